@@ -1,0 +1,65 @@
+namespace AgentGuard;
+
+/// <summary>One decision, as written to audit sinks: no secrets (arguments are redacted), no credentials.</summary>
+public sealed record AuditRecord
+{
+    /// <summary>When the decision was made.</summary>
+    public required DateTimeOffset Time { get; init; }
+
+    /// <summary>The session id.</summary>
+    public string? SessionId { get; init; }
+
+    /// <summary>The user id.</summary>
+    public string? UserId { get; init; }
+
+    /// <summary>The agent id.</summary>
+    public string? AgentId { get; init; }
+
+    /// <summary>The tool.</summary>
+    public required string ToolName { get; init; }
+
+    /// <summary>The kind of tool use.</summary>
+    public ToolKind Kind { get; init; }
+
+    /// <summary>The tool's source.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The call id.</summary>
+    public string? CallId { get; init; }
+
+    /// <summary>The parent call id.</summary>
+    public string? ParentCallId { get; init; }
+
+    /// <summary>The enforced effect.</summary>
+    public DecisionEffect Decision { get; init; }
+
+    /// <summary>The policy's effect (differs in audit mode).</summary>
+    public DecisionEffect PolicyDecision { get; init; }
+
+    /// <summary>The deciding rules.</summary>
+    public IReadOnlyList<string> Rules { get; init; } = [];
+
+    /// <summary>The operator reason.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The matched conditions.</summary>
+    public IReadOnlyList<string> Evidence { get; init; } = [];
+
+    /// <summary>The call's effective tags.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>True when an alert was raised.</summary>
+    public bool Alert { get; init; }
+
+    /// <summary>True when a fail-safe outcome applied.</summary>
+    public bool IsFailure { get; init; }
+
+    /// <summary>True in audit mode when the policy's effect was not enforced.</summary>
+    public bool IsShadow { get; init; }
+
+    /// <summary>The arguments as JSON with secrets and sensitive fields redacted; null when not included.</summary>
+    public string? Arguments { get; init; }
+
+    /// <summary>How long the evaluation took.</summary>
+    public TimeSpan Duration { get; init; }
+}

@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace AgentGuard;
+
+/// <summary>
+/// Builds the <see cref="GuardContext"/> for a call from everything that knows something about it. Precedence, most
+/// specific first: what the adapter saw, the request's properties (<see cref="GuardContextKeys"/>), the ambient
+/// <see cref="AgentGuardScope"/>, the registered <see cref="IGuardContextProvider"/>s, then configured defaults.
+/// </summary>
+public sealed class GuardContextResolver
+{
+    private readonly IGuardContextProvider[] _providers;
+    private readonly IOptionsMonitor<AgentGuardOptions> _options;
+
+    /// <summary>Creates the resolver.</summary>
+    public GuardContextResolver(IEnumerable<IGuardContextProvider> providers, IOptionsMonitor<AgentGuardOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(providers);
+        ArgumentNullException.ThrowIfNull(options);
+        _providers = [.. providers];
+        _options = options;
+    }
+
+    /// <summary>Resolves the context for one call.</summary>
+    /// <param name="seen">What the adapter saw (prompt, conversation, agent); may be null.</param>
+    /// <param name="properties">The request's property bag (chat options, run options, execution settings); may be null.</param>
+    public GuardContext Resolve(GuardContext? seen = null, IEnumerable<KeyValuePair<string, object?>>? properties = null)
+    {
+        var context = seen ?? GuardContext.Empty;
+        if (properties is not null)
+        {
+            context = ApplyProperties(context, properties);
+        }
+
+        if (AgentGuardScope.Current?.Context is { } ambient)
+        {
+            context = FillFrom(context, ambient);
+        }
+
+        foreach (var provider in _providers)
+        {
+            context = provider.Enrich(context) ?? context;
+        }
+
+        var defaults = _options.CurrentValue.Context;
+        if ((context.Environment is null && defaults.Environment is not null)
+            || (context.Team is null && defaults.Team is not null)
+            || defaults.DataTags.Count > 0)
+        {
+            context = context with
+            {
+                Environment = context.Environment ?? defaults.Environment,
+                Team = context.Team ?? defaults.Team,
+                DataTags = Union(context.DataTags, defaults.DataTags),
+            };
+        }
+
+        return context;
+    }
+
+    /// <summary>Applies the <see cref="GuardContextKeys"/> found in <paramref name="properties"/> over <paramref name="context"/>.</summary>
+    public static GuardContext ApplyProperties(GuardContext context, IEnumerable<KeyValuePair<string, object?>> properties)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(properties);
+
+        string? sessionId = null, userId = null, agentId = null, environment = null, team = null;
+        IReadOnlyList<string>? groups = null, roles = null, dataTags = null;
+        bool? external = null;
+        foreach (var (key, value) in properties)
+        {
+            if (key is null || !key.StartsWith("agentguard.", StringComparison.Ordinal) || value is null)
+            {
+                continue;
+            }
+
+            switch (key)
+            {
+                case GuardContextKeys.SessionId: sessionId = AsString(value); break;
+                case GuardContextKeys.UserId: userId = AsString(value); break;
+                case GuardContextKeys.UserGroups: groups = AsList(value); break;
+                case GuardContextKeys.UserRoles: roles = AsList(value); break;
+                case GuardContextKeys.UserExternal: external = AsBool(value); break;
+                case GuardContextKeys.AgentId: agentId = AsString(value); break;
+                case GuardContextKeys.Environment: environment = AsString(value); break;
+                case GuardContextKeys.Team: team = AsString(value); break;
+                case GuardContextKeys.DataTags: dataTags = AsList(value); break;
+                default: break;
+            }
+        }
+
+        if (sessionId is null && userId is null && agentId is null && environment is null && team is null
+            && groups is null && roles is null && dataTags is null && external is null)
+        {
+            return context;
+        }
+
+        var user = context.User;
+        if (!string.IsNullOrWhiteSpace(userId))
+        {
+            user = (user is not null && user.Id == userId ? user : new GuardUser(userId)) with
+            {
+                Groups = groups ?? user?.Groups ?? [],
+                Roles = roles ?? user?.Roles ?? [],
+                IsExternal = external ?? user?.IsExternal ?? false,
+            };
+        }
+        else if (user is not null && (groups is not null || roles is not null || external is not null))
+        {
+            user = user with { Groups = groups ?? user.Groups, Roles = roles ?? user.Roles, IsExternal = external ?? user.IsExternal };
+        }
+
+        var agent = context.Agent;
+        if (!string.IsNullOrWhiteSpace(agentId) && agent?.Id != agentId)
+        {
+            agent = new GuardAgent(agentId, agent?.Name, agent?.Instructions);
+        }
+
+        return context with
+        {
+            SessionId = sessionId ?? context.SessionId,
+            User = user,
+            Agent = agent,
+            Environment = environment ?? context.Environment,
+            Team = team ?? context.Team,
+            DataTags = dataTags is null ? context.DataTags : Union(context.DataTags, dataTags),
+        };
+    }
+
+    private static GuardContext FillFrom(GuardContext context, GuardContext ambient) => context with
+    {
+        SessionId = context.SessionId ?? ambient.SessionId,
+        User = context.User ?? ambient.User,
+        Agent = context.Agent ?? ambient.Agent,
+        Environment = context.Environment ?? ambient.Environment,
+        Team = context.Team ?? ambient.Team,
+        Prompt = context.Prompt ?? ambient.Prompt,
+        Conversation = context.Conversation ?? ambient.Conversation,
+        DataTags = Union(context.DataTags, ambient.DataTags),
+        Attributes = context.Attributes ?? ambient.Attributes,
+    };
+
+    private static IReadOnlyList<string> Union(IReadOnlyList<string> first, IReadOnlyList<string> second)
+    {
+        if (second.Count == 0)
+        {
+            return first;
+        }
+
+        if (first.Count == 0)
+        {
+            return second;
+        }
+
+        return [.. first.Union(second, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    private static string? AsString(object value) => value switch
+    {
+        string s => string.IsNullOrWhiteSpace(s) ? null : s,
+        JsonElement { ValueKind: JsonValueKind.String } e => e.GetString(),
+        JsonElement e => e.GetRawText(),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
+
+    private static bool? AsBool(object value) => value switch
+    {
+        bool b => b,
+        JsonElement { ValueKind: JsonValueKind.True } => true,
+        JsonElement { ValueKind: JsonValueKind.False } => false,
+        _ => bool.TryParse(AsString(value), out var parsed) ? parsed : null,
+    };
+
+    private static IReadOnlyList<string>? AsList(object value) => value switch
+    {
+        string s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        IEnumerable<string> strings => [.. strings],
+        JsonElement { ValueKind: JsonValueKind.Array } e => [.. e.EnumerateArray().Select(x => x.ToString())],
+        _ => AsString(value) is { } text ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null,
+    };
+}

@@ -1,0 +1,89 @@
+using AgentGuard;
+using AgentGuard.Policies;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers AgentGuard: <c>services.AddAgentGuard(configuration.GetSection("AgentGuard"))</c>.</summary>
+public static class AgentGuardServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the AgentGuard engine bound to a configuration section (usually <c>AgentGuard</c>). The policy is
+    /// validated at start and reloads when the configuration changes; a reload that fails keeps the last good policy.
+    /// </summary>
+    public static AgentGuardBuilder AddAgentGuard(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<AgentGuardOptions>().Bind(configuration);
+        return services.AddAgentGuardCore();
+    }
+
+    /// <summary>Adds the AgentGuard engine configured in code.</summary>
+    public static AgentGuardBuilder AddAgentGuard(this IServiceCollection services, Action<AgentGuardOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<AgentGuardOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        return services.AddAgentGuardCore();
+    }
+
+    private static AgentGuardBuilder AddAgentGuardCore(this IServiceCollection services)
+    {
+        services.AddOptions<AgentGuardOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentGuardOptions>, AgentGuardOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new AgentGuardDiagnostics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.TryAddSingleton(sp => new PolicyProvider(
+            sp.GetRequiredService<IOptionsFactory<AgentGuardOptions>>(),
+            sp.GetServices<IOptionsChangeTokenSource<AgentGuardOptions>>(),
+            sp.GetRequiredService<AgentGuardDiagnostics>(),
+            LoggerFactory(sp)));
+        services.TryAddSingleton(sp => new SessionStore(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<RateLimiterStore>();
+        services.TryAddSingleton(sp => new ArgumentRedactor(sp.GetServices<ISecretDetector>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuditSink, JsonLinesAuditSink>(sp => new JsonLinesAuditSink(sp.GetRequiredService<IOptions<AgentGuardOptions>>(), LoggerFactory(sp))));
+        services.TryAddSingleton(sp => new DecisionAuditor(
+            sp.GetRequiredService<AgentGuardDiagnostics>(),
+            sp.GetServices<IAuditSink>(),
+            sp.GetRequiredService<ArgumentRedactor>(),
+            sp.GetRequiredService<TimeProvider>(),
+            LoggerFactory(sp)));
+        services.TryAddSingleton(sp => new ResultInspector(
+            sp.GetServices<ISecretDetector>(),
+            sp.GetServices<IInjectionDetector>(),
+            sp.GetRequiredService<AgentGuardDiagnostics>(),
+            LoggerFactory(sp)));
+        services.TryAddSingleton<IGuardEngine>(sp => new GuardEngine(
+            sp.GetRequiredService<PolicyProvider>(),
+            sp.GetRequiredService<SessionStore>(),
+            sp.GetRequiredService<RateLimiterStore>(),
+            sp.GetServices<IGuardPolicy>(),
+            sp.GetServices<IToolClassifier>(),
+            sp.GetServices<ITrustedValueResolver>(),
+            sp.GetRequiredService<ResultInspector>(),
+            sp.GetRequiredService<DecisionAuditor>(),
+            sp.GetRequiredService<TimeProvider>(),
+            LoggerFactory(sp)));
+        services.TryAddSingleton<GuardContextResolver>();
+        services.TryAddSingleton(sp => new ToolGuard(
+            sp.GetRequiredService<IGuardEngine>(),
+            sp.GetRequiredService<GuardContextResolver>(),
+            sp.GetServices<IApprovalHandler>(),
+            sp.GetRequiredService<IOptionsMonitor<AgentGuardOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            LoggerFactory(sp).CreateLogger<ToolGuard>()));
+        return new AgentGuardBuilder(services);
+    }
+
+    private static ILoggerFactory LoggerFactory(IServiceProvider services) => services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+}

@@ -1,0 +1,313 @@
+using System.Diagnostics;
+using AgentGuard.Policies;
+using Microsoft.Extensions.Logging;
+
+namespace AgentGuard;
+
+/// <summary>
+/// The policy engine: classifies a call, finds the candidate rules through the index, evaluates them under the
+/// precedence, applies fail-safe outcomes to rules that fail, records the call in its session and audits the decision.
+/// </summary>
+internal sealed partial class GuardEngine : IGuardEngine
+{
+    private readonly PolicyProvider _policies;
+    private readonly SessionStore _sessions;
+    private readonly RateLimiterStore _rateLimits;
+    private readonly IGuardPolicy[] _codePolicies;
+    private readonly IToolClassifier[] _classifiers;
+    private readonly ITrustedValueResolver[] _resolvers;
+    private readonly ResultInspector _resultInspector;
+    private readonly DecisionAuditor _auditor;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public GuardEngine(
+        PolicyProvider policies,
+        SessionStore sessions,
+        RateLimiterStore rateLimits,
+        IEnumerable<IGuardPolicy> codePolicies,
+        IEnumerable<IToolClassifier> classifiers,
+        IEnumerable<ITrustedValueResolver> resolvers,
+        ResultInspector resultInspector,
+        DecisionAuditor auditor,
+        TimeProvider time,
+        ILoggerFactory loggerFactory)
+    {
+        _policies = policies;
+        _sessions = sessions;
+        _rateLimits = rateLimits;
+        _codePolicies = [.. codePolicies];
+        _classifiers = [.. classifiers];
+        _resolvers = [.. resolvers];
+        _resultInspector = resultInspector;
+        _auditor = auditor;
+        _time = time;
+        _logger = loggerFactory.CreateLogger<GuardEngine>();
+    }
+
+    public ValueTask<Decision> EvaluateAsync(ToolCallEvent toolCall, GuardContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(toolCall);
+        ArgumentNullException.ThrowIfNull(context);
+
+        var started = Stopwatch.GetTimestamp();
+        var policy = _policies.Current;
+        var activity = _auditor.StartActivity(toolCall);
+        var accumulator = default(DecisionAccumulator);
+
+        var classification = policy.Tools.Classify(toolCall.ToolName);
+        var risk = toolCall.Risk > classification.Risk ? toolCall.Risk : classification.Risk;
+        List<string>? classified = null;
+        if (_classifiers.Length > 0)
+        {
+            risk = RunClassifiers(toolCall, context, policy, ref classified, risk, ref accumulator);
+        }
+
+        var tags = new TagView(classification.Tags, toolCall.Tags, classified);
+        var session = context.SessionId is { Length: > 0 } sessionId ? _sessions.GetOrCreate(sessionId, policy) : null;
+        if (session is not null && context.Prompt is { } prompt)
+        {
+            session.Observe(ValueOrigin.Prompt, prompt);
+        }
+
+        var now = _time.GetUtcNow();
+        var input = new EvaluationInput(toolCall, context, tags, risk, session, now, _rateLimits, _resolvers);
+        if (toolCall.Arguments.IsMalformed)
+        {
+            var effect = FailureEffect(policy.OnError, policy, tags, risk);
+            accumulator.AddFailure("agentguard:malformed-arguments", effect, toolCall.Arguments.Error!);
+            LogMalformedArguments(toolCall.ToolName, toolCall.Arguments.Error!);
+        }
+
+        EvaluateRules(policy, classification, in input, ref accumulator, classified);
+
+        if (_codePolicies.Length > 0)
+        {
+            return EvaluateCodePoliciesAsync(policy, toolCall, context, tags, risk, session, accumulator, started, activity, cancellationToken);
+        }
+
+        return new ValueTask<Decision>(Complete(policy, toolCall, context, tags, session, now, ref accumulator, started, activity));
+    }
+
+    public ValueTask<ResultInspection> InspectResultAsync(ToolCallEvent toolCall, GuardContext context, ToolResult result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(toolCall);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(result);
+
+        var policy = _policies.Current;
+        var session = context.SessionId is { Length: > 0 } sessionId ? _sessions.GetOrCreate(sessionId, policy) : null;
+        return new ValueTask<ResultInspection>(_resultInspector.Inspect(policy, toolCall, context, result, session));
+    }
+
+    private void EvaluateRules(CompiledPolicy policy, ToolClassification classification, in EvaluationInput input, ref DecisionAccumulator accumulator, List<string>? classified)
+    {
+        var toolCall = input.Call;
+        foreach (var rule in policy.Index.Candidates(toolCall.ToolName, toolCall.Kind, toolCall.Source, classification.Tags))
+        {
+            Consider(rule, policy, in input, ref accumulator);
+        }
+
+        // Rules indexed only by a tag the call carries from its event or a classifier (not from configuration).
+        for (var i = 0; i < toolCall.Tags.Count; i++)
+        {
+            ConsiderTagged(toolCall.Tags[i], i, toolCall.Tags, null, policy, classification, in input, ref accumulator);
+        }
+
+        if (classified is not null)
+        {
+            for (var i = 0; i < classified.Count; i++)
+            {
+                ConsiderTagged(classified[i], i, classified, toolCall.Tags, policy, classification, in input, ref accumulator);
+            }
+        }
+    }
+
+    private void ConsiderTagged(string tag, int position, IReadOnlyList<string> source, IReadOnlyList<string>? earlierSource, CompiledPolicy policy, ToolClassification classification, in EvaluationInput input, ref DecisionAccumulator accumulator)
+    {
+        foreach (var rule in policy.Index.ByTag(tag))
+        {
+            if (rule.RequiresAnyTagIn(classification.Tags)
+                || RequiresAnyEarlier(rule, source, position)
+                || (earlierSource is not null && RequiresAnyEarlier(rule, earlierSource, earlierSource.Count))
+                || !rule.MatchesStatic(input.Call.ToolName, input.Call.Kind, input.Call.Source))
+            {
+                continue;
+            }
+
+            Consider(rule, policy, in input, ref accumulator);
+        }
+
+        static bool RequiresAnyEarlier(CompiledRule rule, IReadOnlyList<string> tags, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                foreach (var required in rule.Tags)
+                {
+                    if (string.Equals(required, tags[i], StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private void Consider(CompiledRule rule, CompiledPolicy policy, in EvaluationInput input, ref DecisionAccumulator accumulator)
+    {
+        if (!rule.MatchesDynamic(in input))
+        {
+            return;
+        }
+
+        try
+        {
+            if (!rule.ConditionsHold(in input))
+            {
+                return;
+            }
+        }
+#pragma warning disable CA1031 // A failing rule yields its fail-safe outcome; it must never crash the agent or skip the other rules.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            var mode = rule.OnError == FailureMode.Auto ? policy.OnError : rule.OnError;
+            accumulator.AddFailure(rule.Id, FailureEffect(mode, policy, input.Tags, input.Risk), $"rule '{rule.Id}' failed: {ex.GetType().Name}");
+            LogRuleFailed(ex, rule.Id, input.Call.ToolName);
+            return;
+        }
+
+        accumulator.Add(rule);
+    }
+
+    private RiskLevel RunClassifiers(ToolCallEvent toolCall, GuardContext context, CompiledPolicy policy, ref List<string>? classified, RiskLevel risk, ref DecisionAccumulator accumulator)
+    {
+        classified = [];
+        foreach (var classifier in _classifiers)
+        {
+            try
+            {
+                var assigned = classifier.Classify(toolCall, context, classified);
+                risk = assigned > risk ? assigned : risk;
+            }
+#pragma warning disable CA1031 // A failing classifier yields the fail-safe outcome.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                var id = "classifier:" + classifier.GetType().Name;
+                var tags = new TagView([], toolCall.Tags, classified);
+                accumulator.AddFailure(id, FailureEffect(policy.OnError, policy, tags, risk), $"classifier '{classifier.GetType().Name}' failed: {ex.GetType().Name}");
+                LogRuleFailed(ex, id, toolCall.ToolName);
+            }
+        }
+
+        return risk;
+    }
+
+    private async ValueTask<Decision> EvaluateCodePoliciesAsync(
+        CompiledPolicy policy,
+        ToolCallEvent toolCall,
+        GuardContext context,
+        TagView tags,
+        RiskLevel risk,
+        SessionState? session,
+        DecisionAccumulator accumulator,
+        long started,
+        Activity? activity,
+        CancellationToken cancellationToken)
+    {
+        var evaluationContext = new PolicyEvaluationContext(toolCall, context, tags.ToArray(), risk, session?.Snapshot() ?? SessionSnapshot.Empty);
+        foreach (var codePolicy in _codePolicies)
+        {
+            var timeout = codePolicy.Timeout ?? policy.EvaluationTimeout;
+            try
+            {
+                using var timeoutSource = new CancellationTokenSource(timeout, _time);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+                var verdict = await codePolicy.EvaluateAsync(evaluationContext, linked.Token).AsTask().WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
+                if (verdict.Effect is { } effect)
+                {
+                    accumulator.AddVerdict(codePolicy.Id, effect, verdict.Reason, verdict.Alert);
+                }
+                else if (verdict.Alert)
+                {
+                    accumulator.AddVerdict(codePolicy.Id, DecisionEffect.Allow, verdict.Reason, alert: true);
+                }
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                var mode = codePolicy.OnError == FailureMode.Auto ? policy.OnError : codePolicy.OnError;
+                var what = ex is TimeoutException or OperationCanceledException ? $"exceeded its time budget of {timeout.TotalMilliseconds:0} ms" : $"failed: {ex.GetType().Name}";
+                accumulator.AddFailure(codePolicy.Id, FailureEffect(mode, policy, tags, risk), $"policy '{codePolicy.Id}' {what}");
+                LogRuleFailed(ex, codePolicy.Id, toolCall.ToolName);
+            }
+        }
+
+        return Complete(policy, toolCall, context, tags, session, _time.GetUtcNow(), ref accumulator, started, activity);
+    }
+
+    private Decision Complete(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, TagView tags, SessionState? session, DateTimeOffset now, ref DecisionAccumulator accumulator, long started, Activity? activity)
+    {
+        var decision = Decide(policy, toolCall, tags, ref accumulator);
+        session?.Record(toolCall.ToolName, toolCall.Kind, toolCall.Source, tags.ToArray(), decision.PolicyEffect, now, toolCall.CallId);
+        _auditor.Audit(policy, decision, toolCall, context, started, activity);
+        return decision;
+    }
+
+    private static Decision Decide(CompiledPolicy policy, ToolCallEvent toolCall, TagView tags, ref DecisionAccumulator accumulator)
+    {
+        if (accumulator.Effect is not { } effect)
+        {
+            if (policy.DefaultEffect == DecisionEffect.Allow)
+            {
+                return policy.DefaultAllow;
+            }
+
+            return Build(policy, toolCall, policy.DefaultEffect, [], [$"no rule matched; the default is {policy.DefaultEffect}"], [], null, false, false, false, tags);
+        }
+
+        if (effect == DecisionEffect.Allow && !accumulator.Alert && accumulator.IsSingleRule && accumulator.SingleRule!.AllowDecision is { } cached)
+        {
+            return cached;
+        }
+
+        var (ids, reasons, evidence, first, stop) = accumulator.Deciding(effect);
+        var isFailure = accumulator.IsFailureDecided(effect);
+        return Build(policy, toolCall, effect, ids, reasons, evidence, first?.Message, accumulator.Alert, isFailure, stop, tags);
+    }
+
+    private static Decision Build(CompiledPolicy policy, ToolCallEvent toolCall, DecisionEffect effect, List<string> ids, List<string> reasons, List<string> evidence, string? message, bool alert, bool isFailure, bool stop, TagView tags)
+    {
+        var shadow = policy.AuditOnly && effect != DecisionEffect.Allow;
+        return new Decision
+        {
+            Effect = shadow ? DecisionEffect.Allow : effect,
+            PolicyEffect = effect,
+            RuleIds = ids,
+            Reason = string.Join("; ", reasons),
+            Evidence = evidence,
+            ModelMessage = effect == DecisionEffect.Allow ? string.Empty : message ?? ModelMessages.For(effect, isFailure, toolCall.ToolName, policy.NameToolInModelMessage),
+            Alert = alert || isFailure,
+            IsFailure = isFailure,
+            IsShadow = shadow,
+            Terminate = stop && effect == DecisionEffect.Deny && !shadow,
+            Tags = tags.ToArray(),
+        };
+    }
+
+    private static DecisionEffect FailureEffect(FailureMode mode, CompiledPolicy policy, TagView tags, RiskLevel risk) => mode switch
+    {
+        FailureMode.Deny => DecisionEffect.Deny,
+        FailureMode.RequireApproval => DecisionEffect.RequireApproval,
+        FailureMode.AllowWithAlert => DecisionEffect.Allow,
+        _ => policy.IsRisky(tags, risk) ? DecisionEffect.Deny : DecisionEffect.Allow,
+    };
+
+    [LoggerMessage(1004, LogLevel.Error, "Evaluating '{RuleId}' for tool '{ToolName}' failed; its fail-safe outcome applies.")]
+    private partial void LogRuleFailed(Exception exception, string ruleId, string toolName);
+
+    [LoggerMessage(1005, LogLevel.Warning, "Arguments of tool '{ToolName}' could not be read ({Problem}); the fail-safe outcome applies.")]
+    private partial void LogMalformedArguments(string toolName, string problem);
+}

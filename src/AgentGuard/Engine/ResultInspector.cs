@@ -1,0 +1,145 @@
+using AgentGuard.Policies;
+using Microsoft.Extensions.Logging;
+
+namespace AgentGuard;
+
+/// <summary>
+/// The result hook: labels the session from what a tool returned (<c>untrusted</c> for untrusted sources,
+/// <c>secret-seen</c>, <c>injection-suspected</c>), remembers the text for provenance rules, and redacts secrets when
+/// configured. Only the first <c>Arguments:MaxLength</c> characters are scanned, so huge results cost bounded time.
+/// </summary>
+internal sealed partial class ResultInspector
+{
+    /// <summary>Tags that mark a tool's results as coming from outside the organisation's control.</summary>
+    internal static readonly string[] UntrustedSourceTags = ["untrusted-source", "untrusted"];
+
+    private readonly ISecretDetector? _secrets;
+    private readonly IInjectionDetector? _injection;
+    private readonly AgentGuardDiagnostics _diagnostics;
+    private readonly ILogger _logger;
+
+    public ResultInspector(IEnumerable<ISecretDetector> secrets, IEnumerable<IInjectionDetector> injection, AgentGuardDiagnostics diagnostics, ILoggerFactory loggerFactory)
+    {
+        _secrets = secrets.FirstOrDefault();
+        _injection = injection.FirstOrDefault();
+        _diagnostics = diagnostics;
+        _logger = loggerFactory.CreateLogger<ResultInspector>();
+    }
+
+    public ResultInspection Inspect(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, ToolResult result, SessionState? session)
+    {
+        var classification = policy.Tools.Classify(toolCall.ToolName);
+        var untrusted = classification.Untrusted || HasAny(toolCall.Tags, UntrustedSourceTags) || HasAny(classification.Tags, UntrustedSourceTags);
+        var text = result.Text;
+        if (text is null)
+        {
+            return ResultInspection.Unchanged;
+        }
+
+        var scanned = text.Length > policy.ArgumentLimits.MaxLength ? text[..policy.ArgumentLimits.MaxLength] : text;
+        var labels = new List<string>();
+        var findings = new List<string>();
+        string? redacted = null;
+        var alert = false;
+        if (untrusted)
+        {
+            labels.Add(SessionLabels.Untrusted);
+        }
+
+        try
+        {
+            if (policy.Detection.Secrets && _secrets is not null)
+            {
+                var secrets = new List<SecretFinding>();
+                _secrets.Find(scanned, secrets);
+                if (secrets.Count > 0)
+                {
+                    labels.Add(SessionLabels.SecretSeen);
+                    findings.AddRange(secrets.Select(s => "secret:" + s.Kind).Distinct());
+                    alert = true;
+                    if (policy.Detection.RedactSecretsInResults)
+                    {
+                        redacted = ArgumentRedactor.Replace(scanned, secrets) + (scanned.Length < text.Length ? text[scanned.Length..] : string.Empty);
+                    }
+                }
+            }
+
+            if (policy.Detection.Injection && _injection is not null)
+            {
+                var assessment = _injection.Assess(scanned);
+                if (assessment.Score >= policy.Detection.InjectionThreshold)
+                {
+                    labels.Add(SessionLabels.InjectionSuspected);
+                    labels.Add(SessionLabels.Untrusted);
+                    findings.AddRange(assessment.Markers.Select(m => "injection:" + m));
+                    alert = true;
+                }
+            }
+        }
+#pragma warning disable CA1031 // A failing detector cannot vouch for the content: label it untrusted and alert, never crash the agent.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogDetectorFailed(ex, toolCall.ToolName);
+            labels.Add(SessionLabels.Untrusted);
+            findings.Add("inspection-failed");
+            alert = true;
+        }
+
+        string[] added = [];
+        if (session is not null)
+        {
+            session.Observe(untrusted ? ValueOrigin.Untrusted : ValueOrigin.Trusted, scanned);
+            if (labels.Count > 0)
+            {
+                added = session.AddLabels(labels);
+                session.AttachResultLabels(toolCall.CallId, toolCall.ToolName, [.. labels.Distinct(StringComparer.OrdinalIgnoreCase)]);
+            }
+        }
+
+        if (findings.Count > 0)
+        {
+            if (_diagnostics.ResultFindings.Enabled)
+            {
+                _diagnostics.ResultFindings.Add(findings.Count, new KeyValuePair<string, object?>(TelemetryTags.ToolName, toolCall.ToolName));
+            }
+
+            LogFindings(toolCall.ToolName, context.SessionId, string.Join(",", findings));
+        }
+
+        if (labels.Count == 0 && redacted is null && findings.Count == 0)
+        {
+            return ResultInspection.Unchanged;
+        }
+
+        return new ResultInspection
+        {
+            AddedLabels = session is null ? [.. labels.Distinct(StringComparer.OrdinalIgnoreCase)] : added,
+            RedactedText = redacted,
+            Findings = findings,
+            Alert = alert,
+        };
+    }
+
+    private static bool HasAny(IReadOnlyList<string> tags, string[] wanted)
+    {
+        for (var i = 0; i < tags.Count; i++)
+        {
+            foreach (var w in wanted)
+            {
+                if (string.Equals(tags[i], w, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(1101, LogLevel.Warning, "Result of {ToolName} in session {SessionId}: {Findings}")]
+    private partial void LogFindings(string toolName, string? sessionId, string findings);
+
+    [LoggerMessage(1102, LogLevel.Error, "A result detector failed on the result of {ToolName}; the session is labelled untrusted.")]
+    private partial void LogDetectorFailed(Exception exception, string toolName);
+}

@@ -1,0 +1,23 @@
+namespace AgentGuard;
+
+/// <summary>What kind of tool use an event describes. Rules can match on it (<c>Match.Kinds</c>).</summary>
+public enum ToolKind
+{
+    /// <summary>A function the model called through an agent framework (M.E.AI, Agent Framework, Semantic Kernel).</summary>
+    Function = 0,
+
+    /// <summary>A tool of an MCP server (<c>tools/call</c>).</summary>
+    McpTool = 1,
+
+    /// <summary>A shell command line run for the agent.</summary>
+    ShellCommand = 2,
+
+    /// <summary>An outgoing HTTP request made by a tool.</summary>
+    HttpRequest = 3,
+
+    /// <summary>A call into a native SDK (a cloud, payment or source-control client, for example).</summary>
+    SdkCall = 4,
+
+    /// <summary>A framework connector or plugin called from code rather than by the model.</summary>
+    Connector = 5,
+}

@@ -1,0 +1,232 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AgentGuard;
+
+/// <summary>
+/// The one pipeline every adapter runs a tool through — decide, resolve approval, run inside an
+/// <see cref="AgentGuardScope"/>, inspect the result — and the API for guarding any SDK or connector call.
+/// </summary>
+/// <example>
+/// <code>
+/// var issue = await guard.RunAsync(
+///     new ToolCallEvent("github.create_issue", ToolKind.SdkCall) { Arguments = ToolArguments.FromPairs(args) },
+///     ct => client.CreateIssueAsync(repo, title, ct));
+/// </code>
+/// </example>
+public sealed partial class ToolGuard
+{
+    private readonly IGuardEngine _engine;
+    private readonly IApprovalHandler[] _approvalHandlers;
+    private readonly IOptionsMonitor<AgentGuardOptions> _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the guard. Resolve it from DI after <c>AddAgentGuard()</c>.</summary>
+    public ToolGuard(
+        IGuardEngine engine,
+        GuardContextResolver contextResolver,
+        IEnumerable<IApprovalHandler> approvalHandlers,
+        IOptionsMonitor<AgentGuardOptions> options,
+        TimeProvider timeProvider,
+        ILogger<ToolGuard> logger)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(contextResolver);
+        ArgumentNullException.ThrowIfNull(approvalHandlers);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        _engine = engine;
+        ContextResolver = contextResolver;
+        _approvalHandlers = [.. approvalHandlers];
+        _options = options;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    /// <summary>The engine behind this guard.</summary>
+    public IGuardEngine Engine => _engine;
+
+    /// <summary>Resolves session context for adapters.</summary>
+    public GuardContextResolver ContextResolver { get; }
+
+    /// <summary>True when an in-process <see cref="IApprovalHandler"/> is registered.</summary>
+    public bool HasApprovalHandler => _approvalHandlers.Length > 0;
+
+    /// <summary>The argument limits from configuration, for adapters building <see cref="ToolArguments"/>.</summary>
+    public ToolArgumentLimits ArgumentLimits
+    {
+        get
+        {
+            var limits = _options.CurrentValue.Arguments;
+            return new ToolArgumentLimits { MaxDepth = limits.MaxDepth, MaxLength = limits.MaxLength };
+        }
+    }
+
+    /// <summary>
+    /// Decides a call and, when it requires approval and <paramref name="useApprovalHandler"/> is true, asks the
+    /// registered approval handler. The result is <see cref="DecisionEffect.Allow"/> or <see cref="DecisionEffect.Deny"/>,
+    /// except that a required approval is returned as is when no handler is used (so the adapter can surface it natively).
+    /// </summary>
+    public async ValueTask<Decision> AuthorizeAsync(ToolCallEvent toolCall, GuardContext context, bool useApprovalHandler = true, CancellationToken cancellationToken = default)
+    {
+        var decision = await _engine.EvaluateAsync(toolCall, context, cancellationToken).ConfigureAwait(false);
+        if (decision.Effect != DecisionEffect.RequireApproval || !useApprovalHandler)
+        {
+            return decision;
+        }
+
+        return await ResolveApprovalAsync(toolCall, context, decision, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Asks the in-process approval handlers about a call that requires approval. No handler, a rejection, a failure
+    /// or a time-out (<c>Approval:Timeout</c>) all deny.
+    /// </summary>
+    public async ValueTask<Decision> ResolveApprovalAsync(ToolCallEvent toolCall, GuardContext context, Decision decision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(toolCall);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(decision);
+        if (decision.Effect != DecisionEffect.RequireApproval)
+        {
+            return decision;
+        }
+
+        if (_approvalHandlers.Length == 0)
+        {
+            return Resolved(decision, toolCall, approved: false, "approval was required but no approver is configured");
+        }
+
+        var request = new ApprovalRequest(toolCall, context, decision, CallFingerprint.Compute(toolCall.ToolName, toolCall.Arguments));
+        var timeout = TimeSpan.TryParse(_options.CurrentValue.Approval.Timeout, System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : TimeSpan.FromMinutes(2);
+        foreach (var handler in _approvalHandlers)
+        {
+            ApprovalResponse response;
+            try
+            {
+                using var timeoutSource = new CancellationTokenSource(timeout, _timeProvider);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+                response = await handler.RequestApprovalAsync(request, linked.Token).AsTask().WaitAsync(timeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                LogApprovalTimedOut(toolCall.ToolName, timeout);
+                return Resolved(decision, toolCall, approved: false, "approval timed out");
+            }
+#pragma warning disable CA1031 // A failing approver must deny the call, never crash the agent.
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+            {
+                LogApprovalFailed(ex, toolCall.ToolName);
+                return Resolved(decision, toolCall, approved: false, "the approver failed");
+            }
+
+            LogApprovalAnswered(toolCall.ToolName, response.Approved, response.Approver);
+            if (!response.Approved)
+            {
+                return Resolved(decision, toolCall, approved: false, "rejected" + (response.Approver is null ? string.Empty : " by " + response.Approver) + (response.Reason is null ? string.Empty : ": " + response.Reason));
+            }
+        }
+
+        return Resolved(decision, toolCall, approved: true, "approved");
+    }
+
+    /// <summary>The result hook: returns the text the model should see (redacted when the engine says so).</summary>
+    public async ValueTask<string?> InspectResultAsync(ToolCallEvent toolCall, GuardContext context, string? resultText, bool isError = false, CancellationToken cancellationToken = default)
+    {
+        var inspection = await _engine.InspectResultAsync(toolCall, context, new ToolResult(resultText, isError), cancellationToken).ConfigureAwait(false);
+        return inspection.TextForModel(resultText);
+    }
+
+    /// <summary>
+    /// Guards an SDK or connector call: decides it (asking the approval handler when required), runs it inside an
+    /// <see cref="AgentGuardScope"/> when allowed, and passes its result through the result hook.
+    /// </summary>
+    /// <param name="toolCall">The call; use <see cref="ToolKind.SdkCall"/> for SDK calls.</param>
+    /// <param name="invoke">The real call.</param>
+    /// <param name="context">Session facts the caller knows; the ambient scope, providers and defaults fill the rest.</param>
+    /// <param name="describeResult">Turns the result into text for the result hook; <see cref="object.ToString"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the decision and the call.</param>
+    /// <exception cref="ToolCallDeniedException">The call was not allowed; <paramref name="invoke"/> was not called.</exception>
+    public async ValueTask<T> RunAsync<T>(
+        ToolCallEvent toolCall,
+        Func<CancellationToken, ValueTask<T>> invoke,
+        GuardContext? context = null,
+        Func<T, string?>? describeResult = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(toolCall);
+        ArgumentNullException.ThrowIfNull(invoke);
+
+        var resolved = ContextResolver.Resolve(context);
+        if (toolCall.ParentCallId is null && AgentGuardScope.CurrentCallId is { } parent)
+        {
+            toolCall = toolCall with { ParentCallId = parent };
+        }
+
+        var decision = await AuthorizeAsync(toolCall, resolved, useApprovalHandler: true, cancellationToken).ConfigureAwait(false);
+        if (!decision.IsAllowed)
+        {
+            throw new ToolCallDeniedException(decision);
+        }
+
+        T result;
+        using (AgentGuardScope.Begin(resolved, toolCall))
+        {
+            result = await invoke(cancellationToken).ConfigureAwait(false);
+        }
+
+        var text = describeResult is null ? result?.ToString() : describeResult(result);
+        await _engine.InspectResultAsync(toolCall, resolved, new ToolResult(text), cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Guards an SDK call by name, with its arguments as name/value pairs.</summary>
+    /// <exception cref="ToolCallDeniedException">The call was not allowed; <paramref name="invoke"/> was not called.</exception>
+    public ValueTask<T> RunAsync<T>(
+        string toolName,
+        IEnumerable<KeyValuePair<string, object?>>? arguments,
+        Func<CancellationToken, ValueTask<T>> invoke,
+        CancellationToken cancellationToken = default)
+    {
+        var toolCall = new ToolCallEvent(toolName, ToolKind.SdkCall)
+        {
+            Arguments = arguments is null ? ToolArguments.Empty : ToolArguments.FromPairs(arguments, ArgumentLimits),
+        };
+        return RunAsync(toolCall, invoke, context: null, describeResult: null, cancellationToken);
+    }
+
+    private Decision Resolved(Decision decision, ToolCallEvent toolCall, bool approved, string outcome)
+    {
+        var modelMessage = approved
+            ? decision.ModelMessage
+            : _options.CurrentValue.NameToolInModelMessage
+                ? $"{toolCall.ToolName} was not run: it requires approval, which was not given."
+                : "The action was not run: it requires approval, which was not given.";
+        return new Decision
+        {
+            Effect = approved ? DecisionEffect.Allow : DecisionEffect.Deny,
+            PolicyEffect = decision.PolicyEffect,
+            RuleIds = decision.RuleIds,
+            ModelMessage = modelMessage,
+            Reason = (decision.Reason is null ? string.Empty : decision.Reason + "; ") + outcome,
+            Evidence = decision.Evidence,
+            Alert = decision.Alert,
+            IsFailure = decision.IsFailure,
+            IsShadow = decision.IsShadow,
+            Terminate = !approved && decision.Terminate,
+            Tags = decision.Tags,
+        };
+    }
+
+    [LoggerMessage(3001, LogLevel.Warning, "Approval of '{ToolName}' timed out after {Timeout}; the call was denied.")]
+    private partial void LogApprovalTimedOut(string toolName, TimeSpan timeout);
+
+    [LoggerMessage(3002, LogLevel.Error, "The approval handler failed for '{ToolName}'; the call was denied.")]
+    private partial void LogApprovalFailed(Exception exception, string toolName);
+
+    [LoggerMessage(3003, LogLevel.Information, "Approval of '{ToolName}' answered: approved={Approved} by {Approver}.")]
+    private partial void LogApprovalAnswered(string toolName, bool approved, string? approver);
+}

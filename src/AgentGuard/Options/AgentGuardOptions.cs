@@ -1,0 +1,145 @@
+namespace AgentGuard;
+
+/// <summary>
+/// The <c>AgentGuard</c> configuration section: how tools are classified, the rules that decide their calls, and
+/// what happens on failure. Enum-like values and durations are strings so that a mistake is reported with the rule
+/// and field it is in, at start, rather than as a binder error.
+/// </summary>
+public sealed class AgentGuardOptions
+{
+    /// <summary>The configuration section name: <c>AgentGuard</c>.</summary>
+    public const string SectionName = "AgentGuard";
+
+    /// <summary><c>Enforce</c> (default) or <c>Audit</c>: decide and record everything, block nothing.</summary>
+    public string Mode { get; set; } = "Enforce";
+
+    /// <summary>The effect when no rule matches: <c>Allow</c> (default), <c>Deny</c> or <c>RequireApproval</c>.</summary>
+    public string DefaultDecision { get; set; } = "Allow";
+
+    /// <summary>
+    /// What happens when a rule or policy fails: <c>Auto</c> (default: deny risky calls, allow others with an alert),
+    /// <c>Deny</c>, <c>RequireApproval</c> or <c>AllowWithAlert</c>. Rules can override it.
+    /// </summary>
+    public string OnError { get; set; } = "Auto";
+
+    /// <summary>The time budget of one evaluation of a code policy or classifier, e.g. <c>00:00:00.250</c> (default).</summary>
+    public string EvaluationTimeout { get; set; } = "00:00:00.250";
+
+    /// <summary>Tags that make a call risky for <c>OnError: Auto</c>. Calls of risk <c>High</c> or above are risky too.</summary>
+    public List<string> RiskyTags { get; set; } = ["destructive", "payment", "external-send", "export", "exfiltration", "remote-code", "credential-access", "privilege"];
+
+    /// <summary>When true (default), the model-facing message on a denial names the tool; otherwise it is fully generic.</summary>
+    public bool NameToolInModelMessage { get; set; } = true;
+
+    /// <summary>Tool classification: tool-name glob to tags, risk and sensitive arguments.</summary>
+    public Dictionary<string, ToolOptions> Tools { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The rules, in any order: precedence, not order, decides (deny beats require-approval beats allow).</summary>
+    public List<RuleOptions> Rules { get; set; } = [];
+
+    /// <summary>Defaults for session facts no adapter or provider supplied.</summary>
+    public ContextDefaultsOptions Context { get; set; } = new();
+
+    /// <summary>How much session state is kept.</summary>
+    public SessionOptions Sessions { get; set; } = new();
+
+    /// <summary>Bounds on parsed tool arguments.</summary>
+    public ArgumentLimitsOptions Arguments { get; set; } = new();
+
+    /// <summary>Approval settings.</summary>
+    public ApprovalOptions Approval { get; set; } = new();
+
+    /// <summary>Audit settings.</summary>
+    public AuditOptions Audit { get; set; } = new();
+
+    /// <summary>Result-hook detectors (secrets, injected instructions, untrusted sources).</summary>
+    public DetectionOptions Detection { get; set; } = new();
+}
+
+/// <summary>How one tool (or every tool matching a glob) is classified.</summary>
+public sealed class ToolOptions
+{
+    /// <summary>Tags for the tool, e.g. <c>external-send</c>, <c>destructive</c>, <c>internal-only</c>.</summary>
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary><c>Low</c>, <c>Medium</c>, <c>High</c> or <c>Critical</c>.</summary>
+    public string? Risk { get; set; }
+
+    /// <summary>Argument paths whose values are always redacted in audit events, e.g. <c>$.password</c>.</summary>
+    public List<string> SensitiveArguments { get; set; } = [];
+
+    /// <summary>True when the tool's results come from outside the organisation's control (web, inbound mail): they label the session <c>untrusted</c>.</summary>
+    public bool Untrusted { get; set; }
+}
+
+/// <summary>Session facts used when nothing else supplies them.</summary>
+public sealed class ContextDefaultsOptions
+{
+    /// <summary>The default environment.</summary>
+    public string? Environment { get; set; }
+
+    /// <summary>The default team.</summary>
+    public string? Team { get; set; }
+
+    /// <summary>Data tags every session carries.</summary>
+    public List<string> DataTags { get; set; } = [];
+}
+
+/// <summary>Bounds on session state, so memory stays bounded however many sessions run.</summary>
+public sealed class SessionOptions
+{
+    /// <summary>Earlier calls kept per session. Default 100.</summary>
+    public int MaxHistory { get; set; } = 100;
+
+    /// <summary>A session unused this long is forgotten. Default <c>00:30:00</c>.</summary>
+    public string IdleTimeout { get; set; } = "00:30:00";
+
+    /// <summary>The most sessions kept at once; beyond it, the least recently used go first. Default 100,000.</summary>
+    public int MaxSessions { get; set; } = 100_000;
+}
+
+/// <summary>Bounds on tool arguments.</summary>
+public sealed class ArgumentLimitsOptions
+{
+    /// <summary>The deepest nesting accepted. Default 64.</summary>
+    public int MaxDepth { get; set; } = 64;
+
+    /// <summary>The largest argument JSON accepted, in characters. Default 1,048,576.</summary>
+    public int MaxLength { get; set; } = 1024 * 1024;
+}
+
+/// <summary>Approval settings.</summary>
+public sealed class ApprovalOptions
+{
+    /// <summary>How long an in-process approval handler may take before the call is denied. Default <c>00:02:00</c>.</summary>
+    public string Timeout { get; set; } = "00:02:00";
+}
+
+/// <summary>Audit settings.</summary>
+public sealed class AuditOptions
+{
+    /// <summary>A JSON-lines file that receives one line per decision; none when empty.</summary>
+    public string? File { get; set; }
+
+    /// <summary>Whether audit events carry the (redacted) arguments. Default true.</summary>
+    public bool IncludeArguments { get; set; } = true;
+
+    /// <summary>Whether allowed calls are audited too. Default true.</summary>
+    public bool IncludeAllowed { get; set; } = true;
+}
+
+/// <summary>Result-hook detectors.</summary>
+public sealed class DetectionOptions
+{
+    /// <summary>Scan tool results for secrets and label the session <c>secret-seen</c>. Default true.</summary>
+    public bool Secrets { get; set; } = true;
+
+    /// <summary>Replace secrets in tool results before the model sees them. Default false.</summary>
+    public bool RedactSecretsInResults { get; set; }
+
+    /// <summary>Scan tool results for injected instructions and label the session <c>injection-suspected</c>. Default true.</summary>
+    public bool Injection { get; set; } = true;
+
+    /// <summary>The injection score (0–1) from which a result labels the session. Default 0.5.</summary>
+    public double InjectionThreshold { get; set; } = 0.5;
+}

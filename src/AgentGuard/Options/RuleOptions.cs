@@ -1,0 +1,196 @@
+namespace AgentGuard;
+
+/// <summary>One rule: what it matches, when it applies, and its effect.</summary>
+public sealed class RuleOptions
+{
+    /// <summary>A unique, stable id reported in decisions and audit events.</summary>
+    public string? Id { get; set; }
+
+    /// <summary><c>Deny</c>, <c>RequireApproval</c> or <c>Allow</c>.</summary>
+    public string? Effect { get; set; }
+
+    /// <summary>Why the rule exists, for operators (shown in logs and audit, never to the model).</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>A model-facing message replacing the neutral default. Must not reveal rule internals.</summary>
+    public string? Message { get; set; }
+
+    /// <summary>Raise an alert when the rule matches, whatever its effect.</summary>
+    public bool Alert { get; set; }
+
+    /// <summary>On deny, stop the agent's tool loop instead of letting the model continue.</summary>
+    public bool StopAgent { get; set; }
+
+    /// <summary>What happens when evaluating this rule fails; overrides the global <c>OnError</c>.</summary>
+    public string? OnError { get; set; }
+
+    /// <summary>Which calls the rule is about. At least one field must be set (use <c>Tools: ["*"]</c> for all).</summary>
+    public MatchOptions? Match { get; set; }
+
+    /// <summary>Conditions on the call and its session; all must hold. Empty means always.</summary>
+    public WhenOptions? When { get; set; }
+}
+
+/// <summary>Which calls a rule is about. Within a field any value may match; all set fields must match.</summary>
+public sealed class MatchOptions
+{
+    /// <summary>Tool-name globs (<c>*</c>, <c>?</c>), case-insensitive, e.g. <c>send_*</c>.</summary>
+    public List<string> Tools { get; set; } = [];
+
+    /// <summary>Kinds: <c>Function</c>, <c>McpTool</c>, <c>ShellCommand</c>, <c>HttpRequest</c>, <c>SdkCall</c>, <c>Connector</c>.</summary>
+    public List<string> Kinds { get; set; } = [];
+
+    /// <summary>Source globs: MCP server ids, plugin names, HTTP hosts.</summary>
+    public List<string> Sources { get; set; } = [];
+
+    /// <summary>Tags; the call must carry at least one.</summary>
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>The lowest risk the call must have: <c>Low</c>, <c>Medium</c>, <c>High</c>, <c>Critical</c>.</summary>
+    public string? MinRisk { get; set; }
+}
+
+/// <summary>Conditions on a call and its session. Every condition that is set must hold.</summary>
+public sealed class WhenOptions
+{
+    /// <summary>Conditions on the user.</summary>
+    public UserConditionOptions? User { get; set; }
+
+    /// <summary>The environment must be one of these.</summary>
+    public List<string> Environments { get; set; } = [];
+
+    /// <summary>The team must be one of these.</summary>
+    public List<string> Teams { get; set; } = [];
+
+    /// <summary>The agent id must be one of these.</summary>
+    public List<string> Agents { get; set; } = [];
+
+    /// <summary>One of these data tags must be on the call, on the session context, or among the session's labels.</summary>
+    public List<string> DataTags { get; set; } = [];
+
+    /// <summary>One of these labels must have been accumulated by the session (e.g. <c>untrusted</c>).</summary>
+    public List<string> SessionLabels { get; set; } = [];
+
+    /// <summary>Conditions on argument values; all must hold.</summary>
+    public List<ArgumentConditionOptions> Arguments { get; set; } = [];
+
+    /// <summary>Call or context attributes that must have these values.</summary>
+    public Dictionary<string, string> Attributes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A count of earlier calls in the session.</summary>
+    public SequenceConditionOptions? Sequence { get; set; }
+
+    /// <summary>A rate limit: the rule applies once more calls than allowed were made in the window.</summary>
+    public RateLimitOptions? RateLimit { get; set; }
+
+    /// <summary>Where an argument's value came from.</summary>
+    public ProvenanceConditionOptions? Provenance { get; set; }
+}
+
+/// <summary>Conditions on the user; every one that is set must hold.</summary>
+public sealed class UserConditionOptions
+{
+    /// <summary>The user id must be one of these.</summary>
+    public List<string> Ids { get; set; } = [];
+
+    /// <summary>The user must be in one of these groups.</summary>
+    public List<string> Groups { get; set; } = [];
+
+    /// <summary>The user must be in none of these groups.</summary>
+    public List<string> NotGroups { get; set; } = [];
+
+    /// <summary>The user must hold one of these roles.</summary>
+    public List<string> Roles { get; set; } = [];
+
+    /// <summary>True: only external users; false: only internal users.</summary>
+    public bool? External { get; set; }
+
+    /// <summary>True: only calls with no known user; false: only calls with one.</summary>
+    public bool? Anonymous { get; set; }
+}
+
+/// <summary>A test of the value at a path in the arguments. Set exactly one test besides <see cref="Path"/>.</summary>
+public sealed class ArgumentConditionOptions
+{
+    /// <summary>Where the value is, e.g. <c>$.recipient</c>, <c>$.items[*].sku</c>.</summary>
+    public string? Path { get; set; }
+
+    /// <summary>The value equals this (case-insensitive for strings). Configuration key: <c>Equals</c>.</summary>
+    [Microsoft.Extensions.Configuration.ConfigurationKeyName("Equals")]
+    public string? EqualTo { get; set; }
+
+    /// <summary>The value is one of these.</summary>
+    public List<string> OneOf { get; set; } = [];
+
+    /// <summary>The value is none of these (absent counts as none).</summary>
+    public List<string> NotOneOf { get; set; } = [];
+
+    /// <summary>The value matches this .NET regular expression (evaluated with a time limit).</summary>
+    public string? Regex { get; set; }
+
+    /// <summary>The value contains this text (case-insensitive).</summary>
+    public string? Contains { get; set; }
+
+    /// <summary>The value is a number greater than this.</summary>
+    public double? GreaterThan { get; set; }
+
+    /// <summary>The value is a number less than this.</summary>
+    public double? LessThan { get; set; }
+
+    /// <summary>True: the value is present; false: it is absent.</summary>
+    public bool? Exists { get; set; }
+}
+
+/// <summary>A count of earlier calls in the session that match by name or tag.</summary>
+public sealed class SequenceConditionOptions
+{
+    /// <summary>Tool-name globs the earlier calls must match (any).</summary>
+    public List<string> Tools { get; set; } = [];
+
+    /// <summary>Tags the earlier calls must carry (any).</summary>
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>How many such calls there must be, counting this one when it matches too. Default 1.</summary>
+    public int AtLeast { get; set; } = 1;
+
+    /// <summary>Look only at the last N calls; 0 means the whole kept history.</summary>
+    public int WithinCalls { get; set; }
+
+    /// <summary>Look only at calls within this time, e.g. <c>00:05:00</c>.</summary>
+    public string? Within { get; set; }
+
+    /// <summary>Count only earlier calls that were allowed (default true): a blocked export exported nothing.</summary>
+    public bool OnlyAllowed { get; set; } = true;
+}
+
+/// <summary>A sliding-window rate limit.</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>How many calls the window allows; the rule applies to the ones beyond.</summary>
+    public int Max { get; set; }
+
+    /// <summary>The window, e.g. <c>00:01:00</c>.</summary>
+    public string? Per { get; set; }
+
+    /// <summary>What is counted: <c>Session</c> (default), <c>User</c>, <c>Tool</c> or <c>Global</c>.</summary>
+    public string By { get; set; } = "Session";
+}
+
+/// <summary>
+/// Where an argument's value came from. The rule applies when the value was not seen in any allowed origin: e.g. a
+/// payee that appears only in a web page the agent read, not in anything the user typed.
+/// </summary>
+public sealed class ProvenanceConditionOptions
+{
+    /// <summary>The argument path, e.g. <c>$.recipient</c>.</summary>
+    public string? Argument { get; set; }
+
+    /// <summary>
+    /// Origins the value must have come from for the rule <em>not</em> to apply: <c>prompt</c> (the user's messages),
+    /// <c>trusted</c> (results of tools not marked untrusted, and host-resolved values), <c>allowlist</c>.
+    /// </summary>
+    public List<string> From { get; set; } = ["prompt", "trusted"];
+
+    /// <summary>Values that are always acceptable.</summary>
+    public List<string> Allowlist { get; set; } = [];
+}

@@ -1,0 +1,147 @@
+namespace AgentGuard.Policies;
+
+/// <summary>A validated, immutable rule: its match as fast tests, its conditions ordered cheapest first.</summary>
+internal sealed class CompiledRule
+{
+    private readonly int _kindMask;
+
+    public CompiledRule(
+        int index,
+        string id,
+        DecisionEffect effect,
+        string? reason,
+        string? message,
+        bool alert,
+        bool stopAgent,
+        FailureMode onError,
+        GlobSet tools,
+        IReadOnlyList<ToolKind> kinds,
+        GlobSet sources,
+        string[] tags,
+        RiskLevel minRisk,
+        Condition[] conditions)
+    {
+        Index = index;
+        Id = id;
+        Effect = effect;
+        Reason = reason;
+        Message = message;
+        Alert = alert;
+        StopAgent = stopAgent;
+        OnError = onError;
+        Tools = tools;
+        foreach (var kind in kinds)
+        {
+            _kindMask |= 1 << (int)kind;
+        }
+
+        Sources = sources;
+        Tags = tags;
+        MinRisk = minRisk;
+        Conditions = [.. conditions.OrderBy(c => c.Order)];
+        Evidence = [.. DescribeMatch(), .. Conditions.Select(c => c.Evidence)];
+        RuleIds = [id];
+    }
+
+    public int Index { get; }
+
+    public string Id { get; }
+
+    public DecisionEffect Effect { get; }
+
+    public string? Reason { get; }
+
+    public string? Message { get; }
+
+    public bool Alert { get; }
+
+    public bool StopAgent { get; }
+
+    public FailureMode OnError { get; }
+
+    public GlobSet Tools { get; }
+
+    public GlobSet Sources { get; }
+
+    public string[] Tags { get; }
+
+    public RiskLevel MinRisk { get; }
+
+    public Condition[] Conditions { get; }
+
+    public string[] Evidence { get; }
+
+    /// <summary>A cached one-element id list, so decisions by this rule alone allocate none.</summary>
+    public string[] RuleIds { get; }
+
+    /// <summary>The decision when this rule alone allows a call (set by the policy once its options are known).</summary>
+    public Decision? AllowDecision { get; set; }
+
+    /// <summary>Name, kind and source: what does not change between calls of the same tool.</summary>
+    public bool MatchesStatic(string toolName, ToolKind kind, string? source)
+        => (_kindMask == 0 || (_kindMask & (1 << (int)kind)) != 0)
+            && (Tools.IsEmpty || Tools.IsMatch(toolName))
+            && (Sources.IsEmpty || Sources.IsMatch(source));
+
+    /// <summary>Tags and risk: what may change between calls.</summary>
+    public bool MatchesDynamic(in EvaluationInput input)
+        => (Tags.Length == 0 || input.Tags.ContainsAny(Tags)) && input.Risk >= MinRisk;
+
+    public bool RequiresAnyTagIn(string[] tags)
+    {
+        foreach (var tag in Tags)
+        {
+            foreach (var other in tags)
+            {
+                if (string.Equals(tag, other, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when every condition holds. May throw (a regex time-out): the engine applies <see cref="OnError"/>.</summary>
+    public bool ConditionsHold(in EvaluationInput input)
+    {
+        foreach (var condition in Conditions)
+        {
+            if (!condition.IsMet(input))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private IEnumerable<string> DescribeMatch()
+    {
+        if (!Tools.IsEmpty)
+        {
+            yield return $"tool in [{Tools}]";
+        }
+
+        if (_kindMask != 0)
+        {
+            yield return $"kind in [{string.Join(",", Enum.GetValues<ToolKind>().Where(k => (_kindMask & (1 << (int)k)) != 0))}]";
+        }
+
+        if (!Sources.IsEmpty)
+        {
+            yield return $"source in [{Sources}]";
+        }
+
+        if (Tags.Length > 0)
+        {
+            yield return $"tag in [{string.Join(",", Tags)}]";
+        }
+
+        if (MinRisk > RiskLevel.Unknown)
+        {
+            yield return $"risk >= {MinRisk}";
+        }
+    }
+}

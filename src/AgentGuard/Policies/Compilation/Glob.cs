@@ -1,0 +1,141 @@
+namespace AgentGuard.Policies;
+
+/// <summary>A case-insensitive name pattern with <c>*</c> (any run) and <c>?</c> (one character), matched without allocating.</summary>
+internal sealed class Glob
+{
+    private readonly string _pattern;
+    private readonly Kind _kind;
+    private readonly string _literal;
+
+    private Glob(string pattern)
+    {
+        _pattern = pattern;
+        var star = pattern.IndexOf('*', StringComparison.Ordinal);
+        var hasQuestion = pattern.Contains('?', StringComparison.Ordinal);
+        var stars = pattern.Count(c => c == '*');
+        if (!hasQuestion && stars == 0)
+        {
+            _kind = Kind.Exact;
+            _literal = pattern;
+        }
+        else if (!hasQuestion && pattern == "*")
+        {
+            _kind = Kind.Any;
+            _literal = string.Empty;
+        }
+        else if (!hasQuestion && stars == 1 && star == pattern.Length - 1)
+        {
+            _kind = Kind.Prefix;
+            _literal = pattern[..^1];
+        }
+        else if (!hasQuestion && stars == 1 && star == 0)
+        {
+            _kind = Kind.Suffix;
+            _literal = pattern[1..];
+        }
+        else if (!hasQuestion && stars == 2 && star == 0 && pattern[^1] == '*' && pattern.Length > 2)
+        {
+            _kind = Kind.Contains;
+            _literal = pattern[1..^1];
+        }
+        else
+        {
+            _kind = Kind.General;
+            _literal = pattern;
+        }
+    }
+
+    private enum Kind
+    {
+        Exact,
+        Any,
+        Prefix,
+        Suffix,
+        Contains,
+        General,
+    }
+
+    public string Pattern => _pattern;
+
+    public bool IsExact => _kind == Kind.Exact;
+
+    public static Glob Create(string pattern) => new(pattern.Trim());
+
+    public bool IsMatch(ReadOnlySpan<char> text) => _kind switch
+    {
+        Kind.Exact => text.Equals(_literal, StringComparison.OrdinalIgnoreCase),
+        Kind.Any => true,
+        Kind.Prefix => text.StartsWith(_literal, StringComparison.OrdinalIgnoreCase),
+        Kind.Suffix => text.EndsWith(_literal, StringComparison.OrdinalIgnoreCase),
+        Kind.Contains => text.Contains(_literal, StringComparison.OrdinalIgnoreCase),
+        _ => MatchGeneral(_literal, text),
+    };
+
+    public override string ToString() => _pattern;
+
+    private static bool MatchGeneral(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)
+    {
+        int p = 0, t = 0, starP = -1, starT = 0;
+        while (t < text.Length)
+        {
+            if (p < pattern.Length && (pattern[p] == '?' || char.ToUpperInvariant(pattern[p]) == char.ToUpperInvariant(text[t])))
+            {
+                p++;
+                t++;
+            }
+            else if (p < pattern.Length && pattern[p] == '*')
+            {
+                starP = p++;
+                starT = t;
+            }
+            else if (starP >= 0)
+            {
+                p = starP + 1;
+                t = ++starT;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        while (p < pattern.Length && pattern[p] == '*')
+        {
+            p++;
+        }
+
+        return p == pattern.Length;
+    }
+}
+
+/// <summary>A set of globs; matches when any does.</summary>
+internal sealed class GlobSet
+{
+    private readonly Glob[] _globs;
+
+    public GlobSet(IEnumerable<string> patterns) => _globs = [.. patterns.Where(p => !string.IsNullOrWhiteSpace(p)).Select(Glob.Create)];
+
+    public bool IsEmpty => _globs.Length == 0;
+
+    public IReadOnlyList<Glob> Globs => _globs;
+
+    public bool IsMatch(string? text)
+    {
+        if (text is null)
+        {
+            return false;
+        }
+
+        foreach (var glob in _globs)
+        {
+            if (glob.IsMatch(text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public override string ToString() => string.Join(",", _globs.Select(g => g.Pattern));
+}

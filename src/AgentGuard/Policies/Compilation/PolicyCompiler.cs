@@ -1,0 +1,532 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace AgentGuard.Policies;
+
+/// <summary>
+/// Turns <see cref="AgentGuardOptions"/> into a <see cref="CompiledPolicy"/>, or into every problem it has, each
+/// naming the rule and field: <c>AgentGuard:Rules[2] (export-chain): When.Sequence.Within '5 minutes' is not a time span (use "00:05:00").</c>
+/// </summary>
+internal static class PolicyCompiler
+{
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
+
+    public static CompiledPolicy Compile(AgentGuardOptions options, string section = AgentGuardOptions.SectionName)
+        => TryCompile(options, section, out var policy, out var errors) ? policy : throw new AgentGuardPolicyException(errors);
+
+    public static bool TryCompile(AgentGuardOptions options, string section, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CompiledPolicy? policy, out IReadOnlyList<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>();
+        var context = new Problems(problems, section);
+
+        var auditOnly = ParseChoice(context, "Mode", options.Mode, ["Enforce", "Audit"]) == "Audit";
+        var defaultEffect = ParseEffect(context, "DefaultDecision", options.DefaultDecision) ?? DecisionEffect.Allow;
+        var onError = ParseFailureMode(context, "OnError", options.OnError) ?? FailureMode.Auto;
+        var timeout = ParseDuration(context, "EvaluationTimeout", options.EvaluationTimeout) ?? TimeSpan.FromMilliseconds(250);
+        var idle = ParseDuration(context, "Sessions:IdleTimeout", options.Sessions.IdleTimeout) ?? TimeSpan.FromMinutes(30);
+        ParseDuration(context, "Approval:Timeout", options.Approval.Timeout);
+        if (options.Sessions.MaxHistory is < 1 or > 10_000)
+        {
+            context.Add("Sessions:MaxHistory", $"{options.Sessions.MaxHistory} is out of range (1 to 10000)");
+        }
+
+        if (options.Sessions.MaxSessions < 1)
+        {
+            context.Add("Sessions:MaxSessions", $"{options.Sessions.MaxSessions} must be at least 1");
+        }
+
+        if (options.Arguments.MaxDepth is < 1 or > 1000)
+        {
+            context.Add("Arguments:MaxDepth", $"{options.Arguments.MaxDepth} is out of range (1 to 1000)");
+        }
+
+        if (options.Arguments.MaxLength < 2)
+        {
+            context.Add("Arguments:MaxLength", $"{options.Arguments.MaxLength} must be at least 2");
+        }
+
+        if (options.Detection.InjectionThreshold is < 0 or > 1)
+        {
+            context.Add("Detection:InjectionThreshold", $"{options.Detection.InjectionThreshold.ToString(CultureInfo.InvariantCulture)} is out of range (0 to 1)");
+        }
+
+        var tools = CompileTools(context, options.Tools);
+        var rules = CompileRules(context, options);
+
+        errors = problems;
+        if (problems.Count > 0)
+        {
+            policy = null;
+            return false;
+        }
+
+        policy = new CompiledPolicy
+        {
+            AuditOnly = auditOnly,
+            DefaultEffect = defaultEffect,
+            OnError = onError,
+            EvaluationTimeout = timeout,
+            RiskyTags = [.. options.RiskyTags.Where(t => !string.IsNullOrWhiteSpace(t))],
+            NameToolInModelMessage = options.NameToolInModelMessage,
+            Tools = tools,
+            Rules = rules,
+            Index = new RuleIndex(rules),
+            MaxHistory = options.Sessions.MaxHistory,
+            IdleTimeout = idle,
+            MaxSessions = options.Sessions.MaxSessions,
+            ArgumentLimits = new ToolArgumentLimits { MaxDepth = options.Arguments.MaxDepth, MaxLength = options.Arguments.MaxLength },
+            Audit = options.Audit,
+            Detection = options.Detection,
+        };
+
+        foreach (var rule in rules.Where(r => r.Effect == DecisionEffect.Allow))
+        {
+            rule.AllowDecision = new Decision
+            {
+                Effect = DecisionEffect.Allow,
+                PolicyEffect = DecisionEffect.Allow,
+                RuleIds = rule.RuleIds,
+                Reason = rule.Reason ?? $"allowed by rule '{rule.Id}'",
+                Evidence = rule.Evidence,
+            };
+        }
+
+        return true;
+    }
+
+    private static ToolClassifier CompileTools(Problems problems, Dictionary<string, ToolOptions> tools)
+    {
+        var entries = new List<(Glob, string[], RiskLevel, ArgumentPath[], bool)>();
+        foreach (var (pattern, tool) in tools)
+        {
+            var field = $"Tools:{pattern}";
+            if (string.IsNullOrWhiteSpace(pattern))
+            {
+                problems.Add("Tools", "has an entry with an empty name");
+                continue;
+            }
+
+            var risk = tool.Risk is null ? RiskLevel.Unknown : ParseRisk(problems, field + ":Risk", tool.Risk);
+            var sensitive = new List<ArgumentPath>();
+            for (var i = 0; i < tool.SensitiveArguments.Count; i++)
+            {
+                if (ArgumentPath.TryParse(tool.SensitiveArguments[i], out var path, out var error))
+                {
+                    sensitive.Add(path);
+                }
+                else
+                {
+                    problems.Add($"{field}:SensitiveArguments[{i}]", error!);
+                }
+            }
+
+            entries.Add((Glob.Create(pattern), [.. tool.Tags.Where(t => !string.IsNullOrWhiteSpace(t))], risk, [.. sensitive], tool.Untrusted));
+        }
+
+        return new ToolClassifier([.. entries]);
+    }
+
+    private static List<CompiledRule> CompileRules(Problems problems, AgentGuardOptions options)
+    {
+        var rules = new List<CompiledRule>();
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < options.Rules.Count; i++)
+        {
+            var rule = options.Rules[i];
+            var id = string.IsNullOrWhiteSpace(rule?.Id) ? $"#{i}" : rule.Id.Trim();
+            var scope = problems.ForRule(i, id);
+            if (rule is null)
+            {
+                scope.Add("Rule", "is empty");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(rule.Id))
+            {
+                scope.Add("Id", "is missing (every rule needs a unique id)");
+            }
+            else if (!ids.Add(id))
+            {
+                scope.Add("Id", $"'{id}' is used by more than one rule");
+            }
+
+            var effect = rule.Effect is null ? null : ParseEffect(scope, "Effect", rule.Effect);
+            if (rule.Effect is null)
+            {
+                scope.Add("Effect", "is missing (use Deny, RequireApproval or Allow)");
+            }
+
+            var onError = rule.OnError is null ? options.OnError is null ? FailureMode.Auto : (ParseFailureModeQuiet(options.OnError) ?? FailureMode.Auto) : ParseFailureMode(scope, "OnError", rule.OnError) ?? FailureMode.Auto;
+            var match = rule.Match ?? new MatchOptions();
+            var tools = CompileGlobs(scope, "Match.Tools", match.Tools);
+            var sources = CompileGlobs(scope, "Match.Sources", match.Sources);
+            var kinds = new List<ToolKind>();
+            foreach (var kind in match.Kinds)
+            {
+                if (Enum.TryParse<ToolKind>(kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(kind, out _))
+                {
+                    kinds.Add(parsed);
+                }
+                else
+                {
+                    scope.Add("Match.Kinds", $"'{kind}' is not a kind (use {string.Join(", ", Enum.GetNames<ToolKind>())})");
+                }
+            }
+
+            var tags = match.Tags.Where(t => !string.IsNullOrWhiteSpace(t)).ToArray();
+            var minRisk = match.MinRisk is null ? RiskLevel.Unknown : ParseRisk(scope, "Match.MinRisk", match.MinRisk);
+            var conditions = rule.When is null ? [] : CompileWhen(scope, id, rule.When, options);
+
+            var matchIsEmpty = tools.IsEmpty && sources.IsEmpty && kinds.Count == 0 && tags.Length == 0 && minRisk == RiskLevel.Unknown;
+            if (matchIsEmpty && conditions.Count == 0)
+            {
+                scope.Add("Match", "is empty and the rule has no When conditions, so it would apply to every call; name Tools, Kinds, Sources or Tags (use Tools: [\"*\"] to mean every tool)");
+            }
+
+            if (effect is null)
+            {
+                continue;
+            }
+
+            rules.Add(new CompiledRule(i, id, effect.Value, rule.Reason, rule.Message, rule.Alert, rule.StopAgent, onError, tools, kinds, sources, tags, minRisk, [.. conditions]));
+        }
+
+        return rules;
+    }
+
+    private static List<Condition> CompileWhen(Problems scope, string ruleId, WhenOptions when, AgentGuardOptions options)
+    {
+        var conditions = new List<Condition>();
+        if (when.User is { } user)
+        {
+            if (user.External == true && user.Anonymous == true)
+            {
+                scope.Add("When.User", "External: true and Anonymous: true can never both hold, so the rule can never match");
+            }
+
+            var groups = Clean(user.Groups);
+            var notGroups = Clean(user.NotGroups);
+            if (groups.Length > 0 && groups.All(g => notGroups.Contains(g, StringComparer.OrdinalIgnoreCase)))
+            {
+                scope.Add("When.User", "every group in Groups is also in NotGroups, so the rule can never match");
+            }
+
+            var parts = new List<string>();
+            if (user.Ids.Count > 0)
+            {
+                parts.Add($"user.id in [{string.Join(",", user.Ids)}]");
+            }
+
+            if (groups.Length > 0)
+            {
+                parts.Add($"user.groups any of [{string.Join(",", groups)}]");
+            }
+
+            if (notGroups.Length > 0)
+            {
+                parts.Add($"user.groups none of [{string.Join(",", notGroups)}]");
+            }
+
+            if (user.Roles.Count > 0)
+            {
+                parts.Add($"user.roles any of [{string.Join(",", user.Roles)}]");
+            }
+
+            if (user.External is { } external)
+            {
+                parts.Add($"user.external={(external ? "true" : "false")}");
+            }
+
+            if (user.Anonymous is { } anonymous)
+            {
+                parts.Add($"user.anonymous={(anonymous ? "true" : "false")}");
+            }
+
+            if (parts.Count == 0)
+            {
+                scope.Add("When.User", "is empty (set Ids, Groups, NotGroups, Roles, External or Anonymous)");
+            }
+            else
+            {
+                conditions.Add(new UserCondition(Clean(user.Ids), groups, notGroups, Clean(user.Roles), user.External, user.Anonymous, string.Join(" and ", parts)));
+            }
+        }
+
+        AddValues(conditions, ContextValueCondition.Field.Environment, "environment", when.Environments);
+        AddValues(conditions, ContextValueCondition.Field.Team, "team", when.Teams);
+        AddValues(conditions, ContextValueCondition.Field.Agent, "agent", when.Agents);
+        if (Clean(when.DataTags) is { Length: > 0 } dataTags)
+        {
+            conditions.Add(new DataTagsCondition(dataTags, $"data tag any of [{string.Join(",", dataTags)}]"));
+        }
+
+        if (Clean(when.SessionLabels) is { Length: > 0 } labels)
+        {
+            conditions.Add(new SessionLabelsCondition(labels, $"session label any of [{string.Join(",", labels)}]"));
+        }
+
+        if (when.Attributes.Count > 0)
+        {
+            conditions.Add(new AttributesCondition([.. when.Attributes], string.Join(" and ", when.Attributes.Select(p => $"{p.Key}={p.Value}"))));
+        }
+
+        for (var i = 0; i < when.Arguments.Count; i++)
+        {
+            if (CompileArgument(scope, $"When.Arguments[{i}]", when.Arguments[i]) is { } argument)
+            {
+                conditions.Add(argument);
+            }
+        }
+
+        if (when.Sequence is { } sequence && CompileSequence(scope, sequence, options) is { } compiledSequence)
+        {
+            conditions.Add(compiledSequence);
+        }
+
+        if (when.RateLimit is { } rate)
+        {
+            var per = ParseDuration(scope, "When.RateLimit.Per", rate.Per);
+            var by = ParseChoice(scope, "When.RateLimit.By", rate.By, ["Session", "User", "Tool", "Global"]);
+            if (rate.Max < 0)
+            {
+                scope.Add("When.RateLimit.Max", $"{rate.Max} must not be negative");
+            }
+
+            if (per is { } window && by is not null && rate.Max >= 0)
+            {
+                var byScope = Enum.Parse<RateLimitCondition.Scope>(by, ignoreCase: true);
+                conditions.Add(new RateLimitCondition(ruleId, rate.Max, window, byScope, $"more than {rate.Max} calls per {window} by {by.ToLowerInvariant()}"));
+            }
+        }
+
+        if (when.Provenance is { } provenance)
+        {
+            if (!ArgumentPath.TryParse(provenance.Argument, out var path, out var error))
+            {
+                scope.Add("When.Provenance.Argument", error!);
+            }
+
+            var from = Clean(provenance.From);
+            var unknown = from.Where(f => f is not ("prompt" or "trusted" or "allowlist")).ToArray();
+            if (unknown.Length > 0)
+            {
+                scope.Add("When.Provenance.From", $"'{unknown[0]}' is not an origin (use prompt, trusted or allowlist)");
+            }
+            else if (from.Length == 0)
+            {
+                scope.Add("When.Provenance.From", "is empty, so no value could ever be accepted (list prompt, trusted and/or allowlist)");
+            }
+
+            if (path is not null && unknown.Length == 0 && from.Length > 0)
+            {
+                var allow = from.Contains("allowlist") ? provenance.Allowlist.Select(ValueNormalizer.Normalize).Where(v => v.Length > 0).ToArray() : [];
+                conditions.Add(new ProvenanceCondition(path, from.Contains("prompt"), from.Contains("trusted"), allow, $"{path} not from [{string.Join(",", from)}]"));
+            }
+        }
+
+        return conditions;
+
+        void AddValues(List<Condition> list, ContextValueCondition.Field field, string name, List<string> values)
+        {
+            if (Clean(values) is { Length: > 0 } cleaned)
+            {
+                list.Add(new ContextValueCondition(field, cleaned, $"{name} in [{string.Join(",", cleaned)}]"));
+            }
+        }
+    }
+
+    private static ArgumentCondition? CompileArgument(Problems scope, string field, ArgumentConditionOptions argument)
+    {
+        if (!ArgumentPath.TryParse(argument.Path, out var path, out var error))
+        {
+            scope.Add(field + ".Path", error!);
+            return null;
+        }
+
+        var tests = new List<string>();
+        if (argument.EqualTo is not null)
+        {
+            tests.Add("Equals");
+        }
+
+        if (argument.OneOf.Count > 0)
+        {
+            tests.Add("OneOf");
+        }
+
+        if (argument.NotOneOf.Count > 0)
+        {
+            tests.Add("NotOneOf");
+        }
+
+        if (argument.Regex is not null)
+        {
+            tests.Add("Regex");
+        }
+
+        if (argument.Contains is not null)
+        {
+            tests.Add("Contains");
+        }
+
+        if (argument.GreaterThan is not null)
+        {
+            tests.Add("GreaterThan");
+        }
+
+        if (argument.LessThan is not null)
+        {
+            tests.Add("LessThan");
+        }
+
+        if (argument.Exists is not null)
+        {
+            tests.Add("Exists");
+        }
+
+        if (tests.Count != 1)
+        {
+            scope.Add(field, tests.Count == 0
+                ? "has no test (set one of Equals, OneOf, NotOneOf, Regex, Contains, GreaterThan, LessThan, Exists)"
+                : $"has {tests.Count} tests ({string.Join(", ", tests)}); use one per entry and add more entries to combine them");
+            return null;
+        }
+
+        Regex? regex = null;
+        if (argument.Regex is not null)
+        {
+            try
+            {
+                regex = new Regex(argument.Regex, RegexOptions.CultureInvariant, RegexTimeout);
+            }
+            catch (ArgumentException ex)
+            {
+                scope.Add(field + ".Regex", $"'{argument.Regex}' is not a valid regular expression: {ex.Message}");
+                return null;
+            }
+        }
+
+        return tests[0] switch
+        {
+            "Equals" => new ArgumentCondition(path, ArgumentCondition.Test.Equal, argument.EqualTo, [], null, 0),
+            "OneOf" => new ArgumentCondition(path, ArgumentCondition.Test.OneOf, null, Clean(argument.OneOf), null, 0),
+            "NotOneOf" => new ArgumentCondition(path, ArgumentCondition.Test.NotOneOf, null, Clean(argument.NotOneOf), null, 0),
+            "Regex" => new ArgumentCondition(path, ArgumentCondition.Test.Regex, null, [], regex, 0),
+            "Contains" => new ArgumentCondition(path, ArgumentCondition.Test.Contains, argument.Contains, [], null, 0),
+            "GreaterThan" => new ArgumentCondition(path, ArgumentCondition.Test.GreaterThan, null, [], null, argument.GreaterThan!.Value),
+            "LessThan" => new ArgumentCondition(path, ArgumentCondition.Test.LessThan, null, [], null, argument.LessThan!.Value),
+            _ => new ArgumentCondition(path, argument.Exists == true ? ArgumentCondition.Test.Exists : ArgumentCondition.Test.Absent, null, [], null, 0),
+        };
+    }
+
+    private static SequenceCondition? CompileSequence(Problems scope, SequenceConditionOptions sequence, AgentGuardOptions options)
+    {
+        var ok = true;
+        var tools = CompileGlobs(scope, "When.Sequence.Tools", sequence.Tools);
+        var tags = Clean(sequence.Tags);
+        if (tools.IsEmpty && tags.Length == 0)
+        {
+            scope.Add("When.Sequence", "names neither Tools nor Tags, so there is nothing to count");
+            ok = false;
+        }
+
+        if (sequence.AtLeast < 1)
+        {
+            scope.Add("When.Sequence.AtLeast", $"{sequence.AtLeast} must be at least 1");
+            ok = false;
+        }
+        else if (sequence.AtLeast - 1 > options.Sessions.MaxHistory)
+        {
+            scope.Add("When.Sequence.AtLeast", $"{sequence.AtLeast} can never be reached: sessions keep only {options.Sessions.MaxHistory} calls (raise Sessions:MaxHistory)");
+            ok = false;
+        }
+
+        if (sequence.WithinCalls < 0)
+        {
+            scope.Add("When.Sequence.WithinCalls", $"{sequence.WithinCalls} must not be negative");
+            ok = false;
+        }
+        else if (sequence.WithinCalls > 0 && sequence.WithinCalls < sequence.AtLeast - 1)
+        {
+            scope.Add("When.Sequence.WithinCalls", $"{sequence.WithinCalls} earlier calls can never hold {sequence.AtLeast - 1}, so the rule can never match");
+            ok = false;
+        }
+
+        TimeSpan? within = null;
+        if (sequence.Within is not null)
+        {
+            within = ParseDuration(scope, "When.Sequence.Within", sequence.Within);
+            ok &= within is not null;
+        }
+
+        if (!ok)
+        {
+            return null;
+        }
+
+        var what = string.Join(" or ", new[] { tools.IsEmpty ? null : $"tool in [{tools}]", tags.Length == 0 ? null : $"tag in [{string.Join(",", tags)}]" }.Where(s => s is not null));
+        var evidence = $"at least {sequence.AtLeast} calls with {what}" + (sequence.WithinCalls > 0 ? $" in the last {sequence.WithinCalls} calls" : string.Empty) + (within is { } w ? $" within {w}" : string.Empty);
+        return new SequenceCondition(tools, tags, sequence.AtLeast, sequence.WithinCalls, within, sequence.OnlyAllowed, evidence);
+    }
+
+    private static GlobSet CompileGlobs(Problems scope, string field, List<string> patterns)
+    {
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(patterns[i]))
+            {
+                scope.Add($"{field}[{i}]", "is empty");
+            }
+        }
+
+        return new GlobSet(patterns);
+    }
+
+    private static string[] Clean(List<string> values) => [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim())];
+
+    private static string? ParseChoice(Problems scope, string field, string? value, string[] choices)
+    {
+        var match = choices.FirstOrDefault(c => string.Equals(c, value?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (match is null)
+        {
+            scope.Add(field, $"'{value}' is not one of {string.Join(", ", choices)}");
+        }
+
+        return match;
+    }
+
+    private static DecisionEffect? ParseEffect(Problems scope, string field, string value)
+        => ParseChoice(scope, field, value, ["Deny", "RequireApproval", "Allow"]) is { } effect ? Enum.Parse<DecisionEffect>(effect) : null;
+
+    private static FailureMode? ParseFailureMode(Problems scope, string field, string value)
+        => ParseChoice(scope, field, value, ["Auto", "Deny", "RequireApproval", "AllowWithAlert"]) is { } mode ? Enum.Parse<FailureMode>(mode) : null;
+
+    private static FailureMode? ParseFailureModeQuiet(string value)
+        => Enum.TryParse<FailureMode>(value, ignoreCase: true, out var mode) && Enum.IsDefined(mode) ? mode : null;
+
+    private static RiskLevel ParseRisk(Problems scope, string field, string value)
+        => ParseChoice(scope, field, value, ["Low", "Medium", "High", "Critical"]) is { } risk ? Enum.Parse<RiskLevel>(risk) : RiskLevel.Unknown;
+
+    private static TimeSpan? ParseDuration(Problems scope, string field, string? value)
+    {
+        if (value is not null && TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var parsed) && parsed > TimeSpan.Zero)
+        {
+            return parsed;
+        }
+
+        scope.Add(field, value is null
+            ? "is missing (write a time span such as \"00:05:00\")"
+            : $"'{value}' is not a positive time span (use \"hh:mm:ss\", e.g. \"00:05:00\")");
+        return null;
+    }
+
+    /// <summary>Collects problems, prefixing each with where it is.</summary>
+    private sealed class Problems(List<string> list, string section, string? rule = null)
+    {
+        public void Add(string field, string problem)
+            => list.Add(rule is null ? $"{section}:{field} {problem}." : $"{section}:{rule}: {field} {problem}.");
+
+        public Problems ForRule(int index, string id) => new(list, section, $"Rules[{index}] ({id})");
+    }
+}

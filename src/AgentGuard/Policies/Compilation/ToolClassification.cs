@@ -1,0 +1,90 @@
+namespace AgentGuard.Policies;
+
+/// <summary>What configuration says about one tool name: the union of every <c>Tools</c> entry whose glob matches it.</summary>
+internal sealed class ToolClassification
+{
+    public static ToolClassification None { get; } = new([], RiskLevel.Unknown, [], false);
+
+    public ToolClassification(string[] tags, RiskLevel risk, ArgumentPath[] sensitiveArguments, bool untrusted)
+    {
+        Tags = tags;
+        Risk = risk;
+        SensitiveArguments = sensitiveArguments;
+        Untrusted = untrusted;
+    }
+
+    public string[] Tags { get; }
+
+    public RiskLevel Risk { get; }
+
+    public ArgumentPath[] SensitiveArguments { get; }
+
+    public bool Untrusted { get; }
+}
+
+/// <summary>Classifies tool names by the configured globs, caching the answer per name.</summary>
+internal sealed class ToolClassifier
+{
+    private const int MaxCachedNames = 10_000;
+    private readonly (Glob Glob, string[] Tags, RiskLevel Risk, ArgumentPath[] Sensitive, bool Untrusted)[] _entries;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ToolClassification> _cache = new(StringComparer.OrdinalIgnoreCase);
+
+    public ToolClassifier((Glob Glob, string[] Tags, RiskLevel Risk, ArgumentPath[] Sensitive, bool Untrusted)[] entries) => _entries = entries;
+
+    public ToolClassification Classify(string toolName)
+    {
+        if (_entries.Length == 0)
+        {
+            return ToolClassification.None;
+        }
+
+        if (_cache.TryGetValue(toolName, out var cached))
+        {
+            return cached;
+        }
+
+        var result = Compute(toolName);
+        if (_cache.Count < MaxCachedNames)
+        {
+            _cache.TryAdd(toolName, result);
+        }
+
+        return result;
+    }
+
+    private ToolClassification Compute(string toolName)
+    {
+        List<string>? tags = null;
+        List<ArgumentPath>? sensitive = null;
+        var risk = RiskLevel.Unknown;
+        var untrusted = false;
+        var any = false;
+        foreach (var entry in _entries)
+        {
+            if (!entry.Glob.IsMatch(toolName))
+            {
+                continue;
+            }
+
+            any = true;
+            foreach (var tag in entry.Tags)
+            {
+                tags ??= [];
+                if (!tags.Contains(tag, StringComparer.OrdinalIgnoreCase))
+                {
+                    tags.Add(tag);
+                }
+            }
+
+            if (entry.Sensitive.Length > 0)
+            {
+                (sensitive ??= []).AddRange(entry.Sensitive);
+            }
+
+            risk = entry.Risk > risk ? entry.Risk : risk;
+            untrusted |= entry.Untrusted;
+        }
+
+        return any ? new ToolClassification(tags is null ? [] : [.. tags], risk, sensitive is null ? [] : [.. sensitive], untrusted) : ToolClassification.None;
+    }
+}

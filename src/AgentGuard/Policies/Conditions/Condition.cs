@@ -1,0 +1,47 @@
+namespace AgentGuard.Policies;
+
+/// <summary>One compiled test of a rule's <c>When</c>. Conditions are immutable and shared by all calls.</summary>
+internal abstract class Condition
+{
+    /// <summary>What the condition checks, for a decision's evidence, e.g. <c>user.external=true</c>.</summary>
+    public abstract string Evidence { get; }
+
+    /// <summary>Conditions run cheapest first; stateful ones (rate limits) last, so they count only calls that got that far.</summary>
+    public virtual int Order => 0;
+
+    /// <summary>True when the condition holds for the call.</summary>
+    public abstract bool IsMet(in EvaluationInput input);
+
+    /// <summary>Case-insensitive membership in a small array, without allocating.</summary>
+    protected static bool In(string? value, string[] set)
+    {
+        if (value is null)
+        {
+            return false;
+        }
+
+        foreach (var item in set)
+        {
+            if (string.Equals(item, value, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when any of <paramref name="values"/> is in <paramref name="set"/>.</summary>
+    protected static bool AnyIn(IReadOnlyList<string> values, string[] set)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (In(values[i], set))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,23 @@
+namespace AgentGuard.Policies;
+
+/// <summary><c>When.Environments</c>, <c>When.Teams</c>, <c>When.Agents</c>: a session fact must be one of a set.</summary>
+internal sealed class ContextValueCondition(ContextValueCondition.Field field, string[] values, string evidence) : Condition
+{
+    public enum Field
+    {
+        Environment,
+        Team,
+        Agent,
+    }
+
+    public override string Evidence => evidence;
+
+    public override bool IsMet(in EvaluationInput input) => In(
+        field switch
+        {
+            Field.Environment => input.Context.Environment,
+            Field.Team => input.Context.Team,
+            _ => input.Context.Agent?.Id,
+        },
+        values);
+}

@@ -1,0 +1,31 @@
+namespace AgentGuard.Policies;
+
+/// <summary><c>When.RateLimit</c>: holds for the calls beyond <c>Max</c> within the sliding window <c>Per</c>.</summary>
+internal sealed class RateLimitCondition(string ruleId, int max, TimeSpan window, RateLimitCondition.Scope scope, string evidence) : Condition
+{
+    public enum Scope
+    {
+        Session,
+        User,
+        Tool,
+        Global,
+    }
+
+    public override string Evidence => evidence;
+
+    public override int Order => 10;
+
+    public override bool IsMet(in EvaluationInput input)
+    {
+        var key = scope switch
+        {
+            Scope.Session => "s:" + (input.Context.SessionId ?? string.Empty),
+            Scope.User => "u:" + (input.Context.User?.Id ?? string.Empty),
+            Scope.Tool => "t:" + input.Call.ToolName,
+            _ => "g",
+        };
+
+        var count = input.RateLimits.Hit(ruleId, key, input.Now, window);
+        return count > max;
+    }
+}

@@ -1,0 +1,17 @@
+namespace AgentGuard;
+
+/// <summary>What happens to a call when evaluating a rule or policy for it throws or exceeds its time budget.</summary>
+public enum FailureMode
+{
+    /// <summary>Deny calls whose tags or risk mark them risky; allow the others with an alert.</summary>
+    Auto = 0,
+
+    /// <summary>Deny the call.</summary>
+    Deny = 1,
+
+    /// <summary>Require a human to approve the call.</summary>
+    RequireApproval = 2,
+
+    /// <summary>Allow the call and raise an alert.</summary>
+    AllowWithAlert = 3,
+}

@@ -1,0 +1,237 @@
+namespace AgentGuard.Policies;
+
+/// <summary>
+/// One session's memory: a bounded ring of recent calls (structs, grown on demand so idle sessions stay small), the
+/// labels it has accumulated, and bounded text it has seen by origin, for provenance rules. Thread-safe.
+/// </summary>
+internal sealed class SessionState
+{
+    /// <summary>The most normalized text kept per origin, in characters.</summary>
+    internal const int MaxSeenChars = 64 * 1024;
+
+    private readonly object _gate = new();
+    private readonly int _maxHistory;
+    private Entry[] _entries = [];
+    private int _start;
+    private int _count;
+    private HashSet<string>? _labels;
+    private string?[]? _seen;
+    private string? _lastPrompt;
+
+    public SessionState(string id, int maxHistory, long now)
+    {
+        Id = id;
+        _maxHistory = Math.Max(1, maxHistory);
+        LastTouched = now;
+    }
+
+    public string Id { get; }
+
+    /// <summary>The <see cref="TimeProvider.GetTimestamp"/> of the last use, for idle expiry.</summary>
+    public long LastTouched { get; set; }
+
+    public int HistoryCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _count;
+            }
+        }
+    }
+
+    public void Record(string toolName, ToolKind kind, string? source, string[] tags, DecisionEffect effect, DateTimeOffset time, string? callId)
+    {
+        lock (_gate)
+        {
+            if (_count == _entries.Length && _entries.Length < _maxHistory)
+            {
+                Grow();
+            }
+
+            var index = (_start + _count) % _entries.Length;
+            if (_count == _entries.Length)
+            {
+                _start = (_start + 1) % _entries.Length;
+            }
+            else
+            {
+                _count++;
+            }
+
+            _entries[index] = new Entry(toolName, kind, source, tags, effect, time, callId, []);
+        }
+    }
+
+    /// <summary>Attaches labels to the most recent record with <paramref name="callId"/> (or the most recent record of the tool).</summary>
+    public void AttachResultLabels(string? callId, string toolName, string[] labels)
+    {
+        lock (_gate)
+        {
+            for (var i = _count - 1; i >= 0; i--)
+            {
+                ref var entry = ref _entries[(_start + i) % _entries.Length];
+                if (callId is not null ? entry.CallId == callId : string.Equals(entry.ToolName, toolName, StringComparison.OrdinalIgnoreCase))
+                {
+                    entry = entry with { ResultLabels = [.. entry.ResultLabels, .. labels] };
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Counts recent calls the sequence matches, stopping once <paramref name="enough"/> are found.</summary>
+    public int CountRecent(SequenceCondition sequence, int withinCalls, DateTimeOffset since, bool excludeDenied, int enough)
+    {
+        lock (_gate)
+        {
+            var found = 0;
+            var limit = withinCalls > 0 ? Math.Min(withinCalls, _count) : _count;
+            for (var i = 0; i < limit; i++)
+            {
+                ref readonly var entry = ref _entries[(_start + _count - 1 - i) % _entries.Length];
+                if (entry.Time < since)
+                {
+                    break;
+                }
+
+                if (excludeDenied && entry.Effect == DecisionEffect.Deny)
+                {
+                    continue;
+                }
+
+                if (sequence.Matches(entry.ToolName, entry.Tags) && ++found >= enough)
+                {
+                    return found;
+                }
+            }
+
+            return found;
+        }
+    }
+
+    public bool HasAnyLabel(string[] labels)
+    {
+        lock (_gate)
+        {
+            if (_labels is null)
+            {
+                return false;
+            }
+
+            foreach (var label in labels)
+            {
+                if (_labels.Contains(label))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Adds labels; returns the ones that were new.</summary>
+    public string[] AddLabels(IEnumerable<string> labels)
+    {
+        lock (_gate)
+        {
+            _labels ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            List<string>? added = null;
+            foreach (var label in labels)
+            {
+                if (_labels.Add(label))
+                {
+                    (added ??= []).Add(label);
+                }
+            }
+
+            return added is null ? [] : [.. added];
+        }
+    }
+
+    /// <summary>Remembers text the session saw (normalized), bounded per origin; the oldest text goes first.</summary>
+    public void Observe(ValueOrigin origin, string text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (origin == ValueOrigin.Prompt)
+            {
+                if (ReferenceEquals(text, _lastPrompt) || text == _lastPrompt)
+                {
+                    return;
+                }
+
+                _lastPrompt = text;
+            }
+        }
+
+        var normalized = ValueNormalizer.NormalizeText(text);
+        if (normalized.Length > MaxSeenChars)
+        {
+            normalized = normalized[^MaxSeenChars..];
+        }
+
+        lock (_gate)
+        {
+            _seen ??= new string?[3];
+            var existing = _seen[(int)origin];
+            var combined = existing is null ? normalized : existing + "|" + normalized;
+            _seen[(int)origin] = combined.Length > MaxSeenChars ? combined[^MaxSeenChars..] : combined;
+        }
+    }
+
+    public bool SeenIn(ValueOrigin origin, string normalizedValue)
+    {
+        lock (_gate)
+        {
+            return _seen?[(int)origin] is { } seen && seen.Contains(normalizedValue, StringComparison.Ordinal);
+        }
+    }
+
+    public SessionSnapshot Snapshot()
+    {
+        lock (_gate)
+        {
+            var history = new ToolCallRecord[_count];
+            for (var i = 0; i < _count; i++)
+            {
+                var e = _entries[(_start + i) % _entries.Length];
+                history[i] = new ToolCallRecord
+                {
+                    ToolName = e.ToolName,
+                    Kind = e.Kind,
+                    Source = e.Source,
+                    Tags = e.Tags,
+                    Effect = e.Effect,
+                    Timestamp = e.Time,
+                    CallId = e.CallId,
+                    ResultLabels = e.ResultLabels,
+                };
+            }
+
+            return new SessionSnapshot(Id, history, _labels is null ? [] : [.. _labels]);
+        }
+    }
+
+    private void Grow()
+    {
+        var size = Math.Min(_maxHistory, Math.Max(4, _entries.Length * 2));
+        var grown = new Entry[size];
+        for (var i = 0; i < _count; i++)
+        {
+            grown[i] = _entries[(_start + i) % _entries.Length];
+        }
+
+        _entries = grown;
+        _start = 0;
+    }
+
+    private readonly record struct Entry(string ToolName, ToolKind Kind, string? Source, string[] Tags, DecisionEffect Effect, DateTimeOffset Time, string? CallId, string[] ResultLabels);
+}
