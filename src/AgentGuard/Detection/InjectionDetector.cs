@@ -1,0 +1,489 @@
+using System.Buffers;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace AgentGuard;
+
+/// <summary>
+/// The default <see cref="IInjectionDetector"/>: deterministic, weighted markers of instructions aimed at the model —
+/// "ignore previous instructions", text addressed to the AI, fake system/role tags, hidden Unicode, instructions in
+/// HTML comments and markdown images, exfiltration and tool-invocation instructions, secrecy towards the user. One
+/// vectorized pass finds anchor words; each family's regex runs only at its anchors. The score combines the markers'
+/// weights as independent evidence (1 − Π(1 − wᵢ)), so one strong marker or two medium ones cross the default 0.5.
+/// </summary>
+internal sealed class InjectionDetector : IInjectionDetector
+{
+    private static readonly (string Anchor, Family Family)[] AnchorTable =
+    [
+        ("ignore", Family.Ignore), ("disregard", Family.Ignore), ("forget", Family.Ignore), ("override", Family.Ignore), ("bypass", Family.Ignore), ("skip ", Family.Ignore), ("neglect", Family.Ignore),
+        ("you are now", Family.RoleChange), ("from now on", Family.FromNowOn),
+        ("your new", Family.NewTask), ("your real", Family.NewTask), ("your actual", Family.NewTask), ("your true", Family.NewTask), ("your primary", Family.NewTask), ("your only", Family.NewTask), ("your updated", Family.NewTask), ("your secret", Family.NewTask), ("your hidden", Family.NewTask),
+        ("instruction", Family.NewInstructions),
+        ("note to", Family.NoteToAi), ("note for", Family.NoteToAi), ("message to", Family.NoteToAi), ("message for", Family.NoteToAi), ("instructions for", Family.NoteToAi), ("instructions to", Family.NoteToAi), ("instruction for", Family.NoteToAi), ("instruction to", Family.NoteToAi), ("reminder for", Family.NoteToAi), ("reminder to", Family.NoteToAi), ("memo to", Family.NoteToAi), ("memo for", Family.NoteToAi), ("directive for", Family.NoteToAi), ("directive to", Family.NoteToAi), ("request for", Family.NoteToAi), ("order for", Family.NoteToAi),
+        ("dear", Family.GreetAi), ("attention", Family.GreetAi), ("hey", Family.GreetAi), ("hello", Family.GreetAi), ("hi ", Family.GreetAi), ("hi,", Family.GreetAi), ("greetings", Family.GreetAi), ("psst", Family.GreetAi),
+        ("if you are", Family.IfYouAreAi), ("if you're", Family.IfYouAreAi), ("if you happen", Family.IfYouAreAi),
+        ("ai", Family.AddressAi), ("assistant", Family.AddressAi), ("llm", Family.AddressAi), ("language model", Family.AddressAi), ("agent", Family.AddressAi), ("chatbot", Family.AddressAi), ("bot", Family.AddressAi), ("copilot", Family.AddressAi),
+        ("important:", Family.Urgent), ("important!", Family.Urgent), ("urgent", Family.Urgent), ("critical:", Family.Urgent), ("attention:", Family.Urgent), ("mandatory", Family.Urgent), ("!!!", Family.Urgent), ("you must", Family.Urgent), ("immediately", Family.Urgent),
+        ("<system", Family.RoleTag), ("</system", Family.RoleTag), ("<|", Family.RoleTag), ("[inst]", Family.RoleTag), ("[/inst]", Family.RoleTag), ("<<sys>>", Family.RoleTag), ("### system", Family.RoleTag), ("###system", Family.RoleTag), ("### instruction", Family.RoleTag), ("### assistant", Family.RoleTag), ("[system", Family.RoleTag), ("system message:", Family.RoleTag), ("system prompt:", Family.RoleTag), ("<assistant>", Family.RoleTag), ("</user>", Family.RoleTag), ("<instructions>", Family.RoleTag), ("{{system", Family.RoleTag), ("system override", Family.RoleTag), ("admin override", Family.RoleTag), ("developer mode", Family.RoleTag), ("system:", Family.RoleTag),
+        ("<!--", Family.HtmlComment),
+        ("display:none", Family.HiddenCss), ("display: none", Family.HiddenCss), ("font-size:0", Family.HiddenCss), ("font-size: 0", Family.HiddenCss), ("visibility:hidden", Family.HiddenCss), ("visibility: hidden", Family.HiddenCss), ("color:white", Family.HiddenCss), ("color: white", Family.HiddenCss), ("color:#fff", Family.HiddenCss), ("color: #fff", Family.HiddenCss),
+        ("![", Family.MarkdownImage),
+        ("send", Family.SendTo), ("forward", Family.SendTo), ("email", Family.SendTo), ("e-mail", Family.SendTo), ("post ", Family.SendTo), ("upload", Family.SendTo), ("transmit", Family.SendTo), ("exfiltrate", Family.SendTo), ("leak", Family.SendTo), ("copy", Family.SendTo), ("submit", Family.SendTo), ("share", Family.SendTo), ("relay", Family.SendTo),
+        ("include", Family.EmbedInUrl), ("append", Family.EmbedInUrl), ("add ", Family.EmbedInUrl), ("embed", Family.EmbedInUrl), ("encode", Family.EmbedInUrl), ("put ", Family.EmbedInUrl), ("insert", Family.EmbedInUrl),
+        ("call", Family.CallTool), ("use ", Family.CallTool), ("invoke", Family.CallTool), ("run ", Family.CallTool), ("execute", Family.CallTool), ("trigger", Family.CallTool), ("activate", Family.CallTool), ("eval", Family.CallTool),
+        ("do not", Family.Secrecy), ("don't", Family.Secrecy), ("dont", Family.Secrecy), ("never", Family.Secrecy), ("without", Family.Secrecy),
+        ("reveal", Family.PromptLeak), ("print", Family.PromptLeak), ("repeat", Family.PromptLeak), ("output", Family.PromptLeak), ("show", Family.PromptLeak), ("display", Family.PromptLeak), ("dump", Family.PromptLeak), ("tell me", Family.PromptLeak), ("write out", Family.PromptLeak), ("recite", Family.PromptLeak),
+    ];
+
+    private static readonly SearchValues<string> Anchors = SearchValues.Create([.. AnchorTable.Select(a => a.Anchor).Distinct()], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Anchors grouped by lower-case first character, so a hit is dispatched with a handful of comparisons.</summary>
+    private static readonly (string Anchor, Family Family)[][] ByFirstChar = BuildDispatch();
+
+    /// <summary>Zero-width, bidi-control and tag-character (high surrogate of U+E0000..U+E007F) code units.</summary>
+    private static readonly SearchValues<char> Hidden = SearchValues.Create("\u200B\u2060\u2061\u2062\u2063\u2064\uFEFF\u180E\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uDB40");
+
+    private static readonly SearchValues<char> TemplateTokenChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_");
+    private static readonly SearchValues<char> TemplateChars = SearchValues.Create("{}$<[");
+
+    private static readonly string[] StrongQualifiers = ["previous", "prior", "above", "earlier", "preceding", "all", "your", "system", "initial", "original", "safety", "any", "existing", "developer", "default", "given"];
+
+    public InjectionAssessment Assess(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length < 4)
+        {
+            return InjectionAssessment.None;
+        }
+
+        Span<double> weights = stackalloc double[(int)Marker.Count];
+        ScanHidden(text, weights, depth: 0);
+        ScanPhrases(text, weights);
+        return Combine(weights);
+    }
+
+    private static InjectionAssessment Combine(ReadOnlySpan<double> weights)
+    {
+        var remaining = 1.0;
+        List<string>? markers = null;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            if (weights[i] > 0)
+            {
+                remaining *= 1 - weights[i];
+                (markers ??= []).Add(MarkerNames[i]);
+            }
+        }
+
+        return markers is null ? InjectionAssessment.None : new InjectionAssessment(Math.Round(1 - remaining, 3), markers);
+    }
+
+    private static void ScanPhrases(string text, Span<double> weights)
+    {
+        var position = 0;
+        while (position < text.Length)
+        {
+            var hit = text.AsSpan(position).IndexOfAny(Anchors);
+            if (hit < 0)
+            {
+                return;
+            }
+
+            var at = position + hit;
+            position = at + 1;
+            var first = char.ToLowerInvariant(text[at]);
+            var wordStart = at == 0 || !char.IsLetterOrDigit(text[at - 1]) || !char.IsLetter(first);
+            if (!wordStart || first >= ByFirstChar.Length)
+            {
+                continue;
+            }
+
+            foreach (var (anchor, family) in ByFirstChar[first])
+            {
+                if (text.AsSpan(at).StartsWith(anchor, StringComparison.OrdinalIgnoreCase))
+                {
+                    Check(text, at, anchor, family, weights);
+                }
+            }
+        }
+    }
+
+    private static void Check(string text, int at, string anchor, Family family, Span<double> weights)
+    {
+        switch (family)
+        {
+            case Family.Ignore:
+                var ignore = InjectionPatterns.IgnorePrevious().Match(text, at);
+                if (ignore.Success && HasStrongQualifier(ignore.ValueSpan))
+                {
+                    Raise(weights, Marker.IgnorePrevious, 0.9);
+                }
+                else if (InjectionPatterns.ForgetEverything().Match(text, at).Success)
+                {
+                    Raise(weights, Marker.IgnorePrevious, 0.85);
+                }
+
+                break;
+            case Family.RoleChange:
+                RaiseIf(InjectionPatterns.RoleChange(), text, at, weights, Marker.RoleChange, 0.6);
+                break;
+            case Family.FromNowOn:
+                RaiseIf(InjectionPatterns.FromNowOn(), text, at, weights, Marker.NewInstructions, 0.3);
+                break;
+            case Family.NewTask:
+                RaiseIf(InjectionPatterns.NewTask(), text, at, weights, Marker.NewInstructions, 0.45);
+                break;
+            case Family.NewInstructions:
+                var start = PreviousWords(text, at, 2);
+                if (start < at)
+                {
+                    var match = InjectionPatterns.NewInstructions().Match(text, start);
+                    if (!match.Success)
+                    {
+                        start = PreviousWords(text, at, 1);
+                        match = InjectionPatterns.NewInstructions().Match(text, start);
+                    }
+
+                    if (match.Success)
+                    {
+                        Raise(weights, Marker.NewInstructions, 0.35);
+                    }
+                }
+
+                break;
+            case Family.NoteToAi:
+                RaiseIf(InjectionPatterns.NoteToAi(), text, at, weights, Marker.AddressedToAi, 0.6);
+                break;
+            case Family.GreetAi:
+                RaiseIf(InjectionPatterns.GreetAi(), text, at, weights, Marker.AddressedToAi, 0.6);
+                break;
+            case Family.IfYouAreAi:
+                RaiseIf(InjectionPatterns.IfYouAreAi(), text, at, weights, Marker.AddressedToAi, 0.6);
+                break;
+            case Family.AddressAi:
+                var end = at + anchor.Length;
+                if (end >= text.Length || !char.IsLetter(text[end]) || (end < text.Length && text[end] is 's' or 'S'))
+                {
+                    RaiseIf(InjectionPatterns.AddressAi(), text, at, weights, Marker.AddressedToAi, 0.55);
+                }
+
+                break;
+            case Family.Urgent:
+                Raise(weights, Marker.Urgent, 0.2);
+                break;
+            case Family.RoleTag:
+                RoleTag(text, at, anchor, weights);
+                break;
+            case Family.HtmlComment:
+                HtmlComment(text, at, weights);
+                break;
+            case Family.HiddenCss:
+                Raise(weights, Marker.HiddenText, 0.25);
+                break;
+            case Family.MarkdownImage:
+                MarkdownImage(text, at, weights);
+                break;
+            case Family.SendTo:
+                var send = InjectionPatterns.SendTo().Match(text, at);
+                if (send.Success)
+                {
+                    var sensitive = InjectionPatterns.SensitiveObject().IsMatch(send.ValueSpan);
+                    Raise(weights, sensitive ? Marker.Exfiltration : Marker.SendExternal, sensitive ? 0.6 : 0.3);
+                }
+
+                break;
+            case Family.EmbedInUrl:
+                RaiseIf(InjectionPatterns.EmbedInUrl(), text, at, weights, Marker.Exfiltration, 0.5);
+                break;
+            case Family.CallTool:
+                var call = InjectionPatterns.CallTool().Match(text, at);
+                if (call.Success)
+                {
+                    Raise(weights, Marker.ToolInvocation, call.ValueSpan.Contains('_') ? 0.5 : 0.4);
+                }
+                else
+                {
+                    RaiseIf(InjectionPatterns.RunFollowing(), text, at, weights, Marker.ToolInvocation, 0.4);
+                }
+
+                break;
+            case Family.Secrecy:
+                RaiseIf(InjectionPatterns.Secrecy(), text, at, weights, Marker.Secrecy, 0.65);
+                break;
+            case Family.PromptLeak:
+                RaiseIf(InjectionPatterns.PromptLeak(), text, at, weights, Marker.PromptLeak, 0.55);
+                break;
+        }
+    }
+
+    private static void RoleTag(string text, int at, string anchor, Span<double> weights)
+    {
+        if (anchor == "<|")
+        {
+            // Chat-template tokens: <|im_start|>, <|system|>, <|endoftext|>.
+            var close = text.IndexOf("|>", at + 2, Math.Min(24, text.Length - at - 2), StringComparison.Ordinal);
+            if (close > at + 2 && !text.AsSpan(at + 2, close - at - 2).ContainsAnyExcept(TemplateTokenChars))
+            {
+                Raise(weights, Marker.FakeRoleTag, 0.8);
+            }
+
+            return;
+        }
+
+        if (anchor == "system:")
+        {
+            // "System:" opening a line reads as a chat transcript's system turn; weak on its own.
+            if (at == 0 || text[at - 1] is '\n' or '\r')
+            {
+                Raise(weights, Marker.FakeRoleTag, 0.3);
+            }
+
+            return;
+        }
+
+        if (anchor == "[system")
+        {
+            // "[system]" / "[system message]" as a turn marker; an INI section "[system]" followed by key=value is not.
+            var close = text.IndexOf(']', at);
+            if (close > at && close - at < 24 && !IsIniSection(text, close))
+            {
+                var content = text.AsSpan(at + 1, close - at - 1).Trim();
+                if (content.Equals("system", StringComparison.OrdinalIgnoreCase) || content.StartsWith("system ", StringComparison.OrdinalIgnoreCase))
+                {
+                    Raise(weights, Marker.FakeRoleTag, 0.6);
+                }
+            }
+
+            return;
+        }
+
+        if (anchor == "<system")
+        {
+            var next = at + anchor.Length < text.Length ? text[at + anchor.Length] : '\0';
+            if (next is not ('>' or ' ' or '_' or '-'))
+            {
+                return;
+            }
+        }
+
+        Raise(weights, Marker.FakeRoleTag, 0.8);
+    }
+
+    private static bool IsIniSection(string text, int close)
+        => close + 1 < text.Length && text[close + 1] is '\n' or '\r' && text.AsSpan(close + 1, Math.Min(64, text.Length - close - 1)).TrimStart().IndexOf('=') is > 0 and < 40;
+
+    private static void HtmlComment(string text, int at, Span<double> weights)
+    {
+        var close = text.IndexOf("-->", at + 4, Math.Min(4000, text.Length - at - 4), StringComparison.Ordinal);
+        var body = close < 0 ? text.AsSpan(at + 4, Math.Min(4000, text.Length - at - 4)) : text.AsSpan(at + 4, close - at - 4);
+        var count = 0;
+        foreach (var _ in InjectionPatterns.InstructionWord().EnumerateMatches(body))
+        {
+            if (++count >= 2)
+            {
+                Raise(weights, Marker.HiddenInstruction, 0.65);
+                return;
+            }
+        }
+    }
+
+    private static void MarkdownImage(string text, int at, Span<double> weights)
+    {
+        var image = InjectionPatterns.MarkdownImage().Match(text, at);
+        if (!image.Success)
+        {
+            return;
+        }
+
+        var target = image.Groups[2].ValueSpan;
+        var query = target.IndexOf('?');
+        if (query >= 0 && (target[query..].ContainsAny(TemplateChars) || target.Contains("%7B", StringComparison.OrdinalIgnoreCase) || target.Contains("data=", StringComparison.OrdinalIgnoreCase) || target.Contains("base64", StringComparison.OrdinalIgnoreCase)))
+        {
+            Raise(weights, Marker.Exfiltration, 0.6);
+        }
+
+        if (InjectionPatterns.InstructionWord().Count(image.Groups[1].ValueSpan) + InjectionPatterns.InstructionWord().Count(image.Groups[3].ValueSpan) >= 2)
+        {
+            Raise(weights, Marker.HiddenInstruction, 0.6);
+        }
+    }
+
+    private static void ScanHidden(string text, Span<double> weights, int depth)
+    {
+        var span = text.AsSpan();
+        var zeroWidth = 0;
+        var bidi = 0;
+        StringBuilder? tags = null;
+        var index = span.IndexOfAny(Hidden);
+        while (index >= 0)
+        {
+            var c = span[index];
+            if (c == '\uDB40')
+            {
+                if (index + 1 < span.Length && span[index + 1] is >= '\uDC00' and <= '\uDC7F' && !IsFlagSequence(span, index))
+                {
+                    (tags ??= new StringBuilder()).Append((char)(span[index + 1] - 0xDC00));
+                }
+            }
+            else if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
+            {
+                bidi++;
+            }
+            else if (c != '\uFEFF' || index > 0)
+            {
+                zeroWidth++;
+            }
+
+            var next = span[(index + 1)..].IndexOfAny(Hidden);
+            index = next < 0 ? -1 : index + 1 + next;
+        }
+
+        if (zeroWidth > 0)
+        {
+            Raise(weights, Marker.ZeroWidth, zeroWidth >= 3 ? 0.5 : 0.15);
+        }
+
+        if (bidi > 0)
+        {
+            Raise(weights, Marker.BidiOverride, 0.4);
+        }
+
+        if (tags is { Length: > 0 })
+        {
+            Raise(weights, Marker.UnicodeTags, 0.8);
+            if (depth == 0)
+            {
+                // Tag characters spell invisible ASCII: read what they say.
+                var hidden = tags.ToString();
+                ScanPhrases(hidden, weights);
+            }
+        }
+    }
+
+    /// <summary>Subdivision flags (🏴 + tag letters + cancel tag) are the one legitimate use of tag characters.</summary>
+    private static bool IsFlagSequence(ReadOnlySpan<char> span, int index)
+    {
+        var i = index;
+        while (i >= 2 && span[i - 2] == '\uDB40')
+        {
+            i -= 2;
+        }
+
+        return i >= 2 && span[i - 2] == '\uD83C' && span[i - 1] == '\uDFF4';
+    }
+
+    private static bool HasStrongQualifier(ReadOnlySpan<char> match)
+    {
+        foreach (var qualifier in StrongQualifiers)
+        {
+            if (match.Contains(qualifier, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int PreviousWords(string text, int at, int words)
+    {
+        var i = at;
+        for (var w = 0; w < words; w++)
+        {
+            while (i > 0 && text[i - 1] is ' ' or '\t')
+            {
+                i--;
+            }
+
+            var wordEnd = i;
+            while (i > 0 && char.IsLetter(text[i - 1]))
+            {
+                i--;
+            }
+
+            if (i == wordEnd)
+            {
+                break;
+            }
+        }
+
+        return i;
+    }
+
+    private static void RaiseIf(Regex regex, string text, int at, Span<double> weights, Marker marker, double weight)
+    {
+        if (regex.Match(text, at).Success)
+        {
+            Raise(weights, marker, weight);
+        }
+    }
+
+    private static void Raise(Span<double> weights, Marker marker, double weight)
+    {
+        if (weight > weights[(int)marker])
+        {
+            weights[(int)marker] = weight;
+        }
+    }
+
+    private static (string Anchor, Family Family)[][] BuildDispatch()
+    {
+        var table = new (string, Family)[128][];
+        for (var c = 0; c < table.Length; c++)
+        {
+            table[c] = [.. AnchorTable.Where(a => char.ToLowerInvariant(a.Anchor[0]) == c)];
+        }
+
+        return table;
+    }
+
+    private static readonly string[] MarkerNames =
+    [
+        "ignore-previous", "role-change", "new-instructions", "addressed-to-ai", "urgent-override", "fake-role-tag", "hidden-instruction",
+        "hidden-text", "exfiltration", "send-external", "tool-invocation", "secrecy", "prompt-leak", "zero-width", "bidi-override", "unicode-tags",
+    ];
+
+    private enum Marker
+    {
+        IgnorePrevious,
+        RoleChange,
+        NewInstructions,
+        AddressedToAi,
+        Urgent,
+        FakeRoleTag,
+        HiddenInstruction,
+        HiddenText,
+        Exfiltration,
+        SendExternal,
+        ToolInvocation,
+        Secrecy,
+        PromptLeak,
+        ZeroWidth,
+        BidiOverride,
+        UnicodeTags,
+        Count,
+    }
+
+    private enum Family
+    {
+        Ignore,
+        RoleChange,
+        FromNowOn,
+        NewTask,
+        NewInstructions,
+        NoteToAi,
+        GreetAi,
+        IfYouAreAi,
+        AddressAi,
+        Urgent,
+        RoleTag,
+        HtmlComment,
+        HiddenCss,
+        MarkdownImage,
+        SendTo,
+        EmbedInUrl,
+        CallTool,
+        Secrecy,
+        PromptLeak,
+    }
+}

@@ -1,0 +1,98 @@
+using System.Buffers;
+
+namespace AgentGuard;
+
+/// <summary>
+/// The default <see cref="ISecretDetector"/>: well-known credential formats (cloud keys, VCS and SaaS tokens, private
+/// keys, JWTs, passwords in URLs and connection strings, bearer tokens) and high-entropy values next to key-like names
+/// (<c>api_key=</c>, <c>token:</c>, <c>secret=</c>). One vectorized pass finds anchor strings; only the text at an
+/// anchor is examined further, so a clean 10 KB result costs a few microseconds. Documented placeholders
+/// (<c>AKIAIOSFODNN7EXAMPLE</c>, <c>&lt;your-token&gt;</c>, <c>${API_KEY}</c>) are not reported.
+/// </summary>
+internal sealed class SecretDetector : ISecretDetector
+{
+    /// <summary>Case-sensitive anchors of the fixed formats.</summary>
+    private static readonly string[] FormatAnchors =
+    [
+        "AKIA", "ASIA", "ABIA", "ACCA", "AIza", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "xox",
+        "hooks.slack.com/services/", "sk_live_", "rk_live_", "sk_test_", "rk_test_", "sk-", "GOCSPX-", "ya29.", "npm_",
+        "SG.", "SK", "-----BEGIN ", "eyJ", "AccountKey=", "SharedAccessKey=", "sig=", "://",
+    ];
+
+    /// <summary>Case-insensitive key-like names whose values are examined for secrets.</summary>
+    private static readonly string[] KeyAnchors = ["pass", "pwd", "secret", "token", "key", "credential", "auth", "bearer"];
+
+    private static readonly SearchValues<string> Formats = SearchValues.Create(FormatAnchors, StringComparison.Ordinal);
+    private static readonly SearchValues<string> Keys = SearchValues.Create(KeyAnchors, StringComparison.OrdinalIgnoreCase);
+
+    public void Find(string text, ICollection<SecretFinding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(findings);
+        if (text.Length < 8)
+        {
+            return;
+        }
+
+        var found = new List<SecretFinding>();
+        ScanFormats(text, found);
+        ScanKeyValues(text, found);
+        if (found.Count == 0)
+        {
+            return;
+        }
+
+        found.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+        var end = -1;
+        foreach (var finding in found)
+        {
+            // Overlapping findings (a JWT behind "Bearer", a key in a connection string) are reported once.
+            if (finding.Start < end)
+            {
+                continue;
+            }
+
+            findings.Add(finding);
+            end = finding.Start + finding.Length;
+        }
+    }
+
+    private static void ScanFormats(string text, List<SecretFinding> found)
+    {
+        var position = 0;
+        while (position < text.Length)
+        {
+            var hit = text.AsSpan(position).IndexOfAny(Formats);
+            if (hit < 0)
+            {
+                return;
+            }
+
+            var at = position + hit;
+            var next = SecretFormats.Match(text, at, found);
+            position = Math.Max(at + 1, next);
+        }
+    }
+
+    private static void ScanKeyValues(string text, List<SecretFinding> found)
+    {
+        var position = 0;
+        var identifierEnd = -1;
+        while (position < text.Length)
+        {
+            var hit = text.AsSpan(position).IndexOfAny(Keys);
+            if (hit < 0)
+            {
+                return;
+            }
+
+            var at = position + hit;
+            if (at >= identifierEnd)
+            {
+                identifierEnd = KeyValueSecrets.Match(text, at, found);
+            }
+
+            position = at + 1;
+        }
+    }
+}
