@@ -14,7 +14,7 @@ internal sealed class SecretArgumentClassifier : IToolClassifier
 
     private readonly ISecretDetector? _detector;
 
-    public SecretArgumentClassifier(IEnumerable<ISecretDetector> detectors) => _detector = detectors.FirstOrDefault();
+    public SecretArgumentClassifier(ISecretDetector? detector) => _detector = detector;
 
     public RiskLevel Classify(ToolCallEvent toolCall, GuardContext context, ICollection<string> tags)
     {
