@@ -346,6 +346,11 @@ internal sealed class InjectionDetector : IInjectionDetector
         if (bidi > 0)
         {
             Raise(weights, Marker.BidiOverride, 0.4);
+            if (depth == 0 && text.Contains('\u202E'))
+            {
+                // Right-to-left overrides display reversed text: read it the way it is displayed.
+                ScanPhrases(ReverseOverridden(text), weights);
+            }
         }
 
         if (tags is { Length: > 0 })
@@ -358,6 +363,26 @@ internal sealed class InjectionDetector : IInjectionDetector
                 ScanPhrases(hidden, weights);
             }
         }
+    }
+
+    private static string ReverseOverridden(string text)
+    {
+        var builder = new StringBuilder();
+        var index = text.IndexOf('\u202E');
+        while (index >= 0)
+        {
+            var end = text.IndexOfAny(['\u202C', '\n'], index + 1);
+            var segment = text.AsSpan(index + 1, (end < 0 ? text.Length : end) - index - 1);
+            for (var i = segment.Length - 1; i >= 0; i--)
+            {
+                builder.Append(segment[i]);
+            }
+
+            builder.Append('\n');
+            index = end < 0 ? -1 : text.IndexOf('\u202E', end);
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Subdivision flags (🏴 + tag letters + cancel tag) are the one legitimate use of tag characters.</summary>

@@ -57,6 +57,7 @@ internal static class KeyValueSecrets
         }
 
         var i = end;
+        var spaced = false;
         if (kind == KeyKind.Bearer)
         {
             // Free text "Bearer <token>": the separator is the space.
@@ -67,7 +68,14 @@ internal static class KeyValueSecrets
         }
         else if (!SkipSeparator(text, ref i))
         {
-            return end;
+            // "token <value>", "--api-key <value>", "password is <value>": a bare space separates only a strong value.
+            i = end;
+            if (i >= text.Length || text[i] != ' ')
+            {
+                return end;
+            }
+
+            spaced = true;
         }
 
         while (i < text.Length && i - end < 12 && text[i] is ' ' or '\t')
@@ -79,6 +87,31 @@ internal static class KeyValueSecrets
         if (quote != '\0')
         {
             i++;
+        }
+
+        if (spaced || kind == KeyKind.Bearer)
+        {
+            // "password is X", "password was: X"
+            foreach (var verb in (ReadOnlySpan<string>)["is: ", "is ", "was: ", "was "])
+            {
+                if (text.AsSpan(i).StartsWith(verb, StringComparison.OrdinalIgnoreCase))
+                {
+                    i += verb.Length;
+                    spaced = kind == KeyKind.Token;
+                    break;
+                }
+            }
+
+            while (i < text.Length && i - end < 16 && text[i] is ' ' or '\t')
+            {
+                i++;
+            }
+
+            if (i < text.Length && text[i] is '"' or '\'' && quote == '\0')
+            {
+                quote = text[i];
+                i++;
+            }
         }
 
         // "Authorization: Bearer <token>", "token: Token <token>".
@@ -120,7 +153,9 @@ internal static class KeyValueSecrets
 
         string? found1 = kind switch
         {
+            KeyKind.Password when spaced => null,
             KeyKind.Password when LooksLikePassword(value) => IsConnectionString(text, start, valueEnd) ? "connection-string-password" : "password",
+            KeyKind.Token when spaced && !LooksLikeStrongToken(value) => null,
             KeyKind.Token or KeyKind.Bearer when LooksLikeToken(value) => scheme || kind == KeyKind.Bearer ? "bearer-token" : IsAwsSecret(key, value) ? "aws-secret-key" : "generic-secret",
             _ => null,
         };
@@ -146,6 +181,13 @@ internal static class KeyValueSecrets
         if (i >= text.Length)
         {
             return false;
+        }
+
+        // <add key="DbPassword" value="…"/>
+        if (text.AsSpan(i).StartsWith("value=", StringComparison.OrdinalIgnoreCase))
+        {
+            i += 6;
+            return true;
         }
 
         if (text[i] == ':')
@@ -175,10 +217,16 @@ internal static class KeyValueSecrets
     }
 
     private static bool LooksLikePassword(ReadOnlySpan<char> value)
-        => value.Length is >= 6 and <= 128 && (SecretText.HasClasses(value, 2) || (value.Length >= 8 && SecretText.Entropy(value) >= 2.5)) && !LooksLikeProse(value);
+        => value.Length is >= 6 and <= 128 && !LooksLikePath(value) && (SecretText.HasClasses(value, 2) || (value.Length >= 12 && SecretText.Entropy(value) >= 3.0)) && !LooksLikeProse(value);
+
+    private static bool LooksLikeStrongToken(ReadOnlySpan<char> value)
+        => value.Length >= 24 && SecretText.Entropy(value) >= 3.5;
 
     private static bool LooksLikeToken(ReadOnlySpan<char> value)
         => value.Length >= 16 && value.IndexOfAny(' ', '\t') < 0 && SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= MinEntropy && !value.Contains("://", StringComparison.Ordinal);
+
+    private static bool LooksLikePath(ReadOnlySpan<char> value)
+        => value[0] is '/' or '~' or '\\' || value.StartsWith("./", StringComparison.Ordinal) || (value.Length > 2 && value[1] == ':' && value[2] is '\\' or '/');
 
     private static bool LooksLikeProse(ReadOnlySpan<char> value)
     {
