@@ -199,7 +199,7 @@ internal sealed class InjectionDetector : IInjectionDetector
                 var call = InjectionPatterns.CallTool().Match(text, at);
                 if (call.Success)
                 {
-                    Raise(weights, Marker.ToolInvocation, call.ValueSpan.Contains('_') ? 0.5 : 0.4);
+                    Raise(weights, Marker.ToolInvocation, call.ValueSpan.Contains('_') ? 0.45 : 0.4);
                 }
                 else
                 {

@@ -151,7 +151,7 @@ internal static class KeyValueSecrets
             return end;
         }
 
-        string? found1 = kind switch
+        string? detected = kind switch
         {
             KeyKind.Password when spaced => null,
             KeyKind.Password when LooksLikePassword(value) => IsConnectionString(text, start, valueEnd) ? "connection-string-password" : "password",
@@ -160,9 +160,9 @@ internal static class KeyValueSecrets
             _ => null,
         };
 
-        if (found1 is not null)
+        if (detected is not null)
         {
-            found.Add(new SecretFinding(found1, valueStart, value.Length));
+            found.Add(new SecretFinding(detected, valueStart, value.Length));
         }
 
         return end;
