@@ -53,7 +53,7 @@ public static class AgentGuardServiceCollectionExtensions
         // Built-in detectors; a host's own registration replaces them (the last registration is the one used).
         services.TryAddSingleton<ISecretDetector, SecretDetector>();
         services.TryAddSingleton<IInjectionDetector, InjectionDetector>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IToolClassifier, SecretArgumentClassifier>(sp => new SecretArgumentClassifier(sp.GetService<ISecretDetector>())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IToolClassifier, SecretArgumentClassifier>(sp => new SecretArgumentClassifier(sp.GetService<ISecretDetector>(), sp.GetRequiredService<PolicyProvider>())));
         services.TryAddSingleton(sp => new ArgumentRedactor(Last<ISecretDetector>(sp)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuditSink, JsonLinesAuditSink>(sp => new JsonLinesAuditSink(sp.GetRequiredService<PolicyProvider>().Current.Options, LoggerFactory(sp))));
         services.TryAddSingleton(sp => new DecisionAuditor(

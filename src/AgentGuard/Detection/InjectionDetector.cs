@@ -13,26 +13,29 @@ namespace AgentGuard;
 /// </summary>
 internal sealed class InjectionDetector : IInjectionDetector
 {
+    /// <summary>
+    /// Anchors of at least four characters (short anchors make the multi-string search slow). A leading space or
+    /// newline stands for a word start; the family is checked at the word after it. Nouns that address the model
+    /// (" ai ", "assistant", " llm") and objects of prompt leaks ("system prompt") are checked backwards for the
+    /// greeting, "note to", "if you are" or verb that precedes them.
+    /// </summary>
     private static readonly (string Anchor, Family Family)[] AnchorTable =
     [
         ("ignore", Family.Ignore), ("disregard", Family.Ignore), ("forget", Family.Ignore), ("override", Family.Ignore), ("bypass", Family.Ignore), ("skip ", Family.Ignore), ("neglect", Family.Ignore),
         ("you are now", Family.RoleChange), ("from now on", Family.FromNowOn),
-        ("your new", Family.NewTask), ("your real", Family.NewTask), ("your actual", Family.NewTask), ("your true", Family.NewTask), ("your primary", Family.NewTask), ("your only", Family.NewTask), ("your updated", Family.NewTask), ("your secret", Family.NewTask), ("your hidden", Family.NewTask),
+        ("your new", Family.NewTask), ("your real", Family.NewTask), ("your actual", Family.NewTask), ("your true", Family.NewTask), ("your primary", Family.NewTask), ("your only", Family.NewTask), ("your updated", Family.NewTask),
         ("instruction", Family.NewInstructions),
-        ("note to", Family.NoteToAi), ("note for", Family.NoteToAi), ("message to", Family.NoteToAi), ("message for", Family.NoteToAi), ("instructions for", Family.NoteToAi), ("instructions to", Family.NoteToAi), ("instruction for", Family.NoteToAi), ("instruction to", Family.NoteToAi), ("reminder for", Family.NoteToAi), ("reminder to", Family.NoteToAi), ("memo to", Family.NoteToAi), ("memo for", Family.NoteToAi), ("directive for", Family.NoteToAi), ("directive to", Family.NoteToAi), ("request for", Family.NoteToAi), ("order for", Family.NoteToAi),
-        ("dear", Family.GreetAi), ("attention", Family.GreetAi), ("hey", Family.GreetAi), ("hello", Family.GreetAi), ("hi ", Family.GreetAi), ("hi,", Family.GreetAi), ("greetings", Family.GreetAi), ("psst", Family.GreetAi),
-        ("if you are", Family.IfYouAreAi), ("if you're", Family.IfYouAreAi), ("if you happen", Family.IfYouAreAi),
-        ("ai", Family.AddressAi), ("assistant", Family.AddressAi), ("llm", Family.AddressAi), ("language model", Family.AddressAi), ("agent", Family.AddressAi), ("chatbot", Family.AddressAi), ("bot", Family.AddressAi), ("copilot", Family.AddressAi),
-        ("important:", Family.Urgent), ("important!", Family.Urgent), ("urgent", Family.Urgent), ("critical:", Family.Urgent), ("attention:", Family.Urgent), ("mandatory", Family.Urgent), ("!!!", Family.Urgent), ("you must", Family.Urgent), ("immediately", Family.Urgent),
-        ("<system", Family.RoleTag), ("</system", Family.RoleTag), ("<|", Family.RoleTag), ("[inst]", Family.RoleTag), ("[/inst]", Family.RoleTag), ("<<sys>>", Family.RoleTag), ("### system", Family.RoleTag), ("###system", Family.RoleTag), ("### instruction", Family.RoleTag), ("### assistant", Family.RoleTag), ("[system", Family.RoleTag), ("system message:", Family.RoleTag), ("system prompt:", Family.RoleTag), ("<assistant>", Family.RoleTag), ("</user>", Family.RoleTag), ("<instructions>", Family.RoleTag), ("{{system", Family.RoleTag), ("system override", Family.RoleTag), ("admin override", Family.RoleTag), ("developer mode", Family.RoleTag), ("system:", Family.RoleTag),
+        (" ai ", Family.AiNoun), (" ai,", Family.AiNoun), (" ai:", Family.AiNoun), (" ai!", Family.AiNoun), (" ai-", Family.AiNoun), ("\nai ", Family.AiNoun), ("\nai,", Family.AiNoun), ("\nai:", Family.AiNoun), (" ais ", Family.AiNoun), (" ai.", Family.AiNoun),
+        ("assistant", Family.AiNoun), (" llm", Family.AiNoun), ("\nllm", Family.AiNoun), ("language model", Family.AiNoun), (" agent", Family.AiNoun), ("\nagent", Family.AiNoun), ("chatbot", Family.AiNoun), (" bot ", Family.AiNoun), (" bot,", Family.AiNoun), ("copilot", Family.AiNoun), (" gpt", Family.AiNoun), ("chatgpt", Family.AiNoun), ("claude", Family.AiNoun), ("ai model", Family.AiNoun), ("ai system", Family.AiNoun), ("automated", Family.AiNoun),
+        ("important:", Family.Urgent), ("important!", Family.Urgent), ("urgent", Family.Urgent), ("critical:", Family.Urgent), ("attention:", Family.Urgent), ("mandatory", Family.Urgent), ("you must", Family.Urgent), ("immediately", Family.Urgent),
+        ("<system", Family.RoleTag), ("</system", Family.RoleTag), ("[inst]", Family.RoleTag), ("[/inst]", Family.RoleTag), ("<<sys>>", Family.RoleTag), ("### system", Family.RoleTag), ("###system", Family.RoleTag), ("### instruction", Family.RoleTag), ("### assistant", Family.RoleTag), ("[system", Family.RoleTag), ("system message:", Family.RoleTag), ("system prompt:", Family.RoleTag), ("<assistant>", Family.RoleTag), ("</user>", Family.RoleTag), ("<instructions>", Family.RoleTag), ("{{system", Family.RoleTag), ("system override", Family.RoleTag), ("admin override", Family.RoleTag), ("developer mode", Family.RoleTag), ("system:", Family.RoleTag),
         ("<!--", Family.HtmlComment),
         ("display:none", Family.HiddenCss), ("display: none", Family.HiddenCss), ("font-size:0", Family.HiddenCss), ("font-size: 0", Family.HiddenCss), ("visibility:hidden", Family.HiddenCss), ("visibility: hidden", Family.HiddenCss), ("color:white", Family.HiddenCss), ("color: white", Family.HiddenCss), ("color:#fff", Family.HiddenCss), ("color: #fff", Family.HiddenCss),
-        ("![", Family.MarkdownImage),
-        ("send", Family.SendTo), ("forward", Family.SendTo), ("email", Family.SendTo), ("e-mail", Family.SendTo), ("post ", Family.SendTo), ("upload", Family.SendTo), ("transmit", Family.SendTo), ("exfiltrate", Family.SendTo), ("leak", Family.SendTo), ("copy", Family.SendTo), ("submit", Family.SendTo), ("share", Family.SendTo), ("relay", Family.SendTo),
-        ("include", Family.EmbedInUrl), ("append", Family.EmbedInUrl), ("add ", Family.EmbedInUrl), ("embed", Family.EmbedInUrl), ("encode", Family.EmbedInUrl), ("put ", Family.EmbedInUrl), ("insert", Family.EmbedInUrl),
-        ("call", Family.CallTool), ("use ", Family.CallTool), ("invoke", Family.CallTool), ("run ", Family.CallTool), ("execute", Family.CallTool), ("trigger", Family.CallTool), ("activate", Family.CallTool), ("eval", Family.CallTool),
-        ("do not", Family.Secrecy), ("don't", Family.Secrecy), ("dont", Family.Secrecy), ("never", Family.Secrecy), ("without", Family.Secrecy),
-        ("reveal", Family.PromptLeak), ("print", Family.PromptLeak), ("repeat", Family.PromptLeak), ("output", Family.PromptLeak), ("show", Family.PromptLeak), ("display", Family.PromptLeak), ("dump", Family.PromptLeak), ("tell me", Family.PromptLeak), ("write out", Family.PromptLeak), ("recite", Family.PromptLeak),
+        ("send", Family.SendTo), ("forward", Family.SendTo), ("email", Family.SendTo), ("e-mail", Family.SendTo), ("post it", Family.SendTo), ("post the", Family.SendTo), ("post all", Family.SendTo), ("post them", Family.SendTo), ("post this", Family.SendTo), ("upload", Family.SendTo), ("transmit", Family.SendTo), ("exfiltrate", Family.SendTo), ("leak", Family.SendTo), ("copy", Family.SendTo), ("submit", Family.SendTo), ("share", Family.SendTo), ("relay", Family.SendTo),
+        ("include", Family.EmbedInUrl), ("append", Family.EmbedInUrl), ("add the", Family.EmbedInUrl), ("add it", Family.EmbedInUrl), ("add them", Family.EmbedInUrl), ("embed", Family.EmbedInUrl), ("encode", Family.EmbedInUrl), ("insert", Family.EmbedInUrl),
+        ("call", Family.CallTool), ("use the", Family.CallTool), ("use your", Family.CallTool), ("invoke", Family.CallTool), ("run the", Family.CallTool), ("run this", Family.CallTool), ("execute", Family.CallTool), ("trigger", Family.CallTool), ("activate", Family.CallTool), ("eval", Family.CallTool),
+        ("do not", Family.Secrecy), ("don't", Family.Secrecy), ("dont ", Family.Secrecy), ("never", Family.Secrecy), ("without", Family.Secrecy),
+        ("system prompt", Family.PromptObject), ("system message", Family.PromptObject), ("your instructions", Family.PromptObject), ("your prompt", Family.PromptObject), ("your rules", Family.PromptObject), ("your guidelines", Family.PromptObject), ("your configuration", Family.PromptObject), ("initial prompt", Family.PromptObject), ("initial instructions", Family.PromptObject), ("hidden prompt", Family.PromptObject), ("original instructions", Family.PromptObject), ("hidden instructions", Family.PromptObject), ("the prompt", Family.PromptObject), ("the instructions", Family.PromptObject), ("the rules", Family.PromptObject),
     ];
 
     private static readonly SearchValues<string> Anchors = SearchValues.Create([.. AnchorTable.Select(a => a.Anchor).Distinct()], StringComparison.OrdinalIgnoreCase);
@@ -80,20 +83,25 @@ internal sealed class InjectionDetector : IInjectionDetector
 
     private static void ScanPhrases(string text, Span<double> weights)
     {
+        if (text.Length > 0 && char.IsLetter(text[0]))
+        {
+            // A text that opens with "AI: …" or "Assistant, …" has no whitespace before its first word.
+            Guarded(text, 0, "ai", Family.AiNoun, weights);
+        }
+
         var position = 0;
         while (position < text.Length)
         {
             var hit = text.AsSpan(position).IndexOfAny(Anchors);
             if (hit < 0)
             {
-                return;
+                break;
             }
 
             var at = position + hit;
             position = at + 1;
             var first = char.ToLowerInvariant(text[at]);
-            var wordStart = at == 0 || !char.IsLetterOrDigit(text[at - 1]) || !char.IsLetter(first);
-            if (!wordStart || first >= ByFirstChar.Length)
+            if (first >= ByFirstChar.Length || (char.IsLetter(first) && at > 0 && char.IsLetterOrDigit(text[at - 1])))
             {
                 continue;
             }
@@ -102,9 +110,33 @@ internal sealed class InjectionDetector : IInjectionDetector
             {
                 if (text.AsSpan(at).StartsWith(anchor, StringComparison.OrdinalIgnoreCase))
                 {
-                    Check(text, at, anchor, family, weights);
+                    var word = anchor[0] is ' ' or '\n' ? at + 1 : at;
+                    Guarded(text, word, anchor.TrimStart(), family, weights);
                 }
             }
+        }
+
+        // Two-character structural anchors get their own vectorized single-string passes.
+        for (var at = text.IndexOf("<|", StringComparison.Ordinal); at >= 0; at = text.IndexOf("<|", at + 2, StringComparison.Ordinal))
+        {
+            Guarded(text, at, "<|", Family.RoleTag, weights);
+        }
+
+        for (var at = text.IndexOf("![", StringComparison.Ordinal); at >= 0; at = text.IndexOf("![", at + 2, StringComparison.Ordinal))
+        {
+            Guarded(text, at, "![", Family.MarkdownImage, weights);
+        }
+    }
+
+    private static void Guarded(string text, int at, string anchor, Family family, Span<double> weights)
+    {
+        try
+        {
+            Check(text, at, anchor, family, weights);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pattern that cannot decide in time proves nothing; the other anchors still count.
         }
     }
 
@@ -151,22 +183,8 @@ internal sealed class InjectionDetector : IInjectionDetector
                 }
 
                 break;
-            case Family.NoteToAi:
-                RaiseIf(InjectionPatterns.NoteToAi(), text, at, weights, Marker.AddressedToAi, 0.6);
-                break;
-            case Family.GreetAi:
-                RaiseIf(InjectionPatterns.GreetAi(), text, at, weights, Marker.AddressedToAi, 0.6);
-                break;
-            case Family.IfYouAreAi:
-                RaiseIf(InjectionPatterns.IfYouAreAi(), text, at, weights, Marker.AddressedToAi, 0.6);
-                break;
-            case Family.AddressAi:
-                var end = at + anchor.Length;
-                if (end >= text.Length || !char.IsLetter(text[end]) || (end < text.Length && text[end] is 's' or 'S'))
-                {
-                    RaiseIf(InjectionPatterns.AddressAi(), text, at, weights, Marker.AddressedToAi, 0.55);
-                }
-
+            case Family.AiNoun:
+                AiNoun(text, at, weights);
                 break;
             case Family.Urgent:
                 Raise(weights, Marker.Urgent, 0.2);
@@ -210,10 +228,51 @@ internal sealed class InjectionDetector : IInjectionDetector
             case Family.Secrecy:
                 RaiseIf(InjectionPatterns.Secrecy(), text, at, weights, Marker.Secrecy, 0.65);
                 break;
-            case Family.PromptLeak:
-                RaiseIf(InjectionPatterns.PromptLeak(), text, at, weights, Marker.PromptLeak, 0.55);
+            case Family.PromptObject:
+                if (Backwards(InjectionPatterns.PromptLeak(), text, at, 3))
+                {
+                    Raise(weights, Marker.PromptLeak, 0.55);
+                }
+
                 break;
         }
+    }
+
+    private static void AiNoun(string text, int at, Span<double> weights)
+    {
+        // Forward: "AI assistant, please …", "the AI reading this". Backward: "Dear AI", "Note to the AI", "If you are an AI".
+        RaiseIf(InjectionPatterns.AddressAi(), text, at, weights, Marker.AddressedToAi, 0.55);
+        if (weights[(int)Marker.AddressedToAi] >= 0.6)
+        {
+            return;
+        }
+
+        if (Backwards(InjectionPatterns.NoteToAi(), text, at, 4) || Backwards(InjectionPatterns.GreetAi(), text, at, 2) || Backwards(InjectionPatterns.IfYouAreAi(), text, at, 6))
+        {
+            Raise(weights, Marker.AddressedToAi, 0.6);
+        }
+    }
+
+    /// <summary>Tries <paramref name="regex"/> at the start of each of the up to <paramref name="words"/> words before <paramref name="at"/>.</summary>
+    private static bool Backwards(Regex regex, string text, int at, int words)
+    {
+        var start = at;
+        for (var w = 0; w < words; w++)
+        {
+            var previous = PreviousWords(text, start, 1);
+            if (previous == start)
+            {
+                return false;
+            }
+
+            start = previous;
+            if (regex.Match(text, start).Success)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void RoleTag(string text, int at, string anchor, Span<double> weights)
@@ -415,13 +474,13 @@ internal sealed class InjectionDetector : IInjectionDetector
         var i = at;
         for (var w = 0; w < words; w++)
         {
-            while (i > 0 && text[i - 1] is ' ' or '\t')
+            while (i > 0 && text[i - 1] is ' ' or '\t' or ',' or '\n')
             {
                 i--;
             }
 
             var wordEnd = i;
-            while (i > 0 && char.IsLetter(text[i - 1]))
+            while (i > 0 && (char.IsLetter(text[i - 1]) || text[i - 1] == '\''))
             {
                 i--;
             }
@@ -496,10 +555,7 @@ internal sealed class InjectionDetector : IInjectionDetector
         FromNowOn,
         NewTask,
         NewInstructions,
-        NoteToAi,
-        GreetAi,
-        IfYouAreAi,
-        AddressAi,
+        AiNoun,
         Urgent,
         RoleTag,
         HtmlComment,
@@ -509,6 +565,6 @@ internal sealed class InjectionDetector : IInjectionDetector
         EmbedInUrl,
         CallTool,
         Secrecy,
-        PromptLeak,
+        PromptObject,
     }
 }

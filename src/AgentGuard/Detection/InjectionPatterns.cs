@@ -9,7 +9,8 @@ namespace AgentGuard;
 internal static partial class InjectionPatterns
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
-    private const int Timeout = 50;
+    /// <summary>Generous: the anchored patterns are bounded; this only guards against a pathological input or a cold JIT.</summary>
+    private const int Timeout = 250;
 
     /// <summary>"ignore all previous instructions", "disregard your rules", "forget everything above".</summary>
     [GeneratedRegex(@"\G(?:ignore|disregard|forget|override|bypass|skip|neglect)\s+(?:(?:all|any|the|your|my|of|these|those|every|and|previous|prior|above|earlier|preceding|former|original|system|initial|other|existing|safety|current|default|developer|given)\s+){1,5}(?:instructions?|prompts?|directions?|directives?|rules|guidelines|messages|context|commands?|guardrails|constraints|orders|programming|polic(?:y|ies)|restrictions|filters|safeguards|conversation|guidance)\b", Options, Timeout)]
@@ -40,7 +41,7 @@ internal static partial class InjectionPatterns
     internal static partial Regex NoteToAi();
 
     /// <summary>"Dear AI,", "Attention assistant", "Hey LLM".</summary>
-    [GeneratedRegex(@"\G(?:dear|attention|hey|hello|hi|greetings|psst|yo)\s*,?\s+(?:the\s+|an?\s+)?(?:ai|ai\s+assistant|assistant|ai\s+agent|llm|language\s+model|chatbot|gpt|claude|copilot|ai\s+model|ai\s+system|bot)\b", Options, Timeout)]
+    [GeneratedRegex(@"\G(?:dear|attention|hey|hello|hi|greetings|psst|yo)\s*,?\s+(?:the\s+|an?\s+)?(?:ai|ai\s+assistant|assistant|ai\s+agent|llm|language\s+model|chatbot|chatgpt|gpt|claude|copilot|ai\s+model|ai\s+system|bot)\b", Options, Timeout)]
     internal static partial Regex GreetAi();
 
     /// <summary>"If you are an AI", "if you're an LLM reading this".</summary>

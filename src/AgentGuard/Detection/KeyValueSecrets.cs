@@ -48,34 +48,27 @@ internal static class KeyValueSecrets
             end++;
         }
 
-        Span<char> buffer = stackalloc char[MaxKey];
-        var key = Normalize(text.AsSpan(start, end - start), buffer);
-        var kind = Classify(key);
-        if (kind == KeyKind.None)
-        {
-            return end;
-        }
-
+        // Cheap checks first: most anchor hits are prose ("key points", "the token budget") with no value after them.
         var i = end;
         var spaced = false;
-        if (kind == KeyKind.Bearer)
+        if (!SkipSeparator(text, ref i))
         {
-            // Free text "Bearer <token>": the separator is the space.
-            if (i >= text.Length || text[i] != ' ')
-            {
-                return end;
-            }
-        }
-        else if (!SkipSeparator(text, ref i))
-        {
-            // "token <value>", "--api-key <value>", "password is <value>": a bare space separates only a strong value.
+            // "token <value>", "--api-key <value>", "password is <value>", "Bearer <value>": a bare space.
             i = end;
-            if (i >= text.Length || text[i] != ' ')
+            if (i >= text.Length || text[i] != ' ' || !SpacedCandidate(text, i + 1))
             {
                 return end;
             }
 
             spaced = true;
+        }
+
+        Span<char> buffer = stackalloc char[MaxKey];
+        var key = Normalize(text.AsSpan(start, end - start), buffer);
+        var kind = Classify(key);
+        if (kind == KeyKind.None || (kind == KeyKind.Bearer && !spaced))
+        {
+            return end;
         }
 
         while (i < text.Length && i - end < 12 && text[i] is ' ' or '\t')
@@ -166,6 +159,19 @@ internal static class KeyValueSecrets
         }
 
         return end;
+    }
+
+    /// <summary>After a bare space, only "is"/"was" or a long unbroken run can be a value.</summary>
+    private static bool SpacedCandidate(string text, int i)
+    {
+        var rest = text.AsSpan(i, Math.Min(text.Length - i, 64));
+        if (rest.StartsWith("is ", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("is:", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("was ", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("was:", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var run = rest.IndexOfAny(' ', '\n', '\r');
+        return run < 0 ? rest.Length >= 16 : run >= 16;
     }
 
     private static bool SkipSeparator(string text, ref int i)

@@ -13,21 +13,26 @@ internal sealed class SecretArgumentClassifier : IToolClassifier
     internal const int MaxScannedChars = 256 * 1024;
 
     private readonly ISecretDetector? _detector;
+    private readonly PolicyProvider? _policies;
 
-    public SecretArgumentClassifier(ISecretDetector? detector) => _detector = detector;
+    public SecretArgumentClassifier(ISecretDetector? detector, PolicyProvider? policies = null)
+    {
+        _detector = detector;
+        _policies = policies;
+    }
 
     public RiskLevel Classify(ToolCallEvent toolCall, GuardContext context, ICollection<string> tags)
     {
         ArgumentNullException.ThrowIfNull(toolCall);
         ArgumentNullException.ThrowIfNull(tags);
-        if (_detector is null || toolCall.Arguments.IsMalformed || toolCall.Arguments.Length <= 2)
+        if (_detector is null || toolCall.Arguments.IsMalformed || toolCall.Arguments.Length <= 2 || _policies?.Current.Detection.Secrets == false)
         {
             return RiskLevel.Unknown;
         }
 
         var budget = MaxScannedChars;
-        var findings = new List<SecretFinding>();
-        if (Scan(toolCall.Arguments.Root, null, findings, ref budget))
+        List<SecretFinding>? findings = null;
+        if (Scan(toolCall.Arguments.Root, null, ref findings, ref budget))
         {
             tags.Add(DetectionTags.SecretInArguments);
         }
@@ -35,7 +40,7 @@ internal sealed class SecretArgumentClassifier : IToolClassifier
         return RiskLevel.Unknown;
     }
 
-    private bool Scan(JsonElement element, string? name, List<SecretFinding> findings, ref int budget)
+    private bool Scan(JsonElement element, string? name, ref List<SecretFinding>? findings, ref int budget)
     {
         switch (element.ValueKind)
         {
@@ -47,7 +52,7 @@ internal sealed class SecretArgumentClassifier : IToolClassifier
                         return false;
                     }
 
-                    if (Scan(property.Value, property.Name, findings, ref budget))
+                    if (Scan(property.Value, property.Name, ref findings, ref budget))
                     {
                         return true;
                     }
@@ -62,7 +67,7 @@ internal sealed class SecretArgumentClassifier : IToolClassifier
                         return false;
                     }
 
-                    if (Scan(item, name, findings, ref budget))
+                    if (Scan(item, name, ref findings, ref budget))
                     {
                         return true;
                     }
@@ -82,6 +87,7 @@ internal sealed class SecretArgumentClassifier : IToolClassifier
                 }
 
                 budget -= text.Length;
+                findings ??= [];
                 _detector!.Find(text, findings);
                 if (findings.Count > 0)
                 {

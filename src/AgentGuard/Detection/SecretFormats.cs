@@ -8,7 +8,8 @@ namespace AgentGuard;
 /// </summary>
 internal static partial class SecretFormats
 {
-    private const int Timeout = 50;
+    /// <summary>Generous: the anchored patterns are bounded; this only guards against a pathological input or a cold JIT.</summary>
+    private const int Timeout = 250;
 
     /// <summary>Examines the anchor at <paramref name="at"/>; returns where scanning may resume.</summary>
     public static int Match(string text, int at, List<SecretFinding> found)
