@@ -38,7 +38,7 @@ internal sealed class InjectionDetector : IInjectionDetector
         ("system prompt", Family.PromptObject), ("system message", Family.PromptObject), ("your instructions", Family.PromptObject), ("your prompt", Family.PromptObject), ("your rules", Family.PromptObject), ("your guidelines", Family.PromptObject), ("your configuration", Family.PromptObject), ("initial prompt", Family.PromptObject), ("initial instructions", Family.PromptObject), ("hidden prompt", Family.PromptObject), ("original instructions", Family.PromptObject), ("hidden instructions", Family.PromptObject), ("the prompt", Family.PromptObject), ("the instructions", Family.PromptObject), ("the rules", Family.PromptObject),
     ];
 
-    private static readonly SearchValues<string> Anchors = SearchValues.Create([.. AnchorTable.Select(a => a.Anchor).Distinct()], StringComparison.OrdinalIgnoreCase);
+    private static readonly AnchorSearch Anchors = new(AnchorTable.Select(a => a.Anchor).OrderBy(a => char.ToLowerInvariant(a[0])), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Anchors grouped by lower-case first character, so a hit is dispatched with a handful of comparisons.</summary>
     private static readonly (string Anchor, Family Family)[][] ByFirstChar = BuildDispatch();
@@ -89,30 +89,11 @@ internal sealed class InjectionDetector : IInjectionDetector
             Guarded(text, 0, "ai", Family.AiNoun, weights);
         }
 
-        var position = 0;
-        while (position < text.Length)
+        for (var group = 0; group < Anchors.GroupCount; group++)
         {
-            var hit = text.AsSpan(position).IndexOfAny(Anchors);
-            if (hit < 0)
+            for (var at = Anchors.Next(text, group, 0); at >= 0; at = Anchors.Next(text, group, at + 1))
             {
-                break;
-            }
-
-            var at = position + hit;
-            position = at + 1;
-            var first = char.ToLowerInvariant(text[at]);
-            if (first >= ByFirstChar.Length || (char.IsLetter(first) && at > 0 && char.IsLetterOrDigit(text[at - 1])))
-            {
-                continue;
-            }
-
-            foreach (var (anchor, family) in ByFirstChar[first])
-            {
-                if (text.AsSpan(at).StartsWith(anchor, StringComparison.OrdinalIgnoreCase))
-                {
-                    var word = anchor[0] is ' ' or '\n' ? at + 1 : at;
-                    Guarded(text, word, anchor.TrimStart(), family, weights);
-                }
+                Dispatch(text, at, weights);
             }
         }
 
@@ -125,6 +106,26 @@ internal sealed class InjectionDetector : IInjectionDetector
         for (var at = text.IndexOf("![", StringComparison.Ordinal); at >= 0; at = text.IndexOf("![", at + 2, StringComparison.Ordinal))
         {
             Guarded(text, at, "![", Family.MarkdownImage, weights);
+        }
+    }
+
+    private static void Dispatch(string text, int at, Span<double> weights)
+    {
+        {
+            var first = char.ToLowerInvariant(text[at]);
+            if (first >= ByFirstChar.Length || (char.IsLetter(first) && at > 0 && char.IsLetterOrDigit(text[at - 1])))
+            {
+                return;
+            }
+
+            foreach (var (anchor, family) in ByFirstChar[first])
+            {
+                if (text.AsSpan(at).StartsWith(anchor, StringComparison.OrdinalIgnoreCase))
+                {
+                    var word = anchor[0] is ' ' or '\n' ? at + 1 : at;
+                    Guarded(text, word, anchor.TrimStart(), family, weights);
+                }
+            }
         }
     }
 

@@ -321,7 +321,7 @@ internal static class KeyValueSecrets
         return buffer[..length];
     }
 
-    private static bool IsKeyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.';
+    internal static bool IsKeyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.';
 
     private static bool IsValueChar(char c, char quote, KeyKind kind)
     {

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace AgentGuard;
 
 /// <summary>
@@ -22,8 +20,8 @@ internal sealed class SecretDetector : ISecretDetector
     /// <summary>Case-insensitive key-like names whose values are examined for secrets.</summary>
     private static readonly string[] KeyAnchors = ["pass", "pwd=", "pwd:", "pwd\"", "pwd'", "pwd ", "secret", "token", "key=", "key:", "key\"", "key'", "key ", "keys", "key>", "credential", "auth", "bearer"];
 
-    private static readonly SearchValues<string> Formats = SearchValues.Create(FormatAnchors, StringComparison.Ordinal);
-    private static readonly SearchValues<string> Keys = SearchValues.Create(KeyAnchors, StringComparison.OrdinalIgnoreCase);
+    private static readonly AnchorSearch Formats = new(FormatAnchors, StringComparison.Ordinal);
+    private static readonly AnchorSearch Keys = new(KeyAnchors, StringComparison.OrdinalIgnoreCase);
 
     public void Find(string text, ICollection<SecretFinding> findings)
     {
@@ -60,27 +58,23 @@ internal sealed class SecretDetector : ISecretDetector
 
     private static void ScanFormats(string text, List<SecretFinding> found)
     {
-        var position = 0;
-        while (position < text.Length)
+        for (var group = 0; group < Formats.GroupCount; group++)
         {
-            var hit = text.AsSpan(position).IndexOfAny(Formats);
-            if (hit < 0)
+            var at = Formats.Next(text, group, 0);
+            while (at >= 0)
             {
-                return;
-            }
+                int next;
+                try
+                {
+                    next = SecretFormats.Match(text, at, found);
+                }
+                catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+                {
+                    next = at + 1;
+                }
 
-            var at = position + hit;
-            int next;
-            try
-            {
-                next = SecretFormats.Match(text, at, found);
+                at = Formats.Next(text, group, Math.Max(at + 1, next));
             }
-            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
-            {
-                next = at + 1;
-            }
-
-            position = Math.Max(at + 1, next);
         }
     }
 
@@ -105,23 +99,23 @@ internal sealed class SecretDetector : ISecretDetector
 
     private static void ScanKeyValues(string text, List<SecretFinding> found)
     {
-        var position = 0;
-        var identifierEnd = -1;
-        while (position < text.Length)
+        // Several anchors can hit one name (api_key_secret); each name is examined once.
+        HashSet<int>? examined = null;
+        for (var group = 0; group < Keys.GroupCount; group++)
         {
-            var hit = text.AsSpan(position).IndexOfAny(Keys);
-            if (hit < 0)
+            for (var at = Keys.Next(text, group, 0); at >= 0; at = Keys.Next(text, group, at + 1))
             {
-                return;
-            }
+                var nameStart = at;
+                while (nameStart > 0 && at - nameStart < 64 && KeyValueSecrets.IsKeyChar(text[nameStart - 1]))
+                {
+                    nameStart--;
+                }
 
-            var at = position + hit;
-            if (at >= identifierEnd)
-            {
-                identifierEnd = KeyValueSecrets.Match(text, at, found);
+                if ((examined ??= []).Add(nameStart))
+                {
+                    KeyValueSecrets.Match(text, at, found);
+                }
             }
-
-            position = at + 1;
         }
     }
 }
