@@ -146,12 +146,12 @@ internal sealed class InjectionDetector : IInjectionDetector
         switch (family)
         {
             case Family.Ignore:
-                var ignore = InjectionPatterns.IgnorePrevious().Match(text, at);
-                if (ignore.Success && HasStrongQualifier(ignore.ValueSpan))
+                var ignore = FirstMatch(InjectionPatterns.IgnorePrevious(), text, at);
+                if (ignore.Length > 0 && HasStrongQualifier(ignore))
                 {
                     Raise(weights, Marker.IgnorePrevious, 0.9);
                 }
-                else if (InjectionPatterns.ForgetEverything().Match(text, at).Success)
+                else if (IsMatchAt(InjectionPatterns.ForgetEverything(), text, at))
                 {
                     Raise(weights, Marker.IgnorePrevious, 0.85);
                 }
@@ -170,14 +170,7 @@ internal sealed class InjectionDetector : IInjectionDetector
                 var start = PreviousWords(text, at, 2);
                 if (start < at)
                 {
-                    var match = InjectionPatterns.NewInstructions().Match(text, start);
-                    if (!match.Success)
-                    {
-                        start = PreviousWords(text, at, 1);
-                        match = InjectionPatterns.NewInstructions().Match(text, start);
-                    }
-
-                    if (match.Success)
+                    if (IsMatchAt(InjectionPatterns.NewInstructions(), text, start) || IsMatchAt(InjectionPatterns.NewInstructions(), text, PreviousWords(text, at, 1)))
                     {
                         Raise(weights, Marker.NewInstructions, 0.35);
                     }
@@ -203,10 +196,10 @@ internal sealed class InjectionDetector : IInjectionDetector
                 MarkdownImage(text, at, weights);
                 break;
             case Family.SendTo:
-                var send = InjectionPatterns.SendTo().Match(text, at);
-                if (send.Success)
+                var send = FirstMatch(InjectionPatterns.SendTo(), text, at);
+                if (send.Length > 0)
                 {
-                    var sensitive = InjectionPatterns.SensitiveObject().IsMatch(send.ValueSpan);
+                    var sensitive = InjectionPatterns.SensitiveObject().IsMatch(send);
                     Raise(weights, sensitive ? Marker.Exfiltration : Marker.SendExternal, sensitive ? 0.6 : 0.3);
                 }
 
@@ -215,10 +208,10 @@ internal sealed class InjectionDetector : IInjectionDetector
                 RaiseIf(InjectionPatterns.EmbedInUrl(), text, at, weights, Marker.Exfiltration, 0.5);
                 break;
             case Family.CallTool:
-                var call = InjectionPatterns.CallTool().Match(text, at);
-                if (call.Success)
+                var call = FirstMatch(InjectionPatterns.CallTool(), text, at);
+                if (call.Length > 0)
                 {
-                    Raise(weights, Marker.ToolInvocation, call.ValueSpan.Contains('_') ? 0.45 : 0.4);
+                    Raise(weights, Marker.ToolInvocation, call.Contains('_') ? 0.45 : 0.4);
                 }
                 else
                 {
@@ -230,7 +223,7 @@ internal sealed class InjectionDetector : IInjectionDetector
                 RaiseIf(InjectionPatterns.Secrecy(), text, at, weights, Marker.Secrecy, 0.65);
                 break;
             case Family.PromptObject:
-                if (Backwards(InjectionPatterns.PromptLeak(), text, at, 3))
+                if (Backwards(InjectionPatterns.PromptLeak(), "rpoosdltwe", text, at, 3))
                 {
                     Raise(weights, Marker.PromptLeak, 0.55);
                 }
@@ -248,14 +241,14 @@ internal sealed class InjectionDetector : IInjectionDetector
             return;
         }
 
-        if (Backwards(InjectionPatterns.NoteToAi(), text, at, 4) || Backwards(InjectionPatterns.GreetAi(), text, at, 2) || Backwards(InjectionPatterns.IfYouAreAi(), text, at, 6))
+        if (Backwards(InjectionPatterns.NoteToAi(), "nmirdo", text, at, 4) || Backwards(InjectionPatterns.GreetAi(), "dahgpy", text, at, 2) || Backwards(InjectionPatterns.IfYouAreAi(), "i", text, at, 6))
         {
             Raise(weights, Marker.AddressedToAi, 0.6);
         }
     }
 
-    /// <summary>Tries <paramref name="regex"/> at the start of each of the up to <paramref name="words"/> words before <paramref name="at"/>.</summary>
-    private static bool Backwards(Regex regex, string text, int at, int words)
+    /// <summary>Tries <paramref name="regex"/> (whose matches start with one of <paramref name="firstLetters"/>) at the start of each of the up to <paramref name="words"/> words before <paramref name="at"/>.</summary>
+    private static bool Backwards(Regex regex, string firstLetters, string text, int at, int words)
     {
         var start = at;
         for (var w = 0; w < words; w++)
@@ -267,7 +260,7 @@ internal sealed class InjectionDetector : IInjectionDetector
             }
 
             start = previous;
-            if (regex.Match(text, start).Success)
+            if (firstLetters.Contains(char.ToLowerInvariant(text[start]), StringComparison.Ordinal) && IsMatchAt(regex, text, start))
             {
                 return true;
             }
@@ -495,9 +488,24 @@ internal sealed class InjectionDetector : IInjectionDetector
         return i;
     }
 
+    /// <summary>True when the <c>\G</c>-anchored <paramref name="regex"/> matches at <paramref name="at"/> (no allocation).</summary>
+    private static bool IsMatchAt(Regex regex, string text, int at) => regex.IsMatch(text.AsSpan(at));
+
+    /// <summary>The match of the <c>\G</c>-anchored <paramref name="regex"/> at <paramref name="at"/>, or empty (no allocation).</summary>
+    private static ReadOnlySpan<char> FirstMatch(Regex regex, string text, int at)
+    {
+        var span = text.AsSpan(at);
+        foreach (var match in regex.EnumerateMatches(span))
+        {
+            return span.Slice(match.Index, match.Length);
+        }
+
+        return [];
+    }
+
     private static void RaiseIf(Regex regex, string text, int at, Span<double> weights, Marker marker, double weight)
     {
-        if (regex.Match(text, at).Success)
+        if (IsMatchAt(regex, text, at))
         {
             Raise(weights, marker, weight);
         }
