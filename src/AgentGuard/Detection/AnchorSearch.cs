@@ -11,7 +11,7 @@ namespace AgentGuard;
 internal sealed class AnchorSearch
 {
     /// <summary>Strings per vectorized pass.</summary>
-    internal const int GroupSize = 8;
+    internal const int GroupSize = 16;
 
     private readonly SearchValues<string>[] _groups;
 

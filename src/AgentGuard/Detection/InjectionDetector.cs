@@ -25,17 +25,17 @@ internal sealed class InjectionDetector : IInjectionDetector
         ("you are now", Family.RoleChange), ("from now on", Family.FromNowOn),
         ("your new", Family.NewTask), ("your real", Family.NewTask), ("your actual", Family.NewTask), ("your true", Family.NewTask), ("your primary", Family.NewTask), ("your only", Family.NewTask), ("your updated", Family.NewTask),
         ("instruction", Family.NewInstructions),
-        (" ai ", Family.AiNoun), (" ai,", Family.AiNoun), (" ai:", Family.AiNoun), (" ai!", Family.AiNoun), (" ai-", Family.AiNoun), ("\nai ", Family.AiNoun), ("\nai,", Family.AiNoun), ("\nai:", Family.AiNoun), (" ais ", Family.AiNoun), (" ai.", Family.AiNoun),
-        ("assistant", Family.AiNoun), (" llm", Family.AiNoun), ("\nllm", Family.AiNoun), ("language model", Family.AiNoun), (" agent", Family.AiNoun), ("\nagent", Family.AiNoun), ("chatbot", Family.AiNoun), (" bot ", Family.AiNoun), (" bot,", Family.AiNoun), ("copilot", Family.AiNoun), (" gpt", Family.AiNoun), ("chatgpt", Family.AiNoun), ("claude", Family.AiNoun), ("ai model", Family.AiNoun), ("ai system", Family.AiNoun), ("automated", Family.AiNoun),
-        ("important:", Family.Urgent), ("important!", Family.Urgent), ("urgent", Family.Urgent), ("critical:", Family.Urgent), ("attention:", Family.Urgent), ("mandatory", Family.Urgent), ("you must", Family.Urgent), ("immediately", Family.Urgent),
-        ("<system", Family.RoleTag), ("</system", Family.RoleTag), ("[inst]", Family.RoleTag), ("[/inst]", Family.RoleTag), ("<<sys>>", Family.RoleTag), ("### system", Family.RoleTag), ("###system", Family.RoleTag), ("### instruction", Family.RoleTag), ("### assistant", Family.RoleTag), ("[system", Family.RoleTag), ("system message:", Family.RoleTag), ("system prompt:", Family.RoleTag), ("<assistant>", Family.RoleTag), ("</user>", Family.RoleTag), ("<instructions>", Family.RoleTag), ("{{system", Family.RoleTag), ("system override", Family.RoleTag), ("admin override", Family.RoleTag), ("developer mode", Family.RoleTag), ("system:", Family.RoleTag),
+        (" ai ", Family.AiNoun), (" ai,", Family.AiNoun), (" ai:", Family.AiNoun), ("\nai", Family.AiNoun), (" ais ", Family.AiNoun), (" ai.", Family.AiNoun),
+        ("assistant", Family.AiNoun), (" llm", Family.AiNoun), ("language model", Family.AiNoun), (" agent", Family.AiNoun), ("chatbot", Family.AiNoun), ("copilot", Family.AiNoun), (" gpt", Family.AiNoun), ("claude", Family.AiNoun), ("automated", Family.AiNoun),
+        ("important:", Family.Urgent), ("important!", Family.Urgent), ("urgent", Family.Urgent), ("you must", Family.Urgent), ("immediately", Family.Urgent),
+        ("<system", Family.RoleTag), ("</system", Family.RoleTag), ("[inst]", Family.RoleTag), ("[/inst]", Family.RoleTag), ("<<sys>>", Family.RoleTag), ("### ", Family.RoleTag), ("[system", Family.RoleTag), ("system message:", Family.RoleTag), ("system prompt:", Family.RoleTag), ("<assistant>", Family.RoleTag), ("</user>", Family.RoleTag), ("<instructions>", Family.RoleTag), ("{{system", Family.RoleTag), ("system override", Family.RoleTag), ("admin override", Family.RoleTag), ("developer mode", Family.RoleTag), ("system:", Family.RoleTag),
         ("<!--", Family.HtmlComment),
-        ("display:none", Family.HiddenCss), ("display: none", Family.HiddenCss), ("font-size:0", Family.HiddenCss), ("font-size: 0", Family.HiddenCss), ("visibility:hidden", Family.HiddenCss), ("visibility: hidden", Family.HiddenCss), ("color:white", Family.HiddenCss), ("color: white", Family.HiddenCss), ("color:#fff", Family.HiddenCss), ("color: #fff", Family.HiddenCss),
+        ("display:none", Family.HiddenCss), ("display: none", Family.HiddenCss), ("font-size:0", Family.HiddenCss), ("font-size: 0", Family.HiddenCss), 
         ("send", Family.SendTo), ("forward", Family.SendTo), ("email", Family.SendTo), ("e-mail", Family.SendTo), ("post it", Family.SendTo), ("post the", Family.SendTo), ("post all", Family.SendTo), ("post them", Family.SendTo), ("post this", Family.SendTo), ("upload", Family.SendTo), ("transmit", Family.SendTo), ("exfiltrate", Family.SendTo), ("leak", Family.SendTo), ("copy", Family.SendTo), ("submit", Family.SendTo), ("share", Family.SendTo), ("relay", Family.SendTo),
         ("include", Family.EmbedInUrl), ("append", Family.EmbedInUrl), ("add the", Family.EmbedInUrl), ("add it", Family.EmbedInUrl), ("add them", Family.EmbedInUrl), ("embed", Family.EmbedInUrl), ("encode", Family.EmbedInUrl), ("insert", Family.EmbedInUrl),
         ("call", Family.CallTool), ("use the", Family.CallTool), ("use your", Family.CallTool), ("invoke", Family.CallTool), ("run the", Family.CallTool), ("run this", Family.CallTool), ("execute", Family.CallTool), ("trigger", Family.CallTool), ("activate", Family.CallTool), ("eval", Family.CallTool),
         ("do not", Family.Secrecy), ("don't", Family.Secrecy), ("dont ", Family.Secrecy), ("never", Family.Secrecy), ("without", Family.Secrecy),
-        ("system prompt", Family.PromptObject), ("system message", Family.PromptObject), ("your instructions", Family.PromptObject), ("your prompt", Family.PromptObject), ("your rules", Family.PromptObject), ("your guidelines", Family.PromptObject), ("your configuration", Family.PromptObject), ("initial prompt", Family.PromptObject), ("initial instructions", Family.PromptObject), ("hidden prompt", Family.PromptObject), ("original instructions", Family.PromptObject), ("hidden instructions", Family.PromptObject), ("the prompt", Family.PromptObject), ("the instructions", Family.PromptObject), ("the rules", Family.PromptObject),
+        ("system prompt", Family.PromptObject), ("system message", Family.PromptObject), ("your instructions", Family.PromptObject), ("your prompt", Family.PromptObject), ("your rules", Family.PromptObject), ("initial prompt", Family.PromptObject), ("initial instructions", Family.PromptObject), ("hidden prompt", Family.PromptObject), ("original instructions", Family.PromptObject), ("hidden instructions", Family.PromptObject), 
     ];
 
     private static readonly AnchorSearch Anchors = new(AnchorTable.Select(a => a.Anchor).OrderBy(a => char.ToLowerInvariant(a[0])), StringComparison.OrdinalIgnoreCase);
@@ -304,6 +304,22 @@ internal sealed class InjectionDetector : IInjectionDetector
                 if (content.Equals("system", StringComparison.OrdinalIgnoreCase) || content.StartsWith("system ", StringComparison.OrdinalIgnoreCase))
                 {
                     Raise(weights, Marker.FakeRoleTag, 0.6);
+                }
+            }
+
+            return;
+        }
+
+        if (anchor == "### ")
+        {
+            // A markdown heading that names a chat role: "### System:", "### Instruction", "### Assistant".
+            var rest = text.AsSpan(at + 4);
+            foreach (var role in (ReadOnlySpan<string>)["system", "instruction", "assistant", "user:", "human:"])
+            {
+                if (rest.StartsWith(role, StringComparison.OrdinalIgnoreCase))
+                {
+                    Raise(weights, Marker.FakeRoleTag, 0.8);
+                    return;
                 }
             }
 
