@@ -49,6 +49,15 @@ internal sealed class InjectionDetector : IInjectionDetector
     private static readonly SearchValues<char> TemplateTokenChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_");
     private static readonly SearchValues<char> TemplateChars = SearchValues.Create("{}$<[");
 
+    /// <summary>What an exfiltration instruction sends to; without one nearby, "send" is just a verb.</summary>
+    private static readonly SearchValues<string> SendTargets = SearchValues.Create(["http", "www.", "@", "url", "endpoint", "webhook", "server", "address", "inbox", "domain", "site", "link"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What a tool-invocation instruction names.</summary>
+    private static readonly SearchValues<string> ToolNouns = SearchValues.Create(["tool", "function", "command", "action", "plugin", "api", "endpoint", "skill", "capabilit", "_", "code", "script", "payload"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where an embedding instruction puts data.</summary>
+    private static readonly SearchValues<string> UrlNouns = SearchValues.Create(["url", "link", "query", "image", "request"], StringComparison.OrdinalIgnoreCase);
+
     private static readonly string[] StrongQualifiers = ["previous", "prior", "above", "earlier", "preceding", "all", "your", "system", "initial", "original", "safety", "any", "existing", "developer", "default", "given"];
 
     public InjectionAssessment Assess(string text)
@@ -167,6 +176,11 @@ internal sealed class InjectionDetector : IInjectionDetector
                 RaiseIf(InjectionPatterns.NewTask(), text, at, weights, Marker.NewInstructions, 0.45);
                 break;
             case Family.NewInstructions:
+                if (!EndsLikeAHeading(text, at + anchor.Length))
+                {
+                    break;
+                }
+
                 var start = PreviousWords(text, at, 2);
                 if (start < at)
                 {
@@ -196,6 +210,11 @@ internal sealed class InjectionDetector : IInjectionDetector
                 MarkdownImage(text, at, weights);
                 break;
             case Family.SendTo:
+                if (!Ahead(text, at, 160, SendTargets))
+                {
+                    break;
+                }
+
                 var send = FirstMatch(InjectionPatterns.SendTo(), text, at);
                 if (send.Length > 0)
                 {
@@ -204,10 +223,15 @@ internal sealed class InjectionDetector : IInjectionDetector
                 }
 
                 break;
-            case Family.EmbedInUrl:
+            case Family.EmbedInUrl when Ahead(text, at, 120, UrlNouns):
                 RaiseIf(InjectionPatterns.EmbedInUrl(), text, at, weights, Marker.Exfiltration, 0.5);
                 break;
             case Family.CallTool:
+                if (!Ahead(text, at, 100, ToolNouns))
+                {
+                    break;
+                }
+
                 var call = FirstMatch(InjectionPatterns.CallTool(), text, at);
                 if (call.Length > 0)
                 {
@@ -502,6 +526,26 @@ internal sealed class InjectionDetector : IInjectionDetector
         }
 
         return i;
+    }
+
+    /// <summary>True when one of <paramref name="words"/> occurs within <paramref name="window"/> characters after <paramref name="at"/> (cheap pre-check before a regex).</summary>
+    private static bool Ahead(string text, int at, int window, SearchValues<string> words)
+        => text.AsSpan(at, Math.Min(window, text.Length - at)).IndexOfAny(words) >= 0;
+
+    /// <summary>"instructions:", "instructions -", "instructions follow": the shape of a heading that introduces new instructions.</summary>
+    private static bool EndsLikeAHeading(string text, int i)
+    {
+        if (i < text.Length && text[i] is 's' or 'S')
+        {
+            i++;
+        }
+
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        return i < text.Length && text[i] is ':' or '-' or 'f' or 'F';
     }
 
     /// <summary>True when the <c>\G</c>-anchored <paramref name="regex"/> matches at <paramref name="at"/> (no allocation).</summary>
