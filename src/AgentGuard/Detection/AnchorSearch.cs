@@ -15,10 +15,10 @@ internal sealed class AnchorSearch
 
     private readonly SearchValues<string>[] _groups;
 
-    public AnchorSearch(IEnumerable<string> anchors, StringComparison comparison)
+    public AnchorSearch(IEnumerable<string> anchors, StringComparison comparison, int groupSize = GroupSize)
     {
         var distinct = anchors.Distinct(comparison == StringComparison.OrdinalIgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal).ToArray();
-        _groups = [.. distinct.Chunk(GroupSize).Select(group => SearchValues.Create(group, comparison))];
+        _groups = [.. distinct.Chunk(groupSize).Select(group => SearchValues.Create(group, comparison))];
     }
 
     public int GroupCount => _groups.Length;

@@ -58,6 +58,8 @@ internal sealed class InjectionDetector : IInjectionDetector
     /// <summary>Where an embedding instruction puts data.</summary>
     private static readonly SearchValues<string> UrlNouns = SearchValues.Create(["url", "link", "query", "image", "request"], StringComparison.OrdinalIgnoreCase);
 
+    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create("\n!?;");
+
     private static readonly string[] StrongQualifiers = ["previous", "prior", "above", "earlier", "preceding", "all", "your", "system", "initial", "original", "safety", "any", "existing", "developer", "default", "given"];
 
     public InjectionAssessment Assess(string text)
@@ -227,7 +229,7 @@ internal sealed class InjectionDetector : IInjectionDetector
                 RaiseIf(InjectionPatterns.EmbedInUrl(), text, at, weights, Marker.Exfiltration, 0.5);
                 break;
             case Family.CallTool:
-                if (!Ahead(text, at, 100, ToolNouns))
+                if (!Ahead(text, at, 100, ToolNouns, sentence: true))
                 {
                     break;
                 }
@@ -258,6 +260,11 @@ internal sealed class InjectionDetector : IInjectionDetector
 
     private static void AiNoun(string text, int at, Span<double> weights)
     {
+        if (!CouldAddressAi(text, at))
+        {
+            return;
+        }
+
         // Forward: "AI assistant, please …", "the AI reading this". Backward: "Dear AI", "Note to the AI", "If you are an AI".
         RaiseIf(InjectionPatterns.AddressAi(), text, at, weights, Marker.AddressedToAi, 0.55);
         if (weights[(int)Marker.AddressedToAi] >= 0.6)
@@ -269,6 +276,55 @@ internal sealed class InjectionDetector : IInjectionDetector
         {
             Raise(weights, Marker.AddressedToAi, 0.6);
         }
+    }
+
+    /// <summary>
+    /// Cheap pre-check for an AI noun: either punctuation or a reading verb follows it ("AI, please", "the AI reading
+    /// this"), or the word before it can open a greeting, a "note to" or an "if you are".
+    /// </summary>
+    private static bool CouldAddressAi(string text, int at)
+    {
+        var i = at;
+        while (i < text.Length && i - at < 24 && char.IsLetter(text[i]))
+        {
+            i++;
+        }
+
+        // Up to two nouns ("AI assistant", "language model").
+        while (i < text.Length && text[i] == ' ' && i + 1 < text.Length && char.IsLetter(text[i + 1]) && i - at < 24)
+        {
+            var next = i + 1;
+            while (next < text.Length && char.IsLetter(text[next]))
+            {
+                next++;
+            }
+
+            var word = text.AsSpan(i + 1, next - i - 1);
+            if (word.Length > 0 && "rpsavt".Contains(char.ToLowerInvariant(word[0]), StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (!(word.Equals("assistant", StringComparison.OrdinalIgnoreCase) || word.Equals("assistants", StringComparison.OrdinalIgnoreCase) || word.Equals("agent", StringComparison.OrdinalIgnoreCase) || word.Equals("agents", StringComparison.OrdinalIgnoreCase) || word.Equals("model", StringComparison.OrdinalIgnoreCase) || word.Equals("models", StringComparison.OrdinalIgnoreCase) || word.Equals("system", StringComparison.OrdinalIgnoreCase)))
+            {
+                break;
+            }
+
+            i = next;
+        }
+
+        while (i < text.Length && text[i] == ' ' && i - at < 32)
+        {
+            i++;
+        }
+
+        if (i < text.Length && text[i] is ',' or ':' or '!')
+        {
+            return true;
+        }
+
+        var previous = PreviousWords(text, at, 1);
+        return previous < at && "nmirdoahgpytfeu".Contains(char.ToLowerInvariant(text[previous]), StringComparison.Ordinal);
     }
 
     /// <summary>Tries <paramref name="regex"/> (whose matches start with one of <paramref name="firstLetters"/>) at the start of each of the up to <paramref name="words"/> words before <paramref name="at"/>.</summary>
@@ -529,8 +585,12 @@ internal sealed class InjectionDetector : IInjectionDetector
     }
 
     /// <summary>True when one of <paramref name="words"/> occurs within <paramref name="window"/> characters after <paramref name="at"/> (cheap pre-check before a regex).</summary>
-    private static bool Ahead(string text, int at, int window, SearchValues<string> words)
-        => text.AsSpan(at, Math.Min(window, text.Length - at)).IndexOfAny(words) >= 0;
+    private static bool Ahead(string text, int at, int window, SearchValues<string> words, bool sentence = false)
+    {
+        var span = text.AsSpan(at, Math.Min(window, text.Length - at));
+        var end = sentence ? span.IndexOfAny(SentenceEnds) : span.IndexOf('\n');
+        return (end < 0 ? span : span[..end]).IndexOfAny(words) >= 0;
+    }
 
     /// <summary>"instructions:", "instructions -", "instructions follow": the shape of a heading that introduces new instructions.</summary>
     private static bool EndsLikeAHeading(string text, int i)
