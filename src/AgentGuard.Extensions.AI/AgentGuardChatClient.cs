@@ -41,7 +41,13 @@ public sealed class AgentGuardChatClient : DelegatingChatClient
         ArgumentNullException.ThrowIfNull(messages);
         var list = messages as IList<ChatMessage> ?? [.. messages];
         using var grants = _guard.Approvals.Admit(list, _guard.ToolGuard.ArgumentLimits);
-        var response = await base.GetResponseAsync(list, options, cancellationToken).ConfigureAwait(false);
+        var (history, resumed, stop) = await ApprovalResume.ResumeAsync(list, options, FunctionInvokingClient, cancellationToken).ConfigureAwait(false);
+        var response = stop ? new ChatResponse() : await base.GetResponseAsync(history, options, cancellationToken).ConfigureAwait(false);
+        if (resumed is not null)
+        {
+            response.Messages = [.. resumed, .. response.Messages];
+        }
+
         if (ApprovalFlow.HasPending(response.Messages))
         {
             response.Messages = _guard.Approvals.Rewrite(response.Messages);
@@ -59,8 +65,22 @@ public sealed class AgentGuardChatClient : DelegatingChatClient
         ArgumentNullException.ThrowIfNull(messages);
         var list = messages as IList<ChatMessage> ?? [.. messages];
         using var grants = _guard.Approvals.Admit(list, _guard.ToolGuard.ArgumentLimits);
+        var (history, resumed, stop) = await ApprovalResume.ResumeAsync(list, options, FunctionInvokingClient, cancellationToken).ConfigureAwait(false);
+        if (resumed is not null)
+        {
+            foreach (var message in _guard.Approvals.Rewrite(resumed))
+            {
+                yield return new ChatResponseUpdate(message.Role, message.Contents) { MessageId = message.MessageId ?? Guid.NewGuid().ToString("N") };
+            }
+        }
+
+        if (stop)
+        {
+            yield break;
+        }
+
         var updates = _guard.Approvals.RewriteAsync(
-            base.GetStreamingResponseAsync(list, options, cancellationToken),
+            base.GetStreamingResponseAsync(history, options, cancellationToken),
             static u => u.Contents,
             static (u, c) => u.Contents = c,
             cancellationToken);

@@ -290,3 +290,4 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
         }
     }
 }
+
