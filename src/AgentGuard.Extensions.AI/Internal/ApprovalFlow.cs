@@ -19,12 +19,12 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
     public const string RequestIdPrefix = "agentguard_";
 
     private readonly ConcurrentDictionary<string, Issued> _issued = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string CallId, string Fingerprint), int> _grants = new();
+    private readonly ConcurrentDictionary<(string CallId, string Fingerprint), GrantLease> _grants = new();
 
     /// <summary>Records grants for the approved responses in <paramref name="messages"/>; dispose the result when the request ends.</summary>
     public GrantLease Admit(IEnumerable<ChatMessage> messages, ToolArgumentLimits limits)
     {
-        List<(string, string)>? granted = null;
+        var lease = new GrantLease(this);
         foreach (var message in messages)
         {
             foreach (var content in message.Contents)
@@ -42,13 +42,13 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
                     && string.Equals(FunctionCallTranslator.Fingerprint(call, limits), issued.Fingerprint, StringComparison.Ordinal))
                 {
                     var key = (call.CallId, issued.Fingerprint);
-                    _grants.AddOrUpdate(key, 1, static (_, n) => n + 1);
-                    (granted ??= []).Add(key);
+                    _grants[key] = lease;
+                    lease.Keys.Add(key);
                 }
             }
         }
 
-        return new GrantLease(this, granted);
+        return lease;
     }
 
     /// <summary>Consumes the grant for this exact call, if a person approved it in the current request.</summary>
@@ -59,16 +59,7 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
             return false;
         }
 
-        var key = (callId, fingerprint);
-        while (_grants.TryGetValue(key, out var count))
-        {
-            if (count <= 1 ? _grants.TryRemove(new KeyValuePair<(string, string), int>(key, count)) : _grants.TryUpdate(key, count - 1, count))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return _grants.TryRemove((callId, fingerprint), out _);
     }
 
     /// <summary>True when any message carries a call waiting for approval.</summary>
@@ -272,22 +263,18 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
     private readonly record struct Issued(string Fingerprint, DateTimeOffset ExpiresAt);
 
     /// <summary>The grants admitted for one request; disposing withdraws the ones not used.</summary>
-    internal sealed class GrantLease(ApprovalFlow flow, List<(string CallId, string Fingerprint)>? granted) : IDisposable
+    internal sealed class GrantLease(ApprovalFlow flow) : IDisposable
     {
+        public List<(string CallId, string Fingerprint)> Keys { get; } = [];
+
         public void Dispose()
         {
-            if (granted is null)
+            foreach (var key in Keys)
             {
-                return;
+                flow._grants.TryRemove(new KeyValuePair<(string CallId, string Fingerprint), GrantLease>(key, this));
             }
 
-            foreach (var key in granted)
-            {
-                flow.TryConsumeGrant(key.CallId, key.Fingerprint);
-            }
-
-            granted = null;
+            Keys.Clear();
         }
     }
 }
-
