@@ -63,6 +63,24 @@ public sealed class AgentFrameworkTests
     }
 
     [Fact]
+    public async Task AddAgentFrameworkContext_GuardedChatClientInAgent_AgentReachesEngine()
+    {
+        var recording = new RecordingPolicy();
+        await using var services = Create(configure: b => b.AddPolicy(recording).AddAgentFrameworkContext());
+        var chat = new ChatClientBuilder(DeleteThenRead()).UseAgentGuard().UseFunctionInvocation().Build(services);
+        var agent = new ChatClientAgent(chat, instructions: "Ops only.", name: "ops", tools: [_tools.DeleteFile, _tools.ReadFile]);
+
+        await foreach (var update in agent.RunStreamingAsync("clean up"))
+        {
+            _ = update;
+        }
+
+        var seen = recording.Seen.Select(s => s.Context.Agent).ToList();
+        seen.Should().HaveCount(2).And.OnlyContain(a => a!.Id == agent.Id && a.Name == "ops" && a.Instructions == "Ops only.");
+        _tools.Deleted.Should().Be(0);
+    }
+
+    [Fact]
     public async Task UseAgentGuard_ApprovalWithInProcessHandler_Runs()
     {
         var approver = new FixedApprover(true);
