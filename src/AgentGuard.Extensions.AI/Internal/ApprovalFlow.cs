@@ -77,6 +77,24 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
     /// <summary>True for AgentGuard's approval request ids.</summary>
     public static bool IsOurs(string requestId) => requestId.StartsWith(RequestIdPrefix, StringComparison.Ordinal);
 
+    /// <summary>True when any message answers one of AgentGuard's approval requests.</summary>
+    public static bool HasAnswers(IList<ChatMessage> messages)
+    {
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var contents = messages[i].Contents;
+            for (var j = 0; j < contents.Count; j++)
+            {
+                if (contents[j] is ToolApprovalResponseContent response && IsOurs(response.RequestId))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when any message carries a call waiting for approval.</summary>
     public static bool HasPending(IList<ChatMessage> messages)
     {
