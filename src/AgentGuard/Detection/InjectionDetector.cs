@@ -229,7 +229,7 @@ internal sealed class InjectionDetector : IInjectionDetector
                 RaiseIf(InjectionPatterns.EmbedInUrl(), text, at, weights, Marker.Exfiltration, 0.5);
                 break;
             case Family.CallTool:
-                if (!Ahead(text, at, 100, ToolNouns, sentence: true))
+                if (!Ahead(text, at, 100, ToolNouns, sentence: true) || !CouldNameTool(text, at))
                 {
                     break;
                 }
@@ -324,8 +324,31 @@ internal sealed class InjectionDetector : IInjectionDetector
         }
 
         var previous = PreviousWords(text, at, 1);
-        return previous < at && "nmirdoahgpytfeu".Contains(char.ToLowerInvariant(text[previous]), StringComparison.Ordinal);
+        if (previous >= at)
+        {
+            return false;
+        }
+
+        var end = previous;
+        while (end < text.Length && (char.IsLetter(text[end]) || text[end] == '\''))
+        {
+            end++;
+        }
+
+        var before = text.AsSpan(previous, end - previous);
+        foreach (var word in OpenersBeforeAi)
+        {
+            if (before.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    /// <summary>Words that can stand right before an AI noun in "note to the AI", "Dear AI", "if you are an AI".</summary>
+    private static readonly string[] OpenersBeforeAi = ["the", "a", "an", "any", "all", "every", "to", "for", "are", "you're", "be", "dear", "attention", "hey", "hello", "hi", "greetings", "psst", "yo", "note", "message", "instructions", "instruction", "reminder", "memo", "directive", "request", "order"];
 
     /// <summary>Tries <paramref name="regex"/> (whose matches start with one of <paramref name="firstLetters"/>) at the start of each of the up to <paramref name="words"/> words before <paramref name="at"/>.</summary>
     private static bool Backwards(Regex regex, string firstLetters, string text, int at, int words)
@@ -590,6 +613,41 @@ internal sealed class InjectionDetector : IInjectionDetector
         var span = text.AsSpan(at, Math.Min(window, text.Length - at));
         var end = sentence ? span.IndexOfAny(SentenceEnds) : span.IndexOf('\n');
         return (end < 0 ? span : span[..end]).IndexOfAny(words) >= 0;
+    }
+
+    /// <summary>
+    /// Cheap pre-check for <see cref="InjectionPatterns.CallTool"/>/<see cref="InjectionPatterns.RunFollowing"/>: within
+    /// the next four words a tool noun follows, a snake_case name appears, or "following"/"this"/"these" introduces code.
+    /// </summary>
+    private static bool CouldNameTool(string text, int at)
+    {
+        var i = at;
+        for (var w = 0; w < 5 && i < text.Length; w++)
+        {
+            while (i < text.Length && text[i] is ' ' or '`' or '\'' or '"')
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '_' or '.' or '-'))
+            {
+                i++;
+            }
+
+            if (i == start)
+            {
+                return false;
+            }
+
+            var word = text.AsSpan(start, i - start).TrimEnd('.');
+            if (word.Contains('_') || word.IndexOfAny(ToolNouns) == 0 || word.Equals("following", StringComparison.OrdinalIgnoreCase) || word.Equals("this", StringComparison.OrdinalIgnoreCase) || word.Equals("these", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"instructions:", "instructions -", "instructions follow": the shape of a heading that introduces new instructions.</summary>
