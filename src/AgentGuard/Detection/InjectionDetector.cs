@@ -300,7 +300,7 @@ internal sealed class InjectionDetector : IInjectionDetector
             }
 
             var word = text.AsSpan(i + 1, next - i - 1);
-            if (word.Length > 0 && "rpsavt".Contains(char.ToLowerInvariant(word[0]), StringComparison.Ordinal))
+            if (IsReadingVerb(word))
             {
                 return true;
             }
@@ -336,9 +336,32 @@ internal sealed class InjectionDetector : IInjectionDetector
         }
 
         var before = text.AsSpan(previous, end - previous);
-        foreach (var word in OpenersBeforeAi)
+        if (IsOneOf(before, Determiners))
         {
-            if (before.Equals(word, StringComparison.OrdinalIgnoreCase))
+            // "note to the AI", "if you are an AI", "dear the …": a determiner needs an opener before it.
+            var earlier = PreviousWords(text, previous, 1);
+            if (earlier >= previous)
+            {
+                return false;
+            }
+
+            end = earlier;
+            while (end < text.Length && (char.IsLetter(text[end]) || text[end] == '\''))
+            {
+                end++;
+            }
+
+            return IsOneOf(text.AsSpan(earlier, end - earlier), OpenersBeforeAi);
+        }
+
+        return IsOneOf(before, OpenersBeforeAi);
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> word, string[] words)
+    {
+        foreach (var candidate in words)
+        {
+            if (word.Equals(candidate, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -347,8 +370,25 @@ internal sealed class InjectionDetector : IInjectionDetector
         return false;
     }
 
+    private static bool IsReadingVerb(ReadOnlySpan<char> word)
+    {
+        foreach (var prefix in ReadingVerbs)
+        {
+            if (word.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] ReadingVerbs = ["read", "process", "summari", "pars", "analy", "scan", "view", "see", "that", "who"];
+
+    private static readonly string[] Determiners = ["the", "a", "an", "any", "all", "every"];
+
     /// <summary>Words that can stand right before an AI noun in "note to the AI", "Dear AI", "if you are an AI".</summary>
-    private static readonly string[] OpenersBeforeAi = ["the", "a", "an", "any", "all", "every", "to", "for", "are", "you're", "be", "dear", "attention", "hey", "hello", "hi", "greetings", "psst", "yo", "note", "message", "instructions", "instruction", "reminder", "memo", "directive", "request", "order"];
+    private static readonly string[] OpenersBeforeAi = ["to", "for", "are", "you're", "be", "dear", "attention", "hey", "hello", "hi", "greetings", "psst", "yo", "note", "message", "instructions", "instruction", "reminder", "memo", "directive", "request", "order"];
 
     /// <summary>Tries <paramref name="regex"/> (whose matches start with one of <paramref name="firstLetters"/>) at the start of each of the up to <paramref name="words"/> words before <paramref name="at"/>.</summary>
     private static bool Backwards(Regex regex, string firstLetters, string text, int at, int words)
