@@ -14,8 +14,8 @@ namespace AgentGuard;
 internal sealed class InjectionDetector : IInjectionDetector
 {
     /// <summary>
-    /// Anchors of at least four characters (short anchors make the multi-string search slow). A leading space or
-    /// newline stands for a word start; the family is checked at the word after it. Nouns that address the model
+    /// Anchors of at least three characters and none starting with a space (short anchors and anchors starting with a
+    /// frequent character make the multi-string search slow); a hit inside a word is skipped. Nouns that address the model
     /// (" ai ", "assistant", " llm") and objects of prompt leaks ("system prompt") are checked backwards for the
     /// greeting, "note to", "if you are" or verb that precedes them.
     /// </summary>
@@ -25,8 +25,8 @@ internal sealed class InjectionDetector : IInjectionDetector
         ("you are now", Family.RoleChange), ("from now on", Family.FromNowOn),
         ("your new", Family.NewTask), ("your real", Family.NewTask), ("your actual", Family.NewTask), ("your true", Family.NewTask), ("your primary", Family.NewTask), ("your only", Family.NewTask), ("your updated", Family.NewTask),
         ("instruction", Family.NewInstructions),
-        (" ai ", Family.AiNoun), (" ai,", Family.AiNoun), (" ai:", Family.AiNoun), ("\nai", Family.AiNoun), (" ais ", Family.AiNoun), (" ai.", Family.AiNoun),
-        ("assistant", Family.AiNoun), (" llm", Family.AiNoun), ("language model", Family.AiNoun), (" agent", Family.AiNoun), ("chatbot", Family.AiNoun), ("copilot", Family.AiNoun), (" gpt", Family.AiNoun), ("claude", Family.AiNoun), ("automated", Family.AiNoun),
+        ("ai ", Family.AiNoun), ("ai,", Family.AiNoun), ("ai:", Family.AiNoun), ("ai.", Family.AiNoun), ("ais ", Family.AiNoun),
+        ("assistant", Family.AiNoun), ("llm", Family.AiNoun), ("language model", Family.AiNoun), ("agent", Family.AiNoun), ("chatbot", Family.AiNoun), ("copilot", Family.AiNoun), ("gpt", Family.AiNoun), ("claude", Family.AiNoun), ("automated", Family.AiNoun),
         ("important:", Family.Urgent), ("important!", Family.Urgent), ("urgent", Family.Urgent), ("you must", Family.Urgent), ("immediately", Family.Urgent),
         ("<system", Family.RoleTag), ("</system", Family.RoleTag), ("[inst]", Family.RoleTag), ("[/inst]", Family.RoleTag), ("<<sys>>", Family.RoleTag), ("### ", Family.RoleTag), ("[system", Family.RoleTag), ("system message:", Family.RoleTag), ("system prompt:", Family.RoleTag), ("<assistant>", Family.RoleTag), ("</user>", Family.RoleTag), ("<instructions>", Family.RoleTag), ("{{system", Family.RoleTag), ("system override", Family.RoleTag), ("admin override", Family.RoleTag), ("developer mode", Family.RoleTag), ("system:", Family.RoleTag),
         ("<!--", Family.HtmlComment),
