@@ -37,7 +37,12 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("system prompt", Family.PromptObject), ("system message", Family.PromptObject), ("your instructions", Family.PromptObject), ("your prompt", Family.PromptObject), ("your rules", Family.PromptObject), ("initial prompt", Family.PromptObject), ("initial instructions", Family.PromptObject), ("hidden prompt", Family.PromptObject), ("original instructions", Family.PromptObject), ("hidden instructions", Family.PromptObject), 
     ];
 
-    private static readonly AnchorSearch Anchors = new(AnchorTable.Select(a => a.Anchor).OrderBy(a => char.ToLowerInvariant(a[0])), StringComparison.OrdinalIgnoreCase);
+    /// <summary>Shared prefixes searched once for several anchors (each pass covers 16 strings, so fewer strings mean fewer passes).</summary>
+    private static readonly string[] SearchPrefixes = ["system", "display:", "font-size:", "important", "post ", "add "];
+
+    private static readonly AnchorSearch Anchors = new(
+        AnchorTable.Select(a => a.Anchor).Where(a => !SearchPrefixes.Any(p => a.StartsWith(p, StringComparison.OrdinalIgnoreCase))).Concat(SearchPrefixes).OrderBy(a => char.ToLowerInvariant(a[0])),
+        StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Anchors grouped by lower-case first character, so a hit is dispatched with a handful of comparisons.</summary>
     private static readonly (string Anchor, Family Family)[][] ByFirstChar = BuildDispatch();
