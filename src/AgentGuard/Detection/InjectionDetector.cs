@@ -56,6 +56,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     /// <summary>What an exfiltration instruction sends to; without one nearby, "send" is just a verb.</summary>
     private static readonly SearchValues<string> SendTargets = SearchValues.Create(["http", "www.", "@", "url", "endpoint", "webhook", "server", "address", "inbox", "domain", "site", "link"], StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Sensitive objects that turn "send … to https://…" into an exfiltration instruction.</summary>
+    private static readonly SearchValues<string> SensitiveObjects = SearchValues.Create(
+        ["password", "credential", "api key", "api_key", "api-key", "apikey", "secret", "token", "conversation", "chat history", "system prompt", "previous messages", "the user's", "the users", "contact", "inbox", "ssh", "private", "confidential", ".env", "all of the", "all the", "all your", "all their", "all emails", "all files", "all messages", "all documents", "all data", "all records", "contents", "content of", "entire", "full history", "full conversation", "full list", "database", "customer data", "customer list", "customer records", "session", "cookie", "internal", "2fa", "codes"],
+        StringComparison.OrdinalIgnoreCase);
+
     /// <summary>What a tool-invocation instruction names.</summary>
     private static readonly SearchValues<string> ToolNouns = SearchValues.Create(["tool", "function", "command", "action", "plugin", "api", "endpoint", "skill", "capabilit", "_", "code", "script", "payload"], StringComparison.OrdinalIgnoreCase);
 
@@ -224,7 +229,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 var send = FirstMatch(InjectionPatterns.SendTo(), text, at);
                 if (send.Length > 0)
                 {
-                    var sensitive = InjectionPatterns.SensitiveObject().IsMatch(send);
+                    var sensitive = send.IndexOfAny(SensitiveObjects) >= 0;
                     Raise(weights, sensitive ? Marker.Exfiltration : Marker.SendExternal, sensitive ? 0.6 : 0.3);
                 }
 

@@ -56,10 +56,6 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(@"\G(?:send|forward|e-?mail|post|upload|transmit|exfiltrate|leak|copy|submit|share|relay|report)\s+(?:[^\s.!?\n]+\s+){0,8}?(?:to|at|into|via)\s+(?:https?://|www\.|[\w.+\-]+@[\w\-]+\.[\w.]+|(?:this|the\s+following|my|our|an?|the)\s+(?:external\s+)?(?:url|endpoint|address|server|webhook|site|link|inbox|email(?:\s+address)?|domain))", Options, Timeout)]
     internal static partial Regex SendTo();
 
-    /// <summary>Sensitive objects of an exfiltration phrase.</summary>
-    [GeneratedRegex(@"\b(?:passwords?|credentials?|api[\s_\-]?keys?|secrets?|tokens?|conversation|chat\s+history|system\s+prompt|previous\s+messages|the\s+user'?s|contacts?|inbox|ssh|private|confidential|\.env|all\s+(?:of\s+)?(?:the\s+|your\s+|their\s+)?(?:emails|files|messages|documents|data|records|customer|user)|contents?\s+of|entire|full\s+(?:history|conversation|list|database)|customer\s+(?:data|list|records)|database|session|cookies?|internal)\b", Options, Timeout)]
-    internal static partial Regex SensitiveObject();
-
     /// <summary>"include the token in the URL", "append the data to the image link".</summary>
     [GeneratedRegex(@"\G(?:include|append|add|embed|encode|put|insert)\s+(?:[^\s.!?\n]+\s+){0,6}?(?:in|into|to|as)\s+(?:the\s+|a\s+|this\s+|your\s+)?(?:url|link|query\s+string|query\s+parameter|image\s+(?:url|link|source)|markdown\s+image|request)", Options, Timeout)]
     internal static partial Regex EmbedInUrl();
