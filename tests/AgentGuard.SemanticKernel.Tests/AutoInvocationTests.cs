@@ -266,6 +266,34 @@ public sealed class AutoInvocationTests : IDisposable
         model.ToolResultSent("call_1").Should().Be("inner: delete_file was not run: this action is not permitted by policy.");
     }
 
+    [Fact]
+    public async Task AutoInvocation_ConcurrentCalls_EachIsEvaluatedOnceAndEnforcedOnItsOwn()
+    {
+        var policy = new RecordingPolicy();
+        var model = new ScriptedOpenAIHandler()
+            .ThenToolCalls(
+                ("call_1", "files-read_file", """{"path":"notes.txt"}"""),
+                ("call_2", "files-delete_file", """{"path":"keep.txt"}"""),
+                ("call_3", "files-read_file", """{"path":"keep.txt"}"""))
+            .ThenAnswer("done");
+        var files = new FilePlugin(_files.Root);
+        var kernel = GuardedKernel.Create(model, GuardedKernel.DenyDeletes, b => b.AddPolicy(policy), ("files", files));
+        var settings = new PromptExecutionSettings
+        {
+            FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(options: new FunctionChoiceBehaviorOptions { AllowConcurrentInvocation = true }),
+        };
+
+        await kernel.InvokePromptAsync("Read both, delete one", new KernelArguments(settings));
+
+        files.Reads.Should().Be(2);
+        files.Deletes.Should().Be(0);
+        _files.Exists("keep.txt").Should().BeTrue();
+        policy.Evaluated.Select(e => e.Call.CallId).Should().BeEquivalentTo(["call_1", "call_2", "call_3"]);
+        model.ToolResultSent("call_1").Should().Be("meeting at noon");
+        model.ToolResultSent("call_2").Should().Be("delete_file was not run: this action is not permitted by policy.");
+        model.ToolResultSent("call_3").Should().Be("do not delete");
+    }
+
     private sealed class RecordingPromptFilter : IPromptRenderFilter
     {
         public List<string?> Rendered { get; } = [];

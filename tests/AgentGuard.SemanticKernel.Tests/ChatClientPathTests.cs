@@ -51,6 +51,26 @@ public sealed class ChatClientPathTests : IDisposable
         context.Prompt.Should().Be("When?");
     }
 
+    [Fact]
+    public async Task KernelFunctionInvocation_Streaming_DeniedFunctionDoesNotRun()
+    {
+        var model = new ScriptedChatClient()
+            .ThenToolCall("call_1", "files_delete_file", new() { ["path"] = "keep.txt" })
+            .ThenAnswer("could not");
+        var files = new FilePlugin(_files.Root);
+        var kernel = Build(model, files, policy: null);
+
+        var text = new System.Text.StringBuilder();
+        await foreach (var update in kernel.InvokePromptStreamingAsync("Delete keep.txt", new KernelArguments(new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() })))
+        {
+            text.Append(update);
+        }
+
+        text.ToString().Should().Be("could not");
+        files.Deletes.Should().Be(0);
+        _files.Exists("keep.txt").Should().BeTrue();
+    }
+
     private static Kernel Build(ScriptedChatClient model, FilePlugin files, RecordingPolicy? policy)
     {
         var services = new ServiceCollection();
