@@ -24,6 +24,7 @@ public class SemanticKernelBenchmarks
     private Kernel _chatClientUnguarded = null!;
     private Kernel _chatClientGuarded = null!;
     private KernelArguments _arguments = null!;
+    private KernelArguments _sessionArguments = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -33,6 +34,13 @@ public class SemanticKernelBenchmarks
         _chatClientUnguarded = ChatClient(guarded: false);
         _chatClientGuarded = ChatClient(guarded: true);
         _arguments = new KernelArguments(new PromptExecutionSettings
+        {
+            FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(),
+            ExtensionData = new Dictionary<string, object> { [GuardContextKeys.UserId] = "alice" },
+        });
+
+        // The same conversation for every iteration: the session's history and seen-text memory are full.
+        _sessionArguments = new KernelArguments(new PromptExecutionSettings
         {
             FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(),
             ExtensionData = new Dictionary<string, object> { [GuardContextKeys.SessionId] = "bench", [GuardContextKeys.UserId] = "alice" },
@@ -55,11 +63,17 @@ public class SemanticKernelBenchmarks
     [Benchmark, BenchmarkCategory("OpenAI connector")]
     public Task<FunctionResult> Connector_Guarded() => _connectorGuarded.InvokePromptAsync("When is the meeting?", _arguments);
 
+    [Benchmark, BenchmarkCategory("OpenAI connector")]
+    public Task<FunctionResult> Connector_Guarded_LongSession() => _connectorGuarded.InvokePromptAsync("When is the meeting?", _sessionArguments);
+
     [Benchmark(Baseline = true), BenchmarkCategory("IChatClient")]
     public Task<FunctionResult> ChatClient_Unguarded() => _chatClientUnguarded.InvokePromptAsync("When is the meeting?", _arguments);
 
     [Benchmark, BenchmarkCategory("IChatClient")]
     public Task<FunctionResult> ChatClient_Guarded() => _chatClientGuarded.InvokePromptAsync("When is the meeting?", _arguments);
+
+    [Benchmark, BenchmarkCategory("IChatClient")]
+    public Task<FunctionResult> ChatClient_Guarded_LongSession() => _chatClientGuarded.InvokePromptAsync("When is the meeting?", _sessionArguments);
 
     private static Kernel Connector(bool guarded)
     {
