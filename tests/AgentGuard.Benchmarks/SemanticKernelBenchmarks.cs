@@ -23,6 +23,7 @@ public class SemanticKernelBenchmarks
     private Kernel _connectorGuarded = null!;
     private Kernel _chatClientUnguarded = null!;
     private Kernel _chatClientGuarded = null!;
+    private Kernel _chatClientNoOpFilters = null!;
     private KernelArguments _arguments = null!;
     private KernelArguments _sessionArguments = null!;
 
@@ -33,6 +34,7 @@ public class SemanticKernelBenchmarks
         _connectorGuarded = Connector(guarded: true);
         _chatClientUnguarded = ChatClient(guarded: false);
         _chatClientGuarded = ChatClient(guarded: true);
+        _chatClientNoOpFilters = ChatClient(guarded: false, noOpFilters: true);
         _arguments = new KernelArguments(new PromptExecutionSettings
         {
             FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(),
@@ -47,7 +49,7 @@ public class SemanticKernelBenchmarks
         });
 
         // Every variant must make the full round trip (the answer only comes after the function's result).
-        foreach (var kernel in new[] { _connectorUnguarded, _connectorGuarded, _chatClientUnguarded, _chatClientGuarded })
+        foreach (var kernel in new[] { _connectorUnguarded, _connectorGuarded, _chatClientUnguarded, _chatClientGuarded, _chatClientNoOpFilters })
         {
             var answer = kernel.InvokePromptAsync("When is the meeting?", _arguments).GetAwaiter().GetResult().ToString();
             if (answer != "At noon.")
@@ -69,6 +71,10 @@ public class SemanticKernelBenchmarks
     [Benchmark(Baseline = true), BenchmarkCategory("IChatClient")]
     public Task<FunctionResult> ChatClient_Unguarded() => _chatClientUnguarded.InvokePromptAsync("When is the meeting?", _arguments);
 
+    /// <summary>What SK itself charges for running any auto and function filter (two that only call next).</summary>
+    [Benchmark, BenchmarkCategory("IChatClient")]
+    public Task<FunctionResult> ChatClient_NoOpFilters() => _chatClientNoOpFilters.InvokePromptAsync("When is the meeting?", _arguments);
+
     [Benchmark, BenchmarkCategory("IChatClient")]
     public Task<FunctionResult> ChatClient_Guarded() => _chatClientGuarded.InvokePromptAsync("When is the meeting?", _arguments);
 
@@ -85,11 +91,17 @@ public class SemanticKernelBenchmarks
         return services.BuildServiceProvider().GetRequiredService<Kernel>();
     }
 
-    private static Kernel ChatClient(bool guarded)
+    private static Kernel ChatClient(bool guarded, bool noOpFilters = false)
     {
         var services = new ServiceCollection();
         services.AddKernel().Plugins.AddFromType<CalendarPlugin>("calendar");
         services.AddSingleton<IChatClient>(sp => new ChatClientBuilder(new LoopingChatClient()).UseKernelFunctionInvocation().Build(sp));
+        if (noOpFilters)
+        {
+            services.AddSingleton<IAutoFunctionInvocationFilter, NoOpFilter>();
+            services.AddSingleton<IFunctionInvocationFilter, NoOpFilter>();
+        }
+
         AddGuard(services, guarded);
         return services.BuildServiceProvider().GetRequiredService<Kernel>();
     }
@@ -121,6 +133,14 @@ public class SemanticKernelBenchmarks
         /// <summary>Finds a meeting.</summary>
         [KernelFunction("find_meeting"), Description("Finds a meeting")]
         public static string FindMeeting([Description("topic")] string topic, [Description("day")] string day) => $"{topic} on {day} at noon in room 4";
+    }
+
+    /// <summary>A filter that only calls next.</summary>
+    private sealed class NoOpFilter : IAutoFunctionInvocationFilter, IFunctionInvocationFilter
+    {
+        public Task OnAutoFunctionInvocationAsync(AutoFunctionInvocationContext context, Func<AutoFunctionInvocationContext, Task> next) => next(context);
+
+        public Task OnFunctionInvocationAsync(Microsoft.SemanticKernel.FunctionInvocationContext context, Func<Microsoft.SemanticKernel.FunctionInvocationContext, Task> next) => next(context);
     }
 
     /// <summary>Odd requests ask for the function, even requests answer: one round trip per prompt.</summary>
