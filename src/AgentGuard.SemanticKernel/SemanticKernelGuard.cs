@@ -83,7 +83,7 @@ internal sealed partial class SemanticKernelGuard
     public async Task OnFunctionInvocationAsync(FunctionInvocationContext context, Func<FunctionInvocationContext, Task> next)
     {
         var function = context.Function;
-        if (TryClaimDecidedAutoCall(function))
+        if (TryClaimDecidedAutoCall(function, context.Arguments))
         {
             // Decided by the auto filter a moment ago; its scope is open and it inspects the result.
             await next(context).ConfigureAwait(false);
@@ -128,7 +128,7 @@ internal sealed partial class SemanticKernelGuard
         }
     }
 
-    private bool TryClaimDecidedAutoCall(KernelFunction function)
+    private bool TryClaimDecidedAutoCall(KernelFunction function, KernelArguments arguments)
     {
         var toolCall = AgentGuardScope.Current?.ToolCall;
         if (toolCall is null || !_decidedAutoCalls.TryGetValue(toolCall, out var decided))
@@ -144,7 +144,32 @@ internal sealed partial class SemanticKernelGuard
         }
 
         // One claim per decision: the same function invoked again from inside itself is a new call.
-        return _decidedAutoCalls.Remove(toolCall);
+        if (!_decidedAutoCalls.Remove(toolCall))
+        {
+            return false;
+        }
+
+        // The decision (and any approval) holds for the arguments it saw. If a filter between the two changed them,
+        // the call the function would run is not the one decided: decide it again.
+        if (!SameArguments(toolCall.Arguments, arguments))
+        {
+            LogArgumentsChanged(function.PluginName, function.Name);
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool SameArguments(ToolArguments decided, KernelArguments actual)
+    {
+        if (actual.Count == 0)
+        {
+            return decided.Root.ValueKind == JsonValueKind.Object && !decided.Root.EnumerateObject().Any();
+        }
+
+        var now = ToArguments(actual, skipContextKeys: false);
+        return !now.IsMalformed && !decided.IsMalformed
+            && string.Equals(now.Root.GetRawText(), decided.Root.GetRawText(), StringComparison.Ordinal);
     }
 
     private static async Task PassThroughAsync(FunctionInvocationContext context, Func<FunctionInvocationContext, Task> next)
@@ -220,6 +245,9 @@ internal sealed partial class SemanticKernelGuard
 
     [LoggerMessage(3401, LogLevel.Information, "Semantic Kernel function {PluginName}.{FunctionName} was not run ({Effect}); terminate={Terminate}.")]
     private partial void LogBlocked(string? pluginName, string functionName, DecisionEffect effect, bool terminate);
+
+    [LoggerMessage(3403, LogLevel.Warning, "The arguments of Semantic Kernel function {PluginName}.{FunctionName} changed after AgentGuard decided the call; it is decided again.")]
+    private partial void LogArgumentsChanged(string? pluginName, string functionName);
 
     [LoggerMessage(3402, LogLevel.Information, "The result of Semantic Kernel function {PluginName}.{FunctionName} was redacted before the model saw it.")]
     private partial void LogRedacted(string? pluginName, string functionName);
