@@ -83,11 +83,17 @@ internal sealed partial class SemanticKernelGuard
     public async Task OnFunctionInvocationAsync(FunctionInvocationContext context, Func<FunctionInvocationContext, Task> next)
     {
         var function = context.Function;
-        if (TryClaimDecidedAutoCall(function, context.Arguments))
+        switch (ClaimDecidedAutoCall(function, context.Arguments, out var changed))
         {
-            // Decided by the auto filter a moment ago; its scope is open and it inspects the result.
-            await next(context).ConfigureAwait(false);
-            return;
+            case Claim.Decided:
+                // Decided by the auto filter a moment ago; its scope is open and it inspects the result.
+                await next(context).ConfigureAwait(false);
+                return;
+            case Claim.ArgumentsChanged:
+                await RedecideAsync(context, next, changed!).ConfigureAwait(false);
+                return;
+            default:
+                break;
         }
 
         if (function.PluginName is null)
@@ -128,48 +134,58 @@ internal sealed partial class SemanticKernelGuard
         }
     }
 
-    private bool TryClaimDecidedAutoCall(KernelFunction function, KernelArguments arguments)
+    private Claim ClaimDecidedAutoCall(KernelFunction function, KernelArguments arguments, out ToolCallEvent? changed)
     {
+        changed = null;
         var toolCall = AgentGuardScope.Current?.ToolCall;
         if (toolCall is null || !_decidedAutoCalls.TryGetValue(toolCall, out var decided))
         {
-            return false;
+            return Claim.NotAutoCall;
         }
 
         if (!ReferenceEquals(decided, function)
             && !(string.Equals(decided.Name, function.Name, StringComparison.Ordinal)
                  && string.Equals(decided.PluginName, function.PluginName, StringComparison.Ordinal)))
         {
-            return false;
+            return Claim.NotAutoCall;
         }
 
         // One claim per decision: the same function invoked again from inside itself is a new call.
         if (!_decidedAutoCalls.Remove(toolCall))
         {
-            return false;
+            return Claim.NotAutoCall;
         }
 
         // The decision (and any approval) holds for the arguments it saw. If a filter between the two changed them,
-        // the call the function would run is not the one decided: decide it again.
-        if (!SameArguments(toolCall.Arguments, arguments))
+        // the call the function would run is not the one decided: it is decided again, as the same model call.
+        var now = ToArguments(arguments, skipContextKeys: false);
+        if (now.IsMalformed || toolCall.Arguments.IsMalformed
+            || !string.Equals(now.Root.GetRawText(), toolCall.Arguments.Root.GetRawText(), StringComparison.Ordinal))
         {
             LogArgumentsChanged(function.PluginName, function.Name);
-            return false;
+            changed = toolCall with { Arguments = now };
+            return Claim.ArgumentsChanged;
         }
 
-        return true;
+        return Claim.Decided;
     }
 
-    private bool SameArguments(ToolArguments decided, KernelArguments actual)
+    /// <summary>Decides an auto call again with the arguments it will really run with; the auto filter inspects its result.</summary>
+    private async Task RedecideAsync(FunctionInvocationContext context, Func<FunctionInvocationContext, Task> next, ToolCallEvent toolCall)
     {
-        if (actual.Count == 0)
+        var guardContext = AgentGuardScope.Current!.Context;
+        var decision = await _guard.AuthorizeAsync(toolCall, guardContext, useApprovalHandler: true, context.CancellationToken).ConfigureAwait(false);
+        if (!decision.IsAllowed)
         {
-            return decided.Root.ValueKind == JsonValueKind.Object && !decided.Root.EnumerateObject().Any();
+            LogBlocked(context.Function.PluginName, context.Function.Name, decision.Effect, decision.Terminate);
+            context.Result = Blocked(context.Function, decision);
+            return;
         }
 
-        var now = ToArguments(actual, skipContextKeys: false);
-        return !now.IsMalformed && !decided.IsMalformed
-            && string.Equals(now.Root.GetRawText(), decided.Root.GetRawText(), StringComparison.Ordinal);
+        using (AgentGuardScope.Begin(guardContext, toolCall))
+        {
+            await next(context).ConfigureAwait(false);
+        }
     }
 
     private static async Task PassThroughAsync(FunctionInvocationContext context, Func<FunctionInvocationContext, Task> next)
@@ -241,6 +257,13 @@ internal sealed partial class SemanticKernelGuard
                     return value.ToString();
                 }
         }
+    }
+
+    private enum Claim
+    {
+        NotAutoCall,
+        Decided,
+        ArgumentsChanged,
     }
 
     [LoggerMessage(3401, LogLevel.Information, "Semantic Kernel function {PluginName}.{FunctionName} was not run ({Effect}); terminate={Terminate}.")]

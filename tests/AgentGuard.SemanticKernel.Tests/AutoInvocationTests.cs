@@ -315,7 +315,9 @@ public sealed class AutoInvocationTests : IDisposable
         files.Deletes.Should().Be(0);
         _files.Exists("keep.txt").Should().BeTrue();
         _files.Exists("notes.txt").Should().BeTrue();
-        policy.Evaluated.Select(e => e.Call.Arguments.ToString()).Should().Equal("""{"path":"notes.txt"}""", """{"path":"keep.txt"}""");
+        policy.Evaluated.Select(e => (e.Call.Arguments.ToString(), e.Call.Kind, e.Call.CallId)).Should().Equal(
+            ("""{"path":"notes.txt"}""", ToolKind.Function, "call_1"),
+            ("""{"path":"keep.txt"}""", ToolKind.Function, "call_1"));
         model.ToolResultSent("call_1").Should().Be("delete_file was not run: this action is not permitted by policy.");
     }
 
