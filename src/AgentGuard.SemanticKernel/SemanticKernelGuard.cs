@@ -26,7 +26,7 @@ internal sealed partial class SemanticKernelGuard
 
     // Auto-invoked calls already decided and not yet claimed by the function filter. Keyed by the ToolCallEvent
     // instance the auto filter put in the ambient scope (reference identity); weak, so nothing outlives its call.
-    private readonly ConditionalWeakTable<ToolCallEvent, KernelFunction> _decidedAutoCalls = [];
+    private readonly ConditionalWeakTable<ToolCallEvent, DecidedCall> _decidedAutoCalls = [];
 
     public SemanticKernelGuard(ToolGuard guard, ILogger<SemanticKernelGuard> logger)
     {
@@ -63,7 +63,7 @@ internal sealed partial class SemanticKernelGuard
             return;
         }
 
-        _decidedAutoCalls.AddOrUpdate(toolCall, function);
+        _decidedAutoCalls.AddOrUpdate(toolCall, new DecidedCall(function, context.Arguments is { Count: > 0 } decidedArguments ? [.. decidedArguments] : []));
         try
         {
             using (AgentGuardScope.Begin(guardContext, toolCall))
@@ -143,9 +143,9 @@ internal sealed partial class SemanticKernelGuard
             return Claim.NotAutoCall;
         }
 
-        if (!ReferenceEquals(decided, function)
-            && !(string.Equals(decided.Name, function.Name, StringComparison.Ordinal)
-                 && string.Equals(decided.PluginName, function.PluginName, StringComparison.Ordinal)))
+        if (!ReferenceEquals(decided.Function, function)
+            && !(string.Equals(decided.Function.Name, function.Name, StringComparison.Ordinal)
+                 && string.Equals(decided.Function.PluginName, function.PluginName, StringComparison.Ordinal)))
         {
             return Claim.NotAutoCall;
         }
@@ -158,12 +158,10 @@ internal sealed partial class SemanticKernelGuard
 
         // The decision (and any approval) holds for the arguments it saw. If a filter between the two changed them,
         // the call the function would run is not the one decided: it is decided again, as the same model call.
-        var now = ToArguments(arguments, skipContextKeys: false);
-        if (now.IsMalformed || toolCall.Arguments.IsMalformed
-            || !string.Equals(now.Root.GetRawText(), toolCall.Arguments.Root.GetRawText(), StringComparison.Ordinal))
+        if (!decided.HasSameArguments(arguments))
         {
             LogArgumentsChanged(function.PluginName, function.Name);
-            changed = toolCall with { Arguments = now };
+            changed = toolCall with { Arguments = ToArguments(arguments, skipContextKeys: false) };
             return Claim.ArgumentsChanged;
         }
 
@@ -256,6 +254,31 @@ internal sealed partial class SemanticKernelGuard
                 {
                     return value.ToString();
                 }
+        }
+    }
+
+    /// <summary>A decided auto call: its function, and its arguments as the decision saw them (values by reference).</summary>
+    private sealed class DecidedCall(KernelFunction function, KeyValuePair<string, object?>[] arguments)
+    {
+        public KernelFunction Function { get; } = function;
+
+        /// <summary>True when <paramref name="actual"/> holds the same names bound to the same values.</summary>
+        public bool HasSameArguments(KernelArguments actual)
+        {
+            if (actual.Count != arguments.Length)
+            {
+                return false;
+            }
+
+            foreach (var (name, value) in arguments)
+            {
+                if (!actual.TryGetValue(name, out var now) || !(ReferenceEquals(now, value) || Equals(now, value)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 
