@@ -119,12 +119,6 @@ public sealed partial class GuardedMcpClientFactory
                     $"MCP server '{server.Id}' reported version '{version ?? "(none)"}', which is outside the approved version '{server.Version}'. Approve the new version in the registry to use it.");
             }
 
-            // List once so pins and poisoning are verified, and annotations known, before any call is made.
-            if (client.ServerCapabilities.Tools is not null)
-            {
-                await client.ListToolsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-
             return client;
         }
         catch

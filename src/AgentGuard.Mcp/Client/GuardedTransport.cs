@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using ModelContextProtocol.Protocol;
 
@@ -9,16 +12,22 @@ namespace AgentGuard.Mcp;
 /// client sends (<c>CallToolAsync</c>, <c>McpClientTool</c>, a raw <c>SendRequestAsync</c>) is decided before it
 /// leaves; a denied call is answered locally with an error result and never reaches the server. Every
 /// <c>tools/list</c> response is verified and filtered before the client sees it, and every call result passes the
-/// result hook. Built only on the SDK's stable public transport interfaces.
+/// result hook. After the handshake, and whenever the server says its tools changed, the guard lists the tools
+/// itself, so definitions are verified and annotations known even for a client that never lists.
+/// Built only on the SDK's stable public transport interfaces.
 /// </summary>
 internal sealed class GuardedTransport : ITransport
 {
+    private static readonly TimeSpan VerificationWait = TimeSpan.FromSeconds(10);
     private readonly ITransport _inner;
     private readonly McpToolGate _gate;
     private readonly Channel<JsonRpcMessage> _incoming = Channel.CreateUnbounded<JsonRpcMessage>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
     private readonly ConcurrentDictionary<RequestId, PendingRequest> _pending = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _pump;
+    private TaskCompletionSource? _verifying;
+    private JsonNode? _requestMeta;
+    private int _internalRequests;
 
     public GuardedTransport(ITransport inner, McpToolGate gate)
     {
@@ -38,6 +47,7 @@ internal sealed class GuardedTransport : ITransport
         {
             if (request.Method == RequestMethods.ToolsCall)
             {
+                await WaitForVerificationAsync(cancellationToken).ConfigureAwait(false);
                 var (call, context, denial) = await _gate.AuthorizeAsync(request, cancellationToken).ConfigureAwait(false);
                 if (denial is not null)
                 {
@@ -45,11 +55,17 @@ internal sealed class GuardedTransport : ITransport
                     return;
                 }
 
-                _pending[request.Id] = new PendingRequest(context, call);
+                _pending[request.Id] = new PendingRequest(PendingKind.Call, context, call);
             }
             else if (request.Method == RequestMethods.ToolsList)
             {
-                _pending[request.Id] = new PendingRequest(_gate.ResolveContext(), null);
+                _pending[request.Id] = new PendingRequest(PendingKind.List, _gate.ResolveContext());
+            }
+            else if (request.Method == RequestMethods.ServerDiscover)
+            {
+                // Stateless revisions carry protocol facts in each request's _meta; the guard's own listing reuses them.
+                Volatile.Write(ref _requestMeta, request.Params?["_meta"]);
+                _pending[request.Id] = new PendingRequest(PendingKind.Discover, GuardContext.Empty);
             }
         }
 
@@ -66,6 +82,11 @@ internal sealed class GuardedTransport : ITransport
 
             throw;
         }
+
+        if (message is JsonRpcNotification { Method: NotificationMethods.InitializedNotification })
+        {
+            await StartVerificationAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -81,7 +102,60 @@ internal sealed class GuardedTransport : ITransport
             // Stopping.
         }
 
+        Volatile.Read(ref _verifying)?.TrySetResult();
         _stopping.Dispose();
+    }
+
+    private async ValueTask WaitForVerificationAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _verifying) is { Task.IsCompleted: false } verifying)
+        {
+            try
+            {
+                await verifying.Task.WaitAsync(VerificationWait, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Decide with what is known: unverified pinned tools are denied, the rest go to the engine.
+            }
+        }
+    }
+
+    private async Task StartVerificationAsync(CancellationToken cancellationToken)
+    {
+        Volatile.Write(ref _verifying, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        await SendInternalListAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SendInternalListAsync(string? cursor, CancellationToken cancellationToken)
+    {
+        var id = new RequestId("agentguard-tools-" + Interlocked.Increment(ref _internalRequests).ToString(CultureInfo.InvariantCulture));
+        _pending[id] = new PendingRequest(PendingKind.InternalList, GuardContext.Empty);
+        JsonObject? parameters = null;
+        if (cursor is not null || Volatile.Read(ref _requestMeta) is not null)
+        {
+            parameters = [];
+            if (cursor is not null)
+            {
+                parameters["cursor"] = cursor;
+            }
+
+            if (Volatile.Read(ref _requestMeta) is { } meta)
+            {
+                parameters["_meta"] = meta.DeepClone();
+            }
+        }
+
+        try
+        {
+            await _inner.SendMessageAsync(new JsonRpcRequest { Id = id, Method = RequestMethods.ToolsList, Params = parameters }, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _pending.TryRemove(id, out _);
+            Volatile.Read(ref _verifying)?.TrySetResult();
+            throw;
+        }
     }
 
     private async Task PumpAsync()
@@ -95,21 +169,38 @@ internal sealed class GuardedTransport : ITransport
             {
                 while (reader.TryRead(out var message))
                 {
-                    if (message is JsonRpcMessageWithId withId and (JsonRpcResponse or JsonRpcError) && _pending.TryRemove(withId.Id, out var pending)
-                        && message is JsonRpcResponse response)
+                    var verifyAfterForwarding = false;
+                    if (message is JsonRpcMessageWithId withId and (JsonRpcResponse or JsonRpcError) && _pending.TryRemove(withId.Id, out var pending))
                     {
-                        if (pending.IsList)
+                        var response = message as JsonRpcResponse;
+                        switch (pending.Kind)
                         {
-                            _gate.FilterList(response.Result, pending.Context);
+                            case PendingKind.InternalList:
+                                await CompleteInternalListAsync(response).ConfigureAwait(false);
+                                continue; // the guard's own request: the client never sees it
+                            case PendingKind.List when response is not null:
+                                _gate.FilterList(response.Result, pending.Context);
+                                break;
+                            case PendingKind.Call when response is not null:
+                                await _gate.InspectAsync(response, pending.Call!, pending.Context, _stopping.Token).ConfigureAwait(false);
+                                break;
+                            case PendingKind.Discover when response is not null:
+                                verifyAfterForwarding = true;
+                                break;
+                            default:
+                                break;
                         }
-                        else
-                        {
-                            await _gate.InspectAsync(response, pending.Call!, pending.Context, _stopping.Token).ConfigureAwait(false);
-                        }
+                    }
+                    else if (message is JsonRpcNotification { Method: NotificationMethods.ToolListChangedNotification })
+                    {
+                        verifyAfterForwarding = true;
                     }
 
                     await writer.WriteAsync(message, _stopping.Token).ConfigureAwait(false);
-                }
+                    if (verifyAfterForwarding)
+                    {
+                        await StartVerificationAsync(_stopping.Token).ConfigureAwait(false);
+                    }                }
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
@@ -126,5 +217,22 @@ internal sealed class GuardedTransport : ITransport
         {
             writer.TryComplete(failure);
         }
+    }
+
+    private async Task CompleteInternalListAsync(JsonRpcResponse? response)
+    {
+        if (response is not null)
+        {
+            _gate.Verify(response.Result);
+            if (response.Result?["nextCursor"] is JsonValue next && next.GetValueKind() == JsonValueKind.String)
+            {
+                await SendInternalListAsync(next.GetValue<string>(), _stopping.Token).ConfigureAwait(false);
+                return;
+            }
+
+            _gate.MarkListed();
+        }
+
+        Volatile.Read(ref _verifying)?.TrySetResult();
     }
 }

@@ -23,6 +23,7 @@ internal sealed partial class McpToolGate
     private readonly ConcurrentDictionary<string, byte> _alerted = new(StringComparer.Ordinal);
     private readonly McpToolPins.PinHasher _hasher = new();
     private readonly GuardContext? _seen;
+    private volatile bool _listedOnce;
 
     public McpToolGate(string serverId, McpRegistry registry, ToolGuard guard, GuardedMcpClientOptions options, ILogger logger)
     {
@@ -80,6 +81,12 @@ internal sealed partial class McpToolGate
             return (null, context, Deny(request, Unavailable(name)));
         }
 
+        if (listed is null && _listedOnce)
+        {
+            LogUnknownToolCalled(ServerId, name);
+            return (null, context, Deny(request, Unavailable(name)));
+        }
+
         if (listed is null && (server.RequirePins || server.Pins.ContainsKey(name)))
         {
             LogUnverifiedToolCalled(ServerId, name);
@@ -114,7 +121,15 @@ internal sealed partial class McpToolGate
     /// Verifies every listed tool (pin, poisoning scan), remembers what it learned, and removes the tools the caller's
     /// team and environment may not use or that are hidden. Mutates <paramref name="result"/> in place.
     /// </summary>
-    public void FilterList(JsonNode? result, GuardContext context)
+    public void FilterList(JsonNode? result, GuardContext context) => Process(result, context, filter: true);
+
+    /// <summary>Verifies and remembers the tools of one page of the guard's own listing, without filtering it.</summary>
+    public void Verify(JsonNode? result) => Process(result, GuardContext.Empty, filter: false);
+
+    /// <summary>Marks that a complete listing was seen: from now on a tool the server never listed is not callable.</summary>
+    public void MarkListed() => _listedOnce = true;
+
+    private void Process(JsonNode? result, GuardContext context, bool filter)
     {
         if (result is not JsonObject obj || obj["tools"] is not JsonArray tools)
         {
@@ -139,7 +154,7 @@ internal sealed partial class McpToolGate
             var name = nameValue.GetValue<string>();
             var listed = Verify(server, name, tool);
             _tools[name] = listed;
-            if (listed.IsHidden || !server.IsToolGranted(name, context.Team, context.Environment))
+            if (filter && (listed.IsHidden || !server.IsToolGranted(name, context.Team, context.Environment)))
             {
                 tools.RemoveAt(i);
             }
@@ -318,6 +333,9 @@ internal sealed partial class McpToolGate
 
     [LoggerMessage(3403, LogLevel.Warning, "MCP call {ServerId}/{ToolName} denied: the tool is pinned but its definition was not verified on this connection (it was never listed).")]
     private partial void LogUnverifiedToolCalled(string serverId, string toolName);
+
+    [LoggerMessage(3410, LogLevel.Warning, "MCP call {ServerId}/{ToolName} denied: the server did not list this tool.")]
+    private partial void LogUnknownToolCalled(string serverId, string toolName);
 
     [LoggerMessage(3404, LogLevel.Information, "MCP call {ServerId}/{ToolName} denied by policy: {Decision}. {Reason}")]
     private partial void LogCallDenied(string serverId, string toolName, string decision, string reason);
