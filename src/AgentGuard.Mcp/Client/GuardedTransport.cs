@@ -116,21 +116,23 @@ internal sealed class GuardedTransport : ITransport
             }
             catch (TimeoutException)
             {
-                // Decide with what is known: unverified pinned tools are denied, the rest go to the engine.
+                // Decide with what is known (unverified pinned tools are denied, the rest go to the engine); do not wait again.
+                verifying.TrySetResult();
             }
         }
     }
 
     private async Task StartVerificationAsync(CancellationToken cancellationToken)
     {
-        Volatile.Write(ref _verifying, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        await SendInternalListAsync(null, cancellationToken).ConfigureAwait(false);
+        var round = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _verifying, round);
+        await SendInternalListAsync(null, round, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task SendInternalListAsync(string? cursor, CancellationToken cancellationToken)
+    private async Task SendInternalListAsync(string? cursor, TaskCompletionSource round, CancellationToken cancellationToken)
     {
         var id = new RequestId("agentguard-tools-" + Interlocked.Increment(ref _internalRequests).ToString(CultureInfo.InvariantCulture));
-        _pending[id] = new PendingRequest(PendingKind.InternalList, GuardContext.Empty);
+        _pending[id] = new PendingRequest(PendingKind.InternalList, GuardContext.Empty, Round: round);
         JsonObject? parameters = null;
         if (cursor is not null || Volatile.Read(ref _requestMeta) is not null)
         {
@@ -153,7 +155,7 @@ internal sealed class GuardedTransport : ITransport
         catch
         {
             _pending.TryRemove(id, out _);
-            Volatile.Read(ref _verifying)?.TrySetResult();
+            round.TrySetResult();
             throw;
         }
     }
@@ -176,7 +178,7 @@ internal sealed class GuardedTransport : ITransport
                         switch (pending.Kind)
                         {
                             case PendingKind.InternalList:
-                                await CompleteInternalListAsync(response).ConfigureAwait(false);
+                                await CompleteInternalListAsync(response, pending.Round!).ConfigureAwait(false);
                                 continue; // the guard's own request: the client never sees it
                             case PendingKind.List when response is not null:
                                 _gate.FilterList(response.Result, pending.Context);
@@ -191,8 +193,9 @@ internal sealed class GuardedTransport : ITransport
                                 break;
                         }
                     }
-                    else if (message is JsonRpcNotification { Method: NotificationMethods.ToolListChangedNotification })
+                    else if (message is JsonRpcNotification { Method: NotificationMethods.ToolListChangedNotification } && Volatile.Read(ref _verifying) is not null)
                     {
+                        // Only after the handshake: a request sent before the client's "initialized" may be dropped.
                         verifyAfterForwarding = true;
                     }
 
@@ -219,20 +222,20 @@ internal sealed class GuardedTransport : ITransport
         }
     }
 
-    private async Task CompleteInternalListAsync(JsonRpcResponse? response)
+    private async Task CompleteInternalListAsync(JsonRpcResponse? response, TaskCompletionSource round)
     {
         if (response is not null)
         {
             _gate.Verify(response.Result);
             if (response.Result?["nextCursor"] is JsonValue next && next.GetValueKind() == JsonValueKind.String)
             {
-                await SendInternalListAsync(next.GetValue<string>(), _stopping.Token).ConfigureAwait(false);
+                await SendInternalListAsync(next.GetValue<string>(), round, _stopping.Token).ConfigureAwait(false);
                 return;
             }
 
             _gate.MarkListed();
         }
 
-        Volatile.Read(ref _verifying)?.TrySetResult();
+        round.TrySetResult();
     }
 }

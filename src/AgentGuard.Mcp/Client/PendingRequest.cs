@@ -1,7 +1,7 @@
 namespace AgentGuard.Mcp;
 
 /// <summary>A request sent to the server whose response the transport must process.</summary>
-internal sealed record PendingRequest(PendingKind Kind, GuardContext Context, ToolCallEvent? Call = null);
+internal sealed record PendingRequest(PendingKind Kind, GuardContext Context, ToolCallEvent? Call = null, TaskCompletionSource? Round = null);
 
 /// <summary>What to do with the response.</summary>
 internal enum PendingKind
