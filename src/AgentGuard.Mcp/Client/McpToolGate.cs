@@ -151,10 +151,13 @@ internal sealed partial class McpToolGate
                 continue;
             }
 
-            var name = nameValue.GetValue<string>();
-            var listed = Verify(server, name, tool);
-            _tools[name] = listed;
-            if (filter && (listed.IsHidden || !server.IsToolGranted(name, context.Team, context.Environment)))
+            var listed = Verify(server, tool);
+            if (!_tools.TryGetValue(listed.Name, out var known) || !ReferenceEquals(known, listed))
+            {
+                _tools[listed.Name] = listed;
+            }
+
+            if (filter && (listed.IsHidden || !server.IsToolGranted(listed.Name, context.Team, context.Environment)))
             {
                 tools.RemoveAt(i);
             }
@@ -189,39 +192,71 @@ internal sealed partial class McpToolGate
         }
     }
 
-    private ListedTool Verify(McpServerDefinition server, string name, JsonObject tool)
+    /// <summary>
+    /// Verifies one listed tool. Servers list the same definitions again and again, so the verdict is cached per server
+    /// entry by the definition's exact bytes; a changed definition (any byte) is verified afresh.
+    /// </summary>
+    private ListedTool Verify(McpServerDefinition server, JsonObject tool)
     {
+        var raw = _hasher.WriteRaw(tool);
+        if (!server.TryRecall(raw, out var key, out var verdict))
+        {
+            var definition = raw.ToArray();
+            verdict = Judge(server, tool, definition);
+            server.Remember(key, verdict);
+        }
+
+        var listed = verdict.Tool;
+        if (listed.IsHidden)
+        {
+            var name = listed.Name;
+            if (server.Pins.TryGetValue(name, out var expected))
+            {
+                if (!string.Equals(listed.Pin, expected, StringComparison.Ordinal))
+                {
+                    Alert(name, listed.Pin, () => LogDefinitionChanged(ServerId, name, expected, listed.Pin));
+                }
+            }
+            else if (server.RequirePins)
+            {
+                Alert(name, listed.Pin, () => LogUnpinned(ServerId, name, listed.Pin));
+            }
+        }
+
+        if (verdict.Findings is { } list)
+        {
+            Alert(listed.Name, "poison:" + list, () => LogPoisoned(ServerId, listed.Name, server.Poisoning == McpPoisoningAction.Hide ? "hidden" : "flagged", list));
+        }
+
+        return listed;
+    }
+
+    private ToolVerdict Judge(McpServerDefinition server, JsonObject tool, byte[] definition)
+    {
+        var name = tool["name"]!.GetValue<string>();
+        var pin = server.RequirePins || server.Pins.ContainsKey(name) ? _hasher.Compute(tool) : string.Empty;
+        var found = server.Poisoning != McpPoisoningAction.Off ? ToolDescriptionScanner.Scan(tool) : null;
+        var findings = found is null ? null : string.Join(", ", found);
         string? hidden = null;
-        var pin = string.Empty;
         if (server.Pins.TryGetValue(name, out var expected))
         {
-            pin = _hasher.Compute(tool);
             if (!string.Equals(pin, expected, StringComparison.Ordinal))
             {
                 hidden = $"its definition changed since approval (pinned {expected}, listed {pin}); approve it again by updating the pin";
-                Alert(name, pin, () => LogDefinitionChanged(ServerId, name, expected, pin));
             }
         }
         else if (server.RequirePins)
         {
-            pin = _hasher.Compute(tool);
             hidden = $"it has no pin and the server requires pins (listed {pin})";
-            Alert(name, pin, () => LogUnpinned(ServerId, name, pin));
         }
 
-        if (server.Poisoning != McpPoisoningAction.Off && ToolDescriptionScanner.Scan(tool) is { Count: > 0 } findings)
+        if (findings is not null && server.Poisoning == McpPoisoningAction.Hide)
         {
-            var list = string.Join(", ", findings);
-            if (server.Poisoning == McpPoisoningAction.Hide)
-            {
-                hidden ??= "its description looks poisoned: " + list;
-            }
-
-            Alert(name, "poison:" + list, () => LogPoisoned(ServerId, name, server.Poisoning == McpPoisoningAction.Hide ? "hidden" : "flagged", list));
+            hidden ??= "its description looks poisoned: " + findings;
         }
 
         var (tags, risk) = Classify(server, tool);
-        return new ListedTool(name, tags, risk, hidden, pin);
+        return new ToolVerdict(definition, new ListedTool(name, tags, risk, hidden, pin), findings);
     }
 
     private static (string[] Tags, RiskLevel Risk) Classify(McpServerDefinition server, JsonObject tool)

@@ -2,6 +2,8 @@ using AgentGuard.Mcp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace AgentGuard;
@@ -35,8 +37,13 @@ public static class AgentGuardMcpBuilderExtensions
     {
         builder.Services.AddOptions<McpRegistryOptions>().ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<McpRegistryOptions>, McpRegistryOptionsValidator>());
-        builder.Services.TryAddSingleton<McpRegistry>();
-        builder.Services.TryAddSingleton<GuardedMcpClientFactory>();
+        builder.Services.TryAddSingleton(sp => new McpRegistry(
+            sp.GetRequiredService<IOptionsFactory<McpRegistryOptions>>(),
+            sp.GetServices<IOptionsChangeTokenSource<McpRegistryOptions>>(),
+            LoggerFactory(sp).CreateLogger<McpRegistry>()));
+        builder.Services.TryAddSingleton(sp => new GuardedMcpClientFactory(sp.GetRequiredService<McpRegistry>(), sp.GetRequiredService<ToolGuard>(), LoggerFactory(sp)));
         return builder;
     }
+
+    private static ILoggerFactory LoggerFactory(IServiceProvider services) => services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 
 namespace AgentGuard.Mcp;
@@ -5,6 +6,8 @@ namespace AgentGuard.Mcp;
 /// <summary>One approved MCP server, validated and resolved (imports applied). Immutable; a registry reload replaces it.</summary>
 public sealed class McpServerDefinition
 {
+    private const int MaxVerdicts = 16_384;
+
     internal McpServerDefinition(string id)
     {
         Id = id;
@@ -65,6 +68,36 @@ public sealed class McpServerDefinition
 
     /// <summary>What happens to tools whose description looks poisoned.</summary>
     public McpPoisoningAction Poisoning { get; internal init; }
+
+    /// <summary>
+    /// Verdicts by a hash of the exact definition bytes (the bytes are compared on lookup). This entry's pins and
+    /// poisoning setting are fixed, so verdicts stay valid until a reload replaces the entry.
+    /// </summary>
+    internal ConcurrentDictionary<int, ToolVerdict> Verdicts { get; } = new();
+
+    internal bool TryRecall(ReadOnlySpan<byte> definition, out int key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ToolVerdict? verdict)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(definition);
+        key = hash.ToHashCode();
+        if (Verdicts.TryGetValue(key, out verdict) && definition.SequenceEqual(verdict.Definition))
+        {
+            return true;
+        }
+
+        verdict = null;
+        return false;
+    }
+
+    internal void Remember(int key, ToolVerdict verdict)
+    {
+        if (Verdicts.Count >= MaxVerdicts)
+        {
+            Verdicts.Clear(); // a server churning through definitions must not grow memory without bound
+        }
+
+        Verdicts[key] = verdict;
+    }
 
     /// <summary>True when a grant covers the tool for this team and environment.</summary>
     public bool IsToolGranted(string toolName, string? team, string? environment)

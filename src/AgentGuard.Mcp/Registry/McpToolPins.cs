@@ -66,6 +66,16 @@ public static class McpToolPins
             _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true, Indented = false });
         }
 
+        /// <summary>The tool's JSON exactly as listed (not canonical), for the verdict cache; valid until the next call.</summary>
+        public ReadOnlySpan<byte> WriteRaw(JsonObject tool)
+        {
+            _buffer.ResetWrittenCount();
+            _writer.Reset(_buffer);
+            tool.WriteTo(_writer);
+            _writer.Flush();
+            return _buffer.WrittenSpan;
+        }
+
         public string Compute(JsonObject tool)
         {
             _buffer.ResetWrittenCount();
@@ -119,12 +129,21 @@ public static class McpToolPins
             try
             {
                 var i = 0;
+                var sorted = true;
                 foreach (var entry in obj)
                 {
+                    if (i > 0 && sorted && string.CompareOrdinal(entries[i - 1].Key, entry.Key) > 0)
+                    {
+                        sorted = false;
+                    }
+
                     entries[i++] = entry;
                 }
 
-                Array.Sort(entries, 0, count, KeyComparer.Instance);
+                if (!sorted)
+                {
+                    Array.Sort(entries, 0, count, KeyComparer.Instance);
+                }
                 _writer.WriteStartObject();
                 for (i = 0; i < count; i++)
                 {

@@ -58,29 +58,37 @@ internal static class ToolDescriptionScanner
 
     private static readonly SearchValues<char> CollapsibleWhiteSpace = SearchValues.Create("\t\r\n\u00A0");
 
-    /// <summary>Scans one tool (its wire JSON); returns the findings (e.g. <c>instruction:"ignore previous"</c>), empty when clean.</summary>
+    /// <summary>Scans one tool (its wire JSON); returns the findings (e.g. <c>instruction:"ignore previous"</c>), null when clean.</summary>
     public static List<string>? Scan(JsonObject tool)
     {
-        List<string>? findings = null;
-        ScanMember(tool, "title", ref findings);
-        ScanMember(tool, "description", ref findings);
-        if (tool.TryGetPropertyValue("annotations", out var annotations) && annotations is JsonObject a)
+        var text = new TextBuffer(ArrayPool<char>.Shared.Rent(1024));
+        try
         {
-            ScanMember(a, "title", ref findings);
-        }
+            AppendMember(tool, "title", ref text);
+            AppendMember(tool, "description", ref text);
+            if (tool.TryGetPropertyValue("annotations", out var annotations) && annotations is JsonObject a)
+            {
+                AppendMember(a, "title", ref text);
+            }
 
-        if (tool.TryGetPropertyValue("inputSchema", out var schema) && schema is not null)
+            if (tool.TryGetPropertyValue("inputSchema", out var schema) && schema is JsonObject s)
+            {
+                AppendSchema(s, ref text, 0);
+            }
+
+            List<string>? findings = null;
+            ScanText(text.Written, ref findings);
+            return findings;
+        }
+        finally
         {
-            ScanNode(schema, ref findings, 0);
+            ArrayPool<char>.Shared.Return(text.Buffer);
         }
-
-        return findings;
     }
 
     /// <summary>Scans one string; adds findings to <paramref name="findings"/>.</summary>
-    public static void ScanText(string text, ref List<string>? findings)
+    public static void ScanText(ReadOnlySpan<char> span, ref List<string>? findings)
     {
-        var span = text.AsSpan();
         if (span.ContainsAny(HiddenCharacters))
         {
             Add(ref findings, "hidden-text:invisible or bidirectional characters");
@@ -114,49 +122,86 @@ internal static class ToolDescriptionScanner
         }
     }
 
-    private static void ScanMember(JsonObject owner, string member, ref List<string>? findings)
+    private static void AppendMember(JsonObject owner, string member, ref TextBuffer text)
     {
-        if (owner.TryGetPropertyValue(member, out var node) && node is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+        if (owner.TryGetPropertyValue(member, out var node) && node is not null)
         {
-            ScanText(value.GetValue<string>(), ref findings);
+            AppendStrings(node, ref text);
         }
     }
 
-    private static void ScanNode(JsonNode node, ref List<string>? findings, int depth)
+    /// <summary>
+    /// Collects the human-readable parts of a JSON schema: descriptions, titles, comments, defaults, examples, enum and
+    /// const values, and property names, at any depth. Keywords and types ("type": "string") are skipped.
+    /// </summary>
+    private static void AppendSchema(JsonObject schema, ref TextBuffer text, int depth)
     {
-        if (depth > 32)
+        if (depth > 16)
         {
             return;
         }
 
-        switch (node)
+        foreach (var (key, child) in schema)
         {
-            case JsonObject obj:
-                foreach (var (key, child) in obj)
-                {
-                    ScanText(key, ref findings);
-                    if (child is not null)
-                    {
-                        ScanNode(child, ref findings, depth + 1);
-                    }
-                }
+            if (child is null)
+            {
+                continue;
+            }
 
-                break;
-            case JsonArray array:
-                foreach (var child in array)
-                {
-                    if (child is not null)
+            switch (key)
+            {
+                case "description" or "title" or "$comment" or "default" or "examples" or "enum" or "const":
+                    AppendStrings(child, ref text);
+                    break;
+                case "properties" or "patternProperties" or "$defs" or "definitions" when child is JsonObject properties:
+                    foreach (var (name, property) in properties)
                     {
-                        ScanNode(child, ref findings, depth + 1);
+                        text.Append(name);
+                        if (property is JsonObject p)
+                        {
+                            AppendSchema(p, ref text, depth + 1);
+                        }
                     }
-                }
 
-                break;
-            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                ScanText(value.GetValue<string>(), ref findings);
-                break;
-            default:
-                break;
+                    break;
+                case "type" or "required" or "format" or "pattern" or "$ref" or "$schema":
+                    break;
+                default:
+                    if (child is JsonObject nested)
+                    {
+                        AppendSchema(nested, ref text, depth + 1);
+                    }
+                    else if (child is JsonArray array)
+                    {
+                        foreach (var item in array)
+                        {
+                            if (item is JsonObject itemSchema)
+                            {
+                                AppendSchema(itemSchema, ref text, depth + 1);
+                            }
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void AppendStrings(JsonNode node, ref TextBuffer text)
+    {
+        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+        {
+            text.Append(value.GetValue<string>());
+        }
+        else if (node is JsonArray array)
+        {
+            foreach (var item in array)
+            {
+                if (item is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+                {
+                    text.Append(v.GetValue<string>());
+                }
+            }
         }
     }
 
@@ -183,6 +228,31 @@ internal static class ToolDescriptionScanner
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>The texts of one tool, separated by a line break (which never joins two texts into a phrase).</summary>
+    private struct TextBuffer(char[] buffer)
+    {
+        public char[] Buffer { get; private set; } = buffer;
+
+        public int Length { get; private set; }
+
+        public readonly ReadOnlySpan<char> Written => Buffer.AsSpan(0, Length);
+
+        public void Append(string text)
+        {
+            if (Length + text.Length + 1 > Buffer.Length)
+            {
+                var larger = ArrayPool<char>.Shared.Rent(Math.Max(Buffer.Length * 2, Length + text.Length + 1));
+                Buffer.AsSpan(0, Length).CopyTo(larger);
+                ArrayPool<char>.Shared.Return(Buffer);
+                Buffer = larger;
+            }
+
+            text.AsSpan().CopyTo(Buffer.AsSpan(Length));
+            Length += text.Length;
+            Buffer[Length++] = '\u2029'; // paragraph separator: white space for phrases, never part of one
+        }
     }
 
     private static void Add(ref List<string>? findings, string finding)
