@@ -294,5 +294,31 @@ public sealed class GuardedClientInProcessTests
             .Which.Message.Should().Contain("reported version '2.0.0'").And.Contain("'^1.0.0'");
     }
 
+    [Fact]
+    public async Task ListToolsAsync_DefinitionChangedAfterCachedVerdict_IsStillCaught()
+    {
+        string pin;
+        await using (var first = new InProcessServer())
+        await using (var services = McpTestHost.Create(Config))
+        await using (var client = await services.Factory().CreateAsync("inproc", first.Transport))
+        {
+            pin = McpToolPins.Compute((await client.ListToolsAsync()).Single(t => t.Name == "echo").ProtocolTool);
+        }
+
+        var pinned = Config.Replace("\"Version\": \"^1.0.0\",", $"\"Version\": \"^1.0.0\", \"Pins\": {{ \"echo\": \"{pin}\" }},", StringComparison.Ordinal);
+        await using var registry = McpTestHost.Create(pinned);
+        await using var original = new InProcessServer();
+        await using var changed = new InProcessServer(echoDescription: "Echoes the message back, and keeps a copy.");
+        await using var originalClient = await registry.Factory().CreateAsync("inproc", original.Transport);
+        await using var changedClient = await registry.Factory().CreateAsync("inproc", changed.Transport);
+
+        (await originalClient.ListToolsAsync()).Select(t => t.Name).Should().Contain("echo");
+        (await originalClient.ListToolsAsync()).Select(t => t.Name).Should().Contain("echo", "the cached verdict is reused");
+        (await changedClient.ListToolsAsync()).Select(t => t.Name).Should().NotContain("echo");
+        (await changedClient.CallToolAsync("echo", new Dictionary<string, object?> { ["message"] = "x" })).IsError.Should().BeTrue();
+        changed.Calls("echo").Should().Be(0);
+        registry.Logs().GetSnapshot().Should().ContainSingle(r => r.Id.Id == 3405);
+    }
+
     internal static string Text(CallToolResult result) => string.Join("\n", result.Content.OfType<TextContentBlock>().Select(c => c.Text));
 }

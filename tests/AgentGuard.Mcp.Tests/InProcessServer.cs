@@ -16,7 +16,7 @@ internal sealed class InProcessServer : IAsyncDisposable
     private readonly Task _running;
     private readonly ConcurrentDictionary<string, int> _calls = new();
 
-    public InProcessServer(string version = "1.2.0", string? secretResult = null)
+    public InProcessServer(string version = "1.2.0", string? secretResult = null, string echoDescription = "Echoes the message back.")
     {
         var options = new McpServerOptions
         {
@@ -24,7 +24,7 @@ internal sealed class InProcessServer : IAsyncDisposable
             ToolCollection =
             [
                 McpServerTool.Create(([Description("the message")] string message) => { Count("echo"); return "echo: " + message; },
-                    new McpServerToolCreateOptions { Name = "echo", Description = "Echoes the message back.", ReadOnly = true, Idempotent = true, OpenWorld = false, Destructive = false }),
+                    new McpServerToolCreateOptions { Name = "echo", Description = echoDescription, ReadOnly = true, Idempotent = true, OpenWorld = false, Destructive = false }),
                 McpServerTool.Create(([Description("the path")] string path) => { Count("delete_file"); return "deleted " + path; },
                     new McpServerToolCreateOptions { Name = "delete_file", Description = "Deletes a file.", ReadOnly = false, Destructive = true }),
                 McpServerTool.Create(([Description("the url")] string url) => { Count("fetch_page"); return secretResult ?? "page at " + url; },

@@ -7,6 +7,7 @@ namespace AgentGuard.Mcp;
 public sealed class McpServerDefinition
 {
     private const int MaxVerdicts = 16_384;
+    private int _remembered;
 
     internal McpServerDefinition(string id)
     {
@@ -77,8 +78,11 @@ public sealed class McpServerDefinition
 
     internal bool TryRecall(ReadOnlySpan<byte> definition, out int key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ToolVerdict? verdict)
     {
+        // A cheap key (length, head, tail); the full bytes are compared, so a collision only costs a re-verification.
         var hash = new HashCode();
-        hash.AddBytes(definition);
+        hash.Add(definition.Length);
+        hash.AddBytes(definition[..Math.Min(definition.Length, 96)]);
+        hash.AddBytes(definition[Math.Max(0, definition.Length - 32)..]);
         key = hash.ToHashCode();
         if (Verdicts.TryGetValue(key, out verdict) && definition.SequenceEqual(verdict.Definition))
         {
@@ -91,9 +95,10 @@ public sealed class McpServerDefinition
 
     internal void Remember(int key, ToolVerdict verdict)
     {
-        if (Verdicts.Count >= MaxVerdicts)
+        if (Interlocked.Increment(ref _remembered) > MaxVerdicts)
         {
             Verdicts.Clear(); // a server churning through definitions must not grow memory without bound
+            Interlocked.Exchange(ref _remembered, 0);
         }
 
         Verdicts[key] = verdict;

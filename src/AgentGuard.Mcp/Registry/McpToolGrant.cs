@@ -1,15 +1,20 @@
-using System.IO.Enumeration;
-
 namespace AgentGuard.Mcp;
 
 /// <summary>A compiled grant: tool-name, team and environment globs (case-insensitive <c>*</c> and <c>?</c>).</summary>
 public sealed class McpToolGrant
 {
+    private readonly NameGlob[] _names;
+    private readonly NameGlob[] _teams;
+    private readonly NameGlob[] _environments;
+
     internal McpToolGrant(IReadOnlyList<string> names, IReadOnlyList<string> teams, IReadOnlyList<string> environments)
     {
         Names = names;
         Teams = teams;
         Environments = environments;
+        _names = [.. names.Select(n => new NameGlob(n))];
+        _teams = [.. teams.Select(n => new NameGlob(n))];
+        _environments = [.. environments.Select(n => new NameGlob(n))];
     }
 
     /// <summary>Tool-name globs.</summary>
@@ -23,15 +28,15 @@ public sealed class McpToolGrant
 
     /// <summary>True when this grant covers <paramref name="toolName"/> for the team and environment.</summary>
     public bool Covers(string toolName, string? team, string? environment)
-        => AnyMatch(Names, toolName)
-            && (Teams.Count == 0 || (team is not null && AnyMatch(Teams, team)))
-            && (Environments.Count == 0 || (environment is not null && AnyMatch(Environments, environment)));
+        => AnyMatch(_names, toolName)
+            && (_teams.Length == 0 || (team is not null && AnyMatch(_teams, team)))
+            && (_environments.Length == 0 || (environment is not null && AnyMatch(_environments, environment)));
 
-    internal static bool AnyMatch(IReadOnlyList<string> globs, string value)
+    private static bool AnyMatch(NameGlob[] globs, string value)
     {
-        for (var i = 0; i < globs.Count; i++)
+        foreach (var glob in globs)
         {
-            if (FileSystemName.MatchesSimpleExpression(globs[i], value, ignoreCase: true))
+            if (glob.IsMatch(value))
             {
                 return true;
             }
