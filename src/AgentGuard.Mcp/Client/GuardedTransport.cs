@@ -87,6 +87,10 @@ internal sealed class GuardedTransport : ITransport
         {
             await StartVerificationAsync(cancellationToken).ConfigureAwait(false);
         }
+        else if (message is JsonRpcNotification { Method: NotificationMethods.CancelledNotification } cancelled)
+        {
+            ForgetCancelled(cancelled);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -104,6 +108,27 @@ internal sealed class GuardedTransport : ITransport
 
         Volatile.Read(ref _verifying)?.TrySetResult();
         _stopping.Dispose();
+    }
+
+    /// <summary>A cancelled request gets no response: stop waiting for one.</summary>
+    private void ForgetCancelled(JsonRpcNotification cancelled)
+    {
+        var id = cancelled.Params?["requestId"] as JsonValue;
+        if (id is null)
+        {
+            return;
+        }
+
+        var requestId = id.GetValueKind() switch
+        {
+            JsonValueKind.String => new RequestId(id.GetValue<string>()),
+            JsonValueKind.Number when id.TryGetValue<long>(out var number) => new RequestId(number),
+            _ => default,
+        };
+        if (requestId.Id is not null && _pending.TryGetValue(requestId, out var pending) && pending.Kind is PendingKind.Call or PendingKind.List)
+        {
+            _pending.TryRemove(requestId, out _);
+        }
     }
 
     private async ValueTask WaitForVerificationAsync(CancellationToken cancellationToken)
