@@ -333,5 +333,33 @@ public sealed class GuardedClientInProcessTests
         registry.Logs().GetSnapshot().Should().ContainSingle(r => r.Id.Id == 3405);
     }
 
+    [Fact]
+    public async Task CallToolAsync_ManyConcurrentAllowedAndDenied_EachGetsItsOwnAnswer()
+    {
+        await using var server = new InProcessServer();
+        await using var services = McpTestHost.Create(Config);
+        await using var client = await services.Factory().CreateAsync("inproc", server.Transport);
+
+        var calls = Enumerable.Range(0, 200).Select(async i => i % 3 == 0
+            ? (i, await client.CallToolAsync("delete_file", new Dictionary<string, object?> { ["path"] = "/tmp/" + i }))
+            : (i, await client.CallToolAsync("echo", new Dictionary<string, object?> { ["message"] = "m" + i })));
+        var results = await Task.WhenAll(calls);
+
+        foreach (var (i, result) in results)
+        {
+            if (i % 3 == 0)
+            {
+                result.IsError.Should().BeTrue();
+            }
+            else
+            {
+                Text(result).Should().Be("echo: m" + i);
+            }
+        }
+
+        server.Calls("delete_file").Should().Be(0);
+        server.Calls("echo").Should().Be(133);
+    }
+
     internal static string Text(CallToolResult result) => string.Join("\n", result.Content.OfType<TextContentBlock>().Select(c => c.Text));
 }
