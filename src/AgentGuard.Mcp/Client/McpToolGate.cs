@@ -151,6 +151,18 @@ internal sealed partial class McpToolGate
                 continue;
             }
 
+            var name = nameValue.GetValue<string>();
+            if (!server.IsToolGrantedToAnyone(name))
+            {
+                // Nobody may use it: it is removed from listings and denied on call, so it is not worth hashing or scanning.
+                if (filter)
+                {
+                    tools.RemoveAt(i);
+                }
+
+                continue;
+            }
+
             var listed = Verify(server, tool);
             if (!_tools.TryGetValue(listed.Name, out var known) || !ReferenceEquals(known, listed))
             {

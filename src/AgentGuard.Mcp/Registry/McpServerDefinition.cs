@@ -119,6 +119,20 @@ public sealed class McpServerDefinition
         return false;
     }
 
+    /// <summary>True when some grant covers the tool, for any team or environment.</summary>
+    internal bool IsToolGrantedToAnyone(string toolName)
+    {
+        foreach (var grant in Grants)
+        {
+            if (grant.CoversName(toolName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when <paramref name="version"/> (as the server reports it) is approved.</summary>
     public bool AcceptsVersion(string? version) => VersionRange is null || VersionRange.Matches(version);
 

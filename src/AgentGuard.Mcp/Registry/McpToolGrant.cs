@@ -32,6 +32,9 @@ public sealed class McpToolGrant
             && (_teams.Length == 0 || (team is not null && AnyMatch(_teams, team)))
             && (_environments.Length == 0 || (environment is not null && AnyMatch(_environments, environment)));
 
+    /// <summary>True when this grant covers <paramref name="toolName"/> for some team and environment.</summary>
+    internal bool CoversName(string toolName) => AnyMatch(_names, toolName);
+
     private static bool AnyMatch(NameGlob[] globs, string value)
     {
         foreach (var glob in globs)
