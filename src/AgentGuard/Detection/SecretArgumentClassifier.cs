@@ -5,7 +5,8 @@ namespace AgentGuard;
 /// <summary>
 /// Tags a call <c>secret-in-arguments</c> when the <see cref="ISecretDetector"/> finds a credential in any of its
 /// string arguments (or in a string argument's property name/value pair such as <c>"api_key": "…"</c>), so rules can
-/// deny e.g. <c>secret-in-arguments</c> + <c>external-send</c>. Scans at most <see cref="MaxScannedChars"/> characters.
+/// deny e.g. <c>secret-in-arguments</c> + <c>external-send</c>. Scans at most <see cref="MaxScannedChars"/> characters,
+/// and only when some rule references the tag: a policy that cannot react to it pays nothing.
 /// </summary>
 internal sealed class SecretArgumentClassifier : IToolClassifier
 {
@@ -25,7 +26,8 @@ internal sealed class SecretArgumentClassifier : IToolClassifier
     {
         ArgumentNullException.ThrowIfNull(toolCall);
         ArgumentNullException.ThrowIfNull(tags);
-        if (_detector is null || toolCall.Arguments.IsMalformed || toolCall.Arguments.Length <= 2 || _policies?.Current.Detection.Secrets == false)
+        if (_detector is null || toolCall.Arguments.IsMalformed || toolCall.Arguments.Length <= 2 || _policies?.Current.Detection.Secrets == false
+            || _policies?.Current.References(DetectionTags.SecretInArguments) == false)
         {
             return RiskLevel.Unknown;
         }

@@ -19,6 +19,7 @@ internal sealed partial class GuardEngine : IGuardEngine
     private readonly ResultInspector _resultInspector;
     private readonly DecisionAuditor _auditor;
     private readonly TimeProvider _time;
+    private readonly TagListPool _tagLists = new();
     private readonly ILogger _logger;
 
     public GuardEngine(
@@ -184,23 +185,33 @@ internal sealed partial class GuardEngine : IGuardEngine
 
     private RiskLevel RunClassifiers(ToolCallEvent toolCall, GuardContext context, CompiledPolicy policy, ref List<string>? classified, RiskLevel risk, ref DecisionAccumulator accumulator)
     {
-        classified = [];
-        foreach (var classifier in _classifiers)
+        // Classifiers add to a pooled scratch list; only tags actually added are copied out, so most calls allocate nothing.
+        var scratch = _tagLists.Rent();
+        try
         {
-            try
+            foreach (var classifier in _classifiers)
             {
-                var assigned = classifier.Classify(toolCall, context, classified);
-                risk = assigned > risk ? assigned : risk;
-            }
+                try
+                {
+                    var assigned = classifier.Classify(toolCall, context, scratch);
+                    risk = assigned > risk ? assigned : risk;
+                }
 #pragma warning disable CA1031 // A failing classifier yields the fail-safe outcome.
-            catch (Exception ex)
+                catch (Exception ex)
 #pragma warning restore CA1031
-            {
-                var id = "classifier:" + classifier.GetType().Name;
-                var tags = new TagView([], toolCall.Tags, classified);
-                accumulator.AddFailure(id, FailureEffect(policy.OnError, policy, tags, risk), $"classifier '{classifier.GetType().Name}' failed: {ex.GetType().Name}");
-                LogRuleFailed(ex, id, toolCall.ToolName);
+                {
+                    var id = "classifier:" + classifier.GetType().Name;
+                    var tags = new TagView([], toolCall.Tags, scratch);
+                    accumulator.AddFailure(id, FailureEffect(policy.OnError, policy, tags, risk), $"classifier '{classifier.GetType().Name}' failed: {ex.GetType().Name}");
+                    LogRuleFailed(ex, id, toolCall.ToolName);
+                }
             }
+
+            classified = scratch.Count == 0 ? null : [.. scratch];
+        }
+        finally
+        {
+            _tagLists.Return(scratch);
         }
 
         return risk;

@@ -77,7 +77,7 @@ public sealed class AuditTests : IDisposable
     [Fact]
     public async Task Decision_CountedInMetrics_AndTracedAsSpan()
     {
-        var services = TestHost.Create(Policy);
+        var services = TestHost.Create("""{ "AgentGuard": { "Rules": [ { "Id": "no-span-probe", "Effect": "Deny", "Match": { "Tools": ["span_probe_denied"] } } ] } }""");
         var engine = services.GetRequiredService<IGuardEngine>();
         var diagnostics = services.GetRequiredService<AgentGuardDiagnostics>();
         using var decisions = new MetricCollector<long>(diagnostics.Decisions);
@@ -85,24 +85,34 @@ public sealed class AuditTests : IDisposable
         var spans = new List<Activity>();
         using var listener = new ActivityListener
         {
+            // The listener is process-wide and tests run in parallel: keep only this test's spans, by their unique tool names.
             ShouldListenTo = s => s.Name == AgentGuardDiagnostics.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Add,
+            ActivityStopped = a =>
+            {
+                if (a.GetTagItem(TelemetryTags.ToolName) is "span_probe_denied" or "span_probe_allowed")
+                {
+                    lock (spans)
+                    {
+                        spans.Add(a);
+                    }
+                }
+            },
         };
         ActivitySource.AddActivityListener(listener);
 
-        await engine.EvaluateAsync(TestHost.Call("send_money"), GuardContext.Empty);
-        await engine.EvaluateAsync(TestHost.Call("read_file"), GuardContext.Empty);
+        await engine.EvaluateAsync(TestHost.Call("span_probe_denied"), GuardContext.Empty);
+        await engine.EvaluateAsync(TestHost.Call("span_probe_allowed"), GuardContext.Empty);
 
         var measurements = decisions.GetMeasurementSnapshot();
         measurements.Should().HaveCount(2);
         measurements[0].Tags[TelemetryTags.Decision].Should().Be("deny");
-        measurements[0].Tags[TelemetryTags.RuleId].Should().Be("no-pay");
-        measurements[0].Tags[TelemetryTags.ToolName].Should().Be("send_money");
+        measurements[0].Tags[TelemetryTags.RuleId].Should().Be("no-span-probe");
+        measurements[0].Tags[TelemetryTags.ToolName].Should().Be("span_probe_denied");
         measurements[1].Tags[TelemetryTags.Decision].Should().Be("allow");
         durations.GetMeasurementSnapshot().Should().HaveCount(2).And.OnlyContain(m => m.Value > 0);
         spans.Should().HaveCount(2);
-        spans[0].GetTagItem(TelemetryTags.Decision).Should().Be("deny");
+        spans.Single(s => (string?)s.GetTagItem(TelemetryTags.ToolName) == "span_probe_denied").GetTagItem(TelemetryTags.Decision).Should().Be("deny");
     }
 
     private sealed class FakeKeyDetector : ISecretDetector

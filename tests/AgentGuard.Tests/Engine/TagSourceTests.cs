@@ -55,6 +55,23 @@ public sealed class TagSourceTests
         unlabelled.Effect.Should().Be(DecisionEffect.Allow);
     }
 
+    [Fact]
+    public async Task SecretArgumentScan_RunsOnlyWhenARuleReferencesItsTag()
+    {
+        const string secret = """{ "note": "key AKIAZ7QK4M2P9XRT3LBN for the bucket" }""";
+        var unused = new RecordingPolicy();
+        var used = new RecordingPolicy();
+        var without = TestHost.Engine("""{ "AgentGuard": { "Rules": [] } }""", b => b.AddPolicy(unused));
+        var with = TestHost.Engine("""{ "AgentGuard": { "Rules": [ { "Id": "no-secrets-out", "Effect": "Deny", "Match": { "Tags": ["secret-in-arguments"] } } ] } }""", b => b.AddPolicy(used));
+
+        await without.EvaluateAsync(TestHost.Call("post", secret), GuardContext.Empty);
+        var denied = await with.EvaluateAsync(TestHost.Call("post", secret), GuardContext.Empty);
+
+        unused.Seen.Single().Tags.Should().BeEmpty("no rule can react to the tag, so the arguments are not scanned");
+        used.Seen.Single().Tags.Should().Contain("secret-in-arguments");
+        denied.RuleIds.Should().Equal("no-secrets-out");
+    }
+
     /// <summary>A host classifier that looks up a document's sensitivity label from an argument.</summary>
     private sealed class SensitivityLabelClassifier : IToolClassifier
     {

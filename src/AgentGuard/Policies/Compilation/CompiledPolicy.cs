@@ -41,5 +41,11 @@ internal sealed class CompiledPolicy
     /// <summary>The shared decision for a call no rule matched, when the default is to allow. Cached: the allow path allocates nothing.</summary>
     public Decision DefaultAllow { get; } = new() { Effect = DecisionEffect.Allow, PolicyEffect = DecisionEffect.Allow, Reason = "no rule matched; the default applies" };
 
+    /// <summary>Every tag some rule matches on or tests (Match.Tags, When.DataTags, When.Sequence.Tags).</summary>
+    public required System.Collections.Frozen.FrozenSet<string> ReferencedTags { get; init; }
+
+    /// <summary>True when a rule could react to <paramref name="tag"/>, so work that only produces it can be skipped otherwise.</summary>
+    public bool References(string tag) => ReferencedTags.Contains(tag);
+
     public bool IsRisky(TagView tags, RiskLevel risk) => risk >= RiskLevel.High || tags.ContainsAny(RiskyTags);
 }

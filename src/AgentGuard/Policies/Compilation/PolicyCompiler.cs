@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -79,6 +80,11 @@ internal static class PolicyCompiler
             Audit = options.Audit,
             Detection = options.Detection,
             ApprovalTimeout = approvalTimeout,
+            ReferencedTags = options.Rules
+                .Where(r => r is not null)
+                .SelectMany(r => (r.Match?.Tags ?? []).Concat(r.When?.DataTags ?? []).Concat(r.When?.Sequence?.Tags ?? []))
+                .Where(t => !string.IsNullOrWhiteSpace(t))
+                .ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             Options = options,
         };
 
