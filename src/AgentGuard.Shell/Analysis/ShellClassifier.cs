@@ -46,7 +46,8 @@ internal static partial class ShellClassifier
                 }
 
                 break;
-            case "mke2fs" or "mkswap" or "wipefs" or "blkdiscard" or "newfs":
+            case "mke2fs" or "mkswap" or "wipefs" or "blkdiscard" or "newfs" or "mkfs":
+            case var mkfs when mkfs.StartsWith("mkfs.", StringComparison.Ordinal) || mkfs.StartsWith("newfs_", StringComparison.Ordinal):
                 draft.Tag(ShellTags.Destructive, program + " erases a file system");
                 break;
             case "fdisk" or "sfdisk" or "parted" or "gdisk" or "sgdisk" or "cfdisk":
@@ -146,7 +147,7 @@ internal static partial class ShellClassifier
                 if (draft.HasArg("-delete"))
                 {
                     var roots = draft.Args.TakeWhile(a => !a.Text.StartsWith('-') && a.Text is not ("(" or "!")).ToList();
-                    if (roots.Count == 0 || roots.Exists(PathRules.IsImportant))
+                    if (roots.Exists(r => r.Text is not ("." or "./") && PathRules.IsImportant(r)))
                     {
                         draft.Tag(ShellTags.Destructive, "find -delete under an important path");
                     }

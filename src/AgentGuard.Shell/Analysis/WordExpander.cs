@@ -72,7 +72,16 @@ internal sealed class WordExpander(AnalysisSession session, int depth)
         ExpandParts(word.Parts, output, split: true);
     }
 
-    private static bool HasGlob(string text) => text.AsSpan().IndexOfAny("*?[") >= 0;
+    private static bool HasGlob(string text)
+    {
+        if (text.AsSpan().IndexOfAny("*?") >= 0)
+        {
+            return true;
+        }
+
+        var open = text.IndexOf('[', StringComparison.Ordinal);
+        return open >= 0 && text.IndexOf(']', open + 1) > open + 1;
+    }
 
     private void ExpandParts(IReadOnlyList<WordPart> parts, List<ExpandedWord> output, bool split)
     {
