@@ -9,13 +9,32 @@ namespace AgentGuard.Shell;
 /// </summary>
 public static class ShellAnalyzer
 {
+    /// <summary>Lines longer than this are not parsed: they are reported as one opaque command.</summary>
+    public const int MaxLineLength = 64 * 1024;
+
     /// <summary>Analyzes <paramref name="commandLine"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="commandLine"/> is null.</exception>
     public static ShellAnalysis Analyze(string commandLine)
     {
         ArgumentNullException.ThrowIfNull(commandLine);
         var session = new AnalysisSession();
-        ScriptParser.Parse(session, commandLine, "line", 0, Inherited.None);
+        if (commandLine.Length > MaxLineLength)
+        {
+            session.Unwrapper.EmitOpaque("sh", "line", "the line is longer than " + MaxLineLength + " characters", Inherited.None);
+        }
+        else
+        {
+            try
+            {
+                ScriptParser.Parse(session, commandLine, "line", 0, Inherited.None);
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                session.Commands.Clear();
+                session.Unwrapper.EmitOpaque("sh", "line", "the line is too complex to analyze in time", Inherited.None);
+            }
+        }
+
         var commands = new ShellCommandInfo[session.Commands.Count];
         for (var i = 0; i < commands.Length; i++)
         {
