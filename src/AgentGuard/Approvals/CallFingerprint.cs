@@ -63,7 +63,7 @@ public static class CallFingerprint
                 break;
             case JsonValueKind.Number:
                 writer.WriteRawValue(element.TryGetDecimal(out var number)
-                    ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    ? number.ToString("G29", System.Globalization.CultureInfo.InvariantCulture)
                     : element.GetRawText());
                 break;
             case JsonValueKind.Undefined:

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AgentGuard;
 
@@ -19,10 +18,10 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
     private readonly Task? _writer;
     private long _dropped;
 
-    public JsonLinesAuditSink(IOptions<AgentGuardOptions> options, ILoggerFactory loggerFactory)
+    public JsonLinesAuditSink(AgentGuardOptions options, ILoggerFactory loggerFactory)
     {
         _logger = loggerFactory.CreateLogger<JsonLinesAuditSink>();
-        _path = options.Value.Audit.File is { Length: > 0 } file ? Path.GetFullPath(file) : null;
+        _path = options.Audit.File is { Length: > 0 } file ? Path.GetFullPath(file) : null;
         if (_path is not null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(_path)!);

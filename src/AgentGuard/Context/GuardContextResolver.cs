@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 
 namespace AgentGuard;
 
@@ -12,15 +11,12 @@ namespace AgentGuard;
 public sealed class GuardContextResolver
 {
     private readonly IGuardContextProvider[] _providers;
-    private readonly IOptionsMonitor<AgentGuardOptions> _options;
+    private readonly PolicyProvider _policies;
 
-    /// <summary>Creates the resolver.</summary>
-    public GuardContextResolver(IEnumerable<IGuardContextProvider> providers, IOptionsMonitor<AgentGuardOptions> options)
+    internal GuardContextResolver(IEnumerable<IGuardContextProvider> providers, PolicyProvider policies)
     {
-        ArgumentNullException.ThrowIfNull(providers);
-        ArgumentNullException.ThrowIfNull(options);
         _providers = [.. providers];
-        _options = options;
+        _policies = policies;
     }
 
     /// <summary>Resolves the context for one call.</summary>
@@ -44,7 +40,7 @@ public sealed class GuardContextResolver
             context = provider.Enrich(context) ?? context;
         }
 
-        var defaults = _options.CurrentValue.Context;
+        var defaults = _policies.Current.Options.Context;
         if ((context.Environment is null && defaults.Environment is not null)
             || (context.Team is null && defaults.Team is not null)
             || defaults.DataTags.Count > 0)

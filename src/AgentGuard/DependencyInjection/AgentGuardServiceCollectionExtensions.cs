@@ -51,7 +51,7 @@ public static class AgentGuardServiceCollectionExtensions
         services.TryAddSingleton(sp => new SessionStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<RateLimiterStore>();
         services.TryAddSingleton(sp => new ArgumentRedactor(sp.GetServices<ISecretDetector>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuditSink, JsonLinesAuditSink>(sp => new JsonLinesAuditSink(sp.GetRequiredService<IOptions<AgentGuardOptions>>(), LoggerFactory(sp))));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuditSink, JsonLinesAuditSink>(sp => new JsonLinesAuditSink(sp.GetRequiredService<PolicyProvider>().Current.Options, LoggerFactory(sp))));
         services.TryAddSingleton(sp => new DecisionAuditor(
             sp.GetRequiredService<AgentGuardDiagnostics>(),
             sp.GetServices<IAuditSink>(),
@@ -74,12 +74,12 @@ public static class AgentGuardServiceCollectionExtensions
             sp.GetRequiredService<DecisionAuditor>(),
             sp.GetRequiredService<TimeProvider>(),
             LoggerFactory(sp)));
-        services.TryAddSingleton<GuardContextResolver>();
+        services.TryAddSingleton(sp => new GuardContextResolver(sp.GetServices<IGuardContextProvider>(), sp.GetRequiredService<PolicyProvider>()));
         services.TryAddSingleton(sp => new ToolGuard(
             sp.GetRequiredService<IGuardEngine>(),
             sp.GetRequiredService<GuardContextResolver>(),
             sp.GetServices<IApprovalHandler>(),
-            sp.GetRequiredService<IOptionsMonitor<AgentGuardOptions>>(),
+            sp.GetRequiredService<PolicyProvider>(),
             sp.GetRequiredService<TimeProvider>(),
             LoggerFactory(sp).CreateLogger<ToolGuard>()));
         return new AgentGuardBuilder(services);

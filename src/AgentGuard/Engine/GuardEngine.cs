@@ -265,20 +265,26 @@ internal sealed partial class GuardEngine : IGuardEngine
                 return policy.DefaultAllow;
             }
 
-            return Build(policy, toolCall, policy.DefaultEffect, [], [$"no rule matched; the default is {policy.DefaultEffect}"], [], null, false, false, false, tags);
+            return Build(policy, toolCall, policy.DefaultEffect, [], $"no rule matched; the default is {policy.DefaultEffect}", [], null, false, false, false, tags);
         }
 
-        if (effect == DecisionEffect.Allow && !accumulator.Alert && accumulator.IsSingleRule && accumulator.SingleRule!.AllowDecision is { } cached)
+        if (accumulator.IsSingleRule && accumulator.SingleRule is { } single)
         {
-            return cached;
+            if (effect == DecisionEffect.Allow && !accumulator.Alert && single.AllowDecision is { } cached)
+            {
+                return cached;
+            }
+
+            // One rule decided: every part of the decision but the model message is cached on the rule.
+            return Build(policy, toolCall, effect, single.RuleIds, single.DecidingReason, single.Evidence, single.Message, accumulator.Alert, false, single.StopAgent, tags);
         }
 
         var (ids, reasons, evidence, first, stop) = accumulator.Deciding(effect);
         var isFailure = accumulator.IsFailureDecided(effect);
-        return Build(policy, toolCall, effect, ids, reasons, evidence, first?.Message, accumulator.Alert, isFailure, stop, tags);
+        return Build(policy, toolCall, effect, ids, string.Join("; ", reasons), evidence, first?.Message, accumulator.Alert, isFailure, stop, tags);
     }
 
-    private static Decision Build(CompiledPolicy policy, ToolCallEvent toolCall, DecisionEffect effect, List<string> ids, List<string> reasons, List<string> evidence, string? message, bool alert, bool isFailure, bool stop, TagView tags)
+    private static Decision Build(CompiledPolicy policy, ToolCallEvent toolCall, DecisionEffect effect, IReadOnlyList<string> ids, string reason, IReadOnlyList<string> evidence, string? message, bool alert, bool isFailure, bool stop, TagView tags)
     {
         var shadow = policy.AuditOnly && effect != DecisionEffect.Allow;
         return new Decision
@@ -286,7 +292,7 @@ internal sealed partial class GuardEngine : IGuardEngine
             Effect = shadow ? DecisionEffect.Allow : effect,
             PolicyEffect = effect,
             RuleIds = ids,
-            Reason = string.Join("; ", reasons),
+            Reason = reason,
             Evidence = evidence,
             ModelMessage = effect == DecisionEffect.Allow ? string.Empty : message ?? ModelMessages.For(effect, isFailure, toolCall.ToolName, policy.NameToolInModelMessage),
             Alert = alert || isFailure,

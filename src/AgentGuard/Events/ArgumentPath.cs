@@ -20,6 +20,9 @@ public sealed class ArgumentPath
     /// <summary>The path as written.</summary>
     public string Text { get; }
 
+    /// <summary>True when the path contains <c>[*]</c> and may point at more than one value.</summary>
+    public bool HasWildcard => Array.Exists(_segments, s => s.IsAnyElement);
+
     /// <summary>Parses <paramref name="text"/>.</summary>
     /// <exception cref="FormatException">The text is not a path this class understands; the message says where.</exception>
     public static ArgumentPath Parse(string text)

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AgentGuard;
 
@@ -18,29 +17,22 @@ public sealed partial class ToolGuard
 {
     private readonly IGuardEngine _engine;
     private readonly IApprovalHandler[] _approvalHandlers;
-    private readonly IOptionsMonitor<AgentGuardOptions> _options;
+    private readonly PolicyProvider _policies;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
-    /// <summary>Creates the guard. Resolve it from DI after <c>AddAgentGuard()</c>.</summary>
-    public ToolGuard(
+    internal ToolGuard(
         IGuardEngine engine,
         GuardContextResolver contextResolver,
         IEnumerable<IApprovalHandler> approvalHandlers,
-        IOptionsMonitor<AgentGuardOptions> options,
+        PolicyProvider policies,
         TimeProvider timeProvider,
         ILogger<ToolGuard> logger)
     {
-        ArgumentNullException.ThrowIfNull(engine);
-        ArgumentNullException.ThrowIfNull(contextResolver);
-        ArgumentNullException.ThrowIfNull(approvalHandlers);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentNullException.ThrowIfNull(logger);
         _engine = engine;
         ContextResolver = contextResolver;
         _approvalHandlers = [.. approvalHandlers];
-        _options = options;
+        _policies = policies;
         _timeProvider = timeProvider;
         _logger = logger;
     }
@@ -55,14 +47,7 @@ public sealed partial class ToolGuard
     public bool HasApprovalHandler => _approvalHandlers.Length > 0;
 
     /// <summary>The argument limits from configuration, for adapters building <see cref="ToolArguments"/>.</summary>
-    public ToolArgumentLimits ArgumentLimits
-    {
-        get
-        {
-            var limits = _options.CurrentValue.Arguments;
-            return new ToolArgumentLimits { MaxDepth = limits.MaxDepth, MaxLength = limits.MaxLength };
-        }
-    }
+    public ToolArgumentLimits ArgumentLimits => _policies.Current.ArgumentLimits;
 
     /// <summary>
     /// Decides a call and, when it requires approval and <paramref name="useApprovalHandler"/> is true, asks the
@@ -100,7 +85,7 @@ public sealed partial class ToolGuard
         }
 
         var request = new ApprovalRequest(toolCall, context, decision, CallFingerprint.Compute(toolCall.ToolName, toolCall.Arguments));
-        var timeout = TimeSpan.TryParse(_options.CurrentValue.Approval.Timeout, System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : TimeSpan.FromMinutes(2);
+        var timeout = _policies.Current.ApprovalTimeout;
         foreach (var handler in _approvalHandlers)
         {
             ApprovalResponse response;
@@ -202,7 +187,7 @@ public sealed partial class ToolGuard
     {
         var modelMessage = approved
             ? decision.ModelMessage
-            : _options.CurrentValue.NameToolInModelMessage
+            : _policies.Current.NameToolInModelMessage
                 ? $"{toolCall.ToolName} was not run: it requires approval, which was not given."
                 : "The action was not run: it requires approval, which was not given.";
         return new Decision

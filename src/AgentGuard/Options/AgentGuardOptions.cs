@@ -25,8 +25,15 @@ public sealed class AgentGuardOptions
     /// <summary>The time budget of one evaluation of a code policy or classifier, e.g. <c>00:00:00.250</c> (default).</summary>
     public string EvaluationTimeout { get; set; } = "00:00:00.250";
 
-    /// <summary>Tags that make a call risky for <c>OnError: Auto</c>. Calls of risk <c>High</c> or above are risky too.</summary>
-    public List<string> RiskyTags { get; set; } = ["destructive", "payment", "external-send", "export", "exfiltration", "remote-code", "credential-access", "privilege"];
+    /// <summary>The risky tags used when <see cref="RiskyTags"/> is not set.</summary>
+    public static IReadOnlyList<string> DefaultRiskyTags { get; } = ["destructive", "payment", "external-send", "export", "exfiltration", "remote-code", "credential-access", "privilege", "opaque", "secret-in-arguments"];
+
+    /// <summary>
+    /// Tags that make a call risky for <c>OnError: Auto</c>; calls of risk <c>High</c> or above are risky too.
+    /// Null (not set) means <see cref="DefaultRiskyTags"/>; set it to replace that list.
+    /// </summary>
+    /// <remarks>Null rather than a pre-filled list: the configuration binder appends to lists, it does not replace them.</remarks>
+    public List<string>? RiskyTags { get; set; }
 
     /// <summary>When true (default), the model-facing message on a denial names the tool; otherwise it is fully generic.</summary>
     public bool NameToolInModelMessage { get; set; } = true;

@@ -188,8 +188,10 @@ public sealed class ProvenanceConditionOptions
     /// <summary>
     /// Origins the value must have come from for the rule <em>not</em> to apply: <c>prompt</c> (the user's messages),
     /// <c>trusted</c> (results of tools not marked untrusted, and host-resolved values), <c>allowlist</c>.
+    /// Null (not set) means <c>prompt</c> and <c>trusted</c>.
     /// </summary>
-    public List<string> From { get; set; } = ["prompt", "trusted"];
+    /// <remarks>Null rather than a pre-filled list: the configuration binder appends to lists, it does not replace them.</remarks>
+    public List<string>? From { get; set; }
 
     /// <summary>Values that are always acceptable.</summary>
     public List<string> Allowlist { get; set; } = [];

@@ -33,6 +33,11 @@ internal sealed class CompiledPolicy
 
     public required DetectionOptions Detection { get; init; }
 
+    public required TimeSpan ApprovalTimeout { get; init; }
+
+    /// <summary>The options this policy was compiled from (the last good ones).</summary>
+    public required AgentGuardOptions Options { get; init; }
+
     /// <summary>The shared decision for a call no rule matched, when the default is to allow. Cached: the allow path allocates nothing.</summary>
     public Decision DefaultAllow { get; } = new() { Effect = DecisionEffect.Allow, PolicyEffect = DecisionEffect.Allow, Reason = "no rule matched; the default applies" };
 

@@ -74,6 +74,9 @@ internal sealed class CompiledRule
     /// <summary>A cached one-element id list, so decisions by this rule alone allocate none.</summary>
     public string[] RuleIds { get; }
 
+    /// <summary>The operator reason when this rule alone decides.</summary>
+    public string DecidingReason => Reason ?? $"rule '{Id}' matched";
+
     /// <summary>The decision when this rule alone allows a call (set by the policy once its options are known).</summary>
     public Decision? AllowDecision { get; set; }
 

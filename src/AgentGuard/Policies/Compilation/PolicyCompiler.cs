@@ -25,7 +25,7 @@ internal static class PolicyCompiler
         var onError = ParseFailureMode(context, "OnError", options.OnError) ?? FailureMode.Auto;
         var timeout = ParseDuration(context, "EvaluationTimeout", options.EvaluationTimeout) ?? TimeSpan.FromMilliseconds(250);
         var idle = ParseDuration(context, "Sessions:IdleTimeout", options.Sessions.IdleTimeout) ?? TimeSpan.FromMinutes(30);
-        ParseDuration(context, "Approval:Timeout", options.Approval.Timeout);
+        var approvalTimeout = ParseDuration(context, "Approval:Timeout", options.Approval.Timeout) ?? TimeSpan.FromMinutes(2);
         if (options.Sessions.MaxHistory is < 1 or > 10_000)
         {
             context.Add("Sessions:MaxHistory", $"{options.Sessions.MaxHistory} is out of range (1 to 10000)");
@@ -67,7 +67,7 @@ internal static class PolicyCompiler
             DefaultEffect = defaultEffect,
             OnError = onError,
             EvaluationTimeout = timeout,
-            RiskyTags = [.. options.RiskyTags.Where(t => !string.IsNullOrWhiteSpace(t))],
+            RiskyTags = [.. (options.RiskyTags ?? AgentGuardOptions.DefaultRiskyTags).Where(t => !string.IsNullOrWhiteSpace(t))],
             NameToolInModelMessage = options.NameToolInModelMessage,
             Tools = tools,
             Rules = rules,
@@ -78,6 +78,8 @@ internal static class PolicyCompiler
             ArgumentLimits = new ToolArgumentLimits { MaxDepth = options.Arguments.MaxDepth, MaxLength = options.Arguments.MaxLength },
             Audit = options.Audit,
             Detection = options.Detection,
+            ApprovalTimeout = approvalTimeout,
+            Options = options,
         };
 
         foreach (var rule in rules.Where(r => r.Effect == DecisionEffect.Allow))
@@ -307,7 +309,7 @@ internal static class PolicyCompiler
                 scope.Add("When.Provenance.Argument", error!);
             }
 
-            var from = Clean(provenance.From);
+            var from = provenance.From is null ? ["prompt", "trusted"] : Clean(provenance.From);
             var unknown = from.Where(f => f is not ("prompt" or "trusted" or "allowlist")).ToArray();
             if (unknown.Length > 0)
             {

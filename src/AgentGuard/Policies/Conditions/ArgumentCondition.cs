@@ -17,6 +17,7 @@ internal sealed class ArgumentCondition : Condition
     private readonly Regex? _regex;
     private readonly double _number;
     private readonly string _evidence;
+    private readonly bool _hasWildcard;
 
     public ArgumentCondition(ArgumentPath path, Test test, string? text, string[] set, Regex? regex, double number)
     {
@@ -26,6 +27,7 @@ internal sealed class ArgumentCondition : Condition
         _set = set;
         _regex = regex;
         _number = number;
+        _hasWildcard = path.HasWildcard;
         _evidence = test switch
         {
             Test.Equal => $"{path} = '{text}'",
@@ -67,6 +69,11 @@ internal sealed class ArgumentCondition : Condition
         }
 
         var negative = _test is Test.NotOneOf or Test.Absent;
+        if (!_hasWildcard)
+        {
+            return _path.TryEvaluate(arguments.Root, out var single) ? Passes(single) : negative;
+        }
+
         var state = new VisitState(this);
         _path.ForEach(arguments.Root, state, static (s, value) =>
         {
