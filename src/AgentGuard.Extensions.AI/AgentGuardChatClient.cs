@@ -1,0 +1,92 @@
+using System.Runtime.CompilerServices;
+using AgentGuard.Extensions.AI.Internal;
+using Microsoft.Extensions.AI;
+
+namespace AgentGuard.Extensions.AI;
+
+/// <summary>
+/// The AgentGuard layer of a chat pipeline. It sits above the <see cref="FunctionInvokingChatClient"/>, installs the
+/// guard on that client's <see cref="FunctionInvokingChatClient.FunctionInvoker"/> (so every function call is decided
+/// before it runs), surfaces calls that need approval as <see cref="ToolApprovalRequestContent"/>, and honours a
+/// <see cref="ToolApprovalResponseContent"/> only for the exact call that was approved.
+/// </summary>
+/// <remarks>
+/// Add it with <c>ChatClientBuilder.UseAgentGuard()</c> before <c>UseFunctionInvocation()</c>, or let
+/// <c>AddChatClientGuard()</c> add it to registered clients. Find it in a pipeline with
+/// <c>client.GetService&lt;AgentGuardChatClient&gt;()</c>.
+/// </remarks>
+public sealed class AgentGuardChatClient : DelegatingChatClient
+{
+    private readonly FunctionCallGuard _guard;
+
+    internal AgentGuardChatClient(IChatClient innerClient, FunctionCallGuard guard)
+        : base(innerClient)
+    {
+        var functionInvoker = innerClient.GetService<FunctionInvokingChatClient>()
+            ?? throw new InvalidOperationException(
+                "AgentGuard cannot guard this chat pipeline: there is no FunctionInvokingChatClient below UseAgentGuard(), so tool calls would run unguarded. "
+                + "Call UseAgentGuard() before UseFunctionInvocation() on the ChatClientBuilder, e.g. "
+                + "new ChatClientBuilder(model).UseAgentGuard().UseFunctionInvocation().Build(services); "
+                + "a layer below the function-invoking client cannot stop a tool.");
+        _guard = GuardedFunctionInvoker.Install(functionInvoker, guard);
+        FunctionInvokingClient = functionInvoker;
+    }
+
+    /// <summary>The function-invoking client this layer guards.</summary>
+    public FunctionInvokingChatClient FunctionInvokingClient { get; }
+
+    /// <inheritdoc />
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var list = messages as IList<ChatMessage> ?? [.. messages];
+        using var grants = _guard.Approvals.Admit(list, _guard.ToolGuard.ArgumentLimits);
+        var (history, resumed, stop) = await ApprovalResume.ResumeAsync(list, options, FunctionInvokingClient, cancellationToken).ConfigureAwait(false);
+        var response = stop ? new ChatResponse() : await base.GetResponseAsync(history, options, cancellationToken).ConfigureAwait(false);
+        if (resumed is not null)
+        {
+            response.Messages = [.. resumed, .. response.Messages];
+        }
+
+        if (ApprovalFlow.HasPending(response.Messages))
+        {
+            response.Messages = _guard.Approvals.Rewrite(response.Messages);
+        }
+
+        return response;
+    }
+
+    /// <inheritdoc />
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var list = messages as IList<ChatMessage> ?? [.. messages];
+        using var grants = _guard.Approvals.Admit(list, _guard.ToolGuard.ArgumentLimits);
+        var (history, resumed, stop) = await ApprovalResume.ResumeAsync(list, options, FunctionInvokingClient, cancellationToken).ConfigureAwait(false);
+        if (resumed is not null)
+        {
+            foreach (var message in _guard.Approvals.Rewrite(resumed))
+            {
+                yield return new ChatResponseUpdate(message.Role, message.Contents) { MessageId = message.MessageId ?? Guid.NewGuid().ToString("N") };
+            }
+        }
+
+        if (stop)
+        {
+            yield break;
+        }
+
+        var updates = _guard.Approvals.RewriteAsync(
+            base.GetStreamingResponseAsync(history, options, cancellationToken),
+            static u => u.Contents,
+            static (u, c) => u.Contents = c,
+            cancellationToken);
+        await foreach (var update in updates.ConfigureAwait(false))
+        {
+            yield return update;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using AgentGuard.Extensions.AI;
+using AgentGuard.Extensions.AI.Internal;
+
+namespace Microsoft.Extensions.AI;
+
+/// <summary>Adds AgentGuard to a chat pipeline.</summary>
+public static class AgentGuardChatClientBuilderExtensions
+{
+    /// <summary>
+    /// Guards every function call of the pipeline: each tool the model asks for is decided by the AgentGuard engine
+    /// before it runs. Call it <b>before</b> <c>UseFunctionInvocation()</c> (layers added first are outermost):
+    /// <c>new ChatClientBuilder(model).UseAgentGuard().UseFunctionInvocation().Build(services)</c>.
+    /// </summary>
+    /// <remarks>
+    /// The engine comes from the service provider passed to <c>Build</c> (register it with <c>AddAgentGuard</c>).
+    /// Building fails with <see cref="InvalidOperationException"/> when there is no function-invoking client below
+    /// this layer, rather than letting tool calls through unguarded.
+    /// </remarks>
+    public static ChatClientBuilder UseAgentGuard(this ChatClientBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Use(static (inner, services) => inner.GetService<AgentGuardChatClient>() is not null
+            ? inner
+            : new AgentGuardChatClient(inner, ChatGuardFactory.Create(services)));
+    }
+}

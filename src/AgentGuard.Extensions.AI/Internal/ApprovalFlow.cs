@@ -1,0 +1,280 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+
+namespace AgentGuard.Extensions.AI.Internal;
+
+/// <summary>
+/// Surfaces calls that need approval as M.E.AI's native <see cref="ToolApprovalRequestContent"/> and honours a
+/// <see cref="ToolApprovalResponseContent"/> only for the exact call (name and arguments) that was put up for approval.
+/// </summary>
+/// <remarks>
+/// Issued requests are remembered here (request id to fingerprint, bounded, expiring). An approved response becomes a
+/// one-use grant for the duration of the request that carries it; the function invoker consumes the grant only if the
+/// fingerprint of the call it is about to run equals the fingerprint that was approved.
+/// </remarks>
+internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime, int capacity = 10_000)
+{
+    /// <summary>The prefix of AgentGuard's approval request ids (FICC's own are <c>ficc_</c>).</summary>
+    public const string RequestIdPrefix = "agentguard_";
+
+    private readonly ConcurrentDictionary<string, Issued> _issued = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string CallId, string Fingerprint), GrantLease> _grants = new();
+
+    /// <summary>Records grants for the approved responses in <paramref name="messages"/>; dispose the result when the request ends.</summary>
+    public GrantLease Admit(IEnumerable<ChatMessage> messages, ToolArgumentLimits limits)
+    {
+        var lease = new GrantLease(this);
+        foreach (var message in messages)
+        {
+            foreach (var content in message.Contents)
+            {
+                if (content is not ToolApprovalResponseContent { ToolCall: FunctionCallContent call } response
+                    || !response.RequestId.StartsWith(RequestIdPrefix, StringComparison.Ordinal)
+                    || !_issued.TryRemove(response.RequestId, out var issued))
+                {
+                    continue;
+                }
+
+                if (response.Approved
+                    && issued.ExpiresAt > timeProvider.GetUtcNow()
+                    && string.Equals(response.RequestId, RequestIdPrefix + call.CallId, StringComparison.Ordinal)
+                    && string.Equals(FunctionCallTranslator.Fingerprint(call, limits), issued.Fingerprint, StringComparison.Ordinal))
+                {
+                    var key = (call.CallId, issued.Fingerprint);
+                    _grants[key] = lease;
+                    lease.Keys.Add(key);
+                }
+            }
+        }
+
+        return lease;
+    }
+
+    /// <summary>Consumes the grant for this exact call, if a person approved it in the current request.</summary>
+    public bool TryConsumeGrant(string? callId, string fingerprint)
+    {
+        if (callId is null)
+        {
+            return false;
+        }
+
+        return _grants.TryRemove((callId, fingerprint), out _);
+    }
+
+    /// <summary>True when any message carries a call waiting for approval.</summary>
+    public static bool HasPending(IList<ChatMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            if (HasPending(message.Contents))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Turns pending calls in a complete response into approval requests and drops their placeholder results.</summary>
+    public IList<ChatMessage> Rewrite(IList<ChatMessage> messages)
+    {
+        var pending = CollectPending(messages.SelectMany(m => m.Contents));
+        if (pending is null)
+        {
+            return messages;
+        }
+
+        var rewritten = new List<ChatMessage>(messages.Count);
+        foreach (var message in messages)
+        {
+            var contents = RewriteContents(message.Contents, pending);
+            if (contents is null)
+            {
+                rewritten.Add(message);
+            }
+            else if (contents.Count > 0)
+            {
+                message.Contents = contents;
+                rewritten.Add(message);
+            }
+        }
+
+        return rewritten;
+    }
+
+    /// <summary>
+    /// The streaming form of <see cref="Rewrite"/>: updates carrying function calls are held back until their results
+    /// arrive (calls are not user-visible text), then released with pending calls replaced by approval requests.
+    /// </summary>
+    public async IAsyncEnumerable<T> RewriteAsync<T>(
+        IAsyncEnumerable<T> updates,
+        Func<T, IList<AIContent>> getContents,
+        Action<T, IList<AIContent>> setContents,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        List<T>? held = null;
+        HashSet<string>? open = null;
+        await foreach (var update in updates.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            var contents = getContents(update);
+            if (held is null && !contents.Any(static c => c is FunctionCallContent or FunctionResultContent { Result: PendingApproval }))
+            {
+                yield return update;
+                continue;
+            }
+
+            (held ??= []).Add(update);
+            open ??= new HashSet<string>(StringComparer.Ordinal);
+            foreach (var content in contents)
+            {
+                if (content is FunctionCallContent call)
+                {
+                    open.Add(call.CallId);
+                }
+                else if (content is FunctionResultContent result)
+                {
+                    open.Remove(result.CallId);
+                }
+            }
+
+            if (open.Count == 0)
+            {
+                foreach (var released in Release(held, getContents, setContents))
+                {
+                    yield return released;
+                }
+
+                held = null;
+            }
+        }
+
+        if (held is not null)
+        {
+            foreach (var released in Release(held, getContents, setContents))
+            {
+                yield return released;
+            }
+        }
+    }
+
+    private List<T> Release<T>(List<T> held, Func<T, IList<AIContent>> getContents, Action<T, IList<AIContent>> setContents)
+    {
+        var pending = CollectPending(held.SelectMany(getContents));
+        if (pending is null)
+        {
+            return held;
+        }
+
+        var released = new List<T>(held.Count);
+        foreach (var update in held)
+        {
+            var contents = RewriteContents(getContents(update), pending);
+            if (contents is null)
+            {
+                released.Add(update);
+            }
+            else if (contents.Count > 0)
+            {
+                setContents(update, contents);
+                released.Add(update);
+            }
+        }
+
+        return released;
+    }
+
+    private static bool HasPending(IList<AIContent> contents)
+    {
+        foreach (var content in contents)
+        {
+            if (content is FunctionResultContent { Result: PendingApproval })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Dictionary<string, PendingApproval>? CollectPending(IEnumerable<AIContent> contents)
+    {
+        Dictionary<string, PendingApproval>? pending = null;
+        foreach (var content in contents)
+        {
+            if (content is FunctionResultContent { Result: PendingApproval approval } result)
+            {
+                (pending ??= new(StringComparer.Ordinal))[result.CallId] = approval;
+            }
+        }
+
+        return pending;
+    }
+
+    private List<AIContent>? RewriteContents(IList<AIContent> contents, Dictionary<string, PendingApproval> pending)
+    {
+        List<AIContent>? rewritten = null;
+        for (var i = 0; i < contents.Count; i++)
+        {
+            var content = contents[i];
+            AIContent? replacement = content;
+            if (content is FunctionResultContent { Result: PendingApproval })
+            {
+                replacement = null;
+            }
+            else if (content is FunctionCallContent call && pending.TryGetValue(call.CallId, out var approval))
+            {
+                replacement = Issue(call, approval);
+            }
+
+            if (!ReferenceEquals(replacement, content) && rewritten is null)
+            {
+                rewritten = [.. contents.Take(i)];
+            }
+
+            if (rewritten is not null && replacement is not null)
+            {
+                rewritten.Add(replacement);
+            }
+        }
+
+        return rewritten;
+    }
+
+    private ToolApprovalRequestContent Issue(FunctionCallContent call, PendingApproval approval)
+    {
+        var requestId = RequestIdPrefix + call.CallId;
+        var now = timeProvider.GetUtcNow();
+        if (_issued.Count >= capacity)
+        {
+            foreach (var (key, value) in _issued)
+            {
+                if (value.ExpiresAt <= now || _issued.Count >= capacity)
+                {
+                    _issued.TryRemove(key, out _);
+                }
+            }
+        }
+
+        _issued[requestId] = new Issued(approval.Fingerprint, now + lifetime);
+        return new ToolApprovalRequestContent(requestId, call);
+    }
+
+    private readonly record struct Issued(string Fingerprint, DateTimeOffset ExpiresAt);
+
+    /// <summary>The grants admitted for one request; disposing withdraws the ones not used.</summary>
+    internal sealed class GrantLease(ApprovalFlow flow) : IDisposable
+    {
+        public List<(string CallId, string Fingerprint)> Keys { get; } = [];
+
+        public void Dispose()
+        {
+            foreach (var key in Keys)
+            {
+                flow._grants.TryRemove(new KeyValuePair<(string CallId, string Fingerprint), GrantLease>(key, this));
+            }
+
+            Keys.Clear();
+        }
+    }
+}

@@ -1,0 +1,196 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace AgentGuard.Extensions.AI.Internal;
+
+/// <summary>
+/// Guards one function call FICC is about to invoke: decide it, resolve approval, run it inside an
+/// <see cref="AgentGuardScope"/>, and pass its result through the result hook. Shared by the chat-client and Agent
+/// Framework adapters. A denied call returns the neutral model message as the function's result; nothing here throws
+/// into the agent for a decision.
+/// </summary>
+internal sealed partial class FunctionCallGuard(ToolGuard guard, ApprovalFlow approvals, ILogger logger)
+{
+    private readonly ConditionalWeakTable<IList<ChatMessage>, BatchState> _batches = new();
+
+    /// <summary>The engine pipeline behind this guard.</summary>
+    public ToolGuard ToolGuard => guard;
+
+    /// <summary>The approval flow this guard grants from.</summary>
+    public ApprovalFlow Approvals => approvals;
+
+    /// <summary>Guards <paramref name="invocation"/> and, when allowed, runs <paramref name="next"/>.</summary>
+    /// <param name="invocation">FICC's context for the call.</param>
+    /// <param name="next">The real invocation.</param>
+    /// <param name="agent">The agent, when the adapter knows it.</param>
+    /// <param name="nativeApproval">True when an approval flow above FICC turns pending calls into approval requests.</param>
+    /// <param name="concurrent">True when FICC invokes a batch's calls concurrently.</param>
+    /// <param name="cancellationToken">Cancels the decision and the call.</param>
+    public async ValueTask<object?> InvokeAsync(
+        FunctionInvocationContext invocation,
+        Func<FunctionInvocationContext, CancellationToken, ValueTask<object?>> next,
+        GuardAgent? agent,
+        bool nativeApproval,
+        bool concurrent,
+        CancellationToken cancellationToken)
+    {
+        ToolCallEvent call;
+        GuardContext context;
+        Decision decision;
+        try
+        {
+            call = FunctionCallTranslator.ToEvent(invocation, guard.ArgumentLimits);
+            context = guard.ContextResolver.Resolve(
+                FunctionCallTranslator.Seen(invocation.Messages, invocation.Options, agent),
+                invocation.Options?.AdditionalProperties);
+            decision = await guard.AuthorizeAsync(call, context, useApprovalHandler: false, cancellationToken).ConfigureAwait(false);
+            if (decision.Effect == DecisionEffect.RequireApproval)
+            {
+                var fingerprint = CallFingerprint.Compute(call.ToolName, call.Arguments);
+                if (approvals.TryConsumeGrant(call.CallId, fingerprint))
+                {
+                    LogApprovedCallRuns(call.ToolName, call.CallId);
+                    decision = Approved(decision);
+                }
+                else if (nativeApproval && !guard.HasApprovalHandler && call.CallId is not null)
+                {
+                    LogApprovalRequested(call.ToolName, call.CallId);
+                    EndBatch(invocation, pending: true, concurrent);
+                    return new PendingApproval(fingerprint, decision.ModelMessage);
+                }
+                else
+                {
+                    decision = await guard.ResolveApprovalAsync(call, context, decision, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+#pragma warning disable CA1031 // A failure to decide must deny the call, never crash the agent.
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            LogGuardFailed(ex, invocation.Function.Name);
+            EndBatch(invocation, pending: false, concurrent);
+            return $"{invocation.Function.Name} was not run: its safety check could not be completed.";
+        }
+
+        if (!decision.IsAllowed)
+        {
+            LogDenied(call.ToolName, call.CallId, decision.ToString());
+            if (decision.Terminate)
+            {
+                invocation.Terminate = true;
+            }
+
+            EndBatch(invocation, pending: false, concurrent);
+            return decision.ModelMessage;
+        }
+
+        object? result;
+        using (AgentGuardScope.Begin(context, call))
+        {
+            result = await next(invocation, cancellationToken).ConfigureAwait(false);
+        }
+
+        EndBatch(invocation, pending: false, concurrent);
+        var text = Describe(result, invocation.Function.JsonSerializerOptions);
+        var forModel = await guard.InspectResultAsync(call, context, text, isError: false, cancellationToken).ConfigureAwait(false);
+        return string.Equals(forModel, text, StringComparison.Ordinal) ? result : forModel;
+    }
+
+    /// <summary>
+    /// Stops FICC's loop after a batch in which a call waits for approval, so the request reaches the caller at once,
+    /// as FICC does for its own approvals. Serial batches stop at their last call, so every sibling still gets a result.
+    /// </summary>
+    private void EndBatch(FunctionInvocationContext invocation, bool pending, bool concurrent)
+    {
+        if (invocation.FunctionCount <= 1 || concurrent)
+        {
+            if (pending)
+            {
+                invocation.Terminate = true;
+            }
+
+            return;
+        }
+
+        var state = _batches.GetValue(invocation.Messages, static _ => new BatchState());
+        lock (state)
+        {
+            if (invocation.FunctionCallIndex == 0)
+            {
+                state.Pending = false;
+            }
+
+            state.Pending |= pending;
+            if (state.Pending && invocation.FunctionCallIndex >= invocation.FunctionCount - 1)
+            {
+                invocation.Terminate = true;
+                state.Pending = false;
+            }
+        }
+    }
+
+    private static Decision Approved(Decision decision) => new()
+    {
+        Effect = DecisionEffect.Allow,
+        PolicyEffect = decision.PolicyEffect,
+        RuleIds = decision.RuleIds,
+        ModelMessage = decision.ModelMessage,
+        Reason = (decision.Reason is null ? string.Empty : decision.Reason + "; ") + "approved through the chat client's approval flow",
+        Evidence = decision.Evidence,
+        Alert = decision.Alert,
+        IsFailure = decision.IsFailure,
+        IsShadow = decision.IsShadow,
+        Tags = decision.Tags,
+    };
+
+    /// <summary>The text the result hook inspects: what the model would be shown.</summary>
+    internal static string? Describe(object? result, JsonSerializerOptions? options)
+    {
+        switch (result)
+        {
+            case null:
+                return null;
+            case string text:
+                return text;
+            case JsonElement { ValueKind: JsonValueKind.String } element:
+                return element.GetString();
+            case JsonElement element:
+                return element.GetRawText();
+            case TextContent content:
+                return content.Text;
+            case IEnumerable<AIContent> contents:
+                return string.Join("\n", contents.OfType<TextContent>().Select(c => c.Text));
+            default:
+                try
+                {
+                    return JsonSerializer.Serialize(result, (options ?? AIJsonUtilities.DefaultOptions).GetTypeInfo(result.GetType()));
+                }
+#pragma warning disable CA1031 // A result that cannot be serialized is inspected as its string form.
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                    return result.ToString();
+                }
+        }
+    }
+
+    [LoggerMessage(3101, LogLevel.Information, "AgentGuard denied '{ToolName}' (call {CallId}): {Decision}.")]
+    private partial void LogDenied(string toolName, string? callId, string decision);
+
+    [LoggerMessage(3102, LogLevel.Information, "AgentGuard asked for approval of '{ToolName}' (call {CallId}).")]
+    private partial void LogApprovalRequested(string toolName, string callId);
+
+    [LoggerMessage(3103, LogLevel.Information, "AgentGuard runs '{ToolName}' (call {CallId}): a person approved exactly this call.")]
+    private partial void LogApprovedCallRuns(string toolName, string? callId);
+
+    [LoggerMessage(3104, LogLevel.Error, "AgentGuard could not decide '{ToolName}'; the call was denied.")]
+    private partial void LogGuardFailed(Exception exception, string toolName);
+
+    private sealed class BatchState
+    {
+        public bool Pending { get; set; }
+    }
+}
