@@ -22,6 +22,24 @@ internal sealed class AnalysisSession
     /// <summary>Files a downloader wrote (curl -o, wget -O, a redirect), so running them later is remote code.</summary>
     public HashSet<string> DownloadedFiles { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Files written earlier on the line with known content (echo … &gt; x.sh, cat &lt;&lt;EOF &gt; x.sh), so running them is analyzed.</summary>
+    private readonly Dictionary<string, string> _writtenFiles = new(StringComparer.Ordinal);
+
+    /// <summary>The field separators: <c>$IFS</c> when the line set it, otherwise space, tab and newline.</summary>
+    public string FieldSeparators => _variables.TryGetValue("IFS", out var ifs) && ifs is not null ? ifs : " \t\n";
+
+    public void RecordWrite(string path, string content, bool append)
+    {
+        var key = path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path;
+        if (_writtenFiles.Count < 64 || _writtenFiles.ContainsKey(key))
+        {
+            _writtenFiles[key] = append && _writtenFiles.TryGetValue(key, out var existing) ? existing + content : content;
+        }
+    }
+
+    public string? WrittenFile(string path)
+        => _writtenFiles.TryGetValue(path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path, out var content) ? content : null;
+
     /// <summary>Every command emitted so far, in order.</summary>
     public List<CommandDraft> Commands { get; } = [];
 

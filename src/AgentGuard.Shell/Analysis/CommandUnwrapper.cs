@@ -7,7 +7,7 @@ namespace AgentGuard.Shell.Analysis;
 /// </summary>
 internal sealed class CommandUnwrapper(AnalysisSession session)
 {
-    private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "csh", "tcsh", "busybox" };
+    private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "csh", "tcsh" };
 
     private static readonly HashSet<string> PrivilegeWrappers = new(StringComparer.Ordinal) { "sudo", "doas", "pkexec", "runuser" };
 
@@ -56,7 +56,7 @@ internal sealed class CommandUnwrapper(AnalysisSession session)
             var next = program switch
             {
                 "env" => SkipEnv(words, i + 1, depth, inherited with { Wrappers = [.. wrappers, "env"], Tags = tags }, emitted),
-                "nohup" or "setsid" or "builtin" or "unbuffer" or "chronic" => i + 1,
+                "nohup" or "setsid" or "builtin" or "unbuffer" or "chronic" or "busybox" or "toybox" => i + 1,
                 "time" => SkipOptions(words, i + 1, "o", "p"),
                 "exec" => SkipOptions(words, i + 1, "a", "cl"),
                 "command" => words.Skip(i + 1).Any(w => w.Text is "-v" or "-V") ? -1 : SkipOptions(words, i + 1, string.Empty, "pvV"),
@@ -138,6 +138,19 @@ internal sealed class CommandUnwrapper(AnalysisSession session)
         var name = Basename(head.Text);
         var draft = NewDraft(head.Text, name, args, redirects, wrappers, origin, upstream, inherited.CollectOnly);
         var nested = new Inherited([.. wrappers, name], tags, null, inherited.CollectOnly);
+        if (head.Text.Contains('/', StringComparison.Ordinal))
+        {
+            if (session.WrittenFile(head.Text) is { } script)
+            {
+                draft.Tags.Add(ShellTags.ScriptFile);
+                session.ParseNested(script, head.Text, depth + 1, nested);
+            }
+
+            if (ShellClassifier.IsDownloaded(session, head.Text))
+            {
+                draft.Tag(ShellTags.RemoteCode, "runs a file downloaded earlier on the line");
+            }
+        }
 
         if (Shells.Contains(name) || name is "source" or ".")
         {
@@ -491,15 +504,28 @@ internal sealed class CommandUnwrapper(AnalysisSession session)
             return;
         }
 
+        var asShell = Shells.Contains(draft.Program) || draft.Program is "source" or ".";
         if (file.Text is "/dev/stdin" or "-")
         {
-            ReadsStdin(draft, draft.Program, depth, nested, asShell: true);
+            ReadsStdin(draft, draft.Program, depth, nested, asShell);
             return;
         }
 
         if (ShellClassifier.IsDownloaded(session, file.Text))
         {
             draft.Tag(ShellTags.RemoteCode, "runs a file downloaded earlier on the line");
+        }
+
+        if (session.WrittenFile(file.Text) is { } written)
+        {
+            if (asShell)
+            {
+                session.ParseNested(written, draft.Program + " " + file.Text, depth + 1, nested);
+            }
+            else
+            {
+                AnalyzeCode(draft, written, depth, nested);
+            }
         }
 
         draft.Tags.Add(ShellTags.ScriptFile);

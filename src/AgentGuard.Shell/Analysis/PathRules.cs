@@ -137,9 +137,44 @@ internal static partial class PathRules
         }
     }
 
+    /// <summary>Collapses <c>//</c>, <c>.</c> and <c>..</c> segments, so <c>/tmp/../etc</c> is <c>/etc</c>.</summary>
+    private static string Collapse(string text)
+    {
+        if (!text.Contains("//", StringComparison.Ordinal) && !text.Contains("/.", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var absolute = text.StartsWith('/');
+        var stack = new List<string>();
+        foreach (var segment in text.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (segment == "." && stack.Count + (absolute ? 1 : 0) > 0)
+            {
+                continue;
+            }
+
+            if (segment == ".." && stack.Count > 0 && stack[^1] is not (".." or "~"))
+            {
+                stack.RemoveAt(stack.Count - 1);
+                continue;
+            }
+
+            if (segment == ".." && absolute)
+            {
+                continue;
+            }
+
+            stack.Add(segment);
+        }
+
+        var joined = string.Join('/', stack);
+        return absolute ? "/" + joined : joined.Length == 0 ? "." : joined;
+    }
+
     private static string Normalize(string text)
     {
-        var path = text.Replace("//", "/", StringComparison.Ordinal);
+        var path = Collapse(text);
         while (path.Length > 1 && (path.EndsWith('/') || path.EndsWith("/*", StringComparison.Ordinal) || path.EndsWith("/.", StringComparison.Ordinal)))
         {
             path = path.EndsWith('/') ? path[..^1] : path[..^2];

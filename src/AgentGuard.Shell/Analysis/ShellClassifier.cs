@@ -464,7 +464,7 @@ internal static partial class ShellClassifier
                 var text = draft.Args[i].Text;
                 var next = i + 1 < draft.Args.Count ? draft.Args[i + 1].Text : string.Empty;
                 if (text is "-d" or "-F" or "-T" or "--upload-file" or "--form" or "--form-string" or "--json" or "--data" || text.StartsWith("--data", StringComparison.Ordinal)
-                    || (text.Length > 2 && text[0] == '-' && text[1] is 'd' or 'F' or 'T'))
+                    || (text.Length > 1 && text[0] == '-' && text[1] != '-' && text.AsSpan(1).IndexOfAny("dFT") >= 0))
                 {
                     draft.Tag(ShellTags.Exfiltration, "curl sends data (" + text + ")");
                 }
@@ -599,6 +599,15 @@ internal static partial class ShellClassifier
             if (PathRules.IsDisk(path) || (PathRules.IsSystem(path) && !path.StartsWith("/etc/sudoers", StringComparison.Ordinal)))
             {
                 draft.Tag(ShellTags.Destructive, "overwrites " + path);
+            }
+
+            if (draft.OutputText is { } content && path.Length > 0 && !PathRules.IsHarmlessDevice(path))
+            {
+                session.RecordWrite(path, content, draft.Redirects.Any(r => r.Operator == ">>" && r.Target.Text == path));
+            }
+            else if (draft.Program == "tee" && draft.StdinText is { } teed)
+            {
+                session.RecordWrite(path, teed, draft.HasFlag('a', "--append"));
             }
 
             if (draft.CarriesRemoteContent && path.Length > 0 && !PathRules.IsHarmlessDevice(path))

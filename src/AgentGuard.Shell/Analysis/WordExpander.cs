@@ -11,8 +11,6 @@ namespace AgentGuard.Shell.Analysis;
 /// </summary>
 internal sealed class WordExpander(AnalysisSession session, int depth)
 {
-    private const string DefaultIfs = " \t\n";
-
     /// <summary>Recognizes <c>NAME=value</c> (or <c>NAME+=value</c>) and returns the value's parts.</summary>
     public static bool TryAssignment(ShellToken word, out string name, out IReadOnlyList<WordPart> valueParts)
     {
@@ -114,7 +112,7 @@ internal sealed class WordExpander(AnalysisSession session, int depth)
 
             foreach (var c in value)
             {
-                if (DefaultIfs.Contains(c, StringComparison.Ordinal))
+                if (session.FieldSeparators.Contains(c, StringComparison.Ordinal))
                 {
                     if (current.Length > 0)
                     {
