@@ -46,7 +46,9 @@ public static class ShellAnalyzer
 
     private static ShellCommandInfo ToInfo(CommandDraft draft)
     {
-        var tags = draft.Tags.Order(StringComparer.Ordinal).ToArray();
+        var tags = new string[draft.Tags.Count];
+        draft.Tags.CopyTo(tags);
+        Array.Sort(tags, StringComparer.Ordinal);
         return new ShellCommandInfo
         {
             Program = draft.Program,

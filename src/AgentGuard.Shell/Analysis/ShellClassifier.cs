@@ -13,7 +13,7 @@ internal static partial class ShellClassifier
     private static readonly HashSet<string> NetworkTools = new(StringComparer.Ordinal)
     {
         "curl", "wget", "fetch", "aria2c", "http", "https", "xh", "nc", "ncat", "netcat", "socat", "telnet", "ssh", "scp", "sftp", "rsync", "ftp", "lftp", "tftp",
-        "dig", "nslookup", "host", "ping", "rclone", "mail", "mailx", "sendmail", "mutt", "msmtp",
+        "dig", "nslookup", "host", "ping", "rclone", "mail", "mailx", "sendmail", "mutt", "msmtp", "pastebinit", "cryptcat", "pwncat",
     };
 
     private static readonly HashSet<string> SocketTools = new(StringComparer.Ordinal) { "nc", "ncat", "netcat", "socat", "telnet", "cryptcat", "pwncat" };
@@ -457,6 +457,11 @@ internal static partial class ShellClassifier
     private static void Network(CommandDraft draft, AnalysisSession session)
     {
         var program = draft.Program;
+        if (!NetworkTools.Contains(program))
+        {
+            return;
+        }
+
         if (program is "curl")
         {
             for (var i = 0; i < draft.Args.Count; i++)
@@ -575,6 +580,11 @@ internal static partial class ShellClassifier
 
     private static void Redirections(CommandDraft draft, AnalysisSession session)
     {
+        if (draft.Redirects.Count == 0 && draft.Program != "tee")
+        {
+            return;
+        }
+
         var writes = draft.Redirects.Where(r => r.IsWrite).Select(r => r.Target).ToList();
         if (draft.Program == "tee")
         {

@@ -18,6 +18,7 @@ internal sealed class ShellLexer
     private readonly string _text;
     private readonly List<ShellToken> _tokens = [];
     private readonly List<HereDocument> _pendingHereDocuments = [];
+    private readonly StringBuilder _literal = new();
     private int _pos;
 
     private ShellLexer(string text) => _text = text;
@@ -94,6 +95,11 @@ internal sealed class ShellLexer
 
     private bool TryReadOperator(string? fileDescriptor)
     {
+        if (_text[_pos] is not ('|' or '&' or ';' or '<' or '>' or '(' or ')'))
+        {
+            return false;
+        }
+
         foreach (var op in Operators)
         {
             if (string.CompareOrdinal(_text, _pos, op, 0, op.Length) != 0)
@@ -179,8 +185,8 @@ internal sealed class ShellLexer
     private void ReadWord()
     {
         var start = _pos;
-        var parts = new List<WordPart>();
-        var literal = new StringBuilder();
+        var parts = new List<WordPart>(2);
+        var literal = _literal.Clear();
         var allDigits = true;
 
         void Flush(bool quoted)
