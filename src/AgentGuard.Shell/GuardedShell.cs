@@ -120,7 +120,7 @@ internal sealed partial class GuardedShell : IGuardedShell
 
     private async ValueTask<(ShellCheckResult Check, ToolCallEvent LineEvent)> DecideAsync(string commandLine, ShellRunOptions? options, GuardContext context, CancellationToken cancellationToken)
     {
-        var analysis = ShellAnalyzer.Analyze(commandLine);
+        var analysis = ShellAnalyzer.Analyze(commandLine, options?.StandardInput);
         var parent = AgentGuardScope.CurrentCallId;
         var lineId = options?.CallId ?? "sh-" + Guid.NewGuid().ToString("N")[..12];
         var limits = _guard.ArgumentLimits;

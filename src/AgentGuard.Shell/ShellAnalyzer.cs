@@ -14,10 +14,14 @@ public static class ShellAnalyzer
 
     /// <summary>Analyzes <paramref name="commandLine"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="commandLine"/> is null.</exception>
-    public static ShellAnalysis Analyze(string commandLine)
+    public static ShellAnalysis Analyze(string commandLine) => Analyze(commandLine, standardInput: null);
+
+    /// <summary>Analyzes <paramref name="commandLine"/> run with <paramref name="standardInput"/> on its standard input (a shell or interpreter reading it runs it).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="commandLine"/> is null.</exception>
+    public static ShellAnalysis Analyze(string commandLine, string? standardInput)
     {
         ArgumentNullException.ThrowIfNull(commandLine);
-        var session = new AnalysisSession();
+        var session = new AnalysisSession { ProcessStandardInput = standardInput };
         if (commandLine.Length > MaxLineLength)
         {
             session.Unwrapper.EmitOpaque("sh", "line", "the line is longer than " + MaxLineLength + " characters", Inherited.None);

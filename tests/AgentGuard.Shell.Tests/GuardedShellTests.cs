@@ -257,6 +257,22 @@ public sealed class GuardedShellTests : IDisposable
         File.Exists(file).Should().BeFalse();
     }
 
+    [Fact]
+    public async Task RunAsync_ScriptGivenOnStandardInput_IsAnalyzedToo()
+    {
+        var victim = Path.Combine(_directory, "stdin-victim.txt");
+        await File.WriteAllTextAsync(victim, "x");
+        await using var provider = ShellTestHost.Create(ShellTestHost.DenyRiskyPolicy);
+        var shell = provider.GetRequiredService<IGuardedShell>();
+
+        var denied = await shell.RunAsync("sh", new ShellRunOptions { StandardInput = "rm -rf ~/" });
+        var allowed = await shell.RunAsync("sh", new ShellRunOptions { StandardInput = $"cat {victim}" });
+
+        denied.Ran.Should().BeFalse();
+        denied.Decision.RuleIds.Should().Equal("no-destructive");
+        allowed.StandardOutput.Should().Be("x");
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

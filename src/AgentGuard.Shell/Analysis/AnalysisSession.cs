@@ -19,6 +19,9 @@ internal sealed class AnalysisSession
 
     public CommandUnwrapper Unwrapper { get; }
 
+    /// <summary>What the process is given on standard input (<see cref="ShellRunOptions.StandardInput"/>), read by commands nothing else feeds.</summary>
+    public string? ProcessStandardInput { get; init; }
+
     /// <summary>Files a downloader wrote (curl -o, wget -O, a redirect), so running them later is remote code.</summary>
     public HashSet<string> DownloadedFiles { get; } = new(StringComparer.Ordinal);
 

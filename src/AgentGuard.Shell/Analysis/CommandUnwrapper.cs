@@ -220,7 +220,7 @@ internal sealed class CommandUnwrapper(AnalysisSession session)
         }
     }
 
-    private static CommandDraft NewDraft(string path, string program, IEnumerable<ExpandedWord> args, IReadOnlyList<RedirectInfo> redirects, List<string> wrappers, string origin, CommandDraft? upstream, bool collectOnly, bool isWrapper = false)
+    private CommandDraft NewDraft(string path, string program, IEnumerable<ExpandedWord> args, IReadOnlyList<RedirectInfo> redirects, List<string> wrappers, string origin, CommandDraft? upstream, bool collectOnly, bool isWrapper = false)
     {
         var draft = new CommandDraft
         {
@@ -245,6 +245,10 @@ internal sealed class CommandUnwrapper(AnalysisSession session)
         if (draft.StdinText is null && upstream?.OutputText is { } piped)
         {
             draft.StdinText = piped;
+        }
+        else if (draft.StdinText is null && upstream is null && !redirects.Any(r => r.Operator == "<"))
+        {
+            draft.StdinText = session.ProcessStandardInput;
         }
 
         return draft;
