@@ -6,6 +6,13 @@ namespace AgentGuard.Http;
 /// <summary>Turns an outgoing request into the engine's <see cref="ToolCallEvent"/>: method, host, path, query, header names, body facts.</summary>
 internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuardHttpOptions> options, Func<ToolArgumentLimits> limits)
 {
+    /// <summary>Parsed arguments are immutable: requests of the same shape (an agent polling one endpoint) reuse them.</summary>
+    private const int MaxCachedArguments = 512;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ToolArgumentLimits Limits, ToolArguments Arguments)> _arguments = new(StringComparer.Ordinal);
+    private readonly string _idPrefix = "http-" + Guid.NewGuid().ToString("N")[..8] + "-";
+    private long _nextId;
+
     public async ValueTask<ToolCallEvent> CreateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var uri = request.RequestUri;
@@ -23,7 +30,7 @@ internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuar
             AddNames(request.Content.Headers, headerNames);
         }
 
-        var secretInUrl = uri is not null && HasSecret(Uri.UnescapeDataString(uri.OriginalString));
+        var secretInUrl = detector is not null && uri is not null && HasSecret(Uri.UnescapeDataString(uri.OriginalString));
         var (bodySize, secretInBody) = await InspectBodyAsync(request.Content, cancellationToken).ConfigureAwait(false);
 
         var tags = new List<string>(3);
@@ -42,27 +49,15 @@ internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuar
             tags.Add(HttpTags.SecretInRequest);
         }
 
-        var arguments = new KeyValuePair<string, object?>[]
-        {
-            new("method", method),
-            new("scheme", scheme),
-            new("host", host),
-            new("port", port),
-            new("path", path),
-            new("query", ParseQuery(query)),
-            new("headerNames", headerNames),
-            new("bodySize", bodySize),
-            new("secretInUrl", secretInUrl),
-            new("secretInBody", secretInBody),
-        };
+        var key = string.Concat(method, " ", uri?.OriginalString, " ", string.Join(',', headerNames), bodySize is null ? " -" : " " + bodySize.Value.ToString(CultureInfo.InvariantCulture), secretInUrl ? " U" : " -", secretInBody ? "B" : "-");
 
         return new ToolCallEvent(host, ToolKind.HttpRequest)
         {
             Source = host,
-            Arguments = ToolArguments.FromPairs(arguments, limits()),
+            Arguments = Parse(key, () => WriteArguments(method, scheme, host, port, path, query, headerNames, bodySize, secretInUrl, secretInBody)),
             Tags = tags,
             Risk = secretInUrl || secretInBody ? RiskLevel.High : tags.Contains(HttpTags.Write) ? RiskLevel.Medium : RiskLevel.Low,
-            CallId = "http-" + Guid.NewGuid().ToString("N")[..12],
+            CallId = _idPrefix + Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture),
             ParentCallId = AgentGuardScope.CurrentCallId,
             Attributes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
             {
@@ -75,43 +70,118 @@ internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuar
         };
     }
 
+    /// <summary>The parsed arguments for a request shape (method, URL, header names, body size, secret flags).</summary>
+    private ToolArguments Parse(string key, Func<string> write)
+    {
+        var current = limits();
+        if (_arguments.TryGetValue(key, out var cached) && cached.Limits == current)
+        {
+            return cached.Arguments;
+        }
+
+        var parsed = ToolArguments.FromJson(write(), current);
+        if (_arguments.Count >= MaxCachedArguments)
+        {
+            _arguments.Clear();
+        }
+
+        _arguments[key] = (current, parsed);
+        return parsed;
+    }
+
     private static void AddNames(HttpHeaders headers, List<string> names)
     {
-        foreach (var header in headers)
+        foreach (var header in headers.NonValidated)
         {
             names.Add(header.Key);
         }
     }
 
-    /// <summary>The query as name to value (or values, when a name repeats).</summary>
-    private static Dictionary<string, object?> ParseQuery(string query)
+    /// <summary>Writes the arguments as JSON text directly (no intermediate objects).</summary>
+    private static string WriteArguments(string method, string scheme, string host, int port, string path, string query, List<string> headerNames, long? bodySize, bool secretInUrl, bool secretInBody)
     {
-        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
-        if (query.Length <= 1)
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256 + query.Length + path.Length);
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
         {
-            return result;
-        }
-
-        foreach (var pair in query.AsSpan(1).ToString().Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            var name = Decode(eq < 0 ? pair : pair[..eq]);
-            var value = eq < 0 ? string.Empty : Decode(pair[(eq + 1)..]);
-            if (!result.TryGetValue(name, out var existing))
+            writer.WriteStartObject();
+            writer.WriteString("method", method);
+            writer.WriteString("scheme", scheme);
+            writer.WriteString("host", host);
+            writer.WriteNumber("port", port);
+            writer.WriteString("path", path);
+            writer.WritePropertyName("query");
+            WriteQuery(writer, query);
+            writer.WriteStartArray("headerNames");
+            foreach (var name in headerNames)
             {
-                result[name] = value;
+                writer.WriteStringValue(name);
             }
-            else if (existing is List<string> values)
+
+            writer.WriteEndArray();
+            if (bodySize is { } size)
             {
-                values.Add(value);
+                writer.WriteNumber("bodySize", size);
             }
             else
             {
-                result[name] = new List<string> { (string)existing!, value };
+                writer.WriteNull("bodySize");
+            }
+
+            writer.WriteBoolean("secretInUrl", secretInUrl);
+            writer.WriteBoolean("secretInBody", secretInBody);
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The query as an object of name to value (or to an array of values, when a name repeats).</summary>
+    private static void WriteQuery(System.Text.Json.Utf8JsonWriter writer, string query)
+    {
+        writer.WriteStartObject();
+        if (query.Length > 1)
+        {
+            var pairs = new List<(string Name, string Value)>();
+            foreach (var pair in query[1..].Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                pairs.Add((Decode(eq < 0 ? pair : pair[..eq]), eq < 0 ? string.Empty : Decode(pair[(eq + 1)..])));
+            }
+
+            var written = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (name, value) in pairs)
+            {
+                if (!written.Add(name))
+                {
+                    continue;
+                }
+
+                var count = 0;
+                foreach (var other in pairs)
+                {
+                    count += other.Name == name ? 1 : 0;
+                }
+
+                if (count == 1)
+                {
+                    writer.WriteString(name, value);
+                    continue;
+                }
+
+                writer.WriteStartArray(name);
+                foreach (var other in pairs)
+                {
+                    if (other.Name == name)
+                    {
+                        writer.WriteStringValue(other.Value);
+                    }
+                }
+
+                writer.WriteEndArray();
             }
         }
 
-        return result;
+        writer.WriteEndObject();
     }
 
     private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
