@@ -48,6 +48,13 @@ internal sealed class AnalysisSession
 
     public bool LimitReached => Commands.Count >= MaxCommands;
 
+    private readonly Stack<System.Text.StringBuilder> _builders = new();
+
+    /// <summary>A cleared builder for word expansion (expansions nest, so builders are pooled per session, not shared).</summary>
+    public System.Text.StringBuilder RentBuilder() => _builders.Count > 0 ? _builders.Pop().Clear() : new System.Text.StringBuilder();
+
+    public void ReturnBuilder(System.Text.StringBuilder builder) => _builders.Push(builder);
+
     public void SetVariable(string name, string? value)
     {
         if (_variables.Count < 1024 || _variables.ContainsKey(name))

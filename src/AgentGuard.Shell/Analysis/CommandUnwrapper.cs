@@ -115,7 +115,7 @@ internal sealed class CommandUnwrapper(AnalysisSession session)
         }
 
         var head = words[i];
-        var args = words.Skip(i + 1).ToList();
+        var args = words.GetRange(i + 1, words.Count - i - 1);
         if (xargs)
         {
             args.Add(new ExpandedWord(string.Empty, Dynamic: true));
@@ -226,7 +226,7 @@ internal sealed class CommandUnwrapper(AnalysisSession session)
         {
             Path = path,
             Program = program,
-            Args = [.. args],
+            Args = args as List<ExpandedWord> ?? [.. args],
             Redirects = redirects,
             Wrappers = [.. wrappers],
             Origin = origin,

@@ -83,10 +83,13 @@ internal static partial class PathRules
             return null;
         }
 
-        var match = CredentialPattern().Match(text);
-        if (match.Success)
+        if (MayNameCredential(text))
         {
-            return match.Value.Trim('/', ' ', '"', '\'', '=', '@', ':');
+            var match = CredentialPattern().Match(text);
+            if (match.Success)
+            {
+                return match.Value.Trim('/', ' ', '"', '\'', '=', '@', ':');
+            }
         }
 
         if (word.Glob)
@@ -103,6 +106,12 @@ internal static partial class PathRules
 
         return null;
     }
+
+    /// <summary>A cheap test before the regex: every pattern has a dot or a slash, or names id_ keys or a keychain.</summary>
+    private static bool MayNameCredential(string text)
+        => text.AsSpan().IndexOfAny('.', '/') >= 0
+            || text.Contains("id_", StringComparison.Ordinal)
+            || text.Contains("keychain", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Finds credential locations anywhere in a text (code, SQL, scripts).</summary>
     public static string? CredentialInText(string text)

@@ -222,7 +222,7 @@ internal sealed class ScriptParser
     }
 
     private static bool IsPlainWord(List<ShellToken> words, int index)
-        => index < words.Count && words[index].Parts.All(p => p is LiteralPart { Quoted: false });
+        => index < words.Count && WordExpander.IsPlain(words[index]);
 }
 
 /// <summary>What a nested script inherits from the command that runs it.</summary>

@@ -40,6 +40,20 @@ internal sealed class WordExpander(AnalysisSession session, int depth)
         return true;
     }
 
+    /// <summary>True when the word is unquoted literal text only.</summary>
+    public static bool IsPlain(ShellToken word)
+    {
+        foreach (var part in word.Parts)
+        {
+            if (part is not LiteralPart { Quoted: false })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Expands one word without field splitting (assignment values, redirection targets).</summary>
     public ExpandedWord ExpandSingle(IReadOnlyList<WordPart> parts)
     {
@@ -56,7 +70,7 @@ internal sealed class WordExpander(AnalysisSession session, int depth)
     /// <summary>Expands one word into zero or more fields.</summary>
     public void Expand(ShellToken word, List<ExpandedWord> output)
     {
-        if (word.Parts.All(p => p is LiteralPart { Quoted: false }) && word.Text.Contains('{', StringComparison.Ordinal) && word.Text.Contains(',', StringComparison.Ordinal))
+        if (word.Text.Contains('{', StringComparison.Ordinal) && word.Text.Contains(',', StringComparison.Ordinal) && IsPlain(word))
         {
             var text = string.Concat(word.Parts.Cast<LiteralPart>().Select(p => p.Text));
             foreach (var expanded in BraceExpansion.Expand(text))
@@ -83,7 +97,7 @@ internal sealed class WordExpander(AnalysisSession session, int depth)
 
     private void ExpandParts(IReadOnlyList<WordPart> parts, List<ExpandedWord> output, bool split)
     {
-        var current = new StringBuilder();
+        var current = session.RentBuilder();
         var started = false;
         bool dynamic = false, glob = false, fromSubstitution = false, remote = false;
         CommandDraft? processSubstitution = null;
@@ -176,6 +190,7 @@ internal sealed class WordExpander(AnalysisSession session, int depth)
         }
 
         EndField();
+        session.ReturnBuilder(current);
     }
 }
 
