@@ -137,13 +137,14 @@ internal sealed class CommandUnwrapper(AnalysisSession session)
 
         var name = Basename(head.Text);
         var draft = NewDraft(head.Text, name, args, redirects, wrappers, origin, upstream, inherited.CollectOnly);
-        var nested = new Inherited([.. wrappers, name], tags, null, inherited.CollectOnly);
+        Inherited? nestedCache = null;
+        Inherited Nested() => nestedCache ??= new Inherited([.. wrappers, name], tags, null, inherited.CollectOnly);
         if (head.Text.Contains('/', StringComparison.Ordinal))
         {
             if (session.WrittenFile(head.Text) is { } script)
             {
                 draft.Tags.Add(ShellTags.ScriptFile);
-                session.ParseNested(script, head.Text, depth + 1, nested);
+                session.ParseNested(script, head.Text, depth + 1, Nested());
             }
 
             if (ShellClassifier.IsDownloaded(session, head.Text))
@@ -154,15 +155,15 @@ internal sealed class CommandUnwrapper(AnalysisSession session)
 
         if (Shells.Contains(name) || name is "source" or ".")
         {
-            HandleShell(draft, name, depth, nested);
+            HandleShell(draft, name, depth, Nested());
         }
         else if (name == "eval")
         {
-            HandleEval(draft, depth, nested);
+            HandleEval(draft, depth, Nested());
         }
         else if (InterpreterCodeFlags.TryGetValue(StripVersion(name), out var flags))
         {
-            HandleInterpreter(draft, flags, depth, nested);
+            HandleInterpreter(draft, flags, depth, Nested());
         }
         else if (name == "su")
         {
@@ -170,24 +171,24 @@ internal sealed class CommandUnwrapper(AnalysisSession session)
             var script = ValueOf(args, "-c", "--command");
             if (script is { } s)
             {
-                ParseScriptArgument(draft, s, "su -c", depth, nested with { Tags = [.. tags, ShellTags.Privilege] });
+                ParseScriptArgument(draft, s, "su -c", depth, Nested() with { Tags = [.. tags, ShellTags.Privilege] });
             }
         }
         else if (name is "ssh" && RemoteCommand(args) is { } remote)
         {
-            session.ParseNested(remote, "ssh", depth + 1, nested);
+            session.ParseNested(remote, "ssh", depth + 1, Nested());
         }
         else if (name is "watch" && args.Count > 0)
         {
             var rest = SkipOptions(args, 0, "nd", "tbegcx");
             if (rest >= 0 && rest < args.Count)
             {
-                session.ParseNested(string.Join(' ', args.Skip(rest).Select(a => a.Text)), "watch", depth + 1, nested);
+                session.ParseNested(string.Join(' ', args.Skip(rest).Select(a => a.Text)), "watch", depth + 1, Nested());
             }
         }
         else if (name == "find")
         {
-            HandleFindExec(draft, depth, nested, emitted);
+            HandleFindExec(draft, depth, Nested(), emitted);
         }
 
         ShellClassifier.Classify(draft, session);

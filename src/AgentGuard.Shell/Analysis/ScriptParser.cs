@@ -132,10 +132,10 @@ internal sealed class ScriptParser
         var start = 0;
 
         // Leading NAME=value words are assignments.
-        var assignments = new List<(string Name, ExpandedWord Value)>();
+        List<(string Name, ExpandedWord Value)>? assignments = null;
         while (start < words.Count && WordExpander.TryAssignment(words[start], out var name, out var valueParts))
         {
-            assignments.Add((name, expander.ExpandSingle(valueParts)));
+            (assignments ??= []).Add((name, expander.ExpandSingle(valueParts)));
             start++;
         }
 
@@ -192,7 +192,7 @@ internal sealed class ScriptParser
 
         if (expanded.Count == 0)
         {
-            foreach (var (name, value) in assignments)
+            foreach (var (name, value) in assignments ?? [])
             {
                 _session.SetVariable(name, value.Dynamic ? null : value.Text);
             }
