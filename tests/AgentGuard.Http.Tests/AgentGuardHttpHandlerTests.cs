@@ -161,6 +161,30 @@ public sealed class AgentGuardHttpHandlerTests
     }
 
     [Fact]
+    public async Task SendAsync_RepeatedAndDifferentRequests_EachEventDescribesItsOwnRequest()
+    {
+        await using var server = new LoopbackServer();
+        var recorder = new RecordingPolicy();
+        await using var provider = HttpTestHost.Create("""{ "AgentGuard": { } }""", (s, b) =>
+        {
+            b.AddPolicy(recorder);
+            s.AddHttpClient("api").AddAgentGuard();
+        });
+        var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("api");
+
+        await client.GetAsync(new Uri(server.BaseAddress, "/a?x=1"));
+        await client.GetAsync(new Uri(server.BaseAddress, "/a?x=1"));
+        await client.GetAsync(new Uri(server.BaseAddress, "/a?x=2"));
+        await client.PostAsync(new Uri(server.BaseAddress, "/a?x=1"), new StringContent("body"));
+
+        var seen = recorder.Seen.Select(s => s.Call).ToList();
+        seen.Select(c => c.Arguments.Root.GetProperty("query").GetProperty("x").GetString()).Should().Equal("1", "1", "2", "1");
+        seen.Select(c => c.Arguments.Root.GetProperty("method").GetString()).Should().Equal("GET", "GET", "GET", "POST");
+        seen.Select(c => c.CallId).Should().OnlyHaveUniqueItems();
+        server.Count.Should().Be(4);
+    }
+
+    [Fact]
     public async Task SendAsync_InsideGuardedScope_CarriesSessionUserAndParentCallId()
     {
         await using var server = new LoopbackServer();
