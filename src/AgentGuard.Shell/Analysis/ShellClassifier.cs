@@ -241,7 +241,7 @@ internal static partial class ShellClassifier
                 }
 
             case "printf" when draft.Args.Count > 0 && !draft.Args.Exists(a => a.Dynamic):
-                draft.OutputText = Escapes.Decode(draft.Args[0].Text.Replace("%s", string.Join(' ', draft.Args.Skip(1).Select(a => a.Text)), StringComparison.Ordinal));
+                draft.OutputText = Printf(draft.Args);
                 break;
             case "cat" when draft.Args.Count == 0 && draft.StdinText is not null:
                 draft.OutputText = draft.StdinText;
@@ -291,6 +291,47 @@ internal static partial class ShellClassifier
 
                 break;
         }
+    }
+
+    /// <summary>printf with %s, %b, %c and %d taking arguments in turn, the format reused while arguments remain (as bash does).</summary>
+    private static string Printf(List<ExpandedWord> args)
+    {
+        var format = args[0].Text;
+        var output = new System.Text.StringBuilder();
+        var next = 1;
+        do
+        {
+            for (var i = 0; i < format.Length; i++)
+            {
+                if (format[i] == '%' && i + 1 < format.Length)
+                {
+                    var spec = format[++i];
+                    if (spec == '%')
+                    {
+                        output.Append('%');
+                    }
+                    else if (spec is 's' or 'b' or 'c' or 'd' or 'i')
+                    {
+                        var value = next < args.Count ? args[next++].Text : string.Empty;
+                        output.Append(spec switch { 'b' => Escapes.Decode(value), 'c' => value.Length > 0 ? value[..1] : string.Empty, _ => value });
+                    }
+
+                    continue;
+                }
+
+                if (format[i] == '\\' && i + 1 < format.Length)
+                {
+                    output.Append(Escapes.Decode(format.Substring(i, format[i + 1] is 'x' ? Math.Min(4, format.Length - i) : 2)));
+                    i += format[i + 1] is 'x' ? Math.Min(3, format.Length - i - 1) : 1;
+                    continue;
+                }
+
+                output.Append(format[i]);
+            }
+        }
+        while (next < args.Count && next > 1 && output.Length < 65536);
+
+        return output.ToString();
     }
 
     private static void Remove(CommandDraft draft)
