@@ -65,6 +65,16 @@ public sealed class BypassCorpusTests
         { "perl -MFile::Path -e 'rmtree(\"/\")'", ShellTags.Destructive },
         { "timeout --signal=KILL 5 command -p rm -rf /", ShellTags.Destructive },
         { "rm -rf ~root", ShellTags.Destructive },
+        { "echo $(( $(rm -rf / ; echo 1) + 1 ))", ShellTags.Destructive },
+        { "echo ${UNSET:-$(rm -rf ~)}", ShellTags.Destructive },
+        { "cat <<EOF\n$(rm -rf /)\nEOF", ShellTags.Destructive },
+        { "trap 'rm -rf ~' EXIT", ShellTags.Destructive },
+        { "echo 'rm -rf /' | at now", ShellTags.Destructive },
+        { "awk 'BEGIN { system(\"rm -rf /\") }'", ShellTags.Destructive },
+        { "tar cf /dev/null x --checkpoint=1 --checkpoint-action=exec='rm -rf /'", ShellTags.Destructive },
+        { "git -c core.pager='rm -rf ~' log", ShellTags.Destructive },
+        { "rsync -e 'sh -c \"rm -rf /\"' x host:y", ShellTags.Destructive },
+        { "strace -f -o /dev/null rm -rf /", ShellTags.Destructive },
         { "rm -rf /tmp/../etc", ShellTags.Destructive },
         { "rm -rf ///", ShellTags.Destructive },
         { "IFS=,; c=rm,-rf,/; $c", ShellTags.Destructive },
@@ -173,6 +183,9 @@ public sealed class BypassCorpusTests
         "busybox ls -la",
         "curl -sSL -o release.tgz https://example.com/r.tgz && tar xzf release.tgz",
         "echo 'echo hi' > hi.sh && sh hi.sh",
+        "cat <<'EOF' > notes.md\n$(rm -rf /) is only text here\nEOF",
+        "awk '{ print $1 }' access.log | sort | uniq -c",
+        "trap 'echo cleaning up' EXIT",
     };
 
     [Theory]

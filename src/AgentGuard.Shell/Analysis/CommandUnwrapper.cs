@@ -58,6 +58,7 @@ internal sealed class CommandUnwrapper(AnalysisSession session)
                 "env" => SkipEnv(words, i + 1, depth, inherited with { Wrappers = [.. wrappers, "env"], Tags = tags }, emitted),
                 "nohup" or "setsid" or "builtin" or "unbuffer" or "chronic" or "busybox" or "toybox" => i + 1,
                 "time" => SkipOptions(words, i + 1, "o", "p"),
+                "strace" or "ltrace" => SkipOptions(words, i + 1, "oepsuEIabPX", "fFqvcCwyrtTiDkhV"),
                 "exec" => SkipOptions(words, i + 1, "a", "cl"),
                 "command" => words.Skip(i + 1).Any(w => w.Text is "-v" or "-V") ? -1 : SkipOptions(words, i + 1, string.Empty, "pvV"),
                 "nice" => SkipNice(words, i + 1),
@@ -189,6 +190,10 @@ internal sealed class CommandUnwrapper(AnalysisSession session)
         else if (name == "find")
         {
             HandleFindExec(draft, depth, Nested(), emitted);
+        }
+        else
+        {
+            HandleEmbeddedCommands(draft, name, depth, Nested);
         }
 
         ShellClassifier.Classify(draft, session);
@@ -678,6 +683,96 @@ internal sealed class CommandUnwrapper(AnalysisSession session)
             i = j;
         }
     }
+
+    /// <summary>
+    /// Programs that run a command given as an argument: <c>trap 'cmd'</c>, <c>at</c>/<c>batch</c> (stdin), <c>script -c</c>,
+    /// awk programs (<c>system("…")</c>), <c>tar --to-command=</c> / <c>--checkpoint-action=exec=</c>, <c>rsync -e</c>,
+    /// and <c>git -c core.sshCommand=</c> / <c>core.pager=</c> / <c>alias.x=!…</c>.
+    /// </summary>
+    private void HandleEmbeddedCommands(CommandDraft draft, string name, int depth, Func<Inherited> nested)
+    {
+        var args = draft.Args;
+        switch (name)
+        {
+            case "trap" when args.Count > 0 && args[0].Text is not ("-" or "-p" or "-l" or ""):
+                ParseScriptArgument(draft, args[0], "trap", depth, nested());
+                break;
+            case "at" or "batch":
+                if (ValueOf(args, "-f", "--file") is { } file)
+                {
+                    ScriptFile(draft, file, depth, nested());
+                }
+                else
+                {
+                    ReadsStdin(draft, name, depth, nested(), asShell: true);
+                }
+
+                break;
+            case "script" when ValueOf(args, "-c", "--command") is { } command:
+                ParseScriptArgument(draft, command, "script -c", depth, nested());
+                break;
+            case "awk" or "gawk" or "mawk" or "nawk" or "busybox-awk":
+                for (var i = 0; i < args.Count; i++)
+                {
+                    var text = args[i].Text;
+                    if (text is "-F" or "-v" or "-f")
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    if (!text.StartsWith('-'))
+                    {
+                        AnalyzeCode(draft, text, depth, nested());
+                        break;
+                    }
+                }
+
+                break;
+            case "tar" or "rsync" or "git" or "zip":
+                for (var i = 0; i < args.Count; i++)
+                {
+                    var text = args[i].Text;
+                    string? embedded = null;
+                    foreach (var prefix in EmbeddedCommandOptions)
+                    {
+                        if (text.StartsWith(prefix, StringComparison.Ordinal))
+                        {
+                            embedded = text[prefix.Length..];
+                        }
+                    }
+
+                    if (embedded is null && i + 1 < args.Count && ((name == "rsync" && text == "-e") || (name == "tar" && text == "-I") || (name == "zip" && text == "-TT")))
+                    {
+                        embedded = args[++i].Text;
+                    }
+
+                    if (embedded is null && name == "git" && text == "-c" && i + 1 < args.Count)
+                    {
+                        var setting = args[++i].Text;
+                        var eq = setting.IndexOf('=', StringComparison.Ordinal);
+                        var key = eq < 0 ? setting : setting[..eq];
+                        var value = eq < 0 ? string.Empty : setting[(eq + 1)..];
+                        if (value.StartsWith('!') || key.EndsWith("sshcommand", StringComparison.OrdinalIgnoreCase) || key.EndsWith(".pager", StringComparison.OrdinalIgnoreCase)
+                            || key.EndsWith(".editor", StringComparison.OrdinalIgnoreCase) || key.EndsWith("fsmonitor", StringComparison.OrdinalIgnoreCase) || key.StartsWith("filter.", StringComparison.OrdinalIgnoreCase))
+                        {
+                            embedded = value.TrimStart('!');
+                        }
+                    }
+
+                    if (!string.IsNullOrWhiteSpace(embedded))
+                    {
+                        ParseScriptArgument(draft, args[i] with { Text = embedded }, name + " option", depth, nested());
+                    }
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static readonly string[] EmbeddedCommandOptions = ["--to-command=", "--checkpoint-action=exec=", "--use-compress-program=", "--rsh=", "--info-script=", "--new-volume-script="];
 
     private static ExpandedWord? ValueOf(List<ExpandedWord> args, string shortFlag, string longFlag)
     {

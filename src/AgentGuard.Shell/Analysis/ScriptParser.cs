@@ -150,6 +150,11 @@ internal sealed class ScriptParser
         {
             var targetWord = target is null ? ExpandedWord.Literal(string.Empty) : expander.ExpandSingle(target.Parts);
             var body = op.HereDocument?.Body ?? (op.Text == "<<<" ? targetWord.Text + "\n" : null);
+            if (op.HereDocument is { Quoted: false } document && (document.Body.Contains("$(", StringComparison.Ordinal) || document.Body.Contains('`', StringComparison.Ordinal)))
+            {
+                expander.RunSubstitutions(document.Body);
+            }
+
             redirectInfos.Add(new RedirectInfo(op.Text, op.FileDescriptor, targetWord, body));
         }
 

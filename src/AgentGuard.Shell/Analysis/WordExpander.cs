@@ -95,6 +95,18 @@ internal sealed class WordExpander(AnalysisSession session, int depth)
         return open >= 0 && text.IndexOf(']', open + 1) > open + 1;
     }
 
+    /// <summary>Analyzes the command substitutions inside text the shell expands (they run even if the value is unused).</summary>
+    public void RunSubstitutions(string text)
+    {
+        foreach (var part in ShellLexer.ExpandableText(text))
+        {
+            if (part is CommandSubstitutionPart substitution)
+            {
+                session.Substitute(substitution.Script, depth + 1);
+            }
+        }
+    }
+
     private void ExpandParts(IReadOnlyList<WordPart> parts, List<ExpandedWord> output, bool split)
     {
         var current = session.RentBuilder();
@@ -157,6 +169,11 @@ internal sealed class WordExpander(AnalysisSession session, int depth)
                     break;
                 case ParameterPart parameter:
                     {
+                        if (parameter.Modifier is { } modifier && (modifier.Contains("$(", StringComparison.Ordinal) || modifier.Contains('`', StringComparison.Ordinal)))
+                        {
+                            RunSubstitutions(modifier);
+                        }
+
                         var (value, known) = session.LookupParameter(parameter.Name, parameter.Modifier);
                         dynamic |= !known;
                         AppendValue(value, parameter.Quoted);
@@ -179,7 +196,8 @@ internal sealed class WordExpander(AnalysisSession session, int depth)
                     processSubstitution = session.ProcessSubstitution(process.Script, depth + 1);
                     current.Append("/dev/fd/63");
                     break;
-                case ArithmeticPart:
+                case ArithmeticPart arithmetic:
+                    RunSubstitutions(arithmetic.Expression);
                     dynamic = true;
                     current.Append('0');
                     started = true;

@@ -120,6 +120,7 @@ internal sealed class ShellLexer
                 if (_tokens.Count > delimiterStart)
                 {
                     document.Delimiter = DelimiterText(_tokens[^1]);
+                    document.Quoted = _tokens[^1].Parts.Any(p => p.Quoted);
                     _pendingHereDocuments.Add(document);
                 }
 
@@ -290,14 +291,26 @@ internal sealed class ShellLexer
         }
     }
 
-    private void ReadDoubleQuoted(List<WordPart> parts)
+    /// <summary>
+    /// Reads text in which the shell expands <c>$…</c> and backticks but not quotes: an unquoted here-document body,
+    /// an arithmetic expression, a <c>${name:-word}</c> word. Returns its parts.
+    /// </summary>
+    public static IReadOnlyList<WordPart> ExpandableText(string text)
+    {
+        var lexer = new ShellLexer(text);
+        var parts = new List<WordPart>();
+        lexer.ReadDoubleQuoted(parts, untilQuote: false);
+        return parts;
+    }
+
+    private void ReadDoubleQuoted(List<WordPart> parts, bool untilQuote = true)
     {
         var literal = new StringBuilder();
-        var closed = false;
+        var closed = !untilQuote;
         while (_pos < _text.Length)
         {
             var c = _text[_pos];
-            if (c == '"')
+            if (c == '"' && untilQuote)
             {
                 _pos++;
                 closed = true;

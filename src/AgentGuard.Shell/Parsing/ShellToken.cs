@@ -35,6 +35,9 @@ internal sealed class HereDocument
 
     public bool StripTabs { get; init; }
 
+    /// <summary>True when the delimiter was quoted, so the body is not expanded.</summary>
+    public bool Quoted { get; set; }
+
     public string Body { get; set; } = string.Empty;
 
     public bool Terminated { get; set; }
