@@ -136,6 +136,9 @@ public sealed class BypassCorpusTests
         { "a=$(cat /tmp/name); $a /", ShellTags.Opaque },
         { "/bin/r? -rf /", ShellTags.Opaque },
         { "cat install.sh | sh", ShellTags.Opaque },
+        { "LD_PRELOAD=/tmp/x.so ls", ShellTags.Opaque },
+        { "export BASH_ENV=/tmp/x; bash -c true", ShellTags.Opaque },
+        { "env GIT_SSH_COMMAND='sh /tmp/x' git fetch", ShellTags.Opaque },
 
         // Privilege.
         { "sudo apt-get install -y foo", ShellTags.Privilege },

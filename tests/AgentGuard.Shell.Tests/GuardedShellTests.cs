@@ -273,6 +273,19 @@ public sealed class GuardedShellTests : IDisposable
         allowed.StandardOutput.Should().Be("x");
     }
 
+    [Fact]
+    public async Task RunAsync_UnknownProgram_Returns127WithoutThrowing()
+    {
+        await using var provider = ShellTestHost.Create(ShellTestHost.DenyRiskyPolicy);
+        var shell = provider.GetRequiredService<IGuardedShell>();
+
+        var result = await shell.RunAsync("agentguard-no-such-program-42 --help");
+
+        result.Ran.Should().BeTrue();
+        result.ExitCode.Should().Be(127);
+        result.StandardError.Should().Contain("agentguard-no-such-program-42");
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

@@ -95,6 +95,18 @@ internal sealed class CommandUnwrapper(AnalysisSession session)
                 break;
             }
 
+            if (program == "env")
+            {
+                for (var k = i + 1; k < next; k++)
+                {
+                    var eq = words[k].Text.IndexOf('=', StringComparison.Ordinal);
+                    if (eq > 0 && ShellClassifier.IsHijackVariable(words[k].Text[..eq]) && !tags.Contains(ShellTags.Opaque))
+                    {
+                        tags.Add(ShellTags.Opaque);
+                    }
+                }
+            }
+
             wrappers.Add(program);
             xargs |= program == "xargs";
             i = next;

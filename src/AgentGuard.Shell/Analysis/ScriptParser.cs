@@ -195,6 +195,7 @@ internal sealed class ScriptParser
             expanded.RemoveRange(0, first);
         }
 
+        var hijack = assignments?.Find(a => ShellClassifier.IsHijackVariable(a.Name)).Name;
         if (expanded.Count == 0)
         {
             foreach (var (name, value) in assignments ?? [])
@@ -202,7 +203,7 @@ internal sealed class ScriptParser
                 _session.SetVariable(name, value.Dynamic ? null : value.Text);
             }
 
-            if (redirectInfos.Count == 0)
+            if (redirectInfos.Count == 0 && hijack is null)
             {
                 return null;
             }
@@ -221,6 +222,19 @@ internal sealed class ScriptParser
         if (effective is null && _emitted.Count > before)
         {
             effective = _emitted[^1];
+        }
+
+        if (hijack is not null)
+        {
+            var reason = "sets " + hijack + ", which changes what later programs run";
+            if (effective is null)
+            {
+                effective = _session.Unwrapper.EmitOpaque(":", _origin, reason, _inherited);
+            }
+            else
+            {
+                effective.Tag(ShellTags.Opaque, reason);
+            }
         }
 
         return effective;

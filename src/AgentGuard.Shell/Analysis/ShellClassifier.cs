@@ -203,6 +203,18 @@ internal static partial class ShellClassifier
                 break;
         }
 
+        if (program is "export" or "declare" or "typeset" or "readonly" or "local" or "env")
+        {
+            foreach (var arg in draft.Args)
+            {
+                var eq = arg.Text.IndexOf('=', StringComparison.Ordinal);
+                if (eq > 0 && IsHijackVariable(arg.Text[..eq]))
+                {
+                    draft.Tag(ShellTags.Opaque, "sets " + arg.Text[..eq] + ", which changes what later programs run");
+                }
+            }
+        }
+
         Network(draft, session);
         Redirections(draft, session);
         Credentials(draft);
@@ -211,6 +223,15 @@ internal static partial class ShellClassifier
             draft.CarriesRemoteContent = true;
         }
     }
+
+    private static readonly HashSet<string> HijackVariables = new(StringComparer.Ordinal)
+    {
+        "LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT", "DYLD_INSERT_LIBRARIES", "BASH_ENV", "ENV", "PROMPT_COMMAND", "GIT_SSH_COMMAND", "GIT_SSH",
+        "GIT_EXTERNAL_DIFF", "GIT_ASKPASS", "SSH_ASKPASS", "SUDO_ASKPASS", "GIT_PAGER", "PAGER", "EDITOR", "VISUAL", "PYTHONSTARTUP", "NODE_OPTIONS", "PERL5OPT",
+    };
+
+    /// <summary>True for variables that make later programs load or run other code (LD_PRELOAD, BASH_ENV, GIT_SSH_COMMAND…).</summary>
+    public static bool IsHijackVariable(string name) => HijackVariables.Contains(name);
 
     /// <summary>True when <paramref name="file"/> was downloaded earlier on the line.</summary>
     public static bool IsDownloaded(AnalysisSession session, string file)

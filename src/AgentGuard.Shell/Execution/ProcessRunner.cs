@@ -22,26 +22,26 @@ internal static class ProcessRunner
         process.Start();
         var readOutput = PumpAsync(process.StandardOutput, output);
         var readError = PumpAsync(process.StandardError, error);
-        try
-        {
-            if (standardInput is not null)
-            {
-                await process.StandardInput.WriteAsync(standardInput.AsMemory(), cancellationToken).ConfigureAwait(false);
-            }
-
-            process.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // The process exited without reading its input.
-        }
-
         var timedOut = false;
         using (var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             timeoutSource.CancelAfter(timeout);
             try
             {
+                try
+                {
+                    if (standardInput is not null)
+                    {
+                        await process.StandardInput.WriteAsync(standardInput.AsMemory(), timeoutSource.Token).ConfigureAwait(false);
+                    }
+
+                    process.StandardInput.Close();
+                }
+                catch (IOException)
+                {
+                    // The process exited without reading all of its input.
+                }
+
                 await process.WaitForExitAsync(timeoutSource.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
