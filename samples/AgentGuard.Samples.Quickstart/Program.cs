@@ -43,8 +43,8 @@ builder.Services.AddHttpClient("web").AddAgentGuard();
 builder.Services.AddSingleton<Ledger>();
 builder.Services.AddSingleton<AssistantTools>();
 builder.Services.AddChatClient(_ => ModelFactory.Create(line => Console.WriteLine(style.Bold("  ▶ " + line))))
-    .UseFunctionInvocation()
-    .UseAgentGuard();
+    .UseAgentGuard()          // before UseFunctionInvocation(): the guard must sit above the function-invoking client
+    .UseFunctionInvocation();
 
 using var host = builder.Build();
 var chat = host.Services.GetRequiredService<IChatClient>();

@@ -36,12 +36,30 @@ public sealed class AgentGuardChatClient : DelegatingChatClient
     public FunctionInvokingChatClient FunctionInvokingClient { get; }
 
     /// <inheritdoc />
-    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var list = messages as IList<ChatMessage> ?? [.. messages];
-        using var grants = _guard.Approvals.Admit(list, _guard.ToolGuard.ArgumentLimits);
-        var (history, resumed, stop) = await ApprovalResume.ResumeAsync(list, options, FunctionInvokingClient, cancellationToken).ConfigureAwait(false);
+        return ApprovalFlow.HasAnswers(list)
+            ? ResumeAndRespondAsync(list, options, cancellationToken)
+            : RespondAsync(list, options, cancellationToken);
+    }
+
+    private async Task<ChatResponse> RespondAsync(IList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
+    {
+        var response = await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        if (ApprovalFlow.HasPending(response.Messages))
+        {
+            response.Messages = _guard.Approvals.Rewrite(response.Messages);
+        }
+
+        return response;
+    }
+
+    private async Task<ChatResponse> ResumeAndRespondAsync(IList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
+    {
+        using var grants = _guard.Approvals.Admit(messages, _guard.ToolGuard.ArgumentLimits);
+        var (history, resumed, stop) = await ApprovalResume.ResumeAsync(messages, options, FunctionInvokingClient, cancellationToken).ConfigureAwait(false);
         var response = stop ? new ChatResponse() : await base.GetResponseAsync(history, options, cancellationToken).ConfigureAwait(false);
         if (resumed is not null)
         {
@@ -64,8 +82,11 @@ public sealed class AgentGuardChatClient : DelegatingChatClient
     {
         ArgumentNullException.ThrowIfNull(messages);
         var list = messages as IList<ChatMessage> ?? [.. messages];
-        using var grants = _guard.Approvals.Admit(list, _guard.ToolGuard.ArgumentLimits);
-        var (history, resumed, stop) = await ApprovalResume.ResumeAsync(list, options, FunctionInvokingClient, cancellationToken).ConfigureAwait(false);
+        var answers = ApprovalFlow.HasAnswers(list);
+        using var grants = answers ? _guard.Approvals.Admit(list, _guard.ToolGuard.ArgumentLimits) : null;
+        var (history, resumed, stop) = answers
+            ? await ApprovalResume.ResumeAsync(list, options, FunctionInvokingClient, cancellationToken).ConfigureAwait(false)
+            : (list, null, false);
         if (resumed is not null)
         {
             foreach (var message in _guard.Approvals.Rewrite(resumed))

@@ -63,6 +63,24 @@ public sealed class AgentFrameworkTests
     }
 
     [Fact]
+    public async Task AddAgentFrameworkContext_GuardedChatClientInAgent_AgentReachesEngine()
+    {
+        var recording = new RecordingPolicy();
+        await using var services = Create(configure: b => b.AddPolicy(recording).AddAgentFrameworkContext());
+        var chat = new ChatClientBuilder(DeleteThenRead()).UseAgentGuard().UseFunctionInvocation().Build(services);
+        var agent = new ChatClientAgent(chat, instructions: "Ops only.", name: "ops", tools: [_tools.DeleteFile, _tools.ReadFile]);
+
+        await foreach (var update in agent.RunStreamingAsync("clean up"))
+        {
+            _ = update;
+        }
+
+        var seen = recording.Seen.Select(s => s.Context.Agent).ToList();
+        seen.Should().HaveCount(2).And.OnlyContain(a => a!.Id == agent.Id && a.Name == "ops" && a.Instructions == "Ops only.");
+        _tools.Deleted.Should().Be(0);
+    }
+
+    [Fact]
     public async Task UseAgentGuard_ApprovalWithInProcessHandler_Runs()
     {
         var approver = new FixedApprover(true);
@@ -73,6 +91,52 @@ public sealed class AgentFrameworkTests
         await agent.RunAsync("pay bob");
 
         approver.Asked.Should().Be(1);
+        _tools.Paid.Should().Be(1);
+    }
+}
+
+public sealed class AgentApprovalTests
+{
+    private readonly Tools _tools = new();
+
+    private static ScriptedChatClient PayModel() => new(
+        ScriptedChatClient.CallTools(("c1", "pay", Args(("to", "bob"), ("amount", 500))), ("c2", "read_file", Args(("path", "a")))),
+        ScriptedChatClient.Say("first done"),
+        ScriptedChatClient.Say("second done"));
+
+    [Fact]
+    public async Task GuardedChatClientInAgent_AutoApprovalByAgentFramework_NeverRunsTheCall()
+    {
+        await using var services = Create();
+        var chat = new ChatClientBuilder(PayModel()).UseAgentGuard().UseFunctionInvocation().Build(services);
+        var agent = new ChatClientAgent(chat, name: "pay", tools: [_tools.Pay, _tools.ReadFile]);
+        var session = await agent.CreateSessionAsync();
+
+        await agent.RunAsync("pay bob", session);
+        await agent.RunAsync("anything else?", session);
+
+        _tools.Paid.Should().Be(0, "Agent Framework auto-approves calls to tools it believes need no approval; that is not a person's approval");
+        _tools.Read.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task GuardedChatClientInAgent_BypassingDisabled_NativeApprovalRoundTrip()
+    {
+        await using var services = Create();
+        var chat = new ChatClientBuilder(PayModel()).UseAgentGuard().UseFunctionInvocation().Build(services);
+        var agent = new ChatClientAgent(chat, new ChatClientAgentOptions
+        {
+            Name = "pay",
+            ChatOptions = new ChatOptions { Tools = [_tools.Pay, _tools.ReadFile] },
+            DisableApprovalNotRequiredFunctionBypassing = true,
+        });
+        var session = await agent.CreateSessionAsync();
+
+        var first = await agent.RunAsync("pay bob", session);
+        var request = first.Messages.SelectMany(m => m.Contents).OfType<ToolApprovalRequestContent>().Single();
+        _tools.Paid.Should().Be(0);
+        await agent.RunAsync(new ChatMessage(ChatRole.User, [request.CreateResponse(approved: true)]), session);
+
         _tools.Paid.Should().Be(1);
     }
 }

@@ -167,4 +167,36 @@ public sealed class ApprovalTests
         response.Messages.SelectMany(m => m.Contents).OfType<ToolApprovalRequestContent>().Should().BeEmpty();
         response.Text.Should().Be("after approval");
     }
+
+    [Fact]
+    public async Task GetResponseAsync_ConcurrentInvocation_PendingApprovalStopsLoopSiblingRuns()
+    {
+        await using var services = Create();
+        var model = PayModel(500);
+        var client = new ChatClientBuilder(model).UseAgentGuard().UseFunctionInvocation(configure: f => f.AllowConcurrentInvocation = true).Build(services);
+
+        var response = await client.GetResponseAsync("pay bob 500", new ChatOptions { Tools = [_tools.Pay, _tools.ReadFile] });
+
+        response.Messages.SelectMany(m => m.Contents).OfType<ToolApprovalRequestContent>().Should().ContainSingle(r => r.RequestId == "agentguard_c1");
+        response.Messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>().Should().ContainSingle(r => r.CallId == "c2");
+        _tools.Paid.Should().Be(0);
+        _tools.Read.Should().Be(1);
+        model.Calls.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task GetResponseAsync_InProcessApproverNeverAnswers_TimesOutToDeny()
+    {
+        await using var services = Create("""
+            { "AgentGuard": { "Approval": { "Timeout": "00:00:00.200" },
+              "Rules": [ { "Id": "approve-pay", "Effect": "RequireApproval", "Match": { "Tools": [ "pay" ] } } ] } }
+            """, b => b.AddApprovalHandler(new SilentApprover()));
+        var model = PayModel(500);
+        var client = Pipeline(services, model);
+
+        await client.GetResponseAsync("pay bob 500", new ChatOptions { Tools = [_tools.Pay, _tools.ReadFile] });
+
+        _tools.Paid.Should().Be(0);
+        model.Requests[1].SelectMany(m => m.Contents).OfType<FunctionResultContent>().Single(r => r.CallId == "c1").Result!.ToString().Should().Contain("requires approval");
+    }
 }

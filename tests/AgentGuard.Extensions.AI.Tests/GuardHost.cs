@@ -122,3 +122,13 @@ internal sealed class FixedApprover(bool approve) : IApprovalHandler
         return ValueTask.FromResult(new ApprovalResponse(approve, "tester"));
     }
 }
+
+/// <summary>An in-process approver that never answers.</summary>
+internal sealed class SilentApprover : IApprovalHandler
+{
+    public async ValueTask<ApprovalResponse> RequestApprovalAsync(ApprovalRequest request, CancellationToken cancellationToken)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        return new ApprovalResponse(true);
+    }
+}

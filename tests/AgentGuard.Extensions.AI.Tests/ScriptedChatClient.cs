@@ -23,15 +23,6 @@ internal sealed class ScriptedChatClient(params Func<IReadOnlyList<ChatMessage>,
     /// <summary>A turn in which the model answers with text.</summary>
     public static Func<IReadOnlyList<ChatMessage>, ChatMessage> Say(string text) => _ => new ChatMessage(ChatRole.Assistant, text);
 
-    /// <summary>Scripts the same calls forever (for benchmarks): even requests call, odd requests answer.</summary>
-    public static ScriptedChatClient Looping(string callId, string name, Dictionary<string, object?> arguments)
-        => new(messages => messages[^1].Role == ChatRole.Tool
-            ? new ChatMessage(ChatRole.Assistant, "done")
-            : new ChatMessage(ChatRole.Assistant, [new FunctionCallContent(callId, name, new Dictionary<string, object?>(arguments))]))
-        { Loop = true };
-
-    public bool Loop { get; init; }
-
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
         => Task.FromResult(new ChatResponse(Next(messages)));
 
@@ -70,20 +61,9 @@ internal sealed class ScriptedChatClient(params Func<IReadOnlyList<ChatMessage>,
         Func<IReadOnlyList<ChatMessage>, ChatMessage> turn;
         lock (_lock)
         {
-            if (!Loop)
-            {
-                Requests.Add(list);
-            }
-
-            if (Loop)
-            {
-                turn = turns[0];
-            }
-            else
-            {
-                turn = _next < turns.Length ? turns[_next] : Say("(script finished)");
-                _next++;
-            }
+            Requests.Add(list);
+            turn = _next < turns.Length ? turns[_next] : Say("(script finished)");
+            _next++;
         }
 
         return turn(list);

@@ -249,4 +249,21 @@ public sealed class UseAgentGuardTests
         var seen = Results(model.Requests[1]).Single().Result!.ToString();
         seen.Should().NotContain("SECRET123456").And.Contain("ok");
     }
+
+    [Fact]
+    public async Task GetResponseAsync_ArgumentsProviderCouldNotParse_DecidedAsMalformed()
+    {
+        await using var services = Create("""{ "AgentGuard": { "Tools": { "read_file": { "Risk": "High" } } } }""");
+        var broken = FunctionCallContent.CreateFromParsedArguments("{not json", "c1", "read_file",
+            static text => System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object?>>(text));
+        var model = new ScriptedChatClient(_ => new ChatMessage(ChatRole.Assistant, [broken]), ScriptedChatClient.Say("done"));
+        var client = Pipeline(services, model);
+
+        var response = await client.GetResponseAsync("go", new ChatOptions { Tools = [_tools.ReadFile] });
+
+        broken.Exception.Should().NotBeNull();
+        response.Text.Should().Be("done");
+        _tools.Read.Should().Be(0);
+        Results(model.Requests[1]).Single().Result!.ToString().Should().Contain("read_file was not run");
+    }
 }

@@ -25,18 +25,30 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
     public GrantLease Admit(IEnumerable<ChatMessage> messages, ToolArgumentLimits limits)
     {
         var lease = new GrantLease(this);
+        Dictionary<string, FunctionCallContent>? shown = null;
         foreach (var message in messages)
         {
             foreach (var content in message.Contents)
             {
+                if (content is ToolApprovalRequestContent { ToolCall: FunctionCallContent requested } request && IsOurs(request.RequestId))
+                {
+                    (shown ??= new(StringComparer.Ordinal))[request.RequestId] = requested;
+                    continue;
+                }
+
                 if (content is not ToolApprovalResponseContent { ToolCall: FunctionCallContent call } response
-                    || !response.RequestId.StartsWith(RequestIdPrefix, StringComparison.Ordinal)
+                    || !IsOurs(response.RequestId)
                     || !_issued.TryRemove(response.RequestId, out var issued))
                 {
                     continue;
                 }
 
+                // The answer must come with the request it answers (as a caller's history does), and neither may
+                // differ from the call that was put up: an answer nobody was shown (an auto-approval) grants nothing.
                 if (response.Approved
+                    && shown is not null
+                    && shown.TryGetValue(response.RequestId, out var requestedCall)
+                    && string.Equals(FunctionCallTranslator.Fingerprint(requestedCall, limits), issued.Fingerprint, StringComparison.Ordinal)
                     && issued.ExpiresAt > timeProvider.GetUtcNow()
                     && string.Equals(response.RequestId, RequestIdPrefix + call.CallId, StringComparison.Ordinal)
                     && string.Equals(FunctionCallTranslator.Fingerprint(call, limits), issued.Fingerprint, StringComparison.Ordinal))
@@ -60,6 +72,27 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
         }
 
         return _grants.TryRemove((callId, fingerprint), out _);
+    }
+
+    /// <summary>True for AgentGuard's approval request ids.</summary>
+    public static bool IsOurs(string requestId) => requestId.StartsWith(RequestIdPrefix, StringComparison.Ordinal);
+
+    /// <summary>True when any message answers one of AgentGuard's approval requests.</summary>
+    public static bool HasAnswers(IList<ChatMessage> messages)
+    {
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var contents = messages[i].Contents;
+            for (var j = 0; j < contents.Count; j++)
+            {
+                if (contents[j] is ToolApprovalResponseContent response && IsOurs(response.RequestId))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when any message carries a call waiting for approval.</summary>

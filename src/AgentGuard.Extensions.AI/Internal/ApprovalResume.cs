@@ -19,11 +19,16 @@ internal static class ApprovalResume
     {
         List<ToolApprovalResponseContent>? answers = null;
         HashSet<string>? done = null;
+        HashSet<string>? shown = null;
         foreach (var message in messages)
         {
             foreach (var content in message.Contents)
             {
-                if (content is ToolApprovalResponseContent { ToolCall: FunctionCallContent } response && IsOurs(response.RequestId))
+                if (content is ToolApprovalRequestContent request && IsOurs(request.RequestId))
+                {
+                    (shown ??= new(StringComparer.Ordinal)).Add(request.RequestId);
+                }
+                else if (content is ToolApprovalResponseContent { ToolCall: FunctionCallContent } response && IsOurs(response.RequestId))
                 {
                     (answers ??= []).Add(response);
                 }
@@ -69,6 +74,14 @@ internal static class ApprovalResume
             }
 
             calls.Add(call);
+            if (answer.Approved && shown?.Contains(answer.RequestId) != true)
+            {
+                // An approval without the request it answers was not given by a person who saw the request (for
+                // example Agent Framework's auto-approval of tools it believes need none): the call is not run.
+                results.Add(new FunctionResultContent(call.CallId, $"{call.Name} was not run: it requires approval by a person, which was not given."));
+                continue;
+            }
+
             if (!answer.Approved)
             {
                 results.Add(new FunctionResultContent(call.CallId, "Tool call invocation was rejected by the approver and must not be retried." + (answer.Reason is { Length: > 0 } reason ? " " + reason : string.Empty)));
@@ -114,7 +127,7 @@ internal static class ApprovalResume
         return (history, added, stop);
     }
 
-    private static bool IsOurs(string requestId) => requestId.StartsWith(ApprovalFlow.RequestIdPrefix, StringComparison.Ordinal);
+    private static bool IsOurs(string requestId) => ApprovalFlow.IsOurs(requestId);
 
     private static AIFunction? Find(IList<AITool>? tools, string name)
         => tools?.OfType<AIFunction>().FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
