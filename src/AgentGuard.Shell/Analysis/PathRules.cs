@@ -111,7 +111,8 @@ internal static partial class PathRules
     private static bool MayNameCredential(string text)
         => text.AsSpan().IndexOfAny('.', '/') >= 0
             || text.Contains("id_", StringComparison.Ordinal)
-            || text.Contains("keychain", StringComparison.OrdinalIgnoreCase);
+            || text.Contains("eychain", StringComparison.Ordinal)
+            || text.Contains("EYCHAIN", StringComparison.Ordinal);
 
     /// <summary>Finds credential locations anywhere in a text (code, SQL, scripts).</summary>
     public static string? CredentialInText(string text)

@@ -10,11 +10,6 @@ namespace AgentGuard.Shell.Parsing;
 /// </summary>
 internal sealed class ShellLexer
 {
-    private static readonly string[] Operators =
-    [
-        ";;&", "&>>", "<<<", "<<-", ";;", ";&", "&&", "||", "|&", "&>", "<<", "<>", "<&", ">>", ">&", ">|", "|", "&", ";", "<", ">", "(", ")",
-    ];
-
     private readonly string _text;
     private readonly List<ShellToken> _tokens = [];
     private readonly List<HereDocument> _pendingHereDocuments = [];
@@ -95,18 +90,9 @@ internal sealed class ShellLexer
 
     private bool TryReadOperator(string? fileDescriptor)
     {
-        if (_text[_pos] is not ('|' or '&' or ';' or '<' or '>' or '(' or ')'))
+        var op = MatchOperator(_text[_pos], Peek(1), Peek(2));
+        if (op is not null)
         {
-            return false;
-        }
-
-        foreach (var op in Operators)
-        {
-            if (string.CompareOrdinal(_text, _pos, op, 0, op.Length) != 0)
-            {
-                continue;
-            }
-
             _pos += op.Length;
             var token = new ShellToken { Kind = ShellTokenKind.Operator, Text = op, FileDescriptor = fileDescriptor };
             if (op is "<<" or "<<-")
@@ -133,6 +119,19 @@ internal sealed class ShellLexer
 
         return false;
     }
+
+    /// <summary>The longest operator starting with <paramref name="c"/>, <paramref name="n"/>, <paramref name="m"/>; null when none.</summary>
+    private static string? MatchOperator(char c, char n, char m) => c switch
+    {
+        ';' => n == ';' ? (m == '&' ? ";;&" : ";;") : n == '&' ? ";&" : ";",
+        '&' => n == '&' ? "&&" : n == '>' ? (m == '>' ? "&>>" : "&>") : "&",
+        '|' => n == '|' ? "||" : n == '&' ? "|&" : "|",
+        '<' => n == '<' ? (m == '<' ? "<<<" : m == '-' ? "<<-" : "<<") : n == '>' ? "<>" : n == '&' ? "<&" : "<",
+        '>' => n == '>' ? ">>" : n == '&' ? ">&" : n == '|' ? ">|" : ">",
+        '(' => "(",
+        ')' => ")",
+        _ => null,
+    };
 
     private static string DelimiterText(ShellToken word)
     {
