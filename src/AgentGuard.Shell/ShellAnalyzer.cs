@@ -37,6 +37,13 @@ public static class ShellAnalyzer
                 session.Commands.Clear();
                 session.Unwrapper.EmitOpaque("sh", "line", "the line is too complex to analyze in time", Inherited.None);
             }
+#pragma warning disable CA1031 // A line the analyzer cannot handle must become opaque (deniable), never an exception or an allow.
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                session.Commands.Clear();
+                session.Unwrapper.EmitOpaque("sh", "line", "the line could not be analyzed (" + ex.GetType().Name + ")", Inherited.None);
+            }
         }
 
         var commands = new ShellCommandInfo[session.Commands.Count];

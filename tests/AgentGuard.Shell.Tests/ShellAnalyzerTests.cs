@@ -109,3 +109,28 @@ public sealed class ShellAnalyzerTests
         analysis.IsOpaque.Should().BeTrue();
     }
 }
+
+/// <summary>Random lines of shell syntax never make the analyzer fail internally (it would report them opaque) or grow unbounded.</summary>
+public sealed class ShellAnalyzerFuzzTests
+{
+    private static readonly string[] Pieces =
+    [
+        "rm", " ", "-rf", "/", "'", "\"", "\\", "$", "(", ")", "{", "}", "`", "|", "&", ";", "<", ">", "<<", "EOF", "\n", "$(", "${", "IFS", "=", "a", "*", "?", "[", "]",
+        "bash -c ", "eval ", "sudo ", "$'\\x", "#", "~", ",", "<(", "2>&1", "$((", "))", "echo", "base64 -d", "curl", "sh",
+    ];
+
+    [Fact]
+    public void Analyze_RandomShellSyntax_NeverThrowsAndStaysBounded()
+    {
+        var random = new Random(20261124);
+        for (var i = 0; i < 3000; i++)
+        {
+            var line = string.Concat(Enumerable.Range(0, random.Next(1, 40)).Select(_ => Pieces[random.Next(Pieces.Length)]));
+
+            var analysis = ShellAnalyzer.Analyze(line);
+
+            analysis.Commands.SelectMany(c => c.Findings).Should().NotContain(f => f.Contains("could not be analyzed", StringComparison.Ordinal), "the analyzer failed internally on {0}", line);
+            analysis.Commands.Count.Should().BeLessThanOrEqualTo(256, line);
+        }
+    }
+}
