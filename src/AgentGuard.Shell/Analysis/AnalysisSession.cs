@@ -12,8 +12,8 @@ internal sealed class AnalysisSession
     /// <summary>At most this many commands are analyzed per line; the rest make the line opaque.</summary>
     public const int MaxCommands = 256;
 
-    private readonly Dictionary<string, string?> _variables = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
+    private Dictionary<string, string?>? _variables;
+    private Dictionary<string, string>? _aliases;
 
     public AnalysisSession() => Unwrapper = new CommandUnwrapper(this);
 
@@ -23,17 +23,22 @@ internal sealed class AnalysisSession
     public string? ProcessStandardInput { get; init; }
 
     /// <summary>Files a downloader wrote (curl -o, wget -O, a redirect), so running them later is remote code.</summary>
-    public HashSet<string> DownloadedFiles { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> DownloadedFiles => _downloadedFiles ??= new(StringComparer.Ordinal);
+
+    private HashSet<string>? _downloadedFiles;
+
+    public bool HasDownloaded(string file) => _downloadedFiles is not null && _downloadedFiles.Contains(file);
 
     /// <summary>Files written earlier on the line with known content (echo … &gt; x.sh, cat &lt;&lt;EOF &gt; x.sh), so running them is analyzed.</summary>
-    private readonly Dictionary<string, string> _writtenFiles = new(StringComparer.Ordinal);
+    private Dictionary<string, string>? _writtenFiles;
 
     /// <summary>The field separators: <c>$IFS</c> when the line set it, otherwise space, tab and newline.</summary>
-    public string FieldSeparators => _variables.TryGetValue("IFS", out var ifs) && ifs is not null ? ifs : " \t\n";
+    public string FieldSeparators => _variables is not null && _variables.TryGetValue("IFS", out var ifs) && ifs is not null ? ifs : " \t\n";
 
     public void RecordWrite(string path, string content, bool append)
     {
         var key = path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path;
+        _writtenFiles ??= new(StringComparer.Ordinal);
         if (_writtenFiles.Count < 64 || _writtenFiles.ContainsKey(key))
         {
             _writtenFiles[key] = append && _writtenFiles.TryGetValue(key, out var existing) ? existing + content : content;
@@ -41,7 +46,7 @@ internal sealed class AnalysisSession
     }
 
     public string? WrittenFile(string path)
-        => _writtenFiles.TryGetValue(path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path, out var content) ? content : null;
+        => _writtenFiles is not null && _writtenFiles.TryGetValue(path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path, out var content) ? content : null;
 
     /// <summary>Every command emitted so far, in order.</summary>
     public List<CommandDraft> Commands { get; } = [];
@@ -57,6 +62,7 @@ internal sealed class AnalysisSession
 
     public void SetVariable(string name, string? value)
     {
+        _variables ??= new(StringComparer.Ordinal);
         if (_variables.Count < 1024 || _variables.ContainsKey(name))
         {
             _variables[name] = value;
@@ -68,7 +74,7 @@ internal sealed class AnalysisSession
     {
         string? value;
         bool known;
-        if (_variables.TryGetValue(name, out var assigned))
+        if (_variables is not null && _variables.TryGetValue(name, out var assigned))
         {
             value = assigned;
             known = assigned is not null;
@@ -155,7 +161,7 @@ internal sealed class AnalysisSession
             case "unset":
                 foreach (var word in words.Skip(1))
                 {
-                    _variables.Remove(word.Text);
+                    _variables?.Remove(word.Text);
                 }
 
                 break;
@@ -170,6 +176,7 @@ internal sealed class AnalysisSession
                 foreach (var word in words.Skip(1))
                 {
                     var eq = word.Text.IndexOf('=', StringComparison.Ordinal);
+                    _aliases ??= new(StringComparer.Ordinal);
                     if (eq > 0 && _aliases.Count < 256)
                     {
                         _aliases[word.Text[..eq]] = word.Text[(eq + 1)..];
@@ -186,7 +193,7 @@ internal sealed class AnalysisSession
     public bool TryExpandAlias(List<ExpandedWord> words, out List<ExpandedWord> expanded)
     {
         expanded = words;
-        if (words[0].Dynamic || !_aliases.TryGetValue(words[0].Text, out var value))
+        if (words[0].Dynamic || _aliases is null || !_aliases.TryGetValue(words[0].Text, out var value))
         {
             return false;
         }

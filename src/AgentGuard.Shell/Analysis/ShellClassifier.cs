@@ -237,6 +237,6 @@ internal static partial class ShellClassifier
     public static bool IsDownloaded(AnalysisSession session, string file)
     {
         var name = file.StartsWith("./", StringComparison.Ordinal) ? file[2..] : file;
-        return session.DownloadedFiles.Contains(name);
+        return session.HasDownloaded(name);
     }
 }
