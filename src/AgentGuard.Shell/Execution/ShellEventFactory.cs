@@ -7,6 +7,9 @@ internal static class ShellEventFactory
 {
     public const string Source = "shell";
 
+    /// <summary>Each command's event carries the line up to this length, so a long line of many commands stays cheap.</summary>
+    public const int MaxLineInEvent = 4096;
+
     public static ToolCallEvent Create(ShellCommandInfo command, string line, string callId, string? parentCallId, ToolArgumentLimits limits)
     {
         var redirections = command.Redirections.Select(r => new Dictionary<string, object?>
@@ -22,7 +25,7 @@ internal static class ShellEventFactory
             new("redirections", redirections),
             new("wrappers", command.Wrappers),
             new("origin", command.Origin),
-            new("line", line),
+            new("line", line.Length <= MaxLineInEvent ? line : line[..MaxLineInEvent] + "…"),
         };
         if (command.Code is not null)
         {
