@@ -19,8 +19,8 @@ public sealed class QuickstartTests
 
         // Every attack step was stopped, and had no effect.
         output.Should().MatchRegex(@"DENY\s+send_money \(Function\)\s+rule: payee-from-user");
-        output.Should().MatchRegex(@"DENY\s+cat \(ShellCommand\)\s+rule: no-credential-access");
-        output.Should().MatchRegex(@"DENY\s+collector\.evil\.test \(HttpRequest");
+        output.Should().MatchRegex(@"DENY\s+cat \(ShellCommand[^)]*\)\s+rule: no-credential-access");
+        output.Should().MatchRegex(@"DENY\s+collector\.evil\.test \(HttpRequest[^)]*\)\s+rule: egress-allowlist");
         output.Should().Contain("approval needed: forward_email").And.Contain("nobody at the console to approve: rejected");
         output.Should().Contain("REFUSED  MCP server 'shadow-tools'");
         happened.Should().NotContain("GB33").And.NotContain("FORWARDED").And.NotContain("POSTED").And.NotContain("id_rsa").And.NotContain("shadow-tools");

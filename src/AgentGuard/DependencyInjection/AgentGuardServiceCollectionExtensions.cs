@@ -50,7 +50,11 @@ public static class AgentGuardServiceCollectionExtensions
             LoggerFactory(sp)));
         services.TryAddSingleton(sp => new SessionStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<RateLimiterStore>();
-        services.TryAddSingleton(sp => new ArgumentRedactor(sp.GetServices<ISecretDetector>()));
+        // Built-in detectors; a host's own registration replaces them (the last registration is the one used).
+        services.TryAddSingleton<ISecretDetector, SecretDetector>();
+        services.TryAddSingleton<IInjectionDetector, InjectionDetector>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IToolClassifier, SecretArgumentClassifier>(sp => new SecretArgumentClassifier(sp.GetService<ISecretDetector>(), sp.GetRequiredService<PolicyProvider>())));
+        services.TryAddSingleton(sp => new ArgumentRedactor(Last<ISecretDetector>(sp)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuditSink, JsonLinesAuditSink>(sp => new JsonLinesAuditSink(sp.GetRequiredService<PolicyProvider>().Current.Options, LoggerFactory(sp))));
         services.TryAddSingleton(sp => new DecisionAuditor(
             sp.GetRequiredService<AgentGuardDiagnostics>(),
@@ -59,8 +63,8 @@ public static class AgentGuardServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             LoggerFactory(sp)));
         services.TryAddSingleton(sp => new ResultInspector(
-            sp.GetServices<ISecretDetector>(),
-            sp.GetServices<IInjectionDetector>(),
+            Last<ISecretDetector>(sp),
+            new InjectionScreen(sp.GetService<IInjectionDetector>(), sp.GetServices<IInjectionClassifier>(), sp.GetRequiredService<TimeProvider>()),
             sp.GetRequiredService<AgentGuardDiagnostics>(),
             LoggerFactory(sp)));
         services.TryAddSingleton<IGuardEngine>(sp => new GuardEngine(
@@ -84,6 +88,10 @@ public static class AgentGuardServiceCollectionExtensions
             LoggerFactory(sp).CreateLogger<ToolGuard>()));
         return new AgentGuardBuilder(services);
     }
+
+    private static IEnumerable<T> Last<T>(IServiceProvider services)
+        where T : class
+        => services.GetService<T>() is { } last ? [last] : [];
 
     private static ILoggerFactory LoggerFactory(IServiceProvider services) => services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
 }

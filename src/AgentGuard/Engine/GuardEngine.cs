@@ -97,7 +97,7 @@ internal sealed partial class GuardEngine : IGuardEngine
 
         var policy = _policies.Current;
         var session = context.SessionId is { Length: > 0 } sessionId ? _sessions.GetOrCreate(sessionId, policy) : null;
-        return new ValueTask<ResultInspection>(_resultInspector.Inspect(policy, toolCall, context, result, session));
+        return _resultInspector.InspectAsync(policy, toolCall, context, result, session, cancellationToken);
     }
 
     private void EvaluateRules(CompiledPolicy policy, ToolClassification classification, in EvaluationInput input, ref DecisionAccumulator accumulator, List<string>? classified)

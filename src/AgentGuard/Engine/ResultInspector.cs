@@ -14,19 +14,50 @@ internal sealed partial class ResultInspector
     internal static readonly string[] UntrustedSourceTags = ["untrusted-source", "untrusted"];
 
     private readonly ISecretDetector? _secrets;
-    private readonly IInjectionDetector? _injection;
+    private readonly InjectionScreen _injection;
     private readonly AgentGuardDiagnostics _diagnostics;
     private readonly ILogger _logger;
 
-    public ResultInspector(IEnumerable<ISecretDetector> secrets, IEnumerable<IInjectionDetector> injection, AgentGuardDiagnostics diagnostics, ILoggerFactory loggerFactory)
+    public ResultInspector(IEnumerable<ISecretDetector> secrets, InjectionScreen injection, AgentGuardDiagnostics diagnostics, ILoggerFactory loggerFactory)
     {
         _secrets = secrets.FirstOrDefault();
-        _injection = injection.FirstOrDefault();
+        _injection = injection;
         _diagnostics = diagnostics;
         _logger = loggerFactory.CreateLogger<ResultInspector>();
     }
 
-    public ResultInspection Inspect(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, ToolResult result, SessionState? session)
+    /// <summary>Inspects a result; awaits host injection classifiers (within the evaluation time budget) when there are any.</summary>
+    public ValueTask<ResultInspection> InspectAsync(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, ToolResult result, SessionState? session, CancellationToken cancellationToken)
+    {
+        if (!_injection.HasClassifiers || !policy.Detection.Injection || result.Text is null)
+        {
+            return new ValueTask<ResultInspection>(Inspect(policy, toolCall, context, result, session));
+        }
+
+        return Classified();
+
+        async ValueTask<ResultInspection> Classified()
+        {
+            var text = result.Text;
+            var scanned = text.Length > policy.ArgumentLimits.MaxLength ? text[..policy.ArgumentLimits.MaxLength] : text;
+            InjectionAssessment assessment;
+            try
+            {
+                assessment = await _injection.AssessAsync(scanned, policy.EvaluationTimeout, cancellationToken).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // A failing detector is handled like in the synchronous path: Inspect labels the result untrusted.
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+            {
+                LogDetectorFailed(ex, toolCall.ToolName);
+                assessment = new InjectionAssessment(1, ["inspection-failed"]);
+            }
+
+            return Inspect(policy, toolCall, context, result, session, assessment);
+        }
+    }
+
+    public ResultInspection Inspect(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, ToolResult result, SessionState? session, InjectionAssessment? precomputed = null)
     {
         var classification = policy.Tools.Classify(toolCall.ToolName);
         var untrusted = classification.Untrusted || HasAny(toolCall.Tags, UntrustedSourceTags) || HasAny(classification.Tags, UntrustedSourceTags);
@@ -64,14 +95,19 @@ internal sealed partial class ResultInspector
                 }
             }
 
-            if (policy.Detection.Injection && _injection is not null)
+            if (policy.Detection.Injection && _injection.IsEnabled)
             {
-                var assessment = _injection.Assess(scanned);
+                var assessment = precomputed ?? _injection.Assess(scanned);
+                if (assessment.Markers.Contains(InjectionScreen.ClassifierUnavailable))
+                {
+                    findings.Add("injection:" + InjectionScreen.ClassifierUnavailable);
+                }
+
                 if (assessment.Score >= policy.Detection.InjectionThreshold)
                 {
                     labels.Add(SessionLabels.InjectionSuspected);
                     labels.Add(SessionLabels.Untrusted);
-                    findings.AddRange(assessment.Markers.Select(m => "injection:" + m));
+                    findings.AddRange(assessment.Markers.Where(m => m != InjectionScreen.ClassifierUnavailable).Select(m => "injection:" + m));
                     alert = true;
                 }
             }

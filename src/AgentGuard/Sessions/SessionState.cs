@@ -15,7 +15,7 @@ internal sealed class SessionState
     private int _start;
     private int _count;
     private HashSet<string>? _labels;
-    private string?[]? _seen;
+    private SeenText[]? _seen;
     private string? _lastPrompt;
 
     public SessionState(string id, int maxHistory, long now)
@@ -151,7 +151,10 @@ internal sealed class SessionState
         }
     }
 
-    /// <summary>Remembers text the session saw (normalized), bounded per origin; the oldest text goes first.</summary>
+    /// <summary>
+    /// Remembers text the session saw (normalized), as separate chunks bounded to <see cref="MaxSeenChars"/> per origin;
+    /// the oldest chunks go first. Chunks are never concatenated, so a long session costs no copying per result.
+    /// </summary>
     public void Observe(ValueOrigin origin, string text)
     {
         if (string.IsNullOrEmpty(text))
@@ -173,6 +176,11 @@ internal sealed class SessionState
         }
 
         var normalized = ValueNormalizer.NormalizeText(text);
+        if (normalized.Length == 0)
+        {
+            return;
+        }
+
         if (normalized.Length > MaxSeenChars)
         {
             normalized = normalized[^MaxSeenChars..];
@@ -180,10 +188,8 @@ internal sealed class SessionState
 
         lock (_gate)
         {
-            _seen ??= new string?[3];
-            var existing = _seen[(int)origin];
-            var combined = existing is null ? normalized : existing + "|" + normalized;
-            _seen[(int)origin] = combined.Length > MaxSeenChars ? combined[^MaxSeenChars..] : combined;
+            _seen ??= [new SeenText(), new SeenText(), new SeenText()];
+            _seen[(int)origin].Add(normalized);
         }
     }
 
@@ -191,7 +197,7 @@ internal sealed class SessionState
     {
         lock (_gate)
         {
-            return _seen?[(int)origin] is { } seen && seen.Contains(normalizedValue, StringComparison.Ordinal);
+            return _seen?[(int)origin].Contains(normalizedValue) == true;
         }
     }
 
@@ -234,4 +240,34 @@ internal sealed class SessionState
     }
 
     private readonly record struct Entry(string ToolName, ToolKind Kind, string? Source, string[] Tags, DecisionEffect Effect, DateTimeOffset Time, string? CallId, string[] ResultLabels);
+
+    /// <summary>Normalized texts of one origin, oldest first, at most <see cref="MaxSeenChars"/> characters in all.</summary>
+    private sealed class SeenText
+    {
+        private readonly Queue<string> _chunks = new();
+        private int _chars;
+
+        public void Add(string chunk)
+        {
+            _chunks.Enqueue(chunk);
+            _chars += chunk.Length;
+            while (_chars > MaxSeenChars && _chunks.Count > 1)
+            {
+                _chars -= _chunks.Dequeue().Length;
+            }
+        }
+
+        public bool Contains(string value)
+        {
+            foreach (var chunk in _chunks)
+            {
+                if (chunk.Contains(value, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 }

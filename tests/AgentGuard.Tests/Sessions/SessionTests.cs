@@ -91,3 +91,23 @@ public sealed class SessionTests
         seen.Labels.Should().Equal("untrusted");
     }
 }
+
+public sealed class SessionStateTests
+{
+    [Fact]
+    public void Observe_BeyondTheBound_ForgetsOldestText_KeepsRecent()
+    {
+        var state = new AgentGuard.Policies.SessionState("s", maxHistory: 10, now: 0);
+        state.Observe(AgentGuard.Policies.ValueOrigin.Trusted, "first payee DE44500105175407324931");
+        for (var i = 0; i < 40; i++)
+        {
+            state.Observe(AgentGuard.Policies.ValueOrigin.Trusted, new string('x', 4096) + " result " + i);
+        }
+
+        state.Observe(AgentGuard.Policies.ValueOrigin.Trusted, "latest payee GB33BUKB20201555555555");
+
+        state.SeenIn(AgentGuard.Policies.ValueOrigin.Trusted, ValueNormalizer.Normalize("DE44 5001 0517 5407 3249 31")).Should().BeFalse("64K characters of later text pushed it out");
+        state.SeenIn(AgentGuard.Policies.ValueOrigin.Trusted, ValueNormalizer.Normalize("GB33 BUKB 2020 1555 5555 55")).Should().BeTrue();
+        state.SeenIn(AgentGuard.Policies.ValueOrigin.Untrusted, "gb33bukb20201555555555").Should().BeFalse("origins are kept apart");
+    }
+}

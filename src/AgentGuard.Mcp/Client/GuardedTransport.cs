@@ -1,0 +1,243 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using ModelContextProtocol.Protocol;
+
+namespace AgentGuard.Mcp;
+
+/// <summary>
+/// An <see cref="ITransport"/> decorator between the SDK client and the real transport. Every <c>tools/call</c> the
+/// client sends (<c>CallToolAsync</c>, <c>McpClientTool</c>, a raw <c>SendRequestAsync</c>) is decided before it
+/// leaves; a denied call is answered locally with an error result and never reaches the server. Every
+/// <c>tools/list</c> response is verified and filtered before the client sees it, and every call result passes the
+/// result hook. After the handshake, and whenever the server says its tools changed, the guard lists the tools
+/// itself, so definitions are verified and annotations known even for a client that never lists.
+/// Built only on the SDK's stable public transport interfaces. Incoming messages are processed as the client reads
+/// them (<see cref="GuardedReader"/>): no extra queue or thread hop on the response path.
+/// </summary>
+internal sealed class GuardedTransport : ITransport
+{
+    private static readonly TimeSpan VerificationWait = TimeSpan.FromSeconds(10);
+    private readonly ITransport _inner;
+    private readonly McpToolGate _gate;
+    private readonly GuardedReader _reader;
+    private readonly ConcurrentDictionary<RequestId, PendingRequest> _pending = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private TaskCompletionSource? _verifying;
+    private JsonNode? _requestMeta;
+    private int _internalRequests;
+
+    public GuardedTransport(ITransport inner, McpToolGate gate)
+    {
+        _inner = inner;
+        _gate = gate;
+        _reader = new GuardedReader(inner.MessageReader, this);
+    }
+
+    public string? SessionId => _inner.SessionId;
+
+    public ChannelReader<JsonRpcMessage> MessageReader => _reader;
+
+    public async Task SendMessageAsync(JsonRpcMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message is JsonRpcRequest request)
+        {
+            if (request.Method == RequestMethods.ToolsCall)
+            {
+                await WaitForVerificationAsync(cancellationToken).ConfigureAwait(false);
+                var (call, context, denial) = await _gate.AuthorizeAsync(request, cancellationToken).ConfigureAwait(false);
+                if (denial is not null)
+                {
+                    _reader.Deliver(denial);
+                    return;
+                }
+
+                _pending[request.Id] = new PendingRequest(PendingKind.Call, context, call);
+            }
+            else if (request.Method == RequestMethods.ToolsList)
+            {
+                _pending[request.Id] = new PendingRequest(PendingKind.List, _gate.ResolveContext());
+            }
+            else if (request.Method == RequestMethods.ServerDiscover)
+            {
+                // Stateless revisions carry protocol facts in each request's _meta; the guard's own listing reuses them.
+                Volatile.Write(ref _requestMeta, request.Params?["_meta"]);
+                _pending[request.Id] = new PendingRequest(PendingKind.Discover, GuardContext.Empty);
+            }
+        }
+
+        try
+        {
+            await _inner.SendMessageAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (message is JsonRpcRequest sent)
+            {
+                _pending.TryRemove(sent.Id, out _);
+            }
+
+            throw;
+        }
+
+        if (message is JsonRpcNotification { Method: NotificationMethods.InitializedNotification })
+        {
+            await StartVerificationAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else if (message is JsonRpcNotification { Method: NotificationMethods.CancelledNotification } cancelled)
+        {
+            ForgetCancelled(cancelled);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _inner.DisposeAsync().ConfigureAwait(false);
+        Volatile.Read(ref _verifying)?.TrySetResult();
+        _stopping.Dispose();
+    }
+
+    /// <summary>
+    /// Processes one message from the server as the client reads it. Returns true when the client should see it
+    /// (possibly changed in place); false when the guard consumed it or will deliver it later.
+    /// </summary>
+    internal bool Process(JsonRpcMessage message)
+    {
+        if (message is JsonRpcMessageWithId withId and (JsonRpcResponse or JsonRpcError) && _pending.TryRemove(withId.Id, out var pending))
+        {
+            var response = message as JsonRpcResponse;
+            switch (pending.Kind)
+            {
+                case PendingKind.InternalList:
+                    _reader.Track(CompleteInternalListAsync(response, pending.Round!));
+                    return false; // the guard's own request: the client never sees it
+                case PendingKind.List when response is not null:
+                    _gate.FilterList(response.Result, pending.Context);
+                    return true;
+                case PendingKind.Call when response is not null:
+                    var inspection = _gate.InspectAsync(response, pending.Call!, pending.Context, _stopping.Token);
+                    if (inspection.IsCompletedSuccessfully)
+                    {
+                        return true;
+                    }
+
+                    _reader.Track(DeliverAfterAsync(inspection, response));
+                    return false;
+                case PendingKind.Discover when response is not null:
+                    _reader.Track(StartVerificationAsync(_stopping.Token));
+                    return true;
+                default:
+                    return true;
+            }
+        }
+
+        if (message is JsonRpcNotification { Method: NotificationMethods.ToolListChangedNotification } && Volatile.Read(ref _verifying) is not null)
+        {
+            // Only after the handshake: a request sent before the client's "initialized" may be dropped.
+            _reader.Track(StartVerificationAsync(_stopping.Token));
+        }
+
+        return true;
+    }
+
+    private async Task DeliverAfterAsync(ValueTask inspection, JsonRpcResponse response)
+    {
+        await inspection.ConfigureAwait(false);
+        _reader.Deliver(response);
+    }
+
+    /// <summary>A cancelled request gets no response: stop waiting for one.</summary>
+    private void ForgetCancelled(JsonRpcNotification cancelled)
+    {
+        if (cancelled.Params?["requestId"] is not JsonValue id)
+        {
+            return;
+        }
+
+        var requestId = id.GetValueKind() switch
+        {
+            JsonValueKind.String => new RequestId(id.GetValue<string>()),
+            JsonValueKind.Number when id.TryGetValue<long>(out var number) => new RequestId(number),
+            _ => default,
+        };
+        if (requestId.Id is not null && _pending.TryGetValue(requestId, out var pending) && pending.Kind is PendingKind.Call or PendingKind.List)
+        {
+            _pending.TryRemove(requestId, out _);
+        }
+    }
+
+    private async ValueTask WaitForVerificationAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _verifying) is { Task.IsCompleted: false } verifying)
+        {
+            try
+            {
+                await verifying.Task.WaitAsync(VerificationWait, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Decide with what is known (unverified pinned tools are denied, the rest go to the engine); do not wait again.
+                verifying.TrySetResult();
+            }
+        }
+    }
+
+    private async Task StartVerificationAsync(CancellationToken cancellationToken)
+    {
+        var round = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _verifying, round);
+        await SendInternalListAsync(null, round, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SendInternalListAsync(string? cursor, TaskCompletionSource round, CancellationToken cancellationToken)
+    {
+        var id = new RequestId("agentguard-tools-" + Interlocked.Increment(ref _internalRequests).ToString(CultureInfo.InvariantCulture));
+        _pending[id] = new PendingRequest(PendingKind.InternalList, GuardContext.Empty, Round: round);
+        JsonObject? parameters = null;
+        if (cursor is not null || Volatile.Read(ref _requestMeta) is not null)
+        {
+            parameters = [];
+            if (cursor is not null)
+            {
+                parameters["cursor"] = cursor;
+            }
+
+            if (Volatile.Read(ref _requestMeta) is { } meta)
+            {
+                parameters["_meta"] = meta.DeepClone();
+            }
+        }
+
+        try
+        {
+            await _inner.SendMessageAsync(new JsonRpcRequest { Id = id, Method = RequestMethods.ToolsList, Params = parameters }, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _pending.TryRemove(id, out _);
+            round.TrySetResult();
+            throw;
+        }
+    }
+
+    private async Task CompleteInternalListAsync(JsonRpcResponse? response, TaskCompletionSource round)
+    {
+        if (response is not null)
+        {
+            _gate.Verify(response.Result);
+            if (response.Result?["nextCursor"] is JsonValue next && next.GetValueKind() == JsonValueKind.String)
+            {
+                await SendInternalListAsync(next.GetValue<string>(), round, _stopping.Token).ConfigureAwait(false);
+                return;
+            }
+
+            _gate.MarkListed();
+        }
+
+        round.TrySetResult();
+    }
+}

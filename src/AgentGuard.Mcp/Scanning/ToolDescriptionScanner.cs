@@ -1,0 +1,266 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace AgentGuard.Mcp;
+
+/// <summary>
+/// Deterministic, allocation-light scan of a tool definition's text (title, description, annotation title, and every
+/// name and string in its input schema) for signs of tool poisoning: instructions addressed to the model, requests
+/// to read secrets, references to other tools' behaviour (shadowing), invisible or bidirectional characters, and
+/// hidden HTML comments. One vectorised pass per string; no regular expressions.
+/// </summary>
+internal static class ToolDescriptionScanner
+{
+    private static readonly (string Phrase, string Category)[] Phrases =
+    [
+        // Instructions addressed to the model.
+        ("ignore previous", "instruction"), ("ignore all previous", "instruction"), ("ignore the previous", "instruction"),
+        ("ignore prior", "instruction"), ("ignore any previous", "instruction"), ("ignore the above", "instruction"),
+        ("disregard previous", "instruction"), ("disregard all", "instruction"), ("disregard the above", "instruction"),
+        ("disregard your", "instruction"), ("forget your instructions", "instruction"), ("forget all previous", "instruction"),
+        ("override your instructions", "instruction"), ("new instructions:", "instruction"), ("system prompt", "instruction"),
+        ("<important>", "instruction"), ("</important>", "instruction"), ("<system>", "instruction"), ("[system]", "instruction"),
+        ("<instructions>", "instruction"), ("<secret>", "instruction"), ("do not tell the user", "instruction"),
+        ("don't tell the user", "instruction"), ("do not mention", "instruction"), ("do not inform the user", "instruction"),
+        ("do not reveal", "instruction"), ("without telling the user", "instruction"), ("without informing the user", "instruction"),
+        ("without the user knowing", "instruction"), ("the user must not", "instruction"), ("hide this from", "instruction"),
+        ("you are now", "instruction"), ("as an ai", "instruction"), ("dear assistant", "instruction"), ("dear ai", "instruction"),
+        ("note to the assistant", "instruction"), ("note to the model", "instruction"), ("assistant must", "instruction"),
+        ("the model must", "instruction"), ("you must first", "instruction"),
+
+        // Requests to read secrets.
+        ("~/.ssh", "secret-access"), (".ssh/", "secret-access"), ("id_rsa", "secret-access"), ("id_ed25519", "secret-access"),
+        ("~/.aws", "secret-access"), (".aws/credentials", "secret-access"), ("/etc/passwd", "secret-access"), ("/etc/shadow", "secret-access"),
+        (".npmrc", "secret-access"), (".netrc", "secret-access"), (".pgpass", "secret-access"), (".kube/config", "secret-access"),
+        (".docker/config.json", "secret-access"), ("mcp.json", "secret-access"), ("claude_desktop_config", "secret-access"),
+        (".env file", "secret-access"), ("private key", "secret-access"), ("secret key", "secret-access"),
+        ("credentials file", "secret-access"), ("read the credentials", "secret-access"), ("password file", "secret-access"),
+
+        // References to other tools' behaviour (shadowing).
+        ("other tool", "shadowing"), ("another tool", "shadowing"), ("all tools", "shadowing"), ("any tool", "shadowing"),
+        ("every tool", "shadowing"), ("other server", "shadowing"), ("instead of using", "shadowing"), ("before using any", "shadowing"),
+        ("before calling any", "shadowing"), ("before any other", "shadowing"), ("must also call", "shadowing"),
+        ("always call this tool", "shadowing"), ("call this tool first", "shadowing"), ("this tool must be called", "shadowing"),
+        ("side effect", "shadowing"), ("replace the behavior", "shadowing"), ("replace the behaviour", "shadowing"),
+        ("change the behavior", "shadowing"), ("change the behaviour", "shadowing"), ("when the user asks", "shadowing"),
+
+        // Hidden markup.
+        ("<!--", "html-comment"),
+    ];
+
+    private static readonly SearchValues<string> PhraseValues = SearchValues.Create([.. Phrases.Select(p => p.Phrase)], StringComparison.OrdinalIgnoreCase);
+
+    // Zero-width, bidirectional controls, invisible separators, BOM, soft hyphen, tag characters (high surrogate of U+E0000..U+E007F).
+    private static readonly SearchValues<char> HiddenCharacters = SearchValues.Create(
+        "\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206A\u206B\u206C\u206D\u206E\u206F\u3164\uFEFF\uFFA0\uDB40");
+
+    private static readonly SearchValues<char> CollapsibleWhiteSpace = SearchValues.Create("\t\r\n\u00A0");
+
+    /// <summary>Scans one tool (its wire JSON); returns the findings (e.g. <c>instruction:"ignore previous"</c>), null when clean.</summary>
+    public static List<string>? Scan(JsonObject tool)
+    {
+        var text = new TextBuffer(ArrayPool<char>.Shared.Rent(1024));
+        try
+        {
+            AppendMember(tool, "title", ref text);
+            AppendMember(tool, "description", ref text);
+            if (tool.TryGetPropertyValue("annotations", out var annotations) && annotations is JsonObject a)
+            {
+                AppendMember(a, "title", ref text);
+            }
+
+            if (tool.TryGetPropertyValue("inputSchema", out var schema) && schema is JsonObject s)
+            {
+                AppendSchema(s, ref text, 0);
+            }
+
+            List<string>? findings = null;
+            ScanText(text.Written, ref findings);
+            return findings;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(text.Buffer);
+        }
+    }
+
+    /// <summary>Scans one string; adds findings to <paramref name="findings"/>.</summary>
+    public static void ScanText(ReadOnlySpan<char> span, ref List<string>? findings)
+    {
+        if (span.ContainsAny(HiddenCharacters))
+        {
+            Add(ref findings, "hidden-text:invisible or bidirectional characters");
+        }
+
+        if (span.ContainsAny(CollapsibleWhiteSpace) || span.Contains("  ", StringComparison.Ordinal))
+        {
+            span = Collapse(span);
+        }
+
+        var offset = 0;
+        while (offset < span.Length)
+        {
+            var index = span[offset..].IndexOfAny(PhraseValues);
+            if (index < 0)
+            {
+                break;
+            }
+
+            var at = span[(offset + index)..];
+            foreach (var (phrase, category) in Phrases)
+            {
+                if (at.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
+                {
+                    Add(ref findings, category + ":\"" + phrase + "\"");
+                    break;
+                }
+            }
+
+            offset += index + 1;
+        }
+    }
+
+    private static void AppendMember(JsonObject owner, string member, ref TextBuffer text)
+    {
+        if (owner.TryGetPropertyValue(member, out var node) && node is not null)
+        {
+            AppendStrings(node, ref text);
+        }
+    }
+
+    /// <summary>
+    /// Collects the human-readable parts of a JSON schema: descriptions, titles, comments, defaults, examples, enum and
+    /// const values, and property names, at any depth. Keywords and types ("type": "string") are skipped.
+    /// </summary>
+    private static void AppendSchema(JsonObject schema, ref TextBuffer text, int depth)
+    {
+        if (depth > 16)
+        {
+            return;
+        }
+
+        foreach (var (key, child) in schema)
+        {
+            if (child is null)
+            {
+                continue;
+            }
+
+            switch (key)
+            {
+                case "description" or "title" or "$comment" or "default" or "examples" or "enum" or "const":
+                    AppendStrings(child, ref text);
+                    break;
+                case "properties" or "patternProperties" or "$defs" or "definitions" when child is JsonObject properties:
+                    foreach (var (name, property) in properties)
+                    {
+                        text.Append(name);
+                        if (property is JsonObject p)
+                        {
+                            AppendSchema(p, ref text, depth + 1);
+                        }
+                    }
+
+                    break;
+                case "type" or "required" or "format" or "pattern" or "$ref" or "$schema":
+                    break;
+                default:
+                    if (child is JsonObject nested)
+                    {
+                        AppendSchema(nested, ref text, depth + 1);
+                    }
+                    else if (child is JsonArray array)
+                    {
+                        foreach (var item in array)
+                        {
+                            if (item is JsonObject itemSchema)
+                            {
+                                AppendSchema(itemSchema, ref text, depth + 1);
+                            }
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void AppendStrings(JsonNode node, ref TextBuffer text)
+    {
+        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+        {
+            text.Append(value.GetValue<string>());
+        }
+        else if (node is JsonArray array)
+        {
+            foreach (var item in array)
+            {
+                if (item is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+                {
+                    text.Append(v.GetValue<string>());
+                }
+            }
+        }
+    }
+
+    private static ReadOnlySpan<char> Collapse(ReadOnlySpan<char> text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (!space)
+                {
+                    builder.Append(' ');
+                }
+
+                space = true;
+            }
+            else
+            {
+                builder.Append(c);
+                space = false;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The texts of one tool, separated by a line break (which never joins two texts into a phrase).</summary>
+    private struct TextBuffer(char[] buffer)
+    {
+        public char[] Buffer { get; private set; } = buffer;
+
+        public int Length { get; private set; }
+
+        public readonly ReadOnlySpan<char> Written => Buffer.AsSpan(0, Length);
+
+        public void Append(string text)
+        {
+            if (Length + text.Length + 1 > Buffer.Length)
+            {
+                var larger = ArrayPool<char>.Shared.Rent(Math.Max(Buffer.Length * 2, Length + text.Length + 1));
+                Buffer.AsSpan(0, Length).CopyTo(larger);
+                ArrayPool<char>.Shared.Return(Buffer);
+                Buffer = larger;
+            }
+
+            text.AsSpan().CopyTo(Buffer.AsSpan(Length));
+            Length += text.Length;
+            Buffer[Length++] = '\u2029'; // paragraph separator: white space for phrases, never part of one
+        }
+    }
+
+    private static void Add(ref List<string>? findings, string finding)
+    {
+        findings ??= [];
+        if (!findings.Contains(finding))
+        {
+            findings.Add(finding);
+        }
+    }
+}

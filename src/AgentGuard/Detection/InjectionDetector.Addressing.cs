@@ -1,0 +1,186 @@
+using System.Text.RegularExpressions;
+
+namespace AgentGuard;
+
+/// <content>Text addressed to the model: AI nouns checked forwards and backwards.</content>
+internal sealed partial class InjectionDetector
+{
+    private static void AiNoun(string text, int at, Span<double> weights)
+    {
+        if (!CouldAddressAi(text, at))
+        {
+            return;
+        }
+
+        // Forward: "AI assistant, please …", "the AI reading this". Backward: "Dear AI", "Note to the AI", "If you are an AI".
+        RaiseIf(InjectionPatterns.AddressAi(), text, at, weights, Marker.AddressedToAi, 0.55);
+        if (weights[(int)Marker.AddressedToAi] >= 0.6)
+        {
+            return;
+        }
+
+        if (Backwards(InjectionPatterns.NoteToAi(), "nmirdo", text, at, 4) || Backwards(InjectionPatterns.GreetAi(), "dahgpy", text, at, 2) || Backwards(InjectionPatterns.IfYouAreAi(), "i", text, at, 6))
+        {
+            Raise(weights, Marker.AddressedToAi, 0.6);
+        }
+    }
+
+    /// <summary>
+    /// Cheap pre-check for an AI noun: either punctuation or a reading verb follows it ("AI, please", "the AI reading
+    /// this"), or the word before it can open a greeting, a "note to" or an "if you are".
+    /// </summary>
+    private static bool CouldAddressAi(string text, int at)
+    {
+        var i = at;
+        while (i < text.Length && i - at < 24 && char.IsLetter(text[i]))
+        {
+            i++;
+        }
+
+        // Up to two nouns ("AI assistant", "language model").
+        while (i < text.Length && text[i] == ' ' && i + 1 < text.Length && char.IsLetter(text[i + 1]) && i - at < 24)
+        {
+            var next = i + 1;
+            while (next < text.Length && char.IsLetter(text[next]))
+            {
+                next++;
+            }
+
+            var word = text.AsSpan(i + 1, next - i - 1);
+            if (IsReadingVerb(word))
+            {
+                return true;
+            }
+
+            if (!(word.Equals("assistant", StringComparison.OrdinalIgnoreCase) || word.Equals("assistants", StringComparison.OrdinalIgnoreCase) || word.Equals("agent", StringComparison.OrdinalIgnoreCase) || word.Equals("agents", StringComparison.OrdinalIgnoreCase) || word.Equals("model", StringComparison.OrdinalIgnoreCase) || word.Equals("models", StringComparison.OrdinalIgnoreCase) || word.Equals("system", StringComparison.OrdinalIgnoreCase)))
+            {
+                break;
+            }
+
+            i = next;
+        }
+
+        while (i < text.Length && text[i] == ' ' && i - at < 32)
+        {
+            i++;
+        }
+
+        if (i < text.Length && text[i] is ',' or ':' or '!')
+        {
+            return true;
+        }
+
+        var previous = PreviousWords(text, at, 1);
+        if (previous >= at)
+        {
+            return false;
+        }
+
+        var end = previous;
+        while (end < text.Length && (char.IsLetter(text[end]) || text[end] == '\''))
+        {
+            end++;
+        }
+
+        var before = text.AsSpan(previous, end - previous);
+        if (IsOneOf(before, Determiners))
+        {
+            // "note to the AI", "if you are an AI", "dear the …": a determiner needs an opener before it.
+            var earlier = PreviousWords(text, previous, 1);
+            if (earlier >= previous)
+            {
+                return false;
+            }
+
+            end = earlier;
+            while (end < text.Length && (char.IsLetter(text[end]) || text[end] == '\''))
+            {
+                end++;
+            }
+
+            return IsOneOf(text.AsSpan(earlier, end - earlier), OpenersBeforeAi);
+        }
+
+        return IsOneOf(before, OpenersBeforeAi);
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> word, string[] words)
+    {
+        foreach (var candidate in words)
+        {
+            if (word.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsReadingVerb(ReadOnlySpan<char> word)
+    {
+        foreach (var prefix in ReadingVerbs)
+        {
+            if (word.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] ReadingVerbs = ["read", "process", "summari", "pars", "analy", "scan", "view", "see", "that", "who"];
+
+    private static readonly string[] Determiners = ["the", "a", "an", "any", "all", "every"];
+
+    /// <summary>Words that can stand right before an AI noun in "note to the AI", "Dear AI", "if you are an AI".</summary>
+    private static readonly string[] OpenersBeforeAi = ["to", "for", "are", "you're", "be", "dear", "attention", "hey", "hello", "hi", "greetings", "psst", "yo", "note", "message", "instructions", "instruction", "reminder", "memo", "directive", "request", "order"];
+
+    /// <summary>Tries <paramref name="regex"/> (whose matches start with one of <paramref name="firstLetters"/>) at the start of each of the up to <paramref name="words"/> words before <paramref name="at"/>.</summary>
+    private static bool Backwards(Regex regex, string firstLetters, string text, int at, int words)
+    {
+        var start = at;
+        for (var w = 0; w < words; w++)
+        {
+            var previous = PreviousWords(text, start, 1);
+            if (previous == start)
+            {
+                return false;
+            }
+
+            start = previous;
+            if (firstLetters.Contains(char.ToLowerInvariant(text[start]), StringComparison.Ordinal) && IsMatchAt(regex, text, start))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int PreviousWords(string text, int at, int words)
+    {
+        var i = at;
+        for (var w = 0; w < words; w++)
+        {
+            while (i > 0 && text[i - 1] is ' ' or '\t' or ',' or '\n')
+            {
+                i--;
+            }
+
+            var wordEnd = i;
+            while (i > 0 && (char.IsLetter(text[i - 1]) || text[i - 1] == '\''))
+            {
+                i--;
+            }
+
+            if (i == wordEnd)
+            {
+                break;
+            }
+        }
+
+        return i;
+    }
+}

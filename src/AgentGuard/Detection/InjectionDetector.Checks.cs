@@ -1,0 +1,111 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace AgentGuard;
+
+/// <content>Cheap pre-checks and allocation-free regex helpers.</content>
+internal sealed partial class InjectionDetector
+{
+    private static bool HasStrongQualifier(ReadOnlySpan<char> match)
+    {
+        foreach (var qualifier in StrongQualifiers)
+        {
+            if (match.Contains(qualifier, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when one of <paramref name="words"/> occurs within <paramref name="window"/> characters after <paramref name="at"/> (cheap pre-check before a regex).</summary>
+    private static bool Ahead(string text, int at, int window, SearchValues<string> words, bool sentence = false)
+    {
+        var span = text.AsSpan(at, Math.Min(window, text.Length - at));
+        var end = sentence ? span.IndexOfAny(SentenceEnds) : span.IndexOf('\n');
+        return (end < 0 ? span : span[..end]).IndexOfAny(words) >= 0;
+    }
+
+    /// <summary>
+    /// Cheap pre-check for <see cref="InjectionPatterns.CallTool"/>/<see cref="InjectionPatterns.RunFollowing"/>: within
+    /// the next four words a tool noun follows, a snake_case name appears, or "following"/"this"/"these" introduces code.
+    /// </summary>
+    private static bool CouldNameTool(string text, int at)
+    {
+        var i = at;
+        for (var w = 0; w < 5 && i < text.Length; w++)
+        {
+            while (i < text.Length && text[i] is ' ' or '`' or '\'' or '"')
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '_' or '.' or '-'))
+            {
+                i++;
+            }
+
+            if (i == start)
+            {
+                return false;
+            }
+
+            var word = text.AsSpan(start, i - start).TrimEnd('.');
+            if (word.Contains('_') || word.IndexOfAny(ToolNouns) == 0 || word.Equals("following", StringComparison.OrdinalIgnoreCase) || word.Equals("this", StringComparison.OrdinalIgnoreCase) || word.Equals("these", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"instructions:", "instructions -", "instructions follow": the shape of a heading that introduces new instructions.</summary>
+    private static bool EndsLikeAHeading(string text, int i)
+    {
+        if (i < text.Length && text[i] is 's' or 'S')
+        {
+            i++;
+        }
+
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        return i < text.Length && text[i] is ':' or '-' or 'f' or 'F';
+    }
+
+    /// <summary>True when the <c>\G</c>-anchored <paramref name="regex"/> matches at <paramref name="at"/> (no allocation).</summary>
+    private static bool IsMatchAt(Regex regex, string text, int at) => regex.IsMatch(text.AsSpan(at));
+
+    /// <summary>The match of the <c>\G</c>-anchored <paramref name="regex"/> at <paramref name="at"/>, or empty (no allocation).</summary>
+    private static ReadOnlySpan<char> FirstMatch(Regex regex, string text, int at)
+    {
+        var span = text.AsSpan(at);
+        foreach (var match in regex.EnumerateMatches(span))
+        {
+            return span.Slice(match.Index, match.Length);
+        }
+
+        return [];
+    }
+
+    private static void RaiseIf(Regex regex, string text, int at, Span<double> weights, Marker marker, double weight)
+    {
+        if (IsMatchAt(regex, text, at))
+        {
+            Raise(weights, marker, weight);
+        }
+    }
+
+    private static void Raise(Span<double> weights, Marker marker, double weight)
+    {
+        if (weight > weights[(int)marker])
+        {
+            weights[(int)marker] = weight;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace AgentGuard;
+
+/// <content>Structural markers: fake role tags, HTML comments, markdown images, hidden Unicode.</content>
+internal sealed partial class InjectionDetector
+{
+    private static void RoleTag(string text, int at, string anchor, Span<double> weights)
+    {
+        if (anchor == "<|")
+        {
+            // Chat-template tokens: <|im_start|>, <|system|>, <|endoftext|>.
+            var close = text.IndexOf("|>", at + 2, Math.Min(24, text.Length - at - 2), StringComparison.Ordinal);
+            if (close > at + 2 && !text.AsSpan(at + 2, close - at - 2).ContainsAnyExcept(TemplateTokenChars))
+            {
+                Raise(weights, Marker.FakeRoleTag, 0.8);
+            }
+
+            return;
+        }
+
+        if (anchor == "system:")
+        {
+            // "System:" opening a line reads as a chat transcript's system turn; weak on its own.
+            if (at == 0 || text[at - 1] is '\n' or '\r')
+            {
+                Raise(weights, Marker.FakeRoleTag, 0.3);
+            }
+
+            return;
+        }
+
+        if (anchor == "[system")
+        {
+            // "[system]" / "[system message]" as a turn marker; an INI section "[system]" followed by key=value is not.
+            var close = text.IndexOf(']', at);
+            if (close > at && close - at < 24 && !IsIniSection(text, close))
+            {
+                var content = text.AsSpan(at + 1, close - at - 1).Trim();
+                if (content.Equals("system", StringComparison.OrdinalIgnoreCase) || content.StartsWith("system ", StringComparison.OrdinalIgnoreCase))
+                {
+                    Raise(weights, Marker.FakeRoleTag, 0.6);
+                }
+            }
+
+            return;
+        }
+
+        if (anchor == "### ")
+        {
+            // A markdown heading that names a chat role: "### System:", "### Instruction", "### Assistant".
+            var rest = text.AsSpan(at + 4);
+            foreach (var role in (ReadOnlySpan<string>)["system", "instruction", "assistant", "user:", "human:"])
+            {
+                if (rest.StartsWith(role, StringComparison.OrdinalIgnoreCase))
+                {
+                    Raise(weights, Marker.FakeRoleTag, 0.8);
+                    return;
+                }
+            }
+
+            return;
+        }
+
+        if (anchor == "<system")
+        {
+            var next = at + anchor.Length < text.Length ? text[at + anchor.Length] : '\0';
+            if (next is not ('>' or ' ' or '_' or '-'))
+            {
+                return;
+            }
+        }
+
+        Raise(weights, Marker.FakeRoleTag, 0.8);
+    }
+
+    private static bool IsIniSection(string text, int close)
+        => close + 1 < text.Length && text[close + 1] is '\n' or '\r' && text.AsSpan(close + 1, Math.Min(64, text.Length - close - 1)).TrimStart().IndexOf('=') is > 0 and < 40;
+
+    private static void HtmlComment(string text, int at, Span<double> weights)
+    {
+        var close = text.IndexOf("-->", at + 4, Math.Min(4000, text.Length - at - 4), StringComparison.Ordinal);
+        var body = close < 0 ? text.AsSpan(at + 4, Math.Min(4000, text.Length - at - 4)) : text.AsSpan(at + 4, close - at - 4);
+        var count = 0;
+        foreach (var _ in InjectionPatterns.InstructionWord().EnumerateMatches(body))
+        {
+            if (++count >= 2)
+            {
+                Raise(weights, Marker.HiddenInstruction, 0.65);
+                return;
+            }
+        }
+    }
+
+    private static void MarkdownImage(string text, int at, Span<double> weights)
+    {
+        var image = InjectionPatterns.MarkdownImage().Match(text, at);
+        if (!image.Success)
+        {
+            return;
+        }
+
+        var target = image.Groups[2].ValueSpan;
+        var query = target.IndexOf('?');
+        if (query >= 0 && (target[query..].ContainsAny(TemplateChars) || target.Contains("%7B", StringComparison.OrdinalIgnoreCase) || target.Contains("data=", StringComparison.OrdinalIgnoreCase) || target.Contains("base64", StringComparison.OrdinalIgnoreCase)))
+        {
+            Raise(weights, Marker.Exfiltration, 0.6);
+        }
+
+        if (InjectionPatterns.InstructionWord().Count(image.Groups[1].ValueSpan) + InjectionPatterns.InstructionWord().Count(image.Groups[3].ValueSpan) >= 2)
+        {
+            Raise(weights, Marker.HiddenInstruction, 0.6);
+        }
+    }
+
+    private static void ScanHidden(string text, Span<double> weights, int depth)
+    {
+        var span = text.AsSpan();
+        var zeroWidth = 0;
+        var bidi = 0;
+        StringBuilder? tags = null;
+        var index = span.IndexOfAny(Hidden);
+        while (index >= 0)
+        {
+            var c = span[index];
+            if (c == '\uDB40')
+            {
+                if (index + 1 < span.Length && span[index + 1] is >= '\uDC00' and <= '\uDC7F' && !IsFlagSequence(span, index))
+                {
+                    (tags ??= new StringBuilder()).Append((char)(span[index + 1] - 0xDC00));
+                }
+            }
+            else if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
+            {
+                bidi++;
+            }
+            else if (c != '\uFEFF' || index > 0)
+            {
+                zeroWidth++;
+            }
+
+            var next = span[(index + 1)..].IndexOfAny(Hidden);
+            index = next < 0 ? -1 : index + 1 + next;
+        }
+
+        if (zeroWidth > 0)
+        {
+            Raise(weights, Marker.ZeroWidth, zeroWidth >= 3 ? 0.5 : 0.15);
+        }
+
+        if (bidi > 0)
+        {
+            Raise(weights, Marker.BidiOverride, 0.4);
+            if (depth == 0 && text.Contains('\u202E'))
+            {
+                // Right-to-left overrides display reversed text: read it the way it is displayed.
+                ScanPhrases(ReverseOverridden(text), weights);
+            }
+        }
+
+        if (tags is { Length: > 0 })
+        {
+            Raise(weights, Marker.UnicodeTags, 0.8);
+            if (depth == 0)
+            {
+                // Tag characters spell invisible ASCII: read what they say.
+                var hidden = tags.ToString();
+                ScanPhrases(hidden, weights);
+            }
+        }
+    }
+
+    private static string ReverseOverridden(string text)
+    {
+        var builder = new StringBuilder();
+        var index = text.IndexOf('\u202E');
+        while (index >= 0)
+        {
+            var end = text.IndexOfAny(['\u202C', '\n'], index + 1);
+            var segment = text.AsSpan(index + 1, (end < 0 ? text.Length : end) - index - 1);
+            for (var i = segment.Length - 1; i >= 0; i--)
+            {
+                builder.Append(segment[i]);
+            }
+
+            builder.Append('\n');
+            index = end < 0 ? -1 : text.IndexOf('\u202E', end);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Subdivision flags (🏴 + tag letters + cancel tag) are the one legitimate use of tag characters.</summary>
+    private static bool IsFlagSequence(ReadOnlySpan<char> span, int index)
+    {
+        var i = index;
+        while (i >= 2 && span[i - 2] == '\uDB40')
+        {
+            i -= 2;
+        }
+
+        return i >= 2 && span[i - 2] == '\uD83C' && span[i - 1] == '\uDFF4';
+    }
+}

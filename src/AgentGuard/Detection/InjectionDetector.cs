@@ -1,0 +1,327 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace AgentGuard;
+
+/// <summary>
+/// The default <see cref="IInjectionDetector"/>: deterministic, weighted markers of instructions aimed at the model —
+/// "ignore previous instructions", text addressed to the AI, fake system/role tags, hidden Unicode, instructions in
+/// HTML comments and markdown images, exfiltration and tool-invocation instructions, secrecy towards the user. One
+/// vectorized pass finds anchor words; each family's regex runs only at its anchors. The score combines the markers'
+/// weights as independent evidence (1 − Π(1 − wᵢ)), so one strong marker or two medium ones cross the default 0.5.
+/// </summary>
+internal sealed partial class InjectionDetector : IInjectionDetector
+{
+    /// <summary>
+    /// Anchors of at least three characters and none starting with a space (short anchors and anchors starting with a
+    /// frequent character make the multi-string search slow); a hit inside a word is skipped. Nouns that address the model
+    /// (" ai ", "assistant", " llm") and objects of prompt leaks ("system prompt") are checked backwards for the
+    /// greeting, "note to", "if you are" or verb that precedes them.
+    /// </summary>
+    private static readonly (string Anchor, Family Family)[] AnchorTable =
+    [
+        ("ignore", Family.Ignore), ("disregard", Family.Ignore), ("forget", Family.Ignore), ("override", Family.Ignore), ("bypass", Family.Ignore), ("skip ", Family.Ignore), ("neglect", Family.Ignore),
+        ("you are now", Family.RoleChange), ("from now on", Family.FromNowOn),
+        ("your new", Family.NewTask), ("your real", Family.NewTask), ("your actual", Family.NewTask), ("your true", Family.NewTask), ("your primary", Family.NewTask), ("your only", Family.NewTask), ("your updated", Family.NewTask),
+        ("instruction", Family.NewInstructions),
+        ("ai ", Family.AiNoun), ("ai,", Family.AiNoun), ("ai:", Family.AiNoun), ("ai.", Family.AiNoun), ("ais ", Family.AiNoun),
+        ("assistant", Family.AiNoun), ("llm", Family.AiNoun), ("language model", Family.AiNoun), ("agent", Family.AiNoun), ("chatbot", Family.AiNoun), ("copilot", Family.AiNoun), ("gpt", Family.AiNoun), ("claude", Family.AiNoun), ("automated", Family.AiNoun),
+        ("important:", Family.Urgent), ("important!", Family.Urgent), ("urgent", Family.Urgent), ("you must", Family.Urgent), ("immediately", Family.Urgent),
+        ("<system", Family.RoleTag), ("</system", Family.RoleTag), ("[inst]", Family.RoleTag), ("[/inst]", Family.RoleTag), ("<<sys>>", Family.RoleTag), ("### ", Family.RoleTag), ("[system", Family.RoleTag), ("system message:", Family.RoleTag), ("system prompt:", Family.RoleTag), ("<assistant>", Family.RoleTag), ("</user>", Family.RoleTag), ("<instructions>", Family.RoleTag), ("{{system", Family.RoleTag), ("system override", Family.RoleTag), ("admin override", Family.RoleTag), ("developer mode", Family.RoleTag), ("system:", Family.RoleTag),
+        ("<!--", Family.HtmlComment),
+        ("display:none", Family.HiddenCss), ("display: none", Family.HiddenCss), ("font-size:0", Family.HiddenCss), ("font-size: 0", Family.HiddenCss), 
+        ("send", Family.SendTo), ("forward", Family.SendTo), ("email", Family.SendTo), ("e-mail", Family.SendTo), ("post it", Family.SendTo), ("post the", Family.SendTo), ("post all", Family.SendTo), ("post them", Family.SendTo), ("post this", Family.SendTo), ("upload", Family.SendTo), ("transmit", Family.SendTo), ("exfiltrate", Family.SendTo), ("leak", Family.SendTo), ("copy", Family.SendTo), ("submit", Family.SendTo), ("share", Family.SendTo), ("relay", Family.SendTo),
+        ("include", Family.EmbedInUrl), ("append", Family.EmbedInUrl), ("add the", Family.EmbedInUrl), ("add it", Family.EmbedInUrl), ("add them", Family.EmbedInUrl), ("embed", Family.EmbedInUrl), ("encode", Family.EmbedInUrl), ("insert", Family.EmbedInUrl),
+        ("call", Family.CallTool), ("use the", Family.CallTool), ("use your", Family.CallTool), ("invoke", Family.CallTool), ("run the", Family.CallTool), ("run this", Family.CallTool), ("execute", Family.CallTool), ("trigger", Family.CallTool), ("activate", Family.CallTool), ("eval", Family.CallTool),
+        ("do not", Family.Secrecy), ("don't", Family.Secrecy), ("dont ", Family.Secrecy), ("never", Family.Secrecy), ("without", Family.Secrecy),
+        ("system prompt", Family.PromptObject), ("system message", Family.PromptObject), ("your instructions", Family.PromptObject), ("your prompt", Family.PromptObject), ("your rules", Family.PromptObject), ("initial prompt", Family.PromptObject), ("initial instructions", Family.PromptObject), ("hidden prompt", Family.PromptObject), ("original instructions", Family.PromptObject), ("hidden instructions", Family.PromptObject), 
+    ];
+
+    /// <summary>Shared prefixes searched once for several anchors (each pass covers 16 strings, so fewer strings mean fewer passes).</summary>
+    private static readonly string[] SearchPrefixes = ["system", "display:", "font-size:", "important", "post ", "add "];
+
+    private static readonly AnchorSearch Anchors = new(
+        AnchorTable.Select(a => a.Anchor).Where(a => !SearchPrefixes.Any(p => a.StartsWith(p, StringComparison.OrdinalIgnoreCase))).Concat(SearchPrefixes).OrderBy(a => char.ToLowerInvariant(a[0])),
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Anchors grouped by lower-case first character, so a hit is dispatched with a handful of comparisons.</summary>
+    private static readonly (string Anchor, Family Family)[][] ByFirstChar = BuildDispatch();
+
+    /// <summary>Zero-width, bidi-control and tag-character (high surrogate of U+E0000..U+E007F) code units.</summary>
+    private static readonly SearchValues<char> Hidden = SearchValues.Create("\u200B\u2060\u2061\u2062\u2063\u2064\uFEFF\u180E\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uDB40");
+
+    private static readonly SearchValues<char> TemplateTokenChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_");
+    private static readonly SearchValues<char> TemplateChars = SearchValues.Create("{}$<[");
+
+    /// <summary>What an exfiltration instruction sends to; without one nearby, "send" is just a verb.</summary>
+    private static readonly SearchValues<string> SendTargets = SearchValues.Create(["http", "www.", "@", "url", "endpoint", "webhook", "server", "address", "inbox", "domain", "site", "link"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Sensitive objects that turn "send … to https://…" into an exfiltration instruction.</summary>
+    private static readonly SearchValues<string> SensitiveObjects = SearchValues.Create(
+        ["password", "credential", "api key", "api_key", "api-key", "apikey", "secret", "token", "conversation", "chat history", "system prompt", "previous messages", "the user's", "the users", "contact", "inbox", "ssh", "private", "confidential", ".env", "all of the", "all the", "all your", "all their", "all emails", "all files", "all messages", "all documents", "all data", "all records", "contents", "content of", "entire", "full history", "full conversation", "full list", "database", "customer data", "customer list", "customer records", "session", "cookie", "internal", "2fa", "codes"],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What a tool-invocation instruction names.</summary>
+    private static readonly SearchValues<string> ToolNouns = SearchValues.Create(["tool", "function", "command", "action", "plugin", "api", "endpoint", "skill", "capabilit", "_", "code", "script", "payload"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where an embedding instruction puts data.</summary>
+    private static readonly SearchValues<string> UrlNouns = SearchValues.Create(["url", "link", "query", "image", "request"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create("\n!?;");
+
+    private static readonly string[] StrongQualifiers = ["previous", "prior", "above", "earlier", "preceding", "all", "your", "system", "initial", "original", "safety", "any", "existing", "developer", "default", "given"];
+
+    public InjectionAssessment Assess(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length < 4)
+        {
+            return InjectionAssessment.None;
+        }
+
+        Span<double> weights = stackalloc double[(int)Marker.Count];
+        ScanHidden(text, weights, depth: 0);
+        ScanPhrases(text, weights);
+        return Combine(weights);
+    }
+
+    private static InjectionAssessment Combine(ReadOnlySpan<double> weights)
+    {
+        var remaining = 1.0;
+        List<string>? markers = null;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            if (weights[i] > 0)
+            {
+                remaining *= 1 - weights[i];
+                (markers ??= []).Add(MarkerNames[i]);
+            }
+        }
+
+        return markers is null ? InjectionAssessment.None : new InjectionAssessment(Math.Round(1 - remaining, 3), markers);
+    }
+
+    private static void ScanPhrases(string text, Span<double> weights)
+    {
+        if (text.Length > 0 && char.IsLetter(text[0]))
+        {
+            // A text that opens with "AI: …" or "Assistant, …" has no whitespace before its first word.
+            Guarded(text, 0, "ai", Family.AiNoun, weights);
+        }
+
+        for (var group = 0; group < Anchors.GroupCount; group++)
+        {
+            for (var at = Anchors.Next(text, group, 0); at >= 0; at = Anchors.Next(text, group, at + 1))
+            {
+                Dispatch(text, at, weights);
+            }
+        }
+
+        // Two-character structural anchors get their own vectorized single-string passes.
+        for (var at = text.IndexOf("<|", StringComparison.Ordinal); at >= 0; at = text.IndexOf("<|", at + 2, StringComparison.Ordinal))
+        {
+            Guarded(text, at, "<|", Family.RoleTag, weights);
+        }
+
+        for (var at = text.IndexOf("![", StringComparison.Ordinal); at >= 0; at = text.IndexOf("![", at + 2, StringComparison.Ordinal))
+        {
+            Guarded(text, at, "![", Family.MarkdownImage, weights);
+        }
+    }
+
+    private static void Dispatch(string text, int at, Span<double> weights)
+    {
+        {
+            var first = char.ToLowerInvariant(text[at]);
+            if (first >= ByFirstChar.Length || (char.IsLetter(first) && at > 0 && char.IsLetterOrDigit(text[at - 1])))
+            {
+                return;
+            }
+
+            foreach (var (anchor, family) in ByFirstChar[first])
+            {
+                if (text.AsSpan(at).StartsWith(anchor, StringComparison.OrdinalIgnoreCase))
+                {
+                    var word = anchor[0] is ' ' or '\n' ? at + 1 : at;
+                    Guarded(text, word, anchor.TrimStart(), family, weights);
+                }
+            }
+        }
+    }
+
+    private static void Guarded(string text, int at, string anchor, Family family, Span<double> weights)
+    {
+        try
+        {
+            Check(text, at, anchor, family, weights);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pattern that cannot decide in time proves nothing; the other anchors still count.
+        }
+    }
+
+    private static void Check(string text, int at, string anchor, Family family, Span<double> weights)
+    {
+        switch (family)
+        {
+            case Family.Ignore:
+                var ignore = FirstMatch(InjectionPatterns.IgnorePrevious(), text, at);
+                if (ignore.Length > 0 && HasStrongQualifier(ignore))
+                {
+                    Raise(weights, Marker.IgnorePrevious, 0.9);
+                }
+                else if (IsMatchAt(InjectionPatterns.ForgetEverything(), text, at))
+                {
+                    Raise(weights, Marker.IgnorePrevious, 0.85);
+                }
+
+                break;
+            case Family.RoleChange:
+                RaiseIf(InjectionPatterns.RoleChange(), text, at, weights, Marker.RoleChange, 0.6);
+                break;
+            case Family.FromNowOn:
+                RaiseIf(InjectionPatterns.FromNowOn(), text, at, weights, Marker.NewInstructions, 0.3);
+                break;
+            case Family.NewTask:
+                RaiseIf(InjectionPatterns.NewTask(), text, at, weights, Marker.NewInstructions, 0.45);
+                break;
+            case Family.NewInstructions:
+                if (!EndsLikeAHeading(text, at + anchor.Length))
+                {
+                    break;
+                }
+
+                var start = PreviousWords(text, at, 2);
+                if (start < at)
+                {
+                    if (IsMatchAt(InjectionPatterns.NewInstructions(), text, start) || IsMatchAt(InjectionPatterns.NewInstructions(), text, PreviousWords(text, at, 1)))
+                    {
+                        Raise(weights, Marker.NewInstructions, 0.35);
+                    }
+                }
+
+                break;
+            case Family.AiNoun:
+                AiNoun(text, at, weights);
+                break;
+            case Family.Urgent:
+                Raise(weights, Marker.Urgent, 0.2);
+                break;
+            case Family.RoleTag:
+                RoleTag(text, at, anchor, weights);
+                break;
+            case Family.HtmlComment:
+                HtmlComment(text, at, weights);
+                break;
+            case Family.HiddenCss:
+                Raise(weights, Marker.HiddenText, 0.25);
+                break;
+            case Family.MarkdownImage:
+                MarkdownImage(text, at, weights);
+                break;
+            case Family.SendTo:
+                if (!Ahead(text, at, 160, SendTargets))
+                {
+                    break;
+                }
+
+                var send = FirstMatch(InjectionPatterns.SendTo(), text, at);
+                if (send.Length > 0)
+                {
+                    var sensitive = send.IndexOfAny(SensitiveObjects) >= 0;
+                    Raise(weights, sensitive ? Marker.Exfiltration : Marker.SendExternal, sensitive ? 0.6 : 0.3);
+                }
+
+                break;
+            case Family.EmbedInUrl when Ahead(text, at, 120, UrlNouns):
+                RaiseIf(InjectionPatterns.EmbedInUrl(), text, at, weights, Marker.Exfiltration, 0.5);
+                break;
+            case Family.CallTool:
+                if (!Ahead(text, at, 100, ToolNouns, sentence: true) || !CouldNameTool(text, at))
+                {
+                    break;
+                }
+
+                var call = FirstMatch(InjectionPatterns.CallTool(), text, at);
+                if (call.Length > 0)
+                {
+                    Raise(weights, Marker.ToolInvocation, call.Contains('_') ? 0.45 : 0.4);
+                }
+                else
+                {
+                    RaiseIf(InjectionPatterns.RunFollowing(), text, at, weights, Marker.ToolInvocation, 0.4);
+                }
+
+                break;
+            case Family.Secrecy:
+                RaiseIf(InjectionPatterns.Secrecy(), text, at, weights, Marker.Secrecy, 0.65);
+                break;
+            case Family.PromptObject:
+                if (Backwards(InjectionPatterns.PromptLeak(), "rpoosdltwe", text, at, 3))
+                {
+                    Raise(weights, Marker.PromptLeak, 0.55);
+                }
+
+                break;
+        }
+    }
+
+    private static (string Anchor, Family Family)[][] BuildDispatch()
+    {
+        var table = new (string, Family)[128][];
+        for (var c = 0; c < table.Length; c++)
+        {
+            table[c] = [.. AnchorTable.Where(a => char.ToLowerInvariant(a.Anchor[0]) == c)];
+        }
+
+        return table;
+    }
+
+    private static readonly string[] MarkerNames =
+    [
+        "ignore-previous", "role-change", "new-instructions", "addressed-to-ai", "urgent-override", "fake-role-tag", "hidden-instruction",
+        "hidden-text", "exfiltration", "send-external", "tool-invocation", "secrecy", "prompt-leak", "zero-width", "bidi-override", "unicode-tags",
+    ];
+
+    private enum Marker
+    {
+        IgnorePrevious,
+        RoleChange,
+        NewInstructions,
+        AddressedToAi,
+        Urgent,
+        FakeRoleTag,
+        HiddenInstruction,
+        HiddenText,
+        Exfiltration,
+        SendExternal,
+        ToolInvocation,
+        Secrecy,
+        PromptLeak,
+        ZeroWidth,
+        BidiOverride,
+        UnicodeTags,
+        Count,
+    }
+
+    private enum Family
+    {
+        Ignore,
+        RoleChange,
+        FromNowOn,
+        NewTask,
+        NewInstructions,
+        AiNoun,
+        Urgent,
+        RoleTag,
+        HtmlComment,
+        HiddenCss,
+        MarkdownImage,
+        SendTo,
+        EmbedInUrl,
+        CallTool,
+        Secrecy,
+        PromptObject,
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+
+namespace AgentGuard;
+
+/// <summary>
+/// The phrase families of <see cref="InjectionDetector"/>. Each family is checked only where one of its anchor words
+/// occurs, with a <c>\G</c>-anchored, case-insensitive, source-generated regex under a time-out.
+/// </summary>
+internal static partial class InjectionPatterns
+{
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    /// <summary>Generous: the anchored patterns are bounded; this only guards against a pathological input or a cold JIT.</summary>
+    private const int Timeout = 250;
+
+    /// <summary>"ignore all previous instructions", "disregard your rules", "forget everything above".</summary>
+    [GeneratedRegex(@"\G(?:ignore|disregard|forget|override|bypass|skip|neglect)\s+(?:(?:all|any|the|your|my|of|these|those|every|and|previous|prior|above|earlier|preceding|former|original|system|initial|other|existing|safety|current|default|developer|given)\s+){1,5}(?:instructions?|prompts?|directions?|directives?|rules|guidelines|messages|context|commands?|guardrails|constraints|orders|programming|polic(?:y|ies)|restrictions|filters|safeguards|conversation|guidance)\b", Options, Timeout)]
+    internal static partial Regex IgnorePrevious();
+
+    /// <summary>"forget everything above", "ignore everything before this".</summary>
+    [GeneratedRegex(@"\G(?:ignore|disregard|forget)\s+(?:everything|all|anything)\s+(?:above|before|previously|prior|you\s+(?:were|have\s+been)\s+(?:told|given)|(?:I|we)\s+said)", Options, Timeout)]
+    internal static partial Regex ForgetEverything();
+
+    /// <summary>"you are now in developer mode", "you are now an unrestricted AI".</summary>
+    [GeneratedRegex(@"\Gyou\s+are\s+now\s+(?:an?\s+|the\s+)?(?:(?:unrestricted|unfiltered|jailbroken|evil|different|new|free|rogue|admin|administrator|developer|root|DAN|uncensored)\b|in\s+(?:developer|debug|god|admin|maintenance|unrestricted|jailbreak)\s+mode|operating\s+(?:under|with)\s+new)", Options, Timeout)]
+    internal static partial Regex RoleChange();
+
+    /// <summary>"your new task is", "your real instructions".</summary>
+    [GeneratedRegex(@"\Gyour\s+(?:new|real|actual|true|primary|only|updated|secret|hidden)\s+(?:task|instructions?|goal|objective|mission|purpose|directive|orders)\s+(?:is|are|:|-|now)", Options, Timeout)]
+    internal static partial Regex NewTask();
+
+    /// <summary>"new instructions:", "updated system instructions -".</summary>
+    [GeneratedRegex(@"\G(?:new|updated|revised|real|secret|hidden|additional|override|priority)\s+(?:system\s+|ai\s+|assistant\s+)?instructions?\s*(?::|-|follow)", Options, Timeout)]
+    internal static partial Regex NewInstructions();
+
+    /// <summary>"from now on, you", "from now on respond".</summary>
+    [GeneratedRegex(@"\Gfrom\s+now\s+on,?\s+(?:you|your|the\s+assistant|the\s+ai|always|respond|reply|answer|ignore|only|never)", Options, Timeout)]
+    internal static partial Regex FromNowOn();
+
+    /// <summary>"note to the AI", "instructions for the assistant", "message for any LLM".</summary>
+    [GeneratedRegex(@"\G(?:note|message|instructions?|reminder|memo|directive|request|order)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+|an\s+|every\s+)?(?:ai|ai\s+assistants?|assistants?|ai\s+agents?|ai\s+models?|language\s+models?|llms?|chatbots?|copilots?|gpts?|bots?|automated\s+(?:agents?|systems?|assistants?))\b", Options, Timeout)]
+    internal static partial Regex NoteToAi();
+
+    /// <summary>"Dear AI,", "Attention assistant", "Hey LLM".</summary>
+    [GeneratedRegex(@"\G(?:dear|attention|hey|hello|hi|greetings|psst|yo)\s*,?\s+(?:the\s+|an?\s+)?(?:ai|ai\s+assistant|assistant|ai\s+agent|llm|language\s+model|chatbot|chatgpt|gpt|claude|copilot|ai\s+model|ai\s+system|bot)\b", Options, Timeout)]
+    internal static partial Regex GreetAi();
+
+    /// <summary>"If you are an AI", "if you're an LLM reading this".</summary>
+    [GeneratedRegex(@"\Gif\s+(?:you\s+are|you're|you\s+happen\s+to\s+be)\s+(?:an?\s+|the\s+)?(?:ai|llm|large\s+language\s+model|language\s+model|assistant|ai\s+assistant|automated|bot|chatbot|ai\s+agent|model|gpt|claude|copilot|ai\s+model|ai\s+system|agent\s+reading)\b", Options, Timeout)]
+    internal static partial Regex IfYouAreAi();
+
+    /// <summary>"AI assistant, please …", "Assistant: send …" at the start of a sentence; "AI reading this".</summary>
+    [GeneratedRegex(@"\G(?:ai\s+assistants?|ai\s+agents?|ai\s+models?|assistants?|llms?|language\s+models?|ai|agents?|chatbots?|bots?|copilot)\s*(?:[,:!]\s*(?:please|you|now|ignore|disregard|do|don't|send|forward|call|use|make|tell|include|reply|respond|execute|run|before|when|first|immediately|it\s+is|important|stop|add|append|delete|remove|email|transfer|pay)\b|(?:that\s+is\s+|who\s+is\s+)?(?:reads?|reading|process(?:es|ing)?|summari[sz](?:es|ing)|pars(?:es|ing)|analy[sz](?:es|ing)|scans?|scanning|views?|viewing|sees)\s+(?:this|these|the\s+(?:email|page|message|document|text|file|site|website)))", Options, Timeout)]
+    internal static partial Regex AddressAi();
+
+    /// <summary>"send … to https://…", "forward all emails to x@y", "upload the file to this server".</summary>
+    [GeneratedRegex(@"\G(?:send|forward|e-?mail|post|upload|transmit|exfiltrate|leak|copy|submit|share|relay|report)\s+(?:[^\s.!?\n]+\s+){0,8}?(?:to|at|into|via)\s+(?:https?://|www\.|[\w.+\-]+@[\w\-]+\.[\w.]+|(?:this|the\s+following|my|our|an?|the)\s+(?:external\s+)?(?:url|endpoint|address|server|webhook|site|link|inbox|email(?:\s+address)?|domain))", Options, Timeout)]
+    internal static partial Regex SendTo();
+
+    /// <summary>"include the token in the URL", "append the data to the image link".</summary>
+    [GeneratedRegex(@"\G(?:include|append|add|embed|encode|put|insert)\s+(?:[^\s.!?\n]+\s+){0,6}?(?:in|into|to|as)\s+(?:the\s+|a\s+|this\s+|your\s+)?(?:url|link|query\s+string|query\s+parameter|image\s+(?:url|link|source)|markdown\s+image|request)", Options, Timeout)]
+    internal static partial Regex EmbedInUrl();
+
+    /// <summary>"call the send_email tool", "use the transfer_funds function", "invoke `delete_all`".</summary>
+    [GeneratedRegex(@"\G(?:call|use|invoke|run|execute|trigger|activate)\s+(?:the\s+|your\s+|a\s+)?[`'""]?([A-Za-z][\w.\-]{1,40})[`'""]?\s+(?:tool|function|command|action|plugin|api|endpoint|skill|capability)\b|\G(?:call|invoke|execute|run)\s+[`'""]?[a-z]+_[a-z_]+[`'""]?(?:\(|\s+with\b)", Options, Timeout)]
+    internal static partial Regex CallTool();
+
+    /// <summary>"run the following command", "execute this script".</summary>
+    [GeneratedRegex(@"\G(?:run|execute|eval|evaluate)\s+(?:the\s+following|this|these)\s+(?:shell\s+|bash\s+|powershell\s+|python\s+)?(?:command|commands|code|script|payload)", Options, Timeout)]
+    internal static partial Regex RunFollowing();
+
+    /// <summary>"do not tell the user", "without informing the user", "don't mention this to the human".</summary>
+    [GeneratedRegex(@"\G(?:do\s+not|don't|dont|never|without)\s+(?:tell(?:ing)?|mention(?:ing)?|inform(?:ing)?|notify(?:ing)?|alert(?:ing)?|reveal(?:ing)?|let(?:ting)?|show(?:ing)?|disclos(?:e|ing)|ask(?:ing)?|confirm(?:ing)?\s+with)\s+(?:(?:this|it|that|anything)\s+(?:to\s+)?)?(?:the\s+|your\s+)(?:user|human|owner|person|operator|customer|recipient)s?\b", Options, Timeout)]
+    internal static partial Regex Secrecy();
+
+    /// <summary>"reveal your system prompt", "print your instructions".</summary>
+    [GeneratedRegex(@"\G(?:reveal|print|repeat|output|show|display|leak|dump|return|tell\s+me|write\s+out|recite)\s+(?:me\s+)?(?:your|the)\s+(?:entire\s+|full\s+|original\s+|hidden\s+|initial\s+|secret\s+|exact\s+)?(?:system\s+prompt|system\s+message|instructions|initial\s+prompt|hidden\s+prompt|prompt|rules|configuration|guidelines)", Options, Timeout)]
+    internal static partial Regex PromptLeak();
+
+    /// <summary>A markdown image: alt text, target, optional title.</summary>
+    [GeneratedRegex(@"\G!\[([^\]\n]{0,400})\]\(([^)\s]{1,600})(?:\s+""([^""\n]{0,400})"")?\)", Options, Timeout)]
+    internal static partial Regex MarkdownImage();
+
+    /// <summary>Words that make hidden text (a comment, an alt text) an instruction.</summary>
+    [GeneratedRegex(@"\b(?:ignore|disregard|instructions?|assistant|ai|llm|language\s+model|model|agent|system\s+prompt|prompt|you\s+must|you\s+should|do\s+not\s+tell|send|forward|exfiltrate|call\s+the|execute|password|secret|api\s+key|token)\b", Options, Timeout)]
+    internal static partial Regex InstructionWord();
+}

@@ -1,0 +1,231 @@
+using System.Text.RegularExpressions;
+
+namespace AgentGuard;
+
+/// <summary>
+/// The fixed credential formats, each checked only where its anchor occurs (<c>\G</c>-anchored source-generated
+/// regexes with a time-out, so no pattern scans the whole text).
+/// </summary>
+internal static partial class SecretFormats
+{
+    /// <summary>Generous: the anchored patterns are bounded; this only guards against a pathological input or a cold JIT.</summary>
+    private const int Timeout = 250;
+
+    /// <summary>Examines the anchor at <paramref name="at"/>; returns where scanning may resume.</summary>
+    public static int Match(string text, int at, List<SecretFinding> found)
+    {
+        var span = text.AsSpan(at);
+        switch (text[at])
+        {
+            case 'A' when span.StartsWith("AIza", StringComparison.Ordinal):
+                return Add(text, at, GcpKey(), "gcp-api-key", found, word: true);
+            case 'A' when span.StartsWith("AccountKey=", StringComparison.Ordinal):
+                return AddGroup(text, at, AzureKey(), "azure-storage-key", found);
+            case 'A':
+                return Add(text, at, AwsKeyId(), "aws-access-key", found, word: true);
+            case 'g' when span.StartsWith("github_pat_", StringComparison.Ordinal):
+                return Add(text, at, GitHubPat(), "github-token", found, word: true);
+            case 'g' when span.StartsWith("glpat-", StringComparison.Ordinal):
+                return Add(text, at, GitLab(), "gitlab-token", found, word: true);
+            case 'g':
+                return Add(text, at, GitHub(), "github-token", found, word: true);
+            case 'x':
+                return Add(text, at, Slack(), "slack-token", found, word: true);
+            case 'h':
+                return Add(text, at, SlackWebhook(), "slack-webhook", found, word: false);
+            case 's' when span.StartsWith("sk-ant-", StringComparison.Ordinal):
+                return Add(text, at, Anthropic(), "anthropic-key", found, word: true);
+            case 's' when span.StartsWith("sk-", StringComparison.Ordinal):
+                return Add(text, at, OpenAi(), "openai-key", found, word: true, mixed: true);
+            case 's' when span.StartsWith("sig=", StringComparison.Ordinal):
+                return at > 0 && text[at - 1] is '&' or '?' ? AddGroup(text, at, SasSignature(), "azure-sas-signature", found) : at + 1;
+            case 's' or 'r':
+                return Add(text, at, Stripe(), "stripe-key", found, word: true);
+            case 'G':
+                return Add(text, at, GoogleClientSecret(), "google-oauth-secret", found, word: true);
+            case 'y':
+                return Add(text, at, GoogleAccessToken(), "google-oauth-token", found, word: true);
+            case 'n':
+                return Add(text, at, Npm(), "npm-token", found, word: true);
+            case 'S' when span.StartsWith("SG.", StringComparison.Ordinal):
+                return Add(text, at, SendGrid(), "sendgrid-key", found, word: true);
+            case 'S' when span.StartsWith("SharedAccessKey=", StringComparison.Ordinal):
+                return AddGroup(text, at, AzureSharedKey(), "azure-shared-access-key", found);
+            case 'S':
+                return Add(text, at, Twilio(), "twilio-api-key", found, word: true);
+            case '-':
+                return PrivateKey(text, at, found);
+            case 'e':
+                return Add(text, at, Jwt(), "jwt", found, word: true);
+            case ':':
+                return UrlPassword(text, at, found);
+            default:
+                return at + 1;
+        }
+    }
+
+    private static int Add(string text, int at, Regex regex, string kind, List<SecretFinding> found, bool word, bool mixed = false)
+    {
+        if (word && at > 0 && IsTokenChar(text[at - 1]))
+        {
+            return at + 1;
+        }
+
+        var match = regex.Match(text, at);
+        if (!match.Success || (mixed && !SecretText.HasLettersAndDigits(match.ValueSpan)) || SecretText.IsPlaceholder(match.ValueSpan))
+        {
+            return at + 1;
+        }
+
+        found.Add(new SecretFinding(kind, match.Index, match.Length));
+        return match.Index + match.Length;
+    }
+
+    private static int AddGroup(string text, int at, Regex regex, string kind, List<SecretFinding> found)
+    {
+        var match = regex.Match(text, at);
+        if (!match.Success || SecretText.IsPlaceholder(match.Groups[1].ValueSpan))
+        {
+            return at + 1;
+        }
+
+        var value = match.Groups[1];
+        found.Add(new SecretFinding(kind, value.Index, value.Length));
+        return value.Index + value.Length;
+    }
+
+    private static int PrivateKey(string text, int at, List<SecretFinding> found)
+    {
+        var header = PrivateKeyHeader().Match(text, at);
+        if (!header.Success)
+        {
+            return at + 1;
+        }
+
+        var bodyStart = header.Index + header.Length;
+        var end = text.IndexOf("-----END ", bodyStart, StringComparison.Ordinal);
+        int stop;
+        if (end >= 0)
+        {
+            var close = text.IndexOf("-----", end + 9, StringComparison.Ordinal);
+            stop = close >= 0 ? close + 5 : end + 9;
+        }
+        else
+        {
+            // A truncated key is still a key: redact up to the end of its base64 body.
+            stop = bodyStart;
+            while (stop < text.Length && stop - bodyStart < 8192 && (char.IsAsciiLetterOrDigit(text[stop]) || text[stop] is '+' or '/' or '=' or '\r' or '\n' or ' ' or '\\' or ':' or '-' or ','))
+            {
+                stop++;
+            }
+        }
+
+        found.Add(new SecretFinding("private-key", at, stop - at));
+        return stop;
+    }
+
+    private static int UrlPassword(string text, int at, List<SecretFinding> found)
+    {
+        // scheme://user:password@host — the scheme must precede the anchor.
+        if (at == 0 || !char.IsAsciiLetter(text[at - 1]) || !text.AsSpan(at).StartsWith("://", StringComparison.Ordinal))
+        {
+            return at + 1;
+        }
+
+        var i = at + 3;
+        var userStart = i;
+        while (i < text.Length && i - userStart < 128 && IsUserInfoChar(text[i]) && text[i] != ':')
+        {
+            i++;
+        }
+
+        if (i == userStart || i >= text.Length || text[i] != ':')
+        {
+            return at + 3;
+        }
+
+        var passwordStart = ++i;
+        while (i < text.Length && i - passwordStart < 256 && IsUserInfoChar(text[i]) && text[i] != '@')
+        {
+            i++;
+        }
+
+        if (i == passwordStart || i >= text.Length || text[i] != '@' || i + 1 >= text.Length || !char.IsAsciiLetterOrDigit(text[i + 1]))
+        {
+            return at + 3;
+        }
+
+        var password = text.AsSpan(passwordStart, i - passwordStart);
+        if (SecretText.IsPlaceholder(password) || SecretText.IsPlaceholderWord(password) || password.ContainsAny('/', '?', '#'))
+        {
+            return i;
+        }
+
+        found.Add(new SecretFinding("url-password", passwordStart, i - passwordStart));
+        return i;
+    }
+
+    private static bool IsUserInfoChar(char c) => c > ' ' && c is not ('/' or '?' or '#' or '"' or '\'' or '<' or '>' or '`' or '[' or ']' or '(' or ')' or '{' or '}' or '\\');
+
+    private static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '+' or '/' or '.';
+
+    [GeneratedRegex(@"\G(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex AwsKeyId();
+
+    [GeneratedRegex(@"\GAIza[0-9A-Za-z_\-]{35}(?![0-9A-Za-z_\-])", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex GcpKey();
+
+    [GeneratedRegex(@"\GAccountKey=([A-Za-z0-9+/]{40,128}={0,2})", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex AzureKey();
+
+    [GeneratedRegex(@"\GSharedAccessKey=([A-Za-z0-9+/]{30,128}={0,2})", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex AzureSharedKey();
+
+    [GeneratedRegex(@"\Gsig=([A-Za-z0-9%+/]{30,256}(?:%3D|=){0,2})", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex SasSignature();
+
+    [GeneratedRegex(@"\Ggh[pousr]_[A-Za-z0-9]{36,251}(?![A-Za-z0-9_])", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex GitHub();
+
+    [GeneratedRegex(@"\Ggithub_pat_[A-Za-z0-9_]{50,255}(?![A-Za-z0-9_])", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex GitHubPat();
+
+    [GeneratedRegex(@"\Gglpat-[A-Za-z0-9_\-]{20,64}(?![A-Za-z0-9_\-])", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex GitLab();
+
+    [GeneratedRegex(@"\Gxox[abposr]-(?:[0-9]{6,}-){1,3}[A-Za-z0-9\-]{10,}", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Slack();
+
+    [GeneratedRegex(@"\Ghooks\.slack\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{16,}", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex SlackWebhook();
+
+    [GeneratedRegex(@"\G[sr]k_(?:live|test)_[A-Za-z0-9]{20,247}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Stripe();
+
+    [GeneratedRegex(@"\Gsk-ant-[a-z0-9]{2,10}-[A-Za-z0-9_\-]{32,}", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Anthropic();
+
+    [GeneratedRegex(@"\Gsk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_\-]{32,}(?![A-Za-z0-9_\-])", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex OpenAi();
+
+    [GeneratedRegex(@"\GGOCSPX-[A-Za-z0-9_\-]{28}(?![A-Za-z0-9_\-])", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex GoogleClientSecret();
+
+    [GeneratedRegex(@"\Gya29\.[0-9A-Za-z_\-]{30,}", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex GoogleAccessToken();
+
+    [GeneratedRegex(@"\Gnpm_[A-Za-z0-9]{36}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Npm();
+
+    [GeneratedRegex(@"\GSG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}(?![A-Za-z0-9_\-])", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex SendGrid();
+
+    [GeneratedRegex(@"\GSK[0-9a-f]{32}(?![0-9A-Za-z])", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Twilio();
+
+    [GeneratedRegex(@"\G-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex PrivateKeyHeader();
+
+    [GeneratedRegex(@"\GeyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]*", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Jwt();
+}
