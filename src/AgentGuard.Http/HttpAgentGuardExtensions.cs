@@ -70,7 +70,7 @@ public static class HttpAgentGuardExtensions
         handlers.Insert(0, new AgentGuardHttpHandler(
             guard,
             services.GetRequiredService<IOptionsMonitor<AgentGuardHttpOptions>>(),
-            services.GetServices<ISecretDetector>().FirstOrDefault(),
+            services.GetService<ISecretDetector>(),
             services.GetService<ILogger<AgentGuardHttpHandler>>()));
     }
 }

@@ -103,6 +103,23 @@ public sealed class AgentGuardHttpHandlerTests
     }
 
     [Fact]
+    public async Task SendAsync_SecretInQuery_DefaultCoreDetectorFindsItAndRequestNeverArrives()
+    {
+        await using var server = new LoopbackServer();
+        await using var provider = HttpTestHost.Create(EgressPolicy.Replace("\"NotOneOf\": [\"api.trusted.example\"]", "\"NotOneOf\": [\"127.0.0.1\"]", StringComparison.Ordinal), (s, _) => s.AddHttpClient("api").AddAgentGuard());
+        var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("api");
+        var key = "AKIA" + "Q3EGRW5ZKX7PLM2T";
+
+        var leak = () => client.GetAsync(new Uri(server.BaseAddress, "/collect?k=" + key));
+        var denied = (await leak.Should().ThrowAsync<ToolCallDeniedException>()).Which;
+        var clean = await client.GetAsync(new Uri(server.BaseAddress, "/collect?k=hello"));
+
+        denied.Decision.RuleIds.Should().Contain("no-secrets-out");
+        clean.StatusCode.Should().Be(HttpStatusCode.OK);
+        server.Received.Should().ContainSingle().Which.Should().StartWith("GET /collect?k=hello");
+    }
+
+    [Fact]
     public async Task SendAsync_SecretInUrl_IsTaggedAndDenied()
     {
         await using var server = new LoopbackServer();
