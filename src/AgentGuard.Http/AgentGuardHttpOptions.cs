@@ -1,0 +1,23 @@
+namespace AgentGuard.Http;
+
+/// <summary>The <c>AgentGuard:Http</c> configuration section: which HTTP clients are guarded and how a denial looks.</summary>
+public sealed class AgentGuardHttpOptions
+{
+    /// <summary>
+    /// When true, every client created by <c>IHttpClientFactory</c> is guarded without code changes (default false:
+    /// only clients with <c>.AddAgentGuard()</c>). Remember to allow the model provider's host if its client comes from the factory.
+    /// </summary>
+    public bool GuardAllHttpClients { get; set; }
+
+    /// <summary>
+    /// When set (e.g. 403), a denied request returns a response with this status and the model-safe message as its body
+    /// instead of throwing <see cref="ToolCallDeniedException"/> (the default, null).
+    /// </summary>
+    public int? DeniedStatusCode { get; set; }
+
+    /// <summary>When true (default), text request bodies up to <see cref="MaxBodyScanBytes"/> are scanned for secrets.</summary>
+    public bool ScanBody { get; set; } = true;
+
+    /// <summary>Bodies larger than this are not buffered or scanned (default 256 KiB).</summary>
+    public int MaxBodyScanBytes { get; set; } = 256 * 1024;
+}

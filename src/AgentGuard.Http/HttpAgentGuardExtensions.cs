@@ -1,0 +1,76 @@
+using AgentGuard.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AgentGuard;
+
+/// <summary>
+/// Registers the HTTP guard: <c>services.AddAgentGuard(section).AddHttp(section)</c>, then
+/// <c>services.AddHttpClient("github").AddAgentGuard()</c> per client, or <c>AgentGuard:Http:GuardAllHttpClients: true</c> for all.
+/// </summary>
+public static class HttpAgentGuardExtensions
+{
+    /// <summary>Adds the HTTP guard options (configured in code) and, when enabled, guards every factory client.</summary>
+    public static AgentGuardBuilder AddHttp(this AgentGuardBuilder builder, Action<AgentGuardHttpOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Services.AddOptions<AgentGuardHttpOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        return AddCore(builder);
+    }
+
+    /// <summary>Adds the HTTP guard bound to the <c>Http</c> child of the <c>AgentGuard</c> section.</summary>
+    /// <param name="builder">The AgentGuard builder.</param>
+    /// <param name="agentGuardSection">The <c>AgentGuard</c> configuration section (its <c>Http</c> child is bound).</param>
+    public static AgentGuardBuilder AddHttp(this AgentGuardBuilder builder, IConfiguration agentGuardSection)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(agentGuardSection);
+        builder.Services.AddOptions<AgentGuardHttpOptions>().Bind(agentGuardSection.GetSection("Http"));
+        return AddCore(builder);
+    }
+
+    /// <summary>Guards every request of this client with AgentGuard (register AgentGuard with <c>AddAgentGuard()</c> first).</summary>
+    public static IHttpClientBuilder AddAgentGuard(this IHttpClientBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<AgentGuardHttpOptions>();
+        return builder.ConfigureAdditionalHttpMessageHandlers(static (handlers, services) => AddOnce(handlers, services));
+    }
+
+    private static AgentGuardBuilder AddCore(AgentGuardBuilder builder)
+    {
+        builder.Services.AddOptions<AgentGuardHttpOptions>()
+            .Validate(o => o.MaxBodyScanBytes >= 0 && (o.DeniedStatusCode is null or (>= 100 and <= 599)), "AgentGuard:Http needs a non-negative MaxBodyScanBytes and a DeniedStatusCode between 100 and 599.");
+        builder.Services.ConfigureHttpClientDefaults(client => client.ConfigureAdditionalHttpMessageHandlers(static (handlers, services) =>
+        {
+            if (services.GetRequiredService<IOptionsMonitor<AgentGuardHttpOptions>>().CurrentValue.GuardAllHttpClients)
+            {
+                AddOnce(handlers, services);
+            }
+        }));
+        return builder;
+    }
+
+    private static void AddOnce(IList<DelegatingHandler> handlers, IServiceProvider services)
+    {
+        if (handlers.Any(h => h is AgentGuardHttpHandler))
+        {
+            return;
+        }
+
+        var guard = services.GetService<ToolGuard>()
+            ?? throw new InvalidOperationException("AgentGuard is not registered: call services.AddAgentGuard(...) before guarding HTTP clients.");
+        handlers.Insert(0, new AgentGuardHttpHandler(
+            guard,
+            services.GetRequiredService<IOptionsMonitor<AgentGuardHttpOptions>>(),
+            services.GetService<ISecretDetector>(),
+            services.GetService<ILogger<AgentGuardHttpHandler>>()));
+    }
+}

@@ -1,0 +1,246 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace AgentGuard.Http;
+
+/// <summary>Turns an outgoing request into the engine's <see cref="ToolCallEvent"/>: method, host, path, query, header names, body facts.</summary>
+internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuardHttpOptions> options, Func<ToolArgumentLimits> limits)
+{
+    /// <summary>Parsed arguments are immutable: requests of the same shape (an agent polling one endpoint) reuse them.</summary>
+    private const int MaxCachedArguments = 512;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ToolArgumentLimits Limits, ToolArguments Arguments)> _arguments = new(StringComparer.Ordinal);
+    private readonly string _idPrefix = "http-" + Guid.NewGuid().ToString("N")[..8] + "-";
+    private long _nextId;
+
+    public async ValueTask<ToolCallEvent> CreateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var uri = request.RequestUri;
+        var method = request.Method.Method.ToUpperInvariant();
+        var host = uri is { IsAbsoluteUri: true } ? uri.IdnHost.ToLowerInvariant() : "(relative)";
+        var scheme = uri is { IsAbsoluteUri: true } ? uri.Scheme : string.Empty;
+        var port = uri is { IsAbsoluteUri: true } ? uri.Port : 0;
+        var path = uri is { IsAbsoluteUri: true } ? uri.AbsolutePath : uri?.OriginalString ?? string.Empty;
+        var query = uri is { IsAbsoluteUri: true } ? uri.Query : string.Empty;
+
+        var headerNames = new List<string>();
+        AddNames(request.Headers, headerNames);
+        if (request.Content is not null)
+        {
+            AddNames(request.Content.Headers, headerNames);
+        }
+
+        var secretInUrl = detector is not null && uri is not null && HasSecret(Uri.UnescapeDataString(uri.OriginalString));
+        var (bodySize, secretInBody) = await InspectBodyAsync(request.Content, cancellationToken).ConfigureAwait(false);
+
+        var tags = new List<string>(3);
+        if (method is "POST" or "PUT" or "PATCH" or "DELETE")
+        {
+            tags.Add(HttpTags.Write);
+        }
+
+        if (query.Length > 1)
+        {
+            tags.Add(HttpTags.QueryData);
+        }
+
+        if (secretInUrl || secretInBody)
+        {
+            tags.Add(HttpTags.SecretInRequest);
+        }
+
+        var key = string.Concat(method, " ", uri?.OriginalString, " ", string.Join(',', headerNames), bodySize is null ? " -" : " " + bodySize.Value.ToString(CultureInfo.InvariantCulture), secretInUrl ? " U" : " -", secretInBody ? "B" : "-");
+
+        return new ToolCallEvent(host, ToolKind.HttpRequest)
+        {
+            Source = host,
+            Arguments = Parse(key, () => WriteArguments(method, scheme, host, port, path, query, headerNames, bodySize, secretInUrl, secretInBody)),
+            Tags = tags,
+            Risk = secretInUrl || secretInBody ? RiskLevel.High : tags.Contains(HttpTags.Write) ? RiskLevel.Medium : RiskLevel.Low,
+            CallId = _idPrefix + Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture),
+            ParentCallId = AgentGuardScope.CurrentCallId,
+            Attributes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["http.method"] = method,
+                ["http.scheme"] = scheme,
+                ["http.host"] = host,
+                ["http.port"] = port.ToString(CultureInfo.InvariantCulture),
+                ["http.path"] = path,
+            },
+        };
+    }
+
+    /// <summary>The parsed arguments for a request shape (method, URL, header names, body size, secret flags).</summary>
+    private ToolArguments Parse(string key, Func<string> write)
+    {
+        var current = limits();
+        if (_arguments.TryGetValue(key, out var cached) && cached.Limits == current)
+        {
+            return cached.Arguments;
+        }
+
+        var parsed = ToolArguments.FromJson(write(), current);
+        if (_arguments.Count >= MaxCachedArguments)
+        {
+            _arguments.Clear();
+        }
+
+        _arguments[key] = (current, parsed);
+        return parsed;
+    }
+
+    private static void AddNames(HttpHeaders headers, List<string> names)
+    {
+        foreach (var header in headers.NonValidated)
+        {
+            names.Add(header.Key);
+        }
+    }
+
+    /// <summary>Writes the arguments as JSON text directly (no intermediate objects).</summary>
+    private static string WriteArguments(string method, string scheme, string host, int port, string path, string query, List<string> headerNames, long? bodySize, bool secretInUrl, bool secretInBody)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256 + query.Length + path.Length);
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("method", method);
+            writer.WriteString("scheme", scheme);
+            writer.WriteString("host", host);
+            writer.WriteNumber("port", port);
+            writer.WriteString("path", path);
+            writer.WritePropertyName("query");
+            WriteQuery(writer, query);
+            writer.WriteStartArray("headerNames");
+            foreach (var name in headerNames)
+            {
+                writer.WriteStringValue(name);
+            }
+
+            writer.WriteEndArray();
+            if (bodySize is { } size)
+            {
+                writer.WriteNumber("bodySize", size);
+            }
+            else
+            {
+                writer.WriteNull("bodySize");
+            }
+
+            writer.WriteBoolean("secretInUrl", secretInUrl);
+            writer.WriteBoolean("secretInBody", secretInBody);
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The query as an object of name to value (or to an array of values, when a name repeats).</summary>
+    private static void WriteQuery(System.Text.Json.Utf8JsonWriter writer, string query)
+    {
+        writer.WriteStartObject();
+        if (query.Length > 1)
+        {
+            var pairs = new List<(string Name, string Value)>();
+            foreach (var pair in query[1..].Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                pairs.Add((Decode(eq < 0 ? pair : pair[..eq]), eq < 0 ? string.Empty : Decode(pair[(eq + 1)..])));
+            }
+
+            var written = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (name, value) in pairs)
+            {
+                if (!written.Add(name))
+                {
+                    continue;
+                }
+
+                var count = 0;
+                foreach (var other in pairs)
+                {
+                    count += other.Name == name ? 1 : 0;
+                }
+
+                if (count == 1)
+                {
+                    writer.WriteString(name, value);
+                    continue;
+                }
+
+                writer.WriteStartArray(name);
+                foreach (var other in pairs)
+                {
+                    if (other.Name == name)
+                    {
+                        writer.WriteStringValue(other.Value);
+                    }
+                }
+
+                writer.WriteEndArray();
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
+
+    private bool HasSecret(string text)
+    {
+        if (detector is null || text.Length == 0)
+        {
+            return false;
+        }
+
+        var findings = new List<SecretFinding>();
+        detector.Find(text, findings);
+        return findings.Count > 0;
+    }
+
+    private async ValueTask<(long? Size, bool Secret)> InspectBodyAsync(HttpContent? content, CancellationToken cancellationToken)
+    {
+        if (content is null)
+        {
+            return (null, false);
+        }
+
+        var settings = options();
+        var length = content.Headers.ContentLength;
+        if (detector is null || !settings.ScanBody || !IsText(content.Headers.ContentType))
+        {
+            return (length, false);
+        }
+
+        // Buffer only content whose size is known and small, or that is produced in memory (JSON, form): a live stream
+        // of unknown size is never read here, so it is sent unchanged.
+        var inMemory = content is ByteArrayContent or System.Net.Http.Json.JsonContent or MultipartContent;
+        if ((length is null && !inMemory) || length > settings.MaxBodyScanBytes)
+        {
+            return (length, false);
+        }
+
+        try
+        {
+            await content.LoadIntoBufferAsync(settings.MaxBodyScanBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException)
+        {
+            return (content.Headers.ContentLength, false);
+        }
+
+        var text = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return (content.Headers.ContentLength ?? text.Length, HasSecret(text));
+    }
+
+    private static bool IsText(MediaTypeHeaderValue? contentType)
+    {
+        var mediaType = contentType?.MediaType;
+        return mediaType is null
+            || mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("xml", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+            || mediaType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase);
+    }
+}

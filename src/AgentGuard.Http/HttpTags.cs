@@ -1,0 +1,14 @@
+namespace AgentGuard.Http;
+
+/// <summary>The tags the HTTP handler puts on requests, for rules to match (<c>Match.Tags</c>).</summary>
+public static class HttpTags
+{
+    /// <summary>POST, PUT, PATCH or DELETE.</summary>
+    public const string Write = "http-write";
+
+    /// <summary>The URL has a query string (data can leave in it).</summary>
+    public const string QueryData = "query-data";
+
+    /// <summary>A secret pattern (per the registered <see cref="ISecretDetector"/>) appears in the URL, query or body.</summary>
+    public const string SecretInRequest = "secret-in-request";
+}

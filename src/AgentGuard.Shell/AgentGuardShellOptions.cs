@@ -1,0 +1,20 @@
+namespace AgentGuard.Shell;
+
+/// <summary>The <c>AgentGuard:Shell</c> configuration section: how guarded commands run.</summary>
+public sealed class AgentGuardShellOptions
+{
+    /// <summary>The shell that runs lines that are not a single plain command: <c>/bin/sh</c> (default).</summary>
+    public string ShellPath { get; set; } = "/bin/sh";
+
+    /// <summary>How long a command may run before it and its children are killed: 30 seconds by default.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>At most this many characters of standard output and of standard error are kept (default 1,000,000).</summary>
+    public int MaxOutputChars { get; set; } = 1_000_000;
+
+    /// <summary>The exit code reported for a line that was not run (default 126, the shell's "cannot execute").</summary>
+    public int DeniedExitCode { get; set; } = 126;
+
+    /// <summary>The exit code reported when the timeout killed the command (default 124, as timeout(1)).</summary>
+    public int TimedOutExitCode { get; set; } = 124;
+}

@@ -1,0 +1,218 @@
+namespace AgentGuard.Shell.Analysis;
+
+/// <summary>
+/// The state of analyzing one command line: shell variables and aliases set so far, files downloaded so far, and the
+/// bounds that keep a hostile line from costing unbounded work.
+/// </summary>
+internal sealed class AnalysisSession
+{
+    /// <summary>Nesting deeper than this (bash -c inside eval inside $(…)…) is not followed: the command is opaque.</summary>
+    public const int MaxDepth = 8;
+
+    /// <summary>At most this many commands are analyzed per line; the rest make the line opaque.</summary>
+    public const int MaxCommands = 256;
+
+    private Dictionary<string, string?>? _variables;
+    private Dictionary<string, string>? _aliases;
+
+    public AnalysisSession() => Unwrapper = new CommandUnwrapper(this);
+
+    public CommandUnwrapper Unwrapper { get; }
+
+    /// <summary>What the process is given on standard input (<see cref="ShellRunOptions.StandardInput"/>), read by commands nothing else feeds.</summary>
+    public string? ProcessStandardInput { get; init; }
+
+    /// <summary>Files a downloader wrote (curl -o, wget -O, a redirect), so running them later is remote code.</summary>
+    public HashSet<string> DownloadedFiles => _downloadedFiles ??= new(StringComparer.Ordinal);
+
+    private HashSet<string>? _downloadedFiles;
+
+    public bool HasDownloaded(string file) => _downloadedFiles is not null && _downloadedFiles.Contains(file);
+
+    /// <summary>Files written earlier on the line with known content (echo … &gt; x.sh, cat &lt;&lt;EOF &gt; x.sh), so running them is analyzed.</summary>
+    private Dictionary<string, string>? _writtenFiles;
+
+    /// <summary>The field separators: <c>$IFS</c> when the line set it, otherwise space, tab and newline.</summary>
+    public string FieldSeparators => _variables is not null && _variables.TryGetValue("IFS", out var ifs) && ifs is not null ? ifs : " \t\n";
+
+    public void RecordWrite(string path, string content, bool append)
+    {
+        var key = path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path;
+        _writtenFiles ??= new(StringComparer.Ordinal);
+        if (_writtenFiles.Count < 64 || _writtenFiles.ContainsKey(key))
+        {
+            _writtenFiles[key] = append && _writtenFiles.TryGetValue(key, out var existing) ? existing + content : content;
+        }
+    }
+
+    public string? WrittenFile(string path)
+        => _writtenFiles is not null && _writtenFiles.TryGetValue(path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path, out var content) ? content : null;
+
+    /// <summary>Every command emitted so far, in order.</summary>
+    public List<CommandDraft> Commands { get; } = [];
+
+    public bool LimitReached => Commands.Count >= MaxCommands;
+
+    private readonly Stack<System.Text.StringBuilder> _builders = new();
+
+    /// <summary>A cleared builder for word expansion (expansions nest, so builders are pooled per session, not shared).</summary>
+    public System.Text.StringBuilder RentBuilder() => _builders.Count > 0 ? _builders.Pop().Clear() : new System.Text.StringBuilder();
+
+    public void ReturnBuilder(System.Text.StringBuilder builder) => _builders.Push(builder);
+
+    public void SetVariable(string name, string? value)
+    {
+        _variables ??= new(StringComparer.Ordinal);
+        if (_variables.Count < 1024 || _variables.ContainsKey(name))
+        {
+            _variables[name] = value;
+        }
+    }
+
+    /// <summary>The value of <c>$name</c> / <c>${name…}</c>, and whether it is known before run time.</summary>
+    public (string Value, bool Known) LookupParameter(string name, string? modifier)
+    {
+        string? value;
+        bool known;
+        if (_variables is not null && _variables.TryGetValue(name, out var assigned))
+        {
+            value = assigned;
+            known = assigned is not null;
+        }
+        else
+        {
+            (value, known) = name switch
+            {
+                "HOME" => ("~", true),
+                "IFS" => (" \t\n", true),
+                "PWD" => (".", true),
+                _ => ((string?)null, false),
+            };
+        }
+
+        if (modifier is null)
+        {
+            return (value ?? string.Empty, known);
+        }
+
+        // ${name:-word} and friends: the default is a good guess, but only a guess.
+        var trimmed = modifier.StartsWith(':') ? modifier[1..] : modifier;
+        if (trimmed.Length > 0 && trimmed[0] is '-' or '=')
+        {
+            return known && value!.Length > 0 ? (value, true) : (StripQuotes(trimmed[1..]), false);
+        }
+
+        return (value ?? string.Empty, false);
+    }
+
+    private static string StripQuotes(string text) => text.Replace("'", string.Empty, StringComparison.Ordinal).Replace("\"", string.Empty, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Analyzes the script of a command substitution (its commands are emitted like any other) and returns its
+    /// output when it is static, and whether it is downloaded or decoded content.
+    /// </summary>
+    public (string? Output, bool Remote) Substitute(string script, int depth)
+    {
+        var drafts = ParseNested(script, "$(...)", depth, Inherited.None);
+        if (drafts.Count == 0)
+        {
+            return (string.Empty, false);
+        }
+
+        var last = drafts[^1];
+        var remote = drafts.Exists(d => d.CarriesRemoteContent);
+        return (last.OutputText?.TrimEnd('\n'), remote);
+    }
+
+    /// <summary>Analyzes the script of a process substitution and returns the command it reads from.</summary>
+    public CommandDraft? ProcessSubstitution(string script, int depth)
+    {
+        var drafts = ParseNested(script, "<(...)", depth, Inherited.None);
+        return drafts.Count == 0 ? null : drafts[^1];
+    }
+
+    /// <summary>Parses a nested script, or marks it opaque when nesting is too deep.</summary>
+    public List<CommandDraft> ParseNested(string script, string origin, int depth, Inherited inherited)
+    {
+        if (depth > MaxDepth)
+        {
+            return [Unwrapper.EmitOpaque("sh", origin, "nesting is deeper than " + MaxDepth + " levels", inherited)];
+        }
+
+        return ScriptParser.Parse(this, script, origin, depth, inherited);
+    }
+
+    /// <summary>Tracks export/declare/local/readonly/unset/read, which change variables, and alias definitions.</summary>
+    public void ApplyBuiltinState(List<ExpandedWord> words)
+    {
+        switch (words[0].Text)
+        {
+            case "export" or "declare" or "typeset" or "local" or "readonly":
+                foreach (var word in words.Skip(1))
+                {
+                    var eq = word.Text.IndexOf('=', StringComparison.Ordinal);
+                    if (eq > 0)
+                    {
+                        SetVariable(word.Text[..eq], word.Dynamic ? null : word.Text[(eq + 1)..]);
+                    }
+                }
+
+                break;
+            case "unset":
+                foreach (var word in words.Skip(1))
+                {
+                    _variables?.Remove(word.Text);
+                }
+
+                break;
+            case "read" or "mapfile" or "readarray" or "getopts":
+                foreach (var word in words.Skip(1).Where(w => !w.Text.StartsWith('-')))
+                {
+                    SetVariable(word.Text, null);
+                }
+
+                break;
+            case "alias":
+                foreach (var word in words.Skip(1))
+                {
+                    var eq = word.Text.IndexOf('=', StringComparison.Ordinal);
+                    _aliases ??= new(StringComparer.Ordinal);
+                    if (eq > 0 && _aliases.Count < 256)
+                    {
+                        _aliases[word.Text[..eq]] = word.Text[(eq + 1)..];
+                    }
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>Replaces an alias in command position by its words.</summary>
+    public bool TryExpandAlias(List<ExpandedWord> words, out List<ExpandedWord> expanded)
+    {
+        expanded = words;
+        if (words[0].Dynamic || _aliases is null || !_aliases.TryGetValue(words[0].Text, out var value))
+        {
+            return false;
+        }
+
+        var (tokens, _) = Parsing.ShellLexer.Lex(value);
+        var expander = new WordExpander(this, 0);
+        var result = new List<ExpandedWord>();
+        foreach (var token in tokens.Where(t => t.Kind == Parsing.ShellTokenKind.Word))
+        {
+            expander.Expand(token, result);
+        }
+
+        if (result.Count == 0 || (result[0].Text == words[0].Text && !result[0].Dynamic))
+        {
+            return false;
+        }
+
+        result.AddRange(words.Skip(1));
+        expanded = result;
+        return true;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+
+namespace AgentGuard.Shell.Analysis;
+
+/// <summary>
+/// Looks into code given to an interpreter (python -c, node -e, perl -e): the shell commands it runs through
+/// os.system/subprocess/exec/backticks, and calls that delete trees, send data, read credentials or run downloaded code.
+/// </summary>
+internal static partial class CodeScanner
+{
+    /// <summary>String literals in the code that look like shell commands (the code may run them).</summary>
+    public static IEnumerable<string> ShellStrings(string code)
+    {
+        var count = 0;
+        foreach (Match match in StringLiteral().Matches(code))
+        {
+            var text = match.Groups["s"].Success ? match.Groups["s"].Value : match.Groups["d"].Success ? match.Groups["d"].Value : match.Groups["b"].Value;
+            if (text.Contains(' ', StringComparison.Ordinal) && ++count <= 32)
+            {
+                yield return text;
+            }
+        }
+    }
+
+    /// <summary>Tags what the code does through its own APIs.</summary>
+    public static void Scan(CommandDraft draft, string code)
+    {
+        if (Destructive().Match(code) is { Success: true } destructive)
+        {
+            draft.Tag(ShellTags.Destructive, "code calls " + destructive.Value);
+        }
+
+        if (Exfiltration().Match(code) is { Success: true } exfiltration)
+        {
+            draft.Tag(ShellTags.Exfiltration, "code calls " + exfiltration.Value);
+        }
+
+        if (RemoteCode().Match(code) is { Success: true } remote)
+        {
+            draft.Tag(ShellTags.RemoteCode, "code runs downloaded or decoded code: " + remote.Value);
+        }
+
+        if (PathRules.CredentialInText(code) is { } credential)
+        {
+            draft.Tag(ShellTags.CredentialAccess, "code touches " + credential);
+        }
+    }
+
+    [GeneratedRegex(@"'(?<s>[^'\\]*(?:\\.[^'\\]*)*)'|""(?<d>[^""\\]*(?:\\.[^""\\]*)*)""|`(?<b>[^`]*)`", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex StringLiteral();
+
+    [GeneratedRegex(@"(shutil\.rmtree|rmSync|rimraf|File::Path::remove_tree|rmtree|FileUtils\.rm_rf)\s*\(?\s*['""](/|~|\.\.?['""/])|os\.(remove|unlink)\s*\(\s*['""]/etc/|fs\.rmSync\s*\(\s*['""]/['""]", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex Destructive();
+
+    [GeneratedRegex(@"requests\.(post|put|patch)|urlopen\s*\([^)]*data\s*=|http\.client|socket\.(socket|create_connection)|\.connect\s*\(\s*\(|IO::Socket|Net::HTTP\.post|method\s*:\s*['""](POST|PUT|PATCH)['""]|net\.connect|smtplib|ftplib|paramiko", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 200)]
+    private static partial Regex Exfiltration();
+
+    [GeneratedRegex(@"(exec|eval)\s*\(\s*(urllib|requests|urlopen|base64|b64decode|atob|Buffer\.from|compile|__import__|fetch|http|marshal|zlib|codecs)|__import__\s*\(\s*['""]base64|(exec|eval)\s*\(.{0,80}(b64decode|urlopen|requests\.get|fetch\(|atob\()", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex RemoteCode();
+}

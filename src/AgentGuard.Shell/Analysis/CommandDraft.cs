@@ -1,0 +1,121 @@
+namespace AgentGuard.Shell.Analysis;
+
+/// <summary>A word after expansion: its best-known text and whether part of it is only known at run time.</summary>
+/// <param name="Text">The text; unknown parts are left out.</param>
+/// <param name="Dynamic">True when part of the word is computed at run time (unknown variable, substitution).</param>
+/// <param name="Glob">True when the word holds unquoted glob characters.</param>
+/// <param name="FromSubstitution">True when part of the word is the output of a command substitution.</param>
+/// <param name="RemoteContent">True when that output comes from a download or a decoder.</param>
+/// <param name="ProcessSubstitution">The command a <c>&lt;(…)</c> word reads from.</param>
+internal readonly record struct ExpandedWord(
+    string Text,
+    bool Dynamic = false,
+    bool Glob = false,
+    bool FromSubstitution = false,
+    bool RemoteContent = false,
+    CommandDraft? ProcessSubstitution = null)
+{
+    public static ExpandedWord Literal(string text) => new(text);
+}
+
+/// <summary>A redirection after expansion.</summary>
+internal sealed record RedirectInfo(string Operator, string? FileDescriptor, ExpandedWord Target, string? HereDocumentBody)
+{
+    public bool IsWrite => Operator is ">" or ">>" or ">|" or "&>" or "&>>" or "<>" || (Operator == ">&" && !IsFileDescriptorTarget);
+
+    public bool IsFileDescriptorTarget => Target.Text.Length > 0 && Target.Text.All(c => char.IsAsciiDigit(c) || c == '-');
+}
+
+/// <summary>One command being analyzed: what runs, with what, fed by what, and what it was found to do.</summary>
+internal sealed class CommandDraft
+{
+    public required string Path { get; init; }
+
+    public required string Program { get; init; }
+
+    public required List<ExpandedWord> Args { get; init; }
+
+    public required IReadOnlyList<RedirectInfo> Redirects { get; init; }
+
+    public required IReadOnlyList<string> Wrappers { get; init; }
+
+    public required string Origin { get; init; }
+
+    public HashSet<string> Tags { get; } = new(StringComparer.Ordinal);
+
+    public List<string> Findings { get; } = [];
+
+    /// <summary>The command whose output is piped into this one.</summary>
+    public CommandDraft? Upstream { get; set; }
+
+    /// <summary>Text known to arrive on standard input (here-document, here-string, echo piped in).</summary>
+    public string? StdinText { get; set; }
+
+    /// <summary>What this command is known to print, for echo/printf/base64 -d chains.</summary>
+    public string? OutputText { get; set; }
+
+    /// <summary>True when this command's output is downloaded or decoded content (or derived from it).</summary>
+    public bool CarriesRemoteContent { get; set; }
+
+    public string? Code { get; set; }
+
+    public bool IsWrapper { get; init; }
+
+    /// <summary>True when the draft is only analyzed for its tags (code inside an interpreter), never emitted.</summary>
+    public bool CollectOnly { get; init; }
+
+    public void Tag(string tag, string finding)
+    {
+        if (Tags.Add(tag) || Findings.Count < 16)
+        {
+            if (!Findings.Contains(finding))
+            {
+                Findings.Add(finding);
+            }
+        }
+    }
+
+    public IEnumerable<ExpandedWord> Operands()
+    {
+        var endOfOptions = false;
+        foreach (var arg in Args)
+        {
+            if (!endOfOptions && arg.Text == "--")
+            {
+                endOfOptions = true;
+                continue;
+            }
+
+            if (endOfOptions || arg.Text.Length == 0 || arg.Text[0] != '-' || arg.Dynamic)
+            {
+                yield return arg;
+            }
+        }
+    }
+
+    public bool HasFlag(char shortFlag, string? longFlag = null)
+    {
+        foreach (var arg in Args)
+        {
+            var text = arg.Text;
+            if (text == "--")
+            {
+                return false;
+            }
+
+            if (longFlag is not null && (text == longFlag || text.StartsWith(longFlag + "=", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
+            if (text.Length > 1 && text[0] == '-' && text[1] != '-' && text.AsSpan(1).Contains(shortFlag))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool HasArg(string text) => Args.Exists(a => string.Equals(a.Text, text, StringComparison.Ordinal));
+}

@@ -1,0 +1,370 @@
+namespace AgentGuard.Shell.Analysis;
+
+/// <summary>Follows the scripts that shells, eval, interpreters, find -exec and command options run.</summary>
+internal sealed partial class CommandUnwrapper
+{
+    private void HandleShell(CommandDraft draft, string name, int depth, Inherited nested)
+    {
+        draft.Tags.Add(ShellTags.ShellWrapper);
+        var args = draft.Args;
+        if (name is "source" or ".")
+        {
+            if (args.Count > 0)
+            {
+                ScriptFile(draft, args[0], depth, nested);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            var text = args[i].Text;
+            if (text is "-o" or "+o" or "-O" or "+O")
+            {
+                i++;
+                continue;
+            }
+
+            if (text.Length > 1 && text[0] is '-' or '+' && !text.StartsWith("--", StringComparison.Ordinal) && text.Contains('c', StringComparison.Ordinal))
+            {
+                var script = args.Skip(i + 1).FirstOrDefault();
+                if (i + 1 >= args.Count)
+                {
+                    draft.Tag(ShellTags.Opaque, name + " -c has no script");
+                    return;
+                }
+
+                ParseScriptArgument(draft, script, name + " -c", depth, nested);
+                return;
+            }
+
+            if (text.Length > 1 && text[0] is '-' or '+')
+            {
+                continue;
+            }
+
+            ScriptFile(draft, args[i], depth, nested);
+            return;
+        }
+
+        ReadsStdin(draft, name, depth, nested, asShell: true);
+    }
+
+    private void HandleEval(CommandDraft draft, int depth, Inherited nested)
+    {
+        if (draft.Args.Count == 0)
+        {
+            return;
+        }
+
+        var script = new ExpandedWord(
+            string.Join(' ', draft.Args.Select(a => a.Text)),
+            draft.Args.Exists(a => a.Dynamic),
+            false,
+            draft.Args.Exists(a => a.FromSubstitution),
+            draft.Args.Exists(a => a.RemoteContent));
+        ParseScriptArgument(draft, script, "eval", depth, nested);
+    }
+
+    private void ParseScriptArgument(CommandDraft draft, ExpandedWord script, string origin, int depth, Inherited nested)
+    {
+        if (script.RemoteContent)
+        {
+            draft.Tag(ShellTags.RemoteCode, "runs downloaded or decoded content");
+        }
+
+        if (script.Dynamic)
+        {
+            draft.Tag(ShellTags.Opaque, origin + " runs a script computed at run time");
+        }
+
+        session.ParseNested(script.Text, origin, depth + 1, nested);
+    }
+
+    private void ScriptFile(CommandDraft draft, ExpandedWord file, int depth, Inherited nested)
+    {
+        if (file.ProcessSubstitution is { } producer)
+        {
+            if (producer.CarriesRemoteContent)
+            {
+                draft.Tag(ShellTags.RemoteCode, "runs the output of " + producer.Program);
+            }
+            else if (producer.OutputText is { } text)
+            {
+                session.ParseNested(text, draft.Program + " <(...)", depth + 1, nested);
+            }
+            else
+            {
+                draft.Tag(ShellTags.Opaque, "runs the output of " + producer.Program);
+            }
+
+            return;
+        }
+
+        if (file.Dynamic)
+        {
+            draft.Tag(ShellTags.Opaque, "runs a script whose name is computed at run time");
+            return;
+        }
+
+        var asShell = Shells.Contains(draft.Program) || draft.Program is "source" or ".";
+        if (file.Text is "/dev/stdin" or "-")
+        {
+            ReadsStdin(draft, draft.Program, depth, nested, asShell);
+            return;
+        }
+
+        if (ShellClassifier.IsDownloaded(session, file.Text))
+        {
+            draft.Tag(ShellTags.RemoteCode, "runs a file downloaded earlier on the line");
+        }
+
+        if (session.WrittenFile(file.Text) is { } written)
+        {
+            if (asShell)
+            {
+                session.ParseNested(written, draft.Program + " " + file.Text, depth + 1, nested);
+            }
+            else
+            {
+                AnalyzeCode(draft, written, depth, nested);
+            }
+        }
+
+        draft.Tags.Add(ShellTags.ScriptFile);
+    }
+
+    private void ReadsStdin(CommandDraft draft, string name, int depth, Inherited nested, bool asShell)
+    {
+        if (draft.Redirects.FirstOrDefault(r => r.Operator == "<") is { } input)
+        {
+            ScriptFile(draft, input.Target, depth, nested);
+            return;
+        }
+
+        if (draft.Upstream is { CarriesRemoteContent: true } producer)
+        {
+            draft.Tag(ShellTags.RemoteCode, producer.Program + " output is piped into " + name);
+        }
+
+        if (draft.StdinText is { } text)
+        {
+            if (asShell)
+            {
+                session.ParseNested(text, name + " stdin", depth + 1, nested);
+            }
+            else
+            {
+                AnalyzeCode(draft, text, depth, nested);
+            }
+
+            return;
+        }
+
+        if (draft.Upstream is { } upstream && !upstream.CarriesRemoteContent)
+        {
+            draft.Tag(ShellTags.Opaque, name + " runs what " + upstream.Program + " prints");
+        }
+    }
+
+    private void HandleInterpreter(CommandDraft draft, string codeFlags, int depth, Inherited nested)
+    {
+        var args = draft.Args;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var text = args[i].Text;
+            var isCodeFlag = text is "--eval" or "--print" or "-Command" or "-command" or "-EncodedCommand" or "-encodedcommand" or "-e" or "-c"
+                || (text.Length >= 2 && text[0] == '-' && text[1] != '-' && codeFlags.Contains(text[^1], StringComparison.Ordinal));
+            if (isCodeFlag && text != "-")
+            {
+                if (text.StartsWith("-Enc", StringComparison.OrdinalIgnoreCase) || text.StartsWith("-enc", StringComparison.Ordinal))
+                {
+                    draft.Tag(ShellTags.Opaque, "runs encoded code");
+                    return;
+                }
+
+                if (i + 1 >= args.Count)
+                {
+                    return;
+                }
+
+                var code = args[i + 1];
+                if (code.RemoteContent)
+                {
+                    draft.Tag(ShellTags.RemoteCode, "runs downloaded or decoded code");
+                }
+
+                if (code.Dynamic)
+                {
+                    draft.Tag(ShellTags.Opaque, "runs code computed at run time");
+                }
+
+                AnalyzeCode(draft, code.Text, depth, nested);
+                return;
+            }
+
+            if (text.Length > 1 && text[0] == '-')
+            {
+                if (text is "-m" or "-W" or "-X" or "-I" or "-r" or "--require")
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            ScriptFile(draft, args[i], depth, nested);
+            return;
+        }
+
+        ReadsStdin(draft, draft.Program, depth, nested, asShell: false);
+    }
+
+    private void AnalyzeCode(CommandDraft draft, string code, int depth, Inherited nested)
+    {
+        draft.Code = code;
+        draft.Tag(ShellTags.InlineCode, "runs inline " + draft.Program + " code");
+        var collect = nested with { CollectOnly = true };
+        foreach (var literal in CodeScanner.ShellStrings(code))
+        {
+            foreach (var inner in session.ParseNested(literal, draft.Program + " code", depth + 1, collect))
+            {
+                foreach (var tag in inner.Tags)
+                {
+                    if (ShellTags.IsHighRisk(tag) && tag != ShellTags.Opaque)
+                    {
+                        draft.Tag(tag, "code runs: " + inner.Program + " (" + string.Join(", ", inner.Findings.Take(1)) + ")");
+                    }
+                }
+            }
+        }
+
+        CodeScanner.Scan(draft, code);
+    }
+
+    private void HandleFindExec(CommandDraft draft, int depth, Inherited nested, List<CommandDraft> emitted)
+    {
+        var args = draft.Args;
+        var start = args.FindIndex(a => a.Text.StartsWith('-') || a.Text is "(" or "!");
+        var roots = (start < 0 ? args : args.Take(start)).Select(a => a.Text).ToList();
+        var root = roots.Count == 0 ? "." : roots[0];
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i].Text is not ("-exec" or "-execdir" or "-ok" or "-okdir"))
+            {
+                continue;
+            }
+
+            var inner = new List<ExpandedWord>();
+            var j = i + 1;
+            for (; j < args.Count && args[j].Text is not (";" or "+"); j++)
+            {
+                inner.Add(args[j].Text.Contains("{}", StringComparison.Ordinal)
+                    ? args[j] with { Text = args[j].Text.Replace("{}", root.TrimEnd('/') + "/{}", StringComparison.Ordinal) }
+                    : args[j]);
+            }
+
+            if (inner.Count > 0)
+            {
+                var innerDraft = Emit(inner, [], null, "find -exec", depth + 1, nested, emitted);
+                if (innerDraft is not null)
+                {
+                    draft.Findings.Add("find runs " + innerDraft.Program);
+                }
+            }
+
+            i = j;
+        }
+    }
+
+    /// <summary>
+    /// Programs that run a command given as an argument: <c>trap 'cmd'</c>, <c>at</c>/<c>batch</c> (stdin), <c>script -c</c>,
+    /// awk programs (<c>system("…")</c>), <c>tar --to-command=</c> / <c>--checkpoint-action=exec=</c>, <c>rsync -e</c>,
+    /// and <c>git -c core.sshCommand=</c> / <c>core.pager=</c> / <c>alias.x=!…</c>.
+    /// </summary>
+    private void HandleEmbeddedCommands(CommandDraft draft, string name, int depth, Func<Inherited> nested)
+    {
+        var args = draft.Args;
+        switch (name)
+        {
+            case "trap" when args.Count > 0 && args[0].Text is not ("-" or "-p" or "-l" or ""):
+                ParseScriptArgument(draft, args[0], "trap", depth, nested());
+                break;
+            case "at" or "batch":
+                if (ValueOf(args, "-f", "--file") is { } file)
+                {
+                    ScriptFile(draft, file, depth, nested());
+                }
+                else
+                {
+                    ReadsStdin(draft, name, depth, nested(), asShell: true);
+                }
+
+                break;
+            case "script" when ValueOf(args, "-c", "--command") is { } command:
+                ParseScriptArgument(draft, command, "script -c", depth, nested());
+                break;
+            case "awk" or "gawk" or "mawk" or "nawk" or "busybox-awk":
+                for (var i = 0; i < args.Count; i++)
+                {
+                    var text = args[i].Text;
+                    if (text is "-F" or "-v" or "-f")
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    if (!text.StartsWith('-'))
+                    {
+                        AnalyzeCode(draft, text, depth, nested());
+                        break;
+                    }
+                }
+
+                break;
+            case "tar" or "rsync" or "git" or "zip":
+                for (var i = 0; i < args.Count; i++)
+                {
+                    var text = args[i].Text;
+                    string? embedded = null;
+                    foreach (var prefix in EmbeddedCommandOptions)
+                    {
+                        if (text.StartsWith(prefix, StringComparison.Ordinal))
+                        {
+                            embedded = text[prefix.Length..];
+                        }
+                    }
+
+                    if (embedded is null && i + 1 < args.Count && ((name == "rsync" && text == "-e") || (name == "tar" && text == "-I") || (name == "zip" && text == "-TT")))
+                    {
+                        embedded = args[++i].Text;
+                    }
+
+                    if (embedded is null && name == "git" && text == "-c" && i + 1 < args.Count)
+                    {
+                        var setting = args[++i].Text;
+                        var eq = setting.IndexOf('=', StringComparison.Ordinal);
+                        var key = eq < 0 ? setting : setting[..eq];
+                        var value = eq < 0 ? string.Empty : setting[(eq + 1)..];
+                        if (value.StartsWith('!') || key.EndsWith("sshcommand", StringComparison.OrdinalIgnoreCase) || key.EndsWith(".pager", StringComparison.OrdinalIgnoreCase)
+                            || key.EndsWith(".editor", StringComparison.OrdinalIgnoreCase) || key.EndsWith("fsmonitor", StringComparison.OrdinalIgnoreCase) || key.StartsWith("filter.", StringComparison.OrdinalIgnoreCase))
+                        {
+                            embedded = value.TrimStart('!');
+                        }
+                    }
+
+                    if (!string.IsNullOrWhiteSpace(embedded))
+                    {
+                        ParseScriptArgument(draft, args[i] with { Text = embedded }, name + " option", depth, nested());
+                    }
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static readonly string[] EmbeddedCommandOptions = ["--to-command=", "--checkpoint-action=exec=", "--use-compress-program=", "--rsh=", "--info-script=", "--new-volume-script="];
+}

@@ -1,0 +1,447 @@
+namespace AgentGuard.Shell.Analysis;
+
+/// <summary>
+/// Looks through wrappers to the program that really runs: sudo, doas, env, nohup, timeout, nice, xargs, find -exec,
+/// and shells or interpreters given a script (<c>bash -c</c>, <c>eval</c>, <c>python -c</c>, stdin fed by a pipe or a
+/// here-document). Each command found is classified and emitted.
+/// </summary>
+internal sealed partial class CommandUnwrapper(AnalysisSession session)
+{
+    private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "csh", "tcsh" };
+
+    private static readonly HashSet<string> PrivilegeWrappers = new(StringComparer.Ordinal) { "sudo", "doas", "pkexec", "runuser" };
+
+    private static readonly Dictionary<string, string> InterpreterCodeFlags = new(StringComparer.Ordinal)
+    {
+        ["python"] = "c", ["python2"] = "c", ["python3"] = "c", ["pypy"] = "c", ["pypy3"] = "c",
+        ["node"] = "ep", ["nodejs"] = "ep", ["deno"] = "e", ["bun"] = "e",
+        ["perl"] = "eE", ["ruby"] = "e", ["php"] = "r", ["lua"] = "e", ["Rscript"] = "e",
+        ["pwsh"] = "c", ["powershell"] = "c", ["osascript"] = "e",
+    };
+
+    /// <summary>Emits a command that cannot be understood.</summary>
+    public CommandDraft EmitOpaque(string program, string origin, string reason, Inherited inherited)
+    {
+        var draft = new CommandDraft
+        {
+            Path = program,
+            Program = program,
+            Args = [],
+            Redirects = [],
+            Wrappers = inherited.Wrappers,
+            Origin = origin,
+            CollectOnly = inherited.CollectOnly,
+        };
+        draft.Tag(ShellTags.Opaque, reason);
+        Add(draft, null);
+        return draft;
+    }
+
+    /// <summary>Emits the commands for one expanded simple command; returns the one that really runs.</summary>
+    public CommandDraft? Emit(List<ExpandedWord> words, IReadOnlyList<RedirectInfo> redirects, CommandDraft? upstream, string origin, int depth, Inherited inherited, List<CommandDraft> emitted)
+    {
+        var wrappers = new List<string>(inherited.Wrappers);
+        var tags = new List<string>(inherited.Tags);
+        var i = 0;
+        var xargs = false;
+        while (i < words.Count)
+        {
+            var word = words[i];
+            if (word.Dynamic || word.Glob || word.Text.Length == 0)
+            {
+                break;
+            }
+
+            var program = Basename(word.Text);
+            var next = program switch
+            {
+                "env" => SkipEnv(words, i + 1, depth, inherited with { Wrappers = [.. wrappers, "env"], Tags = tags }, emitted),
+                "nohup" or "setsid" or "builtin" or "unbuffer" or "chronic" or "busybox" or "toybox" => i + 1,
+                "time" => SkipOptions(words, i + 1, "o", "p"),
+                "strace" or "ltrace" => SkipOptions(words, i + 1, "oepsuEIabPX", "fFqvcCwyrtTiDkhV"),
+                "exec" => SkipOptions(words, i + 1, "a", "cl"),
+                "command" => words.Skip(i + 1).Any(w => w.Text is "-v" or "-V") ? -1 : SkipOptions(words, i + 1, string.Empty, "pvV"),
+                "nice" => SkipNice(words, i + 1),
+                "ionice" => SkipOptions(words, i + 1, "cnp", "t"),
+                "stdbuf" => SkipOptions(words, i + 1, "ioe", string.Empty),
+                "timeout" => SkipTimeout(words, i + 1),
+                "chroot" => SkipChroot(words, i + 1),
+                "xargs" => SkipOptions(words, i + 1, "IinPLsdEae", "0rtpxl"),
+                "sudo" => SkipOptions(words, i + 1, "ugCDhprTUc", "AbEeHiKklnPSsVv"),
+                "doas" => SkipOptions(words, i + 1, "uC", "ns"),
+                "pkexec" => SkipOptions(words, i + 1, "u", string.Empty),
+                "runuser" => SkipOptions(words, i + 1, "ugGc", "lmp"),
+                _ => -1,
+            };
+
+            if (next < 0)
+            {
+                break;
+            }
+
+            if (PrivilegeWrappers.Contains(program))
+            {
+                var wrapperDraft = NewDraft(word.Text, program, words.Skip(i + 1), redirects, wrappers, origin, upstream, inherited.CollectOnly, isWrapper: true);
+                wrapperDraft.Tag(ShellTags.Privilege, program + " runs a command with elevated privileges");
+                Finish(wrapperDraft, tags, emitted);
+                if (!tags.Contains(ShellTags.Privilege))
+                {
+                    tags.Add(ShellTags.Privilege);
+                }
+            }
+
+            if (program == "env" && next >= words.Count)
+            {
+                break;
+            }
+
+            if (program == "env")
+            {
+                for (var k = i + 1; k < next; k++)
+                {
+                    var eq = words[k].Text.IndexOf('=', StringComparison.Ordinal);
+                    if (eq > 0 && ShellClassifier.IsHijackVariable(words[k].Text[..eq]) && !tags.Contains(ShellTags.Opaque))
+                    {
+                        tags.Add(ShellTags.Opaque);
+                    }
+                }
+            }
+
+            wrappers.Add(program);
+            xargs |= program == "xargs";
+            i = next;
+            if (i >= words.Count)
+            {
+                if (program == "xargs")
+                {
+                    words.Add(ExpandedWord.Literal("echo"));
+                    continue;
+                }
+
+                return emitted.Count > 0 ? emitted[^1] : null;
+            }
+        }
+
+        if (i >= words.Count)
+        {
+            return null;
+        }
+
+        var head = words[i];
+        var args = words.GetRange(i + 1, words.Count - i - 1);
+        if (xargs)
+        {
+            args.Add(new ExpandedWord(string.Empty, Dynamic: true));
+        }
+
+        if (head.Dynamic || head.Glob || head.Text.Length == 0)
+        {
+            var opaque = NewDraft(head.Text.Length == 0 ? "?" : head.Text, Basename(head.Text.Length == 0 ? "?" : head.Text), args, redirects, wrappers, origin, upstream, inherited.CollectOnly);
+            opaque.Tag(ShellTags.Opaque, head.Glob ? "the program name is a glob pattern" : "the program name is computed at run time");
+            if (head.RemoteContent)
+            {
+                opaque.Tag(ShellTags.RemoteCode, "runs downloaded or decoded content");
+            }
+
+            ShellClassifier.Classify(opaque, session);
+            Finish(opaque, tags, emitted);
+            return opaque;
+        }
+
+        var name = Basename(head.Text);
+        var draft = NewDraft(head.Text, name, args, redirects, wrappers, origin, upstream, inherited.CollectOnly);
+        Inherited? nestedCache = null;
+        Inherited Nested() => nestedCache ??= new Inherited([.. wrappers, name], tags, null, inherited.CollectOnly);
+        if (head.Text.Contains('/', StringComparison.Ordinal))
+        {
+            if (session.WrittenFile(head.Text) is { } script)
+            {
+                draft.Tags.Add(ShellTags.ScriptFile);
+                session.ParseNested(script, head.Text, depth + 1, Nested());
+            }
+
+            if (ShellClassifier.IsDownloaded(session, head.Text))
+            {
+                draft.Tag(ShellTags.RemoteCode, "runs a file downloaded earlier on the line");
+            }
+        }
+
+        if (Shells.Contains(name) || name is "source" or ".")
+        {
+            HandleShell(draft, name, depth, Nested());
+        }
+        else if (name == "eval")
+        {
+            HandleEval(draft, depth, Nested());
+        }
+        else if (InterpreterCodeFlags.TryGetValue(StripVersion(name), out var flags))
+        {
+            HandleInterpreter(draft, flags, depth, Nested());
+        }
+        else if (name == "su")
+        {
+            draft.Tag(ShellTags.Privilege, "su switches user");
+            var script = ValueOf(args, "-c", "--command");
+            if (script is { } s)
+            {
+                ParseScriptArgument(draft, s, "su -c", depth, Nested() with { Tags = [.. tags, ShellTags.Privilege] });
+            }
+        }
+        else if (name is "ssh" && RemoteCommand(args) is { } remote)
+        {
+            session.ParseNested(remote, "ssh", depth + 1, Nested());
+        }
+        else if (name is "watch" && args.Count > 0)
+        {
+            var rest = SkipOptions(args, 0, "nd", "tbegcx");
+            if (rest >= 0 && rest < args.Count)
+            {
+                session.ParseNested(string.Join(' ', args.Skip(rest).Select(a => a.Text)), "watch", depth + 1, Nested());
+            }
+        }
+        else if (name == "find")
+        {
+            HandleFindExec(draft, depth, Nested(), emitted);
+        }
+        else
+        {
+            HandleEmbeddedCommands(draft, name, depth, Nested);
+        }
+
+        ShellClassifier.Classify(draft, session);
+        Finish(draft, tags, emitted);
+        return draft;
+    }
+
+    private void Finish(CommandDraft draft, List<string> tags, List<CommandDraft> emitted)
+    {
+        foreach (var tag in tags)
+        {
+            draft.Tags.Add(tag);
+        }
+
+        Add(draft, emitted);
+    }
+
+    private void Add(CommandDraft draft, List<CommandDraft>? emitted)
+    {
+        emitted?.Add(draft);
+        if (!draft.CollectOnly)
+        {
+            if (session.LimitReached)
+            {
+                session.Commands[^1].Tag(ShellTags.Opaque, "the line has more than " + AnalysisSession.MaxCommands + " commands");
+                return;
+            }
+
+            session.Commands.Add(draft);
+        }
+    }
+
+    private CommandDraft NewDraft(string path, string program, IEnumerable<ExpandedWord> args, IReadOnlyList<RedirectInfo> redirects, List<string> wrappers, string origin, CommandDraft? upstream, bool collectOnly, bool isWrapper = false)
+    {
+        var draft = new CommandDraft
+        {
+            Path = path,
+            Program = program,
+            Args = args as List<ExpandedWord> ?? [.. args],
+            Redirects = redirects,
+            Wrappers = [.. wrappers],
+            Origin = origin,
+            IsWrapper = isWrapper,
+            CollectOnly = collectOnly,
+        };
+        draft.Upstream = upstream;
+        foreach (var redirect in redirects)
+        {
+            if (redirect.HereDocumentBody is { } body && redirect.Operator is "<<" or "<<-" or "<<<")
+            {
+                draft.StdinText = body;
+            }
+        }
+
+        if (draft.StdinText is null && upstream?.OutputText is { } piped)
+        {
+            draft.StdinText = piped;
+        }
+        else if (draft.StdinText is null && upstream is null && !redirects.Any(r => r.Operator == "<"))
+        {
+            draft.StdinText = session.ProcessStandardInput;
+        }
+
+        return draft;
+    }
+
+    /// <summary>The program's name without its directory: <c>/usr/bin/rm</c> is <c>rm</c>.</summary>
+    public static string Basename(string path)
+    {
+        var trimmed = path.TrimEnd('/');
+        var slash = trimmed.LastIndexOf('/');
+        var name = slash < 0 ? trimmed : trimmed[(slash + 1)..];
+        return name.Length == 0 ? path : name;
+    }
+
+    private static string StripVersion(string name)
+    {
+        var end = name.Length;
+        while (end > 0 && (char.IsAsciiDigit(name[end - 1]) || name[end - 1] == '.'))
+        {
+            end--;
+        }
+
+        var stem = name[..end];
+        return stem is "python" or "pypy" or "perl" or "ruby" or "php" or "lua" or "node" ? stem : name;
+    }
+
+    /// <summary>Skips options; <paramref name="withValue"/> lists short options that take a value. Returns the command's index.</summary>
+    private static int SkipOptions(List<ExpandedWord> words, int start, string withValue, string flags)
+    {
+        var i = start;
+        while (i < words.Count)
+        {
+            var text = words[i].Text;
+            if (text == "--")
+            {
+                return i + 1;
+            }
+
+            if (text.Length < 2 || text[0] != '-' || words[i].Dynamic)
+            {
+                return i;
+            }
+
+            if (text.StartsWith("--", StringComparison.Ordinal))
+            {
+                i++;
+                continue;
+            }
+
+            var takesValue = false;
+            for (var k = 1; k < text.Length; k++)
+            {
+                if (withValue.Contains(text[k], StringComparison.Ordinal))
+                {
+                    takesValue = k == text.Length - 1;
+                    break;
+                }
+
+                _ = flags;
+            }
+
+            i += takesValue ? 2 : 1;
+        }
+
+        return i;
+    }
+
+    private static int SkipNice(List<ExpandedWord> words, int start)
+    {
+        var i = start;
+        while (i < words.Count && words[i].Text.StartsWith('-'))
+        {
+            i += words[i].Text is "-n" or "--adjustment" ? 2 : 1;
+        }
+
+        return i;
+    }
+
+    private static int SkipTimeout(List<ExpandedWord> words, int start)
+    {
+        var i = start;
+        while (i < words.Count && words[i].Text.StartsWith('-') && words[i].Text != "--")
+        {
+            i += words[i].Text is "-s" or "-k" or "--signal" or "--kill-after" ? 2 : 1;
+        }
+
+        if (i < words.Count && words[i].Text == "--")
+        {
+            i++;
+        }
+
+        return i + 1;
+    }
+
+    private static int SkipChroot(List<ExpandedWord> words, int start)
+    {
+        var i = start;
+        while (i < words.Count && words[i].Text.StartsWith('-'))
+        {
+            i++;
+        }
+
+        if (i + 1 >= words.Count)
+        {
+            words.Add(ExpandedWord.Literal("/bin/sh"));
+        }
+
+        return i + 1;
+    }
+
+    private int SkipEnv(List<ExpandedWord> words, int start, int depth, Inherited inherited, List<CommandDraft> emitted)
+    {
+        var i = start;
+        while (i < words.Count)
+        {
+            var text = words[i].Text;
+            if (text is "-S" or "--split-string" || text.StartsWith("--split-string=", StringComparison.Ordinal) || (text.StartsWith("-S", StringComparison.Ordinal) && text.Length > 2))
+            {
+                var script = text switch
+                {
+                    "-S" or "--split-string" => i + 1 < words.Count ? words[i + 1].Text : string.Empty,
+                    _ when text.StartsWith("--", StringComparison.Ordinal) => text[(text.IndexOf('=', StringComparison.Ordinal) + 1)..],
+                    _ => text[2..],
+                };
+                var restStart = text is "-S" or "--split-string" ? i + 2 : i + 1;
+                var rest = string.Join(' ', words.Skip(restStart).Select(w => w.Text));
+                emitted.AddRange(session.ParseNested(script + " " + rest, "env -S", depth + 1, inherited));
+                return words.Count;
+            }
+
+            if (text is "-u" or "--unset" or "-C" or "--chdir")
+            {
+                i += 2;
+                continue;
+            }
+
+            if (text == "--")
+            {
+                i++;
+                continue;
+            }
+
+            if ((text.StartsWith('-') && text.Length > 1) || (text.Contains('=', StringComparison.Ordinal) && !text.StartsWith('=')))
+            {
+                i++;
+                continue;
+            }
+
+            break;
+        }
+
+        return i;
+    }
+
+    private static ExpandedWord? ValueOf(List<ExpandedWord> args, string shortFlag, string longFlag)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            if ((args[i].Text == shortFlag || args[i].Text == longFlag) && i + 1 < args.Count)
+            {
+                return args[i + 1];
+            }
+
+            if (args[i].Text.StartsWith(longFlag + "=", StringComparison.Ordinal))
+            {
+                return args[i] with { Text = args[i].Text[(longFlag.Length + 1)..] };
+            }
+        }
+
+        return null;
+    }
+
+    private static string? RemoteCommand(List<ExpandedWord> args)
+    {
+        var i = SkipOptions(args, 0, "bcDEeFIiJLlmOopQRSWw", "46AaCfGgKkMNnqsTtVvXxYy");
+        return i + 1 < args.Count ? string.Join(' ', args.Skip(i + 1).Select(a => a.Text)) : null;
+    }
+}

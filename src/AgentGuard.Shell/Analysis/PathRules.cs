@@ -1,0 +1,208 @@
+using System.Text.RegularExpressions;
+
+namespace AgentGuard.Shell.Analysis;
+
+/// <summary>Which paths matter: system trees, home directories, repository roots, and where credentials live.</summary>
+internal static partial class PathRules
+{
+    private static readonly string[] SystemTrees = ["/etc", "/usr", "/boot", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/sys", "/proc", "/dev", "/var/lib", "/root", "/System", "/Library", "/private/etc"];
+
+    private static readonly string[] CredentialSamples =
+    [
+        "~/.ssh/id_rsa", "~/.ssh/id_ed25519", "~/.ssh/authorized_keys", "/etc/shadow", "/etc/gshadow", "/etc/sudoers", "~/.aws/credentials",
+        "~/.netrc", "~/.pgpass", ".env", "~/.git-credentials", "~/.kube/config", "~/.docker/config.json", "~/.gnupg/secring.gpg",
+    ];
+
+    /// <summary>True when deleting or overwriting <paramref name="word"/> recursively would do real harm.</summary>
+    public static bool IsImportant(ExpandedWord word)
+    {
+        if (word.Dynamic && word.Text.Trim('/', '*', '.').Length == 0)
+        {
+            return true;
+        }
+
+        var path = Normalize(word.Text);
+        if (path is "/" or "~" or "*" or "." or ".." or ".*" or "" || path.StartsWith("../", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (IsSystem(path))
+        {
+            return true;
+        }
+
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (path.StartsWith('/') && segments.Length <= 1)
+        {
+            return true;
+        }
+
+        if (path.StartsWith("~", StringComparison.Ordinal) && segments.Length <= 2)
+        {
+            return true;
+        }
+
+        if ((path.StartsWith("/home/", StringComparison.Ordinal) || path.StartsWith("/Users/", StringComparison.Ordinal)) && segments.Length <= 3)
+        {
+            return true;
+        }
+
+        return segments.Length > 0 && segments[^1] is ".git" or ".ssh" or ".gnupg" or ".aws";
+    }
+
+    /// <summary>True for paths inside operating-system trees (/etc, /usr, /boot, block devices…).</summary>
+    public static bool IsSystem(string text)
+    {
+        var path = Normalize(text);
+        foreach (var tree in SystemTrees)
+        {
+            if (path == tree || path.StartsWith(tree + "/", StringComparison.Ordinal))
+            {
+                return !IsHarmlessDevice(path);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True for /dev/null, /dev/stdout and similar, which are safe to write.</summary>
+    public static bool IsHarmlessDevice(string path)
+        => path is "/dev/null" or "/dev/stdout" or "/dev/stderr" or "/dev/zero" or "/dev/tty" or "/dev/random" or "/dev/urandom"
+            || path.StartsWith("/dev/fd/", StringComparison.Ordinal) || path.StartsWith("/dev/pts/", StringComparison.Ordinal);
+
+    /// <summary>True for block devices and disks (/dev/sda, /dev/nvme0n1, /dev/disk2…).</summary>
+    public static bool IsDisk(string path) => path.StartsWith("/dev/", StringComparison.Ordinal) && !IsHarmlessDevice(path) && !path.StartsWith("/dev/tcp/", StringComparison.Ordinal) && !path.StartsWith("/dev/udp/", StringComparison.Ordinal);
+
+    /// <summary>Finds where credentials are read or written: key files, cloud credentials, .env, shadow, keychains.</summary>
+    public static string? CredentialMatch(ExpandedWord word)
+    {
+        var text = word.Text;
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (MayNameCredential(text))
+        {
+            var match = CredentialPattern().Match(text);
+            if (match.Success)
+            {
+                return match.Value.Trim('/', ' ', '"', '\'', '=', '@', ':');
+            }
+        }
+
+        if (word.Glob)
+        {
+            var regex = GlobToRegex(text);
+            foreach (var sample in CredentialSamples)
+            {
+                if (regex.IsMatch(sample) || regex.IsMatch(sample.Replace("~/", "/root/", StringComparison.Ordinal)) || regex.IsMatch(sample.Replace("~/", "/home/user/", StringComparison.Ordinal)) || regex.IsMatch(sample.TrimStart('~', '/')))
+                {
+                    return sample + " (glob " + text + ")";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A cheap test before the regex: every pattern has a dot or a slash, or names id_ keys or a keychain.</summary>
+    private static bool MayNameCredential(string text)
+        => text.AsSpan().IndexOfAny('.', '/') >= 0
+            || text.Contains("id_", StringComparison.Ordinal)
+            || text.Contains("eychain", StringComparison.Ordinal)
+            || text.Contains("EYCHAIN", StringComparison.Ordinal);
+
+    /// <summary>Finds credential locations anywhere in a text (code, SQL, scripts).</summary>
+    public static string? CredentialInText(string text)
+    {
+        var match = CredentialPattern().Match(text);
+        return match.Success ? match.Value.Trim('/', ' ', '"', '\'', '=', '@', ':') : null;
+    }
+
+    private static Regex GlobToRegex(string glob)
+    {
+        var pattern = new System.Text.StringBuilder("^");
+        foreach (var c in glob)
+        {
+            pattern.Append(c switch
+            {
+                '*' => "[^/]*",
+                '?' => "[^/]",
+                '[' => "[",
+                ']' => "]",
+                _ => Regex.Escape(c.ToString()),
+            });
+        }
+
+        pattern.Append('$');
+        try
+        {
+            return new Regex(pattern.ToString(), RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+        }
+        catch (ArgumentException)
+        {
+            return new Regex("^$", RegexOptions.CultureInvariant);
+        }
+    }
+
+    /// <summary>Collapses <c>//</c>, <c>.</c> and <c>..</c> segments, so <c>/tmp/../etc</c> is <c>/etc</c>.</summary>
+    private static string Collapse(string text)
+    {
+        if (!text.Contains("//", StringComparison.Ordinal) && !text.Contains("/.", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var absolute = text.StartsWith('/');
+        var stack = new List<string>();
+        foreach (var segment in text.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (segment == "." && stack.Count + (absolute ? 1 : 0) > 0)
+            {
+                continue;
+            }
+
+            if (segment == ".." && stack.Count > 0 && stack[^1] is not (".." or "~"))
+            {
+                stack.RemoveAt(stack.Count - 1);
+                continue;
+            }
+
+            if (segment == ".." && absolute)
+            {
+                continue;
+            }
+
+            stack.Add(segment);
+        }
+
+        var joined = string.Join('/', stack);
+        return absolute ? "/" + joined : joined.Length == 0 ? "." : joined;
+    }
+
+    private static string Normalize(string text)
+    {
+        var path = Collapse(text);
+        while (path.Length > 1 && (path.EndsWith('/') || path.EndsWith("/*", StringComparison.Ordinal) || path.EndsWith("/.", StringComparison.Ordinal)))
+        {
+            path = path.EndsWith('/') ? path[..^1] : path[..^2];
+        }
+
+        if (path.StartsWith("./", StringComparison.Ordinal) && path.Length > 2)
+        {
+            path = path[2..];
+        }
+
+        if (path.StartsWith("/home/", StringComparison.Ordinal) || path.StartsWith("/root", StringComparison.Ordinal))
+        {
+            return path;
+        }
+
+        return path.Length == 0 ? "/" : path;
+    }
+
+    [GeneratedRegex(@"(^|[/\s'""=@:])\.ssh(/|$|\s)|id_(rsa|dsa|ecdsa|ed25519)\b|(^|[/\s'""=@:])\.env(?!\.(example|sample|template|dist)\b)(\.[\w.-]+)?($|[\s'"";)])|\.aws/(credentials|config)|\.netrc\b|\.pgpass\b|\.git-credentials|\.docker/config\.json|\.kube/config|\.npmrc\b|\.pypirc\b|\.gnupg\b|/etc/(shadow|gshadow|sudoers|master\.passwd)\b|keychain|\.config/gcloud|\.azure/|credentials\.json|/proc/[^/\s]+/environ|\.vault-token", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    private static partial Regex CredentialPattern();
+}

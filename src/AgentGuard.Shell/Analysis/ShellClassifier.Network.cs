@@ -1,0 +1,220 @@
+using System.Text.RegularExpressions;
+
+namespace AgentGuard.Shell.Analysis;
+
+/// <summary>Network, redirection and credential rules: uploads, raw sockets, remote copies, /dev/tcp, credential paths.</summary>
+internal static partial class ShellClassifier
+{
+    private static void Network(CommandDraft draft, AnalysisSession session)
+    {
+        var program = draft.Program;
+        if (!NetworkTools.Contains(program))
+        {
+            return;
+        }
+
+        if (program is "curl")
+        {
+            for (var i = 0; i < draft.Args.Count; i++)
+            {
+                var text = draft.Args[i].Text;
+                var next = i + 1 < draft.Args.Count ? draft.Args[i + 1].Text : string.Empty;
+                if (text is "-d" or "-F" or "-T" or "--upload-file" or "--form" or "--form-string" or "--json" or "--data" || text.StartsWith("--data", StringComparison.Ordinal)
+                    || (text.Length > 1 && text[0] == '-' && text[1] != '-' && text.AsSpan(1).IndexOfAny("dFT") >= 0))
+                {
+                    draft.Tag(ShellTags.Exfiltration, "curl sends data (" + text + ")");
+                }
+                else if ((text is "-X" or "--request" && next.ToUpperInvariant() is "POST" or "PUT" or "PATCH") || text.ToUpperInvariant() is "-XPOST" or "-XPUT" or "-XPATCH" || text.StartsWith("--request=P", StringComparison.OrdinalIgnoreCase))
+                {
+                    draft.Tag(ShellTags.Exfiltration, "curl sends a " + (text.Length > 2 && text[1] == 'X' ? text[2..] : next) + " request");
+                }
+                else if (text is "-o" or "--output" && next.Length > 0)
+                {
+                    session.DownloadedFiles.Add(next.StartsWith("./", StringComparison.Ordinal) ? next[2..] : next);
+                }
+                else if (text is "-O" or "--remote-name")
+                {
+                    foreach (var url in draft.Operands())
+                    {
+                        session.DownloadedFiles.Add(CommandUnwrapper.Basename(url.Text.Split('?')[0]));
+                    }
+                }
+            }
+        }
+        else if (program is "wget")
+        {
+            var explicitOutput = false;
+            for (var i = 0; i < draft.Args.Count; i++)
+            {
+                var text = draft.Args[i].Text;
+                if (text.StartsWith("--post-", StringComparison.Ordinal) || text.StartsWith("--body-", StringComparison.Ordinal) || text.StartsWith("--method=P", StringComparison.OrdinalIgnoreCase)
+                    || (text == "--method" && i + 1 < draft.Args.Count && draft.Args[i + 1].Text.ToUpperInvariant() is "POST" or "PUT" or "PATCH"))
+                {
+                    draft.Tag(ShellTags.Exfiltration, "wget sends data (" + text + ")");
+                }
+                else if (text is "-O" or "--output-document" && i + 1 < draft.Args.Count)
+                {
+                    explicitOutput = true;
+                    session.DownloadedFiles.Add(draft.Args[i + 1].Text);
+                }
+                else if (text.StartsWith("-O", StringComparison.Ordinal) && text.Length > 2)
+                {
+                    explicitOutput = true;
+                    session.DownloadedFiles.Add(text[2..]);
+                }
+            }
+
+            if (!explicitOutput)
+            {
+                foreach (var url in draft.Operands())
+                {
+                    session.DownloadedFiles.Add(CommandUnwrapper.Basename(url.Text.Split('?')[0]));
+                }
+            }
+        }
+        else if (program is "http" or "https" or "xh" && draft.Args.Exists(a => a.Text.ToUpperInvariant() is "POST" or "PUT" or "PATCH" || a.Text.Contains(":=", StringComparison.Ordinal) || a.Text.Contains("=@", StringComparison.Ordinal) || a.Text.StartsWith('@')))
+        {
+            draft.Tag(ShellTags.Exfiltration, program + " sends data");
+        }
+        else if (SocketTools.Contains(program))
+        {
+            draft.Tags.Add(ShellTags.Network);
+            draft.Tag(ShellTags.Exfiltration, program + " opens a raw connection");
+            if (draft.Args.Exists(a => a.Text is "-e" or "-c" or "--exec" or "--sh-exec" || a.Text.StartsWith("exec:", StringComparison.OrdinalIgnoreCase) || a.Text.StartsWith("system:", StringComparison.OrdinalIgnoreCase) || a.Text.Contains(",exec:", StringComparison.OrdinalIgnoreCase)))
+            {
+                draft.Tag(ShellTags.RemoteCode, program + " hands a shell to the connection");
+            }
+        }
+        else if (program is "scp" or "rsync")
+        {
+            var operands = draft.Operands().Select(o => o.Text).Where(o => !o.StartsWith('-')).ToList();
+            if (operands.Count >= 2 && IsRemote(operands[^1]) && operands.Take(operands.Count - 1).Any(o => !IsRemote(o)))
+            {
+                draft.Tag(ShellTags.Exfiltration, program + " copies local files to " + operands[^1]);
+            }
+        }
+        else if (program is "sftp" or "ftp" or "lftp" or "tftp" or "mail" or "mailx" or "sendmail" or "mutt" or "msmtp" or "pastebinit")
+        {
+            draft.Tag(ShellTags.Exfiltration, program + " sends data to another host");
+        }
+        else if (program is "rclone" && draft.Operands().FirstOrDefault().Text is "copy" or "sync" or "move" or "copyto" && draft.Operands().LastOrDefault().Text.Contains(':', StringComparison.Ordinal))
+        {
+            draft.Tag(ShellTags.Exfiltration, "rclone uploads to a remote");
+        }
+        else if (program is "ssh" && (draft.Upstream is not null || draft.Redirects.Any(r => r.Operator == "<")))
+        {
+            draft.Tag(ShellTags.Exfiltration, "ssh sends piped data to another host");
+        }
+
+        if (NetworkTools.Contains(program) && draft.Args.Exists(a => a.FromSubstitution))
+        {
+            draft.Tag(ShellTags.Exfiltration, program + " sends the output of a command");
+        }
+
+        if (program is "curl" or "wget" && draft.Args.Exists(a => a.Text is "-" or "@-" || a.Text.EndsWith("=@-", StringComparison.Ordinal)) && draft.Upstream is not null)
+        {
+            draft.Tag(ShellTags.Exfiltration, program + " uploads piped data");
+        }
+    }
+
+    private static bool IsRemote(string text)
+    {
+        if (text.StartsWith("rsync://", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        return colon > 0 && (slash < 0 || colon < slash);
+    }
+
+    private static void Redirections(CommandDraft draft, AnalysisSession session)
+    {
+        if (draft.Redirects.Count == 0 && draft.Program != "tee")
+        {
+            return;
+        }
+
+        var writes = draft.Redirects.Where(r => r.IsWrite).Select(r => r.Target).ToList();
+        if (draft.Program == "tee")
+        {
+            writes.AddRange(draft.Operands());
+        }
+
+        foreach (var target in writes)
+        {
+            var path = target.Text;
+            if (path.StartsWith("/dev/tcp/", StringComparison.Ordinal) || path.StartsWith("/dev/udp/", StringComparison.Ordinal))
+            {
+                draft.Tags.Add(ShellTags.Network);
+                draft.Tag(ShellTags.Exfiltration, "writes to a network socket " + path);
+                continue;
+            }
+
+            if (path.StartsWith("/etc/sudoers", StringComparison.Ordinal))
+            {
+                draft.Tag(ShellTags.Privilege, "writes " + path);
+            }
+
+            if (PathRules.IsDisk(path) || (PathRules.IsSystem(path) && !path.StartsWith("/etc/sudoers", StringComparison.Ordinal)))
+            {
+                draft.Tag(ShellTags.Destructive, "overwrites " + path);
+            }
+
+            if (draft.OutputText is { } content && path.Length > 0 && !PathRules.IsHarmlessDevice(path))
+            {
+                session.RecordWrite(path, content, draft.Redirects.Any(r => r.Operator == ">>" && r.Target.Text == path));
+            }
+            else if (draft.Program == "tee" && draft.StdinText is { } teed)
+            {
+                session.RecordWrite(path, teed, draft.HasFlag('a', "--append"));
+            }
+
+            if (draft.CarriesRemoteContent && path.Length > 0 && !PathRules.IsHarmlessDevice(path))
+            {
+                session.DownloadedFiles.Add(path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path);
+            }
+        }
+
+        foreach (var redirect in draft.Redirects)
+        {
+            var path = redirect.Target.Text;
+            if (redirect.Operator is "<" or "<>" && (path.StartsWith("/dev/tcp/", StringComparison.Ordinal) || path.StartsWith("/dev/udp/", StringComparison.Ordinal)))
+            {
+                draft.Tags.Add(ShellTags.Network);
+                draft.Tag(ShellTags.RemoteCode, "reads commands from a network socket");
+            }
+        }
+
+        if (draft.Tags.Contains(ShellTags.Exfiltration) && draft.Redirects.Any(r => r.Target.Text.StartsWith("/dev/tcp/", StringComparison.Ordinal))
+            && (draft.Tags.Contains(ShellTags.ShellWrapper) || draft.Redirects.Any(r => r.IsFileDescriptorTarget && r.FileDescriptor == "0") || draft.HasFlag('i')))
+        {
+            draft.Tag(ShellTags.RemoteCode, "reverse shell over /dev/tcp");
+        }
+
+        if (draft.Tags.Contains(ShellTags.ShellWrapper) && draft.Redirects.Any(r => r.Target.Text.StartsWith("/dev/tcp/", StringComparison.Ordinal)))
+        {
+            draft.Tag(ShellTags.RemoteCode, "reverse shell over /dev/tcp");
+        }
+    }
+
+    private static void Credentials(CommandDraft draft)
+    {
+        foreach (var arg in draft.Args)
+        {
+            if (PathRules.CredentialMatch(arg) is { } match)
+            {
+                draft.Tag(ShellTags.CredentialAccess, draft.Program + " touches " + match);
+            }
+        }
+
+        foreach (var redirect in draft.Redirects)
+        {
+            if (PathRules.CredentialMatch(redirect.Target) is { } match)
+            {
+                draft.Tag(ShellTags.CredentialAccess, draft.Program + " redirects " + redirect.Operator + " " + match);
+            }
+        }
+    }
+}

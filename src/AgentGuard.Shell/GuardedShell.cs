@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using AgentGuard.Shell.Execution;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AgentGuard.Shell;
+
+/// <summary>The guarded command runner: decides every command of a line with the engine, then runs the allowed line.</summary>
+internal sealed partial class GuardedShell : IGuardedShell
+{
+    private readonly ToolGuard _guard;
+    private readonly IOptionsMonitor<AgentGuardShellOptions> _options;
+    private readonly ILogger<GuardedShell> _logger;
+
+    public GuardedShell(ToolGuard guard, IOptionsMonitor<AgentGuardShellOptions> options, ILogger<GuardedShell> logger)
+    {
+        _guard = guard;
+        _options = options;
+        _logger = logger;
+    }
+
+    public async ValueTask<ShellCheckResult> CheckAsync(string commandLine, ShellRunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(commandLine);
+        var context = _guard.ContextResolver.Resolve(options?.Context);
+        var (check, _) = await DecideAsync(commandLine, options, context, cancellationToken).ConfigureAwait(false);
+        return check;
+    }
+
+    public async Task<ShellRunResult> RunAsync(string commandLine, ShellRunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(commandLine);
+        var settings = _options.CurrentValue;
+        var context = _guard.ContextResolver.Resolve(options?.Context);
+        var (check, lineEvent) = await DecideAsync(commandLine, options, context, cancellationToken).ConfigureAwait(false);
+        if (!check.Decision.IsAllowed)
+        {
+            LogDenied(check.Decision.RuleIds.Count == 0 ? "(default)" : string.Join(",", check.Decision.RuleIds), check.Analysis.Commands.Count);
+            return new ShellRunResult
+            {
+                Ran = false,
+                ExitCode = settings.DeniedExitCode,
+                StandardOutput = string.Empty,
+                StandardError = check.Decision.ModelMessage,
+                Decision = check.Decision,
+                Analysis = check.Analysis,
+            };
+        }
+
+        var startInfo = check.Analysis.DirectArgv is { } argv ? new ProcessStartInfo(argv[0]) : new ProcessStartInfo(settings.ShellPath);
+        if (check.Analysis.DirectArgv is { } direct)
+        {
+            foreach (var arg in direct.Skip(1))
+            {
+                startInfo.ArgumentList.Add(arg);
+            }
+        }
+        else
+        {
+            startInfo.ArgumentList.Add("-c");
+            startInfo.ArgumentList.Add(commandLine);
+        }
+
+        if (options?.WorkingDirectory is { } directory)
+        {
+            startInfo.WorkingDirectory = directory;
+        }
+
+        if (options?.Environment is { } environment)
+        {
+            foreach (var (name, value) in environment)
+            {
+                if (value is null)
+                {
+                    startInfo.Environment.Remove(name);
+                }
+                else
+                {
+                    startInfo.Environment[name] = value;
+                }
+            }
+        }
+
+        ProcessOutcome outcome;
+        using (AgentGuardScope.Begin(context, lineEvent))
+        {
+            try
+            {
+                outcome = await ProcessRunner.RunAsync(startInfo, options?.StandardInput, options?.Timeout ?? settings.Timeout, settings.MaxOutputChars, cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.ComponentModel.Win32Exception ex)
+            {
+                LogStartFailed(ex, startInfo.FileName);
+                outcome = new ProcessOutcome(127, string.Empty, startInfo.FileName + ": " + ex.Message, false, false);
+            }
+        }
+
+        if (outcome.TimedOut)
+        {
+            LogTimedOut(options?.Timeout ?? settings.Timeout);
+        }
+
+        var isError = outcome.ExitCode != 0 || outcome.TimedOut;
+        var output = await _guard.InspectResultAsync(lineEvent, context, outcome.StandardOutput, isError, cancellationToken).ConfigureAwait(false) ?? string.Empty;
+        var error = outcome.StandardError.Length == 0
+            ? string.Empty
+            : await _guard.InspectResultAsync(lineEvent, context, outcome.StandardError, isError: true, cancellationToken).ConfigureAwait(false) ?? string.Empty;
+        return new ShellRunResult
+        {
+            Ran = true,
+            ExitCode = outcome.TimedOut ? settings.TimedOutExitCode : outcome.ExitCode,
+            StandardOutput = output,
+            StandardError = error,
+            TimedOut = outcome.TimedOut,
+            Truncated = outcome.Truncated,
+            Decision = check.Decision,
+            Analysis = check.Analysis,
+        };
+    }
+
+    private async ValueTask<(ShellCheckResult Check, ToolCallEvent LineEvent)> DecideAsync(string commandLine, ShellRunOptions? options, GuardContext context, CancellationToken cancellationToken)
+    {
+        var analysis = ShellAnalyzer.Analyze(commandLine, options?.StandardInput);
+        var parent = AgentGuardScope.CurrentCallId;
+        var lineId = options?.CallId ?? "sh-" + Guid.NewGuid().ToString("N")[..12];
+        var limits = _guard.ArgumentLimits;
+        var events = new ToolCallEvent[analysis.Commands.Count];
+        var decisions = new Decision[events.Length];
+        for (var i = 0; i < events.Length; i++)
+        {
+            events[i] = ShellEventFactory.Create(analysis.Commands[i], commandLine, lineId + "." + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), parent, limits);
+            decisions[i] = await _guard.AuthorizeAsync(events[i], context, useApprovalHandler: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        var decision = await CombineAsync(events, decisions, context, cancellationToken).ConfigureAwait(false);
+        var lineEvent = new ToolCallEvent(analysis.Commands.Count == 0 ? "sh" : analysis.Commands[^1].Program, ToolKind.ShellCommand)
+        {
+            Source = ShellEventFactory.Source,
+            Arguments = ToolArguments.FromPairs([new("line", commandLine)], limits),
+            Tags = analysis.Tags,
+            Risk = analysis.Risk,
+            CallId = lineId,
+            ParentCallId = parent,
+        };
+        return (new ShellCheckResult { Decision = decision, Analysis = analysis, CommandDecisions = decisions, Events = events }, lineEvent);
+    }
+
+    /// <summary>Deny beats approval beats allow: any denial denies the line; every required approval must be given.</summary>
+    private async ValueTask<Decision> CombineAsync(ToolCallEvent[] events, Decision[] decisions, GuardContext context, CancellationToken cancellationToken)
+    {
+        if (decisions.Length == 0)
+        {
+            return new Decision { Effect = DecisionEffect.Allow, PolicyEffect = DecisionEffect.Allow, Reason = "the line has no command" };
+        }
+
+        foreach (var decision in decisions)
+        {
+            if (decision.Effect == DecisionEffect.Deny)
+            {
+                return decision;
+            }
+        }
+
+        Decision? approved = null;
+        for (var i = 0; i < decisions.Length; i++)
+        {
+            if (decisions[i].Effect != DecisionEffect.RequireApproval)
+            {
+                continue;
+            }
+
+            var resolved = await _guard.ResolveApprovalAsync(events[i], context, decisions[i], cancellationToken).ConfigureAwait(false);
+            if (!resolved.IsAllowed)
+            {
+                return resolved;
+            }
+
+            approved ??= resolved;
+        }
+
+        return approved ?? decisions[0];
+    }
+
+    [LoggerMessage(3601, LogLevel.Information, "A shell line of {CommandCount} command(s) was not run (rules: {RuleIds}).")]
+    private partial void LogDenied(string ruleIds, int commandCount);
+
+    [LoggerMessage(3602, LogLevel.Warning, "A guarded shell command timed out after {Timeout} and was killed.")]
+    private partial void LogTimedOut(TimeSpan timeout);
+
+    [LoggerMessage(3603, LogLevel.Error, "The guarded shell could not start '{FileName}'.")]
+    private partial void LogStartFailed(Exception exception, string fileName);
+}
