@@ -14,17 +14,17 @@ namespace AgentGuard.Mcp;
 /// <c>tools/list</c> response is verified and filtered before the client sees it, and every call result passes the
 /// result hook. After the handshake, and whenever the server says its tools changed, the guard lists the tools
 /// itself, so definitions are verified and annotations known even for a client that never lists.
-/// Built only on the SDK's stable public transport interfaces. Incoming messages are processed as the client reads
-/// them (<see cref="GuardedReader"/>): no extra queue or thread hop on the response path.
+/// Built only on the SDK's stable public transport interfaces.
 /// </summary>
 internal sealed class GuardedTransport : ITransport
 {
     private static readonly TimeSpan VerificationWait = TimeSpan.FromSeconds(10);
     private readonly ITransport _inner;
     private readonly McpToolGate _gate;
-    private readonly GuardedReader _reader;
+    private readonly Channel<JsonRpcMessage> _incoming = Channel.CreateUnbounded<JsonRpcMessage>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
     private readonly ConcurrentDictionary<RequestId, PendingRequest> _pending = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _pump;
     private TaskCompletionSource? _verifying;
     private JsonNode? _requestMeta;
     private int _internalRequests;
@@ -33,12 +33,12 @@ internal sealed class GuardedTransport : ITransport
     {
         _inner = inner;
         _gate = gate;
-        _reader = new GuardedReader(inner.MessageReader, this);
+        _pump = Task.Run(PumpAsync);
     }
 
     public string? SessionId => _inner.SessionId;
 
-    public ChannelReader<JsonRpcMessage> MessageReader => _reader;
+    public ChannelReader<JsonRpcMessage> MessageReader => _incoming.Reader;
 
     public async Task SendMessageAsync(JsonRpcMessage message, CancellationToken cancellationToken = default)
     {
@@ -51,7 +51,7 @@ internal sealed class GuardedTransport : ITransport
                 var (call, context, denial) = await _gate.AuthorizeAsync(request, cancellationToken).ConfigureAwait(false);
                 if (denial is not null)
                 {
-                    _reader.Deliver(denial);
+                    await _incoming.Writer.WriteAsync(denial, cancellationToken).ConfigureAwait(false);
                     return;
                 }
 
@@ -97,63 +97,24 @@ internal sealed class GuardedTransport : ITransport
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _inner.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await _pump.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+
         Volatile.Read(ref _verifying)?.TrySetResult();
         _stopping.Dispose();
-    }
-
-    /// <summary>
-    /// Processes one message from the server as the client reads it. Returns true when the client should see it
-    /// (possibly changed in place); false when the guard consumed it or will deliver it later.
-    /// </summary>
-    internal bool Process(JsonRpcMessage message)
-    {
-        if (message is JsonRpcMessageWithId withId and (JsonRpcResponse or JsonRpcError) && _pending.TryRemove(withId.Id, out var pending))
-        {
-            var response = message as JsonRpcResponse;
-            switch (pending.Kind)
-            {
-                case PendingKind.InternalList:
-                    _reader.Track(CompleteInternalListAsync(response, pending.Round!));
-                    return false; // the guard's own request: the client never sees it
-                case PendingKind.List when response is not null:
-                    _gate.FilterList(response.Result, pending.Context);
-                    return true;
-                case PendingKind.Call when response is not null:
-                    var inspection = _gate.InspectAsync(response, pending.Call!, pending.Context, _stopping.Token);
-                    if (inspection.IsCompletedSuccessfully)
-                    {
-                        return true;
-                    }
-
-                    _reader.Track(DeliverAfterAsync(inspection, response));
-                    return false;
-                case PendingKind.Discover when response is not null:
-                    _reader.Track(StartVerificationAsync(_stopping.Token));
-                    return true;
-                default:
-                    return true;
-            }
-        }
-
-        if (message is JsonRpcNotification { Method: NotificationMethods.ToolListChangedNotification } && Volatile.Read(ref _verifying) is not null)
-        {
-            // Only after the handshake: a request sent before the client's "initialized" may be dropped.
-            _reader.Track(StartVerificationAsync(_stopping.Token));
-        }
-
-        return true;
-    }
-
-    private async Task DeliverAfterAsync(ValueTask inspection, JsonRpcResponse response)
-    {
-        await inspection.ConfigureAwait(false);
-        _reader.Deliver(response);
     }
 
     /// <summary>A cancelled request gets no response: stop waiting for one.</summary>
     private void ForgetCancelled(JsonRpcNotification cancelled)
     {
-        if (cancelled.Params?["requestId"] is not JsonValue id)
+        var id = cancelled.Params?["requestId"] as JsonValue;
+        if (id is null)
         {
             return;
         }
@@ -221,6 +182,68 @@ internal sealed class GuardedTransport : ITransport
             _pending.TryRemove(id, out _);
             round.TrySetResult();
             throw;
+        }
+    }
+
+    private async Task PumpAsync()
+    {
+        var reader = _inner.MessageReader;
+        var writer = _incoming.Writer;
+        Exception? failure = null;
+        try
+        {
+            while (await reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                while (reader.TryRead(out var message))
+                {
+                    var verifyAfterForwarding = false;
+                    if (message is JsonRpcMessageWithId withId and (JsonRpcResponse or JsonRpcError) && _pending.TryRemove(withId.Id, out var pending))
+                    {
+                        var response = message as JsonRpcResponse;
+                        switch (pending.Kind)
+                        {
+                            case PendingKind.InternalList:
+                                await CompleteInternalListAsync(response, pending.Round!).ConfigureAwait(false);
+                                continue; // the guard's own request: the client never sees it
+                            case PendingKind.List when response is not null:
+                                _gate.FilterList(response.Result, pending.Context);
+                                break;
+                            case PendingKind.Call when response is not null:
+                                await _gate.InspectAsync(response, pending.Call!, pending.Context, _stopping.Token).ConfigureAwait(false);
+                                break;
+                            case PendingKind.Discover when response is not null:
+                                verifyAfterForwarding = true;
+                                break;
+                            default:
+                                break;
+                        }
+                    }
+                    else if (message is JsonRpcNotification { Method: NotificationMethods.ToolListChangedNotification } && Volatile.Read(ref _verifying) is not null)
+                    {
+                        // Only after the handshake: a request sent before the client's "initialized" may be dropped.
+                        verifyAfterForwarding = true;
+                    }
+
+                    await writer.WriteAsync(message, _stopping.Token).ConfigureAwait(false);
+                    if (verifyAfterForwarding)
+                    {
+                        await StartVerificationAsync(_stopping.Token).ConfigureAwait(false);
+                    }                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Disposed.
+        }
+#pragma warning disable CA1031 // The failure is handed to the client through the channel, as the inner transport would.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            failure = ex;
+        }
+        finally
+        {
+            writer.TryComplete(failure);
         }
     }
 
