@@ -38,6 +38,26 @@ public sealed class StdioTestServerTests : IDisposable
     }
 
     [Fact]
+    public async Task CallToolAsync_StdioRepeatedSessions_EveryReplyDelivered()
+    {
+        // Regression: a reader that answered waits from two places at once lost replies now and then (about one
+        // run in six), and the client then saw "the server shut down unexpectedly" in the middle of a call.
+        await using var services = McpTestHost.Create(Config());
+        for (var session = 0; session < 8; session++)
+        {
+            await using var client = await services.Factory().CreateAsync("testserver");
+            await client.ListToolsAsync();
+            for (var call = 0; call < 5; call++)
+            {
+                var reply = await client.CallToolAsync("echo", new Dictionary<string, object?> { ["message"] = $"{session}.{call}" });
+                GuardedClientInProcessTests.Text(reply).Should().Be($"echo: {session}.{call}");
+            }
+
+            (await client.CallToolAsync("write_file", new Dictionary<string, object?> { ["path"] = "x", ["content"] = "y" })).IsError.Should().BeTrue();
+        }
+    }
+
+    [Fact]
     public async Task CallToolAsync_StdioDenied_NeverReachesTheServerProcess()
     {
         await using var services = McpTestHost.Create(Config());
