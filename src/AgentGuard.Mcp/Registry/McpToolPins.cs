@@ -94,7 +94,11 @@ public static class McpToolPins
             _writer.Flush();
             Span<byte> hash = stackalloc byte[32];
             SHA256.HashData(_buffer.WrittenSpan, hash);
-            return Prefix + Convert.ToHexStringLower(hash);
+            return string.Create(Prefix.Length + 64, hash, static (chars, digest) =>
+            {
+                Prefix.CopyTo(chars);
+                Convert.TryToHexStringLower(digest, chars[Prefix.Length..], out _);
+            });
         }
 
         private void WriteCanonical(JsonNode? node)

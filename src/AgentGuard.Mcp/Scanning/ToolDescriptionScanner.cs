@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -189,19 +190,48 @@ internal static class ToolDescriptionScanner
 
     private static void AppendStrings(JsonNode node, ref TextBuffer text)
     {
-        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+        if (node is JsonValue value)
         {
-            text.Append(value.GetValue<string>());
+            AppendString(value, ref text);
         }
         else if (node is JsonArray array)
         {
             foreach (var item in array)
             {
-                if (item is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+                if (item is JsonValue v)
                 {
-                    text.Append(v.GetValue<string>());
+                    AppendString(v, ref text);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Appends a string value. Values read from the wire wrap a <see cref="JsonElement"/>: an unescaped string is
+    /// decoded from its UTF-8 bytes straight into the buffer (no string allocated); anything else goes through
+    /// <c>GetValue&lt;string&gt;</c>. Both yield the same characters.
+    /// </summary>
+    private static void AppendString(JsonValue value, ref TextBuffer text)
+    {
+        if (value.TryGetValue<JsonElement>(out var element))
+        {
+            if (element.ValueKind != JsonValueKind.String)
+            {
+                return;
+            }
+
+            var raw = JsonMarshal.GetRawUtf8Value(element);
+            if (raw.Length >= 2 && raw[0] == (byte)'"' && raw[^1] == (byte)'"' && raw.IndexOf((byte)'\\') < 0)
+            {
+                text.AppendUtf8(raw[1..^1]);
+                return;
+            }
+
+            text.Append(element.GetString()!);
+        }
+        else if (value.GetValueKind() == JsonValueKind.String)
+        {
+            text.Append(value.GetValue<string>());
         }
     }
 
@@ -238,6 +268,26 @@ internal static class ToolDescriptionScanner
         public int Length { get; private set; }
 
         public readonly ReadOnlySpan<char> Written => Buffer.AsSpan(0, Length);
+
+        public void AppendUtf8(ReadOnlySpan<byte> utf8)
+        {
+            var most = Encoding.UTF8.GetMaxCharCount(utf8.Length);
+            if (Length + most + 1 > Buffer.Length)
+            {
+                Grow(most);
+            }
+
+            Length += Encoding.UTF8.GetChars(utf8, Buffer.AsSpan(Length));
+            Buffer[Length++] = '\u2029';
+        }
+
+        private void Grow(int more)
+        {
+            var larger = ArrayPool<char>.Shared.Rent(Math.Max(Buffer.Length * 2, Length + more + 1));
+            Buffer.AsSpan(0, Length).CopyTo(larger);
+            ArrayPool<char>.Shared.Return(Buffer);
+            Buffer = larger;
+        }
 
         public void Append(string text)
         {
