@@ -51,7 +51,10 @@ internal static class ToolDescriptionScanner
         ("<!--", "html-comment"),
     ];
 
-    private static readonly SearchValues<string> PhraseValues = SearchValues.Create([.. Phrases.Select(p => p.Phrase)], StringComparison.OrdinalIgnoreCase);
+    // Two halves: a set of at most 64 ASCII phrases gets the vectorised (Teddy) search; one larger set falls back to a
+    // scalar automaton several times slower. The earliest match of either half is the earliest match of all phrases.
+    private static readonly SearchValues<string> FirstHalf = SearchValues.Create([.. Phrases.Take(Phrases.Length / 2).Select(p => p.Phrase)], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> SecondHalf = SearchValues.Create([.. Phrases.Skip(Phrases.Length / 2).Select(p => p.Phrase)], StringComparison.OrdinalIgnoreCase);
 
     // Zero-width, bidirectional controls, invisible separators, BOM, soft hyphen, tag characters (high surrogate of U+E0000..U+E007F).
     private static readonly SearchValues<char> HiddenCharacters = SearchValues.Create(
@@ -103,7 +106,14 @@ internal static class ToolDescriptionScanner
         var offset = 0;
         while (offset < span.Length)
         {
-            var index = span[offset..].IndexOfAny(PhraseValues);
+            var rest = span[offset..];
+            var index = rest.IndexOfAny(FirstHalf);
+            var other = (index < 0 ? rest : rest[..index]).IndexOfAny(SecondHalf);
+            if (other >= 0)
+            {
+                index = other;
+            }
+
             if (index < 0)
             {
                 break;
@@ -142,8 +152,9 @@ internal static class ToolDescriptionScanner
             return;
         }
 
-        foreach (var (key, child) in schema)
+        for (var i = 0; i < schema.Count; i++)
         {
+            var (key, child) = schema.GetAt(i); // indexed: foreach would box the enumerator
             if (child is null)
             {
                 continue;
@@ -155,8 +166,9 @@ internal static class ToolDescriptionScanner
                     AppendStrings(child, ref text);
                     break;
                 case "properties" or "patternProperties" or "$defs" or "definitions" when child is JsonObject properties:
-                    foreach (var (name, property) in properties)
+                    for (var j = 0; j < properties.Count; j++)
                     {
+                        var (name, property) = properties.GetAt(j);
                         text.Append(name);
                         if (property is JsonObject p)
                         {
