@@ -79,6 +79,32 @@ internal sealed partial class InjectionDetector
         return false;
     }
 
+    /// <summary>True when one of <see cref="SensitiveObjects"/> occurs in <paramref name="span"/> (case-insensitive).</summary>
+    private static bool ContainsSensitiveObject(ReadOnlySpan<char> span)
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            var c = span[i];
+
+            // A non-ASCII character may still fold to an ASCII one ('ſ' to 's'): try every object there.
+            var candidates = char.IsAscii(c) ? SensitiveByFirstChar[char.ToLowerInvariant(c)] : SensitiveObjects;
+            foreach (var candidate in candidates)
+            {
+                if (i + 1 < span.Length && char.IsAscii(span[i + 1]) && char.ToLowerInvariant(span[i + 1]) != candidate[1])
+                {
+                    continue;
+                }
+
+                if (span[i..].StartsWith(candidate, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Cheap filter before a case-insensitive comparison with the lower-case <paramref name="candidate"/>: an ASCII first
     /// character of <paramref name="word"/> that differs once lowered rules it out (a non-ASCII one may still fold to it).

@@ -57,9 +57,14 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     private static readonly SearchValues<string> SendTargets = SearchValues.Create(["http", "www.", "url", "endpoint", "webhook", "server", "address", "inbox", "domain", "site", "link"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Sensitive objects that turn "send … to https://…" into an exfiltration instruction.</summary>
-    private static readonly SearchValues<string> SensitiveObjects = SearchValues.Create(
-        ["password", "credential", "api key", "api_key", "api-key", "apikey", "secret", "token", "conversation", "chat history", "system prompt", "previous messages", "the user's", "the users", "contact", "inbox", "ssh", "private", "confidential", ".env", "all of the", "all the", "all your", "all their", "all emails", "all files", "all messages", "all documents", "all data", "all records", "contents", "content of", "entire", "full history", "full conversation", "full list", "database", "customer data", "customer list", "customer records", "session", "cookie", "internal", "2fa", "codes"],
-        StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] SensitiveObjects =
+        ["password", "credential", "api key", "api_key", "api-key", "apikey", "secret", "token", "conversation", "chat history", "system prompt", "previous messages", "the user's", "the users", "contact", "inbox", "ssh", "private", "confidential", ".env", "all of the", "all the", "all your", "all their", "all emails", "all files", "all messages", "all documents", "all data", "all records", "contents", "content of", "entire", "full history", "full conversation", "full list", "database", "customer data", "customer list", "customer records", "session", "cookie", "internal", "2fa", "codes"];
+
+    /// <summary>
+    /// <see cref="SensitiveObjects"/> by lower-case first character: a send match is a few dozen characters, where one
+    /// multi-string search over 45 strings costs far more than a lookup per position.
+    /// </summary>
+    private static readonly string[][] SensitiveByFirstChar = [.. Enumerable.Range(0, 128).Select(c => SensitiveObjects.Where(o => o[0] == c).ToArray())];
 
     /// <summary>
     /// What a tool-invocation instruction names (besides a snake_case name: "_" is searched for on its own, as a
@@ -257,7 +262,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 var send = FirstMatch(InjectionPatterns.SendTo(), text, at);
                 if (send.Length > 0)
                 {
-                    var sensitive = send.IndexOfAny(SensitiveObjects) >= 0;
+                    var sensitive = ContainsSensitiveObject(send);
                     Raise(weights, sensitive ? Marker.Exfiltration : Marker.SendExternal, sensitive ? 0.6 : 0.3);
                 }
 
