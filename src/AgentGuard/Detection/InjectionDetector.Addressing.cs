@@ -108,7 +108,7 @@ internal sealed partial class InjectionDetector
     {
         foreach (var candidate in words)
         {
-            if (word.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+            if (word.Length == candidate.Length && !FirstLetterDiffers(word, candidate) && word.Equals(candidate, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -121,7 +121,7 @@ internal sealed partial class InjectionDetector
     {
         foreach (var prefix in ReadingVerbs)
         {
-            if (word.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            if (!FirstLetterDiffers(word, prefix) && word.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -19,12 +19,16 @@ internal sealed partial class InjectionDetector
         return false;
     }
 
-    /// <summary>True when one of <paramref name="words"/> occurs within <paramref name="window"/> characters after <paramref name="at"/> (cheap pre-check before a regex).</summary>
-    private static bool Ahead(string text, int at, int window, SearchValues<string> words, bool sentence = false)
+    /// <summary>
+    /// True when <paramref name="single"/> (unless '\0') or one of <paramref name="words"/> occurs within
+    /// <paramref name="window"/> characters after <paramref name="at"/> (cheap pre-check before a regex).
+    /// </summary>
+    private static bool Ahead(string text, int at, int window, SearchValues<string> words, char single, bool sentence = false)
     {
         var span = text.AsSpan(at, Math.Min(window, text.Length - at));
         var end = sentence ? span.IndexOfAny(SentenceEnds) : span.IndexOf('\n');
-        return (end < 0 ? span : span[..end]).IndexOfAny(words) >= 0;
+        span = end < 0 ? span : span[..end];
+        return (single != '\0' && span.Contains(single)) || span.IndexOfAny(words) >= 0;
     }
 
     /// <summary>
@@ -53,7 +57,7 @@ internal sealed partial class InjectionDetector
             }
 
             var word = text.AsSpan(start, i - start).TrimEnd('.');
-            if (word.Contains('_') || word.IndexOfAny(ToolNouns) == 0 || word.Equals("following", StringComparison.OrdinalIgnoreCase) || word.Equals("this", StringComparison.OrdinalIgnoreCase) || word.Equals("these", StringComparison.OrdinalIgnoreCase))
+            if (word.Contains('_') || StartsWithToolNoun(word) || word.Equals("following", StringComparison.OrdinalIgnoreCase) || word.Equals("this", StringComparison.OrdinalIgnoreCase) || word.Equals("these", StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -61,6 +65,52 @@ internal sealed partial class InjectionDetector
 
         return false;
     }
+
+    private static bool StartsWithToolNoun(ReadOnlySpan<char> word)
+    {
+        foreach (var noun in ToolNounList)
+        {
+            if (!FirstLetterDiffers(word, noun) && word.StartsWith(noun, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when one of <see cref="SensitiveObjects"/> occurs in <paramref name="span"/> (case-insensitive).</summary>
+    private static bool ContainsSensitiveObject(ReadOnlySpan<char> span)
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            var c = span[i];
+
+            // A non-ASCII character may still fold to an ASCII one ('ſ' to 's'): try every object there.
+            var candidates = char.IsAscii(c) ? SensitiveByFirstChar[char.ToLowerInvariant(c)] : SensitiveObjects;
+            foreach (var candidate in candidates)
+            {
+                if (i + 1 < span.Length && char.IsAscii(span[i + 1]) && char.ToLowerInvariant(span[i + 1]) != candidate[1])
+                {
+                    continue;
+                }
+
+                if (span[i..].StartsWith(candidate, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Cheap filter before a case-insensitive comparison with the lower-case <paramref name="candidate"/>: an ASCII first
+    /// character of <paramref name="word"/> that differs once lowered rules it out (a non-ASCII one may still fold to it).
+    /// </summary>
+    private static bool FirstLetterDiffers(ReadOnlySpan<char> word, string candidate)
+        => word.Length > 0 && char.IsAscii(word[0]) && char.ToLowerInvariant(word[0]) != candidate[0];
 
     /// <summary>"instructions:", "instructions -", "instructions follow": the shape of a heading that introduces new instructions.</summary>
     private static bool EndsLikeAHeading(string text, int i)

@@ -38,7 +38,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     ];
 
     /// <summary>Shared prefixes searched once for several anchors (each pass covers 16 strings, so fewer strings mean fewer passes).</summary>
-    private static readonly string[] SearchPrefixes = ["system", "display:", "font-size:", "important", "post ", "add "];
+    private static readonly string[] SearchPrefixes = ["system", "display:", "font-size:", "important", "post ", "add ", "your ", "initial ", "hidden ", "run th", "use ", "don"];
 
     private static readonly AnchorSearch Anchors = new(
         AnchorTable.Select(a => a.Anchor).Where(a => !SearchPrefixes.Any(p => a.StartsWith(p, StringComparison.OrdinalIgnoreCase))).Concat(SearchPrefixes).OrderBy(a => char.ToLowerInvariant(a[0])),
@@ -54,15 +54,25 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     private static readonly SearchValues<char> TemplateChars = SearchValues.Create("{}$<[");
 
     /// <summary>What an exfiltration instruction sends to; without one nearby, "send" is just a verb.</summary>
-    private static readonly SearchValues<string> SendTargets = SearchValues.Create(["http", "www.", "@", "url", "endpoint", "webhook", "server", "address", "inbox", "domain", "site", "link"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> SendTargets = SearchValues.Create(["http", "www.", "url", "endpoint", "webhook", "server", "address", "inbox", "domain", "site", "link"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Sensitive objects that turn "send … to https://…" into an exfiltration instruction.</summary>
-    private static readonly SearchValues<string> SensitiveObjects = SearchValues.Create(
-        ["password", "credential", "api key", "api_key", "api-key", "apikey", "secret", "token", "conversation", "chat history", "system prompt", "previous messages", "the user's", "the users", "contact", "inbox", "ssh", "private", "confidential", ".env", "all of the", "all the", "all your", "all their", "all emails", "all files", "all messages", "all documents", "all data", "all records", "contents", "content of", "entire", "full history", "full conversation", "full list", "database", "customer data", "customer list", "customer records", "session", "cookie", "internal", "2fa", "codes"],
-        StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] SensitiveObjects =
+        ["password", "credential", "api key", "api_key", "api-key", "apikey", "secret", "token", "conversation", "chat history", "system prompt", "previous messages", "the user's", "the users", "contact", "inbox", "ssh", "private", "confidential", ".env", "all of the", "all the", "all your", "all their", "all emails", "all files", "all messages", "all documents", "all data", "all records", "contents", "content of", "entire", "full history", "full conversation", "full list", "database", "customer data", "customer list", "customer records", "session", "cookie", "internal", "2fa", "codes"];
 
-    /// <summary>What a tool-invocation instruction names.</summary>
-    private static readonly SearchValues<string> ToolNouns = SearchValues.Create(["tool", "function", "command", "action", "plugin", "api", "endpoint", "skill", "capabilit", "_", "code", "script", "payload"], StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// <see cref="SensitiveObjects"/> by lower-case first character: a send match is a few dozen characters, where one
+    /// multi-string search over 45 strings costs far more than a lookup per position.
+    /// </summary>
+    private static readonly string[][] SensitiveByFirstChar = [.. Enumerable.Range(0, 128).Select(c => SensitiveObjects.Where(o => o[0] == c).ToArray())];
+
+    /// <summary>
+    /// What a tool-invocation instruction names (besides a snake_case name: "_" is searched for on its own, as a
+    /// one-character string slows the multi-string search).
+    /// </summary>
+    private static readonly string[] ToolNounList = ["tool", "function", "command", "action", "plugin", "api", "endpoint", "skill", "capabilit", "code", "script", "payload"];
+
+    private static readonly SearchValues<string> ToolNounWords = SearchValues.Create(ToolNounList, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Where an embedding instruction puts data.</summary>
     private static readonly SearchValues<string> UrlNouns = SearchValues.Create(["url", "link", "query", "image", "request"], StringComparison.OrdinalIgnoreCase);
@@ -140,13 +150,36 @@ internal sealed partial class InjectionDetector : IInjectionDetector
 
             foreach (var (anchor, family) in ByFirstChar[first])
             {
-                if (text.AsSpan(at).StartsWith(anchor, StringComparison.OrdinalIgnoreCase))
+                if (CouldStartWith(text, at, anchor) && text.AsSpan(at).StartsWith(anchor, StringComparison.OrdinalIgnoreCase))
                 {
                     var word = anchor[0] is ' ' or '\n' ? at + 1 : at;
                     Guarded(text, word, anchor.TrimStart(), family, weights);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Cheap filter before the case-insensitive comparison: the anchors are lower case, so every ASCII character of the
+    /// text must equal the anchor's once lowered (a non-ASCII one may still fold to it: the comparison decides).
+    /// </summary>
+    private static bool CouldStartWith(string text, int at, string anchor)
+    {
+        for (var k = 1; k < anchor.Length; k++)
+        {
+            if (at + k >= text.Length)
+            {
+                return false;
+            }
+
+            var c = text[at + k];
+            if (char.IsAscii(c) && char.ToLowerInvariant(c) != anchor[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Guarded(string text, int at, string anchor, Family family, Span<double> weights)
@@ -221,7 +254,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 MarkdownImage(text, at, weights);
                 break;
             case Family.SendTo:
-                if (!Ahead(text, at, 160, SendTargets))
+                if (!Ahead(text, at, 160, SendTargets, '@'))
                 {
                     break;
                 }
@@ -229,16 +262,16 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 var send = FirstMatch(InjectionPatterns.SendTo(), text, at);
                 if (send.Length > 0)
                 {
-                    var sensitive = send.IndexOfAny(SensitiveObjects) >= 0;
+                    var sensitive = ContainsSensitiveObject(send);
                     Raise(weights, sensitive ? Marker.Exfiltration : Marker.SendExternal, sensitive ? 0.6 : 0.3);
                 }
 
                 break;
-            case Family.EmbedInUrl when Ahead(text, at, 120, UrlNouns):
+            case Family.EmbedInUrl when Ahead(text, at, 120, UrlNouns, '\0'):
                 RaiseIf(InjectionPatterns.EmbedInUrl(), text, at, weights, Marker.Exfiltration, 0.5);
                 break;
             case Family.CallTool:
-                if (!Ahead(text, at, 100, ToolNouns, sentence: true) || !CouldNameTool(text, at))
+                if (!CouldNameTool(text, at) || !Ahead(text, at, 100, ToolNounWords, '_', sentence: true))
                 {
                     break;
                 }
