@@ -82,6 +82,33 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void FromPairs_NonAsciiText_SameAsFromJson()
+    {
+        var pairs = new KeyValuePair<string, object?>[] { new("city", "Zürich ✓ 東京"), new("emoji", "😀") };
+        var json = """{"city":"Zürich ✓ 東京","emoji":"😀"}""";
+
+        var fromPairs = ToolArguments.FromPairs(pairs);
+        var fromJson = ToolArguments.FromJson(json);
+
+        fromPairs.IsMalformed.Should().BeFalse();
+        fromPairs.Length.Should().Be(fromJson.Length);
+        fromPairs.Root.GetProperty("city").GetString().Should().Be("Zürich ✓ 東京");
+        fromPairs.Root.GetProperty("emoji").GetString().Should().Be("😀");
+    }
+
+    [Fact]
+    public void FromPairs_MultiByteTextOverCharacterLimit_MalformedNamingCharacters()
+    {
+        var limits = new ToolArgumentLimits { MaxLength = 100 };
+
+        var arguments = ToolArguments.FromPairs([new("text", new string('é', 120))], limits);
+
+        arguments.IsMalformed.Should().BeTrue();
+        arguments.Error.Should().Contain("characters, more than the limit of 100");
+        arguments.Length.Should().BeGreaterThan(100);
+    }
+
+    [Fact]
     public async Task EvaluateAsync_NullEventOrContext_ArgumentNullException()
     {
         var engine = TestHost.Engine(Policy);
