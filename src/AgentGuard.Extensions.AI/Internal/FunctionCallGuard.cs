@@ -138,13 +138,16 @@ internal sealed partial class FunctionCallGuard(ToolGuard guard, ApprovalFlow ap
     /// <summary>
     /// What the request shows about the session, computed once per state of FICC's message list: the calls of one
     /// batch share it, and a list that changed (a new turn, other options or agent) gets it computed afresh.
+    /// Computing it scans every message (and <see cref="ChatMessage.Text"/> may concatenate), so a batch of n calls
+    /// over a long history no longer pays that n times.
     /// </summary>
     private GuardContext Seen(FunctionInvocationContext invocation, GuardAgent? agent)
     {
         var messages = invocation.Messages;
         var options = invocation.Options;
-        if (messages is null)
+        if (messages is null || invocation.FunctionCount <= 1)
         {
+            // A lone call has no sibling to share the facts with; caching them would only cost a table entry.
             return FunctionCallTranslator.Seen(messages, options, agent);
         }
 
