@@ -82,30 +82,30 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void FromPairs_NonAsciiText_SameAsFromJson()
+    public void FromPairs_NonAsciiText_RoundTripsAndLengthCountsCharacters()
     {
-        var pairs = new KeyValuePair<string, object?>[] { new("city", "Zürich ✓ 東京"), new("emoji", "😀") };
-        var json = """{"city":"Zürich ✓ 東京","emoji":"😀"}""";
+        var arguments = ToolArguments.FromPairs([new("city", "Zürich ✓ 東京"), new("emoji", "😀")]);
 
-        var fromPairs = ToolArguments.FromPairs(pairs);
-        var fromJson = ToolArguments.FromJson(json);
-
-        fromPairs.IsMalformed.Should().BeFalse();
-        fromPairs.Length.Should().Be(fromJson.Length);
-        fromPairs.Root.GetProperty("city").GetString().Should().Be("Zürich ✓ 東京");
-        fromPairs.Root.GetProperty("emoji").GetString().Should().Be("😀");
+        arguments.IsMalformed.Should().BeFalse();
+        arguments.Root.GetProperty("city").GetString().Should().Be("Zürich ✓ 東京");
+        arguments.Root.GetProperty("emoji").GetString().Should().Be("😀");
+        arguments.Length.Should().Be(arguments.ToString().Length);
+        ToolArguments.FromJson(arguments.ToString()).Length.Should().Be(arguments.Length);
     }
 
     [Fact]
-    public void FromPairs_MultiByteTextOverCharacterLimit_MalformedNamingCharacters()
+    public void FromPairs_TextOverCharacterLimit_MalformedNamingCharacters()
     {
-        var limits = new ToolArgumentLimits { MaxLength = 100 };
+        var limits = new ToolArgumentLimits { MaxLength = 1000 };
+        var pairs = Enumerable.Range(0, 100).Select(i => new KeyValuePair<string, object?>("k" + i, "xxxxx")).ToArray();
+        var length = ToolArguments.FromPairs(pairs).Length;
 
-        var arguments = ToolArguments.FromPairs([new("text", new string('é', 120))], limits);
+        var arguments = ToolArguments.FromPairs(pairs, limits);
 
+        length.Should().BeGreaterThan(1000);
         arguments.IsMalformed.Should().BeTrue();
-        arguments.Error.Should().Contain("characters, more than the limit of 100");
-        arguments.Length.Should().BeGreaterThan(100);
+        arguments.Error.Should().Be($"arguments are {length} characters, more than the limit of 1000");
+        arguments.Length.Should().Be(length);
     }
 
     [Fact]
