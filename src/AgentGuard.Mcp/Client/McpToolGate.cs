@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
@@ -24,6 +25,8 @@ internal sealed partial class McpToolGate
     private readonly McpToolPins.PinHasher _hasher = new();
     private readonly GuardContext? _seen;
     private volatile bool _listedOnce;
+    private ArgumentScratch? _scratch;
+    private ServerAttributes? _attributes;
 
     public McpToolGate(string serverId, McpRegistry registry, ToolGuard guard, GuardedMcpClientOptions options, ILogger logger)
     {
@@ -93,9 +96,7 @@ internal sealed partial class McpToolGate
             return (null, context, Deny(request, Unavailable(name)));
         }
 
-        var arguments = parameters!["arguments"] is JsonObject args
-            ? ToolArguments.FromJson(args.ToJsonString(), _guard.ArgumentLimits)
-            : ToolArguments.Empty;
+        var arguments = parameters!["arguments"] is JsonObject args ? ReadArguments(args) : ToolArguments.Empty;
         var call = new ToolCallEvent(name, ToolKind.McpTool)
         {
             Source = ServerId,
@@ -104,7 +105,7 @@ internal sealed partial class McpToolGate
             Risk = listed?.Risk ?? RiskLevel.Unknown,
             CallId = request.Id.ToString(),
             ParentCallId = AgentGuardScope.CurrentCallId,
-            Attributes = new Dictionary<string, string>(2, StringComparer.Ordinal) { ["mcp.server"] = ServerId, ["mcp.server.name"] = server.Name ?? ServerId },
+            Attributes = AttributesFor(server),
         };
 
         var decision = await _guard.AuthorizeAsync(call, context, useApprovalHandler: true, cancellationToken).ConfigureAwait(false);
@@ -115,6 +116,37 @@ internal sealed partial class McpToolGate
         }
 
         return (call, context, null);
+    }
+
+    /// <summary>
+    /// Parses the call's arguments once: the node is written as UTF-8 into a reused buffer and read straight from it
+    /// (no intermediate string). The text is what <c>ToJsonString()</c> would produce, so sizes and limits are unchanged.
+    /// </summary>
+    private ToolArguments ReadArguments(JsonObject args)
+    {
+        var scratch = Interlocked.Exchange(ref _scratch, null) ?? new ArgumentScratch();
+        try
+        {
+            return ToolArguments.FromUtf8Json(scratch.Write(args), _guard.ArgumentLimits);
+        }
+        finally
+        {
+            scratch.Release();
+            Volatile.Write(ref _scratch, scratch);
+        }
+    }
+
+    /// <summary>The event attributes naming the server; built once per registry entry, not per call.</summary>
+    private IReadOnlyDictionary<string, string> AttributesFor(McpServerDefinition server)
+    {
+        if (Volatile.Read(ref _attributes) is { } cached && ReferenceEquals(cached.Server, server))
+        {
+            return cached.Attributes;
+        }
+
+        var attributes = new Dictionary<string, string>(2, StringComparer.Ordinal) { ["mcp.server"] = ServerId, ["mcp.server.name"] = server.Name ?? ServerId };
+        Volatile.Write(ref _attributes, new ServerAttributes(server, attributes));
+        return attributes;
     }
 
     /// <summary>
@@ -163,7 +195,7 @@ internal sealed partial class McpToolGate
                 continue;
             }
 
-            var listed = Verify(server, tool);
+            var listed = Verify(server, tool, name);
             if (!_tools.TryGetValue(listed.Name, out var known) || !ReferenceEquals(known, listed))
             {
                 _tools[listed.Name] = listed;
@@ -208,20 +240,20 @@ internal sealed partial class McpToolGate
     /// Verifies one listed tool. Servers list the same definitions again and again, so the verdict is cached per server
     /// entry by the definition's exact bytes; a changed definition (any byte) is verified afresh.
     /// </summary>
-    private ListedTool Verify(McpServerDefinition server, JsonObject tool)
+    private ListedTool Verify(McpServerDefinition server, JsonObject tool, string name)
     {
         var raw = _hasher.WriteRaw(tool);
         if (!server.TryRecall(raw, out var key, out var verdict))
         {
             var definition = raw.ToArray();
-            verdict = Judge(server, tool, definition);
+            verdict = Judge(server, tool, name, definition);
             server.Remember(key, verdict);
         }
 
         var listed = verdict.Tool;
         if (listed.IsHidden)
         {
-            var name = listed.Name;
+            name = listed.Name;
             if (server.Pins.TryGetValue(name, out var expected))
             {
                 if (!string.Equals(listed.Pin, expected, StringComparison.Ordinal))
@@ -243,9 +275,8 @@ internal sealed partial class McpToolGate
         return listed;
     }
 
-    private ToolVerdict Judge(McpServerDefinition server, JsonObject tool, byte[] definition)
+    private ToolVerdict Judge(McpServerDefinition server, JsonObject tool, string name, byte[] definition)
     {
-        var name = tool["name"]!.GetValue<string>();
         var pin = server.RequirePins || server.Pins.ContainsKey(name) ? _hasher.Compute(tool) : string.Empty;
         var found = server.Poisoning != McpPoisoningAction.Off ? ToolDescriptionScanner.Scan(tool) : null;
         var findings = found is null ? null : string.Join(", ", found);
@@ -370,6 +401,39 @@ internal sealed partial class McpToolGate
             Id = request.Id,
             Result = JsonSerializer.SerializeToNode(result, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult))),
         };
+    }
+
+    /// <summary>The attributes built for one registry entry (replaced as a whole, so readers never see a torn pair).</summary>
+    private sealed record ServerAttributes(McpServerDefinition Server, IReadOnlyDictionary<string, string> Attributes);
+
+    /// <summary>A reusable UTF-8 buffer and writer for one call's arguments (one cached per connection).</summary>
+    private sealed class ArgumentScratch
+    {
+        private const int MaxRetained = 64 * 1024;
+        private ArrayBufferWriter<byte> _buffer = new(512);
+        private readonly Utf8JsonWriter _writer;
+
+        public ArgumentScratch() => _writer = new Utf8JsonWriter(_buffer);
+
+        public ReadOnlySpan<byte> Write(JsonObject args)
+        {
+            _writer.Reset(_buffer);
+            args.WriteTo(_writer);
+            _writer.Flush();
+            return _buffer.WrittenSpan;
+        }
+
+        public void Release()
+        {
+            if (_buffer.Capacity > MaxRetained)
+            {
+                _buffer = new ArrayBufferWriter<byte>(512); // do not hold on to one huge call's buffer
+            }
+            else
+            {
+                _buffer.ResetWrittenCount();
+            }
+        }
     }
 
     [LoggerMessage(3401, LogLevel.Warning, "MCP call {ServerId}/{ToolName} denied: the tool is not granted to team '{Team}' in environment '{Environment}'.")]

@@ -94,7 +94,11 @@ public static class McpToolPins
             _writer.Flush();
             Span<byte> hash = stackalloc byte[32];
             SHA256.HashData(_buffer.WrittenSpan, hash);
-            return Prefix + Convert.ToHexStringLower(hash);
+            return string.Create(Prefix.Length + 64, hash, static (chars, digest) =>
+            {
+                Prefix.CopyTo(chars);
+                Convert.TryToHexStringLower(digest, chars[Prefix.Length..], out _);
+            });
         }
 
         private void WriteCanonical(JsonNode? node)
@@ -109,9 +113,9 @@ public static class McpToolPins
                     break;
                 case JsonArray array:
                     _writer.WriteStartArray();
-                    foreach (var item in array)
+                    for (var i = 0; i < array.Count; i++)
                     {
-                        WriteCanonical(item);
+                        WriteCanonical(array[i]); // indexed: foreach would box the enumerator
                     }
 
                     _writer.WriteEndArray();
@@ -130,14 +134,15 @@ public static class McpToolPins
             {
                 var i = 0;
                 var sorted = true;
-                foreach (var entry in obj)
+                for (; i < count; i++)
                 {
+                    var entry = obj.GetAt(i); // indexed: foreach would box the enumerator
                     if (i > 0 && sorted && string.CompareOrdinal(entries[i - 1].Key, entry.Key) > 0)
                     {
                         sorted = false;
                     }
 
-                    entries[i++] = entry;
+                    entries[i] = entry;
                 }
 
                 if (!sorted)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -50,7 +51,10 @@ internal static class ToolDescriptionScanner
         ("<!--", "html-comment"),
     ];
 
-    private static readonly SearchValues<string> PhraseValues = SearchValues.Create([.. Phrases.Select(p => p.Phrase)], StringComparison.OrdinalIgnoreCase);
+    // Two halves: a set of at most 64 ASCII phrases gets the vectorised (Teddy) search; one larger set falls back to a
+    // scalar automaton several times slower. The earliest match of either half is the earliest match of all phrases.
+    private static readonly SearchValues<string> FirstHalf = SearchValues.Create([.. Phrases.Take(Phrases.Length / 2).Select(p => p.Phrase)], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> SecondHalf = SearchValues.Create([.. Phrases.Skip(Phrases.Length / 2).Select(p => p.Phrase)], StringComparison.OrdinalIgnoreCase);
 
     // Zero-width, bidirectional controls, invisible separators, BOM, soft hyphen, tag characters (high surrogate of U+E0000..U+E007F).
     private static readonly SearchValues<char> HiddenCharacters = SearchValues.Create(
@@ -102,7 +106,14 @@ internal static class ToolDescriptionScanner
         var offset = 0;
         while (offset < span.Length)
         {
-            var index = span[offset..].IndexOfAny(PhraseValues);
+            var rest = span[offset..];
+            var index = rest.IndexOfAny(FirstHalf);
+            var other = (index < 0 ? rest : rest[..index]).IndexOfAny(SecondHalf);
+            if (other >= 0)
+            {
+                index = other;
+            }
+
             if (index < 0)
             {
                 break;
@@ -141,8 +152,9 @@ internal static class ToolDescriptionScanner
             return;
         }
 
-        foreach (var (key, child) in schema)
+        for (var i = 0; i < schema.Count; i++)
         {
+            var (key, child) = schema.GetAt(i); // indexed: foreach would box the enumerator
             if (child is null)
             {
                 continue;
@@ -154,8 +166,9 @@ internal static class ToolDescriptionScanner
                     AppendStrings(child, ref text);
                     break;
                 case "properties" or "patternProperties" or "$defs" or "definitions" when child is JsonObject properties:
-                    foreach (var (name, property) in properties)
+                    for (var j = 0; j < properties.Count; j++)
                     {
+                        var (name, property) = properties.GetAt(j);
                         text.Append(name);
                         if (property is JsonObject p)
                         {
@@ -189,19 +202,48 @@ internal static class ToolDescriptionScanner
 
     private static void AppendStrings(JsonNode node, ref TextBuffer text)
     {
-        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+        if (node is JsonValue value)
         {
-            text.Append(value.GetValue<string>());
+            AppendString(value, ref text);
         }
         else if (node is JsonArray array)
         {
             foreach (var item in array)
             {
-                if (item is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+                if (item is JsonValue v)
                 {
-                    text.Append(v.GetValue<string>());
+                    AppendString(v, ref text);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Appends a string value. Values read from the wire wrap a <see cref="JsonElement"/>: an unescaped string is
+    /// decoded from its UTF-8 bytes straight into the buffer (no string allocated); anything else goes through
+    /// <c>GetValue&lt;string&gt;</c>. Both yield the same characters.
+    /// </summary>
+    private static void AppendString(JsonValue value, ref TextBuffer text)
+    {
+        if (value.TryGetValue<JsonElement>(out var element))
+        {
+            if (element.ValueKind != JsonValueKind.String)
+            {
+                return;
+            }
+
+            var raw = JsonMarshal.GetRawUtf8Value(element);
+            if (raw.Length >= 2 && raw[0] == (byte)'"' && raw[^1] == (byte)'"' && raw.IndexOf((byte)'\\') < 0)
+            {
+                text.AppendUtf8(raw[1..^1]);
+                return;
+            }
+
+            text.Append(element.GetString()!);
+        }
+        else if (value.GetValueKind() == JsonValueKind.String)
+        {
+            text.Append(value.GetValue<string>());
         }
     }
 
@@ -238,6 +280,26 @@ internal static class ToolDescriptionScanner
         public int Length { get; private set; }
 
         public readonly ReadOnlySpan<char> Written => Buffer.AsSpan(0, Length);
+
+        public void AppendUtf8(ReadOnlySpan<byte> utf8)
+        {
+            var most = Encoding.UTF8.GetMaxCharCount(utf8.Length);
+            if (Length + most + 1 > Buffer.Length)
+            {
+                Grow(most);
+            }
+
+            Length += Encoding.UTF8.GetChars(utf8, Buffer.AsSpan(Length));
+            Buffer[Length++] = '\u2029';
+        }
+
+        private void Grow(int more)
+        {
+            var larger = ArrayPool<char>.Shared.Rent(Math.Max(Buffer.Length * 2, Length + more + 1));
+            Buffer.AsSpan(0, Length).CopyTo(larger);
+            ArrayPool<char>.Shared.Return(Buffer);
+            Buffer = larger;
+        }
 
         public void Append(string text)
         {

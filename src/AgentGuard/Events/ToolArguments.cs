@@ -61,6 +61,35 @@ public sealed class ToolArguments
         }
     }
 
+    /// <summary>Parses UTF-8 JSON bytes without an intermediate string (same limits and results as the text overload).</summary>
+    /// <param name="utf8Json">The arguments as UTF-8 encoded JSON.</param>
+    /// <param name="limits">Bounds on size and depth; <see cref="ToolArgumentLimits.Default"/> when null.</param>
+    public static ToolArguments FromUtf8Json(ReadOnlySpan<byte> utf8Json, ToolArgumentLimits? limits = null)
+    {
+        limits ??= ToolArgumentLimits.Default;
+        var length = Encoding.UTF8.GetCharCount(utf8Json); // the size in characters, as for the text overload
+        if (length > limits.MaxLength)
+        {
+            return Malformed(length, $"arguments are {length} characters, more than the limit of {limits.MaxLength}");
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = limits.MaxDepth });
+            using var document = JsonDocument.ParseValue(ref reader);
+            if (reader.Read())
+            {
+                return Malformed(length, "arguments are not valid JSON within the limits: '" + (char)utf8Json[(int)reader.TokenStartIndex] + "' follows the value.");
+            }
+
+            return new ToolArguments(document.RootElement.Clone(), length, null);
+        }
+        catch (JsonException ex)
+        {
+            return Malformed(length, "arguments are not valid JSON within the limits: " + FirstSentence(ex.Message));
+        }
+    }
+
     /// <summary>Wraps an existing JSON value (it is cloned, so the caller may dispose its document).</summary>
     public static ToolArguments FromJson(JsonElement json, ToolArgumentLimits? limits = null)
     {

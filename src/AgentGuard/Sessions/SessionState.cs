@@ -15,7 +15,7 @@ internal sealed class SessionState
     private int _start;
     private int _count;
     private HashSet<string>? _labels;
-    private SeenText[]? _seen;
+    private SeenText?[]? _seen;
     private string? _lastPrompt;
 
     public SessionState(string id, int maxHistory, long now)
@@ -188,8 +188,8 @@ internal sealed class SessionState
 
         lock (_gate)
         {
-            _seen ??= [new SeenText(), new SeenText(), new SeenText()];
-            _seen[(int)origin].Add(normalized);
+            _seen ??= new SeenText?[3];
+            (_seen[(int)origin] ??= new SeenText()).Add(normalized);
         }
     }
 
@@ -197,7 +197,7 @@ internal sealed class SessionState
     {
         lock (_gate)
         {
-            return _seen?[(int)origin].Contains(normalizedValue) == true;
+            return _seen?[(int)origin]?.Contains(normalizedValue) == true;
         }
     }
 
