@@ -188,6 +188,35 @@ public sealed class UseAgentGuardTests
     }
 
     [Fact]
+    public async Task GetResponseAsync_BatchThenNextTurnThenNextRequest_EachCallSeesItsOwnHistory()
+    {
+        var recording = new RecordingPolicy();
+        await using var services = Create(configure: b => b.AddPolicy(recording));
+        var model = new ScriptedChatClient(
+            ScriptedChatClient.CallTools(("c1", "read_file", Args(("path", "a.txt"))), ("c2", "read_file", Args(("path", "b.txt")))),
+            ScriptedChatClient.CallTools(("c3", "read_file", Args(("path", "c.txt")))),
+            ScriptedChatClient.Say("done"),
+            ScriptedChatClient.CallTools(("c4", "read_file", Args(("path", "d.txt")))),
+            ScriptedChatClient.Say("done again"));
+        var client = Pipeline(services, model);
+        var options = new ChatOptions { Tools = [_tools.ReadFile] };
+        List<ChatMessage> history = [new(ChatRole.User, "read a, b and c")];
+
+        var first = await client.GetResponseAsync(history, options);
+        history.AddRange(first.Messages);
+        history.Add(new ChatMessage(ChatRole.User, "now read d"));
+        options.Instructions = "Be brief.";
+        await client.GetResponseAsync(history, options);
+
+        _tools.Read.Should().Be(4);
+        var seen = recording.Seen.ToArray();
+        seen.Select(s => s.Call.CallId).Should().Equal("c1", "c2", "c3", "c4");
+        seen.Select(s => s.Context.Prompt).Should().Equal("read a, b and c", "read a, b and c", "read a, b and c", "now read d");
+        seen.Select(s => s.Context.Conversation!.Count).Should().Equal(1, 1, 2, 5);
+        seen.Select(s => s.Context.Agent?.Instructions).Should().Equal(null, null, null, "Be brief.");
+    }
+
+    [Fact]
     public async Task GetResponseAsync_InsideTool_ScopeCarriesSessionAndCallId()
     {
         await using var services = Create();

@@ -98,9 +98,10 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
     /// <summary>True when any message carries a call waiting for approval.</summary>
     public static bool HasPending(IList<ChatMessage> messages)
     {
-        foreach (var message in messages)
+        // Indexed loops: this runs on every response, and an interface foreach boxes an enumerator per list.
+        for (var i = 0; i < messages.Count; i++)
         {
-            if (HasPending(message.Contents))
+            if (HasPending(messages[i].Contents))
             {
                 return true;
             }
@@ -219,9 +220,9 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
 
     private static bool HasPending(IList<AIContent> contents)
     {
-        foreach (var content in contents)
+        for (var i = 0; i < contents.Count; i++)
         {
-            if (content is FunctionResultContent { Result: PendingApproval })
+            if (contents[i] is FunctionResultContent { Result: PendingApproval })
             {
                 return true;
             }

@@ -13,7 +13,7 @@ namespace AgentGuard.Extensions.AI.Internal;
 /// </summary>
 internal sealed partial class FunctionCallGuard(ToolGuard guard, ApprovalFlow approvals, ILogger logger)
 {
-    private readonly ConditionalWeakTable<IList<ChatMessage>, BatchState> _batches = new();
+    private readonly ConditionalWeakTable<IList<ChatMessage>, RequestState> _requests = new();
 
     /// <summary>The engine pipeline behind this guard.</summary>
     public ToolGuard ToolGuard => guard;
@@ -43,7 +43,7 @@ internal sealed partial class FunctionCallGuard(ToolGuard guard, ApprovalFlow ap
         {
             call = FunctionCallTranslator.ToEvent(invocation, guard.ArgumentLimits);
             context = guard.ContextResolver.Resolve(
-                FunctionCallTranslator.Seen(invocation.Messages, invocation.Options, agent),
+                Seen(invocation, agent),
                 invocation.Options?.AdditionalProperties);
             decision = await guard.AuthorizeAsync(call, context, useApprovalHandler: false, cancellationToken).ConfigureAwait(false);
             if (decision.Effect == DecisionEffect.RequireApproval)
@@ -77,7 +77,10 @@ internal sealed partial class FunctionCallGuard(ToolGuard guard, ApprovalFlow ap
 
         if (!decision.IsAllowed)
         {
-            LogDenied(call.ToolName, call.CallId, decision.ToString());
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                LogDenied(call.ToolName, call.CallId, decision.ToString());
+            }
             if (decision.Terminate)
             {
                 invocation.Terminate = true;
@@ -115,7 +118,7 @@ internal sealed partial class FunctionCallGuard(ToolGuard guard, ApprovalFlow ap
             return;
         }
 
-        var state = _batches.GetValue(invocation.Messages, static _ => new BatchState());
+        var state = _requests.GetValue(invocation.Messages, static _ => new RequestState());
         lock (state)
         {
             if (invocation.FunctionCallIndex == 0)
@@ -130,6 +133,35 @@ internal sealed partial class FunctionCallGuard(ToolGuard guard, ApprovalFlow ap
                 state.Pending = false;
             }
         }
+    }
+
+    /// <summary>
+    /// What the request shows about the session, computed once per state of FICC's message list: the calls of one
+    /// batch share it, and a list that changed (a new turn, other options or agent) gets it computed afresh.
+    /// Computing it scans every message (and <see cref="ChatMessage.Text"/> may concatenate), so a batch of n calls
+    /// over a long history no longer pays that n times.
+    /// </summary>
+    private GuardContext Seen(FunctionInvocationContext invocation, GuardAgent? agent)
+    {
+        var messages = invocation.Messages;
+        var options = invocation.Options;
+        if (messages is null || invocation.FunctionCount <= 1)
+        {
+            // A lone call has no sibling to share the facts with; caching them would only cost a table entry.
+            return FunctionCallTranslator.Seen(messages, options, agent);
+        }
+
+        var state = _requests.GetValue(messages, static _ => new RequestState());
+        var last = messages.Count > 0 ? messages[^1] : null;
+        var cached = state.Seen;
+        if (cached is not null && cached.Matches(messages.Count, last, options, agent))
+        {
+            return cached.Context;
+        }
+
+        var context = FunctionCallTranslator.Seen(messages, options, agent);
+        state.Seen = new SeenFacts(messages.Count, last, options, options?.Instructions, agent, context);
+        return context;
     }
 
     private static Decision Approved(Decision decision) => new()
@@ -189,8 +221,28 @@ internal sealed partial class FunctionCallGuard(ToolGuard guard, ApprovalFlow ap
     [LoggerMessage(3104, LogLevel.Error, "AgentGuard could not decide '{ToolName}'; the call was denied.")]
     private partial void LogGuardFailed(Exception exception, string toolName);
 
-    private sealed class BatchState
+    /// <summary>Per message list: the batch's pending flag and the request facts last seen for it.</summary>
+    private sealed class RequestState
     {
+        private volatile SeenFacts? _seen;
+
         public bool Pending { get; set; }
+
+        public SeenFacts? Seen
+        {
+            get => _seen;
+            set => _seen = value;
+        }
+    }
+
+    /// <summary>The request facts for one state of a message list, with what they were computed from.</summary>
+    private sealed record SeenFacts(int Count, ChatMessage? Last, ChatOptions? Options, string? Instructions, GuardAgent? Agent, GuardContext Context)
+    {
+        public bool Matches(int count, ChatMessage? last, ChatOptions? options, GuardAgent? agent)
+            => count == Count
+            && ReferenceEquals(last, Last)
+            && ReferenceEquals(options, Options)
+            && ReferenceEquals(options?.Instructions, Instructions)
+            && ReferenceEquals(agent, Agent);
     }
 }

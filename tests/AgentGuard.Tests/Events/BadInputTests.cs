@@ -82,6 +82,33 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void FromPairs_NonAsciiText_RoundTripsAndLengthCountsCharacters()
+    {
+        var arguments = ToolArguments.FromPairs([new("city", "Zürich ✓ 東京"), new("emoji", "😀")]);
+
+        arguments.IsMalformed.Should().BeFalse();
+        arguments.Root.GetProperty("city").GetString().Should().Be("Zürich ✓ 東京");
+        arguments.Root.GetProperty("emoji").GetString().Should().Be("😀");
+        arguments.Length.Should().Be(arguments.ToString().Length);
+        ToolArguments.FromJson(arguments.ToString()).Length.Should().Be(arguments.Length);
+    }
+
+    [Fact]
+    public void FromPairs_TextOverCharacterLimit_MalformedNamingCharacters()
+    {
+        var limits = new ToolArgumentLimits { MaxLength = 1000 };
+        var pairs = Enumerable.Range(0, 100).Select(i => new KeyValuePair<string, object?>("k" + i, "xxxxx")).ToArray();
+        var length = ToolArguments.FromPairs(pairs).Length;
+
+        var arguments = ToolArguments.FromPairs(pairs, limits);
+
+        length.Should().BeGreaterThan(1000);
+        arguments.IsMalformed.Should().BeTrue();
+        arguments.Error.Should().Be($"arguments are {length} characters, more than the limit of 1000");
+        arguments.Length.Should().Be(length);
+    }
+
+    [Fact]
     public async Task EvaluateAsync_NullEventOrContext_ArgumentNullException()
     {
         var engine = TestHost.Engine(Policy);
