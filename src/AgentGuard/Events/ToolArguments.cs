@@ -129,34 +129,11 @@ public sealed class ToolArguments
                 writer.WriteEndObject();
             }
 
-            return FromUtf8(buffer.WrittenMemory, limits);
+            return FromUtf8Json(buffer.WrittenSpan, limits);
         }
         catch (ArgumentLimitExceededException ex)
         {
             return Malformed(buffer.WrittenCount, ex.Message);
-        }
-    }
-
-    /// <summary>
-    /// Parses UTF-8 JSON just written by <see cref="FromPairs"/>, without decoding it to a string first; limits,
-    /// <see cref="Length"/> (in characters) and errors are exactly those of <see cref="FromJson(string, ToolArgumentLimits?)"/>.
-    /// </summary>
-    private static ToolArguments FromUtf8(ReadOnlyMemory<byte> utf8, ToolArgumentLimits limits)
-    {
-        var length = Encoding.UTF8.GetCharCount(utf8.Span);
-        if (length > limits.MaxLength)
-        {
-            return Malformed(length, $"arguments are {length} characters, more than the limit of {limits.MaxLength}");
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = limits.MaxDepth });
-            return new ToolArguments(document.RootElement.Clone(), length, null);
-        }
-        catch (JsonException ex)
-        {
-            return Malformed(length, "arguments are not valid JSON within the limits: " + FirstSentence(ex.Message));
         }
     }
 
@@ -280,7 +257,7 @@ public sealed class ToolArguments
 
         public int WrittenCount { get; private set; }
 
-        public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, WrittenCount);
+        public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, WrittenCount);
 
         public void Advance(int count) => WrittenCount += count;
 
