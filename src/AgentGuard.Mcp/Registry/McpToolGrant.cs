@@ -1,20 +1,21 @@
+using AgentGuard.Policies;
 namespace AgentGuard.Mcp;
 
 /// <summary>A compiled grant: tool-name, team and environment globs (case-insensitive <c>*</c> and <c>?</c>).</summary>
 public sealed class McpToolGrant
 {
-    private readonly NameGlob[] _names;
-    private readonly NameGlob[] _teams;
-    private readonly NameGlob[] _environments;
+    private readonly Glob[] _names;
+    private readonly Glob[] _teams;
+    private readonly Glob[] _environments;
 
     internal McpToolGrant(IReadOnlyList<string> names, IReadOnlyList<string> teams, IReadOnlyList<string> environments)
     {
         Names = names;
         Teams = teams;
         Environments = environments;
-        _names = [.. names.Select(n => new NameGlob(n))];
-        _teams = [.. teams.Select(n => new NameGlob(n))];
-        _environments = [.. environments.Select(n => new NameGlob(n))];
+        _names = [.. names.Select(n => Glob.Create(n))];
+        _teams = [.. teams.Select(n => Glob.Create(n))];
+        _environments = [.. environments.Select(n => Glob.Create(n))];
     }
 
     /// <summary>Tool-name globs.</summary>
@@ -35,7 +36,7 @@ public sealed class McpToolGrant
     /// <summary>True when this grant covers <paramref name="toolName"/> for some team and environment.</summary>
     internal bool CoversName(string toolName) => AnyMatch(_names, toolName);
 
-    private static bool AnyMatch(NameGlob[] globs, string value)
+    private static bool AnyMatch(Glob[] globs, string value)
     {
         foreach (var glob in globs)
         {

@@ -1,7 +1,11 @@
 namespace AgentGuard.Policies;
 
-/// <summary>A case-insensitive name pattern with <c>*</c> (any run) and <c>?</c> (one character), matched without allocating.</summary>
-internal sealed class Glob
+/// <summary>
+/// A case-insensitive name pattern with <c>*</c> (any run) and <c>?</c> (one character), matched without allocating;
+/// exact, prefix, suffix and contains shapes take fast paths. The one glob matcher of AgentGuard: rules, tool
+/// classification and adapters (e.g. MCP registry grants) all use it.
+/// </summary>
+public sealed class Glob
 {
     private readonly string _pattern;
     private readonly Kind _kind;
@@ -55,12 +59,20 @@ internal sealed class Glob
         General,
     }
 
+    /// <summary>The pattern as written (trimmed).</summary>
     public string Pattern => _pattern;
 
+    /// <summary>True when the pattern has no wildcard.</summary>
     public bool IsExact => _kind == Kind.Exact;
 
-    public static Glob Create(string pattern) => new(pattern.Trim());
+    /// <summary>Compiles <paramref name="pattern"/>.</summary>
+    public static Glob Create(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        return new(pattern.Trim());
+    }
 
+    /// <summary>True when <paramref name="text"/> matches, ignoring case.</summary>
     public bool IsMatch(ReadOnlySpan<char> text) => _kind switch
     {
         Kind.Exact => text.Equals(_literal, StringComparison.OrdinalIgnoreCase),
@@ -71,6 +83,7 @@ internal sealed class Glob
         _ => MatchGeneral(_literal, text),
     };
 
+    /// <inheritdoc />
     public override string ToString() => _pattern;
 
     private static bool MatchGeneral(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)
