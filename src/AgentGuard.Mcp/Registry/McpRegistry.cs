@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using AgentGuard.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
 
 namespace AgentGuard.Mcp;
 
@@ -13,12 +13,8 @@ namespace AgentGuard.Mcp;
 /// </summary>
 public sealed partial class McpRegistry : IDisposable
 {
-    private readonly IOptionsFactory<McpRegistryOptions> _factory;
-    private readonly string _baseDirectory;
+    private readonly LastGoodOptions<McpRegistryOptions, RegistrySnapshot> _registry;
     private readonly ILogger _logger;
-    private readonly List<IDisposable> _subscriptions = [];
-    private readonly Lock _reloadLock = new();
-    private RegistrySnapshot _current;
 
     /// <summary>Creates the registry. Resolve it from DI after <c>AddMcpRegistry()</c>.</summary>
     /// <exception cref="AgentGuardPolicyException">The registry cannot be read or is invalid.</exception>
@@ -32,22 +28,20 @@ public sealed partial class McpRegistry : IDisposable
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(changeSources);
         ArgumentNullException.ThrowIfNull(logger);
-        _factory = factory;
         _logger = logger;
-        _baseDirectory = baseDirectory;
-        _current = Build();
-        LogLoaded(_current.Servers.Count);
-        foreach (var source in changeSources)
+        _registry = new LastGoodOptions<McpRegistryOptions, RegistrySnapshot>(
+            factory, changeSources, options => McpRegistryCompiler.Compile(options, baseDirectory), McpRegistryOptions.SectionName);
+        _registry.Reloaded += snapshot => LogLoaded(snapshot.Servers.Count);
+        _registry.ReloadFailed += ex =>
         {
-            if (source.Name == Options.DefaultName)
-            {
-                _subscriptions.Add(ChangeToken.OnChange(source.GetChangeToken, () => Reload()));
-            }
-        }
+            FailedReloadCount++;
+            LogReloadFailed(ex.Message);
+        };
+        LogLoaded(_registry.Current.Servers.Count);
     }
 
     /// <summary>The approved servers.</summary>
-    public IReadOnlyCollection<McpServerDefinition> Servers => Volatile.Read(ref _current).Servers.Values;
+    public IReadOnlyCollection<McpServerDefinition> Servers => _registry.Current.Servers.Values;
 
     /// <summary>Counts reloads rejected because the new registry was invalid (the last good one stayed).</summary>
     public int FailedReloadCount { get; private set; }
@@ -56,7 +50,7 @@ public sealed partial class McpRegistry : IDisposable
     public bool TryGetServer(string serverId, [NotNullWhen(true)] out McpServerDefinition? server)
     {
         ArgumentNullException.ThrowIfNull(serverId);
-        return Volatile.Read(ref _current).Servers.TryGetValue(serverId, out server);
+        return _registry.Current.Servers.TryGetValue(serverId, out server);
     }
 
     /// <summary>Finds an approved server by id.</summary>
@@ -69,7 +63,7 @@ public sealed partial class McpRegistry : IDisposable
             return server;
         }
 
-        var known = Volatile.Read(ref _current).Servers.Keys;
+        var known = _registry.Current.Servers.Keys;
         throw new McpServerNotApprovedException(
             serverId,
             $"MCP server '{serverId}' is not in the AgentGuard registry, so it cannot be used. Approved servers: "
@@ -78,56 +72,10 @@ public sealed partial class McpRegistry : IDisposable
     }
 
     /// <summary>Re-reads the configuration and registry files. A failure keeps the last good registry, logs an error and returns false.</summary>
-    public bool Reload()
-    {
-        lock (_reloadLock)
-        {
-            try
-            {
-                var snapshot = Build();
-                Volatile.Write(ref _current, snapshot);
-                LogLoaded(snapshot.Servers.Count);
-                return true;
-            }
-#pragma warning disable CA1031 // Any failure keeps the last good registry; it must not escape into the change-token callback.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                FailedReloadCount++;
-                LogReloadFailed(ex.Message);
-                return false;
-            }
-        }
-    }
+    public bool Reload() => _registry.Reload();
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        foreach (var subscription in _subscriptions)
-        {
-            subscription.Dispose();
-        }
-    }
-
-    private RegistrySnapshot Build()
-    {
-        McpRegistryOptions options;
-        try
-        {
-            options = _factory.Create(Options.DefaultName);
-        }
-        catch (OptionsValidationException ex)
-        {
-            throw new AgentGuardPolicyException([.. ex.Failures], ex);
-        }
-        catch (InvalidOperationException ex)
-        {
-            // The configuration binder could not convert a value or found an unknown key; its message names the key.
-            throw new AgentGuardPolicyException($"{McpRegistryOptions.SectionName}: {ex.Message}", ex);
-        }
-
-        return McpRegistryCompiler.Compile(options, _baseDirectory);
-    }
+    public void Dispose() => _registry.Dispose();
 
     [LoggerMessage(3420, LogLevel.Information, "AgentGuard MCP registry loaded: {ServerCount} approved servers.")]
     private partial void LogLoaded(int serverCount);
