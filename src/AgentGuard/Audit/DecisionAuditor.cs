@@ -113,7 +113,7 @@ internal sealed partial class DecisionAuditor
                 Alert = decision.Alert,
                 IsFailure = decision.IsFailure,
                 IsShadow = decision.IsShadow,
-                Arguments = policy.Audit.IncludeArguments ? _redactor.Redact(toolCall.Arguments, policy.Tools.Classify(toolCall.ToolName).SensitiveArguments) : null,
+                Arguments = policy.Audit.IncludeArguments ? _redactor.Redact(toolCall.Arguments, policy.Tools.Classify(toolCall.ToolName, toolCall.Source).SensitiveArguments) : null,
                 Duration = Stopwatch.GetElapsedTime(started),
             };
 

@@ -56,12 +56,17 @@ internal sealed partial class GuardEngine : IGuardEngine
         var activity = _auditor.StartActivity(toolCall);
         var accumulator = default(DecisionAccumulator);
 
-        var classification = policy.Tools.Classify(toolCall.ToolName);
+        var classification = policy.Tools.Classify(toolCall.ToolName, toolCall.Source);
         var risk = toolCall.Risk > classification.Risk ? toolCall.Risk : classification.Risk;
         List<string>? classified = null;
         if (_classifiers.Length > 0)
         {
             risk = RunClassifiers(toolCall, context, policy, ref classified, risk, ref accumulator);
+        }
+
+        if (toolCall.RawToolName is not null)
+        {
+            (classified ??= []).Add(ToolNames.ObfuscatedTag);
         }
 
         var tags = new TagView(classification.Tags, toolCall.Tags, classified);
@@ -163,6 +168,12 @@ internal sealed partial class GuardEngine : IGuardEngine
             return;
         }
 
+        if (rule.ReadsArguments && input.Call.Arguments.IsMalformed)
+        {
+            ConsiderUnreadable(rule, policy, in input, ref accumulator);
+            return;
+        }
+
         try
         {
             if (!rule.ConditionsHold(in input))
@@ -181,6 +192,39 @@ internal sealed partial class GuardEngine : IGuardEngine
         }
 
         accumulator.Add(rule);
+    }
+
+    /// <summary>
+    /// A rule that reads arguments the engine could not read contributes its <c>OnError</c> outcome, provided its other
+    /// conditions hold (a rule about another user stays out of it). Under <c>Auto</c> a restricting rule assumes it applies
+    /// (a deny rule denies, an approval rule asks) and an allow rule grants nothing.
+    /// </summary>
+    private void ConsiderUnreadable(CompiledRule rule, CompiledPolicy policy, in EvaluationInput input, ref DecisionAccumulator accumulator)
+    {
+        try
+        {
+            if (!rule.ConditionsOtherThanArgumentsHold(in input))
+            {
+                return;
+            }
+        }
+#pragma warning disable CA1031 // A failing condition yields the rule's fail-safe outcome, as below.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogRuleFailed(ex, rule.Id, input.Call.ToolName);
+        }
+
+        DecisionEffect? effect = rule.OnError switch
+        {
+            FailureMode.Auto => rule.Effect == DecisionEffect.Allow ? null : rule.Effect,
+            _ => FailureEffect(rule.OnError, policy, input.Tags, input.Risk),
+        };
+
+        if (effect is { } contributed)
+        {
+            accumulator.AddFailure(rule.Id, contributed, $"rule '{rule.Id}' could not read the arguments: {input.Call.Arguments.Error}");
+        }
     }
 
     private RiskLevel RunClassifiers(ToolCallEvent toolCall, GuardContext context, CompiledPolicy policy, ref List<string>? classified, RiskLevel risk, ref DecisionAccumulator accumulator)

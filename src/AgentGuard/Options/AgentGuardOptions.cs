@@ -26,7 +26,7 @@ public sealed class AgentGuardOptions
     public string EvaluationTimeout { get; set; } = "00:00:00.250";
 
     /// <summary>The risky tags used when <see cref="RiskyTags"/> is not set.</summary>
-    public static IReadOnlyList<string> DefaultRiskyTags { get; } = ["destructive", "payment", "external-send", "export", "exfiltration", "remote-code", "credential-access", "privilege", "opaque", "secret-in-arguments"];
+    public static IReadOnlyList<string> DefaultRiskyTags { get; } = ["destructive", "payment", "external-send", "export", "exfiltration", "remote-code", "credential-access", "privilege", "opaque", "secret-in-arguments", ToolNames.ObfuscatedTag];
 
     /// <summary>
     /// Tags that make a call risky for <c>OnError: Auto</c>; calls of risk <c>High</c> or above are risky too.

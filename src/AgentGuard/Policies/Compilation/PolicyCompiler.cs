@@ -328,7 +328,7 @@ internal static class PolicyCompiler
 
             if (path is not null && unknown.Length == 0 && from.Length > 0)
             {
-                var allow = from.Contains("allowlist") ? provenance.Allowlist.Select(ValueNormalizer.Normalize).Where(v => v.Length > 0).ToArray() : [];
+                var allow = from.Contains("allowlist") ? provenance.Allowlist.Where(v => !string.IsNullOrWhiteSpace(v)).Select(Provenance.ProvenanceValue.Parse).ToArray() : [];
                 conditions.Add(new ProvenanceCondition(path, from.Contains("prompt"), from.Contains("trusted"), allow, $"{path} not from [{string.Join(",", from)}]"));
             }
         }
