@@ -38,7 +38,7 @@ internal sealed partial class DecisionAuditor
         return activity;
     }
 
-    public void Audit(CompiledPolicy policy, Decision decision, ToolCallEvent toolCall, GuardContext context, long started, Activity? activity)
+    public void Audit(CompiledPolicy policy, Decision decision, ToolCallEvent toolCall, GuardContext context, IReadOnlyList<string> effectiveTags, long started, Activity? activity)
     {
         if (_diagnostics.Decisions.Enabled)
         {
@@ -109,7 +109,7 @@ internal sealed partial class DecisionAuditor
                 Rules = decision.RuleIds,
                 Reason = decision.Reason,
                 Evidence = decision.Evidence,
-                Tags = decision.Tags.Count > 0 ? decision.Tags : toolCall.Tags,
+                Tags = effectiveTags,
                 Alert = decision.Alert,
                 IsFailure = decision.IsFailure,
                 IsShadow = decision.IsShadow,

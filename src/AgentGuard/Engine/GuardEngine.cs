@@ -281,7 +281,12 @@ internal sealed partial class GuardEngine : IGuardEngine
             {
                 using var timeoutSource = new CancellationTokenSource(timeout, _time);
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-                var verdict = await codePolicy.EvaluateAsync(evaluationContext, linked.Token).AsTask().WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
+                // On the thread pool, so a policy that blocks synchronously cannot hold the call past its budget;
+                // an answer that arrives late is never read.
+                var policyToken = linked.Token;
+                var evaluation = Task.Run(() => codePolicy.EvaluateAsync(evaluationContext, policyToken).AsTask(), policyToken);
+                _ = evaluation.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                var verdict = await evaluation.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
                 if (verdict.Effect is { } effect)
                 {
                     accumulator.AddVerdict(codePolicy.Id, effect, verdict.Reason, verdict.Alert);
@@ -306,8 +311,9 @@ internal sealed partial class GuardEngine : IGuardEngine
     private Decision Complete(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, TagView tags, SessionState? session, DateTimeOffset now, ref DecisionAccumulator accumulator, long started, Activity? activity)
     {
         var decision = Decide(policy, toolCall, tags, ref accumulator);
-        session?.Record(toolCall.ToolName, toolCall.Kind, toolCall.Source, tags.ToArray(), decision.PolicyEffect, now, toolCall.CallId);
-        _auditor.Audit(policy, decision, toolCall, context, started, activity);
+        var effectiveTags = tags.ToArray();
+        session?.Record(toolCall.ToolName, toolCall.Kind, toolCall.Source, effectiveTags, decision.PolicyEffect, now, toolCall.CallId);
+        _auditor.Audit(policy, decision, toolCall, context, effectiveTags, started, activity);
         return decision;
     }
 

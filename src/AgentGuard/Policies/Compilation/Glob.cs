@@ -202,7 +202,7 @@ internal static class QualifiedName
     /// <summary>The qualified spellings of a name, for index lookups computed once per (name, source).</summary>
     public static IEnumerable<string> Spellings(string source, string toolName)
     {
-        foreach (var separator in Separators)
+        foreach (var separator in "-_.")
         {
             yield return string.Concat(source, separator.ToString(), toolName);
         }
