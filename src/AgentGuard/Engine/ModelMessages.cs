@@ -27,7 +27,7 @@ internal static class ModelMessages
 
     /// <summary>A call refused before the engine (a tool that is not granted, hidden, unknown or unverified).</summary>
     public static string NotAvailable(string toolName, bool nameTool)
-        => toolName.Length == 0 ? "The tool call was not run: it names no tool." : $"{Subject(toolName, nameTool)} was not run: this tool is not available.";
+        => toolName.Length == 0 || toolName == ModelText.UnnamedTool ? "The tool call was not run: it names no tool." : $"{Subject(toolName, nameTool)} was not run: this tool is not available.";
 
     private static string Subject(string toolName, bool nameTool) => nameTool && toolName.Length > 0 ? toolName : "The action";
 }
