@@ -1,5 +1,4 @@
 using AgentGuard;
-using AgentGuard.Configuration;
 using AgentGuard.Policies;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
