@@ -25,6 +25,10 @@ public sealed partial class ToolGuard
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
+    // Host call objects (an M.E.AI FunctionCallContent, …) decided by an adapter and running now. Weak and keyed by
+    // reference: a model can choose a call id, but never the identity of the host's object.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _decided = [];
+
     internal ToolGuard(
         IGuardEngine engine,
         GuardContextResolver contextResolver,
@@ -57,6 +61,24 @@ public sealed partial class ToolGuard
 
     /// <summary>The argument limits from configuration, for adapters building <see cref="ToolArguments"/>.</summary>
     public ToolArgumentLimits ArgumentLimits => _policies.Current.ArgumentLimits;
+
+    /// <summary>
+    /// Marks <paramref name="hostCall"/> (the host's own object for one call, e.g. an M.E.AI <c>FunctionCallContent</c>)
+    /// as decided while it runs, so a second adapter layered on the same host (a guarded chat client inside a guarded
+    /// agent) does not decide it again. Dispose the result when the call has run.
+    /// </summary>
+    public IDisposable MarkDecided(object hostCall)
+    {
+        ArgumentNullException.ThrowIfNull(hostCall);
+        _decided.AddOrUpdate(hostCall, hostCall);
+        return new DecidedMark(_decided, hostCall);
+    }
+
+    /// <summary>
+    /// True when an adapter upstream decided exactly this host object and it is running now. Identity, not a call id:
+    /// a nested agent whose model reuses the outer call's id is decided on its own.
+    /// </summary>
+    public bool IsDecided(object hostCall) => hostCall is not null && _decided.TryGetValue(hostCall, out _);
 
     /// <summary>The model-facing sentences, from the catalogue the engine uses.</summary>
     public ModelText Messages { get; }
@@ -239,6 +261,11 @@ public sealed partial class ToolGuard
         => approved
             ? decision.Approved(outcome)
             : decision.Rejected(outcome, Messages.ApprovalNotGiven(toolCall.ToolName));
+
+    private sealed class DecidedMark(System.Runtime.CompilerServices.ConditionalWeakTable<object, object> table, object hostCall) : IDisposable
+    {
+        public void Dispose() => table.Remove(hostCall);
+    }
 
     [LoggerMessage(3001, LogLevel.Warning, "Approval of '{ToolName}' timed out after {Timeout}; the call was denied.")]
     private partial void LogApprovalTimedOut(string toolName, TimeSpan timeout);
