@@ -2,12 +2,13 @@ namespace AgentGuard.Policies;
 
 /// <summary>
 /// One session's memory: a bounded ring of recent calls (structs, grown on demand so idle sessions stay small), the
-/// labels it has accumulated, and bounded text it has seen by origin, for provenance rules. Thread-safe.
+/// labels it has accumulated, and a bounded set of tokens it has seen by origin, for provenance rules. Thread-safe.
+/// The in-memory <see cref="ISessionView"/>: reads are live, so nothing is fetched or allocated per decision.
 /// </summary>
-internal sealed class SessionState
+internal sealed class SessionState : ISessionView
 {
-    /// <summary>The most normalized text kept per origin, in characters.</summary>
-    internal const int MaxSeenChars = 64 * 1024;
+    /// <summary>The most tokens kept per origin; the oldest go first.</summary>
+    internal const int MaxSeenTokens = 16 * 1024;
 
     private readonly object _gate = new();
     private readonly int _maxHistory;
@@ -15,17 +16,21 @@ internal sealed class SessionState
     private int _start;
     private int _count;
     private HashSet<string>? _labels;
-    private SeenText?[]? _seen;
+    private SeenSet?[]? _seen;
     private string? _lastPrompt;
+    private readonly IRateLimitStore _rateLimits;
 
-    public SessionState(string id, int maxHistory, long now)
+    public SessionState(string id, int maxHistory, long now, IRateLimitStore? rateLimits = null)
     {
         Id = id;
+        _rateLimits = rateLimits ?? new RateLimiterStore();
         _maxHistory = Math.Max(1, maxHistory);
         LastTouched = now;
     }
 
     public string Id { get; }
+
+    string? ISessionView.SessionId => Id;
 
     /// <summary>The <see cref="TimeProvider.GetTimestamp"/> of the last use, for idle expiry.</summary>
     public long LastTouched { get; set; }
@@ -82,7 +87,7 @@ internal sealed class SessionState
     }
 
     /// <summary>Counts recent calls the sequence matches, stopping once <paramref name="enough"/> are found.</summary>
-    public int CountRecent(SequenceCondition sequence, int withinCalls, DateTimeOffset since, bool excludeDenied, int enough)
+    public int CountRecent(ICallPattern sequence, int withinCalls, DateTimeOffset since, bool excludeDenied, int enough)
     {
         lock (_gate)
         {
@@ -109,6 +114,15 @@ internal sealed class SessionState
 
             return found;
         }
+    }
+
+    public long HitRateLimit(string ruleId, string key, DateTimeOffset now, TimeSpan window) => _rateLimits.Hit(ruleId, key, now, window);
+
+    public string[] AddResultLabels(string? callId, string toolName, string[] labels)
+    {
+        var added = AddLabels(labels);
+        AttachResultLabels(callId, toolName, labels);
+        return added;
     }
 
     public bool HasAnyLabel(string[] labels)
@@ -152,8 +166,8 @@ internal sealed class SessionState
     }
 
     /// <summary>
-    /// Remembers text the session saw (normalized), as separate chunks bounded to <see cref="MaxSeenChars"/> per origin;
-    /// the oldest chunks go first. Chunks are never concatenated, so a long session costs no copying per result.
+    /// Remembers the tokens of text the session saw (<see cref="SeenTokens"/>), bounded to <see cref="MaxSeenTokens"/>
+    /// per origin; the oldest go first. A prompt repeated on every call is tokenised once.
     /// </summary>
     public void Observe(ValueOrigin origin, string text)
     {
@@ -175,29 +189,28 @@ internal sealed class SessionState
             }
         }
 
-        var normalized = ValueNormalizer.NormalizeText(text);
-        if (normalized.Length == 0)
+        var tokens = SeenTokens.Extract(text);
+        if (tokens.Count == 0)
         {
             return;
         }
 
-        if (normalized.Length > MaxSeenChars)
-        {
-            normalized = normalized[^MaxSeenChars..];
-        }
-
         lock (_gate)
         {
-            _seen ??= new SeenText?[3];
-            (_seen[(int)origin] ??= new SeenText()).Add(normalized);
+            _seen ??= new SeenSet?[3];
+            var set = _seen[(int)origin] ??= new SeenSet();
+            foreach (var token in tokens)
+            {
+                set.Add(token);
+            }
         }
     }
 
-    public bool SeenIn(ValueOrigin origin, string normalizedValue)
+    public bool WasSeen(ValueOrigin origin, string normalizedToken)
     {
         lock (_gate)
         {
-            return _seen?[(int)origin]?.Contains(normalizedValue) == true;
+            return _seen?[(int)origin]?.Contains(normalizedToken) == true;
         }
     }
 
@@ -241,33 +254,26 @@ internal sealed class SessionState
 
     private readonly record struct Entry(string ToolName, ToolKind Kind, string? Source, string[] Tags, DecisionEffect Effect, DateTimeOffset Time, string? CallId, string[] ResultLabels);
 
-    /// <summary>Normalized texts of one origin, oldest first, at most <see cref="MaxSeenChars"/> characters in all.</summary>
-    private sealed class SeenText
+    /// <summary>Tokens of one origin, oldest first, at most <see cref="MaxSeenTokens"/>.</summary>
+    private sealed class SeenSet
     {
-        private readonly Queue<string> _chunks = new();
-        private int _chars;
+        private readonly Queue<string> _order = new();
+        private readonly HashSet<string> _tokens = new(StringComparer.Ordinal);
 
-        public void Add(string chunk)
+        public void Add(string token)
         {
-            _chunks.Enqueue(chunk);
-            _chars += chunk.Length;
-            while (_chars > MaxSeenChars && _chunks.Count > 1)
+            if (!_tokens.Add(token))
             {
-                _chars -= _chunks.Dequeue().Length;
+                return;
+            }
+
+            _order.Enqueue(token);
+            while (_order.Count > MaxSeenTokens)
+            {
+                _tokens.Remove(_order.Dequeue());
             }
         }
 
-        public bool Contains(string value)
-        {
-            foreach (var chunk in _chunks)
-            {
-                if (chunk.Contains(value, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        public bool Contains(string token) => _tokens.Contains(token);
     }
 }

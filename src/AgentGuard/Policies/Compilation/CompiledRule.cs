@@ -120,6 +120,15 @@ internal sealed class CompiledRule
         return true;
     }
 
+    /// <summary>Declares what the conditions will read from the session store (for stores that fetch ahead).</summary>
+    public void DeclareReads(in EvaluationInput input, SessionReads reads)
+    {
+        foreach (var condition in Conditions)
+        {
+            condition.DeclareReads(in input, reads);
+        }
+    }
+
     private IEnumerable<string> DescribeMatch()
     {
         if (!Tools.IsEmpty)

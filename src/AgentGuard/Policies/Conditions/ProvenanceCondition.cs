@@ -18,14 +18,7 @@ internal sealed class ProvenanceCondition(ArgumentPath path, bool fromPrompt, bo
 
     public override bool IsMet(in EvaluationInput input)
     {
-        if (input.Call.Arguments.IsMalformed || !path.TryEvaluate(input.Call.Arguments.Root, out var value) || value.ValueKind is JsonValueKind.Null)
-        {
-            return false;
-        }
-
-        var raw = value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : value.GetRawText();
-        var normalized = ValueNormalizer.Normalize(raw);
-        if (normalized.Length < MinimumLength)
+        if (!TryValue(in input, out var raw, out var normalized))
         {
             return false;
         }
@@ -45,7 +38,7 @@ internal sealed class ProvenanceCondition(ArgumentPath path, bool fromPrompt, bo
                 return false;
             }
 
-            if (input.Session?.SeenIn(ValueOrigin.Prompt, normalized) == true)
+            if (input.Session.WasSeen(ValueOrigin.Prompt, normalized))
             {
                 return false;
             }
@@ -53,7 +46,7 @@ internal sealed class ProvenanceCondition(ArgumentPath path, bool fromPrompt, bo
 
         if (fromTrusted)
         {
-            if (input.Session?.SeenIn(ValueOrigin.Trusted, normalized) == true)
+            if (input.Session.WasSeen(ValueOrigin.Trusted, normalized))
             {
                 return false;
             }
@@ -68,5 +61,36 @@ internal sealed class ProvenanceCondition(ArgumentPath path, bool fromPrompt, bo
         }
 
         return true;
+    }
+
+    public override void DeclareReads(in EvaluationInput input, SessionReads reads)
+    {
+        if (!TryValue(in input, out _, out var normalized))
+        {
+            return;
+        }
+
+        if (fromPrompt)
+        {
+            reads.Seen.Add((ValueOrigin.Prompt, normalized));
+        }
+
+        if (fromTrusted)
+        {
+            reads.Seen.Add((ValueOrigin.Trusted, normalized));
+        }
+    }
+
+    private bool TryValue(in EvaluationInput input, out string raw, out string normalized)
+    {
+        raw = normalized = string.Empty;
+        if (input.Call.Arguments.IsMalformed || !path.TryEvaluate(input.Call.Arguments.Root, out var value) || value.ValueKind is JsonValueKind.Null)
+        {
+            return false;
+        }
+
+        raw = value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : value.GetRawText();
+        normalized = ValueNormalizer.Normalize(raw);
+        return normalized.Length >= MinimumLength;
     }
 }
