@@ -54,6 +54,12 @@ public static class RedisAgentGuardBuilderExtensions
     private static AgentGuardBuilder AddRedisCore(this AgentGuardBuilder builder, IConnectionMultiplexer? multiplexer)
     {
         var services = builder.Services;
+        if (!services.Any(d => d.ServiceType == typeof(RedisMultiplexerSource)))
+        {
+            // Start-up validation of the AgentGuard section then knows the Redis keys (AgentGuard:Redis:…).
+            services.AddSingleton(AgentGuardSection.For<RedisStoreOptions>("Redis"));
+        }
+
         services.AddOptions<RedisStoreOptions>().ValidateOnStart();
         services.TryAddSingleton(new RedisMultiplexerSource(multiplexer));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisStoreOptions>, RedisStoreOptionsValidator>());

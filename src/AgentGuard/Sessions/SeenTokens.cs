@@ -1,65 +1,84 @@
+using AgentGuard.Provenance;
+
 namespace AgentGuard;
 
 /// <summary>
-/// Turns text a session saw into the normalised tokens provenance compares whole: every run of up to
-/// <see cref="MaxWords"/> consecutive words, each word in <see cref="ValueNormalizer.Normalize"/> form, joined — so
-/// <c>DE89 3704 0044 0532 0130 00</c> typed with spaces and <c>&lt;carol@corp.test&gt;</c> in a signature both yield the
-/// token an argument normalises to. Stores keep tokens (or keyed hashes of them), never the text.
+/// The keys under which a session store remembers the values a session saw, and under which provenance asks for them:
+/// typed values by their canonical key (<c>e:bob@example.com</c>, <c>i:DE89370400440532013000</c>, <c>u:…</c>,
+/// <c>d:…</c>) and word-only values as <see cref="WordsKey"/> of their word sequence. Stores that cannot search text
+/// (Redis keeps only keyed hashes) remember every run of up to <see cref="MaxWords"/> consecutive words that does not
+/// span a typed value; a word-only argument longer than that is then never found (the rule applies).
 /// </summary>
 public static class SeenTokens
 {
-    /// <summary>The most words one token spans.</summary>
+    /// <summary>The most words one remembered word sequence spans.</summary>
     public const int MaxWords = 6;
 
-    /// <summary>Tokens shorter than this carry no provenance signal (values this short are never checked).</summary>
-    public const int MinLength = 4;
-
-    /// <summary>Tokens longer than this are not kept (no value of interest is that long).</summary>
-    public const int MaxLength = 128;
-
-    /// <summary>The most tokens taken from one text; later text of a huge result is not remembered.</summary>
+    /// <summary>The most keys taken from one text: typed values first, then word sequences shortest first.</summary>
     public const int MaxPerText = 8192;
 
-    /// <summary>The distinct tokens of <paramref name="text"/>.</summary>
+    private const string WordsPrefix = "w:";
+
+    /// <summary>The distinct keys of <paramref name="text"/>, for stores that keep keys rather than text.</summary>
     public static IReadOnlyCollection<string> Extract(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = new List<string>();
-        foreach (var range in text.AsSpan().SplitAny(" \t\r\n\f\v"))
+        if (text.Length > SeenValues.MaxTextChars)
         {
-            var word = text[range];
-            if (word.Length == 0)
+            text = text[^SeenValues.MaxTextChars..];
+        }
+
+        var tokens = ValueTokenizer.Tokenize(text);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var runs = new List<List<ValueToken>>();
+        List<ValueToken>? run = null;
+        foreach (var token in tokens)
+        {
+            if (token.Kind == ValueTokenKind.Word)
             {
+                (run ??= []).Add(token);
                 continue;
             }
 
-            var normalized = ValueNormalizer.Normalize(word);
-            if (normalized.Length > 0)
+            keys.Add(token.Key);
+            if (run is not null)
             {
-                words.Add(normalized);
+                runs.Add(run);
+                run = null;
             }
         }
 
-        var tokens = new HashSet<string>(StringComparer.Ordinal);
-        var builder = new System.Text.StringBuilder();
-        for (var start = 0; start < words.Count && tokens.Count < MaxPerText; start++)
+        if (run is not null)
         {
-            builder.Clear();
-            for (var end = start; end < words.Count && end < start + MaxWords; end++)
-            {
-                builder.Append(words[end]);
-                if (builder.Length > MaxLength)
-                {
-                    break;
-                }
+            runs.Add(run);
+        }
 
-                if (builder.Length >= MinLength)
+        for (var length = 1; length <= MaxWords && keys.Count < MaxPerText; length++)
+        {
+            foreach (var words in runs)
+            {
+                for (var start = 0; start + length <= words.Count && keys.Count < MaxPerText; start++)
                 {
-                    tokens.Add(builder.ToString());
+                    var sequence = words.GetRange(start, length);
+                    if (sequence.Sum(w => w.Canonical.Length) >= ProvenanceValue.MinimumWordChars)
+                    {
+                        keys.Add(WordsKey(WordStream.Sequence(sequence)));
+                    }
                 }
             }
         }
 
-        return tokens;
+        return keys;
     }
+
+    /// <summary>The key of a word sequence as provenance builds it (e.g. <c>" bob smith "</c>).</summary>
+    public static string WordsKey(string sequence)
+    {
+        ArgumentNullException.ThrowIfNull(sequence);
+        return WordsPrefix + sequence;
+    }
+
+    internal static bool IsWordsKey(string key) => key.StartsWith(WordsPrefix, StringComparison.Ordinal) && key.Length > WordsPrefix.Length && key[WordsPrefix.Length] == ' ';
+
+    internal static string WordsOf(string key) => key[WordsPrefix.Length..];
 }

@@ -1,22 +1,21 @@
+using AgentGuard.Provenance;
+
 namespace AgentGuard.Policies;
 
 /// <summary>
 /// One session's memory: a bounded ring of recent calls (structs, grown on demand so idle sessions stay small), the
-/// labels it has accumulated, and a bounded set of tokens it has seen by origin, for provenance rules. Thread-safe.
+/// labels it has accumulated, and the values it has seen by origin (bounded), for provenance rules. Thread-safe.
 /// The in-memory <see cref="ISessionView"/>: reads are live, so nothing is fetched or allocated per decision.
 /// </summary>
 internal sealed class SessionState : ISessionView
 {
-    /// <summary>The most tokens kept per origin; the oldest go first.</summary>
-    internal const int MaxSeenTokens = 16 * 1024;
-
     private readonly object _gate = new();
     private readonly int _maxHistory;
     private Entry[] _entries = [];
     private int _start;
     private int _count;
     private HashSet<string>? _labels;
-    private SeenSet?[]? _seen;
+    private SeenValues?[]? _seen;
     private string? _lastPrompt;
     private readonly IRateLimitStore _rateLimits;
 
@@ -125,6 +124,12 @@ internal sealed class SessionState : ISessionView
         return added;
     }
 
+    /// <summary>True when a seen-value key (see <see cref="SeenTokens"/>) was seen from <paramref name="origin"/>.</summary>
+    public bool WasSeen(ValueOrigin origin, string normalizedToken)
+        => SeenTokens.IsWordsKey(normalizedToken)
+            ? HasSeenWords(origin, SeenTokens.WordsOf(normalizedToken))
+            : HasSeenTyped(origin, normalizedToken);
+
     public bool HasAnyLabel(string[] labels)
     {
         lock (_gate)
@@ -166,8 +171,8 @@ internal sealed class SessionState : ISessionView
     }
 
     /// <summary>
-    /// Remembers the tokens of text the session saw (<see cref="SeenTokens"/>), bounded to <see cref="MaxSeenTokens"/>
-    /// per origin; the oldest go first. A prompt repeated on every call is tokenised once.
+    /// Remembers the values in text the session saw from <paramref name="origin"/>: tokenized outside the lock, kept
+    /// bounded per origin (see <see cref="SeenValues"/>). The same prompt seen again is not read twice.
     /// </summary>
     public void Observe(ValueOrigin origin, string text)
     {
@@ -189,7 +194,7 @@ internal sealed class SessionState : ISessionView
             }
         }
 
-        var tokens = SeenTokens.Extract(text);
+        var tokens = ValueTokenizer.Tokenize(text.Length > SeenValues.MaxTextChars ? text[^SeenValues.MaxTextChars..] : text);
         if (tokens.Count == 0)
         {
             return;
@@ -197,20 +202,26 @@ internal sealed class SessionState : ISessionView
 
         lock (_gate)
         {
-            _seen ??= new SeenSet?[3];
-            var set = _seen[(int)origin] ??= new SeenSet();
-            foreach (var token in tokens)
-            {
-                set.Add(token);
-            }
+            _seen ??= new SeenValues?[3];
+            (_seen[(int)origin] ??= new SeenValues()).AddTokens(tokens);
         }
     }
 
-    public bool WasSeen(ValueOrigin origin, string normalizedToken)
+    /// <summary>True when a typed value (by its key, e.g. <c>e:bob@example.com</c>) was seen from <paramref name="origin"/>.</summary>
+    public bool HasSeenTyped(ValueOrigin origin, string key)
     {
         lock (_gate)
         {
-            return _seen?[(int)origin]?.Contains(normalizedToken) == true;
+            return _seen?[(int)origin]?.ContainsTyped(key) == true;
+        }
+    }
+
+    /// <summary>True when a word sequence (as <see cref="WordStream.Sequence"/> builds it) was seen whole from <paramref name="origin"/>.</summary>
+    public bool HasSeenWords(ValueOrigin origin, string sequence)
+    {
+        lock (_gate)
+        {
+            return _seen?[(int)origin]?.ContainsWords(sequence) == true;
         }
     }
 
@@ -253,27 +264,4 @@ internal sealed class SessionState : ISessionView
     }
 
     private readonly record struct Entry(string ToolName, ToolKind Kind, string? Source, string[] Tags, DecisionEffect Effect, DateTimeOffset Time, string? CallId, string[] ResultLabels);
-
-    /// <summary>Tokens of one origin, oldest first, at most <see cref="MaxSeenTokens"/>.</summary>
-    private sealed class SeenSet
-    {
-        private readonly Queue<string> _order = new();
-        private readonly HashSet<string> _tokens = new(StringComparer.Ordinal);
-
-        public void Add(string token)
-        {
-            if (!_tokens.Add(token))
-            {
-                return;
-            }
-
-            _order.Enqueue(token);
-            while (_order.Count > MaxSeenTokens)
-            {
-                _tokens.Remove(_order.Dequeue());
-            }
-        }
-
-        public bool Contains(string token) => _tokens.Contains(token);
-    }
 }
