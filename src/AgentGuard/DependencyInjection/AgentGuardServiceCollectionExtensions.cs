@@ -63,8 +63,11 @@ public static class AgentGuardServiceCollectionExtensions
             sp.GetServices<IOptionsChangeTokenSource<AgentGuardOptions>>(),
             sp.GetRequiredService<AgentGuardDiagnostics>(),
             LoggerFactory(sp)));
-        services.TryAddSingleton(sp => new SessionStore(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<RateLimiterStore>();
+        // Session state, rate limits and pending approvals live in process by default; AgentGuard.Redis replaces them.
+        services.TryAddSingleton<IRateLimitStore, RateLimiterStore>();
+        services.TryAddSingleton(sp => new SessionStore(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IRateLimitStore>()));
+        services.TryAddSingleton<ISessionStore>(sp => sp.GetRequiredService<SessionStore>());
+        services.TryAddSingleton<IApprovalStore>(sp => new InMemoryApprovalStore(sp.GetRequiredService<TimeProvider>()));
         // Built-in detectors; a host's own registration replaces them (the last registration is the one used).
         services.TryAddSingleton<ISecretDetector, SecretDetector>();
         services.TryAddSingleton<IInjectionDetector, InjectionDetector>();
@@ -84,8 +87,7 @@ public static class AgentGuardServiceCollectionExtensions
             LoggerFactory(sp)));
         services.TryAddSingleton<IGuardEngine>(sp => new GuardEngine(
             sp.GetRequiredService<PolicyProvider>(),
-            sp.GetRequiredService<SessionStore>(),
-            sp.GetRequiredService<RateLimiterStore>(),
+            sp.GetRequiredService<ISessionStore>(),
             sp.GetServices<IGuardPolicy>(),
             sp.GetServices<IToolClassifier>(),
             sp.GetServices<ITrustedValueResolver>(),
