@@ -101,6 +101,8 @@ public static class AgentGuardServiceCollectionExtensions
             sp.GetRequiredService<GuardContextResolver>(),
             sp.GetServices<IApprovalHandler>(),
             sp.GetRequiredService<PolicyProvider>(),
+            sp.GetRequiredService<DecisionAuditor>(),
+            sp.GetRequiredService<SessionStore>(),
             sp.GetRequiredService<TimeProvider>(),
             LoggerFactory(sp).CreateLogger<ToolGuard>()));
         return new AgentGuardBuilder(services);
