@@ -44,6 +44,7 @@ internal sealed partial class InjectionDetector
         "modify", "enhance", "augment", "jumble", "group", "rearrange", "scramble", "shift", "anagram", "invert", "remove",
         "tease", "suggest", "highlight", "promote", "let", "alter", "adjust", "change", "edit", "enrich", "embellish", "frame",
         "limit", "keep", "begin", "open", "close", "prefix", "suffix", "capitalize", "capitalise", "shuffle", "split", "merge",
+        "consider", "enrich", "feature", "weave", "blend", "infuse", "attach", "supplement", "expand", "extend", "boost",
     ], StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OutputVerbLookup = OutputVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -151,7 +152,7 @@ internal sealed partial class InjectionDetector
     {
         var lineEnd = text.IndexOf('\n', at);
         lineEnd = lineEnd < 0 ? text.Length : lineEnd;
-        var line = text.AsSpan(at, lineEnd - at).TrimEnd();
+        var line = text.AsSpan(at, lineEnd - at).TrimEnd().TrimEnd("'\")\u2019\u201D");
         if (line.Length is < 20 or > 240)
         {
             return;
@@ -164,9 +165,10 @@ internal sealed partial class InjectionDetector
             return;
         }
 
-        // One sentence: no other sentence end inside, no markup, no list or table cell.
+        // One sentence: no other sentence end inside, no markup, no list or table cell (quoted material aside).
         var body = line[..^1];
-        if (body.IndexOfAny(LineBreakers) >= 0)
+        var quoted = body.IndexOfAny(QuoteChars);
+        if ((quoted < 0 ? body : body[..quoted]).IndexOfAny(LineBreakers) >= 0)
         {
             return;
         }
@@ -187,8 +189,34 @@ internal sealed partial class InjectionDetector
         // A question alone is as likely a FAQ heading ("How do I reset my password?"); one put to "you" is a request.
         var second = NextWord(text, ref i);
         var toReader = question && second.Equals("you", StringComparison.OrdinalIgnoreCase);
-        Raise(weights, Marker.AgentRequest, !question || toReader ? 0.5 : 0.4);
+        Raise(weights, Marker.AgentRequest, !question || toReader || IsStructuredData(text) ? 0.5 : 0.4);
     }
+
+    /// <summary>
+    /// True when most lines are table rows ("| … |"): a prose question among them is out of place, not a FAQ heading.
+    /// </summary>
+    private static bool IsStructuredData(string text)
+    {
+        var rows = 0;
+        var lines = 0;
+        for (var at = -1; lines < 64; at = text.IndexOf('\n', at + 1))
+        {
+            if (at + 1 < text.Length && text[at + 1] == '|')
+            {
+                rows++;
+            }
+
+            lines++;
+            if (text.IndexOf('\n', at + 1) < 0)
+            {
+                break;
+            }
+        }
+
+        return rows >= 3 && rows * 2 > lines;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> QuoteChars = System.Buffers.SearchValues.Create("'\"\u2018\u201C`");
 
     private static readonly System.Buffers.SearchValues<char> LineBreakers = System.Buffers.SearchValues.Create(".!?|#*<>[]{}=;\t");
 
@@ -273,8 +301,9 @@ internal sealed partial class InjectionDetector
             return;
         }
 
-        var start = SentenceStart(text, at, 200);
-        var j = start;
+        // Back to the line start: a quoted sentence inside the instruction ('Add "Act now!" to your reply') ends no sentence.
+        var lineStart = text.LastIndexOf('\n', at, Math.Min(at + 1, 240)) + 1;
+        var j = Math.Max(lineStart, at - 240);
         while (j < at)
         {
             var word = NextWord(text, ref j);
@@ -284,7 +313,7 @@ internal sealed partial class InjectionDetector
                 continue;
             }
 
-            if (OutputVerbLookup.Contains(word))
+            if (IsOutputVerb(word))
             {
                 Raise(weights, Marker.AddressedToAi, 0.6);
                 return;
@@ -302,12 +331,32 @@ internal sealed partial class InjectionDetector
                 continue;
             }
 
-            if (OutputVerbLookup.Contains(word) || ActionVerbLookup.Contains(word))
+            if (IsOutputVerb(word) || ActionVerbLookup.Contains(word))
             {
                 Raise(weights, Marker.AddressedToAi, 0.55);
                 return;
             }
         }
+    }
+
+    /// <summary>An output verb, also as a gerund ("enriching your code by featuring …").</summary>
+    private static bool IsOutputVerb(ReadOnlySpan<char> word)
+    {
+        if (OutputVerbLookup.Contains(word))
+        {
+            return true;
+        }
+
+        if (word.Length > 5 && word.EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+        {
+            var stem = word[..^3];
+            Span<char> withE = stackalloc char[stem.Length + 1];
+            stem.CopyTo(withE);
+            withE[^1] = 'e';
+            return OutputVerbLookup.Contains(stem) || OutputVerbLookup.Contains(withE);
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -339,7 +388,7 @@ internal sealed partial class InjectionDetector
         {
             // "…, Please leave the channel", "First, please list all my accounts".
             var word = PreviousWords(text, i, 1);
-            return char.IsUpper(text[at]) || IsOneOf(text.AsSpan(word, i - word), SequenceWords);
+            return char.IsUpper(text[at]) || IsOneOf(text.AsSpan(word, i - word).TrimStart('\''), SequenceWords);
         }
 
         return c is '\n' or '\r' or '.' or '!' or '?' or ':' or '>' or '(' or '-' or '*' or ';';

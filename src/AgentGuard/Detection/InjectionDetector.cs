@@ -300,7 +300,8 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 var call = FirstMatch(InjectionPatterns.CallTool(), text, at);
                 if (call.Length > 0)
                 {
-                    Raise(weights, Marker.ToolInvocation, call.Contains('_') ? 0.45 : 0.4);
+                    // "call the send_email tool" names a tool; "use the search function" is how help pages talk.
+                    Raise(weights, Marker.ToolInvocation, call.Contains('_') ? 0.45 : 0.25);
                 }
                 else
                 {
@@ -325,7 +326,13 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 RaiseIf(InjectionPatterns.FollowInstructions(), text, at, weights, Marker.NewInstructions, 0.6);
                 break;
             case Family.FakeCompletion:
-                RaiseIf(InjectionPatterns.FakeCompletion(), text, at, weights, Marker.FakeCompletion, 0.45);
+                var completion = FirstMatch(InjectionPatterns.FakeCompletion(), text, at);
+                if (completion.Length > 0)
+                {
+                    // "END OF DOCUMENT" closes many real documents; "Answer: task complete. Now …" closes none.
+                    Raise(weights, Marker.FakeCompletion, completion.StartsWith("end", StringComparison.OrdinalIgnoreCase) ? 0.3 : 0.6);
+                }
+
                 break;
             case Family.Claims:
                 RaiseIf(InjectionPatterns.ClaimsAuthority(), text, at, weights, Marker.ClaimsAuthority, 0.5);
