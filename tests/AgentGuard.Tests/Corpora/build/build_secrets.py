@@ -57,7 +57,7 @@ for path in git_ls(REPO):
         line_end = content.find("\n", a)
         line = content[line_start:line_end if line_end >= 0 else len(content)]
         # For credentials in URLs the secret is the password: user names and hosts are not secrets.
-        userinfo = re.match(r"^[a-z][a-z0-9+.\-]*:(?://)?[^:/@\s]+:([^@\s]+)@", secret)
+        userinfo = re.match(r"^[a-z][a-z0-9+.\-]*:(?://)?[^:/@\s]+:(\S+)@[^@\s]*$", secret)
         if userinfo:
             secret = userinfo.group(1)
         add("secretlint", REPO, path, "MIT", line, secret, rule)
