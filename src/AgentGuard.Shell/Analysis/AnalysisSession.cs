@@ -111,17 +111,17 @@ internal sealed class AnalysisSession
     /// Analyzes the script of a command substitution (its commands are emitted like any other) and returns its
     /// output when it is static, and whether it is downloaded or decoded content.
     /// </summary>
-    public (string? Output, bool Remote) Substitute(string script, int depth)
+    public (string? Output, bool Remote, bool Decoded) Substitute(string script, int depth)
     {
         var drafts = ParseNested(script, "$(...)", depth, Inherited.None);
         if (drafts.Count == 0)
         {
-            return (string.Empty, false);
+            return (string.Empty, false, false);
         }
 
         var last = drafts[^1];
         var remote = drafts.Exists(d => d.CarriesRemoteContent);
-        return (last.OutputText?.TrimEnd('\n'), remote);
+        return (last.OutputText?.TrimEnd('\n'), remote, drafts.Exists(d => d.OutputDecoded));
     }
 
     /// <summary>Analyzes the script of a process substitution and returns the command it reads from.</summary>

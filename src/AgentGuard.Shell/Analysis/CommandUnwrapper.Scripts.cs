@@ -63,7 +63,8 @@ internal sealed partial class CommandUnwrapper
             draft.Args.Exists(a => a.Dynamic),
             false,
             draft.Args.Exists(a => a.FromSubstitution),
-            draft.Args.Exists(a => a.RemoteContent));
+            draft.Args.Exists(a => a.RemoteContent),
+            Decoded: draft.Args.Exists(a => a.Decoded));
         ParseScriptArgument(draft, script, "eval", depth, nested);
     }
 
@@ -74,7 +75,7 @@ internal sealed partial class CommandUnwrapper
             draft.Tag(ShellTags.RemoteCode, "runs downloaded or decoded content");
         }
 
-        if (script.Dynamic)
+        if (script.Dynamic || script.Decoded)
         {
             draft.Tag(ShellTags.Opaque, origin + " runs a script computed at run time");
         }
@@ -146,6 +147,11 @@ internal sealed partial class CommandUnwrapper
         if (draft.Upstream is { CarriesRemoteContent: true } producer)
         {
             draft.Tag(ShellTags.RemoteCode, producer.Program + " output is piped into " + name);
+        }
+
+        if (draft.Upstream is { OutputDecoded: true } decoder)
+        {
+            draft.Tag(ShellTags.Opaque, name + " runs text " + decoder.Program + " decodes from escapes");
         }
 
         if (draft.StdinText is { } text)

@@ -150,6 +150,11 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
 
         var name = Basename(head.Text);
         var draft = NewDraft(head.Text, name, args, redirects, wrappers, origin, upstream, inherited.CollectOnly);
+        if (head.Decoded)
+        {
+            draft.Tag(ShellTags.Opaque, "the program name is decoded from printf/echo escapes at run time");
+        }
+
         Inherited? nestedCache = null;
         Inherited Nested() => nestedCache ??= new Inherited([.. wrappers, name], tags, null, inherited.CollectOnly);
         if (head.Text.Contains('/', StringComparison.Ordinal))

@@ -200,7 +200,7 @@ internal sealed class ScriptParser
         {
             foreach (var (name, value) in assignments ?? [])
             {
-                _session.SetVariable(name, value.Dynamic ? null : value.Text);
+                _session.SetVariable(name, value.Dynamic || value.Decoded ? null : value.Text);
             }
 
             if (redirectInfos.Count == 0 && hijack is null)
