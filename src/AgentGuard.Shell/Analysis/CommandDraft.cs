@@ -43,6 +43,12 @@ internal sealed class CommandDraft
 
     public required string Origin { get; init; }
 
+    /// <summary>The directory the command runs in (<see cref="AnalysisSession.WorkingDirectory"/>).</summary>
+    public string? WorkingDirectory { get; init; }
+
+    /// <summary>A path operand as seen from where the line started: relative paths after a known <c>cd</c> are joined to it, after an unknown one they are unknown.</summary>
+    public ExpandedWord Resolve(ExpandedWord word) => PathRules.Resolve(word, WorkingDirectory);
+
     public HashSet<string> Tags { get; } = new(StringComparer.Ordinal);
 
     public List<string> Findings { get; } = [];

@@ -172,6 +172,10 @@ internal sealed partial class CommandUnwrapper
         {
             draft.Tag(ShellTags.Opaque, name + " runs what " + upstream.Program + " prints");
         }
+        else if (draft.Upstream is null)
+        {
+            draft.Tag(ShellTags.Opaque, name + " starts interactively: what it runs comes from an input nobody can see before it runs");
+        }
     }
 
     private void HandleInterpreter(CommandDraft draft, string codeFlags, int depth, Inherited nested)
@@ -212,7 +216,13 @@ internal sealed partial class CommandUnwrapper
 
             if (text.Length > 1 && text[0] == '-')
             {
-                if (text is "-m" or "-W" or "-X" or "-I" or "-r" or "--require")
+                if (text == "-m" && i + 1 < args.Count)
+                {
+                    Module(draft, args[i + 1].Text, args.Skip(i + 2).Select(a => a.Text).ToList());
+                    return;
+                }
+
+                if (text is "-W" or "-X" or "-I" or "-r" or "--require")
                 {
                     i++;
                 }
@@ -367,7 +377,14 @@ internal sealed partial class CommandUnwrapper
                 }
 
                 break;
+            case "sed" or "gsed":
+                SedCommands(draft, depth, nested());
+                break;
+            case "flock" when ValueOf(args, "-c", "--command") is { } command:
+                ParseScriptArgument(draft, command, "flock -c", depth, nested());
+                break;
             default:
+                ToolEscapes(draft, name, depth, nested);
                 break;
         }
     }

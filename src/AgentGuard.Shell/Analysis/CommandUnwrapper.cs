@@ -30,6 +30,7 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
             Redirects = [],
             Wrappers = inherited.Wrappers,
             Origin = origin,
+            WorkingDirectory = session.WorkingDirectory,
             CollectOnly = inherited.CollectOnly,
         };
         draft.Tag(ShellTags.Opaque, reason);
@@ -71,12 +72,19 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
                 "doas" => SkipOptions(words, i + 1, "uC", "ns"),
                 "pkexec" => SkipOptions(words, i + 1, "u", string.Empty),
                 "runuser" => SkipOptions(words, i + 1, "ugGc", "lmp"),
-                _ => -1,
+                _ => Runners.CommandStart(program, words, i),
             };
 
             if (next < 0)
             {
                 break;
+            }
+
+            if (next > i + 1 && Runners.IsRunner(program))
+            {
+                var runnerDraft = NewDraft(word.Text, program, words.GetRange(i + 1, next - i - 1), redirects, wrappers, origin, upstream, inherited.CollectOnly, isWrapper: true);
+                ShellClassifier.Classify(runnerDraft, session);
+                Finish(runnerDraft, tags, emitted);
             }
 
             if (PrivilegeWrappers.Contains(program))
@@ -253,6 +261,7 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
             Redirects = redirects,
             Wrappers = [.. wrappers],
             Origin = origin,
+            WorkingDirectory = session.WorkingDirectory,
             IsWrapper = isWrapper,
             CollectOnly = collectOnly,
         };

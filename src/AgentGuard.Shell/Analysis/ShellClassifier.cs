@@ -13,7 +13,7 @@ internal static partial class ShellClassifier
     private static readonly HashSet<string> NetworkTools = new(StringComparer.Ordinal)
     {
         "curl", "wget", "fetch", "aria2c", "http", "https", "xh", "nc", "ncat", "netcat", "socat", "telnet", "ssh", "scp", "sftp", "rsync", "ftp", "lftp", "tftp",
-        "dig", "nslookup", "host", "ping", "rclone", "mail", "mailx", "sendmail", "mutt", "msmtp", "pastebinit", "cryptcat", "pwncat",
+        "dig", "nslookup", "host", "ping", "rclone", "openssl", "mail", "mailx", "sendmail", "mutt", "msmtp", "pastebinit", "cryptcat", "pwncat",
     };
 
     private static readonly HashSet<string> SocketTools = new(StringComparer.Ordinal) { "nc", "ncat", "netcat", "socat", "telnet", "cryptcat", "pwncat" };
@@ -126,7 +126,7 @@ internal static partial class ShellClassifier
 
                 break;
             case "truncate":
-                if (draft.Operands().Any(o => PathRules.IsSystem(o.Text) || PathRules.CredentialMatch(o) is not null))
+                if (draft.Operands().Select(draft.Resolve).Any(o => PathRules.IsSystem(o.Text) || PathRules.CredentialMatch(o) is not null) && !draft.Args.Exists(a => a.Text.Contains('+', StringComparison.Ordinal)))
                 {
                     draft.Tag(ShellTags.Destructive, "truncate empties a system file");
                 }
@@ -134,7 +134,7 @@ internal static partial class ShellClassifier
                 break;
             case "mv":
                 {
-                    var operands = draft.Operands().ToList();
+                    var operands = draft.Operands().Select(draft.Resolve).ToList();
                     if (operands.Count >= 2 && (operands[^1].Text == "/dev/null" || operands.Take(operands.Count - 1).Any(PathRules.IsImportant)))
                     {
                         draft.Tag(ShellTags.Destructive, "mv moves away " + operands[0].Text);
@@ -144,21 +144,16 @@ internal static partial class ShellClassifier
                 }
 
             case "find":
-                if (draft.HasArg("-delete"))
-                {
-                    var roots = draft.Args.TakeWhile(a => !a.Text.StartsWith('-') && a.Text is not ("(" or "!")).ToList();
-                    if (roots.Exists(r => r.Text is not ("." or "./") && PathRules.IsImportant(r)))
-                    {
-                        draft.Tag(ShellTags.Destructive, "find -delete under an important path");
-                    }
-                }
-
+                Find(draft);
+                break;
+            case "cp" or "install" or "ln" or "rsync" or "sed" or "gsed" or "perl":
+                Overwrite(draft);
                 break;
             case "chmod":
                 Chmod(draft);
                 break;
             case "chown" or "chgrp":
-                if (draft.Operands().Skip(1).Any(o => PathRules.IsSystem(o.Text) || (draft.HasFlag('R', "--recursive") && PathRules.IsImportant(o))))
+                if (draft.Operands().Skip(1).Select(draft.Resolve).Any(o => PathRules.IsSystem(o.Text) || (draft.HasFlag('R', "--recursive") && PathRules.IsImportant(o))))
                 {
                     draft.Tag(ShellTags.Privilege, program + " changes owners of system paths");
                 }
@@ -208,7 +203,7 @@ internal static partial class ShellClassifier
             foreach (var arg in draft.Args)
             {
                 var eq = arg.Text.IndexOf('=', StringComparison.Ordinal);
-                if (eq > 0 && IsHijackVariable(arg.Text[..eq]))
+                if (eq > 0 && (IsHijackVariable(arg.Text[..eq]) || IsPathHijack(arg.Text[..eq], arg.Text[(eq + 1)..], session)))
                 {
                     draft.Tag(ShellTags.Opaque, "sets " + arg.Text[..eq] + ", which changes what later programs run");
                 }
@@ -218,6 +213,13 @@ internal static partial class ShellClassifier
         Network(draft, session);
         Redirections(draft, session);
         Credentials(draft);
+        ServiceVerbs(draft);
+        RestVerbs(draft);
+        RemoteInstall(draft);
+        if (program == "git")
+        {
+            GitExfiltration(draft, session);
+        }
         if (draft.Upstream is { CarriesRemoteContent: true } && !draft.CarriesRemoteContent && program is "tee" or "cat" or "gunzip" or "zcat" or "xz" or "bunzip2" or "tr" or "rev" or "sed" or "base64" or "xxd" or "gzip")
         {
             draft.CarriesRemoteContent = true;
@@ -231,7 +233,30 @@ internal static partial class ShellClassifier
     };
 
     /// <summary>True for variables that make later programs load or run other code (LD_PRELOAD, BASH_ENV, GIT_SSH_COMMAND…).</summary>
-    public static bool IsHijackVariable(string name) => HijackVariables.Contains(name);
+    public static bool IsHijackVariable(string name)
+        => HijackVariables.Contains(name) || name is "SHELL" or "LESSOPEN" or "LESSCLOSE" or "BROWSER"
+            || name.EndsWith("PAGER", StringComparison.Ordinal) || name.EndsWith("EDITOR", StringComparison.Ordinal) || name.EndsWith("_COMMAND", StringComparison.Ordinal)
+            || name.EndsWith("_CMD", StringComparison.Ordinal) || name.EndsWith("ASKPASS", StringComparison.Ordinal) || name.EndsWith("_SHELL", StringComparison.Ordinal);
+
+    /// <summary>
+    /// True when <c>PATH</c> is set so that a folder the line wrote or downloaded into, a temporary folder or a relative
+    /// folder comes first: a program name may then run a file the line planted (<c>PATH=/tmp/b:$PATH git status</c>).
+    /// </summary>
+    public static bool IsPathHijack(string name, string value, AnalysisSession session)
+    {
+        if (name != "PATH")
+        {
+            return false;
+        }
+
+        var first = value.Split(':')[0];
+        if (first.Length == 0 || first == "$PATH")
+        {
+            return false;
+        }
+
+        return PathRules.IsUnderTemp(first) || first[0] is not ('/' or '~' or '$') || session.WroteUnder(first);
+    }
 
     /// <summary>True when <paramref name="file"/> was downloaded earlier on the line.</summary>
     public static bool IsDownloaded(AnalysisSession session, string file)
