@@ -108,6 +108,7 @@ internal sealed class AnalysisSession
                 "HOME" => ("~", true),
                 "IFS" => (" \t\n", true),
                 "PWD" => (".", true),
+                "TMPDIR" => ("/tmp", true),
                 _ => ((string?)null, false),
             };
         }

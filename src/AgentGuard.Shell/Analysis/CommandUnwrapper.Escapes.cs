@@ -19,9 +19,19 @@ internal sealed partial class CommandUnwrapper
 
     private void ToolEscapes(CommandDraft draft, string name, int depth, Func<Inherited> nested)
     {
+        if (name is "rg" && draft.Args.Exists(a => a.Text is "--pre" or "--hostname-bin" || a.Text.StartsWith("--pre=", StringComparison.Ordinal) || a.Text.StartsWith("--hostname-bin=", StringComparison.Ordinal)))
+        {
+            draft.Tag(ShellTags.Opaque, "rg --pre/--hostname-bin runs a program for every file it reads");
+        }
+
         if (DataArgumentPrograms.Contains(name) && name is not ("mysql" or "psql" or "sqlite3"))
         {
             return;
+        }
+
+        if (draft.Operands().FirstOrDefault().Text is "shell" or "repl")
+        {
+            draft.Tag(ShellTags.Opaque, name + " " + draft.Operands().First().Text + " opens an interactive session: what it runs is not known before it runs");
         }
 
         foreach (var arg in draft.Args)
@@ -31,6 +41,7 @@ internal sealed partial class CommandUnwrapper
             {
                 continue;
             }
+
 
             var match = EscapeCommand().Match(text);
             if (match.Success)
@@ -44,9 +55,44 @@ internal sealed partial class CommandUnwrapper
             if (ShellPath().IsMatch(text))
             {
                 draft.Tag(ShellTags.Opaque, name + " is handed a shell (" + Shorten(text) + "): what it runs is not known before it runs");
+                continue;
+            }
+
+            if (CommandOption().Match(text) is { Success: true } option)
+            {
+                var value = option.Groups["value"].Success ? option.Groups["value"].Value : NextArg(draft.Args, arg);
+                if (value is not null && LooksLikeCommand(value))
+                {
+                    ParseScriptArgument(draft, arg with { Text = value }, name + " " + option.Groups["name"].Value, depth, nested());
+                    draft.Tag(ShellTags.Opaque, name + " runs a command given in " + option.Groups["name"].Value + ": " + Shorten(value));
+                }
             }
         }
     }
+
+    private static string? NextArg(List<ExpandedWord> args, ExpandedWord current)
+    {
+        var index = args.IndexOf(current);
+        return index >= 0 && index + 1 < args.Count ? args[index + 1].Text : null;
+    }
+
+    /// <summary>A value that names something to run: it has a space, a path to a program, or is a shell or interpreter.</summary>
+    private static bool LooksLikeCommand(string value)
+    {
+        var trimmed = value.Trim().TrimStart('|', '!');
+        if (trimmed.Length == 0 || trimmed.All(c => char.IsAsciiDigit(c) || c is '.' or 's' or 'm' or 'h'))
+        {
+            return false;
+        }
+
+        var first = trimmed.Split(' ', 2)[0];
+        return trimmed.Contains(' ', StringComparison.Ordinal) || first.StartsWith('/') || first.StartsWith("./", StringComparison.Ordinal)
+            || Shells.Contains(Basename(first)) || InterpreterCodeFlags.ContainsKey(StripVersion(Basename(first)));
+    }
+
+    /// <summary>Options that take a command: <c>--exec</c>, <c>--command</c>, <c>--pre-hook</c>, <c>--shell</c>, <c>--editor</c>, <c>--pager</c>, <c>--rsh</c>, <c>--filter</c>, <c>--wrapper</c>, <c>--entrypoint</c>…</summary>
+    [GeneratedRegex(@"^--?(?<name>[\w-]*(?:exec|command|cmd|hook|shell|editor|pager|rsh|filter|wrapper|entrypoint|preprocessor|askpass|program)[\w-]*)(?:=(?<value>.+))?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 100)]
+    private static partial Regex CommandOption();
 
     private void SedCommands(CommandDraft draft, int depth, Inherited nested)
     {
@@ -98,7 +144,12 @@ internal sealed partial class CommandUnwrapper
         {
             draft.Tags.Add(ShellTags.Network);
             var directory = rest.FindIndex(a => a is "--directory" or "-d") is var d and >= 0 && d + 1 < rest.Count ? rest[d + 1] : session.WorkingDirectory ?? ".";
-            if (directory is "/" or "~" || directory.StartsWith("/etc", StringComparison.Ordinal) || directory.StartsWith("~/.", StringComparison.Ordinal) || PathRules.IsHomeRoot(directory))
+            var bind = rest.FindIndex(a => a is "--bind" or "-b") is var b and >= 0 && b + 1 < rest.Count ? rest[b + 1] : "0.0.0.0";
+            if (bind is not ("127.0.0.1" or "localhost" or "::1"))
+            {
+                draft.Tag(ShellTags.Exfiltration, "python -m " + module + " serves " + directory + " on every network interface");
+            }
+            else if (directory is "/" or "~" || directory.StartsWith("/etc", StringComparison.Ordinal) || directory.StartsWith("~/.", StringComparison.Ordinal) || PathRules.IsHomeRoot(directory))
             {
                 draft.Tag(ShellTags.Exfiltration, "python -m " + module + " serves " + directory + " to the network");
             }
@@ -116,7 +167,7 @@ internal sealed partial class CommandUnwrapper
     private static partial Regex EscapeCommand();
 
     /// <summary>A shell's path in a word: <c>/bin/sh</c>, <c>/usr/bin/bash</c>, <c>/bin/zsh -i</c>.</summary>
-    [GeneratedRegex(@"(?<![\w.-])(?:/usr)?(?:/local)?/bin/(?:ba|da|z|k|c|tc|fi|a|mk|y|r)?sh\b", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"(?<![\w-])(?:/usr)?(?:/local)?/bin/(?:ba|da|z|k|c|tc|fi|a|mk|y|r)?sh\b", RegexOptions.CultureInvariant, 100)]
     private static partial Regex ShellPath();
 
     /// <summary>sed's <c>e</c> command (<c>1e cmd</c>, <c>/x/e</c>, <c>e</c> alone).</summary>

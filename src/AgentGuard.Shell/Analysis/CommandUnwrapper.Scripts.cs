@@ -7,6 +7,11 @@ internal sealed partial class CommandUnwrapper
     {
         draft.Tags.Add(ShellTags.ShellWrapper);
         var args = draft.Args;
+        if (args.Exists(a => a.Text is "-i" or "--interactive" or "-il" or "-li") && !draft.Wrappers.Any(IsContainerRunner))
+        {
+            draft.Tag(ShellTags.Opaque, name + " -i runs an interactive shell whose input is not known before it runs");
+        }
+
         if (name is "source" or ".")
         {
             if (args.Count > 0)
@@ -172,11 +177,13 @@ internal sealed partial class CommandUnwrapper
         {
             draft.Tag(ShellTags.Opaque, name + " runs what " + upstream.Program + " prints");
         }
-        else if (draft.Upstream is null)
+        else if (draft.Upstream is null && (asShell || name is "pwsh" or "powershell" or "tclsh" or "wish" or "expect") && !draft.Wrappers.Any(IsContainerRunner))
         {
-            draft.Tag(ShellTags.Opaque, name + " starts interactively: what it runs comes from an input nobody can see before it runs");
+            draft.Tag(ShellTags.Opaque, name + " starts interactively on this machine: what it runs comes from an input nobody can see before it runs");
         }
     }
+
+    private static bool IsContainerRunner(string wrapper) => wrapper is "docker" or "podman" or "nerdctl" or "kubectl" or "oc" or "lxc" or "incus" or "vagrant" or "ssh";
 
     private void HandleInterpreter(CommandDraft draft, string codeFlags, int depth, Inherited nested)
     {
@@ -321,6 +328,12 @@ internal sealed partial class CommandUnwrapper
             case "script" when ValueOf(args, "-c", "--command") is { } command:
                 ParseScriptArgument(draft, command, "script -c", depth, nested());
                 break;
+            case "script":
+                draft.Tag(ShellTags.Opaque, "script without -c starts an interactive shell");
+                break;
+            case "ssh" or "scp" or "sftp" or "rsync" when args.Exists(a => a.Text.Contains("ProxyCommand", StringComparison.OrdinalIgnoreCase) || a.Text.Contains("LocalCommand", StringComparison.OrdinalIgnoreCase)):
+                draft.Tag(ShellTags.Opaque, name + " runs a local command from its options (ProxyCommand/LocalCommand)");
+                break;
             case "awk" or "gawk" or "mawk" or "nawk" or "busybox-awk":
                 for (var i = 0; i < args.Count; i++)
                 {
@@ -382,6 +395,12 @@ internal sealed partial class CommandUnwrapper
                 break;
             case "flock" when ValueOf(args, "-c", "--command") is { } command:
                 ParseScriptArgument(draft, command, "flock -c", depth, nested());
+                break;
+            case "man" when ValueOf(args, "-P", "--pager") is { } pager:
+                ParseScriptArgument(draft, pager, "man -P", depth, nested());
+                draft.Tag(ShellTags.Opaque, "man -P runs a pager command");
+                break;
+            case "at" or "batch" or "systemd-run":
                 break;
             default:
                 ToolEscapes(draft, name, depth, nested);

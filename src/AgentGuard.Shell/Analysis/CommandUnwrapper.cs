@@ -7,7 +7,7 @@ namespace AgentGuard.Shell.Analysis;
 /// </summary>
 internal sealed partial class CommandUnwrapper(AnalysisSession session)
 {
-    private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "csh", "tcsh" };
+    private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "csh", "tcsh", "posh", "rc", "sash", "yash", "oksh", "loksh", "elvish", "nu", "xonsh", "rbash" };
 
     private static readonly HashSet<string> PrivilegeWrappers = new(StringComparer.Ordinal) { "sudo", "doas", "pkexec", "runuser" };
 
@@ -16,7 +16,8 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
         ["python"] = "c", ["python2"] = "c", ["python3"] = "c", ["pypy"] = "c", ["pypy3"] = "c",
         ["node"] = "ep", ["nodejs"] = "ep", ["deno"] = "e", ["bun"] = "e",
         ["perl"] = "eE", ["ruby"] = "e", ["php"] = "r", ["lua"] = "e", ["Rscript"] = "e",
-        ["pwsh"] = "c", ["powershell"] = "c", ["osascript"] = "e",
+        ["pwsh"] = "c", ["powershell"] = "c", ["osascript"] = "e", ["julia"] = "e", ["tclsh"] = string.Empty, ["wish"] = string.Empty, ["irb"] = string.Empty,
+        ["ghci"] = "e", ["jshell"] = string.Empty, ["m4"] = string.Empty, ["clisp"] = "x", ["octave"] = string.Empty, ["octave-cli"] = string.Empty, ["gnuplot"] = "e", ["R"] = "e",
     };
 
     /// <summary>Emits a command that cannot be understood.</summary>

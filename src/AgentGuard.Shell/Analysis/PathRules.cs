@@ -147,6 +147,11 @@ internal static partial class PathRules
             return null;
         }
 
+        if (text.EndsWith(".env", StringComparison.Ordinal) && !text.EndsWith("process.env", StringComparison.Ordinal) && text.Length > 4)
+        {
+            return text;
+        }
+
         if (MayNameCredential(text))
         {
             var match = CredentialPattern().Match(text);

@@ -61,10 +61,11 @@ internal static partial class ShellClassifier
             case "branch" when draft.HasFlag('D') || (draft.HasFlag('d', "--delete") && draft.HasFlag('f', "--force")):
                 draft.Tag(ShellTags.Destructive, "git branch -D deletes a branch");
                 break;
-            case "checkout" or "restore" when operands.Skip(1).Any(o => o == ".") && !draft.HasArg("--staged"):
+            case "restore" when operands.Count > 1 && !draft.HasArg("--staged") && !draft.HasFlag('S'):
+            case "checkout" when (operands.Skip(1).Any(o => o == ".") || (draft.HasArg("--") && operands.Count > 1)) && !draft.HasArg("--staged"):
                 draft.Tag(ShellTags.Destructive, "git " + sub + " . discards local changes");
                 break;
-            case "filter-branch" or "filter-repo":
+            case "filter-branch" or "filter-repo" or "reauthor" or "obliterate":
             case "reflog" when operands.Contains("expire") || operands.Contains("delete"):
             case "stash" when operands.Contains("clear") || operands.Contains("drop"):
             case "update-ref" when draft.HasFlag('d'):

@@ -106,7 +106,7 @@ internal static partial class ShellClassifier
         {
             draft.Tag(ShellTags.Exfiltration, "rclone uploads to a remote");
         }
-        else if (program is "openssl" && draft.HasArg("s_client") && draft.Redirects.Any(r => r.Operator == "<" && r.Target.Text != "/dev/null"))
+        else if (program is "openssl" && (draft.HasArg("s_client") || draft.HasArg("s_server")) && draft.Redirects.Any(r => r.Operator == "<" && r.Target.Text != "/dev/null"))
         {
             draft.Tag(ShellTags.Exfiltration, "openssl s_client sends a file to another host");
         }

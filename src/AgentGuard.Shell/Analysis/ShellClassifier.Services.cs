@@ -43,7 +43,7 @@ internal static partial class ShellClassifier
 
     /// <summary>Operands after which a verb only edits local settings: <c>kubectl config delete-context</c>, <c>pulumi plugin rm</c>.</summary>
     private static readonly FrozenSet<string> LocalScopes = FrozenSet.ToFrozenSet(
-        ["config", "context", "contexts", "plugin", "plugins", "cache", "alias", "extension", "extensions", "completion", "profile", "remote", "worktree", "help"],
+        ["config", "context", "contexts", "plugin", "plugins", "cache", "alias", "extension", "extensions", "completion", "profile", "remote", "worktree", "help", "pkg", "env"],
         StringComparer.Ordinal);
 
     private static void ServiceVerbs(CommandDraft draft)
@@ -78,7 +78,7 @@ internal static partial class ShellClassifier
                 return;
             }
 
-            if (IsDestructiveVerb(text.ToLowerInvariant()) && !(index == 0 && LocalPackageManagers.Contains(program)))
+            if (IsDestructiveVerb(text.ToLowerInvariant()) && !(index == 0 && LocalPackageManagers.Contains(program) && text is "remove" or "rm" or "uninstall" or "un" or "r" or "prune" or "purge" or "autoremove" or "clean"))
             {
                 draft.Tag(ShellTags.Destructive, program + " " + text + " deletes, stops or resets a resource");
                 return;
