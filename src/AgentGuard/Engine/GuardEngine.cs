@@ -263,7 +263,7 @@ internal sealed partial class GuardEngine : IGuardEngine
     {
         var decision = Decide(policy, toolCall, tags, ref accumulator);
         session?.Record(toolCall.ToolName, toolCall.Kind, toolCall.Source, tags.ToArray(), decision.PolicyEffect, now, toolCall.CallId);
-        _auditor.Audit(policy, decision, toolCall, context, started, activity);
+        _auditor.Audit(policy, decision, toolCall, context, started, activity, session);
         return decision;
     }
 
