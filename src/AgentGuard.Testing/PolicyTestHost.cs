@@ -18,7 +18,7 @@ namespace AgentGuard.Testing;
 ///     .ShouldBeDenied().ByRule("no-destructive-in-prod");
 /// </code>
 /// </example>
-public sealed class PolicyTestHost : IDisposable
+public sealed class PolicyTestHost : IDisposable, IAsyncDisposable
 {
     /// <summary>The instant the clock starts at: 2026-01-05 09:00 UTC (a Monday), so tests are reproducible.</summary>
     public static readonly DateTimeOffset DefaultStart = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
@@ -106,7 +106,11 @@ public sealed class PolicyTestHost : IDisposable
         => new(toolName, kind) { Arguments = argumentsJson is null ? ToolArguments.Empty : ToolArguments.FromJson(argumentsJson), Tags = tags };
 
     /// <inheritdoc />
-    public void Dispose() => _services.Dispose();
+    /// <remarks>The engine's audit sink is asynchronous; with no audit file (always, here) it completes at once.</remarks>
+    public void Dispose() => _services.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     internal async ValueTask<PolicyOutcome> DecideCoreAsync(ToolCallEvent toolCall, GuardContext context, CancellationToken cancellationToken)
     {

@@ -56,22 +56,21 @@ internal sealed class PolicyTracer(CompiledPolicy policy, SessionStore sessions,
             return rule;
         }
 
+        // A contribution can only make the final effect stricter (deny < require-approval < allow), so: the rule is among
+        // the deciding ones (held), or the final effect is as lenient as the rule's or more (did not hold), or the final
+        // effect is stricter and whether the rule also held cannot be told.
         var decided = decision.RuleIds.Contains(rule.RuleId, StringComparer.OrdinalIgnoreCase);
+        var notHeld = !decided && decision.PolicyEffect >= rule.Effect;
         var checks = rule.Checks.ToArray();
         foreach (var (check, index) in pending)
         {
-            var description = check.Description[..^StatefulNote.Length];
-            if (decided)
+            if (decided || notHeld)
             {
-                checks[index] = check with { Description = description, Outcome = CheckOutcome.Met };
-            }
-            else if (rule.Effect == decision.PolicyEffect)
-            {
-                checks[index] = check with { Description = description, Outcome = CheckOutcome.NotMet };
+                checks[index] = check with { Description = check.Description[..^StatefulNote.Length], Outcome = decided ? CheckOutcome.Met : CheckOutcome.NotMet };
             }
         }
 
-        var outcome = decided ? RuleOutcome.Contributed : rule.Effect == decision.PolicyEffect ? RuleOutcome.ConditionNotMet : RuleOutcome.Contributed;
+        var outcome = decided ? RuleOutcome.Contributed : RuleOutcome.ConditionNotMet;
         return rule with { Outcome = outcome, Checks = checks };
     }
 
