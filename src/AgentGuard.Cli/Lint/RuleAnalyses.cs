@@ -133,7 +133,8 @@ internal static class RuleAnalyses
                 else
                 {
                     var winner = Strictest(first, other);
-                    report(LintCodes.ConflictingIntent, LintSeverity.Warning, other, $"Rule '{other.Id}' ({other.Effect}) and '{first.Id}' ({first.Effect}) match exactly the same calls under the same conditions; '{winner.Id}' always wins, so the other never decides");
+                    var loser = winner == first ? other : first;
+                    report(LintCodes.ConflictingIntent, LintSeverity.Warning, loser, $"Rule '{loser.Id}' ({loser.Effect}) never decides: '{winner.Id}' ({winner.Effect}) matches exactly the same calls under the same conditions and always wins");
                 }
             }
         }
