@@ -37,6 +37,7 @@ public static class ShellAgentGuardBuilderExtensions
 
     private static AgentGuardBuilder AddCore(AgentGuardBuilder builder)
     {
+        builder.Services.AddSingleton(AgentGuardSection.For<AgentGuardShellOptions>("Shell"));
         builder.Services.AddOptions<AgentGuardShellOptions>().Validate(o => o.Timeout > TimeSpan.Zero && o.MaxOutputChars > 0 && !string.IsNullOrWhiteSpace(o.ShellPath), "AgentGuard:Shell needs a positive Timeout, a positive MaxOutputChars and a ShellPath.");
         builder.Services.TryAddSingleton<IGuardedShell>(sp => new GuardedShell(
             sp.GetRequiredService<ToolGuard>(),

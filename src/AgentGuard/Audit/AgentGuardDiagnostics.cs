@@ -6,7 +6,8 @@ namespace AgentGuard;
 /// <summary>
 /// AgentGuard's OpenTelemetry surface: an <see cref="ActivitySource"/> and a <see cref="Meter"/>, both named
 /// <c>AgentGuard</c>. Instruments: <c>agentguard.decisions</c> ({decision}), <c>agentguard.evaluation.duration</c> (s),
-/// <c>agentguard.policy.reloads</c> ({reload}), <c>agentguard.result.findings</c> ({finding}).
+/// <c>agentguard.policy.reloads</c> ({reload}), <c>agentguard.result.findings</c> ({finding}),
+/// <c>agentguard.audit.dropped</c> ({record}).
 /// </summary>
 public sealed class AgentGuardDiagnostics : IDisposable
 {
@@ -23,6 +24,7 @@ public sealed class AgentGuardDiagnostics : IDisposable
         EvaluationDuration = _meter.CreateHistogram<double>("agentguard.evaluation.duration", "s", "Time to decide one tool call.");
         PolicyReloads = _meter.CreateCounter<long>("agentguard.policy.reloads", "{reload}", "Policy reloads, by result (success or failure).");
         ResultFindings = _meter.CreateCounter<long>("agentguard.result.findings", "{finding}", "Findings of the result hook (secrets, injected instructions).");
+        AuditDropped = _meter.CreateCounter<long>("agentguard.audit.dropped", "{record}", "Audit records a sink could not keep (the queue stayed full past its wait bound).");
     }
 
     /// <summary>The activity source for one span per evaluation.</summary>
@@ -35,6 +37,8 @@ public sealed class AgentGuardDiagnostics : IDisposable
     internal Counter<long> PolicyReloads { get; }
 
     internal Counter<long> ResultFindings { get; }
+
+    internal Counter<long> AuditDropped { get; }
 
     /// <inheritdoc />
     public void Dispose()

@@ -39,7 +39,7 @@ internal sealed partial class DecisionAuditor
         return activity;
     }
 
-    public void Audit(CompiledPolicy policy, Decision decision, ToolCallEvent toolCall, GuardContext context, long started, Activity? activity, SessionState? session = null)
+    public void Audit(CompiledPolicy policy, Decision decision, ToolCallEvent toolCall, GuardContext context, IReadOnlyList<string> effectiveTags, long started, Activity? activity, SessionState? session = null)
     {
         if (_diagnostics.Decisions.Enabled)
         {
@@ -110,11 +110,11 @@ internal sealed partial class DecisionAuditor
                 Rules = decision.RuleIds,
                 Reason = decision.Reason,
                 Evidence = decision.Evidence,
-                Tags = decision.Tags.Count > 0 ? decision.Tags : toolCall.Tags,
+                Tags = effectiveTags,
                 Alert = decision.Alert,
                 IsFailure = decision.IsFailure,
                 IsShadow = decision.IsShadow,
-                Arguments = policy.Audit.IncludeArguments ? _redactor.Redact(toolCall.Arguments, policy.Tools.Classify(toolCall.ToolName).SensitiveArguments) : null,
+                Arguments = policy.Audit.IncludeArguments ? _redactor.Redact(toolCall.Arguments, policy.Tools.Classify(toolCall.ToolName, toolCall.Source).SensitiveArguments) : null,
                 Duration = Stopwatch.GetElapsedTime(started),
                 Sequence = Interlocked.Increment(ref _sequence),
                 CallTags = toolCall.Tags,

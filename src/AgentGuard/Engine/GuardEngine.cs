@@ -56,12 +56,17 @@ internal sealed partial class GuardEngine : IGuardEngine
         var activity = _auditor.StartActivity(toolCall);
         var accumulator = default(DecisionAccumulator);
 
-        var classification = policy.Tools.Classify(toolCall.ToolName);
+        var classification = policy.Tools.Classify(toolCall.ToolName, toolCall.Source);
         var risk = toolCall.Risk > classification.Risk ? toolCall.Risk : classification.Risk;
         List<string>? classified = null;
         if (_classifiers.Length > 0)
         {
             risk = RunClassifiers(toolCall, context, policy, ref classified, risk, ref accumulator);
+        }
+
+        if (toolCall.RawToolName is not null)
+        {
+            (classified ??= []).Add(ToolNames.ObfuscatedTag);
         }
 
         var tags = new TagView(classification.Tags, toolCall.Tags, classified);
@@ -75,8 +80,18 @@ internal sealed partial class GuardEngine : IGuardEngine
         var input = new EvaluationInput(toolCall, context, tags, risk, session, now, _rateLimits, _resolvers);
         if (toolCall.Arguments.IsMalformed)
         {
+            // Unreadable arguments restrict (fail-safe deny or approval) or raise an alert; they never grant a call
+            // that the rules or the default would not allow.
             var effect = FailureEffect(policy.OnError, policy, tags, risk);
-            accumulator.AddFailure("agentguard:malformed-arguments", effect, toolCall.Arguments.Error!);
+            if (effect == DecisionEffect.Allow)
+            {
+                accumulator.AddAlert();
+            }
+            else
+            {
+                accumulator.AddFailure("agentguard:malformed-arguments", effect, toolCall.Arguments.Error!);
+            }
+
             LogMalformedArguments(toolCall.ToolName, toolCall.Arguments.Error!);
         }
 
@@ -163,6 +178,12 @@ internal sealed partial class GuardEngine : IGuardEngine
             return;
         }
 
+        if (rule.ReadsArguments && input.Call.Arguments.IsMalformed)
+        {
+            ConsiderUnreadable(rule, policy, in input, ref accumulator);
+            return;
+        }
+
         try
         {
             if (!rule.ConditionsHold(in input))
@@ -181,6 +202,39 @@ internal sealed partial class GuardEngine : IGuardEngine
         }
 
         accumulator.Add(rule);
+    }
+
+    /// <summary>
+    /// A rule that reads arguments the engine could not read contributes its <c>OnError</c> outcome, provided its other
+    /// conditions hold (a rule about another user stays out of it). Under <c>Auto</c> a restricting rule assumes it applies
+    /// (a deny rule denies, an approval rule asks) and an allow rule grants nothing.
+    /// </summary>
+    private void ConsiderUnreadable(CompiledRule rule, CompiledPolicy policy, in EvaluationInput input, ref DecisionAccumulator accumulator)
+    {
+        try
+        {
+            if (!rule.ConditionsOtherThanArgumentsHold(in input))
+            {
+                return;
+            }
+        }
+#pragma warning disable CA1031 // A failing condition yields the rule's fail-safe outcome, as below.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogRuleFailed(ex, rule.Id, input.Call.ToolName);
+        }
+
+        DecisionEffect? effect = rule.OnError switch
+        {
+            FailureMode.Auto => rule.Effect == DecisionEffect.Allow ? null : rule.Effect,
+            _ => FailureEffect(rule.OnError, policy, input.Tags, input.Risk),
+        };
+
+        if (effect is { } contributed)
+        {
+            accumulator.AddFailure(rule.Id, contributed, $"rule '{rule.Id}' could not read the arguments: {input.Call.Arguments.Error}");
+        }
     }
 
     private RiskLevel RunClassifiers(ToolCallEvent toolCall, GuardContext context, CompiledPolicy policy, ref List<string>? classified, RiskLevel risk, ref DecisionAccumulator accumulator)
@@ -237,7 +291,12 @@ internal sealed partial class GuardEngine : IGuardEngine
             {
                 using var timeoutSource = new CancellationTokenSource(timeout, _time);
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-                var verdict = await codePolicy.EvaluateAsync(evaluationContext, linked.Token).AsTask().WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
+                // On the thread pool, so a policy that blocks synchronously cannot hold the call past its budget;
+                // an answer that arrives late is never read.
+                var policyToken = linked.Token;
+                var evaluation = Task.Run(() => codePolicy.EvaluateAsync(evaluationContext, policyToken).AsTask(), policyToken);
+                _ = evaluation.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                var verdict = await evaluation.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
                 if (verdict.Effect is { } effect)
                 {
                     accumulator.AddVerdict(codePolicy.Id, effect, verdict.Reason, verdict.Alert);
@@ -262,8 +321,9 @@ internal sealed partial class GuardEngine : IGuardEngine
     private Decision Complete(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, TagView tags, SessionState? session, DateTimeOffset now, ref DecisionAccumulator accumulator, long started, Activity? activity)
     {
         var decision = Decide(policy, toolCall, tags, ref accumulator);
-        session?.Record(toolCall.ToolName, toolCall.Kind, toolCall.Source, tags.ToArray(), decision.PolicyEffect, now, toolCall.CallId);
-        _auditor.Audit(policy, decision, toolCall, context, started, activity, session);
+        var effectiveTags = tags.ToArray();
+        session?.Record(toolCall.ToolName, toolCall.Kind, toolCall.Source, effectiveTags, decision.PolicyEffect, now, toolCall.CallId);
+        _auditor.Audit(policy, decision, toolCall, context, effectiveTags, started, activity, session);
         return decision;
     }
 
@@ -271,12 +331,12 @@ internal sealed partial class GuardEngine : IGuardEngine
     {
         if (accumulator.Effect is not { } effect)
         {
-            if (policy.DefaultEffect == DecisionEffect.Allow)
+            if (policy.DefaultEffect == DecisionEffect.Allow && !accumulator.Alert)
             {
                 return policy.DefaultAllow;
             }
 
-            return Build(policy, toolCall, policy.DefaultEffect, [], $"no rule matched; the default is {policy.DefaultEffect}", [], null, false, false, false, tags);
+            return Build(policy, toolCall, policy.DefaultEffect, [], $"no rule matched; the default is {policy.DefaultEffect}", [], null, accumulator.Alert, false, false, tags);
         }
 
         if (accumulator.IsSingleRule && accumulator.SingleRule is { } single)

@@ -59,7 +59,7 @@ internal sealed partial class ResultInspector
 
     public ResultInspection Inspect(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, ToolResult result, SessionState? session, InjectionAssessment? precomputed = null)
     {
-        var classification = policy.Tools.Classify(toolCall.ToolName);
+        var classification = policy.Tools.Classify(toolCall.ToolName, toolCall.Source);
         var untrusted = classification.Untrusted || HasAny(toolCall.Tags, UntrustedSourceTags) || HasAny(classification.Tags, UntrustedSourceTags);
         var text = result.Text;
         if (text is null)

@@ -95,19 +95,20 @@ public sealed class SessionTests
 public sealed class SessionStateTests
 {
     [Fact]
-    public void Observe_BeyondTheBound_ForgetsOldestText_KeepsRecent()
+    public void Observe_BeyondTheBound_ForgetsOldestValues_KeepsRecent()
     {
         var state = new AgentGuard.Policies.SessionState("s", maxHistory: 10, now: 0);
-        state.Observe(AgentGuard.Policies.ValueOrigin.Trusted, "first payee DE44500105175407324931");
-        for (var i = 0; i < 40; i++)
+        state.Observe(AgentGuard.Policies.ValueOrigin.Trusted, "first payee DE44500105175407324931, ask Anna Lindqvist");
+        for (var i = 0; i < 5000; i++)
         {
-            state.Observe(AgentGuard.Policies.ValueOrigin.Trusted, new string('x', 4096) + " result " + i);
+            state.Observe(AgentGuard.Policies.ValueOrigin.Trusted, $"contact user{i}@example.com " + new string('x', 16) + " result " + i);
         }
 
         state.Observe(AgentGuard.Policies.ValueOrigin.Trusted, "latest payee GB33BUKB20201555555555");
 
-        state.SeenIn(AgentGuard.Policies.ValueOrigin.Trusted, ValueNormalizer.Normalize("DE44 5001 0517 5407 3249 31")).Should().BeFalse("64K characters of later text pushed it out");
-        state.SeenIn(AgentGuard.Policies.ValueOrigin.Trusted, ValueNormalizer.Normalize("GB33 BUKB 2020 1555 5555 55")).Should().BeTrue();
-        state.SeenIn(AgentGuard.Policies.ValueOrigin.Untrusted, "gb33bukb20201555555555").Should().BeFalse("origins are kept apart");
+        state.HasSeenTyped(AgentGuard.Policies.ValueOrigin.Trusted, "i:DE44500105175407324931").Should().BeFalse("5,000 later values pushed it out");
+        state.HasSeenWords(AgentGuard.Policies.ValueOrigin.Trusted, " anna lindqvist ").Should().BeFalse("64K characters of later words pushed them out");
+        state.HasSeenTyped(AgentGuard.Policies.ValueOrigin.Trusted, "i:GB33BUKB20201555555555").Should().BeTrue();
+        state.HasSeenTyped(AgentGuard.Policies.ValueOrigin.Untrusted, "i:GB33BUKB20201555555555").Should().BeFalse("origins are kept apart");
     }
 }

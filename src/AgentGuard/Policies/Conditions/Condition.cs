@@ -9,6 +9,12 @@ internal abstract class Condition
     /// <summary>Conditions run cheapest first; stateful ones (rate limits) last, so they count only calls that got that far.</summary>
     public virtual int Order => 0;
 
+    /// <summary>
+    /// True when the condition reads the call's arguments. When the arguments cannot be read (malformed, too large, too
+    /// deep), such a condition cannot be decided and the rule contributes its <c>OnError</c> outcome instead.
+    /// </summary>
+    public virtual bool ReadsArguments => false;
+
     /// <summary>True when the condition holds for the call.</summary>
     public abstract bool IsMet(in EvaluationInput input);
 
