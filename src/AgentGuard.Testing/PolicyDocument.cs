@@ -84,10 +84,30 @@ public sealed class PolicyDocument
     public static bool IsYaml(string path)
         => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Sub-sections that configure packages (MCP registry, HTTP, shell, chat clients, Redis, ASP.NET Core) rather than the
+    /// policy engine. They do not change decisions, so the engine that tests, explains and replays a policy leaves them
+    /// out; an app that reads them checks them at its own start.
+    /// </summary>
+    public static IReadOnlyList<string> PackageSections { get; } = ["Registry", "Http", "ChatClients", "Shell", "Redis", "AspNetCore"];
+
+    /// <summary>The sub-sections of <see cref="PackageSections"/> this policy has.</summary>
+    public IReadOnlyList<string> PresentPackageSections => [.. Section.Select(p => p.Key).Where(k => PackageSections.Contains(k, StringComparer.OrdinalIgnoreCase))];
+
     /// <summary>The section as configuration, as <c>configuration.GetSection("AgentGuard")</c> would return it.</summary>
-    public IConfigurationSection ToConfiguration()
+    /// <param name="includePackageSections">False (default): without <see cref="PackageSections"/>, as the engine alone needs it.</param>
+    public IConfigurationSection ToConfiguration(bool includePackageSections = false)
     {
-        var wrapped = new JsonObject { [AgentGuardOptions.SectionName] = Section.DeepClone() };
+        var section = (JsonObject)Section.DeepClone();
+        if (!includePackageSections)
+        {
+            foreach (var name in PresentPackageSections)
+            {
+                section.Remove(name);
+            }
+        }
+
+        var wrapped = new JsonObject { [AgentGuardOptions.SectionName] = section };
         var configuration = new ConfigurationBuilder()
             .AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(wrapped.ToJsonString())))
             .Build();

@@ -83,7 +83,7 @@ public sealed class LintCommandTests
 
     [Theory]
     [InlineData("{ \"AgentGuard\": { \"Rules\": [ ", "AG001")]
-    [InlineData("{ \"AgentGuard\": { \"Sessions\": { \"MaxHistory\": \"lots\" } } }", "AG002")]
+    [InlineData("{ \"AgentGuard\": { \"Sessions\": { \"MaxHistory\": \"lots\" } } }", "AG003")]
     public async Task Lint_UnreadableOrUnbindable_IsAnError(string json, string code)
     {
         using var dir = new TempDirectory();
@@ -102,5 +102,49 @@ public sealed class LintCommandTests
 
         exit.Should().Be(1);
         output.Should().Contain("/nonexistent/policy.json: error AG001: /nonexistent/policy.json: the file does not exist.");
+    }
+}
+
+public sealed class LintUnknownKeyTests
+{
+    [Fact]
+    public async Task Lint_MisspelledKeys_ErrorNamingTheKeyTheNearestValidOneAndTheLine()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("p.yaml"), """
+            AgentGuard:
+              DefaultDescision: Deny
+              Registry: { Servers: {} }
+              Rules:
+                - Id: first
+                  Effect: Deny
+                  Match: { Tools: [x] }
+                - Id: second
+                  Effect: Deny
+                  Match: { Tools: [y] }
+                  When:
+                    Enviroments: [prod]
+            """);
+
+        var (exit, output, _) = await Cli.RunAsync("lint", dir.File("p.yaml"));
+
+        exit.Should().Be(1);
+        output.Should().Contain($"{dir.File("p.yaml")}(2): error AG003: AgentGuard:DefaultDescision is not a known setting (did you mean 'DefaultDecision'?)");
+        output.Should().Contain($"{dir.File("p.yaml")}(12): error AG003: AgentGuard:Rules[1]:When:Enviroments (rule 'second') is not a known setting (did you mean 'Environments'?)");
+        output.Should().Contain($"{dir.File("p.yaml")}(3): note AG004: AgentGuard:Registry configures a package");
+    }
+
+    [Fact]
+    public async Task Explain_PolicyWithPackageSections_DecidesWithoutThem()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("appsettings.json"), """
+            { "Logging": {}, "AgentGuard": { "Registry": { "Servers": {} }, "Http": {}, "Rules": [ { "Id": "no-x", "Effect": "Deny", "Match": { "Tools": ["x"] } } ] } }
+            """);
+
+        var (exit, output, _) = await Cli.RunAsync("explain", "--policy", dir.File("appsettings.json"), "--tool", "x");
+
+        exit.Should().Be(0);
+        output.Should().Contain("decision: Deny by [no-x]");
     }
 }

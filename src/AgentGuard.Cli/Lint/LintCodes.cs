@@ -13,12 +13,13 @@ internal static class LintCodes
     public const string DuplicateIntent = "AG105";
     public const string ConflictingIntent = "AG106";
     public const string AuditMode = "AG107";
+    public const string PackageSection = "AG004";
 
     public static string Title(string code) => code switch
     {
         Unreadable => "The policy file cannot be read",
         Invalid => "The policy fails start-up validation",
-        UnknownKey => "Unknown configuration key",
+        UnknownKey => "Unknown configuration key or malformed value",
         NeverFires => "The rule can never fire",
         Shadowed => "The rule is fully shadowed by a broader deny",
         AllowWiderThanDefault => "An allow rule is wider than the default decision",
@@ -26,6 +27,7 @@ internal static class LintCodes
         DuplicateIntent => "Two rules state the same intent",
         ConflictingIntent => "Two rules match the same calls with different effects",
         AuditMode => "The policy is in audit mode",
+        PackageSection => "A package section lint does not check",
         _ => code,
     };
 }
