@@ -15,6 +15,7 @@ internal sealed partial class DecisionAuditor
     private readonly ArgumentRedactor _redactor;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private long _sequence;
 
     public DecisionAuditor(AgentGuardDiagnostics diagnostics, IEnumerable<IAuditSink> sinks, ArgumentRedactor redactor, TimeProvider time, ILoggerFactory loggerFactory)
     {
@@ -38,7 +39,7 @@ internal sealed partial class DecisionAuditor
         return activity;
     }
 
-    public void Audit(CompiledPolicy policy, Decision decision, ToolCallEvent toolCall, GuardContext context, IReadOnlyList<string> effectiveTags, long started, Activity? activity)
+    public void Audit(CompiledPolicy policy, Decision decision, ToolCallEvent toolCall, GuardContext context, IReadOnlyList<string> effectiveTags, long started, Activity? activity, ISessionView? session = null)
     {
         if (_diagnostics.Decisions.Enabled)
         {
@@ -115,6 +116,16 @@ internal sealed partial class DecisionAuditor
                 IsShadow = decision.IsShadow,
                 Arguments = policy.Audit.IncludeArguments ? _redactor.Redact(toolCall.Arguments, policy.Tools.Classify(toolCall.ToolName, toolCall.Source).SensitiveArguments) : null,
                 Duration = Stopwatch.GetElapsedTime(started),
+                Sequence = Interlocked.Increment(ref _sequence),
+                CallTags = toolCall.Tags,
+                Risk = toolCall.Risk,
+                Environment = context.Environment,
+                Team = context.Team,
+                UserGroups = context.User?.Groups ?? [],
+                UserRoles = context.User?.Roles ?? [],
+                UserExternal = context.User?.IsExternal ?? false,
+                ContextDataTags = context.DataTags,
+                SessionLabels = session is null ? [] : [.. session.Snapshot().Labels],
             };
 
             foreach (var sink in _sinks)

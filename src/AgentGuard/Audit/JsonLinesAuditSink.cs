@@ -134,7 +134,35 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
         }
 
         writer.WriteNumber("durationUs", Math.Round(record.Duration.TotalMicroseconds, 1));
+        WriteReplayFields(writer, record);
         writer.WriteEndObject();
+    }
+
+    /// <summary>What a replay needs to decide the call again: order, the event's own tags and risk, the session facts.</summary>
+    private static void WriteReplayFields(Utf8JsonWriter writer, AuditRecord record)
+    {
+        if (record.Sequence > 0)
+        {
+            writer.WriteNumber("seq", record.Sequence);
+        }
+
+        WriteList(writer, "callTags", record.CallTags);
+        if (record.Risk != RiskLevel.Unknown)
+        {
+            writer.WriteString("risk", record.Risk.ToString());
+        }
+
+        WriteOptional(writer, "environment", record.Environment);
+        WriteOptional(writer, "team", record.Team);
+        WriteList(writer, "groups", record.UserGroups);
+        WriteList(writer, "roles", record.UserRoles);
+        if (record.UserExternal)
+        {
+            writer.WriteBoolean("external", true);
+        }
+
+        WriteList(writer, "dataTags", record.ContextDataTags);
+        WriteList(writer, "labels", record.SessionLabels);
     }
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
