@@ -1,6 +1,9 @@
 namespace AgentGuard;
 
-/// <summary>One decision, as written to audit sinks: no secrets (arguments are redacted), no credentials.</summary>
+/// <summary>
+/// One audit event, as written to audit sinks: a decision, or (when <see cref="Approval"/> is set) the answer to an
+/// approval request. No secrets (arguments are redacted), no credentials.
+/// </summary>
 public sealed record AuditRecord
 {
     /// <summary>When the decision was made.</summary>
@@ -62,4 +65,13 @@ public sealed record AuditRecord
 
     /// <summary>How long the evaluation took.</summary>
     public TimeSpan Duration { get; init; }
+
+    /// <summary>The W3C trace id of the span the event happened in, when tracing is on.</summary>
+    public string? TraceId { get; init; }
+
+    /// <summary>The W3C span id of the span the event happened in, when tracing is on.</summary>
+    public string? SpanId { get; init; }
+
+    /// <summary>Set when this record is an approval answer rather than a decision.</summary>
+    public ApprovalAuditEntry? Approval { get; init; }
 }

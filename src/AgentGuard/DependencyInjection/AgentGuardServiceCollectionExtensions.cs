@@ -62,6 +62,7 @@ public static class AgentGuardServiceCollectionExtensions
             sp.GetRequiredService<ArgumentRedactor>(),
             sp.GetRequiredService<TimeProvider>(),
             LoggerFactory(sp)));
+        services.TryAddSingleton(sp => new ApprovalAuditor(sp.GetRequiredService<DecisionAuditor>(), sp.GetRequiredService<PolicyProvider>()));
         services.TryAddSingleton(sp => new ResultInspector(
             Last<ISecretDetector>(sp),
             new InjectionScreen(sp.GetService<IInjectionDetector>(), sp.GetServices<IInjectionClassifier>(), sp.GetRequiredService<TimeProvider>()),
@@ -85,6 +86,7 @@ public static class AgentGuardServiceCollectionExtensions
             sp.GetServices<IApprovalHandler>(),
             sp.GetRequiredService<PolicyProvider>(),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ApprovalAuditor>(),
             LoggerFactory(sp).CreateLogger<ToolGuard>()));
         return new AgentGuardBuilder(services);
     }
