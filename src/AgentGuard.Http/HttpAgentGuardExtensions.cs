@@ -1,10 +1,10 @@
+using AgentGuard;
 using AgentGuard.Http;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace AgentGuard;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Registers the HTTP guard: <c>services.AddAgentGuard(section).AddHttp(section)</c>, then

@@ -79,7 +79,10 @@ public static class AgentGuardServiceCollectionExtensions
             sp.GetRequiredService<DecisionAuditor>(),
             sp.GetRequiredService<TimeProvider>(),
             LoggerFactory(sp)));
-        services.TryAddSingleton(sp => new GuardContextResolver(sp.GetServices<IGuardContextProvider>(), sp.GetRequiredService<PolicyProvider>()));
+        services.TryAddSingleton(sp => new GuardContextResolver(
+            sp.GetServices<IGuardContextProvider>(),
+            sp.GetRequiredService<PolicyProvider>(),
+            sp.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>()?.EnvironmentName));
         services.TryAddSingleton(sp => new ToolGuard(
             sp.GetRequiredService<IGuardEngine>(),
             sp.GetRequiredService<GuardContextResolver>(),
