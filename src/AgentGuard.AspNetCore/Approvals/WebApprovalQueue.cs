@@ -1,4 +1,8 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -46,7 +50,7 @@ public sealed partial class WebApprovalQueue : IApprovalHandler
             Id: Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
             ToolName: request.ToolCall.ToolName,
             Kind: request.ToolCall.Kind,
-            Arguments: _redactor.Redact(request.ToolCall.Arguments, policy.Tools.Classify(request.ToolCall.ToolName).SensitiveArguments),
+            Arguments: Readable(_redactor.Redact(request.ToolCall.Arguments, policy.Tools.Classify(request.ToolCall.ToolName).SensitiveArguments)),
             Rules: request.Decision.RuleIds,
             Reason: request.Decision.Reason,
             Fingerprint: request.Fingerprint,
@@ -119,6 +123,26 @@ public sealed partial class WebApprovalQueue : IApprovalHandler
 
         waiting.Answer.TrySetResult(new ApprovalResponse(approve, approverId, reason));
         return AnswerResult.Accepted;
+    }
+
+    /// <summary>The redacted JSON, indented and without \u escapes, for a person to read (the page HTML-encodes it).</summary>
+    private static string Readable(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var buffer = new ArrayBufferWriter<byte>(json.Length + 64);
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                document.WriteTo(writer);
+            }
+
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+        catch (JsonException)
+        {
+            return json;
+        }
     }
 
     [LoggerMessage(3901, LogLevel.Information, "Approval of {ToolName} is waiting on the web page as {Id} (call {Fingerprint}).")]

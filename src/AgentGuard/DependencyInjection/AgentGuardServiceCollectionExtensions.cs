@@ -39,6 +39,8 @@ public static class AgentGuardServiceCollectionExtensions
     private static AgentGuardBuilder AddAgentGuardCore(this IServiceCollection services)
     {
         services.AddOptions<AgentGuardOptions>().ValidateOnStart();
+        // ValidateOnStart resolves the monitor; the framework's would throw into configuration reloads (see the type).
+        services.TryAddSingleton<IOptionsMonitor<AgentGuardOptions>>(sp => new StartupOnlyOptionsMonitor(sp.GetRequiredService<IOptionsFactory<AgentGuardOptions>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentGuardOptions>, AgentGuardOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
