@@ -19,9 +19,14 @@ public sealed class SampleAppFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services => services.AddSingleton<IAuditSink>(Audit));
     }
 
+    /// <summary>Set when the app runs on Kestrel: clients then speak real HTTP to this address.</summary>
+    public Uri? KestrelAddress { get; set; }
+
     public async Task<HttpClient> SignInAsync(string user)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = KestrelAddress is null
+            ? CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true })
+            : new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = KestrelAddress };
         using var response = await client.GetAsync(new Uri("/demo/signin/" + user, UriKind.Relative));
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect, "the demo sign-in sets a cookie and redirects");
         return client;
