@@ -1,13 +1,13 @@
+using AgentGuard;
 using AgentGuard.Shell;
 using AgentGuard.Shell.Execution;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace AgentGuard;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the guarded shell: <c>services.AddAgentGuard(section).AddShell(section)</c>.</summary>
 public static class ShellAgentGuardBuilderExtensions
