@@ -1,3 +1,4 @@
+using AgentGuard;
 using AgentGuard.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace AgentGuard;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Registers the HTTP guard: <c>services.AddAgentGuard(section).AddHttp(section)</c>, then

@@ -23,6 +23,7 @@ public sealed partial class ToolGuard
     private readonly DecisionAuditor _auditor;
     private readonly SessionStore _sessions;
     private readonly TimeProvider _timeProvider;
+    private readonly ApprovalAuditor _approvals;
     private readonly ILogger _logger;
 
     // Host call objects (an M.E.AI FunctionCallContent, …) decided by an adapter and running now. Weak and keyed by
@@ -37,8 +38,10 @@ public sealed partial class ToolGuard
         DecisionAuditor auditor,
         SessionStore sessions,
         TimeProvider timeProvider,
+        ApprovalAuditor approvals,
         ILogger<ToolGuard> logger)
     {
+        _approvals = approvals;
         _engine = engine;
         ContextResolver = contextResolver;
         _approvalHandlers = [.. approvalHandlers];
@@ -153,12 +156,14 @@ public sealed partial class ToolGuard
             return decision;
         }
 
+        var request = new ApprovalRequest(toolCall, context, decision, CallFingerprint.Compute(toolCall.ToolName, toolCall.Arguments));
         if (_approvalHandlers.Length == 0)
         {
+            _approvals.Record(request, ApprovalOutcome.NoApprover, reason: "no approver is configured");
             return Resolved(decision, toolCall, approved: false, "approval was required but no approver is configured");
         }
 
-        var request = new ApprovalRequest(toolCall, context, decision, CallFingerprint.Compute(toolCall.ToolName, toolCall.Arguments));
+        ApprovalResponse? last = null;
         var timeout = _policies.Current.ApprovalTimeout;
         foreach (var handler in _approvalHandlers)
         {
@@ -172,6 +177,7 @@ public sealed partial class ToolGuard
             catch (Exception ex) when (ex is TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 LogApprovalTimedOut(toolCall.ToolName, timeout);
+                _approvals.Record(request, ApprovalOutcome.TimedOut, reason: "no answer within " + timeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
                 return Resolved(decision, toolCall, approved: false, "approval timed out");
             }
 #pragma warning disable CA1031 // A failing approver must deny the call, never crash the agent.
@@ -179,16 +185,20 @@ public sealed partial class ToolGuard
 #pragma warning restore CA1031
             {
                 LogApprovalFailed(ex, toolCall.ToolName);
+                _approvals.Record(request, ApprovalOutcome.Failed, reason: "the approver failed: " + ex.GetType().Name);
                 return Resolved(decision, toolCall, approved: false, "the approver failed");
             }
 
             LogApprovalAnswered(toolCall.ToolName, response.Approved, response.Approver);
+            last = response;
             if (!response.Approved)
             {
+                _approvals.Record(request, ApprovalOutcome.Rejected, response.Approver, response.Reason);
                 return Resolved(decision, toolCall, approved: false, "rejected" + (response.Approver is null ? string.Empty : " by " + response.Approver) + (response.Reason is null ? string.Empty : ": " + response.Reason));
             }
         }
 
+        _approvals.Record(request, ApprovalOutcome.Approved, last?.Approver, last?.Reason);
         return Resolved(decision, toolCall, approved: true, "approved");
     }
 
@@ -209,6 +219,7 @@ public sealed partial class ToolGuard
     /// <param name="describeResult">Turns the result into text for the result hook; <see cref="object.ToString"/> when null.</param>
     /// <param name="cancellationToken">Cancels the decision and the call.</param>
     /// <exception cref="ToolCallDeniedException">The call was not allowed; <paramref name="invoke"/> was not called.</exception>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)] // an async lambda fits both overloads: take this one
     public async ValueTask<T> RunAsync<T>(
         ToolCallEvent toolCall,
         Func<CancellationToken, ValueTask<T>> invoke,
@@ -270,6 +281,7 @@ public sealed partial class ToolGuard
 
     /// <summary>Guards an SDK call by name, with its arguments as name/value pairs.</summary>
     /// <exception cref="ToolCallDeniedException">The call was not allowed; <paramref name="invoke"/> was not called.</exception>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)] // an async lambda fits both overloads: take this one
     public ValueTask<T> RunAsync<T>(
         string toolName,
         IEnumerable<KeyValuePair<string, object?>>? arguments,
@@ -281,6 +293,31 @@ public sealed partial class ToolGuard
             Arguments = arguments is null ? ToolArguments.Empty : ToolArguments.FromPairs(arguments, ArgumentLimits),
         };
         return RunAsync(toolCall, invoke, context: null, describeResult: null, cancellationToken);
+    }
+
+    /// <summary>As <see cref="RunAsync{T}(ToolCallEvent, Func{CancellationToken, ValueTask{T}}, GuardContext?, Func{T, string?}?, CancellationToken)"/>, for SDK methods that return <see cref="Task{TResult}"/>.</summary>
+    /// <exception cref="ToolCallDeniedException">The call was not allowed; <paramref name="invoke"/> was not called.</exception>
+    public async Task<T> RunAsync<T>(
+        ToolCallEvent toolCall,
+        Func<CancellationToken, Task<T>> invoke,
+        GuardContext? context = null,
+        Func<T, string?>? describeResult = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invoke);
+        return await RunAsync(toolCall, ct => new ValueTask<T>(invoke(ct)), context, describeResult, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Guards an SDK call that returns <see cref="Task{TResult}"/> by name, with its arguments as name/value pairs.</summary>
+    /// <exception cref="ToolCallDeniedException">The call was not allowed; <paramref name="invoke"/> was not called.</exception>
+    public async Task<T> RunAsync<T>(
+        string toolName,
+        IEnumerable<KeyValuePair<string, object?>>? arguments,
+        Func<CancellationToken, Task<T>> invoke,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invoke);
+        return await RunAsync(toolName, arguments, ct => new ValueTask<T>(invoke(ct)), cancellationToken).ConfigureAwait(false);
     }
 
     private Decision Resolved(Decision decision, ToolCallEvent toolCall, bool approved, string outcome)
