@@ -476,7 +476,7 @@ internal sealed partial class McpToolGate
     [LoggerMessage(3402, LogLevel.Warning, "MCP call {ServerId}/{ToolName} denied: the tool is hidden because {Reason}.")]
     private partial void LogHiddenToolCalled(string serverId, string toolName, string reason);
 
-    [LoggerMessage(3403, LogLevel.Warning, "MCP call {ServerId}/{ToolName} denied: the tool is pinned but its definition was not verified on this connection (it was never listed).")]
+    [LoggerMessage(3403, LogLevel.Warning, "MCP call {ServerId}/{ToolName} denied: the tool is pinned but its current definition was not verified on this connection (never listed, changed, or its listing expired).")]
     private partial void LogUnverifiedToolCalled(string serverId, string toolName);
 
     [LoggerMessage(3410, LogLevel.Warning, "MCP call {ServerId}/{ToolName} denied: the server did not list this tool.")]
