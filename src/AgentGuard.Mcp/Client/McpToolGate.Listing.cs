@@ -22,6 +22,9 @@ internal sealed partial class McpToolGate
         Interlocked.Increment(ref _round);
     }
 
+    /// <summary>True when the server's registry entry pins tools: only then does an expired listing need verifying again before a call.</summary>
+    public bool PinsTools => _registry.TryGetServer(ServerId, out var server) && (server.RequirePins || server.Pins.Count > 0);
+
     /// <summary>When the verified listing stops being valid (the server's <c>ttlMs</c>), or null when it does not say.</summary>
     public long? ExpiresAt => Volatile.Read(ref _expiresAt) is var at and > 0 ? at : null;
 
