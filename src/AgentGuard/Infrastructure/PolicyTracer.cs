@@ -37,7 +37,7 @@ internal sealed class PolicyTracer(CompiledPolicy policy, SessionStore sessions,
             session.Observe(ValueOrigin.Prompt, prompt);
         }
 
-        var input = new EvaluationInput(call, context, tags, risk, session, time.GetUtcNow(), rateLimits, resolvers);
+        var input = new EvaluationInput(call, context, tags, risk, session is null ? new SessionlessView(rateLimits) : session, time.GetUtcNow(), resolvers);
         var rules = new List<RuleTrace>(policy.Rules.Count);
         foreach (var rule in policy.Rules)
         {
