@@ -1,6 +1,9 @@
 namespace AgentGuard;
 
-/// <summary>One decision, as written to audit sinks: no secrets (arguments are redacted), no credentials.</summary>
+/// <summary>
+/// One audit event, as written to audit sinks: a decision, or (when <see cref="Approval"/> is set) the answer to an
+/// approval request. No secrets (arguments are redacted), no credentials.
+/// </summary>
 public sealed record AuditRecord
 {
     /// <summary>When the decision was made.</summary>
@@ -92,4 +95,12 @@ public sealed record AuditRecord
 
     /// <summary>The labels the session had accumulated when the call was decided (e.g. <c>untrusted</c>).</summary>
     public IReadOnlyList<string> SessionLabels { get; init; } = [];
+    /// <summary>The W3C trace id of the span the event happened in, when tracing is on.</summary>
+    public string? TraceId { get; init; }
+
+    /// <summary>The W3C span id of the span the event happened in, when tracing is on.</summary>
+    public string? SpanId { get; init; }
+
+    /// <summary>Set when this record is an approval answer rather than a decision.</summary>
+    public ApprovalAuditEntry? Approval { get; init; }
 }

@@ -94,6 +94,7 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
     {
         writer.WriteStartObject();
         writer.WriteString("time", record.Time);
+        writer.WriteString("event", record.Approval is null ? "decision" : "approval");
         WriteOptional(writer, "session", record.SessionId);
         WriteOptional(writer, "user", record.UserId);
         WriteOptional(writer, "agent", record.AgentId);
@@ -133,7 +134,23 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
             writer.WriteRawValue(record.Arguments, skipInputValidation: false);
         }
 
-        writer.WriteNumber("durationUs", Math.Round(record.Duration.TotalMicroseconds, 1));
+        if (record.Approval is { } approval)
+        {
+            writer.WriteStartObject("approval");
+            writer.WriteString("outcome", TelemetryTags.ToTagValue(approval.Outcome));
+            writer.WriteString("fingerprint", approval.Fingerprint);
+            WriteOptional(writer, "approver", approval.Approver);
+            WriteOptional(writer, "reason", approval.Reason);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNumber("durationUs", Math.Round(record.Duration.TotalMicroseconds, 1));
+        }
+
+        WriteOptional(writer, "traceId", record.TraceId);
+        WriteOptional(writer, "spanId", record.SpanId);
+
         WriteReplayFields(writer, record);
         writer.WriteEndObject();
     }

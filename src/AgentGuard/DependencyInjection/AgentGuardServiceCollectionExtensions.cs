@@ -54,6 +54,8 @@ public static class AgentGuardServiceCollectionExtensions
     private static AgentGuardBuilder AddAgentGuardCore(this IServiceCollection services)
     {
         services.AddOptions<AgentGuardOptions>().ValidateOnStart();
+        // ValidateOnStart resolves the monitor; the framework's would throw into configuration reloads (see the type).
+        services.TryAddSingleton<IOptionsMonitor<AgentGuardOptions>>(sp => new StartupOnlyOptionsMonitor(sp.GetRequiredService<IOptionsFactory<AgentGuardOptions>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentGuardOptions>, AgentGuardOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
@@ -63,8 +65,11 @@ public static class AgentGuardServiceCollectionExtensions
             sp.GetServices<IOptionsChangeTokenSource<AgentGuardOptions>>(),
             sp.GetRequiredService<AgentGuardDiagnostics>(),
             LoggerFactory(sp)));
-        services.TryAddSingleton(sp => new SessionStore(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<RateLimiterStore>();
+        // Session state, rate limits and pending approvals live in process by default; AgentGuard.Redis replaces them.
+        services.TryAddSingleton<IRateLimitStore, RateLimiterStore>();
+        services.TryAddSingleton(sp => new SessionStore(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IRateLimitStore>()));
+        services.TryAddSingleton<ISessionStore>(sp => sp.GetRequiredService<SessionStore>());
+        services.TryAddSingleton<IApprovalStore>(sp => new InMemoryApprovalStore(sp.GetRequiredService<TimeProvider>()));
         // Built-in detectors; a host's own registration replaces them (the last registration is the one used).
         services.TryAddSingleton<ISecretDetector, SecretDetector>();
         services.TryAddSingleton<IInjectionDetector, InjectionDetector>();
@@ -77,6 +82,7 @@ public static class AgentGuardServiceCollectionExtensions
             sp.GetRequiredService<ArgumentRedactor>(),
             sp.GetRequiredService<TimeProvider>(),
             LoggerFactory(sp)));
+        services.TryAddSingleton(sp => new ApprovalAuditor(sp.GetRequiredService<DecisionAuditor>(), sp.GetRequiredService<PolicyProvider>()));
         services.TryAddSingleton(sp => new ResultInspector(
             Last<ISecretDetector>(sp),
             new InjectionScreen(sp.GetService<IInjectionDetector>(), sp.GetServices<IInjectionClassifier>(), sp.GetRequiredService<TimeProvider>()),
@@ -84,8 +90,7 @@ public static class AgentGuardServiceCollectionExtensions
             LoggerFactory(sp)));
         services.TryAddSingleton<IGuardEngine>(sp => new GuardEngine(
             sp.GetRequiredService<PolicyProvider>(),
-            sp.GetRequiredService<SessionStore>(),
-            sp.GetRequiredService<RateLimiterStore>(),
+            sp.GetRequiredService<ISessionStore>(),
             sp.GetServices<IGuardPolicy>(),
             sp.GetServices<IToolClassifier>(),
             sp.GetServices<ITrustedValueResolver>(),
@@ -93,13 +98,19 @@ public static class AgentGuardServiceCollectionExtensions
             sp.GetRequiredService<DecisionAuditor>(),
             sp.GetRequiredService<TimeProvider>(),
             LoggerFactory(sp)));
-        services.TryAddSingleton(sp => new GuardContextResolver(sp.GetServices<IGuardContextProvider>(), sp.GetRequiredService<PolicyProvider>()));
+        services.TryAddSingleton(sp => new GuardContextResolver(
+            sp.GetServices<IGuardContextProvider>(),
+            sp.GetRequiredService<PolicyProvider>(),
+            sp.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>()?.EnvironmentName));
         services.TryAddSingleton(sp => new ToolGuard(
             sp.GetRequiredService<IGuardEngine>(),
             sp.GetRequiredService<GuardContextResolver>(),
             sp.GetServices<IApprovalHandler>(),
             sp.GetRequiredService<PolicyProvider>(),
+            sp.GetRequiredService<DecisionAuditor>(),
+            sp.GetRequiredService<SessionStore>(),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ApprovalAuditor>(),
             LoggerFactory(sp).CreateLogger<ToolGuard>()));
         return new AgentGuardBuilder(services);
     }

@@ -5,8 +5,9 @@ namespace AgentGuard.Policies;
 /// <summary>
 /// One session's memory: a bounded ring of recent calls (structs, grown on demand so idle sessions stay small), the
 /// labels it has accumulated, and the values it has seen by origin (bounded), for provenance rules. Thread-safe.
+/// The in-memory <see cref="ISessionView"/>: reads are live, so nothing is fetched or allocated per decision.
 /// </summary>
-internal sealed class SessionState
+internal sealed class SessionState : ISessionView
 {
     private readonly object _gate = new();
     private readonly int _maxHistory;
@@ -16,15 +17,19 @@ internal sealed class SessionState
     private HashSet<string>? _labels;
     private SeenValues?[]? _seen;
     private string? _lastPrompt;
+    private readonly IRateLimitStore _rateLimits;
 
-    public SessionState(string id, int maxHistory, long now)
+    public SessionState(string id, int maxHistory, long now, IRateLimitStore? rateLimits = null)
     {
         Id = id;
+        _rateLimits = rateLimits ?? new RateLimiterStore();
         _maxHistory = Math.Max(1, maxHistory);
         LastTouched = now;
     }
 
     public string Id { get; }
+
+    string? ISessionView.SessionId => Id;
 
     /// <summary>The <see cref="TimeProvider.GetTimestamp"/> of the last use, for idle expiry.</summary>
     public long LastTouched { get; set; }
@@ -81,7 +86,7 @@ internal sealed class SessionState
     }
 
     /// <summary>Counts recent calls the sequence matches, stopping once <paramref name="enough"/> are found.</summary>
-    public int CountRecent(SequenceCondition sequence, int withinCalls, DateTimeOffset since, bool excludeDenied, int enough)
+    public int CountRecent(ICallPattern sequence, int withinCalls, DateTimeOffset since, bool excludeDenied, int enough)
     {
         lock (_gate)
         {
@@ -109,6 +114,21 @@ internal sealed class SessionState
             return found;
         }
     }
+
+    public long HitRateLimit(string ruleId, string key, DateTimeOffset now, TimeSpan window) => _rateLimits.Hit(ruleId, key, now, window);
+
+    public string[] AddResultLabels(string? callId, string toolName, string[] labels)
+    {
+        var added = AddLabels(labels);
+        AttachResultLabels(callId, toolName, labels);
+        return added;
+    }
+
+    /// <summary>True when a seen-value key (see <see cref="SeenTokens"/>) was seen from <paramref name="origin"/>.</summary>
+    public bool WasSeen(ValueOrigin origin, string normalizedToken)
+        => SeenTokens.IsWordsKey(normalizedToken)
+            ? HasSeenWords(origin, SeenTokens.WordsOf(normalizedToken))
+            : HasSeenTyped(origin, normalizedToken);
 
     public bool HasAnyLabel(string[] labels)
     {

@@ -95,20 +95,26 @@ public sealed class SessionTests
 public sealed class SessionStateTests
 {
     [Fact]
-    public void Observe_BeyondTheBound_ForgetsOldestValues_KeepsRecent()
+    public void WasSeen_TypedAndWordKeys_WholeValuesOnly_OriginsApart()
     {
         var state = new AgentGuard.Policies.SessionState("s", maxHistory: 10, now: 0);
-        state.Observe(AgentGuard.Policies.ValueOrigin.Trusted, "first payee DE44500105175407324931, ask Anna Lindqvist");
-        for (var i = 0; i < 5000; i++)
-        {
-            state.Observe(AgentGuard.Policies.ValueOrigin.Trusted, $"contact user{i}@example.com " + new string('x', 16) + " result " + i);
-        }
+        state.Observe(ValueOrigin.Prompt, "Pay 50 EUR to DE89 3704 0044 0532 0130 00 for Bob Smith, or mail carol@corp.test");
 
-        state.Observe(AgentGuard.Policies.ValueOrigin.Trusted, "latest payee GB33BUKB20201555555555");
+        state.WasSeen(ValueOrigin.Prompt, "i:DE89370400440532013000").Should().BeTrue("typed with spaces");
+        state.WasSeen(ValueOrigin.Prompt, "e:carol@corp.test").Should().BeTrue();
+        state.WasSeen(ValueOrigin.Prompt, SeenTokens.WordsKey(" bob smith ")).Should().BeTrue();
+        state.WasSeen(ValueOrigin.Prompt, SeenTokens.WordsKey(" ob smi ")).Should().BeFalse("fragments of words are not values that were seen");
+        state.WasSeen(ValueOrigin.Prompt, "i:DE44500105175407324931").Should().BeFalse();
+        state.WasSeen(ValueOrigin.Trusted, "i:DE89370400440532013000").Should().BeFalse("origins are kept apart");
+    }
 
-        state.HasSeenTyped(AgentGuard.Policies.ValueOrigin.Trusted, "i:DE44500105175407324931").Should().BeFalse("5,000 later values pushed it out");
-        state.HasSeenWords(AgentGuard.Policies.ValueOrigin.Trusted, " anna lindqvist ").Should().BeFalse("64K characters of later words pushed them out");
-        state.HasSeenTyped(AgentGuard.Policies.ValueOrigin.Trusted, "i:GB33BUKB20201555555555").Should().BeTrue();
-        state.HasSeenTyped(AgentGuard.Policies.ValueOrigin.Untrusted, "i:GB33BUKB20201555555555").Should().BeFalse("origins are kept apart");
+    [Fact]
+    public void SeenTokens_Extract_TypedValuesAndShortWordRuns_NeverAcrossATypedValue()
+    {
+        var keys = SeenTokens.Extract("Pay Bob Smith at DE89 3704 0044 0532 0130 00 today");
+
+        keys.Should().Contain(["i:DE89370400440532013000", SeenTokens.WordsKey(" bob smith "), SeenTokens.WordsKey(" pay bob smith ")]);
+        keys.Should().NotContain(SeenTokens.WordsKey(" smith at today "), "a typed value breaks word runs");
+        keys.Should().OnlyContain(k => !k.Contains("3704 0044", StringComparison.Ordinal));
     }
 }

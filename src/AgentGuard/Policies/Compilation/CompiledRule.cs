@@ -133,6 +133,15 @@ internal sealed class CompiledRule
         return true;
     }
 
+    /// <summary>Declares what the conditions will read from the session store (for stores that fetch ahead).</summary>
+    public void DeclareReads(in EvaluationInput input, SessionReads reads)
+    {
+        foreach (var condition in Conditions)
+        {
+            condition.DeclareReads(in input, reads);
+        }
+    }
+
     /// <summary>True when every condition that does not read the arguments holds (used when the arguments are unreadable).</summary>
     public bool ConditionsOtherThanArgumentsHold(in EvaluationInput input)
     {

@@ -18,6 +18,11 @@ internal abstract class Condition
     /// <summary>True when the condition holds for the call.</summary>
     public abstract bool IsMet(in EvaluationInput input);
 
+    /// <summary>Declares what <see cref="IsMet"/> will read from the session, so a remote store can fetch it in one round trip.</summary>
+    public virtual void DeclareReads(in EvaluationInput input, SessionReads reads)
+    {
+    }
+
     /// <summary>Case-insensitive membership in a small array, without allocating.</summary>
     protected static bool In(string? value, string[] set)
     {

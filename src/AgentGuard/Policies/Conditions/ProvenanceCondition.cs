@@ -57,7 +57,8 @@ internal sealed class ProvenanceCondition(ArgumentPath path, bool fromPrompt, bo
             }
         }
 
-        if (fromPrompt && input.Session is null && input.Context.Prompt is { } text && prompt is null)
+        var hasSession = input.Session.SessionId is not null;
+        if (fromPrompt && !hasSession && input.Context.Prompt is { } text && prompt is null)
         {
             prompt = new SeenValues();
             prompt.Add(text);
@@ -65,16 +66,17 @@ internal sealed class ProvenanceCondition(ArgumentPath path, bool fromPrompt, bo
 
         if (value.Words is { } words)
         {
+            var key = SeenTokens.WordsKey(words);
             return (prompt?.ContainsWords(words) == true)
-                || (fromPrompt && input.Session?.HasSeenWords(ValueOrigin.Prompt, words) == true)
-                || (fromTrusted && input.Session?.HasSeenWords(ValueOrigin.Trusted, words) == true);
+                || (fromPrompt && hasSession && input.Session.WasSeen(ValueOrigin.Prompt, key))
+                || (fromTrusted && hasSession && input.Session.WasSeen(ValueOrigin.Trusted, key));
         }
 
         foreach (var key in value.TypedKeys)
         {
             var seen = (prompt?.ContainsTyped(key) == true)
-                || (fromPrompt && input.Session?.HasSeenTyped(ValueOrigin.Prompt, key) == true)
-                || (fromTrusted && input.Session?.HasSeenTyped(ValueOrigin.Trusted, key) == true);
+                || (fromPrompt && hasSession && input.Session.WasSeen(ValueOrigin.Prompt, key))
+                || (fromTrusted && hasSession && input.Session.WasSeen(ValueOrigin.Trusted, key));
             if (!seen)
             {
                 return false;
@@ -82,6 +84,88 @@ internal sealed class ProvenanceCondition(ArgumentPath path, bool fromPrompt, bo
         }
 
         return true;
+    }
+
+    /// <summary>Declares the seen-value keys <see cref="IsMet"/> may ask about, for stores that read ahead.</summary>
+    public override void DeclareReads(in EvaluationInput input, SessionReads reads)
+    {
+        if (input.Call.Arguments.IsMalformed || input.Context.SessionId is not { Length: > 0 })
+        {
+            return;
+        }
+
+        var declare = new Declare(this, reads);
+        path.ForEach(input.Call.Arguments.Root, declare, static (state, value) =>
+        {
+            state.Add(value);
+            return true;
+        });
+    }
+
+    private void DeclareValue(string raw, SessionReads reads)
+    {
+        var value = ProvenanceValue.Parse(raw);
+        if (!value.HasSignal)
+        {
+            return;
+        }
+
+        if (value.Words is { } words)
+        {
+            Ask(SeenTokens.WordsKey(words));
+            return;
+        }
+
+        foreach (var key in value.TypedKeys)
+        {
+            Ask(key);
+        }
+
+        void Ask(string key)
+        {
+            if (fromPrompt)
+            {
+                reads.Seen.Add((ValueOrigin.Prompt, key));
+            }
+
+            if (fromTrusted)
+            {
+                reads.Seen.Add((ValueOrigin.Trusted, key));
+            }
+        }
+    }
+
+    /// <summary>Collects every scalar the path selects, as <see cref="Check"/> would visit them.</summary>
+    private sealed class Declare(ProvenanceCondition owner, SessionReads reads)
+    {
+        public void Add(JsonElement value)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    owner.DeclareValue(value.GetString() ?? string.Empty, reads);
+                    break;
+                case JsonValueKind.Number:
+                    owner.DeclareValue(value.GetRawText(), reads);
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        Add(item);
+                    }
+
+                    break;
+                case JsonValueKind.Object:
+                    foreach (var property in value.EnumerateObject())
+                    {
+                        Add(property.Value);
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
     }
 
     /// <summary>Walks the selected values; <see cref="Met"/> turns true at the first scalar no allowed origin vouches for.</summary>
