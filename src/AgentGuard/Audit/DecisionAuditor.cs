@@ -36,6 +36,11 @@ internal sealed partial class DecisionAuditor
         var activity = _diagnostics.ActivitySource.StartActivity("agentguard.evaluate " + toolCall.ToolName, ActivityKind.Internal);
         activity?.SetTag(TelemetryTags.ToolName, toolCall.ToolName);
         activity?.SetTag(TelemetryTags.Hook, toolCall.Kind.ToString());
+        if (toolCall.CallId is not null)
+        {
+            activity?.SetTag("gen_ai.tool.call.id", toolCall.CallId);
+        }
+
         return activity;
     }
 
