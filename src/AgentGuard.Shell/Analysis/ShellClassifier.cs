@@ -90,7 +90,7 @@ internal static partial class ShellClassifier
                 Git(draft);
                 break;
             case "kubectl" or "oc":
-                if (draft.Operands().FirstOrDefault().Text is "delete" or "drain" or "replace" && (draft.Operands().First().Text != "replace" || draft.HasArg("--force")))
+                if (draft.Operands().FirstOrDefault().Text is "delete" or "drain" or "replace" && (draft.Operands().First().Text != "replace" || draft.HasArg("--force")) && !IsDryRun(draft))
                 {
                     draft.Tag(ShellTags.Destructive, program + " " + draft.Operands().First().Text);
                 }
