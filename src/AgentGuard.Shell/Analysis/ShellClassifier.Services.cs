@@ -46,6 +46,9 @@ internal static partial class ShellClassifier
         ["config", "context", "contexts", "plugin", "plugins", "cache", "alias", "extension", "extensions", "completion", "profile", "remote", "worktree", "help", "pkg", "env"],
         StringComparer.Ordinal);
 
+    /// <summary>True for package managers whose operands name packages (a package may be called <c>bash</c>).</summary>
+    public static bool IsLocalPackageManager(string program) => LocalPackageManagers.Contains(program);
+
     private static void ServiceVerbs(CommandDraft draft)
     {
         var program = draft.Program;

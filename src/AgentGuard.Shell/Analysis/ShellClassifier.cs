@@ -259,6 +259,11 @@ internal static partial class ShellClassifier
             }
         }
 
+        if (program is "docker" or "podman" or "nerdctl" && draft.Operands().FirstOrDefault().Text is "compose" && draft.HasArg("down") && draft.Args.Exists(a => a.Text is "-v" or "--volumes"))
+        {
+            draft.Tag(ShellTags.Destructive, program + " compose down -v deletes the volumes");
+        }
+
         if (program is "docker" or "podman" or "nerdctl" && draft.Operands().FirstOrDefault().Text is "run" or "create" or "exec")
         {
             HostAccess(draft);
