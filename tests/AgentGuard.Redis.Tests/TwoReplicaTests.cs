@@ -56,6 +56,25 @@ public sealed class TwoReplicaTests(RedisFixture redis) : IClassFixture<RedisFix
     }
 
     [Fact]
+    public async Task DataTags_SessionLabelFromOneReplica_MatchesOnTheOther()
+    {
+        const string rules = """
+            "Tools": { "browse": { "Untrusted": true } },
+            "Rules": [ { "Id": "no-send-after-web", "Effect": "Deny", "Match": { "Tools": ["send_email"] }, "When": { "DataTags": ["untrusted"] } } ]
+            """;
+        var prefix = RedisFixture.Prefix();
+        await using var a = Replica.Start(redis.Server, rules, prefix: prefix);
+        await using var b = Replica.Start(redis.Server, rules, prefix: prefix);
+        var session = new GuardContext { SessionId = "data-tags" };
+
+        (await b.Engine.EvaluateAsync(Replica.Call("send_email"), session)).Effect.Should().Be(DecisionEffect.Allow);
+        await a.Engine.InspectResultAsync(Replica.Call("browse", callId: "c1"), session, new ToolResult("a web page"));
+        await a.FlushAsync();
+
+        (await b.Engine.EvaluateAsync(Replica.Call("send_email"), session)).Effect.Should().Be(DecisionEffect.Deny, "the other replica labelled the session untrusted");
+    }
+
+    [Fact]
     public async Task RateLimit_CountsCallsOfBothReplicas()
     {
         var prefix = RedisFixture.Prefix();
