@@ -1,4 +1,3 @@
-using AgentGuard.Configuration;
 using AgentGuard.Policies;
 using Microsoft.Extensions.Configuration;
 

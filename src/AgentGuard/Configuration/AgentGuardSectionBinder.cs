@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace AgentGuard.Configuration;
+namespace AgentGuard.Policies;
 
 /// <summary>
 /// Binds the <c>AgentGuard</c> section to <see cref="AgentGuardOptions"/> after checking its keys: a key nothing reads

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using Microsoft.Extensions.Configuration;
 
-namespace AgentGuard.Configuration;
+namespace AgentGuard.Policies;
 
 /// <summary>
 /// Walks a configuration section against the shapes of the options that read it and reports keys nothing reads,

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 
-namespace AgentGuard.Configuration;
+namespace AgentGuard.Policies;
 
 /// <summary>
 /// The keys an options type accepts, read once from its public properties the way the configuration binder binds

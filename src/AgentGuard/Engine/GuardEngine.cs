@@ -124,8 +124,18 @@ internal sealed partial class GuardEngine : IGuardEngine
         var input = new EvaluationInput(toolCall, context, tags, risk, session, now, _resolvers);
         if (toolCall.Arguments.IsMalformed)
         {
+            // Unreadable arguments restrict (fail-safe deny or approval) or raise an alert; they never grant a call
+            // that the rules or the default would not allow.
             var effect = FailureEffect(policy.OnError, policy, tags, risk);
-            accumulator.AddFailure("agentguard:malformed-arguments", effect, toolCall.Arguments.Error!);
+            if (effect == DecisionEffect.Allow)
+            {
+                accumulator.AddAlert();
+            }
+            else
+            {
+                accumulator.AddFailure("agentguard:malformed-arguments", effect, toolCall.Arguments.Error!);
+            }
+
             LogMalformedArguments(toolCall.ToolName, toolCall.Arguments.Error!);
         }
 
@@ -416,7 +426,7 @@ internal sealed partial class GuardEngine : IGuardEngine
             session.Record(toolCall.ToolName, toolCall.Kind, toolCall.Source, effectiveTags, decision.PolicyEffect, now, toolCall.CallId);
         }
 
-        _auditor.Audit(policy, decision, toolCall, context, effectiveTags, started, activity);
+        _auditor.Audit(policy, decision, toolCall, context, effectiveTags, started, activity, session.SessionId is null ? null : session);
         return decision;
     }
 
@@ -424,12 +434,12 @@ internal sealed partial class GuardEngine : IGuardEngine
     {
         if (accumulator.Effect is not { } effect)
         {
-            if (policy.DefaultEffect == DecisionEffect.Allow)
+            if (policy.DefaultEffect == DecisionEffect.Allow && !accumulator.Alert)
             {
                 return policy.DefaultAllow;
             }
 
-            return Build(policy, toolCall, policy.DefaultEffect, [], $"no rule matched; the default is {policy.DefaultEffect}", [], null, false, false, false, tags);
+            return Build(policy, toolCall, policy.DefaultEffect, [], $"no rule matched; the default is {policy.DefaultEffect}", [], null, accumulator.Alert, false, false, tags);
         }
 
         if (accumulator.IsSingleRule && accumulator.SingleRule is { } single)
