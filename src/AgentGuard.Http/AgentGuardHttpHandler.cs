@@ -13,7 +13,7 @@ namespace AgentGuard.Http;
 /// <remarks>
 /// Add it with <c>services.AddHttpClient(...).AddAgentGuard()</c>, or for every factory client with
 /// <c>AgentGuard:Http:GuardAllHttpClients</c>; for <c>new HttpClient(...)</c> use
-/// <see cref="HttpAgentGuardExtensions.CreateAgentGuardHandler"/>. It is outermost in the handler chain, so retries do
+/// <see cref="Microsoft.Extensions.DependencyInjection.HttpAgentGuardExtensions.CreateAgentGuardHandler"/>. It is outermost in the handler chain, so retries do
 /// not re-ask. It turns off the automatic redirects of the primary handler below it (<see cref="SocketsHttpHandler"/>
 /// or <see cref="HttpClientHandler"/>) and follows redirects itself (<see cref="AgentGuardHttpOptions.FollowRedirects"/>).
 /// Should another handler below follow a redirect anyway, its final hop is decided when the response comes back and
