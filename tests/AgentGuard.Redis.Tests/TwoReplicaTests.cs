@@ -201,7 +201,8 @@ public sealed class TwoReplicaTests(RedisFixture redis) : IClassFixture<RedisFix
         var prefix = RedisFixture.Prefix();
         var policy = new HistoryPolicy();
         await using var a = Replica.Start(redis.Server, Rules, prefix: prefix);
-        await using var b = Replica.Start(redis.Server, Rules, prefix: prefix, configure: builder => builder.AddPolicy(policy));
+        // A generous code-policy budget: the test machine is shared and the policy runs on the thread pool.
+        await using var b = Replica.Start(redis.Server, "\"EvaluationTimeout\": \"00:00:05\",\n" + Rules, prefix: prefix, configure: builder => builder.AddPolicy(policy));
         var session = new GuardContext { SessionId = "snap" };
 
         await a.Engine.EvaluateAsync(Replica.Call("one"), session);

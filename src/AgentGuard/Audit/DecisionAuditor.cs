@@ -133,7 +133,7 @@ internal sealed partial class DecisionAuditor
                 UserRoles = context.User?.Roles ?? [],
                 UserExternal = context.User?.IsExternal ?? false,
                 ContextDataTags = context.DataTags,
-                SessionLabels = session is null ? [] : [.. session.Snapshot().Labels],
+                SessionLabels = LabelsOf(session),
                 TraceId = traced?.TraceId.ToHexString(),
                 SpanId = traced?.SpanId.ToHexString(),
             });
@@ -320,6 +320,19 @@ internal sealed partial class DecisionAuditor
                 break;
             default:
                 break;
+        }
+    }
+
+    /// <summary>The session's labels as the decision saw them; none when the session store was unavailable.</summary>
+    private static string[] LabelsOf(ISessionView? session)
+    {
+        try
+        {
+            return session is null ? [] : [.. session.Snapshot().Labels];
+        }
+        catch (SessionStoreUnavailableException)
+        {
+            return [];
         }
     }
 
