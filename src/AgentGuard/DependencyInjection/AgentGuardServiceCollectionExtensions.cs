@@ -108,7 +108,7 @@ public static class AgentGuardServiceCollectionExtensions
             sp.GetServices<IApprovalHandler>(),
             sp.GetRequiredService<PolicyProvider>(),
             sp.GetRequiredService<DecisionAuditor>(),
-            sp.GetRequiredService<SessionStore>(),
+            sp.GetRequiredService<ISessionStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ApprovalAuditor>(),
             LoggerFactory(sp).CreateLogger<ToolGuard>()));

@@ -21,7 +21,7 @@ public sealed partial class ToolGuard
     private readonly IApprovalHandler[] _approvalHandlers;
     private readonly PolicyProvider _policies;
     private readonly DecisionAuditor _auditor;
-    private readonly SessionStore _sessions;
+    private readonly ISessionStore _sessions;
     private readonly TimeProvider _timeProvider;
     private readonly ApprovalAuditor _approvals;
     private readonly ILogger _logger;
@@ -36,7 +36,7 @@ public sealed partial class ToolGuard
         IEnumerable<IApprovalHandler> approvalHandlers,
         PolicyProvider policies,
         DecisionAuditor auditor,
-        SessionStore sessions,
+        ISessionStore sessions,
         TimeProvider timeProvider,
         ApprovalAuditor approvals,
         ILogger<ToolGuard> logger)
@@ -119,7 +119,14 @@ public sealed partial class ToolGuard
         };
         if (context.SessionId is { Length: > 0 } sessionId)
         {
-            _sessions.GetOrCreate(sessionId, policy).Record(toolCall.ToolName, toolCall.Kind, toolCall.Source, [.. toolCall.Tags], DecisionEffect.Deny, _timeProvider.GetUtcNow(), toolCall.CallId);
+            // Recorded like any decision; a remote store opens without reads (no round trip) and writes without waiting.
+            var now = _timeProvider.GetUtcNow();
+            var request = new SessionRequest(sessionId, null, new SessionLimits(policy.MaxHistory, policy.IdleTimeout, policy.MaxSessions), now, _sessions.ReadsAhead ? new SessionReads() : null);
+            var opening = _sessions.OpenAsync(request, CancellationToken.None);
+            if (opening.IsCompletedSuccessfully)
+            {
+                opening.Result.Record(toolCall.ToolName, toolCall.Kind, toolCall.Source, [.. toolCall.Tags], DecisionEffect.Deny, now, toolCall.CallId);
+            }
         }
 
         _auditor.Audit(policy, decision, toolCall, context, toolCall.Tags, started, activity);
