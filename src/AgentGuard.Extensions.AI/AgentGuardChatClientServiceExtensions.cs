@@ -49,6 +49,7 @@ public static class AgentGuardChatClientServiceExtensions
     private static AgentGuardBuilder AddChatClientGuardCore(this AgentGuardBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton(AgentGuardSection.For<ChatClientGuardOptions>("ChatClients"));
         services.TryAddSingleton(ChatGuardFactory.CreateApprovalFlow);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatClientGuardOptions>>(new RegistrationOrderValidator(services)));
         for (var i = 0; i < services.Count; i++)

@@ -35,6 +35,7 @@ public static class AgentGuardMcpBuilderExtensions
 
     private static AgentGuardBuilder AddMcpRegistryCore(this AgentGuardBuilder builder)
     {
+        builder.Services.AddSingleton(AgentGuardSection.For<McpRegistryOptions>("Registry"));
         builder.Services.AddOptions<McpRegistryOptions>().ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<McpRegistryOptions>, McpRegistryOptionsValidator>());
         builder.Services.TryAddSingleton(sp => new McpRegistry(

@@ -7,6 +7,7 @@ namespace AgentGuard;
 /// AgentGuard's OpenTelemetry surface: an <see cref="ActivitySource"/> and a <see cref="Meter"/>, both named
 /// <c>AgentGuard</c>. Instruments: <c>agentguard.decisions</c> ({decision}), <c>agentguard.evaluation.duration</c> (s),
 /// <c>agentguard.policy.reloads</c> ({reload}), <c>agentguard.result.findings</c> ({finding}),
+/// <c>agentguard.audit.dropped</c> ({record}).
 /// <c>agentguard.approvals</c> ({approval}).
 /// </summary>
 public sealed class AgentGuardDiagnostics : IDisposable
@@ -29,6 +30,7 @@ public sealed class AgentGuardDiagnostics : IDisposable
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = EvaluationBuckets });
         PolicyReloads = _meter.CreateCounter<long>("agentguard.policy.reloads", "{reload}", "Policy reloads, by result (success or failure).");
         ResultFindings = _meter.CreateCounter<long>("agentguard.result.findings", "{finding}", "Findings of the result hook (secrets, injected instructions).");
+        AuditDropped = _meter.CreateCounter<long>("agentguard.audit.dropped", "{record}", "Audit records a sink could not keep (the queue stayed full past its wait bound).");
         Approvals = _meter.CreateCounter<long>("agentguard.approvals", "{approval}", "Answered approval requests, by outcome (approved, rejected, timed_out, failed, no_approver).");
     }
 
@@ -54,6 +56,7 @@ public sealed class AgentGuardDiagnostics : IDisposable
 
     internal Counter<long> ResultFindings { get; }
 
+    internal Counter<long> AuditDropped { get; }
     internal Counter<long> Approvals { get; }
 
     /// <inheritdoc />

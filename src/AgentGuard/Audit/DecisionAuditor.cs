@@ -15,6 +15,7 @@ internal sealed partial class DecisionAuditor
     private readonly ArgumentRedactor _redactor;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private long _sequence;
 
     public DecisionAuditor(AgentGuardDiagnostics diagnostics, IEnumerable<IAuditSink> sinks, ArgumentRedactor redactor, TimeProvider time, ILoggerFactory loggerFactory)
     {
@@ -38,7 +39,7 @@ internal sealed partial class DecisionAuditor
         return activity;
     }
 
-    public void Audit(CompiledPolicy policy, Decision decision, ToolCallEvent toolCall, GuardContext context, long started, Activity? activity)
+    public void Audit(CompiledPolicy policy, Decision decision, ToolCallEvent toolCall, GuardContext context, IReadOnlyList<string> effectiveTags, long started, Activity? activity, ISessionView? session = null)
     {
         if (_diagnostics.Decisions.Enabled)
         {
@@ -117,12 +118,22 @@ internal sealed partial class DecisionAuditor
                 Rules = decision.RuleIds,
                 Reason = decision.Reason,
                 Evidence = decision.Evidence,
-                Tags = decision.Tags.Count > 0 ? decision.Tags : toolCall.Tags,
+                Tags = effectiveTags,
                 Alert = decision.Alert,
                 IsFailure = decision.IsFailure,
                 IsShadow = decision.IsShadow,
-                Arguments = policy.Audit.IncludeArguments ? _redactor.Redact(toolCall.Arguments, policy.Tools.Classify(toolCall.ToolName).SensitiveArguments) : null,
+                Arguments = policy.Audit.IncludeArguments ? _redactor.Redact(toolCall.Arguments, policy.Tools.Classify(toolCall.ToolName, toolCall.Source).SensitiveArguments) : null,
                 Duration = Stopwatch.GetElapsedTime(started),
+                Sequence = Interlocked.Increment(ref _sequence),
+                CallTags = toolCall.Tags,
+                Risk = toolCall.Risk,
+                Environment = context.Environment,
+                Team = context.Team,
+                UserGroups = context.User?.Groups ?? [],
+                UserRoles = context.User?.Roles ?? [],
+                UserExternal = context.User?.IsExternal ?? false,
+                ContextDataTags = context.DataTags,
+                SessionLabels = session is null ? [] : [.. session.Snapshot().Labels],
                 TraceId = traced?.TraceId.ToHexString(),
                 SpanId = traced?.SpanId.ToHexString(),
             });
@@ -196,7 +207,7 @@ internal sealed partial class DecisionAuditor
                 Tags = request.Decision.Tags.Count > 0 ? request.Decision.Tags : toolCall.Tags,
                 Alert = request.Decision.Alert,
                 IsShadow = request.Decision.IsShadow,
-                Arguments = policy.Audit.IncludeArguments ? _redactor.Redact(toolCall.Arguments, policy.Tools.Classify(toolCall.ToolName).SensitiveArguments) : null,
+                Arguments = policy.Audit.IncludeArguments ? _redactor.Redact(toolCall.Arguments, policy.Tools.Classify(toolCall.ToolName, toolCall.Source).SensitiveArguments) : null,
                 TraceId = current?.TraceId.ToHexString(),
                 SpanId = current?.SpanId.ToHexString(),
                 Approval = approval,

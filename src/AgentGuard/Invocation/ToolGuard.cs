@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using AgentGuard.Policies;
 using Microsoft.Extensions.Logging;
 
 namespace AgentGuard;
@@ -18,15 +20,23 @@ public sealed partial class ToolGuard
     private readonly IGuardEngine _engine;
     private readonly IApprovalHandler[] _approvalHandlers;
     private readonly PolicyProvider _policies;
+    private readonly DecisionAuditor _auditor;
+    private readonly SessionStore _sessions;
     private readonly TimeProvider _timeProvider;
     private readonly ApprovalAuditor _approvals;
     private readonly ILogger _logger;
+
+    // Host call objects (an M.E.AI FunctionCallContent, …) decided by an adapter and running now. Weak and keyed by
+    // reference: a model can choose a call id, but never the identity of the host's object.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _decided = [];
 
     internal ToolGuard(
         IGuardEngine engine,
         GuardContextResolver contextResolver,
         IEnumerable<IApprovalHandler> approvalHandlers,
         PolicyProvider policies,
+        DecisionAuditor auditor,
+        SessionStore sessions,
         TimeProvider timeProvider,
         ApprovalAuditor approvals,
         ILogger<ToolGuard> logger)
@@ -36,8 +46,11 @@ public sealed partial class ToolGuard
         ContextResolver = contextResolver;
         _approvalHandlers = [.. approvalHandlers];
         _policies = policies;
+        _auditor = auditor;
+        _sessions = sessions;
         _timeProvider = timeProvider;
         _logger = logger;
+        Messages = new ModelText(policies);
     }
 
     /// <summary>The engine behind this guard.</summary>
@@ -51,6 +64,67 @@ public sealed partial class ToolGuard
 
     /// <summary>The argument limits from configuration, for adapters building <see cref="ToolArguments"/>.</summary>
     public ToolArgumentLimits ArgumentLimits => _policies.Current.ArgumentLimits;
+
+    /// <summary>
+    /// Marks <paramref name="hostCall"/> (the host's own object for one call, e.g. an M.E.AI <c>FunctionCallContent</c>)
+    /// as decided while it runs, so a second adapter layered on the same host (a guarded chat client inside a guarded
+    /// agent) does not decide it again. Dispose the result when the call has run.
+    /// </summary>
+    public IDisposable MarkDecided(object hostCall)
+    {
+        ArgumentNullException.ThrowIfNull(hostCall);
+        _decided.AddOrUpdate(hostCall, hostCall);
+        return new DecidedMark(_decided, hostCall);
+    }
+
+    /// <summary>
+    /// True when an adapter upstream decided exactly this host object and it is running now. Identity, not a call id:
+    /// a nested agent whose model reuses the outer call's id is decided on its own.
+    /// </summary>
+    public bool IsDecided(object hostCall) => hostCall is not null && _decided.TryGetValue(hostCall, out _);
+
+    /// <summary>The model-facing sentences, from the catalogue the engine uses.</summary>
+    public ModelText Messages { get; }
+
+    /// <summary>
+    /// Records a refusal decided before the engine could be asked (a registry that does not grant the tool, a definition
+    /// that no longer matches its pin, a tool the server never listed) as a <see cref="Decision"/> with the stable system
+    /// rule id <paramref name="systemRuleId"/>, audited like the engine's decisions (log, metric, span, sinks) and
+    /// recorded in the session. A refusal is always enforced, in audit mode too: it protects the integrity of what is
+    /// called, not policy.
+    /// </summary>
+    /// <param name="toolCall">The call as far as it is known (an empty tool name when the call named none).</param>
+    /// <param name="context">The session context.</param>
+    /// <param name="systemRuleId">A stable id such as <c>agentguard:mcp-not-granted</c>.</param>
+    /// <param name="reason">Why, for operators.</param>
+    /// <param name="alert">True when operators should be alerted (a changed or poisoned definition).</param>
+    /// <returns>The denial; its <see cref="Decision.ModelMessage"/> says the tool is not available.</returns>
+    public Decision Refuse(ToolCallEvent toolCall, GuardContext context, string systemRuleId, string reason, bool alert = false)
+    {
+        ArgumentNullException.ThrowIfNull(toolCall);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentException.ThrowIfNullOrEmpty(systemRuleId);
+        var started = Stopwatch.GetTimestamp();
+        var policy = _policies.Current;
+        var activity = _auditor.StartActivity(toolCall);
+        var decision = new Decision
+        {
+            Effect = DecisionEffect.Deny,
+            PolicyEffect = DecisionEffect.Deny,
+            RuleIds = [systemRuleId],
+            Reason = reason,
+            ModelMessage = ModelMessages.NotAvailable(toolCall.ToolName, policy.NameToolInModelMessage),
+            Alert = alert,
+            Tags = toolCall.Tags,
+        };
+        if (context.SessionId is { Length: > 0 } sessionId)
+        {
+            _sessions.GetOrCreate(sessionId, policy).Record(toolCall.ToolName, toolCall.Kind, toolCall.Source, [.. toolCall.Tags], DecisionEffect.Deny, _timeProvider.GetUtcNow(), toolCall.CallId);
+        }
+
+        _auditor.Audit(policy, decision, toolCall, context, toolCall.Tags, started, activity);
+        return decision;
+    }
 
     /// <summary>
     /// Decides a call and, when it requires approval and <paramref name="useApprovalHandler"/> is true, asks the
@@ -221,26 +295,13 @@ public sealed partial class ToolGuard
     }
 
     private Decision Resolved(Decision decision, ToolCallEvent toolCall, bool approved, string outcome)
+        => approved
+            ? decision.Approved(outcome)
+            : decision.Rejected(outcome, Messages.ApprovalNotGiven(toolCall.ToolName));
+
+    private sealed class DecidedMark(System.Runtime.CompilerServices.ConditionalWeakTable<object, object> table, object hostCall) : IDisposable
     {
-        var modelMessage = approved
-            ? decision.ModelMessage
-            : _policies.Current.NameToolInModelMessage
-                ? $"{toolCall.ToolName} was not run: it requires approval, which was not given."
-                : "The action was not run: it requires approval, which was not given.";
-        return new Decision
-        {
-            Effect = approved ? DecisionEffect.Allow : DecisionEffect.Deny,
-            PolicyEffect = decision.PolicyEffect,
-            RuleIds = decision.RuleIds,
-            ModelMessage = modelMessage,
-            Reason = (decision.Reason is null ? string.Empty : decision.Reason + "; ") + outcome,
-            Evidence = decision.Evidence,
-            Alert = decision.Alert,
-            IsFailure = decision.IsFailure,
-            IsShadow = decision.IsShadow,
-            Terminate = !approved && decision.Terminate,
-            Tags = decision.Tags,
-        };
+        public void Dispose() => table.Remove(hostCall);
     }
 
     [LoggerMessage(3001, LogLevel.Warning, "Approval of '{ToolName}' timed out after {Timeout}; the call was denied.")]
