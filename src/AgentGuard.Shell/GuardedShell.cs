@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AgentGuard.Shell.Execution;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -47,39 +46,14 @@ internal sealed partial class GuardedShell : IGuardedShell
             };
         }
 
-        var startInfo = check.Analysis.DirectArgv is { } argv ? new ProcessStartInfo(argv[0]) : new ProcessStartInfo(settings.ShellPath);
-        if (check.Analysis.DirectArgv is { } direct)
+        var (bashPath, bashError) = BashLocator.Locate(settings.ShellPath);
+        if (bashPath is null)
         {
-            foreach (var arg in direct.Skip(1))
-            {
-                startInfo.ArgumentList.Add(arg);
-            }
-        }
-        else
-        {
-            startInfo.ArgumentList.Add("-c");
-            startInfo.ArgumentList.Add(commandLine);
+            LogStartFailed(new InvalidOperationException(bashError), settings.ShellPath ?? "bash");
+            return new ShellRunResult { Ran = false, ExitCode = 127, StandardOutput = string.Empty, StandardError = bashError!, Decision = check.Decision, Analysis = check.Analysis };
         }
 
-        if (options?.WorkingDirectory is { } directory)
-        {
-            startInfo.WorkingDirectory = directory;
-        }
-
-        if (options?.Environment is { } environment)
-        {
-            foreach (var (name, value) in environment)
-            {
-                if (value is null)
-                {
-                    startInfo.Environment.Remove(name);
-                }
-                else
-                {
-                    startInfo.Environment[name] = value;
-                }
-            }
-        }
+        var startInfo = ShellProcessStart.Create(check.Analysis, commandLine, options, bashPath);
 
         ProcessOutcome outcome;
         using (AgentGuardScope.Begin(context, lineEvent))

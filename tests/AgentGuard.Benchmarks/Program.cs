@@ -4,6 +4,19 @@ using BenchmarkDotNet.Running;
 // Run all:      dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --filter '*'
 // Run one area: dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --filter '*Engine*'
 // Session memory (not a timing benchmark): dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --session-memory
+// Redis (loopback redis-server):  -- --redis-latency  |  -- --redis-memory  |  --filter '*RedisBenchmarks*'
+if (args.Contains("--redis-latency"))
+{
+    RedisMeasurements.Latency();
+    return;
+}
+
+if (args.Contains("--redis-memory"))
+{
+    RedisMeasurements.Memory();
+    return;
+}
+
 if (args.Contains("--session-memory"))
 {
     SessionMemory.Run();

@@ -9,20 +9,21 @@ namespace AgentGuard.Extensions.AI.Internal;
 /// <see cref="ToolApprovalResponseContent"/> only for the exact call (name and arguments) that was put up for approval.
 /// </summary>
 /// <remarks>
-/// Issued requests are remembered here (request id to fingerprint, bounded, expiring). An approved response becomes a
+/// Issued requests are remembered in the <see cref="IApprovalStore"/> (request id to fingerprint, expiring; shared
+/// between replicas when the store is), and claimed once when answered. An approved response becomes a
 /// one-use grant for the duration of the request that carries it; the function invoker consumes the grant only if the
 /// fingerprint of the call it is about to run equals the fingerprint that was approved.
 /// </remarks>
-internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime, int capacity = 10_000)
+internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime, IApprovalStore? store = null)
 {
     /// <summary>The prefix of AgentGuard's approval request ids (FICC's own are <c>ficc_</c>).</summary>
     public const string RequestIdPrefix = "agentguard_";
 
-    private readonly ConcurrentDictionary<string, Issued> _issued = new(StringComparer.Ordinal);
+    private readonly IApprovalStore _store = store ?? new InMemoryApprovalStore(timeProvider);
     private readonly ConcurrentDictionary<(string CallId, string Fingerprint), GrantLease> _grants = new();
 
     /// <summary>Records grants for the approved responses in <paramref name="messages"/>; dispose the result when the request ends.</summary>
-    public GrantLease Admit(IEnumerable<ChatMessage> messages, ToolArgumentLimits limits)
+    public async ValueTask<GrantLease> AdmitAsync(IEnumerable<ChatMessage> messages, ToolArgumentLimits limits, CancellationToken cancellationToken)
     {
         var lease = new GrantLease(this);
         Dictionary<string, FunctionCallContent>? shown = null;
@@ -38,7 +39,7 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
 
                 if (content is not ToolApprovalResponseContent { ToolCall: FunctionCallContent call } response
                     || !IsOurs(response.RequestId)
-                    || !_issued.TryRemove(response.RequestId, out var issued))
+                    || await _store.TryClaimAsync(response.RequestId, cancellationToken).ConfigureAwait(false) is not { } fingerprint)
                 {
                     continue;
                 }
@@ -48,12 +49,11 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
                 if (response.Approved
                     && shown is not null
                     && shown.TryGetValue(response.RequestId, out var requestedCall)
-                    && string.Equals(FunctionCallTranslator.Fingerprint(requestedCall, limits), issued.Fingerprint, StringComparison.Ordinal)
-                    && issued.ExpiresAt > timeProvider.GetUtcNow()
+                    && string.Equals(FunctionCallTranslator.Fingerprint(requestedCall, limits), fingerprint, StringComparison.Ordinal)
                     && string.Equals(response.RequestId, RequestIdPrefix + call.CallId, StringComparison.Ordinal)
-                    && string.Equals(FunctionCallTranslator.Fingerprint(call, limits), issued.Fingerprint, StringComparison.Ordinal))
+                    && string.Equals(FunctionCallTranslator.Fingerprint(call, limits), fingerprint, StringComparison.Ordinal))
                 {
-                    var key = (call.CallId, issued.Fingerprint);
+                    var key = (call.CallId, fingerprint);
                     _grants[key] = lease;
                     lease.Keys.Add(key);
                 }
@@ -278,23 +278,28 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
     private ToolApprovalRequestContent Issue(FunctionCallContent call, PendingApproval approval)
     {
         var requestId = RequestIdPrefix + call.CallId;
-        var now = timeProvider.GetUtcNow();
-        if (_issued.Count >= capacity)
+        var stored = _store.AddPendingAsync(requestId, approval.Fingerprint, timeProvider.GetUtcNow() + lifetime, CancellationToken.None);
+        if (!stored.IsCompletedSuccessfully)
         {
-            foreach (var (key, value) in _issued)
-            {
-                if (value.ExpiresAt <= now || _issued.Count >= capacity)
-                {
-                    _issued.TryRemove(key, out _);
-                }
-            }
+            _ = ObserveAsync(stored);
         }
 
-        _issued[requestId] = new Issued(approval.Fingerprint, now + lifetime);
         return new ToolApprovalRequestContent(requestId, call);
     }
 
-    private readonly record struct Issued(string Fingerprint, DateTimeOffset ExpiresAt);
+    /// <summary>A request whose pending record could not be stored is not honoured when answered (the call is denied).</summary>
+    private static async Task ObserveAsync(ValueTask stored)
+    {
+        try
+        {
+            await stored.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Nothing to do here: the answer will find no pending request and grant nothing.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
 
     /// <summary>The grants admitted for one request; disposing withdraws the ones not used.</summary>
     internal sealed class GrantLease(ApprovalFlow flow) : IDisposable

@@ -24,7 +24,8 @@ internal static class ChatGuardFactory
     public static ApprovalFlow CreateApprovalFlow(IServiceProvider services)
     {
         var options = services.GetService<IOptions<ChatClientGuardOptions>>()?.Value ?? new ChatClientGuardOptions();
-        return new ApprovalFlow(services.GetService<TimeProvider>() ?? TimeProvider.System, options.ApprovalLifetimeValue);
+        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        return new ApprovalFlow(time, options.ApprovalLifetimeValue, services.GetService<IApprovalStore>());
     }
 
     public static IChatClient Guard(IChatClient client, IServiceProvider services)

@@ -6,21 +6,30 @@ using Microsoft.Extensions.Logging;
 namespace AgentGuard;
 
 /// <summary>
-/// Appends one JSON line per decision to <c>Audit:File</c>. Writes happen on a background task, so a decision never
-/// waits for the disk; if the queue is full (10,000 records) new records are dropped and counted, never blocking the agent.
+/// Appends one JSON line per decision to <c>Audit:File</c>. Writes happen on a background task, so a decision does not
+/// wait for the disk while the queue (10,000 records) has room. When it is full the decision waits for room
+/// (back-pressure) for at most <see cref="MaxWait"/>; only a disk stuck longer than that loses records, and every lost
+/// record is counted (<c>agentguard.audit.dropped</c>) and logged (event 2102).
 /// </summary>
 internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
 {
-    private const int Capacity = 10_000;
-    private readonly Channel<object> _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
+    /// <summary>Records queued before decisions start to wait for the writer.</summary>
+    internal const int Capacity = 10_000;
+
+    /// <summary>The longest a decision waits for room in a full queue.</summary>
+    internal static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
+
+    private readonly Channel<object> _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly string? _path;
     private readonly ILogger _logger;
+    private readonly AgentGuardDiagnostics? _diagnostics;
     private readonly Task? _writer;
     private long _dropped;
 
-    public JsonLinesAuditSink(AgentGuardOptions options, ILoggerFactory loggerFactory)
+    public JsonLinesAuditSink(AgentGuardOptions options, ILoggerFactory loggerFactory, AgentGuardDiagnostics? diagnostics = null)
     {
         _logger = loggerFactory.CreateLogger<JsonLinesAuditSink>();
+        _diagnostics = diagnostics;
         _path = options.Audit.File is { Length: > 0 } file ? Path.GetFullPath(file) : null;
         if (_path is not null)
         {
@@ -36,10 +45,28 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
 
     public void Write(AuditRecord record)
     {
-        if (_path is not null && !_queue.Writer.TryWrite(record))
+        if (_path is null || _queue.Writer.TryWrite(record))
         {
-            Interlocked.Increment(ref _dropped);
+            return;
         }
+
+        // Full: wait for the writer (back-pressure) rather than lose the record, within a bound.
+        using var timeout = new CancellationTokenSource(MaxWait);
+        try
+        {
+            _queue.Writer.WriteAsync(record, timeout.Token).AsTask().GetAwaiter().GetResult();
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (ChannelClosedException)
+        {
+        }
+
+        Interlocked.Increment(ref _dropped);
+        _diagnostics?.AuditDropped.Add(1);
+        LogRecordDropped(_path, MaxWait.TotalSeconds);
     }
 
     /// <summary>Completes once every record written before the call is on disk.</summary>
@@ -67,6 +94,7 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
     {
         writer.WriteStartObject();
         writer.WriteString("time", record.Time);
+        writer.WriteString("event", record.Approval is null ? "decision" : "approval");
         WriteOptional(writer, "session", record.SessionId);
         WriteOptional(writer, "user", record.UserId);
         WriteOptional(writer, "agent", record.AgentId);
@@ -106,8 +134,52 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
             writer.WriteRawValue(record.Arguments, skipInputValidation: false);
         }
 
-        writer.WriteNumber("durationUs", Math.Round(record.Duration.TotalMicroseconds, 1));
+        if (record.Approval is { } approval)
+        {
+            writer.WriteStartObject("approval");
+            writer.WriteString("outcome", TelemetryTags.ToTagValue(approval.Outcome));
+            writer.WriteString("fingerprint", approval.Fingerprint);
+            WriteOptional(writer, "approver", approval.Approver);
+            WriteOptional(writer, "reason", approval.Reason);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNumber("durationUs", Math.Round(record.Duration.TotalMicroseconds, 1));
+        }
+
+        WriteOptional(writer, "traceId", record.TraceId);
+        WriteOptional(writer, "spanId", record.SpanId);
+
+        WriteReplayFields(writer, record);
         writer.WriteEndObject();
+    }
+
+    /// <summary>What a replay needs to decide the call again: order, the event's own tags and risk, the session facts.</summary>
+    private static void WriteReplayFields(Utf8JsonWriter writer, AuditRecord record)
+    {
+        if (record.Sequence > 0)
+        {
+            writer.WriteNumber("seq", record.Sequence);
+        }
+
+        WriteList(writer, "callTags", record.CallTags);
+        if (record.Risk != RiskLevel.Unknown)
+        {
+            writer.WriteString("risk", record.Risk.ToString());
+        }
+
+        WriteOptional(writer, "environment", record.Environment);
+        WriteOptional(writer, "team", record.Team);
+        WriteList(writer, "groups", record.UserGroups);
+        WriteList(writer, "roles", record.UserRoles);
+        if (record.UserExternal)
+        {
+            writer.WriteBoolean("external", true);
+        }
+
+        WriteList(writer, "dataTags", record.ContextDataTags);
+        WriteList(writer, "labels", record.SessionLabels);
     }
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
@@ -144,6 +216,7 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
             while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
             {
                 List<TaskCompletionSource>? flushes = null;
+                var records = 0;
                 while (_queue.Reader.TryRead(out var item))
                 {
                     if (item is TaskCompletionSource flush)
@@ -159,6 +232,8 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
                             WriteRecord(writer, (AuditRecord)item);
                         }
 
+                        records++;
+
                         System.Buffers.BuffersExtensions.Write(buffer, newline);
                     }
 #pragma warning disable CA1031 // One bad record must not stop the audit trail.
@@ -166,6 +241,8 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
 #pragma warning restore CA1031
                     {
                         LogWriteFailed(ex, _path!);
+                        Interlocked.Increment(ref _dropped);
+                        _diagnostics?.AuditDropped.Add(1);
                     }
                 }
 
@@ -177,6 +254,8 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
                 catch (IOException ex)
                 {
                     LogWriteFailed(ex, _path!);
+                    Interlocked.Add(ref _dropped, records);
+                    _diagnostics?.AuditDropped.Add(records);
                 }
 
                 buffer.Clear();
@@ -184,6 +263,9 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
             }
         }
     }
+
+    [LoggerMessage(2102, LogLevel.Error, "An audit record for {Path} was dropped: the queue stayed full for {Seconds} s.")]
+    private partial void LogRecordDropped(string path, double seconds);
 
     [LoggerMessage(2101, LogLevel.Error, "Writing the audit file {Path} failed.")]
     private partial void LogWriteFailed(Exception exception, string path);

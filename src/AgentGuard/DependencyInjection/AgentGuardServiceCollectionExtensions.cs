@@ -19,7 +19,22 @@ public static class AgentGuardServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<AgentGuardOptions>().Bind(configuration);
+        var bound = services.FirstOrDefault(d => d.ServiceType == typeof(AgentGuardSectionMarker))?.ImplementationInstance as AgentGuardSectionMarker;
+        if (bound is not null)
+        {
+            if (ReferenceEquals(bound.Section, configuration) || SamePath(bound.Section, configuration))
+            {
+                return services.AddAgentGuardCore();
+            }
+
+            throw new InvalidOperationException(
+                $"AddAgentGuard was already called with the section '{AgentGuardConfiguration.SectionPath(bound.Section)}'; calling it again with "
+                + $"'{AgentGuardConfiguration.SectionPath(configuration)}' would merge two policies. Call AddAgentGuard once, with one section.");
+        }
+
+        services.AddSingleton(new AgentGuardSectionMarker(configuration));
+        services.AddSingleton<IConfigureOptions<AgentGuardOptions>>(sp => new AgentGuardSectionBinder(configuration, sp.GetServices<AgentGuardSection>()));
+        services.AddSingleton<IOptionsChangeTokenSource<AgentGuardOptions>>(new ConfigurationChangeTokenSource<AgentGuardOptions>(Options.Options.DefaultName, configuration));
         return services.AddAgentGuardCore();
     }
 
@@ -39,6 +54,8 @@ public static class AgentGuardServiceCollectionExtensions
     private static AgentGuardBuilder AddAgentGuardCore(this IServiceCollection services)
     {
         services.AddOptions<AgentGuardOptions>().ValidateOnStart();
+        // ValidateOnStart resolves the monitor; the framework's would throw into configuration reloads (see the type).
+        services.TryAddSingleton<IOptionsMonitor<AgentGuardOptions>>(sp => new StartupOnlyOptionsMonitor(sp.GetRequiredService<IOptionsFactory<AgentGuardOptions>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentGuardOptions>, AgentGuardOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
@@ -48,20 +65,24 @@ public static class AgentGuardServiceCollectionExtensions
             sp.GetServices<IOptionsChangeTokenSource<AgentGuardOptions>>(),
             sp.GetRequiredService<AgentGuardDiagnostics>(),
             LoggerFactory(sp)));
-        services.TryAddSingleton(sp => new SessionStore(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<RateLimiterStore>();
+        // Session state, rate limits and pending approvals live in process by default; AgentGuard.Redis replaces them.
+        services.TryAddSingleton<IRateLimitStore, RateLimiterStore>();
+        services.TryAddSingleton(sp => new SessionStore(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IRateLimitStore>()));
+        services.TryAddSingleton<ISessionStore>(sp => sp.GetRequiredService<SessionStore>());
+        services.TryAddSingleton<IApprovalStore>(sp => new InMemoryApprovalStore(sp.GetRequiredService<TimeProvider>()));
         // Built-in detectors; a host's own registration replaces them (the last registration is the one used).
         services.TryAddSingleton<ISecretDetector, SecretDetector>();
         services.TryAddSingleton<IInjectionDetector, InjectionDetector>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IToolClassifier, SecretArgumentClassifier>(sp => new SecretArgumentClassifier(sp.GetService<ISecretDetector>(), sp.GetRequiredService<PolicyProvider>())));
         services.TryAddSingleton(sp => new ArgumentRedactor(Last<ISecretDetector>(sp), sp.GetService<Microsoft.Extensions.Compliance.Redaction.IRedactorProvider>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuditSink, JsonLinesAuditSink>(sp => new JsonLinesAuditSink(sp.GetRequiredService<PolicyProvider>().Current.Options, LoggerFactory(sp))));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuditSink, JsonLinesAuditSink>(sp => new JsonLinesAuditSink(sp.GetRequiredService<PolicyProvider>().Current.Options, LoggerFactory(sp), sp.GetRequiredService<AgentGuardDiagnostics>())));
         services.TryAddSingleton(sp => new DecisionAuditor(
             sp.GetRequiredService<AgentGuardDiagnostics>(),
             sp.GetServices<IAuditSink>(),
             sp.GetRequiredService<ArgumentRedactor>(),
             sp.GetRequiredService<TimeProvider>(),
             LoggerFactory(sp)));
+        services.TryAddSingleton(sp => new ApprovalAuditor(sp.GetRequiredService<DecisionAuditor>(), sp.GetRequiredService<PolicyProvider>()));
         services.TryAddSingleton(sp => new ResultInspector(
             Last<ISecretDetector>(sp),
             new InjectionScreen(sp.GetService<IInjectionDetector>(), sp.GetServices<IInjectionClassifier>(), sp.GetRequiredService<TimeProvider>()),
@@ -69,8 +90,7 @@ public static class AgentGuardServiceCollectionExtensions
             LoggerFactory(sp)));
         services.TryAddSingleton<IGuardEngine>(sp => new GuardEngine(
             sp.GetRequiredService<PolicyProvider>(),
-            sp.GetRequiredService<SessionStore>(),
-            sp.GetRequiredService<RateLimiterStore>(),
+            sp.GetRequiredService<ISessionStore>(),
             sp.GetServices<IGuardPolicy>(),
             sp.GetServices<IToolClassifier>(),
             sp.GetServices<ITrustedValueResolver>(),
@@ -78,16 +98,25 @@ public static class AgentGuardServiceCollectionExtensions
             sp.GetRequiredService<DecisionAuditor>(),
             sp.GetRequiredService<TimeProvider>(),
             LoggerFactory(sp)));
-        services.TryAddSingleton(sp => new GuardContextResolver(sp.GetServices<IGuardContextProvider>(), sp.GetRequiredService<PolicyProvider>()));
+        services.TryAddSingleton(sp => new GuardContextResolver(
+            sp.GetServices<IGuardContextProvider>(),
+            sp.GetRequiredService<PolicyProvider>(),
+            sp.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>()?.EnvironmentName));
         services.TryAddSingleton(sp => new ToolGuard(
             sp.GetRequiredService<IGuardEngine>(),
             sp.GetRequiredService<GuardContextResolver>(),
             sp.GetServices<IApprovalHandler>(),
             sp.GetRequiredService<PolicyProvider>(),
+            sp.GetRequiredService<DecisionAuditor>(),
+            sp.GetRequiredService<SessionStore>(),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ApprovalAuditor>(),
             LoggerFactory(sp).CreateLogger<ToolGuard>()));
         return new AgentGuardBuilder(services);
     }
+
+    private static bool SamePath(IConfiguration first, IConfiguration second)
+        => first is IConfigurationSection a && second is IConfigurationSection b && string.Equals(a.Path, b.Path, StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<T> Last<T>(IServiceProvider services)
         where T : class

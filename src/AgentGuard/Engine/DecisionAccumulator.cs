@@ -50,6 +50,9 @@ internal struct DecisionAccumulator
         (_failures ??= []).Add((id, effect, "failure: " + reason));
     }
 
+    /// <summary>Raises an alert without contributing an effect (a failure whose fail-safe outcome is to allow grants nothing).</summary>
+    public void AddAlert() => Alert = true;
+
     public readonly bool IsFailureDecided(DecisionEffect effect)
     {
         if (_failures is null)

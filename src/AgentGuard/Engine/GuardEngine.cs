@@ -11,8 +11,7 @@ namespace AgentGuard;
 internal sealed partial class GuardEngine : IGuardEngine
 {
     private readonly PolicyProvider _policies;
-    private readonly SessionStore _sessions;
-    private readonly RateLimiterStore _rateLimits;
+    private readonly ISessionStore _sessions;
     private readonly IGuardPolicy[] _codePolicies;
     private readonly IToolClassifier[] _classifiers;
     private readonly ITrustedValueResolver[] _resolvers;
@@ -24,8 +23,7 @@ internal sealed partial class GuardEngine : IGuardEngine
 
     public GuardEngine(
         PolicyProvider policies,
-        SessionStore sessions,
-        RateLimiterStore rateLimits,
+        ISessionStore sessions,
         IEnumerable<IGuardPolicy> codePolicies,
         IEnumerable<IToolClassifier> classifiers,
         IEnumerable<ITrustedValueResolver> resolvers,
@@ -36,7 +34,6 @@ internal sealed partial class GuardEngine : IGuardEngine
     {
         _policies = policies;
         _sessions = sessions;
-        _rateLimits = rateLimits;
         _codePolicies = [.. codePolicies];
         _classifiers = [.. classifiers];
         _resolvers = [.. resolvers];
@@ -56,7 +53,7 @@ internal sealed partial class GuardEngine : IGuardEngine
         var activity = _auditor.StartActivity(toolCall);
         var accumulator = default(DecisionAccumulator);
 
-        var classification = policy.Tools.Classify(toolCall.ToolName);
+        var classification = policy.Tools.Classify(toolCall.ToolName, toolCall.Source);
         var risk = toolCall.Risk > classification.Risk ? toolCall.Risk : classification.Risk;
         List<string>? classified = null;
         if (_classifiers.Length > 0)
@@ -64,23 +61,85 @@ internal sealed partial class GuardEngine : IGuardEngine
             risk = RunClassifiers(toolCall, context, policy, ref classified, risk, ref accumulator);
         }
 
-        var tags = new TagView(classification.Tags, toolCall.Tags, classified);
-        var session = context.SessionId is { Length: > 0 } sessionId ? _sessions.GetOrCreate(sessionId, policy) : null;
-        if (session is not null && context.Prompt is { } prompt)
+        if (toolCall.RawToolName is not null)
         {
-            session.Observe(ValueOrigin.Prompt, prompt);
+            (classified ??= []).Add(ToolNames.ObfuscatedTag);
         }
 
+        var tags = new TagView(classification.Tags, toolCall.Tags, classified);
         var now = _time.GetUtcNow();
-        var input = new EvaluationInput(toolCall, context, tags, risk, session, now, _rateLimits, _resolvers);
+        SessionReads? reads = null;
+        if (_sessions.ReadsAhead)
+        {
+            reads = new SessionReads { Snapshot = _codePolicies.Length > 0 };
+            var declaring = new EvaluationInput(toolCall, context, tags, risk, SessionStoreFailure.NoSession, now, _resolvers);
+            EvaluateRules(policy, classification, in declaring, ref accumulator, classified, reads);
+        }
+
+        var request = new SessionRequest(context.SessionId is { Length: > 0 } sessionId ? sessionId : null, context.Prompt, Limits(policy), now, reads);
+        var opening = Open(request, cancellationToken);
+        if (!opening.IsCompletedSuccessfully)
+        {
+            return EvaluateAfterOpenAsync(opening, policy, classification, toolCall, context, tags, risk, now, accumulator, classified, started, activity, cancellationToken);
+        }
+
+        return Evaluate(opening.Result, policy, classification, toolCall, context, tags, risk, now, ref accumulator, classified, started, activity, cancellationToken);
+    }
+
+    private async ValueTask<Decision> EvaluateAfterOpenAsync(ValueTask<ISessionView> opening, CompiledPolicy policy, ToolClassification classification, ToolCallEvent toolCall, GuardContext context, TagView tags, RiskLevel risk, DateTimeOffset now, DecisionAccumulator accumulator, List<string>? classified, long started, Activity? activity, CancellationToken cancellationToken)
+    {
+        ISessionView session;
+        try
+        {
+            session = await opening.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A store that throws (it should not) is treated as unavailable: fail-safe outcomes, never an exception in the agent.
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            session = new SessionStoreFailure(context.SessionId, ex);
+        }
+
+        return await Evaluate(session, policy, classification, toolCall, context, tags, risk, now, ref accumulator, classified, started, activity, cancellationToken).ConfigureAwait(false);
+    }
+
+    private ValueTask<ISessionView> Open(SessionRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return _sessions.OpenAsync(request, cancellationToken);
+        }
+#pragma warning disable CA1031 // See EvaluateAfterOpenAsync.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return new ValueTask<ISessionView>(new SessionStoreFailure(request.SessionId, ex));
+        }
+    }
+
+    private static SessionLimits Limits(CompiledPolicy policy) => new(policy.MaxHistory, policy.IdleTimeout, policy.MaxSessions);
+
+    private ValueTask<Decision> Evaluate(ISessionView session, CompiledPolicy policy, ToolClassification classification, ToolCallEvent toolCall, GuardContext context, TagView tags, RiskLevel risk, DateTimeOffset now, ref DecisionAccumulator accumulator, List<string>? classified, long started, Activity? activity, CancellationToken cancellationToken)
+    {
+        var input = new EvaluationInput(toolCall, context, tags, risk, session, now, _resolvers);
         if (toolCall.Arguments.IsMalformed)
         {
+            // Unreadable arguments restrict (fail-safe deny or approval) or raise an alert; they never grant a call
+            // that the rules or the default would not allow.
             var effect = FailureEffect(policy.OnError, policy, tags, risk);
-            accumulator.AddFailure("agentguard:malformed-arguments", effect, toolCall.Arguments.Error!);
+            if (effect == DecisionEffect.Allow)
+            {
+                accumulator.AddAlert();
+            }
+            else
+            {
+                accumulator.AddFailure("agentguard:malformed-arguments", effect, toolCall.Arguments.Error!);
+            }
+
             LogMalformedArguments(toolCall.ToolName, toolCall.Arguments.Error!);
         }
 
-        EvaluateRules(policy, classification, in input, ref accumulator, classified);
+        EvaluateRules(policy, classification, in input, ref accumulator, classified, declare: null);
 
         if (_codePolicies.Length > 0)
         {
@@ -97,34 +156,63 @@ internal sealed partial class GuardEngine : IGuardEngine
         ArgumentNullException.ThrowIfNull(result);
 
         var policy = _policies.Current;
-        var session = context.SessionId is { Length: > 0 } sessionId ? _sessions.GetOrCreate(sessionId, policy) : null;
-        return _resultInspector.InspectAsync(policy, toolCall, context, result, session, cancellationToken);
+        if (context.SessionId is not { Length: > 0 } sessionId)
+        {
+            return _resultInspector.InspectAsync(policy, toolCall, context, result, null, cancellationToken);
+        }
+
+        var reads = _sessions.ReadsAhead ? new SessionReads { Labels = true } : null;
+        var opening = Open(new SessionRequest(sessionId, null, Limits(policy), _time.GetUtcNow(), reads), cancellationToken);
+        if (opening.IsCompletedSuccessfully)
+        {
+            return _resultInspector.InspectAsync(policy, toolCall, context, result, opening.Result, cancellationToken);
+        }
+
+        return InspectAfterOpenAsync(opening, policy, toolCall, context, result, cancellationToken);
     }
 
-    private void EvaluateRules(CompiledPolicy policy, ToolClassification classification, in EvaluationInput input, ref DecisionAccumulator accumulator, List<string>? classified)
+    private async ValueTask<ResultInspection> InspectAfterOpenAsync(ValueTask<ISessionView> opening, CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, ToolResult result, CancellationToken cancellationToken)
+    {
+        ISessionView session;
+        try
+        {
+            session = await opening.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // See EvaluateAfterOpenAsync.
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            session = new SessionStoreFailure(context.SessionId, ex);
+        }
+
+        return await _resultInspector.InspectAsync(policy, toolCall, context, result, session, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Evaluates the candidate rules, or with <paramref name="declare"/> only collects what they will read.</summary>
+    private void EvaluateRules(CompiledPolicy policy, ToolClassification classification, in EvaluationInput input, ref DecisionAccumulator accumulator, List<string>? classified, SessionReads? declare)
     {
         var toolCall = input.Call;
         foreach (var rule in policy.Index.Candidates(toolCall.ToolName, toolCall.Kind, toolCall.Source, classification.Tags))
         {
-            Consider(rule, policy, in input, ref accumulator);
+            Consider(rule, policy, in input, ref accumulator, declare);
         }
 
         // Rules indexed only by a tag the call carries from its event or a classifier (not from configuration).
         for (var i = 0; i < toolCall.Tags.Count; i++)
         {
-            ConsiderTagged(toolCall.Tags[i], i, toolCall.Tags, null, policy, classification, in input, ref accumulator);
+            ConsiderTagged(toolCall.Tags[i], i, toolCall.Tags, null, policy, classification, in input, ref accumulator, declare);
         }
 
         if (classified is not null)
         {
             for (var i = 0; i < classified.Count; i++)
             {
-                ConsiderTagged(classified[i], i, classified, toolCall.Tags, policy, classification, in input, ref accumulator);
+                ConsiderTagged(classified[i], i, classified, toolCall.Tags, policy, classification, in input, ref accumulator, declare);
             }
         }
     }
 
-    private void ConsiderTagged(string tag, int position, IReadOnlyList<string> source, IReadOnlyList<string>? earlierSource, CompiledPolicy policy, ToolClassification classification, in EvaluationInput input, ref DecisionAccumulator accumulator)
+    private void ConsiderTagged(string tag, int position, IReadOnlyList<string> source, IReadOnlyList<string>? earlierSource, CompiledPolicy policy, ToolClassification classification, in EvaluationInput input, ref DecisionAccumulator accumulator, SessionReads? declare)
     {
         foreach (var rule in policy.Index.ByTag(tag))
         {
@@ -136,7 +224,7 @@ internal sealed partial class GuardEngine : IGuardEngine
                 continue;
             }
 
-            Consider(rule, policy, in input, ref accumulator);
+            Consider(rule, policy, in input, ref accumulator, declare);
         }
 
         static bool RequiresAnyEarlier(CompiledRule rule, IReadOnlyList<string> tags, int count)
@@ -156,10 +244,22 @@ internal sealed partial class GuardEngine : IGuardEngine
         }
     }
 
-    private void Consider(CompiledRule rule, CompiledPolicy policy, in EvaluationInput input, ref DecisionAccumulator accumulator)
+    private void Consider(CompiledRule rule, CompiledPolicy policy, in EvaluationInput input, ref DecisionAccumulator accumulator, SessionReads? declare)
     {
         if (!rule.MatchesDynamic(in input))
         {
+            return;
+        }
+
+        if (declare is not null)
+        {
+            rule.DeclareReads(in input, declare);
+            return;
+        }
+
+        if (rule.ReadsArguments && input.Call.Arguments.IsMalformed)
+        {
+            ConsiderUnreadable(rule, policy, in input, ref accumulator);
             return;
         }
 
@@ -174,13 +274,46 @@ internal sealed partial class GuardEngine : IGuardEngine
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            var mode = rule.OnError == FailureMode.Auto ? policy.OnError : rule.OnError;
+            var mode = ex is SessionStoreUnavailableException { FailureMode: { } forced } ? forced : rule.OnError == FailureMode.Auto ? policy.OnError : rule.OnError;
             accumulator.AddFailure(rule.Id, FailureEffect(mode, policy, input.Tags, input.Risk), $"rule '{rule.Id}' failed: {ex.GetType().Name}");
             LogRuleFailed(ex, rule.Id, input.Call.ToolName);
             return;
         }
 
         accumulator.Add(rule);
+    }
+
+    /// <summary>
+    /// A rule that reads arguments the engine could not read contributes its <c>OnError</c> outcome, provided its other
+    /// conditions hold (a rule about another user stays out of it). Under <c>Auto</c> a restricting rule assumes it applies
+    /// (a deny rule denies, an approval rule asks) and an allow rule grants nothing.
+    /// </summary>
+    private void ConsiderUnreadable(CompiledRule rule, CompiledPolicy policy, in EvaluationInput input, ref DecisionAccumulator accumulator)
+    {
+        try
+        {
+            if (!rule.ConditionsOtherThanArgumentsHold(in input))
+            {
+                return;
+            }
+        }
+#pragma warning disable CA1031 // A failing condition yields the rule's fail-safe outcome, as below.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogRuleFailed(ex, rule.Id, input.Call.ToolName);
+        }
+
+        DecisionEffect? effect = rule.OnError switch
+        {
+            FailureMode.Auto => rule.Effect == DecisionEffect.Allow ? null : rule.Effect,
+            _ => FailureEffect(rule.OnError, policy, input.Tags, input.Risk),
+        };
+
+        if (effect is { } contributed)
+        {
+            accumulator.AddFailure(rule.Id, contributed, $"rule '{rule.Id}' could not read the arguments: {input.Call.Arguments.Error}");
+        }
     }
 
     private RiskLevel RunClassifiers(ToolCallEvent toolCall, GuardContext context, CompiledPolicy policy, ref List<string>? classified, RiskLevel risk, ref DecisionAccumulator accumulator)
@@ -223,21 +356,46 @@ internal sealed partial class GuardEngine : IGuardEngine
         GuardContext context,
         TagView tags,
         RiskLevel risk,
-        SessionState? session,
+        ISessionView session,
         DecisionAccumulator accumulator,
         long started,
         Activity? activity,
         CancellationToken cancellationToken)
     {
-        var evaluationContext = new PolicyEvaluationContext(toolCall, context, tags.ToArray(), risk, session?.Snapshot() ?? SessionSnapshot.Empty);
+        SessionSnapshot snapshot;
+        SessionStoreUnavailableException? unavailable = null;
+        try
+        {
+            snapshot = session.Snapshot();
+        }
+        catch (SessionStoreUnavailableException ex)
+        {
+            snapshot = SessionSnapshot.Empty;
+            unavailable = ex;
+        }
+
+        var evaluationContext = new PolicyEvaluationContext(toolCall, context, tags.ToArray(), risk, snapshot);
         foreach (var codePolicy in _codePolicies)
         {
+            if (unavailable is not null)
+            {
+                // Code policies may read the session; without it they cannot decide, so each contributes its fail-safe outcome.
+                var failed = unavailable.FailureMode ?? (codePolicy.OnError == FailureMode.Auto ? policy.OnError : codePolicy.OnError);
+                accumulator.AddFailure(codePolicy.Id, FailureEffect(failed, policy, tags, risk), $"policy '{codePolicy.Id}' failed: {nameof(SessionStoreUnavailableException)}");
+                continue;
+            }
+
             var timeout = codePolicy.Timeout ?? policy.EvaluationTimeout;
             try
             {
                 using var timeoutSource = new CancellationTokenSource(timeout, _time);
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-                var verdict = await codePolicy.EvaluateAsync(evaluationContext, linked.Token).AsTask().WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
+                // On the thread pool, so a policy that blocks synchronously cannot hold the call past its budget;
+                // an answer that arrives late is never read.
+                var policyToken = linked.Token;
+                var evaluation = Task.Run(() => codePolicy.EvaluateAsync(evaluationContext, policyToken).AsTask(), policyToken);
+                _ = evaluation.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                var verdict = await evaluation.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
                 if (verdict.Effect is { } effect)
                 {
                     accumulator.AddVerdict(codePolicy.Id, effect, verdict.Reason, verdict.Alert);
@@ -259,11 +417,16 @@ internal sealed partial class GuardEngine : IGuardEngine
         return Complete(policy, toolCall, context, tags, session, _time.GetUtcNow(), ref accumulator, started, activity);
     }
 
-    private Decision Complete(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, TagView tags, SessionState? session, DateTimeOffset now, ref DecisionAccumulator accumulator, long started, Activity? activity)
+    private Decision Complete(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, TagView tags, ISessionView session, DateTimeOffset now, ref DecisionAccumulator accumulator, long started, Activity? activity)
     {
         var decision = Decide(policy, toolCall, tags, ref accumulator);
-        session?.Record(toolCall.ToolName, toolCall.Kind, toolCall.Source, tags.ToArray(), decision.PolicyEffect, now, toolCall.CallId);
-        _auditor.Audit(policy, decision, toolCall, context, started, activity);
+        var effectiveTags = tags.ToArray();
+        if (session.SessionId is not null || _sessions.ReadsAhead)
+        {
+            session.Record(toolCall.ToolName, toolCall.Kind, toolCall.Source, effectiveTags, decision.PolicyEffect, now, toolCall.CallId);
+        }
+
+        _auditor.Audit(policy, decision, toolCall, context, effectiveTags, started, activity, session.SessionId is null ? null : session);
         return decision;
     }
 
@@ -271,12 +434,12 @@ internal sealed partial class GuardEngine : IGuardEngine
     {
         if (accumulator.Effect is not { } effect)
         {
-            if (policy.DefaultEffect == DecisionEffect.Allow)
+            if (policy.DefaultEffect == DecisionEffect.Allow && !accumulator.Alert)
             {
                 return policy.DefaultAllow;
             }
 
-            return Build(policy, toolCall, policy.DefaultEffect, [], $"no rule matched; the default is {policy.DefaultEffect}", [], null, false, false, false, tags);
+            return Build(policy, toolCall, policy.DefaultEffect, [], $"no rule matched; the default is {policy.DefaultEffect}", [], null, accumulator.Alert, false, false, tags);
         }
 
         if (accumulator.IsSingleRule && accumulator.SingleRule is { } single)

@@ -23,7 +23,7 @@ internal sealed partial class PolicyProvider : IDisposable
     {
         _diagnostics = diagnostics;
         _logger = loggerFactory.CreateLogger<PolicyProvider>();
-        _policy = new LastGoodOptions<AgentGuardOptions, CompiledPolicy>(factory, changeSources, options => PolicyCompiler.Compile(options), AgentGuardOptions.SectionName);
+        _policy = new LastGoodOptions<AgentGuardOptions, CompiledPolicy>(factory, changeSources, CompileGuarded, AgentGuardOptions.SectionName);
         _policy.Reloaded += OnReloaded;
         _policy.ReloadFailed += OnReloadFailed;
     }
@@ -36,13 +36,39 @@ internal sealed partial class PolicyProvider : IDisposable
     /// <summary>Counts reloads rejected because the new policy was invalid.</summary>
     public int FailedReloadCount { get; private set; }
 
+    /// <summary>Why the latest reload was rejected, while the last good policy is in force; null after a good reload.</summary>
+    public string? LastReloadError { get; private set; }
+
     public void Reload() => _policy.Reload();
+
+    /// <summary>
+    /// Compiles a new policy; on a reload, refuses one that drops every rule or more than half of them unless the new
+    /// section says so (<c>Reload:AllowRuleRemoval</c>): an emptied or truncated file is far likelier than intent.
+    /// </summary>
+    private CompiledPolicy CompileGuarded(AgentGuardOptions options)
+    {
+        var compiled = PolicyCompiler.Compile(options);
+        var current = _policy?.Current;
+        if (current is not null && !options.Reload.AllowRuleRemoval)
+        {
+            var before = current.Rules.Count;
+            var after = compiled.Rules.Count;
+            if (before > 0 && (after == 0 || after * 2 < before))
+            {
+                throw new AgentGuardPolicyException(
+                    $"{AgentGuardOptions.SectionName}:Rules the reload would remove {before - after} of {before} rules; set {AgentGuardOptions.SectionName}:Reload:AllowRuleRemoval to true in the new configuration if that is intended.");
+            }
+        }
+
+        return compiled;
+    }
 
     public void Dispose() => _policy.Dispose();
 
     private void OnReloaded(CompiledPolicy policy)
     {
         ReloadCount++;
+        LastReloadError = null;
         _diagnostics.PolicyReloads.Add(1, new KeyValuePair<string, object?>(TelemetryTags.ReloadResult, "success"));
         LogReloaded(policy.Rules.Count);
     }
@@ -50,6 +76,7 @@ internal sealed partial class PolicyProvider : IDisposable
     private void OnReloadFailed(Exception exception)
     {
         FailedReloadCount++;
+        LastReloadError = exception.Message;
         _diagnostics.PolicyReloads.Add(1, new KeyValuePair<string, object?>(TelemetryTags.ReloadResult, "failure"));
         LogReloadFailed(exception.Message);
     }

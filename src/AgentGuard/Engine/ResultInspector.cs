@@ -27,7 +27,7 @@ internal sealed partial class ResultInspector
     }
 
     /// <summary>Inspects a result; awaits host injection classifiers (within the evaluation time budget) when there are any.</summary>
-    public ValueTask<ResultInspection> InspectAsync(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, ToolResult result, SessionState? session, CancellationToken cancellationToken)
+    public ValueTask<ResultInspection> InspectAsync(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, ToolResult result, ISessionView? session, CancellationToken cancellationToken)
     {
         if (!_injection.HasClassifiers || !policy.Detection.Injection || result.Text is null)
         {
@@ -57,9 +57,9 @@ internal sealed partial class ResultInspector
         }
     }
 
-    public ResultInspection Inspect(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, ToolResult result, SessionState? session, InjectionAssessment? precomputed = null)
+    public ResultInspection Inspect(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, ToolResult result, ISessionView? session, InjectionAssessment? precomputed = null)
     {
-        var classification = policy.Tools.Classify(toolCall.ToolName);
+        var classification = policy.Tools.Classify(toolCall.ToolName, toolCall.Source);
         var untrusted = classification.Untrusted || HasAny(toolCall.Tags, UntrustedSourceTags) || HasAny(classification.Tags, UntrustedSourceTags);
         var text = result.Text;
         if (text is null)
@@ -130,8 +130,7 @@ internal sealed partial class ResultInspector
             session.Observe(untrusted ? ValueOrigin.Untrusted : ValueOrigin.Trusted, scanned);
             if (labels.Count > 0)
             {
-                added = session.AddLabels(labels);
-                session.AttachResultLabels(toolCall.CallId, toolCall.ToolName, [.. labels.Distinct(StringComparer.OrdinalIgnoreCase)]);
+                added = session.AddResultLabels(toolCall.CallId, toolCall.ToolName, [.. labels.Distinct(StringComparer.OrdinalIgnoreCase)]);
             }
         }
 

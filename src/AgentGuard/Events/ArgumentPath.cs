@@ -5,8 +5,15 @@ namespace AgentGuard;
 
 /// <summary>
 /// A compiled path into a tool call's arguments: <c>$.recipient</c>, <c>$.payment.amount</c>, <c>$.items[0].id</c>,
-/// <c>$['odd name']</c>, or <c>$.items[*].id</c> (any element).
+/// <c>$['odd name']</c>, or <c>$.items[*].id</c> (every element).
 /// </summary>
+/// <remarks>
+/// Property names match case-insensitively, as the binders of Semantic Kernel, M.E.AI and ASP.NET bind them:
+/// <c>$.iban</c> selects <c>{"IBAN": …}</c>. Arguments whose names differ only in case are refused when parsed (see
+/// <see cref="ToolArguments"/>), so a path never has to choose between two values. A path must start with <c>$</c>,
+/// and a path that could never select anything (arguments are always a JSON object, so <c>$[0]</c> or <c>$[*]</c>)
+/// is rejected.
+/// </remarks>
 public sealed class ArgumentPath
 {
     private readonly Segment[] _segments;
@@ -15,13 +22,14 @@ public sealed class ArgumentPath
     {
         Text = text;
         _segments = segments;
+        HasWildcard = Array.Exists(segments, s => s.IsAnyElement);
     }
 
     /// <summary>The path as written.</summary>
     public string Text { get; }
 
     /// <summary>True when the path contains <c>[*]</c> and may point at more than one value.</summary>
-    public bool HasWildcard => Array.Exists(_segments, s => s.IsAnyElement);
+    public bool HasWildcard { get; }
 
     /// <summary>Parses <paramref name="text"/>.</summary>
     /// <exception cref="FormatException">The text is not a path this class understands; the message says where.</exception>
@@ -46,19 +54,15 @@ public sealed class ArgumentPath
             return false;
         }
 
-        var segments = new List<Segment>();
-        var i = 0;
-        if (text[0] == '$')
+        text = text.Trim();
+        if (text[0] != '$')
         {
-            i = 1;
-        }
-        else
-        {
-            // Accept a bare property name ("recipient") as a convenience.
-            text = "$." + text;
-            i = 1;
+            error = $"'{text}' does not start with '$' (write \"$.{text.TrimStart('.')}\")";
+            return false;
         }
 
+        var segments = new List<Segment>();
+        var i = 1;
         while (i < text.Length)
         {
             if (text[i] == '.')
@@ -75,7 +79,14 @@ public sealed class ArgumentPath
                     return false;
                 }
 
-                segments.Add(Segment.Property(text[start..i]));
+                var name = text[start..i];
+                if (name == "*")
+                {
+                    error = $"'{text}' uses '.*', which is not supported (use [*] on an array)";
+                    return false;
+                }
+
+                segments.Add(Segment.Property(name));
             }
             else if (text[i] == '[')
             {
@@ -114,18 +125,38 @@ public sealed class ArgumentPath
             }
         }
 
+        if (segments.Count > 0 && !segments[0].IsName)
+        {
+            error = $"'{text}' can never select anything: tool arguments are a JSON object, so the path must start with a name (\"$.name[...]\")";
+            return false;
+        }
+
         path = new ArgumentPath(text, [.. segments]);
         return true;
     }
 
     /// <summary>Finds the first value at this path.</summary>
-    public bool TryEvaluate(JsonElement root, out JsonElement value) => TryEvaluate(root, 0, out value);
+    public bool TryEvaluate(JsonElement root, out JsonElement value)
+    {
+        var first = new FirstValue();
+        Visit(root, 0, first, static (state, found) =>
+        {
+            state.Value = found;
+            state.Found = true;
+            return false;
+        });
+        value = first.Value;
+        return first.Found;
+    }
 
-    /// <summary>Visits every value at this path (more than one when the path contains <c>[*]</c>).</summary>
-    public void ForEach<TState>(JsonElement root, TState state, Func<TState, JsonElement, bool> visitor)
+    /// <summary>
+    /// Visits every value at this path (more than one when the path contains <c>[*]</c>), in document order, until the
+    /// visitor returns false. Returns false when the visitor stopped the walk.
+    /// </summary>
+    public bool ForEach<TState>(JsonElement root, TState state, Func<TState, JsonElement, bool> visitor)
     {
         ArgumentNullException.ThrowIfNull(visitor);
-        Visit(root, 0, state, visitor);
+        return Visit(root, 0, state, visitor);
     }
 
     /// <inheritdoc />
@@ -148,51 +179,6 @@ public sealed class ArgumentPath
         }
 
         return true;
-    }
-
-    private bool TryEvaluate(JsonElement current, int index, out JsonElement value)
-    {
-        for (; index < _segments.Length; index++)
-        {
-            var segment = _segments[index];
-            if (segment.IsAnyElement)
-            {
-                if (current.ValueKind != JsonValueKind.Array)
-                {
-                    break;
-                }
-
-                foreach (var item in current.EnumerateArray())
-                {
-                    if (TryEvaluate(item, index + 1, out value))
-                    {
-                        return true;
-                    }
-                }
-
-                break;
-            }
-
-            if (!segment.TryStep(current, out current))
-            {
-                break;
-            }
-
-            if (index == _segments.Length - 1)
-            {
-                value = current;
-                return true;
-            }
-        }
-
-        if (_segments.Length == 0 && current.ValueKind != JsonValueKind.Undefined)
-        {
-            value = current;
-            return true;
-        }
-
-        value = default;
-        return false;
     }
 
     private bool Visit<TState>(JsonElement current, int index, TState state, Func<TState, JsonElement, bool> visitor)
@@ -227,6 +213,13 @@ public sealed class ArgumentPath
         return current.ValueKind == JsonValueKind.Undefined || visitor(state, current);
     }
 
+    private sealed class FirstValue
+    {
+        public JsonElement Value { get; set; }
+
+        public bool Found { get; set; }
+    }
+
     private readonly struct Segment
     {
         private readonly string? _name;
@@ -242,13 +235,15 @@ public sealed class ArgumentPath
 
         public bool IsAnyElement => _name is null && _index < 0;
 
+        public bool IsName => _name is not null;
+
         public static Segment Property(string name) => new(name, -1);
 
         public static Segment Element(int index) => new(null, index);
 
         public bool Matches(object step) => step switch
         {
-            string name => _name is not null && string.Equals(_name, name, StringComparison.Ordinal),
+            string name => _name is not null && string.Equals(_name, name, StringComparison.OrdinalIgnoreCase),
             int index => _name is null && (_index < 0 || _index == index),
             _ => false,
         };
@@ -257,7 +252,7 @@ public sealed class ArgumentPath
         {
             if (_name is not null)
             {
-                if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(_name, out next))
+                if (current.ValueKind == JsonValueKind.Object && JsonNames.TryGetProperty(current, _name, out next))
                 {
                     return true;
                 }

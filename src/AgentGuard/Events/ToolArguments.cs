@@ -10,7 +10,8 @@ namespace AgentGuard;
 /// A tool call's arguments as one immutable JSON value, parsed once within <see cref="ToolArgumentLimits"/>.
 /// </summary>
 /// <remarks>
-/// The factories never throw on bad input: text that is not JSON, nests too deep or is too large yields an instance
+/// The factories never throw on bad input: text that is not JSON, nests too deep, is too large or names a property
+/// twice (ignoring case, as binders do) yields an instance
 /// whose <see cref="IsMalformed"/> is true and whose <see cref="Error"/> says why, and the engine decides it under the
 /// fail-safe rules. Only misuse (a null argument) throws.
 /// </remarks>
@@ -53,7 +54,7 @@ public sealed class ToolArguments
         try
         {
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = limits.MaxDepth });
-            return new ToolArguments(document.RootElement.Clone(), json.Length, null);
+            return Checked(document.RootElement, json.Length);
         }
         catch (JsonException ex)
         {
@@ -82,7 +83,7 @@ public sealed class ToolArguments
                 return Malformed(length, "arguments are not valid JSON within the limits: '" + (char)utf8Json[(int)reader.TokenStartIndex] + "' follows the value.");
             }
 
-            return new ToolArguments(document.RootElement.Clone(), length, null);
+            return Checked(document.RootElement, length);
         }
         catch (JsonException ex)
         {
@@ -148,6 +149,16 @@ public sealed class ToolArguments
     public override string ToString() => IsMalformed ? $"<malformed: {Error}>" : Root.GetRawText();
 
     private static ToolArguments Malformed(int length, string error) => new(default, length, error);
+
+    /// <summary>
+    /// Accepts a parsed value only when no object in it has two names that differ at most in case: binders bind names
+    /// case-insensitively, so <c>{"iban": "mine", "IBAN": "theirs"}</c> would let policy read one value and the tool
+    /// another.
+    /// </summary>
+    private static ToolArguments Checked(JsonElement root, int length)
+        => JsonNames.FindDuplicateName(root) is not null
+            ? Malformed(length, "arguments name the same property more than once (names are compared ignoring case, as binders do)")
+            : new ToolArguments(root.Clone(), length, null);
 
     private static string FirstSentence(string message)
     {

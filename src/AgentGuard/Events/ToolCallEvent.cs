@@ -15,12 +15,23 @@ public sealed record ToolCallEvent
     public ToolCallEvent(string toolName, ToolKind kind = ToolKind.Function)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(toolName);
-        ToolName = toolName;
+        ToolName = ToolNames.Normalize(toolName);
+        if (!ReferenceEquals(ToolName, toolName))
+        {
+            RawToolName = toolName;
+        }
+
         Kind = kind;
     }
 
-    /// <summary>The tool's name as the model or code uses it, e.g. <c>send_email</c>, <c>rm</c>, <c>api.github.com</c>.</summary>
+    /// <summary>
+    /// The tool's name as rules match it, e.g. <c>send_email</c>, <c>rm</c>, <c>api.github.com</c>: the name the model or
+    /// code used, normalised by <see cref="ToolNames.Normalize"/> (trimmed, no hidden characters, NFKC, no look-alikes).
+    /// </summary>
     public string ToolName { get; }
+
+    /// <summary>The name as given when normalisation changed it (the call then carries the tag <c>obfuscated-name</c>); otherwise null.</summary>
+    public string? RawToolName { get; }
 
     /// <summary>What kind of tool use this is.</summary>
     public ToolKind Kind { get; init; }

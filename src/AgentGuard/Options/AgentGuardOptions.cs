@@ -26,14 +26,20 @@ public sealed class AgentGuardOptions
     public string EvaluationTimeout { get; set; } = "00:00:00.250";
 
     /// <summary>The risky tags used when <see cref="RiskyTags"/> is not set.</summary>
-    public static IReadOnlyList<string> DefaultRiskyTags { get; } = ["destructive", "payment", "external-send", "export", "exfiltration", "remote-code", "credential-access", "privilege", "opaque", "secret-in-arguments"];
+    public static IReadOnlyList<string> DefaultRiskyTags { get; } = ["destructive", "payment", "external-send", "export", "exfiltration", "remote-code", "credential-access", "privilege", "opaque", "secret-in-arguments", ToolNames.ObfuscatedTag];
 
     /// <summary>
-    /// Tags that make a call risky for <c>OnError: Auto</c>; calls of risk <c>High</c> or above are risky too.
-    /// Null (not set) means <see cref="DefaultRiskyTags"/>; set it to replace that list.
+    /// Tags that make a call risky for <c>OnError: Auto</c>, in addition to <see cref="DefaultRiskyTags"/> (unless
+    /// <see cref="ReplaceDefaultRiskyTags"/> is true); calls of risk <c>High</c> or above are risky too.
     /// </summary>
     /// <remarks>Null rather than a pre-filled list: the configuration binder appends to lists, it does not replace them.</remarks>
     public List<string>? RiskyTags { get; set; }
+
+    /// <summary>When true, <see cref="RiskyTags"/> replaces <see cref="DefaultRiskyTags"/> instead of adding to them. Default false.</summary>
+    public bool ReplaceDefaultRiskyTags { get; set; }
+
+    /// <summary>How reloads of this section are accepted.</summary>
+    public ReloadOptions Reload { get; set; } = new();
 
     /// <summary>When true (default), the model-facing message on a denial names the tool; otherwise it is fully generic.</summary>
     public bool NameToolInModelMessage { get; set; } = true;
@@ -61,6 +67,16 @@ public sealed class AgentGuardOptions
 
     /// <summary>Result-hook detectors (secrets, injected instructions, untrusted sources).</summary>
     public DetectionOptions Detection { get; set; } = new();
+}
+
+/// <summary>How reloads of the section are accepted.</summary>
+public sealed class ReloadOptions
+{
+    /// <summary>
+    /// A reload that removes every rule, or more than half of them, is refused (the last good policy stays in force)
+    /// unless this is true in the new configuration. Default false.
+    /// </summary>
+    public bool AllowRuleRemoval { get; set; }
 }
 
 /// <summary>How one tool (or every tool matching a glob) is classified.</summary>

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
+using AgentGuard;
 
-namespace AgentGuard;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Turns on the default policy pack: <c>services.AddAgentGuard(section).AddDefaultPolicyPack()</c>.</summary>
 public static class DefaultPolicyPackExtensions

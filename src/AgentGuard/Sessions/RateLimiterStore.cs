@@ -3,13 +3,13 @@ using System.Collections.Concurrent;
 namespace AgentGuard.Policies;
 
 /// <summary>Sliding-window counters for <c>When.RateLimit</c>, one per rule and key; each keeps at most the timestamps its window needs.</summary>
-internal sealed class RateLimiterStore
+internal sealed class RateLimiterStore : IRateLimitStore
 {
     private const int MaxKeys = 100_000;
     private readonly ConcurrentDictionary<(string Rule, string Key), Window> _windows = new();
 
     /// <summary>Records a call and returns how many calls (including it) fall within the window.</summary>
-    public int Hit(string ruleId, string key, DateTimeOffset now, TimeSpan window)
+    public long Hit(string ruleId, string key, DateTimeOffset now, TimeSpan window)
     {
         if (_windows.Count >= MaxKeys)
         {

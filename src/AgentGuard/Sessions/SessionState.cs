@@ -1,31 +1,35 @@
+using AgentGuard.Provenance;
+
 namespace AgentGuard.Policies;
 
 /// <summary>
 /// One session's memory: a bounded ring of recent calls (structs, grown on demand so idle sessions stay small), the
-/// labels it has accumulated, and bounded text it has seen by origin, for provenance rules. Thread-safe.
+/// labels it has accumulated, and the values it has seen by origin (bounded), for provenance rules. Thread-safe.
+/// The in-memory <see cref="ISessionView"/>: reads are live, so nothing is fetched or allocated per decision.
 /// </summary>
-internal sealed class SessionState
+internal sealed class SessionState : ISessionView
 {
-    /// <summary>The most normalized text kept per origin, in characters.</summary>
-    internal const int MaxSeenChars = 64 * 1024;
-
     private readonly object _gate = new();
     private readonly int _maxHistory;
     private Entry[] _entries = [];
     private int _start;
     private int _count;
     private HashSet<string>? _labels;
-    private SeenText?[]? _seen;
+    private SeenValues?[]? _seen;
     private string? _lastPrompt;
+    private readonly IRateLimitStore _rateLimits;
 
-    public SessionState(string id, int maxHistory, long now)
+    public SessionState(string id, int maxHistory, long now, IRateLimitStore? rateLimits = null)
     {
         Id = id;
+        _rateLimits = rateLimits ?? new RateLimiterStore();
         _maxHistory = Math.Max(1, maxHistory);
         LastTouched = now;
     }
 
     public string Id { get; }
+
+    string? ISessionView.SessionId => Id;
 
     /// <summary>The <see cref="TimeProvider.GetTimestamp"/> of the last use, for idle expiry.</summary>
     public long LastTouched { get; set; }
@@ -82,7 +86,7 @@ internal sealed class SessionState
     }
 
     /// <summary>Counts recent calls the sequence matches, stopping once <paramref name="enough"/> are found.</summary>
-    public int CountRecent(SequenceCondition sequence, int withinCalls, DateTimeOffset since, bool excludeDenied, int enough)
+    public int CountRecent(ICallPattern sequence, int withinCalls, DateTimeOffset since, bool excludeDenied, int enough)
     {
         lock (_gate)
         {
@@ -110,6 +114,21 @@ internal sealed class SessionState
             return found;
         }
     }
+
+    public long HitRateLimit(string ruleId, string key, DateTimeOffset now, TimeSpan window) => _rateLimits.Hit(ruleId, key, now, window);
+
+    public string[] AddResultLabels(string? callId, string toolName, string[] labels)
+    {
+        var added = AddLabels(labels);
+        AttachResultLabels(callId, toolName, labels);
+        return added;
+    }
+
+    /// <summary>True when a seen-value key (see <see cref="SeenTokens"/>) was seen from <paramref name="origin"/>.</summary>
+    public bool WasSeen(ValueOrigin origin, string normalizedToken)
+        => SeenTokens.IsWordsKey(normalizedToken)
+            ? HasSeenWords(origin, SeenTokens.WordsOf(normalizedToken))
+            : HasSeenTyped(origin, normalizedToken);
 
     public bool HasAnyLabel(string[] labels)
     {
@@ -152,8 +171,8 @@ internal sealed class SessionState
     }
 
     /// <summary>
-    /// Remembers text the session saw (normalized), as separate chunks bounded to <see cref="MaxSeenChars"/> per origin;
-    /// the oldest chunks go first. Chunks are never concatenated, so a long session costs no copying per result.
+    /// Remembers the values in text the session saw from <paramref name="origin"/>: tokenized outside the lock, kept
+    /// bounded per origin (see <see cref="SeenValues"/>). The same prompt seen again is not read twice.
     /// </summary>
     public void Observe(ValueOrigin origin, string text)
     {
@@ -175,29 +194,34 @@ internal sealed class SessionState
             }
         }
 
-        var normalized = ValueNormalizer.NormalizeText(text);
-        if (normalized.Length == 0)
+        var tokens = ValueTokenizer.Tokenize(text.Length > SeenValues.MaxTextChars ? text[^SeenValues.MaxTextChars..] : text);
+        if (tokens.Count == 0)
         {
             return;
         }
 
-        if (normalized.Length > MaxSeenChars)
-        {
-            normalized = normalized[^MaxSeenChars..];
-        }
-
         lock (_gate)
         {
-            _seen ??= new SeenText?[3];
-            (_seen[(int)origin] ??= new SeenText()).Add(normalized);
+            _seen ??= new SeenValues?[3];
+            (_seen[(int)origin] ??= new SeenValues()).AddTokens(tokens);
         }
     }
 
-    public bool SeenIn(ValueOrigin origin, string normalizedValue)
+    /// <summary>True when a typed value (by its key, e.g. <c>e:bob@example.com</c>) was seen from <paramref name="origin"/>.</summary>
+    public bool HasSeenTyped(ValueOrigin origin, string key)
     {
         lock (_gate)
         {
-            return _seen?[(int)origin]?.Contains(normalizedValue) == true;
+            return _seen?[(int)origin]?.ContainsTyped(key) == true;
+        }
+    }
+
+    /// <summary>True when a word sequence (as <see cref="WordStream.Sequence"/> builds it) was seen whole from <paramref name="origin"/>.</summary>
+    public bool HasSeenWords(ValueOrigin origin, string sequence)
+    {
+        lock (_gate)
+        {
+            return _seen?[(int)origin]?.ContainsWords(sequence) == true;
         }
     }
 
@@ -240,34 +264,4 @@ internal sealed class SessionState
     }
 
     private readonly record struct Entry(string ToolName, ToolKind Kind, string? Source, string[] Tags, DecisionEffect Effect, DateTimeOffset Time, string? CallId, string[] ResultLabels);
-
-    /// <summary>Normalized texts of one origin, oldest first, at most <see cref="MaxSeenChars"/> characters in all.</summary>
-    private sealed class SeenText
-    {
-        private readonly Queue<string> _chunks = new();
-        private int _chars;
-
-        public void Add(string chunk)
-        {
-            _chunks.Enqueue(chunk);
-            _chars += chunk.Length;
-            while (_chars > MaxSeenChars && _chunks.Count > 1)
-            {
-                _chars -= _chunks.Dequeue().Length;
-            }
-        }
-
-        public bool Contains(string value)
-        {
-            foreach (var chunk in _chunks)
-            {
-                if (chunk.Contains(value, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
 }

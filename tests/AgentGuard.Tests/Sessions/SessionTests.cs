@@ -95,19 +95,26 @@ public sealed class SessionTests
 public sealed class SessionStateTests
 {
     [Fact]
-    public void Observe_BeyondTheBound_ForgetsOldestText_KeepsRecent()
+    public void WasSeen_TypedAndWordKeys_WholeValuesOnly_OriginsApart()
     {
         var state = new AgentGuard.Policies.SessionState("s", maxHistory: 10, now: 0);
-        state.Observe(AgentGuard.Policies.ValueOrigin.Trusted, "first payee DE44500105175407324931");
-        for (var i = 0; i < 40; i++)
-        {
-            state.Observe(AgentGuard.Policies.ValueOrigin.Trusted, new string('x', 4096) + " result " + i);
-        }
+        state.Observe(ValueOrigin.Prompt, "Pay 50 EUR to DE89 3704 0044 0532 0130 00 for Bob Smith, or mail carol@corp.test");
 
-        state.Observe(AgentGuard.Policies.ValueOrigin.Trusted, "latest payee GB33BUKB20201555555555");
+        state.WasSeen(ValueOrigin.Prompt, "i:DE89370400440532013000").Should().BeTrue("typed with spaces");
+        state.WasSeen(ValueOrigin.Prompt, "e:carol@corp.test").Should().BeTrue();
+        state.WasSeen(ValueOrigin.Prompt, SeenTokens.WordsKey(" bob smith ")).Should().BeTrue();
+        state.WasSeen(ValueOrigin.Prompt, SeenTokens.WordsKey(" ob smi ")).Should().BeFalse("fragments of words are not values that were seen");
+        state.WasSeen(ValueOrigin.Prompt, "i:DE44500105175407324931").Should().BeFalse();
+        state.WasSeen(ValueOrigin.Trusted, "i:DE89370400440532013000").Should().BeFalse("origins are kept apart");
+    }
 
-        state.SeenIn(AgentGuard.Policies.ValueOrigin.Trusted, ValueNormalizer.Normalize("DE44 5001 0517 5407 3249 31")).Should().BeFalse("64K characters of later text pushed it out");
-        state.SeenIn(AgentGuard.Policies.ValueOrigin.Trusted, ValueNormalizer.Normalize("GB33 BUKB 2020 1555 5555 55")).Should().BeTrue();
-        state.SeenIn(AgentGuard.Policies.ValueOrigin.Untrusted, "gb33bukb20201555555555").Should().BeFalse("origins are kept apart");
+    [Fact]
+    public void SeenTokens_Extract_TypedValuesAndShortWordRuns_NeverAcrossATypedValue()
+    {
+        var keys = SeenTokens.Extract("Pay Bob Smith at DE89 3704 0044 0532 0130 00 today");
+
+        keys.Should().Contain(["i:DE89370400440532013000", SeenTokens.WordsKey(" bob smith "), SeenTokens.WordsKey(" pay bob smith ")]);
+        keys.Should().NotContain(SeenTokens.WordsKey(" smith at today "), "a typed value breaks word runs");
+        keys.Should().OnlyContain(k => !k.Contains("3704 0044", StringComparison.Ordinal));
     }
 }

@@ -39,6 +39,7 @@ internal sealed class CompiledRule
         Tags = tags;
         MinRisk = minRisk;
         Conditions = [.. conditions.OrderBy(c => c.Order)];
+        ReadsArguments = Array.Exists(Conditions, c => c.ReadsArguments);
         Evidence = [.. DescribeMatch(), .. Conditions.Select(c => c.Evidence)];
         RuleIds = [id];
     }
@@ -69,6 +70,9 @@ internal sealed class CompiledRule
 
     public Condition[] Conditions { get; }
 
+    /// <summary>True when a condition reads the arguments: unreadable arguments then yield the rule's <c>OnError</c> outcome.</summary>
+    public bool ReadsArguments { get; }
+
     public string[] Evidence { get; }
 
     /// <summary>A cached one-element id list, so decisions by this rule alone allocate none.</summary>
@@ -80,10 +84,19 @@ internal sealed class CompiledRule
     /// <summary>The decision when this rule alone allows a call (set by the policy once its options are known).</summary>
     public Decision? AllowDecision { get; set; }
 
+    /// <summary>True when the rule names kinds (for explanations).</summary>
+    public bool HasKinds => _kindMask != 0;
+
+    /// <summary>The kinds the rule names, comma-separated (for explanations).</summary>
+    public string KindsText => string.Join(",", Enum.GetValues<ToolKind>().Where(MatchesKind));
+
+    /// <summary>True when the rule names no kind or names <paramref name="kind"/>.</summary>
+    public bool MatchesKind(ToolKind kind) => _kindMask == 0 || (_kindMask & (1 << (int)kind)) != 0;
+
     /// <summary>Name, kind and source: what does not change between calls of the same tool.</summary>
     public bool MatchesStatic(string toolName, ToolKind kind, string? source)
         => (_kindMask == 0 || (_kindMask & (1 << (int)kind)) != 0)
-            && (Tools.IsEmpty || Tools.IsMatch(toolName))
+            && (Tools.IsEmpty || Tools.IsMatch(toolName) || Tools.IsMatchQualified(source, toolName))
             && (Sources.IsEmpty || Sources.IsMatch(source));
 
     /// <summary>Tags and risk: what may change between calls.</summary>
@@ -112,6 +125,29 @@ internal sealed class CompiledRule
         foreach (var condition in Conditions)
         {
             if (!condition.IsMet(input))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Declares what the conditions will read from the session store (for stores that fetch ahead).</summary>
+    public void DeclareReads(in EvaluationInput input, SessionReads reads)
+    {
+        foreach (var condition in Conditions)
+        {
+            condition.DeclareReads(in input, reads);
+        }
+    }
+
+    /// <summary>True when every condition that does not read the arguments holds (used when the arguments are unreadable).</summary>
+    public bool ConditionsOtherThanArgumentsHold(in EvaluationInput input)
+    {
+        foreach (var condition in Conditions)
+        {
+            if (!condition.ReadsArguments && !condition.IsMet(input))
             {
                 return false;
             }

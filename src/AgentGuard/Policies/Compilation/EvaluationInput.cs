@@ -3,7 +3,7 @@ namespace AgentGuard.Policies;
 /// <summary>Everything a compiled condition may look at for one call. A struct passed by reference: no allocation per call.</summary>
 internal readonly struct EvaluationInput
 {
-    public EvaluationInput(ToolCallEvent call, GuardContext context, TagView tags, RiskLevel risk, SessionState? session, DateTimeOffset now, RateLimiterStore rateLimits, ITrustedValueResolver[] resolvers)
+    public EvaluationInput(ToolCallEvent call, GuardContext context, TagView tags, RiskLevel risk, ISessionView session, DateTimeOffset now, ITrustedValueResolver[] resolvers)
     {
         Call = call;
         Context = context;
@@ -11,7 +11,6 @@ internal readonly struct EvaluationInput
         Risk = risk;
         Session = session;
         Now = now;
-        RateLimits = rateLimits;
         Resolvers = resolvers;
     }
 
@@ -23,11 +22,10 @@ internal readonly struct EvaluationInput
 
     public RiskLevel Risk { get; }
 
-    public SessionState? Session { get; }
+    /// <summary>The session (history, labels, seen values) and rate limits; a view without a session has no history.</summary>
+    public ISessionView Session { get; }
 
     public DateTimeOffset Now { get; }
-
-    public RateLimiterStore RateLimits { get; }
 
     public ITrustedValueResolver[] Resolvers { get; }
 }

@@ -150,5 +150,61 @@ internal sealed class GlobSet
         return false;
     }
 
+    /// <summary>
+    /// True when a pattern matches the tool name qualified by its source the way frameworks spell it on the wire:
+    /// <c>plugin-function</c> (Semantic Kernel's connectors), <c>plugin_function</c> (M.E.AI) or <c>plugin.function</c>.
+    /// </summary>
+    public bool IsMatchQualified(string? source, string toolName)
+    {
+        if (string.IsNullOrEmpty(source))
+        {
+            return false;
+        }
+
+        foreach (var glob in _globs)
+        {
+            if (QualifiedName.Matches(glob, source, toolName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public override string ToString() => string.Join(",", _globs.Select(g => g.Pattern));
+}
+
+/// <summary>A tool name qualified by its source (<c>source-name</c>, <c>source_name</c>, <c>source.name</c>), matched without allocating.</summary>
+internal static class QualifiedName
+{
+    /// <summary>The separators frameworks put between a plugin or server and a function name.</summary>
+    public static ReadOnlySpan<char> Separators => "-_.";
+
+    public static bool Matches(Glob glob, string source, string toolName)
+    {
+        var length = source.Length + 1 + toolName.Length;
+        Span<char> buffer = length <= 512 ? stackalloc char[length] : new char[length];
+        source.AsSpan().CopyTo(buffer);
+        toolName.AsSpan().CopyTo(buffer[(source.Length + 1)..]);
+        foreach (var separator in Separators)
+        {
+            buffer[source.Length] = separator;
+            if (glob.IsMatch(buffer))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The qualified spellings of a name, for index lookups computed once per (name, source).</summary>
+    public static IEnumerable<string> Spellings(string source, string toolName)
+    {
+        foreach (var separator in "-_.")
+        {
+            yield return string.Concat(source, separator.ToString(), toolName);
+        }
+    }
 }

@@ -32,6 +32,11 @@ internal static class PolicyCompiler
             context.Add("Sessions:MaxHistory", $"{options.Sessions.MaxHistory} is out of range (1 to 10000)");
         }
 
+        if (options.ReplaceDefaultRiskyTags && (options.RiskyTags is null || options.RiskyTags.All(string.IsNullOrWhiteSpace)))
+        {
+            context.Add("ReplaceDefaultRiskyTags", "is true but RiskyTags is empty, so no tag would make a call risky (list the tags, or remove ReplaceDefaultRiskyTags)");
+        }
+
         if (options.Sessions.MaxSessions < 1)
         {
             context.Add("Sessions:MaxSessions", $"{options.Sessions.MaxSessions} must be at least 1");
@@ -68,7 +73,8 @@ internal static class PolicyCompiler
             DefaultEffect = defaultEffect,
             OnError = onError,
             EvaluationTimeout = timeout,
-            RiskyTags = [.. (options.RiskyTags ?? AgentGuardOptions.DefaultRiskyTags).Where(t => !string.IsNullOrWhiteSpace(t))],
+            RiskyTags = [.. (options.ReplaceDefaultRiskyTags ? options.RiskyTags ?? [] : AgentGuardOptions.DefaultRiskyTags.Concat(options.RiskyTags ?? []))
+                .Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)],
             NameToolInModelMessage = options.NameToolInModelMessage,
             Tools = tools,
             Rules = rules,
@@ -296,12 +302,12 @@ internal static class PolicyCompiler
         {
             var per = ParseDuration(scope, "When.RateLimit.Per", rate.Per);
             var by = ParseChoice(scope, "When.RateLimit.By", rate.By, ["Session", "User", "Tool", "Global"]);
-            if (rate.Max < 0)
+            if (rate.Max < 1)
             {
-                scope.Add("When.RateLimit.Max", $"{rate.Max} must not be negative");
+                scope.Add("When.RateLimit.Max", $"{rate.Max} must be at least 1 (a limit of {rate.Max} applies to every call: write the rule without RateLimit instead)");
             }
 
-            if (per is { } window && by is not null && rate.Max >= 0)
+            if (per is { } window && by is not null && rate.Max >= 1)
             {
                 var byScope = Enum.Parse<RateLimitCondition.Scope>(by, ignoreCase: true);
                 conditions.Add(new RateLimitCondition(ruleId, rate.Max, window, byScope, $"more than {rate.Max} calls per {window} by {by.ToLowerInvariant()}"));
@@ -328,7 +334,7 @@ internal static class PolicyCompiler
 
             if (path is not null && unknown.Length == 0 && from.Length > 0)
             {
-                var allow = from.Contains("allowlist") ? provenance.Allowlist.Select(ValueNormalizer.Normalize).Where(v => v.Length > 0).ToArray() : [];
+                var allow = from.Contains("allowlist") ? provenance.Allowlist.Where(v => !string.IsNullOrWhiteSpace(v)).Select(Provenance.ProvenanceValue.Parse).ToArray() : [];
                 conditions.Add(new ProvenanceCondition(path, from.Contains("prompt"), from.Contains("trusted"), allow, $"{path} not from [{string.Join(",", from)}]"));
             }
         }

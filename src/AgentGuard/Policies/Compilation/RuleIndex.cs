@@ -80,6 +80,17 @@ internal sealed class RuleIndex
             result.AddRange(exact.Where(r => r.MatchesStatic(toolName, kind, source)));
         }
 
+        if (!string.IsNullOrEmpty(source))
+        {
+            foreach (var spelling in QualifiedName.Spellings(source, toolName))
+            {
+                if (_byExactTool.TryGetValue(spelling, out var qualified))
+                {
+                    result.AddRange(qualified.Where(r => !result.Contains(r) && r.MatchesStatic(toolName, kind, source)));
+                }
+            }
+        }
+
         foreach (var tag in configuredTags)
         {
             if (_byTag.TryGetValue(tag, out var tagged))

@@ -27,32 +27,34 @@ internal sealed class ToolClassifier
 {
     private const int MaxCachedNames = 10_000;
     private readonly (Glob Glob, string[] Tags, RiskLevel Risk, ArgumentPath[] Sensitive, bool Untrusted)[] _entries;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ToolClassification> _cache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string Source), ToolClassification> _cache = new();
 
     public ToolClassifier((Glob Glob, string[] Tags, RiskLevel Risk, ArgumentPath[] Sensitive, bool Untrusted)[] entries) => _entries = entries;
 
-    public ToolClassification Classify(string toolName)
+    /// <summary>The classification of a tool, by its name or its name qualified by its source (<c>plugin-function</c>).</summary>
+    public ToolClassification Classify(string toolName, string? source = null)
     {
         if (_entries.Length == 0)
         {
             return ToolClassification.None;
         }
 
-        if (_cache.TryGetValue(toolName, out var cached))
+        var key = (toolName, source ?? string.Empty);
+        if (_cache.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        var result = Compute(toolName);
+        var result = Compute(toolName, source);
         if (_cache.Count < MaxCachedNames)
         {
-            _cache.TryAdd(toolName, result);
+            _cache.TryAdd(key, result);
         }
 
         return result;
     }
 
-    private ToolClassification Compute(string toolName)
+    private ToolClassification Compute(string toolName, string? source)
     {
         List<string>? tags = null;
         List<ArgumentPath>? sensitive = null;
@@ -61,7 +63,7 @@ internal sealed class ToolClassifier
         var any = false;
         foreach (var entry in _entries)
         {
-            if (!entry.Glob.IsMatch(toolName))
+            if (!entry.Glob.IsMatch(toolName) && (string.IsNullOrEmpty(source) || !QualifiedName.Matches(entry.Glob, source, toolName)))
             {
                 continue;
             }

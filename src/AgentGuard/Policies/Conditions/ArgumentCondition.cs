@@ -59,13 +59,15 @@ internal sealed class ArgumentCondition : Condition
 
     public override int Order => 1;
 
+    public override bool ReadsArguments => true;
+
     public override bool IsMet(in EvaluationInput input)
     {
         var arguments = input.Call.Arguments;
         if (arguments.IsMalformed)
         {
-            // Malformed arguments are decided by the fail-safe rules; no value can be tested.
-            return _test is Test.NotOneOf or Test.Absent;
+            // The engine never asks: a rule reading unreadable arguments contributes its OnError outcome instead.
+            throw new InvalidOperationException("The arguments could not be read.");
         }
 
         var negative = _test is Test.NotOneOf or Test.Absent;

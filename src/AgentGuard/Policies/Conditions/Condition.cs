@@ -9,8 +9,19 @@ internal abstract class Condition
     /// <summary>Conditions run cheapest first; stateful ones (rate limits) last, so they count only calls that got that far.</summary>
     public virtual int Order => 0;
 
+    /// <summary>
+    /// True when the condition reads the call's arguments. When the arguments cannot be read (malformed, too large, too
+    /// deep), such a condition cannot be decided and the rule contributes its <c>OnError</c> outcome instead.
+    /// </summary>
+    public virtual bool ReadsArguments => false;
+
     /// <summary>True when the condition holds for the call.</summary>
     public abstract bool IsMet(in EvaluationInput input);
+
+    /// <summary>Declares what <see cref="IsMet"/> will read from the session, so a remote store can fetch it in one round trip.</summary>
+    public virtual void DeclareReads(in EvaluationInput input, SessionReads reads)
+    {
+    }
 
     /// <summary>Case-insensitive membership in a small array, without allocating.</summary>
     protected static bool In(string? value, string[] set)

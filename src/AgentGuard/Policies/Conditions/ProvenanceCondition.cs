@@ -1,72 +1,215 @@
 using System.Text.Json;
+using AgentGuard.Provenance;
 
 namespace AgentGuard.Policies;
 
 /// <summary>
-/// <c>When.Provenance</c>: holds when an argument's value was not seen in any allowed origin — the user's prompts,
-/// results of trusted tools, host resolvers, the allowlist. A payee found only in a web page the agent read matches;
-/// one the user typed does not.
+/// <c>When.Provenance</c>: holds when a value at the argument path was not seen whole in any allowed origin — the
+/// user's prompts, results of trusted tools, host resolvers, the allowlist. A payee found only in a web page the agent
+/// read matches; one the user typed does not. With <c>[*]</c>, or when the path selects an array or object, every value
+/// under it must come from an allowed origin: one value that did not is enough for the rule to apply.
 /// </summary>
-internal sealed class ProvenanceCondition(ArgumentPath path, bool fromPrompt, bool fromTrusted, string[] allowlist, string evidence) : Condition
+internal sealed class ProvenanceCondition(ArgumentPath path, bool fromPrompt, bool fromTrusted, ProvenanceValue[] allowlist, string evidence) : Condition
 {
-    /// <summary>Values shorter than this (normalized) carry no provenance signal and are accepted.</summary>
-    internal const int MinimumLength = 4;
-
     public override string Evidence => evidence;
 
     public override int Order => 3;
 
+    public override bool ReadsArguments => true;
+
     public override bool IsMet(in EvaluationInput input)
     {
-        if (input.Call.Arguments.IsMalformed || !path.TryEvaluate(input.Call.Arguments.Root, out var value) || value.ValueKind is JsonValueKind.Null)
+        if (input.Call.Arguments.IsMalformed)
         {
-            return false;
+            // The engine never asks: a rule reading unreadable arguments contributes its OnError outcome instead.
+            throw new InvalidOperationException("The arguments could not be read.");
         }
 
-        var raw = value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : value.GetRawText();
-        var normalized = ValueNormalizer.Normalize(raw);
-        if (normalized.Length < MinimumLength)
+        var check = new Check(this, input);
+        path.ForEach(input.Call.Arguments.Root, check, static (state, value) => !state.AnyFromElsewhere(value));
+        return check.Met;
+    }
+
+    private bool IsAccepted(string raw, in EvaluationInput input, ref SeenValues? prompt)
+    {
+        var value = ProvenanceValue.Parse(raw);
+        if (!value.HasSignal)
         {
-            return false;
+            return true;
         }
 
         foreach (var allowed in allowlist)
         {
-            if (allowed == normalized)
+            if (allowed.SameAs(value))
             {
-                return false;
-            }
-        }
-
-        if (fromPrompt)
-        {
-            if (input.Context.Prompt is { } prompt && ValueNormalizer.NormalizeText(prompt).Contains(normalized, StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            if (input.Session?.SeenIn(ValueOrigin.Prompt, normalized) == true)
-            {
-                return false;
+                return true;
             }
         }
 
         if (fromTrusted)
         {
-            if (input.Session?.SeenIn(ValueOrigin.Trusted, normalized) == true)
-            {
-                return false;
-            }
-
             foreach (var resolver in input.Resolvers)
             {
                 if (resolver.IsTrusted(input.Call.ToolName, path.Text, raw, input.Context))
                 {
-                    return false;
+                    return true;
                 }
             }
         }
 
+        var hasSession = input.Session.SessionId is not null;
+        if (fromPrompt && !hasSession && input.Context.Prompt is { } text && prompt is null)
+        {
+            prompt = new SeenValues();
+            prompt.Add(text);
+        }
+
+        if (value.Words is { } words)
+        {
+            var key = SeenTokens.WordsKey(words);
+            return (prompt?.ContainsWords(words) == true)
+                || (fromPrompt && hasSession && input.Session.WasSeen(ValueOrigin.Prompt, key))
+                || (fromTrusted && hasSession && input.Session.WasSeen(ValueOrigin.Trusted, key));
+        }
+
+        foreach (var key in value.TypedKeys)
+        {
+            var seen = (prompt?.ContainsTyped(key) == true)
+                || (fromPrompt && hasSession && input.Session.WasSeen(ValueOrigin.Prompt, key))
+                || (fromTrusted && hasSession && input.Session.WasSeen(ValueOrigin.Trusted, key));
+            if (!seen)
+            {
+                return false;
+            }
+        }
+
         return true;
+    }
+
+    /// <summary>Declares the seen-value keys <see cref="IsMet"/> may ask about, for stores that read ahead.</summary>
+    public override void DeclareReads(in EvaluationInput input, SessionReads reads)
+    {
+        if (input.Call.Arguments.IsMalformed || input.Context.SessionId is not { Length: > 0 })
+        {
+            return;
+        }
+
+        var declare = new Declare(this, reads);
+        path.ForEach(input.Call.Arguments.Root, declare, static (state, value) =>
+        {
+            state.Add(value);
+            return true;
+        });
+    }
+
+    private void DeclareValue(string raw, SessionReads reads)
+    {
+        var value = ProvenanceValue.Parse(raw);
+        if (!value.HasSignal)
+        {
+            return;
+        }
+
+        if (value.Words is { } words)
+        {
+            Ask(SeenTokens.WordsKey(words));
+            return;
+        }
+
+        foreach (var key in value.TypedKeys)
+        {
+            Ask(key);
+        }
+
+        void Ask(string key)
+        {
+            if (fromPrompt)
+            {
+                reads.Seen.Add((ValueOrigin.Prompt, key));
+            }
+
+            if (fromTrusted)
+            {
+                reads.Seen.Add((ValueOrigin.Trusted, key));
+            }
+        }
+    }
+
+    /// <summary>Collects every scalar the path selects, as <see cref="Check"/> would visit them.</summary>
+    private sealed class Declare(ProvenanceCondition owner, SessionReads reads)
+    {
+        public void Add(JsonElement value)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    owner.DeclareValue(value.GetString() ?? string.Empty, reads);
+                    break;
+                case JsonValueKind.Number:
+                    owner.DeclareValue(value.GetRawText(), reads);
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        Add(item);
+                    }
+
+                    break;
+                case JsonValueKind.Object:
+                    foreach (var property in value.EnumerateObject())
+                    {
+                        Add(property.Value);
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Walks the selected values; <see cref="Met"/> turns true at the first scalar no allowed origin vouches for.</summary>
+    private sealed class Check(ProvenanceCondition owner, EvaluationInput input)
+    {
+        private SeenValues? _prompt;
+
+        public bool Met { get; private set; }
+
+        public bool AnyFromElsewhere(JsonElement value)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    Met = !owner.IsAccepted(value.GetString() ?? string.Empty, input, ref _prompt);
+                    break;
+                case JsonValueKind.Number:
+                    Met = !owner.IsAccepted(value.GetRawText(), input, ref _prompt);
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        if (AnyFromElsewhere(item))
+                        {
+                            return true;
+                        }
+                    }
+
+                    break;
+                case JsonValueKind.Object:
+                    foreach (var property in value.EnumerateObject())
+                    {
+                        if (AnyFromElsewhere(property.Value))
+                        {
+                            return true;
+                        }
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+
+            return Met;
+        }
     }
 }

@@ -17,15 +17,18 @@ internal sealed class RateLimitCondition(string ruleId, int max, TimeSpan window
 
     public override bool IsMet(in EvaluationInput input)
     {
-        var key = scope switch
-        {
-            Scope.Session => "s:" + (input.Context.SessionId ?? string.Empty),
-            Scope.User => "u:" + (input.Context.User?.Id ?? string.Empty),
-            Scope.Tool => "t:" + input.Call.ToolName,
-            _ => "g",
-        };
-
-        var count = input.RateLimits.Hit(ruleId, key, input.Now, window);
+        var count = input.Session.HitRateLimit(ruleId, Key(in input), input.Now, window);
         return count > max;
     }
+
+    public override void DeclareReads(in EvaluationInput input, SessionReads reads)
+        => reads.RateLimits.Add(new RateLimitRead(ruleId, Key(in input), window));
+
+    private string Key(in EvaluationInput input) => scope switch
+    {
+        Scope.Session => "s:" + (input.Context.SessionId ?? string.Empty),
+        Scope.User => "u:" + (input.Context.User?.Id ?? string.Empty),
+        Scope.Tool => "t:" + input.Call.ToolName,
+        _ => "g",
+    };
 }

@@ -4,13 +4,13 @@ namespace AgentGuard.Policies;
 /// <c>When.Sequence</c>: at least N calls matching by name or tag among the session's recent calls, counting the
 /// current call when it matches too. "Three exports within five minutes", "a read of sensitive data, then a send".
 /// </summary>
-internal sealed class SequenceCondition(GlobSet tools, string[] tags, int atLeast, int withinCalls, TimeSpan? within, bool excludeDenied, string evidence) : Condition
+internal sealed class SequenceCondition(GlobSet tools, string[] tags, int atLeast, int withinCalls, TimeSpan? within, bool excludeDenied, string evidence) : Condition, ICallPattern
 {
     public override string Evidence => evidence;
 
     public override int Order => 2;
 
-    public bool Matches(string toolName, string[] recordTags)
+    public bool Matches(string toolName, IReadOnlyList<string> recordTags)
     {
         if (!tools.IsEmpty && tools.IsMatch(toolName))
         {
@@ -22,15 +22,7 @@ internal sealed class SequenceCondition(GlobSet tools, string[] tags, int atLeas
             return tools.IsEmpty;
         }
 
-        foreach (var tag in recordTags)
-        {
-            if (In(tag, tags))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return AnyIn(recordTags, tags);
     }
 
     public override bool IsMet(in EvaluationInput input)
@@ -42,7 +34,7 @@ internal sealed class SequenceCondition(GlobSet tools, string[] tags, int atLeas
             return true;
         }
 
-        if (input.Session is null)
+        if (input.Session.SessionId is null)
         {
             return false;
         }
@@ -50,4 +42,8 @@ internal sealed class SequenceCondition(GlobSet tools, string[] tags, int atLeas
         var since = within is { } window ? input.Now - window : DateTimeOffset.MinValue;
         return input.Session.CountRecent(this, withinCalls, since, excludeDenied, needed) >= needed;
     }
+
+    /// <summary>Reads up to <c>WithinCalls</c> recent calls (all kept calls when unbounded).</summary>
+    public override void DeclareReads(in EvaluationInput input, SessionReads reads)
+        => reads.HistoryDepth = Math.Max(reads.HistoryDepth, withinCalls > 0 ? withinCalls : int.MaxValue);
 }

@@ -5,5 +5,7 @@ internal sealed class SessionLabelsCondition(string[] labels, string evidence) :
 {
     public override string Evidence => evidence;
 
-    public override bool IsMet(in EvaluationInput input) => input.Session?.HasAnyLabel(labels) ?? false;
+    public override bool IsMet(in EvaluationInput input) => input.Session.HasAnyLabel(labels);
+
+    public override void DeclareReads(in EvaluationInput input, SessionReads reads) => reads.Labels = true;
 }

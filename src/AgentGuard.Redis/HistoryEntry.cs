@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+
+namespace AgentGuard.Redis;
+
+/// <summary>
+/// A recorded call as stored in the history list: fields joined by U+001F — time (Unix ms), effect, kind, tool name,
+/// source, call id, tags and result labels (each joined by U+001E). Names, tags and ids only; never arguments.
+/// </summary>
+internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect, ToolKind Kind, string ToolName, string? Source, string? CallId, string[] Tags, string[] ResultLabels)
+{
+    private const char FieldSeparator = '\u001f';
+    private const char ListSeparator = '\u001e';
+
+    public static string Encode(string toolName, ToolKind kind, string? source, string[] tags, DecisionEffect effect, DateTimeOffset time, string? callId)
+    {
+        var builder = new StringBuilder(64);
+        builder.Append(time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)).Append(FieldSeparator)
+            .Append((int)effect).Append(FieldSeparator)
+            .Append((int)kind).Append(FieldSeparator)
+            .Append(Clean(toolName)).Append(FieldSeparator)
+            .Append(Clean(source)).Append(FieldSeparator)
+            .Append(Clean(callId)).Append(FieldSeparator);
+        for (var i = 0; i < tags.Length; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append(ListSeparator);
+            }
+
+            builder.Append(Clean(tags[i]));
+        }
+
+        return builder.Append(FieldSeparator).ToString();
+    }
+
+    /// <summary>Decodes an entry; <see langword="null"/> for one that is not in this format (written by someone else).</summary>
+    public static HistoryEntry? Decode(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var fields = value.Split(FieldSeparator);
+        if (fields.Length < 8
+            || !long.TryParse(fields[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var time)
+            || !int.TryParse(fields[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var effect)
+            || !int.TryParse(fields[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var kind))
+        {
+            return null;
+        }
+
+        return new HistoryEntry(
+            time,
+            (DecisionEffect)effect,
+            (ToolKind)kind,
+            fields[3],
+            fields[4].Length == 0 ? null : fields[4],
+            fields[5].Length == 0 ? null : fields[5],
+            List(fields[6]),
+            List(fields[7]));
+    }
+
+    public ToolCallRecord ToRecord() => new()
+    {
+        ToolName = ToolName,
+        Kind = Kind,
+        Source = Source,
+        Tags = Tags,
+        Effect = Effect,
+        Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(TimeMs),
+        CallId = CallId,
+        ResultLabels = ResultLabels,
+    };
+
+    private static string[] List(string field) => field.Length == 0 ? [] : field.Split(ListSeparator);
+
+    private static string Clean(string? value)
+        => value is null ? string.Empty : value.AsSpan().IndexOfAny(FieldSeparator, ListSeparator) < 0 ? value : value.Replace(FieldSeparator, '?').Replace(ListSeparator, '?');
+}

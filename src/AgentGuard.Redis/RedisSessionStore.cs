@@ -1,0 +1,274 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using StackExchange.Redis;
+
+namespace AgentGuard.Redis;
+
+/// <summary>
+/// The shared <see cref="ISessionStore"/>: one scripted round trip per decision reads what the candidate rules declared
+/// (history, labels, seen-value hashes) and hits their rate-limit counters; the call is then recorded without waiting.
+/// A decision whose rules read nothing does not wait for Redis at all.
+/// </summary>
+internal sealed class RedisSessionStore : ISessionStore
+{
+    private static readonly RedisValue[] NoValues = [];
+
+    private readonly RedisConnection _connection;
+    private readonly TimeProvider _time;
+
+    public RedisSessionStore(RedisConnection connection, RedisStoreSettings settings, RedisCircuit circuit, RedisStoreDiagnostics diagnostics, TimeProvider time)
+    {
+        _connection = connection;
+        Settings = settings;
+        Circuit = circuit;
+        Diagnostics = diagnostics;
+        _time = time;
+        Keys = new RedisKeys(settings.KeyPrefix);
+        Hasher = new ValueHasher(settings.HmacKey);
+    }
+
+    public bool ReadsAhead => true;
+
+    internal RedisStoreSettings Settings { get; }
+
+    internal RedisKeys Keys { get; }
+
+    internal ValueHasher Hasher { get; }
+
+    internal RedisCircuit Circuit { get; }
+
+    internal RedisStoreDiagnostics Diagnostics { get; }
+
+    public ValueTask<ISessionView> OpenAsync(SessionRequest request, CancellationToken cancellationToken)
+    {
+        var reads = request.Reads;
+        var hasSession = request.SessionId is not null;
+        var needsRead = reads is not null && ((hasSession && !reads.IsEmpty) || reads.RateLimits.Count > 0);
+        var promptTokens = hasSession && request.Prompt is { Length: > 0 } prompt ? HashTokens(ValueOrigin.Prompt, prompt) : null;
+        if (!needsRead)
+        {
+            var view = new RedisSessionView(this, request, history: [], labels: [], seen: null, rates: null);
+            if (promptTokens is { Length: > 0 })
+            {
+                WriteResult(request.SessionId!, request.Limits, callId: null, toolName: string.Empty, labels: [], promptTokens);
+            }
+
+            return new ValueTask<ISessionView>(view);
+        }
+
+        return ReadAsync(request, reads!, promptTokens, cancellationToken);
+    }
+
+    /// <summary>Hashes the tokens of <paramref name="text"/> for <paramref name="origin"/>.</summary>
+    internal RedisValue[] HashTokens(ValueOrigin origin, string text)
+    {
+        var tokens = SeenTokens.Extract(text);
+        var hashed = new RedisValue[tokens.Count];
+        var i = 0;
+        foreach (var token in tokens)
+        {
+            hashed[i++] = Hasher.Hash(origin, token);
+        }
+
+        return hashed;
+    }
+
+    /// <summary>Sends a write without waiting for it; a failure is logged and counted, never thrown.</summary>
+    /// <remarks>
+    /// Writes are tried even while the circuit is open (it protects the latency of reads): with no connection they fail
+    /// at once, and a slow Redis still gets the record. Before the first connection they wait for it.
+    /// </remarks>
+    internal void Send(string operation, Func<IDatabase, Task> write)
+    {
+        if (_connection.Database is not { } database)
+        {
+            _ = SendWhenConnectedAsync(operation, write);
+            return;
+        }
+
+        Task pending;
+        try
+        {
+            pending = write(database);
+        }
+#pragma warning disable CA1031 // A write that cannot be sent is logged; the decision stands and is audited locally.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Diagnostics.WriteFailed(operation, ex);
+            return;
+        }
+
+        if (!pending.IsCompletedSuccessfully)
+        {
+            _ = ObserveAsync(operation, pending);
+        }
+    }
+
+    internal void WriteResult(string sessionId, SessionLimits limits, string? callId, string toolName, string[] labels, RedisValue[] tokens)
+    {
+        var values = new RedisValue[6 + labels.Length + tokens.Length];
+        values[0] = TtlMs(limits);
+        values[1] = Settings.MaxSeenValues;
+        values[2] = callId ?? string.Empty;
+        values[3] = toolName;
+        values[4] = labels.Length;
+        var i = 5;
+        foreach (var label in labels)
+        {
+            values[i++] = label;
+        }
+
+        values[i++] = tokens.Length;
+        tokens.CopyTo(values, i);
+        RedisKey[] keys = [Keys.History(sessionId), Keys.Labels(sessionId), Keys.Seen(sessionId)];
+        Send("result", database => database.ScriptEvaluateAsync(RedisScripts.Result, keys, values));
+    }
+
+    internal static long TtlMs(SessionLimits limits) => Math.Max(1000, (long)limits.IdleTimeout.TotalMilliseconds);
+
+    internal static int Depth(SessionReads reads, SessionLimits limits)
+        => reads.Snapshot ? limits.MaxHistory : Math.Min(reads.HistoryDepth, limits.MaxHistory);
+
+    private async ValueTask<ISessionView> ReadAsync(SessionRequest request, SessionReads reads, RedisValue[]? promptTokens, CancellationToken cancellationToken)
+    {
+        if (!Circuit.TryEnter())
+        {
+            Diagnostics.Unavailable("decide", null);
+            return Unavailable(request, "the circuit is open");
+        }
+
+        if (await _connection.GetDatabaseAsync(Settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false) is not { } database)
+        {
+            Circuit.Failed();
+            Diagnostics.Unavailable("decide", null);
+            return Unavailable(request, "not connected");
+        }
+
+        var sessionId = request.SessionId;
+        var hasSession = sessionId is not null;
+        var keys = new RedisKey[(hasSession ? 3 : 0) + reads.RateLimits.Count];
+        var values = new RedisValue[9 + (promptTokens?.Length ?? 0) + reads.Seen.Count + (2 * reads.RateLimits.Count)];
+        var k = 0;
+        if (hasSession)
+        {
+            keys[k++] = Keys.History(sessionId!);
+            keys[k++] = Keys.Labels(sessionId!);
+            keys[k++] = Keys.Seen(sessionId!);
+        }
+
+        values[0] = request.Now.ToUnixTimeMilliseconds();
+        values[1] = TtlMs(request.Limits);
+        values[2] = hasSession ? "1" : "0";
+        values[3] = hasSession ? Depth(reads, request.Limits) : 0;
+        values[4] = reads.Labels || reads.Snapshot ? "1" : "0";
+        values[5] = Settings.MaxSeenValues;
+        var i = 6;
+        values[i++] = promptTokens?.Length ?? 0;
+        if (promptTokens is not null)
+        {
+            promptTokens.CopyTo(values, i);
+            i += promptTokens.Length;
+        }
+
+        values[i++] = reads.Seen.Count;
+        foreach (var (origin, token) in reads.Seen)
+        {
+            values[i++] = Hasher.Hash(origin, token);
+        }
+
+        values[i++] = reads.RateLimits.Count;
+        var members = new byte[reads.RateLimits.Count][];
+        for (var r = 0; r < reads.RateLimits.Count; r++)
+        {
+            var read = reads.RateLimits[r];
+            keys[k++] = Keys.RateLimit(read.RuleId, read.Key);
+            members[r] = RandomNumberGenerator.GetBytes(16);
+            values[i++] = Math.Max(1, (long)read.Window.TotalMilliseconds);
+            values[i++] = members[r];
+        }
+
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            var result = await database.ScriptEvaluateAsync(RedisScripts.Decide, keys, values)
+                .WaitAsync(Settings.OperationTimeout, _time, cancellationToken)
+                .ConfigureAwait(false);
+            Diagnostics.RoundTrip(Stopwatch.GetElapsedTime(started));
+            var view = Parse(request, reads, result, members);
+            Circuit.Succeeded();
+            return view;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Circuit.Failed();
+            Diagnostics.Unavailable("decide", ex);
+            return Unavailable(request, ex is TimeoutException ? $"no answer within {Settings.OperationTimeout.TotalMilliseconds:0} ms" : ex.GetType().Name);
+        }
+    }
+
+    private RedisSessionView Parse(SessionRequest request, SessionReads reads, RedisResult result, byte[][] members)
+    {
+        var parts = (RedisResult[])result!;
+        var rawHistory = (RedisValue[])parts[0]!;
+        var history = new List<HistoryEntry>(rawHistory.Length);
+        foreach (var raw in rawHistory)
+        {
+            if (HistoryEntry.Decode(raw) is { } entry)
+            {
+                history.Add(entry);
+            }
+        }
+
+        var labels = new HashSet<string>(((RedisValue[])parts[1]!).Select(v => (string)v!), StringComparer.OrdinalIgnoreCase);
+        var flags = (long[])parts[2]!;
+        var seen = new Dictionary<(ValueOrigin, string), bool>(reads.Seen.Count);
+        for (var s = 0; s < reads.Seen.Count; s++)
+        {
+            var key = reads.Seen[s];
+            seen[key] = (seen.TryGetValue(key, out var already) && already) || flags[s] == 1;
+        }
+
+        var counts = (long[])parts[3]!;
+        var rates = new RedisSessionView.RateSlot[reads.RateLimits.Count];
+        for (var r = 0; r < rates.Length; r++)
+        {
+            rates[r] = new RedisSessionView.RateSlot(reads.RateLimits[r], counts[r], members[r]);
+        }
+
+        return new RedisSessionView(this, request, [.. history], labels, seen, rates);
+    }
+
+    private RedisUnavailableView Unavailable(SessionRequest request, string why) => new(this, request, Settings.OnUnavailable, why);
+
+    private async Task SendWhenConnectedAsync(string operation, Func<IDatabase, Task> write)
+    {
+        try
+        {
+            var multiplexer = await _connection.Multiplexer.ConfigureAwait(false);
+            await write(multiplexer.GetDatabase()).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // See Send.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Diagnostics.WriteFailed(operation, ex);
+        }
+    }
+
+    private async Task ObserveAsync(string operation, Task pending)
+    {
+        try
+        {
+            await pending.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // See Send.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Diagnostics.WriteFailed(operation, ex);
+        }
+    }
+
+    internal static RedisValue[] Values(params RedisValue[] values) => values.Length == 0 ? NoValues : values;
+}

@@ -1,0 +1,163 @@
+using StackExchange.Redis;
+
+namespace AgentGuard.Redis;
+
+/// <summary>
+/// One decision's view of a Redis-backed session: what the read round trip returned, answered in process. Writes
+/// (the call record, result labels, seen values, releasing unused rate-limit reservations) go out without waiting.
+/// </summary>
+internal sealed class RedisSessionView(
+    RedisSessionStore store,
+    SessionRequest request,
+    HistoryEntry[] history,
+    HashSet<string> labels,
+    Dictionary<(ValueOrigin, string), bool>? seen,
+    RedisSessionView.RateSlot[]? rates) : ISessionView
+{
+    public string? SessionId => request.SessionId;
+
+    public int CountRecent(ICallPattern pattern, int withinCalls, DateTimeOffset since, bool excludeDenied, int enough)
+    {
+        var found = 0;
+        var limit = withinCalls > 0 ? Math.Min(withinCalls, history.Length) : history.Length;
+        var sinceMs = since == DateTimeOffset.MinValue ? long.MinValue : since.ToUnixTimeMilliseconds();
+        for (var i = 0; i < limit; i++)
+        {
+            var entry = history[history.Length - 1 - i];
+            if (entry.TimeMs < sinceMs)
+            {
+                break;
+            }
+
+            if (excludeDenied && entry.Effect == DecisionEffect.Deny)
+            {
+                continue;
+            }
+
+            if (pattern.Matches(entry.ToolName, entry.Tags) && ++found >= enough)
+            {
+                return found;
+            }
+        }
+
+        return found;
+    }
+
+    public bool HasAnyLabel(string[] wanted)
+    {
+        foreach (var label in wanted)
+        {
+            if (labels.Contains(label))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool WasSeen(ValueOrigin origin, string normalizedToken)
+    {
+        if (request.SessionId is null)
+        {
+            return false;
+        }
+
+        if (seen is null || !seen.TryGetValue((origin, normalizedToken), out var found))
+        {
+            throw new InvalidOperationException($"The provenance of a value was asked about without being declared (origin {origin}); the rule takes its fail-safe outcome.");
+        }
+
+        return found;
+    }
+
+    public long HitRateLimit(string ruleId, string key, DateTimeOffset now, TimeSpan window)
+    {
+        if (rates is not null)
+        {
+            foreach (var slot in rates)
+            {
+                if (!slot.Used && slot.Read.RuleId == ruleId && slot.Read.Key == key)
+                {
+                    slot.Used = true;
+                    return slot.Count;
+                }
+            }
+        }
+
+        throw new InvalidOperationException($"Rate limit '{ruleId}' was hit without being declared; the rule takes its fail-safe outcome.");
+    }
+
+    public SessionSnapshot Snapshot()
+        => request.SessionId is null ? SessionSnapshot.Empty : new SessionSnapshot(request.SessionId, [.. history.Select(h => h.ToRecord())], [.. labels]);
+
+    public void Record(string toolName, ToolKind kind, string? source, string[] tags, DecisionEffect effect, DateTimeOffset time, string? callId)
+    {
+        ReleaseUnusedReservations();
+        if (request.SessionId is not { } sessionId)
+        {
+            return;
+        }
+
+        var keys = new RedisKey[] { store.Keys.History(sessionId), store.Keys.Labels(sessionId), store.Keys.Seen(sessionId) };
+        var values = new RedisValue[] { HistoryEntry.Encode(toolName, kind, source, tags, effect, time, callId), Math.Max(1, request.Limits.MaxHistory), RedisSessionStore.TtlMs(request.Limits) };
+        store.Send("record", database => database.ScriptEvaluateAsync(RedisScripts.Record, keys, values));
+    }
+
+    public void Observe(ValueOrigin origin, string text)
+    {
+        if (request.SessionId is not { } sessionId || string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+
+        var tokens = store.HashTokens(origin, text);
+        if (tokens.Length > 0)
+        {
+            store.WriteResult(sessionId, request.Limits, callId: null, toolName: string.Empty, labels: [], tokens);
+        }
+    }
+
+    public string[] AddResultLabels(string? callId, string toolName, string[] added)
+    {
+        if (request.SessionId is not { } sessionId || added.Length == 0)
+        {
+            return [];
+        }
+
+        var fresh = added.Where(label => !labels.Contains(label)).ToArray();
+        store.WriteResult(sessionId, request.Limits, callId, toolName, added, []);
+        return fresh;
+    }
+
+    /// <summary>Counters hit ahead for rules whose rate-limit condition was never reached are given back.</summary>
+    private void ReleaseUnusedReservations()
+    {
+        if (rates is null)
+        {
+            return;
+        }
+
+        foreach (var slot in rates)
+        {
+            if (!slot.Used)
+            {
+                var key = store.Keys.RateLimit(slot.Read.RuleId, slot.Read.Key);
+                var member = slot.Member;
+                store.Send("release", database => database.SortedSetRemoveAsync(key, member));
+            }
+        }
+    }
+
+    /// <summary>A rate-limit counter hit ahead: its count including this call, and the member to remove if unused.</summary>
+    internal sealed class RateSlot(RateLimitRead read, long count, byte[] member)
+    {
+        public RateLimitRead Read { get; } = read;
+
+        public long Count { get; } = count;
+
+        public byte[] Member { get; } = member;
+
+        public bool Used { get; set; }
+    }
+}

@@ -1,0 +1,85 @@
+namespace AgentGuard.Provenance;
+
+/// <summary>
+/// The values one origin (the user's prompts, trusted results, untrusted results) showed a session: typed values
+/// (e-mail addresses, IBANs, URLs, long numbers) as a bounded set of canonical keys, and everything else as bounded
+/// streams of words in which a typed value is a break, so a word sequence can never be assembled across one.
+/// Not thread-safe: the session guards it.
+/// </summary>
+internal sealed class SeenValues
+{
+    /// <summary>The most typed values kept per origin; the oldest go first.</summary>
+    internal const int MaxTypedValues = 4096;
+
+    /// <summary>The most characters of word streams kept per origin; the oldest streams go first.</summary>
+    internal const int MaxWordChars = 64 * 1024;
+
+    /// <summary>The most characters of one text that are read; a longer text keeps its tail.</summary>
+    internal const int MaxTextChars = 256 * 1024;
+
+    private readonly HashSet<string> _typed = new(StringComparer.Ordinal);
+    private readonly Queue<string> _typedOrder = new();
+    private readonly Queue<string> _streams = new();
+    private int _streamChars;
+
+    /// <summary>Reads <paramref name="text"/> and remembers its values.</summary>
+    public void Add(string text)
+    {
+        if (text.Length > MaxTextChars)
+        {
+            text = text[^MaxTextChars..];
+        }
+
+        var tokens = ValueTokenizer.Tokenize(text);
+        AddTokens(tokens);
+    }
+
+    /// <summary>Remembers already tokenized values (one text's worth).</summary>
+    public void AddTokens(List<ValueToken> tokens)
+    {
+        var stream = WordStream.Build(tokens);
+        foreach (var token in tokens)
+        {
+            if (token.Kind != ValueTokenKind.Word && _typed.Add(token.Key))
+            {
+                _typedOrder.Enqueue(token.Key);
+                if (_typedOrder.Count > MaxTypedValues)
+                {
+                    _typed.Remove(_typedOrder.Dequeue());
+                }
+            }
+        }
+
+        if (stream.Length > 2)
+        {
+            if (stream.Length > MaxWordChars)
+            {
+                stream = stream[^MaxWordChars..];
+            }
+
+            _streams.Enqueue(stream);
+            _streamChars += stream.Length;
+            while (_streamChars > MaxWordChars && _streams.Count > 1)
+            {
+                _streamChars -= _streams.Dequeue().Length;
+            }
+        }
+    }
+
+    /// <summary>True when the typed value with <paramref name="key"/> was seen.</summary>
+    public bool ContainsTyped(string key) => _typed.Contains(key);
+
+    /// <summary>True when the word sequence <paramref name="sequence"/> (as built by <see cref="WordStream.Sequence"/>) was seen whole.</summary>
+    public bool ContainsWords(string sequence)
+    {
+        foreach (var stream in _streams)
+        {
+            if (stream.Contains(sequence, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,476 @@
+using System.Globalization;
+using System.Text;
+
+namespace AgentGuard.Provenance;
+
+/// <summary>
+/// Splits text into whole values — e-mail addresses, IBANs, URLs and domains, long numbers (phones, accounts) and
+/// words — each in a canonical form, so provenance compares an argument with what the session saw value by value,
+/// never as a fragment of it. The same tokenizer reads arguments and seen text, so both always agree on a value's kind.
+/// </summary>
+/// <remarks>
+/// Canonical forms: text is NFKC-normalised and stripped of format characters (zero-width, bidi) first; e-mail
+/// addresses are lower case with a <c>+tag</c> sub-address removed; IBANs are upper case without grouping spaces, and
+/// the extent of a spaced IBAN in text is the longest grouping that passes the ISO 13616 check (else groups of four);
+/// URLs keep their path and query as written but lose the scheme, <c>www.</c>, a trailing dot, default ports, a
+/// trailing <c>/</c> and the fragment; numbers of 7–19 digits written with spaces, dashes, dots or brackets are their
+/// digits (a leading <c>+</c> or <c>00</c> dropped); words are lower case.
+/// </remarks>
+internal static class ValueTokenizer
+{
+    private const int MinDigits = 7;
+    private const int MaxDigits = 19;
+
+    /// <summary>The tokens of <paramref name="text"/>, in order.</summary>
+    public static List<ValueToken> Tokenize(string text)
+    {
+        var tokens = new List<ValueToken>();
+        Tokenize(Prepare(text), tokens);
+        return tokens;
+    }
+
+    /// <summary>NFKC and no format characters, so look-alike and hidden characters do not split or disguise a value.</summary>
+    public static string Prepare(string text)
+    {
+        var ascii = true;
+        foreach (var c in text)
+        {
+            if (c > 0x7F)
+            {
+                ascii = false;
+                break;
+            }
+        }
+
+        if (ascii)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format)
+            {
+                builder.Append(c);
+            }
+        }
+
+        var stripped = builder.ToString();
+        return stripped.IsNormalized(NormalizationForm.FormKC) ? stripped : stripped.Normalize(NormalizationForm.FormKC);
+    }
+
+    private static void Tokenize(string text, List<ValueToken> tokens)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            var atStart = i == 0 || !char.IsLetterOrDigit(text[i - 1]);
+            if (atStart && (char.IsLetterOrDigit(c) || c is '+' or '('))
+            {
+                if (TryUrl(text, i, out var end, out var url)
+                    || TryEmail(text, i, out end, out url)
+                    || TryIban(text, i, out end, out url)
+                    || TryDigits(text, i, out end, out url)
+                    || TryDomain(text, i, out end, out url))
+                {
+                    tokens.Add(url);
+                    i = end;
+                    continue;
+                }
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                var start = i;
+                while (i < text.Length && char.IsLetterOrDigit(text[i]))
+                {
+                    i++;
+                }
+
+                tokens.Add(new ValueToken(ValueTokenKind.Word, text[start..i].ToLowerInvariant()));
+                continue;
+            }
+
+            i++;
+        }
+    }
+
+    private static bool TryUrl(string text, int start, out int end, out ValueToken token)
+    {
+        end = start;
+        token = default;
+        var rest = text.AsSpan(start);
+        int schemeLength;
+        if (rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            schemeLength = 8;
+        }
+        else if (rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        {
+            schemeLength = 7;
+        }
+        else if (rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+        {
+            schemeLength = 0;
+        }
+        else
+        {
+            return false;
+        }
+
+        end = UrlEnd(text, start + schemeLength);
+        if (end <= start + schemeLength)
+        {
+            return false;
+        }
+
+        token = new ValueToken(ValueTokenKind.Url, CanonicalUrl(text.AsSpan(start + schemeLength, end - start - schemeLength)));
+        return token.Canonical.Length > 0;
+    }
+
+    private static bool TryDomain(string text, int start, out int end, out ValueToken token)
+    {
+        end = start;
+        token = default;
+        var i = start;
+        var lastDot = -1;
+        while (i < text.Length && (IsAsciiLetterOrDigit(text[i]) || text[i] is '-' or '.'))
+        {
+            if (text[i] == '.')
+            {
+                if (i == start || text[i - 1] == '.')
+                {
+                    break;
+                }
+
+                lastDot = i;
+            }
+
+            i++;
+        }
+
+        var hostEnd = i;
+        while (hostEnd > start && text[hostEnd - 1] is '.' or '-')
+        {
+            hostEnd--;
+        }
+
+        if (lastDot < 0 || lastDot >= hostEnd - 2)
+        {
+            return false;
+        }
+
+        for (var k = lastDot + 1; k < hostEnd; k++)
+        {
+            if (!char.IsAsciiLetter(text[k]))
+            {
+                return false;
+            }
+        }
+
+        end = hostEnd < text.Length && text[hostEnd] is '/' or ':' && hostEnd == i ? UrlEnd(text, start) : hostEnd;
+        token = new ValueToken(ValueTokenKind.Url, CanonicalUrl(text.AsSpan(start, end - start)));
+        return true;
+    }
+
+    private static int UrlEnd(string text, int from)
+    {
+        var i = from;
+        while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] is not ('<' or '>' or '"' or '\'' or '`' or '{' or '}' or '|' or '\\' or '^'))
+        {
+            i++;
+        }
+
+        while (i > from && text[i - 1] is '.' or ',' or ';' or ':' or '!' or '?' or ')' or ']')
+        {
+            i--;
+        }
+
+        return i;
+    }
+
+    /// <summary>Authority lower case (no <c>www.</c>, trailing dot or default port), path and query as written (no trailing slash), no fragment.</summary>
+    internal static string CanonicalUrl(ReadOnlySpan<char> url)
+    {
+        var hash = url.IndexOf('#');
+        if (hash >= 0)
+        {
+            url = url[..hash];
+        }
+
+        var pathStart = url.IndexOfAny('/', '?');
+        var authority = pathStart < 0 ? url : url[..pathStart];
+        var rest = pathStart < 0 ? ReadOnlySpan<char>.Empty : url[pathStart..];
+        var host = authority.ToString().ToLowerInvariant();
+        if (host.EndsWith(":80", StringComparison.Ordinal) || host.EndsWith(":443", StringComparison.Ordinal))
+        {
+            host = host[..host.LastIndexOf(':')];
+        }
+
+        host = host.TrimEnd('.');
+        if (host.StartsWith("www.", StringComparison.Ordinal))
+        {
+            host = host[4..];
+        }
+
+        var path = rest.ToString();
+        while (path.EndsWith('/'))
+        {
+            path = path[..^1];
+        }
+
+        return host + path;
+    }
+
+    private static bool TryEmail(string text, int start, out int end, out ValueToken token)
+    {
+        end = start;
+        token = default;
+        var i = start;
+        var at = -1;
+        while (i < text.Length && (IsAsciiLetterOrDigit(text[i]) || text[i] is '.' or '_' or '%' or '+' or '-' or '@'))
+        {
+            if (text[i] == '@')
+            {
+                if (at >= 0)
+                {
+                    return false;
+                }
+
+                at = i;
+            }
+
+            i++;
+        }
+
+        if (at <= start)
+        {
+            return false;
+        }
+
+        var domainEnd = i;
+        while (domainEnd > at + 1 && text[domainEnd - 1] is '.' or '-')
+        {
+            domainEnd--;
+        }
+
+        var domain = text.AsSpan(at + 1, domainEnd - at - 1);
+        var lastDot = domain.LastIndexOf('.');
+        if (lastDot <= 0 || domain.Length - lastDot - 1 < 2 || domain.Contains("..", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var c in domain[(lastDot + 1)..])
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        var local = text.AsSpan(start, at - start);
+        if (local[0] == '.' || local[^1] == '.')
+        {
+            return false;
+        }
+
+        var plus = local.IndexOf('+');
+        if (plus == 0)
+        {
+            return false;
+        }
+
+        if (plus > 0)
+        {
+            local = local[..plus];
+        }
+
+        end = domainEnd;
+        token = new ValueToken(ValueTokenKind.Email, string.Concat(local, "@", domain).ToLowerInvariant());
+        return true;
+    }
+
+    private static bool TryIban(string text, int start, out int end, out ValueToken token)
+    {
+        end = start;
+        token = default;
+        if (start + 4 > text.Length
+            || !char.IsAsciiLetter(text[start]) || !char.IsAsciiLetter(text[start + 1])
+            || !char.IsAsciiDigit(text[start + 2]) || !char.IsAsciiDigit(text[start + 3]))
+        {
+            return false;
+        }
+
+        // Groups: the first run of ASCII letters and digits, then runs after single spaces, up to 34 characters in all.
+        Span<int> groupEnds = stackalloc int[12];
+        Span<int> lengths = stackalloc int[12];
+        var groups = 0;
+        var total = 0;
+        var i = start;
+        while (groups < groupEnds.Length)
+        {
+            var groupStart = i;
+            while (i < text.Length && IsAsciiLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            var length = i - groupStart;
+            if (length == 0 || total + length > 34 || (i < text.Length && char.IsLetterOrDigit(text[i])))
+            {
+                break;
+            }
+
+            total += length;
+            groupEnds[groups] = i;
+            lengths[groups] = total;
+            groups++;
+            if (i + 1 < text.Length && text[i] == ' ' && IsAsciiLetterOrDigit(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            break;
+        }
+
+        if (groups == 0)
+        {
+            return false;
+        }
+
+        var chosen = -1;
+        for (var g = groups - 1; g >= 0 && chosen < 0; g--)
+        {
+            if (lengths[g] >= 15 && ChecksumHolds(text, start, groupEnds[g]))
+            {
+                chosen = g;
+            }
+        }
+
+        if (chosen < 0)
+        {
+            // No valid IBAN: take the first group and every following group while the previous one had four characters.
+            chosen = 0;
+            while (chosen + 1 < groups && lengths[chosen] - (chosen == 0 ? 0 : lengths[chosen - 1]) == 4)
+            {
+                chosen++;
+            }
+
+            if (lengths[chosen] < 15)
+            {
+                return false;
+            }
+        }
+
+        end = groupEnds[chosen];
+        var builder = new StringBuilder(lengths[chosen]);
+        foreach (var c in text.AsSpan(start, end - start))
+        {
+            if (c != ' ')
+            {
+                builder.Append(char.ToUpperInvariant(c));
+            }
+        }
+
+        token = new ValueToken(ValueTokenKind.Iban, builder.ToString());
+        return true;
+    }
+
+    /// <summary>The ISO 13616 mod-97 check over the letters and digits of <c>text[start..end]</c>.</summary>
+    private static bool ChecksumHolds(string text, int start, int end)
+    {
+        var remainder = 0;
+        var chars = text.AsSpan(start, end - start);
+        Span<char> rearranged = stackalloc char[40];
+        var n = 0;
+        foreach (var c in chars)
+        {
+            if (c != ' ')
+            {
+                rearranged[n++] = c;
+            }
+        }
+
+        for (var k = 4; k < n + 4; k++)
+        {
+            var c = char.ToUpperInvariant(rearranged[k < n ? k : k - n]);
+            if (char.IsAsciiDigit(c))
+            {
+                remainder = ((remainder * 10) + (c - '0')) % 97;
+            }
+            else if (char.IsAsciiLetterUpper(c))
+            {
+                var value = c - 'A' + 10;
+                remainder = ((remainder * 100) + value) % 97;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return remainder == 1;
+    }
+
+    private static bool TryDigits(string text, int start, out int end, out ValueToken token)
+    {
+        end = start;
+        token = default;
+        var i = start;
+        if (text[i] == '+')
+        {
+            i++;
+        }
+
+        var digits = new StringBuilder();
+        var last = i;
+        while (i < text.Length)
+        {
+            if (char.IsAsciiDigit(text[i]))
+            {
+                digits.Append(text[i]);
+                i++;
+                last = i;
+                continue;
+            }
+
+            // One separator (or ") " / " (") between digit groups.
+            var j = i;
+            var separators = 0;
+            while (j < text.Length && text[j] is ' ' or '-' or '.' or '(' or ')' && separators < 2)
+            {
+                j++;
+                separators++;
+            }
+
+            if (separators > 0 && j < text.Length && char.IsAsciiDigit(text[j]) && (separators == 1 || text[j - 2] is ')' || text[j - 1] is '('))
+            {
+                i = j;
+                continue;
+            }
+
+            break;
+        }
+
+        if (digits.Length < MinDigits || digits.Length > MaxDigits || (last < text.Length && char.IsLetter(text[last])))
+        {
+            return false;
+        }
+
+        var canonical = digits.ToString();
+        if (canonical.StartsWith("00", StringComparison.Ordinal) && text[start] != '+')
+        {
+            canonical = canonical[2..];
+        }
+
+        end = last;
+        token = new ValueToken(ValueTokenKind.Digits, canonical);
+        return true;
+    }
+
+    private static bool IsAsciiLetterOrDigit(char c) => char.IsAsciiLetterOrDigit(c);
+}

@@ -1,0 +1,35 @@
+namespace AgentGuard;
+
+/// <summary>
+/// One decision's view of its session and rate limits, answered synchronously (from live memory or from what the store
+/// fetched ahead). Reads of a view whose store is unreachable throw <see cref="SessionStoreUnavailableException"/>.
+/// </summary>
+public interface ISessionView
+{
+    /// <summary>The session id, or <see langword="null"/> for a call without a session.</summary>
+    string? SessionId { get; }
+
+    /// <summary>Counts recent calls that match, newest first, stopping at <paramref name="enough"/>.</summary>
+    int CountRecent(ICallPattern pattern, int withinCalls, DateTimeOffset since, bool excludeDenied, int enough);
+
+    /// <summary>True when the session carries any of <paramref name="labels"/>.</summary>
+    bool HasAnyLabel(string[] labels);
+
+    /// <summary>True when the session saw <paramref name="normalizedToken"/> (see <see cref="SeenTokens"/>) from <paramref name="origin"/>.</summary>
+    bool WasSeen(ValueOrigin origin, string normalizedToken);
+
+    /// <summary>Records a hit on a rate-limit counter and returns how many hits fall within the window, including it.</summary>
+    long HitRateLimit(string ruleId, string key, DateTimeOffset now, TimeSpan window);
+
+    /// <summary>A read-only copy of the session, for code policies.</summary>
+    SessionSnapshot Snapshot();
+
+    /// <summary>Records the decided call. Never throws; a remote store writes without waiting.</summary>
+    void Record(string toolName, ToolKind kind, string? source, string[] tags, DecisionEffect effect, DateTimeOffset time, string? callId);
+
+    /// <summary>Remembers the values a tool result contained, as seen from <paramref name="origin"/>.</summary>
+    void Observe(ValueOrigin origin, string text);
+
+    /// <summary>Adds labels from a result, attaches them to the call's record, and returns the labels that were new.</summary>
+    string[] AddResultLabels(string? callId, string toolName, string[] labels);
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace AgentGuard.Benchmarks;
+
+/// <summary>
+/// Plain measurements on a loopback redis-server (not BenchmarkDotNet): decision latency percentiles next to the PING
+/// round trip (<c>--redis-latency</c>), and Redis memory for 100,000 idle sessions of 5 calls (<c>--redis-memory</c>).
+/// </summary>
+internal static class RedisMeasurements
+{
+    public static void Latency(int iterations = 20_000)
+    {
+        using var redis = new LoopbackRedis();
+        var host = redis.Host(EngineBenchmarks.Policy(100));
+        var engine = host.GetRequiredService<IGuardEngine>();
+        var database = ConnectionMultiplexer.Connect(redis.Configuration).GetDatabase();
+        var session = new GuardContext { SessionId = "latency", User = new GuardUser("alice") { Groups = ["staff"] }, Environment = "prod" };
+        var sequenced = new ToolCallEvent("export_report") { CallId = "e" };
+        for (var i = 0; i < 2_000; i++)
+        {
+            database.Ping();
+            engine.EvaluateAsync(sequenced, session).AsTask().GetAwaiter().GetResult();
+        }
+
+        var ping = new double[iterations];
+        var decision = new double[iterations];
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < iterations; i++)
+        {
+            // Interleaved, so both see the same machine load.
+            var started = Stopwatch.GetTimestamp();
+            database.Ping();
+            ping[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+            started = Stopwatch.GetTimestamp();
+            engine.EvaluateAsync(sequenced, session).AsTask().GetAwaiter().GetResult();
+            decision[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+        }
+
+        var allocated = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)iterations;
+        Array.Sort(ping);
+        Array.Sort(decision);
+        Console.WriteLine($"{iterations:N0} interleaved iterations on loopback Redis (allocations include the PING and continuations on this thread: {allocated:F0} B per iteration)");
+        Console.WriteLine($"PING round trip:           p50 {P(ping, 0.5):F1} µs, p90 {P(ping, 0.9):F1} µs, p99 {P(ping, 0.99):F1} µs");
+        Console.WriteLine($"decision (sequence read):  p50 {P(decision, 0.5):F1} µs, p90 {P(decision, 0.9):F1} µs, p99 {P(decision, 0.99):F1} µs");
+        Console.WriteLine($"decision p50 - PING p50:   {P(decision, 0.5) - P(ping, 0.5):F1} µs");
+    }
+
+    public static void Memory(int sessions = 100_000, int callsPerSession = 5)
+    {
+        using var redis = new LoopbackRedis();
+        using var inspect = ConnectionMultiplexer.Connect(redis.Configuration + ",allowAdmin=true");
+        var server = inspect.GetServer(inspect.GetEndPoints()[0]);
+        var host = redis.Host(EngineBenchmarks.Policy(100));
+        var engine = host.GetRequiredService<IGuardEngine>();
+        var baseline = UsedMemory(server);
+        for (var i = 0; i < sessions; i++)
+        {
+            var context = new GuardContext { SessionId = "session-" + i, User = new GuardUser("user-" + (i % 1000)), Prompt = "prompt " + i };
+            for (var c = 0; c < callsPerSession; c++)
+            {
+                engine.EvaluateAsync(new ToolCallEvent(c % 2 == 0 ? "search" : "read_file") { CallId = $"call-{i}-{c}" }, context).AsTask().GetAwaiter().GetResult();
+            }
+
+            if (i % 10_000 == 0)
+            {
+                // Let the fire-and-forget writes drain now and then, as a real load's pauses would.
+                host.GetRequiredService<AgentGuard.Redis.RedisConnection>().Multiplexer.Result.GetDatabase().Ping();
+            }
+        }
+
+        host.GetRequiredService<AgentGuard.Redis.RedisConnection>().Multiplexer.Result.GetDatabase().Ping();
+        var keys = server.DatabaseSize();
+        var used = UsedMemory(server) - baseline;
+        Console.WriteLine($"{sessions:N0} idle sessions with {callsPerSession} calls each: {keys:N0} keys, {used / 1024.0 / 1024.0:F1} MB used_memory in Redis ({used / (double)sessions:F0} B per session)");
+    }
+
+    private static long UsedMemory(IServer server)
+    {
+        var info = server.Info("memory").SelectMany(g => g).First(p => p.Key == "used_memory");
+        return long.Parse(info.Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static double P(double[] sorted, double quantile) => sorted[(int)Math.Min(sorted.Length - 1, quantile * sorted.Length)];
+}

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace AgentGuard.Redis.Tests;
+
+/// <summary>
+/// One replica: its own service provider (engine, stores, multiplexer), configured from JSON as an app would,
+/// sharing Redis with the other replicas. Only the model is scripted anywhere in these tests.
+/// </summary>
+internal sealed class Replica : IAsyncDisposable
+{
+    public const string HmacKey = "c2VjcmV0LWtleS1mb3ItdGVzdHMtb25seS0zMi1ieXRlcyE=";
+
+    private Replica(ServiceProvider services)
+    {
+        Services = services;
+        Engine = services.GetRequiredService<IGuardEngine>();
+        Guard = services.GetRequiredService<ToolGuard>();
+    }
+
+    public ServiceProvider Services { get; }
+
+    public IGuardEngine Engine { get; }
+
+    public ToolGuard Guard { get; }
+
+    public ConcurrentQueue<AuditRecord> Audit { get; } = new();
+
+    public static Replica Start(RedisServer redis, string rulesJson, string redisJson = "", string prefix = "agentguard:tests", Action<AgentGuardBuilder>? configure = null)
+    {
+        var json = $$"""
+        {
+          "AgentGuard": {
+            {{rulesJson}},
+            "Redis": {
+              "Configuration": "{{redis.Configuration}}",
+              "KeyPrefix": "{{prefix}}",
+              "HmacKey": "{{HmacKey}}"
+              {{redisJson}}
+            }
+          }
+        }
+        """;
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
+        var services = new ServiceCollection();
+        var audit = new AuditCollector();
+        var builder = services.AddAgentGuard(configuration.GetSection("AgentGuard"))
+            .AddRedis(configuration.GetSection("AgentGuard:Redis"))
+            .AddAuditSink(audit);
+        configure?.Invoke(builder);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var replica = new Replica(provider);
+        audit.Target = replica.Audit;
+        return replica;
+    }
+
+    /// <summary>Waits until this replica's connection is up and every write it sent before has been applied (one PING, in order on the same connection).</summary>
+    public async Task FlushAsync()
+    {
+        var connection = Services.GetRequiredService<RedisConnection>();
+        var multiplexer = await connection.Multiplexer;
+        await multiplexer.GetDatabase().PingAsync();
+    }
+
+    public async Task<IConnectionMultiplexer> MultiplexerAsync() => await Services.GetRequiredService<RedisConnection>().Multiplexer;
+
+    public static ToolCallEvent Call(string name, string? argumentsJson = null, string? callId = null)
+        => new(name, ToolKind.Function) { Arguments = argumentsJson is null ? ToolArguments.Empty : ToolArguments.FromJson(argumentsJson), CallId = callId };
+
+    public ValueTask DisposeAsync() => Services.DisposeAsync();
+
+    private sealed class AuditCollector : IAuditSink
+    {
+        public ConcurrentQueue<AuditRecord>? Target { get; set; }
+
+        public void Write(AuditRecord record) => Target?.Enqueue(record);
+    }
+}
