@@ -127,8 +127,39 @@ internal sealed class ArgumentRedactor
         return Replace(text, findings, null);
     }
 
+    /// <summary>
+    /// What is actually replaced for each finding: the finding widened to the credential-shaped run of characters it
+    /// sits in (<c>user:pass</c> around a reported <c>pass</c>, the rest of a token cut short), so no fragment of a
+    /// secret stays next to its redaction. Separators that carry meaning (=, /, @, ?, &amp;, quotes, spaces) end a run.
+    /// </summary>
+    internal static List<SecretFinding> RedactionSpans(string text, List<SecretFinding> findings)
+    {
+        var spans = new List<SecretFinding>(findings.Count);
+        foreach (var finding in findings)
+        {
+            var start = Math.Clamp(finding.Start, 0, text.Length);
+            var end = Math.Clamp(finding.Start + finding.Length, start, text.Length);
+            while (start > 0 && IsRunChar(text[start - 1]))
+            {
+                start--;
+            }
+
+            while (end < text.Length && IsRunChar(text[end]))
+            {
+                end++;
+            }
+
+            spans.Add(finding with { Start = start, Length = end - start });
+        }
+
+        return spans;
+    }
+
+    private static bool IsRunChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '+' or '.' or ':' or '%' or '!' or '$' or '*' or '^' or '~';
+
     private static string Replace(string text, List<SecretFinding> findings, Redactor? redactor)
     {
+        findings = RedactionSpans(text, findings);
         findings.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
         var builder = new StringBuilder(text.Length);
         var position = 0;

@@ -155,7 +155,7 @@ internal static class KeyValueSecrets
         {
             KeyKind.Password when spaced => null,
             KeyKind.Password when LooksLikePassword(value) => IsConnectionString(text, start, valueEnd) ? "connection-string-password" : "password",
-            KeyKind.Token when spaced && !LooksLikeStrongToken(value) => null,
+            KeyKind.Token when spaced && !LooksLikeStrongToken(value) && !(start >= 2 && text[start - 1] == '-' && text[start - 2] == '-' && LooksLikeToken(value)) => null,
             KeyKind.Token or KeyKind.Bearer when LooksLikeToken(value) || (quote != '\0' && LooksLikeShortQuotedToken(value)) => scheme || kind == KeyKind.Bearer ? "bearer-token" : IsAwsSecret(key, value) ? "aws-secret-key" : "generic-secret",
             _ => null,
         };
@@ -455,7 +455,7 @@ internal static class KeyValueSecrets
             }
         }
 
-        if (key.SequenceEqual("pass") || key.EndsWith("pass", StringComparison.Ordinal))
+        if (key.SequenceEqual("pass") || key.EndsWith("pass", StringComparison.Ordinal) || (key.Length > 2 && key.EndsWith("pw", StringComparison.Ordinal)))
         {
             return KeyKind.Password;
         }

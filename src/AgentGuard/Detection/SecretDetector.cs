@@ -39,6 +39,7 @@ internal sealed class SecretDetector : ISecretDetector
         ScanTwilio(text, found);
         ScanKeyValues(text, found);
         KeyValueSecrets.ScanCurlUser(text, found);
+        SecretEncodedFormats.ScanDiscord(text, found);
         if (found.Count == 0)
         {
             return;

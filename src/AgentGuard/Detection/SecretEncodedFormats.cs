@@ -12,6 +12,55 @@ internal static class SecretEncodedFormats
     /// <summary>Anchors handled here (case-sensitive).</summary>
     internal static readonly string[] Anchors = [":AA", "-us", "ZXlK"];
 
+    /// <summary>
+    /// Discord bot tokens: base64 of the bot id (23–28 characters), '.', a 6-character timestamp, '.', an HMAC of 27 or
+    /// more. Found from each '.' that is followed by six token characters and another '.'.
+    /// </summary>
+    public static void ScanDiscord(string text, List<SecretFinding> found)
+    {
+        for (var dot = text.IndexOf('.'); dot >= 0 && dot + 8 < text.Length; dot = text.IndexOf('.', dot + 1))
+        {
+            if (text[dot + 7] != '.' || !IsTokenRun(text.AsSpan(dot + 1, 6)))
+            {
+                continue;
+            }
+
+            var start = dot;
+            while (start > 0 && dot - start < 30 && char.IsAsciiLetterOrDigit(text[start - 1]))
+            {
+                start--;
+            }
+
+            var end = dot + 8;
+            while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '_' or '-'))
+            {
+                end++;
+            }
+
+            var id = text.AsSpan(start, dot - start);
+            if (id.Length is < 23 or > 28 || end - dot - 8 < 27 || (start > 0 && text[start - 1] is '_' or '-' or '.') || !SecretText.HasLettersAndDigits(id) || !SecretText.HasLettersAndDigits(text.AsSpan(dot + 8, end - dot - 8)))
+            {
+                continue;
+            }
+
+            found.Add(new SecretFinding("discord-bot-token", start, end - start));
+            dot = end - 1;
+        }
+
+        static bool IsTokenRun(ReadOnlySpan<char> span)
+        {
+            foreach (var c in span)
+            {
+                if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '-'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     public static int Match(string text, int at, List<SecretFinding> found)
     {
         if (text.AsSpan(at).StartsWith(":AA", StringComparison.Ordinal))
