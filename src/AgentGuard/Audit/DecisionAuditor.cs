@@ -220,24 +220,6 @@ internal sealed partial class DecisionAuditor
         }
     }
 
-    /// <summary>The session's labels for the record; none when the session store cannot say (an outage must not lose the record).</summary>
-    private static IReadOnlyList<string> LabelsOf(ISessionView? session)
-    {
-        if (session is null)
-        {
-            return [];
-        }
-
-        try
-        {
-            return [.. session.Snapshot().Labels];
-        }
-        catch (SessionStoreUnavailableException)
-        {
-            return [];
-        }
-    }
-
     private static Activity? FindExecuteToolSpan(Activity? candidate)
     {
         if (candidate is not { IsAllDataRequested: true })
