@@ -9,7 +9,7 @@ namespace AgentGuard;
 /// </summary>
 public sealed class AgentGuardSection
 {
-    private AgentGuardSection(string name, Type optionsType)
+    private AgentGuardSection(string name, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type optionsType)
     {
         Name = name;
         OptionsType = optionsType;

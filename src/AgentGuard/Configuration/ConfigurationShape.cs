@@ -140,6 +140,7 @@ internal sealed class ConfigurationShape
 
     private static bool IsCollection(Type type) => type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type);
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Options properties are List<T>, T[] or Dictionary<K, V>, whose collection interfaces trimming keeps.")]
     private static Type? ItemType(Type type, Type generic)
     {
         if (type.IsGenericType && type.GetGenericTypeDefinition() == generic)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,7 +14,7 @@ public sealed class AgentGuardBuilder
     public IServiceCollection Services { get; }
 
     /// <summary>Adds a code policy, combined with the configured rules under the same precedence.</summary>
-    public AgentGuardBuilder AddPolicy<TPolicy>()
+    public AgentGuardBuilder AddPolicy<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TPolicy>()
         where TPolicy : class, IGuardPolicy
     {
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IGuardPolicy, TPolicy>());
@@ -29,7 +30,7 @@ public sealed class AgentGuardBuilder
     }
 
     /// <summary>Adds a provider of session facts.</summary>
-    public AgentGuardBuilder AddContextProvider<TProvider>()
+    public AgentGuardBuilder AddContextProvider<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProvider>()
         where TProvider : class, IGuardContextProvider
     {
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IGuardContextProvider, TProvider>());
@@ -54,7 +55,7 @@ public sealed class AgentGuardBuilder
     }
 
     /// <summary>Adds an in-process approval handler, asked when a call requires approval and the adapter has no native approval flow.</summary>
-    public AgentGuardBuilder AddApprovalHandler<THandler>()
+    public AgentGuardBuilder AddApprovalHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>()
         where THandler : class, IApprovalHandler
     {
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IApprovalHandler, THandler>());
@@ -70,7 +71,7 @@ public sealed class AgentGuardBuilder
     }
 
     /// <summary>Adds an audit sink that receives one record per decision.</summary>
-    public AgentGuardBuilder AddAuditSink<TSink>()
+    public AgentGuardBuilder AddAuditSink<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSink>()
         where TSink : class, IAuditSink
     {
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuditSink, TSink>());
@@ -86,7 +87,7 @@ public sealed class AgentGuardBuilder
     }
 
     /// <summary>Adds a classifier that tags calls from their content (e.g. a document's sensitivity label).</summary>
-    public AgentGuardBuilder AddClassifier<TClassifier>()
+    public AgentGuardBuilder AddClassifier<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TClassifier>()
         where TClassifier : class, IToolClassifier
     {
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IToolClassifier, TClassifier>());

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using AgentGuard;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,7 +11,7 @@ public static class InjectionClassifierBuilderExtensions
     /// Adds <typeparamref name="TClassifier"/> as a second opinion on tool results. Its score is combined with the
     /// deterministic detector's (the higher wins), within the policy's <c>EvaluationTimeout</c>.
     /// </summary>
-    public static AgentGuardBuilder AddInjectionClassifier<TClassifier>(this AgentGuardBuilder builder)
+    public static AgentGuardBuilder AddInjectionClassifier<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TClassifier>(this AgentGuardBuilder builder)
         where TClassifier : class, IInjectionClassifier
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -249,15 +249,41 @@ public sealed partial class ToolGuard
             throw new ToolCallDeniedException(decision);
         }
 
+        var run = await RunDecidedAsync(toolCall, resolved, invoke, describeResult ?? (static r => r?.ToString()), cancellationToken).ConfigureAwait(false);
+        return run.Result;
+    }
+
+    /// <summary>
+    /// The second half of the pipeline, for a call an adapter has decided and allowed: runs <paramref name="invoke"/>
+    /// inside an <see cref="AgentGuardScope"/> for the call (so HTTP requests, shell commands and SDK calls it makes
+    /// carry its context and call id), and passes its result, described as text, through the result hook.
+    /// </summary>
+    /// <param name="toolCall">The allowed call.</param>
+    /// <param name="context">The context it was decided with.</param>
+    /// <param name="invoke">The real call.</param>
+    /// <param name="describe">The result as the model would read it (the text the result hook inspects).</param>
+    /// <param name="cancellationToken">Cancels the call and the inspection.</param>
+    public async ValueTask<GuardedRun<T>> RunDecidedAsync<T>(
+        ToolCallEvent toolCall,
+        GuardContext context,
+        Func<CancellationToken, ValueTask<T>> invoke,
+        Func<T, string?> describe,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(toolCall);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(invoke);
+        ArgumentNullException.ThrowIfNull(describe);
         T result;
-        using (AgentGuardScope.Begin(resolved, toolCall))
+        using (AgentGuardScope.Begin(context, toolCall))
         {
             result = await invoke(cancellationToken).ConfigureAwait(false);
         }
 
-        var text = describeResult is null ? result?.ToString() : describeResult(result);
-        await _engine.InspectResultAsync(toolCall, resolved, new ToolResult(text), cancellationToken).ConfigureAwait(false);
-        return result;
+        var text = describe(result);
+        var inspection = await _engine.InspectResultAsync(toolCall, context, new ToolResult(text), cancellationToken).ConfigureAwait(false);
+        var forModel = inspection.TextForModel(text);
+        return new GuardedRun<T>(result, text, forModel is null || string.Equals(forModel, text, StringComparison.Ordinal) ? null : forModel);
     }
 
     /// <summary>Guards an SDK call by name, with its arguments as name/value pairs.</summary>
