@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AgentGuard;
 
@@ -16,6 +17,8 @@ public static class DefaultPolicyPackExtensions
         var settings = new DefaultPolicyPackOptions();
         configure?.Invoke(settings);
         builder.Services.PostConfigure<AgentGuardOptions>(options => DefaultPolicyPack.MergeInto(options, settings));
+        builder.Services.TryAddSingleton(sp => new Inference.RoleInferenceClassifier(sp.GetRequiredService<PolicyProvider>()));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IToolClassifier, Inference.RoleInferenceClassifier>(sp => sp.GetRequiredService<Inference.RoleInferenceClassifier>()));
         return builder;
     }
 }
