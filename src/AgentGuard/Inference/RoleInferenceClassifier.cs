@@ -4,7 +4,8 @@ namespace AgentGuard.Inference;
 
 /// <summary>
 /// Adds the inferred role tags (see <see cref="ToolRoleInference"/>) to every call, unless <c>Inference:Enabled</c> is
-/// false or the tool matches <c>Inference:ExcludeTools</c>. Registered by the default policy pack.
+/// false, the tool matches <c>Inference:ExcludeTools</c>, or a <c>Tools</c> entry classifies it (configuration wins).
+/// Registered by the default policy pack.
 /// </summary>
 internal sealed class RoleInferenceClassifier(PolicyProvider policies) : IToolClassifier
 {
@@ -24,8 +25,16 @@ internal sealed class RoleInferenceClassifier(PolicyProvider policies) : IToolCl
     /// <summary>The inferred roles of the call's tool, or none when inference is off for it.</summary>
     public ToolRoles RolesOf(ToolCallEvent toolCall)
     {
-        var options = policies.Current.Options.Inference;
+        var policy = policies.Current;
+        var options = policy.Options.Inference;
         if (!options.Enabled)
+        {
+            return ToolRoles.Unknown;
+        }
+
+        // Configuration overrides inference: a tool that a Tools entry classifies keeps that classification alone.
+        var configured = policy.Tools.Classify(toolCall.ToolName, toolCall.Source);
+        if (configured.Tags.Length > 0 || configured.Untrusted || configured.Trusted || configured.UntrustedFields.Length > 0)
         {
             return ToolRoles.Unknown;
         }
