@@ -33,6 +33,12 @@ public static class ToolRoleInference
         ["fill"] = ["external-send"], ["autofill"] = ["external-send"], ["redirect"] = ["action"], ["approve"] = ["action"],
     };
 
+    /// <summary>Sink verbs that descriptions mostly use as nouns ("the e-mail", "an order"): not taken from descriptions.</summary>
+    private static readonly HashSet<string> NounLike = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mail", "email", "message", "post", "order", "tweet", "book", "set", "go", "run", "lock", "drop", "fill", "add", "wire",
+    };
+
     private static readonly HashSet<string> ReadVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "get", "read", "list", "search", "find", "view", "fetch", "show", "check", "lookup", "query", "retrieve", "browse",
@@ -129,7 +135,8 @@ public static class ToolRoleInference
             {
                 sink = true;
                 Add(verbTags, $"name verb '{word}'");
-                actionWords.AddRange(words.Skip(i).Where(w => w.Length >= 4));
+                actionWords.Add(word);
+                actionWords.AddRange(words.Skip(i + 1).Where(w => SinkVerbs.ContainsKey(w) && !NounLike.Contains(w)));
                 break;
             }
 
@@ -153,6 +160,12 @@ public static class ToolRoleInference
         {
             sink = true;
             Add(["destructive"], "MCP destructiveHint");
+        }
+
+        if (sink)
+        {
+            // The description's verbs say what else the tool does ("Place a buy or sell order").
+            actionWords.AddRange(Words(descriptor?.Description ?? string.Empty).Where(w => SinkVerbs.ContainsKey(w) && !NounLike.Contains(w)));
         }
 
         var recipients = RecipientArguments(descriptor?.ParametersSchema, evidence);
@@ -210,6 +223,11 @@ public static class ToolRoleInference
         foreach (var property in properties.EnumerateObject())
         {
             var words = Words(property.Name);
+            if (words.Length > 0 && words[0] is "from" or "source" or "sender" or "my" or "own")
+            {
+                continue; // the user's own side of a transfer, not a recipient
+            }
+
             var description = property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() ?? string.Empty : string.Empty;
             var byName = words.FirstOrDefault(w => RecipientNames.Contains(w));
             var byDescription = RecipientDescriptions.FirstOrDefault(t => description.Contains(t, StringComparison.OrdinalIgnoreCase));

@@ -25,7 +25,7 @@ public sealed class ToolRoles
     /// <summary>Argument paths that name a recipient or destination (addresses, user/channel ids, accounts, URLs), e.g. <c>$.recipients[*]</c>.</summary>
     public string[] RecipientArguments { get; }
 
-    /// <summary>The words of the tool's name that say what it does (for the prompt-implied task scope), e.g. <c>transfer</c>, <c>funds</c>.</summary>
+    /// <summary>The verbs that say what the tool does (its name's verb, then sink verbs of its description), for the prompt-implied task scope.</summary>
     public string[] ActionWords { get; }
 
     /// <summary>True when the tool acts on the world (sends, pays, deletes, changes settings, books…).</summary>

@@ -91,6 +91,9 @@ public sealed class WhenOptions
     /// <see cref="ITaskScopeProvider"/>'s), else the scope the user's prompt implies (the prompt names the tool's action).
     /// </summary>
     public bool? OutsideTaskScope { get; set; }
+
+    /// <summary>True: holds when an earlier tool result named this tool by its identifier and the user's prompt did not.</summary>
+    public bool? ToolNamedByResult { get; set; }
 }
 
 /// <summary>Conditions on the user; every one that is set must hold.</summary>

@@ -19,7 +19,7 @@ internal enum ReplayPolicy
 }
 
 /// <summary>What happened when a scenario was replayed.</summary>
-internal sealed record ReplayOutcome(ReplayScenario Scenario, IReadOnlySet<int> ExecutedSteps, int ApprovalsAsked)
+internal sealed record ReplayOutcome(ReplayScenario Scenario, IReadOnlySet<int> ExecutedSteps, int ApprovalsAsked, IReadOnlyList<string> Stops)
 {
     /// <summary>For an attack: the harmful call did not run (it, or an earlier call, was stopped).</summary>
     public bool Stopped => Scenario.Harmful is { } harmful && !ExecutedSteps.Contains(harmful);
@@ -38,6 +38,7 @@ internal static class ReplayRunner
     public static async Task<ReplayOutcome> RunAsync(ReplayScenario scenario, ReplayPolicy policy, Action<AgentGuardBuilder>? configure = null)
     {
         var approver = new RefusingApprover();
+        var audit = new RecordingAuditSink();
         var json = policy == ReplayPolicy.Written ? ReplayCorpus.PolicyJson(scenario.Catalogue) : """{ "AgentGuard": {} }""";
         await using var services = GuardHost.Create(json, builder =>
         {
@@ -46,6 +47,7 @@ internal static class ReplayRunner
                 builder.AddDefaultPolicyPack();
             }
 
+            builder.AddAuditSink(audit);
             configure?.Invoke(builder);
         }, s => s.AddSingleton<IApprovalHandler>(approver));
 
@@ -74,7 +76,9 @@ internal static class ReplayRunner
 
         await client.GetResponseAsync(scenario.Prompt, options);
         var steps = executed.Select(id => int.Parse(id["call-".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
-        return new ReplayOutcome(scenario, steps, approver.Asked);
+        var stops = audit.Records.Where(r => r.PolicyDecision != DecisionEffect.Allow)
+            .Select(r => $"{r.ToolName}: {string.Join(",", r.Rules)} [{string.Join("; ", r.Evidence)}]").ToList();
+        return new ReplayOutcome(scenario, steps, approver.Asked, stops);
     }
 
     /// <summary>Refuses every approval and counts the requests.</summary>

@@ -50,12 +50,17 @@ public sealed class ReplayTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Replay_HeldOut_FiguresPerFamily()
+    public Task Replay_HeldOut_FiguresPerFamily() => FiguresAsync(heldOut: true);
+
+    [Fact]
+    public Task Replay_TuningPart_FiguresPerFamily() => FiguresAsync(heldOut: false);
+
+    private async Task FiguresAsync(bool heldOut)
     {
-        var heldOut = ReplayCorpus.Scenarios.Where(s => s.IsHeldOut).ToList();
+        var part = ReplayCorpus.Scenarios.Where(s => s.IsHeldOut == heldOut).ToList();
         var zero = new List<ReplayOutcome>();
         var written = new List<ReplayOutcome>();
-        foreach (var scenario in heldOut)
+        foreach (var scenario in part)
         {
             zero.Add(await ReplayRunner.RunAsync(scenario, ReplayPolicy.ZeroConfiguration));
             written.Add(await ReplayRunner.RunAsync(scenario, ReplayPolicy.Written));
@@ -63,14 +68,14 @@ public sealed class ReplayTests(ITestOutputHelper output)
 
         var zeroFigures = FamilyFigures.Of(zero);
         var writtenFigures = FamilyFigures.Of(written);
-        var table = FamilyFigures.Table($"Held-out part: {heldOut.Count} sessions", zeroFigures, writtenFigures);
+        var table = FamilyFigures.Table($"{(heldOut ? "Held-out" : "Tuning")} part: {part.Count} sessions", zeroFigures, writtenFigures);
         output.WriteLine(table);
         foreach (var miss in zero.Concat(written).Where(o => o.Scenario.IsAttack ? !o.Stopped : o.Interrupted))
         {
-            output.WriteLine($"{(zero.Contains(miss) ? "zero" : "written")}: {miss.Scenario.Id} {(miss.Scenario.IsAttack ? "not stopped" : "interrupted")}");
+            output.WriteLine($"{(zero.Contains(miss) ? "zero" : "written")}: {miss.Scenario.Id} {(miss.Scenario.IsAttack ? "not stopped" : "interrupted")} {string.Join(" | ", miss.Stops)}");
         }
 
-        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "replay-figures.md"), table);
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, heldOut ? "replay-figures-held-out.md" : "replay-figures-tuning.md"), table);
         ReplayTargets.Check(zeroFigures.Single(f => f.Family == "all"), writtenFigures.Single(f => f.Family == "all"));
     }
 }

@@ -364,6 +364,11 @@ internal static class PolicyCompiler
             conditions.Add(new TaskScopeCondition());
         }
 
+        if (when.ToolNamedByResult == true)
+        {
+            conditions.Add(new ToolNamedByResultCondition());
+        }
+
         return conditions;
 
         void AddValues(List<Condition> list, ContextValueCondition.Field field, string name, List<string> values)

@@ -8,16 +8,34 @@ namespace AgentGuard.Policies;
 /// <c>When.OutsideTaskScope</c>: holds when the call is outside the session's task scope. With a host-supplied
 /// <see cref="TaskScope"/>: the tool matches none of its globs, or a recipient-like argument holds a value it does not
 /// list. Without one, the prompt-implied scope: a tool inferred to act on the world (a sink) is outside unless the
-/// user's prompt names its action (a word of the tool's name after its verb, e.g. "unlock" or "door" for
-/// <c>AugustSmartLockUnlockDoor</c>, matched on a common stem). Tools that only read are always inside.
+/// user's prompt names its action — the verb of its name or description, or an everyday synonym ("book" for
+/// <c>reserve_hotel</c>, "payment" for <c>BankManagerPayBill</c>). Tools that only read are always inside; without a
+/// prompt, sinks are outside.
 /// </summary>
 internal sealed class TaskScopeCondition : Condition
 {
-    private static readonly HashSet<string> Generic = new(StringComparer.Ordinal)
-    {
-        "action", "actions", "data", "item", "items", "information", "info", "details", "user", "users", "level", "system",
-        "manager", "request", "state", "personal", "from", "with", "into",
-    };
+    /// <summary>Everyday words for the same action: a prompt saying "book" implies a tool that reserves.</summary>
+    private static readonly string[][] Synonyms =
+    [
+        ["send", "mail", "email", "message", "forward", "reply", "write", "tell", "share", "post", "notify", "invite"],
+        ["pay", "payment", "transfer", "wire", "send", "deposit", "withdraw", "refund"],
+        ["delete", "remove", "erase", "trash", "clear", "purge", "wipe", "drop", "destroy"],
+        ["reserve", "book", "booking", "reservation"],
+        ["create", "make", "add", "schedule", "setup", "plan", "arrange", "dispatch"],
+        ["update", "change", "modify", "edit", "alter", "set", "configure", "reset", "redirect", "move"],
+        ["go", "move", "guide", "navigate", "drive", "send"],
+        ["grant", "give", "share", "allow", "invite"],
+        ["unlock", "open"],
+        ["place", "buy", "sell", "order", "purchase", "trade"],
+        ["execute", "run", "exec"],
+        ["fill", "autofill", "enter"],
+        ["leave", "quit", "exit"],
+        ["disable", "turn", "switch"],
+    ];
+
+    /// <summary>What a "manage" tool may be asked to do: change, create, delete, schedule, cancel.</summary>
+    private static readonly string[] ManageWords =
+        ["manage", "update", "change", "modify", "edit", "create", "add", "delete", "remove", "schedule", "cancel", "redirect", "reschedule", "return"];
 
     public override string Evidence => "outside the task scope";
 
@@ -33,30 +51,32 @@ internal sealed class TaskScopeCondition : Condition
             return !InHostScope(scope, input.Call, roles);
         }
 
-        if (!roles.IsSink || input.Context.Prompt is not { Length: > 0 } prompt)
+        if (!roles.IsSink)
         {
             return false;
         }
 
-        return !PromptNames(prompt, roles.ActionWords);
+        // Without a prompt the scope cannot be told: the safe side is outside.
+        return input.Context.Prompt is not { Length: > 0 } prompt || !PromptNames(prompt, roles.ActionWords);
     }
 
-    /// <summary>True when <paramref name="prompt"/> names one of the tool's action words (on a common stem of at least four letters).</summary>
-    internal static bool PromptNames(string prompt, string[] actionWords)
+    /// <summary>True when <paramref name="prompt"/> names one of the tool's verbs or an everyday synonym (on a common stem); "manage" takes change, create, delete, schedule and the like.</summary>
+    internal static bool PromptNames(string prompt, string[] verbs)
     {
         var words = ToolRoleInference.Words(prompt.Replace("e-mail", "email", StringComparison.OrdinalIgnoreCase));
-        foreach (var action in actionWords)
+        foreach (var verb in verbs)
         {
-            if (action.Length < 4 || Generic.Contains(action))
+            IEnumerable<string> accepted = verb == "manage"
+                ? ManageWords
+                : Synonyms.Where(g => g.Contains(verb)).SelectMany(g => g).Append(verb);
+            foreach (var candidate in accepted)
             {
-                continue;
-            }
-
-            foreach (var word in words)
-            {
-                if (word.Length >= 4 && Stem(word, action))
+                foreach (var word in words)
                 {
-                    return true;
+                    if (word.Length >= 2 && Stem(word, candidate))
+                    {
+                        return true;
+                    }
                 }
             }
         }
@@ -72,7 +92,8 @@ internal sealed class TaskScopeCondition : Condition
             common++;
         }
 
-        return common >= Math.Min(5, Math.Min(a.Length, b.Length));
+        // Whole short words ("go", "pay", "run") or a common stem of five letters ("reserv-ation", "transfer-s").
+        return common == b.Length ? common == a.Length || b.Length >= 3 : common >= 5;
     }
 
     private static bool InHostScope(TaskScope scope, ToolCallEvent call, ToolRoles roles)
