@@ -40,9 +40,9 @@ public static class AgentGuardAIAgentBuilderExtensions
         Func<FunctionInvocationContext, CancellationToken, ValueTask<object?>> next,
         CancellationToken cancellationToken)
     {
-        // The agent's chat client guard already decided this call and runs it inside its scope: do not decide it twice.
-        if (AgentGuardScope.Current?.ToolCall?.CallId is { } guarded
-            && string.Equals(guarded, invocation.CallContent?.CallId, StringComparison.Ordinal))
+        // The agent's chat client guard already decided this very call (the same host object) and runs it: do not
+        // decide it twice. A call id alone would not do: a nested agent's model can reuse the outer call's id.
+        if (invocation.CallContent is { } content && guard.ToolGuard.IsDecided(content))
         {
             return next(invocation, cancellationToken);
         }

@@ -1,8 +1,8 @@
+using AgentGuard;
 using AgentGuard.AgentFramework;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace AgentGuard;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Agent Framework facts for every AgentGuard decision.</summary>
 public static class AgentGuardAgentFrameworkServiceExtensions

@@ -59,7 +59,7 @@ public sealed class AgentGuardChatClient : DelegatingChatClient
     private async Task<ChatResponse> ResumeAndRespondAsync(IList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
     {
         using var grants = await _guard.Approvals.AdmitAsync(messages, _guard.ToolGuard.ArgumentLimits, cancellationToken).ConfigureAwait(false);
-        var (history, resumed, stop) = await ApprovalResume.ResumeAsync(messages, options, FunctionInvokingClient, cancellationToken).ConfigureAwait(false);
+        var (history, resumed, stop) = await ApprovalResume.ResumeAsync(messages, options, FunctionInvokingClient, _guard.ToolGuard.Messages, cancellationToken).ConfigureAwait(false);
         var response = stop ? new ChatResponse() : await base.GetResponseAsync(history, options, cancellationToken).ConfigureAwait(false);
         if (resumed is not null)
         {
@@ -85,7 +85,7 @@ public sealed class AgentGuardChatClient : DelegatingChatClient
         var answers = ApprovalFlow.HasAnswers(list);
         using var grants = answers ? await _guard.Approvals.AdmitAsync(list, _guard.ToolGuard.ArgumentLimits, cancellationToken).ConfigureAwait(false) : null;
         var (history, resumed, stop) = answers
-            ? await ApprovalResume.ResumeAsync(list, options, FunctionInvokingClient, cancellationToken).ConfigureAwait(false)
+            ? await ApprovalResume.ResumeAsync(list, options, FunctionInvokingClient, _guard.ToolGuard.Messages, cancellationToken).ConfigureAwait(false)
             : (list, null, false);
         if (resumed is not null)
         {

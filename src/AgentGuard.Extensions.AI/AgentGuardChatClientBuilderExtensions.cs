@@ -23,4 +23,18 @@ public static class AgentGuardChatClientBuilderExtensions
             ? inner
             : new AgentGuardChatClient(inner, ChatGuardFactory.Create(services)));
     }
+
+    /// <summary>
+    /// As <see cref="UseAgentGuard(ChatClientBuilder)"/>, with session facts of this pipeline — agent id and name,
+    /// environment, team — for hosts that run several agents:
+    /// <c>.UseAgentGuard(o => { o.AgentId = "billing"; o.AgentName = "Billing assistant"; })</c>.
+    /// </summary>
+    public static ChatClientBuilder UseAgentGuard(this ChatClientBuilder builder, Action<AgentGuardPipelineOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new AgentGuardPipelineOptions();
+        configure(options);
+        return builder.Use(inner => new PipelineContextChatClient(inner, options)).UseAgentGuard();
+    }
 }

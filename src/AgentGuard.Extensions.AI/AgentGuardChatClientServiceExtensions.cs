@@ -1,12 +1,12 @@
+using AgentGuard;
 using AgentGuard.Extensions.AI;
 using AgentGuard.Extensions.AI.Internal;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace AgentGuard;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Guards the chat clients registered in DI, by configuration, with no change to their pipelines.</summary>
 public static class AgentGuardChatClientServiceExtensions
@@ -50,6 +50,7 @@ public static class AgentGuardChatClientServiceExtensions
     {
         var services = builder.Services;
         services.AddSingleton(AgentGuardSection.For<ChatClientGuardOptions>("ChatClients"));
+        builder.AddChatClientMediationProbe();
         services.TryAddSingleton(ChatGuardFactory.CreateApprovalFlow);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatClientGuardOptions>>(new RegistrationOrderValidator(services)));
         for (var i = 0; i < services.Count; i++)

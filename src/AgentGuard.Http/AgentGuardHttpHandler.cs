@@ -6,14 +6,18 @@ using Microsoft.Extensions.Options;
 namespace AgentGuard.Http;
 
 /// <summary>
-/// Guards every request of an <see cref="HttpClient"/>: each request is decided by the engine as a
-/// <see cref="ToolKind.HttpRequest"/> event before it leaves the process. A denied request is never sent: the caller
-/// gets <see cref="ToolCallDeniedException"/>, or a response with <see cref="AgentGuardHttpOptions.DeniedStatusCode"/>.
+/// Guards every request of an <see cref="HttpClient"/>: each request, and each redirect hop, is decided by the engine
+/// as a <see cref="ToolKind.HttpRequest"/> event before it leaves the process. A denied request is never sent: the
+/// caller gets <see cref="ToolCallDeniedException"/>, or a response with <see cref="AgentGuardHttpOptions.DeniedStatusCode"/>.
 /// </summary>
 /// <remarks>
 /// Add it with <c>services.AddHttpClient(...).AddAgentGuard()</c>, or for every factory client with
-/// <c>AgentGuard:Http:GuardAllHttpClients</c>. It is outermost in the handler chain, so retries do not re-ask.
-/// Redirects followed by the primary handler are not decided again: keep <c>AllowAutoRedirect</c> off for strict egress control.
+/// <c>AgentGuard:Http:GuardAllHttpClients</c>; for <c>new HttpClient(...)</c> use
+/// <see cref="Microsoft.Extensions.DependencyInjection.HttpAgentGuardExtensions.CreateAgentGuardHandler"/>. It is outermost in the handler chain, so retries do
+/// not re-ask. It turns off the automatic redirects of the primary handler below it (<see cref="SocketsHttpHandler"/>
+/// or <see cref="HttpClientHandler"/>) and follows redirects itself (<see cref="AgentGuardHttpOptions.FollowRedirects"/>).
+/// Should another handler below follow a redirect anyway, its final hop is decided when the response comes back and
+/// a denied one is not returned.
 /// </remarks>
 public sealed partial class AgentGuardHttpHandler : DelegatingHandler
 {
@@ -23,7 +27,9 @@ public sealed partial class AgentGuardHttpHandler : DelegatingHandler
     private readonly ToolGuard _guard;
     private readonly IOptionsMonitor<AgentGuardHttpOptions> _options;
     private readonly HttpEventFactory _events;
+    private readonly Lock _redirectsLock = new();
     private readonly ILogger _logger;
+    private volatile bool _redirectsOwned;
 
     /// <summary>Creates the handler (usually done for you by <c>AddAgentGuard()</c>).</summary>
     /// <param name="guard">The AgentGuard pipeline.</param>
@@ -44,15 +50,35 @@ public sealed partial class AgentGuardHttpHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var call = await _events.CreateAsync(request, cancellationToken).ConfigureAwait(false);
-        var context = _guard.ContextResolver.Resolve();
-        var decision = await _guard.AuthorizeAsync(call, context, useApprovalHandler: true, cancellationToken).ConfigureAwait(false);
-        if (!decision.IsAllowed)
+        OwnRedirects();
+        ToolCallEvent? previous = null;
+        for (var hop = 0; ; hop++)
         {
-            return Denied(request, call, decision);
-        }
+            var call = await _events.CreateAsync(request, previous, cancellationToken).ConfigureAwait(false);
+            var decision = await DecideAsync(call, cancellationToken).ConfigureAwait(false);
+            if (!decision.IsAllowed)
+            {
+                return Denied(request, call, decision);
+            }
 
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var sentTo = request.RequestUri;
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (FollowedBelow(response, sentTo) is { } landed)
+            {
+                var final = await _events.CreateAsync(landed, call, cancellationToken).ConfigureAwait(false);
+                var finalDecision = await DecideAsync(final, cancellationToken).ConfigureAwait(false);
+                return Checked(response, landed, final, finalDecision);
+            }
+
+            if (Next(request, response, hop) is not { } target)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            RedirectHop.Apply(request, response.StatusCode, target);
+            previous = call;
+        }
     }
 
     /// <inheritdoc />
@@ -62,15 +88,106 @@ public sealed partial class AgentGuardHttpHandler : DelegatingHandler
 
         // HttpClient.Send is synchronous by contract; the decision is in-process and does not wait on I/O unless an
         // approval handler is asked, so blocking here is the host's own choice of the synchronous API.
-        var call = _events.CreateAsync(request, cancellationToken).AsTask().GetAwaiter().GetResult();
-        var context = _guard.ContextResolver.Resolve();
-        var decision = _guard.AuthorizeAsync(call, context, useApprovalHandler: true, cancellationToken).AsTask().GetAwaiter().GetResult();
-        if (!decision.IsAllowed)
+        OwnRedirects();
+        ToolCallEvent? previous = null;
+        for (var hop = 0; ; hop++)
         {
-            return Denied(request, call, decision);
+            var call = _events.CreateAsync(request, previous, cancellationToken).AsTask().GetAwaiter().GetResult();
+            var decision = DecideAsync(call, cancellationToken).AsTask().GetAwaiter().GetResult();
+            if (!decision.IsAllowed)
+            {
+                return Denied(request, call, decision);
+            }
+
+            var sentTo = request.RequestUri;
+            var response = base.Send(request, cancellationToken);
+            if (FollowedBelow(response, sentTo) is { } landed)
+            {
+                var final = _events.CreateAsync(landed, call, cancellationToken).AsTask().GetAwaiter().GetResult();
+                return Checked(response, landed, final, DecideAsync(final, cancellationToken).AsTask().GetAwaiter().GetResult());
+            }
+
+            if (Next(request, response, hop) is not { } target)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            RedirectHop.Apply(request, response.StatusCode, target);
+            previous = call;
+        }
+    }
+
+    private ValueTask<Decision> DecideAsync(ToolCallEvent call, CancellationToken cancellationToken)
+        => _guard.AuthorizeAsync(call, _guard.ContextResolver.Resolve(), useApprovalHandler: true, cancellationToken);
+
+    /// <summary>The next hop when the response is a redirect the guard follows.</summary>
+    private Uri? Next(HttpRequestMessage request, HttpResponseMessage response, int hop)
+    {
+        var options = _options.CurrentValue;
+        return options.FollowRedirects && hop < options.MaxRedirects ? RedirectHop.Target(request, response) : null;
+    }
+
+    /// <summary>The request a handler below the guard redirected to on its own, or null when it did not.</summary>
+    private static HttpRequestMessage? FollowedBelow(HttpResponseMessage response, Uri? sentTo)
+        => response.RequestMessage is { RequestUri: { } landed } message && sentTo is not null && landed != sentTo ? message : null;
+
+    private HttpResponseMessage Checked(HttpResponseMessage response, HttpRequestMessage landed, ToolCallEvent final, Decision decision)
+    {
+        LogFollowedBelow(final.Attributes?.GetValueOrDefault("http.redirect_from") ?? "(unknown)", final.ToolName);
+        if (decision.IsAllowed)
+        {
+            return response;
         }
 
-        return base.Send(request, cancellationToken);
+        response.Dispose();
+        return Denied(landed, final, decision);
+    }
+
+    /// <summary>
+    /// Turns off the automatic redirects of the primary handler below, once, before its first request (after that
+    /// the setting can no longer change). A handler of another type is checked when its response comes back.
+    /// </summary>
+    private void OwnRedirects()
+    {
+        if (_redirectsOwned)
+        {
+            return;
+        }
+
+        lock (_redirectsLock)
+        {
+            if (_redirectsOwned)
+            {
+                return;
+            }
+
+            var inner = InnerHandler;
+            while (inner is DelegatingHandler delegating)
+            {
+                inner = delegating.InnerHandler;
+            }
+
+            try
+            {
+                switch (inner)
+                {
+                    case SocketsHttpHandler { AllowAutoRedirect: true } sockets:
+                        sockets.AllowAutoRedirect = false;
+                        break;
+                    case HttpClientHandler { AllowAutoRedirect: true } client:
+                        client.AllowAutoRedirect = false;
+                        break;
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // The primary handler already sent a request (shared with another client): the landing check applies.
+                LogPrimaryInUse(inner!.GetType().Name);
+            }
+
+            _redirectsOwned = true;
+        }
     }
 
     private HttpResponseMessage Denied(HttpRequestMessage request, ToolCallEvent call, Decision decision)
@@ -93,4 +210,10 @@ public sealed partial class AgentGuardHttpHandler : DelegatingHandler
 
     [LoggerMessage(3701, LogLevel.Information, "HTTP {Method} to {Host} was not sent (rules: {RuleIds}).")]
     private partial void LogDenied(string method, string host, string ruleIds);
+
+    [LoggerMessage(3702, LogLevel.Warning, "A handler below AgentGuard followed a redirect from {From} to {Host} on its own; the last hop was decided after it was sent. Use a SocketsHttpHandler or HttpClientHandler as the primary handler so every hop is decided first.")]
+    private partial void LogFollowedBelow(string from, string host);
+
+    [LoggerMessage(3703, LogLevel.Warning, "The primary handler {Handler} had already sent requests, so AgentGuard could not take over its redirects; redirects it follows are decided when they land.")]
+    private partial void LogPrimaryInUse(string handler);
 }

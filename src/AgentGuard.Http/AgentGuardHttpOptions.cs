@@ -20,4 +20,14 @@ public sealed class AgentGuardHttpOptions
 
     /// <summary>Bodies larger than this are not buffered or scanned (default 256 KiB).</summary>
     public int MaxBodyScanBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// When true (default), the guard follows redirects itself and decides every hop as its own request (tagged
+    /// <c>http-redirect</c>); the primary handler's own automatic redirects are turned off. When false, a redirect
+    /// response is returned to the caller as it is, and nothing is sent to its <c>Location</c>.
+    /// </summary>
+    public bool FollowRedirects { get; set; } = true;
+
+    /// <summary>The most redirects followed for one request (default 50, as <c>HttpClientHandler</c>); the last redirect response is returned after that.</summary>
+    public int MaxRedirects { get; set; } = 50;
 }

@@ -13,11 +13,12 @@ internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuar
     private readonly string _idPrefix = "http-" + Guid.NewGuid().ToString("N")[..8] + "-";
     private long _nextId;
 
-    public async ValueTask<ToolCallEvent> CreateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>Describes a request; <paramref name="redirectedFrom"/> is the decided hop whose response redirected here.</summary>
+    public async ValueTask<ToolCallEvent> CreateAsync(HttpRequestMessage request, ToolCallEvent? redirectedFrom, CancellationToken cancellationToken)
     {
         var uri = request.RequestUri;
         var method = request.Method.Method.ToUpperInvariant();
-        var host = uri is { IsAbsoluteUri: true } ? uri.IdnHost.ToLowerInvariant() : "(relative)";
+        var host = uri is { IsAbsoluteUri: true } ? HttpHost.Canonical(uri) : "(relative)";
         var scheme = uri is { IsAbsoluteUri: true } ? uri.Scheme : string.Empty;
         var port = uri is { IsAbsoluteUri: true } ? uri.Port : 0;
         var path = uri is { IsAbsoluteUri: true } ? uri.AbsolutePath : uri?.OriginalString ?? string.Empty;
@@ -30,10 +31,15 @@ internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuar
             AddNames(request.Content.Headers, headerNames);
         }
 
-        var secretInUrl = detector is not null && uri is not null && HasSecret(Uri.UnescapeDataString(uri.OriginalString));
+        var secretInUrl = detector is not null && uri is not null && HasSecret(UrlSecretText.Build(uri));
         var (bodySize, secretInBody) = await InspectBodyAsync(request.Content, cancellationToken).ConfigureAwait(false);
 
-        var tags = new List<string>(3);
+        var tags = new List<string>(4);
+        if (redirectedFrom is not null)
+        {
+            tags.Add(HttpTags.Redirect);
+        }
+
         if (method is "POST" or "PUT" or "PATCH" or "DELETE")
         {
             tags.Add(HttpTags.Write);
@@ -51,6 +57,19 @@ internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuar
 
         var key = string.Concat(method, " ", uri?.OriginalString, " ", string.Join(',', headerNames), bodySize is null ? " -" : " " + bodySize.Value.ToString(CultureInfo.InvariantCulture), secretInUrl ? " U" : " -", secretInBody ? "B" : "-");
 
+        var attributes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["http.method"] = method,
+            ["http.scheme"] = scheme,
+            ["http.host"] = host,
+            ["http.port"] = port.ToString(CultureInfo.InvariantCulture),
+            ["http.path"] = path,
+        };
+        if (redirectedFrom is not null)
+        {
+            attributes["http.redirect_from"] = redirectedFrom.ToolName;
+        }
+
         return new ToolCallEvent(host, ToolKind.HttpRequest)
         {
             Source = host,
@@ -58,15 +77,8 @@ internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuar
             Tags = tags,
             Risk = secretInUrl || secretInBody ? RiskLevel.High : tags.Contains(HttpTags.Write) ? RiskLevel.Medium : RiskLevel.Low,
             CallId = _idPrefix + Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture),
-            ParentCallId = AgentGuardScope.CurrentCallId,
-            Attributes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-            {
-                ["http.method"] = method,
-                ["http.scheme"] = scheme,
-                ["http.host"] = host,
-                ["http.port"] = port.ToString(CultureInfo.InvariantCulture),
-                ["http.path"] = path,
-            },
+            ParentCallId = redirectedFrom?.CallId ?? AgentGuardScope.CurrentCallId,
+            Attributes = attributes,
         };
     }
 

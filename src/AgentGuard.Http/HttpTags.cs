@@ -11,4 +11,7 @@ public static class HttpTags
 
     /// <summary>A secret pattern (per the registered <see cref="ISecretDetector"/>) appears in the URL, query or body.</summary>
     public const string SecretInRequest = "secret-in-request";
+
+    /// <summary>The request is a redirect hop: a response to an allowed request pointed here (attribute <c>http.redirect_from</c>).</summary>
+    public const string Redirect = "http-redirect";
 }

@@ -49,7 +49,7 @@ internal sealed partial class SemanticKernelGuard
         var toolCall = new ToolCallEvent(function.Name, ToolKind.Function)
         {
             Source = function.PluginName,
-            Arguments = ToArguments(context.Arguments, skipContextKeys: false),
+            Arguments = ToArguments(function, context.Arguments, skipContextKeys: false),
             CallId = context.ToolCallId,
             ParentCallId = AgentGuardScope.CurrentCallId,
         };
@@ -110,7 +110,7 @@ internal sealed partial class SemanticKernelGuard
         var toolCall = new ToolCallEvent(function.Name, ToolKind.Connector)
         {
             Source = function.PluginName,
-            Arguments = ToArguments(context.Arguments, skipContextKeys: true),
+            Arguments = ToArguments(function, context.Arguments, skipContextKeys: true),
             ParentCallId = AgentGuardScope.CurrentCallId,
         };
 
@@ -161,7 +161,7 @@ internal sealed partial class SemanticKernelGuard
         if (!decided.HasSameArguments(arguments))
         {
             LogArgumentsChanged(function.PluginName, function.Name);
-            changed = toolCall with { Arguments = ToArguments(arguments, skipContextKeys: false) };
+            changed = toolCall with { Arguments = ToArguments(function, arguments, skipContextKeys: false) };
             return Claim.ArgumentsChanged;
         }
 
@@ -203,18 +203,8 @@ internal sealed partial class SemanticKernelGuard
         }
     }
 
-    private ToolArguments ToArguments(KernelArguments? arguments, bool skipContextKeys)
-    {
-        if (arguments is null || arguments.Count == 0)
-        {
-            return ToolArguments.Empty;
-        }
-
-        IEnumerable<KeyValuePair<string, object?>> pairs = skipContextKeys
-            ? arguments.Where(static pair => !KernelContextReader.IsContextKey(pair.Key))
-            : arguments;
-        return ToolArguments.FromPairs(pairs, _guard.ArgumentLimits);
-    }
+    private ToolArguments ToArguments(KernelFunction function, KernelArguments? arguments, bool skipContextKeys)
+        => KernelArgumentBinding.Bind(function, arguments, skipContextKeys, _guard.ArgumentLimits);
 
     private static FunctionResult Blocked(KernelFunction function, Decision decision)
         => new(function, decision.ModelMessage, culture: null, new Dictionary<string, object?>(1) { [DecisionMetadataKey] = decision });
@@ -289,12 +279,12 @@ internal sealed partial class SemanticKernelGuard
         ArgumentsChanged,
     }
 
-    [LoggerMessage(3401, LogLevel.Information, "Semantic Kernel function {PluginName}.{FunctionName} was not run ({Effect}); terminate={Terminate}.")]
+    [LoggerMessage(3301, LogLevel.Information, "Semantic Kernel function {PluginName}.{FunctionName} was not run ({Effect}); terminate={Terminate}.")]
     private partial void LogBlocked(string? pluginName, string functionName, DecisionEffect effect, bool terminate);
 
-    [LoggerMessage(3403, LogLevel.Warning, "The arguments of Semantic Kernel function {PluginName}.{FunctionName} changed after AgentGuard decided the call; it is decided again.")]
+    [LoggerMessage(3303, LogLevel.Warning, "The arguments of Semantic Kernel function {PluginName}.{FunctionName} changed after AgentGuard decided the call; it is decided again.")]
     private partial void LogArgumentsChanged(string? pluginName, string functionName);
 
-    [LoggerMessage(3402, LogLevel.Information, "The result of Semantic Kernel function {PluginName}.{FunctionName} was redacted before the model saw it.")]
+    [LoggerMessage(3302, LogLevel.Information, "The result of Semantic Kernel function {PluginName}.{FunctionName} was redacted before the model saw it.")]
     private partial void LogRedacted(string? pluginName, string functionName);
 }

@@ -3,8 +3,12 @@ namespace AgentGuard.Shell;
 /// <summary>The <c>AgentGuard:Shell</c> configuration section: how guarded commands run.</summary>
 public sealed class AgentGuardShellOptions
 {
-    /// <summary>The shell that runs lines that are not a single plain command: <c>/bin/sh</c> (default).</summary>
-    public string ShellPath { get; set; } = "/bin/sh";
+    /// <summary>
+    /// The bash that runs lines that are not a single plain command. Null (default): found at start in <c>/bin</c>,
+    /// <c>/usr/bin</c>, <c>/usr/local/bin</c>, <c>/opt/homebrew/bin</c> or <c>PATH</c>. Only bash is accepted, because the
+    /// analyser reads lines with bash's semantics (another shell, such as dash as <c>/bin/sh</c>, could run something else).
+    /// </summary>
+    public string? ShellPath { get; set; }
 
     /// <summary>How long a command may run before it and its children are killed: 30 seconds by default.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);

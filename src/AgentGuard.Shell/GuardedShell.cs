@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AgentGuard.Shell.Execution;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,7 +20,7 @@ internal sealed partial class GuardedShell : IGuardedShell
 
     public async ValueTask<ShellCheckResult> CheckAsync(string commandLine, ShellRunOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(commandLine);
+        ArgumentNullException.ThrowIfNull(commandLine);
         var context = _guard.ContextResolver.Resolve(options?.Context);
         var (check, _) = await DecideAsync(commandLine, options, context, cancellationToken).ConfigureAwait(false);
         return check;
@@ -29,7 +28,7 @@ internal sealed partial class GuardedShell : IGuardedShell
 
     public async Task<ShellRunResult> RunAsync(string commandLine, ShellRunOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(commandLine);
+        ArgumentNullException.ThrowIfNull(commandLine);
         var settings = _options.CurrentValue;
         var context = _guard.ContextResolver.Resolve(options?.Context);
         var (check, lineEvent) = await DecideAsync(commandLine, options, context, cancellationToken).ConfigureAwait(false);
@@ -47,39 +46,14 @@ internal sealed partial class GuardedShell : IGuardedShell
             };
         }
 
-        var startInfo = check.Analysis.DirectArgv is { } argv ? new ProcessStartInfo(argv[0]) : new ProcessStartInfo(settings.ShellPath);
-        if (check.Analysis.DirectArgv is { } direct)
+        var (bashPath, bashError) = BashLocator.Locate(settings.ShellPath);
+        if (bashPath is null)
         {
-            foreach (var arg in direct.Skip(1))
-            {
-                startInfo.ArgumentList.Add(arg);
-            }
-        }
-        else
-        {
-            startInfo.ArgumentList.Add("-c");
-            startInfo.ArgumentList.Add(commandLine);
+            LogStartFailed(new InvalidOperationException(bashError), settings.ShellPath ?? "bash");
+            return new ShellRunResult { Ran = false, ExitCode = 127, StandardOutput = string.Empty, StandardError = bashError!, Decision = check.Decision, Analysis = check.Analysis };
         }
 
-        if (options?.WorkingDirectory is { } directory)
-        {
-            startInfo.WorkingDirectory = directory;
-        }
-
-        if (options?.Environment is { } environment)
-        {
-            foreach (var (name, value) in environment)
-            {
-                if (value is null)
-                {
-                    startInfo.Environment.Remove(name);
-                }
-                else
-                {
-                    startInfo.Environment[name] = value;
-                }
-            }
-        }
+        var startInfo = ShellProcessStart.Create(check.Analysis, commandLine, options, bashPath);
 
         ProcessOutcome outcome;
         using (AgentGuardScope.Begin(context, lineEvent))

@@ -1,12 +1,13 @@
+using AgentGuard;
 using AgentGuard.Shell;
+using AgentGuard.Shell.Execution;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace AgentGuard;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the guarded shell: <c>services.AddAgentGuard(section).AddShell(section)</c>.</summary>
 public static class ShellAgentGuardBuilderExtensions
@@ -38,11 +39,19 @@ public static class ShellAgentGuardBuilderExtensions
     private static AgentGuardBuilder AddCore(AgentGuardBuilder builder)
     {
         builder.Services.AddSingleton(AgentGuardSection.For<AgentGuardShellOptions>("Shell"));
-        builder.Services.AddOptions<AgentGuardShellOptions>().Validate(o => o.Timeout > TimeSpan.Zero && o.MaxOutputChars > 0 && !string.IsNullOrWhiteSpace(o.ShellPath), "AgentGuard:Shell needs a positive Timeout, a positive MaxOutputChars and a ShellPath.");
-        builder.Services.TryAddSingleton<IGuardedShell>(sp => new GuardedShell(
-            sp.GetRequiredService<ToolGuard>(),
-            sp.GetRequiredService<IOptionsMonitor<AgentGuardShellOptions>>(),
-            (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<GuardedShell>()));
+        builder.Services.AddOptions<AgentGuardShellOptions>()
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.MaxOutputChars > 0, "AgentGuard:Shell needs a positive Timeout and a positive MaxOutputChars.")
+            .Validate(o => BashLocator.Locate(o.ShellPath).Error is null, "AgentGuard:Shell: bash was not found or ShellPath is not a bash; the guarded shell runs lines with bash only (install bash or set ShellPath to it).");
+        builder.Services.TryAddSingleton<IGuardedShell>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptionsMonitor<AgentGuardShellOptions>>();
+            if (BashLocator.Locate(options.CurrentValue.ShellPath).Error is { } error)
+            {
+                throw new InvalidOperationException(error);
+            }
+
+            return new GuardedShell(sp.GetRequiredService<ToolGuard>(), options, (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<GuardedShell>());
+        });
         return builder;
     }
 }

@@ -27,6 +27,9 @@ public static class ShellTags
     /// <summary>Runs code given inline to an interpreter (python -c, node -e, perl -e). Risk Medium.</summary>
     public const string InlineCode = "inline-code";
 
+    /// <summary>Copies local files to cloud storage (<c>aws s3 cp … s3://</c>, <c>gsutil cp … gs://</c>): not exfiltration by itself; rules decide by bucket. Risk Medium.</summary>
+    public const string Upload = "upload";
+
     /// <summary>Starts a shell (bash -c, sh, source).</summary>
     public const string ShellWrapper = "shell-wrapper";
 
@@ -52,7 +55,7 @@ public static class ShellTags
                 return RiskLevel.High;
             }
 
-            if (tag is Privilege or Network or InlineCode or FileDelete or EnvironmentRead)
+            if (tag is Privilege or Network or InlineCode or FileDelete or EnvironmentRead or Upload)
             {
                 risk = RiskLevel.Medium;
             }

@@ -4,17 +4,25 @@ using System.Text;
 
 namespace AgentGuard.Http.Tests;
 
-/// <summary>A real HTTP server on 127.0.0.1 that counts the requests that reach it.</summary>
+/// <summary>
+/// A real HTTP server on 127.0.0.1 (and, when asked, on <c>localhost</c>) that counts the requests that reach it.
+/// <c>/redirect?status=302&amp;to=URL</c> answers with that redirect.
+/// </summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Task _loop;
     private readonly List<string> _received = [];
 
-    public LoopbackServer()
+    public LoopbackServer(bool alsoAsLocalhost = false)
     {
         Port = FreePort();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        if (alsoAsLocalhost)
+        {
+            _listener.Prefixes.Add($"http://localhost:{Port}/");
+        }
+
         _listener.Start();
         _loop = Task.Run(LoopAsync);
     }
@@ -86,6 +94,15 @@ internal sealed class LoopbackServer : IAsyncDisposable
                 {
                     _received.Add($"{context.Request.HttpMethod} {context.Request.Url!.PathAndQuery} {body}");
                 }
+            }
+
+            if (context.Request.Url!.AbsolutePath == "/redirect" && context.Request.QueryString["to"] is { } target)
+            {
+                context.Response.StatusCode = int.Parse(context.Request.QueryString["status"] ?? "302", System.Globalization.CultureInfo.InvariantCulture);
+                context.Response.RedirectLocation = target;
+                context.Response.ContentLength64 = 0;
+                context.Response.Close();
+                continue;
             }
 
             var bytes = Encoding.UTF8.GetBytes("ok");

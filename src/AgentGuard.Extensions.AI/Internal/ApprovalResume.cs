@@ -15,6 +15,7 @@ internal static class ApprovalResume
         IList<ChatMessage> messages,
         ChatOptions? options,
         FunctionInvokingChatClient client,
+        ModelText text,
         CancellationToken cancellationToken)
     {
         List<ToolApprovalResponseContent>? answers = null;
@@ -78,7 +79,7 @@ internal static class ApprovalResume
             {
                 // An approval without the request it answers was not given by a person who saw the request (for
                 // example Agent Framework's auto-approval of tools it believes need none): the call is not run.
-                results.Add(new FunctionResultContent(call.CallId, $"{call.Name} was not run: it requires approval by a person, which was not given."));
+                results.Add(new FunctionResultContent(call.CallId, text.ApprovalNotGiven(call.Name)));
                 continue;
             }
 

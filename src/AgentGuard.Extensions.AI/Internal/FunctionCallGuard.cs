@@ -52,7 +52,7 @@ internal sealed partial class FunctionCallGuard(ToolGuard guard, ApprovalFlow ap
                 if (approvals.TryConsumeGrant(call.CallId, fingerprint))
                 {
                     LogApprovedCallRuns(call.ToolName, call.CallId);
-                    decision = Approved(decision);
+                    decision = decision.Approved("approved through the chat client's approval flow");
                 }
                 else if (nativeApproval && !guard.HasApprovalHandler && call.CallId is not null)
                 {
@@ -72,7 +72,7 @@ internal sealed partial class FunctionCallGuard(ToolGuard guard, ApprovalFlow ap
         {
             LogGuardFailed(ex, invocation.Function.Name);
             EndBatch(invocation, pending: false, concurrent);
-            return $"{invocation.Function.Name} was not run: its safety check could not be completed.";
+            return guard.Messages.CheckFailed(invocation.Function.Name);
         }
 
         if (!decision.IsAllowed)
@@ -91,6 +91,7 @@ internal sealed partial class FunctionCallGuard(ToolGuard guard, ApprovalFlow ap
         }
 
         object? result;
+        using (invocation.CallContent is { } content ? guard.MarkDecided(content) : null)
         using (AgentGuardScope.Begin(context, call))
         {
             result = await next(invocation, cancellationToken).ConfigureAwait(false);
@@ -163,20 +164,6 @@ internal sealed partial class FunctionCallGuard(ToolGuard guard, ApprovalFlow ap
         state.Seen = new SeenFacts(messages.Count, last, options, options?.Instructions, agent, context);
         return context;
     }
-
-    private static Decision Approved(Decision decision) => new()
-    {
-        Effect = DecisionEffect.Allow,
-        PolicyEffect = decision.PolicyEffect,
-        RuleIds = decision.RuleIds,
-        ModelMessage = decision.ModelMessage,
-        Reason = (decision.Reason is null ? string.Empty : decision.Reason + "; ") + "approved through the chat client's approval flow",
-        Evidence = decision.Evidence,
-        Alert = decision.Alert,
-        IsFailure = decision.IsFailure,
-        IsShadow = decision.IsShadow,
-        Tags = decision.Tags,
-    };
 
     /// <summary>The text the result hook inspects: what the model would be shown.</summary>
     internal static string? Describe(object? result, JsonSerializerOptions? options)

@@ -133,6 +133,13 @@ internal sealed class GuardedTransport : ITransport
 
     private async ValueTask WaitForVerificationAsync(CancellationToken cancellationToken)
     {
+        if (_gate.ExpiresAt is { } expires && System.Diagnostics.Stopwatch.GetTimestamp() >= expires && Volatile.Read(ref _verifying) is { Task.IsCompleted: true })
+        {
+            // The server's listing may no longer be cached (ttlMs): verify the definitions again before a call runs.
+            var round = NewRound();
+            await SendInternalListAsync(null, round, cancellationToken).ConfigureAwait(false);
+        }
+
         if (Volatile.Read(ref _verifying) is { Task.IsCompleted: false } verifying)
         {
             try
@@ -148,10 +155,15 @@ internal sealed class GuardedTransport : ITransport
     }
 
     private async Task StartVerificationAsync(CancellationToken cancellationToken)
+        => await SendInternalListAsync(null, NewRound(), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>A new verification round: calls wait for it, and pinned tools count as unverified until it lists them.</summary>
+    private TaskCompletionSource NewRound()
     {
         var round = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _gate.BeginRound();
         Volatile.Write(ref _verifying, round);
-        await SendInternalListAsync(null, round, cancellationToken).ConfigureAwait(false);
+        return round;
     }
 
     private async Task SendInternalListAsync(string? cursor, TaskCompletionSource round, CancellationToken cancellationToken)
@@ -197,6 +209,7 @@ internal sealed class GuardedTransport : ITransport
                 while (reader.TryRead(out var message))
                 {
                     var verifyAfterForwarding = false;
+                    TaskCompletionSource? changed = null;
                     if (message is JsonRpcMessageWithId withId and (JsonRpcResponse or JsonRpcError) && _pending.TryRemove(withId.Id, out var pending))
                     {
                         var response = message as JsonRpcResponse;
@@ -221,14 +234,21 @@ internal sealed class GuardedTransport : ITransport
                     else if (message is JsonRpcNotification { Method: NotificationMethods.ToolListChangedNotification } && Volatile.Read(ref _verifying) is not null)
                     {
                         // Only after the handshake: a request sent before the client's "initialized" may be dropped.
-                        verifyAfterForwarding = true;
+                        // The round starts before the client hears of the change, so no call it sends next can run
+                        // with the old verdicts; the listing is sent after forwarding.
+                        changed = NewRound();
                     }
 
                     await writer.WriteAsync(message, _stopping.Token).ConfigureAwait(false);
                     if (verifyAfterForwarding)
                     {
                         await StartVerificationAsync(_stopping.Token).ConfigureAwait(false);
-                    }                }
+                    }
+                    else if (changed is not null)
+                    {
+                        await SendInternalListAsync(null, changed, _stopping.Token).ConfigureAwait(false);
+                    }
+                }
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
@@ -252,6 +272,12 @@ internal sealed class GuardedTransport : ITransport
         if (response is not null)
         {
             _gate.Verify(response.Result);
+            if (response.Result?["ttlMs"] is JsonValue ttl && ttl.TryGetValue<long>(out var milliseconds) && milliseconds >= 0
+                && (_gate.ExpiresAt is null || System.Diagnostics.Stopwatch.GetTimestamp() + milliseconds * System.Diagnostics.Stopwatch.Frequency / 1000 < _gate.ExpiresAt))
+            {
+                _gate.SetTimeToLive(System.Diagnostics.Stopwatch.GetTimestamp(), TimeSpan.FromMilliseconds(milliseconds));
+            }
+
             if (response.Result?["nextCursor"] is JsonValue next && next.GetValueKind() == JsonValueKind.String)
             {
                 await SendInternalListAsync(next.GetValue<string>(), round, _stopping.Token).ConfigureAwait(false);

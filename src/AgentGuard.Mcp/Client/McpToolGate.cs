@@ -20,11 +20,13 @@ internal sealed partial class McpToolGate
     private readonly ToolGuard _guard;
     private readonly GuardedMcpClientOptions _options;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<string, ListedTool> _tools = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, VerifiedTool> _tools = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _alerted = new(StringComparer.Ordinal);
     private readonly McpToolPins.PinHasher _hasher = new();
     private readonly GuardContext? _seen;
     private volatile bool _listedOnce;
+    private long _round;
+    private long _expiresAt;
     private ArgumentScratch? _scratch;
     private ServerAttributes? _attributes;
 
@@ -55,67 +57,97 @@ internal sealed partial class McpToolGate
     }
 
     /// <summary>Decides a <c>tools/call</c>. Returns the event to inspect the result with, or a denial to answer with instead of sending.</summary>
+    /// <remarks>
+    /// The registry's refusals (no name, server withdrawn, not granted, hidden, unknown, unverified pin) come first and
+    /// are decisions too: <see cref="ToolGuard.Refuse"/> audits each with its <see cref="McpSystemRules"/> id.
+    /// </remarks>
     public async ValueTask<(ToolCallEvent? Call, GuardContext Context, JsonRpcResponse? Denial)> AuthorizeAsync(JsonRpcRequest request, CancellationToken cancellationToken)
     {
         var context = ResolveContext();
         var parameters = request.Params as JsonObject;
         var name = parameters?["name"] is JsonValue n && n.GetValueKind() == JsonValueKind.String ? n.GetValue<string>() : null;
-        if (string.IsNullOrEmpty(name))
+        var arguments = parameters?["arguments"] is JsonObject args ? ReadArguments(args) : ToolArguments.Empty;
+        if (string.IsNullOrWhiteSpace(name))
         {
-            return (null, context, Deny(request, "The tool call was not run: it names no tool."));
+            return Refused(request, context, Event(request, ModelText.UnnamedTool, arguments, server: null, listed: null), McpSystemRules.Nameless, "the tools/call request names no tool");
         }
 
         if (!_registry.TryGetServer(ServerId, out var server))
         {
             LogServerWithdrawn(ServerId, name);
-            return (null, context, Deny(request, Unavailable(name)));
+            return Refused(request, context, Event(request, name, arguments, server: null, listed: null), McpSystemRules.ServerWithdrawn, $"server '{ServerId}' is no longer in the registry");
         }
 
+        _tools.TryGetValue(name, out var verified);
+        var listed = verified?.Tool;
+        var call = Event(request, name, arguments, server, listed);
         if (!server.IsToolGranted(name, context.Team, context.Environment))
         {
             LogToolNotGranted(ServerId, name, context.Team ?? "(none)", context.Environment ?? "(none)");
-            return (null, context, Deny(request, Unavailable(name)));
+            return Refused(request, context, call, McpSystemRules.NotGranted, $"'{name}' on server '{ServerId}' is not granted to team '{context.Team ?? "(none)"}' in environment '{context.Environment ?? "(none)"}'");
         }
 
-        _tools.TryGetValue(name, out var listed);
         if (listed?.HiddenReason is { } hidden)
         {
             LogHiddenToolCalled(ServerId, name, hidden);
-            return (null, context, Deny(request, Unavailable(name)));
+            return Refused(request, context, call, McpSystemRules.Hidden, $"'{name}' on server '{ServerId}' is hidden because {hidden}", alert: true);
         }
 
         if (listed is null && _listedOnce)
         {
             LogUnknownToolCalled(ServerId, name);
-            return (null, context, Deny(request, Unavailable(name)));
+            return Refused(request, context, call, McpSystemRules.UnknownTool, $"server '{ServerId}' did not list '{name}'");
         }
 
-        if (listed is null && (server.RequirePins || server.Pins.ContainsKey(name)))
+        if ((server.RequirePins || server.Pins.ContainsKey(name)) && (listed is null || verified!.Round != Volatile.Read(ref _round)))
         {
             LogUnverifiedToolCalled(ServerId, name);
-            return (null, context, Deny(request, Unavailable(name)));
+            var why = listed is null ? "it was never listed on this connection" : "its tools changed (or their cached listing expired) and it was not verified again";
+            return Refused(request, context, call, McpSystemRules.UnverifiedPin, $"'{name}' on server '{ServerId}' is pinned but its definition is not verified: {why}", alert: listed is not null);
         }
-
-        var arguments = parameters!["arguments"] is JsonObject args ? ReadArguments(args) : ToolArguments.Empty;
-        var call = new ToolCallEvent(name, ToolKind.McpTool)
-        {
-            Source = ServerId,
-            Arguments = arguments,
-            Tags = listed is null ? [.. server.Tags] : listed.Tags,
-            Risk = listed?.Risk ?? RiskLevel.Unknown,
-            CallId = request.Id.ToString(),
-            ParentCallId = AgentGuardScope.CurrentCallId,
-            Attributes = AttributesFor(server),
-        };
 
         var decision = await _guard.AuthorizeAsync(call, context, useApprovalHandler: true, cancellationToken).ConfigureAwait(false);
         if (!decision.IsAllowed)
         {
             LogCallDenied(ServerId, name, decision.ToString(), decision.Reason ?? string.Empty);
-            return (call, context, Deny(request, decision.ModelMessage.Length > 0 ? decision.ModelMessage : $"{name} was not run: it is not permitted by policy."));
+            return (call, context, Deny(request, decision.ModelMessage.Length > 0 ? decision.ModelMessage : _guard.Messages.NotPermitted(call.ToolName)));
         }
 
         return (call, context, null);
+    }
+
+    /// <summary>
+    /// Starts a new verification round (the server said its tools changed, or the cached listing expired): until a
+    /// listing is verified again, pinned tools are refused as unverified.
+    /// </summary>
+    public void BeginRound()
+    {
+        Volatile.Write(ref _expiresAt, 0);
+        Interlocked.Increment(ref _round);
+    }
+
+    /// <summary>When the verified listing stops being valid (the server's <c>ttlMs</c>), or null when it does not say.</summary>
+    public long? ExpiresAt => Volatile.Read(ref _expiresAt) is var at and > 0 ? at : null;
+
+    /// <summary>Remembers how long the server said its listing may be cached (the shortest of its pages).</summary>
+    public void SetTimeToLive(long now, TimeSpan? timeToLive)
+        => Volatile.Write(ref _expiresAt, timeToLive is { } ttl ? now + (long)(ttl.TotalSeconds * System.Diagnostics.Stopwatch.Frequency) : 0);
+
+    private ToolCallEvent Event(JsonRpcRequest request, string name, ToolArguments arguments, McpServerDefinition? server, ListedTool? listed) => new(name, ToolKind.McpTool)
+    {
+        Source = ServerId,
+        Arguments = arguments,
+        Tags = listed is not null ? listed.Tags : server is null ? [] : [.. server.Tags],
+        Risk = listed?.Risk ?? RiskLevel.Unknown,
+        CallId = request.Id.ToString(),
+        ParentCallId = AgentGuardScope.CurrentCallId,
+        Attributes = server is null ? new Dictionary<string, string>(1, StringComparer.Ordinal) { ["mcp.server"] = ServerId } : AttributesFor(server),
+    };
+
+    private (ToolCallEvent? Call, GuardContext Context, JsonRpcResponse? Denial) Refused(JsonRpcRequest request, GuardContext context, ToolCallEvent call, string ruleId, string reason, bool alert = false)
+    {
+        var decision = _guard.Refuse(call, context, ruleId, reason, alert);
+        return (null, context, Deny(request, decision.ModelMessage));
     }
 
     /// <summary>
@@ -196,9 +228,10 @@ internal sealed partial class McpToolGate
             }
 
             var listed = Verify(server, tool, name);
-            if (!_tools.TryGetValue(listed.Name, out var known) || !ReferenceEquals(known, listed))
+            var round = Volatile.Read(ref _round);
+            if (!_tools.TryGetValue(listed.Name, out var known) || !ReferenceEquals(known.Tool, listed) || known.Round != round)
             {
-                _tools[listed.Name] = listed;
+                _tools[listed.Name] = new VerifiedTool(listed, round);
             }
 
             if (filter && (listed.IsHidden || !server.IsToolGranted(listed.Name, context.Team, context.Environment)))
@@ -386,8 +419,6 @@ internal sealed partial class McpToolGate
         content.Insert(Math.Max(first, 0), new JsonObject { ["type"] = "text", ["text"] = text });
     }
 
-    private static string Unavailable(string name) => $"{name} was not run: this tool is not available.";
-
     private static JsonRpcResponse Deny(JsonRpcRequest request, string message)
     {
         var result = new CallToolResult
@@ -402,6 +433,9 @@ internal sealed partial class McpToolGate
             Result = JsonSerializer.SerializeToNode(result, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult))),
         };
     }
+
+    /// <summary>A tool as verified on this connection, and the verification round it was verified in.</summary>
+    private sealed record VerifiedTool(ListedTool Tool, long Round);
 
     /// <summary>The attributes built for one registry entry (replaced as a whole, so readers never see a torn pair).</summary>
     private sealed record ServerAttributes(McpServerDefinition Server, IReadOnlyDictionary<string, string> Attributes);

@@ -1,12 +1,12 @@
+using AgentGuard;
 using AgentGuard.Mcp;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace AgentGuard;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the MCP registry and the guarded MCP client factory.</summary>
 public static class AgentGuardMcpBuilderExtensions

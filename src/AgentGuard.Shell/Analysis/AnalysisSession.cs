@@ -45,8 +45,30 @@ internal sealed class AnalysisSession
         }
     }
 
+    /// <summary>True when the line wrote or downloaded a file inside <paramref name="directory"/>.</summary>
+    public bool WroteUnder(string directory)
+    {
+        var prefix = directory.TrimEnd('/') + "/";
+        return (_writtenFiles is not null && _writtenFiles.Keys.Any(k => k.StartsWith(prefix, StringComparison.Ordinal)))
+            || (_downloadedFiles is not null && _downloadedFiles.Any(k => k.StartsWith(prefix, StringComparison.Ordinal)));
+    }
+
     public string? WrittenFile(string path)
         => _writtenFiles is not null && _writtenFiles.TryGetValue(path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path, out var content) ? content : null;
+
+    /// <summary>
+    /// The directory commands run in, as far as <c>cd</c>/<c>pushd</c> on the line tell: null for the directory the line
+    /// starts in, <see cref="UnknownDirectory"/> after a <c>cd</c> to a place computed at run time.
+    /// </summary>
+    public string? WorkingDirectory { get; private set; }
+
+    /// <summary>The working directory after a <c>cd</c> whose target is not known before the line runs.</summary>
+    public const string UnknownDirectory = "\0unknown";
+
+    /// <summary>git remotes added on the line (<c>git remote add x URL</c>), so pushing to them is exfiltration.</summary>
+    public HashSet<string> AddedRemotes => _addedRemotes ??= new(StringComparer.Ordinal);
+
+    private HashSet<string>? _addedRemotes;
 
     /// <summary>Every command emitted so far, in order.</summary>
     public List<CommandDraft> Commands { get; } = [];
@@ -86,6 +108,7 @@ internal sealed class AnalysisSession
                 "HOME" => ("~", true),
                 "IFS" => (" \t\n", true),
                 "PWD" => (".", true),
+                "TMPDIR" => ("/tmp", true),
                 _ => ((string?)null, false),
             };
         }
@@ -111,17 +134,17 @@ internal sealed class AnalysisSession
     /// Analyzes the script of a command substitution (its commands are emitted like any other) and returns its
     /// output when it is static, and whether it is downloaded or decoded content.
     /// </summary>
-    public (string? Output, bool Remote) Substitute(string script, int depth)
+    public (string? Output, bool Remote, bool Decoded) Substitute(string script, int depth)
     {
         var drafts = ParseNested(script, "$(...)", depth, Inherited.None);
         if (drafts.Count == 0)
         {
-            return (string.Empty, false);
+            return (string.Empty, false, false);
         }
 
         var last = drafts[^1];
         var remote = drafts.Exists(d => d.CarriesRemoteContent);
-        return (last.OutputText?.TrimEnd('\n'), remote);
+        return (last.OutputText?.TrimEnd('\n'), remote, drafts.Exists(d => d.OutputDecoded));
     }
 
     /// <summary>Analyzes the script of a process substitution and returns the command it reads from.</summary>
@@ -171,6 +194,18 @@ internal sealed class AnalysisSession
                     SetVariable(word.Text, null);
                 }
 
+                break;
+            case "cd" or "pushd" or "chdir":
+                {
+                    var target = words.Skip(1).FirstOrDefault(w => w.Text is not ("-L" or "-P" or "-e" or "-@" or "--"));
+                    WorkingDirectory = target.Text is null ? "~"
+                        : target.Dynamic || target.Text == "-" || WorkingDirectory == UnknownDirectory ? UnknownDirectory
+                        : PathRules.Combine(WorkingDirectory, target.Text);
+                    break;
+                }
+
+            case "popd":
+                WorkingDirectory = UnknownDirectory;
                 break;
             case "alias":
                 foreach (var word in words.Skip(1))

@@ -12,6 +12,16 @@ internal static partial class CodeScanner
     public static IEnumerable<string> ShellStrings(string code)
     {
         var count = 0;
+        code = Concatenation().Replace(code, string.Empty);
+        foreach (Match list in LiteralList().Matches(code))
+        {
+            var words = StringLiteral().Matches(list.Value).Select(m => m.Groups["s"].Success ? m.Groups["s"].Value : m.Groups["d"].Value);
+            if (++count <= 32)
+            {
+                yield return string.Join(' ', words);
+            }
+        }
+
         foreach (Match match in StringLiteral().Matches(code))
         {
             var text = match.Groups["s"].Success ? match.Groups["s"].Value : match.Groups["d"].Success ? match.Groups["d"].Value : match.Groups["b"].Value;
@@ -44,15 +54,41 @@ internal static partial class CodeScanner
         {
             draft.Tag(ShellTags.CredentialAccess, "code touches " + credential);
         }
+
+        var shell = SpawnsShell().Match(code);
+        if (!shell.Success)
+        {
+            shell = ShellPathInCode().Match(code);
+        }
+
+        if (shell.Success)
+        {
+            draft.Tag(ShellTags.Opaque, "code starts a shell or runs a command it builds: " + shell.Value);
+        }
     }
+
+    /// <summary><c>'r' + 'm -rf ~'</c> and <c>"a" . "b"</c>: adjacent literals joined at run time are joined here too.</summary>
+    [GeneratedRegex(@"['""]\s*(?:\+|\.)\s*['""]", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex Concatenation();
+
+    /// <summary>An argument list of literals, <c>['rm', '-rf', '/']</c> or <c>("rm", "-rf", "/")</c>: the argv a spawn call runs.</summary>
+    [GeneratedRegex(@"[\[(]\s*(?:(?:'[^'\\]*'|""[^""\\]*"")\s*,\s*)+(?:'[^'\\]*'|""[^""\\]*"")\s*,?\s*[\])]", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex LiteralList();
+
+    /// <summary>A process-spawning call given a shell, or given something other than one literal string.</summary>
+    [GeneratedRegex(@"(?:\b(?:system|exec|execSync|spawn|spawnSync|popen|Popen|call|check_output|run|shell_exec|passthru|proc_open|execute|callCommand|Process\.Start|esyscmd|syscmd|run-shell-command)\s*\(?\s*[""']?(?:/usr)?(?:/local)?/bin/(?:ba|da|z|k)?sh\b)|\bexec\s+[""']/bin/(?:ba|da|z)?sh|\b(?:os\.system|subprocess\.\w+|child_process|IO\.popen|Kernel\.system|os\.execute|shell_exec)\s*\(\s*[a-zA-Z_$][\w.]*\s*[,)]|/inet/tcp|fsockopen|TCPSocket|PF_INET|Sockets\.connect|connect\(""[\w.]+"",", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex SpawnsShell();
+
+    [GeneratedRegex(@"(?<![\w-])(?:/usr)?(?:/local)?/bin/(?:ba|da|z|k|c|tc|fi|a|mk|y)?sh\b", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex ShellPathInCode();
 
     [GeneratedRegex(@"'(?<s>[^'\\]*(?:\\.[^'\\]*)*)'|""(?<d>[^""\\]*(?:\\.[^""\\]*)*)""|`(?<b>[^`]*)`", RegexOptions.CultureInvariant, 200)]
     private static partial Regex StringLiteral();
 
-    [GeneratedRegex(@"(shutil\.rmtree|rmSync|rimraf|File::Path::remove_tree|rmtree|FileUtils\.rm_rf)\s*\(?\s*['""](/|~|\.\.?['""/])|os\.(remove|unlink)\s*\(\s*['""]/etc/|fs\.rmSync\s*\(\s*['""]/['""]", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(shutil\.rmtree|rmSync|rimraf|File::Path::remove_tree|rmtree|FileUtils\.rm_rf)\s*\(?\s*['""](/|~|\.\.?['""/])|(os\.(remove|unlink)|\bunlink|unlinkSync|File\.delete)\s*\(?\s*(glob\s*\(?\s*)?['""](/etc|/usr|/boot|/var|/bin|/lib|~)", RegexOptions.CultureInvariant, 200)]
     private static partial Regex Destructive();
 
-    [GeneratedRegex(@"requests\.(post|put|patch)|urlopen\s*\([^)]*data\s*=|http\.client|socket\.(socket|create_connection)|\.connect\s*\(\s*\(|IO::Socket|Net::HTTP\.post|method\s*:\s*['""](POST|PUT|PATCH)['""]|net\.connect|smtplib|ftplib|paramiko", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 200)]
+    [GeneratedRegex(@"requests\.(post|put|patch)|https?""\)\.request\(|\bhttps?\.request\(|urlopen\s*\([^)]*data\s*=|http\.client|socket\.(socket|create_connection|tcp|connect)|require\s*\(?\s*[""']socket|[""']?method[""']?\s*(?:=>|=)\s*[""'](POST|PUT|PATCH)|\.connect\s*\(\s*\(|IO::Socket|Net::HTTP\.post|method\s*:\s*['""](POST|PUT|PATCH)['""]|net\.connect|smtplib|ftplib|paramiko", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 200)]
     private static partial Regex Exfiltration();
 
     [GeneratedRegex(@"(exec|eval)\s*\(\s*(urllib|requests|urlopen|base64|b64decode|atob|Buffer\.from|compile|__import__|fetch|http|marshal|zlib|codecs)|__import__\s*\(\s*['""]base64|(exec|eval)\s*\(.{0,80}(b64decode|urlopen|requests\.get|fetch\(|atob\()", RegexOptions.CultureInvariant, 200)]

@@ -7,13 +7,15 @@ namespace AgentGuard.Shell.Analysis;
 /// <param name="FromSubstitution">True when part of the word is the output of a command substitution.</param>
 /// <param name="RemoteContent">True when that output comes from a download or a decoder.</param>
 /// <param name="ProcessSubstitution">The command a <c>&lt;(…)</c> word reads from.</param>
+/// <param name="Decoded">True when part of the word is printf/echo output decoded from escapes (computed here, but never trusted to name code).</param>
 internal readonly record struct ExpandedWord(
     string Text,
     bool Dynamic = false,
     bool Glob = false,
     bool FromSubstitution = false,
     bool RemoteContent = false,
-    CommandDraft? ProcessSubstitution = null)
+    CommandDraft? ProcessSubstitution = null,
+    bool Decoded = false)
 {
     public static ExpandedWord Literal(string text) => new(text);
 }
@@ -41,6 +43,12 @@ internal sealed class CommandDraft
 
     public required string Origin { get; init; }
 
+    /// <summary>The directory the command runs in (<see cref="AnalysisSession.WorkingDirectory"/>).</summary>
+    public string? WorkingDirectory { get; init; }
+
+    /// <summary>A path operand as seen from where the line started: relative paths after a known <c>cd</c> are joined to it, after an unknown one they are unknown.</summary>
+    public ExpandedWord Resolve(ExpandedWord word) => PathRules.Resolve(word, WorkingDirectory);
+
     public HashSet<string> Tags { get; } = new(StringComparer.Ordinal);
 
     public List<string> Findings { get; } = [];
@@ -53,6 +61,9 @@ internal sealed class CommandDraft
 
     /// <summary>What this command is known to print, for echo/printf/base64 -d chains.</summary>
     public string? OutputText { get; set; }
+
+    /// <summary>True when <see cref="OutputText"/> was decoded from printf/echo escapes (\x, octal, \u, %b).</summary>
+    public bool OutputDecoded { get; set; }
 
     /// <summary>True when this command's output is downloaded or decoded content (or derived from it).</summary>
     public bool CarriesRemoteContent { get; set; }

@@ -7,6 +7,11 @@ internal sealed partial class CommandUnwrapper
     {
         draft.Tags.Add(ShellTags.ShellWrapper);
         var args = draft.Args;
+        if (args.Exists(a => a.Text is "-i" or "--interactive" or "-il" or "-li") && !draft.Wrappers.Any(IsContainerRunner))
+        {
+            draft.Tag(ShellTags.Opaque, name + " -i runs an interactive shell whose input is not known before it runs");
+        }
+
         if (name is "source" or ".")
         {
             if (args.Count > 0)
@@ -63,7 +68,8 @@ internal sealed partial class CommandUnwrapper
             draft.Args.Exists(a => a.Dynamic),
             false,
             draft.Args.Exists(a => a.FromSubstitution),
-            draft.Args.Exists(a => a.RemoteContent));
+            draft.Args.Exists(a => a.RemoteContent),
+            Decoded: draft.Args.Exists(a => a.Decoded));
         ParseScriptArgument(draft, script, "eval", depth, nested);
     }
 
@@ -74,7 +80,7 @@ internal sealed partial class CommandUnwrapper
             draft.Tag(ShellTags.RemoteCode, "runs downloaded or decoded content");
         }
 
-        if (script.Dynamic)
+        if (script.Dynamic || script.Decoded)
         {
             draft.Tag(ShellTags.Opaque, origin + " runs a script computed at run time");
         }
@@ -148,6 +154,11 @@ internal sealed partial class CommandUnwrapper
             draft.Tag(ShellTags.RemoteCode, producer.Program + " output is piped into " + name);
         }
 
+        if (draft.Upstream is { OutputDecoded: true } decoder)
+        {
+            draft.Tag(ShellTags.Opaque, name + " runs text " + decoder.Program + " decodes from escapes");
+        }
+
         if (draft.StdinText is { } text)
         {
             if (asShell)
@@ -166,7 +177,13 @@ internal sealed partial class CommandUnwrapper
         {
             draft.Tag(ShellTags.Opaque, name + " runs what " + upstream.Program + " prints");
         }
+        else if (draft.Upstream is null && (asShell || name is "pwsh" or "powershell" or "tclsh" or "wish" or "expect") && !draft.Wrappers.Any(IsContainerRunner))
+        {
+            draft.Tag(ShellTags.Opaque, name + " starts interactively on this machine: what it runs comes from an input nobody can see before it runs");
+        }
     }
+
+    private static bool IsContainerRunner(string wrapper) => wrapper is "docker" or "podman" or "nerdctl" or "kubectl" or "oc" or "lxc" or "incus" or "vagrant" or "ssh";
 
     private void HandleInterpreter(CommandDraft draft, string codeFlags, int depth, Inherited nested)
     {
@@ -206,7 +223,13 @@ internal sealed partial class CommandUnwrapper
 
             if (text.Length > 1 && text[0] == '-')
             {
-                if (text is "-m" or "-W" or "-X" or "-I" or "-r" or "--require")
+                if (text == "-m" && i + 1 < args.Count)
+                {
+                    Module(draft, args[i + 1].Text, args.Skip(i + 2).Select(a => a.Text).ToList());
+                    return;
+                }
+
+                if (text is "-W" or "-X" or "-I" or "-r" or "--require")
                 {
                     i++;
                 }
@@ -305,6 +328,12 @@ internal sealed partial class CommandUnwrapper
             case "script" when ValueOf(args, "-c", "--command") is { } command:
                 ParseScriptArgument(draft, command, "script -c", depth, nested());
                 break;
+            case "script":
+                draft.Tag(ShellTags.Opaque, "script without -c starts an interactive shell");
+                break;
+            case "ssh" or "scp" or "sftp" or "rsync" when args.Exists(a => a.Text.Contains("ProxyCommand", StringComparison.OrdinalIgnoreCase) || a.Text.Contains("LocalCommand", StringComparison.OrdinalIgnoreCase)):
+                draft.Tag(ShellTags.Opaque, name + " runs a local command from its options (ProxyCommand/LocalCommand)");
+                break;
             case "awk" or "gawk" or "mawk" or "nawk" or "busybox-awk":
                 for (var i = 0; i < args.Count; i++)
                 {
@@ -361,7 +390,20 @@ internal sealed partial class CommandUnwrapper
                 }
 
                 break;
+            case "sed" or "gsed":
+                SedCommands(draft, depth, nested());
+                break;
+            case "flock" when ValueOf(args, "-c", "--command") is { } command:
+                ParseScriptArgument(draft, command, "flock -c", depth, nested());
+                break;
+            case "man" when ValueOf(args, "-P", "--pager") is { } pager:
+                ParseScriptArgument(draft, pager, "man -P", depth, nested());
+                draft.Tag(ShellTags.Opaque, "man -P runs a pager command");
+                break;
+            case "at" or "batch" or "systemd-run":
+                break;
             default:
+                ToolEscapes(draft, name, depth, nested);
                 break;
         }
     }

@@ -7,7 +7,7 @@ namespace AgentGuard.Shell.Analysis;
 /// </summary>
 internal sealed partial class CommandUnwrapper(AnalysisSession session)
 {
-    private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "csh", "tcsh" };
+    private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "csh", "tcsh", "posh", "rc", "sash", "yash", "oksh", "loksh", "elvish", "nu", "xonsh", "rbash" };
 
     private static readonly HashSet<string> PrivilegeWrappers = new(StringComparer.Ordinal) { "sudo", "doas", "pkexec", "runuser" };
 
@@ -16,7 +16,8 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
         ["python"] = "c", ["python2"] = "c", ["python3"] = "c", ["pypy"] = "c", ["pypy3"] = "c",
         ["node"] = "ep", ["nodejs"] = "ep", ["deno"] = "e", ["bun"] = "e",
         ["perl"] = "eE", ["ruby"] = "e", ["php"] = "r", ["lua"] = "e", ["Rscript"] = "e",
-        ["pwsh"] = "c", ["powershell"] = "c", ["osascript"] = "e",
+        ["pwsh"] = "c", ["powershell"] = "c", ["osascript"] = "e", ["julia"] = "e", ["tclsh"] = string.Empty, ["wish"] = string.Empty, ["irb"] = string.Empty,
+        ["ghci"] = "e", ["jshell"] = string.Empty, ["m4"] = string.Empty, ["clisp"] = "x", ["octave"] = string.Empty, ["octave-cli"] = string.Empty, ["gnuplot"] = "e", ["R"] = "e",
     };
 
     /// <summary>Emits a command that cannot be understood.</summary>
@@ -30,6 +31,7 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
             Redirects = [],
             Wrappers = inherited.Wrappers,
             Origin = origin,
+            WorkingDirectory = session.WorkingDirectory,
             CollectOnly = inherited.CollectOnly,
         };
         draft.Tag(ShellTags.Opaque, reason);
@@ -71,12 +73,19 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
                 "doas" => SkipOptions(words, i + 1, "uC", "ns"),
                 "pkexec" => SkipOptions(words, i + 1, "u", string.Empty),
                 "runuser" => SkipOptions(words, i + 1, "ugGc", "lmp"),
-                _ => -1,
+                _ => Runners.CommandStart(program, words, i),
             };
 
             if (next < 0)
             {
                 break;
+            }
+
+            if (next > i + 1 && Runners.IsRunner(program))
+            {
+                var runnerDraft = NewDraft(word.Text, program, words.GetRange(i + 1, next - i - 1), redirects, wrappers, origin, upstream, inherited.CollectOnly, isWrapper: true);
+                ShellClassifier.Classify(runnerDraft, session);
+                Finish(runnerDraft, tags, emitted);
             }
 
             if (PrivilegeWrappers.Contains(program))
@@ -150,6 +159,11 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
 
         var name = Basename(head.Text);
         var draft = NewDraft(head.Text, name, args, redirects, wrappers, origin, upstream, inherited.CollectOnly);
+        if (head.Decoded)
+        {
+            draft.Tag(ShellTags.Opaque, "the program name is decoded from printf/echo escapes at run time");
+        }
+
         Inherited? nestedCache = null;
         Inherited Nested() => nestedCache ??= new Inherited([.. wrappers, name], tags, null, inherited.CollectOnly);
         if (head.Text.Contains('/', StringComparison.Ordinal))
@@ -248,6 +262,7 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
             Redirects = redirects,
             Wrappers = [.. wrappers],
             Origin = origin,
+            WorkingDirectory = session.WorkingDirectory,
             IsWrapper = isWrapper,
             CollectOnly = collectOnly,
         };

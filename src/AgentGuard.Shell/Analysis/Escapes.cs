@@ -6,6 +6,20 @@ namespace AgentGuard.Shell.Analysis;
 /// <summary>Decodes the backslash escapes printf and echo -e understand (\n, \t, \xHH, \NNN octal, \uHHHH).</summary>
 internal static class Escapes
 {
+    /// <summary>True when the text holds an escape that spells characters (\x, \u, octal), as opposed to layout (\n, \t).</summary>
+    public static bool HasCodeEscape(string text)
+    {
+        for (var i = text.IndexOf('\\', StringComparison.Ordinal); i >= 0 && i + 1 < text.Length; i = text.IndexOf('\\', i + 2))
+        {
+            if (text[i + 1] is 'x' or 'u' or 'U' or (>= '0' and <= '7'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static string Decode(string text)
     {
         if (!text.Contains('\\', StringComparison.Ordinal))

@@ -5,13 +5,62 @@ namespace AgentGuard.Shell.Analysis;
 /// <summary>Which paths matter: system trees, home directories, repository roots, and where credentials live.</summary>
 internal static partial class PathRules
 {
-    private static readonly string[] SystemTrees = ["/etc", "/usr", "/boot", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/sys", "/proc", "/dev", "/var/lib", "/root", "/System", "/Library", "/private/etc"];
+    private static readonly string[] SystemTrees = ["/etc", "/usr", "/boot", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/sys", "/proc", "/dev", "/var", "/root", "/System", "/Library", "/private/etc", "/opt", "/srv"];
 
     private static readonly string[] CredentialSamples =
     [
         "~/.ssh/id_rsa", "~/.ssh/id_ed25519", "~/.ssh/authorized_keys", "/etc/shadow", "/etc/gshadow", "/etc/sudoers", "~/.aws/credentials",
         "~/.netrc", "~/.pgpass", ".env", "~/.git-credentials", "~/.kube/config", "~/.docker/config.json", "~/.gnupg/secring.gpg",
     ];
+
+    private static readonly string[] TempRoots = ["/tmp", "/var/tmp", "/dev/shm", "/private/tmp", "/private/var/tmp", "/var/folders", "/private/var/folders", "/var/cache/apt/archives"];
+
+    /// <summary>Joins a relative path to a known working directory (<c>cd /etc; rm shadow</c> removes <c>/etc/shadow</c>).</summary>
+    public static ExpandedWord Resolve(ExpandedWord word, string? workingDirectory)
+    {
+        var text = word.Text;
+        if (workingDirectory is null || text.Length == 0 || text[0] is '/' or '~' or '-' || text.Contains("://", StringComparison.Ordinal))
+        {
+            return word;
+        }
+
+        return workingDirectory == AnalysisSession.UnknownDirectory ? word with { Text = string.Empty, Dynamic = true } : word with { Text = Combine(workingDirectory, text) };
+    }
+
+    /// <summary>The directory <c>cd target</c> goes to from <paramref name="current"/> (null: where the line started).</summary>
+    public static string Combine(string? current, string target)
+    {
+        if (target.Length > 0 && target[0] is '/' or '~')
+        {
+            return Collapse(target);
+        }
+
+        return current is null ? Collapse(target) : Collapse(current.TrimEnd('/') + "/" + target);
+    }
+
+    /// <summary>True for a home directory itself: <c>~</c>, <c>/root</c>, <c>/home/x</c>, <c>/Users/x</c>.</summary>
+    public static bool IsHomeRoot(string path)
+    {
+        var normalized = Normalize(path);
+        var segments = normalized.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return normalized is "~" or "/root" || (normalized.StartsWith("~", StringComparison.Ordinal) && segments.Length == 1)
+            || ((normalized.StartsWith("/home/", StringComparison.Ordinal) || normalized.StartsWith("/Users/", StringComparison.Ordinal)) && segments.Length == 2);
+    }
+
+    /// <summary>True under a temporary folder (<c>/tmp/x</c>, <c>/var/tmp/x</c>), where deleting is housekeeping.</summary>
+    public static bool IsUnderTemp(string path)
+    {
+        var normalized = Normalize(path);
+        foreach (var root in TempRoots)
+        {
+            if (normalized == root || normalized.StartsWith(root + "/", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when deleting or overwriting <paramref name="word"/> recursively would do real harm.</summary>
     public static bool IsImportant(ExpandedWord word)
@@ -25,6 +74,11 @@ internal static partial class PathRules
         if (path is "/" or "~" or "*" or "." or ".." or ".*" or "" || path.StartsWith("../", StringComparison.Ordinal))
         {
             return true;
+        }
+
+        if (IsUnderTemp(path))
+        {
+            return false;
         }
 
         if (IsSystem(path))
@@ -55,6 +109,11 @@ internal static partial class PathRules
     public static bool IsSystem(string text)
     {
         var path = Normalize(text);
+        if (IsUnderTemp(path))
+        {
+            return false;
+        }
+
         foreach (var tree in SystemTrees)
         {
             if (path == tree || path.StartsWith(tree + "/", StringComparison.Ordinal))
@@ -81,6 +140,16 @@ internal static partial class PathRules
         if (text.Length == 0)
         {
             return null;
+        }
+
+        if (text.EndsWith(".pub", StringComparison.Ordinal) || text.EndsWith("known_hosts", StringComparison.Ordinal) || text.EndsWith(".ssh/config", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (text.EndsWith(".env", StringComparison.Ordinal) && !text.EndsWith("process.env", StringComparison.Ordinal) && text.Length > 4)
+        {
+            return text;
         }
 
         if (MayNameCredential(text))

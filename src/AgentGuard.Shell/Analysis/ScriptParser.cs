@@ -7,7 +7,7 @@ namespace AgentGuard.Shell.Analysis;
 /// simple commands in execution order, keeping the shell's variable and alias state as it goes, and hands each to
 /// the <see cref="CommandUnwrapper"/>.
 /// </summary>
-internal sealed class ScriptParser
+internal sealed partial class ScriptParser
 {
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
     {
@@ -29,8 +29,15 @@ internal sealed class ScriptParser
         _origin = origin;
         _depth = depth;
         _inherited = inherited;
+        _script = script;
         (_tokens, _errors) = ShellLexer.Lex(script);
     }
+
+    private readonly string _script;
+
+    /// <summary>A fork bomb: a function that pipes itself into itself in the background, e.g. <c>f(){ f|f&amp; };f</c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<name>[^\s(){};|&]+)\s*\(\s*\)\s*\{[^}]*?\k<name>\s*\|\s*\k<name>\s*&", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 100)]
+    private static partial System.Text.RegularExpressions.Regex ForkBomb();
 
     /// <summary>Parses <paramref name="script"/> and returns the commands it emitted, in order.</summary>
     public static List<CommandDraft> Parse(AnalysisSession session, string script, string origin, int depth, Inherited inherited)
@@ -90,6 +97,12 @@ internal sealed class ScriptParser
         }
 
         Finish(words, redirects, pipeFrom ?? inheritedStdin);
+
+        if (_depth <= AnalysisSession.MaxDepth && ForkBomb().Match(_script) is { Success: true } bomb)
+        {
+            var draft = _emitted.Count > 0 ? _emitted[^1] : _session.Unwrapper.EmitOpaque("sh", _origin, "a fork bomb", _inherited);
+            draft.Tag(ShellTags.Destructive, "a function that starts itself twice in the background (fork bomb): " + bomb.Groups["name"].Value);
+        }
 
         if (_errors.Count > 0)
         {
@@ -195,12 +208,12 @@ internal sealed class ScriptParser
             expanded.RemoveRange(0, first);
         }
 
-        var hijack = assignments?.Find(a => ShellClassifier.IsHijackVariable(a.Name)).Name;
+        var hijack = assignments?.Find(a => ShellClassifier.IsHijackVariable(a.Name) || ShellClassifier.IsPathHijack(a.Name, a.Value.Text, _session)).Name;
         if (expanded.Count == 0)
         {
             foreach (var (name, value) in assignments ?? [])
             {
-                _session.SetVariable(name, value.Dynamic ? null : value.Text);
+                _session.SetVariable(name, value.Dynamic || value.Decoded ? null : value.Text);
             }
 
             if (redirectInfos.Count == 0 && hijack is null)

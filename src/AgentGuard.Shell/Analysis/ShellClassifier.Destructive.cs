@@ -14,8 +14,9 @@ internal static partial class ShellClassifier
             draft.Tag(ShellTags.Destructive, "rm --no-preserve-root");
         }
 
-        foreach (var target in draft.Operands())
+        foreach (var operand in draft.Operands())
         {
+            var target = draft.Resolve(operand);
             if (recursive && PathRules.IsImportant(target))
             {
                 draft.Tag(ShellTags.Destructive, "rm -r on " + (target.Dynamic ? "a path computed at run time" : target.Text));
@@ -60,10 +61,11 @@ internal static partial class ShellClassifier
             case "branch" when draft.HasFlag('D') || (draft.HasFlag('d', "--delete") && draft.HasFlag('f', "--force")):
                 draft.Tag(ShellTags.Destructive, "git branch -D deletes a branch");
                 break;
-            case "checkout" or "restore" when operands.Skip(1).Any(o => o == ".") && !draft.HasArg("--staged"):
+            case "restore" when operands.Count > 1 && !draft.HasArg("--staged") && !draft.HasFlag('S'):
+            case "checkout" when (operands.Skip(1).Any(o => o == ".") || (draft.HasArg("--") && operands.Count > 1)) && !draft.HasArg("--staged"):
                 draft.Tag(ShellTags.Destructive, "git " + sub + " . discards local changes");
                 break;
-            case "filter-branch" or "filter-repo":
+            case "filter-branch" or "filter-repo" or "reauthor" or "obliterate":
             case "reflog" when operands.Contains("expire") || operands.Contains("delete"):
             case "stash" when operands.Contains("clear") || operands.Contains("drop"):
             case "update-ref" when draft.HasFlag('d'):
@@ -86,10 +88,10 @@ internal static partial class ShellClassifier
 
         if (operands.Exists(o => o is "cp" or "sync" or "mv" or "upload" or "upload-batch") && operands.Count > 0 && IsCloudUrl(operands[^1]) && operands.Take(operands.Count - 1).Skip(1).Any(o => !IsCloudUrl(o) && o is not ("cp" or "sync" or "mv" or "s3" or "storage" or "blob")))
         {
-            draft.Tag(ShellTags.Exfiltration, draft.Program + " uploads local files to " + operands[^1]);
+            draft.Tag(ShellTags.Upload, draft.Program + " uploads local files to " + operands[^1]);
         }
 
-        if ((draft.Program == "aws" && operands.Contains("configure") && (operands.Contains("get") || operands.Contains("export-credentials")))
+        if ((draft.Program == "aws" && operands.Contains("configure") && (operands.Contains("export-credentials") || (operands.Contains("get") && operands.Exists(o => o.Contains("secret", StringComparison.OrdinalIgnoreCase) || o.Contains("token", StringComparison.OrdinalIgnoreCase) || o.Contains("key", StringComparison.OrdinalIgnoreCase)))))
             || (draft.Program == "gcloud" && operands.Exists(o => o.StartsWith("print-", StringComparison.Ordinal) && o.EndsWith("token", StringComparison.Ordinal)))
             || (draft.Program == "az" && operands.Contains("get-access-token")))
         {
@@ -125,11 +127,18 @@ internal static partial class ShellClassifier
             texts.Add(stdin);
         }
 
-        foreach (var text in texts)
+        foreach (var raw in texts)
         {
-            if (DestructiveSql().IsMatch(text) || (draft.Program is "redis-cli" && text is "FLUSHALL" or "FLUSHDB" or "flushall" or "flushdb"))
+            // A comment is white space to SQL (DROP/**/TABLE); one inside a keyword (DR/**/OP) is obfuscation: both are read.
+            var spaced = SqlComment().Replace(raw, m => m.Value.StartsWith("/*!", StringComparison.Ordinal) ? " " + m.Value[3..^2].TrimStart('0', '1', '2', '3', '4', '5', '6', '7', '8', '9') + " " : " ");
+            var joined = SqlComment().Replace(raw, string.Empty);
+            foreach (var text in new[] { spaced, joined })
             {
-                draft.Tag(ShellTags.Destructive, draft.Program + " runs " + DestructiveSql().Match(text).Value.Trim());
+                if (DestructiveSql().IsMatch(text) || (draft.Program is "redis-cli" && text.Trim().ToUpperInvariant() is "FLUSHALL" or "FLUSHDB"))
+                {
+                    draft.Tag(ShellTags.Destructive, draft.Program + " runs " + DestructiveSql().Match(text).Value.Trim());
+                    break;
+                }
             }
         }
     }
@@ -155,17 +164,20 @@ internal static partial class ShellClassifier
             draft.Tag(ShellTags.Privilege, "chmod " + mode + " sets setuid/setgid");
         }
 
-        if (operands.Skip(1).Any(o => PathRules.IsSystem(o.Text)) && (openToAll || setId || draft.HasFlag('R', "--recursive")))
+        if (operands.Skip(1).Any(o => PathRules.IsSystem(draft.Resolve(o).Text)) && (openToAll || setId || draft.HasFlag('R', "--recursive")))
         {
             draft.Tag(ShellTags.Privilege, "chmod on system paths");
         }
 
-        if (draft.HasFlag('R', "--recursive") && operands.Skip(1).Any(PathRules.IsImportant) && (mode is "000" or "0" or "0000" || openToAll))
+        if (draft.HasFlag('R', "--recursive") && operands.Skip(1).Any(o => PathRules.IsImportant(draft.Resolve(o))) && (mode is "000" or "0" or "0000" || openToAll))
         {
             draft.Tag(ShellTags.Destructive, "chmod -R " + mode + " on an important path");
         }
     }
 
-    [GeneratedRegex(@"\b(DROP\s+(TABLE|DATABASE|SCHEMA|INDEX|VIEW|USER|ROLE|COLLECTION)|TRUNCATE\b|DELETE\s+FROM\s+[\w."".\[\]]+\s*(;|$)|ALTER\s+TABLE\s+\S+\s+DROP\b|FLUSHALL|FLUSHDB|dropDatabase\s*\(|\.drop\s*\(|deleteMany\s*\(\s*\{\s*\}\s*\))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\b(DROP\s+(TABLE|DATABASE|SCHEMA|INDEX|VIEW|USER|ROLE|COLLECTION|KEYSPACE|OWNED)|TRUNCATE\b|DELETE\s+FROM\s+[\w."".\[\]]+\s*(;|$|WHERE\s+(1\s*=\s*1|TRUE|1)\s*(;|$))|UPDATE\s+[\w."".\[\]]+\s+SET\s+(?:(?!\bWHERE\b)[^;])*(;|$)|ALTER\s+TABLE\s+\S+\s+DROP\b|FLUSHALL|FLUSHDB|dropDatabase\s*\(|\.drop\s*\(|deleteMany\s*\(\s*\{\s*\}\s*\))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
     private static partial Regex DestructiveSql();
+
+    [GeneratedRegex(@"/\*.*?\*/|--[^\n]*", RegexOptions.Singleline | RegexOptions.CultureInvariant, 100)]
+    private static partial Regex SqlComment();
 }

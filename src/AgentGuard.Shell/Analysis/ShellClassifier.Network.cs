@@ -28,11 +28,16 @@ internal static partial class ShellClassifier
                 {
                     draft.Tag(ShellTags.Exfiltration, "curl sends a " + (text.Length > 2 && text[1] == 'X' ? text[2..] : next) + " request");
                 }
-                else if (text is "-o" or "--output" && next.Length > 0)
+                else if ((text is "-o" or "--output" || (text.Length > 2 && text[0] == '-' && text[1] != '-' && text[^1] == 'o')) && next.Length > 0)
                 {
                     session.DownloadedFiles.Add(next.StartsWith("./", StringComparison.Ordinal) ? next[2..] : next);
                 }
-                else if (text is "-O" or "--remote-name")
+                else if (text.Length > 2 && text[0] == '-' && text[1] != '-' && text.IndexOf('o', StringComparison.Ordinal) is var o and > 0 && o < text.Length - 1 && text.AsSpan(1, o - 1).IndexOfAny("dFTXHAebKuwrCyYz") < 0)
+                {
+                    var attached = text[(o + 1)..];
+                    session.DownloadedFiles.Add(attached.StartsWith("./", StringComparison.Ordinal) ? attached[2..] : attached);
+                }
+                else if (text is "-O" or "--remote-name" || (text.Length > 2 && text[0] == '-' && text[1] != '-' && text.Contains('O', StringComparison.Ordinal)))
                 {
                     foreach (var url in draft.Operands())
                     {
@@ -52,7 +57,7 @@ internal static partial class ShellClassifier
                 {
                     draft.Tag(ShellTags.Exfiltration, "wget sends data (" + text + ")");
                 }
-                else if (text is "-O" or "--output-document" && i + 1 < draft.Args.Count)
+                else if ((text is "-O" or "--output-document" || (text.Length > 2 && text[0] == '-' && text[1] != '-' && text[^1] == 'O')) && i + 1 < draft.Args.Count)
                 {
                     explicitOutput = true;
                     session.DownloadedFiles.Add(draft.Args[i + 1].Text);
@@ -101,6 +106,10 @@ internal static partial class ShellClassifier
         {
             draft.Tag(ShellTags.Exfiltration, "rclone uploads to a remote");
         }
+        else if (program is "openssl" && (draft.HasArg("s_client") || draft.HasArg("s_server")) && draft.Redirects.Any(r => r.Operator == "<" && r.Target.Text != "/dev/null"))
+        {
+            draft.Tag(ShellTags.Exfiltration, "openssl s_client sends a file to another host");
+        }
         else if (program is "ssh" && (draft.Upstream is not null || draft.Redirects.Any(r => r.Operator == "<")))
         {
             draft.Tag(ShellTags.Exfiltration, "ssh sends piped data to another host");
@@ -114,6 +123,71 @@ internal static partial class ShellClassifier
         if (program is "curl" or "wget" && draft.Args.Exists(a => a.Text is "-" or "@-" || a.Text.EndsWith("=@-", StringComparison.Ordinal)) && draft.Upstream is not null)
         {
             draft.Tag(ShellTags.Exfiltration, program + " uploads piped data");
+        }
+    }
+
+    /// <summary>Pushing to a URL, or to a remote added earlier on the line, sends the repository to whoever owns it.</summary>
+    private static void GitExfiltration(CommandDraft draft, AnalysisSession session)
+    {
+        var operands = draft.Operands().Select(o => o.Text).ToList();
+        var sub = operands.FindIndex(o => o is "push" or "remote" or "send-email" or "scp" or "request-pull");
+        if (sub < 0)
+        {
+            return;
+        }
+
+        switch (operands[sub])
+        {
+            case "remote" when sub + 3 < operands.Count && operands[sub + 1] is "add" or "set-url":
+                session.AddedRemotes.Add(operands[sub + 2]);
+                break;
+            case "push" when sub + 1 < operands.Count && (IsUrl(operands[sub + 1]) || session.AddedRemotes.Contains(operands[sub + 1])):
+                draft.Tag(ShellTags.Exfiltration, "git push sends the repository to " + operands[sub + 1]);
+                break;
+            case "send-email" or "scp":
+                draft.Tag(ShellTags.Exfiltration, "git " + operands[sub] + " sends files to another host");
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static bool IsUrl(string text)
+        => text.Contains("://", StringComparison.Ordinal) || (text.Contains('@', StringComparison.Ordinal) && text.Contains(':', StringComparison.Ordinal)) || text.StartsWith('/') || text.StartsWith("file:", StringComparison.Ordinal);
+
+    /// <summary>Installing from a URL, a git repository or an archive runs code no registry vetted (setup scripts, install hooks).</summary>
+    private static void RemoteInstall(CommandDraft draft)
+    {
+        var program = draft.Program;
+        var operands = draft.Operands().Select(o => o.Text).ToList();
+        var installs = program switch
+        {
+            "pip" or "pip3" or "pipx" or "uv" or "poetry" or "pdm" => operands.Exists(o => o is "install" or "add" or "run" or "inject"),
+            "npm" or "pnpm" or "yarn" or "bun" => operands.Exists(o => o is "install" or "i" or "add" or "exec" or "x" or "dlx"),
+            "uvx" or "npx" or "bunx" or "pnpx" => true,
+            "go" or "cargo" or "gem" => operands.Exists(o => o is "install" or "get"),
+            _ => false,
+        };
+        if (!installs)
+        {
+            return;
+        }
+
+        foreach (var arg in draft.Args)
+        {
+            var text = arg.Text;
+            if (text.StartsWith("git+", StringComparison.Ordinal) || text.StartsWith("http://", StringComparison.Ordinal) || text.StartsWith("https://", StringComparison.Ordinal)
+                || text.StartsWith("--from=git+", StringComparison.Ordinal) || text.StartsWith("github:", StringComparison.Ordinal) || text.Contains("@git+", StringComparison.Ordinal)
+                || (text.Contains(" @ ", StringComparison.Ordinal) && text.Contains("://", StringComparison.Ordinal)) || text.StartsWith("--git=", StringComparison.Ordinal) || text == "--git")
+            {
+                draft.Tag(ShellTags.RemoteCode, program + " installs and runs code from " + text);
+                return;
+            }
+        }
+
+        if (program is "npx" or "bunx" or "pnpx" && draft.Args.Exists(a => a.Text is "-y" or "--yes"))
+        {
+            draft.Tag(ShellTags.RemoteCode, program + " -y downloads and runs a package without asking");
         }
     }
 
@@ -142,8 +216,9 @@ internal static partial class ShellClassifier
             writes.AddRange(draft.Operands());
         }
 
-        foreach (var target in writes)
+        foreach (var written in writes)
         {
+            var target = draft.Resolve(written);
             var path = target.Text;
             if (path.StartsWith("/dev/tcp/", StringComparison.Ordinal) || path.StartsWith("/dev/udp/", StringComparison.Ordinal))
             {
@@ -155,6 +230,11 @@ internal static partial class ShellClassifier
             if (path.StartsWith("/etc/sudoers", StringComparison.Ordinal))
             {
                 draft.Tag(ShellTags.Privilege, "writes " + path);
+            }
+
+            if (IsStartupFile(path))
+            {
+                draft.Tag(ShellTags.Opaque, "writes " + path + ", which changes what later shells run");
             }
 
             if (PathRules.IsDisk(path) || (PathRules.IsSystem(path) && !path.StartsWith("/etc/sudoers", StringComparison.Ordinal)))
@@ -203,7 +283,7 @@ internal static partial class ShellClassifier
     {
         foreach (var arg in draft.Args)
         {
-            if (PathRules.CredentialMatch(arg) is { } match)
+            if (PathRules.CredentialMatch(draft.Resolve(arg)) is { } match)
             {
                 draft.Tag(ShellTags.CredentialAccess, draft.Program + " touches " + match);
             }
@@ -211,7 +291,7 @@ internal static partial class ShellClassifier
 
         foreach (var redirect in draft.Redirects)
         {
-            if (PathRules.CredentialMatch(redirect.Target) is { } match)
+            if (PathRules.CredentialMatch(draft.Resolve(redirect.Target)) is { } match)
             {
                 draft.Tag(ShellTags.CredentialAccess, draft.Program + " redirects " + redirect.Operator + " " + match);
             }

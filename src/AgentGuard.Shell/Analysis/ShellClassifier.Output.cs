@@ -23,11 +23,13 @@ internal static partial class ShellClassifier
 
                     var text = string.Join(' ', args);
                     draft.OutputText = (interpret ? Escapes.Decode(text) : text) + (newline ? "\n" : string.Empty);
+                    draft.OutputDecoded = interpret && Escapes.HasCodeEscape(text);
                     break;
                 }
 
             case "printf" when draft.Args.Count > 0 && !draft.Args.Exists(a => a.Dynamic):
                 draft.OutputText = Printf(draft.Args);
+                draft.OutputDecoded = draft.Args.Exists(a => Escapes.HasCodeEscape(a.Text)) || draft.Args[0].Text.Contains("%b", StringComparison.Ordinal);
                 break;
             case "cat" when draft.Args.Count == 0 && draft.StdinText is not null:
                 draft.OutputText = draft.StdinText;

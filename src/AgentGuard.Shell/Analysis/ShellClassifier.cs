@@ -12,11 +12,40 @@ internal static partial class ShellClassifier
 
     private static readonly HashSet<string> NetworkTools = new(StringComparer.Ordinal)
     {
-        "curl", "wget", "fetch", "aria2c", "http", "https", "xh", "nc", "ncat", "netcat", "socat", "telnet", "ssh", "scp", "sftp", "rsync", "ftp", "lftp", "tftp",
-        "dig", "nslookup", "host", "ping", "rclone", "mail", "mailx", "sendmail", "mutt", "msmtp", "pastebinit", "cryptcat", "pwncat",
+        "curl", "wget", "fetch", "aria2c", "http", "https", "xh", "nc", "ncat", "netcat", "socat", "telnet", "ssh", "scp", "sftp", "rsync", "ftp", "lftp", "tftp", "ztcp", "hping3", "nping",
+        "dig", "nslookup", "host", "ping", "rclone", "openssl", "whois", "finger", "smbclient", "lp", "lpr", "cancel", "ldapsearch", "snmpset", "mail", "mailx", "sendmail", "mutt", "msmtp", "pastebinit", "cryptcat", "pwncat",
     };
 
-    private static readonly HashSet<string> SocketTools = new(StringComparer.Ordinal) { "nc", "ncat", "netcat", "socat", "telnet", "cryptcat", "pwncat" };
+    private static readonly HashSet<string> SocketTools = new(StringComparer.Ordinal) { "nc", "ncat", "netcat", "socat", "telnet", "cryptcat", "pwncat", "ztcp", "hping3", "nping" };
+
+    /// <summary>A container that gets the host's root, home or system folders, or its privileges, is not a sandbox.</summary>
+    private static void HostAccess(CommandDraft draft)
+    {
+        for (var i = 0; i < draft.Args.Count; i++)
+        {
+            var text = draft.Args[i].Text;
+            if (text is "--privileged" or "--pid=host" or "--userns=host" || text.StartsWith("--cap-add=ALL", StringComparison.OrdinalIgnoreCase) || (text is "--cap-add" && i + 1 < draft.Args.Count && draft.Args[i + 1].Text.Equals("ALL", StringComparison.OrdinalIgnoreCase)))
+            {
+                draft.Tag(ShellTags.Privilege, draft.Program + " " + text + " gives the container the host's privileges");
+            }
+
+            var mount = text is "-v" or "--volume" && i + 1 < draft.Args.Count ? draft.Args[i + 1].Text
+                : text.StartsWith("--volume=", StringComparison.Ordinal) ? text["--volume=".Length..]
+                : text.StartsWith("-v", StringComparison.Ordinal) && text.Length > 2 ? text[2..] : null;
+            if (mount is not null)
+            {
+                var source = mount.Split(':')[0];
+                if (source is "/" || PathRules.IsSystem(source) || PathRules.IsHomeRoot(source) || source.Contains("docker.sock", StringComparison.Ordinal) || PathRules.CredentialMatch(ExpandedWord.Literal(source)) is not null)
+                {
+                    draft.Tag(ShellTags.Privilege, draft.Program + " mounts " + source + " into the container");
+                }
+            }
+        }
+    }
+
+    private static bool IsPackageFile(string text)
+        => text.EndsWith(".deb", StringComparison.Ordinal) || text.EndsWith(".rpm", StringComparison.Ordinal) || text.EndsWith(".snap", StringComparison.Ordinal)
+            || text.EndsWith(".txz", StringComparison.Ordinal) || text.EndsWith(".ipk", StringComparison.Ordinal) || text.EndsWith(".apk", StringComparison.Ordinal) || text.EndsWith(".pkg", StringComparison.Ordinal);
 
     /// <summary>Classifies <paramref name="draft"/> in place.</summary>
     public static void Classify(CommandDraft draft, AnalysisSession session)
@@ -75,7 +104,7 @@ internal static partial class ShellClassifier
 
                 break;
             case "terraform" or "tofu" or "pulumi" or "terragrunt":
-                if (draft.HasArg("destroy") || draft.HasArg("-destroy") || (draft.HasArg("state") && draft.HasArg("rm")))
+                if (draft.HasArg("destroy") || (draft.HasArg("-destroy") && draft.HasArg("apply")) || (draft.HasArg("state") && draft.HasArg("rm")))
                 {
                     draft.Tag(ShellTags.Destructive, program + " destroys infrastructure");
                 }
@@ -105,7 +134,7 @@ internal static partial class ShellClassifier
 
                 break;
             case "systemctl":
-                if (draft.Operands().FirstOrDefault().Text is "poweroff" or "reboot" or "halt" or "kexec")
+                if (draft.Operands().FirstOrDefault().Text is "poweroff" or "reboot" or "halt" or "kexec" && !draft.HasArg("cancel"))
                 {
                     draft.Tag(ShellTags.Destructive, "systemctl stops the machine");
                 }
@@ -126,7 +155,7 @@ internal static partial class ShellClassifier
 
                 break;
             case "truncate":
-                if (draft.Operands().Any(o => PathRules.IsSystem(o.Text) || PathRules.CredentialMatch(o) is not null))
+                if (draft.Operands().Select(draft.Resolve).Any(o => PathRules.IsSystem(o.Text) || PathRules.CredentialMatch(o) is not null) && !draft.Args.Exists(a => a.Text.Contains('+', StringComparison.Ordinal)))
                 {
                     draft.Tag(ShellTags.Destructive, "truncate empties a system file");
                 }
@@ -134,7 +163,7 @@ internal static partial class ShellClassifier
                 break;
             case "mv":
                 {
-                    var operands = draft.Operands().ToList();
+                    var operands = draft.Operands().Select(draft.Resolve).ToList();
                     if (operands.Count >= 2 && (operands[^1].Text == "/dev/null" || operands.Take(operands.Count - 1).Any(PathRules.IsImportant)))
                     {
                         draft.Tag(ShellTags.Destructive, "mv moves away " + operands[0].Text);
@@ -144,25 +173,40 @@ internal static partial class ShellClassifier
                 }
 
             case "find":
-                if (draft.HasArg("-delete"))
-                {
-                    var roots = draft.Args.TakeWhile(a => !a.Text.StartsWith('-') && a.Text is not ("(" or "!")).ToList();
-                    if (roots.Exists(r => r.Text is not ("." or "./") && PathRules.IsImportant(r)))
-                    {
-                        draft.Tag(ShellTags.Destructive, "find -delete under an important path");
-                    }
-                }
-
+                Find(draft);
+                break;
+            case "cp" or "install" or "ln" or "rsync" or "sed" or "gsed" or "perl":
+                Overwrite(draft);
                 break;
             case "chmod":
                 Chmod(draft);
                 break;
             case "chown" or "chgrp":
-                if (draft.Operands().Skip(1).Any(o => PathRules.IsSystem(o.Text) || (draft.HasFlag('R', "--recursive") && PathRules.IsImportant(o))))
+                if (draft.Operands().Skip(1).Select(draft.Resolve).Any(o => PathRules.IsSystem(o.Text) || (draft.HasFlag('R', "--recursive") && PathRules.IsImportant(o))))
                 {
                     draft.Tag(ShellTags.Privilege, program + " changes owners of system paths");
                 }
 
+                break;
+            case "at" or "batch":
+                draft.Tag(ShellTags.Opaque, program + " schedules commands that run later, outside this guard");
+                break;
+            case "sysctl" when draft.Args.Exists(a => a.Text.Contains('=', StringComparison.Ordinal)):
+                draft.Tag(ShellTags.Privilege, "sysctl changes kernel settings");
+                break;
+            case "dpkg" or "rpm" or "dnf" or "yum" or "zypper" or "snap" or "pkg" or "opkg" or "apk" or "installer" or "apt" or "apt-get" when draft.Args.Exists(a => IsPackageFile(a.Text) || a.Text is "--dangerous" || (program is "dpkg" && a.Text is "-i" or "--install")):
+                draft.Tag(ShellTags.Opaque, program + " installs a package file whose install scripts run");
+                break;
+            case "httpd" when draft.HasArg("-h") && draft.HasArg("-p"):
+            case "php" when draft.HasArg("-S") && draft.Args.Exists(a => a.Text.StartsWith("0.0.0.0", StringComparison.Ordinal)):
+            case "tailscale" or "ngrok" or "cloudflared" or "localtunnel" or "lt" when draft.Args.Exists(a => a.Text is "serve" or "funnel" or "tunnel" or "http" or "tcp"):
+            case "code" or "code-insiders" when draft.HasArg("tunnel"):
+            case "ruby" when draft.HasArg("-run") && draft.HasArg("httpd"):
+                draft.Tags.Add(ShellTags.Network);
+                draft.Tag(ShellTags.Exfiltration, program + " serves this machine's files or a shell to the network");
+                break;
+            case "sg" or "newgrp":
+                draft.Tag(ShellTags.Privilege, program + " switches group");
                 break;
             case "setcap" or "usermod" or "useradd" or "groupadd" or "passwd" or "chpasswd" or "visudo" or "gpasswd" or "adduser" or "su" or "sudo" or "doas" or "pkexec" or "runuser":
                 draft.Tag(ShellTags.Privilege, program + " changes or uses privileges");
@@ -208,16 +252,44 @@ internal static partial class ShellClassifier
             foreach (var arg in draft.Args)
             {
                 var eq = arg.Text.IndexOf('=', StringComparison.Ordinal);
-                if (eq > 0 && IsHijackVariable(arg.Text[..eq]))
+                if (eq > 0 && (IsHijackVariable(arg.Text[..eq]) || IsPathHijack(arg.Text[..eq], arg.Text[(eq + 1)..], session)))
                 {
                     draft.Tag(ShellTags.Opaque, "sets " + arg.Text[..eq] + ", which changes what later programs run");
                 }
             }
         }
 
+        if (program is "docker" or "podman" or "nerdctl" && draft.Operands().FirstOrDefault().Text is "run" or "create" or "exec")
+        {
+            HostAccess(draft);
+        }
+
+        if (program is "lp" or "lpr" && draft.Args.Exists(a => a.Text is "-h" or "-H") || program is "smbclient" && draft.Args.Exists(a => a.Text.Contains("put ", StringComparison.Ordinal))
+            || program is "ab" && draft.Args.Exists(a => a.Text is "-p" or "-u"))
+        {
+            draft.Tag(ShellTags.Exfiltration, program + " sends a local file to another host");
+        }
+
+        if (program is "systemd-run" or "daemonize" || (program is "screen" && draft.Args.Exists(a => a.Text.StartsWith("-dm", StringComparison.Ordinal) || a.Text == "-d")) || (program is "tmux" && draft.HasArg("-d") && draft.Args.Exists(a => a.Text is "new" or "new-session")))
+        {
+            draft.Tag(ShellTags.Opaque, program + " runs a command detached from this guard (it outlives the timeout and is not seen again)");
+        }
+
+        if (program is "kubectl" or "oc" && draft.HasArg("proxy") && draft.Args.Exists(a => a.Text.StartsWith("--www", StringComparison.Ordinal) || a.Text.StartsWith("--address=0.0.0.0", StringComparison.Ordinal)))
+        {
+            draft.Tag(ShellTags.Exfiltration, program + " proxy serves to the network");
+        }
+
         Network(draft, session);
         Redirections(draft, session);
         Credentials(draft);
+        ServiceVerbs(draft);
+        RestVerbs(draft);
+        RemoteInstall(draft);
+        if (program == "git")
+        {
+            GitExfiltration(draft, session);
+        }
         if (draft.Upstream is { CarriesRemoteContent: true } && !draft.CarriesRemoteContent && program is "tee" or "cat" or "gunzip" or "zcat" or "xz" or "bunzip2" or "tr" or "rev" or "sed" or "base64" or "xxd" or "gzip")
         {
             draft.CarriesRemoteContent = true;
@@ -231,7 +303,30 @@ internal static partial class ShellClassifier
     };
 
     /// <summary>True for variables that make later programs load or run other code (LD_PRELOAD, BASH_ENV, GIT_SSH_COMMAND…).</summary>
-    public static bool IsHijackVariable(string name) => HijackVariables.Contains(name);
+    public static bool IsHijackVariable(string name)
+        => HijackVariables.Contains(name) || name is "SHELL" or "LESSOPEN" or "LESSCLOSE" or "BROWSER"
+            || name.EndsWith("PAGER", StringComparison.Ordinal) || name.EndsWith("EDITOR", StringComparison.Ordinal) || name.EndsWith("_COMMAND", StringComparison.Ordinal)
+            || name.EndsWith("_CMD", StringComparison.Ordinal) || name.EndsWith("ASKPASS", StringComparison.Ordinal) || name.EndsWith("_SHELL", StringComparison.Ordinal);
+
+    /// <summary>
+    /// True when <c>PATH</c> is set so that a folder the line wrote or downloaded into, a temporary folder or a relative
+    /// folder comes first: a program name may then run a file the line planted (<c>PATH=/tmp/b:$PATH git status</c>).
+    /// </summary>
+    public static bool IsPathHijack(string name, string value, AnalysisSession session)
+    {
+        if (name != "PATH")
+        {
+            return false;
+        }
+
+        var first = value.Split(':')[0];
+        if (first.Length == 0 || first == "$PATH")
+        {
+            return false;
+        }
+
+        return PathRules.IsUnderTemp(first) || first[0] is not ('/' or '~' or '$') || session.WroteUnder(first);
+    }
 
     /// <summary>True when <paramref name="file"/> was downloaded earlier on the line.</summary>
     public static bool IsDownloaded(AnalysisSession session, string file)

@@ -111,19 +111,19 @@ internal sealed class WordExpander(AnalysisSession session, int depth)
     {
         var current = session.RentBuilder();
         var started = false;
-        bool dynamic = false, glob = false, fromSubstitution = false, remote = false;
+        bool dynamic = false, glob = false, fromSubstitution = false, remote = false, decoded = false;
         CommandDraft? processSubstitution = null;
 
         void EndField()
         {
             if (started || current.Length > 0 || dynamic)
             {
-                output.Add(new ExpandedWord(current.ToString(), dynamic, glob, fromSubstitution, remote, processSubstitution));
+                output.Add(new ExpandedWord(current.ToString(), dynamic, glob, fromSubstitution, remote, processSubstitution, decoded));
             }
 
             current.Clear();
             started = false;
-            dynamic = glob = fromSubstitution = remote = false;
+            dynamic = glob = fromSubstitution = remote = decoded = false;
             processSubstitution = null;
         }
 
@@ -142,9 +142,9 @@ internal sealed class WordExpander(AnalysisSession session, int depth)
                 {
                     if (current.Length > 0)
                     {
-                        var keep = (dynamic, fromSubstitution, remote);
+                        var keep = (dynamic, fromSubstitution, remote, decoded);
                         EndField();
-                        (dynamic, fromSubstitution, remote) = keep;
+                        (dynamic, fromSubstitution, remote, decoded) = keep;
                     }
 
                     continue;
@@ -183,9 +183,10 @@ internal sealed class WordExpander(AnalysisSession session, int depth)
 
                 case CommandSubstitutionPart substitution:
                     {
-                        var (value, remoteContent) = session.Substitute(substitution.Script, depth + 1);
+                        var (value, remoteContent, decodedContent) = session.Substitute(substitution.Script, depth + 1);
                         fromSubstitution = true;
                         remote |= remoteContent;
+                        decoded |= decodedContent;
                         dynamic |= value is null;
                         AppendValue(value ?? string.Empty, substitution.Quoted);
                         started |= substitution.Quoted;

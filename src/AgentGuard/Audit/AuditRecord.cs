@@ -1,6 +1,9 @@
 namespace AgentGuard;
 
-/// <summary>One decision, as written to audit sinks: no secrets (arguments are redacted), no credentials.</summary>
+/// <summary>
+/// One audit event, as written to audit sinks: a decision, or (when <see cref="Approval"/> is set) the answer to an
+/// approval request. No secrets (arguments are redacted), no credentials.
+/// </summary>
 public sealed record AuditRecord
 {
     /// <summary>When the decision was made.</summary>
@@ -62,4 +65,42 @@ public sealed record AuditRecord
 
     /// <summary>How long the evaluation took.</summary>
     public TimeSpan Duration { get; init; }
+
+    /// <summary>The decision's position among those this process audited (1, 2, …): the order in which a replay re-decides calls.</summary>
+    public long Sequence { get; init; }
+
+    /// <summary>The tags the event itself carried (set by the adapter or host), without configured or classifier tags: what a replay feeds back.</summary>
+    public IReadOnlyList<string> CallTags { get; init; } = [];
+
+    /// <summary>The risk the event itself carried.</summary>
+    public RiskLevel Risk { get; init; }
+
+    /// <summary>The session's environment.</summary>
+    public string? Environment { get; init; }
+
+    /// <summary>The session's team.</summary>
+    public string? Team { get; init; }
+
+    /// <summary>The user's groups.</summary>
+    public IReadOnlyList<string> UserGroups { get; init; } = [];
+
+    /// <summary>The user's roles.</summary>
+    public IReadOnlyList<string> UserRoles { get; init; } = [];
+
+    /// <summary>True when the user is external.</summary>
+    public bool UserExternal { get; init; }
+
+    /// <summary>The session context's data tags.</summary>
+    public IReadOnlyList<string> ContextDataTags { get; init; } = [];
+
+    /// <summary>The labels the session had accumulated when the call was decided (e.g. <c>untrusted</c>).</summary>
+    public IReadOnlyList<string> SessionLabels { get; init; } = [];
+    /// <summary>The W3C trace id of the span the event happened in, when tracing is on.</summary>
+    public string? TraceId { get; init; }
+
+    /// <summary>The W3C span id of the span the event happened in, when tracing is on.</summary>
+    public string? SpanId { get; init; }
+
+    /// <summary>Set when this record is an approval answer rather than a decision.</summary>
+    public ApprovalAuditEntry? Approval { get; init; }
 }

@@ -15,6 +15,7 @@ internal sealed partial class DecisionAuditor
     private readonly ArgumentRedactor _redactor;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private long _sequence;
 
     public DecisionAuditor(AgentGuardDiagnostics diagnostics, IEnumerable<IAuditSink> sinks, ArgumentRedactor redactor, TimeProvider time, ILoggerFactory loggerFactory)
     {
@@ -35,16 +36,22 @@ internal sealed partial class DecisionAuditor
         var activity = _diagnostics.ActivitySource.StartActivity("agentguard.evaluate " + toolCall.ToolName, ActivityKind.Internal);
         activity?.SetTag(TelemetryTags.ToolName, toolCall.ToolName);
         activity?.SetTag(TelemetryTags.Hook, toolCall.Kind.ToString());
+        if (toolCall.CallId is not null)
+        {
+            activity?.SetTag("gen_ai.tool.call.id", toolCall.CallId);
+        }
+
         return activity;
     }
 
-    public void Audit(CompiledPolicy policy, Decision decision, ToolCallEvent toolCall, GuardContext context, IReadOnlyList<string> effectiveTags, long started, Activity? activity)
+    public void Audit(CompiledPolicy policy, Decision decision, ToolCallEvent toolCall, GuardContext context, IReadOnlyList<string> effectiveTags, long started, Activity? activity, ISessionView? session = null)
     {
         if (_diagnostics.Decisions.Enabled)
         {
             var tags = new TagList
             {
-                { TelemetryTags.Decision, TelemetryTags.ToTagValue(decision.PolicyEffect) },
+                { TelemetryTags.Decision, TelemetryTags.ToTagValue(decision.Effect) },
+                { TelemetryTags.PolicyDecision, TelemetryTags.ToTagValue(decision.PolicyEffect) },
                 { TelemetryTags.Hook, toolCall.Kind.ToString() },
                 { TelemetryTags.ToolName, toolCall.ToolName },
             };
@@ -60,7 +67,7 @@ internal sealed partial class DecisionAuditor
 
             if (decision.IsFailure)
             {
-                tags.Add(TelemetryTags.ErrorType, "evaluation_failed");
+                tags.Add(TelemetryTags.ErrorType, TelemetryTags.EvaluationFailedErrorType);
             }
 
             _diagnostics.Decisions.Add(1, tags);
@@ -70,30 +77,37 @@ internal sealed partial class DecisionAuditor
         {
             _diagnostics.EvaluationDuration.Record(
                 Stopwatch.GetElapsedTime(started).TotalSeconds,
-                new KeyValuePair<string, object?>(TelemetryTags.Decision, TelemetryTags.ToTagValue(decision.PolicyEffect)));
+                new KeyValuePair<string, object?>(TelemetryTags.Decision, TelemetryTags.ToTagValue(decision.Effect)));
+        }
+
+        // The framework's own tool span (M.E.AI's FunctionInvokingChatClient opens "execute_tool <name>"): without
+        // the decision on it a denied call would look like a tool that ran and succeeded.
+        var frameworkSpan = FindExecuteToolSpan(activity is null ? Activity.Current : activity.Parent);
+        if (frameworkSpan is not null)
+        {
+            TagSpan(frameworkSpan, policy, decision, context, ownSpan: false);
         }
 
         if (activity is not null)
         {
-            activity.SetTag(TelemetryTags.Decision, TelemetryTags.ToTagValue(decision.PolicyEffect));
-            if (decision.RuleIds.Count > 0)
+            if (toolCall.CallId is not null)
             {
-                activity.SetTag(TelemetryTags.RuleId, string.Join(",", decision.RuleIds));
+                activity.SetTag(TelemetryTags.ToolCallId, toolCall.CallId);
             }
 
+            TagSpan(activity, policy, decision, context, ownSpan: true);
             if (decision.IsFailure)
             {
                 activity.SetStatus(ActivityStatusCode.Error, "evaluation failed; fail-safe outcome applied");
             }
-
-            activity.Dispose();
         }
 
         Log(decision, toolCall, context);
 
         if (_sinks.Length > 0 && (decision.PolicyEffect != DecisionEffect.Allow || decision.Alert || policy.Audit.IncludeAllowed))
         {
-            var record = new AuditRecord
+            var traced = activity ?? Activity.Current;
+            Write(new AuditRecord
             {
                 Time = _time.GetUtcNow(),
                 SessionId = context.SessionId,
@@ -115,20 +129,188 @@ internal sealed partial class DecisionAuditor
                 IsShadow = decision.IsShadow,
                 Arguments = policy.Audit.IncludeArguments ? _redactor.Redact(toolCall.Arguments, policy.Tools.Classify(toolCall.ToolName, toolCall.Source).SensitiveArguments) : null,
                 Duration = Stopwatch.GetElapsedTime(started),
-            };
+                Sequence = Interlocked.Increment(ref _sequence),
+                CallTags = toolCall.Tags,
+                Risk = toolCall.Risk,
+                Environment = context.Environment,
+                Team = context.Team,
+                UserGroups = context.User?.Groups ?? [],
+                UserRoles = context.User?.Roles ?? [],
+                UserExternal = context.User?.IsExternal ?? false,
+                ContextDataTags = context.DataTags,
+                SessionLabels = LabelsOf(session),
+                TraceId = traced?.TraceId.ToHexString(),
+                SpanId = traced?.SpanId.ToHexString(),
+            });
+        }
 
-            foreach (var sink in _sinks)
+        activity?.Dispose();
+    }
+
+    /// <summary>
+    /// Records the answer to an approval request: a log line (1009), the <c>agentguard.approvals</c> metric, an event
+    /// on the current span, and an <see cref="AuditRecord"/> with <see cref="AuditRecord.Approval"/> set to every sink.
+    /// </summary>
+    public void AuditApproval(CompiledPolicy policy, ApprovalRequest request, ApprovalAuditEntry approval)
+    {
+        var toolCall = request.ToolCall;
+        var outcome = TelemetryTags.ToTagValue(approval.Outcome);
+        if (_diagnostics.Approvals.Enabled)
+        {
+            var tags = new TagList
             {
-                try
+                { TelemetryTags.ApprovalOutcome, outcome },
+                { TelemetryTags.ToolName, toolCall.ToolName },
+            };
+            if (request.Decision.RuleIds.Count > 0)
+            {
+                tags.Add(TelemetryTags.RuleId, request.Decision.RuleIds[0]);
+            }
+
+            _diagnostics.Approvals.Add(1, tags);
+        }
+
+        var current = Activity.Current;
+        if (current is { IsAllDataRequested: true })
+        {
+            current.AddEvent(new ActivityEvent("agentguard.approval", tags: new ActivityTagsCollection
+            {
+                { TelemetryTags.ApprovalOutcome, outcome },
+                { TelemetryTags.CallFingerprint, approval.Fingerprint },
+            }));
+            if (approval.Outcome != ApprovalOutcome.Approved && FindExecuteToolSpan(current) is { } frameworkSpan)
+            {
+                frameworkSpan.SetTag(TelemetryTags.Decision, TelemetryTags.ToTagValue(DecisionEffect.Deny));
+                frameworkSpan.SetTag(TelemetryTags.ErrorType, TelemetryTags.DeniedErrorType);
+                frameworkSpan.SetStatus(ActivityStatusCode.Error, "approval not given");
+            }
+        }
+
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            LogApproval(toolCall.ToolName, outcome, approval.Approver, request.Context.SessionId, approval.Fingerprint, approval.Reason);
+        }
+
+        if (_sinks.Length > 0)
+        {
+            Write(new AuditRecord
+            {
+                Time = _time.GetUtcNow(),
+                SessionId = request.Context.SessionId,
+                UserId = request.Context.User?.Id,
+                AgentId = request.Context.Agent?.Id,
+                ToolName = toolCall.ToolName,
+                Kind = toolCall.Kind,
+                Source = toolCall.Source,
+                CallId = toolCall.CallId,
+                ParentCallId = toolCall.ParentCallId,
+                Decision = approval.Outcome == ApprovalOutcome.Approved ? DecisionEffect.Allow : DecisionEffect.Deny,
+                PolicyDecision = request.Decision.PolicyEffect,
+                Rules = request.Decision.RuleIds,
+                Reason = request.Decision.Reason,
+                Evidence = request.Decision.Evidence,
+                Tags = request.Decision.Tags.Count > 0 ? request.Decision.Tags : toolCall.Tags,
+                Alert = request.Decision.Alert,
+                IsShadow = request.Decision.IsShadow,
+                Arguments = policy.Audit.IncludeArguments ? _redactor.Redact(toolCall.Arguments, policy.Tools.Classify(toolCall.ToolName, toolCall.Source).SensitiveArguments) : null,
+                TraceId = current?.TraceId.ToHexString(),
+                SpanId = current?.SpanId.ToHexString(),
+                Approval = approval,
+            });
+        }
+    }
+
+    /// <summary>The session's labels for the record; none when the session store cannot say (an outage must not lose the record).</summary>
+    private static IReadOnlyList<string> LabelsOf(ISessionView? session)
+    {
+        if (session is null)
+        {
+            return [];
+        }
+
+        try
+        {
+            return [.. session.Snapshot().Labels];
+        }
+        catch (SessionStoreUnavailableException)
+        {
+            return [];
+        }
+    }
+
+    private static Activity? FindExecuteToolSpan(Activity? candidate)
+    {
+        if (candidate is not { IsAllDataRequested: true })
+        {
+            return null;
+        }
+
+        return candidate.GetTagItem(TelemetryTags.OperationName) is TelemetryTags.ExecuteToolOperation
+            || candidate.OperationName.StartsWith(TelemetryTags.ExecuteToolOperation, StringComparison.Ordinal)
+            ? candidate
+            : null;
+    }
+
+    private static void TagSpan(Activity span, CompiledPolicy policy, Decision decision, GuardContext context, bool ownSpan)
+    {
+        span.SetTag(TelemetryTags.Decision, TelemetryTags.ToTagValue(decision.Effect));
+        span.SetTag(TelemetryTags.PolicyDecision, TelemetryTags.ToTagValue(decision.PolicyEffect));
+        span.SetTag(TelemetryTags.Mode, policy.AuditOnly ? "audit" : "enforce");
+        if (decision.IsShadow)
+        {
+            span.SetTag(TelemetryTags.Shadow, true);
+        }
+
+        if (decision.RuleIds.Count > 0)
+        {
+            span.SetTag(TelemetryTags.RuleId, string.Join(",", decision.RuleIds));
+        }
+
+        if (ownSpan)
+        {
+            if (context.SessionId is not null)
+            {
+                span.SetTag(TelemetryTags.ConversationId, context.SessionId);
+            }
+
+            if (context.Agent is { } agent)
+            {
+                span.SetTag(TelemetryTags.AgentId, agent.Id);
+                if (agent.Name is not null)
                 {
-                    sink.Write(record);
+                    span.SetTag(TelemetryTags.AgentName, agent.Name);
                 }
+            }
+        }
+
+        if (decision.IsFailure)
+        {
+            span.SetTag(TelemetryTags.ErrorType, TelemetryTags.EvaluationFailedErrorType);
+        }
+        else if (decision.Effect == DecisionEffect.Deny)
+        {
+            span.SetTag(TelemetryTags.ErrorType, TelemetryTags.DeniedErrorType);
+        }
+
+        if (!ownSpan && decision.Effect == DecisionEffect.Deny)
+        {
+            span.SetStatus(ActivityStatusCode.Error, "denied by AgentGuard");
+        }
+    }
+
+    private void Write(AuditRecord record)
+    {
+        foreach (var sink in _sinks)
+        {
+            try
+            {
+                sink.Write(record);
+            }
 #pragma warning disable CA1031 // A failing sink is logged; the decision stands.
-                catch (Exception ex)
+            catch (Exception ex)
 #pragma warning restore CA1031
-                {
-                    LogSinkFailed(ex, sink.GetType().Name);
-                }
+            {
+                LogSinkFailed(ex, sink.GetType().Name);
             }
         }
     }
@@ -178,6 +360,9 @@ internal sealed partial class DecisionAuditor
 
     [LoggerMessage(1007, LogLevel.Warning, "Audit mode: {ToolName} ({Kind}) would have been {PolicyEffect} by [{RuleIds}] in session {SessionId}: {Reason}")]
     private partial void LogShadow(string toolName, ToolKind kind, DecisionEffect policyEffect, string ruleIds, string? sessionId, string? reason);
+
+    [LoggerMessage(1009, LogLevel.Information, "Approval of {ToolName} {Outcome} by {Approver} in session {SessionId} (call {Fingerprint}): {Reason}")]
+    private partial void LogApproval(string toolName, string outcome, string? approver, string? sessionId, string fingerprint, string? reason);
 
     [LoggerMessage(1008, LogLevel.Error, "Audit sink {Sink} failed; the decision stands.")]
     private partial void LogSinkFailed(Exception exception, string sink);

@@ -94,6 +94,7 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
     {
         writer.WriteStartObject();
         writer.WriteString("time", record.Time);
+        writer.WriteString("event", record.Approval is null ? "decision" : "approval");
         WriteOptional(writer, "session", record.SessionId);
         WriteOptional(writer, "user", record.UserId);
         WriteOptional(writer, "agent", record.AgentId);
@@ -133,8 +134,52 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
             writer.WriteRawValue(record.Arguments, skipInputValidation: false);
         }
 
-        writer.WriteNumber("durationUs", Math.Round(record.Duration.TotalMicroseconds, 1));
+        if (record.Approval is { } approval)
+        {
+            writer.WriteStartObject("approval");
+            writer.WriteString("outcome", TelemetryTags.ToTagValue(approval.Outcome));
+            writer.WriteString("fingerprint", approval.Fingerprint);
+            WriteOptional(writer, "approver", approval.Approver);
+            WriteOptional(writer, "reason", approval.Reason);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNumber("durationUs", Math.Round(record.Duration.TotalMicroseconds, 1));
+        }
+
+        WriteOptional(writer, "traceId", record.TraceId);
+        WriteOptional(writer, "spanId", record.SpanId);
+
+        WriteReplayFields(writer, record);
         writer.WriteEndObject();
+    }
+
+    /// <summary>What a replay needs to decide the call again: order, the event's own tags and risk, the session facts.</summary>
+    private static void WriteReplayFields(Utf8JsonWriter writer, AuditRecord record)
+    {
+        if (record.Sequence > 0)
+        {
+            writer.WriteNumber("seq", record.Sequence);
+        }
+
+        WriteList(writer, "callTags", record.CallTags);
+        if (record.Risk != RiskLevel.Unknown)
+        {
+            writer.WriteString("risk", record.Risk.ToString());
+        }
+
+        WriteOptional(writer, "environment", record.Environment);
+        WriteOptional(writer, "team", record.Team);
+        WriteList(writer, "groups", record.UserGroups);
+        WriteList(writer, "roles", record.UserRoles);
+        if (record.UserExternal)
+        {
+            writer.WriteBoolean("external", true);
+        }
+
+        WriteList(writer, "dataTags", record.ContextDataTags);
+        WriteList(writer, "labels", record.SessionLabels);
     }
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)

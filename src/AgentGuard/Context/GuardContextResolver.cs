@@ -6,17 +6,20 @@ namespace AgentGuard;
 /// <summary>
 /// Builds the <see cref="GuardContext"/> for a call from everything that knows something about it. Precedence, most
 /// specific first: what the adapter saw, the request's properties (<see cref="GuardContextKeys"/>), the ambient
-/// <see cref="AgentGuardScope"/>, the registered <see cref="IGuardContextProvider"/>s, then configured defaults.
+/// <see cref="AgentGuardScope"/>, the registered <see cref="IGuardContextProvider"/>s, then configured defaults
+/// (<c>AgentGuard:Context</c>), then the host's environment name (<see cref="HostEnvironmentNames"/>).
 /// </summary>
 public sealed class GuardContextResolver
 {
     private readonly IGuardContextProvider[] _providers;
     private readonly PolicyProvider _policies;
+    private readonly string? _hostEnvironment;
 
-    internal GuardContextResolver(IEnumerable<IGuardContextProvider> providers, PolicyProvider policies)
+    internal GuardContextResolver(IEnumerable<IGuardContextProvider> providers, PolicyProvider policies, string? hostEnvironmentName = null)
     {
         _providers = [.. providers];
         _policies = policies;
+        _hostEnvironment = HostEnvironmentNames.ToPolicyEnvironment(hostEnvironmentName);
     }
 
     /// <summary>Resolves the context for one call.</summary>
@@ -41,13 +44,14 @@ public sealed class GuardContextResolver
         }
 
         var defaults = _policies.Current.Options.Context;
-        if ((context.Environment is null && defaults.Environment is not null)
+        var environment = defaults.Environment ?? _hostEnvironment;
+        if ((context.Environment is null && environment is not null)
             || (context.Team is null && defaults.Team is not null)
             || defaults.DataTags.Count > 0)
         {
             context = context with
             {
-                Environment = context.Environment ?? defaults.Environment,
+                Environment = context.Environment ?? environment,
                 Team = context.Team ?? defaults.Team,
                 DataTags = Union(context.DataTags, defaults.DataTags),
             };

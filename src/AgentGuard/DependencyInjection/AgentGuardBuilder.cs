@@ -37,13 +37,19 @@ public sealed class AgentGuardBuilder
     }
 
     /// <summary>
-    /// Takes the user from the host's <see cref="ClaimsPrincipal"/>, e.g.
-    /// <c>sp => sp.GetRequiredService&lt;IHttpContextAccessor&gt;().HttpContext?.User</c>.
+    /// Takes the user from the host's <see cref="ClaimsPrincipal"/>, e.g. <c>sp => Thread.CurrentPrincipal as ClaimsPrincipal</c>.
+    /// In ASP.NET Core use <c>AddHttpContextUser()</c> from <c>AgentGuard.AspNetCore</c> (it registers the
+    /// <c>IHttpContextAccessor</c> and maps claims by configuration).
     /// </summary>
+    /// <remarks>
+    /// The accessor runs once when the options are validated at start: if it throws <see cref="InvalidOperationException"/>
+    /// (a service it needs is not registered) the app fails to start with a message naming the fix.
+    /// </remarks>
     public AgentGuardBuilder AddClaimsPrincipal(Func<IServiceProvider, ClaimsPrincipal?> principalAccessor)
     {
         ArgumentNullException.ThrowIfNull(principalAccessor);
         Services.AddSingleton<IGuardContextProvider>(sp => new ClaimsPrincipalContextProvider(() => principalAccessor(sp)));
+        Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AgentGuardOptions>>(sp => new ClaimsPrincipalAccessorCheck(() => principalAccessor(sp)));
         return this;
     }
 
@@ -95,7 +101,7 @@ public sealed class AgentGuardBuilder
         where TProvider : class, ITaskScopeProvider
     {
         Services.TryAddSingleton<TProvider>();
-        Services.AddSingleton<IGuardContextProvider>(sp => new Inference.TaskScopeContextProvider(sp.GetRequiredService<TProvider>()));
+        Services.AddSingleton<IGuardContextProvider>(sp => new AgentGuard.Inference.TaskScopeContextProvider(sp.GetRequiredService<TProvider>()));
         return this;
     }
 }

@@ -54,6 +54,8 @@ public static class AgentGuardServiceCollectionExtensions
     private static AgentGuardBuilder AddAgentGuardCore(this IServiceCollection services)
     {
         services.AddOptions<AgentGuardOptions>().ValidateOnStart();
+        // ValidateOnStart resolves the monitor; the framework's would throw into configuration reloads (see the type).
+        services.TryAddSingleton<IOptionsMonitor<AgentGuardOptions>>(sp => new StartupOnlyOptionsMonitor(sp.GetRequiredService<IOptionsFactory<AgentGuardOptions>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentGuardOptions>, AgentGuardOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
@@ -80,6 +82,7 @@ public static class AgentGuardServiceCollectionExtensions
             sp.GetRequiredService<ArgumentRedactor>(),
             sp.GetRequiredService<TimeProvider>(),
             LoggerFactory(sp)));
+        services.TryAddSingleton(sp => new ApprovalAuditor(sp.GetRequiredService<DecisionAuditor>(), sp.GetRequiredService<PolicyProvider>()));
         services.TryAddSingleton(sp => new ResultInspector(
             Last<ISecretDetector>(sp),
             new InjectionScreen(sp.GetService<IInjectionDetector>(), sp.GetServices<IInjectionClassifier>(), sp.GetRequiredService<TimeProvider>()),
@@ -96,13 +99,19 @@ public static class AgentGuardServiceCollectionExtensions
             sp.GetRequiredService<DecisionAuditor>(),
             sp.GetRequiredService<TimeProvider>(),
             LoggerFactory(sp)));
-        services.TryAddSingleton(sp => new GuardContextResolver(sp.GetServices<IGuardContextProvider>(), sp.GetRequiredService<PolicyProvider>()));
+        services.TryAddSingleton(sp => new GuardContextResolver(
+            sp.GetServices<IGuardContextProvider>(),
+            sp.GetRequiredService<PolicyProvider>(),
+            sp.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>()?.EnvironmentName));
         services.TryAddSingleton(sp => new ToolGuard(
             sp.GetRequiredService<IGuardEngine>(),
             sp.GetRequiredService<GuardContextResolver>(),
             sp.GetServices<IApprovalHandler>(),
             sp.GetRequiredService<PolicyProvider>(),
+            sp.GetRequiredService<DecisionAuditor>(),
+            sp.GetRequiredService<SessionStore>(),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ApprovalAuditor>(),
             LoggerFactory(sp).CreateLogger<ToolGuard>()));
         return new AgentGuardBuilder(services);
     }

@@ -4,7 +4,7 @@ namespace AgentGuard;
 /// An optional, host-supplied scorer of injected instructions (e.g. an ML classifier). It runs after the built-in
 /// deterministic detector, within the policy's <c>EvaluationTimeout</c>; when it is late or fails, the deterministic
 /// score stands and the finding <c>injection:classifier-unavailable</c> is recorded. Register it with
-/// <see cref="InjectionClassifierBuilderExtensions.AddInjectionClassifier{TClassifier}(AgentGuardBuilder)"/>.
+/// <see cref="Microsoft.Extensions.DependencyInjection.InjectionClassifierBuilderExtensions.AddInjectionClassifier{TClassifier}(AgentGuardBuilder)"/>.
 /// </summary>
 public interface IInjectionClassifier
 {

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
+using AgentGuard;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace AgentGuard;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers a host-supplied <see cref="IInjectionClassifier"/>.</summary>
 public static class InjectionClassifierBuilderExtensions

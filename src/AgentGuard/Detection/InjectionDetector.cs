@@ -33,12 +33,19 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("send", Family.SendTo), ("forward", Family.SendTo), ("email", Family.SendTo), ("e-mail", Family.SendTo), ("post it", Family.SendTo), ("post the", Family.SendTo), ("post all", Family.SendTo), ("post them", Family.SendTo), ("post this", Family.SendTo), ("upload", Family.SendTo), ("transmit", Family.SendTo), ("exfiltrate", Family.SendTo), ("leak", Family.SendTo), ("copy", Family.SendTo), ("submit", Family.SendTo), ("share", Family.SendTo), ("relay", Family.SendTo),
         ("include", Family.EmbedInUrl), ("append", Family.EmbedInUrl), ("add the", Family.EmbedInUrl), ("add it", Family.EmbedInUrl), ("add them", Family.EmbedInUrl), ("embed", Family.EmbedInUrl), ("encode", Family.EmbedInUrl), ("insert", Family.EmbedInUrl),
         ("call", Family.CallTool), ("use the", Family.CallTool), ("use your", Family.CallTool), ("invoke", Family.CallTool), ("run the", Family.CallTool), ("run this", Family.CallTool), ("execute", Family.CallTool), ("trigger", Family.CallTool), ("activate", Family.CallTool), ("eval", Family.CallTool),
+        ("please", Family.Please), ("kindly", Family.Please), ("could you", Family.Question), ("can you", Family.Question), ("would you", Family.Question), ("will you", Family.Question),
+        ("your response", Family.YourOutput), ("your reply", Family.YourOutput), ("your answer", Family.YourOutput), ("your output", Family.YourOutput), ("your code", Family.YourOutput), ("your solution", Family.YourOutput), ("your implementation", Family.YourOutput), ("your algorithm", Family.YourOutput), ("your summary", Family.YourOutput), ("your final", Family.YourOutput), ("your message", Family.YourOutput), ("your replies", Family.YourOutput), ("your responses", Family.YourOutput),
+        ("adhere", Family.Follow), ("obey", Family.Follow), ("comply", Family.Follow), ("follow", Family.Follow), ("carry out", Family.Follow), ("perform the", Family.Follow),
+        ("answer:", Family.FakeCompletion), ("task complete", Family.FakeCompletion), ("task is complete", Family.FakeCompletion), ("end of", Family.FakeCompletion),
+        ("this is the", Family.Claims), ("this is your", Family.Claims), ("i am the", Family.Claims), ("i'm the", Family.Claims), ("message from", Family.Claims), ("instructions from", Family.Claims), ("request from", Family.Claims), ("note from", Family.Claims), ("the user", Family.Claims),
+        ("before", Family.Ordering), ("instead of", Family.Ordering), ("first", Family.Ordering),
+        ("using", Family.CallTool), ("ignora", Family.Ignore), ("ignoriere", Family.Ignore), ("olvida", Family.Ignore), ("oubliez", Family.Ignore), ("vergiss", Family.Ignore),
         ("do not", Family.Secrecy), ("don't", Family.Secrecy), ("dont ", Family.Secrecy), ("never", Family.Secrecy), ("without", Family.Secrecy),
         ("system prompt", Family.PromptObject), ("system message", Family.PromptObject), ("your instructions", Family.PromptObject), ("your prompt", Family.PromptObject), ("your rules", Family.PromptObject), ("initial prompt", Family.PromptObject), ("initial instructions", Family.PromptObject), ("hidden prompt", Family.PromptObject), ("original instructions", Family.PromptObject), ("hidden instructions", Family.PromptObject), 
     ];
 
     /// <summary>Shared prefixes searched once for several anchors (each pass covers 16 strings, so fewer strings mean fewer passes).</summary>
-    private static readonly string[] SearchPrefixes = ["system", "display:", "font-size:", "important", "post ", "add ", "your ", "initial ", "hidden ", "run th", "use ", "don"];
+    private static readonly string[] SearchPrefixes = ["system", "display:", "font-size:", "important", "post ", "add ", "your ", "initial ", "hidden ", "run th", "use ", "don", "task ", "ignor", "this is ", "i'm the", "i am the", "instruction", "message from", "request from", "note from"];
 
     private static readonly AnchorSearch Anchors = new(
         AnchorTable.Select(a => a.Anchor).Where(a => !SearchPrefixes.Any(p => a.StartsWith(p, StringComparison.OrdinalIgnoreCase))).Concat(SearchPrefixes).OrderBy(a => char.ToLowerInvariant(a[0])),
@@ -92,6 +99,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         Span<double> weights = stackalloc double[(int)Marker.Count];
         ScanHidden(text, weights, depth: 0);
         ScanPhrases(text, weights);
+        ScanOpenings(text, weights);
         return Combine(weights);
     }
 
@@ -208,6 +216,10 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 {
                     Raise(weights, Marker.IgnorePrevious, 0.85);
                 }
+                else if (IsMatchAt(InjectionPatterns.IgnoreOtherLanguages(), text, at))
+                {
+                    Raise(weights, Marker.IgnorePrevious, 0.85);
+                }
 
                 break;
             case Family.RoleChange:
@@ -268,7 +280,16 @@ internal sealed partial class InjectionDetector : IInjectionDetector
 
                 break;
             case Family.EmbedInUrl when Ahead(text, at, 120, UrlNouns, '\0'):
-                RaiseIf(InjectionPatterns.EmbedInUrl(), text, at, weights, Marker.Exfiltration, 0.5);
+                var embed = FirstMatch(InjectionPatterns.EmbedInUrl(), text, at);
+                if (embed.Length > 0)
+                {
+                    // "add /insiders to the URL" is a help page; "include the token in the URL" is exfiltration.
+                    Raise(weights, Marker.Exfiltration, ContainsSensitiveObject(embed) ? 0.5 : 0.25);
+                }
+
+                break;
+            case Family.CallTool when anchor == "using":
+                RaiseIf(InjectionPatterns.UsingTool(), text, at, weights, Marker.ToolInvocation, 0.4);
                 break;
             case Family.CallTool:
                 if (!CouldNameTool(text, at) || !Ahead(text, at, 100, ToolNounWords, '_', sentence: true))
@@ -279,7 +300,8 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 var call = FirstMatch(InjectionPatterns.CallTool(), text, at);
                 if (call.Length > 0)
                 {
-                    Raise(weights, Marker.ToolInvocation, call.Contains('_') ? 0.45 : 0.4);
+                    // "call the send_email tool" names a tool; "use the search function" is how help pages talk.
+                    Raise(weights, Marker.ToolInvocation, call.Contains('_') ? 0.45 : 0.25);
                 }
                 else
                 {
@@ -289,6 +311,34 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.Secrecy:
                 RaiseIf(InjectionPatterns.Secrecy(), text, at, weights, Marker.Secrecy, 0.65);
+                RaiseIf(InjectionPatterns.OtherTools(), text, at, weights, Marker.ToolInvocation, 0.45);
+                break;
+            case Family.Please:
+                PleaseRequest(text, at, weights);
+                break;
+            case Family.Question:
+                QuestionRequest(text, at, weights);
+                break;
+            case Family.YourOutput:
+                YourOutput(text, at, weights);
+                break;
+            case Family.Follow:
+                RaiseIf(InjectionPatterns.FollowInstructions(), text, at, weights, Marker.NewInstructions, 0.6);
+                break;
+            case Family.FakeCompletion:
+                var completion = FirstMatch(InjectionPatterns.FakeCompletion(), text, at);
+                if (completion.Length > 0)
+                {
+                    // "END OF DOCUMENT" closes many real documents; "Answer: task complete. Now …" closes none.
+                    Raise(weights, Marker.FakeCompletion, completion.StartsWith("end", StringComparison.OrdinalIgnoreCase) ? 0.3 : 0.6);
+                }
+
+                break;
+            case Family.Claims:
+                RaiseIf(InjectionPatterns.ClaimsAuthority(), text, at, weights, Marker.ClaimsAuthority, 0.5);
+                break;
+            case Family.Ordering:
+                RaiseIf(InjectionPatterns.Ordering(), text, at, weights, Marker.Ordering, 0.25);
                 break;
             case Family.PromptObject:
                 if (Backwards(InjectionPatterns.PromptLeak(), "rpoosdltwe", text, at, 3))
@@ -315,6 +365,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     [
         "ignore-previous", "role-change", "new-instructions", "addressed-to-ai", "urgent-override", "fake-role-tag", "hidden-instruction",
         "hidden-text", "exfiltration", "send-external", "tool-invocation", "secrecy", "prompt-leak", "zero-width", "bidi-override", "unicode-tags",
+        "agent-request", "fake-completion", "claims-user-or-authority", "ordering",
     ];
 
     private enum Marker
@@ -335,6 +386,10 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ZeroWidth,
         BidiOverride,
         UnicodeTags,
+        AgentRequest,
+        FakeCompletion,
+        ClaimsAuthority,
+        Ordering,
         Count,
     }
 
@@ -356,5 +411,12 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         CallTool,
         Secrecy,
         PromptObject,
+        Please,
+        Question,
+        YourOutput,
+        Follow,
+        FakeCompletion,
+        Claims,
+        Ordering,
     }
 }

@@ -53,7 +53,7 @@ internal static partial class InjectionPatterns
     internal static partial Regex AddressAi();
 
     /// <summary>"send … to https://…", "forward all emails to x@y", "upload the file to this server".</summary>
-    [GeneratedRegex(@"\G(?:send|forward|e-?mail|post|upload|transmit|exfiltrate|leak|copy|submit|share|relay|report)\s+(?:[^\s.!?\n]+\s+){0,8}?(?:to|at|into|via)\s+(?:https?://|www\.|[\w.+\-]+@[\w\-]+\.[\w.]+|(?:this|the\s+following|my|our|an?|the)\s+(?:external\s+)?(?:url|endpoint|address|server|webhook|site|link|inbox|email(?:\s+address)?|domain))", Options, Timeout)]
+    [GeneratedRegex(@"\G(?:send|forward|e-?mail|post|upload|transmit|exfiltrate|leak|copy|submit|share|relay|report)\s+(?:[^\s.!?\n]+\s+){0,8}?(?:to|at|into|via)\s+['""`]?(?:https?://|www\.|[\w.+\-]+@[\w\-]+\.[\w.]+|(?:this|the\s+following|my|our|an?|the)\s+(?:external\s+)?(?:url|endpoint|address|server|webhook|site|link|inbox|email(?:\s+address)?|domain))", Options, Timeout)]
     internal static partial Regex SendTo();
 
     /// <summary>"include the token in the URL", "append the data to the image link".</summary>
@@ -83,4 +83,32 @@ internal static partial class InjectionPatterns
     /// <summary>Words that make hidden text (a comment, an alt text) an instruction.</summary>
     [GeneratedRegex(@"\b(?:ignore|disregard|instructions?|assistant|ai|llm|language\s+model|model|agent|system\s+prompt|prompt|you\s+must|you\s+should|do\s+not\s+tell|send|forward|exfiltrate|call\s+the|execute|password|secret|api\s+key|token)\b", Options, Timeout)]
     internal static partial Regex InstructionWord();
+
+    /// <summary>"strictly adhere to the following instruction", "follow these new instructions", "comply with my commands".</summary>
+    [GeneratedRegex(@"\G(?:adhere|obey|comply|follow|execute|carry\s+out|perform)\s+(?:strictly\s+)?(?:to\s+|with\s+)?(?:the\s+|these\s+|this\s+|my\s+|our\s+|all\s+)?(?:following|below|new|updated|next|hidden|embedded|additional)\s+(?:\w+\s+)?(?:instructions?|commands?|directives?|orders|steps|tasks?|requests?)\b", Options, Timeout)]
+    internal static partial Regex FollowInstructions();
+
+    /// <summary>"Answer: task complete.", "Task completed.", "END OF EMAIL": a fake end of the data before new instructions.</summary>
+    [GeneratedRegex(@"\G(?:answer\s*:\s*task\s+(?:is\s+)?complete|task\s+(?:is\s+)?(?:complete|completed|done|finished)\s*[.!]\s*(?:now|next|new|ignore|you|please)|end\s+of\s+(?:email|document|context|data|input|file|message|tool\s+output|results?)\b)", Options, Timeout)]
+    internal static partial Regex FakeCompletion();
+
+    /// <summary>"This is the user", "message from the administrator", "the user has asked you to", "on behalf of the user".</summary>
+    [GeneratedRegex(@"\G(?:(?:this\s+is|i\s+am|i'm|it's|it\s+is)\s+(?:the|your|an?)\s+(?:user|owner|admin|administrator|developer|operator|system\s+administrator)\b|(?:message|instructions?|request|note|update|notice)\s+from\s+(?:the\s+|your\s+)?(?:user|owner|admin|administrator|developer|operator|system|security\s+team|it\s+department|it\s+team)\b|the\s+user\s+(?:has\s+)?(?:asked|wants|requested|requests|instructs|instructed|authori[sz]ed|approved|needs)\s+(?:you|that\s+you|me|for\s+you)\b)", Options, Timeout)]
+    internal static partial Regex ClaimsAuthority();
+
+    /// <summary>"before you answer", "before summarizing", "first, you must", "instead of summarizing".</summary>
+    [GeneratedRegex(@"\G(?:before\s+(?:you\s+)?(?:answer|respond|repl|summari[sz]|continu|proceed|complet|do\s+anything|finish|return|perform|execut|read)\w*|instead\s+of\s+(?:answering|responding|replying|summari[sz]ing|completing|performing|doing)\b|first\s*,?\s+(?:you\s+must|you\s+need\s+to|please|call|send|run|forward|email)\b)", Options, Timeout)]
+    internal static partial Regex Ordering();
+
+    /// <summary>"and do NOT use other tools", "don't use any other tool".</summary>
+    [GeneratedRegex(@"\G(?:do\s+not|don't|never)\s+(?:use|call|invoke)\s+(?:any\s+)?(?:other|another|different)\s+(?:tools?|functions?)\b", Options, Timeout)]
+    internal static partial Regex OtherTools();
+
+    /// <summary>"by using the "ResourceAllocationHijack" tool", "using the send_email function".</summary>
+    [GeneratedRegex(@"\Gusing\s+(?:the\s+|your\s+)?[`'""]?[A-Za-z][\w.\-]{1,40}[`'""]?\s+(?:tool|function|command|action|plugin|api)\b", Options, Timeout)]
+    internal static partial Regex UsingTool();
+
+    /// <summary>"ignore all previous instructions" in Spanish, French, German, Italian, Portuguese.</summary>
+    [GeneratedRegex(@"\G(?:ignora|ignore|ignorez|ignoriere|ignorieren\s+sie|olvida|oubliez|vergiss)\s+(?:\w+\s+){0,3}(?:instrucciones|instructions|anweisungen|istruzioni|instru\u00E7\u00F5es|indicaciones|consignes|regeln|reglas|r\u00E8gles)\b", Options, Timeout)]
+    internal static partial Regex IgnoreOtherLanguages();
 }

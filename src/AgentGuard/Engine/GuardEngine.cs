@@ -426,7 +426,7 @@ internal sealed partial class GuardEngine : IGuardEngine
             session.Record(toolCall.ToolName, toolCall.Kind, toolCall.Source, effectiveTags, decision.PolicyEffect, now, toolCall.CallId);
         }
 
-        _auditor.Audit(policy, decision, toolCall, context, effectiveTags, started, activity);
+        _auditor.Audit(policy, decision, toolCall, context, effectiveTags, started, activity, session.SessionId is null ? null : session);
         return decision;
     }
 

@@ -36,6 +36,9 @@ internal sealed partial class PolicyProvider : IDisposable
     /// <summary>Counts reloads rejected because the new policy was invalid.</summary>
     public int FailedReloadCount { get; private set; }
 
+    /// <summary>Why the latest reload was rejected, while the last good policy is in force; null after a good reload.</summary>
+    public string? LastReloadError { get; private set; }
+
     public void Reload() => _policy.Reload();
 
     /// <summary>
@@ -65,6 +68,7 @@ internal sealed partial class PolicyProvider : IDisposable
     private void OnReloaded(CompiledPolicy policy)
     {
         ReloadCount++;
+        LastReloadError = null;
         _diagnostics.PolicyReloads.Add(1, new KeyValuePair<string, object?>(TelemetryTags.ReloadResult, "success"));
         LogReloaded(policy.Rules.Count);
     }
@@ -72,6 +76,7 @@ internal sealed partial class PolicyProvider : IDisposable
     private void OnReloadFailed(Exception exception)
     {
         FailedReloadCount++;
+        LastReloadError = exception.Message;
         _diagnostics.PolicyReloads.Add(1, new KeyValuePair<string, object?>(TelemetryTags.ReloadResult, "failure"));
         LogReloadFailed(exception.Message);
     }

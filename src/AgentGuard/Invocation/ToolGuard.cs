@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using AgentGuard.Policies;
 using Microsoft.Extensions.Logging;
 
 namespace AgentGuard;
@@ -18,23 +20,37 @@ public sealed partial class ToolGuard
     private readonly IGuardEngine _engine;
     private readonly IApprovalHandler[] _approvalHandlers;
     private readonly PolicyProvider _policies;
+    private readonly DecisionAuditor _auditor;
+    private readonly SessionStore _sessions;
     private readonly TimeProvider _timeProvider;
+    private readonly ApprovalAuditor _approvals;
     private readonly ILogger _logger;
+
+    // Host call objects (an M.E.AI FunctionCallContent, …) decided by an adapter and running now. Weak and keyed by
+    // reference: a model can choose a call id, but never the identity of the host's object.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _decided = [];
 
     internal ToolGuard(
         IGuardEngine engine,
         GuardContextResolver contextResolver,
         IEnumerable<IApprovalHandler> approvalHandlers,
         PolicyProvider policies,
+        DecisionAuditor auditor,
+        SessionStore sessions,
         TimeProvider timeProvider,
+        ApprovalAuditor approvals,
         ILogger<ToolGuard> logger)
     {
+        _approvals = approvals;
         _engine = engine;
         ContextResolver = contextResolver;
         _approvalHandlers = [.. approvalHandlers];
         _policies = policies;
+        _auditor = auditor;
+        _sessions = sessions;
         _timeProvider = timeProvider;
         _logger = logger;
+        Messages = new ModelText(policies);
     }
 
     /// <summary>The engine behind this guard.</summary>
@@ -48,6 +64,67 @@ public sealed partial class ToolGuard
 
     /// <summary>The argument limits from configuration, for adapters building <see cref="ToolArguments"/>.</summary>
     public ToolArgumentLimits ArgumentLimits => _policies.Current.ArgumentLimits;
+
+    /// <summary>
+    /// Marks <paramref name="hostCall"/> (the host's own object for one call, e.g. an M.E.AI <c>FunctionCallContent</c>)
+    /// as decided while it runs, so a second adapter layered on the same host (a guarded chat client inside a guarded
+    /// agent) does not decide it again. Dispose the result when the call has run.
+    /// </summary>
+    public IDisposable MarkDecided(object hostCall)
+    {
+        ArgumentNullException.ThrowIfNull(hostCall);
+        _decided.AddOrUpdate(hostCall, hostCall);
+        return new DecidedMark(_decided, hostCall);
+    }
+
+    /// <summary>
+    /// True when an adapter upstream decided exactly this host object and it is running now. Identity, not a call id:
+    /// a nested agent whose model reuses the outer call's id is decided on its own.
+    /// </summary>
+    public bool IsDecided(object hostCall) => hostCall is not null && _decided.TryGetValue(hostCall, out _);
+
+    /// <summary>The model-facing sentences, from the catalogue the engine uses.</summary>
+    public ModelText Messages { get; }
+
+    /// <summary>
+    /// Records a refusal decided before the engine could be asked (a registry that does not grant the tool, a definition
+    /// that no longer matches its pin, a tool the server never listed) as a <see cref="Decision"/> with the stable system
+    /// rule id <paramref name="systemRuleId"/>, audited like the engine's decisions (log, metric, span, sinks) and
+    /// recorded in the session. A refusal is always enforced, in audit mode too: it protects the integrity of what is
+    /// called, not policy.
+    /// </summary>
+    /// <param name="toolCall">The call as far as it is known (an empty tool name when the call named none).</param>
+    /// <param name="context">The session context.</param>
+    /// <param name="systemRuleId">A stable id such as <c>agentguard:mcp-not-granted</c>.</param>
+    /// <param name="reason">Why, for operators.</param>
+    /// <param name="alert">True when operators should be alerted (a changed or poisoned definition).</param>
+    /// <returns>The denial; its <see cref="Decision.ModelMessage"/> says the tool is not available.</returns>
+    public Decision Refuse(ToolCallEvent toolCall, GuardContext context, string systemRuleId, string reason, bool alert = false)
+    {
+        ArgumentNullException.ThrowIfNull(toolCall);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentException.ThrowIfNullOrEmpty(systemRuleId);
+        var started = Stopwatch.GetTimestamp();
+        var policy = _policies.Current;
+        var activity = _auditor.StartActivity(toolCall);
+        var decision = new Decision
+        {
+            Effect = DecisionEffect.Deny,
+            PolicyEffect = DecisionEffect.Deny,
+            RuleIds = [systemRuleId],
+            Reason = reason,
+            ModelMessage = ModelMessages.NotAvailable(toolCall.ToolName, policy.NameToolInModelMessage),
+            Alert = alert,
+            Tags = toolCall.Tags,
+        };
+        if (context.SessionId is { Length: > 0 } sessionId)
+        {
+            _sessions.GetOrCreate(sessionId, policy).Record(toolCall.ToolName, toolCall.Kind, toolCall.Source, [.. toolCall.Tags], DecisionEffect.Deny, _timeProvider.GetUtcNow(), toolCall.CallId);
+        }
+
+        _auditor.Audit(policy, decision, toolCall, context, toolCall.Tags, started, activity);
+        return decision;
+    }
 
     /// <summary>
     /// Decides a call and, when it requires approval and <paramref name="useApprovalHandler"/> is true, asks the
@@ -79,12 +156,14 @@ public sealed partial class ToolGuard
             return decision;
         }
 
+        var request = new ApprovalRequest(toolCall, context, decision, CallFingerprint.Compute(toolCall.ToolName, toolCall.Arguments));
         if (_approvalHandlers.Length == 0)
         {
+            _approvals.Record(request, ApprovalOutcome.NoApprover, reason: "no approver is configured");
             return Resolved(decision, toolCall, approved: false, "approval was required but no approver is configured");
         }
 
-        var request = new ApprovalRequest(toolCall, context, decision, CallFingerprint.Compute(toolCall.ToolName, toolCall.Arguments));
+        ApprovalResponse? last = null;
         var timeout = _policies.Current.ApprovalTimeout;
         foreach (var handler in _approvalHandlers)
         {
@@ -98,6 +177,7 @@ public sealed partial class ToolGuard
             catch (Exception ex) when (ex is TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 LogApprovalTimedOut(toolCall.ToolName, timeout);
+                _approvals.Record(request, ApprovalOutcome.TimedOut, reason: "no answer within " + timeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
                 return Resolved(decision, toolCall, approved: false, "approval timed out");
             }
 #pragma warning disable CA1031 // A failing approver must deny the call, never crash the agent.
@@ -105,16 +185,20 @@ public sealed partial class ToolGuard
 #pragma warning restore CA1031
             {
                 LogApprovalFailed(ex, toolCall.ToolName);
+                _approvals.Record(request, ApprovalOutcome.Failed, reason: "the approver failed: " + ex.GetType().Name);
                 return Resolved(decision, toolCall, approved: false, "the approver failed");
             }
 
             LogApprovalAnswered(toolCall.ToolName, response.Approved, response.Approver);
+            last = response;
             if (!response.Approved)
             {
+                _approvals.Record(request, ApprovalOutcome.Rejected, response.Approver, response.Reason);
                 return Resolved(decision, toolCall, approved: false, "rejected" + (response.Approver is null ? string.Empty : " by " + response.Approver) + (response.Reason is null ? string.Empty : ": " + response.Reason));
             }
         }
 
+        _approvals.Record(request, ApprovalOutcome.Approved, last?.Approver, last?.Reason);
         return Resolved(decision, toolCall, approved: true, "approved");
     }
 
@@ -135,6 +219,7 @@ public sealed partial class ToolGuard
     /// <param name="describeResult">Turns the result into text for the result hook; <see cref="object.ToString"/> when null.</param>
     /// <param name="cancellationToken">Cancels the decision and the call.</param>
     /// <exception cref="ToolCallDeniedException">The call was not allowed; <paramref name="invoke"/> was not called.</exception>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)] // an async lambda fits both overloads: take this one
     public async ValueTask<T> RunAsync<T>(
         ToolCallEvent toolCall,
         Func<CancellationToken, ValueTask<T>> invoke,
@@ -170,6 +255,7 @@ public sealed partial class ToolGuard
 
     /// <summary>Guards an SDK call by name, with its arguments as name/value pairs.</summary>
     /// <exception cref="ToolCallDeniedException">The call was not allowed; <paramref name="invoke"/> was not called.</exception>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)] // an async lambda fits both overloads: take this one
     public ValueTask<T> RunAsync<T>(
         string toolName,
         IEnumerable<KeyValuePair<string, object?>>? arguments,
@@ -183,27 +269,39 @@ public sealed partial class ToolGuard
         return RunAsync(toolCall, invoke, context: null, describeResult: null, cancellationToken);
     }
 
-    private Decision Resolved(Decision decision, ToolCallEvent toolCall, bool approved, string outcome)
+    /// <summary>As <see cref="RunAsync{T}(ToolCallEvent, Func{CancellationToken, ValueTask{T}}, GuardContext?, Func{T, string?}?, CancellationToken)"/>, for SDK methods that return <see cref="Task{TResult}"/>.</summary>
+    /// <exception cref="ToolCallDeniedException">The call was not allowed; <paramref name="invoke"/> was not called.</exception>
+    public async Task<T> RunAsync<T>(
+        ToolCallEvent toolCall,
+        Func<CancellationToken, Task<T>> invoke,
+        GuardContext? context = null,
+        Func<T, string?>? describeResult = null,
+        CancellationToken cancellationToken = default)
     {
-        var modelMessage = approved
-            ? decision.ModelMessage
-            : _policies.Current.NameToolInModelMessage
-                ? $"{toolCall.ToolName} was not run: it requires approval, which was not given."
-                : "The action was not run: it requires approval, which was not given.";
-        return new Decision
-        {
-            Effect = approved ? DecisionEffect.Allow : DecisionEffect.Deny,
-            PolicyEffect = decision.PolicyEffect,
-            RuleIds = decision.RuleIds,
-            ModelMessage = modelMessage,
-            Reason = (decision.Reason is null ? string.Empty : decision.Reason + "; ") + outcome,
-            Evidence = decision.Evidence,
-            Alert = decision.Alert,
-            IsFailure = decision.IsFailure,
-            IsShadow = decision.IsShadow,
-            Terminate = !approved && decision.Terminate,
-            Tags = decision.Tags,
-        };
+        ArgumentNullException.ThrowIfNull(invoke);
+        return await RunAsync(toolCall, ct => new ValueTask<T>(invoke(ct)), context, describeResult, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Guards an SDK call that returns <see cref="Task{TResult}"/> by name, with its arguments as name/value pairs.</summary>
+    /// <exception cref="ToolCallDeniedException">The call was not allowed; <paramref name="invoke"/> was not called.</exception>
+    public async Task<T> RunAsync<T>(
+        string toolName,
+        IEnumerable<KeyValuePair<string, object?>>? arguments,
+        Func<CancellationToken, Task<T>> invoke,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invoke);
+        return await RunAsync(toolName, arguments, ct => new ValueTask<T>(invoke(ct)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private Decision Resolved(Decision decision, ToolCallEvent toolCall, bool approved, string outcome)
+        => approved
+            ? decision.Approved(outcome)
+            : decision.Rejected(outcome, Messages.ApprovalNotGiven(toolCall.ToolName));
+
+    private sealed class DecidedMark(System.Runtime.CompilerServices.ConditionalWeakTable<object, object> table, object hostCall) : IDisposable
+    {
+        public void Dispose() => table.Remove(hostCall);
     }
 
     [LoggerMessage(3001, LogLevel.Warning, "Approval of '{ToolName}' timed out after {Timeout}; the call was denied.")]

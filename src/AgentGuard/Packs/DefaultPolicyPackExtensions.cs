@@ -1,7 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
+using AgentGuard;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace AgentGuard;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Turns on the default policy pack: <c>services.AddAgentGuard(section).AddDefaultPolicyPack()</c>.</summary>
 public static class DefaultPolicyPackExtensions
@@ -17,8 +17,8 @@ public static class DefaultPolicyPackExtensions
         var settings = new DefaultPolicyPackOptions();
         configure?.Invoke(settings);
         builder.Services.PostConfigure<AgentGuardOptions>(options => DefaultPolicyPack.MergeInto(options, settings));
-        builder.Services.TryAddSingleton(sp => new Inference.RoleInferenceClassifier(sp.GetRequiredService<PolicyProvider>()));
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IToolClassifier, Inference.RoleInferenceClassifier>(sp => sp.GetRequiredService<Inference.RoleInferenceClassifier>()));
+        builder.Services.TryAddSingleton(sp => new AgentGuard.Inference.RoleInferenceClassifier(sp.GetRequiredService<PolicyProvider>()));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IToolClassifier, AgentGuard.Inference.RoleInferenceClassifier>(sp => sp.GetRequiredService<AgentGuard.Inference.RoleInferenceClassifier>()));
         return builder;
     }
 }

@@ -84,6 +84,15 @@ internal sealed class CompiledRule
     /// <summary>The decision when this rule alone allows a call (set by the policy once its options are known).</summary>
     public Decision? AllowDecision { get; set; }
 
+    /// <summary>True when the rule names kinds (for explanations).</summary>
+    public bool HasKinds => _kindMask != 0;
+
+    /// <summary>The kinds the rule names, comma-separated (for explanations).</summary>
+    public string KindsText => string.Join(",", Enum.GetValues<ToolKind>().Where(MatchesKind));
+
+    /// <summary>True when the rule names no kind or names <paramref name="kind"/>.</summary>
+    public bool MatchesKind(ToolKind kind) => _kindMask == 0 || (_kindMask & (1 << (int)kind)) != 0;
+
     /// <summary>Name, kind and source: what does not change between calls of the same tool.</summary>
     public bool MatchesStatic(string toolName, ToolKind kind, string? source)
         => (_kindMask == 0 || (_kindMask & (1 << (int)kind)) != 0)

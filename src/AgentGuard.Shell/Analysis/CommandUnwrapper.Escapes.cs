@@ -1,0 +1,180 @@
+using System.Text.RegularExpressions;
+
+namespace AgentGuard.Shell.Analysis;
+
+/// <summary>
+/// Code execution inside tools that are not shells: an editor's or pager's <c>:!cmd</c>, <c>system("…")</c> and
+/// friends in a tool's script argument, a shell's path handed to a tool (<c>--pre-hook /bin/sh</c>), sed's <c>e</c>
+/// command and <c>s///e</c> flag, and <c>python -m http.server</c> serving the whole disk.
+/// </summary>
+internal sealed partial class CommandUnwrapper
+{
+    /// <summary>Programs whose arguments are data (messages, patterns, file contents): their words are not scanned for escapes.</summary>
+    private static readonly HashSet<string> DataArgumentPrograms = new(StringComparer.Ordinal)
+    {
+        "echo", "printf", "grep", "egrep", "fgrep", "rg", "ag", "ack", "git", "tee", "cat", "head", "tail", "ls", "file", "stat", "which", "type", "whereis",
+        "cp", "mv", "ln", "diff", "test", "[", "touch", "wc", "sort", "jq", "yq", "chmod", "chown", "mkdir", "rm", "find", "xargs", "gh", "glab", "jira",
+        "curl", "wget", "http", "xh", "psql", "mysql", "sqlite3", "export", "declare", "local", "alias", "read", "cd", "kill", "sleep", "date", "basename", "dirname",
+    };
+
+    private void ToolEscapes(CommandDraft draft, string name, int depth, Func<Inherited> nested)
+    {
+        if (name is "rg" && draft.Args.Exists(a => a.Text is "--pre" or "--hostname-bin" || a.Text.StartsWith("--pre=", StringComparison.Ordinal) || a.Text.StartsWith("--hostname-bin=", StringComparison.Ordinal)))
+        {
+            draft.Tag(ShellTags.Opaque, "rg --pre/--hostname-bin runs a program for every file it reads");
+        }
+
+        if (DataArgumentPrograms.Contains(name) && name is not ("mysql" or "psql" or "sqlite3"))
+        {
+            return;
+        }
+
+        if (draft.Operands().FirstOrDefault().Text is "shell" or "repl")
+        {
+            draft.Tag(ShellTags.Opaque, name + " " + draft.Operands().First().Text + " opens an interactive session: what it runs is not known before it runs");
+        }
+
+        foreach (var arg in draft.Args)
+        {
+            var text = arg.Text;
+            if (text.Length < 2)
+            {
+                continue;
+            }
+
+
+            var match = EscapeCommand().Match(text);
+            if (match.Success)
+            {
+                var command = match.Groups["cmd"].Value.Trim();
+                ParseScriptArgument(draft, arg with { Text = command }, name + " escape", depth, nested());
+                draft.Tag(ShellTags.Opaque, name + " runs a command from its arguments: " + Shorten(command));
+                continue;
+            }
+
+            if (ShellPath().IsMatch(text))
+            {
+                draft.Tag(ShellTags.Opaque, name + " is handed a shell (" + Shorten(text) + "): what it runs is not known before it runs");
+                continue;
+            }
+
+            if (CommandOption().Match(text) is { Success: true } option)
+            {
+                var value = option.Groups["value"].Success ? option.Groups["value"].Value : NextArg(draft.Args, arg);
+                if (value is not null && LooksLikeCommand(value))
+                {
+                    ParseScriptArgument(draft, arg with { Text = value }, name + " " + option.Groups["name"].Value, depth, nested());
+                    draft.Tag(ShellTags.Opaque, name + " runs a command given in " + option.Groups["name"].Value + ": " + Shorten(value));
+                }
+            }
+        }
+    }
+
+    private static string? NextArg(List<ExpandedWord> args, ExpandedWord current)
+    {
+        var index = args.IndexOf(current);
+        return index >= 0 && index + 1 < args.Count ? args[index + 1].Text : null;
+    }
+
+    /// <summary>A value that names something to run: it has a space, a path to a program, or is a shell or interpreter.</summary>
+    private static bool LooksLikeCommand(string value)
+    {
+        var trimmed = value.Trim().TrimStart('|', '!');
+        if (trimmed.Length == 0 || trimmed.All(c => char.IsAsciiDigit(c) || c is '.' or 's' or 'm' or 'h'))
+        {
+            return false;
+        }
+
+        var first = trimmed.Split(' ', 2)[0];
+        return trimmed.Contains(' ', StringComparison.Ordinal) || first.StartsWith('/') || first.StartsWith("./", StringComparison.Ordinal)
+            || Shells.Contains(Basename(first)) || InterpreterCodeFlags.ContainsKey(StripVersion(Basename(first)));
+    }
+
+    /// <summary>Options that take a command: <c>--exec</c>, <c>--command</c>, <c>--pre-hook</c>, <c>--shell</c>, <c>--editor</c>, <c>--pager</c>, <c>--rsh</c>, <c>--filter</c>, <c>--wrapper</c>, <c>--entrypoint</c>…</summary>
+    [GeneratedRegex(@"^--?(?<name>[\w-]*(?:exec|command|cmd|hook|shell|editor|pager|rsh|filter|wrapper|entrypoint|preprocessor|askpass|program)[\w-]*)(?:=(?<value>.+))?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 100)]
+    private static partial Regex CommandOption();
+
+    private void SedCommands(CommandDraft draft, int depth, Inherited nested)
+    {
+        var scripts = new List<string>();
+        for (var i = 0; i < draft.Args.Count; i++)
+        {
+            var text = draft.Args[i].Text;
+            if (text is "-e" or "--expression" && i + 1 < draft.Args.Count)
+            {
+                scripts.Add(draft.Args[++i].Text);
+            }
+            else if (text.StartsWith("--expression=", StringComparison.Ordinal))
+            {
+                scripts.Add(text["--expression=".Length..]);
+            }
+            else if (!text.StartsWith('-') && scripts.Count == 0)
+            {
+                scripts.Add(text);
+                break;
+            }
+        }
+
+        foreach (var script in scripts)
+        {
+            foreach (Match command in SedExecute().Matches(script))
+            {
+                var text = command.Groups["cmd"].Value.Trim();
+                if (text.Length == 0)
+                {
+                    draft.Tag(ShellTags.Opaque, "sed e runs the pattern space as a command");
+                }
+                else
+                {
+                    ParseScriptArgument(draft, ExpandedWord.Literal(text), "sed e", depth, nested);
+                    draft.Tag(ShellTags.Opaque, "sed e runs a command: " + Shorten(text));
+                }
+            }
+
+            if (SedSubstituteExecute().IsMatch(script))
+            {
+                draft.Tag(ShellTags.Opaque, "sed s///e runs the result of the substitution as a command");
+            }
+        }
+    }
+
+    private void Module(CommandDraft draft, string module, List<string> rest)
+    {
+        if (module is "http.server" or "SimpleHTTPServer" or "pyftpdlib" or "uploadserver")
+        {
+            draft.Tags.Add(ShellTags.Network);
+            var directory = rest.FindIndex(a => a is "--directory" or "-d") is var d and >= 0 && d + 1 < rest.Count ? rest[d + 1] : session.WorkingDirectory ?? ".";
+            var bind = rest.FindIndex(a => a is "--bind" or "-b") is var b and >= 0 && b + 1 < rest.Count ? rest[b + 1] : "0.0.0.0";
+            if (bind is not ("127.0.0.1" or "localhost" or "::1"))
+            {
+                draft.Tag(ShellTags.Exfiltration, "python -m " + module + " serves " + directory + " on every network interface");
+            }
+            else if (directory is "/" or "~" || directory.StartsWith("/etc", StringComparison.Ordinal) || directory.StartsWith("~/.", StringComparison.Ordinal) || PathRules.IsHomeRoot(directory))
+            {
+                draft.Tag(ShellTags.Exfiltration, "python -m " + module + " serves " + directory + " to the network");
+            }
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+
+    /// <summary>
+    /// <c>:!cmd</c>, <c>!cmd</c>, <c>\! cmd</c>, <c>.shell cmd</c>, <c>system("cmd")</c>, <c>exec("cmd")</c>, <c>os.execute</c>,
+    /// <c>shell_exec</c>, <c>popen</c>, <c>spawn</c>, <c>callCommand</c>, <c>run-shell-command</c>, <c>esyscmd(cmd)</c>,
+    /// <c>\write18{cmd}</c>, <c>%(cmd)</c>, <c>$(shell cmd)</c>, <c>execute(cmd)</c>.
+    /// </summary>
+    [GeneratedRegex(@"^\s*:?\s*(?:\\)?!\s*(?<cmd>[/\w.~$].*)$|^\.shell\s+(?<cmd>.+)$|(?:\bsystem|\bexec|\bexecute|\bos\.execute|\bshell_exec|\bpassthru|\bpopen|\bspawn|\bcallCommand|run-shell-command|\besyscmd|\\write18|\$\(shell)\s*[\(\{ ]\s*[""']?(?<cmd>[^""')\}]+)|%\((?<cmd>[^)]+)\)", RegexOptions.CultureInvariant | RegexOptions.Singleline, 100)]
+    private static partial Regex EscapeCommand();
+
+    /// <summary>A shell's path in a word: <c>/bin/sh</c>, <c>/usr/bin/bash</c>, <c>/bin/zsh -i</c>.</summary>
+    [GeneratedRegex(@"(?<![\w-])(?:/usr)?(?:/local)?/bin/(?:ba|da|z|k|c|tc|fi|a|mk|y|r)?sh\b", RegexOptions.CultureInvariant, 100)]
+    private static partial Regex ShellPath();
+
+    /// <summary>sed's <c>e</c> command (<c>1e cmd</c>, <c>/x/e</c>, <c>e</c> alone).</summary>
+    [GeneratedRegex(@"(?:^|[;\n{}])\s*(?:\d+|\$|/[^/]*/)?(?:,\s*(?:\d+|\$|/[^/]*/))?\s*e(?:\s+(?<cmd>[^;\n}]*))?(?=$|[;\n}])", RegexOptions.CultureInvariant, 100)]
+    private static partial Regex SedExecute();
+
+    /// <summary>sed's <c>s/…/…/e</c> flag.</summary>
+    [GeneratedRegex(@"(?:^|[;\n{}])\s*(?:\d+|\$|/[^/]*/)?\s*s(?<d>[^\w\s\\])(?:(?!\k<d>).)*\k<d>(?:(?!\k<d>).)*\k<d>[gpiImM0-9w]*e", RegexOptions.CultureInvariant, 100)]
+    private static partial Regex SedSubstituteExecute();
+}

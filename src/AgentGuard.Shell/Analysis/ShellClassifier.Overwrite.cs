@@ -1,0 +1,101 @@
+namespace AgentGuard.Shell.Analysis;
+
+/// <summary>Destruction without rm: copying, linking, editing in place or mirroring over important paths, find -delete.</summary>
+internal static partial class ShellClassifier
+{
+    /// <summary>Files that run each time a shell or session starts: writing them changes what later commands do.</summary>
+    private static readonly string[] StartupFiles = [".bashrc", ".bash_profile", ".bash_login", ".profile", ".zshrc", ".zprofile", ".zshenv", ".zlogin", ".config/fish/config.fish", ".xprofile", ".xinitrc"];
+
+    private static void Overwrite(CommandDraft draft)
+    {
+        var operands = draft.Operands().Select(draft.Resolve).ToList();
+        switch (draft.Program)
+        {
+            case "cp" or "install" or "ln" when operands.Count >= 2:
+                {
+                    var target = operands[^1];
+                    if (PathRules.IsSystem(target.Text) || PathRules.IsDisk(target.Text) || PathRules.CredentialMatch(target) is not null || (draft.Program == "ln" && PathRules.IsImportant(target)))
+                    {
+                        draft.Tag(ShellTags.Destructive, draft.Program + " overwrites " + target.Text);
+                    }
+
+                    break;
+                }
+
+            case "rsync" when draft.Args.Exists(a => a.Text.StartsWith("--delete", StringComparison.Ordinal) || a.Text == "--remove-source-files") && operands.Count >= 2:
+                {
+                    var destination = operands[^1];
+                    if (PathRules.IsImportant(destination) || PathRules.IsSystem(destination.Text) || PathRules.IsHomeRoot(destination.Text) || destination.Text.StartsWith("/var/www", StringComparison.Ordinal))
+                    {
+                        draft.Tag(ShellTags.Destructive, "rsync --delete mirrors over " + destination.Text);
+                    }
+
+                    break;
+                }
+
+            case "sed" or "gsed" or "perl" when draft.Args.Exists(a => a.Text.StartsWith("-i", StringComparison.Ordinal) || a.Text.StartsWith("--in-place", StringComparison.Ordinal) || (draft.Program == "perl" && a.Text.StartsWith("-p", StringComparison.Ordinal) && a.Text.Contains('i', StringComparison.Ordinal))):
+                foreach (var file in operands.Skip(1))
+                {
+                    if (PathRules.IsSystem(file.Text) || PathRules.CredentialMatch(file) is not null || IsStartupFile(file.Text))
+                    {
+                        draft.Tag(ShellTags.Destructive, draft.Program + " -i edits " + file.Text);
+                    }
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>find -delete (or -exec rm) under an important path, or with -delete before any test (which deletes everything under the root).</summary>
+    private static void Find(CommandDraft draft)
+    {
+        var delete = draft.Args.FindIndex(a => a.Text == "-delete");
+        var roots = draft.Args.TakeWhile(a => !a.Text.StartsWith('-') && a.Text is not ("(" or "!")).Select(draft.Resolve).ToList();
+        if (delete >= 0)
+        {
+            if (roots.Exists(r => r.Text is not ("." or "./") && PathRules.IsImportant(r) && !PathRules.IsUnderTemp(r.Text)))
+            {
+                draft.Tag(ShellTags.Destructive, "find -delete under an important path");
+            }
+
+            var firstTest = draft.Args.FindIndex(a => a.Text is "-name" or "-iname" or "-path" or "-ipath" or "-regex" or "-iregex" or "-type" or "-newer" or "-mtime" or "-mmin" or "-size" or "-empty" or "-user" or "-perm" or "-wholename");
+            if (firstTest < 0 || delete < firstTest)
+            {
+                draft.Tag(ShellTags.Destructive, "find -delete before any test deletes everything under " + (roots.Count == 0 ? "." : roots[0].Text));
+            }
+        }
+
+        for (var i = 0; i + 1 < draft.Args.Count; i++)
+        {
+            if (draft.Args[i].Text is "-fprint" or "-fprint0" or "-fprintf" or "-fls")
+            {
+                var file = draft.Resolve(draft.Args[i + 1]);
+                if (PathRules.IsSystem(file.Text) || PathRules.CredentialMatch(file) is not null || IsStartupFile(file.Text))
+                {
+                    draft.Tag(ShellTags.Destructive, "find " + draft.Args[i].Text + " overwrites " + file.Text);
+                }
+            }
+        }
+    }
+
+    /// <summary>True for shell and session start-up files (~/.bashrc, ~/.profile, ~/.zshrc…) and system-wide profiles.</summary>
+    internal static bool IsStartupFile(string path)
+    {
+        if (path.StartsWith("/etc/profile", StringComparison.Ordinal) || path.StartsWith("/etc/bash", StringComparison.Ordinal) || path.StartsWith("/etc/zsh", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var name in StartupFiles)
+        {
+            if (path.EndsWith("/" + name, StringComparison.Ordinal) && (path.StartsWith("~/", StringComparison.Ordinal) || path.StartsWith("/root/", StringComparison.Ordinal) || path.StartsWith("/home/", StringComparison.Ordinal) || path.StartsWith("/Users/", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,446 @@
+namespace AgentGuard;
+
+/// <content>
+/// Requests aimed at an agent: an imperative that asks for an action on the reader's accounts, files or devices
+/// ("Please transfer $500 from my account…"), voiced as the user ("my", "I'm") from inside data, opening a data field
+/// or a line; and instructions about the reader's own output ("add this sentence to your reply").
+/// </content>
+internal sealed partial class InjectionDetector
+{
+    /// <summary>Verbs of actions an agent performs with tools (not verbs of ordinary correspondence such as "let", "join", "find").</summary>
+    private static readonly HashSet<string> ActionVerbs = new(
+    [
+        "transfer", "deposit", "withdraw", "pay", "move", "delete", "remove", "erase", "wipe", "grant", "revoke", "unlock", "lock",
+        "update", "change", "modify", "redirect", "create", "initiate", "give", "share", "send", "email", "forward", "leave",
+        "guide", "schedule", "cancel", "book", "purchase", "buy", "order", "sell", "reset", "disable", "enable", "install",
+        "download", "upload", "post", "publish", "invite", "add", "set", "turn", "close", "open", "approve", "retrieve", "fetch",
+        "get", "read", "export", "archive", "block", "unblock", "allow", "whitelist", "blacklist", "assign", "deactivate",
+        "activate", "start", "stop", "restart", "run", "execute", "call", "invoke", "use", "copy", "make", "sign", "submit",
+        "reply", "respond", "write", "tell", "show", "list", "provide", "recommend", "suggest", "summarize", "summarise",
+        "translate", "encode", "encrypt", "insert", "include", "incorporate", "integrate", "append", "prepend", "output",
+        "print", "repeat", "reveal", "generate", "compose", "draft", "search", "visit", "navigate", "click", "download",
+        "apply", "replace", "reverse", "ensure", "analyze", "analyse", "check", "verify", "collect", "gather", "extract",
+        "dump", "save", "store", "attach", "mark", "flag", "follow", "unfollow", "subscribe", "unsubscribe", "rename", "edit",
+        "overwrite", "format", "configure", "switch", "raise", "lower", "increase", "decrease", "adjust", "release", "accept",
+        "decline", "confirm", "authorize", "authorise", "register", "enroll", "enrol", "notify", "alert", "contact", "message",
+        "text", "dial", "ring", "direct", "route", "reroute", "prioritize", "prioritise", "allocate", "deploy", "merge", "push",
+        "commit", "clone", "fork", "star", "like", "retweet", "comment", "review", "rate", "place", "transmit", "relay",
+        "exfiltrate", "leak", "disclose", "expose", "hide", "conceal", "mute",
+        "access", "dispatch", "cancel", "empty", "purge", "reschedule", "reassign", "escalate",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ActionVerbLookup = ActionVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>What an instruction about the reader's output names: only an assistant has "your response".</summary>
+    private static readonly string[] OutputNouns = ["response", "reply", "answer", "output", "code", "solution", "implementation", "algorithm", "summary", "message", "replies", "responses", "answers", "final"];
+
+    /// <summary>Verbs that, in the same sentence, turn "your response" into an instruction about it.</summary>
+    private static readonly HashSet<string> OutputVerbs = new(
+    [
+        "add", "include", "insert", "integrate", "incorporate", "embed", "append", "prepend", "translate", "encode", "encrypt",
+        "write", "format", "end", "begin", "start", "reverse", "replace", "use", "provide", "put", "mention", "present",
+        "ensure", "make", "apply", "respond", "reply", "answer", "conclude", "finish", "sign", "wrap", "convert", "render",
+        "express", "rewrite", "restate", "deliver", "give", "return", "output", "print", "structure", "organize", "organise",
+        "modify", "enhance", "augment", "jumble", "group", "rearrange", "scramble", "shift", "anagram", "invert", "remove",
+        "tease", "suggest", "highlight", "promote", "let", "alter", "adjust", "change", "edit", "enrich", "embellish", "frame",
+        "limit", "keep", "begin", "open", "close", "prefix", "suffix", "capitalize", "capitalise", "shuffle", "split", "merge",
+        "consider", "enrich", "feature", "weave", "blend", "infuse", "attach", "supplement", "expand", "extend", "boost",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OutputVerbLookup = OutputVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>"Please …"/"Kindly …" opening a sentence or a data field, followed by an action verb.</summary>
+    private static void PleaseRequest(string text, int at, Span<double> weights)
+    {
+        if (!OpensSentence(text, at, out var fieldStart))
+        {
+            return;
+        }
+
+        var i = at;
+        while (i < text.Length && char.IsLetter(text[i]))
+        {
+            i++;
+        }
+
+        // "Please also …", "please, now …"
+        var verb = NextWord(text, ref i);
+        if (verb.Equals("also", StringComparison.OrdinalIgnoreCase) || verb.Equals("now", StringComparison.OrdinalIgnoreCase) || verb.Equals("immediately", StringComparison.OrdinalIgnoreCase) || verb.Equals("kindly", StringComparison.OrdinalIgnoreCase))
+        {
+            verb = NextWord(text, ref i);
+        }
+
+        if (verb.IsEmpty || !ActionVerbLookup.Contains(verb))
+        {
+            return;
+        }
+
+        RaiseRequest(text, i, weights, fieldStart ? 0.5 : 0.35, fieldStart);
+    }
+
+    /// <summary>"Could you get my search history …", "Can you provide a list of my prescriptions …".</summary>
+    private static void QuestionRequest(string text, int at, Span<double> weights)
+    {
+        if (!OpensSentence(text, at, out var fieldStart))
+        {
+            return;
+        }
+
+        var i = at;
+        NextWord(text, ref i);
+        NextWord(text, ref i); // "you"
+        var verb = NextWord(text, ref i);
+        if (verb.Equals("please", StringComparison.OrdinalIgnoreCase))
+        {
+            verb = NextWord(text, ref i);
+        }
+
+        if (verb.IsEmpty || !ActionVerbLookup.Contains(verb) || IsOneOf(verb, ConversationalVerbs))
+        {
+            return;
+        }
+
+        RaiseRequest(text, i, weights, fieldStart ? 0.45 : 0.3, fieldStart);
+    }
+
+    /// <summary>Verbs people ask each other in correspondence ("can you review my draft?"): no request to an agent by themselves.</summary>
+    private static readonly string[] ConversationalVerbs = ["review", "check", "read", "comment", "reply", "respond", "contact", "call", "text", "message", "confirm", "rate", "like", "follow", "sign", "accept", "decline", "approve"];
+
+    /// <summary>A bare action verb opening a data field (<c>'content': 'Update my …'</c>) or a line, voiced as the user.</summary>
+    private static void ScanOpenings(string text, Span<double> weights)
+    {
+        foreach (var separator in (ReadOnlySpan<string>)["': '", "\": \"", "':'", "\":\""])
+        {
+            for (var at = text.IndexOf(separator, StringComparison.Ordinal); at >= 0; at = text.IndexOf(separator, at + separator.Length, StringComparison.Ordinal))
+            {
+                BareRequest(text, at + separator.Length, weights, field: true);
+            }
+        }
+
+        if (char.IsAsciiLetterUpper(text[0]))
+        {
+            TaskLine(text, 0, weights);
+        }
+
+        for (var at = text.IndexOf('\n'); at >= 0 && at + 1 < text.Length; at = text.IndexOf('\n', at + 1))
+        {
+            if (char.IsAsciiLetterUpper(text[at + 1]))
+            {
+                BareRequest(text, at + 1, weights, field: false);
+                TaskLine(text, at + 1, weights);
+            }
+        }
+    }
+
+    /// <summary>Verbs that set a writing or answering task for an assistant ("Write a script …", "Explain the theory …").</summary>
+    private static readonly string[] TaskVerbs =
+    [
+        "write", "provide", "explain", "describe", "recommend", "suggest", "summarize", "summarise", "analyze", "analyse", "translate",
+        "develop", "determine", "compose", "generate", "compare", "outline", "define", "calculate", "identify", "predict",
+        "evaluate", "draft", "list", "show", "tell", "give", "create", "design", "propose", "name", "classify", "assess", "discuss",
+        "illustrate", "break", "convert", "rewrite", "paraphrase", "reply", "respond", "answer", "encode", "encrypt", "reverse",
+    ];
+
+    /// <summary>Openers of a question put to an assistant.</summary>
+    private static readonly string[] QuestionWords = ["what", "who", "how", "why", "which", "when", "where", "can", "could", "would", "is", "are", "do", "does"];
+
+    /// <summary>
+    /// A line that is one complete task or question for an assistant, standing alone in data: it opens with a task verb
+    /// or a question word, is a single sentence of 4 to 40 words, and ends the line with '.' or '?'.
+    /// </summary>
+    private static void TaskLine(string text, int at, Span<double> weights)
+    {
+        var lineEnd = text.IndexOf('\n', at);
+        lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+        var line = text.AsSpan(at, lineEnd - at).TrimEnd().TrimEnd("'\")\u2019\u201D");
+        if (line.Length is < 20 or > 240)
+        {
+            return;
+        }
+
+        var last = line[^1];
+        var question = last == '?';
+        if (!question && last != '.')
+        {
+            return;
+        }
+
+        // One sentence: no other sentence end inside, no markup, no list or table cell (quoted material aside).
+        var body = line[..^1];
+        var quoted = body.IndexOfAny(QuoteChars);
+        if ((quoted < 0 ? body : body[..quoted]).IndexOfAny(LineBreakers) >= 0)
+        {
+            return;
+        }
+
+        var i = at;
+        var first = NextWord(text, ref i);
+        if (!(question ? IsOneOf(first, QuestionWords) : IsOneOf(first, TaskVerbs)))
+        {
+            return;
+        }
+
+        var words = body.Count(' ') + 1;
+        if (words is < 4 or > 40)
+        {
+            return;
+        }
+
+        // A question alone is as likely a FAQ heading ("How do I reset my password?"); one put to "you" is a request.
+        var second = NextWord(text, ref i);
+        var toReader = question && second.Equals("you", StringComparison.OrdinalIgnoreCase);
+        Raise(weights, Marker.AgentRequest, !question || toReader || IsStructuredData(text) ? 0.5 : 0.4);
+    }
+
+    /// <summary>
+    /// True when most lines are table rows ("| … |"): a prose question among them is out of place, not a FAQ heading.
+    /// </summary>
+    private static bool IsStructuredData(string text)
+    {
+        var rows = 0;
+        var lines = 0;
+        for (var at = -1; lines < 64; at = text.IndexOf('\n', at + 1))
+        {
+            if (at + 1 < text.Length && text[at + 1] == '|')
+            {
+                rows++;
+            }
+
+            lines++;
+            if (text.IndexOf('\n', at + 1) < 0)
+            {
+                break;
+            }
+        }
+
+        return rows >= 3 && rows * 2 > lines;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> QuoteChars = System.Buffers.SearchValues.Create("'\"\u2018\u201C`");
+
+    private static readonly System.Buffers.SearchValues<char> LineBreakers = System.Buffers.SearchValues.Create(".!?|#*<>[]{}=;\t");
+
+    private static void BareRequest(string text, int at, Span<double> weights, bool field)
+    {
+        var i = at;
+        if (field)
+        {
+            // "Amazon Discount: Update my …": a short label before the request.
+            var colon = text.IndexOf(':', at, Math.Min(32, text.Length - at));
+            if (colon > at && text.AsSpan(at, colon - at).IndexOfAny('\'', '"', '\n') < 0)
+            {
+                var afterLabel = colon + 1;
+                var labelled = NextWord(text, ref afterLabel);
+                if (!labelled.IsEmpty && ActionVerbLookup.Contains(labelled))
+                {
+                    i = colon + 1;
+                }
+            }
+        }
+
+        var verb = NextWord(text, ref i);
+        if (verb.IsEmpty || !char.IsUpper(verb[0]) || !ActionVerbLookup.Contains(verb) || i >= text.Length || text[i] != ' ')
+        {
+            return;
+        }
+
+        // Only a request voiced as the user counts: "Update my genetic data", not "Update available".
+        if (SentenceVoicedAsUser(text, i, field))
+        {
+            Raise(weights, Marker.AgentRequest, field ? 0.55 : 0.5);
+        }
+        else if (field)
+        {
+            Raise(weights, Marker.AgentRequest, 0.3);
+        }
+    }
+
+    private static void RaiseRequest(string text, int afterVerb, Span<double> weights, double weight, bool field)
+    {
+        Raise(weights, Marker.AgentRequest, SentenceVoicedAsUser(text, afterVerb, field) ? 0.55 : weight);
+    }
+
+    /// <summary>
+    /// True when the rest of the sentence (of the field value, for a request opening a data field) speaks as the owner
+    /// of the data: "my …", "I'm …", "I am …".
+    /// </summary>
+    private static bool SentenceVoicedAsUser(string text, int from, bool field)
+    {
+        var end = field ? FieldEnd(text, from, 400) : SentenceEnd(text, from, 240);
+        var sentence = text.AsSpan(from, end - from);
+        for (var k = sentence.IndexOfAny('m', 'M', 'I'); k >= 0; k = Next(sentence, k))
+        {
+            var before = k == 0 || !char.IsLetter(sentence[k - 1]);
+            if (before && sentence[k..].StartsWith("my ", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            if (before && sentence[k] == 'I' && (sentence[k..].StartsWith("I'm ", StringComparison.Ordinal) || sentence[k..].StartsWith("I am ", StringComparison.Ordinal) || sentence[k..].StartsWith("I\u2019m ", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static int Next(ReadOnlySpan<char> span, int k)
+        {
+            var next = span[(k + 1)..].IndexOfAny('m', 'M', 'I');
+            return next < 0 ? -1 : k + 1 + next;
+        }
+    }
+
+    /// <summary>"your response/reply/answer/code …" with an instruction verb earlier in the same sentence.</summary>
+    private static void YourOutput(string text, int at, Span<double> weights)
+    {
+        var i = at + 5;
+        var noun = NextWord(text, ref i);
+        if (!IsOneOf(noun, OutputNouns))
+        {
+            return;
+        }
+
+        // Back to the line start: a quoted sentence inside the instruction ('Add "Act now!" to your reply') ends no sentence.
+        var lineStart = text.LastIndexOf('\n', at, Math.Min(at + 1, 240)) + 1;
+        var j = Math.Max(lineStart, at - 240);
+        while (j < at)
+        {
+            var word = NextWord(text, ref j);
+            if (word.IsEmpty)
+            {
+                j++;
+                continue;
+            }
+
+            if (IsOutputVerb(word))
+            {
+                Raise(weights, Marker.AddressedToAi, 0.6);
+                return;
+            }
+        }
+
+        // "In your response, suggest …", "Your implementation can flourish with …": the instruction follows.
+        var end = SentenceEnd(text, i, 200);
+        while (i < end)
+        {
+            var word = NextWord(text, ref i);
+            if (word.IsEmpty)
+            {
+                i++;
+                continue;
+            }
+
+            if (IsOutputVerb(word) || ActionVerbLookup.Contains(word))
+            {
+                Raise(weights, Marker.AddressedToAi, 0.55);
+                return;
+            }
+        }
+    }
+
+    /// <summary>An output verb, also as a gerund ("enriching your code by featuring …").</summary>
+    private static bool IsOutputVerb(ReadOnlySpan<char> word)
+    {
+        if (OutputVerbLookup.Contains(word))
+        {
+            return true;
+        }
+
+        if (word.Length > 5 && word.EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+        {
+            var stem = word[..^3];
+            Span<char> withE = stackalloc char[stem.Length + 1];
+            stem.CopyTo(withE);
+            withE[^1] = 'e';
+            return OutputVerbLookup.Contains(stem) || OutputVerbLookup.Contains(withE);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="at"/> opens a sentence, a line or a data field (after a quote that follows ": ");
+    /// <paramref name="fieldStart"/> says it is the first word of a quoted field value.
+    /// </summary>
+    private static bool OpensSentence(string text, int at, out bool fieldStart)
+    {
+        fieldStart = false;
+        var i = at - 1;
+        while (i >= 0 && text[i] is ' ' or '\t')
+        {
+            i--;
+        }
+
+        if (i < 0)
+        {
+            return true;
+        }
+
+        var c = text[i];
+        if (c is '\'' or '"' or '`' or '\u201C' or '\u2018')
+        {
+            fieldStart = i > 0 && text[i - 1] is ':' or ' ' or '=' or '[' or ',' or '{';
+            return true;
+        }
+
+        if (c == ',')
+        {
+            // "…, Please leave the channel", "First, please list all my accounts".
+            var word = PreviousWords(text, i, 1);
+            return char.IsUpper(text[at]) || IsOneOf(text.AsSpan(word, i - word).TrimStart('\''), SequenceWords);
+        }
+
+        return c is '\n' or '\r' or '.' or '!' or '?' or ':' or '>' or '(' or '-' or '*' or ';';
+    }
+
+    private static readonly string[] SequenceWords = ["first", "now", "also", "then", "next", "finally", "afterwards", "additionally", "lastly", "secondly"];
+
+    private static ReadOnlySpan<char> NextWord(string text, ref int i)
+    {
+        while (i < text.Length && text[i] is ' ' or ',' or '\t')
+        {
+            i++;
+        }
+
+        var start = i;
+        while (i < text.Length && char.IsLetter(text[i]))
+        {
+            i++;
+        }
+
+        return text.AsSpan(start, i - start);
+    }
+
+    private static int SentenceEnd(string text, int from, int window)
+    {
+        var span = text.AsSpan(from, Math.Min(window, text.Length - from));
+        var end = span.IndexOfAny(SentenceStops);
+        return from + (end < 0 ? span.Length : end);
+    }
+
+    /// <summary>The end of a quoted field value: a quote followed by ',', '}' or ']', or the end of the line.</summary>
+    private static int FieldEnd(string text, int from, int window)
+    {
+        var limit = Math.Min(text.Length, from + window);
+        for (var i = from; i < limit; i++)
+        {
+            if (text[i] == '\n' || (text[i] is '\'' or '"' && (i + 1 >= text.Length || text[i + 1] is ',' or '}' or ']')))
+            {
+                return i;
+            }
+        }
+
+        return limit;
+    }
+
+    private static int SentenceStart(string text, int at, int window)
+    {
+        var from = Math.Max(0, at - window);
+        var span = text.AsSpan(from, at - from);
+        var stop = span.LastIndexOfAny(SentenceStops);
+        return stop < 0 ? from : from + stop + 1;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SentenceStops = System.Buffers.SearchValues.Create(".!?\n;");
+}

@@ -1,0 +1,83 @@
+using Xunit.Abstractions;
+
+namespace AgentGuard.Tests.Corpora;
+
+/// <summary>
+/// The secret detector on scanners' own labelled sample lines it was never tuned on: the held-out part of
+/// <c>secrets.jsonl</c>, per source. A positive with a known secret counts only when findings cover all of it; a
+/// finding that overlaps it without covering it is a partial redaction. Target: recall ≥ 95 % at precision ≥ 98 %,
+/// no partial redaction.
+/// </summary>
+public sealed class SecretCorpusTests(ITestOutputHelper output)
+{
+    private readonly SecretDetector _detector = new();
+
+    [Fact]
+    public void HeldOut_SampleLines_Recall95AtPrecision98AndNoPartialRedaction()
+    {
+        var heldOut = Corpus.Read("secrets.jsonl").Where(s => s.IsHeldOut).ToList();
+        var outcome = heldOut.ToDictionary(s => s, Classify);
+
+        foreach (var source in heldOut.GroupBy(s => s.Source).OrderBy(g => g.Key))
+        {
+            var positives = source.Where(s => s.IsPositive).ToList();
+            var negatives = source.Where(s => !s.IsPositive).ToList();
+            output.WriteLine($"{source.Key}: positives {positives.Count(s => outcome[s] == Outcome.Found)}/{positives.Count} found ({positives.Count(s => outcome[s] == Outcome.Partial)} partial), negatives {negatives.Count(s => outcome[s] != Outcome.None)}/{negatives.Count} flagged");
+        }
+
+        foreach (var sample in heldOut.Where(s => s.IsPositive ? outcome[s] != Outcome.Found : outcome[s] != Outcome.None))
+        {
+            output.WriteLine($"{(sample.IsPositive ? "MISSED" : "FALSE+")} {outcome[sample]} {sample.Source}: {sample.Text[..Math.Min(240, sample.Text.Length)]}");
+        }
+
+        var positivesAll = heldOut.Where(s => s.IsPositive).ToList();
+        var truePositives = positivesAll.Count(s => outcome[s] == Outcome.Found);
+        var falsePositives = heldOut.Count(s => !s.IsPositive && outcome[s] != Outcome.None);
+        var recall = truePositives / (double)positivesAll.Count;
+        var precision = truePositives / (double)(truePositives + falsePositives);
+        output.WriteLine($"held-out total: recall {recall:P1} over {positivesAll.Count}, precision {precision:P1}, false positives {falsePositives} of {heldOut.Count - positivesAll.Count} negatives");
+
+        positivesAll.Should().HaveCountGreaterThan(100);
+        recall.Should().BeGreaterThanOrEqualTo(0.95);
+        precision.Should().BeGreaterThanOrEqualTo(0.98);
+        heldOut.Where(s => outcome[s] == Outcome.Partial).Should().BeEmpty();
+    }
+
+    private Outcome Classify(CorpusSample sample)
+    {
+        var findings = new List<SecretFinding>();
+        _detector.Find(sample.Text, findings);
+        if (findings.Count == 0)
+        {
+            return Outcome.None;
+        }
+
+        if (sample.Secret is null)
+        {
+            return Outcome.Found;
+        }
+
+        var start = sample.Text.IndexOf(sample.Secret, StringComparison.Ordinal);
+        var end = start + sample.Secret.Length;
+        var covered = new bool[sample.Secret.Length];
+        var overlaps = false;
+        foreach (var finding in findings)
+        {
+            for (var i = Math.Max(start, finding.Start); i < Math.Min(end, finding.Start + finding.Length); i++)
+            {
+                covered[i - start] = true;
+                overlaps = true;
+            }
+        }
+
+        return covered.All(c => c) ? Outcome.Found : overlaps ? Outcome.Partial : Outcome.Elsewhere;
+    }
+
+    private enum Outcome
+    {
+        None,
+        Found,
+        Partial,
+        Elsewhere,
+    }
+}

@@ -1,0 +1,194 @@
+"""Builds secrets.jsonl: lines with their usual context, labelled by public secret scanners' own rule tests.
+
+Positives carry "secret": the exact text that must be redacted whole (null when the source labels only the line).
+Negatives are lines the sources label as not secret, plus look-alikes from real files (hashes, ids, placeholders).
+"""
+import json
+import re
+import sys
+import types
+
+from common import git_ls, git_show, sample, write
+
+rows = []
+
+
+def add(source, repo, path, licence, line, secret, kind):
+    line = line.rstrip("\r\n")
+    if not line.strip() or len(line) > 4000:
+        return
+    if isinstance(secret, str) and secret not in line:
+        return
+    rows.append({"source": source, "repo": repo, "path": path, "licence": licence, "label": 0 if secret is False else 1,
+                 "secret": secret if isinstance(secret, str) else None, "kind": kind, "text": line})
+
+
+# secretlint (MIT): rule snapshots; ng.* inputs with the exact ranges the rule reports, ok.* inputs are clean.
+REPO = "secretlint/secretlint"
+SKIP = ("no-homedir", "no-dotenv", "no-k8s-kind-secret", "filter-comments", "pattern", "example", "preset-")
+for path in git_ls(REPO):
+    m = re.match(r"packages/@secretlint/secretlint-rule-([^/]+)/test/snapshots/((ng|ok)\.[^/]+)/input\.[^/]+$", path)
+    if not m or m.group(1).startswith(SKIP):
+        continue
+    rule, case, kind = m.group(1), m.group(2), m.group(3)
+    try:
+        text = git_show(REPO, path)
+    except UnicodeDecodeError:
+        continue  # binary fixtures (keystores)
+    if kind == "ok":
+        for line in text.splitlines():
+            if len(line.strip()) >= 8:
+                add("secretlint", REPO, path, "MIT", line, False, rule)
+        continue
+    output = json.loads(git_show(REPO, path.rsplit("/", 1)[0] + "/output.json"))
+    content = output.get("sourceContent", text)
+    starts = [0]
+    for i, c in enumerate(content):
+        if c == "\n":
+            starts.append(i + 1)
+    for message in output["messages"]:
+        a, b = message["range"]
+        secret = content[a:b]
+        if "\n" in secret.strip("\n"):
+            # A multi-line secret (a PEM block) is one sample: the whole block in its file.
+            add("secretlint", REPO, path, "MIT", content.strip("\n"), secret.strip("\n"), rule)
+            continue
+        line_start = max(s for s in starts if s <= a)
+        line_end = content.find("\n", a)
+        line = content[line_start:line_end if line_end >= 0 else len(content)]
+        # For credentials in URLs the secret is the password: user names and hosts are not secrets.
+        userinfo = re.match(r"^[a-z][a-z0-9+.\-]*:(?://)?[^:/@\s]+:(\S+)@[^@\s]*$", secret)
+        if userinfo:
+            secret = userinfo.group(1)
+        add("secretlint", REPO, path, "MIT", line, secret, rule)
+
+# detect-secrets (Apache-2.0): the plugins' parametrized line tests, collected by running the test modules with
+# pytest and the plugins stubbed out (only the parameter lists are evaluated).
+REPO = "Yelp/detect-secrets"
+cases = []
+
+
+class Mark:
+    def parametrize(self, names, values, **kwargs):
+        cases.append((names, values))
+        return lambda f: f
+
+    def __getattr__(self, name):
+        return lambda *a, **k: (lambda f: f)
+
+
+def stub_imports(source):
+    """Stands in a mock for every module the test imports except the standard library's."""
+    from unittest import mock
+    for name in re.findall(r"^\s*(?:from|import)\s+([\w.]+)", source, flags=re.M):
+        if name.split(".")[0] in ("detect_secrets", "testing", "responses", "requests"):
+            parts = name.split(".")
+            for i in range(1, len(parts) + 1):
+                sys.modules.setdefault(".".join(parts[:i]), mock.MagicMock())
+
+
+pytest = types.ModuleType("pytest")
+pytest.mark = Mark()
+pytest.fixture = lambda *a, **k: (a[0] if a and callable(a[0]) else (lambda f: f))
+pytest.raises = lambda *a, **k: None
+sys.modules["pytest"] = pytest
+for path in git_ls(REPO):
+    # ip_public flags public IP addresses, which are not credentials.
+    if not re.match(r"tests/plugins/\w+_test\.py$", path) or path.endswith(("base_test.py", "ip_public_test.py")):
+        continue
+    before = len(cases)
+    try:
+        module = git_show(REPO, path)
+        stub_imports(module)
+        exec(compile(module, path, "exec"), {"__name__": "corpus"})
+    except Exception as error:  # a module that needs more than stubs: its lists before the failure still count
+        print("partial", path, error, file=sys.stderr)
+    for names, values in cases[before:]:
+        names = [n.strip() for n in (names.split(",") if isinstance(names, str) else names)]
+        for value in values:
+            value = value if isinstance(value, (tuple, list)) else (value,)
+            params = dict(zip(names, value))
+            line = next((params[n] for n in ("payload", "line", "secret", "content", "token") if isinstance(params.get(n), str)), None)
+            if line is None:
+                continue
+            expected = next((params[n] for n in ("should_flag", "expected", "expected_result", "should_match") if n in params), None)
+            plugin = path.rsplit("/", 1)[1][:-8]
+            if expected is True:
+                add("detect-secrets", REPO, path, "Apache-2.0", line, True, plugin)
+            elif expected is False or expected is None and "expected" in params:
+                add("detect-secrets", REPO, path, "Apache-2.0", line, False, plugin)
+            elif isinstance(expected, str):
+                add("detect-secrets", REPO, path, "Apache-2.0", line, expected, plugin)
+            elif isinstance(expected, (set, list, tuple)) and len(expected) == 1 and isinstance(next(iter(expected)), str):
+                add("detect-secrets", REPO, path, "Apache-2.0", line, next(iter(expected)), plugin)
+
+# trufflehog (AGPL-3.0; fake test credentials): detectors' pattern tests. Variables and "want" literals are resolved;
+# each line of the input that holds a wanted secret is a positive sample.
+REPO = "trufflesecurity/trufflehog"
+LITERAL = r'(`[^`]*`|"(?:[^"\\\n]|\\.)*")'
+
+
+def unquote(literal):
+    if literal.startswith("`"):
+        return literal[1:-1]
+    try:
+        return json.loads(literal)
+    except ValueError:
+        return None
+
+
+files = [p for p in git_ls(REPO) if re.match(r"pkg/detectors/[^/]+/[^/]+_test\.go$", p) and "integration" not in p]
+for path in sample(files, 420, seed="trufflehog"):
+    source = git_show(REPO, path)
+    variables = {name: unquote(lit) for name, lit in re.findall(r"\b(\w+)\s*:?=\s*" + LITERAL, source)}
+    found = 0
+    for block in re.findall(r"input:\s*(" + LITERAL + r"|\w+)\s*,\s*want:\s*(?:\[\]string)?\{([^}]*)\}", source, flags=re.S):
+        raw_input, _, raw_want = block
+        raw_input = raw_input.strip()
+        text = variables.get(raw_input) if re.fullmatch(r"\w+", raw_input) else unquote(raw_input)
+        if not text:
+            continue
+        wants = []
+        for item in (m.group(0) for m in re.finditer(r"\w+|" + LITERAL, raw_want)):
+            value = variables.get(item) if re.fullmatch(r"\w+", item) else unquote(item)
+            if value:
+                wants.append(value)
+        # A "want" that is a name or a host part (under 10 characters, or short and without digits) is not the secret.
+        wants = [w for w in wants if len(w) >= 10 and (len(w) >= 16 or any(c.isdigit() for c in w))]
+        for want in wants:
+            for line in text.splitlines():
+                if want in line and found < 4:
+                    add("trufflehog", REPO, path, "AGPL-3.0", line.strip(), want, path.split("/")[2])
+                    found += 1
+            if ":" in want and want not in text:
+                # Detectors that report "id:secret" pairs: the secret half must be redacted.
+                tail = want.rsplit(":", 1)[1]
+                for line in text.splitlines():
+                    if tail and tail in line and found < 4:
+                        add("trufflehog", REPO, path, "AGPL-3.0", line.strip(), tail, path.split("/")[2])
+                        found += 1
+
+
+# Look-alikes from real files: integrity hashes, module checksums, project GUIDs, commit ids, placeholder keys in docs.
+def lookalikes(repo, path, pattern, licence, kind, n):
+    lines = [l for l in git_show(repo, path).splitlines() if re.search(pattern, l)]
+    for line in sample(lines, n, seed=path):
+        add("lookalike", repo, path, licence, line.strip(), False, kind)
+
+
+lookalikes("secretlint/secretlint", "pnpm-lock.yaml", r"integrity: sha512-", "MIT", "integrity-hash", 60)
+lookalikes("trufflesecurity/trufflehog", "go.sum", r"h1:", "AGPL-3.0", "module-checksum", 60)
+for repo, pattern, kind in [("modelcontextprotocol/servers", r"(?i)(api[_-]?key|token|secret|password)", "doc-placeholder"),
+                            ("github/github-mcp-server", r"(?i)(api[_-]?key|token|secret|password|pat)\b", "doc-placeholder")]:
+    docs = [p for p in git_ls(repo) if p.endswith((".md", ".json", ".yml", ".yaml", ".env.example", ".go", ".ts"))]
+    lines = []
+    for path in docs:
+        if path.endswith(("package-lock.json", "_test.go", ".test.ts")) or "/test" in path:
+            continue
+        for line in git_show(repo, path).splitlines():
+            if re.search(pattern, line) and 12 <= len(line.strip()) <= 300:
+                lines.append((path, line.strip()))
+    for path, line in sample(lines, 220, seed=repo):
+        add("lookalike", repo, path, "MIT", line, False, kind)
+
+write("../secrets.jsonl", rows)
