@@ -15,10 +15,16 @@ public sealed class DataFlowTests
 
     private static AIFunction Echo(string name, string result) => AIFunctionFactory.Create((string name, string email) => result, name, "Saves a record.");
 
+    private RecordingAuditSink _audit = new();
+
+    /// <summary>The rules behind every call that was not simply allowed, for failure messages.</summary>
+    private string Stops => string.Join(" | ", _audit.Records.Where(r => r.PolicyDecision != DecisionEffect.Allow).Select(r => r.ToolName + ": " + string.Join(",", r.Rules) + " " + string.Join("; ", r.Evidence)));
+
     private async Task<int> RunAsync(string json, Action<AgentGuardBuilder>? configure, string prompt, IList<AITool> tools, params (string Name, Dictionary<string, object?> Args)[] calls)
     {
         var approver = new FixedApprover(false);
-        await using var services = Create(json, b => { b.AddDefaultPolicyPack(); configure?.Invoke(b); }, s => s.AddSingleton<IApprovalHandler>(approver));
+        _audit = new RecordingAuditSink();
+        await using var services = Create(json, b => { b.AddDefaultPolicyPack(); b.AddAuditSink(_audit); configure?.Invoke(b); }, s => s.AddSingleton<IApprovalHandler>(approver));
         var turns = calls.Select((c, i) => ScriptedChatClient.CallTools(("c" + i, c.Name, c.Args))).Append(ScriptedChatClient.Say("done")).ToArray();
         var client = new ChatClientBuilder(new ScriptedChatClient(turns)).UseAgentGuard().UseFunctionInvocation().Build(services);
         await client.GetResponseAsync(prompt, new ChatOptions
@@ -48,7 +54,7 @@ public sealed class DataFlowTests
             [Echo("lookup_contact", "Ana <ana@partner.example>"), ReadInbox("From ana@partner.example: can we meet?"), Send],
             ("lookup_contact", Args(("name", "Ana"), ("email", ""))), ("get_unread_emails", []), ("send_email", Args(("recipients", new[] { "ana@partner.example" }), ("body", "yes"))));
 
-        asked.Should().Be(0);
+        asked.Should().Be(0, Stops);
         _sent.Should().Be(1);
     }
 
@@ -62,9 +68,10 @@ public sealed class DataFlowTests
             ("read_channel", []), ("send_email", Args(("recipients", new[] { "drop@leak.example" }), ("body", "roadmap"))));
         attackAsked.Should().BeGreaterThan(0, "an address only the message body holds is untrusted");
 
-        var benignAsked = await RunAsync(json, null, "Summarise the channel and send the summary to the lead.", [channel, Send],
+        var quiet = AIFunctionFactory.Create(() => """{"messages":[{"sender":"lead@corp.example","body":"Roadmap review moved to Thursday, room 4."}]}""", "read_channel", "Reads a channel.");
+        var benignAsked = await RunAsync(json, null, "Summarise the channel and send the summary to the lead.", [quiet, Send],
             ("read_channel", []), ("send_email", Args(("recipients", new[] { "lead@corp.example" }), ("body", "summary"))));
-        benignAsked.Should().Be(0, "the sender field is outside the untrusted fields");
+        benignAsked.Should().Be(0, "the sender field is outside the untrusted fields ({0})", Stops);
     }
 
     [Fact]
