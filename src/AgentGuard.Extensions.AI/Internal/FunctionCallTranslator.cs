@@ -15,8 +15,12 @@ internal static class FunctionCallTranslator
             Arguments = Arguments(invocation.Arguments, call, limits),
             CallId = string.IsNullOrEmpty(call?.CallId) ? null : call.CallId,
             ParentCallId = AgentGuardScope.CurrentCallId,
+            Descriptor = Descriptors.GetValue(invocation.Function, static f => new ToolDescriptor { Description = f.Description, ParametersSchema = f.JsonSchema }),
         };
     }
+
+    /// <summary>One descriptor per function object, so role inference caches by it.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AIFunction, ToolDescriptor> Descriptors = new();
 
     /// <summary>Builds the arguments of a call the model asked for, as FICC will pass them.</summary>
     public static ToolArguments Arguments(IEnumerable<KeyValuePair<string, object?>>? arguments, FunctionCallContent? call, ToolArgumentLimits limits)

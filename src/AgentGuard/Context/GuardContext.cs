@@ -31,6 +31,12 @@ public sealed record GuardContext
     /// <summary>The user's latest prompt.</summary>
     public string? Prompt { get; init; }
 
+    /// <summary>
+    /// What the user's request implies (tools and argument values), supplied by the host or an
+    /// <see cref="ITaskScopeProvider"/>; rules with <c>When.OutsideTaskScope</c> read it. Null: the prompt-implied scope.
+    /// </summary>
+    public TaskScope? TaskScope { get; init; }
+
     /// <summary>The conversation so far, oldest first, when the adapter can see it.</summary>
     public IReadOnlyList<ConversationEntry>? Conversation { get; init; }
 

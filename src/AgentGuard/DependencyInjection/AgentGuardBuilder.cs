@@ -93,4 +93,16 @@ public sealed class AgentGuardBuilder
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IToolClassifier, TClassifier>());
         return this;
     }
+
+    /// <summary>
+    /// Adds a task-scope provider (e.g. a planner that lists the tools and values the user's request needs); rules with
+    /// <c>When.OutsideTaskScope</c> then compare calls with its scope instead of the prompt-implied one.
+    /// </summary>
+    public AgentGuardBuilder AddTaskScopeProvider<TProvider>()
+        where TProvider : class, ITaskScopeProvider
+    {
+        Services.TryAddSingleton<TProvider>();
+        Services.AddSingleton<IGuardContextProvider>(sp => new AgentGuard.Inference.TaskScopeContextProvider(sp.GetRequiredService<TProvider>()));
+        return this;
+    }
 }

@@ -87,7 +87,8 @@ public static class AgentGuardServiceCollectionExtensions
             Last<ISecretDetector>(sp),
             new InjectionScreen(sp.GetService<IInjectionDetector>(), sp.GetServices<IInjectionClassifier>(), sp.GetRequiredService<TimeProvider>()),
             sp.GetRequiredService<AgentGuardDiagnostics>(),
-            LoggerFactory(sp)));
+            LoggerFactory(sp),
+            sp.GetService<AgentGuard.Inference.RoleInferenceClassifier>()));
         services.TryAddSingleton<IGuardEngine>(sp => new GuardEngine(
             sp.GetRequiredService<PolicyProvider>(),
             sp.GetRequiredService<ISessionStore>(),

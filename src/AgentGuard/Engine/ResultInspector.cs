@@ -18,8 +18,11 @@ internal sealed partial class ResultInspector
     private readonly AgentGuardDiagnostics _diagnostics;
     private readonly ILogger _logger;
 
-    public ResultInspector(IEnumerable<ISecretDetector> secrets, InjectionScreen injection, AgentGuardDiagnostics diagnostics, ILoggerFactory loggerFactory)
+    private readonly Inference.RoleInferenceClassifier? _inference;
+
+    public ResultInspector(IEnumerable<ISecretDetector> secrets, InjectionScreen injection, AgentGuardDiagnostics diagnostics, ILoggerFactory loggerFactory, Inference.RoleInferenceClassifier? inference = null)
     {
+        _inference = inference;
         _secrets = secrets.FirstOrDefault();
         _injection = injection;
         _diagnostics = diagnostics;
@@ -60,7 +63,8 @@ internal sealed partial class ResultInspector
     public ResultInspection Inspect(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, ToolResult result, ISessionView? session, InjectionAssessment? precomputed = null)
     {
         var classification = policy.Tools.Classify(toolCall.ToolName, toolCall.Source);
-        var untrusted = classification.Untrusted || HasAny(toolCall.Tags, UntrustedSourceTags) || HasAny(classification.Tags, UntrustedSourceTags);
+        var untrusted = classification.Untrusted || HasAny(toolCall.Tags, UntrustedSourceTags) || HasAny(classification.Tags, UntrustedSourceTags)
+            || (_inference?.RolesOf(toolCall).IsThirdPartySource == true && !classification.Trusted);
         var text = result.Text;
         if (text is null)
         {
@@ -127,7 +131,22 @@ internal sealed partial class ResultInspector
         string[] added = [];
         if (session is not null)
         {
-            session.Observe(untrusted ? ValueOrigin.Untrusted : ValueOrigin.Trusted, scanned);
+            var fields = untrusted ? null : UntrustedFields.Split(scanned, classification.UntrustedFields);
+            if (fields is { } split)
+            {
+                // A trusted tool with fields third parties wrote: those values are untrusted, the rest trusted.
+                session.Observe(ValueOrigin.Untrusted, split.Untrusted);
+                session.Observe(ValueOrigin.Trusted, split.Trusted);
+                if (split.Untrusted.Length > 0 && !labels.Contains(SessionLabels.Untrusted))
+                {
+                    labels.Add(SessionLabels.Untrusted);
+                }
+            }
+            else
+            {
+                session.Observe(untrusted ? ValueOrigin.Untrusted : ValueOrigin.Trusted, scanned);
+            }
+
             if (labels.Count > 0)
             {
                 added = session.AddResultLabels(toolCall.CallId, toolCall.ToolName, [.. labels.Distinct(StringComparer.OrdinalIgnoreCase)]);

@@ -36,6 +36,9 @@ public sealed record ToolCallEvent
     /// <summary>What kind of tool use this is.</summary>
     public ToolKind Kind { get; init; }
 
+    /// <summary>What the host declares about the tool (description, parameter schema, MCP annotations), for role inference; null when unknown.</summary>
+    public ToolDescriptor? Descriptor { get; init; }
+
     /// <summary>Where the tool lives: an MCP server id, a plugin name, an HTTP host. <see langword="null"/> when unknown.</summary>
     public string? Source { get; init; }
 

@@ -67,6 +67,9 @@ public sealed class AgentGuardOptions
 
     /// <summary>Result-hook detectors (secrets, injected instructions, untrusted sources).</summary>
     public DetectionOptions Detection { get; set; } = new();
+
+    /// <summary>Role inference from tool names, descriptions, parameter schemas and MCP annotations (used when the default pack is on).</summary>
+    public InferenceOptions Inference { get; set; } = new();
 }
 
 /// <summary>How reloads of the section are accepted.</summary>
@@ -93,6 +96,26 @@ public sealed class ToolOptions
 
     /// <summary>True when the tool's results come from outside the organisation's control (web, inbound mail): they label the session <c>untrusted</c>.</summary>
     public bool Untrusted { get; set; }
+
+    /// <summary>
+    /// Parts of the tool's results that third parties wrote, for a tool that is otherwise trusted: JSON paths such as
+    /// <c>$.messages[*].body</c>, or <c>free-text</c> for every string value of three or more words. Values there count as
+    /// untrusted (and label the session <c>untrusted</c>); the rest of the result stays trusted.
+    /// </summary>
+    public List<string> UntrustedFields { get; set; } = [];
+
+    /// <summary>True when the tool's results are trusted even where role inference would call it a source of third-party content.</summary>
+    public bool Trusted { get; set; }
+}
+
+/// <summary>Role inference (<c>Inference</c> section): tags and recipient-like arguments inferred for tools nobody classified.</summary>
+public sealed class InferenceOptions
+{
+    /// <summary>False turns inference off. It runs only when the default policy pack is on. Default true.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Tool-name globs inference leaves alone (classify them in <c>Tools</c> instead).</summary>
+    public List<string> ExcludeTools { get; set; } = [];
 }
 
 /// <summary>Session facts used when nothing else supplies them.</summary>

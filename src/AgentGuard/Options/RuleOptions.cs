@@ -85,6 +85,15 @@ public sealed class WhenOptions
 
     /// <summary>Where an argument's value came from.</summary>
     public ProvenanceConditionOptions? Provenance { get; set; }
+
+    /// <summary>
+    /// True: holds when the call is outside the session's task scope — the host-supplied <see cref="TaskScope"/> (or an
+    /// <see cref="ITaskScopeProvider"/>'s), else the scope the user's prompt implies (the prompt names the tool's action).
+    /// </summary>
+    public bool? OutsideTaskScope { get; set; }
+
+    /// <summary>True: holds when an earlier tool result named this tool by its identifier and the user's prompt did not.</summary>
+    public bool? ToolNamedByResult { get; set; }
 }
 
 /// <summary>Conditions on the user; every one that is set must hold.</summary>
@@ -182,7 +191,10 @@ public sealed class RateLimitOptions
 /// </summary>
 public sealed class ProvenanceConditionOptions
 {
-    /// <summary>The argument path, e.g. <c>$.recipient</c>.</summary>
+    /// <summary>
+    /// The argument path, e.g. <c>$.recipient</c>, or <c>@recipients</c>: every recipient-like argument of the tool
+    /// (inferred from its parameter names and schema; see <c>docs/default-policy-pack.md</c>).
+    /// </summary>
     public string? Argument { get; set; }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using AgentGuard;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -16,6 +17,8 @@ public static class DefaultPolicyPackExtensions
         var settings = new DefaultPolicyPackOptions();
         configure?.Invoke(settings);
         builder.Services.PostConfigure<AgentGuardOptions>(options => DefaultPolicyPack.MergeInto(options, settings));
+        builder.Services.TryAddSingleton(sp => new AgentGuard.Inference.RoleInferenceClassifier(sp.GetRequiredService<PolicyProvider>()));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IToolClassifier, AgentGuard.Inference.RoleInferenceClassifier>(sp => sp.GetRequiredService<AgentGuard.Inference.RoleInferenceClassifier>()));
         return builder;
     }
 }

@@ -18,6 +18,13 @@ public interface ISessionView
     /// <summary>True when the session saw <paramref name="normalizedToken"/> (see <see cref="SeenTokens"/>) from <paramref name="origin"/>.</summary>
     bool WasSeen(ValueOrigin origin, string normalizedToken);
 
+    /// <summary>
+    /// True when <paramref name="normalizedToken"/> was seen in untrusted content before any trusted tool returned it:
+    /// value-level taint, so a trusted tool echoing an attacker's value does not launder it. Stores that do not keep the
+    /// order answer whether it was seen in untrusted content at all (the safe side).
+    /// </summary>
+    bool WasFirstSeenUntrusted(string normalizedToken) => WasSeen(ValueOrigin.Untrusted, normalizedToken);
+
     /// <summary>Records a hit on a rate-limit counter and returns how many hits fall within the window, including it.</summary>
     long HitRateLimit(string ruleId, string key, DateTimeOffset now, TimeSpan window);
 

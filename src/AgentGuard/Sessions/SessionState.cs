@@ -17,6 +17,7 @@ internal sealed class SessionState : ISessionView
     private HashSet<string>? _labels;
     private SeenValues?[]? _seen;
     private string? _lastPrompt;
+    private long _observations;
     private readonly IRateLimitStore _rateLimits;
 
     public SessionState(string id, int maxHistory, long now, IRateLimitStore? rateLimits = null)
@@ -203,7 +204,32 @@ internal sealed class SessionState : ISessionView
         lock (_gate)
         {
             _seen ??= new SeenValues?[3];
-            (_seen[(int)origin] ??= new SeenValues()).AddTokens(tokens);
+            (_seen[(int)origin] ??= new SeenValues()).AddTokens(tokens, ++_observations);
+        }
+    }
+
+    /// <summary>True when a seen-value key was seen in untrusted content before (or without) any trusted tool returning it.</summary>
+    public bool WasFirstSeenUntrusted(string normalizedToken)
+    {
+        var words = SeenTokens.IsWordsKey(normalizedToken);
+        var key = words ? SeenTokens.WordsOf(normalizedToken) : normalizedToken;
+        lock (_gate)
+        {
+            var untrusted = _seen?[(int)ValueOrigin.Untrusted];
+            if (untrusted is null)
+            {
+                return false;
+            }
+
+            var first = words ? untrusted.FirstWords(key) : untrusted.FirstTyped(key);
+            if (first < 0)
+            {
+                return false;
+            }
+
+            var trusted = _seen![(int)ValueOrigin.Trusted];
+            var trustedFirst = trusted is null ? -1 : words ? trusted.FirstWords(key) : trusted.FirstTyped(key);
+            return trustedFirst < 0 || first < trustedFirst;
         }
     }
 

@@ -111,7 +111,7 @@ internal static class PolicyCompiler
 
     private static ToolClassifier CompileTools(Problems problems, Dictionary<string, ToolOptions> tools)
     {
-        var entries = new List<(Glob, string[], RiskLevel, ArgumentPath[], bool)>();
+        var entries = new List<(Glob, string[], RiskLevel, ArgumentPath[], bool, bool, ArgumentPath?[])>();
         foreach (var (pattern, tool) in tools)
         {
             var field = $"Tools:{pattern}";
@@ -135,7 +135,24 @@ internal static class PolicyCompiler
                 }
             }
 
-            entries.Add((Glob.Create(pattern), [.. tool.Tags.Where(t => !string.IsNullOrWhiteSpace(t))], risk, [.. sensitive], tool.Untrusted));
+            var fields = new List<ArgumentPath?>();
+            for (var i = 0; i < tool.UntrustedFields.Count; i++)
+            {
+                if (string.Equals(tool.UntrustedFields[i]?.Trim(), UntrustedFields.FreeText, StringComparison.OrdinalIgnoreCase))
+                {
+                    fields.Add(null);
+                }
+                else if (ArgumentPath.TryParse(tool.UntrustedFields[i], out var path, out var error))
+                {
+                    fields.Add(path);
+                }
+                else
+                {
+                    problems.Add($"{field}:UntrustedFields[{i}]", error! + $" (or '{UntrustedFields.FreeText}')");
+                }
+            }
+
+            entries.Add((Glob.Create(pattern), [.. tool.Tags.Where(t => !string.IsNullOrWhiteSpace(t))], risk, [.. sensitive], tool.Untrusted, tool.Trusted, [.. fields]));
         }
 
         return new ToolClassifier([.. entries]);
@@ -316,9 +333,12 @@ internal static class PolicyCompiler
 
         if (when.Provenance is { } provenance)
         {
-            if (!ArgumentPath.TryParse(provenance.Argument, out var path, out var error))
+            ArgumentPath? path = null;
+            string? error = null;
+            var recipients = string.Equals(provenance.Argument?.Trim(), ProvenanceCondition.RecipientsArgument, StringComparison.OrdinalIgnoreCase);
+            if (!recipients && !ArgumentPath.TryParse(provenance.Argument, out path, out error))
             {
-                scope.Add("When.Provenance.Argument", error!);
+                scope.Add("When.Provenance.Argument", error! + $" (or '{ProvenanceCondition.RecipientsArgument}' for the tool's recipient-like arguments)");
             }
 
             var from = provenance.From is null ? ["prompt", "trusted"] : Clean(provenance.From);
@@ -332,11 +352,21 @@ internal static class PolicyCompiler
                 scope.Add("When.Provenance.From", "is empty, so no value could ever be accepted (list prompt, trusted and/or allowlist)");
             }
 
-            if (path is not null && unknown.Length == 0 && from.Length > 0)
+            if ((path is not null || recipients) && unknown.Length == 0 && from.Length > 0)
             {
                 var allow = from.Contains("allowlist") ? provenance.Allowlist.Where(v => !string.IsNullOrWhiteSpace(v)).Select(Provenance.ProvenanceValue.Parse).ToArray() : [];
-                conditions.Add(new ProvenanceCondition(path, from.Contains("prompt"), from.Contains("trusted"), allow, $"{path} not from [{string.Join(",", from)}]"));
+                conditions.Add(new ProvenanceCondition(path, from.Contains("prompt"), from.Contains("trusted"), allow, $"{(path?.ToString() ?? ProvenanceCondition.RecipientsArgument)} not from [{string.Join(",", from)}]"));
             }
+        }
+
+        if (when.OutsideTaskScope == true)
+        {
+            conditions.Add(new TaskScopeCondition());
+        }
+
+        if (when.ToolNamedByResult == true)
+        {
+            conditions.Add(new ToolNamedByResultCondition());
         }
 
         return conditions;

@@ -5,8 +5,10 @@ internal sealed class ToolClassification
 {
     public static ToolClassification None { get; } = new([], RiskLevel.Unknown, [], false);
 
-    public ToolClassification(string[] tags, RiskLevel risk, ArgumentPath[] sensitiveArguments, bool untrusted)
+    public ToolClassification(string[] tags, RiskLevel risk, ArgumentPath[] sensitiveArguments, bool untrusted, bool trusted = false, ArgumentPath?[]? untrustedFields = null)
     {
+        Trusted = trusted;
+        UntrustedFields = untrustedFields ?? [];
         Tags = tags;
         Risk = risk;
         SensitiveArguments = sensitiveArguments;
@@ -20,16 +22,22 @@ internal sealed class ToolClassification
     public ArgumentPath[] SensitiveArguments { get; }
 
     public bool Untrusted { get; }
+
+    /// <summary>Configuration says the tool's results are trusted, whatever inference concludes.</summary>
+    public bool Trusted { get; }
+
+    /// <summary>Fields of the results third parties wrote (null entry: every free-text string).</summary>
+    public ArgumentPath?[] UntrustedFields { get; }
 }
 
 /// <summary>Classifies tool names by the configured globs, caching the answer per name.</summary>
 internal sealed class ToolClassifier
 {
     private const int MaxCachedNames = 10_000;
-    private readonly (Glob Glob, string[] Tags, RiskLevel Risk, ArgumentPath[] Sensitive, bool Untrusted)[] _entries;
+    private readonly (Glob Glob, string[] Tags, RiskLevel Risk, ArgumentPath[] Sensitive, bool Untrusted, bool Trusted, ArgumentPath?[] Fields)[] _entries;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string Source), ToolClassification> _cache = new();
 
-    public ToolClassifier((Glob Glob, string[] Tags, RiskLevel Risk, ArgumentPath[] Sensitive, bool Untrusted)[] entries) => _entries = entries;
+    public ToolClassifier((Glob Glob, string[] Tags, RiskLevel Risk, ArgumentPath[] Sensitive, bool Untrusted, bool Trusted, ArgumentPath?[] Fields)[] entries) => _entries = entries;
 
     /// <summary>The classification of a tool, by its name or its name qualified by its source (<c>plugin-function</c>).</summary>
     public ToolClassification Classify(string toolName, string? source = null)
@@ -60,6 +68,8 @@ internal sealed class ToolClassifier
         List<ArgumentPath>? sensitive = null;
         var risk = RiskLevel.Unknown;
         var untrusted = false;
+        var trusted = false;
+        List<ArgumentPath?>? fields = null;
         var any = false;
         foreach (var entry in _entries)
         {
@@ -85,8 +95,13 @@ internal sealed class ToolClassifier
 
             risk = entry.Risk > risk ? entry.Risk : risk;
             untrusted |= entry.Untrusted;
+            trusted |= entry.Trusted;
+            if (entry.Fields.Length > 0)
+            {
+                (fields ??= []).AddRange(entry.Fields);
+            }
         }
 
-        return any ? new ToolClassification(tags is null ? [] : [.. tags], risk, sensitive is null ? [] : [.. sensitive], untrusted) : ToolClassification.None;
+        return any ? new ToolClassification(tags is null ? [] : [.. tags], risk, sensitive is null ? [] : [.. sensitive], untrusted, trusted && !untrusted, fields is null ? [] : [.. fields]) : ToolClassification.None;
     }
 }

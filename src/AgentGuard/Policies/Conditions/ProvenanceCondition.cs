@@ -7,10 +7,15 @@ namespace AgentGuard.Policies;
 /// <c>When.Provenance</c>: holds when a value at the argument path was not seen whole in any allowed origin — the
 /// user's prompts, results of trusted tools, host resolvers, the allowlist. A payee found only in a web page the agent
 /// read matches; one the user typed does not. With <c>[*]</c>, or when the path selects an array or object, every value
-/// under it must come from an allowed origin: one value that did not is enough for the rule to apply.
+/// under it must come from an allowed origin: one value that did not is enough for the rule to apply. A value first
+/// seen in untrusted content stays untrusted when a trusted tool echoes it later (value-level taint), unless the user
+/// gave it or a resolver or the allowlist vouches for it.
 /// </summary>
-internal sealed class ProvenanceCondition(ArgumentPath path, bool fromPrompt, bool fromTrusted, ProvenanceValue[] allowlist, string evidence) : Condition
+internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, bool fromTrusted, ProvenanceValue[] allowlist, string evidence) : Condition
 {
+    /// <summary>The <c>Argument</c> that selects every recipient-like argument of the tool.</summary>
+    public const string RecipientsArgument = "@recipients";
+
     public override string Evidence => evidence;
 
     public override int Order => 3;
@@ -26,9 +31,21 @@ internal sealed class ProvenanceCondition(ArgumentPath path, bool fromPrompt, bo
         }
 
         var check = new Check(this, input);
-        path.ForEach(input.Call.Arguments.Root, check, static (state, value) => !state.AnyFromElsewhere(value));
-        return check.Met;
+        foreach (var selected in Paths(input.Call))
+        {
+            selected.ForEach(input.Call.Arguments.Root, check, static (state, value) => !state.AnyFromElsewhere(value));
+            if (check.Met)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    /// <summary>The configured path, or (for <c>@recipients</c>) the tool's recipient-like arguments.</summary>
+    private ArgumentPath[] Paths(ToolCallEvent call)
+        => path is not null ? [path] : Inference.ToolRoleInference.Infer(call.ToolName, call.Descriptor).Paths;
 
     private bool IsAccepted(string raw, in EvaluationInput input, ref SeenValues? prompt)
     {
@@ -50,7 +67,7 @@ internal sealed class ProvenanceCondition(ArgumentPath path, bool fromPrompt, bo
         {
             foreach (var resolver in input.Resolvers)
             {
-                if (resolver.IsTrusted(input.Call.ToolName, path.Text, raw, input.Context))
+                if (resolver.IsTrusted(input.Call.ToolName, path?.Text ?? RecipientsArgument, raw, input.Context))
                 {
                     return true;
                 }
@@ -69,14 +86,14 @@ internal sealed class ProvenanceCondition(ArgumentPath path, bool fromPrompt, bo
             var key = SeenTokens.WordsKey(words);
             return (prompt?.ContainsWords(words) == true)
                 || (fromPrompt && hasSession && input.Session.WasSeen(ValueOrigin.Prompt, key))
-                || (fromTrusted && hasSession && input.Session.WasSeen(ValueOrigin.Trusted, key));
+                || (fromTrusted && hasSession && input.Session.WasSeen(ValueOrigin.Trusted, key) && !input.Session.WasFirstSeenUntrusted(key));
         }
 
         foreach (var key in value.TypedKeys)
         {
             var seen = (prompt?.ContainsTyped(key) == true)
                 || (fromPrompt && hasSession && input.Session.WasSeen(ValueOrigin.Prompt, key))
-                || (fromTrusted && hasSession && input.Session.WasSeen(ValueOrigin.Trusted, key));
+                || (fromTrusted && hasSession && input.Session.WasSeen(ValueOrigin.Trusted, key) && !input.Session.WasFirstSeenUntrusted(key));
             if (!seen)
             {
                 return false;
@@ -95,11 +112,14 @@ internal sealed class ProvenanceCondition(ArgumentPath path, bool fromPrompt, bo
         }
 
         var declare = new Declare(this, reads);
-        path.ForEach(input.Call.Arguments.Root, declare, static (state, value) =>
+        foreach (var selected in Paths(input.Call))
         {
-            state.Add(value);
-            return true;
-        });
+            selected.ForEach(input.Call.Arguments.Root, declare, static (state, value) =>
+            {
+                state.Add(value);
+                return true;
+            });
+        }
     }
 
     private void DeclareValue(string raw, SessionReads reads)
@@ -131,6 +151,7 @@ internal sealed class ProvenanceCondition(ArgumentPath path, bool fromPrompt, bo
             if (fromTrusted)
             {
                 reads.Seen.Add((ValueOrigin.Trusted, key));
+                reads.Seen.Add((ValueOrigin.Untrusted, key));
             }
         }
     }

@@ -1,0 +1,247 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+namespace AgentGuard.Inference;
+
+/// <summary>
+/// Infers a tool's role from what every host already has: the tool's name (snake, kebab or camel case; vendor
+/// prefixes such as <c>BankManager</c> are skipped), its description, its parameter names and JSON schema, and MCP
+/// annotations. Pure and cached per tool name and descriptor.
+/// </summary>
+public static class ToolRoleInference
+{
+    private const int MaxCached = 10_000;
+    private static readonly ConcurrentDictionary<(string Name, ToolDescriptor? Descriptor), ToolRoles> Cache = new();
+
+    private static readonly Dictionary<string, string[]> SinkVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["send"] = ["external-send"], ["forward"] = ["external-send"], ["reply"] = ["external-send"], ["post"] = ["external-send"],
+        ["publish"] = ["external-send"], ["share"] = ["external-send"], ["invite"] = ["external-send"], ["upload"] = ["external-send"],
+        ["email"] = ["external-send"], ["mail"] = ["external-send"], ["message"] = ["external-send"], ["tweet"] = ["external-send"],
+        ["notify"] = ["external-send"], ["broadcast"] = ["external-send"], ["submit"] = ["external-send"],
+        ["pay"] = ["payment"], ["transfer"] = ["payment"], ["withdraw"] = ["payment"], ["deposit"] = ["payment"], ["wire"] = ["payment"],
+        ["refund"] = ["payment"], ["purchase"] = ["payment"], ["buy"] = ["payment"], ["sell"] = ["payment"], ["order"] = ["payment"],
+        ["delete"] = ["destructive"], ["remove"] = ["destructive"], ["drop"] = ["destructive"], ["wipe"] = ["destructive"],
+        ["erase"] = ["destructive"], ["purge"] = ["destructive"], ["destroy"] = ["destructive"], ["truncate"] = ["destructive"],
+        ["update"] = ["settings-change"], ["change"] = ["settings-change"], ["set"] = ["settings-change"], ["disable"] = ["settings-change"],
+        ["enable"] = ["settings-change"], ["grant"] = ["settings-change"], ["revoke"] = ["settings-change"], ["unlock"] = ["settings-change"],
+        ["lock"] = ["settings-change"], ["manage"] = ["settings-change"], ["modify"] = ["settings-change"], ["alter"] = ["settings-change"],
+        ["configure"] = ["settings-change"], ["edit"] = ["settings-change"], ["reset"] = ["settings-change"], ["leave"] = ["settings-change"],
+        ["join"] = ["settings-change"], ["add"] = ["settings-change"], ["create"] = ["action"], ["schedule"] = ["action"], ["reserve"] = ["action"],
+        ["book"] = ["action"], ["dispatch"] = ["action"], ["move"] = ["action"], ["go"] = ["action"], ["execute"] = ["remote-code"],
+        ["run"] = ["remote-code"], ["exec"] = ["remote-code"], ["place"] = ["payment"], ["cancel"] = ["action"], ["give"] = ["action"],
+        ["fill"] = ["external-send"], ["autofill"] = ["external-send"], ["redirect"] = ["action"], ["approve"] = ["action"],
+    };
+
+    /// <summary>Sink verbs that descriptions mostly use as nouns ("the e-mail", "an order"): not taken from descriptions.</summary>
+    private static readonly HashSet<string> NounLike = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mail", "email", "message", "post", "order", "tweet", "book", "set", "go", "run", "lock", "drop", "fill", "add", "wire",
+    };
+
+    private static readonly HashSet<string> ReadVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "get", "read", "list", "search", "find", "view", "fetch", "show", "check", "lookup", "query", "retrieve", "browse",
+        "navigate", "open", "download", "scrape", "crawl", "monitor", "analyze", "analyse", "describe", "count", "summarize",
+    };
+
+    private static readonly string[] ThirdPartyWords =
+    [
+        "email", "mail", "inbox", "message", "messages", "sms", "chat", "channel", "web", "webpage", "page", "url", "browser",
+        "review", "reviews", "tweet", "tweets", "post", "posts", "comment", "comments", "feed", "news", "repository", "repo",
+        "issue", "issues", "ticket", "note", "notes", "document", "documents", "file", "files", "calendar", "event", "events",
+        "product", "task", "tasks", "transactions", "received", "website", "internet", "search",
+    ];
+
+    private static readonly string[] FirstPartyWords = ["contact", "contacts", "payee", "payees", "balance", "profile", "user", "account", "scheduled", "information", "settings"];
+
+    private static readonly string[] RecipientNames =
+    [
+        "to", "recipient", "recipients", "cc", "bcc", "email", "emails", "address", "user", "users", "userid", "username",
+        "channel", "participant", "participants", "invitee", "invitees", "guest", "guests", "attendee", "attendees", "iban",
+        "account", "payee", "url", "link", "website", "domain", "domains", "phone", "contact", "destination", "receiver", "member",
+        "members", "app", "target", "webhook", "host",
+    ];
+
+    private static readonly string[] RecipientDescriptions = ["e-mail address", "email address", "iban", "recipient", "url", "bank account", "phone number", "destination"];
+
+    /// <summary>Infers the roles of the tool <paramref name="toolName"/> described by <paramref name="descriptor"/>.</summary>
+    public static ToolRoles Infer(string toolName, ToolDescriptor? descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(toolName);
+        var key = (toolName, descriptor);
+        if (Cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var roles = Compute(toolName, descriptor);
+        if (Cache.Count < MaxCached)
+        {
+            Cache.TryAdd(key, roles);
+        }
+
+        return roles;
+    }
+
+    /// <summary>Splits a tool name into lower-case words: <c>BankManagerTransferFunds</c> → bank, manager, transfer, funds.</summary>
+    public static string[] Words(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var words = new List<string>();
+        var current = new System.Text.StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                Flush();
+                continue;
+            }
+
+            if (char.IsUpper(c) && current.Length > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))))
+            {
+                Flush();
+            }
+
+            current.Append(char.ToLowerInvariant(c));
+        }
+
+        Flush();
+        return [.. words];
+
+        void Flush()
+        {
+            if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+                current.Clear();
+            }
+        }
+    }
+
+    private static ToolRoles Compute(string toolName, ToolDescriptor? descriptor)
+    {
+        var words = Words(toolName);
+        var tags = new List<string>();
+        var evidence = new List<string>();
+        var sink = false;
+        var reader = false;
+        var actionWords = new List<string>();
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i];
+            if (SinkVerbs.TryGetValue(word, out var verbTags))
+            {
+                sink = true;
+                Add(verbTags, $"name verb '{word}'");
+                actionWords.Add(word);
+                actionWords.AddRange(words.Skip(i + 1).Where(w => SinkVerbs.ContainsKey(w) && !NounLike.Contains(w)));
+                break;
+            }
+
+            if (ReadVerbs.Contains(word))
+            {
+                reader = true;
+                evidence.Add($"name verb '{word}' → reads");
+                break;
+            }
+        }
+
+        if (descriptor?.ReadOnlyHint == true && sink)
+        {
+            sink = false;
+            tags.Clear();
+            evidence.Add("MCP readOnlyHint → not a sink");
+            reader = true;
+        }
+
+        if (descriptor?.DestructiveHint == true && descriptor.ReadOnlyHint != true)
+        {
+            sink = true;
+            Add(["destructive"], "MCP destructiveHint");
+        }
+
+        if (sink)
+        {
+            // The description's verbs say what else the tool does ("Place a buy or sell order").
+            actionWords.AddRange(Words(descriptor?.Description ?? string.Empty).Where(w => SinkVerbs.ContainsKey(w) && !NounLike.Contains(w)));
+        }
+
+        var recipients = RecipientArguments(descriptor?.ParametersSchema, evidence);
+        if (!sink && !reader && recipients.Count > 0)
+        {
+            sink = true;
+            Add(["action"], "recipient-like parameter on a tool that does not read");
+        }
+
+        var thirdParty = false;
+        if (reader || (!sink && descriptor?.ReadOnlyHint == true))
+        {
+            var all = words.Concat(Words(descriptor?.Description ?? string.Empty)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var firstParty = words.FirstOrDefault(w => FirstPartyWords.Contains(w));
+            var content = words.Concat(all).FirstOrDefault(w => ThirdPartyWords.Contains(w));
+            if (descriptor?.OpenWorldHint == true)
+            {
+                thirdParty = true;
+                evidence.Add("MCP openWorldHint on a reading tool → third-party content");
+            }
+            else if (content is not null && firstParty is null)
+            {
+                thirdParty = true;
+                evidence.Add($"reads '{content}' → third-party content");
+            }
+        }
+
+        if (sink)
+        {
+            tags.Insert(0, "inferred-sink");
+        }
+
+        if (thirdParty)
+        {
+            tags.Add("untrusted-source");
+        }
+
+        return new ToolRoles([.. tags.Distinct(StringComparer.OrdinalIgnoreCase)], [.. recipients], [.. actionWords.Distinct(StringComparer.Ordinal)], sink, thirdParty, [.. evidence]);
+
+        void Add(string[] added, string why)
+        {
+            tags.AddRange(added);
+            evidence.Add($"{why} → {string.Join(",", added)}");
+        }
+    }
+
+    private static List<string> RecipientArguments(JsonElement? schema, List<string> evidence)
+    {
+        var paths = new List<string>();
+        if (schema is not { ValueKind: JsonValueKind.Object } root || !root.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
+        {
+            return paths;
+        }
+
+        foreach (var property in properties.EnumerateObject())
+        {
+            var words = Words(property.Name);
+            if (words.Length > 0 && words[0] is "from" or "source" or "sender" or "my" or "own")
+            {
+                continue; // the user's own side of a transfer, not a recipient
+            }
+
+            var description = property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() ?? string.Empty : string.Empty;
+            var byName = words.FirstOrDefault(w => RecipientNames.Contains(w));
+            var byDescription = RecipientDescriptions.FirstOrDefault(t => description.Contains(t, StringComparison.OrdinalIgnoreCase));
+            if (byName is null && byDescription is null)
+            {
+                continue;
+            }
+
+            var isArray = property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "array";
+            var path = "$." + property.Name + (isArray ? "[*]" : string.Empty);
+            paths.Add(path);
+            evidence.Add(byName is not null ? $"parameter '{property.Name}' names a recipient ('{byName}')" : $"parameter '{property.Name}' is described as '{byDescription}'");
+        }
+
+        return paths;
+    }
+}

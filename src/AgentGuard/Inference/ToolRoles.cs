@@ -1,0 +1,39 @@
+namespace AgentGuard.Inference;
+
+/// <summary>What role inference concluded about one tool, and why.</summary>
+public sealed class ToolRoles
+{
+    internal static ToolRoles Unknown { get; } = new([], [], [], false, false, []);
+
+    internal ToolRoles(string[] tags, string[] recipientArguments, string[] actionWords, bool isSink, bool isThirdPartySource, string[] evidence)
+    {
+        Tags = tags;
+        RecipientArguments = recipientArguments;
+        ActionWords = actionWords;
+        IsSink = isSink;
+        IsThirdPartySource = isThirdPartySource;
+        Evidence = evidence;
+        Paths = [.. recipientArguments.Select(a => ArgumentPath.TryParse(a, out var path, out _) ? path : null).OfType<ArgumentPath>()];
+    }
+
+    /// <summary><see cref="RecipientArguments"/> parsed.</summary>
+    internal ArgumentPath[] Paths { get; }
+
+    /// <summary>Tags inferred for the tool, e.g. <c>inferred-sink</c>, <c>external-send</c>, <c>payment</c>, <c>untrusted-source</c>.</summary>
+    public string[] Tags { get; }
+
+    /// <summary>Argument paths that name a recipient or destination (addresses, user/channel ids, accounts, URLs), e.g. <c>$.recipients[*]</c>.</summary>
+    public string[] RecipientArguments { get; }
+
+    /// <summary>The verbs that say what the tool does (its name's verb, then sink verbs of its description), for the prompt-implied task scope.</summary>
+    public string[] ActionWords { get; }
+
+    /// <summary>True when the tool acts on the world (sends, pays, deletes, changes settings, books…).</summary>
+    public bool IsSink { get; }
+
+    /// <summary>True when the tool reads content third parties wrote (mail, messages, web pages, reviews…).</summary>
+    public bool IsThirdPartySource { get; }
+
+    /// <summary>Why: one line per conclusion, e.g. <c>name verb 'send' → external-send</c>.</summary>
+    public string[] Evidence { get; }
+}

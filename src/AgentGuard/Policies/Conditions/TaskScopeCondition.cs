@@ -1,0 +1,141 @@
+using System.Text.Json;
+using AgentGuard.Inference;
+using AgentGuard.Provenance;
+
+namespace AgentGuard.Policies;
+
+/// <summary>
+/// <c>When.OutsideTaskScope</c>: holds when the call is outside the session's task scope. With a host-supplied
+/// <see cref="TaskScope"/>: the tool matches none of its globs, or a recipient-like argument holds a value it does not
+/// list. Without one, the prompt-implied scope: a tool inferred to act on the world (a sink) is outside unless the
+/// user's prompt names its action — the verb of its name or description, or an everyday synonym ("book" for
+/// <c>reserve_hotel</c>, "payment" for <c>BankManagerPayBill</c>). Tools that only read are always inside; without a
+/// prompt, sinks are outside.
+/// </summary>
+internal sealed class TaskScopeCondition : Condition
+{
+    /// <summary>Everyday words for the same action: a prompt saying "book" implies a tool that reserves.</summary>
+    private static readonly string[][] Synonyms =
+    [
+        ["send", "mail", "email", "message", "forward", "reply", "write", "tell", "share", "post", "notify", "invite"],
+        ["pay", "payment", "transfer", "wire", "send", "deposit", "withdraw", "refund"],
+        ["delete", "remove", "erase", "trash", "clear", "purge", "wipe", "drop", "destroy"],
+        ["reserve", "book", "booking", "reservation"],
+        ["create", "make", "add", "schedule", "setup", "plan", "arrange", "dispatch"],
+        ["update", "change", "modify", "edit", "alter", "set", "configure", "reset", "redirect", "move"],
+        ["go", "move", "guide", "navigate", "drive", "send"],
+        ["grant", "give", "share", "allow", "invite"],
+        ["unlock", "open"],
+        ["place", "buy", "sell", "order", "purchase", "trade"],
+        ["execute", "run", "exec"],
+        ["fill", "autofill", "enter"],
+        ["leave", "quit", "exit"],
+        ["disable", "turn", "switch"],
+    ];
+
+    /// <summary>What a "manage" tool may be asked to do: change, create, delete, schedule, cancel.</summary>
+    private static readonly string[] ManageWords =
+        ["manage", "update", "change", "modify", "edit", "create", "add", "delete", "remove", "schedule", "cancel", "redirect", "reschedule", "return"];
+
+    public override string Evidence => "outside the task scope";
+
+    public override int Order => 3;
+
+    public override bool ReadsArguments => true;
+
+    public override bool IsMet(in EvaluationInput input)
+    {
+        var roles = ToolRoleInference.Infer(input.Call.ToolName, input.Call.Descriptor);
+        if (input.Context.TaskScope is { } scope)
+        {
+            return !InHostScope(scope, input.Call, roles);
+        }
+
+        if (!roles.IsSink)
+        {
+            return false;
+        }
+
+        // Without a prompt the scope cannot be told: the safe side is outside.
+        return input.Context.Prompt is not { Length: > 0 } prompt || !PromptNames(prompt, roles.ActionWords);
+    }
+
+    /// <summary>True when <paramref name="prompt"/> names one of the tool's verbs or an everyday synonym (on a common stem); "manage" takes change, create, delete, schedule and the like.</summary>
+    internal static bool PromptNames(string prompt, string[] verbs)
+    {
+        var words = ToolRoleInference.Words(prompt.Replace("e-mail", "email", StringComparison.OrdinalIgnoreCase));
+        foreach (var verb in verbs)
+        {
+            IEnumerable<string> accepted = verb == "manage"
+                ? ManageWords
+                : Synonyms.Where(g => g.Contains(verb)).SelectMany(g => g).Append(verb);
+            foreach (var candidate in accepted)
+            {
+                foreach (var word in words)
+                {
+                    if (word.Length >= 2 && Stem(word, candidate))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Stem(string a, string b)
+    {
+        var common = 0;
+        while (common < a.Length && common < b.Length && a[common] == b[common])
+        {
+            common++;
+        }
+
+        // Whole short words ("go", "pay", "run") or a common stem of five letters ("reserv-ation", "transfer-s").
+        return common == b.Length ? common == a.Length || b.Length >= 3 : common >= 5;
+    }
+
+    private static bool InHostScope(TaskScope scope, ToolCallEvent call, ToolRoles roles)
+    {
+        if (!scope.Tools.Any(t => !string.IsNullOrWhiteSpace(t) && Glob.Create(t).IsMatch(call.ToolName)))
+        {
+            return false;
+        }
+
+        if (scope.Values.Count == 0 || call.Arguments.IsMalformed)
+        {
+            return true;
+        }
+
+        var allowed = scope.Values.Select(ProvenanceValue.Parse).ToArray();
+        var inside = true;
+        foreach (var path in roles.Paths)
+        {
+            path.ForEach(call.Arguments.Root, allowed, (values, element) =>
+            {
+                inside &= Listed(values, element);
+                return inside;
+            });
+        }
+
+        return inside;
+    }
+
+    private static bool Listed(ProvenanceValue[] allowed, JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+            case JsonValueKind.Number:
+                var value = ProvenanceValue.Parse(element.ValueKind == JsonValueKind.String ? element.GetString() ?? string.Empty : element.GetRawText());
+                return !value.HasSignal || allowed.Any(a => a.SameAs(value));
+            case JsonValueKind.Array:
+                return element.EnumerateArray().All(e => Listed(allowed, e));
+            case JsonValueKind.Object:
+                return element.EnumerateObject().All(p => Listed(allowed, p.Value));
+            default:
+                return true;
+        }
+    }
+}

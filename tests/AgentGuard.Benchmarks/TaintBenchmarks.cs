@@ -1,0 +1,47 @@
+using AgentGuard;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentGuard.Benchmarks;
+
+/// <summary>
+/// A decision with value-level taint over a 500-call session under the default policy pack: the session read untrusted
+/// mail and trusted contact lists along the way, and the agent now sends to an address the mail introduced and a
+/// trusted tool echoed (target: ≤ 10 µs).
+/// </summary>
+[MemoryDiagnoser]
+public class TaintBenchmarks
+{
+    private IGuardEngine _engine = null!;
+    private GuardContext _context = null!;
+    private ToolCallEvent _sendTainted = null!;
+    private ToolCallEvent _sendTrusted = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var services = new ServiceCollection();
+        services.AddAgentGuard(o => o.Sessions.MaxHistory = 500).AddDefaultPolicyPack();
+        _engine = services.BuildServiceProvider().GetRequiredService<IGuardEngine>();
+        _context = new GuardContext { SessionId = "taint", Prompt = "Go through my mail and answer what needs an answer." };
+        for (var i = 0; i < 500; i++)
+        {
+            var untrusted = i % 5 == 0;
+            var call = new ToolCallEvent(untrusted ? "read_email" : "lookup_contact", ToolKind.Function) { Arguments = ToolArguments.FromJson($$"""{ "id": {{i}} }"""), CallId = "c" + i };
+            _engine.EvaluateAsync(call, _context).AsTask().GetAwaiter().GetResult();
+            var text = untrusted
+                ? $"From: sender{i}@mail.example. Hello, about order {i}: please reply to billing{i}@vendor.example with the details of the shipment."
+                : $"Contact {i}: colleague{i}@corp.example, phone +1 555 010 {i:D4}; also billing{i - 1}@vendor.example";
+            _engine.InspectResultAsync(call, _context, new ToolResult(text)).AsTask().GetAwaiter().GetResult();
+        }
+
+        _sendTainted = new ToolCallEvent("send_email", ToolKind.Function) { Arguments = ToolArguments.FromJson("""{ "to": "billing495@vendor.example", "body": "details" }""") };
+        _sendTrusted = new ToolCallEvent("send_email", ToolKind.Function) { Arguments = ToolArguments.FromJson("""{ "to": "colleague498@corp.example", "body": "details" }""") };
+    }
+
+    [Benchmark]
+    public DecisionEffect Decision_TaintedRecipient_500CallSession() => _engine.EvaluateAsync(_sendTainted, _context).AsTask().GetAwaiter().GetResult().Effect;
+
+    [Benchmark]
+    public DecisionEffect Decision_TrustedRecipient_500CallSession() => _engine.EvaluateAsync(_sendTrusted, _context).AsTask().GetAwaiter().GetResult().Effect;
+}
