@@ -220,6 +220,19 @@ internal sealed partial class DecisionAuditor
         }
     }
 
+    /// <summary>The session's labels for the record; none when the session store cannot say (an outage must not lose the record).</summary>
+    private static string[] LabelsOf(ISessionView? session)
+    {
+        try
+        {
+            return session is null ? [] : [.. session.Snapshot().Labels];
+        }
+        catch (SessionStoreUnavailableException)
+        {
+            return [];
+        }
+    }
+
     private static Activity? FindExecuteToolSpan(Activity? candidate)
     {
         if (candidate is not { IsAllDataRequested: true })

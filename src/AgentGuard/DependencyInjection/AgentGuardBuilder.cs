@@ -98,7 +98,7 @@ public sealed class AgentGuardBuilder
     /// Adds a task-scope provider (e.g. a planner that lists the tools and values the user's request needs); rules with
     /// <c>When.OutsideTaskScope</c> then compare calls with its scope instead of the prompt-implied one.
     /// </summary>
-    public AgentGuardBuilder AddTaskScopeProvider<TProvider>()
+    public AgentGuardBuilder AddTaskScopeProvider<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] TProvider>()
         where TProvider : class, ITaskScopeProvider
     {
         Services.TryAddSingleton<TProvider>();
