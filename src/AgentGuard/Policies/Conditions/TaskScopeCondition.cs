@@ -9,8 +9,8 @@ namespace AgentGuard.Policies;
 /// <see cref="TaskScope"/>: the tool matches none of its globs, or a recipient-like argument holds a value it does not
 /// list. Without one, the prompt-implied scope: a tool inferred to act on the world (a sink) is outside unless the
 /// user's prompt names its action — the verb of its name or description, or an everyday synonym ("book" for
-/// <c>reserve_hotel</c>, "payment" for <c>BankManagerPayBill</c>). Tools that only read are always inside; without a
-/// prompt, sinks are outside.
+/// <c>reserve_hotel</c>, "payment" for <c>BankManagerPayBill</c>). Tools that only read are always inside (unless tagged
+/// <c>destructive</c>); without a prompt, sinks are outside.
 /// </summary>
 internal sealed class TaskScopeCondition : Condition
 {
@@ -51,7 +51,9 @@ internal sealed class TaskScopeCondition : Condition
             return !InHostScope(scope, input.Call, roles);
         }
 
-        if (!roles.IsSink)
+        // A call tagged destructive (by configuration, the shell analyser or an MCP annotation) acts on the world
+        // whatever its name says.
+        if (!roles.IsSink && !input.Tags.Contains("destructive"))
         {
             return false;
         }
