@@ -50,6 +50,7 @@ public static class AgentGuardChatClientServiceExtensions
     {
         var services = builder.Services;
         services.AddSingleton(AgentGuardSection.For<ChatClientGuardOptions>("ChatClients"));
+        builder.AddChatClientMediationProbe();
         services.TryAddSingleton(ChatGuardFactory.CreateApprovalFlow);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatClientGuardOptions>>(new RegistrationOrderValidator(services)));
         for (var i = 0; i < services.Count; i++)

@@ -67,6 +67,7 @@ public static class HttpAgentGuardExtensions
     private static AgentGuardBuilder AddCore(AgentGuardBuilder builder)
     {
         builder.Services.AddSingleton(AgentGuardSection.For<AgentGuardHttpOptions>("Http"));
+        builder.AddHttpMediationProbe();
         builder.Services.AddOptions<AgentGuardHttpOptions>()
             .Validate(o => o.MaxBodyScanBytes >= 0 && o.MaxRedirects >= 0 && (o.DeniedStatusCode is null or (>= 100 and <= 599)), "AgentGuard:Http needs a non-negative MaxBodyScanBytes and MaxRedirects, and a DeniedStatusCode between 100 and 599.");
         AddRuleHosts(builder.Services);

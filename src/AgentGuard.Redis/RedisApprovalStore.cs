@@ -1,11 +1,15 @@
+using StackExchange.Redis;
+
 namespace AgentGuard.Redis;
 
 /// <summary>
-/// Pending approvals in Redis: a key per request with the call's fingerprint, expiring with the approval lifetime, and
-/// claimed with <c>GETDEL</c>, so an answer is honoured once on whichever replica it arrives.
+/// Pending approvals in Redis: a key per request with the call's fingerprint, expiring with the approval lifetime,
+/// issued with <c>SET NX</c> and claimed by a script that leaves a tombstone for a day, so an answer is honoured once on
+/// whichever replica it arrives and a replayed conversation cannot issue the same request again.
 /// </summary>
 internal sealed class RedisApprovalStore(RedisConnection connection, RedisSessionStore sessions, TimeProvider time) : IApprovalStore
 {
+    private const string Tombstone = "\u0000claimed";
     public async ValueTask AddPendingAsync(string requestId, string fingerprint, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(requestId);
@@ -20,7 +24,7 @@ internal sealed class RedisApprovalStore(RedisConnection connection, RedisSessio
 
         try
         {
-            await database.StringSetAsync(sessions.Keys.Approval(requestId), fingerprint, lifetime)
+            await database.StringSetAsync(sessions.Keys.Approval(requestId), fingerprint, lifetime, When.NotExists)
                 .WaitAsync(sessions.Settings.OperationTimeout, time, cancellationToken)
                 .ConfigureAwait(false);
         }
@@ -42,10 +46,10 @@ internal sealed class RedisApprovalStore(RedisConnection connection, RedisSessio
 
         try
         {
-            var fingerprint = await database.StringGetDeleteAsync(sessions.Keys.Approval(requestId))
+            var claimed = await database.ScriptEvaluateAsync(RedisScripts.Claim, [sessions.Keys.Approval(requestId)], [Tombstone, (long)InMemoryApprovalStore.ClaimedMemory.TotalMilliseconds])
                 .WaitAsync(sessions.Settings.OperationTimeout, time, cancellationToken)
                 .ConfigureAwait(false);
-            return fingerprint.IsNull ? null : (string?)fingerprint;
+            return claimed.IsNull ? null : (string?)claimed;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -12,6 +12,9 @@ internal static class RedisScripts
     /// <summary>A tool result: labels, attach them to the call, seen values.</summary>
     public static readonly string Result = Load("result");
 
+    /// <summary>Claim a pending approval once, leaving a tombstone.</summary>
+    public static readonly string Claim = Load("claim");
+
     private static string Load(string name)
     {
         using var stream = typeof(RedisScripts).Assembly.GetManifestResourceStream("AgentGuard.Redis.Scripts." + name + ".lua")

@@ -66,17 +66,12 @@ internal sealed partial class SemanticKernelGuard
         _decidedAutoCalls.AddOrUpdate(toolCall, new DecidedCall(function, context.Arguments is { Count: > 0 } decidedArguments ? [.. decidedArguments] : []));
         try
         {
-            using (AgentGuardScope.Begin(guardContext, toolCall))
-            {
-                await next(context).ConfigureAwait(false);
-            }
+            context.Result = await RunAsync(toolCall, guardContext, async () => { await next(context).ConfigureAwait(false); return context.Result; }, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _decidedAutoCalls.Remove(toolCall);
         }
-
-        context.Result = await InspectAsync(toolCall, guardContext, context.Result, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Any function invocation: the inner half of an auto call, or a direct call from code.</summary>
@@ -122,16 +117,18 @@ internal sealed partial class SemanticKernelGuard
             return;
         }
 
-        using (AgentGuardScope.Begin(guardContext, toolCall))
-        {
-            await next(context).ConfigureAwait(false);
-        }
-
-        if (!context.IsStreaming)
+        if (context.IsStreaming)
         {
             // A streaming result is an enumerable the caller has not read yet; it is decided, not inspected.
-            context.Result = await InspectAsync(toolCall, guardContext, context.Result, cancellationToken).ConfigureAwait(false);
+            using (AgentGuardScope.Begin(guardContext, toolCall))
+            {
+                await next(context).ConfigureAwait(false);
+            }
+
+            return;
         }
+
+        context.Result = await RunAsync(toolCall, guardContext, async () => { await next(context).ConfigureAwait(false); return context.Result; }, cancellationToken).ConfigureAwait(false);
     }
 
     private Claim ClaimDecidedAutoCall(KernelFunction function, KernelArguments arguments, out ToolCallEvent? changed)
@@ -209,17 +206,17 @@ internal sealed partial class SemanticKernelGuard
     private static FunctionResult Blocked(KernelFunction function, Decision decision)
         => new(function, decision.ModelMessage, culture: null, new Dictionary<string, object?>(1) { [DecisionMetadataKey] = decision });
 
-    private async ValueTask<FunctionResult> InspectAsync(ToolCallEvent toolCall, GuardContext context, FunctionResult result, CancellationToken cancellationToken)
+    /// <summary>Runs an allowed call through the shared pipeline (scope, run, result hook) and applies a redaction.</summary>
+    private async Task<FunctionResult> RunAsync(ToolCallEvent toolCall, GuardContext context, Func<Task<FunctionResult>> next, CancellationToken cancellationToken)
     {
-        var text = Describe(result.GetValue<object>());
-        var forModel = await _guard.InspectResultAsync(toolCall, context, text, isError: false, cancellationToken).ConfigureAwait(false);
-        if (forModel is null || string.Equals(forModel, text, StringComparison.Ordinal))
+        var run = await _guard.RunDecidedAsync(toolCall, context, async _ => await next().ConfigureAwait(false), static result => Describe(result.GetValue<object>()), cancellationToken).ConfigureAwait(false);
+        if (run.TextForModel is not { } forModel)
         {
-            return result;
+            return run.Result;
         }
 
         LogRedacted(toolCall.Source, toolCall.ToolName);
-        return new FunctionResult(result, forModel);
+        return new FunctionResult(run.Result, forModel);
     }
 
     /// <summary>The result as the model will read it: SK sends strings as is and serializes everything else to JSON.</summary>

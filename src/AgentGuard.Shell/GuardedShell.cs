@@ -20,7 +20,7 @@ internal sealed partial class GuardedShell : IGuardedShell
 
     public async ValueTask<ShellCheckResult> CheckAsync(string commandLine, ShellRunOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(commandLine);
+        ArgumentNullException.ThrowIfNull(commandLine);
         var context = _guard.ContextResolver.Resolve(options?.Context);
         var (check, _) = await DecideAsync(commandLine, options, context, cancellationToken).ConfigureAwait(false);
         return check;
@@ -28,7 +28,7 @@ internal sealed partial class GuardedShell : IGuardedShell
 
     public async Task<ShellRunResult> RunAsync(string commandLine, ShellRunOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(commandLine);
+        ArgumentNullException.ThrowIfNull(commandLine);
         var settings = _options.CurrentValue;
         var context = _guard.ContextResolver.Resolve(options?.Context);
         var (check, lineEvent) = await DecideAsync(commandLine, options, context, cancellationToken).ConfigureAwait(false);

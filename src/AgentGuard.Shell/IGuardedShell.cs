@@ -11,10 +11,11 @@ public interface IGuardedShell
     /// <see cref="AgentGuardScope"/>, passing the output through the result hook. A denied line starts no process: the
     /// result has <see cref="ShellRunResult.Ran"/> false, the denied exit code and the model-safe message on standard error.
     /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="commandLine"/> is null, empty or white space.</exception>
+    /// <remarks>An empty or blank line gets a decision like any other (it holds no command, so it is allowed and does nothing).</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="commandLine"/> is null.</exception>
     Task<ShellRunResult> RunAsync(string commandLine, ShellRunOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Decides the line without running it (for hosts that run commands their own way, e.g. in a container).</summary>
-    /// <exception cref="ArgumentException"><paramref name="commandLine"/> is null, empty or white space.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="commandLine"/> is null.</exception>
     ValueTask<ShellCheckResult> CheckAsync(string commandLine, ShellRunOptions? options = null, CancellationToken cancellationToken = default);
 }

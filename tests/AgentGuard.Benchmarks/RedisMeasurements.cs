@@ -62,15 +62,17 @@ internal static class RedisMeasurements
             {
                 engine.EvaluateAsync(new ToolCallEvent(c % 2 == 0 ? "search" : "read_file") { CallId = $"call-{i}-{c}" }, context).AsTask().GetAwaiter().GetResult();
             }
-
-            if (i % 10_000 == 0)
-            {
-                // Let the fire-and-forget writes drain now and then, as a real load's pauses would.
-                host.GetRequiredService<AgentGuard.Redis.RedisConnection>().Multiplexer.Result.GetDatabase().Ping();
-            }
         }
 
-        host.GetRequiredService<AgentGuard.Redis.RedisConnection>().Multiplexer.Result.GetDatabase().Ping();
+        // The writes go out without waiting; wait until Redis has applied them all (the key count stops growing).
+        long last = -1;
+        for (var stable = 0; stable < 3; Thread.Sleep(500))
+        {
+            var now = server.DatabaseSize();
+            stable = now == last ? stable + 1 : 0;
+            last = now;
+        }
+
         var keys = server.DatabaseSize();
         var used = UsedMemory(server) - baseline;
         Console.WriteLine($"{sessions:N0} idle sessions with {callsPerSession} calls each: {keys:N0} keys, {used / 1024.0 / 1024.0:F1} MB used_memory in Redis ({used / (double)sessions:F0} B per session)");

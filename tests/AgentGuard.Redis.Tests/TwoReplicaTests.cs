@@ -56,6 +56,25 @@ public sealed class TwoReplicaTests(RedisFixture redis) : IClassFixture<RedisFix
     }
 
     [Fact]
+    public async Task DataTags_SessionLabelFromOneReplica_MatchesOnTheOther()
+    {
+        const string rules = """
+            "Tools": { "browse": { "Untrusted": true } },
+            "Rules": [ { "Id": "no-send-after-web", "Effect": "Deny", "Match": { "Tools": ["send_email"] }, "When": { "DataTags": ["untrusted"] } } ]
+            """;
+        var prefix = RedisFixture.Prefix();
+        await using var a = Replica.Start(redis.Server, rules, prefix: prefix);
+        await using var b = Replica.Start(redis.Server, rules, prefix: prefix);
+        var session = new GuardContext { SessionId = "data-tags" };
+
+        (await b.Engine.EvaluateAsync(Replica.Call("send_email"), session)).Effect.Should().Be(DecisionEffect.Allow);
+        await a.Engine.InspectResultAsync(Replica.Call("browse", callId: "c1"), session, new ToolResult("a web page"));
+        await a.FlushAsync();
+
+        (await b.Engine.EvaluateAsync(Replica.Call("send_email"), session)).Effect.Should().Be(DecisionEffect.Deny, "the other replica labelled the session untrusted");
+    }
+
+    [Fact]
     public async Task RateLimit_CountsCallsOfBothReplicas()
     {
         var prefix = RedisFixture.Prefix();
@@ -182,7 +201,8 @@ public sealed class TwoReplicaTests(RedisFixture redis) : IClassFixture<RedisFix
         var prefix = RedisFixture.Prefix();
         var policy = new HistoryPolicy();
         await using var a = Replica.Start(redis.Server, Rules, prefix: prefix);
-        await using var b = Replica.Start(redis.Server, Rules, prefix: prefix, configure: builder => builder.AddPolicy(policy));
+        // A generous code-policy budget: the test machine is shared and the policy runs on the thread pool.
+        await using var b = Replica.Start(redis.Server, "\"EvaluationTimeout\": \"00:00:05\",\n" + Rules, prefix: prefix, configure: builder => builder.AddPolicy(policy));
         var session = new GuardContext { SessionId = "snap" };
 
         await a.Engine.EvaluateAsync(Replica.Call("one"), session);

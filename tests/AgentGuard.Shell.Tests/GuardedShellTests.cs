@@ -289,14 +289,45 @@ public sealed class GuardedShellTests : IDisposable
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
-    public async Task RunAsync_EmptyLine_ThrowsArgumentException(string line)
+    [InlineData("\t\n  \n")]
+    [InlineData("# only a comment")]
+    public async Task RunAsync_EmptyOrBlankLine_GetsADecisionNotAnException(string line)
     {
         await using var provider = ShellTestHost.Create(ShellTestHost.DenyRiskyPolicy);
         var shell = provider.GetRequiredService<IGuardedShell>();
 
-        var act = () => shell.RunAsync(line);
+        var check = await shell.CheckAsync(line);
+        var result = await shell.RunAsync(line);
 
-        await act.Should().ThrowAsync<ArgumentException>();
+        check.Decision.IsAllowed.Should().BeTrue();
+        check.Analysis.Commands.Should().BeEmpty();
+        result.ExitCode.Should().Be(0);
+        result.StandardOutput.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task RunAsync_NullLine_ThrowsArgumentNullException()
+    {
+        await using var provider = ShellTestHost.Create(ShellTestHost.DenyRiskyPolicy);
+        var shell = provider.GetRequiredService<IGuardedShell>();
+
+        var act = () => shell.RunAsync(null!);
+
+        await act.Should().ThrowAsync<ArgumentNullException>();
+    }
+
+    [Fact]
+    public async Task CheckAsync_PathologicalLineOf70KB_IsDecidedInBoundedTimeAndNotAllowed()
+    {
+        await using var provider = ShellTestHost.Create("""{ "AgentGuard": { } }""", b => b.AddDefaultPolicyPack());
+        var shell = provider.GetRequiredService<IGuardedShell>();
+        var nested = string.Concat(Enumerable.Repeat("$(echo ", 2000)) + "x" + new string(')', 2000);
+        var line = (nested + " ; " + string.Concat(Enumerable.Repeat("a'b\\\"c ", 9000)))[..(70 * 1024)];
+
+        var check = await shell.CheckAsync(line).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+
+        check.Decision.IsAllowed.Should().BeFalse("a line too long to analyse is opaque");
+        check.Analysis.IsOpaque.Should().BeTrue();
     }
 
     private sealed class FakeKeyDetector : ISecretDetector

@@ -90,17 +90,14 @@ internal sealed partial class FunctionCallGuard(ToolGuard guard, ApprovalFlow ap
             return decision.ModelMessage;
         }
 
-        object? result;
+        // Marked while it runs, so an Agent Framework middleware over the same call does not decide it again.
         using (invocation.CallContent is { } content ? guard.MarkDecided(content) : null)
-        using (AgentGuardScope.Begin(context, call))
         {
-            result = await next(invocation, cancellationToken).ConfigureAwait(false);
+            var options = invocation.Function.JsonSerializerOptions;
+            var run = await guard.RunDecidedAsync(call, context, ct => next(invocation, ct), result => Describe(result, options), cancellationToken).ConfigureAwait(false);
+            EndBatch(invocation, pending: false, concurrent);
+            return run.TextForModel ?? run.Result;
         }
-
-        EndBatch(invocation, pending: false, concurrent);
-        var text = Describe(result, invocation.Function.JsonSerializerOptions);
-        var forModel = await guard.InspectResultAsync(call, context, text, isError: false, cancellationToken).ConfigureAwait(false);
-        return string.Equals(forModel, text, StringComparison.Ordinal) ? result : forModel;
     }
 
     /// <summary>

@@ -133,9 +133,10 @@ internal sealed class GuardedTransport : ITransport
 
     private async ValueTask WaitForVerificationAsync(CancellationToken cancellationToken)
     {
-        if (_gate.ExpiresAt is { } expires && System.Diagnostics.Stopwatch.GetTimestamp() >= expires && Volatile.Read(ref _verifying) is { Task.IsCompleted: true })
+        if (_gate.ExpiresAt is { } expires && System.Diagnostics.Stopwatch.GetTimestamp() >= expires && Volatile.Read(ref _verifying) is { Task.IsCompleted: true } && _gate.PinsTools)
         {
-            // The server's listing may no longer be cached (ttlMs): verify the definitions again before a call runs.
+            // The server's listing may no longer be cached (ttlMs): verify the pinned definitions again before a call
+            // runs. Servers without pins are not re-listed (a ttlMs of 0 would otherwise cost a listing per call).
             var round = NewRound();
             await SendInternalListAsync(null, round, cancellationToken).ConfigureAwait(false);
         }

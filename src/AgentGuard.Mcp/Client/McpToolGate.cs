@@ -13,6 +13,8 @@ namespace AgentGuard.Mcp;
 /// The per-connection guard behind <see cref="GuardedTransport"/>: filters and verifies <c>tools/list</c> results,
 /// decides each <c>tools/call</c> (registry grant, verified definition, then the engine through <see cref="ToolGuard"/>),
 /// and passes results through the result hook. It holds no policy logic of its own beyond the registry's allow-list.
+/// One job per file: calls (here: translate, registry refusals, engine), listings (<c>McpToolGate.Listing.cs</c>),
+/// results (<c>McpToolGate.Results.cs</c>).
 /// </summary>
 internal sealed partial class McpToolGate
 {
@@ -116,23 +118,6 @@ internal sealed partial class McpToolGate
         return (call, context, null);
     }
 
-    /// <summary>
-    /// Starts a new verification round (the server said its tools changed, or the cached listing expired): until a
-    /// listing is verified again, pinned tools are refused as unverified.
-    /// </summary>
-    public void BeginRound()
-    {
-        Volatile.Write(ref _expiresAt, 0);
-        Interlocked.Increment(ref _round);
-    }
-
-    /// <summary>When the verified listing stops being valid (the server's <c>ttlMs</c>), or null when it does not say.</summary>
-    public long? ExpiresAt => Volatile.Read(ref _expiresAt) is var at and > 0 ? at : null;
-
-    /// <summary>Remembers how long the server said its listing may be cached (the shortest of its pages).</summary>
-    public void SetTimeToLive(long now, TimeSpan? timeToLive)
-        => Volatile.Write(ref _expiresAt, timeToLive is { } ttl ? now + (long)(ttl.TotalSeconds * System.Diagnostics.Stopwatch.Frequency) : 0);
-
     private ToolCallEvent Event(JsonRpcRequest request, string name, ToolArguments arguments, McpServerDefinition? server, ListedTool? listed) => new(name, ToolKind.McpTool)
     {
         Source = ServerId,
@@ -179,244 +164,6 @@ internal sealed partial class McpToolGate
         var attributes = new Dictionary<string, string>(2, StringComparer.Ordinal) { ["mcp.server"] = ServerId, ["mcp.server.name"] = server.Name ?? ServerId };
         Volatile.Write(ref _attributes, new ServerAttributes(server, attributes));
         return attributes;
-    }
-
-    /// <summary>
-    /// Verifies every listed tool (pin, poisoning scan), remembers what it learned, and removes the tools the caller's
-    /// team and environment may not use or that are hidden. Mutates <paramref name="result"/> in place.
-    /// </summary>
-    public void FilterList(JsonNode? result, GuardContext context) => Process(result, context, filter: true);
-
-    /// <summary>Verifies and remembers the tools of one page of the guard's own listing, without filtering it.</summary>
-    public void Verify(JsonNode? result) => Process(result, GuardContext.Empty, filter: false);
-
-    /// <summary>Marks that a complete listing was seen: from now on a tool the server never listed is not callable.</summary>
-    public void MarkListed() => _listedOnce = true;
-
-    private void Process(JsonNode? result, GuardContext context, bool filter)
-    {
-        if (result is not JsonObject obj || obj["tools"] is not JsonArray tools)
-        {
-            return;
-        }
-
-        if (!_registry.TryGetServer(ServerId, out var server))
-        {
-            LogServerWithdrawn(ServerId, "tools/list");
-            tools.Clear();
-            return;
-        }
-
-        for (var i = tools.Count - 1; i >= 0; i--)
-        {
-            if (tools[i] is not JsonObject tool || tool["name"] is not JsonValue nameValue || nameValue.GetValueKind() != JsonValueKind.String)
-            {
-                tools.RemoveAt(i);
-                continue;
-            }
-
-            var name = nameValue.GetValue<string>();
-            if (!server.IsToolGrantedToAnyone(name))
-            {
-                // Nobody may use it: it is removed from listings and denied on call, so it is not worth hashing or scanning.
-                if (filter)
-                {
-                    tools.RemoveAt(i);
-                }
-
-                continue;
-            }
-
-            var listed = Verify(server, tool, name);
-            var round = Volatile.Read(ref _round);
-            if (!_tools.TryGetValue(listed.Name, out var known) || !ReferenceEquals(known.Tool, listed) || known.Round != round)
-            {
-                _tools[listed.Name] = new VerifiedTool(listed, round);
-            }
-
-            if (filter && (listed.IsHidden || !server.IsToolGranted(listed.Name, context.Team, context.Environment)))
-            {
-                tools.RemoveAt(i);
-            }
-        }
-    }
-
-    /// <summary>The result hook: labels the session, and replaces the text the model sees when the engine redacted it.</summary>
-    public async ValueTask InspectAsync(JsonRpcResponse response, ToolCallEvent call, GuardContext context, CancellationToken cancellationToken)
-    {
-        if (response.Result is not JsonObject result)
-        {
-            return;
-        }
-
-        var isError = result["isError"] is JsonValue e && e.GetValueKind() == JsonValueKind.True;
-        var content = result["content"] as JsonArray;
-        var text = content is null ? null : JoinText(content);
-        try
-        {
-            var forModel = await _guard.InspectResultAsync(call, context, text, isError, cancellationToken).ConfigureAwait(false);
-            if (content is not null && forModel is not null && !string.Equals(forModel, text, StringComparison.Ordinal))
-            {
-                ReplaceText(content, forModel);
-                result.Remove("structuredContent"); // it would carry the unredacted values
-            }
-        }
-#pragma warning disable CA1031 // The result hook must never break the session; the engine already fails safe on detector errors.
-        catch (Exception ex) when (ex is not OperationCanceledException)
-#pragma warning restore CA1031
-        {
-            LogInspectionFailed(ex, ServerId, call.ToolName);
-        }
-    }
-
-    /// <summary>
-    /// Verifies one listed tool. Servers list the same definitions again and again, so the verdict is cached per server
-    /// entry by the definition's exact bytes; a changed definition (any byte) is verified afresh.
-    /// </summary>
-    private ListedTool Verify(McpServerDefinition server, JsonObject tool, string name)
-    {
-        var raw = _hasher.WriteRaw(tool);
-        if (!server.TryRecall(raw, out var key, out var verdict))
-        {
-            var definition = raw.ToArray();
-            verdict = Judge(server, tool, name, definition);
-            server.Remember(key, verdict);
-        }
-
-        var listed = verdict.Tool;
-        if (listed.IsHidden)
-        {
-            name = listed.Name;
-            if (server.Pins.TryGetValue(name, out var expected))
-            {
-                if (!string.Equals(listed.Pin, expected, StringComparison.Ordinal))
-                {
-                    Alert(name, listed.Pin, () => LogDefinitionChanged(ServerId, name, expected, listed.Pin));
-                }
-            }
-            else if (server.RequirePins)
-            {
-                Alert(name, listed.Pin, () => LogUnpinned(ServerId, name, listed.Pin));
-            }
-        }
-
-        if (verdict.Findings is { } list)
-        {
-            Alert(listed.Name, "poison:" + list, () => LogPoisoned(ServerId, listed.Name, server.Poisoning == McpPoisoningAction.Hide ? "hidden" : "flagged", list));
-        }
-
-        return listed;
-    }
-
-    private ToolVerdict Judge(McpServerDefinition server, JsonObject tool, string name, byte[] definition)
-    {
-        var pin = server.RequirePins || server.Pins.ContainsKey(name) ? _hasher.Compute(tool) : string.Empty;
-        var found = server.Poisoning != McpPoisoningAction.Off ? ToolDescriptionScanner.Scan(tool) : null;
-        var findings = found is null ? null : string.Join(", ", found);
-        string? hidden = null;
-        if (server.Pins.TryGetValue(name, out var expected))
-        {
-            if (!string.Equals(pin, expected, StringComparison.Ordinal))
-            {
-                hidden = $"its definition changed since approval (pinned {expected}, listed {pin}); approve it again by updating the pin";
-            }
-        }
-        else if (server.RequirePins)
-        {
-            hidden = $"it has no pin and the server requires pins (listed {pin})";
-        }
-
-        if (findings is not null && server.Poisoning == McpPoisoningAction.Hide)
-        {
-            hidden ??= "its description looks poisoned: " + findings;
-        }
-
-        var (tags, risk) = Classify(server, tool);
-        return new ToolVerdict(definition, new ListedTool(name, tags, risk, hidden, pin), findings);
-    }
-
-    private static (string[] Tags, RiskLevel Risk) Classify(McpServerDefinition server, JsonObject tool)
-    {
-        var tags = new List<string>(server.Tags.Count + 4);
-        var risk = RiskLevel.Unknown;
-        if (tool["annotations"] is JsonObject annotations)
-        {
-            if (IsTrue(annotations, "readOnlyHint"))
-            {
-                tags.Add("read-only");
-                risk = RiskLevel.Low;
-            }
-
-            if (IsTrue(annotations, "destructiveHint"))
-            {
-                tags.Add("destructive");
-                risk = RiskLevel.High;
-            }
-
-            if (IsTrue(annotations, "idempotentHint"))
-            {
-                tags.Add("idempotent");
-            }
-
-            if (IsTrue(annotations, "openWorldHint"))
-            {
-                tags.Add("open-world");
-            }
-        }
-
-        tags.AddRange(server.Tags);
-        return ([.. tags], risk);
-    }
-
-    private static bool IsTrue(JsonObject annotations, string hint)
-        => annotations[hint] is JsonValue value && value.GetValueKind() == JsonValueKind.True;
-
-    private void Alert(string name, string key, Action log)
-    {
-        if (_alerted.TryAdd(name + "\n" + key, 0))
-        {
-            log();
-        }
-    }
-
-    private static string? JoinText(JsonArray content)
-    {
-        StringBuilder? builder = null;
-        string? single = null;
-        foreach (var block in content)
-        {
-            if (block is JsonObject b && b["type"] is JsonValue t && t.GetValueKind() == JsonValueKind.String && t.GetValue<string>() == "text"
-                && b["text"] is JsonValue textValue && textValue.GetValueKind() == JsonValueKind.String)
-            {
-                var text = textValue.GetValue<string>();
-                if (single is null && builder is null)
-                {
-                    single = text;
-                }
-                else
-                {
-                    builder ??= new StringBuilder(single);
-                    builder.Append('\n').Append(text);
-                }
-            }
-        }
-
-        return builder?.ToString() ?? single;
-    }
-
-    private static void ReplaceText(JsonArray content, string text)
-    {
-        var first = -1;
-        for (var i = content.Count - 1; i >= 0; i--)
-        {
-            if (content[i] is JsonObject b && b["type"] is JsonValue t && t.GetValueKind() == JsonValueKind.String && t.GetValue<string>() == "text")
-            {
-                content.RemoveAt(i);
-                first = i;
-            }
-        }
-
-        content.Insert(Math.Max(first, 0), new JsonObject { ["type"] = "text", ["text"] = text });
     }
 
     private static JsonRpcResponse Deny(JsonRpcRequest request, string message)
@@ -476,7 +223,7 @@ internal sealed partial class McpToolGate
     [LoggerMessage(3402, LogLevel.Warning, "MCP call {ServerId}/{ToolName} denied: the tool is hidden because {Reason}.")]
     private partial void LogHiddenToolCalled(string serverId, string toolName, string reason);
 
-    [LoggerMessage(3403, LogLevel.Warning, "MCP call {ServerId}/{ToolName} denied: the tool is pinned but its definition was not verified on this connection (it was never listed).")]
+    [LoggerMessage(3403, LogLevel.Warning, "MCP call {ServerId}/{ToolName} denied: the tool is pinned but its current definition was not verified on this connection (never listed, changed, or its listing expired).")]
     private partial void LogUnverifiedToolCalled(string serverId, string toolName);
 
     [LoggerMessage(3410, LogLevel.Warning, "MCP call {ServerId}/{ToolName} denied: the server did not list this tool.")]
@@ -485,18 +232,6 @@ internal sealed partial class McpToolGate
     [LoggerMessage(3404, LogLevel.Information, "MCP call {ServerId}/{ToolName} denied by policy: {Decision}. {Reason}")]
     private partial void LogCallDenied(string serverId, string toolName, string decision, string reason);
 
-    [LoggerMessage(3405, LogLevel.Error, "MCP tool definition changed (rug pull?): {ServerId}/{ToolName} was pinned as {Expected} but is now {Actual}. The tool is hidden and its calls are denied until the pin is approved again.")]
-    private partial void LogDefinitionChanged(string serverId, string toolName, string expected, string actual);
-
-    [LoggerMessage(3406, LogLevel.Warning, "MCP tool {ServerId}/{ToolName} is hidden: the server requires pins and this tool has none (its pin would be {Pin}).")]
-    private partial void LogUnpinned(string serverId, string toolName, string pin);
-
-    [LoggerMessage(3407, LogLevel.Error, "MCP tool description looks poisoned: {ServerId}/{ToolName} ({Action}): {Findings}.")]
-    private partial void LogPoisoned(string serverId, string toolName, string action, string findings);
-
     [LoggerMessage(3408, LogLevel.Warning, "MCP server {ServerId} is no longer in the registry; {What} was refused.")]
     private partial void LogServerWithdrawn(string serverId, string what);
-
-    [LoggerMessage(3409, LogLevel.Error, "The result hook failed for MCP call {ServerId}/{ToolName}; the result was passed on unchanged.")]
-    private partial void LogInspectionFailed(Exception exception, string serverId, string toolName);
 }

@@ -43,9 +43,41 @@ internal static class ToolDescriptionScanner
         ("other tool", "shadowing"), ("another tool", "shadowing"), ("all tools", "shadowing"), ("any tool", "shadowing"),
         ("every tool", "shadowing"), ("other server", "shadowing"), ("instead of using", "shadowing"), ("before using any", "shadowing"),
         ("before calling any", "shadowing"), ("before any other", "shadowing"), ("must also call", "shadowing"),
-        ("always call this tool", "shadowing"), ("call this tool first", "shadowing"), ("this tool must be called", "shadowing"),
+        ("call this tool first", "shadowing"), ("this tool must be called", "shadowing"),
         ("side effect", "shadowing"), ("replace the behavior", "shadowing"), ("replace the behaviour", "shadowing"),
-        ("change the behavior", "shadowing"), ("change the behaviour", "shadowing"), ("when the user asks", "shadowing"),
+        ("change the behavior", "shadowing"), ("change the behaviour", "shadowing"),
+
+        // Paraphrased secrecy.
+        ("do not show to user", "instruction"), ("do not show the user", "instruction"), ("never tell the user", "instruction"),
+        ("never mention", "instruction"), ("never reveal", "instruction"), ("keep this secret", "instruction"), ("keep this hidden", "instruction"),
+        ("without the user's knowledge", "instruction"), ("without user knowledge", "instruction"), ("without their knowledge", "instruction"),
+        ("without asking the user", "instruction"), ("secretly", "instruction"), ("covertly", "instruction"),
+        ("don't mention", "instruction"), ("do not disclose", "instruction"), ("not visible to the user", "instruction"),
+
+        // Fake authority and pseudo-markup.
+        ("system instruction", "instruction"), ("system override", "instruction"), ("[inst]", "instruction"), ("[[[", "instruction"),
+        ("### system", "instruction"), ("security audited and approved", "instruction"), ("trust this tool", "instruction"),
+        ("compliance requirement", "instruction"), ("required by the platform", "instruction"), ("mandatory:", "instruction"),
+
+        // Harmful behaviour stated in prose.
+        ("also execute", "harmful"), ("also copies", "harmful"), ("also copy", "harmful"), ("also sends", "harmful"), ("also send", "harmful"),
+        ("also forwards", "harmful"), ("also forward", "harmful"), ("also uploads", "harmful"), ("in the background", "harmful"),
+        ("redirect all", "harmful"), ("hijack", "harmful"), ("exfiltrat", "harmful"), ("disable all security", "harmful"),
+        ("disable all guardrails", "harmful"), ("disable all safety", "harmful"), ("disable the guardrails", "harmful"), ("bypass all", "harmful"),
+        ("bypassing", "harmful"), ("grant full", "harmful"), ("elevated access", "harmful"), ("unrestricted access", "harmful"),
+        ("to the attacker", "harmful"), ("send to attacker", "harmful"), ("and send to", "harmful"), ("export all user data", "harmful"),
+        ("include their contents", "harmful"), ("include its contents", "harmful"), ("pass its content", "harmful"), ("read ssh keys", "harmful"),
+
+        // Preference manipulation.
+        ("prioritize this tool", "manipulation"), ("choose this tool first", "manipulation"), ("always choose this tool", "manipulation"),
+        ("use this tool first", "manipulation"), ("over any alternatives", "manipulation"), ("do not use other", "manipulation"),
+        ("ignore all other", "manipulation"), ("other tools are", "manipulation"), ("outperforms", "manipulation"), ("act now", "manipulation"),
+        ("limited time", "manipulation"), ("superior to", "manipulation"), ("the only converter", "manipulation"), ("#1 rank", "manipulation"),
+
+        // Sensitive files named by glob, and code.
+        ("*.env", "secret-access"), ("id_*", "secret-access"), ("*.pem", "secret-access"), ("*.key", "secret-access"), (".git-credentials", "secret-access"),
+        ("```", "code"), ("import os", "code"), ("subprocess", "code"), ("os.system", "code"), ("eval(", "code"), ("exec(", "code"),
+        ("curl http", "code"), ("wget http", "code"), ("bash -c", "code"), ("rm -rf", "code"), ("base64 -d", "code"),
 
         // Hidden markup.
         ("<!--", "html-comment"),
@@ -82,6 +114,7 @@ internal static class ToolDescriptionScanner
 
             List<string>? findings = null;
             ScanText(text.Written, ref findings);
+            ScanStructure(text.Written, ref findings);
             return findings;
         }
         finally
@@ -122,7 +155,8 @@ internal static class ToolDescriptionScanner
             var at = span[(offset + index)..];
             foreach (var (phrase, category) in Phrases)
             {
-                if (at.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
+                // Whole words only: "/etc/passwd" is not in "/etc/passwded", "silently" not in "unsilently".
+                if (at.StartsWith(phrase, StringComparison.OrdinalIgnoreCase) && OnWordBoundaries(span, offset + index, phrase))
                 {
                     Add(ref findings, category + ":\"" + phrase + "\"");
                     break;
@@ -131,6 +165,99 @@ internal static class ToolDescriptionScanner
 
             offset += index + 1;
         }
+    }
+
+    private static bool OnWordBoundaries(ReadOnlySpan<char> text, int at, string phrase)
+    {
+        var end = at + phrase.Length;
+        var startOk = !char.IsLetterOrDigit(phrase[0]) || at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+        var endOk = !char.IsLetterOrDigit(phrase[^1]) || end >= text.Length || !char.IsLetterOrDigit(text[end]) || phrase == "exfiltrat" || phrase == "hijack";
+        return startOk && endOk;
+    }
+
+    /// <summary>
+    /// Markup a description has no business carrying: upper-case pseudo-tags (<c>&lt;IMPORTANT&gt;</c>,
+    /// <c>&lt;GLOBAL_OVERRIDE&gt;</c>, <c>&lt;SYSTEM_REQUIREMENT priority="…"&gt;</c>) and text the injection detector
+    /// reads as instructions aimed at the model.
+    /// </summary>
+    private static void ScanStructure(ReadOnlySpan<char> text, ref List<string>? findings)
+    {
+        for (var i = text.IndexOf('<'); i >= 0 && i + 2 < text.Length; i = Next(text, i))
+        {
+            var j = i + 1;
+            if (j < text.Length && text[j] == '/')
+            {
+                j++;
+            }
+
+            var nameStart = j;
+            while (j < text.Length && (char.IsAsciiLetterUpper(text[j]) || text[j] == '_'))
+            {
+                j++;
+            }
+
+            if (j - nameStart >= 3 && j < text.Length && text[j] is '>' or ' ')
+            {
+                Add(ref findings, "instruction:pseudo-markup");
+                break;
+            }
+        }
+
+        // Tool descriptions are imperative by nature ("List alerts in a repository."): requests alone prove nothing here.
+        var assessment = Injection.Assess(text.ToString());
+        if (assessment.Score >= 0.5 && assessment.Markers.Any(m => m is not ("agent-request" or "ordering" or "urgent-override")))
+        {
+            Add(ref findings, "instruction:addressed-to-model");
+        }
+
+        if (Shouts(text))
+        {
+            Add(ref findings, "manipulation:shouting");
+        }
+
+        static int Next(ReadOnlySpan<char> text, int i)
+        {
+            var next = text[(i + 1)..].IndexOf('<');
+            return next < 0 ? -1 : i + 1 + next;
+        }
+    }
+
+    private static readonly InjectionDetector Injection = new();
+
+    /// <summary>Acronyms that legitimately appear in capitals in tool descriptions.</summary>
+    private static readonly HashSet<string> Acronyms = new(
+        ["API", "URL", "URI", "JSON", "YAML", "TOML", "XML", "HTML", "CSV", "SQL", "HTTP", "HTTPS", "REST", "UUID", "SHA", "PDF", "PNG", "JPG", "GIF",
+         "SVG", "UTC", "ISO", "RFC", "AWS", "GCP", "CLI", "SDK", "MCP", "LLM", "CPU", "GPU", "RAM", "SSH", "TLS", "SSL", "DNS", "TCP", "UDP", "IDE",
+         "PAT", "OAUTH", "JWT", "CRUD", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "ASCII", "UTF", "NOT", "AND", "ONLY", "ALL", "ANY", "ORG"],
+        StringComparer.Ordinal);
+
+    /// <summary>Four or more shouted words (not acronyms): the register of ads that push a model to pick a tool.</summary>
+    private static bool Shouts(ReadOnlySpan<char> text)
+    {
+        var shouted = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !char.IsLetter(text[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            var upper = true;
+            while (i < text.Length && char.IsLetter(text[i]))
+            {
+                upper &= char.IsUpper(text[i]);
+                i++;
+            }
+
+            if (upper && i - start >= 3 && !Acronyms.Contains(text[start..i].ToString()) && ++shouted >= 4)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AppendMember(JsonObject owner, string member, ref TextBuffer text)

@@ -15,7 +15,11 @@ internal sealed partial class CommandUnwrapper
         "echo", "printf", "grep", "egrep", "fgrep", "rg", "ag", "ack", "git", "tee", "cat", "head", "tail", "ls", "file", "stat", "which", "type", "whereis",
         "cp", "mv", "ln", "diff", "test", "[", "touch", "wc", "sort", "jq", "yq", "chmod", "chown", "mkdir", "rm", "find", "xargs", "gh", "glab", "jira",
         "curl", "wget", "http", "xh", "psql", "mysql", "sqlite3", "export", "declare", "local", "alias", "read", "cd", "kill", "sleep", "date", "basename", "dirname",
+        "man", "info", "apropos", "whatis", "help", "tldr", "pkill", "pgrep", "killall", "ps", "command", "hash",
     };
+
+    /// <summary>Programs for which a shell's name is an ordinary operand (documentation, a login shell setting).</summary>
+    private static readonly HashSet<string> HandsShellByName = new(StringComparer.Ordinal) { "man", "info", "apropos", "whatis", "help", "chsh", "usermod", "useradd", "tldr", "cheat", "pkg-config", "update-alternatives", "dpkg-query" };
 
     private void ToolEscapes(CommandDraft draft, string name, int depth, Func<Inherited> nested)
     {
@@ -52,7 +56,7 @@ internal sealed partial class CommandUnwrapper
                 continue;
             }
 
-            if (ShellPath().IsMatch(text))
+            if (ShellPath().IsMatch(text) || (Shells.Contains(text) && !HandsShellByName.Contains(name) && !ShellClassifier.IsLocalPackageManager(name)))
             {
                 draft.Tag(ShellTags.Opaque, name + " is handed a shell (" + Shorten(text) + "): what it runs is not known before it runs");
                 continue;

@@ -24,7 +24,7 @@ internal static partial class ShellClassifier
         "echo", "printf", "cat", "tac", "head", "tail", "less", "more", "grep", "egrep", "fgrep", "rg", "ag", "ack", "sed", "awk", "gawk", "jq", "yq",
         "ls", "cp", "mv", "ln", "touch", "mkdir", "rmdir", "rm", "unlink", "chmod", "chown", "chgrp", "stat", "file", "wc", "sort", "uniq", "cut", "tr",
         "diff", "cmp", "tee", "test", "[", "find", "xargs", "which", "type", "whereis", "man", "help", "info", "tldr", "kill", "pkill", "killall",
-        "git", "make", "cmake", "ninja", "go", "cargo", "rustc", "dotnet", "msbuild", "mvn", "gradle", "javac", "java", "tsc", "gcc", "g++", "clang",
+        "git", "make", "cmake", "ninja", "go", "rustc", "dotnet", "msbuild", "mvn", "gradle", "javac", "java", "tsc", "gcc", "g++", "clang",
         "python", "python3", "node", "ruby", "perl", "php", "bash", "sh", "zsh", "env", "sudo", "time", "timeout", "nice", "nohup", "watch", "tar",
         "zip", "unzip", "gzip", "gunzip", "curl", "wget", "http", "https", "xh", "ssh", "scp", "rsync", "psql", "mysql", "sqlite3", "redis-cli", "mongosh",
         "duckdb", "sqlcmd", "cqlsh", "clickhouse-client", "truncate", "dd", "shred", "crontab", "trap", "alias", "unalias", "unset", "read", "export",
@@ -36,7 +36,7 @@ internal static partial class ShellClassifier
     /// <summary>Local package managers: their first-level remove/uninstall/prune only edits the project's dependencies.</summary>
     private static readonly FrozenSet<string> LocalPackageManagers = FrozenSet.ToFrozenSet(
     [
-        "npm", "pnpm", "yarn", "bun", "pip", "pip3", "pipx", "uv", "poetry", "pdm", "gem", "bundle", "composer", "brew", "conda", "mamba", "rustup",
+        "npm", "pnpm", "yarn", "bun", "cargo", "pip", "pip3", "pipx", "uv", "poetry", "pdm", "gem", "bundle", "composer", "brew", "conda", "mamba", "rustup",
         "nvm", "pyenv", "asdf", "mise", "apt", "apt-get", "dnf", "yum", "pacman", "apk", "zypper", "snap", "flatpak", "port", "nix-env", "choco", "winget",
         "scoop", "deno", "corepack", "volta", "sdk", "gh-extension",
     ], StringComparer.Ordinal);
@@ -45,6 +45,9 @@ internal static partial class ShellClassifier
     private static readonly FrozenSet<string> LocalScopes = FrozenSet.ToFrozenSet(
         ["config", "context", "contexts", "plugin", "plugins", "cache", "alias", "extension", "extensions", "completion", "profile", "remote", "worktree", "help", "pkg", "env"],
         StringComparer.Ordinal);
+
+    /// <summary>True for package managers whose operands name packages (a package may be called <c>bash</c>).</summary>
+    public static bool IsLocalPackageManager(string program) => LocalPackageManagers.Contains(program);
 
     private static void ServiceVerbs(CommandDraft draft)
     {

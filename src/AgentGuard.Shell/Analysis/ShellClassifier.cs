@@ -90,7 +90,7 @@ internal static partial class ShellClassifier
                 Git(draft);
                 break;
             case "kubectl" or "oc":
-                if (draft.Operands().FirstOrDefault().Text is "delete" or "drain" or "replace" && (draft.Operands().First().Text != "replace" || draft.HasArg("--force")))
+                if (draft.Operands().FirstOrDefault().Text is "delete" or "drain" or "replace" && (draft.Operands().First().Text != "replace" || draft.HasArg("--force")) && !IsDryRun(draft))
                 {
                     draft.Tag(ShellTags.Destructive, program + " " + draft.Operands().First().Text);
                 }
@@ -257,6 +257,11 @@ internal static partial class ShellClassifier
                     draft.Tag(ShellTags.Opaque, "sets " + arg.Text[..eq] + ", which changes what later programs run");
                 }
             }
+        }
+
+        if (program is "docker" or "podman" or "nerdctl" && draft.Operands().FirstOrDefault().Text is "compose" && draft.HasArg("down") && draft.Args.Exists(a => a.Text is "-v" or "--volumes"))
+        {
+            draft.Tag(ShellTags.Destructive, program + " compose down -v deletes the volumes");
         }
 
         if (program is "docker" or "podman" or "nerdctl" && draft.Operands().FirstOrDefault().Text is "run" or "create" or "exec")

@@ -1,11 +1,15 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Compliance.Redaction;
 
 namespace AgentGuard;
 
 /// <summary>
 /// Writes arguments for audit with secrets removed: values at configured sensitive paths, values of secret-named keys
-/// (<c>password</c>, <c>api_key</c>, <c>token</c>…), and any credential the <see cref="ISecretDetector"/> finds inside a string.
+/// (<c>password</c>, <c>api_key</c>, <c>token</c>…), and any credential the <see cref="ISecretDetector"/> finds inside a
+/// string or a property name, also once percent- or base64-encoded. A secret is replaced whole by
+/// <c>[REDACTED:&lt;kind&gt;]</c>, or by <c>[REDACTED:&lt;kind&gt;:&lt;output&gt;]</c> when the host's
+/// <see cref="IRedactorProvider"/> redacts <see cref="AgentGuardClassifications.Secret"/> to something (an HMAC).
 /// </summary>
 internal sealed class ArgumentRedactor
 {
@@ -14,8 +18,13 @@ internal sealed class ArgumentRedactor
 
     private static readonly string[] SecretKeyParts = ["password", "passwd", "pwd", "secret", "token", "apikey", "accesskey", "privatekey", "authorization", "credential", "connectionstring", "cookie", "sessionkey", "signature"];
     private readonly ISecretDetector? _detector;
+    private readonly Redactor? _redactor;
 
-    public ArgumentRedactor(IEnumerable<ISecretDetector> detectors) => _detector = detectors.FirstOrDefault();
+    public ArgumentRedactor(IEnumerable<ISecretDetector> detectors, IRedactorProvider? redactors = null)
+    {
+        _detector = detectors.FirstOrDefault();
+        _redactor = redactors?.GetRedactor(AgentGuardClassifications.Secret);
+    }
 
     public static bool IsSecretKey(string key)
     {
@@ -72,23 +81,111 @@ internal sealed class ArgumentRedactor
 
         findings ??= [];
         _detector.Find(text, findings);
-        return findings.Count == 0 ? null : Replace(text, findings);
+        RedactorEncodedSecrets.Find(_detector, text, findings);
+        return findings.Count == 0 ? null : Replace(text, findings, _redactor);
     }
 
-    internal static string Replace(string text, List<SecretFinding> findings)
+    internal static string Replace(string text, List<SecretFinding> findings) => Replace(text, findings, null);
+
+    /// <summary>The first <paramref name="limit"/> characters of <paramref name="text"/>, extended to the end of a token cut there (at most 4 K more).</summary>
+    internal static string ToTokenEnd(string text, int limit)
     {
-        findings.Sort((a, b) => a.Start.CompareTo(b.Start));
+        if (limit >= text.Length)
+        {
+            return text;
+        }
+
+        var end = limit;
+        while (end < text.Length && end - limit < 4096 && !char.IsWhiteSpace(text[end]) && text[end] is not ('"' or '\'' or '<' or ','))
+        {
+            end++;
+        }
+
+        return end == limit ? text[..limit] : text[..end];
+    }
+
+    /// <summary>
+    /// Replaces findings in <paramref name="text"/>, of which only the first <paramref name="scanned"/> characters were
+    /// scanned: a secret cut by the scan limit is redacted to the end of its token, never leaving its tail.
+    /// </summary>
+    internal static string Replace(string text, int scanned, List<SecretFinding> findings)
+    {
+        for (var k = 0; k < findings.Count; k++)
+        {
+            var end = findings[k].Start + findings[k].Length;
+            if (end >= scanned && end < text.Length)
+            {
+                while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not ('"' or '\'' or '<' or ',' or ';'))
+                {
+                    end++;
+                }
+
+                findings[k] = findings[k] with { Length = end - findings[k].Start };
+            }
+        }
+
+        return Replace(text, findings, null);
+    }
+
+    /// <summary>
+    /// What is actually replaced for each finding: the finding widened to the credential-shaped run of characters it
+    /// sits in (<c>user:pass</c> around a reported <c>pass</c>, the rest of a token cut short), so no fragment of a
+    /// secret stays next to its redaction. Separators that carry meaning (=, /, @, ?, &amp;, quotes, spaces) end a run.
+    /// </summary>
+    internal static List<SecretFinding> RedactionSpans(string text, List<SecretFinding> findings)
+    {
+        var spans = new List<SecretFinding>(findings.Count);
+        foreach (var finding in findings)
+        {
+            var start = Math.Clamp(finding.Start, 0, text.Length);
+            var end = Math.Clamp(finding.Start + finding.Length, start, text.Length);
+            while (start > 0 && IsRunChar(text[start - 1]))
+            {
+                start--;
+            }
+
+            while (end < text.Length && IsRunChar(text[end]))
+            {
+                end++;
+            }
+
+            spans.Add(finding with { Start = start, Length = end - start });
+        }
+
+        return spans;
+    }
+
+    private static bool IsRunChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '+' or '.' or ':' or '%' or '!' or '$' or '*' or '^' or '~';
+
+    private static string Replace(string text, List<SecretFinding> findings, Redactor? redactor)
+    {
+        findings = RedactionSpans(text, findings);
+        findings.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
         var builder = new StringBuilder(text.Length);
         var position = 0;
         foreach (var finding in findings)
         {
-            if (finding.Start < position)
+            var end = Math.Min(text.Length, finding.Start + finding.Length);
+            if (end <= position)
             {
                 continue;
             }
 
-            builder.Append(text, position, finding.Start - position).Append("[REDACTED:").Append(finding.Kind).Append(']');
-            position = Math.Min(text.Length, finding.Start + finding.Length);
+            // Overlapping findings (a key inside a base64 run also seen decoded) are redacted as one.
+            var start = Math.Max(position, finding.Start);
+            builder.Append(text, position, start - position).Append("[REDACTED:").Append(finding.Kind);
+            if (redactor is not null)
+            {
+                var secret = text.Substring(start, end - start);
+                var output = redactor.Redact(secret);
+                if (output.Length > 0 && !output.Contains(secret, StringComparison.Ordinal))
+                {
+                    builder.Append(':').Append(output);
+                }
+            }
+
+            builder.Append(']');
+            position = end;
         }
 
         return builder.Append(text, position, text.Length - position).ToString();
@@ -108,7 +205,8 @@ internal sealed class ArgumentRedactor
                 writer.WriteStartObject();
                 foreach (var property in element.EnumerateObject())
                 {
-                    writer.WritePropertyName(property.Name);
+                    // A secret can be a property name ({"ghp_…": true}): names are redacted like values.
+                    writer.WritePropertyName(RedactText(property.Name) ?? property.Name);
                     if (IsSecretKey(property.Name) && property.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.Null))
                     {
                         writer.WriteStringValue("[REDACTED]");

@@ -36,6 +36,11 @@ internal sealed partial class DecisionAuditor
         var activity = _diagnostics.ActivitySource.StartActivity("agentguard.evaluate " + toolCall.ToolName, ActivityKind.Internal);
         activity?.SetTag(TelemetryTags.ToolName, toolCall.ToolName);
         activity?.SetTag(TelemetryTags.Hook, toolCall.Kind.ToString());
+        if (toolCall.CallId is not null)
+        {
+            activity?.SetTag("gen_ai.tool.call.id", toolCall.CallId);
+        }
+
         return activity;
     }
 
@@ -133,7 +138,7 @@ internal sealed partial class DecisionAuditor
                 UserRoles = context.User?.Roles ?? [],
                 UserExternal = context.User?.IsExternal ?? false,
                 ContextDataTags = context.DataTags,
-                SessionLabels = session is null ? [] : [.. session.Snapshot().Labels],
+                SessionLabels = LabelsOf(session),
                 TraceId = traced?.TraceId.ToHexString(),
                 SpanId = traced?.SpanId.ToHexString(),
             });
@@ -212,6 +217,24 @@ internal sealed partial class DecisionAuditor
                 SpanId = current?.SpanId.ToHexString(),
                 Approval = approval,
             });
+        }
+    }
+
+    /// <summary>The session's labels for the record; none when the session store cannot say (an outage must not lose the record).</summary>
+    private static IReadOnlyList<string> LabelsOf(ISessionView? session)
+    {
+        if (session is null)
+        {
+            return [];
+        }
+
+        try
+        {
+            return [.. session.Snapshot().Labels];
+        }
+        catch (SessionStoreUnavailableException)
+        {
+            return [];
         }
     }
 
@@ -320,6 +343,19 @@ internal sealed partial class DecisionAuditor
                 break;
             default:
                 break;
+        }
+    }
+
+    /// <summary>The session's labels as the decision saw them; none when the session store was unavailable.</summary>
+    private static string[] LabelsOf(ISessionView? session)
+    {
+        try
+        {
+            return session is null ? [] : [.. session.Snapshot().Labels];
+        }
+        catch (SessionStoreUnavailableException)
+        {
+            return [];
         }
     }
 

@@ -74,7 +74,7 @@ public static class AgentGuardServiceCollectionExtensions
         services.TryAddSingleton<ISecretDetector, SecretDetector>();
         services.TryAddSingleton<IInjectionDetector, InjectionDetector>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IToolClassifier, SecretArgumentClassifier>(sp => new SecretArgumentClassifier(sp.GetService<ISecretDetector>(), sp.GetRequiredService<PolicyProvider>())));
-        services.TryAddSingleton(sp => new ArgumentRedactor(Last<ISecretDetector>(sp)));
+        services.TryAddSingleton(sp => new ArgumentRedactor(Last<ISecretDetector>(sp), sp.GetService<Microsoft.Extensions.Compliance.Redaction.IRedactorProvider>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuditSink, JsonLinesAuditSink>(sp => new JsonLinesAuditSink(sp.GetRequiredService<PolicyProvider>().Current.Options, LoggerFactory(sp), sp.GetRequiredService<AgentGuardDiagnostics>())));
         services.TryAddSingleton(sp => new DecisionAuditor(
             sp.GetRequiredService<AgentGuardDiagnostics>(),
@@ -108,7 +108,7 @@ public static class AgentGuardServiceCollectionExtensions
             sp.GetServices<IApprovalHandler>(),
             sp.GetRequiredService<PolicyProvider>(),
             sp.GetRequiredService<DecisionAuditor>(),
-            sp.GetRequiredService<SessionStore>(),
+            sp.GetRequiredService<ISessionStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ApprovalAuditor>(),
             LoggerFactory(sp).CreateLogger<ToolGuard>()));

@@ -30,7 +30,7 @@ internal static class KeyValueSecrets
     [
         "id", "ids", "name", "names", "count", "type", "url", "uri", "length", "len", "at", "expiry", "expires", "expiresin", "ttl", "limit",
         "usage", "used", "file", "path", "hint", "policy", "label", "field", "enabled", "required", "format", "prefix", "version", "tokens",
-        "reset", "changed", "updated", "created", "strength", "min", "max", "rotation", "location", "manager", "store", "vault", "header", "param",
+        "reset", "changed", "updated", "created", "strength", "min", "max", "rotation", "location", "manager", "store", "vault", "header", "param", "ref",
     ];
 
     /// <summary>Examines the key-like name around <paramref name="at"/>; returns where that name ends.</summary>
@@ -48,9 +48,16 @@ internal static class KeyValueSecrets
             end++;
         }
 
+        // <password>value</password>, <secret>{AQAAABAAA value}</secret>: an XML element named like a secret.
+        if (start > 0 && text[start - 1] == '<' && end < text.Length && text[end] == '>')
+        {
+            return XmlElement(text, start, end, found);
+        }
+
         // Cheap checks first: most anchor hits are prose ("key points", "the token budget") with no value after them.
         var i = end;
         var spaced = false;
+        SkipDeclaredType(text, ref i);
         if (!SkipSeparator(text, ref i))
         {
             // "token <value>", "--api-key <value>", "password is <value>", "Bearer <value>": a bare space.
@@ -148,8 +155,8 @@ internal static class KeyValueSecrets
         {
             KeyKind.Password when spaced => null,
             KeyKind.Password when LooksLikePassword(value) => IsConnectionString(text, start, valueEnd) ? "connection-string-password" : "password",
-            KeyKind.Token when spaced && !LooksLikeStrongToken(value) => null,
-            KeyKind.Token or KeyKind.Bearer when LooksLikeToken(value) => scheme || kind == KeyKind.Bearer ? "bearer-token" : IsAwsSecret(key, value) ? "aws-secret-key" : "generic-secret",
+            KeyKind.Token when spaced && !LooksLikeStrongToken(value) && !(start >= 2 && text[start - 1] == '-' && text[start - 2] == '-' && LooksLikeToken(value)) => null,
+            KeyKind.Token or KeyKind.Bearer when LooksLikeToken(value) || (quote != '\0' && LooksLikeShortQuotedToken(value)) => scheme || kind == KeyKind.Bearer ? "bearer-token" : IsAwsSecret(key, value) ? "aws-secret-key" : "generic-secret",
             _ => null,
         };
 
@@ -159,6 +166,135 @@ internal static class KeyValueSecrets
         }
 
         return end;
+    }
+
+    /// <summary>Go and Java declarations put a type between the name and "=": <c>var apiKey string = "…"</c>.</summary>
+    private static void SkipDeclaredType(string text, ref int i)
+    {
+        foreach (var type in (ReadOnlySpan<string>)[" string ", " String ", " str ", ": string ", ": str ", " string= "])
+        {
+            if (text.AsSpan(i).StartsWith(type, StringComparison.Ordinal))
+            {
+                i += type.Length - 1;
+                return;
+            }
+        }
+    }
+
+    private static int XmlElement(string text, int start, int end, List<SecretFinding> found)
+    {
+        Span<char> buffer = stackalloc char[MaxKey];
+        var kind = Classify(Normalize(text.AsSpan(start, end - start), buffer));
+        var close = text.IndexOf('<', end + 1, Math.Min(MaxValue, text.Length - end - 1));
+        if (kind is KeyKind.None or KeyKind.Bearer || close < 0)
+        {
+            return end;
+        }
+
+        var valueStart = end + 1;
+        var value = text.AsSpan(valueStart, close - valueStart);
+        var trimmed = value.Trim();
+        valueStart += value.IndexOf(trimmed);
+        value = trimmed;
+
+        // Jenkins credentials: {AQAAABAAA…} is the encrypted form; a test value after it is the secret in clear.
+        if (value.Length > 2 && value[0] == '{' && value[^1] == '}')
+        {
+            var inner = value[1..^1];
+            var space = inner.LastIndexOf(' ');
+            valueStart += 1 + (space < 0 ? 0 : space + 1);
+            value = space < 0 ? inner : inner[(space + 1)..];
+        }
+
+        if (value.IsEmpty || SecretText.IsPlaceholder(value) || SecretText.IsPlaceholderWord(value))
+        {
+            return end;
+        }
+
+        var secret = kind == KeyKind.Password ? LooksLikePassword(value) : LooksLikeToken(value);
+        if (secret)
+        {
+            found.Add(new SecretFinding(kind == KeyKind.Password ? "password" : "generic-secret", valueStart, value.Length));
+        }
+
+        return end;
+    }
+
+    /// <summary>
+    /// <c>curl -u user:password</c> and <c>--user user:password</c>: the password is the secret; so is the value of
+    /// <c>-p</c> in <c>docker login … -p password</c>.
+    /// </summary>
+    public static void ScanCurlUser(string text, List<SecretFinding> found)
+    {
+        for (var at = text.IndexOf("login ", StringComparison.Ordinal); at >= 0; at = text.IndexOf("login ", at + 6, StringComparison.Ordinal))
+        {
+            var lineEnd = text.IndexOf('\n', at);
+            var line = text.AsSpan(at, (lineEnd < 0 ? text.Length : lineEnd) - at);
+            var flag = line.IndexOf(" -p ", StringComparison.Ordinal);
+            if (flag < 0)
+            {
+                continue;
+            }
+
+            var start = at + flag + 4;
+            var end = start;
+            while (end < text.Length && text[end] is not (' ' or '\n' or '\r' or '"' or '\''))
+            {
+                end++;
+            }
+
+            var password = text.AsSpan(start, end - start);
+            if (password.Length >= 6 && password[0] != '$' && !SecretText.IsPlaceholder(password) && !SecretText.IsPlaceholderWord(password))
+            {
+                found.Add(new SecretFinding("password", start, password.Length));
+            }
+        }
+
+        for (var at = text.IndexOf("curl ", StringComparison.Ordinal); at >= 0; at = text.IndexOf("curl ", at + 5, StringComparison.Ordinal))
+        {
+            var lineEnd = text.IndexOf('\n', at);
+            var line = text.AsSpan(at, (lineEnd < 0 ? text.Length : lineEnd) - at);
+            foreach (var flag in (ReadOnlySpan<string>)[" -u ", " --user ", " -u", " --user="])
+            {
+                var f = line.IndexOf(flag, StringComparison.Ordinal);
+                if (f < 0)
+                {
+                    continue;
+                }
+
+                var i = at + f + flag.Length;
+                while (i < text.Length && text[i] == ' ')
+                {
+                    i++;
+                }
+
+                var quote = i < text.Length && text[i] is '"' or '\'' ? text[i++] : '\0';
+                var userStart = i;
+                while (i < text.Length && text[i] is not (':' or ' ' or '\n' or '"' or '\''))
+                {
+                    i++;
+                }
+
+                if (i >= text.Length || text[i] != ':' || i == userStart)
+                {
+                    break;
+                }
+
+                var passwordStart = ++i;
+                while (i < text.Length && text[i] is not (' ' or '\n' or '\r') && text[i] != quote && !(quote == '\0' && text[i] is '"' or '\''))
+                {
+                    i++;
+                }
+
+                var password = text.AsSpan(passwordStart, i - passwordStart);
+                if (password.Length >= 4 && !SecretText.IsPlaceholder(password) && !SecretText.IsPlaceholderWord(password) && password[0] != '$')
+                {
+                    found.Add(new SecretFinding("basic-auth-password", passwordStart, password.Length));
+                }
+
+                break;
+            }
+        }
     }
 
     /// <summary>After a bare space, only "is"/"was" or a long unbroken run can be a value.</summary>
@@ -176,10 +312,12 @@ internal static class KeyValueSecrets
 
     private static bool SkipSeparator(string text, ref int i)
     {
-        // key": "value" / key = value / key => value / key := value / key: value
+        // key": "value" / key = value / key => value / key := value / key: value / key ?= value / key .= value
         var skipped = 0;
+        var quoted = false;
         while (i < text.Length && skipped < 4 && text[i] is '"' or '\'' or ' ' or '\t' or ']')
         {
+            quoted |= text[i] is '"' or '\'';
             i++;
             skipped++;
         }
@@ -187,6 +325,26 @@ internal static class KeyValueSecrets
         if (i >= text.Length)
         {
             return false;
+        }
+
+        // setProperty("db.password", "…"), Header.Set("X-Api-Key", "…"): a quoted name, a comma, the value.
+        if (quoted && text[i] == ',')
+        {
+            i++;
+            return true;
+        }
+
+        // Makefile "?=", "::=", "+=", PHP ".=".
+        if (text[i] is '?' or '+' or '.' && i + 1 < text.Length && text[i + 1] == '=')
+        {
+            i += 2;
+            return true;
+        }
+
+        if (text.AsSpan(i).StartsWith("::=", StringComparison.Ordinal))
+        {
+            i += 3;
+            return true;
         }
 
         // <add key="DbPassword" value="…"/>
@@ -229,16 +387,30 @@ internal static class KeyValueSecrets
         => value.Length >= 24 && SecretText.Entropy(value) >= 3.5;
 
     private static bool LooksLikeToken(ReadOnlySpan<char> value)
-        => value.Length >= 16 && value.IndexOfAny(' ', '\t') < 0 && SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= MinEntropy && !value.Contains("://", StringComparison.Ordinal);
+        => value.Length >= 16 && value.IndexOfAny(' ', '\t') < 0 && SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= (value.Length >= 32 ? 3.0 : MinEntropy) && !value.Contains("://", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A quoted value next to a secret-like name may be shorter (<c>"host_secret": "cxr9i4q59p9za6"</c>) or letters only
+    /// in mixed case (<c>"hfCnuVcYOgiRjlDEmAoRbN"</c>): the quotes and the name carry the evidence.
+    /// </summary>
+    private static bool LooksLikeShortQuotedToken(ReadOnlySpan<char> value)
+        => value.Length is >= 12 and <= 128 && value.IndexOfAny(' ', '\t') < 0 && !value.Contains("://", StringComparison.Ordinal) && !LooksLikePath(value)
+            && ((SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.0) || (value.Length >= 20 && SecretText.HasClasses(value, 2) && SecretText.Entropy(value) >= 4.0));
 
     private static bool LooksLikePath(ReadOnlySpan<char> value)
         => value[0] is '/' or '~' or '\\' || value.StartsWith("./", StringComparison.Ordinal) || (value.Length > 2 && value[1] == ':' && value[2] is '\\' or '/');
 
     private static bool LooksLikeProse(ReadOnlySpan<char> value)
     {
-        // "Reset your password: see the help page" — several words of plain letters.
+        // "Reset your password: see the help page", "doesnt start right" — words of plain lower-case letters.
         var spaces = value.Count(' ');
-        return spaces >= 3 && !SecretText.HasClasses(value.ToString().Replace(" ", string.Empty, StringComparison.Ordinal), 2);
+        if (spaces == 0)
+        {
+            return false;
+        }
+
+        var lettersOnly = !value.ContainsAnyExcept("abcdefghijklmnopqrstuvwxyz '");
+        return lettersOnly || (spaces >= 3 && !SecretText.HasClasses(value.ToString().Replace(" ", string.Empty, StringComparison.Ordinal), 2));
     }
 
     private static bool IsAwsSecret(ReadOnlySpan<char> key, ReadOnlySpan<char> value)
@@ -283,7 +455,7 @@ internal static class KeyValueSecrets
             }
         }
 
-        if (key.SequenceEqual("pass") || key.EndsWith("pass", StringComparison.Ordinal))
+        if (key.SequenceEqual("pass") || key.EndsWith("pass", StringComparison.Ordinal) || (key.Length > 2 && key.EndsWith("pw", StringComparison.Ordinal)))
         {
             return KeyKind.Password;
         }

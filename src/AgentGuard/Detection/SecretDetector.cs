@@ -18,9 +18,10 @@ internal sealed class SecretDetector : ISecretDetector
     ];
 
     /// <summary>Case-insensitive key-like names whose values are examined for secrets.</summary>
-    private static readonly string[] KeyAnchors = ["pass", "pwd=", "pwd:", "pwd\"", "pwd'", "pwd ", "secret", "token", "key=", "key:", "key\"", "key'", "key ", "keys", "key>", "credential", "auth", "bearer"];
+    private static readonly string[] KeyAnchors = ["pass", "pwd=", "pwd:", "pwd\"", "pwd'", "pwd ", "secret", "token", "key=", "key:", "key\"", "key'", "key ", "keys", "key>", "key?", "key+", "key.=", "key,", "credential", "auth", "bearer"];
 
     private static readonly AnchorSearch Formats = new(FormatAnchors, StringComparison.Ordinal);
+    private static readonly AnchorSearch Providers = new(SecretProviderTokens.Anchors.Concat(SecretEncodedFormats.Anchors), StringComparison.Ordinal);
     private static readonly AnchorSearch Keys = new(KeyAnchors, StringComparison.OrdinalIgnoreCase);
 
     public void Find(string text, ICollection<SecretFinding> findings)
@@ -34,25 +35,71 @@ internal sealed class SecretDetector : ISecretDetector
 
         var found = new List<SecretFinding>();
         ScanFormats(text, found);
+        ScanProviders(text, found);
         ScanTwilio(text, found);
         ScanKeyValues(text, found);
+        KeyValueSecrets.ScanCurlUser(text, found);
+        SecretEncodedFormats.ScanDiscord(text, found);
         if (found.Count == 0)
         {
             return;
         }
 
         found.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
-        var end = -1;
-        foreach (var finding in found)
+        var merged = new List<SecretFinding>(found.Count);
+        foreach (var candidate in found)
         {
-            // Overlapping findings (a JWT behind "Bearer", a key in a connection string) are reported once.
-            if (finding.Start < end)
+            // A secret never leaves a fragment: a finding that stops inside a run of token characters covers the run.
+            var finding = Whole(text, candidate);
+
+            // Overlapping findings (a JWT behind "Bearer", a key in a connection string) are reported once, merged.
+            if (merged.Count > 0 && finding.Start < merged[^1].Start + merged[^1].Length)
             {
+                var last = merged[^1];
+                var end = Math.Max(last.Start + last.Length, finding.Start + finding.Length);
+                merged[^1] = last with { Length = end - last.Start };
                 continue;
             }
 
+            merged.Add(finding);
+        }
+
+        foreach (var finding in merged)
+        {
             findings.Add(finding);
-            end = finding.Start + finding.Length;
+        }
+    }
+
+    /// <summary>Extends a finding to the end of the token it stops in (a 2,000-character token is redacted whole).</summary>
+    private static SecretFinding Whole(string text, SecretFinding finding)
+    {
+        var end = finding.Start + finding.Length;
+        if (end >= text.Length || end == finding.Start || !IsRunChar(text[end - 1]) || !IsRunChar(text[end]))
+        {
+            return finding;
+        }
+
+        while (end < text.Length && IsRunChar(text[end]))
+        {
+            end++;
+        }
+
+        return finding with { Length = end - finding.Start };
+    }
+
+    private static bool IsRunChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '+' or '/' or '=';
+
+    private static void ScanProviders(string text, List<SecretFinding> found)
+    {
+        for (var group = 0; group < Providers.GroupCount; group++)
+        {
+            for (var at = Providers.Next(text, group, 0); at >= 0;)
+            {
+                var next = text[at] is ':' or '-' && (text.AsSpan(at).StartsWith(":AA", StringComparison.Ordinal) || text.AsSpan(at).StartsWith("-us", StringComparison.Ordinal)) || text.AsSpan(at).StartsWith("ZXlK", StringComparison.Ordinal)
+                    ? SecretEncodedFormats.Match(text, at, found)
+                    : SecretProviderTokens.Match(text, at, found);
+                at = Providers.Next(text, group, Math.Max(at + 1, next));
+            }
         }
     }
 

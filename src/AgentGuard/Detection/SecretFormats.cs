@@ -32,13 +32,13 @@ internal static partial class SecretFormats
             case 'x':
                 return Add(text, at, Slack(), "slack-token", found, word: true);
             case 'h':
-                return Add(text, at, SlackWebhook(), "slack-webhook", found, word: false);
+                return WithScheme(text, at, Add(text, at, SlackWebhook(), "slack-webhook", found, word: false), found);
             case 's' when span.StartsWith("sk-ant-", StringComparison.Ordinal):
                 return Add(text, at, Anthropic(), "anthropic-key", found, word: true);
             case 's' when span.StartsWith("sk-", StringComparison.Ordinal):
                 return Add(text, at, OpenAi(), "openai-key", found, word: true, mixed: true);
             case 's' when span.StartsWith("sig=", StringComparison.Ordinal):
-                return at > 0 && text[at - 1] is '&' or '?' ? AddGroup(text, at, SasSignature(), "azure-sas-signature", found) : at + 1;
+                return at > 0 && text[at - 1] is '&' or '?' ? SasToken(text, at, found) : at + 1;
             case 's' or 'r':
                 return Add(text, at, Stripe(), "stripe-key", found, word: true);
             case 'G':
@@ -56,7 +56,7 @@ internal static partial class SecretFormats
             case '-':
                 return PrivateKey(text, at, found);
             case 'e':
-                return Add(text, at, Jwt(), "jwt", found, word: true);
+                return JwtToken(text, at, found);
             case ':':
                 return UrlPassword(text, at, found);
             default:
@@ -124,6 +124,102 @@ internal static partial class SecretFormats
         return stop;
     }
 
+    /// <summary>A webhook URL is redacted with its scheme: "https://" before the host is part of the URL.</summary>
+    private static int WithScheme(string text, int at, int next, List<SecretFinding> found)
+    {
+        if (next > at + 1 && found.Count > 0 && found[^1].Start == at && at >= 8 && text.AsSpan(at - 8, 8).SequenceEqual("https://"))
+        {
+            found[^1] = found[^1] with { Start = at - 8, Length = found[^1].Length + 8 };
+        }
+
+        return next;
+    }
+
+    /// <summary>
+    /// A shared-access signature: the whole query string (<c>sp=…&amp;st=…&amp;se=…&amp;sv=…&amp;sig=…</c>) is the token, not
+    /// only its signature, so it is redacted from its first parameter to its end.
+    /// </summary>
+    private static int SasToken(string text, int at, List<SecretFinding> found)
+    {
+        var next = AddGroup(text, at, SasSignature(), "azure-sas-signature", found);
+        if (next == at + 1)
+        {
+            return next;
+        }
+
+        var start = at;
+        while (start > 0 && at - start < 1024 && text[start - 1] is not ('?' or ' ' or '\n' or '"' or '\'' or '<' or '>'))
+        {
+            start--;
+        }
+
+        // "AZURE_SAS_TOKEN=sp=…&sig=…": the name before the first parameter is not part of the token.
+        var firstAmp = text.IndexOf('&', start, at - start);
+        var firstEq = text.IndexOf('=', start, (firstAmp < 0 ? at : firstAmp) - start);
+        if (firstEq > start && text.IndexOf('=', firstEq + 1, (firstAmp < 0 ? at : firstAmp) - firstEq - 1) > 0)
+        {
+            start = firstEq + 1;
+        }
+
+        var query = text.AsSpan(start, at - start);
+        if (query.Contains("sv=", StringComparison.Ordinal) || query.Contains("se=", StringComparison.Ordinal) || query.Contains("sp=", StringComparison.Ordinal))
+        {
+            var end = found[^1].Start + found[^1].Length;
+            while (end < text.Length && text[end] is not (' ' or '\n' or '"' or '\'' or '<' or '>' or '#'))
+            {
+                end++;
+            }
+
+            found[^1] = found[^1] with { Start = start, Length = end - start };
+            return end;
+        }
+
+        return next;
+    }
+
+    /// <summary>A JWT whose header decodes to a JSON object (<c>{"alg":…}</c>); random "eyJ…" text is not one.</summary>
+    private static int JwtToken(string text, int at, List<SecretFinding> found)
+    {
+        if (at > 0 && IsTokenChar(text[at - 1]))
+        {
+            return at + 1;
+        }
+
+        var match = Jwt().Match(text, at);
+        if (!match.Success)
+        {
+            return at + 1;
+        }
+
+        var header = match.ValueSpan[..match.ValueSpan.IndexOf('.')];
+        Span<byte> decoded = stackalloc byte[Math.Min(header.Length, 1024)];
+        if (header.Length > 1024 || !TryDecodeBase64Url(header, decoded, out var written) || written < 2 || decoded[0] != '{' || decoded[..written].TrimEnd(" \r\n"u8)[^1] != '}')
+        {
+            return at + 1;
+        }
+
+        found.Add(new SecretFinding("jwt", match.Index, match.Length));
+        return match.Index + match.Length;
+    }
+
+    private static bool TryDecodeBase64Url(ReadOnlySpan<char> segment, Span<byte> destination, out int written)
+    {
+        Span<char> padded = stackalloc char[segment.Length + 3];
+        segment.CopyTo(padded);
+        var length = segment.Length;
+        for (var i = 0; i < length; i++)
+        {
+            padded[i] = padded[i] switch { '-' => '+', '_' => '/', var c => c };
+        }
+
+        while (length % 4 != 0)
+        {
+            padded[length++] = '=';
+        }
+
+        return Convert.TryFromBase64Chars(padded[..length], destination, out written);
+    }
+
     private static int UrlPassword(string text, int at, List<SecretFinding> found)
     {
         // scheme://user:password@host — the scheme must precede the anchor.
@@ -156,7 +252,11 @@ internal static partial class SecretFormats
         }
 
         var password = text.AsSpan(passwordStart, i - passwordStart);
-        if (SecretText.IsPlaceholder(password) || SecretText.IsPlaceholderWord(password) || password.ContainsAny('/', '?', '#'))
+        var user = text.AsSpan(userStart, passwordStart - 1 - userStart);
+
+        // "postgres:postgres@", "user:abc@": default or toy credentials of examples, not secrets.
+        if (SecretText.IsPlaceholder(password) || SecretText.IsPlaceholderWord(password) || password.ContainsAny('/', '?', '#') || password.Length < 4
+            || password.SequenceEqual(user) || password.Contains("password", StringComparison.OrdinalIgnoreCase))
         {
             return i;
         }
@@ -226,6 +326,6 @@ internal static partial class SecretFormats
     [GeneratedRegex(@"\G-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex PrivateKeyHeader();
 
-    [GeneratedRegex(@"\GeyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]*", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"\GeyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}(?:\.[A-Za-z0-9_\-]*)?", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Jwt();
 }

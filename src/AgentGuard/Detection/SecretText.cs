@@ -3,7 +3,7 @@ namespace AgentGuard;
 /// <summary>Small tests on candidate secret values: entropy, character classes, placeholders.</summary>
 internal static class SecretText
 {
-    private static readonly string[] PlaceholderParts = ["example", "sample", "placeholder", "your", "xxxx", "redacted", "dummy", "changeme", "****", "...", "…", "<", ">", "{", "}", "${", "$(", "%(", "%s", "process.env", "os.environ", "getenv"];
+    private static readonly string[] PlaceholderParts = ["example", "sample", "placeholder", "your", "xxxx", "redacted", "dummy", "changeme", "****", "...", "…", "<", ">", "{", "}", "${", "$(", "%(", "%s", "process.env", "os.environ", "getenv", "replace_with", "replace-with", "replaceme", "replace_me", "insert_", "put_your"];
 
     private static readonly string[] PlaceholderWords = ["password", "passwd", "pass", "secret", "token", "null", "none", "true", "false", "undefined", "required", "optional", "string", "hidden", "masked", "empty", "test", "user", "admin", "pwd", "value", "apikey", "key", "n/a"];
 

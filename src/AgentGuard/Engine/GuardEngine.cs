@@ -460,10 +460,9 @@ internal sealed partial class GuardEngine : IGuardEngine
 
     private static Decision Build(CompiledPolicy policy, ToolCallEvent toolCall, DecisionEffect effect, IReadOnlyList<string> ids, string reason, IReadOnlyList<string> evidence, string? message, bool alert, bool isFailure, bool stop, TagView tags)
     {
-        var shadow = policy.AuditOnly && effect != DecisionEffect.Allow;
-        return new Decision
+        var decision = new Decision
         {
-            Effect = shadow ? DecisionEffect.Allow : effect,
+            Effect = effect,
             PolicyEffect = effect,
             RuleIds = ids,
             Reason = reason,
@@ -471,10 +470,10 @@ internal sealed partial class GuardEngine : IGuardEngine
             ModelMessage = effect == DecisionEffect.Allow ? string.Empty : message ?? ModelMessages.For(effect, isFailure, toolCall.ToolName, policy.NameToolInModelMessage),
             Alert = alert || isFailure,
             IsFailure = isFailure,
-            IsShadow = shadow,
-            Terminate = stop && effect == DecisionEffect.Deny && !shadow,
+            Terminate = stop && effect == DecisionEffect.Deny,
             Tags = tags.ToArray(),
         };
+        return policy.AuditOnly ? decision.Shadowed() : decision;
     }
 
     private static DecisionEffect FailureEffect(FailureMode mode, CompiledPolicy policy, TagView tags, RiskLevel risk) => mode switch

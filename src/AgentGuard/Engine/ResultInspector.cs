@@ -82,7 +82,9 @@ internal sealed partial class ResultInspector
             if (policy.Detection.Secrets && _secrets is not null)
             {
                 var secrets = new List<SecretFinding>();
-                _secrets.Find(scanned, secrets);
+                // A token cut by the scan limit is scanned to its end, so it is found (and redacted) whole.
+                var secretScan = ArgumentRedactor.ToTokenEnd(text, scanned.Length);
+                _secrets.Find(secretScan, secrets);
                 if (secrets.Count > 0)
                 {
                     labels.Add(SessionLabels.SecretSeen);
@@ -90,7 +92,7 @@ internal sealed partial class ResultInspector
                     alert = true;
                     if (policy.Detection.RedactSecretsInResults)
                     {
-                        redacted = ArgumentRedactor.Replace(scanned, secrets) + (scanned.Length < text.Length ? text[scanned.Length..] : string.Empty);
+                        redacted = ArgumentRedactor.Replace(text, secretScan.Length, secrets);
                     }
                 }
             }

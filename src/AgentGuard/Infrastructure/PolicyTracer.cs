@@ -7,7 +7,7 @@ namespace AgentGuard.Infrastructure;
 /// without its shortcuts (index, caches) and without touching counters: rate limits are settled afterwards from the
 /// engine's decision. Slow by design and never used on the decision path.
 /// </summary>
-internal sealed class PolicyTracer(CompiledPolicy policy, SessionStore sessions, IToolClassifier[] classifiers, RateLimiterStore rateLimits, ITrustedValueResolver[] resolvers, TimeProvider time)
+internal sealed class PolicyTracer(CompiledPolicy policy, SessionStore sessions, IToolClassifier[] classifiers, IRateLimitStore rateLimits, ITrustedValueResolver[] resolvers, TimeProvider time)
 {
     private const string StatefulNote = " (stateful: counted by the engine; this rule did not decide, so whether it held is not observable)";
 
@@ -31,13 +31,13 @@ internal sealed class PolicyTracer(CompiledPolicy policy, SessionStore sessions,
         }
 
         var tags = new TagView(classification.Tags, call.Tags, classified.Count == 0 ? null : classified);
-        var session = context.SessionId is { Length: > 0 } id ? sessions.GetOrCreate(id, policy) : null;
-        if (session is not null && context.Prompt is { } prompt)
+        ISessionView session = context.SessionId is { Length: > 0 } id ? sessions.GetOrCreate(id, policy) : new SessionlessView(rateLimits);
+        if (context.Prompt is { } prompt)
         {
             session.Observe(ValueOrigin.Prompt, prompt);
         }
 
-        var input = new EvaluationInput(call, context, tags, risk, session is null ? new SessionlessView(rateLimits) : session, time.GetUtcNow(), resolvers);
+        var input = new EvaluationInput(call, context, tags, risk, session, time.GetUtcNow(), resolvers);
         var rules = new List<RuleTrace>(policy.Rules.Count);
         foreach (var rule in policy.Rules)
         {

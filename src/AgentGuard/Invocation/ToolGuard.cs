@@ -21,7 +21,7 @@ public sealed partial class ToolGuard
     private readonly IApprovalHandler[] _approvalHandlers;
     private readonly PolicyProvider _policies;
     private readonly DecisionAuditor _auditor;
-    private readonly SessionStore _sessions;
+    private readonly ISessionStore _sessions;
     private readonly TimeProvider _timeProvider;
     private readonly ApprovalAuditor _approvals;
     private readonly ILogger _logger;
@@ -36,7 +36,7 @@ public sealed partial class ToolGuard
         IEnumerable<IApprovalHandler> approvalHandlers,
         PolicyProvider policies,
         DecisionAuditor auditor,
-        SessionStore sessions,
+        ISessionStore sessions,
         TimeProvider timeProvider,
         ApprovalAuditor approvals,
         ILogger<ToolGuard> logger)
@@ -119,7 +119,14 @@ public sealed partial class ToolGuard
         };
         if (context.SessionId is { Length: > 0 } sessionId)
         {
-            _sessions.GetOrCreate(sessionId, policy).Record(toolCall.ToolName, toolCall.Kind, toolCall.Source, [.. toolCall.Tags], DecisionEffect.Deny, _timeProvider.GetUtcNow(), toolCall.CallId);
+            // Recorded like any decision; a remote store opens without reads (no round trip) and writes without waiting.
+            var now = _timeProvider.GetUtcNow();
+            var request = new SessionRequest(sessionId, null, new SessionLimits(policy.MaxHistory, policy.IdleTimeout, policy.MaxSessions), now, _sessions.ReadsAhead ? new SessionReads() : null);
+            var opening = _sessions.OpenAsync(request, CancellationToken.None);
+            if (opening.IsCompletedSuccessfully)
+            {
+                opening.Result.Record(toolCall.ToolName, toolCall.Kind, toolCall.Source, [.. toolCall.Tags], DecisionEffect.Deny, now, toolCall.CallId);
+            }
         }
 
         _auditor.Audit(policy, decision, toolCall, context, toolCall.Tags, started, activity);
@@ -242,15 +249,41 @@ public sealed partial class ToolGuard
             throw new ToolCallDeniedException(decision);
         }
 
+        var run = await RunDecidedAsync(toolCall, resolved, invoke, describeResult ?? (static r => r?.ToString()), cancellationToken).ConfigureAwait(false);
+        return run.Result;
+    }
+
+    /// <summary>
+    /// The second half of the pipeline, for a call an adapter has decided and allowed: runs <paramref name="invoke"/>
+    /// inside an <see cref="AgentGuardScope"/> for the call (so HTTP requests, shell commands and SDK calls it makes
+    /// carry its context and call id), and passes its result, described as text, through the result hook.
+    /// </summary>
+    /// <param name="toolCall">The allowed call.</param>
+    /// <param name="context">The context it was decided with.</param>
+    /// <param name="invoke">The real call.</param>
+    /// <param name="describe">The result as the model would read it (the text the result hook inspects).</param>
+    /// <param name="cancellationToken">Cancels the call and the inspection.</param>
+    public async ValueTask<GuardedRun<T>> RunDecidedAsync<T>(
+        ToolCallEvent toolCall,
+        GuardContext context,
+        Func<CancellationToken, ValueTask<T>> invoke,
+        Func<T, string?> describe,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(toolCall);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(invoke);
+        ArgumentNullException.ThrowIfNull(describe);
         T result;
-        using (AgentGuardScope.Begin(resolved, toolCall))
+        using (AgentGuardScope.Begin(context, toolCall))
         {
             result = await invoke(cancellationToken).ConfigureAwait(false);
         }
 
-        var text = describeResult is null ? result?.ToString() : describeResult(result);
-        await _engine.InspectResultAsync(toolCall, resolved, new ToolResult(text), cancellationToken).ConfigureAwait(false);
-        return result;
+        var text = describe(result);
+        var inspection = await _engine.InspectResultAsync(toolCall, context, new ToolResult(text), cancellationToken).ConfigureAwait(false);
+        var forModel = inspection.TextForModel(text);
+        return new GuardedRun<T>(result, text, forModel is null || string.Equals(forModel, text, StringComparison.Ordinal) ? null : forModel);
     }
 
     /// <summary>Guards an SDK call by name, with its arguments as name/value pairs.</summary>

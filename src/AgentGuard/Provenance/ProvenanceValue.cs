@@ -55,25 +55,6 @@ internal sealed class ProvenanceValue
             : new ProvenanceValue([], WordStream.Sequence(tokens), true);
     }
 
-    /// <summary>True when the value was seen whole in <paramref name="seen"/>.</summary>
-    public bool SeenIn(SeenValues seen)
-    {
-        if (Words is not null)
-        {
-            return seen.ContainsWords(Words);
-        }
-
-        foreach (var key in TypedKeys)
-        {
-            if (!seen.ContainsTyped(key))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>True when the value is the same value as <paramref name="other"/> (allowlists compare whole values).</summary>
     public bool SameAs(ProvenanceValue other)
         => Words is not null

@@ -4,9 +4,9 @@ namespace AgentGuard.Tests.Corpora;
 
 /// <summary>
 /// The secret detector on scanners' own labelled sample lines it was never tuned on: the held-out part of
-/// <c>secrets.jsonl</c>, per source. A positive with a known secret counts only when findings cover all of it; a
-/// finding that overlaps it without covering it is a partial redaction. Target: recall ≥ 95 % at precision ≥ 98 %,
-/// no partial redaction.
+/// <c>secrets.jsonl</c>, per source. A positive with a known secret counts only when what the audit redactor replaces
+/// covers all of it; a replacement that overlaps it without covering it is a partial redaction (a fragment would reach
+/// the audit file). Target: recall ≥ 95 % at precision ≥ 98 %, no partial redaction.
 /// </summary>
 public sealed class SecretCorpusTests(ITestOutputHelper output)
 {
@@ -61,7 +61,7 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         var end = start + sample.Secret.Length;
         var covered = new bool[sample.Secret.Length];
         var overlaps = false;
-        foreach (var finding in findings)
+        foreach (var finding in ArgumentRedactor.RedactionSpans(sample.Text, findings))
         {
             for (var i = Math.Max(start, finding.Start); i < Math.Min(end, finding.Start + finding.Length); i++)
             {

@@ -73,4 +73,15 @@ public sealed class ToolNameAttackTests
         """);
         (await engine.EvaluateAsync(new ToolCallEvent("send_money") { Source = "payments" }, GuardContext.Empty)).Effect.Should().Be(DecisionEffect.RequireApproval);
     }
+
+    [Fact]
+    public async Task QualifiedMatching_OnlyForPatternsThatNameTheSource()
+    {
+        var engine = TestHost.Engine("""
+        { "AgentGuard": { "Tools": { "shell*": { "Tags": ["remote-code"] } },
+                          "Rules": [ { "Id": "no-shell-tools", "Effect": "Deny", "Match": { "Tags": ["remote-code"] } } ] } }
+        """);
+        (await engine.EvaluateAsync(new ToolCallEvent("ls") { Source = "shell" }, GuardContext.Empty)).Effect.Should().Be(DecisionEffect.Allow, "'shell*' is about tool names, not every tool of the source 'shell'");
+        (await engine.EvaluateAsync(new ToolCallEvent("shell_exec"), GuardContext.Empty)).Effect.Should().Be(DecisionEffect.Deny);
+    }
 }

@@ -181,22 +181,27 @@ internal static class QualifiedName
     /// <summary>The separators frameworks put between a plugin or server and a function name.</summary>
     public static ReadOnlySpan<char> Separators => "-_.";
 
+    /// <summary>
+    /// True when the pattern names the source explicitly (<c>files-read_file</c>, <c>files-*</c>) and matches the
+    /// qualified name. A pattern that does not start with the source and a separator (<c>shell*</c>, <c>*_file</c>) is
+    /// about tool names only, so <c>shell*</c> never matches every command of the source <c>shell</c>.
+    /// </summary>
     public static bool Matches(Glob glob, string source, string toolName)
     {
+        var pattern = glob.Pattern;
+        if (pattern.Length <= source.Length
+            || Separators.IndexOf(pattern[source.Length]) < 0
+            || !pattern.AsSpan(0, source.Length).Equals(source, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
         var length = source.Length + 1 + toolName.Length;
         Span<char> buffer = length <= 512 ? stackalloc char[length] : new char[length];
         source.AsSpan().CopyTo(buffer);
         toolName.AsSpan().CopyTo(buffer[(source.Length + 1)..]);
-        foreach (var separator in Separators)
-        {
-            buffer[source.Length] = separator;
-            if (glob.IsMatch(buffer))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        buffer[source.Length] = pattern[source.Length];
+        return glob.IsMatch(buffer);
     }
 
     /// <summary>The qualified spellings of a name, for index lookups computed once per (name, source).</summary>

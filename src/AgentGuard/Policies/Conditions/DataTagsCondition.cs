@@ -6,5 +6,7 @@ internal sealed class DataTagsCondition(string[] tags, string evidence) : Condit
     public override string Evidence => evidence;
 
     public override bool IsMet(in EvaluationInput input)
-        => input.Tags.ContainsAny(tags) || AnyIn(input.Context.DataTags, tags) || (input.Session?.HasAnyLabel(tags) ?? false);
+        => input.Tags.ContainsAny(tags) || AnyIn(input.Context.DataTags, tags) || input.Session.HasAnyLabel(tags);
+
+    public override void DeclareReads(in EvaluationInput input, SessionReads reads) => reads.Labels = true;
 }

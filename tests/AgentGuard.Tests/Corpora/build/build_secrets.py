@@ -13,8 +13,18 @@ from common import git_ls, git_show, sample, write
 rows = []
 
 
+def password_of(secret):
+    """For credentials in URLs the secret is the password: user names and hosts are not secrets."""
+    if isinstance(secret, str):
+        userinfo = re.match(r"^(?:[a-z][a-z0-9+.\-]*:)+(?://)?[^:/@\s]+:(\S+)@[^@\s]*$", secret)
+        if userinfo:
+            return userinfo.group(1)
+    return secret
+
+
 def add(source, repo, path, licence, line, secret, kind):
     line = line.rstrip("\r\n")
+    secret = password_of(secret)
     if not line.strip() or len(line) > 4000:
         return
     if isinstance(secret, str) and secret not in line:
@@ -57,7 +67,7 @@ for path in git_ls(REPO):
         line_end = content.find("\n", a)
         line = content[line_start:line_end if line_end >= 0 else len(content)]
         # For credentials in URLs the secret is the password: user names and hosts are not secrets.
-        userinfo = re.match(r"^[a-z][a-z0-9+.\-]*:(?://)?[^:/@\s]+:(\S+)@[^@\s]*$", secret)
+        userinfo = re.match(r"^(?:[a-z][a-z0-9+.\-]*:)+(?://)?[^:/@\s]+:(\S+)@[^@\s]*$", secret)
         if userinfo:
             secret = userinfo.group(1)
         add("secretlint", REPO, path, "MIT", line, secret, rule)

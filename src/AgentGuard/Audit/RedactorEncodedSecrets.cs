@@ -1,0 +1,128 @@
+using System.Buffers;
+using System.Text;
+
+namespace AgentGuard;
+
+/// <summary>
+/// Finds secrets hidden by one layer of encoding before text is audited: percent-encoding (<c>token%3Dghp_…</c>) and
+/// base64 (<c>Z2hwX…</c>). The encoded text is decoded and scanned; a secret found inside is reported over the encoded
+/// characters it came from (the whole base64 run), so the audit file never holds it in either form.
+/// </summary>
+internal static class RedactorEncodedSecrets
+{
+    private const int MinBase64 = 20;
+    private static readonly SearchValues<char> Base64Chars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_");
+
+    public static void Find(ISecretDetector detector, string text, List<SecretFinding> findings)
+    {
+        if (text.Contains('%'))
+        {
+            PercentEncoded(detector, text, findings);
+        }
+
+        Base64(detector, text, findings);
+    }
+
+    private static void PercentEncoded(ISecretDetector detector, string text, List<SecretFinding> findings)
+    {
+        var decoded = new StringBuilder(text.Length);
+        var origin = new List<int>(text.Length + 1);
+        var changed = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '%' && i + 2 < text.Length && char.IsAsciiHexDigit(text[i + 1]) && char.IsAsciiHexDigit(text[i + 2]))
+            {
+                origin.Add(i);
+                decoded.Append((char)Convert.ToByte(text.Substring(i + 1, 2), 16));
+                i += 2;
+                changed = true;
+            }
+            else
+            {
+                origin.Add(i);
+                decoded.Append(text[i] == '+' ? ' ' : text[i]);
+            }
+        }
+
+        if (!changed)
+        {
+            return;
+        }
+
+        origin.Add(text.Length);
+        var inner = new List<SecretFinding>();
+        detector.Find(decoded.ToString(), inner);
+        foreach (var finding in inner)
+        {
+            var start = origin[finding.Start];
+            var end = origin[finding.Start + finding.Length];
+            findings.Add(new SecretFinding(finding.Kind, start, end - start));
+        }
+    }
+
+    private static void Base64(ISecretDetector detector, string text, List<SecretFinding> findings)
+    {
+        var at = 0;
+        while (at < text.Length)
+        {
+            var start = text.AsSpan(at).IndexOfAny(Base64Chars);
+            if (start < 0)
+            {
+                return;
+            }
+
+            start += at;
+            var length = text.AsSpan(start).IndexOfAnyExcept(Base64Chars);
+            length = length < 0 ? text.Length - start : length;
+            if (length >= MinBase64 && TryDecode(text.AsSpan(start, length), out var decoded))
+            {
+                var inner = new List<SecretFinding>();
+                detector.Find(decoded, inner);
+                if (inner.Count > 0)
+                {
+                    findings.Add(new SecretFinding("base64-" + inner[0].Kind, start, length));
+                }
+            }
+
+            at = start + length + 1;
+        }
+    }
+
+    /// <summary>Decodes standard or URL-safe base64 into text when the result is printable UTF-8.</summary>
+    private static bool TryDecode(ReadOnlySpan<char> run, out string decoded)
+    {
+        decoded = string.Empty;
+        var trimmed = run.TrimEnd('=');
+        if (trimmed.Length < MinBase64 || trimmed.Length % 4 == 1)
+        {
+            return false;
+        }
+
+        var padded = new char[(trimmed.Length + 3) / 4 * 4];
+        for (var i = 0; i < padded.Length; i++)
+        {
+            padded[i] = i < trimmed.Length ? trimmed[i] switch { '-' => '+', '_' => '/', var c => c } : '=';
+        }
+
+        var bytes = new byte[padded.Length / 4 * 3];
+        if (!Convert.TryFromBase64Chars(padded, bytes, out var written))
+        {
+            return false;
+        }
+
+        var span = bytes.AsSpan(0, written);
+        if (!System.Text.Unicode.Utf8.IsValid(span))
+        {
+            return false;
+        }
+
+        decoded = Encoding.UTF8.GetString(span);
+        var printable = 0;
+        foreach (var c in decoded)
+        {
+            printable += char.IsControl(c) && c is not ('\n' or '\r' or '\t') ? 0 : 1;
+        }
+
+        return printable >= decoded.Length * 0.95;
+    }
+}

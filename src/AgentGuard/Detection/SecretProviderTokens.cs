@@ -1,0 +1,135 @@
+using System.Buffers;
+
+namespace AgentGuard;
+
+/// <summary>
+/// Provider tokens recognised by their prefix (Hugging Face <c>hf_</c>, Notion <c>ntn_</c>, Sourcegraph <c>sgp_</c>,
+/// Shopify <c>shpat_</c>, Tailscale <c>tskey-</c>, 1Password <c>ops_</c>, age <c>AGE-SECRET-KEY-1</c>, Meta <c>EAA…</c>…):
+/// the prefix, then at least <see cref="Entry.MinBody"/> token characters with letters and digits (or the format's own
+/// alphabet). Chat webhook URLs (Discord, Teams, Google Chat, Mattermost) are recognised by host and path.
+/// </summary>
+internal static class SecretProviderTokens
+{
+    /// <summary>One catalogue entry: the case-sensitive prefix, the finding kind, the least body length.</summary>
+    internal readonly record struct Entry(string Prefix, string Kind, int MinBody, bool HexOnly = false);
+
+    internal static readonly Entry[] Catalogue =
+    [
+        new("hf_", "huggingface-token", 30), new("api_org_", "huggingface-token", 30),
+        new("ntn_", "notion-token", 40),
+        new("sgp_", "sourcegraph-token", 32), new("lin_api_", "linear-key", 32), new("lin_oauth_", "linear-key", 32),
+        new("shpat_", "shopify-token", 32), new("shpss_", "shopify-token", 32), new("shpca_", "shopify-token", 32), new("shppa_", "shopify-token", 32),
+        new("xapp-", "slack-token", 20), new("xoxe.", "slack-token", 20), new("xoxe-", "slack-token", 20),
+        new("tskey-", "tailscale-key", 20),
+        new("vci_", "vercel-token", 24), new("vcr_", "vercel-token", 24), new("vck_", "vercel-token", 24), new("vcp_", "vercel-token", 24), new("vca_", "vercel-token", 24),
+        new("dapi", "databricks-token", 32, HexOnly: true), new("dckr_pat_", "docker-token", 24), new("dckr_oat_", "docker-token", 24),
+        new("glc_", "grafana-token", 32), new("glsa_", "grafana-token", 32),
+        new("hvs.", "vault-token", 24), new("hvb.", "vault-token", 24), new("hvr.", "vault-token", 24),
+        new("ops_", "onepassword-token", 40),
+        new("cfut_", "cloudflare-token", 32), new("cfat_", "cloudflare-token", 32), new("cfk_", "cloudflare-token", 32),
+        new("aio_", "adafruit-key", 24), new("apify_api_", "apify-token", 30), new("shippo_live_", "shippo-token", 32), new("shippo_test_", "shippo-token", 32),
+        new("pypi-", "pypi-token", 50), new("AGE-SECRET-KEY-1", "age-secret-key", 50),
+        new("EAA", "meta-token", 40),
+        new("dop_v1_", "digitalocean-token", 64, HexOnly: true), new("doo_v1_", "digitalocean-token", 64, HexOnly: true), new("dor_v1_", "digitalocean-token", 64, HexOnly: true),
+        new("glptt-", "gitlab-token", 40), new("gldt-", "gitlab-token", 16), new("glrt-", "gitlab-token", 20), new("glsoat-", "gitlab-token", 20),
+        new("glcbt-", "gitlab-token", 16), new("glimt-", "gitlab-token", 16), new("glagent-", "gitlab-token", 30), new("glft-", "gitlab-token", 16),
+        new("glffct-", "gitlab-token", 16), new("GR1348941", "gitlab-token", 20),
+        new("sq0atp-", "square-token", 22), new("sq0csp-", "square-token", 40), new("EAAA", "square-token", 60),
+        new("PMAK-", "postman-key", 50), new("whsec_", "stripe-webhook-secret", 24), new("gsk_", "groq-key", 40),
+        new("xai-", "xai-key", 60), new("pplx-", "perplexity-key", 40), new("r8_", "replicate-token", 32), new("figd_", "figma-token", 32),
+        new("lsv2_pt_", "langsmith-key", 32), new("lsv2_sk_", "langsmith-key", 32), new("nvapi-", "nvidia-key", 60),
+        new("dp.pt.", "doppler-token", 40), new("dp.st.", "doppler-token", 40), new("dp.sa.", "doppler-token", 40), new("dp.ct.", "doppler-token", 40),
+        new("ATATT", "atlassian-token", 100), new("sntrys_", "sentry-token", 60), new("sntryu_", "sentry-token", 64, HexOnly: true),
+        new("phx_", "posthog-key", 40), new("rubygems_", "rubygems-key", 48, HexOnly: true), new("oy2", "nuget-key", 43),
+        new("dt0c01.", "dynatrace-token", 60), new("AKCp", "artifactory-key", 60), new("CLOJARS_", "clojars-token", 60, HexOnly: true),
+        new("FlyV1 ", "flyio-token", 60), new("fo1_", "flyio-token", 40), new("sk_pr_", "photoroom-key", 32), new("pscale_tkn_", "planetscale-token", 32),
+        new("pscale_pw_", "planetscale-password", 32), new("ghs_", "github-token", 36), new("rnd_", "render-key", 30), new("nfp_", "netlify-token", 36),
+    ];
+
+    /// <summary>Webhook URL prefixes of chat tools: the path after them is the secret.</summary>
+    internal static readonly (string Prefix, string Kind)[] Webhooks =
+    [
+        ("discord.com/api/webhooks/", "discord-webhook"), ("discordapp.com/api/webhooks/", "discord-webhook"),
+        ("webhook.office.com/webhookb2/", "teams-webhook"), ("outlook.office.com/webhook/", "teams-webhook"),
+        ("chat.googleapis.com/v1/spaces/", "google-chat-webhook"), ("/hooks/", "mattermost-webhook"),
+    ];
+
+    internal static IEnumerable<string> Anchors => Catalogue.Select(e => e.Prefix).Concat(Webhooks.Select(w => w.Prefix));
+
+    private static readonly Dictionary<char, Entry[]> ByFirst = Catalogue.GroupBy(e => e.Prefix[0]).ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Prefix.Length).ToArray());
+
+    private static readonly SearchValues<char> Body = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.+/=");
+
+    /// <summary>Examines the anchor at <paramref name="at"/>; returns where scanning may resume.</summary>
+    public static int Match(string text, int at, List<SecretFinding> found)
+    {
+        foreach (var (prefix, kind) in Webhooks)
+        {
+            if (text.AsSpan(at).StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return Webhook(text, at, prefix, kind, found);
+            }
+        }
+
+        if (!ByFirst.TryGetValue(text[at], out var entries) || (at > 0 && IsTokenChar(text[at - 1])))
+        {
+            return at + 1;
+        }
+
+        foreach (var entry in entries)
+        {
+            if (!text.AsSpan(at).StartsWith(entry.Prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var start = at + entry.Prefix.Length;
+            var rest = text.AsSpan(start);
+            var length = rest.IndexOfAnyExcept(Body);
+            length = length < 0 ? rest.Length : length;
+            var body = rest[..length].TrimEnd('.');
+            if (body.Length < entry.MinBody || SecretText.IsPlaceholder(body) || !Plausible(body, entry))
+            {
+                return at + 1;
+            }
+
+            found.Add(new SecretFinding(entry.Kind, at, entry.Prefix.Length + body.Length));
+            return start + body.Length;
+        }
+
+        return at + 1;
+    }
+
+    private static bool Plausible(ReadOnlySpan<char> body, Entry entry)
+    {
+        if (entry.HexOnly)
+        {
+            return !body[..entry.MinBody].ContainsAnyExcept("0123456789abcdefABCDEF");
+        }
+
+        // A word-like run ("secret_santa_list_for_the_office") is an identifier, not a token.
+        return SecretText.HasLettersAndDigits(body) || SecretText.Entropy(body) >= 4.0;
+    }
+
+    private static int Webhook(string text, int at, string prefix, string kind, List<SecretFinding> found)
+    {
+        var start = at + prefix.Length;
+        var end = start;
+        while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '/' or '-' or '_' or '?' or '=' or '&' or '%' or '.' or '@'))
+        {
+            end++;
+        }
+
+        var path = text.AsSpan(start, end - start).TrimEnd('.');
+        // The secret part is long and mixed: a Mattermost hook id has 26 characters, a Discord token 60 or more.
+        if (path.Length < 20 || !SecretText.HasLettersAndDigits(path) || SecretText.IsPlaceholder(path) || (prefix == "/hooks/" && path.Contains('/')))
+        {
+            return start;
+        }
+
+        found.Add(new SecretFinding(kind, start, path.Length));
+        return start + path.Length;
+    }
+
+    private static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-';
+}

@@ -1,0 +1,70 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Xunit.Abstractions;
+
+namespace AgentGuard.Mcp.Tests;
+
+/// <summary>
+/// The tool-poisoning scanner on descriptions it was never tuned on: the held-out part of <c>poisoning.jsonl</c>
+/// (see <c>tests/AgentGuard.Tests/Corpora/SOURCES.md</c>), per source. Target: at least 90 % of poisoned descriptions
+/// flagged at most 5 % of benign ones. A parameter description is scanned where it sits: inside the input schema.
+/// </summary>
+public sealed class PoisoningCorpusTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void HeldOut_PoisonedDescriptions_AtLeast90PercentFlaggedAtMost5PercentOfBenign()
+    {
+        var samples = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Corpora", "poisoning.jsonl"))
+            .Select(l => JsonDocument.Parse(l).RootElement.Clone())
+            .ToList();
+        samples.Where(s => s.GetProperty("split").GetString() != SplitOf(s.GetProperty("text").GetString()!)).Should().BeEmpty();
+
+        var heldOut = samples.Where(s => s.GetProperty("split").GetString() == "heldout").ToList();
+        var flagged = heldOut.ToDictionary(s => s, s => ToolDescriptionScanner.Scan(AsTool(s)) is not null);
+
+        foreach (var source in heldOut.GroupBy(s => s.GetProperty("source").GetString()).OrderBy(g => g.Key))
+        {
+            var poisoned = source.Where(s => s.GetProperty("label").GetInt32() == 1).ToList();
+            var benign = source.Where(s => s.GetProperty("label").GetInt32() == 0).ToList();
+            output.WriteLine($"{source.Key}: poisoned {poisoned.Count(s => flagged[s])}/{poisoned.Count} flagged, benign {benign.Count(s => flagged[s])}/{benign.Count} flagged");
+        }
+
+        var positives = heldOut.Where(s => s.GetProperty("label").GetInt32() == 1).ToList();
+        var negatives = heldOut.Where(s => s.GetProperty("label").GetInt32() == 0).ToList();
+        var recall = positives.Count(s => flagged[s]) / (double)positives.Count;
+        var falsePositiveRate = negatives.Count(s => flagged[s]) / (double)negatives.Count;
+        output.WriteLine($"held-out total: recall {recall:P1} over {positives.Count}, false-positive rate {falsePositiveRate:P1} over {negatives.Count}");
+
+        positives.Should().HaveCountGreaterThanOrEqualTo(10);
+        negatives.Should().HaveCountGreaterThan(100);
+        recall.Should().BeGreaterThanOrEqualTo(0.90);
+        falsePositiveRate.Should().BeLessThanOrEqualTo(0.05);
+    }
+
+    internal static JsonObject AsTool(JsonElement sample)
+    {
+        var text = sample.GetProperty("text").GetString()!;
+        return sample.GetProperty("field").GetString() == "parameter"
+            ? new JsonObject
+            {
+                ["name"] = "tool",
+                ["description"] = "Runs the tool.",
+                ["inputSchema"] = new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "string", ["description"] = text } } },
+            }
+            : new JsonObject { ["name"] = "tool", ["description"] = text, ["inputSchema"] = new JsonObject { ["type"] = "object" } };
+    }
+
+    /// <summary>The corpus split rule: FNV-1a (32-bit) over the UTF-8 text, <c>hash % 10 &lt; 3</c> is held out.</summary>
+    internal static string SplitOf(string text)
+    {
+        var hash = 0x811C9DC5u;
+        foreach (var b in Encoding.UTF8.GetBytes(text))
+        {
+            hash ^= b;
+            hash *= 0x01000193u;
+        }
+
+        return hash % 10 < 3 ? "heldout" : "tuning";
+    }
+}
