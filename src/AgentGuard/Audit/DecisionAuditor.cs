@@ -346,19 +346,6 @@ internal sealed partial class DecisionAuditor
         }
     }
 
-    /// <summary>The session's labels as the decision saw them; none when the session store was unavailable.</summary>
-    private static string[] LabelsOf(ISessionView? session)
-    {
-        try
-        {
-            return session is null ? [] : [.. session.Snapshot().Labels];
-        }
-        catch (SessionStoreUnavailableException)
-        {
-            return [];
-        }
-    }
-
     [LoggerMessage(1001, LogLevel.Warning, "Denied {ToolName} ({Kind}) by [{RuleIds}] in session {SessionId} for user {UserId}: {Reason}")]
     private partial void LogDenied(string toolName, ToolKind kind, string ruleIds, string? sessionId, string? userId, string? reason);
 
