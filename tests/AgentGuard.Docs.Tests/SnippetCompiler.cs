@@ -24,6 +24,8 @@ internal static class SnippetCompiler
         global using AgentGuard.AspNetCore;
         global using AgentGuard.Extensions.AI;
         global using AgentGuard.Mcp;
+        global using AgentGuard.Redis;
+        global using AgentGuard.Testing;
         global using AgentGuard.Shell;
         global using Microsoft.AspNetCore.Builder;
         global using Microsoft.Agents.AI;
