@@ -21,6 +21,9 @@ internal sealed partial class GuardEngine : IGuardEngine
     private readonly TagListPool _tagLists = new();
     private readonly ILogger _logger;
 
+    /// <summary>The longest a code policy may wait for a thread-pool thread before its fail-safe outcome applies.</summary>
+    internal static readonly TimeSpan CodePolicySchedulingBudget = TimeSpan.FromSeconds(5);
+
     public GuardEngine(
         PolicyProvider policies,
         ISessionStore sessions,
@@ -388,13 +391,22 @@ internal sealed partial class GuardEngine : IGuardEngine
             var timeout = codePolicy.Timeout ?? policy.EvaluationTimeout;
             try
             {
-                using var timeoutSource = new CancellationTokenSource(timeout, _time);
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-                // On the thread pool, so a policy that blocks synchronously cannot hold the call past its budget;
-                // an answer that arrives late is never read.
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                // On the thread pool, so a policy that blocks synchronously cannot hold the call past its budget; an
+                // answer that arrives late is never read. The budget counts from when the policy starts, so a busy
+                // pool does not time out policies that never ran; waiting for the pool is bounded separately.
                 var policyToken = linked.Token;
-                var evaluation = Task.Run(() => codePolicy.EvaluateAsync(evaluationContext, policyToken).AsTask(), policyToken);
+                var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var evaluation = Task.Run(
+                    () =>
+                    {
+                        running.TrySetResult();
+                        return codePolicy.EvaluateAsync(evaluationContext, policyToken).AsTask();
+                    },
+                    CancellationToken.None);
                 _ = evaluation.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                await running.Task.WaitAsync(CodePolicySchedulingBudget, _time, cancellationToken).ConfigureAwait(false);
+                linked.CancelAfter(timeout);
                 var verdict = await evaluation.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
                 if (verdict.Effect is { } effect)
                 {
