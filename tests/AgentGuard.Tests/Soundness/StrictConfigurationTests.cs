@@ -111,7 +111,9 @@ public sealed class StrictConfigurationTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["AgentGuard:Rules:0:Id"] = "a", ["AgentGuard:Rules:0:Effect"] = "Deny", ["AgentGuard:Rules:0:Match:Tools:0"] = "rm",
+            ["AgentGuard:Rules:0:Id"] = "a",
+            ["AgentGuard:Rules:0:Effect"] = "Deny",
+            ["AgentGuard:Rules:0:Match:Tools:0"] = "rm",
         }).Build();
         var services = new ServiceCollection();
         services.AddAgentGuard(configuration.GetSection("AgentGuard"));
