@@ -24,17 +24,7 @@ public static class ToolNames
             return name;
         }
 
-        var builder = new StringBuilder(name.Length);
-        foreach (var c in name)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format)
-            {
-                builder.Append(c);
-            }
-        }
-
-        var text = builder.ToString();
-        text = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        var text = UnicodeText.CleanAndNormalize(name);
         text = MapLookalikes(text.Trim());
         if (text.Length == 0)
         {

@@ -47,17 +47,7 @@ internal static class ValueTokenizer
             return text;
         }
 
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format)
-            {
-                builder.Append(c);
-            }
-        }
-
-        var stripped = builder.ToString();
-        return stripped.IsNormalized(NormalizationForm.FormKC) ? stripped : stripped.Normalize(NormalizationForm.FormKC);
+        return UnicodeText.CleanAndNormalize(text);
     }
 
     private static void Tokenize(string text, List<ValueToken> tokens)

@@ -26,7 +26,13 @@ public sealed class TimeBudgetTests
         await WaitUntil(() => blocking.Seen.Count == 1);
         pending.IsCompleted.Should().BeFalse("the policy is still blocked");
 
-        time.Advance(TimeSpan.FromMilliseconds(300));
+        // The budget's timer is armed once the engine sees the policy running; advance until it fires.
+        for (var i = 0; i < 200 && !pending.IsCompleted; i++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(300));
+            await Task.WhenAny(pending, Task.Delay(50));
+        }
+
         var decision = await pending.WaitAsync(TimeSpan.FromSeconds(20));
         gate.Set();
 

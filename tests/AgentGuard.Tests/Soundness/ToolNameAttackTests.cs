@@ -84,4 +84,19 @@ public sealed class ToolNameAttackTests
         (await engine.EvaluateAsync(new ToolCallEvent("ls") { Source = "shell" }, GuardContext.Empty)).Effect.Should().Be(DecisionEffect.Allow, "'shell*' is about tool names, not every tool of the source 'shell'");
         (await engine.EvaluateAsync(new ToolCallEvent("shell_exec"), GuardContext.Empty)).Effect.Should().Be(DecisionEffect.Deny);
     }
+
+    [Fact]
+    public async Task IllFormedUnicodeName_GetsADecision_NotAnException()
+    {
+        foreach (var name in new[] { "send_email\uD800", "\uDC00send_email" })
+        {
+            var call = new ToolCallEvent(name);
+            call.RawToolName.Should().Be(name);
+            var engine = TestHost.Engine("""
+            { "AgentGuard": { "Rules": [ { "Id": "no-disguise", "Effect": "Deny", "Match": { "Tags": ["obfuscated-name"] } } ] } }
+            """);
+            var decision = await engine.EvaluateAsync(call, new GuardContext { Prompt = "pay \uD800 bob@corp.com" });
+            decision.RuleIds.Should().Contain("no-disguise");
+        }
+    }
 }
