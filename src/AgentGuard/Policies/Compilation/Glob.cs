@@ -179,7 +179,10 @@ internal sealed class GlobSet
 internal static class QualifiedName
 {
     /// <summary>The separators frameworks put between a plugin or server and a function name.</summary>
-    public static ReadOnlySpan<char> Separators => "-_.";
+    private const string SeparatorChars = "-_.";
+
+    /// <summary>The separators, as a span for allocation-free checks.</summary>
+    public static ReadOnlySpan<char> Separators => SeparatorChars;
 
     /// <summary>
     /// True when the pattern names the source explicitly (<c>files-read_file</c>, <c>files-*</c>) and matches the
@@ -207,7 +210,7 @@ internal static class QualifiedName
     /// <summary>The qualified spellings of a name, for index lookups computed once per (name, source).</summary>
     public static IEnumerable<string> Spellings(string source, string toolName)
     {
-        foreach (var separator in "-_.")
+        foreach (var separator in SeparatorChars)
         {
             yield return string.Concat(source, separator.ToString(), toolName);
         }
