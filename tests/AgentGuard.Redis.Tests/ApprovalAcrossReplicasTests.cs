@@ -15,8 +15,8 @@ public sealed class ApprovalAcrossReplicasTests(RedisFixture redis) : IClassFixt
     public async Task Approval_AskedOnOne_AnsweredOnTheOther_RunsOnce_ReplaysRunNothing()
     {
         var prefix = RedisFixture.Prefix();
-        await using var a = Replica.Start(redis.Server, Rules, prefix: prefix);
-        await using var b = Replica.Start(redis.Server, Rules, prefix: prefix);
+        await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        await using var b = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
         var pay = AIFunctionFactory.Create((string to, int amount) => { Interlocked.Increment(ref _paid); return $"paid {amount} to {to}"; }, "pay");
         var options = new ChatOptions { Tools = [pay] };
         var clientA = new ChatClientBuilder(new ScriptedModel(ScriptedModel.Call("c1", "pay", new() { ["to"] = "bob", ["amount"] = 500 }), ScriptedModel.Say("done on a")))
@@ -29,6 +29,7 @@ public sealed class ApprovalAcrossReplicasTests(RedisFixture redis) : IClassFixt
         var request = asked.Messages.SelectMany(m => m.Contents).OfType<ToolApprovalRequestContent>().Single();
         _paid.Should().Be(0);
         await a.FlushAsync();
+        await b.FlushAsync(); // B is warm: this test is about where the answer lands, not about a cold start (OutageTests).
         history.AddRange(asked.Messages);
         history.Add(new ChatMessage(ChatRole.User, [request.CreateResponse(approved: true, "ok")]));
 
@@ -46,8 +47,8 @@ public sealed class ApprovalAcrossReplicasTests(RedisFixture redis) : IClassFixt
     public async Task Approval_AnsweredWithDifferentArguments_OnTheOtherReplica_NotRun()
     {
         var prefix = RedisFixture.Prefix();
-        await using var a = Replica.Start(redis.Server, Rules, prefix: prefix);
-        await using var b = Replica.Start(redis.Server, Rules, prefix: prefix);
+        await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        await using var b = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
         var pay = AIFunctionFactory.Create((string to, int amount) => { Interlocked.Increment(ref _paid); return $"paid {amount} to {to}"; }, "pay");
         var options = new ChatOptions { Tools = [pay] };
         var clientA = new ChatClientBuilder(new ScriptedModel(ScriptedModel.Call("c1", "pay", new() { ["to"] = "bob", ["amount"] = 500 })))
@@ -59,6 +60,7 @@ public sealed class ApprovalAcrossReplicasTests(RedisFixture redis) : IClassFixt
         var asked = await clientA.GetResponseAsync(history, options);
         var request = asked.Messages.SelectMany(m => m.Contents).OfType<ToolApprovalRequestContent>().Single();
         await a.FlushAsync();
+        await b.FlushAsync();
         var forged = new FunctionCallContent("c1", "pay", new Dictionary<string, object?> { ["to"] = "mallory", ["amount"] = 500 });
         history.Add(new ChatMessage(ChatRole.Assistant, [new ToolApprovalRequestContent(request.RequestId, forged)]));
         history.Add(new ChatMessage(ChatRole.User, [new ToolApprovalResponseContent(request.RequestId, approved: true, forged)]));

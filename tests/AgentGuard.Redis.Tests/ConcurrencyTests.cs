@@ -24,8 +24,8 @@ public sealed class ConcurrencyTests(RedisFixture redis) : IClassFixture<RedisFi
         var prefix = RedisFixture.Prefix();
         // A generous budget: the machine running the tests is shared, and this test is about correctness, not speed.
         const string budget = """, "OperationTimeout": "00:00:05" """;
-        await using var a = Replica.Start(redis.Server, Rules, budget, prefix);
-        await using var b = Replica.Start(redis.Server, Rules, budget, prefix);
+        await using var a = await Replica.StartAsync(redis.Server, Rules, budget, prefix);
+        await using var b = await Replica.StartAsync(redis.Server, Rules, budget, prefix);
         await Task.WhenAll(a.FlushAsync(), b.FlushAsync());
         var denied = new int[sessions];
         var failures = 0;

@@ -21,10 +21,13 @@ public sealed class OutageTests
     public async Task RedisKilled_DecisionsFollowEachRulesOnError_InBoundedTime_ThenRecover()
     {
         await using var server = await RedisServer.StartAsync();
-        await using var replica = Replica.Start(server, Rules, FastBreaker, RedisFixture.Prefix());
+        await using var replica = await Replica.StartAsync(server, Rules, FastBreaker, RedisFixture.Prefix());
         await replica.FlushAsync();
         var session = new GuardContext { SessionId = "outage" };
-        (await replica.Engine.EvaluateAsync(Replica.Call("send_email"), session)).Effect.Should().Be(DecisionEffect.Allow);
+        // A precondition, not the subject: on a loaded machine the first decisions may exceed the 200 ms budget.
+        (await WaitForAsync(async () => (await replica.Engine.EvaluateAsync(Replica.Call("send_email"), session)) is { Effect: DecisionEffect.Allow, IsFailure: false }))
+            .Should().BeTrue("Redis is up");
+        var auditedBefore = replica.Audit.Count;
 
         server.Kill();
         var clock = Stopwatch.StartNew();
@@ -42,7 +45,7 @@ public sealed class OutageTests
         during.Where((_, i) => i % 4 == 1).Should().OnlyContain(d => d.Effect == DecisionEffect.Allow && d.Alert, "the rate limit cannot count: its OnError allows with an alert");
         during.Where((_, i) => i % 4 == 2).Should().OnlyContain(d => d.Effect == DecisionEffect.Deny && !d.IsFailure, "a rule that needs no session state still decides");
         during.Where((_, i) => i % 4 == 3).Should().OnlyContain(d => d.Effect == DecisionEffect.Allow && !d.Alert);
-        replica.Audit.Count.Should().Be(1 + during.Count, "every decision is audited locally, Redis or not");
+        replica.Audit.Count.Should().Be(auditedBefore + during.Count, "every decision is audited locally, Redis or not");
         var health = await replica.Services.GetRequiredService<RedisStoreHealthCheck>().CheckHealthAsync(new HealthCheckContext());
         health.Status.Should().Be(HealthStatus.Degraded);
 
@@ -59,7 +62,7 @@ public sealed class OutageTests
     public async Task RedisKilled_ConfiguredFailSafe_OverridesRules()
     {
         await using var server = await RedisServer.StartAsync();
-        await using var replica = Replica.Start(server, Rules, FastBreaker + """, "OnUnavailable": "Deny" """, RedisFixture.Prefix());
+        await using var replica = await Replica.StartAsync(server, Rules, FastBreaker + """, "OnUnavailable": "Deny" """, RedisFixture.Prefix());
         await replica.FlushAsync();
         server.Kill();
 
@@ -75,7 +78,7 @@ public sealed class OutageTests
     {
         await using var server = await RedisServer.StartAsync();
         server.Kill();
-        await using var replica = Replica.Start(server, Rules, FastBreaker, RedisFixture.Prefix());
+        await using var replica = await Replica.StartAsync(server, Rules, FastBreaker, RedisFixture.Prefix(), waitForConnection: false);
 
         var clock = Stopwatch.StartNew();
         var decision = await replica.Engine.EvaluateAsync(Replica.Call("send_email"), new GuardContext { SessionId = "cold" });

@@ -19,8 +19,8 @@ public sealed class TwoReplicaTests(RedisFixture redis) : IClassFixture<RedisFix
     public async Task Sequence_CallOnOneReplica_SeenByRuleOnTheOther()
     {
         var prefix = RedisFixture.Prefix();
-        await using var a = Replica.Start(redis.Server, Rules, prefix: prefix);
-        await using var b = Replica.Start(redis.Server, Rules, prefix: prefix);
+        await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        await using var b = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
         await Task.WhenAll(a.FlushAsync(), b.FlushAsync());
         var session = new GuardContext { SessionId = "s1" };
 
@@ -39,8 +39,8 @@ public sealed class TwoReplicaTests(RedisFixture redis) : IClassFixture<RedisFix
     public async Task Labels_SetByResultOnOneReplica_ApplyOnTheOther()
     {
         var prefix = RedisFixture.Prefix();
-        await using var a = Replica.Start(redis.Server, Rules, prefix: prefix);
-        await using var b = Replica.Start(redis.Server, Rules, prefix: prefix);
+        await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        await using var b = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
         await Task.WhenAll(a.FlushAsync(), b.FlushAsync());
         var session = new GuardContext { SessionId = "labels" };
 
@@ -63,8 +63,8 @@ public sealed class TwoReplicaTests(RedisFixture redis) : IClassFixture<RedisFix
             "Rules": [ { "Id": "no-send-after-web", "Effect": "Deny", "Match": { "Tools": ["send_email"] }, "When": { "DataTags": ["untrusted"] } } ]
             """;
         var prefix = RedisFixture.Prefix();
-        await using var a = Replica.Start(redis.Server, rules, prefix: prefix);
-        await using var b = Replica.Start(redis.Server, rules, prefix: prefix);
+        await using var a = await Replica.StartAsync(redis.Server, rules, prefix: prefix);
+        await using var b = await Replica.StartAsync(redis.Server, rules, prefix: prefix);
         var session = new GuardContext { SessionId = "data-tags" };
 
         (await b.Engine.EvaluateAsync(Replica.Call("send_email"), session)).Effect.Should().Be(DecisionEffect.Allow);
@@ -78,8 +78,8 @@ public sealed class TwoReplicaTests(RedisFixture redis) : IClassFixture<RedisFix
     public async Task RateLimit_CountsCallsOfBothReplicas()
     {
         var prefix = RedisFixture.Prefix();
-        await using var a = Replica.Start(redis.Server, Rules, prefix: prefix);
-        await using var b = Replica.Start(redis.Server, Rules, prefix: prefix);
+        await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        await using var b = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
         await Task.WhenAll(a.FlushAsync(), b.FlushAsync());
         var session = new GuardContext { SessionId = "rate" };
 
@@ -102,8 +102,8 @@ public sealed class TwoReplicaTests(RedisFixture redis) : IClassFixture<RedisFix
                          "When": { "Arguments": [ { "Path": "$.rows", "GreaterThan": 1000 } ], "RateLimit": { "Max": 1, "Per": "00:10:00" } } } ]
             """;
         var prefix = RedisFixture.Prefix();
-        await using var a = Replica.Start(redis.Server, rules, prefix: prefix);
-        await using var b = Replica.Start(redis.Server, rules, prefix: prefix);
+        await using var a = await Replica.StartAsync(redis.Server, rules, prefix: prefix);
+        await using var b = await Replica.StartAsync(redis.Server, rules, prefix: prefix);
         var session = new GuardContext { SessionId = "small-exports" };
 
         for (var i = 0; i < 5; i++)
@@ -120,8 +120,8 @@ public sealed class TwoReplicaTests(RedisFixture redis) : IClassFixture<RedisFix
     public async Task Provenance_PromptSeenOnOneReplica_HoldsOnTheOther()
     {
         var prefix = RedisFixture.Prefix();
-        await using var a = Replica.Start(redis.Server, Rules, prefix: prefix);
-        await using var b = Replica.Start(redis.Server, Rules, prefix: prefix);
+        await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        await using var b = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
         var typed = new GuardContext { SessionId = "pay", Prompt = "Pay 50 EUR to DE89 3704 0044 0532 0130 00 please" };
 
         await a.Engine.EvaluateAsync(Replica.Call("lookup"), typed);
@@ -139,8 +139,8 @@ public sealed class TwoReplicaTests(RedisFixture redis) : IClassFixture<RedisFix
     public async Task Provenance_TrustedResultOnOneReplica_HoldsOnTheOther_UntrustedDoesNot()
     {
         var prefix = RedisFixture.Prefix();
-        await using var a = Replica.Start(redis.Server, Rules, prefix: prefix);
-        await using var b = Replica.Start(redis.Server, Rules, prefix: prefix);
+        await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        await using var b = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
         var session = new GuardContext { SessionId = "results" };
 
         await a.Engine.InspectResultAsync(Replica.Call("crm_lookup"), session, new ToolResult("Supplier IBAN: GB33 BUKB 2020 1555 5555 55"));
@@ -155,7 +155,7 @@ public sealed class TwoReplicaTests(RedisFixture redis) : IClassFixture<RedisFix
     public async Task Redis_HoldsNoPromptOrResultText()
     {
         var prefix = RedisFixture.Prefix();
-        await using var a = Replica.Start(redis.Server, Rules, prefix: prefix);
+        await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
         var session = new GuardContext { SessionId = "secrets", Prompt = "Pay DE89 3704 0044 0532 0130 00 and mail carol@corp.test" };
         await a.Engine.EvaluateAsync(Replica.Call("send_money", """{ "iban": "DE89370400440532013000" }""", callId: "c1"), session);
         await a.Engine.InspectResultAsync(Replica.Call("send_money", callId: "c1"), session, new ToolResult("receipt for GB33BUKB20201555555555 sent to carol@corp.test"));
@@ -184,8 +184,8 @@ public sealed class TwoReplicaTests(RedisFixture redis) : IClassFixture<RedisFix
     [Fact]
     public async Task KeyPrefix_SeparatesApplications()
     {
-        await using var billing = Replica.Start(redis.Server, Rules, prefix: RedisFixture.Prefix());
-        await using var support = Replica.Start(redis.Server, Rules, prefix: RedisFixture.Prefix());
+        await using var billing = await Replica.StartAsync(redis.Server, Rules, prefix: RedisFixture.Prefix());
+        await using var support = await Replica.StartAsync(redis.Server, Rules, prefix: RedisFixture.Prefix());
         var session = new GuardContext { SessionId = "same-id" };
 
         await billing.Engine.EvaluateAsync(Replica.Call("read_secrets"), session);
@@ -200,9 +200,9 @@ public sealed class TwoReplicaTests(RedisFixture redis) : IClassFixture<RedisFix
     {
         var prefix = RedisFixture.Prefix();
         var policy = new HistoryPolicy();
-        await using var a = Replica.Start(redis.Server, Rules, prefix: prefix);
+        await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
         // A generous code-policy budget: the test machine is shared and the policy runs on the thread pool.
-        await using var b = Replica.Start(redis.Server, "\"EvaluationTimeout\": \"00:00:05\",\n" + Rules, prefix: prefix, configure: builder => builder.AddPolicy(policy));
+        await using var b = await Replica.StartAsync(redis.Server, "\"EvaluationTimeout\": \"00:00:05\",\n" + Rules, prefix: prefix, configure: builder => builder.AddPolicy(policy));
         var session = new GuardContext { SessionId = "snap" };
 
         await a.Engine.EvaluateAsync(Replica.Call("one"), session);

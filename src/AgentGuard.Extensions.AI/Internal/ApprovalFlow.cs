@@ -256,9 +256,9 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
             {
                 replacement = null;
             }
-            else if (content is FunctionCallContent call && pending.TryGetValue(call.CallId, out var approval))
+            else if (content is FunctionCallContent call && pending.ContainsKey(call.CallId))
             {
-                replacement = Issue(call, approval);
+                replacement = new ToolApprovalRequestContent(RequestIdPrefix + call.CallId, call);
             }
 
             if (!ReferenceEquals(replacement, content) && rewritten is null)
@@ -275,31 +275,12 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
         return rewritten;
     }
 
-    private ToolApprovalRequestContent Issue(FunctionCallContent call, PendingApproval approval)
-    {
-        var requestId = RequestIdPrefix + call.CallId;
-        var stored = _store.AddPendingAsync(requestId, approval.Fingerprint, timeProvider.GetUtcNow() + lifetime, CancellationToken.None);
-        if (!stored.IsCompletedSuccessfully)
-        {
-            _ = ObserveAsync(stored);
-        }
-
-        return new ToolApprovalRequestContent(requestId, call);
-    }
-
-    /// <summary>A request whose pending record could not be stored is not honoured when answered (the call is denied).</summary>
-    private static async Task ObserveAsync(ValueTask stored)
-    {
-        try
-        {
-            await stored.ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // Nothing to do here: the answer will find no pending request and grant nothing.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
-    }
+    /// <summary>
+    /// Records the pending request for <paramref name="callId"/> before the call's placeholder result is returned, so the
+    /// request the caller sees is already in the store (on every replica, when the store is shared) when it is answered.
+    /// </summary>
+    public ValueTask RecordPendingAsync(string callId, string fingerprint, CancellationToken cancellationToken)
+        => _store.AddPendingAsync(RequestIdPrefix + callId, fingerprint, timeProvider.GetUtcNow() + lifetime, cancellationToken);
 
     /// <summary>The grants admitted for one request; disposing withdraws the ones not used.</summary>
     internal sealed class GrantLease(ApprovalFlow flow) : IDisposable

@@ -57,6 +57,7 @@ internal sealed partial class FunctionCallGuard(ToolGuard guard, ApprovalFlow ap
                 else if (nativeApproval && !guard.HasApprovalHandler && call.CallId is not null)
                 {
                     LogApprovalRequested(call.ToolName, call.CallId);
+                    await approvals.RecordPendingAsync(call.CallId, fingerprint, cancellationToken).ConfigureAwait(false);
                     EndBatch(invocation, pending: true, concurrent);
                     return new PendingApproval(fingerprint, decision.ModelMessage);
                 }
