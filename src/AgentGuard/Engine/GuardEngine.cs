@@ -50,10 +50,36 @@ internal sealed partial class GuardEngine : IGuardEngine
     {
         ArgumentNullException.ThrowIfNull(toolCall);
         ArgumentNullException.ThrowIfNull(context);
+        return EvaluateOne(toolCall, context, new EvaluationTrace(Stopwatch.GetTimestamp(), _auditor.StartActivity(toolCall), null), cancellationToken);
+    }
+
+    public async ValueTask<BatchDecision> EvaluateBatchAsync(IReadOnlyList<ToolCallEvent> parts, ToolCallEvent whole, GuardContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(whole);
+        ArgumentNullException.ThrowIfNull(context);
 
         var started = Stopwatch.GetTimestamp();
+        var activity = _auditor.StartActivity(whole);
+        var batch = new BatchTrace();
+        var decisions = new Decision[parts.Count];
+        for (var i = 0; i < decisions.Length; i++)
+        {
+            ArgumentNullException.ThrowIfNull(parts[i], nameof(parts));
+
+            // In order, each recorded before the next is decided: a sequence rule sees the line's earlier commands.
+            decisions[i] = await EvaluateOne(parts[i], context, new EvaluationTrace(Stopwatch.GetTimestamp(), null, batch), cancellationToken).ConfigureAwait(false);
+        }
+
         var policy = _policies.Current;
-        var activity = _auditor.StartActivity(toolCall);
+        var decision = BatchDecisions.Combine(policy, whole, parts, decisions);
+        _auditor.Audit(policy, decision, whole, context, decision.Tags, started, activity, batch.Session?.SessionId is null ? null : batch.Session);
+        return new BatchDecision(decision, decisions);
+    }
+
+    private ValueTask<Decision> EvaluateOne(ToolCallEvent toolCall, GuardContext context, EvaluationTrace trace, CancellationToken cancellationToken)
+    {
+        var policy = _policies.Current;
         var accumulator = default(DecisionAccumulator);
 
         var classification = policy.Tools.Classify(toolCall.ToolName, toolCall.Source);
@@ -83,13 +109,13 @@ internal sealed partial class GuardEngine : IGuardEngine
         var opening = Open(request, cancellationToken);
         if (!opening.IsCompletedSuccessfully)
         {
-            return EvaluateAfterOpenAsync(opening, policy, classification, toolCall, context, tags, risk, now, accumulator, classified, started, activity, cancellationToken);
+            return EvaluateAfterOpenAsync(opening, policy, classification, toolCall, context, tags, risk, now, accumulator, classified, trace, cancellationToken);
         }
 
-        return Evaluate(opening.Result, policy, classification, toolCall, context, tags, risk, now, ref accumulator, classified, started, activity, cancellationToken);
+        return Evaluate(opening.Result, policy, classification, toolCall, context, tags, risk, now, ref accumulator, classified, trace, cancellationToken);
     }
 
-    private async ValueTask<Decision> EvaluateAfterOpenAsync(ValueTask<ISessionView> opening, CompiledPolicy policy, ToolClassification classification, ToolCallEvent toolCall, GuardContext context, TagView tags, RiskLevel risk, DateTimeOffset now, DecisionAccumulator accumulator, List<string>? classified, long started, Activity? activity, CancellationToken cancellationToken)
+    private async ValueTask<Decision> EvaluateAfterOpenAsync(ValueTask<ISessionView> opening, CompiledPolicy policy, ToolClassification classification, ToolCallEvent toolCall, GuardContext context, TagView tags, RiskLevel risk, DateTimeOffset now, DecisionAccumulator accumulator, List<string>? classified, EvaluationTrace trace, CancellationToken cancellationToken)
     {
         ISessionView session;
         try
@@ -103,7 +129,7 @@ internal sealed partial class GuardEngine : IGuardEngine
             session = new SessionStoreFailure(context.SessionId, ex);
         }
 
-        return await Evaluate(session, policy, classification, toolCall, context, tags, risk, now, ref accumulator, classified, started, activity, cancellationToken).ConfigureAwait(false);
+        return await Evaluate(session, policy, classification, toolCall, context, tags, risk, now, ref accumulator, classified, trace, cancellationToken).ConfigureAwait(false);
     }
 
     private ValueTask<ISessionView> Open(SessionRequest request, CancellationToken cancellationToken)
@@ -122,7 +148,7 @@ internal sealed partial class GuardEngine : IGuardEngine
 
     private static SessionLimits Limits(CompiledPolicy policy) => new(policy.MaxHistory, policy.IdleTimeout, policy.MaxSessions);
 
-    private ValueTask<Decision> Evaluate(ISessionView session, CompiledPolicy policy, ToolClassification classification, ToolCallEvent toolCall, GuardContext context, TagView tags, RiskLevel risk, DateTimeOffset now, ref DecisionAccumulator accumulator, List<string>? classified, long started, Activity? activity, CancellationToken cancellationToken)
+    private ValueTask<Decision> Evaluate(ISessionView session, CompiledPolicy policy, ToolClassification classification, ToolCallEvent toolCall, GuardContext context, TagView tags, RiskLevel risk, DateTimeOffset now, ref DecisionAccumulator accumulator, List<string>? classified, EvaluationTrace trace, CancellationToken cancellationToken)
     {
         var input = new EvaluationInput(toolCall, context, tags, risk, session, now, _resolvers);
         if (toolCall.Arguments.IsMalformed)
@@ -146,10 +172,10 @@ internal sealed partial class GuardEngine : IGuardEngine
 
         if (_codePolicies.Length > 0)
         {
-            return EvaluateCodePoliciesAsync(policy, toolCall, context, tags, risk, session, accumulator, started, activity, cancellationToken);
+            return EvaluateCodePoliciesAsync(policy, toolCall, context, tags, risk, session, accumulator, trace, cancellationToken);
         }
 
-        return new ValueTask<Decision>(Complete(policy, toolCall, context, tags, session, now, ref accumulator, started, activity));
+        return new ValueTask<Decision>(Complete(policy, toolCall, context, tags, session, now, ref accumulator, trace));
     }
 
     public ValueTask<ResultInspection> InspectResultAsync(ToolCallEvent toolCall, GuardContext context, ToolResult result, CancellationToken cancellationToken = default)
@@ -361,8 +387,7 @@ internal sealed partial class GuardEngine : IGuardEngine
         RiskLevel risk,
         ISessionView session,
         DecisionAccumulator accumulator,
-        long started,
-        Activity? activity,
+        EvaluationTrace trace,
         CancellationToken cancellationToken)
     {
         SessionSnapshot snapshot;
@@ -426,10 +451,10 @@ internal sealed partial class GuardEngine : IGuardEngine
             }
         }
 
-        return Complete(policy, toolCall, context, tags, session, _time.GetUtcNow(), ref accumulator, started, activity);
+        return Complete(policy, toolCall, context, tags, session, _time.GetUtcNow(), ref accumulator, trace);
     }
 
-    private Decision Complete(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, TagView tags, ISessionView session, DateTimeOffset now, ref DecisionAccumulator accumulator, long started, Activity? activity)
+    private Decision Complete(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, TagView tags, ISessionView session, DateTimeOffset now, ref DecisionAccumulator accumulator, EvaluationTrace trace)
     {
         var decision = Decide(policy, toolCall, tags, ref accumulator);
         var effectiveTags = tags.ToArray();
@@ -438,7 +463,14 @@ internal sealed partial class GuardEngine : IGuardEngine
             session.Record(toolCall.ToolName, toolCall.Kind, toolCall.Source, effectiveTags, decision.PolicyEffect, now, toolCall.CallId);
         }
 
-        _auditor.Audit(policy, decision, toolCall, context, effectiveTags, started, activity, session.SessionId is null ? null : session);
+        if (trace.Batch is { } batch)
+        {
+            // One part of a batch: recorded in the session like any call, audited once with the whole batch.
+            batch.Session = session;
+            return decision;
+        }
+
+        _auditor.Audit(policy, decision, toolCall, context, effectiveTags, trace.Started, trace.Activity, session.SessionId is null ? null : session);
         return decision;
     }
 

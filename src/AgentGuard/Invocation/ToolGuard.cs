@@ -150,6 +150,27 @@ public sealed partial class ToolGuard
     }
 
     /// <summary>
+    /// Decides a batch of calls that run together or not at all (the commands of one shell line) as one audited
+    /// decision, then, when the batch requires approval and <paramref name="useApprovalHandler"/> is true, asks the
+    /// approval handlers once, about <paramref name="whole"/>.
+    /// </summary>
+    /// <param name="parts">The calls, in the order they run.</param>
+    /// <param name="whole">The call as the host runs it (the shell line): what the audit record and an approver see.</param>
+    /// <param name="context">The session context.</param>
+    /// <param name="useApprovalHandler">False to return a required approval as is.</param>
+    /// <param name="cancellationToken">Cancels the decision.</param>
+    public async ValueTask<BatchDecision> AuthorizeBatchAsync(IReadOnlyList<ToolCallEvent> parts, ToolCallEvent whole, GuardContext context, bool useApprovalHandler = true, CancellationToken cancellationToken = default)
+    {
+        var batch = await _engine.EvaluateBatchAsync(parts, whole, context, cancellationToken).ConfigureAwait(false);
+        if (batch.Decision.Effect != DecisionEffect.RequireApproval || !useApprovalHandler)
+        {
+            return batch;
+        }
+
+        return batch with { Decision = await ResolveApprovalAsync(whole, context, batch.Decision, cancellationToken).ConfigureAwait(false) };
+    }
+
+    /// <summary>
     /// Asks the in-process approval handlers about a call that requires approval. No handler, a rejection, a failure
     /// or a time-out (<c>Approval:Timeout</c>) all deny.
     /// </summary>
