@@ -21,6 +21,9 @@ internal sealed partial class GuardEngine : IGuardEngine
     private readonly TagListPool _tagLists = new();
     private readonly ILogger _logger;
 
+    /// <summary>The system rule id of a denial because the call's named policy is not defined.</summary>
+    internal const string UnknownPolicyRuleId = "agentguard:unknown-policy";
+
     /// <summary>The longest a code policy may wait for a thread-pool thread before its fail-safe outcome applies.</summary>
     internal static readonly TimeSpan CodePolicySchedulingBudget = TimeSpan.FromSeconds(5);
 
@@ -81,6 +84,19 @@ internal sealed partial class GuardEngine : IGuardEngine
     {
         var policy = _policies.Current;
         var accumulator = default(DecisionAccumulator);
+        if (context.Policy is { } name)
+        {
+            if (policy.Named.TryGetValue(name, out var named))
+            {
+                policy = named;
+            }
+            else
+            {
+                // A pipeline that asks for a policy the configuration does not define (a typo, or removed on reload) is
+                // never decided by a weaker one: the call is denied, with an alert.
+                accumulator.AddFailure(UnknownPolicyRuleId, DecisionEffect.Deny, $"the pipeline asks for the policy '{name}', which {AgentGuardOptions.SectionName}:Policies does not define");
+            }
+        }
 
         var classification = policy.Tools.Classify(toolCall.ToolName, toolCall.Source);
         var risk = toolCall.Risk > classification.Risk ? toolCall.Risk : classification.Risk;

@@ -83,6 +83,31 @@ public sealed partial class ToolGuard
     /// </summary>
     public bool IsDecided(object hostCall) => hostCall is not null && _decided.TryGetValue(hostCall, out _);
 
+    /// <summary>True when the configuration defines the named policy <paramref name="name"/> (<c>AgentGuard:Policies:&lt;name&gt;</c>).</summary>
+    public bool HasPolicy(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _policies.Current.Named.ContainsKey(name);
+    }
+
+    /// <summary>
+    /// Throws when the configuration does not define the named policy <paramref name="name"/>: for adapters to call when
+    /// a pipeline that chose it is built, so a typo fails at start rather than denying every call at run time.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No policy of that name is configured.</exception>
+    public void EnsurePolicy(string name)
+    {
+        if (HasPolicy(name))
+        {
+            return;
+        }
+
+        var known = _policies.Current.Named.Keys.Order(StringComparer.OrdinalIgnoreCase).ToArray();
+        throw new InvalidOperationException(
+            $"The pipeline asks for the AgentGuard policy '{name}', but {AgentGuardOptions.SectionName}:Policies does not define it"
+            + (known.Length == 0 ? " (no named policies are configured)." : $" (configured: {string.Join(", ", known)})."));
+    }
+
     /// <summary>The model-facing sentences, from the catalogue the engine uses.</summary>
     public ModelText Messages { get; }
 
