@@ -15,6 +15,7 @@ internal sealed partial class GuardEngine : IGuardEngine
     private readonly IGuardPolicy[] _codePolicies;
     private readonly IToolClassifier[] _classifiers;
     private readonly ITrustedValueResolver[] _resolvers;
+    private readonly Inference.ToolRoleCache _roles;
     private readonly ResultInspector _resultInspector;
     private readonly DecisionAuditor _auditor;
     private readonly TimeProvider _time;
@@ -33,6 +34,7 @@ internal sealed partial class GuardEngine : IGuardEngine
         IEnumerable<IGuardPolicy> codePolicies,
         IEnumerable<IToolClassifier> classifiers,
         IEnumerable<ITrustedValueResolver> resolvers,
+        Inference.ToolRoleCache roles,
         ResultInspector resultInspector,
         DecisionAuditor auditor,
         TimeProvider time,
@@ -43,6 +45,7 @@ internal sealed partial class GuardEngine : IGuardEngine
         _codePolicies = [.. codePolicies];
         _classifiers = [.. classifiers];
         _resolvers = [.. resolvers];
+        _roles = roles;
         _resultInspector = resultInspector;
         _auditor = auditor;
         _time = time;
@@ -117,7 +120,7 @@ internal sealed partial class GuardEngine : IGuardEngine
         if (_sessions.ReadsAhead)
         {
             reads = new SessionReads { Snapshot = _codePolicies.Length > 0 };
-            var declaring = new EvaluationInput(toolCall, context, tags, risk, SessionStoreFailure.NoSession, now, _resolvers);
+            var declaring = new EvaluationInput(toolCall, context, tags, risk, SessionStoreFailure.NoSession, now, _resolvers, _roles);
             EvaluateRules(policy, classification, in declaring, ref accumulator, classified, reads);
         }
 
@@ -166,7 +169,7 @@ internal sealed partial class GuardEngine : IGuardEngine
 
     private ValueTask<Decision> Evaluate(ISessionView session, CompiledPolicy policy, ToolClassification classification, ToolCallEvent toolCall, GuardContext context, TagView tags, RiskLevel risk, DateTimeOffset now, ref DecisionAccumulator accumulator, List<string>? classified, EvaluationTrace trace, CancellationToken cancellationToken)
     {
-        var input = new EvaluationInput(toolCall, context, tags, risk, session, now, _resolvers);
+        var input = new EvaluationInput(toolCall, context, tags, risk, session, now, _resolvers, _roles);
         if (toolCall.Arguments.IsMalformed)
         {
             // Unreadable arguments restrict (fail-safe deny or approval) or raise an alert; they never grant a call

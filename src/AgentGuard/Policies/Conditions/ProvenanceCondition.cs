@@ -31,7 +31,7 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
         }
 
         var check = new Check(this, input);
-        foreach (var selected in Paths(input.Call))
+        foreach (var selected in Paths(in input))
         {
             selected.ForEach(input.Call.Arguments.Root, check, static (state, value) => !state.AnyFromElsewhere(value));
             if (check.Met)
@@ -44,8 +44,8 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
     }
 
     /// <summary>The configured path, or (for <c>@recipients</c>) the tool's recipient-like arguments.</summary>
-    private ArgumentPath[] Paths(ToolCallEvent call)
-        => path is not null ? [path] : Inference.ToolRoleInference.Infer(call.ToolName, call.Descriptor).Paths;
+    private ArgumentPath[] Paths(in EvaluationInput input)
+        => path is not null ? [path] : input.CallRoles.Paths;
 
     private bool IsAccepted(string raw, in EvaluationInput input, ref SeenValues? prompt)
     {
@@ -112,7 +112,7 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
         }
 
         var declare = new Declare(this, reads);
-        foreach (var selected in Paths(input.Call))
+        foreach (var selected in Paths(in input))
         {
             selected.ForEach(input.Call.Arguments.Root, declare, static (state, value) =>
             {
