@@ -194,7 +194,7 @@ internal sealed partial class GuardEngine : IGuardEngine
             return EvaluateCodePoliciesAsync(policy, toolCall, context, tags, risk, session, accumulator, trace, cancellationToken);
         }
 
-        return new ValueTask<Decision>(Complete(policy, toolCall, context, tags, session, now, ref accumulator, trace));
+        return new ValueTask<Decision>(Complete(policy, toolCall, context, tags, risk, session, now, ref accumulator, trace));
     }
 
     public ValueTask<ResultInspection> InspectResultAsync(ToolCallEvent toolCall, GuardContext context, ToolResult result, CancellationToken cancellationToken = default)
@@ -470,12 +470,17 @@ internal sealed partial class GuardEngine : IGuardEngine
             }
         }
 
-        return Complete(policy, toolCall, context, tags, session, _time.GetUtcNow(), ref accumulator, trace);
+        return Complete(policy, toolCall, context, tags, risk, session, _time.GetUtcNow(), ref accumulator, trace);
     }
 
-    private Decision Complete(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, TagView tags, ISessionView session, DateTimeOffset now, ref DecisionAccumulator accumulator, EvaluationTrace trace)
+    private Decision Complete(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, TagView tags, RiskLevel risk, ISessionView session, DateTimeOffset now, ref DecisionAccumulator accumulator, EvaluationTrace trace)
     {
         var decision = Decide(policy, toolCall, tags, ref accumulator);
+        if (decision.PolicyEffect != DecisionEffect.Allow && decision.RuleIds.Count > 0 && policy.ExplainingRules.Length > 0)
+        {
+            decision = Explain(policy, decision, new EvaluationInput(toolCall, context, tags, risk, session, now, _resolvers, _roles));
+        }
+
         var effectiveTags = tags.ToArray();
         if (session.SessionId is not null || _sessions.ReadsAhead)
         {
@@ -491,6 +496,32 @@ internal sealed partial class GuardEngine : IGuardEngine
 
         _auditor.Audit(policy, decision, toolCall, context, effectiveTags, trace.Started, trace.Activity, session.SessionId is null ? null : session);
         return decision;
+    }
+
+    /// <summary>Adds what the deciding rules can say about this call only (where a value came from); off the allow path.</summary>
+    private Decision Explain(CompiledPolicy policy, Decision decision, in EvaluationInput input)
+    {
+        List<string>? evidence = null;
+        foreach (var rule in policy.ExplainingRules)
+        {
+            if (rule.Effect != decision.PolicyEffect || !decision.RuleIds.Contains(rule.Id, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            try
+            {
+                rule.Explain(in input, evidence ??= []);
+            }
+#pragma warning disable CA1031 // Evidence is for operators; failing to gather it never changes or breaks the decision.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogRuleFailed(ex, rule.Id, input.Call.ToolName);
+            }
+        }
+
+        return evidence is { Count: > 0 } ? decision with { Evidence = [.. decision.Evidence, .. evidence] } : decision;
     }
 
     private static Decision Decide(CompiledPolicy policy, ToolCallEvent toolCall, TagView tags, ref DecisionAccumulator accumulator)

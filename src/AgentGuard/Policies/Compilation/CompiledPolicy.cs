@@ -47,6 +47,9 @@ internal sealed class CompiledPolicy
     /// <summary>True when a rule could react to <paramref name="tag"/>, so work that only produces it can be skipped otherwise.</summary>
     public bool References(string tag) => ReferencedTags.Contains(tag);
 
+    /// <summary>The rules with a condition that explains a decision at run time (see <see cref="CompiledRule.ExplainsAtRunTime"/>).</summary>
+    public CompiledRule[] ExplainingRules => field ??= [.. Rules.Where(r => r.ExplainsAtRunTime)];
+
     /// <summary>The named policy this is (<c>AgentGuard:Policies:&lt;name&gt;</c>); null for the top-level policy.</summary>
     public string? Name { get; private init; }
 
