@@ -8,6 +8,8 @@ import re
 import sys
 import types
 
+import yaml
+
 from common import git_ls, git_show, sample, write
 
 rows = []
@@ -177,6 +179,36 @@ for path in sample(files, 420, seed="trufflehog"):
                     if tail and tail in line and found < 4:
                         add("trufflehog", REPO, path, "AGPL-3.0", line.strip(), tail, path.split("/")[2])
                         found += 1
+
+
+
+# Nosey Parker (Apache-2.0): each built-in rule's `examples` (label 1) and `negative_examples` (label 0). The secret is
+# the last group the rule's own pattern captures in the example (null when Python cannot run the pattern: any finding
+# in the sample counts). Left out: rules that only identify (category `identifier` without `secret`: account ids,
+# bucket names, client ids) or are public by design (`Public` in the name), and the negative examples of rules whose
+# file marks them "FIXME: extend this rule so these get matched" (credentials the rule misses, not clean text).
+REPO = "praetorian-inc/noseyparker"
+for path in git_ls(REPO):
+    if not re.match(r"crates/noseyparker/data/default/builtin/rules/[^/]+\.yml$", path):
+        continue
+    for chunk in re.split(r"\n(?=- name:)", git_show(REPO, path)):
+        rules = yaml.safe_load(chunk[chunk.index("- name:"):]) if "- name:" in chunk else None
+        for rule in rules or []:
+            categories = rule.get("categories") or []
+            if ("identifier" in categories and "secret" not in categories) or "Public" in rule["name"]:
+                continue
+            try:
+                pattern = re.compile(rule["pattern"])
+            except re.error:
+                pattern = None
+            for example in rule.get("examples") or []:
+                match = pattern.search(example) if pattern else None
+                groups = [g for g in (match.groups() if match else ()) if g]
+                secret = groups[-1] if groups else True
+                add("noseyparker", REPO, path, "Apache-2.0", example.strip("\n"), secret, rule["id"])
+            if "FIXME" not in chunk:
+                for example in rule.get("negative_examples") or []:
+                    add("noseyparker", REPO, path, "Apache-2.0", example.strip("\n"), False, rule["id"])
 
 
 # Look-alikes from real files: integrity hashes, module checksums, project GUIDs, commit ids, placeholder keys in docs.
