@@ -188,6 +188,20 @@ for path in sample(files, 420, seed="trufflehog"):
 # bucket names, client ids) or are public by design (`Public` in the name), and the negative examples of rules whose
 # file marks them "FIXME: extend this rule so these get matched" (credentials the rule misses, not clean text).
 REPO = "praetorian-inc/noseyparker"
+
+
+def noseyparker_secret(match, example):
+    """The last captured group; in a URL the group right before '@' (the password, not the host after it); in a
+    captured connection string its Password value."""
+    spans = [(match.start(i), match.end(i)) for i in range(1, (match.re.groups or 0) + 1) if match.group(i)]
+    if not spans:
+        return match.group(0)
+    start, end = next(((a, b) for a, b in spans if example[b:b + 1] == "@"), spans[-1])
+    secret = example[start:end]
+    password = re.search(r"(?i)password\s*=\s*([^;\s]+)", secret)
+    return password.group(1) if password and secret != password.group(1) else secret
+
+
 for path in git_ls(REPO):
     if not re.match(r"crates/noseyparker/data/default/builtin/rules/[^/]+\.yml$", path):
         continue
@@ -203,8 +217,7 @@ for path in git_ls(REPO):
                 pattern = None
             for example in rule.get("examples") or []:
                 match = pattern.search(example) if pattern else None
-                groups = [g for g in (match.groups() if match else ()) if g]
-                secret = groups[-1] if groups else True
+                secret = noseyparker_secret(match, example) if match else True
                 add("noseyparker", REPO, path, "Apache-2.0", example.strip("\n"), secret, rule["id"])
             if "FIXME" not in chunk:
                 for example in rule.get("negative_examples") or []:
