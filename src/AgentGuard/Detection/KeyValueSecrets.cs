@@ -14,9 +14,12 @@ internal static class KeyValueSecrets
     private const int MaxKey = 64;
     private const int MaxValue = 512;
 
+    /// <summary>A quoted value may be a long token (a 2,000-character JWT): it is read to its closing quote up to this length.</summary>
+    private const int MaxQuotedValue = 8192;
+
     private static readonly string[] PasswordParts = ["password", "passwd", "passphrase", "pwd"];
     private static readonly string[] TokenParts = ["secret", "token", "apikey", "credential", "bearer", "authorization"];
-    private static readonly string[] TokenSuffixes = ["key", "keys", "auth"];
+    private static readonly string[] TokenSuffixes = ["key", "keys", "auth", "pat"];
 
     private static readonly string[] NotSecretParts =
     [
@@ -54,15 +57,36 @@ internal static class KeyValueSecrets
             return XmlElement(text, start, end, found);
         }
 
+        // "Password:" inside a string ("passwordLabel: "Password:","): a label, not an assignment.
+        if (start > 0 && text[start - 1] is '"' or '\'' && end + 1 < text.Length && text[end] == ':' && text[end + 1] == text[start - 1])
+        {
+            return end;
+        }
+
+        // new NetworkCredential("user", "password"): the second argument.
+        if (end < text.Length && text[end] == '(' && text.AsSpan(start, end - start).EndsWith("Credential", StringComparison.OrdinalIgnoreCase))
+        {
+            CredentialArguments(text, end + 1, found);
+            return end;
+        }
+
         // Cheap checks first: most anchor hits are prose ("key points", "the token budget") with no value after them.
         var i = end;
         var spaced = false;
+        var comparison = false;
         SkipDeclaredType(text, ref i);
-        if (!SkipSeparator(text, ref i))
+        var assigned = SkipSeparator(text, start, ref i);
+        if (!assigned && Comparison(text, end, out var literal))
+        {
+            // if password == "hunter2": a hard-coded credential checked in code.
+            i = literal;
+            comparison = true;
+        }
+        else if (!assigned)
         {
             // "token <value>", "--api-key <value>", "password is <value>", "Bearer <value>": a bare space.
             i = end;
-            if (i >= text.Length || text[i] != ' ' || !SpacedCandidate(text, i + 1))
+            if (i >= text.Length || text[i] != ' ' || !(SpacedCandidate(text, i + 1) || IsFlag(text, start) || LineHasLogin(text, start)))
             {
                 return end;
             }
@@ -78,7 +102,11 @@ internal static class KeyValueSecrets
             return end;
         }
 
-        while (i < text.Length && i - end < 12 && text[i] is ' ' or '\t')
+        // "-Password VMware1!", "--password hunter2", netrc "login joe password hunter2": a value given on a command line.
+        var stated = false;
+        var flagged = spaced && kind == KeyKind.Password && (IsFlag(text, start) || LineHasLogin(text, start));
+        var equals = assigned && text.AsSpan(end, i - end).Contains('=');
+        while (i < text.Length && i - end < 40 && text[i] is ' ' or '\t')
         {
             i++;
         }
@@ -87,6 +115,10 @@ internal static class KeyValueSecrets
         if (quote != '\0')
         {
             i++;
+        }
+        else if (comparison)
+        {
+            return end;
         }
 
         if (spaced || kind == KeyKind.Bearer)
@@ -98,6 +130,7 @@ internal static class KeyValueSecrets
                 {
                     i += verb.Length;
                     spaced = kind == KeyKind.Token;
+                    stated = true;
                     break;
                 }
             }
@@ -116,6 +149,7 @@ internal static class KeyValueSecrets
 
         // "Authorization: Bearer <token>", "token: Token <token>".
         var scheme = false;
+        var maxValue = quote != '\0' ? MaxQuotedValue : MaxValue;
         foreach (var prefix in (ReadOnlySpan<string>)["Bearer ", "Basic ", "Token "])
         {
             if (text.AsSpan(i).StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
@@ -127,7 +161,7 @@ internal static class KeyValueSecrets
         }
 
         var valueStart = i;
-        while (i < text.Length && i - valueStart < MaxValue && IsValueChar(text[i], quote, kind))
+        while (i < text.Length && i - valueStart < maxValue && IsValueChar(text[i], quote, kind))
         {
             i++;
         }
@@ -153,10 +187,13 @@ internal static class KeyValueSecrets
 
         string? detected = kind switch
         {
+            _ when IsCodeReference(value) => null,
+            KeyKind.Password or KeyKind.Token when comparison => LooksLikePlainPassword(value) ? "password" : null,
+            KeyKind.Password when flagged => value[0] != '$' && LooksLikePlainPassword(value) ? "password" : null,
             KeyKind.Password when spaced => null,
-            KeyKind.Password when LooksLikePassword(value) => IsConnectionString(text, start, valueEnd) ? "connection-string-password" : "password",
-            KeyKind.Token when spaced && !LooksLikeStrongToken(value) && !(start >= 2 && text[start - 1] == '-' && text[start - 2] == '-' && LooksLikeToken(value)) => null,
-            KeyKind.Token or KeyKind.Bearer when LooksLikeToken(value) || (quote != '\0' && LooksLikeShortQuotedToken(value)) => scheme || kind == KeyKind.Bearer ? "bearer-token" : IsAwsSecret(key, value) ? "aws-secret-key" : "generic-secret",
+            KeyKind.Password when LooksLikePassword(value) || ((quote != '\0' || equals) && LooksLikePlainPassword(value)) => IsConnectionString(text, start, valueEnd) ? "connection-string-password" : "password",
+            KeyKind.Token when spaced && !LooksLikeStrongToken(value) && !(stated && LooksLikeToken(value)) && !(start >= 2 && text[start - 1] == '-' && text[start - 2] == '-' && LooksLikeToken(value)) => null,
+            KeyKind.Token or KeyKind.Bearer when LooksLikeToken(value) || (quote != '\0' && LooksLikeShortQuotedToken(value)) || (scheme && LooksLikeSchemeToken(value)) => scheme || kind == KeyKind.Bearer ? "bearer-token" : IsAwsSecret(key, value) ? "aws-secret-key" : "generic-secret",
             _ => null,
         };
 
@@ -166,6 +203,85 @@ internal static class KeyValueSecrets
         }
 
         return end;
+    }
+
+    /// <summary><c>== "…"</c>, <c>!= '…'</c>, <c>=== "…"</c> after the name; <paramref name="literal"/> is where the quote is.</summary>
+    private static bool Comparison(string text, int end, out int literal)
+    {
+        literal = end;
+        while (literal < text.Length && literal - end < 4 && text[literal] == ' ')
+        {
+            literal++;
+        }
+
+        var rest = text.AsSpan(literal);
+        var length = rest.StartsWith("===", StringComparison.Ordinal) || rest.StartsWith("!==", StringComparison.Ordinal) ? 3 : rest.StartsWith("==", StringComparison.Ordinal) || rest.StartsWith("!=", StringComparison.Ordinal) ? 2 : 0;
+        if (length == 0)
+        {
+            return false;
+        }
+
+        literal += length;
+        while (literal < text.Length && literal - end < 12 && text[literal] == ' ')
+        {
+            literal++;
+        }
+
+        return literal < text.Length && text[literal] is '"' or '\'';
+    }
+
+    /// <summary>The second quoted argument of <c>Credential("user", "password"</c>.</summary>
+    private static void CredentialArguments(string text, int i, List<SecretFinding> found)
+    {
+        var limit = Math.Min(text.Length, i + 512);
+        var quotes = 0;
+        var valueStart = -1;
+        for (; i < limit && text[i] is not (')' or '\n'); i++)
+        {
+            if (text[i] != '"')
+            {
+                continue;
+            }
+
+            quotes++;
+            if (quotes == 3)
+            {
+                valueStart = i + 1;
+            }
+            else if (quotes == 4)
+            {
+                var value = text.AsSpan(valueStart, i - valueStart);
+                if (LooksLikePlainPassword(value) && !SecretText.IsPlaceholder(value) && !SecretText.IsPlaceholderWord(value))
+                {
+                    found.Add(new SecretFinding("password", valueStart, value.Length));
+                }
+
+                return;
+            }
+        }
+    }
+
+    /// <summary>The quoted name is a call's first argument: <c>(</c> before its opening quote.</summary>
+    private static bool IsCallArgument(string text, int start)
+    {
+        var i = start - 2;
+        while (i >= 0 && start - i < 8 && text[i] == ' ')
+        {
+            i--;
+        }
+
+        return start >= 2 && text[start - 1] is '"' or '\'' && i >= 0 && text[i] == '(';
+    }
+
+    /// <summary>A name written as a command-line flag: <c>-Password</c>, <c>--password</c>.</summary>
+    private static bool IsFlag(string text, int start) => start > 1 && text[start - 1] == '-' && (text[start - 2] is ' ' or '-' or '\t');
+
+    /// <summary>netrc and similar: <c>machine host login joe password hunter2</c>.</summary>
+    private static bool LineHasLogin(string text, int start)
+    {
+        var lineStart = start == 0 ? -1 : text.LastIndexOf('\n', start - 1, Math.Min(start, 256));
+        var line = text.AsSpan(lineStart + 1, start - lineStart - 1);
+        return line.Contains("login ", StringComparison.Ordinal) || (line.IsWhiteSpace() && lineStart > 0 && text.AsSpan(Math.Max(0, lineStart - 256), lineStart - Math.Max(0, lineStart - 256)).Contains("login ", StringComparison.Ordinal));
     }
 
     /// <summary>Go and Java declarations put a type between the name and "=": <c>var apiKey string = "…"</c>.</summary>
@@ -226,7 +342,15 @@ internal static class KeyValueSecrets
     /// </summary>
     public static void ScanCurlUser(string text, List<SecretFinding> found)
     {
-        for (var at = text.IndexOf("login ", StringComparison.Ordinal); at >= 0; at = text.IndexOf("login ", at + 6, StringComparison.Ordinal))
+        ScanPasswordFlag(text, "login ", found);
+        ScanPasswordFlag(text, " -u ", found);
+        ScanCurl(text, found);
+    }
+
+    /// <summary><c>docker login … -p password</c>, <c>psexec \\host -u user -p password</c>: <c>-p</c> after <paramref name="marker"/> on one line.</summary>
+    private static void ScanPasswordFlag(string text, string marker, List<SecretFinding> found)
+    {
+        for (var at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + marker.Length, StringComparison.Ordinal))
         {
             var lineEnd = text.IndexOf('\n', at);
             var line = text.AsSpan(at, (lineEnd < 0 ? text.Length : lineEnd) - at);
@@ -249,7 +373,10 @@ internal static class KeyValueSecrets
                 found.Add(new SecretFinding("password", start, password.Length));
             }
         }
+    }
 
+    private static void ScanCurl(string text, List<SecretFinding> found)
+    {
         for (var at = text.IndexOf("curl ", StringComparison.Ordinal); at >= 0; at = text.IndexOf("curl ", at + 5, StringComparison.Ordinal))
         {
             var lineEnd = text.IndexOf('\n', at);
@@ -310,12 +437,13 @@ internal static class KeyValueSecrets
         return run < 0 ? rest.Length >= 16 : run >= 16;
     }
 
-    private static bool SkipSeparator(string text, ref int i)
+    private static bool SkipSeparator(string text, int start, ref int i)
     {
         // key": "value" / key = value / key => value / key := value / key: value / key ?= value / key .= value
         var skipped = 0;
         var quoted = false;
-        while (i < text.Length && skipped < 4 && text[i] is '"' or '\'' or ' ' or '\t' or ']')
+        // Aligned hashes put many spaces before "=>" (":password       => '…'").
+        while (i < text.Length && skipped < 4 + 28 && text[i] is '"' or '\'' or ' ' or '\t' or ']' && (skipped < 4 || text[i] is ' ' or '\t'))
         {
             quoted |= text[i] is '"' or '\'';
             i++;
@@ -328,7 +456,7 @@ internal static class KeyValueSecrets
         }
 
         // setProperty("db.password", "…"), Header.Set("X-Api-Key", "…"): a quoted name, a comma, the value.
-        if (quoted && text[i] == ',')
+        if (quoted && text[i] == ',' && IsCallArgument(text, start))
         {
             i++;
             return true;
@@ -382,6 +510,32 @@ internal static class KeyValueSecrets
 
     private static bool LooksLikePassword(ReadOnlySpan<char> value)
         => value.Length is >= 6 and <= 128 && !LooksLikePath(value) && (SecretText.HasClasses(value, 2) || (value.Length >= 12 && SecretText.Entropy(value) >= 3.0)) && !LooksLikeProse(value);
+
+    /// <summary>
+    /// A value in a password position (quoted, assigned with "=", given to a flag, compared in code) that is one plain
+    /// word or more: six or more characters without spaces. A single word is a password there (<c>PASSWORD=whiteduke</c>).
+    /// </summary>
+    private static bool LooksLikePlainPassword(ReadOnlySpan<char> value)
+        => value.Length is >= 6 and <= 128 && value.IndexOfAny(' ', '\t') < 0 && !LooksLikePath(value) && !SecretText.IsPlaceholderWord(value) && !SecretText.IsPlaceholder(value);
+
+    /// <summary>After an explicit scheme (<c>Bearer</c>, <c>Basic</c>, <c>Token</c>) a shorter credential still is one.</summary>
+    private static bool LooksLikeSchemeToken(ReadOnlySpan<char> value)
+        => value.Length is >= 10 and <= MaxQuotedValue && value.IndexOfAny(' ', '\t') < 0 && SecretText.HasLettersAndDigits(value);
+
+    /// <summary>
+    /// Code or a reference, not a value: <c>+ getPassword() +</c>, <c>#add-password</c>, <c>env.DB_PASSWORD</c>,
+    /// <c>$DB_PASSWORD</c>, <c>arn:aws:iam::aws:policy/…Password</c>, <c>cms/passwords#update</c>.
+    /// </summary>
+    private static bool IsCodeReference(ReadOnlySpan<char> value)
+    {
+        if (value[0] is '+' or '#' or ',' or '(' or '[' || value.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var named = value.Contains("password", StringComparison.OrdinalIgnoreCase) || value.Contains("passwd", StringComparison.OrdinalIgnoreCase) || value.Contains("secret", StringComparison.OrdinalIgnoreCase);
+        return named && value.IndexOfAny("/#.$()+[]:") >= 0;
+    }
 
     private static bool LooksLikeStrongToken(ReadOnlySpan<char> value)
         => value.Length >= 24 && SecretText.Entropy(value) >= 3.5;
@@ -437,6 +591,12 @@ internal static class KeyValueSecrets
         if (key.SequenceEqual("bearer"))
         {
             return KeyKind.Bearer;
+        }
+
+        // ado_pat, gitlab_pat: a personal access token ("…at" is otherwise a timestamp name).
+        if (key.EndsWith("pat", StringComparison.Ordinal))
+        {
+            return KeyKind.Token;
         }
 
         foreach (var suffix in NotSecretSuffixes)

@@ -240,13 +240,15 @@ internal static partial class SecretFormats
             return at + 3;
         }
 
+        // The password may itself hold '@' ("myR3alP@ssw0rd@cluster0"): the host follows the authority's last '@'.
         var passwordStart = ++i;
-        while (i < text.Length && i - passwordStart < 256 && IsUserInfoChar(text[i]) && text[i] != '@')
+        while (i < text.Length && i - passwordStart < 256 && IsUserInfoChar(text[i]) && text[i] != ',')
         {
             i++;
         }
 
-        if (i == passwordStart || i >= text.Length || text[i] != '@' || i + 1 >= text.Length || !char.IsAsciiLetterOrDigit(text[i + 1]))
+        i = i == passwordStart ? -1 : text.LastIndexOf('@', i - 1, i - passwordStart);
+        if (i <= passwordStart || i + 1 >= text.Length || !char.IsAsciiLetterOrDigit(text[i + 1]))
         {
             return at + 3;
         }
