@@ -192,7 +192,7 @@ internal static class KeyValueSecrets
             KeyKind.Password when flagged => value[0] != '$' && LooksLikePlainPassword(value) ? "password" : null,
             KeyKind.Password when spaced => null,
             KeyKind.Password when LooksLikePassword(value) || ((quote != '\0' || equals) && LooksLikePlainPassword(value)) => IsConnectionString(text, start, valueEnd) ? "connection-string-password" : "password",
-            KeyKind.Token when spaced && !LooksLikeStrongToken(value) && !(stated && LooksLikeToken(value)) && !(start >= 2 && text[start - 1] == '-' && text[start - 2] == '-' && LooksLikeToken(value)) => null,
+            KeyKind.Token when spaced && !LooksLikeStrongToken(value) && !(stated && LooksLikeToken(value)) && !(IsFlag(text, start) && text[start + 1] == '-' && LooksLikeToken(value)) => null,
             KeyKind.Token or KeyKind.Bearer when LooksLikeToken(value) || (quote != '\0' && LooksLikeShortQuotedToken(value)) || (scheme && LooksLikeSchemeToken(value)) => scheme || kind == KeyKind.Bearer ? "bearer-token" : IsAwsSecret(key, value) ? "aws-secret-key" : "generic-secret",
             _ => null,
         };
@@ -261,7 +261,7 @@ internal static class KeyValueSecrets
         }
     }
 
-    /// <summary>The quoted name is a call's first argument: <c>(</c> before its opening quote.</summary>
+    /// <summary>The quoted name is a call's argument: <c>(</c> or <c>,</c> before its opening quote.</summary>
     private static bool IsCallArgument(string text, int start)
     {
         var i = start - 2;
@@ -270,11 +270,11 @@ internal static class KeyValueSecrets
             i--;
         }
 
-        return start >= 2 && text[start - 1] is '"' or '\'' && i >= 0 && text[i] == '(';
+        return start >= 2 && text[start - 1] is '"' or '\'' && i >= 0 && text[i] is '(' or ',';
     }
 
     /// <summary>A name written as a command-line flag: <c>-Password</c>, <c>--password</c>.</summary>
-    private static bool IsFlag(string text, int start) => start > 1 && text[start - 1] == '-' && (text[start - 2] is ' ' or '-' or '\t');
+    private static bool IsFlag(string text, int start) => text[start] == '-' && (start == 0 || text[start - 1] is ' ' or '\t');
 
     /// <summary>netrc and similar: <c>machine host login joe password hunter2</c>.</summary>
     private static bool LineHasLogin(string text, int start)

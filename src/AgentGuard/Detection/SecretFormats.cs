@@ -177,7 +177,7 @@ internal static partial class SecretFormats
         return next;
     }
 
-    /// <summary>A JWT whose header decodes to a JSON object (<c>{"alg":…}</c>); random "eyJ…" text is not one.</summary>
+    /// <summary>A JWT whose header decodes to a JSON object naming its algorithm (<c>{"alg":…}</c>); random "eyJ…" text is not one.</summary>
     private static int JwtToken(string text, int at, List<SecretFinding> found)
     {
         if (at > 0 && IsTokenChar(text[at - 1]))
@@ -193,7 +193,8 @@ internal static partial class SecretFormats
 
         var header = match.ValueSpan[..match.ValueSpan.IndexOf('.')];
         Span<byte> decoded = stackalloc byte[Math.Min(header.Length, 1024)];
-        if (header.Length > 1024 || !TryDecodeBase64Url(header, decoded, out var written) || written < 2 || decoded[0] != '{' || decoded[..written].TrimEnd(" \r\n"u8)[^1] != '}')
+        // RFC 7515: every JOSE header names its algorithm, so the decoded header holds "alg".
+        if (header.Length > 1024 || !TryDecodeBase64Url(header, decoded, out var written) || written < 2 || decoded[0] != '{' || decoded[..written].TrimEnd(" \r\n"u8)[^1] != '}' || decoded[..written].IndexOf("\"alg\""u8) < 0)
         {
             return at + 1;
         }
@@ -301,7 +302,7 @@ internal static partial class SecretFormats
     [GeneratedRegex(@"\Ghooks\.slack\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{16,}", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex SlackWebhook();
 
-    [GeneratedRegex(@"\G[sr]k_(?:live|test)_[A-Za-z0-9]{20,247}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"\G[sr]k_(?:live|test)_[A-Za-z0-9]{24,247}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Stripe();
 
     [GeneratedRegex(@"\Gsk-ant-[a-z0-9]{2,10}-[A-Za-z0-9_\-]{32,}", RegexOptions.CultureInvariant, Timeout)]
