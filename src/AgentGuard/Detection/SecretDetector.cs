@@ -146,8 +146,11 @@ internal sealed class SecretDetector : ISecretDetector
 
     private static void ScanKeyValues(string text, List<SecretFinding> found)
     {
-        // Several anchors can hit one name (api_key_secret); each name is examined once.
-        HashSet<int>? examined = null;
+        // Several anchors can hit one name (api_key_secret); each name is examined once. The names seen are kept on the
+        // stack (a clean page allocates nothing); past that, a name may be examined twice, which only costs time:
+        // identical findings are merged.
+        Span<int> examined = stackalloc int[64];
+        var count = 0;
         for (var group = 0; group < Keys.GroupCount; group++)
         {
             for (var at = Keys.Next(text, group, 0); at >= 0; at = Keys.Next(text, group, at + 1))
@@ -158,10 +161,17 @@ internal sealed class SecretDetector : ISecretDetector
                     nameStart--;
                 }
 
-                if ((examined ??= []).Add(nameStart))
+                if (examined[..count].Contains(nameStart))
                 {
-                    KeyValueSecrets.Match(text, at, found);
+                    continue;
                 }
+
+                if (count < examined.Length)
+                {
+                    examined[count++] = nameStart;
+                }
+
+                KeyValueSecrets.Match(text, at, found);
             }
         }
     }
