@@ -224,6 +224,23 @@ for path in git_ls(REPO):
                     add("noseyparker", REPO, path, "Apache-2.0", example.strip("\n"), False, rule["id"])
 
 
+# ripsecrets (MIT): its end-to-end test inputs. Every line of test/one_per_line/* holds one secret, each file of
+# test/one_per_file/* is one secret in its context (line-labelled: any finding counts); lines of test/none are clean,
+# except the two that carry a real secret suppressed by an allowlist pragma or .secretsignore (not clean text).
+REPO = "sirwart/ripsecrets"
+for path in git_ls(REPO):
+    if path.startswith("test/one_per_line/"):
+        for line in git_show(REPO, path).splitlines():
+            if line.strip():
+                add("ripsecrets", REPO, path, "MIT", line, True, path.rsplit("/", 1)[1])
+    elif path.startswith("test/one_per_file/"):
+        add("ripsecrets", REPO, path, "MIT", git_show(REPO, path).strip("\n"), True, path.rsplit("/", 1)[1])
+    elif path == "test/none":
+        for line in git_show(REPO, path).splitlines():
+            if line.strip() and "allowlist secret" not in line and ".secretsignore" not in line:
+                add("ripsecrets", REPO, path, "MIT", line, False, "none")
+
+
 # Look-alikes from real files: integrity hashes, module checksums, project GUIDs, commit ids, placeholder keys in docs.
 def lookalikes(repo, path, pattern, licence, kind, n):
     lines = [l for l in git_show(repo, path).splitlines() if re.search(pattern, l)]
