@@ -185,8 +185,9 @@ for path in sample(files, 420, seed="trufflehog"):
 # Nosey Parker (Apache-2.0): each built-in rule's `examples` (label 1) and `negative_examples` (label 0). The secret is
 # the last group the rule's own pattern captures in the example (null when Python cannot run the pattern: any finding
 # in the sample counts). Left out: rules that only identify (category `identifier` without `secret`: account ids,
-# bucket names, client ids) or are public by design (`Public` in the name), and the negative examples of rules whose
-# file marks them "FIXME: extend this rule so these get matched" (credentials the rule misses, not clean text).
+# bucket names, client ids) or are public by design (`Public` in the name), the negative examples of rules whose
+# file marks them "FIXME: extend this rule so these get matched" (credentials the rule misses, not clean text), and
+# negative examples that another of its kept rules matches.
 REPO = "praetorian-inc/noseyparker"
 
 
@@ -202,12 +203,12 @@ def noseyparker_secret(match, example):
     return password.group(1) if password and secret != password.group(1) else secret
 
 
+noseyparker_rules = []  # (rule, pattern or None, whether its file marks its negatives FIXME)
 for path in git_ls(REPO):
     if not re.match(r"crates/noseyparker/data/default/builtin/rules/[^/]+\.yml$", path):
         continue
     for chunk in re.split(r"\n(?=- name:)", git_show(REPO, path)):
-        rules = yaml.safe_load(chunk[chunk.index("- name:"):]) if "- name:" in chunk else None
-        for rule in rules or []:
+        for rule in (yaml.safe_load(chunk[chunk.index("- name:"):]) if "- name:" in chunk else None) or []:
             categories = rule.get("categories") or []
             if ("identifier" in categories and "secret" not in categories) or "Public" in rule["name"]:
                 continue
@@ -215,14 +216,20 @@ for path in git_ls(REPO):
                 pattern = re.compile(rule["pattern"])
             except re.error:
                 pattern = None
-            for example in rule.get("examples") or []:
-                match = pattern.search(example) if pattern else None
-                secret = noseyparker_secret(match, example) if match else True
-                add("noseyparker", REPO, path, "Apache-2.0", example.strip("\n"), secret, rule["id"])
-            if "FIXME" not in chunk:
-                for example in rule.get("negative_examples") or []:
-                    add("noseyparker", REPO, path, "Apache-2.0", example.strip("\n"), False, rule["id"])
-
+            noseyparker_rules.append((path, rule, pattern, "FIXME" in chunk))
+for path, rule, pattern, fixme in noseyparker_rules:
+    for example in rule.get("examples") or []:
+        match = pattern.search(example) if pattern else None
+        secret = noseyparker_secret(match, example) if match else True
+        add("noseyparker", REPO, path, "Apache-2.0", example.strip("\n"), secret, rule["id"])
+    if fixme:
+        continue
+    for example in rule.get("negative_examples") or []:
+        # A negative example says "this rule must not match", not "no secret here": one that another of the source's
+        # secret rules matches is not clean text.
+        if any(other is not rule and other_pattern and other_pattern.search(example) for _, other, other_pattern, _ in noseyparker_rules):
+            continue
+        add("noseyparker", REPO, path, "Apache-2.0", example.strip("\n"), False, rule["id"])
 
 # ripsecrets (MIT): its end-to-end test inputs. Every line of test/one_per_line/* holds one secret, each file of
 # test/one_per_file/* is one secret in its context (line-labelled: any finding counts); lines of test/none are clean,
