@@ -120,6 +120,18 @@ internal static partial class SecretFormats
             }
         }
 
+        // "-----BEGIN PRIVATE KEY-----this is not a private key-----END…": a key body is base64, at least 64 characters of it.
+        var base64 = 0;
+        foreach (var c in text.AsSpan(bodyStart, Math.Max(0, Math.Min(stop, end < 0 ? stop : end) - bodyStart)))
+        {
+            base64 += char.IsAsciiLetterOrDigit(c) || c is '+' or '/' ? 1 : 0;
+        }
+
+        if (base64 < 64)
+        {
+            return at + 1;
+        }
+
         found.Add(new SecretFinding("private-key", at, stop - at));
         return stop;
     }

@@ -50,7 +50,7 @@ internal static class SecretProviderTokens
         new("pscale_pw_", "planetscale-password", 32), new("ghs_", "github-token", 36), new("rnd_", "render-key", 30), new("nfp_", "netlify-token", 36),
         new("tvly-", "tavily-key", 32), new("odt_", "dependency-track-key", 32), new("NRAK-", "newrelic-key", 27), new("NRAA-", "newrelic-key", 27),
         new("NRII-", "newrelic-key", 32), new("NRIQ-", "newrelic-key", 32), new("NRJS-", "newrelic-key", 19), new("NRRA-", "newrelic-key", 42),
-        new("django-insecure-", "django-secret-key", 40), new("key-", "mailgun-key", 32, HexOnly: true, MaxBody: 32), new("eyJrIjoi", "grafana-key", 40),
+        new("django-insecure-", "django-secret-key", 40), new("key-", "mailgun-key", 32, HexOnly: true, MaxBody: 32), new("s-s4t2ud-", "intra42-secret", 64, HexOnly: true), new("s-s4t2af-", "intra42-secret", 64, HexOnly: true), new("eyJrIjoi", "grafana-key", 40),
     ];
 
     /// <summary>Webhook URL prefixes of chat tools: the path after them is the secret.</summary>
