@@ -16,11 +16,15 @@ rows = []
 
 
 def password_of(secret):
-    """For credentials in URLs the secret is the password: user names and hosts are not secrets."""
+    """For credentials in URLs the secret is the password: user names and hosts are not secrets. Likewise for a whole
+    connection string labelled as the secret: its Password value is (the same rule as for Nosey Parker's captures)."""
     if isinstance(secret, str):
         userinfo = re.match(r"^(?:[a-z][a-z0-9+.\-]*:)+(?://)?[^:/@\s]+:(\S+)@[^@\s]*$", secret)
         if userinfo:
             return userinfo.group(1)
+        password = re.search(r"(?i)(?:^|;)\s*password\s*=\s*([^;\s]+)", secret)
+        if password and secret != password.group(1):
+            return password.group(1)
     return secret
 
 
