@@ -37,6 +37,18 @@ public interface ISessionView
     /// <summary>Remembers the values a tool result contained, as seen from <paramref name="origin"/>.</summary>
     void Observe(ValueOrigin origin, string text);
 
+    /// <summary>
+    /// As <see cref="Observe(ValueOrigin, string)"/>, naming the tool whose result it was, so a decision's evidence can
+    /// say where a value was first seen. Stores that keep no sources record the values only.
+    /// </summary>
+    void Observe(ValueOrigin origin, string text, string? source) => Observe(origin, text);
+
+    /// <summary>
+    /// The tool whose untrusted result first contained <paramref name="normalizedToken"/>, when the store keeps sources;
+    /// <see langword="null"/> otherwise.
+    /// </summary>
+    string? FirstSeenUntrustedIn(string normalizedToken) => null;
+
     /// <summary>Adds labels from a result, attaches them to the call's record, and returns the labels that were new.</summary>
     string[] AddResultLabels(string? callId, string toolName, string[] labels);
 }
