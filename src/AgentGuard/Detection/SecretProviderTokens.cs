@@ -50,7 +50,12 @@ internal static class SecretProviderTokens
         new("pscale_pw_", "planetscale-password", 32), new("ghs_", "github-token", 36), new("rnd_", "render-key", 30), new("nfp_", "netlify-token", 36),
         new("tvly-", "tavily-key", 32), new("odt_", "dependency-track-key", 32), new("NRAK-", "newrelic-key", 27), new("NRAA-", "newrelic-key", 27),
         new("NRII-", "newrelic-key", 32), new("NRIQ-", "newrelic-key", 32), new("NRJS-", "newrelic-key", 19), new("NRRA-", "newrelic-key", 42),
-        new("django-insecure-", "django-secret-key", 40), new("key-", "mailgun-key", 32, HexOnly: true, MaxBody: 32), new("s-s4t2ud-", "intra42-secret", 64, HexOnly: true), new("s-s4t2af-", "intra42-secret", 64, HexOnly: true), new("eyJrIjoi", "grafana-key", 40),
+        new("django-insecure-", "django-secret-key", 40), new("key-", "mailgun-key", 32, HexOnly: true, MaxBody: 32), new("s-s4t2ud-", "intra42-secret", 64, HexOnly: true), new("s-s4t2af-", "intra42-secret", 64, HexOnly: true),
+        new("squ_", "sonarqube-token", 40, HexOnly: true), new("sqp_", "sonarqube-token", 40, HexOnly: true), new("sqa_", "sonarqube-token", 40, HexOnly: true),
+        new("sbp_", "supabase-token", 40, HexOnly: true), new("sb_secret_", "supabase-key", 24), new("CFPAT-", "contentful-token", 43),
+        new("pul-", "pulumi-token", 40, HexOnly: true), new("pnu_", "prefect-key", 36), new("rdme_", "readme-key", 64), new("bkua_", "buildkite-token", 40, HexOnly: true),
+        new("HRKU-", "heroku-key", 30), new("tfp_", "typeform-token", 40), new("EZAK", "easypost-key", 50), new("EZTK", "easypost-key", 50),
+        new("FLWSECK-", "flutterwave-key", 32), new("FLWSECK_TEST-", "flutterwave-key", 32), new("ico-", "infracost-key", 32), new("fio-u-", "frameio-token", 60), new("eyJrIjoi", "grafana-key", 40),
     ];
 
     /// <summary>Webhook URL prefixes of chat tools: the path after them is the secret.</summary>

@@ -6,24 +6,31 @@ namespace AgentGuard;
 /// Credentials recognised by their documented structure rather than a plain prefix: crypt(3) password hashes
 /// (<c>$1$salt$hash</c>, <c>$2b$10$…</c>, <c>$6$…</c>, Cisco <c>$8$</c>/<c>$9$</c>), Kerberos roastable hashes
 /// (<c>$krb5asrep$…</c>, <c>$krb5tgs$…</c>), Twitch stream keys (<c>live_&lt;digits&gt;_&lt;30 characters&gt;</c>) and
-/// Salesforce session ids (<c>00D&lt;org id&gt;!&lt;token&gt;</c>).
+/// Salesforce session ids (<c>00D&lt;org id&gt;!&lt;token&gt;</c>) and Microsoft Entra (Azure AD) client secrets
+/// (three characters, <c>8Q~</c>, 31 to 34 more).
 /// </summary>
 internal static class SecretStructuredTokens
 {
     /// <summary>Anchors handled here (case-sensitive).</summary>
-    internal static readonly string[] Anchors = ["$1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$8$", "$9$", "$krb5", "live_", "00D"];
+    internal static readonly string[] Anchors = ["$1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$8$", "$9$", "$krb5", "live_", "00D", "8Q~"];
 
     private static readonly SearchValues<char> CryptChars = SearchValues.Create("./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz$=");
     private static readonly SearchValues<char> KerberosChars = SearchValues.Create("./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz$@:_-*");
     private static readonly SearchValues<char> Alphanumeric = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+    private static readonly SearchValues<char> EntraChars = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_~.-");
     private static readonly SearchValues<char> SalesforceChars = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz._");
 
     /// <summary>True when the anchor at <paramref name="at"/> is one of these formats' anchors.</summary>
-    public static bool Handles(string text, int at) => text[at] is '$' || (text[at] is 'l' or '0' && (text.AsSpan(at).StartsWith("live_", StringComparison.Ordinal) || text.AsSpan(at).StartsWith("00D", StringComparison.Ordinal)));
+    public static bool Handles(string text, int at) => text[at] is '$' || text.AsSpan(at).StartsWith("8Q~", StringComparison.Ordinal) || (text[at] is 'l' or '0' && (text.AsSpan(at).StartsWith("live_", StringComparison.Ordinal) || text.AsSpan(at).StartsWith("00D", StringComparison.Ordinal)));
 
     /// <summary>Examines the anchor at <paramref name="at"/>; returns where scanning may resume.</summary>
     public static int Match(string text, int at, List<SecretFinding> found)
     {
+        if (text[at] == '8')
+        {
+            return EntraSecret(text, at, found);
+        }
+
         if (at > 0 && (char.IsAsciiLetterOrDigit(text[at - 1]) || text[at - 1] is '_' or '$'))
         {
             return at + 1;
@@ -107,6 +114,25 @@ internal static class SecretStructuredTokens
 
         found.Add(new SecretFinding("salesforce-session", at, org + 1 + token));
         return at + org + 1 + token;
+    }
+
+    /// <summary>An Entra client secret: the "8Q~" marker sits after its first three characters.</summary>
+    private static int EntraSecret(string text, int at, List<SecretFinding> found)
+    {
+        var start = at - 3;
+        if (start < 0 || Run(text, start, EntraChars, 3) != 3 || (start > 0 && EntraChars.Contains(text[start - 1])))
+        {
+            return at + 1;
+        }
+
+        var tail = Run(text, at + 3, EntraChars, 40);
+        if (tail is < 31 or > 34 || !SecretText.HasLettersAndDigits(text.AsSpan(at + 3, tail)))
+        {
+            return at + 1;
+        }
+
+        found.Add(new SecretFinding("entra-client-secret", start, at + 3 + tail - start));
+        return at + 3 + tail;
     }
 
     private static int Run(string text, int start, SearchValues<char> chars, int max)

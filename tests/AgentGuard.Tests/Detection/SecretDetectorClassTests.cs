@@ -151,6 +151,10 @@ public sealed class SecretDetectorClassTests
         // Stripe keys carry at least 24 characters after the prefix; a GitLab trigger token exactly 40.
         Find("sk_live_" + Take(Alnum, 23)).Should().BeEmpty();
         Find("glptt-" + Take(Hex, 43)).Should().BeEmpty();
+
+        // An Entra client secret has three characters before "8Q~" and 31 to 34 after it.
+        Find("x" + Take(Alnum, 3) + "8Q~" + Take(Alnum, 34)).Should().BeEmpty();
+        Find(Take(Alnum, 3) + "8Q~" + Take(Alnum, 20)).Should().BeEmpty();
     }
 
     [Fact]
@@ -166,6 +170,10 @@ public sealed class SecretDetectorClassTests
             "NRAK-" + Take("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 27),
             "dp.scim." + Take(Alnum, 43),
             "key-" + Take(Hex, 32),
+            "squ_" + Take(Hex, 40),
+            "sbp_" + Take(Hex, 40),
+            "CFPAT-" + Take(Alnum, 43),
+            Take(Alnum, 3) + "8Q~" + Take(Alnum + "_~.-", 34),
         ];
 
         foreach (var token in tokens)
