@@ -6,7 +6,7 @@ namespace AgentGuard;
 /// password (two character classes, or long and varied); other key-like names need a high-entropy value of at least
 /// 16 characters (Shannon entropy of at least <see cref="MinEntropy"/> bits per character).
 /// </summary>
-internal static class KeyValueSecrets
+internal static partial class KeyValueSecrets
 {
     /// <summary>The least Shannon entropy, in bits per character, of a value next to a token-like name.</summary>
     internal const double MinEntropy = 3.2;
@@ -205,85 +205,6 @@ internal static class KeyValueSecrets
         return end;
     }
 
-    /// <summary><c>== "…"</c>, <c>!= '…'</c>, <c>=== "…"</c> after the name; <paramref name="literal"/> is where the quote is.</summary>
-    private static bool Comparison(string text, int end, out int literal)
-    {
-        literal = end;
-        while (literal < text.Length && literal - end < 4 && text[literal] == ' ')
-        {
-            literal++;
-        }
-
-        var rest = text.AsSpan(literal);
-        var length = rest.StartsWith("===", StringComparison.Ordinal) || rest.StartsWith("!==", StringComparison.Ordinal) ? 3 : rest.StartsWith("==", StringComparison.Ordinal) || rest.StartsWith("!=", StringComparison.Ordinal) ? 2 : 0;
-        if (length == 0)
-        {
-            return false;
-        }
-
-        literal += length;
-        while (literal < text.Length && literal - end < 12 && text[literal] == ' ')
-        {
-            literal++;
-        }
-
-        return literal < text.Length && text[literal] is '"' or '\'';
-    }
-
-    /// <summary>The second quoted argument of <c>Credential("user", "password"</c>.</summary>
-    private static void CredentialArguments(string text, int i, List<SecretFinding> found)
-    {
-        var limit = Math.Min(text.Length, i + 512);
-        var quotes = 0;
-        var valueStart = -1;
-        for (; i < limit && text[i] is not (')' or '\n'); i++)
-        {
-            if (text[i] != '"')
-            {
-                continue;
-            }
-
-            quotes++;
-            if (quotes == 3)
-            {
-                valueStart = i + 1;
-            }
-            else if (quotes == 4)
-            {
-                var value = text.AsSpan(valueStart, i - valueStart);
-                if (LooksLikePlainPassword(value) && !SecretText.IsPlaceholder(value) && !SecretText.IsPlaceholderWord(value))
-                {
-                    found.Add(new SecretFinding("password", valueStart, value.Length));
-                }
-
-                return;
-            }
-        }
-    }
-
-    /// <summary>The quoted name is a call's argument: <c>(</c> or <c>,</c> before its opening quote.</summary>
-    private static bool IsCallArgument(string text, int start)
-    {
-        var i = start - 2;
-        while (i >= 0 && start - i < 8 && text[i] == ' ')
-        {
-            i--;
-        }
-
-        return start >= 2 && text[start - 1] is '"' or '\'' && i >= 0 && text[i] is '(' or ',';
-    }
-
-    /// <summary>A name written as a command-line flag: <c>-Password</c>, <c>--password</c>.</summary>
-    private static bool IsFlag(string text, int start) => text[start] == '-' && (start == 0 || text[start - 1] is ' ' or '\t');
-
-    /// <summary>netrc and similar: <c>machine host login joe password hunter2</c>.</summary>
-    private static bool LineHasLogin(string text, int start)
-    {
-        var lineStart = start == 0 ? -1 : text.LastIndexOf('\n', start - 1, Math.Min(start, 256));
-        var line = text.AsSpan(lineStart + 1, start - lineStart - 1);
-        return line.Contains("login ", StringComparison.Ordinal) || (line.IsWhiteSpace() && lineStart > 0 && text.AsSpan(Math.Max(0, lineStart - 256), lineStart - Math.Max(0, lineStart - 256)).Contains("login ", StringComparison.Ordinal));
-    }
-
     /// <summary>Go and Java declarations put a type between the name and "=": <c>var apiKey string = "…"</c>.</summary>
     private static void SkipDeclaredType(string text, ref int i)
     {
@@ -334,94 +255,6 @@ internal static class KeyValueSecrets
         }
 
         return end;
-    }
-
-    /// <summary>
-    /// <c>curl -u user:password</c> and <c>--user user:password</c>: the password is the secret; so is the value of
-    /// <c>-p</c> in <c>docker login … -p password</c>.
-    /// </summary>
-    public static void ScanCurlUser(string text, List<SecretFinding> found)
-    {
-        ScanPasswordFlag(text, "login ", found);
-        ScanPasswordFlag(text, " -u ", found);
-        ScanCurl(text, found);
-    }
-
-    /// <summary><c>docker login … -p password</c>, <c>psexec \\host -u user -p password</c>: <c>-p</c> after <paramref name="marker"/> on one line.</summary>
-    private static void ScanPasswordFlag(string text, string marker, List<SecretFinding> found)
-    {
-        for (var at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + marker.Length, StringComparison.Ordinal))
-        {
-            var lineEnd = text.IndexOf('\n', at);
-            var line = text.AsSpan(at, (lineEnd < 0 ? text.Length : lineEnd) - at);
-            var flag = line.IndexOf(" -p ", StringComparison.Ordinal);
-            if (flag < 0)
-            {
-                continue;
-            }
-
-            var start = at + flag + 4;
-            var end = start;
-            while (end < text.Length && text[end] is not (' ' or '\n' or '\r' or '"' or '\''))
-            {
-                end++;
-            }
-
-            var password = text.AsSpan(start, end - start);
-            if (password.Length >= 6 && password[0] != '$' && !SecretText.IsPlaceholder(password) && !SecretText.IsPlaceholderWord(password))
-            {
-                found.Add(new SecretFinding("password", start, password.Length));
-            }
-        }
-    }
-
-    private static void ScanCurl(string text, List<SecretFinding> found)
-    {
-        for (var at = text.IndexOf("curl ", StringComparison.Ordinal); at >= 0; at = text.IndexOf("curl ", at + 5, StringComparison.Ordinal))
-        {
-            var lineEnd = text.IndexOf('\n', at);
-            var line = text.AsSpan(at, (lineEnd < 0 ? text.Length : lineEnd) - at);
-            foreach (var flag in (ReadOnlySpan<string>)[" -u ", " --user ", " -u", " --user="])
-            {
-                var f = line.IndexOf(flag, StringComparison.Ordinal);
-                if (f < 0)
-                {
-                    continue;
-                }
-
-                var i = at + f + flag.Length;
-                while (i < text.Length && text[i] == ' ')
-                {
-                    i++;
-                }
-
-                var quote = i < text.Length && text[i] is '"' or '\'' ? text[i++] : '\0';
-                var userStart = i;
-                while (i < text.Length && text[i] is not (':' or ' ' or '\n' or '"' or '\''))
-                {
-                    i++;
-                }
-
-                if (i >= text.Length || text[i] != ':' || i == userStart)
-                {
-                    break;
-                }
-
-                var passwordStart = ++i;
-                while (i < text.Length && text[i] is not (' ' or '\n' or '\r') && text[i] != quote && !(quote == '\0' && text[i] is '"' or '\''))
-                {
-                    i++;
-                }
-
-                var password = text.AsSpan(passwordStart, i - passwordStart);
-                if (password.Length >= 4 && !SecretText.IsPlaceholder(password) && !SecretText.IsPlaceholderWord(password) && password[0] != '$')
-                {
-                    found.Add(new SecretFinding("basic-auth-password", passwordStart, password.Length));
-                }
-
-                break;
-            }
-        }
     }
 
     /// <summary>After a bare space, only "is"/"was" or a long unbroken run can be a value.</summary>
@@ -507,71 +340,6 @@ internal static class KeyValueSecrets
 
         return false;
     }
-
-    private static bool LooksLikePassword(ReadOnlySpan<char> value)
-        => value.Length is >= 6 and <= 128 && !LooksLikePath(value) && (SecretText.HasClasses(value, 2) || (value.Length >= 12 && SecretText.Entropy(value) >= 3.0)) && !LooksLikeProse(value);
-
-    /// <summary>
-    /// A value in a password position (quoted, assigned with "=", given to a flag, compared in code) that is one plain
-    /// word or more: six or more characters without spaces. A single word is a password there (<c>PASSWORD=whiteduke</c>).
-    /// </summary>
-    private static bool LooksLikePlainPassword(ReadOnlySpan<char> value)
-        => value.Length is >= 6 and <= 128 && value.IndexOfAny(' ', '\t') < 0 && !LooksLikePath(value) && !SecretText.IsPlaceholderWord(value) && !SecretText.IsPlaceholder(value);
-
-    /// <summary>After an explicit scheme (<c>Bearer</c>, <c>Basic</c>, <c>Token</c>) a shorter credential still is one.</summary>
-    private static bool LooksLikeSchemeToken(ReadOnlySpan<char> value)
-        => value.Length is >= 10 and <= MaxQuotedValue && value.IndexOfAny(' ', '\t') < 0 && SecretText.HasLettersAndDigits(value);
-
-    /// <summary>
-    /// Code or a reference, not a value: <c>+ getPassword() +</c>, <c>#add-password</c>, <c>env.DB_PASSWORD</c>,
-    /// <c>$DB_PASSWORD</c>, <c>arn:aws:iam::aws:policy/…Password</c>, <c>cms/passwords#update</c>.
-    /// </summary>
-    private static bool IsCodeReference(ReadOnlySpan<char> value)
-    {
-        if (value[0] is '+' or '#' or ',' or '(' or '[' || value.StartsWith("arn:", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        var named = value.Contains("password", StringComparison.OrdinalIgnoreCase) || value.Contains("passwd", StringComparison.OrdinalIgnoreCase) || value.Contains("secret", StringComparison.OrdinalIgnoreCase);
-        return named && value.IndexOfAny("/#.$()+[]:") >= 0;
-    }
-
-    private static bool LooksLikeStrongToken(ReadOnlySpan<char> value)
-        => value.Length >= 24 && SecretText.Entropy(value) >= 3.5;
-
-    private static bool LooksLikeToken(ReadOnlySpan<char> value)
-        => value.Length >= 16 && value.IndexOfAny(' ', '\t') < 0 && SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= (value.Length >= 32 ? 3.0 : MinEntropy) && !value.Contains("://", StringComparison.Ordinal);
-
-    /// <summary>
-    /// A quoted value next to a secret-like name may be shorter (<c>"host_secret": "cxr9i4q59p9za6"</c>) or letters only
-    /// in mixed case (<c>"hfCnuVcYOgiRjlDEmAoRbN"</c>): the quotes and the name carry the evidence.
-    /// </summary>
-    private static bool LooksLikeShortQuotedToken(ReadOnlySpan<char> value)
-        => value.Length is >= 12 and <= 128 && value.IndexOfAny(' ', '\t') < 0 && !value.Contains("://", StringComparison.Ordinal) && !LooksLikePath(value)
-            && ((SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.0) || (value.Length >= 20 && SecretText.HasClasses(value, 2) && SecretText.Entropy(value) >= 4.0));
-
-    private static bool LooksLikePath(ReadOnlySpan<char> value)
-        => value[0] is '/' or '~' or '\\' || value.StartsWith("./", StringComparison.Ordinal) || (value.Length > 2 && value[1] == ':' && value[2] is '\\' or '/');
-
-    private static bool LooksLikeProse(ReadOnlySpan<char> value)
-    {
-        // "Reset your password: see the help page", "doesnt start right" — words of plain lower-case letters.
-        var spaces = value.Count(' ');
-        if (spaces == 0)
-        {
-            return false;
-        }
-
-        var lettersOnly = !value.ContainsAnyExcept("abcdefghijklmnopqrstuvwxyz '");
-        return lettersOnly || (spaces >= 3 && !SecretText.HasClasses(value.ToString().Replace(" ", string.Empty, StringComparison.Ordinal), 2));
-    }
-
-    private static bool IsAwsSecret(ReadOnlySpan<char> key, ReadOnlySpan<char> value)
-        => value.Length == 40 && (key.Contains("aws", StringComparison.Ordinal) || key.Contains("secretaccesskey", StringComparison.Ordinal));
-
-    private static bool IsConnectionString(string text, int keyStart, int valueEnd)
-        => (keyStart > 0 && text[keyStart - 1] == ';') || (keyStart > 1 && text[keyStart - 1] == ' ' && text[keyStart - 2] == ';') || (valueEnd < text.Length && text[valueEnd] == ';');
 
     private static KeyKind Classify(ReadOnlySpan<char> key)
     {
