@@ -227,7 +227,7 @@ internal sealed partial class DecisionAuditor
     {
         try
         {
-            return session is null ? [] : [.. session.Snapshot().Labels];
+            return session is null ? [] : session.CurrentLabels();
         }
         catch (SessionStoreUnavailableException)
         {

@@ -28,6 +28,9 @@ public interface ISessionView
     /// <summary>Records a hit on a rate-limit counter and returns how many hits fall within the window, including it.</summary>
     long HitRateLimit(string ruleId, string key, DateTimeOffset now, TimeSpan window);
 
+    /// <summary>The session's labels now (for the audit record), without copying its history as <see cref="Snapshot"/> does.</summary>
+    string[] CurrentLabels() => [.. Snapshot().Labels];
+
     /// <summary>A read-only copy of the session, for code policies.</summary>
     SessionSnapshot Snapshot();
 

@@ -135,6 +135,14 @@ internal sealed class SessionState : ISessionView
             ? HasSeenWords(origin, SeenTokens.WordsOf(normalizedToken))
             : HasSeenTyped(origin, normalizedToken);
 
+    public string[] CurrentLabels()
+    {
+        lock (_gate)
+        {
+            return _labels is null ? [] : [.. _labels];
+        }
+    }
+
     public bool HasAnyLabel(string[] labels)
     {
         lock (_gate)
