@@ -6,7 +6,7 @@ namespace AgentGuard;
 /// password (two character classes, or long and varied); other key-like names need a high-entropy value of at least
 /// 16 characters (Shannon entropy of at least <see cref="MinEntropy"/> bits per character).
 /// </summary>
-internal static class KeyValueSecrets
+internal static partial class KeyValueSecrets
 {
     /// <summary>The least Shannon entropy, in bits per character, of a value next to a token-like name.</summary>
     internal const double MinEntropy = 3.2;
@@ -14,9 +14,12 @@ internal static class KeyValueSecrets
     private const int MaxKey = 64;
     private const int MaxValue = 512;
 
+    /// <summary>A quoted value may be a long token (a 2,000-character JWT): it is read to its closing quote up to this length.</summary>
+    private const int MaxQuotedValue = 8192;
+
     private static readonly string[] PasswordParts = ["password", "passwd", "passphrase", "pwd"];
     private static readonly string[] TokenParts = ["secret", "token", "apikey", "credential", "bearer", "authorization"];
-    private static readonly string[] TokenSuffixes = ["key", "keys", "auth"];
+    private static readonly string[] TokenSuffixes = ["key", "keys", "auth", "pat"];
 
     private static readonly string[] NotSecretParts =
     [
@@ -54,15 +57,36 @@ internal static class KeyValueSecrets
             return XmlElement(text, start, end, found);
         }
 
+        // "Password:" inside a string ("passwordLabel: "Password:","): a label, not an assignment.
+        if (start > 0 && text[start - 1] is '"' or '\'' && end + 1 < text.Length && text[end] == ':' && text[end + 1] == text[start - 1])
+        {
+            return end;
+        }
+
+        // new NetworkCredential("user", "password"): the second argument.
+        if (end < text.Length && text[end] == '(' && text.AsSpan(start, end - start).EndsWith("Credential", StringComparison.OrdinalIgnoreCase))
+        {
+            CredentialArguments(text, end + 1, found);
+            return end;
+        }
+
         // Cheap checks first: most anchor hits are prose ("key points", "the token budget") with no value after them.
         var i = end;
         var spaced = false;
+        var comparison = false;
         SkipDeclaredType(text, ref i);
-        if (!SkipSeparator(text, ref i))
+        var assigned = SkipSeparator(text, start, ref i);
+        if (!assigned && Comparison(text, end, out var literal))
+        {
+            // if password == "hunter2": a hard-coded credential checked in code.
+            i = literal;
+            comparison = true;
+        }
+        else if (!assigned)
         {
             // "token <value>", "--api-key <value>", "password is <value>", "Bearer <value>": a bare space.
             i = end;
-            if (i >= text.Length || text[i] != ' ' || !SpacedCandidate(text, i + 1))
+            if (i >= text.Length || text[i] != ' ' || !(SpacedCandidate(text, i + 1) || IsFlag(text, start) || LineHasLogin(text, start)))
             {
                 return end;
             }
@@ -78,7 +102,11 @@ internal static class KeyValueSecrets
             return end;
         }
 
-        while (i < text.Length && i - end < 12 && text[i] is ' ' or '\t')
+        // "-Password VMware1!", "--password hunter2", netrc "login joe password hunter2": a value given on a command line.
+        var stated = false;
+        var flagged = spaced && kind == KeyKind.Password && (IsFlag(text, start) || LineHasLogin(text, start));
+        var equals = assigned && text.AsSpan(end, i - end).Contains('=');
+        while (i < text.Length && i - end < 40 && text[i] is ' ' or '\t')
         {
             i++;
         }
@@ -87,6 +115,10 @@ internal static class KeyValueSecrets
         if (quote != '\0')
         {
             i++;
+        }
+        else if (comparison)
+        {
+            return end;
         }
 
         if (spaced || kind == KeyKind.Bearer)
@@ -98,6 +130,7 @@ internal static class KeyValueSecrets
                 {
                     i += verb.Length;
                     spaced = kind == KeyKind.Token;
+                    stated = true;
                     break;
                 }
             }
@@ -116,6 +149,7 @@ internal static class KeyValueSecrets
 
         // "Authorization: Bearer <token>", "token: Token <token>".
         var scheme = false;
+        var maxValue = quote != '\0' ? MaxQuotedValue : MaxValue;
         foreach (var prefix in (ReadOnlySpan<string>)["Bearer ", "Basic ", "Token "])
         {
             if (text.AsSpan(i).StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
@@ -127,7 +161,7 @@ internal static class KeyValueSecrets
         }
 
         var valueStart = i;
-        while (i < text.Length && i - valueStart < MaxValue && IsValueChar(text[i], quote, kind))
+        while (i < text.Length && i - valueStart < maxValue && IsValueChar(text[i], quote, kind))
         {
             i++;
         }
@@ -153,10 +187,13 @@ internal static class KeyValueSecrets
 
         string? detected = kind switch
         {
+            _ when IsCodeReference(value) => null,
+            KeyKind.Password or KeyKind.Token when comparison => LooksLikePlainPassword(value) ? "password" : null,
+            KeyKind.Password when flagged => value[0] != '$' && LooksLikePlainPassword(value) ? "password" : null,
             KeyKind.Password when spaced => null,
-            KeyKind.Password when LooksLikePassword(value) => IsConnectionString(text, start, valueEnd) ? "connection-string-password" : "password",
-            KeyKind.Token when spaced && !LooksLikeStrongToken(value) && !(start >= 2 && text[start - 1] == '-' && text[start - 2] == '-' && LooksLikeToken(value)) => null,
-            KeyKind.Token or KeyKind.Bearer when LooksLikeToken(value) || (quote != '\0' && LooksLikeShortQuotedToken(value)) => scheme || kind == KeyKind.Bearer ? "bearer-token" : IsAwsSecret(key, value) ? "aws-secret-key" : "generic-secret",
+            KeyKind.Password when LooksLikePassword(value) || ((quote != '\0' || equals) && LooksLikePlainPassword(value)) => IsConnectionString(text, start, valueEnd) ? "connection-string-password" : "password",
+            KeyKind.Token when spaced && !LooksLikeStrongToken(value) && !(stated && LooksLikeToken(value)) && !(IsFlag(text, start) && text[start + 1] == '-' && LooksLikeToken(value)) => null,
+            KeyKind.Token or KeyKind.Bearer when LooksLikeToken(value) || (quote != '\0' && LooksLikeShortQuotedToken(value)) || (scheme && LooksLikeSchemeToken(value)) => scheme || kind == KeyKind.Bearer ? "bearer-token" : IsAwsSecret(key, value) ? "aws-secret-key" : "generic-secret",
             _ => null,
         };
 
@@ -220,83 +257,6 @@ internal static class KeyValueSecrets
         return end;
     }
 
-    /// <summary>
-    /// <c>curl -u user:password</c> and <c>--user user:password</c>: the password is the secret; so is the value of
-    /// <c>-p</c> in <c>docker login … -p password</c>.
-    /// </summary>
-    public static void ScanCurlUser(string text, List<SecretFinding> found)
-    {
-        for (var at = text.IndexOf("login ", StringComparison.Ordinal); at >= 0; at = text.IndexOf("login ", at + 6, StringComparison.Ordinal))
-        {
-            var lineEnd = text.IndexOf('\n', at);
-            var line = text.AsSpan(at, (lineEnd < 0 ? text.Length : lineEnd) - at);
-            var flag = line.IndexOf(" -p ", StringComparison.Ordinal);
-            if (flag < 0)
-            {
-                continue;
-            }
-
-            var start = at + flag + 4;
-            var end = start;
-            while (end < text.Length && text[end] is not (' ' or '\n' or '\r' or '"' or '\''))
-            {
-                end++;
-            }
-
-            var password = text.AsSpan(start, end - start);
-            if (password.Length >= 6 && password[0] != '$' && !SecretText.IsPlaceholder(password) && !SecretText.IsPlaceholderWord(password))
-            {
-                found.Add(new SecretFinding("password", start, password.Length));
-            }
-        }
-
-        for (var at = text.IndexOf("curl ", StringComparison.Ordinal); at >= 0; at = text.IndexOf("curl ", at + 5, StringComparison.Ordinal))
-        {
-            var lineEnd = text.IndexOf('\n', at);
-            var line = text.AsSpan(at, (lineEnd < 0 ? text.Length : lineEnd) - at);
-            foreach (var flag in (ReadOnlySpan<string>)[" -u ", " --user ", " -u", " --user="])
-            {
-                var f = line.IndexOf(flag, StringComparison.Ordinal);
-                if (f < 0)
-                {
-                    continue;
-                }
-
-                var i = at + f + flag.Length;
-                while (i < text.Length && text[i] == ' ')
-                {
-                    i++;
-                }
-
-                var quote = i < text.Length && text[i] is '"' or '\'' ? text[i++] : '\0';
-                var userStart = i;
-                while (i < text.Length && text[i] is not (':' or ' ' or '\n' or '"' or '\''))
-                {
-                    i++;
-                }
-
-                if (i >= text.Length || text[i] != ':' || i == userStart)
-                {
-                    break;
-                }
-
-                var passwordStart = ++i;
-                while (i < text.Length && text[i] is not (' ' or '\n' or '\r') && text[i] != quote && !(quote == '\0' && text[i] is '"' or '\''))
-                {
-                    i++;
-                }
-
-                var password = text.AsSpan(passwordStart, i - passwordStart);
-                if (password.Length >= 4 && !SecretText.IsPlaceholder(password) && !SecretText.IsPlaceholderWord(password) && password[0] != '$')
-                {
-                    found.Add(new SecretFinding("basic-auth-password", passwordStart, password.Length));
-                }
-
-                break;
-            }
-        }
-    }
-
     /// <summary>After a bare space, only "is"/"was" or a long unbroken run can be a value.</summary>
     private static bool SpacedCandidate(string text, int i)
     {
@@ -310,12 +270,13 @@ internal static class KeyValueSecrets
         return run < 0 ? rest.Length >= 16 : run >= 16;
     }
 
-    private static bool SkipSeparator(string text, ref int i)
+    private static bool SkipSeparator(string text, int start, ref int i)
     {
         // key": "value" / key = value / key => value / key := value / key: value / key ?= value / key .= value
         var skipped = 0;
         var quoted = false;
-        while (i < text.Length && skipped < 4 && text[i] is '"' or '\'' or ' ' or '\t' or ']')
+        // Aligned hashes put many spaces before "=>" (":password       => '…'").
+        while (i < text.Length && skipped < 4 + 28 && text[i] is '"' or '\'' or ' ' or '\t' or ']' && (skipped < 4 || text[i] is ' ' or '\t'))
         {
             quoted |= text[i] is '"' or '\'';
             i++;
@@ -328,7 +289,7 @@ internal static class KeyValueSecrets
         }
 
         // setProperty("db.password", "…"), Header.Set("X-Api-Key", "…"): a quoted name, a comma, the value.
-        if (quoted && text[i] == ',')
+        if (quoted && text[i] == ',' && IsCallArgument(text, start))
         {
             i++;
             return true;
@@ -380,45 +341,6 @@ internal static class KeyValueSecrets
         return false;
     }
 
-    private static bool LooksLikePassword(ReadOnlySpan<char> value)
-        => value.Length is >= 6 and <= 128 && !LooksLikePath(value) && (SecretText.HasClasses(value, 2) || (value.Length >= 12 && SecretText.Entropy(value) >= 3.0)) && !LooksLikeProse(value);
-
-    private static bool LooksLikeStrongToken(ReadOnlySpan<char> value)
-        => value.Length >= 24 && SecretText.Entropy(value) >= 3.5;
-
-    private static bool LooksLikeToken(ReadOnlySpan<char> value)
-        => value.Length >= 16 && value.IndexOfAny(' ', '\t') < 0 && SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= (value.Length >= 32 ? 3.0 : MinEntropy) && !value.Contains("://", StringComparison.Ordinal);
-
-    /// <summary>
-    /// A quoted value next to a secret-like name may be shorter (<c>"host_secret": "cxr9i4q59p9za6"</c>) or letters only
-    /// in mixed case (<c>"hfCnuVcYOgiRjlDEmAoRbN"</c>): the quotes and the name carry the evidence.
-    /// </summary>
-    private static bool LooksLikeShortQuotedToken(ReadOnlySpan<char> value)
-        => value.Length is >= 12 and <= 128 && value.IndexOfAny(' ', '\t') < 0 && !value.Contains("://", StringComparison.Ordinal) && !LooksLikePath(value)
-            && ((SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.0) || (value.Length >= 20 && SecretText.HasClasses(value, 2) && SecretText.Entropy(value) >= 4.0));
-
-    private static bool LooksLikePath(ReadOnlySpan<char> value)
-        => value[0] is '/' or '~' or '\\' || value.StartsWith("./", StringComparison.Ordinal) || (value.Length > 2 && value[1] == ':' && value[2] is '\\' or '/');
-
-    private static bool LooksLikeProse(ReadOnlySpan<char> value)
-    {
-        // "Reset your password: see the help page", "doesnt start right" — words of plain lower-case letters.
-        var spaces = value.Count(' ');
-        if (spaces == 0)
-        {
-            return false;
-        }
-
-        var lettersOnly = !value.ContainsAnyExcept("abcdefghijklmnopqrstuvwxyz '");
-        return lettersOnly || (spaces >= 3 && !SecretText.HasClasses(value.ToString().Replace(" ", string.Empty, StringComparison.Ordinal), 2));
-    }
-
-    private static bool IsAwsSecret(ReadOnlySpan<char> key, ReadOnlySpan<char> value)
-        => value.Length == 40 && (key.Contains("aws", StringComparison.Ordinal) || key.Contains("secretaccesskey", StringComparison.Ordinal));
-
-    private static bool IsConnectionString(string text, int keyStart, int valueEnd)
-        => (keyStart > 0 && text[keyStart - 1] == ';') || (keyStart > 1 && text[keyStart - 1] == ' ' && text[keyStart - 2] == ';') || (valueEnd < text.Length && text[valueEnd] == ';');
-
     private static KeyKind Classify(ReadOnlySpan<char> key)
     {
         if (key.IsEmpty)
@@ -437,6 +359,12 @@ internal static class KeyValueSecrets
         if (key.SequenceEqual("bearer"))
         {
             return KeyKind.Bearer;
+        }
+
+        // ado_pat, gitlab_pat: a personal access token ("…at" is otherwise a timestamp name).
+        if (key.EndsWith("pat", StringComparison.Ordinal))
+        {
+            return KeyKind.Token;
         }
 
         foreach (var suffix in NotSecretSuffixes)

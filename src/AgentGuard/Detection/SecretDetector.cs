@@ -18,10 +18,10 @@ internal sealed class SecretDetector : ISecretDetector
     ];
 
     /// <summary>Case-insensitive key-like names whose values are examined for secrets.</summary>
-    private static readonly string[] KeyAnchors = ["pass", "pwd=", "pwd:", "pwd\"", "pwd'", "pwd ", "secret", "token", "key=", "key:", "key\"", "key'", "key ", "keys", "key>", "key?", "key+", "key.=", "key,", "credential", "auth", "bearer"];
+    private static readonly string[] KeyAnchors = ["pass", "pwd=", "pwd:", "pwd\"", "pwd'", "pwd ", "secret", "token", "key=", "key:", "key\"", "key'", "key ", "keys", "key>", "key?", "key+", "key.=", "key,", "credential", "auth", "bearer", "_pw", "-pw", "_pat"];
 
     private static readonly AnchorSearch Formats = new(FormatAnchors, StringComparison.Ordinal);
-    private static readonly AnchorSearch Providers = new(SecretProviderTokens.Anchors.Concat(SecretEncodedFormats.Anchors), StringComparison.Ordinal);
+    private static readonly AnchorSearch Providers = new(SecretProviderTokens.Anchors.Concat(SecretEncodedFormats.Anchors).Concat(SecretStructuredTokens.Anchors), StringComparison.Ordinal);
     private static readonly AnchorSearch Keys = new(KeyAnchors, StringComparison.OrdinalIgnoreCase);
 
     public void Find(string text, ICollection<SecretFinding> findings)
@@ -95,9 +95,9 @@ internal sealed class SecretDetector : ISecretDetector
         {
             for (var at = Providers.Next(text, group, 0); at >= 0;)
             {
-                var next = text[at] is ':' or '-' && (text.AsSpan(at).StartsWith(":AA", StringComparison.Ordinal) || text.AsSpan(at).StartsWith("-us", StringComparison.Ordinal)) || text.AsSpan(at).StartsWith("ZXlK", StringComparison.Ordinal)
+                var next = text[at] is ':' or '-' && (text.AsSpan(at).StartsWith(":AA", StringComparison.Ordinal) || text.AsSpan(at).StartsWith("-us", StringComparison.Ordinal)) || text.AsSpan(at).StartsWith("ZXlK", StringComparison.Ordinal) || text.AsSpan(at).StartsWith("LS0tLS1CRUdJTi", StringComparison.Ordinal)
                     ? SecretEncodedFormats.Match(text, at, found)
-                    : SecretProviderTokens.Match(text, at, found);
+                    : SecretStructuredTokens.Handles(text, at) ? SecretStructuredTokens.Match(text, at, found) : SecretProviderTokens.Match(text, at, found);
                 at = Providers.Next(text, group, Math.Max(at + 1, next));
             }
         }
@@ -146,8 +146,11 @@ internal sealed class SecretDetector : ISecretDetector
 
     private static void ScanKeyValues(string text, List<SecretFinding> found)
     {
-        // Several anchors can hit one name (api_key_secret); each name is examined once.
-        HashSet<int>? examined = null;
+        // Several anchors can hit one name (api_key_secret); each name is examined once. The names seen are kept on the
+        // stack (a clean page allocates nothing); past that, a name may be examined twice, which only costs time:
+        // identical findings are merged.
+        Span<int> examined = stackalloc int[64];
+        var count = 0;
         for (var group = 0; group < Keys.GroupCount; group++)
         {
             for (var at = Keys.Next(text, group, 0); at >= 0; at = Keys.Next(text, group, at + 1))
@@ -158,10 +161,17 @@ internal sealed class SecretDetector : ISecretDetector
                     nameStart--;
                 }
 
-                if ((examined ??= []).Add(nameStart))
+                if (examined[..count].Contains(nameStart))
                 {
-                    KeyValueSecrets.Match(text, at, found);
+                    continue;
                 }
+
+                if (count < examined.Length)
+                {
+                    examined[count++] = nameStart;
+                }
+
+                KeyValueSecrets.Match(text, at, found);
             }
         }
     }

@@ -10,11 +10,11 @@ namespace AgentGuard;
 internal static class SecretEncodedFormats
 {
     /// <summary>Anchors handled here (case-sensitive).</summary>
-    internal static readonly string[] Anchors = [":AA", "-us", "ZXlK"];
+    internal static readonly string[] Anchors = [":AA", "-us", "ZXlK", "LS0tLS1CRUdJTi"];
 
     /// <summary>
-    /// Discord bot tokens: base64 of the bot id (23–28 characters), '.', a 6-character timestamp, '.', an HMAC of 27 or
-    /// more. Found from each '.' that is followed by six token characters and another '.'.
+    /// Discord bot tokens: base64 of the bot id (24–26 characters starting M, N or O), '.', a 6-character timestamp, '.',
+    /// an HMAC of 27 to 38. Found from each '.' that is followed by six token characters and another '.'.
     /// </summary>
     public static void ScanDiscord(string text, List<SecretFinding> found)
     {
@@ -37,8 +37,14 @@ internal static class SecretEncodedFormats
                 end++;
             }
 
+            // The id is base64 of the decimal bot id: 24 to 26 characters, and a decimal digit encodes to M, N or O.
+            if (dot - start > 26)
+            {
+                start = dot - 26;
+            }
+
             var id = text.AsSpan(start, dot - start);
-            if (id.Length is < 23 or > 28 || end - dot - 8 < 27 || (start > 0 && text[start - 1] is '_' or '-' or '.') || !SecretText.HasLettersAndDigits(id) || !SecretText.HasLettersAndDigits(text.AsSpan(dot + 8, end - dot - 8)))
+            if (id.Length is < 24 or > 26 || id[0] is not ('M' or 'N' or 'O') || end - dot - 8 is < 27 or > 38 || (start > 0 && text[start - 1] is '_' or '-' or '.') || !SecretText.HasLettersAndDigits(id) || !SecretText.HasLettersAndDigits(text.AsSpan(dot + 8, end - dot - 8)))
             {
                 continue;
             }
@@ -73,7 +79,35 @@ internal static class SecretEncodedFormats
             return Mailchimp(text, at, found);
         }
 
-        return Base64Jwt(text, at, found);
+        return text[at] == 'L' ? Base64PrivateKey(text, at, found) : Base64Jwt(text, at, found);
+    }
+
+    /// <summary>A PEM private key encoded once more in base64 (<c>LS0tLS1CRUdJTi…</c> is "-----BEGIN"); certificates are public.</summary>
+    private static int Base64PrivateKey(string text, int at, List<SecretFinding> found)
+    {
+        var run = text.AsSpan(at);
+        var length = run.IndexOfAnyExcept(Base64Chars);
+        run = length < 0 ? run : run[..length];
+        if (run.Length < 100)
+        {
+            return at + 1;
+        }
+
+        Span<byte> utf8 = stackalloc byte[64];
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            utf8[i] = (byte)run[i];
+        }
+
+        Span<byte> decoded = stackalloc byte[48];
+        if (Base64.DecodeFromUtf8(utf8, decoded, out _, out var written, isFinalBlock: false) is not (OperationStatus.Done or OperationStatus.NeedMoreData)
+            || decoded[..written].IndexOf("PRIVATE KEY"u8) < 0)
+        {
+            return at + 1;
+        }
+
+        found.Add(new SecretFinding("base64-private-key", at, run.Length));
+        return at + run.Length;
     }
 
     private static int Telegram(string text, int at, List<SecretFinding> found)

@@ -120,6 +120,18 @@ internal static partial class SecretFormats
             }
         }
 
+        // "-----BEGIN PRIVATE KEY-----this is not a private key-----END…": a key body is base64, at least 64 characters of it.
+        var base64 = 0;
+        foreach (var c in text.AsSpan(bodyStart, Math.Max(0, Math.Min(stop, end < 0 ? stop : end) - bodyStart)))
+        {
+            base64 += char.IsAsciiLetterOrDigit(c) || c is '+' or '/' ? 1 : 0;
+        }
+
+        if (base64 < 64)
+        {
+            return at + 1;
+        }
+
         found.Add(new SecretFinding("private-key", at, stop - at));
         return stop;
     }
@@ -177,7 +189,7 @@ internal static partial class SecretFormats
         return next;
     }
 
-    /// <summary>A JWT whose header decodes to a JSON object (<c>{"alg":…}</c>); random "eyJ…" text is not one.</summary>
+    /// <summary>A JWT whose header decodes to a JSON object naming its algorithm (<c>{"alg":…}</c>); random "eyJ…" text is not one.</summary>
     private static int JwtToken(string text, int at, List<SecretFinding> found)
     {
         if (at > 0 && IsTokenChar(text[at - 1]))
@@ -193,7 +205,8 @@ internal static partial class SecretFormats
 
         var header = match.ValueSpan[..match.ValueSpan.IndexOf('.')];
         Span<byte> decoded = stackalloc byte[Math.Min(header.Length, 1024)];
-        if (header.Length > 1024 || !TryDecodeBase64Url(header, decoded, out var written) || written < 2 || decoded[0] != '{' || decoded[..written].TrimEnd(" \r\n"u8)[^1] != '}')
+        // RFC 7515: every JOSE header names its algorithm, so the decoded header holds "alg".
+        if (header.Length > 1024 || !TryDecodeBase64Url(header, decoded, out var written) || written < 2 || decoded[0] != '{' || decoded[..written].TrimEnd(" \r\n"u8)[^1] != '}' || decoded[..written].IndexOf("\"alg\""u8) < 0)
         {
             return at + 1;
         }
@@ -240,13 +253,15 @@ internal static partial class SecretFormats
             return at + 3;
         }
 
+        // The password may itself hold '@' ("myR3alP@ssw0rd@cluster0"): the host follows the authority's last '@'.
         var passwordStart = ++i;
-        while (i < text.Length && i - passwordStart < 256 && IsUserInfoChar(text[i]) && text[i] != '@')
+        while (i < text.Length && i - passwordStart < 256 && IsUserInfoChar(text[i]) && text[i] != ',')
         {
             i++;
         }
 
-        if (i == passwordStart || i >= text.Length || text[i] != '@' || i + 1 >= text.Length || !char.IsAsciiLetterOrDigit(text[i + 1]))
+        i = i == passwordStart ? -1 : text.LastIndexOf('@', i - 1, i - passwordStart);
+        if (i <= passwordStart || i + 1 >= text.Length || !char.IsAsciiLetterOrDigit(text[i + 1]))
         {
             return at + 3;
         }
@@ -299,7 +314,7 @@ internal static partial class SecretFormats
     [GeneratedRegex(@"\Ghooks\.slack\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{16,}", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex SlackWebhook();
 
-    [GeneratedRegex(@"\G[sr]k_(?:live|test)_[A-Za-z0-9]{20,247}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"\G[sr]k_(?:live|test)_[A-Za-z0-9]{24,247}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Stripe();
 
     [GeneratedRegex(@"\Gsk-ant-[a-z0-9]{2,10}-[A-Za-z0-9_\-]{32,}", RegexOptions.CultureInvariant, Timeout)]

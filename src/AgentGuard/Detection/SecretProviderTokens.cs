@@ -10,8 +10,11 @@ namespace AgentGuard;
 /// </summary>
 internal static class SecretProviderTokens
 {
-    /// <summary>One catalogue entry: the case-sensitive prefix, the finding kind, the least body length.</summary>
-    internal readonly record struct Entry(string Prefix, string Kind, int MinBody, bool HexOnly = false);
+    /// <summary>
+    /// One catalogue entry: the case-sensitive prefix, the finding kind, the least body length and, where the provider
+    /// documents a fixed length, the most (a longer run is another string that merely starts like the token).
+    /// </summary>
+    internal readonly record struct Entry(string Prefix, string Kind, int MinBody, bool HexOnly = false, int MaxBody = int.MaxValue);
 
     internal static readonly Entry[] Catalogue =
     [
@@ -22,28 +25,37 @@ internal static class SecretProviderTokens
         new("xapp-", "slack-token", 20), new("xoxe.", "slack-token", 20), new("xoxe-", "slack-token", 20),
         new("tskey-", "tailscale-key", 20),
         new("vci_", "vercel-token", 24), new("vcr_", "vercel-token", 24), new("vck_", "vercel-token", 24), new("vcp_", "vercel-token", 24), new("vca_", "vercel-token", 24),
-        new("dapi", "databricks-token", 32, HexOnly: true), new("dckr_pat_", "docker-token", 24), new("dckr_oat_", "docker-token", 24),
+        new("dapi", "databricks-token", 32, HexOnly: true, MaxBody: 34), new("dckr_pat_", "docker-token", 24), new("dckr_oat_", "docker-token", 24),
         new("glc_", "grafana-token", 32), new("glsa_", "grafana-token", 32),
-        new("hvs.", "vault-token", 24), new("hvb.", "vault-token", 24), new("hvr.", "vault-token", 24),
+        new("hvs.", "vault-token", 80), new("hvb.", "vault-token", 90), new("hvr.", "vault-token", 24),
         new("ops_", "onepassword-token", 40),
         new("cfut_", "cloudflare-token", 32), new("cfat_", "cloudflare-token", 32), new("cfk_", "cloudflare-token", 32),
         new("aio_", "adafruit-key", 24), new("apify_api_", "apify-token", 30), new("shippo_live_", "shippo-token", 32), new("shippo_test_", "shippo-token", 32),
-        new("pypi-", "pypi-token", 50), new("AGE-SECRET-KEY-1", "age-secret-key", 50),
+        new("pypi-", "pypi-token", 80), new("AGE-SECRET-KEY-1", "age-secret-key", 50),
         new("EAA", "meta-token", 40),
         new("dop_v1_", "digitalocean-token", 64, HexOnly: true), new("doo_v1_", "digitalocean-token", 64, HexOnly: true), new("dor_v1_", "digitalocean-token", 64, HexOnly: true),
-        new("glptt-", "gitlab-token", 40), new("gldt-", "gitlab-token", 16), new("glrt-", "gitlab-token", 20), new("glsoat-", "gitlab-token", 20),
-        new("glcbt-", "gitlab-token", 16), new("glimt-", "gitlab-token", 16), new("glagent-", "gitlab-token", 30), new("glft-", "gitlab-token", 16),
+        new("glptt-", "gitlab-token", 40, MaxBody: 40), new("gldt-", "gitlab-token", 20), new("glrt-", "gitlab-token", 20), new("glsoat-", "gitlab-token", 20),
+        new("glcbt-", "gitlab-token", 16), new("glimt-", "gitlab-token", 25, MaxBody: 25), new("glagent-", "gitlab-token", 30), new("glft-", "gitlab-token", 16),
         new("glffct-", "gitlab-token", 16), new("GR1348941", "gitlab-token", 20),
         new("sq0atp-", "square-token", 22), new("sq0csp-", "square-token", 40), new("EAAA", "square-token", 60),
         new("PMAK-", "postman-key", 50), new("whsec_", "stripe-webhook-secret", 24), new("gsk_", "groq-key", 40),
         new("xai-", "xai-key", 60), new("pplx-", "perplexity-key", 40), new("r8_", "replicate-token", 32), new("figd_", "figma-token", 32),
         new("lsv2_pt_", "langsmith-key", 32), new("lsv2_sk_", "langsmith-key", 32), new("nvapi-", "nvidia-key", 60),
         new("dp.pt.", "doppler-token", 40), new("dp.st.", "doppler-token", 40), new("dp.sa.", "doppler-token", 40), new("dp.ct.", "doppler-token", 40),
+        new("dp.scim.", "doppler-token", 40), new("dp.audit.", "doppler-token", 40),
         new("ATATT", "atlassian-token", 100), new("sntrys_", "sentry-token", 60), new("sntryu_", "sentry-token", 64, HexOnly: true),
         new("phx_", "posthog-key", 40), new("rubygems_", "rubygems-key", 48, HexOnly: true), new("oy2", "nuget-key", 43),
         new("dt0c01.", "dynatrace-token", 60), new("AKCp", "artifactory-key", 60), new("CLOJARS_", "clojars-token", 60, HexOnly: true),
         new("FlyV1 ", "flyio-token", 60), new("fo1_", "flyio-token", 40), new("sk_pr_", "photoroom-key", 32), new("pscale_tkn_", "planetscale-token", 32),
         new("pscale_pw_", "planetscale-password", 32), new("ghs_", "github-token", 36), new("rnd_", "render-key", 30), new("nfp_", "netlify-token", 36),
+        new("tvly-", "tavily-key", 32), new("odt_", "dependency-track-key", 32), new("NRAK-", "newrelic-key", 27), new("NRAA-", "newrelic-key", 27),
+        new("NRII-", "newrelic-key", 32), new("NRIQ-", "newrelic-key", 32), new("NRJS-", "newrelic-key", 19), new("NRRA-", "newrelic-key", 42),
+        new("django-insecure-", "django-secret-key", 40), new("key-", "mailgun-key", 32, HexOnly: true, MaxBody: 32), new("s-s4t2ud-", "intra42-secret", 64, HexOnly: true), new("s-s4t2af-", "intra42-secret", 64, HexOnly: true),
+        new("squ_", "sonarqube-token", 40, HexOnly: true), new("sqp_", "sonarqube-token", 40, HexOnly: true), new("sqa_", "sonarqube-token", 40, HexOnly: true),
+        new("sbp_", "supabase-token", 40, HexOnly: true), new("sb_secret_", "supabase-key", 24), new("CFPAT-", "contentful-token", 43),
+        new("pul-", "pulumi-token", 40, HexOnly: true), new("pnu_", "prefect-key", 36), new("rdme_", "readme-key", 64), new("bkua_", "buildkite-token", 40, HexOnly: true),
+        new("HRKU-", "heroku-key", 30), new("tfp_", "typeform-token", 40), new("EZAK", "easypost-key", 50), new("EZTK", "easypost-key", 50),
+        new("FLWSECK-", "flutterwave-key", 32), new("FLWSECK_TEST-", "flutterwave-key", 32), new("ico-", "infracost-key", 32), new("fio-u-", "frameio-token", 60), new("eyJrIjoi", "grafana-key", 40),
     ];
 
     /// <summary>Webhook URL prefixes of chat tools: the path after them is the secret.</summary>
@@ -59,6 +71,9 @@ internal static class SecretProviderTokens
     private static readonly Dictionary<char, Entry[]> ByFirst = Catalogue.GroupBy(e => e.Prefix[0]).ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Prefix.Length).ToArray());
 
     private static readonly SearchValues<char> Body = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.+/=");
+
+    /// <summary>Django's generated keys draw from letters, digits and <c>!@#$%^&amp;*(-_=+)</c>.</summary>
+    private static readonly SearchValues<char> DjangoBody = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)");
 
     /// <summary>Examines the anchor at <paramref name="at"/>; returns where scanning may resume.</summary>
     public static int Match(string text, int at, List<SecretFinding> found)
@@ -85,10 +100,10 @@ internal static class SecretProviderTokens
 
             var start = at + entry.Prefix.Length;
             var rest = text.AsSpan(start);
-            var length = rest.IndexOfAnyExcept(Body);
+            var length = rest.IndexOfAnyExcept(entry.Kind == "django-secret-key" ? DjangoBody : Body);
             length = length < 0 ? rest.Length : length;
             var body = rest[..length].TrimEnd('.');
-            if (body.Length < entry.MinBody || SecretText.IsPlaceholder(body) || !Plausible(body, entry))
+            if (body.Length < entry.MinBody || body.Length > entry.MaxBody || (entry.Kind != "django-secret-key" && SecretText.IsPlaceholder(body)) || !Plausible(body, entry))
             {
                 return at + 1;
             }
@@ -105,6 +120,11 @@ internal static class SecretProviderTokens
         if (entry.HexOnly)
         {
             return !body[..entry.MinBody].ContainsAnyExcept("0123456789abcdefABCDEF");
+        }
+
+        if (entry.Kind == "django-secret-key")
+        {
+            return SecretText.Entropy(body) >= 4.0;
         }
 
         // A word-like run ("secret_santa_list_for_the_office") is an identifier, not a token.
@@ -127,7 +147,27 @@ internal static class SecretProviderTokens
             return start;
         }
 
-        found.Add(new SecretFinding(kind, start, path.Length));
+        // The whole URL is the credential: scheme and host go with the path, as a webhook URL is pasted whole.
+        var urlStart = at;
+        while (urlStart > 0 && at - urlStart < 256 && (char.IsAsciiLetterOrDigit(text[urlStart - 1]) || text[urlStart - 1] is '.' or '-'))
+        {
+            urlStart--;
+        }
+
+        if (urlStart >= 3 && text.AsSpan(urlStart - 3, 3).SequenceEqual("://"))
+        {
+            urlStart -= 3;
+            while (urlStart > 0 && char.IsAsciiLetter(text[urlStart - 1]))
+            {
+                urlStart--;
+            }
+        }
+        else
+        {
+            urlStart = at;
+        }
+
+        found.Add(new SecretFinding(kind, urlStart, start + path.Length - urlStart));
         return start + path.Length;
     }
 

@@ -3,7 +3,7 @@ namespace AgentGuard;
 /// <summary>Small tests on candidate secret values: entropy, character classes, placeholders.</summary>
 internal static class SecretText
 {
-    private static readonly string[] PlaceholderParts = ["example", "sample", "placeholder", "your", "xxxx", "redacted", "dummy", "changeme", "****", "...", "…", "<", ">", "{", "}", "${", "$(", "%(", "%s", "process.env", "os.environ", "getenv", "replace_with", "replace-with", "replaceme", "replace_me", "insert_", "put_your"];
+    private static readonly string[] PlaceholderParts = ["example", "sample", "placeholder", "your", "xxxx", "redacted", "dummy", "changeme", "****", "...", "…", "${", "$(", "%(", "{{", "}}", "%s", "process.env", "os.environ", "getenv", "replace_with", "replace-with", "replaceme", "replace_me", "insert_", "put_your"];
 
     private static readonly string[] PlaceholderWords = ["password", "passwd", "pass", "secret", "token", "null", "none", "true", "false", "undefined", "required", "optional", "string", "hidden", "masked", "empty", "test", "user", "admin", "pwd", "value", "apikey", "key", "n/a"];
 
@@ -89,8 +89,34 @@ internal static class SecretText
 
         // A run of one repeated character (aaaaaaaa, 00000000) is a mask, not a secret.
         var first = value.IsEmpty ? '\0' : value[0];
-        return !value.IsEmpty && !value.ContainsAnyExcept(first);
+        return !value.IsEmpty && (!value.ContainsAnyExcept(first) || IsTemplate(value));
     }
+
+    /// <summary>
+    /// A template slot: the value starts or ends with a bracket (<c>&lt;token&gt;</c>, <c>{API_KEY}</c>) or holds a
+    /// bracketed name (<c>sk-&lt;key&gt;</c>). A bracket among other symbols of a random value (<c>^?{qT/E</c>) is not one.
+    /// </summary>
+    private static bool IsTemplate(ReadOnlySpan<char> value)
+    {
+        if (value[0] is '<' or '{' || value[^1] is '>' or '}')
+        {
+            return true;
+        }
+
+        for (var open = value.IndexOfAny('<', '{'); open >= 0 && open < value.Length - 1; open = value[(open + 1)..].IndexOfAny('<', '{') is var next and >= 0 ? open + 1 + next : -1)
+        {
+            var close = value[open] == '<' ? '>' : '}';
+            var end = value[(open + 1)..].IndexOf(close);
+            if (end > 0 && !value.Slice(open + 1, end).ContainsAnyExcept(NameChars))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NameChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-. ");
 
     /// <summary>A word that names a secret rather than being one (<c>password</c>, <c>token</c>, <c>null</c>).</summary>
     public static bool IsPlaceholderWord(ReadOnlySpan<char> value)

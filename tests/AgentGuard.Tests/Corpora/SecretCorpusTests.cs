@@ -37,12 +37,46 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         var precision = truePositives / (double)(truePositives + falsePositives);
         output.WriteLine($"held-out total: recall {recall:P1} over {positivesAll.Count}, precision {precision:P1}, false positives {falsePositives} of {heldOut.Count - positivesAll.Count} negatives");
 
-        // A regression floor at the measured held-out figures (80.0 % recall, 88.2 % precision, 3 partial), not the
-        // target (95 % recall at 98 % precision, no partial redaction), which is not met yet: see docs/detection.md.
-        positivesAll.Should().HaveCountGreaterThan(100);
-        recall.Should().BeGreaterThanOrEqualTo(0.79);
-        precision.Should().BeGreaterThanOrEqualTo(0.87);
-        heldOut.Count(s => outcome[s] == Outcome.Partial).Should().BeLessThanOrEqualTo(3);
+        // The same figures with the positives whose labelled secret is a documented placeholder (AKCxxxxxxxxxx,
+        // hf_xxxx…, …EXAMPLE, user:pass, sk-AAAA…) left out: AgentGuard does not report those on purpose.
+        var realPositives = positivesAll.Where(s => !PlaceholderLabelled(s)).ToList();
+        var realTruePositives = realPositives.Count(s => outcome[s] == Outcome.Found);
+        var realRecall = realTruePositives / (double)realPositives.Count;
+        var realPrecision = realTruePositives / (double)(realTruePositives + falsePositives);
+        output.WriteLine($"held-out without placeholder-labelled positives ({positivesAll.Count - realPositives.Count} left out): recall {realRecall:P1} over {realPositives.Count}, precision {realPrecision:P1}");
+
+        // A regression floor at the measured held-out figures (82.0 % recall, 94.1 % precision, 1 partial: the whole
+        // service-account JSON that secretlint labels as one secret, of which AgentGuard redacts the private key), not
+        // the target (95 % recall at 98 % precision, no partial redaction), which is not met: see docs/detection.md.
+        positivesAll.Should().HaveCountGreaterThan(280);
+        recall.Should().BeGreaterThanOrEqualTo(0.815);
+        precision.Should().BeGreaterThanOrEqualTo(0.935);
+        realRecall.Should().BeGreaterThanOrEqualTo(0.885);
+        heldOut.Count(s => outcome[s] == Outcome.Partial).Should().BeLessThanOrEqualTo(1);
+    }
+
+    /// <summary>
+    /// A positive whose labelled secret (or line, when the source labels only the line) is a placeholder by the policy
+    /// in docs/detection.md: a documented placeholder or template, a word that names a secret, or a mask (a run of 12
+    /// or more letters and digits using at most two characters).
+    /// </summary>
+    private static bool PlaceholderLabelled(CorpusSample sample)
+    {
+        var value = sample.Secret ?? sample.Text;
+        return SecretText.IsPlaceholder(value) || SecretText.IsPlaceholderWord(value) || HasMask(value);
+    }
+
+    private static bool HasMask(string value)
+    {
+        foreach (var run in value.Split((char[])[.. value.Where(c => !char.IsAsciiLetterOrDigit(c)).Distinct()], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (run.Length >= 12 && run.Distinct().Count() <= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Outcome Classify(CorpusSample sample)

@@ -8,17 +8,23 @@ import re
 import sys
 import types
 
+import yaml
+
 from common import git_ls, git_show, sample, write
 
 rows = []
 
 
 def password_of(secret):
-    """For credentials in URLs the secret is the password: user names and hosts are not secrets."""
+    """For credentials in URLs the secret is the password: user names and hosts are not secrets. Likewise for a whole
+    connection string labelled as the secret: its Password value is (the same rule as for Nosey Parker's captures)."""
     if isinstance(secret, str):
         userinfo = re.match(r"^(?:[a-z][a-z0-9+.\-]*:)+(?://)?[^:/@\s]+:(\S+)@[^@\s]*$", secret)
         if userinfo:
             return userinfo.group(1)
+        password = re.search(r"(?i)(?:^|;)\s*password\s*=\s*([^;\s]+)", secret)
+        if password and secret != password.group(1):
+            return password.group(1)
     return secret
 
 
@@ -177,6 +183,73 @@ for path in sample(files, 420, seed="trufflehog"):
                     if tail and tail in line and found < 4:
                         add("trufflehog", REPO, path, "AGPL-3.0", line.strip(), tail, path.split("/")[2])
                         found += 1
+
+
+
+# Nosey Parker (Apache-2.0): each built-in rule's `examples` (label 1) and `negative_examples` (label 0). The secret is
+# the last group the rule's own pattern captures in the example (null when Python cannot run the pattern: any finding
+# in the sample counts). Left out: rules that only identify (category `identifier` without `secret`: account ids,
+# bucket names, client ids) or are public by design (`Public` in the name), the negative examples of rules whose
+# file marks them "FIXME: extend this rule so these get matched" (credentials the rule misses, not clean text), and
+# negative examples that another of its kept rules matches.
+REPO = "praetorian-inc/noseyparker"
+
+
+def noseyparker_secret(match, example):
+    """The last captured group; in a URL the group right before '@' (the password, not the host after it); in a
+    captured connection string its Password value."""
+    spans = [(match.start(i), match.end(i)) for i in range(1, (match.re.groups or 0) + 1) if match.group(i)]
+    if not spans:
+        return match.group(0)
+    start, end = next(((a, b) for a, b in spans if example[b:b + 1] == "@"), spans[-1])
+    secret = example[start:end]
+    password = re.search(r"(?i)password\s*=\s*([^;\s]+)", secret)
+    return password.group(1) if password and secret != password.group(1) else secret
+
+
+noseyparker_rules = []  # (rule, pattern or None, whether its file marks its negatives FIXME)
+for path in git_ls(REPO):
+    if not re.match(r"crates/noseyparker/data/default/builtin/rules/[^/]+\.yml$", path):
+        continue
+    for chunk in re.split(r"\n(?=- name:)", git_show(REPO, path)):
+        for rule in (yaml.safe_load(chunk[chunk.index("- name:"):]) if "- name:" in chunk else None) or []:
+            categories = rule.get("categories") or []
+            if ("identifier" in categories and "secret" not in categories) or "Public" in rule["name"]:
+                continue
+            try:
+                pattern = re.compile(rule["pattern"])
+            except re.error:
+                pattern = None
+            noseyparker_rules.append((path, rule, pattern, "FIXME" in chunk))
+for path, rule, pattern, fixme in noseyparker_rules:
+    for example in rule.get("examples") or []:
+        match = pattern.search(example) if pattern else None
+        secret = noseyparker_secret(match, example) if match else True
+        add("noseyparker", REPO, path, "Apache-2.0", example.strip("\n"), secret, rule["id"])
+    if fixme:
+        continue
+    for example in rule.get("negative_examples") or []:
+        # A negative example says "this rule must not match", not "no secret here": one that another of the source's
+        # secret rules matches is not clean text.
+        if any(other is not rule and other_pattern and other_pattern.search(example) for _, other, other_pattern, _ in noseyparker_rules):
+            continue
+        add("noseyparker", REPO, path, "Apache-2.0", example.strip("\n"), False, rule["id"])
+
+# ripsecrets (MIT): its end-to-end test inputs. Every line of test/one_per_line/* holds one secret, each file of
+# test/one_per_file/* is one secret in its context (line-labelled: any finding counts); lines of test/none are clean,
+# except the two that carry a real secret suppressed by an allowlist pragma or .secretsignore (not clean text).
+REPO = "sirwart/ripsecrets"
+for path in git_ls(REPO):
+    if path.startswith("test/one_per_line/"):
+        for line in git_show(REPO, path).splitlines():
+            if line.strip():
+                add("ripsecrets", REPO, path, "MIT", line, True, path.rsplit("/", 1)[1])
+    elif path.startswith("test/one_per_file/"):
+        add("ripsecrets", REPO, path, "MIT", git_show(REPO, path).strip("\n"), True, path.rsplit("/", 1)[1])
+    elif path == "test/none":
+        for line in git_show(REPO, path).splitlines():
+            if line.strip() and "allowlist secret" not in line and ".secretsignore" not in line:
+                add("ripsecrets", REPO, path, "MIT", line, False, "none")
 
 
 # Look-alikes from real files: integrity hashes, module checksums, project GUIDs, commit ids, placeholder keys in docs.

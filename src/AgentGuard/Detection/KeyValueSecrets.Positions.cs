@@ -1,0 +1,172 @@
+namespace AgentGuard;
+
+/// <content>Passwords given outside a plain assignment: command lines (<c>curl -u</c>, <c>-p</c>, <c>-Password</c>), netrc, comparisons in code, credential constructors.</content>
+internal static partial class KeyValueSecrets
+{
+    /// <summary>
+    /// <c>curl -u user:password</c> and <c>--user user:password</c>: the password is the secret; so is the value of
+    /// <c>-p</c> in <c>docker login … -p password</c>.
+    /// </summary>
+    public static void ScanCurlUser(string text, List<SecretFinding> found)
+    {
+        ScanPasswordFlag(text, "login ", found);
+        ScanPasswordFlag(text, " -u ", found);
+        ScanCurl(text, found);
+    }
+
+    /// <summary><c>docker login … -p password</c>, <c>psexec \\host -u user -p password</c>: <c>-p</c> after <paramref name="marker"/> on one line.</summary>
+    private static void ScanPasswordFlag(string text, string marker, List<SecretFinding> found)
+    {
+        for (var at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + marker.Length, StringComparison.Ordinal))
+        {
+            var lineEnd = text.IndexOf('\n', at);
+            var line = text.AsSpan(at, (lineEnd < 0 ? text.Length : lineEnd) - at);
+            var flag = line.IndexOf(" -p ", StringComparison.Ordinal);
+            if (flag < 0)
+            {
+                continue;
+            }
+
+            var start = at + flag + 4;
+            var end = start;
+            while (end < text.Length && text[end] is not (' ' or '\n' or '\r' or '"' or '\''))
+            {
+                end++;
+            }
+
+            var password = text.AsSpan(start, end - start);
+            if (password.Length >= 6 && password[0] != '$' && !SecretText.IsPlaceholder(password) && !SecretText.IsPlaceholderWord(password))
+            {
+                found.Add(new SecretFinding("password", start, password.Length));
+            }
+        }
+    }
+
+    private static void ScanCurl(string text, List<SecretFinding> found)
+    {
+        for (var at = text.IndexOf("curl ", StringComparison.Ordinal); at >= 0; at = text.IndexOf("curl ", at + 5, StringComparison.Ordinal))
+        {
+            var lineEnd = text.IndexOf('\n', at);
+            var line = text.AsSpan(at, (lineEnd < 0 ? text.Length : lineEnd) - at);
+            foreach (var flag in (ReadOnlySpan<string>)[" -u ", " --user ", " -u", " --user="])
+            {
+                var f = line.IndexOf(flag, StringComparison.Ordinal);
+                if (f < 0)
+                {
+                    continue;
+                }
+
+                var i = at + f + flag.Length;
+                while (i < text.Length && text[i] == ' ')
+                {
+                    i++;
+                }
+
+                var quote = i < text.Length && text[i] is '"' or '\'' ? text[i++] : '\0';
+                var userStart = i;
+                while (i < text.Length && text[i] is not (':' or ' ' or '\n' or '"' or '\''))
+                {
+                    i++;
+                }
+
+                if (i >= text.Length || text[i] != ':' || i == userStart)
+                {
+                    break;
+                }
+
+                var passwordStart = ++i;
+                while (i < text.Length && text[i] is not (' ' or '\n' or '\r') && text[i] != quote && !(quote == '\0' && text[i] is '"' or '\''))
+                {
+                    i++;
+                }
+
+                var password = text.AsSpan(passwordStart, i - passwordStart);
+                if (password.Length >= 4 && !SecretText.IsPlaceholder(password) && !SecretText.IsPlaceholderWord(password) && password[0] != '$')
+                {
+                    found.Add(new SecretFinding("basic-auth-password", passwordStart, password.Length));
+                }
+
+                break;
+            }
+        }
+    }
+
+    /// <summary><c>== "…"</c>, <c>!= '…'</c>, <c>=== "…"</c> after the name; <paramref name="literal"/> is where the quote is.</summary>
+    private static bool Comparison(string text, int end, out int literal)
+    {
+        literal = end;
+        while (literal < text.Length && literal - end < 4 && text[literal] == ' ')
+        {
+            literal++;
+        }
+
+        var rest = text.AsSpan(literal);
+        var length = rest.StartsWith("===", StringComparison.Ordinal) || rest.StartsWith("!==", StringComparison.Ordinal) ? 3 : rest.StartsWith("==", StringComparison.Ordinal) || rest.StartsWith("!=", StringComparison.Ordinal) ? 2 : 0;
+        if (length == 0)
+        {
+            return false;
+        }
+
+        literal += length;
+        while (literal < text.Length && literal - end < 12 && text[literal] == ' ')
+        {
+            literal++;
+        }
+
+        return literal < text.Length && text[literal] is '"' or '\'';
+    }
+
+    /// <summary>The second quoted argument of <c>Credential("user", "password"</c>.</summary>
+    private static void CredentialArguments(string text, int i, List<SecretFinding> found)
+    {
+        var limit = Math.Min(text.Length, i + 512);
+        var quotes = 0;
+        var valueStart = -1;
+        for (; i < limit && text[i] is not (')' or '\n'); i++)
+        {
+            if (text[i] != '"')
+            {
+                continue;
+            }
+
+            quotes++;
+            if (quotes == 3)
+            {
+                valueStart = i + 1;
+            }
+            else if (quotes == 4)
+            {
+                var value = text.AsSpan(valueStart, i - valueStart);
+                if (LooksLikePlainPassword(value) && !SecretText.IsPlaceholder(value) && !SecretText.IsPlaceholderWord(value))
+                {
+                    found.Add(new SecretFinding("password", valueStart, value.Length));
+                }
+
+                return;
+            }
+        }
+    }
+
+    /// <summary>The quoted name is a call's argument: <c>(</c> or <c>,</c> before its opening quote.</summary>
+    private static bool IsCallArgument(string text, int start)
+    {
+        var i = start - 2;
+        while (i >= 0 && start - i < 8 && text[i] == ' ')
+        {
+            i--;
+        }
+
+        return start >= 2 && text[start - 1] is '"' or '\'' && i >= 0 && text[i] is '(' or ',';
+    }
+
+    /// <summary>A name written as a command-line flag: <c>-Password</c>, <c>--password</c>.</summary>
+    private static bool IsFlag(string text, int start) => text[start] == '-' && (start == 0 || text[start - 1] is ' ' or '\t');
+
+    /// <summary>netrc and similar: <c>machine host login joe password hunter2</c>.</summary>
+    private static bool LineHasLogin(string text, int start)
+    {
+        var lineStart = start == 0 ? -1 : text.LastIndexOf('\n', start - 1, Math.Min(start, 256));
+        var line = text.AsSpan(lineStart + 1, start - lineStart - 1);
+        return line.Contains("login ", StringComparison.Ordinal) || (line.IsWhiteSpace() && lineStart > 0 && text.AsSpan(Math.Max(0, lineStart - 256), lineStart - Math.Max(0, lineStart - 256)).Contains("login ", StringComparison.Ordinal));
+    }
+}

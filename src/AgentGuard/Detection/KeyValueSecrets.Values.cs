@@ -1,0 +1,70 @@
+namespace AgentGuard;
+
+/// <content>What a value next to a secret-like name must look like to be reported, and what marks it as code or a reference.</content>
+internal static partial class KeyValueSecrets
+{
+    private static bool LooksLikePassword(ReadOnlySpan<char> value)
+        => value.Length is >= 6 and <= 128 && !LooksLikePath(value) && (SecretText.HasClasses(value, 2) || (value.Length >= 12 && SecretText.Entropy(value) >= 3.0)) && !LooksLikeProse(value);
+
+    /// <summary>
+    /// A value in a password position (quoted, assigned with "=", given to a flag, compared in code) that is one plain
+    /// word or more: six or more characters without spaces. A single word is a password there (<c>PASSWORD=whiteduke</c>).
+    /// </summary>
+    private static bool LooksLikePlainPassword(ReadOnlySpan<char> value)
+        => value.Length is >= 6 and <= 128 && value.IndexOfAny(' ', '\t') < 0 && !LooksLikePath(value) && !SecretText.IsPlaceholderWord(value) && !SecretText.IsPlaceholder(value);
+
+    /// <summary>After an explicit scheme (<c>Bearer</c>, <c>Basic</c>, <c>Token</c>) a shorter credential still is one.</summary>
+    private static bool LooksLikeSchemeToken(ReadOnlySpan<char> value)
+        => value.Length is >= 10 and <= MaxQuotedValue && value.IndexOfAny(' ', '\t') < 0 && SecretText.HasLettersAndDigits(value);
+
+    /// <summary>
+    /// Code or a reference, not a value: <c>+ getPassword() +</c>, <c>#add-password</c>, <c>env.DB_PASSWORD</c>,
+    /// <c>$DB_PASSWORD</c>, <c>arn:aws:iam::aws:policy/…Password</c>, <c>cms/passwords#update</c>.
+    /// </summary>
+    private static bool IsCodeReference(ReadOnlySpan<char> value)
+    {
+        if (value[0] is '+' or '#' or ',' or '(' or '[' || value.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var named = value.Contains("password", StringComparison.OrdinalIgnoreCase) || value.Contains("passwd", StringComparison.OrdinalIgnoreCase) || value.Contains("secret", StringComparison.OrdinalIgnoreCase);
+        return named && value.IndexOfAny("/#.$()+[]:") >= 0;
+    }
+
+    private static bool LooksLikeStrongToken(ReadOnlySpan<char> value)
+        => value.Length >= 24 && SecretText.Entropy(value) >= 3.5;
+
+    private static bool LooksLikeToken(ReadOnlySpan<char> value)
+        => value.Length >= 16 && value.IndexOfAny(' ', '\t') < 0 && SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= (value.Length >= 32 ? 3.0 : MinEntropy) && !value.Contains("://", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A quoted value next to a secret-like name may be shorter (<c>"host_secret": "cxr9i4q59p9za6"</c>) or letters only
+    /// in mixed case (<c>"hfCnuVcYOgiRjlDEmAoRbN"</c>): the quotes and the name carry the evidence.
+    /// </summary>
+    private static bool LooksLikeShortQuotedToken(ReadOnlySpan<char> value)
+        => value.Length is >= 12 and <= 128 && value.IndexOfAny(' ', '\t') < 0 && !value.Contains("://", StringComparison.Ordinal) && !LooksLikePath(value)
+            && ((SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.0) || (value.Length >= 20 && SecretText.HasClasses(value, 2) && SecretText.Entropy(value) >= 4.0));
+
+    private static bool LooksLikePath(ReadOnlySpan<char> value)
+        => value[0] is '/' or '~' or '\\' || value.StartsWith("./", StringComparison.Ordinal) || (value.Length > 2 && value[1] == ':' && value[2] is '\\' or '/');
+
+    private static bool LooksLikeProse(ReadOnlySpan<char> value)
+    {
+        // "Reset your password: see the help page", "doesnt start right" — words of plain lower-case letters.
+        var spaces = value.Count(' ');
+        if (spaces == 0)
+        {
+            return false;
+        }
+
+        var lettersOnly = !value.ContainsAnyExcept("abcdefghijklmnopqrstuvwxyz '");
+        return lettersOnly || (spaces >= 3 && !SecretText.HasClasses(value.ToString().Replace(" ", string.Empty, StringComparison.Ordinal), 2));
+    }
+
+    private static bool IsAwsSecret(ReadOnlySpan<char> key, ReadOnlySpan<char> value)
+        => value.Length == 40 && (key.Contains("aws", StringComparison.Ordinal) || key.Contains("secretaccesskey", StringComparison.Ordinal));
+
+    private static bool IsConnectionString(string text, int keyStart, int valueEnd)
+        => (keyStart > 0 && text[keyStart - 1] == ';') || (keyStart > 1 && text[keyStart - 1] == ' ' && text[keyStart - 2] == ';') || (valueEnd < text.Length && text[valueEnd] == ';');
+}

@@ -1,0 +1,144 @@
+using System.Buffers;
+
+namespace AgentGuard;
+
+/// <summary>
+/// Credentials recognised by their documented structure rather than a plain prefix: crypt(3) password hashes
+/// (<c>$1$salt$hash</c>, <c>$2b$10$…</c>, <c>$6$…</c>, Cisco <c>$8$</c>/<c>$9$</c>), Kerberos roastable hashes
+/// (<c>$krb5asrep$…</c>, <c>$krb5tgs$…</c>), Twitch stream keys (<c>live_&lt;digits&gt;_&lt;30 characters&gt;</c>) and
+/// Salesforce session ids (<c>00D&lt;org id&gt;!&lt;token&gt;</c>) and Microsoft Entra (Azure AD) client secrets
+/// (three characters, <c>8Q~</c>, 31 to 34 more).
+/// </summary>
+internal static class SecretStructuredTokens
+{
+    /// <summary>Anchors handled here (case-sensitive).</summary>
+    internal static readonly string[] Anchors = ["$1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$8$", "$9$", "$krb5", "live_", "00D", "8Q~"];
+
+    private static readonly SearchValues<char> CryptChars = SearchValues.Create("./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz$=");
+    private static readonly SearchValues<char> KerberosChars = SearchValues.Create("./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz$@:_-*");
+    private static readonly SearchValues<char> Alphanumeric = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+    private static readonly SearchValues<char> EntraChars = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_~.-");
+    private static readonly SearchValues<char> SalesforceChars = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz._");
+
+    /// <summary>True when the anchor at <paramref name="at"/> is one of these formats' anchors.</summary>
+    public static bool Handles(string text, int at) => text[at] is '$' || text.AsSpan(at).StartsWith("8Q~", StringComparison.Ordinal) || (text[at] is 'l' or '0' && (text.AsSpan(at).StartsWith("live_", StringComparison.Ordinal) || text.AsSpan(at).StartsWith("00D", StringComparison.Ordinal)));
+
+    /// <summary>Examines the anchor at <paramref name="at"/>; returns where scanning may resume.</summary>
+    public static int Match(string text, int at, List<SecretFinding> found)
+    {
+        if (text[at] == '8')
+        {
+            return EntraSecret(text, at, found);
+        }
+
+        if (at > 0 && (char.IsAsciiLetterOrDigit(text[at - 1]) || text[at - 1] is '_' or '$'))
+        {
+            return at + 1;
+        }
+
+        return text[at] switch
+        {
+            '$' when text.AsSpan(at).StartsWith("$krb5", StringComparison.Ordinal) => Kerberos(text, at, found),
+            '$' => Crypt(text, at, found),
+            'l' => Twitch(text, at, found),
+            _ => Salesforce(text, at, found),
+        };
+    }
+
+    /// <summary><c>$id$[rounds=n$]salt$hash</c>: the hash segment has at least 22 characters of the crypt alphabet.</summary>
+    private static int Crypt(string text, int at, List<SecretFinding> found)
+    {
+        var length = Run(text, at, CryptChars, 512);
+        var hash = text.AsSpan(at, length);
+        var last = hash.LastIndexOf('$');
+        if (length < 30 || hash.Length - last - 1 < 22 || hash.Count('$') < 3 || !SecretText.HasLettersAndDigits(hash[(last + 1)..]))
+        {
+            return at + 1;
+        }
+
+        found.Add(new SecretFinding("password-hash", at, length));
+        return at + length;
+    }
+
+    private static int Kerberos(string text, int at, List<SecretFinding> found)
+    {
+        var length = Run(text, at, KerberosChars, 8192);
+        if (length < 60 || !text.AsSpan(at).StartsWith("$krb5asrep$", StringComparison.Ordinal) && !text.AsSpan(at).StartsWith("$krb5tgs$", StringComparison.Ordinal))
+        {
+            return at + 1;
+        }
+
+        found.Add(new SecretFinding("kerberos-hash", at, length));
+        return at + length;
+    }
+
+    /// <summary><c>live_&lt;channel id&gt;_&lt;30 letters and digits&gt;</c>.</summary>
+    private static int Twitch(string text, int at, List<SecretFinding> found)
+    {
+        var i = at + 5;
+        var digits = i;
+        while (i < text.Length && i - digits < 12 && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+
+        if (i - digits < 6 || i >= text.Length || text[i] != '_')
+        {
+            return at + 1;
+        }
+
+        var key = Run(text, i + 1, Alphanumeric, 64);
+        if (key != 30 || !SecretText.HasLettersAndDigits(text.AsSpan(i + 1, key)) || SecretText.IsPlaceholder(text.AsSpan(i + 1, key)))
+        {
+            return at + 1;
+        }
+
+        found.Add(new SecretFinding("twitch-stream-key", at, i + 1 + key - at));
+        return i + 1 + key;
+    }
+
+    /// <summary><c>00D</c> + the rest of a 15- or 18-character org id, <c>!</c>, then the session token (80 or more).</summary>
+    private static int Salesforce(string text, int at, List<SecretFinding> found)
+    {
+        var org = Run(text, at, Alphanumeric, 20);
+        if (org is not (15 or 18) || at + org >= text.Length || text[at + org] != '!')
+        {
+            return at + 1;
+        }
+
+        var token = Run(text, at + org + 1, SalesforceChars, 512);
+        if (token < 80 || !SecretText.HasLettersAndDigits(text.AsSpan(at + org + 1, token)) || SecretText.IsPlaceholder(text.AsSpan(at + org + 1, token)))
+        {
+            return at + 1;
+        }
+
+        found.Add(new SecretFinding("salesforce-session", at, org + 1 + token));
+        return at + org + 1 + token;
+    }
+
+    /// <summary>An Entra client secret: the "8Q~" marker sits after its first three characters.</summary>
+    private static int EntraSecret(string text, int at, List<SecretFinding> found)
+    {
+        var start = at - 3;
+        if (start < 0 || Run(text, start, EntraChars, 3) != 3 || (start > 0 && EntraChars.Contains(text[start - 1])))
+        {
+            return at + 1;
+        }
+
+        var tail = Run(text, at + 3, EntraChars, 40);
+        if (tail is < 31 or > 34 || !SecretText.HasLettersAndDigits(text.AsSpan(at + 3, tail)))
+        {
+            return at + 1;
+        }
+
+        found.Add(new SecretFinding("entra-client-secret", start, at + 3 + tail - start));
+        return at + 3 + tail;
+    }
+
+    private static int Run(string text, int start, SearchValues<char> chars, int max)
+    {
+        var rest = text.AsSpan(start, Math.Min(max, text.Length - start));
+        var length = rest.IndexOfAnyExcept(chars);
+        return length < 0 ? rest.Length : length;
+    }
+}

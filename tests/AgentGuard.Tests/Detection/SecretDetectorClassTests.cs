@@ -1,0 +1,218 @@
+using System.Text;
+
+namespace AgentGuard.Tests.Detection;
+
+/// <summary>
+/// The secret classes added for issue 14, each written from the attacker's side first ("how does a credential get past
+/// this?") and then from the false-alarm side ("what ordinary text looks like it?"). Every value is generated at run
+/// time from a seeded <see cref="Random"/>: no credential-shaped literal sits in the repository.
+/// </summary>
+public sealed class SecretDetectorClassTests
+{
+    private const string Alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private const string Crypt = "./" + Alnum;
+    private const string Hex = "0123456789abcdef";
+
+    private readonly SecretDetector _detector = new();
+    private readonly Random _random = new(14);
+
+    [Fact]
+    public void Find_CryptPasswordHashes_AreRedactedWhole()
+    {
+        string[] hashes =
+        [
+            "$6$" + Take(Crypt, 16) + "$" + Take(Crypt, 86),
+            "$2b$12$" + Take(Crypt, 53),
+            "$1$" + Take(Crypt, 8) + "$" + Take(Crypt, 22),
+            "$krb5asrep$23$" + Take(Hex, 32) + "$" + Take(Hex, 200),
+        ];
+
+        foreach (var hash in hashes)
+        {
+            var text = "root:" + hash + ":19000:0:99999:7:::";
+            CoveredText(text).Should().Contain(hash, because: hash[..6]);
+        }
+    }
+
+    [Fact]
+    public void Find_ShellPositionalParametersAndPrices_AreNotHashes()
+    {
+        Find("echo $1$2 and then cp \"$1$HOME\" /tmp; costs $5$ per unit").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Find_TwitchStreamKeyAndSalesforceSession_AreReported()
+    {
+        var twitch = "live_" + Take("0123456789", 9) + "_" + Take(Alnum, 30);
+        var salesforce = "00D" + Take(Alnum, 12) + "!" + Take(Alnum + "._", 96);
+
+        CoveredText("obs stream key " + twitch + " (do not share)").Should().Contain(twitch);
+        CoveredText("sid=" + salesforce + "; Path=/").Should().Contain(salesforce);
+    }
+
+    [Fact]
+    public void Find_Base64EncodedPrivateKey_IsReported_ButAnEncodedCertificateIsNot()
+    {
+        var body = Take(Alnum, 64);
+        var key = Convert.ToBase64String(Encoding.ASCII.GetBytes("-----BEGIN RSA PRIVATE KEY-----\n" + body + "\n-----END RSA PRIVATE KEY-----\n"));
+        var certificate = Convert.ToBase64String(Encoding.ASCII.GetBytes("-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n"));
+
+        CoveredText("PRIVATE_KEY_B64=" + key).Should().Contain(key);
+        Find("CA_BUNDLE_B64=" + certificate).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Connect-VIServer -Server vc.lab.local -User admin@vsphere.local -Password {0}")]
+    [InlineData("mysqldump --password {0} shop")]
+    [InlineData("machine api.example.com login joe password {0}")]
+    [InlineData("machine api.example.com\n  login joe\n  password {0}")]
+    [InlineData("psexec \\\\10.0.0.5 -u Administrator -p {0} cmd")]
+    [InlineData("if username == \"admin\" and password == \"{0}\":")]
+    [InlineData("var credential = new NetworkCredential(\"svc-backup\", \"{0}\");")]
+    [InlineData(":password       => '{0}',")]
+    [InlineData("REACT_APP_AUTH_PASSWORD={0}    # staging")]
+    [InlineData("The default password is '{0}'.")]
+    public void Find_PlainWordPasswordInAPasswordPosition_IsReported(string template)
+    {
+        // One plain word: no second character class, no entropy to speak of. The position makes it a password.
+        var password = Take("abcdefghijklmnopqrstuvwxyz", 9);
+        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, password);
+
+        CoveredText(text).Should().Contain(password);
+    }
+
+    [Theory]
+    [InlineData("sb.append(\"MasterUserPassword: \" + getMasterUserPassword() + \",\");")]
+    [InlineData("this.addPassword = \"#add-password\";")]
+    [InlineData("password = env.PERKEEP_TEST_PASSWORD")]
+    [InlineData("IAMUserChangePassword = \"arn:aws:iam::aws:policy/IAMUserChangePassword\"")]
+    [InlineData("usernameLabel:\"Username or email:\",passwordLabel:\"Password:\",rememberMeLabel:\"Remember me:\"")]
+    [InlineData("\"passwordSecretRef\":\"registry-password\",\"server\":\"registry.example.io\"")]
+    [InlineData("mysql -u root -p $MYSQL_ROOT_PASSWORD")]
+    [InlineData("if password == \"\": return error")]
+    [InlineData("Enter your password below and press the login button.")]
+    public void Find_CodeAndLabelsAroundPasswordNames_AreNotPasswords(string text)
+    {
+        Find(text).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Find_UrlPasswordHoldingAt_IsRedactedToTheLastAt()
+    {
+        var password = Take(Alnum, 6) + "@" + Take(Alnum, 6);
+        var text = "const MONGO = \"mongodb+srv://app:" + password + "@cluster0.example.net/db?retryWrites=true\";";
+
+        var covered = CoveredText(text);
+
+        covered.Should().Contain(password);
+        covered.Should().NotContain("cluster0");
+    }
+
+    [Fact]
+    public void Find_ChatWebhookUrl_IsRedactedWithSchemeAndHost()
+    {
+        var url = "https://outlook.office.com/webhook/" + Uuid() + "@" + Uuid() + "/IncomingWebhook/" + Take(Hex, 32) + "/" + Uuid();
+
+        CoveredText("webhooks: " + url).Should().Contain(url);
+    }
+
+    [Fact]
+    public void Redact_QuotedTokenOf2000Characters_LeavesNoFragment()
+    {
+        var token = Take(Alnum + "@", 2000);
+        var text = "{ \"secret\": \"" + token + "\" }";
+        var findings = Find(text);
+
+        var redacted = ArgumentRedactor.Replace(text, findings);
+
+        redacted.Should().Be("{ \"secret\": \"[REDACTED:generic-secret]\" }");
+    }
+
+    [Fact]
+    public void Find_SecretWithABraceAmongSymbols_IsNotTakenForATemplate()
+    {
+        var secret = Take(Alnum, 10) + "^?{" + Take(Alnum, 10) + "[$_" + Take(Alnum, 10);
+
+        CoveredText("jwtsecret: \"" + secret + "\"").Should().Contain(secret);
+        Find("jwtsecret: \"{JWT_SECRET}\"").Should().BeEmpty();
+        Find("api_key: \"sk-<your key here>\"").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Find_TokensOutsideTheirDocumentedShape_AreNotThatToken()
+    {
+        // A Discord id is base64 of a decimal number: it starts with M, N or O.
+        Find("P" + Take(Alnum, 23) + "." + Take(Alnum, 6) + "." + Take(Alnum, 27)).Should().BeEmpty();
+
+        // A JOSE header always names its algorithm; "eyJ…" that decodes to other JSON is not a JWT.
+        var header = Base64Url("{\"foo\":\"bar\"}");
+        Find(header + ".eyJ" + Take(Alnum, 30) + "." + Take(Alnum, 30)).Should().BeEmpty();
+
+        // Stripe keys carry at least 24 characters after the prefix; a GitLab trigger token exactly 40.
+        Find("sk_live_" + Take(Alnum, 23)).Should().BeEmpty();
+        Find("glptt-" + Take(Hex, 43)).Should().BeEmpty();
+
+        // An Entra client secret has three characters before "8Q~" and 31 to 34 after it.
+        Find("x" + Take(Alnum, 3) + "8Q~" + Take(Alnum, 34)).Should().BeEmpty();
+        Find(Take(Alnum, 3) + "8Q~" + Take(Alnum, 20)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Find_TokensInTheirDocumentedShape_AreReported()
+    {
+        string[] tokens =
+        [
+            "M" + Take(Alnum, 23) + "." + Take(Alnum, 6) + "." + Take(Alnum, 27),
+            Base64Url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + ".eyJ" + Take(Alnum, 30) + "." + Take(Alnum, 30),
+            "sk_live_" + Take(Alnum, 24),
+            "glptt-" + Take(Hex, 40),
+            "tvly-" + Take(Alnum, 32),
+            "NRAK-" + Take("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 27),
+            "dp.scim." + Take(Alnum, 43),
+            "key-" + Take(Hex, 32),
+            "squ_" + Take(Hex, 40),
+            "sbp_" + Take(Hex, 40),
+            "CFPAT-" + Take(Alnum, 43),
+            Take(Alnum, 3) + "8Q~" + Take(Alnum + "_~.-", 34),
+        ];
+
+        foreach (var token in tokens)
+        {
+            CoveredText("value: " + token + " end").Should().Contain(token);
+        }
+    }
+
+    private List<SecretFinding> Find(string text)
+    {
+        var findings = new List<SecretFinding>();
+        _detector.Find(text, findings);
+        return findings;
+    }
+
+    /// <summary>What the audit redactor replaces in <paramref name="text"/>, joined.</summary>
+    private string CoveredText(string text)
+    {
+        var spans = ArgumentRedactor.RedactionSpans(text, Find(text));
+        return string.Join(" | ", spans.Select(s => text.Substring(s.Start, s.Length)));
+    }
+
+    private string Take(string alphabet, int count)
+    {
+        var chars = new char[count];
+        for (var i = 0; i < count; i++)
+        {
+            chars[i] = alphabet[_random.Next(alphabet.Length)];
+        }
+
+        return new string(chars);
+    }
+
+    private string Uuid()
+    {
+        var bytes = new byte[16];
+        _random.NextBytes(bytes);
+        return new Guid(bytes).ToString();
+    }
+
+    private static string Base64Url(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
