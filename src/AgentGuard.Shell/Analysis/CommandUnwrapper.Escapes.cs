@@ -56,7 +56,7 @@ internal sealed partial class CommandUnwrapper
                 continue;
             }
 
-            if (ShellPath().IsMatch(text) || (Shells.Contains(text) && !HandsShellByName.Contains(name) && !ShellClassifier.IsLocalPackageManager(name)))
+            if (ShellPath().IsMatch(text) || (Shells.Contains(text) && !HandsShellByName.Contains(name) && !ShellClassifier.IsLocalPackageManager(name) && !NamesShellForCompletion(draft)))
             {
                 draft.Tag(ShellTags.Opaque, name + " is handed a shell (" + Shorten(text) + "): what it runs is not known before it runs");
                 continue;
@@ -73,6 +73,10 @@ internal sealed partial class CommandUnwrapper
             }
         }
     }
+
+    /// <summary><c>kubectl completion zsh</c>, <c>rustup completions fish</c>, <c>gh completion -s bash</c>: the shell is named to print its completion script, not run.</summary>
+    private static bool NamesShellForCompletion(CommandDraft draft)
+        => draft.Args.Exists(a => a.Text is "completion" or "completions" or "complete" or "--completion" or "--completions" or "shell-completion" or "generate-shell-completion" || a.Text.StartsWith("--completion=", StringComparison.Ordinal));
 
     private static string? NextArg(List<ExpandedWord> args, ExpandedWord current)
     {
@@ -94,8 +98,8 @@ internal sealed partial class CommandUnwrapper
             || Shells.Contains(Basename(first)) || InterpreterCodeFlags.ContainsKey(StripVersion(Basename(first)));
     }
 
-    /// <summary>Options that take a command: <c>--exec</c>, <c>--command</c>, <c>--pre-hook</c>, <c>--shell</c>, <c>--editor</c>, <c>--pager</c>, <c>--rsh</c>, <c>--filter</c>, <c>--wrapper</c>, <c>--entrypoint</c>…</summary>
-    [GeneratedRegex(@"^--?(?<name>[\w-]*(?:exec|command|cmd|hook|shell|editor|pager|rsh|filter|wrapper|entrypoint|preprocessor|askpass|program)[\w-]*)(?:=(?<value>.+))?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 100)]
+    /// <summary>Options that take a command or a script to run: <c>--exec</c>, <c>--command</c>, <c>--pre-hook</c>, <c>--shell</c>, <c>--editor</c>, <c>--pager</c>, <c>--rsh</c>, <c>--filter</c>, <c>--wrapper</c>, <c>--entrypoint</c>, <c>--script</c>, <c>--on-event</c>…</summary>
+    [GeneratedRegex(@"^--?(?<name>[\w-]*(?:exec|command|cmd|hook|shell|editor|pager|rsh|filter|wrapper|entrypoint|preprocessor|askpass|program|script|interpreter|on-[\w]+)[\w-]*)(?:=(?<value>.+))?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 100)]
     private static partial Regex CommandOption();
 
     private void SedCommands(CommandDraft draft, int depth, Inherited nested)
@@ -167,7 +171,7 @@ internal sealed partial class CommandUnwrapper
     /// <c>shell_exec</c>, <c>popen</c>, <c>spawn</c>, <c>callCommand</c>, <c>run-shell-command</c>, <c>esyscmd(cmd)</c>,
     /// <c>\write18{cmd}</c>, <c>%(cmd)</c>, <c>$(shell cmd)</c>, <c>execute(cmd)</c>.
     /// </summary>
-    [GeneratedRegex(@"^\s*:?\s*(?:\\)?!\s*(?<cmd>[/\w.~$].*)$|^\.shell\s+(?<cmd>.+)$|(?:\bsystem|\bexec|\bexecute|\bos\.execute|\bshell_exec|\bpassthru|\bpopen|\bspawn|\bcallCommand|run-shell-command|\besyscmd|\\write18|\$\(shell)\s*[\(\{ ]\s*[""']?(?<cmd>[^""')\}]+)|%\((?<cmd>[^)]+)\)", RegexOptions.CultureInvariant | RegexOptions.Singleline, 100)]
+    [GeneratedRegex(@"^\s*:?\s*(?:\\)?!\s*(?<cmd>[/\w.~$].*)$|^\.shell\s+(?<cmd>.+)$|(?:\bsystem|\bexec|\bexecute|\bos\.execute|\bshell_exec|\bpassthru|\bpopen|\bspawn|\bcallCommand|run-shell-command|shell-command|\besyscmd|\\write18|\$\(shell)\s*[\(\{ ]\s*[""']?(?<cmd>[^""')\}]+)|%\((?<cmd>[^)]+)\)", RegexOptions.CultureInvariant | RegexOptions.Singleline, 100)]
     private static partial Regex EscapeCommand();
 
     /// <summary>A shell's path in a word: <c>/bin/sh</c>, <c>/usr/bin/bash</c>, <c>/bin/zsh -i</c>.</summary>

@@ -149,6 +149,11 @@ internal sealed partial class CommandUnwrapper
             return;
         }
 
+        if (draft.Redirects.Any(r => r.Operator is "<<<" && r.Target.RemoteContent))
+        {
+            draft.Tag(ShellTags.RemoteCode, name + " runs downloaded or decoded content given as a here-string");
+        }
+
         if (draft.Upstream is { CarriesRemoteContent: true } producer)
         {
             draft.Tag(ShellTags.RemoteCode, producer.Program + " output is piped into " + name);
@@ -177,7 +182,7 @@ internal sealed partial class CommandUnwrapper
         {
             draft.Tag(ShellTags.Opaque, name + " runs what " + upstream.Program + " prints");
         }
-        else if (draft.Upstream is null && (asShell || name is "pwsh" or "powershell" or "tclsh" or "wish" or "expect") && !draft.Wrappers.Any(IsContainerRunner))
+        else if (draft.Upstream is null && (asShell || name is "expect" || InterpreterCodeFlags.ContainsKey(StripVersion(name))) && !draft.Wrappers.Any(IsContainerRunner))
         {
             draft.Tag(ShellTags.Opaque, name + " starts interactively on this machine: what it runs comes from an input nobody can see before it runs");
         }
@@ -191,7 +196,8 @@ internal sealed partial class CommandUnwrapper
         for (var i = 0; i < args.Count; i++)
         {
             var text = args[i].Text;
-            var isCodeFlag = text is "--eval" or "--print" or "-Command" or "-command" or "-EncodedCommand" or "-encodedcommand" or "-e" or "-c"
+            var isCodeFlag = text is "--eval" or "--print" or "-Command" or "-command" or "-EncodedCommand" or "-encodedcommand" or "-e" or "-c" or "-eval"
+                || (i == 0 && text == "eval" && draft.Program is "deno" or "bun")
                 || (text.Length >= 2 && text[0] == '-' && text[1] != '-' && codeFlags.Contains(text[^1], StringComparison.Ordinal));
             if (isCodeFlag && text != "-")
             {

@@ -152,6 +152,38 @@ internal static partial class ShellClassifier
         }
     }
 
+    private static readonly HashSet<string> BackupTools = new(StringComparer.Ordinal) { "restic", "rustic", "borg", "kopia", "duplicity", "duplicacy", "rdiff-backup", "bup", "rclone", "rsnapshot", "tarsnap" };
+
+    /// <summary>
+    /// A backup tool writing into a repository on another host (<c>restic -r rest:http://host/ backup</c>,
+    /// <c>borg create ssh://host/repo::a dir</c>, <c>duplicity dir sftp://host/x</c>) sends local files there:
+    /// exfiltration, or an <see cref="ShellTags.Upload"/> when the repository is cloud storage.
+    /// </summary>
+    private static void BackupUpload(CommandDraft draft)
+    {
+        if (!BackupTools.Contains(draft.Program) || draft.Program == "rclone" || !draft.Args.Exists(a => a.Text is "backup" or "create" or "snapshot" or "push" or "copy" or "sync" or "full" or "incremental" or "init" || a.Text.StartsWith('/') || a.Text.StartsWith('.')))
+        {
+            return;
+        }
+
+        foreach (var arg in draft.Args)
+        {
+            var text = arg.Text.StartsWith("--repo=", StringComparison.Ordinal) ? arg.Text[7..] : arg.Text;
+            var scheme = text.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 ? text[..colon] : string.Empty;
+            if (scheme is "s3" or "gs" or "azure" or "b2" or "swift" or "gcs" or "boto3+s3" or "par2+s3")
+            {
+                draft.Tag(ShellTags.Upload, draft.Program + " writes a backup to cloud storage " + text);
+            }
+            else if (scheme is "rest" or "sftp" or "ssh" or "rsync" or "ftp" or "ftps" or "http" or "https" or "webdav" or "webdavs" or "scp" or "rclone"
+                || (text.Contains('@', StringComparison.Ordinal) && text.Contains(':', StringComparison.Ordinal) && !text.StartsWith('-')))
+            {
+                draft.Tags.Add(ShellTags.Network);
+                draft.Tag(ShellTags.Exfiltration, draft.Program + " sends local files to a backup repository on another host (" + text + ")");
+                return;
+            }
+        }
+    }
+
     private static bool IsUrl(string text)
         => text.Contains("://", StringComparison.Ordinal) || (text.Contains('@', StringComparison.Ordinal) && text.Contains(':', StringComparison.Ordinal)) || text.StartsWith('/') || text.StartsWith("file:", StringComparison.Ordinal);
 

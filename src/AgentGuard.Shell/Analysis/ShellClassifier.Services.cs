@@ -111,6 +111,12 @@ internal static partial class ShellClassifier
         }
     }
 
+    private static string? ValueAfter(CommandDraft draft, string option)
+    {
+        var index = draft.Args.FindIndex(a => a.Text == option);
+        return index >= 0 && index + 1 < draft.Args.Count ? draft.Args[index + 1].Text : null;
+    }
+
     private static bool IsDestructiveVerb(string operand)
     {
         if (DestructiveVerbs.Contains(operand))
@@ -172,6 +178,18 @@ internal static partial class ShellClassifier
 
     private static void RestVerbs(CommandDraft draft)
     {
+        if (draft.Program is "POST" or "PUT")
+        {
+            draft.Tag(ShellTags.Exfiltration, draft.Program + " sends a request that changes remote state");
+            return;
+        }
+
+        if (draft.Program is "lwp-request" && ValueAfter(draft, "-m")?.ToUpperInvariant() is { } lwpMethod && lwpMethod is "POST" or "PUT" or "PATCH" or "DELETE")
+        {
+            draft.Tag(lwpMethod == "DELETE" ? ShellTags.Destructive : ShellTags.Exfiltration, "lwp-request sends a " + lwpMethod + " request");
+            return;
+        }
+
         if (draft.Program is not ("curl" or "wget" or "http" or "https" or "xh" or "xhs" or "gh") || (draft.Program == "gh" && !draft.HasArg("api")))
         {
             return;

@@ -152,6 +152,10 @@ internal static partial class ShellClassifier
                 {
                     draft.Tag(ShellTags.Destructive, "crontab -r deletes the crontab");
                 }
+                else if (!draft.HasFlag('l'))
+                {
+                    draft.Tag(ShellTags.Opaque, "crontab installs commands that run later, outside this guard");
+                }
 
                 break;
             case "truncate":
@@ -275,7 +279,7 @@ internal static partial class ShellClassifier
             draft.Tag(ShellTags.Exfiltration, program + " sends a local file to another host");
         }
 
-        if (program is "systemd-run" or "daemonize" || (program is "screen" && draft.Args.Exists(a => a.Text.StartsWith("-dm", StringComparison.Ordinal) || a.Text == "-d")) || (program is "tmux" && draft.HasArg("-d") && draft.Args.Exists(a => a.Text is "new" or "new-session")))
+        if (program is "systemd-run" or "daemonize" or "openvt" or "start-stop-daemon" || (program is "setsid" && draft.Args.Exists(a => a.Text is "-f" or "--fork")) || (program is "screen" && draft.Args.Exists(a => a.Text.StartsWith("-dm", StringComparison.Ordinal) || a.Text == "-d")) || (program is "tmux" && draft.HasArg("-d") && draft.Args.Exists(a => a.Text is "new" or "new-session")))
         {
             draft.Tag(ShellTags.Opaque, program + " runs a command detached from this guard (it outlives the timeout and is not seen again)");
         }
@@ -285,12 +289,15 @@ internal static partial class ShellClassifier
             draft.Tag(ShellTags.Exfiltration, program + " proxy serves to the network");
         }
 
+        SecurityControls(draft);
+        FileServers(draft);
         Network(draft, session);
         Redirections(draft, session);
         Credentials(draft);
         ServiceVerbs(draft);
         RestVerbs(draft);
         RemoteInstall(draft);
+        BackupUpload(draft);
         if (program == "git")
         {
             GitExfiltration(draft, session);

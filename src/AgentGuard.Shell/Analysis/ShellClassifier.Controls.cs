@@ -1,0 +1,61 @@
+namespace AgentGuard.Shell.Analysis;
+
+/// <summary>
+/// Turning off the machine's security controls (firewall, SELinux, audit, immutable flags) and erasing the shell's
+/// history, which hides what ran; and file servers that publish a folder to the network.
+/// </summary>
+internal static partial class ShellClassifier
+{
+    private static readonly HashSet<string> HistoryFiles = new(StringComparer.Ordinal) { ".bash_history", ".zsh_history", ".history", ".sh_history", ".python_history", ".mysql_history", ".psql_history", "wtmp", "btmp", "lastlog" };
+
+    private static readonly HashSet<string> FileServerPrograms = new(StringComparer.Ordinal) { "darkhttpd", "miniserve", "http-server", "webfsd", "serve", "simple-http-server", "updog", "busybox-httpd" };
+
+    private static void SecurityControls(CommandDraft draft)
+    {
+        var program = draft.Program;
+        var operands = draft.Operands().Select(o => o.Text).ToList();
+        var weakens = program switch
+        {
+            "ufw" => operands.FirstOrDefault() is "disable" or "reset",
+            "setenforce" => operands.FirstOrDefault() is "0" or "Permissive" or "permissive",
+            "auditctl" => draft.HasArg("-D") || (draft.HasArg("-e") && draft.HasArg("0")),
+            "spctl" => draft.HasArg("--master-disable") || draft.HasArg("--global-disable"),
+            "csrutil" => operands.FirstOrDefault() is "disable",
+            "chattr" => draft.Args.Exists(a => a.Text.StartsWith('-') && a.Text.AsSpan(1).IndexOfAny("ia") >= 0) && operands.Exists(o => PathRules.IsSystem(draft.Resolve(ExpandedWord.Literal(o)).Text)),
+            "aa-disable" or "aa-complain" => true,
+            _ => false,
+        };
+        if (weakens)
+        {
+            draft.Tag(ShellTags.Privilege, program + " weakens the machine's security controls");
+        }
+
+        var history = program switch
+        {
+            "history" => draft.HasArg("-c") || draft.HasArg("-w") && operands.Contains("/dev/null"),
+            "unset" => operands.Exists(o => o is "HISTFILE"),
+            "export" or "declare" or "set" or "env" => draft.Args.Exists(a => a.Text is "HISTFILE=/dev/null" or "HISTSIZE=0" or "HISTFILESIZE=0" || a.Text == "+o" && operands.Contains("history")),
+            _ => draft.Redirects.Any(r => r.IsWrite && r.Operator is not (">>" or "&>>") && IsHistoryFile(r.Target.Text))
+                || (program is "rm" or "shred" or "truncate" or "unlink" or "ln" or "cp") && operands.Exists(IsHistoryFile),
+        };
+        if (history)
+        {
+            draft.Tag(ShellTags.Destructive, program + " erases the shell history or login records, which hides what ran");
+        }
+    }
+
+    private static bool IsHistoryFile(string path) => HistoryFiles.Contains(CommandUnwrapper.Basename(path));
+
+    private static void FileServers(CommandDraft draft)
+    {
+        var program = draft.Program;
+        var serves = FileServerPrograms.Contains(program)
+            || (program == "git" && draft.HasArg("daemon") && draft.Args.Exists(a => a.Text is "--export-all" || a.Text.StartsWith("--base-path", StringComparison.Ordinal)))
+            || (program == "caddy" && draft.HasArg("file-server"));
+        if (serves && !draft.Args.Exists(a => a.Text is "127.0.0.1" or "localhost" or "::1" || a.Text.EndsWith("=127.0.0.1", StringComparison.Ordinal) || a.Text.EndsWith("=localhost", StringComparison.Ordinal)))
+        {
+            draft.Tags.Add(ShellTags.Network);
+            draft.Tag(ShellTags.Exfiltration, program + " serves this machine's files to the network");
+        }
+    }
+}
