@@ -161,7 +161,8 @@ internal static partial class ShellClassifier
     /// </summary>
     private static void BackupUpload(CommandDraft draft)
     {
-        if (!BackupTools.Contains(draft.Program) || draft.Program == "rclone" || !draft.Args.Exists(a => a.Text is "backup" or "create" or "snapshot" or "push" or "copy" or "sync" or "full" or "incremental" or "init" || a.Text.StartsWith('/') || a.Text.StartsWith('.')))
+        if (!BackupTools.Contains(draft.Program) || draft.Program == "rclone"
+            || draft.Operands().Take(3).Any(o => o.Text is "list" or "ls" or "check" or "snapshots" or "mount" or "restore" or "extract" or "info" or "diff" or "stats" or "find" or "verify" or "collection-status" or "list-current-files"))
         {
             return;
         }
