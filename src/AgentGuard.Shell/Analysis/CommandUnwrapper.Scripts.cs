@@ -344,7 +344,13 @@ internal sealed partial class CommandUnwrapper
                 for (var i = 0; i < args.Count; i++)
                 {
                     var text = args[i].Text;
-                    if (text is "-F" or "-v" or "-f")
+                    if (text is "-f" or "--file" && i + 1 < args.Count)
+                    {
+                        ScriptFile(draft, args[i + 1], depth, nested());
+                        break;
+                    }
+
+                    if (text is "-F" or "-v")
                     {
                         i++;
                         continue;

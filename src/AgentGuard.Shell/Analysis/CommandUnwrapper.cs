@@ -230,6 +230,11 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
             HandleEmbeddedCommands(draft, name, depth, Nested);
         }
 
+        if (EnablesShellEscapes(draft) is { } escapeOption)
+        {
+            draft.Tag(ShellTags.Opaque, name + " " + escapeOption + " lets the files it reads run commands: what they run is not on the line");
+        }
+
         InteractiveSession(draft, name, depth, Nested);
         ShellClassifier.Classify(draft, session);
         Finish(draft, tags, emitted);

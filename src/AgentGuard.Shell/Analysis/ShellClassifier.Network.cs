@@ -114,6 +114,10 @@ internal static partial class ShellClassifier
         {
             draft.Tag(ShellTags.Exfiltration, "ssh sends piped data to another host");
         }
+        else if (program is "ssh" && draft.Args.Exists(a => a.Text is "-R" || (a.Text.Length > 2 && a.Text[0] == '-' && a.Text[1] != '-' && a.Text.EndsWith('R')) || a.Text.StartsWith("-oRemoteForward", StringComparison.OrdinalIgnoreCase) || a.Text.StartsWith("RemoteForward", StringComparison.OrdinalIgnoreCase)))
+        {
+            draft.Tag(ShellTags.Exfiltration, "ssh -R opens a port on another host into this machine");
+        }
 
         if (NetworkTools.Contains(program) && draft.Args.Exists(a => a.FromSubstitution))
         {

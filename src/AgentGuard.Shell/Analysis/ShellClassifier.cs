@@ -12,11 +12,11 @@ internal static partial class ShellClassifier
 
     private static readonly HashSet<string> NetworkTools = new(StringComparer.Ordinal)
     {
-        "curl", "wget", "fetch", "aria2c", "http", "https", "xh", "nc", "ncat", "netcat", "socat", "telnet", "ssh", "scp", "sftp", "rsync", "ftp", "lftp", "tftp", "ztcp", "hping3", "nping",
+        "curl", "wget", "fetch", "aria2c", "http", "https", "xh", "nc", "ncat", "netcat", "socat", "nc.traditional", "nc.openbsd", "netcat-traditional", "netcat-openbsd", "sbd", "telnet", "ssh", "scp", "sftp", "rsync", "ftp", "lftp", "tftp", "ztcp", "hping3", "nping",
         "dig", "nslookup", "host", "ping", "rclone", "openssl", "whois", "finger", "smbclient", "lp", "lpr", "cancel", "ldapsearch", "snmpset", "mail", "mailx", "sendmail", "mutt", "msmtp", "pastebinit", "cryptcat", "pwncat",
     };
 
-    private static readonly HashSet<string> SocketTools = new(StringComparer.Ordinal) { "nc", "ncat", "netcat", "socat", "telnet", "cryptcat", "pwncat", "ztcp", "hping3", "nping" };
+    private static readonly HashSet<string> SocketTools = new(StringComparer.Ordinal) { "nc", "ncat", "netcat", "socat", "telnet", "cryptcat", "pwncat", "ztcp", "hping3", "nping", "nc.traditional", "nc.openbsd", "netcat-traditional", "netcat-openbsd", "sbd" };
 
     /// <summary>A container that gets the host's root, home or system folders, or its privileges, is not a sandbox.</summary>
     private static void HostAccess(CommandDraft draft)
@@ -318,7 +318,15 @@ internal static partial class ShellClassifier
     public static bool IsHijackVariable(string name)
         => HijackVariables.Contains(name) || name is "SHELL" or "LESSOPEN" or "LESSCLOSE" or "BROWSER"
             || name.EndsWith("PAGER", StringComparison.Ordinal) || name.EndsWith("EDITOR", StringComparison.Ordinal) || name.EndsWith("_COMMAND", StringComparison.Ordinal)
-            || name.EndsWith("_CMD", StringComparison.Ordinal) || name.EndsWith("ASKPASS", StringComparison.Ordinal) || name.EndsWith("_SHELL", StringComparison.Ordinal);
+            || name.EndsWith("_CMD", StringComparison.Ordinal) || name.EndsWith("ASKPASS", StringComparison.Ordinal) || name.EndsWith("_SHELL", StringComparison.Ordinal)
+            || name.EndsWith("_RSH", StringComparison.Ordinal) || name.EndsWith("_PROGRAM", StringComparison.Ordinal) || name.EndsWith("_HOOK", StringComparison.Ordinal)
+            || name is "RUBYOPT" or "JAVA_TOOL_OPTIONS" or "_JAVA_OPTIONS" or "JDK_JAVA_OPTIONS" or "LUA_INIT" or "PERL5DB" or "PERLDB_OPTS" or "GIT_CONFIG_PARAMETERS" or "R_PROFILE" or "R_PROFILE_USER" or "GCONV_PATH" or "GIT_EXEC_PATH";
+
+    /// <summary>Variables naming folders a program loads code from (plugins, modules, libraries).</summary>
+    private static readonly HashSet<string> CodePathVariables = new(StringComparer.Ordinal)
+    {
+        "PYTHONPATH", "PYTHONHOME", "PERL5LIB", "PERLLIB", "RUBYLIB", "NODE_PATH", "LUA_PATH", "LUA_CPATH", "FACTERLIB", "TCLLIBPATH", "GEM_PATH", "GEM_HOME", "GIT_TEMPLATE_DIR", "XDG_CONFIG_HOME", "XDG_DATA_HOME",
+    };
 
     /// <summary>
     /// True when <c>PATH</c> is set so that a folder the line wrote or downloaded into, a temporary folder or a relative
@@ -326,6 +334,11 @@ internal static partial class ShellClassifier
     /// </summary>
     public static bool IsPathHijack(string name, string value, AnalysisSession session)
     {
+        if (CodePathVariables.Contains(name))
+        {
+            return value.Split(':').Any(folder => PathRules.IsUnderTemp(folder) || (folder.Length > 0 && session.WroteUnder(folder)));
+        }
+
         if (name != "PATH")
         {
             return false;
