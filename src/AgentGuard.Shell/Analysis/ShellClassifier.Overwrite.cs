@@ -48,6 +48,72 @@ internal static partial class ShellClassifier
         }
     }
 
+    private static readonly HashSet<string> OutputOptions = new(StringComparer.Ordinal)
+    {
+        "-o", "--output", "--out", "--output-file", "--outfile", "--out-file", "--output-document", "-O", "--log-file", "--logfile", "--log", "--dump", "--save", "--write",
+    };
+
+    /// <summary>
+    /// Any program told to write its output (<c>-o</c>, <c>--output=</c>, <c>--log-file</c>…) over a system file, a
+    /// credential, a start-up file or a disk; and sed's <c>w file</c> / <c>s///w file</c>, uniq's and xxd -r's output
+    /// operand, and patch's target, which do the same without an option.
+    /// </summary>
+    private static void OutputOverwrite(CommandDraft draft)
+    {
+        if (draft.Program is "ssh" or "scp" or "sftp" or "mount" or "umount" or "tar" or "ps" or "lsblk" or "findmnt" or "column" or "pgrep" or "pkill" or "crontab")
+        {
+            return;
+        }
+
+        for (var i = 0; i < draft.Args.Count; i++)
+        {
+            var text = draft.Args[i].Text;
+            ExpandedWord? value = null;
+            if (OutputOptions.Contains(text) && i + 1 < draft.Args.Count)
+            {
+                value = draft.Args[i + 1];
+            }
+            else if (text.StartsWith("--", StringComparison.Ordinal) && text.IndexOf('=', StringComparison.Ordinal) is var eq and > 0 && OutputOptions.Contains(text[..eq]))
+            {
+                value = draft.Args[i] with { Text = text[(eq + 1)..] };
+            }
+            else if (text.Length > 2 && text.StartsWith("-o", StringComparison.Ordinal) && text[2] is '/' or '~')
+            {
+                value = draft.Args[i] with { Text = text[2..] };
+            }
+
+            if (value is { } file && IsProtectedTarget(draft.Resolve(file)))
+            {
+                draft.Tag(ShellTags.Destructive, draft.Program + " writes its output over " + file.Text);
+                return;
+            }
+        }
+
+        var operands = draft.Operands().Select(draft.Resolve).ToList();
+        var target = draft.Program switch
+        {
+            "uniq" when operands.Count >= 2 => operands[1],
+            "xxd" when draft.HasFlag('r') && operands.Count >= 2 => operands[1],
+            "patch" when operands.Count >= 1 => operands[0],
+            "sed" or "gsed" when operands.Count >= 1 && SedWriteTarget(operands[0].Text) is { } written => ExpandedWord.Literal(written),
+            _ => (ExpandedWord?)null,
+        };
+        if (target is { } overwritten && IsProtectedTarget(draft.Resolve(overwritten)))
+        {
+            draft.Tag(ShellTags.Destructive, draft.Program + " writes over " + overwritten.Text);
+        }
+    }
+
+    private static bool IsProtectedTarget(ExpandedWord file)
+        => PathRules.IsSystem(file.Text) || PathRules.IsDisk(file.Text) || PathRules.CredentialMatch(file) is not null || IsStartupFile(file.Text);
+
+    /// <summary>The file of sed's <c>w file</c> command or <c>s/…/…/w file</c> flag.</summary>
+    private static string? SedWriteTarget(string script)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(script, @"(?:^|[;\n}]|/[gpiImM0-9]*)\s*w\s+(?<file>[^;\n}]+)", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        return match.Success ? match.Groups["file"].Value.Trim() : null;
+    }
+
     /// <summary>find -delete (or -exec rm) under an important path, or with -delete before any test (which deletes everything under the root).</summary>
     private static void Find(CommandDraft draft)
     {

@@ -290,6 +290,7 @@ internal static partial class ShellClassifier
         }
 
         SecurityControls(draft);
+        OutputOverwrite(draft);
         FileServers(draft);
         Network(draft, session);
         Redirections(draft, session);
