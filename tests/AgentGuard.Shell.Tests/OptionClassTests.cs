@@ -88,4 +88,33 @@ public sealed class OptionClassTests
     [InlineData("python3 -c 'import json; print(json.dumps({}))'")]
     public void LocalForwardsAndPlainCode_AreNotHighRisk(string line)
         => ShellAnalyzer.Analyze(line).Risk.Should().NotBe(RiskLevel.High);
+
+    [Theory]
+    [InlineData("tar -xf payload.tar -C /")]
+    [InlineData("tar xzf tools.tgz -C /usr/local")]
+    [InlineData("unzip update.zip -d /etc/")]
+    [InlineData("7z x pack.7z -o/usr/bin/")]
+    [InlineData("mv helper /etc/")]
+    [InlineData("mv build/ls /usr/local/bin/ls")]
+    public void ExtractingOrMovingIntoSystemTrees_IsDestructive(string line)
+        => Tags(line).Should().Contain(ShellTags.Destructive);
+
+    [Theory]
+    [InlineData("tar -cf backup.tar -C / etc")]
+    [InlineData("tar -xf deps.tar -C build/")]
+    [InlineData("unzip site.zip -d public")]
+    [InlineData("mv old.txt new.txt")]
+    public void ExtractingOrMovingInTheWorkspace_IsLeftAlone(string line)
+        => Tags(line).Should().NotContain(ShellTags.Destructive);
+
+    [Theory]
+    [InlineData("modprobe vboxdrv")]
+    [InlineData("insmod ./mod.ko")]
+    [InlineData("defaults write /Library/Preferences/com.apple.loginwindow x -bool true")]
+    public void KernelModulesAndSystemSettings_ArePrivilege(string line)
+        => Tags(line).Should().Contain(ShellTags.Privilege);
+
+    [Fact]
+    public void ServiceVerbs_AreMatchedCaseSensitively()
+        => Tags("Deploy Rm -Rf /").Should().NotContain(ShellTags.Destructive);
 }

@@ -22,12 +22,13 @@ internal static partial class ShellClassifier
             "spctl" => draft.HasArg("--master-disable") || draft.HasArg("--global-disable"),
             "csrutil" => operands.FirstOrDefault() is "disable",
             "chattr" => draft.Args.Exists(a => a.Text.StartsWith('-') && a.Text.AsSpan(1).IndexOfAny("ia") >= 0) && operands.Exists(o => PathRules.IsSystem(draft.Resolve(ExpandedWord.Literal(o)).Text)),
-            "aa-disable" or "aa-complain" => true,
+            "aa-disable" or "aa-complain" or "modprobe" or "insmod" or "rmmod" or "kldload" or "kextload" or "kmutil" => !draft.Args.Exists(a => a.Text is "--help" or "-h" or "--show-depends" or "-D" or "--dry-run" or "-n"),
+            "defaults" => operands.FirstOrDefault() is "write" or "delete" && operands.Skip(1).Any(o => o.StartsWith("/Library", StringComparison.Ordinal) || o.StartsWith("com.apple.security", StringComparison.Ordinal) || o.StartsWith("com.apple.alf", StringComparison.Ordinal)),
             _ => false,
         };
         if (weakens)
         {
-            draft.Tag(ShellTags.Privilege, program + " weakens the machine's security controls");
+            draft.Tag(ShellTags.Privilege, program + " weakens the machine's security controls or loads code into the kernel");
         }
 
         var history = program switch

@@ -11,7 +11,7 @@ internal static partial class ShellClassifier
         var operands = draft.Operands().Select(draft.Resolve).ToList();
         switch (draft.Program)
         {
-            case "cp" or "install" or "ln" when operands.Count >= 2:
+            case "cp" or "install" or "ln" or "mv" when operands.Count >= 2:
                 {
                     var target = operands[^1];
                     if (PathRules.IsSystem(target.Text) || PathRules.IsDisk(target.Text) || PathRules.CredentialMatch(target) is not null || (draft.Program == "ln" && PathRules.IsImportant(target)))
@@ -101,6 +101,45 @@ internal static partial class ShellClassifier
         if (target is { } overwritten && IsProtectedTarget(draft.Resolve(overwritten)))
         {
             draft.Tag(ShellTags.Destructive, draft.Program + " writes over " + overwritten.Text);
+        }
+    }
+
+    /// <summary>Extracting an archive into a system tree (<c>tar -x -C /</c>, <c>unzip -d /etc</c>, <c>7z x -o/usr/bin</c>) overwrites what is there.</summary>
+    private static void ExtractOverwrite(CommandDraft draft)
+    {
+        var option = draft.Program switch
+        {
+            "tar" or "bsdtar" or "gtar" => "-C",
+            "unzip" => "-d",
+            "cpio" => "-D",
+            _ => null,
+        };
+        string? directory = null;
+        for (var i = 0; i < draft.Args.Count && directory is null; i++)
+        {
+            var text = draft.Args[i].Text;
+            if (option is not null && text == option && i + 1 < draft.Args.Count)
+            {
+                directory = draft.Args[i + 1].Text;
+            }
+            else if (option == "-C" && text.StartsWith("--directory=", StringComparison.Ordinal))
+            {
+                directory = text["--directory=".Length..];
+            }
+            else if (draft.Program is "7z" or "7za" or "7zr" && text.StartsWith("-o", StringComparison.Ordinal) && text.Length > 2)
+            {
+                directory = text[2..];
+            }
+        }
+
+        var extracts = draft.Program is not ("tar" or "bsdtar" or "gtar") || draft.Args.Exists(a => a.Text is "-x" or "--extract" or "--get" || (a.Text.Length > 1 && a.Text[0] != '-' && a.Text.Contains('x', StringComparison.Ordinal) && a == draft.Args[0]) || (a.Text.StartsWith('-') && !a.Text.StartsWith("--", StringComparison.Ordinal) && a.Text.Contains('x', StringComparison.Ordinal)));
+        if (directory is not null && extracts)
+        {
+            var resolved = draft.Resolve(ExpandedWord.Literal(directory)).Text;
+            if (resolved is "/" || PathRules.IsSystem(resolved) || PathRules.IsHomeRoot(resolved))
+            {
+                draft.Tag(ShellTags.Destructive, draft.Program + " extracts over " + directory);
+            }
         }
     }
 

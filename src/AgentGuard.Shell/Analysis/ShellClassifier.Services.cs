@@ -81,7 +81,7 @@ internal static partial class ShellClassifier
                 return;
             }
 
-            if (IsDestructiveVerb(text.ToLowerInvariant()) && !(index == 0 && LocalPackageManagers.Contains(program) && text is "remove" or "rm" or "uninstall" or "un" or "r" or "prune" or "purge" or "autoremove" or "clean"))
+            if (IsDestructiveVerb(text) && !(index == 0 && LocalPackageManagers.Contains(program) && text is "remove" or "rm" or "uninstall" or "un" or "r" or "prune" or "purge" or "autoremove" or "clean"))
             {
                 draft.Tag(ShellTags.Destructive, program + " " + text + " deletes, stops or resets a resource");
                 return;

@@ -173,6 +173,7 @@ internal static partial class ShellClassifier
                         draft.Tag(ShellTags.Destructive, "mv moves away " + operands[0].Text);
                     }
 
+                    Overwrite(draft);
                     break;
                 }
 
@@ -291,6 +292,7 @@ internal static partial class ShellClassifier
 
         SecurityControls(draft);
         OutputOverwrite(draft);
+        ExtractOverwrite(draft);
         FileServers(draft);
         Network(draft, session);
         Redirections(draft, session);
