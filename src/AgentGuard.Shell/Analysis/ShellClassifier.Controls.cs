@@ -45,13 +45,16 @@ internal static partial class ShellClassifier
         }
     }
 
+    /// <summary>True for the root, a home folder or a system tree: serving it publishes far more than a project.</summary>
+    private static bool ServesWholeTree(string directory) => directory is "/" or "~" or "~/" || PathRules.IsHomeRoot(directory) || PathRules.IsSystem(directory);
+
     private static bool IsHistoryFile(string path) => HistoryFiles.Contains(CommandUnwrapper.Basename(path));
 
     private static void FileServers(CommandDraft draft)
     {
         var program = draft.Program;
         var serves = FileServerPrograms.Contains(program)
-            || (program == "git" && draft.HasArg("daemon") && draft.Args.Exists(a => a.Text is "--export-all" || a.Text.StartsWith("--base-path", StringComparison.Ordinal)))
+            || (program == "git" && draft.HasArg("daemon") && draft.Args.Exists(a => a.Text.StartsWith("--base-path=", StringComparison.Ordinal) && ServesWholeTree(a.Text["--base-path=".Length..])))
             || (program == "caddy" && draft.HasArg("file-server"));
         if (serves && !draft.Args.Exists(a => a.Text is "127.0.0.1" or "localhost" or "::1" || a.Text.EndsWith("=127.0.0.1", StringComparison.Ordinal) || a.Text.EndsWith("=localhost", StringComparison.Ordinal)))
         {
