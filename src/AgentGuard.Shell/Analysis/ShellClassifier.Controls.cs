@@ -10,9 +10,25 @@ internal static partial class ShellClassifier
 
     private static readonly HashSet<string> FileServerPrograms = new(StringComparer.Ordinal) { "darkhttpd", "miniserve", "http-server", "webfsd", "serve", "simple-http-server", "updog", "busybox-httpd" };
 
+    private static readonly HashSet<string> ControlPrograms = new(StringComparer.Ordinal)
+    {
+        "ufw", "setenforce", "auditctl", "spctl", "csrutil", "chattr", "aa-disable", "aa-complain", "modprobe", "insmod", "rmmod", "kldload", "kextload", "kmutil", "defaults",
+        "history", "unset", "export", "declare", "set", "env", "rm", "shred", "truncate", "unlink", "ln", "cp",
+    };
+
     private static void SecurityControls(CommandDraft draft)
     {
         var program = draft.Program;
+        if (!ControlPrograms.Contains(program))
+        {
+            if (draft.Redirects.Count > 0 && draft.Redirects.Any(r => r.IsWrite && r.Operator is not (">>" or "&>>") && IsHistoryFile(r.Target.Text)))
+            {
+                draft.Tag(ShellTags.Destructive, program + " erases the shell history or login records, which hides what ran");
+            }
+
+            return;
+        }
+
         var operands = draft.Operands().Select(o => o.Text).ToList();
         var weakens = program switch
         {

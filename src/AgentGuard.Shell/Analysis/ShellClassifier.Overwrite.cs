@@ -89,6 +89,11 @@ internal static partial class ShellClassifier
             }
         }
 
+        if (draft.Program is not ("uniq" or "xxd" or "patch" or "sed" or "gsed"))
+        {
+            return;
+        }
+
         var operands = draft.Operands().Select(draft.Resolve).ToList();
         var target = draft.Program switch
         {
