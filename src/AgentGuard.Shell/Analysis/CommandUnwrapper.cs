@@ -235,7 +235,10 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
             draft.Tag(ShellTags.Opaque, name + " " + escapeOption + " lets the files it reads run commands: what they run is not on the line");
         }
 
-        InteractiveSession(draft, name, depth, Nested);
+        if (EscapingPrograms.Contains(name))
+        {
+            InteractiveSession(draft, name, depth, Nested);
+        }
         ShellClassifier.Classify(draft, session);
         Finish(draft, tags, emitted);
         return draft;

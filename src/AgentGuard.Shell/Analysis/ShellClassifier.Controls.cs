@@ -21,7 +21,7 @@ internal static partial class ShellClassifier
         var program = draft.Program;
         if (!ControlPrograms.Contains(program))
         {
-            if (draft.Redirects.Count > 0 && draft.Redirects.Any(r => r.IsWrite && r.Operator is not (">>" or "&>>") && IsHistoryFile(r.Target.Text)))
+            if (draft.Redirects.Count > 0 && TruncatesHistory(draft.Redirects))
             {
                 draft.Tag(ShellTags.Destructive, program + " erases the shell history or login records, which hides what ran");
             }
@@ -29,6 +29,11 @@ internal static partial class ShellClassifier
             return;
         }
 
+        ControlsAndHistory(draft, program);
+    }
+
+    private static void ControlsAndHistory(CommandDraft draft, string program)
+    {
         var operands = draft.Operands().Select(o => o.Text).ToList();
         var weakens = program switch
         {
@@ -64,13 +69,32 @@ internal static partial class ShellClassifier
     /// <summary>True for the root, a home folder or a system tree: serving it publishes far more than a project.</summary>
     private static bool ServesWholeTree(string directory) => directory is "/" or "~" or "~/" || PathRules.IsHomeRoot(directory) || PathRules.IsSystem(directory);
 
-    private static bool IsHistoryFile(string path) => HistoryFiles.Contains(CommandUnwrapper.Basename(path));
+    private static bool TruncatesHistory(IReadOnlyList<RedirectInfo> redirects)
+    {
+        for (var i = 0; i < redirects.Count; i++)
+        {
+            var redirect = redirects[i];
+            if (redirect.Operator is not (">>" or "&>>") && IsHistoryFile(redirect.Target.Text) && redirect.IsWrite)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsHistoryFile(string path)
+    {
+        var trimmed = path.AsSpan().TrimEnd('/');
+        var slash = trimmed.LastIndexOf('/');
+        return HistoryFiles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(slash < 0 ? trimmed : trimmed[(slash + 1)..]);
+    }
 
     private static void FileServers(CommandDraft draft)
     {
         var program = draft.Program;
         var serves = FileServerPrograms.Contains(program)
-            || (program == "git" && draft.HasArg("daemon") && draft.Args.Exists(a => a.Text.StartsWith("--base-path=", StringComparison.Ordinal) && ServesWholeTree(a.Text["--base-path=".Length..])))
+            || (program == "git" && draft.Args.Count > 0 && draft.Args[0].Text == "daemon" && draft.Args.Exists(a => a.Text.StartsWith("--base-path=", StringComparison.Ordinal) && ServesWholeTree(a.Text["--base-path=".Length..])))
             || (program == "caddy" && draft.HasArg("file-server"));
         if (serves && !draft.Args.Exists(a => a.Text is "127.0.0.1" or "localhost" or "::1" || a.Text.EndsWith("=127.0.0.1", StringComparison.Ordinal) || a.Text.EndsWith("=localhost", StringComparison.Ordinal)))
         {

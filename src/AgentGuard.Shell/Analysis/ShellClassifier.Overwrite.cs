@@ -137,8 +137,7 @@ internal static partial class ShellClassifier
             }
         }
 
-        var extracts = draft.Program is not ("tar" or "bsdtar" or "gtar") || draft.Args.Exists(a => a.Text is "-x" or "--extract" or "--get" || (a.Text.Length > 1 && a.Text[0] != '-' && a.Text.Contains('x', StringComparison.Ordinal) && a == draft.Args[0]) || (a.Text.StartsWith('-') && !a.Text.StartsWith("--", StringComparison.Ordinal) && a.Text.Contains('x', StringComparison.Ordinal)));
-        if (directory is not null && extracts)
+        if (directory is not null && (draft.Program is not ("tar" or "bsdtar" or "gtar") || TarExtracts(draft.Args)))
         {
             var resolved = draft.Resolve(ExpandedWord.Literal(directory)).Text;
             if (resolved is "/" || PathRules.IsSystem(resolved) || PathRules.IsHomeRoot(resolved))
@@ -146,6 +145,21 @@ internal static partial class ShellClassifier
                 draft.Tag(ShellTags.Destructive, draft.Program + " extracts over " + directory);
             }
         }
+    }
+
+    /// <summary>True when tar's arguments ask it to extract (<c>-x</c>, <c>--extract</c>, <c>xzf</c> as the first word, <c>-xzf</c>).</summary>
+    private static bool TarExtracts(List<ExpandedWord> args)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            var text = args[i].Text;
+            if (text is "--extract" or "--get" || (text.Length > 1 && !text.StartsWith("--", StringComparison.Ordinal) && (text[0] == '-' || i == 0) && text.Contains('x', StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsProtectedTarget(ExpandedWord file)
