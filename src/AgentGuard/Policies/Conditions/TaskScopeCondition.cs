@@ -45,7 +45,7 @@ internal sealed class TaskScopeCondition : Condition
 
     public override bool IsMet(in EvaluationInput input)
     {
-        var roles = ToolRoleInference.Infer(input.Call.ToolName, input.Call.Descriptor);
+        var roles = input.CallRoles;
         if (input.Context.TaskScope is { } scope)
         {
             return !InHostScope(scope, input.Call, roles);
