@@ -39,9 +39,9 @@ internal sealed class RoleInferenceClassifier(PolicyProvider policies, ToolRoleC
             return ToolRoles.Unknown;
         }
 
-        foreach (var glob in options.ExcludeTools)
+        foreach (var excluded in policy.InferenceExclusions)
         {
-            if (!string.IsNullOrWhiteSpace(glob) && Glob.Create(glob).IsMatch(toolCall.ToolName))
+            if (excluded.IsMatch(toolCall.ToolName))
             {
                 return ToolRoles.Unknown;
             }

@@ -50,6 +50,9 @@ internal sealed class CompiledPolicy
     /// <summary>The rules with a condition that explains a decision at run time (see <see cref="CompiledRule.ExplainsAtRunTime"/>).</summary>
     public CompiledRule[] ExplainingRules => field ??= [.. Rules.Where(r => r.ExplainsAtRunTime)];
 
+    /// <summary><c>Inference:ExcludeTools</c>, compiled once per policy.</summary>
+    public Glob[] InferenceExclusions => field ??= [.. Options.Inference.ExcludeTools.Where(g => !string.IsNullOrWhiteSpace(g)).Select(Glob.Create)];
+
     /// <summary>The named policy this is (<c>AgentGuard:Policies:&lt;name&gt;</c>); null for the top-level policy.</summary>
     public string? Name { get; private init; }
 
