@@ -18,10 +18,11 @@ public sealed class ShellCorpusTests(ITestOutputHelper output)
     private const double FalsePositiveLimit = 0.05;
 
     /// <summary>
-    /// What the held-out part reached when the analyser was last changed (89.2 %, see docs/detection.md): below the 95 %
-    /// target, mostly on GTFOBins idioms whose escape is typed interactively. A floor against regressions, not a target.
+    /// What the held-out part reached when the analyser was last changed (91.9 % of 222 over six sources, see
+    /// docs/detection.md): below the 95 % target, mostly on GTFOBins idioms whose danger is in a file or typed after
+    /// the program starts. A floor against regressions, not a target.
     /// </summary>
-    private const double HeldOutRecallFloor = 0.88;
+    private const double HeldOutRecallFloor = 0.91;
 
     [Fact]
     public async Task DefaultPack_HeldOutLines_StayAboveTheMeasuredFloorAndFalsePositiveLimit()
@@ -59,7 +60,7 @@ public sealed class ShellCorpusTests(ITestOutputHelper output)
         samples.Should().HaveCountGreaterThan(1000);
         ((double)heldOut / samples.Count).Should().BeInRange(0.30, 0.40);
         IsHeldOut("rm -rf /").Should().Be(IsHeldOut("rm -rf /"));
-        samples.Select(s => s.Source).Distinct().Should().HaveCountGreaterThanOrEqualTo(5);
+        samples.Select(s => s.Source.Split(':')[0]).Distinct().Should().HaveCountGreaterThanOrEqualTo(6);
     }
 
     private static string CultureInfoLine(FormattableString text) => FormattableString.Invariant(text);

@@ -22,6 +22,14 @@ internal static partial class CodeScanner
             }
         }
 
+        foreach (Match spawned in SpawnedLiteral().Matches(code))
+        {
+            if (++count <= 32)
+            {
+                yield return spawned.Groups["cmd"].Value;
+            }
+        }
+
         foreach (Match match in StringLiteral().Matches(code))
         {
             var text = match.Groups["s"].Success ? match.Groups["s"].Value : match.Groups["d"].Success ? match.Groups["d"].Value : match.Groups["b"].Value;
@@ -55,6 +63,12 @@ internal static partial class CodeScanner
             draft.Tag(ShellTags.CredentialAccess, "code touches " + credential);
         }
 
+        var spawn = Spawn().Match(code);
+        if (spawn.Success && !(spawn.Value.StartsWith("exec", StringComparison.Ordinal) && draft.Program.StartsWith("python", StringComparison.Ordinal)))
+        {
+            draft.Tag(ShellTags.Opaque, "code starts other programs (" + spawn.Value.Trim() + "): what they do is decided as the code runs");
+        }
+
         var shell = SpawnsShell().Match(code);
         if (!shell.Success)
         {
@@ -82,13 +96,25 @@ internal static partial class CodeScanner
     [GeneratedRegex(@"(?<![\w-])(?:/usr)?(?:/local)?/bin/(?:ba|da|z|k|c|tc|fi|a|mk|y)?sh\b", RegexOptions.CultureInvariant, 200)]
     private static partial Regex ShellPathInCode();
 
+    /// <summary>
+    /// A call that starts another program, in the common scripting languages: <c>os.system</c>, <c>subprocess</c>,
+    /// <c>pty.spawn</c>, <c>child_process</c>, <c>system</c>/<c>exec</c>/<c>popen</c>, backticks and <c>%x</c> in code,
+    /// <c>shell_exec</c>, <c>os.execute</c>, <c>Runtime.exec</c>, <c>ProcessBuilder</c>, <c>Process.Start</c>, awk's <c>"cmd" | getline</c>.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:os\.(?:system|popen|exec\w*|spawn\w*|posix_spawn\w*)|subprocess\.\w+|pty\.spawn|commands\.getoutput|child_process|execSync|execFileSync|spawnSync|Bun\.spawn|Deno\.(?:run|Command)|IO\.popen|Kernel\.(?:system|exec|spawn)|Open3|shell_exec|passthru|proc_open|pcntl_exec|popen|os\.execute|io\.popen|getRuntime\(\)\.exec|ProcessBuilder|Process\.Start|callCommand|readProcess|run-shell-command|shell-command|run-program|System\.cmd|os:cmd|sys\.process|shell/sh|system|exec|spawn)\s*[(""'\[{]|\.execute\(\)|\(system\s+""|%x[({\[]|`[^`]+`|""[^""]*""\s*\|&?\s*getline|\bprint[^|;]*\|&?\s*""", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex Spawn();
+
+    /// <summary>The literal command given to a spawning call, even one word long (<c>system("reboot")</c>).</summary>
+    [GeneratedRegex(@"\b(?:system|popen|shell_exec|passthru|exec|execSync|spawn|spawnSync|execute|getoutput|check_output|check_call|call|run|Popen|callCommand)\s*\(?\s*[""'](?<cmd>[^""'\\]+)[""']", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex SpawnedLiteral();
+
     [GeneratedRegex(@"'(?<s>[^'\\]*(?:\\.[^'\\]*)*)'|""(?<d>[^""\\]*(?:\\.[^""\\]*)*)""|`(?<b>[^`]*)`", RegexOptions.CultureInvariant, 200)]
     private static partial Regex StringLiteral();
 
     [GeneratedRegex(@"(shutil\.rmtree|rmSync|rimraf|File::Path::remove_tree|rmtree|FileUtils\.rm_rf)\s*\(?\s*['""](/|~|\.\.?['""/])|(os\.(remove|unlink)|\bunlink|unlinkSync|File\.delete)\s*\(?\s*(glob\s*\(?\s*)?['""](/etc|/usr|/boot|/var|/bin|/lib|~)", RegexOptions.CultureInvariant, 200)]
     private static partial Regex Destructive();
 
-    [GeneratedRegex(@"requests\.(post|put|patch)|https?""\)\.request\(|\bhttps?\.request\(|urlopen\s*\([^)]*data\s*=|http\.client|socket\.(socket|create_connection|tcp|connect)|require\s*\(?\s*[""']socket|[""']?method[""']?\s*(?:=>|=)\s*[""'](POST|PUT|PATCH)|\.connect\s*\(\s*\(|IO::Socket|Net::HTTP\.post|method\s*:\s*['""](POST|PUT|PATCH)['""]|net\.connect|smtplib|ftplib|paramiko", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 200)]
+    [GeneratedRegex(@"requests\.(post|put|patch)|https?""\)\.request\(|\bhttps?\.request\(|urlopen\s*\([^)]*data\s*=|http\.client|socket\.(socket|create_connection|tcp|udp|connect|bind)|WEBrick|SimpleHTTPRequestHandler|socketserver|HTTPServer|require\s*\(?\s*[""']socket|[""']?method[""']?\s*(?:=>|=)\s*[""'](POST|PUT|PATCH)|\.connect\s*\(\s*\(|IO::Socket|Net::HTTP\.post|method\s*:\s*['""](POST|PUT|PATCH)['""]|net\.connect|smtplib|ftplib|paramiko|stream_socket_(?:client|server)|socket_(?:create|connect|bind)|java\.net\.Socket|new\s+Socket\s*\(|TCPServer|TCPSocket|UDPSocket|createServer|\.bind\s*\(\s*\(", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 200)]
     private static partial Regex Exfiltration();
 
     [GeneratedRegex(@"(exec|eval)\s*\(\s*(urllib|requests|urlopen|base64|b64decode|atob|Buffer\.from|compile|__import__|fetch|http|marshal|zlib|codecs)|__import__\s*\(\s*['""]base64|(exec|eval)\s*\(.{0,80}(b64decode|urlopen|requests\.get|fetch\(|atob\()", RegexOptions.CultureInvariant, 200)]

@@ -47,6 +47,12 @@ internal sealed partial class CommandUnwrapper
             }
 
 
+            if ((text[0] == ':' || EscapingPrograms.Contains(name)) && ScriptingInterface().Match(text) is { Success: true } scripting)
+            {
+                AnalyzeCode(draft, scripting.Groups["code"].Value, depth, nested());
+                continue;
+            }
+
             var match = EscapeCommand().Match(text);
             if (match.Success)
             {
@@ -56,7 +62,7 @@ internal sealed partial class CommandUnwrapper
                 continue;
             }
 
-            if (ShellPath().IsMatch(text) || (Shells.Contains(text) && !HandsShellByName.Contains(name) && !ShellClassifier.IsLocalPackageManager(name)))
+            if (ShellPath().IsMatch(text) || (Shells.Contains(text) && !HandsShellByName.Contains(name) && !ShellClassifier.IsLocalPackageManager(name) && !NamesShellForCompletion(draft)))
             {
                 draft.Tag(ShellTags.Opaque, name + " is handed a shell (" + Shorten(text) + "): what it runs is not known before it runs");
                 continue;
@@ -72,6 +78,38 @@ internal sealed partial class CommandUnwrapper
                 }
             }
         }
+    }
+
+    /// <summary><c>kubectl completion zsh</c>, <c>rustup completions fish</c>, <c>gh completion -s bash</c>: the shell is named to print its completion script, not run.</summary>
+    private static bool NamesShellForCompletion(CommandDraft draft)
+        => draft.Args.Exists(a => a.Text is "completion" or "completions" or "complete" or "--completion" or "--completions" or "shell-completion" or "generate-shell-completion" || a.Text.StartsWith("--completion=", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The option that switches on a program's own way of running commands from the documents or scripts it reads:
+    /// TeX's <c>--shell-escape</c>/<c>--enable-write18</c>, dvips <c>-R0</c>, Ghostscript <c>-dNOSAFER</c>, OpenVPN
+    /// <c>--script-security 2</c>, bpftrace <c>--unsafe</c>, Deno <c>--allow-run</c>/<c>--allow-all</c>.
+    /// </summary>
+    private static string? EnablesShellEscapes(CommandDraft draft)
+    {
+        for (var i = 0; i < draft.Args.Count; i++)
+        {
+            var text = draft.Args[i].Text;
+            var enables = text switch
+            {
+                "--shell-escape" or "-shell-escape" or "--enable-write18" or "-enable-write18" or "-dNOSAFER" or "-dNOSAFER=true" or "--allow-run" or "--allow-all" => true,
+                "-R0" => draft.Program == "dvips",
+                "--unsafe" => draft.Program == "bpftrace",
+                "-A" => draft.Program == "deno",
+                "--script-security" => i + 1 < draft.Args.Count && draft.Args[i + 1].Text is "2" or "3",
+                _ => text.StartsWith("--allow-run=", StringComparison.Ordinal),
+            };
+            if (enables)
+            {
+                return text;
+            }
+        }
+
+        return null;
     }
 
     private static string? NextArg(List<ExpandedWord> args, ExpandedWord current)
@@ -94,8 +132,8 @@ internal sealed partial class CommandUnwrapper
             || Shells.Contains(Basename(first)) || InterpreterCodeFlags.ContainsKey(StripVersion(Basename(first)));
     }
 
-    /// <summary>Options that take a command: <c>--exec</c>, <c>--command</c>, <c>--pre-hook</c>, <c>--shell</c>, <c>--editor</c>, <c>--pager</c>, <c>--rsh</c>, <c>--filter</c>, <c>--wrapper</c>, <c>--entrypoint</c>…</summary>
-    [GeneratedRegex(@"^--?(?<name>[\w-]*(?:exec|command|cmd|hook|shell|editor|pager|rsh|filter|wrapper|entrypoint|preprocessor|askpass|program)[\w-]*)(?:=(?<value>.+))?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 100)]
+    /// <summary>Options that take a command or a script to run: <c>--exec</c>, <c>--command</c>, <c>--pre-hook</c>, <c>--shell</c>, <c>--editor</c>, <c>--pager</c>, <c>--rsh</c>, <c>--filter</c>, <c>--wrapper</c>, <c>--entrypoint</c>, <c>--script</c>, <c>--on-event</c>…</summary>
+    [GeneratedRegex(@"^--?(?<name>[\w-]*(?:exec|command|cmd|hook|shell|editor|pager|rsh|filter|wrapper|entrypoint|preprocessor|askpass|program|script|interpreter|on-[\w]+)[\w-]*)(?:=(?<value>.+))?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 100)]
     private static partial Regex CommandOption();
 
     private void SedCommands(CommandDraft draft, int depth, Inherited nested)
@@ -167,8 +205,12 @@ internal sealed partial class CommandUnwrapper
     /// <c>shell_exec</c>, <c>popen</c>, <c>spawn</c>, <c>callCommand</c>, <c>run-shell-command</c>, <c>esyscmd(cmd)</c>,
     /// <c>\write18{cmd}</c>, <c>%(cmd)</c>, <c>$(shell cmd)</c>, <c>execute(cmd)</c>.
     /// </summary>
-    [GeneratedRegex(@"^\s*:?\s*(?:\\)?!\s*(?<cmd>[/\w.~$].*)$|^\.shell\s+(?<cmd>.+)$|(?:\bsystem|\bexec|\bexecute|\bos\.execute|\bshell_exec|\bpassthru|\bpopen|\bspawn|\bcallCommand|run-shell-command|\besyscmd|\\write18|\$\(shell)\s*[\(\{ ]\s*[""']?(?<cmd>[^""')\}]+)|%\((?<cmd>[^)]+)\)", RegexOptions.CultureInvariant | RegexOptions.Singleline, 100)]
+    [GeneratedRegex(@"^\s*:?\s*(?:\\)?!\s*(?<cmd>[/\w.~$].*)$|^\.shell\s+(?<cmd>.+)$|(?:\bsystem|\bexec|\bexecute|\bos\.execute|\bshell_exec|\bpassthru|\bpopen|\bspawn|\bcallCommand|run-shell-command|shell-command|\besyscmd|\\write18|\$\(shell)\s*[\(\{ ]\s*[""']?(?<cmd>[^""')\}]+)|%\((?<cmd>[^)]+)\)", RegexOptions.CultureInvariant | RegexOptions.Singleline, 100)]
     private static partial Regex EscapeCommand();
+
+    /// <summary>An editor's or debugger's scripting interface given code: <c>:py3 …</c>, <c>:lua …</c>, <c>:perl …</c>, <c>python …</c> (gdb).</summary>
+    [GeneratedRegex(@"^\s*:?\s*(?:py3?|python3?|pyx|lua|perl|ruby|tcl|luado|pydo|py3do|perldo|rubydo)\s+(?<code>\S.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline, 100)]
+    private static partial Regex ScriptingInterface();
 
     /// <summary>A shell's path in a word: <c>/bin/sh</c>, <c>/usr/bin/bash</c>, <c>/bin/zsh -i</c>.</summary>
     [GeneratedRegex(@"(?<![\w-])(?:/usr)?(?:/local)?/bin/(?:ba|da|z|k|c|tc|fi|a|mk|y|r)?sh\b", RegexOptions.CultureInvariant, 100)]

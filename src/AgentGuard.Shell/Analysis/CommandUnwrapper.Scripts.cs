@@ -149,6 +149,11 @@ internal sealed partial class CommandUnwrapper
             return;
         }
 
+        if (draft.Redirects.Any(r => r.Operator is "<<<" && r.Target.RemoteContent))
+        {
+            draft.Tag(ShellTags.RemoteCode, name + " runs downloaded or decoded content given as a here-string");
+        }
+
         if (draft.Upstream is { CarriesRemoteContent: true } producer)
         {
             draft.Tag(ShellTags.RemoteCode, producer.Program + " output is piped into " + name);
@@ -177,7 +182,7 @@ internal sealed partial class CommandUnwrapper
         {
             draft.Tag(ShellTags.Opaque, name + " runs what " + upstream.Program + " prints");
         }
-        else if (draft.Upstream is null && (asShell || name is "pwsh" or "powershell" or "tclsh" or "wish" or "expect") && !draft.Wrappers.Any(IsContainerRunner))
+        else if (draft.Upstream is null && (asShell || name is "expect" || InterpreterCodeFlags.ContainsKey(StripVersion(name))) && !draft.Wrappers.Any(IsContainerRunner))
         {
             draft.Tag(ShellTags.Opaque, name + " starts interactively on this machine: what it runs comes from an input nobody can see before it runs");
         }
@@ -191,7 +196,8 @@ internal sealed partial class CommandUnwrapper
         for (var i = 0; i < args.Count; i++)
         {
             var text = args[i].Text;
-            var isCodeFlag = text is "--eval" or "--print" or "-Command" or "-command" or "-EncodedCommand" or "-encodedcommand" or "-e" or "-c"
+            var isCodeFlag = text is "--eval" or "--print" or "-Command" or "-command" or "-EncodedCommand" or "-encodedcommand" or "-e" or "-c" or "-eval"
+                || (i == 0 && text == "eval" && draft.Program is "deno" or "bun")
                 || (text.Length >= 2 && text[0] == '-' && text[1] != '-' && codeFlags.Contains(text[^1], StringComparison.Ordinal));
             if (isCodeFlag && text != "-")
             {
@@ -338,7 +344,13 @@ internal sealed partial class CommandUnwrapper
                 for (var i = 0; i < args.Count; i++)
                 {
                     var text = args[i].Text;
-                    if (text is "-F" or "-v" or "-f")
+                    if (text is "-f" or "--file" && i + 1 < args.Count)
+                    {
+                        ScriptFile(draft, args[i + 1], depth, nested());
+                        break;
+                    }
+
+                    if (text is "-F" or "-v")
                     {
                         i++;
                         continue;
@@ -376,11 +388,22 @@ internal sealed partial class CommandUnwrapper
                         var eq = setting.IndexOf('=', StringComparison.Ordinal);
                         var key = eq < 0 ? setting : setting[..eq];
                         var value = eq < 0 ? string.Empty : setting[(eq + 1)..];
-                        if (value.StartsWith('!') || key.EndsWith("sshcommand", StringComparison.OrdinalIgnoreCase) || key.EndsWith(".pager", StringComparison.OrdinalIgnoreCase)
-                            || key.EndsWith(".editor", StringComparison.OrdinalIgnoreCase) || key.EndsWith("fsmonitor", StringComparison.OrdinalIgnoreCase) || key.StartsWith("filter.", StringComparison.OrdinalIgnoreCase))
+                        if (IsGitCommandSetting(key, value))
                         {
                             embedded = value.TrimStart('!');
                         }
+                    }
+
+                    if (embedded is null && name == "git" && text == "config")
+                    {
+                        var rest = args.Skip(i + 1).Where(a => !a.Text.StartsWith('-')).ToList();
+                        if (rest.Count >= 2 && (IsGitCommandSetting(rest[0].Text, rest[1].Text) || rest[0].Text.EndsWith("hookspath", StringComparison.OrdinalIgnoreCase) || rest[0].Text.Equals("credential.helper", StringComparison.OrdinalIgnoreCase) && rest[1].Text.StartsWith('!')))
+                        {
+                            draft.Tag(ShellTags.Opaque, "git config makes git run " + Shorten(rest[1].Text) + " later (" + rest[0].Text + ")");
+                            embedded = rest[1].Text.TrimStart('!');
+                        }
+
+                        break;
                     }
 
                     if (!string.IsNullOrWhiteSpace(embedded))
@@ -407,6 +430,12 @@ internal sealed partial class CommandUnwrapper
                 break;
         }
     }
+
+    /// <summary>git settings whose value is a command git runs: <c>core.sshCommand</c>, <c>core.pager</c>, <c>core.editor</c>, <c>core.fsmonitor</c>, <c>filter.*</c>, <c>diff.external</c>, <c>alias.x=!cmd</c>.</summary>
+    private static bool IsGitCommandSetting(string key, string value)
+        => value.StartsWith('!') || key.EndsWith("sshcommand", StringComparison.OrdinalIgnoreCase) || key.EndsWith(".pager", StringComparison.OrdinalIgnoreCase)
+            || key.EndsWith(".editor", StringComparison.OrdinalIgnoreCase) || key.EndsWith("fsmonitor", StringComparison.OrdinalIgnoreCase) || key.StartsWith("filter.", StringComparison.OrdinalIgnoreCase)
+            || key.Equals("diff.external", StringComparison.OrdinalIgnoreCase) || key.EndsWith(".textconv", StringComparison.OrdinalIgnoreCase);
 
     private static readonly string[] EmbeddedCommandOptions = ["--to-command=", "--checkpoint-action=exec=", "--use-compress-program=", "--rsh=", "--info-script=", "--new-volume-script="];
 }

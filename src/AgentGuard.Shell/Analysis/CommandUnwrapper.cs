@@ -17,7 +17,8 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
         ["node"] = "ep", ["nodejs"] = "ep", ["deno"] = "e", ["bun"] = "e",
         ["perl"] = "eE", ["ruby"] = "e", ["php"] = "r", ["lua"] = "e", ["Rscript"] = "e",
         ["pwsh"] = "c", ["powershell"] = "c", ["osascript"] = "e", ["julia"] = "e", ["tclsh"] = string.Empty, ["wish"] = string.Empty, ["irb"] = string.Empty,
-        ["ghci"] = "e", ["jshell"] = string.Empty, ["m4"] = string.Empty, ["clisp"] = "x", ["octave"] = string.Empty, ["octave-cli"] = string.Empty, ["gnuplot"] = "e", ["R"] = "e",
+        ["ghci"] = "e", ["jshell"] = string.Empty, ["jrunscript"] = "e", ["jjs"] = string.Empty, ["scala"] = "e", ["groovy"] = "e", ["bb"] = "e", ["elixir"] = "e", ["iex"] = string.Empty,
+        ["erl"] = string.Empty, ["racket"] = "e", ["guile"] = "c", ["sbcl"] = string.Empty, ["ecl"] = string.Empty, ["slsh"] = "e", ["tclsh8.6"] = string.Empty, ["m4"] = string.Empty, ["clisp"] = "x", ["octave"] = string.Empty, ["octave-cli"] = string.Empty, ["gnuplot"] = "e", ["R"] = "e",
     };
 
     /// <summary>Emits a command that cannot be understood.</summary>
@@ -55,10 +56,17 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
             }
 
             var program = Basename(word.Text);
+
+            // Builtins and keywords cannot be run by a path: /path/to/command is a program called "command".
+            if (word.Text.Contains('/', StringComparison.Ordinal) && program is "command" or "builtin" or "exec" or "time")
+            {
+                break;
+            }
+
             var next = program switch
             {
                 "env" => SkipEnv(words, i + 1, depth, inherited with { Wrappers = [.. wrappers, "env"], Tags = tags }, emitted),
-                "nohup" or "setsid" or "builtin" or "unbuffer" or "chronic" or "busybox" or "toybox" => i + 1,
+                "nohup" or "builtin" or "unbuffer" or "chronic" or "busybox" or "toybox" => i + 1,
                 "time" => SkipOptions(words, i + 1, "o", "p"),
                 "strace" or "ltrace" => SkipOptions(words, i + 1, "oepsuEIabPX", "fFqvcCwyrtTiDkhV"),
                 "exec" => SkipOptions(words, i + 1, "a", "cl"),
@@ -81,7 +89,7 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
                 break;
             }
 
-            if (next > i + 1 && Runners.IsRunner(program))
+            if (next > i && Runners.IsRunner(program))
             {
                 var runnerDraft = NewDraft(word.Text, program, words.GetRange(i + 1, next - i - 1), redirects, wrappers, origin, upstream, inherited.CollectOnly, isWrapper: true);
                 ShellClassifier.Classify(runnerDraft, session);
@@ -222,6 +230,15 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
             HandleEmbeddedCommands(draft, name, depth, Nested);
         }
 
+        if (EnablesShellEscapes(draft) is { } escapeOption)
+        {
+            draft.Tag(ShellTags.Opaque, name + " " + escapeOption + " lets the files it reads run commands: what they run is not on the line");
+        }
+
+        if (EscapingPrograms.Contains(name))
+        {
+            InteractiveSession(draft, name, depth, Nested);
+        }
         ShellClassifier.Classify(draft, session);
         Finish(draft, tags, emitted);
         return draft;

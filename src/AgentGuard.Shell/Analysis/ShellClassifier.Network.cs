@@ -114,6 +114,10 @@ internal static partial class ShellClassifier
         {
             draft.Tag(ShellTags.Exfiltration, "ssh sends piped data to another host");
         }
+        else if (program is "ssh" && draft.Args.Exists(a => a.Text is "-R" || (a.Text.Length > 2 && a.Text[0] == '-' && a.Text[1] != '-' && a.Text.EndsWith('R')) || a.Text.StartsWith("-oRemoteForward", StringComparison.OrdinalIgnoreCase) || a.Text.StartsWith("RemoteForward", StringComparison.OrdinalIgnoreCase)))
+        {
+            draft.Tag(ShellTags.Exfiltration, "ssh -R opens a port on another host into this machine");
+        }
 
         if (NetworkTools.Contains(program) && draft.Args.Exists(a => a.FromSubstitution))
         {
@@ -149,6 +153,39 @@ internal static partial class ShellClassifier
                 break;
             default:
                 break;
+        }
+    }
+
+    private static readonly HashSet<string> BackupTools = new(StringComparer.Ordinal) { "restic", "rustic", "borg", "kopia", "duplicity", "duplicacy", "rdiff-backup", "bup", "rclone", "rsnapshot", "tarsnap" };
+
+    /// <summary>
+    /// A backup tool writing into a repository on another host (<c>restic -r rest:http://host/ backup</c>,
+    /// <c>borg create ssh://host/repo::a dir</c>, <c>duplicity dir sftp://host/x</c>) sends local files there:
+    /// exfiltration, or an <see cref="ShellTags.Upload"/> when the repository is cloud storage.
+    /// </summary>
+    private static void BackupUpload(CommandDraft draft)
+    {
+        if (!BackupTools.Contains(draft.Program) || draft.Program == "rclone"
+            || draft.Operands().Take(3).Any(o => o.Text is "list" or "ls" or "check" or "snapshots" or "mount" or "restore" or "extract" or "info" or "diff" or "stats" or "find" or "verify" or "collection-status" or "list-current-files"))
+        {
+            return;
+        }
+
+        foreach (var arg in draft.Args)
+        {
+            var text = arg.Text.StartsWith("--repo=", StringComparison.Ordinal) ? arg.Text[7..] : arg.Text;
+            var scheme = text.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 ? text[..colon] : string.Empty;
+            if (scheme is "s3" or "gs" or "azure" or "b2" or "swift" or "gcs" or "boto3+s3" or "par2+s3")
+            {
+                draft.Tag(ShellTags.Upload, draft.Program + " writes a backup to cloud storage " + text);
+            }
+            else if (scheme is "rest" or "sftp" or "ssh" or "rsync" or "ftp" or "ftps" or "http" or "https" or "webdav" or "webdavs" or "scp" or "rclone"
+                || (text.Contains('@', StringComparison.Ordinal) && text.Contains(':', StringComparison.Ordinal) && !text.StartsWith('-')))
+            {
+                draft.Tags.Add(ShellTags.Network);
+                draft.Tag(ShellTags.Exfiltration, draft.Program + " sends local files to a backup repository on another host (" + text + ")");
+                return;
+            }
         }
     }
 

@@ -11,7 +11,7 @@ internal static partial class ShellClassifier
         var operands = draft.Operands().Select(draft.Resolve).ToList();
         switch (draft.Program)
         {
-            case "cp" or "install" or "ln" when operands.Count >= 2:
+            case "cp" or "install" or "ln" or "mv" when operands.Count >= 2:
                 {
                     var target = operands[^1];
                     if (PathRules.IsSystem(target.Text) || PathRules.IsDisk(target.Text) || PathRules.CredentialMatch(target) is not null || (draft.Program == "ln" && PathRules.IsImportant(target)))
@@ -46,6 +46,130 @@ internal static partial class ShellClassifier
             default:
                 break;
         }
+    }
+
+    private static readonly HashSet<string> OutputOptions = new(StringComparer.Ordinal)
+    {
+        "-o", "--output", "--out", "--output-file", "--outfile", "--out-file", "--output-document", "-O", "--log-file", "--logfile", "--log", "--dump", "--save", "--write",
+    };
+
+    /// <summary>
+    /// Any program told to write its output (<c>-o</c>, <c>--output=</c>, <c>--log-file</c>…) over a system file, a
+    /// credential, a start-up file or a disk; and sed's <c>w file</c> / <c>s///w file</c>, uniq's and xxd -r's output
+    /// operand, and patch's target, which do the same without an option.
+    /// </summary>
+    private static void OutputOverwrite(CommandDraft draft)
+    {
+        if (draft.Program is "ssh" or "scp" or "sftp" or "mount" or "umount" or "tar" or "ps" or "lsblk" or "findmnt" or "column" or "pgrep" or "pkill" or "crontab")
+        {
+            return;
+        }
+
+        for (var i = 0; i < draft.Args.Count; i++)
+        {
+            var text = draft.Args[i].Text;
+            ExpandedWord? value = null;
+            if (OutputOptions.Contains(text) && i + 1 < draft.Args.Count)
+            {
+                value = draft.Args[i + 1];
+            }
+            else if (text.StartsWith("--", StringComparison.Ordinal) && text.IndexOf('=', StringComparison.Ordinal) is var eq and > 0 && OutputOptions.Contains(text[..eq]))
+            {
+                value = draft.Args[i] with { Text = text[(eq + 1)..] };
+            }
+            else if (text.Length > 2 && text.StartsWith("-o", StringComparison.Ordinal) && text[2] is '/' or '~')
+            {
+                value = draft.Args[i] with { Text = text[2..] };
+            }
+
+            if (value is { } file && IsProtectedTarget(draft.Resolve(file)))
+            {
+                draft.Tag(ShellTags.Destructive, draft.Program + " writes its output over " + file.Text);
+                return;
+            }
+        }
+
+        if (draft.Program is not ("uniq" or "xxd" or "patch" or "sed" or "gsed"))
+        {
+            return;
+        }
+
+        var operands = draft.Operands().Select(draft.Resolve).ToList();
+        var target = draft.Program switch
+        {
+            "uniq" when operands.Count >= 2 => operands[1],
+            "xxd" when draft.HasFlag('r') && operands.Count >= 2 => operands[1],
+            "patch" when operands.Count >= 1 => operands[0],
+            "sed" or "gsed" when operands.Count >= 1 && SedWriteTarget(operands[0].Text) is { } written => ExpandedWord.Literal(written),
+            _ => (ExpandedWord?)null,
+        };
+        if (target is { } overwritten && IsProtectedTarget(draft.Resolve(overwritten)))
+        {
+            draft.Tag(ShellTags.Destructive, draft.Program + " writes over " + overwritten.Text);
+        }
+    }
+
+    /// <summary>Extracting an archive into a system tree (<c>tar -x -C /</c>, <c>unzip -d /etc</c>, <c>7z x -o/usr/bin</c>) overwrites what is there.</summary>
+    private static void ExtractOverwrite(CommandDraft draft)
+    {
+        var option = draft.Program switch
+        {
+            "tar" or "bsdtar" or "gtar" => "-C",
+            "unzip" => "-d",
+            "cpio" => "-D",
+            _ => null,
+        };
+        string? directory = null;
+        for (var i = 0; i < draft.Args.Count && directory is null; i++)
+        {
+            var text = draft.Args[i].Text;
+            if (option is not null && text == option && i + 1 < draft.Args.Count)
+            {
+                directory = draft.Args[i + 1].Text;
+            }
+            else if (option == "-C" && text.StartsWith("--directory=", StringComparison.Ordinal))
+            {
+                directory = text["--directory=".Length..];
+            }
+            else if (draft.Program is "7z" or "7za" or "7zr" && text.StartsWith("-o", StringComparison.Ordinal) && text.Length > 2)
+            {
+                directory = text[2..];
+            }
+        }
+
+        if (directory is not null && (draft.Program is not ("tar" or "bsdtar" or "gtar") || TarExtracts(draft.Args)))
+        {
+            var resolved = draft.Resolve(ExpandedWord.Literal(directory)).Text;
+            if (resolved is "/" || PathRules.IsSystem(resolved) || PathRules.IsHomeRoot(resolved))
+            {
+                draft.Tag(ShellTags.Destructive, draft.Program + " extracts over " + directory);
+            }
+        }
+    }
+
+    /// <summary>True when tar's arguments ask it to extract (<c>-x</c>, <c>--extract</c>, <c>xzf</c> as the first word, <c>-xzf</c>).</summary>
+    private static bool TarExtracts(List<ExpandedWord> args)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            var text = args[i].Text;
+            if (text is "--extract" or "--get" || (text.Length > 1 && !text.StartsWith("--", StringComparison.Ordinal) && (text[0] == '-' || i == 0) && text.Contains('x', StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsProtectedTarget(ExpandedWord file)
+        => PathRules.IsSystem(file.Text) || PathRules.IsDisk(file.Text) || PathRules.CredentialMatch(file) is not null || IsStartupFile(file.Text);
+
+    /// <summary>The file of sed's <c>w file</c> command or <c>s/…/…/w file</c> flag.</summary>
+    private static string? SedWriteTarget(string script)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(script, @"(?:^|[;\n}]|/[gpiImM0-9]*)\s*w\s+(?<file>[^;\n}]+)", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        return match.Success ? match.Groups["file"].Value.Trim() : null;
     }
 
     /// <summary>find -delete (or -exec rm) under an important path, or with -delete before any test (which deletes everything under the root).</summary>

@@ -81,7 +81,7 @@ internal static partial class ShellClassifier
                 return;
             }
 
-            if (IsDestructiveVerb(text.ToLowerInvariant()) && !(index == 0 && LocalPackageManagers.Contains(program) && text is "remove" or "rm" or "uninstall" or "un" or "r" or "prune" or "purge" or "autoremove" or "clean"))
+            if (IsDestructiveVerb(text) && !(index == 0 && LocalPackageManagers.Contains(program) && text is "remove" or "rm" or "uninstall" or "un" or "r" or "prune" or "purge" or "autoremove" or "clean"))
             {
                 draft.Tag(ShellTags.Destructive, program + " " + text + " deletes, stops or resets a resource");
                 return;
@@ -109,6 +109,12 @@ internal static partial class ShellClassifier
         {
             draft.Tag(ShellTags.Destructive, program + " flushes firewall rules");
         }
+    }
+
+    private static string? ValueAfter(CommandDraft draft, string option)
+    {
+        var index = draft.Args.FindIndex(a => a.Text == option);
+        return index >= 0 && index + 1 < draft.Args.Count ? draft.Args[index + 1].Text : null;
     }
 
     private static bool IsDestructiveVerb(string operand)
@@ -172,6 +178,18 @@ internal static partial class ShellClassifier
 
     private static void RestVerbs(CommandDraft draft)
     {
+        if (draft.Program is "POST" or "PUT")
+        {
+            draft.Tag(ShellTags.Exfiltration, draft.Program + " sends a request that changes remote state");
+            return;
+        }
+
+        if (draft.Program is "lwp-request" && ValueAfter(draft, "-m")?.ToUpperInvariant() is { } lwpMethod && lwpMethod is "POST" or "PUT" or "PATCH" or "DELETE")
+        {
+            draft.Tag(lwpMethod == "DELETE" ? ShellTags.Destructive : ShellTags.Exfiltration, "lwp-request sends a " + lwpMethod + " request");
+            return;
+        }
+
         if (draft.Program is not ("curl" or "wget" or "http" or "https" or "xh" or "xhs" or "gh") || (draft.Program == "gh" && !draft.HasArg("api")))
         {
             return;

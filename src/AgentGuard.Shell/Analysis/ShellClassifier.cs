@@ -12,11 +12,11 @@ internal static partial class ShellClassifier
 
     private static readonly HashSet<string> NetworkTools = new(StringComparer.Ordinal)
     {
-        "curl", "wget", "fetch", "aria2c", "http", "https", "xh", "nc", "ncat", "netcat", "socat", "telnet", "ssh", "scp", "sftp", "rsync", "ftp", "lftp", "tftp", "ztcp", "hping3", "nping",
+        "curl", "wget", "fetch", "aria2c", "http", "https", "xh", "nc", "ncat", "netcat", "socat", "nc.traditional", "nc.openbsd", "netcat-traditional", "netcat-openbsd", "sbd", "telnet", "ssh", "scp", "sftp", "rsync", "ftp", "lftp", "tftp", "ztcp", "hping3", "nping",
         "dig", "nslookup", "host", "ping", "rclone", "openssl", "whois", "finger", "smbclient", "lp", "lpr", "cancel", "ldapsearch", "snmpset", "mail", "mailx", "sendmail", "mutt", "msmtp", "pastebinit", "cryptcat", "pwncat",
     };
 
-    private static readonly HashSet<string> SocketTools = new(StringComparer.Ordinal) { "nc", "ncat", "netcat", "socat", "telnet", "cryptcat", "pwncat", "ztcp", "hping3", "nping" };
+    private static readonly HashSet<string> SocketTools = new(StringComparer.Ordinal) { "nc", "ncat", "netcat", "socat", "telnet", "cryptcat", "pwncat", "ztcp", "hping3", "nping", "nc.traditional", "nc.openbsd", "netcat-traditional", "netcat-openbsd", "sbd" };
 
     /// <summary>A container that gets the host's root, home or system folders, or its privileges, is not a sandbox.</summary>
     private static void HostAccess(CommandDraft draft)
@@ -152,6 +152,10 @@ internal static partial class ShellClassifier
                 {
                     draft.Tag(ShellTags.Destructive, "crontab -r deletes the crontab");
                 }
+                else if (!draft.HasFlag('l'))
+                {
+                    draft.Tag(ShellTags.Opaque, "crontab installs commands that run later, outside this guard");
+                }
 
                 break;
             case "truncate":
@@ -169,6 +173,7 @@ internal static partial class ShellClassifier
                         draft.Tag(ShellTags.Destructive, "mv moves away " + operands[0].Text);
                     }
 
+                    Overwrite(draft);
                     break;
                 }
 
@@ -275,7 +280,7 @@ internal static partial class ShellClassifier
             draft.Tag(ShellTags.Exfiltration, program + " sends a local file to another host");
         }
 
-        if (program is "systemd-run" or "daemonize" || (program is "screen" && draft.Args.Exists(a => a.Text.StartsWith("-dm", StringComparison.Ordinal) || a.Text == "-d")) || (program is "tmux" && draft.HasArg("-d") && draft.Args.Exists(a => a.Text is "new" or "new-session")))
+        if (program is "systemd-run" or "daemonize" or "openvt" or "start-stop-daemon" || (program is "setsid" && draft.Args.Exists(a => a.Text is "-f" or "--fork")) || (program is "screen" && draft.Args.Exists(a => a.Text.StartsWith("-dm", StringComparison.Ordinal) || a.Text == "-d")) || (program is "tmux" && draft.HasArg("-d") && draft.Args.Exists(a => a.Text is "new" or "new-session")))
         {
             draft.Tag(ShellTags.Opaque, program + " runs a command detached from this guard (it outlives the timeout and is not seen again)");
         }
@@ -285,12 +290,17 @@ internal static partial class ShellClassifier
             draft.Tag(ShellTags.Exfiltration, program + " proxy serves to the network");
         }
 
+        SecurityControls(draft);
+        OutputOverwrite(draft);
+        ExtractOverwrite(draft);
+        FileServers(draft);
         Network(draft, session);
         Redirections(draft, session);
         Credentials(draft);
         ServiceVerbs(draft);
         RestVerbs(draft);
         RemoteInstall(draft);
+        BackupUpload(draft);
         if (program == "git")
         {
             GitExfiltration(draft, session);
@@ -311,7 +321,15 @@ internal static partial class ShellClassifier
     public static bool IsHijackVariable(string name)
         => HijackVariables.Contains(name) || name is "SHELL" or "LESSOPEN" or "LESSCLOSE" or "BROWSER"
             || name.EndsWith("PAGER", StringComparison.Ordinal) || name.EndsWith("EDITOR", StringComparison.Ordinal) || name.EndsWith("_COMMAND", StringComparison.Ordinal)
-            || name.EndsWith("_CMD", StringComparison.Ordinal) || name.EndsWith("ASKPASS", StringComparison.Ordinal) || name.EndsWith("_SHELL", StringComparison.Ordinal);
+            || name.EndsWith("_CMD", StringComparison.Ordinal) || name.EndsWith("ASKPASS", StringComparison.Ordinal) || name.EndsWith("_SHELL", StringComparison.Ordinal)
+            || name.EndsWith("_RSH", StringComparison.Ordinal) || name.EndsWith("_PROGRAM", StringComparison.Ordinal) || name.EndsWith("_HOOK", StringComparison.Ordinal)
+            || name is "RUBYOPT" or "JAVA_TOOL_OPTIONS" or "_JAVA_OPTIONS" or "JDK_JAVA_OPTIONS" or "LUA_INIT" or "PERL5DB" or "PERLDB_OPTS" or "GIT_CONFIG_PARAMETERS" or "R_PROFILE" or "R_PROFILE_USER" or "GCONV_PATH" or "GIT_EXEC_PATH";
+
+    /// <summary>Variables naming folders a program loads code from (plugins, modules, libraries).</summary>
+    private static readonly HashSet<string> CodePathVariables = new(StringComparer.Ordinal)
+    {
+        "PYTHONPATH", "PYTHONHOME", "PERL5LIB", "PERLLIB", "RUBYLIB", "NODE_PATH", "LUA_PATH", "LUA_CPATH", "FACTERLIB", "TCLLIBPATH", "GEM_PATH", "GEM_HOME", "GIT_TEMPLATE_DIR", "XDG_CONFIG_HOME", "XDG_DATA_HOME",
+    };
 
     /// <summary>
     /// True when <c>PATH</c> is set so that a folder the line wrote or downloaded into, a temporary folder or a relative
@@ -319,6 +337,11 @@ internal static partial class ShellClassifier
     /// </summary>
     public static bool IsPathHijack(string name, string value, AnalysisSession session)
     {
+        if (CodePathVariables.Contains(name))
+        {
+            return value.Split(':').Any(folder => PathRules.IsUnderTemp(folder) || (folder.Length > 0 && session.WroteUnder(folder)));
+        }
+
         if (name != "PATH")
         {
             return false;
