@@ -62,6 +62,36 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
             List(fields[7]));
     }
 
+    /// <summary>
+    /// Reads what a sequence pattern looks at (time, effect, tool name, tags) straight from the stored UTF-8, with names
+    /// and tag lists from <paramref name="names"/>; false for an entry <see cref="Decode"/> would reject.
+    /// </summary>
+    public static bool TryReadHeader(ReadOnlySpan<byte> utf8, NamePool names, out Header header)
+    {
+        header = default;
+        Span<Range> fields = stackalloc Range[8];
+        var count = 0;
+        foreach (var field in utf8.Split((byte)FieldSeparator))
+        {
+            fields[count++] = field;
+            if (count == fields.Length)
+            {
+                break;
+            }
+        }
+
+        if (count < 8
+            || !long.TryParse(utf8[fields[0]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var time)
+            || !int.TryParse(utf8[fields[1]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var effect)
+            || !int.TryParse(utf8[fields[2]], NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+        {
+            return false;
+        }
+
+        header = new Header(time, (DecisionEffect)effect, names.Name(utf8[fields[3]]), names.List(utf8[fields[6]], (byte)ListSeparator));
+        return true;
+    }
+
     public ToolCallRecord ToRecord() => new()
     {
         ToolName = ToolName,
@@ -73,6 +103,9 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
         CallId = CallId,
         ResultLabels = ResultLabels,
     };
+
+    /// <summary>The fields of an entry a sequence pattern reads.</summary>
+    internal readonly record struct Header(long TimeMs, DecisionEffect Effect, string ToolName, string[] Tags);
 
     private static string[] List(string field) => field.Length == 0 ? [] : field.Split(ListSeparator);
 

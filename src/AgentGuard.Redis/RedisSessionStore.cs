@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using StackExchange.Redis;
 
 namespace AgentGuard.Redis;
@@ -14,6 +13,7 @@ internal sealed class RedisSessionStore : ISessionStore
     private static readonly RedisValue[] NoValues = [];
 
     private readonly RedisConnection _connection;
+    private readonly RateMembers _members = new();
     private readonly TimeProvider _time;
 
     public RedisSessionStore(RedisConnection connection, RedisStoreSettings settings, RedisCircuit circuit, RedisStoreDiagnostics diagnostics, TimeProvider time)
@@ -26,6 +26,9 @@ internal sealed class RedisSessionStore : ISessionStore
         Keys = new RedisKeys(settings.KeyPrefix);
         Hasher = new ValueHasher(settings.HmacKey);
     }
+
+    /// <summary>Names and tag lists read back from history, decoded once per replica.</summary>
+    internal NamePool Names { get; } = new();
 
     public bool ReadsAhead => true;
 
@@ -145,57 +148,46 @@ internal sealed class RedisSessionStore : ISessionStore
             return Unavailable(request, "not connected");
         }
 
+        // History and labels are plain LRANGE / SMEMBERS (no Lua marshalling of every entry); seen values and rate-limit
+        // hits need the script. All go out back to back on the connection and come back in one round trip.
         var sessionId = request.SessionId;
-        var hasSession = sessionId is not null;
-        var keys = new RedisKey[(hasSession ? 3 : 0) + reads.RateLimits.Count];
-        var values = new RedisValue[9 + (promptTokens?.Length ?? 0) + reads.Seen.Count + (2 * reads.RateLimits.Count)];
-        var k = 0;
-        if (hasSession)
+        var depth = sessionId is null ? 0 : Depth(reads, request.Limits);
+        var wantLabels = sessionId is not null && (reads.Labels || reads.Snapshot);
+        var scripted = reads.RateLimits.Count > 0 || (sessionId is not null && reads.Seen.Count > 0);
+        if (promptTokens is { Length: > 0 } && !scripted)
         {
-            keys[k++] = Keys.History(sessionId!);
-            keys[k++] = Keys.Labels(sessionId!);
-            keys[k++] = Keys.Seen(sessionId!);
-        }
-
-        values[0] = request.Now.ToUnixTimeMilliseconds();
-        values[1] = TtlMs(request.Limits);
-        values[2] = hasSession ? "1" : "0";
-        values[3] = hasSession ? Depth(reads, request.Limits) : 0;
-        values[4] = reads.Labels || reads.Snapshot ? "1" : "0";
-        values[5] = Settings.MaxSeenValues;
-        var i = 6;
-        values[i++] = promptTokens?.Length ?? 0;
-        if (promptTokens is not null)
-        {
-            promptTokens.CopyTo(values, i);
-            i += promptTokens.Length;
-        }
-
-        values[i++] = reads.Seen.Count;
-        foreach (var (origin, token) in reads.Seen)
-        {
-            values[i++] = Hasher.Hash(origin, token);
-        }
-
-        values[i++] = reads.RateLimits.Count;
-        var members = new byte[reads.RateLimits.Count][];
-        for (var r = 0; r < reads.RateLimits.Count; r++)
-        {
-            var read = reads.RateLimits[r];
-            keys[k++] = Keys.RateLimit(read.RuleId, read.Key);
-            members[r] = RandomNumberGenerator.GetBytes(16);
-            values[i++] = Math.Max(1, (long)read.Window.TotalMilliseconds);
-            values[i++] = members[r];
+            // Sent first on the same connection, so Redis applies it before this and any later read.
+            WriteResult(sessionId!, request.Limits, callId: null, toolName: string.Empty, labels: [], promptTokens);
+            promptTokens = null;
         }
 
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var result = await database.ScriptEvaluateAsync(RedisScripts.Decide, keys, values)
-                .WaitAsync(Settings.OperationTimeout, _time, cancellationToken)
-                .ConfigureAwait(false);
+            var history = depth > 0 ? database.ListRangeAsync(Keys.History(sessionId!), -depth, -1) : null;
+            var labels = wantLabels ? database.SetMembersAsync(Keys.Labels(sessionId!)) : null;
+            byte[][]? members = null;
+            var script = scripted ? Script(database, request, reads, promptTokens, out members) : null;
+            Task? last = (Task?)script ?? (Task?)labels ?? history;
+            if (last is null)
+            {
+                Circuit.Succeeded();
+                return new RedisSessionView(this, request, history: [], labels: [], seen: null, rates: null);
+            }
+
+            // Replies come back in the order sent: once the last is in, the others are too.
+            await last.WaitAsync(Settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
+            var historyAnswer = history is null ? [] : await Settled(history, cancellationToken).ConfigureAwait(false);
+            var labelsAnswer = labels is null ? [] : Strings(await Settled(labels, cancellationToken).ConfigureAwait(false));
+            Dictionary<(ValueOrigin, string), bool>? seen = null;
+            RedisSessionView.RateSlot[]? rates = null;
+            if (script is not null)
+            {
+                (seen, rates) = ScriptAnswer(request, reads, await script.ConfigureAwait(false), members!);
+            }
+
+            var view = new RedisSessionView(this, request, historyAnswer, labelsAnswer, seen, rates);
             Diagnostics.RoundTrip(Stopwatch.GetElapsedTime(started));
-            var view = Parse(request, reads, result, members);
             Circuit.Succeeded();
             return view;
         }
@@ -207,36 +199,100 @@ internal sealed class RedisSessionStore : ISessionStore
         }
     }
 
-    private RedisSessionView Parse(SessionRequest request, SessionReads reads, RedisResult result, byte[][] members)
+    /// <summary>Sends the decide script: prompt tokens, seen values asked about, rate-limit counters hit ahead.</summary>
+    private Task<RedisResult> Script(IDatabase database, SessionRequest request, SessionReads reads, RedisValue[]? promptTokens, out byte[][] members)
+    {
+        var sessionId = request.SessionId;
+        var hasSession = sessionId is not null;
+        var seenCount = hasSession ? reads.Seen.Count : 0;
+        var keys = new RedisKey[(hasSession ? 1 : 0) + reads.RateLimits.Count];
+        var values = new RedisValue[7 + (promptTokens?.Length ?? 0) + seenCount + (2 * reads.RateLimits.Count)];
+        var k = 0;
+        if (hasSession)
+        {
+            keys[k++] = Keys.Seen(sessionId!);
+        }
+
+        values[0] = request.Now.ToUnixTimeMilliseconds();
+        values[1] = TtlMs(request.Limits);
+        values[2] = hasSession ? "1" : "0";
+        values[3] = Settings.MaxSeenValues;
+        var i = 4;
+        values[i++] = promptTokens?.Length ?? 0;
+        if (promptTokens is not null)
+        {
+            promptTokens.CopyTo(values, i);
+            i += promptTokens.Length;
+        }
+
+        values[i++] = seenCount;
+        for (var s = 0; s < seenCount; s++)
+        {
+            var (origin, token) = reads.Seen[s];
+            values[i++] = Hasher.Hash(origin, token);
+        }
+
+        values[i++] = reads.RateLimits.Count;
+        members = new byte[reads.RateLimits.Count][];
+        for (var r = 0; r < reads.RateLimits.Count; r++)
+        {
+            var read = reads.RateLimits[r];
+            keys[k++] = Keys.RateLimit(read.RuleId, read.Key);
+            members[r] = _members.Next();
+            values[i++] = Math.Max(1, (long)read.Window.TotalMilliseconds);
+            values[i++] = members[r];
+        }
+
+        return database.ScriptEvaluateAsync(RedisScripts.Decide, keys, values);
+    }
+
+    private static (Dictionary<(ValueOrigin, string), bool>? Seen, RedisSessionView.RateSlot[]? Rates) ScriptAnswer(SessionRequest request, SessionReads reads, RedisResult result, byte[][] members)
     {
         var parts = (RedisResult[])result!;
-        var rawHistory = (RedisValue[])parts[0]!;
-        var history = new List<HistoryEntry>(rawHistory.Length);
-        foreach (var raw in rawHistory)
+        Dictionary<(ValueOrigin, string), bool>? seen = null;
+        if (request.SessionId is not null && reads.Seen.Count > 0)
         {
-            if (HistoryEntry.Decode(raw) is { } entry)
+            var flags = (long[])parts[0]!;
+            seen = new Dictionary<(ValueOrigin, string), bool>(reads.Seen.Count);
+            for (var s = 0; s < reads.Seen.Count; s++)
             {
-                history.Add(entry);
+                var key = reads.Seen[s];
+                seen[key] = (seen.TryGetValue(key, out var already) && already) || flags[s] == 1;
             }
         }
 
-        var labels = new HashSet<string>(((RedisValue[])parts[1]!).Select(v => (string)v!), StringComparer.OrdinalIgnoreCase);
-        var flags = (long[])parts[2]!;
-        var seen = new Dictionary<(ValueOrigin, string), bool>(reads.Seen.Count);
-        for (var s = 0; s < reads.Seen.Count; s++)
+        RedisSessionView.RateSlot[]? rates = null;
+        if (reads.RateLimits.Count > 0)
         {
-            var key = reads.Seen[s];
-            seen[key] = (seen.TryGetValue(key, out var already) && already) || flags[s] == 1;
+            var counts = (long[])parts[1]!;
+            rates = new RedisSessionView.RateSlot[reads.RateLimits.Count];
+            for (var r = 0; r < rates.Length; r++)
+            {
+                rates[r] = new RedisSessionView.RateSlot(reads.RateLimits[r], counts[r], members[r]);
+            }
         }
 
-        var counts = (long[])parts[3]!;
-        var rates = new RedisSessionView.RateSlot[reads.RateLimits.Count];
-        for (var r = 0; r < rates.Length; r++)
+        return (seen, rates);
+    }
+
+    /// <summary>The answer of a read sent before the last one (already in when the last is; waited for only if not).</summary>
+    private async ValueTask<RedisValue[]> Settled(Task<RedisValue[]> read, CancellationToken cancellationToken)
+        => read.IsCompletedSuccessfully ? read.Result : await read.WaitAsync(Settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
+
+    private static string[] Strings(RedisValue[] values)
+    {
+        if (values.Length == 0)
         {
-            rates[r] = new RedisSessionView.RateSlot(reads.RateLimits[r], counts[r], members[r]);
+            return [];
         }
 
-        return new RedisSessionView(this, request, [.. history], labels, seen, rates);
+        var strings = new string[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            strings[i] = (string)values[i]!;
+        }
+
+        return strings;
     }
 
     private RedisUnavailableView Unavailable(SessionRequest request, string why) => new(this, request, Settings.OnUnavailable, why);
