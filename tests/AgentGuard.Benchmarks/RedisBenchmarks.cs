@@ -7,8 +7,8 @@ namespace AgentGuard.Benchmarks;
 
 /// <summary>
 /// Decisions with a Redis-backed session on a loopback redis-server (issue #16 target: p50 ≤ one round trip + 10 µs).
-/// The PING row is the round trip; the script row is the decision's read script alone (same keys and arguments as the
-/// sequence decision, its answer not decoded): Redis's own work plus the transfer. The decision rows read the session
+/// The PING row is the round trip; the read row is what the sequence decision sends (LRANGE of the history; no script
+/// is needed without seen values or rate limits), its answer not decoded: Redis's own work plus the transfer. The decision rows read the session
 /// (a sequence rule over the last <c>MaxHistory</c> = 100 calls) in one scripted round trip.
 /// </summary>
 [MemoryDiagnoser]
@@ -22,7 +22,6 @@ public class RedisBenchmarks
     private ToolCallEvent _unread = null!;
     private GuardContext _session = null!;
     private RedisKey[] _scriptKeys = null!;
-    private RedisValue[] _scriptValues = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -31,12 +30,8 @@ public class RedisBenchmarks
         var host = _redis.Host(EngineBenchmarks.Policy(100));
         _engine = host.GetRequiredService<IGuardEngine>();
         _database = ConnectionMultiplexer.Connect(_redis.Configuration).GetDatabase();
-        var store = host.GetRequiredService<RedisSessionStore>();
-        var keys = store.Keys;
+        var keys = host.GetRequiredService<RedisSessionStore>().Keys;
         _scriptKeys = [keys.History("bench-session"), keys.Labels("bench-session"), keys.Seen("bench-session")];
-
-        // now, ttl, has_session, depth (MaxHistory), want_labels, max_seen, no prompt tokens, no seen values, no rate limits.
-        _scriptValues = [DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 1_800_000, "1", 100, "0", store.Settings.MaxSeenValues, 0, 0, 0];
         _sequenced = new ToolCallEvent("export_report") { CallId = "e" };
         _unread = new ToolCallEvent("read_file") { Arguments = ToolArguments.FromJson("""{ "path": "/home/alice/notes.txt" }"""), CallId = "c" };
         _session = new GuardContext { SessionId = "bench-session", User = new GuardUser("alice") { Groups = ["staff"] }, Environment = "prod" };
@@ -52,8 +47,8 @@ public class RedisBenchmarks
     [Benchmark(Baseline = true, Description = "loopback round trip (PING)")]
     public TimeSpan Ping() => _database.Ping();
 
-    [Benchmark(Description = "decision's read script alone (EVALSHA, answer not decoded)")]
-    public RedisResult DecideScript() => _database.ScriptEvaluate(RedisScripts.Decide, _scriptKeys, _scriptValues);
+    [Benchmark(Description = "decision's read alone (LRANGE of the 100-call history, answer not decoded)")]
+    public RedisValue[] DecideRead() => _database.ListRange(_scriptKeys[0], -100, -1);
 
     [Benchmark(Description = "Redis session: decision reading history (sequence rule)")]
     public DecisionEffect SequenceDecision() => _engine.EvaluateAsync(_sequenced, _session).AsTask().GetAwaiter().GetResult().Effect;
