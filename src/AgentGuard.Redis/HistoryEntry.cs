@@ -5,7 +5,8 @@ namespace AgentGuard.Redis;
 
 /// <summary>
 /// A recorded call as stored in the history list: fields joined by U+001F — time (Unix ms), effect, kind, tool name,
-/// source, call id, tags and result labels (each joined by U+001E). Names, tags and ids only; never arguments.
+/// source, call id, tags and result labels (each joined by U+001E), then the sequence number the record script adds.
+/// Names, tags and ids only; never arguments.
 /// </summary>
 internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect, ToolKind Kind, string ToolName, string? Source, string? CallId, string[] Tags, string[] ResultLabels)
 {
@@ -89,6 +90,41 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
         }
 
         header = new Header(time, (DecisionEffect)effect, names.Name(utf8[fields[3]]), names.List(utf8[fields[6]], (byte)ListSeparator));
+        return true;
+    }
+
+    /// <summary>The sequence number in the ninth field (digits only, as record.lua writes it); false when there is none.</summary>
+    public static bool TrySequence(ReadOnlySpan<byte> utf8, out long sequence)
+    {
+        sequence = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            var at = utf8.IndexOf((byte)FieldSeparator);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            utf8 = utf8[(at + 1)..];
+        }
+
+        var end = utf8.IndexOf((byte)FieldSeparator);
+        var field = end < 0 ? utf8 : utf8[..end];
+        if (field.IsEmpty || field.Length > 15)
+        {
+            return false;
+        }
+
+        foreach (var digit in field)
+        {
+            if (digit is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+
+            sequence = (sequence * 10) + (digit - '0');
+        }
+
         return true;
     }
 

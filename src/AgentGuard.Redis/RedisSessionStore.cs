@@ -14,6 +14,7 @@ internal sealed class RedisSessionStore : ISessionStore
 
     private readonly RedisConnection _connection;
     private readonly RateMembers _members = new();
+    private readonly HistoryCache _histories;
     private readonly TimeProvider _time;
 
     public RedisSessionStore(RedisConnection connection, RedisStoreSettings settings, RedisCircuit circuit, RedisStoreDiagnostics diagnostics, TimeProvider time)
@@ -23,6 +24,7 @@ internal sealed class RedisSessionStore : ISessionStore
         Circuit = circuit;
         Diagnostics = diagnostics;
         _time = time;
+        _histories = new HistoryCache(time);
         Keys = new RedisKeys(settings.KeyPrefix);
         Hasher = new ValueHasher(settings.HmacKey);
     }
@@ -50,7 +52,7 @@ internal sealed class RedisSessionStore : ISessionStore
         var promptTokens = hasSession && request.Prompt is { Length: > 0 } prompt ? HashTokens(ValueOrigin.Prompt, prompt) : null;
         if (!needsRead)
         {
-            var view = new RedisSessionView(this, request, history: [], labels: [], seen: null, rates: null);
+            var view = new RedisSessionView(this, request, HistoryWindow.Empty, labels: [], seen: null, rates: null);
             if (promptTokens is { Length: > 0 })
             {
                 WriteResult(request.SessionId!, request.Limits, callId: null, toolName: string.Empty, labels: [], promptTokens);
@@ -128,6 +130,10 @@ internal sealed class RedisSessionStore : ISessionStore
         Send("result", database => database.ScriptEvaluateAsync(RedisScripts.Result, keys, values));
     }
 
+    /// <summary>The sequence number of a history's first entry: random, so a session that expired and starts again under
+    /// the same id does not continue the numbers a replica may still hold.</summary>
+    internal static long FirstSequence() => Random.Shared.NextInt64(1, 1L << 40);
+
     internal static long TtlMs(SessionLimits limits) => Math.Max(1000, (long)limits.IdleTimeout.TotalMilliseconds);
 
     internal static int Depth(SessionReads reads, SessionLimits limits)
@@ -148,45 +154,62 @@ internal sealed class RedisSessionStore : ISessionStore
             return Unavailable(request, "not connected");
         }
 
-        // History and labels are plain LRANGE / SMEMBERS (no Lua marshalling of every entry); seen values and rate-limit
-        // hits need the script. All go out back to back on the connection and come back in one round trip.
+        // A first history read and labels are plain LRANGE / SMEMBERS (no Lua marshalling of every entry). A read of
+        // every kept call (an unbounded sequence rule) that this replica has read before asks the script only for the
+        // calls recorded since. Seen values and rate-limit hits need the script too. All go out back to back on the
+        // connection and come back in one round trip.
         var sessionId = request.SessionId;
-        var depth = sessionId is null ? 0 : Depth(reads, request.Limits);
+        var limits = request.Limits;
+        var depth = sessionId is null ? 0 : Depth(reads, limits);
+        var cacheable = depth > 0 && depth == limits.MaxHistory && !reads.Snapshot;
+        var held = cacheable ? _histories.Find(sessionId!, limits) : null;
         var wantLabels = sessionId is not null && (reads.Labels || reads.Snapshot);
-        var scripted = reads.RateLimits.Count > 0 || (sessionId is not null && reads.Seen.Count > 0);
+        var scripted = reads.RateLimits.Count > 0 || (sessionId is not null && reads.Seen.Count > 0) || held is not null;
         if (promptTokens is { Length: > 0 } && !scripted)
         {
             // Sent first on the same connection, so Redis applies it before this and any later read.
-            WriteResult(sessionId!, request.Limits, callId: null, toolName: string.Empty, labels: [], promptTokens);
+            WriteResult(sessionId!, limits, callId: null, toolName: string.Empty, labels: [], promptTokens);
             promptTokens = null;
         }
 
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var history = depth > 0 ? database.ListRangeAsync(Keys.History(sessionId!), -depth, -1) : null;
+            var history = depth > 0 && held is null ? database.ListRangeAsync(Keys.History(sessionId!), -depth, -1) : null;
             var labels = wantLabels ? database.SetMembersAsync(Keys.Labels(sessionId!)) : null;
             byte[][]? members = null;
-            var script = scripted ? Script(database, request, reads, promptTokens, out members) : null;
+            var script = scripted ? Script(database, request, reads, promptTokens, held?.Newest ?? 0, depth, out members) : null;
             Task? last = (Task?)script ?? (Task?)labels ?? history;
             if (last is null)
             {
                 Circuit.Succeeded();
-                return new RedisSessionView(this, request, history: [], labels: [], seen: null, rates: null);
+                return new RedisSessionView(this, request, HistoryWindow.Empty, labels: [], seen: null, rates: null);
             }
 
             // Replies come back in the order sent: once the last is in, the others are too.
             await last.WaitAsync(Settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
-            var historyAnswer = history is null ? [] : await Settled(history, cancellationToken).ConfigureAwait(false);
+            var window = HistoryWindow.Empty;
+            if (history is not null)
+            {
+                var calls = await Settled(history, cancellationToken).ConfigureAwait(false);
+                window = cacheable ? _histories.Replace(sessionId!, limits, calls) : new HistoryWindow(null, 0, calls, calls.Length);
+            }
+
             var labelsAnswer = labels is null ? [] : Strings(await Settled(labels, cancellationToken).ConfigureAwait(false));
             Dictionary<(ValueOrigin, string), bool>? seen = null;
             RedisSessionView.RateSlot[]? rates = null;
             if (script is not null)
             {
-                (seen, rates) = ScriptAnswer(request, reads, await script.ConfigureAwait(false), members!);
+                var parts = (RedisResult[])(await script.ConfigureAwait(false))!;
+                (seen, rates) = ScriptAnswer(request, reads, parts, members!);
+                if (held is not null)
+                {
+                    var since = (RedisResult[])parts[2]!;
+                    window = _histories.Extend(sessionId!, limits, held, (long)since[0], (long)since[1], (RedisValue[])since[2]!);
+                }
             }
 
-            var view = new RedisSessionView(this, request, historyAnswer, labelsAnswer, seen, rates);
+            var view = new RedisSessionView(this, request, window, labelsAnswer, seen, rates);
             Diagnostics.RoundTrip(Stopwatch.GetElapsedTime(started));
             Circuit.Succeeded();
             return view;
@@ -200,24 +223,27 @@ internal sealed class RedisSessionStore : ISessionStore
     }
 
     /// <summary>Sends the decide script: prompt tokens, seen values asked about, rate-limit counters hit ahead.</summary>
-    private Task<RedisResult> Script(IDatabase database, SessionRequest request, SessionReads reads, RedisValue[]? promptTokens, out byte[][] members)
+    private Task<RedisResult> Script(IDatabase database, SessionRequest request, SessionReads reads, RedisValue[]? promptTokens, long heldSequence, int depth, out byte[][] members)
     {
         var sessionId = request.SessionId;
         var hasSession = sessionId is not null;
         var seenCount = hasSession ? reads.Seen.Count : 0;
-        var keys = new RedisKey[(hasSession ? 1 : 0) + reads.RateLimits.Count];
-        var values = new RedisValue[7 + (promptTokens?.Length ?? 0) + seenCount + (2 * reads.RateLimits.Count)];
+        var keys = new RedisKey[(hasSession ? 2 : 0) + reads.RateLimits.Count];
+        var values = new RedisValue[9 + (promptTokens?.Length ?? 0) + seenCount + (2 * reads.RateLimits.Count)];
         var k = 0;
         if (hasSession)
         {
             keys[k++] = Keys.Seen(sessionId!);
+            keys[k++] = Keys.History(sessionId!);
         }
 
         values[0] = request.Now.ToUnixTimeMilliseconds();
         values[1] = TtlMs(request.Limits);
         values[2] = hasSession ? "1" : "0";
         values[3] = Settings.MaxSeenValues;
-        var i = 4;
+        values[4] = heldSequence;
+        values[5] = depth;
+        var i = 6;
         values[i++] = promptTokens?.Length ?? 0;
         if (promptTokens is not null)
         {
@@ -246,9 +272,8 @@ internal sealed class RedisSessionStore : ISessionStore
         return database.ScriptEvaluateAsync(RedisScripts.Decide, keys, values);
     }
 
-    private static (Dictionary<(ValueOrigin, string), bool>? Seen, RedisSessionView.RateSlot[]? Rates) ScriptAnswer(SessionRequest request, SessionReads reads, RedisResult result, byte[][] members)
+    private static (Dictionary<(ValueOrigin, string), bool>? Seen, RedisSessionView.RateSlot[]? Rates) ScriptAnswer(SessionRequest request, SessionReads reads, RedisResult[] parts, byte[][] members)
     {
-        var parts = (RedisResult[])result!;
         Dictionary<(ValueOrigin, string), bool>? seen = null;
         if (request.SessionId is not null && reads.Seen.Count > 0)
         {

@@ -1,3 +1,4 @@
+using System.Text;
 using StackExchange.Redis;
 
 namespace AgentGuard.Redis;
@@ -10,7 +11,7 @@ namespace AgentGuard.Redis;
 internal sealed class RedisSessionView(
     RedisSessionStore store,
     SessionRequest request,
-    RedisValue[] history,
+    HistoryWindow history,
     string[] labels,
     Dictionary<(ValueOrigin, string), bool>? seen,
     RedisSessionView.RateSlot[]? rates) : ISessionView
@@ -27,10 +28,11 @@ internal sealed class RedisSessionView(
         var found = 0;
         var read = 0;
         var sinceMs = since == DateTimeOffset.MinValue ? long.MinValue : since.ToUnixTimeMilliseconds();
-        for (var i = history.Length - 1; i >= 0 && (withinCalls <= 0 || read < withinCalls); i--)
+        var count = history.Count;
+        for (var i = 0; i < count && (withinCalls <= 0 || read < withinCalls); i++)
         {
             // An entry not in this format (written by someone else) is skipped and not counted as a call.
-            if (!HistoryEntry.TryReadHeader(((ReadOnlyMemory<byte>)history[i]).Span, store.Names, out var entry))
+            if (!HistoryEntry.TryReadHeader(history.FromNewest(i), store.Names, out var entry))
             {
                 continue;
             }
@@ -107,10 +109,10 @@ internal sealed class RedisSessionView(
             return SessionSnapshot.Empty;
         }
 
-        var records = new List<ToolCallRecord>(history.Length);
-        foreach (var raw in history)
+        var records = new List<ToolCallRecord>(history.Count);
+        for (var i = history.Count - 1; i >= 0; i--)
         {
-            if (HistoryEntry.Decode(raw) is { } entry)
+            if (HistoryEntry.Decode(Encoding.UTF8.GetString(history.FromNewest(i))) is { } entry)
             {
                 records.Add(entry.ToRecord());
             }
@@ -128,7 +130,7 @@ internal sealed class RedisSessionView(
         }
 
         var keys = new RedisKey[] { store.Keys.History(sessionId), store.Keys.Labels(sessionId), store.Keys.Seen(sessionId) };
-        var values = new RedisValue[] { HistoryEntry.Encode(toolName, kind, source, tags, effect, time, callId), Math.Max(1, request.Limits.MaxHistory), RedisSessionStore.TtlMs(request.Limits) };
+        var values = new RedisValue[] { HistoryEntry.Encode(toolName, kind, source, tags, effect, time, callId), Math.Max(1, request.Limits.MaxHistory), RedisSessionStore.TtlMs(request.Limits), RedisSessionStore.FirstSequence() };
         store.Send("record", database => database.ScriptEvaluateAsync(RedisScripts.Record, keys, values));
     }
 
