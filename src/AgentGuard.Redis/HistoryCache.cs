@@ -5,14 +5,17 @@ namespace AgentGuard.Redis;
 
 /// <summary>
 /// The per-replica near-cache of session histories: the calls already fetched, so a decision asks Redis only for the
-/// calls recorded since (by sequence number, checked in the same script that reads them). It cannot change a decision:
-/// an entry is used only while Redis's newest sequence number extends it without a gap, the window is cut to Redis's
-/// list length, and a session idle for half its timeout is dropped. Bounded in sessions; names and tags only.
+/// newest few calls and the list length. It cannot change a decision: what is held is used only while the newest calls
+/// extend it without a gap in their sequence numbers (and start right after the newest one held), the window is cut to
+/// Redis's list length, and a session idle for half its timeout is dropped. Bounded in sessions; names and tags only.
 /// </summary>
 internal sealed class HistoryCache(TimeProvider time)
 {
     /// <summary>Sessions held at most per replica.</summary>
     public const int Capacity = 1024;
+
+    /// <summary>How many of the newest calls a later read fetches (more recorded since: the whole list is read).</summary>
+    public const int TailRead = 8;
 
     private readonly ConcurrentDictionary<string, Entry> _sessions = new(StringComparer.Ordinal);
 
@@ -34,19 +37,32 @@ internal sealed class HistoryCache(TimeProvider time)
     }
 
     /// <summary>
-    /// Builds the window from Redis's answer to a delta read (calls after <paramref name="held"/>) and keeps it; falls
-    /// back to treating the answer as the whole list when it does not extend what was held.
+    /// The window when <paramref name="tail"/> (Redis's newest calls, read in one snapshot with the list
+    /// <paramref name="length"/>) extends <paramref name="held"/> without a gap: then it is kept too. Otherwise
+    /// <see langword="null"/>, and the caller reads the whole list.
     /// </summary>
-    public HistoryWindow Extend(string sessionId, SessionLimits limits, Held held, long newest, long length, RedisValue[] calls)
+    public HistoryWindow? TryExtend(Held held, SessionLimits limits, RedisValue[] tail, long length)
     {
-        var depth = (int)Math.Min(limits.MaxHistory, length);
-        if (newest - held.Newest == calls.Length && Chained(calls, held.Newest))
+        if (tail.Length == 0 || !HistoryEntry.TrySequence(((ReadOnlyMemory<byte>)tail[^1]).Span, out var newest) || newest < held.Newest)
         {
-            held.Entry.Append(held.Newest, calls, newest, Now);
-            return new HistoryWindow(held.Entries, held.Count, calls, depth);
+            return null;
         }
 
-        return Replace(sessionId, limits, calls);
+        var added = newest - held.Newest;
+        if (added > tail.Length || (added < tail.Length && !Numbered(tail[tail.Length - 1 - (int)added], held.Newest)))
+        {
+            // More new calls than the tail holds, or the call before the new ones is not the newest one held.
+            return null;
+        }
+
+        var calls = added == 0 ? [] : tail[^(int)added..];
+        if (!Chained(calls, held.Newest))
+        {
+            return null;
+        }
+
+        held.Entry.Append(held.Newest, calls, newest, Now);
+        return new HistoryWindow(held.Entries, held.Count, calls, (int)Math.Min(limits.MaxHistory, length));
     }
 
     /// <summary>Keeps a whole list read from Redis (when its sequence numbers are unbroken) and returns its window.</summary>
@@ -89,6 +105,9 @@ internal sealed class HistoryCache(TimeProvider time)
 
         return true;
     }
+
+    private static bool Numbered(RedisValue call, long sequence)
+        => HistoryEntry.TrySequence(((ReadOnlyMemory<byte>)call).Span, out var found) && found == sequence;
 
     private DateTimeOffset Now => time.GetUtcNow();
 

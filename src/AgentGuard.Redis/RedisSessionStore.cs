@@ -154,17 +154,17 @@ internal sealed class RedisSessionStore : ISessionStore
             return Unavailable(request, "not connected");
         }
 
-        // A first history read and labels are plain LRANGE / SMEMBERS (no Lua marshalling of every entry). A read of
-        // every kept call (an unbounded sequence rule) that this replica has read before asks the script only for the
-        // calls recorded since. Seen values and rate-limit hits need the script too. All go out back to back on the
-        // connection and come back in one round trip.
+        // History and labels are plain LRANGE / SMEMBERS (Lua costs Redis more than the commands it runs). A read of
+        // every kept call (an unbounded sequence rule) that this replica has made before fetches only the newest few
+        // calls and the list length (MULTI/EXEC: one snapshot) and extends what it holds. Seen values and rate-limit
+        // hits need the script. All go out back to back on the connection and come back in one round trip.
         var sessionId = request.SessionId;
         var limits = request.Limits;
         var depth = sessionId is null ? 0 : Depth(reads, limits);
         var cacheable = depth > 0 && depth == limits.MaxHistory && !reads.Snapshot;
         var held = cacheable ? _histories.Find(sessionId!, limits) : null;
         var wantLabels = sessionId is not null && (reads.Labels || reads.Snapshot);
-        var scripted = reads.RateLimits.Count > 0 || (sessionId is not null && reads.Seen.Count > 0) || held is not null;
+        var scripted = reads.RateLimits.Count > 0 || (sessionId is not null && reads.Seen.Count > 0);
         if (promptTokens is { Length: > 0 } && !scripted)
         {
             // Sent first on the same connection, so Redis applies it before this and any later read.
@@ -176,10 +176,21 @@ internal sealed class RedisSessionStore : ISessionStore
         {
             var started = Stopwatch.GetTimestamp();
             var history = depth > 0 && held is null ? database.ListRangeAsync(Keys.History(sessionId!), -depth, -1) : null;
+            Task<RedisValue[]>? tail = null;
+            Task<long>? length = null;
+            Task? snapshot = null;
+            if (held is not null)
+            {
+                var transaction = database.CreateTransaction();
+                tail = transaction.ListRangeAsync(Keys.History(sessionId!), -HistoryCache.TailRead, -1);
+                length = transaction.ListLengthAsync(Keys.History(sessionId!));
+                snapshot = transaction.ExecuteAsync();
+            }
+
             var labels = wantLabels ? database.SetMembersAsync(Keys.Labels(sessionId!)) : null;
             byte[][]? members = null;
-            var script = scripted ? Script(database, request, reads, promptTokens, held?.Newest ?? 0, depth, out members) : null;
-            Task? last = (Task?)script ?? (Task?)labels ?? history;
+            var script = scripted ? Script(database, request, reads, promptTokens, out members) : null;
+            Task? last = (Task?)script ?? (Task?)labels ?? snapshot ?? history;
             if (last is null)
             {
                 Circuit.Succeeded();
@@ -194,6 +205,22 @@ internal sealed class RedisSessionStore : ISessionStore
                 var calls = await Settled(history, cancellationToken).ConfigureAwait(false);
                 window = cacheable ? _histories.Replace(sessionId!, limits, calls) : new HistoryWindow(null, 0, calls, calls.Length);
             }
+            else if (held is not null)
+            {
+                await Settled(snapshot!, cancellationToken).ConfigureAwait(false);
+                var calls = await Settled(tail!, cancellationToken).ConfigureAwait(false);
+                var count = await Settled(length!, cancellationToken).ConfigureAwait(false);
+                if (_histories.TryExtend(held, limits, calls, count) is { } extended)
+                {
+                    window = extended;
+                }
+                else
+                {
+                    // More calls were recorded since than the tail holds, or the history is not the one held: read it all.
+                    var all = await database.ListRangeAsync(Keys.History(sessionId!), -depth, -1).WaitAsync(Settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
+                    window = _histories.Replace(sessionId!, limits, all);
+                }
+            }
 
             var labelsAnswer = labels is null ? [] : Strings(await Settled(labels, cancellationToken).ConfigureAwait(false));
             Dictionary<(ValueOrigin, string), bool>? seen = null;
@@ -202,11 +229,6 @@ internal sealed class RedisSessionStore : ISessionStore
             {
                 var parts = (RedisResult[])(await script.ConfigureAwait(false))!;
                 (seen, rates) = ScriptAnswer(request, reads, parts, members!);
-                if (held is not null)
-                {
-                    var since = (RedisResult[])parts[2]!;
-                    window = _histories.Extend(sessionId!, limits, held, (long)since[0], (long)since[1], (RedisValue[])since[2]!);
-                }
             }
 
             var view = new RedisSessionView(this, request, window, labelsAnswer, seen, rates);
@@ -223,27 +245,24 @@ internal sealed class RedisSessionStore : ISessionStore
     }
 
     /// <summary>Sends the decide script: prompt tokens, seen values asked about, rate-limit counters hit ahead.</summary>
-    private Task<RedisResult> Script(IDatabase database, SessionRequest request, SessionReads reads, RedisValue[]? promptTokens, long heldSequence, int depth, out byte[][] members)
+    private Task<RedisResult> Script(IDatabase database, SessionRequest request, SessionReads reads, RedisValue[]? promptTokens, out byte[][] members)
     {
         var sessionId = request.SessionId;
         var hasSession = sessionId is not null;
         var seenCount = hasSession ? reads.Seen.Count : 0;
-        var keys = new RedisKey[(hasSession ? 2 : 0) + reads.RateLimits.Count];
-        var values = new RedisValue[9 + (promptTokens?.Length ?? 0) + seenCount + (2 * reads.RateLimits.Count)];
+        var keys = new RedisKey[(hasSession ? 1 : 0) + reads.RateLimits.Count];
+        var values = new RedisValue[7 + (promptTokens?.Length ?? 0) + seenCount + (2 * reads.RateLimits.Count)];
         var k = 0;
         if (hasSession)
         {
             keys[k++] = Keys.Seen(sessionId!);
-            keys[k++] = Keys.History(sessionId!);
         }
 
         values[0] = request.Now.ToUnixTimeMilliseconds();
         values[1] = TtlMs(request.Limits);
         values[2] = hasSession ? "1" : "0";
         values[3] = Settings.MaxSeenValues;
-        values[4] = heldSequence;
-        values[5] = depth;
-        var i = 6;
+        var i = 4;
         values[i++] = promptTokens?.Length ?? 0;
         if (promptTokens is not null)
         {
@@ -301,8 +320,16 @@ internal sealed class RedisSessionStore : ISessionStore
     }
 
     /// <summary>The answer of a read sent before the last one (already in when the last is; waited for only if not).</summary>
-    private async ValueTask<RedisValue[]> Settled(Task<RedisValue[]> read, CancellationToken cancellationToken)
+    private async ValueTask<T> Settled<T>(Task<T> read, CancellationToken cancellationToken)
         => read.IsCompletedSuccessfully ? read.Result : await read.WaitAsync(Settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
+
+    private async ValueTask Settled(Task read, CancellationToken cancellationToken)
+    {
+        if (!read.IsCompletedSuccessfully)
+        {
+            await read.WaitAsync(Settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     private static string[] Strings(RedisValue[] values)
     {

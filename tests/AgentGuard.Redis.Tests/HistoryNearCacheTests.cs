@@ -34,6 +34,25 @@ public sealed class HistoryNearCacheTests(RedisFixture redis) : IClassFixture<Re
     }
 
     [Fact]
+    public async Task MoreCallsOnTheOtherReplicaThanTheTailRead_AllCounted()
+    {
+        var prefix = RedisFixture.Prefix();
+        await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        await using var b = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        await Decide(a, "export");
+        (await Decide(a, "send")).Should().Be(DecisionEffect.Allow);
+        await Decide(b, "export");
+        for (var i = 0; i < HistoryCache.TailRead + 2; i++)
+        {
+            await Decide(b, "poll");
+        }
+
+        (await Decide(a, "send")).Should().Be(DecisionEffect.Allow, "two exports, one of them older than the tail A fetches");
+        await Decide(b, "export");
+        (await Decide(a, "send")).Should().Be(DecisionEffect.Deny, "three exports");
+    }
+
+    [Fact]
     public async Task HistoryLostInRedis_SameSessionIdStartsAgain_HeldCallsNotCounted()
     {
         var prefix = RedisFixture.Prefix();
