@@ -5,9 +5,11 @@ namespace AgentGuard.Redis;
 
 /// <summary>
 /// The per-replica near-cache of session histories: the calls already fetched, so a decision asks Redis only for the
-/// newest few calls and the list length. It cannot change a decision: what is held is used only while the newest calls
-/// extend it without a gap in their sequence numbers (and start right after the newest one held), the window is cut to
-/// Redis's list length, and a session idle for half its timeout is dropped. Bounded in sessions; names and tags only.
+/// newest few calls and the list length. It cannot change a decision: Redis's list only grows at its tail, loses calls
+/// at its head (trimming) and has result labels attached in place (not read from here), so when the newest entry held
+/// (found by its random id) is still in the list, the list is what was held up to it, then the calls after it. Otherwise
+/// the whole list is read again. The window is cut to Redis's list length, and a session idle for half its timeout is
+/// dropped. Bounded in sessions; names and tags only.
 /// </summary>
 internal sealed class HistoryCache(TimeProvider time)
 {
@@ -38,38 +40,46 @@ internal sealed class HistoryCache(TimeProvider time)
 
     /// <summary>
     /// The window when <paramref name="tail"/> (Redis's newest calls, read in one snapshot with the list
-    /// <paramref name="length"/>) extends <paramref name="held"/> without a gap: then it is kept too. Otherwise
+    /// <paramref name="length"/>) contains the newest call held: the calls after it are appended and kept. Otherwise
     /// <see langword="null"/>, and the caller reads the whole list.
     /// </summary>
-    public HistoryWindow? TryExtend(Held held, SessionLimits limits, RedisValue[] tail, long length)
+    public HistoryWindow? TryExtend(string sessionId, SessionLimits limits, Held held, RedisValue[] tail, long length)
     {
-        if (tail.Length == 0 || !HistoryEntry.TrySequence(((ReadOnlyMemory<byte>)tail[^1]).Span, out var newest) || newest < held.Newest)
+        var at = tail.Length - 1;
+        while (at >= 0 && !(HistoryEntry.TryId(Bytes(tail[at]), out var id) && id == held.NewestId))
+        {
+            at--;
+        }
+
+        if (at < 0)
         {
             return null;
         }
 
-        var added = newest - held.Newest;
-        if (added > tail.Length || (added < tail.Length && !Numbered(tail[tail.Length - 1 - (int)added], held.Newest)))
+        var calls = at == tail.Length - 1 ? [] : tail[(at + 1)..];
+        var window = new HistoryWindow(held.Entries, held.Count, calls, (int)Math.Min(limits.MaxHistory, length));
+        if (calls.Length == 0)
         {
-            // More new calls than the tail holds, or the call before the new ones is not the newest one held.
-            return null;
+            held.Entry.Touch(Now);
+        }
+        else if (HistoryEntry.TryId(Bytes(calls[^1]), out var newest))
+        {
+            held.Entry.Append(held.NewestId, calls, newest, Now);
+        }
+        else
+        {
+            // The newest call has no id (written by an earlier version): it cannot be found next time.
+            _sessions.TryRemove(new KeyValuePair<string, Entry>(sessionId, held.Entry));
         }
 
-        var calls = added == 0 ? [] : tail[^(int)added..];
-        if (!Chained(calls, held.Newest))
-        {
-            return null;
-        }
-
-        held.Entry.Append(held.Newest, calls, newest, Now);
-        return new HistoryWindow(held.Entries, held.Count, calls, (int)Math.Min(limits.MaxHistory, length));
+        return window;
     }
 
-    /// <summary>Keeps a whole list read from Redis (when its sequence numbers are unbroken) and returns its window.</summary>
+    /// <summary>Keeps a whole list read from Redis (when its newest entry has an id) and returns its window.</summary>
     public HistoryWindow Replace(string sessionId, SessionLimits limits, RedisValue[] calls)
     {
         var window = new HistoryWindow(null, 0, calls, calls.Length);
-        if (calls.Length == 0 || !HistoryEntry.TrySequence(((ReadOnlyMemory<byte>)calls[0]).Span, out var first) || !Chained(calls, first - 1))
+        if (calls.Length == 0 || !HistoryEntry.TryId(Bytes(calls[^1]), out var newest))
         {
             _sessions.TryRemove(sessionId, out _);
             return window;
@@ -85,29 +95,14 @@ internal sealed class HistoryCache(TimeProvider time)
         }
 
         var entry = new Entry(limits.MaxHistory);
-        entry.Append(first - 1, calls, first - 1 + calls.Length, Now);
+        entry.Append(0, calls, newest, Now);
         _sessions[sessionId] = entry;
         return window;
     }
 
+    private static ReadOnlySpan<byte> Bytes(RedisValue call) => ((ReadOnlyMemory<byte>)call).Span;
+
     private static TimeSpan Lifetime(SessionLimits limits) => limits.IdleTimeout / 2;
-
-    /// <summary>True when <paramref name="calls"/> are numbered <paramref name="after"/> + 1, + 2, … without a gap.</summary>
-    private static bool Chained(RedisValue[] calls, long after)
-    {
-        for (var i = 0; i < calls.Length; i++)
-        {
-            if (!HistoryEntry.TrySequence(((ReadOnlyMemory<byte>)calls[i]).Span, out var sequence) || sequence != after + 1 + i)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool Numbered(RedisValue call, long sequence)
-        => HistoryEntry.TrySequence(((ReadOnlyMemory<byte>)call).Span, out var found) && found == sequence;
 
     private DateTimeOffset Now => time.GetUtcNow();
 
@@ -124,7 +119,7 @@ internal sealed class HistoryCache(TimeProvider time)
     }
 
     /// <summary>A session's held calls at one moment: a prefix of <paramref name="Entries"/> that is never written again.</summary>
-    internal sealed record Held(Entry Entry, byte[][] Entries, int Count, long Newest);
+    internal sealed record Held(Entry Entry, byte[][] Entries, int Count, ulong NewestId);
 
     /// <summary>One session's calls, append-only: a full array is replaced, never overwritten, so held prefixes stay valid.</summary>
     internal sealed class Entry(int maxHistory)
@@ -132,7 +127,7 @@ internal sealed class HistoryCache(TimeProvider time)
         private readonly Lock _gate = new();
         private byte[][] _entries = new byte[Math.Max(1, maxHistory) * 2][];
         private int _count;
-        private long _newest;
+        private ulong _newest;
 
         public DateTimeOffset LastUsed { get; private set; }
 
@@ -140,18 +135,27 @@ internal sealed class HistoryCache(TimeProvider time)
         {
             lock (_gate)
             {
-                return LastUsed < staleBefore || _entries.Length != Math.Max(1, maxHistory) * 2 ? null : new Held(this, _entries, _count, _newest);
+                return LastUsed < staleBefore || _count == 0 || _entries.Length != Math.Max(1, maxHistory) * 2 ? null : new Held(this, _entries, _count, _newest);
             }
         }
 
-        public void Append(long after, RedisValue[] calls, long newest, DateTimeOffset now)
+        public void Touch(DateTimeOffset now)
         {
             lock (_gate)
             {
-                if (_newest != after && _count > 0)
+                LastUsed = now;
+            }
+        }
+
+        /// <summary>Appends <paramref name="calls"/>, which follow the call <paramref name="after"/> (0: the first fill).</summary>
+        public void Append(ulong after, RedisValue[] calls, ulong newest, DateTimeOffset now)
+        {
+            lock (_gate)
+            {
+                LastUsed = now;
+                if (_newest != after)
                 {
-                    // Another decision of this session extended it first; what it appended is the same calls.
-                    LastUsed = now;
+                    // Another decision of this session already extended it (from the same or a later tail).
                     return;
                 }
 
@@ -165,14 +169,12 @@ internal sealed class HistoryCache(TimeProvider time)
                     _count = kept;
                 }
 
-                var start = Math.Max(0, calls.Length - keep);
-                for (var i = start; i < calls.Length; i++)
+                for (var i = Math.Max(0, calls.Length - keep); i < calls.Length; i++)
                 {
                     _entries[_count++] = (byte[])calls[i]!;
                 }
 
                 _newest = newest;
-                LastUsed = now;
             }
         }
     }

@@ -5,7 +5,7 @@ namespace AgentGuard.Redis;
 
 /// <summary>
 /// A recorded call as stored in the history list: fields joined by U+001F — time (Unix ms), effect, kind, tool name,
-/// source, call id, tags and result labels (each joined by U+001E), then the sequence number the record script adds.
+/// source, call id, tags and result labels (each joined by U+001E), then the entry's own id (16 hex digits, random).
 /// Names, tags and ids only; never arguments.
 /// </summary>
 internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect, ToolKind Kind, string ToolName, string? Source, string? CallId, string[] Tags, string[] ResultLabels)
@@ -13,9 +13,9 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
     private const char FieldSeparator = '\u001f';
     private const char ListSeparator = '\u001e';
 
-    public static string Encode(string toolName, ToolKind kind, string? source, string[] tags, DecisionEffect effect, DateTimeOffset time, string? callId)
+    public static string Encode(string toolName, ToolKind kind, string? source, string[] tags, DecisionEffect effect, DateTimeOffset time, string? callId, ulong id)
     {
-        var builder = new StringBuilder(64);
+        var builder = new StringBuilder(96);
         builder.Append(time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)).Append(FieldSeparator)
             .Append((int)effect).Append(FieldSeparator)
             .Append((int)kind).Append(FieldSeparator)
@@ -32,7 +32,8 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
             builder.Append(Clean(tags[i]));
         }
 
-        return builder.Append(FieldSeparator).ToString();
+        // No result labels yet, then the id.
+        return builder.Append(FieldSeparator).Append(FieldSeparator).Append(id.ToString("x16", CultureInfo.InvariantCulture)).ToString();
     }
 
     /// <summary>Decodes an entry; <see langword="null"/> for one that is not in this format (written by someone else).</summary>
@@ -93,10 +94,10 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
         return true;
     }
 
-    /// <summary>The sequence number in the ninth field (digits only, as record.lua writes it); false when there is none.</summary>
-    public static bool TrySequence(ReadOnlySpan<byte> utf8, out long sequence)
+    /// <summary>The entry's id in the ninth field (16 hex digits, as <see cref="Encode"/> writes it); false when there is none.</summary>
+    public static bool TryId(ReadOnlySpan<byte> utf8, out ulong id)
     {
-        sequence = 0;
+        id = 0;
         for (var i = 0; i < 8; i++)
         {
             var at = utf8.IndexOf((byte)FieldSeparator);
@@ -110,22 +111,7 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
 
         var end = utf8.IndexOf((byte)FieldSeparator);
         var field = end < 0 ? utf8 : utf8[..end];
-        if (field.IsEmpty || field.Length > 15)
-        {
-            return false;
-        }
-
-        foreach (var digit in field)
-        {
-            if (digit is < (byte)'0' or > (byte)'9')
-            {
-                return false;
-            }
-
-            sequence = (sequence * 10) + (digit - '0');
-        }
-
-        return true;
+        return field.Length == 16 && ulong.TryParse(field, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out id);
     }
 
     public ToolCallRecord ToRecord() => new()

@@ -6,9 +6,6 @@ internal static class RedisScripts
     /// <summary>The scripted reads of one decision (seen values, rate-limit hits) plus the prompt's tokens.</summary>
     public static readonly string Decide = Load("decide");
 
-    /// <summary>Append a call and trim the history.</summary>
-    public static readonly string Record = Load("record");
-
     /// <summary>A tool result: labels, attach them to the call, seen values.</summary>
     public static readonly string Result = Load("result");
 

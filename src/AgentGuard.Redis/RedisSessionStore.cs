@@ -130,9 +130,31 @@ internal sealed class RedisSessionStore : ISessionStore
         Send("result", database => database.ScriptEvaluateAsync(RedisScripts.Result, keys, values));
     }
 
-    /// <summary>The sequence number of a history's first entry: random, so a session that expired and starts again under
-    /// the same id does not continue the numbers a replica may still hold.</summary>
-    internal static long FirstSequence() => Random.Shared.NextInt64(1, 1L << 40);
+    /// <summary>A history entry's id: random, so a replica finds the newest entry it holds in Redis's list (and only there).</summary>
+    internal static ulong NextEntryId() => unchecked((ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue));
+
+    /// <summary>
+    /// Appends a decided call and trims the history, refreshing the session's idle expiry: one MULTI/EXEC of plain
+    /// commands (no Lua: a script costs Redis more than these five commands), sent without waiting.
+    /// </summary>
+    internal void Record(string sessionId, SessionLimits limits, string entry)
+    {
+        var history = Keys.History(sessionId);
+        var labels = Keys.Labels(sessionId);
+        var seen = Keys.Seen(sessionId);
+        var ttl = TimeSpan.FromMilliseconds(TtlMs(limits));
+        var max = Math.Max(1, limits.MaxHistory);
+        Send("record", database =>
+        {
+            var transaction = database.CreateTransaction();
+            _ = transaction.ListRightPushAsync(history, entry, flags: CommandFlags.FireAndForget);
+            _ = transaction.ListTrimAsync(history, -max, -1, CommandFlags.FireAndForget);
+            _ = transaction.KeyExpireAsync(history, ttl, flags: CommandFlags.FireAndForget);
+            _ = transaction.KeyExpireAsync(labels, ttl, flags: CommandFlags.FireAndForget);
+            _ = transaction.KeyExpireAsync(seen, ttl, flags: CommandFlags.FireAndForget);
+            return transaction.ExecuteAsync();
+        });
+    }
 
     internal static long TtlMs(SessionLimits limits) => Math.Max(1000, (long)limits.IdleTimeout.TotalMilliseconds);
 
@@ -210,13 +232,13 @@ internal sealed class RedisSessionStore : ISessionStore
                 await Settled(snapshot!, cancellationToken).ConfigureAwait(false);
                 var calls = await Settled(tail!, cancellationToken).ConfigureAwait(false);
                 var count = await Settled(length!, cancellationToken).ConfigureAwait(false);
-                if (_histories.TryExtend(held, limits, calls, count) is { } extended)
+                if (_histories.TryExtend(sessionId!, limits, held, calls, count) is { } extended)
                 {
                     window = extended;
                 }
                 else
                 {
-                    // More calls were recorded since than the tail holds, or the history is not the one held: read it all.
+                    // The newest call held is not in the tail (more calls since, or not the history held): read it all.
                     var all = await database.ListRangeAsync(Keys.History(sessionId!), -depth, -1).WaitAsync(Settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
                     window = _histories.Replace(sessionId!, limits, all);
                 }

@@ -129,9 +129,7 @@ internal sealed class RedisSessionView(
             return;
         }
 
-        var keys = new RedisKey[] { store.Keys.History(sessionId), store.Keys.Labels(sessionId), store.Keys.Seen(sessionId) };
-        var values = new RedisValue[] { HistoryEntry.Encode(toolName, kind, source, tags, effect, time, callId), Math.Max(1, request.Limits.MaxHistory), RedisSessionStore.TtlMs(request.Limits), RedisSessionStore.FirstSequence() };
-        store.Send("record", database => database.ScriptEvaluateAsync(RedisScripts.Record, keys, values));
+        store.Record(sessionId, request.Limits, HistoryEntry.Encode(toolName, kind, source, tags, effect, time, callId, RedisSessionStore.NextEntryId()));
     }
 
     public void Observe(ValueOrigin origin, string text)

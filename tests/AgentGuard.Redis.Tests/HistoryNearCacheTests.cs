@@ -92,7 +92,7 @@ public sealed class HistoryNearCacheTests(RedisFixture redis) : IClassFixture<Re
     }
 
     [Fact]
-    public async Task EntryWithoutSequenceNumber_WrittenInBetween_IsCountedLikeAnyCall()
+    public async Task EntryWithoutId_WrittenInBetween_IsCountedLikeAnyCall()
     {
         var prefix = RedisFixture.Prefix();
         await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
@@ -100,14 +100,14 @@ public sealed class HistoryNearCacheTests(RedisFixture redis) : IClassFixture<Re
         await Decide(a, "export");
         (await Decide(a, "send")).Should().Be(DecisionEffect.Allow);
 
-        // A replica of an earlier version records a call in the eight-field format, without a sequence number.
+        // A replica of an earlier version records a call in the eight-field format, without an id.
         var keys = a.Services.GetRequiredService<RedisSessionStore>().Keys;
         var database = (await a.MultiplexerAsync()).GetDatabase();
         await database.ListRightPushAsync(keys.History("s1"), $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}\u001f{(int)DecisionEffect.Allow}\u001f0\u001fexport\u001f\u001f\u001f\u001f");
         (await Decide(a, "send")).Should().Be(DecisionEffect.Allow, "two exports");
         await Decide(b, "export");
 
-        (await Decide(a, "send")).Should().Be(DecisionEffect.Deny, "three exports, one of them without a sequence number");
+        (await Decide(a, "send")).Should().Be(DecisionEffect.Deny, "three exports, one of them without an id");
     }
 
     [Fact]
