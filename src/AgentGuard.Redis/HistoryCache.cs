@@ -5,11 +5,11 @@ namespace AgentGuard.Redis;
 
 /// <summary>
 /// The per-replica near-cache of session histories: the calls already fetched, so a decision asks Redis only for the
-/// newest few calls and the list length. It cannot change a decision: Redis's list only grows at its tail, loses calls
-/// at its head (trimming) and has result labels attached in place (not read from here), so when the newest entry held
-/// (found by its random id) is still in the list, the list is what was held up to it, then the calls after it. Otherwise
-/// the whole list is read again. The window is cut to Redis's list length, and a session idle for half its timeout is
-/// dropped. Bounded in sessions; names and tags only.
+/// newest few. It cannot change a decision: Redis's list only grows at its tail, each append trimming it at its head in
+/// the same MULTI/EXEC (to the length the entry's stamp names), and has result labels attached in place (not read from
+/// here). So when the newest entry held (found by its random id) is among the newest calls, the list is what was held
+/// up to it, cut by the trims each later entry names, then the later entries. Otherwise the whole list is read again.
+/// A session idle for half its timeout is dropped. Bounded in sessions; names and tags only.
 /// </summary>
 internal sealed class HistoryCache(TimeProvider time)
 {
@@ -39,14 +39,14 @@ internal sealed class HistoryCache(TimeProvider time)
     }
 
     /// <summary>
-    /// The window when <paramref name="tail"/> (Redis's newest calls, read in one snapshot with the list
-    /// <paramref name="length"/>) contains the newest call held: the calls after it are appended and kept. Otherwise
-    /// <see langword="null"/>, and the caller reads the whole list.
+    /// The window when <paramref name="tail"/> (Redis's newest calls, one LRANGE) contains the newest call held and
+    /// every call after it is stamped: those calls are appended and kept. Otherwise <see langword="null"/>, and the
+    /// caller reads the whole list.
     /// </summary>
-    public HistoryWindow? TryExtend(string sessionId, SessionLimits limits, Held held, RedisValue[] tail, long length)
+    public HistoryWindow? TryExtend(string sessionId, SessionLimits limits, Held held, RedisValue[] tail)
     {
         var at = tail.Length - 1;
-        while (at >= 0 && !(HistoryEntry.TryId(Bytes(tail[at]), out var id) && id == held.NewestId))
+        while (at >= 0 && !(HistoryEntry.TryStamp(Bytes(tail[at]), out var id, out _) && id == held.NewestId))
         {
             at--;
         }
@@ -56,30 +56,31 @@ internal sealed class HistoryCache(TimeProvider time)
             return null;
         }
 
-        var calls = at == tail.Length - 1 ? [] : tail[(at + 1)..];
-        var window = new HistoryWindow(held.Entries, held.Count, calls, (int)Math.Min(limits.MaxHistory, length));
-        if (calls.Length == 0)
+        // What Redis's list holds, cut to what this decision reads: each later append trimmed the list to its stamp.
+        var length = held.Length;
+        var newest = held.NewestId;
+        for (var i = at + 1; i < tail.Length; i++)
         {
-            held.Entry.Touch(Now);
-        }
-        else if (HistoryEntry.TryId(Bytes(calls[^1]), out var newest))
-        {
-            held.Entry.Append(held.NewestId, calls, newest, Now);
-        }
-        else
-        {
-            // The newest call has no id (written by an earlier version): it cannot be found next time.
-            _sessions.TryRemove(new KeyValuePair<string, Entry>(sessionId, held.Entry));
+            if (!HistoryEntry.TryStamp(Bytes(tail[i]), out newest, out var keeps))
+            {
+                // Written by an earlier version: how far it trimmed is unknown.
+                _sessions.TryRemove(new KeyValuePair<string, Entry>(sessionId, held.Entry));
+                return null;
+            }
+
+            length = Math.Min(Math.Min(limits.MaxHistory, length + 1), keeps);
         }
 
-        return window;
+        var calls = at == tail.Length - 1 ? [] : tail[(at + 1)..];
+        held.Entry.Append(held.NewestId, calls, newest, length, Now);
+        return new HistoryWindow(held.Entries, held.Count, calls, length);
     }
 
     /// <summary>Keeps a whole list read from Redis (when its newest entry has an id) and returns its window.</summary>
     public HistoryWindow Replace(string sessionId, SessionLimits limits, RedisValue[] calls)
     {
         var window = new HistoryWindow(null, 0, calls, calls.Length);
-        if (calls.Length == 0 || !HistoryEntry.TryId(Bytes(calls[^1]), out var newest))
+        if (calls.Length == 0 || !HistoryEntry.TryStamp(Bytes(calls[^1]), out var newest, out _))
         {
             _sessions.TryRemove(sessionId, out _);
             return window;
@@ -95,7 +96,7 @@ internal sealed class HistoryCache(TimeProvider time)
         }
 
         var entry = new Entry(limits.MaxHistory);
-        entry.Append(0, calls, newest, Now);
+        entry.Append(0, calls, newest, calls.Length, Now);
         _sessions[sessionId] = entry;
         return window;
     }
@@ -118,8 +119,11 @@ internal sealed class HistoryCache(TimeProvider time)
         }
     }
 
-    /// <summary>A session's held calls at one moment: a prefix of <paramref name="Entries"/> that is never written again.</summary>
-    internal sealed record Held(Entry Entry, byte[][] Entries, int Count, ulong NewestId);
+    /// <summary>
+    /// A session's held calls at one moment: a prefix of <paramref name="Entries"/> that is never written again, of which
+    /// the last <paramref name="Length"/> are in Redis's list (as far as a read of <c>MaxHistory</c> calls sees).
+    /// </summary>
+    internal sealed record Held(Entry Entry, byte[][] Entries, int Count, ulong NewestId, int Length);
 
     /// <summary>One session's calls, append-only: a full array is replaced, never overwritten, so held prefixes stay valid.</summary>
     internal sealed class Entry(int maxHistory)
@@ -128,6 +132,7 @@ internal sealed class HistoryCache(TimeProvider time)
         private byte[][] _entries = new byte[Math.Max(1, maxHistory) * 2][];
         private int _count;
         private ulong _newest;
+        private int _length;
 
         public DateTimeOffset LastUsed { get; private set; }
 
@@ -135,20 +140,15 @@ internal sealed class HistoryCache(TimeProvider time)
         {
             lock (_gate)
             {
-                return LastUsed < staleBefore || _count == 0 || _entries.Length != Math.Max(1, maxHistory) * 2 ? null : new Held(this, _entries, _count, _newest);
+                return LastUsed < staleBefore || _count == 0 || _entries.Length != Math.Max(1, maxHistory) * 2 ? null : new Held(this, _entries, _count, _newest, _length);
             }
         }
 
-        public void Touch(DateTimeOffset now)
-        {
-            lock (_gate)
-            {
-                LastUsed = now;
-            }
-        }
-
-        /// <summary>Appends <paramref name="calls"/>, which follow the call <paramref name="after"/> (0: the first fill).</summary>
-        public void Append(ulong after, RedisValue[] calls, ulong newest, DateTimeOffset now)
+        /// <summary>
+        /// Appends <paramref name="calls"/>, which follow the call <paramref name="after"/> (0: the first fill), the last
+        /// <paramref name="length"/> calls now being those in Redis's list.
+        /// </summary>
+        public void Append(ulong after, RedisValue[] calls, ulong newest, int length, DateTimeOffset now)
         {
             lock (_gate)
             {
@@ -175,6 +175,7 @@ internal sealed class HistoryCache(TimeProvider time)
                 }
 
                 _newest = newest;
+                _length = length;
             }
         }
     }

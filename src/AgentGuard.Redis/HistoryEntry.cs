@@ -5,15 +5,15 @@ namespace AgentGuard.Redis;
 
 /// <summary>
 /// A recorded call as stored in the history list: fields joined by U+001F — time (Unix ms), effect, kind, tool name,
-/// source, call id, tags and result labels (each joined by U+001E), then the entry's own id (16 hex digits, random).
-/// Names, tags and ids only; never arguments.
+/// source, call id, tags and result labels (each joined by U+001E), then a stamp: the entry's own id (16 hex digits,
+/// random), '/', and the history length its writer trims to. Names, tags and ids only; never arguments.
 /// </summary>
 internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect, ToolKind Kind, string ToolName, string? Source, string? CallId, string[] Tags, string[] ResultLabels)
 {
     private const char FieldSeparator = '\u001f';
     private const char ListSeparator = '\u001e';
 
-    public static string Encode(string toolName, ToolKind kind, string? source, string[] tags, DecisionEffect effect, DateTimeOffset time, string? callId, ulong id)
+    public static string Encode(string toolName, ToolKind kind, string? source, string[] tags, DecisionEffect effect, DateTimeOffset time, string? callId, ulong id, int keeps)
     {
         var builder = new StringBuilder(96);
         builder.Append(time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)).Append(FieldSeparator)
@@ -32,8 +32,9 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
             builder.Append(Clean(tags[i]));
         }
 
-        // No result labels yet, then the id.
-        return builder.Append(FieldSeparator).Append(FieldSeparator).Append(id.ToString("x16", CultureInfo.InvariantCulture)).ToString();
+        // No result labels yet, then the stamp.
+        return builder.Append(FieldSeparator).Append(FieldSeparator)
+            .Append(id.ToString("x16", CultureInfo.InvariantCulture)).Append('/').Append(keeps.ToString(CultureInfo.InvariantCulture)).ToString();
     }
 
     /// <summary>Decodes an entry; <see langword="null"/> for one that is not in this format (written by someone else).</summary>
@@ -94,10 +95,14 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
         return true;
     }
 
-    /// <summary>The entry's id in the ninth field (16 hex digits, as <see cref="Encode"/> writes it); false when there is none.</summary>
-    public static bool TryId(ReadOnlySpan<byte> utf8, out ulong id)
+    /// <summary>The stamp in the ninth field (as <see cref="Encode"/> writes it); false when there is none.</summary>
+    /// <param name="utf8">The entry.</param>
+    /// <param name="id">The entry's random id.</param>
+    /// <param name="keeps">The history length the entry's writer trimmed the list to, right after appending it.</param>
+    public static bool TryStamp(ReadOnlySpan<byte> utf8, out ulong id, out int keeps)
     {
         id = 0;
+        keeps = 0;
         for (var i = 0; i < 8; i++)
         {
             var at = utf8.IndexOf((byte)FieldSeparator);
@@ -111,7 +116,9 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
 
         var end = utf8.IndexOf((byte)FieldSeparator);
         var field = end < 0 ? utf8 : utf8[..end];
-        return field.Length == 16 && ulong.TryParse(field, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out id);
+        return field.Length > 17 && field[16] == (byte)'/'
+            && ulong.TryParse(field[..16], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out id)
+            && int.TryParse(field[17..], NumberStyles.None, CultureInfo.InvariantCulture, out keeps) && keeps > 0;
     }
 
     public ToolCallRecord ToRecord() => new()

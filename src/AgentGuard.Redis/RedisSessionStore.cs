@@ -143,7 +143,7 @@ internal sealed class RedisSessionStore : ISessionStore
         var labels = Keys.Labels(sessionId);
         var seen = Keys.Seen(sessionId);
         var ttl = TimeSpan.FromMilliseconds(TtlMs(limits));
-        var max = Math.Max(1, limits.MaxHistory);
+        var max = Keeps(limits);
         Send("record", database =>
         {
             var transaction = database.CreateTransaction();
@@ -155,6 +155,9 @@ internal sealed class RedisSessionStore : ISessionStore
             return transaction.ExecuteAsync();
         });
     }
+
+    /// <summary>The history length a record trims to (written into the entry's stamp too).</summary>
+    internal static int Keeps(SessionLimits limits) => Math.Max(1, limits.MaxHistory);
 
     internal static long TtlMs(SessionLimits limits) => Math.Max(1000, (long)limits.IdleTimeout.TotalMilliseconds);
 
@@ -178,8 +181,8 @@ internal sealed class RedisSessionStore : ISessionStore
 
         // History and labels are plain LRANGE / SMEMBERS (Lua costs Redis more than the commands it runs). A read of
         // every kept call (an unbounded sequence rule) that this replica has made before fetches only the newest few
-        // calls and the list length (MULTI/EXEC: one snapshot) and extends what it holds. Seen values and rate-limit
-        // hits need the script. All go out back to back on the connection and come back in one round trip.
+        // calls and extends what it holds. Seen values and rate-limit hits need the script. All go out back to back on
+        // the connection and come back in one round trip.
         var sessionId = request.SessionId;
         var limits = request.Limits;
         var depth = sessionId is null ? 0 : Depth(reads, limits);
@@ -198,21 +201,12 @@ internal sealed class RedisSessionStore : ISessionStore
         {
             var started = Stopwatch.GetTimestamp();
             var history = depth > 0 && held is null ? database.ListRangeAsync(Keys.History(sessionId!), -depth, -1) : null;
-            Task<RedisValue[]>? tail = null;
-            Task<long>? length = null;
-            Task? snapshot = null;
-            if (held is not null)
-            {
-                var transaction = database.CreateTransaction();
-                tail = transaction.ListRangeAsync(Keys.History(sessionId!), -HistoryCache.TailRead, -1);
-                length = transaction.ListLengthAsync(Keys.History(sessionId!));
-                snapshot = transaction.ExecuteAsync();
-            }
+            var tail = held is not null ? database.ListRangeAsync(Keys.History(sessionId!), -HistoryCache.TailRead, -1) : null;
 
             var labels = wantLabels ? database.SetMembersAsync(Keys.Labels(sessionId!)) : null;
             byte[][]? members = null;
             var script = scripted ? Script(database, request, reads, promptTokens, out members) : null;
-            Task? last = (Task?)script ?? (Task?)labels ?? snapshot ?? history;
+            Task? last = (Task?)script ?? labels ?? tail ?? history;
             if (last is null)
             {
                 Circuit.Succeeded();
@@ -229,10 +223,8 @@ internal sealed class RedisSessionStore : ISessionStore
             }
             else if (held is not null)
             {
-                await Settled(snapshot!, cancellationToken).ConfigureAwait(false);
                 var calls = await Settled(tail!, cancellationToken).ConfigureAwait(false);
-                var count = await Settled(length!, cancellationToken).ConfigureAwait(false);
-                if (_histories.TryExtend(sessionId!, limits, held, calls, count) is { } extended)
+                if (_histories.TryExtend(sessionId!, limits, held, calls) is { } extended)
                 {
                     window = extended;
                 }
@@ -345,13 +337,6 @@ internal sealed class RedisSessionStore : ISessionStore
     private async ValueTask<T> Settled<T>(Task<T> read, CancellationToken cancellationToken)
         => read.IsCompletedSuccessfully ? read.Result : await read.WaitAsync(Settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
 
-    private async ValueTask Settled(Task read, CancellationToken cancellationToken)
-    {
-        if (!read.IsCompletedSuccessfully)
-        {
-            await read.WaitAsync(Settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
-        }
-    }
 
     private static string[] Strings(RedisValue[] values)
     {

@@ -9,7 +9,7 @@ namespace AgentGuard.Benchmarks;
 /// Decisions with a Redis-backed session on a loopback redis-server (issue #16 target: p50 ≤ one round trip + 10 µs).
 /// The PING row is the round trip; the read rows are what a sequence decision sends, their answers not decoded (Redis's
 /// own work plus the transfer): a replica's first read of the session (LRANGE of the 100 kept calls) and a later one
-/// (MULTI/EXEC of LRANGE of the newest 8 calls and LLEN; the replica extends the calls it holds). The decision rows read the session
+/// (LRANGE of the newest 8 calls; the replica extends the calls it holds). The decision rows read the session
 /// (a sequence rule over the last <c>MaxHistory</c> = 100 calls) in one scripted round trip.
 /// </summary>
 [MemoryDiagnoser]
@@ -57,15 +57,8 @@ public class RedisBenchmarks
     [Benchmark(Description = "first read alone (LRANGE of the 100 kept calls)")]
     public RedisValue[] FirstRead() => _database.ListRange(_historyKey, -100, -1);
 
-    [Benchmark(Description = "later read alone (MULTI/EXEC: LRANGE of the newest 8 calls, LLEN)")]
-    public long LaterRead()
-    {
-        var transaction = _database.CreateTransaction();
-        var tail = transaction.ListRangeAsync(_historyKey, -HistoryCache.TailRead, -1);
-        var length = transaction.ListLengthAsync(_historyKey);
-        transaction.Execute();
-        return tail.Result.Length + length.Result;
-    }
+    [Benchmark(Description = "later read alone (LRANGE of the newest 8 calls)")]
+    public RedisValue[] LaterRead() => _database.ListRange(_historyKey, -HistoryCache.TailRead, -1);
 
     [Benchmark(Description = "Redis session: decision reading history (sequence rule)")]
     public DecisionEffect SequenceDecision() => _engine.EvaluateAsync(_sequenced, _session).AsTask().GetAwaiter().GetResult().Effect;

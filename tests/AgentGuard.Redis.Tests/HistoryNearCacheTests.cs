@@ -92,6 +92,23 @@ public sealed class HistoryNearCacheTests(RedisFixture redis) : IClassFixture<Re
     }
 
     [Fact]
+    public async Task OtherReplicaTrimsBehindTheNewestHeldCall_TrimmedCallsNotCounted()
+    {
+        var prefix = RedisFixture.Prefix();
+        await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        await using var b = await Replica.StartAsync(redis.Server, "\"Sessions\": { \"MaxHistory\": 3 }, " + Rules, prefix: prefix);
+        await Decide(a, "export");
+        await Decide(a, "export");
+        await Decide(a, "export");
+        (await Decide(a, "send")).Should().Be(DecisionEffect.Deny, "three exports; A now holds them");
+
+        // B keeps three calls: the newest export (the newest call A holds), A's 'send', B's 'read'.
+        await Decide(b, "read");
+
+        (await Decide(a, "send")).Should().Be(DecisionEffect.Allow, "Redis holds one export; the two before it were trimmed");
+    }
+
+    [Fact]
     public async Task EntryWithoutId_WrittenInBetween_IsCountedLikeAnyCall()
     {
         var prefix = RedisFixture.Prefix();
