@@ -26,8 +26,8 @@ public static class AgentGuardChatClientBuilderExtensions
 
     /// <summary>
     /// As <see cref="UseAgentGuard(ChatClientBuilder)"/>, with session facts of this pipeline — agent id and name,
-    /// environment, team — for hosts that run several agents:
-    /// <c>.UseAgentGuard(o => { o.AgentId = "billing"; o.AgentName = "Billing assistant"; })</c>.
+    /// environment, team — and the named policy that decides its calls, for hosts that run several agents:
+    /// <c>.UseAgentGuard(o => { o.AgentId = "billing"; o.Policy = "billing"; })</c>.
     /// </summary>
     public static ChatClientBuilder UseAgentGuard(this ChatClientBuilder builder, Action<AgentGuardPipelineOptions> configure)
     {
@@ -35,6 +35,16 @@ public static class AgentGuardChatClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(configure);
         var options = new AgentGuardPipelineOptions();
         configure(options);
-        return builder.Use(inner => new PipelineContextChatClient(inner, options)).UseAgentGuard();
+        return builder
+            .Use((inner, services) =>
+            {
+                if (options.Policy is { } policy)
+                {
+                    ChatGuardFactory.Create(services).ToolGuard.EnsurePolicy(policy);
+                }
+
+                return new PipelineContextChatClient(inner, options);
+            })
+            .UseAgentGuard();
     }
 }

@@ -1,8 +1,8 @@
 namespace AgentGuard.Extensions.AI;
 
 /// <summary>
-/// Session facts one chat pipeline supplies for every call it guards, for hosts that run several agents:
-/// <c>.UseAgentGuard(o => o.AgentId = "billing")</c>. A request's own <see cref="GuardContextKeys"/> properties still win.
+/// Session facts one chat pipeline supplies for every call it guards, and the policy that decides them, for hosts
+/// that run several agents: <c>.UseAgentGuard(o => { o.AgentId = "billing"; o.Policy = "billing"; })</c>. A request's own <see cref="GuardContextKeys"/> properties still win.
 /// </summary>
 public sealed class AgentGuardPipelineOptions
 {
@@ -17,4 +17,10 @@ public sealed class AgentGuardPipelineOptions
 
     /// <summary>The team that owns the agent.</summary>
     public string? Team { get; set; }
+
+    /// <summary>
+    /// The named policy (<c>AgentGuard:Policies:&lt;name&gt;</c>) that decides this pipeline's calls, besides the
+    /// top-level rules. Building the pipeline fails when the configuration does not define it.
+    /// </summary>
+    public string? Policy { get; set; }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace AgentGuard.Shell;
 
-/// <summary>The guarded command runner: decides every command of a line with the engine, then runs the allowed line.</summary>
+/// <summary>The guarded command runner: decides a line's commands as one batch with the engine, then runs the allowed line.</summary>
 internal sealed partial class GuardedShell : IGuardedShell
 {
     private readonly ToolGuard _guard;
@@ -99,14 +99,11 @@ internal sealed partial class GuardedShell : IGuardedShell
         var lineId = options?.CallId ?? "sh-" + Guid.NewGuid().ToString("N")[..12];
         var limits = _guard.ArgumentLimits;
         var events = new ToolCallEvent[analysis.Commands.Count];
-        var decisions = new Decision[events.Length];
         for (var i = 0; i < events.Length; i++)
         {
             events[i] = ShellEventFactory.Create(analysis.Commands[i], commandLine, lineId + "." + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), parent, limits);
-            decisions[i] = await _guard.AuthorizeAsync(events[i], context, useApprovalHandler: false, cancellationToken).ConfigureAwait(false);
         }
 
-        var decision = await CombineAsync(events, decisions, context, cancellationToken).ConfigureAwait(false);
         var lineEvent = new ToolCallEvent(analysis.Commands.Count == 0 ? "sh" : analysis.Commands[^1].Program, ToolKind.ShellCommand)
         {
             Source = ShellEventFactory.Source,
@@ -116,43 +113,10 @@ internal sealed partial class GuardedShell : IGuardedShell
             CallId = lineId,
             ParentCallId = parent,
         };
-        return (new ShellCheckResult { Decision = decision, Analysis = analysis, CommandDecisions = decisions, Events = events }, lineEvent);
-    }
 
-    /// <summary>Deny beats approval beats allow: any denial denies the line; every required approval must be given.</summary>
-    private async ValueTask<Decision> CombineAsync(ToolCallEvent[] events, Decision[] decisions, GuardContext context, CancellationToken cancellationToken)
-    {
-        if (decisions.Length == 0)
-        {
-            return new Decision { Effect = DecisionEffect.Allow, PolicyEffect = DecisionEffect.Allow, Reason = "the line has no command" };
-        }
-
-        foreach (var decision in decisions)
-        {
-            if (decision.Effect == DecisionEffect.Deny)
-            {
-                return decision;
-            }
-        }
-
-        Decision? approved = null;
-        for (var i = 0; i < decisions.Length; i++)
-        {
-            if (decisions[i].Effect != DecisionEffect.RequireApproval)
-            {
-                continue;
-            }
-
-            var resolved = await _guard.ResolveApprovalAsync(events[i], context, decisions[i], cancellationToken).ConfigureAwait(false);
-            if (!resolved.IsAllowed)
-            {
-                return resolved;
-            }
-
-            approved ??= resolved;
-        }
-
-        return approved ?? decisions[0];
+        // One audited decision for the line (what runs), each command's contribution in its evidence; one approval.
+        var batch = await _guard.AuthorizeBatchAsync(events, lineEvent, context, useApprovalHandler: true, cancellationToken).ConfigureAwait(false);
+        return (new ShellCheckResult { Decision = batch.Decision, Analysis = analysis, CommandDecisions = batch.Parts, Events = events }, lineEvent);
     }
 
     [LoggerMessage(3601, LogLevel.Information, "A shell line of {CommandCount} command(s) was not run (rules: {RuleIds}).")]

@@ -14,9 +14,9 @@ public sealed class ToolPackageTests
 
         var pack = await RunAsync("dotnet", ["pack", project, "-c", "Release", "-m:1", "--nologo", "-o", dir.File("feed"), $"-p:Version={version}"]);
         pack.Exit.Should().Be(0, pack.Output);
-        File.Exists(dir.File(Path.Combine("feed", $"AgentGuard.Cli.{version}.nupkg"))).Should().BeTrue();
+        File.Exists(dir.File(Path.Combine("feed", $"NetAgentGuard.Cli.{version}.nupkg"))).Should().BeTrue();
 
-        var install = await RunAsync("dotnet", ["tool", "install", "AgentGuard.Cli", "--version", version, "--tool-path", dir.File("tools"), "--add-source", dir.File("feed")]);
+        var install = await RunAsync("dotnet", ["tool", "install", "NetAgentGuard.Cli", "--version", version, "--tool-path", dir.File("tools"), "--add-source", dir.File("feed")]);
         install.Exit.Should().Be(0, install.Output);
         install.Output.Should().Contain("agentguard");
 

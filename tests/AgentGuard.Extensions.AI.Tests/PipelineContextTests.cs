@@ -4,7 +4,7 @@ using static AgentGuard.Extensions.AI.Tests.GuardHost;
 
 namespace AgentGuard.Extensions.AI.Tests;
 
-/// <summary>Several agents in one host: each pipeline names its agent; telemetry shows denials on the framework's own span.</summary>
+/// <summary>Several agents in one host: each pipeline names its agent and policy; telemetry shows denials on the framework's own span.</summary>
 public sealed class PipelineContextTests
 {
     private const string PerAgentPolicy = """
@@ -76,6 +76,43 @@ public sealed class PipelineContextTests
         }
 
         tools.Scopes.Should().ContainSingle().Which!.Context.Should().Match<GuardContext>(c => c.SessionId == "s-outer" && c.Agent!.Id == "support");
+    }
+
+    [Fact]
+    public async Task UseAgentGuard_NamedPolicyPerPipeline_DecidesThatPipelinesCalls()
+    {
+        await using var services = Create("""
+            {
+              "AgentGuard": {
+                "Policies": {
+                  "billing": { "DefaultDecision": "Deny", "Rules": [ { "Id": "billing-read", "Effect": "Allow", "Match": { "Tools": [ "read_file" ] } } ] }
+                }
+              }
+            }
+            """);
+        var tools = new Tools();
+        var billing = new ChatClientBuilder(DeleteThenDone()).UseAgentGuard(o => { o.AgentId = "billing"; o.Policy = "billing"; }).UseFunctionInvocation().Build(services);
+        var support = new ChatClientBuilder(DeleteThenDone()).UseAgentGuard(o => o.AgentId = "support").UseFunctionInvocation().Build(services);
+        var options = new ChatOptions { Tools = [tools.DeleteFile, tools.ReadFile] };
+
+        await billing.GetResponseAsync("clean up", options);
+
+        tools.Deleted.Should().Be(0, "the billing policy denies what it does not allow");
+        tools.Read.Should().Be(1);
+
+        await support.GetResponseAsync("clean up", options);
+
+        tools.Deleted.Should().Be(1, "the support pipeline runs under the top-level policy");
+    }
+
+    [Fact]
+    public async Task UseAgentGuard_UnknownPolicyName_FailsWhenThePipelineIsBuilt()
+    {
+        await using var services = Create("""{ "AgentGuard": { "Policies": { "billing": { "DefaultDecision": "Deny" } } } }""");
+
+        var build = () => new ChatClientBuilder(DeleteThenDone()).UseAgentGuard(o => o.Policy = "biling").UseFunctionInvocation().Build(services);
+
+        build.Should().Throw<InvalidOperationException>().WithMessage("*policy 'biling'*AgentGuard:Policies*(configured: billing)*");
     }
 
     [Fact]

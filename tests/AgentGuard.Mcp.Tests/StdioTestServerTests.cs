@@ -38,6 +38,27 @@ public sealed class StdioTestServerTests : IDisposable
     }
 
     [Fact]
+    public async Task CallToolAsync_EngineSeesWhatTheServerDeclares_DescriptionSchemaAndAnnotations()
+    {
+        var recorder = new RecordingPolicy();
+        await using var services = McpTestHost.Create(Config(), builder => builder.AddPolicy(recorder));
+        await using var client = await services.Factory().CreateAsync("testserver");
+
+        await client.CallToolAsync("echo", new Dictionary<string, object?> { ["message"] = "hi" });
+        await client.CallToolAsync("lookup", new Dictionary<string, object?> { ["id"] = "42" });
+
+        var echo = recorder.Calls.Single(c => c.ToolName == "echo").Descriptor;
+        echo.Should().NotBeNull("role inference reads what the server declared");
+        echo!.ReadOnlyHint.Should().BeTrue();
+        echo.DestructiveHint.Should().BeFalse();
+        echo.OpenWorldHint.Should().BeFalse();
+        echo.ParametersSchema!.Value.GetProperty("properties").TryGetProperty("message", out _).Should().BeTrue();
+        var lookup = recorder.Calls.Single(c => c.ToolName == "lookup").Descriptor!;
+        lookup.Description.Should().Be("Looks up a record by id.");
+        lookup.ParametersSchema!.Value.GetProperty("properties").GetProperty("id").GetProperty("description").GetString().Should().Be("the record id");
+    }
+
+    [Fact]
     public async Task CallToolAsync_StdioRepeatedSessions_EveryReplyDelivered()
     {
         // Regression: a reader that answered waits from two places at once lost replies now and then (about one

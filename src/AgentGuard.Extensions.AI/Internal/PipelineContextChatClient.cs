@@ -4,7 +4,7 @@ using Microsoft.Extensions.AI;
 namespace AgentGuard.Extensions.AI.Internal;
 
 /// <summary>
-/// Opens an <see cref="AgentGuardScope"/> carrying one pipeline's agent, environment and team around each request, so
+/// Opens an <see cref="AgentGuardScope"/> carrying one pipeline's agent, environment, team and policy around each request, so
 /// the guard below sees them as ambient facts. An enclosing scope's session and user are kept.
 /// </summary>
 internal sealed class PipelineContextChatClient(IChatClient inner, AgentGuardPipelineOptions options) : DelegatingChatClient(inner)
@@ -56,6 +56,7 @@ internal sealed class PipelineContextChatClient(IChatClient inner, AgentGuardPip
             Agent = _agent ?? outer.Agent,
             Environment = options.Environment ?? outer.Environment,
             Team = options.Team ?? outer.Team,
+            Policy = options.Policy ?? outer.Policy,
         });
     }
 }

@@ -155,7 +155,7 @@ internal sealed partial class McpToolGate
         }
 
         var (tags, risk) = Classify(server, tool);
-        return new ToolVerdict(definition, new ListedTool(name, tags, risk, hidden, pin), findings);
+        return new ToolVerdict(definition, new ListedTool(name, tags, risk, hidden, pin, Describe(tool)), findings);
     }
 
     private static (string[] Tags, RiskLevel Risk) Classify(McpServerDefinition server, JsonObject tool)
@@ -189,6 +189,24 @@ internal sealed partial class McpToolGate
 
         tags.AddRange(server.Tags);
         return ([.. tags], risk);
+    }
+
+    /// <summary>What the server declares about the tool — description, input schema, annotations — for role inference.</summary>
+    private static ToolDescriptor Describe(JsonObject tool)
+    {
+        var annotations = tool["annotations"] as JsonObject;
+        return new ToolDescriptor
+        {
+            Description = tool["description"] is JsonValue description && description.GetValueKind() == JsonValueKind.String ? description.GetValue<string>() : null,
+            ParametersSchema = tool["inputSchema"] is JsonObject schema ? JsonDocument.Parse(schema.ToJsonString()).RootElement.Clone() : null,
+            ReadOnlyHint = Hint(annotations, "readOnlyHint"),
+            DestructiveHint = Hint(annotations, "destructiveHint"),
+            OpenWorldHint = Hint(annotations, "openWorldHint"),
+        };
+
+        static bool? Hint(JsonObject? annotations, string hint) => annotations?[hint] is JsonValue value
+            ? value.GetValueKind() switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => null }
+            : null;
     }
 
     private static bool IsTrue(JsonObject annotations, string hint)

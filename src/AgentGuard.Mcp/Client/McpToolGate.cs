@@ -124,6 +124,7 @@ internal sealed partial class McpToolGate
         Arguments = arguments,
         Tags = listed is not null ? listed.Tags : server is null ? [] : [.. server.Tags],
         Risk = listed?.Risk ?? RiskLevel.Unknown,
+        Descriptor = listed?.Descriptor,
         CallId = request.Id.ToString(),
         ParentCallId = AgentGuardScope.CurrentCallId,
         Attributes = server is null ? new Dictionary<string, string>(1, StringComparer.Ordinal) { ["mcp.server"] = ServerId } : AttributesFor(server),

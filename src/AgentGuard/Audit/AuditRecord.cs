@@ -18,6 +18,9 @@ public sealed record AuditRecord
     /// <summary>The agent id.</summary>
     public string? AgentId { get; init; }
 
+    /// <summary>The named policy the call's pipeline chose (<c>AgentGuard:Policies:&lt;name&gt;</c>); null for the top-level policy.</summary>
+    public string? Policy { get; init; }
+
     /// <summary>The tool.</summary>
     public required string ToolName { get; init; }
 

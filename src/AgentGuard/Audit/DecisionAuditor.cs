@@ -113,6 +113,7 @@ internal sealed partial class DecisionAuditor
                 SessionId = context.SessionId,
                 UserId = context.User?.Id,
                 AgentId = context.Agent?.Id,
+                Policy = context.Policy,
                 ToolName = toolCall.ToolName,
                 Kind = toolCall.Kind,
                 Source = toolCall.Source,
@@ -199,6 +200,7 @@ internal sealed partial class DecisionAuditor
                 SessionId = request.Context.SessionId,
                 UserId = request.Context.User?.Id,
                 AgentId = request.Context.Agent?.Id,
+                Policy = request.Context.Policy,
                 ToolName = toolCall.ToolName,
                 Kind = toolCall.Kind,
                 Source = toolCall.Source,
@@ -225,7 +227,7 @@ internal sealed partial class DecisionAuditor
     {
         try
         {
-            return session is null ? [] : [.. session.Snapshot().Labels];
+            return session is null ? [] : session.CurrentLabels();
         }
         catch (SessionStoreUnavailableException)
         {

@@ -28,6 +28,12 @@ public sealed record GuardContext
     /// <summary>The team that owns the agent.</summary>
     public string? Team { get; init; }
 
+    /// <summary>
+    /// The named policy (<c>AgentGuard:Policies:&lt;name&gt;</c>) that decides this call, set by the pipeline the call runs
+    /// in; null for the top-level policy. A name the configuration does not define denies the call (fail-safe).
+    /// </summary>
+    public string? Policy { get; init; }
+
     /// <summary>The user's latest prompt.</summary>
     public string? Prompt { get; init; }
 

@@ -136,6 +136,7 @@ public sealed class GuardContextResolver
         Agent = context.Agent ?? ambient.Agent,
         Environment = context.Environment ?? ambient.Environment,
         Team = context.Team ?? ambient.Team,
+        Policy = context.Policy ?? ambient.Policy,
         Prompt = context.Prompt ?? ambient.Prompt,
         Conversation = context.Conversation ?? ambient.Conversation,
         DataTags = Union(context.DataTags, ambient.DataTags),

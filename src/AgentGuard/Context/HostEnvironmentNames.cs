@@ -5,7 +5,7 @@ namespace AgentGuard;
 /// <c>dev</c>, <c>Staging</c> → <c>staging</c>, <c>Production</c> → <c>prod</c>; any other name is used as it is
 /// (rules compare environments ignoring case). <c>AgentGuard:Context:Environment</c>, when set, wins.
 /// </summary>
-public static class HostEnvironmentNames
+internal static class HostEnvironmentNames
 {
     /// <summary>The policy environment for a host environment name, or <see langword="null"/> for none.</summary>
     public static string? ToPolicyEnvironment(string? hostEnvironmentName) => hostEnvironmentName?.Trim() switch

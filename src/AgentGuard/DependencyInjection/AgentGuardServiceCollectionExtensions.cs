@@ -83,6 +83,7 @@ public static class AgentGuardServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             LoggerFactory(sp)));
         services.TryAddSingleton(sp => new ApprovalAuditor(sp.GetRequiredService<DecisionAuditor>(), sp.GetRequiredService<PolicyProvider>()));
+        services.TryAddSingleton(new AgentGuard.Inference.ToolRoleCache());
         services.TryAddSingleton(sp => new ResultInspector(
             Last<ISecretDetector>(sp),
             new InjectionScreen(sp.GetService<IInjectionDetector>(), sp.GetServices<IInjectionClassifier>(), sp.GetRequiredService<TimeProvider>()),
@@ -95,6 +96,7 @@ public static class AgentGuardServiceCollectionExtensions
             sp.GetServices<IGuardPolicy>(),
             sp.GetServices<IToolClassifier>(),
             sp.GetServices<ITrustedValueResolver>(),
+            sp.GetRequiredService<AgentGuard.Inference.ToolRoleCache>(),
             sp.GetRequiredService<ResultInspector>(),
             sp.GetRequiredService<DecisionAuditor>(),
             sp.GetRequiredService<TimeProvider>(),

@@ -15,11 +15,15 @@ internal sealed partial class GuardEngine : IGuardEngine
     private readonly IGuardPolicy[] _codePolicies;
     private readonly IToolClassifier[] _classifiers;
     private readonly ITrustedValueResolver[] _resolvers;
+    private readonly Inference.ToolRoleCache _roles;
     private readonly ResultInspector _resultInspector;
     private readonly DecisionAuditor _auditor;
     private readonly TimeProvider _time;
     private readonly TagListPool _tagLists = new();
     private readonly ILogger _logger;
+
+    /// <summary>The system rule id of a denial because the call's named policy is not defined.</summary>
+    internal const string UnknownPolicyRuleId = "agentguard:unknown-policy";
 
     /// <summary>The longest a code policy may wait for a thread-pool thread before its fail-safe outcome applies.</summary>
     internal static readonly TimeSpan CodePolicySchedulingBudget = TimeSpan.FromSeconds(5);
@@ -30,6 +34,7 @@ internal sealed partial class GuardEngine : IGuardEngine
         IEnumerable<IGuardPolicy> codePolicies,
         IEnumerable<IToolClassifier> classifiers,
         IEnumerable<ITrustedValueResolver> resolvers,
+        Inference.ToolRoleCache roles,
         ResultInspector resultInspector,
         DecisionAuditor auditor,
         TimeProvider time,
@@ -40,6 +45,7 @@ internal sealed partial class GuardEngine : IGuardEngine
         _codePolicies = [.. codePolicies];
         _classifiers = [.. classifiers];
         _resolvers = [.. resolvers];
+        _roles = roles;
         _resultInspector = resultInspector;
         _auditor = auditor;
         _time = time;
@@ -50,11 +56,50 @@ internal sealed partial class GuardEngine : IGuardEngine
     {
         ArgumentNullException.ThrowIfNull(toolCall);
         ArgumentNullException.ThrowIfNull(context);
+        return EvaluateOne(toolCall, context, new EvaluationTrace(Stopwatch.GetTimestamp(), _auditor.StartActivity(toolCall), null), cancellationToken);
+    }
+
+    public async ValueTask<BatchDecision> EvaluateBatchAsync(IReadOnlyList<ToolCallEvent> parts, ToolCallEvent whole, GuardContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(whole);
+        ArgumentNullException.ThrowIfNull(context);
 
         var started = Stopwatch.GetTimestamp();
+        var activity = _auditor.StartActivity(whole);
+        var batch = new BatchTrace();
+        var decisions = new Decision[parts.Count];
+        for (var i = 0; i < decisions.Length; i++)
+        {
+            ArgumentNullException.ThrowIfNull(parts[i], nameof(parts));
+
+            // In order, each recorded before the next is decided: a sequence rule sees the line's earlier commands.
+            decisions[i] = await EvaluateOne(parts[i], context, new EvaluationTrace(Stopwatch.GetTimestamp(), null, batch), cancellationToken).ConfigureAwait(false);
+        }
+
         var policy = _policies.Current;
-        var activity = _auditor.StartActivity(toolCall);
+        var decision = BatchDecisions.Combine(policy, whole, parts, decisions);
+        _auditor.Audit(policy, decision, whole, context, decision.Tags, started, activity, batch.Session?.SessionId is null ? null : batch.Session);
+        return new BatchDecision(decision, decisions);
+    }
+
+    private ValueTask<Decision> EvaluateOne(ToolCallEvent toolCall, GuardContext context, EvaluationTrace trace, CancellationToken cancellationToken)
+    {
+        var policy = _policies.Current;
         var accumulator = default(DecisionAccumulator);
+        if (context.Policy is { } name)
+        {
+            if (policy.Named.TryGetValue(name, out var named))
+            {
+                policy = named;
+            }
+            else
+            {
+                // A pipeline that asks for a policy the configuration does not define (a typo, or removed on reload) is
+                // never decided by a weaker one: the call is denied, with an alert.
+                accumulator.AddFailure(UnknownPolicyRuleId, DecisionEffect.Deny, $"the pipeline asks for the policy '{name}', which {AgentGuardOptions.SectionName}:Policies does not define");
+            }
+        }
 
         var classification = policy.Tools.Classify(toolCall.ToolName, toolCall.Source);
         var risk = toolCall.Risk > classification.Risk ? toolCall.Risk : classification.Risk;
@@ -75,7 +120,7 @@ internal sealed partial class GuardEngine : IGuardEngine
         if (_sessions.ReadsAhead)
         {
             reads = new SessionReads { Snapshot = _codePolicies.Length > 0 };
-            var declaring = new EvaluationInput(toolCall, context, tags, risk, SessionStoreFailure.NoSession, now, _resolvers);
+            var declaring = new EvaluationInput(toolCall, context, tags, risk, SessionStoreFailure.NoSession, now, _resolvers, _roles);
             EvaluateRules(policy, classification, in declaring, ref accumulator, classified, reads);
         }
 
@@ -83,13 +128,13 @@ internal sealed partial class GuardEngine : IGuardEngine
         var opening = Open(request, cancellationToken);
         if (!opening.IsCompletedSuccessfully)
         {
-            return EvaluateAfterOpenAsync(opening, policy, classification, toolCall, context, tags, risk, now, accumulator, classified, started, activity, cancellationToken);
+            return EvaluateAfterOpenAsync(opening, policy, classification, toolCall, context, tags, risk, now, accumulator, classified, trace, cancellationToken);
         }
 
-        return Evaluate(opening.Result, policy, classification, toolCall, context, tags, risk, now, ref accumulator, classified, started, activity, cancellationToken);
+        return Evaluate(opening.Result, policy, classification, toolCall, context, tags, risk, now, ref accumulator, classified, trace, cancellationToken);
     }
 
-    private async ValueTask<Decision> EvaluateAfterOpenAsync(ValueTask<ISessionView> opening, CompiledPolicy policy, ToolClassification classification, ToolCallEvent toolCall, GuardContext context, TagView tags, RiskLevel risk, DateTimeOffset now, DecisionAccumulator accumulator, List<string>? classified, long started, Activity? activity, CancellationToken cancellationToken)
+    private async ValueTask<Decision> EvaluateAfterOpenAsync(ValueTask<ISessionView> opening, CompiledPolicy policy, ToolClassification classification, ToolCallEvent toolCall, GuardContext context, TagView tags, RiskLevel risk, DateTimeOffset now, DecisionAccumulator accumulator, List<string>? classified, EvaluationTrace trace, CancellationToken cancellationToken)
     {
         ISessionView session;
         try
@@ -103,7 +148,7 @@ internal sealed partial class GuardEngine : IGuardEngine
             session = new SessionStoreFailure(context.SessionId, ex);
         }
 
-        return await Evaluate(session, policy, classification, toolCall, context, tags, risk, now, ref accumulator, classified, started, activity, cancellationToken).ConfigureAwait(false);
+        return await Evaluate(session, policy, classification, toolCall, context, tags, risk, now, ref accumulator, classified, trace, cancellationToken).ConfigureAwait(false);
     }
 
     private ValueTask<ISessionView> Open(SessionRequest request, CancellationToken cancellationToken)
@@ -122,9 +167,9 @@ internal sealed partial class GuardEngine : IGuardEngine
 
     private static SessionLimits Limits(CompiledPolicy policy) => new(policy.MaxHistory, policy.IdleTimeout, policy.MaxSessions);
 
-    private ValueTask<Decision> Evaluate(ISessionView session, CompiledPolicy policy, ToolClassification classification, ToolCallEvent toolCall, GuardContext context, TagView tags, RiskLevel risk, DateTimeOffset now, ref DecisionAccumulator accumulator, List<string>? classified, long started, Activity? activity, CancellationToken cancellationToken)
+    private ValueTask<Decision> Evaluate(ISessionView session, CompiledPolicy policy, ToolClassification classification, ToolCallEvent toolCall, GuardContext context, TagView tags, RiskLevel risk, DateTimeOffset now, ref DecisionAccumulator accumulator, List<string>? classified, EvaluationTrace trace, CancellationToken cancellationToken)
     {
-        var input = new EvaluationInput(toolCall, context, tags, risk, session, now, _resolvers);
+        var input = new EvaluationInput(toolCall, context, tags, risk, session, now, _resolvers, _roles);
         if (toolCall.Arguments.IsMalformed)
         {
             // Unreadable arguments restrict (fail-safe deny or approval) or raise an alert; they never grant a call
@@ -146,10 +191,10 @@ internal sealed partial class GuardEngine : IGuardEngine
 
         if (_codePolicies.Length > 0)
         {
-            return EvaluateCodePoliciesAsync(policy, toolCall, context, tags, risk, session, accumulator, started, activity, cancellationToken);
+            return EvaluateCodePoliciesAsync(policy, toolCall, context, tags, risk, session, accumulator, trace, cancellationToken);
         }
 
-        return new ValueTask<Decision>(Complete(policy, toolCall, context, tags, session, now, ref accumulator, started, activity));
+        return new ValueTask<Decision>(Complete(policy, toolCall, context, tags, risk, session, now, ref accumulator, trace));
     }
 
     public ValueTask<ResultInspection> InspectResultAsync(ToolCallEvent toolCall, GuardContext context, ToolResult result, CancellationToken cancellationToken = default)
@@ -361,8 +406,7 @@ internal sealed partial class GuardEngine : IGuardEngine
         RiskLevel risk,
         ISessionView session,
         DecisionAccumulator accumulator,
-        long started,
-        Activity? activity,
+        EvaluationTrace trace,
         CancellationToken cancellationToken)
     {
         SessionSnapshot snapshot;
@@ -426,20 +470,58 @@ internal sealed partial class GuardEngine : IGuardEngine
             }
         }
 
-        return Complete(policy, toolCall, context, tags, session, _time.GetUtcNow(), ref accumulator, started, activity);
+        return Complete(policy, toolCall, context, tags, risk, session, _time.GetUtcNow(), ref accumulator, trace);
     }
 
-    private Decision Complete(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, TagView tags, ISessionView session, DateTimeOffset now, ref DecisionAccumulator accumulator, long started, Activity? activity)
+    private Decision Complete(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, TagView tags, RiskLevel risk, ISessionView session, DateTimeOffset now, ref DecisionAccumulator accumulator, EvaluationTrace trace)
     {
         var decision = Decide(policy, toolCall, tags, ref accumulator);
+        if (decision.PolicyEffect != DecisionEffect.Allow && decision.RuleIds.Count > 0 && policy.ExplainingRules.Length > 0)
+        {
+            decision = Explain(policy, decision, new EvaluationInput(toolCall, context, tags, risk, session, now, _resolvers, _roles));
+        }
+
         var effectiveTags = tags.ToArray();
         if (session.SessionId is not null || _sessions.ReadsAhead)
         {
             session.Record(toolCall.ToolName, toolCall.Kind, toolCall.Source, effectiveTags, decision.PolicyEffect, now, toolCall.CallId);
         }
 
-        _auditor.Audit(policy, decision, toolCall, context, effectiveTags, started, activity, session.SessionId is null ? null : session);
+        if (trace.Batch is { } batch)
+        {
+            // One part of a batch: recorded in the session like any call, audited once with the whole batch.
+            batch.Session = session;
+            return decision;
+        }
+
+        _auditor.Audit(policy, decision, toolCall, context, effectiveTags, trace.Started, trace.Activity, session.SessionId is null ? null : session);
         return decision;
+    }
+
+    /// <summary>Adds what the deciding rules can say about this call only (where a value came from); off the allow path.</summary>
+    private Decision Explain(CompiledPolicy policy, Decision decision, in EvaluationInput input)
+    {
+        List<string>? evidence = null;
+        foreach (var rule in policy.ExplainingRules)
+        {
+            if (rule.Effect != decision.PolicyEffect || !decision.RuleIds.Contains(rule.Id, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            try
+            {
+                rule.Explain(in input, evidence ??= []);
+            }
+#pragma warning disable CA1031 // Evidence is for operators; failing to gather it never changes or breaks the decision.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogRuleFailed(ex, rule.Id, input.Call.ToolName);
+            }
+        }
+
+        return evidence is { Count: > 0 } ? decision with { Evidence = [.. decision.Evidence, .. evidence] } : decision;
     }
 
     private static Decision Decide(CompiledPolicy policy, ToolCallEvent toolCall, TagView tags, ref DecisionAccumulator accumulator)

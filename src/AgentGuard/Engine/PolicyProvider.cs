@@ -51,8 +51,8 @@ internal sealed partial class PolicyProvider : IDisposable
         var current = _policy?.Current;
         if (current is not null && !options.Reload.AllowRuleRemoval)
         {
-            var before = current.Rules.Count;
-            var after = compiled.Rules.Count;
+            var before = current.TotalRuleCount;
+            var after = compiled.TotalRuleCount;
             if (before > 0 && (after == 0 || after * 2 < before))
             {
                 throw new AgentGuardPolicyException(

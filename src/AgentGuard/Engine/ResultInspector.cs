@@ -135,8 +135,8 @@ internal sealed partial class ResultInspector
             if (fields is { } split)
             {
                 // A trusted tool with fields third parties wrote: those values are untrusted, the rest trusted.
-                session.Observe(ValueOrigin.Untrusted, split.Untrusted);
-                session.Observe(ValueOrigin.Trusted, split.Trusted);
+                session.Observe(ValueOrigin.Untrusted, split.Untrusted, toolCall.ToolName);
+                session.Observe(ValueOrigin.Trusted, split.Trusted, toolCall.ToolName);
                 if (split.Untrusted.Length > 0 && !labels.Contains(SessionLabels.Untrusted))
                 {
                     labels.Add(SessionLabels.Untrusted);
@@ -144,7 +144,7 @@ internal sealed partial class ResultInspector
             }
             else
             {
-                session.Observe(untrusted ? ValueOrigin.Untrusted : ValueOrigin.Trusted, scanned);
+                session.Observe(untrusted ? ValueOrigin.Untrusted : ValueOrigin.Trusted, scanned, toolCall.ToolName);
             }
 
             if (labels.Count > 0)

@@ -7,7 +7,7 @@ namespace AgentGuard.Inference;
 /// false, the tool matches <c>Inference:ExcludeTools</c>, or a <c>Tools</c> entry classifies it (configuration wins).
 /// Registered by the default policy pack.
 /// </summary>
-internal sealed class RoleInferenceClassifier(PolicyProvider policies) : IToolClassifier
+internal sealed class RoleInferenceClassifier(PolicyProvider policies, ToolRoleCache cache) : IToolClassifier
 {
     public RiskLevel Classify(ToolCallEvent toolCall, GuardContext context, ICollection<string> tags)
     {
@@ -39,14 +39,14 @@ internal sealed class RoleInferenceClassifier(PolicyProvider policies) : IToolCl
             return ToolRoles.Unknown;
         }
 
-        foreach (var glob in options.ExcludeTools)
+        foreach (var excluded in policy.InferenceExclusions)
         {
-            if (!string.IsNullOrWhiteSpace(glob) && Glob.Create(glob).IsMatch(toolCall.ToolName))
+            if (excluded.IsMatch(toolCall.ToolName))
             {
                 return ToolRoles.Unknown;
             }
         }
 
-        return ToolRoleInference.Infer(toolCall.ToolName, toolCall.Descriptor);
+        return cache.For(toolCall.ToolName, toolCall.Descriptor);
     }
 }

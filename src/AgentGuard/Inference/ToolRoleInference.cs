@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace AgentGuard.Inference;
@@ -6,13 +5,10 @@ namespace AgentGuard.Inference;
 /// <summary>
 /// Infers a tool's role from what every host already has: the tool's name (snake, kebab or camel case; vendor
 /// prefixes such as <c>BankManager</c> are skipped), its description, its parameter names and JSON schema, and MCP
-/// annotations. Pure and cached per tool name and descriptor.
+/// annotations. Pure; AgentGuard's engine caches the results per tool descriptor.
 /// </summary>
 public static class ToolRoleInference
 {
-    private const int MaxCached = 10_000;
-    private static readonly ConcurrentDictionary<(string Name, ToolDescriptor? Descriptor), ToolRoles> Cache = new();
-
     private static readonly Dictionary<string, string[]> SinkVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
         ["send"] = ["external-send"],
@@ -117,23 +113,14 @@ public static class ToolRoleInference
 
     private static readonly string[] RecipientDescriptions = ["e-mail address", "email address", "iban", "recipient", "url", "bank account", "phone number", "destination"];
 
-    /// <summary>Infers the roles of the tool <paramref name="toolName"/> described by <paramref name="descriptor"/>.</summary>
+    /// <summary>
+    /// Infers the roles of the tool <paramref name="toolName"/> described by <paramref name="descriptor"/>. Pure and not
+    /// cached here (no static state): the engine remembers results per descriptor.
+    /// </summary>
     public static ToolRoles Infer(string toolName, ToolDescriptor? descriptor)
     {
         ArgumentNullException.ThrowIfNull(toolName);
-        var key = (toolName, descriptor);
-        if (Cache.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-
-        var roles = Compute(toolName, descriptor);
-        if (Cache.Count < MaxCached)
-        {
-            Cache.TryAdd(key, roles);
-        }
-
-        return roles;
+        return Compute(toolName, descriptor);
     }
 
     /// <summary>Splits a tool name into lower-case words: <c>BankManagerTransferFunds</c> → bank, manager, transfer, funds.</summary>

@@ -12,7 +12,7 @@ namespace AgentGuard.Infrastructure;
 /// <remarks>The one reload mechanism behind the policy engine and the MCP registry (after Polly v8's reloadable component).</remarks>
 /// <typeparam name="TOptions">The bound options.</typeparam>
 /// <typeparam name="TValue">The compiled, immutable value.</typeparam>
-public sealed class LastGoodOptions<TOptions, TValue> : IDisposable
+internal sealed class LastGoodOptions<TOptions, TValue> : IDisposable
     where TOptions : class
     where TValue : class
 {

@@ -7,7 +7,7 @@ namespace AgentGuard.Infrastructure;
 /// without its shortcuts (index, caches) and without touching counters: rate limits are settled afterwards from the
 /// engine's decision. Slow by design and never used on the decision path.
 /// </summary>
-internal sealed class PolicyTracer(CompiledPolicy policy, SessionStore sessions, IToolClassifier[] classifiers, IRateLimitStore rateLimits, ITrustedValueResolver[] resolvers, TimeProvider time)
+internal sealed class PolicyTracer(CompiledPolicy policy, SessionStore sessions, IToolClassifier[] classifiers, IRateLimitStore rateLimits, ITrustedValueResolver[] resolvers, TimeProvider time, Inference.ToolRoleCache roles)
 {
     private const string StatefulNote = " (stateful: counted by the engine; this rule did not decide, so whether it held is not observable)";
 
@@ -37,7 +37,7 @@ internal sealed class PolicyTracer(CompiledPolicy policy, SessionStore sessions,
             session.Observe(ValueOrigin.Prompt, prompt);
         }
 
-        var input = new EvaluationInput(call, context, tags, risk, session, time.GetUtcNow(), resolvers);
+        var input = new EvaluationInput(call, context, tags, risk, session, time.GetUtcNow(), resolvers, roles);
         var rules = new List<RuleTrace>(policy.Rules.Count);
         foreach (var rule in policy.Rules)
         {

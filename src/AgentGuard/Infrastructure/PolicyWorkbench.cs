@@ -81,7 +81,7 @@ public sealed class PolicyWorkbench
         ArgumentNullException.ThrowIfNull(toolCall);
         ArgumentNullException.ThrowIfNull(context);
         var policy = _policies.Current;
-        var trace = new PolicyTracer(policy, _sessions, _classifiers, _services.GetRequiredService<IRateLimitStore>(), [.. _services.GetServices<ITrustedValueResolver>()], _services.GetRequiredService<TimeProvider>());
+        var trace = new PolicyTracer(policy, _sessions, _classifiers, _services.GetRequiredService<IRateLimitStore>(), [.. _services.GetServices<ITrustedValueResolver>()], _services.GetRequiredService<TimeProvider>(), _services.GetRequiredService<Inference.ToolRoleCache>());
         var traced = trace.Trace(toolCall, context);
         var decision = await Engine.EvaluateAsync(toolCall, context, cancellationToken).ConfigureAwait(false);
         var rules = traced.Rules.Select(r => PolicyTracer.Settle(r, decision)).ToArray();

@@ -83,6 +83,31 @@ public sealed partial class ToolGuard
     /// </summary>
     public bool IsDecided(object hostCall) => hostCall is not null && _decided.TryGetValue(hostCall, out _);
 
+    /// <summary>True when the configuration defines the named policy <paramref name="name"/> (<c>AgentGuard:Policies:&lt;name&gt;</c>).</summary>
+    public bool HasPolicy(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _policies.Current.Named.ContainsKey(name);
+    }
+
+    /// <summary>
+    /// Throws when the configuration does not define the named policy <paramref name="name"/>: for adapters to call when
+    /// a pipeline that chose it is built, so a typo fails at start rather than denying every call at run time.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No policy of that name is configured.</exception>
+    public void EnsurePolicy(string name)
+    {
+        if (HasPolicy(name))
+        {
+            return;
+        }
+
+        var known = _policies.Current.Named.Keys.Order(StringComparer.OrdinalIgnoreCase).ToArray();
+        throw new InvalidOperationException(
+            $"The pipeline asks for the AgentGuard policy '{name}', but {AgentGuardOptions.SectionName}:Policies does not define it"
+            + (known.Length == 0 ? " (no named policies are configured)." : $" (configured: {string.Join(", ", known)})."));
+    }
+
     /// <summary>The model-facing sentences, from the catalogue the engine uses.</summary>
     public ModelText Messages { get; }
 
@@ -147,6 +172,27 @@ public sealed partial class ToolGuard
         }
 
         return await ResolveApprovalAsync(toolCall, context, decision, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Decides a batch of calls that run together or not at all (the commands of one shell line) as one audited
+    /// decision, then, when the batch requires approval and <paramref name="useApprovalHandler"/> is true, asks the
+    /// approval handlers once, about <paramref name="whole"/>.
+    /// </summary>
+    /// <param name="parts">The calls, in the order they run.</param>
+    /// <param name="whole">The call as the host runs it (the shell line): what the audit record and an approver see.</param>
+    /// <param name="context">The session context.</param>
+    /// <param name="useApprovalHandler">False to return a required approval as is.</param>
+    /// <param name="cancellationToken">Cancels the decision.</param>
+    public async ValueTask<BatchDecision> AuthorizeBatchAsync(IReadOnlyList<ToolCallEvent> parts, ToolCallEvent whole, GuardContext context, bool useApprovalHandler = true, CancellationToken cancellationToken = default)
+    {
+        var batch = await _engine.EvaluateBatchAsync(parts, whole, context, cancellationToken).ConfigureAwait(false);
+        if (batch.Decision.Effect != DecisionEffect.RequireApproval || !useApprovalHandler)
+        {
+            return batch;
+        }
+
+        return batch with { Decision = await ResolveApprovalAsync(whole, context, batch.Decision, cancellationToken).ConfigureAwait(false) };
     }
 
     /// <summary>

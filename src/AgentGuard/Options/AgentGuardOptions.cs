@@ -50,6 +50,13 @@ public sealed class AgentGuardOptions
     /// <summary>The rules, in any order: precedence, not order, decides (deny beats require-approval beats allow).</summary>
     public List<RuleOptions> Rules { get; set; } = [];
 
+    /// <summary>
+    /// Named policies, for hosts that run several agents: a pipeline that names one
+    /// (<c>.UseAgentGuard(o => o.Policy = "billing")</c>) is decided by these <see cref="Rules"/> together with its own
+    /// rules and default decision; everything else (tools, detection, sessions, audit) is shared.
+    /// </summary>
+    public Dictionary<string, NamedPolicyOptions> Policies { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Defaults for session facts no adapter or provider supplied.</summary>
     public ContextDefaultsOptions Context { get; set; } = new();
 
@@ -188,4 +195,17 @@ public sealed class DetectionOptions
 
     /// <summary>The injection score (0–1) from which a result labels the session. Default 0.5.</summary>
     public double InjectionThreshold { get; set; } = 0.5;
+}
+
+/// <summary>
+/// One named policy (<c>AgentGuard:Policies:&lt;name&gt;</c>): rules that apply, besides the top-level rules, to the calls of
+/// pipelines that chose this policy, and the effect when none of them matches.
+/// </summary>
+public sealed class NamedPolicyOptions
+{
+    /// <summary>The effect when no rule matches: <c>Allow</c>, <c>Deny</c> or <c>RequireApproval</c>; the top-level <c>DefaultDecision</c> when not set.</summary>
+    public string? DefaultDecision { get; set; }
+
+    /// <summary>This policy's rules; their ids are unique across the whole configuration.</summary>
+    public List<RuleOptions> Rules { get; set; } = [];
 }

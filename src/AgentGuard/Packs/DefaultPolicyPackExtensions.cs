@@ -17,7 +17,7 @@ public static class DefaultPolicyPackExtensions
         var settings = new DefaultPolicyPackOptions();
         configure?.Invoke(settings);
         builder.Services.PostConfigure<AgentGuardOptions>(options => DefaultPolicyPack.MergeInto(options, settings));
-        builder.Services.TryAddSingleton(sp => new AgentGuard.Inference.RoleInferenceClassifier(sp.GetRequiredService<PolicyProvider>()));
+        builder.Services.TryAddSingleton(sp => new AgentGuard.Inference.RoleInferenceClassifier(sp.GetRequiredService<PolicyProvider>(), sp.GetRequiredService<AgentGuard.Inference.ToolRoleCache>()));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IToolClassifier, AgentGuard.Inference.RoleInferenceClassifier>(sp => sp.GetRequiredService<AgentGuard.Inference.RoleInferenceClassifier>()));
         return builder;
     }

@@ -28,6 +28,9 @@ public interface ISessionView
     /// <summary>Records a hit on a rate-limit counter and returns how many hits fall within the window, including it.</summary>
     long HitRateLimit(string ruleId, string key, DateTimeOffset now, TimeSpan window);
 
+    /// <summary>The session's labels now (for the audit record), without copying its history as <see cref="Snapshot"/> does.</summary>
+    string[] CurrentLabels() => [.. Snapshot().Labels];
+
     /// <summary>A read-only copy of the session, for code policies.</summary>
     SessionSnapshot Snapshot();
 
@@ -36,6 +39,18 @@ public interface ISessionView
 
     /// <summary>Remembers the values a tool result contained, as seen from <paramref name="origin"/>.</summary>
     void Observe(ValueOrigin origin, string text);
+
+    /// <summary>
+    /// As <see cref="Observe(ValueOrigin, string)"/>, naming the tool whose result it was, so a decision's evidence can
+    /// say where a value was first seen. Stores that keep no sources record the values only.
+    /// </summary>
+    void Observe(ValueOrigin origin, string text, string? source) => Observe(origin, text);
+
+    /// <summary>
+    /// The tool whose untrusted result first contained <paramref name="normalizedToken"/>, when the store keeps sources;
+    /// <see langword="null"/> otherwise.
+    /// </summary>
+    string? FirstSeenUntrustedIn(string normalizedToken) => null;
 
     /// <summary>Adds labels from a result, attaches them to the call's record, and returns the labels that were new.</summary>
     string[] AddResultLabels(string? callId, string toolName, string[] labels);

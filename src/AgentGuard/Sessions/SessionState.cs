@@ -9,6 +9,9 @@ namespace AgentGuard.Policies;
 /// </summary>
 internal sealed class SessionState : ISessionView
 {
+    /// <summary>How many untrusted results per session keep their tool's name for evidence.</summary>
+    private const int MaxUntrustedSources = 1024;
+
     private readonly object _gate = new();
     private readonly int _maxHistory;
     private Entry[] _entries = [];
@@ -18,6 +21,7 @@ internal sealed class SessionState : ISessionView
     private SeenValues?[]? _seen;
     private string? _lastPrompt;
     private long _observations;
+    private Dictionary<long, string>? _untrustedSources;
     private readonly IRateLimitStore _rateLimits;
 
     public SessionState(string id, int maxHistory, long now, IRateLimitStore? rateLimits = null)
@@ -131,6 +135,14 @@ internal sealed class SessionState : ISessionView
             ? HasSeenWords(origin, SeenTokens.WordsOf(normalizedToken))
             : HasSeenTyped(origin, normalizedToken);
 
+    public string[] CurrentLabels()
+    {
+        lock (_gate)
+        {
+            return _labels is null ? [] : [.. _labels];
+        }
+    }
+
     public bool HasAnyLabel(string[] labels)
     {
         lock (_gate)
@@ -175,7 +187,10 @@ internal sealed class SessionState : ISessionView
     /// Remembers the values in text the session saw from <paramref name="origin"/>: tokenized outside the lock, kept
     /// bounded per origin (see <see cref="SeenValues"/>). The same prompt seen again is not read twice.
     /// </summary>
-    public void Observe(ValueOrigin origin, string text)
+    public void Observe(ValueOrigin origin, string text) => Observe(origin, text, null);
+
+    /// <summary>As <see cref="Observe(ValueOrigin, string)"/>; for untrusted content, remembers which tool returned it (bounded).</summary>
+    public void Observe(ValueOrigin origin, string text, string? source)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -205,6 +220,23 @@ internal sealed class SessionState : ISessionView
         {
             _seen ??= new SeenValues?[3];
             (_seen[(int)origin] ??= new SeenValues()).AddTokens(tokens, ++_observations);
+            if (origin == ValueOrigin.Untrusted && source is not null && (_untrustedSources ??= []).Count < MaxUntrustedSources)
+            {
+                _untrustedSources[_observations] = source;
+            }
+        }
+    }
+
+    /// <summary>The tool whose untrusted result first contained the seen-value key, when it was recorded.</summary>
+    public string? FirstSeenUntrustedIn(string normalizedToken)
+    {
+        var words = SeenTokens.IsWordsKey(normalizedToken);
+        var key = words ? SeenTokens.WordsOf(normalizedToken) : normalizedToken;
+        lock (_gate)
+        {
+            var untrusted = _seen?[(int)ValueOrigin.Untrusted];
+            var first = untrusted is null ? -1 : words ? untrusted.FirstWords(key) : untrusted.FirstTyped(key);
+            return first >= 0 && _untrustedSources is not null && _untrustedSources.TryGetValue(first, out var source) ? source : null;
         }
     }
 

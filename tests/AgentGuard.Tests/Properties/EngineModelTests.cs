@@ -37,4 +37,29 @@ public sealed class EngineModelTests
 
         decisions.Should().BeGreaterThanOrEqualTo(Sessions);
     }
+
+    [Fact]
+    public void Batch_IsThePrecedenceOfItsParts_AsTheReferenceDecidesThemInOrder()
+    {
+        Gen.Select(Generators.Policy, Generators.Session).Sample(
+            (policy, session) =>
+            {
+                // One batch runs in one context: every part shares the first call's user and environment.
+                var calls = session.Select(c => c with { Environment = session[0].Environment, UserGroup = session[0].UserGroup }).ToArray();
+                var engine = TestHost.Engine(policy.ToJson());
+                var reference = new ReferenceEvaluator(policy);
+                var parts = calls.Select(c => c.ToEvent()).ToArray();
+                var batch = engine.EvaluateBatchAsync(parts, new ToolCallEvent("line", ToolKind.ShellCommand), calls[0].ToContext("s")).AsTask().GetAwaiter().GetResult();
+                var expected = calls.Select(c => reference.Decide(c, "s")).ToArray();
+                var effect = expected.Min(e => e.Effect);
+                var ids = expected.Where(e => e.Effect == effect).SelectMany(e => e.RuleIds).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                if (batch.Decision.Effect != effect || !ids.SetEquals(batch.Decision.RuleIds) || batch.Parts.Count != calls.Length)
+                {
+                    throw new InvalidOperationException(
+                        $"engine {batch.Decision.Effect} [{string.Join(",", batch.Decision.RuleIds)}] ({batch.Decision.Reason}) != reference {effect} [{string.Join(",", ids)}]");
+                }
+            },
+            iter: Math.Max(1, Sessions / 5),
+            print: t => t.Item1.ToJson() + Environment.NewLine + string.Join(Environment.NewLine, t.Item2.Select(c => c.ToString())));
+    }
 }

@@ -128,6 +128,35 @@ public sealed class ProvenanceAttackTests
     }
 
     [Fact]
+    public async Task Denial_EvidenceNamesWhereTheValueWasFirstSeen_WithoutTheValue()
+    {
+        var engine = TestHost.Engine("""
+        {
+          "AgentGuard": {
+            "Tools": { "web_fetch": { "Untrusted": true } },
+            "Rules": [ { "Id": "payee", "Effect": "Deny", "Match": { "Tools": ["pay"] },
+                         "When": { "Provenance": { "Argument": "$.to" } } } ]
+          }
+        }
+        """);
+        var context = new GuardContext { SessionId = "s-evidence", Prompt = "pay the supplier" };
+        var fetch = TestHost.Call("web_fetch");
+        await engine.EvaluateAsync(fetch, context);
+        await engine.InspectResultAsync(fetch, context, new ToolResult("Supplier IBAN: GB33 BUKB 2020 1555 5555 55"));
+        var contacts = TestHost.Call("contacts");
+        await engine.EvaluateAsync(contacts, context);
+        await engine.InspectResultAsync(contacts, context, new ToolResult("Also GB33 BUKB 2020 1555 5555 55, as the page said"));
+
+        var laundered = await engine.EvaluateAsync(TestHost.Call("pay", """{"to":"GB33BUKB20201555555555"}"""), context);
+        var invented = await engine.EvaluateAsync(TestHost.Call("pay", """{"to":"FR76 3000 6000 0112 3456 7890 189"}"""), context);
+
+        laundered.Effect.Should().Be(DecisionEffect.Deny, "a trusted echo does not launder a value the untrusted page gave first");
+        laundered.Evidence.Should().Contain("$.to: first seen in the result of 'web_fetch' (untrusted)");
+        invented.Evidence.Should().Contain("$.to: not seen in the user's prompt or a trusted result");
+        string.Join("|", laundered.Evidence.Concat(invented.Evidence)).Should().NotContain("GB33").And.NotContain("FR76", "evidence never carries the value");
+    }
+
+    [Fact]
     public async Task Allowlist_ComparesWholeValues()
     {
         var engine = TestHost.Engine("""

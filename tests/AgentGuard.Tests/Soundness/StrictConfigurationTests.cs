@@ -139,24 +139,6 @@ public sealed class StrictConfigurationTests
     private static IConfigurationSection Section(string json)
         => new ConfigurationBuilder().AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))).Build().GetSection("AgentGuard");
 
-    private sealed class ReplaceableSource(Dictionary<string, string?> initial) : IConfigurationSource
-    {
-        public ReplaceableProvider Provider { get; } = new(initial);
-
-        public IConfigurationProvider Build(IConfigurationBuilder builder) => Provider;
-    }
-
-    private sealed class ReplaceableProvider(Dictionary<string, string?> initial) : ConfigurationProvider
-    {
-        public override void Load() => Data = new Dictionary<string, string?>(initial, StringComparer.OrdinalIgnoreCase);
-
-        public void Replace(Dictionary<string, string?> data)
-        {
-            Data = new Dictionary<string, string?>(data, StringComparer.OrdinalIgnoreCase);
-            OnReload();
-        }
-    }
-
     private sealed class ExtraOptions
     {
         public int Knob { get; set; }

@@ -47,5 +47,44 @@ internal sealed class CompiledPolicy
     /// <summary>True when a rule could react to <paramref name="tag"/>, so work that only produces it can be skipped otherwise.</summary>
     public bool References(string tag) => ReferencedTags.Contains(tag);
 
+    /// <summary>The rules with a condition that explains a decision at run time (see <see cref="CompiledRule.ExplainsAtRunTime"/>).</summary>
+    public CompiledRule[] ExplainingRules => field ??= [.. Rules.Where(r => r.ExplainsAtRunTime)];
+
+    /// <summary><c>Inference:ExcludeTools</c>, compiled once per policy.</summary>
+    public Glob[] InferenceExclusions => field ??= [.. Options.Inference.ExcludeTools.Where(g => !string.IsNullOrWhiteSpace(g)).Select(Glob.Create)];
+
+    /// <summary>The named policy this is (<c>AgentGuard:Policies:&lt;name&gt;</c>); null for the top-level policy.</summary>
+    public string? Name { get; private init; }
+
+    /// <summary>The named policies, each the top-level policy with its own rules added; empty on a named policy itself.</summary>
+    public System.Collections.Frozen.FrozenDictionary<string, CompiledPolicy> Named { get; set; } = System.Collections.Frozen.FrozenDictionary<string, CompiledPolicy>.Empty;
+
+    /// <summary>Every rule of the configuration: the top-level ones and each named policy's own (for the reload guard).</summary>
+    public int TotalRuleCount => Rules.Count + Named.Values.Sum(n => n.Rules.Count - Rules.Count);
+
+    /// <summary>This policy with <paramref name="rules"/> (the top-level ones and the named policy's) and its own default.</summary>
+    public CompiledPolicy ForNamed(string name, IReadOnlyList<CompiledRule> rules, DecisionEffect defaultEffect, System.Collections.Frozen.FrozenSet<string> referencedTags) => new()
+    {
+        Name = name,
+        AuditOnly = AuditOnly,
+        DefaultEffect = defaultEffect,
+        OnError = OnError,
+        EvaluationTimeout = EvaluationTimeout,
+        RiskyTags = RiskyTags,
+        NameToolInModelMessage = NameToolInModelMessage,
+        Tools = Tools,
+        Rules = rules,
+        Index = new RuleIndex(rules),
+        MaxHistory = MaxHistory,
+        IdleTimeout = IdleTimeout,
+        MaxSessions = MaxSessions,
+        ArgumentLimits = ArgumentLimits,
+        Audit = Audit,
+        Detection = Detection,
+        ApprovalTimeout = ApprovalTimeout,
+        ReferencedTags = referencedTags,
+        Options = Options,
+    };
+
     public bool IsRisky(TagView tags, RiskLevel risk) => risk >= RiskLevel.High || tags.ContainsAny(RiskyTags);
 }

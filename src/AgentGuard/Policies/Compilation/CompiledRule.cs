@@ -40,6 +40,7 @@ internal sealed class CompiledRule
         MinRisk = minRisk;
         Conditions = [.. conditions.OrderBy(c => c.Order)];
         ReadsArguments = Array.Exists(Conditions, c => c.ReadsArguments);
+        ExplainsAtRunTime = Array.Exists(Conditions, c => c.ExplainsAtRunTime);
         Evidence = [.. DescribeMatch(), .. Conditions.Select(c => c.Evidence)];
         RuleIds = [id];
     }
@@ -74,6 +75,21 @@ internal sealed class CompiledRule
     public bool ReadsArguments { get; }
 
     public string[] Evidence { get; }
+
+    /// <summary>True when a condition adds evidence about the call once the rule decided it (see <see cref="Condition.Explain"/>).</summary>
+    public bool ExplainsAtRunTime { get; }
+
+    /// <summary>Evidence about this call from the conditions that give it.</summary>
+    public void Explain(in EvaluationInput input, List<string> evidence)
+    {
+        foreach (var condition in Conditions)
+        {
+            if (condition.ExplainsAtRunTime)
+            {
+                condition.Explain(in input, evidence);
+            }
+        }
+    }
 
     /// <summary>A cached one-element id list, so decisions by this rule alone allocate none.</summary>
     public string[] RuleIds { get; }

@@ -3,7 +3,7 @@ namespace AgentGuard.Policies;
 /// <summary>Everything a compiled condition may look at for one call. A struct passed by reference: no allocation per call.</summary>
 internal readonly struct EvaluationInput
 {
-    public EvaluationInput(ToolCallEvent call, GuardContext context, TagView tags, RiskLevel risk, ISessionView session, DateTimeOffset now, ITrustedValueResolver[] resolvers)
+    public EvaluationInput(ToolCallEvent call, GuardContext context, TagView tags, RiskLevel risk, ISessionView session, DateTimeOffset now, ITrustedValueResolver[] resolvers, Inference.ToolRoleCache roles)
     {
         Call = call;
         Context = context;
@@ -12,6 +12,7 @@ internal readonly struct EvaluationInput
         Session = session;
         Now = now;
         Resolvers = resolvers;
+        Roles = roles;
     }
 
     public ToolCallEvent Call { get; }
@@ -28,4 +29,10 @@ internal readonly struct EvaluationInput
     public DateTimeOffset Now { get; }
 
     public ITrustedValueResolver[] Resolvers { get; }
+
+    /// <summary>The engine's memory of inferred tool roles (recipient-like arguments, sinks).</summary>
+    public Inference.ToolRoleCache Roles { get; }
+
+    /// <summary>The inferred roles of this call's tool.</summary>
+    public Inference.ToolRoles CallRoles => Roles.For(Call.ToolName, Call.Descriptor);
 }

@@ -58,7 +58,9 @@ internal static class PolicyCompiler
         }
 
         var tools = CompileTools(context, options.Tools);
-        var rules = CompileRules(context, options);
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var rules = CompileRules(context, options, options.Rules, ids);
+        var named = CompileNamedPolicies(context, options, ids);
 
         errors = problems;
         if (problems.Count > 0)
@@ -67,7 +69,7 @@ internal static class PolicyCompiler
             return false;
         }
 
-        policy = new CompiledPolicy
+        var policyValue = new CompiledPolicy
         {
             AuditOnly = auditOnly,
             DefaultEffect = defaultEffect,
@@ -86,15 +88,18 @@ internal static class PolicyCompiler
             Audit = options.Audit,
             Detection = options.Detection,
             ApprovalTimeout = approvalTimeout,
-            ReferencedTags = options.Rules
-                .Where(r => r is not null)
-                .SelectMany(r => (r.Match?.Tags ?? []).Concat(r.When?.DataTags ?? []).Concat(r.When?.Sequence?.Tags ?? []))
-                .Where(t => !string.IsNullOrWhiteSpace(t))
-                .ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            ReferencedTags = ReferencedTags(options.Rules),
             Options = options,
         };
 
-        foreach (var rule in rules.Where(r => r.Effect == DecisionEffect.Allow))
+        // A named policy is the top-level policy with its own rules added and its own default.
+        policyValue.Named = named.ToFrozenDictionary(
+            n => n.Name,
+            n => policyValue.ForNamed(n.Name, [.. rules, .. n.Rules], n.DefaultEffect ?? defaultEffect, ReferencedTags([.. options.Rules, .. n.Options])),
+            StringComparer.OrdinalIgnoreCase);
+        policy = policyValue;
+
+        foreach (var rule in rules.Concat(named.SelectMany(n => n.Rules)).Where(r => r.Effect == DecisionEffect.Allow))
         {
             rule.AllowDecision = new Decision
             {
@@ -107,6 +112,37 @@ internal static class PolicyCompiler
         }
 
         return true;
+    }
+
+    private static FrozenSet<string> ReferencedTags(IEnumerable<RuleOptions?> rules) => rules
+        .Where(r => r is not null)
+        .SelectMany(r => (r!.Match?.Tags ?? []).Concat(r.When?.DataTags ?? []).Concat(r.When?.Sequence?.Tags ?? []))
+        .Where(t => !string.IsNullOrWhiteSpace(t))
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static List<(string Name, List<CompiledRule> Rules, DecisionEffect? DefaultEffect, List<RuleOptions> Options)> CompileNamedPolicies(Problems problems, AgentGuardOptions options, HashSet<string> ids)
+    {
+        var named = new List<(string, List<CompiledRule>, DecisionEffect?, List<RuleOptions>)>();
+        foreach (var (name, policy) in options.Policies)
+        {
+            var prefix = $"Policies:{name}:";
+            if (string.IsNullOrWhiteSpace(name) || name.Trim() != name)
+            {
+                problems.Add("Policies", $"has a policy named '{name}' (a name must be non-empty, without surrounding spaces)");
+                continue;
+            }
+
+            if (policy is null)
+            {
+                problems.Add(prefix.TrimEnd(':'), "is empty (give it Rules or a DefaultDecision, or remove it)");
+                continue;
+            }
+
+            var effect = policy.DefaultDecision is null ? null : ParseEffect(problems, prefix + "DefaultDecision", policy.DefaultDecision);
+            named.Add((name, CompileRules(problems, options, policy.Rules, ids, prefix), effect, policy.Rules));
+        }
+
+        return named;
     }
 
     private static ToolClassifier CompileTools(Problems problems, Dictionary<string, ToolOptions> tools)
@@ -158,15 +194,15 @@ internal static class PolicyCompiler
         return new ToolClassifier([.. entries]);
     }
 
-    private static List<CompiledRule> CompileRules(Problems problems, AgentGuardOptions options)
+    /// <summary>Compiles one list of rules (the top-level ones, or a named policy's under <paramref name="prefix"/>); ids are unique across every list.</summary>
+    private static List<CompiledRule> CompileRules(Problems problems, AgentGuardOptions options, List<RuleOptions> list, HashSet<string> ids, string prefix = "")
     {
         var rules = new List<CompiledRule>();
-        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < options.Rules.Count; i++)
+        for (var i = 0; i < list.Count; i++)
         {
-            var rule = options.Rules[i];
+            var rule = list[i];
             var id = string.IsNullOrWhiteSpace(rule?.Id) ? $"#{i}" : rule.Id.Trim();
-            var scope = problems.ForRule(i, id);
+            var scope = problems.ForRule(prefix, i, id);
             if (rule is null)
             {
                 scope.Add("Rule", "is empty");
@@ -571,6 +607,6 @@ internal static class PolicyCompiler
         public void Add(string field, string problem)
             => list.Add(rule is null ? $"{section}:{field} {problem}." : $"{section}:{rule}: {field} {problem}.");
 
-        public Problems ForRule(int index, string id) => new(list, section, $"Rules[{index}] ({id})");
+        public Problems ForRule(string prefix, int index, string id) => new(list, section, $"{prefix}Rules[{index}] ({id})");
     }
 }

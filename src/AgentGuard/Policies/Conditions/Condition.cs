@@ -23,6 +23,17 @@ internal abstract class Condition
     {
     }
 
+    /// <summary>True when <see cref="Explain"/> adds evidence only the call itself can give (e.g. where a value came from).</summary>
+    public virtual bool ExplainsAtRunTime => false;
+
+    /// <summary>
+    /// Adds evidence about this call to <paramref name="evidence"/>, once the rule decided a call it did not allow. Off
+    /// the allow path, so it may take its time; it never names argument values (the audit trail may leave the process).
+    /// </summary>
+    public virtual void Explain(in EvaluationInput input, List<string> evidence)
+    {
+    }
+
     /// <summary>Case-insensitive membership in a small array, without allocating.</summary>
     protected static bool In(string? value, string[] set)
     {

@@ -31,7 +31,7 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
         }
 
         var check = new Check(this, input);
-        foreach (var selected in Paths(input.Call))
+        foreach (var selected in Paths(in input))
         {
             selected.ForEach(input.Call.Arguments.Root, check, static (state, value) => !state.AnyFromElsewhere(value));
             if (check.Met)
@@ -43,9 +43,45 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
         return false;
     }
 
+    public override bool ExplainsAtRunTime => true;
+
+    /// <summary>Names, for each value no allowed origin vouches for (at most three), where the session first saw it — never the value.</summary>
+    public override void Explain(in EvaluationInput input, List<string> evidence)
+    {
+        if (input.Call.Arguments.IsMalformed)
+        {
+            return;
+        }
+
+        foreach (var selected in Paths(in input))
+        {
+            var explainer = new Explainer(this, input, selected.Text, evidence);
+            selected.ForEach(input.Call.Arguments.Root, explainer, static (state, value) => state.Visit(value));
+        }
+    }
+
+    private string Describe(string argument, string raw, in EvaluationInput input)
+    {
+        var value = ProvenanceValue.Parse(raw);
+        string? source = null;
+        var untrusted = false;
+        if (input.Session.SessionId is not null)
+        {
+            foreach (var key in value.Words is { } words ? [SeenTokens.WordsKey(words)] : value.TypedKeys)
+            {
+                source ??= input.Session.FirstSeenUntrustedIn(key);
+                untrusted |= input.Session.WasSeen(ValueOrigin.Untrusted, key);
+            }
+        }
+
+        return source is not null ? $"{argument}: first seen in the result of '{source}' (untrusted)"
+            : untrusted ? $"{argument}: first seen in untrusted content"
+            : $"{argument}: not seen in the user's prompt or a trusted result";
+    }
+
     /// <summary>The configured path, or (for <c>@recipients</c>) the tool's recipient-like arguments.</summary>
-    private ArgumentPath[] Paths(ToolCallEvent call)
-        => path is not null ? [path] : Inference.ToolRoleInference.Infer(call.ToolName, call.Descriptor).Paths;
+    private ArgumentPath[] Paths(in EvaluationInput input)
+        => path is not null ? [path] : input.CallRoles.Paths;
 
     private bool IsAccepted(string raw, in EvaluationInput input, ref SeenValues? prompt)
     {
@@ -112,7 +148,7 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
         }
 
         var declare = new Declare(this, reads);
-        foreach (var selected in Paths(input.Call))
+        foreach (var selected in Paths(in input))
         {
             selected.ForEach(input.Call.Arguments.Root, declare, static (state, value) =>
             {
@@ -231,6 +267,54 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
             }
 
             return Met;
+        }
+    }
+
+    /// <summary>Walks the selected values as <see cref="Check"/> does, describing each one no allowed origin vouches for.</summary>
+    private sealed class Explainer(ProvenanceCondition owner, EvaluationInput input, string argument, List<string> evidence)
+    {
+        private const int MaxExplained = 3;
+        private SeenValues? _prompt;
+        private int _explained;
+
+        public bool Visit(JsonElement value)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    Scalar(value.GetString() ?? string.Empty);
+                    break;
+                case JsonValueKind.Number:
+                    Scalar(value.GetRawText());
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        Visit(item);
+                    }
+
+                    break;
+                case JsonValueKind.Object:
+                    foreach (var property in value.EnumerateObject())
+                    {
+                        Visit(property.Value);
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+
+            return _explained < MaxExplained;
+        }
+
+        private void Scalar(string raw)
+        {
+            if (_explained < MaxExplained && !owner.IsAccepted(raw, input, ref _prompt))
+            {
+                _explained++;
+                evidence.Add(owner.Describe(argument, raw, input));
+            }
         }
     }
 }

@@ -14,6 +14,9 @@ namespace AgentGuard.Policies;
 /// </summary>
 internal sealed class TaskScopeCondition : Condition
 {
+    // A memo of the last prompt split into words, replaced whole (never mutated), so threads share it safely.
+    private PromptWords? _lastPrompt;
+
     /// <summary>Everyday words for the same action: a prompt saying "book" implies a tool that reserves.</summary>
     private static readonly string[][] Synonyms =
     [
@@ -45,7 +48,7 @@ internal sealed class TaskScopeCondition : Condition
 
     public override bool IsMet(in EvaluationInput input)
     {
-        var roles = ToolRoleInference.Infer(input.Call.ToolName, input.Call.Descriptor);
+        var roles = input.CallRoles;
         if (input.Context.TaskScope is { } scope)
         {
             return !InHostScope(scope, input.Call, roles);
@@ -59,13 +62,26 @@ internal sealed class TaskScopeCondition : Condition
         }
 
         // Without a prompt the scope cannot be told: the safe side is outside.
-        return input.Context.Prompt is not { Length: > 0 } prompt || !PromptNames(prompt, roles.ActionWords);
+        return input.Context.Prompt is not { Length: > 0 } prompt || !PromptNames(WordsOf(prompt), roles.ActionWords);
     }
 
-    /// <summary>True when <paramref name="prompt"/> names one of the tool's verbs or an everyday synonym (on a common stem); "manage" takes change, create, delete, schedule and the like.</summary>
-    internal static bool PromptNames(string prompt, string[] verbs)
+    /// <summary>The prompt's words, split once per prompt: a session asks about the same prompt on every call.</summary>
+    private string[] WordsOf(string prompt)
     {
+        var last = Volatile.Read(ref _lastPrompt);
+        if (last is not null && string.Equals(last.Prompt, prompt, StringComparison.Ordinal))
+        {
+            return last.Words;
+        }
+
         var words = ToolRoleInference.Words(prompt.Replace("e-mail", "email", StringComparison.OrdinalIgnoreCase));
+        Volatile.Write(ref _lastPrompt, new PromptWords(prompt, words));
+        return words;
+    }
+
+    /// <summary>True when the prompt's <paramref name="words"/> name one of the tool's verbs or an everyday synonym (on a common stem); "manage" takes change, create, delete, schedule and the like.</summary>
+    private static bool PromptNames(string[] words, string[] verbs)
+    {
         foreach (var verb in verbs)
         {
             IEnumerable<string> accepted = verb == "manage"
@@ -140,4 +156,6 @@ internal sealed class TaskScopeCondition : Condition
                 return true;
         }
     }
+
+    private sealed record PromptWords(string Prompt, string[] Words);
 }
