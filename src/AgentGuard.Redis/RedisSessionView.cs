@@ -102,6 +102,9 @@ internal sealed class RedisSessionView(
         throw new InvalidOperationException($"Rate limit '{ruleId}' was hit without being declared; the rule takes its fail-safe outcome.");
     }
 
+    /// <summary>The labels this decision read (as <see cref="Snapshot"/> gives them), without decoding the history.</summary>
+    public string[] CurrentLabels() => request.SessionId is null || labels.Length == 0 ? [] : [.. new HashSet<string>(labels, StringComparer.OrdinalIgnoreCase)];
+
     public SessionSnapshot Snapshot()
     {
         if (request.SessionId is null)

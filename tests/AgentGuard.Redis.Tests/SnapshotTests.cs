@@ -6,7 +6,8 @@ public sealed class SnapshotTests(RedisFixture redis) : IClassFixture<RedisFixtu
     private const string Rules = """
         "Tools": { "browse": { "Untrusted": true } },
         "Rules": [
-          { "Id": "read-then-send", "Effect": "Deny", "Match": { "Tools": ["send_email"] }, "When": { "Sequence": { "Tools": ["read_secrets"], "AtLeast": 1 } } }
+          { "Id": "read-then-send", "Effect": "Deny", "Match": { "Tools": ["send_email"] }, "When": { "Sequence": { "Tools": ["read_secrets"], "AtLeast": 1 } } },
+          { "Id": "no-post-when-untrusted", "Effect": "Deny", "Match": { "Tools": ["post"] }, "When": { "SessionLabels": ["untrusted"] } }
         ]
         """;
 
@@ -37,6 +38,22 @@ public sealed class SnapshotTests(RedisFixture redis) : IClassFixture<RedisFixtu
         history[1].CallId.Should().Be("c2");
         history[1].ResultLabels.Should().BeEmpty();
         policy.Last.Labels.Should().Contain(SessionLabels.Untrusted);
+    }
+
+    [Fact]
+    public async Task AuditRecord_CarriesTheSessionLabelsTheDecisionRead()
+    {
+        var prefix = RedisFixture.Prefix();
+        await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        await using var b = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        var session = new GuardContext { SessionId = "audited" };
+        await a.Engine.EvaluateAsync(Replica.Call("browse", callId: "c1"), session);
+        await a.Engine.InspectResultAsync(Replica.Call("browse", callId: "c1"), session, new ToolResult("a page"));
+        await a.FlushAsync();
+
+        (await b.Engine.EvaluateAsync(Replica.Call("post"), session)).Effect.Should().Be(DecisionEffect.Deny);
+
+        b.Audit.Should().ContainSingle().Which.SessionLabels.Should().Equal(SessionLabels.Untrusted);
     }
 
     private sealed class SnapshotPolicy : IGuardPolicy
