@@ -5,16 +5,17 @@ namespace AgentGuard.Redis;
 
 /// <summary>
 /// A recorded call as stored in the history list: fields joined by U+001F — time (Unix ms), effect, kind, tool name,
-/// source, call id, tags and result labels (each joined by U+001E). Names, tags and ids only; never arguments.
+/// source, call id, tags and result labels (each joined by U+001E), then a stamp: the entry's own id (16 hex digits,
+/// random), '/', and the history length its writer trims to. Names, tags and ids only; never arguments.
 /// </summary>
 internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect, ToolKind Kind, string ToolName, string? Source, string? CallId, string[] Tags, string[] ResultLabels)
 {
     private const char FieldSeparator = '\u001f';
     private const char ListSeparator = '\u001e';
 
-    public static string Encode(string toolName, ToolKind kind, string? source, string[] tags, DecisionEffect effect, DateTimeOffset time, string? callId)
+    public static string Encode(string toolName, ToolKind kind, string? source, string[] tags, DecisionEffect effect, DateTimeOffset time, string? callId, ulong id, int keeps)
     {
-        var builder = new StringBuilder(64);
+        var builder = new StringBuilder(96);
         builder.Append(time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)).Append(FieldSeparator)
             .Append((int)effect).Append(FieldSeparator)
             .Append((int)kind).Append(FieldSeparator)
@@ -31,7 +32,9 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
             builder.Append(Clean(tags[i]));
         }
 
-        return builder.Append(FieldSeparator).ToString();
+        // No result labels yet, then the stamp.
+        return builder.Append(FieldSeparator).Append(FieldSeparator)
+            .Append(id.ToString("x16", CultureInfo.InvariantCulture)).Append('/').Append(keeps.ToString(CultureInfo.InvariantCulture)).ToString();
     }
 
     /// <summary>Decodes an entry; <see langword="null"/> for one that is not in this format (written by someone else).</summary>
@@ -62,6 +65,62 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
             List(fields[7]));
     }
 
+    /// <summary>
+    /// Reads what a sequence pattern looks at (time, effect, tool name, tags) straight from the stored UTF-8, with names
+    /// and tag lists from <paramref name="names"/>; false for an entry <see cref="Decode"/> would reject.
+    /// </summary>
+    public static bool TryReadHeader(ReadOnlySpan<byte> utf8, NamePool names, out Header header)
+    {
+        header = default;
+        Span<Range> fields = stackalloc Range[8];
+        var count = 0;
+        foreach (var field in utf8.Split((byte)FieldSeparator))
+        {
+            fields[count++] = field;
+            if (count == fields.Length)
+            {
+                break;
+            }
+        }
+
+        if (count < 8
+            || !long.TryParse(utf8[fields[0]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var time)
+            || !int.TryParse(utf8[fields[1]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var effect)
+            || !int.TryParse(utf8[fields[2]], NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+        {
+            return false;
+        }
+
+        header = new Header(time, (DecisionEffect)effect, names.Name(utf8[fields[3]]), names.List(utf8[fields[6]], (byte)ListSeparator));
+        return true;
+    }
+
+    /// <summary>The stamp in the ninth field (as <see cref="Encode"/> writes it); false when there is none.</summary>
+    /// <param name="utf8">The entry.</param>
+    /// <param name="id">The entry's random id.</param>
+    /// <param name="keeps">The history length the entry's writer trimmed the list to, right after appending it.</param>
+    public static bool TryStamp(ReadOnlySpan<byte> utf8, out ulong id, out int keeps)
+    {
+        id = 0;
+        keeps = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            var at = utf8.IndexOf((byte)FieldSeparator);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            utf8 = utf8[(at + 1)..];
+        }
+
+        var end = utf8.IndexOf((byte)FieldSeparator);
+        var field = end < 0 ? utf8 : utf8[..end];
+        return field.Length > 17 && field[16] == (byte)'/'
+            && ulong.TryParse(field[..16], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out id)
+            && int.TryParse(field[17..], NumberStyles.None, CultureInfo.InvariantCulture, out keeps) && keeps > 0;
+    }
+
     public ToolCallRecord ToRecord() => new()
     {
         ToolName = ToolName,
@@ -73,6 +132,9 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
         CallId = CallId,
         ResultLabels = ResultLabels,
     };
+
+    /// <summary>The fields of an entry a sequence pattern reads.</summary>
+    internal readonly record struct Header(long TimeMs, DecisionEffect Effect, string ToolName, string[] Tags);
 
     private static string[] List(string field) => field.Length == 0 ? [] : field.Split(ListSeparator);
 

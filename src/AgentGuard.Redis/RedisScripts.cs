@@ -3,11 +3,8 @@ namespace AgentGuard.Redis;
 /// <summary>The Lua scripts (embedded resources), each one atomic operation on a session or a counter.</summary>
 internal static class RedisScripts
 {
-    /// <summary>The reads of one decision (history, labels, seen values, rate-limit hits) plus the prompt's tokens.</summary>
+    /// <summary>The scripted reads of one decision (seen values, rate-limit hits) plus the prompt's tokens.</summary>
     public static readonly string Decide = Load("decide");
-
-    /// <summary>Append a call and trim the history.</summary>
-    public static readonly string Record = Load("record");
 
     /// <summary>A tool result: labels, attach them to the call, seen values.</summary>
     public static readonly string Result = Load("result");

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using StackExchange.Redis;
 
 namespace AgentGuard.Redis;
@@ -14,6 +13,8 @@ internal sealed class RedisSessionStore : ISessionStore
     private static readonly RedisValue[] NoValues = [];
 
     private readonly RedisConnection _connection;
+    private readonly RateMembers _members = new();
+    private readonly HistoryCache _histories;
     private readonly TimeProvider _time;
 
     public RedisSessionStore(RedisConnection connection, RedisStoreSettings settings, RedisCircuit circuit, RedisStoreDiagnostics diagnostics, TimeProvider time)
@@ -23,9 +24,13 @@ internal sealed class RedisSessionStore : ISessionStore
         Circuit = circuit;
         Diagnostics = diagnostics;
         _time = time;
+        _histories = new HistoryCache(time);
         Keys = new RedisKeys(settings.KeyPrefix);
         Hasher = new ValueHasher(settings.HmacKey);
     }
+
+    /// <summary>Names and tag lists read back from history, decoded once per replica.</summary>
+    internal NamePool Names { get; } = new();
 
     public bool ReadsAhead => true;
 
@@ -47,7 +52,7 @@ internal sealed class RedisSessionStore : ISessionStore
         var promptTokens = hasSession && request.Prompt is { Length: > 0 } prompt ? HashTokens(ValueOrigin.Prompt, prompt) : null;
         if (!needsRead)
         {
-            var view = new RedisSessionView(this, request, history: [], labels: [], seen: null, rates: null);
+            var view = new RedisSessionView(this, request, HistoryWindow.Empty, labels: [], seen: null, rates: null);
             if (promptTokens is { Length: > 0 })
             {
                 WriteResult(request.SessionId!, request.Limits, callId: null, toolName: string.Empty, labels: [], promptTokens);
@@ -125,6 +130,35 @@ internal sealed class RedisSessionStore : ISessionStore
         Send("result", database => database.ScriptEvaluateAsync(RedisScripts.Result, keys, values));
     }
 
+    /// <summary>A history entry's id: random, so a replica finds the newest entry it holds in Redis's list (and only there).</summary>
+    internal static ulong NextEntryId() => unchecked((ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue));
+
+    /// <summary>
+    /// Appends a decided call and trims the history, refreshing the session's idle expiry: one MULTI/EXEC of plain
+    /// commands (no Lua: a script costs Redis more than these five commands), sent without waiting.
+    /// </summary>
+    internal void Record(string sessionId, SessionLimits limits, string entry)
+    {
+        var history = Keys.History(sessionId);
+        var labels = Keys.Labels(sessionId);
+        var seen = Keys.Seen(sessionId);
+        var ttl = TimeSpan.FromMilliseconds(TtlMs(limits));
+        var max = Keeps(limits);
+        Send("record", database =>
+        {
+            var transaction = database.CreateTransaction();
+            _ = transaction.ListRightPushAsync(history, entry, flags: CommandFlags.FireAndForget);
+            _ = transaction.ListTrimAsync(history, -max, -1, CommandFlags.FireAndForget);
+            _ = transaction.KeyExpireAsync(history, ttl, flags: CommandFlags.FireAndForget);
+            _ = transaction.KeyExpireAsync(labels, ttl, flags: CommandFlags.FireAndForget);
+            _ = transaction.KeyExpireAsync(seen, ttl, flags: CommandFlags.FireAndForget);
+            return transaction.ExecuteAsync();
+        });
+    }
+
+    /// <summary>The history length a record trims to (written into the entry's stamp too).</summary>
+    internal static int Keeps(SessionLimits limits) => Math.Max(1, limits.MaxHistory);
+
     internal static long TtlMs(SessionLimits limits) => Math.Max(1000, (long)limits.IdleTimeout.TotalMilliseconds);
 
     internal static int Depth(SessionReads reads, SessionLimits limits)
@@ -145,57 +179,74 @@ internal sealed class RedisSessionStore : ISessionStore
             return Unavailable(request, "not connected");
         }
 
+        // History and labels are plain LRANGE / SMEMBERS (Lua costs Redis more than the commands it runs). A read of
+        // every kept call (an unbounded sequence rule) that this replica has made before fetches only the newest few
+        // calls and extends what it holds. Seen values and rate-limit hits need the script. All go out back to back on
+        // the connection and come back in one round trip.
         var sessionId = request.SessionId;
-        var hasSession = sessionId is not null;
-        var keys = new RedisKey[(hasSession ? 3 : 0) + reads.RateLimits.Count];
-        var values = new RedisValue[9 + (promptTokens?.Length ?? 0) + reads.Seen.Count + (2 * reads.RateLimits.Count)];
-        var k = 0;
-        if (hasSession)
+        var limits = request.Limits;
+        var depth = sessionId is null ? 0 : Depth(reads, limits);
+        var cacheable = depth > 0 && depth == limits.MaxHistory && !reads.Snapshot;
+        var held = cacheable ? _histories.Find(sessionId!, limits) : null;
+        var wantLabels = sessionId is not null && (reads.Labels || reads.Snapshot);
+        var scripted = reads.RateLimits.Count > 0 || (sessionId is not null && reads.Seen.Count > 0);
+        if (promptTokens is { Length: > 0 } && !scripted)
         {
-            keys[k++] = Keys.History(sessionId!);
-            keys[k++] = Keys.Labels(sessionId!);
-            keys[k++] = Keys.Seen(sessionId!);
-        }
-
-        values[0] = request.Now.ToUnixTimeMilliseconds();
-        values[1] = TtlMs(request.Limits);
-        values[2] = hasSession ? "1" : "0";
-        values[3] = hasSession ? Depth(reads, request.Limits) : 0;
-        values[4] = reads.Labels || reads.Snapshot ? "1" : "0";
-        values[5] = Settings.MaxSeenValues;
-        var i = 6;
-        values[i++] = promptTokens?.Length ?? 0;
-        if (promptTokens is not null)
-        {
-            promptTokens.CopyTo(values, i);
-            i += promptTokens.Length;
-        }
-
-        values[i++] = reads.Seen.Count;
-        foreach (var (origin, token) in reads.Seen)
-        {
-            values[i++] = Hasher.Hash(origin, token);
-        }
-
-        values[i++] = reads.RateLimits.Count;
-        var members = new byte[reads.RateLimits.Count][];
-        for (var r = 0; r < reads.RateLimits.Count; r++)
-        {
-            var read = reads.RateLimits[r];
-            keys[k++] = Keys.RateLimit(read.RuleId, read.Key);
-            members[r] = RandomNumberGenerator.GetBytes(16);
-            values[i++] = Math.Max(1, (long)read.Window.TotalMilliseconds);
-            values[i++] = members[r];
+            // Sent first on the same connection, so Redis applies it before this and any later read.
+            WriteResult(sessionId!, limits, callId: null, toolName: string.Empty, labels: [], promptTokens);
+            promptTokens = null;
         }
 
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var result = await database.ScriptEvaluateAsync(RedisScripts.Decide, keys, values)
-                .WaitAsync(Settings.OperationTimeout, _time, cancellationToken)
-                .ConfigureAwait(false);
+            var history = depth > 0 && held is null ? database.ListRangeAsync(Keys.History(sessionId!), -depth, -1) : null;
+            var tail = held is not null ? database.ListRangeAsync(Keys.History(sessionId!), -HistoryCache.TailRead, -1) : null;
+
+            var labels = wantLabels ? database.SetMembersAsync(Keys.Labels(sessionId!)) : null;
+            byte[][]? members = null;
+            var script = scripted ? Script(database, request, reads, promptTokens, out members) : null;
+            Task? last = (Task?)script ?? labels ?? tail ?? history;
+            if (last is null)
+            {
+                Circuit.Succeeded();
+                return new RedisSessionView(this, request, HistoryWindow.Empty, labels: [], seen: null, rates: null);
+            }
+
+            // Replies come back in the order sent: once the last is in, the others are too.
+            await last.WaitAsync(Settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
+            var window = HistoryWindow.Empty;
+            if (history is not null)
+            {
+                var calls = await Settled(history, cancellationToken).ConfigureAwait(false);
+                window = cacheable ? _histories.Replace(sessionId!, limits, calls) : new HistoryWindow(null, 0, calls, calls.Length);
+            }
+            else if (held is not null)
+            {
+                var calls = await Settled(tail!, cancellationToken).ConfigureAwait(false);
+                if (_histories.TryExtend(sessionId!, limits, held, calls) is { } extended)
+                {
+                    window = extended;
+                }
+                else
+                {
+                    // The newest call held is not in the tail (more calls since, or not the history held): read it all.
+                    var all = await database.ListRangeAsync(Keys.History(sessionId!), -depth, -1).WaitAsync(Settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
+                    window = _histories.Replace(sessionId!, limits, all);
+                }
+            }
+
+            var labelsAnswer = labels is null ? [] : Strings(await Settled(labels, cancellationToken).ConfigureAwait(false));
+            Dictionary<(ValueOrigin, string), bool>? seen = null;
+            RedisSessionView.RateSlot[]? rates = null;
+            if (script is not null)
+            {
+                var parts = (RedisResult[])(await script.ConfigureAwait(false))!;
+                (seen, rates) = ScriptAnswer(request, reads, parts, members!);
+            }
+
+            var view = new RedisSessionView(this, request, window, labelsAnswer, seen, rates);
             Diagnostics.RoundTrip(Stopwatch.GetElapsedTime(started));
-            var view = Parse(request, reads, result, members);
             Circuit.Succeeded();
             return view;
         }
@@ -207,36 +258,100 @@ internal sealed class RedisSessionStore : ISessionStore
         }
     }
 
-    private RedisSessionView Parse(SessionRequest request, SessionReads reads, RedisResult result, byte[][] members)
+    /// <summary>Sends the decide script: prompt tokens, seen values asked about, rate-limit counters hit ahead.</summary>
+    private Task<RedisResult> Script(IDatabase database, SessionRequest request, SessionReads reads, RedisValue[]? promptTokens, out byte[][] members)
     {
-        var parts = (RedisResult[])result!;
-        var rawHistory = (RedisValue[])parts[0]!;
-        var history = new List<HistoryEntry>(rawHistory.Length);
-        foreach (var raw in rawHistory)
+        var sessionId = request.SessionId;
+        var hasSession = sessionId is not null;
+        var seenCount = hasSession ? reads.Seen.Count : 0;
+        var keys = new RedisKey[(hasSession ? 1 : 0) + reads.RateLimits.Count];
+        var values = new RedisValue[7 + (promptTokens?.Length ?? 0) + seenCount + (2 * reads.RateLimits.Count)];
+        var k = 0;
+        if (hasSession)
         {
-            if (HistoryEntry.Decode(raw) is { } entry)
+            keys[k++] = Keys.Seen(sessionId!);
+        }
+
+        values[0] = request.Now.ToUnixTimeMilliseconds();
+        values[1] = TtlMs(request.Limits);
+        values[2] = hasSession ? "1" : "0";
+        values[3] = Settings.MaxSeenValues;
+        var i = 4;
+        values[i++] = promptTokens?.Length ?? 0;
+        if (promptTokens is not null)
+        {
+            promptTokens.CopyTo(values, i);
+            i += promptTokens.Length;
+        }
+
+        values[i++] = seenCount;
+        for (var s = 0; s < seenCount; s++)
+        {
+            var (origin, token) = reads.Seen[s];
+            values[i++] = Hasher.Hash(origin, token);
+        }
+
+        values[i++] = reads.RateLimits.Count;
+        members = new byte[reads.RateLimits.Count][];
+        for (var r = 0; r < reads.RateLimits.Count; r++)
+        {
+            var read = reads.RateLimits[r];
+            keys[k++] = Keys.RateLimit(read.RuleId, read.Key);
+            members[r] = _members.Next();
+            values[i++] = Math.Max(1, (long)read.Window.TotalMilliseconds);
+            values[i++] = members[r];
+        }
+
+        return database.ScriptEvaluateAsync(RedisScripts.Decide, keys, values);
+    }
+
+    private static (Dictionary<(ValueOrigin, string), bool>? Seen, RedisSessionView.RateSlot[]? Rates) ScriptAnswer(SessionRequest request, SessionReads reads, RedisResult[] parts, byte[][] members)
+    {
+        Dictionary<(ValueOrigin, string), bool>? seen = null;
+        if (request.SessionId is not null && reads.Seen.Count > 0)
+        {
+            var flags = (long[])parts[0]!;
+            seen = new Dictionary<(ValueOrigin, string), bool>(reads.Seen.Count);
+            for (var s = 0; s < reads.Seen.Count; s++)
             {
-                history.Add(entry);
+                var key = reads.Seen[s];
+                seen[key] = (seen.TryGetValue(key, out var already) && already) || flags[s] == 1;
             }
         }
 
-        var labels = new HashSet<string>(((RedisValue[])parts[1]!).Select(v => (string)v!), StringComparer.OrdinalIgnoreCase);
-        var flags = (long[])parts[2]!;
-        var seen = new Dictionary<(ValueOrigin, string), bool>(reads.Seen.Count);
-        for (var s = 0; s < reads.Seen.Count; s++)
+        RedisSessionView.RateSlot[]? rates = null;
+        if (reads.RateLimits.Count > 0)
         {
-            var key = reads.Seen[s];
-            seen[key] = (seen.TryGetValue(key, out var already) && already) || flags[s] == 1;
+            var counts = (long[])parts[1]!;
+            rates = new RedisSessionView.RateSlot[reads.RateLimits.Count];
+            for (var r = 0; r < rates.Length; r++)
+            {
+                rates[r] = new RedisSessionView.RateSlot(reads.RateLimits[r], counts[r], members[r]);
+            }
         }
 
-        var counts = (long[])parts[3]!;
-        var rates = new RedisSessionView.RateSlot[reads.RateLimits.Count];
-        for (var r = 0; r < rates.Length; r++)
+        return (seen, rates);
+    }
+
+    /// <summary>The answer of a read sent before the last one (already in when the last is; waited for only if not).</summary>
+    private async ValueTask<T> Settled<T>(Task<T> read, CancellationToken cancellationToken)
+        => read.IsCompletedSuccessfully ? read.Result : await read.WaitAsync(Settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
+
+
+    private static string[] Strings(RedisValue[] values)
+    {
+        if (values.Length == 0)
         {
-            rates[r] = new RedisSessionView.RateSlot(reads.RateLimits[r], counts[r], members[r]);
+            return [];
         }
 
-        return new RedisSessionView(this, request, [.. history], labels, seen, rates);
+        var strings = new string[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            strings[i] = (string)values[i]!;
+        }
+
+        return strings;
     }
 
     private RedisUnavailableView Unavailable(SessionRequest request, string why) => new(this, request, Settings.OnUnavailable, why);

@@ -1,29 +1,43 @@
+using System.Text;
 using StackExchange.Redis;
 
 namespace AgentGuard.Redis;
 
 /// <summary>
-/// One decision's view of a Redis-backed session: what the read round trip returned, answered in process. Writes
+/// One decision's view of a Redis-backed session: what the read round trip returned, answered in process. History
+/// entries stay as Redis sent them (oldest first) and are decoded newest first only as far as a rule reads. Writes
 /// (the call record, result labels, seen values, releasing unused rate-limit reservations) go out without waiting.
 /// </summary>
 internal sealed class RedisSessionView(
     RedisSessionStore store,
     SessionRequest request,
-    HistoryEntry[] history,
-    HashSet<string> labels,
+    HistoryWindow history,
+    string[] labels,
     Dictionary<(ValueOrigin, string), bool>? seen,
     RedisSessionView.RateSlot[]? rates) : ISessionView
 {
+    /// <summary>Up to this many labels are searched in place; more get a set.</summary>
+    private const int ScannedLabels = 8;
+
+    private HashSet<string>? _labelSet;
+
     public string? SessionId => request.SessionId;
 
     public int CountRecent(ICallPattern pattern, int withinCalls, DateTimeOffset since, bool excludeDenied, int enough)
     {
         var found = 0;
-        var limit = withinCalls > 0 ? Math.Min(withinCalls, history.Length) : history.Length;
+        var read = 0;
         var sinceMs = since == DateTimeOffset.MinValue ? long.MinValue : since.ToUnixTimeMilliseconds();
-        for (var i = 0; i < limit; i++)
+        var count = history.Count;
+        for (var i = 0; i < count && (withinCalls <= 0 || read < withinCalls); i++)
         {
-            var entry = history[history.Length - 1 - i];
+            // An entry not in this format (written by someone else) is skipped and not counted as a call.
+            if (!HistoryEntry.TryReadHeader(history.FromNewest(i), store.Names, out var entry))
+            {
+                continue;
+            }
+
+            read++;
             if (entry.TimeMs < sinceMs)
             {
                 break;
@@ -47,7 +61,7 @@ internal sealed class RedisSessionView(
     {
         foreach (var label in wanted)
         {
-            if (labels.Contains(label))
+            if (HasLabel(label))
             {
                 return true;
             }
@@ -88,8 +102,27 @@ internal sealed class RedisSessionView(
         throw new InvalidOperationException($"Rate limit '{ruleId}' was hit without being declared; the rule takes its fail-safe outcome.");
     }
 
+    /// <summary>The labels this decision read (as <see cref="Snapshot"/> gives them), without decoding the history.</summary>
+    public string[] CurrentLabels() => request.SessionId is null || labels.Length == 0 ? [] : [.. new HashSet<string>(labels, StringComparer.OrdinalIgnoreCase)];
+
     public SessionSnapshot Snapshot()
-        => request.SessionId is null ? SessionSnapshot.Empty : new SessionSnapshot(request.SessionId, [.. history.Select(h => h.ToRecord())], [.. labels]);
+    {
+        if (request.SessionId is null)
+        {
+            return SessionSnapshot.Empty;
+        }
+
+        var records = new List<ToolCallRecord>(history.Count);
+        for (var i = history.Count - 1; i >= 0; i--)
+        {
+            if (HistoryEntry.Decode(Encoding.UTF8.GetString(history.FromNewest(i))) is { } entry)
+            {
+                records.Add(entry.ToRecord());
+            }
+        }
+
+        return new SessionSnapshot(request.SessionId, [.. records], [.. new HashSet<string>(labels, StringComparer.OrdinalIgnoreCase)]);
+    }
 
     public void Record(string toolName, ToolKind kind, string? source, string[] tags, DecisionEffect effect, DateTimeOffset time, string? callId)
     {
@@ -99,9 +132,7 @@ internal sealed class RedisSessionView(
             return;
         }
 
-        var keys = new RedisKey[] { store.Keys.History(sessionId), store.Keys.Labels(sessionId), store.Keys.Seen(sessionId) };
-        var values = new RedisValue[] { HistoryEntry.Encode(toolName, kind, source, tags, effect, time, callId), Math.Max(1, request.Limits.MaxHistory), RedisSessionStore.TtlMs(request.Limits) };
-        store.Send("record", database => database.ScriptEvaluateAsync(RedisScripts.Record, keys, values));
+        store.Record(sessionId, request.Limits, HistoryEntry.Encode(toolName, kind, source, tags, effect, time, callId, RedisSessionStore.NextEntryId(), RedisSessionStore.Keeps(request.Limits)));
     }
 
     public void Observe(ValueOrigin origin, string text)
@@ -125,9 +156,35 @@ internal sealed class RedisSessionView(
             return [];
         }
 
-        var fresh = added.Where(label => !labels.Contains(label)).ToArray();
+        var fresh = new List<string>(added.Length);
+        foreach (var label in added)
+        {
+            if (!HasLabel(label))
+            {
+                fresh.Add(label);
+            }
+        }
+
         store.WriteResult(sessionId, request.Limits, callId, toolName, added, []);
-        return fresh;
+        return [.. fresh];
+    }
+
+    private bool HasLabel(string label)
+    {
+        if (labels.Length <= ScannedLabels)
+        {
+            foreach (var known in labels)
+            {
+                if (string.Equals(known, label, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return (_labelSet ??= new HashSet<string>(labels, StringComparer.OrdinalIgnoreCase)).Contains(label);
     }
 
     /// <summary>Counters hit ahead for rules whose rate-limit condition was never reached are given back.</summary>

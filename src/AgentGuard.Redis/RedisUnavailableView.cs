@@ -7,7 +7,7 @@ namespace AgentGuard.Redis;
 /// </summary>
 internal sealed class RedisUnavailableView(RedisSessionStore store, SessionRequest request, FailureMode? mode, string why) : ISessionView
 {
-    private readonly RedisSessionView _writes = new(store, request, history: [], labels: [], seen: null, rates: null);
+    private readonly RedisSessionView _writes = new(store, request, HistoryWindow.Empty, labels: [], seen: null, rates: null);
 
     public string? SessionId => request.SessionId;
 

@@ -26,6 +26,7 @@ internal static class RedisMeasurements
 
         var ping = new double[iterations];
         var decision = new double[iterations];
+        var difference = new double[iterations];
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < iterations; i++)
         {
@@ -36,15 +37,56 @@ internal static class RedisMeasurements
             started = Stopwatch.GetTimestamp();
             engine.EvaluateAsync(sequenced, session).AsTask().GetAwaiter().GetResult();
             decision[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+            difference[i] = decision[i] - ping[i];
         }
 
         var allocated = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)iterations;
+
+        // Decisions alone, all threads (the connection's reader thread parses the answers): bytes per decision.
+        var total = GC.GetTotalAllocatedBytes(precise: true);
+        for (var i = 0; i < iterations; i++)
+        {
+            engine.EvaluateAsync(sequenced, session).AsTask().GetAwaiter().GetResult();
+        }
+
+        var perDecision = (GC.GetTotalAllocatedBytes(precise: true) - total) / (double)iterations;
+
+        // CPU rather than wall time (less sensitive to a loaded machine): this process per PING and per decision, and
+        // Redis's own time per call of each command (INFO commandstats) during the decisions.
+        using var admin = ConnectionMultiplexer.Connect(redis.Configuration + ",allowAdmin=true");
+        var server = admin.GetServer(admin.GetEndPoints()[0]);
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        for (var i = 0; i < iterations; i++)
+        {
+            database.Ping();
+        }
+
+        var pingCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / iterations;
+        server.ConfigResetStatistics();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        for (var i = 0; i < iterations; i++)
+        {
+            engine.EvaluateAsync(sequenced, session).AsTask().GetAwaiter().GetResult();
+        }
+
+        var decisionCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / iterations;
+        Thread.Sleep(500);
+        var commands = server.Info("commandstats").SelectMany(g => g)
+            .Select(p => (Name: p.Key.Replace("cmdstat_", string.Empty, StringComparison.Ordinal), Fields: p.Value.Split(',').Select(f => f.Split('=')).ToDictionary(f => f[0], f => double.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture))))
+            .Where(c => c.Fields["calls"] >= iterations / 2)
+            .ToList();
+        var redisPerDecision = commands.Sum(c => c.Fields["usec"]) / iterations;
         Array.Sort(ping);
         Array.Sort(decision);
+        Array.Sort(difference);
         Console.WriteLine($"{iterations:N0} interleaved iterations on loopback Redis (allocations include the PING and continuations on this thread: {allocated:F0} B per iteration)");
         Console.WriteLine($"PING round trip:           p50 {P(ping, 0.5):F1} µs, p90 {P(ping, 0.9):F1} µs, p99 {P(ping, 0.99):F1} µs");
         Console.WriteLine($"decision (sequence read):  p50 {P(decision, 0.5):F1} µs, p90 {P(decision, 0.9):F1} µs, p99 {P(decision, 0.99):F1} µs");
-        Console.WriteLine($"decision p50 - PING p50:   {P(decision, 0.5) - P(ping, 0.5):F1} µs");
+        Console.WriteLine($"decision p50 - PING p50:   {P(decision, 0.5) - P(ping, 0.5):F1} µs (median of the pairwise differences: {P(difference, 0.5):F1} µs)");
+        Console.WriteLine($"allocated per decision (all threads, decisions alone): {perDecision:F0} B");
+        Console.WriteLine($"client CPU (this process, all threads): PING {pingCpu:F1} µs, decision {decisionCpu:F1} µs");
+        Console.WriteLine($"Redis CPU per decision: {redisPerDecision:F1} µs = " + string.Join(" + ", commands.Select(c => $"{c.Name} {c.Fields["calls"] / iterations:F1} x {c.Fields["usec_per_call"]:F1} µs")));
     }
 
     public static void Memory(int sessions = 100_000, int callsPerSession = 5)

@@ -1,20 +1,17 @@
--- One decision's reads, in one round trip. Records the prompt's tokens first, then returns
--- { history (newest last), labels, seen flags, rate-limit counts }.
--- KEYS: [history, labels, seen] when ARGV[3] == '1', then one sorted set per rate-limit counter.
--- ARGV: now_ms, ttl_ms, has_session, history_depth, want_labels, max_seen,
---       n_prompt, prompt tokens..., n_seen, seen tokens..., n_rate, (window_ms, member)...
+-- The scripted part of one decision's reads (history and labels are read with plain LRANGE / SMEMBERS pipelined in the
+-- same round trip): records the prompt's tokens first, then returns { seen flags, rate-limit counts }.
+-- KEYS: [seen] when ARGV[3] == '1', then one sorted set per rate-limit counter.
+-- ARGV: now_ms, ttl_ms, has_session, max_seen, n_prompt, prompt tokens..., n_seen, seen tokens..., n_rate, (window_ms, member)...
 local now = tonumber(ARGV[1])
 local ttl = ARGV[2]
 local has_session = ARGV[3] == '1'
-local depth = tonumber(ARGV[4])
-local want_labels = ARGV[5] == '1'
-local max_seen = tonumber(ARGV[6])
-local i = 7
+local max_seen = tonumber(ARGV[4])
+local i = 5
 local k = 1
-local history_key, labels_key, seen_key
+local seen_key
 if has_session then
-  history_key, labels_key, seen_key = KEYS[1], KEYS[2], KEYS[3]
-  k = 4
+  seen_key = KEYS[1]
+  k = 2
 end
 
 local n_prompt = tonumber(ARGV[i]); i = i + 1
@@ -26,11 +23,6 @@ if n_prompt > 0 then
   if size > max_seen then redis.call('SPOP', seen_key, size - max_seen) end
   redis.call('PEXPIRE', seen_key, ttl)
 end
-
-local history = {}
-if has_session and depth > 0 then history = redis.call('LRANGE', history_key, -depth, -1) end
-local labels = {}
-if has_session and want_labels then labels = redis.call('SMEMBERS', labels_key) end
 
 local n_seen = tonumber(ARGV[i]); i = i + 1
 local seen = {}
@@ -54,4 +46,4 @@ for j = 1, n_rate do
   counts[j] = n
 end
 
-return { history, labels, seen, counts }
+return { seen, counts }

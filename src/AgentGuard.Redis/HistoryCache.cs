@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using StackExchange.Redis;
+
+namespace AgentGuard.Redis;
+
+/// <summary>
+/// The per-replica near-cache of session histories: the calls already fetched, so a decision asks Redis only for the
+/// newest few. It cannot change a decision: Redis's list only grows at its tail, each append trimming it at its head in
+/// the same MULTI/EXEC (to the length the entry's stamp names), and has result labels attached in place (not read from
+/// here). So when the newest entry held (found by its random id) is among the newest calls, the list is what was held
+/// up to it, cut by the trims each later entry names, then the later entries. Otherwise the whole list is read again.
+/// A session idle for half its timeout is dropped. Bounded in sessions; names and tags only.
+/// </summary>
+internal sealed class HistoryCache(TimeProvider time)
+{
+    /// <summary>Sessions held at most per replica.</summary>
+    public const int Capacity = 1024;
+
+    /// <summary>How many of the newest calls a later read fetches (more recorded since: the whole list is read).</summary>
+    public const int TailRead = 8;
+
+    private readonly ConcurrentDictionary<string, Entry> _sessions = new(StringComparer.Ordinal);
+
+    /// <summary>What this replica holds for <paramref name="sessionId"/>, when it is still fresh.</summary>
+    public Held? Find(string sessionId, SessionLimits limits)
+    {
+        if (!_sessions.TryGetValue(sessionId, out var entry))
+        {
+            return null;
+        }
+
+        var held = entry.Read(limits.MaxHistory, Now - Lifetime(limits));
+        if (held is null)
+        {
+            _sessions.TryRemove(new KeyValuePair<string, Entry>(sessionId, entry));
+        }
+
+        return held;
+    }
+
+    /// <summary>
+    /// The window when <paramref name="tail"/> (Redis's newest calls, one LRANGE) contains the newest call held and
+    /// every call after it is stamped: those calls are appended and kept. Otherwise <see langword="null"/>, and the
+    /// caller reads the whole list.
+    /// </summary>
+    public HistoryWindow? TryExtend(string sessionId, SessionLimits limits, Held held, RedisValue[] tail)
+    {
+        var at = tail.Length - 1;
+        while (at >= 0 && !(HistoryEntry.TryStamp(Bytes(tail[at]), out var id, out _) && id == held.NewestId))
+        {
+            at--;
+        }
+
+        if (at < 0)
+        {
+            return null;
+        }
+
+        // What Redis's list holds, cut to what this decision reads: each later append trimmed the list to its stamp.
+        var length = held.Length;
+        var newest = held.NewestId;
+        for (var i = at + 1; i < tail.Length; i++)
+        {
+            if (!HistoryEntry.TryStamp(Bytes(tail[i]), out newest, out var keeps))
+            {
+                // Written by an earlier version: how far it trimmed is unknown.
+                _sessions.TryRemove(new KeyValuePair<string, Entry>(sessionId, held.Entry));
+                return null;
+            }
+
+            length = Math.Min(Math.Min(limits.MaxHistory, length + 1), keeps);
+        }
+
+        var calls = at == tail.Length - 1 ? [] : tail[(at + 1)..];
+        held.Entry.Append(held.NewestId, calls, newest, length, Now);
+        return new HistoryWindow(held.Entries, held.Count, calls, length);
+    }
+
+    /// <summary>Keeps a whole list read from Redis (when its newest entry has an id) and returns its window.</summary>
+    public HistoryWindow Replace(string sessionId, SessionLimits limits, RedisValue[] calls)
+    {
+        var window = new HistoryWindow(null, 0, calls, calls.Length);
+        if (calls.Length == 0 || !HistoryEntry.TryStamp(Bytes(calls[^1]), out var newest, out _))
+        {
+            _sessions.TryRemove(sessionId, out _);
+            return window;
+        }
+
+        if (_sessions.Count >= Capacity && !_sessions.ContainsKey(sessionId))
+        {
+            Sweep(limits);
+            if (_sessions.Count >= Capacity)
+            {
+                return window;
+            }
+        }
+
+        var entry = new Entry(limits.MaxHistory);
+        entry.Append(0, calls, newest, calls.Length, Now);
+        _sessions[sessionId] = entry;
+        return window;
+    }
+
+    private static ReadOnlySpan<byte> Bytes(RedisValue call) => ((ReadOnlyMemory<byte>)call).Span;
+
+    private static TimeSpan Lifetime(SessionLimits limits) => limits.IdleTimeout / 2;
+
+    private DateTimeOffset Now => time.GetUtcNow();
+
+    private void Sweep(SessionLimits limits)
+    {
+        var stale = Now - Lifetime(limits);
+        foreach (var (sessionId, entry) in _sessions)
+        {
+            if (entry.LastUsed < stale)
+            {
+                _sessions.TryRemove(new KeyValuePair<string, Entry>(sessionId, entry));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A session's held calls at one moment: a prefix of <paramref name="Entries"/> that is never written again, of which
+    /// the last <paramref name="Length"/> are in Redis's list (as far as a read of <c>MaxHistory</c> calls sees).
+    /// </summary>
+    internal sealed record Held(Entry Entry, byte[][] Entries, int Count, ulong NewestId, int Length);
+
+    /// <summary>One session's calls, append-only: a full array is replaced, never overwritten, so held prefixes stay valid.</summary>
+    internal sealed class Entry(int maxHistory)
+    {
+        private readonly Lock _gate = new();
+        private byte[][] _entries = new byte[Math.Max(1, maxHistory) * 2][];
+        private int _count;
+        private ulong _newest;
+        private int _length;
+
+        public DateTimeOffset LastUsed { get; private set; }
+
+        public Held? Read(int maxHistory, DateTimeOffset staleBefore)
+        {
+            lock (_gate)
+            {
+                return LastUsed < staleBefore || _count == 0 || _entries.Length != Math.Max(1, maxHistory) * 2 ? null : new Held(this, _entries, _count, _newest, _length);
+            }
+        }
+
+        /// <summary>
+        /// Appends <paramref name="calls"/>, which follow the call <paramref name="after"/> (0: the first fill), the last
+        /// <paramref name="length"/> calls now being those in Redis's list.
+        /// </summary>
+        public void Append(ulong after, RedisValue[] calls, ulong newest, int length, DateTimeOffset now)
+        {
+            lock (_gate)
+            {
+                LastUsed = now;
+                if (_newest != after)
+                {
+                    // Another decision of this session already extended it (from the same or a later tail).
+                    return;
+                }
+
+                var keep = _entries.Length / 2;
+                if (_count + calls.Length > _entries.Length)
+                {
+                    var next = new byte[_entries.Length][];
+                    var kept = Math.Min(_count, Math.Max(0, keep - calls.Length));
+                    Array.Copy(_entries, _count - kept, next, 0, kept);
+                    _entries = next;
+                    _count = kept;
+                }
+
+                for (var i = Math.Max(0, calls.Length - keep); i < calls.Length; i++)
+                {
+                    _entries[_count++] = (byte[])calls[i]!;
+                }
+
+                _newest = newest;
+                _length = length;
+            }
+        }
+    }
+}
