@@ -65,14 +65,18 @@ internal sealed partial class GuardEngine : IGuardEngine
         ArgumentNullException.ThrowIfNull(whole);
         ArgumentNullException.ThrowIfNull(context);
 
+        for (var i = 0; i < parts.Count; i++)
+        {
+            // Checked before any part is decided: a batch is recorded whole or not at all.
+            ArgumentNullException.ThrowIfNull(parts[i], nameof(parts));
+        }
+
         var started = Stopwatch.GetTimestamp();
         var activity = _auditor.StartActivity(whole);
         var batch = new BatchTrace();
         var decisions = new Decision[parts.Count];
         for (var i = 0; i < decisions.Length; i++)
         {
-            ArgumentNullException.ThrowIfNull(parts[i], nameof(parts));
-
             // In order, each recorded before the next is decided: a sequence rule sees the line's earlier commands.
             decisions[i] = await EvaluateOne(parts[i], context, new EvaluationTrace(Stopwatch.GetTimestamp(), null, batch), cancellationToken).ConfigureAwait(false);
         }

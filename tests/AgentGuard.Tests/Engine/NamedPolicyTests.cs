@@ -1,3 +1,4 @@
+using AgentGuard.Tests.Audit;
 using Microsoft.Extensions.Configuration;
 
 namespace AgentGuard.Tests.Engine;
@@ -56,8 +57,8 @@ public sealed class NamedPolicyTests
     [InlineData("Rules")]
     public async Task UnknownPolicyName_DeniesWithAnAlert_NeverFallsBackToTheTopLevelPolicy(string name)
     {
-        var audit = new List<AuditRecord>();
-        var engine = TestHost.Engine(Json, b => b.AddAuditSink(new ListSink(audit)));
+        var audit = new RecordingAuditSink();
+        var engine = TestHost.Engine(Json, b => b.AddAuditSink(audit));
 
         var decision = await engine.EvaluateAsync(TestHost.Call("read_invoice"), new GuardContext { Policy = name });
 
@@ -65,7 +66,7 @@ public sealed class NamedPolicyTests
         decision.RuleIds.Should().Equal("agentguard:unknown-policy");
         decision.Alert.Should().BeTrue();
         decision.IsFailure.Should().BeTrue();
-        audit.Should().ContainSingle().Which.Policy.Should().Be(name);
+        audit.Records.Should().ContainSingle().Which.Policy.Should().Be(name);
     }
 
     [Fact]
@@ -113,16 +114,5 @@ public sealed class NamedPolicyTests
         source.Provider.Replace(rules);
 
         (await engine.EvaluateAsync(TestHost.Call("ls"), billing)).RuleIds.Should().Equal("agentguard:unknown-policy");
-    }
-
-    private sealed class ListSink(List<AuditRecord> records) : IAuditSink
-    {
-        public void Write(AuditRecord record)
-        {
-            lock (records)
-            {
-                records.Add(record);
-            }
-        }
     }
 }
