@@ -231,21 +231,21 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
         return false;
     }
 
-    private static Dictionary<string, PendingApproval>? CollectPending(IEnumerable<AIContent> contents)
+    private static HashSet<string>? CollectPending(IEnumerable<AIContent> contents)
     {
-        Dictionary<string, PendingApproval>? pending = null;
+        HashSet<string>? pending = null;
         foreach (var content in contents)
         {
-            if (content is FunctionResultContent { Result: PendingApproval approval } result)
+            if (content is FunctionResultContent { Result: PendingApproval } result)
             {
-                (pending ??= new(StringComparer.Ordinal))[result.CallId] = approval;
+                (pending ??= new(StringComparer.Ordinal)).Add(result.CallId);
             }
         }
 
         return pending;
     }
 
-    private List<AIContent>? RewriteContents(IList<AIContent> contents, Dictionary<string, PendingApproval> pending)
+    private List<AIContent>? RewriteContents(IList<AIContent> contents, HashSet<string> pending)
     {
         List<AIContent>? rewritten = null;
         for (var i = 0; i < contents.Count; i++)
@@ -256,7 +256,7 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
             {
                 replacement = null;
             }
-            else if (content is FunctionCallContent call && pending.ContainsKey(call.CallId))
+            else if (content is FunctionCallContent call && pending.Contains(call.CallId))
             {
                 replacement = new ToolApprovalRequestContent(RequestIdPrefix + call.CallId, call);
             }

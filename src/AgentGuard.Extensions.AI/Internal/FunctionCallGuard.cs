@@ -59,7 +59,7 @@ internal sealed partial class FunctionCallGuard(ToolGuard guard, ApprovalFlow ap
                     LogApprovalRequested(call.ToolName, call.CallId);
                     await approvals.RecordPendingAsync(call.CallId, fingerprint, cancellationToken).ConfigureAwait(false);
                     EndBatch(invocation, pending: true, concurrent);
-                    return new PendingApproval(fingerprint, decision.ModelMessage);
+                    return new PendingApproval(decision.ModelMessage);
                 }
                 else
                 {

@@ -2,11 +2,11 @@ namespace AgentGuard.Extensions.AI.Internal;
 
 /// <summary>
 /// The placeholder result of a call that waits for a person's approval. It never reaches the model: the approval flow
-/// turns the call into a <c>ToolApprovalRequestContent</c> and drops this result.
+/// turns the call into a <c>ToolApprovalRequestContent</c> and drops this result. The pending request (with the call's
+/// fingerprint) is already in the approval store when this is returned.
 /// </summary>
-/// <param name="Fingerprint">The fingerprint of the exact call that was put up for approval.</param>
 /// <param name="Message">The neutral text shown if the placeholder escapes the flow.</param>
-internal sealed record PendingApproval(string Fingerprint, string Message)
+internal sealed record PendingApproval(string Message)
 {
     public override string ToString() => Message;
 }
