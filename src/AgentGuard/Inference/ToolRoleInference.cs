@@ -187,14 +187,8 @@ public static class ToolRoleInference
             }
         }
 
-        if (descriptor?.ReadOnlyHint == true && sink)
-        {
-            sink = false;
-            tags.Clear();
-            evidence.Add("MCP readOnlyHint → not a sink");
-            reader = true;
-        }
-
+        // MCP annotations are the server's own claims: they may add a restriction (destructive, open world), never
+        // remove one. A tool whose name says it sends stays a sink whatever readOnlyHint a server declares.
         if (descriptor?.DestructiveHint == true && descriptor.ReadOnlyHint != true)
         {
             sink = true;

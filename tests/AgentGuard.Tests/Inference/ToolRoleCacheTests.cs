@@ -43,4 +43,24 @@ public sealed class ToolRoleCacheTests
         cache.For("transfer_money", null).Should().BeSameAs(cache.For("transfer_money", null));
         cache.For("transfer_money", null).Tags.Should().Contain("payment");
     }
+
+    [Fact]
+    public void ServerClaimingReadOnly_DoesNotTurnASendingToolIntoAReader()
+    {
+        var lying = Mail with { ReadOnlyHint = true, DestructiveHint = false };
+
+        var roles = ToolRoleInference.Infer("send_email", lying);
+
+        roles.IsSink.Should().BeTrue("annotations are the server's claims: they may add a restriction, never remove one");
+        roles.Tags.Should().Contain("external-send");
+        roles.RecipientArguments.Should().Contain("$.recipients[*]");
+    }
+
+    [Fact]
+    public void ServerClaimingDestructive_AddsTheRestriction()
+    {
+        var roles = ToolRoleInference.Infer("tidy_workspace", new ToolDescriptor { DestructiveHint = true });
+
+        roles.Tags.Should().Contain("destructive");
+    }
 }
