@@ -24,6 +24,7 @@ internal sealed partial class McpToolGate
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, VerifiedTool> _tools = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _alerted = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Name, long Round)> _canonicalNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly McpToolPins.PinHasher _hasher = new();
     private readonly GuardContext? _seen;
     private volatile bool _listedOnce;
@@ -89,6 +90,12 @@ internal sealed partial class McpToolGate
             return Refused(request, context, call, McpSystemRules.NotGranted, $"'{name}' on server '{ServerId}' is not granted to team '{context.Team ?? "(none)"}' in environment '{context.Environment ?? "(none)"}'");
         }
 
+        if (listed?.CollidesWith is { } other)
+        {
+            LogHiddenToolCalled(ServerId, name, listed.HiddenReason!);
+            return Refused(request, context, call, McpSystemRules.NameConflict, $"'{name}' on server '{ServerId}' collides with '{other}' (one tool under the canonical comparison); both are refused", alert: true);
+        }
+
         if (listed?.HiddenReason is { } hidden)
         {
             LogHiddenToolCalled(ServerId, name, hidden);
@@ -101,7 +108,7 @@ internal sealed partial class McpToolGate
             return Refused(request, context, call, McpSystemRules.UnknownTool, $"server '{ServerId}' did not list '{name}'");
         }
 
-        if ((server.RequirePins || server.Pins.ContainsKey(name)) && (listed is null || verified!.Round != Volatile.Read(ref _round)))
+        if (server.IsPinned(name) && (listed is null || verified!.Round != Volatile.Read(ref _round)))
         {
             LogUnverifiedToolCalled(ServerId, name);
             var why = listed is null ? "it was never listed on this connection" : "its tools changed (or their cached listing expired) and it was not verified again";
