@@ -275,11 +275,11 @@ internal sealed partial class SemanticKernelGuard
     }
 
     [LoggerMessage(3301, LogLevel.Information, "Semantic Kernel function {PluginName}.{FunctionName} was not run ({Effect}); terminate={Terminate}.")]
-    private partial void LogBlocked(string? pluginName, string functionName, DecisionEffect effect, bool terminate);
+    private partial void LogBlocked(LogText pluginName, LogText functionName, DecisionEffect effect, bool terminate);
 
     [LoggerMessage(3303, LogLevel.Warning, "The arguments of Semantic Kernel function {PluginName}.{FunctionName} changed after AgentGuard decided the call; it is decided again.")]
-    private partial void LogArgumentsChanged(string? pluginName, string functionName);
+    private partial void LogArgumentsChanged(LogText pluginName, LogText functionName);
 
     [LoggerMessage(3302, LogLevel.Information, "The result of Semantic Kernel function {PluginName}.{FunctionName} was redacted before the model saw it.")]
-    private partial void LogRedacted(string? pluginName, string functionName);
+    private partial void LogRedacted(LogText pluginName, LogText functionName);
 }

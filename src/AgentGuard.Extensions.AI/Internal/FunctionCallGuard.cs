@@ -195,16 +195,16 @@ internal sealed partial class FunctionCallGuard(ToolGuard guard, ApprovalFlow ap
     }
 
     [LoggerMessage(3101, LogLevel.Information, "AgentGuard denied '{ToolName}' (call {CallId}): {Decision}.")]
-    private partial void LogDenied(string toolName, string? callId, string decision);
+    private partial void LogDenied(LogText toolName, LogText callId, LogText decision);
 
     [LoggerMessage(3102, LogLevel.Information, "AgentGuard asked for approval of '{ToolName}' (call {CallId}).")]
-    private partial void LogApprovalRequested(string toolName, string callId);
+    private partial void LogApprovalRequested(LogText toolName, LogText callId);
 
     [LoggerMessage(3103, LogLevel.Information, "AgentGuard runs '{ToolName}' (call {CallId}): a person approved exactly this call.")]
-    private partial void LogApprovedCallRuns(string toolName, string? callId);
+    private partial void LogApprovedCallRuns(LogText toolName, LogText callId);
 
     [LoggerMessage(3104, LogLevel.Error, "AgentGuard could not decide '{ToolName}'; the call was denied.")]
-    private partial void LogGuardFailed(Exception exception, string toolName);
+    private partial void LogGuardFailed(Exception exception, LogText toolName);
 
     /// <summary>Per message list: the batch's pending flag and the request facts last seen for it.</summary>
     private sealed class RequestState

@@ -274,14 +274,14 @@ internal sealed partial class McpToolGate
     }
 
     [LoggerMessage(3405, LogLevel.Error, "MCP tool definition changed (rug pull?): {ServerId}/{ToolName} was pinned as {Expected} but is now {Actual}. The tool is hidden and its calls are denied until the pin is approved again.")]
-    private partial void LogDefinitionChanged(string serverId, string toolName, string expected, string actual);
+    private partial void LogDefinitionChanged(LogText serverId, LogText toolName, LogText expected, LogText actual);
 
     [LoggerMessage(3406, LogLevel.Warning, "MCP tool {ServerId}/{ToolName} is hidden: the server requires pins and this tool has none (its pin would be {Pin}).")]
-    private partial void LogUnpinned(string serverId, string toolName, string pin);
+    private partial void LogUnpinned(LogText serverId, LogText toolName, LogText pin);
 
     [LoggerMessage(3432, LogLevel.Error, "MCP server {ServerId} listed two tools that are one tool under the canonical name comparison: {ToolName} and {OtherName}. Both are refused.")]
-    private partial void LogNameConflict(string serverId, string toolName, string otherName);
+    private partial void LogNameConflict(LogText serverId, LogText toolName, LogText otherName);
 
     [LoggerMessage(3407, LogLevel.Error, "MCP tool description looks poisoned: {ServerId}/{ToolName} ({Action}): {Findings}.")]
-    private partial void LogPoisoned(string serverId, string toolName, string action, string findings);
+    private partial void LogPoisoned(LogText serverId, LogText toolName, LogText action, LogText findings);
 }

@@ -226,20 +226,20 @@ internal sealed partial class McpToolGate
     }
 
     [LoggerMessage(3401, LogLevel.Warning, "MCP call {ServerId}/{ToolName} denied: the tool is not granted to team '{Team}' in environment '{Environment}'.")]
-    private partial void LogToolNotGranted(string serverId, string toolName, string team, string environment);
+    private partial void LogToolNotGranted(LogText serverId, LogText toolName, LogText team, LogText environment);
 
     [LoggerMessage(3402, LogLevel.Warning, "MCP call {ServerId}/{ToolName} denied: the tool is hidden because {Reason}.")]
-    private partial void LogHiddenToolCalled(string serverId, string toolName, string reason);
+    private partial void LogHiddenToolCalled(LogText serverId, LogText toolName, LogText reason);
 
     [LoggerMessage(3403, LogLevel.Warning, "MCP call {ServerId}/{ToolName} denied: the tool is pinned but its current definition was not verified on this connection (never listed, changed, or its listing expired).")]
-    private partial void LogUnverifiedToolCalled(string serverId, string toolName);
+    private partial void LogUnverifiedToolCalled(LogText serverId, LogText toolName);
 
     [LoggerMessage(3410, LogLevel.Warning, "MCP call {ServerId}/{ToolName} denied: the server did not list this tool.")]
-    private partial void LogUnknownToolCalled(string serverId, string toolName);
+    private partial void LogUnknownToolCalled(LogText serverId, LogText toolName);
 
     [LoggerMessage(3404, LogLevel.Information, "MCP call {ServerId}/{ToolName} denied by policy: {Decision}. {Reason}")]
-    private partial void LogCallDenied(string serverId, string toolName, string decision, string reason);
+    private partial void LogCallDenied(LogText serverId, LogText toolName, LogText decision, LogText reason);
 
     [LoggerMessage(3408, LogLevel.Warning, "MCP server {ServerId} is no longer in the registry; {What} was refused.")]
-    private partial void LogServerWithdrawn(string serverId, string what);
+    private partial void LogServerWithdrawn(LogText serverId, LogText what);
 }
