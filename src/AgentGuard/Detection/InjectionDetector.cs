@@ -44,12 +44,14 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("system prompt", Family.PromptObject), ("system message", Family.PromptObject), ("your instructions", Family.PromptObject), ("your prompt", Family.PromptObject), ("your rules", Family.PromptObject), ("initial prompt", Family.PromptObject), ("initial instructions", Family.PromptObject), ("hidden prompt", Family.PromptObject), ("original instructions", Family.PromptObject), ("hidden instructions", Family.PromptObject), 
     ];
 
-    /// <summary>Shared prefixes searched once for several anchors (each pass covers 16 strings, so fewer strings mean fewer passes).</summary>
-    private static readonly string[] SearchPrefixes = ["system", "display:", "font-size:", "important", "post ", "add ", "your ", "initial ", "hidden ", "run th", "use ", "don", "task ", "ignor", "this is ", "i'm the", "i am the", "instruction", "message from", "request from", "note from"];
+    /// <summary>The first characters of anchors that do not start with a letter ('&lt;', '[', '#', '{'): candidates wherever they occur.</summary>
+    private static readonly string NonLetterStarts = new([.. AnchorTable.Select(a => a.Anchor[0]).Where(c => !char.IsAsciiLetter(c)).Distinct()]);
 
-    private static readonly AnchorSearch Anchors = new(
-        AnchorTable.Select(a => a.Anchor).Where(a => !SearchPrefixes.Any(p => a.StartsWith(p, StringComparison.OrdinalIgnoreCase))).Concat(SearchPrefixes).OrderBy(a => char.ToLowerInvariant(a[0])),
-        StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Anchors by (lower-case first letter, lower-case second character): a word start is compared only with the anchors
+    /// that begin with its first two characters (usually none, at most a handful).
+    /// </summary>
+    private static readonly (string Anchor, Family Family)[][] ByPair = BuildPairs();
 
     /// <summary>Anchors grouped by lower-case first character, so a hit is dispatched with a handful of comparisons.</summary>
     private static readonly (string Anchor, Family Family)[][] ByFirstChar = BuildDispatch();
@@ -127,12 +129,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             Guarded(text, 0, "ai", Family.AiNoun, weights);
         }
 
-        for (var group = 0; group < Anchors.GroupCount; group++)
+        // One vectorized pass yields every word start (and every '<', '[', '#', '{'): a superset of where an anchor can
+        // start that Dispatch confirms, so the result is the same as searching each anchor, at one pass's cost.
+        foreach (var at in new WordStarts(text, NonLetterStarts, nonAscii: false))
         {
-            for (var at = Anchors.Next(text, group, 0); at >= 0; at = Anchors.Next(text, group, at + 1))
-            {
-                Dispatch(text, at, weights);
-            }
+            Dispatch(text, at, Candidates(text, at), weights);
         }
 
         // Two-character structural anchors get their own vectorized single-string passes.
@@ -147,8 +148,13 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         }
     }
 
-    private static void Dispatch(string text, int at, Span<double> weights)
+    private static void Dispatch(string text, int at, (string Anchor, Family Family)[] candidates, Span<double> weights)
     {
+        if (candidates.Length == 0)
+        {
+            return;
+        }
+
         {
             var first = char.ToLowerInvariant(text[at]);
             if (first >= ByFirstChar.Length || (char.IsLetter(first) && at > 0 && char.IsLetterOrDigit(text[at - 1])))
@@ -156,7 +162,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 return;
             }
 
-            foreach (var (anchor, family) in ByFirstChar[first])
+            foreach (var (anchor, family) in candidates)
             {
                 if (CouldStartWith(text, at, anchor) && text.AsSpan(at).StartsWith(anchor, StringComparison.OrdinalIgnoreCase))
                 {
@@ -348,6 +354,37 @@ internal sealed partial class InjectionDetector : IInjectionDetector
 
                 break;
         }
+    }
+
+    /// <summary>The anchors that can start at <paramref name="at"/>, judged by its first two characters (all of the first character's when the second is not ASCII).</summary>
+    private static (string Anchor, Family Family)[] Candidates(string text, int at)
+    {
+        var first = text[at];
+        if (first > '\x7F')
+        {
+            return [];
+        }
+
+        if (!char.IsAsciiLetter(first) || at + 1 >= text.Length || text[at + 1] > '\x7F')
+        {
+            return ByFirstChar[char.ToLowerInvariant(first)];
+        }
+
+        return ByPair[PairIndex(first, text[at + 1])];
+    }
+
+    private static int PairIndex(char first, char second) => ((char.ToLowerInvariant(first) - 'a') * 128) + char.ToLowerInvariant(second);
+
+    private static (string Anchor, Family Family)[][] BuildPairs()
+    {
+        var lookup = AnchorTable.Where(a => char.IsAsciiLetter(a.Anchor[0])).ToLookup(a => PairIndex(a.Anchor[0], a.Anchor[1]));
+        var pairs = new (string, Family)[26 * 128][];
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            pairs[i] = [.. lookup[i]];
+        }
+
+        return pairs;
     }
 
     private static (string Anchor, Family Family)[][] BuildDispatch()
