@@ -44,8 +44,8 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("system prompt", Family.PromptObject), ("system message", Family.PromptObject), ("your instructions", Family.PromptObject), ("your prompt", Family.PromptObject), ("your rules", Family.PromptObject), ("initial prompt", Family.PromptObject), ("initial instructions", Family.PromptObject), ("hidden prompt", Family.PromptObject), ("original instructions", Family.PromptObject), ("hidden instructions", Family.PromptObject), 
     ];
 
-    /// <summary>The first characters of anchors that do not start with a letter ('&lt;', '[', '#', '{'): candidates wherever they occur.</summary>
-    private static readonly string NonLetterStarts = new([.. AnchorTable.Select(a => a.Anchor[0]).Where(c => !char.IsAsciiLetter(c)).Distinct()]);
+    /// <summary>The first characters of anchors that do not start with a letter ('&lt;', '[', '#', '{'), and '!' of a markdown image: candidates wherever they occur.</summary>
+    private static readonly string NonLetterStartsAndBang = new([.. AnchorTable.Select(a => a.Anchor[0]).Where(c => !char.IsAsciiLetter(c)).Append('<').Append('!').Distinct()]);
 
     /// <summary>
     /// Anchors by (lower-case first letter, lower-case second character): a word start is compared only with the anchors
@@ -129,22 +129,27 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             Guarded(text, 0, "ai", Family.AiNoun, weights);
         }
 
-        // One vectorized pass yields every word start (and every '<', '[', '#', '{'): a superset of where an anchor can
+        // One vectorized pass yields every word start and every '<', '[', '#', '{', '!': a superset of where an anchor can
         // start that Dispatch confirms, so the result is the same as searching each anchor, at one pass's cost.
-        foreach (var at in new WordStarts(text, NonLetterStarts, nonAscii: false))
+        foreach (var at in new WordStarts(text, NonLetterStartsAndBang, nonAscii: false))
         {
+            var c = text[at];
+            if (c == '!')
+            {
+                if (at + 1 < text.Length && text[at + 1] == '[')
+                {
+                    Guarded(text, at, "![", Family.MarkdownImage, weights);
+                }
+
+                continue;
+            }
+
+            if (c == '<' && at + 1 < text.Length && text[at + 1] == '|')
+            {
+                Guarded(text, at, "<|", Family.RoleTag, weights);
+            }
+
             Dispatch(text, at, Candidates(text, at), weights);
-        }
-
-        // Two-character structural anchors get their own vectorized single-string passes.
-        for (var at = text.IndexOf("<|", StringComparison.Ordinal); at >= 0; at = text.IndexOf("<|", at + 2, StringComparison.Ordinal))
-        {
-            Guarded(text, at, "<|", Family.RoleTag, weights);
-        }
-
-        for (var at = text.IndexOf("![", StringComparison.Ordinal); at >= 0; at = text.IndexOf("![", at + 2, StringComparison.Ordinal))
-        {
-            Guarded(text, at, "![", Family.MarkdownImage, weights);
         }
     }
 
