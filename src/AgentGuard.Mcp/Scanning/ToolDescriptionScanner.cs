@@ -90,6 +90,9 @@ internal static class ToolDescriptionScanner
     private static readonly (string Phrase, string Category)[][] ByFirstChar =
         [.. Enumerable.Range(0, 128).Select(c => Phrases.Where(p => char.ToLowerInvariant(p.Phrase[0]) == c).ToArray())];
 
+    /// <summary>The phrases (in table order) by lower-case first and second character, both ASCII: 128 × 128 lists.</summary>
+    private static readonly (string Phrase, string Category)[][] ByPair = BuildPairs();
+
     // Zero-width, bidirectional controls, invisible separators, BOM, soft hyphen, tag characters (high surrogate of U+E0000..U+E007F).
     private static readonly SearchValues<char> HiddenCharacters = SearchValues.Create(
         "\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206A\u206B\u206C\u206D\u206E\u206F\u3164\uFEFF\uFFA0\uDB40");
@@ -162,23 +165,13 @@ internal static class ToolDescriptionScanner
     {
         foreach (var at in new WordStarts(span, NonLetterStarts, nonAscii: true))
         {
+            // Non-ASCII characters may fold to ASCII letters ('ı' to 'I'): they are compared with every phrase.
             var c = span[at];
-            var candidates = c <= '\x7F' ? ByFirstChar[char.ToLowerInvariant(c)] : Phrases;
-            if (candidates.Length == 0)
-            {
-                continue;
-            }
-
             var second = at + 1 < span.Length ? span[at + 1] : '\0';
+            var candidates = c > '\x7F' ? Phrases : second > '\x7F' ? ByFirstChar[char.ToLowerInvariant(c)] : ByPair[PairIndex(c, second)];
             var rest = span[at..];
             foreach (var (phrase, category) in candidates)
             {
-                // An ASCII second character must equal the phrase's once lowered (a non-ASCII one may still fold to it).
-                if (second <= '\x7F' && char.ToLowerInvariant(second) != char.ToLowerInvariant(phrase[1]))
-                {
-                    continue;
-                }
-
                 // Whole words only: "/etc/passwd" is not in "/etc/passwded", "silently" not in "unsilently".
                 if (rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase) && OnWordBoundaries(span, at, phrase))
                 {
@@ -187,6 +180,20 @@ internal static class ToolDescriptionScanner
                 }
             }
         }
+    }
+
+    private static int PairIndex(char first, char second) => (char.ToLowerInvariant(first) * 128) + char.ToLowerInvariant(second);
+
+    private static (string Phrase, string Category)[][] BuildPairs()
+    {
+        var lookup = Phrases.ToLookup(p => PairIndex(p.Phrase[0], p.Phrase[1]));
+        var pairs = new (string, string)[128 * 128][];
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            pairs[i] = [.. lookup[i]];
+        }
+
+        return pairs;
     }
 
     private static bool OnWordBoundaries(ReadOnlySpan<char> text, int at, string phrase)
