@@ -86,12 +86,15 @@ internal static class ToolDescriptionScanner
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
     private static readonly string NonLetterStarts = new([.. Phrases.Select(p => p.Phrase[0]).Where(c => !char.IsAsciiLetter(c)).Distinct()]);
 
+    /// <summary>All phrases in table order, each with its finding and its first eight characters.</summary>
+    private static readonly PhraseEntry[] Entries = [.. Phrases.Select(p => new PhraseEntry(p.Phrase, p.Category + ":\"" + p.Phrase + "\"", new AsciiPrefix(p.Phrase)))];
+
     /// <summary>The phrases (in table order) by lower-case first character.</summary>
-    private static readonly (string Phrase, string Category)[][] ByFirstChar =
-        [.. Enumerable.Range(0, 128).Select(c => Phrases.Where(p => char.ToLowerInvariant(p.Phrase[0]) == c).ToArray())];
+    private static readonly PhraseEntry[][] ByFirstChar =
+        [.. Enumerable.Range(0, 128).Select(c => Entries.Where(p => char.ToLowerInvariant(p.Phrase[0]) == c).ToArray())];
 
     /// <summary>The phrases (in table order) by lower-case first and second character, both ASCII: 128 × 128 lists.</summary>
-    private static readonly (string Phrase, string Category)[][] ByPair = BuildPairs();
+    private static readonly PhraseEntry[][] ByPair = BuildPairs();
 
     // Zero-width, bidirectional controls, invisible separators, BOM, soft hyphen, tag characters (high surrogate of U+E0000..U+E007F).
     private static readonly SearchValues<char> HiddenCharacters = SearchValues.Create(
@@ -168,14 +171,21 @@ internal static class ToolDescriptionScanner
             // Non-ASCII characters may fold to ASCII letters ('ı' to 'I'): they are compared with every phrase.
             var c = span[at];
             var second = at + 1 < span.Length ? span[at + 1] : '\0';
-            var candidates = c > '\x7F' ? Phrases : second > '\x7F' ? ByFirstChar[char.ToLowerInvariant(c)] : ByPair[PairIndex(c, second)];
+            var candidates = c > '\x7F' ? Entries : second > '\x7F' ? ByFirstChar[char.ToLowerInvariant(c)] : ByPair[PairIndex(c, second)];
+            if (candidates.Length == 0)
+            {
+                continue;
+            }
+
+            // Eight ASCII characters are compared with each phrase's first eight in one step.
+            var ascii = AsciiPrefix.TryRead(span, at, out var chars);
             var rest = span[at..];
-            foreach (var (phrase, category) in candidates)
+            foreach (var (phrase, finding, prefix) in candidates)
             {
                 // Whole words only: "/etc/passwd" is not in "/etc/passwded", "silently" not in "unsilently".
-                if (rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase) && OnWordBoundaries(span, at, phrase))
+                if ((ascii ? prefix.Matches(chars) && (phrase.Length <= AsciiPrefix.Length || rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase)) : rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase)) && OnWordBoundaries(span, at, phrase))
                 {
-                    Add(ref findings, category + ":\"" + phrase + "\"");
+                    Add(ref findings, finding);
                     break;
                 }
             }
@@ -184,10 +194,13 @@ internal static class ToolDescriptionScanner
 
     private static int PairIndex(char first, char second) => (char.ToLowerInvariant(first) * 128) + char.ToLowerInvariant(second);
 
-    private static (string Phrase, string Category)[][] BuildPairs()
+    /// <summary>A phrase, the finding it reports and its first eight characters.</summary>
+    private readonly record struct PhraseEntry(string Phrase, string Finding, AsciiPrefix Prefix);
+
+    private static PhraseEntry[][] BuildPairs()
     {
-        var lookup = Phrases.ToLookup(p => PairIndex(p.Phrase[0], p.Phrase[1]));
-        var pairs = new (string, string)[128 * 128][];
+        var lookup = Entries.ToLookup(p => PairIndex(p.Phrase[0], p.Phrase[1]));
+        var pairs = new PhraseEntry[128 * 128][];
         for (var i = 0; i < pairs.Length; i++)
         {
             pairs[i] = [.. lookup[i]];

@@ -51,10 +51,10 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     /// Anchors by (lower-case first letter, lower-case second character): a word start is compared only with the anchors
     /// that begin with its first two characters (usually none, at most a handful).
     /// </summary>
-    private static readonly (string Anchor, Family Family)[][] ByPair = BuildPairs();
+    private static readonly AnchorEntry[][] ByPair = BuildPairs();
 
     /// <summary>Anchors grouped by lower-case first character, so a hit is dispatched with a handful of comparisons.</summary>
-    private static readonly (string Anchor, Family Family)[][] ByFirstChar = BuildDispatch();
+    private static readonly AnchorEntry[][] ByFirstChar = BuildDispatch();
 
     /// <summary>Zero-width, bidi-control and tag-character (high surrogate of U+E0000..U+E007F) code units.</summary>
     private static readonly SearchValues<char> Hidden = SearchValues.Create("\u200B\u2060\u2061\u2062\u2063\u2064\uFEFF\u180E\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uDB40");
@@ -149,33 +149,35 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 Guarded(text, at, "<|", Family.RoleTag, weights);
             }
 
-            Dispatch(text, at, Candidates(text, at), weights);
+            var candidates = Candidates(text, at);
+            if (candidates.Length > 0)
+            {
+                Dispatch(text, at, candidates, weights);
+            }
         }
     }
 
-    private static void Dispatch(string text, int at, (string Anchor, Family Family)[] candidates, Span<double> weights)
+    private static void Dispatch(string text, int at, AnchorEntry[] candidates, Span<double> weights)
     {
-        if (candidates.Length == 0)
+        // Eight ASCII characters are compared with each anchor's first eight in one step; anything else (the end of the
+        // text, a non-ASCII character that may fold to a letter) takes the character-by-character filter.
+        var ascii = AsciiPrefix.TryRead(text, at, out var chars);
+        foreach (var (anchor, trimmed, family, prefix) in candidates)
         {
-            return;
-        }
-
-        {
-            var first = char.ToLowerInvariant(text[at]);
-            if (first >= ByFirstChar.Length || (char.IsLetter(first) && at > 0 && char.IsLetterOrDigit(text[at - 1])))
+            var could = ascii ? prefix.Matches(chars) : CouldStartWith(text, at, anchor);
+            if (could && ((ascii && anchor.Length <= AsciiPrefix.Length) || text.AsSpan(at).StartsWith(anchor, StringComparison.OrdinalIgnoreCase)) && !InsideWord(text, at))
             {
-                return;
-            }
-
-            foreach (var (anchor, family) in candidates)
-            {
-                if (CouldStartWith(text, at, anchor) && text.AsSpan(at).StartsWith(anchor, StringComparison.OrdinalIgnoreCase))
-                {
-                    var word = anchor[0] is ' ' or '\n' ? at + 1 : at;
-                    Guarded(text, word, anchor.TrimStart(), family, weights);
-                }
+                var word = anchor[0] is ' ' or '\n' ? at + 1 : at;
+                Guarded(text, word, trimmed, family, weights);
             }
         }
+    }
+
+    /// <summary>A letter anchor found inside a word ("send" in "resend") does not count.</summary>
+    private static bool InsideWord(string text, int at)
+    {
+        var first = char.ToLowerInvariant(text[at]);
+        return first >= ByFirstChar.Length || (char.IsLetter(first) && at > 0 && char.IsLetterOrDigit(text[at - 1]));
     }
 
     /// <summary>
@@ -362,7 +364,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     }
 
     /// <summary>The anchors that can start at <paramref name="at"/>, judged by its first two characters (all of the first character's when the second is not ASCII).</summary>
-    private static (string Anchor, Family Family)[] Candidates(string text, int at)
+    private static AnchorEntry[] Candidates(string text, int at)
     {
         var first = text[at];
         if (first > '\x7F')
@@ -380,24 +382,33 @@ internal sealed partial class InjectionDetector : IInjectionDetector
 
     private static int PairIndex(char first, char second) => ((char.ToLowerInvariant(first) - 'a') * 128) + char.ToLowerInvariant(second);
 
-    private static (string Anchor, Family Family)[][] BuildPairs()
+    private static AnchorEntry[][] BuildPairs()
     {
         var lookup = AnchorTable.Where(a => char.IsAsciiLetter(a.Anchor[0])).ToLookup(a => PairIndex(a.Anchor[0], a.Anchor[1]));
-        var pairs = new (string, Family)[26 * 128][];
+        var pairs = new AnchorEntry[26 * 128][];
         for (var i = 0; i < pairs.Length; i++)
         {
-            pairs[i] = [.. lookup[i]];
+            pairs[i] = [.. lookup[i].Select(a => new AnchorEntry(a.Anchor, a.Family))];
         }
 
         return pairs;
     }
 
-    private static (string Anchor, Family Family)[][] BuildDispatch()
+    /// <summary>An anchor ready for dispatch: as searched, trimmed as checked, its family and its first eight characters.</summary>
+    private readonly record struct AnchorEntry(string Anchor, string Trimmed, Family Family, AsciiPrefix Prefix)
     {
-        var table = new (string, Family)[128][];
+        public AnchorEntry(string anchor, Family family)
+            : this(anchor, anchor.TrimStart(), family, new AsciiPrefix(anchor))
+        {
+        }
+    }
+
+    private static AnchorEntry[][] BuildDispatch()
+    {
+        var table = new AnchorEntry[128][];
         for (var c = 0; c < table.Length; c++)
         {
-            table[c] = [.. AnchorTable.Where(a => char.ToLowerInvariant(a.Anchor[0]) == c)];
+            table[c] = [.. AnchorTable.Where(a => char.ToLowerInvariant(a.Anchor[0]) == c).Select(a => new AnchorEntry(a.Anchor, a.Family))];
         }
 
         return table;
