@@ -180,12 +180,14 @@ internal static class ToolDescriptionScanner
             // Eight ASCII characters are compared with each phrase's first eight in one step.
             var ascii = AsciiPrefix.TryRead(span, at, out var chars);
             var rest = span[at..];
-            foreach (var (phrase, finding, prefix) in candidates)
+            for (var i = 0; i < candidates.Length; i++)
             {
+                ref readonly var candidate = ref candidates[i]; // by reference: an entry holds three vectors
+                var phrase = candidate.Phrase;
                 // Whole words only: "/etc/passwd" is not in "/etc/passwded", "silently" not in "unsilently".
-                if ((ascii ? prefix.Matches(chars) && (phrase.Length <= AsciiPrefix.Length || rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase)) : rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase)) && OnWordBoundaries(span, at, phrase))
+                if ((ascii ? candidate.Prefix.Matches(chars) && (phrase.Length <= AsciiPrefix.Length || rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase)) : rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase)) && OnWordBoundaries(span, at, phrase))
                 {
-                    Add(ref findings, finding);
+                    Add(ref findings, candidate.Finding);
                     break;
                 }
             }

@@ -162,13 +162,15 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         // Eight ASCII characters are compared with each anchor's first eight in one step; anything else (the end of the
         // text, a non-ASCII character that may fold to a letter) takes the character-by-character filter.
         var ascii = AsciiPrefix.TryRead(text, at, out var chars);
-        foreach (var (anchor, trimmed, family, prefix) in candidates)
+        for (var i = 0; i < candidates.Length; i++)
         {
-            var could = ascii ? prefix.Matches(chars) : CouldStartWith(text, at, anchor);
+            ref readonly var candidate = ref candidates[i]; // by reference: an entry holds three vectors
+            var anchor = candidate.Anchor;
+            var could = ascii ? candidate.Prefix.Matches(chars) : CouldStartWith(text, at, anchor);
             if (could && ((ascii && anchor.Length <= AsciiPrefix.Length) || text.AsSpan(at).StartsWith(anchor, StringComparison.OrdinalIgnoreCase)) && !InsideWord(text, at))
             {
                 var word = anchor[0] is ' ' or '\n' ? at + 1 : at;
-                Guarded(text, word, trimmed, family, weights);
+                Guarded(text, word, candidate.Trimmed, candidate.Family, weights);
             }
         }
     }

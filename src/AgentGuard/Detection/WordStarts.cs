@@ -53,6 +53,7 @@ internal ref struct WordStarts
         return true;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private readonly uint VectorBlock(int at)
     {
         ref var start = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(_text);
