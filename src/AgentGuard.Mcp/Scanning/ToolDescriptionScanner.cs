@@ -168,10 +168,11 @@ internal static class ToolDescriptionScanner
     {
         foreach (var at in new WordStarts(span, NonLetterStarts, nonAscii: true))
         {
-            // Non-ASCII characters may fold to ASCII letters ('ı' to 'I'): they are compared with every phrase.
+            // A non-ASCII character is compared with the phrases that start with the ASCII letter its upper case is, if any
+            // (the ordinal comparison folds none today; the result must not depend on that).
             var c = span[at];
             var second = at + 1 < span.Length ? span[at + 1] : '\0';
-            var candidates = c > '\x7F' ? Entries : second > '\x7F' ? ByFirstChar[char.ToLowerInvariant(c)] : ByPair[PairIndex(c, second)];
+            var candidates = c > '\x7F' ? FoldedCandidates(c) : second > '\x7F' ? ByFirstChar[char.ToLowerInvariant(c)] : ByPair[PairIndex(c, second)];
             if (candidates.Length == 0)
             {
                 continue;
@@ -192,6 +193,12 @@ internal static class ToolDescriptionScanner
                 }
             }
         }
+    }
+
+    private static PhraseEntry[] FoldedCandidates(char c)
+    {
+        var upper = char.ToUpperInvariant(c);
+        return upper <= '\x7F' ? ByFirstChar[char.ToLowerInvariant(upper)] : [];
     }
 
     private static int PairIndex(char first, char second) => (char.ToLowerInvariant(first) * 128) + char.ToLowerInvariant(second);
