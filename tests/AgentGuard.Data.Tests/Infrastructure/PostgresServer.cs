@@ -49,6 +49,34 @@ public sealed class PostgresServer : IAsyncLifetime
 
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
+        await using var setup = new NpgsqlCommand("""
+            CREATE SCHEMA hr;
+            CREATE TABLE hr.salaries (id serial PRIMARY KEY, employee text NOT NULL, amount integer NOT NULL, iban text);
+            CREATE TABLE public.products (id serial PRIMARY KEY, name text NOT NULL, price integer NOT NULL);
+            INSERT INTO hr.salaries (employee, amount, iban) VALUES ('alice', 100, 'DE89370400440532013000'), ('bob', 90, 'GB82WEST12345698765432');
+            INSERT INTO public.products (name, price) VALUES ('pen', 2), ('ink', 5);
+            """, connection);
+        await setup.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Waits until the server's log contains <paramref name="marker"/> (true) or a short time passed (false).</summary>
+    public async Task<bool> LoggedAsync(string marker, int waitMilliseconds = 3000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(waitMilliseconds);
+        while (true)
+        {
+            if (Log().Contains(marker, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     public Task DisposeAsync()
