@@ -111,8 +111,8 @@ public sealed partial class DatabaseGuard
     }
 
     [LoggerMessage(3501, LogLevel.Information, "A {Kinds} statement to {Database} was not sent (rules: {RuleIds}).")]
-    private partial void LogDenied(string database, string kinds, string ruleIds);
+    private partial void LogDenied(LogText database, LogText kinds, LogText ruleIds);
 
     [LoggerMessage(3502, LogLevel.Error, "The rows {Database} returned could not be inspected.")]
-    private partial void LogInspectionFailed(Exception exception, string database);
+    private partial void LogInspectionFailed(Exception exception, LogText database);
 }
