@@ -58,17 +58,21 @@ internal sealed class SqlEventFactory(Func<DataTableMap> tables, Func<ToolArgume
         }
 
         string? parameterProblem = null;
-        ArrayBufferWriter<byte> buffer;
+        ToolArguments arguments;
+        var argumentLimits = limits();
         try
         {
-            buffer = Write(text, source, cached, command.Parameters, options.MaxParameters, out parameterProblem);
+            var parameters = command.Parameters;
+            arguments = parameters.Count == 0
+                ? cached.ArgumentsWithoutParameters(argumentLimits)
+                : ToolArguments.FromUtf8Json(WriteWithParameters(cached, parameters, options.MaxParameters, out parameterProblem).WrittenSpan, argumentLimits);
         }
 #pragma warning disable CA1031 // A parameter whose value cannot be rendered makes the statement opaque.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             parameterProblem = "a parameter could not be read: " + ex.GetType().Name;
-            buffer = Write(text, source, cached, null, 0, out _);
+            arguments = cached.ArgumentsWithoutParameters(argumentLimits);
         }
 
         if (parameterProblem is not null && !tags.Contains(DataTags.Opaque))
@@ -79,7 +83,7 @@ internal sealed class SqlEventFactory(Func<DataTableMap> tables, Func<ToolArgume
         var toolCall = new ToolCallEvent(source.Name, ToolKind.DatabaseQuery)
         {
             Source = source.Name,
-            Arguments = ToolArguments.FromUtf8Json(buffer.WrittenSpan, limits()),
+            Arguments = arguments,
             Tags = tags,
             Risk = RiskOf(tags),
             CallId = _idPrefix + Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture),
@@ -127,7 +131,7 @@ internal sealed class SqlEventFactory(Func<DataTableMap> tables, Func<ToolArgume
             ["db.operation.name"] = string.Join(',', analysis.Kinds.Select(k => k.ToString().ToLowerInvariant())),
             ["db.statement_count"] = analysis.StatementCount.ToString(CultureInfo.InvariantCulture),
         };
-        cached = new Cached(map, analysis, dataTags, sensitive, attributes);
+        cached = new Cached(map, analysis, dataTags, sensitive, attributes, Prefix(text, dialect, analysis, dataTags));
         if (_cache.Count >= MaxCached)
         {
             _cache.Clear();
@@ -137,33 +141,51 @@ internal sealed class SqlEventFactory(Func<DataTableMap> tables, Func<ToolArgume
         return cached;
     }
 
-    private static ArrayBufferWriter<byte> Write(string text, DatabaseSource source, Cached cached, DbParameterCollection? parameters, int maxParameters, out string? problem)
+    /// <summary>The arguments up to the parameters, as UTF-8 JSON: an object left open, the same for every run of the statement.</summary>
+    private static byte[] Prefix(string text, SqlDialect dialect, SqlAnalysis analysis, List<string> dataTags)
     {
-        problem = null;
-        var analysis = cached.Analysis;
-        var buffer = new ArrayBufferWriter<byte>(512 + Math.Min(text.Length, MaxStatementChars) * 2);
-        using var writer = new Utf8JsonWriter(buffer);
-        writer.WriteStartObject();
-        writer.WriteString("statement", text.Length > MaxStatementChars ? text[..MaxStatementChars] : text);
-        writer.WriteString("dialect", source.Dialect switch { SqlDialect.PostgreSql => "postgresql", SqlDialect.Sqlite => "sqlite", _ => "sqlserver" });
-        writer.WriteNumber("statements", analysis.StatementCount);
-        writer.WriteStartArray("kinds");
-        foreach (var kind in analysis.Kinds)
+        var buffer = new ArrayBufferWriter<byte>(512 + (Math.Min(text.Length, MaxStatementChars) * 2));
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            writer.WriteStringValue(kind.ToString().ToLowerInvariant());
+            writer.WriteStartObject();
+            writer.WriteString("statement", text.Length > MaxStatementChars ? text[..MaxStatementChars] : text);
+            writer.WriteString("dialect", dialect switch { SqlDialect.PostgreSql => "postgresql", SqlDialect.Sqlite => "sqlite", _ => "sqlserver" });
+            writer.WriteNumber("statements", analysis.StatementCount);
+            writer.WriteStartArray("kinds");
+            foreach (var kind in analysis.Kinds)
+            {
+                writer.WriteStringValue(kind.ToString().ToLowerInvariant());
+            }
+
+            writer.WriteEndArray();
+            WriteList(writer, "tables", [.. analysis.Tables]);
+            WriteList(writer, "tablesRead", analysis.TablesRead);
+            WriteList(writer, "tablesWritten", analysis.TablesWritten);
+            WriteList(writer, "columnsRead", analysis.ColumnsRead);
+            WriteList(writer, "columnsWritten", analysis.ColumnsWritten);
+            WriteList(writer, "flags", analysis.Tags);
+            WriteList(writer, "dataTags", dataTags);
+            if (analysis.OpaqueReason is not null)
+            {
+                writer.WriteString("opaqueReason", analysis.OpaqueReason);
+            }
+
+            writer.WriteEndObject();
         }
 
-        writer.WriteEndArray();
-        WriteList(writer, "tables", [.. analysis.Tables]);
-        WriteList(writer, "tablesRead", analysis.TablesRead);
-        WriteList(writer, "tablesWritten", analysis.TablesWritten);
-        WriteList(writer, "columnsRead", analysis.ColumnsRead);
-        WriteList(writer, "columnsWritten", analysis.ColumnsWritten);
-        WriteList(writer, "flags", analysis.Tags);
-        WriteList(writer, "dataTags", cached.DataTags);
-        writer.WriteStartObject("parameters");
-        if (parameters is not null)
+        // Drop the closing brace: the parameters are appended per run.
+        return buffer.WrittenSpan[..^1].ToArray();
+    }
+
+    private static ArrayBufferWriter<byte> WriteWithParameters(Cached cached, DbParameterCollection parameters, int maxParameters, out string? problem)
+    {
+        problem = null;
+        var buffer = new ArrayBufferWriter<byte>(cached.Prefix.Length + 64 + (parameters.Count * 32));
+        buffer.Write(cached.Prefix);
+        buffer.Write(","u8);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
         {
+            writer.WriteStartObject("parameters");
             if (parameters.Count > maxParameters)
             {
                 problem = $"{parameters.Count} parameters, more than {maxParameters}";
@@ -175,7 +197,7 @@ internal sealed class SqlEventFactory(Func<DataTableMap> tables, Func<ToolArgume
                     var parameter = parameters[i];
                     var name = Name(parameter.ParameterName, i);
                     writer.WritePropertyName(name);
-                    if (cached.SensitiveColumns.Contains(name, StringComparer.OrdinalIgnoreCase))
+                    if (cached.SensitiveColumns.Count > 0 && cached.SensitiveColumns.Contains(name, StringComparer.OrdinalIgnoreCase))
                     {
                         writer.WriteStringValue("***");
                         continue;
@@ -185,16 +207,15 @@ internal sealed class SqlEventFactory(Func<DataTableMap> tables, Func<ToolArgume
                     problem ??= Mismatch(name, parameter);
                 }
             }
+
+            writer.WriteEndObject();
+            if (problem is not null && cached.Analysis.OpaqueReason is null)
+            {
+                writer.WriteString("opaqueReason", problem);
+            }
         }
 
-        writer.WriteEndObject();
-        if (analysis.OpaqueReason is not null || problem is not null)
-        {
-            writer.WriteString("opaqueReason", analysis.OpaqueReason ?? problem);
-        }
-
-        writer.WriteEndObject();
-        writer.Flush();
+        buffer.Write("}"u8);
         return buffer;
     }
 
@@ -308,7 +329,29 @@ internal sealed class SqlEventFactory(Func<DataTableMap> tables, Func<ToolArgume
         return tags.Contains(DataTags.Write) || tags.Contains(DataTags.Ddl) ? RiskLevel.Medium : RiskLevel.Low;
     }
 
-    private sealed record Cached(DataTableMap Map, SqlAnalysis Analysis, List<string> DataTags, List<string> SensitiveColumns, Dictionary<string, string> Attributes);
+    private sealed record Cached(DataTableMap Map, SqlAnalysis Analysis, List<string> DataTags, List<string> SensitiveColumns, Dictionary<string, string> Attributes, byte[] Prefix)
+    {
+        private Parsed? _withoutParameters;
+
+        /// <summary>The arguments of a run without parameters: parsed once per statement and limits.</summary>
+        public ToolArguments ArgumentsWithoutParameters(ToolArgumentLimits limits)
+        {
+            if (_withoutParameters is { } known && known.Limits == limits)
+            {
+                return known.Arguments;
+            }
+
+            ReadOnlySpan<byte> tail = ",\"parameters\":{}}"u8;
+            var json = new byte[Prefix.Length + tail.Length];
+            Prefix.CopyTo(json, 0);
+            tail.CopyTo(json.AsSpan(Prefix.Length));
+            var arguments = ToolArguments.FromUtf8Json(json, limits);
+            _withoutParameters = new Parsed(limits, arguments);
+            return arguments;
+        }
+
+        private sealed record Parsed(ToolArgumentLimits Limits, ToolArguments Arguments);
+    }
 }
 
 /// <summary>A command described for the engine: its event, the analysis, and the sensitive columns of the tables it touches.</summary>
