@@ -27,6 +27,8 @@ public class DataBenchmarks
     private AgentGuardDbDataSource _guarded = null!;
     private DatabaseGuard _guard = null!;
     private SqlEventFactory _events = null!;
+    private NpgsqlCommand _varying = null!;
+    private int _next;
     private NpgsqlCommand _decided = null!;
     private readonly DatabaseSource _source = new("shop", SqlDialect.PostgreSql);
 
@@ -53,6 +55,8 @@ public class DataBenchmarks
         _events = new SqlEventFactory(() => map, () => ToolArgumentLimits.Default);
         _decided = new NpgsqlCommand(Sql);
         _decided.Parameters.AddWithValue("id", 1);
+        _varying = new NpgsqlCommand(Sql);
+        _varying.Parameters.AddWithValue("id", 1);
         using var setup = _plain.CreateCommand("CREATE TABLE products (id int PRIMARY KEY, name text, price int); INSERT INTO products VALUES (1, 'pen', 2)");
         setup.ExecuteNonQuery();
     }
@@ -73,6 +77,13 @@ public class DataBenchmarks
 
     [Benchmark(Description = "event alone (analysis cached, parameters written and parsed)")]
     public ToolCallEvent EventAlone() => _events.Create(_decided, _source).Event;
+
+    [Benchmark(Description = "event alone, a new parameter value each run")]
+    public ToolCallEvent EventNewValue()
+    {
+        _varying.Parameters[0].Value = ++_next;
+        return _events.Create(_varying, _source).Event;
+    }
 
     [Benchmark(Description = "decision alone (event from the command, engine, audit)")]
     public async Task<Decision> DecisionAlone() => (await _guard.AuthorizeAsync(_decided, _source)).Decision;

@@ -65,7 +65,7 @@ internal sealed class SqlEventFactory(Func<DataTableMap> tables, Func<ToolArgume
             var parameters = command.Parameters;
             arguments = parameters.Count == 0
                 ? cached.ArgumentsWithoutParameters(argumentLimits)
-                : ToolArguments.FromUtf8Json(WriteWithParameters(cached, parameters, options.MaxParameters, out parameterProblem).WrittenSpan, argumentLimits);
+                : cached.ArgumentsWithParameters(WriteWithParameters(cached, parameters, options.MaxParameters, out parameterProblem).WrittenSpan, argumentLimits);
         }
 #pragma warning disable CA1031 // A parameter whose value cannot be rendered makes the statement opaque.
         catch (Exception ex)
@@ -332,6 +332,7 @@ internal sealed class SqlEventFactory(Func<DataTableMap> tables, Func<ToolArgume
     private sealed record Cached(DataTableMap Map, SqlAnalysis Analysis, List<string> DataTags, List<string> SensitiveColumns, Dictionary<string, string> Attributes, byte[] Prefix)
     {
         private Parsed? _withoutParameters;
+        private ParsedJson? _lastWithParameters;
 
         /// <summary>The arguments of a run without parameters: parsed once per statement and limits.</summary>
         public ToolArguments ArgumentsWithoutParameters(ToolArgumentLimits limits)
@@ -350,7 +351,25 @@ internal sealed class SqlEventFactory(Func<DataTableMap> tables, Func<ToolArgume
             return arguments;
         }
 
+        /// <summary>
+        /// The arguments of a run with parameters; the last run's are reused when the values are the same (an agent
+        /// polling with one query), otherwise the JSON is parsed.
+        /// </summary>
+        public ToolArguments ArgumentsWithParameters(ReadOnlySpan<byte> json, ToolArgumentLimits limits)
+        {
+            if (_lastWithParameters is { } last && last.Limits == limits && json.SequenceEqual(last.Json))
+            {
+                return last.Arguments;
+            }
+
+            var arguments = ToolArguments.FromUtf8Json(json, limits);
+            _lastWithParameters = new ParsedJson(json.ToArray(), limits, arguments);
+            return arguments;
+        }
+
         private sealed record Parsed(ToolArgumentLimits Limits, ToolArguments Arguments);
+
+        private sealed record ParsedJson(byte[] Json, ToolArgumentLimits Limits, ToolArguments Arguments);
     }
 }
 

@@ -53,6 +53,24 @@ public sealed class SqlEventFactoryTests
     }
 
     [Fact]
+    public void Create_SameParameterValuesAgain_ReusesTheArguments_NewValuesAreSeen()
+    {
+        var factory = new SqlEventFactory(() => _map, () => ToolArgumentLimits.Default);
+        using var command = new SqliteCommand("SELECT name FROM products WHERE id = @id");
+        command.Parameters.AddWithValue("@id", 1);
+
+        var first = factory.Create(command, Source).Event.Arguments;
+        var again = factory.Create(command, Source).Event.Arguments;
+        command.Parameters[0].Value = 2;
+        var changed = factory.Create(command, Source).Event.Arguments;
+
+        again.Should().BeSameAs(first);
+        changed.Should().NotBeSameAs(first);
+        changed.Root.GetProperty("parameters").GetProperty("id").GetInt32().Should().Be(2);
+        first.Root.GetProperty("parameters").GetProperty("id").GetInt32().Should().Be(1);
+    }
+
+    [Fact]
     public void Create_ParameterThatThrowsWhenRead_IsOpaque_NotAnException()
     {
         var factory = new SqlEventFactory(() => _map, () => ToolArgumentLimits.Default);
