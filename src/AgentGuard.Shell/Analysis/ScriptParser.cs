@@ -98,7 +98,7 @@ internal sealed partial class ScriptParser
 
         Finish(words, redirects, pipeFrom ?? inheritedStdin);
 
-        if (_depth <= AnalysisSession.MaxDepth && ForkBomb().Match(_script) is { Success: true } bomb)
+        if (_depth <= AnalysisSession.MaxDepth && MayHoldAForkBomb(_script) && ForkBomb().Match(_script) is { Success: true } bomb)
         {
             var draft = _emitted.Count > 0 ? _emitted[^1] : _session.Unwrapper.EmitOpaque("sh", _origin, "a fork bomb", _inherited);
             draft.Tag(ShellTags.Destructive, "a function that starts itself twice in the background (fork bomb): " + bomb.Groups["name"].Value);
@@ -118,6 +118,10 @@ internal sealed partial class ScriptParser
             }
         }
     }
+
+    /// <summary>A fork bomb needs a function body that pipes and backgrounds: without all of <c>( ) { | &amp;</c> the regex cannot match.</summary>
+    private static bool MayHoldAForkBomb(string script)
+        => script.Contains('{') && script.Contains(')') && script.Contains('|') && script.Contains('&');
 
     private static bool IsRedirection(string op) => op is "<" or ">" or ">>" or "<<" or "<<-" or "<<<" or "<>" or "<&" or ">&" or ">|" or "&>" or "&>>";
 

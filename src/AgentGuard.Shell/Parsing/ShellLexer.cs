@@ -136,8 +136,9 @@ internal sealed class ShellLexer
     private static string DelimiterText(ShellToken word)
     {
         var builder = new StringBuilder();
-        foreach (var part in word.Parts)
+        for (var partIndex = 0; partIndex < word.Parts.Count; partIndex++)
         {
+            var part = word.Parts[partIndex];
             builder.Append(part is LiteralPart literal ? literal.Text : string.Empty);
         }
 
