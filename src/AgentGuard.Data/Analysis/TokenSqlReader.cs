@@ -21,6 +21,7 @@ internal sealed class TokenSqlReader
     private readonly bool[] _function = new bool[MaxDepth + 1];
     private List<string>? _cteNames;
     private bool _inMerge;
+    private bool _topLevel;
 
     private TokenSqlReader(string text, List<SqlToken> tokens, SqlAnalysisBuilder builder)
     {
@@ -87,6 +88,7 @@ internal sealed class TokenSqlReader
     {
         _cteNames = null;
         _inMerge = false;
+        _topLevel = true;
         var first = _t[s];
         if (first.Kind == SqlTokenKind.Open)
         {
@@ -220,6 +222,12 @@ internal sealed class TokenSqlReader
                     {
                         statementStart = i + 1;
                     }
+                    else if (_mode[depth - 1] == Mode.From && !_function[depth] && StartsFromItem(i - 1) && i + 1 < e && IsPlainName(_t[i + 1]))
+                    {
+                        // A parenthesised join, FROM (hr.salaries s JOIN x ON …): its items are tables too.
+                        _mode[depth] = Mode.From;
+                        i = FromItem(i + 1, e) - 1;
+                    }
 
                     continue;
                 case SqlTokenKind.Close:
@@ -267,7 +275,7 @@ internal sealed class TokenSqlReader
             switch (word)
             {
                 case "with" when i == s || _t[i - 1].Kind == SqlTokenKind.Open:
-                    i = With(i + 1, e) - 1;
+                    i = With(i + 1, e, register: _topLevel && i == s) - 1;
                     break;
                 case "select":
                     _b.Kind(SqlStatementKind.Read);
@@ -341,6 +349,13 @@ internal sealed class TokenSqlReader
         _b.ColumnRead(name);
     }
 
+    /// <summary>True when the token before a parenthesis is where a FROM item starts (<c>FROM</c>, <c>JOIN</c>, a comma, <c>(</c>).</summary>
+    private bool StartsFromItem(int i)
+        => i >= 0 && (_t[i].Kind is SqlTokenKind.Comma or SqlTokenKind.Open || (_t[i].Kind == SqlTokenKind.Word && _t[i].Name is "from" or "join" or "lateral" or "only" or "using"));
+
+    private static bool IsPlainName(SqlToken token)
+        => token.Kind == SqlTokenKind.QuotedName || (token.Kind == SqlTokenKind.Word && !SqlKeywords.IsKeyword(token.Name!));
+
     private bool IsFunctionName(int i)
     {
         var token = _t[i];
@@ -352,13 +367,21 @@ internal sealed class TokenSqlReader
         return token.Kind == SqlTokenKind.Word && (!SqlKeywords.IsKeyword(token.Name!) || token.Name is "cast" or "filter" or "over" or "within");
     }
 
-    /// <summary><c>WITH [RECURSIVE] name [(cols)] AS [NOT] [MATERIALIZED] (…) , …</c>: remembers the names (they are not tables).</summary>
-    private int With(int i, int e)
+    /// <summary>
+    /// <c>WITH [RECURSIVE] name [(cols)] AS [NOT] [MATERIALIZED] (…) , …</c>. The names of the statement's own WITH are
+    /// remembered (they are not tables); names of a WITH nested in a sub-query are not, since they would hide a real
+    /// table of that name elsewhere in the statement: such a name is reported as a table (more, never less).
+    /// </summary>
+    private int With(int i, int e, bool register)
     {
         i = Skip(i, e, "recursive");
         while (i < e && _t[i].IsName)
         {
-            (_cteNames ??= []).Add(_t[i].Name!);
+            if (register)
+            {
+                (_cteNames ??= []).Add(_t[i].Name!);
+            }
+
             i++;
             if (i < e && _t[i].Kind == SqlTokenKind.Open)
             {

@@ -201,6 +201,10 @@ public sealed class SqlAnalyzerAttackTests
     [InlineData("DECLARE c CURSOR FOR SELECT * FROM hr.salaries")]
     [InlineData("PREPARE p AS SELECT * FROM hr.salaries WHERE id = $1")]
     [InlineData("COPY hr.salaries TO STDOUT")]
+    [InlineData("SELECT * FROM (hr.salaries s CROSS JOIN (SELECT 1) y)")]
+    [InlineData("SELECT * FROM a JOIN (b JOIN hr.salaries s ON true) ON true")]
+    [InlineData("SELECT * FROM hr/**/./**/salaries")]
+    [InlineData("SELECT * FROM hr . salaries")]
     public void Analyze_TableReadInAnyPosition_IsReported(string sql)
     {
         var analysis = SqlAnalyzer.Analyze(sql, SqlDialect.PostgreSql);
@@ -208,6 +212,17 @@ public sealed class SqlAnalyzerAttackTests
         analysis.TablesRead.Should().Contain("hr.salaries");
         analysis.IsOpaque.Should().BeFalse();
     }
+
+    [Theory]
+    [InlineData("SELECT * FROM (WITH salaries AS (SELECT 1) SELECT * FROM salaries) x, salaries")]
+    [InlineData("WITH a AS (WITH salaries AS (SELECT 1) SELECT * FROM salaries) SELECT * FROM a, salaries")]
+    [InlineData("SELECT * FROM salaries WHERE EXISTS (WITH salaries AS (SELECT 1) SELECT 1 FROM salaries)")]
+    public void Analyze_NestedWithName_DoesNotHideTheRealTableElsewhere(string sql)
+        => SqlAnalyzer.Analyze(sql, SqlDialect.PostgreSql).TablesRead.Should().Contain("salaries");
+
+    [Fact]
+    public void Analyze_StatementsOwnWithName_IsNotATable()
+        => SqlAnalyzer.Analyze("WITH recent AS (SELECT * FROM orders) SELECT * FROM recent", SqlDialect.PostgreSql).TablesRead.Should().Equal("orders");
 
     [Theory]
     [InlineData("SELECT * FROM hr.salaries", SqlDialect.SqlServer)]
