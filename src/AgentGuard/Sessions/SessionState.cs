@@ -9,11 +9,13 @@ namespace AgentGuard.Policies;
 /// </summary>
 internal sealed class SessionState : ISessionView
 {
-    /// <summary>How many untrusted results per session keep their tool's name for evidence.</summary>
-    private const int MaxUntrustedSources = 1024;
+    private const int StackHashes = 64;
 
     private readonly object _gate = new();
     private readonly int _maxHistory;
+    private readonly int _maxSeenValues;
+    private readonly SeenValueHasher _hasher;
+    private readonly IRateLimitStore _rateLimits;
     private Entry[] _entries = [];
     private int _start;
     private int _count;
@@ -21,23 +23,84 @@ internal sealed class SessionState : ISessionView
     private SeenValues?[]? _seen;
     private string? _lastPrompt;
     private long _observations;
-    private Dictionary<long, string>? _untrustedSources;
-    private readonly IRateLimitStore _rateLimits;
+    private long _lastTouched;
+    private int _touches;
+    private int _evicted;
 
-    public SessionState(string id, int maxHistory, long now, IRateLimitStore? rateLimits = null)
+    /// <summary>A session keeping <paramref name="maxHistory"/> calls and <paramref name="maxSeenValues"/> seen-value slots per origin.</summary>
+    public SessionState(string id, int maxHistory, long now, IRateLimitStore? rateLimits = null, int maxSeenValues = SessionLimits.DefaultMaxSeenValues, SeenValueHasher? hasher = null)
     {
         Id = id;
         _rateLimits = rateLimits ?? new RateLimiterStore();
         _maxHistory = Math.Max(1, maxHistory);
-        LastTouched = now;
+        _maxSeenValues = maxSeenValues > 0 ? maxSeenValues : SessionLimits.DefaultMaxSeenValues;
+        _hasher = hasher ?? SeenValueHasher.CreateRandom();
+        _lastTouched = now;
     }
 
     public string Id { get; }
 
     string? ISessionView.SessionId => Id;
 
-    /// <summary>The <see cref="TimeProvider.GetTimestamp"/> of the last use, for idle expiry.</summary>
-    public long LastTouched { get; set; }
+    /// <summary>The <see cref="TimeProvider.GetTimestamp"/> of the last use, for idle expiry and eviction order.</summary>
+    public long LastTouched
+    {
+        get => Volatile.Read(ref _lastTouched);
+        set => Volatile.Write(ref _lastTouched, value);
+    }
+
+    /// <summary>How many times the session was opened: an evictor compares it before and after choosing the session.</summary>
+    public int Touches => Volatile.Read(ref _touches);
+
+    /// <summary>True once the store evicted the session; a caller holding it opens the session again.</summary>
+    public bool IsEvicted => Volatile.Read(ref _evicted) != 0;
+
+    /// <summary>
+    /// Marks a use at <paramref name="now"/>; false when the session was evicted (the caller must look it up again).
+    /// Paired with <see cref="TryMarkEvicted"/>: each side writes with a full fence, then reads the other's field, so
+    /// either the evictor sees this touch and keeps the session, or this call sees the eviction and retries.
+    /// </summary>
+    public bool Touch(long now)
+    {
+        Interlocked.Increment(ref _touches);
+        Volatile.Write(ref _lastTouched, now);
+        return Volatile.Read(ref _evicted) == 0;
+    }
+
+    /// <summary>Marks the session evicted unless it was opened since the evictor read <paramref name="touches"/>.</summary>
+    public bool TryMarkEvicted(int touches)
+    {
+        if (Interlocked.CompareExchange(ref _evicted, 1, 0) != 0)
+        {
+            return false;
+        }
+
+        if (Volatile.Read(ref _touches) != touches)
+        {
+            Volatile.Write(ref _evicted, 0);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Bytes the seen values hold now (all origins), for the documented bound.</summary>
+    public long SeenBytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                long bytes = 0;
+                foreach (var seen in _seen ?? [])
+                {
+                    bytes += seen?.RetainedBytes ?? 0;
+                }
+
+                return bytes;
+            }
+        }
+    }
 
     public int HistoryCount
     {
@@ -129,11 +192,20 @@ internal sealed class SessionState : ISessionView
         return added;
     }
 
-    /// <summary>True when a seen-value key (see <see cref="SeenTokens"/>) was seen from <paramref name="origin"/>.</summary>
+    /// <summary>
+    /// True when a seen-value key (see <see cref="SeenTokens"/>) was seen from <paramref name="origin"/>. For the untrusted
+    /// origin, also when it may have been in untrusted content the session has since forgotten (the safe side).
+    /// </summary>
     public bool WasSeen(ValueOrigin origin, string normalizedToken)
-        => SeenTokens.IsWordsKey(normalizedToken)
-            ? HasSeenWords(origin, SeenTokens.WordsOf(normalizedToken))
-            : HasSeenTyped(origin, normalizedToken);
+    {
+        var length = SeenValues.QueryLength(normalizedToken);
+        var query = SeenValues.Query(_hasher, normalizedToken, length <= StackHashes ? stackalloc ulong[StackHashes] : new ulong[length]);
+        lock (_gate)
+        {
+            var seen = _seen?[(int)origin];
+            return seen is not null && (seen.First(query) >= 0 || seen.MaybeForgotten(query));
+        }
+    }
 
     public string[] CurrentLabels()
     {
@@ -184,12 +256,12 @@ internal sealed class SessionState : ISessionView
     }
 
     /// <summary>
-    /// Remembers the values in text the session saw from <paramref name="origin"/>: tokenized outside the lock, kept
-    /// bounded per origin (see <see cref="SeenValues"/>). The same prompt seen again is not read twice.
+    /// Remembers the values in text the session saw from <paramref name="origin"/>: tokenized and hashed outside the
+    /// lock, kept bounded per origin (see <see cref="SeenValues"/>). The same prompt seen again is not read twice.
     /// </summary>
     public void Observe(ValueOrigin origin, string text) => Observe(origin, text, null);
 
-    /// <summary>As <see cref="Observe(ValueOrigin, string)"/>; for untrusted content, remembers which tool returned it (bounded).</summary>
+    /// <summary>As <see cref="Observe(ValueOrigin, string)"/>; for untrusted content, remembers which tool returned it (per text, bounded with it).</summary>
     public void Observe(ValueOrigin origin, string text, string? source)
     {
         if (string.IsNullOrEmpty(text))
@@ -216,35 +288,40 @@ internal sealed class SessionState : ISessionView
             return;
         }
 
+        // All of it is hashed: a head longer than the bound is forgotten at once, which for untrusted content still counts.
+        var hashes = new ulong[tokens.Count];
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            hashes[i] = _hasher.Of(tokens[i]);
+        }
+
         lock (_gate)
         {
             _seen ??= new SeenValues?[3];
-            (_seen[(int)origin] ??= new SeenValues()).AddTokens(tokens, ++_observations);
-            if (origin == ValueOrigin.Untrusted && source is not null && (_untrustedSources ??= []).Count < MaxUntrustedSources)
-            {
-                _untrustedSources[_observations] = source;
-            }
+            var seen = _seen[(int)origin] ??= new SeenValues(_maxSeenValues, _hasher, keepsEvictedTaint: origin == ValueOrigin.Untrusted);
+            seen.Add(hashes, ++_observations, origin == ValueOrigin.Untrusted ? source : null, origin == ValueOrigin.Untrusted ? _seen[(int)ValueOrigin.Trusted] : null);
         }
     }
 
-    /// <summary>The tool whose untrusted result first contained the seen-value key, when it was recorded.</summary>
+    /// <summary>The tool whose untrusted result first contained the seen-value key, while that result is remembered.</summary>
     public string? FirstSeenUntrustedIn(string normalizedToken)
     {
-        var words = SeenTokens.IsWordsKey(normalizedToken);
-        var key = words ? SeenTokens.WordsOf(normalizedToken) : normalizedToken;
+        var length = SeenValues.QueryLength(normalizedToken);
+        var query = SeenValues.Query(_hasher, normalizedToken, length <= StackHashes ? stackalloc ulong[StackHashes] : new ulong[length]);
         lock (_gate)
         {
-            var untrusted = _seen?[(int)ValueOrigin.Untrusted];
-            var first = untrusted is null ? -1 : words ? untrusted.FirstWords(key) : untrusted.FirstTyped(key);
-            return first >= 0 && _untrustedSources is not null && _untrustedSources.TryGetValue(first, out var source) ? source : null;
+            return _seen?[(int)ValueOrigin.Untrusted]?.FirstSource(query);
         }
     }
 
-    /// <summary>True when a seen-value key was seen in untrusted content before (or without) any trusted tool returning it.</summary>
+    /// <summary>
+    /// True when a seen-value key was seen in untrusted content before (or without) any trusted tool returning it — or
+    /// may have been in untrusted content the session has since forgotten: forgetting never launders a value.
+    /// </summary>
     public bool WasFirstSeenUntrusted(string normalizedToken)
     {
-        var words = SeenTokens.IsWordsKey(normalizedToken);
-        var key = words ? SeenTokens.WordsOf(normalizedToken) : normalizedToken;
+        var length = SeenValues.QueryLength(normalizedToken);
+        var query = SeenValues.Query(_hasher, normalizedToken, length <= StackHashes ? stackalloc ulong[StackHashes] : new ulong[length]);
         lock (_gate)
         {
             var untrusted = _seen?[(int)ValueOrigin.Untrusted];
@@ -253,35 +330,27 @@ internal sealed class SessionState : ISessionView
                 return false;
             }
 
-            var first = words ? untrusted.FirstWords(key) : untrusted.FirstTyped(key);
+            if (untrusted.MaybeForgotten(query))
+            {
+                return true;
+            }
+
+            var first = untrusted.First(query);
             if (first < 0)
             {
                 return false;
             }
 
-            var trusted = _seen![(int)ValueOrigin.Trusted];
-            var trustedFirst = trusted is null ? -1 : words ? trusted.FirstWords(key) : trusted.FirstTyped(key);
+            var trustedFirst = _seen![(int)ValueOrigin.Trusted]?.First(query) ?? -1;
             return trustedFirst < 0 || first < trustedFirst;
         }
     }
 
     /// <summary>True when a typed value (by its key, e.g. <c>e:bob@example.com</c>) was seen from <paramref name="origin"/>.</summary>
-    public bool HasSeenTyped(ValueOrigin origin, string key)
-    {
-        lock (_gate)
-        {
-            return _seen?[(int)origin]?.ContainsTyped(key) == true;
-        }
-    }
+    public bool HasSeenTyped(ValueOrigin origin, string key) => WasSeen(origin, key);
 
     /// <summary>True when a word sequence (as <see cref="WordStream.Sequence"/> builds it) was seen whole from <paramref name="origin"/>.</summary>
-    public bool HasSeenWords(ValueOrigin origin, string sequence)
-    {
-        lock (_gate)
-        {
-            return _seen?[(int)origin]?.ContainsWords(sequence) == true;
-        }
-    }
+    public bool HasSeenWords(ValueOrigin origin, string sequence) => WasSeen(origin, SeenTokens.WordsKey(sequence));
 
     public SessionSnapshot Snapshot()
     {
