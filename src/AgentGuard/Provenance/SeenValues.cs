@@ -135,8 +135,8 @@ internal sealed class SeenValues
     public string? FirstSource(ReadOnlySpan<ulong> query) => TextAt(IndexOf(query))?.Source;
 
     /// <summary>
-    /// True when <paramref name="query"/> may have been in forgotten untrusted content: a typed value whose hash is in
-    /// the filter, or a word sequence all of whose words are.
+    /// True when <paramref name="query"/> may have been in forgotten untrusted content (see <see cref="EvictedTaint"/>):
+    /// one value whose hash is in the filter, or a word sequence one of whose adjacent pairs is.
     /// </summary>
     public bool MaybeForgotten(ReadOnlySpan<ulong> query)
     {
@@ -145,15 +145,20 @@ internal sealed class SeenValues
             return false;
         }
 
-        foreach (var hash in query)
+        if (query.Length == 1)
         {
-            if (!_evicted.MayContain(hash))
+            return _evicted.MayContain(EvictedTaint.Single(query[0]));
+        }
+
+        for (var i = 1; i < query.Length; i++)
+        {
+            if (_evicted.MayContain(EvictedTaint.Pair(query[i - 1], query[i])))
             {
-                return false;
+                return true;
             }
         }
 
-        return true;
+        return false;
     }
 
     /// <summary>The hashes of a seen-value key's words or typed value, into <paramref name="buffer"/> (see <see cref="QueryLength"/>).</summary>
@@ -255,8 +260,10 @@ internal sealed class SeenValues
     }
 
     /// <summary>
-    /// Forgets values seen at <paramref name="sequence"/>. For the untrusted origin each run (a typed value, or a maximal
-    /// run of words) goes into the evicted-taint filter unless a trusted result showed that whole run earlier.
+    /// Forgets values seen at <paramref name="sequence"/>. For the untrusted origin, each typed value goes into the
+    /// evicted-taint filter unless a trusted result showed it earlier; of each run of words, each word and each adjacent
+    /// pair not inside a stretch a trusted result showed earlier go in. So a value seen whole in the forgotten run is still
+    /// answered "maybe untrusted" unless a trusted result showed it first: one word by itself, several by a pair.
     /// </summary>
     private void Forget(ReadOnlySpan<ulong> values, long sequence, SeenValues? trustedPeer)
     {
@@ -274,29 +281,69 @@ internal sealed class SeenValues
                 continue;
             }
 
+            if ((values[start] & SeenValueHasher.TypedBit) != 0)
+            {
+                if (!TrustedBefore(values.Slice(start, 1), sequence, trustedPeer))
+                {
+                    Taint(EvictedTaint.Single(values[start]));
+                }
+
+                start++;
+                continue;
+            }
+
             var end = start + 1;
-            if ((values[start] & SeenValueHasher.TypedBit) == 0)
+            while (end < values.Length && values[end] != Boundary && (values[end] & SeenValueHasher.TypedBit) == 0)
             {
-                while (end < values.Length && values[end] != Boundary && (values[end] & SeenValueHasher.TypedBit) == 0)
-                {
-                    end++;
-                }
+                end++;
             }
 
-            var run = values[start..end];
-            var trustedFirst = trustedPeer?.First(run) ?? -1;
-            if (trustedFirst < 0 || trustedFirst >= sequence)
-            {
-                _evicted ??= new EvictedTaint(_maxSlots);
-                foreach (var hash in run)
-                {
-                    _evicted.Add(hash);
-                }
-            }
-
+            ForgetWords(values[start..end], sequence, trustedPeer);
             start = end;
         }
     }
+
+    private void ForgetWords(ReadOnlySpan<ulong> run, long sequence, SeenValues? trustedPeer)
+    {
+        // Greedy stretches a trusted result showed earlier; a word outside them is a stretch of its own, not trusted.
+        var segmentEnd = 0;
+        var trustedSegment = false;
+        for (var i = 0; i < run.Length; i++)
+        {
+            if (i == segmentEnd)
+            {
+                var j = i;
+                while (j < run.Length && TrustedBefore(run[i..(j + 1)], sequence, trustedPeer))
+                {
+                    j++;
+                }
+
+                trustedSegment = j > i;
+                segmentEnd = Math.Max(j, i + 1);
+                if (i > 0)
+                {
+                    Taint(EvictedTaint.Pair(run[i - 1], run[i]));
+                }
+            }
+            else if (!trustedSegment)
+            {
+                Taint(EvictedTaint.Pair(run[i - 1], run[i]));
+            }
+
+            if (!trustedSegment)
+            {
+                Taint(EvictedTaint.Single(run[i]));
+            }
+        }
+    }
+
+    private static bool TrustedBefore(ReadOnlySpan<ulong> run, long sequence, SeenValues? trustedPeer)
+    {
+        var first = trustedPeer?.First(run) ?? -1;
+        return first >= 0 && first < sequence;
+    }
+
+    private void Taint(ulong key) => (_evicted ??= new EvictedTaint(_maxSlots * EvictedTaint.BytesPerSlot)).Add(key);
 
     private readonly record struct Text(int End, long Sequence, string? Source);
 }

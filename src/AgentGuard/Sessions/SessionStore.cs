@@ -45,8 +45,22 @@ internal sealed class SessionStore : ISessionStore
     /// <summary>Live sessions (kept with <see cref="Interlocked"/>; never negative).</summary>
     public int Count => Volatile.Read(ref _count);
 
-    /// <summary>The sweep running or last run, for tests that wait for it.</summary>
-    internal Task Sweeping => Volatile.Read(ref _sweep);
+    /// <summary>Entries in the dictionary (reads all its locks: for tests, never on the decision path).</summary>
+    internal int EntryCount => _sessions.Count;
+
+    /// <summary>Completes when no background sweep is running or queued (for tests).</summary>
+    internal async Task SweepsDone()
+    {
+        while (true)
+        {
+            var sweep = Volatile.Read(ref _sweep);
+            await sweep.ConfigureAwait(false);
+            if (ReferenceEquals(sweep, Volatile.Read(ref _sweep)))
+            {
+                return;
+            }
+        }
+    }
 
     /// <summary>How far past <see cref="SessionLimits.MaxSessions"/> the count may go before the creating call sweeps itself.</summary>
     public static int Slack(int maxSessions) => Math.Max(1, maxSessions / BatchFraction);
@@ -159,6 +173,12 @@ internal sealed class SessionStore : ISessionStore
             finally
             {
                 Volatile.Write(ref _sweepQueued, 0);
+            }
+
+            // Sessions created while this sweep ran (it may have been an idle sweep) can leave the store over the limit.
+            if (Count > limits.MaxSessions)
+            {
+                QueueSweep(_time.GetTimestamp(), limits);
             }
         }));
     }
