@@ -162,7 +162,7 @@ public sealed class SessionOptions
     /// <summary>
     /// Values (words, addresses, IBANs, URLs, numbers) remembered for provenance per origin (prompt, trusted results,
     /// untrusted results) per session, as 8-byte keyed hashes; each text also takes one. The oldest texts go first;
-    /// forgotten untrusted values still count as untrusted. Default 256 (16 to 1,048,576). See docs/performance.md for
+    /// forgotten untrusted values still count as untrusted. Default 192 (16 to 1,048,576). See docs/performance.md for
     /// the memory this allows.
     /// </summary>
     public int MaxSeenValues { get; set; } = SessionLimits.DefaultMaxSeenValues;

@@ -17,6 +17,9 @@ internal sealed class SeenValues
     /// <summary>The fewest slots an origin may keep.</summary>
     internal const int MinSlots = 16;
 
+    /// <summary>Slots per remembered text: an origin keeps at most its slots / 16 texts (at least 4), 24 bytes each.</summary>
+    internal const int TextsPerSlot = 16;
+
     private const ulong Boundary = 0;
     private const int StackHashes = 64;
 
@@ -37,7 +40,7 @@ internal sealed class SeenValues
     public SeenValues(int maxSlots, SeenValueHasher hasher, bool keepsEvictedTaint = false)
     {
         _maxSlots = Math.Max(MinSlots, maxSlots);
-        _maxTexts = Math.Max(4, _maxSlots / 8);
+        _maxTexts = Math.Max(4, _maxSlots / TextsPerSlot);
         _hasher = hasher;
         _keepsEvictedTaint = keepsEvictedTaint;
     }

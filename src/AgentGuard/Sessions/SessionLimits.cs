@@ -7,7 +7,7 @@ namespace AgentGuard;
 public readonly record struct SessionLimits(int MaxHistory, TimeSpan IdleTimeout, int MaxSessions)
 {
     /// <summary>The default of <see cref="MaxSeenValues"/>.</summary>
-    public const int DefaultMaxSeenValues = 256;
+    public const int DefaultMaxSeenValues = 192;
 
     /// <summary>The default of <see cref="MaxRateLimitCounters"/>.</summary>
     public const int DefaultMaxRateLimitCounters = 100_000;

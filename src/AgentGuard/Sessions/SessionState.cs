@@ -16,20 +16,24 @@ internal sealed class SessionState : ISessionView
     private readonly int _maxSeenValues;
     private readonly SeenValueHasher _hasher;
     private readonly IRateLimitStore _rateLimits;
+    private readonly SharedNames? _names;
     private Entry[] _entries = [];
     private int _start;
     private int _count;
     private HashSet<string>? _labels;
     private SeenValues?[]? _seen;
-    private string? _lastPrompt;
+    private WeakReference<string>? _lastPrompt;
+    private int _lastPromptLength = -1;
+    private ulong _lastPromptHash;
     private long _observations;
     private long _lastTouched;
     private int _touches;
     private int _evicted;
 
     /// <summary>A session keeping <paramref name="maxHistory"/> calls and <paramref name="maxSeenValues"/> seen-value slots per origin.</summary>
-    public SessionState(string id, int maxHistory, long now, IRateLimitStore? rateLimits = null, int maxSeenValues = SessionLimits.DefaultMaxSeenValues, SeenValueHasher? hasher = null)
+    public SessionState(string id, int maxHistory, long now, IRateLimitStore? rateLimits = null, int maxSeenValues = SessionLimits.DefaultMaxSeenValues, SeenValueHasher? hasher = null, SharedNames? names = null)
     {
+        _names = names;
         Id = id;
         _rateLimits = rateLimits ?? new RateLimiterStore();
         _maxHistory = Math.Max(1, maxHistory);
@@ -115,6 +119,12 @@ internal sealed class SessionState : ISessionView
 
     public void Record(string toolName, ToolKind kind, string? source, string[] tags, DecisionEffect effect, DateTimeOffset time, string? callId)
     {
+        if (_names is not null)
+        {
+            toolName = _names.Share(toolName);
+            source = source is null ? null : _names.Share(source);
+        }
+
         lock (_gate)
         {
             if (_count == _entries.Length && _entries.Length < _maxHistory)
@@ -132,7 +142,7 @@ internal sealed class SessionState : ISessionView
                 _count++;
             }
 
-            _entries[index] = new Entry(toolName, kind, source, tags, effect, time, callId, []);
+            _entries[index] = new Entry(toolName, source, tags, callId, [], time.UtcTicks, (byte)kind, (byte)effect);
         }
     }
 
@@ -163,12 +173,12 @@ internal sealed class SessionState : ISessionView
             for (var i = 0; i < limit; i++)
             {
                 ref readonly var entry = ref _entries[(_start + _count - 1 - i) % _entries.Length];
-                if (entry.Time < since)
+                if (entry.UtcTicks < since.UtcTicks)
                 {
                     break;
                 }
 
-                if (excludeDenied && entry.Effect == DecisionEffect.Deny)
+                if (excludeDenied && entry.Effect == (byte)DecisionEffect.Deny)
                 {
                     continue;
                 }
@@ -271,14 +281,9 @@ internal sealed class SessionState : ISessionView
 
         lock (_gate)
         {
-            if (origin == ValueOrigin.Prompt)
+            if (origin == ValueOrigin.Prompt && IsLastPrompt(text))
             {
-                if (ReferenceEquals(text, _lastPrompt) || text == _lastPrompt)
-                {
-                    return;
-                }
-
-                _lastPrompt = text;
+                return;
             }
         }
 
@@ -301,6 +306,39 @@ internal sealed class SessionState : ISessionView
             var seen = _seen[(int)origin] ??= new SeenValues(_maxSeenValues, _hasher, keepsEvictedTaint: origin == ValueOrigin.Untrusted);
             seen.Add(hashes, ++_observations, origin == ValueOrigin.Untrusted ? source : null, origin == ValueOrigin.Untrusted ? _seen[(int)ValueOrigin.Trusted] : null);
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="text"/> is the prompt seen last; else remembers it. The prompt is not kept (an idle
+    /// session would hold the whole text): a weak reference answers the usual case (the same string again), and a keyed
+    /// hash of equal-length text the rest. Called under the lock.
+    /// </summary>
+    private bool IsLastPrompt(string text)
+    {
+        if (_lastPrompt is not null && _lastPrompt.TryGetTarget(out var last) && ReferenceEquals(last, text))
+        {
+            return true;
+        }
+
+        var hash = _hasher.SipHash24(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
+        if (text.Length == _lastPromptLength && hash == _lastPromptHash)
+        {
+            _lastPrompt?.SetTarget(text);
+            return true;
+        }
+
+        if (_lastPrompt is null)
+        {
+            _lastPrompt = new WeakReference<string>(text);
+        }
+        else
+        {
+            _lastPrompt.SetTarget(text);
+        }
+
+        _lastPromptLength = text.Length;
+        _lastPromptHash = hash;
+        return false;
     }
 
     /// <summary>The tool whose untrusted result first contained the seen-value key, while that result is remembered.</summary>
@@ -363,11 +401,11 @@ internal sealed class SessionState : ISessionView
                 history[i] = new ToolCallRecord
                 {
                     ToolName = e.ToolName,
-                    Kind = e.Kind,
+                    Kind = (ToolKind)e.Kind,
                     Source = e.Source,
                     Tags = e.Tags,
-                    Effect = e.Effect,
-                    Timestamp = e.Time,
+                    Effect = (DecisionEffect)e.Effect,
+                    Timestamp = new DateTimeOffset(e.UtcTicks, TimeSpan.Zero),
                     CallId = e.CallId,
                     ResultLabels = e.ResultLabels,
                 };
@@ -390,5 +428,6 @@ internal sealed class SessionState : ISessionView
         _start = 0;
     }
 
-    private readonly record struct Entry(string ToolName, ToolKind Kind, string? Source, string[] Tags, DecisionEffect Effect, DateTimeOffset Time, string? CallId, string[] ResultLabels);
+    /// <summary>One kept call: 56 bytes (five references, the time as UTC ticks, kind and effect as bytes).</summary>
+    private readonly record struct Entry(string ToolName, string? Source, string[] Tags, string? CallId, string[] ResultLabels, long UtcTicks, byte Kind, byte Effect);
 }

@@ -27,6 +27,7 @@ internal sealed class SessionStore : ISessionStore
     private readonly IRateLimitStore _rateLimits;
     private readonly SessionlessView _sessionless;
     private readonly SeenValueHasher _hasher = SeenValueHasher.CreateRandom();
+    private readonly SharedNames _names = new();
     private readonly Lock _sweepGate = new();
     private int _count;
     private long _lastSweep;
@@ -128,7 +129,7 @@ internal sealed class SessionStore : ISessionStore
 
     private SessionState Create(string sessionId, SessionLimits limits, long now)
     {
-        var created = new SessionState(sessionId, limits.MaxHistory, now, _rateLimits, limits.SeenSlots, _hasher);
+        var created = new SessionState(sessionId, limits.MaxHistory, now, _rateLimits, limits.SeenSlots, _hasher, _names);
         var state = _sessions.GetOrAdd(sessionId, created);
         if (ReferenceEquals(state, created))
         {

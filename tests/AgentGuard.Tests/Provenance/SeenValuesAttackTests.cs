@@ -187,8 +187,8 @@ public sealed class SeenValuesAttackTests
         }
 
         var state = services.GetRequiredService<SessionStore>().Find("s")!;
-        // Per origin: 64 slots of 8 bytes, 8 text records of 24 bytes; the untrusted origin also a 4-bytes-per-slot filter.
-        state.SeenBytes.Should().BeLessThanOrEqualTo((3 * ((64 * 8) + (8 * 24))) + (64 * EvictedTaint.BytesPerSlot));
+        // Per origin: 64 slots of 8 bytes, 4 text records of 24 bytes; the untrusted origin also a 4-bytes-per-slot filter.
+        state.SeenBytes.Should().BeLessThanOrEqualTo((3 * ((64 * 8) + (4 * 24))) + (64 * EvictedTaint.BytesPerSlot));
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public sealed class SeenValuesAttackTests
         }
 
         const int slots = SessionLimits.DefaultMaxSeenValues;
-        state.SeenBytes.Should().BeLessThanOrEqualTo((3 * ((slots * 8) + (slots / 8 * 24))) + (slots * EvictedTaint.BytesPerSlot));
+        state.SeenBytes.Should().BeLessThanOrEqualTo((3 * ((slots * 8) + (slots / 16 * 24))) + (slots * EvictedTaint.BytesPerSlot));
     }
 
     private static async Task Result(IGuardEngine engine, GuardContext session, string tool, string text)
