@@ -8,7 +8,7 @@ namespace AgentGuard.Policies;
 /// (<see cref="SessionLimits.MaxRateLimitCounters"/>) and in size: a counter keeps only the newest
 /// <see cref="SessionLimits.RateLimitHitsKept"/> hits (one more than the largest limit of the policy), which answers
 /// "more than Max within the window" exactly. The count is kept with <see cref="Interlocked"/>; past the bound, one caller
-/// sweeps in a batch (idle counters, then the least recently hit, down to the bound less 1/32), never per call.
+/// sweeps in a batch (idle counters, then the least recently hit, down to the bound less 1/16), never per call.
 /// </summary>
 internal sealed class RateLimiterStore : IRateLimitStore
 {

@@ -12,15 +12,18 @@ namespace AgentGuard.Policies;
 /// Nothing on the decision path is proportional to the number of sessions: the count is kept with
 /// <see cref="Interlocked"/>, an open is one lock-free lookup and a touch of the session itself. Idle expiry and eviction
 /// at <see cref="SessionLimits.MaxSessions"/> run in a background sweep (one at a time) that removes idle sessions and
-/// then the least recently used, in a batch of <see cref="BatchFraction"/> of the limit, so a new session at the limit
+/// then the least recently used, down to the limit less 1/<see cref="BatchFraction"/>, so a new session at the limit
 /// costs an amortised fraction of one pass. A session opened while a sweep chose it is kept (<see cref="SessionState.TryMarkEvicted"/>).
-/// Between sweeps the count may pass the limit by up to <see cref="Slack"/> plus the number of threads creating
-/// sessions at that moment; beyond that, the creating call sweeps itself before it returns.
+/// Between sweeps the count may pass the limit by up to <see cref="Slack"/> (1/<see cref="SlackFraction"/>) plus the
+/// number of threads creating sessions at that moment; beyond that, the creating call waits for the sweep (or sweeps).
 /// </remarks>
 internal sealed class SessionStore : ISessionStore
 {
-    /// <summary>A sweep at the limit brings the count this fraction (1/32) of the limit below it.</summary>
-    public const int BatchFraction = 32;
+    /// <summary>A sweep at the limit brings the count this fraction (1/16) of the limit below it.</summary>
+    public const int BatchFraction = 16;
+
+    /// <summary>The count may pass the limit by this fraction (1/32) before the creating call sweeps itself.</summary>
+    public const int SlackFraction = 32;
 
     private readonly ConcurrentDictionary<string, SessionState> _sessions = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
@@ -64,7 +67,10 @@ internal sealed class SessionStore : ISessionStore
     }
 
     /// <summary>How far past <see cref="SessionLimits.MaxSessions"/> the count may go before the creating call sweeps itself.</summary>
-    public static int Slack(int maxSessions) => Math.Max(1, maxSessions / BatchFraction);
+    public static int Slack(int maxSessions) => Math.Max(1, maxSessions / SlackFraction);
+
+    /// <summary>How far below <see cref="SessionLimits.MaxSessions"/> a sweep at the limit brings the count.</summary>
+    public static int Batch(int maxSessions) => Math.Max(1, maxSessions / BatchFraction);
 
     public bool ReadsAhead => false;
 
@@ -187,17 +193,23 @@ internal sealed class SessionStore : ISessionStore
     private void SweepNow(long now, SessionLimits limits)
     {
         Interlocked.Exchange(ref _lastSweep, now);
-        Sweep(limits);
+        Sweep(limits, onlyAboveSlack: true);
     }
 
     /// <summary>
     /// One pass: removes idle sessions, then — when over the limit — the least recently used, down to the limit less a
     /// batch. Selecting the oldest is a linear-time selection over one array of timestamps, never a sort of sessions.
     /// </summary>
-    private void Sweep(SessionLimits limits)
+    private void Sweep(SessionLimits limits, bool onlyAboveSlack = false)
     {
         lock (_sweepGate)
         {
+            if (onlyAboveSlack && Count <= limits.MaxSessions + Slack(limits.MaxSessions))
+            {
+                // The sweep this call waited for made room already.
+                return;
+            }
+
             var now = _time.GetTimestamp();
             var candidates = ArrayPool<Candidate>.Shared.Rent(Math.Max(16, Count + 64));
             try
@@ -228,7 +240,7 @@ internal sealed class SessionStore : ISessionStore
                 }
             }
 
-            var excess = Count - (limits.MaxSessions - Slack(limits.MaxSessions));
+            var excess = Count - (limits.MaxSessions - Batch(limits.MaxSessions));
             if (Count <= limits.MaxSessions || excess <= 0 || n == 0)
             {
                 return;
