@@ -17,6 +17,17 @@ internal static class SessionScale
     {
         var only = args.SkipWhile(a => a != "--session-scale").Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
         Console.WriteLine($"session scale: {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        if (only is null or "memory")
+        {
+            // First, while no other store is alive (a store of an earlier part would be collected in between).
+            WorstCaseMemory();
+        }
+
+        if (only is "sweep")
+        {
+            SweepCost();
+        }
+
         if (only is null or "busy")
         {
             BusySession();
@@ -37,10 +48,6 @@ internal static class SessionScale
             AllowAllocations();
         }
 
-        if (only is null or "memory")
-        {
-            WorstCaseMemory();
-        }
     }
 
     /// <summary>
@@ -130,6 +137,32 @@ internal static class SessionScale
             return watch.Elapsed.TotalNanoseconds / fresh;
         }, rounds: 3);
         Console.WriteLine($"new session at the limit (100,000 live): {ns / 1000:F2} µs per new session, amortised over {made:N0}");
+    }
+
+    /// <summary>The parts of a new session at the limit: creating sessions without the engine, and one sweep alone.</summary>
+    private static void SweepCost()
+    {
+        var time = TimeProvider.System;
+        var store = new AgentGuard.Policies.SessionStore(time);
+        var limits = new SessionLimits(100, TimeSpan.FromMinutes(30), 100_000);
+        for (var i = 0; i < 100_000; i++)
+        {
+            store.GetOrCreate("idle-" + i, limits);
+        }
+
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < 20_000; i++)
+        {
+            store.GetOrCreate("fresh-" + i, limits);
+        }
+
+        store.SweepsDone().GetAwaiter().GetResult();
+        Console.WriteLine($"store only: {watch.Elapsed.TotalNanoseconds / 20_000 / 1000:F2} µs per new session at the limit (sweeps included), count {store.Count:N0}");
+        var gcBefore = GC.CollectionCount(2);
+        watch.Restart();
+        store.GetOrCreate("one-more", limits);
+        store.SweepsDone().GetAwaiter().GetResult();
+        Console.WriteLine($"one sweep of {store.Count:N0}: {watch.Elapsed.TotalMilliseconds:F1} ms, gen2 collections during it {GC.CollectionCount(2) - gcBefore}");
     }
 
     /// <summary>Bytes allocated by the allow path of a 100,000-session store (must stay 0).</summary>

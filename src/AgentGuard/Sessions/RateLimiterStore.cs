@@ -15,6 +15,9 @@ internal sealed class RateLimiterStore : IRateLimitStore
     /// <summary>Hits a counter keeps when no rule said how many it needs (a code path calling <see cref="Hit"/> directly).</summary>
     internal const int FallbackHitsKept = 10_000;
 
+    /// <summary>A sweep past the bound brings the count this fraction (1/16) of the bound below it.</summary>
+    private const int BatchFraction = 16;
+
     private readonly ConcurrentDictionary<(string Rule, string Key), Window> _windows = new();
     private int _count;
     private int _sweeping;
@@ -83,7 +86,7 @@ internal sealed class RateLimiterStore : IRateLimitStore
             }
 
             var max = Volatile.Read(ref _maxCounters);
-            var excess = Count - (max - Math.Max(1, max / SessionStore.BatchFraction));
+            var excess = Count - (max - Math.Max(1, max / BatchFraction));
             if (Count <= max || excess <= 0 || n == 0)
             {
                 return;

@@ -88,6 +88,22 @@ internal sealed class SessionState : ISessionView
         return true;
     }
 
+    /// <summary>The <see cref="Touches"/> the store's CLOCK hand saw when it last passed this session (only the hand uses it).</summary>
+    public int ClockTouches { get; set; }
+
+    /// <summary>Drops the history and seen values of an evicted session (a stale reference then holds only the shell).</summary>
+    public void Release()
+    {
+        lock (_gate)
+        {
+            _entries = [];
+            _start = 0;
+            _count = 0;
+            _seen = null;
+            _labels = null;
+        }
+    }
+
     /// <summary>Bytes the seen values hold now (all origins), for the documented bound.</summary>
     public long SeenBytes
     {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using AgentGuard.Provenance;
 
@@ -10,22 +9,22 @@ namespace AgentGuard.Policies;
 /// </summary>
 /// <remarks>
 /// Nothing on the decision path is proportional to the number of sessions: the count is kept with
-/// <see cref="Interlocked"/>, an open is one lock-free lookup and a touch of the session itself. Idle expiry and eviction
-/// at <see cref="SessionLimits.MaxSessions"/> run in a background sweep (one at a time) that removes idle sessions and
-/// then the least recently used, down to the limit less 1/<see cref="BatchFraction"/>, so a new session at the limit
-/// costs an amortised fraction of one pass. A session opened while a sweep chose it is kept (<see cref="SessionState.TryMarkEvicted"/>).
-/// Between sweeps the count may pass the limit by up to <see cref="Slack"/> (1/<see cref="SlackFraction"/>) plus the
-/// number of threads creating sessions at that moment; beyond that, the creating call waits for the sweep (or sweeps).
+/// <see cref="Interlocked"/>, an open is one lock-free lookup and a touch of the session itself. At
+/// <see cref="SessionLimits.MaxSessions"/> each new session evicts one old one by the CLOCK (second-chance) algorithm —
+/// an approximate least-recently-used order: sessions wait in a queue in the order they were created; the one at the
+/// head goes unless it was opened since it last reached the head, in which case it goes to the back. At most
+/// <see cref="MaxScan"/> sessions are looked at per eviction, so a new session at the limit costs O(1). A session opened
+/// while it is being chosen is kept (<see cref="SessionState.TryMarkEvicted"/>). The count exceeds the limit by at most
+/// the number of threads creating sessions at that moment. Idle sessions are removed by a background sweep once a
+/// minute (or once per idle timeout, if shorter); one found idle before that starts afresh.
 /// </remarks>
 internal sealed class SessionStore : ISessionStore
 {
-    /// <summary>A sweep at the limit brings the count this fraction (1/16) of the limit below it.</summary>
-    public const int BatchFraction = 16;
-
-    /// <summary>The count may pass the limit by this fraction (1/32) before the creating call sweeps itself.</summary>
-    public const int SlackFraction = 32;
+    /// <summary>Sessions looked at per eviction at most; past it the next one goes even if it was used recently.</summary>
+    public const int MaxScan = 64;
 
     private readonly ConcurrentDictionary<string, SessionState> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<SessionState> _clock = new();
     private readonly TimeProvider _time;
     private readonly IRateLimitStore _rateLimits;
     private readonly SessionlessView _sessionless;
@@ -65,12 +64,6 @@ internal sealed class SessionStore : ISessionStore
             }
         }
     }
-
-    /// <summary>How far past <see cref="SessionLimits.MaxSessions"/> the count may go before the creating call sweeps itself.</summary>
-    public static int Slack(int maxSessions) => Math.Max(1, maxSessions / SlackFraction);
-
-    /// <summary>How far below <see cref="SessionLimits.MaxSessions"/> a sweep at the limit brings the count.</summary>
-    public static int Batch(int maxSessions) => Math.Max(1, maxSessions / BatchFraction);
 
     public bool ReadsAhead => false;
 
@@ -139,33 +132,59 @@ internal sealed class SessionStore : ISessionStore
         var state = _sessions.GetOrAdd(sessionId, created);
         if (ReferenceEquals(state, created))
         {
-            var count = Interlocked.Increment(ref _count);
-            if (count > limits.MaxSessions + Slack(limits.MaxSessions))
+            // The creating call's own touch is the use that put it in the queue, not a use since the hand passed.
+            created.ClockTouches = 1;
+            _clock.Enqueue(created);
+            if (Interlocked.Increment(ref _count) > limits.MaxSessions)
             {
-                // Creation outran the background sweep: this call makes room itself, so the count stays bounded.
-                SweepNow(now, limits);
-            }
-            else if (count > limits.MaxSessions)
-            {
-                QueueSweep(now, limits);
+                // One in, one out (two if others left the count above the limit), never the one just created.
+                for (var i = 0; i < 2 && Count > limits.MaxSessions && EvictOne(created); i++)
+                {
+                }
             }
         }
 
         return state;
     }
 
+    /// <summary>Evicts the session the CLOCK hand points at (see the remarks); false when there is none to evict.</summary>
+    private bool EvictOne(SessionState keep)
+    {
+        for (var scanned = 0; scanned <= 2 * MaxScan && _clock.TryDequeue(out var state); scanned++)
+        {
+            if (state.IsEvicted)
+            {
+                // Removed by the idle sweep: its queue entry is dropped here.
+                continue;
+            }
+
+            var touches = state.Touches;
+            if (ReferenceEquals(state, keep) || (scanned < MaxScan && touches != state.ClockTouches))
+            {
+                // Used since the hand last passed: a second chance.
+                state.ClockTouches = touches;
+                _clock.Enqueue(state);
+                continue;
+            }
+
+            if (Evict(state.Id, state, touches))
+            {
+                return true;
+            }
+
+            // Opened while it was being chosen: kept.
+            state.ClockTouches = state.Touches;
+            _clock.Enqueue(state);
+        }
+
+        return false;
+    }
+
     private void MaybeSweep(long now, SessionLimits limits)
     {
         var sweepEvery = limits.IdleTimeout < TimeSpan.FromMinutes(1) ? limits.IdleTimeout : TimeSpan.FromMinutes(1);
-        if (_time.GetElapsedTime(Interlocked.Read(ref _lastSweep), now) >= sweepEvery)
-        {
-            QueueSweep(now, limits);
-        }
-    }
-
-    private void QueueSweep(long now, SessionLimits limits)
-    {
-        if (Interlocked.CompareExchange(ref _sweepQueued, 1, 0) != 0)
+        if (_time.GetElapsedTime(Interlocked.Read(ref _lastSweep), now) < sweepEvery
+            || Interlocked.CompareExchange(ref _sweepQueued, 1, 0) != 0)
         {
             return;
         }
@@ -175,98 +194,43 @@ internal sealed class SessionStore : ISessionStore
         {
             try
             {
-                Sweep(limits);
+                SweepIdle(limits);
             }
             finally
             {
                 Volatile.Write(ref _sweepQueued, 0);
             }
-
-            // Sessions created while this sweep ran (it may have been an idle sweep) can leave the store over the limit.
-            if (Count > limits.MaxSessions)
-            {
-                QueueSweep(_time.GetTimestamp(), limits);
-            }
         }));
     }
 
-    private void SweepNow(long now, SessionLimits limits)
-    {
-        Interlocked.Exchange(ref _lastSweep, now);
-        Sweep(limits, onlyAboveSlack: true);
-    }
-
     /// <summary>
-    /// One pass: removes idle sessions, then — when over the limit — the least recently used, down to the limit less a
-    /// batch. Selecting the oldest is a linear-time selection over one array of timestamps, never a sort of sessions.
+    /// In the background: removes sessions idle past the timeout, then drops their entries from the CLOCK queue (each
+    /// live session keeps its place), so the queue holds no evicted session for long.
     /// </summary>
-    private void Sweep(SessionLimits limits, bool onlyAboveSlack = false)
+    private void SweepIdle(SessionLimits limits)
     {
         lock (_sweepGate)
         {
-            if (onlyAboveSlack && Count <= limits.MaxSessions + Slack(limits.MaxSessions))
-            {
-                // The sweep this call waited for made room already.
-                return;
-            }
-
             var now = _time.GetTimestamp();
-            var candidates = ArrayPool<Candidate>.Shared.Rent(Math.Max(16, Count + 64));
-            try
-            {
-                SweepWith(candidates, now, limits);
-            }
-            finally
-            {
-                ArrayPool<Candidate>.Shared.Return(candidates, clearArray: true);
-            }
-        }
-    }
-
-    private void SweepWith(Candidate[] candidates, long now, SessionLimits limits)
-    {
-        {
-            var n = 0;
+            var removed = 0;
             foreach (var (id, state) in _sessions)
             {
-                var touches = state.Touches;
-                if (IsIdle(state, now, limits.IdleTimeout))
+                if (IsIdle(state, now, limits.IdleTimeout) && Evict(id, state, state.Touches))
                 {
-                    Evict(id, state, touches);
-                }
-                else if (n < candidates.Length)
-                {
-                    candidates[n++] = new Candidate(id, state, state.LastTouched, touches);
+                    removed++;
                 }
             }
 
-            var excess = Count - (limits.MaxSessions - Batch(limits.MaxSessions));
-            if (Count <= limits.MaxSessions || excess <= 0 || n == 0)
+            if (removed == 0)
             {
                 return;
             }
 
-            var times = ArrayPool<long>.Shared.Rent(n);
-            for (var i = 0; i < n; i++)
+            for (var n = _clock.Count; n > 0 && _clock.TryDequeue(out var state); n--)
             {
-                times[i] = candidates[i].LastTouched;
-            }
-
-            var cutoff = OldestSelection.KthSmallest(times.AsSpan(0, n), Math.Min(excess, n) - 1);
-            ArrayPool<long>.Shared.Return(times);
-            for (var i = 0; i < n && excess > 0; i++)
-            {
-                if (candidates[i].LastTouched < cutoff && Evict(candidates[i].Id, candidates[i].State, candidates[i].Touches))
+                if (!state.IsEvicted)
                 {
-                    excess--;
-                }
-            }
-
-            for (var i = 0; i < n && excess > 0; i++)
-            {
-                if (candidates[i].LastTouched == cutoff && Evict(candidates[i].Id, candidates[i].State, candidates[i].Touches))
-                {
-                    excess--;
+                    _clock.Enqueue(state);
                 }
             }
         }
@@ -285,11 +249,10 @@ internal sealed class SessionStore : ISessionStore
             Interlocked.Decrement(ref _count);
         }
 
+        state.Release();
         return true;
     }
 
     private bool IsIdle(SessionState state, long now, TimeSpan idleTimeout)
         => _time.GetElapsedTime(state.LastTouched, now) >= idleTimeout;
-
-    private readonly record struct Candidate(string Id, SessionState State, long LastTouched, int Touches);
 }
