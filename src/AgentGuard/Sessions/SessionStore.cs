@@ -190,6 +190,12 @@ internal sealed class SessionStore : ISessionStore
         }
 
         Interlocked.Exchange(ref _lastSweep, now);
+        StartIdleSweep(limits);
+    }
+
+    /// <summary>Runs <see cref="SweepIdle"/> on the thread pool (a method of its own: the closure is allocated only here).</summary>
+    private void StartIdleSweep(SessionLimits limits)
+    {
         Volatile.Write(ref _sweep, Task.Run(() =>
         {
             try
