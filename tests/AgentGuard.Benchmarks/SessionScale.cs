@@ -23,11 +23,6 @@ internal static class SessionScale
             WorstCaseMemory();
         }
 
-        if (only is "sweep")
-        {
-            SweepCost();
-        }
-
         if (only is null or "busy")
         {
             BusySession();
@@ -137,32 +132,6 @@ internal static class SessionScale
             return watch.Elapsed.TotalNanoseconds / fresh;
         }, rounds: 3);
         Console.WriteLine($"new session at the limit (100,000 live): {ns / 1000:F2} µs per new session, amortised over {made:N0}");
-    }
-
-    /// <summary>The parts of a new session at the limit: creating sessions without the engine, and one sweep alone.</summary>
-    private static void SweepCost()
-    {
-        var time = TimeProvider.System;
-        var store = new AgentGuard.Policies.SessionStore(time);
-        var limits = new SessionLimits(100, TimeSpan.FromMinutes(30), 100_000);
-        for (var i = 0; i < 100_000; i++)
-        {
-            store.GetOrCreate("idle-" + i, limits);
-        }
-
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < 20_000; i++)
-        {
-            store.GetOrCreate("fresh-" + i, limits);
-        }
-
-        store.SweepsDone().GetAwaiter().GetResult();
-        Console.WriteLine($"store only: {watch.Elapsed.TotalNanoseconds / 20_000 / 1000:F2} µs per new session at the limit (sweeps included), count {store.Count:N0}");
-        var gcBefore = GC.CollectionCount(2);
-        watch.Restart();
-        store.GetOrCreate("one-more", limits);
-        store.SweepsDone().GetAwaiter().GetResult();
-        Console.WriteLine($"one sweep of {store.Count:N0}: {watch.Elapsed.TotalMilliseconds:F1} ms, gen2 collections during it {GC.CollectionCount(2) - gcBefore}");
     }
 
     /// <summary>Bytes allocated by the allow path of a busy session beside 0 and 99,999 idle ones (must stay 0).</summary>
