@@ -154,7 +154,8 @@ public sealed class SessionOptions
     public const int MaxSeenValuesLimit = 1 << 20;
 
     /// <summary>
-    /// The most sessions kept at once; beyond it, the least recently used go first (in batches, in the background).
+    /// The most sessions kept at once; at the limit each new session evicts one old one, the least recently used first
+    /// (approximately: CLOCK, second chance).
     /// Default 100,000.
     /// </summary>
     public int MaxSessions { get; set; } = 100_000;
