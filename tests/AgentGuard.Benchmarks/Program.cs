@@ -3,6 +3,7 @@ using BenchmarkDotNet.Running;
 
 // Run all:      dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --filter '*'
 // Run one area: dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --filter '*Engine*'
+// Sessions at scale (issue 21; optional part: busy|threads|new|allow|memory): -- --session-scale [part]
 // Session memory (not a timing benchmark): dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --session-memory
 // Redis (loopback redis-server):  -- --redis-latency  |  -- --redis-memory  |  --filter '*RedisBenchmarks*'
 if (args.Contains("--redis-latency"))
@@ -14,6 +15,12 @@ if (args.Contains("--redis-latency"))
 if (args.Contains("--redis-memory"))
 {
     RedisMeasurements.Memory();
+    return;
+}
+
+if (args.Contains("--session-scale"))
+{
+    SessionScale.Run(args);
     return;
 }
 

@@ -133,7 +133,7 @@ internal static partial class ShellClassifier
     /// <summary>Pushing to a URL, or to a remote added earlier on the line, sends the repository to whoever owns it.</summary>
     private static void GitExfiltration(CommandDraft draft, AnalysisSession session)
     {
-        var operands = draft.Operands().Select(o => o.Text).ToList();
+        var operands = draft.OperandTexts();
         var sub = operands.FindIndex(o => o is "push" or "remote" or "send-email" or "scp" or "request-pull");
         if (sub < 0)
         {
@@ -196,7 +196,12 @@ internal static partial class ShellClassifier
     private static void RemoteInstall(CommandDraft draft)
     {
         var program = draft.Program;
-        var operands = draft.Operands().Select(o => o.Text).ToList();
+        if (program is not ("pip" or "pip3" or "pipx" or "uv" or "poetry" or "pdm" or "npm" or "pnpm" or "yarn" or "bun" or "uvx" or "npx" or "bunx" or "pnpx" or "go" or "cargo" or "gem"))
+        {
+            return;
+        }
+
+        var operands = draft.OperandTexts();
         var installs = program switch
         {
             "pip" or "pip3" or "pipx" or "uv" or "poetry" or "pdm" => operands.Exists(o => o is "install" or "add" or "run" or "inject"),
@@ -279,6 +284,11 @@ internal static partial class ShellClassifier
                 draft.Tag(ShellTags.Destructive, "overwrites " + path);
             }
 
+            if (WrittenText(draft) is { } code && !PathRules.IsHarmlessDevice(path) && ShellPayload.Find(code) is { } spawn)
+            {
+                draft.Tag(ShellTags.Opaque, "writes code that starts a shell (" + spawn + ") to " + (path.Length > 0 ? path : "a file named at run time") + ": whatever reads that file runs it");
+            }
+
             if (draft.OutputText is { } content && path.Length > 0 && !PathRules.IsHarmlessDevice(path))
             {
                 session.RecordWrite(path, content, draft.Redirects.Any(r => r.Operator == ">>" && r.Target.Text == path));
@@ -315,6 +325,12 @@ internal static partial class ShellClassifier
             draft.Tag(ShellTags.RemoteCode, "reverse shell over /dev/tcp");
         }
     }
+
+    /// <summary>What a command writes, as far as the line says: echo/printf output (its known parts when some are computed), or what tee passes on.</summary>
+    private static string? WrittenText(CommandDraft draft)
+        => draft.OutputText
+           ?? (draft.Program == "tee" ? draft.StdinText : null)
+           ?? (draft.Program is "echo" or "printf" ? string.Join(' ', draft.OperandTexts()) : null);
 
     private static void Credentials(CommandDraft draft)
     {
