@@ -13,8 +13,8 @@ namespace AgentGuard;
 internal sealed partial class InjectionDetector : IInjectionDetector
 {
     /// <summary>
-    /// Anchors of at least three characters and none starting with a space (short anchors and anchors starting with a
-    /// frequent character make the multi-string search slow); a hit inside a word is skipped. Nouns that address the model
+    /// Anchors of at least three characters, lower case, none starting with a space (they are found at word starts and at
+    /// the punctuation they start with, and indexed by their first two characters); a hit inside a word is skipped. Nouns that address the model
     /// (" ai ", "assistant", " llm") and objects of prompt leaks ("system prompt") are checked backwards for the
     /// greeting, "note to", "if you are" or verb that precedes them.
     /// </summary>
