@@ -298,6 +298,10 @@ for path, rule, pattern in kingfisher_rules:
     for example in rule.get("examples") or []:
         match = pattern.search(example) if pattern else None
         secret = noseyparker_secret(match, example) if match else True
+        if isinstance(secret, str):
+            # Its patterns put a lazy gap and `\b` before the capture, so a capture may start at the separator
+            # ("appointedd_SECRET=<value>" captures "=<value>"): the separator is not part of the secret.
+            secret = secret.lstrip(" \t=")
         add("kingfisher", REPO, path, "Apache-2.0", example.strip("\n"), secret, rule["id"])
     for example in rule.get("negative_examples") or []:
         if any(other is not rule and other_pattern and other_pattern.search(example) for _, other, other_pattern in kingfisher_rules):
