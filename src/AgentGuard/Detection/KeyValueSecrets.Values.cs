@@ -36,7 +36,32 @@ internal static partial class KeyValueSecrets
         => value.Length >= 24 && SecretText.Entropy(value) >= 3.5;
 
     private static bool LooksLikeToken(ReadOnlySpan<char> value)
-        => value.Length >= 16 && value.IndexOfAny(' ', '\t') < 0 && SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= (value.Length >= 32 ? 3.0 : MinEntropy) && !value.Contains("://", StringComparison.Ordinal);
+        => value.Length >= 16 && value.IndexOfAny(' ', '\t') < 0 && (SecretText.HasLettersAndDigits(value) || LooksLikeOneClassToken(value)) && SecretText.Entropy(value) >= (value.Length >= 32 ? 3.0 : MinEntropy) && !value.Contains("://", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Letters only or digits only, 20 or more of them and varied (<c>vercelTOKEN=hBqKcWvYdXnRtZpLmJsF</c>): a token. Code
+    /// is not: a reference has dots and other symbols (<c>cfg.OAuthManager.AccessToken</c>), a camel-case name has few
+    /// capitals among many small letters (<c>getAccessTokenFromCache</c>), a random mixed-case value about as many of each.
+    /// </summary>
+    private static bool LooksLikeOneClassToken(ReadOnlySpan<char> value)
+    {
+        if (value.Length < 20 || value.ContainsAnyExcept(AsciiLettersAndDigits) || SecretText.Entropy(value) < 3.3)
+        {
+            return false;
+        }
+
+        var upper = 0;
+        var lower = 0;
+        foreach (var c in value)
+        {
+            upper += char.IsAsciiLetterUpper(c) ? 1 : 0;
+            lower += char.IsAsciiLetterLower(c) ? 1 : 0;
+        }
+
+        return upper == 0 || lower == 0 || (upper * 10 >= value.Length * 3 && lower * 10 >= value.Length * 3);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLettersAndDigits = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 
     /// <summary>
     /// A quoted value next to a secret-like name may be shorter (<c>"host_secret": "cxr9i4q59p9za6"</c>) or letters only
@@ -45,6 +70,10 @@ internal static partial class KeyValueSecrets
     private static bool LooksLikeShortQuotedToken(ReadOnlySpan<char> value)
         => value.Length is >= 12 and <= 128 && value.IndexOfAny(' ', '\t') < 0 && !value.Contains("://", StringComparison.Ordinal) && !LooksLikePath(value)
             && ((SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.0) || (value.Length >= 20 && SecretText.HasClasses(value, 2) && SecretText.Entropy(value) >= 4.0));
+
+    /// <summary>Lower-case words joined by '-' or '_' (<c>db-credentials</c>, <c>app_signing_secret</c>): the name of a secret, not its value.</summary>
+    private static bool IsKebabName(ReadOnlySpan<char> value)
+        => !value.ContainsAnyExcept("abcdefghijklmnopqrstuvwxyz-_") && value[0] is not ('-' or '_');
 
     private static bool LooksLikePath(ReadOnlySpan<char> value)
         => value[0] is '/' or '~' or '\\' || value.StartsWith("./", StringComparison.Ordinal) || (value.Length > 2 && value[1] == ':' && value[2] is '\\' or '/');

@@ -18,7 +18,7 @@ internal static partial class KeyValueSecrets
     private const int MaxQuotedValue = 8192;
 
     private static readonly string[] PasswordParts = ["password", "passwd", "passphrase", "pwd"];
-    private static readonly string[] TokenParts = ["secret", "token", "apikey", "credential", "bearer", "authorization"];
+    private static readonly string[] TokenParts = ["secret", "token", "apikey", "credential", "bearer", "authorization", "crumb", "sonarlogin"];
     private static readonly string[] TokenSuffixes = ["key", "keys", "auth", "pat"];
 
     private static readonly string[] NotSecretParts =
@@ -75,7 +75,7 @@ internal static partial class KeyValueSecrets
         var spaced = false;
         var comparison = false;
         SkipDeclaredType(text, ref i);
-        var assigned = SkipSeparator(text, start, ref i);
+        var assigned = SkipSeparator(text, start, ref i, out var pairOnly);
         if (!assigned && Comparison(text, end, out var literal))
         {
             // if password == "hunter2": a hard-coded credential checked in code.
@@ -97,7 +97,7 @@ internal static partial class KeyValueSecrets
         Span<char> buffer = stackalloc char[MaxKey];
         var key = Normalize(text.AsSpan(start, end - start), buffer);
         var kind = Classify(key);
-        if (kind == KeyKind.None || (kind == KeyKind.Bearer && !spaced))
+        if (kind == KeyKind.None || (kind == KeyKind.Bearer && !spaced) || (pairOnly && kind != KeyKind.Token))
         {
             return end;
         }
@@ -193,6 +193,8 @@ internal static partial class KeyValueSecrets
             KeyKind.Password when spaced => null,
             KeyKind.Password when LooksLikePassword(value) || ((quote != '\0' || equals) && LooksLikePlainPassword(value)) => IsConnectionString(text, start, valueEnd) ? "connection-string-password" : "password",
             KeyKind.Token when spaced && !LooksLikeStrongToken(value) && !(stated && LooksLikeToken(value)) && !(IsFlag(text, start) && text[start + 1] == '-' && LooksLikeToken(value)) => null,
+            // JWT: Secret: 'development#product': a quoted value assigned to a name ending in "secret" may be a password.
+            KeyKind.Token when quote != '\0' && !spaced && key.EndsWith("secret", StringComparison.Ordinal) && value.IndexOfAny(' ', '\t') < 0 && !IsKebabName(value) && LooksLikePassword(value) => "generic-secret",
             KeyKind.Token or KeyKind.Bearer when LooksLikeToken(value) || (quote != '\0' && LooksLikeShortQuotedToken(value)) || (scheme && LooksLikeSchemeToken(value)) => scheme || kind == KeyKind.Bearer ? "bearer-token" : IsAwsSecret(key, value) ? "aws-secret-key" : "generic-secret",
             _ => null,
         };
@@ -221,9 +223,10 @@ internal static partial class KeyValueSecrets
     private static int XmlElement(string text, int start, int end, List<SecretFinding> found)
     {
         Span<char> buffer = stackalloc char[MaxKey];
-        var kind = Classify(Normalize(text.AsSpan(start, end - start), buffer));
+        var name = Normalize(text.AsSpan(start, end - start), buffer);
+        var kind = Classify(name);
         var close = text.IndexOf('<', end + 1, Math.Min(MaxValue, text.Length - end - 1));
-        if (kind is KeyKind.None or KeyKind.Bearer || close < 0)
+        if (close < 0)
         {
             return end;
         }
@@ -234,8 +237,15 @@ internal static partial class KeyValueSecrets
         valueStart += value.IndexOf(trimmed);
         value = trimmed;
 
+        // Maven settings-security.xml: <master>{…}</master> is the encrypted master password.
+        var braced = value.Length > 2 && value[0] == '{' && value[^1] == '}';
+        if (braced && name.SequenceEqual("master"))
+        {
+            kind = KeyKind.Password;
+        }
+
         // Jenkins credentials: {AQAAABAAA…} is the encrypted form; a test value after it is the secret in clear.
-        if (value.Length > 2 && value[0] == '{' && value[^1] == '}')
+        if (braced)
         {
             var inner = value[1..^1];
             var space = inner.LastIndexOf(' ');
@@ -243,7 +253,7 @@ internal static partial class KeyValueSecrets
             value = space < 0 ? inner : inner[(space + 1)..];
         }
 
-        if (value.IsEmpty || SecretText.IsPlaceholder(value) || SecretText.IsPlaceholderWord(value))
+        if (kind is KeyKind.None or KeyKind.Bearer || value.IsEmpty || SecretText.IsPlaceholder(value) || SecretText.IsPlaceholderWord(value))
         {
             return end;
         }
@@ -270,8 +280,9 @@ internal static partial class KeyValueSecrets
         return run < 0 ? rest.Length >= 16 : run >= 16;
     }
 
-    private static bool SkipSeparator(string text, int start, ref int i)
+    private static bool SkipSeparator(string text, int start, ref int i, out bool pairOnly)
     {
+        pairOnly = false;
         // key": "value" / key = value / key => value / key := value / key: value / key ?= value / key .= value
         var skipped = 0;
         var quoted = false;
@@ -288,11 +299,39 @@ internal static partial class KeyValueSecrets
             return false;
         }
 
-        // setProperty("db.password", "…"), Header.Set("X-Api-Key", "…"): a quoted name, a comma, the value.
-        if (quoted && text[i] == ',' && IsCallArgument(text, start))
+        // setProperty("db.password", "…"), Header.Set("X-Api-Key", "…"): a quoted name, a comma, the value. A pair whose
+        // opening is not in view ("sonar.login', '…'") counts for token names only (a list of password field names must not).
+        if (quoted && text[i] == ',')
         {
-            i++;
-            return true;
+            var callArgument = IsCallArgument(text, start);
+            var next = i + 1;
+            while (next < text.Length && next - i < 4 && text[next] == ' ')
+            {
+                next++;
+            }
+
+            if (callArgument || (next < text.Length && text[next] is '"' or '\''))
+            {
+                pairOnly = !callArgument;
+                i++;
+                return true;
+            }
+        }
+
+        // "Unseal Key 2: …", "Recovery Key 1: …": a numbered name.
+        if (char.IsAsciiDigit(text[i]) && text[i - 1] == ' ' && skipped == 1)
+        {
+            var digits = i;
+            while (digits < text.Length && digits - i < 2 && char.IsAsciiDigit(text[digits]))
+            {
+                digits++;
+            }
+
+            if (digits + 1 < text.Length && text[digits] == ':' && text[digits + 1] == ' ')
+            {
+                i = digits + 1;
+                return true;
+            }
         }
 
         // Makefile "?=", "::=", "+=", PHP ".=".
