@@ -19,21 +19,64 @@ internal static partial class KeyValueSecrets
 
     /// <summary>
     /// Code or a reference, not a value: <c>+ getPassword() +</c>, <c>#add-password</c>, <c>env.DB_PASSWORD</c>,
-    /// <c>$DB_PASSWORD</c>, <c>arn:aws:iam::aws:policy/…Password</c>, <c>cms/passwords#update</c>.
+    /// <c>$DB_PASSWORD</c>, <c>arn:aws:iam::aws:policy/…Password</c>, <c>cms/passwords#update</c>,
+    /// <c>this.options.token</c>, <c>completionOptions.frequencyPenalty</c>; unquoted, a call or an index
+    /// (<c>z.string()</c>, <c>Optional[str]</c>, <c>userPass[1]</c>); a file path (<c>org/abc123/screenshot.png</c>).
     /// </summary>
-    private static bool IsCodeReference(ReadOnlySpan<char> value)
+    private static bool IsCodeReference(ReadOnlySpan<char> value, bool quoted)
     {
         if (value[0] is '+' or '#' or ',' or '(' or '[' || value.StartsWith("arn:", StringComparison.Ordinal))
         {
             return true;
         }
 
-        var named = value.Contains("password", StringComparison.OrdinalIgnoreCase) || value.Contains("passwd", StringComparison.OrdinalIgnoreCase) || value.Contains("secret", StringComparison.OrdinalIgnoreCase);
+        if (!quoted && value.IndexOfAny('(', '[') > 0)
+        {
+            return true;
+        }
+
+        // Member paths of letters only (completionOptions.frequencyPenalty); tokens have digits or other symbols.
+        if (value.Contains('.') && !value.ContainsAnyExcept(LettersAndDots) && value[0] != '.' && value[^1] != '.')
+        {
+            return true;
+        }
+
+        // A file path: segments and an extension (sessions/org/abc123/artifacts/screenshot.png).
+        var dot = value.LastIndexOf('.');
+        if (value.Contains('/') && dot > value.LastIndexOf('/') && value.Length - dot - 1 is >= 1 and <= 5 && !value[(dot + 1)..].ContainsAnyExcept("abcdefghijklmnopqrstuvwxyz"))
+        {
+            return true;
+        }
+
+        var named = value.Contains("password", StringComparison.OrdinalIgnoreCase) || value.Contains("passwd", StringComparison.OrdinalIgnoreCase) || value.Contains("secret", StringComparison.OrdinalIgnoreCase)
+            || value.Contains("token", StringComparison.OrdinalIgnoreCase) || value.Contains("apikey", StringComparison.OrdinalIgnoreCase);
         return named && value.IndexOfAny("/#.$()+[]:") >= 0;
     }
 
+    private static readonly System.Buffers.SearchValues<char> LettersAndDots = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.");
+
+    /// <summary>
+    /// The value is the name again (<c>options.passphrase = passphrase</c>) or a name built on it
+    /// (<c>tokensGenerated: tokensGeneratedEventSchema_0_1_0</c>): a variable, not a secret.
+    /// </summary>
+    private static bool IsOwnName(ReadOnlySpan<char> key, ReadOnlySpan<char> value)
+    {
+        if (key.Length < 4 || value.Length < 4)
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[MaxKey];
+        var normalized = Normalize(value[..Math.Min(value.Length, MaxKey)], buffer);
+        return (normalized.Length >= 4 && normalized.Length == value.Length && key.EndsWith(normalized)) || (value.Length > key.Length && normalized.StartsWith(key) && char.IsAsciiLetterUpper(value[key.Length]) && value[..key.Length].Equals(key, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary><c>typeof password === "string"</c>: a type test.</summary>
+    private static bool IsTypeTest(string text, int start)
+        => start >= 7 && text.AsSpan(start - 7, 7).SequenceEqual("typeof ");
+
     private static bool LooksLikeStrongToken(ReadOnlySpan<char> value)
-        => value.Length >= 24 && SecretText.Entropy(value) >= 3.5;
+        => (value.Length >= 24 && SecretText.Entropy(value) >= 3.5) || (value.Length >= 20 && SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.3);
 
     private static bool LooksLikeToken(ReadOnlySpan<char> value)
         => value.Length >= 16 && value.IndexOfAny(' ', '\t') < 0 && (SecretText.HasLettersAndDigits(value) || LooksLikeOneClassToken(value)) && SecretText.Entropy(value) >= (value.Length >= 32 ? 3.0 : MinEntropy) && !value.Contains("://", StringComparison.Ordinal);

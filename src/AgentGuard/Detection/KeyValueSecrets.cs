@@ -19,7 +19,7 @@ internal static partial class KeyValueSecrets
 
     private static readonly string[] PasswordParts = ["password", "passwd", "passphrase", "pwd"];
     private static readonly string[] TokenParts = ["secret", "token", "apikey", "credential", "bearer", "authorization", "crumb", "sonarlogin"];
-    private static readonly string[] TokenSuffixes = ["key", "keys", "auth", "pat"];
+    private static readonly string[] TokenSuffixes = ["key", "keys", "auth", "pat", "private", "access"];
 
     private static readonly string[] NotSecretParts =
     [
@@ -75,7 +75,7 @@ internal static partial class KeyValueSecrets
         var spaced = false;
         var comparison = false;
         SkipDeclaredType(text, ref i);
-        var assigned = SkipSeparator(text, start, ref i, out var pairOnly);
+        var assigned = SkipSeparator(text, start, ref i, out var pair);
         if (!assigned && Comparison(text, end, out var literal))
         {
             // if password == "hunter2": a hard-coded credential checked in code.
@@ -97,7 +97,7 @@ internal static partial class KeyValueSecrets
         Span<char> buffer = stackalloc char[MaxKey];
         var key = Normalize(text.AsSpan(start, end - start), buffer);
         var kind = Classify(key);
-        if (kind == KeyKind.None || (kind == KeyKind.Bearer && !spaced) || (pairOnly && kind != KeyKind.Token))
+        if (kind == KeyKind.None || (kind == KeyKind.Bearer && !spaced) || (pair == Pair.WithoutOpening && kind != KeyKind.Token))
         {
             return end;
         }
@@ -116,8 +116,9 @@ internal static partial class KeyValueSecrets
         {
             i++;
         }
-        else if (comparison)
+        else if (comparison || pair != Pair.None)
         {
+            // A compared or paired value is a string literal; unquoted it is code ("password", StringComparison.Ordinal).
             return end;
         }
 
@@ -187,8 +188,12 @@ internal static partial class KeyValueSecrets
 
         string? detected = kind switch
         {
-            _ when IsCodeReference(value) => null,
-            KeyKind.Password or KeyKind.Token when comparison => LooksLikePlainPassword(value) ? "password" : null,
+            _ when IsCodeReference(value, quote != '\0') || IsSecretName(value) || IsOwnName(key, value) => null,
+            // typeof token === "object", key === "Escape": a type test or a key name, not a credential.
+            KeyKind.Password when comparison => !IsTypeTest(text, start) && LooksLikePlainPassword(value) ? "password" : null,
+            KeyKind.Token when comparison => LooksLikeToken(value) || (key.EndsWith("secret", StringComparison.Ordinal) && !IsTypeTest(text, start) && LooksLikePlainPassword(value)) ? "generic-secret" : null,
+            // setProperty("db.password", "hunter2") but not ["user", "password", "database"]: a paired value must look like one.
+            KeyKind.Password when pair != Pair.None => LooksLikePassword(value) && !IsUpperSnakeName(value) ? "password" : null,
             KeyKind.Password when flagged => value[0] != '$' && LooksLikePlainPassword(value) ? "password" : null,
             KeyKind.Password when spaced => null,
             KeyKind.Password when LooksLikePassword(value) || ((quote != '\0' || equals) && LooksLikePlainPassword(value)) => IsConnectionString(text, start, valueEnd) ? "connection-string-password" : "password",
@@ -280,9 +285,9 @@ internal static partial class KeyValueSecrets
         return run < 0 ? rest.Length >= 16 : run >= 16;
     }
 
-    private static bool SkipSeparator(string text, int start, ref int i, out bool pairOnly)
+    private static bool SkipSeparator(string text, int start, ref int i, out Pair pair)
     {
-        pairOnly = false;
+        pair = Pair.None;
         // key": "value" / key = value / key => value / key := value / key: value / key ?= value / key .= value
         var skipped = 0;
         var quoted = false;
@@ -312,7 +317,7 @@ internal static partial class KeyValueSecrets
 
             if (callArgument || (next < text.Length && text[next] is '"' or '\''))
             {
-                pairOnly = !callArgument;
+                pair = callArgument ? Pair.CallArgument : Pair.WithoutOpening;
                 i++;
                 return true;
             }
@@ -446,6 +451,25 @@ internal static partial class KeyValueSecrets
         return KeyKind.None;
     }
 
+    /// <summary>
+    /// A variable name that itself names a secret (<c>"GIT_ASKPASS", "SSH_ASKPASS"</c>, <c>DB_PASSWORD=ADMIN_PASSWORD</c>):
+    /// upper-case words joined by '_', one of them secret-like. A reference to a secret, not its value.
+    /// </summary>
+    private static bool IsSecretName(ReadOnlySpan<char> value)
+    {
+        if (!IsUpperSnakeName(value))
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[MaxKey];
+        return Classify(Normalize(value, buffer)) != KeyKind.None;
+    }
+
+    /// <summary>An environment-variable style name: <c>GIT_PAGER</c>, <c>DB_PASSWORD</c>.</summary>
+    private static bool IsUpperSnakeName(ReadOnlySpan<char> value)
+        => value.Length <= MaxKey && char.IsAsciiLetterUpper(value[0]) && value.Contains('_') && !value.ContainsAnyExcept("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+
     private static ReadOnlySpan<char> Normalize(ReadOnlySpan<char> key, Span<char> buffer)
     {
         var length = 0;
@@ -470,6 +494,14 @@ internal static partial class KeyValueSecrets
         }
 
         return c > ' ' && c is not (',' or ';' or '&' or '"' or '\'' or '<' or '>' or ')' or ']' or '}' or '`') && !(c == ';' && kind == KeyKind.Password);
+    }
+
+    /// <summary>How a quoted name and its value were paired: not at all, as call arguments, or with the opening out of view.</summary>
+    private enum Pair
+    {
+        None,
+        CallArgument,
+        WithoutOpening,
     }
 
     private enum KeyKind

@@ -225,6 +225,37 @@ public sealed class SecretDetectorClassTests
         Find(text).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("passphrase: z.string().optional(),")]
+    [InlineData("password: Optional[str]=None,")]
+    [InlineData("return typeof apiKey === \"function\" ? apiKey : () => apiKey;")]
+    [InlineData("if (e.key === \"Control\" || e.key === \"recentlyOpenedFiles\") {")]
+    [InlineData("password: this.options.token,")]
+    [InlineData("key: \"completionOptions.frequencyPenalty\",")]
+    [InlineData("\"key\": \"sessions/org/abc123/artifacts/screenshot.png\",")]
+    [InlineData("\"required\": [\"host\", \"port\", \"user\", \"password\", \"database\"]")]
+    [InlineData("tokensGenerated: tokensGeneratedEventSchema_0_1_0,")]
+    [InlineData("agentOptions.passphrase = passphrase;")]
+    [InlineData("private rangesCoincide(range1: vscode.Range, range2: vscode.Range): boolean {")]
+    [InlineData("\"GIT_EXTERNAL_DIFF\", \"GIT_ASKPASS\", \"SSH_ASKPASS\", \"SUDO_ASKPASS\", \"GIT_PAGER\",")]
+    [InlineData("if (a.Text.Contains(\"password\", StringComparison.Ordinal))")]
+    public void Find_CodeAroundKeyLikeNames_IsNotASecret(string text)
+    {
+        Find(text).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Find_LiteralsInComparisonsAndCallPairs_AreStillReported()
+    {
+        var secret = Take("abcdefghijklmnopqrstuvwxyz", 4) + "-" + Take("abcdefghijklmnopqrstuvwxyz", 6);
+        var password = Take(Alnum, 12);
+
+        CoveredText("if creds.Secret != \"" + secret + "\" {").Should().Contain(secret);
+        CoveredText("if (password == \"" + password + "\")").Should().Contain(password);
+        CoveredText("System.setProperty(\"db.password\", \"" + password + "\");").Should().Contain(password);
+        CoveredText("token = \"" + Take(Alnum, 40) + "\"").Should().NotBeEmpty();
+    }
+
     private List<SecretFinding> Find(string text)
     {
         var findings = new List<SecretFinding>();
