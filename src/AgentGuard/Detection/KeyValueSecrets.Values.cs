@@ -20,7 +20,7 @@ internal static partial class KeyValueSecrets
     /// <summary>
     /// Code or a reference, not a value: <c>+ getPassword() +</c>, <c>#add-password</c>, <c>env.DB_PASSWORD</c>,
     /// <c>$DB_PASSWORD</c>, <c>arn:aws:iam::aws:policy/…Password</c>, <c>cms/passwords#update</c>,
-    /// <c>this.options.token</c>, <c>completionOptions.frequencyPenalty</c>; unquoted, a call or an index
+    /// <c>this.options.token</c>, <c>completionOptions.frequencyPenalty</c>, <c>db-secret-7f9c8d6b5-x2k9p</c>; unquoted, a call or an index
     /// (<c>z.string()</c>, <c>Optional[str]</c>, <c>userPass[1]</c>); a file path (<c>org/abc123/screenshot.png</c>).
     /// </summary>
     private static bool IsCodeReference(ReadOnlySpan<char> value, bool quoted)
@@ -50,7 +50,7 @@ internal static partial class KeyValueSecrets
 
         var named = value.Contains("password", StringComparison.OrdinalIgnoreCase) || value.Contains("passwd", StringComparison.OrdinalIgnoreCase) || value.Contains("secret", StringComparison.OrdinalIgnoreCase)
             || value.Contains("token", StringComparison.OrdinalIgnoreCase) || value.Contains("apikey", StringComparison.OrdinalIgnoreCase);
-        return named && value.IndexOfAny("/#.$()+[]:") >= 0;
+        return named && value.IndexOfAny("/#.$()+[]:-") >= 0;
     }
 
     private static readonly System.Buffers.SearchValues<char> LettersAndDots = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.");

@@ -71,6 +71,11 @@ internal static partial class KeyValueSecrets
         }
 
         // Cheap checks first: most anchor hits are prose ("key points", "the token budget") with no value after them.
+        if (end - start >= 30)
+        {
+            GluedValue(text, start, end, found);
+        }
+
         var i = end;
         var spaced = false;
         var comparison = false;
@@ -211,6 +216,38 @@ internal static partial class KeyValueSecrets
 
         return end;
     }
+
+    /// <summary>
+    /// A value glued to its name by '-', '_' or '.' (<c>launchdarkly-secret-&lt;uuid&gt;</c>, <c>prospect-token-&lt;hex&gt;</c>):
+    /// the run after the last secret-like word, when it is long, has letters and digits and is varied. Word-only names
+    /// (<c>secret-manager-access-role</c>) and short hash suffixes (<c>db-secret-7f9c8d6b5-x2k9p</c>) are not values.
+    /// </summary>
+    private static void GluedValue(string text, int start, int end, List<SecretFinding> found)
+    {
+        var name = text.AsSpan(start, end - start);
+        var tail = -1;
+        foreach (var word in GluedWords)
+        {
+            var at = name.LastIndexOf(word, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && at + word.Length < name.Length && name[at + word.Length] is '-' or '_' or '.' && at + word.Length + 1 > tail)
+            {
+                tail = at + word.Length + 1;
+            }
+        }
+
+        if (tail < 0)
+        {
+            return;
+        }
+
+        var value = name[tail..];
+        if (value.Length >= 24 && SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.3 && !SecretText.IsPlaceholder(value) && !IsUpperSnakeName(value))
+        {
+            found.Add(new SecretFinding("generic-secret", start + tail, value.Length));
+        }
+    }
+
+    private static readonly string[] GluedWords = ["secret", "token", "key", "private", "access", "apikey"];
 
     /// <summary>Go and Java declarations put a type between the name and "=": <c>var apiKey string = "…"</c>.</summary>
     private static void SkipDeclaredType(string text, ref int i)

@@ -153,7 +153,7 @@ public sealed class SecretDetectorClassTests
         Find("glptt-" + Take(Hex, 43)).Should().BeEmpty();
 
         // A Notion integration secret has exactly 43 characters after "secret_"; a Zoho token two 32-character halves.
-        Find("secret_" + Take(Alnum, 44)).Should().BeEmpty();
+        Find("secret_" + Take(Alnum, 44)).Should().NotContain(f => f.Kind == "notion-token");
         Find("1000." + Take(Hex, 60)).Should().BeEmpty();
 
         // An Entra client secret has three characters before "8Q~" and 31 to 34 after it.
@@ -254,6 +254,18 @@ public sealed class SecretDetectorClassTests
         CoveredText("if (password == \"" + password + "\")").Should().Contain(password);
         CoveredText("System.setProperty(\"db.password\", \"" + password + "\");").Should().Contain(password);
         CoveredText("token = \"" + Take(Alnum, 40) + "\"").Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void Find_ValueGluedToItsName_IsRedactedWhole_ButWordNamesAreNot()
+    {
+        var uuid = Uuid();
+        var hex = Take(Hex, 32);
+
+        CoveredText("LD=launchdarkly-secret-" + uuid + " ./run").Should().Contain(uuid);
+        CoveredText("prospect-token-" + hex).Should().Contain(hex);
+        Find("role: secret-manager-access-role-for-production-workers").Should().BeEmpty();
+        Find("kubectl get secret db-secret-7f9c8d6b5-x2k9p -o yaml").Should().BeEmpty();
     }
 
     private List<SecretFinding> Find(string text)
