@@ -33,7 +33,7 @@ public static class AgentGuardServiceCollectionExtensions
         }
 
         services.AddSingleton(new AgentGuardSectionMarker(configuration));
-        services.AddSingleton<IConfigureOptions<AgentGuardOptions>>(sp => new AgentGuardSectionBinder(configuration, sp.GetServices<AgentGuardSection>()));
+        services.AddSingleton<IConfigureOptions<AgentGuardOptions>>(sp => new AgentGuardSectionBinder(configuration, sp.GetServices<AgentGuardSection>(), sp.GetService<IConfiguration>() as IConfigurationRoot));
         services.AddSingleton<IOptionsChangeTokenSource<AgentGuardOptions>>(new ConfigurationChangeTokenSource<AgentGuardOptions>(Options.Options.DefaultName, configuration));
         return services.AddAgentGuardCore();
     }

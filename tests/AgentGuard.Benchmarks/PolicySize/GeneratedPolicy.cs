@@ -20,15 +20,29 @@ internal sealed class GeneratedPolicy
 
     private static readonly string[] Environments = ["dev", "staging", "prod"];
 
-    private GeneratedPolicy(AgentGuardOptions options, PolicyReference reference, GeneratedRequest[] allowed, GeneratedRequest[] restricted)
+    private GeneratedPolicy(AgentGuardOptions options, IReadOnlyList<RuleSpec> rules, PolicyReference reference, GeneratedRequest[] allowed, GeneratedRequest[] restricted)
     {
         Options = options;
+        RuleSpecs = rules;
         Reference = reference;
         Allowed = allowed;
         Restricted = restricted;
     }
 
     public AgentGuardOptions Options { get; }
+
+    public IReadOnlyList<RuleSpec> RuleSpecs { get; }
+
+    /// <summary>The policy as an <c>appsettings.json</c> would hold it.</summary>
+    public string ToJson()
+    {
+        var rules = new System.Text.Json.Nodes.JsonArray([.. RuleSpecs.Select(r => (System.Text.Json.Nodes.JsonNode)r.ToJson())]);
+        var root = new System.Text.Json.Nodes.JsonObject
+        {
+            ["AgentGuard"] = new System.Text.Json.Nodes.JsonObject { ["DefaultDecision"] = Options.DefaultDecision, ["Rules"] = rules },
+        };
+        return root.ToJsonString();
+    }
 
     public PolicyReference Reference { get; }
 
@@ -72,7 +86,7 @@ internal sealed class GeneratedPolicy
             throw new InvalidOperationException($"generator found only {allow.Count} allowed and {restrict.Count} restricted calls for {ruleCount} rules");
         }
 
-        return new GeneratedPolicy(options, reference, [.. allow], [.. restrict]);
+        return new GeneratedPolicy(options, specs, reference, [.. allow], [.. restrict]);
     }
 
     /// <summary>How many servers, teams, groups and tags a policy of a given size spreads its rules over.</summary>

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentGuard.Benchmarks.PolicySize;
+
+/// <summary>
+/// Issue 19's load figures, measured once rather than benchmarked: loading the generated policy from a JSON file
+/// through <see cref="IConfiguration"/> (to the first decision), the retained size of a compiled policy, and the latency
+/// of decisions made on other threads while a 10,000-rule policy reloads. <c>-- --policy-load [sizes…]</c>; with
+/// <c>--live-section</c> the configuration root is not registered, so the section is read the old way (node by node).
+/// </summary>
+internal static class PolicyLoad
+{
+    public static void Run(string[] args)
+    {
+        var live = args.Contains("--live-section");
+        var sizes = args.Select(a => int.TryParse(a, out var n) ? n : 0).Where(n => n > 0).ToArray();
+        foreach (var size in sizes.Length > 0 ? sizes : [10_000, 100_000])
+        {
+            Load(size, live);
+        }
+
+        if (!live && sizes.Length == 0)
+        {
+            Memory(100_000);
+            Reload(10_000);
+        }
+    }
+
+    private static void Load(int size, bool live)
+    {
+        var policy = GeneratedPolicy.Create(size, allowed: 70, restricted: 30);
+        var file = Path.Combine(Path.GetTempPath(), $"agentguard-policy-{size}.json");
+        File.WriteAllText(file, policy.ToJson());
+        var started = Stopwatch.GetTimestamp();
+        using var services = Host(file, live, reloadOnChange: false, out _);
+        var engine = services.GetRequiredService<IGuardEngine>();
+        var first = policy.Allowed[0];
+        PolicyReference.Check(first, engine.EvaluateAsync(first.Call, first.Context).AsTask().GetAwaiter().GetResult());
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        Console.WriteLine($"load {size:N0} rules from JSON through IConfiguration ({(live ? "live section" : "snapshot")}), to the first decision: {elapsed.TotalMilliseconds:N0} ms ({new FileInfo(file).Length / 1024.0 / 1024.0:F1} MB file)");
+    }
+
+    /// <summary>Retained bytes of the compiled policy alone (the options it came from are allocated before the baseline).</summary>
+    private static void Memory(int size)
+    {
+        var options = GeneratedPolicy.Create(size, allowed: 7, restricted: 3).Options;
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var compiled = Policies.PolicyCompiler.Compile(options);
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(compiled);
+        GC.KeepAlive(options);
+        Console.WriteLine($"compiled policy of {size:N0} rules: {(after - before) / 1024.0 / 1024.0:F1} MB retained ({(after - before) / (double)size:F0} B per rule)");
+    }
+
+    /// <summary>Two threads decide continuously while the main thread reloads the policy five times; latencies compared with no reload.</summary>
+    private static void Reload(int size)
+    {
+        var policy = GeneratedPolicy.Create(size);
+        var file = Path.Combine(Path.GetTempPath(), $"agentguard-policy-{size}.json");
+        File.WriteAllText(file, policy.ToJson());
+        using var services = Host(file, live: false, reloadOnChange: false, out var root);
+        var engine = services.GetRequiredService<IGuardEngine>();
+        var requests = policy.Allowed.Concat(policy.Restricted).ToArray();
+        foreach (var request in requests)
+        {
+            PolicyReference.Check(request, engine.EvaluateAsync(request.Call, request.Context).AsTask().GetAwaiter().GetResult());
+        }
+
+        var quiet = Measure(engine, requests, () => Thread.Sleep(3000));
+        var reloads = new List<double>();
+        var during = Measure(engine, requests, () =>
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                root.Reload();
+                reloads.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        });
+        var provider = services.GetRequiredService<PolicyProvider>();
+        Console.WriteLine($"reload of {size:N0} rules: {provider.ReloadCount} reloads, each {reloads.Average():N0} ms on the reloading thread");
+        Console.WriteLine($"  decisions without reload: {quiet}");
+        Console.WriteLine($"  decisions during reloads: {during}");
+    }
+
+    private static string Measure(IGuardEngine engine, GeneratedRequest[] requests, Action meanwhile)
+    {
+        var stop = false;
+        var samples = new List<double>[2];
+        var threads = new Thread[2];
+        for (var t = 0; t < threads.Length; t++)
+        {
+            var mine = samples[t] = new List<double>(1_000_000);
+            var offset = t * 7;
+            threads[t] = new Thread(() =>
+            {
+                var i = offset;
+                while (!Volatile.Read(ref stop))
+                {
+                    var request = requests[i++ % requests.Length];
+                    var started = Stopwatch.GetTimestamp();
+                    var decision = engine.EvaluateAsync(request.Call, request.Context).AsTask().GetAwaiter().GetResult();
+                    mine.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+                    PolicyReference.Check(request, decision);
+                }
+            });
+            threads[t].Start();
+        }
+
+        meanwhile();
+        Volatile.Write(ref stop, true);
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
+
+        var all = samples.SelectMany(s => s).Order().ToArray();
+        return $"{all.Length:N0} decisions, p50 {all[all.Length / 2]:F1} µs, p99 {all[(int)(all.Length * 0.99)]:F1} µs, p99.9 {all[(int)(all.Length * 0.999)]:F1} µs, max {all[^1] / 1000:F1} ms";
+    }
+
+    private static ServiceProvider Host(string file, bool live, bool reloadOnChange, out IConfigurationRoot root)
+    {
+        root = new ConfigurationBuilder().AddJsonFile(file, optional: false, reloadOnChange: reloadOnChange).Build();
+        var services = new ServiceCollection();
+        if (!live)
+        {
+            services.AddSingleton<IConfiguration>(root);
+        }
+
+        services.AddAgentGuard(root.GetSection("AgentGuard"));
+        return services.BuildServiceProvider();
+    }
+}
