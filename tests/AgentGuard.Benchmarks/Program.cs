@@ -4,6 +4,7 @@ using BenchmarkDotNet.Running;
 // Run all:      dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --filter '*'
 // Run one area: dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --filter '*Engine*'
 // Policy load, compiled size, reload (issue 19): -- --policy-load [sizes] [--live-section]
+// Policy size in processor time (for a shared machine): -- --policy-cpu [sizes]
 // Session memory (not a timing benchmark): dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --session-memory
 // Redis (loopback redis-server):  -- --redis-latency  |  -- --redis-memory  |  --filter '*RedisBenchmarks*'
 if (args.Contains("--redis-latency"))
@@ -15,6 +16,12 @@ if (args.Contains("--redis-latency"))
 if (args.Contains("--redis-memory"))
 {
     RedisMeasurements.Memory();
+    return;
+}
+
+if (args.Contains("--policy-cpu"))
+{
+    AgentGuard.Benchmarks.PolicySize.PolicyCpu.Run(args);
     return;
 }
 
