@@ -115,34 +115,56 @@ internal sealed class ContextSplit
     /// </summary>
     public int Collect(GuardContext context, Span<int> positions)
     {
+        if (Dimension != ContextDimension.Group)
+        {
+            return Merge(_unconstrained, Bucket(Single(context)), positions);
+        }
+
+        var groups = context.User?.Groups;
+        int[]? only = null;
+        var matched = 0;
+        for (var i = 0; i < (groups?.Count ?? 0); i++)
+        {
+            var bucket = Bucket(groups![i]);
+            if (bucket.Length > 0)
+            {
+                only ??= bucket;
+                matched++;
+            }
+        }
+
+        if (matched <= 1)
+        {
+            return Merge(_unconstrained, only ?? [], positions);
+        }
+
+        // Several groups matched (a rule may sit in more than one): gather, sort, drop repeats.
         _unconstrained.CopyTo(positions);
         var count = _unconstrained.Length;
-        if (Dimension == ContextDimension.Group)
+        for (var i = 0; i < groups!.Count; i++)
         {
-            var groups = context.User?.Groups;
-            var buckets = 0;
-            for (var i = 0; i < (groups?.Count ?? 0); i++)
+            var bucket = Bucket(groups[i]);
+            bucket.CopyTo(positions[count..]);
+            count += bucket.Length;
+        }
+
+        return SortDistinct(positions[..count]);
+    }
+
+    /// <summary>Two ascending lists merged into one, repeats dropped.</summary>
+    private static int Merge(int[] first, int[] second, Span<int> into)
+    {
+        int i = 0, j = 0, count = 0;
+        while (i < first.Length || j < second.Length)
+        {
+            var next = j >= second.Length || (i < first.Length && first[i] <= second[j]) ? first[i++] : second[j++];
+            if (count == 0 || into[count - 1] != next)
             {
-                var bucket = Bucket(groups![i]);
-                if (bucket.Length > 0)
-                {
-                    bucket.CopyTo(positions[count..]);
-                    count += bucket.Length;
-                    buckets++;
-                }
+                into[count++] = next;
             }
-
-            return buckets == 0 ? count : SortDistinct(positions[..count]);
         }
 
-        var single = Bucket(Single(context));
-        if (single.Length == 0)
-        {
-            return count;
-        }
-
-        single.CopyTo(positions[count..]);
-        return SortDistinct(positions[..(count + single.Length)]);
+        return count;
     }
 
     private string? Single(GuardContext context) => Dimension switch
