@@ -26,10 +26,36 @@ internal static class PolicyCpu
                 }
             }
 
+            if (args.Contains("--shape"))
+            {
+                Shape(policy);
+            }
+
             var (allowTime, allowBytes) = Measure(engine, policy.Allowed);
             var (denyTime, denyBytes) = Measure(engine, policy.Restricted);
             Console.WriteLine($"{size} | {allowTime:F0} | {allowBytes:F0} | {denyTime:F0} | {denyBytes:F0}");
         }
+    }
+
+    /// <summary>How many candidates the index leaves per call, and how many the session split leaves of those.</summary>
+    private static void Shape(GeneratedPolicy policy)
+    {
+        var compiled = Policies.PolicyCompiler.Compile(policy.Options);
+        var candidates = 0L;
+        var looked = 0L;
+        var splits = new Dictionary<string, int>();
+        Span<int> positions = new int[compiled.Rules.Count];
+        foreach (var request in policy.Allowed.Concat(policy.Restricted))
+        {
+            var set = compiled.Index.Candidates(request.Call.ToolName, request.Call.Kind, request.Call.Source, []).WithTags(request.Call.Tags, null);
+            candidates += set.Rules.Length;
+            looked += set.Split is { } split ? split.Collect(request.Context, positions) : set.Rules.Length;
+            var name = set.Split?.Dimension.ToString() ?? "none";
+            splits[name] = splits.GetValueOrDefault(name) + 1;
+        }
+
+        var n = policy.Allowed.Length + policy.Restricted.Length;
+        Console.WriteLine($"  {compiled.Rules.Count} rules: {candidates / (double)n:F1} candidates per call, {looked / (double)n:F1} looked at; split by {string.Join(", ", splits.Select(p => $"{p.Key} {p.Value}"))}");
     }
 
     private static (double Nanoseconds, double Bytes) Measure(IGuardEngine engine, GeneratedRequest[] requests)
