@@ -58,8 +58,8 @@ public sealed class AgentGuardChatClient : DelegatingChatClient
 
     private async Task<ChatResponse> ResumeAndRespondAsync(IList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
     {
-        using var grants = await _guard.Approvals.AdmitAsync(messages, _guard.ToolGuard.ArgumentLimits, cancellationToken).ConfigureAwait(false);
-        var (history, resumed, stop) = await ApprovalResume.ResumeAsync(messages, options, FunctionInvokingClient, _guard.ToolGuard.Messages, cancellationToken).ConfigureAwait(false);
+        using var grants = await AdmitAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        var (history, resumed, stop) = await ApprovalResume.ResumeAsync(messages, options, FunctionInvokingClient, _guard.ToolGuard.Messages, grants, cancellationToken).ConfigureAwait(false);
         var response = stop ? new ChatResponse() : await base.GetResponseAsync(history, options, cancellationToken).ConfigureAwait(false);
         if (resumed is not null)
         {
@@ -74,6 +74,13 @@ public sealed class AgentGuardChatClient : DelegatingChatClient
         return response;
     }
 
+    /// <summary>Claims the approval answers the request carries, for the session and user the request is made for.</summary>
+    private ValueTask<ApprovalFlow.GrantLease> AdmitAsync(IList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
+    {
+        var context = _guard.ToolGuard.ContextResolver.Resolve(seen: null, options?.AdditionalProperties);
+        return _guard.Approvals.AdmitAsync(messages, context, _guard.ToolGuard.ArgumentLimits, cancellationToken);
+    }
+
     /// <inheritdoc />
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages,
@@ -83,9 +90,9 @@ public sealed class AgentGuardChatClient : DelegatingChatClient
         ArgumentNullException.ThrowIfNull(messages);
         var list = messages as IList<ChatMessage> ?? [.. messages];
         var answers = ApprovalFlow.HasAnswers(list);
-        using var grants = answers ? await _guard.Approvals.AdmitAsync(list, _guard.ToolGuard.ArgumentLimits, cancellationToken).ConfigureAwait(false) : null;
-        var (history, resumed, stop) = answers
-            ? await ApprovalResume.ResumeAsync(list, options, FunctionInvokingClient, _guard.ToolGuard.Messages, cancellationToken).ConfigureAwait(false)
+        using var grants = answers ? await AdmitAsync(list, options, cancellationToken).ConfigureAwait(false) : null;
+        var (history, resumed, stop) = grants is not null
+            ? await ApprovalResume.ResumeAsync(list, options, FunctionInvokingClient, _guard.ToolGuard.Messages, grants, cancellationToken).ConfigureAwait(false)
             : (list, null, false);
         if (resumed is not null)
         {

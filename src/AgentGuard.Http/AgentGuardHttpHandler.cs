@@ -209,11 +209,11 @@ public sealed partial class AgentGuardHttpHandler : DelegatingHandler
     }
 
     [LoggerMessage(3701, LogLevel.Information, "HTTP {Method} to {Host} was not sent (rules: {RuleIds}).")]
-    private partial void LogDenied(string method, string host, string ruleIds);
+    private partial void LogDenied(LogText method, LogText host, LogText ruleIds);
 
     [LoggerMessage(3702, LogLevel.Warning, "A handler below AgentGuard followed a redirect from {From} to {Host} on its own; the last hop was decided after it was sent. Use a SocketsHttpHandler or HttpClientHandler as the primary handler so every hop is decided first.")]
-    private partial void LogFollowedBelow(string from, string host);
+    private partial void LogFollowedBelow(LogText from, LogText host);
 
     [LoggerMessage(3703, LogLevel.Warning, "The primary handler {Handler} had already sent requests, so AgentGuard could not take over its redirects; redirects it follows are decided when they land.")]
-    private partial void LogPrimaryInUse(string handler);
+    private partial void LogPrimaryInUse(LogText handler);
 }

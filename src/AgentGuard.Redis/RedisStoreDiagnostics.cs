@@ -63,10 +63,10 @@ internal sealed partial class RedisStoreDiagnostics : IDisposable
     public void Dispose() => _meter.Dispose();
 
     [LoggerMessage(3801, LogLevel.Warning, "Redis did not answer the {Operation} read in time or failed; rules that need session state take their fail-safe outcome.")]
-    private partial void LogReadFailed(Exception exception, string operation);
+    private partial void LogReadFailed(Exception exception, LogText operation);
 
     [LoggerMessage(3802, LogLevel.Warning, "Redis did not take the {Operation} write; the decision was audited locally.")]
-    private partial void LogWriteFailed(Exception exception, string operation);
+    private partial void LogWriteFailed(Exception exception, LogText operation);
 
     [LoggerMessage(3803, LogLevel.Error, "Redis circuit opened after {Failures} consecutive failures: for {Pause} decisions do not wait for Redis and rules that need session state take their fail-safe outcome.")]
     private partial void LogCircuitOpened(int failures, TimeSpan pause);

@@ -7,11 +7,12 @@ namespace AgentGuard.SemanticKernel;
 /// regard to case, so a model that writes <c>{"IBAN": …}</c> reaches the parameter <c>iban</c>; the engine must see
 /// the value under <c>iban</c> too, or a rule on <c>$.iban</c> would never see it. Parameters come first, under the
 /// function's own names (with their default when the call leaves them out and the function has one); arguments that
-/// bind to no parameter follow under the caller's spelling.
+/// bind to no parameter follow under the caller's spelling (including any <c>agentguard.*</c> names: arguments are
+/// never session context, so they are decided as what they are, arguments).
 /// </summary>
 internal static class KernelArgumentBinding
 {
-    public static ToolArguments Bind(KernelFunction function, KernelArguments? arguments, bool skipContextKeys, ToolArgumentLimits limits)
+    public static ToolArguments Bind(KernelFunction function, KernelArguments? arguments, ToolArgumentLimits limits)
     {
         var parameters = function.Metadata.Parameters;
         if ((arguments is null || arguments.Count == 0) && !HasDefaults(parameters))
@@ -42,7 +43,7 @@ internal static class KernelArgumentBinding
         {
             foreach (var pair in arguments)
             {
-                if (!bound.Contains(pair.Key) && !(skipContextKeys && KernelContextReader.IsContextKey(pair.Key)))
+                if (!bound.Contains(pair.Key))
                 {
                     pairs.Add(pair);
                 }

@@ -8,12 +8,16 @@ internal static class KernelContextReader
 {
     private const string Prefix = "agentguard.";
 
-    /// <summary>The prompt (latest user message), the agent's instructions (system messages) and the conversation.</summary>
-    public static GuardContext FromChatHistory(ChatHistory? history, string? agentName)
+    /// <summary>
+    /// The prompt (latest user message), the agent's instructions (system messages) and the conversation. The agent's id
+    /// is never read from the history: an author name travels with the model's messages, so it comes from the host
+    /// (<see cref="GuardContextKeys.AgentId"/> in kernel data or settings, or the ambient scope).
+    /// </summary>
+    public static GuardContext FromChatHistory(ChatHistory? history)
     {
         if (history is null || history.Count == 0)
         {
-            return agentName is null ? GuardContext.Empty : new GuardContext { Agent = new GuardAgent(agentName, agentName) };
+            return GuardContext.Empty;
         }
 
         string? prompt = null;
@@ -40,19 +44,21 @@ internal static class KernelContextReader
         }
 
         GuardAgent? agent = null;
-        if (agentName is not null || instructions is not null)
+        if (instructions is not null)
         {
-            // The id falls back to the ambient scope's agent, so instructions never hide the host's agent id.
-            var id = agentName ?? AgentGuardScope.Current?.Context.Agent?.Id ?? string.Empty;
-            agent = new GuardAgent(id, agentName, instructions);
+            // The id comes from the ambient scope's agent, so instructions never hide the host's agent id.
+            var ambient = AgentGuardScope.Current?.Context.Agent;
+            agent = new GuardAgent(ambient?.Id ?? string.Empty, ambient?.Name, instructions);
         }
 
         return new GuardContext { Prompt = prompt, Conversation = conversation, Agent = agent };
     }
 
     /// <summary>
-    /// The <see cref="GuardContextKeys"/> set by code: kernel data, then execution-settings extension data, then (when
-    /// <paramref name="arguments"/> came from code, not from the model) the kernel arguments. Later sources win.
+    /// The <see cref="GuardContextKeys"/> the host set: kernel data, then the execution settings (the request's, then
+    /// those carried by <paramref name="arguments"/>). Later sources win. The arguments' own name/value pairs are never
+    /// read: they are the namespace the model writes to (manual function calling passes the model's arguments to
+    /// <c>InvokeAsync</c> unchanged), so a model could otherwise choose its user, groups, environment or session.
     /// </summary>
     public static List<KeyValuePair<string, object?>>? Properties(Kernel kernel, PromptExecutionSettings? settings, KernelArguments? arguments)
     {
@@ -63,20 +69,15 @@ internal static class KernelContextReader
             AddContextKeys(ref properties, extensionData!);
         }
 
-        if (arguments is not null)
+        if (arguments?.ExecutionSettings is { } allSettings)
         {
-            if (arguments.ExecutionSettings is { } allSettings)
+            foreach (var entry in allSettings.Values)
             {
-                foreach (var entry in allSettings.Values)
+                if (entry?.ExtensionData is { } data)
                 {
-                    if (entry?.ExtensionData is { } data)
-                    {
-                        AddContextKeys(ref properties, data!);
-                    }
+                    AddContextKeys(ref properties, data!);
                 }
             }
-
-            AddContextKeys(ref properties, arguments);
         }
 
         return properties;

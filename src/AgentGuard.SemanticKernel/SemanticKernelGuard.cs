@@ -41,15 +41,13 @@ internal sealed partial class SemanticKernelGuard
     {
         var function = context.Function;
         var cancellationToken = context.CancellationToken;
-        var seen = KernelContextReader.FromChatHistory(context.ChatHistory, context.ChatMessageContent?.AuthorName);
-
-        // The arguments are the model's: they never set session facts (a model must not choose its user).
-        var properties = KernelContextReader.Properties(context.Kernel, context.ExecutionSettings, arguments: null);
+        var seen = KernelContextReader.FromChatHistory(context.ChatHistory);
+        var properties = KernelContextReader.Properties(context.Kernel, context.ExecutionSettings, context.Arguments);
         var guardContext = _guard.ContextResolver.Resolve(seen, properties);
         var toolCall = new ToolCallEvent(function.Name, ToolKind.Function)
         {
             Source = function.PluginName,
-            Arguments = ToArguments(function, context.Arguments, skipContextKeys: false),
+            Arguments = ToArguments(function, context.Arguments),
             CallId = context.ToolCallId,
             ParentCallId = AgentGuardScope.CurrentCallId,
         };
@@ -94,7 +92,7 @@ internal sealed partial class SemanticKernelGuard
         if (function.PluginName is null)
         {
             // Not a tool: the function InvokePromptAsync creates (its invocation is the prompt render and the model
-            // call), or a free-standing function called from code. Only carry code-set session keys to the calls inside.
+            // call), or a free-standing function called from code. Only carry host-set session keys to the calls inside.
             await PassThroughAsync(context, next).ConfigureAwait(false);
             return;
         }
@@ -105,7 +103,7 @@ internal sealed partial class SemanticKernelGuard
         var toolCall = new ToolCallEvent(function.Name, ToolKind.Connector)
         {
             Source = function.PluginName,
-            Arguments = ToArguments(function, context.Arguments, skipContextKeys: true),
+            Arguments = ToArguments(function, context.Arguments),
             ParentCallId = AgentGuardScope.CurrentCallId,
         };
 
@@ -158,7 +156,7 @@ internal sealed partial class SemanticKernelGuard
         if (!decided.HasSameArguments(arguments))
         {
             LogArgumentsChanged(function.PluginName, function.Name);
-            changed = toolCall with { Arguments = ToArguments(function, arguments, skipContextKeys: false) };
+            changed = toolCall with { Arguments = ToArguments(function, arguments) };
             return Claim.ArgumentsChanged;
         }
 
@@ -200,8 +198,8 @@ internal sealed partial class SemanticKernelGuard
         }
     }
 
-    private ToolArguments ToArguments(KernelFunction function, KernelArguments? arguments, bool skipContextKeys)
-        => KernelArgumentBinding.Bind(function, arguments, skipContextKeys, _guard.ArgumentLimits);
+    private ToolArguments ToArguments(KernelFunction function, KernelArguments? arguments)
+        => KernelArgumentBinding.Bind(function, arguments, _guard.ArgumentLimits);
 
     private static FunctionResult Blocked(KernelFunction function, Decision decision)
         => new(function, decision.ModelMessage, culture: null, new Dictionary<string, object?>(1) { [DecisionMetadataKey] = decision });
@@ -277,11 +275,11 @@ internal sealed partial class SemanticKernelGuard
     }
 
     [LoggerMessage(3301, LogLevel.Information, "Semantic Kernel function {PluginName}.{FunctionName} was not run ({Effect}); terminate={Terminate}.")]
-    private partial void LogBlocked(string? pluginName, string functionName, DecisionEffect effect, bool terminate);
+    private partial void LogBlocked(LogText pluginName, LogText functionName, DecisionEffect effect, bool terminate);
 
     [LoggerMessage(3303, LogLevel.Warning, "The arguments of Semantic Kernel function {PluginName}.{FunctionName} changed after AgentGuard decided the call; it is decided again.")]
-    private partial void LogArgumentsChanged(string? pluginName, string functionName);
+    private partial void LogArgumentsChanged(LogText pluginName, LogText functionName);
 
     [LoggerMessage(3302, LogLevel.Information, "The result of Semantic Kernel function {PluginName}.{FunctionName} was redacted before the model saw it.")]
-    private partial void LogRedacted(string? pluginName, string functionName);
+    private partial void LogRedacted(LogText pluginName, LogText functionName);
 }

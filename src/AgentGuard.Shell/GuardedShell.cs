@@ -120,11 +120,11 @@ internal sealed partial class GuardedShell : IGuardedShell
     }
 
     [LoggerMessage(3601, LogLevel.Information, "A shell line of {CommandCount} command(s) was not run (rules: {RuleIds}).")]
-    private partial void LogDenied(string ruleIds, int commandCount);
+    private partial void LogDenied(LogText ruleIds, int commandCount);
 
     [LoggerMessage(3602, LogLevel.Warning, "A guarded shell command timed out after {Timeout} and was killed.")]
     private partial void LogTimedOut(TimeSpan timeout);
 
     [LoggerMessage(3603, LogLevel.Error, "The guarded shell could not start '{FileName}'.")]
-    private partial void LogStartFailed(Exception exception, string fileName);
+    private partial void LogStartFailed(Exception exception, LogText fileName);
 }

@@ -64,8 +64,8 @@ public static class ShellAnalyzer
         {
             Program = draft.Program,
             Path = draft.Path,
-            Args = [.. draft.Args.Select(a => a.Text)],
-            Redirections = [.. draft.Redirects.Select(r => new ShellRedirection(r.Operator, r.FileDescriptor, r.Target.Text))],
+            Args = ArgTexts(draft.Args),
+            Redirections = Redirections(draft.Redirects),
             Wrappers = draft.Wrappers,
             Origin = draft.Origin,
             Tags = tags,
@@ -75,6 +75,40 @@ public static class ShellAnalyzer
             IsWrapper = draft.IsWrapper,
             InPipeline = draft.Upstream is not null,
         };
+    }
+
+    // Loops, not LINQ: this runs for every command of every line, and most have no redirection at all.
+    private static string[] ArgTexts(List<ExpandedWord> args)
+    {
+        if (args.Count == 0)
+        {
+            return [];
+        }
+
+        var texts = new string[args.Count];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            texts[i] = args[i].Text;
+        }
+
+        return texts;
+    }
+
+    private static ShellRedirection[] Redirections(IReadOnlyList<RedirectInfo> redirects)
+    {
+        if (redirects.Count == 0)
+        {
+            return [];
+        }
+
+        var result = new ShellRedirection[redirects.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var r = redirects[i];
+            result[i] = new ShellRedirection(r.Operator, r.FileDescriptor, r.Target.Text);
+        }
+
+        return result;
     }
 
     /// <summary>The argv of a line that is one plain command of plain words, which can run without a shell.</summary>
@@ -93,8 +127,9 @@ public static class ShellAnalyzer
 
         foreach (var token in tokens)
         {
-            foreach (var part in token.Parts)
+            for (var partIndex = 0; partIndex < token.Parts.Count; partIndex++)
             {
+                var part = token.Parts[partIndex];
                 if (part is not LiteralPart literal || (!literal.Quoted && (literal.Text.AsSpan().IndexOfAny("*?[{~=") >= 0)))
                 {
                     return null;

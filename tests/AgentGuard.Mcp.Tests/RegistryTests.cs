@@ -60,6 +60,7 @@ public sealed class RegistryTests : IDisposable
     [InlineData("""{ "Poisoning": "Maybe" }""", "AgentGuard:Registry:Servers:bad:Poisoning: 'Maybe' is not one of Hide, Flag, Off")]
     [InlineData("""{ "Environment": { "TOKEN": "${HOST_TOKEN}" } }""", "AgentGuard:Registry:Servers:bad:Environment:TOKEN: reads host variable 'HOST_TOKEN', which must also be listed in PassEnvironment")]
     [InlineData("""{ "RequirePins": true }""", "AgentGuard:Registry:Servers:bad:RequirePins: is true but no Pins are listed")]
+    [InlineData("""{ "Pins": { "echo": "sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "ｅcho": "sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb" } }""", "names the same tool as another pin")]
     public async Task McpRegistry_InvalidEntry_FailsWithEntryAndField(string entry, string expected)
     {
         await using var services = McpTestHost.Create($$"""{ "AgentGuard": { "Registry": { "Servers": { "bad": {{entry}} } } } }""");

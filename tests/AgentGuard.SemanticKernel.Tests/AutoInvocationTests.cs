@@ -187,7 +187,7 @@ public sealed class AutoInvocationTests : IDisposable
     }
 
     [Fact]
-    public async Task AutoInvocation_SessionKeysInPromptArguments_ReachTheToolCalls()
+    public async Task AutoInvocation_SessionKeysInTheArgumentsSettings_ReachTheToolCalls()
     {
         var policy = new RecordingPolicy();
         var probe = new ProbePlugin();
@@ -197,7 +197,7 @@ public sealed class AutoInvocationTests : IDisposable
         var kernel = GuardedKernel.Create(model, GuardedKernel.DenyDeletes, b => b.AddPolicy(policy), ("probe", probe));
 
         await kernel.InvokePromptAsync("Who am I?",
-            new KernelArguments(GuardedKernel.AutoSettings()) { [GuardContextKeys.SessionId] = "s-args", [GuardContextKeys.UserId] = "carol" });
+            new KernelArguments(GuardedKernel.AutoSettings(sessionId: "s-args", userId: "carol")));
 
         var context = policy.Evaluated.Should().ContainSingle().Subject.Context;
         context.SessionId.Should().Be("s-args");

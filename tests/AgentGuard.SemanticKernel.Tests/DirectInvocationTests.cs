@@ -27,22 +27,22 @@ public sealed class DirectInvocationTests : IDisposable
     }
 
     [Fact]
-    public async Task InvokeAsync_AllowedPluginFunction_RunsAsConnectorCallWithCodeSetSession()
+    public async Task InvokeAsync_AllowedPluginFunction_RunsAsConnectorCallWithHostSetSession()
     {
         var policy = new RecordingPolicy();
         var probe = new ProbePlugin();
         var kernel = GuardedKernel.Create(new ScriptedOpenAIHandler(), GuardedKernel.DenyDeletes, b => b.AddPolicy(policy), ("probe", probe), ("files", new FilePlugin(_files.Root)));
 
         var result = await kernel.InvokeAsync("files", "read_file",
-            new KernelArguments { ["path"] = "notes.txt", [GuardContextKeys.SessionId] = "s-direct", [GuardContextKeys.UserId] = "dave" });
-        await kernel.InvokeAsync("probe", "whoami", new KernelArguments { [GuardContextKeys.SessionId] = "s-direct" });
+            new KernelArguments(GuardedKernel.AutoSettings(sessionId: "s-direct", userId: "dave")) { ["path"] = "notes.txt" });
+        await kernel.InvokeAsync("probe", "whoami", new KernelArguments(GuardedKernel.AutoSettings(sessionId: "s-direct")));
 
         result.GetValue<string>().Should().Be("meeting at noon");
         result.GetAgentGuardDecision().Should().BeNull();
         var (call, context) = policy.Evaluated.First();
         call.Kind.Should().Be(ToolKind.Connector);
         call.Source.Should().Be("files");
-        call.Arguments.ToString().Should().Be("""{"path":"notes.txt"}""", "session keys are context, not tool arguments");
+        call.Arguments.ToString().Should().Be("""{"path":"notes.txt"}""", "session keys travel in the settings, not among the arguments");
         context.SessionId.Should().Be("s-direct");
         context.User!.Id.Should().Be("dave");
         probe.Seen.Should().ContainSingle().Which.Should().Be(("s-direct", null, "whoami"));

@@ -146,16 +146,16 @@ public sealed partial class WebApprovalQueue : IApprovalHandler
     }
 
     [LoggerMessage(3901, LogLevel.Information, "Approval of {ToolName} is waiting on the web page as {Id} (call {Fingerprint}).")]
-    private partial void LogWaiting(string toolName, string id, string fingerprint);
+    private partial void LogWaiting(LogText toolName, LogText id, LogText fingerprint);
 
     [LoggerMessage(3902, LogLevel.Warning, "Refused {Approver}'s answer for {ToolName}: the fingerprint does not match the waiting call.")]
-    private partial void LogFingerprintMismatch(string toolName, string approver);
+    private partial void LogFingerprintMismatch(LogText toolName, LogText approver);
 
     [LoggerMessage(3903, LogLevel.Warning, "Refused {Approver}'s answer for {ToolName}: nobody approves their own call.")]
-    private partial void LogSelfApprovalRefused(string toolName, string approver);
+    private partial void LogSelfApprovalRefused(LogText toolName, LogText approver);
 
     [LoggerMessage(3904, LogLevel.Warning, "Approval of {ToolName} denied at once: too many requests are waiting.")]
-    private partial void LogQueueFull(string toolName);
+    private partial void LogQueueFull(LogText toolName);
 
     private sealed class Waiting(PendingApproval view)
     {

@@ -1,18 +1,28 @@
-using System.Collections.Concurrent;
+using System.Buffers.Text;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.AI;
 
 namespace AgentGuard.Extensions.AI.Internal;
 
 /// <summary>
 /// Surfaces calls that need approval as M.E.AI's native <see cref="ToolApprovalRequestContent"/> and honours a
-/// <see cref="ToolApprovalResponseContent"/> only for the exact call (name and arguments) that was put up for approval.
+/// <see cref="ToolApprovalResponseContent"/> only for the exact call that was put up for approval, in the session and
+/// for the user it was put up for.
 /// </summary>
 /// <remarks>
-/// Issued requests are remembered in the <see cref="IApprovalStore"/> (request id to fingerprint, expiring; shared
-/// between replicas when the store is), and claimed once when answered. An approved response becomes a
-/// one-use grant for the duration of the request that carries it; the function invoker consumes the grant only if the
-/// fingerprint of the call it is about to run equals the fingerprint that was approved.
+/// <para>
+/// Each pending call gets its own request id, <c>agentguard_</c> plus a random nonce (never the model's call id, which
+/// the model chooses: two sessions, or two calls of one turn, may use the same one). The approval store remembers,
+/// per request id, a binding over the call's fingerprint, its call id, the session id and the user id; it is claimed
+/// once, when answered, and the answer grants only if the binding recomputed from the answering request matches.
+/// </para>
+/// <para>
+/// A grant is not a string anyone can present: it is attached to the very <see cref="FunctionInvocationContext"/>
+/// object the resume step builds for the answered call, so only that invocation, in the request that carried the
+/// answer, can consume it.
+/// </para>
 /// </remarks>
 internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime, IApprovalStore? store = null)
 {
@@ -20,10 +30,37 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
     public const string RequestIdPrefix = "agentguard_";
 
     private readonly IApprovalStore _store = store ?? new InMemoryApprovalStore(timeProvider);
-    private readonly ConcurrentDictionary<(string CallId, string Fingerprint), GrantLease> _grants = new();
+    private readonly ConditionalWeakTable<FunctionInvocationContext, Grant> _grants = [];
 
-    /// <summary>Records grants for the approved responses in <paramref name="messages"/>; dispose the result when the request ends.</summary>
-    public async ValueTask<GrantLease> AdmitAsync(IEnumerable<ChatMessage> messages, ToolArgumentLimits limits, CancellationToken cancellationToken)
+    /// <summary>A new request id: the prefix and 128 random bits, URL-safe.</summary>
+    public static string NewRequestId()
+    {
+        Span<byte> nonce = stackalloc byte[16];
+        RandomNumberGenerator.Fill(nonce);
+        return RequestIdPrefix + Base64Url.EncodeToString(nonce);
+    }
+
+    /// <summary>
+    /// What a request is bound to: the call (fingerprint and id) and who it was asked for (session and user). A
+    /// length-prefixed encoding, so no two different tuples hash alike.
+    /// </summary>
+    public static string Binding(string fingerprint, string? callId, GuardContext context)
+    {
+        var text = new StringBuilder(160);
+        foreach (var part in (ReadOnlySpan<string?>)[fingerprint, callId, context.SessionId, context.User?.Id])
+        {
+            text.Append(part?.Length ?? -1).Append(':').Append(part).Append('|');
+        }
+
+        return "bind:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>
+    /// Claims the approval answers in <paramref name="messages"/> for the request whose session facts are
+    /// <paramref name="context"/>; the approved ones become grants the resume step attaches to the calls it replays.
+    /// Dispose the result when the request ends.
+    /// </summary>
+    public async ValueTask<GrantLease> AdmitAsync(IEnumerable<ChatMessage> messages, GuardContext context, ToolArgumentLimits limits, CancellationToken cancellationToken)
     {
         var lease = new GrantLease(this);
         Dictionary<string, FunctionCallContent>? shown = null;
@@ -39,23 +76,23 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
 
                 if (content is not ToolApprovalResponseContent { ToolCall: FunctionCallContent call } response
                     || !IsOurs(response.RequestId)
-                    || await _store.TryClaimAsync(response.RequestId, cancellationToken).ConfigureAwait(false) is not { } fingerprint)
+                    || await _store.TryClaimAsync(response.RequestId, cancellationToken).ConfigureAwait(false) is not { } binding)
                 {
                     continue;
                 }
 
-                // The answer must come with the request it answers (as a caller's history does), and neither may
-                // differ from the call that was put up: an answer nobody was shown (an auto-approval) grants nothing.
+                // The answer must come with the request it answers (as a caller's history does), neither may differ
+                // from the call that was put up, and it must be answered in the session, for the user, it was asked
+                // for: an answer nobody was shown (an auto-approval) or sent from another session grants nothing.
+                var fingerprint = FunctionCallTranslator.Fingerprint(call, limits);
                 if (response.Approved
                     && shown is not null
                     && shown.TryGetValue(response.RequestId, out var requestedCall)
+                    && string.Equals(requestedCall.CallId, call.CallId, StringComparison.Ordinal)
                     && string.Equals(FunctionCallTranslator.Fingerprint(requestedCall, limits), fingerprint, StringComparison.Ordinal)
-                    && string.Equals(response.RequestId, RequestIdPrefix + call.CallId, StringComparison.Ordinal)
-                    && string.Equals(FunctionCallTranslator.Fingerprint(call, limits), fingerprint, StringComparison.Ordinal))
+                    && string.Equals(Binding(fingerprint, call.CallId, context), binding, StringComparison.Ordinal))
                 {
-                    var key = (call.CallId, fingerprint);
-                    _grants[key] = lease;
-                    lease.Keys.Add(key);
+                    lease.Admitted[response.RequestId] = new Grant(call.CallId, fingerprint);
                 }
             }
         }
@@ -63,16 +100,12 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
         return lease;
     }
 
-    /// <summary>Consumes the grant for this exact call, if a person approved it in the current request.</summary>
-    public bool TryConsumeGrant(string? callId, string fingerprint)
-    {
-        if (callId is null)
-        {
-            return false;
-        }
-
-        return _grants.TryRemove((callId, fingerprint), out _);
-    }
+    /// <summary>Consumes the grant attached to this very invocation, if it is for this exact call.</summary>
+    public bool TryConsumeGrant(FunctionInvocationContext invocation, string? callId, string fingerprint)
+        => _grants.TryGetValue(invocation, out var grant)
+           && string.Equals(grant.CallId, callId, StringComparison.Ordinal)
+           && string.Equals(grant.Fingerprint, fingerprint, StringComparison.Ordinal)
+           && _grants.Remove(invocation);
 
     /// <summary>True for AgentGuard's approval request ids.</summary>
     public static bool IsOurs(string requestId) => requestId.StartsWith(RequestIdPrefix, StringComparison.Ordinal);
@@ -231,21 +264,28 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
         return false;
     }
 
-    private static HashSet<string>? CollectPending(IEnumerable<AIContent> contents)
+    /// <summary>The request ids of the pending calls, per call id in call order (a model may reuse an id within a turn).</summary>
+    private static Dictionary<string, Queue<string>>? CollectPending(IEnumerable<AIContent> contents)
     {
-        HashSet<string>? pending = null;
+        Dictionary<string, Queue<string>>? pending = null;
         foreach (var content in contents)
         {
-            if (content is FunctionResultContent { Result: PendingApproval } result)
+            if (content is FunctionResultContent { Result: PendingApproval placeholder } result)
             {
-                (pending ??= new(StringComparer.Ordinal)).Add(result.CallId);
+                pending ??= new(StringComparer.Ordinal);
+                if (!pending.TryGetValue(result.CallId, out var ids))
+                {
+                    pending[result.CallId] = ids = new Queue<string>(1);
+                }
+
+                ids.Enqueue(placeholder.RequestId);
             }
         }
 
         return pending;
     }
 
-    private List<AIContent>? RewriteContents(IList<AIContent> contents, HashSet<string> pending)
+    private static List<AIContent>? RewriteContents(IList<AIContent> contents, Dictionary<string, Queue<string>> pending)
     {
         List<AIContent>? rewritten = null;
         for (var i = 0; i < contents.Count; i++)
@@ -256,9 +296,9 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
             {
                 replacement = null;
             }
-            else if (content is FunctionCallContent call && pending.Contains(call.CallId))
+            else if (content is FunctionCallContent call && pending.TryGetValue(call.CallId, out var ids) && ids.TryDequeue(out var requestId))
             {
-                replacement = new ToolApprovalRequestContent(RequestIdPrefix + call.CallId, call);
+                replacement = new ToolApprovalRequestContent(requestId, call);
             }
 
             if (!ReferenceEquals(replacement, content) && rewritten is null)
@@ -276,25 +316,46 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
     }
 
     /// <summary>
-    /// Records the pending request for <paramref name="callId"/> before the call's placeholder result is returned, so the
+    /// Issues a request for a pending call and records it before the call's placeholder result is returned, so the
     /// request the caller sees is already in the store (on every replica, when the store is shared) when it is answered.
     /// </summary>
-    public ValueTask RecordPendingAsync(string callId, string fingerprint, CancellationToken cancellationToken)
-        => _store.AddPendingAsync(RequestIdPrefix + callId, fingerprint, timeProvider.GetUtcNow() + lifetime, cancellationToken);
+    /// <returns>The new request id.</returns>
+    public async ValueTask<string> RecordPendingAsync(string callId, string fingerprint, GuardContext context, CancellationToken cancellationToken)
+    {
+        var requestId = NewRequestId();
+        await _store.AddPendingAsync(requestId, Binding(fingerprint, callId, context), timeProvider.GetUtcNow() + lifetime, cancellationToken).ConfigureAwait(false);
+        return requestId;
+    }
+
+    /// <summary>A person's approval of one exact call.</summary>
+    internal sealed record Grant(string CallId, string Fingerprint);
 
     /// <summary>The grants admitted for one request; disposing withdraws the ones not used.</summary>
     internal sealed class GrantLease(ApprovalFlow flow) : IDisposable
     {
-        public List<(string CallId, string Fingerprint)> Keys { get; } = [];
+        private readonly List<FunctionInvocationContext> _attached = [];
+
+        public Dictionary<string, Grant> Admitted { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Attaches the grant admitted for <paramref name="requestId"/> to the invocation that replays its call.</summary>
+        public void Attach(FunctionInvocationContext invocation, string requestId)
+        {
+            if (Admitted.Remove(requestId, out var grant))
+            {
+                flow._grants.AddOrUpdate(invocation, grant);
+                _attached.Add(invocation);
+            }
+        }
 
         public void Dispose()
         {
-            foreach (var key in Keys)
+            foreach (var invocation in _attached)
             {
-                flow._grants.TryRemove(new KeyValuePair<(string CallId, string Fingerprint), GrantLease>(key, this));
+                flow._grants.Remove(invocation);
             }
 
-            Keys.Clear();
+            _attached.Clear();
+            Admitted.Clear();
         }
     }
 }

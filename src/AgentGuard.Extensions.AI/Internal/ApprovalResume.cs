@@ -16,6 +16,7 @@ internal static class ApprovalResume
         ChatOptions? options,
         FunctionInvokingChatClient client,
         ModelText text,
+        ApprovalFlow.GrantLease grants,
         CancellationToken cancellationToken)
     {
         List<ToolApprovalResponseContent>? answers = null;
@@ -105,6 +106,7 @@ internal static class ApprovalResume
                 Options = options,
                 FunctionCount = 1,
             };
+            grants.Attach(context, answer.RequestId);
             try
             {
                 var invoke = client.FunctionInvoker ?? ((ctx, ct) => ctx.Function.InvokeAsync(ctx.Arguments, ct));

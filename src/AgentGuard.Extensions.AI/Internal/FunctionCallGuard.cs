@@ -49,7 +49,7 @@ internal sealed partial class FunctionCallGuard(ToolGuard guard, ApprovalFlow ap
             if (decision.Effect == DecisionEffect.RequireApproval)
             {
                 var fingerprint = CallFingerprint.Compute(call.ToolName, call.Arguments);
-                if (approvals.TryConsumeGrant(call.CallId, fingerprint))
+                if (approvals.TryConsumeGrant(invocation, call.CallId, fingerprint))
                 {
                     LogApprovedCallRuns(call.ToolName, call.CallId);
                     decision = decision.Approved("approved through the chat client's approval flow");
@@ -57,9 +57,9 @@ internal sealed partial class FunctionCallGuard(ToolGuard guard, ApprovalFlow ap
                 else if (nativeApproval && !guard.HasApprovalHandler && call.CallId is not null)
                 {
                     LogApprovalRequested(call.ToolName, call.CallId);
-                    await approvals.RecordPendingAsync(call.CallId, fingerprint, cancellationToken).ConfigureAwait(false);
+                    var requestId = await approvals.RecordPendingAsync(call.CallId, fingerprint, context, cancellationToken).ConfigureAwait(false);
                     EndBatch(invocation, pending: true, concurrent);
-                    return new PendingApproval(decision.ModelMessage);
+                    return new PendingApproval(decision.ModelMessage, requestId);
                 }
                 else
                 {
@@ -195,16 +195,16 @@ internal sealed partial class FunctionCallGuard(ToolGuard guard, ApprovalFlow ap
     }
 
     [LoggerMessage(3101, LogLevel.Information, "AgentGuard denied '{ToolName}' (call {CallId}): {Decision}.")]
-    private partial void LogDenied(string toolName, string? callId, string decision);
+    private partial void LogDenied(LogText toolName, LogText callId, LogText decision);
 
     [LoggerMessage(3102, LogLevel.Information, "AgentGuard asked for approval of '{ToolName}' (call {CallId}).")]
-    private partial void LogApprovalRequested(string toolName, string callId);
+    private partial void LogApprovalRequested(LogText toolName, LogText callId);
 
     [LoggerMessage(3103, LogLevel.Information, "AgentGuard runs '{ToolName}' (call {CallId}): a person approved exactly this call.")]
-    private partial void LogApprovedCallRuns(string toolName, string? callId);
+    private partial void LogApprovedCallRuns(LogText toolName, LogText callId);
 
     [LoggerMessage(3104, LogLevel.Error, "AgentGuard could not decide '{ToolName}'; the call was denied.")]
-    private partial void LogGuardFailed(Exception exception, string toolName);
+    private partial void LogGuardFailed(Exception exception, LogText toolName);
 
     /// <summary>Per message list: the batch's pending flag and the request facts last seen for it.</summary>
     private sealed class RequestState

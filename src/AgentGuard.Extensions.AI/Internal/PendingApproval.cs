@@ -6,7 +6,8 @@ namespace AgentGuard.Extensions.AI.Internal;
 /// fingerprint) is already in the approval store when this is returned.
 /// </summary>
 /// <param name="Message">The neutral text shown if the placeholder escapes the flow.</param>
-internal sealed record PendingApproval(string Message)
+/// <param name="RequestId">The approval request issued for the call (a nonce, never the model's call id).</param>
+internal sealed record PendingApproval(string Message, string RequestId)
 {
     public override string ToString() => Message;
 }

@@ -129,8 +129,8 @@ public sealed partial class GuardedMcpClientFactory
     }
 
     [LoggerMessage(3430, LogLevel.Information, "Starting MCP server {ServerId} ({Command}) with environment variables: {Variables}.")]
-    private partial void LogStarting(string serverId, string command, string variables);
+    private partial void LogStarting(LogText serverId, LogText command, LogText variables);
 
     [LoggerMessage(3431, LogLevel.Error, "MCP server {ServerId} refused: it reported version {Version}, outside the approved {Approved}.")]
-    private partial void LogVersionRefused(string serverId, string version, string approved);
+    private partial void LogVersionRefused(LogText serverId, LogText version, LogText approved);
 }

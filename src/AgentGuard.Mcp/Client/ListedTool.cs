@@ -4,4 +4,7 @@ namespace AgentGuard.Mcp;
 internal sealed record ListedTool(string Name, string[] Tags, RiskLevel Risk, string? HiddenReason, string Pin, ToolDescriptor Descriptor)
 {
     public bool IsHidden => HiddenReason is not null;
+
+    /// <summary>The other name this tool's collides with under the canonical comparison, when the server listed both.</summary>
+    public string? CollidesWith { get; init; }
 }

@@ -21,6 +21,12 @@ public static class McpSystemRules
     /// <summary>The server never listed the tool on this connection.</summary>
     public const string UnknownTool = "agentguard:mcp-unknown-tool";
 
+    /// <summary>
+    /// The server listed two tools whose names are one name under the canonical comparison (normalised, without regard
+    /// to case, as rules and grants compare them): <c>echo</c> and <c>Echo</c>. Both are refused.
+    /// </summary>
+    public const string NameConflict = "agentguard:mcp-name-conflict";
+
     /// <summary>The tool is pinned but its current definition was not verified (never listed, changed since, or its cached listing expired).</summary>
     public const string UnverifiedPin = "agentguard:mcp-unverified-pin";
 }

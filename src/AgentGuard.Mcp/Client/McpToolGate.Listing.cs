@@ -58,6 +58,8 @@ internal sealed partial class McpToolGate
             return;
         }
 
+        var round = Volatile.Read(ref _round);
+        var collisions = FindCollisions(tools, round);
         for (var i = tools.Count - 1; i >= 0; i--)
         {
             if (tools[i] is not JsonObject tool || tool["name"] is not JsonValue nameValue || nameValue.GetValueKind() != JsonValueKind.String)
@@ -67,6 +69,17 @@ internal sealed partial class McpToolGate
             }
 
             var name = nameValue.GetValue<string>();
+            if (collisions is not null && collisions.TryGetValue(name, out var other))
+            {
+                Refuse(name, other, round);
+                if (filter)
+                {
+                    tools.RemoveAt(i);
+                }
+
+                continue;
+            }
+
             if (!server.IsToolGrantedToAnyone(name))
             {
                 // Nobody may use it: it is removed from listings and denied on call, so it is not worth hashing or scanning.
@@ -79,7 +92,6 @@ internal sealed partial class McpToolGate
             }
 
             var listed = Verify(server, tool, name);
-            var round = Volatile.Read(ref _round);
             if (!_tools.TryGetValue(listed.Name, out var known) || !ReferenceEquals(known.Tool, listed) || known.Round != round)
             {
                 _tools[listed.Name] = new VerifiedTool(listed, round);
@@ -90,6 +102,47 @@ internal sealed partial class McpToolGate
                 tools.RemoveAt(i);
             }
         }
+    }
+
+    /// <summary>
+    /// The listed names that collide with another name of this server under the canonical comparison (the core's
+    /// normalisation, without regard to case), in this page or earlier in the round, each with the name it collides
+    /// with; null when there are none. A server adding <c>Echo</c> beside a pinned <c>echo</c> gets neither run.
+    /// </summary>
+    private Dictionary<string, string>? FindCollisions(JsonArray tools, long round)
+    {
+        Dictionary<string, string>? collisions = null;
+        foreach (var node in tools)
+        {
+            if (node is not JsonObject tool || tool["name"] is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
+            {
+                continue;
+            }
+
+            var name = value.GetValue<string>();
+            var canonical = ToolNames.Normalize(name);
+            var seen = _canonicalNames.AddOrUpdate(
+                canonical,
+                static (_, arg) => arg,
+                static (_, existing, arg) => existing.Round == arg.Round ? existing : arg,
+                (Name: name, Round: round));
+            if (!string.Equals(seen.Name, name, StringComparison.Ordinal))
+            {
+                collisions ??= new(StringComparer.Ordinal);
+                collisions[name] = seen.Name;
+                collisions[seen.Name] = name;
+            }
+        }
+
+        return collisions;
+    }
+
+    /// <summary>Records a colliding tool as refused (its calls are denied), and alerts once per pair.</summary>
+    private void Refuse(string name, string other, long round)
+    {
+        var reason = $"its name collides with '{other}' on the same server (one tool under the canonical comparison)";
+        _tools[name] = new VerifiedTool(new ListedTool(name, [], RiskLevel.High, reason, string.Empty, new ToolDescriptor()) { CollidesWith = other }, round);
+        Alert(name, "conflict:" + other, () => LogNameConflict(ServerId, name, other));
     }
 
     /// <summary>
@@ -110,7 +163,7 @@ internal sealed partial class McpToolGate
         if (listed.IsHidden)
         {
             name = listed.Name;
-            if (server.Pins.TryGetValue(name, out var expected))
+            if (server.TryGetPin(name, out var expected))
             {
                 if (!string.Equals(listed.Pin, expected, StringComparison.Ordinal))
                 {
@@ -133,11 +186,11 @@ internal sealed partial class McpToolGate
 
     private ToolVerdict Judge(McpServerDefinition server, JsonObject tool, string name, byte[] definition)
     {
-        var pin = server.RequirePins || server.Pins.ContainsKey(name) ? _hasher.Compute(tool) : string.Empty;
+        var pin = server.IsPinned(name) ? _hasher.Compute(tool) : string.Empty;
         var found = server.Poisoning != McpPoisoningAction.Off ? ToolDescriptionScanner.Scan(tool) : null;
         var findings = found is null ? null : string.Join(", ", found);
         string? hidden = null;
-        if (server.Pins.TryGetValue(name, out var expected))
+        if (server.TryGetPin(name, out var expected))
         {
             if (!string.Equals(pin, expected, StringComparison.Ordinal))
             {
@@ -221,11 +274,14 @@ internal sealed partial class McpToolGate
     }
 
     [LoggerMessage(3405, LogLevel.Error, "MCP tool definition changed (rug pull?): {ServerId}/{ToolName} was pinned as {Expected} but is now {Actual}. The tool is hidden and its calls are denied until the pin is approved again.")]
-    private partial void LogDefinitionChanged(string serverId, string toolName, string expected, string actual);
+    private partial void LogDefinitionChanged(LogText serverId, LogText toolName, LogText expected, LogText actual);
 
     [LoggerMessage(3406, LogLevel.Warning, "MCP tool {ServerId}/{ToolName} is hidden: the server requires pins and this tool has none (its pin would be {Pin}).")]
-    private partial void LogUnpinned(string serverId, string toolName, string pin);
+    private partial void LogUnpinned(LogText serverId, LogText toolName, LogText pin);
+
+    [LoggerMessage(3432, LogLevel.Error, "MCP server {ServerId} listed two tools that are one tool under the canonical name comparison: {ToolName} and {OtherName}. Both are refused.")]
+    private partial void LogNameConflict(LogText serverId, LogText toolName, LogText otherName);
 
     [LoggerMessage(3407, LogLevel.Error, "MCP tool description looks poisoned: {ServerId}/{ToolName} ({Action}): {Findings}.")]
-    private partial void LogPoisoned(string serverId, string toolName, string action, string findings);
+    private partial void LogPoisoned(LogText serverId, LogText toolName, LogText action, LogText findings);
 }

@@ -78,5 +78,5 @@ internal sealed partial class McpToolGate
     }
 
     [LoggerMessage(3409, LogLevel.Error, "The result hook failed for MCP call {ServerId}/{ToolName}; the result was passed on unchanged.")]
-    private partial void LogInspectionFailed(Exception exception, string serverId, string toolName);
+    private partial void LogInspectionFailed(Exception exception, LogText serverId, LogText toolName);
 }

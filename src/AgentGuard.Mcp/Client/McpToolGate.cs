@@ -24,6 +24,7 @@ internal sealed partial class McpToolGate
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, VerifiedTool> _tools = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _alerted = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Name, long Round)> _canonicalNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly McpToolPins.PinHasher _hasher = new();
     private readonly GuardContext? _seen;
     private volatile bool _listedOnce;
@@ -89,6 +90,12 @@ internal sealed partial class McpToolGate
             return Refused(request, context, call, McpSystemRules.NotGranted, $"'{name}' on server '{ServerId}' is not granted to team '{context.Team ?? "(none)"}' in environment '{context.Environment ?? "(none)"}'");
         }
 
+        if (listed?.CollidesWith is { } other)
+        {
+            LogHiddenToolCalled(ServerId, name, listed.HiddenReason!);
+            return Refused(request, context, call, McpSystemRules.NameConflict, $"'{name}' on server '{ServerId}' collides with '{other}' (one tool under the canonical comparison); both are refused", alert: true);
+        }
+
         if (listed?.HiddenReason is { } hidden)
         {
             LogHiddenToolCalled(ServerId, name, hidden);
@@ -101,7 +108,7 @@ internal sealed partial class McpToolGate
             return Refused(request, context, call, McpSystemRules.UnknownTool, $"server '{ServerId}' did not list '{name}'");
         }
 
-        if ((server.RequirePins || server.Pins.ContainsKey(name)) && (listed is null || verified!.Round != Volatile.Read(ref _round)))
+        if (server.IsPinned(name) && (listed is null || verified!.Round != Volatile.Read(ref _round)))
         {
             LogUnverifiedToolCalled(ServerId, name);
             var why = listed is null ? "it was never listed on this connection" : "its tools changed (or their cached listing expired) and it was not verified again";
@@ -219,20 +226,20 @@ internal sealed partial class McpToolGate
     }
 
     [LoggerMessage(3401, LogLevel.Warning, "MCP call {ServerId}/{ToolName} denied: the tool is not granted to team '{Team}' in environment '{Environment}'.")]
-    private partial void LogToolNotGranted(string serverId, string toolName, string team, string environment);
+    private partial void LogToolNotGranted(LogText serverId, LogText toolName, LogText team, LogText environment);
 
     [LoggerMessage(3402, LogLevel.Warning, "MCP call {ServerId}/{ToolName} denied: the tool is hidden because {Reason}.")]
-    private partial void LogHiddenToolCalled(string serverId, string toolName, string reason);
+    private partial void LogHiddenToolCalled(LogText serverId, LogText toolName, LogText reason);
 
     [LoggerMessage(3403, LogLevel.Warning, "MCP call {ServerId}/{ToolName} denied: the tool is pinned but its current definition was not verified on this connection (never listed, changed, or its listing expired).")]
-    private partial void LogUnverifiedToolCalled(string serverId, string toolName);
+    private partial void LogUnverifiedToolCalled(LogText serverId, LogText toolName);
 
     [LoggerMessage(3410, LogLevel.Warning, "MCP call {ServerId}/{ToolName} denied: the server did not list this tool.")]
-    private partial void LogUnknownToolCalled(string serverId, string toolName);
+    private partial void LogUnknownToolCalled(LogText serverId, LogText toolName);
 
     [LoggerMessage(3404, LogLevel.Information, "MCP call {ServerId}/{ToolName} denied by policy: {Decision}. {Reason}")]
-    private partial void LogCallDenied(string serverId, string toolName, string decision, string reason);
+    private partial void LogCallDenied(LogText serverId, LogText toolName, LogText decision, LogText reason);
 
     [LoggerMessage(3408, LogLevel.Warning, "MCP server {ServerId} is no longer in the registry; {What} was refused.")]
-    private partial void LogServerWithdrawn(string serverId, string what);
+    private partial void LogServerWithdrawn(LogText serverId, LogText what);
 }

@@ -81,5 +81,5 @@ public sealed partial class McpRegistry : IDisposable
     private partial void LogLoaded(int serverCount);
 
     [LoggerMessage(3421, LogLevel.Error, "AgentGuard MCP registry reload rejected; the last good registry stays in force. {Problems}")]
-    private partial void LogReloadFailed(string problems);
+    private partial void LogReloadFailed(LogText problems);
 }

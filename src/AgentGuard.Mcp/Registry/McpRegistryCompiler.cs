@@ -214,12 +214,19 @@ internal static class McpRegistryCompiler
             grants.Add(new McpToolGrant([.. grant.Names], [.. grant.Teams], [.. grant.Environments]));
         }
 
-        var pins = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Pins are keyed by the canonical tool name (the core's normalisation, compared without regard to case), the
+        // same comparison grants and rules use: a pin on 'echo' also covers a listed 'Echo'.
+        var pins = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (tool, hash) in entry.Pins)
         {
-            if (McpToolPins.TryNormalize(hash, out var normalized))
+            var canonical = ToolNames.Normalize(tool);
+            if (pins.ContainsKey(canonical))
             {
-                pins[tool] = normalized;
+                errors.Add($"{where}:Pins:{tool}: names the same tool as another pin (tool names are compared after normalisation and without regard to case)");
+            }
+            else if (McpToolPins.TryNormalize(hash, out var normalized))
+            {
+                pins[canonical] = normalized;
             }
             else
             {
@@ -260,7 +267,7 @@ internal static class McpRegistryCompiler
             Grants = grants,
             Untrusted = entry.Untrusted,
             Tags = tags,
-            Pins = pins.ToFrozenDictionary(StringComparer.Ordinal),
+            Pins = pins.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
             RequirePins = entry.RequirePins,
             Poisoning = poisoning,
         };

@@ -133,6 +133,13 @@ public sealed class McpServerDefinition
         return false;
     }
 
+    /// <summary>The pin of <paramref name="toolName"/>, looked up by its canonical name (normalised, without regard to case).</summary>
+    internal bool TryGetPin(string toolName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? pin)
+        => Pins.TryGetValue(ToolNames.Normalize(toolName), out pin);
+
+    /// <summary>True when <paramref name="toolName"/>'s definition must be verified: it is pinned, or every tool must be.</summary>
+    internal bool IsPinned(string toolName) => RequirePins || Pins.ContainsKey(ToolNames.Normalize(toolName));
+
     /// <summary>True when <paramref name="version"/> (as the server reports it) is approved.</summary>
     public bool AcceptsVersion(string? version) => VersionRange is null || VersionRange.Matches(version);
 

@@ -86,6 +86,14 @@ internal sealed class CommandDraft
         }
     }
 
+    /// <summary>
+    /// The operands' texts, computed once: <see cref="Args"/> never change after a draft is made, and several
+    /// classifier checks read them. Shared: callers must not modify the list.
+    /// </summary>
+    public List<string> OperandTexts() => _operandTexts ??= [.. Operands().Select(o => o.Text)];
+
+    private List<string>? _operandTexts;
+
     public IEnumerable<ExpandedWord> Operands()
     {
         var endOfOptions = false;

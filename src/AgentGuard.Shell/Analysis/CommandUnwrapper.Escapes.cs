@@ -53,8 +53,8 @@ internal sealed partial class CommandUnwrapper
                 continue;
             }
 
-            var match = EscapeCommand().Match(text);
-            if (match.Success)
+            var match = MayEscape(text) ? EscapeCommand().Match(text) : null;
+            if (match is { Success: true })
             {
                 var command = match.Groups["cmd"].Value.Trim();
                 ParseScriptArgument(draft, arg with { Text = command }, name + " escape", depth, nested());
@@ -62,13 +62,13 @@ internal sealed partial class CommandUnwrapper
                 continue;
             }
 
-            if (ShellPath().IsMatch(text) || (Shells.Contains(text) && !HandsShellByName.Contains(name) && !ShellClassifier.IsLocalPackageManager(name) && !NamesShellForCompletion(draft)))
+            if ((text.Contains("/bin/", StringComparison.Ordinal) && ShellPath().IsMatch(text)) || (Shells.Contains(text) && !HandsShellByName.Contains(name) && !ShellClassifier.IsLocalPackageManager(name) && !NamesShellForCompletion(draft)))
             {
                 draft.Tag(ShellTags.Opaque, name + " is handed a shell (" + Shorten(text) + "): what it runs is not known before it runs");
                 continue;
             }
 
-            if (CommandOption().Match(text) is { Success: true } option)
+            if (text[0] == '-' && CommandOption().Match(text) is { Success: true } option)
             {
                 var value = option.Groups["value"].Success ? option.Groups["value"].Value : NextArg(draft.Args, arg);
                 if (value is not null && LooksLikeCommand(value))
@@ -196,6 +196,23 @@ internal sealed partial class CommandUnwrapper
                 draft.Tag(ShellTags.Exfiltration, "python -m " + module + " serves " + directory + " to the network");
             }
         }
+    }
+
+    /// <summary>
+    /// False when <see cref="EscapeCommand"/> cannot match: every branch needs a <c>!</c>, a bracket or white space
+    /// (<c>.shell cmd</c>, <c>system(…)</c>, <c>%(…)</c>). Most arguments are plain words, and this spares them the regex.
+    /// </summary>
+    private static bool MayEscape(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is '!' or '(' or '{' || char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";

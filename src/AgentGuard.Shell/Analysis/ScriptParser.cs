@@ -98,7 +98,7 @@ internal sealed partial class ScriptParser
 
         Finish(words, redirects, pipeFrom ?? inheritedStdin);
 
-        if (_depth <= AnalysisSession.MaxDepth && ForkBomb().Match(_script) is { Success: true } bomb)
+        if (_depth <= AnalysisSession.MaxDepth && MayHoldAForkBomb(_script) && ForkBomb().Match(_script) is { Success: true } bomb)
         {
             var draft = _emitted.Count > 0 ? _emitted[^1] : _session.Unwrapper.EmitOpaque("sh", _origin, "a fork bomb", _inherited);
             draft.Tag(ShellTags.Destructive, "a function that starts itself twice in the background (fork bomb): " + bomb.Groups["name"].Value);
@@ -118,6 +118,10 @@ internal sealed partial class ScriptParser
             }
         }
     }
+
+    /// <summary>A fork bomb needs a function body that pipes and backgrounds: without all of <c>( ) { | &amp;</c> the regex cannot match.</summary>
+    private static bool MayHoldAForkBomb(string script)
+        => script.Contains('{') && script.Contains(')') && script.Contains('|') && script.Contains('&');
 
     private static bool IsRedirection(string op) => op is "<" or ">" or ">>" or "<<" or "<<-" or "<<<" or "<>" or "<&" or ">&" or ">|" or "&>" or "&>>";
 
@@ -152,23 +156,29 @@ internal sealed partial class ScriptParser
             start++;
         }
 
-        var expanded = new List<ExpandedWord>();
+        var expanded = new List<ExpandedWord>(words.Count - start + 1);
         for (var i = start; i < words.Count; i++)
         {
             expander.Expand(words[i], expanded);
         }
 
-        var redirectInfos = new List<RedirectInfo>(redirects.Count);
-        foreach (var (op, target) in redirects)
+        IReadOnlyList<RedirectInfo> redirectInfos = []; // most commands have none: no list for them
+        if (redirects.Count > 0)
         {
-            var targetWord = target is null ? ExpandedWord.Literal(string.Empty) : expander.ExpandSingle(target.Parts);
-            var body = op.HereDocument?.Body ?? (op.Text == "<<<" ? targetWord.Text + "\n" : null);
-            if (op.HereDocument is { Quoted: false } document && (document.Body.Contains("$(", StringComparison.Ordinal) || document.Body.Contains('`', StringComparison.Ordinal)))
+            var infos = new List<RedirectInfo>(redirects.Count);
+            foreach (var (op, target) in redirects)
             {
-                expander.RunSubstitutions(document.Body);
+                var targetWord = target is null ? ExpandedWord.Literal(string.Empty) : expander.ExpandSingle(target.Parts);
+                var body = op.HereDocument?.Body ?? (op.Text == "<<<" ? targetWord.Text + "\n" : null);
+                if (op.HereDocument is { Quoted: false } document && (document.Body.Contains("$(", StringComparison.Ordinal) || document.Body.Contains('`', StringComparison.Ordinal)))
+                {
+                    expander.RunSubstitutions(document.Body);
+                }
+
+                infos.Add(new RedirectInfo(op.Text, op.FileDescriptor, targetWord, body));
             }
 
-            redirectInfos.Add(new RedirectInfo(op.Text, op.FileDescriptor, targetWord, body));
+            redirectInfos = infos;
         }
 
         // Drop keywords in command position (then, do, !, {, time ...).

@@ -35,7 +35,7 @@ internal static partial class ShellClassifier
 
     private static void ControlsAndHistory(CommandDraft draft, string program)
     {
-        var operands = draft.Operands().Select(o => o.Text).ToList();
+        var operands = draft.OperandTexts();
         var weakens = program switch
         {
             "ufw" => operands.FirstOrDefault() is "disable" or "reset",

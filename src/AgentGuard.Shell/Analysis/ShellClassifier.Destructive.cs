@@ -79,7 +79,7 @@ internal static partial class ShellClassifier
 
     private static void Cloud(CommandDraft draft)
     {
-        var operands = draft.Operands().Select(o => o.Text).ToList();
+        var operands = draft.OperandTexts();
         if (!IsDryRun(draft) && operands.Exists(o => o is "delete" or "rb" or "destroy" || o.StartsWith("delete-", StringComparison.Ordinal) || o.StartsWith("terminate-", StringComparison.Ordinal))
             || (operands.Contains("rm") && (draft.HasArg("--recursive") || draft.HasFlag('r'))))
         {

@@ -133,7 +133,7 @@ internal static partial class ShellClassifier
     /// <summary>Pushing to a URL, or to a remote added earlier on the line, sends the repository to whoever owns it.</summary>
     private static void GitExfiltration(CommandDraft draft, AnalysisSession session)
     {
-        var operands = draft.Operands().Select(o => o.Text).ToList();
+        var operands = draft.OperandTexts();
         var sub = operands.FindIndex(o => o is "push" or "remote" or "send-email" or "scp" or "request-pull");
         if (sub < 0)
         {
@@ -196,7 +196,12 @@ internal static partial class ShellClassifier
     private static void RemoteInstall(CommandDraft draft)
     {
         var program = draft.Program;
-        var operands = draft.Operands().Select(o => o.Text).ToList();
+        if (program is not ("pip" or "pip3" or "pipx" or "uv" or "poetry" or "pdm" or "npm" or "pnpm" or "yarn" or "bun" or "uvx" or "npx" or "bunx" or "pnpx" or "go" or "cargo" or "gem"))
+        {
+            return;
+        }
+
+        var operands = draft.OperandTexts();
         var installs = program switch
         {
             "pip" or "pip3" or "pipx" or "uv" or "poetry" or "pdm" => operands.Exists(o => o is "install" or "add" or "run" or "inject"),

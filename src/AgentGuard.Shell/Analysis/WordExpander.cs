@@ -43,8 +43,9 @@ internal sealed class WordExpander(AnalysisSession session, int depth)
     /// <summary>True when the word is unquoted literal text only.</summary>
     public static bool IsPlain(ShellToken word)
     {
-        foreach (var part in word.Parts)
+        for (var partIndex = 0; partIndex < word.Parts.Count; partIndex++)
         {
+            var part = word.Parts[partIndex];
             if (part is not LiteralPart { Quoted: false })
             {
                 return false;
@@ -154,8 +155,9 @@ internal sealed class WordExpander(AnalysisSession session, int depth)
             }
         }
 
-        foreach (var part in parts)
+        for (var partIndex = 0; partIndex < parts.Count; partIndex++)
         {
+            var part = parts[partIndex];
             switch (part)
             {
                 case LiteralPart literal:

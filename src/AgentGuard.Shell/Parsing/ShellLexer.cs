@@ -136,8 +136,9 @@ internal sealed class ShellLexer
     private static string DelimiterText(ShellToken word)
     {
         var builder = new StringBuilder();
-        foreach (var part in word.Parts)
+        for (var partIndex = 0; partIndex < word.Parts.Count; partIndex++)
         {
+            var part = word.Parts[partIndex];
             builder.Append(part is LiteralPart literal ? literal.Text : string.Empty);
         }
 
@@ -185,7 +186,7 @@ internal sealed class ShellLexer
     private void ReadWord()
     {
         var start = _pos;
-        var parts = new List<WordPart>(2);
+        List<WordPart>? parts = null; // most words are one plain literal: no list for them
         var literal = _literal.Clear();
         var allDigits = true;
 
@@ -193,7 +194,7 @@ internal sealed class ShellLexer
         {
             if (literal.Length > 0 || quoted)
             {
-                parts.Add(new LiteralPart(literal.ToString(), quoted));
+                (parts ??= new List<WordPart>(2)).Add(new LiteralPart(literal.ToString(), quoted));
                 literal.Clear();
             }
         }
@@ -205,7 +206,7 @@ internal sealed class ShellLexer
             {
                 Flush(false);
                 var close = FindClosingParen(_pos + 2);
-                parts.Add(new ProcessSubstitutionPart(Slice(_pos + 2, close)));
+                (parts ??= new List<WordPart>(2)).Add(new ProcessSubstitutionPart(Slice(_pos + 2, close)));
                 _pos = close < 0 ? _text.Length : close + 1;
                 allDigits = false;
                 continue;
@@ -251,7 +252,7 @@ internal sealed class ShellLexer
                             close = _text.Length;
                         }
 
-                        parts.Add(new LiteralPart(Slice(_pos + 1, close), true));
+                        (parts ??= new List<WordPart>(2)).Add(new LiteralPart(Slice(_pos + 1, close), true));
                         _pos = Math.Min(close + 1, _text.Length);
                         break;
                     }
@@ -259,15 +260,15 @@ internal sealed class ShellLexer
                 case '"':
                     Flush(false);
                     _pos++;
-                    ReadDoubleQuoted(parts);
+                    ReadDoubleQuoted(parts ??= new List<WordPart>(2));
                     break;
                 case '$':
                     Flush(false);
-                    ReadDollar(parts, quoted: false);
+                    ReadDollar(parts ??= new List<WordPart>(2), quoted: false);
                     break;
                 case '`':
                     Flush(false);
-                    ReadBacktick(parts, quoted: false);
+                    ReadBacktick(parts ??= new List<WordPart>(2), quoted: false);
                     break;
                 default:
                     literal.Append(c);
@@ -276,8 +277,20 @@ internal sealed class ShellLexer
             }
         }
 
-        Flush(false);
         var raw = _text[start.._pos];
+        IReadOnlyList<WordPart> wordParts;
+        if (parts is null && literal.Length == raw.Length)
+        {
+            // The whole word is one unquoted literal (nothing escaped or continued): its text is the raw text.
+            wordParts = raw.Length > 0 ? [new LiteralPart(raw, false)] : [];
+            literal.Clear();
+        }
+        else
+        {
+            Flush(false);
+            wordParts = (IReadOnlyList<WordPart>?)parts ?? [];
+        }
+
         if (allDigits && raw.Length > 0 && _pos < _text.Length && (_text[_pos] == '<' || _text[_pos] == '>') && Peek(1) != '(')
         {
             TryReadOperator(raw);
@@ -286,7 +299,7 @@ internal sealed class ShellLexer
 
         if (raw.Length > 0)
         {
-            _tokens.Add(new ShellToken { Kind = ShellTokenKind.Word, Text = raw, Parts = parts });
+            _tokens.Add(new ShellToken { Kind = ShellTokenKind.Word, Text = raw, Parts = wordParts });
         }
     }
 

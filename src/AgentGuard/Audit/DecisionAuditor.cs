@@ -33,7 +33,7 @@ internal sealed partial class DecisionAuditor
             return null;
         }
 
-        var activity = _diagnostics.ActivitySource.StartActivity("agentguard.evaluate " + toolCall.ToolName, ActivityKind.Internal);
+        var activity = _diagnostics.ActivitySource.StartActivity("agentguard.evaluate " + LogText.Escape(toolCall.ToolName), ActivityKind.Internal);
         activity?.SetTag(TelemetryTags.ToolName, toolCall.ToolName);
         activity?.SetTag(TelemetryTags.Hook, toolCall.Kind.ToString());
         if (toolCall.CallId is not null)
@@ -344,23 +344,23 @@ internal sealed partial class DecisionAuditor
     }
 
     [LoggerMessage(1001, LogLevel.Warning, "Denied {ToolName} ({Kind}) by [{RuleIds}] in session {SessionId} for user {UserId}: {Reason}")]
-    private partial void LogDenied(string toolName, ToolKind kind, string ruleIds, string? sessionId, string? userId, string? reason);
+    private partial void LogDenied(LogText toolName, ToolKind kind, LogText ruleIds, LogText sessionId, LogText userId, LogText reason);
 
     [LoggerMessage(1002, LogLevel.Information, "Approval required for {ToolName} ({Kind}) by [{RuleIds}] in session {SessionId}: {Reason}")]
-    private partial void LogApprovalRequired(string toolName, ToolKind kind, string ruleIds, string? sessionId, string? reason);
+    private partial void LogApprovalRequired(LogText toolName, ToolKind kind, LogText ruleIds, LogText sessionId, LogText reason);
 
     [LoggerMessage(1003, LogLevel.Debug, "Allowed {ToolName} ({Kind}) in session {SessionId}.")]
-    private partial void LogAllowed(string toolName, ToolKind kind, string? sessionId);
+    private partial void LogAllowed(LogText toolName, ToolKind kind, LogText sessionId);
 
     [LoggerMessage(1006, LogLevel.Warning, "Allowed with alert {ToolName} ({Kind}) by [{RuleIds}] in session {SessionId}: {Reason}")]
-    private partial void LogAllowedWithAlert(string toolName, ToolKind kind, string ruleIds, string? sessionId, string? reason);
+    private partial void LogAllowedWithAlert(LogText toolName, ToolKind kind, LogText ruleIds, LogText sessionId, LogText reason);
 
     [LoggerMessage(1007, LogLevel.Warning, "Audit mode: {ToolName} ({Kind}) would have been {PolicyEffect} by [{RuleIds}] in session {SessionId}: {Reason}")]
-    private partial void LogShadow(string toolName, ToolKind kind, DecisionEffect policyEffect, string ruleIds, string? sessionId, string? reason);
+    private partial void LogShadow(LogText toolName, ToolKind kind, DecisionEffect policyEffect, LogText ruleIds, LogText sessionId, LogText reason);
 
     [LoggerMessage(1009, LogLevel.Information, "Approval of {ToolName} {Outcome} by {Approver} in session {SessionId} (call {Fingerprint}): {Reason}")]
-    private partial void LogApproval(string toolName, string outcome, string? approver, string? sessionId, string fingerprint, string? reason);
+    private partial void LogApproval(LogText toolName, LogText outcome, LogText approver, LogText sessionId, LogText fingerprint, LogText reason);
 
     [LoggerMessage(1008, LogLevel.Error, "Audit sink {Sink} failed; the decision stands.")]
-    private partial void LogSinkFailed(Exception exception, string sink);
+    private partial void LogSinkFailed(Exception exception, LogText sink);
 }

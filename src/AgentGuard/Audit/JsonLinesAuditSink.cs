@@ -265,8 +265,8 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
     }
 
     [LoggerMessage(2102, LogLevel.Error, "An audit record for {Path} was dropped: the queue stayed full for {Seconds} s.")]
-    private partial void LogRecordDropped(string path, double seconds);
+    private partial void LogRecordDropped(LogText path, double seconds);
 
     [LoggerMessage(2101, LogLevel.Error, "Writing the audit file {Path} failed.")]
-    private partial void LogWriteFailed(Exception exception, string path);
+    private partial void LogWriteFailed(Exception exception, LogText path);
 }

@@ -19,6 +19,7 @@ public sealed class AgentGuardScope : IDisposable
         Context = context;
         ToolCall = toolCall;
         Parent = parent;
+        IsWithinToolCall = toolCall is not null || parent?.IsWithinToolCall == true;
     }
 
     /// <summary>The innermost open scope on this async flow, or <see langword="null"/>.</summary>
@@ -32,6 +33,13 @@ public sealed class AgentGuardScope : IDisposable
 
     /// <summary>The scope this one is nested in.</summary>
     public AgentGuardScope? Parent { get; }
+
+    /// <summary>
+    /// True when this scope, or one it is nested in, carries a guarded tool call: whatever runs here runs inside a
+    /// tool, so a request it makes (an agent or chat client used as a tool) is a nested request whose "user" message
+    /// the outer model wrote.
+    /// </summary>
+    internal bool IsWithinToolCall { get; }
 
     /// <summary>Opens a scope; dispose it to close it.</summary>
     /// <param name="context">The session context for everything that runs inside.</param>

@@ -9,6 +9,12 @@ namespace AgentGuard;
 /// <see cref="AgentGuardScope"/>, the registered <see cref="IGuardContextProvider"/>s, then configured defaults
 /// (<c>AgentGuard:Context</c>), then the host's environment name (<see cref="HostEnvironmentNames"/>).
 /// </summary>
+/// <remarks>
+/// Inside a guarded tool call (an agent or chat client used as a tool) the order is reversed for who and where: the
+/// enclosing call's session, user, environment, team and the human's prompt win over what the nested request shows,
+/// because the nested request's "user" message and options were written for it by the outer agent, whose model chose
+/// the text. The nested request can only add data tags. See <c>docs/concepts.md</c>.
+/// </remarks>
 public sealed class GuardContextResolver
 {
     private readonly IGuardContextProvider[] _providers;
@@ -33,9 +39,9 @@ public sealed class GuardContextResolver
             context = ApplyProperties(context, properties);
         }
 
-        if (AgentGuardScope.Current?.Context is { } ambient)
+        if (AgentGuardScope.Current is { } scope)
         {
-            context = FillFrom(context, ambient);
+            context = scope.IsWithinToolCall ? Nest(context, scope.Context) : FillFrom(context, scope.Context);
         }
 
         foreach (var provider in _providers)
@@ -141,6 +147,26 @@ public sealed class GuardContextResolver
         Conversation = context.Conversation ?? ambient.Conversation,
         DataTags = Union(context.DataTags, ambient.DataTags),
         Attributes = context.Attributes ?? ambient.Attributes,
+    };
+
+    /// <summary>
+    /// The context of a request made inside a guarded tool call: the enclosing session's identity and the human's
+    /// prompt; the nested request's own "prompt" is model output, so it is never the prompt (a value the outer model
+    /// placed in the task must not pass a provenance rule). Its agent and policy (host configuration of the inner
+    /// pipeline) are kept; data tags accumulate.
+    /// </summary>
+    private static GuardContext Nest(GuardContext nested, GuardContext enclosing) => nested with
+    {
+        SessionId = enclosing.SessionId ?? nested.SessionId,
+        User = enclosing.User ?? nested.User,
+        Agent = nested.Agent ?? enclosing.Agent,
+        Environment = enclosing.Environment ?? nested.Environment,
+        Team = enclosing.Team ?? nested.Team,
+        Policy = nested.Policy ?? enclosing.Policy,
+        Prompt = enclosing.Prompt,
+        Conversation = enclosing.Conversation,
+        DataTags = Union(nested.DataTags, enclosing.DataTags),
+        Attributes = nested.Attributes ?? enclosing.Attributes,
     };
 
     private static IReadOnlyList<string> Union(IReadOnlyList<string> first, IReadOnlyList<string> second)

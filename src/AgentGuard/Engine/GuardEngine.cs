@@ -588,8 +588,8 @@ internal sealed partial class GuardEngine : IGuardEngine
     };
 
     [LoggerMessage(1004, LogLevel.Error, "Evaluating '{RuleId}' for tool '{ToolName}' failed; its fail-safe outcome applies.")]
-    private partial void LogRuleFailed(Exception exception, string ruleId, string toolName);
+    private partial void LogRuleFailed(Exception exception, LogText ruleId, LogText toolName);
 
     [LoggerMessage(1005, LogLevel.Warning, "Arguments of tool '{ToolName}' could not be read ({Problem}); the fail-safe outcome applies.")]
-    private partial void LogMalformedArguments(string toolName, string problem);
+    private partial void LogMalformedArguments(LogText toolName, LogText problem);
 }

@@ -85,5 +85,5 @@ internal sealed partial class PolicyProvider : IDisposable
     private partial void LogReloaded(int ruleCount);
 
     [LoggerMessage(2002, LogLevel.Error, "AgentGuard policy reload rejected; the last good policy stays in force. {Problems}")]
-    private partial void LogReloadFailed(string problems);
+    private partial void LogReloadFailed(LogText problems);
 }

@@ -194,8 +194,8 @@ internal sealed partial class ResultInspector
     }
 
     [LoggerMessage(1101, LogLevel.Warning, "Result of {ToolName} in session {SessionId}: {Findings}")]
-    private partial void LogFindings(string toolName, string? sessionId, string findings);
+    private partial void LogFindings(LogText toolName, LogText sessionId, LogText findings);
 
     [LoggerMessage(1102, LogLevel.Error, "A result detector failed on the result of {ToolName}; the session is labelled untrusted.")]
-    private partial void LogDetectorFailed(Exception exception, string toolName);
+    private partial void LogDetectorFailed(Exception exception, LogText toolName);
 }

@@ -384,11 +384,11 @@ public sealed partial class ToolGuard
     }
 
     [LoggerMessage(3001, LogLevel.Warning, "Approval of '{ToolName}' timed out after {Timeout}; the call was denied.")]
-    private partial void LogApprovalTimedOut(string toolName, TimeSpan timeout);
+    private partial void LogApprovalTimedOut(LogText toolName, TimeSpan timeout);
 
     [LoggerMessage(3002, LogLevel.Error, "The approval handler failed for '{ToolName}'; the call was denied.")]
-    private partial void LogApprovalFailed(Exception exception, string toolName);
+    private partial void LogApprovalFailed(Exception exception, LogText toolName);
 
     [LoggerMessage(3003, LogLevel.Information, "Approval of '{ToolName}' answered: approved={Approved} by {Approver}.")]
-    private partial void LogApprovalAnswered(string toolName, bool approved, string? approver);
+    private partial void LogApprovalAnswered(LogText toolName, bool approved, LogText approver);
 }

@@ -86,7 +86,7 @@ public sealed partial class MediationReporter
     }
 
     [LoggerMessage(1201, LogLevel.Warning, "Tool-use path {Kind} '{Name}' is {Status} by AgentGuard: {Detail}")]
-    private partial void LogPath(MediationPathKind kind, string name, string status, string detail);
+    private partial void LogPath(MediationPathKind kind, LogText name, LogText status, LogText detail);
 
     [LoggerMessage(1203, LogLevel.Information, "Every tool-use path found ({Count}) is covered by an AgentGuard hook.")]
     private partial void LogAllCovered(int count);

@@ -118,5 +118,5 @@ internal sealed partial class UnmediatedToolMonitor : IDisposable
     private static string TraceKey(Activity activity, string tool) => $"trace:{activity.TraceId}:{tool}";
 
     [LoggerMessage(1202, LogLevel.Warning, "Tool '{ToolName}' was executed (span from {Source}, call {CallId}) with no AgentGuard decision before it: this path is not mediated.")]
-    private partial void LogUnmediated(string toolName, string source, string? callId);
+    private partial void LogUnmediated(LogText toolName, LogText source, LogText callId);
 }

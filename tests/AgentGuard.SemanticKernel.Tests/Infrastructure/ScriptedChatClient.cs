@@ -10,9 +10,9 @@ internal sealed class ScriptedChatClient : IChatClient
 
     public ConcurrentQueue<List<ChatMessage>> Received { get; } = new();
 
-    public ScriptedChatClient ThenToolCall(string callId, string name, Dictionary<string, object?> arguments)
+    public ScriptedChatClient ThenToolCall(string callId, string name, Dictionary<string, object?> arguments, string? authorName = null)
     {
-        _turns.Enqueue(new ChatMessage(ChatRole.Assistant, [new FunctionCallContent(callId, name, arguments)]));
+        _turns.Enqueue(new ChatMessage(ChatRole.Assistant, [new FunctionCallContent(callId, name, arguments)]) { AuthorName = authorName });
         return this;
     }
 
