@@ -16,7 +16,12 @@ internal static class ConfigurationReader
 {
     /// <summary>The section as a snapshot, or null when it cannot be read this way (the caller then reads it live).</summary>
     public static ConfigurationSnapshot? Read(IConfigurationRoot root, IConfigurationSection section, ConfigurationShape shape, IReadOnlyDictionary<string, ConfigurationShape> packages)
+        => Read(root, section, shape, packages, out _);
+
+    /// <summary>As <see cref="Read(IConfigurationRoot, IConfigurationSection, ConfigurationShape, IReadOnlyDictionary{string, ConfigurationShape})"/>; <paramref name="copiedLive"/> counts the entries that had to be copied the slow way.</summary>
+    public static ConfigurationSnapshot? Read(IConfigurationRoot root, IConfigurationSection section, ConfigurationShape shape, IReadOnlyDictionary<string, ConfigurationShape> packages, out int copiedLive)
     {
+        copiedLive = 0;
         var providers = root.Providers.ToArray();
         var snapshot = new ConfigurationSnapshot(section.Path, section.Key) { Value = section.Value };
         var counts = Count(providers, section.Path);
@@ -26,14 +31,14 @@ internal static class ConfigurationReader
             var property = shape.Property(key) ?? (packages.TryGetValue(key, out var package) ? package : null);
             if (property is { Kind: ConfigurationShape.ShapeKind.List or ConfigurationShape.ShapeKind.Map, Items.Kind: ConfigurationShape.ShapeKind.Object })
             {
-                if (!ReadEntries(root, providers, path, property, snapshot.Child(key)))
+                if (!ReadEntries(root, providers, path, property, snapshot.Child(key), ref copiedLive))
                 {
                     return null;
                 }
             }
             else
             {
-                ReadEntry(root, providers, path, property, counts, key, snapshot, key);
+                ReadEntry(root, providers, path, property, counts, key, snapshot, key, ref copiedLive);
             }
         }
 
@@ -41,7 +46,7 @@ internal static class ConfigurationReader
     }
 
     /// <summary>A list or map of objects: one scan for its entries' key counts, then each entry read by its shape.</summary>
-    private static bool ReadEntries(IConfigurationRoot root, IConfigurationProvider[] providers, string path, ConfigurationShape collection, ConfigurationSnapshot into)
+    private static bool ReadEntries(IConfigurationRoot root, IConfigurationProvider[] providers, string path, ConfigurationShape collection, ConfigurationSnapshot into, ref int copiedLive)
     {
         var counts = Count(providers, path);
         foreach (var provider in providers)
@@ -61,14 +66,14 @@ internal static class ConfigurationReader
                 return false;
             }
 
-            ReadEntry(root, providers, ConfigurationPath.Combine(path, entry), collection.Items!, counts, entry, into, entry);
+            ReadEntry(root, providers, ConfigurationPath.Combine(path, entry), collection.Items!, counts, entry, into, entry, ref copiedLive);
         }
 
         return true;
     }
 
     /// <summary>One entry: its keys read by name per provider; copied live when a provider holds keys its shape does not name.</summary>
-    private static void ReadEntry(IConfigurationRoot root, IConfigurationProvider[] providers, string path, ConfigurationShape? shape, Dictionary<string, int>[] counts, string countKey, ConfigurationSnapshot parent, string key)
+    private static void ReadEntry(IConfigurationRoot root, IConfigurationProvider[] providers, string path, ConfigurationShape? shape, Dictionary<string, int>[] counts, string countKey, ConfigurationSnapshot parent, string key, ref int copiedLive)
     {
         var values = new List<(string Path, string? Value)>();
         var complete = shape is not null;
@@ -86,6 +91,7 @@ internal static class ConfigurationReader
 
         if (!complete)
         {
+            copiedLive++;
             parent.Child(key).CopyFrom(root.GetSection(path));
             return;
         }

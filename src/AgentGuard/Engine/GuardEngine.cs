@@ -558,7 +558,8 @@ internal sealed partial class GuardEngine : IGuardEngine
 
         var (ids, reasons, evidence, first, stop) = accumulator.Deciding(effect);
         var isFailure = accumulator.IsFailureDecided(effect);
-        return Build(policy, toolCall, effect, ids, string.Join("; ", reasons), evidence, first?.Message, accumulator.Alert, isFailure, stop, tags);
+        // Arrays, not the lists: the decision may be cached and shared, so nothing that holds it can change them.
+        return Build(policy, toolCall, effect, [.. ids], string.Join("; ", reasons), [.. evidence], first?.Message, accumulator.Alert, isFailure, stop, tags);
     }
 
     private static Decision Build(CompiledPolicy policy, ToolCallEvent toolCall, DecisionEffect effect, IReadOnlyList<string> ids, string reason, IReadOnlyList<string> evidence, string? message, bool alert, bool isFailure, bool stop, TagView tags)

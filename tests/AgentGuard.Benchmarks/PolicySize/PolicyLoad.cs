@@ -15,6 +15,12 @@ internal static class PolicyLoad
     public static void Run(string[] args)
     {
         var live = args.Contains("--live-section");
+        if (args.Contains("--reload-only"))
+        {
+            Reload(10_000, args);
+            return;
+        }
+
         var sizes = args.Select(a => int.TryParse(a, out var n) ? n : 0).Where(n => n > 0).ToArray();
         foreach (var size in sizes.Length > 0 ? sizes : [10_000, 100_000])
         {
@@ -33,13 +39,24 @@ internal static class PolicyLoad
         var policy = GeneratedPolicy.Create(size, allowed: 70, restricted: 30);
         var file = Path.Combine(Path.GetTempPath(), $"agentguard-policy-{size}.json");
         File.WriteAllText(file, policy.ToJson());
+        if (!live)
+        {
+            var config = new ConfigurationBuilder().AddJsonFile(file).Build();
+            var reading = Stopwatch.GetTimestamp();
+            var readingCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var snapshot = Policies.ConfigurationReader.Read(config, config.GetSection("AgentGuard"), Policies.ConfigurationKeyChecker.RootShape, new Dictionary<string, Policies.ConfigurationShape>(), out var copied);
+            Console.WriteLine($"  reading {size:N0} rules into a snapshot: {Stopwatch.GetElapsedTime(reading).TotalMilliseconds:N0} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - readingCpu).TotalMilliseconds:N0} ms processor, {copied} entries copied the slow way, {snapshot!.GetSection("Rules").GetChildren().Count()} rules");
+        }
+
         var started = Stopwatch.GetTimestamp();
-        using var services = Host(file, live, reloadOnChange: false, out _);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var services = Host(file, live, reloadOnChange: false, out _);
         var engine = services.GetRequiredService<IGuardEngine>();
         var first = policy.Allowed[0];
         PolicyReference.Check(first, engine.EvaluateAsync(first.Call, first.Context).AsTask().GetAwaiter().GetResult());
         var elapsed = Stopwatch.GetElapsedTime(started);
-        Console.WriteLine($"load {size:N0} rules from JSON through IConfiguration ({(live ? "live section" : "snapshot")}), to the first decision: {elapsed.TotalMilliseconds:N0} ms ({new FileInfo(file).Length / 1024.0 / 1024.0:F1} MB file)");
+        var processor = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"load {size:N0} rules from JSON through IConfiguration ({(live ? "live section" : "snapshot")}), to the first decision: {elapsed.TotalMilliseconds:N0} ms wall, {processor.TotalMilliseconds:N0} ms processor ({new FileInfo(file).Length / 1024.0 / 1024.0:F1} MB file)");
     }
 
     /// <summary>Retained bytes of the compiled policy alone (the options it came from are allocated before the baseline).</summary>
@@ -55,12 +72,12 @@ internal static class PolicyLoad
     }
 
     /// <summary>Two threads decide continuously while the main thread reloads the policy five times; latencies compared with no reload.</summary>
-    private static void Reload(int size)
+    private static void Reload(int size, string[]? args = null)
     {
         var policy = GeneratedPolicy.Create(size);
         var file = Path.Combine(Path.GetTempPath(), $"agentguard-policy-{size}.json");
         File.WriteAllText(file, policy.ToJson());
-        using var services = Host(file, live: false, reloadOnChange: false, out var root);
+        var services = Host(file, live: false, reloadOnChange: false, out var root);
         var engine = services.GetRequiredService<IGuardEngine>();
         var requests = policy.Allowed.Concat(policy.Restricted).ToArray();
         foreach (var request in requests)
@@ -68,9 +85,53 @@ internal static class PolicyLoad
             PolicyReference.Check(request, engine.EvaluateAsync(request.Call, request.Context).AsTask().GetAwaiter().GetResult());
         }
 
+        if (args?.Contains("--reload-check") == true)
+        {
+            root.Reload();
+            var mismatches = 0;
+            foreach (var request in requests)
+            {
+                try
+                {
+                    PolicyReference.Check(request, engine.EvaluateAsync(request.Call, request.Context).AsTask().GetAwaiter().GetResult());
+                }
+                catch (InvalidOperationException ex)
+                {
+                    if (mismatches++ < 3)
+                    {
+                        Console.WriteLine("after one reload, single thread: " + ex.Message);
+                        var ids = ex.Message.Split('[', ']')[1].Split(',');
+                        foreach (var spec in policy.RuleSpecs.Where(r => ids.Contains(r.Id)))
+                        {
+                            Console.WriteLine($"  {spec.Id}: {spec.ToJson().ToJsonString()}");
+                        }
+                    }
+                }
+            }
+
+            Console.WriteLine($"{mismatches} mismatches after one reload");
+            return;
+        }
+
+        try
+        {
+            _ = Measure(engine, requests, () => Thread.Sleep(3000));
+        }
+        catch (InvalidOperationException ex)
+        {
+            var ids = ex.Message.Split('[', ']')[1].Split(',');
+            Console.WriteLine("quiet phase: " + ex.Message);
+            foreach (var spec in policy.RuleSpecs.Where(r => ids.Contains(r.Id)))
+            {
+                Console.WriteLine($"  {spec.Id}: {spec.ToJson().ToJsonString()}");
+            }
+
+            throw;
+        }
+
         var quiet = Measure(engine, requests, () => Thread.Sleep(3000));
         var reloads = new List<double>();
-        var during = Measure(engine, requests, () =>
+        var during = MeasureOrExplain(policy, engine, requests, () =>
         {
             for (var i = 0; i < 5; i++)
             {
@@ -85,11 +146,31 @@ internal static class PolicyLoad
         Console.WriteLine($"  decisions during reloads: {during}");
     }
 
+    private static string MeasureOrExplain(GeneratedPolicy policy, IGuardEngine engine, GeneratedRequest[] requests, Action meanwhile)
+    {
+        try
+        {
+            return Measure(engine, requests, meanwhile);
+        }
+        catch (InvalidOperationException ex)
+        {
+            Console.WriteLine("during reloads: " + ex.Message);
+            var ids = ex.Message.Split('[', ']')[1].Split(',');
+            foreach (var spec in policy.RuleSpecs.Where(r => ids.Contains(r.Id)))
+            {
+                Console.WriteLine($"  {spec.Id}: {spec.ToJson().ToJsonString()}");
+            }
+
+            throw;
+        }
+    }
+
     private static string Measure(IGuardEngine engine, GeneratedRequest[] requests, Action meanwhile)
     {
         var stop = false;
-        var samples = new List<double>[2];
-        var threads = new Thread[2];
+        InvalidOperationException? failure = null;
+        var samples = new List<double>[Environment.GetEnvironmentVariable("DECISION_THREADS") is { } m ? int.Parse(m, System.Globalization.CultureInfo.InvariantCulture) : 2];
+        var threads = new Thread[Environment.GetEnvironmentVariable("DECISION_THREADS") is { } n ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 2];
         for (var t = 0; t < threads.Length; t++)
         {
             var mine = samples[t] = new List<double>(1_000_000);
@@ -103,7 +184,15 @@ internal static class PolicyLoad
                     var started = Stopwatch.GetTimestamp();
                     var decision = engine.EvaluateAsync(request.Call, request.Context).AsTask().GetAwaiter().GetResult();
                     mine.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
-                    PolicyReference.Check(request, decision);
+                    try
+                    {
+                        PolicyReference.Check(request, decision);
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        failure ??= ex;
+                        return;
+                    }
                 }
             });
             threads[t].Start();
@@ -114,6 +203,11 @@ internal static class PolicyLoad
         foreach (var thread in threads)
         {
             thread.Join();
+        }
+
+        if (failure is not null)
+        {
+            throw failure;
         }
 
         var all = samples.SelectMany(s => s).Order().ToArray();

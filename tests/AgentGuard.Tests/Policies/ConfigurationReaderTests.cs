@@ -53,6 +53,22 @@ public sealed class ConfigurationReaderTests
         static string Describe(RuleOptions rule) => System.Text.Json.JsonSerializer.Serialize(rule);
     }
 
+    [Fact]
+    public void RulesWithKnownKeysOnly_AreReadByName_NotCopiedTheSlowWay()
+    {
+        Gen.Select(Generators.IndexedPolicy, Gen.Bool).Sample(
+            (policy, layered) =>
+            {
+                var overrides = layered ? new Dictionary<string, string?> { ["AgentGuard:Rules:1:Effect"] = "Deny" } : null;
+                var root = Root(policy.ToJson(), overrides);
+
+                ConfigurationReader.Read(root, root.GetSection("AgentGuard"), ConfigurationKeyChecker.RootShape, new Dictionary<string, ConfigurationShape>(), out var copiedLive);
+
+                copiedLive.Should().Be(0);
+            },
+            iter: 100);
+    }
+
     [Theory]
     [InlineData("""{ "Id": "a", "Effect": "Deny", "Match": { "Tools": ["x"] }, "When": { "Attributes": { "tier": "gold" }, "Enviroments": ["prod"] } }""", "When:Enviroments (rule 'a')", "Environments")]
     [InlineData("""{ "Id": "a", "Effect": "Deny", "Match": { "Tools": ["x"], "Sorces": ["srv"] } }""", "Match:Sorces (rule 'a')", "Sources")]
