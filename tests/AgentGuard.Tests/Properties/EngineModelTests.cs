@@ -67,6 +67,31 @@ public sealed class EngineModelTests
     }
 
     [Fact]
+    public void Engine_DecidesConcurrentCallsOnColdCaches_AsTheReferenceDoes()
+    {
+        // Four threads fill the index's caches (candidates, tag sets, decisions) at once; each call in its own session.
+        Gen.Select(Generators.IndexedPolicy, Generators.IndexedCalls).Sample(
+            (policy, calls) =>
+            {
+                var reference = new ReferenceEvaluator(policy);
+                var expected = calls.Select((call, i) => reference.Decide(call, "s" + i)).ToArray();
+                var engine = TestHost.Engine(policy.ToJson());
+                Parallel.For(0, calls.Length * 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k =>
+                {
+                    var i = k % calls.Length;
+                    var decision = engine.EvaluateAsync(calls[i].ToEvent(), calls[i].ToContext($"s{i}-{k}")).AsTask().GetAwaiter().GetResult();
+                    if (decision.Effect != expected[i].Effect || !expected[i].RuleIds.SetEquals(decision.RuleIds))
+                    {
+                        throw new InvalidOperationException(
+                            $"engine {decision.Effect} [{string.Join(",", decision.RuleIds)}] != reference {expected[i].Effect} [{string.Join(",", expected[i].RuleIds)}] for {calls[i]}");
+                    }
+                });
+            },
+            iter: Math.Max(1, Sessions / 20),
+            print: t => t.Item1.ToJson() + Environment.NewLine + string.Join(Environment.NewLine, t.Item2.Select(c => c.ToString())));
+    }
+
+    [Fact]
     public void Batch_IsThePrecedenceOfItsParts_AsTheReferenceDecidesThemInOrder()
     {
         Gen.Select(Generators.Policy, Generators.Session).Sample(

@@ -108,4 +108,7 @@ internal static class Generators
         (call, source, kind, team, groups) => call with { Source = source, Kind = kind, Team = team, OtherGroups = groups });
 
     public static readonly Gen<CallSpec[]> IndexedSession = IndexedCall.Array[1, 8];
+
+    /// <summary>Many calls, each decided in a fresh session (for concurrent decisions).</summary>
+    public static readonly Gen<CallSpec[]> IndexedCalls = IndexedCall.Array[20, 40];
 }
