@@ -5,6 +5,7 @@ using BenchmarkDotNet.Running;
 // Run one area: dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --filter '*Engine*'
 // Policy load, compiled size, reload (issue 19): -- --policy-load [sizes] [--live-section]
 // Policy size in processor time (for a shared machine): -- --policy-cpu [sizes]
+// Sessions at scale (issue 21; optional part: busy|threads|new|allow|memory): -- --session-scale [part]
 // Session memory (not a timing benchmark): dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --session-memory
 // Redis (loopback redis-server):  -- --redis-latency  |  -- --redis-memory  |  --filter '*RedisBenchmarks*'
 if (args.Contains("--redis-latency"))
@@ -28,6 +29,12 @@ if (args.Contains("--policy-cpu"))
 if (args.Contains("--policy-load"))
 {
     AgentGuard.Benchmarks.PolicySize.PolicyLoad.Run(args);
+    return;
+}
+
+if (args.Contains("--session-scale"))
+{
+    SessionScale.Run(args);
     return;
 }
 

@@ -23,6 +23,7 @@ public sealed class SchemaDriftTests
         ["Registry"] = typeof(McpRegistryOptions),
         ["Shell"] = typeof(AgentGuardShellOptions),
         ["Http"] = typeof(AgentGuard.Http.AgentGuardHttpOptions),
+        ["Data"] = typeof(AgentGuard.Data.AgentGuardDataOptions),
         ["ChatClients"] = typeof(ChatClientGuardOptions),
     };
 

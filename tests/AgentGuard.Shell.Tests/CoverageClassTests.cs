@@ -48,6 +48,22 @@ public sealed class CoverageClassTests
         => Tags(line).Should().Contain(ShellTags.Destructive);
 
     [Theory]
+    [InlineData("TF=$(mktemp); echo 'os.execute(\"/bin/sh\")' > $TF; nmap --script=$TF")]
+    [InlineData("TF=$(mktemp -d); echo \"import os; os.execl('/bin/sh', 'sh', '-c', 'sh <$(tty) >$(tty) 2>$(tty)')\" > $TF/setup.py; pip install $TF")]
+    [InlineData("TF=$(mktemp); echo 'Dpkg::Pre-Invoke {\"/bin/sh;false\"}' > $TF; apt-get install -c $TF sl")]
+    [InlineData("echo 'import pty; pty.spawn(\"sh\")' > /tmp/x.py")]
+    [InlineData("printf 'exec(\"bash\")' | tee plugin.lua")]
+    public void Payloads_CodeThatStartsAShellWrittenToAFile_IsOpaque(string line)
+        => Tags(line).Should().Contain(ShellTags.Opaque);
+
+    [Theory]
+    [InlineData("echo '#!/bin/sh' > build.sh")]
+    [InlineData("printf '#!/usr/bin/env bash\\necho hi\\n' > run.sh")]
+    [InlineData("echo 'print(\"hello\")' > hello.py")]
+    public void Payloads_ShebangsAndOrdinaryCode_AreNotPayloads(string line)
+        => Tags(line).Should().NotContain(ShellTags.Opaque);
+
+    [Theory]
     [InlineData("cd ~/.aws && cat credentials")]
     [InlineData("cd ~/.ssh; base64 id_ed25519")]
     public void Paths_CdIntoCredentialFolders_IsCredentialAccess(string line)

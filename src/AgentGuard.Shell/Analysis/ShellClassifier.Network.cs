@@ -284,6 +284,11 @@ internal static partial class ShellClassifier
                 draft.Tag(ShellTags.Destructive, "overwrites " + path);
             }
 
+            if (WrittenText(draft) is { } code && !PathRules.IsHarmlessDevice(path) && ShellPayload.Find(code) is { } spawn)
+            {
+                draft.Tag(ShellTags.Opaque, "writes code that starts a shell (" + spawn + ") to " + (path.Length > 0 ? path : "a file named at run time") + ": whatever reads that file runs it");
+            }
+
             if (draft.OutputText is { } content && path.Length > 0 && !PathRules.IsHarmlessDevice(path))
             {
                 session.RecordWrite(path, content, draft.Redirects.Any(r => r.Operator == ">>" && r.Target.Text == path));
@@ -320,6 +325,12 @@ internal static partial class ShellClassifier
             draft.Tag(ShellTags.RemoteCode, "reverse shell over /dev/tcp");
         }
     }
+
+    /// <summary>What a command writes, as far as the line says: echo/printf output (its known parts when some are computed), or what tee passes on.</summary>
+    private static string? WrittenText(CommandDraft draft)
+        => draft.OutputText
+           ?? (draft.Program == "tee" ? draft.StdinText : null)
+           ?? (draft.Program is "echo" or "printf" ? string.Join(' ', draft.OperandTexts()) : null);
 
     private static void Credentials(CommandDraft draft)
     {

@@ -16,6 +16,7 @@ internal static class ConfigurationKeyChecker
         ["Http"] = "AddHttpClient(...).AddAgentGuard() from AgentGuard.Http",
         ["ChatClients"] = "the chat-client guard from AgentGuard.Extensions.AI",
         ["Shell"] = "AddShell() from AgentGuard.Shell",
+        ["Data"] = "AddData(...) from AgentGuard.Data",
         ["Redis"] = "AddRedis(...) from AgentGuard.Redis",
         ["AspNetCore"] = "the AgentGuard.AspNetCore package",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);

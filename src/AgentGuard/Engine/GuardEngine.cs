@@ -171,7 +171,7 @@ internal sealed partial class GuardEngine : IGuardEngine
         }
     }
 
-    private static SessionLimits Limits(CompiledPolicy policy) => new(policy.MaxHistory, policy.IdleTimeout, policy.MaxSessions);
+    private static SessionLimits Limits(CompiledPolicy policy) => policy.SessionLimits;
 
     private ValueTask<Decision> Evaluate(ISessionView session, CompiledPolicy policy, ToolClassification classification, ToolCallEvent toolCall, GuardContext context, TagView tags, RiskLevel risk, DateTimeOffset now, ref DecisionAccumulator accumulator, List<string>? classified, EvaluationTrace trace, CancellationToken cancellationToken)
     {

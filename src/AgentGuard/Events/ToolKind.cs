@@ -20,4 +20,7 @@ public enum ToolKind
 
     /// <summary>A framework connector or plugin called from code rather than by the model.</summary>
     Connector = 5,
+
+    /// <summary>A SQL statement a tool sends to a database (AgentGuard.Data, AgentGuard.EntityFrameworkCore).</summary>
+    DatabaseQuery = 6,
 }

@@ -146,7 +146,7 @@ public sealed partial class ToolGuard
         {
             // Recorded like any decision; a remote store opens without reads (no round trip) and writes without waiting.
             var now = _timeProvider.GetUtcNow();
-            var request = new SessionRequest(sessionId, null, new SessionLimits(policy.MaxHistory, policy.IdleTimeout, policy.MaxSessions), now, _sessions.ReadsAhead ? new SessionReads() : null);
+            var request = new SessionRequest(sessionId, null, policy.SessionLimits, now, _sessions.ReadsAhead ? new SessionReads() : null);
             var opening = _sessions.OpenAsync(request, CancellationToken.None);
             if (opening.IsCompletedSuccessfully)
             {

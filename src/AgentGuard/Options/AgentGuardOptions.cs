@@ -147,8 +147,32 @@ public sealed class SessionOptions
     /// <summary>A session unused this long is forgotten. Default <c>00:30:00</c>.</summary>
     public string IdleTimeout { get; set; } = "00:30:00";
 
-    /// <summary>The most sessions kept at once; beyond it, the least recently used go first. Default 100,000.</summary>
+    /// <summary>The fewest <see cref="MaxSeenValues"/> accepted.</summary>
+    public const int MinSeenValues = 16;
+
+    /// <summary>The most <see cref="MaxSeenValues"/> accepted.</summary>
+    public const int MaxSeenValuesLimit = 1 << 20;
+
+    /// <summary>
+    /// The most sessions kept at once; at the limit each new session evicts one old one, the least recently used first
+    /// (approximately: CLOCK, second chance).
+    /// Default 100,000.
+    /// </summary>
     public int MaxSessions { get; set; } = 100_000;
+
+    /// <summary>
+    /// Values (words, addresses, IBANs, URLs, numbers) remembered for provenance per origin (prompt, trusted results,
+    /// untrusted results) per session, as 8-byte keyed hashes; each text also takes one. The oldest texts go first;
+    /// forgotten untrusted values still count as untrusted. Default 192 (16 to 1,048,576). See docs/performance.md for
+    /// the memory this allows.
+    /// </summary>
+    public int MaxSeenValues { get; set; } = SessionLimits.DefaultMaxSeenValues;
+
+    /// <summary>
+    /// The most rate-limit counters (one per rule and session, user or tool) kept in one process; beyond it, idle ones
+    /// and then the least recently hit go first. Default 100,000.
+    /// </summary>
+    public int MaxRateLimitCounters { get; set; } = SessionLimits.DefaultMaxRateLimitCounters;
 }
 
 /// <summary>Bounds on tool arguments.</summary>

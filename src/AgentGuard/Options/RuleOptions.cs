@@ -37,7 +37,7 @@ public sealed class MatchOptions
     /// <summary>Tool-name globs (<c>*</c>, <c>?</c>), case-insensitive, e.g. <c>send_*</c>.</summary>
     public List<string> Tools { get; set; } = [];
 
-    /// <summary>Kinds: <c>Function</c>, <c>McpTool</c>, <c>ShellCommand</c>, <c>HttpRequest</c>, <c>SdkCall</c>, <c>Connector</c>.</summary>
+    /// <summary>Kinds: <c>Function</c>, <c>McpTool</c>, <c>ShellCommand</c>, <c>HttpRequest</c>, <c>SdkCall</c>, <c>Connector</c>, <c>DatabaseQuery</c>.</summary>
     public List<string> Kinds { get; set; } = [];
 
     /// <summary>Source globs: MCP server ids, plugin names, HTTP hosts.</summary>

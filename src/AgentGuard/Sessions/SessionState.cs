@@ -9,35 +9,118 @@ namespace AgentGuard.Policies;
 /// </summary>
 internal sealed class SessionState : ISessionView
 {
-    /// <summary>How many untrusted results per session keep their tool's name for evidence.</summary>
-    private const int MaxUntrustedSources = 1024;
+    private const int StackHashes = 64;
 
     private readonly object _gate = new();
     private readonly int _maxHistory;
+    private readonly int _maxSeenValues;
+    private readonly SeenValueHasher _hasher;
+    private readonly IRateLimitStore _rateLimits;
+    private readonly SharedNames? _names;
     private Entry[] _entries = [];
     private int _start;
     private int _count;
     private HashSet<string>? _labels;
     private SeenValues?[]? _seen;
-    private string? _lastPrompt;
+    private WeakReference<string>? _lastPrompt;
+    private int _lastPromptLength = -1;
+    private ulong _lastPromptHash;
     private long _observations;
-    private Dictionary<long, string>? _untrustedSources;
-    private readonly IRateLimitStore _rateLimits;
+    private long _lastTouched;
+    private int _touches;
+    private int _evicted;
 
-    public SessionState(string id, int maxHistory, long now, IRateLimitStore? rateLimits = null)
+    /// <summary>A session keeping <paramref name="maxHistory"/> calls and <paramref name="maxSeenValues"/> seen-value slots per origin.</summary>
+    public SessionState(string id, int maxHistory, long now, IRateLimitStore? rateLimits = null, int maxSeenValues = SessionLimits.DefaultMaxSeenValues, SeenValueHasher? hasher = null, SharedNames? names = null)
     {
+        _names = names;
         Id = id;
         _rateLimits = rateLimits ?? new RateLimiterStore();
         _maxHistory = Math.Max(1, maxHistory);
-        LastTouched = now;
+        _maxSeenValues = maxSeenValues > 0 ? maxSeenValues : SessionLimits.DefaultMaxSeenValues;
+        _hasher = hasher ?? SeenValueHasher.CreateRandom();
+        _lastTouched = now;
     }
 
     public string Id { get; }
 
     string? ISessionView.SessionId => Id;
 
-    /// <summary>The <see cref="TimeProvider.GetTimestamp"/> of the last use, for idle expiry.</summary>
-    public long LastTouched { get; set; }
+    /// <summary>The <see cref="TimeProvider.GetTimestamp"/> of the last use, for idle expiry and eviction order.</summary>
+    public long LastTouched
+    {
+        get => Volatile.Read(ref _lastTouched);
+        set => Volatile.Write(ref _lastTouched, value);
+    }
+
+    /// <summary>How many times the session was opened: an evictor compares it before and after choosing the session.</summary>
+    public int Touches => Volatile.Read(ref _touches);
+
+    /// <summary>True once the store evicted the session; a caller holding it opens the session again.</summary>
+    public bool IsEvicted => Volatile.Read(ref _evicted) != 0;
+
+    /// <summary>
+    /// Marks a use at <paramref name="now"/>; false when the session was evicted (the caller must look it up again).
+    /// Paired with <see cref="TryMarkEvicted"/>: each side writes with a full fence, then reads the other's field, so
+    /// either the evictor sees this touch and keeps the session, or this call sees the eviction and retries.
+    /// </summary>
+    public bool Touch(long now)
+    {
+        Interlocked.Increment(ref _touches);
+        Volatile.Write(ref _lastTouched, now);
+        return Volatile.Read(ref _evicted) == 0;
+    }
+
+    /// <summary>Marks the session evicted unless it was opened since the evictor read <paramref name="touches"/>.</summary>
+    public bool TryMarkEvicted(int touches)
+    {
+        if (Interlocked.CompareExchange(ref _evicted, 1, 0) != 0)
+        {
+            return false;
+        }
+
+        if (Volatile.Read(ref _touches) != touches)
+        {
+            Volatile.Write(ref _evicted, 0);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The <see cref="Touches"/> the store's CLOCK hand saw when it last passed this session (only the hand uses it).</summary>
+    public int ClockTouches { get; set; }
+
+    /// <summary>Drops the history and seen values of an evicted session (a stale reference then holds only the shell).</summary>
+    public void Release()
+    {
+        lock (_gate)
+        {
+            _entries = [];
+            _start = 0;
+            _count = 0;
+            _seen = null;
+            _labels = null;
+        }
+    }
+
+    /// <summary>Bytes the seen values hold now (all origins), for the documented bound.</summary>
+    public long SeenBytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                long bytes = 0;
+                foreach (var seen in _seen ?? [])
+                {
+                    bytes += seen?.RetainedBytes ?? 0;
+                }
+
+                return bytes;
+            }
+        }
+    }
 
     public int HistoryCount
     {
@@ -52,6 +135,12 @@ internal sealed class SessionState : ISessionView
 
     public void Record(string toolName, ToolKind kind, string? source, string[] tags, DecisionEffect effect, DateTimeOffset time, string? callId)
     {
+        if (_names is not null)
+        {
+            toolName = _names.Share(toolName);
+            source = source is null ? null : _names.Share(source);
+        }
+
         lock (_gate)
         {
             if (_count == _entries.Length && _entries.Length < _maxHistory)
@@ -69,7 +158,7 @@ internal sealed class SessionState : ISessionView
                 _count++;
             }
 
-            _entries[index] = new Entry(toolName, kind, source, tags, effect, time, callId, []);
+            _entries[index] = new Entry(toolName, source, tags, callId, [], time.UtcTicks, (byte)kind, (byte)effect);
         }
     }
 
@@ -100,12 +189,12 @@ internal sealed class SessionState : ISessionView
             for (var i = 0; i < limit; i++)
             {
                 ref readonly var entry = ref _entries[(_start + _count - 1 - i) % _entries.Length];
-                if (entry.Time < since)
+                if (entry.UtcTicks < since.UtcTicks)
                 {
                     break;
                 }
 
-                if (excludeDenied && entry.Effect == DecisionEffect.Deny)
+                if (excludeDenied && entry.Effect == (byte)DecisionEffect.Deny)
                 {
                     continue;
                 }
@@ -129,11 +218,20 @@ internal sealed class SessionState : ISessionView
         return added;
     }
 
-    /// <summary>True when a seen-value key (see <see cref="SeenTokens"/>) was seen from <paramref name="origin"/>.</summary>
+    /// <summary>
+    /// True when a seen-value key (see <see cref="SeenTokens"/>) was seen from <paramref name="origin"/>. For the untrusted
+    /// origin, also when it may have been in untrusted content the session has since forgotten (the safe side).
+    /// </summary>
     public bool WasSeen(ValueOrigin origin, string normalizedToken)
-        => SeenTokens.IsWordsKey(normalizedToken)
-            ? HasSeenWords(origin, SeenTokens.WordsOf(normalizedToken))
-            : HasSeenTyped(origin, normalizedToken);
+    {
+        var length = SeenValues.QueryLength(normalizedToken);
+        var query = SeenValues.Query(_hasher, normalizedToken, length <= StackHashes ? stackalloc ulong[StackHashes] : new ulong[length]);
+        lock (_gate)
+        {
+            var seen = _seen?[(int)origin];
+            return seen is not null && (seen.First(query) >= 0 || seen.MaybeForgotten(query));
+        }
+    }
 
     public string[] CurrentLabels()
     {
@@ -184,12 +282,12 @@ internal sealed class SessionState : ISessionView
     }
 
     /// <summary>
-    /// Remembers the values in text the session saw from <paramref name="origin"/>: tokenized outside the lock, kept
-    /// bounded per origin (see <see cref="SeenValues"/>). The same prompt seen again is not read twice.
+    /// Remembers the values in text the session saw from <paramref name="origin"/>: tokenized and hashed outside the
+    /// lock, kept bounded per origin (see <see cref="SeenValues"/>). The same prompt seen again is not read twice.
     /// </summary>
     public void Observe(ValueOrigin origin, string text) => Observe(origin, text, null);
 
-    /// <summary>As <see cref="Observe(ValueOrigin, string)"/>; for untrusted content, remembers which tool returned it (bounded).</summary>
+    /// <summary>As <see cref="Observe(ValueOrigin, string)"/>; for untrusted content, remembers which tool returned it (per text, bounded with it).</summary>
     public void Observe(ValueOrigin origin, string text, string? source)
     {
         if (string.IsNullOrEmpty(text))
@@ -199,14 +297,9 @@ internal sealed class SessionState : ISessionView
 
         lock (_gate)
         {
-            if (origin == ValueOrigin.Prompt)
+            if (origin == ValueOrigin.Prompt && IsLastPrompt(text))
             {
-                if (ReferenceEquals(text, _lastPrompt) || text == _lastPrompt)
-                {
-                    return;
-                }
-
-                _lastPrompt = text;
+                return;
             }
         }
 
@@ -216,35 +309,73 @@ internal sealed class SessionState : ISessionView
             return;
         }
 
+        // All of it is hashed: a head longer than the bound is forgotten at once, which for untrusted content still counts.
+        var hashes = new ulong[tokens.Count];
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            hashes[i] = _hasher.Of(tokens[i]);
+        }
+
         lock (_gate)
         {
             _seen ??= new SeenValues?[3];
-            (_seen[(int)origin] ??= new SeenValues()).AddTokens(tokens, ++_observations);
-            if (origin == ValueOrigin.Untrusted && source is not null && (_untrustedSources ??= []).Count < MaxUntrustedSources)
-            {
-                _untrustedSources[_observations] = source;
-            }
+            var seen = _seen[(int)origin] ??= new SeenValues(_maxSeenValues, _hasher, keepsEvictedTaint: origin == ValueOrigin.Untrusted);
+            seen.Add(hashes, ++_observations, origin == ValueOrigin.Untrusted ? source : null, origin == ValueOrigin.Untrusted ? _seen[(int)ValueOrigin.Trusted] : null);
         }
     }
 
-    /// <summary>The tool whose untrusted result first contained the seen-value key, when it was recorded.</summary>
+    /// <summary>
+    /// True when <paramref name="text"/> is the prompt seen last; else remembers it. The prompt is not kept (an idle
+    /// session would hold the whole text): a weak reference answers the usual case (the same string again), and a keyed
+    /// hash of equal-length text the rest. Called under the lock.
+    /// </summary>
+    private bool IsLastPrompt(string text)
+    {
+        if (_lastPrompt is not null && _lastPrompt.TryGetTarget(out var last) && ReferenceEquals(last, text))
+        {
+            return true;
+        }
+
+        var hash = _hasher.SipHash24(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
+        if (text.Length == _lastPromptLength && hash == _lastPromptHash)
+        {
+            _lastPrompt?.SetTarget(text);
+            return true;
+        }
+
+        if (_lastPrompt is null)
+        {
+            _lastPrompt = new WeakReference<string>(text);
+        }
+        else
+        {
+            _lastPrompt.SetTarget(text);
+        }
+
+        _lastPromptLength = text.Length;
+        _lastPromptHash = hash;
+        return false;
+    }
+
+    /// <summary>The tool whose untrusted result first contained the seen-value key, while that result is remembered.</summary>
     public string? FirstSeenUntrustedIn(string normalizedToken)
     {
-        var words = SeenTokens.IsWordsKey(normalizedToken);
-        var key = words ? SeenTokens.WordsOf(normalizedToken) : normalizedToken;
+        var length = SeenValues.QueryLength(normalizedToken);
+        var query = SeenValues.Query(_hasher, normalizedToken, length <= StackHashes ? stackalloc ulong[StackHashes] : new ulong[length]);
         lock (_gate)
         {
-            var untrusted = _seen?[(int)ValueOrigin.Untrusted];
-            var first = untrusted is null ? -1 : words ? untrusted.FirstWords(key) : untrusted.FirstTyped(key);
-            return first >= 0 && _untrustedSources is not null && _untrustedSources.TryGetValue(first, out var source) ? source : null;
+            return _seen?[(int)ValueOrigin.Untrusted]?.FirstSource(query);
         }
     }
 
-    /// <summary>True when a seen-value key was seen in untrusted content before (or without) any trusted tool returning it.</summary>
+    /// <summary>
+    /// True when a seen-value key was seen in untrusted content before (or without) any trusted tool returning it — or
+    /// may have been in untrusted content the session has since forgotten: forgetting never launders a value.
+    /// </summary>
     public bool WasFirstSeenUntrusted(string normalizedToken)
     {
-        var words = SeenTokens.IsWordsKey(normalizedToken);
-        var key = words ? SeenTokens.WordsOf(normalizedToken) : normalizedToken;
+        var length = SeenValues.QueryLength(normalizedToken);
+        var query = SeenValues.Query(_hasher, normalizedToken, length <= StackHashes ? stackalloc ulong[StackHashes] : new ulong[length]);
         lock (_gate)
         {
             var untrusted = _seen?[(int)ValueOrigin.Untrusted];
@@ -253,35 +384,27 @@ internal sealed class SessionState : ISessionView
                 return false;
             }
 
-            var first = words ? untrusted.FirstWords(key) : untrusted.FirstTyped(key);
+            if (untrusted.MaybeForgotten(query))
+            {
+                return true;
+            }
+
+            var first = untrusted.First(query);
             if (first < 0)
             {
                 return false;
             }
 
-            var trusted = _seen![(int)ValueOrigin.Trusted];
-            var trustedFirst = trusted is null ? -1 : words ? trusted.FirstWords(key) : trusted.FirstTyped(key);
+            var trustedFirst = _seen![(int)ValueOrigin.Trusted]?.First(query) ?? -1;
             return trustedFirst < 0 || first < trustedFirst;
         }
     }
 
     /// <summary>True when a typed value (by its key, e.g. <c>e:bob@example.com</c>) was seen from <paramref name="origin"/>.</summary>
-    public bool HasSeenTyped(ValueOrigin origin, string key)
-    {
-        lock (_gate)
-        {
-            return _seen?[(int)origin]?.ContainsTyped(key) == true;
-        }
-    }
+    public bool HasSeenTyped(ValueOrigin origin, string key) => WasSeen(origin, key);
 
     /// <summary>True when a word sequence (as <see cref="WordStream.Sequence"/> builds it) was seen whole from <paramref name="origin"/>.</summary>
-    public bool HasSeenWords(ValueOrigin origin, string sequence)
-    {
-        lock (_gate)
-        {
-            return _seen?[(int)origin]?.ContainsWords(sequence) == true;
-        }
-    }
+    public bool HasSeenWords(ValueOrigin origin, string sequence) => WasSeen(origin, SeenTokens.WordsKey(sequence));
 
     public SessionSnapshot Snapshot()
     {
@@ -294,11 +417,11 @@ internal sealed class SessionState : ISessionView
                 history[i] = new ToolCallRecord
                 {
                     ToolName = e.ToolName,
-                    Kind = e.Kind,
+                    Kind = (ToolKind)e.Kind,
                     Source = e.Source,
                     Tags = e.Tags,
-                    Effect = e.Effect,
-                    Timestamp = e.Time,
+                    Effect = (DecisionEffect)e.Effect,
+                    Timestamp = new DateTimeOffset(e.UtcTicks, TimeSpan.Zero),
                     CallId = e.CallId,
                     ResultLabels = e.ResultLabels,
                 };
@@ -321,5 +444,6 @@ internal sealed class SessionState : ISessionView
         _start = 0;
     }
 
-    private readonly record struct Entry(string ToolName, ToolKind Kind, string? Source, string[] Tags, DecisionEffect Effect, DateTimeOffset Time, string? CallId, string[] ResultLabels);
+    /// <summary>One kept call: 56 bytes (five references, the time as UTC ticks, kind and effect as bytes).</summary>
+    private readonly record struct Entry(string ToolName, string? Source, string[] Tags, string? CallId, string[] ResultLabels, long UtcTicks, byte Kind, byte Effect);
 }

@@ -1,20 +1,41 @@
 using System.Collections.Concurrent;
+using AgentGuard.Provenance;
 
 namespace AgentGuard.Policies;
 
 /// <summary>
 /// All live sessions, bounded in number and forgotten when idle, so memory stays bounded however many sessions run.
-/// Expired sessions are swept on use, at most once per sweep interval, by whichever caller gets there first.
 /// The default <see cref="ISessionStore"/>: it answers in process and completes synchronously.
 /// </summary>
+/// <remarks>
+/// Nothing on the decision path is proportional to the number of sessions: the count is kept with
+/// <see cref="Interlocked"/>, an open is one lock-free lookup and a touch of the session itself. At
+/// <see cref="SessionLimits.MaxSessions"/> each new session evicts one old one by the CLOCK (second-chance) algorithm —
+/// an approximate least-recently-used order: sessions wait in a queue in the order they were created; the one at the
+/// head goes unless it was opened since it last reached the head, in which case it goes to the back. At most
+/// <see cref="MaxScan"/> sessions are looked at per eviction, so a new session at the limit costs O(1). A session opened
+/// while it is being chosen is kept (<see cref="SessionState.TryMarkEvicted"/>). The count exceeds the limit by at most
+/// the number of threads creating sessions at that moment. Idle sessions are removed by a background sweep once a
+/// minute (or once per idle timeout, if shorter); one found idle before that starts afresh.
+/// </remarks>
 internal sealed class SessionStore : ISessionStore
 {
+    /// <summary>Sessions looked at per eviction at most; past it the next one goes even if it was used recently.</summary>
+    public const int MaxScan = 64;
+
     private readonly ConcurrentDictionary<string, SessionState> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<SessionState> _clock = new();
     private readonly TimeProvider _time;
     private readonly IRateLimitStore _rateLimits;
     private readonly SessionlessView _sessionless;
+    private readonly SeenValueHasher _hasher = SeenValueHasher.CreateRandom();
+    private readonly SharedNames _names = new();
+    private readonly Lock _sweepGate = new();
+    private int _count;
     private long _lastSweep;
-    private int _sweeping;
+    private int _sweepQueued;
+    private Task _sweep = Task.CompletedTask;
+    private SessionLimits _limits = new(100, TimeSpan.FromMinutes(30), 100_000);
 
     public SessionStore(TimeProvider time, IRateLimitStore? rateLimits = null)
     {
@@ -24,12 +45,35 @@ internal sealed class SessionStore : ISessionStore
         _lastSweep = time.GetTimestamp();
     }
 
-    public int Count => _sessions.Count;
+    /// <summary>Live sessions (kept with <see cref="Interlocked"/>; never negative).</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Entries in the dictionary (reads all its locks: for tests, never on the decision path).</summary>
+    internal int EntryCount => _sessions.Count;
+
+    /// <summary>Completes when no background sweep is running or queued (for tests).</summary>
+    internal async Task SweepsDone()
+    {
+        while (true)
+        {
+            var sweep = Volatile.Read(ref _sweep);
+            await sweep.ConfigureAwait(false);
+            if (ReferenceEquals(sweep, Volatile.Read(ref _sweep)))
+            {
+                return;
+            }
+        }
+    }
 
     public bool ReadsAhead => false;
 
     public ValueTask<ISessionView> OpenAsync(SessionRequest request, CancellationToken cancellationToken)
     {
+        if (_rateLimits is RateLimiterStore counters)
+        {
+            counters.Configure(request.Limits.RateLimitCounters, request.Limits.RateLimitHitsKept);
+        }
+
         if (request.SessionId is not { Length: > 0 } sessionId)
         {
             return new ValueTask<ISessionView>(_sessionless);
@@ -44,57 +88,177 @@ internal sealed class SessionStore : ISessionStore
         return new ValueTask<ISessionView>(state);
     }
 
-    public SessionState? Find(string sessionId) => _sessions.TryGetValue(sessionId, out var state) ? state : null;
+    /// <summary>The live session with this id, or null (also when it has been idle past the timeout and not yet swept).</summary>
+    public SessionState? Find(string sessionId)
+        => _sessions.TryGetValue(sessionId, out var state) && !state.IsEvicted && !IsIdle(state, _time.GetTimestamp(), _limits.IdleTimeout) ? state : null;
 
     public SessionState GetOrCreate(string sessionId, CompiledPolicy policy)
-        => GetOrCreate(sessionId, new SessionLimits(policy.MaxHistory, policy.IdleTimeout, policy.MaxSessions));
+        => GetOrCreate(sessionId, policy.SessionLimits);
 
-    public SessionState GetOrCreate(string sessionId, SessionLimits policy)
+    public SessionState GetOrCreate(string sessionId, SessionLimits limits)
     {
-        var now = _time.GetTimestamp();
-        if (!_sessions.TryGetValue(sessionId, out var state))
+        if (_limits != limits)
         {
-            state = _sessions.GetOrAdd(sessionId, static (id, arg) => new SessionState(id, arg.policy.MaxHistory, arg.now, arg.rateLimits), (policy, now, rateLimits: _rateLimits));
+            _limits = limits;
         }
 
-        state.LastTouched = now;
-        MaybeSweep(now, policy);
+        var now = _time.GetTimestamp();
+        while (true)
+        {
+            if (!_sessions.TryGetValue(sessionId, out var state))
+            {
+                state = Create(sessionId, limits, now);
+            }
+            else if (IsIdle(state, now, limits.IdleTimeout) && Evict(sessionId, state, state.Touches))
+            {
+                // Idle past the timeout but not swept yet: it starts afresh, as if the sweep had run.
+                continue;
+            }
+
+            if (state.Touch(now))
+            {
+                MaybeSweep(now, limits);
+                return state;
+            }
+
+            // Evicted between the lookup and the touch: it is leaving the dictionary; look again.
+            Thread.Yield();
+        }
+    }
+
+    private SessionState Create(string sessionId, SessionLimits limits, long now)
+    {
+        var created = new SessionState(sessionId, limits.MaxHistory, now, _rateLimits, limits.SeenSlots, _hasher, _names);
+        var state = _sessions.GetOrAdd(sessionId, created);
+        if (ReferenceEquals(state, created))
+        {
+            // The creating call's own touch is the use that put it in the queue, not a use since the hand passed.
+            created.ClockTouches = 1;
+            _clock.Enqueue(created);
+            if (Interlocked.Increment(ref _count) > limits.MaxSessions)
+            {
+                // One in, one out (two if others left the count above the limit), never the one just created.
+                for (var i = 0; i < 2 && Count > limits.MaxSessions && EvictOne(created); i++)
+                {
+                }
+            }
+        }
+
         return state;
     }
 
-    private void MaybeSweep(long now, SessionLimits policy)
+    /// <summary>Evicts the session the CLOCK hand points at (see the remarks); false when there is none to evict.</summary>
+    private bool EvictOne(SessionState keep)
     {
-        var sweepEvery = policy.IdleTimeout < TimeSpan.FromMinutes(1) ? policy.IdleTimeout : TimeSpan.FromMinutes(1);
-        var overCapacity = _sessions.Count > policy.MaxSessions;
-        if ((!overCapacity && _time.GetElapsedTime(Interlocked.Read(ref _lastSweep), now) < sweepEvery)
-            || Interlocked.Exchange(ref _sweeping, 1) == 1)
+        for (var scanned = 0; scanned <= 2 * MaxScan && _clock.TryDequeue(out var state); scanned++)
+        {
+            if (state.IsEvicted)
+            {
+                // Removed by the idle sweep: its queue entry is dropped here.
+                continue;
+            }
+
+            var touches = state.Touches;
+            if (ReferenceEquals(state, keep) || (scanned < MaxScan && touches != state.ClockTouches))
+            {
+                // Used since the hand last passed: a second chance.
+                state.ClockTouches = touches;
+                _clock.Enqueue(state);
+                continue;
+            }
+
+            if (Evict(state.Id, state, touches))
+            {
+                return true;
+            }
+
+            // Opened while it was being chosen: kept.
+            state.ClockTouches = state.Touches;
+            _clock.Enqueue(state);
+        }
+
+        return false;
+    }
+
+    private void MaybeSweep(long now, SessionLimits limits)
+    {
+        var sweepEvery = limits.IdleTimeout < TimeSpan.FromMinutes(1) ? limits.IdleTimeout : TimeSpan.FromMinutes(1);
+        if (_time.GetElapsedTime(Interlocked.Read(ref _lastSweep), now) < sweepEvery
+            || Interlocked.CompareExchange(ref _sweepQueued, 1, 0) != 0)
         {
             return;
         }
 
-        try
+        Interlocked.Exchange(ref _lastSweep, now);
+        StartIdleSweep(limits);
+    }
+
+    /// <summary>Runs <see cref="SweepIdle"/> on the thread pool (a method of its own: the closure is allocated only here).</summary>
+    private void StartIdleSweep(SessionLimits limits)
+    {
+        Volatile.Write(ref _sweep, Task.Run(() =>
         {
-            Interlocked.Exchange(ref _lastSweep, now);
+            try
+            {
+                SweepIdle(limits);
+            }
+            finally
+            {
+                Volatile.Write(ref _sweepQueued, 0);
+            }
+        }));
+    }
+
+    /// <summary>
+    /// In the background: removes sessions idle past the timeout, then drops their entries from the CLOCK queue (each
+    /// live session keeps its place), so the queue holds no evicted session for long.
+    /// </summary>
+    private void SweepIdle(SessionLimits limits)
+    {
+        lock (_sweepGate)
+        {
+            var now = _time.GetTimestamp();
+            var removed = 0;
             foreach (var (id, state) in _sessions)
             {
-                if (_time.GetElapsedTime(state.LastTouched, now) >= policy.IdleTimeout)
+                if (IsIdle(state, now, limits.IdleTimeout) && Evict(id, state, state.Touches))
                 {
-                    _sessions.TryRemove(id, out _);
+                    removed++;
                 }
             }
 
-            var excess = _sessions.Count - policy.MaxSessions;
-            if (excess > 0)
+            if (removed == 0)
             {
-                foreach (var (id, _) in _sessions.OrderBy(p => p.Value.LastTouched).Take(excess).ToList())
+                return;
+            }
+
+            for (var n = _clock.Count; n > 0 && _clock.TryDequeue(out var state); n--)
+            {
+                if (!state.IsEvicted)
                 {
-                    _sessions.TryRemove(id, out _);
+                    _clock.Enqueue(state);
                 }
             }
         }
-        finally
-        {
-            Volatile.Write(ref _sweeping, 0);
-        }
     }
+
+    /// <summary>Removes the session unless it was opened since <paramref name="touches"/> was read.</summary>
+    private bool Evict(string id, SessionState state, int touches)
+    {
+        if (!state.TryMarkEvicted(touches))
+        {
+            return false;
+        }
+
+        if (_sessions.TryRemove(KeyValuePair.Create(id, state)))
+        {
+            Interlocked.Decrement(ref _count);
+        }
+
+        state.Release();
+        return true;
+    }
+
+    private bool IsIdle(SessionState state, long now, TimeSpan idleTimeout)
+        => _time.GetElapsedTime(state.LastTouched, now) >= idleTimeout;
 }

@@ -17,6 +17,7 @@ public sealed partial class LogEventIdTests
         ("AgentGuard.AgentFramework", 3200, 3299),
         ("AgentGuard.SemanticKernel", 3300, 3399),
         ("AgentGuard.Mcp", 3400, 3499),
+        ("AgentGuard.Data", 3500, 3599),
         ("AgentGuard.Shell", 3600, 3699),
         ("AgentGuard.Http", 3700, 3799),
         ("AgentGuard.Redis", 3800, 3899),

@@ -27,6 +27,9 @@ internal sealed class CompiledPolicy
 
     public required int MaxSessions { get; init; }
 
+    /// <summary>All bounds on session memory (<c>Sessions</c> configuration and the rate-limit hits the rules need).</summary>
+    public required SessionLimits SessionLimits { get; init; }
+
     public required ToolArgumentLimits ArgumentLimits { get; init; }
 
     public required AuditOptions Audit { get; init; }
@@ -78,6 +81,7 @@ internal sealed class CompiledPolicy
         MaxHistory = MaxHistory,
         IdleTimeout = IdleTimeout,
         MaxSessions = MaxSessions,
+        SessionLimits = SessionLimits,
         ArgumentLimits = ArgumentLimits,
         Audit = Audit,
         Detection = Detection,

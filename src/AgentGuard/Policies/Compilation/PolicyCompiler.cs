@@ -42,6 +42,16 @@ internal static class PolicyCompiler
             context.Add("Sessions:MaxSessions", $"{options.Sessions.MaxSessions} must be at least 1");
         }
 
+        if (options.Sessions.MaxSeenValues is < SessionOptions.MinSeenValues or > SessionOptions.MaxSeenValuesLimit)
+        {
+            context.Add("Sessions:MaxSeenValues", $"{options.Sessions.MaxSeenValues} is out of range ({SessionOptions.MinSeenValues} to {SessionOptions.MaxSeenValuesLimit}; each value takes 8 bytes per origin per session)");
+        }
+
+        if (options.Sessions.MaxRateLimitCounters < 1)
+        {
+            context.Add("Sessions:MaxRateLimitCounters", $"{options.Sessions.MaxRateLimitCounters} must be at least 1");
+        }
+
         if (options.Arguments.MaxDepth is < 1 or > 1000)
         {
             context.Add("Arguments:MaxDepth", $"{options.Arguments.MaxDepth} is out of range (1 to 1000)");
@@ -84,6 +94,12 @@ internal static class PolicyCompiler
             MaxHistory = options.Sessions.MaxHistory,
             IdleTimeout = idle,
             MaxSessions = options.Sessions.MaxSessions,
+            SessionLimits = new SessionLimits(options.Sessions.MaxHistory, idle, options.Sessions.MaxSessions)
+            {
+                MaxSeenValues = options.Sessions.MaxSeenValues,
+                MaxRateLimitCounters = options.Sessions.MaxRateLimitCounters,
+                RateLimitHitsKept = RateLimitHitsKept(options),
+            },
             ArgumentLimits = new ToolArgumentLimits { MaxDepth = options.Arguments.MaxDepth, MaxLength = options.Arguments.MaxLength },
             Audit = options.Audit,
             Detection = options.Detection,
@@ -112,6 +128,18 @@ internal static class PolicyCompiler
         }
 
         return true;
+    }
+
+    /// <summary>One more than the largest <c>When.RateLimit.Max</c> of any rule: the newest hits a counter must keep to decide exactly.</summary>
+    private static int RateLimitHitsKept(AgentGuardOptions options)
+    {
+        var max = 0;
+        foreach (var rule in options.Rules.Concat(options.Policies.Values.SelectMany(p => p?.Rules ?? [])))
+        {
+            max = Math.Max(max, rule?.When?.RateLimit?.Max ?? 0);
+        }
+
+        return max > 0 ? Math.Min(max, int.MaxValue - 1) + 1 : 0;
     }
 
     private static FrozenSet<string> ReferencedTags(IEnumerable<RuleOptions?> rules) => rules

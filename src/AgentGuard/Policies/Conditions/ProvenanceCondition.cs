@@ -16,6 +16,9 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
     /// <summary>The <c>Argument</c> that selects every recipient-like argument of the tool.</summary>
     public const string RecipientsArgument = "@recipients";
 
+    /// <summary>Hashes a sessionless call's prompt (its values are compared as a session's would be).</summary>
+    private readonly SeenValueHasher _hasher = SeenValueHasher.CreateRandom();
+
     public override string Evidence => evidence;
 
     public override int Order => 3;
@@ -113,8 +116,7 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
         var hasSession = input.Session.SessionId is not null;
         if (fromPrompt && !hasSession && input.Context.Prompt is { } text && prompt is null)
         {
-            prompt = new SeenValues();
-            prompt.Add(text);
+            prompt = SeenValues.Of(text, _hasher);
         }
 
         if (value.Words is { } words)

@@ -1,0 +1,258 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentGuard.Benchmarks;
+
+/// <summary>
+/// Cost and memory against the number of live sessions (issue 21 targets), through the public API with the 100-rule
+/// policy of <see cref="EngineBenchmarks"/>: <c>dotnet run -c Release -- --session-scale</c>. A console measurement
+/// rather than BenchmarkDotNet because the state (100,000 sessions) is the subject and must be built once per row.
+/// Each timing is the median of several rounds; the machine is shared, so compare rows of one run only.
+/// </summary>
+internal static class SessionScale
+{
+    private const int Rounds = 7;
+
+    public static void Run(string[] args)
+    {
+        var only = args.SkipWhile(a => a != "--session-scale").Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+        Console.WriteLine($"session scale: {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        if (only is null or "memory")
+        {
+            // First, while no other store is alive (a store of an earlier part would be collected in between).
+            WorstCaseMemory();
+        }
+
+        if (only is null or "busy")
+        {
+            BusySession();
+        }
+
+        if (only is null or "threads")
+        {
+            TwoThreads();
+        }
+
+        if (only is null or "new")
+        {
+            NewSessionAtLimit();
+        }
+
+        if (only is null or "allow")
+        {
+            AllowAllocations();
+        }
+
+    }
+
+    /// <summary>
+    /// One busy session's per-call cost with 0 / 1,000 / 10,000 / 99,999 idle sessions beside it (100,000 = the default
+    /// MaxSessions). The four stores are built first and measured in interleaved rounds, so a change in the machine's
+    /// load during the run affects every row alike; the figure is the median round.
+    /// </summary>
+    private static void BusySession()
+    {
+        int[] idle = [0, 1_000, 10_000, 99_999];
+        var engines = idle.Select(n =>
+        {
+            var engine = Engine();
+            Fill(engine, n);
+            return engine;
+        }).ToArray();
+        var busy = Context("busy", "summarise my notes");
+        var call = new ToolCallEvent("read_file") { Arguments = ToolArguments.FromJson("""{ "path": "/home/alice/notes.txt" }"""), CallId = "c" };
+        var rounds = new double[idle.Length][];
+        for (var e = 0; e < engines.Length; e++)
+        {
+            TimeCalls(engines[e], call, busy, 20_000);
+            rounds[e] = new double[Rounds];
+        }
+
+        for (var r = 0; r < Rounds; r++)
+        {
+            for (var e = 0; e < engines.Length; e++)
+            {
+                rounds[e][r] = TimeCalls(engines[e], call, busy, 50_000);
+            }
+        }
+
+        for (var e = 0; e < engines.Length; e++)
+        {
+            Array.Sort(rounds[e]);
+            Console.WriteLine($"busy session, {idle[e] + 1,7:N0} live sessions: {rounds[e][Rounds / 2],8:F0} ns per call (rounds {rounds[e][0]:F0}–{rounds[e][^1]:F0})");
+        }
+    }
+
+    /// <summary>Throughput of two threads (one busy session each) against one, with 100,000 live sessions; rounds interleaved.</summary>
+    private static void TwoThreads()
+    {
+        var engine = Engine();
+        Fill(engine, 99_998);
+        var contexts = new[] { Context("busy-0", "summarise my notes"), Context("busy-1", "summarise my notes") };
+        var call = new ToolCallEvent("read_file") { Arguments = ToolArguments.FromJson("""{ "path": "/home/alice/notes.txt" }"""), CallId = "c" };
+        const int calls = 100_000;
+        TimeCalls(engine, call, contexts[0], calls);
+        TimeCalls(engine, call, contexts[1], calls);
+        var one = new double[Rounds];
+        var two = new double[Rounds];
+        for (var r = 0; r < Rounds; r++)
+        {
+            one[r] = 1e9 / TimeCalls(engine, call, contexts[0], calls);
+            var watch = Stopwatch.StartNew();
+            Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = 2 }, t => TimeCalls(engine, call, contexts[t], calls));
+            two[r] = 2.0 * calls / watch.Elapsed.TotalSeconds;
+        }
+
+        var ratios = one.Zip(two, (a, b) => b / a).Order().ToArray();
+        Array.Sort(one);
+        Array.Sort(two);
+        Console.WriteLine($"100,000 live sessions: 1 thread {one[Rounds / 2] / 1e6:F2} M calls/s, 2 threads {two[Rounds / 2] / 1e6:F2} M calls/s, ratio of medians {two[Rounds / 2] / one[Rounds / 2]:F2}x (per-round ratios {ratios[0]:F2}–{ratios[^1]:F2})");
+    }
+
+    /// <summary>A new session when the store already holds MaxSessions: amortised over 20,000 new sessions.</summary>
+    private static void NewSessionAtLimit()
+    {
+        var engine = Engine();
+        Fill(engine, 100_000);
+        var call = new ToolCallEvent("search");
+        var next = 0;
+        var made = 0;
+        var ns = Median(() =>
+        {
+            // 20,000 new sessions, or as many as fit in 20 seconds (a store that sorts all sessions per new one is slow).
+            var watch = Stopwatch.StartNew();
+            var fresh = 0;
+            while (fresh < 20_000 && watch.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                engine.EvaluateAsync(call, Context("fresh-" + next++, null)).AsTask().GetAwaiter().GetResult();
+                fresh++;
+            }
+
+            made = fresh;
+            return watch.Elapsed.TotalNanoseconds / fresh;
+        }, rounds: 3);
+        Console.WriteLine($"new session at the limit (100,000 live): {ns / 1000:F2} µs per new session, amortised over {made:N0}");
+    }
+
+    /// <summary>Bytes allocated by the allow path of a busy session beside 0 and 99,999 idle ones (must stay 0).</summary>
+    private static void AllowAllocations()
+    {
+        foreach (var idle in new[] { 0, 99_999 })
+        {
+            var engine = Engine();
+            Fill(engine, idle);
+            var busy = Context("busy", "summarise my notes");
+            var call = new ToolCallEvent("read_file") { Arguments = ToolArguments.FromJson("""{ "path": "/home/alice/notes.txt" }"""), CallId = "c" };
+            TimeCalls(engine, call, busy, 10_000);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            TimeCalls(engine, call, busy, 100_000);
+            var after = GC.GetAllocatedBytesForCurrentThread();
+            var sessionless = Context(null!, "summarise my notes");
+            TimeCalls(engine, call, sessionless, 10_000);
+            var before2 = GC.GetAllocatedBytesForCurrentThread();
+            TimeCalls(engine, call, sessionless, 100_000);
+            var after2 = GC.GetAllocatedBytesForCurrentThread();
+            Console.WriteLine($"allow path with {idle + 1:N0} live sessions: {(after - before) / 100_000.0:F1} B per call (without a session: {(after2 - before2) / 100_000.0:F1} B)");
+        }
+    }
+
+    /// <summary>
+    /// Retained memory per session at the worst case the defaults allow: a full history (distinct 24-character call ids,
+    /// per-call tool name strings), seen values full in all three origins (prompt, trusted, untrusted results of many
+    /// distinct values), result labels, and a session-scoped rate-limit counter.
+    /// </summary>
+    private static void WorstCaseMemory(int sessions = 1_000)
+    {
+        var engine = Engine();
+        var words = Enumerable.Range(0, 4_000).Select(i => "w" + i.ToString("x5", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        for (var s = 0; s < sessions; s++)
+        {
+            var context = Context("worst-" + s, null);
+            for (var c = 0; c < 100; c++)
+            {
+                if (c < 24)
+                {
+                    // Distinct prompts, each about 7,000 characters: together more than any cap keeps.
+                    context = Context("worst-" + s, string.Join(' ', words.Skip((c * 131 + s) % 3_000).Take(1_000)) + $" pay bob{c}@corp.example");
+                }
+
+                var tool = new string(c % 2 == 0 ? "read_email" : "lookup_contact");
+                var call = new ToolCallEvent(tool, ToolKind.Function) { CallId = $"call_{s:D9}_{c:D9}x" };
+                engine.EvaluateAsync(call, context).AsTask().GetAwaiter().GetResult();
+                if (c < 48)
+                {
+                    var text = string.Join(' ', words.Skip((c * 97 + s) % 3_000).Take(1_000)) + $" contact{c}@corp.example +1 555 010 {c:D4}";
+                    engine.InspectResultAsync(call, context, new ToolResult(text)).AsTask().GetAwaiter().GetResult();
+                }
+            }
+        }
+
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(engine);
+        var perSession = (after - before) / (double)sessions;
+        Console.WriteLine($"worst case of the defaults, {sessions:N0} sessions: {perSession:N0} B per session retained, {perSession * 100_000 / (1024.0 * 1024 * 1024):F2} GB at 100,000 sessions");
+    }
+
+    private static IGuardEngine Engine()
+    {
+        var policy = EngineBenchmarks.Policy(100);
+        var services = new ServiceCollection();
+        services.AddAgentGuard(options =>
+        {
+            foreach (var (name, tool) in policy.Tools)
+            {
+                options.Tools[name] = tool;
+            }
+
+            options.Tools["read_email"] = new ToolOptions { Untrusted = true };
+            options.Tools["lookup_contact"] = new ToolOptions { Trusted = true };
+            options.Rules.AddRange(policy.Rules);
+            options.Rules.Add(new RuleOptions { Id = "rate", Effect = "Deny", Match = new() { Tools = ["lookup_contact"] }, When = new() { RateLimit = new() { Max = 1_000, Per = "00:01:00" } } });
+        });
+        return services.BuildServiceProvider().GetRequiredService<IGuardEngine>();
+    }
+
+    private static GuardContext Context(string session, string? prompt)
+        => new() { SessionId = session, User = new GuardUser("alice") { Groups = ["staff"] }, Environment = "prod", Prompt = prompt };
+
+    private static void Fill(IGuardEngine engine, int sessions)
+    {
+        var call = new ToolCallEvent("search");
+        for (var i = 0; i < sessions; i++)
+        {
+            engine.EvaluateAsync(call, Context("idle-" + i, null)).AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>Nanoseconds per call.</summary>
+    private static double TimeCalls(IGuardEngine engine, ToolCallEvent call, GuardContext context, int calls)
+    {
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < calls; i++)
+        {
+            var pending = engine.EvaluateAsync(call, context);
+            if (!pending.IsCompletedSuccessfully)
+            {
+                pending.AsTask().GetAwaiter().GetResult();
+            }
+        }
+
+        return watch.Elapsed.TotalNanoseconds / calls;
+    }
+
+    private static double Median(Func<double> measure, int rounds = Rounds)
+    {
+        var results = new double[rounds];
+        for (var i = 0; i < rounds; i++)
+        {
+            results[i] = measure();
+        }
+
+        Array.Sort(results);
+        return results[rounds / 2];
+    }
+
+    private static string LoadAverage()
+        => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}
