@@ -33,6 +33,17 @@ internal static class McpTestHost
 
     /// <summary>A JSON string literal (quotes included) for embedding paths in configuration snippets.</summary>
     public static string Json(string value) => JsonSerializer.Serialize(value);
+
+    /// <summary>Polls <paramref name="condition"/> for up to 10 s; fails with <paramref name="because"/>.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string because)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, because);
+            await Task.Delay(10);
+        }
+    }
 }
 
 /// <summary>Where the real servers the tests start are.</summary>

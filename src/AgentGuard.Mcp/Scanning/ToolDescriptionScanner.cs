@@ -83,10 +83,18 @@ internal static class ToolDescriptionScanner
         ("<!--", "html-comment"),
     ];
 
-    // Two halves: a set of at most 64 ASCII phrases gets the vectorised (Teddy) search; one larger set falls back to a
-    // scalar automaton several times slower. The earliest match of either half is the earliest match of all phrases.
-    private static readonly SearchValues<string> FirstHalf = SearchValues.Create([.. Phrases.Take(Phrases.Length / 2).Select(p => p.Phrase)], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> SecondHalf = SearchValues.Create([.. Phrases.Skip(Phrases.Length / 2).Select(p => p.Phrase)], StringComparison.OrdinalIgnoreCase);
+    /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
+    private static readonly string NonLetterStarts = new([.. Phrases.Select(p => p.Phrase[0]).Where(c => !char.IsAsciiLetter(c)).Distinct()]);
+
+    /// <summary>All phrases in table order, each with its finding and its first eight characters.</summary>
+    private static readonly PhraseEntry[] Entries = [.. Phrases.Select(p => new PhraseEntry(p.Phrase, p.Category + ":\"" + p.Phrase + "\"", new AsciiPrefix(p.Phrase)))];
+
+    /// <summary>The phrases (in table order) by lower-case first character.</summary>
+    private static readonly PhraseEntry[][] ByFirstChar =
+        [.. Enumerable.Range(0, 128).Select(c => Entries.Where(p => char.ToLowerInvariant(p.Phrase[0]) == c).ToArray())];
+
+    /// <summary>The phrases (in table order) by lower-case first and second character, both ASCII: 128 × 128 lists.</summary>
+    private static readonly PhraseEntry[][] ByPair = BuildPairs();
 
     // Zero-width, bidirectional controls, invisible separators, BOM, soft hyphen, tag characters (high surrogate of U+E0000..U+E007F).
     private static readonly SearchValues<char> HiddenCharacters = SearchValues.Create(
@@ -131,40 +139,83 @@ internal static class ToolDescriptionScanner
             Add(ref findings, "hidden-text:invisible or bidirectional characters");
         }
 
-        if (span.ContainsAny(CollapsibleWhiteSpace) || span.Contains("  ", StringComparison.Ordinal))
+        char[]? collapsed = null;
+        try
         {
-            span = Collapse(span);
+            if (span.ContainsAny(CollapsibleWhiteSpace) || span.Contains("  ", StringComparison.Ordinal))
+            {
+                collapsed = ArrayPool<char>.Shared.Rent(span.Length);
+                span = Collapse(span, collapsed);
+            }
+
+            ScanPhrases(span, ref findings);
         }
-
-        var offset = 0;
-        while (offset < span.Length)
+        finally
         {
-            var rest = span[offset..];
-            var index = rest.IndexOfAny(FirstHalf);
-            var other = (index < 0 ? rest : rest[..index]).IndexOfAny(SecondHalf);
-            if (other >= 0)
+            if (collapsed is not null)
             {
-                index = other;
+                ArrayPool<char>.Shared.Return(collapsed);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every phrase at every position, in text order (the first phrase in table order that matches at a position counts).
+    /// One vectorized pass yields the word starts, the non-letter first characters and any non-ASCII character (which may
+    /// fold to an ASCII letter): a superset of where a phrase can match on word boundaries, each confirmed here.
+    /// </summary>
+    private static void ScanPhrases(ReadOnlySpan<char> span, ref List<string>? findings)
+    {
+        foreach (var at in new WordStarts(span, NonLetterStarts, nonAscii: true))
+        {
+            // A non-ASCII character is compared with the phrases that start with the ASCII letter its upper case is, if any
+            // (the ordinal comparison folds none today; the result must not depend on that).
+            var c = span[at];
+            var second = at + 1 < span.Length ? span[at + 1] : '\0';
+            var candidates = c > '\x7F' ? FoldedCandidates(c) : second > '\x7F' ? ByFirstChar[char.ToLowerInvariant(c)] : ByPair[PairIndex(c, second)];
+            if (candidates.Length == 0)
+            {
+                continue;
             }
 
-            if (index < 0)
+            // Eight ASCII characters are compared with each phrase's first eight in one step.
+            var ascii = AsciiPrefix.TryRead(span, at, out var chars);
+            var rest = span[at..];
+            for (var i = 0; i < candidates.Length; i++)
             {
-                break;
-            }
-
-            var at = span[(offset + index)..];
-            foreach (var (phrase, category) in Phrases)
-            {
+                ref readonly var candidate = ref candidates[i]; // by reference: an entry holds three vectors
+                var phrase = candidate.Phrase;
                 // Whole words only: "/etc/passwd" is not in "/etc/passwded", "silently" not in "unsilently".
-                if (at.StartsWith(phrase, StringComparison.OrdinalIgnoreCase) && OnWordBoundaries(span, offset + index, phrase))
+                if ((ascii ? candidate.Prefix.Matches(chars) && (phrase.Length <= AsciiPrefix.Length || rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase)) : rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase)) && OnWordBoundaries(span, at, phrase))
                 {
-                    Add(ref findings, category + ":\"" + phrase + "\"");
+                    Add(ref findings, candidate.Finding);
                     break;
                 }
             }
-
-            offset += index + 1;
         }
+    }
+
+    private static PhraseEntry[] FoldedCandidates(char c)
+    {
+        var upper = char.ToUpperInvariant(c);
+        return upper <= '\x7F' ? ByFirstChar[char.ToLowerInvariant(upper)] : [];
+    }
+
+    private static int PairIndex(char first, char second) => (char.ToLowerInvariant(first) * 128) + char.ToLowerInvariant(second);
+
+    /// <summary>A phrase, the finding it reports and its first eight characters.</summary>
+    private readonly record struct PhraseEntry(string Phrase, string Finding, AsciiPrefix Prefix);
+
+    private static PhraseEntry[][] BuildPairs()
+    {
+        var lookup = Entries.ToLookup(p => PairIndex(p.Phrase[0], p.Phrase[1]));
+        var pairs = new PhraseEntry[128 * 128][];
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            pairs[i] = [.. lookup[i]];
+        }
+
+        return pairs;
     }
 
     private static bool OnWordBoundaries(ReadOnlySpan<char> text, int at, string phrase)
@@ -231,6 +282,11 @@ internal static class ToolDescriptionScanner
          "PAT", "OAUTH", "JWT", "CRUD", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "ASCII", "UTF", "NOT", "AND", "ONLY", "ALL", "ANY", "ORG"],
         StringComparer.Ordinal);
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AcronymLookup = Acronyms.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Everything but the ASCII capitals: a shouted word holds a capital or a non-ASCII letter.</summary>
+    private static readonly SearchValues<char> NotCapitals = SearchValues.Create([.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !char.IsAsciiLetterUpper(c))]);
+
     /// <summary>Four or more shouted words (not acronyms): the register of ads that push a model to pick a tool.</summary>
     private static bool Shouts(ReadOnlySpan<char> text)
     {
@@ -238,9 +294,24 @@ internal static class ToolDescriptionScanner
         var i = 0;
         while (i < text.Length)
         {
-            while (i < text.Length && !char.IsLetter(text[i]))
+            // Jump to the next capital or non-ASCII character, then back to the start of its word: a word made of ASCII
+            // lower-case letters only is never shouted.
+            var next = text[i..].IndexOfAnyExcept(NotCapitals);
+            if (next < 0)
+            {
+                return false;
+            }
+
+            i += next;
+            if (!char.IsLetter(text[i]))
             {
                 i++;
+                continue;
+            }
+
+            while (i > 0 && char.IsLetter(text[i - 1]))
+            {
+                i--;
             }
 
             var start = i;
@@ -251,7 +322,7 @@ internal static class ToolDescriptionScanner
                 i++;
             }
 
-            if (upper && i - start >= 3 && !Acronyms.Contains(text[start..i].ToString()) && ++shouted >= 4)
+            if (upper && i - start >= 3 && !AcronymLookup.Contains(text[start..i]) && ++shouted >= 4)
             {
                 return true;
             }
@@ -374,9 +445,10 @@ internal static class ToolDescriptionScanner
         }
     }
 
-    private static ReadOnlySpan<char> Collapse(ReadOnlySpan<char> text)
+    /// <summary>Each run of white space becomes one space, written into <paramref name="buffer"/> (at least as long as the text).</summary>
+    private static ReadOnlySpan<char> Collapse(ReadOnlySpan<char> text, char[] buffer)
     {
-        var builder = new StringBuilder(text.Length);
+        var length = 0;
         var space = false;
         foreach (var c in text)
         {
@@ -384,19 +456,19 @@ internal static class ToolDescriptionScanner
             {
                 if (!space)
                 {
-                    builder.Append(' ');
+                    buffer[length++] = ' ';
                 }
 
                 space = true;
             }
             else
             {
-                builder.Append(c);
+                buffer[length++] = c;
                 space = false;
             }
         }
 
-        return builder.ToString();
+        return buffer.AsSpan(0, length);
     }
 
     /// <summary>The texts of one tool, separated by a line break (which never joins two texts into a phrase).</summary>

@@ -90,7 +90,32 @@ internal sealed class CommandDraft
     /// The operands' texts, computed once: <see cref="Args"/> never change after a draft is made, and several
     /// classifier checks read them. Shared: callers must not modify the list.
     /// </summary>
-    public List<string> OperandTexts() => _operandTexts ??= [.. Operands().Select(o => o.Text)];
+    public List<string> OperandTexts()
+    {
+        if (_operandTexts is { } known)
+        {
+            return known;
+        }
+
+        // The same words as Operands(), without an iterator and a growing list.
+        var texts = new List<string>(Args.Count);
+        var endOfOptions = false;
+        foreach (var arg in Args)
+        {
+            if (!endOfOptions && arg.Text == "--")
+            {
+                endOfOptions = true;
+                continue;
+            }
+
+            if (endOfOptions || arg.Text.Length == 0 || arg.Text[0] != '-' || arg.Dynamic)
+            {
+                texts.Add(arg.Text);
+            }
+        }
+
+        return _operandTexts = texts;
+    }
 
     private List<string>? _operandTexts;
 

@@ -109,12 +109,24 @@ internal sealed partial class InjectionDetector
     /// <summary>A bare action verb opening a data field (<c>'content': 'Update my …'</c>) or a line, voiced as the user.</summary>
     private static void ScanOpenings(string text, Span<double> weights)
     {
-        foreach (var separator in (ReadOnlySpan<string>)["': '", "\": \"", "':'", "\":\""])
+        // One pass for the four separators; each separator's matches do not overlap (the search for one resumes after its
+        // previous match), so "': ': '" opens one field, not two.
+        Span<int> resume = stackalloc int[FieldSeparatorList.Length];
+        var span = text.AsSpan();
+        for (var at = span.IndexOfAny(FieldSeparators); at >= 0;)
         {
-            for (var at = text.IndexOf(separator, StringComparison.Ordinal); at >= 0; at = text.IndexOf(separator, at + separator.Length, StringComparison.Ordinal))
+            for (var k = 0; k < FieldSeparatorList.Length; k++)
             {
-                BareRequest(text, at + separator.Length, weights, field: true);
+                var separator = FieldSeparatorList[k];
+                if (at >= resume[k] && span[at..].StartsWith(separator, StringComparison.Ordinal))
+                {
+                    BareRequest(text, at + separator.Length, weights, field: true);
+                    resume[k] = at + separator.Length;
+                }
             }
+
+            var next = at + 1 < span.Length ? span[(at + 1)..].IndexOfAny(FieldSeparators) : -1;
+            at = next < 0 ? -1 : at + 1 + next;
         }
 
         if (char.IsAsciiLetterUpper(text[0]))
@@ -131,6 +143,11 @@ internal sealed partial class InjectionDetector
             }
         }
     }
+
+    private static readonly string[] FieldSeparatorList = ["': '", "\": \"", "':'", "\":\""];
+
+    /// <summary>What opens a quoted field value in a JSON or Python dictionary.</summary>
+    private static readonly System.Buffers.SearchValues<string> FieldSeparators = System.Buffers.SearchValues.Create(FieldSeparatorList, StringComparison.Ordinal);
 
     /// <summary>Verbs that set a writing or answering task for an assistant ("Write a script …", "Explain the theory …").</summary>
     private static readonly string[] TaskVerbs =

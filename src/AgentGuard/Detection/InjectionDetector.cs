@@ -13,8 +13,8 @@ namespace AgentGuard;
 internal sealed partial class InjectionDetector : IInjectionDetector
 {
     /// <summary>
-    /// Anchors of at least three characters and none starting with a space (short anchors and anchors starting with a
-    /// frequent character make the multi-string search slow); a hit inside a word is skipped. Nouns that address the model
+    /// Anchors of at least three characters, lower case, none starting with a space (they are found at word starts and at
+    /// the punctuation they start with, and indexed by their first two characters); a hit inside a word is skipped. Nouns that address the model
     /// (" ai ", "assistant", " llm") and objects of prompt leaks ("system prompt") are checked backwards for the
     /// greeting, "note to", "if you are" or verb that precedes them.
     /// </summary>
@@ -44,15 +44,17 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("system prompt", Family.PromptObject), ("system message", Family.PromptObject), ("your instructions", Family.PromptObject), ("your prompt", Family.PromptObject), ("your rules", Family.PromptObject), ("initial prompt", Family.PromptObject), ("initial instructions", Family.PromptObject), ("hidden prompt", Family.PromptObject), ("original instructions", Family.PromptObject), ("hidden instructions", Family.PromptObject), 
     ];
 
-    /// <summary>Shared prefixes searched once for several anchors (each pass covers 16 strings, so fewer strings mean fewer passes).</summary>
-    private static readonly string[] SearchPrefixes = ["system", "display:", "font-size:", "important", "post ", "add ", "your ", "initial ", "hidden ", "run th", "use ", "don", "task ", "ignor", "this is ", "i'm the", "i am the", "instruction", "message from", "request from", "note from"];
+    /// <summary>The first characters of anchors that do not start with a letter ('&lt;', '[', '#', '{'), and '!' of a markdown image: candidates wherever they occur.</summary>
+    private static readonly string NonLetterStartsAndBang = new([.. AnchorTable.Select(a => a.Anchor[0]).Where(c => !char.IsAsciiLetter(c)).Append('<').Append('!').Distinct()]);
 
-    private static readonly AnchorSearch Anchors = new(
-        AnchorTable.Select(a => a.Anchor).Where(a => !SearchPrefixes.Any(p => a.StartsWith(p, StringComparison.OrdinalIgnoreCase))).Concat(SearchPrefixes).OrderBy(a => char.ToLowerInvariant(a[0])),
-        StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Anchors by (lower-case first letter, lower-case second character): a word start is compared only with the anchors
+    /// that begin with its first two characters (usually none, at most a handful).
+    /// </summary>
+    private static readonly AnchorEntry[][] ByPair = BuildPairs();
 
     /// <summary>Anchors grouped by lower-case first character, so a hit is dispatched with a handful of comparisons.</summary>
-    private static readonly (string Anchor, Family Family)[][] ByFirstChar = BuildDispatch();
+    private static readonly AnchorEntry[][] ByFirstChar = BuildDispatch();
 
     /// <summary>Zero-width, bidi-control and tag-character (high surrogate of U+E0000..U+E007F) code units.</summary>
     private static readonly SearchValues<char> Hidden = SearchValues.Create("\u200B\u2060\u2061\u2062\u2063\u2064\uFEFF\u180E\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uDB40");
@@ -127,44 +129,57 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             Guarded(text, 0, "ai", Family.AiNoun, weights);
         }
 
-        for (var group = 0; group < Anchors.GroupCount; group++)
+        // One vectorized pass yields every word start and every '<', '[', '#', '{', '!': a superset of where an anchor can
+        // start that Dispatch confirms, so the result is the same as searching each anchor, at one pass's cost.
+        foreach (var at in new WordStarts(text, NonLetterStartsAndBang, nonAscii: false))
         {
-            for (var at = Anchors.Next(text, group, 0); at >= 0; at = Anchors.Next(text, group, at + 1))
+            var c = text[at];
+            if (c == '!')
             {
-                Dispatch(text, at, weights);
+                if (at + 1 < text.Length && text[at + 1] == '[')
+                {
+                    Guarded(text, at, "![", Family.MarkdownImage, weights);
+                }
+
+                continue;
             }
-        }
 
-        // Two-character structural anchors get their own vectorized single-string passes.
-        for (var at = text.IndexOf("<|", StringComparison.Ordinal); at >= 0; at = text.IndexOf("<|", at + 2, StringComparison.Ordinal))
-        {
-            Guarded(text, at, "<|", Family.RoleTag, weights);
-        }
+            if (c == '<' && at + 1 < text.Length && text[at + 1] == '|')
+            {
+                Guarded(text, at, "<|", Family.RoleTag, weights);
+            }
 
-        for (var at = text.IndexOf("![", StringComparison.Ordinal); at >= 0; at = text.IndexOf("![", at + 2, StringComparison.Ordinal))
-        {
-            Guarded(text, at, "![", Family.MarkdownImage, weights);
+            var candidates = Candidates(text, at);
+            if (candidates.Length > 0)
+            {
+                Dispatch(text, at, candidates, weights);
+            }
         }
     }
 
-    private static void Dispatch(string text, int at, Span<double> weights)
+    private static void Dispatch(string text, int at, AnchorEntry[] candidates, Span<double> weights)
     {
+        // Eight ASCII characters are compared with each anchor's first eight in one step; anything else (the end of the
+        // text, a non-ASCII character that may fold to a letter) takes the character-by-character filter.
+        var ascii = AsciiPrefix.TryRead(text, at, out var chars);
+        for (var i = 0; i < candidates.Length; i++)
         {
-            var first = char.ToLowerInvariant(text[at]);
-            if (first >= ByFirstChar.Length || (char.IsLetter(first) && at > 0 && char.IsLetterOrDigit(text[at - 1])))
+            ref readonly var candidate = ref candidates[i]; // by reference: an entry holds three vectors
+            var anchor = candidate.Anchor;
+            var could = ascii ? candidate.Prefix.Matches(chars) : CouldStartWith(text, at, anchor);
+            if (could && ((ascii && anchor.Length <= AsciiPrefix.Length) || text.AsSpan(at).StartsWith(anchor, StringComparison.OrdinalIgnoreCase)) && !InsideWord(text, at))
             {
-                return;
-            }
-
-            foreach (var (anchor, family) in ByFirstChar[first])
-            {
-                if (CouldStartWith(text, at, anchor) && text.AsSpan(at).StartsWith(anchor, StringComparison.OrdinalIgnoreCase))
-                {
-                    var word = anchor[0] is ' ' or '\n' ? at + 1 : at;
-                    Guarded(text, word, anchor.TrimStart(), family, weights);
-                }
+                var word = anchor[0] is ' ' or '\n' ? at + 1 : at;
+                Guarded(text, word, candidate.Trimmed, candidate.Family, weights);
             }
         }
+    }
+
+    /// <summary>A letter anchor found inside a word ("send" in "resend") does not count.</summary>
+    private static bool InsideWord(string text, int at)
+    {
+        var first = char.ToLowerInvariant(text[at]);
+        return first >= ByFirstChar.Length || (char.IsLetter(first) && at > 0 && char.IsLetterOrDigit(text[at - 1]));
     }
 
     /// <summary>
@@ -350,12 +365,52 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         }
     }
 
-    private static (string Anchor, Family Family)[][] BuildDispatch()
+    /// <summary>The anchors that can start at <paramref name="at"/>, judged by its first two characters (all of the first character's when the second is not ASCII).</summary>
+    private static AnchorEntry[] Candidates(string text, int at)
     {
-        var table = new (string, Family)[128][];
+        var first = text[at];
+        if (first > '\x7F')
+        {
+            return [];
+        }
+
+        if (!char.IsAsciiLetter(first) || at + 1 >= text.Length || text[at + 1] > '\x7F')
+        {
+            return ByFirstChar[char.ToLowerInvariant(first)];
+        }
+
+        return ByPair[PairIndex(first, text[at + 1])];
+    }
+
+    private static int PairIndex(char first, char second) => ((char.ToLowerInvariant(first) - 'a') * 128) + char.ToLowerInvariant(second);
+
+    private static AnchorEntry[][] BuildPairs()
+    {
+        var lookup = AnchorTable.Where(a => char.IsAsciiLetter(a.Anchor[0])).ToLookup(a => PairIndex(a.Anchor[0], a.Anchor[1]));
+        var pairs = new AnchorEntry[26 * 128][];
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            pairs[i] = [.. lookup[i].Select(a => new AnchorEntry(a.Anchor, a.Family))];
+        }
+
+        return pairs;
+    }
+
+    /// <summary>An anchor ready for dispatch: as searched, trimmed as checked, its family and its first eight characters.</summary>
+    private readonly record struct AnchorEntry(string Anchor, string Trimmed, Family Family, AsciiPrefix Prefix)
+    {
+        public AnchorEntry(string anchor, Family family)
+            : this(anchor, anchor.TrimStart(), family, new AsciiPrefix(anchor))
+        {
+        }
+    }
+
+    private static AnchorEntry[][] BuildDispatch()
+    {
+        var table = new AnchorEntry[128][];
         for (var c = 0; c < table.Length; c++)
         {
-            table[c] = [.. AnchorTable.Where(a => char.ToLowerInvariant(a.Anchor[0]) == c)];
+            table[c] = [.. AnchorTable.Where(a => char.ToLowerInvariant(a.Anchor[0]) == c).Select(a => new AnchorEntry(a.Anchor, a.Family))];
         }
 
         return table;
