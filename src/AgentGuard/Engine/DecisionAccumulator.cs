@@ -15,6 +15,7 @@ internal struct DecisionAccumulator
     private int _count;
     private List<CompiledRule>? _more;
     private List<(string Id, DecisionEffect Effect, string Reason)>? _failures;
+    private List<string>? _grantsNothing;
 
     public DecisionEffect? Effect { get; private set; }
 
@@ -23,9 +24,9 @@ internal struct DecisionAccumulator
 
     public bool Alert { get; private set; }
 
-    public readonly bool HasFailures => _failures is not null;
+    public readonly bool HasFailures => _failures is not null || _grantsNothing is not null;
 
-    public readonly bool IsSingleRule => _count == 1 && _failures is null;
+    public readonly bool IsSingleRule => _count == 1 && _failures is null && _grantsNothing is null;
 
     public readonly CompiledRule? SingleRule => _count == 1 ? _first : null;
 
@@ -62,7 +63,7 @@ internal struct DecisionAccumulator
     public readonly bool TryKey(DecisionEffect effect, out DecisionKey key)
     {
         key = default;
-        if (_failures is not null)
+        if (_failures is not null || _grantsNothing is not null)
         {
             return false;
         }
@@ -123,11 +124,31 @@ internal struct DecisionAccumulator
         (_failures ??= []).Add((id, effect, "failure: " + reason));
     }
 
+    /// <summary>
+    /// A part of the policy that could not decide and whose fail-safe outcome under <c>Auto</c> is "allow with an alert":
+    /// it raises the alert and is named in the reason, but grants nothing — the rules and the default decide as if it
+    /// were absent, so a rule that ran out of time can never allow what the default denies.
+    /// </summary>
+    public void AddFailureGrantingNothing(string reason)
+    {
+        Alert = true;
+        (_grantsNothing ??= []).Add("failure: " + reason);
+    }
+
+    /// <summary>The failures whose outcome was "allow": named in the reason, never among the deciding ids.</summary>
+    public readonly IReadOnlyList<string> FailuresGrantingNothing => _grantsNothing ?? (IReadOnlyList<string>)[];
+
     /// <summary>Raises an alert without contributing an effect (a failure whose fail-safe outcome is to allow grants nothing).</summary>
     public void AddAlert() => Alert = true;
 
     public readonly bool IsFailureDecided(DecisionEffect effect)
     {
+        if (effect == DecisionEffect.Allow && _grantsNothing is not null)
+        {
+            // The call is allowed (by the rules or the default) while a part of the policy could not decide.
+            return true;
+        }
+
         if (_failures is null)
         {
             return false;
@@ -179,6 +200,7 @@ internal struct DecisionAccumulator
             }
         }
 
+        reasons.AddRange(FailuresGrantingNothing);
         return (ids, reasons, evidence, first, stop);
     }
 

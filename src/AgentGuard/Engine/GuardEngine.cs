@@ -310,7 +310,7 @@ internal sealed partial class GuardEngine : IGuardEngine
 #pragma warning restore CA1031
         {
             var mode = ex is SessionStoreUnavailableException { FailureMode: { } forced } ? forced : rule.OnError == FailureMode.Auto ? policy.OnError : rule.OnError;
-            accumulator.AddFailure(rule.Id, FailureEffect(mode, policy, input.Tags, input.Risk), $"rule '{rule.Id}' failed: {ex.GetType().Name}");
+            AddFailure(ref accumulator, rule.Id, mode, policy, input.Tags, input.Risk, $"rule '{rule.Id}' failed: {ex.GetType().Name}");
             LogRuleFailed(ex, rule.Id, input.Call.ToolName);
             return;
         }
@@ -370,7 +370,7 @@ internal sealed partial class GuardEngine : IGuardEngine
                 {
                     var id = "classifier:" + classifier.GetType().Name;
                     var tags = new TagView([], toolCall.Tags, scratch);
-                    accumulator.AddFailure(id, FailureEffect(policy.OnError, policy, tags, risk), $"classifier '{classifier.GetType().Name}' failed: {ex.GetType().Name}");
+                    AddFailure(ref accumulator, id, policy.OnError, policy, tags, risk, $"classifier '{classifier.GetType().Name}' failed: {ex.GetType().Name}");
                     LogRuleFailed(ex, id, toolCall.ToolName);
                 }
             }
@@ -415,7 +415,7 @@ internal sealed partial class GuardEngine : IGuardEngine
             {
                 // Code policies may read the session; without it they cannot decide, so each contributes its fail-safe outcome.
                 var failed = unavailable.FailureMode ?? (codePolicy.OnError == FailureMode.Auto ? policy.OnError : codePolicy.OnError);
-                accumulator.AddFailure(codePolicy.Id, FailureEffect(failed, policy, tags, risk), $"policy '{codePolicy.Id}' failed: {nameof(SessionStoreUnavailableException)}");
+                AddFailure(ref accumulator, codePolicy.Id, failed, policy, tags, risk, $"policy '{codePolicy.Id}' failed: {nameof(SessionStoreUnavailableException)}");
                 continue;
             }
 
@@ -452,7 +452,7 @@ internal sealed partial class GuardEngine : IGuardEngine
             {
                 var mode = codePolicy.OnError == FailureMode.Auto ? policy.OnError : codePolicy.OnError;
                 var what = ex is TimeoutException or OperationCanceledException ? $"exceeded its time budget of {timeout.TotalMilliseconds:0} ms" : $"failed: {ex.GetType().Name}";
-                accumulator.AddFailure(codePolicy.Id, FailureEffect(mode, policy, tags, risk), $"policy '{codePolicy.Id}' {what}");
+                AddFailure(ref accumulator, codePolicy.Id, mode, policy, tags, risk, $"policy '{codePolicy.Id}' {what}");
                 LogRuleFailed(ex, codePolicy.Id, toolCall.ToolName);
             }
         }
@@ -547,7 +547,13 @@ internal sealed partial class GuardEngine : IGuardEngine
     {
         if (accumulator.Effect is not { } effect)
         {
-            return Build(policy, toolCall, policy.DefaultEffect, [], $"no rule matched; the default is {policy.DefaultEffect}", [], null, accumulator.Alert, false, false, tags);
+            var reason = $"no rule matched; the default is {policy.DefaultEffect}";
+            if (accumulator.FailuresGrantingNothing.Count > 0)
+            {
+                reason += "; " + string.Join("; ", accumulator.FailuresGrantingNothing);
+            }
+
+            return Build(policy, toolCall, policy.DefaultEffect, [], reason, [], null, accumulator.Alert, accumulator.IsFailureDecided(policy.DefaultEffect), false, tags);
         }
 
         if (accumulator.IsSingleRule && accumulator.SingleRule is { } single)
@@ -578,6 +584,24 @@ internal sealed partial class GuardEngine : IGuardEngine
             Tags = tags.ToArray(),
         };
         return policy.AuditOnly ? decision.Shadowed() : decision;
+    }
+
+    /// <summary>
+    /// A failing rule, classifier or code policy contributes its fail-safe outcome. Under <c>Auto</c> the outcome for a
+    /// call that is not risky is an alert only: it grants nothing, so the rules and the default still decide (a rule that
+    /// runs out of time cannot allow what the default denies). An explicit <c>AllowWithAlert</c> is the operator's choice
+    /// to let the call through and contributes an allow.
+    /// </summary>
+    private static void AddFailure(ref DecisionAccumulator accumulator, string id, FailureMode mode, CompiledPolicy policy, TagView tags, RiskLevel risk, string reason)
+    {
+        var effect = FailureEffect(mode, policy, tags, risk);
+        if (mode == FailureMode.Auto && effect == DecisionEffect.Allow)
+        {
+            accumulator.AddFailureGrantingNothing(reason);
+            return;
+        }
+
+        accumulator.AddFailure(id, effect, reason);
     }
 
     private static DecisionEffect FailureEffect(FailureMode mode, CompiledPolicy policy, TagView tags, RiskLevel risk) => mode switch

@@ -550,12 +550,12 @@ internal static class PolicyCompiler
             return null;
         }
 
-        Regex? regex = null;
+        RuleRegex? regex = null;
         if (argument.Regex is not null)
         {
             try
             {
-                regex = new Regex(argument.Regex, RegexOptions.CultureInvariant, RegexTimeout);
+                regex = new RuleRegex(argument.Regex, RegexTimeout);
             }
             catch (ArgumentException ex)
             {
