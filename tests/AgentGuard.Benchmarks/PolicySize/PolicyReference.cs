@@ -33,7 +33,7 @@ internal sealed class PolicyReference(IReadOnlyList<RuleSpec> rules)
         if (decision.Effect != request.Expected || !decision.RuleIds.Order(StringComparer.Ordinal).SequenceEqual(request.ExpectedRuleIds.Order(StringComparer.Ordinal)))
         {
             throw new InvalidOperationException(
-                $"engine {decision.Effect} [{string.Join(",", decision.RuleIds)}] != reference {request.Expected} [{string.Join(",", request.ExpectedRuleIds)}] "
+                $"engine {decision.Effect} [{string.Join(",", decision.RuleIds)}] ({decision.Reason}) != reference {request.Expected} [{string.Join(",", request.ExpectedRuleIds)}] "
                 + $"for {request.Call.ToolName} on {request.Call.Source} team={request.Context.Team} env={request.Context.Environment} groups=[{string.Join(",", request.Context.User!.Groups)}] tags=[{string.Join(",", request.Call.Tags)}]");
         }
     }
