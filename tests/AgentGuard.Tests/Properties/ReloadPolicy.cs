@@ -125,7 +125,7 @@ internal sealed class ReloadPolicy
         _partners = Math.Max(3, size / 100);
         var random = new Random(seed);
         Rules = [.. Enumerable.Range(0, size).Select(i => Rule(random, i))];
-        Calls = [.. Enumerable.Range(0, Math.Max(100, size)).Select(_ => random.Next(10) < 8 ? CallFor(random, Rules[random.Next(Rules.Length)]) : RandomCall(random))];
+        Calls = [.. Enumerable.Range(0, Math.Clamp(size, 100, 1_000)).Select(_ => random.Next(10) < 8 ? CallFor(random, Rules[random.Next(Rules.Length)]) : RandomCall(random))];
     }
 
     public string Version { get; }
