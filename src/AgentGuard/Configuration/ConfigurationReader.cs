@@ -25,20 +25,21 @@ internal static class ConfigurationReader
         var providers = root.Providers.ToArray();
         var snapshot = new ConfigurationSnapshot(section.Path, section.Key) { Value = section.Value };
         var counts = Count(providers, section.Path);
+        var order = new ProbeOrder();
         foreach (var key in Keys(counts))
         {
             var path = ConfigurationPath.Combine(section.Path, key);
             var property = shape.Property(key) ?? (packages.TryGetValue(key, out var package) ? package : null);
             if (property is { Kind: ConfigurationShape.ShapeKind.List or ConfigurationShape.ShapeKind.Map, Items.Kind: ConfigurationShape.ShapeKind.Object })
             {
-                if (!ReadEntries(root, providers, path, property, snapshot.Child(key), ref copiedLive))
+                if (!ReadEntries(root, providers, path, property, snapshot.Child(key), order, ref copiedLive))
                 {
                     return null;
                 }
             }
             else
             {
-                ReadEntry(root, providers, path, property, counts, key, snapshot, key, ref copiedLive);
+                ReadEntry(root, providers, path, property, counts, key, snapshot, key, order, ref copiedLive);
             }
         }
 
@@ -46,7 +47,7 @@ internal static class ConfigurationReader
     }
 
     /// <summary>A list or map of objects: one scan for its entries' key counts, then each entry read by its shape.</summary>
-    private static bool ReadEntries(IConfigurationRoot root, IConfigurationProvider[] providers, string path, ConfigurationShape collection, ConfigurationSnapshot into, ref int copiedLive)
+    private static bool ReadEntries(IConfigurationRoot root, IConfigurationProvider[] providers, string path, ConfigurationShape collection, ConfigurationSnapshot into, ProbeOrder order, ref int copiedLive)
     {
         var counts = Count(providers, path);
         foreach (var provider in providers)
@@ -66,14 +67,14 @@ internal static class ConfigurationReader
                 return false;
             }
 
-            ReadEntry(root, providers, ConfigurationPath.Combine(path, entry), collection.Items!, counts, entry, into, entry, ref copiedLive);
+            ReadEntry(root, providers, ConfigurationPath.Combine(path, entry), collection.Items!, counts, entry, into, entry, order, ref copiedLive);
         }
 
         return true;
     }
 
     /// <summary>One entry: its keys read by name per provider; copied live when a provider holds keys its shape does not name.</summary>
-    private static void ReadEntry(IConfigurationRoot root, IConfigurationProvider[] providers, string path, ConfigurationShape? shape, Dictionary<string, int>[] counts, string countKey, ConfigurationSnapshot parent, string key, ref int copiedLive)
+    private static void ReadEntry(IConfigurationRoot root, IConfigurationProvider[] providers, string path, ConfigurationShape? shape, Dictionary<string, int>[] counts, string countKey, ConfigurationSnapshot parent, string key, ProbeOrder order, ref int copiedLive)
     {
         var values = new List<(string Path, string? Value)>();
         var complete = shape is not null;
@@ -85,8 +86,9 @@ internal static class ConfigurationReader
                 continue;
             }
 
-            var found = Probe(providers[p], path, shape!, values);
-            complete = found == expected;
+            var remaining = expected;
+            Probe(providers[p], path, shape!, values, order, ref remaining);
+            complete = remaining == 0;
         }
 
         if (!complete)
@@ -111,29 +113,42 @@ internal static class ConfigurationReader
         }
     }
 
-    /// <summary>Reads the keys of <paramref name="shape"/> at <paramref name="path"/> from one provider; returns how many it holds.</summary>
-    private static int Probe(IConfigurationProvider provider, string path, ConfigurationShape shape, List<(string Path, string? Value)> into)
+    /// <summary>
+    /// Reads the keys of <paramref name="shape"/> at <paramref name="path"/> from one provider, counting each found key
+    /// off <paramref name="remaining"/> (the keys the provider holds under the entry); stops as soon as none remain, so
+    /// an entry's absent settings are not looked up once its present ones are all found. Returns how many it found.
+    /// </summary>
+    private static int Probe(IConfigurationProvider provider, string path, ConfigurationShape shape, List<(string Path, string? Value)> into, ProbeOrder order, ref int remaining)
     {
         var found = 0;
         if (provider.TryGet(path, out var value))
         {
             into.Add((path, value));
             found++;
+            remaining--;
         }
 
         switch (shape.Kind)
         {
             case ConfigurationShape.ShapeKind.Object:
-                foreach (var name in shape.PropertyNames)
+                var names = order.Names(shape);
+                for (var i = 0; i < names.Length && remaining > 0; i++)
                 {
-                    found += Probe(provider, ConfigurationPath.Combine(path, name), shape.Property(name)!, into);
+                    var name = names[i];
+                    var here = Probe(provider, ConfigurationPath.Combine(path, name), shape.Property(name)!, into, order, ref remaining);
+                    found += here;
+                    if (here > 0 && i > 0)
+                    {
+                        // Found: one place forward, so the settings a policy's entries use are looked up first.
+                        (names[i - 1], names[i]) = (name, names[i - 1]);
+                    }
                 }
 
                 break;
             case ConfigurationShape.ShapeKind.List:
-                for (var i = 0; ; i++)
+                for (var i = 0; remaining > 0; i++)
                 {
-                    var item = Probe(provider, ConfigurationPath.Combine(path, i.ToString(CultureInfo.InvariantCulture)), shape.Items!, into);
+                    var item = Probe(provider, ConfigurationPath.Combine(path, i.ToString(CultureInfo.InvariantCulture)), shape.Items!, into, order, ref remaining);
                     if (item == 0)
                     {
                         break;
@@ -168,4 +183,24 @@ internal static class ConfigurationReader
     }
 
     private static IEnumerable<string> Keys(Dictionary<string, int>[] counts) => counts.SelectMany(c => c.Keys).Distinct(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Per object shape, its property names in the order one read looks them up. A name found moves one place forward,
+    /// so after a few entries the settings the policy uses come first and an entry's lookups stop once its keys are all
+    /// found (order never changes what is read, only how many absent keys are asked for). Local to one read.
+    /// </summary>
+    private sealed class ProbeOrder
+    {
+        private readonly Dictionary<ConfigurationShape, string[]> _names = [];
+
+        public string[] Names(ConfigurationShape shape)
+        {
+            if (!_names.TryGetValue(shape, out var names))
+            {
+                _names[shape] = names = [.. shape.PropertyNames];
+            }
+
+            return names;
+        }
+    }
 }
