@@ -127,7 +127,7 @@ internal sealed class SqlEventFactory(Func<DataTableMap> tables, Func<ToolArgume
         var (dataTags, sensitive) = map.Match(analysis);
         var attributes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            ["db.system.name"] = dialect switch { SqlDialect.PostgreSql => "postgresql", SqlDialect.Sqlite => "sqlite", _ => "microsoft.sql_server" },
+            ["db.system.name"] = dialect switch { SqlDialect.PostgreSql => "postgresql", SqlDialect.Sqlite => "sqlite", SqlDialect.MySql => "mysql", _ => "microsoft.sql_server" },
             ["db.operation.name"] = string.Join(',', analysis.Kinds.Select(k => k.ToString().ToLowerInvariant())),
             ["db.statement_count"] = analysis.StatementCount.ToString(CultureInfo.InvariantCulture),
         };
@@ -149,7 +149,7 @@ internal sealed class SqlEventFactory(Func<DataTableMap> tables, Func<ToolArgume
         {
             writer.WriteStartObject();
             writer.WriteString("statement", text.Length > MaxStatementChars ? text[..MaxStatementChars] : text);
-            writer.WriteString("dialect", dialect switch { SqlDialect.PostgreSql => "postgresql", SqlDialect.Sqlite => "sqlite", _ => "sqlserver" });
+            writer.WriteString("dialect", dialect switch { SqlDialect.PostgreSql => "postgresql", SqlDialect.Sqlite => "sqlite", SqlDialect.MySql => "mysql", _ => "sqlserver" });
             writer.WriteNumber("statements", analysis.StatementCount);
             writer.WriteStartArray("kinds");
             foreach (var kind in analysis.Kinds)
