@@ -14,7 +14,7 @@ public enum SqlDialect
 
     /// <summary>
     /// MySQL and MariaDB: backslash escapes in <c>'…'</c> and <c>"…"</c>, <c>`…`</c> identifiers, <c>#</c> comments, <c>--</c>
-    /// only before white space; executable comments (<c>/*! … */</c>) are opaque.
+    /// only before white space; executable comments (<c>/*! … */</c>) are read as code.
     /// </summary>
     MySql = 3,
 }

@@ -4,7 +4,7 @@ namespace AgentGuard.Data;
 /// Splits PostgreSQL, SQLite or MySQL text into tokens the way the server does: comments (nested <c>/* */</c> in PostgreSQL)
 /// are dropped, so <c>DROP/**/TABLE</c> is two words; strings, dollar-quoted bodies and quoted identifiers are single
 /// tokens, so keywords inside them are not seen. Anything left unterminated makes the text opaque. MySQL ends a string
-/// where the server does (<c>'\''</c> is one quote there, two elsewhere), and its executable comments are opaque.
+/// where the server does (<c>'\''</c> is one quote there, two elsewhere), and reads executable comments (<c>/*!50000 … */</c>) as the code they are.
 /// </summary>
 internal static class SqlLexer
 {
@@ -14,6 +14,7 @@ internal static class SqlLexer
         var tokens = new List<SqlToken>(Math.Min(256, 8 + (text.Length / 4)));
         var postgres = dialect == SqlDialect.PostgreSql;
         var mysql = dialect == SqlDialect.MySql;
+        var inExecutableComment = false;
         var i = 0;
         problem = null;
         while (i < text.Length)
@@ -26,6 +27,13 @@ internal static class SqlLexer
             }
 
             var start = i;
+            if (inExecutableComment && c == '*' && Next(text, i) == '/')
+            {
+                inExecutableComment = false;
+                i += 2;
+                continue;
+            }
+
             // MySQL: "--" starts a comment only before white space or a control character (1--1 is arithmetic); "#" always does.
             if ((c == '-' && Next(text, i) == '-' && !(mysql && i + 2 < text.Length && text[i + 2] > ' ')) || (mysql && c == '#'))
             {
@@ -38,8 +46,21 @@ internal static class SqlLexer
             {
                 if (mysql && i + 2 < text.Length && (text[i + 2] == '!' || (text[i + 2] == 'M' && Next(text, i + 2) == '!')))
                 {
-                    problem = "a MySQL executable comment (/*! … */), which the server runs";
-                    return null;
+                    // An executable comment (/*!50000 … */, MariaDB /*M!100101 … */): the server runs its content, so it is read as code.
+                    if (inExecutableComment)
+                    {
+                        problem = "a nested MySQL executable comment";
+                        return null;
+                    }
+
+                    i = text.IndexOf('!', i + 2) + 1;
+                    while (i < text.Length && IsDigit(text[i]))
+                    {
+                        i++;
+                    }
+
+                    inExecutableComment = true;
+                    continue;
                 }
 
                 if ((i = SkipBlockComment(text, i, nested: postgres)) < 0)
@@ -178,6 +199,13 @@ internal static class SqlLexer
                 continue;
             }
 
+            if (c == '\\')
+            {
+                // No server reads a backslash outside a string; a client does (psql \gexec, mysql \G): not SQL.
+                problem = "a backslash outside a string (a client command, not SQL)";
+                return null;
+            }
+
             // Operators: one run of operator characters; a comment start ends it.
             i++;
             while (i < text.Length && IsOperator(text[i]) && !(text[i] is '-' && Next(text, i) == '-') && !(text[i] is '/' && Next(text, i) == '*') && !(mysql && text[i] == '#'))
@@ -186,6 +214,12 @@ internal static class SqlLexer
             }
 
             tokens.Add(new SqlToken(SqlTokenKind.Symbol, start, i - start, null));
+        }
+
+        if (inExecutableComment)
+        {
+            problem = "an unterminated MySQL executable comment";
+            return null;
         }
 
         return tokens;

@@ -29,13 +29,19 @@ public sealed class MySqlDialectTests
     [InlineData("/*!50000 DROP TABLE hr.salaries */")]
     [InlineData("SELECT 1 /*!32302 ; DROP TABLE hr.salaries */")]
     [InlineData("SELECT 1 /*M!100101 ; DROP TABLE hr.salaries */")]
-    public void Analyze_ExecutableComment_IsOpaque(string sql)
+    public void Analyze_ExecutableComment_IsReadAsTheCodeTheServerRuns(string sql)
     {
         var analysis = SqlAnalyzer.Analyze(sql, SqlDialect.MySql);
 
-        analysis.IsOpaque.Should().BeTrue();
-        analysis.OpaqueReason.Should().Contain("executable comment");
+        analysis.Tags.Should().Contain([DataTags.Ddl, DataTags.Destructive]);
+        analysis.TablesWritten.Should().Contain("hr.salaries");
     }
+
+    [Theory]
+    [InlineData("SELECT 1 /*!50000 ; DROP TABLE hr.salaries")]
+    [InlineData("SELECT 1 /*!50000 /*!50000 DROP TABLE x */ */")]
+    public void Analyze_BrokenExecutableComment_IsOpaque(string sql)
+        => SqlAnalyzer.Analyze(sql, SqlDialect.MySql).IsOpaque.Should().BeTrue();
 
     [Fact]
     public void Analyze_BackslashEscapedQuoteInsideString_StaysOneString()
