@@ -63,7 +63,7 @@ internal static class SqlLexer
                     continue;
                 }
 
-                if ((i = SkipBlockComment(text, i, nested: postgres)) < 0)
+                if ((i = SkipBlockComment(text, i, nested: postgres || dialect == SqlDialect.SqlServer)) < 0)
                 {
                     problem = "an unterminated comment";
                     return null;
