@@ -37,6 +37,12 @@ internal static class JsonNames
     public static bool NameEquals(JsonProperty property, string name)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.IndexOf((byte)'\\') < 0 && Ascii.IsValid(raw) && Ascii.IsValid(name))
+        {
+            // ASCII on both sides (the usual case): ignoring case is comparing bytes ignoring A-Z/a-z, no decoding.
+            return Ascii.EqualsIgnoreCase(raw, name);
+        }
+
         if (raw.Length > StackLimit || raw.IndexOf((byte)'\\') >= 0)
         {
             return string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase);
@@ -52,6 +58,12 @@ internal static class JsonNames
     {
         var a = JsonMarshal.GetRawUtf8PropertyName(left);
         var b = JsonMarshal.GetRawUtf8PropertyName(right);
+        if (a.IndexOf((byte)'\\') < 0 && b.IndexOf((byte)'\\') < 0 && Ascii.IsValid(a) && Ascii.IsValid(b))
+        {
+            // ASCII names (the usual case): no decoding into stack buffers, and names of different lengths differ.
+            return a.Length == b.Length && Ascii.EqualsIgnoreCase(a, b);
+        }
+
         if (a.Length > StackLimit || b.Length > StackLimit || a.IndexOf((byte)'\\') >= 0 || b.IndexOf((byte)'\\') >= 0)
         {
             return string.Equals(left.Name, right.Name, StringComparison.OrdinalIgnoreCase);
