@@ -126,6 +126,40 @@ internal static class JsonNames
 
         static string? FindSmall(JsonElement element)
         {
+            // Plain ASCII names (the usual case): a case-folded hash of each, compared pairwise; only equal hashes are
+            // compared in full. A name that is escaped or not ASCII could equal another in a way the hash does not see
+            // ("\u0049BAN", dotless i), so then every pair is compared as before.
+            Span<int> hashes = stackalloc int[32];
+            var n = 0;
+            var plain = true;
+            foreach (var property in element.EnumerateObject())
+            {
+                var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+                if (raw.IndexOf((byte)'\\') >= 0 || !Ascii.IsValid(raw))
+                {
+                    plain = false;
+                    break;
+                }
+
+                hashes[n++] = FoldedHash(raw);
+            }
+
+            if (plain)
+            {
+                for (var a = 0; a < n; a++)
+                {
+                    for (var b = a + 1; b < n; b++)
+                    {
+                        if (hashes[a] == hashes[b] && PropertyAt(element, a) is var left && PropertyAt(element, b) is var right && NamesEqual(left, right))
+                        {
+                            return right.Name;
+                        }
+                    }
+                }
+
+                return null;
+            }
+
             var i = 0;
             foreach (var left in element.EnumerateObject())
             {
@@ -147,6 +181,30 @@ internal static class JsonNames
             }
 
             return null;
+        }
+
+        static JsonProperty PropertyAt(JsonElement element, int index)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                if (index-- == 0)
+                {
+                    return property;
+                }
+            }
+
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+
+        static int FoldedHash(ReadOnlySpan<byte> ascii)
+        {
+            var hash = (uint)ascii.Length * 16777619u;
+            foreach (var b in ascii)
+            {
+                hash = (hash ^ (b is >= (byte)'A' and <= (byte)'Z' ? (uint)(b | 0x20) : b)) * 16777619u;
+            }
+
+            return (int)hash;
         }
 
         static string? FindLarge(JsonElement element)
