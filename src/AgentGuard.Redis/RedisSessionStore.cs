@@ -134,26 +134,22 @@ internal sealed class RedisSessionStore : ISessionStore
     internal static ulong NextEntryId() => unchecked((ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue));
 
     /// <summary>
-    /// Appends a decided call and trims the history, refreshing the session's idle expiry: one MULTI/EXEC of plain
-    /// commands (no Lua: a script costs Redis more than these five commands), sent without waiting.
+    /// Appends a decided call and trims the history in one atomic step, refreshing the session's idle expiry: one
+    /// small script (<c>record.lua</c>), sent without waiting; its answer is observed, so a refused write is counted and
+    /// logged.
     /// </summary>
+    /// <remarks>
+    /// Atomic because the history near-cache relies on each append and its trim happening together (see
+    /// <see cref="HistoryCache"/>). A script rather than MULTI/EXEC: one command to write and one answer to read, where
+    /// the transaction costs the client seven of each and about twice the allocations (measured in
+    /// <c>docs/performance.md</c>). The commands of one connection run in the order sent, so this replica's next read
+    /// sees the call.
+    /// </remarks>
     internal void Record(string sessionId, SessionLimits limits, string entry)
     {
-        var history = Keys.History(sessionId);
-        var labels = Keys.Labels(sessionId);
-        var seen = Keys.Seen(sessionId);
-        var ttl = TimeSpan.FromMilliseconds(TtlMs(limits));
-        var max = Keeps(limits);
-        Send("record", database =>
-        {
-            var transaction = database.CreateTransaction();
-            _ = transaction.ListRightPushAsync(history, entry, flags: CommandFlags.FireAndForget);
-            _ = transaction.ListTrimAsync(history, -max, -1, CommandFlags.FireAndForget);
-            _ = transaction.KeyExpireAsync(history, ttl, flags: CommandFlags.FireAndForget);
-            _ = transaction.KeyExpireAsync(labels, ttl, flags: CommandFlags.FireAndForget);
-            _ = transaction.KeyExpireAsync(seen, ttl, flags: CommandFlags.FireAndForget);
-            return transaction.ExecuteAsync();
-        });
+        RedisKey[] keys = [Keys.History(sessionId), Keys.Labels(sessionId), Keys.Seen(sessionId)];
+        RedisValue[] values = [entry, Keeps(limits), TtlMs(limits)];
+        Send("record", database => database.ScriptEvaluateAsync(RedisScripts.Record, keys, values));
     }
 
     /// <summary>The history length a record trims to (written into the entry's stamp too).</summary>

@@ -7,8 +7,24 @@ public sealed class ShellAnalysis
     {
         Line = line;
         Commands = commands;
-        Tags = [.. commands.SelectMany(c => c.Tags).Distinct(StringComparer.Ordinal)];
-        Risk = commands.Count == 0 ? RiskLevel.Low : commands.Max(c => c.Risk);
+        var tags = new List<string>();
+        var risk = RiskLevel.Low;
+        for (var c = 0; c < commands.Count; c++)
+        {
+            var command = commands[c];
+            risk = command.Risk > risk ? command.Risk : risk;
+            for (var t = 0; t < command.Tags.Count; t++)
+            {
+                // A line has a handful of distinct tags: a scan beats hashing them.
+                if (!tags.Contains(command.Tags[t]))
+                {
+                    tags.Add(command.Tags[t]);
+                }
+            }
+        }
+
+        Tags = tags;
+        Risk = risk;
     }
 
     /// <summary>The command line.</summary>

@@ -5,10 +5,16 @@ using BenchmarkDotNet.Running;
 // Run one area: dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --filter '*Engine*'
 // Sessions at scale (issue 21; optional part: busy|threads|new|allow|memory): -- --session-scale [part]
 // Session memory (not a timing benchmark): dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --session-memory
-// Redis (loopback redis-server):  -- --redis-latency  |  -- --redis-memory  |  --filter '*RedisBenchmarks*'
+// Redis (loopback redis-server):  -- --redis-latency  |  -- --redis-parts  |  -- --redis-memory  |  --filter '*RedisBenchmarks*'
 if (args.Contains("--redis-latency"))
 {
     RedisMeasurements.Latency();
+    return;
+}
+
+if (args.Contains("--redis-parts"))
+{
+    RedisMeasurements.Parts();
     return;
 }
 

@@ -25,22 +25,32 @@ internal static class RedisMeasurements
         }
 
         var ping = new double[iterations];
+        var asyncPing = new double[iterations];
         var decision = new double[iterations];
         var difference = new double[iterations];
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < iterations; i++)
-        {
-            // Interleaved, so both see the same machine load.
-            var started = Stopwatch.GetTimestamp();
-            database.Ping();
-            ping[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-            started = Stopwatch.GetTimestamp();
-            engine.EvaluateAsync(sequenced, session).AsTask().GetAwaiter().GetResult();
-            decision[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-            difference[i] = decision[i] - ping[i];
-        }
+        var asyncDifference = new double[iterations];
 
-        var allocated = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)iterations;
+        // An agent awaits its decision: the loop is async, so the decision and the awaited PING each resume on the thread
+        // pool once when their answer arrives. The synchronous PING (the caller's thread woken by the connection's reader
+        // directly) is the floor of a round trip.
+        Task.Run(async () =>
+        {
+            for (var i = 0; i < iterations; i++)
+            {
+                // Interleaved, so all three see the same machine load.
+                var started = Stopwatch.GetTimestamp();
+                database.Ping();
+                ping[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+                started = Stopwatch.GetTimestamp();
+                await database.PingAsync();
+                asyncPing[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+                started = Stopwatch.GetTimestamp();
+                await engine.EvaluateAsync(sequenced, session);
+                decision[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+                difference[i] = decision[i] - ping[i];
+                asyncDifference[i] = decision[i] - asyncPing[i];
+            }
+        }).GetAwaiter().GetResult();
 
         // Decisions alone, all threads (the connection's reader thread parses the answers): bytes per decision.
         var total = GC.GetTotalAllocatedBytes(precise: true);
@@ -78,15 +88,101 @@ internal static class RedisMeasurements
             .ToList();
         var redisPerDecision = commands.Sum(c => c.Fields["usec"]) / iterations;
         Array.Sort(ping);
+        Array.Sort(asyncPing);
         Array.Sort(decision);
         Array.Sort(difference);
-        Console.WriteLine($"{iterations:N0} interleaved iterations on loopback Redis (allocations include the PING and continuations on this thread: {allocated:F0} B per iteration)");
+        Array.Sort(asyncDifference);
+        Console.WriteLine($"{iterations:N0} interleaved iterations on loopback Redis, awaited (load average {File.ReadAllText("/proc/loadavg")[..14]})");
         Console.WriteLine($"PING round trip:           p50 {P(ping, 0.5):F1} µs, p90 {P(ping, 0.9):F1} µs, p99 {P(ping, 0.99):F1} µs");
+        Console.WriteLine($"awaited PING round trip:   p50 {P(asyncPing, 0.5):F1} µs, p90 {P(asyncPing, 0.9):F1} µs, p99 {P(asyncPing, 0.99):F1} µs");
         Console.WriteLine($"decision (sequence read):  p50 {P(decision, 0.5):F1} µs, p90 {P(decision, 0.9):F1} µs, p99 {P(decision, 0.99):F1} µs");
         Console.WriteLine($"decision p50 - PING p50:   {P(decision, 0.5) - P(ping, 0.5):F1} µs (median of the pairwise differences: {P(difference, 0.5):F1} µs)");
+        Console.WriteLine($"decision p50 - awaited PING p50: {P(decision, 0.5) - P(asyncPing, 0.5):F1} µs (median of the pairwise differences: {P(asyncDifference, 0.5):F1} µs)");
         Console.WriteLine($"allocated per decision (all threads, decisions alone): {perDecision:F0} B");
         Console.WriteLine($"client CPU (this process, all threads): PING {pingCpu:F1} µs, decision {decisionCpu:F1} µs");
         Console.WriteLine($"Redis CPU per decision: {redisPerDecision:F1} µs = " + string.Join(" + ", commands.Select(c => $"{c.Name} {c.Fields["calls"] / iterations:F1} x {c.Fields["usec_per_call"]:F1} µs")));
+    }
+
+    /// <summary>
+    /// Where a decision's time goes beyond the round trip (<c>--redis-parts</c>): the steps a sequence decision takes,
+    /// measured alone and interleaved so all see the same load — the round trip waited on synchronously and as an
+    /// awaited task, the read it sends (LRANGE of the newest 8 calls) as an awaited task with and without the timeout
+    /// the store puts on it, a decision whose rules read nothing (the record only), and the sequence decision.
+    /// </summary>
+    public static void Parts(int iterations = 20_000)
+    {
+        using var redis = new LoopbackRedis();
+        var host = redis.Host(EngineBenchmarks.Policy(100));
+        var engine = host.GetRequiredService<IGuardEngine>();
+        var historyKey = host.GetRequiredService<AgentGuard.Redis.RedisSessionStore>().Keys.History("parts");
+        var database = ConnectionMultiplexer.Connect(redis.Configuration).GetDatabase();
+        var session = new GuardContext { SessionId = "parts", User = new GuardUser("alice") { Groups = ["staff"] }, Environment = "prod" };
+        var sequenced = new ToolCallEvent("export_report") { CallId = "e" };
+        var unread = new ToolCallEvent("read_file") { Arguments = ToolArguments.FromJson("""{ "path": "/home/alice/notes.txt" }"""), CallId = "c" };
+        var budget = TimeSpan.FromMilliseconds(250);
+        var steps = new (string Name, Func<Task> Run)[]
+        {
+            ("PING, waited synchronously", () => { database.Ping(); return Task.CompletedTask; }),
+            ("PING, awaited", async () => await database.PingAsync()),
+            ("LRANGE of 8, awaited", async () => await database.ListRangeAsync(historyKey, -8, -1)),
+            ("LRANGE of 8 + WaitAsync(budget), awaited", async () => await database.ListRangeAsync(historyKey, -8, -1).WaitAsync(budget, TimeProvider.System)),
+            ("decision reading nothing (record only)", async () => await engine.EvaluateAsync(unread, session)),
+            ("decision reading the history", async () => await engine.EvaluateAsync(sequenced, session)),
+        };
+        var times = steps.Select(_ => new double[iterations]).ToArray();
+        Task.Run(async () =>
+        {
+            for (var i = 0; i < 2_000; i++)
+            {
+                foreach (var step in steps)
+                {
+                    await step.Run();
+                }
+            }
+
+            for (var i = 0; i < iterations; i++)
+            {
+                for (var s = 0; s < steps.Length; s++)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await steps[s].Run();
+                    times[s][i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+                }
+            }
+        }).GetAwaiter().GetResult();
+
+        // The store's own measure of its read round trip (send to answer decoded), for the decisions above.
+        var inside = new List<double>(iterations);
+        using (var listener = new System.Diagnostics.Metrics.MeterListener())
+        {
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Name == "agentguard.redis.round_trip")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<double>((_, value, _, _) => inside.Add(value * 1000));
+            listener.Start();
+            Task.Run(async () =>
+            {
+                for (var i = 0; i < iterations; i++)
+                {
+                    await steps[^1].Run();
+                }
+            }).GetAwaiter().GetResult();
+        }
+
+        var insideSorted = inside.ToArray();
+        Array.Sort(insideSorted);
+        Console.WriteLine($"{iterations:N0} interleaved rounds on loopback Redis, load average {File.ReadAllText("/proc/loadavg")[..14]}");
+        for (var s = 0; s < steps.Length; s++)
+        {
+            Array.Sort(times[s]);
+            Console.WriteLine($"{steps[s].Name,-42} p50 {P(times[s], 0.5),6:F1} µs, p90 {P(times[s], 0.9),6:F1} µs");
+        }
+
+        Console.WriteLine($"{"the store's read inside those decisions",-42} p50 {P(insideSorted, 0.5),6:F1} µs, p90 {P(insideSorted, 0.9),6:F1} µs ({insideSorted.Length:N0} reads, decisions alone)");
     }
 
     public static void Memory(int sessions = 100_000, int callsPerSession = 5)

@@ -100,30 +100,28 @@ internal sealed class CommandDraft
             return known;
         }
 
-        // The same words as Operands(), without an iterator and a growing list.
-        var texts = new List<string>(Args.Count);
-        var endOfOptions = false;
-        foreach (var arg in Args)
+        var operands = Operands();
+        var texts = new List<string>(operands.Count);
+        foreach (var operand in operands)
         {
-            if (!endOfOptions && arg.Text == "--")
-            {
-                endOfOptions = true;
-                continue;
-            }
-
-            if (endOfOptions || arg.Text.Length == 0 || arg.Text[0] != '-' || arg.Dynamic)
-            {
-                texts.Add(arg.Text);
-            }
+            texts.Add(operand.Text);
         }
 
         return _operandTexts = texts;
     }
 
-    private List<string>? _operandTexts;
-
-    public IEnumerable<ExpandedWord> Operands()
+    /// <summary>
+    /// The words that are not options (everything after <c>--</c>, and words not starting with <c>-</c>), computed
+    /// once for the same reason. Shared: callers must not modify the list.
+    /// </summary>
+    public List<ExpandedWord> Operands()
     {
+        if (_operands is { } known)
+        {
+            return known;
+        }
+
+        var operands = new List<ExpandedWord>(Args.Count);
         var endOfOptions = false;
         foreach (var arg in Args)
         {
@@ -135,10 +133,15 @@ internal sealed class CommandDraft
 
             if (endOfOptions || arg.Text.Length == 0 || arg.Text[0] != '-' || arg.Dynamic)
             {
-                yield return arg;
+                operands.Add(arg);
             }
         }
+
+        return _operands = operands;
     }
+
+    private List<string>? _operandTexts;
+    private List<ExpandedWord>? _operands;
 
     public bool HasFlag(char shortFlag, string? longFlag = null)
     {

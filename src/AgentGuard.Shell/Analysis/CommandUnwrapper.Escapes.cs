@@ -21,7 +21,7 @@ internal sealed partial class CommandUnwrapper
     /// <summary>Programs for which a shell's name is an ordinary operand (documentation, a login shell setting).</summary>
     private static readonly HashSet<string> HandsShellByName = new(StringComparer.Ordinal) { "man", "info", "apropos", "whatis", "help", "chsh", "usermod", "useradd", "tldr", "cheat", "pkg-config", "update-alternatives", "dpkg-query" };
 
-    private void ToolEscapes(CommandDraft draft, string name, int depth, Func<Inherited> nested)
+    private void ToolEscapes(CommandDraft draft, string name, int depth, ref NestedInherited nested)
     {
         if (name is "rg" && draft.Args.Exists(a => a.Text is "--pre" or "--hostname-bin" || a.Text.StartsWith("--pre=", StringComparison.Ordinal) || a.Text.StartsWith("--hostname-bin=", StringComparison.Ordinal)))
         {
@@ -49,7 +49,7 @@ internal sealed partial class CommandUnwrapper
 
             if ((text[0] == ':' || EscapingPrograms.Contains(name)) && ScriptingInterface().Match(text) is { Success: true } scripting)
             {
-                AnalyzeCode(draft, scripting.Groups["code"].Value, depth, nested());
+                AnalyzeCode(draft, scripting.Groups["code"].Value, depth, nested.Get());
                 continue;
             }
 
@@ -57,7 +57,7 @@ internal sealed partial class CommandUnwrapper
             if (match is { Success: true })
             {
                 var command = match.Groups["cmd"].Value.Trim();
-                ParseScriptArgument(draft, arg with { Text = command }, name + " escape", depth, nested());
+                ParseScriptArgument(draft, arg with { Text = command }, name + " escape", depth, nested.Get());
                 draft.Tag(ShellTags.Opaque, name + " runs a command from its arguments: " + Shorten(command));
                 continue;
             }
@@ -73,7 +73,7 @@ internal sealed partial class CommandUnwrapper
                 var value = option.Groups["value"].Success ? option.Groups["value"].Value : NextArg(draft.Args, arg);
                 if (value is not null && LooksLikeCommand(value))
                 {
-                    ParseScriptArgument(draft, arg with { Text = value }, name + " " + option.Groups["name"].Value, depth, nested());
+                    ParseScriptArgument(draft, arg with { Text = value }, name + " " + option.Groups["name"].Value, depth, nested.Get());
                     draft.Tag(ShellTags.Opaque, name + " runs a command given in " + option.Groups["name"].Value + ": " + Shorten(value));
                 }
             }

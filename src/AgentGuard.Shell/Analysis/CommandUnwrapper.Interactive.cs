@@ -28,7 +28,7 @@ internal sealed partial class CommandUnwrapper
         "--help", "-h", "-help", "--version", "-V", "-version", "--batch", "-batch", "-b", "--script", "-c", "-f", "-e", "-ls", "-list", "-wipe", "-Q", "-X", "-l",
     ], StringComparer.Ordinal);
 
-    private void InteractiveSession(CommandDraft draft, string name, int depth, Func<Inherited> nested)
+    private void InteractiveSession(CommandDraft draft, string name, int depth, ref NestedInherited nested)
     {
         if (!EscapingPrograms.Contains(name) || (name == "nmap" && !draft.HasArg("--interactive")))
         {
@@ -40,7 +40,7 @@ internal sealed partial class CommandUnwrapper
             foreach (Match escape in InputEscape().Matches(input))
             {
                 var command = escape.Groups["cmd"].Value.Trim();
-                ParseScriptArgument(draft, ExpandedWord.Literal(command), name + " input escape", depth, nested());
+                ParseScriptArgument(draft, ExpandedWord.Literal(command), name + " input escape", depth, nested.Get());
                 draft.Tag(ShellTags.Opaque, name + " runs a shell command from its input: " + Shorten(command));
             }
 

@@ -312,27 +312,27 @@ internal sealed partial class CommandUnwrapper
     /// awk programs (<c>system("…")</c>), <c>tar --to-command=</c> / <c>--checkpoint-action=exec=</c>, <c>rsync -e</c>,
     /// and <c>git -c core.sshCommand=</c> / <c>core.pager=</c> / <c>alias.x=!…</c>.
     /// </summary>
-    private void HandleEmbeddedCommands(CommandDraft draft, string name, int depth, Func<Inherited> nested)
+    private void HandleEmbeddedCommands(CommandDraft draft, string name, int depth, ref NestedInherited nested)
     {
         var args = draft.Args;
         switch (name)
         {
             case "trap" when args.Count > 0 && args[0].Text is not ("-" or "-p" or "-l" or ""):
-                ParseScriptArgument(draft, args[0], "trap", depth, nested());
+                ParseScriptArgument(draft, args[0], "trap", depth, nested.Get());
                 break;
             case "at" or "batch":
                 if (ValueOf(args, "-f", "--file") is { } file)
                 {
-                    ScriptFile(draft, file, depth, nested());
+                    ScriptFile(draft, file, depth, nested.Get());
                 }
                 else
                 {
-                    ReadsStdin(draft, name, depth, nested(), asShell: true);
+                    ReadsStdin(draft, name, depth, nested.Get(), asShell: true);
                 }
 
                 break;
             case "script" when ValueOf(args, "-c", "--command") is { } command:
-                ParseScriptArgument(draft, command, "script -c", depth, nested());
+                ParseScriptArgument(draft, command, "script -c", depth, nested.Get());
                 break;
             case "script":
                 draft.Tag(ShellTags.Opaque, "script without -c starts an interactive shell");
@@ -346,7 +346,7 @@ internal sealed partial class CommandUnwrapper
                     var text = args[i].Text;
                     if (text is "-f" or "--file" && i + 1 < args.Count)
                     {
-                        ScriptFile(draft, args[i + 1], depth, nested());
+                        ScriptFile(draft, args[i + 1], depth, nested.Get());
                         break;
                     }
 
@@ -358,7 +358,7 @@ internal sealed partial class CommandUnwrapper
 
                     if (!text.StartsWith('-'))
                     {
-                        AnalyzeCode(draft, text, depth, nested());
+                        AnalyzeCode(draft, text, depth, nested.Get());
                         break;
                     }
                 }
@@ -408,25 +408,25 @@ internal sealed partial class CommandUnwrapper
 
                     if (!string.IsNullOrWhiteSpace(embedded))
                     {
-                        ParseScriptArgument(draft, args[i] with { Text = embedded }, name + " option", depth, nested());
+                        ParseScriptArgument(draft, args[i] with { Text = embedded }, name + " option", depth, nested.Get());
                     }
                 }
 
                 break;
             case "sed" or "gsed":
-                SedCommands(draft, depth, nested());
+                SedCommands(draft, depth, nested.Get());
                 break;
             case "flock" when ValueOf(args, "-c", "--command") is { } command:
-                ParseScriptArgument(draft, command, "flock -c", depth, nested());
+                ParseScriptArgument(draft, command, "flock -c", depth, nested.Get());
                 break;
             case "man" when ValueOf(args, "-P", "--pager") is { } pager:
-                ParseScriptArgument(draft, pager, "man -P", depth, nested());
+                ParseScriptArgument(draft, pager, "man -P", depth, nested.Get());
                 draft.Tag(ShellTags.Opaque, "man -P runs a pager command");
                 break;
             case "at" or "batch" or "systemd-run":
                 break;
             default:
-                ToolEscapes(draft, name, depth, nested);
+                ToolEscapes(draft, name, depth, ref nested);
                 break;
         }
     }

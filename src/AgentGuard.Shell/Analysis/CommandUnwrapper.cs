@@ -172,14 +172,13 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
             draft.Tag(ShellTags.Opaque, "the program name is decoded from printf/echo escapes at run time");
         }
 
-        Inherited? nestedCache = null;
-        Inherited Nested() => nestedCache ??= new Inherited([.. wrappers, name], tags, null, inherited.CollectOnly);
+        var nested = new NestedInherited(wrappers, name, tags, inherited.CollectOnly);
         if (head.Text.Contains('/', StringComparison.Ordinal))
         {
             if (session.WrittenFile(head.Text) is { } script)
             {
                 draft.Tags.Add(ShellTags.ScriptFile);
-                session.ParseNested(script, head.Text, depth + 1, Nested());
+                session.ParseNested(script, head.Text, depth + 1, nested.Get());
             }
 
             if (ShellClassifier.IsDownloaded(session, head.Text))
@@ -190,15 +189,15 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
 
         if (Shells.Contains(name) || name is "source" or ".")
         {
-            HandleShell(draft, name, depth, Nested());
+            HandleShell(draft, name, depth, nested.Get());
         }
         else if (name == "eval")
         {
-            HandleEval(draft, depth, Nested());
+            HandleEval(draft, depth, nested.Get());
         }
         else if (InterpreterCodeFlags.TryGetValue(StripVersion(name), out var flags))
         {
-            HandleInterpreter(draft, flags, depth, Nested());
+            HandleInterpreter(draft, flags, depth, nested.Get());
         }
         else if (name == "su")
         {
@@ -206,28 +205,28 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
             var script = ValueOf(args, "-c", "--command");
             if (script is { } s)
             {
-                ParseScriptArgument(draft, s, "su -c", depth, Nested() with { Tags = [.. tags, ShellTags.Privilege] });
+                ParseScriptArgument(draft, s, "su -c", depth, nested.Get() with { Tags = [.. tags, ShellTags.Privilege] });
             }
         }
         else if (name is "ssh" && RemoteCommand(args) is { } remote)
         {
-            session.ParseNested(remote, "ssh", depth + 1, Nested());
+            session.ParseNested(remote, "ssh", depth + 1, nested.Get());
         }
         else if (name is "watch" && args.Count > 0)
         {
             var rest = SkipOptions(args, 0, "nd", "tbegcx");
             if (rest >= 0 && rest < args.Count)
             {
-                session.ParseNested(string.Join(' ', args.Skip(rest).Select(a => a.Text)), "watch", depth + 1, Nested());
+                session.ParseNested(string.Join(' ', args.Skip(rest).Select(a => a.Text)), "watch", depth + 1, nested.Get());
             }
         }
         else if (name == "find")
         {
-            HandleFindExec(draft, depth, Nested(), emitted);
+            HandleFindExec(draft, depth, nested.Get(), emitted);
         }
         else
         {
-            HandleEmbeddedCommands(draft, name, depth, Nested);
+            HandleEmbeddedCommands(draft, name, depth, ref nested);
         }
 
         if (EnablesShellEscapes(draft) is { } escapeOption)
@@ -237,7 +236,7 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
 
         if (EscapingPrograms.Contains(name))
         {
-            InteractiveSession(draft, name, depth, Nested);
+            InteractiveSession(draft, name, depth, ref nested);
         }
         ShellClassifier.Classify(draft, session);
         Finish(draft, tags, emitted);
@@ -284,8 +283,11 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
             CollectOnly = collectOnly,
         };
         draft.Upstream = upstream;
-        foreach (var redirect in redirects)
+        var readsFile = false;
+        for (var r = 0; r < redirects.Count; r++)
         {
+            var redirect = redirects[r];
+            readsFile |= redirect.Operator == "<";
             if (redirect.HereDocumentBody is { } body && redirect.Operator is "<<" or "<<-" or "<<<")
             {
                 draft.StdinText = body;
@@ -296,7 +298,7 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
         {
             draft.StdinText = piped;
         }
-        else if (draft.StdinText is null && upstream is null && !redirects.Any(r => r.Operator == "<"))
+        else if (draft.StdinText is null && upstream is null && !readsFile)
         {
             draft.StdinText = session.ProcessStandardInput;
         }

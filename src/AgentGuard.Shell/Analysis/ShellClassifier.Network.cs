@@ -252,7 +252,15 @@ internal static partial class ShellClassifier
             return;
         }
 
-        var writes = draft.Redirects.Where(r => r.IsWrite).Select(r => r.Target).ToList();
+        var writes = new List<ExpandedWord>(draft.Redirects.Count);
+        for (var i = 0; i < draft.Redirects.Count; i++)
+        {
+            if (draft.Redirects[i].IsWrite)
+            {
+                writes.Add(draft.Redirects[i].Target);
+            }
+        }
+
         if (draft.Program == "tee")
         {
             writes.AddRange(draft.Operands());
@@ -304,8 +312,9 @@ internal static partial class ShellClassifier
             }
         }
 
-        foreach (var redirect in draft.Redirects)
+        for (var r = 0; r < draft.Redirects.Count; r++)
         {
+            var redirect = draft.Redirects[r];
             var path = redirect.Target.Text;
             if (redirect.Operator is "<" or "<>" && (path.StartsWith("/dev/tcp/", StringComparison.Ordinal) || path.StartsWith("/dev/udp/", StringComparison.Ordinal)))
             {
@@ -342,8 +351,9 @@ internal static partial class ShellClassifier
             }
         }
 
-        foreach (var redirect in draft.Redirects)
+        for (var r = 0; r < draft.Redirects.Count; r++)
         {
+            var redirect = draft.Redirects[r];
             if (PathRules.CredentialMatch(draft.Resolve(redirect.Target)) is { } match)
             {
                 draft.Tag(ShellTags.CredentialAccess, draft.Program + " redirects " + redirect.Operator + " " + match);

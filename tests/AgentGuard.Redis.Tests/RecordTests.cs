@@ -1,0 +1,113 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace AgentGuard.Redis.Tests;
+
+/// <summary>
+/// How a decided call is written: appended, trimmed to the history length, the session's keys given the idle expiry —
+/// and an append Redis refuses is counted and logged, not lost in silence (the record is sent without waiting).
+/// </summary>
+public sealed class RecordTests(RedisFixture redis) : IClassFixture<RedisFixture>
+{
+    private const string Rules = """
+        "Sessions": { "MaxHistory": 5, "IdleTimeout": "00:10:00" },
+        "Rules": [
+          { "Id": "third-export", "Effect": "Deny", "Match": { "Tools": ["send"] }, "When": { "Sequence": { "Tools": ["export"], "AtLeast": 3 } } }
+        ]
+        """;
+
+    [Fact]
+    public async Task ManyCalls_HistoryKeepsTheNewestMaxHistory_AndEveryKeyExpires()
+    {
+        var prefix = RedisFixture.Prefix();
+        await using var replica = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        var session = new GuardContext { SessionId = "trimmed", Prompt = "pay the invoice of ACME" };
+        for (var i = 0; i < 12; i++)
+        {
+            await replica.Engine.EvaluateAsync(Replica.Call(i % 2 == 0 ? "export" : "poll", callId: "call-" + i), session);
+        }
+
+        await replica.Engine.InspectResultAsync(Replica.Call("poll"), session, new ToolResult("the invoice number is 4711"));
+        await replica.FlushAsync();
+
+        var keys = replica.Services.GetRequiredService<RedisSessionStore>().Keys;
+        var database = (await replica.MultiplexerAsync()).GetDatabase();
+        var history = await database.ListRangeAsync(keys.History("trimmed"));
+        history.Should().HaveCount(5, "the history is trimmed to MaxHistory");
+        history.Select(e => (string)e!).Last().Should().Contain("call-11", "the newest call is kept");
+        foreach (var key in new[] { keys.History("trimmed"), keys.Seen("trimmed") })
+        {
+            var ttl = await database.KeyTimeToLiveAsync(key);
+            ttl.Should().NotBeNull($"{key} must expire with the session");
+            ttl!.Value.Should().BeGreaterThan(TimeSpan.FromMinutes(9)).And.BeLessThanOrEqualTo(TimeSpan.FromMinutes(10));
+        }
+    }
+
+    [Fact]
+    public async Task AppendRefusedByRedis_IsCountedAsAWriteFailure_AndTheDecisionStands()
+    {
+        var prefix = RedisFixture.Prefix();
+        using var factory = new OwnMeters();
+        await using var replica = await Replica.StartAsync(redis.Server, Rules, prefix: prefix, configure: b => b.Services.AddSingleton<IMeterFactory>(factory));
+        var failures = new List<string>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Scope == factory && instrument.Name == "agentguard.redis.write_failures")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            lock (failures)
+            {
+                failures.Add(tags.ToArray().Single(t => t.Key == "operation").Value!.ToString()!);
+            }
+        });
+        listener.Start();
+
+        // Something else wrote a string where the history list belongs: Redis answers the append with WRONGTYPE.
+        var keys = replica.Services.GetRequiredService<RedisSessionStore>().Keys;
+        var database = (await replica.MultiplexerAsync()).GetDatabase();
+        await database.StringSetAsync(keys.History("clobbered"), "not a list");
+
+        var decision = await replica.Engine.EvaluateAsync(Replica.Call("poll"), new GuardContext { SessionId = "clobbered" });
+        decision.Effect.Should().Be(DecisionEffect.Allow);
+        await replica.FlushAsync();
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline && !HasRecordFailure())
+        {
+            await Task.Delay(20);
+        }
+
+        HasRecordFailure().Should().BeTrue("a refused append must be visible in the write-failure metric");
+
+        bool HasRecordFailure()
+        {
+            lock (failures)
+            {
+                return failures.Contains("record");
+            }
+        }
+    }
+
+    /// <summary>This replica's meters only (tests of other classes run at the same time with meters of the same name).</summary>
+    private sealed class OwnMeters : IMeterFactory
+    {
+        private readonly List<Meter> _meters = [];
+
+        public Meter Create(MeterOptions options)
+        {
+            var meter = new Meter(new MeterOptions(options.Name) { Version = options.Version, Tags = options.Tags, Scope = this });
+            _meters.Add(meter);
+            return meter;
+        }
+
+        public void Dispose() => _meters.ForEach(m => m.Dispose());
+    }
+}
