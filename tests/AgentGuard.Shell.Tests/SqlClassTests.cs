@@ -24,6 +24,12 @@ public sealed class SqlClassTests
     [InlineData("psql <<SQL\n\\c prod\nDROP TABLE users;\nSQL")]
     [InlineData("sqlcmd -Q \"DROP TABLE users\"")]
     [InlineData("cockroach sql --execute='DROP TABLE users'")]
+    [InlineData("psql -Xc 'DROP TABLE users'")]
+    [InlineData("psql -qAtc 'DROP TABLE users' appdb")]
+    [InlineData("psql -U admin -h db -cDROP\\ TABLE\\ users")]
+    [InlineData("mysql -uroot -pS3cret -Be 'DROP TABLE users'")]
+    [InlineData("mariadb -p -e 'DROP TABLE users' shop")]
+    [InlineData("sqlcmd -S db -Q\"DROP TABLE users\"")]
     public void StatementHiddenByQuotingCommentsOrClientOptions_IsDestructiveOnTheTable(string line)
     {
         var client = Client(line);
@@ -66,6 +72,8 @@ public sealed class SqlClassTests
     [InlineData("mysql -u root -e 'USE shop; SELECT * FROM orders\\G'")]
     [InlineData("mysql -e 'SHOW DATABASES'")]
     [InlineData("psql --host db -U app -c 'SELECT count(*) FROM users' appdb")]
+    [InlineData("psql -U c -d e appdb")]
+    [InlineData("mysql -u e -h c -e 'SELECT 1 FROM dual_table'")]
     [InlineData("echo 'select 1 != 2;' | psql appdb")]
     [InlineData("sqlcmd -S localhost -Q \"SELECT name FROM sys.databases\"")]
     public void EverydayReads_AreNeitherOpaqueNorDestructive(string line)

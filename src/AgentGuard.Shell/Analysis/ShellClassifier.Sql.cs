@@ -150,13 +150,9 @@ internal static partial class ShellClassifier
             {
                 texts.Add(arg with { Text = text[(text.IndexOf('=', StringComparison.Ordinal) + 1)..] });
             }
-            else if (text.Length == 2 && text[0] == '-' && optionLetters.Contains(text[1], StringComparison.Ordinal) && i + 1 < args.Count)
+            else if (text.Length > 1 && text[0] == '-' && text[1] != '-')
             {
-                texts.Add(args[++i]);
-            }
-            else if (text.Length > 2 && text[0] == '-' && text[1] != '-' && optionLetters.Contains(text[1], StringComparison.Ordinal))
-            {
-                texts.Add(arg with { Text = text[2..] });
+                i = ShortOptions(draft.Program, args, i, optionLetters, texts);
             }
         }
 
@@ -166,6 +162,66 @@ internal static partial class ShellClassifier
         }
 
         return texts;
+    }
+
+    /// <summary>
+    /// Reads one cluster of short options the way getopt does (<c>psql -Xc 'SQL'</c>, <c>mysql -Be 'SQL'</c>,
+    /// <c>-cSQL</c>): flags are skipped, an option that takes a value ends the cluster with the rest of it or the next
+    /// argument. Returns the index of the last argument used.
+    /// </summary>
+    private static int ShortOptions(string program, List<ExpandedWord> args, int i, string sqlLetters, List<ExpandedWord> texts)
+    {
+        var text = args[i].Text;
+        var valueLetters = program switch { "psql" or "cockroach" => "dfhpUvoLPTFR", "mysql" or "mariadb" => "DhPSuO", _ => string.Empty };
+        if (program == "sqlcmd")
+        {
+            // sqlcmd does not cluster: -Q "SQL" or -Q"SQL".
+            if (text.Length >= 2 && sqlLetters.Contains(text[1], StringComparison.Ordinal))
+            {
+                if (text.Length > 2)
+                {
+                    texts.Add(args[i] with { Text = text[2..] });
+                }
+                else if (i + 1 < args.Count)
+                {
+                    texts.Add(args[++i]);
+                }
+            }
+
+            return i;
+        }
+
+        for (var k = 1; k < text.Length; k++)
+        {
+            var letter = text[k];
+            var takesSql = sqlLetters.Contains(letter, StringComparison.Ordinal);
+            if (!takesSql && !valueLetters.Contains(letter, StringComparison.Ordinal) && !(letter == 'p' && program is "mysql" or "mariadb"))
+            {
+                continue;
+            }
+
+            // mysql's -p takes its password only attached (-pSECRET); alone it prompts.
+            var attached = k + 1 < text.Length;
+            if (takesSql)
+            {
+                if (attached)
+                {
+                    texts.Add(args[i] with { Text = text[(k + 1)..] });
+                }
+                else if (i + 1 < args.Count)
+                {
+                    texts.Add(args[++i]);
+                }
+            }
+            else if (!attached && letter != 'p' || (!attached && program is "psql" or "cockroach"))
+            {
+                i++;
+            }
+
+            break;
+        }
+
+        return i;
     }
 
     /// <summary>
