@@ -72,6 +72,7 @@ public static class ShellAnalyzer
             Findings = draft.Findings,
             Risk = ShellTags.RiskOf(tags),
             Code = draft.Code,
+            Sql = draft.Sql ?? (IReadOnlyList<AgentGuard.Data.SqlAnalysis>)[],
             IsWrapper = draft.IsWrapper,
             InPipeline = draft.Upstream is not null,
         };

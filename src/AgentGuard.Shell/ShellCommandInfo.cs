@@ -37,6 +37,12 @@ public sealed class ShellCommandInfo
     /// <summary>Code given to an interpreter (python -c, node -e, perl -e, or on its standard input), when known.</summary>
     public string? Code { get; init; }
 
+    /// <summary>
+    /// The SQL a database client runs (<c>psql -c</c>, <c>mysql -e</c>, <c>sqlite3 db 'SQL'</c>, <c>sqlcmd -Q</c>, standard
+    /// input), read by the database hook's analyser: kinds, tables, flags. Empty for other commands.
+    /// </summary>
+    public IReadOnlyList<AgentGuard.Data.SqlAnalysis> Sql { get; init; } = [];
+
     /// <summary>True when the command is a privilege or shell wrapper around another command that is reported too.</summary>
     public bool IsWrapper { get; init; }
 

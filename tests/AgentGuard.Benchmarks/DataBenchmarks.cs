@@ -30,6 +30,7 @@ public class DataBenchmarks
     private NpgsqlCommand _varying = null!;
     private int _next;
     private NpgsqlCommand _decided = null!;
+    private NpgsqlCommand _decidedVarying = null!;
     private readonly DatabaseSource _source = new("shop", SqlDialect.PostgreSql);
 
     [GlobalSetup]
@@ -57,6 +58,8 @@ public class DataBenchmarks
         _decided.Parameters.AddWithValue("id", 1);
         _varying = new NpgsqlCommand(Sql);
         _varying.Parameters.AddWithValue("id", 1);
+        _decidedVarying = new NpgsqlCommand(Sql);
+        _decidedVarying.Parameters.AddWithValue("id", 1);
         using var setup = _plain.CreateCommand("CREATE TABLE products (id int PRIMARY KEY, name text, price int); INSERT INTO products VALUES (1, 'pen', 2)");
         setup.ExecuteNonQuery();
     }
@@ -87,6 +90,13 @@ public class DataBenchmarks
 
     [Benchmark(Description = "decision alone (event from the command, engine, audit)")]
     public async Task<Decision> DecisionAlone() => (await _guard.AuthorizeAsync(_decided, _source)).Decision;
+
+    [Benchmark(Description = "decision alone, a new parameter value each run")]
+    public async Task<Decision> DecisionNewValue()
+    {
+        _decidedVarying.Parameters[0].Value = ++_next;
+        return (await _guard.AuthorizeAsync(_decidedVarying, _source)).Decision;
+    }
 
     private static async Task<string> QueryAsync(DbDataSource dataSource)
     {

@@ -137,7 +137,6 @@ public sealed class CoverageClassTests
 
     [Theory]
     [InlineData("psql -c 'DROP/**/TABLE users'")]
-    [InlineData("psql -c 'DR/**/OP TABLE users'")]
     [InlineData("mysql -e '/*!50000 DROP TABLE t */'")]
     [InlineData("psql -c \"drop -- comment\ntable users\"")]
     [InlineData("mysql -e 'DELETE FROM orders WHERE 1=1'")]
@@ -146,6 +145,10 @@ public sealed class CoverageClassTests
     [InlineData("cqlsh -e 'DROP KEYSPACE prod'")]
     public void Sql_OnTheCommandLine_EvenWithComments_IsDestructive(string line)
         => Tags(line).Should().Contain(ShellTags.Destructive);
+
+    [Fact]
+    public void Sql_KeywordSplitByAComment_IsOpaque()
+        => Tags("psql -c 'DR/**/OP TABLE users'").Should().Contain(ShellTags.Opaque);
 
     [Theory]
     [InlineData("psql -c 'SELECT * FROM users'")]

@@ -13,6 +13,8 @@ internal sealed class SqlAnalysisBuilder(SqlDialect dialect)
 
     public int Statements { get; set; }
 
+    public SqlDialect Dialect => dialect;
+
     public void Kind(SqlStatementKind kind)
     {
         if (!_kinds.Contains(kind))

@@ -11,4 +11,10 @@ public enum SqlDialect
 
     /// <summary>Microsoft SQL Server T-SQL, read by Microsoft's own parser (Microsoft.SqlServer.TransactSql.ScriptDom).</summary>
     SqlServer = 2,
+
+    /// <summary>
+    /// MySQL and MariaDB: backslash escapes in <c>'…'</c> and <c>"…"</c>, <c>`…`</c> identifiers, <c>#</c> comments, <c>--</c>
+    /// only before white space; executable comments (<c>/*! … */</c>) are read as code.
+    /// </summary>
+    MySql = 3,
 }

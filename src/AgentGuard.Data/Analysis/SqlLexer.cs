@@ -1,9 +1,10 @@
 namespace AgentGuard.Data;
 
 /// <summary>
-/// Splits PostgreSQL or SQLite text into tokens the way the server does: comments (nested <c>/* */</c> in PostgreSQL)
+/// Splits PostgreSQL, SQLite or MySQL text into tokens the way the server does: comments (nested <c>/* */</c> in PostgreSQL)
 /// are dropped, so <c>DROP/**/TABLE</c> is two words; strings, dollar-quoted bodies and quoted identifiers are single
-/// tokens, so keywords inside them are not seen. Anything left unterminated makes the text opaque.
+/// tokens, so keywords inside them are not seen. Anything left unterminated makes the text opaque. MySQL ends a string
+/// where the server does (<c>'\''</c> is one quote there, two elsewhere), and reads executable comments (<c>/*!50000 … */</c>) as the code they are.
 /// </summary>
 internal static class SqlLexer
 {
@@ -12,6 +13,8 @@ internal static class SqlLexer
     {
         var tokens = new List<SqlToken>(Math.Min(256, 8 + (text.Length / 4)));
         var postgres = dialect == SqlDialect.PostgreSql;
+        var mysql = dialect == SqlDialect.MySql;
+        var inExecutableComment = false;
         var i = 0;
         problem = null;
         while (i < text.Length)
@@ -24,7 +27,15 @@ internal static class SqlLexer
             }
 
             var start = i;
-            if (c == '-' && Next(text, i) == '-')
+            if (inExecutableComment && c == '*' && Next(text, i) == '/')
+            {
+                inExecutableComment = false;
+                i += 2;
+                continue;
+            }
+
+            // MySQL: "--" starts a comment only before white space or a control character (1--1 is arithmetic); "#" always does.
+            if ((c == '-' && Next(text, i) == '-' && !(mysql && i + 2 < text.Length && text[i + 2] > ' ')) || (mysql && c == '#'))
             {
                 i = text.IndexOf('\n', i);
                 i = i < 0 ? text.Length : i + 1;
@@ -33,7 +44,26 @@ internal static class SqlLexer
 
             if (c == '/' && Next(text, i) == '*')
             {
-                if ((i = SkipBlockComment(text, i, nested: postgres)) < 0)
+                if (mysql && i + 2 < text.Length && (text[i + 2] == '!' || (text[i + 2] == 'M' && Next(text, i + 2) == '!')))
+                {
+                    // An executable comment (/*!50000 … */, MariaDB /*M!100101 … */): the server runs its content, so it is read as code.
+                    if (inExecutableComment)
+                    {
+                        problem = "a nested MySQL executable comment";
+                        return null;
+                    }
+
+                    i = text.IndexOf('!', i + 2) + 1;
+                    while (i < text.Length && IsDigit(text[i]))
+                    {
+                        i++;
+                    }
+
+                    inExecutableComment = true;
+                    continue;
+                }
+
+                if ((i = SkipBlockComment(text, i, nested: postgres || dialect == SqlDialect.SqlServer)) < 0)
                 {
                     problem = "an unterminated comment";
                     return null;
@@ -45,7 +75,7 @@ internal static class SqlLexer
             switch (c)
             {
                 case '\'':
-                    if ((i = SkipQuoted(text, i, '\'', backslashEscapes: false)) < 0)
+                    if ((i = SkipQuoted(text, i, '\'', backslashEscapes: mysql)) < 0)
                     {
                         problem = "an unterminated string";
                         return null;
@@ -54,7 +84,7 @@ internal static class SqlLexer
                     tokens.Add(new SqlToken(SqlTokenKind.String, start, i - start, null));
                     continue;
                 case '"':
-                    if (!Quoted(text, ref i, '"', '"', tokens, out problem))
+                    if (!Quoted(text, ref i, '"', '"', tokens, out problem, backslashEscapes: mysql))
                     {
                         return null;
                     }
@@ -67,7 +97,7 @@ internal static class SqlLexer
                     }
 
                     continue;
-                case '[' when !postgres:
+                case '[' when !postgres && !mysql:
                     if (!Quoted(text, ref i, '[', ']', tokens, out problem))
                     {
                         return null;
@@ -141,7 +171,7 @@ internal static class SqlLexer
 
             if (IsWordStart(c))
             {
-                while (i < text.Length && IsWordPart(text[i], postgres))
+                while (i < text.Length && IsWordPart(text[i], postgres || mysql))
                 {
                     i++;
                 }
@@ -149,7 +179,7 @@ internal static class SqlLexer
                 // String prefixes: E'…' (backslash escapes), B'…', X'…', N'…', U&'…' (and U&"…" identifiers).
                 if (i < text.Length && text[i] == '\'' && i - start == 1 && "eEbBxXnN".Contains(c, StringComparison.Ordinal))
                 {
-                    if ((i = SkipQuoted(text, i, '\'', backslashEscapes: postgres && (c is 'e' or 'E'))) < 0)
+                    if ((i = SkipQuoted(text, i, '\'', backslashEscapes: (postgres && (c is 'e' or 'E')) || mysql)) < 0)
                     {
                         problem = "an unterminated string";
                         return null;
@@ -169,9 +199,16 @@ internal static class SqlLexer
                 continue;
             }
 
+            if (c == '\\')
+            {
+                // No server reads a backslash outside a string; a client does (psql \gexec, mysql \G): not SQL.
+                problem = "a backslash outside a string (a client command, not SQL)";
+                return null;
+            }
+
             // Operators: one run of operator characters; a comment start ends it.
             i++;
-            while (i < text.Length && IsOperator(text[i]) && !(text[i] is '-' && Next(text, i) == '-') && !(text[i] is '/' && Next(text, i) == '*'))
+            while (i < text.Length && IsOperator(text[i]) && !(text[i] is '-' && Next(text, i) == '-') && !(text[i] is '/' && Next(text, i) == '*') && !(mysql && text[i] == '#'))
             {
                 i++;
             }
@@ -179,13 +216,19 @@ internal static class SqlLexer
             tokens.Add(new SqlToken(SqlTokenKind.Symbol, start, i - start, null));
         }
 
+        if (inExecutableComment)
+        {
+            problem = "an unterminated MySQL executable comment";
+            return null;
+        }
+
         return tokens;
     }
 
-    private static bool Quoted(string text, ref int i, char open, char close, List<SqlToken> tokens, out string? problem)
+    private static bool Quoted(string text, ref int i, char open, char close, List<SqlToken> tokens, out string? problem, bool backslashEscapes = false)
     {
         var start = i;
-        var end = SkipQuoted(text, i, close, backslashEscapes: false, open);
+        var end = SkipQuoted(text, i, close, backslashEscapes, open);
         if (end < 0)
         {
             problem = "an unterminated quoted identifier";
@@ -268,7 +311,7 @@ internal static class SqlLexer
         var tagEnd = i + 1;
         while (tagEnd < text.Length && text[tagEnd] != '$')
         {
-            if (!IsWordPart(text[tagEnd], postgres: false) || (tagEnd == i + 1 && IsDigit(text[tagEnd])))
+            if (!IsWordPart(text[tagEnd], dollar: false) || (tagEnd == i + 1 && IsDigit(text[tagEnd])))
             {
                 return -1;
             }
@@ -288,7 +331,7 @@ internal static class SqlLexer
 
     private static int SkipParameterName(string text, int i)
     {
-        while (i < text.Length && IsWordPart(text[i], postgres: false))
+        while (i < text.Length && IsWordPart(text[i], dollar: false))
         {
             i++;
         }
@@ -332,7 +375,7 @@ internal static class SqlLexer
 
     private static bool IsWordStart(char c) => char.IsAsciiLetter(c) || c == '_' || (c > 127 && char.IsLetter(c));
 
-    private static bool IsWordPart(char c, bool postgres) => char.IsAsciiLetterOrDigit(c) || c == '_' || (postgres && c == '$') || (c > 127 && char.IsLetterOrDigit(c));
+    private static bool IsWordPart(char c, bool dollar) => char.IsAsciiLetterOrDigit(c) || c == '_' || (dollar && c == '$') || (c > 127 && char.IsLetterOrDigit(c));
 
     private static bool IsOperator(char c) => c is '+' or '-' or '*' or '/' or '<' or '>' or '=' or '~' or '!' or '@' or '#' or '%' or '^' or '&' or '|' or '`' or '?' or ':';
 }

@@ -121,6 +121,12 @@ internal sealed class TSqlReader : TSqlFragmentVisitor
                 break;
             case AlterTableStatement alter:
                 _b.Kind(SqlStatementKind.Ddl);
+                if (alter is AlterTableDropTableElementStatement)
+                {
+                    // Dropping a column or constraint destroys data like DROP TABLE does.
+                    _b.Tag(DataTags.Destructive);
+                }
+
                 _b.TableWritten(Name(alter.SchemaObjectName));
                 break;
             case CreateLoginStatement or AlterLoginStatement or DropLoginStatement or CreateUserStatement or AlterUserStatement or DropUserStatement

@@ -1,7 +1,7 @@
 namespace AgentGuard.Data;
 
 /// <summary>
-/// Reads the tokens of PostgreSQL or SQLite text statement by statement: kinds, tables and columns read and written,
+/// Reads the tokens of PostgreSQL, SQLite or MySQL text statement by statement: kinds, tables and columns read and written,
 /// mass changes, file and program access. What it does not recognise is opaque, never guessed.
 /// </summary>
 internal sealed class TokenSqlReader
@@ -160,9 +160,26 @@ internal sealed class TokenSqlReader
                 _b.Kind(SqlStatementKind.Session);
                 _b.Tag(DataTags.FileAccess);
                 return;
+            case "load" when _b.Dialect == SqlDialect.MySql:
+                LoadData(s + 1, e);
+                return;
             case "load":
                 _b.Kind(SqlStatementKind.Session);
                 _b.Tag(DataTags.ProgramExecution);
+                return;
+            case "use" when _b.Dialect == SqlDialect.MySql:
+                _b.Kind(SqlStatementKind.Session);
+                return;
+            case "describe" or "desc" when _b.Dialect == SqlDialect.MySql:
+                _b.Kind(SqlStatementKind.Read);
+                TableName(s + 1, e, write: false);
+                return;
+            case "rename" when _b.Dialect == SqlDialect.MySql:
+                _b.Kind(SqlStatementKind.Ddl);
+                NameList(Skip(s + 1, e, "table"), e, write: true);
+                return;
+            case "flush" or "optimize" or "repair" or "check" or "checksum" when _b.Dialect == SqlDialect.MySql:
+                _b.Kind(SqlStatementKind.Session);
                 return;
             case "analyze" or "analyse" or "reindex" or "cluster" or "checkpoint" or "listen" or "unlisten" or "notify" or "discard" or "lock" or "detach" or "deallocate":
                 _b.Kind(SqlStatementKind.Session);
@@ -934,6 +951,12 @@ internal sealed class TokenSqlReader
         switch (objectWord)
         {
             case "table":
+                if (HasWord(i, e, "drop"))
+                {
+                    // Dropping a column or constraint destroys data like DROP TABLE does.
+                    _b.Tag(DataTags.Destructive);
+                }
+
                 TableName(Skip(i + 1, e, "if", "exists", "only"), e, write: true);
                 return;
             case "system":
@@ -953,6 +976,29 @@ internal sealed class TokenSqlReader
                 _b.Tag(DataTags.Network);
                 return;
         }
+    }
+
+    /// <summary>MySQL <c>LOAD DATA/XML [LOCAL] INFILE 'file' … INTO TABLE t</c>: rows from a file.</summary>
+    private void LoadData(int i, int e)
+    {
+        if (i >= e || !(_t[i].IsWord("data") || _t[i].IsWord("xml")))
+        {
+            _b.Opaque("a LOAD statement that is not LOAD DATA or LOAD XML");
+            return;
+        }
+
+        _b.Kind(SqlStatementKind.Insert);
+        _b.Tag(DataTags.FileAccess);
+        for (var j = i; j < e; j++)
+        {
+            if (_t[j].IsWord("table"))
+            {
+                TableName(j + 1, e, write: true);
+                return;
+            }
+        }
+
+        _b.Opaque("a LOAD DATA statement without INTO TABLE");
     }
 
     private void Grant(int s, int e)

@@ -52,6 +52,11 @@ public sealed partial class DatabaseGuard
             throw new ToolCallDeniedException(decision);
         }
 
+        if (statement.ReadTags.Count > 0)
+        {
+            await LabelSessionAsync(statement, context, cancellationToken).ConfigureAwait(false);
+        }
+
         return new DatabaseCall(statement, context, decision);
     }
 
@@ -97,6 +102,25 @@ public sealed partial class DatabaseGuard
         }
     }
 
+    /// <summary>
+    /// Labels the session with the data tags of what an allowed statement reads, before it runs: however its rows are
+    /// consumed (a reader, a scalar, an <c>INSERT … SELECT</c> into an untagged table), later calls are decided knowing it.
+    /// </summary>
+    private async ValueTask LabelSessionAsync(SqlStatement statement, GuardContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _guard.Engine.InspectResultAsync(statement.Event, context, new ToolResult(null) { Labels = statement.ReadTags }, cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A session store that cannot take the label must not run the read unlabelled: refuse it.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogLabelFailed(ex, statement.Event.ToolName);
+            throw new ToolCallDeniedException(_guard.Refuse(statement.Event, context, "agentguard:data-session-label", "The session could not be labelled with the data tags of the tables read."));
+        }
+    }
+
     private DataTableMap Map()
     {
         var current = _options.CurrentValue;
@@ -112,6 +136,9 @@ public sealed partial class DatabaseGuard
 
     [LoggerMessage(3501, LogLevel.Information, "A {Kinds} statement to {Database} was not sent (rules: {RuleIds}).")]
     private partial void LogDenied(LogText database, LogText kinds, LogText ruleIds);
+
+    [LoggerMessage(3503, LogLevel.Error, "The session could not be labelled with the data tags of a read from {Database}; the statement was not sent.")]
+    private partial void LogLabelFailed(Exception exception, LogText database);
 
     [LoggerMessage(3502, LogLevel.Error, "The rows {Database} returned could not be inspected.")]
     private partial void LogInspectionFailed(Exception exception, LogText database);

@@ -18,7 +18,7 @@ public sealed record DatabaseSource(string Name, SqlDialect Dialect)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var resolved = dialect ?? DialectOf(connection.GetType())
-            ?? throw new ArgumentException($"AgentGuard does not know the SQL dialect of {connection.GetType().FullName}: pass the dialect (SqlDialect.PostgreSql, Sqlite or SqlServer) when guarding it.", nameof(dialect));
+            ?? throw new ArgumentException($"AgentGuard does not know the SQL dialect of {connection.GetType().FullName}: pass the dialect (SqlDialect.PostgreSql, Sqlite, SqlServer or MySql) when guarding it.", nameof(dialect));
         return new DatabaseSource(NameOf(connection, name), resolved);
     }
 
@@ -31,6 +31,7 @@ public sealed record DatabaseSource(string Name, SqlDialect Dialect)
             "Npgsql.NpgsqlConnection" => SqlDialect.PostgreSql,
             "Microsoft.Data.Sqlite.SqliteConnection" or "System.Data.SQLite.SQLiteConnection" => SqlDialect.Sqlite,
             "Microsoft.Data.SqlClient.SqlConnection" or "System.Data.SqlClient.SqlConnection" => SqlDialect.SqlServer,
+            "MySqlConnector.MySqlConnection" or "MySql.Data.MySqlClient.MySqlConnection" => SqlDialect.MySql,
             _ => null,
         };
     }

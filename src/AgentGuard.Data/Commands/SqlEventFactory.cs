@@ -90,7 +90,7 @@ internal sealed class SqlEventFactory(Func<DataTableMap> tables, Func<ToolArgume
             ParentCallId = AgentGuardScope.CurrentCallId,
             Attributes = cached.Attributes,
         };
-        return new SqlStatement(toolCall, cached.Analysis, cached.SensitiveColumns, parameterProblem);
+        return new SqlStatement(toolCall, cached.Analysis, cached.SensitiveColumns, parameterProblem) { ReadTags = cached.ReadTags };
     }
 
     private SqlStatement Opaque(DatabaseSource source, string reason)
@@ -124,14 +124,14 @@ internal sealed class SqlEventFactory(Func<DataTableMap> tables, Func<ToolArgume
             CommandType.TableDirect => SqlAnalyzer.Analyze("SELECT * FROM " + text, dialect, map.Options.MaxStatementLength, map.Options.MaxStatements),
             _ => SqlAnalyzer.Analyze(text, dialect, map.Options.MaxStatementLength, map.Options.MaxStatements),
         };
-        var (dataTags, sensitive) = map.Match(analysis);
+        var (dataTags, sensitive, readTags) = map.Match(analysis);
         var attributes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            ["db.system.name"] = dialect switch { SqlDialect.PostgreSql => "postgresql", SqlDialect.Sqlite => "sqlite", _ => "microsoft.sql_server" },
+            ["db.system.name"] = dialect switch { SqlDialect.PostgreSql => "postgresql", SqlDialect.Sqlite => "sqlite", SqlDialect.MySql => "mysql", _ => "microsoft.sql_server" },
             ["db.operation.name"] = string.Join(',', analysis.Kinds.Select(k => k.ToString().ToLowerInvariant())),
             ["db.statement_count"] = analysis.StatementCount.ToString(CultureInfo.InvariantCulture),
         };
-        cached = new Cached(map, analysis, dataTags, sensitive, attributes, Prefix(text, dialect, analysis, dataTags));
+        cached = new Cached(map, analysis, dataTags, sensitive, readTags, attributes, Prefix(text, dialect, analysis, dataTags));
         if (_cache.Count >= MaxCached)
         {
             _cache.Clear();
@@ -149,7 +149,7 @@ internal sealed class SqlEventFactory(Func<DataTableMap> tables, Func<ToolArgume
         {
             writer.WriteStartObject();
             writer.WriteString("statement", text.Length > MaxStatementChars ? text[..MaxStatementChars] : text);
-            writer.WriteString("dialect", dialect switch { SqlDialect.PostgreSql => "postgresql", SqlDialect.Sqlite => "sqlite", _ => "sqlserver" });
+            writer.WriteString("dialect", dialect switch { SqlDialect.PostgreSql => "postgresql", SqlDialect.Sqlite => "sqlite", SqlDialect.MySql => "mysql", _ => "sqlserver" });
             writer.WriteNumber("statements", analysis.StatementCount);
             writer.WriteStartArray("kinds");
             foreach (var kind in analysis.Kinds)
@@ -329,7 +329,7 @@ internal sealed class SqlEventFactory(Func<DataTableMap> tables, Func<ToolArgume
         return tags.Contains(DataTags.Write) || tags.Contains(DataTags.Ddl) ? RiskLevel.Medium : RiskLevel.Low;
     }
 
-    private sealed record Cached(DataTableMap Map, SqlAnalysis Analysis, List<string> DataTags, List<string> SensitiveColumns, Dictionary<string, string> Attributes, byte[] Prefix)
+    private sealed record Cached(DataTableMap Map, SqlAnalysis Analysis, List<string> DataTags, List<string> SensitiveColumns, List<string> ReadTags, Dictionary<string, string> Attributes, byte[] Prefix)
     {
         private Parsed? _withoutParameters;
         private ParsedJson? _lastWithParameters;
@@ -374,4 +374,8 @@ internal sealed class SqlEventFactory(Func<DataTableMap> tables, Func<ToolArgume
 }
 
 /// <summary>A command described for the engine: its event, the analysis, and the sensitive columns of the tables it touches.</summary>
-internal sealed record SqlStatement(ToolCallEvent Event, SqlAnalysis Analysis, IReadOnlyList<string> SensitiveColumns, string? ParameterProblem);
+internal sealed record SqlStatement(ToolCallEvent Event, SqlAnalysis Analysis, IReadOnlyList<string> SensitiveColumns, string? ParameterProblem)
+{
+    /// <summary>The data tags of the tables and columns the statement reads: its session is labelled with them once it is allowed.</summary>
+    public IReadOnlyList<string> ReadTags { get; init; } = [];
+}

@@ -22,24 +22,34 @@ internal sealed class DataTableMap
         => !string.IsNullOrWhiteSpace(name) && !name.Any(c => char.IsWhiteSpace(c) || c is '*' or '?' or '"' or '[' or ']' or '`')
             && name.Split('.') is { Length: <= 3 } parts && parts.All(p => p.Length > 0);
 
-    /// <summary>The data tags of what <paramref name="analysis"/> touches, and the sensitive columns of those tables.</summary>
-    public (List<string> Tags, List<string> SensitiveColumns) Match(SqlAnalysis analysis)
+    /// <summary>
+    /// The data tags of what <paramref name="analysis"/> touches, the sensitive columns of those tables, and the data tags
+    /// of what it reads (tables read, and the columns read of them): the labels its session gets when it runs.
+    /// </summary>
+    public (List<string> Tags, List<string> SensitiveColumns, List<string> ReadTags) Match(SqlAnalysis analysis)
     {
         var tags = new List<string>();
         var sensitive = new List<string>();
+        var readTags = new List<string>();
         if (_entries.Length == 0)
         {
-            return (tags, sensitive);
+            return (tags, sensitive, readTags);
         }
 
         foreach (var entry in _entries)
         {
-            if (!Touches(entry.Name, analysis.TablesRead) && !Touches(entry.Name, analysis.TablesWritten))
+            var read = Touches(entry.Name, analysis.TablesRead);
+            if (!read && !Touches(entry.Name, analysis.TablesWritten))
             {
                 continue;
             }
 
             AddAll(tags, entry.Options.Tags);
+            if (read)
+            {
+                AddAll(readTags, entry.Options.Tags);
+            }
+
             foreach (var (column, config) in entry.Options.Columns)
             {
                 if (config is null)
@@ -52,14 +62,20 @@ internal sealed class DataTableMap
                     Add(sensitive, column);
                 }
 
-                if (Names(column, analysis.ColumnsRead) || Names(column, analysis.ColumnsWritten))
+                var columnRead = Names(column, analysis.ColumnsRead);
+                if (columnRead || Names(column, analysis.ColumnsWritten))
                 {
                     AddAll(tags, config.Tags);
+                }
+
+                if (read && columnRead)
+                {
+                    AddAll(readTags, config.Tags);
                 }
             }
         }
 
-        return (tags, sensitive);
+        return (tags, sensitive, readTags);
     }
 
     private static bool Touches(string[] configured, IReadOnlyList<string> references)

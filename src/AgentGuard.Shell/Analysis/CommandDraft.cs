@@ -51,6 +51,9 @@ internal sealed class CommandDraft
 
     public HashSet<string> Tags { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The SQL the command runs (a SQL client's statements), as the database hook's analyser read it.</summary>
+    public List<AgentGuard.Data.SqlAnalysis>? Sql { get; set; }
+
     public List<string> Findings { get; } = [];
 
     /// <summary>The command whose output is piped into this one.</summary>

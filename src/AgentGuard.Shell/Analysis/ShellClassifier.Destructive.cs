@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace AgentGuard.Shell.Analysis;
 
-/// <summary>Destructive commands: rm, git, cloud and database clients, chmod.</summary>
+/// <summary>Destructive commands: rm, git, cloud and non-SQL database clients (SQL clients: <c>ShellClassifier.Sql.cs</c>), chmod.</summary>
 internal static partial class ShellClassifier
 {
     private static void Remove(CommandDraft draft)
@@ -117,7 +117,7 @@ internal static partial class ShellClassifier
             }
         }
 
-        if (draft.Program is "sqlite3" or "duckdb" or "redis-cli")
+        if (draft.Program is "duckdb" or "redis-cli")
         {
             texts.AddRange(draft.Operands().Select(o => o.Text));
         }

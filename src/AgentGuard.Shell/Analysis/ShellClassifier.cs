@@ -120,7 +120,10 @@ internal static partial class ShellClassifier
                 }
 
                 break;
-            case "psql" or "mysql" or "mariadb" or "sqlite3" or "sqlcmd" or "clickhouse-client" or "cqlsh" or "mongo" or "mongosh" or "redis-cli" or "duckdb" or "cockroach":
+            case "psql" or "mysql" or "mariadb" or "sqlite3" or "sqlcmd" or "cockroach":
+                SqlClient(draft, SqlClientDialect(program)!.Value);
+                break;
+            case "clickhouse-client" or "cqlsh" or "mongo" or "mongosh" or "redis-cli" or "duckdb":
                 Database(draft);
                 break;
             case "shutdown" or "reboot" or "halt" or "poweroff":

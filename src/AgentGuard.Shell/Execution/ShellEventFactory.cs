@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgentGuard.Data;
 
 namespace AgentGuard.Shell.Execution;
 
@@ -32,6 +33,11 @@ internal static class ShellEventFactory
             arguments.Add(new("code", command.Code));
         }
 
+        if (command.Sql.Count > 0)
+        {
+            arguments.Add(new("sql", SqlArguments(command.Sql)));
+        }
+
         var attributes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["shell.program"] = command.Program,
@@ -54,5 +60,26 @@ internal static class ShellEventFactory
             ParentCallId = parentCallId,
             Attributes = attributes,
         };
+    }
+
+    /// <summary>The SQL a client runs, described as the database hook describes a statement (kinds, tables, flags).</summary>
+    private static Dictionary<string, object?>[] SqlArguments(IReadOnlyList<SqlAnalysis> analyses)
+    {
+        var result = new Dictionary<string, object?>[analyses.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var analysis = analyses[i];
+            result[i] = new Dictionary<string, object?>
+            {
+                ["dialect"] = analysis.Dialect switch { SqlDialect.PostgreSql => "postgresql", SqlDialect.Sqlite => "sqlite", SqlDialect.MySql => "mysql", _ => "sqlserver" },
+                ["kinds"] = analysis.Kinds.Select(k => k.ToString().ToLowerInvariant()).ToArray(),
+                ["tablesRead"] = analysis.TablesRead,
+                ["tablesWritten"] = analysis.TablesWritten,
+                ["flags"] = analysis.Tags,
+                ["opaqueReason"] = analysis.OpaqueReason,
+            };
+        }
+
+        return result;
     }
 }

@@ -68,11 +68,11 @@ internal sealed partial class ResultInspector
         var text = result.Text;
         if (text is null)
         {
-            return ResultInspection.Unchanged;
+            return result.Labels.Count == 0 ? ResultInspection.Unchanged : LabelOnly(toolCall, result.Labels, session);
         }
 
         var scanned = text.Length > policy.ArgumentLimits.MaxLength ? text[..policy.ArgumentLimits.MaxLength] : text;
-        var labels = new List<string>();
+        var labels = new List<string>(result.Labels);
         var findings = new List<string>();
         string? redacted = null;
         var alert = false;
@@ -175,6 +175,13 @@ internal sealed partial class ResultInspector
             Findings = findings,
             Alert = alert,
         };
+    }
+
+    /// <summary>A result with no text but labels (a database statement that read tagged tables): the session gets them.</summary>
+    private static ResultInspection LabelOnly(ToolCallEvent toolCall, IReadOnlyList<string> given, ISessionView? session)
+    {
+        string[] labels = [.. given.Distinct(StringComparer.OrdinalIgnoreCase)];
+        return new ResultInspection { AddedLabels = session is null ? labels : session.AddResultLabels(toolCall.CallId, toolCall.ToolName, labels) };
     }
 
     private static bool HasAny(IReadOnlyList<string> tags, string[] wanted)

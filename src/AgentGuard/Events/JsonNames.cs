@@ -37,6 +37,12 @@ internal static class JsonNames
     public static bool NameEquals(JsonProperty property, string name)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.IndexOf((byte)'\\') < 0 && Ascii.IsValid(raw) && Ascii.IsValid(name))
+        {
+            // ASCII on both sides (the usual case): ignoring case is comparing bytes ignoring A-Z/a-z, no decoding.
+            return Ascii.EqualsIgnoreCase(raw, name);
+        }
+
         if (raw.Length > StackLimit || raw.IndexOf((byte)'\\') >= 0)
         {
             return string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase);
@@ -52,6 +58,12 @@ internal static class JsonNames
     {
         var a = JsonMarshal.GetRawUtf8PropertyName(left);
         var b = JsonMarshal.GetRawUtf8PropertyName(right);
+        if (a.IndexOf((byte)'\\') < 0 && b.IndexOf((byte)'\\') < 0 && Ascii.IsValid(a) && Ascii.IsValid(b))
+        {
+            // ASCII names (the usual case): no decoding into stack buffers, and names of different lengths differ.
+            return a.Length == b.Length && Ascii.EqualsIgnoreCase(a, b);
+        }
+
         if (a.Length > StackLimit || b.Length > StackLimit || a.IndexOf((byte)'\\') >= 0 || b.IndexOf((byte)'\\') >= 0)
         {
             return string.Equals(left.Name, right.Name, StringComparison.OrdinalIgnoreCase);
@@ -114,6 +126,40 @@ internal static class JsonNames
 
         static string? FindSmall(JsonElement element)
         {
+            // Plain ASCII names (the usual case): a case-folded hash of each, compared pairwise; only equal hashes are
+            // compared in full. A name that is escaped or not ASCII could equal another in a way the hash does not see
+            // ("\u0049BAN", dotless i), so then every pair is compared as before.
+            Span<int> hashes = stackalloc int[32];
+            var n = 0;
+            var plain = true;
+            foreach (var property in element.EnumerateObject())
+            {
+                var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+                if (raw.IndexOf((byte)'\\') >= 0 || !Ascii.IsValid(raw))
+                {
+                    plain = false;
+                    break;
+                }
+
+                hashes[n++] = FoldedHash(raw);
+            }
+
+            if (plain)
+            {
+                for (var a = 0; a < n; a++)
+                {
+                    for (var b = a + 1; b < n; b++)
+                    {
+                        if (hashes[a] == hashes[b] && PropertyAt(element, a) is var left && PropertyAt(element, b) is var right && NamesEqual(left, right))
+                        {
+                            return right.Name;
+                        }
+                    }
+                }
+
+                return null;
+            }
+
             var i = 0;
             foreach (var left in element.EnumerateObject())
             {
@@ -135,6 +181,30 @@ internal static class JsonNames
             }
 
             return null;
+        }
+
+        static JsonProperty PropertyAt(JsonElement element, int index)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                if (index-- == 0)
+                {
+                    return property;
+                }
+            }
+
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+
+        static int FoldedHash(ReadOnlySpan<byte> ascii)
+        {
+            var hash = (uint)ascii.Length * 16777619u;
+            foreach (var b in ascii)
+            {
+                hash = (hash ^ (b is >= (byte)'A' and <= (byte)'Z' ? (uint)(b | 0x20) : b)) * 16777619u;
+            }
+
+            return (int)hash;
         }
 
         static string? FindLarge(JsonElement element)

@@ -56,6 +56,8 @@ public sealed class ArgumentPathAttackTests
     [InlineData("""{"iban":"GOOD","IBAN":"EVIL"}""")]
     [InlineData("""{"iban":"GOOD","iban":"EVIL"}""")]
     [InlineData("""{"payment":{"Iban":"EVIL","iBAN":"GOOD"}}""")]
+    [InlineData("""{"iban":"GOOD","\u0049BAN":"EVIL"}""")]
+    [InlineData("""{"iban":"GOOD","amount":1,"to":"x","IBAN":"EVIL"}""")]
     public void ArgumentNames_DuplicateIgnoringCase_AreMalformed(string arguments)
     {
         var parsed = ToolArguments.FromJson(arguments);
