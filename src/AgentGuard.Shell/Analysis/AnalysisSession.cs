@@ -142,9 +142,50 @@ internal sealed class AnalysisSession
             return (string.Empty, false, false);
         }
 
+        if (LookedUpProgram(drafts) is { } program)
+        {
+            return (program, false, false);
+        }
+
         var last = drafts[^1];
         var remote = drafts.Exists(d => d.CarriesRemoteContent);
         return (last.OutputText?.TrimEnd('\n'), remote, drafts.Exists(d => d.OutputDecoded));
+    }
+
+    /// <summary>
+    /// <c>$(which python || which python3)</c>, <c>`command -v gpg`</c>: the path of one of the programs named, when
+    /// every alternative is the same program (versions aside). The name stands for the path; alternatives that are
+    /// different programs (<c>which ls || which rm</c>) leave the value unknown.
+    /// </summary>
+    private static string? LookedUpProgram(List<CommandDraft> drafts)
+    {
+        string? family = null;
+        string? first = null;
+        foreach (var draft in drafts)
+        {
+            var args = draft.Args;
+            var name = draft.Program switch
+            {
+                "which" when args.Count == 1 => args[0],
+                "command" or "type" when args.Count == 2 && args[0].Text is "-v" or "-P" => args[1],
+                _ => (ExpandedWord?)null,
+            };
+            if (name is not { Dynamic: false, Glob: false } word || word.Text.Length == 0 || word.Text[0] == '-' || word.Text.Contains('/', StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var stem = CommandUnwrapper.StripVersion(word.Text);
+            if (family is not null && family != stem)
+            {
+                return null;
+            }
+
+            family = stem;
+            first ??= word.Text;
+        }
+
+        return first;
     }
 
     /// <summary>Analyzes the script of a process substitution and returns the command it reads from.</summary>

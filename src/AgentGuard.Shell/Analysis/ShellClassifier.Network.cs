@@ -98,7 +98,7 @@ internal static partial class ShellClassifier
                 draft.Tag(ShellTags.Exfiltration, program + " copies local files to " + operands[^1]);
             }
         }
-        else if (program is "sftp" or "ftp" or "lftp" or "tftp" or "mail" or "mailx" or "sendmail" or "mutt" or "msmtp" or "pastebinit")
+        else if (program is "sftp" or "ftp" or "lftp" or "tftp" or "mail" or "mailx" or "sendmail" or "mutt" or "msmtp" or "pastebinit" && !(program is "sftp" && IsSftpRetrieval(draft)))
         {
             draft.Tag(ShellTags.Exfiltration, program + " sends data to another host");
         }
@@ -343,11 +343,30 @@ internal static partial class ShellClassifier
 
     private static void Credentials(CommandDraft draft)
     {
+        var onlyLists = draft.Program == "find" && FindOnlyLists(draft);
         foreach (var arg in draft.Args)
         {
             if (PathRules.CredentialMatch(draft.Resolve(arg)) is { } match)
             {
+                if (onlyLists)
+                {
+                    draft.ListedCredential ??= match;
+                    continue;
+                }
+
                 draft.Tag(ShellTags.CredentialAccess, draft.Program + " touches " + match);
+            }
+        }
+
+        if (draft.Program == "find" && FindRootAndName(draft) is { } joined)
+        {
+            if (onlyLists)
+            {
+                draft.ListedCredential ??= joined;
+            }
+            else
+            {
+                draft.Tag(ShellTags.CredentialAccess, "find touches " + joined);
             }
         }
 

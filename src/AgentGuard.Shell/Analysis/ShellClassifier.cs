@@ -63,7 +63,11 @@ internal static partial class ShellClassifier
                 Remove(draft);
                 break;
             case "shred" or "srm" or "wipe":
-                draft.Tag(ShellTags.Destructive, program + " destroys file contents");
+                if (!OnlyTempOperands(draft))
+                {
+                    draft.Tag(ShellTags.Destructive, program + " destroys file contents");
+                }
+
                 break;
             case "dd":
                 foreach (var arg in draft.Args)
@@ -291,6 +295,7 @@ internal static partial class ShellClassifier
         }
 
         SecurityControls(draft);
+        HostAdministration(draft);
         OutputOverwrite(draft);
         ExtractOverwrite(draft);
         FileServers(draft);
