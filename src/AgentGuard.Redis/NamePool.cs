@@ -6,11 +6,13 @@ namespace AgentGuard.Redis;
 /// <summary>
 /// The tool names and tag lists read back from history entries, decoded once per replica: the same few names recur in
 /// every session, so a decision that reads history allocates nothing for them. Bounded: once full, further names are
-/// decoded without being kept. Holds no argument or prompt text (entries carry names, tags and ids only).
+/// decoded without being kept. Holds no argument or prompt text (entries carry names, tags and ids only). The count is
+/// kept with <see cref="Interlocked"/>: reading a concurrent dictionary's count takes all its locks, and once the pool is
+/// full every new name (a model can invent them) would do so.
 /// </summary>
 internal sealed class NamePool
 {
-    /// <summary>Names kept at most (each list of tags counts as one).</summary>
+    /// <summary>Names and tag lists kept at most, together (each list of tags counts as one).</summary>
     public const int Capacity = 4096;
 
     private const int StackLimit = 256;
@@ -19,6 +21,7 @@ internal sealed class NamePool
     private readonly ConcurrentDictionary<string, string[]> _lists = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
     private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _listLookup;
+    private int _count;
 
     public NamePool()
     {
@@ -47,7 +50,18 @@ internal sealed class NamePool
         }
 
         var name = text.ToString();
-        return _names.Count < Capacity ? _names.GetOrAdd(name, name) : name;
+        if (Volatile.Read(ref _count) >= Capacity)
+        {
+            return name;
+        }
+
+        var shared = _names.GetOrAdd(name, name);
+        if (ReferenceEquals(shared, name))
+        {
+            Interlocked.Increment(ref _count);
+        }
+
+        return shared;
     }
 
     /// <summary>
@@ -74,7 +88,18 @@ internal sealed class NamePool
         }
 
         var list = Split(utf8, separator);
-        return _lists.Count < Capacity ? _lists.GetOrAdd(text.ToString(), list) : list;
+        if (Volatile.Read(ref _count) >= Capacity)
+        {
+            return list;
+        }
+
+        var shared = _lists.GetOrAdd(text.ToString(), list);
+        if (ReferenceEquals(shared, list))
+        {
+            Interlocked.Increment(ref _count);
+        }
+
+        return shared;
     }
 
     private string[] Split(ReadOnlySpan<byte> utf8, byte separator)
