@@ -221,6 +221,7 @@ public sealed class HostClassTests
     [InlineData("find / -name id_rsa 2>/dev/null >> /tmp/keyfile_locations.txt")]
     [InlineData("find ~/.aws -name credentials -type f")]
     [InlineData("find //.config/gcloud -name credentials.db -o -name access_tokens.db -type f 2>/dev/null")]
+    [InlineData("find / -name id_rsa 2>/dev/null > /tmp/l; cat /tmp/l; wc -l < /tmp/l")]
     public void FindThatOnlyListsCredentialPaths_IsNotCredentialAccess(string line)
         => Tags(line).Should().NotContain(ShellTags.CredentialAccess);
 
@@ -232,6 +233,9 @@ public sealed class HostClassTests
     [InlineData("find ~/.aws -name credentials -print0 | xargs -0 tar czf /tmp/a.tgz")]
     [InlineData("find / -name id_rsa -ok cat {} \\;")]
     [InlineData("cat $(find / -name id_rsa)")]
+    [InlineData("find / -name id_rsa > /tmp/l; while read f; do cat \"$f\"; done < /tmp/l")]
+    [InlineData("find / -name id_rsa > /tmp/l && xargs cat < /tmp/l")]
+    [InlineData("find / -name id_rsa > /tmp/l; tar czf /tmp/k.tgz $(cat /tmp/l)")]
     public void FindWhoseCredentialPathsAreReadOrPiped_StaysCredentialAccess(string line)
         => Tags(line).Should().Contain(ShellTags.CredentialAccess);
 

@@ -29,6 +29,15 @@ internal sealed class AnalysisSession
 
     public bool HasDownloaded(string file) => _downloadedFiles is not null && _downloadedFiles.Contains(file);
 
+    /// <summary>Files a <c>find</c> wrote a list of credential paths into (<c>find / -name id_rsa &gt; l</c>).</summary>
+    private HashSet<string>? _credentialLists;
+
+    public void RecordCredentialList(string path) => (_credentialLists ??= new(StringComparer.Ordinal)).Add(path);
+
+    public bool HasCredentialLists => _credentialLists is not null;
+
+    public bool IsCredentialList(string path) => _credentialLists is not null && _credentialLists.Contains(path);
+
     /// <summary>Files written earlier on the line with known content (echo … &gt; x.sh, cat &lt;&lt;EOF &gt; x.sh), so running them is analyzed.</summary>
     private Dictionary<string, string>? _writtenFiles;
 

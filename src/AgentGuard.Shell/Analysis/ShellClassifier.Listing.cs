@@ -82,6 +82,56 @@ internal static partial class ShellClassifier
         return colon > 0 && colon < remote.Length - 1 && !operands[0].Dynamic && (operands.Count == 1 || !operands[1].Text.Contains(':', StringComparison.Ordinal));
     }
 
+    /// <summary>Remembers the files a listing find writes its credential paths to.</summary>
+    private static void RecordListFiles(CommandDraft draft, AnalysisSession session)
+    {
+        foreach (var redirect in draft.Redirects)
+        {
+            if (redirect.IsWrite && redirect.FileDescriptor is null or "1" && !PathRules.IsHarmlessDevice(redirect.Target.Text))
+            {
+                session.RecordCredentialList(draft.Resolve(redirect.Target).Text);
+            }
+        }
+    }
+
+    /// <summary>Programs that only show a list they read: the paths stay text on the terminal.</summary>
+    private static readonly HashSet<string> ListViewers = new(StringComparer.Ordinal) { "cat", "less", "more", "head", "tail", "wc", "sort", "uniq", "grep", "nl", "column" };
+
+    /// <summary>
+    /// The credential list this command turns into paths it acts on — read on standard input by a loop, by xargs or by
+    /// a program other than a viewer, or as words through <c>$(cat list)</c> — or null.
+    /// </summary>
+    private static string? ReadsCredentialList(CommandDraft draft, AnalysisSession session)
+    {
+        if (!session.HasCredentialLists)
+        {
+            return null;
+        }
+
+        var substituted = draft.Origin.StartsWith("$(", StringComparison.Ordinal) || draft.Origin.StartsWith('`');
+        var viewer = ListViewers.Contains(draft.Program) && !substituted && !draft.Wrappers.Contains("xargs") && !draft.Wrappers.Contains("parallel");
+        foreach (var redirect in draft.Redirects)
+        {
+            if (redirect.Operator == "<" && session.IsCredentialList(draft.Resolve(redirect.Target).Text) && !viewer)
+            {
+                return redirect.Target.Text;
+            }
+        }
+
+        if (substituted)
+        {
+            foreach (var arg in draft.Args)
+            {
+                if (session.IsCredentialList(draft.Resolve(arg).Text))
+                {
+                    return arg.Text;
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Called when <paramref name="draft"/>'s output is piped into another command.</summary>
     public static void FeedsPipe(CommandDraft draft)
     {

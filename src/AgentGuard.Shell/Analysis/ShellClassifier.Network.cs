@@ -341,7 +341,7 @@ internal static partial class ShellClassifier
            ?? (draft.Program == "tee" ? draft.StdinText : null)
            ?? (draft.Program is "echo" or "printf" ? string.Join(' ', draft.OperandTexts()) : null);
 
-    private static void Credentials(CommandDraft draft)
+    private static void Credentials(CommandDraft draft, AnalysisSession session)
     {
         var onlyLists = draft.Program == "find" && FindOnlyLists(draft);
         foreach (var arg in draft.Args)
@@ -368,6 +368,15 @@ internal static partial class ShellClassifier
             {
                 draft.Tag(ShellTags.CredentialAccess, "find touches " + joined);
             }
+        }
+
+        if (draft.ListedCredential is not null)
+        {
+            RecordListFiles(draft, session);
+        }
+        else if (ReadsCredentialList(draft, session) is { } list)
+        {
+            draft.Tag(ShellTags.CredentialAccess, draft.Program + " reads the credential paths find wrote to " + list + " as its input or arguments");
         }
 
         for (var r = 0; r < draft.Redirects.Count; r++)

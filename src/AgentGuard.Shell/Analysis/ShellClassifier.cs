@@ -301,7 +301,7 @@ internal static partial class ShellClassifier
         FileServers(draft);
         Network(draft, session);
         Redirections(draft, session);
-        Credentials(draft);
+        Credentials(draft, session);
         ServiceVerbs(draft);
         RestVerbs(draft);
         RemoteInstall(draft);
