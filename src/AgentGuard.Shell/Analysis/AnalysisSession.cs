@@ -29,15 +29,6 @@ internal sealed class AnalysisSession
 
     public bool HasDownloaded(string file) => _downloadedFiles is not null && _downloadedFiles.Contains(file);
 
-    /// <summary>Files a <c>find</c> wrote a list of credential paths into (<c>find / -name id_rsa &gt; l</c>).</summary>
-    private HashSet<string>? _credentialLists;
-
-    public void RecordCredentialList(string path) => (_credentialLists ??= new(StringComparer.Ordinal)).Add(path);
-
-    public bool HasCredentialLists => _credentialLists is not null;
-
-    public bool IsCredentialList(string path) => _credentialLists is not null && _credentialLists.Contains(path);
-
     /// <summary>Files written earlier on the line with known content (echo … &gt; x.sh, cat &lt;&lt;EOF &gt; x.sh), so running them is analyzed.</summary>
     private Dictionary<string, string>? _writtenFiles;
 
@@ -74,10 +65,60 @@ internal sealed class AnalysisSession
     /// <summary>The working directory after a <c>cd</c> whose target is not known before the line runs.</summary>
     public const string UnknownDirectory = "\0unknown";
 
-    /// <summary>git remotes added on the line (<c>git remote add x URL</c>), so pushing to them is exfiltration.</summary>
-    public HashSet<string> AddedRemotes => _addedRemotes ??= new(StringComparer.Ordinal);
+    /// <summary>
+    /// Names the line gave a role to: git remotes it added (<c>git remote add x URL</c>, so pushing to them is
+    /// exfiltration) and files a <c>find</c> wrote credential paths into (<c>find / -name id_rsa &gt; l</c>). One
+    /// lazily made map for both, so an ordinary line pays for one field.
+    /// </summary>
+    private Dictionary<string, LineMark>? _marks;
 
-    private HashSet<string>? _addedRemotes;
+    public void AddRemote(string name) => Mark(name, LineMark.AddedRemote);
+
+    public bool IsAddedRemote(string name) => Has(name, LineMark.AddedRemote);
+
+    public void RecordCredentialList(string path) => Mark(path, LineMark.CredentialList);
+
+    public bool IsCredentialList(string path) => Has(path, LineMark.CredentialList);
+
+    public bool HasCredentialLists
+    {
+        get
+        {
+            if (_marks is null)
+            {
+                return false;
+            }
+
+            foreach (var marks in _marks.Values)
+            {
+                if ((marks & LineMark.CredentialList) != 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private void Mark(string name, LineMark mark)
+    {
+        _marks ??= new(StringComparer.Ordinal);
+        if (_marks.Count < 64 || _marks.ContainsKey(name))
+        {
+            _marks[name] = (_marks.TryGetValue(name, out var existing) ? existing : LineMark.None) | mark;
+        }
+    }
+
+    private bool Has(string name, LineMark mark) => _marks is not null && _marks.TryGetValue(name, out var marks) && (marks & mark) != 0;
+
+    [Flags]
+    private enum LineMark
+    {
+        None = 0,
+        AddedRemote = 1,
+        CredentialList = 2,
+    }
 
     /// <summary>Every command emitted so far, in order.</summary>
     public List<CommandDraft> Commands { get; } = [];

@@ -70,11 +70,6 @@ internal sealed class CommandDraft
 
     public string? Code { get; set; }
 
-    /// <summary>
-    /// A credential path this command only lists (a <c>find</c> without an action that reads): harmless on the terminal
-    /// or in a file, credential access once the list is piped to another command (see <see cref="ShellClassifier.FeedsPipe"/>).
-    /// </summary>
-    public string? ListedCredential { get; set; }
 
     public bool IsWrapper { get; init; }
 

@@ -8,13 +8,6 @@ namespace AgentGuard.Shell.Analysis;
 /// </summary>
 internal static partial class ShellClassifier
 {
-    /// <summary>Credential dumpers, password guessers and remote-execution kits, by program or script name (lower case, no extension).</summary>
-    private static readonly HashSet<string> AttackTools = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "lazagne", "mimipenguin", "mimikatz", "pypykatz", "secretsdump", "psexec", "smbexec", "wmiexec", "atexec", "dcomexec", "getuserspns", "getnpusers",
-        "crackmapexec", "cme", "nxc", "netexec", "responder", "hydra", "medusa", "ncrack", "patator", "kerbrute", "sshpass-brute", "dumpkeychain", "chainbreaker",
-    };
-
     /// <summary>The programs <see cref="HostChange"/> decides; any other is passed over without looking at its words.</summary>
     private static readonly HashSet<string> HostPrograms = new(StringComparer.Ordinal)
     {
@@ -98,8 +91,7 @@ internal static partial class ShellClassifier
         if (ScreenCapturePrograms.Contains(program))
         {
             var readsSaved = program is "tcpdump" or "tshark" or "ngrep" or "tcpflow" or "termshark" && (draft.HasFlag('r') || draft.HasFlag('I') && program == "ngrep");
-            var onlyLists = draft.Args.Exists(a => a.Text is "-D" or "--list-interfaces" or "-h" or "--help" or "--version" or "-v" && draft.Args.Count == 1);
-            return readsSaved || onlyLists ? null : "captures the user's screen, sound, clipboard, keys or network traffic";
+            return readsSaved || OnlyListsOrHelps(draft) ? null : "captures the user's screen, sound, clipboard, keys or network traffic";
         }
 
         return program switch
@@ -114,6 +106,20 @@ internal static partial class ShellClassifier
             "trap" when draft.OperandTexts() is { Count: >= 2 } signals && signals.Skip(1).Any(s => s is "DEBUG" or "SIGDEBUG") => "runs code before every later command, which records what runs",
             _ => null,
         };
+    }
+
+    /// <summary>True for <c>-D</c>/<c>--list-interfaces</c>, help and version: the program captures nothing. A loop, not a lambda over <paramref name="draft"/>: this runs for every command.</summary>
+    private static bool OnlyListsOrHelps(CommandDraft draft)
+    {
+        foreach (var arg in draft.Args)
+        {
+            if (arg.Text is "-D" or "--list-interfaces" or "-h" or "--help" or "--version" || (arg.Text is "-v" && draft.Args.Count == 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The name of a known attack tool the command runs (the program, or the script an interpreter runs), or null.</summary>
@@ -133,7 +139,7 @@ internal static partial class ShellClassifier
         return operands.Count > 0 ? ToolName(Path.GetFileName(operands[0].Text)) : null;
     }
 
-    /// <summary>Compares without allocating: this runs for every command.</summary>
+    /// <summary>The tool's name when <paramref name="name"/> (extension aside) is a known attack tool; compares without allocating, as this runs for every command.</summary>
     private static string? ToolName(string name)
     {
         var stem = name.AsSpan();
@@ -143,11 +149,12 @@ internal static partial class ShellClassifier
             stem = stem[..dot];
         }
 
-        if (stem.StartsWith("impacket-", StringComparison.OrdinalIgnoreCase))
-        {
-            return name;
-        }
-
-        return AttackTools.GetAlternateLookup<ReadOnlySpan<char>>().Contains(stem) ? name : null;
+        // Credential dumpers, password guessers and remote-execution kits, in the spellings their projects use. A
+        // switch over the span: no lookup structure, nothing allocated for the ordinary programs every line runs.
+        return stem.StartsWith("impacket-", StringComparison.Ordinal) || stem is "lazagne" or "laZagne" or "LaZagne" or "mimipenguin" or "MimiPenguin" or "mimikatz" or "pypykatz"
+            or "secretsdump" or "psexec" or "smbexec" or "wmiexec" or "atexec" or "dcomexec" or "GetUserSPNs" or "GetNPUsers" or "crackmapexec" or "cme" or "nxc" or "netexec"
+            or "responder" or "Responder" or "hydra" or "medusa" or "ncrack" or "patator" or "kerbrute" or "dumpkeychain" or "chainbreaker"
+            ? name
+            : null;
     }
 }

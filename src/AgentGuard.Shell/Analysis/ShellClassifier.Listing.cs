@@ -1,9 +1,10 @@
 namespace AgentGuard.Shell.Analysis;
 
 /// <summary>
-/// A <c>find</c> that only lists where credentials are (<c>find / -name id_rsa</c>) reads none of them: its list on the
-/// terminal or in a file is discovery. The same list piped to another command, or used as words through
-/// <c>$(find …)</c>, hands the paths to whatever reads them, and counts as credential access.
+/// Commands that only list or fetch. A <c>find</c> that only lists where credentials are (<c>find / -name id_rsa</c>)
+/// reads none of them: its list on the terminal or in a file is discovery. The same list piped to another command,
+/// used as words through <c>$(find …)</c>, or read back from its file by a loop, xargs or <c>$(cat list)</c>, hands the
+/// paths to whatever reads them, and counts as credential access. sftp's retrieval mode fetches and exits.
 /// </summary>
 internal static partial class ShellClassifier
 {
@@ -82,6 +83,25 @@ internal static partial class ShellClassifier
         return colon > 0 && colon < remote.Length - 1 && !operands[0].Dynamic && (operands.Count == 1 || !operands[1].Text.Contains(':', StringComparison.Ordinal));
     }
 
+    /// <summary>The credential path a find only lists (no action of it reads the files), or null.</summary>
+    private static string? ListedCredential(CommandDraft draft)
+    {
+        if (!FindOnlyLists(draft))
+        {
+            return null;
+        }
+
+        foreach (var arg in draft.Args)
+        {
+            if (PathRules.CredentialMatch(draft.Resolve(arg)) is { } match)
+            {
+                return match;
+            }
+        }
+
+        return FindRootAndName(draft);
+    }
+
     /// <summary>Remembers the files a listing find writes its credential paths to.</summary>
     private static void RecordListFiles(CommandDraft draft, AnalysisSession session)
     {
@@ -135,7 +155,7 @@ internal static partial class ShellClassifier
     /// <summary>Called when <paramref name="draft"/>'s output is piped into another command.</summary>
     public static void FeedsPipe(CommandDraft draft)
     {
-        if (draft.ListedCredential is { } listed)
+        if (draft.Program == "find" && ListedCredential(draft) is { } listed)
         {
             draft.Tag(ShellTags.CredentialAccess, draft.Program + " lists " + listed + " into a pipe, which may read them");
         }

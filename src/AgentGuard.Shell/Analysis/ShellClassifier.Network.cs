@@ -143,9 +143,9 @@ internal static partial class ShellClassifier
         switch (operands[sub])
         {
             case "remote" when sub + 3 < operands.Count && operands[sub + 1] is "add" or "set-url":
-                session.AddedRemotes.Add(operands[sub + 2]);
+                session.AddRemote(operands[sub + 2]);
                 break;
-            case "push" when sub + 1 < operands.Count && (IsUrl(operands[sub + 1]) || session.AddedRemotes.Contains(operands[sub + 1])):
+            case "push" when sub + 1 < operands.Count && (IsUrl(operands[sub + 1]) || session.IsAddedRemote(operands[sub + 1])):
                 draft.Tag(ShellTags.Exfiltration, "git push sends the repository to " + operands[sub + 1]);
                 break;
             case "send-email" or "scp":
@@ -344,13 +344,14 @@ internal static partial class ShellClassifier
     private static void Credentials(CommandDraft draft, AnalysisSession session)
     {
         var onlyLists = draft.Program == "find" && FindOnlyLists(draft);
+        string? listed = null;
         foreach (var arg in draft.Args)
         {
             if (PathRules.CredentialMatch(draft.Resolve(arg)) is { } match)
             {
                 if (onlyLists)
                 {
-                    draft.ListedCredential ??= match;
+                    listed ??= match;
                     continue;
                 }
 
@@ -362,7 +363,7 @@ internal static partial class ShellClassifier
         {
             if (onlyLists)
             {
-                draft.ListedCredential ??= joined;
+                listed ??= joined;
             }
             else
             {
@@ -370,7 +371,7 @@ internal static partial class ShellClassifier
             }
         }
 
-        if (draft.ListedCredential is not null)
+        if (listed is not null)
         {
             RecordListFiles(draft, session);
         }
