@@ -3,6 +3,8 @@ using BenchmarkDotNet.Running;
 
 // Run all:      dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --filter '*'
 // Run one area: dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --filter '*Engine*'
+// Policy load, compiled size, reload (issue 19): -- --policy-load [sizes] [--live-section]
+// Policy size in processor time (for a shared machine): -- --policy-cpu [sizes]
 // Sessions at scale (issue 21; optional part: busy|threads|new|allow|memory): -- --session-scale [part]
 // Session memory (not a timing benchmark): dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --session-memory
 // Redis (loopback redis-server):  -- --redis-latency  |  -- --redis-parts  |  -- --redis-memory  |  --filter '*RedisBenchmarks*'
@@ -21,6 +23,18 @@ if (args.Contains("--redis-parts"))
 if (args.Contains("--redis-memory"))
 {
     RedisMeasurements.Memory();
+    return;
+}
+
+if (args.Contains("--policy-cpu"))
+{
+    AgentGuard.Benchmarks.PolicySize.PolicyCpu.Run(args);
+    return;
+}
+
+if (args.Contains("--policy-load"))
+{
+    AgentGuard.Benchmarks.PolicySize.PolicyLoad.Run(args);
     return;
 }
 

@@ -14,6 +14,8 @@ internal static class TestHost
             .AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json)))
             .Build();
         var services = new ServiceCollection();
+        // As a host registers it: the section is then read through the root's providers (linear in its size).
+        services.AddSingleton<IConfiguration>(configuration);
         if (time is not null)
         {
             services.AddSingleton<TimeProvider>(time);

@@ -23,6 +23,9 @@ internal static class ConfigurationKeyChecker
 
     private static readonly ConfigurationShape Root = ConfigurationShape.Of(typeof(AgentGuardOptions));
 
+    /// <summary>The shape of the <c>AgentGuard</c> section.</summary>
+    public static ConfigurationShape RootShape => Root;
+
     public static List<AgentGuardConfigurationProblem> Check(IConfiguration section, IEnumerable<AgentGuardSection> packageSections)
     {
         var problems = new List<AgentGuardConfigurationProblem>();

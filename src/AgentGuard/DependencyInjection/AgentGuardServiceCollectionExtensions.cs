@@ -33,7 +33,7 @@ public static class AgentGuardServiceCollectionExtensions
         }
 
         services.AddSingleton(new AgentGuardSectionMarker(configuration));
-        services.AddSingleton<IConfigureOptions<AgentGuardOptions>>(sp => new AgentGuardSectionBinder(configuration, sp.GetServices<AgentGuardSection>()));
+        services.AddSingleton<IConfigureOptions<AgentGuardOptions>>(sp => new AgentGuardSectionBinder(configuration, sp.GetServices<AgentGuardSection>(), sp.GetService<IConfiguration>() as IConfigurationRoot));
         services.AddSingleton<IOptionsChangeTokenSource<AgentGuardOptions>>(new ConfigurationChangeTokenSource<AgentGuardOptions>(Options.Options.DefaultName, configuration));
         return services.AddAgentGuardCore();
     }
@@ -56,6 +56,7 @@ public static class AgentGuardServiceCollectionExtensions
         services.AddOptions<AgentGuardOptions>().ValidateOnStart();
         // ValidateOnStart resolves the monitor; the framework's would throw into configuration reloads (see the type).
         services.TryAddSingleton<IOptionsMonitor<AgentGuardOptions>>(sp => new StartupOnlyOptionsMonitor(sp.GetRequiredService<IOptionsFactory<AgentGuardOptions>>()));
+        services.TryAddSingleton<ValidatedPolicies>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentGuardOptions>, AgentGuardOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
@@ -64,7 +65,8 @@ public static class AgentGuardServiceCollectionExtensions
             sp.GetRequiredService<IOptionsFactory<AgentGuardOptions>>(),
             sp.GetServices<IOptionsChangeTokenSource<AgentGuardOptions>>(),
             sp.GetRequiredService<AgentGuardDiagnostics>(),
-            LoggerFactory(sp)));
+            LoggerFactory(sp),
+            sp.GetRequiredService<ValidatedPolicies>()));
         // Session state, rate limits and pending approvals live in process by default; AgentGuard.Redis replaces them.
         services.TryAddSingleton<IRateLimitStore, RateLimiterStore>();
         services.TryAddSingleton(sp => new SessionStore(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IRateLimitStore>()));

@@ -19,24 +19,92 @@ internal static partial class KeyValueSecrets
 
     /// <summary>
     /// Code or a reference, not a value: <c>+ getPassword() +</c>, <c>#add-password</c>, <c>env.DB_PASSWORD</c>,
-    /// <c>$DB_PASSWORD</c>, <c>arn:aws:iam::aws:policy/…Password</c>, <c>cms/passwords#update</c>.
+    /// <c>$DB_PASSWORD</c>, <c>arn:aws:iam::aws:policy/…Password</c>, <c>cms/passwords#update</c>,
+    /// <c>this.options.token</c>, <c>completionOptions.frequencyPenalty</c>, <c>db-secret-7f9c8d6b5-x2k9p</c>; unquoted, a call or an index
+    /// (<c>z.string()</c>, <c>Optional[str]</c>, <c>userPass[1]</c>); a file path (<c>org/abc123/screenshot.png</c>).
     /// </summary>
-    private static bool IsCodeReference(ReadOnlySpan<char> value)
+    private static bool IsCodeReference(ReadOnlySpan<char> value, bool quoted)
     {
         if (value[0] is '+' or '#' or ',' or '(' or '[' || value.StartsWith("arn:", StringComparison.Ordinal))
         {
             return true;
         }
 
-        var named = value.Contains("password", StringComparison.OrdinalIgnoreCase) || value.Contains("passwd", StringComparison.OrdinalIgnoreCase) || value.Contains("secret", StringComparison.OrdinalIgnoreCase);
-        return named && value.IndexOfAny("/#.$()+[]:") >= 0;
+        if (!quoted && value.IndexOfAny('(', '[') > 0)
+        {
+            return true;
+        }
+
+        // Member paths of letters only (completionOptions.frequencyPenalty); tokens have digits or other symbols.
+        if (value.Contains('.') && !value.ContainsAnyExcept(LettersAndDots) && value[0] != '.' && value[^1] != '.')
+        {
+            return true;
+        }
+
+        // A file path: segments and an extension (sessions/org/abc123/artifacts/screenshot.png).
+        var dot = value.LastIndexOf('.');
+        if (value.Contains('/') && dot > value.LastIndexOf('/') && value.Length - dot - 1 is >= 1 and <= 5 && !value[(dot + 1)..].ContainsAnyExcept("abcdefghijklmnopqrstuvwxyz"))
+        {
+            return true;
+        }
+
+        var named = value.Contains("password", StringComparison.OrdinalIgnoreCase) || value.Contains("passwd", StringComparison.OrdinalIgnoreCase) || value.Contains("secret", StringComparison.OrdinalIgnoreCase)
+            || value.Contains("token", StringComparison.OrdinalIgnoreCase) || value.Contains("apikey", StringComparison.OrdinalIgnoreCase);
+        return named && value.IndexOfAny("/#.$()+[]:-") >= 0;
     }
 
+    private static readonly System.Buffers.SearchValues<char> LettersAndDots = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.");
+
+    /// <summary>
+    /// The value is the name again (<c>options.passphrase = passphrase</c>) or a name built on it
+    /// (<c>tokensGenerated: tokensGeneratedEventSchema_0_1_0</c>): a variable, not a secret.
+    /// </summary>
+    private static bool IsOwnName(ReadOnlySpan<char> key, ReadOnlySpan<char> value)
+    {
+        if (key.Length < 4 || value.Length < 4)
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[MaxKey];
+        var normalized = Normalize(value[..Math.Min(value.Length, MaxKey)], buffer);
+        return (normalized.Length >= 4 && normalized.Length == value.Length && key.EndsWith(normalized)) || (value.Length > key.Length && normalized.StartsWith(key) && char.IsAsciiLetterUpper(value[key.Length]) && value[..key.Length].Equals(key, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary><c>typeof password === "string"</c>: a type test.</summary>
+    private static bool IsTypeTest(string text, int start)
+        => start >= 7 && text.AsSpan(start - 7, 7).SequenceEqual("typeof ");
+
     private static bool LooksLikeStrongToken(ReadOnlySpan<char> value)
-        => value.Length >= 24 && SecretText.Entropy(value) >= 3.5;
+        => (value.Length >= 24 && SecretText.Entropy(value) >= 3.5) || (value.Length >= 20 && SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.3);
 
     private static bool LooksLikeToken(ReadOnlySpan<char> value)
-        => value.Length >= 16 && value.IndexOfAny(' ', '\t') < 0 && SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= (value.Length >= 32 ? 3.0 : MinEntropy) && !value.Contains("://", StringComparison.Ordinal);
+        => value.Length >= 16 && value.IndexOfAny(' ', '\t') < 0 && (SecretText.HasLettersAndDigits(value) || LooksLikeOneClassToken(value)) && SecretText.Entropy(value) >= (value.Length >= 32 ? 3.0 : MinEntropy) && !value.Contains("://", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Letters only or digits only, 20 or more of them and varied (<c>vercelTOKEN=hBqKcWvYdXnRtZpLmJsF</c>): a token. Code
+    /// is not: a reference has dots and other symbols (<c>cfg.OAuthManager.AccessToken</c>), a camel-case name has few
+    /// capitals among many small letters (<c>getAccessTokenFromCache</c>), a random mixed-case value about as many of each.
+    /// </summary>
+    private static bool LooksLikeOneClassToken(ReadOnlySpan<char> value)
+    {
+        if (value.Length < 20 || value.ContainsAnyExcept(AsciiLettersAndDigits) || SecretText.Entropy(value) < 3.3)
+        {
+            return false;
+        }
+
+        var upper = 0;
+        var lower = 0;
+        foreach (var c in value)
+        {
+            upper += char.IsAsciiLetterUpper(c) ? 1 : 0;
+            lower += char.IsAsciiLetterLower(c) ? 1 : 0;
+        }
+
+        return upper == 0 || lower == 0 || (upper * 10 >= value.Length * 3 && lower * 10 >= value.Length * 3);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLettersAndDigits = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 
     /// <summary>
     /// A quoted value next to a secret-like name may be shorter (<c>"host_secret": "cxr9i4q59p9za6"</c>) or letters only
@@ -45,6 +113,10 @@ internal static partial class KeyValueSecrets
     private static bool LooksLikeShortQuotedToken(ReadOnlySpan<char> value)
         => value.Length is >= 12 and <= 128 && value.IndexOfAny(' ', '\t') < 0 && !value.Contains("://", StringComparison.Ordinal) && !LooksLikePath(value)
             && ((SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.0) || (value.Length >= 20 && SecretText.HasClasses(value, 2) && SecretText.Entropy(value) >= 4.0));
+
+    /// <summary>Lower-case words joined by '-' or '_' (<c>db-credentials</c>, <c>app_signing_secret</c>): the name of a secret, not its value.</summary>
+    private static bool IsKebabName(ReadOnlySpan<char> value)
+        => !value.ContainsAnyExcept("abcdefghijklmnopqrstuvwxyz-_") && value[0] is not ('-' or '_');
 
     private static bool LooksLikePath(ReadOnlySpan<char> value)
         => value[0] is '/' or '~' or '\\' || value.StartsWith("./", StringComparison.Ordinal) || (value.Length > 2 && value[1] == ':' && value[2] is '\\' or '/');

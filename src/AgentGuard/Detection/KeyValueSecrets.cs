@@ -18,8 +18,8 @@ internal static partial class KeyValueSecrets
     private const int MaxQuotedValue = 8192;
 
     private static readonly string[] PasswordParts = ["password", "passwd", "passphrase", "pwd"];
-    private static readonly string[] TokenParts = ["secret", "token", "apikey", "credential", "bearer", "authorization"];
-    private static readonly string[] TokenSuffixes = ["key", "keys", "auth", "pat"];
+    private static readonly string[] TokenParts = ["secret", "token", "apikey", "credential", "bearer", "authorization", "crumb", "sonarlogin"];
+    private static readonly string[] TokenSuffixes = ["key", "keys", "auth", "pat", "private", "access"];
 
     private static readonly string[] NotSecretParts =
     [
@@ -71,11 +71,16 @@ internal static partial class KeyValueSecrets
         }
 
         // Cheap checks first: most anchor hits are prose ("key points", "the token budget") with no value after them.
+        if (end - start >= 30)
+        {
+            GluedValue(text, start, end, found);
+        }
+
         var i = end;
         var spaced = false;
         var comparison = false;
         SkipDeclaredType(text, ref i);
-        var assigned = SkipSeparator(text, start, ref i);
+        var assigned = SkipSeparator(text, start, ref i, out var pair);
         if (!assigned && Comparison(text, end, out var literal))
         {
             // if password == "hunter2": a hard-coded credential checked in code.
@@ -97,7 +102,7 @@ internal static partial class KeyValueSecrets
         Span<char> buffer = stackalloc char[MaxKey];
         var key = Normalize(text.AsSpan(start, end - start), buffer);
         var kind = Classify(key);
-        if (kind == KeyKind.None || (kind == KeyKind.Bearer && !spaced))
+        if (kind == KeyKind.None || (kind == KeyKind.Bearer && !spaced) || (pair == Pair.WithoutOpening && kind != KeyKind.Token))
         {
             return end;
         }
@@ -116,8 +121,9 @@ internal static partial class KeyValueSecrets
         {
             i++;
         }
-        else if (comparison)
+        else if (comparison || pair != Pair.None)
         {
+            // A compared or paired value is a string literal; unquoted it is code ("password", StringComparison.Ordinal).
             return end;
         }
 
@@ -187,12 +193,18 @@ internal static partial class KeyValueSecrets
 
         string? detected = kind switch
         {
-            _ when IsCodeReference(value) => null,
-            KeyKind.Password or KeyKind.Token when comparison => LooksLikePlainPassword(value) ? "password" : null,
+            _ when IsCodeReference(value, quote != '\0') || IsSecretName(value) || IsOwnName(key, value) => null,
+            // typeof token === "object", key === "Escape": a type test or a key name, not a credential.
+            KeyKind.Password when comparison => !IsTypeTest(text, start) && LooksLikePlainPassword(value) ? "password" : null,
+            KeyKind.Token when comparison => LooksLikeToken(value) || (key.EndsWith("secret", StringComparison.Ordinal) && !IsTypeTest(text, start) && LooksLikePlainPassword(value)) ? "generic-secret" : null,
+            // setProperty("db.password", "hunter2") but not ["user", "password", "database"]: a paired value must look like one.
+            KeyKind.Password when pair != Pair.None => LooksLikePassword(value) && !IsUpperSnakeName(value) ? "password" : null,
             KeyKind.Password when flagged => value[0] != '$' && LooksLikePlainPassword(value) ? "password" : null,
             KeyKind.Password when spaced => null,
             KeyKind.Password when LooksLikePassword(value) || ((quote != '\0' || equals) && LooksLikePlainPassword(value)) => IsConnectionString(text, start, valueEnd) ? "connection-string-password" : "password",
             KeyKind.Token when spaced && !LooksLikeStrongToken(value) && !(stated && LooksLikeToken(value)) && !(IsFlag(text, start) && text[start + 1] == '-' && LooksLikeToken(value)) => null,
+            // JWT: Secret: 'development#product': a quoted value assigned to a name ending in "secret" may be a password.
+            KeyKind.Token when quote != '\0' && !spaced && key.EndsWith("secret", StringComparison.Ordinal) && value.IndexOfAny(' ', '\t') < 0 && !IsKebabName(value) && LooksLikePassword(value) => "generic-secret",
             KeyKind.Token or KeyKind.Bearer when LooksLikeToken(value) || (quote != '\0' && LooksLikeShortQuotedToken(value)) || (scheme && LooksLikeSchemeToken(value)) => scheme || kind == KeyKind.Bearer ? "bearer-token" : IsAwsSecret(key, value) ? "aws-secret-key" : "generic-secret",
             _ => null,
         };
@@ -204,6 +216,38 @@ internal static partial class KeyValueSecrets
 
         return end;
     }
+
+    /// <summary>
+    /// A value glued to its name by '-', '_' or '.' (<c>launchdarkly-secret-&lt;uuid&gt;</c>, <c>prospect-token-&lt;hex&gt;</c>):
+    /// the run after the last secret-like word, when it is long, has letters and digits and is varied. Word-only names
+    /// (<c>secret-manager-access-role</c>) and short hash suffixes (<c>db-secret-7f9c8d6b5-x2k9p</c>) are not values.
+    /// </summary>
+    private static void GluedValue(string text, int start, int end, List<SecretFinding> found)
+    {
+        var name = text.AsSpan(start, end - start);
+        var tail = -1;
+        foreach (var word in GluedWords)
+        {
+            var at = name.LastIndexOf(word, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && at + word.Length < name.Length && name[at + word.Length] is '-' or '_' or '.' && at + word.Length + 1 > tail)
+            {
+                tail = at + word.Length + 1;
+            }
+        }
+
+        if (tail < 0)
+        {
+            return;
+        }
+
+        var value = name[tail..];
+        if (value.Length >= 24 && SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.3 && !SecretText.IsPlaceholder(value) && !IsUpperSnakeName(value))
+        {
+            found.Add(new SecretFinding("generic-secret", start + tail, value.Length));
+        }
+    }
+
+    private static readonly string[] GluedWords = ["secret", "token", "key", "private", "access", "apikey"];
 
     /// <summary>Go and Java declarations put a type between the name and "=": <c>var apiKey string = "…"</c>.</summary>
     private static void SkipDeclaredType(string text, ref int i)
@@ -221,9 +265,10 @@ internal static partial class KeyValueSecrets
     private static int XmlElement(string text, int start, int end, List<SecretFinding> found)
     {
         Span<char> buffer = stackalloc char[MaxKey];
-        var kind = Classify(Normalize(text.AsSpan(start, end - start), buffer));
+        var name = Normalize(text.AsSpan(start, end - start), buffer);
+        var kind = Classify(name);
         var close = text.IndexOf('<', end + 1, Math.Min(MaxValue, text.Length - end - 1));
-        if (kind is KeyKind.None or KeyKind.Bearer || close < 0)
+        if (close < 0)
         {
             return end;
         }
@@ -234,8 +279,15 @@ internal static partial class KeyValueSecrets
         valueStart += value.IndexOf(trimmed);
         value = trimmed;
 
+        // Maven settings-security.xml: <master>{…}</master> is the encrypted master password.
+        var braced = value.Length > 2 && value[0] == '{' && value[^1] == '}';
+        if (braced && name.SequenceEqual("master"))
+        {
+            kind = KeyKind.Password;
+        }
+
         // Jenkins credentials: {AQAAABAAA…} is the encrypted form; a test value after it is the secret in clear.
-        if (value.Length > 2 && value[0] == '{' && value[^1] == '}')
+        if (braced)
         {
             var inner = value[1..^1];
             var space = inner.LastIndexOf(' ');
@@ -243,7 +295,7 @@ internal static partial class KeyValueSecrets
             value = space < 0 ? inner : inner[(space + 1)..];
         }
 
-        if (value.IsEmpty || SecretText.IsPlaceholder(value) || SecretText.IsPlaceholderWord(value))
+        if (kind is KeyKind.None or KeyKind.Bearer || value.IsEmpty || SecretText.IsPlaceholder(value) || SecretText.IsPlaceholderWord(value))
         {
             return end;
         }
@@ -270,8 +322,9 @@ internal static partial class KeyValueSecrets
         return run < 0 ? rest.Length >= 16 : run >= 16;
     }
 
-    private static bool SkipSeparator(string text, int start, ref int i)
+    private static bool SkipSeparator(string text, int start, ref int i, out Pair pair)
     {
+        pair = Pair.None;
         // key": "value" / key = value / key => value / key := value / key: value / key ?= value / key .= value
         var skipped = 0;
         var quoted = false;
@@ -288,11 +341,39 @@ internal static partial class KeyValueSecrets
             return false;
         }
 
-        // setProperty("db.password", "…"), Header.Set("X-Api-Key", "…"): a quoted name, a comma, the value.
-        if (quoted && text[i] == ',' && IsCallArgument(text, start))
+        // setProperty("db.password", "…"), Header.Set("X-Api-Key", "…"): a quoted name, a comma, the value. A pair whose
+        // opening is not in view ("sonar.login', '…'") counts for token names only (a list of password field names must not).
+        if (quoted && text[i] == ',')
         {
-            i++;
-            return true;
+            var callArgument = IsCallArgument(text, start);
+            var next = i + 1;
+            while (next < text.Length && next - i < 4 && text[next] == ' ')
+            {
+                next++;
+            }
+
+            if (callArgument || (next < text.Length && text[next] is '"' or '\''))
+            {
+                pair = callArgument ? Pair.CallArgument : Pair.WithoutOpening;
+                i++;
+                return true;
+            }
+        }
+
+        // "Unseal Key 2: …", "Recovery Key 1: …": a numbered name.
+        if (char.IsAsciiDigit(text[i]) && text[i - 1] == ' ' && skipped == 1)
+        {
+            var digits = i;
+            while (digits < text.Length && digits - i < 2 && char.IsAsciiDigit(text[digits]))
+            {
+                digits++;
+            }
+
+            if (digits + 1 < text.Length && text[digits] == ':' && text[digits + 1] == ' ')
+            {
+                i = digits + 1;
+                return true;
+            }
         }
 
         // Makefile "?=", "::=", "+=", PHP ".=".
@@ -407,6 +488,25 @@ internal static partial class KeyValueSecrets
         return KeyKind.None;
     }
 
+    /// <summary>
+    /// A variable name that itself names a secret (<c>"GIT_ASKPASS", "SSH_ASKPASS"</c>, <c>DB_PASSWORD=ADMIN_PASSWORD</c>):
+    /// upper-case words joined by '_', one of them secret-like. A reference to a secret, not its value.
+    /// </summary>
+    private static bool IsSecretName(ReadOnlySpan<char> value)
+    {
+        if (!IsUpperSnakeName(value))
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[MaxKey];
+        return Classify(Normalize(value, buffer)) != KeyKind.None;
+    }
+
+    /// <summary>An environment-variable style name: <c>GIT_PAGER</c>, <c>DB_PASSWORD</c>.</summary>
+    private static bool IsUpperSnakeName(ReadOnlySpan<char> value)
+        => value.Length <= MaxKey && char.IsAsciiLetterUpper(value[0]) && value.Contains('_') && !value.ContainsAnyExcept("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+
     private static ReadOnlySpan<char> Normalize(ReadOnlySpan<char> key, Span<char> buffer)
     {
         var length = 0;
@@ -431,6 +531,14 @@ internal static partial class KeyValueSecrets
         }
 
         return c > ' ' && c is not (',' or ';' or '&' or '"' or '\'' or '<' or '>' or ')' or ']' or '}' or '`') && !(c == ';' && kind == KeyKind.Password);
+    }
+
+    /// <summary>How a quoted name and its value were paired: not at all, as call arguments, or with the opening out of view.</summary>
+    private enum Pair
+    {
+        None,
+        CallArgument,
+        WithoutOpening,
     }
 
     private enum KeyKind

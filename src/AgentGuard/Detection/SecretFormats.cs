@@ -311,7 +311,7 @@ internal static partial class SecretFormats
     [GeneratedRegex(@"\Gxox[abposr]-(?:[0-9]{6,}-){1,3}[A-Za-z0-9\-]{10,}", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Slack();
 
-    [GeneratedRegex(@"\Ghooks\.slack\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{16,}", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"\Ghooks\.slack\.com/services/T[A-Za-z0-9]{6,}/B[A-Za-z0-9]{6,}/[A-Za-z0-9]{16,}", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex SlackWebhook();
 
     [GeneratedRegex(@"\G[sr]k_(?:live|test)_[A-Za-z0-9]{24,247}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, Timeout)]

@@ -56,6 +56,9 @@ internal static class SecretProviderTokens
         new("pul-", "pulumi-token", 40, HexOnly: true), new("pnu_", "prefect-key", 36), new("rdme_", "readme-key", 64), new("bkua_", "buildkite-token", 40, HexOnly: true),
         new("HRKU-", "heroku-key", 30), new("tfp_", "typeform-token", 40), new("EZAK", "easypost-key", 50), new("EZTK", "easypost-key", 50),
         new("FLWSECK-", "flutterwave-key", 32), new("FLWSECK_TEST-", "flutterwave-key", 32), new("ico-", "infracost-key", 32), new("fio-u-", "frameio-token", 60), new("eyJrIjoi", "grafana-key", 40),
+        new("sl.", "dropbox-token", 130), new("xkeysib-", "brevo-key", 80), new("xsmtpsib-", "brevo-key", 80), new("1000.", "zoho-token", 65, MaxBody: 65),
+        new("tkn.v1_", "teamwork-token", 60), new("VF.DM.", "voiceflow-key", 40), new("VF.WS.", "voiceflow-key", 40), new("LTAI", "alibaba-access-key", 12, MaxBody: 30),
+        new("mdb_sa_sk_", "mongodb-atlas-key", 36), new("secret_", "notion-token", 43, MaxBody: 43), new("BBFF-", "ubidots-token", 30, MaxBody: 30),
     ];
 
     /// <summary>Webhook URL prefixes of chat tools: the path after them is the secret.</summary>

@@ -4,37 +4,111 @@ namespace AgentGuard;
 
 /// <summary>
 /// Gathers what the rules said about one call and applies the precedence: deny beats require-approval beats allow.
-/// A struct on the stack; it allocates only when more than one rule or a failure contributes.
+/// A struct on the stack; it holds up to four rules inline and allocates only beyond that or when a failure contributes.
 /// </summary>
 internal struct DecisionAccumulator
 {
-    private CompiledRule? _single;
-    private List<CompiledRule>? _rules;
+    private CompiledRule? _first;
+    private CompiledRule? _second;
+    private CompiledRule? _third;
+    private CompiledRule? _fourth;
+    private int _count;
+    private List<CompiledRule>? _more;
     private List<(string Id, DecisionEffect Effect, string Reason)>? _failures;
+    private List<string>? _grantsNothing;
 
     public DecisionEffect? Effect { get; private set; }
 
+    /// <summary>The candidates the rules came from; holds the decisions made before for the same deciding rules.</summary>
+    public CandidateSet? Candidates { get; set; }
+
     public bool Alert { get; private set; }
 
-    public readonly bool HasFailures => _failures is not null;
+    public readonly bool HasFailures => _failures is not null || _grantsNothing is not null;
 
-    public readonly bool IsSingleRule => _rules is null && _failures is null && _single is not null;
+    public readonly bool IsSingleRule => _count == 1 && _failures is null && _grantsNothing is null;
 
-    public readonly CompiledRule? SingleRule => _single;
+    public readonly CompiledRule? SingleRule => _count == 1 ? _first : null;
 
     public void Add(CompiledRule rule)
     {
         Combine(rule.Effect);
         Alert |= rule.Alert;
-        if (_single is null && _rules is null)
+        switch (_count)
         {
-            _single = rule;
-            return;
+            case 0:
+                _first = rule;
+                break;
+            case 1:
+                _second = rule;
+                break;
+            case 2:
+                _third = rule;
+                break;
+            case 3:
+                _fourth = rule;
+                break;
+            default:
+                (_more ??= []).Add(rule);
+                break;
         }
 
-        _rules ??= _single is null ? [] : [_single];
-        _rules.Add(rule);
+        _count++;
     }
+
+    /// <summary>
+    /// The key of the decision when rules alone decided <paramref name="effect"/> (no failure, no code policy) and at
+    /// most <see cref="DecisionKey.MaxRules"/> rules have that effect; false otherwise.
+    /// </summary>
+    public readonly bool TryKey(DecisionEffect effect, out DecisionKey key)
+    {
+        key = default;
+        if (_failures is not null || _grantsNothing is not null)
+        {
+            return false;
+        }
+
+        CompiledRule? a = null, b = null, c = null, d = null;
+        var found = 0;
+        for (var i = 0; i < _count; i++)
+        {
+            var rule = RuleAt(i);
+            if (rule.Effect != effect)
+            {
+                continue;
+            }
+
+            switch (found++)
+            {
+                case 0:
+                    a = rule;
+                    break;
+                case 1:
+                    b = rule;
+                    break;
+                case 2:
+                    c = rule;
+                    break;
+                case 3:
+                    d = rule;
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        key = new DecisionKey(effect, Alert, found, a, b, c, d);
+        return true;
+    }
+
+    private readonly CompiledRule RuleAt(int i) => i switch
+    {
+        0 => _first!,
+        1 => _second!,
+        2 => _third!,
+        3 => _fourth!,
+        _ => _more![i - 4],
+    };
 
     public void AddVerdict(string id, DecisionEffect effect, string? reason, bool alert)
     {
@@ -50,11 +124,31 @@ internal struct DecisionAccumulator
         (_failures ??= []).Add((id, effect, "failure: " + reason));
     }
 
+    /// <summary>
+    /// A part of the policy that could not decide and whose fail-safe outcome under <c>Auto</c> is "allow with an alert":
+    /// it raises the alert and is named in the reason, but grants nothing — the rules and the default decide as if it
+    /// were absent, so a rule that ran out of time can never allow what the default denies.
+    /// </summary>
+    public void AddFailureGrantingNothing(string reason)
+    {
+        Alert = true;
+        (_grantsNothing ??= []).Add("failure: " + reason);
+    }
+
+    /// <summary>The failures whose outcome was "allow": named in the reason, never among the deciding ids.</summary>
+    public readonly IReadOnlyList<string> FailuresGrantingNothing => _grantsNothing ?? (IReadOnlyList<string>)[];
+
     /// <summary>Raises an alert without contributing an effect (a failure whose fail-safe outcome is to allow grants nothing).</summary>
     public void AddAlert() => Alert = true;
 
     public readonly bool IsFailureDecided(DecisionEffect effect)
     {
+        if (effect == DecisionEffect.Allow && _grantsNothing is not null)
+        {
+            // The call is allowed (by the rules or the default) while a part of the policy could not decide.
+            return true;
+        }
+
         if (_failures is null)
         {
             return false;
@@ -79,22 +173,19 @@ internal struct DecisionAccumulator
         var evidence = new List<string>();
         CompiledRule? first = null;
         var stop = false;
-        var rules = _rules ?? (_single is null ? null : [_single]);
-        if (rules is not null)
+        for (var i = 0; i < _count; i++)
         {
-            foreach (var rule in rules)
+            var rule = RuleAt(i);
+            if (rule.Effect != effect)
             {
-                if (rule.Effect != effect)
-                {
-                    continue;
-                }
-
-                first ??= rule;
-                stop |= rule.StopAgent;
-                ids.Add(rule.Id);
-                reasons.Add(rule.Reason ?? $"rule '{rule.Id}' matched");
-                evidence.AddRange(rule.Evidence);
+                continue;
             }
+
+            first ??= rule;
+            stop |= rule.StopAgent;
+            ids.Add(rule.Id);
+            reasons.Add(rule.Reason ?? $"rule '{rule.Id}' matched");
+            evidence.AddRange(rule.Evidence);
         }
 
         if (_failures is not null)
@@ -109,6 +200,7 @@ internal struct DecisionAccumulator
             }
         }
 
+        reasons.AddRange(FailuresGrantingNothing);
         return (ids, reasons, evidence, first, stop);
     }
 

@@ -118,14 +118,16 @@ internal sealed partial class GuardEngine : IGuardEngine
             (classified ??= []).Add(ToolNames.ObfuscatedTag);
         }
 
-        var tags = new TagView(classification.Tags, toolCall.Tags, classified);
+        var candidates = policy.Index.Candidates(toolCall.ToolName, toolCall.Kind, toolCall.Source, classification.Tags).WithTags(toolCall.Tags, classified);
+        accumulator.Candidates = candidates;
+        var tags = new TagView(classification.Tags, toolCall.Tags, classified, candidates.Tags);
         var now = _time.GetUtcNow();
         SessionReads? reads = null;
         if (_sessions.ReadsAhead)
         {
             reads = new SessionReads { Snapshot = _codePolicies.Length > 0 };
             var declaring = new EvaluationInput(toolCall, context, tags, risk, SessionStoreFailure.NoSession, now, _resolvers, _roles);
-            EvaluateRules(policy, classification, in declaring, ref accumulator, classified, reads);
+            EvaluateRules(policy, candidates, in declaring, ref accumulator, reads);
         }
 
         var request = new SessionRequest(context.SessionId is { Length: > 0 } sessionId ? sessionId : null, context.Prompt, Limits(policy), now, reads);
@@ -191,7 +193,7 @@ internal sealed partial class GuardEngine : IGuardEngine
             LogMalformedArguments(toolCall.ToolName, toolCall.Arguments.Error!);
         }
 
-        EvaluateRules(policy, classification, in input, ref accumulator, classified, declare: null);
+        EvaluateRules(policy, accumulator.Candidates!, in input, ref accumulator, declare: null);
 
         if (_codePolicies.Length > 0)
         {
@@ -240,59 +242,40 @@ internal sealed partial class GuardEngine : IGuardEngine
         return await _resultInspector.InspectAsync(policy, toolCall, context, result, session, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Evaluates the candidate rules, or with <paramref name="declare"/> only collects what they will read.</summary>
-    private void EvaluateRules(CompiledPolicy policy, ToolClassification classification, in EvaluationInput input, ref DecisionAccumulator accumulator, List<string>? classified, SessionReads? declare)
+    /// <summary>
+    /// Evaluates the candidate rules, or with <paramref name="declare"/> only collects what they will read. When the
+    /// candidates are split by a session fact, only the rules the call's session can satisfy are looked at, in policy order.
+    /// </summary>
+    private void EvaluateRules(CompiledPolicy policy, CandidateSet candidates, in EvaluationInput input, ref DecisionAccumulator accumulator, SessionReads? declare)
     {
-        var toolCall = input.Call;
-        foreach (var rule in policy.Index.Candidates(toolCall.ToolName, toolCall.Kind, toolCall.Source, classification.Tags))
+        var rules = candidates.Rules;
+        if (candidates.Split is not { } split)
         {
-            Consider(rule, policy, in input, ref accumulator, declare);
-        }
-
-        // Rules indexed only by a tag the call carries from its event or a classifier (not from configuration).
-        for (var i = 0; i < toolCall.Tags.Count; i++)
-        {
-            ConsiderTagged(toolCall.Tags[i], i, toolCall.Tags, null, policy, classification, in input, ref accumulator, declare);
-        }
-
-        if (classified is not null)
-        {
-            for (var i = 0; i < classified.Count; i++)
+            foreach (var rule in rules)
             {
-                ConsiderTagged(classified[i], i, classified, toolCall.Tags, policy, classification, in input, ref accumulator, declare);
-            }
-        }
-    }
-
-    private void ConsiderTagged(string tag, int position, IReadOnlyList<string> source, IReadOnlyList<string>? earlierSource, CompiledPolicy policy, ToolClassification classification, in EvaluationInput input, ref DecisionAccumulator accumulator, SessionReads? declare)
-    {
-        foreach (var rule in policy.Index.ByTag(tag))
-        {
-            if (rule.RequiresAnyTagIn(classification.Tags)
-                || RequiresAnyEarlier(rule, source, position)
-                || (earlierSource is not null && RequiresAnyEarlier(rule, earlierSource, earlierSource.Count))
-                || !rule.MatchesStatic(input.Call.ToolName, input.Call.Kind, input.Call.Source))
-            {
-                continue;
+                Consider(rule, policy, in input, ref accumulator, declare);
             }
 
-            Consider(rule, policy, in input, ref accumulator, declare);
+            return;
         }
 
-        static bool RequiresAnyEarlier(CompiledRule rule, IReadOnlyList<string> tags, int count)
+        var bound = split.UpperBound(input.Context);
+        int[]? rented = null;
+        Span<int> positions = bound <= 128 ? stackalloc int[128] : (rented = System.Buffers.ArrayPool<int>.Shared.Rent(bound));
+        try
         {
+            var count = split.Collect(input.Context, positions);
             for (var i = 0; i < count; i++)
             {
-                foreach (var required in rule.Tags)
-                {
-                    if (string.Equals(required, tags[i], StringComparison.OrdinalIgnoreCase))
-                    {
-                        return true;
-                    }
-                }
+                Consider(rules[positions[i]], policy, in input, ref accumulator, declare);
             }
-
-            return false;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(rented);
+            }
         }
     }
 
@@ -327,7 +310,7 @@ internal sealed partial class GuardEngine : IGuardEngine
 #pragma warning restore CA1031
         {
             var mode = ex is SessionStoreUnavailableException { FailureMode: { } forced } ? forced : rule.OnError == FailureMode.Auto ? policy.OnError : rule.OnError;
-            accumulator.AddFailure(rule.Id, FailureEffect(mode, policy, input.Tags, input.Risk), $"rule '{rule.Id}' failed: {ex.GetType().Name}");
+            AddFailure(ref accumulator, rule.Id, mode, policy, input.Tags, input.Risk, $"rule '{rule.Id}' failed: {ex.GetType().Name}");
             LogRuleFailed(ex, rule.Id, input.Call.ToolName);
             return;
         }
@@ -387,7 +370,7 @@ internal sealed partial class GuardEngine : IGuardEngine
                 {
                     var id = "classifier:" + classifier.GetType().Name;
                     var tags = new TagView([], toolCall.Tags, scratch);
-                    accumulator.AddFailure(id, FailureEffect(policy.OnError, policy, tags, risk), $"classifier '{classifier.GetType().Name}' failed: {ex.GetType().Name}");
+                    AddFailure(ref accumulator, id, policy.OnError, policy, tags, risk, $"classifier '{classifier.GetType().Name}' failed: {ex.GetType().Name}");
                     LogRuleFailed(ex, id, toolCall.ToolName);
                 }
             }
@@ -432,7 +415,7 @@ internal sealed partial class GuardEngine : IGuardEngine
             {
                 // Code policies may read the session; without it they cannot decide, so each contributes its fail-safe outcome.
                 var failed = unavailable.FailureMode ?? (codePolicy.OnError == FailureMode.Auto ? policy.OnError : codePolicy.OnError);
-                accumulator.AddFailure(codePolicy.Id, FailureEffect(failed, policy, tags, risk), $"policy '{codePolicy.Id}' failed: {nameof(SessionStoreUnavailableException)}");
+                AddFailure(ref accumulator, codePolicy.Id, failed, policy, tags, risk, $"policy '{codePolicy.Id}' failed: {nameof(SessionStoreUnavailableException)}");
                 continue;
             }
 
@@ -469,7 +452,7 @@ internal sealed partial class GuardEngine : IGuardEngine
             {
                 var mode = codePolicy.OnError == FailureMode.Auto ? policy.OnError : codePolicy.OnError;
                 var what = ex is TimeoutException or OperationCanceledException ? $"exceeded its time budget of {timeout.TotalMilliseconds:0} ms" : $"failed: {ex.GetType().Name}";
-                accumulator.AddFailure(codePolicy.Id, FailureEffect(mode, policy, tags, risk), $"policy '{codePolicy.Id}' {what}");
+                AddFailure(ref accumulator, codePolicy.Id, mode, policy, tags, risk, $"policy '{codePolicy.Id}' {what}");
                 LogRuleFailed(ex, codePolicy.Id, toolCall.ToolName);
             }
         }
@@ -530,30 +513,59 @@ internal sealed partial class GuardEngine : IGuardEngine
 
     private static Decision Decide(CompiledPolicy policy, ToolCallEvent toolCall, TagView tags, ref DecisionAccumulator accumulator)
     {
+        var decided = accumulator.Effect ?? policy.DefaultEffect;
+        if (accumulator.Effect is null && policy.DefaultEffect == DecisionEffect.Allow && !accumulator.Alert)
+        {
+            return policy.DefaultAllow;
+        }
+
+        if (accumulator.IsSingleRule && accumulator.SingleRule is { AllowDecision: { } allowed } && decided == DecisionEffect.Allow && !accumulator.Alert)
+        {
+            return allowed;
+        }
+
+        // Rules alone decided (or the default): the same rules decide the same way for every call of this tool with
+        // these tags, so the decision is made once and shared.
+        var candidates = accumulator.Candidates;
+        DecisionKey key = default;
+        var cacheable = candidates is not null && accumulator.TryKey(decided, out key);
+        if (cacheable && candidates!.TryGetDecision(in key, out var cached))
+        {
+            return cached;
+        }
+
+        var decision = Make(policy, toolCall, tags, ref accumulator);
+        if (cacheable)
+        {
+            candidates!.Remember(in key, decision);
+        }
+
+        return decision;
+    }
+
+    private static Decision Make(CompiledPolicy policy, ToolCallEvent toolCall, TagView tags, ref DecisionAccumulator accumulator)
+    {
         if (accumulator.Effect is not { } effect)
         {
-            if (policy.DefaultEffect == DecisionEffect.Allow && !accumulator.Alert)
+            var reason = $"no rule matched; the default is {policy.DefaultEffect}";
+            if (accumulator.FailuresGrantingNothing.Count > 0)
             {
-                return policy.DefaultAllow;
+                reason += "; " + string.Join("; ", accumulator.FailuresGrantingNothing);
             }
 
-            return Build(policy, toolCall, policy.DefaultEffect, [], $"no rule matched; the default is {policy.DefaultEffect}", [], null, accumulator.Alert, false, false, tags);
+            return Build(policy, toolCall, policy.DefaultEffect, [], reason, [], null, accumulator.Alert, accumulator.IsFailureDecided(policy.DefaultEffect), false, tags);
         }
 
         if (accumulator.IsSingleRule && accumulator.SingleRule is { } single)
         {
-            if (effect == DecisionEffect.Allow && !accumulator.Alert && single.AllowDecision is { } cached)
-            {
-                return cached;
-            }
-
             // One rule decided: every part of the decision but the model message is cached on the rule.
             return Build(policy, toolCall, effect, single.RuleIds, single.DecidingReason, single.Evidence, single.Message, accumulator.Alert, false, single.StopAgent, tags);
         }
 
         var (ids, reasons, evidence, first, stop) = accumulator.Deciding(effect);
         var isFailure = accumulator.IsFailureDecided(effect);
-        return Build(policy, toolCall, effect, ids, string.Join("; ", reasons), evidence, first?.Message, accumulator.Alert, isFailure, stop, tags);
+        // Arrays, not the lists: the decision may be cached and shared, so nothing that holds it can change them.
+        return Build(policy, toolCall, effect, [.. ids], string.Join("; ", reasons), [.. evidence], first?.Message, accumulator.Alert, isFailure, stop, tags);
     }
 
     private static Decision Build(CompiledPolicy policy, ToolCallEvent toolCall, DecisionEffect effect, IReadOnlyList<string> ids, string reason, IReadOnlyList<string> evidence, string? message, bool alert, bool isFailure, bool stop, TagView tags)
@@ -572,6 +584,24 @@ internal sealed partial class GuardEngine : IGuardEngine
             Tags = tags.ToArray(),
         };
         return policy.AuditOnly ? decision.Shadowed() : decision;
+    }
+
+    /// <summary>
+    /// A failing rule, classifier or code policy contributes its fail-safe outcome. Under <c>Auto</c> the outcome for a
+    /// call that is not risky is an alert only: it grants nothing, so the rules and the default still decide (a rule that
+    /// runs out of time cannot allow what the default denies). An explicit <c>AllowWithAlert</c> is the operator's choice
+    /// to let the call through and contributes an allow.
+    /// </summary>
+    private static void AddFailure(ref DecisionAccumulator accumulator, string id, FailureMode mode, CompiledPolicy policy, TagView tags, RiskLevel risk, string reason)
+    {
+        var effect = FailureEffect(mode, policy, tags, risk);
+        if (mode == FailureMode.Auto && effect == DecisionEffect.Allow)
+        {
+            accumulator.AddFailureGrantingNothing(reason);
+            return;
+        }
+
+        accumulator.AddFailure(id, effect, reason);
     }
 
     private static DecisionEffect FailureEffect(FailureMode mode, CompiledPolicy policy, TagView tags, RiskLevel risk) => mode switch

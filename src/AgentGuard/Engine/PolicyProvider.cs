@@ -14,13 +14,16 @@ internal sealed partial class PolicyProvider : IDisposable
     private readonly LastGoodOptions<AgentGuardOptions, CompiledPolicy> _policy;
     private readonly AgentGuardDiagnostics _diagnostics;
     private readonly ILogger _logger;
+    private readonly ValidatedPolicies? _validated;
 
     public PolicyProvider(
         IOptionsFactory<AgentGuardOptions> factory,
         IEnumerable<IOptionsChangeTokenSource<AgentGuardOptions>> changeSources,
         AgentGuardDiagnostics diagnostics,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        ValidatedPolicies? validated = null)
     {
+        _validated = validated;
         _diagnostics = diagnostics;
         _logger = loggerFactory.CreateLogger<PolicyProvider>();
         _policy = new LastGoodOptions<AgentGuardOptions, CompiledPolicy>(factory, changeSources, CompileGuarded, AgentGuardOptions.SectionName);
@@ -47,7 +50,7 @@ internal sealed partial class PolicyProvider : IDisposable
     /// </summary>
     private CompiledPolicy CompileGuarded(AgentGuardOptions options)
     {
-        var compiled = PolicyCompiler.Compile(options);
+        var compiled = _validated?.Compile(options) ?? PolicyCompiler.Compile(options);
         var current = _policy?.Current;
         if (current is not null && !options.Reload.AllowRuleRemoval)
         {

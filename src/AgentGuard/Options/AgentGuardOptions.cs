@@ -17,7 +17,7 @@ public sealed class AgentGuardOptions
     public string DefaultDecision { get; set; } = "Allow";
 
     /// <summary>
-    /// What happens when a rule or policy fails: <c>Auto</c> (default: deny risky calls, allow others with an alert),
+    /// What happens when a rule or policy fails: <c>Auto</c> (default: deny risky calls; for others an alert, the rules and the default decide),
     /// <c>Deny</c>, <c>RequireApproval</c> or <c>AllowWithAlert</c>. Rules can override it.
     /// </summary>
     public string OnError { get; set; } = "Auto";

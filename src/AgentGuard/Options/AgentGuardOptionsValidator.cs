@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace AgentGuard;
 
 /// <summary>Validates the <c>AgentGuard</c> section by compiling it: every problem is reported, each naming its rule and field.</summary>
-internal sealed class AgentGuardOptionsValidator : IValidateOptions<AgentGuardOptions>
+internal sealed class AgentGuardOptionsValidator(ValidatedPolicies validated) : IValidateOptions<AgentGuardOptions>
 {
     public ValidateOptionsResult Validate(string? name, AgentGuardOptions options)
     {
@@ -13,8 +13,12 @@ internal sealed class AgentGuardOptionsValidator : IValidateOptions<AgentGuardOp
             return ValidateOptionsResult.Skip;
         }
 
-        return PolicyCompiler.TryCompile(options, AgentGuardOptions.SectionName, out _, out var errors)
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(errors);
+        if (!PolicyCompiler.TryCompile(options, AgentGuardOptions.SectionName, out var policy, out var errors))
+        {
+            return ValidateOptionsResult.Fail(errors);
+        }
+
+        validated.Remember(options, policy);
+        return ValidateOptionsResult.Success;
     }
 }

@@ -77,6 +77,15 @@ public sealed class WhenOptions
     /// <summary>Call or context attributes that must have these values.</summary>
     public Dictionary<string, string> Attributes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Call or context attributes that must each have one of a set of values, e.g. <c>{ "tier": ["gold", "silver"] }</c> (ignoring case).</summary>
+    public Dictionary<string, List<string>> AttributesAnyOf { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Numbers the host keeps and supplies as context or user attributes (e.g. <c>spend_today</c>), each compared with
+    /// bounds. A counter that is missing or not a number cannot be decided: the rule's <c>OnError</c> outcome applies.
+    /// </summary>
+    public Dictionary<string, CounterConditionOptions> Counters { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>A count of earlier calls in the session.</summary>
     public SequenceConditionOptions? Sequence { get; set; }
 
@@ -148,6 +157,16 @@ public sealed class ArgumentConditionOptions
 
     /// <summary>True: the value is present; false: it is absent.</summary>
     public bool? Exists { get; set; }
+}
+
+/// <summary>Bounds on a host-supplied counter; every bound that is set must hold.</summary>
+public sealed class CounterConditionOptions
+{
+    /// <summary>The counter is greater than this.</summary>
+    public double? GreaterThan { get; set; }
+
+    /// <summary>The counter is less than this.</summary>
+    public double? LessThan { get; set; }
 }
 
 /// <summary>A count of earlier calls in the session that match by name or tag.</summary>

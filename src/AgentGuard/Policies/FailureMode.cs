@@ -3,7 +3,10 @@ namespace AgentGuard;
 /// <summary>What happens to a call when evaluating a rule or policy for it throws or exceeds its time budget.</summary>
 public enum FailureMode
 {
-    /// <summary>Deny calls whose tags or risk mark them risky; allow the others with an alert.</summary>
+    /// <summary>
+    /// Deny calls whose tags or risk mark them risky; for the others raise an alert and let the other rules and the default
+    /// decide (the failing part grants nothing, so it never allows a call the default denies).
+    /// </summary>
     Auto = 0,
 
     /// <summary>Deny the call.</summary>

@@ -152,6 +152,10 @@ public sealed class SecretDetectorClassTests
         Find("sk_live_" + Take(Alnum, 23)).Should().BeEmpty();
         Find("glptt-" + Take(Hex, 43)).Should().BeEmpty();
 
+        // A Notion integration secret has exactly 43 characters after "secret_"; a Zoho token two 32-character halves.
+        Find("secret_" + Take(Alnum, 44)).Should().NotContain(f => f.Kind == "notion-token");
+        Find("1000." + Take(Hex, 60)).Should().BeEmpty();
+
         // An Entra client secret has three characters before "8Q~" and 31 to 34 after it.
         Find("x" + Take(Alnum, 3) + "8Q~" + Take(Alnum, 34)).Should().BeEmpty();
         Find(Take(Alnum, 3) + "8Q~" + Take(Alnum, 20)).Should().BeEmpty();
@@ -174,12 +178,94 @@ public sealed class SecretDetectorClassTests
             "sbp_" + Take(Hex, 40),
             "CFPAT-" + Take(Alnum, 43),
             Take(Alnum, 3) + "8Q~" + Take(Alnum + "_~.-", 34),
+            "xkeysib-" + Take(Hex, 64) + "-" + Take(Alnum, 16),
+            "1000." + Take(Hex, 32) + "." + Take(Hex, 32),
+            "tkn.v1_" + Take(Alnum, 68) + "=",
+            "VF.DM." + Take(Hex, 24) + "." + Take(Alnum, 16),
+            "LTAI" + Take(Alnum, 20),
+            "mdb_sa_sk_" + Take(Alnum + "_", 40),
+            "secret_" + Take(Alnum, 43),
+            "BBFF-" + Take(Alnum, 30),
+            "sl." + Take(Alnum + "-_", 135),
         ];
 
         foreach (var token in tokens)
         {
             CoveredText("value: " + token + " end").Should().Contain(token);
         }
+    }
+
+    [Fact]
+    public void Find_NamesAndSeparatorsOfTheSecondPass_AreRedactedWhole()
+    {
+        var master = "{" + Take(Alnum + "+/", 44) + "=}";
+        var unseal = Take(Alnum + "+/", 44);
+        var crumb = Take(Hex, 32);
+        var jwtSecret = Take("abcdefghijklmnopqrstuvwxyz", 11) + "#" + Take("abcdefghijklmnopqrstuvwxyz", 7);
+        var sonar = Take(Hex, 40);
+        var lettersOnly = Take("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", 32);
+
+        CoveredText("<settingsSecurity>\n  <master>" + master + "</master>\n</settingsSecurity>").Should().Contain(master[1..^1]);
+        CoveredText("Unseal Key 2: " + unseal).Should().Contain(unseal);
+        CoveredText("curl -X POST \"$JENKINS/job/x/build\" -H 'Jenkins-Crumb:" + crumb + "'").Should().Contain(crumb);
+        CoveredText("JWT:\n  Secret: '" + jwtSecret + "'\n  exp: '50m'").Should().Contain(jwtSecret);
+        CoveredText("sonar.login', '" + sonar + "')").Should().Contain(sonar);
+        CoveredText("vercelTOKEN=" + lettersOnly).Should().Contain(lettersOnly);
+    }
+
+    [Theory]
+    [InlineData("fields = [\"password\", \"confirm_password\"]")]
+    [InlineData("token = getAccessTokenFromCacheOrRefreshIt")]
+    [InlineData("Key 1: the first point of the review")]
+    [InlineData("secret: 'db-credentials'")]
+    [InlineData("<master>false</master>")]
+    [InlineData("headers: 'Jenkins-Crumb', 'X-Requested-With'")]
+    public void Find_LookAlikesOfTheSecondPassClasses_AreNotSecrets(string text)
+    {
+        Find(text).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("passphrase: z.string().optional(),")]
+    [InlineData("password: Optional[str]=None,")]
+    [InlineData("return typeof apiKey === \"function\" ? apiKey : () => apiKey;")]
+    [InlineData("if (e.key === \"Control\" || e.key === \"recentlyOpenedFiles\") {")]
+    [InlineData("password: this.options.token,")]
+    [InlineData("key: \"completionOptions.frequencyPenalty\",")]
+    [InlineData("\"key\": \"sessions/org/abc123/artifacts/screenshot.png\",")]
+    [InlineData("\"required\": [\"host\", \"port\", \"user\", \"password\", \"database\"]")]
+    [InlineData("tokensGenerated: tokensGeneratedEventSchema_0_1_0,")]
+    [InlineData("agentOptions.passphrase = passphrase;")]
+    [InlineData("private rangesCoincide(range1: vscode.Range, range2: vscode.Range): boolean {")]
+    [InlineData("\"GIT_EXTERNAL_DIFF\", \"GIT_ASKPASS\", \"SSH_ASKPASS\", \"SUDO_ASKPASS\", \"GIT_PAGER\",")]
+    [InlineData("if (a.Text.Contains(\"password\", StringComparison.Ordinal))")]
+    public void Find_CodeAroundKeyLikeNames_IsNotASecret(string text)
+    {
+        Find(text).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Find_LiteralsInComparisonsAndCallPairs_AreStillReported()
+    {
+        var secret = Take("abcdefghijklmnopqrstuvwxyz", 4) + "-" + Take("abcdefghijklmnopqrstuvwxyz", 6);
+        var password = Take(Alnum, 12);
+
+        CoveredText("if creds.Secret != \"" + secret + "\" {").Should().Contain(secret);
+        CoveredText("if (password == \"" + password + "\")").Should().Contain(password);
+        CoveredText("System.setProperty(\"db.password\", \"" + password + "\");").Should().Contain(password);
+        CoveredText("token = \"" + Take(Alnum, 40) + "\"").Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void Find_ValueGluedToItsName_IsRedactedWhole_ButWordNamesAreNot()
+    {
+        var uuid = Uuid();
+        var hex = Take(Hex, 32);
+
+        CoveredText("LD=launchdarkly-secret-" + uuid + " ./run").Should().Contain(uuid);
+        CoveredText("prospect-token-" + hex).Should().Contain(hex);
+        Find("role: secret-manager-access-role-for-production-workers").Should().BeEmpty();
+        Find("kubectl get secret db-secret-7f9c8d6b5-x2k9p -o yaml").Should().BeEmpty();
     }
 
     private List<SecretFinding> Find(string text)

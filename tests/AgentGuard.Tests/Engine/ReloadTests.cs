@@ -16,6 +16,8 @@ public sealed class ReloadTests
             ["AgentGuard:Rules:0:Match:Tools:0"] = "rm",
         }).Build();
         var services = new ServiceCollection();
+        // Registered as a host does: reloads then read the section through the root's providers.
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddAgentGuard(configuration.GetSection("AgentGuard"));
         return (configuration, services.BuildServiceProvider());
     }

@@ -39,13 +39,66 @@ public sealed class EngineModelTests
     }
 
     [Fact]
+    public void Engine_AgreesWithTheReferenceEvaluator_OnPoliciesKeyedBySourceKindTeamAndGroup()
+    {
+        // Big enough that the index splits candidates by team, group or environment; calls vary case and repeat groups.
+        Gen.Select(Generators.IndexedPolicy, Generators.IndexedSession).Sample(
+            (policy, calls) =>
+            {
+                var engine = TestHost.Engine(policy.ToJson());
+                var reference = new ReferenceEvaluator(policy);
+                foreach (var call in calls)
+                {
+                    // Twice: the second decision comes from the caches (candidates per tag set, decisions per rule set).
+                    var (effect, ids) = reference.Decide(call, "s");
+                    for (var pass = 0; pass < 2; pass++)
+                    {
+                        var decision = engine.EvaluateAsync(call.ToEvent(), call.ToContext(pass == 0 ? "s" : "t" + pass)).AsTask().GetAwaiter().GetResult();
+                        if (decision.Effect != effect || !ids.SetEquals(decision.RuleIds))
+                        {
+                            throw new InvalidOperationException(
+                                $"pass {pass}: engine {decision.Effect} [{string.Join(",", decision.RuleIds)}] ({decision.Reason}) != reference {effect} [{string.Join(",", ids)}] for {call}");
+                        }
+                    }
+                }
+            },
+            iter: Math.Max(1, Sessions / 2),
+            print: t => t.Item1.ToJson() + Environment.NewLine + string.Join(Environment.NewLine, t.Item2.Select(c => c.ToString())));
+    }
+
+    [Fact]
+    public void Engine_DecidesConcurrentCallsOnColdCaches_AsTheReferenceDoes()
+    {
+        // Four threads fill the index's caches (candidates, tag sets, decisions) at once; each call in its own session.
+        Gen.Select(Generators.IndexedPolicy, Generators.IndexedCalls).Sample(
+            (policy, calls) =>
+            {
+                var reference = new ReferenceEvaluator(policy);
+                var expected = calls.Select((call, i) => reference.Decide(call, "s" + i)).ToArray();
+                var engine = TestHost.Engine(policy.ToJson());
+                Parallel.For(0, calls.Length * 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k =>
+                {
+                    var i = k % calls.Length;
+                    var decision = engine.EvaluateAsync(calls[i].ToEvent(), calls[i].ToContext($"s{i}-{k}")).AsTask().GetAwaiter().GetResult();
+                    if (decision.Effect != expected[i].Effect || !expected[i].RuleIds.SetEquals(decision.RuleIds))
+                    {
+                        throw new InvalidOperationException(
+                            $"engine {decision.Effect} [{string.Join(",", decision.RuleIds)}] != reference {expected[i].Effect} [{string.Join(",", expected[i].RuleIds)}] for {calls[i]}");
+                    }
+                });
+            },
+            iter: Math.Max(1, Sessions / 20),
+            print: t => t.Item1.ToJson() + Environment.NewLine + string.Join(Environment.NewLine, t.Item2.Select(c => c.ToString())));
+    }
+
+    [Fact]
     public void Batch_IsThePrecedenceOfItsParts_AsTheReferenceDecidesThemInOrder()
     {
         Gen.Select(Generators.Policy, Generators.Session).Sample(
             (policy, session) =>
             {
                 // One batch runs in one context: every part shares the first call's user and environment.
-                var calls = session.Select(c => c with { Environment = session[0].Environment, UserGroup = session[0].UserGroup }).ToArray();
+                var calls = session.Select(c => c with { Environment = session[0].Environment, UserGroup = session[0].UserGroup, OtherGroups = session[0].OtherGroups, Team = session[0].Team }).ToArray();
                 var engine = TestHost.Engine(policy.ToJson());
                 var reference = new ReferenceEvaluator(policy);
                 var parts = calls.Select(c => c.ToEvent()).ToArray();

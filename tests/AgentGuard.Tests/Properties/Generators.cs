@@ -69,4 +69,46 @@ internal static class Generators
         (tool, disguise, tags, group, environment, key, iban, to, spoil) => new CallSpec(tool, disguise, tags, group, environment, key, iban, to.List, to.Single, spoil));
 
     public static readonly Gen<CallSpec[]> Session = Call.Array[1, 6];
+
+    /// <summary>
+    /// A rule keyed on what the index files rules by: exact and glob sources, kinds, teams and groups, in the cases an
+    /// attacker varies (a group or team spelt in another case, a source glob that must not be dropped).
+    /// </summary>
+    private static readonly Gen<RuleSpec> IndexedRule = Gen.Select(
+        Rule,
+        Gen.OneOf<string[]>([], [], ["srv-a"], ["SRV-A"], ["srv-*"], ["srv-b", "srv-a"], ["*-b"], ["other"]),
+        Gen.OneOf<string[]>([], [], [], ["McpTool"], ["Function", "McpTool"], ["function"]),
+        Gen.OneOf<string?>(null, null, "red", "RED", "blue"),
+        Gen.OneOf<string?>(null, null, null, "Finance", "HR", "ops"),
+        Gen.OneOf<string?>(null, null, null, "finance", "hr", "ops", "Ops"),
+        (rule, sources, kinds, team, group, otherGroup) => rule with
+        {
+            Sources = sources,
+            Kinds = kinds,
+            Team = team,
+            Group = rule.Group ?? group,
+            OtherGroup = (rule.Group ?? group) is null ? null : otherGroup,
+        });
+
+    /// <summary>Policies large enough (8 to 40 rules) that the index splits candidates by a session fact.</summary>
+    public static readonly Gen<PolicySpec> IndexedPolicy = Gen.Select(
+        IndexedRule.Array[8, 40],
+        Gen.OneOf(DecisionEffect.Allow, DecisionEffect.Deny, DecisionEffect.RequireApproval),
+        Gen.OneOf("Auto", "Deny", "AllowWithAlert", "RequireApproval"),
+        Gen.OneOf<(string, string)[]>([], [("pay", "payment")], [("send_*", "export")], [("delete_*", "destructive"), ("*_file", "crm")]),
+        (rules, defaultEffect, onError, toolTags) => new PolicySpec(
+            [.. rules.Select((r, i) => r with { Id = "r" + i })], defaultEffect, onError, toolTags));
+
+    private static readonly Gen<CallSpec> IndexedCall = Gen.Select(
+        Call,
+        Gen.OneOf<string?>(null, "srv-a", "SRV-A", "srv-b", "srv-c", "other"),
+        Gen.OneOf(ToolKind.Function, ToolKind.McpTool),
+        Gen.OneOf<string?>(null, "red", "Red", "blue", "green"),
+        Gen.OneOf<string[]>([], [], ["finance"], ["FINANCE", "finance"], ["hr", "ops"], ["Ops", "x", "HR"], ["ops", "ops"]),
+        (call, source, kind, team, groups) => call with { Source = source, Kind = kind, Team = team, OtherGroups = groups });
+
+    public static readonly Gen<CallSpec[]> IndexedSession = IndexedCall.Array[1, 8];
+
+    /// <summary>Many calls, each decided in a fresh session (for concurrent decisions).</summary>
+    public static readonly Gen<CallSpec[]> IndexedCalls = IndexedCall.Array[20, 40];
 }

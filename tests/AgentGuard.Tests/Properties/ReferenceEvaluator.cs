@@ -31,7 +31,7 @@ internal sealed class ReferenceEvaluator(PolicySpec policy)
 
         foreach (var rule in policy.Rules)
         {
-            if (!Matches(rule, call.Tool, tags) || !ContextHolds(rule, call, tags, history))
+            if (!Matches(rule, call, tags) || !ContextHolds(rule, call, tags, history))
             {
                 continue;
             }
@@ -108,13 +108,21 @@ internal sealed class ReferenceEvaluator(PolicySpec policy)
         _ => tags.Any(t => DefaultRiskyTags.Contains(t, StringComparer.OrdinalIgnoreCase)) ? DecisionEffect.Deny : DecisionEffect.Allow,
     };
 
-    private static bool Matches(RuleSpec rule, string tool, string[] tags)
-        => (rule.Tools.Length == 0 || rule.Tools.Any(g => GlobMatches(g, tool)))
+    private static bool Matches(RuleSpec rule, CallSpec call, string[] tags)
+        => (rule.Tools.Length == 0 || rule.Tools.Any(g => GlobMatches(g, call.Tool)))
+            && (rule.Sources.Length == 0 || (call.Source is not null && rule.Sources.Any(g => GlobMatches(g, call.Source))))
+            && (rule.Kinds.Length == 0 || rule.Kinds.Contains(call.Kind.ToString(), StringComparer.OrdinalIgnoreCase))
             && (rule.Tags.Length == 0 || rule.Tags.Any(t => tags.Contains(t, StringComparer.OrdinalIgnoreCase)));
 
     private static bool ContextHolds(RuleSpec rule, CallSpec call, string[] tags, List<(string[] Tags, DecisionEffect Effect)> history)
     {
-        if (rule.Group is not null && !string.Equals(rule.Group, call.UserGroup, StringComparison.OrdinalIgnoreCase))
+        string[] groups = rule.OtherGroup is null ? [rule.Group!] : [rule.Group!, rule.OtherGroup];
+        if (rule.Group is not null && !call.Groups.Any(g => groups.Contains(g, StringComparer.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        if (rule.Team is not null && !string.Equals(rule.Team, call.Team, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }

@@ -20,6 +20,18 @@ internal sealed record RuleSpec(
     string? OnError)
 {
     public bool ReadsArguments => Argument is not null || ProvenancePath is not null;
+
+    /// <summary>Source globs (MCP server, plugin, host); empty: any source.</summary>
+    public string[] Sources { get; init; } = [];
+
+    /// <summary>Kinds; empty: any kind.</summary>
+    public string[] Kinds { get; init; } = [];
+
+    /// <summary>The team the session must have (<c>When.Teams</c>).</summary>
+    public string? Team { get; init; }
+
+    /// <summary>A second group that also satisfies <c>When.User.Groups</c>.</summary>
+    public string? OtherGroup { get; init; }
 }
 
 /// <summary>A generated policy.</summary>
@@ -43,10 +55,25 @@ internal sealed record PolicySpec(RuleSpec[] Rules, DecisionEffect Default, stri
                 match["Tags"] = new JsonArray([.. rule.Tags.Select(t => (JsonNode)t)]);
             }
 
+            if (rule.Sources.Length > 0)
+            {
+                match["Sources"] = new JsonArray([.. rule.Sources.Select(t => (JsonNode)t)]);
+            }
+
+            if (rule.Kinds.Length > 0)
+            {
+                match["Kinds"] = new JsonArray([.. rule.Kinds.Select(t => (JsonNode)t)]);
+            }
+
             var when = new JsonObject();
             if (rule.Group is not null)
             {
-                when["User"] = new JsonObject { ["Groups"] = new JsonArray(rule.Group) };
+                when["User"] = new JsonObject { ["Groups"] = rule.OtherGroup is null ? new JsonArray(rule.Group) : new JsonArray(rule.Group, rule.OtherGroup) };
+            }
+
+            if (rule.Team is not null)
+            {
+                when["Teams"] = new JsonArray(rule.Team);
             }
 
             if (rule.Environment is not null)
@@ -146,6 +173,21 @@ internal sealed record CallSpec(
     ValueSpec? ToSingle,
     Spoil Spoil)
 {
+    /// <summary>The call's source (MCP server, plugin, host); null: none.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The call's kind.</summary>
+    public ToolKind Kind { get; init; } = ToolKind.Function;
+
+    /// <summary>The session's team.</summary>
+    public string? Team { get; init; }
+
+    /// <summary>More groups of the user, after <see cref="UserGroup"/> (may repeat it in another case).</summary>
+    public string[] OtherGroups { get; init; } = [];
+
+    /// <summary>Every group of the user.</summary>
+    public string[] Groups => UserGroup is null ? OtherGroups : [UserGroup, .. OtherGroups];
+
     public const string Prompt = "Please pay the rent to DE89 3704 0044 0532 0130 00, then mail alice+rent@corp.com and Anna Lindqvist the receipt. Call +1 (555) 010-2030 if it fails.";
 
     public bool IsObfuscated => Disguise is not (Disguise.None or Disguise.UpperCase);
@@ -187,8 +229,9 @@ internal sealed record CallSpec(
         };
     }
 
-    public ToolCallEvent ToEvent() => new(DisguisedName)
+    public ToolCallEvent ToEvent() => new(DisguisedName, Kind)
     {
+        Source = Source,
         Tags = EventTags,
         Arguments = ToolArguments.FromJson(ArgumentsJson(), new ToolArgumentLimits { MaxLength = PolicySpec.MaxArgumentLength }),
     };
@@ -198,7 +241,8 @@ internal sealed record CallSpec(
         SessionId = session,
         Prompt = Prompt,
         Environment = Environment,
-        User = new GuardUser("u") { Groups = UserGroup is null ? [] : [UserGroup] },
+        Team = Team,
+        User = new GuardUser("u") { Groups = Groups },
     };
 
     private static string ReplaceFirst(string text, char from, char to)
@@ -207,7 +251,7 @@ internal sealed record CallSpec(
         return text[..i] + to + text[(i + 1)..];
     }
 
-    public override string ToString() => $"{DisguisedName} tags=[{string.Join(",", EventTags)}] group={UserGroup} env={Environment} args={ArgumentsJson()}";
+    public override string ToString() => $"{DisguisedName} kind={Kind} source={Source} tags=[{string.Join(",", EventTags)}] groups=[{string.Join(",", Groups)}] team={Team} env={Environment} args={ArgumentsJson()}";
 }
 
 /// <summary>The JSON shape helpers the reference evaluator needs.</summary>

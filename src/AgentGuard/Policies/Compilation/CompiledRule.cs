@@ -4,6 +4,7 @@ namespace AgentGuard.Policies;
 internal sealed class CompiledRule
 {
     private readonly int _kindMask;
+    private readonly string[]?[] _requires;
 
     public CompiledRule(
         int index,
@@ -43,7 +44,33 @@ internal sealed class CompiledRule
         ExplainsAtRunTime = Array.Exists(Conditions, c => c.ExplainsAtRunTime);
         Evidence = [.. DescribeMatch(), .. Conditions.Select(c => c.Evidence)];
         RuleIds = [id];
+        _requires = new string[]?[Enum.GetValues<ContextDimension>().Length];
+        foreach (var condition in Conditions)
+        {
+            switch (condition)
+            {
+                case ContextValueCondition { Of: ContextValueCondition.Field.Team } team:
+                    _requires[(int)ContextDimension.Team] = team.Values;
+                    break;
+                case ContextValueCondition { Of: ContextValueCondition.Field.Environment } environment:
+                    _requires[(int)ContextDimension.Environment] = environment.Values;
+                    break;
+                case ContextValueCondition { Of: ContextValueCondition.Field.Agent } agent:
+                    _requires[(int)ContextDimension.Agent] = agent.Values;
+                    break;
+                case UserCondition user:
+                    _requires[(int)ContextDimension.UserId] = user.Ids.Length > 0 ? user.Ids : null;
+                    _requires[(int)ContextDimension.Group] = user.Groups.Length > 0 ? user.Groups : null;
+                    break;
+            }
+        }
     }
+
+    /// <summary>
+    /// The values of <paramref name="dimension"/> one of which a call's session must have for the rule to hold (its
+    /// conditions test exactly that, ignoring case); null when the rule does not constrain it. For the rule index.
+    /// </summary>
+    public string[]? Requires(ContextDimension dimension) => _requires[(int)dimension];
 
     public int Index { get; }
 
@@ -105,6 +132,9 @@ internal sealed class CompiledRule
 
     /// <summary>The kinds the rule names, comma-separated (for explanations).</summary>
     public string KindsText => string.Join(",", Enum.GetValues<ToolKind>().Where(MatchesKind));
+
+    /// <summary>True when the rule names kinds and no tool, source or tag (the index files it by kind).</summary>
+    public bool IsKeyedByKindOnly => _kindMask != 0 && Tools.IsEmpty && Sources.IsEmpty && Tags.Length == 0;
 
     /// <summary>True when the rule names no kind or names <paramref name="kind"/>.</summary>
     public bool MatchesKind(ToolKind kind) => _kindMask == 0 || (_kindMask & (1 << (int)kind)) != 0;

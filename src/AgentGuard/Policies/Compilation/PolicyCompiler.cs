@@ -361,9 +361,58 @@ internal static class PolicyCompiler
             conditions.Add(new SessionLabelsCondition(labels, $"session label any of [{string.Join(",", labels)}]"));
         }
 
-        if (when.Attributes.Count > 0)
+        if (when.Attributes.Count > 0 || when.AttributesAnyOf.Count > 0)
         {
-            conditions.Add(new AttributesCondition([.. when.Attributes], string.Join(" and ", when.Attributes.Select(p => $"{p.Key}={p.Value}"))));
+            var required = new List<KeyValuePair<string, string[]>>();
+            var evidence = new List<string>();
+            foreach (var (key, value) in when.Attributes)
+            {
+                required.Add(new(key, [value]));
+                evidence.Add($"{key}={value}");
+            }
+
+            foreach (var (key, values) in when.AttributesAnyOf)
+            {
+                var cleaned = Clean(values ?? []);
+                if (cleaned.Length == 0)
+                {
+                    scope.Add($"When.AttributesAnyOf.{key}", "is empty, so the rule could never match (list the values, or remove it)");
+                    continue;
+                }
+
+                required.Add(new(key, cleaned));
+                evidence.Add($"{key} in [{string.Join(",", cleaned)}]");
+            }
+
+            conditions.Add(new AttributesCondition([.. required], string.Join(" and ", evidence)));
+        }
+
+        foreach (var (name, counter) in when.Counters)
+        {
+            if (counter is null || (counter.GreaterThan is null && counter.LessThan is null))
+            {
+                scope.Add($"When.Counters.{name}", "has no bound (set GreaterThan and/or LessThan)");
+                continue;
+            }
+
+            if (counter.GreaterThan is { } low && counter.LessThan is { } high && low >= high)
+            {
+                scope.Add($"When.Counters.{name}", $"GreaterThan {low.ToString(CultureInfo.InvariantCulture)} and LessThan {high.ToString(CultureInfo.InvariantCulture)} can never both hold, so the rule can never match");
+                continue;
+            }
+
+            var bounds = new List<string>();
+            if (counter.GreaterThan is { } above)
+            {
+                bounds.Add($"{name} > {above.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            if (counter.LessThan is { } below)
+            {
+                bounds.Add($"{name} < {below.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            conditions.Add(new CounterCondition(name, counter.GreaterThan, counter.LessThan, string.Join(" and ", bounds)));
         }
 
         for (var i = 0; i < when.Arguments.Count; i++)
@@ -501,12 +550,12 @@ internal static class PolicyCompiler
             return null;
         }
 
-        Regex? regex = null;
+        RuleRegex? regex = null;
         if (argument.Regex is not null)
         {
             try
             {
-                regex = new Regex(argument.Regex, RegexOptions.CultureInvariant, RegexTimeout);
+                regex = new RuleRegex(argument.Regex, RegexTimeout);
             }
             catch (ArgumentException ex)
             {

@@ -4,22 +4,36 @@ using System.Collections.Frozen;
 namespace AgentGuard.Policies;
 
 /// <summary>
-/// Finds the rules that can apply to a call without scanning them all: by exact tool name, by tag, plus the few
-/// rules with name globs or no name at all. The candidates for a (name, kind, source) are computed once and cached,
-/// so the cost of a decision does not grow with the number of rules.
+/// Finds the rules that can apply to a call without scanning them all: by exact tool name, by exact source (MCP
+/// server, plugin, host), by tag and by kind, plus the few rules with only globs (scanned once per name). The
+/// candidates for a (name, kind, source) are computed once and cached as a <see cref="CandidateSet"/>, which further
+/// caches the candidates per set of event tags and splits them by a session fact (team, environment, user group…), so
+/// the cost of a decision does not grow with the number of rules.
 /// </summary>
 internal sealed class RuleIndex
 {
     private const int MaxCachedKeys = 10_000;
     private readonly FrozenDictionary<string, CompiledRule[]> _byExactTool;
+    private readonly FrozenDictionary<string, CompiledRule[]> _bySource;
     private readonly FrozenDictionary<string, CompiledRule[]> _byTag;
+    private readonly CompiledRule[][] _byKind;
     private readonly CompiledRule[] _scanned;
-    private readonly ConcurrentDictionary<(string Tool, ToolKind Kind, string Source), CompiledRule[]> _cache = new();
+    private readonly ConcurrentDictionary<(string Tool, ToolKind Kind, string Source), CandidateSet> _cache = new();
+    private readonly Dictionary<CompiledRule, int> _order;
 
     public RuleIndex(IReadOnlyList<CompiledRule> rules)
     {
+        _order = new Dictionary<CompiledRule, int>(rules.Count, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            _order.TryAdd(rules[i], i);
+        }
+
         var byTool = new Dictionary<string, List<CompiledRule>>(StringComparer.OrdinalIgnoreCase);
+        var bySource = new Dictionary<string, List<CompiledRule>>(StringComparer.OrdinalIgnoreCase);
         var byTag = new Dictionary<string, List<CompiledRule>>(StringComparer.OrdinalIgnoreCase);
+        var kinds = Enum.GetValues<ToolKind>();
+        var byKind = new List<CompiledRule>[kinds.Max(k => (int)k) + 1];
         var scanned = new List<CompiledRule>();
         foreach (var rule in rules)
         {
@@ -30,11 +44,29 @@ internal sealed class RuleIndex
                     Add(byTool, glob.Pattern, rule);
                 }
             }
+            else if (!rule.Sources.IsEmpty && rule.Sources.Globs.All(g => g.IsExact))
+            {
+                // A source glob (srv-*) is never filed here: such rules are scanned, so none is dropped.
+                foreach (var glob in rule.Sources.Globs)
+                {
+                    Add(bySource, glob.Pattern, rule);
+                }
+            }
             else if (rule.Tools.IsEmpty && rule.Tags.Length > 0)
             {
                 foreach (var tag in rule.Tags)
                 {
                     Add(byTag, tag, rule);
+                }
+            }
+            else if (rule.IsKeyedByKindOnly)
+            {
+                foreach (var kind in kinds)
+                {
+                    if (rule.MatchesKind(kind))
+                    {
+                        (byKind[(int)kind] ??= []).Add(rule);
+                    }
                 }
             }
             else
@@ -44,15 +76,17 @@ internal sealed class RuleIndex
         }
 
         _byExactTool = byTool.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
+        _bySource = bySource.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
         _byTag = byTag.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
+        _byKind = [.. byKind.Select(list => list?.ToArray() ?? [])];
         _scanned = [.. scanned];
     }
 
     /// <summary>
-    /// The rules that may apply given the call's name, kind, source and configured tags. Rules indexed by a tag the
-    /// call only carries from its event or a classifier are found with <see cref="ByTag"/>.
+    /// The rules that may apply given the call's name, kind, source and configured tags. Rules that need a tag the
+    /// call only carries from its event or a classifier are found with <see cref="CandidateSet.WithTags"/>.
     /// </summary>
-    public CompiledRule[] Candidates(string toolName, ToolKind kind, string? source, string[] configuredTags)
+    public CandidateSet Candidates(string toolName, ToolKind kind, string? source, string[] configuredTags)
     {
         var key = (toolName, kind, source ?? string.Empty);
         if (_cache.TryGetValue(key, out var cached))
@@ -60,7 +94,7 @@ internal sealed class RuleIndex
             return cached;
         }
 
-        var result = Compute(toolName, kind, source, configuredTags);
+        var result = new CandidateSet(this, toolName, kind, source, Compute(toolName, kind, source, configuredTags), configuredTags);
         if (_cache.Count < MaxCachedKeys)
         {
             _cache.TryAdd(key, result);
@@ -70,14 +104,14 @@ internal sealed class RuleIndex
     }
 
     /// <summary>Tag-indexed rules for a tag (statically filtered by the caller).</summary>
-    public CompiledRule[] ByTag(string tag) => _byTag.TryGetValue(tag, out var rules) ? rules : [];
+    public CompiledRule[] ByTag(string? tag) => tag is not null && _byTag.TryGetValue(tag, out var rules) ? rules : [];
 
     private CompiledRule[] Compute(string toolName, ToolKind kind, string? source, string[] configuredTags)
     {
-        var result = new List<CompiledRule>();
+        var result = new HashSet<CompiledRule>();
         if (_byExactTool.TryGetValue(toolName, out var exact))
         {
-            result.AddRange(exact.Where(r => r.MatchesStatic(toolName, kind, source)));
+            AddMatching(exact);
         }
 
         if (!string.IsNullOrEmpty(source))
@@ -86,28 +120,48 @@ internal sealed class RuleIndex
             {
                 if (_byExactTool.TryGetValue(spelling, out var qualified))
                 {
-                    result.AddRange(qualified.Where(r => !result.Contains(r) && r.MatchesStatic(toolName, kind, source)));
+                    AddMatching(qualified);
                 }
+            }
+
+            if (_bySource.TryGetValue(source, out var bySource))
+            {
+                AddMatching(bySource);
             }
         }
 
         foreach (var tag in configuredTags)
         {
-            if (_byTag.TryGetValue(tag, out var tagged))
+            AddMatching(ByTag(tag));
+        }
+
+        if ((int)kind >= 0 && (int)kind < _byKind.Length)
+        {
+            AddMatching(_byKind[(int)kind]);
+        }
+
+        AddMatching(_scanned);
+        return InPolicyOrder(result);
+
+        void AddMatching(CompiledRule[] rules)
+        {
+            foreach (var rule in rules)
             {
-                foreach (var rule in tagged)
+                if (rule.MatchesStatic(toolName, kind, source))
                 {
-                    if (rule.MatchesStatic(toolName, kind, source) && !result.Contains(rule))
-                    {
-                        result.Add(rule);
-                    }
+                    result.Add(rule);
                 }
             }
         }
+    }
 
-        result.AddRange(_scanned.Where(r => r.MatchesStatic(toolName, kind, source)));
-        result.Sort((a, b) => a.Index.CompareTo(b.Index));
-        return [.. result];
+    /// <summary>The rules in the order the policy lists them (a named policy's own rules after the top-level ones).</summary>
+    public CompiledRule[] InPolicyOrder(IEnumerable<CompiledRule> rules)
+    {
+        var sorted = rules.ToArray();
+        var keys = Array.ConvertAll(sorted, r => _order[r]);
+        Array.Sort(keys, sorted);
+        return sorted;
     }
 
     private static void Add(Dictionary<string, List<CompiledRule>> map, string key, CompiledRule rule)
@@ -117,7 +171,8 @@ internal sealed class RuleIndex
             map[key] = list = [];
         }
 
-        if (!list.Contains(rule))
+        // A rule adds itself under each of its keys in turn, so a key it names twice is the list's last entry.
+        if (list.Count == 0 || list[^1] != rule)
         {
             list.Add(rule);
         }

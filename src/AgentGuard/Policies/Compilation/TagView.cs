@@ -6,12 +6,18 @@ internal readonly struct TagView
     private readonly string[] _configured;
     private readonly IReadOnlyList<string> _event;
     private readonly List<string>? _classified;
+    private readonly string[]? _merged;
 
-    public TagView(string[] configured, IReadOnlyList<string> fromEvent, List<string>? classified)
+    /// <param name="configured">The tags configuration gives the tool.</param>
+    /// <param name="fromEvent">The event's tags.</param>
+    /// <param name="classified">The classifiers' tags, if any.</param>
+    /// <param name="merged">The three merged, when already known (cached per tag set): <see cref="ToArray"/> then copies nothing.</param>
+    public TagView(string[] configured, IReadOnlyList<string> fromEvent, List<string>? classified, string[]? merged = null)
     {
         _configured = configured;
         _event = fromEvent;
         _classified = classified;
+        _merged = merged;
     }
 
     public bool IsEmpty => _configured.Length == 0 && _event.Count == 0 && (_classified is null || _classified.Count == 0);
@@ -64,6 +70,11 @@ internal readonly struct TagView
     /// <summary>The merged tags; reuses the configured array when nothing else contributes.</summary>
     public string[] ToArray()
     {
+        if (_merged is not null)
+        {
+            return _merged;
+        }
+
         if (_event.Count == 0 && (_classified is null || _classified.Count == 0))
         {
             return _configured;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace AgentGuard.Policies;
 
@@ -14,12 +13,12 @@ internal sealed class ArgumentCondition : Condition
     private readonly Test _test;
     private readonly string? _text;
     private readonly string[] _set;
-    private readonly Regex? _regex;
+    private readonly RuleRegex? _regex;
     private readonly double _number;
     private readonly string _evidence;
     private readonly bool _hasWildcard;
 
-    public ArgumentCondition(ArgumentPath path, Test test, string? text, string[] set, Regex? regex, double number)
+    public ArgumentCondition(ArgumentPath path, Test test, string? text, string[] set, RuleRegex? regex, double number)
     {
         _path = path;
         _test = test;

@@ -1,7 +1,10 @@
 namespace AgentGuard.Policies;
 
-/// <summary><c>When.Attributes</c>: call or context attributes have the given values (case-insensitive).</summary>
-internal sealed class AttributesCondition(KeyValuePair<string, string>[] required, string evidence) : Condition
+/// <summary>
+/// <c>When.Attributes</c> and <c>When.AttributesAnyOf</c>: call or context attributes have one of the given values
+/// (ignoring case). The call's attribute is read first, then the context's, then the user's.
+/// </summary>
+internal sealed class AttributesCondition(KeyValuePair<string, string[]>[] required, string evidence) : Condition
 {
     public override string Evidence => evidence;
 
@@ -23,7 +26,7 @@ internal sealed class AttributesCondition(KeyValuePair<string, string>[] require
                 actual = fromUser;
             }
 
-            if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
+            if (!In(actual, expected))
             {
                 return false;
             }

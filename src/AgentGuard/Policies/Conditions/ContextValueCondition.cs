@@ -12,6 +12,12 @@ internal sealed class ContextValueCondition(ContextValueCondition.Field field, s
 
     public override string Evidence => evidence;
 
+    /// <summary>Which session fact the condition reads (for the rule index).</summary>
+    public Field Of => @field;
+
+    /// <summary>The values the fact must be one of (for the rule index).</summary>
+    public string[] Values => values;
+
     public override bool IsMet(in EvaluationInput input) => In(
         field switch
         {

@@ -5,6 +5,12 @@ internal sealed class UserCondition(string[] ids, string[] groups, string[] notG
 {
     public override string Evidence => evidence;
 
+    /// <summary>The user ids of which the user must be one; empty when any (for the rule index).</summary>
+    public string[] Ids => ids;
+
+    /// <summary>The groups of which the user must be in one; empty when any (for the rule index).</summary>
+    public string[] Groups => groups;
+
     public override bool IsMet(in EvaluationInput input)
     {
         var user = input.Context.User;

@@ -274,4 +274,38 @@ for repo, pattern, kind in [("modelcontextprotocol/servers", r"(?i)(api[_-]?key|
     for path, line in sample(lines, 220, seed=repo):
         add("lookalike", repo, path, "MIT", line, False, kind)
 
+# Kingfisher (Apache-2.0): mongodb/kingfisher `data/rules/*.yml`, the same rule format as Nosey Parker (from which it
+# started) with several hundred rules of its own. Each rule's `examples` with the last group its own pattern captures as
+# the secret (as for Nosey Parker), and its `negative_examples` unless another kept rule matches them. Left out: helper
+# rules that only identify (`visible: false`: app ids, org ids, client ids another rule depends on), rules that only
+# identify or are public by design (as for Nosey Parker), and examples whose text another source already holds (the
+# first copy keeps its source). Added after the detector had been tuned on the other sources; split fixed on adding.
+REPO = "mongodb/kingfisher"
+kingfisher_rules = []
+for path in git_ls(REPO):
+    if not re.match(r"data/rules/[^/]+\.yml$", path):
+        continue
+    for rule in (yaml.safe_load(git_show(REPO, path)) or {}).get("rules") or []:
+        categories = rule.get("categories") or []
+        if rule.get("visible") is False or ("identifier" in categories and "secret" not in categories) or "Public" in rule["name"]:
+            continue
+        try:
+            pattern = re.compile(rule["pattern"])
+        except re.error:
+            pattern = None
+        kingfisher_rules.append((path, rule, pattern))
+for path, rule, pattern in kingfisher_rules:
+    for example in rule.get("examples") or []:
+        match = pattern.search(example) if pattern else None
+        secret = noseyparker_secret(match, example) if match else True
+        if isinstance(secret, str):
+            # Its patterns put a lazy gap and `\b` before the capture, so a capture may start at the separator
+            # ("appointedd_SECRET=<value>" captures "=<value>"): the separator is not part of the secret.
+            secret = secret.lstrip(" \t=")
+        add("kingfisher", REPO, path, "Apache-2.0", example.strip("\n"), secret, rule["id"])
+    for example in rule.get("negative_examples") or []:
+        if any(other is not rule and other_pattern and other_pattern.search(example) for _, other, other_pattern in kingfisher_rules):
+            continue
+        add("kingfisher", REPO, path, "Apache-2.0", example.strip("\n"), False, rule["id"])
+
 write("../secrets.jsonl", rows)

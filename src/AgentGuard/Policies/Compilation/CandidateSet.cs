@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+
+namespace AgentGuard.Policies;
+
+/// <summary>
+/// The rules that can apply to calls of one tool (name, kind, source) carrying one set of tags, in policy order, split
+/// by a session fact so a call looks only at the rules its team, environment or groups can satisfy. Also caches the
+/// call's effective tags and the decisions its rules make, so a repeated decision allocates nothing. Immutable apart
+/// from its bounded caches; built by <see cref="RuleIndex"/> and shared by all calls.
+/// </summary>
+internal sealed class CandidateSet
+{
+    private const int MaxTagSets = 256;
+    private const int MaxDecisions = 64;
+    private readonly RuleIndex _index;
+    private readonly string _toolName;
+    private readonly ToolKind _kind;
+    private readonly string? _source;
+    private readonly CompiledRule[] _static;
+    private ConcurrentDictionary<TagSetKey, CandidateSet>? _byTags;
+    private ConcurrentDictionary<DecisionKey, Decision>? _decisions;
+
+    public CandidateSet(RuleIndex index, string toolName, ToolKind kind, string? source, CompiledRule[] staticRules, string[] tags)
+    {
+        _index = index;
+        _toolName = toolName;
+        _kind = kind;
+        _source = source;
+        _static = staticRules;
+        Tags = tags;
+        Rules = Array.FindAll(staticRules, r => r.Tags.Length == 0 || r.RequiresAnyTagIn(tags));
+        Split = ContextSplit.Choose(Rules);
+    }
+
+    /// <summary>The candidates, in policy order: those whose name, kind, source and tags match.</summary>
+    public CompiledRule[] Rules { get; }
+
+    /// <summary>The split of <see cref="Rules"/> by a session fact; null when too few rules to be worth one.</summary>
+    public ContextSplit? Split { get; }
+
+    /// <summary>The call's effective tags (configured, event, classifier), merged once for every call like it.</summary>
+    public string[] Tags { get; }
+
+    /// <summary>
+    /// The candidates when the call also carries <paramref name="eventTags"/> and <paramref name="classified"/> tags:
+    /// computed once per tag set (compared exactly, so the merged tags are the ones this call would merge).
+    /// </summary>
+    public CandidateSet WithTags(IReadOnlyList<string> eventTags, List<string>? classified)
+    {
+        if (eventTags.Count == 0 && (classified is null || classified.Count == 0))
+        {
+            return this;
+        }
+
+        var lookup = new TagSetKey(eventTags, classified);
+        if (_byTags is not null && _byTags.TryGetValue(lookup, out var cached))
+        {
+            return cached;
+        }
+
+        var tags = new TagView(Tags, eventTags, classified).ToArray();
+        var rules = new HashSet<CompiledRule>(_static);
+        foreach (var tag in tags)
+        {
+            foreach (var rule in _index.ByTag(tag))
+            {
+                if (rule.MatchesStatic(_toolName, _kind, _source))
+                {
+                    rules.Add(rule);
+                }
+            }
+        }
+
+        var result = new CandidateSet(_index, _toolName, _kind, _source, _index.InPolicyOrder(rules), tags);
+        var cache = _byTags ?? Interlocked.CompareExchange(ref _byTags, new ConcurrentDictionary<TagSetKey, CandidateSet>(TagSetKey.Comparer), null) ?? _byTags;
+        if (cache.Count < MaxTagSets)
+        {
+            cache.TryAdd(lookup.Copy(), result);
+        }
+
+        return result;
+    }
+
+    /// <summary>The decision made before for the same deciding rules, effect and alert, if any.</summary>
+    public bool TryGetDecision(in DecisionKey key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Decision? decision)
+    {
+        decision = null;
+        return _decisions is not null && _decisions.TryGetValue(key, out decision);
+    }
+
+    /// <summary>Remembers a decision for calls decided by the same rules (bounded: beyond it, decisions are built per call).</summary>
+    public void Remember(in DecisionKey key, Decision decision)
+    {
+        var cache = _decisions ?? Interlocked.CompareExchange(ref _decisions, new ConcurrentDictionary<DecisionKey, Decision>(), null) ?? _decisions;
+        if (cache.Count < MaxDecisions)
+        {
+            cache.TryAdd(key, decision);
+        }
+    }
+
+    /// <summary>An event's and a classifier's tags, compared in order and exactly (ordinal), without copying on lookup.</summary>
+    private readonly struct TagSetKey(IReadOnlyList<string> eventTags, IReadOnlyList<string>? classified)
+    {
+        public static readonly IEqualityComparer<TagSetKey> Comparer = new KeyComparer();
+
+        public IReadOnlyList<string> Event { get; } = eventTags;
+
+        public IReadOnlyList<string>? Classified { get; } = classified;
+
+        /// <summary>A copy that no caller can change later (the event's list is the caller's).</summary>
+        public TagSetKey Copy() => new([.. Event], Classified is null ? null : [.. Classified]);
+
+        private sealed class KeyComparer : IEqualityComparer<TagSetKey>
+        {
+            public bool Equals(TagSetKey x, TagSetKey y) => Same(x.Event, y.Event) && Same(x.Classified, y.Classified);
+
+            public int GetHashCode(TagSetKey key)
+            {
+                var hash = new HashCode();
+                Add(ref hash, key.Event);
+                hash.Add(-1);
+                Add(ref hash, key.Classified);
+                return hash.ToHashCode();
+            }
+
+            private static void Add(ref HashCode hash, IReadOnlyList<string>? tags)
+            {
+                for (var i = 0; i < (tags?.Count ?? 0); i++)
+                {
+                    hash.Add(tags![i] is { } tag ? StringComparer.Ordinal.GetHashCode(tag) : 0);
+                }
+            }
+
+            private static bool Same(IReadOnlyList<string>? a, IReadOnlyList<string>? b)
+            {
+                var count = a?.Count ?? 0;
+                if (count != (b?.Count ?? 0))
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < count; i++)
+                {
+                    if (!string.Equals(a![i], b![i], StringComparison.Ordinal))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+    }
+}

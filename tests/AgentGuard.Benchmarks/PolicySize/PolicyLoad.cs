@@ -1,0 +1,241 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentGuard.Benchmarks.PolicySize;
+
+/// <summary>
+/// Issue 19's load figures, measured once rather than benchmarked: loading the generated policy from a JSON file
+/// through <see cref="IConfiguration"/> (to the first decision), the retained size of a compiled policy, and the latency
+/// of decisions made on other threads while a 10,000-rule policy reloads. <c>-- --policy-load [sizes…]</c>; with
+/// <c>--live-section</c> the configuration root is not registered, so the section is read the old way (node by node).
+/// </summary>
+internal static class PolicyLoad
+{
+    public static void Run(string[] args)
+    {
+        var live = args.Contains("--live-section");
+        if (args.Contains("--reload-only"))
+        {
+            Reload(10_000, args);
+            return;
+        }
+
+        var sizes = args.Select(a => int.TryParse(a, out var n) ? n : 0).Where(n => n > 0).ToArray();
+        foreach (var size in sizes.Length > 0 ? sizes : [10_000, 100_000])
+        {
+            Load(size, live);
+        }
+
+        if (!live && sizes.Length == 0)
+        {
+            Memory(100_000);
+            Reload(10_000);
+        }
+    }
+
+    private static void Load(int size, bool live)
+    {
+        var policy = GeneratedPolicy.Create(size, allowed: 70, restricted: 30);
+        var file = Path.Combine(Path.GetTempPath(), $"agentguard-policy-{size}.json");
+        File.WriteAllText(file, policy.ToJson());
+        if (!live)
+        {
+            var config = new ConfigurationBuilder().AddJsonFile(file).Build();
+            var reading = Stopwatch.GetTimestamp();
+            var readingCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var snapshot = Policies.ConfigurationReader.Read(config, config.GetSection("AgentGuard"), Policies.ConfigurationKeyChecker.RootShape, new Dictionary<string, Policies.ConfigurationShape>(), out var copied);
+            Console.WriteLine($"  reading {size:N0} rules into a snapshot: {Stopwatch.GetElapsedTime(reading).TotalMilliseconds:N0} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - readingCpu).TotalMilliseconds:N0} ms processor, {copied} entries copied the slow way, {snapshot!.GetSection("Rules").GetChildren().Count()} rules");
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var services = Host(file, live, reloadOnChange: false, out _);
+        var engine = services.GetRequiredService<IGuardEngine>();
+        var first = policy.Allowed[0];
+        PolicyReference.Check(first, engine.EvaluateAsync(first.Call, first.Context).AsTask().GetAwaiter().GetResult());
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var processor = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"load {size:N0} rules from JSON through IConfiguration ({(live ? "live section" : "snapshot")}), to the first decision: {elapsed.TotalMilliseconds:N0} ms wall, {processor.TotalMilliseconds:N0} ms processor ({new FileInfo(file).Length / 1024.0 / 1024.0:F1} MB file)");
+    }
+
+    /// <summary>Retained bytes of the compiled policy alone (the options it came from are allocated before the baseline).</summary>
+    private static void Memory(int size)
+    {
+        var options = GeneratedPolicy.Create(size, allowed: 7, restricted: 3).Options;
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var compiled = Policies.PolicyCompiler.Compile(options);
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(compiled);
+        GC.KeepAlive(options);
+        Console.WriteLine($"compiled policy of {size:N0} rules: {(after - before) / 1024.0 / 1024.0:F1} MB retained ({(after - before) / (double)size:F0} B per rule)");
+    }
+
+    /// <summary>Two threads decide continuously while the main thread reloads the policy five times; latencies compared with no reload.</summary>
+    private static void Reload(int size, string[]? args = null)
+    {
+        var policy = GeneratedPolicy.Create(size);
+        var file = Path.Combine(Path.GetTempPath(), $"agentguard-policy-{size}.json");
+        File.WriteAllText(file, policy.ToJson());
+        var services = Host(file, live: false, reloadOnChange: false, out var root);
+        var engine = services.GetRequiredService<IGuardEngine>();
+        var requests = policy.Allowed.Concat(policy.Restricted).ToArray();
+        foreach (var request in requests)
+        {
+            PolicyReference.Check(request, engine.EvaluateAsync(request.Call, request.Context).AsTask().GetAwaiter().GetResult());
+        }
+
+        if (args?.Contains("--reload-check") == true)
+        {
+            root.Reload();
+            var mismatches = 0;
+            foreach (var request in requests)
+            {
+                try
+                {
+                    PolicyReference.Check(request, engine.EvaluateAsync(request.Call, request.Context).AsTask().GetAwaiter().GetResult());
+                }
+                catch (InvalidOperationException ex)
+                {
+                    if (mismatches++ < 3)
+                    {
+                        Console.WriteLine("after one reload, single thread: " + ex.Message);
+                        var ids = ex.Message.Split('[', ']')[1].Split(',');
+                        foreach (var spec in policy.RuleSpecs.Where(r => ids.Contains(r.Id)))
+                        {
+                            Console.WriteLine($"  {spec.Id}: {spec.ToJson().ToJsonString()}");
+                        }
+                    }
+                }
+            }
+
+            Console.WriteLine($"{mismatches} mismatches after one reload");
+            return;
+        }
+
+        try
+        {
+            _ = Measure(engine, requests, () => Thread.Sleep(3000));
+        }
+        catch (InvalidOperationException ex)
+        {
+            var ids = ex.Message.Split('[', ']')[1].Split(',');
+            Console.WriteLine("quiet phase: " + ex.Message);
+            foreach (var spec in policy.RuleSpecs.Where(r => ids.Contains(r.Id)))
+            {
+                Console.WriteLine($"  {spec.Id}: {spec.ToJson().ToJsonString()}");
+            }
+
+            throw;
+        }
+
+        var quiet = Measure(engine, requests, () => Thread.Sleep(3000));
+        var reloads = new List<double>();
+        var during = MeasureOrExplain(policy, engine, requests, () =>
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                FileChanged(root);
+                reloads.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        });
+        var provider = services.GetRequiredService<PolicyProvider>();
+        Console.WriteLine($"reload of {size:N0} rules: {provider.ReloadCount} reloads, each {reloads.Average():N0} ms on the reloading thread");
+        Console.WriteLine($"  decisions without reload: {quiet}");
+        Console.WriteLine($"  decisions during reloads: {during}");
+    }
+
+    private static string MeasureOrExplain(GeneratedPolicy policy, IGuardEngine engine, GeneratedRequest[] requests, Action meanwhile)
+    {
+        try
+        {
+            return Measure(engine, requests, meanwhile);
+        }
+        catch (InvalidOperationException ex)
+        {
+            Console.WriteLine("during reloads: " + ex.Message);
+            var ids = ex.Message.Split('[', ']')[1].Split(',');
+            foreach (var spec in policy.RuleSpecs.Where(r => ids.Contains(r.Id)))
+            {
+                Console.WriteLine($"  {spec.Id}: {spec.ToJson().ToJsonString()}");
+            }
+
+            throw;
+        }
+    }
+
+    private static string Measure(IGuardEngine engine, GeneratedRequest[] requests, Action meanwhile)
+    {
+        var stop = false;
+        InvalidOperationException? failure = null;
+        var samples = new List<double>[Environment.GetEnvironmentVariable("DECISION_THREADS") is { } m ? int.Parse(m, System.Globalization.CultureInfo.InvariantCulture) : 2];
+        var threads = new Thread[Environment.GetEnvironmentVariable("DECISION_THREADS") is { } n ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 2];
+        for (var t = 0; t < threads.Length; t++)
+        {
+            var mine = samples[t] = new List<double>(1_000_000);
+            var offset = t * 7;
+            threads[t] = new Thread(() =>
+            {
+                var i = offset;
+                while (!Volatile.Read(ref stop))
+                {
+                    var request = requests[i++ % requests.Length];
+                    var started = Stopwatch.GetTimestamp();
+                    var decision = engine.EvaluateAsync(request.Call, request.Context).AsTask().GetAwaiter().GetResult();
+                    mine.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+                    try
+                    {
+                        PolicyReference.Check(request, decision);
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        failure ??= ex;
+                        return;
+                    }
+                }
+            });
+            threads[t].Start();
+        }
+
+        meanwhile();
+        Volatile.Write(ref stop, true);
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
+
+        if (failure is not null)
+        {
+            throw failure;
+        }
+
+        var all = samples.SelectMany(s => s).Order().ToArray();
+        return $"{all.Length:N0} decisions, p50 {all[all.Length / 2]:F1} µs, p99 {all[(int)(all.Length * 0.99)]:F1} µs, p99.9 {all[(int)(all.Length * 0.999)]:F1} µs, max {all[^1] / 1000:F1} ms";
+    }
+
+    /// <summary>
+    /// Reloads the JSON file as its file watcher does (one change signal, one compile). <c>IConfigurationRoot.Reload</c>
+    /// would signal twice — the provider's load, then the root — and so compile the policy twice per reload.
+    /// </summary>
+    private static void FileChanged(IConfigurationRoot root)
+    {
+        foreach (var provider in root.Providers.OfType<FileConfigurationProvider>())
+        {
+            provider.Load();
+        }
+    }
+
+    private static ServiceProvider Host(string file, bool live, bool reloadOnChange, out IConfigurationRoot root)
+    {
+        root = new ConfigurationBuilder().AddJsonFile(file, optional: false, reloadOnChange: reloadOnChange).Build();
+        var services = new ServiceCollection();
+        if (!live)
+        {
+            services.AddSingleton<IConfiguration>(root);
+        }
+
+        services.AddAgentGuard(root.GetSection("AgentGuard"));
+        return services.BuildServiceProvider();
+    }
+}
