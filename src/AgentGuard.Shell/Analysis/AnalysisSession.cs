@@ -65,10 +65,60 @@ internal sealed class AnalysisSession
     /// <summary>The working directory after a <c>cd</c> whose target is not known before the line runs.</summary>
     public const string UnknownDirectory = "\0unknown";
 
-    /// <summary>git remotes added on the line (<c>git remote add x URL</c>), so pushing to them is exfiltration.</summary>
-    public HashSet<string> AddedRemotes => _addedRemotes ??= new(StringComparer.Ordinal);
+    /// <summary>
+    /// Names the line gave a role to: git remotes it added (<c>git remote add x URL</c>, so pushing to them is
+    /// exfiltration) and files a <c>find</c> wrote credential paths into (<c>find / -name id_rsa &gt; l</c>). One
+    /// lazily made map for both, so an ordinary line pays for one field.
+    /// </summary>
+    private Dictionary<string, LineMark>? _marks;
 
-    private HashSet<string>? _addedRemotes;
+    public void AddRemote(string name) => Mark(name, LineMark.AddedRemote);
+
+    public bool IsAddedRemote(string name) => Has(name, LineMark.AddedRemote);
+
+    public void RecordCredentialList(string path) => Mark(path, LineMark.CredentialList);
+
+    public bool IsCredentialList(string path) => Has(path, LineMark.CredentialList);
+
+    public bool HasCredentialLists
+    {
+        get
+        {
+            if (_marks is null)
+            {
+                return false;
+            }
+
+            foreach (var marks in _marks.Values)
+            {
+                if ((marks & LineMark.CredentialList) != 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private void Mark(string name, LineMark mark)
+    {
+        _marks ??= new(StringComparer.Ordinal);
+        if (_marks.Count < 64 || _marks.ContainsKey(name))
+        {
+            _marks[name] = (_marks.TryGetValue(name, out var existing) ? existing : LineMark.None) | mark;
+        }
+    }
+
+    private bool Has(string name, LineMark mark) => _marks is not null && _marks.TryGetValue(name, out var marks) && (marks & mark) != 0;
+
+    [Flags]
+    private enum LineMark
+    {
+        None = 0,
+        AddedRemote = 1,
+        CredentialList = 2,
+    }
 
     /// <summary>Every command emitted so far, in order.</summary>
     public List<CommandDraft> Commands { get; } = [];
@@ -142,9 +192,50 @@ internal sealed class AnalysisSession
             return (string.Empty, false, false);
         }
 
+        if (LookedUpProgram(drafts) is { } program)
+        {
+            return (program, false, false);
+        }
+
         var last = drafts[^1];
         var remote = drafts.Exists(d => d.CarriesRemoteContent);
         return (last.OutputText?.TrimEnd('\n'), remote, drafts.Exists(d => d.OutputDecoded));
+    }
+
+    /// <summary>
+    /// <c>$(which python || which python3)</c>, <c>`command -v gpg`</c>: the path of one of the programs named, when
+    /// every alternative is the same program (versions aside). The name stands for the path; alternatives that are
+    /// different programs (<c>which ls || which rm</c>) leave the value unknown.
+    /// </summary>
+    private static string? LookedUpProgram(List<CommandDraft> drafts)
+    {
+        string? family = null;
+        string? first = null;
+        foreach (var draft in drafts)
+        {
+            var args = draft.Args;
+            var name = draft.Program switch
+            {
+                "which" when args.Count == 1 => args[0],
+                "command" or "type" when args.Count == 2 && args[0].Text is "-v" or "-P" => args[1],
+                _ => (ExpandedWord?)null,
+            };
+            if (name is not { Dynamic: false, Glob: false } word || word.Text.Length == 0 || word.Text[0] == '-' || word.Text.Contains('/', StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var stem = CommandUnwrapper.StripVersion(word.Text);
+            if (family is not null && family != stem)
+            {
+                return null;
+            }
+
+            family = stem;
+            first ??= word.Text;
+        }
+
+        return first;
     }
 
     /// <summary>Analyzes the script of a process substitution and returns the command it reads from.</summary>

@@ -15,6 +15,11 @@ internal static partial class CodeScanner
         code = Concatenation().Replace(code, string.Empty);
         foreach (Match list in LiteralList().Matches(code))
         {
+            if (IsOtherCallsArguments(code, list.Index))
+            {
+                continue;
+            }
+
             var words = StringLiteral().Matches(list.Value).Select(m => m.Groups["s"].Success ? m.Groups["s"].Value : m.Groups["d"].Value);
             if (++count <= 32)
             {
@@ -38,6 +43,43 @@ internal static partial class CodeScanner
                 yield return text;
             }
         }
+    }
+
+    /// <summary>
+    /// Calls known to take file names and modes, not a program and its arguments: <c>open('/etc/passwd', 'rb')</c>,
+    /// <c>ZipFile('/tmp/a.zip', 'w')</c>. Any other call's literal list is still treated as an argv (a helper may wrap a spawn).
+    /// </summary>
+    private static readonly HashSet<string> FileCalls = new(StringComparer.Ordinal)
+    {
+        "open", "fopen", "ZipFile", "GzipFile", "BZ2File", "LZMAFile", "TarFile", "write", "writestr", "read", "print", "printf", "format", "join", "copyfile",
+        "copy2", "copytree", "makedirs", "mkdir", "exists", "isfile", "isdir", "Path", "readFileSync", "writeFileSync", "appendFileSync", "createReadStream",
+        "createWriteStream", "readFile", "writeFile", "File", "FileInputStream", "FileOutputStream", "compress", "decompress", "encode", "decode", "replace", "split",
+    };
+
+    /// <summary>
+    /// True when the literal list at <paramref name="index"/> opens with <c>(</c> right after the name of a call that
+    /// opens or names files (<see cref="FileCalls"/>): its literals are that call's arguments, not an argv.
+    /// </summary>
+    private static bool IsOtherCallsArguments(string code, int index)
+    {
+        if (code[index] != '(')
+        {
+            return false;
+        }
+
+        var end = index;
+        while (end > 0 && code[end - 1] is ' ' or '\t')
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && (char.IsAsciiLetterOrDigit(code[start - 1]) || code[start - 1] == '_'))
+        {
+            start--;
+        }
+
+        return start < end && FileCalls.GetAlternateLookup<ReadOnlySpan<char>>().Contains(code.AsSpan(start, end - start));
     }
 
     /// <summary>Tags what the code does through its own APIs.</summary>
@@ -79,7 +121,45 @@ internal static partial class CodeScanner
         {
             draft.Tag(ShellTags.Opaque, "code starts a shell or runs a command it builds: " + shell.Value);
         }
+
+        if (draft.Program == "osascript")
+        {
+            AppleScript(draft, code);
+        }
     }
+
+    /// <summary>
+    /// AppleScript acts through the applications it tells: Finder deletes, Terminal and <c>do shell script</c> run
+    /// commands, a dialog with a hidden answer asks for a password, System Events types keys into other windows.
+    /// </summary>
+    private static void AppleScript(CommandDraft draft, string code)
+    {
+        if (AppleScriptDelete().Match(code) is { Success: true } delete)
+        {
+            draft.Tag(ShellTags.Destructive, "AppleScript " + delete.Value);
+        }
+
+        if (AppleScriptRuns().Match(code) is { Success: true } runs)
+        {
+            draft.Tag(ShellTags.Opaque, "AppleScript runs a command outside this guard: " + runs.Value);
+        }
+
+        if (code.Contains("hidden answer", StringComparison.OrdinalIgnoreCase))
+        {
+            draft.Tag(ShellTags.CredentialAccess, "AppleScript asks for a password in its own dialog");
+        }
+
+        if (code.Contains("administrator privileges", StringComparison.OrdinalIgnoreCase))
+        {
+            draft.Tag(ShellTags.Privilege, "AppleScript asks for administrator privileges");
+        }
+    }
+
+    [GeneratedRegex(@"\b(?:delete|erase)\s+(?:POSIX\s+)?(?:file|folder|disk\s+item|alias|every|items?|contents|disk)\b|\bempty\s+(?:the\s+)?trash\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex AppleScriptDelete();
+
+    [GeneratedRegex(@"\bdo\s+(?:shell\s+)?script\b|\bkeystroke\b|\bkey\s+code\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex AppleScriptRuns();
 
     /// <summary><c>'r' + 'm -rf ~'</c> and <c>"a" . "b"</c>: adjacent literals joined at run time are joined here too.</summary>
     [GeneratedRegex(@"['""]\s*(?:\+|\.)\s*['""]", RegexOptions.CultureInvariant, 200)]

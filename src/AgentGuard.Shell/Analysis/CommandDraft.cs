@@ -73,6 +73,7 @@ internal sealed class CommandDraft
 
     public string? Code { get; set; }
 
+
     public bool IsWrapper { get; init; }
 
     /// <summary>True when the draft is only analyzed for its tags (code inside an interpreter), never emitted.</summary>

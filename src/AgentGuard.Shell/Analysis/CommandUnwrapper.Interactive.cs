@@ -63,6 +63,11 @@ internal sealed partial class CommandUnwrapper
             return;
         }
 
+        if (name == "sftp" && ShellClassifier.IsSftpRetrieval(draft))
+        {
+            return;
+        }
+
         draft.Tag(ShellTags.Opaque, name + " starts an interactive session with shell escapes: what it runs is typed after it starts");
     }
 

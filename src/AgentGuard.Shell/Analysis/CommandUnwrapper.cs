@@ -7,7 +7,7 @@ namespace AgentGuard.Shell.Analysis;
 /// </summary>
 internal sealed partial class CommandUnwrapper(AnalysisSession session)
 {
-    private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "csh", "tcsh", "posh", "rc", "sash", "yash", "oksh", "loksh", "elvish", "nu", "xonsh", "rbash" };
+    internal static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "csh", "tcsh", "posh", "rc", "sash", "yash", "oksh", "loksh", "elvish", "nu", "xonsh", "rbash" };
 
     private static readonly HashSet<string> PrivilegeWrappers = new(StringComparer.Ordinal) { "sudo", "doas", "pkexec", "runuser" };
 
@@ -315,7 +315,7 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
         return name.Length == 0 ? path : name;
     }
 
-    private static string StripVersion(string name)
+    internal static string StripVersion(string name)
     {
         var end = name.Length;
         while (end > 0 && (char.IsAsciiDigit(name[end - 1]) || name[end - 1] == '.'))

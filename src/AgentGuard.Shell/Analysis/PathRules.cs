@@ -272,6 +272,6 @@ internal static partial class PathRules
         return path.Length == 0 ? "/" : path;
     }
 
-    [GeneratedRegex(@"(^|[/\s'""=@:])\.ssh(/|$|\s)|id_(rsa|dsa|ecdsa|ed25519)\b|(^|[/\s'""=@:])\.env(?!\.(example|sample|template|dist)\b)(\.[\w.-]+)?($|[\s'"";)])|\.aws/(credentials|config)|\.netrc\b|\.pgpass\b|\.git-credentials|\.docker/config\.json|\.kube/config|\.npmrc\b|\.pypirc\b|\.gnupg\b|/etc/(shadow|gshadow|sudoers|master\.passwd)\b|keychain|\.config/gcloud|\.azure/|credentials\.json|/proc/[^/\s]+/environ|\.vault-token", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"(^|[/\s'""=@:])\.ssh(/|$|\s)|id_(rsa|dsa|ecdsa|ed25519)\b|(^|[/\s'""=@:])\.env(?!\.(example|sample|template|dist)\b)(\.[\w.-]+)?($|[\s'"";)])|\.aws/(credentials|config)|\.netrc\b|\.pgpass\b|\.git-credentials|\.docker/config\.json|\.kube/config|\.npmrc\b|\.pypirc\b|\.gnupg\b|/etc/(shadow|gshadow|sudoers|master\.passwd)\b|keychain|\.config/gcloud|\.azure/|credentials\.json|/proc/[^/\s]+/environ|\.vault-token|secrets/kubernetes\.io/|Library[/:]Mail\b|/var/(spool/)?mail\b|Library[/:]Cookies\b|\.binarycookies|NoteStore\.sqlite|group\.com\.apple\.notes|/Login Data\b|cookies\.sqlite|logins\.json|key[34]\.db\b|(^|[/\s'""=])\.(bash|zsh|sh|ksh|fish)?_?history\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
     private static partial Regex CredentialPattern();
 }

@@ -93,6 +93,10 @@ internal sealed partial class ScriptParser
             if (pipes)
             {
                 pipeFrom = draft ?? (_emitted.Count > 0 ? _emitted[^1] : null);
+                if (pipeFrom is not null)
+                {
+                    ShellClassifier.FeedsPipe(pipeFrom);
+                }
             }
         }
 

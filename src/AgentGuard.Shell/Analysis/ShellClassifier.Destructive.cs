@@ -153,7 +153,13 @@ internal static partial class ShellClassifier
 
         var mode = operands[0].Text;
         var openToAll = mode is "777" or "0777" or "666" or "0666" || mode.Contains("o+w", StringComparison.Ordinal) || mode.Contains("a+w", StringComparison.Ordinal) || mode.Contains("+rwx", StringComparison.Ordinal) && !mode.StartsWith('u');
-        var setId = mode.Contains("+s", StringComparison.Ordinal) || (mode.Length == 4 && mode[0] is '2' or '4' or '6' or '7' && mode.All(char.IsAsciiDigit));
+        var setId = SetsId(mode) || (mode.Length == 4 && mode[0] is '2' or '4' or '6' or '7' && mode.All(char.IsAsciiDigit));
+        if (openToAll && !setId && OnlyTempOperands(draft, skip: 1))
+        {
+            // A world-writable file under the temp folder opens nothing that was not already open to every user.
+            openToAll = false;
+        }
+
         if (openToAll)
         {
             draft.Tag(ShellTags.Privilege, "chmod " + mode + " opens files to everyone");
@@ -173,6 +179,42 @@ internal static partial class ShellClassifier
         {
             draft.Tag(ShellTags.Destructive, "chmod -R " + mode + " on an important path");
         }
+    }
+
+    /// <summary>True when a symbolic clause adds or sets <c>s</c> among other permissions: <c>u+s</c>, <c>u+xs</c>, <c>g=rwxs</c>, <c>a+x,u+s</c>.</summary>
+    private static bool SetsId(string mode)
+    {
+        foreach (var clause in mode.Split(','))
+        {
+            var op = clause.AsSpan().IndexOfAny('+', '=');
+            if (op >= 0 && clause.AsSpan(op + 1).Contains('s'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when every operand after the first <paramref name="skip"/> resolves under a temporary folder (and there is at least one).</summary>
+    private static bool OnlyTempOperands(CommandDraft draft, int skip = 0)
+    {
+        var operands = draft.Operands();
+        if (operands.Count <= skip)
+        {
+            return false;
+        }
+
+        for (var i = skip; i < operands.Count; i++)
+        {
+            var operand = draft.Resolve(operands[i]);
+            if (operand.Dynamic || operand.Glob || !PathRules.IsUnderTemp(operand.Text) || operand.Text.Contains("..", StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     [GeneratedRegex(@"\b(DROP\s+(TABLE|DATABASE|SCHEMA|INDEX|VIEW|USER|ROLE|COLLECTION|KEYSPACE|OWNED)|TRUNCATE\b|DELETE\s+FROM\s+[\w."".\[\]]+\s*(;|$|WHERE\s+(1\s*=\s*1|TRUE|1)\s*(;|$))|UPDATE\s+[\w."".\[\]]+\s+SET\s+(?:(?!\bWHERE\b)[^;])*(;|$)|ALTER\s+TABLE\s+\S+\s+DROP\b|FLUSHALL|FLUSHDB|dropDatabase\s*\(|\.drop\s*\(|deleteMany\s*\(\s*\{\s*\}\s*\))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]

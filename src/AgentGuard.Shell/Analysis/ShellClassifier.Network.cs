@@ -98,7 +98,7 @@ internal static partial class ShellClassifier
                 draft.Tag(ShellTags.Exfiltration, program + " copies local files to " + operands[^1]);
             }
         }
-        else if (program is "sftp" or "ftp" or "lftp" or "tftp" or "mail" or "mailx" or "sendmail" or "mutt" or "msmtp" or "pastebinit")
+        else if (program is "sftp" or "ftp" or "lftp" or "tftp" or "mail" or "mailx" or "sendmail" or "mutt" or "msmtp" or "pastebinit" && !(program is "sftp" && IsSftpRetrieval(draft)))
         {
             draft.Tag(ShellTags.Exfiltration, program + " sends data to another host");
         }
@@ -143,9 +143,9 @@ internal static partial class ShellClassifier
         switch (operands[sub])
         {
             case "remote" when sub + 3 < operands.Count && operands[sub + 1] is "add" or "set-url":
-                session.AddedRemotes.Add(operands[sub + 2]);
+                session.AddRemote(operands[sub + 2]);
                 break;
-            case "push" when sub + 1 < operands.Count && (IsUrl(operands[sub + 1]) || session.AddedRemotes.Contains(operands[sub + 1])):
+            case "push" when sub + 1 < operands.Count && (IsUrl(operands[sub + 1]) || session.IsAddedRemote(operands[sub + 1])):
                 draft.Tag(ShellTags.Exfiltration, "git push sends the repository to " + operands[sub + 1]);
                 break;
             case "send-email" or "scp":
@@ -341,14 +341,43 @@ internal static partial class ShellClassifier
            ?? (draft.Program == "tee" ? draft.StdinText : null)
            ?? (draft.Program is "echo" or "printf" ? string.Join(' ', draft.OperandTexts()) : null);
 
-    private static void Credentials(CommandDraft draft)
+    private static void Credentials(CommandDraft draft, AnalysisSession session)
     {
+        var onlyLists = draft.Program == "find" && FindOnlyLists(draft);
+        string? listed = null;
         foreach (var arg in draft.Args)
         {
             if (PathRules.CredentialMatch(draft.Resolve(arg)) is { } match)
             {
+                if (onlyLists)
+                {
+                    listed ??= match;
+                    continue;
+                }
+
                 draft.Tag(ShellTags.CredentialAccess, draft.Program + " touches " + match);
             }
+        }
+
+        if (draft.Program == "find" && FindRootAndName(draft) is { } joined)
+        {
+            if (onlyLists)
+            {
+                listed ??= joined;
+            }
+            else
+            {
+                draft.Tag(ShellTags.CredentialAccess, "find touches " + joined);
+            }
+        }
+
+        if (listed is not null)
+        {
+            RecordListFiles(draft, session);
+        }
+        else if (ReadsCredentialList(draft, session) is { } list)
+        {
+            draft.Tag(ShellTags.CredentialAccess, draft.Program + " reads the credential paths find wrote to " + list + " as its input or arguments");
         }
 
         for (var r = 0; r < draft.Redirects.Count; r++)

@@ -18,6 +18,10 @@ internal static partial class ShellClassifier
                     {
                         draft.Tag(ShellTags.Destructive, draft.Program + " overwrites " + target.Text);
                     }
+                    else if (IsStartupFile(target.Text))
+                    {
+                        draft.Tag(ShellTags.Opaque, draft.Program + " puts a file in " + target.Text + ", which runs at login or when a session starts");
+                    }
 
                     break;
                 }
@@ -207,6 +211,13 @@ internal static partial class ShellClassifier
     /// <summary>True for shell and session start-up files (~/.bashrc, ~/.profile, ~/.zshrc…) and system-wide profiles.</summary>
     internal static bool IsStartupFile(string path)
     {
+        if (path.Contains("/Library/LaunchAgents/", StringComparison.Ordinal) || path.Contains("/Library/LaunchDaemons/", StringComparison.Ordinal) || path.Contains("/Library/StartupItems/", StringComparison.Ordinal)
+            || path.Contains("com.apple.loginwindow", StringComparison.Ordinal) || path.Contains("/.config/autostart/", StringComparison.Ordinal) || path.Contains("/.config/systemd/user/", StringComparison.Ordinal)
+            || path.StartsWith("/etc/emond.d/", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         if (path.StartsWith("/etc/profile", StringComparison.Ordinal) || path.StartsWith("/etc/bash", StringComparison.Ordinal) || path.StartsWith("/etc/zsh", StringComparison.Ordinal))
         {
             return true;

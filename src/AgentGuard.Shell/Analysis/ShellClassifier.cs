@@ -63,7 +63,11 @@ internal static partial class ShellClassifier
                 Remove(draft);
                 break;
             case "shred" or "srm" or "wipe":
-                draft.Tag(ShellTags.Destructive, program + " destroys file contents");
+                if (!OnlyTempOperands(draft))
+                {
+                    draft.Tag(ShellTags.Destructive, program + " destroys file contents");
+                }
+
                 break;
             case "dd":
                 foreach (var arg in draft.Args)
@@ -294,12 +298,13 @@ internal static partial class ShellClassifier
         }
 
         SecurityControls(draft);
+        HostAdministration(draft);
         OutputOverwrite(draft);
         ExtractOverwrite(draft);
         FileServers(draft);
         Network(draft, session);
         Redirections(draft, session);
-        Credentials(draft);
+        Credentials(draft, session);
         ServiceVerbs(draft);
         RestVerbs(draft);
         RemoteInstall(draft);
