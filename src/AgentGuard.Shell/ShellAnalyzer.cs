@@ -28,21 +28,33 @@ public static class ShellAnalyzer
         }
         else
         {
-            try
+            // A pattern that runs out of time is tried once more on a fresh analysis: a pause of the whole process (a
+            // garbage collection, a loaded host's scheduler) can stop a match past its budget. Input built to be slow
+            // runs out of time again, and the line is opaque.
+            for (var attempt = 1; attempt <= 2; attempt++)
             {
-                ScriptParser.Parse(session, commandLine, "line", 0, Inherited.None);
-            }
-            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
-            {
-                session.Commands.Clear();
-                session.Unwrapper.EmitOpaque("sh", "line", "the line is too complex to analyze in time", Inherited.None);
-            }
+                try
+                {
+                    ScriptParser.Parse(session, commandLine, "line", 0, Inherited.None);
+                    break;
+                }
+                catch (System.Text.RegularExpressions.RegexMatchTimeoutException) when (attempt == 1)
+                {
+                    session = new AnalysisSession { ProcessStandardInput = standardInput };
+                }
+                catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+                {
+                    session.Commands.Clear();
+                    session.Unwrapper.EmitOpaque("sh", "line", "the line is too complex to analyze in time", Inherited.None);
+                }
 #pragma warning disable CA1031 // A line the analyzer cannot handle must become opaque (deniable), never an exception or an allow.
-            catch (Exception ex) when (ex is not OutOfMemoryException)
+                catch (Exception ex) when (ex is not OutOfMemoryException)
 #pragma warning restore CA1031
-            {
-                session.Commands.Clear();
-                session.Unwrapper.EmitOpaque("sh", "line", "the line could not be analyzed (" + ex.GetType().Name + ")", Inherited.None);
+                {
+                    session.Commands.Clear();
+                    session.Unwrapper.EmitOpaque("sh", "line", "the line could not be analyzed (" + ex.GetType().Name + ")", Inherited.None);
+                    break;
+                }
             }
         }
 
