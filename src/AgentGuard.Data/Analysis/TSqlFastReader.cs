@@ -443,6 +443,26 @@ internal sealed class TSqlFastReader
         }
         while (Symbol(SqlTokenKind.Comma));
 
+        if (!EndOfChange(builder, SqlStatementKind.Update))
+        {
+            return false;
+        }
+
+        foreach (var column in written)
+        {
+            builder.ColumnWritten(column);
+        }
+
+        Apply(builder);
+        return true;
+    }
+
+    /// <summary>
+    /// The end of an UPDATE or DELETE: its optional WHERE, then nothing else; records the statement's kind and whether
+    /// it changes every row. False when the rest is not fully understood (the statement then goes to the parser).
+    /// </summary>
+    private bool EndOfChange(SqlAnalysisBuilder builder, SqlStatementKind kind)
+    {
         Predicate? where = null;
         if (Word("where") && (where = Condition()) is null)
         {
@@ -455,18 +475,12 @@ internal sealed class TSqlFastReader
         }
 
         builder.Statements = 1;
-        builder.Kind(SqlStatementKind.Update);
+        builder.Kind(kind);
         if (where is null || AlwaysTrue(where))
         {
             builder.MassChange();
         }
 
-        foreach (var column in written)
-        {
-            builder.ColumnWritten(column);
-        }
-
-        Apply(builder);
         return true;
     }
 
@@ -479,22 +493,9 @@ internal sealed class TSqlFastReader
             return false;
         }
 
-        Predicate? where = null;
-        if (Word("where") && (where = Condition()) is null)
+        if (!EndOfChange(builder, SqlStatementKind.Delete))
         {
             return false;
-        }
-
-        if (_i != _end)
-        {
-            return false;
-        }
-
-        builder.Statements = 1;
-        builder.Kind(SqlStatementKind.Delete);
-        if (where is null || AlwaysTrue(where))
-        {
-            builder.MassChange();
         }
 
         Apply(builder);
