@@ -50,18 +50,7 @@ internal sealed class NamePool
         }
 
         var name = text.ToString();
-        if (Volatile.Read(ref _count) >= Capacity)
-        {
-            return name;
-        }
-
-        var shared = _names.GetOrAdd(name, name);
-        if (ReferenceEquals(shared, name))
-        {
-            Interlocked.Increment(ref _count);
-        }
-
-        return shared;
+        return Keep(_names, name, name);
     }
 
     /// <summary>
@@ -87,14 +76,20 @@ internal sealed class NamePool
             return known;
         }
 
-        var list = Split(utf8, separator);
+        return Keep(_lists, text.ToString(), Split(utf8, separator));
+    }
+
+    /// <summary>The value already kept for <paramref name="key"/>, or <paramref name="value"/>, kept while the pool has room.</summary>
+    private T Keep<T>(ConcurrentDictionary<string, T> kept, string key, T value)
+        where T : class
+    {
         if (Volatile.Read(ref _count) >= Capacity)
         {
-            return list;
+            return value;
         }
 
-        var shared = _lists.GetOrAdd(text.ToString(), list);
-        if (ReferenceEquals(shared, list))
+        var shared = kept.GetOrAdd(key, value);
+        if (ReferenceEquals(shared, value))
         {
             Interlocked.Increment(ref _count);
         }
