@@ -73,6 +73,61 @@ public sealed class TagSourceTests
     }
 
     /// <summary>A host classifier that looks up a document's sensitivity label from an argument.</summary>
+    [Fact]
+    public void ClassifierTags_ManyCallsDecidedAtOnce_EachCallGetsOnlyItsOwnTags()
+    {
+        // The engine hands classifiers pooled scratch lists. If two calls deciding at once ever shared one, a call could
+        // lose its tag (a confidential share allowed) or take another's (a public share held).
+        var engine = TestHost.Engine(Policy, b => b.AddClassifier<SlowNameClassifier>());
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+
+        // More threads than cores, so calls also interleave on one processor (the pool is striped by processor).
+        var threads = Enumerable.Range(0, 8).Select(thread => new Thread(() =>
+        {
+            for (var i = 0; i < 500; i++)
+            {
+                var secret = (i + thread) % 2 == 0;
+                var decision = engine.EvaluateAsync(new ToolCallEvent(secret ? "share_secret" : "share_public"), GuardContext.Empty).AsTask().GetAwaiter().GetResult();
+                var expected = secret ? DecisionEffect.RequireApproval : DecisionEffect.Allow;
+                if (decision.Effect != expected || decision.Tags.Contains("confidential") != secret)
+                {
+                    failures.Add($"{(secret ? "share_secret" : "share_public")}: {decision.Effect} [{string.Join(',', decision.Tags)}]");
+                }
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        failures.Should().BeEmpty();
+    }
+
+    /// <summary>Tags by tool name, and lingers while the list is in its hands so concurrent calls overlap; checks it gets an empty list.</summary>
+    private sealed class SlowNameClassifier : IToolClassifier
+    {
+        public RiskLevel Classify(ToolCallEvent toolCall, GuardContext context, ICollection<string> tags)
+        {
+            if (tags.Count != 0)
+            {
+                throw new InvalidOperationException("the scratch list holds another call's tags: " + string.Join(',', tags));
+            }
+
+            var secret = toolCall.ToolName == "share_secret";
+            if (secret)
+            {
+                tags.Add("confidential");
+            }
+
+            Thread.Yield();
+            Thread.SpinWait(2_000);
+            if (tags.Count != (secret ? 1 : 0))
+            {
+                throw new InvalidOperationException("another call wrote to this call's scratch list: " + string.Join(',', tags));
+            }
+
+            return RiskLevel.Unknown;
+        }
+    }
+
     private sealed class SensitivityLabelClassifier : IToolClassifier
     {
         public RiskLevel Classify(ToolCallEvent toolCall, GuardContext context, ICollection<string> tags)
