@@ -93,16 +93,21 @@ internal sealed class SessionState : ISessionView
     /// <summary>The <see cref="Touches"/> the store's CLOCK hand saw when it last passed this session (only the hand uses it).</summary>
     public int ClockTouches { get; set; }
 
-    /// <summary>Drops the history and seen values of an evicted session (a stale reference then holds only the shell).</summary>
-    public void Release()
+    /// <summary>
+    /// Drops the history, labels and seen values of an evicted session (a stale reference then holds only the shell);
+    /// returns the labels it had.
+    /// </summary>
+    public string[] Release()
     {
         lock (this)
         {
+            string[] labels = _labels is null ? [] : [.. _labels];
             _entries = [];
             _start = 0;
             _count = 0;
             _seen = null;
             _labels = null;
+            return labels;
         }
     }
 
