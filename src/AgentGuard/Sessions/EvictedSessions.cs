@@ -65,15 +65,15 @@ internal sealed class EvictedSessions(SeenValueHasher hasher)
         public void Add(ulong key, string[] labels, int capacity)
         {
             var entry = new Entry(labels);
-            var replaced = false;
-            _entries.AddOrUpdate(key, entry, (_, _) =>
-            {
-                replaced = true;
-                return entry;
-            });
-            if (!replaced)
+            if (_entries.TryAdd(key, entry))
             {
                 Interlocked.Increment(ref _count);
+            }
+            else
+            {
+                // Every entry has its place in the queue, so even a count a race left low cannot let the entries pass
+                // twice the capacity.
+                _entries[key] = entry;
             }
 
             _order.Enqueue((key, entry));
