@@ -35,7 +35,7 @@ internal sealed class AgentGuardSectionBinder(IConfiguration section, IEnumerabl
         if (problems.Count > 0 && rules.Entries.Count > 0)
         {
             // Report them as the section read whole reports them: the same problems, in the same order.
-            source = Snapshot(null)!;
+            source = Snapshot(null) ?? Section;
             problems = ConfigurationKeyChecker.Check(source, packageSections);
         }
 
