@@ -56,7 +56,7 @@ internal sealed partial class GuardEngine : IGuardEngine
     {
         ArgumentNullException.ThrowIfNull(toolCall);
         ArgumentNullException.ThrowIfNull(context);
-        return EvaluateOne(toolCall, context, new EvaluationTrace(Stopwatch.GetTimestamp(), _auditor.StartActivity(toolCall), null), cancellationToken);
+        return EvaluateOne(toolCall, context, new EvaluationTrace(_auditor.StartTimestamp(), _auditor.StartActivity(toolCall), null), cancellationToken);
     }
 
     public async ValueTask<BatchDecision> EvaluateBatchAsync(IReadOnlyList<ToolCallEvent> parts, ToolCallEvent whole, GuardContext context, CancellationToken cancellationToken = default)
