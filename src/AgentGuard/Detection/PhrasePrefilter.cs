@@ -5,8 +5,8 @@ namespace AgentGuard;
 
 /// <summary>
 /// A one-lookup test of whether any of a fixed set of lower-case ASCII phrases (at least three characters each) can
-/// start at a position: the first four characters (three, for three-character phrases) of every phrase are hashed into
-/// a 32 K-bit table. At a word start the text's next four characters are read as one 64-bit value, letters lowered
+/// start at a position: the first four characters of every phrase (a three-character phrase with every ASCII character
+/// after it) are hashed into a 32 K-bit table. At a word start the text's next four characters are read as one 64-bit value, letters lowered
 /// with one OR, and looked up. "No" is exact (no phrase can match there, ignoring the case of ASCII letters); "maybe"
 /// leaves the decision to the caller's full comparison, as do positions where fewer than four characters remain or
 /// one of them is not ASCII (it may fold to an ASCII letter). Most word starts of ordinary prose ("the", "for",
@@ -17,10 +17,8 @@ internal sealed class PhrasePrefilter
     private const int TableBits = 15;
     private const ulong NotAscii = 0xFF80_FF80_FF80_FF80;
     private const ulong FoldLetters = 0x0020_0020_0020_0020;
-    private const ulong FirstThree = 0x0000_FFFF_FFFF_FFFF;
 
-    private readonly ulong[] _four = new ulong[(1 << TableBits) / 64];
-    private readonly ulong[] _three = new ulong[(1 << TableBits) / 64];
+    private readonly ulong[] _table = new ulong[(1 << TableBits) / 64];
 
     /// <param name="phrases">Lower-case ASCII phrases of at least three characters.</param>
     public PhrasePrefilter(IEnumerable<string> phrases)
@@ -32,15 +30,15 @@ internal sealed class PhrasePrefilter
                 throw new ArgumentException($"phrase '{phrase}' must be lower-case ASCII of at least three characters", nameof(phrases));
             }
 
-            var padded = phrase.Length >= 4 ? phrase : phrase + "\0";
-            var key = Fold(Read(padded, 0));
             if (phrase.Length >= 4)
             {
-                Set(_four, key);
+                Set(Fold(Read(phrase, 0)));
+                continue;
             }
-            else
+
+            for (var next = '\0'; next <= '\x7F'; next++)
             {
-                Set(_three, key & FirstThree);
+                Set(Fold(Read(phrase + next, 0)));
             }
         }
     }
@@ -49,7 +47,7 @@ internal sealed class PhrasePrefilter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool MayStartAt(ReadOnlySpan<char> text, int at)
     {
-        if ((uint)at > (uint)(text.Length - 4))
+        if (at > text.Length - 4)
         {
             return true;
         }
@@ -60,8 +58,7 @@ internal sealed class PhrasePrefilter
             return true;
         }
 
-        var key = Fold(chars);
-        return Has(_four, key) || Has(_three, key & FirstThree);
+        return Has(Fold(chars));
     }
 
     /// <summary>
@@ -75,16 +72,16 @@ internal sealed class PhrasePrefilter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Slot(ulong key) => (int)((key * 0x9E37_79B9_7F4A_7C15UL) >> (64 - TableBits));
 
-    private static void Set(ulong[] table, ulong key)
+    private void Set(ulong key)
     {
         var slot = Slot(key);
-        table[slot >> 6] |= 1UL << (slot & 63);
+        _table[slot >> 6] |= 1UL << (slot & 63);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Has(ulong[] table, ulong key)
+    private bool Has(ulong key)
     {
         var slot = Slot(key);
-        return (table[slot >> 6] & (1UL << (slot & 63))) != 0;
+        return (_table[slot >> 6] & (1UL << (slot & 63))) != 0;
     }
 }
