@@ -58,6 +58,8 @@ internal static class SecretProviderTokens
         new("FLWSECK-", "flutterwave-key", 32), new("FLWSECK_TEST-", "flutterwave-key", 32), new("ico-", "infracost-key", 32), new("fio-u-", "frameio-token", 60), new("eyJrIjoi", "grafana-key", 40),
         new("sl.", "dropbox-token", 130), new("xkeysib-", "brevo-key", 80), new("xsmtpsib-", "brevo-key", 80), new("1000.", "zoho-token", 65, MaxBody: 65),
         new("tkn.v1_", "teamwork-token", 60), new("VF.DM.", "voiceflow-key", 40), new("VF.WS.", "voiceflow-key", 40), new("LTAI", "alibaba-access-key", 12, MaxBody: 30),
+        new("shltm_", "flexport-key", 40), new("ion_", "ionic-token", 42), new("slk_", "sourcegraph-token", 64, HexOnly: true),
+        new("flb_live_", "fleetbase-key", 20), new("ak_live_", "pagarme-key", 30), new("NF-", "nightfall-key", 32, MaxBody: 32),
         new("mdb_sa_sk_", "mongodb-atlas-key", 36), new("secret_", "notion-token", 43, MaxBody: 43), new("BBFF-", "ubidots-token", 30, MaxBody: 30),
     ];
 

@@ -268,6 +268,69 @@ public sealed class SecretDetectorClassTests
         Find("kubectl get secret db-secret-7f9c8d6b5-x2k9p -o yaml").Should().BeEmpty();
     }
 
+    [Fact]
+    public void Find_ValueAfterACapitalisedLabel_IsRedacted()
+    {
+        // Third pass of issue 14: a key listing or log line names the value with a label in capitals and a bare space.
+        var hexKey = Take(Hex, 40);
+        var shortKey = Take("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 5) + Take("0123456789", 10);
+        var numeric = Take("123456789", 24);
+        var uuid = Uuid();
+
+        CoveredText("todoist SECRET " + hexKey).Should().Contain(hexKey);
+        CoveredText("eagleeyenetworks TOKEN " + shortKey + " (rotated monthly)").Should().Contain(shortKey);
+        CoveredText("vercel SECRET " + numeric).Should().Contain(numeric);
+        CoveredText("[INFO] BILLING_ACCESS " + uuid).Should().Contain(uuid);
+        CoveredText("databoxPRIVATEKEY " + hexKey).Should().Contain(hexKey);
+    }
+
+    [Theory]
+    [InlineData("PRIMARY KEY idx_orders_2024 (id)")]
+    [InlineData("ACCESS DENIED for user 12345678")]
+    [InlineData("ACCESS MED-Diagnostics requires a login")]
+    [InlineData("gpg --default-key YOURKEY --digest-algo sha512")]
+    [InlineData("MONKEY 1234567890abcdef1234 is a stuffed toy")]
+    [InlineData("the key 1234567890abcdef opens the door")]
+    [InlineData("API_KEY Authentication is described below")]
+    [InlineData("TOKEN AAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("KEY UPDATEstatements are logged")]
+    public void Find_CapitalisedWordsThatAreNotLabelledValues_AreNotReported(string text)
+    {
+        Find(text).Should().BeEmpty(because: text);
+    }
+
+    [Fact]
+    public void Find_MoreProviderPrefixes_AreRedactedWhole()
+    {
+        string[] tokens =
+        [
+            "shltm_" + Take(Alnum, 40), "ion_" + Take(Alnum, 42), "slk_" + Take(Hex, 64), "flb_live_" + Take(Alnum, 20),
+            "ak_live_" + Take(Alnum, 30), "NF-" + Take(Alnum, 32),
+        ];
+
+        foreach (var token in tokens)
+        {
+            CoveredText("export CI_VALUE=\"" + token + "\"").Should().Contain(token, because: token[..4]);
+            CoveredText("see " + token + " in the vault").Should().Contain(token, because: token[..4]);
+        }
+    }
+
+    [Theory]
+    [InlineData("CONF-12345678901234567890123456789012 is a ticket")]
+    [InlineData("call union_type_for_the_long_and_winding_ionic_module_name_here()")]
+    [InlineData("ak_live_prefix_is_documented_here")]
+    public void Find_ProviderPrefixesInsideOtherWords_AreNotReported(string text)
+    {
+        Find(text).Should().BeEmpty(because: text);
+    }
+
+    [Fact]
+    public void Find_NightfallKeyOfTheWrongLength_IsNotReportedAsNightfall()
+    {
+        Find("NF-" + Take(Alnum, 31) + " ").Should().NotContain(f => f.Kind == "nightfall-key");
+        Find("NF-" + Take(Alnum, 33) + " ").Should().NotContain(f => f.Kind == "nightfall-key");
+    }
+
     private List<SecretFinding> Find(string text)
     {
         var findings = new List<SecretFinding>();
