@@ -331,6 +331,64 @@ public sealed class SecretDetectorClassTests
         Find("NF-" + Take(Alnum, 33) + " ").Should().NotContain(f => f.Kind == "nightfall-key");
     }
 
+    [Fact]
+    public void Find_GoogleServiceAccountObject_IsRedactedWhole_NotOnlyItsPrivateKey()
+    {
+        var keyId = Take(Hex, 40);
+        var clientId = Take("0123456789", 21);
+        var pem = "-----BEGIN PRIVATE KEY-----\\n" + Take(Alnum, 64) + "\\n" + Take(Alnum, 64) + "\\n-----END PRIVATE KEY-----\\n";
+        var account = "{\n  \"type\": \"service_account\",\n  \"project_id\": \"billing-prod\",\n  \"private_key_id\": \"" + keyId + "\",\n  \"private_key\": \"" + pem
+            + "\",\n  \"client_email\": \"exporter@billing-prod.iam.gserviceaccount.com\",\n  \"client_id\": \"" + clientId
+            + "\",\n  \"auth_uri\": \"https://accounts.google.com/o/oauth2/auth\",\n  \"auth_provider_x509_cert_url\": \"https://www.googleapis.com/oauth2/v1/certs\"\n}";
+
+        var covered = CoveredText("{\"name\": \"upload\", \"credentials\": " + account + "}");
+
+        covered.Should().Contain(account);
+        covered.Should().NotContain("\"upload\"");
+
+        // Cut off before its closing brace (a truncated tool result): redacted to the end.
+        CoveredText(account[..^10]).Should().Contain(keyId).And.Contain(clientId);
+    }
+
+    [Theory]
+    [InlineData("{\"auth_provider_x509_cert_url\": \"https://www.googleapis.com/oauth2/v1/certs\", \"client_email\": \"\"}")]
+    [InlineData("Set auth_provider_x509_cert_url to the certificate URL of your provider (see gserviceaccount.com).")]
+    public void Find_ServiceAccountFieldNamesWithoutAnAccount_AreNotReported(string text)
+    {
+        Find(text).Should().NotContain(f => f.Kind == "gcp-service-account", because: text);
+    }
+
+    [Fact]
+    public void Find_ValueGluedToAKeyLabel_IsRedacted()
+    {
+        var key = Take(Alnum, 32);
+        var uuid = Uuid();
+
+        CoveredText("toggl-KEY-" + key).Should().Contain(key);
+        CoveredText("holidayapiKEY-" + uuid).Should().Contain(uuid);
+        CoveredText("dd-apikey-" + Take(Hex, 32).ToUpperInvariant()).Should().NotBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("subtlederivekeyalgorithm-basekey-derivedkeyalgorithm-extractable-keyusages")]
+    [InlineData("ssh-key-rotation-policy-for-production-clusters")]
+    [InlineData("the sort-key-column-and-secondary-index names")]
+    public void Find_NamesThatOnlyContainKeyWords_AreNotReported(string text)
+    {
+        Find(text).Should().BeEmpty(because: text);
+    }
+
+    [Fact]
+    public void Find_UrlsWhosePathIsTheToken_AreRedacted_ButTheirDocumentationRootIsNot()
+    {
+        var device = Take(Alnum.ToLowerInvariant(), 20);
+        var softlayer = Take(Hex, 64);
+
+        CoveredText("curl -X POST https://thingsboard.cloud/api/v1/" + device + "/telemetry -d '{}'").Should().Contain(device);
+        CoveredText("endpoint = http://api.softlayer.com/soap/v3/" + softlayer).Should().Contain(softlayer);
+        Find("Device API: https://thingsboard.cloud/api/v1/ and https://api.softlayer.com/soap/v3/ are documented here").Should().BeEmpty();
+    }
+
     private List<SecretFinding> Find(string text)
     {
         var findings = new List<SecretFinding>();
