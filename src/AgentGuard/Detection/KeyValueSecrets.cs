@@ -63,10 +63,23 @@ internal static partial class KeyValueSecrets
             return end;
         }
 
-        // new NetworkCredential("user", "password"): the second argument.
-        if (end < text.Length && text[end] == '(' && text.AsSpan(start, end - start).EndsWith("Credential", StringComparison.OrdinalIgnoreCase))
+        // new NetworkCredential("user", "password"), New-Object PSCredential ("user", "password"): the second argument.
+        var call = end;
+        while (call < text.Length && call - end < 4 && text[call] == ' ')
         {
-            CredentialArguments(text, end + 1, found);
+            call++;
+        }
+
+        if (call < text.Length && text[call] == '(' && text.AsSpan(start, end - start).EndsWith("Credential", StringComparison.OrdinalIgnoreCase))
+        {
+            CredentialArguments(text, call + 1, found);
+            return end;
+        }
+
+        // ConvertTo-SecureString -String 'hunter2' -AsPlainText -Force: the password in clear in a PowerShell script.
+        if (text.AsSpan(start, end - start).Equals("ConvertTo-SecureString", StringComparison.OrdinalIgnoreCase))
+        {
+            PlainTextSecureString(text, end, found);
             return end;
         }
 

@@ -63,13 +63,14 @@ internal static class SecretProviderTokens
         new("mdb_sa_sk_", "mongodb-atlas-key", 36), new("secret_", "notion-token", 43, MaxBody: 43), new("BBFF-", "ubidots-token", 30, MaxBody: 30),
     ];
 
-    /// <summary>URL prefixes whose path carries the secret: chat webhooks, ThingsBoard device tokens, SoftLayer API keys.</summary>
+    /// <summary>URL prefixes whose path carries the secret: chat webhooks and workflows, Telegram bot API calls, ThingsBoard device tokens, SoftLayer API keys.</summary>
     internal static readonly (string Prefix, string Kind)[] Webhooks =
     [
         ("discord.com/api/webhooks/", "discord-webhook"), ("discordapp.com/api/webhooks/", "discord-webhook"),
         ("webhook.office.com/webhookb2/", "teams-webhook"), ("outlook.office.com/webhook/", "teams-webhook"),
         ("chat.googleapis.com/v1/spaces/", "google-chat-webhook"), ("/hooks/", "mattermost-webhook"),
         ("thingsboard.cloud/api/v1/", "thingsboard-token"), ("api.softlayer.com/soap/v3", "softlayer-key"),
+        ("hooks.slack.com/workflows/", "slack-webhook"), ("api.telegram.org/bot", "telegram-bot-token"),
     ];
 
     internal static IEnumerable<string> Anchors => Catalogue.Select(e => e.Prefix).Concat(Webhooks.Select(w => w.Prefix));
@@ -141,7 +142,7 @@ internal static class SecretProviderTokens
     {
         var start = at + prefix.Length;
         var end = start;
-        while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '/' or '-' or '_' or '?' or '=' or '&' or '%' or '.' or '@'))
+        while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '/' or '-' or '_' or '?' or '=' or '&' or '%' or '.' or '@' || (text[end] == ':' && kind == "telegram-bot-token")))
         {
             end++;
         }

@@ -389,6 +389,48 @@ public sealed class SecretDetectorClassTests
         Find("Device API: https://thingsboard.cloud/api/v1/ and https://api.softlayer.com/soap/v3/ are documented here").Should().BeEmpty();
     }
 
+    [Fact]
+    public void Find_PowerShellPlainTextSecureStringsAndCredentialObjects_AreRedacted()
+    {
+        var first = Take(Alnum, 6) + "$" + Take("0123456789", 6);
+        var second = Take(Alnum, 12);
+        var third = Take(Alnum, 10) + "_" + Take(Alnum, 4);
+
+        CoveredText("$pw = ConvertTo-SecureString -String '" + first + "' -AsPlainText -Force").Should().Contain(first);
+        CoveredText("-Password (ConvertTo-SecureString \"" + second + "\" -AsPlainText -Force)").Should().Contain(second);
+        CoveredText("$cred = New-Object System.Management.Automation.PSCredential (\"CORP\\svc-backup\", \"" + third + "\");").Should().Contain(third);
+        CoveredText("var c = new PSCredential ( \"svc\" , \"" + third + "\");").Should().Contain(third);
+    }
+
+    [Theory]
+    [InlineData("$secure = ConvertTo-SecureString $plain -AsPlainText -Force")]
+    [InlineData("$secure = ConvertTo-SecureString -String (Get-Content .\\pw.txt) -AsPlainText -Force")]
+    [InlineData("$secure = ConvertTo-SecureString '<your password>' -AsPlainText -Force")]
+    [InlineData("$secure = Get-Content .\\enc.txt | ConvertTo-SecureString -Key $key")]
+    [InlineData("$cred = New-Object PSCredential ($user, $password)")]
+    public void Find_SecureStringsFromVariablesOrPlaceholders_AreNotReported(string text)
+    {
+        Find(text).Should().BeEmpty(because: text);
+    }
+
+    [Fact]
+    public void Find_SlackWorkflowAndTelegramBotUrls_AreRedactedWhole()
+    {
+        var workflow = "https://hooks.slack.com/workflows/T" + Take("0123456789", 9) + "/A" + Take("0123456789", 9) + "/" + Take("0123456789", 18) + "/" + Take(Alnum, 24);
+        var bot = Take("123456789", 10) + ":AA" + Take(Alnum + "_-", 33);
+
+        CoveredText("curl -X POST " + workflow + " -d @payload.json").Should().Contain(workflow);
+        CoveredText("GET https://api.telegram.org/bot" + bot + "/getUpdates 200").Should().Contain(bot);
+    }
+
+    [Theory]
+    [InlineData("See https://api.telegram.org/bot<token>/getMe for the bot API.")]
+    [InlineData("Workflows post to https://hooks.slack.com/workflows/ URLs.")]
+    public void Find_DocumentedSlackAndTelegramUrlsWithoutAToken_AreNotReported(string text)
+    {
+        Find(text).Should().BeEmpty(because: text);
+    }
+
     private List<SecretFinding> Find(string text)
     {
         var findings = new List<SecretFinding>();
