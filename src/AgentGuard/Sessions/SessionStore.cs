@@ -36,6 +36,7 @@ internal sealed class SessionStore : ISessionStore
     private int _sweepQueued;
     private Task _sweep = Task.CompletedTask;
     private SessionLimits _limits = new(100, TimeSpan.FromMinutes(30), 100_000);
+    private SessionShared? _shared;
 
     public SessionStore(TimeProvider time, IRateLimitStore? rateLimits = null)
     {
@@ -128,7 +129,7 @@ internal sealed class SessionStore : ISessionStore
 
     private SessionState Create(string sessionId, SessionLimits limits, long now)
     {
-        var created = new SessionState(sessionId, limits.MaxHistory, now, _rateLimits, limits.SeenSlots, _hasher, _names);
+        var created = new SessionState(sessionId, Shared(limits), now);
         var state = _sessions.GetOrAdd(sessionId, created);
         if (ReferenceEquals(state, created))
         {
@@ -145,6 +146,19 @@ internal sealed class SessionStore : ISessionStore
         }
 
         return state;
+    }
+
+    /// <summary>The settings shared by sessions created under <paramref name="limits"/> (one instance while they hold).</summary>
+    private SessionShared Shared(SessionLimits limits)
+    {
+        var shared = Volatile.Read(ref _shared);
+        if (shared is null || shared.MaxHistory != Math.Max(1, limits.MaxHistory) || shared.MaxSeenValues != limits.SeenSlots)
+        {
+            shared = new SessionShared(limits.MaxHistory, limits.SeenSlots, _hasher, _rateLimits, _names);
+            Volatile.Write(ref _shared, shared);
+        }
+
+        return shared;
     }
 
     /// <summary>Evicts the session the CLOCK hand points at (see the remarks); false when there is none to evict.</summary>
