@@ -126,9 +126,60 @@ internal static class SessionScale
         Console.WriteLine($"100,000 live sessions: 1 thread {one[Rounds / 2] / 1e6:F2} M calls/s, 2 threads {two[Rounds / 2] / 1e6:F2} M calls/s, ratio of medians {two[Rounds / 2] / one[Rounds / 2]:F2}x (per-round ratios {ratios[0]:F2}–{ratios[^1]:F2})");
         Console.WriteLine($"  processor time per call: 1 thread {cpuOne[Rounds / 2]:F0} ns, 2 threads {cpuTwo[Rounds / 2]:F0} ns; two threads on two free cores would reach {2 * cpuOne[Rounds / 2] / cpuTwo[Rounds / 2]:F2}x");
         Console.WriteLine($"  the machine's own ceiling (a loop that shares nothing, same rounds): {MachineCeiling():F2}x");
+        Console.WriteLine($"  the machine's ceiling for memory-bound work (each thread walks its own 8 MB at random, shares nothing): {MemoryCeiling():F2}x");
 
         static ToolCallEvent ReadFile()
             => new("read_file") { Arguments = ToolArguments.FromJson("""{ "path": "/home/alice/notes.txt" }"""), CallId = "c" };
+    }
+
+    /// <summary>
+    /// Two threads against one, each chasing pointers through its own 8 MB array (larger than a core's L2, within the
+    /// shared L3): what a second thread gains on work that waits on memory, as a decision's cold session and rule reads do.
+    /// </summary>
+    private static double MemoryCeiling()
+    {
+        const int steps = 4_000_000;
+        var rings = new[] { Ring(1), Ring(2) };
+        var ratios = new double[Rounds];
+        var ends = new int[2];
+        for (var r = 0; r < Rounds; r++)
+        {
+            var watch = Stopwatch.StartNew();
+            ends[0] = Walk(rings[0], steps);
+            var one = watch.Elapsed.TotalSeconds;
+            watch.Restart();
+            Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = 2 }, t => ends[t] = Walk(rings[t], steps));
+            ratios[r] = 2 * one / watch.Elapsed.TotalSeconds;
+        }
+
+        Array.Sort(ratios);
+        return ends[0] >= 0 && ends[1] >= 0 ? ratios[Rounds / 2] : double.NaN;
+
+        // A random cycle through 2M ints (8 MB): each step's address depends on the one before.
+        static int[] Ring(int seed)
+        {
+            const int length = 2 * 1024 * 1024;
+            var order = Enumerable.Range(0, length).ToArray();
+            new Random(seed).Shuffle(order);
+            var next = new int[length];
+            for (var i = 0; i < length; i++)
+            {
+                next[order[i]] = order[(i + 1) % length];
+            }
+
+            return next;
+        }
+
+        static int Walk(int[] next, int steps)
+        {
+            var at = 0;
+            for (var i = 0; i < steps; i++)
+            {
+                at = next[at];
+            }
+
+            return at;
+        }
     }
 
     /// <summary>
