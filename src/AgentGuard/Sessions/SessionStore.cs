@@ -211,7 +211,9 @@ internal sealed class SessionStore : ISessionStore
     private void MaybeSweep(long now, SessionLimits limits)
     {
         var sweepEvery = limits.IdleTimeout < TimeSpan.FromMinutes(1) ? limits.IdleTimeout : TimeSpan.FromMinutes(1);
-        if (_time.GetElapsedTime(Interlocked.Read(ref _lastSweep), now) < sweepEvery
+        // A plain (volatile) read: Interlocked.Read is a locked compare-exchange, a write to this line from every
+        // deciding thread on every call, which made two threads bounce it between their cores.
+        if (_time.GetElapsedTime(Volatile.Read(ref _lastSweep), now) < sweepEvery
             || Interlocked.CompareExchange(ref _sweepQueued, 1, 0) != 0)
         {
             return;
