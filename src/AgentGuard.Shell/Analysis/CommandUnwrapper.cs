@@ -55,7 +55,7 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
                 break;
             }
 
-            var program = Basename(word.Text);
+            var program = ProgramName(word.Text);
 
             // Builtins and keywords cannot be run by a path: /path/to/command is a program called "command".
             if (word.Text.Contains('/', StringComparison.Ordinal) && program is "command" or "builtin" or "exec" or "time")
@@ -165,7 +165,7 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
             return opaque;
         }
 
-        var name = Basename(head.Text);
+        var name = ProgramName(head.Text);
         var draft = NewDraft(head.Text, name, args, redirects, wrappers, origin, upstream, inherited.CollectOnly);
         if (head.Decoded)
         {
@@ -307,6 +307,35 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
     }
 
     /// <summary>The program's name without its directory: <c>/usr/bin/rm</c> is <c>rm</c>.</summary>
+    /// <summary>
+    /// The program a command word names. A name in capitals (<c>GIT</c>, <c>RM</c>) runs the lower-case program where
+    /// the file system ignores case (macOS by default), so it is analysed as that program; the few real programs named
+    /// in capitals (lwp's <c>GET</c>, <c>HEAD</c>, <c>POST</c>…) keep their name.
+    /// </summary>
+    public static string ProgramName(string path)
+    {
+        var name = Basename(path);
+        return IsCapitalsOnly(name) && !CapitalPrograms.Contains(name) ? name.ToLowerInvariant() : name;
+    }
+
+    private static readonly HashSet<string> CapitalPrograms = new(StringComparer.Ordinal) { "GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "TRACE", "MAKEDEV", "R", "X" };
+
+    private static bool IsCapitalsOnly(string name)
+    {
+        var capitals = false;
+        foreach (var c in name)
+        {
+            if (char.IsAsciiLetterLower(c))
+            {
+                return false;
+            }
+
+            capitals |= char.IsAsciiLetterUpper(c);
+        }
+
+        return capitals;
+    }
+
     public static string Basename(string path)
     {
         var trimmed = path.TrimEnd('/');
