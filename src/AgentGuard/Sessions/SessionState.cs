@@ -433,7 +433,7 @@ internal sealed class SessionState : ISessionView
 
     private void Grow()
     {
-        var size = Math.Min(_maxHistory, Math.Max(4, _entries.Length * 2));
+        var size = Math.Min(_maxHistory, Math.Max(1, _entries.Length * 2));
         var grown = new Entry[size];
         for (var i = 0; i < _count; i++)
         {
