@@ -69,9 +69,13 @@ public static class ShellAnalyzer
 
     private static ShellCommandInfo ToInfo(CommandDraft draft)
     {
-        var tags = new string[draft.Tags.Count];
-        draft.Tags.CopyTo(tags);
-        Array.Sort(tags, StringComparer.Ordinal);
+        string[] tags = draft.Tags.Count == 0 ? [] : new string[draft.Tags.Count];
+        if (tags.Length > 0)
+        {
+            draft.Tags.CopyTo(tags);
+            Array.Sort(tags, StringComparer.Ordinal);
+        }
+
         return new ShellCommandInfo
         {
             Program = draft.Program,

@@ -54,7 +54,10 @@ internal sealed class CommandDraft
     /// <summary>The SQL the command runs (a SQL client's statements), as the database hook's analyser read it.</summary>
     public List<AgentGuard.Data.SqlAnalysis>? Sql { get; set; }
 
-    public List<string> Findings { get; } = [];
+    /// <summary>Why each tag was given; empty (and not allocated) for the many commands that get none.</summary>
+    public IReadOnlyList<string> Findings => _findings ?? (IReadOnlyList<string>)[];
+
+    private List<string>? _findings;
 
     /// <summary>The command whose output is piped into this one.</summary>
     public CommandDraft? Upstream { get; set; }
@@ -83,10 +86,17 @@ internal sealed class CommandDraft
     {
         if (Tags.Add(tag) || Findings.Count < 16)
         {
-            if (!Findings.Contains(finding))
-            {
-                Findings.Add(finding);
-            }
+            AddFinding(finding);
+        }
+    }
+
+    /// <summary>Records <paramref name="finding"/> once.</summary>
+    public void AddFinding(string finding)
+    {
+        _findings ??= [];
+        if (!_findings.Contains(finding))
+        {
+            _findings.Add(finding);
         }
     }
 
@@ -168,5 +178,17 @@ internal sealed class CommandDraft
         return false;
     }
 
-    public bool HasArg(string text) => Args.Exists(a => string.Equals(a.Text, text, StringComparison.Ordinal));
+    /// <summary>True when an argument is exactly <paramref name="text"/>. A loop: a lambda would allocate its capture on every call.</summary>
+    public bool HasArg(string text)
+    {
+        foreach (var arg in Args)
+        {
+            if (string.Equals(arg.Text, text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -299,7 +299,7 @@ internal sealed partial class CommandUnwrapper
                 var innerDraft = Emit(inner, [], null, "find -exec", depth + 1, nested, emitted);
                 if (innerDraft is not null)
                 {
-                    draft.Findings.Add("find runs " + innerDraft.Program);
+                    draft.AddFinding("find runs " + innerDraft.Program);
                 }
             }
 
