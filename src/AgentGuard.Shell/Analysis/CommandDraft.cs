@@ -164,7 +164,7 @@ internal sealed class CommandDraft
                 return false;
             }
 
-            if (longFlag is not null && (text == longFlag || text.StartsWith(longFlag + "=", StringComparison.Ordinal)))
+            if (longFlag is not null && text.StartsWith(longFlag, StringComparison.Ordinal) && (text.Length == longFlag.Length || text[longFlag.Length] == '='))
             {
                 return true;
             }

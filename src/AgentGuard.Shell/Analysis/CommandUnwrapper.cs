@@ -276,7 +276,7 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
             Program = program,
             Args = args as List<ExpandedWord> ?? [.. args],
             Redirects = redirects,
-            Wrappers = [.. wrappers],
+            Wrappers = wrappers.Count == 0 ? [] : [.. wrappers],
             Origin = origin,
             WorkingDirectory = session.WorkingDirectory,
             IsWrapper = isWrapper,
