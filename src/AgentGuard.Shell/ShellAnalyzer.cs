@@ -69,13 +69,7 @@ public static class ShellAnalyzer
 
     private static ShellCommandInfo ToInfo(CommandDraft draft)
     {
-        string[] tags = draft.Tags.Count == 0 ? [] : new string[draft.Tags.Count];
-        if (tags.Length > 0)
-        {
-            draft.Tags.CopyTo(tags);
-            Array.Sort(tags, StringComparer.Ordinal);
-        }
-
+        var tags = draft.SortedTags();
         return new ShellCommandInfo
         {
             Program = draft.Program,

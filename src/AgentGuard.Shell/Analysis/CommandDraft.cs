@@ -49,7 +49,30 @@ internal sealed class CommandDraft
     /// <summary>A path operand as seen from where the line started: relative paths after a known <c>cd</c> are joined to it, after an unknown one they are unknown.</summary>
     public ExpandedWord Resolve(ExpandedWord word) => PathRules.Resolve(word, WorkingDirectory);
 
-    public HashSet<string> Tags { get; } = new(StringComparer.Ordinal);
+    /// <summary>The tags found so far; empty (and not allocated) for the many commands that get none.</summary>
+    public IReadOnlyCollection<string> Tags => (IReadOnlyCollection<string>?)_tags ?? [];
+
+    private HashSet<string>? _tags;
+
+    /// <summary>Adds <paramref name="tag"/>; false when the command had it already.</summary>
+    public bool AddTag(string tag) => (_tags ??= new HashSet<string>(StringComparer.Ordinal)).Add(tag);
+
+    /// <summary>True when the command has <paramref name="tag"/>.</summary>
+    public bool HasTag(string tag) => _tags is not null && _tags.Contains(tag);
+
+    /// <summary>The tags, sorted; the shared empty array when there are none.</summary>
+    public string[] SortedTags()
+    {
+        if (_tags is null || _tags.Count == 0)
+        {
+            return [];
+        }
+
+        var tags = new string[_tags.Count];
+        _tags.CopyTo(tags);
+        Array.Sort(tags, StringComparer.Ordinal);
+        return tags;
+    }
 
     /// <summary>The SQL the command runs (a SQL client's statements), as the database hook's analyser read it.</summary>
     public List<AgentGuard.Data.SqlAnalysis>? Sql { get; set; }
@@ -84,7 +107,7 @@ internal sealed class CommandDraft
 
     public void Tag(string tag, string finding)
     {
-        if (Tags.Add(tag) || Findings.Count < 16)
+        if (AddTag(tag) || Findings.Count < 16)
         {
             AddFinding(finding);
         }

@@ -5,7 +5,7 @@ internal sealed partial class CommandUnwrapper
 {
     private void HandleShell(CommandDraft draft, string name, int depth, Inherited nested)
     {
-        draft.Tags.Add(ShellTags.ShellWrapper);
+        draft.AddTag(ShellTags.ShellWrapper);
         var args = draft.Args;
         if (args.Exists(a => a.Text is "-i" or "--interactive" or "-il" or "-li") && !draft.Wrappers.Any(IsContainerRunner))
         {
@@ -138,7 +138,7 @@ internal sealed partial class CommandUnwrapper
             }
         }
 
-        draft.Tags.Add(ShellTags.ScriptFile);
+        draft.AddTag(ShellTags.ScriptFile);
     }
 
     private void ReadsStdin(CommandDraft draft, string name, int depth, Inherited nested, bool asShell)

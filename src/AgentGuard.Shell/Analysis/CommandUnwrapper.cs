@@ -43,8 +43,9 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
     /// <summary>Emits the commands for one expanded simple command; returns the one that really runs.</summary>
     public CommandDraft? Emit(List<ExpandedWord> words, IReadOnlyList<RedirectInfo> redirects, CommandDraft? upstream, string origin, int depth, Inherited inherited, List<CommandDraft> emitted)
     {
-        var wrappers = new List<string>(inherited.Wrappers);
-        var tags = new List<string>(inherited.Tags);
+        // Copied on write (Append): most commands have no wrapper and inherit no tag, and then cost no list.
+        var wrappers = inherited.Wrappers;
+        var tags = inherited.Tags;
         var i = 0;
         var xargs = false;
         while (i < words.Count)
@@ -103,7 +104,7 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
                 Finish(wrapperDraft, tags, emitted);
                 if (!tags.Contains(ShellTags.Privilege))
                 {
-                    tags.Add(ShellTags.Privilege);
+                    tags = Append(tags, ShellTags.Privilege);
                 }
             }
 
@@ -119,12 +120,12 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
                     var eq = words[k].Text.IndexOf('=', StringComparison.Ordinal);
                     if (eq > 0 && ShellClassifier.IsHijackVariable(words[k].Text[..eq]) && !tags.Contains(ShellTags.Opaque))
                     {
-                        tags.Add(ShellTags.Opaque);
+                        tags = Append(tags, ShellTags.Opaque);
                     }
                 }
             }
 
-            wrappers.Add(program);
+            wrappers = Append(wrappers, program);
             xargs |= program == "xargs";
             i = next;
             if (i >= words.Count)
@@ -177,7 +178,7 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
         {
             if (session.WrittenFile(head.Text) is { } script)
             {
-                draft.Tags.Add(ShellTags.ScriptFile);
+                draft.AddTag(ShellTags.ScriptFile);
                 session.ParseNested(script, head.Text, depth + 1, nested.Get());
             }
 
@@ -243,11 +244,11 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
         return draft;
     }
 
-    private void Finish(CommandDraft draft, List<string> tags, List<CommandDraft> emitted)
+    private void Finish(CommandDraft draft, IReadOnlyList<string> tags, List<CommandDraft> emitted)
     {
-        foreach (var tag in tags)
+        for (var t = 0; t < tags.Count; t++)
         {
-            draft.Tags.Add(tag);
+            draft.AddTag(tags[t]);
         }
 
         Add(draft, emitted);
@@ -268,7 +269,20 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
         }
     }
 
-    private CommandDraft NewDraft(string path, string program, IEnumerable<ExpandedWord> args, IReadOnlyList<RedirectInfo> redirects, List<string> wrappers, string origin, CommandDraft? upstream, bool collectOnly, bool isWrapper = false)
+    /// <summary>A new list of <paramref name="list"/> and <paramref name="item"/>: lists passed on to drafts and nested commands are never changed after.</summary>
+    private static List<string> Append(IReadOnlyList<string> list, string item)
+    {
+        var result = new List<string>(list.Count + 1);
+        for (var i = 0; i < list.Count; i++)
+        {
+            result.Add(list[i]);
+        }
+
+        result.Add(item);
+        return result;
+    }
+
+    private CommandDraft NewDraft(string path, string program, IEnumerable<ExpandedWord> args, IReadOnlyList<RedirectInfo> redirects, IReadOnlyList<string> wrappers, string origin, CommandDraft? upstream, bool collectOnly, bool isWrapper = false)
     {
         var draft = new CommandDraft
         {

@@ -7,7 +7,7 @@ internal static partial class ShellClassifier
 {
     private static void Remove(CommandDraft draft)
     {
-        draft.Tags.Add(ShellTags.FileDelete);
+        draft.AddTag(ShellTags.FileDelete);
         var recursive = draft.HasFlag('r', "--recursive") || draft.HasFlag('R');
         if (draft.HasArg("--no-preserve-root"))
         {

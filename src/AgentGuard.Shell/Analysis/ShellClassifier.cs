@@ -61,7 +61,7 @@ internal static partial class ShellClassifier
         ClassifyOutput(draft);
         if (NetworkTools.Contains(program))
         {
-            draft.Tags.Add(ShellTags.Network);
+            draft.AddTag(ShellTags.Network);
         }
 
         switch (program)
@@ -221,7 +221,7 @@ internal static partial class ShellClassifier
             case "tailscale" or "ngrok" or "cloudflared" or "localtunnel" or "lt" when draft.Args.Exists(a => a.Text is "serve" or "funnel" or "tunnel" or "http" or "tcp"):
             case "code" or "code-insiders" when draft.HasArg("tunnel"):
             case "ruby" when draft.HasArg("-run") && draft.HasArg("httpd"):
-                draft.Tags.Add(ShellTags.Network);
+                draft.AddTag(ShellTags.Network);
                 draft.Tag(ShellTags.Exfiltration, program + " serves this machine's files or a shell to the network");
                 break;
             case "sg" or "newgrp":
