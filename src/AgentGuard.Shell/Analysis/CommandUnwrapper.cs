@@ -145,8 +145,11 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
             return null;
         }
 
+        // The words are this call's own (every caller builds them for it): the head and its wrappers are dropped in
+        // place and the rest are the arguments, instead of a copy per command.
         var head = words[i];
-        var args = words.GetRange(i + 1, words.Count - i - 1);
+        words.RemoveRange(0, i + 1);
+        var args = words;
         if (xargs)
         {
             args.Add(new ExpandedWord(string.Empty, Dynamic: true));
