@@ -12,29 +12,58 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
 {
     private const char FieldSeparator = '\u001f';
     private const char ListSeparator = '\u001e';
+    private const byte FieldByte = 0x1f;
+    private const byte ListByte = 0x1e;
 
-    public static string Encode(string toolName, ToolKind kind, string? source, string[] tags, DecisionEffect effect, DateTimeOffset time, string? callId, ulong id, int keeps)
+    /// <summary>The entry as UTF-8, sized exactly and written in one pass (what Redis stores; no string on the way).</summary>
+    public static byte[] Encode(string toolName, ToolKind kind, string? source, string[] tags, DecisionEffect effect, DateTimeOffset time, string? callId, ulong id, int keeps)
     {
-        var builder = new StringBuilder(96);
-        builder.Append(time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)).Append(FieldSeparator)
-            .Append((int)effect).Append(FieldSeparator)
-            .Append((int)kind).Append(FieldSeparator)
-            .Append(Clean(toolName)).Append(FieldSeparator)
-            .Append(Clean(source)).Append(FieldSeparator)
-            .Append(Clean(callId)).Append(FieldSeparator);
+        // Numbers are at most 20 ASCII digits each; the stamp is 16 hex digits, '/' and the length.
+        Span<byte> numbers = stackalloc byte[64];
+        var timeLength = Format(time.ToUnixTimeMilliseconds(), numbers);
+        var effectLength = Format((int)effect, numbers[20..]);
+        var kindLength = Format((int)kind, numbers[30..]);
+        var keepsLength = Format(keeps, numbers[40..]);
+        var length = timeLength + effectLength + kindLength + Utf8Length(toolName) + Utf8Length(source) + Utf8Length(callId)
+            + 16 + 1 + keepsLength + 8;
+        foreach (var tag in tags)
+        {
+            length += Utf8Length(tag);
+        }
+
+        length += Math.Max(0, tags.Length - 1);
+        var entry = new byte[length];
+        var at = 0;
+        Put(entry, ref at, numbers[..timeLength]);
+        entry[at++] = FieldByte;
+        Put(entry, ref at, numbers.Slice(20, effectLength));
+        entry[at++] = FieldByte;
+        Put(entry, ref at, numbers.Slice(30, kindLength));
+        entry[at++] = FieldByte;
+        PutClean(entry, ref at, toolName);
+        entry[at++] = FieldByte;
+        PutClean(entry, ref at, source);
+        entry[at++] = FieldByte;
+        PutClean(entry, ref at, callId);
+        entry[at++] = FieldByte;
         for (var i = 0; i < tags.Length; i++)
         {
             if (i > 0)
             {
-                builder.Append(ListSeparator);
+                entry[at++] = ListByte;
             }
 
-            builder.Append(Clean(tags[i]));
+            PutClean(entry, ref at, tags[i]);
         }
 
         // No result labels yet, then the stamp.
-        return builder.Append(FieldSeparator).Append(FieldSeparator)
-            .Append(id.ToString("x16", CultureInfo.InvariantCulture)).Append('/').Append(keeps.ToString(CultureInfo.InvariantCulture)).ToString();
+        entry[at++] = FieldByte;
+        entry[at++] = FieldByte;
+        id.TryFormat(entry.AsSpan(at, 16), out _, "x16", CultureInfo.InvariantCulture);
+        at += 16;
+        entry[at++] = (byte)'/';
+        Put(entry, ref at, numbers.Slice(40, keepsLength));
+        return entry;
     }
 
     /// <summary>Decodes an entry; <see langword="null"/> for one that is not in this format (written by someone else).</summary>
@@ -138,6 +167,35 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
 
     private static string[] List(string field) => field.Length == 0 ? [] : field.Split(ListSeparator);
 
-    private static string Clean(string? value)
-        => value is null ? string.Empty : value.AsSpan().IndexOfAny(FieldSeparator, ListSeparator) < 0 ? value : value.Replace(FieldSeparator, '?').Replace(ListSeparator, '?');
+    private static int Format(long value, Span<byte> into)
+    {
+        value.TryFormat(into[..20], out var written, provider: CultureInfo.InvariantCulture);
+        return written;
+    }
+
+    private static int Utf8Length(string? value) => value is null ? 0 : Encoding.UTF8.GetByteCount(value);
+
+    private static void Put(byte[] entry, ref int at, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(entry.AsSpan(at));
+        at += bytes.Length;
+    }
+
+    /// <summary>
+    /// Writes a name as UTF-8 with the two separators replaced by '?': they are ASCII, and no byte of a multi-byte UTF-8
+    /// sequence is below 0x80, so replacing the bytes after encoding is the same as replacing the characters before.
+    /// </summary>
+    private static void PutClean(byte[] entry, ref int at, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        var written = Encoding.UTF8.GetBytes(value, entry.AsSpan(at));
+        entry.AsSpan(at, written).Replace(FieldByte, (byte)'?');
+        entry.AsSpan(at, written).Replace(ListByte, (byte)'?');
+        at += written;
+    }
+
 }

@@ -83,18 +83,21 @@ internal sealed class RedisSessionStore : ISessionStore
     /// Writes are tried even while the circuit is open (it protects the latency of reads): with no connection they fail
     /// at once, and a slow Redis still gets the record. Before the first connection they wait for it.
     /// </remarks>
-    internal void Send(string operation, Func<IDatabase, Task> write)
+    /// <param name="operation">The operation's name, for the log and the failure count.</param>
+    /// <param name="state">What the write sends (passed on, so the write can be a static lambda that captures nothing).</param>
+    /// <param name="write">Sends the write.</param>
+    internal void Send<TState>(string operation, TState state, Func<IDatabase, TState, Task> write)
     {
         if (_connection.Database is not { } database)
         {
-            _ = SendWhenConnectedAsync(operation, write);
+            _ = SendWhenConnectedAsync(operation, state, write);
             return;
         }
 
         Task pending;
         try
         {
-            pending = write(database);
+            pending = write(database, state);
         }
 #pragma warning disable CA1031 // A write that cannot be sent is logged; the decision stands and is audited locally.
         catch (Exception ex)
@@ -127,7 +130,7 @@ internal sealed class RedisSessionStore : ISessionStore
         values[i++] = tokens.Length;
         tokens.CopyTo(values, i);
         RedisKey[] keys = [Keys.History(sessionId), Keys.Labels(sessionId), Keys.Seen(sessionId)];
-        Send("result", database => database.ScriptEvaluateAsync(RedisScripts.Result, keys, values));
+        Send("result", (keys, values), static (database, write) => database.ScriptEvaluateAsync(RedisScripts.Result, write.keys, write.values));
     }
 
     /// <summary>A history entry's id: random, so a replica finds the newest entry it holds in Redis's list (and only there).</summary>
@@ -145,11 +148,11 @@ internal sealed class RedisSessionStore : ISessionStore
     /// <c>docs/performance.md</c>). The commands of one connection run in the order sent, so this replica's next read
     /// sees the call.
     /// </remarks>
-    internal void Record(string sessionId, SessionLimits limits, string entry)
+    internal void Record(string sessionId, SessionLimits limits, byte[] entry)
     {
         RedisKey[] keys = [Keys.History(sessionId), Keys.Labels(sessionId), Keys.Seen(sessionId)];
         RedisValue[] values = [entry, Keeps(limits), TtlMs(limits)];
-        Send("record", database => database.ScriptEvaluateAsync(RedisScripts.Record, keys, values));
+        Send("record", (keys, values), static (database, write) => database.ScriptEvaluateAsync(RedisScripts.Record, write.keys, write.values));
     }
 
     /// <summary>The history length a record trims to (written into the entry's stamp too).</summary>
@@ -352,12 +355,12 @@ internal sealed class RedisSessionStore : ISessionStore
 
     private RedisUnavailableView Unavailable(SessionRequest request, string why) => new(this, request, Settings.OnUnavailable, why);
 
-    private async Task SendWhenConnectedAsync(string operation, Func<IDatabase, Task> write)
+    private async Task SendWhenConnectedAsync<TState>(string operation, TState state, Func<IDatabase, TState, Task> write)
     {
         try
         {
             var multiplexer = await _connection.Multiplexer.ConfigureAwait(false);
-            await write(multiplexer.GetDatabase()).ConfigureAwait(false);
+            await write(multiplexer.GetDatabase(), state).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // See Send.
         catch (Exception ex)

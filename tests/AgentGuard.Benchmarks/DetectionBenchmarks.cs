@@ -90,7 +90,8 @@ public class DetectionBenchmarks
     [Benchmark]
     public DecisionEffect Decision_SequenceLabelProvenance_500CallHistory() => _engine.EvaluateAsync(_pay, _context).AsTask().GetAwaiter().GetResult().Effect;
 
-    private static string Page(int length)
+    /// <summary>A 10 KB-ish page of ordinary help, invoice and product text (no injection, no secret).</summary>
+    internal static string Page(int length)
     {
         string[] paragraphs =
         [

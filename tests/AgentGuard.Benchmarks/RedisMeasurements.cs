@@ -126,6 +126,7 @@ internal static class RedisMeasurements
             ("PING, awaited", async () => await database.PingAsync()),
             ("LRANGE of 8, awaited", async () => await database.ListRangeAsync(historyKey, -8, -1)),
             ("LRANGE of 8 + WaitAsync(budget), awaited", async () => await database.ListRangeAsync(historyKey, -8, -1).WaitAsync(budget, TimeProvider.System)),
+            ("a write sent, not waited for", () => { _ = database.StringSetAsync("parts:sent", "1"); return Task.CompletedTask; }),
             ("decision reading nothing (record only)", async () => await engine.EvaluateAsync(unread, session)),
             ("decision reading the history", async () => await engine.EvaluateAsync(sequenced, session)),
         };

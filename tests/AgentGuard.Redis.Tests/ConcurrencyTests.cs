@@ -62,7 +62,7 @@ public sealed class ConcurrencyTests(RedisFixture redis) : IClassFixture<RedisFi
             history.Length.Should().Be(expected, $"every call of session {id} was recorded once");
             history.Select(h => ((string)h!).Split('\u001f')[5]).Should().OnlyContain(callId => callId.StartsWith(id + "-", StringComparison.Ordinal), "no call of another session");
             history.Select(h => ((string)h!).Split('\u001f')[5]).Distinct().Count().Should().Be(expected);
-            (await database.SortedSetLengthAsync("{" + prefix + "}:r:count:s:" + id)).Should().Be(calls, "every rate-limit hit counted, none lost");
+            (await database.SortedSetLengthAsync("{" + prefix + "}:r:5:count:s:" + id)).Should().Be(calls, "every rate-limit hit counted, none lost");
         }
     }
 

@@ -117,6 +117,34 @@ public sealed class TwoReplicaTests(RedisFixture redis) : IClassFixture<RedisFix
     }
 
     [Fact]
+    public async Task RateLimit_ToolNameShapedLikeAnotherRulesKey_DoesNotSpendThatRulesCounter()
+    {
+        // Rule "quota" counts per tool; rule "quota:t:send" counts per session. A tool named "send:s:victim" (a name a
+        // poisoned server can offer) would, with rule id and key simply joined, count on the victim session's counter.
+        const string rules = """
+            "Rules": [
+              { "Id": "quota", "Effect": "Deny", "Match": { "Tools": ["send*"] }, "When": { "RateLimit": { "Max": 100, "Per": "00:10:00", "By": "Tool" } } },
+              { "Id": "quota:t:send", "Effect": "Deny", "Match": { "Tools": ["send"] }, "When": { "RateLimit": { "Max": 1, "Per": "00:10:00", "By": "Session" } } }
+            ]
+            """;
+        var prefix = RedisFixture.Prefix();
+        await using var a = await Replica.StartAsync(redis.Server, rules, prefix: prefix);
+        await using var b = await Replica.StartAsync(redis.Server, rules, prefix: prefix);
+        await Task.WhenAll(a.FlushAsync(), b.FlushAsync());
+
+        for (var i = 0; i < 3; i++)
+        {
+            await a.Engine.EvaluateAsync(Replica.Call("send:s:victim"), new GuardContext { SessionId = "attacker" });
+        }
+
+        await a.FlushAsync();
+        (await b.Engine.EvaluateAsync(Replica.Call("send"), new GuardContext { SessionId = "victim" })).Effect
+            .Should().Be(DecisionEffect.Allow, "the victim's own first send is within its limit of one");
+        (await b.Engine.EvaluateAsync(Replica.Call("send"), new GuardContext { SessionId = "victim" })).Effect
+            .Should().Be(DecisionEffect.Deny, "its second is not");
+    }
+
+    [Fact]
     public async Task Provenance_PromptSeenOnOneReplica_HoldsOnTheOther()
     {
         var prefix = RedisFixture.Prefix();

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -93,6 +94,9 @@ internal static class ToolDescriptionScanner
     private static readonly PhraseEntry[][] ByFirstChar =
         [.. Enumerable.Range(0, 128).Select(c => Entries.Where(p => char.ToLowerInvariant(p.Phrase[0]) == c).ToArray())];
 
+    /// <summary>The first four characters of every phrase: most word starts end with this one lookup.</summary>
+    private static readonly PhrasePrefilter Prefilter = new(Phrases.Select(p => p.Phrase));
+
     /// <summary>The phrases (in table order) by lower-case first and second character, both ASCII: 128 × 128 lists.</summary>
     private static readonly PhraseEntry[][] ByPair = BuildPairs();
 
@@ -170,6 +174,11 @@ internal static class ToolDescriptionScanner
         {
             // A non-ASCII character is compared with the phrases that start with the ASCII letter its upper case is, if any
             // (the ordinal comparison folds none today; the result must not depend on that).
+            if (!Prefilter.MayStartAt(span, at))
+            {
+                continue;
+            }
+
             var c = span[at];
             var second = at + 1 < span.Length ? span[at + 1] : '\0';
             var candidates = c > '\x7F' ? FoldedCandidates(c) : second > '\x7F' ? ByFirstChar[char.ToLowerInvariant(c)] : ByPair[PairIndex(c, second)];
@@ -450,25 +459,64 @@ internal static class ToolDescriptionScanner
     {
         var length = 0;
         var space = false;
-        foreach (var c in text)
+        var i = 0;
+        while (i < text.Length)
         {
-            if (char.IsWhiteSpace(c))
+            // Eight printable ASCII characters with no space after a space are copied as they are, in one step.
+            if (i + PlainBlock <= text.Length && IsPlainBlock(text, i, space))
             {
-                if (!space)
-                {
-                    buffer[length++] = ' ';
-                }
-
-                space = true;
+                text.Slice(i, PlainBlock).CopyTo(buffer.AsSpan(length));
+                length += PlainBlock;
+                i += PlainBlock;
+                space = text[i - 1] == ' ';
+                continue;
             }
-            else
+
+            var end = Math.Min(text.Length, i + PlainBlock);
+            for (; i < end; i++)
             {
-                buffer[length++] = c;
-                space = false;
+                var c = text[i];
+                if (char.IsWhiteSpace(c))
+                {
+                    if (!space)
+                    {
+                        buffer[length++] = ' ';
+                    }
+
+                    space = true;
+                }
+                else
+                {
+                    buffer[length++] = c;
+                    space = false;
+                }
             }
         }
 
         return buffer.AsSpan(0, length);
+    }
+
+    /// <summary>Characters <see cref="IsPlainBlock"/> looks at.</summary>
+    private const int PlainBlock = 8;
+
+    /// <summary>
+    /// True when the eight characters at <paramref name="at"/> are printable ASCII or spaces and no space follows a
+    /// white-space character (<paramref name="afterSpace"/> says the character before them was one): collapsing
+    /// leaves them unchanged.
+    /// </summary>
+    private static bool IsPlainBlock(ReadOnlySpan<char> text, int at, bool afterSpace)
+    {
+        if (!Vector128.IsHardwareAccelerated || at == 0 || (afterSpace && text[at] == ' '))
+        {
+            return false;
+        }
+
+        var chars = Vector128.Create<ushort>(MemoryMarshal.Cast<char, ushort>(text.Slice(at, PlainBlock)));
+        var previous = Vector128.Create<ushort>(MemoryMarshal.Cast<char, ushort>(text.Slice(at - 1, PlainBlock)));
+        var space = Vector128.Create((ushort)' ');
+        var printable = Vector128.LessThan(chars - space, Vector128.Create((ushort)('~' - ' ' + 1)));
+        var doubled = Vector128.Equals(chars, space) & Vector128.Equals(previous, space);
+        return printable == Vector128<ushort>.AllBitsSet && doubled == Vector128<ushort>.Zero;
     }
 
     /// <summary>The texts of one tool, separated by a line break (which never joins two texts into a phrase).</summary>

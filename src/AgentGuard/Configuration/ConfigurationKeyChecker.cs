@@ -59,6 +59,10 @@ internal static class ConfigurationKeyChecker
         return problems;
     }
 
+    /// <summary>Adds the problems of one entry of the top-level <c>Rules</c> list, as <see cref="Check"/> reports them.</summary>
+    public static void CheckRule(IConfigurationSection entry, string sectionPath, List<AgentGuardConfigurationProblem> problems)
+        => Walk(entry, Root.Property(nameof(AgentGuardOptions.Rules))!.Items!, sectionPath, RuleName(entry, sectionPath), problems);
+
     private static void Walk(IConfigurationSection node, ConfigurationShape shape, string sectionPath, string? rule, List<AgentGuardConfigurationProblem> problems)
     {
         var children = node.GetChildren().ToList();

@@ -20,16 +20,40 @@ internal static class ConfigurationReader
 
     /// <summary>As <see cref="Read(IConfigurationRoot, IConfigurationSection, ConfigurationShape, IReadOnlyDictionary{string, ConfigurationShape})"/>; <paramref name="copiedLive"/> counts the entries that had to be copied the slow way.</summary>
     public static ConfigurationSnapshot? Read(IConfigurationRoot root, IConfigurationSection section, ConfigurationShape shape, IReadOnlyDictionary<string, ConfigurationShape> packages, out int copiedLive)
+        => Read(root, section, shape, packages, rules: null, out copiedLive);
+
+    /// <summary>
+    /// As <see cref="Read(IConfigurationRoot, IConfigurationSection, ConfigurationShape, IReadOnlyDictionary{string, ConfigurationShape}, out int)"/>;
+    /// when <paramref name="rules"/> is given and the section has rules, its top-level <c>Rules</c> list is read into it
+    /// by <see cref="RuleEntryReader"/> (bound, not copied) and left out of the snapshot.
+    /// </summary>
+    public static ConfigurationSnapshot? Read(IConfigurationRoot root, IConfigurationSection section, ConfigurationShape shape, IReadOnlyDictionary<string, ConfigurationShape> packages, RuleEntries? rules, out int copiedLive)
     {
         copiedLive = 0;
         var providers = root.Providers.ToArray();
         var snapshot = new ConfigurationSnapshot(section.Path, section.Key) { Value = section.Value };
         var counts = Count(providers, section.Path);
+        for (var p = 0; p < providers.Length; p++)
+        {
+            if (counts[p].Count > 0 && providers[p] is not ConfigurationProvider)
+            {
+                // Only ConfigurationProvider lists one child per key it holds; another provider (AddConfiguration's
+                // chained one lists each child once) gives no count to check an entry's keys against: read live.
+                return null;
+            }
+        }
+
         var order = new ProbeOrder();
         foreach (var key in Keys(counts))
         {
             var path = ConfigurationPath.Combine(section.Path, key);
             var property = shape.Property(key) ?? (packages.TryGetValue(key, out var package) ? package : null);
+            if (rules is not null && ReferenceEquals(property, shape.Property(nameof(AgentGuardOptions.Rules))) && RuleEntryReader.Read(root, providers, path, property!, order, rules))
+            {
+                copiedLive += rules.CopiedLive;
+                continue;
+            }
+
             if (property is { Kind: ConfigurationShape.ShapeKind.List or ConfigurationShape.ShapeKind.Map, Items.Kind: ConfigurationShape.ShapeKind.Object })
             {
                 if (!ReadEntries(root, providers, path, property, snapshot.Child(key), order, ref copiedLive))
@@ -118,7 +142,7 @@ internal static class ConfigurationReader
     /// off <paramref name="remaining"/> (the keys the provider holds under the entry); stops as soon as none remain, so
     /// an entry's absent settings are not looked up once its present ones are all found. Returns how many it found.
     /// </summary>
-    private static int Probe(IConfigurationProvider provider, string path, ConfigurationShape shape, List<(string Path, string? Value)> into, ProbeOrder order, ref int remaining)
+    internal static int Probe(IConfigurationProvider provider, string path, ConfigurationShape shape, List<(string Path, string? Value)> into, ProbeOrder order, ref int remaining)
     {
         var found = 0;
         if (provider.TryGet(path, out var value))
@@ -167,7 +191,7 @@ internal static class ConfigurationReader
     }
 
     /// <summary>Per provider, how many keys lie under each child of <paramref name="path"/>: one scan of the provider.</summary>
-    private static Dictionary<string, int>[] Count(IConfigurationProvider[] providers, string path)
+    internal static Dictionary<string, int>[] Count(IConfigurationProvider[] providers, string path)
     {
         var counts = new Dictionary<string, int>[providers.Length];
         for (var p = 0; p < providers.Length; p++)
@@ -182,14 +206,14 @@ internal static class ConfigurationReader
         return counts;
     }
 
-    private static IEnumerable<string> Keys(Dictionary<string, int>[] counts) => counts.SelectMany(c => c.Keys).Distinct(StringComparer.OrdinalIgnoreCase);
+    internal static IEnumerable<string> Keys(Dictionary<string, int>[] counts) => counts.SelectMany(c => c.Keys).Distinct(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Per object shape, its property names in the order one read looks them up. A name found moves one place forward,
     /// so after a few entries the settings the policy uses come first and an entry's lookups stop once its keys are all
     /// found (order never changes what is read, only how many absent keys are asked for). Local to one read.
     /// </summary>
-    private sealed class ProbeOrder
+    internal sealed class ProbeOrder
     {
         private readonly Dictionary<ConfigurationShape, string[]> _names = [];
 

@@ -52,7 +52,7 @@ internal sealed partial class InjectionDetector
                 return true;
             }
 
-            if (!(word.Equals("assistant", StringComparison.OrdinalIgnoreCase) || word.Equals("assistants", StringComparison.OrdinalIgnoreCase) || word.Equals("agent", StringComparison.OrdinalIgnoreCase) || word.Equals("agents", StringComparison.OrdinalIgnoreCase) || word.Equals("model", StringComparison.OrdinalIgnoreCase) || word.Equals("models", StringComparison.OrdinalIgnoreCase) || word.Equals("system", StringComparison.OrdinalIgnoreCase)))
+            if (!IsOneOf(word, SecondAiNouns))
             {
                 break;
             }
@@ -119,9 +119,9 @@ internal sealed partial class InjectionDetector
 
     private static bool IsReadingVerb(ReadOnlySpan<char> word)
     {
-        foreach (var prefix in ReadingVerbs)
+        foreach (var prefix in word.Length > 0 && char.IsAscii(word[0]) ? ReadingVerbsByFirstChar[char.ToLowerInvariant(word[0])] : ReadingVerbs)
         {
-            if (!FirstLetterDiffers(word, prefix) && word.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            if (word.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -131,6 +131,12 @@ internal sealed partial class InjectionDetector
     }
 
     private static readonly string[] ReadingVerbs = ["read", "process", "summari", "pars", "analy", "scan", "view", "see", "that", "who"];
+
+    /// <summary><see cref="ReadingVerbs"/> by lower-case first character.</summary>
+    private static readonly string[][] ReadingVerbsByFirstChar = [.. Enumerable.Range(0, 128).Select(c => ReadingVerbs.Where(v => v[0] == c).ToArray())];
+
+    /// <summary>Nouns that may follow an AI noun in one name: "AI assistant", "language model", "agent system".</summary>
+    private static readonly string[] SecondAiNouns = ["assistant", "assistants", "agent", "agents", "model", "models", "system"];
 
     private static readonly string[] Determiners = ["the", "a", "an", "any", "all", "every"];
 

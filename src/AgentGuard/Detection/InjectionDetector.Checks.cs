@@ -57,7 +57,7 @@ internal sealed partial class InjectionDetector
             }
 
             var word = text.AsSpan(start, i - start).TrimEnd('.');
-            if (word.Contains('_') || StartsWithToolNoun(word) || word.Equals("following", StringComparison.OrdinalIgnoreCase) || word.Equals("this", StringComparison.OrdinalIgnoreCase) || word.Equals("these", StringComparison.OrdinalIgnoreCase))
+            if (word.Contains('_') || StartsWithToolNoun(word) || IsOneOf(word, CodeIntroducers))
             {
                 return true;
             }
@@ -66,11 +66,14 @@ internal sealed partial class InjectionDetector
         return false;
     }
 
+    /// <summary>Words that introduce code after "run"/"execute": "run the following", "execute this".</summary>
+    private static readonly string[] CodeIntroducers = ["following", "this", "these"];
+
     private static bool StartsWithToolNoun(ReadOnlySpan<char> word)
     {
-        foreach (var noun in ToolNounList)
+        foreach (var noun in word.Length > 0 && char.IsAscii(word[0]) ? ToolNounsByFirstChar[char.ToLowerInvariant(word[0])] : ToolNounList)
         {
-            if (!FirstLetterDiffers(word, noun) && word.StartsWith(noun, StringComparison.OrdinalIgnoreCase))
+            if (word.StartsWith(noun, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -53,6 +53,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     /// </summary>
     private static readonly AnchorEntry[][] ByPair = BuildPairs();
 
+    /// <summary>The first four characters of every anchor: most word starts of prose end with this one lookup.</summary>
+    private static readonly PhrasePrefilter Prefilter = new(AnchorTable.Select(a => a.Anchor));
+
     /// <summary>Anchors grouped by lower-case first character, so a hit is dispatched with a handful of comparisons.</summary>
     private static readonly AnchorEntry[][] ByFirstChar = BuildDispatch();
 
@@ -80,6 +83,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     /// one-character string slows the multi-string search).
     /// </summary>
     private static readonly string[] ToolNounList = ["tool", "function", "command", "action", "plugin", "api", "endpoint", "skill", "capabilit", "code", "script", "payload"];
+
+    /// <summary><see cref="ToolNounList"/> by lower-case first character: a word is compared only with the nouns it can start with.</summary>
+    private static readonly string[][] ToolNounsByFirstChar = [.. Enumerable.Range(0, 128).Select(c => ToolNounList.Where(n => n[0] == c).ToArray())];
 
     private static readonly SearchValues<string> ToolNounWords = SearchValues.Create(ToolNounList, StringComparison.OrdinalIgnoreCase);
 
@@ -147,6 +153,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             if (c == '<' && at + 1 < text.Length && text[at + 1] == '|')
             {
                 Guarded(text, at, "<|", Family.RoleTag, weights);
+            }
+
+            if (!Prefilter.MayStartAt(text, at))
+            {
+                continue;
             }
 
             var candidates = Candidates(text, at);

@@ -147,6 +147,44 @@ internal static partial class KeyValueSecrets
         }
     }
 
+    /// <summary>
+    /// <c>ConvertTo-SecureString [-String] '…' -AsPlainText</c>: the quoted literal is a password written in clear (a
+    /// variable, <c>$pwd</c>, or an expression is not).
+    /// </summary>
+    private static void PlainTextSecureString(string text, int i, List<SecretFinding> found)
+    {
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        if (text.AsSpan(i).StartsWith("-String ", StringComparison.OrdinalIgnoreCase))
+        {
+            i += "-String ".Length;
+            while (i < text.Length && text[i] == ' ')
+            {
+                i++;
+            }
+        }
+
+        if (i >= text.Length || text[i] is not ('\'' or '"'))
+        {
+            return;
+        }
+
+        var close = text.IndexOf(text[i], i + 1, Math.Min(256, text.Length - i - 1));
+        if (close < 0 || !text.AsSpan(close + 1, Math.Min(64, text.Length - close - 1)).Contains("-AsPlainText", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var value = text.AsSpan(i + 1, close - i - 1);
+        if (!value.IsEmpty && value[0] != '$' && value.IndexOfAny(' ', '(') < 0 && !SecretText.IsPlaceholder(value) && !SecretText.IsPlaceholderWord(value))
+        {
+            found.Add(new SecretFinding("password", i + 1, value.Length));
+        }
+    }
+
     /// <summary>The quoted name is a call's argument: <c>(</c> or <c>,</c> before its opening quote.</summary>
     private static bool IsCallArgument(string text, int start)
     {

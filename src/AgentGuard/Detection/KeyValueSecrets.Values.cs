@@ -75,6 +75,22 @@ internal static partial class KeyValueSecrets
     private static bool IsTypeTest(string text, int start)
         => start >= 7 && text.AsSpan(start - 7, 7).SequenceEqual("typeof ");
 
+    /// <summary>
+    /// The value after a capitalised label: 12 to 128 letters, digits and '-' with letters and digits both (a UUID, a
+    /// hex key, <c>GHIJK1234567890</c>), 16 or more digits, or a varied one-class token; not a mask or a name in words.
+    /// </summary>
+    private static bool LooksLikeLabelledValue(ReadOnlySpan<char> value)
+    {
+        if (value.Length is < 12 or > 128 || value[0] == '-' || value.ContainsAnyExcept(LabelledValueChars) || SecretText.Entropy(value) < 2.5)
+        {
+            return false;
+        }
+
+        return SecretText.HasLettersAndDigits(value) || (value.Length >= 16 && !value.ContainsAnyExceptInRange('0', '9')) || LooksLikeOneClassToken(value);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> LabelledValueChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
+
     private static bool LooksLikeStrongToken(ReadOnlySpan<char> value)
         => (value.Length >= 24 && SecretText.Entropy(value) >= 3.5) || (value.Length >= 20 && SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.3);
 

@@ -63,10 +63,23 @@ internal static partial class KeyValueSecrets
             return end;
         }
 
-        // new NetworkCredential("user", "password"): the second argument.
-        if (end < text.Length && text[end] == '(' && text.AsSpan(start, end - start).EndsWith("Credential", StringComparison.OrdinalIgnoreCase))
+        // new NetworkCredential("user", "password"), New-Object PSCredential ("user", "password"): the second argument.
+        var call = end;
+        while (call < text.Length && call - end < 4 && text[call] == ' ')
         {
-            CredentialArguments(text, end + 1, found);
+            call++;
+        }
+
+        if (call < text.Length && text[call] == '(' && text.AsSpan(start, end - start).EndsWith("Credential", StringComparison.OrdinalIgnoreCase))
+        {
+            CredentialArguments(text, call + 1, found);
+            return end;
+        }
+
+        // ConvertTo-SecureString -String 'hunter2' -AsPlainText -Force: the password in clear in a PowerShell script.
+        if (text.AsSpan(start, end - start).Equals("ConvertTo-SecureString", StringComparison.OrdinalIgnoreCase))
+        {
+            PlainTextSecureString(text, end, found);
             return end;
         }
 
@@ -91,7 +104,7 @@ internal static partial class KeyValueSecrets
         {
             // "token <value>", "--api-key <value>", "password is <value>", "Bearer <value>": a bare space.
             i = end;
-            if (i >= text.Length || text[i] != ' ' || !(SpacedCandidate(text, i + 1) || IsFlag(text, start) || LineHasLogin(text, start)))
+            if (i >= text.Length || text[i] != ' ' || !(SpacedCandidate(text, i + 1) || IsFlag(text, start) || LineHasLogin(text, start) || CapitalLabel(text, start, end)))
             {
                 return end;
             }
@@ -202,6 +215,8 @@ internal static partial class KeyValueSecrets
             KeyKind.Password when flagged => value[0] != '$' && LooksLikePlainPassword(value) ? "password" : null,
             KeyKind.Password when spaced => null,
             KeyKind.Password when LooksLikePassword(value) || ((quote != '\0' || equals) && LooksLikePlainPassword(value)) => IsConnectionString(text, start, valueEnd) ? "connection-string-password" : "password",
+            // "todoist SECRET 5179f7…", "convertapi KEY abcdef1234567890": a capitalised label names the value after it.
+            KeyKind.Token when spaced && quote == '\0' && !stated && CapitalLabel(text, start, end) && LooksLikeLabelledValue(value) => "generic-secret",
             KeyKind.Token when spaced && !LooksLikeStrongToken(value) && !(stated && LooksLikeToken(value)) && !(IsFlag(text, start) && text[start + 1] == '-' && LooksLikeToken(value)) => null,
             // JWT: Secret: 'development#product': a quoted value assigned to a name ending in "secret" may be a password.
             KeyKind.Token when quote != '\0' && !spaced && key.EndsWith("secret", StringComparison.Ordinal) && value.IndexOfAny(' ', '\t') < 0 && !IsKebabName(value) && LooksLikePassword(value) => "generic-secret",
@@ -308,6 +323,27 @@ internal static partial class KeyValueSecrets
 
         return end;
     }
+
+    /// <summary>
+    /// The name ends in a secret word written in capitals (<c>SECRET</c>, <c>TOKEN</c>, <c>KEY</c>, <c>ACCESS</c>,
+    /// <c>PRIVATE</c>, also glued: <c>databoxPRIVATEKEY</c>): the way a label is written in a log or a key listing, not a
+    /// word of prose ("the key to success", "a token of thanks").
+    /// </summary>
+    private static bool CapitalLabel(string text, int start, int end)
+    {
+        var name = text.AsSpan(start, end - start);
+        foreach (var word in CapitalLabels)
+        {
+            if (name.EndsWith(word, StringComparison.Ordinal) && (name.Length == word.Length || !char.IsAsciiLetterUpper(name[^(word.Length + 1)]) || name.EndsWith("PRIVATEKEY", StringComparison.Ordinal) || name.EndsWith("ACCESSKEY", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] CapitalLabels = ["SECRET", "TOKEN", "KEY", "ACCESS", "PRIVATE"];
 
     /// <summary>After a bare space, only "is"/"was" or a long unbroken run can be a value.</summary>
     private static bool SpacedCandidate(string text, int i)

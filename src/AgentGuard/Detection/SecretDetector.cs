@@ -18,10 +18,10 @@ internal sealed class SecretDetector : ISecretDetector
     ];
 
     /// <summary>Case-insensitive key-like names whose values are examined for secrets.</summary>
-    private static readonly string[] KeyAnchors = ["pass", "pwd=", "pwd:", "pwd\"", "pwd'", "pwd ", "secret", "token", "key=", "key:", "key\"", "key'", "key ", "keys", "key>", "key?", "key+", "key.=", "key,", "credential", "auth", "bearer", "_pw", "-pw", "_pat", "master>", "crumb", "sonar.login", "sonarlogin", "private", "access"];
+    private static readonly string[] KeyAnchors = ["pass", "pwd=", "pwd:", "pwd\"", "pwd'", "pwd ", "secret", "token", "key=", "key:", "key\"", "key'", "key ", "keys", "key>", "key?", "key+", "key.=", "key,", "credential", "auth", "bearer", "_pw", "-pw", "_pat", "master>", "crumb", "sonar.login", "sonarlogin", "private", "access", "key-", "convertto-securestring"];
 
     private static readonly AnchorSearch Formats = new(FormatAnchors, StringComparison.Ordinal);
-    private static readonly AnchorSearch Providers = new(SecretProviderTokens.Anchors.Concat(SecretEncodedFormats.Anchors).Concat(SecretStructuredTokens.Anchors), StringComparison.Ordinal);
+    private static readonly AnchorSearch Providers = new(SecretProviderTokens.Anchors.Concat(SecretEncodedFormats.Anchors).Concat(SecretStructuredTokens.Anchors).Append(SecretServiceAccounts.Anchor), StringComparison.Ordinal);
     private static readonly AnchorSearch Keys = new(KeyAnchors, StringComparison.OrdinalIgnoreCase);
 
     public void Find(string text, ICollection<SecretFinding> findings)
@@ -97,7 +97,8 @@ internal sealed class SecretDetector : ISecretDetector
             {
                 var next = text[at] is ':' or '-' && (text.AsSpan(at).StartsWith(":AA", StringComparison.Ordinal) || text.AsSpan(at).StartsWith("-us", StringComparison.Ordinal)) || text.AsSpan(at).StartsWith("ZXlK", StringComparison.Ordinal) || text.AsSpan(at).StartsWith("LS0tLS1CRUdJTi", StringComparison.Ordinal)
                     ? SecretEncodedFormats.Match(text, at, found)
-                    : SecretStructuredTokens.Handles(text, at) ? SecretStructuredTokens.Match(text, at, found) : SecretProviderTokens.Match(text, at, found);
+                    : SecretStructuredTokens.Handles(text, at) ? SecretStructuredTokens.Match(text, at, found)
+                    : SecretServiceAccounts.Handles(text, at) ? SecretServiceAccounts.Match(text, at, found) : SecretProviderTokens.Match(text, at, found);
                 at = Providers.Next(text, group, Math.Max(at + 1, next));
             }
         }

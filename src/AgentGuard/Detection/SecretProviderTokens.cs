@@ -58,15 +58,19 @@ internal static class SecretProviderTokens
         new("FLWSECK-", "flutterwave-key", 32), new("FLWSECK_TEST-", "flutterwave-key", 32), new("ico-", "infracost-key", 32), new("fio-u-", "frameio-token", 60), new("eyJrIjoi", "grafana-key", 40),
         new("sl.", "dropbox-token", 130), new("xkeysib-", "brevo-key", 80), new("xsmtpsib-", "brevo-key", 80), new("1000.", "zoho-token", 65, MaxBody: 65),
         new("tkn.v1_", "teamwork-token", 60), new("VF.DM.", "voiceflow-key", 40), new("VF.WS.", "voiceflow-key", 40), new("LTAI", "alibaba-access-key", 12, MaxBody: 30),
+        new("shltm_", "flexport-key", 40), new("ion_", "ionic-token", 42), new("slk_", "sourcegraph-token", 64, HexOnly: true),
+        new("flb_live_", "fleetbase-key", 20), new("ak_live_", "pagarme-key", 30), new("NF-", "nightfall-key", 32, MaxBody: 32),
         new("mdb_sa_sk_", "mongodb-atlas-key", 36), new("secret_", "notion-token", 43, MaxBody: 43), new("BBFF-", "ubidots-token", 30, MaxBody: 30),
     ];
 
-    /// <summary>Webhook URL prefixes of chat tools: the path after them is the secret.</summary>
+    /// <summary>URL prefixes whose path carries the secret: chat webhooks and workflows, Telegram bot API calls, ThingsBoard device tokens, SoftLayer API keys.</summary>
     internal static readonly (string Prefix, string Kind)[] Webhooks =
     [
         ("discord.com/api/webhooks/", "discord-webhook"), ("discordapp.com/api/webhooks/", "discord-webhook"),
         ("webhook.office.com/webhookb2/", "teams-webhook"), ("outlook.office.com/webhook/", "teams-webhook"),
         ("chat.googleapis.com/v1/spaces/", "google-chat-webhook"), ("/hooks/", "mattermost-webhook"),
+        ("thingsboard.cloud/api/v1/", "thingsboard-token"), ("api.softlayer.com/soap/v3", "softlayer-key"),
+        ("hooks.slack.com/workflows/", "slack-webhook"), ("api.telegram.org/bot", "telegram-bot-token"),
     ];
 
     internal static IEnumerable<string> Anchors => Catalogue.Select(e => e.Prefix).Concat(Webhooks.Select(w => w.Prefix));
@@ -138,7 +142,7 @@ internal static class SecretProviderTokens
     {
         var start = at + prefix.Length;
         var end = start;
-        while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '/' or '-' or '_' or '?' or '=' or '&' or '%' or '.' or '@'))
+        while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '/' or '-' or '_' or '?' or '=' or '&' or '%' or '.' or '@' || (text[end] == ':' && kind == "telegram-bot-token")))
         {
             end++;
         }

@@ -56,7 +56,7 @@ internal sealed partial class GuardEngine : IGuardEngine
     {
         ArgumentNullException.ThrowIfNull(toolCall);
         ArgumentNullException.ThrowIfNull(context);
-        return EvaluateOne(toolCall, context, new EvaluationTrace(Stopwatch.GetTimestamp(), _auditor.StartActivity(toolCall), null), cancellationToken);
+        return EvaluateOne(toolCall, context, new EvaluationTrace(_auditor.StartTimestamp(), _auditor.StartActivity(toolCall), null), cancellationToken);
     }
 
     public async ValueTask<BatchDecision> EvaluateBatchAsync(IReadOnlyList<ToolCallEvent> parts, ToolCallEvent whole, GuardContext context, CancellationToken cancellationToken = default)
@@ -259,12 +259,23 @@ internal sealed partial class GuardEngine : IGuardEngine
             return;
         }
 
-        var bound = split.UpperBound(input.Context);
+        Span<int> positions = stackalloc int[128];
+        var count = split.Collect(input.Context, positions);
         int[]? rented = null;
-        Span<int> positions = bound <= 128 ? stackalloc int[128] : (rented = System.Buffers.ArrayPool<int>.Shared.Rent(bound));
+        while (count < 0)
+        {
+            // More than the stack buffer holds (many groups, big buckets): a pooled one of the length asked for.
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(rented);
+            }
+
+            positions = rented = System.Buffers.ArrayPool<int>.Shared.Rent(-count);
+            count = split.Collect(input.Context, positions);
+        }
+
         try
         {
-            var count = split.Collect(input.Context, positions);
             for (var i = 0; i < count; i++)
             {
                 Consider(rules[positions[i]], policy, in input, ref accumulator, declare);

@@ -11,4 +11,10 @@ public static class SessionLabels
 
     /// <summary>A tool result looked like it carried instructions for the model.</summary>
     public const string InjectionSuspected = "injection-suspected";
+
+    /// <summary>
+    /// The session was evicted at the store's session limit and has come back: its labels were kept, its history and
+    /// the values it had seen were not (a sequence or provenance rule sees only what came after).
+    /// </summary>
+    public const string Evicted = "evicted";
 }

@@ -7,16 +7,16 @@ namespace AgentGuard.Policies;
 /// labels it has accumulated, and the values it has seen by origin (bounded), for provenance rules. Thread-safe.
 /// The in-memory <see cref="ISessionView"/>: reads are live, so nothing is fetched or allocated per decision.
 /// </summary>
+/// <remarks>
+/// The session locks on itself rather than on a lock object of its own: one object fewer per session, which is what
+/// a store of 100,000 sessions that each die old is made of. A code policy sees the session only as
+/// <see cref="ISessionView"/>; one that locked on it would only make the session's own members wait.
+/// </remarks>
 internal sealed class SessionState : ISessionView
 {
     private const int StackHashes = 64;
 
-    private readonly object _gate = new();
-    private readonly int _maxHistory;
-    private readonly int _maxSeenValues;
-    private readonly SeenValueHasher _hasher;
-    private readonly IRateLimitStore _rateLimits;
-    private readonly SharedNames? _names;
+    private readonly SessionShared _shared;
     private Entry[] _entries = [];
     private int _start;
     private int _count;
@@ -30,16 +30,18 @@ internal sealed class SessionState : ISessionView
     private int _touches;
     private int _evicted;
 
-    /// <summary>A session keeping <paramref name="maxHistory"/> calls and <paramref name="maxSeenValues"/> seen-value slots per origin.</summary>
-    public SessionState(string id, int maxHistory, long now, IRateLimitStore? rateLimits = null, int maxSeenValues = SessionLimits.DefaultMaxSeenValues, SeenValueHasher? hasher = null, SharedNames? names = null)
+    /// <summary>A session of a store: bounds, hasher, rate-limit store and name pool come from <paramref name="shared"/>.</summary>
+    public SessionState(string id, SessionShared shared, long now)
     {
-        _names = names;
         Id = id;
-        _rateLimits = rateLimits ?? new RateLimiterStore();
-        _maxHistory = Math.Max(1, maxHistory);
-        _maxSeenValues = maxSeenValues > 0 ? maxSeenValues : SessionLimits.DefaultMaxSeenValues;
-        _hasher = hasher ?? SeenValueHasher.CreateRandom();
+        _shared = shared;
         _lastTouched = now;
+    }
+
+    /// <summary>A session on its own (tests): keeping <paramref name="maxHistory"/> calls and <paramref name="maxSeenValues"/> seen-value slots per origin, with its own hasher and rate-limit store.</summary>
+    public SessionState(string id, int maxHistory, long now, int maxSeenValues = SessionLimits.DefaultMaxSeenValues)
+        : this(id, new SessionShared(maxHistory, maxSeenValues, SeenValueHasher.CreateRandom(), new RateLimiterStore(), names: null), now)
+    {
     }
 
     public string Id { get; }
@@ -91,16 +93,21 @@ internal sealed class SessionState : ISessionView
     /// <summary>The <see cref="Touches"/> the store's CLOCK hand saw when it last passed this session (only the hand uses it).</summary>
     public int ClockTouches { get; set; }
 
-    /// <summary>Drops the history and seen values of an evicted session (a stale reference then holds only the shell).</summary>
-    public void Release()
+    /// <summary>
+    /// Drops the history, labels and seen values of an evicted session (a stale reference then holds only the shell);
+    /// returns the labels it had.
+    /// </summary>
+    public string[] Release()
     {
-        lock (_gate)
+        lock (this)
         {
+            string[] labels = _labels is null ? [] : [.. _labels];
             _entries = [];
             _start = 0;
             _count = 0;
             _seen = null;
             _labels = null;
+            return labels;
         }
     }
 
@@ -109,7 +116,7 @@ internal sealed class SessionState : ISessionView
     {
         get
         {
-            lock (_gate)
+            lock (this)
             {
                 long bytes = 0;
                 foreach (var seen in _seen ?? [])
@@ -126,7 +133,7 @@ internal sealed class SessionState : ISessionView
     {
         get
         {
-            lock (_gate)
+            lock (this)
             {
                 return _count;
             }
@@ -135,15 +142,15 @@ internal sealed class SessionState : ISessionView
 
     public void Record(string toolName, ToolKind kind, string? source, string[] tags, DecisionEffect effect, DateTimeOffset time, string? callId)
     {
-        if (_names is not null)
+        if (_shared.Names is not null)
         {
-            toolName = _names.Share(toolName);
-            source = source is null ? null : _names.Share(source);
+            toolName = _shared.Names.Share(toolName);
+            source = source is null ? null : _shared.Names.Share(source);
         }
 
-        lock (_gate)
+        lock (this)
         {
-            if (_count == _entries.Length && _entries.Length < _maxHistory)
+            if (_count == _entries.Length && _entries.Length < _shared.MaxHistory)
             {
                 Grow();
             }
@@ -165,7 +172,7 @@ internal sealed class SessionState : ISessionView
     /// <summary>Attaches labels to the most recent record with <paramref name="callId"/> (or the most recent record of the tool).</summary>
     public void AttachResultLabels(string? callId, string toolName, string[] labels)
     {
-        lock (_gate)
+        lock (this)
         {
             for (var i = _count - 1; i >= 0; i--)
             {
@@ -182,7 +189,7 @@ internal sealed class SessionState : ISessionView
     /// <summary>Counts recent calls the sequence matches, stopping once <paramref name="enough"/> are found.</summary>
     public int CountRecent(ICallPattern sequence, int withinCalls, DateTimeOffset since, bool excludeDenied, int enough)
     {
-        lock (_gate)
+        lock (this)
         {
             var found = 0;
             var limit = withinCalls > 0 ? Math.Min(withinCalls, _count) : _count;
@@ -209,7 +216,7 @@ internal sealed class SessionState : ISessionView
         }
     }
 
-    public long HitRateLimit(string ruleId, string key, DateTimeOffset now, TimeSpan window) => _rateLimits.Hit(ruleId, key, now, window);
+    public long HitRateLimit(string ruleId, string key, DateTimeOffset now, TimeSpan window) => _shared.RateLimits.Hit(ruleId, key, now, window);
 
     public string[] AddResultLabels(string? callId, string toolName, string[] labels)
     {
@@ -225,8 +232,8 @@ internal sealed class SessionState : ISessionView
     public bool WasSeen(ValueOrigin origin, string normalizedToken)
     {
         var length = SeenValues.QueryLength(normalizedToken);
-        var query = SeenValues.Query(_hasher, normalizedToken, length <= StackHashes ? stackalloc ulong[StackHashes] : new ulong[length]);
-        lock (_gate)
+        var query = SeenValues.Query(_shared.Hasher, normalizedToken, length <= StackHashes ? stackalloc ulong[StackHashes] : new ulong[length]);
+        lock (this)
         {
             var seen = _seen?[(int)origin];
             return seen is not null && (seen.First(query) >= 0 || seen.MaybeForgotten(query));
@@ -235,7 +242,7 @@ internal sealed class SessionState : ISessionView
 
     public string[] CurrentLabels()
     {
-        lock (_gate)
+        lock (this)
         {
             return _labels is null ? [] : [.. _labels];
         }
@@ -243,7 +250,7 @@ internal sealed class SessionState : ISessionView
 
     public bool HasAnyLabel(string[] labels)
     {
-        lock (_gate)
+        lock (this)
         {
             if (_labels is null)
             {
@@ -265,7 +272,7 @@ internal sealed class SessionState : ISessionView
     /// <summary>Adds labels; returns the ones that were new.</summary>
     public string[] AddLabels(IEnumerable<string> labels)
     {
-        lock (_gate)
+        lock (this)
         {
             _labels ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             List<string>? added = null;
@@ -295,7 +302,7 @@ internal sealed class SessionState : ISessionView
             return;
         }
 
-        lock (_gate)
+        lock (this)
         {
             if (origin == ValueOrigin.Prompt && IsLastPrompt(text))
             {
@@ -313,13 +320,13 @@ internal sealed class SessionState : ISessionView
         var hashes = new ulong[tokens.Count];
         for (var i = 0; i < hashes.Length; i++)
         {
-            hashes[i] = _hasher.Of(tokens[i]);
+            hashes[i] = _shared.Hasher.Of(tokens[i]);
         }
 
-        lock (_gate)
+        lock (this)
         {
             _seen ??= new SeenValues?[3];
-            var seen = _seen[(int)origin] ??= new SeenValues(_maxSeenValues, _hasher, keepsEvictedTaint: origin == ValueOrigin.Untrusted);
+            var seen = _seen[(int)origin] ??= new SeenValues(_shared.MaxSeenValues, _shared.Hasher, keepsEvictedTaint: origin == ValueOrigin.Untrusted);
             seen.Add(hashes, ++_observations, origin == ValueOrigin.Untrusted ? source : null, origin == ValueOrigin.Untrusted ? _seen[(int)ValueOrigin.Trusted] : null);
         }
     }
@@ -336,7 +343,7 @@ internal sealed class SessionState : ISessionView
             return true;
         }
 
-        var hash = _hasher.SipHash24(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
+        var hash = _shared.Hasher.SipHash24(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
         if (text.Length == _lastPromptLength && hash == _lastPromptHash)
         {
             _lastPrompt?.SetTarget(text);
@@ -361,8 +368,8 @@ internal sealed class SessionState : ISessionView
     public string? FirstSeenUntrustedIn(string normalizedToken)
     {
         var length = SeenValues.QueryLength(normalizedToken);
-        var query = SeenValues.Query(_hasher, normalizedToken, length <= StackHashes ? stackalloc ulong[StackHashes] : new ulong[length]);
-        lock (_gate)
+        var query = SeenValues.Query(_shared.Hasher, normalizedToken, length <= StackHashes ? stackalloc ulong[StackHashes] : new ulong[length]);
+        lock (this)
         {
             return _seen?[(int)ValueOrigin.Untrusted]?.FirstSource(query);
         }
@@ -375,8 +382,8 @@ internal sealed class SessionState : ISessionView
     public bool WasFirstSeenUntrusted(string normalizedToken)
     {
         var length = SeenValues.QueryLength(normalizedToken);
-        var query = SeenValues.Query(_hasher, normalizedToken, length <= StackHashes ? stackalloc ulong[StackHashes] : new ulong[length]);
-        lock (_gate)
+        var query = SeenValues.Query(_shared.Hasher, normalizedToken, length <= StackHashes ? stackalloc ulong[StackHashes] : new ulong[length]);
+        lock (this)
         {
             var untrusted = _seen?[(int)ValueOrigin.Untrusted];
             if (untrusted is null)
@@ -408,7 +415,7 @@ internal sealed class SessionState : ISessionView
 
     public SessionSnapshot Snapshot()
     {
-        lock (_gate)
+        lock (this)
         {
             var history = new ToolCallRecord[_count];
             for (var i = 0; i < _count; i++)
@@ -433,7 +440,7 @@ internal sealed class SessionState : ISessionView
 
     private void Grow()
     {
-        var size = Math.Min(_maxHistory, Math.Max(1, _entries.Length * 2));
+        var size = Math.Min(_shared.MaxHistory, Math.Max(1, _entries.Length * 2));
         var grown = new Entry[size];
         for (var i = 0; i < _count; i++)
         {

@@ -30,18 +30,21 @@ internal sealed class SessionStore : ISessionStore
     private readonly SessionlessView _sessionless;
     private readonly SeenValueHasher _hasher = SeenValueHasher.CreateRandom();
     private readonly SharedNames _names = new();
+    private readonly EvictedSessions _evicted;
     private readonly Lock _sweepGate = new();
     private int _count;
     private long _lastSweep;
     private int _sweepQueued;
     private Task _sweep = Task.CompletedTask;
     private SessionLimits _limits = new(100, TimeSpan.FromMinutes(30), 100_000);
+    private SessionShared? _shared;
 
     public SessionStore(TimeProvider time, IRateLimitStore? rateLimits = null)
     {
         _time = time;
         _rateLimits = rateLimits ?? new RateLimiterStore();
         _sessionless = new SessionlessView(_rateLimits);
+        _evicted = new EvictedSessions(_hasher);
         _lastSweep = time.GetTimestamp();
     }
 
@@ -128,8 +131,20 @@ internal sealed class SessionStore : ISessionStore
 
     private SessionState Create(string sessionId, SessionLimits limits, long now)
     {
-        var created = new SessionState(sessionId, limits.MaxHistory, now, _rateLimits, limits.SeenSlots, _hasher, _names);
+        var created = new SessionState(sessionId, Shared(limits), now);
+        var restored = _evicted.Recall(sessionId) is { } labels ? [.. labels, SessionLabels.Evicted] : (string[]?)null;
+        if (restored is not null)
+        {
+            created.AddLabels(restored);
+        }
+
         var state = _sessions.GetOrAdd(sessionId, created);
+        if (restored is not null && !ReferenceEquals(state, created))
+        {
+            // Another call created it first, without the labels this one recalled.
+            state.AddLabels(restored);
+        }
+
         if (ReferenceEquals(state, created))
         {
             // The creating call's own touch is the use that put it in the queue, not a use since the hand passed.
@@ -145,6 +160,19 @@ internal sealed class SessionStore : ISessionStore
         }
 
         return state;
+    }
+
+    /// <summary>The settings shared by sessions created under <paramref name="limits"/> (one instance while they hold).</summary>
+    private SessionShared Shared(SessionLimits limits)
+    {
+        var shared = Volatile.Read(ref _shared);
+        if (shared is null || shared.MaxHistory != Math.Max(1, limits.MaxHistory) || shared.MaxSeenValues != limits.SeenSlots)
+        {
+            shared = new SessionShared(limits.MaxHistory, limits.SeenSlots, _hasher, _rateLimits, _names);
+            Volatile.Write(ref _shared, shared);
+        }
+
+        return shared;
     }
 
     /// <summary>Evicts the session the CLOCK hand points at (see the remarks); false when there is none to evict.</summary>
@@ -167,7 +195,7 @@ internal sealed class SessionStore : ISessionStore
                 continue;
             }
 
-            if (Evict(state.Id, state, touches))
+            if (Evict(state.Id, state, touches, remember: true))
             {
                 return true;
             }
@@ -242,8 +270,11 @@ internal sealed class SessionStore : ISessionStore
         }
     }
 
-    /// <summary>Removes the session unless it was opened since <paramref name="touches"/> was read.</summary>
-    private bool Evict(string id, SessionState state, int touches)
+    /// <summary>
+    /// Removes the session unless it was opened since <paramref name="touches"/> was read; one evicted at the limit
+    /// (<paramref name="remember"/>) leaves its labels behind (<see cref="EvictedSessions"/>), one idle past the timeout does not.
+    /// </summary>
+    private bool Evict(string id, SessionState state, int touches, bool remember = false)
     {
         if (!state.TryMarkEvicted(touches))
         {
@@ -255,7 +286,12 @@ internal sealed class SessionStore : ISessionStore
             Interlocked.Decrement(ref _count);
         }
 
-        state.Release();
+        var labels = state.Release();
+        if (remember)
+        {
+            _evicted.Remember(id, labels, _limits.MaxSessions);
+        }
+
         return true;
     }
 

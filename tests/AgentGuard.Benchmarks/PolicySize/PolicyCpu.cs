@@ -49,7 +49,16 @@ internal static class PolicyCpu
         {
             var set = compiled.Index.Candidates(request.Call.ToolName, request.Call.Kind, request.Call.Source, []).WithTags(request.Call.Tags, null);
             candidates += set.Rules.Length;
-            looked += set.Split is { } split ? split.Collect(request.Context, positions) : set.Rules.Length;
+            if (set.Split is { } split)
+            {
+                var count = split.Collect(request.Context, positions);
+                looked += count >= 0 ? count : split.Collect(request.Context, new int[-count]);
+            }
+            else
+            {
+                looked += set.Rules.Length;
+            }
+
             var name = set.Split?.Dimension.ToString() ?? "none";
             splits[name] = splits.GetValueOrDefault(name) + 1;
         }

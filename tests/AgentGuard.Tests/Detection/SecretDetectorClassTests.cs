@@ -268,6 +268,169 @@ public sealed class SecretDetectorClassTests
         Find("kubectl get secret db-secret-7f9c8d6b5-x2k9p -o yaml").Should().BeEmpty();
     }
 
+    [Fact]
+    public void Find_ValueAfterACapitalisedLabel_IsRedacted()
+    {
+        // Third pass of issue 14: a key listing or log line names the value with a label in capitals and a bare space.
+        var hexKey = Take(Hex, 40);
+        var shortKey = Take("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 5) + Take("0123456789", 10);
+        var numeric = Take("123456789", 24);
+        var uuid = Uuid();
+
+        CoveredText("todoist SECRET " + hexKey).Should().Contain(hexKey);
+        CoveredText("eagleeyenetworks TOKEN " + shortKey + " (rotated monthly)").Should().Contain(shortKey);
+        CoveredText("vercel SECRET " + numeric).Should().Contain(numeric);
+        CoveredText("[INFO] BILLING_ACCESS " + uuid).Should().Contain(uuid);
+        CoveredText("databoxPRIVATEKEY " + hexKey).Should().Contain(hexKey);
+    }
+
+    [Theory]
+    [InlineData("PRIMARY KEY idx_orders_2024 (id)")]
+    [InlineData("ACCESS DENIED for user 12345678")]
+    [InlineData("ACCESS MED-Diagnostics requires a login")]
+    [InlineData("gpg --default-key YOURKEY --digest-algo sha512")]
+    [InlineData("MONKEY 1234567890abcdef1234 is a stuffed toy")]
+    [InlineData("the key 1234567890abcdef opens the door")]
+    [InlineData("API_KEY Authentication is described below")]
+    [InlineData("TOKEN AAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("KEY UPDATEstatements are logged")]
+    public void Find_CapitalisedWordsThatAreNotLabelledValues_AreNotReported(string text)
+    {
+        Find(text).Should().BeEmpty(because: text);
+    }
+
+    [Fact]
+    public void Find_MoreProviderPrefixes_AreRedactedWhole()
+    {
+        string[] tokens =
+        [
+            "shltm_" + Take(Alnum, 40), "ion_" + Take(Alnum, 42), "slk_" + Take(Hex, 64), "flb_live_" + Take(Alnum, 20),
+            "ak_live_" + Take(Alnum, 30), "NF-" + Take(Alnum, 32),
+        ];
+
+        foreach (var token in tokens)
+        {
+            CoveredText("export CI_VALUE=\"" + token + "\"").Should().Contain(token, because: token[..4]);
+            CoveredText("see " + token + " in the vault").Should().Contain(token, because: token[..4]);
+        }
+    }
+
+    [Theory]
+    [InlineData("CONF-12345678901234567890123456789012 is a ticket")]
+    [InlineData("call union_type_for_the_long_and_winding_ionic_module_name_here()")]
+    [InlineData("ak_live_prefix_is_documented_here")]
+    public void Find_ProviderPrefixesInsideOtherWords_AreNotReported(string text)
+    {
+        Find(text).Should().BeEmpty(because: text);
+    }
+
+    [Fact]
+    public void Find_NightfallKeyOfTheWrongLength_IsNotReportedAsNightfall()
+    {
+        Find("NF-" + Take(Alnum, 31) + " ").Should().NotContain(f => f.Kind == "nightfall-key");
+        Find("NF-" + Take(Alnum, 33) + " ").Should().NotContain(f => f.Kind == "nightfall-key");
+    }
+
+    [Fact]
+    public void Find_GoogleServiceAccountObject_IsRedactedWhole_NotOnlyItsPrivateKey()
+    {
+        var keyId = Take(Hex, 40);
+        var clientId = Take("0123456789", 21);
+        var pem = "-----BEGIN PRIVATE KEY-----\\n" + Take(Alnum, 64) + "\\n" + Take(Alnum, 64) + "\\n-----END PRIVATE KEY-----\\n";
+        var account = "{\n  \"type\": \"service_account\",\n  \"project_id\": \"billing-prod\",\n  \"private_key_id\": \"" + keyId + "\",\n  \"private_key\": \"" + pem
+            + "\",\n  \"client_email\": \"exporter@billing-prod.iam.gserviceaccount.com\",\n  \"client_id\": \"" + clientId
+            + "\",\n  \"auth_uri\": \"https://accounts.google.com/o/oauth2/auth\",\n  \"auth_provider_x509_cert_url\": \"https://www.googleapis.com/oauth2/v1/certs\"\n}";
+
+        var covered = CoveredText("{\"name\": \"upload\", \"credentials\": " + account + "}");
+
+        covered.Should().Contain(account);
+        covered.Should().NotContain("\"upload\"");
+
+        // Cut off before its closing brace (a truncated tool result): redacted to the end.
+        CoveredText(account[..^10]).Should().Contain(keyId).And.Contain(clientId);
+    }
+
+    [Theory]
+    [InlineData("{\"auth_provider_x509_cert_url\": \"https://www.googleapis.com/oauth2/v1/certs\", \"client_email\": \"\"}")]
+    [InlineData("Set auth_provider_x509_cert_url to the certificate URL of your provider (see gserviceaccount.com).")]
+    public void Find_ServiceAccountFieldNamesWithoutAnAccount_AreNotReported(string text)
+    {
+        Find(text).Should().NotContain(f => f.Kind == "gcp-service-account", because: text);
+    }
+
+    [Fact]
+    public void Find_ValueGluedToAKeyLabel_IsRedacted()
+    {
+        var key = Take(Alnum, 32);
+        var uuid = Uuid();
+
+        CoveredText("toggl-KEY-" + key).Should().Contain(key);
+        CoveredText("holidayapiKEY-" + uuid).Should().Contain(uuid);
+        CoveredText("dd-apikey-" + Take(Hex, 32).ToUpperInvariant()).Should().NotBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("subtlederivekeyalgorithm-basekey-derivedkeyalgorithm-extractable-keyusages")]
+    [InlineData("ssh-key-rotation-policy-for-production-clusters")]
+    [InlineData("the sort-key-column-and-secondary-index names")]
+    public void Find_NamesThatOnlyContainKeyWords_AreNotReported(string text)
+    {
+        Find(text).Should().BeEmpty(because: text);
+    }
+
+    [Fact]
+    public void Find_UrlsWhosePathIsTheToken_AreRedacted_ButTheirDocumentationRootIsNot()
+    {
+        var device = Take(Alnum.ToLowerInvariant(), 20);
+        var softlayer = Take(Hex, 64);
+
+        CoveredText("curl -X POST https://thingsboard.cloud/api/v1/" + device + "/telemetry -d '{}'").Should().Contain(device);
+        CoveredText("endpoint = http://api.softlayer.com/soap/v3/" + softlayer).Should().Contain(softlayer);
+        Find("Device API: https://thingsboard.cloud/api/v1/ and https://api.softlayer.com/soap/v3/ are documented here").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Find_PowerShellPlainTextSecureStringsAndCredentialObjects_AreRedacted()
+    {
+        var first = Take(Alnum, 6) + "$" + Take("0123456789", 6);
+        var second = Take(Alnum, 12);
+        var third = Take(Alnum, 10) + "_" + Take(Alnum, 4);
+
+        CoveredText("$pw = ConvertTo-SecureString -String '" + first + "' -AsPlainText -Force").Should().Contain(first);
+        CoveredText("-Password (ConvertTo-SecureString \"" + second + "\" -AsPlainText -Force)").Should().Contain(second);
+        CoveredText("$cred = New-Object System.Management.Automation.PSCredential (\"CORP\\svc-backup\", \"" + third + "\");").Should().Contain(third);
+        CoveredText("var c = new PSCredential ( \"svc\" , \"" + third + "\");").Should().Contain(third);
+    }
+
+    [Theory]
+    [InlineData("$secure = ConvertTo-SecureString $plain -AsPlainText -Force")]
+    [InlineData("$secure = ConvertTo-SecureString -String (Get-Content .\\pw.txt) -AsPlainText -Force")]
+    [InlineData("$secure = ConvertTo-SecureString '<your password>' -AsPlainText -Force")]
+    [InlineData("$secure = Get-Content .\\enc.txt | ConvertTo-SecureString -Key $key")]
+    [InlineData("$cred = New-Object PSCredential ($user, $password)")]
+    public void Find_SecureStringsFromVariablesOrPlaceholders_AreNotReported(string text)
+    {
+        Find(text).Should().BeEmpty(because: text);
+    }
+
+    [Fact]
+    public void Find_SlackWorkflowAndTelegramBotUrls_AreRedactedWhole()
+    {
+        var workflow = "https://hooks.slack.com/workflows/T" + Take("0123456789", 9) + "/A" + Take("0123456789", 9) + "/" + Take("0123456789", 18) + "/" + Take(Alnum, 24);
+        var bot = Take("123456789", 10) + ":AA" + Take(Alnum + "_-", 33);
+
+        CoveredText("curl -X POST " + workflow + " -d @payload.json").Should().Contain(workflow);
+        CoveredText("GET https://api.telegram.org/bot" + bot + "/getUpdates 200").Should().Contain(bot);
+    }
+
+    [Theory]
+    [InlineData("See https://api.telegram.org/bot<token>/getMe for the bot API.")]
+    [InlineData("Workflows post to https://hooks.slack.com/workflows/ URLs.")]
+    public void Find_DocumentedSlackAndTelegramUrlsWithoutAToken_AreNotReported(string text)
+    {
+        Find(text).Should().BeEmpty(because: text);
+    }
+
     private List<SecretFinding> Find(string text)
     {
         var findings = new List<SecretFinding>();

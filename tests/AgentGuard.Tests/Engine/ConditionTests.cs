@@ -182,6 +182,33 @@ public sealed class ConditionTests
     }
 
     [Fact]
+    public async Task RateLimit_PerTool_CaseVariantsOfTheToolName_CountAsOneTool()
+    {
+        // Rules match tool names ignoring case; a per-tool counter that did not would give each spelling its own quota.
+        var engine = TestHost.Engine(Policy("""{ "RateLimit": { "Max": 2, "Per": "00:01:00", "By": "Tool" } }""", match: """{ "Tools": ["export*"] }"""));
+        var session = new GuardContext { SessionId = "s" };
+
+        var effects = new List<DecisionEffect>();
+        foreach (var name in new[] { "export", "EXPORT", "Export", "eXport" })
+        {
+            effects.Add((await engine.EvaluateAsync(TestHost.Call(name), session)).Effect);
+        }
+
+        effects.Should().Equal(DecisionEffect.Allow, DecisionEffect.Allow, DecisionEffect.Deny, DecisionEffect.Deny);
+        (await engine.EvaluateAsync(TestHost.Call("export_all"), session)).Effect.Should().Be(DecisionEffect.Allow, "another tool has its own counter");
+    }
+
+    [Fact]
+    public async Task RateLimit_PerUser_CaseVariantsOfTheUserId_CountAsOneUser()
+    {
+        var engine = TestHost.Engine(Policy("""{ "RateLimit": { "Max": 1, "Per": "00:01:00", "By": "User" } }""", match: """{ "Tools": ["search"] }"""));
+
+        (await engine.EvaluateAsync(TestHost.Call("search"), new GuardContext { User = new GuardUser("alice@contoso.com") })).Effect.Should().Be(DecisionEffect.Allow);
+        (await engine.EvaluateAsync(TestHost.Call("search"), new GuardContext { User = new GuardUser("Alice@Contoso.com") })).Effect.Should().Be(DecisionEffect.Deny, "user ids compare ignoring case, as the rules compare them");
+        (await engine.EvaluateAsync(TestHost.Call("search"), new GuardContext { User = new GuardUser("bob@contoso.com") })).Effect.Should().Be(DecisionEffect.Allow);
+    }
+
+    [Fact]
     public async Task Provenance_RecipientOnlyInUntrustedPage_Denied_ButTypedByUserAllowed()
     {
         var policy = Policy(

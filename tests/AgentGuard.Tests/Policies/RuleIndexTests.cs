@@ -20,6 +20,23 @@ public sealed class RuleIndexTests
         => new() { SessionId = "s", Team = team, User = new GuardUser("u") { Groups = groups! } };
 
     [Fact]
+    public async Task UserInManyGroupsWithBigBuckets_StillSeesTheLastRule_WhenThePositionsOutgrowTheStackBuffer()
+    {
+        // 3 groups x 70 allow rules each, a user in all three: 210 positions to look at, more than the 128 the engine
+        // keeps on the stack; the deny rule sits in the last group's bucket, after every allow rule.
+        var allows = string.Join(",", Enumerable.Range(0, 210).Select(i =>
+            $$"""{ "Id": "allow-{{i}}", "Effect": "Allow", "Match": { "Tools": ["send"] }, "When": { "User": { "Groups": ["g{{i % 3}}"] } } }"""));
+        var engine = TestHost.Engine($$"""{ "AgentGuard": { "DefaultDecision": "Deny", "Rules": [ {{allows}}, { "Id": "no-g2", "Effect": "Deny", "Match": { "Tools": ["send"] }, "When": { "User": { "Groups": ["G2"] } } } ] } }""");
+
+        var all = await engine.EvaluateAsync(Send(), Session(null, "g0", "g1", "g2"));
+        var two = await engine.EvaluateAsync(Send(), Session(null, "g0", "g1"));
+
+        all.RuleIds.Should().Equal("no-g2");
+        two.Effect.Should().Be(DecisionEffect.Allow);
+        two.RuleIds.Should().HaveCount(140).And.OnlyContain(id => id.StartsWith("allow-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Group_InAnotherCase_StillFiresTheRuleKeyedByIt()
     {
         var engine = TestHost.Engine(Policy("""{ "Id": "no-finance", "Effect": "Deny", "Match": { "Tools": ["send"] }, "When": { "User": { "Groups": ["Finance"] } } }"""));

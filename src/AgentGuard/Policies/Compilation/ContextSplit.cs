@@ -91,61 +91,72 @@ internal sealed class ContextSplit
         return best;
     }
 
-    /// <summary>How many positions <see cref="Collect"/> may write for <paramref name="context"/> (before removing duplicates).</summary>
-    public int UpperBound(GuardContext context)
-    {
-        var count = _unconstrained.Length;
-        if (Dimension == ContextDimension.Group)
-        {
-            var groups = context.User?.Groups;
-            for (var i = 0; i < (groups?.Count ?? 0); i++)
-            {
-                count += Bucket(groups![i]).Length;
-            }
-
-            return count;
-        }
-
-        return count + Bucket(Single(context)).Length;
-    }
-
     /// <summary>
     /// Writes the positions (in the candidate list) of the rules the call's session can satisfy, in policy order and
-    /// without duplicates, into <paramref name="positions"/> (at least <see cref="UpperBound"/> long); returns how many.
+    /// without duplicates, into <paramref name="positions"/>; returns how many. When they may not fit, returns the
+    /// negative of the length needed and writes nothing usable (call again with that many). Each bucket is looked up once.
     /// </summary>
     public int Collect(GuardContext context, Span<int> positions)
     {
         if (Dimension != ContextDimension.Group)
         {
-            return Merge(_unconstrained, Bucket(Single(context)), positions);
+            var bucket = Bucket(Single(context));
+            var needed = _unconstrained.Length + bucket.Length;
+            return needed > positions.Length ? -needed : Merge(_unconstrained, bucket, positions);
         }
 
         var groups = context.User?.Groups;
-        int[]? only = null;
+        int[]? first = null;
+        int[]? second = null;
         var matched = 0;
+        var upTo = _unconstrained.Length;
         for (var i = 0; i < (groups?.Count ?? 0); i++)
         {
             var bucket = Bucket(groups![i]);
             if (bucket.Length > 0)
             {
-                only ??= bucket;
+                if (matched == 0)
+                {
+                    first = bucket;
+                }
+                else if (matched == 1)
+                {
+                    second = bucket;
+                }
+
                 matched++;
+                upTo += bucket.Length;
             }
+        }
+
+        if (upTo > positions.Length)
+        {
+            return -upTo;
         }
 
         if (matched <= 1)
         {
-            return Merge(_unconstrained, only ?? [], positions);
+            return Merge(_unconstrained, first ?? [], positions);
         }
 
         // Several groups matched (a rule may sit in more than one): gather, sort, drop repeats.
         _unconstrained.CopyTo(positions);
         var count = _unconstrained.Length;
-        for (var i = 0; i < groups!.Count; i++)
+        if (matched == 2 && first is not null && second is not null)
         {
-            var bucket = Bucket(groups[i]);
-            bucket.CopyTo(positions[count..]);
-            count += bucket.Length;
+            first.CopyTo(positions[count..]);
+            count += first.Length;
+            second.CopyTo(positions[count..]);
+            count += second.Length;
+        }
+        else
+        {
+            for (var i = 0; i < groups!.Count; i++)
+            {
+                var bucket = Bucket(groups[i]);
+                bucket.CopyTo(positions[count..]);
+                count += bucket.Length;
+            }
         }
 
         return SortDistinct(positions[..count]);

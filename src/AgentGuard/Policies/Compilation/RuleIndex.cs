@@ -18,7 +18,7 @@ internal sealed class RuleIndex
     private readonly FrozenDictionary<string, CompiledRule[]> _byTag;
     private readonly CompiledRule[][] _byKind;
     private readonly CompiledRule[] _scanned;
-    private readonly ConcurrentDictionary<(string Tool, ToolKind Kind, string Source), CandidateSet> _cache = new();
+    private readonly ConcurrentDictionary<CandidateKey, CandidateSet> _cache = new();
     private readonly Dictionary<CompiledRule, int> _order;
 
     public RuleIndex(IReadOnlyList<CompiledRule> rules)
@@ -88,7 +88,7 @@ internal sealed class RuleIndex
     /// </summary>
     public CandidateSet Candidates(string toolName, ToolKind kind, string? source, string[] configuredTags)
     {
-        var key = (toolName, kind, source ?? string.Empty);
+        var key = new CandidateKey(toolName, kind, source ?? string.Empty);
         if (_cache.TryGetValue(key, out var cached))
         {
             return cached;
@@ -101,6 +101,24 @@ internal sealed class RuleIndex
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The cache key: a struct of its own rather than a tuple, so the dictionary's code is specialised for it (a tuple of
+    /// two strings runs the shared generic code, which looks its comparers up on every call). Compared ordinally.
+    /// </summary>
+    private readonly struct CandidateKey(string tool, ToolKind kind, string source) : IEquatable<CandidateKey>
+    {
+        private readonly string _tool = tool;
+        private readonly ToolKind _kind = kind;
+        private readonly string _source = source;
+
+        public bool Equals(CandidateKey other)
+            => _kind == other._kind && string.Equals(_tool, other._tool, StringComparison.Ordinal) && string.Equals(_source, other._source, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is CandidateKey other && Equals(other);
+
+        public override int GetHashCode() => HashCode.Combine(_tool.GetHashCode(StringComparison.Ordinal), (int)_kind, _source.GetHashCode(StringComparison.Ordinal));
     }
 
     /// <summary>Tag-indexed rules for a tag (statically filtered by the caller).</summary>

@@ -1,0 +1,75 @@
+using System.Text;
+
+namespace AgentGuard.Redis.Tests;
+
+/// <summary>The stored form of a recorded call: exact UTF-8, and names that cannot forge fields or the stamp.</summary>
+public sealed class HistoryEntryTests
+{
+    private static readonly DateTimeOffset Time = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void NamesInAnyScript_RoundTripExactly()
+    {
+        var bytes = HistoryEntry.Encode("envoyer_résumé_📧", ToolKind.HttpRequest, "srv-日本", ["pii", "données"], DecisionEffect.RequireApproval, Time, "call-1", 0xfeedface12345678, 100);
+
+        var entry = HistoryEntry.Decode(Encoding.UTF8.GetString(bytes))!.Value;
+
+        entry.ToolName.Should().Be("envoyer_résumé_📧");
+        entry.Source.Should().Be("srv-日本");
+        entry.CallId.Should().Be("call-1");
+        entry.Tags.Should().Equal("pii", "données");
+        entry.ResultLabels.Should().BeEmpty();
+        entry.Effect.Should().Be(DecisionEffect.RequireApproval);
+        entry.Kind.Should().Be(ToolKind.HttpRequest);
+        entry.TimeMs.Should().Be(Time.ToUnixTimeMilliseconds());
+        HistoryEntry.TryStamp(bytes, out var id, out var keeps).Should().BeTrue();
+        id.Should().Be(0xfeedface12345678);
+        keeps.Should().Be(100);
+    }
+
+    [Fact]
+    public void SeparatorsInANameOrTag_CannotAddFieldsOrForgeTheStamp()
+    {
+        // An attacker-chosen tool name that tries to end its field, write labels and a stamp of its own.
+        const string forged = "read\u001f\u001f\u001fsecret\u001e\u001f\u001f0000000000000001/1";
+        var bytes = HistoryEntry.Encode(forged, ToolKind.Function, forged, [forged, "ok"], DecisionEffect.Allow, Time, forged, 42, 7);
+
+        var entry = HistoryEntry.Decode(Encoding.UTF8.GetString(bytes))!.Value;
+
+        var cleaned = forged.Replace('\u001f', '?').Replace('\u001e', '?');
+        entry.ToolName.Should().Be(cleaned);
+        entry.Source.Should().Be(cleaned);
+        entry.CallId.Should().Be(cleaned);
+        entry.Tags.Should().Equal(cleaned, "ok");
+        entry.ResultLabels.Should().BeEmpty();
+        HistoryEntry.TryStamp(bytes, out var id, out var keeps).Should().BeTrue();
+        (id, keeps).Should().Be((42UL, 7));
+    }
+
+    [Fact]
+    public void LoneSurrogate_IsEncodedAsTheReplacementCharacter_WithoutOverrunningTheEntry()
+    {
+        var bytes = HistoryEntry.Encode("a\ud800b", ToolKind.Function, null, [], DecisionEffect.Deny, Time, null, 1, 1);
+
+        var entry = HistoryEntry.Decode(Encoding.UTF8.GetString(bytes))!.Value;
+
+        entry.ToolName.Should().Be("a\ufffdb");
+        entry.Source.Should().BeNull();
+        entry.CallId.Should().BeNull();
+        entry.Tags.Should().BeEmpty();
+        HistoryEntry.TryStamp(bytes, out _, out var keeps).Should().BeTrue();
+        keeps.Should().Be(1);
+    }
+
+    [Fact]
+    public void ExtremeNumbers_AreWrittenInFull()
+    {
+        var bytes = HistoryEntry.Encode("t", ToolKind.Function, null, [], DecisionEffect.Allow, DateTimeOffset.MaxValue, null, ulong.MaxValue, int.MaxValue);
+
+        var entry = HistoryEntry.Decode(Encoding.UTF8.GetString(bytes))!.Value;
+
+        entry.TimeMs.Should().Be(DateTimeOffset.MaxValue.ToUnixTimeMilliseconds());
+        HistoryEntry.TryStamp(bytes, out var id, out var keeps).Should().BeTrue();
+        (id, keeps).Should().Be((ulong.MaxValue, int.MaxValue));
+    }
+}
