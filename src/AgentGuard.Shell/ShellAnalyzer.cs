@@ -69,9 +69,7 @@ public static class ShellAnalyzer
 
     private static ShellCommandInfo ToInfo(CommandDraft draft)
     {
-        var tags = new string[draft.Tags.Count];
-        draft.Tags.CopyTo(tags);
-        Array.Sort(tags, StringComparer.Ordinal);
+        var tags = draft.SortedTags();
         return new ShellCommandInfo
         {
             Program = draft.Program,

@@ -99,6 +99,10 @@ internal static partial class CodeScanner
         {
             draft.Tag(ShellTags.RemoteCode, "code runs downloaded or decoded code: " + remote.Value);
         }
+        else if (code.Contains("ex", StringComparison.OrdinalIgnoreCase) && PowerShellRemoteCode().Match(code) is { Success: true } cradle)
+        {
+            draft.Tag(ShellTags.RemoteCode, "PowerShell runs downloaded or decoded code: " + cradle.Value);
+        }
 
         if (PathRules.CredentialInText(code) is { } credential)
         {
@@ -199,4 +203,12 @@ internal static partial class CodeScanner
 
     [GeneratedRegex(@"(exec|eval)\s*\(\s*(urllib|requests|urlopen|base64|b64decode|atob|Buffer\.from|compile|__import__|fetch|http|marshal|zlib|codecs)|__import__\s*\(\s*['""]base64|(exec|eval)\s*\(.{0,80}(b64decode|urlopen|requests\.get|fetch\(|atob\()", RegexOptions.CultureInvariant, 200)]
     private static partial Regex RemoteCode();
+
+    /// <summary>
+    /// PowerShell's download-and-run idioms: <c>iex</c>/<c>Invoke-Expression</c> given what <c>Net.WebClient</c>,
+    /// <c>Invoke-WebRequest</c>/<c>iwr</c>, <c>Invoke-RestMethod</c>/<c>irm</c> fetch or <c>FromBase64String</c> decodes,
+    /// either way round (<c>iwr URL | iex</c>). Case-insensitive, as PowerShell is.
+    /// </summary>
+    [GeneratedRegex(@"\b(iex|Invoke-Expression)\b.{0,200}?(Download(String|Data|File)|Net\.WebClient|Invoke-WebRequest|Invoke-RestMethod|\b(iwr|irm|wget|curl)\b|FromBase64String)|(Download(String|Data)|Invoke-WebRequest|Invoke-RestMethod|\b(iwr|irm)\b|FromBase64String).{0,300}?\|\s*(iex|Invoke-Expression)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, 200)]
+    private static partial Regex PowerShellRemoteCode();
 }

@@ -49,12 +49,38 @@ internal sealed class CommandDraft
     /// <summary>A path operand as seen from where the line started: relative paths after a known <c>cd</c> are joined to it, after an unknown one they are unknown.</summary>
     public ExpandedWord Resolve(ExpandedWord word) => PathRules.Resolve(word, WorkingDirectory);
 
-    public HashSet<string> Tags { get; } = new(StringComparer.Ordinal);
+    /// <summary>The tags found so far; empty (and not allocated) for the many commands that get none.</summary>
+    public IReadOnlyCollection<string> Tags => (IReadOnlyCollection<string>?)_tags ?? [];
+
+    private HashSet<string>? _tags;
+
+    /// <summary>Adds <paramref name="tag"/>; false when the command had it already.</summary>
+    public bool AddTag(string tag) => (_tags ??= new HashSet<string>(StringComparer.Ordinal)).Add(tag);
+
+    /// <summary>True when the command has <paramref name="tag"/>.</summary>
+    public bool HasTag(string tag) => _tags is not null && _tags.Contains(tag);
+
+    /// <summary>The tags, sorted; the shared empty array when there are none.</summary>
+    public string[] SortedTags()
+    {
+        if (_tags is null || _tags.Count == 0)
+        {
+            return [];
+        }
+
+        var tags = new string[_tags.Count];
+        _tags.CopyTo(tags);
+        Array.Sort(tags, StringComparer.Ordinal);
+        return tags;
+    }
 
     /// <summary>The SQL the command runs (a SQL client's statements), as the database hook's analyser read it.</summary>
     public List<AgentGuard.Data.SqlAnalysis>? Sql { get; set; }
 
-    public List<string> Findings { get; } = [];
+    /// <summary>Why each tag was given; empty (and not allocated) for the many commands that get none.</summary>
+    public IReadOnlyList<string> Findings => _findings ?? (IReadOnlyList<string>)[];
+
+    private List<string>? _findings;
 
     /// <summary>The command whose output is piped into this one.</summary>
     public CommandDraft? Upstream { get; set; }
@@ -81,12 +107,19 @@ internal sealed class CommandDraft
 
     public void Tag(string tag, string finding)
     {
-        if (Tags.Add(tag) || Findings.Count < 16)
+        if (AddTag(tag) || Findings.Count < 16)
         {
-            if (!Findings.Contains(finding))
-            {
-                Findings.Add(finding);
-            }
+            AddFinding(finding);
+        }
+    }
+
+    /// <summary>Records <paramref name="finding"/> once.</summary>
+    public void AddFinding(string finding)
+    {
+        _findings ??= [];
+        if (!_findings.Contains(finding))
+        {
+            _findings.Add(finding);
         }
     }
 
@@ -154,7 +187,7 @@ internal sealed class CommandDraft
                 return false;
             }
 
-            if (longFlag is not null && (text == longFlag || text.StartsWith(longFlag + "=", StringComparison.Ordinal)))
+            if (longFlag is not null && text.StartsWith(longFlag, StringComparison.Ordinal) && (text.Length == longFlag.Length || text[longFlag.Length] == '='))
             {
                 return true;
             }
@@ -168,5 +201,17 @@ internal sealed class CommandDraft
         return false;
     }
 
-    public bool HasArg(string text) => Args.Exists(a => string.Equals(a.Text, text, StringComparison.Ordinal));
+    /// <summary>True when an argument is exactly <paramref name="text"/>. A loop: a lambda would allocate its capture on every call.</summary>
+    public bool HasArg(string text)
+    {
+        foreach (var arg in Args)
+        {
+            if (string.Equals(arg.Text, text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

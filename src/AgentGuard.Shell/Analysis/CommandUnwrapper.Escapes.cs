@@ -184,7 +184,7 @@ internal sealed partial class CommandUnwrapper
     {
         if (module is "http.server" or "SimpleHTTPServer" or "pyftpdlib" or "uploadserver")
         {
-            draft.Tags.Add(ShellTags.Network);
+            draft.AddTag(ShellTags.Network);
             var directory = rest.FindIndex(a => a is "--directory" or "-d") is var d and >= 0 && d + 1 < rest.Count ? rest[d + 1] : session.WorkingDirectory ?? ".";
             var bind = rest.FindIndex(a => a is "--bind" or "-b") is var b and >= 0 && b + 1 < rest.Count ? rest[b + 1] : "0.0.0.0";
             if (bind is not ("127.0.0.1" or "localhost" or "::1"))

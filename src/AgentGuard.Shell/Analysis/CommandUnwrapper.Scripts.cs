@@ -5,7 +5,7 @@ internal sealed partial class CommandUnwrapper
 {
     private void HandleShell(CommandDraft draft, string name, int depth, Inherited nested)
     {
-        draft.Tags.Add(ShellTags.ShellWrapper);
+        draft.AddTag(ShellTags.ShellWrapper);
         var args = draft.Args;
         if (args.Exists(a => a.Text is "-i" or "--interactive" or "-il" or "-li") && !draft.Wrappers.Any(IsContainerRunner))
         {
@@ -138,7 +138,7 @@ internal sealed partial class CommandUnwrapper
             }
         }
 
-        draft.Tags.Add(ShellTags.ScriptFile);
+        draft.AddTag(ShellTags.ScriptFile);
     }
 
     private void ReadsStdin(CommandDraft draft, string name, int depth, Inherited nested, bool asShell)
@@ -299,7 +299,7 @@ internal sealed partial class CommandUnwrapper
                 var innerDraft = Emit(inner, [], null, "find -exec", depth + 1, nested, emitted);
                 if (innerDraft is not null)
                 {
-                    draft.Findings.Add("find runs " + innerDraft.Program);
+                    draft.AddFinding("find runs " + innerDraft.Program);
                 }
             }
 

@@ -43,8 +43,9 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
     /// <summary>Emits the commands for one expanded simple command; returns the one that really runs.</summary>
     public CommandDraft? Emit(List<ExpandedWord> words, IReadOnlyList<RedirectInfo> redirects, CommandDraft? upstream, string origin, int depth, Inherited inherited, List<CommandDraft> emitted)
     {
-        var wrappers = new List<string>(inherited.Wrappers);
-        var tags = new List<string>(inherited.Tags);
+        // Copied on write (Append): most commands have no wrapper and inherit no tag, and then cost no list.
+        var wrappers = inherited.Wrappers;
+        var tags = inherited.Tags;
         var i = 0;
         var xargs = false;
         while (i < words.Count)
@@ -55,7 +56,7 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
                 break;
             }
 
-            var program = Basename(word.Text);
+            var program = ProgramName(word.Text);
 
             // Builtins and keywords cannot be run by a path: /path/to/command is a program called "command".
             if (word.Text.Contains('/', StringComparison.Ordinal) && program is "command" or "builtin" or "exec" or "time")
@@ -103,7 +104,7 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
                 Finish(wrapperDraft, tags, emitted);
                 if (!tags.Contains(ShellTags.Privilege))
                 {
-                    tags.Add(ShellTags.Privilege);
+                    tags = Append(tags, ShellTags.Privilege);
                 }
             }
 
@@ -119,12 +120,12 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
                     var eq = words[k].Text.IndexOf('=', StringComparison.Ordinal);
                     if (eq > 0 && ShellClassifier.IsHijackVariable(words[k].Text[..eq]) && !tags.Contains(ShellTags.Opaque))
                     {
-                        tags.Add(ShellTags.Opaque);
+                        tags = Append(tags, ShellTags.Opaque);
                     }
                 }
             }
 
-            wrappers.Add(program);
+            wrappers = Append(wrappers, program);
             xargs |= program == "xargs";
             i = next;
             if (i >= words.Count)
@@ -144,8 +145,11 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
             return null;
         }
 
+        // The words are this call's own (every caller builds them for it): the head and its wrappers are dropped in
+        // place and the rest are the arguments, instead of a copy per command.
         var head = words[i];
-        var args = words.GetRange(i + 1, words.Count - i - 1);
+        words.RemoveRange(0, i + 1);
+        var args = words;
         if (xargs)
         {
             args.Add(new ExpandedWord(string.Empty, Dynamic: true));
@@ -165,7 +169,7 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
             return opaque;
         }
 
-        var name = Basename(head.Text);
+        var name = ProgramName(head.Text);
         var draft = NewDraft(head.Text, name, args, redirects, wrappers, origin, upstream, inherited.CollectOnly);
         if (head.Decoded)
         {
@@ -177,7 +181,7 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
         {
             if (session.WrittenFile(head.Text) is { } script)
             {
-                draft.Tags.Add(ShellTags.ScriptFile);
+                draft.AddTag(ShellTags.ScriptFile);
                 session.ParseNested(script, head.Text, depth + 1, nested.Get());
             }
 
@@ -243,11 +247,11 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
         return draft;
     }
 
-    private void Finish(CommandDraft draft, List<string> tags, List<CommandDraft> emitted)
+    private void Finish(CommandDraft draft, IReadOnlyList<string> tags, List<CommandDraft> emitted)
     {
-        foreach (var tag in tags)
+        for (var t = 0; t < tags.Count; t++)
         {
-            draft.Tags.Add(tag);
+            draft.AddTag(tags[t]);
         }
 
         Add(draft, emitted);
@@ -268,7 +272,20 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
         }
     }
 
-    private CommandDraft NewDraft(string path, string program, IEnumerable<ExpandedWord> args, IReadOnlyList<RedirectInfo> redirects, List<string> wrappers, string origin, CommandDraft? upstream, bool collectOnly, bool isWrapper = false)
+    /// <summary>A new list of <paramref name="list"/> and <paramref name="item"/>: lists passed on to drafts and nested commands are never changed after.</summary>
+    private static List<string> Append(IReadOnlyList<string> list, string item)
+    {
+        var result = new List<string>(list.Count + 1);
+        for (var i = 0; i < list.Count; i++)
+        {
+            result.Add(list[i]);
+        }
+
+        result.Add(item);
+        return result;
+    }
+
+    private CommandDraft NewDraft(string path, string program, IEnumerable<ExpandedWord> args, IReadOnlyList<RedirectInfo> redirects, IReadOnlyList<string> wrappers, string origin, CommandDraft? upstream, bool collectOnly, bool isWrapper = false)
     {
         var draft = new CommandDraft
         {
@@ -276,7 +293,7 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
             Program = program,
             Args = args as List<ExpandedWord> ?? [.. args],
             Redirects = redirects,
-            Wrappers = [.. wrappers],
+            Wrappers = wrappers.Count == 0 ? [] : [.. wrappers],
             Origin = origin,
             WorkingDirectory = session.WorkingDirectory,
             IsWrapper = isWrapper,
@@ -307,6 +324,35 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
     }
 
     /// <summary>The program's name without its directory: <c>/usr/bin/rm</c> is <c>rm</c>.</summary>
+    /// <summary>
+    /// The program a command word names. A name in capitals (<c>GIT</c>, <c>RM</c>) runs the lower-case program where
+    /// the file system ignores case (macOS by default), so it is analysed as that program; the few real programs named
+    /// in capitals (lwp's <c>GET</c>, <c>HEAD</c>, <c>POST</c>…) keep their name.
+    /// </summary>
+    public static string ProgramName(string path)
+    {
+        var name = Basename(path);
+        return IsCapitalsOnly(name) && !CapitalPrograms.Contains(name) ? name.ToLowerInvariant() : name;
+    }
+
+    private static readonly HashSet<string> CapitalPrograms = new(StringComparer.Ordinal) { "GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "TRACE", "MAKEDEV", "R", "X" };
+
+    private static bool IsCapitalsOnly(string name)
+    {
+        var capitals = false;
+        foreach (var c in name)
+        {
+            if (char.IsAsciiLetterLower(c))
+            {
+                return false;
+            }
+
+            capitals |= char.IsAsciiLetterUpper(c);
+        }
+
+        return capitals;
+    }
+
     public static string Basename(string path)
     {
         var trimmed = path.TrimEnd('/');

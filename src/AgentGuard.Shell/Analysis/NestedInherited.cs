@@ -5,7 +5,7 @@ namespace AgentGuard.Shell.Analysis;
 /// built on first use, as most commands hold none. A struct passed by reference, so a command that holds none costs
 /// no allocation.
 /// </summary>
-internal struct NestedInherited(List<string> wrappers, string program, List<string> tags, bool collectOnly)
+internal struct NestedInherited(IReadOnlyList<string> wrappers, string program, IReadOnlyList<string> tags, bool collectOnly)
 {
     private Inherited? _built;
 

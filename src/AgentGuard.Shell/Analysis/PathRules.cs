@@ -62,6 +62,30 @@ internal static partial class PathRules
         return false;
     }
 
+    /// <summary>
+    /// True for a path written as absolute or under the home folder (<c>/some/path</c>, <c>~/projects</c>,
+    /// <c>$PWD/../x</c>) outside the temporary and cache folders: the line itself places it outside the folder the
+    /// command runs in, so removing it is loss outside the workspace. A relative path (also after <c>cd</c>) is the
+    /// workspace's own.
+    /// </summary>
+    public static bool IsOutsideWorkspace(ExpandedWord written)
+    {
+        var text = written.Text;
+        if (written.Dynamic || text.Length == 0 || text[0] is not ('/' or '~' or '.') || text.Contains("://", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var path = Normalize(text);
+        if (path[0] is not ('/' or '~'))
+        {
+            return path == ".." || path.StartsWith("../", StringComparison.Ordinal);
+        }
+
+        return !IsUnderTemp(path) && !path.Contains("/.cache/", StringComparison.Ordinal) && !path.EndsWith("/.cache", StringComparison.Ordinal)
+            && !path.Contains("/Library/Caches", StringComparison.Ordinal);
+    }
+
     /// <summary>True when deleting or overwriting <paramref name="word"/> recursively would do real harm.</summary>
     public static bool IsImportant(ExpandedWord word)
     {
@@ -230,6 +254,13 @@ internal static partial class PathRules
         {
             if (segment == "." && stack.Count + (absolute ? 1 : 0) > 0)
             {
+                continue;
+            }
+
+            if (segment == ".." && stack.Count > 0 && stack[^1] == ".")
+            {
+                // ./.. (what $PWD/.. expands to while the folder is unknown) is the parent, not the folder itself.
+                stack[^1] = "..";
                 continue;
             }
 

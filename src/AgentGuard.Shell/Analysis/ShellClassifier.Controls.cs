@@ -122,7 +122,7 @@ internal static partial class ShellClassifier
             || (program == "caddy" && draft.HasArg("file-server"));
         if (serves && !draft.Args.Exists(a => a.Text is "127.0.0.1" or "localhost" or "::1" || a.Text.EndsWith("=127.0.0.1", StringComparison.Ordinal) || a.Text.EndsWith("=localhost", StringComparison.Ordinal)))
         {
-            draft.Tags.Add(ShellTags.Network);
+            draft.AddTag(ShellTags.Network);
             draft.Tag(ShellTags.Exfiltration, program + " serves this machine's files to the network");
         }
     }

@@ -7,7 +7,7 @@ internal static partial class ShellClassifier
 {
     private static void Remove(CommandDraft draft)
     {
-        draft.Tags.Add(ShellTags.FileDelete);
+        draft.AddTag(ShellTags.FileDelete);
         var recursive = draft.HasFlag('r', "--recursive") || draft.HasFlag('R');
         if (draft.HasArg("--no-preserve-root"))
         {
@@ -25,7 +25,67 @@ internal static partial class ShellClassifier
             {
                 draft.Tag(ShellTags.Destructive, draft.Program + " on " + target.Text);
             }
+            else if (recursive && draft.Program == "rm" && PathRules.IsOutsideWorkspace(operand))
+            {
+                draft.Tag(ShellTags.Destructive, draft.Program + " on " + operand.Text + ", outside the workspace");
+            }
         }
+    }
+
+    /// <summary>
+    /// <c>git clean -n</c>/<c>--dry-run</c> only lists what it would delete, whatever else is given (<c>-nf</c>). The
+    /// value of <c>-e</c>/<c>--exclude</c> is a pattern, not an option (<c>git clean -f -e -n</c> deletes), and nothing after
+    /// <c>--</c> is an option.
+    /// </summary>
+    private static bool IsGitCleanDryRun(CommandDraft draft)
+    {
+        var afterClean = false;
+        for (var i = 0; i < draft.Args.Count; i++)
+        {
+            var text = draft.Args[i].Text;
+            if (!afterClean)
+            {
+                afterClean = text == "clean";
+                continue;
+            }
+
+            if (text == "--")
+            {
+                return false;
+            }
+
+            if (text == "--dry-run")
+            {
+                return true;
+            }
+
+            if (text == "--exclude")
+            {
+                i++;
+                continue;
+            }
+
+            if (text.Length < 2 || text[0] != '-' || text[1] == '-')
+            {
+                continue;
+            }
+
+            for (var c = 1; c < text.Length; c++)
+            {
+                if (text[c] == 'n')
+                {
+                    return true;
+                }
+
+                if (text[c] == 'e')
+                {
+                    i += c == text.Length - 1 ? 1 : 0;
+                    break;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static void Git(CommandDraft draft)
@@ -55,7 +115,7 @@ internal static partial class ShellClassifier
             case "reset" when draft.HasArg("--hard") || draft.HasArg("--merge"):
                 draft.Tag(ShellTags.Destructive, "git reset --hard discards work");
                 break;
-            case "clean" when draft.HasFlag('f', "--force"):
+            case "clean" when draft.HasFlag('f', "--force") && !IsGitCleanDryRun(draft):
                 draft.Tag(ShellTags.Destructive, "git clean -f deletes untracked files");
                 break;
             case "branch" when draft.HasFlag('D') || (draft.HasFlag('d', "--delete") && draft.HasFlag('f', "--force")):

@@ -130,7 +130,7 @@ internal static partial class ShellClassifier
             return direct;
         }
 
-        if (!draft.Tags.Contains(ShellTags.ScriptFile) && !CommandUnwrapper.Shells.Contains(draft.Program) && !draft.Program.StartsWith("python", StringComparison.Ordinal) && draft.Program is not ("perl" or "ruby"))
+        if (!draft.HasTag(ShellTags.ScriptFile) && !CommandUnwrapper.Shells.Contains(draft.Program) && !draft.Program.StartsWith("python", StringComparison.Ordinal) && draft.Program is not ("perl" or "ruby"))
         {
             return null;
         }

@@ -83,7 +83,7 @@ internal static partial class ShellClassifier
         }
         else if (SocketTools.Contains(program))
         {
-            draft.Tags.Add(ShellTags.Network);
+            draft.AddTag(ShellTags.Network);
             draft.Tag(ShellTags.Exfiltration, program + " opens a raw connection");
             if (draft.Args.Exists(a => a.Text is "-e" or "-c" or "--exec" or "--sh-exec" || a.Text.StartsWith("exec:", StringComparison.OrdinalIgnoreCase) || a.Text.StartsWith("system:", StringComparison.OrdinalIgnoreCase) || a.Text.Contains(",exec:", StringComparison.OrdinalIgnoreCase)))
             {
@@ -182,7 +182,7 @@ internal static partial class ShellClassifier
             else if (scheme is "rest" or "sftp" or "ssh" or "rsync" or "ftp" or "ftps" or "http" or "https" or "webdav" or "webdavs" or "scp" or "rclone"
                 || (text.Contains('@', StringComparison.Ordinal) && text.Contains(':', StringComparison.Ordinal) && !text.StartsWith('-')))
             {
-                draft.Tags.Add(ShellTags.Network);
+                draft.AddTag(ShellTags.Network);
                 draft.Tag(ShellTags.Exfiltration, draft.Program + " sends local files to a backup repository on another host (" + text + ")");
                 return;
             }
@@ -272,7 +272,7 @@ internal static partial class ShellClassifier
             var path = target.Text;
             if (path.StartsWith("/dev/tcp/", StringComparison.Ordinal) || path.StartsWith("/dev/udp/", StringComparison.Ordinal))
             {
-                draft.Tags.Add(ShellTags.Network);
+                draft.AddTag(ShellTags.Network);
                 draft.Tag(ShellTags.Exfiltration, "writes to a network socket " + path);
                 continue;
             }
@@ -318,18 +318,18 @@ internal static partial class ShellClassifier
             var path = redirect.Target.Text;
             if (redirect.Operator is "<" or "<>" && (path.StartsWith("/dev/tcp/", StringComparison.Ordinal) || path.StartsWith("/dev/udp/", StringComparison.Ordinal)))
             {
-                draft.Tags.Add(ShellTags.Network);
+                draft.AddTag(ShellTags.Network);
                 draft.Tag(ShellTags.RemoteCode, "reads commands from a network socket");
             }
         }
 
-        if (draft.Tags.Contains(ShellTags.Exfiltration) && draft.Redirects.Any(r => r.Target.Text.StartsWith("/dev/tcp/", StringComparison.Ordinal))
-            && (draft.Tags.Contains(ShellTags.ShellWrapper) || draft.Redirects.Any(r => r.IsFileDescriptorTarget && r.FileDescriptor == "0") || draft.HasFlag('i')))
+        if (draft.HasTag(ShellTags.Exfiltration) && draft.Redirects.Any(r => r.Target.Text.StartsWith("/dev/tcp/", StringComparison.Ordinal))
+            && (draft.HasTag(ShellTags.ShellWrapper) || draft.Redirects.Any(r => r.IsFileDescriptorTarget && r.FileDescriptor == "0") || draft.HasFlag('i')))
         {
             draft.Tag(ShellTags.RemoteCode, "reverse shell over /dev/tcp");
         }
 
-        if (draft.Tags.Contains(ShellTags.ShellWrapper) && draft.Redirects.Any(r => r.Target.Text.StartsWith("/dev/tcp/", StringComparison.Ordinal)))
+        if (draft.HasTag(ShellTags.ShellWrapper) && draft.Redirects.Any(r => r.Target.Text.StartsWith("/dev/tcp/", StringComparison.Ordinal)))
         {
             draft.Tag(ShellTags.RemoteCode, "reverse shell over /dev/tcp");
         }

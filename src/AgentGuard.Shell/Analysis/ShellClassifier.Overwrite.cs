@@ -179,7 +179,7 @@ internal static partial class ShellClassifier
     /// <summary>find -delete (or -exec rm) under an important path, or with -delete before any test (which deletes everything under the root).</summary>
     private static void Find(CommandDraft draft)
     {
-        var delete = draft.Args.FindIndex(a => a.Text == "-delete");
+        var delete = FindPrimary(draft, static t => t == "-delete");
         var roots = draft.Args.TakeWhile(a => !a.Text.StartsWith('-') && a.Text is not ("(" or "!")).Select(draft.Resolve).ToList();
         if (delete >= 0)
         {
@@ -188,7 +188,7 @@ internal static partial class ShellClassifier
                 draft.Tag(ShellTags.Destructive, "find -delete under an important path");
             }
 
-            var firstTest = draft.Args.FindIndex(a => a.Text is "-name" or "-iname" or "-path" or "-ipath" or "-regex" or "-iregex" or "-type" or "-newer" or "-mtime" or "-mmin" or "-size" or "-empty" or "-user" or "-perm" or "-wholename");
+            var firstTest = FindPrimary(draft, static t => t is "-name" or "-iname" or "-path" or "-ipath" or "-regex" or "-iregex" or "-type" or "-newer" or "-mtime" or "-mmin" or "-size" or "-empty" or "-user" or "-perm" or "-wholename");
             if (firstTest < 0 || delete < firstTest)
             {
                 draft.Tag(ShellTags.Destructive, "find -delete before any test deletes everything under " + (roots.Count == 0 ? "." : roots[0].Text));
@@ -207,6 +207,48 @@ internal static partial class ShellClassifier
             }
         }
     }
+
+    /// <summary>
+    /// The index of the first of find's own primaries that <paramref name="match"/> accepts. Words of an
+    /// <c>-exec … ;</c> block are the command's arguments and the word after a test that takes a value is that value
+    /// (<c>find . -exec echo -delete \; -print</c> and <c>find . -name -delete</c> delete nothing).
+    /// </summary>
+    private static int FindPrimary(CommandDraft draft, Func<string, bool> match)
+    {
+        for (var i = 0; i < draft.Args.Count; i++)
+        {
+            var text = draft.Args[i].Text;
+            if (text is "-exec" or "-execdir" or "-ok" or "-okdir")
+            {
+                while (i + 1 < draft.Args.Count && draft.Args[i + 1].Text is not (";" or "+"))
+                {
+                    i++;
+                }
+
+                i++;
+                continue;
+            }
+
+            if (match(text))
+            {
+                return i;
+            }
+
+            if (FindValueTests.Contains(text))
+            {
+                i++;
+            }
+        }
+
+        return -1;
+    }
+
+    private static readonly HashSet<string> FindValueTests = new(StringComparer.Ordinal)
+    {
+        "-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename", "-regex", "-iregex", "-lname", "-ilname", "-type", "-xtype", "-newer", "-anewer", "-cnewer",
+        "-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin", "-size", "-user", "-group", "-uid", "-gid", "-perm", "-links", "-inum", "-samefile", "-fstype",
+        "-maxdepth", "-mindepth", "-printf", "-fprint", "-fprint0", "-fls", "-regextype", "-context", "-used", "-files0-from",
+    };
 
     /// <summary>True for shell and session start-up files (~/.bashrc, ~/.profile, ~/.zshrc…) and system-wide profiles.</summary>
     internal static bool IsStartupFile(string path)

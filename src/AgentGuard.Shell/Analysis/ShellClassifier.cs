@@ -43,6 +43,13 @@ internal static partial class ShellClassifier
         }
     }
 
+    /// <summary>A separate method, so that its lambda's capture of <paramref name="draft"/> is paid only by chown/chgrp, not by every command <see cref="Classify"/> sees.</summary>
+    private static bool OwnerChangeHitsSystem(CommandDraft draft)
+    {
+        var recursive = draft.HasFlag('R', "--recursive");
+        return draft.Operands().Skip(1).Select(draft.Resolve).Any(o => PathRules.IsSystem(o.Text) || (recursive && PathRules.IsImportant(o)));
+    }
+
     private static bool IsPackageFile(string text)
         => text.EndsWith(".deb", StringComparison.Ordinal) || text.EndsWith(".rpm", StringComparison.Ordinal) || text.EndsWith(".snap", StringComparison.Ordinal)
             || text.EndsWith(".txz", StringComparison.Ordinal) || text.EndsWith(".ipk", StringComparison.Ordinal) || text.EndsWith(".apk", StringComparison.Ordinal) || text.EndsWith(".pkg", StringComparison.Ordinal);
@@ -54,7 +61,7 @@ internal static partial class ShellClassifier
         ClassifyOutput(draft);
         if (NetworkTools.Contains(program))
         {
-            draft.Tags.Add(ShellTags.Network);
+            draft.AddTag(ShellTags.Network);
         }
 
         switch (program)
@@ -194,7 +201,7 @@ internal static partial class ShellClassifier
                 Chmod(draft);
                 break;
             case "chown" or "chgrp":
-                if (draft.Operands().Skip(1).Select(draft.Resolve).Any(o => PathRules.IsSystem(o.Text) || (draft.HasFlag('R', "--recursive") && PathRules.IsImportant(o))))
+                if (OwnerChangeHitsSystem(draft))
                 {
                     draft.Tag(ShellTags.Privilege, program + " changes owners of system paths");
                 }
@@ -206,7 +213,7 @@ internal static partial class ShellClassifier
             case "sysctl" when draft.Args.Exists(a => a.Text.Contains('=', StringComparison.Ordinal)):
                 draft.Tag(ShellTags.Privilege, "sysctl changes kernel settings");
                 break;
-            case "dpkg" or "rpm" or "dnf" or "yum" or "zypper" or "snap" or "pkg" or "opkg" or "apk" or "installer" or "apt" or "apt-get" when draft.Args.Exists(a => IsPackageFile(a.Text) || a.Text is "--dangerous" || (program is "dpkg" && a.Text is "-i" or "--install")):
+            case "dpkg" or "rpm" or "dnf" or "yum" or "zypper" or "snap" or "pkg" or "opkg" or "apk" or "installer" or "apt" or "apt-get" when draft.Args.Exists(static a => IsPackageFile(a.Text) || a.Text is "--dangerous") || (program is "dpkg" && (draft.HasArg("-i") || draft.HasArg("--install"))):
                 draft.Tag(ShellTags.Opaque, program + " installs a package file whose install scripts run");
                 break;
             case "httpd" when draft.HasArg("-h") && draft.HasArg("-p"):
@@ -214,7 +221,7 @@ internal static partial class ShellClassifier
             case "tailscale" or "ngrok" or "cloudflared" or "localtunnel" or "lt" when draft.Args.Exists(a => a.Text is "serve" or "funnel" or "tunnel" or "http" or "tcp"):
             case "code" or "code-insiders" when draft.HasArg("tunnel"):
             case "ruby" when draft.HasArg("-run") && draft.HasArg("httpd"):
-                draft.Tags.Add(ShellTags.Network);
+                draft.AddTag(ShellTags.Network);
                 draft.Tag(ShellTags.Exfiltration, program + " serves this machine's files or a shell to the network");
                 break;
             case "sg" or "newgrp":

@@ -105,7 +105,7 @@ internal sealed partial class GuardEngine : IGuardEngine
             }
         }
 
-        var classification = policy.Tools.Classify(toolCall.ToolName, toolCall.Source);
+        var classification = policy.Tools.Classify(toolCall.ToolName, toolCall.Source, toolCall.Kind);
         var risk = toolCall.Risk > classification.Risk ? toolCall.Risk : classification.Risk;
         List<string>? classified = null;
         if (_classifiers.Length > 0)

@@ -62,7 +62,7 @@ internal sealed partial class ResultInspector
 
     public ResultInspection Inspect(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, ToolResult result, ISessionView? session, InjectionAssessment? precomputed = null)
     {
-        var classification = policy.Tools.Classify(toolCall.ToolName, toolCall.Source);
+        var classification = policy.Tools.Classify(toolCall.ToolName, toolCall.Source, toolCall.Kind);
         var untrusted = classification.Untrusted || HasAny(toolCall.Tags, UntrustedSourceTags) || HasAny(classification.Tags, UntrustedSourceTags)
             || (_inference?.RolesOf(toolCall).IsThirdPartySource == true && !classification.Trusted);
         var text = result.Text;

@@ -27,8 +27,9 @@ internal sealed class RoleInferenceClassifier(PolicyProvider policies, ToolRoleC
     {
         var policy = policies.Current;
         var options = policy.Options.Inference;
-        if (!options.Enabled)
+        if (!options.Enabled || (toolCall.Kind == ToolKind.ShellCommand && string.Equals(toolCall.Source, ToolClassifier.ShellProgramSource, StringComparison.Ordinal)))
         {
+            // A guarded shell line's program name is not a tool name (truncate, command, mail): the shell analysis classifies it.
             return ToolRoles.Unknown;
         }
 

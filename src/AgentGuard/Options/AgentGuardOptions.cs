@@ -113,6 +113,14 @@ public sealed class ToolOptions
 
     /// <summary>True when the tool's results are trusted even where role inference would call it a source of third-party content.</summary>
     public bool Trusted { get; set; }
+
+    /// <summary>
+    /// False for the default policy pack's entries (never bound from configuration): the pack's tool names
+    /// (<c>bash</c>, <c>truncate*</c>, <c>shell_command*</c>) describe agent tools, not the programs a guarded shell line
+    /// runs (source <c>shell</c>), which the shell analysis classifies. A <c>run_command</c> tool of kind
+    /// <c>ShellCommand</c> from any other source keeps them.
+    /// </summary>
+    internal bool AppliesToShellCommands { get; set; } = true;
 }
 
 /// <summary>Role inference (<c>Inference</c> section): tags and recipient-like arguments inferred for tools nobody classified.</summary>

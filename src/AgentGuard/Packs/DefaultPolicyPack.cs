@@ -31,6 +31,7 @@ internal static class DefaultPolicyPack
         var pack = Load();
         foreach (var (glob, tool) in pack.Tools)
         {
+            tool.AppliesToShellCommands = pack.ToolsApplyToShellCommands;
             options.Tools.TryAdd(glob, tool);
         }
 
@@ -50,6 +51,9 @@ internal static class DefaultPolicyPack
 internal sealed class PolicyPackDocument
 {
     public Dictionary<string, ToolOptions> Tools { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>False when the pack's <see cref="Tools"/> names describe agent tools only, not the programs of shell commands.</summary>
+    public bool ToolsApplyToShellCommands { get; set; } = true;
 
     public List<RuleOptions> Rules { get; set; } = [];
 }

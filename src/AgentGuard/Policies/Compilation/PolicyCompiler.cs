@@ -175,7 +175,7 @@ internal static class PolicyCompiler
 
     private static ToolClassifier CompileTools(Problems problems, Dictionary<string, ToolOptions> tools)
     {
-        var entries = new List<(Glob, string[], RiskLevel, ArgumentPath[], bool, bool, ArgumentPath?[])>();
+        var entries = new List<(Glob, string[], RiskLevel, ArgumentPath[], bool, bool, ArgumentPath?[], bool)>();
         foreach (var (pattern, tool) in tools)
         {
             var field = $"Tools:{pattern}";
@@ -216,7 +216,7 @@ internal static class PolicyCompiler
                 }
             }
 
-            entries.Add((Glob.Create(pattern), [.. tool.Tags.Where(t => !string.IsNullOrWhiteSpace(t))], risk, [.. sensitive], tool.Untrusted, tool.Trusted, [.. fields]));
+            entries.Add((Glob.Create(pattern), [.. tool.Tags.Where(t => !string.IsNullOrWhiteSpace(t))], risk, [.. sensitive], tool.Untrusted, tool.Trusted, [.. fields], tool.AppliesToShellCommands));
         }
 
         return new ToolClassifier([.. entries]);

@@ -34,26 +34,33 @@ internal sealed class ToolClassification
 internal sealed class ToolClassifier
 {
     private const int MaxCachedNames = 10_000;
-    private readonly (Glob Glob, string[] Tags, RiskLevel Risk, ArgumentPath[] Sensitive, bool Untrusted, bool Trusted, ArgumentPath?[] Fields)[] _entries;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string Source), ToolClassification> _cache = new();
+    private readonly (Glob Glob, string[] Tags, RiskLevel Risk, ArgumentPath[] Sensitive, bool Untrusted, bool Trusted, ArgumentPath?[] Fields, bool ShellCommands)[] _entries;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string Source, bool ShellCommand), ToolClassification> _cache = new();
 
-    public ToolClassifier((Glob Glob, string[] Tags, RiskLevel Risk, ArgumentPath[] Sensitive, bool Untrusted, bool Trusted, ArgumentPath?[] Fields)[] entries) => _entries = entries;
+    public ToolClassifier((Glob Glob, string[] Tags, RiskLevel Risk, ArgumentPath[] Sensitive, bool Untrusted, bool Trusted, ArgumentPath?[] Fields, bool ShellCommands)[] entries) => _entries = entries;
 
-    /// <summary>The classification of a tool, by its name or its name qualified by its source (<c>plugin-function</c>).</summary>
-    public ToolClassification Classify(string toolName, string? source = null)
+    /// <summary>The source AgentGuard.Shell gives the event of each program a guarded shell line runs.</summary>
+    internal const string ShellProgramSource = "shell";
+
+    /// <summary>
+    /// The classification of a tool, by its name or its name qualified by its source (<c>plugin-function</c>). For a
+    /// program of a guarded shell line (<see cref="ToolKind.ShellCommand"/> from <see cref="ShellProgramSource"/>),
+    /// entries that describe agent tools only (the default pack's) are left out: its name is a program's, not a tool's.
+    /// </summary>
+    public ToolClassification Classify(string toolName, string? source = null, ToolKind kind = ToolKind.Function)
     {
         if (_entries.Length == 0)
         {
             return ToolClassification.None;
         }
 
-        var key = (toolName, source ?? string.Empty);
+        var key = (toolName, source ?? string.Empty, kind == ToolKind.ShellCommand && string.Equals(source, ShellProgramSource, StringComparison.Ordinal));
         if (_cache.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        var result = Compute(toolName, source);
+        var result = Compute(toolName, source, key.Item3);
         if (_cache.Count < MaxCachedNames)
         {
             _cache.TryAdd(key, result);
@@ -62,7 +69,7 @@ internal sealed class ToolClassifier
         return result;
     }
 
-    private ToolClassification Compute(string toolName, string? source)
+    private ToolClassification Compute(string toolName, string? source, bool shellProgram)
     {
         List<string>? tags = null;
         List<ArgumentPath>? sensitive = null;
@@ -73,7 +80,7 @@ internal sealed class ToolClassifier
         var any = false;
         foreach (var entry in _entries)
         {
-            if (!entry.Glob.IsMatch(toolName) && (string.IsNullOrEmpty(source) || !QualifiedName.Matches(entry.Glob, source, toolName)))
+            if ((shellProgram && !entry.ShellCommands) || (!entry.Glob.IsMatch(toolName) && (string.IsNullOrEmpty(source) || !QualifiedName.Matches(entry.Glob, source, toolName))))
             {
                 continue;
             }
