@@ -26,7 +26,13 @@ internal sealed class TagListPool
 
     public void Return(List<string> list)
     {
-        list.Clear();
+        if (list.Count > 0)
+        {
+            // Only when a classifier added something: Clear writes the list even when it is empty (its version), and
+            // two stripes' lists, made one after the other, can share a cache line.
+            list.Clear();
+        }
+
         Interlocked.CompareExchange(ref _slots[Slot()], list, null);
     }
 
