@@ -10,7 +10,7 @@ public sealed class ExplanationAgreementTests
 {
     private const string Policy = """
         { "AgentGuard": {
-            "Tools": { "*delete*": { "Tags": ["destructive"] }, "export_*": { "Tags": ["export"] }, "web_*": { "Untrusted": true }, "send_*": { "Tags": ["external-send"], "Risk": "High" } },
+            "Tools": { "*delete*": { "Tags": ["destructive"] }, "export_*": { "Tags": ["export"] }, "web_*": { "Untrusted": true }, "send_*": { "Tags": ["external-send"], "Risk": "High" }, "crm-dump": { "Tags": ["export"] } },
             "Rules": [
               { "Id": "no-destructive-in-prod", "Effect": "Deny", "Match": { "Tags": ["destructive"] }, "When": { "Environments": ["prod"] } },
               { "Id": "approve-destructive", "Effect": "RequireApproval", "Match": { "Tags": ["destructive"] } },
@@ -37,6 +37,9 @@ public sealed class ExplanationAgreementTests
         { "anything", ToolKind.Function, null, """{"amount":5}""", ["dangerous"], null, true, null },
         { "anything", ToolKind.ShellCommand, null, """{"amount":101}""", [], "prod", false, "admin" },
         { "web_fetch", ToolKind.Function, null, "{}", [], null, false, null },
+        // Classified by its name qualified by its source ("crm-dump"), as the engine classifies it.
+        { "dump", ToolKind.McpTool, "crm", "{}", [], null, false, null },
+        { "delete_tmp", ToolKind.ShellCommand, "shell", "{}", [], "prod", false, null },
     };
 
     [Theory]

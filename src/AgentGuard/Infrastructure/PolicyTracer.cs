@@ -13,7 +13,7 @@ internal sealed class PolicyTracer(CompiledPolicy policy, SessionStore sessions,
 
     public (string[] Tags, RiskLevel Risk, List<RuleTrace> Rules) Trace(ToolCallEvent call, GuardContext context)
     {
-        var classification = policy.Tools.Classify(call.ToolName);
+        var classification = policy.Tools.Classify(call.ToolName, call.Source, call.Kind);
         var risk = call.Risk > classification.Risk ? call.Risk : classification.Risk;
         var classified = new List<string>();
         foreach (var classifier in classifiers)
