@@ -50,7 +50,7 @@ public sealed partial class WebApprovalQueue : IApprovalHandler
             Id: Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
             ToolName: request.ToolCall.ToolName,
             Kind: request.ToolCall.Kind,
-            Arguments: Readable(_redactor.Redact(request.ToolCall.Arguments, policy.Tools.Classify(request.ToolCall.ToolName).SensitiveArguments)),
+            Arguments: Readable(_redactor.Redact(request.ToolCall.Arguments, policy.Tools.Classify(request.ToolCall.ToolName, request.ToolCall.Source).SensitiveArguments)),
             Rules: request.Decision.RuleIds,
             Reason: request.Decision.Reason,
             Fingerprint: request.Fingerprint,
