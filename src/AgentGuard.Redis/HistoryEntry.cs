@@ -14,16 +14,18 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
     private const char ListSeparator = '\u001e';
     private const byte FieldByte = 0x1f;
     private const byte ListByte = 0x1e;
+    private const int NumberSlot = 20;
 
     /// <summary>The entry as UTF-8, sized exactly and written in one pass (what Redis stores; no string on the way).</summary>
     public static byte[] Encode(string toolName, ToolKind kind, string? source, string[] tags, DecisionEffect effect, DateTimeOffset time, string? callId, ulong id, int keeps)
     {
-        // Numbers are at most 20 ASCII digits each; the stamp is 16 hex digits, '/' and the length.
-        Span<byte> numbers = stackalloc byte[64];
+        // Each number in a 20-byte slot of its own (a long is at most 20 ASCII characters with its sign); the stamp is
+        // 16 hex digits, '/' and the length.
+        Span<byte> numbers = stackalloc byte[4 * NumberSlot];
         var timeLength = Format(time.ToUnixTimeMilliseconds(), numbers);
-        var effectLength = Format((int)effect, numbers[20..]);
-        var kindLength = Format((int)kind, numbers[30..]);
-        var keepsLength = Format(keeps, numbers[40..]);
+        var effectLength = Format((int)effect, numbers[NumberSlot..]);
+        var kindLength = Format((int)kind, numbers[(2 * NumberSlot)..]);
+        var keepsLength = Format(keeps, numbers[(3 * NumberSlot)..]);
         var length = timeLength + effectLength + kindLength + Utf8Length(toolName) + Utf8Length(source) + Utf8Length(callId)
             + 16 + 1 + keepsLength + 8;
         foreach (var tag in tags)
@@ -36,9 +38,9 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
         var at = 0;
         Put(entry, ref at, numbers[..timeLength]);
         entry[at++] = FieldByte;
-        Put(entry, ref at, numbers.Slice(20, effectLength));
+        Put(entry, ref at, numbers.Slice(NumberSlot, effectLength));
         entry[at++] = FieldByte;
-        Put(entry, ref at, numbers.Slice(30, kindLength));
+        Put(entry, ref at, numbers.Slice(2 * NumberSlot, kindLength));
         entry[at++] = FieldByte;
         PutClean(entry, ref at, toolName);
         entry[at++] = FieldByte;
@@ -62,7 +64,7 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
         id.TryFormat(entry.AsSpan(at, 16), out _, "x16", CultureInfo.InvariantCulture);
         at += 16;
         entry[at++] = (byte)'/';
-        Put(entry, ref at, numbers.Slice(40, keepsLength));
+        Put(entry, ref at, numbers.Slice(3 * NumberSlot, keepsLength));
         return entry;
     }
 
@@ -169,7 +171,7 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
 
     private static int Format(long value, Span<byte> into)
     {
-        value.TryFormat(into[..20], out var written, provider: CultureInfo.InvariantCulture);
+        value.TryFormat(into[..NumberSlot], out var written, provider: CultureInfo.InvariantCulture);
         return written;
     }
 

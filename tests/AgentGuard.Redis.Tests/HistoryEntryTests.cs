@@ -72,4 +72,19 @@ public sealed class HistoryEntryTests
         HistoryEntry.TryStamp(bytes, out var id, out var keeps).Should().BeTrue();
         (id, keeps).Should().Be((ulong.MaxValue, int.MaxValue));
     }
+
+    [Fact]
+    public void LongestNumbers_EachKeepTheirOwnDigits()
+    {
+        // Eleven characters each (sign and ten digits): numbers written side by side must not overwrite each other.
+        var bytes = HistoryEntry.Encode("t", (ToolKind)int.MinValue, null, [], (DecisionEffect)int.MinValue, DateTimeOffset.MinValue, null, 0, int.MaxValue);
+
+        var entry = HistoryEntry.Decode(Encoding.UTF8.GetString(bytes))!.Value;
+
+        entry.Effect.Should().Be((DecisionEffect)int.MinValue);
+        entry.Kind.Should().Be((ToolKind)int.MinValue);
+        entry.TimeMs.Should().Be(DateTimeOffset.MinValue.ToUnixTimeMilliseconds());
+        HistoryEntry.TryStamp(bytes, out _, out var keeps).Should().BeTrue();
+        keeps.Should().Be(int.MaxValue);
+    }
 }

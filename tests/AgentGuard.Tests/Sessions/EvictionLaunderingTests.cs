@@ -1,6 +1,7 @@
 using AgentGuard.Policies;
 using AgentGuard.Provenance;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AgentGuard.Tests.Sessions;
 
@@ -46,13 +47,32 @@ public sealed class EvictionLaunderingTests
     }
 
     [Fact]
-    public async Task SessionNeverEvicted_HasNoEvictedLabel_AndIdleExpiryIsNotRemembered()
+    public async Task SessionNeverEvicted_HasNoEvictedLabel()
     {
         var engine = TestHost.Engine(Policy);
         var session = new GuardContext { SessionId = "fresh" };
 
         (await engine.EvaluateAsync(TestHost.Call("export"), session)).Effect.Should().Be(DecisionEffect.Allow);
         (await engine.EvaluateAsync(TestHost.Call("post"), session)).Effect.Should().Be(DecisionEffect.Allow);
+    }
+
+    [Fact]
+    public async Task SessionExpiredIdle_StartsAfresh_WithoutLabelsOrTheEvictedLabel()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.Zero));
+        var services = TestHost.Create(Policy.Replace("\"MaxSessions\": 10", "\"MaxSessions\": 10, \"IdleTimeout\": \"00:10:00\"", StringComparison.Ordinal), time: time);
+        var engine = services.GetRequiredService<IGuardEngine>();
+        var session = new GuardContext { SessionId = "idle" };
+        await engine.EvaluateAsync(new ToolCallEvent("browse") { CallId = "b1" }, session);
+        await engine.InspectResultAsync(new ToolCallEvent("browse") { CallId = "b1" }, session, new ToolResult("a page"));
+        (await engine.EvaluateAsync(TestHost.Call("post"), session)).Effect.Should().Be(DecisionEffect.Deny);
+
+        time.Advance(TimeSpan.FromMinutes(11));
+        await engine.EvaluateAsync(TestHost.Call("read"), new GuardContext { SessionId = "other" });
+        await services.GetRequiredService<SessionStore>().SweepsDone();
+
+        (await engine.EvaluateAsync(TestHost.Call("post"), session)).Effect.Should().Be(DecisionEffect.Allow, "idle expiry is the documented forgetting, not an eviction");
+        (await engine.EvaluateAsync(TestHost.Call("export"), session)).Effect.Should().Be(DecisionEffect.Allow);
     }
 
     [Fact]
