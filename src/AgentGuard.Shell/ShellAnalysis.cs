@@ -7,7 +7,7 @@ public sealed class ShellAnalysis
     {
         Line = line;
         Commands = commands;
-        var tags = new List<string>();
+        List<string>? tags = null; // most lines have no tag: no list for them
         var risk = RiskLevel.Low;
         for (var c = 0; c < commands.Count; c++)
         {
@@ -16,14 +16,14 @@ public sealed class ShellAnalysis
             for (var t = 0; t < command.Tags.Count; t++)
             {
                 // A line has a handful of distinct tags: a scan beats hashing them.
-                if (!tags.Contains(command.Tags[t]))
+                if (tags is null || !tags.Contains(command.Tags[t]))
                 {
-                    tags.Add(command.Tags[t]);
+                    (tags ??= []).Add(command.Tags[t]);
                 }
             }
         }
 
-        Tags = tags;
+        Tags = (IReadOnlyList<string>?)tags ?? [];
         Risk = risk;
     }
 

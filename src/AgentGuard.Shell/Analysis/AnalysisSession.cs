@@ -125,12 +125,34 @@ internal sealed class AnalysisSession
 
     public bool LimitReached => Commands.Count >= MaxCommands;
 
-    private readonly Stack<System.Text.StringBuilder> _builders = new();
+    /// <summary>The one returned builder most lines need; a stack only when expansions nest and return several.</summary>
+    private System.Text.StringBuilder? _spareBuilder;
+
+    private Stack<System.Text.StringBuilder>? _moreBuilders;
 
     /// <summary>A cleared builder for word expansion (expansions nest, so builders are pooled per session, not shared).</summary>
-    public System.Text.StringBuilder RentBuilder() => _builders.Count > 0 ? _builders.Pop().Clear() : new System.Text.StringBuilder();
+    public System.Text.StringBuilder RentBuilder()
+    {
+        if (_spareBuilder is { } spare)
+        {
+            _spareBuilder = null;
+            return spare.Clear();
+        }
 
-    public void ReturnBuilder(System.Text.StringBuilder builder) => _builders.Push(builder);
+        return _moreBuilders is { Count: > 0 } more ? more.Pop().Clear() : new System.Text.StringBuilder();
+    }
+
+    public void ReturnBuilder(System.Text.StringBuilder builder)
+    {
+        if (_spareBuilder is null)
+        {
+            _spareBuilder = builder;
+        }
+        else
+        {
+            (_moreBuilders ??= new()).Push(builder);
+        }
+    }
 
     public void SetVariable(string name, string? value)
     {

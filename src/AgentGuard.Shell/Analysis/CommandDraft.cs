@@ -155,6 +155,22 @@ internal sealed class CommandDraft
             return known;
         }
 
+        // Most commands' words are all operands (git status, npm test): then the operands are the arguments, no copy.
+        var allOperands = true;
+        foreach (var arg in Args)
+        {
+            if (arg.Text.Length > 0 && arg.Text[0] == '-' && !arg.Dynamic)
+            {
+                allOperands = false;
+                break;
+            }
+        }
+
+        if (allOperands)
+        {
+            return _operands = Args;
+        }
+
         var operands = new List<ExpandedWord>(Args.Count);
         var endOfOptions = false;
         foreach (var arg in Args)

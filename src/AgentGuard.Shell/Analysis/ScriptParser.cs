@@ -22,6 +22,7 @@ internal sealed partial class ScriptParser
     private readonly List<string> _errors;
     private readonly List<ShellToken> _tokens;
     private bool _inCase;
+    private WordExpander? _expander;
 
     private ScriptParser(AnalysisSession session, string script, string origin, int depth, Inherited inherited)
     {
@@ -149,7 +150,7 @@ internal sealed partial class ScriptParser
 
     private CommandDraft? Build(List<ShellToken> words, List<(ShellToken Op, ShellToken? Target)> redirects, CommandDraft? upstream)
     {
-        var expander = new WordExpander(_session, _depth);
+        var expander = _expander ??= new WordExpander(_session, _depth); // holds no state of its own: one per script
         var start = 0;
 
         // Leading NAME=value words are assignments.
@@ -160,7 +161,7 @@ internal sealed partial class ScriptParser
             start++;
         }
 
-        var expanded = new List<ExpandedWord>(words.Count - start + 1);
+        var expanded = new List<ExpandedWord>(Math.Max(words.Count - start, 1));
         for (var i = start; i < words.Count; i++)
         {
             expander.Expand(words[i], expanded);
@@ -172,7 +173,7 @@ internal sealed partial class ScriptParser
             var infos = new List<RedirectInfo>(redirects.Count);
             foreach (var (op, target) in redirects)
             {
-                var targetWord = target is null ? ExpandedWord.Literal(string.Empty) : expander.ExpandSingle(target.Parts);
+                var targetWord = target is null ? ExpandedWord.Literal(string.Empty) : expander.ExpandSingle(target);
                 var body = op.HereDocument?.Body ?? (op.Text == "<<<" ? targetWord.Text + "\n" : null);
                 if (op.HereDocument is { Quoted: false } document && (document.Body.Contains("$(", StringComparison.Ordinal) || document.Body.Contains('`', StringComparison.Ordinal)))
                 {

@@ -133,6 +133,12 @@ internal static partial class ShellClassifier
     /// <summary>Pushing to a URL, or to a remote added earlier on the line, sends the repository to whoever owns it.</summary>
     private static void GitExfiltration(CommandDraft draft, AnalysisSession session)
     {
+        // Most git commands name none of these: checked on the arguments first, so they cost no operand list.
+        if (!draft.Args.Exists(static a => a.Text is "push" or "remote" or "send-email" or "scp" or "request-pull"))
+        {
+            return;
+        }
+
         var operands = draft.OperandTexts();
         var sub = operands.FindIndex(o => o is "push" or "remote" or "send-email" or "scp" or "request-pull");
         if (sub < 0)
@@ -201,13 +207,13 @@ internal static partial class ShellClassifier
             return;
         }
 
-        var operands = draft.OperandTexts();
+        var operands = draft.Operands();
         var installs = program switch
         {
-            "pip" or "pip3" or "pipx" or "uv" or "poetry" or "pdm" => operands.Exists(o => o is "install" or "add" or "run" or "inject"),
-            "npm" or "pnpm" or "yarn" or "bun" => operands.Exists(o => o is "install" or "i" or "add" or "exec" or "x" or "dlx"),
+            "pip" or "pip3" or "pipx" or "uv" or "poetry" or "pdm" => operands.Exists(static o => o.Text is "install" or "add" or "run" or "inject"),
+            "npm" or "pnpm" or "yarn" or "bun" => operands.Exists(static o => o.Text is "install" or "i" or "add" or "exec" or "x" or "dlx"),
             "uvx" or "npx" or "bunx" or "pnpx" => true,
-            "go" or "cargo" or "gem" => operands.Exists(o => o is "install" or "get"),
+            "go" or "cargo" or "gem" => operands.Exists(static o => o.Text is "install" or "get"),
             _ => false,
         };
         if (!installs)

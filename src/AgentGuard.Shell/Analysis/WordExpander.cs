@@ -16,7 +16,7 @@ internal sealed class WordExpander(AnalysisSession session, int depth)
     {
         name = string.Empty;
         valueParts = [];
-        if (word.Parts.Count == 0 || word.Parts[0] is not LiteralPart { Quoted: false } head)
+        if ((word.IsPlainLiteral && !word.Text.Contains('=', StringComparison.Ordinal)) || word.Parts.Count == 0 || word.Parts[0] is not LiteralPart { Quoted: false } head)
         {
             return false;
         }
@@ -43,6 +43,11 @@ internal sealed class WordExpander(AnalysisSession session, int depth)
     /// <summary>True when the word is unquoted literal text only.</summary>
     public static bool IsPlain(ShellToken word)
     {
+        if (word.IsPlainLiteral)
+        {
+            return true;
+        }
+
         for (var partIndex = 0; partIndex < word.Parts.Count; partIndex++)
         {
             var part = word.Parts[partIndex];
@@ -54,6 +59,10 @@ internal sealed class WordExpander(AnalysisSession session, int depth)
 
         return true;
     }
+
+    /// <summary>Expands one word without field splitting (a redirection target).</summary>
+    public ExpandedWord ExpandSingle(ShellToken word)
+        => word.IsPlainLiteral ? new ExpandedWord(word.Text, Glob: HasGlob(word.Text)) : ExpandSingle(word.Parts);
 
     /// <summary>Expands one word without field splitting (assignment values, redirection targets).</summary>
     public ExpandedWord ExpandSingle(IReadOnlyList<WordPart> parts)
@@ -79,6 +88,13 @@ internal sealed class WordExpander(AnalysisSession session, int depth)
                 output.Add(new ExpandedWord(expanded, Glob: HasGlob(expanded)));
             }
 
+            return;
+        }
+
+        if (word.IsPlainLiteral)
+        {
+            // One unquoted literal expands to itself: the same string, no builder.
+            output.Add(new ExpandedWord(word.Text, Glob: HasGlob(word.Text)));
             return;
         }
 

@@ -11,12 +11,19 @@ namespace AgentGuard.Shell.Parsing;
 internal sealed class ShellLexer
 {
     private readonly string _text;
-    private readonly List<ShellToken> _tokens = [];
-    private readonly List<HereDocument> _pendingHereDocuments = [];
+    private readonly List<ShellToken> _tokens;
+    private List<HereDocument>? _pendingHereDocuments; // made by the first <<: most lines have none
     private readonly StringBuilder _literal = new();
     private int _pos;
 
-    private ShellLexer(string text) => _text = text;
+    private ShellLexer(string text)
+    {
+        _text = text;
+
+        // About one token per four characters on everyday lines: sized once instead of grown 4, 8, 16 (capped, so a
+        // long line still grows as it goes).
+        _tokens = new List<ShellToken>(Math.Min((text.Length / 4) + 2, 64));
+    }
 
     /// <summary>What could not be read (unbalanced quotes, unterminated substitutions).</summary>
     public List<string> Errors { get; } = [];
@@ -51,7 +58,7 @@ internal sealed class ShellLexer
             if (c == '\n')
             {
                 _pos++;
-                _tokens.Add(new ShellToken { Kind = ShellTokenKind.Newline, Text = "\n" });
+                _tokens.Add(ShellToken.Newline);
                 ReadHereDocumentBodies();
                 continue;
             }
@@ -80,7 +87,7 @@ internal sealed class ShellLexer
             ReadWord();
         }
 
-        if (_pendingHereDocuments.Count > 0)
+        if (_pendingHereDocuments is { Count: > 0 })
         {
             ReadHereDocumentBodies();
         }
@@ -94,6 +101,12 @@ internal sealed class ShellLexer
         if (op is not null)
         {
             _pos += op.Length;
+            if (fileDescriptor is null && ShellToken.SharedOperator(op) is { } shared)
+            {
+                _tokens.Add(shared);
+                return true;
+            }
+
             var token = new ShellToken { Kind = ShellTokenKind.Operator, Text = op, FileDescriptor = fileDescriptor };
             if (op is "<<" or "<<-")
             {
@@ -107,7 +120,7 @@ internal sealed class ShellLexer
                 {
                     document.Delimiter = DelimiterText(_tokens[^1]);
                     document.Quoted = _tokens[^1].Parts.Any(p => p.Quoted);
-                    _pendingHereDocuments.Add(document);
+                    (_pendingHereDocuments ??= []).Add(document);
                 }
 
                 return true;
@@ -155,6 +168,11 @@ internal sealed class ShellLexer
 
     private void ReadHereDocumentBodies()
     {
+        if (_pendingHereDocuments is null)
+        {
+            return;
+        }
+
         foreach (var document in _pendingHereDocuments)
         {
             var body = new StringBuilder();
@@ -278,11 +296,12 @@ internal sealed class ShellLexer
         }
 
         var raw = _text[start.._pos];
-        IReadOnlyList<WordPart> wordParts;
-        if (parts is null && literal.Length == raw.Length)
+        IReadOnlyList<WordPart>? wordParts = null;
+        var plain = parts is null && literal.Length == raw.Length;
+        if (plain)
         {
-            // The whole word is one unquoted literal (nothing escaped or continued): its text is the raw text.
-            wordParts = raw.Length > 0 ? [new LiteralPart(raw, false)] : [];
+            // The whole word is one unquoted literal (nothing escaped or continued): its text is the raw text, and its
+            // one part is made only if something asks for it.
             literal.Clear();
         }
         else
@@ -299,7 +318,7 @@ internal sealed class ShellLexer
 
         if (raw.Length > 0)
         {
-            _tokens.Add(new ShellToken { Kind = ShellTokenKind.Word, Text = raw, Parts = wordParts });
+            _tokens.Add(plain ? new ShellToken { Kind = ShellTokenKind.Word, Text = raw, IsPlainLiteral = true } : new ShellToken { Kind = ShellTokenKind.Word, Text = raw, Parts = wordParts! });
         }
     }
 
