@@ -68,6 +68,12 @@ internal sealed partial class CommandUnwrapper
                 continue;
             }
 
+            if (text.StartsWith("-o", StringComparison.Ordinal) && (text.Length > 2 ? text : NextArg(draft.Args, arg)) is { } mountOptions && mountOptions.Contains('=', StringComparison.Ordinal))
+            {
+                CommandInMountOptions(draft, name, text.Length > 2 ? mountOptions[2..] : mountOptions, depth, ref nested);
+                continue;
+            }
+
             if (text[0] == '-' && CommandOption().Match(text) is { Success: true } option)
             {
                 var value = option.Groups["value"].Success ? option.Groups["value"].Value : NextArg(draft.Args, arg);
@@ -76,6 +82,29 @@ internal sealed partial class CommandUnwrapper
                     ParseScriptArgument(draft, arg with { Text = value }, name + " " + option.Groups["name"].Value, depth, nested.Get());
                     draft.Tag(ShellTags.Opaque, name + " runs a command given in " + option.Groups["name"].Value + ": " + Shorten(value));
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>-o name=value[,name=value]</c> (sshfs, mount, ssh): a name that says it runs a program (<c>ssh_command</c>,
+    /// <c>ProxyCommand</c>, <c>program</c>…) with a value that names one makes the tool run it.
+    /// </summary>
+    private void CommandInMountOptions(CommandDraft draft, string name, string options, int depth, ref NestedInherited nested)
+    {
+        foreach (var option in options.Split(','))
+        {
+            var eq = option.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                continue;
+            }
+
+            var value = option[(eq + 1)..].Trim('\'', '"');
+            if (CommandOption().Match("--" + option[..eq]) is { Success: true } && LooksLikeCommand(value))
+            {
+                ParseScriptArgument(draft, ExpandedWord.Literal(value), name + " -o " + option[..eq], depth, nested.Get());
+                draft.Tag(ShellTags.Opaque, name + " runs a command given in -o " + option[..eq] + ": " + Shorten(value));
             }
         }
     }

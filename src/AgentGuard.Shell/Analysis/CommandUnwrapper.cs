@@ -69,7 +69,8 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
                 "env" => SkipEnv(words, i + 1, depth, inherited with { Wrappers = [.. wrappers, "env"], Tags = tags }, emitted),
                 "nohup" or "builtin" or "unbuffer" or "chronic" or "busybox" or "toybox" => i + 1,
                 "time" => SkipOptions(words, i + 1, "o", "p"),
-                "strace" or "ltrace" => SkipOptions(words, i + 1, "oepsuEIabPX", "fFqvcCwyrtTiDkhV"),
+                "strace" => SkipOptions(words, i + 1, "oepsuEIabPX", "fFqvcCwyrtTiDkhV"),
+                "ltrace" => SkipOptions(words, i + 1, "aADeFlnopsuwx", "bcCfhiLrStTV"),
                 "exec" => SkipOptions(words, i + 1, "a", "cl"),
                 "command" => words.Skip(i + 1).Any(w => w.Text is "-v" or "-V") ? -1 : SkipOptions(words, i + 1, string.Empty, "pvV"),
                 "nice" => SkipNice(words, i + 1),
@@ -90,7 +91,10 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
                 break;
             }
 
-            if (next > i && Runners.IsRunner(program))
+            // A runner's own words are classified as a command of their own, and so are the option values any other
+            // wrapper consumed when one names a credential file (xargs -a /etc/shadow, ltrace -F ~/.netrc): a value
+            // the wrapper reads is an argument like any other.
+            if (next > i && (Runners.IsRunner(program) || NamesCredentialFile(words, i + 1, next)))
             {
                 var runnerDraft = NewDraft(word.Text, program, words.GetRange(i + 1, next - i - 1), redirects, wrappers, origin, upstream, inherited.CollectOnly, isWrapper: true);
                 ShellClassifier.Classify(runnerDraft, session);
@@ -270,6 +274,19 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
 
             session.Commands.Add(draft);
         }
+    }
+
+    private static bool NamesCredentialFile(List<ExpandedWord> words, int start, int end)
+    {
+        for (var k = start; k < end && k < words.Count; k++)
+        {
+            if (!words[k].Dynamic && PathRules.CredentialMatch(words[k]) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A new list of <paramref name="list"/> and <paramref name="item"/>: lists passed on to drafts and nested commands are never changed after.</summary>

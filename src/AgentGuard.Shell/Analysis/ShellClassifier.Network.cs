@@ -130,6 +130,42 @@ internal static partial class ShellClassifier
         }
     }
 
+    /// <summary>
+    /// <c>git --exec-path=DIR</c> runs git's own commands (<c>git x</c> runs <c>DIR/git-x</c>) from DIR: a relative or
+    /// temporary folder, one the line wrote into, or one only known at run time is a folder the line controls.
+    /// </summary>
+    private static void GitExecPath(CommandDraft draft, AnalysisSession session)
+    {
+        foreach (var arg in draft.Args)
+        {
+            if (!arg.Text.StartsWith("--exec-path=", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var folder = arg.Text["--exec-path=".Length..];
+            if (arg.Dynamic || folder.Length == 0 || folder[0] != '/' || PathRules.IsUnderTemp(folder) || session.WroteUnder(folder))
+            {
+                draft.Tag(ShellTags.Opaque, "git --exec-path=" + folder + " runs git's commands from a folder the line controls");
+            }
+        }
+    }
+
+    /// <summary>curl's gopher and telnet URLs send raw bytes to a port (the URL's path, or standard input): an upload in disguise.</summary>
+    private static void RawSocketUpload(CommandDraft draft)
+    {
+        foreach (var arg in draft.Args)
+        {
+            var text = arg.Text;
+            if (text.StartsWith("gopher://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("gophers://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("telnet://", StringComparison.OrdinalIgnoreCase))
+            {
+                draft.AddTag(ShellTags.Network);
+                draft.Tag(ShellTags.Exfiltration, "curl sends raw data to " + text[..text.IndexOf(':', StringComparison.Ordinal)] + " port " + text);
+                return;
+            }
+        }
+    }
+
     /// <summary>Pushing to a URL, or to a remote added earlier on the line, sends the repository to whoever owns it.</summary>
     private static void GitExfiltration(CommandDraft draft, AnalysisSession session)
     {

@@ -99,6 +99,13 @@ internal static partial class ShellClassifier
                 break;
             case "git":
                 Git(draft);
+                GitExecPath(draft, session);
+                break;
+            case "gcore" or "procdump":
+                draft.Tag(ShellTags.CredentialAccess, program + " dumps a process's memory, where its keys and tokens are");
+                break;
+            case "curl":
+                RawSocketUpload(draft);
                 break;
             case "kubectl" or "oc":
                 if (draft.Operands().FirstOrDefault().Text is "delete" or "drain" or "replace" && (draft.Operands().First().Text != "replace" || draft.HasArg("--force")) && !IsDryRun(draft))
