@@ -21,7 +21,8 @@ public static class ShellAnalyzer
     public static ShellAnalysis Analyze(string commandLine, string? standardInput)
     {
         ArgumentNullException.ThrowIfNull(commandLine);
-        var session = new AnalysisSession { ProcessStandardInput = standardInput };
+        var dotGlob = AnalysisSession.MayGlobDotFiles(commandLine);
+        var session = new AnalysisSession { ProcessStandardInput = standardInput, DotFilesGlobbed = dotGlob };
         if (commandLine.Length > MaxLineLength)
         {
             session.Unwrapper.EmitOpaque("sh", "line", "the line is longer than " + MaxLineLength + " characters", Inherited.None);
@@ -40,7 +41,7 @@ public static class ShellAnalyzer
                 }
                 catch (System.Text.RegularExpressions.RegexMatchTimeoutException) when (attempt == 1)
                 {
-                    session = new AnalysisSession { ProcessStandardInput = standardInput };
+                    session = new AnalysisSession { ProcessStandardInput = standardInput, DotFilesGlobbed = dotGlob };
                 }
                 catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
                 {

@@ -19,6 +19,18 @@ internal sealed class AnalysisSession
 
     public CommandUnwrapper Unwrapper { get; }
 
+    /// <summary>
+    /// True when a glob may match dot files: the line names <c>dotglob</c>, <c>GLOBIGNORE</c>, <c>BASHOPTS</c> or
+    /// <c>shopt</c> anywhere. Otherwise bash's <c>*</c>, <c>?</c> and <c>[…]</c> never match a leading dot, so
+    /// <c>du -sh *</c> cannot reach <c>~/.netrc</c>.
+    /// </summary>
+    public bool DotFilesGlobbed { get; init; }
+
+    /// <summary>Whether <paramref name="line"/> may switch on globbing of dot files (see <see cref="DotFilesGlobbed"/>).</summary>
+    public static bool MayGlobDotFiles(string line)
+        => line.Contains("dotglob", StringComparison.Ordinal) || line.Contains("GLOBIGNORE", StringComparison.Ordinal)
+            || line.Contains("BASHOPTS", StringComparison.Ordinal) || line.Contains("shopt", StringComparison.Ordinal);
+
     /// <summary>What the process is given on standard input (<see cref="ShellRunOptions.StandardInput"/>), read by commands nothing else feeds.</summary>
     public string? ProcessStandardInput { get; init; }
 

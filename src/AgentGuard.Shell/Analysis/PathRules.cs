@@ -158,7 +158,9 @@ internal static partial class PathRules
     public static bool IsDisk(string path) => path.StartsWith("/dev/", StringComparison.Ordinal) && !IsHarmlessDevice(path) && !path.StartsWith("/dev/tcp/", StringComparison.Ordinal) && !path.StartsWith("/dev/udp/", StringComparison.Ordinal);
 
     /// <summary>Finds where credentials are read or written: key files, cloud credentials, .env, shadow, keychains.</summary>
-    public static string? CredentialMatch(ExpandedWord word)
+    /// <param name="word">The word (after expansion).</param>
+    /// <param name="dotFilesGlobbed">False when the shell's globs cannot match a leading dot (bash without <c>dotglob</c>).</param>
+    public static string? CredentialMatch(ExpandedWord word, bool dotFilesGlobbed = true)
     {
         var text = word.Text;
         if (text.Length == 0)
@@ -190,7 +192,8 @@ internal static partial class PathRules
             var regex = GlobToRegex(text);
             foreach (var sample in CredentialSamples)
             {
-                if (regex.IsMatch(sample) || regex.IsMatch(sample.Replace("~/", "/root/", StringComparison.Ordinal)) || regex.IsMatch(sample.Replace("~/", "/home/user/", StringComparison.Ordinal)) || regex.IsMatch(sample.TrimStart('~', '/')))
+                if ((regex.IsMatch(sample) || regex.IsMatch(sample.Replace("~/", "/root/", StringComparison.Ordinal)) || regex.IsMatch(sample.Replace("~/", "/home/user/", StringComparison.Ordinal)) || regex.IsMatch(sample.TrimStart('~', '/')))
+                    && (dotFilesGlobbed || !WildcardMeetsDotFile(text, sample)))
                 {
                     return sample + " (glob " + text + ")";
                 }
@@ -198,6 +201,25 @@ internal static partial class PathRules
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when a part of <paramref name="glob"/> that does not itself start with a dot stands where
+    /// <paramref name="path"/> has a dot file or folder (parts compared from the end): bash does not match it there.
+    /// </summary>
+    private static bool WildcardMeetsDotFile(string glob, string path)
+    {
+        var globParts = glob.Split('/');
+        var pathParts = path.Split('/');
+        for (int g = globParts.Length - 1, p = pathParts.Length - 1; g >= 0 && p >= 0; g--, p--)
+        {
+            if (pathParts[p].StartsWith('.') && !globParts[g].StartsWith('.'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A cheap test before the regex: every pattern has a dot or a slash, or names id_ keys or a keychain.</summary>

@@ -389,7 +389,7 @@ internal static partial class ShellClassifier
         string? listed = null;
         foreach (var arg in draft.Args)
         {
-            if (PathRules.CredentialMatch(draft.Resolve(arg)) is { } match)
+            if (PathRules.CredentialMatch(draft.Resolve(arg), session.DotFilesGlobbed) is { } match)
             {
                 if (onlyLists)
                 {
