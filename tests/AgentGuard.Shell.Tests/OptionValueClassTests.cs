@@ -7,8 +7,9 @@ namespace AgentGuard.Shell.Tests;
 /// options consume (<c>xargs -a FILE</c>, <c>ltrace -F FILE</c>) are arguments like any other; <c>-o name=value</c>
 /// options whose name says they run a program (<c>sshfs -o ssh_command=…</c>); git's <c>--exec-path</c> pointing at a
 /// folder the line controls; process memory dumps; curl's raw-socket protocols; and, from the aelhalili lines, a glob
-/// whose part does not start with a dot cannot match a dot file (bash without <c>dotglob</c>). Each class has the
-/// everyday lines it must leave alone.
+/// whose part does not start with a dot cannot match a dot file (bash without <c>dotglob</c>); and files in the home
+/// folder that programs other than shells run commands from (<c>~/.lessfilter</c>, <c>~/.ssh/rc</c>,
+/// <c>~/.gitconfig</c>, <c>~/.vimrc</c>…) count as start-up files. Each class has the everyday lines it must leave alone.
 /// </summary>
 public sealed class OptionValueClassTests
 {
@@ -102,6 +103,28 @@ public sealed class OptionValueClassTests
     [InlineData("curl -o gopher.html https://example.com/gopher")]
     public void CurlWebRequests_AreNotExfiltration(string line)
         => Tags(line).Should().NotContain(ShellTags.Exfiltration);
+
+    [Theory]
+    [InlineData("cp /usr/local/bin/helper ~/.lessfilter")]
+    [InlineData("echo 'ProxyCommand sh -c id' >> ~/.ssh/config")]
+    [InlineData("install -m 755 helper ~/.lessfilter")]
+    [InlineData("printf '[alias]\\n x = !sh\\n' >> ~/.gitconfig")]
+    [InlineData("echo 'source /tmp/x.vim' >> ~/.vimrc")]
+    [InlineData("tee -a ~/.gdbinit < cmds.txt")]
+    [InlineData("echo 'run-shell \"id\"' >> /home/bob/.tmux.conf")]
+    [InlineData("ln -sf /tmp/init.lua ~/.config/nvim/init.lua")]
+    public void Writing_AFileAProgramRunsCommandsFrom_IsOpaque(string line)
+        => Tags(line).Should().Contain(ShellTags.Opaque);
+
+    [Theory]
+    [InlineData("cat ~/.vimrc")]
+    [InlineData("cp ~/.gitconfig ./gitconfig.bak")]
+    [InlineData("echo 'set number' > ./vimrc.local")]
+    [InlineData("grep alias ~/.gitconfig")]
+    [InlineData("less ~/.ssh/config")]
+    [InlineData("git config --get user.name")]
+    public void Reading_OrWritingElsewhere_IsNotOpaque(string line)
+        => Tags(line).Should().NotContain(ShellTags.Opaque);
 
     [Theory]
     [InlineData("du -sh *")]

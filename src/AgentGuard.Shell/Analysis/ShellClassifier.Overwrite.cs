@@ -4,7 +4,17 @@ namespace AgentGuard.Shell.Analysis;
 internal static partial class ShellClassifier
 {
     /// <summary>Files that run each time a shell or session starts: writing them changes what later commands do.</summary>
-    private static readonly string[] StartupFiles = [".bashrc", ".bash_profile", ".bash_login", ".profile", ".zshrc", ".zprofile", ".zshenv", ".zlogin", ".config/fish/config.fish", ".xprofile", ".xinitrc"];
+    /// <summary>
+    /// Files in a home folder that run commands later: shell and session start-up files, and the files other programs
+    /// run commands from when they start (less's input filter, ssh's per-login <c>rc</c> and <c>ProxyCommand</c>, git
+    /// aliases and pagers, editor, debugger and multiplexer start-up scripts).
+    /// </summary>
+    private static readonly string[] StartupFiles =
+    [
+        ".bashrc", ".bash_profile", ".bash_login", ".profile", ".zshrc", ".zprofile", ".zshenv", ".zlogin", ".config/fish/config.fish", ".xprofile", ".xinitrc",
+        ".lessfilter", ".ssh/rc", ".ssh/config", ".gitconfig", ".config/git/config", ".vimrc", ".exrc", ".gvimrc", ".config/nvim/init.vim", ".config/nvim/init.lua",
+        ".emacs", ".gdbinit", ".tmux.conf", ".screenrc", ".mailrc",
+    ];
 
     private static void Overwrite(CommandDraft draft)
     {
@@ -265,9 +275,15 @@ internal static partial class ShellClassifier
             return true;
         }
 
+        if (!(path.StartsWith("~/", StringComparison.Ordinal) || path.StartsWith("/root/", StringComparison.Ordinal) || path.StartsWith("/home/", StringComparison.Ordinal) || path.StartsWith("/Users/", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
         foreach (var name in StartupFiles)
         {
-            if (path.EndsWith("/" + name, StringComparison.Ordinal) && (path.StartsWith("~/", StringComparison.Ordinal) || path.StartsWith("/root/", StringComparison.Ordinal) || path.StartsWith("/home/", StringComparison.Ordinal) || path.StartsWith("/Users/", StringComparison.Ordinal)))
+            // "/" + name without building it: the name ends the path and a slash stands before it.
+            if (path.Length > name.Length && path.EndsWith(name, StringComparison.Ordinal) && path[^(name.Length + 1)] == '/')
             {
                 return true;
             }
