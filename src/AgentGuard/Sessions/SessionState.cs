@@ -333,8 +333,8 @@ internal sealed class SessionState : ISessionView
 
     /// <summary>
     /// True when <paramref name="text"/> is the prompt seen last; else remembers it. The prompt is not kept (an idle
-    /// session would hold the whole text): a weak reference answers the usual case (the same string again), and a keyed
-    /// hash of equal-length text the rest. Called under the lock.
+    /// session would hold the whole text): a keyed hash of equal-length text answers, and once a prompt has come again,
+    /// a weak reference answers the usual case (the same string again) without hashing. Called under the lock.
     /// </summary>
     private bool IsLastPrompt(string text)
     {
@@ -346,19 +346,22 @@ internal sealed class SessionState : ISessionView
         var hash = _shared.Hasher.SipHash24(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
         if (text.Length == _lastPromptLength && hash == _lastPromptHash)
         {
-            _lastPrompt?.SetTarget(text);
+            // The prompt came again: from now on the same string is recognised without hashing it. The weak reference
+            // is made only here, at the first repeat: it has a finalizer and a GC handle, which a session that decides
+            // one call (the churn at the session limit) would otherwise pay for, and the collector with it.
+            if (_lastPrompt is null)
+            {
+                _lastPrompt = new WeakReference<string>(text);
+            }
+            else
+            {
+                _lastPrompt.SetTarget(text);
+            }
+
             return true;
         }
 
-        if (_lastPrompt is null)
-        {
-            _lastPrompt = new WeakReference<string>(text);
-        }
-        else
-        {
-            _lastPrompt.SetTarget(text);
-        }
-
+        _lastPrompt?.SetTarget(text);
         _lastPromptLength = text.Length;
         _lastPromptHash = hash;
         return false;
