@@ -75,7 +75,11 @@ internal sealed class CommandDraft
     }
 
     /// <summary>The SQL the command runs (a SQL client's statements), as the database hook's analyser read it.</summary>
-    public List<AgentGuard.Data.SqlAnalysis>? Sql { get; set; }
+    public List<AgentGuard.Data.SqlAnalysis>? Sql
+    {
+        get => _extras?.Sql;
+        set => Extras(value is not null)?.Sql = value;
+    }
 
     /// <summary>Why each tag was given; empty (and not allocated) for the many commands that get none.</summary>
     public IReadOnlyList<string> Findings => _findings ?? (IReadOnlyList<string>)[];
@@ -86,18 +90,56 @@ internal sealed class CommandDraft
     public CommandDraft? Upstream { get; set; }
 
     /// <summary>Text known to arrive on standard input (here-document, here-string, echo piped in).</summary>
-    public string? StdinText { get; set; }
+    public string? StdinText
+    {
+        get => _extras?.StdinText;
+        set => Extras(value is not null)?.StdinText = value;
+    }
 
     /// <summary>What this command is known to print, for echo/printf/base64 -d chains.</summary>
-    public string? OutputText { get; set; }
+    public string? OutputText
+    {
+        get => _extras?.OutputText;
+        set => Extras(value is not null)?.OutputText = value;
+    }
 
     /// <summary>True when <see cref="OutputText"/> was decoded from printf/echo escapes (\x, octal, \u, %b).</summary>
-    public bool OutputDecoded { get; set; }
+    public bool OutputDecoded
+    {
+        get => _extras?.OutputDecoded ?? false;
+        set => Extras(value)?.OutputDecoded = value;
+    }
 
     /// <summary>True when this command's output is downloaded or decoded content (or derived from it).</summary>
     public bool CarriesRemoteContent { get; set; }
 
-    public string? Code { get; set; }
+    public string? Code
+    {
+        get => _extras?.Code;
+        set => Extras(value is not null)?.Code = value;
+    }
+
+    /// <summary>
+    /// What only some commands have (known input or output text, code, SQL), kept apart so that the many commands
+    /// without any cost five fields less each.
+    /// </summary>
+    private DraftExtras? _extras;
+
+    /// <summary>The extras to write to: made when a value is set, null when a default is written to a draft that has none.</summary>
+    private DraftExtras? Extras(bool setting) => setting ? _extras ??= new DraftExtras() : _extras;
+
+    private sealed class DraftExtras
+    {
+        public string? StdinText { get; set; }
+
+        public string? OutputText { get; set; }
+
+        public bool OutputDecoded { get; set; }
+
+        public string? Code { get; set; }
+
+        public List<AgentGuard.Data.SqlAnalysis>? Sql { get; set; }
+    }
 
 
     public bool IsWrapper { get; init; }
