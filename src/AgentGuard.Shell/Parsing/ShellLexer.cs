@@ -201,8 +201,22 @@ internal sealed class ShellLexer
         _pendingHereDocuments.Clear();
     }
 
+    /// <summary>What ends a plain word or makes it more than plain: metacharacters, quotes, escapes, <c>$</c> and backticks.</summary>
+    private static readonly System.Buffers.SearchValues<char> WordStops = System.Buffers.SearchValues.Create(" \t\n\r|&;<>()\\'\"$`");
+
     private void ReadWord()
     {
+        // Most words are plain text up to a blank or an operator: found in one vectorized search, their text is the raw
+        // text. A word that stops at a quote, escape, expansion or redirection (2>&1, <(…)) takes the full path.
+        var stop = _text.AsSpan(_pos).IndexOfAny(WordStops);
+        var plainEnd = stop < 0 ? _text.Length : _pos + stop;
+        if (plainEnd > _pos && (plainEnd == _text.Length || _text[plainEnd] is ' ' or '\t' or '\n' or '\r' or '|' or '&' or ';' or '(' or ')'))
+        {
+            _tokens.Add(new ShellToken { Kind = ShellTokenKind.Word, Text = _text[_pos..plainEnd], IsPlainLiteral = true });
+            _pos = plainEnd;
+            return;
+        }
+
         var start = _pos;
         List<WordPart>? parts = null; // most words are one plain literal: no list for them
         var literal = _literal.Clear();
