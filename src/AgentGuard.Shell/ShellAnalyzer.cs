@@ -21,7 +21,7 @@ public static class ShellAnalyzer
     public static ShellAnalysis Analyze(string commandLine, string? standardInput)
     {
         ArgumentNullException.ThrowIfNull(commandLine);
-        var dotGlob = AnalysisSession.MayGlobDotFiles(commandLine);
+        var dotGlob = commandLine.Length <= MaxLineLength && AnalysisSession.MayGlobDotFiles(commandLine); // an over-long line is not read
         var session = new AnalysisSession { ProcessStandardInput = standardInput, DotFilesGlobbed = dotGlob };
         if (commandLine.Length > MaxLineLength)
         {

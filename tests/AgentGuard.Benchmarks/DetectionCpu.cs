@@ -61,13 +61,13 @@ internal static class DetectionCpu
         Console.WriteLine($"  {name,-28} median {perCall[Rounds / 2],7:F1} µs  min {perCall[0],7:F1} µs  max {perCall[^1],7:F1} µs  (result {result})");
     }
 
-    private static long ThreadCpuNanoseconds()
+    internal static long ThreadCpuNanoseconds()
     {
         const int ClockThreadCpuTimeId = 3;
         return NativeMethods.clock_gettime(ClockThreadCpuTimeId, out var time) == 0 ? (time.Seconds * 1_000_000_000) + time.Nanoseconds : throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
     }
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+    internal static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     [StructLayout(LayoutKind.Sequential)]
     private struct TimeSpec

@@ -7,8 +7,15 @@ using BenchmarkDotNet.Running;
 // Policy size in processor time (for a shared machine): -- --policy-cpu [sizes]
 // Sessions at scale (issue 21; optional part: busy|threads|new|allow|memory): -- --session-scale [part]
 // Injection detector and poisoning scanner in thread processor time (shared machine): -- --detection-cpu
+// Shell analyser in thread processor time and bytes per line (shared machine): -- --shell-cpu
 // Session memory (not a timing benchmark): dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --session-memory
 // Redis (loopback redis-server):  -- --redis-latency  |  -- --redis-parts  |  -- --redis-memory  |  --filter '*RedisBenchmarks*'
+if (args.Contains("--shell-cpu"))
+{
+    ShellCpu.Run();
+    return;
+}
+
 if (args.Contains("--detection-cpu"))
 {
     DetectionCpu.Run();

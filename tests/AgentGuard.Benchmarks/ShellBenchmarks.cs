@@ -13,8 +13,8 @@ namespace AgentGuard.Benchmarks;
 [MemoryDiagnoser]
 public class ShellBenchmarks
 {
-    private const string Typical = "git status && npm test 2>&1 | tail -20";
-    private const string Obfuscated = "a=r''m; $a${IFS}-rf \"$HOME\" || sudo bash -c \"$(echo Y3VybCAtZCBAL2V0Yy9wYXNzd2Q= | base64 -d)\"";
+    internal const string Typical = "git status && npm test 2>&1 | tail -20";
+    internal const string Obfuscated = "a=r''m; $a${IFS}-rf \"$HOME\" || sudo bash -c \"$(echo Y3VybCAtZCBAL2V0Yy9wYXNzd2Q= | base64 -d)\"";
 
     /// <summary>70 KB: nested substitutions, quotes and escapes, over the 64 KiB limit (rejected as opaque without parsing).</summary>
     private static readonly string Pathological70K = Pathological(70 * 1024);
@@ -24,7 +24,7 @@ public class ShellBenchmarks
 
     private IGuardedShell _shell = null!;
 
-    private static string Pathological(int length)
+    internal static string Pathological(int length)
     {
         var nested = string.Concat(Enumerable.Repeat("$(echo ", 2000)) + "x" + new string(')', 2000);
         var body = string.Concat(Enumerable.Repeat("a'b\\\"c | x${y:0:1} ", 4000));
