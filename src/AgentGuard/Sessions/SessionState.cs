@@ -21,7 +21,7 @@ internal sealed class SessionState : ISessionView
     private int _start;
     private int _count;
     private HashSet<string>? _labels;
-    private SeenValues?[]? _seen;
+    private SeenByOrigin _seen;
     private WeakReference<string>? _lastPrompt;
     private int _lastPromptLength = -1;
     private ulong _lastPromptHash;
@@ -105,7 +105,7 @@ internal sealed class SessionState : ISessionView
             _entries = [];
             _start = 0;
             _count = 0;
-            _seen = null;
+            _seen = default;
             _labels = null;
             return labels;
         }
@@ -119,7 +119,7 @@ internal sealed class SessionState : ISessionView
             lock (this)
             {
                 long bytes = 0;
-                foreach (var seen in _seen ?? [])
+                foreach (var seen in _seen)
                 {
                     bytes += seen?.RetainedBytes ?? 0;
                 }
@@ -235,7 +235,7 @@ internal sealed class SessionState : ISessionView
         var query = SeenValues.Query(_shared.Hasher, normalizedToken, length <= StackHashes ? stackalloc ulong[StackHashes] : new ulong[length]);
         lock (this)
         {
-            var seen = _seen?[(int)origin];
+            var seen = _seen[(int)origin];
             return seen is not null && (seen.First(query) >= 0 || seen.MaybeForgotten(query));
         }
     }
@@ -325,7 +325,6 @@ internal sealed class SessionState : ISessionView
 
         lock (this)
         {
-            _seen ??= new SeenValues?[3];
             var seen = _seen[(int)origin] ??= new SeenValues(_shared.MaxSeenValues, _shared.Hasher, keepsEvictedTaint: origin == ValueOrigin.Untrusted);
             seen.Add(hashes, ++_observations, origin == ValueOrigin.Untrusted ? source : null, origin == ValueOrigin.Untrusted ? _seen[(int)ValueOrigin.Trusted] : null);
         }
@@ -374,7 +373,7 @@ internal sealed class SessionState : ISessionView
         var query = SeenValues.Query(_shared.Hasher, normalizedToken, length <= StackHashes ? stackalloc ulong[StackHashes] : new ulong[length]);
         lock (this)
         {
-            return _seen?[(int)ValueOrigin.Untrusted]?.FirstSource(query);
+            return _seen[(int)ValueOrigin.Untrusted]?.FirstSource(query);
         }
     }
 
@@ -388,7 +387,7 @@ internal sealed class SessionState : ISessionView
         var query = SeenValues.Query(_shared.Hasher, normalizedToken, length <= StackHashes ? stackalloc ulong[StackHashes] : new ulong[length]);
         lock (this)
         {
-            var untrusted = _seen?[(int)ValueOrigin.Untrusted];
+            var untrusted = _seen[(int)ValueOrigin.Untrusted];
             if (untrusted is null)
             {
                 return false;
@@ -405,7 +404,7 @@ internal sealed class SessionState : ISessionView
                 return false;
             }
 
-            var trustedFirst = _seen![(int)ValueOrigin.Trusted]?.First(query) ?? -1;
+            var trustedFirst = _seen[(int)ValueOrigin.Trusted]?.First(query) ?? -1;
             return trustedFirst < 0 || first < trustedFirst;
         }
     }
@@ -455,5 +454,12 @@ internal sealed class SessionState : ISessionView
     }
 
     /// <summary>One kept call: 56 bytes (five references, the time as UTC ticks, kind and effect as bytes).</summary>
+    /// <summary>The seen values of each origin (<see cref="ValueOrigin"/>), held in the session itself: one object fewer per session that has seen anything.</summary>
+    [System.Runtime.CompilerServices.InlineArray(3)]
+    private struct SeenByOrigin
+    {
+        private SeenValues? _first;
+    }
+
     private readonly record struct Entry(string ToolName, string? Source, string[] Tags, string? CallId, string[] ResultLabels, long UtcTicks, byte Kind, byte Effect);
 }
