@@ -24,7 +24,39 @@ internal sealed class AnalysisSession
     /// <c>shopt</c> anywhere. Otherwise bash's <c>*</c>, <c>?</c> and <c>[…]</c> never match a leading dot, so
     /// <c>du -sh *</c> cannot reach <c>~/.netrc</c>.
     /// </summary>
-    public bool DotFilesGlobbed { get; init; }
+    public bool DotFilesGlobbed { get; set; }
+
+    /// <summary>
+    /// Switches <see cref="DotFilesGlobbed"/> on when a command about to run may change bash's glob options, whatever
+    /// quoting hid the names from the raw line: <c>shopt</c> in any form, a word naming <c>dotglob</c>, or
+    /// <c>BASHOPTS</c>/<c>GLOBIGNORE</c> given to a program (<c>env BASHOPTS=dotglob bash …</c>).
+    /// </summary>
+    public void NoteGlobOptions(List<ExpandedWord> words)
+    {
+        if (DotFilesGlobbed || words.Count == 0)
+        {
+            return;
+        }
+
+        if (words[0].Text == "shopt" || words[0].Dynamic)
+        {
+            DotFilesGlobbed = true;
+            return;
+        }
+
+        foreach (var word in words)
+        {
+            if (word.Text.Contains("dotglob", StringComparison.Ordinal) || IsGlobVariable(word.Text))
+            {
+                DotFilesGlobbed = true;
+                return;
+            }
+        }
+    }
+
+    /// <summary>True for <c>BASHOPTS</c> and <c>GLOBIGNORE</c> (a name or a <c>NAME=value</c> word): setting either can make globs match dot files.</summary>
+    public static bool IsGlobVariable(string text)
+        => text.StartsWith("BASHOPTS", StringComparison.Ordinal) || text.StartsWith("GLOBIGNORE", StringComparison.Ordinal);
 
     /// <summary>Whether <paramref name="line"/> may switch on globbing of dot files (see <see cref="DotFilesGlobbed"/>).</summary>
     public static bool MayGlobDotFiles(string line)
@@ -168,6 +200,7 @@ internal sealed class AnalysisSession
 
     public void SetVariable(string name, string? value)
     {
+        DotFilesGlobbed |= IsGlobVariable(name);
         _variables ??= new(StringComparer.Ordinal);
         if (_variables.Count < 1024 || _variables.ContainsKey(name))
         {
@@ -293,6 +326,7 @@ internal sealed class AnalysisSession
     /// <summary>Tracks export/declare/local/readonly/unset/read, which change variables, and alias definitions.</summary>
     public void ApplyBuiltinState(List<ExpandedWord> words)
     {
+        NoteGlobOptions(words);
         switch (words[0].Text)
         {
             case "export" or "declare" or "typeset" or "local" or "readonly":

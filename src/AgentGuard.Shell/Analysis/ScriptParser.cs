@@ -158,6 +158,7 @@ internal sealed partial class ScriptParser
         while (start < words.Count && WordExpander.TryAssignment(words[start], out var name, out var valueParts))
         {
             (assignments ??= []).Add((name, expander.ExpandSingle(valueParts)));
+            _session.DotFilesGlobbed |= AnalysisSession.IsGlobVariable(name);
             start++;
         }
 
