@@ -62,6 +62,47 @@ internal sealed class PhrasePrefilter
     }
 
     /// <summary>
+    /// <see cref="MayStartAt"/> for a text whose runs of white space count as one space (each run read as ' '), judged
+    /// on the text as it is: when white space other than a lone space is among the four characters, the collapsed text
+    /// would show other characters there, so the answer is "maybe".
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool MayStartAtCollapsed(ReadOnlySpan<char> text, int at)
+    {
+        if (at > text.Length - 4)
+        {
+            return true;
+        }
+
+        var chars = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(text), at)));
+        if ((chars & NotAscii) != 0 || MayCollapse(chars))
+        {
+            return true;
+        }
+
+        return Has(Fold(chars));
+    }
+
+    /// <summary>
+    /// True when four ASCII characters hold a control character (every ASCII white space but the space is one) or two
+    /// spaces in a row: collapsing white space could change them. Bit 15 of a lane is clear after adding 0x7FDF exactly
+    /// when the lane is at most 0x20 (after 0x7FE0: below 0x20); ASCII lanes never carry into the next.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MayCollapse(ulong chars)
+    {
+        const ulong High = 0x8000_8000_8000_8000;
+        var atMostSpace = ~(chars + 0x7FDF_7FDF_7FDF_7FDF) & High;
+        if (atMostSpace == 0)
+        {
+            return false;
+        }
+
+        var control = ~(chars + 0x7FE0_7FE0_7FE0_7FE0) & High;
+        return control != 0 || (atMostSpace & (atMostSpace >> 16)) != 0;
+    }
+
+    /// <summary>
     /// Lowers the ASCII letters of four characters by setting bit 5 of each; other characters may change too, but the
     /// same way in the phrases and in the text, so a match still hashes alike (a collision only costs a full comparison).
     /// </summary>
