@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace AgentGuard.Mcp;
@@ -21,8 +22,35 @@ internal static partial class ToolDescriptionScanner
 
         public readonly bool NonAscii => true;
 
+        /// <summary>True when the walk stopped at an invisible or bidirectional character (every one is not ASCII, so a stop).</summary>
+        public bool SawHiddenCharacter { readonly get; private set; }
+
+        /// <summary>True when the walk stopped at an upper-case pseudo-tag (each '&lt;' is a stop).</summary>
+        public bool SawPseudoMarkup { readonly get; private set; }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void At(ReadOnlySpan<char> text, int at)
         {
+            // Most stops end at the four-character prefilter, inlined into the walk; the rest is a call.
+            if (text[at] is > '\x7F' or '<' || (collapsing ? Prefilter.MayStartAtCollapsed(text, at) : Prefilter.MayStartAt(text, at)))
+            {
+                Candidates(text, at);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void Candidates(ReadOnlySpan<char> text, int at)
+        {
+            if (text[at] > '\x7F' && HiddenCharacters.Contains(text[at]))
+            {
+                SawHiddenCharacter = true;
+            }
+
+            if (text[at] == '<' && !SawPseudoMarkup && IsPseudoTag(text, at))
+            {
+                SawPseudoMarkup = true;
+            }
+
             if (collapsing ? !Prefilter.MayStartAtCollapsed(text, at) : !Prefilter.MayStartAt(text, at))
             {
                 return;

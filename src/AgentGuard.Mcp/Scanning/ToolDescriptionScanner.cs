@@ -1,5 +1,8 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -126,18 +129,18 @@ internal static partial class ToolDescriptionScanner
                 AppendSchema(s, ref text, 0);
             }
 
-            List<string>? findings = null;
+            // One walk over the text: the injection detector's, with the phrase search reading each of its stops (and
+            // noting invisible characters, reported first).
             var written = text.Written;
-            if (written.ContainsAny(HiddenCharacters))
+            var phrases = new PhraseReader(written.ContainsAny(CollapsibleWhiteSpace) || written.Contains("  ", StringComparison.Ordinal), null);
+            var assessment = Injection.Assess(written.ToString(), ref phrases);
+            var findings = phrases.Findings;
+            if (phrases.SawHiddenCharacter)
             {
-                Add(ref findings, "hidden-text:invisible or bidirectional characters");
+                (findings ??= []).Insert(0, "hidden-text:invisible or bidirectional characters");
             }
 
-            // One walk over the text: the injection detector's, with the phrase search reading each of its stops.
-            var phrases = new PhraseReader(written.ContainsAny(CollapsibleWhiteSpace) || written.Contains("  ", StringComparison.Ordinal), findings);
-            var assessment = Injection.Assess(written.ToString(), ref phrases);
-            findings = phrases.Findings;
-            ScanStructure(written, assessment, ref findings);
+            ScanStructure(written, phrases.SawPseudoMarkup, assessment, ref findings);
             return findings;
         }
         finally
@@ -181,31 +184,15 @@ internal static partial class ToolDescriptionScanner
     /// <c>&lt;GLOBAL_OVERRIDE&gt;</c>, <c>&lt;SYSTEM_REQUIREMENT priority="…"&gt;</c>) and text the injection detector
     /// reads as instructions aimed at the model.
     /// </summary>
-    private static void ScanStructure(ReadOnlySpan<char> text, InjectionAssessment assessment, ref List<string>? findings)
+    private static void ScanStructure(ReadOnlySpan<char> text, bool pseudoMarkup, InjectionAssessment assessment, ref List<string>? findings)
     {
-        for (var i = text.IndexOf('<'); i >= 0 && i + 2 < text.Length; i = Next(text, i))
+        if (pseudoMarkup)
         {
-            var j = i + 1;
-            if (j < text.Length && text[j] == '/')
-            {
-                j++;
-            }
-
-            var nameStart = j;
-            while (j < text.Length && (char.IsAsciiLetterUpper(text[j]) || text[j] == '_'))
-            {
-                j++;
-            }
-
-            if (j - nameStart >= 3 && j < text.Length && text[j] is '>' or ' ')
-            {
-                Add(ref findings, "instruction:pseudo-markup");
-                break;
-            }
+            Add(ref findings, "instruction:pseudo-markup");
         }
 
         // Tool descriptions are imperative by nature ("List alerts in a repository."): requests alone prove nothing here.
-        if (assessment.Score >= 0.5 && assessment.Markers.Any(m => m is not ("agent-request" or "ordering" or "urgent-override")))
+        if (assessment.Score >= 0.5 && HasMarkerBeyondRequests(assessment.Markers))
         {
             Add(ref findings, "instruction:addressed-to-model");
         }
@@ -215,11 +202,41 @@ internal static partial class ToolDescriptionScanner
             Add(ref findings, "manipulation:shouting");
         }
 
-        static int Next(ReadOnlySpan<char> text, int i)
+        static bool HasMarkerBeyondRequests(IReadOnlyList<string> markers)
         {
-            var next = text[(i + 1)..].IndexOf('<');
-            return next < 0 ? -1 : i + 1 + next;
+            for (var i = 0; i < markers.Count; i++)
+            {
+                if (markers[i] is not ("agent-request" or "ordering" or "urgent-override"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
+    }
+
+    /// <summary>An upper-case pseudo-tag opens at <paramref name="at"/> (a '&lt;'): <c>&lt;IMPORTANT&gt;</c>, <c>&lt;/SYSTEM_NOTE&gt;</c>, <c>&lt;SYSTEM_REQUIREMENT …</c>.</summary>
+    private static bool IsPseudoTag(ReadOnlySpan<char> text, int at)
+    {
+        if (at + 2 >= text.Length)
+        {
+            return false;
+        }
+
+        var j = at + 1;
+        if (text[j] == '/')
+        {
+            j++;
+        }
+
+        var nameStart = j;
+        while (j < text.Length && (char.IsAsciiLetterUpper(text[j]) || text[j] == '_'))
+        {
+            j++;
+        }
+
+        return j - nameStart >= 3 && j < text.Length && text[j] is '>' or ' ';
     }
 
     private static readonly InjectionDetector Injection = new();
@@ -233,25 +250,24 @@ internal static partial class ToolDescriptionScanner
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AcronymLookup = Acronyms.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Everything but the ASCII capitals: a shouted word holds a capital or a non-ASCII letter.</summary>
-    private static readonly SearchValues<char> NotCapitals = SearchValues.Create([.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !char.IsAsciiLetterUpper(c))]);
-
-    /// <summary>Four or more shouted words (not acronyms): the register of ads that push a model to pick a tool.</summary>
+    /// <summary>
+    /// Four or more shouted words (not acronyms): the register of ads that push a model to pick a tool. A shouted word
+    /// has three or more letters, all upper case, so two of them in a row are each an ASCII capital or a non-ASCII
+    /// letter: only words holding such a pair are looked at (one vector step per eight characters finds the next).
+    /// </summary>
     private static bool Shouts(ReadOnlySpan<char> text)
     {
         var shouted = 0;
         var i = 0;
         while (i < text.Length)
         {
-            // Jump to the next capital or non-ASCII character, then back to the start of its word: a word made of ASCII
-            // lower-case letters only is never shouted.
-            var next = text[i..].IndexOfAnyExcept(NotCapitals);
+            var next = NextCapitalPair(text, i);
             if (next < 0)
             {
                 return false;
             }
 
-            i += next;
+            i = next;
             if (!char.IsLetter(text[i]))
             {
                 i++;
@@ -278,6 +294,39 @@ internal static partial class ToolDescriptionScanner
         }
 
         return false;
+    }
+
+    /// <summary>The first position from <paramref name="from"/> where two characters in a row are each an ASCII capital or not ASCII; -1 when none.</summary>
+    private static int NextCapitalPair(ReadOnlySpan<char> text, int from)
+    {
+        var i = from;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            for (; i + Vector128<ushort>.Count + 1 <= text.Length; i += Vector128<ushort>.Count)
+            {
+                var pairs = CapitalOrNotAscii(Vector128.LoadUnsafe(ref start, (nuint)i)) & CapitalOrNotAscii(Vector128.LoadUnsafe(ref start, (nuint)(i + 1)));
+                if (pairs != Vector128<ushort>.Zero)
+                {
+                    return i + BitOperations.TrailingZeroCount(pairs.ExtractMostSignificantBits());
+                }
+            }
+        }
+
+        for (; i + 1 < text.Length; i++)
+        {
+            if (IsCapitalOrNotAscii(text[i]) && IsCapitalOrNotAscii(text[i + 1]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+
+        static bool IsCapitalOrNotAscii(char c) => char.IsAsciiLetterUpper(c) || c > '\x7F';
+
+        static Vector128<ushort> CapitalOrNotAscii(Vector128<ushort> chars)
+            => Vector128.LessThan(chars - Vector128.Create((ushort)'A'), Vector128.Create((ushort)26)) | Vector128.GreaterThan(chars, Vector128.Create((ushort)0x7F));
     }
 
     private static void AppendMember(JsonObject owner, string member, ref TextBuffer text)
