@@ -86,6 +86,27 @@ public sealed class SecretDetectorFourthPassTests
         Find("the pri_key column and pri_index").Should().BeEmpty();
     }
 
+    /// <summary>Dropbox long-lived tokens: eleven characters, ten <c>A</c>s, 43 more, with no name or prefix to give them away.</summary>
+    [Fact]
+    public void Find_DropboxLongLivedToken_IsRedactedWhole()
+    {
+        var token = Take(Alnum, 11) + "AAAAAAAAAA" + Take(Alnum + "_-", 43);
+
+        CoveredText("dropbox: " + token).Should().Contain(token);
+        CoveredText("client = Dropbox(\"" + token + "\")").Should().Contain(token);
+    }
+
+    /// <summary>Runs of <c>A</c> inside base64 data (images, keys, zeroed buffers) are not Dropbox tokens.</summary>
+    [Fact]
+    public void Find_RunsOfAInsideBase64_AreNotDropboxTokens()
+    {
+        var blob = Take(Alnum + "+/", 120) + "AAAAAAAAAAAAAAAAAAAA" + Take(Alnum + "+/", 120) + "==";
+
+        Find("data:image/png;base64," + blob).Should().NotContain(f => f.Kind == "dropbox-token");
+        Find("icon: iVBORw0KGgo" + Take(Alnum, 4) + "AAAAAAAAAA" + Take(Alnum, 43) + "+" + Take(Alnum, 20)).Should().NotContain(f => f.Kind == "dropbox-token");
+        Find(Take(Alnum, 11) + "AAAAAAAAAA" + Take(Alnum, 42) + " ").Should().NotContain(f => f.Kind == "dropbox-token");
+    }
+
     private List<SecretFinding> Find(string text)
     {
         var findings = new List<SecretFinding>();
