@@ -109,7 +109,19 @@ internal sealed class RedisSessionStore : ISessionStore
 
         if (!pending.IsCompletedSuccessfully)
         {
-            _ = ObserveAsync(operation, pending);
+            // A continuation that runs only on failure: a write that succeeds — nearly every one — completes without
+            // queueing any work (SE.Redis runs continuations on the thread pool, and awaiting each record there cost
+            // every decision a thread-pool dispatch).
+            _ = pending.ContinueWith(
+                static (failed, state) =>
+                {
+                    var (diagnostics, operation) = ((RedisStoreDiagnostics, string))state!;
+                    diagnostics.WriteFailed(operation, failed.Exception?.InnerException ?? new TaskCanceledException(failed));
+                },
+                (Diagnostics, operation),
+                CancellationToken.None,
+                TaskContinuationOptions.NotOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         }
     }
 
@@ -361,20 +373,6 @@ internal sealed class RedisSessionStore : ISessionStore
         {
             var multiplexer = await _connection.Multiplexer.ConfigureAwait(false);
             await write(multiplexer.GetDatabase(), state).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // See Send.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Diagnostics.WriteFailed(operation, ex);
-        }
-    }
-
-    private async Task ObserveAsync(string operation, Task pending)
-    {
-        try
-        {
-            await pending.ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // See Send.
         catch (Exception ex)

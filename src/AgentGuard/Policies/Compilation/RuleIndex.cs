@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using AgentGuard.Infrastructure;
 
 namespace AgentGuard.Policies;
 
@@ -18,7 +18,7 @@ internal sealed class RuleIndex
     private readonly FrozenDictionary<string, CompiledRule[]> _byTag;
     private readonly CompiledRule[][] _byKind;
     private readonly CompiledRule[] _scanned;
-    private readonly ConcurrentDictionary<CandidateKey, CandidateSet> _cache = new();
+    private readonly BoundedCache<CandidateKey, CandidateSet> _cache = new(MaxCachedKeys);
     private readonly Dictionary<CompiledRule, int> _order;
 
     public RuleIndex(IReadOnlyList<CompiledRule> rules)
@@ -95,10 +95,7 @@ internal sealed class RuleIndex
         }
 
         var result = new CandidateSet(this, toolName, kind, source, Compute(toolName, kind, source, configuredTags), configuredTags);
-        if (_cache.Count < MaxCachedKeys)
-        {
-            _cache.TryAdd(key, result);
-        }
+        _cache.TryAdd(key, result);
 
         return result;
     }
