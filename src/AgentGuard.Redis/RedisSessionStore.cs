@@ -15,6 +15,7 @@ internal sealed class RedisSessionStore : ISessionStore
     private readonly RedisConnection _connection;
     private readonly RateMembers _members = new();
     private readonly HistoryCache _histories;
+    private readonly ExpiryRefreshes _expiries;
     private readonly TimeProvider _time;
 
     public RedisSessionStore(RedisConnection connection, RedisStoreSettings settings, RedisCircuit circuit, RedisStoreDiagnostics diagnostics, TimeProvider time)
@@ -25,6 +26,7 @@ internal sealed class RedisSessionStore : ISessionStore
         Diagnostics = diagnostics;
         _time = time;
         _histories = new HistoryCache(time);
+        _expiries = new ExpiryRefreshes(time);
         Keys = new RedisKeys(settings.KeyPrefix);
         Hasher = new ValueHasher(settings.HmacKey);
     }
@@ -149,9 +151,9 @@ internal sealed class RedisSessionStore : ISessionStore
     internal static ulong NextEntryId() => unchecked((ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue));
 
     /// <summary>
-    /// Appends a decided call and trims the history in one atomic step, refreshing the session's idle expiry: one
-    /// small script (<c>record.lua</c>), sent without waiting; its answer is observed, so a refused write is counted and
-    /// logged.
+    /// Appends a decided call and trims the history in one atomic step, refreshing the session's idle expiry when it is
+    /// due (<see cref="ExpiryRefreshes"/>): one small script (<c>record.lua</c>), sent without waiting; its answer is
+    /// observed, so a refused write is counted and logged.
     /// </summary>
     /// <remarks>
     /// Atomic because the history near-cache relies on each append and its trim happening together (see
@@ -163,14 +165,18 @@ internal sealed class RedisSessionStore : ISessionStore
     internal void Record(string sessionId, SessionLimits limits, byte[] entry)
     {
         RedisKey[] keys = [Keys.History(sessionId), Keys.Labels(sessionId), Keys.Seen(sessionId)];
-        RedisValue[] values = [entry, Keeps(limits), TtlMs(limits)];
+        RedisValue[] values = [entry, Keeps(limits), _expiries.Due(sessionId, limits.IdleTimeout) ? TtlMs(limits) : 0];
         Send("record", (keys, values), static (database, write) => database.ScriptEvaluateAsync(RedisScripts.Record, write.keys, write.values));
     }
 
     /// <summary>The history length a record trims to (written into the entry's stamp too).</summary>
     internal static int Keeps(SessionLimits limits) => Math.Max(1, limits.MaxHistory);
 
-    internal static long TtlMs(SessionLimits limits) => Math.Max(1000, (long)limits.IdleTimeout.TotalMilliseconds);
+    /// <summary>
+    /// The expiry every write gives a session's keys: 1.5 × the idle timeout, so a record may skip the refresh for half an
+    /// idle timeout (<see cref="ExpiryRefreshes"/>) and the keys still outlive the session's last call by the idle timeout.
+    /// </summary>
+    internal static long TtlMs(SessionLimits limits) => Math.Max(1500, (long)(limits.IdleTimeout.TotalMilliseconds * 1.5));
 
     internal static int Depth(SessionReads reads, SessionLimits limits)
         => reads.Snapshot ? limits.MaxHistory : Math.Min(reads.HistoryDepth, limits.MaxHistory);
