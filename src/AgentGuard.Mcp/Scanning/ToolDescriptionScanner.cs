@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
@@ -11,9 +13,9 @@ namespace AgentGuard.Mcp;
 /// Deterministic, allocation-light scan of a tool definition's text (title, description, annotation title, and every
 /// name and string in its input schema) for signs of tool poisoning: instructions addressed to the model, requests
 /// to read secrets, references to other tools' behaviour (shadowing), invisible or bidirectional characters, and
-/// hidden HTML comments. One vectorised pass per string; no regular expressions.
+/// hidden HTML comments. One vectorised walk over the text feeds both the phrase search and the injection detector.
 /// </summary>
-internal static class ToolDescriptionScanner
+internal static partial class ToolDescriptionScanner
 {
     private static readonly (string Phrase, string Category)[] Phrases =
     [
@@ -87,6 +89,9 @@ internal static class ToolDescriptionScanner
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
     private static readonly string NonLetterStarts = new([.. Phrases.Select(p => p.Phrase[0]).Where(c => !char.IsAsciiLetter(c)).Distinct()]);
 
+    /// <summary>Where the shared walk stops besides word starts: the detector's characters and the phrases' non-letter first characters.</summary>
+    private static readonly string WalkCharacters = new([.. InjectionDetector.WalkCharacters.Union(NonLetterStarts)]);
+
     /// <summary>All phrases in table order, each with its finding and its first eight characters.</summary>
     private static readonly PhraseEntry[] Entries = [.. Phrases.Select(p => new PhraseEntry(p.Phrase, p.Category + ":\"" + p.Phrase + "\"", new AsciiPrefix(p.Phrase)))];
 
@@ -124,83 +129,23 @@ internal static class ToolDescriptionScanner
                 AppendSchema(s, ref text, 0);
             }
 
-            List<string>? findings = null;
-            ScanText(text.Written, ref findings);
-            ScanStructure(text.Written, ref findings);
+            // One walk over the text: the injection detector's, with the phrase search reading each of its stops (and
+            // noting invisible characters, reported first).
+            var written = text.Written;
+            var phrases = new PhraseReader(written.ContainsAny(CollapsibleWhiteSpace) || written.Contains("  ", StringComparison.Ordinal), null);
+            var assessment = Injection.Assess(written.ToString(), ref phrases);
+            var findings = phrases.Findings;
+            if (phrases.SawHiddenCharacter)
+            {
+                (findings ??= []).Insert(0, "hidden-text:invisible or bidirectional characters");
+            }
+
+            ScanStructure(written, phrases.SawPseudoMarkup, assessment, ref findings);
             return findings;
         }
         finally
         {
             ArrayPool<char>.Shared.Return(text.Buffer);
-        }
-    }
-
-    /// <summary>Scans one string; adds findings to <paramref name="findings"/>.</summary>
-    public static void ScanText(ReadOnlySpan<char> span, ref List<string>? findings)
-    {
-        if (span.ContainsAny(HiddenCharacters))
-        {
-            Add(ref findings, "hidden-text:invisible or bidirectional characters");
-        }
-
-        char[]? collapsed = null;
-        try
-        {
-            if (span.ContainsAny(CollapsibleWhiteSpace) || span.Contains("  ", StringComparison.Ordinal))
-            {
-                collapsed = ArrayPool<char>.Shared.Rent(span.Length);
-                span = Collapse(span, collapsed);
-            }
-
-            ScanPhrases(span, ref findings);
-        }
-        finally
-        {
-            if (collapsed is not null)
-            {
-                ArrayPool<char>.Shared.Return(collapsed);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Every phrase at every position, in text order (the first phrase in table order that matches at a position counts).
-    /// One vectorized pass yields the word starts, the non-letter first characters and any non-ASCII character (which may
-    /// fold to an ASCII letter): a superset of where a phrase can match on word boundaries, each confirmed here.
-    /// </summary>
-    private static void ScanPhrases(ReadOnlySpan<char> span, ref List<string>? findings)
-    {
-        foreach (var at in new WordStarts(span, NonLetterStarts, nonAscii: true))
-        {
-            // A non-ASCII character is compared with the phrases that start with the ASCII letter its upper case is, if any
-            // (the ordinal comparison folds none today; the result must not depend on that).
-            if (!Prefilter.MayStartAt(span, at))
-            {
-                continue;
-            }
-
-            var c = span[at];
-            var second = at + 1 < span.Length ? span[at + 1] : '\0';
-            var candidates = c > '\x7F' ? FoldedCandidates(c) : second > '\x7F' ? ByFirstChar[char.ToLowerInvariant(c)] : ByPair[PairIndex(c, second)];
-            if (candidates.Length == 0)
-            {
-                continue;
-            }
-
-            // Eight ASCII characters are compared with each phrase's first eight in one step.
-            var ascii = AsciiPrefix.TryRead(span, at, out var chars);
-            var rest = span[at..];
-            for (var i = 0; i < candidates.Length; i++)
-            {
-                ref readonly var candidate = ref candidates[i]; // by reference: an entry holds three vectors
-                var phrase = candidate.Phrase;
-                // Whole words only: "/etc/passwd" is not in "/etc/passwded", "silently" not in "unsilently".
-                if ((ascii ? candidate.Prefix.Matches(chars) && (phrase.Length <= AsciiPrefix.Length || rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase)) : rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase)) && OnWordBoundaries(span, at, phrase))
-                {
-                    Add(ref findings, candidate.Finding);
-                    break;
-                }
-            }
         }
     }
 
@@ -227,9 +172,8 @@ internal static class ToolDescriptionScanner
         return pairs;
     }
 
-    private static bool OnWordBoundaries(ReadOnlySpan<char> text, int at, string phrase)
+    private static bool OnWordBoundaries(ReadOnlySpan<char> text, int at, int end, string phrase)
     {
-        var end = at + phrase.Length;
         var startOk = !char.IsLetterOrDigit(phrase[0]) || at == 0 || !char.IsLetterOrDigit(text[at - 1]);
         var endOk = !char.IsLetterOrDigit(phrase[^1]) || end >= text.Length || !char.IsLetterOrDigit(text[end]) || phrase == "exfiltrat" || phrase == "hijack";
         return startOk && endOk;
@@ -240,32 +184,15 @@ internal static class ToolDescriptionScanner
     /// <c>&lt;GLOBAL_OVERRIDE&gt;</c>, <c>&lt;SYSTEM_REQUIREMENT priority="…"&gt;</c>) and text the injection detector
     /// reads as instructions aimed at the model.
     /// </summary>
-    private static void ScanStructure(ReadOnlySpan<char> text, ref List<string>? findings)
+    private static void ScanStructure(ReadOnlySpan<char> text, bool pseudoMarkup, InjectionAssessment assessment, ref List<string>? findings)
     {
-        for (var i = text.IndexOf('<'); i >= 0 && i + 2 < text.Length; i = Next(text, i))
+        if (pseudoMarkup)
         {
-            var j = i + 1;
-            if (j < text.Length && text[j] == '/')
-            {
-                j++;
-            }
-
-            var nameStart = j;
-            while (j < text.Length && (char.IsAsciiLetterUpper(text[j]) || text[j] == '_'))
-            {
-                j++;
-            }
-
-            if (j - nameStart >= 3 && j < text.Length && text[j] is '>' or ' ')
-            {
-                Add(ref findings, "instruction:pseudo-markup");
-                break;
-            }
+            Add(ref findings, "instruction:pseudo-markup");
         }
 
         // Tool descriptions are imperative by nature ("List alerts in a repository."): requests alone prove nothing here.
-        var assessment = Injection.Assess(text.ToString());
-        if (assessment.Score >= 0.5 && assessment.Markers.Any(m => m is not ("agent-request" or "ordering" or "urgent-override")))
+        if (assessment.Score >= 0.5 && HasMarkerBeyondRequests(assessment.Markers))
         {
             Add(ref findings, "instruction:addressed-to-model");
         }
@@ -275,11 +202,41 @@ internal static class ToolDescriptionScanner
             Add(ref findings, "manipulation:shouting");
         }
 
-        static int Next(ReadOnlySpan<char> text, int i)
+        static bool HasMarkerBeyondRequests(IReadOnlyList<string> markers)
         {
-            var next = text[(i + 1)..].IndexOf('<');
-            return next < 0 ? -1 : i + 1 + next;
+            for (var i = 0; i < markers.Count; i++)
+            {
+                if (markers[i] is not ("agent-request" or "ordering" or "urgent-override"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
+    }
+
+    /// <summary>An upper-case pseudo-tag opens at <paramref name="at"/> (a '&lt;'): <c>&lt;IMPORTANT&gt;</c>, <c>&lt;/SYSTEM_NOTE&gt;</c>, <c>&lt;SYSTEM_REQUIREMENT …</c>.</summary>
+    private static bool IsPseudoTag(ReadOnlySpan<char> text, int at)
+    {
+        if (at + 2 >= text.Length)
+        {
+            return false;
+        }
+
+        var j = at + 1;
+        if (text[j] == '/')
+        {
+            j++;
+        }
+
+        var nameStart = j;
+        while (j < text.Length && (char.IsAsciiLetterUpper(text[j]) || text[j] == '_'))
+        {
+            j++;
+        }
+
+        return j - nameStart >= 3 && j < text.Length && text[j] is '>' or ' ';
     }
 
     private static readonly InjectionDetector Injection = new();
@@ -293,25 +250,24 @@ internal static class ToolDescriptionScanner
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AcronymLookup = Acronyms.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Everything but the ASCII capitals: a shouted word holds a capital or a non-ASCII letter.</summary>
-    private static readonly SearchValues<char> NotCapitals = SearchValues.Create([.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !char.IsAsciiLetterUpper(c))]);
-
-    /// <summary>Four or more shouted words (not acronyms): the register of ads that push a model to pick a tool.</summary>
+    /// <summary>
+    /// Four or more shouted words (not acronyms): the register of ads that push a model to pick a tool. A shouted word
+    /// has three or more letters, all upper case, so two of them in a row are each an ASCII capital or a non-ASCII
+    /// letter: only words holding such a pair are looked at (one vector step per eight characters finds the next).
+    /// </summary>
     private static bool Shouts(ReadOnlySpan<char> text)
     {
         var shouted = 0;
         var i = 0;
         while (i < text.Length)
         {
-            // Jump to the next capital or non-ASCII character, then back to the start of its word: a word made of ASCII
-            // lower-case letters only is never shouted.
-            var next = text[i..].IndexOfAnyExcept(NotCapitals);
+            var next = NextCapitalPair(text, i);
             if (next < 0)
             {
                 return false;
             }
 
-            i += next;
+            i = next;
             if (!char.IsLetter(text[i]))
             {
                 i++;
@@ -338,6 +294,39 @@ internal static class ToolDescriptionScanner
         }
 
         return false;
+    }
+
+    /// <summary>The first position from <paramref name="from"/> where two characters in a row are each an ASCII capital or not ASCII; -1 when none.</summary>
+    private static int NextCapitalPair(ReadOnlySpan<char> text, int from)
+    {
+        var i = from;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            for (; i + Vector128<ushort>.Count + 1 <= text.Length; i += Vector128<ushort>.Count)
+            {
+                var pairs = CapitalOrNotAscii(Vector128.LoadUnsafe(ref start, (nuint)i)) & CapitalOrNotAscii(Vector128.LoadUnsafe(ref start, (nuint)(i + 1)));
+                if (pairs != Vector128<ushort>.Zero)
+                {
+                    return i + BitOperations.TrailingZeroCount(pairs.ExtractMostSignificantBits());
+                }
+            }
+        }
+
+        for (; i + 1 < text.Length; i++)
+        {
+            if (IsCapitalOrNotAscii(text[i]) && IsCapitalOrNotAscii(text[i + 1]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+
+        static bool IsCapitalOrNotAscii(char c) => char.IsAsciiLetterUpper(c) || c > '\x7F';
+
+        static Vector128<ushort> CapitalOrNotAscii(Vector128<ushort> chars)
+            => Vector128.LessThan(chars - Vector128.Create((ushort)'A'), Vector128.Create((ushort)26)) | Vector128.GreaterThan(chars, Vector128.Create((ushort)0x7F));
     }
 
     private static void AppendMember(JsonObject owner, string member, ref TextBuffer text)
@@ -452,71 +441,6 @@ internal static class ToolDescriptionScanner
         {
             text.Append(value.GetValue<string>());
         }
-    }
-
-    /// <summary>Each run of white space becomes one space, written into <paramref name="buffer"/> (at least as long as the text).</summary>
-    private static ReadOnlySpan<char> Collapse(ReadOnlySpan<char> text, char[] buffer)
-    {
-        var length = 0;
-        var space = false;
-        var i = 0;
-        while (i < text.Length)
-        {
-            // Eight printable ASCII characters with no space after a space are copied as they are, in one step.
-            if (i + PlainBlock <= text.Length && IsPlainBlock(text, i, space))
-            {
-                text.Slice(i, PlainBlock).CopyTo(buffer.AsSpan(length));
-                length += PlainBlock;
-                i += PlainBlock;
-                space = text[i - 1] == ' ';
-                continue;
-            }
-
-            var end = Math.Min(text.Length, i + PlainBlock);
-            for (; i < end; i++)
-            {
-                var c = text[i];
-                if (char.IsWhiteSpace(c))
-                {
-                    if (!space)
-                    {
-                        buffer[length++] = ' ';
-                    }
-
-                    space = true;
-                }
-                else
-                {
-                    buffer[length++] = c;
-                    space = false;
-                }
-            }
-        }
-
-        return buffer.AsSpan(0, length);
-    }
-
-    /// <summary>Characters <see cref="IsPlainBlock"/> looks at.</summary>
-    private const int PlainBlock = 8;
-
-    /// <summary>
-    /// True when the eight characters at <paramref name="at"/> are printable ASCII or spaces and no space follows a
-    /// white-space character (<paramref name="afterSpace"/> says the character before them was one): collapsing
-    /// leaves them unchanged.
-    /// </summary>
-    private static bool IsPlainBlock(ReadOnlySpan<char> text, int at, bool afterSpace)
-    {
-        if (!Vector128.IsHardwareAccelerated || at == 0 || (afterSpace && text[at] == ' '))
-        {
-            return false;
-        }
-
-        var chars = Vector128.Create<ushort>(MemoryMarshal.Cast<char, ushort>(text.Slice(at, PlainBlock)));
-        var previous = Vector128.Create<ushort>(MemoryMarshal.Cast<char, ushort>(text.Slice(at - 1, PlainBlock)));
-        var space = Vector128.Create((ushort)' ');
-        var printable = Vector128.LessThan(chars - space, Vector128.Create((ushort)('~' - ' ' + 1)));
-        var doubled = Vector128.Equals(chars, space) & Vector128.Equals(previous, space);
-        return printable == Vector128<ushort>.AllBitsSet && doubled == Vector128<ushort>.Zero;
     }
 
     /// <summary>The texts of one tool, separated by a line break (which never joins two texts into a phrase).</summary>

@@ -98,17 +98,51 @@ internal sealed partial class InjectionDetector : IInjectionDetector
 
     public InjectionAssessment Assess(string text)
     {
+        var none = default(NoReader);
+        return Assess(text, ref none);
+    }
+
+    /// <summary>
+    /// The characters besides word starts at which the detector's walk stops (a second reader's
+    /// <see cref="IWordStartReader.WalkCharacters"/> must include them).
+    /// </summary>
+    internal static string WalkCharacters => NonLetterStartsAndBang;
+
+    /// <summary>
+    /// <see cref="Assess(string)"/>, with <paramref name="reader"/> told of every stop of the one word-start walk over
+    /// <paramref name="text"/> (also when the text is too short to assess).
+    /// </summary>
+    internal InjectionAssessment Assess<TReader>(string text, ref TReader reader)
+        where TReader : struct, IWordStartReader
+    {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length < 4)
         {
+            foreach (var at in new WordStarts(text, reader.WalkCharacters, reader.NonAscii))
+            {
+                reader.At(text, at);
+            }
+
             return InjectionAssessment.None;
         }
 
         Span<double> weights = stackalloc double[(int)Marker.Count];
         ScanHidden(text, weights, depth: 0);
-        ScanPhrases(text, weights);
+        ScanPhrases(text, weights, ref reader);
         ScanOpenings(text, weights);
         return Combine(weights);
+    }
+
+    /// <summary>The walk with no second reader.</summary>
+    private struct NoReader : IWordStartReader
+    {
+        public readonly string WalkCharacters => NonLetterStartsAndBang;
+
+        public readonly bool NonAscii => false;
+
+        public readonly void At(ReadOnlySpan<char> text, int at)
+        {
+        }
     }
 
     private static InjectionAssessment Combine(ReadOnlySpan<double> weights)
@@ -129,6 +163,13 @@ internal sealed partial class InjectionDetector : IInjectionDetector
 
     private static void ScanPhrases(string text, Span<double> weights)
     {
+        var none = default(NoReader);
+        ScanPhrases(text, weights, ref none);
+    }
+
+    private static void ScanPhrases<TReader>(string text, Span<double> weights, ref TReader reader)
+        where TReader : struct, IWordStartReader
+    {
         if (text.Length > 0 && char.IsLetter(text[0]))
         {
             // A text that opens with "AI: …" or "Assistant, …" has no whitespace before its first word.
@@ -137,8 +178,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
 
         // One vectorized pass yields every word start and every '<', '[', '#', '{', '!': a superset of where an anchor can
         // start that Dispatch confirms, so the result is the same as searching each anchor, at one pass's cost.
-        foreach (var at in new WordStarts(text, NonLetterStartsAndBang, nonAscii: false))
+        // A second reader stops at more characters (non-ASCII ones, its own punctuation): the detector has no anchor
+        // that starts with them, so Candidates gives none there.
+        foreach (var at in new WordStarts(text, reader.WalkCharacters, reader.NonAscii))
         {
+            reader.At(text, at);
             var c = text[at];
             if (c == '!')
             {

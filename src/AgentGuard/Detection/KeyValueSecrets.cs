@@ -180,7 +180,7 @@ internal static partial class KeyValueSecrets
         }
 
         var valueStart = i;
-        while (i < text.Length && i - valueStart < maxValue && IsValueChar(text[i], quote, kind))
+        while (i < text.Length && i - valueStart < maxValue && (IsValueChar(text[i], quote, kind) || (quote == '\0' && text[i] == '&' && i > valueStart && AmpersandInValue(text, i))))
         {
             i++;
         }
@@ -358,6 +358,87 @@ internal static partial class KeyValueSecrets
         return run < 0 ? rest.Length >= 16 : run >= 16;
     }
 
+    /// <summary>
+    /// At <paramref name="i"/> (after a quoted name): an optional comma, then <c>"value":</c>, <c>value=</c> or
+    /// <c>'value' =&gt;</c> and an opening quote. Moves <paramref name="i"/> to that quote.
+    /// </summary>
+    private static bool ValueMember(string text, ref int i, bool nextLine)
+    {
+        var j = i;
+        if (nextLine)
+        {
+            j += text.AsSpan(j).StartsWith("\r\n", StringComparison.Ordinal) ? 2 : 1;
+            j = SkipBlanks(text, j, 16);
+        }
+        else if (j < text.Length && text[j] == ',')
+        {
+            j++;
+        }
+
+        j = SkipBlanks(text, j, 8);
+        if (j < text.Length && text[j] is '"' or '\'')
+        {
+            j++;
+        }
+
+        if (!text.AsSpan(j).StartsWith("value", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        j += "value".Length;
+        if (j < text.Length && text[j] is '"' or '\'')
+        {
+            j++;
+        }
+
+        j = SkipBlanks(text, j, 4);
+        if (j < text.Length && text[j] is ':' or '=')
+        {
+            j++;
+            if (j < text.Length && text[j] == '>')
+            {
+                j++;
+            }
+        }
+        else
+        {
+            return false;
+        }
+
+        j = SkipBlanks(text, j, 4);
+        if (j >= text.Length || (text[j] is not ('"' or '\'') && !(nextLine && text[j] > ' ')))
+        {
+            return false;
+        }
+
+        i = j;
+        return true;
+
+        static int SkipBlanks(string text, int at, int most)
+        {
+            var k = at;
+            while (k < text.Length && k - at < most && text[k] is ' ' or '\t')
+            {
+                k++;
+            }
+
+            return k;
+        }
+    }
+
+    /// <summary>The name at <paramref name="start"/> is the value of a <c>name:</c> member (<c>- name: DB_PASSWORD</c>).</summary>
+    private static bool NamesAnEntry(string text, int start)
+    {
+        var j = start;
+        while (j > 0 && start - j < 4 && text[j - 1] is ' ' or '"' or '\'')
+        {
+            j--;
+        }
+
+        return j > 0 && text[j - 1] == ':' && text.AsSpan(0, j - 1).TrimEnd("\"'").EndsWith("name", StringComparison.OrdinalIgnoreCase);
+    }
+
     private static bool SkipSeparator(string text, int start, ref int i, out Pair pair)
     {
         pair = Pair.None;
@@ -375,6 +456,19 @@ internal static partial class KeyValueSecrets
         if (i >= text.Length)
         {
             return false;
+        }
+
+        // { "name": "RABBITMQ_PASSWORD", "value": "…" } (container environment lists), <add key="ApiSecret" value="…" />
+        // (.NET appSettings): the quoted name's "value" member or attribute holds its value.
+        if (quoted && ValueMember(text, ref i, nextLine: false))
+        {
+            return true;
+        }
+
+        // "- name: DB_PASSWORD\n  value: …" (a Kubernetes environment list in YAML): the value on the next line.
+        if (text[i] is '\r' or '\n' && NamesAnEntry(text, start) && ValueMember(text, ref i, nextLine: true))
+        {
+            return true;
         }
 
         // setProperty("db.password", "…"), Header.Set("X-Api-Key", "…"): a quoted name, a comma, the value. A pair whose
@@ -558,6 +652,29 @@ internal static partial class KeyValueSecrets
     }
 
     internal static bool IsKeyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.';
+
+    /// <summary>
+    /// An unquoted value's '&amp;' belongs to it (<c>SECRET_KEY=wwf*2#…@fy&amp;*gg76q!&amp;%6x…</c>: Django keys draw from
+    /// <c>!@#$%^&amp;*(-_=+)</c>) unless it separates the next query parameter (<c>&amp;page=2</c>), is an HTML entity
+    /// (<c>&amp;amp;</c>), a shell operator (<c>&amp;&amp;</c>, a trailing <c>&amp;</c>) or ends the text.
+    /// </summary>
+    private static bool AmpersandInValue(string text, int at)
+    {
+        var next = at + 1;
+        if (next >= text.Length || text[next] is '&' or ';' || char.IsWhiteSpace(text[next]) || !IsValueChar(text[next], '\0', KeyKind.None))
+        {
+            return false;
+        }
+
+        var run = next;
+        while (run < text.Length && run - next < 64 && (IsKeyChar(text[run]) || text[run] is '[' or ']' or '#'))
+        {
+            run++;
+        }
+
+        // "&page=2" opens the next parameter; "&amp;", "&#38;" are entities.
+        return run == next || run >= text.Length || text[run] is not ('=' or ';');
+    }
 
     private static bool IsValueChar(char c, char quote, KeyKind kind)
     {

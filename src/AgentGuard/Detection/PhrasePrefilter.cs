@@ -10,7 +10,9 @@ namespace AgentGuard;
 /// with one OR, and looked up. "No" is exact (no phrase can match there, ignoring the case of ASCII letters); "maybe"
 /// leaves the decision to the caller's full comparison, as do positions where fewer than four characters remain or
 /// one of them is not ASCII (it may fold to an ASCII letter). Most word starts of ordinary prose ("the", "for",
-/// "with") share two characters with some phrase but not four, so they end here.
+/// "with") share two characters with some phrase but not four, so they end here. Where every phrase those four
+/// characters may start has eight or more ("the " of "the user must not"), the next four are looked up in a second
+/// table of phrases' first eight characters, so "the manual" ends here too.
 /// </summary>
 internal sealed class PhrasePrefilter
 {
@@ -19,6 +21,12 @@ internal sealed class PhrasePrefilter
     private const ulong FoldLetters = 0x0020_0020_0020_0020;
 
     private readonly ulong[] _table = new ulong[(1 << TableBits) / 64];
+
+    /// <summary>The first eight characters of every phrase of eight or more.</summary>
+    private readonly ulong[] _eight = new ulong[(1 << TableBits) / 64];
+
+    /// <summary>First four characters that some phrase shorter than eight starts with: there the eight-character table cannot say no.</summary>
+    private readonly ulong[] _short = new ulong[(1 << TableBits) / 64];
 
     /// <param name="phrases">Lower-case ASCII phrases of at least three characters.</param>
     public PhrasePrefilter(IEnumerable<string> phrases)
@@ -32,13 +40,25 @@ internal sealed class PhrasePrefilter
 
             if (phrase.Length >= 4)
             {
-                Set(Fold(Read(phrase, 0)));
+                var first = Fold(Read(phrase, 0));
+                Set(_table, Slot(first));
+                if (phrase.Length >= 8)
+                {
+                    Set(_eight, Slot(first, Fold(Read(phrase, 4))));
+                }
+                else
+                {
+                    Set(_short, Slot(first));
+                }
+
                 continue;
             }
 
             for (var next = '\0'; next <= '\x7F'; next++)
             {
-                Set(Fold(Read(phrase + next, 0)));
+                var first = Fold(Read(phrase + next, 0));
+                Set(_table, Slot(first));
+                Set(_short, Slot(first));
             }
         }
     }
@@ -58,7 +78,76 @@ internal sealed class PhrasePrefilter
             return true;
         }
 
-        return Has(Fold(chars));
+        return MayContinue(text, at, Fold(chars), collapsing: false);
+    }
+
+    /// <summary>
+    /// <see cref="MayStartAt"/> for a text whose runs of white space count as one space (each run read as ' '), judged
+    /// on the text as it is: when white space other than a lone space is among the four characters, the collapsed text
+    /// would show other characters there, so the answer is "maybe".
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool MayStartAtCollapsed(ReadOnlySpan<char> text, int at)
+    {
+        if (at > text.Length - 4)
+        {
+            return true;
+        }
+
+        var chars = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(text), at)));
+        if ((chars & NotAscii) != 0 || MayCollapse(chars))
+        {
+            return true;
+        }
+
+        return MayContinue(text, at, Fold(chars), collapsing: true);
+    }
+
+    /// <summary>
+    /// After the first four characters: "no" when they start no phrase; when every phrase they may start has eight or
+    /// more characters, the next four decide (read like the first: not ASCII, the end of the text, or white space that
+    /// collapsing could change, is "maybe").
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool MayContinue(ReadOnlySpan<char> text, int at, ulong first, bool collapsing)
+    {
+        var slot = Slot(first);
+        if (!Has(_table, slot))
+        {
+            return false;
+        }
+
+        if (Has(_short, slot) || at > text.Length - 8)
+        {
+            return true;
+        }
+
+        var next = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(text), at + 4)));
+        if ((next & NotAscii) != 0 || (collapsing && (MayCollapse(next) || (text[at + 3] <= ' ' && text[at + 4] <= ' '))))
+        {
+            return true;
+        }
+
+        return Has(_eight, Slot(first, Fold(next)));
+    }
+
+    /// <summary>
+    /// True when four ASCII characters hold a control character (every ASCII white space but the space is one) or two
+    /// spaces in a row: collapsing white space could change them. Bit 15 of a lane is clear after adding 0x7FDF exactly
+    /// when the lane is at most 0x20 (after 0x7FE0: below 0x20); ASCII lanes never carry into the next.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MayCollapse(ulong chars)
+    {
+        const ulong High = 0x8000_8000_8000_8000;
+        var atMostSpace = ~(chars + 0x7FDF_7FDF_7FDF_7FDF) & High;
+        if (atMostSpace == 0)
+        {
+            return false;
+        }
+
+        var control = ~(chars + 0x7FE0_7FE0_7FE0_7FE0) & High;
+        return control != 0 || (atMostSpace & (atMostSpace >> 16)) != 0;
     }
 
     /// <summary>
@@ -72,16 +161,11 @@ internal sealed class PhrasePrefilter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Slot(ulong key) => (int)((key * 0x9E37_79B9_7F4A_7C15UL) >> (64 - TableBits));
 
-    private void Set(ulong key)
-    {
-        var slot = Slot(key);
-        _table[slot >> 6] |= 1UL << (slot & 63);
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Slot(ulong first, ulong next) => (int)(((first * 0x9E37_79B9_7F4A_7C15UL) ^ (next * 0xC2B2_AE3D_27D4_EB4FUL)) >> (64 - TableBits));
+
+    private static void Set(ulong[] table, int slot) => table[slot >> 6] |= 1UL << (slot & 63);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Has(ulong key)
-    {
-        var slot = Slot(key);
-        return (_table[slot >> 6] & (1UL << (slot & 63))) != 0;
-    }
+    private static bool Has(ulong[] table, int slot) => (table[slot >> 6] & (1UL << (slot & 63))) != 0;
 }

@@ -61,6 +61,7 @@ internal static class SecretProviderTokens
         new("shltm_", "flexport-key", 40), new("ion_", "ionic-token", 42), new("slk_", "sourcegraph-token", 64, HexOnly: true),
         new("flb_live_", "fleetbase-key", 20), new("ak_live_", "pagarme-key", 30), new("NF-", "nightfall-key", 32, MaxBody: 32),
         new("mdb_sa_sk_", "mongodb-atlas-key", 36), new("secret_", "notion-token", 43, MaxBody: 43), new("BBFF-", "ubidots-token", 30, MaxBody: 30),
+        new("pri_", "besttime-key", 32, HexOnly: true, MaxBody: 32),
     ];
 
     /// <summary>URL prefixes whose path carries the secret: chat webhooks and workflows, Telegram bot API calls, ThingsBoard device tokens, SoftLayer API keys.</summary>

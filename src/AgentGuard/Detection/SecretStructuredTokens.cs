@@ -7,21 +7,25 @@ namespace AgentGuard;
 /// (<c>$1$salt$hash</c>, <c>$2b$10$…</c>, <c>$6$…</c>, Cisco <c>$8$</c>/<c>$9$</c>), Kerberos roastable hashes
 /// (<c>$krb5asrep$…</c>, <c>$krb5tgs$…</c>), Twitch stream keys (<c>live_&lt;digits&gt;_&lt;30 characters&gt;</c>) and
 /// Salesforce session ids (<c>00D&lt;org id&gt;!&lt;token&gt;</c>) and Microsoft Entra (Azure AD) client secrets
-/// (three characters, <c>8Q~</c>, 31 to 34 more).
+/// (three characters, <c>8Q~</c>, 31 to 34 more) and Terraform Cloud / Enterprise API tokens (14 letters and digits,
+/// <c>.atlasv1.</c>, 60 to 70 more) and Dropbox long-lived tokens (11 letters and digits, ten <c>A</c>s, 43 more).
 /// </summary>
 internal static class SecretStructuredTokens
 {
     /// <summary>Anchors handled here (case-sensitive).</summary>
-    internal static readonly string[] Anchors = ["$1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$8$", "$9$", "$krb5", "live_", "00D", "8Q~"];
+    internal static readonly string[] Anchors = ["$1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$8$", "$9$", "$krb5", "live_", "00D", "8Q~", ".atlasv1.", DropboxInfix];
+
+    private const string DropboxInfix = "AAAAAAAAAA";
 
     private static readonly SearchValues<char> CryptChars = SearchValues.Create("./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz$=");
     private static readonly SearchValues<char> KerberosChars = SearchValues.Create("./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz$@:_-*");
     private static readonly SearchValues<char> Alphanumeric = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
     private static readonly SearchValues<char> EntraChars = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_~.-");
+    private static readonly SearchValues<char> TerraformChars = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_=-");
     private static readonly SearchValues<char> SalesforceChars = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz._");
 
     /// <summary>True when the anchor at <paramref name="at"/> is one of these formats' anchors.</summary>
-    public static bool Handles(string text, int at) => text[at] is '$' || text.AsSpan(at).StartsWith("8Q~", StringComparison.Ordinal) || (text[at] is 'l' or '0' && (text.AsSpan(at).StartsWith("live_", StringComparison.Ordinal) || text.AsSpan(at).StartsWith("00D", StringComparison.Ordinal)));
+    public static bool Handles(string text, int at) => text[at] is '$' || text.AsSpan(at).StartsWith("8Q~", StringComparison.Ordinal) || text.AsSpan(at).StartsWith(".atlasv1.", StringComparison.Ordinal) || text.AsSpan(at).StartsWith(DropboxInfix, StringComparison.Ordinal) || (text[at] is 'l' or '0' && (text.AsSpan(at).StartsWith("live_", StringComparison.Ordinal) || text.AsSpan(at).StartsWith("00D", StringComparison.Ordinal)));
 
     /// <summary>Examines the anchor at <paramref name="at"/>; returns where scanning may resume.</summary>
     public static int Match(string text, int at, List<SecretFinding> found)
@@ -29,6 +33,16 @@ internal static class SecretStructuredTokens
         if (text[at] == '8')
         {
             return EntraSecret(text, at, found);
+        }
+
+        if (text[at] == '.')
+        {
+            return TerraformToken(text, at, found);
+        }
+
+        if (text.AsSpan(at).StartsWith(DropboxInfix, StringComparison.Ordinal))
+        {
+            return DropboxToken(text, at, found);
         }
 
         if (at > 0 && (char.IsAsciiLetterOrDigit(text[at - 1]) || text[at - 1] is '_' or '$'))
@@ -133,6 +147,49 @@ internal static class SecretStructuredTokens
 
         found.Add(new SecretFinding("entra-client-secret", start, at + 3 + tail - start));
         return at + 3 + tail;
+    }
+
+    /// <summary><c>&lt;14 letters and digits&gt;.atlasv1.&lt;60 to 70 of [A-Za-z0-9_=-]&gt;</c>, HashiCorp's documented token shape.</summary>
+    private static int TerraformToken(string text, int at, List<SecretFinding> found)
+    {
+        const string Infix = ".atlasv1.";
+        var start = at - 14;
+        if (start < 0 || Run(text, start, Alphanumeric, 14) != 14 || (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '_' or '-')))
+        {
+            return at + 1;
+        }
+
+        var tail = Run(text, at + Infix.Length, TerraformChars, 80);
+        if (tail is < 60 or > 70 || !SecretText.HasLettersAndDigits(text.AsSpan(at + Infix.Length, tail)))
+        {
+            return at + 1;
+        }
+
+        found.Add(new SecretFinding("terraform-token", start, at + Infix.Length + tail - start));
+        return at + Infix.Length + tail;
+    }
+
+    /// <summary>
+    /// <c>&lt;11 letters and digits&gt;AAAAAAAAAA&lt;43 of [A-Za-z0-9_=-]&gt;</c>, 64 characters standing alone: a run of
+    /// <c>A</c>s inside a base64 blob has base64 characters on both sides and is not this.
+    /// </summary>
+    private static int DropboxToken(string text, int at, List<SecretFinding> found)
+    {
+        var start = at - 11;
+        if (start < 0 || Run(text, start, Alphanumeric, 11) != 11 || (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '_' or '-' or '+' or '/' or '=')))
+        {
+            return at + 1;
+        }
+
+        var tail = Run(text, at + DropboxInfix.Length, TerraformChars, 48);
+        var end = at + DropboxInfix.Length + tail;
+        if (tail != 43 || (end < text.Length && text[end] is '+' or '/') || !SecretText.HasLettersAndDigits(text.AsSpan(at + DropboxInfix.Length, tail)))
+        {
+            return at + 1;
+        }
+
+        found.Add(new SecretFinding("dropbox-token", start, end - start));
+        return end;
     }
 
     private static int Run(string text, int start, SearchValues<char> chars, int max)

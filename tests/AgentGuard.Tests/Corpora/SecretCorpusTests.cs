@@ -18,12 +18,17 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         var heldOut = Corpus.Read("secrets.jsonl").Where(s => s.IsHeldOut).ToList();
         var outcome = heldOut.ToDictionary(s => s, Classify);
 
+        // Every figure twice: over all lines, and over the lines that carry their usual context (assignment, header,
+        // URL: SecretContext, the population of the target).
         foreach (var source in heldOut.GroupBy(s => s.Source).OrderBy(g => g.Key))
         {
-            var positives = source.Where(s => s.IsPositive).ToList();
-            var negatives = source.Where(s => !s.IsPositive).ToList();
-            output.WriteLine($"{source.Key}: positives {positives.Count(s => outcome[s] == Outcome.Found)}/{positives.Count} found ({positives.Count(s => outcome[s] == Outcome.Partial)} partial), negatives {negatives.Count(s => outcome[s] != Outcome.None)}/{negatives.Count} flagged");
+            output.WriteLine($"{source.Key}: all lines {Figures(source.ToList(), outcome)}; with context {Figures([.. source.Where(SecretContext.Carries)], outcome)}");
         }
+
+        output.WriteLine($"held-out, all lines: {Figures(heldOut, outcome)}");
+        var withContext = heldOut.Where(SecretContext.Carries).ToList();
+        output.WriteLine($"held-out, lines with context: {Figures(withContext, outcome)}");
+        output.WriteLine($"held-out, lines with context, placeholder-labelled positives left out: {Figures([.. withContext.Where(s => !s.IsPositive || !PlaceholderLabelled(s))], outcome)}");
 
         // Held-out misses are not printed: reading them would turn the held-out part into tuning data.
 
@@ -51,6 +56,14 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         precision.Should().BeGreaterThanOrEqualTo(0.973);
         realRecall.Should().BeGreaterThanOrEqualTo(0.877);
         heldOut.Count(s => outcome[s] == Outcome.Partial).Should().BeLessThanOrEqualTo(1);
+
+        // The population, lines with context (fourth pass, before and after its classes: 392 / 463 = 84.7 % at
+        // 98.2 %, 7 of 113 negatives flagged).
+        var contextPositives = withContext.Where(s => s.IsPositive).ToList();
+        var contextFound = contextPositives.Count(s => outcome[s] == Outcome.Found);
+        var contextFlagged = withContext.Count(s => !s.IsPositive && outcome[s] != Outcome.None);
+        (contextFound / (double)contextPositives.Count).Should().BeGreaterThanOrEqualTo(0.846);
+        (contextFound / (double)(contextFound + contextFlagged)).Should().BeGreaterThanOrEqualTo(0.982);
     }
 
     /// <summary>
@@ -75,6 +88,16 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         }
 
         return false;
+    }
+
+    private static string Figures(List<CorpusSample> samples, Dictionary<CorpusSample, Outcome> outcome)
+    {
+        var positives = samples.Where(s => s.IsPositive).ToList();
+        var found = positives.Count(s => outcome[s] == Outcome.Found);
+        var flagged = samples.Count(s => !s.IsPositive && outcome[s] != Outcome.None);
+        var recall = positives.Count == 0 ? "-" : (found / (double)positives.Count).ToString("P1", System.Globalization.CultureInfo.InvariantCulture);
+        var precision = found + flagged == 0 ? "-" : (found / (double)(found + flagged)).ToString("P1", System.Globalization.CultureInfo.InvariantCulture);
+        return $"positives {found}/{positives.Count} found ({recall}, {positives.Count(s => outcome[s] == Outcome.Partial)} partial), negatives {flagged}/{samples.Count - positives.Count} flagged (precision {precision})";
     }
 
     private Outcome Classify(CorpusSample sample)

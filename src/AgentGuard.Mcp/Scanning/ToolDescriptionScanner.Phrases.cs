@@ -1,0 +1,152 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace AgentGuard.Mcp;
+
+/// <content>The phrase search, as a second reader of the injection detector's word-start walk.</content>
+internal static partial class ToolDescriptionScanner
+{
+    /// <summary>
+    /// At each stop of the walk, the first phrase in table order that matches there on word boundaries is a finding.
+    /// When the text has line breaks, tabs, no-break or doubled spaces, phrases match as if every run of white space
+    /// were one space ("ignore\n  previous" is "ignore previous"), read from the text as it is: no collapsed copy.
+    /// The stops are a superset of where a phrase can start (every word start, the phrases' non-letter first
+    /// characters, every non-ASCII character, which may fold to an ASCII letter).
+    /// </summary>
+    private struct PhraseReader(bool collapsing, List<string>? findings) : IWordStartReader
+    {
+        /// <summary>The findings so far, in text order.</summary>
+        public List<string>? Findings { readonly get; private set; } = findings;
+
+        public readonly string WalkCharacters => ToolDescriptionScanner.WalkCharacters;
+
+        public readonly bool NonAscii => true;
+
+        /// <summary>True when the walk stopped at an invisible or bidirectional character (every one is not ASCII, so a stop).</summary>
+        public bool SawHiddenCharacter { readonly get; private set; }
+
+        /// <summary>True when the walk stopped at an upper-case pseudo-tag (each '&lt;' is a stop).</summary>
+        public bool SawPseudoMarkup { readonly get; private set; }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void At(ReadOnlySpan<char> text, int at)
+        {
+            // Most stops end at the four-character prefilter, inlined into the walk; the rest is a call.
+            if (text[at] is > '\x7F' or '<' || (collapsing ? Prefilter.MayStartAtCollapsed(text, at) : Prefilter.MayStartAt(text, at)))
+            {
+                Candidates(text, at);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void Candidates(ReadOnlySpan<char> text, int at)
+        {
+            if (text[at] > '\x7F' && HiddenCharacters.Contains(text[at]))
+            {
+                SawHiddenCharacter = true;
+            }
+
+            if (text[at] == '<' && !SawPseudoMarkup && IsPseudoTag(text, at))
+            {
+                SawPseudoMarkup = true;
+            }
+
+            if (collapsing ? !Prefilter.MayStartAtCollapsed(text, at) : !Prefilter.MayStartAt(text, at))
+            {
+                return;
+            }
+
+            // A non-ASCII character is compared with the phrases that start with the ASCII letter its upper case is, if
+            // any (the ordinal comparison folds none today; the result must not depend on that).
+            var c = text[at];
+            var second = at + 1 < text.Length ? text[at + 1] : '\0';
+            if (collapsing && char.IsWhiteSpace(second))
+            {
+                second = ' ';
+            }
+
+            var candidates = c > '\x7F' ? FoldedCandidates(c) : second > '\x7F' ? ByFirstChar[char.ToLowerInvariant(c)] : ByPair[PairIndex(c, second)];
+            if (candidates.Length == 0)
+            {
+                return;
+            }
+
+            // Eight ASCII characters are compared with each phrase's first eight in one step, unless collapsing white
+            // space could change them.
+            var ascii = AsciiPrefix.TryRead(text, at, out var chars) && !(collapsing && MayCollapse(chars));
+            for (var i = 0; i < candidates.Length; i++)
+            {
+                ref readonly var candidate = ref candidates[i]; // by reference: an entry holds three vectors
+                if (ascii && !candidate.Prefix.Matches(chars))
+                {
+                    continue;
+                }
+
+                var phrase = candidate.Phrase;
+                var end = ascii && phrase.Length <= AsciiPrefix.Length ? at + phrase.Length
+                    : collapsing ? MatchCollapsed(text, at, phrase)
+                    : text[at..].StartsWith(phrase, StringComparison.OrdinalIgnoreCase) ? at + phrase.Length : -1;
+
+                // Whole words only: "/etc/passwd" is not in "/etc/passwded", "silently" not in "unsilently".
+                if (end >= 0 && OnWordBoundaries(text, at, end, phrase))
+                {
+                    var list = Findings;
+                    Add(ref list, candidate.Finding);
+                    Findings = list;
+                    break;
+                }
+            }
+        }
+
+        /// <summary>True when eight ASCII characters hold a control character or two spaces in a row.</summary>
+        private static bool MayCollapse(Vector128<ushort> chars)
+        {
+            var spaces = Vector128.Equals(chars, Vector128.Create((ushort)' ')).ExtractMostSignificantBits();
+            return (spaces & (spaces >> 1)) != 0 || Vector128.LessThan(chars, Vector128.Create((ushort)' ')) != Vector128<ushort>.Zero;
+        }
+    }
+
+    /// <summary>
+    /// Where <paramref name="phrase"/> (lower-case ASCII, single spaces) ends when it starts at <paramref name="at"/> of
+    /// the text read with every run of white space as one space, ignoring case as an ordinal comparison does; -1 when
+    /// it does not start there.
+    /// </summary>
+    private static int MatchCollapsed(ReadOnlySpan<char> text, int at, string phrase)
+    {
+        var i = at;
+        for (var k = 0; k < phrase.Length; k++)
+        {
+            if (i >= text.Length)
+            {
+                return -1;
+            }
+
+            var t = text[i];
+            var p = phrase[k];
+            if (p == ' ')
+            {
+                if (!char.IsWhiteSpace(t))
+                {
+                    return -1;
+                }
+
+                do
+                {
+                    i++;
+                }
+                while (i < text.Length && char.IsWhiteSpace(text[i]));
+                continue;
+            }
+
+            var same = t <= '\x7F' ? char.ToLowerInvariant(t) == p : text.Slice(i, 1).Equals(phrase.AsSpan(k, 1), StringComparison.OrdinalIgnoreCase);
+            if (!same)
+            {
+                return -1;
+            }
+
+            i++;
+        }
+
+        return i;
+    }
+}
