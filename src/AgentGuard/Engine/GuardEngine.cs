@@ -251,6 +251,22 @@ internal sealed partial class GuardEngine : IGuardEngine
         var rules = candidates.Rules;
         if (candidates.Split is not { } split)
         {
+            if (candidates.Gates is { } gates)
+            {
+                // Rules asking for a team, environment, agent, user or group the session does not have are passed over
+                // without reading them (the gates sit side by side in one array).
+                var admitted = ContextFacts.Of(input.Context);
+                for (var i = 0; i < rules.Length; i++)
+                {
+                    if (gates[i].Admits(in admitted))
+                    {
+                        Consider(rules[i], policy, in input, ref accumulator, declare);
+                    }
+                }
+
+                return;
+            }
+
             foreach (var rule in rules)
             {
                 Consider(rule, policy, in input, ref accumulator, declare);
@@ -259,8 +275,9 @@ internal sealed partial class GuardEngine : IGuardEngine
             return;
         }
 
+        var facts = ContextFacts.Of(input.Context);
         Span<int> positions = stackalloc int[128];
-        var count = split.Collect(input.Context, positions);
+        var count = split.Collect(input.Context, in facts, positions);
         int[]? rented = null;
         while (count < 0)
         {
@@ -271,7 +288,7 @@ internal sealed partial class GuardEngine : IGuardEngine
             }
 
             positions = rented = System.Buffers.ArrayPool<int>.Shared.Rent(-count);
-            count = split.Collect(input.Context, positions);
+            count = split.Collect(input.Context, in facts, positions);
         }
 
         try

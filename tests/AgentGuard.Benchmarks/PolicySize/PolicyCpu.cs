@@ -6,13 +6,14 @@ namespace AgentGuard.Benchmarks.PolicySize;
 /// The policy-size workload measured in processor time rather than wall time: on a machine shared with other work,
 /// wall time counts the time other processes hold the cores, processor time does not. One thread; per size, the
 /// median of 7 rounds, each deciding the 700 allowed (or 300 restricted) calls 40 times after every decision was checked
-/// against the reference. <c>-- --policy-cpu [sizes…]</c>.
+/// against the reference. <c>-- --policy-cpu [sizes…] [--shape] [--loop seconds]</c> (<c>--loop</c>: only decide the
+/// allowed calls for that long, for a sampling profiler).
 /// </summary>
 internal static class PolicyCpu
 {
     public static void Run(string[] args)
     {
-        var sizes = args.Select(a => int.TryParse(a, out var n) ? n : 0).Where(n => n > 0).ToArray();
+        var sizes = args.Where((a, i) => i == 0 || args[i - 1] != "--loop").Select(a => int.TryParse(a, out var n) ? n : 0).Where(n => n > 0).ToArray();
         Console.WriteLine("rules | allow cpu ns | allow B | deny/approval cpu ns | deny/approval B");
         foreach (var size in sizes.Length > 0 ? sizes : [10, 100, 1_000, 10_000, 100_000])
         {
@@ -29,6 +30,13 @@ internal static class PolicyCpu
             if (args.Contains("--shape"))
             {
                 Shape(policy);
+            }
+
+            if (Array.IndexOf(args, "--loop") is >= 0 and var at && at + 1 < args.Length && double.TryParse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+            {
+                // For a sampling profiler: only the allowed calls, for this long, nothing else in the window.
+                Loop(engine, policy.Allowed, TimeSpan.FromSeconds(seconds));
+                continue;
             }
 
             var (allowTime, allowBytes) = Measure(engine, policy.Allowed);
@@ -51,8 +59,14 @@ internal static class PolicyCpu
             candidates += set.Rules.Length;
             if (set.Split is { } split)
             {
-                var count = split.Collect(request.Context, positions);
-                looked += count >= 0 ? count : split.Collect(request.Context, new int[-count]);
+                var facts = Policies.ContextFacts.Of(request.Context);
+                var count = split.Collect(request.Context, in facts, positions);
+                looked += count >= 0 ? count : split.Collect(request.Context, in facts, new int[-count]);
+            }
+            else if (set.Gates is { } gates)
+            {
+                var facts = Policies.ContextFacts.Of(request.Context);
+                looked += gates.Count(g => g.Admits(in facts));
             }
             else
             {
@@ -65,6 +79,18 @@ internal static class PolicyCpu
 
         var n = policy.Allowed.Length + policy.Restricted.Length;
         Console.WriteLine($"  {compiled.Rules.Count} rules: {candidates / (double)n:F1} candidates per call, {looked / (double)n:F1} looked at; split by {string.Join(", ", splits.Select(p => $"{p.Key} {p.Value}"))}");
+    }
+
+    private static void Loop(IGuardEngine engine, GeneratedRequest[] requests, TimeSpan duration)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            foreach (var request in requests)
+            {
+                _ = engine.EvaluateAsync(request.Call, request.Context).Result;
+            }
+        }
     }
 
     private static (double Nanoseconds, double Bytes) Measure(IGuardEngine engine, GeneratedRequest[] requests)

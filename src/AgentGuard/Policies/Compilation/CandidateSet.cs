@@ -12,6 +12,9 @@ internal sealed class CandidateSet
 {
     private const int MaxTagSets = 256;
     private const int MaxDecisions = 64;
+
+    /// <summary>Below this many candidates reading the rules costs less than working out the call's facts.</summary>
+    private const int MinGatedRules = 4;
     private readonly RuleIndex _index;
     private readonly string _toolName;
     private readonly ToolKind _kind;
@@ -29,7 +32,12 @@ internal sealed class CandidateSet
         _static = staticRules;
         Tags = tags;
         Rules = Array.FindAll(staticRules, r => r.Tags.Length == 0 || r.RequiresAnyTagIn(tags));
-        Split = ContextSplit.Choose(Rules);
+        var gates = Array.ConvertAll(Rules, RuleGate.For);
+        Split = ContextSplit.Choose(Rules, gates);
+        if (Split is null && Rules.Length >= MinGatedRules && Array.Exists(gates, g => g.IsSelective))
+        {
+            Gates = gates;
+        }
     }
 
     /// <summary>The candidates, in policy order: those whose name, kind, source and tags match.</summary>
@@ -37,6 +45,12 @@ internal sealed class CandidateSet
 
     /// <summary>The split of <see cref="Rules"/> by a session fact; null when too few rules to be worth one.</summary>
     public ContextSplit? Split { get; }
+
+    /// <summary>
+    /// When there is no split but enough rules ask for session facts: each rule's gate, by position in <see cref="Rules"/>
+    /// (a rule whose gate does not admit the call's facts cannot hold). Null otherwise.
+    /// </summary>
+    public RuleGate[]? Gates { get; }
 
     /// <summary>The call's effective tags (configured, event, classifier), merged once for every call like it.</summary>
     public string[] Tags { get; }
