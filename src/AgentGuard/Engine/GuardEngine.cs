@@ -244,30 +244,17 @@ internal sealed partial class GuardEngine : IGuardEngine
 
     /// <summary>
     /// Evaluates the candidate rules, or with <paramref name="declare"/> only collects what they will read. When the
-    /// candidates are split by a session fact, only the rules the call's session can satisfy are looked at, in policy order.
+    /// candidates are narrowed by the session's facts (a split by team, environment or group; each rule's gate), only the
+    /// rules the call's session can satisfy are looked at; the tool's own candidates and the rules every call is a
+    /// candidate for are merged in policy order.
     /// </summary>
     private void EvaluateRules(CompiledPolicy policy, CandidateSet candidates, in EvaluationInput input, ref DecisionAccumulator accumulator, SessionReads? declare)
     {
-        var rules = candidates.Rules;
-        if (candidates.Split is not { } split)
+        var own = candidates.Own;
+        var shared = candidates.Shared;
+        if (shared is null && !own.IsNarrowed)
         {
-            if (candidates.Gates is { } gates)
-            {
-                // Rules asking for a team, environment, agent, user or group the session does not have are passed over
-                // without reading them (the gates sit side by side in one array).
-                var admitted = ContextFacts.Of(input.Context);
-                for (var i = 0; i < rules.Length; i++)
-                {
-                    if (gates[i].Admits(in admitted))
-                    {
-                        Consider(rules[i], policy, in input, ref accumulator, declare);
-                    }
-                }
-
-                return;
-            }
-
-            foreach (var rule in rules)
+            foreach (var rule in own.Rules)
             {
                 Consider(rule, policy, in input, ref accumulator, declare);
             }
@@ -276,29 +263,48 @@ internal sealed partial class GuardEngine : IGuardEngine
         }
 
         var facts = ContextFacts.Of(input.Context);
-        Span<int> positions = stackalloc int[128];
-        var count = split.Collect(input.Context, in facts, positions);
-        int[]? rented = null;
-        while (count < 0)
-        {
-            // More than the stack buffer holds (many groups, big buckets): a pooled one of the length asked for.
-            if (rented is not null)
-            {
-                System.Buffers.ArrayPool<int>.Shared.Return(rented);
-            }
-
-            positions = rented = System.Buffers.ArrayPool<int>.Shared.Rent(-count);
-            count = split.Collect(input.Context, in facts, positions);
-        }
-
+        Span<int> ownPositions = stackalloc int[64];
+        Span<int> sharedPositions = stackalloc int[64];
+        int[]? ownRented = null;
+        int[]? sharedRented = null;
         try
         {
-            for (var i = 0; i < count; i++)
+            var ownCount = Collect(own, input.Context, in facts, ref ownPositions, ref ownRented);
+            var sharedCount = shared is null ? 0 : Collect(shared, input.Context, in facts, ref sharedPositions, ref sharedRented);
+            int i = 0, j = 0;
+            while (i < ownCount || j < sharedCount)
             {
-                Consider(rules[positions[i]], policy, in input, ref accumulator, declare);
+                if (j >= sharedCount || (i < ownCount && own.Orders[ownPositions[i]] < shared!.Orders[sharedPositions[j]]))
+                {
+                    Consider(own.Rules[ownPositions[i++]], policy, in input, ref accumulator, declare);
+                }
+                else
+                {
+                    Consider(shared!.Rules[sharedPositions[j++]], policy, in input, ref accumulator, declare);
+                }
             }
         }
         finally
+        {
+            Return(ownRented);
+            Return(sharedRented);
+        }
+
+        static int Collect(RuleGroup group, GuardContext context, in ContextFacts facts, ref Span<int> positions, ref int[]? rented)
+        {
+            var count = group.Collect(context, in facts, positions);
+            while (count < 0)
+            {
+                // More than the stack buffer holds (many groups, big buckets): a pooled one of the length asked for.
+                Return(rented);
+                positions = rented = System.Buffers.ArrayPool<int>.Shared.Rent(-count);
+                count = group.Collect(context, in facts, positions);
+            }
+
+            return count;
+        }
+
+        static void Return(int[]? rented)
         {
             if (rented is not null)
             {

@@ -56,25 +56,15 @@ internal static class PolicyCpu
         foreach (var request in policy.Allowed.Concat(policy.Restricted))
         {
             var set = compiled.Index.Candidates(request.Call.ToolName, request.Call.Kind, request.Call.Source, []).WithTags(request.Call.Tags, null);
-            candidates += set.Rules.Length;
-            if (set.Split is { } split)
+            var facts = Policies.ContextFacts.Of(request.Context);
+            foreach (var group in set.Shared is null ? [set.Own] : new[] { set.Own, set.Shared })
             {
-                var facts = Policies.ContextFacts.Of(request.Context);
-                var count = split.Collect(request.Context, in facts, positions);
-                looked += count >= 0 ? count : split.Collect(request.Context, in facts, new int[-count]);
+                candidates += group.Rules.Length;
+                var count = group.Collect(request.Context, in facts, positions);
+                looked += count >= 0 ? count : group.Collect(request.Context, in facts, new int[-count]);
+                var name = (group == set.Shared ? "shared " : "own ") + (group.Split?.Dimension.ToString() ?? (group.IsNarrowed ? "gates" : "none"));
+                splits[name] = splits.GetValueOrDefault(name) + 1;
             }
-            else if (set.Gates is { } gates)
-            {
-                var facts = Policies.ContextFacts.Of(request.Context);
-                looked += gates.Count(g => g.Admits(in facts));
-            }
-            else
-            {
-                looked += set.Rules.Length;
-            }
-
-            var name = set.Split?.Dimension.ToString() ?? "none";
-            splits[name] = splits.GetValueOrDefault(name) + 1;
         }
 
         var n = policy.Allowed.Length + policy.Restricted.Length;

@@ -176,6 +176,25 @@ public sealed class RuleIndexTests
     }
 
     [Fact]
+    public async Task RulesForEveryTool_KeptApart_AreMergedWithTheToolsOwnInPolicyOrder()
+    {
+        // 20 rules with Tools ["*"] (or no tool) by team interleaved with rules on send and on a source: the index keeps
+        // the first kind once for all tools; a call must still see both kinds, named in policy order.
+        var rules = string.Join(",", Enumerable.Range(0, 20).Select(i => i % 2 == 0
+            ? $$"""{ "Id": "any-{{i}}", "Effect": "Allow", "Match": { "Tools": ["*"] }, "When": { "Teams": ["t{{i % 4}}"] } }, { "Id": "send-{{i}}", "Effect": "Allow", "Match": { "Tools": ["send"] }, "When": { "Teams": ["T{{i % 4}}"] } }"""
+            : $$"""{ "Id": "when-{{i}}", "Effect": "Allow", "When": { "Teams": ["t{{i % 4}}"] } }, { "Id": "srv-{{i}}", "Effect": "Deny", "Match": { "Sources": ["SRV-1"] }, "When": { "Teams": ["t{{i % 4}}"], "Environments": ["prod"] } }"""));
+        var engine = TestHost.Engine($$"""{ "AgentGuard": { "DefaultDecision": "Deny", "Rules": [ {{rules}} ] } }""");
+
+        var allowed = await engine.EvaluateAsync(Send(), Session("t2"));
+        var denied = await engine.EvaluateAsync(Send(), new GuardContext { SessionId = "s", Team = "T1", Environment = "PROD" });
+        var otherTool = await engine.EvaluateAsync(new ToolCallEvent("read", ToolKind.Function), Session("t0"));
+
+        allowed.RuleIds.Should().Equal("any-2", "send-2", "any-6", "send-6", "any-10", "send-10", "any-14", "send-14", "any-18", "send-18");
+        denied.RuleIds.Should().Equal("srv-1", "srv-5", "srv-9", "srv-13", "srv-17");
+        otherTool.RuleIds.Should().Equal("any-0", "any-4", "any-8", "any-12", "any-16");
+    }
+
+    [Fact]
     public async Task NamedPolicyRules_AreReportedAfterTheTopLevelOnes()
     {
         var json = """

@@ -105,6 +105,18 @@ internal static class Generators
         (rules, defaultEffect, onError, toolTags) => new PolicySpec(
             [.. rules.Select((r, i) => r with { Id = "r" + i })], defaultEffect, onError, toolTags));
 
+    /// <summary>
+    /// Policies where many rules name no tool, source, kind or tag (every call is their candidate, so the index keeps them
+    /// in one group shared by every tool), interleaved with rules keyed by tool and source.
+    /// </summary>
+    public static readonly Gen<PolicySpec> SharedPolicy = Gen.Select(
+        Gen.Select(IndexedRule, Gen.Bool, (rule, universal) => universal ? rule with { Tools = ["*"], Sources = [], Kinds = [], Tags = [] } : rule).Array[20, 60],
+        Gen.OneOf(DecisionEffect.Allow, DecisionEffect.Deny, DecisionEffect.RequireApproval),
+        Gen.OneOf("Auto", "Deny", "AllowWithAlert", "RequireApproval"),
+        Gen.OneOf<(string, string)[]>([], [("pay", "payment")], [("send_*", "export")]),
+        (rules, defaultEffect, onError, toolTags) => new PolicySpec(
+            [.. rules.Select((r, i) => r with { Id = "r" + i })], defaultEffect, onError, toolTags));
+
     private static readonly Gen<CallSpec> IndexedCall = Gen.Select(
         Gen.Select(
             Call,

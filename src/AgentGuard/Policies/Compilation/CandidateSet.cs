@@ -12,9 +12,6 @@ internal sealed class CandidateSet
 {
     private const int MaxTagSets = 256;
     private const int MaxDecisions = 64;
-
-    /// <summary>Below this many candidates reading the rules costs less than working out the call's facts.</summary>
-    private const int MinGatedRules = 4;
     private readonly RuleIndex _index;
     private readonly string _toolName;
     private readonly ToolKind _kind;
@@ -23,7 +20,7 @@ internal sealed class CandidateSet
     private ConcurrentDictionary<TagSetKey, CandidateSet>? _byTags;
     private ConcurrentDictionary<DecisionKey, Decision>? _decisions;
 
-    public CandidateSet(RuleIndex index, string toolName, ToolKind kind, string? source, CompiledRule[] staticRules, string[] tags)
+    public CandidateSet(RuleIndex index, string toolName, ToolKind kind, string? source, CompiledRule[] staticRules, int[] staticOrders, string[] tags)
     {
         _index = index;
         _toolName = toolName;
@@ -31,26 +28,29 @@ internal sealed class CandidateSet
         _source = source;
         _static = staticRules;
         Tags = tags;
-        Rules = Array.FindAll(staticRules, r => r.Tags.Length == 0 || r.RequiresAnyTagIn(tags));
-        var gates = Array.ConvertAll(Rules, RuleGate.For);
-        Split = ContextSplit.Choose(Rules, gates);
-        if (Split is null && Rules.Length >= MinGatedRules && Array.Exists(gates, g => g.IsSelective))
+        var rules = new List<CompiledRule>(staticRules.Length);
+        var orders = new List<int>(staticRules.Length);
+        for (var i = 0; i < staticRules.Length; i++)
         {
-            Gates = gates;
+            if (staticRules[i].Tags.Length == 0 || staticRules[i].RequiresAnyTagIn(tags))
+            {
+                rules.Add(staticRules[i]);
+                orders.Add(staticOrders[i]);
+            }
         }
+
+        Own = new RuleGroup([.. rules], [.. orders]);
+        Shared = index.Universal;
     }
 
-    /// <summary>The candidates, in policy order: those whose name, kind, source and tags match.</summary>
-    public CompiledRule[] Rules { get; }
-
-    /// <summary>The split of <see cref="Rules"/> by a session fact; null when too few rules to be worth one.</summary>
-    public ContextSplit? Split { get; }
+    /// <summary>The candidates of this tool and tags, in policy order: those whose name, kind, source and tags match.</summary>
+    public RuleGroup Own { get; }
 
     /// <summary>
-    /// When there is no split but enough rules ask for session facts: each rule's gate, by position in <see cref="Rules"/>
-    /// (a rule whose gate does not admit the call's facts cannot hold). Null otherwise.
+    /// The rules every call is a candidate for (no tool, source, kind or tag of their own), kept once for the whole
+    /// policy when there are many; null when they are among <see cref="Own"/>. Looked at merged with it, in policy order.
     /// </summary>
-    public RuleGate[]? Gates { get; }
+    public RuleGroup? Shared { get; }
 
     /// <summary>The call's effective tags (configured, event, classifier), merged once for every call like it.</summary>
     public string[] Tags { get; }
@@ -85,7 +85,8 @@ internal sealed class CandidateSet
             }
         }
 
-        var result = new CandidateSet(_index, _toolName, _kind, _source, _index.InPolicyOrder(rules), tags);
+        var (ordered, orders) = _index.InPolicyOrder(rules);
+        var result = new CandidateSet(_index, _toolName, _kind, _source, ordered, orders, tags);
         var cache = _byTags ?? Interlocked.CompareExchange(ref _byTags, new ConcurrentDictionary<TagSetKey, CandidateSet>(TagSetKey.Comparer), null) ?? _byTags;
         if (cache.Count < MaxTagSets)
         {
