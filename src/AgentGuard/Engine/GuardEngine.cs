@@ -262,25 +262,25 @@ internal sealed partial class GuardEngine : IGuardEngine
             return;
         }
 
-        var facts = ContextFacts.Of(input.Context);
+        var facts = candidates.Facts(input.Context);
         Span<int> ownPositions = stackalloc int[64];
         Span<int> sharedPositions = stackalloc int[64];
         int[]? ownRented = null;
         int[]? sharedRented = null;
         try
         {
-            var ownCount = Collect(own, input.Context, in facts, ref ownPositions, ref ownRented);
-            var sharedCount = shared is null ? 0 : Collect(shared, input.Context, in facts, ref sharedPositions, ref sharedRented);
+            var ownCount = Collect(own, in facts, ref ownPositions, ref ownRented);
+            var sharedCount = shared is null ? 0 : Collect(shared, in facts, ref sharedPositions, ref sharedRented);
             int i = 0, j = 0;
             while (i < ownCount || j < sharedCount)
             {
                 if (j >= sharedCount || (i < ownCount && own.Orders[ownPositions[i]] < shared!.Orders[sharedPositions[j]]))
                 {
-                    Consider(own.Rules[ownPositions[i++]], policy, in input, ref accumulator, declare);
+                    Consider(own.Rules[ownPositions[i++]], policy, in input, ref accumulator, declare, gated: true);
                 }
                 else
                 {
-                    Consider(shared!.Rules[sharedPositions[j++]], policy, in input, ref accumulator, declare);
+                    Consider(shared!.Rules[sharedPositions[j++]], policy, in input, ref accumulator, declare, gated: true);
                 }
             }
         }
@@ -290,15 +290,15 @@ internal sealed partial class GuardEngine : IGuardEngine
             Return(sharedRented);
         }
 
-        static int Collect(RuleGroup group, GuardContext context, in ContextFacts facts, ref Span<int> positions, ref int[]? rented)
+        static int Collect(RuleGroup group, in ContextFacts facts, ref Span<int> positions, ref int[]? rented)
         {
-            var count = group.Collect(context, in facts, positions);
+            var count = group.Collect(in facts, positions);
             while (count < 0)
             {
                 // More than the stack buffer holds (many groups, big buckets): a pooled one of the length asked for.
                 Return(rented);
                 positions = rented = System.Buffers.ArrayPool<int>.Shared.Rent(-count);
-                count = group.Collect(context, in facts, positions);
+                count = group.Collect(in facts, positions);
             }
 
             return count;
@@ -313,7 +313,11 @@ internal sealed partial class GuardEngine : IGuardEngine
         }
     }
 
-    private void Consider(CompiledRule rule, CompiledPolicy policy, in EvaluationInput input, ref DecisionAccumulator accumulator, SessionReads? declare)
+    /// <summary>
+    /// Adds the rule to the decision when it matches and its conditions hold (with <paramref name="gated"/>: the rule's
+    /// gate admitted the call, so the conditions the gate decided are not evaluated again).
+    /// </summary>
+    private void Consider(CompiledRule rule, CompiledPolicy policy, in EvaluationInput input, ref DecisionAccumulator accumulator, SessionReads? declare, bool gated = false)
     {
         if (!rule.MatchesDynamic(in input))
         {
@@ -334,7 +338,7 @@ internal sealed partial class GuardEngine : IGuardEngine
 
         try
         {
-            if (!rule.ConditionsHold(in input))
+            if (!(gated ? rule.ConditionsBeyondGateHold(in input) : rule.ConditionsHold(in input)))
             {
                 return;
             }

@@ -143,6 +143,21 @@ public sealed class RuleIndexTests
     }
 
     [Fact]
+    public async Task FactWithMoreValuesThanTheGateKeeps_IsStillDecidedByItsCondition()
+    {
+        var engine = TestHost.Engine(Policy("""
+            { "Id": "three", "Effect": "Deny", "Match": { "Tools": ["send"] }, "When": { "Teams": ["a", "b", "t3"], "Environments": ["x", "y", "Z"], "User": { "Groups": ["g1", "g2", "g3"], "Ids": ["u", "v", "w"] } } }
+            """));
+
+        GuardContext Context(string team, string environment, string group) => new() { SessionId = "s", Team = team, Environment = environment, User = new GuardUser("U") { Groups = [group] } };
+
+        (await engine.EvaluateAsync(Send(), Context("T3", "z", "G3"))).RuleIds.Should().Equal("three");
+        (await engine.EvaluateAsync(Send(), Context("t3", "q", "g3"))).RuleIds.Should().Equal("allow-3");
+        (await engine.EvaluateAsync(Send(), Context("t3", "x", "g4"))).RuleIds.Should().Equal("allow-3");
+        (await engine.EvaluateAsync(Send(), Context("B", "Y", "G2"))).RuleIds.Should().Equal("three");
+    }
+
+    [Fact]
     public async Task SessionWithoutFacts_FiresOnlyTheRulesThatAskForNone()
     {
         var rules = string.Join(",", Enumerable.Range(0, 12).Select(i =>

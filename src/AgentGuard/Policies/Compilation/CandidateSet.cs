@@ -18,6 +18,7 @@ internal sealed class CandidateSet
     private readonly string? _source;
     private readonly CompiledRule[] _static;
     private ConcurrentDictionary<TagSetKey, CandidateSet>? _byTags;
+    private ConcurrentDictionary<string, CandidateSet>? _bySingleTag;
     private ConcurrentDictionary<DecisionKey, Decision>? _decisions;
 
     public CandidateSet(RuleIndex index, string toolName, ToolKind kind, string? source, CompiledRule[] staticRules, int[] staticOrders, string[] tags)
@@ -39,7 +40,7 @@ internal sealed class CandidateSet
             }
         }
 
-        Own = new RuleGroup([.. rules], [.. orders]);
+        Own = new RuleGroup([.. rules], [.. orders], index);
         Shared = index.Universal;
     }
 
@@ -51,6 +52,9 @@ internal sealed class CandidateSet
     /// policy when there are many; null when they are among <see cref="Own"/>. Looked at merged with it, in policy order.
     /// </summary>
     public RuleGroup? Shared { get; }
+
+    /// <summary>The call's session facts as the numbers this policy's gates and splits compare.</summary>
+    public ContextFacts Facts(GuardContext context) => _index.Ids.Facts(context);
 
     /// <summary>The call's effective tags (configured, event, classifier), merged once for every call like it.</summary>
     public string[] Tags { get; }
@@ -66,8 +70,16 @@ internal sealed class CandidateSet
             return this;
         }
 
+        // One event tag and none from a classifier, the usual case: looked up by the tag itself (ordinal, exactly as the
+        // key below compares), without hashing a key of lists.
+        var single = eventTags.Count == 1 && (classified is null || classified.Count == 0) ? eventTags[0] : null;
+        if (single is not null && _bySingleTag is not null && _bySingleTag.TryGetValue(single, out var found))
+        {
+            return found;
+        }
+
         var lookup = new TagSetKey(eventTags, classified);
-        if (_byTags is not null && _byTags.TryGetValue(lookup, out var cached))
+        if (single is null && _byTags is not null && _byTags.TryGetValue(lookup, out var cached))
         {
             return cached;
         }
@@ -87,6 +99,17 @@ internal sealed class CandidateSet
 
         var (ordered, orders) = _index.InPolicyOrder(rules);
         var result = new CandidateSet(_index, _toolName, _kind, _source, ordered, orders, tags);
+        if (single is not null)
+        {
+            var byTag = _bySingleTag ?? Interlocked.CompareExchange(ref _bySingleTag, new ConcurrentDictionary<string, CandidateSet>(), null) ?? _bySingleTag;
+            if (byTag.Count < MaxTagSets)
+            {
+                byTag.TryAdd(single, result);
+            }
+
+            return result;
+        }
+
         var cache = _byTags ?? Interlocked.CompareExchange(ref _byTags, new ConcurrentDictionary<TagSetKey, CandidateSet>(TagSetKey.Comparer), null) ?? _byTags;
         if (cache.Count < MaxTagSets)
         {

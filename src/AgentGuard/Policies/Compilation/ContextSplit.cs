@@ -16,18 +16,19 @@ internal enum ContextDimension
 /// A candidate list split by the one session fact that narrows it most: per value of the fact, the rules that require
 /// it, plus the rules that do not care. A call then looks only at the rules its own value (or, for groups, any of its
 /// groups) can satisfy; the rules' conditions still decide, so the split only skips rules that cannot hold. Values
-/// compare ignoring case, as the conditions do. Each position is stored with its rule's <see cref="RuleGate"/>, so the
-/// rules whose other facts cannot hold are dropped while the lists are merged, without reading the rules.
+/// compare ignoring case, as the conditions do (by their <see cref="ContextValueIds"/> numbers). Each position is stored
+/// with its rule's <see cref="RuleGate"/>, so the rules whose other facts cannot hold are dropped while the lists are
+/// merged, without reading the rules.
 /// </summary>
 internal sealed class ContextSplit
 {
     /// <summary>Below this many candidates a plain loop is as fast.</summary>
     private const int MinRules = 8;
 
-    private readonly FrozenDictionary<string, Entry[]> _buckets;
+    private readonly FrozenDictionary<int, Entry[]> _buckets;
     private readonly Entry[] _unconstrained;
 
-    private ContextSplit(ContextDimension dimension, FrozenDictionary<string, Entry[]> buckets, Entry[] unconstrained)
+    private ContextSplit(ContextDimension dimension, FrozenDictionary<int, Entry[]> buckets, Entry[] unconstrained)
     {
         Dimension = dimension;
         _buckets = buckets;
@@ -37,7 +38,7 @@ internal sealed class ContextSplit
     public ContextDimension Dimension { get; }
 
     /// <summary>The split that leaves the fewest rules to look at on average; null when none halves the work.</summary>
-    public static ContextSplit? Choose(CompiledRule[] rules, RuleGate[] gates)
+    public static ContextSplit? Choose(CompiledRule[] rules, RuleGate[] gates, ContextValueIds ids)
     {
         if (rules.Length < MinRules)
         {
@@ -49,7 +50,7 @@ internal sealed class ContextSplit
         foreach (var dimension in Enum.GetValues<ContextDimension>())
         {
             var unconstrained = new List<int>();
-            var buckets = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+            var buckets = new Dictionary<int, List<int>>();
             var entries = 0;
             for (var i = 0; i < rules.Length; i++)
             {
@@ -61,9 +62,10 @@ internal sealed class ContextSplit
 
                 foreach (var value in values)
                 {
-                    if (!buckets.TryGetValue(value, out var bucket))
+                    var id = ids.Of(dimension, value);
+                    if (!buckets.TryGetValue(id, out var bucket))
                     {
-                        buckets[value] = bucket = [];
+                        buckets[id] = bucket = [];
                     }
 
                     // A rule naming the same value twice (in any case) is in its bucket once.
@@ -85,7 +87,7 @@ internal sealed class ContextSplit
             if (cost < bestCost)
             {
                 bestCost = cost;
-                best = new ContextSplit(dimension, buckets.ToFrozenDictionary(p => p.Key, p => Entries(p.Value, gates), StringComparer.OrdinalIgnoreCase), Entries(unconstrained, gates));
+                best = new ContextSplit(dimension, buckets.ToFrozenDictionary(p => p.Key, p => Entries(p.Value, gates)), Entries(unconstrained, gates));
             }
         }
 
@@ -98,23 +100,22 @@ internal sealed class ContextSplit
     /// <paramref name="facts"/> are left out. When they may not fit, returns the negative of the length needed and writes
     /// nothing usable (call again with that many). Each bucket is looked up once.
     /// </summary>
-    public int Collect(GuardContext context, in ContextFacts facts, Span<int> positions)
+    public int Collect(in ContextFacts facts, Span<int> positions)
     {
         if (Dimension != ContextDimension.Group)
         {
-            var bucket = Bucket(Single(context));
+            var bucket = Bucket(Single(in facts));
             var needed = _unconstrained.Length + bucket.Length;
             return needed > positions.Length ? -needed : Merge(_unconstrained, bucket, in facts, positions);
         }
 
-        var groups = context.User?.Groups;
         Entry[]? first = null;
         Entry[]? second = null;
         var matched = 0;
         var upTo = _unconstrained.Length;
-        for (var i = 0; i < (groups?.Count ?? 0); i++)
+        for (var i = 0; i < facts.GroupCount; i++)
         {
-            var bucket = Bucket(groups![i]);
+            var bucket = Bucket(facts.Group(i));
             if (bucket.Length > 0)
             {
                 if (matched == 0)
@@ -150,9 +151,9 @@ internal sealed class ContextSplit
         }
         else
         {
-            for (var i = 0; i < groups!.Count; i++)
+            for (var i = 0; i < facts.GroupCount; i++)
             {
-                count += Admitted(Bucket(groups[i]), in facts, positions[count..]);
+                count += Admitted(Bucket(facts.Group(i)), in facts, positions[count..]);
             }
         }
 
@@ -201,15 +202,15 @@ internal sealed class ContextSplit
         return entries;
     }
 
-    private string? Single(GuardContext context) => Dimension switch
+    private int Single(in ContextFacts facts) => Dimension switch
     {
-        ContextDimension.Team => context.Team,
-        ContextDimension.Environment => context.Environment,
-        ContextDimension.Agent => context.Agent?.Id,
-        _ => context.User?.Id,
+        ContextDimension.Team => facts.Team,
+        ContextDimension.Environment => facts.Environment,
+        ContextDimension.Agent => facts.Agent,
+        _ => facts.UserId,
     };
 
-    private Entry[] Bucket(string? value) => value is not null && _buckets.TryGetValue(value, out var bucket) ? bucket : [];
+    private Entry[] Bucket(int value) => value != ContextValueIds.Unknown && _buckets.TryGetValue(value, out var bucket) ? bucket : [];
 
     private static int SortDistinct(Span<int> positions)
     {

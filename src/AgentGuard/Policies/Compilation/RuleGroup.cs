@@ -14,20 +14,24 @@ internal sealed class RuleGroup
 
     /// <param name="rules">The rules, in policy order.</param>
     /// <param name="orders">Each rule's position in the policy (ascending), to merge groups in policy order.</param>
-    public RuleGroup(CompiledRule[] rules, int[] orders)
+    /// <param name="index">The index the rules come from: their gates and the numbers of the values they ask for.</param>
+    public RuleGroup(CompiledRule[] rules, int[] orders, RuleIndex index)
     {
         Rules = rules;
         Orders = orders;
-        if (rules.Length < MinGatedRules)
+        var gates = Array.ConvertAll(orders, index.GateAt);
+        if (!Array.Exists(gates, g => g.IsSelective))
         {
             return;
         }
 
-        var gates = Array.ConvertAll(rules, RuleGate.For);
-        Split = ContextSplit.Choose(rules, gates);
-        if (Split is null && Array.Exists(gates, g => g.IsSelective))
+        // Gates are kept even for a few rules: when another group makes the call's facts worth working out, they spare
+        // reading these rules and the conditions the gates decide.
+        _gates = gates;
+        if (rules.Length >= MinGatedRules)
         {
-            _gates = gates;
+            Split = ContextSplit.Choose(rules, gates, index.Ids);
+            IsNarrowed = true;
         }
     }
 
@@ -40,18 +44,20 @@ internal sealed class RuleGroup
     /// <summary>The split of <see cref="Rules"/> by a session fact; null when too few rules to be worth one.</summary>
     public ContextSplit? Split { get; }
 
-    /// <summary>True when the call's session facts narrow which rules are looked at.</summary>
-    public bool IsNarrowed => Split is not null || _gates is not null;
+    /// <summary>True when the rules are enough, and ask enough of the session, that working out the call's facts pays.</summary>
+    public bool IsNarrowed { get; }
 
     /// <summary>
     /// Writes the positions (in <see cref="Rules"/>) of the rules the call's session can satisfy, ascending, into
-    /// <paramref name="positions"/>; returns how many, or the negative of the length needed when they may not fit.
+    /// <paramref name="positions"/>; returns how many, or the negative of the length needed when they may not fit. Every
+    /// rule written was admitted by its gate (or asks nothing the gate tests): only its
+    /// <see cref="CompiledRule.ConditionsBeyondGate"/> are left to evaluate.
     /// </summary>
-    public int Collect(GuardContext context, in ContextFacts facts, Span<int> positions)
+    public int Collect(in ContextFacts facts, Span<int> positions)
     {
         if (Split is { } split)
         {
-            return split.Collect(context, in facts, positions);
+            return split.Collect(in facts, positions);
         }
 
         if (Rules.Length > positions.Length)

@@ -23,6 +23,7 @@ internal sealed class RuleIndex
     private readonly CompiledRule[] _scanned;
     private readonly ConcurrentDictionary<CandidateKey, CandidateSet> _cache = new();
     private readonly Dictionary<CompiledRule, int> _order;
+    private readonly RuleGate[] _gates;
 
     public RuleIndex(IReadOnlyList<CompiledRule> rules)
     {
@@ -30,6 +31,13 @@ internal sealed class RuleIndex
         for (var i = 0; i < rules.Count; i++)
         {
             _order.TryAdd(rules[i], i);
+        }
+
+        Ids = new ContextValueIds(rules);
+        _gates = new RuleGate[rules.Count];
+        for (var i = 0; i < rules.Count; i++)
+        {
+            _gates[i] = RuleGate.For(rules[i], Ids);
         }
 
         var byTool = new Dictionary<string, List<CompiledRule>>(StringComparer.OrdinalIgnoreCase);
@@ -85,7 +93,7 @@ internal sealed class RuleIndex
         {
             scanned.RemoveAll(IsUniversal);
             var (ordered, orders) = InPolicyOrder(universal);
-            Universal = new RuleGroup(ordered, orders);
+            Universal = new RuleGroup(ordered, orders, this);
         }
 
         _byExactTool = byTool.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
@@ -94,6 +102,12 @@ internal sealed class RuleIndex
         _byKind = [.. byKind.Select(list => list?.ToArray() ?? [])];
         _scanned = [.. scanned];
     }
+
+    /// <summary>The numbers of the session values the rules ask for.</summary>
+    public ContextValueIds Ids { get; }
+
+    /// <summary>The gate of the rule at <paramref name="order"/> in the policy.</summary>
+    public RuleGate GateAt(int order) => _gates[order];
 
     /// <summary>The rules every call is a candidate for, when kept apart from the candidate sets; otherwise null.</summary>
     public RuleGroup? Universal { get; }
