@@ -15,6 +15,7 @@ internal sealed class RedisSessionStore : ISessionStore
     private readonly RedisConnection _connection;
     private readonly RateMembers _members = new();
     private readonly HistoryCache _histories;
+    private readonly ExpiryRefreshes _expiries;
     private readonly TimeProvider _time;
 
     public RedisSessionStore(RedisConnection connection, RedisStoreSettings settings, RedisCircuit circuit, RedisStoreDiagnostics diagnostics, TimeProvider time)
@@ -25,6 +26,7 @@ internal sealed class RedisSessionStore : ISessionStore
         Diagnostics = diagnostics;
         _time = time;
         _histories = new HistoryCache(time);
+        _expiries = new ExpiryRefreshes(time);
         Keys = new RedisKeys(settings.KeyPrefix);
         Hasher = new ValueHasher(settings.HmacKey);
     }
@@ -109,7 +111,19 @@ internal sealed class RedisSessionStore : ISessionStore
 
         if (!pending.IsCompletedSuccessfully)
         {
-            _ = ObserveAsync(operation, pending);
+            // A continuation that runs only on failure: a write that succeeds — nearly every one — completes without
+            // queueing any work (SE.Redis runs continuations on the thread pool, and awaiting each record there cost
+            // every decision a thread-pool dispatch).
+            _ = pending.ContinueWith(
+                static (failed, state) =>
+                {
+                    var (diagnostics, operation) = ((RedisStoreDiagnostics, string))state!;
+                    diagnostics.WriteFailed(operation, failed.Exception?.InnerException ?? new TaskCanceledException(failed));
+                },
+                (Diagnostics, operation),
+                CancellationToken.None,
+                TaskContinuationOptions.NotOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         }
     }
 
@@ -137,9 +151,9 @@ internal sealed class RedisSessionStore : ISessionStore
     internal static ulong NextEntryId() => unchecked((ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue));
 
     /// <summary>
-    /// Appends a decided call and trims the history in one atomic step, refreshing the session's idle expiry: one
-    /// small script (<c>record.lua</c>), sent without waiting; its answer is observed, so a refused write is counted and
-    /// logged.
+    /// Appends a decided call and trims the history in one atomic step, refreshing the session's idle expiry when it is
+    /// due (<see cref="ExpiryRefreshes"/>): one small script (<c>record.lua</c>), sent without waiting; its answer is
+    /// observed, so a refused write is counted and logged.
     /// </summary>
     /// <remarks>
     /// Atomic because the history near-cache relies on each append and its trim happening together (see
@@ -151,14 +165,18 @@ internal sealed class RedisSessionStore : ISessionStore
     internal void Record(string sessionId, SessionLimits limits, byte[] entry)
     {
         RedisKey[] keys = [Keys.History(sessionId), Keys.Labels(sessionId), Keys.Seen(sessionId)];
-        RedisValue[] values = [entry, Keeps(limits), TtlMs(limits)];
+        RedisValue[] values = [entry, Keeps(limits), _expiries.Due(sessionId, limits.IdleTimeout) ? TtlMs(limits) : 0];
         Send("record", (keys, values), static (database, write) => database.ScriptEvaluateAsync(RedisScripts.Record, write.keys, write.values));
     }
 
     /// <summary>The history length a record trims to (written into the entry's stamp too).</summary>
     internal static int Keeps(SessionLimits limits) => Math.Max(1, limits.MaxHistory);
 
-    internal static long TtlMs(SessionLimits limits) => Math.Max(1000, (long)limits.IdleTimeout.TotalMilliseconds);
+    /// <summary>
+    /// The expiry every write gives a session's keys: 1.5 × the idle timeout, so a record may skip the refresh for half an
+    /// idle timeout (<see cref="ExpiryRefreshes"/>) and the keys still outlive the session's last call by the idle timeout.
+    /// </summary>
+    internal static long TtlMs(SessionLimits limits) => Math.Max(1500, (long)(limits.IdleTimeout.TotalMilliseconds * 1.5));
 
     internal static int Depth(SessionReads reads, SessionLimits limits)
         => reads.Snapshot ? limits.MaxHistory : Math.Min(reads.HistoryDepth, limits.MaxHistory);
@@ -361,20 +379,6 @@ internal sealed class RedisSessionStore : ISessionStore
         {
             var multiplexer = await _connection.Multiplexer.ConfigureAwait(false);
             await write(multiplexer.GetDatabase(), state).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // See Send.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Diagnostics.WriteFailed(operation, ex);
-        }
-    }
-
-    private async Task ObserveAsync(string operation, Task pending)
-    {
-        try
-        {
-            await pending.ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // See Send.
         catch (Exception ex)

@@ -35,7 +35,8 @@ internal static class SessionScale
 
         if (only is null or "new")
         {
-            NewSessionAtLimit();
+            NewSessionAtLimit(prompt: null);
+            NewSessionAtLimit(prompt: "please summarise my notes from Tuesday's meeting with bob@corp.example about the Q3 plan");
         }
 
         if (only is null or "allow")
@@ -223,8 +224,12 @@ internal static class SessionScale
         }
     }
 
-    /// <summary>A new session when the store already holds MaxSessions: amortised over 20,000 new sessions.</summary>
-    private static void NewSessionAtLimit()
+    /// <summary>
+    /// A new session when the store already holds MaxSessions, amortised over 100,000 new sessions per round; each
+    /// decides one call, without a prompt or with one (as an agent's sessions have: its values are remembered for
+    /// provenance rules).
+    /// </summary>
+    private static void NewSessionAtLimit(string? prompt)
     {
         var engine = Engine();
         Fill(engine, 100_000);
@@ -251,7 +256,7 @@ internal static class SessionScale
             var fresh = 0;
             while (fresh < 100_000 && watch.Elapsed < TimeSpan.FromSeconds(20))
             {
-                engine.EvaluateAsync(call, Context("fresh-" + next++, null)).GetAwaiter().GetResult();
+                engine.EvaluateAsync(call, Context("fresh-" + next++, prompt)).GetAwaiter().GetResult();
                 fresh++;
             }
 
@@ -265,7 +270,7 @@ internal static class SessionScale
             return wall;
         }, rounds: 3);
         cpu.Sort();
-        Console.WriteLine($"new session at the limit (100,000 live): {ns / 1000:F2} µs per new session, amortised over {made:N0}; "
+        Console.WriteLine($"new session at the limit (100,000 live), {(prompt is null ? "no prompt" : "with a prompt")}: {ns / 1000:F2} µs per new session, amortised over {made:N0}; "
             + $"processor time {cpu[cpu.Count / 2] / 1000:F2} µs (all threads, incl. GC)");
         foreach (var round in gcs)
         {

@@ -40,7 +40,58 @@ public sealed class RecordTests(RedisFixture redis) : IClassFixture<RedisFixture
         {
             var ttl = await database.KeyTimeToLiveAsync(key);
             ttl.Should().NotBeNull($"{key} must expire with the session");
-            ttl!.Value.Should().BeGreaterThan(TimeSpan.FromMinutes(9)).And.BeLessThanOrEqualTo(TimeSpan.FromMinutes(10));
+
+            // 1.5 × the idle timeout from the last refresh, so a record may skip refreshing for half an idle timeout.
+            ttl!.Value.Should().BeGreaterThan(TimeSpan.FromMinutes(14)).And.BeLessThanOrEqualTo(TimeSpan.FromMinutes(15));
+        }
+    }
+
+    [Fact]
+    public async Task RecordsThatSkipTheRefresh_LeaveEveryKeyAtLeastTheIdleTimeoutPastTheLastCall()
+    {
+        var prefix = RedisFixture.Prefix();
+        await using var replica = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        var session = new GuardContext { SessionId = "skipping", Prompt = "pay the invoice of ACME" };
+        await replica.Engine.EvaluateAsync(Replica.Call("export", callId: "c0"), session);
+        await replica.Engine.InspectResultAsync(Replica.Call("export", callId: "c0"), session, new ToolResult("a page") { Labels = ["untrusted"] });
+        var keys = replica.Services.GetRequiredService<RedisSessionStore>().Keys;
+        var database = (await replica.MultiplexerAsync()).GetDatabase();
+
+        for (var i = 1; i < 30; i++)
+        {
+            await replica.Engine.EvaluateAsync(Replica.Call("poll", callId: "c" + i), session);
+            await replica.FlushAsync();
+            foreach (var key in new[] { keys.History("skipping"), keys.Labels("skipping"), keys.Seen("skipping") })
+            {
+                var ttl = await database.KeyTimeToLiveAsync(key);
+                ttl.Should().NotBeNull($"{key} must expire with the session");
+                ttl!.Value.Should().BeGreaterThan(TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(30), $"{key} must outlive call {i} by the idle timeout");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AnActiveSession_KeepsItsLabelPastTheIdleTimeout_ThoughMostRecordsSkipTheRefresh()
+    {
+        const string rules = """
+            "Sessions": { "IdleTimeout": "00:00:02" },
+            "Rules": [ { "Id": "no-post-when-untrusted", "Effect": "Deny", "Match": { "Tools": ["post"] }, "When": { "SessionLabels": ["untrusted"] } } ]
+            """;
+        var prefix = RedisFixture.Prefix();
+        await using var a = await Replica.StartAsync(redis.Server, rules, prefix: prefix);
+        await using var b = await Replica.StartAsync(redis.Server, rules, prefix: prefix);
+        var session = new GuardContext { SessionId = "active" };
+        await a.Engine.EvaluateAsync(Replica.Call("browse", callId: "c0"), session);
+        await a.Engine.InspectResultAsync(Replica.Call("browse", callId: "c0"), session, new ToolResult("a page") { Labels = ["untrusted"] });
+        await a.FlushAsync();
+
+        // Calls every 250 ms for three idle timeouts, alternating replicas: the label must never lapse.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 1; watch.Elapsed < TimeSpan.FromSeconds(6); i++)
+        {
+            var replica = i % 2 == 0 ? a : b;
+            (await replica.Engine.EvaluateAsync(Replica.Call("post", callId: "c" + i), session)).Effect.Should().Be(DecisionEffect.Deny, $"the session was active {watch.Elapsed.TotalSeconds:F1} s in");
+            await Task.Delay(250);
         }
     }
 

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using AgentGuard.Infrastructure;
 
 namespace AgentGuard.Inference;
 
@@ -13,7 +13,7 @@ internal sealed class ToolRoleCache
 {
     private const int MaxNames = 10_000;
     private readonly ConditionalWeakTable<ToolDescriptor, NamedRoles> _described = [];
-    private readonly ConcurrentDictionary<string, ToolRoles> _named = new(StringComparer.Ordinal);
+    private readonly BoundedCache<string, ToolRoles> _named = new(MaxNames, StringComparer.Ordinal);
 
     public ToolRoles For(string toolName, ToolDescriptor? descriptor)
     {
@@ -35,10 +35,7 @@ internal sealed class ToolRoleCache
         }
 
         var inferred = ToolRoleInference.Infer(toolName, null);
-        if (_named.Count < MaxNames)
-        {
-            _named.TryAdd(toolName, inferred);
-        }
+        _named.TryAdd(toolName, inferred);
 
         return inferred;
     }

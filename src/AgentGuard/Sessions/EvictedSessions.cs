@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using AgentGuard.Provenance;
 
@@ -15,7 +14,7 @@ namespace AgentGuard.Policies;
 /// <see cref="SessionLimits.MaxSessions"/> each, the oldest forgotten first — so a flood of clean sessions cannot push
 /// out what a tainted one left behind; to do that a caller must taint as many sessions as the limit. Each costs a
 /// keyed 64-bit hash of its id (keyed per store, so ids cannot be chosen to collide) and a reference to its label
-/// array, about 80 bytes. Sessions that expire idle are not remembered: forgetting them after
+/// array, about 60 bytes in arrays, with no object of its own. Sessions that expire idle are not remembered: forgetting them after
 /// <see cref="SessionLimits.IdleTimeout"/> is the documented behaviour.
 /// </remarks>
 internal sealed class EvictedSessions(SeenValueHasher hasher)
@@ -50,63 +49,97 @@ internal sealed class EvictedSessions(SeenValueHasher hasher)
 
     private ulong Key(string sessionId) => hasher.SipHash24(MemoryMarshal.AsBytes(sessionId.AsSpan()));
 
-    /// <summary>One bounded first-in-first-out set of evicted sessions.</summary>
+    /// <summary>
+    /// One bounded first-in-first-out set of evicted sessions, held in arrays (a dictionary of structs and a ring of
+    /// keys): remembering a session allocates nothing once the arrays have grown, so a store at its session limit does
+    /// not hand the garbage collector two more long-lived objects per new session to promote.
+    /// </summary>
     private sealed class Remembered
     {
-        private readonly ConcurrentDictionary<ulong, Entry> _entries = new();
-        private readonly ConcurrentQueue<(ulong Key, Entry Entry)> _order = new();
+        private readonly Lock _gate = new();
+        private readonly Dictionary<ulong, (long Order, string[] Labels)> _entries = [];
+        private (ulong Key, long Order)[] _ring = [];
+        private int _head;
+        private int _size;
+        private long _order;
         private int _count;
-        private int _queued;
 
         public int Count => Volatile.Read(ref _count);
 
-        public int Queued => Volatile.Read(ref _queued);
+        /// <summary>Keys in the forgetting order, including ones already recalled or replaced (never more than the capacity).</summary>
+        public int Queued
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _size;
+                }
+            }
+        }
 
         public void Add(ulong key, string[] labels, int capacity)
         {
-            var entry = new Entry(labels);
-            if (_entries.TryAdd(key, entry))
+            lock (_gate)
             {
-                Interlocked.Increment(ref _count);
-            }
-            else
-            {
-                // Every entry has its place in the queue, so even a count a race left low cannot let the entries pass
-                // twice the capacity.
-                _entries[key] = entry;
-            }
+                var order = ++_order;
+                _entries[key] = (order, labels);
 
-            _order.Enqueue((key, entry));
-            Interlocked.Increment(ref _queued);
-
-            // Forget the oldest beyond the capacity. The queue also holds entries already recalled or replaced (removing
-            // them does nothing, as they are matched by entry, not only by key); it is kept to twice the capacity, so a
-            // session evicted and recalled over and over cannot grow it.
-            while ((Volatile.Read(ref _count) > capacity || Volatile.Read(ref _queued) > 2 * capacity) && _order.TryDequeue(out var oldest))
-            {
-                Interlocked.Decrement(ref _queued);
-                if (_entries.TryRemove(KeyValuePair.Create(oldest.Key, oldest.Entry)))
+                // Forget the oldest while the ring is at the capacity. The ring also holds keys recalled or remembered again
+                // since (their order no longer matches), which are simply dropped; so it never holds more than the capacity.
+                while (_size >= capacity && _size > 0)
                 {
-                    Interlocked.Decrement(ref _count);
+                    Forget();
                 }
+
+                if (_size == _ring.Length)
+                {
+                    Grow(capacity);
+                }
+
+                _ring[(_head + _size) % _ring.Length] = (key, order);
+                _size++;
+                Volatile.Write(ref _count, _entries.Count);
             }
         }
 
         public string[]? Take(ulong key)
         {
-            if (!_entries.TryRemove(key, out var entry))
+            lock (_gate)
             {
-                return null;
-            }
+                if (!_entries.Remove(key, out var entry))
+                {
+                    return null;
+                }
 
-            Interlocked.Decrement(ref _count);
-            return entry.Labels;
+                Volatile.Write(ref _count, _entries.Count);
+                return entry.Labels;
+            }
         }
 
-        /// <summary>A remembered eviction; compared by reference, so a stale queue entry never removes a newer one.</summary>
-        private sealed class Entry(string[] labels)
+        private void Forget()
         {
-            public string[] Labels { get; } = labels;
+            var (key, order) = _ring[_head];
+            _ring[_head] = default;
+            _head = (_head + 1) % _ring.Length;
+            _size--;
+            if (_entries.TryGetValue(key, out var entry) && entry.Order == order)
+            {
+                _entries.Remove(key);
+            }
+        }
+
+        /// <summary>Doubles the ring (up to the capacity), oldest first from position 0.</summary>
+        private void Grow(int capacity)
+        {
+            var grown = new (ulong, long)[Math.Max(1, Math.Min(capacity, Math.Max(16, _ring.Length * 2)))];
+            for (var i = 0; i < _size; i++)
+            {
+                grown[i] = _ring[(_head + i) % _ring.Length];
+            }
+
+            _ring = grown;
+            _head = 0;
         }
     }
 }

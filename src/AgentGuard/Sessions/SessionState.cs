@@ -21,7 +21,7 @@ internal sealed class SessionState : ISessionView
     private int _start;
     private int _count;
     private HashSet<string>? _labels;
-    private SeenValues?[]? _seen;
+    private SeenByOrigin _seen;
     private WeakReference<string>? _lastPrompt;
     private int _lastPromptLength = -1;
     private ulong _lastPromptHash;
@@ -105,7 +105,7 @@ internal sealed class SessionState : ISessionView
             _entries = [];
             _start = 0;
             _count = 0;
-            _seen = null;
+            _seen = default;
             _labels = null;
             return labels;
         }
@@ -119,7 +119,7 @@ internal sealed class SessionState : ISessionView
             lock (this)
             {
                 long bytes = 0;
-                foreach (var seen in _seen ?? [])
+                foreach (var seen in _seen)
                 {
                     bytes += seen?.RetainedBytes ?? 0;
                 }
@@ -235,7 +235,7 @@ internal sealed class SessionState : ISessionView
         var query = SeenValues.Query(_shared.Hasher, normalizedToken, length <= StackHashes ? stackalloc ulong[StackHashes] : new ulong[length]);
         lock (this)
         {
-            var seen = _seen?[(int)origin];
+            var seen = _seen[(int)origin];
             return seen is not null && (seen.First(query) >= 0 || seen.MaybeForgotten(query));
         }
     }
@@ -325,7 +325,6 @@ internal sealed class SessionState : ISessionView
 
         lock (this)
         {
-            _seen ??= new SeenValues?[3];
             var seen = _seen[(int)origin] ??= new SeenValues(_shared.MaxSeenValues, _shared.Hasher, keepsEvictedTaint: origin == ValueOrigin.Untrusted);
             seen.Add(hashes, ++_observations, origin == ValueOrigin.Untrusted ? source : null, origin == ValueOrigin.Untrusted ? _seen[(int)ValueOrigin.Trusted] : null);
         }
@@ -333,8 +332,8 @@ internal sealed class SessionState : ISessionView
 
     /// <summary>
     /// True when <paramref name="text"/> is the prompt seen last; else remembers it. The prompt is not kept (an idle
-    /// session would hold the whole text): a weak reference answers the usual case (the same string again), and a keyed
-    /// hash of equal-length text the rest. Called under the lock.
+    /// session would hold the whole text): a keyed hash of equal-length text answers, and once a prompt has come again,
+    /// a weak reference answers the usual case (the same string again) without hashing. Called under the lock.
     /// </summary>
     private bool IsLastPrompt(string text)
     {
@@ -346,19 +345,22 @@ internal sealed class SessionState : ISessionView
         var hash = _shared.Hasher.SipHash24(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
         if (text.Length == _lastPromptLength && hash == _lastPromptHash)
         {
-            _lastPrompt?.SetTarget(text);
+            // The prompt came again: from now on the same string is recognised without hashing it. The weak reference
+            // is made only here, at the first repeat: it has a finalizer and a GC handle, which a session that decides
+            // one call (the churn at the session limit) would otherwise pay for, and the collector with it.
+            if (_lastPrompt is null)
+            {
+                _lastPrompt = new WeakReference<string>(text);
+            }
+            else
+            {
+                _lastPrompt.SetTarget(text);
+            }
+
             return true;
         }
 
-        if (_lastPrompt is null)
-        {
-            _lastPrompt = new WeakReference<string>(text);
-        }
-        else
-        {
-            _lastPrompt.SetTarget(text);
-        }
-
+        _lastPrompt?.SetTarget(text);
         _lastPromptLength = text.Length;
         _lastPromptHash = hash;
         return false;
@@ -371,7 +373,7 @@ internal sealed class SessionState : ISessionView
         var query = SeenValues.Query(_shared.Hasher, normalizedToken, length <= StackHashes ? stackalloc ulong[StackHashes] : new ulong[length]);
         lock (this)
         {
-            return _seen?[(int)ValueOrigin.Untrusted]?.FirstSource(query);
+            return _seen[(int)ValueOrigin.Untrusted]?.FirstSource(query);
         }
     }
 
@@ -385,7 +387,7 @@ internal sealed class SessionState : ISessionView
         var query = SeenValues.Query(_shared.Hasher, normalizedToken, length <= StackHashes ? stackalloc ulong[StackHashes] : new ulong[length]);
         lock (this)
         {
-            var untrusted = _seen?[(int)ValueOrigin.Untrusted];
+            var untrusted = _seen[(int)ValueOrigin.Untrusted];
             if (untrusted is null)
             {
                 return false;
@@ -402,7 +404,7 @@ internal sealed class SessionState : ISessionView
                 return false;
             }
 
-            var trustedFirst = _seen![(int)ValueOrigin.Trusted]?.First(query) ?? -1;
+            var trustedFirst = _seen[(int)ValueOrigin.Trusted]?.First(query) ?? -1;
             return trustedFirst < 0 || first < trustedFirst;
         }
     }
@@ -452,5 +454,12 @@ internal sealed class SessionState : ISessionView
     }
 
     /// <summary>One kept call: 56 bytes (five references, the time as UTC ticks, kind and effect as bytes).</summary>
+    /// <summary>The seen values of each origin (<see cref="ValueOrigin"/>), held in the session itself: one object fewer per session that has seen anything.</summary>
+    [System.Runtime.CompilerServices.InlineArray(3)]
+    private struct SeenByOrigin
+    {
+        private SeenValues? _first;
+    }
+
     private readonly record struct Entry(string ToolName, string? Source, string[] Tags, string? CallId, string[] ResultLabels, long UtcTicks, byte Kind, byte Effect);
 }

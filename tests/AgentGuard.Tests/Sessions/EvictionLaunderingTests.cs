@@ -117,7 +117,7 @@ public sealed class EvictionLaunderingTests
         }
 
         evicted.Count.Should().Be(0);
-        evicted.QueuedKeys.Should().BeLessThanOrEqualTo(20, "the queue is kept to twice the capacity");
+        evicted.QueuedKeys.Should().BeLessThanOrEqualTo(10, "the forgetting order holds no more than the capacity");
 
         evicted.Remember("churn", [], capacity: 10);
         evicted.Remember("churn", ["secret-seen"], capacity: 10);

@@ -109,6 +109,30 @@ public sealed class SessionStateTests
     }
 
     [Fact]
+    public void APromptSeenAgain_IsNotRememberedTwice_WhetherTheSameStringOrAnEqualCopy_AndAChangeIsRemembered()
+    {
+        var state = new AgentGuard.Policies.SessionState("s", maxHistory: 10, now: 0);
+        var first = "Pay 50 EUR to DE89 3704 0044 0532 0130 00 for Bob Smith";
+        state.Observe(ValueOrigin.Prompt, first);
+        var once = state.SeenBytes;
+
+        state.Observe(ValueOrigin.Prompt, first);
+        state.Observe(ValueOrigin.Prompt, new string(first.AsSpan()));
+        state.Observe(ValueOrigin.Prompt, first);
+        state.SeenBytes.Should().Be(once, "the same prompt, as the same string or an equal copy, is remembered once");
+
+        state.Observe(ValueOrigin.Prompt, "Pay 70 EUR to DE44 5001 0517 5407 3249 31 for Carol Jones");
+        state.WasSeen(ValueOrigin.Prompt, "i:DE44500105175407324931").Should().BeTrue("a changed prompt is remembered");
+
+        // Same length as the first, different text: the length alone must not make it the prompt seen last.
+        var sameLength = "Pay 50 EUR to DE89 3704 0044 0532 0130 00 for Bob Smyth";
+        sameLength.Length.Should().Be(first.Length);
+        state.Observe(ValueOrigin.Prompt, first);
+        state.Observe(ValueOrigin.Prompt, sameLength);
+        state.WasSeen(ValueOrigin.Prompt, SeenTokens.WordsKey(" bob smyth ")).Should().BeTrue();
+    }
+
+    [Fact]
     public void SeenTokens_Extract_TypedValuesAndShortWordRuns_NeverAcrossATypedValue()
     {
         var keys = SeenTokens.Extract("Pay Bob Smith at DE89 3704 0044 0532 0130 00 today");

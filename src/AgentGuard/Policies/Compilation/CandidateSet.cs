@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using AgentGuard.Infrastructure;
 
 namespace AgentGuard.Policies;
 
@@ -17,9 +17,9 @@ internal sealed class CandidateSet
     private readonly ToolKind _kind;
     private readonly string? _source;
     private readonly CompiledRule[] _static;
-    private ConcurrentDictionary<TagSetKey, CandidateSet>? _byTags;
-    private ConcurrentDictionary<string, CandidateSet>? _bySingleTag;
-    private ConcurrentDictionary<DecisionKey, Decision>? _decisions;
+    private BoundedCache<TagSetKey, CandidateSet>? _byTags;
+    private BoundedCache<string, CandidateSet>? _bySingleTag;
+    private BoundedCache<DecisionKey, Decision>? _decisions;
 
     public CandidateSet(RuleIndex index, string toolName, ToolKind kind, string? source, CompiledRule[] staticRules, int[] staticOrders, string[] tags)
     {
@@ -101,20 +101,13 @@ internal sealed class CandidateSet
         var result = new CandidateSet(_index, _toolName, _kind, _source, ordered, orders, tags);
         if (single is not null)
         {
-            var byTag = _bySingleTag ?? Interlocked.CompareExchange(ref _bySingleTag, new ConcurrentDictionary<string, CandidateSet>(), null) ?? _bySingleTag;
-            if (byTag.Count < MaxTagSets)
-            {
-                byTag.TryAdd(single, result);
-            }
-
+            var byTag = _bySingleTag ?? Interlocked.CompareExchange(ref _bySingleTag, new BoundedCache<string, CandidateSet>(MaxTagSets), null) ?? _bySingleTag;
+            byTag.TryAdd(single, result);
             return result;
         }
 
-        var cache = _byTags ?? Interlocked.CompareExchange(ref _byTags, new ConcurrentDictionary<TagSetKey, CandidateSet>(TagSetKey.Comparer), null) ?? _byTags;
-        if (cache.Count < MaxTagSets)
-        {
-            cache.TryAdd(lookup.Copy(), result);
-        }
+        var cache = _byTags ?? Interlocked.CompareExchange(ref _byTags, new BoundedCache<TagSetKey, CandidateSet>(MaxTagSets, TagSetKey.Comparer), null) ?? _byTags;
+        cache.TryAdd(lookup.Copy(), result);
 
         return result;
     }
@@ -129,11 +122,8 @@ internal sealed class CandidateSet
     /// <summary>Remembers a decision for calls decided by the same rules (bounded: beyond it, decisions are built per call).</summary>
     public void Remember(in DecisionKey key, Decision decision)
     {
-        var cache = _decisions ?? Interlocked.CompareExchange(ref _decisions, new ConcurrentDictionary<DecisionKey, Decision>(), null) ?? _decisions;
-        if (cache.Count < MaxDecisions)
-        {
-            cache.TryAdd(key, decision);
-        }
+        var cache = _decisions ?? Interlocked.CompareExchange(ref _decisions, new BoundedCache<DecisionKey, Decision>(MaxDecisions), null) ?? _decisions;
+        cache.TryAdd(key, decision);
     }
 
     /// <summary>An event's and a classifier's tags, compared in order and exactly (ordinal), without copying on lookup.</summary>

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using AgentGuard.Infrastructure;
 
 namespace AgentGuard.Policies;
 
@@ -21,7 +21,7 @@ internal sealed class RuleIndex
     private readonly FrozenDictionary<string, CompiledRule[]> _byTag;
     private readonly CompiledRule[][] _byKind;
     private readonly CompiledRule[] _scanned;
-    private readonly ConcurrentDictionary<CandidateKey, CandidateSet> _cache = new();
+    private readonly BoundedCache<CandidateKey, CandidateSet> _cache = new(MaxCachedKeys);
     private readonly Dictionary<CompiledRule, int> _order;
     private readonly RuleGate[] _gates;
 
@@ -126,10 +126,7 @@ internal sealed class RuleIndex
 
         var (rules, orders) = Compute(toolName, kind, source, configuredTags);
         var result = new CandidateSet(this, toolName, kind, source, rules, orders, configuredTags);
-        if (_cache.Count < MaxCachedKeys)
-        {
-            _cache.TryAdd(key, result);
-        }
+        _cache.TryAdd(key, result);
 
         return result;
     }

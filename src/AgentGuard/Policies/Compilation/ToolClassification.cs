@@ -1,3 +1,5 @@
+using AgentGuard.Infrastructure;
+
 namespace AgentGuard.Policies;
 
 /// <summary>What configuration says about one tool name: the union of every <c>Tools</c> entry whose glob matches it.</summary>
@@ -35,7 +37,7 @@ internal sealed class ToolClassifier
 {
     private const int MaxCachedNames = 10_000;
     private readonly (Glob Glob, string[] Tags, RiskLevel Risk, ArgumentPath[] Sensitive, bool Untrusted, bool Trusted, ArgumentPath?[] Fields, bool ShellCommands)[] _entries;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string Source, bool ShellCommand), ToolClassification> _cache = new();
+    private readonly BoundedCache<(string Name, string Source, bool ShellCommand), ToolClassification> _cache = new(MaxCachedNames);
 
     public ToolClassifier((Glob Glob, string[] Tags, RiskLevel Risk, ArgumentPath[] Sensitive, bool Untrusted, bool Trusted, ArgumentPath?[] Fields, bool ShellCommands)[] entries) => _entries = entries;
 
@@ -61,10 +63,7 @@ internal sealed class ToolClassifier
         }
 
         var result = Compute(toolName, source, key.Item3);
-        if (_cache.Count < MaxCachedNames)
-        {
-            _cache.TryAdd(key, result);
-        }
+        _cache.TryAdd(key, result);
 
         return result;
     }
