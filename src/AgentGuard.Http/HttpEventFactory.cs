@@ -9,7 +9,7 @@ internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuar
     /// <summary>Parsed arguments are immutable: requests of the same shape (an agent polling one endpoint) reuse them.</summary>
     private const int MaxCachedArguments = 512;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ToolArgumentLimits Limits, ToolArguments Arguments)> _arguments = new(StringComparer.Ordinal);
+    private readonly AgentGuard.Infrastructure.ClearingCache<string, (ToolArgumentLimits Limits, ToolArguments Arguments)> _arguments = new(MaxCachedArguments, StringComparer.Ordinal);
     private readonly string _idPrefix = "http-" + Guid.NewGuid().ToString("N")[..8] + "-";
     private long _nextId;
 
@@ -92,12 +92,7 @@ internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuar
         }
 
         var parsed = ToolArguments.FromJson(write(), current);
-        if (_arguments.Count >= MaxCachedArguments)
-        {
-            _arguments.Clear();
-        }
-
-        _arguments[key] = (current, parsed);
+        _arguments.Set(key, (current, parsed));
         return parsed;
     }
 

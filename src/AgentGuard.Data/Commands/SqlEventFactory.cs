@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using AgentGuard.Infrastructure;
 
 namespace AgentGuard.Data;
 
@@ -24,7 +24,7 @@ internal sealed class SqlEventFactory(Func<DataTableMap> tables, Func<ToolArgume
     /// <summary>Analyses are immutable and statements repeat: the same text is analysed once.</summary>
     private const int MaxCached = 1024;
 
-    private readonly ConcurrentDictionary<(SqlDialect, string), Cached> _cache = new();
+    private readonly ClearingCache<(SqlDialect, string), Cached> _cache = new(MaxCached);
     private readonly string _idPrefix = "sql-" + Guid.NewGuid().ToString("N")[..8] + "-";
     private long _nextId;
 
@@ -132,12 +132,7 @@ internal sealed class SqlEventFactory(Func<DataTableMap> tables, Func<ToolArgume
             ["db.statement_count"] = analysis.StatementCount.ToString(CultureInfo.InvariantCulture),
         };
         cached = new Cached(map, analysis, dataTags, sensitive, readTags, attributes, Prefix(text, dialect, analysis, dataTags));
-        if (_cache.Count >= MaxCached)
-        {
-            _cache.Clear();
-        }
-
-        _cache[key] = cached;
+        _cache.Set(key, cached);
         return cached;
     }
 

@@ -24,6 +24,10 @@ internal sealed partial class UnmediatedToolMonitor : IDisposable
     private readonly ILogger _logger;
     private long _count;
 
+    // Decided calls waiting for their execution span, kept with Interlocked: the dictionary's own Count takes all its
+    // locks, and this ran on every decision.
+    private int _pending;
+
     public UnmediatedToolMonitor(IMeterFactory? meterFactory, ILoggerFactory loggerFactory)
     {
         _logger = loggerFactory.CreateLogger<UnmediatedToolMonitor>();
@@ -77,12 +81,22 @@ internal sealed partial class UnmediatedToolMonitor : IDisposable
                 return;
             }
 
-            if (_decided.Count >= MaxPending)
+            if (Volatile.Read(ref _pending) >= MaxPending)
             {
                 _decided.Clear();
+                Volatile.Write(ref _pending, 0);
             }
 
-            _decided.AddOrUpdate(callId is { Length: > 0 } ? "call:" + callId : TraceKey(activity, tool), 1, static (_, n) => n + 1);
+            var key = callId is { Length: > 0 } ? "call:" + callId : TraceKey(activity, tool);
+            if (_decided.TryAdd(key, 1))
+            {
+                Interlocked.Increment(ref _pending);
+            }
+            else
+            {
+                _decided.AddOrUpdate(key, 1, static (_, n) => n + 1);
+            }
+
             return;
         }
 
@@ -106,7 +120,13 @@ internal sealed partial class UnmediatedToolMonitor : IDisposable
     {
         while (_decided.TryGetValue(key, out var pending))
         {
-            if (pending <= 1 ? _decided.TryRemove(new KeyValuePair<string, int>(key, pending)) : _decided.TryUpdate(key, pending - 1, pending))
+            if (pending <= 1 && _decided.TryRemove(new KeyValuePair<string, int>(key, pending)))
+            {
+                Interlocked.Decrement(ref _pending);
+                return true;
+            }
+
+            if (pending > 1 && _decided.TryUpdate(key, pending - 1, pending))
             {
                 return true;
             }
