@@ -244,14 +244,17 @@ internal sealed partial class GuardEngine : IGuardEngine
 
     /// <summary>
     /// Evaluates the candidate rules, or with <paramref name="declare"/> only collects what they will read. When the
-    /// candidates are split by a session fact, only the rules the call's session can satisfy are looked at, in policy order.
+    /// candidates are narrowed by the session's facts (a split by team, environment or group; each rule's gate), only the
+    /// rules the call's session can satisfy are looked at; the tool's own candidates and the rules every call is a
+    /// candidate for are merged in policy order.
     /// </summary>
     private void EvaluateRules(CompiledPolicy policy, CandidateSet candidates, in EvaluationInput input, ref DecisionAccumulator accumulator, SessionReads? declare)
     {
-        var rules = candidates.Rules;
-        if (candidates.Split is not { } split)
+        var own = candidates.Own;
+        var shared = candidates.Shared;
+        if (shared is null && !own.IsNarrowed)
         {
-            foreach (var rule in rules)
+            foreach (var rule in own.Rules)
             {
                 Consider(rule, policy, in input, ref accumulator, declare);
             }
@@ -259,29 +262,49 @@ internal sealed partial class GuardEngine : IGuardEngine
             return;
         }
 
-        Span<int> positions = stackalloc int[128];
-        var count = split.Collect(input.Context, positions);
-        int[]? rented = null;
-        while (count < 0)
-        {
-            // More than the stack buffer holds (many groups, big buckets): a pooled one of the length asked for.
-            if (rented is not null)
-            {
-                System.Buffers.ArrayPool<int>.Shared.Return(rented);
-            }
-
-            positions = rented = System.Buffers.ArrayPool<int>.Shared.Rent(-count);
-            count = split.Collect(input.Context, positions);
-        }
-
+        var facts = candidates.Facts(input.Context);
+        Span<int> ownPositions = stackalloc int[64];
+        Span<int> sharedPositions = stackalloc int[64];
+        int[]? ownRented = null;
+        int[]? sharedRented = null;
         try
         {
-            for (var i = 0; i < count; i++)
+            var ownCount = Collect(own, in facts, ref ownPositions, ref ownRented);
+            var sharedCount = shared is null ? 0 : Collect(shared, in facts, ref sharedPositions, ref sharedRented);
+            int i = 0, j = 0;
+            while (i < ownCount || j < sharedCount)
             {
-                Consider(rules[positions[i]], policy, in input, ref accumulator, declare);
+                if (j >= sharedCount || (i < ownCount && own.Orders[ownPositions[i]] < shared!.Orders[sharedPositions[j]]))
+                {
+                    Consider(own.Rules[ownPositions[i++]], policy, in input, ref accumulator, declare, gated: true);
+                }
+                else
+                {
+                    Consider(shared!.Rules[sharedPositions[j++]], policy, in input, ref accumulator, declare, gated: true);
+                }
             }
         }
         finally
+        {
+            Return(ownRented);
+            Return(sharedRented);
+        }
+
+        static int Collect(RuleGroup group, in ContextFacts facts, ref Span<int> positions, ref int[]? rented)
+        {
+            var count = group.Collect(in facts, positions);
+            while (count < 0)
+            {
+                // More than the stack buffer holds (many groups, big buckets): a pooled one of the length asked for.
+                Return(rented);
+                positions = rented = System.Buffers.ArrayPool<int>.Shared.Rent(-count);
+                count = group.Collect(in facts, positions);
+            }
+
+            return count;
+        }
+
+        static void Return(int[]? rented)
         {
             if (rented is not null)
             {
@@ -290,7 +313,11 @@ internal sealed partial class GuardEngine : IGuardEngine
         }
     }
 
-    private void Consider(CompiledRule rule, CompiledPolicy policy, in EvaluationInput input, ref DecisionAccumulator accumulator, SessionReads? declare)
+    /// <summary>
+    /// Adds the rule to the decision when it matches and its conditions hold (with <paramref name="gated"/>: the rule's
+    /// gate admitted the call, so the conditions the gate decided are not evaluated again).
+    /// </summary>
+    private void Consider(CompiledRule rule, CompiledPolicy policy, in EvaluationInput input, ref DecisionAccumulator accumulator, SessionReads? declare, bool gated = false)
     {
         if (!rule.MatchesDynamic(in input))
         {
@@ -311,7 +338,7 @@ internal sealed partial class GuardEngine : IGuardEngine
 
         try
         {
-            if (!rule.ConditionsHold(in input))
+            if (!(gated ? rule.ConditionsBeyondGateHold(in input) : rule.ConditionsHold(in input)))
             {
                 return;
             }

@@ -105,6 +105,111 @@ public sealed class RuleIndexTests
     }
 
     [Fact]
+    public async Task EveryConstrainedFact_InAnotherCase_StillFiresTheRule_AlongsideTheSplitByTeam()
+    {
+        // Split by team (twelve buckets); the deny rule's other facts are checked by the per-rule gate, not the split.
+        var engine = TestHost.Engine(Policy("""
+            { "Id": "no-prod", "Effect": "Deny", "Match": { "Tools": ["send"] },
+              "When": { "Teams": ["t3", "Ärger"], "Environments": ["Prod", "Staging"], "Agents": ["Bot-A"], "User": { "Ids": ["Alice"], "Groups": ["Finance", "HR"] } } }
+            """));
+
+        GuardContext Context(string team = "T3", string environment = "PROD", string agent = "bot-a", string user = "ALICE", params string[] groups)
+            => new() { SessionId = "s", Team = team, Environment = environment, Agent = new GuardAgent(agent), User = new GuardUser(user) { Groups = groups.Length == 0 ? ["x", "hr"] : groups } };
+
+        (await engine.EvaluateAsync(Send(), Context())).RuleIds.Should().Equal("no-prod");
+        (await engine.EvaluateAsync(Send(), Context(team: "äRGER"))).RuleIds.Should().Equal("no-prod");
+        (await engine.EvaluateAsync(Send(), Context(environment: "staging", groups: ["FINANCE"]))).RuleIds.Should().Equal("no-prod");
+        (await engine.EvaluateAsync(Send(), Context(environment: "dev"))).RuleIds.Should().Equal("allow-3");
+        (await engine.EvaluateAsync(Send(), Context(agent: "bot-b"))).RuleIds.Should().Equal("allow-3");
+        (await engine.EvaluateAsync(Send(), Context(user: "bob"))).RuleIds.Should().Equal("allow-3");
+        (await engine.EvaluateAsync(Send(), Context(groups: ["x", "y"]))).RuleIds.Should().Equal("allow-3");
+    }
+
+    [Fact]
+    public async Task ManyValues_SharingTheGatesBits_EachFireOnlyTheirOwnRule()
+    {
+        // 300 teams and 300 environments hashed into a few dozen bits: many rules share bits, and the conditions decide.
+        var rules = string.Join(",", Enumerable.Range(0, 300).Select(i =>
+            $$"""{ "Id": "r{{i}}", "Effect": "{{(i % 2 == 0 ? "Allow" : "Deny")}}", "Match": { "Tools": ["*"] }, "When": { "Teams": ["team{{i}}"], "Environments": ["env{{i % 7}}", "ENV{{i % 11}}x"] } }"""));
+        var engine = TestHost.Engine($$"""{ "AgentGuard": { "DefaultDecision": "RequireApproval", "Rules": [ {{rules}} ] } }""");
+
+        for (var i = 0; i < 300; i++)
+        {
+            var matching = new GuardContext { SessionId = "s", Team = "TEAM" + i, Environment = "Env" + (i % 7) };
+            var other = new GuardContext { SessionId = "s", Team = "team" + i, Environment = "env" + ((i + 1) % 7) + "x" };
+            (await engine.EvaluateAsync(Send(), matching)).RuleIds.Should().Equal("r" + i);
+            (await engine.EvaluateAsync(Send(), other)).Effect.Should().Be(i % 11 == (i + 1) % 7 ? (i % 2 == 0 ? DecisionEffect.Allow : DecisionEffect.Deny) : DecisionEffect.RequireApproval);
+        }
+    }
+
+    [Fact]
+    public async Task FactWithMoreValuesThanTheGateKeeps_IsStillDecidedByItsCondition()
+    {
+        var engine = TestHost.Engine(Policy("""
+            { "Id": "three", "Effect": "Deny", "Match": { "Tools": ["send"] }, "When": { "Teams": ["a", "b", "t3"], "Environments": ["x", "y", "Z"], "User": { "Groups": ["g1", "g2", "g3"], "Ids": ["u", "v", "w"] } } }
+            """));
+
+        GuardContext Context(string team, string environment, string group) => new() { SessionId = "s", Team = team, Environment = environment, User = new GuardUser("U") { Groups = [group] } };
+
+        (await engine.EvaluateAsync(Send(), Context("T3", "z", "G3"))).RuleIds.Should().Equal("three");
+        (await engine.EvaluateAsync(Send(), Context("t3", "q", "g3"))).RuleIds.Should().Equal("allow-3");
+        (await engine.EvaluateAsync(Send(), Context("t3", "x", "g4"))).RuleIds.Should().Equal("allow-3");
+        (await engine.EvaluateAsync(Send(), Context("B", "Y", "G2"))).RuleIds.Should().Equal("three");
+    }
+
+    [Fact]
+    public async Task SessionWithoutFacts_FiresOnlyTheRulesThatAskForNone()
+    {
+        var rules = string.Join(",", Enumerable.Range(0, 12).Select(i =>
+            $$"""{ "Id": "team-{{i}}", "Effect": "Deny", "Match": { "Tools": ["send"] }, "When": { "Teams": ["t{{i}}"] } }"""));
+        var engine = TestHost.Engine($$"""
+            { "AgentGuard": { "DefaultDecision": "Deny", "Rules": [ {{rules}},
+              { "Id": "anyone", "Effect": "Allow", "Match": { "Tools": ["send"] } },
+              { "Id": "anonymous", "Effect": "Allow", "Match": { "Tools": ["send"] }, "When": { "User": { "Anonymous": true } } },
+              { "Id": "grouped", "Effect": "Deny", "Match": { "Tools": ["send"] }, "When": { "User": { "Groups": ["g"] } } },
+              { "Id": "agent", "Effect": "Deny", "Match": { "Tools": ["send"] }, "When": { "Agents": ["a"] } },
+              { "Id": "env", "Effect": "Deny", "Match": { "Tools": ["send"] }, "When": { "Environments": ["e"] } } ] } }
+            """);
+
+        (await engine.EvaluateAsync(Send(), new GuardContext())).RuleIds.Should().Equal("anyone", "anonymous");
+        (await engine.EvaluateAsync(Send(), new GuardContext { Team = "", Environment = "", Agent = new GuardAgent("") })).RuleIds.Should().Equal("anyone", "anonymous");
+        (await engine.EvaluateAsync(Send(), Session(null, "G"))).RuleIds.Should().Equal("grouped");
+    }
+
+    [Fact]
+    public async Task GroupsTheGateCannotSee_NotGroupsAndRoles_StillDecide()
+    {
+        var allows = string.Join(",", Enumerable.Range(0, 12).Select(i =>
+            $$"""{ "Id": "allow-{{i}}", "Effect": "Allow", "Match": { "Tools": ["send"] }, "When": { "User": { "Groups": ["g{{i}}"], "NotGroups": ["blocked"], "Roles": ["writer"] } } }"""));
+        var engine = TestHost.Engine($$"""{ "AgentGuard": { "DefaultDecision": "Deny", "Rules": [ {{allows}} ] } }""");
+
+        GuardContext User(params string[] groups) => new() { SessionId = "s", User = new GuardUser("u") { Groups = groups, Roles = ["Writer"] } };
+
+        (await engine.EvaluateAsync(Send(), User("G4"))).RuleIds.Should().Equal("allow-4");
+        (await engine.EvaluateAsync(Send(), User("g4", "BLOCKED"))).RuleIds.Should().BeEmpty();
+        (await engine.EvaluateAsync(Send(), new GuardContext { User = new GuardUser("u") { Groups = ["g4"] } })).RuleIds.Should().BeEmpty("the role is missing");
+    }
+
+    [Fact]
+    public async Task RulesForEveryTool_KeptApart_AreMergedWithTheToolsOwnInPolicyOrder()
+    {
+        // 20 rules with Tools ["*"] (or no tool) by team interleaved with rules on send and on a source: the index keeps
+        // the first kind once for all tools; a call must still see both kinds, named in policy order.
+        var rules = string.Join(",", Enumerable.Range(0, 20).Select(i => i % 2 == 0
+            ? $$"""{ "Id": "any-{{i}}", "Effect": "Allow", "Match": { "Tools": ["*"] }, "When": { "Teams": ["t{{i % 4}}"] } }, { "Id": "send-{{i}}", "Effect": "Allow", "Match": { "Tools": ["send"] }, "When": { "Teams": ["T{{i % 4}}"] } }"""
+            : $$"""{ "Id": "when-{{i}}", "Effect": "Allow", "When": { "Teams": ["t{{i % 4}}"] } }, { "Id": "srv-{{i}}", "Effect": "Deny", "Match": { "Sources": ["SRV-1"] }, "When": { "Teams": ["t{{i % 4}}"], "Environments": ["prod"] } }"""));
+        var engine = TestHost.Engine($$"""{ "AgentGuard": { "DefaultDecision": "Deny", "Rules": [ {{rules}} ] } }""");
+
+        var allowed = await engine.EvaluateAsync(Send(), Session("t2"));
+        var denied = await engine.EvaluateAsync(Send(), new GuardContext { SessionId = "s", Team = "T1", Environment = "PROD" });
+        var otherTool = await engine.EvaluateAsync(new ToolCallEvent("read", ToolKind.Function), Session("t0"));
+
+        allowed.RuleIds.Should().Equal("any-2", "send-2", "any-6", "send-6", "any-10", "send-10", "any-14", "send-14", "any-18", "send-18");
+        denied.RuleIds.Should().Equal("srv-1", "srv-5", "srv-9", "srv-13", "srv-17");
+        otherTool.RuleIds.Should().Equal("any-0", "any-4", "any-8", "any-12", "any-16");
+    }
+
+    [Fact]
     public async Task NamedPolicyRules_AreReportedAfterTheTopLevelOnes()
     {
         var json = """

@@ -67,6 +67,38 @@ public sealed class EngineModelTests
     }
 
     [Fact]
+    public void Engine_AgreesWithTheReferenceEvaluator_WhenManyRulesApplyToEveryTool()
+    {
+        // Rules with no tool, source, kind or tag are kept in one group for all tools and merged with the tool's own
+        // candidates: the decision must name the same rules as the reference, in policy order.
+        Gen.Select(Generators.SharedPolicy, Generators.IndexedSession).Sample(
+            (policy, calls) =>
+            {
+                var engine = TestHost.Engine(policy.ToJson());
+                var reference = new ReferenceEvaluator(policy);
+                var order = policy.Rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+                foreach (var call in calls)
+                {
+                    var (effect, ids) = reference.Decide(call, "s");
+                    for (var pass = 0; pass < 2; pass++)
+                    {
+                        var decision = engine.EvaluateAsync(call.ToEvent(), call.ToContext(pass == 0 ? "s" : "t" + pass)).AsTask().GetAwaiter().GetResult();
+                        // (Rules that could not read spoilt arguments are named after the matching ones.)
+                        var rules = decision.RuleIds.Where(order.ContainsKey).Select(id => order[id]).ToArray();
+                        var inOrder = call.Spoil != Spoil.None || rules.SequenceEqual(rules.Order());
+                        if (decision.Effect != effect || !ids.SetEquals(decision.RuleIds) || !inOrder)
+                        {
+                            throw new InvalidOperationException(
+                                $"pass {pass}: engine {decision.Effect} [{string.Join(",", decision.RuleIds)}] ({decision.Reason}) != reference {effect} [{string.Join(",", ids)}] (in policy order) for {call}");
+                        }
+                    }
+                }
+            },
+            iter: Math.Max(1, Sessions / 4),
+            print: t => t.Item1.ToJson() + Environment.NewLine + string.Join(Environment.NewLine, t.Item2.Select(c => c.ToString())));
+    }
+
+    [Fact]
     public void Engine_DecidesConcurrentCallsOnColdCaches_AsTheReferenceDoes()
     {
         // Four threads fill the index's caches (candidates, tag sets, decisions) at once; each call in its own session.

@@ -75,10 +75,15 @@ internal static class Generators
     /// attacker varies (a group or team spelt in another case, a source glob that must not be dropped).
     /// </summary>
     private static readonly Gen<RuleSpec> IndexedRule = Gen.Select(
-        Rule,
+        Gen.Select(
+            Rule,
+            Gen.OneOf<string?>(null, null, null, "blue", "BLUE", "Ärger", "green"),
+            Gen.OneOf<string?>(null, null, null, null, "bot-a", "BOT-A", "bot-b"),
+            Gen.OneOf<string?>(null, null, null, null, null, "u", "U", "alice"),
+            (rule, otherTeam, agent, userId) => rule with { OtherTeam = otherTeam, Agent = agent, UserId = userId }),
         Gen.OneOf<string[]>([], [], ["srv-a"], ["SRV-A"], ["srv-*"], ["srv-b", "srv-a"], ["*-b"], ["other"]),
         Gen.OneOf<string[]>([], [], [], ["McpTool"], ["Function", "McpTool"], ["function"]),
-        Gen.OneOf<string?>(null, null, "red", "RED", "blue"),
+        Gen.OneOf<string?>(null, null, "red", "RED", "blue", "äRGER"),
         Gen.OneOf<string?>(null, null, null, "Finance", "HR", "ops"),
         Gen.OneOf<string?>(null, null, null, "finance", "hr", "ops", "Ops"),
         (rule, sources, kinds, team, group, otherGroup) => rule with
@@ -86,6 +91,7 @@ internal static class Generators
             Sources = sources,
             Kinds = kinds,
             Team = team,
+            OtherTeam = team is null ? null : rule.OtherTeam,
             Group = rule.Group ?? group,
             OtherGroup = (rule.Group ?? group) is null ? null : otherGroup,
         });
@@ -99,12 +105,28 @@ internal static class Generators
         (rules, defaultEffect, onError, toolTags) => new PolicySpec(
             [.. rules.Select((r, i) => r with { Id = "r" + i })], defaultEffect, onError, toolTags));
 
+    /// <summary>
+    /// Policies where many rules name no tool, source, kind or tag (every call is their candidate, so the index keeps them
+    /// in one group shared by every tool), interleaved with rules keyed by tool and source.
+    /// </summary>
+    public static readonly Gen<PolicySpec> SharedPolicy = Gen.Select(
+        Gen.Select(IndexedRule, Gen.Bool, (rule, universal) => universal ? rule with { Tools = ["*"], Sources = [], Kinds = [], Tags = [] } : rule).Array[20, 60],
+        Gen.OneOf(DecisionEffect.Allow, DecisionEffect.Deny, DecisionEffect.RequireApproval),
+        Gen.OneOf("Auto", "Deny", "AllowWithAlert", "RequireApproval"),
+        Gen.OneOf<(string, string)[]>([], [("pay", "payment")], [("send_*", "export")]),
+        (rules, defaultEffect, onError, toolTags) => new PolicySpec(
+            [.. rules.Select((r, i) => r with { Id = "r" + i })], defaultEffect, onError, toolTags));
+
     private static readonly Gen<CallSpec> IndexedCall = Gen.Select(
-        Call,
+        Gen.Select(
+            Call,
+            Gen.OneOf<string?>(null, null, "bot-a", "Bot-A", "bot-b", ""),
+            Gen.OneOf("u", "U", "alice", "bob"),
+            (call, agent, userId) => call with { Agent = agent, UserId = userId }),
         Gen.OneOf<string?>(null, "srv-a", "SRV-A", "srv-b", "srv-c", "other"),
         Gen.OneOf(ToolKind.Function, ToolKind.McpTool),
-        Gen.OneOf<string?>(null, "red", "Red", "blue", "green"),
-        Gen.OneOf<string[]>([], [], ["finance"], ["FINANCE", "finance"], ["hr", "ops"], ["Ops", "x", "HR"], ["ops", "ops"]),
+        Gen.OneOf<string?>(null, "red", "Red", "blue", "green", "ärger", "", "BLUE"),
+        Gen.OneOf<string[]>([], [], ["finance"], ["FINANCE", "finance"], ["hr", "ops"], ["Ops", "x", "HR"], ["ops", "ops"], ["", "hr"]),
         (call, source, kind, team, groups) => call with { Source = source, Kind = kind, Team = team, OtherGroups = groups });
 
     public static readonly Gen<CallSpec[]> IndexedSession = IndexedCall.Array[1, 8];

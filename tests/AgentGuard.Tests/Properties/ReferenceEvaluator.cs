@@ -122,7 +122,18 @@ internal sealed class ReferenceEvaluator(PolicySpec policy)
             return false;
         }
 
-        if (rule.Team is not null && !string.Equals(rule.Team, call.Team, StringComparison.OrdinalIgnoreCase))
+        string[] teams = rule.OtherTeam is null ? [rule.Team!] : [rule.Team!, rule.OtherTeam];
+        if (rule.Team is not null && !teams.Contains(call.Team, StringComparer.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (rule.Agent is not null && !string.Equals(rule.Agent, call.Agent, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (rule.UserId is not null && !string.Equals(rule.UserId, call.UserId, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }

@@ -32,6 +32,15 @@ internal sealed record RuleSpec(
 
     /// <summary>A second group that also satisfies <c>When.User.Groups</c>.</summary>
     public string? OtherGroup { get; init; }
+
+    /// <summary>A second team that also satisfies <c>When.Teams</c> (only with <see cref="Team"/>).</summary>
+    public string? OtherTeam { get; init; }
+
+    /// <summary>The agent the session must have (<c>When.Agents</c>).</summary>
+    public string? Agent { get; init; }
+
+    /// <summary>The user id the session must have (<c>When.User.Ids</c>).</summary>
+    public string? UserId { get; init; }
 }
 
 /// <summary>A generated policy.</summary>
@@ -66,14 +75,30 @@ internal sealed record PolicySpec(RuleSpec[] Rules, DecisionEffect Default, stri
             }
 
             var when = new JsonObject();
-            if (rule.Group is not null)
+            if (rule.Group is not null || rule.UserId is not null)
             {
-                when["User"] = new JsonObject { ["Groups"] = rule.OtherGroup is null ? new JsonArray(rule.Group) : new JsonArray(rule.Group, rule.OtherGroup) };
+                var user = new JsonObject();
+                if (rule.Group is not null)
+                {
+                    user["Groups"] = rule.OtherGroup is null ? new JsonArray(rule.Group) : new JsonArray(rule.Group, rule.OtherGroup);
+                }
+
+                if (rule.UserId is not null)
+                {
+                    user["Ids"] = new JsonArray(rule.UserId);
+                }
+
+                when["User"] = user;
             }
 
             if (rule.Team is not null)
             {
-                when["Teams"] = new JsonArray(rule.Team);
+                when["Teams"] = rule.OtherTeam is null ? new JsonArray(rule.Team) : new JsonArray(rule.Team, rule.OtherTeam);
+            }
+
+            if (rule.Agent is not null)
+            {
+                when["Agents"] = new JsonArray(rule.Agent);
             }
 
             if (rule.Environment is not null)
@@ -182,6 +207,12 @@ internal sealed record CallSpec(
     /// <summary>The session's team.</summary>
     public string? Team { get; init; }
 
+    /// <summary>The session's agent id; null: no agent.</summary>
+    public string? Agent { get; init; }
+
+    /// <summary>The user's id.</summary>
+    public string UserId { get; init; } = "u";
+
     /// <summary>More groups of the user, after <see cref="UserGroup"/> (may repeat it in another case).</summary>
     public string[] OtherGroups { get; init; } = [];
 
@@ -242,7 +273,8 @@ internal sealed record CallSpec(
         Prompt = Prompt,
         Environment = Environment,
         Team = Team,
-        User = new GuardUser("u") { Groups = Groups },
+        Agent = Agent is null ? null : new GuardAgent(Agent),
+        User = new GuardUser(UserId) { Groups = Groups },
     };
 
     private static string ReplaceFirst(string text, char from, char to)
@@ -251,7 +283,7 @@ internal sealed record CallSpec(
         return text[..i] + to + text[(i + 1)..];
     }
 
-    public override string ToString() => $"{DisguisedName} kind={Kind} source={Source} tags=[{string.Join(",", EventTags)}] groups=[{string.Join(",", Groups)}] team={Team} env={Environment} args={ArgumentsJson()}";
+    public override string ToString() => $"{DisguisedName} kind={Kind} source={Source} tags=[{string.Join(",", EventTags)}] groups=[{string.Join(",", Groups)}] team={Team} env={Environment} agent={Agent} user={UserId} args={ArgumentsJson()}";
 }
 
 /// <summary>The JSON shape helpers the reference evaluator needs.</summary>

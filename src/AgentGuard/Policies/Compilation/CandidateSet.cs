@@ -18,9 +18,10 @@ internal sealed class CandidateSet
     private readonly string? _source;
     private readonly CompiledRule[] _static;
     private BoundedCache<TagSetKey, CandidateSet>? _byTags;
+    private BoundedCache<string, CandidateSet>? _bySingleTag;
     private BoundedCache<DecisionKey, Decision>? _decisions;
 
-    public CandidateSet(RuleIndex index, string toolName, ToolKind kind, string? source, CompiledRule[] staticRules, string[] tags)
+    public CandidateSet(RuleIndex index, string toolName, ToolKind kind, string? source, CompiledRule[] staticRules, int[] staticOrders, string[] tags)
     {
         _index = index;
         _toolName = toolName;
@@ -28,15 +29,32 @@ internal sealed class CandidateSet
         _source = source;
         _static = staticRules;
         Tags = tags;
-        Rules = Array.FindAll(staticRules, r => r.Tags.Length == 0 || r.RequiresAnyTagIn(tags));
-        Split = ContextSplit.Choose(Rules);
+        var rules = new List<CompiledRule>(staticRules.Length);
+        var orders = new List<int>(staticRules.Length);
+        for (var i = 0; i < staticRules.Length; i++)
+        {
+            if (staticRules[i].Tags.Length == 0 || staticRules[i].RequiresAnyTagIn(tags))
+            {
+                rules.Add(staticRules[i]);
+                orders.Add(staticOrders[i]);
+            }
+        }
+
+        Own = new RuleGroup([.. rules], [.. orders], index);
+        Shared = index.Universal;
     }
 
-    /// <summary>The candidates, in policy order: those whose name, kind, source and tags match.</summary>
-    public CompiledRule[] Rules { get; }
+    /// <summary>The candidates of this tool and tags, in policy order: those whose name, kind, source and tags match.</summary>
+    public RuleGroup Own { get; }
 
-    /// <summary>The split of <see cref="Rules"/> by a session fact; null when too few rules to be worth one.</summary>
-    public ContextSplit? Split { get; }
+    /// <summary>
+    /// The rules every call is a candidate for (no tool, source, kind or tag of their own), kept once for the whole
+    /// policy when there are many; null when they are among <see cref="Own"/>. Looked at merged with it, in policy order.
+    /// </summary>
+    public RuleGroup? Shared { get; }
+
+    /// <summary>The call's session facts as the numbers this policy's gates and splits compare.</summary>
+    public ContextFacts Facts(GuardContext context) => _index.Ids.Facts(context);
 
     /// <summary>The call's effective tags (configured, event, classifier), merged once for every call like it.</summary>
     public string[] Tags { get; }
@@ -52,8 +70,16 @@ internal sealed class CandidateSet
             return this;
         }
 
+        // One event tag and none from a classifier, the usual case: looked up by the tag itself (ordinal, exactly as the
+        // key below compares), without hashing a key of lists.
+        var single = eventTags.Count == 1 && (classified is null || classified.Count == 0) ? eventTags[0] : null;
+        if (single is not null && _bySingleTag is not null && _bySingleTag.TryGetValue(single, out var found))
+        {
+            return found;
+        }
+
         var lookup = new TagSetKey(eventTags, classified);
-        if (_byTags is not null && _byTags.TryGetValue(lookup, out var cached))
+        if (single is null && _byTags is not null && _byTags.TryGetValue(lookup, out var cached))
         {
             return cached;
         }
@@ -71,7 +97,15 @@ internal sealed class CandidateSet
             }
         }
 
-        var result = new CandidateSet(_index, _toolName, _kind, _source, _index.InPolicyOrder(rules), tags);
+        var (ordered, orders) = _index.InPolicyOrder(rules);
+        var result = new CandidateSet(_index, _toolName, _kind, _source, ordered, orders, tags);
+        if (single is not null)
+        {
+            var byTag = _bySingleTag ?? Interlocked.CompareExchange(ref _bySingleTag, new BoundedCache<string, CandidateSet>(MaxTagSets), null) ?? _bySingleTag;
+            byTag.TryAdd(single, result);
+            return result;
+        }
+
         var cache = _byTags ?? Interlocked.CompareExchange(ref _byTags, new BoundedCache<TagSetKey, CandidateSet>(MaxTagSets, TagSetKey.Comparer), null) ?? _byTags;
         cache.TryAdd(lookup.Copy(), result);
 

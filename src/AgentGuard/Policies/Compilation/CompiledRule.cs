@@ -40,6 +40,8 @@ internal sealed class CompiledRule
         Tags = tags;
         MinRisk = minRisk;
         Conditions = [.. conditions.OrderBy(c => c.Order)];
+        var beyondGate = Array.FindAll(Conditions, c => !RuleGate.Covers(c));
+        ConditionsBeyondGate = beyondGate.Length == Conditions.Length ? Conditions : beyondGate.Length == 0 ? [] : beyondGate;
         ReadsArguments = Array.Exists(Conditions, c => c.ReadsArguments);
         ExplainsAtRunTime = Array.Exists(Conditions, c => c.ExplainsAtRunTime);
         Evidence = [.. DescribeMatch(), .. Conditions.Select(c => c.Evidence)];
@@ -97,6 +99,9 @@ internal sealed class CompiledRule
     public RiskLevel MinRisk { get; }
 
     public Condition[] Conditions { get; }
+
+    /// <summary>The conditions a <see cref="RuleGate"/> does not decide by itself, in the same order.</summary>
+    public Condition[] ConditionsBeyondGate { get; }
 
     /// <summary>True when a condition reads the arguments: unreadable arguments then yield the rule's <c>OnError</c> outcome.</summary>
     public bool ReadsArguments { get; }
@@ -169,6 +174,23 @@ internal sealed class CompiledRule
     public bool ConditionsHold(in EvaluationInput input)
     {
         foreach (var condition in Conditions)
+        {
+            if (!condition.IsMet(input))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True when every condition holds, for a call the rule's <see cref="RuleGate"/> admitted: the conditions the gate
+    /// decided are not evaluated again. May throw, as <see cref="ConditionsHold"/>.
+    /// </summary>
+    public bool ConditionsBeyondGateHold(in EvaluationInput input)
+    {
+        foreach (var condition in ConditionsBeyondGate)
         {
             if (!condition.IsMet(input))
             {

@@ -13,6 +13,9 @@ namespace AgentGuard.Policies;
 internal sealed class RuleIndex
 {
     private const int MaxCachedKeys = 10_000;
+
+    /// <summary>From this many rules that every call is a candidate for, they are kept once rather than in every candidate set.</summary>
+    private const int MinSharedRules = 16;
     private readonly FrozenDictionary<string, CompiledRule[]> _byExactTool;
     private readonly FrozenDictionary<string, CompiledRule[]> _bySource;
     private readonly FrozenDictionary<string, CompiledRule[]> _byTag;
@@ -20,6 +23,7 @@ internal sealed class RuleIndex
     private readonly CompiledRule[] _scanned;
     private readonly BoundedCache<CandidateKey, CandidateSet> _cache = new(MaxCachedKeys);
     private readonly Dictionary<CompiledRule, int> _order;
+    private readonly RuleGate[] _gates;
 
     public RuleIndex(IReadOnlyList<CompiledRule> rules)
     {
@@ -27,6 +31,13 @@ internal sealed class RuleIndex
         for (var i = 0; i < rules.Count; i++)
         {
             _order.TryAdd(rules[i], i);
+        }
+
+        Ids = new ContextValueIds(rules);
+        _gates = new RuleGate[rules.Count];
+        for (var i = 0; i < rules.Count; i++)
+        {
+            _gates[i] = RuleGate.For(rules[i], Ids);
         }
 
         var byTool = new Dictionary<string, List<CompiledRule>>(StringComparer.OrdinalIgnoreCase);
@@ -75,12 +86,31 @@ internal sealed class RuleIndex
             }
         }
 
+        // Rules with no tool, source, kind or tag of their own are candidates for every call: when there are many, one
+        // group (split and gated once) serves every candidate set instead of a copy in each.
+        var universal = scanned.FindAll(IsUniversal);
+        if (universal.Count >= MinSharedRules)
+        {
+            scanned.RemoveAll(IsUniversal);
+            var (ordered, orders) = InPolicyOrder(universal);
+            Universal = new RuleGroup(ordered, orders, this);
+        }
+
         _byExactTool = byTool.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
         _bySource = bySource.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
         _byTag = byTag.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
         _byKind = [.. byKind.Select(list => list?.ToArray() ?? [])];
         _scanned = [.. scanned];
     }
+
+    /// <summary>The numbers of the session values the rules ask for.</summary>
+    public ContextValueIds Ids { get; }
+
+    /// <summary>The gate of the rule at <paramref name="order"/> in the policy.</summary>
+    public RuleGate GateAt(int order) => _gates[order];
+
+    /// <summary>The rules every call is a candidate for, when kept apart from the candidate sets; otherwise null.</summary>
+    public RuleGroup? Universal { get; }
 
     /// <summary>
     /// The rules that may apply given the call's name, kind, source and configured tags. Rules that need a tag the
@@ -94,7 +124,8 @@ internal sealed class RuleIndex
             return cached;
         }
 
-        var result = new CandidateSet(this, toolName, kind, source, Compute(toolName, kind, source, configuredTags), configuredTags);
+        var (rules, orders) = Compute(toolName, kind, source, configuredTags);
+        var result = new CandidateSet(this, toolName, kind, source, rules, orders, configuredTags);
         _cache.TryAdd(key, result);
 
         return result;
@@ -121,7 +152,7 @@ internal sealed class RuleIndex
     /// <summary>Tag-indexed rules for a tag (statically filtered by the caller).</summary>
     public CompiledRule[] ByTag(string? tag) => tag is not null && _byTag.TryGetValue(tag, out var rules) ? rules : [];
 
-    private CompiledRule[] Compute(string toolName, ToolKind kind, string? source, string[] configuredTags)
+    private (CompiledRule[] Rules, int[] Orders) Compute(string toolName, ToolKind kind, string? source, string[] configuredTags)
     {
         var result = new HashSet<CompiledRule>();
         if (_byExactTool.TryGetValue(toolName, out var exact))
@@ -171,13 +202,17 @@ internal sealed class RuleIndex
     }
 
     /// <summary>The rules in the order the policy lists them (a named policy's own rules after the top-level ones).</summary>
-    public CompiledRule[] InPolicyOrder(IEnumerable<CompiledRule> rules)
+    public (CompiledRule[] Rules, int[] Orders) InPolicyOrder(IEnumerable<CompiledRule> rules)
     {
         var sorted = rules.ToArray();
         var keys = Array.ConvertAll(sorted, r => _order[r]);
         Array.Sort(keys, sorted);
-        return sorted;
+        return (sorted, keys);
     }
+
+    /// <summary>True when a rule's match names no tool (or only <c>*</c>), no source, no kind and no tag: every call is its candidate.</summary>
+    private static bool IsUniversal(CompiledRule rule)
+        => rule.Tags.Length == 0 && rule.Sources.IsEmpty && !rule.HasKinds && rule.Tools.Globs.All(g => g.Pattern == "*");
 
     private static void Add(Dictionary<string, List<CompiledRule>> map, string key, CompiledRule rule)
     {

@@ -56,6 +56,20 @@ internal abstract class Condition
     /// <summary>True when any of <paramref name="values"/> is in <paramref name="set"/>.</summary>
     protected static bool AnyIn(IReadOnlyList<string> values, string[] set)
     {
+        if (values is string[] array)
+        {
+            // The usual case (groups, roles and tags given as arrays): no interface call per item.
+            foreach (var value in array)
+            {
+                if (In(value, set))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         for (var i = 0; i < values.Count; i++)
         {
             if (In(values[i], set))

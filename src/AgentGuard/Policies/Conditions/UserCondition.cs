@@ -11,6 +11,9 @@ internal sealed class UserCondition(string[] ids, string[] groups, string[] notG
     /// <summary>The groups of which the user must be in one; empty when any (for the rule index).</summary>
     public string[] Groups => groups;
 
+    /// <summary>True when the condition tests nothing but <see cref="Ids"/> and <see cref="Groups"/> (a rule gate can decide it).</summary>
+    public bool TestsOnlyIdsAndGroups => notGroups.Length == 0 && roles.Length == 0 && external is null && anonymous is null;
+
     public override bool IsMet(in EvaluationInput input)
     {
         var user = input.Context.User;
