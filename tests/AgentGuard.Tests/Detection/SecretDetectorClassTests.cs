@@ -439,22 +439,9 @@ public sealed class SecretDetectorClassTests
     }
 
     /// <summary>What the audit redactor replaces in <paramref name="text"/>, joined.</summary>
-    private string CoveredText(string text)
-    {
-        var spans = ArgumentRedactor.RedactionSpans(text, Find(text));
-        return string.Join(" | ", spans.Select(s => text.Substring(s.Start, s.Length)));
-    }
+    private string CoveredText(string text) => SecretText.Covered(text, Find(text));
 
-    private string Take(string alphabet, int count)
-    {
-        var chars = new char[count];
-        for (var i = 0; i < count; i++)
-        {
-            chars[i] = alphabet[_random.Next(alphabet.Length)];
-        }
-
-        return new string(chars);
-    }
+    private string Take(string alphabet, int count) => SecretText.Take(_random, alphabet, count);
 
     private string Uuid()
     {

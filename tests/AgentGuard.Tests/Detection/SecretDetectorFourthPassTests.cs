@@ -117,20 +117,7 @@ public sealed class SecretDetectorFourthPassTests
     private List<string> Values(string text) => [.. Find(text).Select(f => text.Substring(f.Start, f.Length))];
 
     /// <summary>What the audit redactor replaces in <paramref name="text"/>, joined.</summary>
-    private string CoveredText(string text)
-    {
-        var spans = ArgumentRedactor.RedactionSpans(text, Find(text));
-        return string.Join(" | ", spans.Select(s => text.Substring(s.Start, s.Length)));
-    }
+    private string CoveredText(string text) => SecretText.Covered(text, Find(text));
 
-    private string Take(string alphabet, int count)
-    {
-        var chars = new char[count];
-        for (var i = 0; i < count; i++)
-        {
-            chars[i] = alphabet[_random.Next(alphabet.Length)];
-        }
-
-        return new string(chars);
-    }
+    private string Take(string alphabet, int count) => SecretText.Take(_random, alphabet, count);
 }

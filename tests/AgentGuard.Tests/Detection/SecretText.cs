@@ -1,0 +1,24 @@
+namespace AgentGuard.Tests.Detection;
+
+/// <summary>Helpers the secret detector's tests share: random token text and what the audit redactor covers.</summary>
+internal static class SecretText
+{
+    /// <summary>What the audit redactor replaces in <paramref name="text"/> given the detector's <paramref name="findings"/>, joined.</summary>
+    public static string Covered(string text, List<SecretFinding> findings)
+    {
+        var spans = ArgumentRedactor.RedactionSpans(text, findings);
+        return string.Join(" | ", spans.Select(s => text.Substring(s.Start, s.Length)));
+    }
+
+    /// <summary><paramref name="count"/> characters drawn from <paramref name="alphabet"/>.</summary>
+    public static string Take(Random random, string alphabet, int count)
+    {
+        var chars = new char[count];
+        for (var i = 0; i < count; i++)
+        {
+            chars[i] = alphabet[random.Next(alphabet.Length)];
+        }
+
+        return new string(chars);
+    }
+}
