@@ -14,8 +14,9 @@ namespace AgentGuard.Policies;
 /// <see cref="SessionLimits.MaxSessions"/> each, the oldest forgotten first — so a flood of clean sessions cannot push
 /// out what a tainted one left behind; to do that a caller must taint as many sessions as the limit. Each costs a
 /// keyed 64-bit hash of its id (keyed per store, so ids cannot be chosen to collide) and a reference to its label
-/// array, about 60 bytes in arrays, with no object of its own. Sessions that expire idle are not remembered: forgetting them after
-/// <see cref="SessionLimits.IdleTimeout"/> is the documented behaviour.
+/// array, about 85 bytes in arrays (measured), with no object of its own; one that comes back is forgotten and cannot
+/// age out the others however often it is evicted again. Sessions that expire idle are not remembered: forgetting
+/// them after <see cref="SessionLimits.IdleTimeout"/> is the documented behaviour.
 /// </remarks>
 internal sealed class EvictedSessions(SeenValueHasher hasher)
 {
@@ -66,7 +67,7 @@ internal sealed class EvictedSessions(SeenValueHasher hasher)
 
         public int Count => Volatile.Read(ref _count);
 
-        /// <summary>Keys in the forgetting order, including ones already recalled or replaced (never more than the capacity).</summary>
+        /// <summary>Keys in the forgetting order, including ones already recalled or replaced (never more than twice the capacity).</summary>
         public int Queued
         {
             get
@@ -85,11 +86,18 @@ internal sealed class EvictedSessions(SeenValueHasher hasher)
                 var order = ++_order;
                 _entries[key] = (order, labels);
 
-                // Forget the oldest while the ring is at the capacity. The ring also holds keys recalled or remembered again
-                // since (their order no longer matches), which are simply dropped; so it never holds more than the capacity.
-                while (_size >= capacity && _size > 0)
+                // Forget the oldest remembered beyond the capacity. The ring also holds keys recalled or remembered again
+                // since (their order no longer matches): they are dropped as the ring turns, never counted, so a session
+                // evicted and recalled over and over cannot age out what others left.
+                while (_entries.Count > capacity && _size > 0)
                 {
                     Forget();
+                }
+
+                // Kept to twice the capacity: past that the stale keys are dropped, so the ring cannot grow with churn.
+                if (_size == _ring.Length && _ring.Length > 0 && _ring.Length >= 2 * capacity)
+                {
+                    Compact();
                 }
 
                 if (_size == _ring.Length)
@@ -129,10 +137,31 @@ internal sealed class EvictedSessions(SeenValueHasher hasher)
             }
         }
 
-        /// <summary>Doubles the ring (up to the capacity), oldest first from position 0.</summary>
+        /// <summary>Keeps only the ring's keys still remembered with the same order, oldest first, in place.</summary>
+        private void Compact()
+        {
+            var kept = 0;
+            for (var i = 0; i < _size; i++)
+            {
+                var slot = _ring[(_head + i) % _ring.Length];
+                if (_entries.TryGetValue(slot.Key, out var entry) && entry.Order == slot.Order)
+                {
+                    _ring[(_head + kept++) % _ring.Length] = slot;
+                }
+            }
+
+            for (var i = kept; i < _size; i++)
+            {
+                _ring[(_head + i) % _ring.Length] = default;
+            }
+
+            _size = kept;
+        }
+
+        /// <summary>Doubles the ring (up to twice the capacity), oldest first from position 0.</summary>
         private void Grow(int capacity)
         {
-            var grown = new (ulong, long)[Math.Max(1, Math.Min(capacity, Math.Max(16, _ring.Length * 2)))];
+            var grown = new (ulong, long)[Math.Max(_ring.Length + 1, Math.Min(2 * capacity, Math.Max(16, _ring.Length * 2)))];
             for (var i = 0; i < _size; i++)
             {
                 grown[i] = _ring[(_head + i) % _ring.Length];
