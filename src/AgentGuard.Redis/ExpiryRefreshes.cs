@@ -32,17 +32,23 @@ internal sealed class ExpiryRefreshes(TimeProvider time)
     {
         var now = time.GetTimestamp();
         var current = Volatile.Read(ref _current);
-        if ((current.Refreshed.TryGetValue(sessionId, out var last) || Volatile.Read(ref _previous).Refreshed.TryGetValue(sessionId, out last))
-            && time.GetElapsedTime(last, now) < idleTimeout / 2)
+        if (current.Refreshed.TryGetValue(sessionId, out var last))
+        {
+            if (time.GetElapsedTime(last, now) < idleTimeout / 2)
+            {
+                return false;
+            }
+
+            current.Refreshed[sessionId] = now;
+            return true;
+        }
+
+        if (Volatile.Read(ref _previous).Refreshed.TryGetValue(sessionId, out last) && time.GetElapsedTime(last, now) < idleTimeout / 2)
         {
             return false;
         }
 
-        if (current.Refreshed.TryGetValue(sessionId, out _))
-        {
-            current.Refreshed[sessionId] = now;
-        }
-        else if (current.Refreshed.TryAdd(sessionId, now) && Interlocked.Increment(ref current.Count) >= Capacity
+        if (current.Refreshed.TryAdd(sessionId, now) && Interlocked.Increment(ref current.Count) >= Capacity
             && Interlocked.CompareExchange(ref _current, new Generation(), current) == current)
         {
             Volatile.Write(ref _previous, current);
