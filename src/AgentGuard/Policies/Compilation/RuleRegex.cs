@@ -24,7 +24,7 @@ internal sealed class RuleRegex
     }
 
     /// <summary>True when <paramref name="text"/> matches; throws <see cref="RegexMatchTimeoutException"/> only for a pattern the linear engine cannot run.</summary>
-    public bool IsMatch(string text)
+    public bool IsMatch(ReadOnlySpan<char> text)
     {
         if (Volatile.Read(ref _linear) is { } linear)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 
@@ -98,7 +99,11 @@ internal sealed class ArgumentCondition : Condition
         return state.Result;
     }
 
-    private bool Passes(JsonElement value)
+    /// <summary>
+    /// Whether <paramref name="value"/> passes the test. A string written without escapes is tested on its characters
+    /// decoded into a buffer (no string is made); any other value on its text as a string, exactly as before.
+    /// </summary>
+    internal bool Passes(JsonElement value)
     {
         switch (_test)
         {
@@ -106,46 +111,82 @@ internal sealed class ArgumentCondition : Condition
                 return value.ValueKind is not JsonValueKind.Null;
             case Test.Absent:
                 return value.ValueKind is JsonValueKind.Null;
-            case Test.GreaterThan:
-                return TryNumber(value, out var greater) && greater > _number;
-            case Test.LessThan:
-                return TryNumber(value, out var less) && less < _number;
             default:
                 break;
         }
 
-        var text = AsText(value);
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            var utf8 = JsonStringText.Utf8(value);
+            if (utf8.Length <= JsonStringText.StackBytes)
+            {
+                Span<char> buffer = stackalloc char[JsonStringText.StackBytes];
+                if (JsonStringText.TryDecode(utf8, buffer, out var written))
+                {
+                    return PassesText(buffer[..written]);
+                }
+            }
+            else
+            {
+                var rented = ArrayPool<char>.Shared.Rent(utf8.Length);
+                try
+                {
+                    if (JsonStringText.TryDecode(utf8, rented, out var written))
+                    {
+                        return PassesText(rented.AsSpan(0, written));
+                    }
+                }
+                finally
+                {
+                    ArrayPool<char>.Shared.Return(rented);
+                }
+            }
+
+            // Escaped or not UTF-8: GetString decodes the escapes, or throws as it always did.
+            return PassesText(value.GetString() ?? string.Empty);
+        }
+
         return _test switch
         {
-            Test.Equal => string.Equals(text, _text, StringComparison.OrdinalIgnoreCase),
-            Test.OneOf => In(text, _set),
-            Test.NotOneOf => !In(text, _set),
-            Test.Contains => text.Contains(_text!, StringComparison.OrdinalIgnoreCase),
-            Test.Regex => _regex!.IsMatch(text),
-            _ => false,
+            Test.GreaterThan => value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var greater) && greater > _number,
+            Test.LessThan => value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var less) && less < _number,
+            _ => PassesText(AsText(value)),
         };
+    }
+
+    /// <summary>The test on a value's text (a string value's characters, or another value's JSON text).</summary>
+    private bool PassesText(ReadOnlySpan<char> text) => _test switch
+    {
+        Test.Equal => text.Equals(_text, StringComparison.OrdinalIgnoreCase),
+        Test.OneOf => In(text, _set),
+        Test.NotOneOf => !In(text, _set),
+        Test.Contains => text.Contains(_text!, StringComparison.OrdinalIgnoreCase),
+        Test.Regex => _regex!.IsMatch(text),
+        Test.GreaterThan => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var greater) && greater > _number,
+        Test.LessThan => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var less) && less < _number,
+        _ => false,
+    };
+
+    private static bool In(ReadOnlySpan<char> value, string[] set)
+    {
+        foreach (var item in set)
+        {
+            if (value.Equals(item, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string AsText(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString() ?? string.Empty,
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
         JsonValueKind.Null => string.Empty,
         _ => value.GetRawText(),
     };
-
-    private static bool TryNumber(JsonElement value, out double number)
-    {
-        if (value.ValueKind == JsonValueKind.Number)
-        {
-            return value.TryGetDouble(out number);
-        }
-
-        number = 0;
-        return value.ValueKind == JsonValueKind.String
-            && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
-    }
 
     private sealed class VisitState(ArgumentCondition owner)
     {
