@@ -135,19 +135,8 @@ public sealed class ArgumentPath
         return true;
     }
 
-    /// <summary>Finds the first value at this path.</summary>
-    public bool TryEvaluate(JsonElement root, out JsonElement value)
-    {
-        var first = new FirstValue();
-        Visit(root, 0, first, static (state, found) =>
-        {
-            state.Value = found;
-            state.Found = true;
-            return false;
-        });
-        value = first.Value;
-        return first.Found;
-    }
+    /// <summary>Finds the first value at this path (in document order when the path contains <c>[*]</c>).</summary>
+    public bool TryEvaluate(JsonElement root, out JsonElement value) => TryFirst(root, 0, out value);
 
     /// <summary>
     /// Visits every value at this path (more than one when the path contains <c>[*]</c>), in document order, until the
@@ -213,11 +202,38 @@ public sealed class ArgumentPath
         return current.ValueKind == JsonValueKind.Undefined || visitor(state, current);
     }
 
-    private sealed class FirstValue
+    /// <summary>The first value below <paramref name="current"/> from segment <paramref name="index"/> on, without a visitor (no allocation).</summary>
+    private bool TryFirst(JsonElement current, int index, out JsonElement value)
     {
-        public JsonElement Value { get; set; }
+        for (; index < _segments.Length; index++)
+        {
+            var segment = _segments[index];
+            if (segment.IsAnyElement)
+            {
+                if (current.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var item in current.EnumerateArray())
+                    {
+                        if (TryFirst(item, index + 1, out value))
+                        {
+                            return true;
+                        }
+                    }
+                }
 
-        public bool Found { get; set; }
+                value = default;
+                return false;
+            }
+
+            if (!segment.TryStep(current, out current))
+            {
+                value = default;
+                return false;
+            }
+        }
+
+        value = current;
+        return current.ValueKind != JsonValueKind.Undefined;
     }
 
     private readonly struct Segment
