@@ -3,6 +3,9 @@ namespace AgentGuard.Policies;
 /// <summary>A validated, immutable rule: its match as fast tests, its conditions ordered cheapest first.</summary>
 internal sealed class CompiledRule
 {
+    /// <summary>How many <see cref="ContextDimension"/>s there are (the last one's number plus one).</summary>
+    private const int Dimensions = (int)ContextDimension.Group + 1;
+
     private readonly int _kindMask;
     private readonly string[]?[] _requires;
 
@@ -39,14 +42,21 @@ internal sealed class CompiledRule
         Sources = sources;
         Tags = tags;
         MinRisk = minRisk;
-        Conditions = [.. conditions.OrderBy(c => c.Order)];
+        Conditions = InEvaluationOrder(conditions);
         var beyondGate = Array.FindAll(Conditions, c => !RuleGate.Covers(c));
         ConditionsBeyondGate = beyondGate.Length == Conditions.Length ? Conditions : beyondGate.Length == 0 ? [] : beyondGate;
         ReadsArguments = Array.Exists(Conditions, c => c.ReadsArguments);
         ExplainsAtRunTime = Array.Exists(Conditions, c => c.ExplainsAtRunTime);
-        Evidence = [.. DescribeMatch(), .. Conditions.Select(c => c.Evidence)];
+        var evidence = new List<string>(5 + Conditions.Length);
+        DescribeMatch(evidence);
+        foreach (var condition in Conditions)
+        {
+            evidence.Add(condition.Evidence);
+        }
+
+        Evidence = [.. evidence];
         RuleIds = [id];
-        _requires = new string[]?[Enum.GetValues<ContextDimension>().Length];
+        _requires = new string[]?[Dimensions];
         foreach (var condition in Conditions)
         {
             switch (condition)
@@ -224,31 +234,56 @@ internal sealed class CompiledRule
         return true;
     }
 
-    private IEnumerable<string> DescribeMatch()
+    private void DescribeMatch(List<string> evidence)
     {
         if (!Tools.IsEmpty)
         {
-            yield return $"tool in [{Tools}]";
+            evidence.Add($"tool in [{Tools}]");
         }
 
         if (_kindMask != 0)
         {
-            yield return $"kind in [{string.Join(",", Enum.GetValues<ToolKind>().Where(k => (_kindMask & (1 << (int)k)) != 0))}]";
+            evidence.Add($"kind in [{string.Join(",", Enum.GetValues<ToolKind>().Where(k => (_kindMask & (1 << (int)k)) != 0))}]");
         }
 
         if (!Sources.IsEmpty)
         {
-            yield return $"source in [{Sources}]";
+            evidence.Add($"source in [{Sources}]");
         }
 
         if (Tags.Length > 0)
         {
-            yield return $"tag in [{string.Join(",", Tags)}]";
+            evidence.Add($"tag in [{string.Join(",", Tags)}]");
         }
 
         if (MinRisk > RiskLevel.Unknown)
         {
-            yield return $"risk >= {MinRisk}";
+            evidence.Add($"risk >= {MinRisk}");
         }
+    }
+
+    /// <summary>The conditions by <see cref="Condition.Order"/>, keeping the written order among equals (a stable insertion sort: a rule has a few).</summary>
+    private static Condition[] InEvaluationOrder(Condition[] conditions)
+    {
+        if (conditions.Length == 0)
+        {
+            return [];
+        }
+
+        var sorted = (Condition[])conditions.Clone();
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            var item = sorted[i];
+            var j = i - 1;
+            while (j >= 0 && sorted[j].Order > item.Order)
+            {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+
+            sorted[j + 1] = item;
+        }
+
+        return sorted;
     }
 }

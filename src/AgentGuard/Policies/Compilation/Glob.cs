@@ -126,7 +126,19 @@ internal sealed class GlobSet
 {
     private readonly Glob[] _globs;
 
-    public GlobSet(IEnumerable<string> patterns) => _globs = [.. patterns.Where(p => !string.IsNullOrWhiteSpace(p)).Select(Glob.Create)];
+    public GlobSet(IEnumerable<string> patterns)
+    {
+        var globs = new List<Glob>();
+        foreach (var pattern in patterns)
+        {
+            if (!string.IsNullOrWhiteSpace(pattern))
+            {
+                globs.Add(Glob.Create(pattern));
+            }
+        }
+
+        _globs = globs.Count == 0 ? [] : [.. globs];
+    }
 
     public bool IsEmpty => _globs.Length == 0;
 

@@ -142,11 +142,39 @@ internal static class PolicyCompiler
         return max > 0 ? Math.Min(max, int.MaxValue - 1) + 1 : 0;
     }
 
-    private static FrozenSet<string> ReferencedTags(IEnumerable<RuleOptions?> rules) => rules
-        .Where(r => r is not null)
-        .SelectMany(r => (r!.Match?.Tags ?? []).Concat(r.When?.DataTags ?? []).Concat(r.When?.Sequence?.Tags ?? []))
-        .Where(t => !string.IsNullOrWhiteSpace(t))
-        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static FrozenSet<string> ReferencedTags(IEnumerable<RuleOptions?> rules)
+    {
+        var tags = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var rule in rules)
+        {
+            if (rule is null)
+            {
+                continue;
+            }
+
+            AddNonBlank(tags, rule.Match?.Tags);
+            AddNonBlank(tags, rule.When?.DataTags);
+            AddNonBlank(tags, rule.When?.Sequence?.Tags);
+        }
+
+        return tags.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+        static void AddNonBlank(HashSet<string> tags, List<string>? values)
+        {
+            if (values is null)
+            {
+                return;
+            }
+
+            foreach (var value in values)
+            {
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    tags.Add(value);
+                }
+            }
+        }
+    }
 
     private static List<(string Name, List<CompiledRule> Rules, DecisionEffect? DefaultEffect, List<RuleOptions> Options)> CompileNamedPolicies(Problems problems, AgentGuardOptions options, HashSet<string> ids)
     {
@@ -269,7 +297,7 @@ internal static class PolicyCompiler
                 }
             }
 
-            var tags = match.Tags.Where(t => !string.IsNullOrWhiteSpace(t)).ToArray();
+            var tags = NonBlank(match.Tags);
             var minRisk = match.MinRisk is null ? RiskLevel.Unknown : ParseRisk(scope, "Match.MinRisk", match.MinRisk);
             var conditions = rule.When is null ? [] : CompileWhen(scope, id, rule.When, options);
 
@@ -555,7 +583,7 @@ internal static class PolicyCompiler
         {
             try
             {
-                regex = new RuleRegex(argument.Regex, RegexTimeout);
+                regex = scope.Regex(argument.Regex, RegexTimeout);
             }
             catch (ArgumentException ex)
             {
@@ -640,7 +668,34 @@ internal static class PolicyCompiler
         return new GlobSet(patterns);
     }
 
-    private static string[] Clean(List<string> values) => [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim())];
+    /// <summary>The non-blank values, trimmed (no iterator objects: a policy has nine such lists per rule, most empty).</summary>
+    private static string[] Clean(List<string> values) => NonBlank(values, trim: true);
+
+    private static string[] NonBlank(List<string> values, bool trim = false)
+    {
+        var count = 0;
+        foreach (var value in values)
+        {
+            count += string.IsNullOrWhiteSpace(value) ? 0 : 1;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var result = new string[count];
+        var at = 0;
+        foreach (var value in values)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                result[at++] = trim ? value.Trim() : value;
+            }
+        }
+
+        return result;
+    }
 
     private static string? ParseChoice(Problems scope, string field, string? value, string[] choices)
     {
@@ -678,12 +733,31 @@ internal static class PolicyCompiler
         return null;
     }
 
-    /// <summary>Collects problems, prefixing each with where it is.</summary>
-    private sealed class Problems(List<string> list, string section, string? rule = null)
+    /// <summary>
+    /// Collects problems, prefixing each with where it is; and, for the one compile it serves, the regular expressions
+    /// already built, so rules that write the same pattern share one (building one costs tens of microseconds and
+    /// kilobytes; a large policy repeats a few patterns across thousands of rules). Sharing is exact: a
+    /// <see cref="RuleRegex"/> answers from its pattern alone.
+    /// </summary>
+    private sealed class Problems(List<string> list, string section, string? rule = null, Dictionary<string, RuleRegex>? regexes = null)
     {
+        private readonly Dictionary<string, RuleRegex> _regexes = regexes ?? new(StringComparer.Ordinal);
+
         public void Add(string field, string problem)
             => list.Add(rule is null ? $"{section}:{field} {problem}." : $"{section}:{rule}: {field} {problem}.");
 
-        public Problems ForRule(string prefix, int index, string id) => new(list, section, $"{prefix}Rules[{index}] ({id})");
+        public Problems ForRule(string prefix, int index, string id) => new(list, section, $"{prefix}Rules[{index}] ({id})", _regexes);
+
+        /// <summary>The rule regex for <paramref name="pattern"/>; throws <see cref="ArgumentException"/> for an invalid one (never cached).</summary>
+        public RuleRegex Regex(string pattern, TimeSpan budget)
+        {
+            if (!_regexes.TryGetValue(pattern, out var regex))
+            {
+                regex = new RuleRegex(pattern, budget);
+                _regexes[pattern] = regex;
+            }
+
+            return regex;
+        }
     }
 }
