@@ -30,7 +30,7 @@ internal static class PolicyLoad
         var sizes = args.Select(a => int.TryParse(a, out var n) ? n : 0).Where(n => n > 0).ToArray();
         foreach (var size in sizes.Length > 0 ? sizes : [10_000, 100_000])
         {
-            Load(size, live);
+            Load(size, live, args.Contains("--allocations"));
         }
 
         if (!live && sizes.Length == 0)
@@ -40,7 +40,7 @@ internal static class PolicyLoad
         }
     }
 
-    private static void Load(int size, bool live)
+    private static void Load(int size, bool live, bool allocations = false)
     {
         var policy = GeneratedPolicy.Create(size, allowed: 70, restricted: 30);
         var file = Path.Combine(Path.GetTempPath(), $"agentguard-policy-{size}.json");
@@ -55,9 +55,10 @@ internal static class PolicyLoad
             Console.WriteLine($"  reading {size:N0} rules (bound by hand): {Stopwatch.GetElapsedTime(reading).TotalMilliseconds:N0} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - readingCpu).TotalMilliseconds:N0} ms processor, {copied} entries copied the slow way, {rules.Entries.Count(e => e.Bound is not null)} of {rules.Entries.Count} rules bound by hand");
         }
 
+        using var types = allocations ? new AllocationTypes() : null;
         var started = Stopwatch.GetTimestamp();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var (pauses, jit, collections) = (GC.GetTotalPauseDuration(), System.Runtime.JitInfo.GetCompilationTime(), GC.CollectionCount(0));
+        var (pauses, jit, collections, allocated) = (GC.GetTotalPauseDuration(), System.Runtime.JitInfo.GetCompilationTime(), GC.CollectionCount(0), GC.GetTotalAllocatedBytes(precise: true));
         var services = Host(file, live, reloadOnChange: false, out _);
         var engine = services.GetRequiredService<IGuardEngine>();
         var first = policy.Allowed[0];
@@ -65,7 +66,11 @@ internal static class PolicyLoad
         var elapsed = Stopwatch.GetElapsedTime(started);
         var processor = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine($"load {size:N0} rules from JSON through IConfiguration ({(live ? "live section" : "snapshot")}), to the first decision: {elapsed.TotalMilliseconds:N0} ms wall, {processor.TotalMilliseconds:N0} ms processor ({new FileInfo(file).Length / 1024.0 / 1024.0:F1} MB file)");
-        Console.WriteLine($"  of which garbage collection pauses {(GC.GetTotalPauseDuration() - pauses).TotalMilliseconds:N0} ms ({GC.CollectionCount(0) - collections} collections), compiling code (JIT) {(System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds:N0} ms");
+        Console.WriteLine($"  of which garbage collection pauses {(GC.GetTotalPauseDuration() - pauses).TotalMilliseconds:N0} ms ({GC.CollectionCount(0) - collections} collections), compiling code (JIT) {(System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds:N0} ms; {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / 1024.0:F1} MB allocated");
+        if (types is not null)
+        {
+            Console.WriteLine($"  allocation samples by type: {string.Join(", ", types.Samples.OrderByDescending(p => p.Value).Take(30).Select(p => $"{p.Key} {p.Value}"))}");
+        }
     }
 
     /// <summary>
