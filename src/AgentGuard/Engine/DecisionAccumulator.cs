@@ -4,14 +4,11 @@ namespace AgentGuard;
 
 /// <summary>
 /// Gathers what the rules said about one call and applies the precedence: deny beats require-approval beats allow.
-/// A struct on the stack; it holds up to four rules inline and allocates only beyond that or when a failure contributes.
+/// A struct on the stack; it holds up to eight rules inline and allocates only beyond that or when a failure contributes.
 /// </summary>
 internal struct DecisionAccumulator
 {
-    private CompiledRule? _first;
-    private CompiledRule? _second;
-    private CompiledRule? _third;
-    private CompiledRule? _fourth;
+    private InlineRules _inline;
     private int _count;
     private List<CompiledRule>? _more;
     private List<(string Id, DecisionEffect Effect, string Reason)>? _failures;
@@ -28,29 +25,19 @@ internal struct DecisionAccumulator
 
     public readonly bool IsSingleRule => _count == 1 && _failures is null && _grantsNothing is null;
 
-    public readonly CompiledRule? SingleRule => _count == 1 ? _first : null;
+    public readonly CompiledRule? SingleRule => _count == 1 ? _inline[0] : null;
 
     public void Add(CompiledRule rule)
     {
         Combine(rule.Effect);
         Alert |= rule.Alert;
-        switch (_count)
+        if (_count < InlineRules.Length)
         {
-            case 0:
-                _first = rule;
-                break;
-            case 1:
-                _second = rule;
-                break;
-            case 2:
-                _third = rule;
-                break;
-            case 3:
-                _fourth = rule;
-                break;
-            default:
-                (_more ??= []).Add(rule);
-                break;
+            _inline[_count] = rule;
+        }
+        else
+        {
+            (_more ??= []).Add(rule);
         }
 
         _count++;
@@ -68,7 +55,7 @@ internal struct DecisionAccumulator
             return false;
         }
 
-        CompiledRule? a = null, b = null, c = null, d = null;
+        var deciding = default(InlineRules);
         var found = 0;
         for (var i = 0; i < _count; i++)
         {
@@ -78,37 +65,19 @@ internal struct DecisionAccumulator
                 continue;
             }
 
-            switch (found++)
+            if (found == DecisionKey.MaxRules)
             {
-                case 0:
-                    a = rule;
-                    break;
-                case 1:
-                    b = rule;
-                    break;
-                case 2:
-                    c = rule;
-                    break;
-                case 3:
-                    d = rule;
-                    break;
-                default:
-                    return false;
+                return false;
             }
+
+            deciding[found++] = rule;
         }
 
-        key = new DecisionKey(effect, Alert, found, a, b, c, d);
+        key = new DecisionKey(effect, Alert, found, in deciding);
         return true;
     }
 
-    private readonly CompiledRule RuleAt(int i) => i switch
-    {
-        0 => _first!,
-        1 => _second!,
-        2 => _third!,
-        3 => _fourth!,
-        _ => _more![i - 4],
-    };
+    private readonly CompiledRule RuleAt(int i) => i < InlineRules.Length ? _inline[i]! : _more![i - InlineRules.Length];
 
     public void AddVerdict(string id, DecisionEffect effect, string? reason, bool alert)
     {

@@ -30,6 +30,8 @@ internal static class PolicyCpu
             if (args.Contains("--shape"))
             {
                 Shape(policy);
+                var ruleCounts = policy.Allowed.Select(r => r.ExpectedRuleIds.Length).GroupBy(n => n).OrderBy(g => g.Key).Select(g => $"{g.Key} rules: {g.Count()}");
+                Console.WriteLine($"  allowed calls by the number of rules deciding them: {string.Join(", ", ruleCounts)}");
             }
 
             if (Array.IndexOf(args, "--loop") is >= 0 and var at && at + 1 < args.Length && double.TryParse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture, out var seconds))

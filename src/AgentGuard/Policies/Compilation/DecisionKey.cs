@@ -4,40 +4,70 @@ namespace AgentGuard.Policies;
 
 /// <summary>
 /// What a decision made by rules alone depends on, within one <see cref="CandidateSet"/> (which fixes the tool and its
-/// tags): the effect, whether an alert was raised, and the deciding rules in order (up to four; more are not cached).
-/// No rules: the policy's default decided.
+/// tags): the effect, whether an alert was raised, and the deciding rules in order (up to <see cref="MaxRules"/>; more
+/// are not cached). No rules: the policy's default decided.
 /// </summary>
-internal readonly struct DecisionKey(DecisionEffect effect, bool alert, int count, CompiledRule? first, CompiledRule? second, CompiledRule? third, CompiledRule? fourth) : IEquatable<DecisionKey>
+internal readonly struct DecisionKey : IEquatable<DecisionKey>
 {
-    public const int MaxRules = 4;
+    /// <summary>Deciding rules a key holds inline (a call allowed by several broad rules at once is decided by a few).</summary>
+    public const int MaxRules = InlineRules.Length;
 
-    public DecisionEffect Effect { get; } = effect;
+    private readonly InlineRules _rules;
 
-    public bool Alert { get; } = alert;
+    public DecisionKey(DecisionEffect effect, bool alert, int count, in InlineRules rules)
+    {
+        Effect = effect;
+        Alert = alert;
+        Count = count;
+        _rules = rules;
+    }
 
-    public int Count { get; } = count;
+    public DecisionEffect Effect { get; }
 
-    public CompiledRule? First { get; } = first;
+    public bool Alert { get; }
 
-    public CompiledRule? Second { get; } = second;
-
-    public CompiledRule? Third { get; } = third;
-
-    public CompiledRule? Fourth { get; } = fourth;
+    public int Count { get; }
 
     public bool Equals(DecisionKey other)
-        => Effect == other.Effect && Alert == other.Alert && Count == other.Count
-            && ReferenceEquals(First, other.First) && ReferenceEquals(Second, other.Second)
-            && ReferenceEquals(Third, other.Third) && ReferenceEquals(Fourth, other.Fourth);
+    {
+        if (Effect != other.Effect || Alert != other.Alert || Count != other.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < Count; i++)
+        {
+            if (!ReferenceEquals(_rules[i], other._rules[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public override bool Equals(object? obj) => obj is DecisionKey other && Equals(other);
 
-    public override int GetHashCode() => HashCode.Combine(
-        Effect,
-        Alert,
-        Count,
-        First is null ? 0 : RuntimeHelpers.GetHashCode(First),
-        Second is null ? 0 : RuntimeHelpers.GetHashCode(Second),
-        Third is null ? 0 : RuntimeHelpers.GetHashCode(Third),
-        Fourth is null ? 0 : RuntimeHelpers.GetHashCode(Fourth));
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Effect);
+        hash.Add(Alert);
+        hash.Add(Count);
+        for (var i = 0; i < Count; i++)
+        {
+            hash.Add(RuntimeHelpers.GetHashCode(_rules[i]!));
+        }
+
+        return hash.ToHashCode();
+    }
+}
+
+/// <summary>Up to eight rules held inline, in a struct (no array): the deciding rules of a call and of a cached decision's key.</summary>
+[InlineArray(Length)]
+internal struct InlineRules
+{
+    public const int Length = 8;
+
+    private CompiledRule? _rule;
 }
