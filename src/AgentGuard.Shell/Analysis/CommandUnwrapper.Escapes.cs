@@ -16,6 +16,10 @@ internal sealed partial class CommandUnwrapper
         "cp", "mv", "ln", "diff", "test", "[", "touch", "wc", "sort", "jq", "yq", "chmod", "chown", "mkdir", "rm", "find", "xargs", "gh", "glab", "jira",
         "curl", "wget", "http", "xh", "psql", "mysql", "sqlite3", "export", "declare", "local", "alias", "read", "cd", "kill", "sleep", "date", "basename", "dirname",
         "man", "info", "apropos", "whatis", "help", "tldr", "pkill", "pgrep", "killall", "ps", "command", "hash",
+
+        // Programs that only inspect a file: handing them a shell's binary (readlink -f /bin/sh) runs nothing.
+        "readlink", "realpath", "ldd", "md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "shasum", "b2sum", "cksum", "sum",
+        "strings", "objdump", "readelf", "nm", "otool", "size", "hexdump", "xxd", "od", "du", "lsattr",
     };
 
     /// <summary>Programs for which a shell's name is an ordinary operand (documentation, a login shell setting).</summary>
@@ -33,9 +37,9 @@ internal sealed partial class CommandUnwrapper
             return;
         }
 
-        if (draft.Operands().FirstOrDefault().Text is "shell" or "repl")
+        if (OpensRepl(draft, name) is { } repl)
         {
-            draft.Tag(ShellTags.Opaque, name + " " + draft.Operands().First().Text + " opens an interactive session: what it runs is not known before it runs");
+            draft.Tag(ShellTags.Opaque, name + " " + repl + " opens an interactive session: what it runs is not known before it runs");
         }
 
         foreach (var arg in draft.Args)

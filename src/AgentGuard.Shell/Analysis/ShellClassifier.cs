@@ -59,6 +59,8 @@ internal static partial class ShellClassifier
     {
         var program = draft.Program;
         ClassifyOutput(draft);
+        PlantedShell(draft);
+        EditorWrites(draft);
         if (NetworkTools.Contains(program))
         {
             draft.AddTag(ShellTags.Network);
