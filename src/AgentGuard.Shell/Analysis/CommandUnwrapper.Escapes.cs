@@ -120,7 +120,8 @@ internal sealed partial class CommandUnwrapper
     /// <summary>
     /// The option that switches on a program's own way of running commands from the documents or scripts it reads:
     /// TeX's <c>--shell-escape</c>/<c>--enable-write18</c>, dvips <c>-R0</c>, Ghostscript <c>-dNOSAFER</c>, OpenVPN
-    /// <c>--script-security 2</c>, bpftrace <c>--unsafe</c>, Deno <c>--allow-run</c>/<c>--allow-all</c>.
+    /// <c>--script-security 2</c>, bpftrace <c>--unsafe</c>, Deno <c>--allow-run</c>/<c>--allow-all</c>, the roff tools'
+    /// unsafe mode (<c>groff -U</c>, <c>pic -U</c>: their <c>sh</c> and <c>.sy</c> requests run commands).
     /// </summary>
     private static string? EnablesShellEscapes(CommandDraft draft)
     {
@@ -133,6 +134,7 @@ internal sealed partial class CommandUnwrapper
                 "-R0" => draft.Program == "dvips",
                 "--unsafe" => draft.Program == "bpftrace",
                 "-A" => draft.Program == "deno",
+                "-U" => draft.Program is "groff" or "troff" or "nroff" or "pic" or "gpic" or "grog",
                 "--script-security" => i + 1 < draft.Args.Count && draft.Args[i + 1].Text is "2" or "3",
                 _ => text.StartsWith("--allow-run=", StringComparison.Ordinal),
             };

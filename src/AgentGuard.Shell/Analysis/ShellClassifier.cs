@@ -61,6 +61,7 @@ internal static partial class ShellClassifier
         ClassifyOutput(draft);
         PlantedShell(draft);
         EditorWrites(draft);
+        RemoteControl(draft);
         if (NetworkTools.Contains(program))
         {
             draft.AddTag(ShellTags.Network);
