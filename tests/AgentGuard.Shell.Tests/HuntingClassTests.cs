@@ -45,6 +45,8 @@ public sealed class HuntingClassTests
     [InlineData("xxd /dev/kmem | head")]
     [InlineData("dd if=/proc/1234/mem bs=1 skip=4096 count=64")]
     [InlineData("strings /proc/$PID/mem | grep token")]
+    [InlineData("cat /proc/$PID/environ")]
+    [InlineData("tr '\\0' '\\n' < /proc/$(pgrep -n node)/environ")]
     public void ReadingMemory_IsCredentialAccess(string line)
         => Tags(line).Should().Contain(ShellTags.CredentialAccess);
 
