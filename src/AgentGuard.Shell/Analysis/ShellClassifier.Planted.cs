@@ -18,8 +18,13 @@ internal static partial class ShellClassifier
             "cat" => HasWriteRedirect(draft),
             _ => false,
         };
-        List<ExpandedWord> operands = copies ? draft.Operands() : [];
-        if (!copies || (operands.Count < 2 && draft.Program is not ("cat" or "dd")))
+        if (!copies)
+        {
+            return;
+        }
+
+        var operands = draft.Operands();
+        if (operands.Count < 2 && draft.Program is not ("cat" or "dd"))
         {
             return;
         }
