@@ -102,6 +102,12 @@ internal static partial class ToolDescriptionScanner
     /// <summary>The first four characters of every phrase: most word starts end with this one lookup.</summary>
     private static readonly PhrasePrefilter Prefilter = new(Phrases.Select(p => p.Phrase));
 
+    /// <summary>
+    /// The first characters of every phrase and of every injection-detector anchor: the walk's first look at a stop
+    /// (most stops end there, for both readers, with one lookup).
+    /// </summary>
+    private static readonly PhrasePrefilter FirstLook = new(Phrases.Select(p => p.Phrase).Concat(InjectionDetector.AnchorPhrases));
+
     /// <summary>The phrases (in table order) by lower-case first and second character, both ASCII: 128 × 128 lists.</summary>
     private static readonly PhraseEntry[][] ByPair = BuildPairs();
 
