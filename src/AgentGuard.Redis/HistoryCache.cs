@@ -5,10 +5,10 @@ namespace AgentGuard.Redis;
 
 /// <summary>
 /// The per-replica near-cache of session histories: the calls already fetched, so a decision asks Redis only for the
-/// newest few. It cannot change a decision: Redis's list only grows at its tail, each append trimming it at its head in
-/// the same atomic script (to the length the entry's stamp names), and has result labels attached in place (not read from
-/// here). So when the newest entry held (found by its random id) is among the newest calls, the list is what was held
-/// up to it, cut by the trims each later entry names, then the later entries. Otherwise the whole list is read again.
+/// newest few. It cannot change a decision: Redis's list only grows at its tail, each append followed by a trim at its head
+/// (to the length the entry's stamp names; reads take the newest calls, so one not yet applied changes nothing), and has
+/// result labels attached in place (not read from here). So when the newest entry held (found by its random id) is among
+/// the newest calls, those are what was held up to it, cut by the trims each later entry names, then the later entries. Otherwise the whole list is read again.
 /// A session idle for half its timeout is dropped. Bounded in sessions; names and tags only.
 /// </summary>
 internal sealed class HistoryCache(TimeProvider time)

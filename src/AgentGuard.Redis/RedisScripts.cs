@@ -9,9 +9,6 @@ internal static class RedisScripts
     /// <summary>A tool result: labels, attach them to the call, seen values.</summary>
     public static readonly string Result = Load("result");
 
-    /// <summary>A decided call: append it, trim the history, refresh the session's expiry.</summary>
-    public static readonly string Record = Load("record");
-
     /// <summary>Claim a pending approval once, leaving a tombstone.</summary>
     public static readonly string Claim = Load("claim");
 

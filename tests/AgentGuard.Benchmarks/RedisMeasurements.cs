@@ -10,7 +10,13 @@ namespace AgentGuard.Benchmarks;
 /// </summary>
 internal static class RedisMeasurements
 {
-    public static void Latency(int iterations = 20_000)
+    /// <param name="iterations">Interleaved iterations timed.</param>
+    /// <param name="gap">
+    /// A pause before each iteration (zero: back to back). An agent's decisions in one session come a model turn apart,
+    /// so by the next one the last record has long been applied; back to back, each decision shares the machine with
+    /// the previous one's record (sent without waiting) being written, applied by Redis and its answer read.
+    /// </param>
+    public static void Latency(int iterations, TimeSpan gap)
     {
         using var redis = new LoopbackRedis();
         var host = redis.Host(EngineBenchmarks.Policy(100));
@@ -37,6 +43,11 @@ internal static class RedisMeasurements
         {
             for (var i = 0; i < iterations; i++)
             {
+                if (gap > TimeSpan.Zero)
+                {
+                    Thread.Sleep(gap);
+                }
+
                 // Interleaved, so all three see the same machine load.
                 var started = Stopwatch.GetTimestamp();
                 database.Ping();
@@ -92,7 +103,7 @@ internal static class RedisMeasurements
         Array.Sort(decision);
         Array.Sort(difference);
         Array.Sort(asyncDifference);
-        Console.WriteLine($"{iterations:N0} interleaved iterations on loopback Redis, awaited (load average {File.ReadAllText("/proc/loadavg")[..14]})");
+        Console.WriteLine($"{iterations:N0} interleaved iterations on loopback Redis, awaited, {(gap > TimeSpan.Zero ? $"{gap.TotalMilliseconds:0} ms apart" : "back to back")} (load average {File.ReadAllText("/proc/loadavg")[..14]})");
         Console.WriteLine($"PING round trip:           p50 {P(ping, 0.5):F1} µs, p90 {P(ping, 0.9):F1} µs, p99 {P(ping, 0.99):F1} µs");
         Console.WriteLine($"awaited PING round trip:   p50 {P(asyncPing, 0.5):F1} µs, p90 {P(asyncPing, 0.9):F1} µs, p99 {P(asyncPing, 0.99):F1} µs");
         Console.WriteLine($"decision (sequence read):  p50 {P(decision, 0.5):F1} µs, p90 {P(decision, 0.9):F1} µs, p99 {P(decision, 0.99):F1} µs");

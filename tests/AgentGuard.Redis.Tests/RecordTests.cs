@@ -96,6 +96,67 @@ public sealed class RecordTests(RedisFixture redis) : IClassFixture<RedisFixture
     }
 
     [Fact]
+    public async Task CallsATrimMissed_AtTheHeadOfTheList_AreNeverCounted_ByTheRecordingReplicaOrAnother()
+    {
+        var prefix = RedisFixture.Prefix();
+        await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        await using var b = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        var session = new GuardContext { SessionId = "untrimmed" };
+        await a.Engine.EvaluateAsync(Replica.Call("export", callId: "c0"), session);
+        for (var i = 1; i < 5; i++)
+        {
+            await a.Engine.EvaluateAsync(Replica.Call("poll", callId: "c" + i), session);
+        }
+
+        await a.FlushAsync();
+
+        // The append and the trim are two commands: a trim that never ran leaves calls beyond the five kept at the head.
+        var keys = a.Services.GetRequiredService<RedisSessionStore>().Keys;
+        var database = (await a.MultiplexerAsync()).GetDatabase();
+        var stale = HistoryEntry.Encode("export", ToolKind.Function, null, [], DecisionEffect.Allow, DateTimeOffset.UtcNow, "old", RedisSessionStore.NextEntryId(), 5);
+        await database.ListLeftPushAsync(keys.History("untrimmed"), [stale, stale]);
+
+        (await a.Engine.EvaluateAsync(Replica.Call("send", callId: "s1"), session)).Effect.Should().Be(DecisionEffect.Allow, "this replica's near-cache holds the five kept calls, one export");
+        (await b.Engine.EvaluateAsync(Replica.Call("send", callId: "s2"), session)).Effect.Should().Be(DecisionEffect.Allow, "a full read takes the newest five calls, one export");
+
+        // The control: three exports among the kept calls are counted, on the other replica too.
+        for (var i = 0; i < 3; i++)
+        {
+            await a.Engine.EvaluateAsync(Replica.Call("export", callId: "e" + i), session);
+        }
+
+        await a.FlushAsync();
+        (await b.Engine.EvaluateAsync(Replica.Call("send", callId: "s3"), session)).Effect.Should().Be(DecisionEffect.Deny);
+        (await database.ListLengthAsync(keys.History("untrimmed"))).Should().Be(5, "the next trim removed what the missed one left");
+    }
+
+    [Fact]
+    public async Task AHugeSessionId_IsNotWrittenIntoRedisKeys_YetNamesOneSessionOnEveryReplica()
+    {
+        var prefix = RedisFixture.Prefix();
+        await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        await using var b = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        var id = new string('s', 100_000);
+        for (var i = 0; i < 3; i++)
+        {
+            await (i % 2 == 0 ? a : b).Engine.EvaluateAsync(Replica.Call("export", callId: new string('c', 50_000) + i), new GuardContext { SessionId = id });
+        }
+
+        await a.FlushAsync();
+        await b.FlushAsync();
+        (await b.Engine.EvaluateAsync(Replica.Call("send"), new GuardContext { SessionId = new string('s', 100_000) })).Effect
+            .Should().Be(DecisionEffect.Deny, "the three exports were made in one session, on two replicas");
+
+        var multiplexer = await a.MultiplexerAsync();
+        var server = multiplexer.GetServer(multiplexer.GetEndPoints()[0]);
+        var keys = server.Keys(pattern: "*" + prefix + "*").Select(k => (string)k!).ToList();
+        keys.Should().NotBeEmpty();
+        keys.Max(k => k.Length).Should().BeLessThan(prefix.Length + 64, "a caller's huge id must not become a huge Redis key");
+        var history = await multiplexer.GetDatabase().ListRangeAsync(keys.Single(k => k.Contains(":h:", StringComparison.Ordinal)));
+        history.Max(entry => ((byte[])entry!).Length).Should().BeLessThan(1_000, "nor a huge history entry");
+    }
+
+    [Fact]
     public async Task AppendRefusedByRedis_IsCountedAsAWriteFailure_AndTheDecisionStands()
     {
         var prefix = RedisFixture.Prefix();

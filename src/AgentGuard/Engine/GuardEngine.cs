@@ -509,7 +509,7 @@ internal sealed partial class GuardEngine : IGuardEngine
         var effectiveTags = tags.ToArray();
         if (session.SessionId is not null || _sessions.ReadsAhead)
         {
-            session.Record(toolCall.ToolName, toolCall.Kind, toolCall.Source, effectiveTags, decision.PolicyEffect, now, toolCall.CallId);
+            session.Record(SessionKeys.Bound(toolCall.ToolName)!, toolCall.Kind, SessionKeys.Bound(toolCall.Source), effectiveTags, decision.PolicyEffect, now, SessionKeys.Bound(toolCall.CallId));
         }
 
         if (trace.Batch is { } batch)

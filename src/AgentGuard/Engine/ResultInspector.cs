@@ -149,7 +149,7 @@ internal sealed partial class ResultInspector
 
             if (labels.Count > 0)
             {
-                added = session.AddResultLabels(toolCall.CallId, toolCall.ToolName, [.. labels.Distinct(StringComparer.OrdinalIgnoreCase)]);
+                added = session.AddResultLabels(SessionKeys.Bound(toolCall.CallId), SessionKeys.Bound(toolCall.ToolName)!, [.. labels.Distinct(StringComparer.OrdinalIgnoreCase)]);
             }
         }
 
@@ -181,7 +181,7 @@ internal sealed partial class ResultInspector
     private static ResultInspection LabelOnly(ToolCallEvent toolCall, IReadOnlyList<string> given, ISessionView? session)
     {
         string[] labels = [.. given.Distinct(StringComparer.OrdinalIgnoreCase)];
-        return new ResultInspection { AddedLabels = session is null ? labels : session.AddResultLabels(toolCall.CallId, toolCall.ToolName, labels) };
+        return new ResultInspection { AddedLabels = session is null ? labels : session.AddResultLabels(SessionKeys.Bound(toolCall.CallId), SessionKeys.Bound(toolCall.ToolName)!, labels) };
     }
 
     private static bool HasAny(IReadOnlyList<string> tags, string[] wanted)

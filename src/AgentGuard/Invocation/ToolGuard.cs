@@ -150,7 +150,7 @@ public sealed partial class ToolGuard
             var opening = _sessions.OpenAsync(request, CancellationToken.None);
             if (opening.IsCompletedSuccessfully)
             {
-                opening.Result.Record(toolCall.ToolName, toolCall.Kind, toolCall.Source, [.. toolCall.Tags], DecisionEffect.Deny, now, toolCall.CallId);
+                opening.Result.Record(SessionKeys.Bound(toolCall.ToolName)!, toolCall.Kind, SessionKeys.Bound(toolCall.Source), [.. toolCall.Tags], DecisionEffect.Deny, now, SessionKeys.Bound(toolCall.CallId));
             }
         }
 

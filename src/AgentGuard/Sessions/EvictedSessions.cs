@@ -12,28 +12,65 @@ namespace AgentGuard.Policies;
 /// <remarks>
 /// Bounded: sessions evicted with labels and sessions evicted without are remembered apart, up to
 /// <see cref="SessionLimits.MaxSessions"/> each, the oldest forgotten first — so a flood of clean sessions cannot push
-/// out what a tainted one left behind; to do that a caller must taint as many sessions as the limit. Each costs a
-/// keyed 64-bit hash of its id (keyed per store, so ids cannot be chosen to collide) and a reference to its label
-/// array, about 85 bytes in arrays (measured), with no object of its own; one that comes back is forgotten and cannot
-/// age out the others however often it is evicted again. Sessions that expire idle are not remembered: forgetting
+/// out what a tainted one left behind; to do that a caller must taint as many sessions as the limit. Both are kept in
+/// one table (a new session is looked up once), each in its own forgetting order. Each costs a keyed 64-bit hash of its
+/// id (keyed per store, so ids cannot be chosen to collide) and a reference to its label array, about 85 bytes in
+/// arrays (measured), with no object of its own; one that comes back is forgotten and cannot age out the others however
+/// often it is evicted again. Sessions that expire idle are not remembered: forgetting
 /// them after <see cref="SessionLimits.IdleTimeout"/> is the documented behaviour.
 /// </remarks>
 internal sealed class EvictedSessions(SeenValueHasher hasher)
 {
-    private readonly Remembered _labelled = new();
-    private readonly Remembered _clean = new();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<ulong, (long Order, string[] Labels)> _entries = [];
+    private readonly Order _labelled = new();
+    private readonly Order _clean = new();
+    private long _order;
+    private int _count;
 
     /// <summary>Evicted sessions remembered now.</summary>
-    public int Count => _labelled.Count + _clean.Count;
+    public int Count => Volatile.Read(ref _count);
 
     /// <summary>Keys in the forgetting orders, including ones already recalled (for tests: bounded by twice the capacity each).</summary>
-    internal int QueuedKeys => _labelled.Queued + _clean.Queued;
+    internal int QueuedKeys
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _labelled.Size + _clean.Size;
+            }
+        }
+    }
 
-    /// <summary>Remembers an evicted session's labels, forgetting the oldest remembered beyond <paramref name="capacity"/>.</summary>
+    /// <summary>Remembers an evicted session's labels, forgetting the oldest remembered of its kind beyond <paramref name="capacity"/>.</summary>
     public void Remember(string sessionId, string[] labels, int capacity)
     {
         var key = Key(sessionId);
-        (labels.Length > 0 ? _labelled : _clean).Add(key, labels, capacity);
+        lock (_gate)
+        {
+            if (_entries.TryGetValue(key, out var replaced))
+            {
+                // Remembered before (its slot in the order it was in no longer matches and is dropped as that order turns).
+                OrderOf(replaced.Labels).Live--;
+            }
+
+            var order = ++_order;
+            var kind = OrderOf(labels);
+            _entries[key] = (order, labels);
+            kind.Live++;
+
+            // Forget the oldest of this kind beyond the capacity. An order also holds keys recalled or remembered again
+            // since (their order no longer matches): they are dropped as it turns, never counted, so a session evicted and
+            // recalled over and over cannot age out what others left.
+            while (kind.Live > capacity && kind.Size > 0)
+            {
+                Forget(kind);
+            }
+
+            kind.Append(key, order, capacity, this);
+            Volatile.Write(ref _count, _entries.Count);
+        }
     }
 
     /// <summary>The labels a session had when it was evicted, or null when it was not (or is no longer) remembered; forgets it.</summary>
@@ -45,124 +82,104 @@ internal sealed class EvictedSessions(SeenValueHasher hasher)
         }
 
         var key = Key(sessionId);
-        return _labelled.Take(key) ?? _clean.Take(key);
+        lock (_gate)
+        {
+            if (!_entries.Remove(key, out var entry))
+            {
+                return null;
+            }
+
+            OrderOf(entry.Labels).Live--;
+            Volatile.Write(ref _count, _entries.Count);
+            return entry.Labels;
+        }
     }
 
     private ulong Key(string sessionId) => hasher.SipHash24(MemoryMarshal.AsBytes(sessionId.AsSpan()));
 
-    /// <summary>
-    /// One bounded first-in-first-out set of evicted sessions, held in arrays (a dictionary of structs and a ring of
-    /// keys): remembering a session allocates nothing once the arrays have grown, so a store at its session limit does
-    /// not hand the garbage collector two more long-lived objects per new session to promote.
-    /// </summary>
-    private sealed class Remembered
+    private Order OrderOf(string[] labels) => labels.Length > 0 ? _labelled : _clean;
+
+    /// <summary>True when <paramref name="key"/> is still remembered as it was at <paramref name="order"/>.</summary>
+    private bool IsCurrent(ulong key, long order) => _entries.TryGetValue(key, out var entry) && entry.Order == order;
+
+    /// <summary>Drops the oldest key of <paramref name="kind"/>, forgetting the session if that key is still current.</summary>
+    private void Forget(Order kind)
     {
-        private readonly Lock _gate = new();
-        private readonly Dictionary<ulong, (long Order, string[] Labels)> _entries = [];
+        var (key, order) = kind.Dequeue();
+        if (IsCurrent(key, order))
+        {
+            _entries.Remove(key);
+            kind.Live--;
+        }
+    }
+
+    /// <summary>
+    /// One kind's forgetting order, oldest first: a ring of keys with the order each was remembered at, in an array, so
+    /// remembering a session allocates nothing once it has grown. Guarded by the owner's lock.
+    /// </summary>
+    private sealed class Order
+    {
         private (ulong Key, long Order)[] _ring = [];
         private int _head;
-        private int _size;
-        private long _order;
-        private int _count;
 
-        public int Count => Volatile.Read(ref _count);
+        /// <summary>Sessions of this kind remembered now.</summary>
+        public int Live { get; set; }
 
-        /// <summary>Keys in the forgetting order, including ones already recalled or replaced (never more than twice the capacity).</summary>
-        public int Queued
+        /// <summary>Keys in the ring, including stale ones.</summary>
+        public int Size { get; private set; }
+
+        public (ulong Key, long Order) Dequeue()
         {
-            get
-            {
-                lock (_gate)
-                {
-                    return _size;
-                }
-            }
-        }
-
-        public void Add(ulong key, string[] labels, int capacity)
-        {
-            lock (_gate)
-            {
-                var order = ++_order;
-                _entries[key] = (order, labels);
-
-                // Forget the oldest remembered beyond the capacity. The ring also holds keys recalled or remembered again
-                // since (their order no longer matches): they are dropped as the ring turns, never counted, so a session
-                // evicted and recalled over and over cannot age out what others left.
-                while (_entries.Count > capacity && _size > 0)
-                {
-                    Forget();
-                }
-
-                // Kept to twice the capacity: past that the stale keys are dropped, so the ring cannot grow with churn.
-                if (_size == _ring.Length && _ring.Length > 0 && _ring.Length >= 2 * capacity)
-                {
-                    Compact();
-                }
-
-                if (_size == _ring.Length)
-                {
-                    Grow(capacity);
-                }
-
-                _ring[(_head + _size) % _ring.Length] = (key, order);
-                _size++;
-                Volatile.Write(ref _count, _entries.Count);
-            }
-        }
-
-        public string[]? Take(ulong key)
-        {
-            lock (_gate)
-            {
-                if (!_entries.Remove(key, out var entry))
-                {
-                    return null;
-                }
-
-                Volatile.Write(ref _count, _entries.Count);
-                return entry.Labels;
-            }
-        }
-
-        private void Forget()
-        {
-            var (key, order) = _ring[_head];
+            var slot = _ring[_head];
             _ring[_head] = default;
             _head = (_head + 1) % _ring.Length;
-            _size--;
-            if (_entries.TryGetValue(key, out var entry) && entry.Order == order)
-            {
-                _entries.Remove(key);
-            }
+            Size--;
+            return slot;
         }
 
-        /// <summary>Keeps only the ring's keys still remembered with the same order, oldest first, in place.</summary>
-        private void Compact()
+        /// <summary>Appends a key; kept to twice the capacity: past that the stale keys are dropped, so the ring cannot grow with churn.</summary>
+        public void Append(ulong key, long order, int capacity, EvictedSessions owner)
+        {
+            if (Size == _ring.Length && _ring.Length > 0 && _ring.Length >= 2 * capacity)
+            {
+                Compact(owner);
+            }
+
+            if (Size == _ring.Length)
+            {
+                Grow(capacity);
+            }
+
+            _ring[(_head + Size) % _ring.Length] = (key, order);
+            Size++;
+        }
+
+        /// <summary>Keeps only the keys still remembered with the same order, oldest first, in place.</summary>
+        private void Compact(EvictedSessions owner)
         {
             var kept = 0;
-            for (var i = 0; i < _size; i++)
+            for (var i = 0; i < Size; i++)
             {
                 var slot = _ring[(_head + i) % _ring.Length];
-                if (_entries.TryGetValue(slot.Key, out var entry) && entry.Order == slot.Order)
+                if (owner.IsCurrent(slot.Key, slot.Order))
                 {
                     _ring[(_head + kept++) % _ring.Length] = slot;
                 }
             }
 
-            for (var i = kept; i < _size; i++)
+            for (var i = kept; i < Size; i++)
             {
                 _ring[(_head + i) % _ring.Length] = default;
             }
 
-            _size = kept;
+            Size = kept;
         }
 
         /// <summary>Doubles the ring (up to twice the capacity), oldest first from position 0.</summary>
         private void Grow(int capacity)
         {
             var grown = new (ulong, long)[Math.Max(_ring.Length + 1, Math.Min(2 * capacity, Math.Max(16, _ring.Length * 2)))];
-            for (var i = 0; i < _size; i++)
+            for (var i = 0; i < Size; i++)
             {
                 grown[i] = _ring[(_head + i) % _ring.Length];
             }

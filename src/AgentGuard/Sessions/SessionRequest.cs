@@ -6,4 +6,8 @@ namespace AgentGuard;
 /// <param name="Limits">Session bounds from configuration.</param>
 /// <param name="Now">The decision time.</param>
 /// <param name="Reads">What the rules will read; <see langword="null"/> for stores that answer in process.</param>
-public readonly record struct SessionRequest(string? SessionId, string? Prompt, SessionLimits Limits, DateTimeOffset Now, SessionReads? Reads);
+public readonly record struct SessionRequest(string? SessionId, string? Prompt, SessionLimits Limits, DateTimeOffset Now, SessionReads? Reads)
+{
+    /// <summary>The session, or <see langword="null"/> for a call without one; an id longer than 256 characters is given as its SHA-256 (<c>sha256:</c> and 32 hex digits), so a store never keeps a huge id.</summary>
+    public string? SessionId { get; init; } = Policies.SessionKeys.Bound(SessionId);
+}

@@ -17,6 +17,7 @@ internal sealed class SessionState : ISessionView
     private const int StackHashes = 64;
 
     private readonly SessionShared _shared;
+    private Entry _first;
     private Entry[] _entries = [];
     private int _start;
     private int _count;
@@ -102,6 +103,7 @@ internal sealed class SessionState : ISessionView
         lock (this)
         {
             string[] labels = _labels is null ? [] : [.. _labels];
+            _first = default;
             _entries = [];
             _start = 0;
             _count = 0;
@@ -150,22 +152,22 @@ internal sealed class SessionState : ISessionView
 
         lock (this)
         {
-            if (_count == _entries.Length && _entries.Length < _shared.MaxHistory)
+            if (_count == Capacity && Capacity < _shared.MaxHistory)
             {
                 Grow();
             }
 
-            var index = (_start + _count) % _entries.Length;
-            if (_count == _entries.Length)
+            var index = (_start + _count) % Capacity;
+            if (_count == Capacity)
             {
-                _start = (_start + 1) % _entries.Length;
+                _start = (_start + 1) % Capacity;
             }
             else
             {
                 _count++;
             }
 
-            _entries[index] = new Entry(toolName, source, tags, callId, [], time.UtcTicks, (byte)kind, (byte)effect);
+            Slot(index) = new Entry(toolName, source, tags, callId, [], time.UtcTicks, (byte)kind, (byte)effect);
         }
     }
 
@@ -176,7 +178,7 @@ internal sealed class SessionState : ISessionView
         {
             for (var i = _count - 1; i >= 0; i--)
             {
-                ref var entry = ref _entries[(_start + i) % _entries.Length];
+                ref var entry = ref Slot((_start + i) % Capacity);
                 if (callId is not null ? entry.CallId == callId : string.Equals(entry.ToolName, toolName, StringComparison.OrdinalIgnoreCase))
                 {
                     entry = entry with { ResultLabels = [.. entry.ResultLabels, .. labels] };
@@ -195,7 +197,7 @@ internal sealed class SessionState : ISessionView
             var limit = withinCalls > 0 ? Math.Min(withinCalls, _count) : _count;
             for (var i = 0; i < limit; i++)
             {
-                ref readonly var entry = ref _entries[(_start + _count - 1 - i) % _entries.Length];
+                ref readonly var entry = ref Slot((_start + _count - 1 - i) % Capacity);
                 if (entry.UtcTicks < since.UtcTicks)
                 {
                     break;
@@ -422,7 +424,7 @@ internal sealed class SessionState : ISessionView
             var history = new ToolCallRecord[_count];
             for (var i = 0; i < _count; i++)
             {
-                var e = _entries[(_start + i) % _entries.Length];
+                var e = Slot((_start + i) % Capacity);
                 history[i] = new ToolCallRecord
                 {
                     ToolName = e.ToolName,
@@ -440,20 +442,30 @@ internal sealed class SessionState : ISessionView
         }
     }
 
+    /// <summary>
+    /// Calls the ring holds: the first call is kept in the session itself (<see cref="_first"/>), so a session that
+    /// decides one call — the churn at the session limit — is one object fewer for the collector to promote; from the
+    /// second call on the ring is an array, grown on demand up to the history bound.
+    /// </summary>
+    private int Capacity => Math.Max(1, _entries.Length);
+
+    /// <summary>The ring's slot at <paramref name="index"/> (below <see cref="Capacity"/>). Called under the lock.</summary>
+    private ref Entry Slot(int index) => ref _entries.Length == 0 ? ref _first : ref _entries[index];
+
     private void Grow()
     {
-        var size = Math.Min(_shared.MaxHistory, Math.Max(1, _entries.Length * 2));
+        var size = Math.Min(_shared.MaxHistory, Capacity * 2);
         var grown = new Entry[size];
         for (var i = 0; i < _count; i++)
         {
-            grown[i] = _entries[(_start + i) % _entries.Length];
+            grown[i] = Slot((_start + i) % Capacity);
         }
 
+        _first = default;
         _entries = grown;
         _start = 0;
     }
 
-    /// <summary>One kept call: 56 bytes (five references, the time as UTC ticks, kind and effect as bytes).</summary>
     /// <summary>The seen values of each origin (<see cref="ValueOrigin"/>), held in the session itself: one object fewer per session that has seen anything.</summary>
     [System.Runtime.CompilerServices.InlineArray(3)]
     private struct SeenByOrigin
@@ -461,5 +473,6 @@ internal sealed class SessionState : ISessionView
         private SeenValues? _first;
     }
 
+    /// <summary>One kept call: 56 bytes (five references, the time as UTC ticks, kind and effect as bytes).</summary>
     private readonly record struct Entry(string ToolName, string? Source, string[] Tags, string? CallId, string[] ResultLabels, long UtcTicks, byte Kind, byte Effect);
 }

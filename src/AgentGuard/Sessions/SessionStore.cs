@@ -93,13 +93,14 @@ internal sealed class SessionStore : ISessionStore
 
     /// <summary>The live session with this id, or null (also when it has been idle past the timeout and not yet swept).</summary>
     public SessionState? Find(string sessionId)
-        => _sessions.TryGetValue(sessionId, out var state) && !state.IsEvicted && !IsIdle(state, _time.GetTimestamp(), _limits.IdleTimeout) ? state : null;
+        => _sessions.TryGetValue(SessionKeys.Bound(sessionId)!, out var state) && !state.IsEvicted && !IsIdle(state, _time.GetTimestamp(), _limits.IdleTimeout) ? state : null;
 
     public SessionState GetOrCreate(string sessionId, CompiledPolicy policy)
         => GetOrCreate(sessionId, policy.SessionLimits);
 
     public SessionState GetOrCreate(string sessionId, SessionLimits limits)
     {
+        sessionId = SessionKeys.Bound(sessionId)!;
         if (_limits != limits)
         {
             _limits = limits;
