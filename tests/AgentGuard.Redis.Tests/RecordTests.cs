@@ -131,6 +131,32 @@ public sealed class RecordTests(RedisFixture redis) : IClassFixture<RedisFixture
     }
 
     [Fact]
+    public async Task AHugeSessionId_IsNotWrittenIntoRedisKeys_YetNamesOneSessionOnEveryReplica()
+    {
+        var prefix = RedisFixture.Prefix();
+        await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        await using var b = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        var id = new string('s', 100_000);
+        for (var i = 0; i < 3; i++)
+        {
+            await (i % 2 == 0 ? a : b).Engine.EvaluateAsync(Replica.Call("export", callId: new string('c', 50_000) + i), new GuardContext { SessionId = id });
+        }
+
+        await a.FlushAsync();
+        await b.FlushAsync();
+        (await b.Engine.EvaluateAsync(Replica.Call("send"), new GuardContext { SessionId = new string('s', 100_000) })).Effect
+            .Should().Be(DecisionEffect.Deny, "the three exports were made in one session, on two replicas");
+
+        var multiplexer = await a.MultiplexerAsync();
+        var server = multiplexer.GetServer(multiplexer.GetEndPoints()[0]);
+        var keys = server.Keys(pattern: "*" + prefix + "*").Select(k => (string)k!).ToList();
+        keys.Should().NotBeEmpty();
+        keys.Max(k => k.Length).Should().BeLessThan(prefix.Length + 64, "a caller's huge id must not become a huge Redis key");
+        var history = await multiplexer.GetDatabase().ListRangeAsync(keys.Single(k => k.Contains(":h:", StringComparison.Ordinal)));
+        history.Max(entry => ((byte[])entry!).Length).Should().BeLessThan(1_000, "nor a huge history entry");
+    }
+
+    [Fact]
     public async Task AppendRefusedByRedis_IsCountedAsAWriteFailure_AndTheDecisionStands()
     {
         var prefix = RedisFixture.Prefix();

@@ -22,6 +22,12 @@ internal static partial class ToolDescriptionScanner
 
         public readonly bool NonAscii => true;
 
+        public readonly bool HasFirstLook => true;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly bool MayMatchAt(ReadOnlySpan<char> text, int at)
+            => collapsing ? FirstLook.MayStartAtCollapsed(text, at) : FirstLook.MayStartAt(text, at);
+
         /// <summary>True when the walk stopped at an invisible or bidirectional character (every one is not ASCII, so a stop).</summary>
         public bool SawHiddenCharacter { readonly get; private set; }
 

@@ -102,6 +102,12 @@ internal static partial class ToolDescriptionScanner
     /// <summary>The first four characters of every phrase: most word starts end with this one lookup.</summary>
     private static readonly PhrasePrefilter Prefilter = new(Phrases.Select(p => p.Phrase));
 
+    /// <summary>
+    /// The first characters of every phrase and of every injection-detector anchor: the walk's first look at a stop
+    /// (most stops end there, for both readers, with one lookup).
+    /// </summary>
+    private static readonly PhrasePrefilter FirstLook = new(Phrases.Select(p => p.Phrase).Concat(InjectionDetector.AnchorPhrases));
+
     /// <summary>The phrases (in table order) by lower-case first and second character, both ASCII: 128 × 128 lists.</summary>
     private static readonly PhraseEntry[][] ByPair = BuildPairs();
 
@@ -300,9 +306,21 @@ internal static partial class ToolDescriptionScanner
     private static int NextCapitalPair(ReadOnlySpan<char> text, int from)
     {
         var i = from;
+        ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + Vector256<ushort>.Count + 1 <= text.Length; i += Vector256<ushort>.Count)
+            {
+                var pairs = CapitalOrNotAscii256(Vector256.LoadUnsafe(ref start, (nuint)i)) & CapitalOrNotAscii256(Vector256.LoadUnsafe(ref start, (nuint)(i + 1)));
+                if (pairs != Vector256<ushort>.Zero)
+                {
+                    return i + BitOperations.TrailingZeroCount(pairs.ExtractMostSignificantBits());
+                }
+            }
+        }
+
         if (Vector128.IsHardwareAccelerated)
         {
-            ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
             for (; i + Vector128<ushort>.Count + 1 <= text.Length; i += Vector128<ushort>.Count)
             {
                 var pairs = CapitalOrNotAscii(Vector128.LoadUnsafe(ref start, (nuint)i)) & CapitalOrNotAscii(Vector128.LoadUnsafe(ref start, (nuint)(i + 1)));
@@ -324,6 +342,9 @@ internal static partial class ToolDescriptionScanner
         return -1;
 
         static bool IsCapitalOrNotAscii(char c) => char.IsAsciiLetterUpper(c) || c > '\x7F';
+
+        static Vector256<ushort> CapitalOrNotAscii256(Vector256<ushort> chars)
+            => Vector256.LessThan(chars - Vector256.Create((ushort)'A'), Vector256.Create((ushort)26)) | Vector256.GreaterThan(chars, Vector256.Create((ushort)0x7F));
 
         static Vector128<ushort> CapitalOrNotAscii(Vector128<ushort> chars)
             => Vector128.LessThan(chars - Vector128.Create((ushort)'A'), Vector128.Create((ushort)26)) | Vector128.GreaterThan(chars, Vector128.Create((ushort)0x7F));

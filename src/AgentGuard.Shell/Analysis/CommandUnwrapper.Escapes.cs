@@ -16,6 +16,10 @@ internal sealed partial class CommandUnwrapper
         "cp", "mv", "ln", "diff", "test", "[", "touch", "wc", "sort", "jq", "yq", "chmod", "chown", "mkdir", "rm", "find", "xargs", "gh", "glab", "jira",
         "curl", "wget", "http", "xh", "psql", "mysql", "sqlite3", "export", "declare", "local", "alias", "read", "cd", "kill", "sleep", "date", "basename", "dirname",
         "man", "info", "apropos", "whatis", "help", "tldr", "pkill", "pgrep", "killall", "ps", "command", "hash",
+
+        // Programs that only inspect a file: handing them a shell's binary (readlink -f /bin/sh) runs nothing.
+        "readlink", "realpath", "ldd", "md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "shasum", "b2sum", "cksum", "sum",
+        "strings", "objdump", "readelf", "nm", "otool", "size", "hexdump", "xxd", "od", "du", "lsattr",
     };
 
     /// <summary>Programs for which a shell's name is an ordinary operand (documentation, a login shell setting).</summary>
@@ -33,9 +37,9 @@ internal sealed partial class CommandUnwrapper
             return;
         }
 
-        if (draft.Operands().FirstOrDefault().Text is "shell" or "repl")
+        if (OpensRepl(draft, name) is { } repl)
         {
-            draft.Tag(ShellTags.Opaque, name + " " + draft.Operands().First().Text + " opens an interactive session: what it runs is not known before it runs");
+            draft.Tag(ShellTags.Opaque, name + " " + repl + " opens an interactive session: what it runs is not known before it runs");
         }
 
         foreach (var arg in draft.Args)
@@ -116,7 +120,8 @@ internal sealed partial class CommandUnwrapper
     /// <summary>
     /// The option that switches on a program's own way of running commands from the documents or scripts it reads:
     /// TeX's <c>--shell-escape</c>/<c>--enable-write18</c>, dvips <c>-R0</c>, Ghostscript <c>-dNOSAFER</c>, OpenVPN
-    /// <c>--script-security 2</c>, bpftrace <c>--unsafe</c>, Deno <c>--allow-run</c>/<c>--allow-all</c>.
+    /// <c>--script-security 2</c>, bpftrace <c>--unsafe</c>, Deno <c>--allow-run</c>/<c>--allow-all</c>, the roff tools'
+    /// unsafe mode (<c>groff -U</c>, <c>pic -U</c>: their <c>sh</c> and <c>.sy</c> requests run commands).
     /// </summary>
     private static string? EnablesShellEscapes(CommandDraft draft)
     {
@@ -129,6 +134,7 @@ internal sealed partial class CommandUnwrapper
                 "-R0" => draft.Program == "dvips",
                 "--unsafe" => draft.Program == "bpftrace",
                 "-A" => draft.Program == "deno",
+                "-U" => draft.Program is "groff" or "troff" or "nroff" or "pic" or "gpic" or "grog",
                 "--script-security" => i + 1 < draft.Args.Count && draft.Args[i + 1].Text is "2" or "3",
                 _ => text.StartsWith("--allow-run=", StringComparison.Ordinal),
             };

@@ -192,6 +192,12 @@ internal sealed partial class CommandUnwrapper
 
     private void HandleInterpreter(CommandDraft draft, string codeFlags, int depth, Inherited nested)
     {
+        if (draft.Program is "pwsh" or "powershell" or "pwsh-preview" or "powershell.exe" or "pwsh.exe")
+        {
+            HandlePowerShell(draft, depth, nested);
+            return;
+        }
+
         var args = draft.Args;
         for (var i = 0; i < args.Count; i++)
         {
@@ -248,6 +254,105 @@ internal sealed partial class CommandUnwrapper
         }
 
         ReadsStdin(draft, draft.Program, depth, nested, asShell: false);
+    }
+
+    /// <summary>PowerShell's options that take a value (case-insensitive, any unambiguous prefix PowerShell accepts is listed).</summary>
+    private static readonly HashSet<string> PowerShellValueOptions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "-ExecutionPolicy", "-ex", "-exec", "-ep", "-WindowStyle", "-w", "-win", "-ConfigurationName", "-config", "-OutputFormat", "-o", "-of", "-InputFormat", "-in", "-if",
+        "-WorkingDirectory", "-wd", "-wo", "-Version", "-v", "-PSConsoleFile", "-SettingsFile", "-settings", "-CustomPipeName", "-ConfigurationFile", "-ExecutionTimeout",
+    };
+
+    /// <summary>
+    /// PowerShell reads its command line its own way: options that take a value (<c>-ExecutionPolicy Bypass</c>) are
+    /// skipped with it, <c>-Command</c> takes every word after it as the code, <c>-File</c> names a script, encoded
+    /// commands are opaque, and a positional word is a script file when it names a <c>.ps1</c> file and otherwise the
+    /// start of a command (Windows PowerShell's default; pwsh would try it as a file first, so the analysis sees more).
+    /// </summary>
+    private void HandlePowerShell(CommandDraft draft, int depth, Inherited nested)
+    {
+        var args = draft.Args;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var text = args[i].Text;
+            if (text.Length > 1 && text[0] == '-')
+            {
+                if (text is "--version" or "--help" or "-?" || text.Equals("-Help", StringComparison.OrdinalIgnoreCase) || text.Equals("-h", StringComparison.OrdinalIgnoreCase)
+                    || ((text.Equals("-Version", StringComparison.OrdinalIgnoreCase) || text.Equals("-v", StringComparison.OrdinalIgnoreCase)) && (i + 1 >= args.Count || !char.IsAsciiDigit(args[i + 1].Text.FirstOrDefault()))))
+                {
+                    return;
+                }
+
+                if (PowerShellValueOptions.Contains(text))
+                {
+                    i++;
+                    continue;
+                }
+
+                if (text.StartsWith("-e", StringComparison.OrdinalIgnoreCase) && "-encodedcommand".StartsWith(text, StringComparison.OrdinalIgnoreCase) || text.Equals("-ec", StringComparison.OrdinalIgnoreCase))
+                {
+                    draft.Tag(ShellTags.Opaque, "runs encoded code");
+                    return;
+                }
+
+                if (text.Equals("-f", StringComparison.OrdinalIgnoreCase) || text.Equals("-File", StringComparison.OrdinalIgnoreCase))
+                {
+                    if (i + 1 < args.Count)
+                    {
+                        ScriptFile(draft, args[i + 1], depth, nested);
+                    }
+
+                    return;
+                }
+
+                if (text.Equals("-c", StringComparison.OrdinalIgnoreCase) || (text.Length > 2 && "-command".StartsWith(text, StringComparison.OrdinalIgnoreCase)))
+                {
+                    PowerShellCode(draft, args, i + 1, depth, nested);
+                    return;
+                }
+
+                continue;
+            }
+
+            if (text.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase) || text == "-")
+            {
+                ScriptFile(draft, args[i], depth, nested);
+                return;
+            }
+
+            PowerShellCode(draft, args, i, depth, nested);
+            return;
+        }
+
+        ReadsStdin(draft, draft.Program, depth, nested, asShell: false);
+    }
+
+    /// <summary>The words from <paramref name="start"/> on, joined as PowerShell joins them, analysed as code.</summary>
+    private void PowerShellCode(CommandDraft draft, List<ExpandedWord> args, int start, int depth, Inherited nested)
+    {
+        if (start >= args.Count)
+        {
+            return;
+        }
+
+        var code = new System.Text.StringBuilder();
+        for (var k = start; k < args.Count; k++)
+        {
+            var word = args[k];
+            if (word.RemoteContent)
+            {
+                draft.Tag(ShellTags.RemoteCode, "runs downloaded or decoded code");
+            }
+
+            if (word.Dynamic)
+            {
+                draft.Tag(ShellTags.Opaque, "runs code computed at run time");
+            }
+
+            code.Append(k > start ? " " : string.Empty).Append(word.Text);
+        }
+
+        AnalyzeCode(draft, code.ToString(), depth, nested);
     }
 
     private void AnalyzeCode(CommandDraft draft, string code, int depth, Inherited nested)

@@ -74,7 +74,7 @@ internal static partial class ShellClassifier
 
         var history = program switch
         {
-            "history" => draft.HasArg("-c") || draft.HasArg("-w") && operands.Contains("/dev/null"),
+            "history" => draft.HasFlag('c') || draft.HasFlag('d') || draft.HasArg("-w") && operands.Contains("/dev/null"),
             "unset" => operands.Exists(o => o is "HISTFILE"),
             "export" or "declare" or "set" or "env" => draft.Args.Exists(a => a.Text is "HISTFILE=/dev/null" or "HISTSIZE=0" or "HISTFILESIZE=0" || a.Text == "+o" && operands.Contains("history")),
             _ => draft.Redirects.Any(r => r.IsWrite && r.Operator is not (">>" or "&>>") && IsHistoryFile(r.Target.Text))

@@ -15,7 +15,7 @@ internal static partial class ShellClassifier
         "ldapdelete", "ldappasswd", "ldapmodrdn", "smbpasswd", "pdbedit", "pw", "dscl", "dseditgroup", "sysadminctl", "iptables", "ip6tables", "iptables-legacy",
         "iptables-nft", "ip6tables-legacy", "ip6tables-nft", "ebtables", "arptables", "iptables-restore", "ip6tables-restore", "iptables-legacy-restore",
         "iptables-nft-restore", "nft", "ufw", "pfctl", "firewall-cmd", "firewall-offline-cmd", "ipfw", "socketfilterfw", "networksetup", "scutil", "xattr",
-        "update-ca-certificates", "update-ca-trust", "trust", "security", "certutil",
+        "update-ca-certificates", "update-ca-trust", "trust", "security", "certutil", "date", "gdate", "timedatectl", "hwclock", "systemsetup",
     };
 
     private static readonly HashSet<string> ScreenCapturePrograms = new(StringComparer.Ordinal)
@@ -76,8 +76,38 @@ internal static partial class ShellClassifier
             "trust" when first is "anchor" => "trusts a new root certificate",
             "security" when first is "add-trusted-cert" or "trust-settings-import" or "authorizationdb" => "changes what the system trusts",
             "certutil" when draft.HasArg("-A") => "adds a trusted certificate",
+            "date" or "gdate" when draft.HasArg("-s") || draft.Args.Exists(a => a.Text == "--set" || a.Text.StartsWith("--set=", StringComparison.Ordinal)) || SetsClockByOperand(draft) => "sets the system clock",
+            "timedatectl" when first.StartsWith("set-", StringComparison.Ordinal) => "changes the system clock, time zone or time synchronisation",
+            "hwclock" when draft.Args.Exists(a => a.Text is "--set" or "--systohc" or "-w" or "--hctosys" or "-s" or "--adjust" or "-a") => "sets the hardware or system clock",
+            "systemsetup" when draft.Args.Exists(a => a.Text.StartsWith("-set", StringComparison.Ordinal)) => "changes the system's settings (clock, time zone, remote login…)",
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// <c>date MMDDhhmm[[CC]YY][.ss]</c>: an operand of eight or more digits (with an optional <c>.ss</c>) sets the clock;
+    /// <c>+FORMAT</c> prints it, and the values of <c>-d</c>, <c>-r</c> and <c>-f</c> (<c>date -d 20221031</c>) are dates to print.
+    /// </summary>
+    private static bool SetsClockByOperand(CommandDraft draft)
+    {
+        var args = draft.Args;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var text = args[i].Text;
+            if (text is "-d" or "--date" or "-r" or "--reference" or "-f" or "--file")
+            {
+                i++;
+                continue;
+            }
+
+            var digits = text.Length > 3 && text[^3] == '.' ? text[..^3] : text;
+            if (digits.Length >= 8 && digits.All(char.IsAsciiDigit))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><c>-A</c>, <c>-I</c>, <c>-D</c>, <c>-R</c>, <c>-F</c>, <c>-X</c>, <c>-P</c>, <c>-Z</c>, <c>-N</c>, <c>-E</c> and their long forms change a table; <c>-L</c>, <c>-S</c> read it.</summary>

@@ -84,7 +84,11 @@ internal static partial class ShellClassifier
         else if (SocketTools.Contains(program))
         {
             draft.AddTag(ShellTags.Network);
-            draft.Tag(ShellTags.Exfiltration, program + " opens a raw connection");
+            if (!OnlyReceives(draft))
+            {
+                draft.Tag(ShellTags.Exfiltration, program + " opens a raw connection");
+            }
+
             if (draft.Args.Exists(a => a.Text is "-e" or "-c" or "--exec" or "--sh-exec" || a.Text.StartsWith("exec:", StringComparison.OrdinalIgnoreCase) || a.Text.StartsWith("system:", StringComparison.OrdinalIgnoreCase) || a.Text.Contains(",exec:", StringComparison.OrdinalIgnoreCase)))
             {
                 draft.Tag(ShellTags.RemoteCode, program + " hands a shell to the connection");
@@ -152,6 +156,51 @@ internal static partial class ShellClassifier
     }
 
     /// <summary>curl's gopher and telnet URLs send raw bytes to a port (the URL's path, or standard input): an upload in disguise.</summary>
+    /// <summary>
+    /// A netcat listener (<c>nc -l 4444</c>, <c>ncat --listen</c>) given nothing to send: no pipe or redirection into it,
+    /// no command to hand the connection (<c>-e</c>, <c>-c</c>, <c>--sh-exec</c>…), no host to connect to. It only prints
+    /// what arrives. socat, telnet and the others are not netcat and keep their tag.
+    /// </summary>
+    private static bool OnlyReceives(CommandDraft draft)
+    {
+        if (draft.Program is not ("nc" or "ncat" or "netcat" or "nc.traditional" or "nc.openbsd" or "netcat-traditional" or "netcat-openbsd") || draft.Upstream is not null || draft.StdinText is not null)
+        {
+            return false;
+        }
+
+        var listens = false;
+        foreach (var arg in draft.Args)
+        {
+            var text = arg.Text;
+            if (text.StartsWith("--", StringComparison.Ordinal))
+            {
+                listens |= text == "--listen";
+                if (text is "--exec" or "--sh-exec" or "--lua-exec" or "--send-only" or "--proxy" || text.StartsWith("--exec=", StringComparison.Ordinal) || text.StartsWith("--sh-exec=", StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+            else if (text.Length > 1 && text[0] == '-')
+            {
+                listens |= text.AsSpan(1).Contains('l');
+                if (text.AsSpan(1).IndexOfAny('e', 'c') >= 0)
+                {
+                    return false;
+                }
+            }
+        }
+
+        foreach (var redirect in draft.Redirects)
+        {
+            if (redirect.Operator is "<" or "<<" or "<<-" or "<<<" or "<>")
+            {
+                return false;
+            }
+        }
+
+        return listens;
+    }
+
     private static void RawSocketUpload(CommandDraft draft)
     {
         foreach (var arg in draft.Args)

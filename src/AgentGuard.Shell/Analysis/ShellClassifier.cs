@@ -43,6 +43,37 @@ internal static partial class ShellClassifier
         }
     }
 
+    /// <summary>
+    /// An LXD or Incus container made privileged (<c>security.privileged=true</c>, <c>raw.lxc</c> settings) or given the
+    /// host's root, home or system folders as a disk device (<c>disk source=/</c>) is not a sandbox either.
+    /// </summary>
+    private static void LxdHostAccess(CommandDraft draft)
+    {
+        var args = draft.Args;
+        var disk = draft.HasArg("disk");
+        for (var i = 0; i < args.Count; i++)
+        {
+            var text = args[i].Text;
+            if (text.StartsWith("security.privileged=true", StringComparison.OrdinalIgnoreCase) || (text == "security.privileged" && i + 1 < args.Count && args[i + 1].Text.Equals("true", StringComparison.OrdinalIgnoreCase))
+                || text.StartsWith("raw.lxc", StringComparison.Ordinal) || text.StartsWith("raw.apparmor", StringComparison.Ordinal) || text.StartsWith("raw.seccomp", StringComparison.Ordinal))
+            {
+                draft.Tag(ShellTags.Privilege, draft.Program + " " + text + " gives the container the host's privileges");
+                return;
+            }
+
+            if (disk && text.StartsWith("source=", StringComparison.Ordinal))
+            {
+                var source = text["source=".Length..];
+                if (source is "/" || (PathRules.IsSystem(source) && !source.StartsWith("/srv/", StringComparison.Ordinal) && !source.StartsWith("/opt/", StringComparison.Ordinal)) || PathRules.IsHomeRoot(source.TrimEnd('/'))
+                    || source.Contains("docker.sock", StringComparison.Ordinal) || PathRules.CredentialMatch(ExpandedWord.Literal(source)) is not null)
+                {
+                    draft.Tag(ShellTags.Privilege, draft.Program + " gives the container the host's " + source);
+                    return;
+                }
+            }
+        }
+    }
+
     /// <summary>A separate method, so that its lambda's capture of <paramref name="draft"/> is paid only by chown/chgrp, not by every command <see cref="Classify"/> sees.</summary>
     private static bool OwnerChangeHitsSystem(CommandDraft draft)
     {
@@ -59,6 +90,10 @@ internal static partial class ShellClassifier
     {
         var program = draft.Program;
         ClassifyOutput(draft);
+        PlantedShell(draft);
+        EditorWrites(draft);
+        RemoteControl(draft);
+        CredentialHunt(draft);
         if (NetworkTools.Contains(program))
         {
             draft.AddTag(ShellTags.Network);
@@ -293,6 +328,10 @@ internal static partial class ShellClassifier
         if (program is "docker" or "podman" or "nerdctl" && draft.Operands().FirstOrDefault().Text is "run" or "create" or "exec")
         {
             HostAccess(draft);
+        }
+        else if (program is "lxc" or "incus")
+        {
+            LxdHostAccess(draft);
         }
 
         if (program is "lp" or "lpr" && draft.Args.Exists(a => a.Text is "-h" or "-H") || program is "smbclient" && draft.Args.Exists(a => a.Text.Contains("put ", StringComparison.Ordinal))

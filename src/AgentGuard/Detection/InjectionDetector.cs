@@ -108,6 +108,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     /// </summary>
     internal static string WalkCharacters => NonLetterStartsAndBang;
 
+    /// <summary>Every anchor the walk's stops are compared with (lower-case ASCII), for a reader's <see cref="IWordStartReader.MayMatchAt"/>.</summary>
+    internal static IEnumerable<string> AnchorPhrases => AnchorTable.Select(a => a.Anchor);
+
     /// <summary>
     /// <see cref="Assess(string)"/>, with <paramref name="reader"/> told of every stop of the one word-start walk over
     /// <paramref name="text"/> (also when the text is too short to assess).
@@ -139,6 +142,10 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         public readonly string WalkCharacters => NonLetterStartsAndBang;
 
         public readonly bool NonAscii => false;
+
+        public readonly bool HasFirstLook => false;
+
+        public readonly bool MayMatchAt(ReadOnlySpan<char> text, int at) => true;
 
         public readonly void At(ReadOnlySpan<char> text, int at)
         {
@@ -182,8 +189,15 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         // that starts with them, so Candidates gives none there.
         foreach (var at in new WordStarts(text, reader.WalkCharacters, reader.NonAscii))
         {
-            reader.At(text, at);
             var c = text[at];
+
+            // With a second reader, one look rules most stops out for both (the detector's own lookup would come next).
+            if (reader.HasFirstLook && c is not ('<' or '!') && !reader.MayMatchAt(text, at))
+            {
+                continue;
+            }
+
+            reader.At(text, at);
             if (c == '!')
             {
                 if (at + 1 < text.Length && text[at + 1] == '[')

@@ -30,7 +30,9 @@ internal static partial class KeyValueSecrets
             return true;
         }
 
-        if (!quoted && value.IndexOfAny('(', '[') > 0)
+        // getPassword(), userPass[1], $(cat key): a call or an index after a name. A generated password may hold '(' too
+        // (u@D7Gt)t>8d(LtH^(…): symbols before it that no name holds make it a value.
+        if (!quoted && value.IndexOfAny('(', '[') is > 0 and var open && !value[..open].ContainsAnyExcept(CallPrefixChars))
         {
             return true;
         }
@@ -52,6 +54,9 @@ internal static partial class KeyValueSecrets
             || value.Contains("token", StringComparison.OrdinalIgnoreCase) || value.Contains("apikey", StringComparison.OrdinalIgnoreCase);
         return named && value.IndexOfAny("/#.$()+[]:-") >= 0;
     }
+
+    /// <summary>What the name before a call's or an index's bracket is made of (<c>os.getenv</c>, <c>$</c>, <c>%</c>, <c>self._cfg</c>).</summary>
+    private static readonly System.Buffers.SearchValues<char> CallPrefixChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.$%:-");
 
     private static readonly System.Buffers.SearchValues<char> LettersAndDots = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.");
 

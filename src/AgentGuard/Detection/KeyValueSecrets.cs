@@ -180,7 +180,7 @@ internal static partial class KeyValueSecrets
         }
 
         var valueStart = i;
-        while (i < text.Length && i - valueStart < maxValue && (IsValueChar(text[i], quote, kind) || (quote == '\0' && text[i] == '&' && i > valueStart && AmpersandInValue(text, i))))
+        while (i < text.Length && i - valueStart < maxValue && (IsValueChar(text[i], quote, kind) || (quote == '\0' && i > valueStart && (text[i] == '&' ? AmpersandInValue(text, i) : BracketInValue(text, valueStart, i)))))
         {
             i++;
         }
@@ -674,6 +674,43 @@ internal static partial class KeyValueSecrets
 
         // "&page=2" opens the next parameter; "&amp;", "&#38;" are entities.
         return run == next || run >= text.Length || text[run] is not ('=' or ';');
+    }
+
+    /// <summary>
+    /// An unquoted value's ')', ']', '}', '&gt;' or '&lt;' belongs to it when the value goes on after it and nothing in
+    /// the value opened it (<c>DB_PASSWORD=u@D7Gt)t&gt;8d(LtH^(lvZ&lt;g=</c>: a generated password draws from every
+    /// symbol; cut at the ')', the rest reached the audit file). A closer that ends a call or a group
+    /// (<c>f(password=hunter2)</c>, <c>getPass()</c>), one followed by white space, punctuation or the end, and a tag
+    /// (<c>&lt;br&gt;</c>, <c>&lt;/td&gt;</c>, <c>&lt;div class</c>) still end the value.
+    /// </summary>
+    private static bool BracketInValue(string text, int valueStart, int at)
+    {
+        var c = text[at];
+        var next = at + 1;
+        if (c is not (')' or ']' or '}' or '>' or '<') || next >= text.Length || !(char.IsAsciiLetterOrDigit(text[next]) || text[next] is '!' or '@' or '#' or '$' or '%' or '^' or '*' or '(' or '-' or '_' or '=' or '+'))
+        {
+            return false;
+        }
+
+        var opener = c switch { ')' => '(', ']' => '[', '}' => '{', '>' => '<', _ => '\0' };
+        if (opener != '\0' && text.AsSpan(valueStart, at - valueStart).Contains(opener))
+        {
+            return false;
+        }
+
+        if (c == '<')
+        {
+            // "<br>", "<div class=…>", "</td>": markup after the value.
+            var name = next;
+            while (name < text.Length && char.IsAsciiLetterOrDigit(text[name]))
+            {
+                name++;
+            }
+
+            return char.IsAsciiLetter(text[next]) ? name < text.Length && text[name] is not ('>' or ' ' or '/' or '\t' or '\n' or '\r') : true;
+        }
+
+        return true;
     }
 
     private static bool IsValueChar(char c, char quote, KeyKind kind)

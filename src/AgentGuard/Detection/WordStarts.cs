@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace AgentGuard;
 
@@ -18,6 +19,15 @@ internal ref struct WordStarts
     /// <summary>Characters per step: one 256-bit vector, or two 128-bit ones.</summary>
     private const int BlockLength = 16;
 
+    /// <summary>
+    /// The extra characters as a nibble table: byte <c>c &amp; 0xF</c> has bit <c>c &gt;&gt; 4</c> set for each extra
+    /// ASCII character <c>c</c>, so one byte shuffle classifies sixteen characters whatever the number of extras.
+    /// </summary>
+    private readonly Vector128<byte> _extraTable;
+
+    /// <summary>False when an extra character is not ASCII: the nibble table cannot hold it.</summary>
+    private readonly bool _tableHoldsExtras;
+
     private int _block;
     private uint _bits;
 
@@ -29,6 +39,16 @@ internal ref struct WordStarts
         _text = text;
         _extra = extra;
         _nonAscii = nonAscii;
+        _tableHoldsExtras = true;
+        Span<byte> table = stackalloc byte[16];
+        table.Clear();
+        foreach (var c in extra)
+        {
+            _tableHoldsExtras &= c <= '\x7F';
+            table[c & 0xF] |= (byte)(1 << ((c >> 4) & 7));
+        }
+
+        _extraTable = Vector128.Create((ReadOnlySpan<byte>)table);
         _block = -BlockLength;
         Current = -1;
     }
@@ -69,17 +89,35 @@ internal ref struct WordStarts
         var previousLetters = Vector256.LessThan((previous | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)26));
         var previousDigits = Vector256.LessThan(previous - Vector256.Create((ushort)'0'), Vector256.Create((ushort)10));
         var mask = letters & ~(previousLetters | previousDigits);
-        foreach (var c in _extra)
-        {
-            mask |= Vector256.Equals(current, Vector256.Create((ushort)c));
-        }
-
         if (_nonAscii)
         {
             mask |= Vector256.GreaterThan(current, Vector256.Create((ushort)0x7F));
         }
 
+        if (Ssse3.IsSupported && _tableHoldsExtras)
+        {
+            return mask.ExtractMostSignificantBits() | ExtraCharacters(Vector128.Narrow(current.GetLower(), current.GetUpper()));
+        }
+
+        foreach (var c in _extra)
+        {
+            mask |= Vector256.Equals(current, Vector256.Create((ushort)c));
+        }
+
         return mask.ExtractMostSignificantBits();
+    }
+
+    /// <summary>
+    /// The lanes of sixteen characters (each narrowed to its low byte) that are extra characters: the nibble table's byte
+    /// for the low nibble, tested against the bit of the high nibble (0 for 8–15). A character above 0xFF narrowed
+    /// this way may look like one: a superset of stops changes nothing a reader finds.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private readonly uint ExtraCharacters(Vector128<byte> bytes)
+    {
+        var rows = Ssse3.Shuffle(_extraTable, bytes & Vector128.Create((byte)0x0F));
+        var bit = Ssse3.Shuffle(Vector128.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 0, 0, 0, 0, 0, 0, 0, 0), Vector128.ShiftRightLogical(bytes, 4));
+        return ~Vector128.Equals(rows & bit, Vector128<byte>.Zero).ExtractMostSignificantBits() & 0xFFFF;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
