@@ -431,12 +431,7 @@ public sealed class SecretDetectorClassTests
         Find(text).Should().BeEmpty(because: text);
     }
 
-    private List<SecretFinding> Find(string text)
-    {
-        var findings = new List<SecretFinding>();
-        _detector.Find(text, findings);
-        return findings;
-    }
+    private List<SecretFinding> Find(string text) => SecretText.Find(_detector, text);
 
     /// <summary>What the audit redactor replaces in <paramref name="text"/>, joined.</summary>
     private string CoveredText(string text) => SecretText.Covered(text, Find(text));

@@ -54,14 +54,9 @@ public sealed class SecretDetectorFifthPassTests
         Find("if (password) { login(); }").Should().BeEmpty();
     }
 
-    private List<SecretFinding> Find(string text)
-    {
-        var findings = new List<SecretFinding>();
-        _detector.Find(text, findings);
-        return findings;
-    }
+    private List<SecretFinding> Find(string text) => SecretText.Find(_detector, text);
 
-    private List<string> Values(string text) => [.. Find(text).Select(f => text.Substring(f.Start, f.Length))];
+    private List<string> Values(string text) => SecretText.Values(_detector, text);
 
     /// <summary>What the audit redactor replaces in <paramref name="text"/>, joined.</summary>
     private string CoveredText(string text) => SecretText.Covered(text, Find(text));

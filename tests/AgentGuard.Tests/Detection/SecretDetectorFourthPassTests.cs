@@ -107,14 +107,9 @@ public sealed class SecretDetectorFourthPassTests
         Find(Take(Alnum, 11) + "AAAAAAAAAA" + Take(Alnum, 42) + " ").Should().NotContain(f => f.Kind == "dropbox-token");
     }
 
-    private List<SecretFinding> Find(string text)
-    {
-        var findings = new List<SecretFinding>();
-        _detector.Find(text, findings);
-        return findings;
-    }
+    private List<SecretFinding> Find(string text) => SecretText.Find(_detector, text);
 
-    private List<string> Values(string text) => [.. Find(text).Select(f => text.Substring(f.Start, f.Length))];
+    private List<string> Values(string text) => SecretText.Values(_detector, text);
 
     /// <summary>What the audit redactor replaces in <paramref name="text"/>, joined.</summary>
     private string CoveredText(string text) => SecretText.Covered(text, Find(text));

@@ -5,12 +5,7 @@ public sealed class SecretDetectorTests
     private readonly SecretDetector _detector = new();
     private readonly SyntheticSecrets _secrets = new(seed: 5);
 
-    private List<SecretFinding> Find(string text)
-    {
-        var findings = new List<SecretFinding>();
-        _detector.Find(text, findings);
-        return findings;
-    }
+    private List<SecretFinding> Find(string text) => SecretText.Find(_detector, text);
 
     [Theory]
     [InlineData("aws-access-key", "aws-access-key")]

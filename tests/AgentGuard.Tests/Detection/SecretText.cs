@@ -3,6 +3,17 @@ namespace AgentGuard.Tests.Detection;
 /// <summary>Helpers the secret detector's tests share: random token text and what the audit redactor covers.</summary>
 internal static class SecretText
 {
+    /// <summary>What <paramref name="detector"/> finds in <paramref name="text"/>.</summary>
+    public static List<SecretFinding> Find(SecretDetector detector, string text)
+    {
+        var findings = new List<SecretFinding>();
+        detector.Find(text, findings);
+        return findings;
+    }
+
+    /// <summary>The text of each finding <paramref name="detector"/> makes in <paramref name="text"/>.</summary>
+    public static List<string> Values(SecretDetector detector, string text) => [.. Find(detector, text).Select(f => text.Substring(f.Start, f.Length))];
+
     /// <summary>What the audit redactor replaces in <paramref name="text"/> given the detector's <paramref name="findings"/>, joined.</summary>
     public static string Covered(string text, List<SecretFinding> findings)
     {
