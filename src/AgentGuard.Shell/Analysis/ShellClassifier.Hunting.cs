@@ -13,7 +13,15 @@ internal static partial class ShellClassifier
     /// <summary>Search programs, and whether they search folders recursively without being asked.</summary>
     private static readonly FrozenDictionary<string, bool> SearchPrograms = new Dictionary<string, bool>(StringComparer.Ordinal)
     {
-        ["grep"] = false, ["egrep"] = false, ["fgrep"] = false, ["zgrep"] = false, ["rg"] = true, ["ag"] = true, ["ack"] = true, ["pt"] = true, ["ugrep"] = false,
+        ["grep"] = false,
+        ["egrep"] = false,
+        ["fgrep"] = false,
+        ["zgrep"] = false,
+        ["rg"] = true,
+        ["ag"] = true,
+        ["ack"] = true,
+        ["pt"] = true,
+        ["ugrep"] = false,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static void CredentialHunt(CommandDraft draft)
