@@ -96,6 +96,31 @@ internal static partial class KeyValueSecrets
 
     private static readonly System.Buffers.SearchValues<char> LabelledValueChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
 
+    /// <summary>
+    /// A value assigned to a key name (<c>ipstack_key=abcdefabcdef…12</c>, <c>uclassify_key=ABC123DEF456</c>,
+    /// <c>cloudinary_apiKey=218873249723411</c>): 12 to 256 letters and digits only, with both (2.5 bits per character or
+    /// more), or 15 or more digits, or 20 or more letters of one case; not a mask, not a placeholder, not a word.
+    /// </summary>
+    private static bool LooksLikeAssignedKey(ReadOnlySpan<char> value)
+    {
+        if (value.Length is < 12 or > 256 || value.ContainsAnyExcept(AsciiLettersAndDigits) || SecretText.Entropy(value) < 2.5 || SecretText.IsPlaceholder(value))
+        {
+            return false;
+        }
+
+        if (!value.ContainsAnyExceptInRange('0', '9'))
+        {
+            return value.Length >= 15;
+        }
+
+        if (SecretText.HasLettersAndDigits(value))
+        {
+            return true;
+        }
+
+        return value.Length >= 20 && (!value.ContainsAnyInRange('A', 'Z') || !value.ContainsAnyInRange('a', 'z'));
+    }
+
     private static bool LooksLikeStrongToken(ReadOnlySpan<char> value)
         => (value.Length >= 24 && SecretText.Entropy(value) >= 3.5) || (value.Length >= 20 && SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.3);
 

@@ -29,6 +29,8 @@ internal static partial class KeyValueSecrets
         "bypass", "compass", "surpass", "keyname", "keyword", "secretary", "secretion", "tokenize",
     ];
 
+    private static readonly string[] CursorNames = ["pagetoken", "nextpagetoken", "nexttoken", "continuationtoken", "synctoken", "resumetoken"];
+
     private static readonly string[] NotSecretSuffixes =
     [
         "id", "ids", "name", "names", "count", "type", "url", "uri", "length", "len", "at", "expiry", "expires", "expiresin", "ttl", "limit",
@@ -221,6 +223,9 @@ internal static partial class KeyValueSecrets
             // JWT: Secret: 'development#product': a quoted value assigned to a name ending in "secret" may be a password.
             KeyKind.Token when quote != '\0' && !spaced && key.EndsWith("secret", StringComparison.Ordinal) && value.IndexOfAny(' ', '\t') < 0 && !IsKebabName(value) && LooksLikePassword(value) => "generic-secret",
             KeyKind.Token or KeyKind.Bearer when LooksLikeToken(value) || (quote != '\0' && LooksLikeShortQuotedToken(value)) || (scheme && LooksLikeSchemeToken(value)) => scheme || kind == KeyKind.Bearer ? "bearer-token" : IsAwsSecret(key, value) ? "aws-secret-key" : "generic-secret",
+            // ipstack_key=abcdef…12, uclassify_key=ABC123DEF456, asana_key = "8195513847023883": an assigned key name is a
+            // credential position, so a plain run of letters and digits is a credential there even below the entropy floors.
+            KeyKind.Token when assigned && !scheme && pair == Pair.None && LooksLikeAssignedKey(value) => "generic-secret",
             _ => null,
         };
 
@@ -562,6 +567,15 @@ internal static partial class KeyValueSecrets
         foreach (var part in NotSecretParts)
         {
             if (key.Contains(part, StringComparison.Ordinal))
+            {
+                return KeyKind.None;
+            }
+        }
+
+        // page-token, nextPageToken, continuationToken: a cursor into a listing, not a credential.
+        foreach (var cursor in CursorNames)
+        {
+            if (key.SequenceEqual(cursor))
             {
                 return KeyKind.None;
             }

@@ -40,6 +40,7 @@ internal sealed class SecretDetector : ISecretDetector
         ScanKeyValues(text, found);
         KeyValueSecrets.ScanCurlUser(text, found);
         SecretEncodedFormats.ScanDiscord(text, found);
+        SecretAssignedTokens.Scan(text, found);
         if (found.Count == 0)
         {
             return;
