@@ -126,8 +126,9 @@ internal static class SecretAssignedTokens
     /// Both letter cases and digits (two or more of each, the digits in two or more places: an identifier holds its
     /// digits in one run, <c>X509SubjectKeyIDExtension</c>) at 4 bits per character or more from 24 characters (3.5 below);
     /// or one letter case and digits in three or more places, switching between letters and digits four or more times
-    /// (<c>3k144a5af729351d0fc58bdrj9a21mkr</c>), with a letter beyond hex, at 3.8 bits or more: hashes and UUIDs are
-    /// hex, identifiers are words joined by separators (<c>cpython-311-x86_64-linux-gnu</c>).
+    /// (<c>3k144a5af729351d0fc58bdrj9a21mkr</c>), with a letter beyond hex, at 3.8 bits or more; or, without digits, 32
+    /// or more letters of both cases in about equal parts at 4.2 bits or more. Hashes and UUIDs are hex, identifiers
+    /// are words (<c>cpython-311-x86_64-linux-gnu</c>, <c>V1beta1ClusterRoleBinding</c>).
     /// </summary>
     private static bool GeneratedShape(ReadOnlySpan<char> value)
     {
@@ -168,6 +169,12 @@ internal static class SecretAssignedTokens
         if (upper >= 2 && lower >= 2 && digits >= 2 && digitRuns >= 2)
         {
             return entropy >= (value.Length >= 24 ? 4.0 : 3.5) && !SecretText.LooksLikeIdentifier(value);
+        }
+
+        // b_ByDfulghxvvmHbArJSFfQhxemJPQHOwplxuydlKEEbfe: letters of both cases in about equal parts, long and varied.
+        if (digits == 0 && value.Length >= 32 && upper * 10 >= (upper + lower) * 3 && lower * 10 >= (upper + lower) * 3)
+        {
+            return entropy >= 4.2 && !SecretText.LooksLikeIdentifier(value);
         }
 
         return (upper == 0 || lower == 0) && digitRuns >= 3 && switches >= 4 && beyondHex && value.Length >= 24 && entropy >= 3.8;

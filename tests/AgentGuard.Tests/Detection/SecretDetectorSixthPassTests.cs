@@ -123,6 +123,30 @@ public sealed class SecretDetectorSixthPassTests
         Find("token: hvs.example").Should().BeEmpty();
     }
 
+    /// <summary>
+    /// A URL password that starts with the word "password" but goes on for twelve or more characters
+    /// (<c>https://user:password8901…@host</c>) and an appSettings value under a name ending in "Pat"
+    /// (<c>&lt;add key="GitHubLegacyPat" value="…"/&gt;</c>) reached the audit file.
+    /// </summary>
+    [Fact]
+    public void Find_LongUrlPasswordAndPatSetting_AreReported()
+    {
+        var tail = Take(Alnum, 16);
+        var hex = Take("0123456789abcdef", 40);
+
+        Values("https://username2:password" + tail + "@host22.cloudant.com").Should().Equal("password" + tail);
+        Values("  <add key=\"GitHubLegacyPat\" value=\"" + hex + "\" />").Should().Equal(hex);
+    }
+
+    /// <summary>Toy URL credentials stay unreported: the word alone or with a short suffix.</summary>
+    [Fact]
+    public void Find_ToyUrlPasswords_StayUnreported()
+    {
+        Find("amqp://user:password@host/db").Should().BeEmpty();
+        Find("postgresql://app:MyPassword123@localhost/db").Should().BeEmpty();
+        Find("<add key=\"pat\" value=\"true\" />").Should().BeEmpty();
+    }
+
     private List<SecretFinding> Find(string text) => SecretText.Find(_detector, text);
 
     private List<string> Values(string text) => SecretText.Values(_detector, text);
