@@ -12,9 +12,8 @@ internal static partial class KeyValueSecrets
     internal const double MinEntropy = 3.2;
 
     private const int MaxKey = 64;
-    private const int MaxValue = 512;
 
-    /// <summary>A quoted value may be a long token (a 2,000-character JWT): it is read to its closing quote up to this length.</summary>
+    /// <summary>A value may be a long token (a 2,000-character JWT): it is read to its closing quote or its end up to this length.</summary>
     private const int MaxQuotedValue = 8192;
 
     private static readonly string[] PasswordParts = ["password", "passwd", "passphrase", "pwd"];
@@ -170,7 +169,9 @@ internal static partial class KeyValueSecrets
 
         // "Authorization: Bearer <token>", "token: Token <token>".
         var scheme = false;
-        var maxValue = quote != '\0' ? MaxQuotedValue : MaxValue;
+        // A value is read to its end up to 8 K characters, quoted or not: an unquoted 600-character token cut at 512 left
+        // its tail in the audit file once a symbol stopped the widening to the whole run.
+        var maxValue = MaxQuotedValue;
         foreach (var prefix in (ReadOnlySpan<string>)["Bearer ", "Basic ", "Token "])
         {
             if (text.AsSpan(i).StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
@@ -287,7 +288,7 @@ internal static partial class KeyValueSecrets
         Span<char> buffer = stackalloc char[MaxKey];
         var name = Normalize(text.AsSpan(start, end - start), buffer);
         var kind = Classify(name);
-        var close = text.IndexOf('<', end + 1, Math.Min(MaxValue, text.Length - end - 1));
+        var close = text.IndexOf('<', end + 1, Math.Min(MaxQuotedValue, text.Length - end - 1));
         if (close < 0)
         {
             return end;

@@ -81,7 +81,7 @@ internal static class SecretText
     {
         foreach (var part in PlaceholderParts)
         {
-            if (value.Contains(part, StringComparison.OrdinalIgnoreCase) && !(part is "example" or "sample" && IsMarkedToken(value, part)))
+            if (value.Contains(part, StringComparison.OrdinalIgnoreCase) && !(part is "example" or "sample" && IsMarkedToken(value, part)) && !(IsTemplateMarker(part) && ByChance(value, part)))
             {
                 return true;
             }
@@ -90,6 +90,20 @@ internal static class SecretText
         // A run of one repeated character (aaaaaaaa, 00000000) is a mask, not a secret.
         var first = value.IsEmpty ? '\0' : value[0];
         return !value.IsEmpty && (!value.ContainsAnyExcept(first) || IsTemplate(value));
+    }
+
+    private static bool IsTemplateMarker(string part) => part is "%s" or "%(" or "${" or "$(" or "{{" or "}}" or "..." or "****";
+
+    /// <summary>
+    /// A template marker (<c>%s</c>, <c>${</c>, <c>{{</c>, <c>...</c>) inside a long generated secret, not at either end:
+    /// a 2,000-character token drawn from letters, digits and symbols holds <c>%s</c> by chance. Taken for a template, the
+    /// value was left in the audit file, and a key-like run inside it was redacted alone, leaving the rest. Templates are
+    /// short or read like words (below 4.8 bits per character); such a value is not one.
+    /// </summary>
+    private static bool ByChance(ReadOnlySpan<char> value, string marker)
+    {
+        var at = value.IndexOf(marker, StringComparison.Ordinal);
+        return value.Length >= 40 && at > 0 && value.LastIndexOf(marker, StringComparison.Ordinal) + marker.Length < value.Length && Entropy(value) >= 4.8;
     }
 
     /// <summary>

@@ -147,6 +147,35 @@ public sealed class SecretDetectorSixthPassTests
         Find("<add key=\"pat\" value=\"true\" />").Should().BeEmpty();
     }
 
+    /// <summary>
+    /// Found by the no-fragment property (<c>SecretNoFragmentPropertyTests</c>): an unquoted 600-character token was cut
+    /// at 512 and its tail after a symbol reached the audit file; a flag at the start of a line was not a flag; a long
+    /// token that holds <c>%s</c> or <c>://</c> by chance was taken for a template or a URL, and a key-like run inside it
+    /// was redacted alone.
+    /// </summary>
+    [Fact]
+    public void Redact_LongTokensAndLineStartFlags_LeaveNoFragment()
+    {
+        var longToken = Take(Alnum, 520) + "!" + Take(Alnum, 80);
+        var withFormat = Take(Alnum, 30) + "%s" + Take(Alnum, 30) + "$" + Take(Alnum, 10);
+        var withUrlMark = Take(Alnum, 30) + "://" + Take(Alnum, 30);
+        var password = Take(Alnum, 6) + "=" + Take(Alnum, 20);
+
+        SecretText.Covered("API_KEY=" + longToken, Find("API_KEY=" + longToken)).Should().Be(longToken);
+        Values("# deploy\n--password " + password).Should().Equal(password);
+        Values("client_secret: \"" + withFormat + "\"").Should().Equal(withFormat);
+        Values("client_secret: \"" + withUrlMark + "\"").Should().Equal(withUrlMark);
+    }
+
+    /// <summary>Templates and URLs after key names stay what they are.</summary>
+    [Fact]
+    public void Find_TemplatesAndUrlsAfterKeyNames_StayUnreported()
+    {
+        Find("api_key = \"%s\"").Should().BeEmpty();
+        Find("token: \"Bearer ${ACCESS_TOKEN}\"").Should().BeEmpty();
+        Find("token_url: \"https://auth.example.com/oauth2/token\"").Should().BeEmpty();
+    }
+
     private List<SecretFinding> Find(string text) => SecretText.Find(_detector, text);
 
     private List<string> Values(string text) => SecretText.Values(_detector, text);
