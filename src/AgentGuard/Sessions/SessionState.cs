@@ -21,12 +21,7 @@ internal sealed class SessionState : ISessionView
     private Entry[] _entries = [];
     private int _start;
     private int _count;
-    private HashSet<string>? _labels;
-    private SeenByOrigin _seen;
-    private WeakReference<string>? _lastPrompt;
-    private int _lastPromptLength = -1;
-    private ulong _lastPromptHash;
-    private long _observations;
+    private SessionMemory? _memory;
     private long _lastTouched;
     private int _touches;
     private int _evicted;
@@ -103,13 +98,12 @@ internal sealed class SessionState : ISessionView
     {
         using (SpinGate.Enter(ref _gate))
         {
-            string[] labels = _labels is null ? [] : [.. _labels];
+            string[] labels = _memory?.Labels is { } kept ? [.. kept] : [];
             _first = default;
             _entries = [];
             _start = 0;
             _count = 0;
-            _seen = default;
-            _labels = null;
+            _memory = null;
             return labels;
         }
     }
@@ -121,13 +115,7 @@ internal sealed class SessionState : ISessionView
         {
             using (SpinGate.Enter(ref _gate))
             {
-                long bytes = 0;
-                foreach (var seen in _seen)
-                {
-                    bytes += seen?.RetainedBytes ?? 0;
-                }
-
-                return bytes;
+                return _memory?.SeenBytes ?? 0;
             }
         }
     }
@@ -238,7 +226,7 @@ internal sealed class SessionState : ISessionView
         var query = SeenValues.Query(_shared.Hasher, normalizedToken, length <= StackHashes ? stackalloc ulong[StackHashes] : new ulong[length]);
         using (SpinGate.Enter(ref _gate))
         {
-            var seen = _seen[(int)origin];
+            var seen = _memory?.Seen(origin);
             return seen is not null && (seen.First(query) >= 0 || seen.MaybeForgotten(query));
         }
     }
@@ -247,7 +235,7 @@ internal sealed class SessionState : ISessionView
     {
         using (SpinGate.Enter(ref _gate))
         {
-            return _labels is null ? [] : [.. _labels];
+            return _memory?.Labels is { } labels ? [.. labels] : [];
         }
     }
 
@@ -255,14 +243,14 @@ internal sealed class SessionState : ISessionView
     {
         using (SpinGate.Enter(ref _gate))
         {
-            if (_labels is null)
+            if (_memory?.Labels is not { } kept)
             {
                 return false;
             }
 
             foreach (var label in labels)
             {
-                if (_labels.Contains(label))
+                if (kept.Contains(label))
                 {
                     return true;
                 }
@@ -277,11 +265,11 @@ internal sealed class SessionState : ISessionView
     {
         using (SpinGate.Enter(ref _gate))
         {
-            _labels ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var kept = (_memory ??= new SessionMemory()).Labels ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             List<string>? added = null;
             foreach (var label in labels)
             {
-                if (_labels.Add(label))
+                if (kept.Add(label))
                 {
                     (added ??= []).Add(label);
                 }
@@ -328,8 +316,9 @@ internal sealed class SessionState : ISessionView
 
         using (SpinGate.Enter(ref _gate))
         {
-            var seen = _seen[(int)origin] ??= new SeenValues(_shared.MaxSeenValues, _shared.Hasher, keepsEvictedTaint: origin == ValueOrigin.Untrusted);
-            seen.Add(hashes, ++_observations, origin == ValueOrigin.Untrusted ? source : null, origin == ValueOrigin.Untrusted ? _seen[(int)ValueOrigin.Trusted] : null);
+            var memory = _memory ??= new SessionMemory();
+            var seen = memory.Seen(origin) ?? memory.SetSeen(origin, new SeenValues(_shared.MaxSeenValues, _shared.Hasher, keepsEvictedTaint: origin == ValueOrigin.Untrusted));
+            seen.Add(hashes, ++memory.Observations, origin == ValueOrigin.Untrusted ? source : null, origin == ValueOrigin.Untrusted ? memory.Seen(ValueOrigin.Trusted) : null);
         }
     }
 
@@ -340,32 +329,33 @@ internal sealed class SessionState : ISessionView
     /// </summary>
     private bool IsLastPrompt(string text)
     {
-        if (_lastPrompt is not null && _lastPrompt.TryGetTarget(out var last) && ReferenceEquals(last, text))
+        var memory = _memory ??= new SessionMemory();
+        if (memory.LastPrompt is not null && memory.LastPrompt.TryGetTarget(out var last) && ReferenceEquals(last, text))
         {
             return true;
         }
 
         var hash = _shared.Hasher.SipHash24(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
-        if (text.Length == _lastPromptLength && hash == _lastPromptHash)
+        if (text.Length == memory.LastPromptLength && hash == memory.LastPromptHash)
         {
             // The prompt came again: from now on the same string is recognised without hashing it. The weak reference
             // is made only here, at the first repeat: it has a finalizer and a GC handle, which a session that decides
             // one call (the churn at the session limit) would otherwise pay for, and the collector with it.
-            if (_lastPrompt is null)
+            if (memory.LastPrompt is null)
             {
-                _lastPrompt = new WeakReference<string>(text);
+                memory.LastPrompt = new WeakReference<string>(text);
             }
             else
             {
-                _lastPrompt.SetTarget(text);
+                memory.LastPrompt.SetTarget(text);
             }
 
             return true;
         }
 
-        _lastPrompt?.SetTarget(text);
-        _lastPromptLength = text.Length;
-        _lastPromptHash = hash;
+        memory.LastPrompt?.SetTarget(text);
+        memory.LastPromptLength = text.Length;
+        memory.LastPromptHash = hash;
         return false;
     }
 
@@ -376,7 +366,7 @@ internal sealed class SessionState : ISessionView
         var query = SeenValues.Query(_shared.Hasher, normalizedToken, length <= StackHashes ? stackalloc ulong[StackHashes] : new ulong[length]);
         using (SpinGate.Enter(ref _gate))
         {
-            return _seen[(int)ValueOrigin.Untrusted]?.FirstSource(query);
+            return _memory?.Seen(ValueOrigin.Untrusted)?.FirstSource(query);
         }
     }
 
@@ -390,7 +380,7 @@ internal sealed class SessionState : ISessionView
         var query = SeenValues.Query(_shared.Hasher, normalizedToken, length <= StackHashes ? stackalloc ulong[StackHashes] : new ulong[length]);
         using (SpinGate.Enter(ref _gate))
         {
-            var untrusted = _seen[(int)ValueOrigin.Untrusted];
+            var untrusted = _memory?.Seen(ValueOrigin.Untrusted);
             if (untrusted is null)
             {
                 return false;
@@ -407,7 +397,7 @@ internal sealed class SessionState : ISessionView
                 return false;
             }
 
-            var trustedFirst = _seen[(int)ValueOrigin.Trusted]?.First(query) ?? -1;
+            var trustedFirst = _memory!.Seen(ValueOrigin.Trusted)?.First(query) ?? -1;
             return trustedFirst < 0 || first < trustedFirst;
         }
     }
@@ -439,7 +429,7 @@ internal sealed class SessionState : ISessionView
                 };
             }
 
-            return new SessionSnapshot(Id, history, _labels is null ? [] : [.. _labels]);
+            return new SessionSnapshot(Id, history, _memory?.Labels is { } labels ? [.. labels] : []);
         }
     }
 
@@ -465,13 +455,6 @@ internal sealed class SessionState : ISessionView
         _first = default;
         _entries = grown;
         _start = 0;
-    }
-
-    /// <summary>The seen values of each origin (<see cref="ValueOrigin"/>), held in the session itself: one object fewer per session that has seen anything.</summary>
-    [System.Runtime.CompilerServices.InlineArray(3)]
-    private struct SeenByOrigin
-    {
-        private SeenValues? _first;
     }
 
     /// <summary>One kept call: 56 bytes (five references, the time as UTC ticks, kind and effect as bytes).</summary>
