@@ -80,7 +80,7 @@ internal static class ValueTokenizer
                     i++;
                 }
 
-                tokens.Add(new ValueToken(ValueTokenKind.Word, text[start..i].ToLowerInvariant()));
+                tokens.Add(new ValueToken(ValueTokenKind.Word, LowerWord(text, start, i - start)));
                 continue;
             }
 
@@ -474,6 +474,10 @@ internal static class ValueTokenizer
         token = new ValueToken(ValueTokenKind.Digits, new string(canonical));
         return true;
     }
+
+    /// <summary>The word at <paramref name="start"/> in lower case, as one string (a capitalised word made two).</summary>
+    private static string LowerWord(string text, int start, int length)
+        => string.Create(length, (text, start), static (lower, word) => word.text.AsSpan(word.start, lower.Length).ToLowerInvariant(lower));
 
     private static bool IsAsciiLetterOrDigit(char c) => char.IsAsciiLetterOrDigit(c);
 }
