@@ -7,9 +7,9 @@ internal sealed partial class CommandUnwrapper
     {
         draft.AddTag(ShellTags.ShellWrapper);
         var args = draft.Args;
-        if (args.Exists(a => a.Text is "-i" or "--interactive" or "-il" or "-li") && !draft.Wrappers.Any(IsContainerRunner))
+        if (args.Exists(a => a.Text is "-i" or "--interactive" or "-il" or "-li"))
         {
-            draft.Tag(ShellTags.Opaque, name + " -i runs an interactive shell whose input is not known before it runs");
+            draft.Tag(ShellTags.Opaque, name + " -i runs an interactive shell " + WhereItRuns(draft) + ": its input is not known before it runs");
         }
 
         if (name is "source" or ".")
@@ -182,13 +182,23 @@ internal sealed partial class CommandUnwrapper
         {
             draft.Tag(ShellTags.Opaque, name + " runs what " + upstream.Program + " prints");
         }
-        else if (draft.Upstream is null && (asShell || name is "expect" || InterpreterCodeFlags.ContainsKey(StripVersion(name))) && !draft.Wrappers.Any(IsContainerRunner))
+        else if (draft.Upstream is null && (asShell || name is "expect" || InterpreterCodeFlags.ContainsKey(StripVersion(name))) && !PrintsAndExits(draft))
         {
-            draft.Tag(ShellTags.Opaque, name + " starts interactively on this machine: what it runs comes from an input nobody can see before it runs");
+            draft.Tag(ShellTags.Opaque, name + " starts interactively " + WhereItRuns(draft) + ": what it runs comes from an input nobody can see before it runs");
         }
     }
 
-    private static bool IsContainerRunner(string wrapper) => wrapper is "docker" or "podman" or "nerdctl" or "kubectl" or "oc" or "lxc" or "incus" or "vagrant" or "ssh";
+    /// <summary>
+    /// <c>node -v</c>, <c>python3 --version</c>, <c>bash --help</c>: the program prints and exits without reading
+    /// commands. A shell's short options are shell options (<c>bash -h</c> is hashall, <c>sh -v</c> verbose) and
+    /// python's <c>-v</c> is verbose, so only their long forms count.
+    /// </summary>
+    private static bool PrintsAndExits(CommandDraft draft)
+    {
+        var longOnly = Shells.Contains(draft.Program);
+        var verboseV = longOnly || draft.Program.StartsWith("python", StringComparison.Ordinal) || draft.Program.StartsWith("pypy", StringComparison.Ordinal);
+        return draft.Args.Exists(a => a.Text is "--version" or "--help" || (!longOnly && a.Text is "-V" or "-h" or "-help" or "-version") || (!verboseV && a.Text == "-v"));
+    }
 
     private void HandleInterpreter(CommandDraft draft, string codeFlags, int depth, Inherited nested)
     {

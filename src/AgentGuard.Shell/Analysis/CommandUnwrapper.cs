@@ -246,6 +246,11 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
         {
             InteractiveSession(draft, name, depth, ref nested);
         }
+
+        if ((name is "ssh" or "docker" or "podman" or "nerdctl" || LoginSessions.ContainsKey(name)) && IsProgramPath(head.Text))
+        {
+            RemoteLoginSession(draft, name, depth, nested.Get());
+        }
         ShellClassifier.Classify(draft, session);
         Finish(draft, tags, emitted);
         return draft;
