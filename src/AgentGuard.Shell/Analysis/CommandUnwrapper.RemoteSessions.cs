@@ -73,6 +73,13 @@ internal sealed partial class CommandUnwrapper
         ["gh"] = [new(["codespace", "ssh"], NoWords, -1, NoWords, true), new(["cs", "ssh"], NoWords, -1, NoWords, true)],
         ["kubectl"] = [new(["debug"], NoWords, -1, NoWords, true, NeedsStdin: true)],
         ["oc"] = [new(["debug"], NoWords, -1, NoWords, true, NeedsStdin: true)],
+        ["virsh"] = [new(["console"], NoWords, -1, NoWords, false)],
+        ["lxc"] = [new(["console"], NoWords, -1, NoWords, false)],
+        ["incus"] = [new(["console"], NoWords, -1, NoWords, false)],
+        ["machinectl"] = [new(["shell"], NoWords, 1, ["--uid", "-E", "--setenv"], false), new(["login"], NoWords, -1, NoWords, false)],
+        ["systemd-nspawn"] = [new([], NoWords, 0, ["-D", "--directory", "-M", "--machine", "-u", "--user", "-i", "--image", "--bind", "--bind-ro", "-E", "--setenv", "--network-bridge", "--network-veth-extra", "--chdir"], false)],
+        ["rlogin"] = [new([], NoWords, 1, ["-l", "-e", "-p"], false)],
+        ["rsh"] = [new([], NoWords, 1, ["-l", "-p"], false)],
         ["toolbox"] = [new(["enter"], NoWords, -1, NoWords, false)],
         ["distrobox"] = [new(["enter"], NoWords, -1, NoWords, true)],
     }.ToFrozenDictionary(StringComparer.Ordinal);
@@ -116,47 +123,57 @@ internal sealed partial class CommandUnwrapper
     /// <c>-W</c> (stdio forward), <c>-O</c> (control), <c>-G</c>/<c>-V</c>/<c>-Q</c> (print and exit).
     /// </summary>
     private static bool SshOpensShell(List<ExpandedWord> args)
+        => SshCommandStart(args, out var printsOrForwards) == args.Count && !printsOrForwards;
+
+    /// <summary>
+    /// Where ssh's remote command starts: options are read before the host and again after it (as OpenSSH does, so
+    /// <c>ssh host -p 22 'cmd'</c> runs <c>cmd</c>), and the command is the first word after the host that is not an
+    /// option; <c>args.Count</c> when there is none, -1 when there is no host.
+    /// </summary>
+    private static int SshCommandStart(List<ExpandedWord> args, out bool printsOrForwards)
     {
         const string WithValue = "bcDEeFIiJLlmOopQRSWw";
+        printsOrForwards = false;
+        var host = -1;
+        var optionsEnded = false;
         var i = 0;
         while (i < args.Count)
         {
             var text = args[i].Text;
-            if (text == "--")
+            if (!optionsEnded && text == "--")
+            {
+                optionsEnded = true;
+                i++;
+                continue;
+            }
+
+            if (!optionsEnded && text.Length > 1 && text[0] == '-' && !args[i].Dynamic)
             {
                 i++;
-                break;
-            }
-
-            if (text.Length < 2 || text[0] != '-' || args[i].Dynamic)
-            {
-                break;
-            }
-
-            i++;
-            for (var j = 1; j < text.Length; j++)
-            {
-                var c = text[j];
-                if (c is 'N' or 'G' or 'V')
+                for (var j = 1; j < text.Length; j++)
                 {
-                    return false;
-                }
-
-                if (WithValue.Contains(c, StringComparison.Ordinal))
-                {
-                    if (c is 'W' or 'O' or 'Q')
+                    var c = text[j];
+                    printsOrForwards |= c is 'N' or 'G' or 'V';
+                    if (WithValue.Contains(c, StringComparison.Ordinal))
                     {
-                        return false;
+                        printsOrForwards |= c is 'W' or 'O' or 'Q';
+                        i += j == text.Length - 1 ? 1 : 0;
+                        break;
                     }
-
-                    i += j == text.Length - 1 ? 1 : 0;
-                    break;
                 }
+
+                continue;
             }
+
+            if (host >= 0)
+            {
+                return i;
+            }
+
+            host = i++;
         }
 
-        // Exactly one operand left, the host, and it is known: the remote end starts the user's login shell.
-        return i == args.Count - 1 && !args[i].Dynamic;
+        return host < 0 ? -1 : args.Count;
     }
 
     /// <summary><c>docker run -it IMAGE</c> with no command: the image's default program runs interactively (a shell, for most base images).</summary>

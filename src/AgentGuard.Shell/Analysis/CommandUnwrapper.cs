@@ -543,7 +543,7 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
 
     private static string? RemoteCommand(List<ExpandedWord> args)
     {
-        var i = SkipOptions(args, 0, "bcDEeFIiJLlmOopQRSWw", "46AaCfGgKkMNnqsTtVvXxYy");
-        return i + 1 < args.Count ? string.Join(' ', args.Skip(i + 1).Select(a => a.Text)) : null;
+        var i = SshCommandStart(args, out _);
+        return i >= 0 && i < args.Count ? string.Join(' ', args.Skip(i).Select(a => a.Text)) : null;
     }
 }
