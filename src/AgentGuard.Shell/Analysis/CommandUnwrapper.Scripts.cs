@@ -200,6 +200,16 @@ internal sealed partial class CommandUnwrapper
         return draft.Args.Exists(a => a.Text is "--version" or "--help" || (!longOnly && a.Text is "-V" or "-h" or "-help" or "-version") || (!verboseV && a.Text == "-v"));
     }
 
+    /// <summary>
+    /// <c>-e</c>, <c>-ne</c>, <c>-lane</c>: single-letter flags ending in the code flag. Not an option whose value is
+    /// attached (<c>-MLWP::Simple</c>, <c>-rrake</c>, <c>-Iinclude</c>): its last letter belongs to the value, and the code
+    /// flag is a later word.
+    /// </summary>
+    private static bool IsFlagCluster(string text)
+        => text.Length == 2 || (!text.AsSpan(1).ContainsAnyExcept(AsciiLetters) && text[1] is not ('m' or 'r' or 'x' or 'd' or 'i' or 'M' or 'I' or 'X' or 'D' or 'C' or 'F'));
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
     private void HandleInterpreter(CommandDraft draft, string codeFlags, int depth, Inherited nested)
     {
         if (draft.Program is "pwsh" or "powershell" or "pwsh-preview" or "powershell.exe" or "pwsh.exe")
@@ -214,7 +224,7 @@ internal sealed partial class CommandUnwrapper
             var text = args[i].Text;
             var isCodeFlag = text is "--eval" or "--print" or "-Command" or "-command" or "-EncodedCommand" or "-encodedcommand" or "-e" or "-c" or "-eval"
                 || (i == 0 && text == "eval" && draft.Program is "deno" or "bun")
-                || (text.Length >= 2 && text[0] == '-' && text[1] != '-' && codeFlags.Contains(text[^1], StringComparison.Ordinal));
+                || (text.Length >= 2 && text[0] == '-' && text[1] != '-' && codeFlags.Contains(text[^1], StringComparison.Ordinal) && IsFlagCluster(text));
             if (isCodeFlag && text != "-")
             {
                 if (text.StartsWith("-Enc", StringComparison.OrdinalIgnoreCase) || text.StartsWith("-enc", StringComparison.Ordinal))

@@ -94,6 +94,7 @@ internal static partial class ShellClassifier
         EditorWrites(draft);
         RemoteControl(draft);
         CredentialHunt(draft);
+        Outage(draft);
         if (NetworkTools.Contains(program))
         {
             draft.AddTag(ShellTags.Network);
@@ -215,9 +216,9 @@ internal static partial class ShellClassifier
 
                 break;
             case "truncate":
-                if (draft.Operands().Select(draft.Resolve).Any(o => PathRules.IsSystem(o.Text) || PathRules.CredentialMatch(o) is not null) && !draft.Args.Exists(a => a.Text.Contains('+', StringComparison.Ordinal)))
+                if (draft.Operands().Select(draft.Resolve).Any(o => PathRules.IsSystem(o.Text) || PathRules.CredentialMatch(o) is not null || IsStartupFile(o.Text)) && !draft.Args.Exists(a => a.Text.Contains('+', StringComparison.Ordinal)))
                 {
-                    draft.Tag(ShellTags.Destructive, "truncate empties a system file");
+                    draft.Tag(ShellTags.Destructive, "truncate empties a system, credential or start-up file");
                 }
 
                 break;
