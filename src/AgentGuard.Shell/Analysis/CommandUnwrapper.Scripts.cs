@@ -201,6 +201,38 @@ internal sealed partial class CommandUnwrapper
     }
 
     /// <summary>
+    /// <c>make --eval=TEXT</c> / <c>-E TEXT</c>: the text is makefile source, and its recipe lines (after a tab, without
+    /// make's <c>-</c>, <c>@</c> and <c>+</c> prefixes) are shell commands make runs.
+    /// </summary>
+    private void MakeEval(CommandDraft draft, int depth, Inherited nested)
+    {
+        var args = draft.Args;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var text = args[i].Text;
+            var source = text.StartsWith("--eval=", StringComparison.Ordinal) ? text["--eval=".Length..]
+                : text is "--eval" or "-E" && i + 1 < args.Count ? args[++i].Text
+                : null;
+            if (source is null)
+            {
+                continue;
+            }
+
+            foreach (var line in source.Split('\n'))
+            {
+                if (line.StartsWith('\t') && line.TrimStart('\t', '-', '@', '+', ' ') is { Length: > 0 } recipe)
+                {
+                    ParseScriptArgument(draft, args[i] with { Text = recipe }, "make --eval recipe", depth, nested);
+                }
+            }
+        }
+    }
+
+    /// <summary>Folders of installed programs (<c>/bin</c>, <c>/usr/local/sbin</c>…).</summary>
+    private static bool IsBinaryFolder(string path)
+        => path.TrimEnd('/') is "/bin" or "/sbin" or "/usr/bin" or "/usr/sbin" or "/usr/local/bin" or "/usr/local/sbin" or "/opt/homebrew/bin";
+
+    /// <summary>
     /// <c>-e</c>, <c>-ne</c>, <c>-lane</c>: single-letter flags ending in the code flag. Not an option whose value is
     /// attached (<c>-MLWP::Simple</c>, <c>-rrake</c>, <c>-Iinclude</c>): its last letter belongs to the value, and the code
     /// flag is a later word.
@@ -461,6 +493,12 @@ internal sealed partial class CommandUnwrapper
                 break;
             case "script":
                 draft.Tag(ShellTags.Opaque, "script without -c starts an interactive shell");
+                break;
+            case "make" or "gmake" or "bmake":
+                MakeEval(draft, depth, nested.Get());
+                break;
+            case "run-parts" when args.Exists(a => a.Text.Length > 0 && a.Text[0] != '-' && IsBinaryFolder(a.Text)):
+                draft.Tag(ShellTags.Opaque, "run-parts runs every program of a system binary folder that its pattern selects (shells included)");
                 break;
             case "ssh" or "scp" or "sftp" or "rsync" when args.Exists(a => a.Text.Contains("ProxyCommand", StringComparison.OrdinalIgnoreCase) || a.Text.Contains("LocalCommand", StringComparison.OrdinalIgnoreCase)):
                 draft.Tag(ShellTags.Opaque, name + " runs a local command from its options (ProxyCommand/LocalCommand)");
