@@ -225,6 +225,14 @@ internal sealed partial class CommandUnwrapper
                     ParseScriptArgument(draft, args[i] with { Text = recipe }, "make --eval recipe", depth, nested);
                 }
             }
+
+            // $(shell CMD) runs CMD while make reads the text.
+            for (var at = source.IndexOf("$(shell ", StringComparison.Ordinal); at >= 0; at = source.IndexOf("$(shell ", at + 1, StringComparison.Ordinal))
+            {
+                var end = source.IndexOf(')', at);
+                var command = end < 0 ? source[(at + 8)..] : source[(at + 8)..end];
+                ParseScriptArgument(draft, args[i] with { Text = command }, "make $(shell)", depth, nested);
+            }
         }
     }
 
@@ -496,6 +504,7 @@ internal sealed partial class CommandUnwrapper
                 break;
             case "make" or "gmake" or "bmake":
                 MakeEval(draft, depth, nested.Get());
+                ToolEscapes(draft, name, depth, ref nested);
                 break;
             case "run-parts" when args.Exists(a => a.Text.Length > 0 && a.Text[0] != '-' && IsBinaryFolder(a.Text)):
                 draft.Tag(ShellTags.Opaque, "run-parts runs every program of a system binary folder that its pattern selects (shells included)");
