@@ -95,6 +95,7 @@ internal static partial class ShellClassifier
         RemoteControl(draft);
         CredentialHunt(draft);
         Outage(draft);
+        PrintsSecret(draft);
         if (NetworkTools.Contains(program))
         {
             draft.AddTag(ShellTags.Network);
