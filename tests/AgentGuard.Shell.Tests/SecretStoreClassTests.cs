@@ -44,6 +44,8 @@ public sealed class SecretStoreClassTests
     [InlineData("printenv GITHUB_TOKEN")]
     [InlineData("pass show email/work")]
     [InlineData("sops -d secrets.enc.yaml")]
+    [InlineData("aws s3 sync ~/.aws s3://bucket/")]
+    [InlineData("tar czf a.tgz ~/.aws")]
     public void SecretsReadOrPrinted_AreCredentialAccess(string line)
         => Tags(line).Should().Contain(ShellTags.CredentialAccess);
 
@@ -67,6 +69,8 @@ public sealed class SecretStoreClassTests
     [InlineData("gh auth status")]
     [InlineData("docker secret inspect --pretty db_password")]
     [InlineData("cat build.gradle")]
+    [InlineData("aws configure list")]
+    [InlineData("ls .github/workflows/aws.yml")]
     public void ListingNamesOrOrdinaryConfig_IsNotCredentialAccess(string line)
         => Tags(line).Should().NotContain(ShellTags.CredentialAccess);
 }
