@@ -45,6 +45,8 @@ public sealed class RemoteSessionClassTests
     [InlineData("fly ssh console")]
     [InlineData("kubectl debug -it node/worker-1 --image=busybox")]
     [InlineData("ssh prod -t")]
+    [InlineData("ssh prod \"$CMD\"")]
+    [InlineData("ssh prod \"$(cat cmd.txt)\"")]
     [InlineData("ssh prod -p 2222 -i key.pem")]
     [InlineData("sshpass -p pw ssh deploy@prod-1")]
     [InlineData("virsh console vm1")]

@@ -218,7 +218,7 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
         }
         else if (name is "ssh" && RemoteCommand(args) is { } remote)
         {
-            session.ParseNested(remote, "ssh", depth + 1, nested.Get());
+            ParseScriptArgument(draft, remote, "ssh", depth, nested.Get());
         }
         else if (name is "watch" && args.Count > 0)
         {
@@ -541,9 +541,20 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
         return null;
     }
 
-    private static string? RemoteCommand(List<ExpandedWord> args)
+    /// <summary>The command ssh runs on the host, joined as ssh joins it, or null when there is none; dynamic when any of its words is.</summary>
+    private static ExpandedWord? RemoteCommand(List<ExpandedWord> args)
     {
         var i = SshCommandStart(args, out _);
-        return i >= 0 && i < args.Count ? string.Join(' ', args.Skip(i).Select(a => a.Text)) : null;
+        if (i < 0 || i >= args.Count)
+        {
+            return null;
+        }
+
+        var words = args.Skip(i).ToList();
+        return new ExpandedWord(
+            string.Join(' ', words.Select(a => a.Text)),
+            words.Exists(a => a.Dynamic),
+            RemoteContent: words.Exists(a => a.RemoteContent),
+            Decoded: words.Exists(a => a.Decoded));
     }
 }
