@@ -54,7 +54,30 @@ public sealed class SpinGateTests
         Assert.Equal(0, _gate);
         using (SpinGate.Enter(ref _gate))
         {
-            Assert.Equal(1, _gate);
+            Assert.Equal(Environment.CurrentManagedThreadId, _gate);
         }
+    }
+
+    [Fact]
+    public async Task ACallPatternThatCallsBackIntoTheSession_GetsAClearError_NotAHang()
+    {
+        // A host that opens a session through ISessionStore and counts with its own pattern, which reads the session
+        // again from inside Matches: a monitor let the thread in again; the gate must refuse, not wait for itself.
+        var session = new SessionState("s", maxHistory: 10, now: 0);
+        session.AddLabels(["pii"]);
+        session.Record("export", ToolKind.Function, null, [], DecisionEffect.Allow, DateTimeOffset.UtcNow, "c1");
+        var pattern = new ReentrantPattern(session);
+
+        var counting = Task.Run(() => session.CountRecent(pattern, withinCalls: 0, DateTimeOffset.MinValue, excludeDenied: false, enough: 1));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => counting.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Contains("not reentrant", error.Message, StringComparison.Ordinal);
+        Assert.True(session.HasAnyLabel(["pii"]), "the gate is released after the refusal");
+        Assert.Equal(1, session.HistoryCount);
+    }
+
+    private sealed class ReentrantPattern(SessionState session) : ICallPattern
+    {
+        public bool Matches(string toolName, IReadOnlyList<string> tags) => session.HasAnyLabel(["pii"]);
     }
 }
