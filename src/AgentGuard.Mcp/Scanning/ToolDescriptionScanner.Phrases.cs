@@ -38,14 +38,19 @@ internal static partial class ToolDescriptionScanner
         public void At(ReadOnlySpan<char> text, int at)
         {
             // Most stops end at the four-character prefilter, inlined into the walk; the rest is a call.
-            if (text[at] is > '\x7F' or '<' || (collapsing ? Prefilter.MayStartAtCollapsed(text, at) : Prefilter.MayStartAt(text, at)))
+            if (text[at] is > '\x7F' or '<')
             {
-                Candidates(text, at);
+                Candidates(text, at, prefiltered: false);
+            }
+            else if (collapsing ? Prefilter.MayStartAtCollapsed(text, at) : Prefilter.MayStartAt(text, at))
+            {
+                Candidates(text, at, prefiltered: true);
             }
         }
 
+        /// <summary>The phrases that may start at a stop; <paramref name="prefiltered"/> when <see cref="At"/> has already asked the prefilter.</summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private void Candidates(ReadOnlySpan<char> text, int at)
+        private void Candidates(ReadOnlySpan<char> text, int at, bool prefiltered)
         {
             if (text[at] > '\x7F' && HiddenCharacters.Contains(text[at]))
             {
@@ -57,7 +62,7 @@ internal static partial class ToolDescriptionScanner
                 SawPseudoMarkup = true;
             }
 
-            if (collapsing ? !Prefilter.MayStartAtCollapsed(text, at) : !Prefilter.MayStartAt(text, at))
+            if (!prefiltered && (collapsing ? !Prefilter.MayStartAtCollapsed(text, at) : !Prefilter.MayStartAt(text, at)))
             {
                 return;
             }

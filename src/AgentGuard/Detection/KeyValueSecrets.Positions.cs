@@ -198,7 +198,7 @@ internal static partial class KeyValueSecrets
     }
 
     /// <summary>A name written as a command-line flag: <c>-Password</c>, <c>--password</c>.</summary>
-    private static bool IsFlag(string text, int start) => text[start] == '-' && (start == 0 || text[start - 1] is ' ' or '\t');
+    private static bool IsFlag(string text, int start) => text[start] == '-' && (start == 0 || text[start - 1] is ' ' or '\t' or '\n' or '\r');
 
     /// <summary>netrc and similar: <c>machine host login joe password hunter2</c>.</summary>
     private static bool LineHasLogin(string text, int start)

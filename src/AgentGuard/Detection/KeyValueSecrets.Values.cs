@@ -4,14 +4,29 @@ namespace AgentGuard;
 internal static partial class KeyValueSecrets
 {
     private static bool LooksLikePassword(ReadOnlySpan<char> value)
-        => value.Length is >= 6 and <= 128 && !LooksLikePath(value) && (SecretText.HasClasses(value, 2) || (value.Length >= 12 && SecretText.Entropy(value) >= 3.0)) && !LooksLikeProse(value);
+        => value.Length >= 6 && (value.Length <= 128 || LongUnbroken(value)) && !LooksLikePath(value) && (SecretText.HasClasses(value, 2) || (value.Length >= 12 && SecretText.Entropy(value) >= 3.0)) && !LooksLikeProse(value);
+
+    /// <summary>
+    /// A URL (<c>https://…</c>, <c>s3://…</c>): a scheme, then "://". A long generated token holds "://" somewhere by
+    /// chance; it is still a token (taken for a URL, it was left in the audit file but for a run inside it).
+    /// </summary>
+    private static bool IsUrl(ReadOnlySpan<char> value)
+    {
+        var at = value.IndexOf("://", StringComparison.Ordinal);
+        return at > 0 && at <= 32 && char.IsAsciiLetter(value[0]) && !value[..at].ContainsAnyExcept(SchemeChars);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SchemeChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+.-");
+
+    /// <summary>A value over 128 characters in a password position is a generated secret when it has no white space and is varied.</summary>
+    private static bool LongUnbroken(ReadOnlySpan<char> value) => value.IndexOfAny(' ', '\t') < 0 && SecretText.Entropy(value) >= 3.0;
 
     /// <summary>
     /// A value in a password position (quoted, assigned with "=", given to a flag, compared in code) that is one plain
     /// word or more: six or more characters without spaces. A single word is a password there (<c>PASSWORD=whiteduke</c>).
     /// </summary>
     private static bool LooksLikePlainPassword(ReadOnlySpan<char> value)
-        => value.Length is >= 6 and <= 128 && value.IndexOfAny(' ', '\t') < 0 && !LooksLikePath(value) && !SecretText.IsPlaceholderWord(value) && !SecretText.IsPlaceholder(value);
+        => value.Length >= 6 && (value.Length <= 128 || LongUnbroken(value)) && value.IndexOfAny(' ', '\t') < 0 && !LooksLikePath(value) && !SecretText.IsPlaceholderWord(value) && !SecretText.IsPlaceholder(value);
 
     /// <summary>After an explicit scheme (<c>Bearer</c>, <c>Basic</c>, <c>Token</c>) a shorter credential still is one.</summary>
     private static bool LooksLikeSchemeToken(ReadOnlySpan<char> value)
@@ -96,11 +111,36 @@ internal static partial class KeyValueSecrets
 
     private static readonly System.Buffers.SearchValues<char> LabelledValueChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
 
+    /// <summary>
+    /// A value assigned to a key name (<c>ipstack_key=abcdefabcdef…12</c>, <c>uclassify_key=ABC123DEF456</c>,
+    /// <c>cloudinary_apiKey=218873249723411</c>): 12 to 256 letters and digits only, with both (2.5 bits per character or
+    /// more), or 15 or more digits, or 20 or more letters of one case; not a mask, not a placeholder, not a word.
+    /// </summary>
+    private static bool LooksLikeAssignedKey(ReadOnlySpan<char> value)
+    {
+        if (value.Length is < 12 or > 256 || value.ContainsAnyExcept(AsciiLettersAndDigits) || SecretText.Entropy(value) < 2.5 || SecretText.IsPlaceholder(value))
+        {
+            return false;
+        }
+
+        if (!value.ContainsAnyExceptInRange('0', '9'))
+        {
+            return value.Length >= 15;
+        }
+
+        if (SecretText.HasLettersAndDigits(value))
+        {
+            return true;
+        }
+
+        return value.Length >= 20 && (!value.ContainsAnyInRange('A', 'Z') || !value.ContainsAnyInRange('a', 'z'));
+    }
+
     private static bool LooksLikeStrongToken(ReadOnlySpan<char> value)
         => (value.Length >= 24 && SecretText.Entropy(value) >= 3.5) || (value.Length >= 20 && SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.3);
 
     private static bool LooksLikeToken(ReadOnlySpan<char> value)
-        => value.Length >= 16 && value.IndexOfAny(' ', '\t') < 0 && (SecretText.HasLettersAndDigits(value) || LooksLikeOneClassToken(value)) && SecretText.Entropy(value) >= (value.Length >= 32 ? 3.0 : MinEntropy) && !value.Contains("://", StringComparison.Ordinal);
+        => value.Length >= 16 && value.IndexOfAny(' ', '\t') < 0 && (SecretText.HasLettersAndDigits(value) || LooksLikeOneClassToken(value)) && SecretText.Entropy(value) >= (value.Length >= 32 ? 3.0 : MinEntropy) && !IsUrl(value);
 
     /// <summary>
     /// Letters only or digits only, 20 or more of them and varied (<c>vercelTOKEN=hBqKcWvYdXnRtZpLmJsF</c>): a token. Code
@@ -132,7 +172,7 @@ internal static partial class KeyValueSecrets
     /// in mixed case (<c>"hfCnuVcYOgiRjlDEmAoRbN"</c>): the quotes and the name carry the evidence.
     /// </summary>
     private static bool LooksLikeShortQuotedToken(ReadOnlySpan<char> value)
-        => value.Length is >= 12 and <= 128 && value.IndexOfAny(' ', '\t') < 0 && !value.Contains("://", StringComparison.Ordinal) && !LooksLikePath(value)
+        => value.Length is >= 12 and <= 128 && value.IndexOfAny(' ', '\t') < 0 && !IsUrl(value) && !LooksLikePath(value)
             && ((SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.0) || (value.Length >= 20 && SecretText.HasClasses(value, 2) && SecretText.Entropy(value) >= 4.0));
 
     /// <summary>Lower-case words joined by '-' or '_' (<c>db-credentials</c>, <c>app_signing_secret</c>): the name of a secret, not its value.</summary>

@@ -12,9 +12,8 @@ internal static partial class KeyValueSecrets
     internal const double MinEntropy = 3.2;
 
     private const int MaxKey = 64;
-    private const int MaxValue = 512;
 
-    /// <summary>A quoted value may be a long token (a 2,000-character JWT): it is read to its closing quote up to this length.</summary>
+    /// <summary>A value may be a long token (a 2,000-character JWT): it is read to its closing quote or its end up to this length.</summary>
     private const int MaxQuotedValue = 8192;
 
     private static readonly string[] PasswordParts = ["password", "passwd", "passphrase", "pwd"];
@@ -28,6 +27,8 @@ internal static partial class KeyValueSecrets
         "routingkey", "groupkey", "mapkey", "i18nkey", "translationkey", "messagekey", "tokenizer", "passport", "passage", "passenger",
         "bypass", "compass", "surpass", "keyname", "keyword", "secretary", "secretion", "tokenize",
     ];
+
+    private static readonly string[] CursorNames = ["pagetoken", "nextpagetoken", "nexttoken", "continuationtoken", "synctoken", "resumetoken"];
 
     private static readonly string[] NotSecretSuffixes =
     [
@@ -168,7 +169,9 @@ internal static partial class KeyValueSecrets
 
         // "Authorization: Bearer <token>", "token: Token <token>".
         var scheme = false;
-        var maxValue = quote != '\0' ? MaxQuotedValue : MaxValue;
+        // A value is read to its end up to 8 K characters, quoted or not: an unquoted 600-character token cut at 512 left
+        // its tail in the audit file once a symbol stopped the widening to the whole run.
+        var maxValue = MaxQuotedValue;
         foreach (var prefix in (ReadOnlySpan<string>)["Bearer ", "Basic ", "Token "])
         {
             if (text.AsSpan(i).StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
@@ -221,6 +224,9 @@ internal static partial class KeyValueSecrets
             // JWT: Secret: 'development#product': a quoted value assigned to a name ending in "secret" may be a password.
             KeyKind.Token when quote != '\0' && !spaced && key.EndsWith("secret", StringComparison.Ordinal) && value.IndexOfAny(' ', '\t') < 0 && !IsKebabName(value) && LooksLikePassword(value) => "generic-secret",
             KeyKind.Token or KeyKind.Bearer when LooksLikeToken(value) || (quote != '\0' && LooksLikeShortQuotedToken(value)) || (scheme && LooksLikeSchemeToken(value)) => scheme || kind == KeyKind.Bearer ? "bearer-token" : IsAwsSecret(key, value) ? "aws-secret-key" : "generic-secret",
+            // ipstack_key=abcdef…12, uclassify_key=ABC123DEF456, asana_key = "8195513847023883": an assigned key name is a
+            // credential position, so a plain run of letters and digits is a credential there even below the entropy floors.
+            KeyKind.Token when assigned && !scheme && pair == Pair.None && LooksLikeAssignedKey(value) => "generic-secret",
             _ => null,
         };
 
@@ -282,7 +288,7 @@ internal static partial class KeyValueSecrets
         Span<char> buffer = stackalloc char[MaxKey];
         var name = Normalize(text.AsSpan(start, end - start), buffer);
         var kind = Classify(name);
-        var close = text.IndexOf('<', end + 1, Math.Min(MaxValue, text.Length - end - 1));
+        var close = text.IndexOf('<', end + 1, Math.Min(MaxQuotedValue, text.Length - end - 1));
         if (close < 0)
         {
             return end;
@@ -562,6 +568,15 @@ internal static partial class KeyValueSecrets
         foreach (var part in NotSecretParts)
         {
             if (key.Contains(part, StringComparison.Ordinal))
+            {
+                return KeyKind.None;
+            }
+        }
+
+        // page-token, nextPageToken, continuationToken: a cursor into a listing, not a credential.
+        foreach (var cursor in CursorNames)
+        {
+            if (key.SequenceEqual(cursor))
             {
                 return KeyKind.None;
             }

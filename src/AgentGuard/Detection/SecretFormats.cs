@@ -269,9 +269,10 @@ internal static partial class SecretFormats
         var password = text.AsSpan(passwordStart, i - passwordStart);
         var user = text.AsSpan(userStart, passwordStart - 1 - userStart);
 
-        // "postgres:postgres@", "user:abc@": default or toy credentials of examples, not secrets.
+        // "postgres:postgres@", "user:abc@", "user:MyPassword1@": default or toy credentials of examples, not secrets
+        // ("user:password8901…@" with twelve or more characters besides the word is a credential in a URL).
         if (SecretText.IsPlaceholder(password) || SecretText.IsPlaceholderWord(password) || password.ContainsAny('/', '?', '#') || password.Length < 4
-            || password.SequenceEqual(user) || password.Contains("password", StringComparison.OrdinalIgnoreCase))
+            || password.SequenceEqual(user) || (password.Contains("password", StringComparison.OrdinalIgnoreCase) && password.Length < "password".Length + 12))
         {
             return i;
         }

@@ -81,7 +81,7 @@ internal static class SecretText
     {
         foreach (var part in PlaceholderParts)
         {
-            if (value.Contains(part, StringComparison.OrdinalIgnoreCase))
+            if (value.Contains(part, StringComparison.OrdinalIgnoreCase) && !(part is "example" or "sample" && IsMarkedToken(value, part)) && !(IsTemplateMarker(part) && ByChance(value, part)))
             {
                 return true;
             }
@@ -90,6 +90,110 @@ internal static class SecretText
         // A run of one repeated character (aaaaaaaa, 00000000) is a mask, not a secret.
         var first = value.IsEmpty ? '\0' : value[0];
         return !value.IsEmpty && (!value.ContainsAnyExcept(first) || IsTemplate(value));
+    }
+
+    private static bool IsTemplateMarker(string part) => part is "%s" or "%(" or "${" or "$(" or "{{" or "}}" or "..." or "****";
+
+    /// <summary>
+    /// A template marker (<c>%s</c>, <c>${</c>, <c>{{</c>, <c>...</c>) inside a long generated secret, not at either end:
+    /// a 2,000-character token drawn from letters, digits and symbols holds <c>%s</c> by chance. Taken for a template, the
+    /// value was left in the audit file, and a key-like run inside it was redacted alone, leaving the rest. Templates are
+    /// short or read like words (below 4.8 bits per character); such a value is not one.
+    /// </summary>
+    private static bool ByChance(ReadOnlySpan<char> value, string marker)
+    {
+        var at = value.IndexOf(marker, StringComparison.Ordinal);
+        return value.Length >= 40 && at > 0 && value.LastIndexOf(marker, StringComparison.Ordinal) + marker.Length < value.Length && Entropy(value) >= 4.8;
+    }
+
+    /// <summary>
+    /// A generated token that only carries the word <c>EXAMPLE</c> (<c>dckr_pat_Example1234567890AbCdEfGhjK</c>,
+    /// <c>lin_api_f1g2kLGL…StWrvEXAMPLE</c>): without the word, 20 or more characters with letters and digits and at
+    /// least 3.5 bits per character and not mostly words are left, the shape of a real credential, so it is redacted as one (a miss would
+    /// leak a secret; a false alarm only masks a value). The documented AWS examples (<c>AKIAIOSFODNN7EXAMPLE</c>,
+    /// <c>wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY</c>) and words around the marker (<c>example-token</c>) stay placeholders.
+    /// </summary>
+    private static bool IsMarkedToken(ReadOnlySpan<char> value, string marker)
+    {
+        if (value.Contains("IOSFODNN7", StringComparison.Ordinal) || value.Contains("wJalrXUtnFEMI", StringComparison.Ordinal) || value.Length > 512)
+        {
+            return false;
+        }
+
+        Span<char> rest = stackalloc char[value.Length];
+        var length = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i..].StartsWith(marker, StringComparison.OrdinalIgnoreCase))
+            {
+                i += marker.Length - 1;
+                continue;
+            }
+
+            rest[length++] = value[i];
+        }
+
+        var remainder = rest[..length];
+        return remainder.Length >= 20 && HasLettersAndDigits(remainder) && Entropy(remainder) >= 3.5 && !MostlyWords(remainder);
+    }
+
+    /// <summary>Words make up 60 % or more of the value (<c>owners-project-123</c>): see <see cref="WordShare"/>.</summary>
+    public static bool MostlyWords(ReadOnlySpan<char> value) => WordShare(value) * 10 >= value.Length * 6;
+
+    /// <summary>
+    /// A name in code rather than a generated token (<c>V1beta1ClusterRoleBinding</c>, <c>sensitiveString0To255</c>,
+    /// <c>NETStandardCompatError_Microsoft_Extensions_net8_0</c>, <c>getHL7v2StoreMetrics</c>): words make up 60 % of it,
+    /// or 30 % with fewer than three capitals in ten letters (camel case capitalises one letter a word; a generated
+    /// token draws both cases about equally).
+    /// </summary>
+    public static bool LooksLikeIdentifier(ReadOnlySpan<char> value)
+    {
+        var words = WordShare(value);
+        int upper = 0, letters = 0;
+        foreach (var c in value)
+        {
+            upper += char.IsAsciiLetterUpper(c) ? 1 : 0;
+            letters += char.IsAsciiLetter(c) ? 1 : 0;
+        }
+
+        return words * 10 >= value.Length * 6 || (upper * 10 < letters * 3 && words * 10 >= value.Length * 3);
+    }
+
+    /// <summary>
+    /// How many characters of the value lie in words: a capital followed by two or more small letters, or three or more
+    /// small letters.
+    /// </summary>
+    private static int WordShare(ReadOnlySpan<char> value)
+    {
+        var inWords = 0;
+        var k = 0;
+        while (k < value.Length)
+        {
+            var start = k;
+            if (char.IsAsciiLetterUpper(value[k]))
+            {
+                k++;
+            }
+
+            var lowerStart = k;
+            while (k < value.Length && char.IsAsciiLetterLower(value[k]))
+            {
+                k++;
+            }
+
+            var lowers = k - lowerStart;
+            if (lowers >= 3 || (lowers == 2 && lowerStart > start))
+            {
+                inWords += k - start;
+            }
+
+            if (k == start)
+            {
+                k++;
+            }
+        }
+
+        return inWords;
     }
 
     /// <summary>

@@ -51,19 +51,20 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         // Kingfisher line), not the target (95 % recall at 98 % precision, no partial redaction), which is not met: see
         // docs/detection.md. Second pass: 83.3 % over 642 (seven sources), 97.3 %, 2 partial; the third pass closed the
         // service-account class (secretlint labels the whole JSON) and added an eighth source (sarif-pattern-matcher).
+        // Sixth pass (lean to recall on structural evidence, measured once at the end): 85.5 % over 684 at 97.2 %, 1 partial.
         positivesAll.Should().HaveCountGreaterThan(680);
-        recall.Should().BeGreaterThanOrEqualTo(0.834);
-        precision.Should().BeGreaterThanOrEqualTo(0.973);
-        realRecall.Should().BeGreaterThanOrEqualTo(0.877);
+        recall.Should().BeGreaterThanOrEqualTo(0.855);
+        precision.Should().BeGreaterThanOrEqualTo(0.971);
+        realRecall.Should().BeGreaterThanOrEqualTo(0.894);
         heldOut.Count(s => outcome[s] == Outcome.Partial).Should().BeLessThanOrEqualTo(1);
 
         // The population, lines with context (fourth pass, before and after its classes: 392 / 463 = 84.7 % at
-        // 98.2 %, 7 of 113 negatives flagged).
+        // 98.2 %, 7 of 113 negatives flagged; sixth pass: 406 / 463 = 87.7 % at 97.8 %, 9 of 113 flagged).
         var contextPositives = withContext.Where(s => s.IsPositive).ToList();
         var contextFound = contextPositives.Count(s => outcome[s] == Outcome.Found);
         var contextFlagged = withContext.Count(s => !s.IsPositive && outcome[s] != Outcome.None);
-        (contextFound / (double)contextPositives.Count).Should().BeGreaterThanOrEqualTo(0.846);
-        (contextFound / (double)(contextFound + contextFlagged)).Should().BeGreaterThanOrEqualTo(0.982);
+        (contextFound / (double)contextPositives.Count).Should().BeGreaterThanOrEqualTo(0.876);
+        (contextFound / (double)(contextFound + contextFlagged)).Should().BeGreaterThanOrEqualTo(0.977);
     }
 
     /// <summary>
