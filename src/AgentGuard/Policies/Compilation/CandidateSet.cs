@@ -24,6 +24,7 @@ internal sealed class CandidateSet
     private BoundedCache<string, CandidateSet>? _bySingleTag;
     private BoundedCache<DecisionKey, Decision>? _decisions;
     private BoundedCache<ContextKey, CompiledRule[]>? _plans;
+    private Plan? _firstPlan;
 
     public CandidateSet(RuleIndex index, string toolName, ToolKind kind, string? source, CompiledRule[] staticRules, int[] staticOrders, string[] tags)
     {
@@ -127,7 +128,20 @@ internal sealed class CandidateSet
     public bool TryGetPlan(in ContextKey key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CompiledRule[]? rules)
     {
         rules = null;
-        return _plans is not null && key.IsCacheable && _plans.TryGetValue(key, out rules);
+        if (!key.IsCacheable)
+        {
+            return false;
+        }
+
+        // The first session values seen are kept on the set itself: most tools are called under one or a few, and this
+        // one is then found without a dictionary's buckets and nodes.
+        if (Volatile.Read(ref _firstPlan) is { } first && first.Key.Equals(key))
+        {
+            rules = first.Rules;
+            return true;
+        }
+
+        return _plans is not null && _plans.TryGetValue(key, out rules);
     }
 
     /// <summary>True when the rules for <paramref name="key"/> would be kept (so a list is worth building for them).</summary>
@@ -141,9 +155,17 @@ internal sealed class CandidateSet
             return;
         }
 
+        if (Volatile.Read(ref _firstPlan) is null && Interlocked.CompareExchange(ref _firstPlan, new Plan(key, rules), null) is null)
+        {
+            return;
+        }
+
         var cache = _plans ?? Interlocked.CompareExchange(ref _plans, new BoundedCache<ContextKey, CompiledRule[]>(MaxPlans), null) ?? _plans;
         cache.TryAdd(key, rules);
     }
+
+    /// <summary>Session values and the rules a call with them looks at (immutable, published whole).</summary>
+    private sealed record Plan(ContextKey Key, CompiledRule[] Rules);
 
     /// <summary>The decision made before for the same deciding rules, effect and alert, if any.</summary>
     public bool TryGetDecision(in DecisionKey key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Decision? decision)
