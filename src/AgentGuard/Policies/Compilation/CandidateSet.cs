@@ -14,7 +14,7 @@ internal sealed class CandidateSet
     private const int MaxDecisions = 64;
 
     /// <summary>Sets of session values whose rules are kept per candidate set (beyond it, they are collected per call).</summary>
-    private const int MaxPlans = 64;
+    private const int MaxPlans = 32;
     private readonly RuleIndex _index;
     private readonly string _toolName;
     private readonly ToolKind _kind;
