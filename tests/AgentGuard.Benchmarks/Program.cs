@@ -9,7 +9,7 @@ using BenchmarkDotNet.Running;
 // Injection detector and poisoning scanner in thread processor time (shared machine): -- --detection-cpu [name part]
 // Shell analyser in thread processor time and bytes per line (shared machine): -- --shell-cpu
 // Session memory (not a timing benchmark): dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --session-memory
-// Redis (loopback redis-server):  -- --redis-latency [--gap-ms N]  |  -- --redis-parts  |  -- --redis-memory  |  --filter '*RedisBenchmarks*'
+// Redis (loopback redis-server):  -- --redis-latency [--gap-ms N]  |  -- --redis-decisions N (for strace/perf)  |  -- --redis-parts  |  -- --redis-memory  |  --filter '*RedisBenchmarks*'
 if (args.Contains("--shell-cpu"))
 {
     ShellCpu.Run();
@@ -27,6 +27,12 @@ if (args.Contains("--redis-latency"))
     // --gap-ms N: each iteration starts N ms after the last, as an agent's decisions come (a model turn apart).
     var gap = args.SkipWhile(a => a != "--gap-ms").Skip(1).Select(int.Parse).FirstOrDefault();
     RedisMeasurements.Latency(gap > 0 ? 5_000 : 20_000, TimeSpan.FromMilliseconds(gap));
+    return;
+}
+
+if (args.Contains("--redis-decisions"))
+{
+    RedisMeasurements.Decisions(args.SkipWhile(a => a != "--redis-decisions").Skip(1).Select(int.Parse).FirstOrDefault(1_000));
     return;
 }
 

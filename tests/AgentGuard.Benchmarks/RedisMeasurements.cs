@@ -115,6 +115,28 @@ internal static class RedisMeasurements
     }
 
     /// <summary>
+    /// Only sequence decisions, awaited one after another, for a tracer or profiler attached to the process
+    /// (<c>--redis-decisions N</c>): the difference between two runs of different N is what N decisions cost, e.g. in
+    /// system calls (<c>strace -c -f</c>).
+    /// </summary>
+    public static void Decisions(int count)
+    {
+        using var redis = new LoopbackRedis();
+        var host = redis.Host(EngineBenchmarks.Policy(100));
+        var engine = host.GetRequiredService<IGuardEngine>();
+        var session = new GuardContext { SessionId = "decisions", User = new GuardUser("alice") { Groups = ["staff"] }, Environment = "prod" };
+        var sequenced = new ToolCallEvent("export_report") { CallId = "e" };
+        Task.Run(async () =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                await engine.EvaluateAsync(sequenced, session);
+            }
+        }).GetAwaiter().GetResult();
+        Console.WriteLine($"{count:N0} decisions");
+    }
+
+    /// <summary>
     /// Where a decision's time goes beyond the round trip (<c>--redis-parts</c>): the steps a sequence decision takes,
     /// measured alone and interleaved so all see the same load — the round trip waited on synchronously and as an
     /// awaited task, the read it sends (LRANGE of the newest 8 calls) as an awaited task with and without the timeout

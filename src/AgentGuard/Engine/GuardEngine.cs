@@ -528,7 +528,10 @@ internal sealed partial class GuardEngine : IGuardEngine
         var effectiveTags = tags.ToArray();
         if (session.SessionId is not null || _sessions.ReadsAhead)
         {
-            session.Record(SessionKeys.Bound(toolCall.ToolName)!, toolCall.Kind, SessionKeys.Bound(toolCall.Source), effectiveTags, decision.PolicyEffect, now, SessionKeys.Bound(toolCall.CallId));
+            // The candidates' instances of the name and source (ordinally equal to the call's: they are the set's key)
+            // are the same strings for every call of the tool, so the store keeps one copy without hashing them again.
+            var candidates = accumulator.Candidates;
+            session.Record(SessionKeys.Bound(candidates?.ToolName ?? toolCall.ToolName)!, toolCall.Kind, SessionKeys.Bound(candidates is null ? toolCall.Source : candidates.Source), effectiveTags, decision.PolicyEffect, now, SessionKeys.Bound(toolCall.CallId));
         }
 
         if (trace.Batch is { } batch)

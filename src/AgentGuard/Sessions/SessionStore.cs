@@ -25,7 +25,7 @@ internal sealed class SessionStore : ISessionStore
 
     private readonly ConcurrentDictionary<string, SessionState> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<SessionState> _clock = new();
-    private readonly TimeProvider _time;
+    private readonly IdleClock _idle;
     private readonly IRateLimitStore _rateLimits;
     private readonly SessionlessView _sessionless;
     private readonly SeenValueHasher _hasher = SeenValueHasher.CreateRandom();
@@ -41,11 +41,11 @@ internal sealed class SessionStore : ISessionStore
 
     public SessionStore(TimeProvider time, IRateLimitStore? rateLimits = null)
     {
-        _time = time;
+        _idle = new IdleClock(time);
         _rateLimits = rateLimits ?? new RateLimiterStore();
         _sessionless = new SessionlessView(_rateLimits);
         _evicted = new EvictedSessions(_hasher);
-        _lastSweep = time.GetTimestamp();
+        _lastSweep = _idle.Now;
     }
 
     /// <summary>Live sessions (kept with <see cref="Interlocked"/>; never negative).</summary>
@@ -93,7 +93,7 @@ internal sealed class SessionStore : ISessionStore
 
     /// <summary>The live session with this id, or null (also when it has been idle past the timeout and not yet swept).</summary>
     public SessionState? Find(string sessionId)
-        => _sessions.TryGetValue(SessionKeys.Bound(sessionId)!, out var state) && !state.IsEvicted && !IsIdle(state, _time.GetTimestamp(), _limits.IdleTimeout) ? state : null;
+        => _sessions.TryGetValue(SessionKeys.Bound(sessionId)!, out var state) && !state.IsEvicted && !IsIdle(state, _idle.Now, _limits.IdleTimeout) ? state : null;
 
     public SessionState GetOrCreate(string sessionId, CompiledPolicy policy)
         => GetOrCreate(sessionId, policy.SessionLimits);
@@ -106,7 +106,7 @@ internal sealed class SessionStore : ISessionStore
             _limits = limits;
         }
 
-        var now = _time.GetTimestamp();
+        var now = _idle.Now;
         while (true)
         {
             if (!_sessions.TryGetValue(sessionId, out var state))
@@ -214,7 +214,7 @@ internal sealed class SessionStore : ISessionStore
         var sweepEvery = limits.IdleTimeout < TimeSpan.FromMinutes(1) ? limits.IdleTimeout : TimeSpan.FromMinutes(1);
         // A plain (volatile) read: Interlocked.Read is a locked compare-exchange, a write to this line from every
         // deciding thread on every call, which made two threads bounce it between their cores.
-        if (_time.GetElapsedTime(Volatile.Read(ref _lastSweep), now) < sweepEvery
+        if (!IdleClock.HasPassed(Volatile.Read(ref _lastSweep), now, sweepEvery)
             || Interlocked.CompareExchange(ref _sweepQueued, 1, 0) != 0)
         {
             return;
@@ -248,7 +248,7 @@ internal sealed class SessionStore : ISessionStore
     {
         lock (_sweepGate)
         {
-            var now = _time.GetTimestamp();
+            var now = _idle.Now;
             var removed = 0;
             foreach (var (id, state) in _sessions)
             {
@@ -298,6 +298,6 @@ internal sealed class SessionStore : ISessionStore
         return true;
     }
 
-    private bool IsIdle(SessionState state, long now, TimeSpan idleTimeout)
-        => _time.GetElapsedTime(state.LastTouched, now) >= idleTimeout;
+    private static bool IsIdle(SessionState state, long now, TimeSpan idleTimeout)
+        => IdleClock.HasPassed(state.LastTouched, now, idleTimeout);
 }

@@ -49,6 +49,15 @@ internal sealed class CandidateSet
         Shared = index.Universal;
     }
 
+    /// <summary>
+    /// The tool name as first seen (the instance every call of the tool shares while this set is cached: a session
+    /// records it rather than each call's own copy).
+    /// </summary>
+    public string ToolName => _toolName;
+
+    /// <summary>The source as first seen, shared as <see cref="ToolName"/> is.</summary>
+    public string? Source => _source;
+
     /// <summary>The candidates of this tool and tags, in policy order: those whose name, kind, source and tags match.</summary>
     public RuleGroup Own { get; }
 

@@ -1,0 +1,86 @@
+using AgentGuard.Policies;
+using CsCheck;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentGuard.Tests.Sessions;
+
+/// <summary>
+/// The store's pool of tool names. It may hand back another string only if that string is the same name: a history
+/// entry that named another tool would let a sequence rule count the wrong calls. Names are drawn from a small alphabet
+/// of one length, so many share a recent-name slot.
+/// </summary>
+public sealed class SharedNamesTests
+{
+    private static long Iterations => long.TryParse(Environment.GetEnvironmentVariable("AGENTGUARD_FUZZ_ITERATIONS"), out var n) ? Math.Max(200, n / 10) : 2_000;
+
+    [Fact]
+    public void Share_AlwaysAnswersTheSameName_AndOneInstancePerName_WhateverTheOrder()
+    {
+        // Four-character names over "ab", each call with a fresh copy or the instance handed out before.
+        var names = Gen.Select(Gen.Char["ab"].Array[4], Gen.Bool).Array[1, 60];
+        names.Sample(script =>
+        {
+            var pool = new SharedNames();
+            var handedOut = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (chars, reuse) in script)
+            {
+                var text = new string(chars);
+                var name = reuse && handedOut.TryGetValue(text, out var earlier) ? earlier : new string(chars);
+                var shared = pool.Share(name);
+                Assert.Equal(text, shared);
+                if (handedOut.TryGetValue(text, out var first))
+                {
+                    Assert.Same(first, shared);
+                }
+                else
+                {
+                    handedOut[text] = shared;
+                }
+            }
+        }, iter: Iterations);
+    }
+
+    [Fact]
+    public void NamesOfOneLengthAndEnds_ThatShareASlot_KeepTheirOwnInstances()
+    {
+        var pool = new SharedNames();
+        var first = pool.Share(new string("sxv1"));
+        var second = pool.Share(new string("syv1"));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Same(first, pool.Share(new string("sxv1")));
+            Assert.Same(second, pool.Share(new string("syv1")));
+            Assert.Same(first, pool.Share(first));
+            Assert.Same(second, pool.Share(second));
+        }
+    }
+
+    [Fact]
+    public void APoolAtItsCapacity_KeepsFurtherNamesAsGiven()
+    {
+        var pool = new SharedNames();
+        for (var i = 0; i < SharedNames.Capacity; i++)
+        {
+            pool.Share("tool-" + i);
+        }
+
+        var late = new string("late-tool");
+        Assert.Same(late, pool.Share(late));
+        Assert.Equal("late-tool", pool.Share(new string("late-tool")));
+    }
+
+    [Fact]
+    public async Task CallsOfOneTool_AreRecordedWithOneInstanceOfItsName_ThroughTheEngine()
+    {
+        await using var services = TestHost.Create("""{ "AgentGuard": { "Rules": [ { "Id": "ok", "Effect": "Allow", "Match": { "Tools": [ "*" ] } } ] } }""");
+        var engine = services.GetRequiredService<IGuardEngine>();
+        var context = new GuardContext { SessionId = "s" };
+        await engine.EvaluateAsync(new ToolCallEvent(new string("read_file")) { Source = new string("files") }, context);
+        await engine.EvaluateAsync(new ToolCallEvent(new string("read_file")) { Source = new string("files") }, context);
+
+        var history = services.GetRequiredService<SessionStore>().Find("s")!.Snapshot().History;
+        Assert.Equal(2, history.Count);
+        Assert.Same(history[0].ToolName, history[1].ToolName);
+        Assert.Same(history[0].Source, history[1].Source);
+    }
+}
