@@ -115,19 +115,6 @@ internal static class PolicyCompiler
             n => policyValue.ForNamed(n.Name, [.. rules, .. n.Rules], n.DefaultEffect ?? defaultEffect, ReferencedTags([.. options.Rules, .. n.Options])),
             StringComparer.OrdinalIgnoreCase);
         policy = policyValue;
-
-        foreach (var rule in rules.Concat(named.SelectMany(n => n.Rules)).Where(r => r.Effect == DecisionEffect.Allow))
-        {
-            rule.AllowDecision = new Decision
-            {
-                Effect = DecisionEffect.Allow,
-                PolicyEffect = DecisionEffect.Allow,
-                RuleIds = rule.RuleIds,
-                Reason = rule.Reason ?? $"allowed by rule '{rule.Id}'",
-                Evidence = rule.Evidence,
-            };
-        }
-
         return true;
     }
 
