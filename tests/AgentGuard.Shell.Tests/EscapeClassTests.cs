@@ -43,7 +43,6 @@ public sealed class EscapeClassTests
     [InlineData("python3 scripts/migrate.py")]
     [InlineData("less README.md")]
     [InlineData("more CHANGELOG.md")]
-    [InlineData("docker run --rm -it alpine vi /tmp/x")]
     public void InteractiveSessions_BatchModesAndPagersAreLeftAlone(string line)
         => ShellAnalyzer.Analyze(line).IsOpaque.Should().BeFalse();
 

@@ -84,7 +84,7 @@ public sealed class OptionClassTests
         => ShellAnalyzer.Analyze(line).Risk.Should().Be(RiskLevel.High);
 
     [Theory]
-    [InlineData("ssh -L 5432:db.internal:5432 bastion")]
+    [InlineData("ssh -N -L 5432:db.internal:5432 bastion")]
     [InlineData("python3 -c 'import json; print(json.dumps({}))'")]
     public void LocalForwardsAndPlainCode_AreNotHighRisk(string line)
         => ShellAnalyzer.Analyze(line).Risk.Should().NotBe(RiskLevel.High);

@@ -47,8 +47,16 @@ public sealed class RemoteControlClassTests
     [InlineData("jupyter lab --ip=127.0.0.1")]
     [InlineData("chromium --headless --dump-dom https://example.com")]
     [InlineData("npm run dev -- --listen 3000")]
+    [InlineData("kubectl port-forward svc/db 5432:5432")]
+    [InlineData("kubectl port-forward svc/db 5432 --address 127.0.0.1")]
     public void LocalOrOrdinaryUses_AreNotOpaque(string line)
         => Tags(line).Should().NotContain(ShellTags.Opaque);
+
+    [Theory]
+    [InlineData("kubectl port-forward svc/db 5432:5432 --address 0.0.0.0")]
+    [InlineData("kubectl port-forward pod/api 8080 --address=localhost,10.0.0.5")]
+    public void ClusterServicesForwardedBeyondTheLoopback_AreExfiltration(string line)
+        => Tags(line).Should().Contain(ShellTags.Exfiltration);
 
     [Theory]
     [InlineData("groff -U -ms doc.ms")]

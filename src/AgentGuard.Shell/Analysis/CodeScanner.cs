@@ -103,6 +103,10 @@ internal static partial class CodeScanner
         {
             draft.Tag(ShellTags.RemoteCode, "PowerShell runs downloaded or decoded code: " + cradle.Value);
         }
+        else if (code.Contains("://", StringComparison.Ordinal) && EvalOfFetched().Match(code) is { Success: true } fetched)
+        {
+            draft.Tag(ShellTags.RemoteCode, "code evaluates what it fetches from a URL: " + fetched.Value);
+        }
 
         if (PathRules.CredentialInText(code) is { } credential)
         {
@@ -203,6 +207,14 @@ internal static partial class CodeScanner
 
     [GeneratedRegex(@"(exec|eval)\s*\(\s*(urllib|requests|urlopen|base64|b64decode|atob|Buffer\.from|compile|__import__|fetch|http|marshal|zlib|codecs)|__import__\s*\(\s*['""]base64|(exec|eval)\s*\(.{0,80}(b64decode|urlopen|requests\.get|fetch\(|atob\()", RegexOptions.CultureInvariant, 200)]
     private static partial Regex RemoteCode();
+
+    /// <summary>
+    /// Any language's eval of what it fetches from a URL: an evaluating call whose argument names a URL
+    /// (<c>eval(file_get_contents('http://…'))</c>, <c>eval(URI.open('https://…').read)</c>, <c>eval(get("http://…"))</c>),
+    /// <c>fetch(url)….then(eval)</c>, and a fetch of a URL literal followed later by an eval (<c>$c = file_get_contents('http://…'); eval($c);</c>).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:eval|exec|instance_eval|class_eval|module_eval|Function|runInThisContext|runInNewContext|loadstring)\s*\(.{0,160}?\b(?:https?|ftp)://|\.then\s*\(\s*eval\s*\)|\b(?:fetch|urlopen|file_get_contents|open|get|getstore|get_contents|http\.get|https\.get|request|Net::HTTP\.get|HTTP::Tiny->new->get|URI)\s*\(\s*(?:URI\s*\(\s*)?['""](?:https?|ftp)://.{0,300}?\b(?:eval|exec|instance_eval|runInThisContext|loadstring)\b", RegexOptions.CultureInvariant | RegexOptions.Singleline, 200)]
+    private static partial Regex EvalOfFetched();
 
     /// <summary>
     /// PowerShell's download-and-run idioms: <c>iex</c>/<c>Invoke-Expression</c> given what <c>Net.WebClient</c>,

@@ -8,6 +8,7 @@ namespace AgentGuard.Shell.Analysis;
 /// <param name="RemoteContent">True when that output comes from a download or a decoder.</param>
 /// <param name="ProcessSubstitution">The command a <c>&lt;(…)</c> word reads from.</param>
 /// <param name="Decoded">True when part of the word is printf/echo output decoded from escapes (computed here, but never trusted to name code).</param>
+/// <param name="UnknownOutput">True when part of the word is the output of a command substitution that is not known before it runs (data from the machine, not text on the line).</param>
 internal readonly record struct ExpandedWord(
     string Text,
     bool Dynamic = false,
@@ -15,7 +16,8 @@ internal readonly record struct ExpandedWord(
     bool FromSubstitution = false,
     bool RemoteContent = false,
     CommandDraft? ProcessSubstitution = null,
-    bool Decoded = false)
+    bool Decoded = false,
+    bool UnknownOutput = false)
 {
     public static ExpandedWord Literal(string text) => new(text);
 }

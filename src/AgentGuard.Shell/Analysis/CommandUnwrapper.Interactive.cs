@@ -91,7 +91,7 @@ internal sealed partial class CommandUnwrapper
             return;
         }
 
-        if (DatabaseClients.Contains(name) || draft.Redirects.Any(r => r.Operator is "<" or "<<" or "<<-" or "<<<") || draft.Wrappers.Any(IsContainerRunner))
+        if (DatabaseClients.Contains(name) || draft.Redirects.Any(r => r.Operator is "<" or "<<" or "<<-" or "<<<"))
         {
             return;
         }
@@ -112,7 +112,7 @@ internal sealed partial class CommandUnwrapper
             return;
         }
 
-        draft.Tag(ShellTags.Opaque, name + " starts an interactive session with shell escapes: what it runs is typed after it starts");
+        draft.Tag(ShellTags.Opaque, name + " starts an interactive session with shell escapes " + WhereItRuns(draft) + ": what it runs is typed after it starts");
     }
 
     /// <summary>A line of input that escapes to a shell: <c>!cmd</c>, <c>:!cmd</c>, <c>\! cmd</c>, <c>~!cmd</c>, <c>.shell cmd</c>, <c>.system cmd</c>, <c>shell cmd</c>, <c>system cmd</c>.</summary>

@@ -7,9 +7,9 @@ internal sealed partial class CommandUnwrapper
     {
         draft.AddTag(ShellTags.ShellWrapper);
         var args = draft.Args;
-        if (args.Exists(a => a.Text is "-i" or "--interactive" or "-il" or "-li") && !draft.Wrappers.Any(IsContainerRunner))
+        if (args.Exists(a => a.Text is "-i" or "--interactive" or "-il" or "-li"))
         {
-            draft.Tag(ShellTags.Opaque, name + " -i runs an interactive shell whose input is not known before it runs");
+            draft.Tag(ShellTags.Opaque, name + " -i runs an interactive shell " + WhereItRuns(draft) + ": its input is not known before it runs");
         }
 
         if (name is "source" or ".")
@@ -182,13 +182,73 @@ internal sealed partial class CommandUnwrapper
         {
             draft.Tag(ShellTags.Opaque, name + " runs what " + upstream.Program + " prints");
         }
-        else if (draft.Upstream is null && (asShell || name is "expect" || InterpreterCodeFlags.ContainsKey(StripVersion(name))) && !draft.Wrappers.Any(IsContainerRunner))
+        else if (draft.Upstream is null && (asShell || name is "expect" || InterpreterCodeFlags.ContainsKey(StripVersion(name))) && !PrintsAndExits(draft))
         {
-            draft.Tag(ShellTags.Opaque, name + " starts interactively on this machine: what it runs comes from an input nobody can see before it runs");
+            draft.Tag(ShellTags.Opaque, name + " starts interactively " + WhereItRuns(draft) + ": what it runs comes from an input nobody can see before it runs");
         }
     }
 
-    private static bool IsContainerRunner(string wrapper) => wrapper is "docker" or "podman" or "nerdctl" or "kubectl" or "oc" or "lxc" or "incus" or "vagrant" or "ssh";
+    /// <summary>
+    /// <c>node -v</c>, <c>python3 --version</c>, <c>bash --help</c>: the program prints and exits without reading
+    /// commands. A shell's short options are shell options (<c>bash -h</c> is hashall, <c>sh -v</c> verbose) and
+    /// python's <c>-v</c> is verbose, so only their long forms count.
+    /// </summary>
+    private static bool PrintsAndExits(CommandDraft draft)
+    {
+        var longOnly = Shells.Contains(draft.Program);
+        var verboseV = longOnly || draft.Program.StartsWith("python", StringComparison.Ordinal) || draft.Program.StartsWith("pypy", StringComparison.Ordinal);
+        return draft.Args.Exists(a => a.Text is "--version" or "--help" || (!longOnly && a.Text is "-V" or "-h" or "-help" or "-version") || (!verboseV && a.Text == "-v"));
+    }
+
+    /// <summary>
+    /// <c>make --eval=TEXT</c> / <c>-E TEXT</c>: the text is makefile source, and its recipe lines (after a tab, without
+    /// make's <c>-</c>, <c>@</c> and <c>+</c> prefixes) are shell commands make runs.
+    /// </summary>
+    private void MakeEval(CommandDraft draft, int depth, Inherited nested)
+    {
+        var args = draft.Args;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var text = args[i].Text;
+            var source = text.StartsWith("--eval=", StringComparison.Ordinal) ? text["--eval=".Length..]
+                : text is "--eval" or "-E" && i + 1 < args.Count ? args[++i].Text
+                : null;
+            if (source is null)
+            {
+                continue;
+            }
+
+            foreach (var line in source.Split('\n'))
+            {
+                if (line.StartsWith('\t') && line.TrimStart('\t', '-', '@', '+', ' ') is { Length: > 0 } recipe)
+                {
+                    ParseScriptArgument(draft, args[i] with { Text = recipe }, "make --eval recipe", depth, nested);
+                }
+            }
+
+            // $(shell CMD) runs CMD while make reads the text.
+            for (var at = source.IndexOf("$(shell ", StringComparison.Ordinal); at >= 0; at = source.IndexOf("$(shell ", at + 1, StringComparison.Ordinal))
+            {
+                var end = source.IndexOf(')', at);
+                var command = end < 0 ? source[(at + 8)..] : source[(at + 8)..end];
+                ParseScriptArgument(draft, args[i] with { Text = command }, "make $(shell)", depth, nested);
+            }
+        }
+    }
+
+    /// <summary>Folders of installed programs (<c>/bin</c>, <c>/usr/local/sbin</c>…).</summary>
+    private static bool IsBinaryFolder(string path)
+        => path.TrimEnd('/') is "/bin" or "/sbin" or "/usr/bin" or "/usr/sbin" or "/usr/local/bin" or "/usr/local/sbin" or "/opt/homebrew/bin";
+
+    /// <summary>
+    /// <c>-e</c>, <c>-ne</c>, <c>-lane</c>: single-letter flags ending in the code flag. Not an option whose value is
+    /// attached (<c>-MLWP::Simple</c>, <c>-rrake</c>, <c>-Iinclude</c>): its last letter belongs to the value, and the code
+    /// flag is a later word.
+    /// </summary>
+    private static bool IsFlagCluster(string text)
+        => text.Length == 2 || (!text.AsSpan(1).ContainsAnyExcept(AsciiLetters) && text[1] is not ('m' or 'r' or 'x' or 'd' or 'i' or 'M' or 'I' or 'X' or 'D' or 'C' or 'F'));
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     private void HandleInterpreter(CommandDraft draft, string codeFlags, int depth, Inherited nested)
     {
@@ -204,7 +264,7 @@ internal sealed partial class CommandUnwrapper
             var text = args[i].Text;
             var isCodeFlag = text is "--eval" or "--print" or "-Command" or "-command" or "-EncodedCommand" or "-encodedcommand" or "-e" or "-c" or "-eval"
                 || (i == 0 && text == "eval" && draft.Program is "deno" or "bun")
-                || (text.Length >= 2 && text[0] == '-' && text[1] != '-' && codeFlags.Contains(text[^1], StringComparison.Ordinal));
+                || (text.Length >= 2 && text[0] == '-' && text[1] != '-' && codeFlags.Contains(text[^1], StringComparison.Ordinal) && IsFlagCluster(text));
             if (isCodeFlag && text != "-")
             {
                 if (text.StartsWith("-Enc", StringComparison.OrdinalIgnoreCase) || text.StartsWith("-enc", StringComparison.Ordinal))
@@ -441,6 +501,13 @@ internal sealed partial class CommandUnwrapper
                 break;
             case "script":
                 draft.Tag(ShellTags.Opaque, "script without -c starts an interactive shell");
+                break;
+            case "make" or "gmake" or "bmake":
+                MakeEval(draft, depth, nested.Get());
+                ToolEscapes(draft, name, depth, ref nested);
+                break;
+            case "run-parts" when args.Exists(a => a.Text.Length > 0 && a.Text[0] != '-' && IsBinaryFolder(a.Text)):
+                draft.Tag(ShellTags.Opaque, "run-parts runs every program of a system binary folder that its pattern selects (shells included)");
                 break;
             case "ssh" or "scp" or "sftp" or "rsync" when args.Exists(a => a.Text.Contains("ProxyCommand", StringComparison.OrdinalIgnoreCase) || a.Text.Contains("LocalCommand", StringComparison.OrdinalIgnoreCase)):
                 draft.Tag(ShellTags.Opaque, name + " runs a local command from its options (ProxyCommand/LocalCommand)");

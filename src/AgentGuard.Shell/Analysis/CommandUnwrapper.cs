@@ -218,7 +218,7 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
         }
         else if (name is "ssh" && RemoteCommand(args) is { } remote)
         {
-            session.ParseNested(remote, "ssh", depth + 1, nested.Get());
+            ParseScriptArgument(draft, remote, "ssh", depth, nested.Get());
         }
         else if (name is "watch" && args.Count > 0)
         {
@@ -245,6 +245,11 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
         if (EscapingPrograms.Contains(name))
         {
             InteractiveSession(draft, name, depth, ref nested);
+        }
+
+        if ((name is "ssh" or "docker" or "podman" or "nerdctl" || LoginSessions.ContainsKey(name)) && IsProgramPath(head.Text))
+        {
+            RemoteLoginSession(draft, name, depth, nested.Get());
         }
         ShellClassifier.Classify(draft, session);
         Finish(draft, tags, emitted);
@@ -536,9 +541,20 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
         return null;
     }
 
-    private static string? RemoteCommand(List<ExpandedWord> args)
+    /// <summary>The command ssh runs on the host, joined as ssh joins it, or null when there is none; dynamic when any of its words is.</summary>
+    private static ExpandedWord? RemoteCommand(List<ExpandedWord> args)
     {
-        var i = SkipOptions(args, 0, "bcDEeFIiJLlmOopQRSWw", "46AaCfGgKkMNnqsTtVvXxYy");
-        return i + 1 < args.Count ? string.Join(' ', args.Skip(i + 1).Select(a => a.Text)) : null;
+        var i = SshCommandStart(args, out _);
+        if (i < 0 || i >= args.Count)
+        {
+            return null;
+        }
+
+        var words = args.Skip(i).ToList();
+        return new ExpandedWord(
+            string.Join(' ', words.Select(a => a.Text)),
+            words.Exists(a => a.Dynamic),
+            RemoteContent: words.Exists(a => a.RemoteContent),
+            Decoded: words.Exists(a => a.Decoded));
     }
 }

@@ -138,6 +138,12 @@ internal static partial class PathRules
             return false;
         }
 
+        // find / … -exec CMD {}: each file find matches anywhere on the disk, system files included.
+        if (path.StartsWith("/{}", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         foreach (var tree in SystemTrees)
         {
             if (path == tree || path.StartsWith(tree + "/", StringComparison.Ordinal))
@@ -325,6 +331,6 @@ internal static partial class PathRules
         return path.Length == 0 ? "/" : path;
     }
 
-    [GeneratedRegex(@"(^|[/\s'""=@:])\.ssh(/|$|\s)|id_(rsa|dsa|ecdsa|ed25519)\b|(^|[/\s'""=@:])\.env(?!\.(example|sample|template|dist)\b)(\.[\w.-]+)?($|[\s'"";)])|\.aws/(credentials|config)|\.netrc\b|\.pgpass\b|\.git-credentials|\.docker/config\.json|\.kube/config|\.npmrc\b|\.pypirc\b|\.gnupg\b|/etc/(shadow|gshadow|sudoers|master\.passwd)\b|keychain|\.config/gcloud|\.azure/|credentials\.json|/proc/[^/\s]*/environ|/proc/[^/\s]*/mem\b|/dev/k?mem\b|/proc/kcore\b|\.vault-token|secrets/kubernetes\.io/|Library[/:]Mail\b|/var/(spool/)?mail\b|Library[/:]Cookies\b|\.binarycookies|NoteStore\.sqlite|group\.com\.apple\.notes|/Login Data\b|cookies\.sqlite|logins\.json|key[34]\.db\b|(^|[/\s'""=])\.(bash|zsh|sh|ksh|fish)?_?history\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"(^|[/\s'""=@:])\.(ssh|aws)(/|$|\s)|id_(rsa|dsa|ecdsa|ed25519)\b|(^|[/\s'""=@:])\.env(?!\.(example|sample|template|dist)\b)(\.[\w.-]+)?($|[\s'"";)])|\.aws/(credentials|config)|\.netrc\b|\.pgpass\b|\.git-credentials|\.docker/config\.json|\.kube/config|\.npmrc\b|\.pypirc\b|\.gnupg\b|/etc/(shadow|gshadow|sudoers|master\.passwd)\b|keychain|\.config/gcloud|\.azure/|credentials\.json|/proc/[^/\s]*/environ|/proc/[^/\s]*/mem\b|/dev/k?mem\b|/proc/kcore\b|\.vault-token|secrets/kubernetes\.io/|Library[/:]Mail\b|/var/(spool/)?mail\b|Library[/:]Cookies\b|\.binarycookies|NoteStore\.sqlite|group\.com\.apple\.notes|/Login Data\b|cookies\.sqlite|logins\.json|key[34]\.db\b|(^|[/\s'""=])\.(bash|zsh|sh|ksh|fish)?_?history\b|(^|[/\s'""=])\.(bash|zsh)_sessions\b|\.config/gh/hosts\.yml|\.config/hub\b|\.terraform\.d/credentials|\.cargo/credentials|rclone/rclone\.conf|(^|[/\s'""=])\.(boto|s3cfg|my\.cnf|password-store)\b|\.local/share/keyrings\b|/etc/ssl/private\b|jenkins/secrets\b|\.m2/settings(-security)?\.xml|\.gradle/gradle\.properties|/(google-chrome|chromium|BraveSoftware/Brave-Browser|microsoft-edge)/[^/\s'""]+/(Cookies|Web Data)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
     private static partial Regex CredentialPattern();
 }

@@ -86,6 +86,12 @@ internal sealed partial class ScriptParser
                 continue;
             }
 
+            // A pipeline goes on after a line break that follows its | (echo x |⏎cut -c1): bash reads the next line as its next command.
+            if (pipeFrom is not null && words.Count == 0 && redirects.Count == 0 && token.Kind == ShellTokenKind.Newline)
+            {
+                continue;
+            }
+
             var pipes = token.IsOperator("|") || token.IsOperator("|&");
             var upstream = pipeFrom ?? inheritedStdin;
             var draft = Finish(words, redirects, upstream);

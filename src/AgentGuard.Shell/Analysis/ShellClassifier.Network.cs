@@ -123,7 +123,9 @@ internal static partial class ShellClassifier
             draft.Tag(ShellTags.Exfiltration, "ssh -R opens a port on another host into this machine");
         }
 
-        if (NetworkTools.Contains(program) && draft.Args.Exists(a => a.FromSubstitution))
+        // Only output that is not known before the line runs is data from the machine: $(echo 10.0.0.255 | cut -d. -f-3)
+        // is text written on the line.
+        if (NetworkTools.Contains(program) && draft.Args.Exists(a => a.UnknownOutput))
         {
             draft.Tag(ShellTags.Exfiltration, program + " sends the output of a command");
         }

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace AgentGuard.Shell.Analysis;
 
-/// <summary>What echo, printf, cat, base64 -d, rev and xxd -r are known to print, for pipes into shells and interpreters.</summary>
+/// <summary>What echo, printf, cat, base64 -d, cut, rev and xxd -r are known to print, for pipes into shells and interpreters.</summary>
 internal static partial class ShellClassifier
 {
     private static void ClassifyOutput(CommandDraft draft)
@@ -48,6 +48,9 @@ internal static partial class ShellClassifier
                     }
                 }
 
+                break;
+            case "cut" when draft.StdinText is { } fields:
+                draft.OutputText = CutEmulator.Run(draft.Args, fields);
                 break;
             case "rev" when draft.StdinText is { } forward:
                 draft.OutputText = string.Join('\n', forward.TrimEnd('\n').Split('\n').Select(line => new string(line.Reverse().ToArray()))) + "\n";

@@ -74,6 +74,22 @@ internal static partial class ShellClassifier
         }
     }
 
+    /// <summary><c>kubectl port-forward --address 0.0.0.0</c>: the cluster's service is opened to the network, not only to this machine.</summary>
+    private static bool ForwardsBeyondLoopback(CommandDraft draft)
+    {
+        for (var i = 0; i < draft.Args.Count; i++)
+        {
+            var text = draft.Args[i].Text;
+            var value = text.StartsWith("--address=", StringComparison.Ordinal) ? text["--address=".Length..] : text == "--address" && i + 1 < draft.Args.Count ? draft.Args[i + 1].Text : null;
+            if (value is not null && value.Split(',').Any(a => a is not ("localhost" or "127.0.0.1" or "::1")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A separate method, so that its lambda's capture of <paramref name="draft"/> is paid only by chown/chgrp, not by every command <see cref="Classify"/> sees.</summary>
     private static bool OwnerChangeHitsSystem(CommandDraft draft)
     {
@@ -94,6 +110,8 @@ internal static partial class ShellClassifier
         EditorWrites(draft);
         RemoteControl(draft);
         CredentialHunt(draft);
+        Outage(draft);
+        PrintsSecret(draft);
         if (NetworkTools.Contains(program))
         {
             draft.AddTag(ShellTags.Network);
@@ -146,6 +164,12 @@ internal static partial class ShellClassifier
                 if (draft.Operands().FirstOrDefault().Text is "delete" or "drain" or "replace" && (draft.Operands().First().Text != "replace" || draft.HasArg("--force")) && !IsDryRun(draft))
                 {
                     draft.Tag(ShellTags.Destructive, program + " " + draft.Operands().First().Text);
+                }
+
+                if (draft.HasArg("port-forward") && ForwardsBeyondLoopback(draft))
+                {
+                    draft.AddTag(ShellTags.Network);
+                    draft.Tag(ShellTags.Exfiltration, program + " port-forward opens a cluster service to the network");
                 }
 
                 break;
@@ -215,9 +239,9 @@ internal static partial class ShellClassifier
 
                 break;
             case "truncate":
-                if (draft.Operands().Select(draft.Resolve).Any(o => PathRules.IsSystem(o.Text) || PathRules.CredentialMatch(o) is not null) && !draft.Args.Exists(a => a.Text.Contains('+', StringComparison.Ordinal)))
+                if (draft.Operands().Select(draft.Resolve).Any(o => PathRules.IsSystem(o.Text) || PathRules.CredentialMatch(o) is not null || IsStartupFile(o.Text)) && !draft.Args.Exists(a => a.Text.Contains('+', StringComparison.Ordinal)))
                 {
-                    draft.Tag(ShellTags.Destructive, "truncate empties a system file");
+                    draft.Tag(ShellTags.Destructive, "truncate empties a system, credential or start-up file");
                 }
 
                 break;

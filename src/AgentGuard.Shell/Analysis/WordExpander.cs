@@ -128,19 +128,19 @@ internal sealed class WordExpander(AnalysisSession session, int depth)
     {
         var current = session.RentBuilder();
         var started = false;
-        bool dynamic = false, glob = false, fromSubstitution = false, remote = false, decoded = false;
+        bool dynamic = false, glob = false, fromSubstitution = false, remote = false, decoded = false, unknownOutput = false;
         CommandDraft? processSubstitution = null;
 
         void EndField()
         {
             if (started || current.Length > 0 || dynamic)
             {
-                output.Add(new ExpandedWord(current.ToString(), dynamic, glob, fromSubstitution, remote, processSubstitution, decoded));
+                output.Add(new ExpandedWord(current.ToString(), dynamic, glob, fromSubstitution, remote, processSubstitution, decoded, unknownOutput));
             }
 
             current.Clear();
             started = false;
-            dynamic = glob = fromSubstitution = remote = decoded = false;
+            dynamic = glob = fromSubstitution = remote = decoded = unknownOutput = false;
             processSubstitution = null;
         }
 
@@ -159,9 +159,9 @@ internal sealed class WordExpander(AnalysisSession session, int depth)
                 {
                     if (current.Length > 0)
                     {
-                        var keep = (dynamic, fromSubstitution, remote, decoded);
+                        var keep = (dynamic, fromSubstitution, remote, decoded, unknownOutput);
                         EndField();
-                        (dynamic, fromSubstitution, remote, decoded) = keep;
+                        (dynamic, fromSubstitution, remote, decoded, unknownOutput) = keep;
                     }
 
                     continue;
@@ -206,6 +206,7 @@ internal sealed class WordExpander(AnalysisSession session, int depth)
                         remote |= remoteContent;
                         decoded |= decodedContent;
                         dynamic |= value is null;
+                        unknownOutput |= value is null;
                         AppendValue(value ?? string.Empty, substitution.Quoted);
                         started |= substitution.Quoted;
                         break;

@@ -308,7 +308,8 @@ internal sealed class SessionState : ISessionView
         }
 
         // All of it is hashed: a head longer than the bound is forgotten at once, which for untrusted content still counts.
-        var hashes = new ulong[tokens.Count];
+        // (On the stack for a prompt-sized text: the values copy them.)
+        var hashes = tokens.Count <= StackHashes ? stackalloc ulong[tokens.Count] : new ulong[tokens.Count];
         for (var i = 0; i < hashes.Length; i++)
         {
             hashes[i] = _shared.Hasher.Of(tokens[i]);
