@@ -262,6 +262,18 @@ internal sealed partial class GuardEngine : IGuardEngine
             return;
         }
 
+        var key = candidates.PlanKey(input.Context);
+        if (candidates.TryGetPlan(in key, out var plan))
+        {
+            // Looked at before with the same session values: the same rules, admitted by the same gates, in the same order.
+            foreach (var rule in plan)
+            {
+                Consider(rule, policy, in input, ref accumulator, declare, gated: true);
+            }
+
+            return;
+        }
+
         var facts = candidates.Facts(input.Context);
         Span<int> ownPositions = stackalloc int[64];
         Span<int> sharedPositions = stackalloc int[64];
@@ -271,17 +283,24 @@ internal sealed partial class GuardEngine : IGuardEngine
         {
             var ownCount = Collect(own, in facts, ref ownPositions, ref ownRented);
             var sharedCount = shared is null ? 0 : Collect(shared, in facts, ref sharedPositions, ref sharedRented);
+            var kept = candidates.KeepsPlan(in key) ? new CompiledRule[ownCount + sharedCount] : null;
             int i = 0, j = 0;
             while (i < ownCount || j < sharedCount)
             {
-                if (j >= sharedCount || (i < ownCount && own.Orders[ownPositions[i]] < shared!.Orders[sharedPositions[j]]))
+                var rule = j >= sharedCount || (i < ownCount && own.Orders[ownPositions[i]] < shared!.Orders[sharedPositions[j]])
+                    ? own.Rules[ownPositions[i++]]
+                    : shared!.Rules[sharedPositions[j++]];
+                if (kept is not null)
                 {
-                    Consider(own.Rules[ownPositions[i++]], policy, in input, ref accumulator, declare, gated: true);
+                    kept[i + j - 1] = rule;
                 }
-                else
-                {
-                    Consider(shared!.Rules[sharedPositions[j++]], policy, in input, ref accumulator, declare, gated: true);
-                }
+
+                Consider(rule, policy, in input, ref accumulator, declare, gated: true);
+            }
+
+            if (kept is not null)
+            {
+                candidates.RememberPlan(in key, kept);
             }
         }
         finally

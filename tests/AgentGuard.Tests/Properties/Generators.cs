@@ -131,6 +131,21 @@ internal static class Generators
 
     public static readonly Gen<CallSpec[]> IndexedSession = IndexedCall.Array[1, 8];
 
+    /// <summary>
+    /// One to three calls, each repeated under many session values — teams, agents, users, and up to eleven groups (past
+    /// the eight a cached session key holds), names repeated in other cases and empty — so one engine sees the same tool
+    /// under many sets of session values.
+    /// </summary>
+    public static readonly Gen<CallSpec[]> ManyGroupCalls = Gen.Select(
+        IndexedCall.Array[1, 3],
+        Gen.Select(
+            Gen.OneOf<string?>(null, "red", "Red", "blue", "green", "BLUE"),
+            Gen.OneOf<string?>(null, "bot-a", "Bot-A", "bot-b"),
+            Gen.OneOf("u", "U", "alice"),
+            Gen.OneOf("finance", "FINANCE", "hr", "ops", "Ops", "x", "", "HR", "y", "z").Array[0, 11],
+            (team, agent, user, groups) => (team, agent, user, groups)).Array[10, 30],
+        (calls, sessions) => sessions.Select((s, i) => calls[i % calls.Length] with { Team = s.team, Agent = s.agent, UserId = s.user, OtherGroups = s.groups }).ToArray());
+
     /// <summary>Many calls, each decided in a fresh session (for concurrent decisions).</summary>
     public static readonly Gen<CallSpec[]> IndexedCalls = IndexedCall.Array[20, 40];
 }

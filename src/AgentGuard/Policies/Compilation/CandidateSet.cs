@@ -12,6 +12,9 @@ internal sealed class CandidateSet
 {
     private const int MaxTagSets = 256;
     private const int MaxDecisions = 64;
+
+    /// <summary>Sets of session values whose rules are kept per candidate set (beyond it, they are collected per call).</summary>
+    private const int MaxPlans = 32;
     private readonly RuleIndex _index;
     private readonly string _toolName;
     private readonly ToolKind _kind;
@@ -20,6 +23,8 @@ internal sealed class CandidateSet
     private BoundedCache<TagSetKey, CandidateSet>? _byTags;
     private BoundedCache<string, CandidateSet>? _bySingleTag;
     private BoundedCache<DecisionKey, Decision>? _decisions;
+    private BoundedCache<ContextKey, CompiledRule[]>? _plans;
+    private Plan? _firstPlan;
 
     public CandidateSet(RuleIndex index, string toolName, ToolKind kind, string? source, CompiledRule[] staticRules, int[] staticOrders, string[] tags)
     {
@@ -120,6 +125,56 @@ internal sealed class CandidateSet
 
         return result;
     }
+
+    /// <summary>The key of the call's session values, for <see cref="TryGetPlan"/>.</summary>
+    public ContextKey PlanKey(GuardContext context) => ContextKey.Of(context, _index.Ids);
+
+    /// <summary>
+    /// The rules a call with session values <paramref name="key"/> looks at, in policy order (own and shared merged,
+    /// each admitted by its gate), when worked out before for the same values. The list depends on nothing else: the
+    /// candidates are fixed for this set, and the gates and splits read only the facts the values give.
+    /// </summary>
+    public bool TryGetPlan(in ContextKey key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CompiledRule[]? rules)
+    {
+        rules = null;
+        if (!key.IsCacheable)
+        {
+            return false;
+        }
+
+        // The first session values seen are kept on the set itself: most tools are called under one or a few, and this
+        // one is then found without a dictionary's buckets and nodes.
+        if (Volatile.Read(ref _firstPlan) is { } first && first.Key.Equals(key))
+        {
+            rules = first.Rules;
+            return true;
+        }
+
+        return _plans is not null && _plans.TryGetValue(key, out rules);
+    }
+
+    /// <summary>True when the rules for <paramref name="key"/> would be kept (so a list is worth building for them).</summary>
+    public bool KeepsPlan(in ContextKey key) => key.IsCacheable && (_plans is null || _plans.Count < MaxPlans);
+
+    /// <summary>Keeps the rules a call with session values <paramref name="key"/> looks at (bounded; a key that cannot be cached is not kept).</summary>
+    public void RememberPlan(in ContextKey key, CompiledRule[] rules)
+    {
+        if (!key.IsCacheable)
+        {
+            return;
+        }
+
+        if (Volatile.Read(ref _firstPlan) is null && Interlocked.CompareExchange(ref _firstPlan, new Plan(key, rules), null) is null)
+        {
+            return;
+        }
+
+        var cache = _plans ?? Interlocked.CompareExchange(ref _plans, new BoundedCache<ContextKey, CompiledRule[]>(MaxPlans), null) ?? _plans;
+        cache.TryAdd(key, rules);
+    }
+
+    /// <summary>Session values and the rules a call with them looks at (immutable, published whole).</summary>
+    private sealed record Plan(ContextKey Key, CompiledRule[] Rules);
 
     /// <summary>The decision made before for the same deciding rules, effect and alert, if any.</summary>
     public bool TryGetDecision(in DecisionKey key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Decision? decision)

@@ -8,6 +8,8 @@ internal sealed class CompiledRule
 
     private readonly int _kindMask;
     private readonly string[]?[] _requires;
+    private string[]? _evidence;
+    private Decision? _allowDecision;
 
     public CompiledRule(
         int index,
@@ -47,14 +49,6 @@ internal sealed class CompiledRule
         ConditionsBeyondGate = beyondGate.Length == Conditions.Length ? Conditions : beyondGate.Length == 0 ? [] : beyondGate;
         ReadsArguments = Array.Exists(Conditions, c => c.ReadsArguments);
         ExplainsAtRunTime = Array.Exists(Conditions, c => c.ExplainsAtRunTime);
-        var evidence = new List<string>(5 + Conditions.Length);
-        DescribeMatch(evidence);
-        foreach (var condition in Conditions)
-        {
-            evidence.Add(condition.Evidence);
-        }
-
-        Evidence = [.. evidence];
         RuleIds = [id];
         _requires = new string[]?[Dimensions];
         foreach (var condition in Conditions)
@@ -116,7 +110,11 @@ internal sealed class CompiledRule
     /// <summary>True when a condition reads the arguments: unreadable arguments then yield the rule's <c>OnError</c> outcome.</summary>
     public bool ReadsArguments { get; }
 
-    public string[] Evidence { get; }
+    /// <summary>
+    /// What the rule tests, one line per part (its match, then each condition), made on first use: most rules of a large
+    /// policy never decide a call, so a load does not build (or keep) text for them. Every caller sees equal lines.
+    /// </summary>
+    public string[] Evidence => Volatile.Read(ref _evidence) ?? Publish(ref _evidence, DescribeAll());
 
     /// <summary>True when a condition adds evidence about the call once the rule decided it (see <see cref="Condition.Explain"/>).</summary>
     public bool ExplainsAtRunTime { get; }
@@ -139,8 +137,18 @@ internal sealed class CompiledRule
     /// <summary>The operator reason when this rule alone decides.</summary>
     public string DecidingReason => Reason ?? $"rule '{Id}' matched";
 
-    /// <summary>The decision when this rule alone allows a call (set by the policy once its options are known).</summary>
-    public Decision? AllowDecision { get; set; }
+    /// <summary>
+    /// The decision when this rule alone allows a call (null for a rule that does not allow), made on first use and then
+    /// shared by every call it decides alone, so such a decision allocates nothing.
+    /// </summary>
+    public Decision? AllowDecision => Effect != DecisionEffect.Allow ? null : Volatile.Read(ref _allowDecision) ?? Publish(ref _allowDecision, new Decision
+    {
+        Effect = DecisionEffect.Allow,
+        PolicyEffect = DecisionEffect.Allow,
+        RuleIds = RuleIds,
+        Reason = Reason ?? $"allowed by rule '{Id}'",
+        Evidence = Evidence,
+    });
 
     /// <summary>True when the rule names kinds (for explanations).</summary>
     public bool HasKinds => _kindMask != 0;
@@ -232,6 +240,23 @@ internal sealed class CompiledRule
         }
 
         return true;
+    }
+
+    /// <summary>Keeps <paramref name="made"/> unless another thread kept one first; returns the one kept (all callers then share it).</summary>
+    private static T Publish<T>(ref T? slot, T made)
+        where T : class
+        => Interlocked.CompareExchange(ref slot, made, null) ?? made;
+
+    private string[] DescribeAll()
+    {
+        var evidence = new List<string>(5 + Conditions.Length);
+        DescribeMatch(evidence);
+        foreach (var condition in Conditions)
+        {
+            evidence.Add(condition.Evidence);
+        }
+
+        return [.. evidence];
     }
 
     private void DescribeMatch(List<string> evidence)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -114,19 +115,6 @@ internal static class PolicyCompiler
             n => policyValue.ForNamed(n.Name, [.. rules, .. n.Rules], n.DefaultEffect ?? defaultEffect, ReferencedTags([.. options.Rules, .. n.Options])),
             StringComparer.OrdinalIgnoreCase);
         policy = policyValue;
-
-        foreach (var rule in rules.Concat(named.SelectMany(n => n.Rules)).Where(r => r.Effect == DecisionEffect.Allow))
-        {
-            rule.AllowDecision = new Decision
-            {
-                Effect = DecisionEffect.Allow,
-                PolicyEffect = DecisionEffect.Allow,
-                RuleIds = rule.RuleIds,
-                Reason = rule.Reason ?? $"allowed by rule '{rule.Id}'",
-                Evidence = rule.Evidence,
-            };
-        }
-
         return true;
     }
 
@@ -250,11 +238,66 @@ internal static class PolicyCompiler
         return new ToolClassifier([.. entries]);
     }
 
-    /// <summary>Compiles one list of rules (the top-level ones, or a named policy's under <paramref name="prefix"/>); ids are unique across every list.</summary>
+    /// <summary>From this many rules in one list, they are compiled in parallel (in chunks of <see cref="ChunkRules"/>).</summary>
+    private const int MinParallelRules = 2_048;
+
+    /// <summary>Rules compiled together by one worker; the chunks' rules and problems are joined in list order.</summary>
+    private const int ChunkRules = 512;
+
+    /// <summary>
+    /// Compiles one list of rules (the top-level ones, or a named policy's under <paramref name="prefix"/>); ids are unique
+    /// across every list. Ids are checked first, in order, so a repeated id is reported at its second use however the
+    /// list is split; a long list is then compiled in parallel chunks whose rules and problems are joined in order, so
+    /// the result and every message are those of compiling it in one pass.
+    /// </summary>
     private static List<CompiledRule> CompileRules(Problems problems, AgentGuardOptions options, List<RuleOptions> list, HashSet<string> ids, string prefix = "")
     {
-        var rules = new List<CompiledRule>();
+        var repeated = new bool[list.Count];
         for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is { Id: { } id } && !string.IsNullOrWhiteSpace(id) && !ids.Add(id.Trim()))
+            {
+                repeated[i] = true;
+            }
+        }
+
+        if (list.Count < MinParallelRules)
+        {
+            return CompileRange(problems, options, list, repeated, prefix, 0, list.Count);
+        }
+
+        var chunks = new (List<CompiledRule> Rules, List<string> Problems)[(list.Count + ChunkRules - 1) / ChunkRules];
+        try
+        {
+            Parallel.For(0, chunks.Length, c =>
+            {
+                var found = new List<string>();
+                var rules = CompileRange(problems.Into(found), options, list, repeated, prefix, c * ChunkRules, Math.Min(list.Count, (c + 1) * ChunkRules));
+                chunks[c] = (rules, found);
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            // As compiling in one pass would: the exception itself, not a wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+            throw;
+        }
+
+        var all = new List<CompiledRule>(list.Count);
+        foreach (var (rules, found) in chunks)
+        {
+            all.AddRange(rules);
+            problems.AddFound(found);
+        }
+
+        return all;
+    }
+
+    /// <summary>Compiles the rules at positions <paramref name="from"/> to <paramref name="to"/> (exclusive) of <paramref name="list"/>.</summary>
+    private static List<CompiledRule> CompileRange(Problems problems, AgentGuardOptions options, List<RuleOptions> list, bool[] repeated, string prefix, int from, int to)
+    {
+        var rules = new List<CompiledRule>(to - from);
+        for (var i = from; i < to; i++)
         {
             var rule = list[i];
             var id = string.IsNullOrWhiteSpace(rule?.Id) ? $"#{i}" : rule.Id.Trim();
@@ -269,7 +312,7 @@ internal static class PolicyCompiler
             {
                 scope.Add("Id", "is missing (every rule needs a unique id)");
             }
-            else if (!ids.Add(id))
+            else if (repeated[i])
             {
                 scope.Add("Id", $"'{id}' is used by more than one rule");
             }
@@ -739,25 +782,27 @@ internal static class PolicyCompiler
     /// kilobytes; a large policy repeats a few patterns across thousands of rules). Sharing is exact: a
     /// <see cref="RuleRegex"/> answers from its pattern alone.
     /// </summary>
-    private sealed class Problems(List<string> list, string section, string? rule = null, Dictionary<string, RuleRegex>? regexes = null)
+    private sealed class Problems(List<string> list, string section, string? rule = null, ConcurrentDictionary<string, RuleRegex>? regexes = null)
     {
-        private readonly Dictionary<string, RuleRegex> _regexes = regexes ?? new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, RuleRegex> _regexes = regexes ?? new(StringComparer.Ordinal);
 
         public void Add(string field, string problem)
             => list.Add(rule is null ? $"{section}:{field} {problem}." : $"{section}:{rule}: {field} {problem}.");
 
         public Problems ForRule(string prefix, int index, string id) => new(list, section, $"{prefix}Rules[{index}] ({id})", _regexes);
 
-        /// <summary>The rule regex for <paramref name="pattern"/>; throws <see cref="ArgumentException"/> for an invalid one (never cached).</summary>
-        public RuleRegex Regex(string pattern, TimeSpan budget)
-        {
-            if (!_regexes.TryGetValue(pattern, out var regex))
-            {
-                regex = new RuleRegex(pattern, budget);
-                _regexes[pattern] = regex;
-            }
+        /// <summary>The same section and regexes, writing problems into <paramref name="found"/> (one parallel chunk's).</summary>
+        public Problems Into(List<string> found) => new(found, section, rule, _regexes);
 
-            return regex;
-        }
+        /// <summary>Problems another <see cref="Into"/> found, already worded, appended in their order.</summary>
+        public void AddFound(List<string> found) => list.AddRange(found);
+
+        /// <summary>
+        /// The rule regex for <paramref name="pattern"/>, shared by every rule of the compile that writes it (chunks
+        /// compiled at once may each build one; one is kept). Throws <see cref="ArgumentException"/> for an invalid
+        /// pattern, which is never cached, so each rule writing it is reported.
+        /// </summary>
+        public RuleRegex Regex(string pattern, TimeSpan budget)
+            => _regexes.TryGetValue(pattern, out var regex) ? regex : _regexes.GetOrAdd(pattern, new RuleRegex(pattern, budget));
     }
 }
