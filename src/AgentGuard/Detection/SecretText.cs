@@ -102,8 +102,9 @@ internal static class SecretText
     /// </summary>
     private static bool ByChance(ReadOnlySpan<char> value, string marker)
     {
-        var at = value.IndexOf(marker, StringComparison.Ordinal);
-        return value.Length >= 40 && at > 0 && value.LastIndexOf(marker, StringComparison.Ordinal) + marker.Length < value.Length && Entropy(value) >= 4.8;
+        // Found ignoring case (IsPlaceholder's test), so looked up ignoring case: %S is %s.
+        var at = value.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+        return value.Length >= 40 && at > 0 && value.LastIndexOf(marker, StringComparison.OrdinalIgnoreCase) + marker.Length < value.Length && Entropy(value) >= 4.8;
     }
 
     /// <summary>

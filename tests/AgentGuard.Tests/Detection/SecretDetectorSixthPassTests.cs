@@ -167,11 +167,33 @@ public sealed class SecretDetectorSixthPassTests
         Values("client_secret: \"" + withUrlMark + "\"").Should().Equal(withUrlMark);
     }
 
+    /// <summary>
+    /// Found by the same property in CI (seed <c>bjrN6vUCg6A5</c>): a generated token holding <c>%S</c> by chance. The
+    /// marker was found ignoring case but its position was looked up case-sensitively, so the token was taken for a
+    /// template, and a key-like run inside it (<c>…KeyS:9QMeJf…</c>) was redacted alone.
+    /// </summary>
+    [Fact]
+    public void Redact_TemplateMarkerInAnotherCase_ByChance_LeavesNoFragment()
+    {
+        foreach (var marker in new[] { "%S", "%s", "$(", "{{" })
+        {
+            var token = Take(Alnum, 40) + marker + Take(Alnum, 20) + "/" + Take(Alnum, 8) + "KeyS:" + Take(Alnum, 40);
+            var line = "var apiKey string = \"" + token + "\"";
+            var spans = ArgumentRedactor.RedactionSpans(line, Find(line));
+            var start = line.IndexOf(token, StringComparison.Ordinal);
+            spans.Should().NotBeEmpty();
+            Enumerable.Range(start, token.Length).Should().OnlyContain(
+                i => spans.Any(span => span.Start <= i && i < span.Start + span.Length),
+                $"a token holding {marker} by chance is redacted whole, not a run inside it");
+        }
+    }
+
     /// <summary>Templates and URLs after key names stay what they are.</summary>
     [Fact]
     public void Find_TemplatesAndUrlsAfterKeyNames_StayUnreported()
     {
         Find("api_key = \"%s\"").Should().BeEmpty();
+        Find("api_key = \"%S\"").Should().BeEmpty();
         Find("token: \"Bearer ${ACCESS_TOKEN}\"").Should().BeEmpty();
         Find("token_url: \"https://auth.example.com/oauth2/token\"").Should().BeEmpty();
     }
