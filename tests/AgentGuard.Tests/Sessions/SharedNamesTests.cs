@@ -83,4 +83,21 @@ public sealed class SharedNamesTests
         Assert.Same(history[0].ToolName, history[1].ToolName);
         Assert.Same(history[0].Source, history[1].Source);
     }
+
+    [Fact]
+    public async Task NamesThatDifferOnlyInCase_AreRecordedAsEachCallGaveThem()
+    {
+        // The engine records the candidate set's instance of the name: were candidate sets ever keyed ignoring case,
+        // a call of READ_FILE would be recorded as read_file and a sequence rule on the exact name would miscount.
+        await using var services = TestHost.Create("""{ "AgentGuard": { "Rules": [ { "Id": "ok", "Effect": "Allow", "Match": { "Tools": [ "*" ] } } ] } }""");
+        var engine = services.GetRequiredService<IGuardEngine>();
+        var context = new GuardContext { SessionId = "case" };
+        await engine.EvaluateAsync(new ToolCallEvent("read_file") { Source = "files" }, context);
+        await engine.EvaluateAsync(new ToolCallEvent("READ_FILE") { Source = "FILES" }, context);
+        await engine.EvaluateAsync(new ToolCallEvent("read_file") { Source = "files" }, context);
+
+        var history = services.GetRequiredService<SessionStore>().Find("case")!.Snapshot().History;
+        Assert.Equal(["read_file", "READ_FILE", "read_file"], history.Select(call => call.ToolName));
+        Assert.Equal(["files", "FILES", "files"], history.Select(call => call.Source));
+    }
 }
