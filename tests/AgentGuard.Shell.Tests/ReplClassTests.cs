@@ -6,7 +6,8 @@ namespace AgentGuard.Shell.Tests;
 /// <c>python3 -i script.py</c>, <c>deno repl</c>) are interactive programs on this machine, like a bare <c>python3</c>:
 /// opaque. A program or script the line names is judged by its name only when the name states the effect (a class
 /// called <c>Shell</c>, <c>revshell.py</c>, <c>keylogger</c>, <c>add_login_item.osa</c>): what it does is in a file the
-/// line does not show.
+/// line does not show. Names of a kind of program (<c>malware.py</c>, <c>backdoor.pl</c>) state no effect, and an
+/// interpreter's <c>-i</c> after its script is the script's argument.
 /// </summary>
 public sealed class ReplClassTests
 {
@@ -55,7 +56,7 @@ public sealed class ReplClassTests
     [InlineData("python3 revshell.py 10.0.0.1 4444")]
     [InlineData("python3 reverse_shell.py")]
     [InlineData("./bindshell 4444")]
-    [InlineData("perl /tmp/backdoor.pl")]
+    [InlineData("perl /tmp/webshell.pl")]
     [InlineData("swift MacOSKeylogger.swift -keylog")]
     [InlineData("osascript PathToAtomicsFolder/T1547.015/src/add_login_item.osa")]
     [InlineData("node keylogger.js")]
@@ -85,6 +86,11 @@ public sealed class ReplClassTests
     [InlineData("python3 manage.py shell -c 'print(1)'")]
     [InlineData("python3 scripts/shell_completion.py")]
     [InlineData("python malware.py")]
+    [InlineData("perl backdoor.pl")]
+    [InlineData("python3 exploit.py")]
+    [InlineData("python3 scanner.py -i 10.0.0.7")]
+    [InlineData("node server.js -i")]
+    [InlineData("python3 -c 'import sys; print(sys.argv)' -i")]
     [InlineData("nix-shell -p hello --run hello")]
     [InlineData("poetry run pytest")]
     [InlineData("deno run main.ts")]

@@ -48,9 +48,18 @@ internal sealed partial class CommandUnwrapper
     /// <param name="OptionsWithValue">Options whose value is the next word.</param>
     /// <param name="CommandAfterDoubleDash">Words after <c>--</c> are the command.</param>
     /// <param name="NeedsStdin">Only with <c>-i</c>/<c>--stdin</c> (<c>kubectl debug -it</c>).</param>
-    private sealed record LoginSpec(string[] Path, string[] CommandOptions, int HostOperands, string[] OptionsWithValue, bool CommandAfterDoubleDash, bool NeedsStdin = false);
+    /// <param name="NoStdinOption">The option that leaves standard input unconnected (<c>docker attach --no-stdin</c>): then only output is read.</param>
+    private sealed record LoginSpec(string[] Path, string[] CommandOptions, int HostOperands, string[] OptionsWithValue, bool CommandAfterDoubleDash, bool NeedsStdin = false, string? NoStdinOption = null);
 
     private static readonly string[] NoWords = [];
+
+    /// <summary>
+    /// Attaching a terminal to a container's running main process: an interactive session inside the container when
+    /// standard input is connected (docker by default, kubectl with <c>-i</c>). Nothing on the line says what is typed there.
+    /// </summary>
+    private static readonly LoginSpec DockerAttach = new(["attach"], NoWords, -1, NoWords, false, NoStdinOption: "--no-stdin");
+
+    private static readonly LoginSpec KubectlAttach = new(["attach"], NoWords, -1, NoWords, false, NeedsStdin: true);
 
     private static readonly FrozenDictionary<string, LoginSpec[]> LoginSessions = new Dictionary<string, LoginSpec[]>(StringComparer.Ordinal)
     {
@@ -71,8 +80,11 @@ internal sealed partial class CommandUnwrapper
         ["aws"] = [new(["ssm", "start-session"], ["--document-name"], -1, NoWords, false)],
         ["az"] = [new(["ssh", "vm"], NoWords, -1, NoWords, true), new(["ssh", "arc"], NoWords, -1, NoWords, true)],
         ["gh"] = [new(["codespace", "ssh"], NoWords, -1, NoWords, true), new(["cs", "ssh"], NoWords, -1, NoWords, true)],
-        ["kubectl"] = [new(["debug"], NoWords, -1, NoWords, true, NeedsStdin: true)],
-        ["oc"] = [new(["debug"], NoWords, -1, NoWords, true, NeedsStdin: true)],
+        ["kubectl"] = [new(["debug"], NoWords, -1, NoWords, true, NeedsStdin: true), KubectlAttach],
+        ["oc"] = [new(["debug"], NoWords, -1, NoWords, true, NeedsStdin: true), KubectlAttach],
+        ["docker"] = [DockerAttach],
+        ["podman"] = [DockerAttach],
+        ["nerdctl"] = [DockerAttach],
         ["virsh"] = [new(["console"], NoWords, -1, NoWords, false)],
         ["lxc"] = [new(["console"], NoWords, -1, NoWords, false)],
         ["incus"] = [new(["console"], NoWords, -1, NoWords, false)],
@@ -94,8 +106,8 @@ internal sealed partial class CommandUnwrapper
         var opens = name switch
         {
             "ssh" => SshOpensShell(draft.Args),
-            "docker" or "podman" or "nerdctl" => RunsImageInteractively(draft),
-            _ => LoginSessions.TryGetValue(name, out var specs) && specs.Any(s => OpensLogin(draft, s)),
+            "docker" or "podman" or "nerdctl" => RunsImageInteractively(draft) || OpensAnyLogin(draft, name),
+            _ => OpensAnyLogin(draft, name),
         };
 
         if (!opens)
@@ -201,9 +213,32 @@ internal sealed partial class CommandUnwrapper
         return interactive;
     }
 
+    private static bool OpensAnyLogin(CommandDraft draft, string name)
+    {
+        if (!LoginSessions.TryGetValue(name, out var specs))
+        {
+            return false;
+        }
+
+        foreach (var spec in specs)
+        {
+            if (OpensLogin(draft, spec))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool OpensLogin(CommandDraft draft, LoginSpec spec)
     {
         if (spec.NeedsStdin && !draft.Args.Exists(a => a.Text is "--stdin" or "-i" or "-it" or "-ti" or "--stdin=true"))
+        {
+            return false;
+        }
+
+        if ((spec.NoStdinOption is { } noStdin && draft.HasArg(noStdin)) || draft.Args.Exists(a => a.Text is "--help" or "-h"))
         {
             return false;
         }
