@@ -7,7 +7,8 @@ namespace AgentGuard.Shell.Tests;
 /// input connected (<c>docker attach web</c>, <c>kubectl attach -it pod</c>) is an interactive session inside the
 /// container, as <c>docker exec -it web bash</c> is: nothing on the line says what is typed there. It is opaque, and
 /// the default pack asks a person. Attaching only to read the output (<c>kubectl attach pod</c>, <c>docker attach
-/// --no-stdin</c>) is not.
+/// --no-stdin</c>) is not. <c>docker start -ai</c> attaches as <c>attach</c> does, and <c>kubectl run -it</c> without a
+/// command runs the image's default program interactively, as <c>docker run -it IMAGE</c> does.
 /// </summary>
 public sealed class AttachClassTests
 {
@@ -28,6 +29,13 @@ public sealed class AttachClassTests
     [InlineData("oc attach -it mypod")]
     [InlineData("timeout 600 docker attach web")]
     [InlineData("sudo docker attach web")]
+    [InlineData("docker --log-level debug --context prod --tls --config /x attach web")]
+    [InlineData("kubectl attach -qit pod")]
+    [InlineData("docker start -ai web")]
+    [InlineData("docker start -a -i web")]
+    [InlineData("podman start --attach --interactive web")]
+    [InlineData("kubectl run -it busybox --image=busybox")]
+    [InlineData("kubectl run -i --tty shell --image=alpine --restart=Never")]
     public void AttachingStandardInput_IsOpaque(string line)
         => Tags(line).Should().Contain(ShellTags.Opaque);
 
@@ -39,6 +47,10 @@ public sealed class AttachClassTests
     [InlineData("docker attach --help")]
     [InlineData("docker ps --filter name=web")]
     [InlineData("docker logs -f web")]
+    [InlineData("docker start web")]
+    [InlineData("docker start -a web")]
+    [InlineData("kubectl run nginx --image=nginx")]
+    [InlineData("kubectl run -it x --image=busybox --rm -- ls /")]
     [InlineData("kubectl logs -f api-0")]
     public void ReadingTheOutputOnly_IsNotOpaque(string line)
         => Tags(line).Should().NotContain(ShellTags.Opaque);

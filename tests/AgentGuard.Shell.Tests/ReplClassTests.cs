@@ -44,6 +44,10 @@ public sealed class ReplClassTests
     [InlineData("lua -i config.lua")]
     [InlineData("jupyter console")]
     [InlineData("docker exec -it app ipython")]
+    [InlineData("ipython -i script.py")]
+    [InlineData("python3 -m pdb script.py")]
+    [InlineData("python3 -m ipdb")]
+    [InlineData("node inspect app.js")]
     public void RepLsStartedWithoutInput_AreOpaque(string line)
         => Tags(line).Should().Contain(ShellTags.Opaque);
 
@@ -60,6 +64,8 @@ public sealed class ReplClassTests
     [InlineData("swift MacOSKeylogger.swift -keylog")]
     [InlineData("osascript PathToAtomicsFolder/T1547.015/src/add_login_item.osa")]
     [InlineData("node keylogger.js")]
+    [InlineData("java com.evil.RevShell")]
+    [InlineData("java -cp /tmp shell.Shell")]
     public void ProgramsWhoseNameStatesAShellOrCaptureEffect_AreOpaque(string line)
         => Tags(line).Should().Contain(ShellTags.Opaque);
 
@@ -87,6 +93,9 @@ public sealed class ReplClassTests
     [InlineData("python3 scripts/shell_completion.py")]
     [InlineData("python malware.py")]
     [InlineData("perl backdoor.pl")]
+    [InlineData("java com.example.ShellApp")]
+    [InlineData("python3 -m pdb --help")]
+    [InlineData("node --inspect app.js")]
     [InlineData("python3 exploit.py")]
     [InlineData("python3 scanner.py -i 10.0.0.7")]
     [InlineData("node server.js -i")]

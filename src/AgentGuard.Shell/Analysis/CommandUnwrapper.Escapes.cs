@@ -217,6 +217,11 @@ internal sealed partial class CommandUnwrapper
 
     private void Module(CommandDraft draft, string module, List<string> rest)
     {
+        if (IsDebuggerModule(module) && !rest.Exists(a => a is "--version" or "--help" or "-h"))
+        {
+            draft.Tag(ShellTags.Opaque, "python -m " + module + " opens a debugger prompt that runs any code " + WhereItRuns(draft) + ": what it runs is typed after it starts");
+        }
+
         if (IsConsoleModule(module) && !rest.Exists(a => a.Length > 0 && a[0] != '-') && !rest.Exists(a => a is "-c" or "--version" or "--help" or "-h") && draft.StdinText is null && draft.Upstream is null)
         {
             draft.Tag(ShellTags.Opaque, "python -m " + module + " opens an interactive console " + WhereItRuns(draft) + ": what it runs is typed after it starts");

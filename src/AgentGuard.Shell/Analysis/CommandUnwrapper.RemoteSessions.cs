@@ -61,6 +61,12 @@ internal sealed partial class CommandUnwrapper
 
     private static readonly LoginSpec KubectlAttach = new(["attach"], NoWords, -1, NoWords, false, NeedsStdin: true);
 
+    /// <summary><c>docker start -ai c</c>: attaches standard input to the container's main process, as <c>attach</c> does.</summary>
+    private static readonly LoginSpec DockerStart = new(["start"], NoWords, -1, NoWords, false, NeedsStdin: true);
+
+    /// <summary><c>kubectl run -it NAME --image=X</c> without a command after <c>--</c>: the image's default program, interactively.</summary>
+    private static readonly LoginSpec KubectlRun = new(["run"], NoWords, -1, NoWords, true, NeedsStdin: true);
+
     private static readonly FrozenDictionary<string, LoginSpec[]> LoginSessions = new Dictionary<string, LoginSpec[]>(StringComparer.Ordinal)
     {
         ["mosh"] = [new([], NoWords, 1, ["-p", "--port", "--ssh", "--server", "--client", "--family", "--bind-server", "--predict", "-o"], true)],
@@ -80,11 +86,11 @@ internal sealed partial class CommandUnwrapper
         ["aws"] = [new(["ssm", "start-session"], ["--document-name"], -1, NoWords, false)],
         ["az"] = [new(["ssh", "vm"], NoWords, -1, NoWords, true), new(["ssh", "arc"], NoWords, -1, NoWords, true)],
         ["gh"] = [new(["codespace", "ssh"], NoWords, -1, NoWords, true), new(["cs", "ssh"], NoWords, -1, NoWords, true)],
-        ["kubectl"] = [new(["debug"], NoWords, -1, NoWords, true, NeedsStdin: true), KubectlAttach],
-        ["oc"] = [new(["debug"], NoWords, -1, NoWords, true, NeedsStdin: true), KubectlAttach],
-        ["docker"] = [DockerAttach],
-        ["podman"] = [DockerAttach],
-        ["nerdctl"] = [DockerAttach],
+        ["kubectl"] = [new(["debug"], NoWords, -1, NoWords, true, NeedsStdin: true), KubectlAttach, KubectlRun],
+        ["oc"] = [new(["debug"], NoWords, -1, NoWords, true, NeedsStdin: true), KubectlAttach, KubectlRun],
+        ["docker"] = [DockerAttach, DockerStart],
+        ["podman"] = [DockerAttach, DockerStart],
+        ["nerdctl"] = [DockerAttach, DockerStart],
         ["virsh"] = [new(["console"], NoWords, -1, NoWords, false)],
         ["lxc"] = [new(["console"], NoWords, -1, NoWords, false)],
         ["incus"] = [new(["console"], NoWords, -1, NoWords, false)],
@@ -213,6 +219,10 @@ internal sealed partial class CommandUnwrapper
         return interactive;
     }
 
+    /// <summary>A cluster of single-letter flags that connects standard input (<c>-i</c>, <c>-it</c>, <c>-qit</c>, <c>-ai</c>).</summary>
+    private static bool IsStdinCluster(string text)
+        => text.Length > 1 && text[0] == '-' && text[1] != '-' && text.AsSpan(1).IndexOfAnyExcept("itqa") < 0 && text.Contains('i', StringComparison.Ordinal);
+
     private static bool OpensAnyLogin(CommandDraft draft, string name)
     {
         if (!LoginSessions.TryGetValue(name, out var specs))
@@ -233,7 +243,7 @@ internal sealed partial class CommandUnwrapper
 
     private static bool OpensLogin(CommandDraft draft, LoginSpec spec)
     {
-        if (spec.NeedsStdin && !draft.Args.Exists(a => a.Text is "--stdin" or "-i" or "-it" or "-ti" or "--stdin=true"))
+        if (spec.NeedsStdin && !draft.Args.Exists(static a => a.Text is "--stdin" or "--stdin=true" or "--interactive" or "--interactive=true" || IsStdinCluster(a.Text)))
         {
             return false;
         }
@@ -248,17 +258,30 @@ internal sealed partial class CommandUnwrapper
             return false;
         }
 
-        // The path's words in order among the first operands, then what follows them.
+        // The path's words in order among the first operands, then what follows them. Global options before the path
+        // are skipped with the value that follows them (docker --context prod --config /x --tls attach web); at most
+        // two other words may come first (gcloud compute tpus tpu-vm ssh).
         var args = draft.Args;
         var at = 0;
         var matched = 0;
+        var otherWords = 0;
         for (; at < args.Count && matched < spec.Path.Length; at++)
         {
-            if (args[at].Text == spec.Path[matched])
+            var text = args[at].Text;
+            if (text == spec.Path[matched])
             {
                 matched++;
             }
-            else if (matched > 0 || at > 4)
+            else if (matched > 0)
+            {
+                return false;
+            }
+            else if (text.Length > 1 && text[0] == '-')
+            {
+                var next = at + 1 < args.Count ? args[at + 1].Text : null;
+                at += !text.Contains('=', StringComparison.Ordinal) && next is { Length: > 0 } && next[0] != '-' && next != spec.Path[0] ? 1 : 0;
+            }
+            else if (++otherWords > 2)
             {
                 return false;
             }

@@ -39,16 +39,24 @@ internal sealed partial class CommandUnwrapper
     private static readonly FrozenDictionary<string, string[]> InteractiveFlags = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         ["python"] = ["-i"], ["pypy"] = ["-i"], ["node"] = ["-i", "--interactive"], ["nodejs"] = ["-i", "--interactive"], ["lua"] = ["-i"],
-        ["julia"] = ["-i"], ["racket"] = ["-i", "--repl"], ["scala"] = ["-i"],
+        ["julia"] = ["-i"], ["racket"] = ["-i", "--repl"], ["scala"] = ["-i"], ["ipython"] = ["-i"], ["ipython3"] = ["-i"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Python modules that open an interactive console (<c>python -m code</c>, <c>-m asyncio</c>) when given no script.</summary>
     private static bool IsConsoleModule(string module)
         => module is "code" or "asyncio" or "IPython" or "ptpython" or "bpython" or "ptipython";
 
+    /// <summary>Debuggers whose prompt runs any code or shell command (<c>python -m pdb x.py</c>, <c>node inspect x.js</c>): interactive whatever script they are given.</summary>
+    private static bool IsDebuggerModule(string module) => module is "pdb" or "ipdb" or "pudb" or "pudb3";
+
     /// <summary><c>ipython</c>, <c>groovysh</c>, <c>swift</c>…: a script or subcommand makes it a batch run; nothing makes it a REPL reading what is typed.</summary>
     private void HandleRepl(CommandDraft draft, string name, ReplSpec spec, int depth, Inherited nested)
     {
+        if (InteractiveFlag(draft) is { } interactive)
+        {
+            draft.Tag(ShellTags.Opaque, name + " " + interactive + " stays interactive after its script " + WhereItRuns(draft) + ": what it runs next is typed after it starts");
+        }
+
         var args = draft.Args;
         for (var i = 0; i < args.Count; i++)
         {
@@ -166,17 +174,29 @@ internal sealed partial class CommandUnwrapper
     /// </summary>
     internal static bool NameStatesShellOrCapture(string path)
     {
-        var name = Basename(path);
-        var dot = name.LastIndexOf('.');
-        var stem = dot > 0 ? name.AsSpan(0, dot) : name.AsSpan();
-        if (stem.Length is 0 or > 64)
+        // Each dot-separated part is read: an extension (revshell.py) or a Java package (com.evil.RevShell) around the name.
+        var name = Basename(path).AsSpan();
+        if (name.Length > 256)
         {
             return false;
         }
 
-        Span<char> letters = stackalloc char[stem.Length];
+        foreach (var range in name.Split('.'))
+        {
+            if (PartStatesShellOrCapture(name[range]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool PartStatesShellOrCapture(ReadOnlySpan<char> part)
+    {
+        Span<char> letters = stackalloc char[part.Length];
         var count = 0;
-        foreach (var c in stem)
+        foreach (var c in part)
         {
             if (char.IsAsciiLetter(c))
             {

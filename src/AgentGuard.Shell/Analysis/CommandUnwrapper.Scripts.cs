@@ -319,6 +319,12 @@ internal sealed partial class CommandUnwrapper
                 continue;
             }
 
+            if (draft.Program is "node" or "nodejs" && text is "inspect" or "debug")
+            {
+                draft.Tag(ShellTags.Opaque, draft.Program + " " + text + " opens a debugger prompt that runs any code " + WhereItRuns(draft) + ": what it runs is typed after it starts");
+                return;
+            }
+
             if (i == args.Count - 1 && ReplSubcommands.TryGetValue(draft.Program, out var subcommands) && Array.IndexOf(subcommands, text) >= 0)
             {
                 draft.Tag(ShellTags.Opaque, draft.Program + " " + text + " opens an interactive session " + WhereItRuns(draft) + ": what it runs is typed after it starts");

@@ -353,12 +353,16 @@ internal static partial class ShellClassifier
             || text.StartsWith("bitbucket:", StringComparison.Ordinal) || text.StartsWith("gist:", StringComparison.Ordinal) || text.Contains("@git+", StringComparison.Ordinal)
             || (text.Contains(" @ ", StringComparison.Ordinal) && text.Contains("://", StringComparison.Ordinal));
 
-    /// <summary><c>user/repo</c> (npm reads it as a GitHub repository): one slash, not a scoped package, a path or a file name.</summary>
+    /// <summary>
+    /// <c>user/repo</c>, which npm reads as a GitHub repository (npm-package-arg: one slash, not a scoped package, not a
+    /// path starting with <c>.</c>, <c>/</c> or <c>~</c>, not a tarball's file name): <c>npx evil/tool.js</c> fetches a repository.
+    /// </summary>
     private static bool IsGitHubShorthand(string text)
     {
         var slash = text.IndexOf('/', StringComparison.Ordinal);
-        return slash > 0 && slash < text.Length - 1 && text.IndexOf('/', slash + 1) < 0 && text[0] is not ('@' or '.' or '~' or '$')
-            && !text.Contains('.', StringComparison.Ordinal) && !text.Contains(':', StringComparison.Ordinal);
+        return slash > 0 && slash < text.Length - 1 && text.IndexOf('/', slash + 1) < 0 && text[0] is not ('@' or '.' or '~' or '$' or '-')
+            && text.AsSpan().IndexOfAny(":%@ \t") < 0
+            && !text.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase) && !text.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) && !text.EndsWith(".tar", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsRemote(string text)
