@@ -225,6 +225,10 @@ internal static partial class ShellClassifier
                 {
                     draft.Tag(ShellTags.Destructive, "kill -1 kills every process");
                 }
+                else if (SignalsFirstProcess(draft))
+                {
+                    draft.Tag(ShellTags.Destructive, program + " signals the first process (PID 1: init, systemd, launchd), which stops the machine");
+                }
 
                 break;
             case "crontab":
@@ -406,6 +410,36 @@ internal static partial class ShellClassifier
         // LESSOPEN) from LESSKEY*; man takes options (-P, -H) from MANOPT; fc runs FCEDIT.
         "LESSEDIT", "LESSKEY", "LESSKEYIN", "LESSKEY_CONTENT", "LESSKEYIN_SYSTEM", "LESSKEY_SYSTEM", "MANOPT", "FCEDIT",
     };
+
+    /// <summary>
+    /// <c>kill [-SIG] 1</c> (PID 1, not the value of <c>-s</c>/<c>-n</c>, and not <c>kill -l 1</c>, which names signal 1),
+    /// or <c>pkill</c>/<c>killall</c> of the program that runs as PID 1 (<c>init</c>, <c>systemd</c>, <c>launchd</c>).
+    /// </summary>
+    private static bool SignalsFirstProcess(CommandDraft draft)
+    {
+        var args = draft.Args;
+        if (args.Exists(static a => a.Text is "-l" or "-L" or "--list" or "--table"))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            var text = args[i].Text;
+            if (draft.Program == "kill" && text is "-s" or "-n" or "--signal")
+            {
+                i++;
+                continue;
+            }
+
+            if (draft.Program == "kill" ? text == "1" : text is "init" or "systemd" or "launchd" or "/sbin/init" or "/lib/systemd/systemd")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// True for variables that make later programs load or run other code (LD_PRELOAD, BASH_ENV, GIT_SSH_COMMAND…), and
