@@ -16,6 +16,9 @@ public sealed class PagerClassTests
 
     [Theory]
     [InlineData("man -H'sh -c id' ls")]
+    [InlineData("less -k /tmp/keys README.md")]
+    [InlineData("less --lesskey-src=/tmp/keys README.md")]
+    [InlineData("less --lesskey-content='#env LESSOPEN=|id %s' README.md")]
     [InlineData("man --html='sh -c id' ls")]
     [InlineData("man --html=/tmp/b ls")]
     [InlineData("MANOPT='-P /tmp/p' man ls")]

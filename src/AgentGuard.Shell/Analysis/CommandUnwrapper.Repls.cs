@@ -108,7 +108,7 @@ internal sealed partial class CommandUnwrapper
         foreach (var arg in draft.Args)
         {
             var text = arg.Text;
-            if (Array.IndexOf(flags, text) >= 0)
+            if (Array.IndexOf(flags, text) >= 0 || (flags[0] == "-i" && IsPythonInteractiveCluster(draft.Program, text)))
             {
                 return text;
             }
@@ -121,6 +121,11 @@ internal sealed partial class CommandUnwrapper
 
         return null;
     }
+
+    /// <summary>python's flags combined with <c>-i</c> (<c>-ic</c>, <c>-iq</c>, <c>-Bi</c>): python's single-letter options without a value, and <c>c</c> last.</summary>
+    private static bool IsPythonInteractiveCluster(string program, string text)
+        => text.Length > 2 && text[0] == '-' && text[1] != '-' && text.Contains('i', StringComparison.Ordinal) && StripVersion(program) is "python" or "pypy"
+            && text.AsSpan(1, text.Length - 2).IndexOfAnyExcept("bBdEiIOPqsSuvR") < 0 && text[^1] is 'c' or 'b' or 'B' or 'd' or 'E' or 'i' or 'I' or 'O' or 'P' or 'q' or 's' or 'S' or 'u' or 'v' or 'R';
 
     /// <summary>java's options whose value is the next word.</summary>
     private static readonly FrozenSet<string> JavaOptionsWithValue = FrozenSet.ToFrozenSet(
@@ -156,6 +161,12 @@ internal sealed partial class CommandUnwrapper
 
             if (text.Length > 1 && text[0] == '-')
             {
+                // A class path names jars and folders whose classes run (java -cp revshell.jar Main).
+                if (text is "-cp" or "-classpath" or "--class-path" && i + 1 < args.Count && Array.Exists(args[i + 1].Text.Split(':'), NameStatesShellOrCapture))
+                {
+                    draft.Tag(ShellTags.Opaque, "java's class path names " + Shorten(args[i + 1].Text) + ", whose name says it opens a shell or captures input");
+                }
+
                 i += JavaOptionsWithValue.Contains(text) ? 1 : 0;
                 continue;
             }
