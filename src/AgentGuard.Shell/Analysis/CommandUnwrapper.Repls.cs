@@ -27,19 +27,50 @@ internal sealed partial class CommandUnwrapper
     /// <summary>Programs that are a REPL when no script or subcommand is given.</summary>
     private static readonly FrozenDictionary<string, ReplSpec> ReplPrograms = new Dictionary<string, ReplSpec>(StringComparer.Ordinal)
     {
-        ["jshell"] = JvmRepl, ["groovysh"] = JvmRepl, ["kotlinc"] = JvmRepl, ["kotlinc-jvm"] = JvmRepl,
-        ["clj"] = ClojureRepl, ["clojure"] = ClojureRepl,
-        ["ipython"] = PythonRepl, ["ipython3"] = PythonRepl, ["bpython"] = PythonRepl, ["ptpython"] = PythonRepl, ["ptipython"] = PythonRepl,
-        ["pry"] = PlainRepl, ["psysh"] = PlainRepl, ["luajit"] = PlainRepl, ["swift"] = PlainRepl, ["ocaml"] = PlainRepl, ["utop"] = PlainRepl,
-        ["evcxr"] = PlainRepl, ["ts-node"] = PlainRepl, ["tsx"] = PlainRepl, ["coffee"] = PlainRepl, ["gore"] = PlainRepl, ["csi"] = PlainRepl,
-        ["rep"] = PlainRepl, ["chez"] = PlainRepl, ["scheme"] = PlainRepl, ["petite"] = PlainRepl, ["mit-scheme"] = PlainRepl, ["gforth"] = PlainRepl, ["swipl"] = PlainRepl,
+        ["jshell"] = JvmRepl,
+        ["groovysh"] = JvmRepl,
+        ["kotlinc"] = JvmRepl,
+        ["kotlinc-jvm"] = JvmRepl,
+        ["clj"] = ClojureRepl,
+        ["clojure"] = ClojureRepl,
+        ["ipython"] = PythonRepl,
+        ["ipython3"] = PythonRepl,
+        ["bpython"] = PythonRepl,
+        ["ptpython"] = PythonRepl,
+        ["ptipython"] = PythonRepl,
+        ["pry"] = PlainRepl,
+        ["psysh"] = PlainRepl,
+        ["luajit"] = PlainRepl,
+        ["swift"] = PlainRepl,
+        ["ocaml"] = PlainRepl,
+        ["utop"] = PlainRepl,
+        ["evcxr"] = PlainRepl,
+        ["ts-node"] = PlainRepl,
+        ["tsx"] = PlainRepl,
+        ["coffee"] = PlainRepl,
+        ["gore"] = PlainRepl,
+        ["csi"] = PlainRepl,
+        ["chez"] = PlainRepl,
+        ["scheme"] = PlainRepl,
+        ["petite"] = PlainRepl,
+        ["mit-scheme"] = PlainRepl,
+        ["gforth"] = PlainRepl,
+        ["swipl"] = PlainRepl,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Interpreters' flags that keep a session open for typed input after the script or code (<c>python -i</c>, <c>node -i</c>).</summary>
     private static readonly FrozenDictionary<string, string[]> InteractiveFlags = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        ["python"] = ["-i"], ["pypy"] = ["-i"], ["node"] = ["-i", "--interactive"], ["nodejs"] = ["-i", "--interactive"], ["lua"] = ["-i"],
-        ["julia"] = ["-i"], ["racket"] = ["-i", "--repl"], ["scala"] = ["-i"], ["ipython"] = ["-i"], ["ipython3"] = ["-i"],
+        ["python"] = ["-i"],
+        ["pypy"] = ["-i"],
+        ["node"] = ["-i", "--interactive"],
+        ["nodejs"] = ["-i", "--interactive"],
+        ["lua"] = ["-i"],
+        ["julia"] = ["-i"],
+        ["racket"] = ["-i", "--repl"],
+        ["scala"] = ["-i"],
+        ["ipython"] = ["-i"],
+        ["ipython3"] = ["-i"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Python modules that open an interactive console (<c>python -m code</c>, <c>-m asyncio</c>) when given no script.</summary>
