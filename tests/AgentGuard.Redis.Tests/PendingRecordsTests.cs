@@ -12,11 +12,7 @@ namespace AgentGuard.Redis.Tests;
 public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<RedisFixture>
 {
     private const string Rules = """
-        "Tools": { "browse": { "Untrusted": true } },
-        "Rules": [
-          { "Id": "read-then-send", "Effect": "Deny", "Match": { "Tools": ["send_email"] }, "When": { "Sequence": { "Tools": ["read_secrets"], "AtLeast": 1 } } },
-          { "Id": "no-post-when-untrusted", "Effect": "Deny", "Match": { "Tools": ["post"] }, "When": { "SessionLabels": ["untrusted"] } }
-        ]
+        "Rules": [ { "Id": "read-then-send", "Effect": "Deny", "Match": { "Tools": ["send_email"] }, "When": { "Sequence": { "Tools": ["read_secrets"], "AtLeast": 1 } } } ]
         """;
 
     [Fact]
@@ -152,7 +148,7 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
     public async Task AResultLabel_AttachesToACallWhoseRecordIsStillQueued()
     {
         var held = new HeldWork();
-        var policy = new LastSession();
+        var policy = new LastSessionPolicy();
         // No rule reads the session when the result is inspected, so the label write is the first command after the record.
         const string rules = """
             "EvaluationTimeout": "00:00:05",
@@ -230,19 +226,6 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
             {
                 item.Execute();
             }
-        }
-    }
-
-    private sealed class LastSession : IGuardPolicy
-    {
-        public SessionSnapshot? Last { get; private set; }
-
-        public string Id => "last-session";
-
-        public ValueTask<PolicyVerdict> EvaluateAsync(PolicyEvaluationContext context, CancellationToken cancellationToken)
-        {
-            Last = context.Session;
-            return ValueTask.FromResult(PolicyVerdict.NotApplicable);
         }
     }
 }
