@@ -17,7 +17,8 @@ namespace AgentGuard.Mcp;
 /// </summary>
 internal static partial class ToolDescriptionScanner
 {
-    private static readonly (string Phrase, string Category)[] Phrases =
+    /// <summary>The phrases in table order (the first that matches at a position is its finding), each with its category.</summary>
+    internal static readonly (string Phrase, string Category)[] Phrases =
     [
         // Instructions addressed to the model.
         ("ignore previous", "instruction"), ("ignore all previous", "instruction"), ("ignore the previous", "instruction"),
@@ -111,9 +112,11 @@ internal static partial class ToolDescriptionScanner
     /// <summary>The phrases (in table order) by lower-case first and second character, both ASCII: 128 × 128 lists.</summary>
     private static readonly PhraseEntry[][] ByPair = BuildPairs();
 
-    // Zero-width, bidirectional controls, invisible separators, BOM, soft hyphen, tag characters (high surrogate of U+E0000..U+E007F).
-    private static readonly SearchValues<char> HiddenCharacters = SearchValues.Create(
-        "\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206A\u206B\u206C\u206D\u206E\u206F\u3164\uFEFF\uFFA0\uDB40");
+    /// <summary>Zero-width, bidirectional controls, invisible separators, BOM, soft hyphen, tag characters (high surrogate of U+E0000..U+E007F).</summary>
+    internal const string HiddenCharacterList =
+        "\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206A\u206B\u206C\u206D\u206E\u206F\u3164\uFEFF\uFFA0\uDB40";
+
+    private static readonly SearchValues<char> HiddenCharacters = SearchValues.Create(HiddenCharacterList);
 
     private static readonly SearchValues<char> CollapsibleWhiteSpace = SearchValues.Create("\t\r\n\u00A0");
 
@@ -248,7 +251,7 @@ internal static partial class ToolDescriptionScanner
     private static readonly InjectionDetector Injection = new();
 
     /// <summary>Acronyms that legitimately appear in capitals in tool descriptions.</summary>
-    private static readonly HashSet<string> Acronyms = new(
+    internal static readonly HashSet<string> Acronyms = new(
         ["API", "URL", "URI", "JSON", "YAML", "TOML", "XML", "HTML", "CSV", "SQL", "HTTP", "HTTPS", "REST", "UUID", "SHA", "PDF", "PNG", "JPG", "GIF",
          "SVG", "UTC", "ISO", "RFC", "AWS", "GCP", "CLI", "SDK", "MCP", "LLM", "CPU", "GPU", "RAM", "SSH", "TLS", "SSL", "DNS", "TCP", "UDP", "IDE",
          "PAT", "OAUTH", "JWT", "CRUD", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "ASCII", "UTF", "NOT", "AND", "ONLY", "ALL", "ANY", "ORG"],
