@@ -92,6 +92,16 @@ public sealed class ToolDescriptionScannerReferenceTests
         return services.BuildServiceProvider().GetRequiredService<IInjectionDetector>();
     }
 
+    /// <summary>The scanner skips stops followed by white space or a control character: no phrase may have one second.</summary>
+    [Fact]
+    public void Phrases_NeverHaveWhiteSpaceOrAControlCharacterSecond()
+        => ToolDescriptionScanner.Phrases.Where(p => p.Phrase[1] <= ' ').Should().BeEmpty();
+
+    /// <summary>The walk does not stop at '.' and '/': the scanner looks back from the word start that follows, so every phrase starting with one must have an ASCII letter second.</summary>
+    [Fact]
+    public void Phrases_StartingWithALookBackCharacter_HaveAnAsciiLetterSecond()
+        => ToolDescriptionScanner.Phrases.Where(p => ToolDescriptionScanner.LookBackCharacters.Contains(p.Phrase[0]) && !char.IsAsciiLetter(p.Phrase[1])).Should().BeEmpty();
+
     /// <summary>What the scanner finds in the assembled text of a tool, computed the plain way.</summary>
     private static List<string>? Reference(string text)
     {
