@@ -174,7 +174,8 @@ internal static class SessionScale
                     TimeCalls(engine, call, context, count);
                     phase.SignalAndWait();
                 }
-            }) { IsBackground = true };
+            })
+            { IsBackground = true };
             threads[t].Start();
         }
 
