@@ -6,8 +6,9 @@ namespace AgentGuard.Benchmarks.PolicySize;
 /// The policy-size workload measured in processor time rather than wall time: on a machine shared with other work,
 /// wall time counts the time other processes hold the cores, processor time does not. One thread; per size, the
 /// median of 7 rounds, each deciding the 700 allowed (or 300 restricted) calls 40 times after every decision was checked
-/// against the reference. <c>-- --policy-cpu [sizes…] [--shape] [--loop seconds [--allocations]]</c> (<c>--loop</c>: only decide
-/// the allowed calls for that long, for a sampling profiler; <c>--allocations</c>: and name the types they allocate).
+/// against the reference. <c>-- --policy-cpu [sizes…] [--shape] [--loop seconds [--restricted] [--allocations]]</c> (<c>--loop</c>: only
+/// decide the allowed calls — or with <c>--restricted</c> the denied and approval ones — for that long, for a sampling
+/// profiler; <c>--allocations</c>: and name the types they allocate).
 /// </summary>
 internal static class PolicyCpu
 {
@@ -38,7 +39,7 @@ internal static class PolicyCpu
             {
                 // For a sampling profiler: only the allowed calls, for this long, nothing else in the window.
                 using var allocations = args.Contains("--allocations") ? new AllocationTypes() : null;
-                Loop(engine, policy.Allowed, TimeSpan.FromSeconds(seconds));
+                Loop(engine, args.Contains("--restricted") ? policy.Restricted : policy.Allowed, TimeSpan.FromSeconds(seconds));
                 if (allocations is not null)
                 {
                     Console.WriteLine($"  {size} rules, allocation samples by type: {string.Join(", ", allocations.Samples.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value}"))}");

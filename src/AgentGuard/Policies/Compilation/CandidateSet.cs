@@ -21,10 +21,9 @@ internal sealed class CandidateSet
     private readonly string? _source;
     private readonly CompiledRule[] _static;
     private BoundedCache<TagSetKey, CandidateSet>? _byTags;
-    private BoundedCache<string, CandidateSet>? _bySingleTag;
-    private BoundedCache<DecisionKey, Decision>? _decisions;
-    private BoundedCache<ContextKey, CompiledRule[]>? _plans;
-    private Plan? _firstPlan;
+    private KeyedList<SingleTag, CandidateSet>? _bySingleTag;
+    private KeyedList<DecisionKey, Decision>? _decisions;
+    private KeyedList<ContextKey, CompiledRule[]>? _plans;
 
     public CandidateSet(RuleIndex index, string toolName, ToolKind kind, string? source, CompiledRule[] staticRules, int[] staticOrders, string[] tags)
     {
@@ -58,6 +57,18 @@ internal sealed class CandidateSet
     /// <summary>The source as first seen, shared as <see cref="ToolName"/> is.</summary>
     public string? Source => _source;
 
+    /// <summary>The kind of tool use this set is for.</summary>
+    public ToolKind Kind => _kind;
+
+    /// <summary>
+    /// True when this is the set for calls of <paramref name="toolName"/> of <paramref name="kind"/> from
+    /// <paramref name="source"/>: name and source compared ordinally, no source the same as an empty one.
+    /// </summary>
+    public bool IsFor(string toolName, ToolKind kind, string? source)
+        => _kind == kind
+        && string.Equals(_toolName, toolName, StringComparison.Ordinal)
+        && string.Equals(_source ?? string.Empty, source ?? string.Empty, StringComparison.Ordinal);
+
     /// <summary>The candidates of this tool and tags, in policy order: those whose name, kind, source and tags match.</summary>
     public RuleGroup Own { get; }
 
@@ -87,7 +98,7 @@ internal sealed class CandidateSet
         // One event tag and none from a classifier, the usual case: looked up by the tag itself (ordinal, exactly as the
         // key below compares), without hashing a key of lists.
         var single = eventTags.Count == 1 && (classified is null || classified.Count == 0) ? eventTags[0] : null;
-        if (single is not null && _bySingleTag is not null && _bySingleTag.TryGetValue(single, out var found))
+        if (single is not null && Volatile.Read(ref _bySingleTag)?.Find(new SingleTag(single)) is { } found)
         {
             return found;
         }
@@ -115,8 +126,8 @@ internal sealed class CandidateSet
         var result = new CandidateSet(_index, _toolName, _kind, _source, ordered, orders, tags);
         if (single is not null)
         {
-            var byTag = _bySingleTag ?? Interlocked.CompareExchange(ref _bySingleTag, new BoundedCache<string, CandidateSet>(MaxTagSets), null) ?? _bySingleTag;
-            byTag.TryAdd(single, result);
+            var byTag = _bySingleTag ?? Interlocked.CompareExchange(ref _bySingleTag, new KeyedList<SingleTag, CandidateSet>(MaxTagSets), null) ?? _bySingleTag;
+            byTag.TryAdd(new SingleTag(single), result);
             return result;
         }
 
@@ -142,19 +153,12 @@ internal sealed class CandidateSet
             return false;
         }
 
-        // The first session values seen are kept on the set itself: most tools are called under one or a few, and this
-        // one is then found without a dictionary's buckets and nodes.
-        if (Volatile.Read(ref _firstPlan) is { } first && first.Key.Equals(key))
-        {
-            rules = first.Rules;
-            return true;
-        }
-
-        return _plans is not null && _plans.TryGetValue(key, out rules);
+        rules = Volatile.Read(ref _plans)?.Find(in key);
+        return rules is not null;
     }
 
     /// <summary>True when the rules for <paramref name="key"/> would be kept (so a list is worth building for them).</summary>
-    public bool KeepsPlan(in ContextKey key) => key.IsCacheable && (_plans is null || _plans.Count < MaxPlans);
+    public bool KeepsPlan(in ContextKey key) => key.IsCacheable && _plans is not { IsFull: true };
 
     /// <summary>Keeps the rules a call with session values <paramref name="key"/> looks at (bounded; a key that cannot be cached is not kept).</summary>
     public void RememberPlan(in ContextKey key, CompiledRule[] rules)
@@ -164,30 +168,34 @@ internal sealed class CandidateSet
             return;
         }
 
-        if (Volatile.Read(ref _firstPlan) is null && Interlocked.CompareExchange(ref _firstPlan, new Plan(key, rules), null) is null)
-        {
-            return;
-        }
-
-        var cache = _plans ?? Interlocked.CompareExchange(ref _plans, new BoundedCache<ContextKey, CompiledRule[]>(MaxPlans), null) ?? _plans;
-        cache.TryAdd(key, rules);
+        var plans = _plans ?? Interlocked.CompareExchange(ref _plans, new KeyedList<ContextKey, CompiledRule[]>(MaxPlans), null) ?? _plans;
+        plans.TryAdd(in key, rules);
     }
-
-    /// <summary>Session values and the rules a call with them looks at (immutable, published whole).</summary>
-    private sealed record Plan(ContextKey Key, CompiledRule[] Rules);
 
     /// <summary>The decision made before for the same deciding rules, effect and alert, if any.</summary>
     public bool TryGetDecision(in DecisionKey key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Decision? decision)
     {
-        decision = null;
-        return _decisions is not null && _decisions.TryGetValue(key, out decision);
+        decision = Volatile.Read(ref _decisions)?.Find(in key);
+        return decision is not null;
     }
 
     /// <summary>Remembers a decision for calls decided by the same rules (bounded: beyond it, decisions are built per call).</summary>
     public void Remember(in DecisionKey key, Decision decision)
     {
-        var cache = _decisions ?? Interlocked.CompareExchange(ref _decisions, new BoundedCache<DecisionKey, Decision>(MaxDecisions), null) ?? _decisions;
-        cache.TryAdd(key, decision);
+        var decisions = _decisions ?? Interlocked.CompareExchange(ref _decisions, new KeyedList<DecisionKey, Decision>(MaxDecisions), null) ?? _decisions;
+        decisions.TryAdd(in key, decision);
+    }
+
+    /// <summary>An event's one tag, compared exactly (ordinal), as the single-tag cache compares it.</summary>
+    private readonly struct SingleTag(string tag) : IInlineKey<SingleTag>
+    {
+        private readonly string _tag = tag;
+
+        // The string hash (randomised), not ShortHash: the tags of a call can come from what the model wrote (a SQL
+        // statement's tables), so a chosen set of them must not collide.
+        public int Hash() => _tag.GetHashCode(StringComparison.Ordinal);
+
+        public bool SameAs(in SingleTag other) => string.Equals(_tag, other._tag, StringComparison.Ordinal);
     }
 
     /// <summary>An event's and a classifier's tags, compared in order and exactly (ordinal), without copying on lookup.</summary>
