@@ -25,12 +25,24 @@ internal sealed class CandidateSet
     private KeyedList<DecisionKey, Decision>? _decisions;
     private KeyedList<ContextKey, CompiledRule[]>? _plans;
 
-    public CandidateSet(RuleIndex index, string toolName, ToolKind kind, string? source, CompiledRule[] staticRules, int[] staticOrders, string[] tags)
+    /// <param name="index">The index the set belongs to.</param>
+    /// <param name="toolName">The tool name (part of the key).</param>
+    /// <param name="kind">The kind of tool use (part of the key).</param>
+    /// <param name="source">The source (part of the key).</param>
+    /// <param name="staticRules">The rules whose name, kind and source match, in policy order.</param>
+    /// <param name="staticOrders">Their positions in the policy.</param>
+    /// <param name="tags">The call's effective tags.</param>
+    /// <param name="copyKey">
+    /// Keep copies of the name and source made just after this object, so they lie beside it in memory: a look-up in
+    /// the <see cref="CandidateTable"/> compares them, and with hundreds of tools in use the strings a call first came
+    /// with would each be a cache miss of their own. A variant per tag set shares its parent's copies.
+    /// </param>
+    public CandidateSet(RuleIndex index, string toolName, ToolKind kind, string? source, CompiledRule[] staticRules, int[] staticOrders, string[] tags, bool copyKey = false)
     {
+        _toolName = copyKey ? new string(toolName) : toolName;
+        _source = copyKey && source is not null ? new string(source) : source;
         _index = index;
-        _toolName = toolName;
         _kind = kind;
-        _source = source;
         _static = staticRules;
         Tags = tags;
         var rules = new List<CompiledRule>(staticRules.Length);

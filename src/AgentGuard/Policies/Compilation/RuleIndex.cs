@@ -124,7 +124,7 @@ internal sealed class RuleIndex
         }
 
         var (rules, orders) = Compute(toolName, kind, source, configuredTags);
-        return _cache.Add(hash, new CandidateSet(this, toolName, kind, source, rules, orders, configuredTags));
+        return _cache.Add(hash, new CandidateSet(this, toolName, kind, source, rules, orders, configuredTags, copyKey: true));
     }
 
     /// <summary>Candidate sets kept (at most 10,000: a model inventing tool names cannot grow the index without bound).</summary>
