@@ -25,6 +25,12 @@ internal sealed class CandidateSet
     private KeyedList<DecisionKey, Decision>? _decisions;
     private KeyedList<ContextKey, CompiledRule[]>? _plans;
 
+    // The first plan and decision are kept on the set itself, one object each: in a large policy most tools are called
+    // under one or two sets of session values and decided one way, and every further object a look-up follows is a
+    // cache miss of its own there.
+    private Kept<ContextKey, CompiledRule[]>? _firstPlan;
+    private Kept<DecisionKey, Decision>? _firstDecision;
+
     /// <param name="index">The index the set belongs to.</param>
     /// <param name="toolName">The tool name (part of the key).</param>
     /// <param name="kind">The kind of tool use (part of the key).</param>
@@ -165,6 +171,12 @@ internal sealed class CandidateSet
             return false;
         }
 
+        if (Volatile.Read(ref _firstPlan) is { } first && first.Key.SameAs(in key))
+        {
+            rules = first.Value;
+            return true;
+        }
+
         rules = Volatile.Read(ref _plans)?.Find(in key);
         return rules is not null;
     }
@@ -180,6 +192,11 @@ internal sealed class CandidateSet
             return;
         }
 
+        if (Volatile.Read(ref _firstPlan) is null && Interlocked.CompareExchange(ref _firstPlan, new Kept<ContextKey, CompiledRule[]>(key, rules), null) is null)
+        {
+            return;
+        }
+
         var plans = _plans ?? Interlocked.CompareExchange(ref _plans, new KeyedList<ContextKey, CompiledRule[]>(MaxPlans), null) ?? _plans;
         plans.TryAdd(in key, rules);
     }
@@ -187,6 +204,12 @@ internal sealed class CandidateSet
     /// <summary>The decision made before for the same deciding rules, effect and alert, if any.</summary>
     public bool TryGetDecision(in DecisionKey key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Decision? decision)
     {
+        if (Volatile.Read(ref _firstDecision) is { } first && first.Key.SameAs(in key))
+        {
+            decision = first.Value;
+            return true;
+        }
+
         decision = Volatile.Read(ref _decisions)?.Find(in key);
         return decision is not null;
     }
@@ -194,8 +217,21 @@ internal sealed class CandidateSet
     /// <summary>Remembers a decision for calls decided by the same rules (bounded: beyond it, decisions are built per call).</summary>
     public void Remember(in DecisionKey key, Decision decision)
     {
+        if (Volatile.Read(ref _firstDecision) is null && Interlocked.CompareExchange(ref _firstDecision, new Kept<DecisionKey, Decision>(key, decision), null) is null)
+        {
+            return;
+        }
+
         var decisions = _decisions ?? Interlocked.CompareExchange(ref _decisions, new KeyedList<DecisionKey, Decision>(MaxDecisions), null) ?? _decisions;
         decisions.TryAdd(in key, decision);
+    }
+
+    /// <summary>A key and what is kept for it (immutable, published whole).</summary>
+    private sealed class Kept<TKey, TValue>(TKey key, TValue value)
+        where TKey : struct
+    {
+        public readonly TKey Key = key;
+        public readonly TValue Value = value;
     }
 
     /// <summary>An event's one tag, compared exactly (ordinal), as the single-tag cache compares it.</summary>
