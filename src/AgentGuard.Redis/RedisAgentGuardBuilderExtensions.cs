@@ -86,7 +86,8 @@ public static class RedisAgentGuardBuilderExtensions
             sp.GetRequiredService<RedisStoreSettings>(),
             sp.GetRequiredService<RedisCircuit>(),
             sp.GetRequiredService<RedisStoreDiagnostics>(),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetService<RecordScheduler>()));
         services.Replace(ServiceDescriptor.Singleton<ISessionStore>(sp => sp.GetRequiredService<RedisSessionStore>()));
         services.Replace(ServiceDescriptor.Singleton<IApprovalStore>(sp => new RedisApprovalStore(
             sp.GetRequiredService<RedisConnection>(),

@@ -5,10 +5,10 @@ namespace AgentGuard.Redis;
 
 /// <summary>
 /// The shared <see cref="ISessionStore"/>: one scripted round trip per decision reads what the candidate rules declared
-/// (history, labels, seen-value hashes) and hits their rate-limit counters; the call is then recorded without waiting.
-/// A decision whose rules read nothing does not wait for Redis at all.
+/// (history, labels, seen-value hashes) and hits their rate-limit counters; the call is then recorded without waiting,
+/// by a thread-pool work item (<see cref="PendingRecords"/>). A decision whose rules read nothing does not wait for Redis at all.
 /// </summary>
-internal sealed class RedisSessionStore : ISessionStore
+internal sealed class RedisSessionStore : ISessionStore, IDisposable
 {
     private static readonly RedisValue[] NoValues = [];
 
@@ -17,8 +17,9 @@ internal sealed class RedisSessionStore : ISessionStore
     private readonly HistoryCache _histories;
     private readonly ExpiryRefreshes _expiries;
     private readonly TimeProvider _time;
+    private readonly PendingRecords _records;
 
-    public RedisSessionStore(RedisConnection connection, RedisStoreSettings settings, RedisCircuit circuit, RedisStoreDiagnostics diagnostics, TimeProvider time)
+    public RedisSessionStore(RedisConnection connection, RedisStoreSettings settings, RedisCircuit circuit, RedisStoreDiagnostics diagnostics, TimeProvider time, RecordScheduler? scheduler = null)
     {
         _connection = connection;
         Settings = settings;
@@ -29,6 +30,7 @@ internal sealed class RedisSessionStore : ISessionStore
         _expiries = new ExpiryRefreshes(time);
         Keys = new RedisKeys(settings.KeyPrefix);
         Hasher = new ValueHasher(settings.HmacKey);
+        _records = new PendingRecords(SendRecord, scheduler ?? RecordScheduler.ThreadPool);
     }
 
     /// <summary>Names and tag lists read back from history, decoded once per replica.</summary>
@@ -79,6 +81,15 @@ internal sealed class RedisSessionStore : ISessionStore
 
         return hashed;
     }
+
+    /// <summary>Records decided on this replica and not yet handed to the connection.</summary>
+    internal int UnsentRecords => _records.Unsent;
+
+    /// <summary>Hands every queued record to the connection now (as every read does first; tests, before they look into Redis).</summary>
+    internal void SendRecords() => _records.SendAll();
+
+    /// <summary>Sends what is still queued, so that a host that stops loses no record it decided.</summary>
+    public void Dispose() => _records.SendAll();
 
     /// <summary>Sends a write without waiting for it; a failure is logged and counted, never thrown.</summary>
     /// <remarks>
@@ -150,6 +161,9 @@ internal sealed class RedisSessionStore : ISessionStore
     /// <summary>A history entry's id: random, so a replica finds the newest entry it holds in Redis's list (and only there).</summary>
     internal static ulong NextEntryId() => unchecked((ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue));
 
+    /// <summary>Queues a decided call for <see cref="SendRecord"/>; the decision does not wait for it.</summary>
+    internal void Record(string sessionId, SessionLimits limits, byte[] entry) => _records.Add(new PendingRecord(sessionId, limits, entry));
+
     /// <summary>
     /// Appends a decided call (<c>RPUSH</c>) and trims the history to the calls kept (<c>LTRIM</c>), refreshing the
     /// session's idle expiry when it is due (<see cref="ExpiryRefreshes"/>): plain commands sent back to back without
@@ -161,10 +175,27 @@ internal sealed class RedisSessionStore : ISessionStore
     /// a host that shares its cores with Redis that time is taken from the decisions. Nothing needs the two to be atomic:
     /// reads take the newest calls (<c>LRANGE -n -1</c>), which one call too many at the head does not change, and the
     /// history near-cache (<see cref="HistoryCache"/>) models each trim from the length the entry's stamp names, not from
-    /// the list. The commands of one connection run in the order sent, so this replica's next read sees the call.
+    /// the list. The commands of one connection run in the order sent, and every later read of this replica sends
+    /// the queued records first (<see cref="PendingRecords.SendAll"/>), so this replica's next read sees the call.
     /// </remarks>
-    internal void Record(string sessionId, SessionLimits limits, byte[] entry)
+    private void SendRecord(PendingRecord record)
     {
+        // Runs on a thread-pool work item: an exception here would end the process, so none may leave.
+        try
+        {
+            SendRecordCommands(record);
+        }
+#pragma warning disable CA1031 // A record that cannot be sent is logged; the decision stands and is audited locally.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Diagnostics.WriteFailed("record", ex);
+        }
+    }
+
+    private void SendRecordCommands(PendingRecord record)
+    {
+        var (sessionId, limits, entry) = record;
         var history = Keys.History(sessionId);
         Send("record", (history, entry), static (database, write) => database.ListRightPushAsync(write.history, write.entry));
         Send("record", (history, -Keeps(limits)), static (database, write) => database.ListTrimAsync(write.history, write.Item2, -1, CommandFlags.FireAndForget));
@@ -226,6 +257,8 @@ internal sealed class RedisSessionStore : ISessionStore
 
         try
         {
+            // The records of this replica's earlier decisions go first: this read must see them.
+            _records.SendAll();
             var started = Stopwatch.GetTimestamp();
             var history = depth > 0 && held is null ? database.ListRangeAsync(Keys.History(sessionId!), -depth, -1) : null;
             var tail = held is not null ? database.ListRangeAsync(Keys.History(sessionId!), -HistoryCache.TailRead, -1) : null;

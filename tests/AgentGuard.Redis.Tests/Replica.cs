@@ -75,6 +75,8 @@ internal sealed class Replica : IAsyncDisposable
     /// <summary>Waits until this replica's connection is up and every write it sent before has been applied (one PING, in order on the same connection).</summary>
     public async Task FlushAsync()
     {
+        // Records decided here may still be queued (they are sent beside the agent's next step): hand them over first.
+        Services.GetRequiredService<RedisSessionStore>().SendRecords();
         var connection = Services.GetRequiredService<RedisConnection>();
         var multiplexer = await connection.Multiplexer;
         for (var attempt = 1; ; attempt++)

@@ -15,7 +15,7 @@ public sealed class SnapshotTests(RedisFixture redis) : IClassFixture<RedisFixtu
     public async Task CodePolicy_SeesEveryField_AndResultLabelsAttachedOnTheOtherReplica()
     {
         var prefix = RedisFixture.Prefix();
-        var policy = new SnapshotPolicy();
+        var policy = new LastSessionPolicy();
         await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
         await using var b = await Replica.StartAsync(redis.Server, "\"EvaluationTimeout\": \"00:00:05\",\n" + Rules, prefix: prefix, configure: builder => builder.AddPolicy(policy));
         var session = new GuardContext { SessionId = "snapshot" };
@@ -54,18 +54,5 @@ public sealed class SnapshotTests(RedisFixture redis) : IClassFixture<RedisFixtu
         (await b.Engine.EvaluateAsync(Replica.Call("post"), session)).Effect.Should().Be(DecisionEffect.Deny);
 
         b.Audit.Should().ContainSingle().Which.SessionLabels.Should().Equal(SessionLabels.Untrusted);
-    }
-
-    private sealed class SnapshotPolicy : IGuardPolicy
-    {
-        public SessionSnapshot? Last { get; private set; }
-
-        public string Id => "snapshot";
-
-        public ValueTask<PolicyVerdict> EvaluateAsync(PolicyEvaluationContext context, CancellationToken cancellationToken)
-        {
-            Last = context.Session;
-            return ValueTask.FromResult(PolicyVerdict.NotApplicable);
-        }
     }
 }

@@ -18,9 +18,9 @@ public sealed class ShellCorpusTests(ITestOutputHelper output)
     private const double FalsePositiveLimit = 0.05;
 
     /// <summary>
-    /// What the held-out part reached when the analyser was last changed (94.9 % of 534 over thirteen sources, see
-    /// docs/detection.md): below the 95 % target (the held-out misses are not read). A floor against regressions, not
-    /// a target.
+    /// What the held-out part reached when the analyser was last changed (95.2 % of 540 over fourteen sources, at 2.4 %
+    /// of benign lines flagged, 2026-11-29, see docs/detection.md; the held-out misses are not read). A floor against
+    /// regressions, not a target.
     /// </summary>
     private const double HeldOutRecallFloor = 0.91;
 

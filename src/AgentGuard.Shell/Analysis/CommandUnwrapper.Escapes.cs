@@ -136,7 +136,8 @@ internal sealed partial class CommandUnwrapper
                 "-A" => draft.Program == "deno",
                 "-U" => draft.Program is "groff" or "troff" or "nroff" or "pic" or "gpic" or "grog",
                 "--script-security" => i + 1 < draft.Args.Count && draft.Args[i + 1].Text is "2" or "3",
-                _ => text.StartsWith("--allow-run=", StringComparison.Ordinal),
+                "-k" => draft.Program == "less",
+                _ => text.StartsWith("--allow-run=", StringComparison.Ordinal) || (text.StartsWith("--lesskey", StringComparison.Ordinal) && draft.Program == "less"),
             };
             if (enables)
             {
@@ -217,6 +218,21 @@ internal sealed partial class CommandUnwrapper
 
     private void Module(CommandDraft draft, string module, List<string> rest)
     {
+        if (NameStatesShellOrCapture(module))
+        {
+            draft.Tag(ShellTags.Opaque, "python -m " + module + ": the module's name says it opens a shell or captures input, and what it does is in a file the line does not show");
+        }
+
+        if (IsDebuggerModule(module) && !rest.Exists(a => a is "--version" or "--help" or "-h"))
+        {
+            draft.Tag(ShellTags.Opaque, "python -m " + module + " opens a debugger prompt that runs any code " + WhereItRuns(draft) + ": what it runs is typed after it starts");
+        }
+
+        if (IsConsoleModule(module) && !rest.Exists(a => a.Length > 0 && a[0] != '-') && !rest.Exists(a => a is "-c" or "--version" or "--help" or "-h") && draft.StdinText is null && draft.Upstream is null)
+        {
+            draft.Tag(ShellTags.Opaque, "python -m " + module + " opens an interactive console " + WhereItRuns(draft) + ": what it runs is typed after it starts");
+        }
+
         if (module is "http.server" or "SimpleHTTPServer" or "pyftpdlib" or "uploadserver")
         {
             draft.AddTag(ShellTags.Network);

@@ -35,6 +35,11 @@ internal sealed partial class CommandUnwrapper
         ["sbt"] = ["console", "consoleQuick"],
         ["lein"] = ["repl"],
         ["mix"] = ["repl"],
+        ["swift"] = ["repl"],
+        ["deno"] = ["repl"],
+        ["bun"] = ["repl"],
+        ["scala-cli"] = ["repl", "console"],
+        ["jupyter"] = ["console", "qtconsole"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The subcommand that opens a REPL (<c>shell</c>, <c>repl</c>, <c>dotnet fsi</c>, <c>rails console</c>), or null.</summary>

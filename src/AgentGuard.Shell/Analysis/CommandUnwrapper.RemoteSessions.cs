@@ -48,9 +48,24 @@ internal sealed partial class CommandUnwrapper
     /// <param name="OptionsWithValue">Options whose value is the next word.</param>
     /// <param name="CommandAfterDoubleDash">Words after <c>--</c> are the command.</param>
     /// <param name="NeedsStdin">Only with <c>-i</c>/<c>--stdin</c> (<c>kubectl debug -it</c>).</param>
-    private sealed record LoginSpec(string[] Path, string[] CommandOptions, int HostOperands, string[] OptionsWithValue, bool CommandAfterDoubleDash, bool NeedsStdin = false);
+    /// <param name="NoStdinOption">The option that leaves standard input unconnected (<c>docker attach --no-stdin</c>): then only output is read.</param>
+    private sealed record LoginSpec(string[] Path, string[] CommandOptions, int HostOperands, string[] OptionsWithValue, bool CommandAfterDoubleDash, bool NeedsStdin = false, string? NoStdinOption = null);
 
     private static readonly string[] NoWords = [];
+
+    /// <summary>
+    /// Attaching a terminal to a container's running main process: an interactive session inside the container when
+    /// standard input is connected (docker by default, kubectl with <c>-i</c>). Nothing on the line says what is typed there.
+    /// </summary>
+    private static readonly LoginSpec DockerAttach = new(["attach"], NoWords, -1, NoWords, false, NoStdinOption: "--no-stdin");
+
+    private static readonly LoginSpec KubectlAttach = new(["attach"], NoWords, -1, NoWords, false, NeedsStdin: true);
+
+    /// <summary><c>docker start -ai c</c>: attaches standard input to the container's main process, as <c>attach</c> does.</summary>
+    private static readonly LoginSpec DockerStart = new(["start"], NoWords, -1, NoWords, false, NeedsStdin: true);
+
+    /// <summary><c>kubectl run -it NAME --image=X</c> without a command after <c>--</c>: the image's default program, interactively.</summary>
+    private static readonly LoginSpec KubectlRun = new(["run"], NoWords, -1, NoWords, true, NeedsStdin: true);
 
     private static readonly FrozenDictionary<string, LoginSpec[]> LoginSessions = new Dictionary<string, LoginSpec[]>(StringComparer.Ordinal)
     {
@@ -71,8 +86,11 @@ internal sealed partial class CommandUnwrapper
         ["aws"] = [new(["ssm", "start-session"], ["--document-name"], -1, NoWords, false)],
         ["az"] = [new(["ssh", "vm"], NoWords, -1, NoWords, true), new(["ssh", "arc"], NoWords, -1, NoWords, true)],
         ["gh"] = [new(["codespace", "ssh"], NoWords, -1, NoWords, true), new(["cs", "ssh"], NoWords, -1, NoWords, true)],
-        ["kubectl"] = [new(["debug"], NoWords, -1, NoWords, true, NeedsStdin: true)],
-        ["oc"] = [new(["debug"], NoWords, -1, NoWords, true, NeedsStdin: true)],
+        ["kubectl"] = [new(["debug"], NoWords, -1, NoWords, true, NeedsStdin: true), KubectlAttach, KubectlRun],
+        ["oc"] = [new(["debug"], NoWords, -1, NoWords, true, NeedsStdin: true), KubectlAttach, KubectlRun],
+        ["docker"] = [DockerAttach, DockerStart],
+        ["podman"] = [DockerAttach, DockerStart],
+        ["nerdctl"] = [DockerAttach, DockerStart],
         ["virsh"] = [new(["console"], NoWords, -1, NoWords, false)],
         ["lxc"] = [new(["console"], NoWords, -1, NoWords, false)],
         ["incus"] = [new(["console"], NoWords, -1, NoWords, false)],
@@ -94,8 +112,8 @@ internal sealed partial class CommandUnwrapper
         var opens = name switch
         {
             "ssh" => SshOpensShell(draft.Args),
-            "docker" or "podman" or "nerdctl" => RunsImageInteractively(draft),
-            _ => LoginSessions.TryGetValue(name, out var specs) && specs.Any(s => OpensLogin(draft, s)),
+            "docker" or "podman" or "nerdctl" => RunsImageInteractively(draft) || OpensAnyLogin(draft, name),
+            _ => OpensAnyLogin(draft, name),
         };
 
         if (!opens)
@@ -201,9 +219,36 @@ internal sealed partial class CommandUnwrapper
         return interactive;
     }
 
+    /// <summary>A cluster of single-letter flags that connects standard input (<c>-i</c>, <c>-it</c>, <c>-qit</c>, <c>-ai</c>).</summary>
+    private static bool IsStdinCluster(string text)
+        => text.Length > 1 && text[0] == '-' && text[1] != '-' && text.AsSpan(1).IndexOfAnyExcept("itqa") < 0 && text.Contains('i', StringComparison.Ordinal);
+
+    private static bool OpensAnyLogin(CommandDraft draft, string name)
+    {
+        if (!LoginSessions.TryGetValue(name, out var specs))
+        {
+            return false;
+        }
+
+        foreach (var spec in specs)
+        {
+            if (OpensLogin(draft, spec))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool OpensLogin(CommandDraft draft, LoginSpec spec)
     {
-        if (spec.NeedsStdin && !draft.Args.Exists(a => a.Text is "--stdin" or "-i" or "-it" or "-ti" or "--stdin=true"))
+        if (spec.NeedsStdin && !draft.Args.Exists(static a => a.Text is "--stdin" or "--stdin=true" or "--interactive" or "--interactive=true" || IsStdinCluster(a.Text)))
+        {
+            return false;
+        }
+
+        if ((spec.NoStdinOption is { } noStdin && draft.HasArg(noStdin)) || draft.Args.Exists(a => a.Text is "--help" or "-h"))
         {
             return false;
         }
@@ -213,17 +258,30 @@ internal sealed partial class CommandUnwrapper
             return false;
         }
 
-        // The path's words in order among the first operands, then what follows them.
+        // The path's words in order among the first operands, then what follows them. Global options before the path
+        // are skipped with the value that follows them (docker --context prod --config /x --tls attach web); at most
+        // two other words may come first (gcloud compute tpus tpu-vm ssh).
         var args = draft.Args;
         var at = 0;
         var matched = 0;
+        var otherWords = 0;
         for (; at < args.Count && matched < spec.Path.Length; at++)
         {
-            if (args[at].Text == spec.Path[matched])
+            var text = args[at].Text;
+            if (text == spec.Path[matched])
             {
                 matched++;
             }
-            else if (matched > 0 || at > 4)
+            else if (matched > 0)
+            {
+                return false;
+            }
+            else if (text.Length > 1 && text[0] == '-')
+            {
+                var next = at + 1 < args.Count ? args[at + 1].Text : null;
+                at += !text.Contains('=', StringComparison.Ordinal) && next is { Length: > 0 } && next[0] != '-' && next != spec.Path[0] ? 1 : 0;
+            }
+            else if (++otherWords > 2)
             {
                 return false;
             }

@@ -114,6 +114,11 @@ internal sealed partial class CommandUnwrapper
             return;
         }
 
+        if (NameStatesShellOrCapture(file.Text))
+        {
+            draft.Tag(ShellTags.Opaque, draft.Program + " runs " + Shorten(file.Text) + ", whose name says it opens a shell or captures input: what it does is in a file the line does not show");
+        }
+
         var asShell = Shells.Contains(draft.Program) || draft.Program is "source" or ".";
         if (file.Text is "/dev/stdin" or "-")
         {
@@ -182,7 +187,7 @@ internal sealed partial class CommandUnwrapper
         {
             draft.Tag(ShellTags.Opaque, name + " runs what " + upstream.Program + " prints");
         }
-        else if (draft.Upstream is null && (asShell || name is "expect" || InterpreterCodeFlags.ContainsKey(StripVersion(name))) && !PrintsAndExits(draft))
+        else if (draft.Upstream is null && (asShell || name is "expect" || InterpreterCodeFlags.ContainsKey(StripVersion(name)) || ReplPrograms.ContainsKey(name)) && !PrintsAndExits(draft))
         {
             draft.Tag(ShellTags.Opaque, name + " starts interactively " + WhereItRuns(draft) + ": what it runs comes from an input nobody can see before it runs");
         }
@@ -258,6 +263,11 @@ internal sealed partial class CommandUnwrapper
             return;
         }
 
+        if (InteractiveFlag(draft) is { } interactive)
+        {
+            draft.Tag(ShellTags.Opaque, draft.Program + " " + interactive + " stays interactive after its script " + WhereItRuns(draft) + ": what it runs next is typed after it starts");
+        }
+
         var args = draft.Args;
         for (var i = 0; i < args.Count; i++)
         {
@@ -307,6 +317,18 @@ internal sealed partial class CommandUnwrapper
                 }
 
                 continue;
+            }
+
+            if (draft.Program is "node" or "nodejs" && text is "inspect" or "debug")
+            {
+                draft.Tag(ShellTags.Opaque, draft.Program + " " + text + " opens a debugger prompt that runs any code " + WhereItRuns(draft) + ": what it runs is typed after it starts");
+                return;
+            }
+
+            if (i == args.Count - 1 && ReplSubcommands.TryGetValue(draft.Program, out var subcommands) && Array.IndexOf(subcommands, text) >= 0)
+            {
+                draft.Tag(ShellTags.Opaque, draft.Program + " " + text + " opens an interactive session " + WhereItRuns(draft) + ": what it runs is typed after it starts");
+                return;
             }
 
             ScriptFile(draft, args[i], depth, nested);
@@ -560,10 +582,18 @@ internal sealed partial class CommandUnwrapper
                         var eq = setting.IndexOf('=', StringComparison.Ordinal);
                         var key = eq < 0 ? setting : setting[..eq];
                         var value = eq < 0 ? string.Empty : setting[(eq + 1)..];
-                        if (IsGitCommandSetting(key, value))
+                        if (IsGitRunSetting(key, value))
                         {
                             embedded = value.TrimStart('!');
                         }
+                    }
+
+                    // --config-env=KEY=VAR takes the setting's value from an environment variable: not on the line.
+                    if (embedded is null && name == "git" && text.StartsWith("--config-env=", StringComparison.Ordinal)
+                        && text["--config-env=".Length..] is var configEnv && configEnv.IndexOf('=', StringComparison.Ordinal) is var at and > 0
+                        && IsGitRunSetting(configEnv[..at], "?"))
+                    {
+                        draft.Tag(ShellTags.Opaque, "git " + text + " runs a command taken from the environment at run time");
                     }
 
                     if (embedded is null && name == "git" && text == "config")
@@ -576,6 +606,12 @@ internal sealed partial class CommandUnwrapper
                         }
 
                         break;
+                    }
+
+                    // A command option whose value is computed at run time (git -c core.sshCommand="$X", rsync -e "$X").
+                    if (embedded is not null && args[i].Dynamic)
+                    {
+                        draft.Tag(ShellTags.Opaque, name + " runs a command computed at run time (" + Shorten(args[i].Text) + ")");
                     }
 
                     if (!string.IsNullOrWhiteSpace(embedded))
@@ -595,6 +631,10 @@ internal sealed partial class CommandUnwrapper
                 ParseScriptArgument(draft, pager, "man -P", depth, nested.Get());
                 draft.Tag(ShellTags.Opaque, "man -P runs a pager command");
                 break;
+            case "man" when ManBrowser(args) is { } browser:
+                ParseScriptArgument(draft, browser, "man --html", depth, nested.Get());
+                draft.Tag(ShellTags.Opaque, "man --html runs a browser command");
+                break;
             case "at" or "batch" or "systemd-run":
                 break;
             default:
@@ -603,11 +643,43 @@ internal sealed partial class CommandUnwrapper
         }
     }
 
-    /// <summary>git settings whose value is a command git runs: <c>core.sshCommand</c>, <c>core.pager</c>, <c>core.editor</c>, <c>core.fsmonitor</c>, <c>filter.*</c>, <c>diff.external</c>, <c>alias.x=!cmd</c>.</summary>
+    /// <summary>git settings whose value is a command git runs: <c>core.sshCommand</c>, <c>core.pager</c>, <c>core.editor</c>, <c>core.fsmonitor</c>, <c>filter.*</c>, <c>diff.external</c>, <c>*.textconv</c>, <c>alias.x=!cmd</c>.</summary>
     private static bool IsGitCommandSetting(string key, string value)
         => value.StartsWith('!') || key.EndsWith("sshcommand", StringComparison.OrdinalIgnoreCase) || key.EndsWith(".pager", StringComparison.OrdinalIgnoreCase)
             || key.EndsWith(".editor", StringComparison.OrdinalIgnoreCase) || key.EndsWith("fsmonitor", StringComparison.OrdinalIgnoreCase) || key.StartsWith("filter.", StringComparison.OrdinalIgnoreCase)
             || key.Equals("diff.external", StringComparison.OrdinalIgnoreCase) || key.EndsWith(".textconv", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>man's <c>-H</c>/<c>--html</c> with a browser command attached (<c>-Hfirefox</c>, <c>--html=cmd</c>), or null: without one it uses <c>BROWSER</c>.</summary>
+    private static ExpandedWord? ManBrowser(List<ExpandedWord> args)
+    {
+        foreach (var arg in args)
+        {
+            var text = arg.Text;
+            if (text.StartsWith("--html=", StringComparison.Ordinal) && text.Length > "--html=".Length)
+            {
+                return arg with { Text = text["--html=".Length..] };
+            }
+
+            if (text.Length > 2 && text[0] == '-' && text[1] == 'H')
+            {
+                return arg with { Text = text[2..] };
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A setting given for one run (<c>git -c</c>, <c>--config-env</c>) whose value git runs as a command: the settings of
+    /// <see cref="IsGitCommandSetting"/>, and <c>pager.&lt;cmd&gt;</c> (unless a boolean), any <c>*.program</c>
+    /// (<c>gpg.program</c>), any <c>*.cmd</c> (<c>difftool.x.cmd</c>, <c>browser.x.cmd</c>) and <c>core.askPass</c>.
+    /// </summary>
+    private static bool IsGitRunSetting(string key, string value)
+        => IsGitCommandSetting(key, value) || key.EndsWith(".program", StringComparison.OrdinalIgnoreCase) || key.EndsWith(".cmd", StringComparison.OrdinalIgnoreCase)
+            || key.EndsWith(".askpass", StringComparison.OrdinalIgnoreCase)
+            || (key.StartsWith("pager.", StringComparison.OrdinalIgnoreCase) && !Array.Exists(GitBooleans, b => value.Equals(b, StringComparison.OrdinalIgnoreCase)));
+
+    private static readonly string[] GitBooleans = ["true", "false", "yes", "no", "on", "off", "1", "0"];
 
     private static readonly string[] EmbeddedCommandOptions = ["--to-command=", "--checkpoint-action=exec=", "--use-compress-program=", "--rsh=", "--info-script=", "--new-volume-script="];
 }

@@ -17,7 +17,7 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
         ["node"] = "ep", ["nodejs"] = "ep", ["deno"] = "e", ["bun"] = "e",
         ["perl"] = "eE", ["ruby"] = "e", ["php"] = "r", ["lua"] = "e", ["Rscript"] = "e",
         ["pwsh"] = "c", ["powershell"] = "c", ["osascript"] = "e", ["julia"] = "e", ["tclsh"] = string.Empty, ["wish"] = string.Empty, ["irb"] = string.Empty,
-        ["ghci"] = "e", ["jshell"] = string.Empty, ["jrunscript"] = "e", ["jjs"] = string.Empty, ["scala"] = "e", ["groovy"] = "e", ["bb"] = "e", ["elixir"] = "e", ["iex"] = string.Empty,
+        ["ghci"] = "e", ["jrunscript"] = "e", ["jjs"] = string.Empty, ["scala"] = "e", ["groovy"] = "e", ["bb"] = "e", ["elixir"] = "e", ["iex"] = string.Empty,
         ["erl"] = string.Empty, ["racket"] = "e", ["guile"] = "c", ["sbcl"] = string.Empty, ["ecl"] = string.Empty, ["slsh"] = "e", ["tclsh8.6"] = string.Empty, ["m4"] = string.Empty, ["clisp"] = "x", ["octave"] = string.Empty, ["octave-cli"] = string.Empty, ["gnuplot"] = "e", ["R"] = "e",
     };
 
@@ -193,6 +193,11 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
             {
                 draft.Tag(ShellTags.RemoteCode, "runs a file downloaded earlier on the line");
             }
+
+            if (NameStatesShellOrCapture(head.Text))
+            {
+                draft.Tag(ShellTags.Opaque, head.Text + "'s name says it opens a shell or captures input: what it does is in a file the line does not show");
+            }
         }
 
         if (Shells.Contains(name) || name is "source" or ".")
@@ -206,6 +211,15 @@ internal sealed partial class CommandUnwrapper(AnalysisSession session)
         else if (InterpreterCodeFlags.TryGetValue(StripVersion(name), out var flags))
         {
             HandleInterpreter(draft, flags, depth, nested.Get());
+        }
+        else if (ReplPrograms.TryGetValue(name, out var repl))
+        {
+            HandleRepl(draft, name, repl, depth, nested.Get());
+        }
+        else if (name == "java")
+        {
+            JavaLauncher(draft, depth, nested.Get());
+            HandleEmbeddedCommands(draft, name, depth, ref nested);
         }
         else if (name == "su")
         {

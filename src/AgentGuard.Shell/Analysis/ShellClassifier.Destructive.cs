@@ -121,6 +121,9 @@ internal static partial class ShellClassifier
             case "branch" when draft.HasFlag('D') || (draft.HasFlag('d', "--delete") && draft.HasFlag('f', "--force")):
                 draft.Tag(ShellTags.Destructive, "git branch -D deletes a branch");
                 break;
+            case "checkout" or "switch" when draft.HasFlag('f', "--force") || draft.HasArg("--discard-changes"):
+                draft.Tag(ShellTags.Destructive, "git " + sub + " --force discards local changes");
+                break;
             case "restore" when operands.Count > 1 && !draft.HasArg("--staged") && !draft.HasFlag('S'):
             case "checkout" when (operands.Skip(1).Any(o => o == ".") || (draft.HasArg("--") && operands.Count > 1)) && !draft.HasArg("--staged"):
                 draft.Tag(ShellTags.Destructive, "git " + sub + " . discards local changes");

@@ -308,22 +308,61 @@ internal static partial class ShellClassifier
             return;
         }
 
+        var runsPackage = program is "npx" or "bunx" or "pnpx";
+        var firstOperand = true;
         foreach (var arg in draft.Args)
         {
             var text = arg.Text;
-            if (text.StartsWith("git+", StringComparison.Ordinal) || text.StartsWith("http://", StringComparison.Ordinal) || text.StartsWith("https://", StringComparison.Ordinal)
-                || text.StartsWith("--from=git+", StringComparison.Ordinal) || text.StartsWith("github:", StringComparison.Ordinal) || text.Contains("@git+", StringComparison.Ordinal)
-                || (text.Contains(" @ ", StringComparison.Ordinal) && text.Contains("://", StringComparison.Ordinal)) || text.StartsWith("--git=", StringComparison.Ordinal) || text == "--git")
+            var eq = text.StartsWith("--", StringComparison.Ordinal) ? text.IndexOf('=', StringComparison.Ordinal) : -1;
+            var value = eq > 0 ? text[(eq + 1)..] : text;
+            var operand = text.Length > 0 && text[0] != '-';
+
+            // npx's first operand is the package; a bare user/repo there is a GitHub repository (npm-package-arg's shorthand).
+            if (IsOutsideRegistry(value) || text.StartsWith("--git=", StringComparison.Ordinal) || text == "--git"
+                || (runsPackage && operand && firstOperand && IsGitHubShorthand(text)))
             {
                 draft.Tag(ShellTags.RemoteCode, program + " installs and runs code from " + text);
                 return;
             }
+
+            firstOperand &= !operand;
         }
 
-        if (program is "npx" or "bunx" or "pnpx" && draft.Args.Exists(a => a.Text is "-y" or "--yes"))
+        if ((runsPackage || (program == "npm" && operands.Exists(static o => o.Text is "exec" or "x"))) && draft.Args.Exists(a => a.Text is "-y" or "--yes" or "--yes=true"))
         {
             draft.Tag(ShellTags.RemoteCode, program + " -y downloads and runs a package without asking");
         }
+    }
+
+    /// <summary>
+    /// The command a package runner runs (<c>pnpm dlx SPEC</c>, <c>yarn dlx SPEC</c>, <c>npm exec SPEC</c>) is the
+    /// package itself: from a URL or a git repository it is code no registry vetted.
+    /// </summary>
+    private static void RunnerPackageSource(CommandDraft draft)
+    {
+        if (draft.Wrappers.Count > 0 && draft.Wrappers[^1] is "npm" or "pnpm" or "yarn" or "bun" && IsOutsideRegistry(draft.Path))
+        {
+            draft.Tag(ShellTags.RemoteCode, draft.Wrappers[^1] + " fetches and runs the package " + draft.Path + " from outside a registry");
+        }
+    }
+
+    /// <summary>A package given by URL, git repository, hosted-git prefix or remote tarball (<c>git+https://…</c>, <c>github:user/repo</c>, <c>pkg @ https://…</c>).</summary>
+    private static bool IsOutsideRegistry(string text)
+        => text.StartsWith("git+", StringComparison.Ordinal) || text.StartsWith("git:", StringComparison.Ordinal) || text.StartsWith("http://", StringComparison.Ordinal)
+            || text.StartsWith("https://", StringComparison.Ordinal) || text.StartsWith("github:", StringComparison.Ordinal) || text.StartsWith("gitlab:", StringComparison.Ordinal)
+            || text.StartsWith("bitbucket:", StringComparison.Ordinal) || text.StartsWith("gist:", StringComparison.Ordinal) || text.Contains("@git+", StringComparison.Ordinal)
+            || (text.Contains(" @ ", StringComparison.Ordinal) && text.Contains("://", StringComparison.Ordinal));
+
+    /// <summary>
+    /// <c>user/repo</c>, which npm reads as a GitHub repository (npm-package-arg: one slash, not a scoped package, not a
+    /// path starting with <c>.</c>, <c>/</c> or <c>~</c>, not a tarball's file name): <c>npx evil/tool.js</c> fetches a repository.
+    /// </summary>
+    private static bool IsGitHubShorthand(string text)
+    {
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && slash < text.Length - 1 && text.IndexOf('/', slash + 1) < 0 && text[0] is not ('@' or '.' or '~' or '$' or '-')
+            && text.AsSpan().IndexOfAny(":%@ \t") < 0
+            && !text.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase) && !text.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) && !text.EndsWith(".tar", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsRemote(string text)

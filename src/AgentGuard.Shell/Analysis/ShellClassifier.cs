@@ -225,6 +225,10 @@ internal static partial class ShellClassifier
                 {
                     draft.Tag(ShellTags.Destructive, "kill -1 kills every process");
                 }
+                else if (SignalsFirstProcess(draft))
+                {
+                    draft.Tag(ShellTags.Destructive, program + " signals the first process (PID 1: init, systemd, launchd), which stops the machine");
+                }
 
                 break;
             case "crontab":
@@ -385,6 +389,7 @@ internal static partial class ShellClassifier
         ServiceVerbs(draft);
         RestVerbs(draft);
         RemoteInstall(draft);
+        RunnerPackageSource(draft);
         BackupUpload(draft);
         if (program == "git")
         {
@@ -400,11 +405,48 @@ internal static partial class ShellClassifier
     {
         "LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT", "DYLD_INSERT_LIBRARIES", "BASH_ENV", "ENV", "PROMPT_COMMAND", "GIT_SSH_COMMAND", "GIT_SSH",
         "GIT_EXTERNAL_DIFF", "GIT_ASKPASS", "SSH_ASKPASS", "SUDO_ASKPASS", "GIT_PAGER", "PAGER", "EDITOR", "VISUAL", "PYTHONSTARTUP", "NODE_OPTIONS", "PERL5OPT",
+
+        // Pagers and editors: less runs LESSEDIT for its v command and reads key bindings (whose #env section can set
+        // LESSOPEN) from LESSKEY*; man takes options (-P, -H) from MANOPT; fc runs FCEDIT.
+        "LESSEDIT", "LESSKEY", "LESSKEYIN", "LESSKEY_CONTENT", "LESSKEYIN_SYSTEM", "LESSKEY_SYSTEM", "MANOPT", "FCEDIT",
     };
 
-    /// <summary>True for variables that make later programs load or run other code (LD_PRELOAD, BASH_ENV, GIT_SSH_COMMAND…).</summary>
+    /// <summary>
+    /// <c>kill [-SIG] 1</c> (PID 1, not the value of <c>-s</c>/<c>-n</c>, and not <c>kill -l 1</c>, which names signal 1),
+    /// or <c>pkill</c>/<c>killall</c> of the program that runs as PID 1 (<c>init</c>, <c>systemd</c>, <c>launchd</c>).
+    /// </summary>
+    private static bool SignalsFirstProcess(CommandDraft draft)
+    {
+        var args = draft.Args;
+        if (args.Exists(static a => a.Text is "-l" or "-L" or "--list" or "--table"))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            var text = args[i].Text;
+            if (draft.Program == "kill" && text is "-s" or "-n" or "--signal")
+            {
+                i++;
+                continue;
+            }
+
+            if (draft.Program == "kill" ? text == "1" : text is "init" or "systemd" or "launchd" or "/sbin/init" or "/lib/systemd/systemd")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True for variables that make later programs load or run other code (LD_PRELOAD, BASH_ENV, GIT_SSH_COMMAND…), and
+    /// npm's settings (<c>npm_config_yes</c>, <c>_registry</c>, <c>_script_shell</c>: what npx fetches and runs, without asking).
+    /// </summary>
     public static bool IsHijackVariable(string name)
-        => HijackVariables.Contains(name) || name is "SHELL" or "LESSOPEN" or "LESSCLOSE" or "BROWSER"
+        => HijackVariables.Contains(name) || name.StartsWith("npm_config_", StringComparison.OrdinalIgnoreCase) || name is "SHELL" or "LESSOPEN" or "LESSCLOSE" or "BROWSER"
             || name.EndsWith("PAGER", StringComparison.Ordinal) || name.EndsWith("EDITOR", StringComparison.Ordinal) || name.EndsWith("_COMMAND", StringComparison.Ordinal)
             || name.EndsWith("_CMD", StringComparison.Ordinal) || name.EndsWith("ASKPASS", StringComparison.Ordinal) || name.EndsWith("_SHELL", StringComparison.Ordinal)
             || name.EndsWith("_RSH", StringComparison.Ordinal) || name.EndsWith("_PROGRAM", StringComparison.Ordinal) || name.EndsWith("_HOOK", StringComparison.Ordinal)

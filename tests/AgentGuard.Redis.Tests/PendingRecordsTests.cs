@@ -1,0 +1,231 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace AgentGuard.Redis.Tests;
+
+/// <summary>
+/// A decided call is recorded by a thread-pool work item, after the decision has returned. How would that lose a call?
+/// A read or a result label of this replica overtaking the record, a record the work item holds while a read goes out,
+/// a work item that never runs, a host that stops first — each tried here, on the queue alone and on a real redis-server.
+/// </summary>
+public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<RedisFixture>
+{
+    private const string Rules = """
+        "Rules": [ { "Id": "read-then-send", "Effect": "Deny", "Match": { "Tools": ["send_email"] }, "When": { "Sequence": { "Tools": ["read_secrets"], "AtLeast": 1 } } } ]
+        """;
+
+    [Fact]
+    public void Add_SendsNothingItself_OneWorkItemSendsEverythingInOrder()
+    {
+        var held = new HeldWork();
+        var sent = new List<string>();
+        var records = new PendingRecords(record => sent.Add(record.SessionId), new RecordScheduler(held.Add));
+
+        records.Add(Record("a"));
+        records.Add(Record("b"));
+
+        sent.Should().BeEmpty("the deciding thread only queues");
+        held.Items.Should().ContainSingle("one work item is enough for records added before it runs");
+        records.Unsent.Should().Be(2);
+        held.RunAll();
+        sent.Should().Equal("a", "b");
+        records.Unsent.Should().Be(0);
+
+        records.Add(Record("c"));
+        held.Items.Should().ContainSingle("a record added after the work item ran schedules another");
+        held.RunAll();
+        sent.Should().Equal("a", "b", "c");
+    }
+
+    [Fact]
+    public void SendAll_SendsWhatIsQueued_AndTheWorkItemThenFindsNothing()
+    {
+        var held = new HeldWork();
+        var sent = new List<string>();
+        var records = new PendingRecords(record => sent.Add(record.SessionId), new RecordScheduler(held.Add));
+        records.Add(Record("a"));
+        records.Add(Record("b"));
+
+        records.SendAll();
+
+        sent.Should().Equal("a", "b");
+        held.RunAll();
+        sent.Should().Equal(["a", "b"], "each record is sent once");
+    }
+
+    [Fact]
+    public async Task SendAll_WaitsForARecordTheWorkItemHasTakenButNotHandedOver()
+    {
+        // The work item has dequeued the record and is inside the send: the queue is empty, but the record is not on the
+        // connection yet. A read that went out now would overtake it.
+        var held = new HeldWork();
+        using var inside = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var sent = new ConcurrentQueue<string>();
+        var records = new PendingRecords(
+            record =>
+            {
+                inside.Set();
+                release.Wait(TimeSpan.FromSeconds(30));
+                sent.Enqueue(record.SessionId);
+            },
+            new RecordScheduler(held.Add));
+        records.Add(Record("a"));
+        var workItem = Task.Run(held.RunAll);
+        inside.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue();
+
+        // A thread of its own, so that a busy thread pool cannot delay the read past the check.
+        using var returned = new ManualResetEventSlim();
+        var read = new Thread(() =>
+        {
+            records.SendAll();
+            returned.Set();
+        });
+        read.Start();
+
+        returned.Wait(TimeSpan.FromMilliseconds(300)).Should().BeFalse("the record being sent is not on the connection yet");
+        release.Set();
+        returned.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue();
+        sent.Should().Equal("a");
+        await workItem.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task ManyThreadsAdding_OnTheThreadPool_EveryRecordSentOnce_EachThreadsInItsOrder()
+    {
+        const int threads = 4;
+        const int each = 5_000;
+        var sent = new ConcurrentQueue<string>();
+        var records = new PendingRecords(record => sent.Enqueue(record.SessionId), RecordScheduler.ThreadPool);
+        using var stop = new CancellationTokenSource();
+        var reader = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                records.SendAll();
+            }
+        });
+
+        await Task.WhenAll(Enumerable.Range(0, threads).Select(t => Task.Run(() =>
+        {
+            for (var i = 0; i < each; i++)
+            {
+                records.Add(Record($"{t}:{i}"));
+            }
+        })));
+        records.SendAll();
+        await stop.CancelAsync();
+        await reader;
+
+        records.Unsent.Should().Be(0);
+        var all = sent.ToArray();
+        all.Should().HaveCount(threads * each).And.OnlyHaveUniqueItems();
+        for (var t = 0; t < threads; t++)
+        {
+            var prefix = $"{t}:";
+            all.Where(s => s.StartsWith(prefix, StringComparison.Ordinal)).Select(s => int.Parse(s[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture))
+                .Should().BeInAscendingOrder($"thread {t}'s records keep their order");
+        }
+    }
+
+    [Fact]
+    public async Task ARecordStillQueued_IsSentBeforeThisReplicasNextRead()
+    {
+        var held = new HeldWork();
+        await using var replica = await Replica.StartAsync(redis.Server, Rules, prefix: RedisFixture.Prefix(), configure: b => b.Services.AddSingleton(new RecordScheduler(held.Add)));
+        var session = new GuardContext { SessionId = "queued" };
+
+        (await replica.Engine.EvaluateAsync(Replica.Call("read_secrets"), session)).Effect.Should().Be(DecisionEffect.Allow);
+        replica.Services.GetRequiredService<RedisSessionStore>().UnsentRecords.Should().Be(1, "the work item that would send it is held");
+        var decision = await replica.Engine.EvaluateAsync(Replica.Call("send_email"), session);
+
+        decision.Effect.Should().Be(DecisionEffect.Deny, "the read sends the queued record ahead of itself");
+        held.Items.Should().NotBeEmpty("nothing here ran the work item");
+    }
+
+    [Fact]
+    public async Task AResultLabel_AttachesToACallWhoseRecordIsStillQueued()
+    {
+        var held = new HeldWork();
+        var policy = new LastSessionPolicy();
+        // No rule reads the session when the result is inspected, so the label write is the first command after the record.
+        const string rules = """
+            "EvaluationTimeout": "00:00:05",
+            "Tools": { "browse": { "Untrusted": true } },
+            "Rules": []
+            """;
+        await using var replica = await Replica.StartAsync(redis.Server, rules, prefix: RedisFixture.Prefix(), configure: b =>
+        {
+            b.Services.AddSingleton(new RecordScheduler(held.Add));
+            b.AddPolicy(policy);
+        });
+        var session = new GuardContext { SessionId = "labelled" };
+
+        await replica.Engine.EvaluateAsync(Replica.Call("browse", callId: "c1"), session);
+        await replica.Engine.InspectResultAsync(Replica.Call("browse", callId: "c1"), session, new ToolResult("a page"));
+        await replica.Engine.EvaluateAsync(Replica.Call("noop", callId: "c2"), session);
+
+        var history = policy.Last!.History;
+        history.Select(h => h.CallId).Should().Equal("c1");
+        history[0].ResultLabels.Should().Contain(SessionLabels.Untrusted, "the label write sent the queued record ahead of itself, so it found its call");
+    }
+
+    [Fact]
+    public async Task WithNoLaterCall_TheWorkItemAloneBringsTheCallToTheOtherReplica()
+    {
+        var prefix = RedisFixture.Prefix();
+        await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        await using var b = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        var session = new GuardContext { SessionId = "alone" };
+
+        await a.Engine.EvaluateAsync(Replica.Call("read_secrets"), session);
+
+        // Nothing else happens on replica a: only its work item can send the record.
+        var keys = a.Services.GetRequiredService<RedisSessionStore>().Keys;
+        var database = (await b.MultiplexerAsync()).GetDatabase();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (await database.ListLengthAsync(keys.History("alone")) == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        (await b.Engine.EvaluateAsync(Replica.Call("send_email"), session)).Effect.Should().Be(DecisionEffect.Deny);
+    }
+
+    [Fact]
+    public async Task AHostThatStops_SendsTheRecordsStillQueued()
+    {
+        var held = new HeldWork();
+        var prefix = RedisFixture.Prefix();
+        var replica = await Replica.StartAsync(redis.Server, Rules, prefix: prefix, configure: b => b.Services.AddSingleton(new RecordScheduler(held.Add)));
+        var keys = replica.Services.GetRequiredService<RedisSessionStore>().Keys;
+        await replica.Engine.EvaluateAsync(Replica.Call("read_secrets", callId: "last"), new GuardContext { SessionId = "stopping" });
+
+        await replica.DisposeAsync();
+
+        await using var observer = await ConnectionMultiplexer.ConnectAsync(redis.Server.Configuration);
+        var history = await observer.GetDatabase().ListRangeAsync(keys.History("stopping"));
+        history.Should().ContainSingle().Which.ToString().Should().Contain("last");
+    }
+
+    private static PendingRecord Record(string sessionId) => new(sessionId, new SessionLimits(100, TimeSpan.FromMinutes(30), 1_000), []);
+
+    /// <summary>A scheduler that keeps work items until the test runs them.</summary>
+    private sealed class HeldWork
+    {
+        private readonly ConcurrentQueue<IThreadPoolWorkItem> _items = new();
+
+        public IReadOnlyCollection<IThreadPoolWorkItem> Items => _items;
+
+        public void Add(IThreadPoolWorkItem item) => _items.Enqueue(item);
+
+        public void RunAll()
+        {
+            while (_items.TryDequeue(out var item))
+            {
+                item.Execute();
+            }
+        }
+    }
+}
