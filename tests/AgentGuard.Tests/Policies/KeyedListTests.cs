@@ -144,4 +144,28 @@ public sealed class KeyedListTests
             (await engine.EvaluateAsync(call, new GuardContext { SessionId = "bp", Team = "b", Environment = "prod" })).RuleIds.Should().Equal("deny-b");
         }
     }
+
+    [Fact]
+    public async Task SingleEventTags_EachGetTheirOwnVariant_WhicheverIsKeptFirst()
+    {
+        // The first single-tag variant is kept on the set itself, the rest in a list: a call with another tag (or the
+        // same letters in another order, or a prefix) must never be handed the variant of the tag kept first.
+        var engine = TestHost.Engine("""
+        { "AgentGuard": { "DefaultDecision": "Allow", "Rules": [
+          { "Id": "no-pii", "Effect": "Deny", "Match": { "Tags": ["pii"] } },
+          { "Id": "ask-ip", "Effect": "RequireApproval", "Match": { "Tags": ["ip"] } }
+        ] } }
+        """);
+        var session = new GuardContext { SessionId = "s" };
+        static ToolCallEvent Call(string tag) => new("send", ToolKind.Function) { Tags = [tag] };
+
+        for (var pass = 0; pass < 3; pass++)
+        {
+            (await engine.EvaluateAsync(Call("pii"), session)).RuleIds.Should().Equal("no-pii");
+            (await engine.EvaluateAsync(Call("ipi"), session)).Effect.Should().Be(DecisionEffect.Allow);
+            (await engine.EvaluateAsync(Call("ip"), session)).RuleIds.Should().Equal("ask-ip");
+            (await engine.EvaluateAsync(Call("pi"), session)).Effect.Should().Be(DecisionEffect.Allow);
+            (await engine.EvaluateAsync(Call("PII"), session)).RuleIds.Should().Equal(["no-pii"], "tags match ignoring case");
+        }
+    }
 }

@@ -25,11 +25,12 @@ internal sealed class CandidateSet
     private KeyedList<DecisionKey, Decision>? _decisions;
     private KeyedList<ContextKey, CompiledRule[]>? _plans;
 
-    // The first plan and decision are kept on the set itself, one object each: in a large policy most tools are called
+    // The first plan, decision and single-tag variant are kept on the set itself, one object each: in a large policy most tools are called
     // under one or two sets of session values and decided one way, and every further object a look-up follows is a
     // cache miss of its own there.
     private Kept<ContextKey, CompiledRule[]>? _firstPlan;
     private Kept<DecisionKey, Decision>? _firstDecision;
+    private Kept<SingleTag, CandidateSet>? _firstSingleTag;
 
     /// <param name="index">The index the set belongs to.</param>
     /// <param name="toolName">The tool name (part of the key).</param>
@@ -116,9 +117,18 @@ internal sealed class CandidateSet
         // One event tag and none from a classifier, the usual case: looked up by the tag itself (ordinal, exactly as the
         // key below compares), without hashing a key of lists.
         var single = eventTags.Count == 1 && (classified is null || classified.Count == 0) ? eventTags[0] : null;
-        if (single is not null && Volatile.Read(ref _bySingleTag)?.Find(new SingleTag(single)) is { } found)
+        if (single is not null)
         {
-            return found;
+            var tag = new SingleTag(single);
+            if (Volatile.Read(ref _firstSingleTag) is { } first && first.Key.SameAs(in tag))
+            {
+                return first.Value;
+            }
+
+            if (Volatile.Read(ref _bySingleTag)?.Find(in tag) is { } found)
+            {
+                return found;
+            }
         }
 
         var lookup = new TagSetKey(eventTags, classified);
@@ -144,6 +154,11 @@ internal sealed class CandidateSet
         var result = new CandidateSet(_index, _toolName, _kind, _source, ordered, orders, tags);
         if (single is not null)
         {
+            if (Volatile.Read(ref _firstSingleTag) is null && Interlocked.CompareExchange(ref _firstSingleTag, new Kept<SingleTag, CandidateSet>(new SingleTag(single), result), null) is null)
+            {
+                return result;
+            }
+
             var byTag = _bySingleTag ?? Interlocked.CompareExchange(ref _bySingleTag, new KeyedList<SingleTag, CandidateSet>(MaxTagSets), null) ?? _bySingleTag;
             byTag.TryAdd(new SingleTag(single), result);
             return result;
