@@ -6,7 +6,7 @@ using BenchmarkDotNet.Running;
 // Policy load, compiled size, reload (issue 19): -- --policy-load [sizes] [--live-section]
 // Policy size in processor time (for a shared machine): -- --policy-cpu [sizes]
 // Sessions at scale (issue 21; optional part: busy|threads|new|allow|memory): -- --session-scale [part]
-// Injection detector and poisoning scanner in thread processor time (shared machine): -- --detection-cpu [name part]
+// Injection detector and poisoning scanner in thread processor time (shared machine): -- --detection-cpu [name part] [--rounds N]
 // Shell analyser in thread processor time and bytes per line (shared machine): -- --shell-cpu
 // Session memory (not a timing benchmark): dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --session-memory
 // Redis (loopback redis-server):  -- --redis-latency [--gap-ms N]  |  -- --redis-decisions N (for strace/perf)  |  -- --redis-parts  |  -- --redis-memory  |  --filter '*RedisBenchmarks*'

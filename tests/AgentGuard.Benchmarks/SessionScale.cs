@@ -31,6 +31,7 @@ internal static class SessionScale
         if (only is null or "threads")
         {
             TwoThreads();
+            TwoOwnThreads();
         }
 
         if (only is null or "new")
@@ -135,6 +136,84 @@ internal static class SessionScale
 
         static ToolCallEvent ReadFile()
             => new("read_file") { Arguments = ToolArguments.FromJson("""{ "path": "/home/alice/notes.txt" }"""), CallId = "c" };
+    }
+
+    /// <summary>
+    /// The same ratio with two dedicated threads that each make their own context, call and session (its first call), as
+    /// the thread serving an agent's request does — rather than one thread making both sessions back to back, which puts
+    /// the two sessions' objects side by side in memory, where a line one thread writes may hold what the other reads.
+    /// Rounds alternate one thread alone and both together, with the process's processor time for each.
+    /// </summary>
+    private static void TwoOwnThreads()
+    {
+        var engine = Engine();
+        Fill(engine, 99_998);
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        const int count = 100_000;
+        using var phase = new Barrier(3);
+        var threads = new Thread[2];
+        for (var t = 0; t < 2; t++)
+        {
+            var id = t;
+            threads[t] = new Thread(() =>
+            {
+                var context = Context("own-" + id, "summarise my notes");
+                var call = new ToolCallEvent("read_file") { Arguments = ToolArguments.FromJson("""{ "path": "/home/alice/notes.txt" }"""), CallId = "c" };
+                TimeCalls(engine, call, context, count);
+                for (var r = 0; r < Rounds; r++)
+                {
+                    phase.SignalAndWait();
+                    if (id == 0)
+                    {
+                        TimeCalls(engine, call, context, count);
+                    }
+
+                    phase.SignalAndWait();
+                    phase.SignalAndWait();
+                    TimeCalls(engine, call, context, count);
+                    phase.SignalAndWait();
+                }
+            }) { IsBackground = true };
+            threads[t].Start();
+        }
+
+        var one = new double[Rounds];
+        var two = new double[Rounds];
+        var cpuOne = new double[Rounds];
+        var cpuTwo = new double[Rounds];
+        using var process = Process.GetCurrentProcess();
+        for (var r = 0; r < Rounds; r++)
+        {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            phase.SignalAndWait();
+            var watch = Stopwatch.StartNew();
+            phase.SignalAndWait();
+            one[r] = count / watch.Elapsed.TotalSeconds;
+            process.Refresh();
+            cpuOne[r] = (process.TotalProcessorTime - cpu).TotalNanoseconds / count;
+            cpu = process.TotalProcessorTime;
+            phase.SignalAndWait();
+            watch.Restart();
+            phase.SignalAndWait();
+            two[r] = 2.0 * count / watch.Elapsed.TotalSeconds;
+            process.Refresh();
+            cpuTwo[r] = (process.TotalProcessorTime - cpu).TotalNanoseconds / (2.0 * count);
+        }
+
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
+
+        var ratios = one.Zip(two, (a, b) => b / a).Order().ToArray();
+        Array.Sort(one);
+        Array.Sort(two);
+        Array.Sort(cpuOne);
+        Array.Sort(cpuTwo);
+        Console.WriteLine($"100,000 live sessions, each thread's session made on that thread: 1 thread {one[Rounds / 2] / 1e6:F2} M calls/s, 2 threads {two[Rounds / 2] / 1e6:F2} M calls/s, ratio of medians {two[Rounds / 2] / one[Rounds / 2]:F2}x (per-round ratios {ratios[0]:F2}–{ratios[^1]:F2})");
+        Console.WriteLine($"  processor time per call: 1 thread {cpuOne[Rounds / 2]:F0} ns, 2 threads {cpuTwo[Rounds / 2]:F0} ns; two threads on two free cores would reach {2 * cpuOne[Rounds / 2] / cpuTwo[Rounds / 2]:F2}x");
     }
 
     /// <summary>

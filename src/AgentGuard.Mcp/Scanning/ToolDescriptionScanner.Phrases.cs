@@ -26,7 +26,7 @@ internal static partial class ToolDescriptionScanner
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly bool MayMatchAt(ReadOnlySpan<char> text, int at)
-            => collapsing ? FirstLook.MayStartAtCollapsed(text, at) : FirstLook.MayStartAt(text, at);
+            => (collapsing ? FirstLook.MayStartAtCollapsed(text, at) : FirstLook.MayStartAt(text, at)) || AfterLookBack(text, at);
 
         /// <summary>True when the walk stopped at an invisible or bidirectional character (every one is not ASCII, so a stop).</summary>
         public bool SawHiddenCharacter { readonly get; private set; }
@@ -34,13 +34,43 @@ internal static partial class ToolDescriptionScanner
         /// <summary>True when the walk stopped at an upper-case pseudo-tag (each '&lt;' is a stop).</summary>
         public bool SawPseudoMarkup { readonly get; private set; }
 
+        /// <summary>
+        /// At each stop, the position before it first when that holds '.' or '/' (never a stop itself: a phrase starting
+        /// with one has an ASCII letter second, so it starts right before a word start, or before a non-ASCII character
+        /// that may fold to that letter), then the stop.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void At(ReadOnlySpan<char> text, int at)
         {
-            // Most stops end at the four-character prefilter, inlined into the walk; the rest is a call.
-            if (text[at] is > '\x7F' or '<')
+            if (AfterLookBack(text, at))
+            {
+                Stop(text, at - 1);
+            }
+
+            Stop(text, at);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool AfterLookBack(ReadOnlySpan<char> text, int at) => at > 0 && text[at - 1] is '.' or '/';
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Stop(ReadOnlySpan<char> text, int at)
+        {
+            // Most stops end at the four-character prefilter, inlined into the walk; the rest is a call. No phrase has
+            // white space or a control character second, so neither has a stop followed by one ("weekly.\n").
+            var c = text[at];
+            if (c == '<' && !SawPseudoMarkup && IsPseudoTag(text, at))
+            {
+                SawPseudoMarkup = true;
+            }
+
+            if (c > '\x7F')
             {
                 Candidates(text, at, prefiltered: false);
+            }
+            else if (at + 1 < text.Length && text[at + 1] <= ' ')
+            {
+                return;
             }
             else if (collapsing ? Prefilter.MayStartAtCollapsed(text, at) : Prefilter.MayStartAt(text, at))
             {
@@ -55,11 +85,6 @@ internal static partial class ToolDescriptionScanner
             if (text[at] > '\x7F' && HiddenCharacters.Contains(text[at]))
             {
                 SawHiddenCharacter = true;
-            }
-
-            if (text[at] == '<' && !SawPseudoMarkup && IsPseudoTag(text, at))
-            {
-                SawPseudoMarkup = true;
             }
 
             if (!prefiltered && (collapsing ? !Prefilter.MayStartAtCollapsed(text, at) : !Prefilter.MayStartAt(text, at)))
@@ -88,7 +113,7 @@ internal static partial class ToolDescriptionScanner
             for (var i = 0; i < candidates.Length; i++)
             {
                 ref readonly var candidate = ref candidates[i]; // by reference: an entry holds three vectors
-                if (ascii && !candidate.Prefix.Matches(chars))
+                if (ascii && (!candidate.Prefix.Matches(chars) || !RestMayMatch(text, at, in candidate)))
                 {
                     continue;
                 }
@@ -108,6 +133,18 @@ internal static partial class ToolDescriptionScanner
                 }
             }
         }
+
+        /// <summary>
+        /// For a phrase longer than eight characters whose first eight matched: false when the next eight characters of
+        /// the text, read as they are, rule it out ("assistant manager" is not "assistant must"); true when they may match
+        /// or cannot be read that way (not ASCII, the end of the text, or white space that collapsing could change,
+        /// also a double space across the two halves).
+        /// </summary>
+        private readonly bool RestMayMatch(ReadOnlySpan<char> text, int at, in PhraseEntry candidate)
+            => candidate.Phrase.Length <= AsciiPrefix.Length
+                || !AsciiPrefix.TryRead(text, at + AsciiPrefix.Length, out var rest)
+                || (collapsing && (MayCollapse(rest) || (text[at + AsciiPrefix.Length - 1] == ' ' && text[at + AsciiPrefix.Length] == ' ')))
+                || candidate.Rest.Matches(rest);
 
         /// <summary>True when eight ASCII characters hold a control character or two spaces in a row.</summary>
         private static bool MayCollapse(Vector128<ushort> chars)

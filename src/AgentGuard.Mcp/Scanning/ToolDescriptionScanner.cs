@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -17,7 +18,8 @@ namespace AgentGuard.Mcp;
 /// </summary>
 internal static partial class ToolDescriptionScanner
 {
-    private static readonly (string Phrase, string Category)[] Phrases =
+    /// <summary>The phrases in table order (the first that matches at a position is its finding), each with its category.</summary>
+    internal static readonly (string Phrase, string Category)[] Phrases =
     [
         // Instructions addressed to the model.
         ("ignore previous", "instruction"), ("ignore all previous", "instruction"), ("ignore the previous", "instruction"),
@@ -89,11 +91,21 @@ internal static partial class ToolDescriptionScanner
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
     private static readonly string NonLetterStarts = new([.. Phrases.Select(p => p.Phrase[0]).Where(c => !char.IsAsciiLetter(c)).Distinct()]);
 
-    /// <summary>Where the shared walk stops besides word starts: the detector's characters and the phrases' non-letter first characters.</summary>
-    private static readonly string WalkCharacters = new([.. InjectionDetector.WalkCharacters.Union(NonLetterStarts)]);
+    /// <summary>
+    /// First characters of phrases that are never stops: every phrase starting with one has an ASCII letter second, a word
+    /// start, where the reader also looks one character back (the walk meets '.' and '/' in every sentence and URL).
+    /// </summary>
+    internal const string LookBackCharacters = "./";
+
+    /// <summary>
+    /// Where the shared walk stops besides word starts: the detector's characters and the phrases' non-letter first
+    /// characters other than <see cref="LookBackCharacters"/>.
+    /// </summary>
+    private static readonly string WalkCharacters = new([.. InjectionDetector.WalkCharacters.Union(NonLetterStarts).Except(LookBackCharacters)]);
 
     /// <summary>All phrases in table order, each with its finding and its first eight characters.</summary>
-    private static readonly PhraseEntry[] Entries = [.. Phrases.Select(p => new PhraseEntry(p.Phrase, p.Category + ":\"" + p.Phrase + "\"", new AsciiPrefix(p.Phrase)))];
+    private static readonly PhraseEntry[] Entries =
+        [.. Phrases.Select(p => new PhraseEntry(p.Phrase, p.Category + ":\"" + p.Phrase + "\"", new AsciiPrefix(p.Phrase), new AsciiPrefix(p.Phrase.Length > AsciiPrefix.Length ? p.Phrase[AsciiPrefix.Length..] : string.Empty)))];
 
     /// <summary>The phrases (in table order) by lower-case first character.</summary>
     private static readonly PhraseEntry[][] ByFirstChar =
@@ -109,11 +121,13 @@ internal static partial class ToolDescriptionScanner
     private static readonly PhrasePrefilter FirstLook = new(Phrases.Select(p => p.Phrase).Concat(InjectionDetector.AnchorPhrases));
 
     /// <summary>The phrases (in table order) by lower-case first and second character, both ASCII: 128 × 128 lists.</summary>
-    private static readonly PhraseEntry[][] ByPair = BuildPairs();
+    private static readonly PairTable<PhraseEntry> ByPair = BuildPairs();
 
-    // Zero-width, bidirectional controls, invisible separators, BOM, soft hyphen, tag characters (high surrogate of U+E0000..U+E007F).
-    private static readonly SearchValues<char> HiddenCharacters = SearchValues.Create(
-        "\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206A\u206B\u206C\u206D\u206E\u206F\u3164\uFEFF\uFFA0\uDB40");
+    /// <summary>Zero-width, bidirectional controls, invisible separators, BOM, soft hyphen, tag characters (high surrogate of U+E0000..U+E007F).</summary>
+    internal const string HiddenCharacterList =
+        "\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206A\u206B\u206C\u206D\u206E\u206F\u3164\uFEFF\uFFA0\uDB40";
+
+    private static readonly SearchValues<char> HiddenCharacters = SearchValues.Create(HiddenCharacterList);
 
     private static readonly SearchValues<char> CollapsibleWhiteSpace = SearchValues.Create("\t\r\n\u00A0");
 
@@ -139,7 +153,7 @@ internal static partial class ToolDescriptionScanner
             // noting invisible characters, reported first).
             var written = text.Written;
             var phrases = new PhraseReader(written.ContainsAny(CollapsibleWhiteSpace) || written.Contains("  ", StringComparison.Ordinal), null);
-            var assessment = Injection.Assess(written.ToString(), ref phrases);
+            var assessment = Injection.Assess(written, ref phrases);
             var findings = phrases.Findings;
             if (phrases.SawHiddenCharacter)
             {
@@ -163,19 +177,13 @@ internal static partial class ToolDescriptionScanner
 
     private static int PairIndex(char first, char second) => (char.ToLowerInvariant(first) * 128) + char.ToLowerInvariant(second);
 
-    /// <summary>A phrase, the finding it reports and its first eight characters.</summary>
-    private readonly record struct PhraseEntry(string Phrase, string Finding, AsciiPrefix Prefix);
+    /// <summary>A phrase, the finding it reports, its first eight characters and the eight after them.</summary>
+    private readonly record struct PhraseEntry(string Phrase, string Finding, AsciiPrefix Prefix, AsciiPrefix Rest);
 
-    private static PhraseEntry[][] BuildPairs()
+    private static PairTable<PhraseEntry> BuildPairs()
     {
         var lookup = Entries.ToLookup(p => PairIndex(p.Phrase[0], p.Phrase[1]));
-        var pairs = new PhraseEntry[128 * 128][];
-        for (var i = 0; i < pairs.Length; i++)
-        {
-            pairs[i] = [.. lookup[i]];
-        }
-
-        return pairs;
+        return new PairTable<PhraseEntry>(128 * 128, i => [.. lookup[i]]);
     }
 
     private static bool OnWordBoundaries(ReadOnlySpan<char> text, int at, int end, string phrase)
@@ -248,7 +256,7 @@ internal static partial class ToolDescriptionScanner
     private static readonly InjectionDetector Injection = new();
 
     /// <summary>Acronyms that legitimately appear in capitals in tool descriptions.</summary>
-    private static readonly HashSet<string> Acronyms = new(
+    internal static readonly HashSet<string> Acronyms = new(
         ["API", "URL", "URI", "JSON", "YAML", "TOML", "XML", "HTML", "CSV", "SQL", "HTTP", "HTTPS", "REST", "UUID", "SHA", "PDF", "PNG", "JPG", "GIF",
          "SVG", "UTC", "ISO", "RFC", "AWS", "GCP", "CLI", "SDK", "MCP", "LLM", "CPU", "GPU", "RAM", "SSH", "TLS", "SSL", "DNS", "TCP", "UDP", "IDE",
          "PAT", "OAUTH", "JWT", "CRUD", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "ASCII", "UTF", "NOT", "AND", "ONLY", "ALL", "ANY", "ORG"],
@@ -258,8 +266,9 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>
     /// Four or more shouted words (not acronyms): the register of ads that push a model to pick a tool. A shouted word
-    /// has three or more letters, all upper case, so two of them in a row are each an ASCII capital or a non-ASCII
-    /// letter: only words holding such a pair are looked at (one vector step per eight characters finds the next).
+    /// has three or more letters, all upper case, so it starts with three characters in a row that are each an ASCII
+    /// capital or not ASCII: only words holding such a triple are looked at (one vector step per sixteen characters
+    /// finds the next; two-letter acronyms such as "AI" are never visited).
     /// </summary>
     private static bool Shouts(ReadOnlySpan<char> text)
     {
@@ -267,7 +276,7 @@ internal static partial class ToolDescriptionScanner
         var i = 0;
         while (i < text.Length)
         {
-            var next = NextCapitalPair(text, i);
+            var next = NextCapitalTriple(text, i);
             if (next < 0)
             {
                 return false;
@@ -302,38 +311,61 @@ internal static partial class ToolDescriptionScanner
         return false;
     }
 
-    /// <summary>The first position from <paramref name="from"/> where two characters in a row are each an ASCII capital or not ASCII; -1 when none.</summary>
-    private static int NextCapitalPair(ReadOnlySpan<char> text, int from)
+    /// <summary>The first position from <paramref name="from"/> where three characters in a row are each an ASCII capital or not ASCII; -1 when none.</summary>
+    private static int NextCapitalTriple(ReadOnlySpan<char> text, int from)
     {
         var i = from;
         ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        if (Avx2.IsSupported && i + 64 <= text.Length)
+        {
+            // Thirty-two characters narrowed to bytes per step (capped at 0xFF: ASCII keeps its value, the rest reads 0x80
+            // or more), one bit each; the next block's bits complete the triples that end in it.
+            var current = CapitalOrNotAsciiBits(ref start, i);
+            for (; i + 64 <= text.Length; i += 32)
+            {
+                var next = CapitalOrNotAsciiBits(ref start, i + 32);
+                var bits = current | ((ulong)next << 32);
+                var triples = (uint)(bits & (bits >> 1) & (bits >> 2));
+                if (triples != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(triples);
+                }
+
+                current = next;
+            }
+        }
+
         if (Vector256.IsHardwareAccelerated)
         {
-            for (; i + Vector256<ushort>.Count + 1 <= text.Length; i += Vector256<ushort>.Count)
+            for (; i + Vector256<ushort>.Count + 2 <= text.Length; i += Vector256<ushort>.Count)
             {
-                var pairs = CapitalOrNotAscii256(Vector256.LoadUnsafe(ref start, (nuint)i)) & CapitalOrNotAscii256(Vector256.LoadUnsafe(ref start, (nuint)(i + 1)));
-                if (pairs != Vector256<ushort>.Zero)
+                var triples = CapitalOrNotAscii256(Vector256.LoadUnsafe(ref start, (nuint)i))
+                    & CapitalOrNotAscii256(Vector256.LoadUnsafe(ref start, (nuint)(i + 1)))
+                    & CapitalOrNotAscii256(Vector256.LoadUnsafe(ref start, (nuint)(i + 2)));
+                if (triples != Vector256<ushort>.Zero)
                 {
-                    return i + BitOperations.TrailingZeroCount(pairs.ExtractMostSignificantBits());
+                    return i + BitOperations.TrailingZeroCount(triples.ExtractMostSignificantBits());
                 }
             }
         }
 
         if (Vector128.IsHardwareAccelerated)
         {
-            for (; i + Vector128<ushort>.Count + 1 <= text.Length; i += Vector128<ushort>.Count)
+            for (; i + Vector128<ushort>.Count + 2 <= text.Length; i += Vector128<ushort>.Count)
             {
-                var pairs = CapitalOrNotAscii(Vector128.LoadUnsafe(ref start, (nuint)i)) & CapitalOrNotAscii(Vector128.LoadUnsafe(ref start, (nuint)(i + 1)));
-                if (pairs != Vector128<ushort>.Zero)
+                var triples = CapitalOrNotAscii(Vector128.LoadUnsafe(ref start, (nuint)i))
+                    & CapitalOrNotAscii(Vector128.LoadUnsafe(ref start, (nuint)(i + 1)))
+                    & CapitalOrNotAscii(Vector128.LoadUnsafe(ref start, (nuint)(i + 2)));
+                if (triples != Vector128<ushort>.Zero)
                 {
-                    return i + BitOperations.TrailingZeroCount(pairs.ExtractMostSignificantBits());
+                    return i + BitOperations.TrailingZeroCount(triples.ExtractMostSignificantBits());
                 }
             }
         }
 
-        for (; i + 1 < text.Length; i++)
+        for (; i + 2 < text.Length; i++)
         {
-            if (IsCapitalOrNotAscii(text[i]) && IsCapitalOrNotAscii(text[i + 1]))
+            if (IsCapitalOrNotAscii(text[i]) && IsCapitalOrNotAscii(text[i + 1]) && IsCapitalOrNotAscii(text[i + 2]))
             {
                 return i;
             }
@@ -342,6 +374,16 @@ internal static partial class ToolDescriptionScanner
         return -1;
 
         static bool IsCapitalOrNotAscii(char c) => char.IsAsciiLetterUpper(c) || c > '\x7F';
+
+        static uint CapitalOrNotAsciiBits(ref ushort start, int at)
+        {
+            var cap = Vector256.Create((ushort)0xFF);
+            var low = Vector256.Min(Vector256.LoadUnsafe(ref start, (nuint)at), cap).AsInt16();
+            var high = Vector256.Min(Vector256.LoadUnsafe(ref start, (nuint)(at + 16)), cap).AsInt16();
+            var bytes = Avx2.Permute4x64(Avx2.PackUnsignedSaturate(low, high).AsUInt64(), 0b11_01_10_00).AsByte();
+            var capitals = Vector256.LessThan(bytes - Vector256.Create((byte)'A'), Vector256.Create((byte)26));
+            return capitals.ExtractMostSignificantBits() | bytes.ExtractMostSignificantBits();
+        }
 
         static Vector256<ushort> CapitalOrNotAscii256(Vector256<ushort> chars)
             => Vector256.LessThan(chars - Vector256.Create((ushort)'A'), Vector256.Create((ushort)26)) | Vector256.GreaterThan(chars, Vector256.Create((ushort)0x7F));

@@ -5,7 +5,7 @@ namespace AgentGuard;
 /// <content>Text addressed to the model: AI nouns checked forwards and backwards.</content>
 internal sealed partial class InjectionDetector
 {
-    private static void AiNoun(string text, int at, Span<double> weights)
+    private static void AiNoun(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
         if (!CouldAddressAi(text, at))
         {
@@ -29,7 +29,7 @@ internal sealed partial class InjectionDetector
     /// Cheap pre-check for an AI noun: either punctuation or a reading verb follows it ("AI, please", "the AI reading
     /// this"), or the word before it can open a greeting, a "note to" or an "if you are".
     /// </summary>
-    private static bool CouldAddressAi(string text, int at)
+    private static bool CouldAddressAi(ReadOnlySpan<char> text, int at)
     {
         var i = at;
         while (i < text.Length && i - at < 24 && char.IsLetter(text[i]))
@@ -46,7 +46,7 @@ internal sealed partial class InjectionDetector
                 next++;
             }
 
-            var word = text.AsSpan(i + 1, next - i - 1);
+            var word = text.Slice(i + 1, next - i - 1);
             if (IsReadingVerb(word))
             {
                 return true;
@@ -82,7 +82,7 @@ internal sealed partial class InjectionDetector
             end++;
         }
 
-        var before = text.AsSpan(previous, end - previous);
+        var before = text.Slice(previous, end - previous);
         if (IsOneOf(before, Determiners))
         {
             // "note to the AI", "if you are an AI", "dear the …": a determiner needs an opener before it.
@@ -98,7 +98,7 @@ internal sealed partial class InjectionDetector
                 end++;
             }
 
-            return IsOneOf(text.AsSpan(earlier, end - earlier), OpenersBeforeAi);
+            return IsOneOf(text.Slice(earlier, end - earlier), OpenersBeforeAi);
         }
 
         return IsOneOf(before, OpenersBeforeAi);
@@ -144,7 +144,7 @@ internal sealed partial class InjectionDetector
     private static readonly string[] OpenersBeforeAi = ["to", "for", "are", "you're", "be", "dear", "attention", "hey", "hello", "hi", "greetings", "psst", "yo", "note", "message", "instructions", "instruction", "reminder", "memo", "directive", "request", "order"];
 
     /// <summary>Tries <paramref name="regex"/> (whose matches start with one of <paramref name="firstLetters"/>) at the start of each of the up to <paramref name="words"/> words before <paramref name="at"/>.</summary>
-    private static bool Backwards(Regex regex, string firstLetters, string text, int at, int words)
+    private static bool Backwards(Regex regex, string firstLetters, ReadOnlySpan<char> text, int at, int words)
     {
         var start = at;
         for (var w = 0; w < words; w++)
@@ -165,7 +165,7 @@ internal sealed partial class InjectionDetector
         return false;
     }
 
-    private static int PreviousWords(string text, int at, int words)
+    private static int PreviousWords(ReadOnlySpan<char> text, int at, int words)
     {
         var i = at;
         for (var w = 0; w < words; w++)

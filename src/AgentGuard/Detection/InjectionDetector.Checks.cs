@@ -23,9 +23,9 @@ internal sealed partial class InjectionDetector
     /// True when <paramref name="single"/> (unless '\0') or one of <paramref name="words"/> occurs within
     /// <paramref name="window"/> characters after <paramref name="at"/> (cheap pre-check before a regex).
     /// </summary>
-    private static bool Ahead(string text, int at, int window, SearchValues<string> words, char single, bool sentence = false)
+    private static bool Ahead(ReadOnlySpan<char> text, int at, int window, SearchValues<string> words, char single, bool sentence = false)
     {
-        var span = text.AsSpan(at, Math.Min(window, text.Length - at));
+        var span = text.Slice(at, Math.Min(window, text.Length - at));
         var end = sentence ? span.IndexOfAny(SentenceEnds) : span.IndexOf('\n');
         span = end < 0 ? span : span[..end];
         return (single != '\0' && span.Contains(single)) || span.IndexOfAny(words) >= 0;
@@ -35,7 +35,7 @@ internal sealed partial class InjectionDetector
     /// Cheap pre-check for <see cref="InjectionPatterns.CallTool"/>/<see cref="InjectionPatterns.RunFollowing"/>: within
     /// the next four words a tool noun follows, a snake_case name appears, or "following"/"this"/"these" introduces code.
     /// </summary>
-    private static bool CouldNameTool(string text, int at)
+    private static bool CouldNameTool(ReadOnlySpan<char> text, int at)
     {
         var i = at;
         for (var w = 0; w < 5 && i < text.Length; w++)
@@ -56,7 +56,7 @@ internal sealed partial class InjectionDetector
                 return false;
             }
 
-            var word = text.AsSpan(start, i - start).TrimEnd('.');
+            var word = text.Slice(start, i - start).TrimEnd('.');
             if (word.Contains('_') || StartsWithToolNoun(word) || IsOneOf(word, CodeIntroducers))
             {
                 return true;
@@ -116,7 +116,7 @@ internal sealed partial class InjectionDetector
         => word.Length > 0 && char.IsAscii(word[0]) && char.ToLowerInvariant(word[0]) != candidate[0];
 
     /// <summary>"instructions:", "instructions -", "instructions follow": the shape of a heading that introduces new instructions.</summary>
-    private static bool EndsLikeAHeading(string text, int i)
+    private static bool EndsLikeAHeading(ReadOnlySpan<char> text, int i)
     {
         if (i < text.Length && text[i] is 's' or 'S')
         {
@@ -132,12 +132,12 @@ internal sealed partial class InjectionDetector
     }
 
     /// <summary>True when the <c>\G</c>-anchored <paramref name="regex"/> matches at <paramref name="at"/> (no allocation).</summary>
-    private static bool IsMatchAt(Regex regex, string text, int at) => regex.IsMatch(text.AsSpan(at));
+    private static bool IsMatchAt(Regex regex, ReadOnlySpan<char> text, int at) => regex.IsMatch(text.Slice(at));
 
     /// <summary>The match of the <c>\G</c>-anchored <paramref name="regex"/> at <paramref name="at"/>, or empty (no allocation).</summary>
-    private static ReadOnlySpan<char> FirstMatch(Regex regex, string text, int at)
+    private static ReadOnlySpan<char> FirstMatch(Regex regex, ReadOnlySpan<char> text, int at)
     {
-        var span = text.AsSpan(at);
+        var span = text.Slice(at);
         foreach (var match in regex.EnumerateMatches(span))
         {
             return span.Slice(match.Index, match.Length);
@@ -146,7 +146,25 @@ internal sealed partial class InjectionDetector
         return [];
     }
 
-    private static void RaiseIf(Regex regex, string text, int at, Span<double> weights, Marker marker, double weight)
+    /// <summary>The first <paramref name="c"/> at or after <paramref name="from"/> (at most the length), or -1: <c>string.IndexOf(char, int)</c> on a span.</summary>
+    private static int IndexOfFrom(ReadOnlySpan<char> text, char c, int from)
+    {
+        var i = text[from..].IndexOf(c);
+        return i < 0 ? -1 : from + i;
+    }
+
+    /// <summary>
+    /// The last <paramref name="c"/> among the <paramref name="count"/> characters ending at <paramref name="at"/>, or -1:
+    /// <c>string.LastIndexOf(char, int, int)</c> on a span.
+    /// </summary>
+    private static int LastIndexOfWithin(ReadOnlySpan<char> text, char c, int at, int count)
+    {
+        var start = at - count + 1;
+        var i = text.Slice(start, count).LastIndexOf(c);
+        return i < 0 ? -1 : start + i;
+    }
+
+    private static void RaiseIf(Regex regex, ReadOnlySpan<char> text, int at, Span<double> weights, Marker marker, double weight)
     {
         if (IsMatchAt(regex, text, at))
         {

@@ -50,7 +50,7 @@ internal sealed partial class InjectionDetector
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OutputVerbLookup = OutputVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>"Please …"/"Kindly …" opening a sentence or a data field, followed by an action verb.</summary>
-    private static void PleaseRequest(string text, int at, Span<double> weights)
+    private static void PleaseRequest(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
         if (!OpensSentence(text, at, out var fieldStart))
         {
@@ -79,7 +79,7 @@ internal sealed partial class InjectionDetector
     }
 
     /// <summary>"Could you get my search history …", "Can you provide a list of my prescriptions …".</summary>
-    private static void QuestionRequest(string text, int at, Span<double> weights)
+    private static void QuestionRequest(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
         if (!OpensSentence(text, at, out var fieldStart))
         {
@@ -107,12 +107,12 @@ internal sealed partial class InjectionDetector
     private static readonly string[] ConversationalVerbs = ["review", "check", "read", "comment", "reply", "respond", "contact", "call", "text", "message", "confirm", "rate", "like", "follow", "sign", "accept", "decline", "approve"];
 
     /// <summary>A bare action verb opening a data field (<c>'content': 'Update my …'</c>) or a line, voiced as the user.</summary>
-    private static void ScanOpenings(string text, Span<double> weights)
+    private static void ScanOpenings(ReadOnlySpan<char> text, Span<double> weights)
     {
         // One pass for the four separators; each separator's matches do not overlap (the search for one resumes after its
         // previous match), so "': ': '" opens one field, not two.
         Span<int> resume = stackalloc int[FieldSeparatorList.Length];
-        var span = text.AsSpan();
+        var span = text;
         for (var at = span.IndexOfAny(FieldSeparators); at >= 0;)
         {
             for (var k = 0; k < FieldSeparatorList.Length; k++)
@@ -134,7 +134,7 @@ internal sealed partial class InjectionDetector
             TaskLine(text, 0, weights);
         }
 
-        for (var at = text.IndexOf('\n'); at >= 0 && at + 1 < text.Length; at = text.IndexOf('\n', at + 1))
+        for (var at = text.IndexOf('\n'); at >= 0 && at + 1 < text.Length; at = IndexOfFrom(text, '\n', at + 1))
         {
             if (char.IsAsciiLetterUpper(text[at + 1]))
             {
@@ -165,11 +165,11 @@ internal sealed partial class InjectionDetector
     /// A line that is one complete task or question for an assistant, standing alone in data: it opens with a task verb
     /// or a question word, is a single sentence of 4 to 40 words, and ends the line with '.' or '?'.
     /// </summary>
-    private static void TaskLine(string text, int at, Span<double> weights)
+    private static void TaskLine(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
-        var lineEnd = text.IndexOf('\n', at);
+        var lineEnd = IndexOfFrom(text, '\n', at);
         lineEnd = lineEnd < 0 ? text.Length : lineEnd;
-        var line = text.AsSpan(at, lineEnd - at).TrimEnd().TrimEnd("'\")\u2019\u201D");
+        var line = text.Slice(at, lineEnd - at).TrimEnd().TrimEnd("'\")\u2019\u201D");
         if (line.Length is < 20 or > 240)
         {
             return;
@@ -212,11 +212,11 @@ internal sealed partial class InjectionDetector
     /// <summary>
     /// True when most lines are table rows ("| … |"): a prose question among them is out of place, not a FAQ heading.
     /// </summary>
-    private static bool IsStructuredData(string text)
+    private static bool IsStructuredData(ReadOnlySpan<char> text)
     {
         var rows = 0;
         var lines = 0;
-        for (var at = -1; lines < 64; at = text.IndexOf('\n', at + 1))
+        for (var at = -1; lines < 64; at = IndexOfFrom(text, '\n', at + 1))
         {
             if (at + 1 < text.Length && text[at + 1] == '|')
             {
@@ -224,7 +224,7 @@ internal sealed partial class InjectionDetector
             }
 
             lines++;
-            if (text.IndexOf('\n', at + 1) < 0)
+            if (IndexOfFrom(text, '\n', at + 1) < 0)
             {
                 break;
             }
@@ -237,14 +237,15 @@ internal sealed partial class InjectionDetector
 
     private static readonly System.Buffers.SearchValues<char> LineBreakers = System.Buffers.SearchValues.Create(".!?|#*<>[]{}=;\t");
 
-    private static void BareRequest(string text, int at, Span<double> weights, bool field)
+    private static void BareRequest(ReadOnlySpan<char> text, int at, Span<double> weights, bool field)
     {
         var i = at;
         if (field)
         {
             // "Amazon Discount: Update my …": a short label before the request.
-            var colon = text.IndexOf(':', at, Math.Min(32, text.Length - at));
-            if (colon > at && text.AsSpan(at, colon - at).IndexOfAny('\'', '"', '\n') < 0)
+            var colon = text.Slice(at, Math.Min(32, text.Length - at)).IndexOf(':');
+            colon = colon < 0 ? -1 : at + colon;
+            if (colon > at && text.Slice(at, colon - at).IndexOfAny('\'', '"', '\n') < 0)
             {
                 var afterLabel = colon + 1;
                 var labelled = NextWord(text, ref afterLabel);
@@ -272,7 +273,7 @@ internal sealed partial class InjectionDetector
         }
     }
 
-    private static void RaiseRequest(string text, int afterVerb, Span<double> weights, double weight, bool field)
+    private static void RaiseRequest(ReadOnlySpan<char> text, int afterVerb, Span<double> weights, double weight, bool field)
     {
         Raise(weights, Marker.AgentRequest, SentenceVoicedAsUser(text, afterVerb, field) ? 0.55 : weight);
     }
@@ -281,10 +282,10 @@ internal sealed partial class InjectionDetector
     /// True when the rest of the sentence (of the field value, for a request opening a data field) speaks as the owner
     /// of the data: "my …", "I'm …", "I am …".
     /// </summary>
-    private static bool SentenceVoicedAsUser(string text, int from, bool field)
+    private static bool SentenceVoicedAsUser(ReadOnlySpan<char> text, int from, bool field)
     {
         var end = field ? FieldEnd(text, from, 400) : SentenceEnd(text, from, 240);
-        var sentence = text.AsSpan(from, end - from);
+        var sentence = text.Slice(from, end - from);
         for (var k = sentence.IndexOfAny('m', 'M', 'I'); k >= 0; k = Next(sentence, k))
         {
             var before = k == 0 || !char.IsLetter(sentence[k - 1]);
@@ -309,7 +310,7 @@ internal sealed partial class InjectionDetector
     }
 
     /// <summary>"your response/reply/answer/code …" with an instruction verb earlier in the same sentence.</summary>
-    private static void YourOutput(string text, int at, Span<double> weights)
+    private static void YourOutput(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
         var i = at + 5;
         var noun = NextWord(text, ref i);
@@ -319,7 +320,7 @@ internal sealed partial class InjectionDetector
         }
 
         // Back to the line start: a quoted sentence inside the instruction ('Add "Act now!" to your reply') ends no sentence.
-        var lineStart = text.LastIndexOf('\n', at, Math.Min(at + 1, 240)) + 1;
+        var lineStart = LastIndexOfWithin(text, '\n', at, Math.Min(at + 1, 240)) + 1;
         var j = Math.Max(lineStart, at - 240);
         while (j < at)
         {
@@ -380,7 +381,7 @@ internal sealed partial class InjectionDetector
     /// True when <paramref name="at"/> opens a sentence, a line or a data field (after a quote that follows ": ");
     /// <paramref name="fieldStart"/> says it is the first word of a quoted field value.
     /// </summary>
-    private static bool OpensSentence(string text, int at, out bool fieldStart)
+    private static bool OpensSentence(ReadOnlySpan<char> text, int at, out bool fieldStart)
     {
         fieldStart = false;
         var i = at - 1;
@@ -405,7 +406,7 @@ internal sealed partial class InjectionDetector
         {
             // "…, Please leave the channel", "First, please list all my accounts".
             var word = PreviousWords(text, i, 1);
-            return char.IsUpper(text[at]) || IsOneOf(text.AsSpan(word, i - word).TrimStart('\''), SequenceWords);
+            return char.IsUpper(text[at]) || IsOneOf(text.Slice(word, i - word).TrimStart('\''), SequenceWords);
         }
 
         return c is '\n' or '\r' or '.' or '!' or '?' or ':' or '>' or '(' or '-' or '*' or ';';
@@ -413,7 +414,7 @@ internal sealed partial class InjectionDetector
 
     private static readonly string[] SequenceWords = ["first", "now", "also", "then", "next", "finally", "afterwards", "additionally", "lastly", "secondly"];
 
-    private static ReadOnlySpan<char> NextWord(string text, ref int i)
+    private static ReadOnlySpan<char> NextWord(ReadOnlySpan<char> text, ref int i)
     {
         while (i < text.Length && text[i] is ' ' or ',' or '\t')
         {
@@ -426,18 +427,18 @@ internal sealed partial class InjectionDetector
             i++;
         }
 
-        return text.AsSpan(start, i - start);
+        return text.Slice(start, i - start);
     }
 
-    private static int SentenceEnd(string text, int from, int window)
+    private static int SentenceEnd(ReadOnlySpan<char> text, int from, int window)
     {
-        var span = text.AsSpan(from, Math.Min(window, text.Length - from));
+        var span = text.Slice(from, Math.Min(window, text.Length - from));
         var end = span.IndexOfAny(SentenceStops);
         return from + (end < 0 ? span.Length : end);
     }
 
     /// <summary>The end of a quoted field value: a quote followed by ',', '}' or ']', or the end of the line.</summary>
-    private static int FieldEnd(string text, int from, int window)
+    private static int FieldEnd(ReadOnlySpan<char> text, int from, int window)
     {
         var limit = Math.Min(text.Length, from + window);
         for (var i = from; i < limit; i++)
@@ -451,10 +452,10 @@ internal sealed partial class InjectionDetector
         return limit;
     }
 
-    private static int SentenceStart(string text, int at, int window)
+    private static int SentenceStart(ReadOnlySpan<char> text, int at, int window)
     {
         var from = Math.Max(0, at - window);
-        var span = text.AsSpan(from, at - from);
+        var span = text.Slice(from, at - from);
         var stop = span.LastIndexOfAny(SentenceStops);
         return stop < 0 ? from : from + stop + 1;
     }

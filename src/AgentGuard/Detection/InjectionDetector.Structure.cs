@@ -6,13 +6,14 @@ namespace AgentGuard;
 /// <content>Structural markers: fake role tags, HTML comments, markdown images, hidden Unicode.</content>
 internal sealed partial class InjectionDetector
 {
-    private static void RoleTag(string text, int at, string anchor, Span<double> weights)
+    private static void RoleTag(ReadOnlySpan<char> text, int at, string anchor, Span<double> weights)
     {
         if (anchor == "<|")
         {
             // Chat-template tokens: <|im_start|>, <|system|>, <|endoftext|>.
-            var close = text.IndexOf("|>", at + 2, Math.Min(24, text.Length - at - 2), StringComparison.Ordinal);
-            if (close > at + 2 && !text.AsSpan(at + 2, close - at - 2).ContainsAnyExcept(TemplateTokenChars))
+            var close = text.Slice(at + 2, Math.Min(24, text.Length - at - 2)).IndexOf("|>", StringComparison.Ordinal);
+            close = close < 0 ? -1 : at + 2 + close;
+            if (close > at + 2 && !text.Slice(at + 2, close - at - 2).ContainsAnyExcept(TemplateTokenChars))
             {
                 Raise(weights, Marker.FakeRoleTag, 0.8);
             }
@@ -34,10 +35,10 @@ internal sealed partial class InjectionDetector
         if (anchor == "[system")
         {
             // "[system]" / "[system message]" as a turn marker; an INI section "[system]" followed by key=value is not.
-            var close = text.IndexOf(']', at);
+            var close = IndexOfFrom(text, ']', at);
             if (close > at && close - at < 24 && !IsIniSection(text, close))
             {
-                var content = text.AsSpan(at + 1, close - at - 1).Trim();
+                var content = text.Slice(at + 1, close - at - 1).Trim();
                 if (content.Equals("system", StringComparison.OrdinalIgnoreCase) || content.StartsWith("system ", StringComparison.OrdinalIgnoreCase))
                 {
                     Raise(weights, Marker.FakeRoleTag, 0.6);
@@ -50,7 +51,7 @@ internal sealed partial class InjectionDetector
         if (anchor == "### ")
         {
             // A markdown heading that names a chat role: "### System:", "### Instruction", "### Assistant".
-            var rest = text.AsSpan(at + 4);
+            var rest = text.Slice(at + 4);
             foreach (var role in (ReadOnlySpan<string>)["system", "instruction", "assistant", "user:", "human:"])
             {
                 if (rest.StartsWith(role, StringComparison.OrdinalIgnoreCase))
@@ -75,13 +76,14 @@ internal sealed partial class InjectionDetector
         Raise(weights, Marker.FakeRoleTag, 0.8);
     }
 
-    private static bool IsIniSection(string text, int close)
-        => close + 1 < text.Length && text[close + 1] is '\n' or '\r' && text.AsSpan(close + 1, Math.Min(64, text.Length - close - 1)).TrimStart().IndexOf('=') is > 0 and < 40;
+    private static bool IsIniSection(ReadOnlySpan<char> text, int close)
+        => close + 1 < text.Length && text[close + 1] is '\n' or '\r' && text.Slice(close + 1, Math.Min(64, text.Length - close - 1)).TrimStart().IndexOf('=') is > 0 and < 40;
 
-    private static void HtmlComment(string text, int at, Span<double> weights)
+    private static void HtmlComment(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
-        var close = text.IndexOf("-->", at + 4, Math.Min(4000, text.Length - at - 4), StringComparison.Ordinal);
-        var body = close < 0 ? text.AsSpan(at + 4, Math.Min(4000, text.Length - at - 4)) : text.AsSpan(at + 4, close - at - 4);
+        var close = text.Slice(at + 4, Math.Min(4000, text.Length - at - 4)).IndexOf("-->", StringComparison.Ordinal);
+        close = close < 0 ? -1 : at + 4 + close;
+        var body = close < 0 ? text.Slice(at + 4, Math.Min(4000, text.Length - at - 4)) : text.Slice(at + 4, close - at - 4);
         var count = 0;
         foreach (var _ in InjectionPatterns.InstructionWord().EnumerateMatches(body))
         {
@@ -93,13 +95,23 @@ internal sealed partial class InjectionDetector
         }
     }
 
-    private static void MarkdownImage(string text, int at, Span<double> weights)
+    private static void MarkdownImage(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
-        var image = InjectionPatterns.MarkdownImage().Match(text, at);
-        if (!image.Success)
+        // The match's extent first (no allocation); its groups from the matched characters alone, which the anchored
+        // pattern matches the same way (it has no look-around and no end anchor).
+        var length = -1;
+        foreach (var match in InjectionPatterns.MarkdownImage().EnumerateMatches(text[at..]))
+        {
+            length = match.Length;
+            break;
+        }
+
+        if (length < 0)
         {
             return;
         }
+
+        var image = InjectionPatterns.MarkdownImage().Match(text.Slice(at, length).ToString());
 
         var target = image.Groups[2].ValueSpan;
         var query = target.IndexOf('?');
@@ -114,13 +126,13 @@ internal sealed partial class InjectionDetector
         }
     }
 
-    private static void ScanHidden(string text, Span<double> weights, int depth)
+    private static void ScanHidden(ReadOnlySpan<char> text, Span<double> weights, int depth)
     {
-        var span = text.AsSpan();
+        var span = text;
         var zeroWidth = 0;
         var bidi = 0;
         StringBuilder? tags = null;
-        var index = span.IndexOfAny(Hidden);
+        var index = NextHidden(span, 0);
         while (index >= 0)
         {
             var c = span[index];
@@ -140,8 +152,7 @@ internal sealed partial class InjectionDetector
                 zeroWidth++;
             }
 
-            var next = span[(index + 1)..].IndexOfAny(Hidden);
-            index = next < 0 ? -1 : index + 1 + next;
+            index = NextHidden(span, index + 1);
         }
 
         if (zeroWidth > 0)
@@ -171,21 +182,50 @@ internal sealed partial class InjectionDetector
         }
     }
 
-    private static string ReverseOverridden(string text)
+    /// <summary>
+    /// The first hidden character at or after <paramref name="from"/>, or -1. Every one is U+180E or above, so a range
+    /// search (a few vector instructions per sixteen characters) finds the candidates, and each is tested against the set;
+    /// after sixteen candidates that are not hidden (a script above U+180E), the set's own search takes the rest.
+    /// </summary>
+    private static int NextHidden(ReadOnlySpan<char> text, int from)
+    {
+        for (var misses = 0; misses < 16; misses++)
+        {
+            var candidate = text[from..].IndexOfAnyInRange('\u180E', '\uFFFF');
+            if (candidate < 0)
+            {
+                return -1;
+            }
+
+            from += candidate;
+            if (Hidden.Contains(text[from]))
+            {
+                return from;
+            }
+
+            from++;
+        }
+
+        var rest = text[from..].IndexOfAny(Hidden);
+        return rest < 0 ? -1 : from + rest;
+    }
+
+    private static string ReverseOverridden(ReadOnlySpan<char> text)
     {
         var builder = new StringBuilder();
         var index = text.IndexOf('\u202E');
         while (index >= 0)
         {
-            var end = text.IndexOfAny(['\u202C', '\n'], index + 1);
-            var segment = text.AsSpan(index + 1, (end < 0 ? text.Length : end) - index - 1);
+            var after = text[(index + 1)..].IndexOfAny('\u202C', '\n');
+            var end = after < 0 ? -1 : index + 1 + after;
+            var segment = text.Slice(index + 1, (end < 0 ? text.Length : end) - index - 1);
             for (var i = segment.Length - 1; i >= 0; i--)
             {
                 builder.Append(segment[i]);
             }
 
             builder.Append('\n');
-            index = end < 0 ? -1 : text.IndexOf('\u202E', end);
+            index = end < 0 ? -1 : IndexOfFrom(text, '\u202E', end);
         }
 
         return builder.ToString();

@@ -51,7 +51,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     /// Anchors by (lower-case first letter, lower-case second character): a word start is compared only with the anchors
     /// that begin with its first two characters (usually none, at most a handful).
     /// </summary>
-    private static readonly AnchorEntry[][] ByPair = BuildPairs();
+    private static readonly PairTable<AnchorEntry> ByPair = BuildPairs();
 
     /// <summary>The first four characters of every anchor: most word starts of prose end with this one lookup.</summary>
     private static readonly PhrasePrefilter Prefilter = new(AnchorTable.Select(a => a.Anchor));
@@ -98,6 +98,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
 
     public InjectionAssessment Assess(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var none = default(NoReader);
         return Assess(text, ref none);
     }
@@ -112,13 +113,12 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     internal static IEnumerable<string> AnchorPhrases => AnchorTable.Select(a => a.Anchor);
 
     /// <summary>
-    /// <see cref="Assess(string)"/>, with <paramref name="reader"/> told of every stop of the one word-start walk over
-    /// <paramref name="text"/> (also when the text is too short to assess).
+    /// <see cref="Assess(string)"/> of a span (no string copy of a text assembled elsewhere), with <paramref name="reader"/>
+    /// told of every stop of the one word-start walk over <paramref name="text"/> (also when the text is too short to assess).
     /// </summary>
-    internal InjectionAssessment Assess<TReader>(string text, ref TReader reader)
+    internal InjectionAssessment Assess<TReader>(ReadOnlySpan<char> text, ref TReader reader)
         where TReader : struct, IWordStartReader
     {
-        ArgumentNullException.ThrowIfNull(text);
         if (text.Length < 4)
         {
             foreach (var at in new WordStarts(text, reader.WalkCharacters, reader.NonAscii))
@@ -168,13 +168,13 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         return markers is null ? InjectionAssessment.None : new InjectionAssessment(Math.Round(1 - remaining, 3), markers);
     }
 
-    private static void ScanPhrases(string text, Span<double> weights)
+    private static void ScanPhrases(ReadOnlySpan<char> text, Span<double> weights)
     {
         var none = default(NoReader);
         ScanPhrases(text, weights, ref none);
     }
 
-    private static void ScanPhrases<TReader>(string text, Span<double> weights, ref TReader reader)
+    private static void ScanPhrases<TReader>(ReadOnlySpan<char> text, Span<double> weights, ref TReader reader)
         where TReader : struct, IWordStartReader
     {
         if (text.Length > 0 && char.IsLetter(text[0]))
@@ -226,7 +226,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         }
     }
 
-    private static void Dispatch(string text, int at, AnchorEntry[] candidates, Span<double> weights)
+    private static void Dispatch(ReadOnlySpan<char> text, int at, AnchorEntry[] candidates, Span<double> weights)
     {
         // Eight ASCII characters are compared with each anchor's first eight in one step; anything else (the end of the
         // text, a non-ASCII character that may fold to a letter) takes the character-by-character filter.
@@ -236,7 +236,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             ref readonly var candidate = ref candidates[i]; // by reference: an entry holds three vectors
             var anchor = candidate.Anchor;
             var could = ascii ? candidate.Prefix.Matches(chars) : CouldStartWith(text, at, anchor);
-            if (could && ((ascii && anchor.Length <= AsciiPrefix.Length) || text.AsSpan(at).StartsWith(anchor, StringComparison.OrdinalIgnoreCase)) && !InsideWord(text, at))
+            if (could && ((ascii && anchor.Length <= AsciiPrefix.Length) || text.Slice(at).StartsWith(anchor, StringComparison.OrdinalIgnoreCase)) && !InsideWord(text, at))
             {
                 var word = anchor[0] is ' ' or '\n' ? at + 1 : at;
                 Guarded(text, word, candidate.Trimmed, candidate.Family, weights);
@@ -245,7 +245,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     }
 
     /// <summary>A letter anchor found inside a word ("send" in "resend") does not count.</summary>
-    private static bool InsideWord(string text, int at)
+    private static bool InsideWord(ReadOnlySpan<char> text, int at)
     {
         var first = char.ToLowerInvariant(text[at]);
         return first >= ByFirstChar.Length || (char.IsLetter(first) && at > 0 && char.IsLetterOrDigit(text[at - 1]));
@@ -255,7 +255,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     /// Cheap filter before the case-insensitive comparison: the anchors are lower case, so every ASCII character of the
     /// text must equal the anchor's once lowered (a non-ASCII one may still fold to it: the comparison decides).
     /// </summary>
-    private static bool CouldStartWith(string text, int at, string anchor)
+    private static bool CouldStartWith(ReadOnlySpan<char> text, int at, string anchor)
     {
         for (var k = 1; k < anchor.Length; k++)
         {
@@ -274,7 +274,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         return true;
     }
 
-    private static void Guarded(string text, int at, string anchor, Family family, Span<double> weights)
+    private static void Guarded(ReadOnlySpan<char> text, int at, string anchor, Family family, Span<double> weights)
     {
         try
         {
@@ -286,7 +286,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         }
     }
 
-    private static void Check(string text, int at, string anchor, Family family, Span<double> weights)
+    private static void Check(ReadOnlySpan<char> text, int at, string anchor, Family family, Span<double> weights)
     {
         switch (family)
         {
@@ -435,7 +435,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     }
 
     /// <summary>The anchors that can start at <paramref name="at"/>, judged by its first two characters (all of the first character's when the second is not ASCII).</summary>
-    private static AnchorEntry[] Candidates(string text, int at)
+    private static AnchorEntry[] Candidates(ReadOnlySpan<char> text, int at)
     {
         var first = text[at];
         if (first > '\x7F')
@@ -453,16 +453,10 @@ internal sealed partial class InjectionDetector : IInjectionDetector
 
     private static int PairIndex(char first, char second) => ((char.ToLowerInvariant(first) - 'a') * 128) + char.ToLowerInvariant(second);
 
-    private static AnchorEntry[][] BuildPairs()
+    private static PairTable<AnchorEntry> BuildPairs()
     {
         var lookup = AnchorTable.Where(a => char.IsAsciiLetter(a.Anchor[0])).ToLookup(a => PairIndex(a.Anchor[0], a.Anchor[1]));
-        var pairs = new AnchorEntry[26 * 128][];
-        for (var i = 0; i < pairs.Length; i++)
-        {
-            pairs[i] = [.. lookup[i].Select(a => new AnchorEntry(a.Anchor, a.Family))];
-        }
-
-        return pairs;
+        return new PairTable<AnchorEntry>(26 * 128, i => [.. lookup[i].Select(a => new AnchorEntry(a.Anchor, a.Family))]);
     }
 
     /// <summary>An anchor ready for dispatch: as searched, trimmed as checked, its family and its first eight characters.</summary>

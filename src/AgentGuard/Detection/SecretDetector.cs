@@ -46,6 +46,7 @@ internal sealed class SecretDetector : ISecretDetector
             return;
         }
 
+        SecretCompanions.Add(text, found);
         found.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
         var merged = new List<SecretFinding>(found.Count);
         foreach (var candidate in found)
