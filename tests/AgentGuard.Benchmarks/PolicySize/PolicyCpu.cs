@@ -5,15 +5,18 @@ namespace AgentGuard.Benchmarks.PolicySize;
 /// <summary>
 /// The policy-size workload measured in processor time rather than wall time: on a machine shared with other work,
 /// wall time counts the time other processes hold the cores, processor time does not. One thread; per size, the
-/// median of 7 rounds, each deciding the 700 allowed (or 300 restricted) calls 40 times after every decision was checked
-/// against the reference. <c>-- --policy-cpu [sizes…] [--shape] [--loop seconds [--allocations]]</c> (<c>--loop</c>: only decide
-/// the allowed calls for that long, for a sampling profiler; <c>--allocations</c>: and name the types they allocate).
+/// median of 7 rounds (<c>--rounds N</c>: of N), each deciding the 700 allowed (or 300 restricted) calls 40 times after
+/// every decision was checked against the reference.
+/// <c>-- --policy-cpu [sizes…] [--rounds N] [--shape] [--loop seconds [--restricted] [--allocations]]</c> (<c>--loop</c>:
+/// only decide the allowed calls — or with <c>--restricted</c> the denied and approval ones — for that long, for a
+/// sampling profiler; <c>--allocations</c>: and name the types they allocate).
 /// </summary>
 internal static class PolicyCpu
 {
     public static void Run(string[] args)
     {
-        var sizes = args.Where((a, i) => i == 0 || args[i - 1] != "--loop").Select(a => int.TryParse(a, out var n) ? n : 0).Where(n => n > 0).ToArray();
+        var rounds = Array.IndexOf(args, "--rounds") is >= 0 and var roundsAt && roundsAt + 1 < args.Length && int.TryParse(args[roundsAt + 1], out var count) ? count : 7;
+        var sizes = args.Where((a, i) => i == 0 || (args[i - 1] != "--loop" && args[i - 1] != "--rounds")).Select(a => int.TryParse(a, out var n) ? n : 0).Where(n => n > 0).ToArray();
         Console.WriteLine("rules | allow cpu ns | allow B | deny/approval cpu ns | deny/approval B | fastest round: allow, deny/approval ns");
         foreach (var size in sizes.Length > 0 ? sizes : [10, 100, 1_000, 10_000, 100_000])
         {
@@ -38,7 +41,7 @@ internal static class PolicyCpu
             {
                 // For a sampling profiler: only the allowed calls, for this long, nothing else in the window.
                 using var allocations = args.Contains("--allocations") ? new AllocationTypes() : null;
-                Loop(engine, policy.Allowed, TimeSpan.FromSeconds(seconds));
+                Loop(engine, args.Contains("--restricted") ? policy.Restricted : policy.Allowed, TimeSpan.FromSeconds(seconds));
                 if (allocations is not null)
                 {
                     Console.WriteLine($"  {size} rules, allocation samples by type: {string.Join(", ", allocations.Samples.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value}"))}");
@@ -47,8 +50,8 @@ internal static class PolicyCpu
                 continue;
             }
 
-            var (allowTime, allowBytes, allowFastest) = Measure(engine, policy.Allowed);
-            var (denyTime, denyBytes, denyFastest) = Measure(engine, policy.Restricted);
+            var (allowTime, allowBytes, allowFastest) = Measure(engine, policy.Allowed, rounds);
+            var (denyTime, denyBytes, denyFastest) = Measure(engine, policy.Restricted, rounds);
             Console.WriteLine($"{size} | {allowTime:F0} | {allowBytes:F0} | {denyTime:F0} | {denyBytes:F0} | {allowFastest:F0}, {denyFastest:F0}");
         }
     }
@@ -92,12 +95,12 @@ internal static class PolicyCpu
     }
 
     /// <summary>The median round (time and bytes per decision) and the fastest round's time: on a shared machine the fastest is the least disturbed.</summary>
-    private static (double Nanoseconds, double Bytes, double Fastest) Measure(IGuardEngine engine, GeneratedRequest[] requests)
+    private static (double Nanoseconds, double Bytes, double Fastest) Measure(IGuardEngine engine, GeneratedRequest[] requests, int roundCount)
     {
         const int Passes = 40;
         var rounds = new List<(double, double)>();
         var process = Process.GetCurrentProcess();
-        for (var round = 0; round < 7; round++)
+        for (var round = 0; round < roundCount; round++)
         {
             process.Refresh();
             var cpu = process.TotalProcessorTime;

@@ -21,17 +21,35 @@ internal sealed class CandidateSet
     private readonly string? _source;
     private readonly CompiledRule[] _static;
     private BoundedCache<TagSetKey, CandidateSet>? _byTags;
-    private BoundedCache<string, CandidateSet>? _bySingleTag;
-    private BoundedCache<DecisionKey, Decision>? _decisions;
-    private BoundedCache<ContextKey, CompiledRule[]>? _plans;
-    private Plan? _firstPlan;
+    private KeyedList<SingleTag, CandidateSet>? _bySingleTag;
+    private KeyedList<DecisionKey, Decision>? _decisions;
+    private KeyedList<ContextKey, CompiledRule[]>? _plans;
 
-    public CandidateSet(RuleIndex index, string toolName, ToolKind kind, string? source, CompiledRule[] staticRules, int[] staticOrders, string[] tags)
+    // The first plan, decision and single-tag variant are kept on the set itself, one object each: in a large policy most tools are called
+    // under one or two sets of session values and decided one way, and every further object a look-up follows is a
+    // cache miss of its own there.
+    private Kept<ContextKey, CompiledRule[]>? _firstPlan;
+    private Kept<DecisionKey, Decision>? _firstDecision;
+    private Kept<SingleTag, CandidateSet>? _firstSingleTag;
+
+    /// <param name="index">The index the set belongs to.</param>
+    /// <param name="toolName">The tool name (part of the key).</param>
+    /// <param name="kind">The kind of tool use (part of the key).</param>
+    /// <param name="source">The source (part of the key).</param>
+    /// <param name="staticRules">The rules whose name, kind and source match, in policy order.</param>
+    /// <param name="staticOrders">Their positions in the policy.</param>
+    /// <param name="tags">The call's effective tags.</param>
+    /// <param name="copyKey">
+    /// Keep copies of the name and source made just after this object, so they lie beside it in memory: a look-up in
+    /// the <see cref="CandidateTable"/> compares them, and with hundreds of tools in use the strings a call first came
+    /// with would each be a cache miss of their own. A variant per tag set shares its parent's copies.
+    /// </param>
+    public CandidateSet(RuleIndex index, string toolName, ToolKind kind, string? source, CompiledRule[] staticRules, int[] staticOrders, string[] tags, bool copyKey = false)
     {
+        _toolName = copyKey ? new string(toolName) : toolName;
+        _source = copyKey && source is not null ? new string(source) : source;
         _index = index;
-        _toolName = toolName;
         _kind = kind;
-        _source = source;
         _static = staticRules;
         Tags = tags;
         var rules = new List<CompiledRule>(staticRules.Length);
@@ -57,6 +75,18 @@ internal sealed class CandidateSet
 
     /// <summary>The source as first seen, shared as <see cref="ToolName"/> is.</summary>
     public string? Source => _source;
+
+    /// <summary>The kind of tool use this set is for.</summary>
+    public ToolKind Kind => _kind;
+
+    /// <summary>
+    /// True when this is the set for calls of <paramref name="toolName"/> of <paramref name="kind"/> from
+    /// <paramref name="source"/>: name and source compared ordinally, no source the same as an empty one.
+    /// </summary>
+    public bool IsFor(string toolName, ToolKind kind, string? source)
+        => _kind == kind
+        && string.Equals(_toolName, toolName, StringComparison.Ordinal)
+        && string.Equals(_source ?? string.Empty, source ?? string.Empty, StringComparison.Ordinal);
 
     /// <summary>The candidates of this tool and tags, in policy order: those whose name, kind, source and tags match.</summary>
     public RuleGroup Own { get; }
@@ -87,9 +117,18 @@ internal sealed class CandidateSet
         // One event tag and none from a classifier, the usual case: looked up by the tag itself (ordinal, exactly as the
         // key below compares), without hashing a key of lists.
         var single = eventTags.Count == 1 && (classified is null || classified.Count == 0) ? eventTags[0] : null;
-        if (single is not null && _bySingleTag is not null && _bySingleTag.TryGetValue(single, out var found))
+        if (single is not null)
         {
-            return found;
+            var tag = new SingleTag(single);
+            if (Volatile.Read(ref _firstSingleTag) is { } first && first.Key.SameAs(in tag))
+            {
+                return first.Value;
+            }
+
+            if (Volatile.Read(ref _bySingleTag)?.Find(in tag) is { } found)
+            {
+                return found;
+            }
         }
 
         var lookup = new TagSetKey(eventTags, classified);
@@ -115,8 +154,13 @@ internal sealed class CandidateSet
         var result = new CandidateSet(_index, _toolName, _kind, _source, ordered, orders, tags);
         if (single is not null)
         {
-            var byTag = _bySingleTag ?? Interlocked.CompareExchange(ref _bySingleTag, new BoundedCache<string, CandidateSet>(MaxTagSets), null) ?? _bySingleTag;
-            byTag.TryAdd(single, result);
+            if (Volatile.Read(ref _firstSingleTag) is null && Interlocked.CompareExchange(ref _firstSingleTag, new Kept<SingleTag, CandidateSet>(new SingleTag(single), result), null) is null)
+            {
+                return result;
+            }
+
+            var byTag = _bySingleTag ?? Interlocked.CompareExchange(ref _bySingleTag, new KeyedList<SingleTag, CandidateSet>(MaxTagSets), null) ?? _bySingleTag;
+            byTag.TryAdd(new SingleTag(single), result);
             return result;
         }
 
@@ -142,19 +186,18 @@ internal sealed class CandidateSet
             return false;
         }
 
-        // The first session values seen are kept on the set itself: most tools are called under one or a few, and this
-        // one is then found without a dictionary's buckets and nodes.
-        if (Volatile.Read(ref _firstPlan) is { } first && first.Key.Equals(key))
+        if (Volatile.Read(ref _firstPlan) is { } first && first.Key.SameAs(in key))
         {
-            rules = first.Rules;
+            rules = first.Value;
             return true;
         }
 
-        return _plans is not null && _plans.TryGetValue(key, out rules);
+        rules = Volatile.Read(ref _plans)?.Find(in key);
+        return rules is not null;
     }
 
     /// <summary>True when the rules for <paramref name="key"/> would be kept (so a list is worth building for them).</summary>
-    public bool KeepsPlan(in ContextKey key) => key.IsCacheable && (_plans is null || _plans.Count < MaxPlans);
+    public bool KeepsPlan(in ContextKey key) => key.IsCacheable && _plans is not { IsFull: true };
 
     /// <summary>Keeps the rules a call with session values <paramref name="key"/> looks at (bounded; a key that cannot be cached is not kept).</summary>
     public void RememberPlan(in ContextKey key, CompiledRule[] rules)
@@ -164,30 +207,58 @@ internal sealed class CandidateSet
             return;
         }
 
-        if (Volatile.Read(ref _firstPlan) is null && Interlocked.CompareExchange(ref _firstPlan, new Plan(key, rules), null) is null)
+        if (Volatile.Read(ref _firstPlan) is null && Interlocked.CompareExchange(ref _firstPlan, new Kept<ContextKey, CompiledRule[]>(key, rules), null) is null)
         {
             return;
         }
 
-        var cache = _plans ?? Interlocked.CompareExchange(ref _plans, new BoundedCache<ContextKey, CompiledRule[]>(MaxPlans), null) ?? _plans;
-        cache.TryAdd(key, rules);
+        var plans = _plans ?? Interlocked.CompareExchange(ref _plans, new KeyedList<ContextKey, CompiledRule[]>(MaxPlans), null) ?? _plans;
+        plans.TryAdd(in key, rules);
     }
-
-    /// <summary>Session values and the rules a call with them looks at (immutable, published whole).</summary>
-    private sealed record Plan(ContextKey Key, CompiledRule[] Rules);
 
     /// <summary>The decision made before for the same deciding rules, effect and alert, if any.</summary>
     public bool TryGetDecision(in DecisionKey key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Decision? decision)
     {
-        decision = null;
-        return _decisions is not null && _decisions.TryGetValue(key, out decision);
+        if (Volatile.Read(ref _firstDecision) is { } first && first.Key.SameAs(in key))
+        {
+            decision = first.Value;
+            return true;
+        }
+
+        decision = Volatile.Read(ref _decisions)?.Find(in key);
+        return decision is not null;
     }
 
     /// <summary>Remembers a decision for calls decided by the same rules (bounded: beyond it, decisions are built per call).</summary>
     public void Remember(in DecisionKey key, Decision decision)
     {
-        var cache = _decisions ?? Interlocked.CompareExchange(ref _decisions, new BoundedCache<DecisionKey, Decision>(MaxDecisions), null) ?? _decisions;
-        cache.TryAdd(key, decision);
+        if (Volatile.Read(ref _firstDecision) is null && Interlocked.CompareExchange(ref _firstDecision, new Kept<DecisionKey, Decision>(key, decision), null) is null)
+        {
+            return;
+        }
+
+        var decisions = _decisions ?? Interlocked.CompareExchange(ref _decisions, new KeyedList<DecisionKey, Decision>(MaxDecisions), null) ?? _decisions;
+        decisions.TryAdd(in key, decision);
+    }
+
+    /// <summary>A key and what is kept for it (immutable, published whole).</summary>
+    private sealed class Kept<TKey, TValue>(TKey key, TValue value)
+        where TKey : struct
+    {
+        public readonly TKey Key = key;
+        public readonly TValue Value = value;
+    }
+
+    /// <summary>An event's one tag, compared exactly (ordinal), as the single-tag cache compares it.</summary>
+    private readonly struct SingleTag(string tag) : IInlineKey<SingleTag>
+    {
+        private readonly string _tag = tag;
+
+        // The string hash (randomised), not ShortHash: the tags of a call can come from what the model wrote (a SQL
+        // statement's tables), so a chosen set of them must not collide.
+        public int Hash() => _tag.GetHashCode(StringComparison.Ordinal);
+
+        public bool SameAs(in SingleTag other) => string.Equals(_tag, other._tag, StringComparison.Ordinal);
     }
 
     /// <summary>An event's and a classifier's tags, compared in order and exactly (ordinal), without copying on lookup.</summary>

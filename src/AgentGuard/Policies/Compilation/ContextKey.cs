@@ -9,7 +9,7 @@ namespace AgentGuard.Policies;
 /// without working the facts out again. Equal keys have equal facts: the facts are a function of these strings alone.
 /// Values that differ in any way (case, order, a repeated group) are different keys, each with its own rules.
 /// </summary>
-internal readonly struct ContextKey : IEquatable<ContextKey>
+internal readonly struct ContextKey : IEquatable<ContextKey>, IInlineKey<ContextKey>
 {
     /// <summary>The most groups a key holds; a user in more groups (when rules ask about groups) is not cached.</summary>
     public const int MaxGroups = InlineGroups.Length;
@@ -68,7 +68,9 @@ internal readonly struct ContextKey : IEquatable<ContextKey>
             in groups);
     }
 
-    public bool Equals(ContextKey other)
+    public bool Equals(ContextKey other) => SameAs(in other);
+
+    public bool SameAs(in ContextKey other)
     {
         if (IsCacheable != other.IsCacheable
             || GroupCount != other.GroupCount
@@ -93,7 +95,10 @@ internal readonly struct ContextKey : IEquatable<ContextKey>
 
     public override bool Equals(object? obj) => obj is ContextKey other && Equals(other);
 
-    public override int GetHashCode()
+    public override int GetHashCode() => Hash();
+
+    /// <summary>From a few characters of each value (<see cref="ShortHash"/>): a key is one of at most a few dozen per candidate set.</summary>
+    public int Hash()
     {
         var hash = default(HashCode);
         hash.Add(Hash(_team));
@@ -108,7 +113,7 @@ internal readonly struct ContextKey : IEquatable<ContextKey>
 
         return hash.ToHashCode();
 
-        static int Hash(string? value) => value is null ? 0 : value.GetHashCode(StringComparison.Ordinal);
+        static int Hash(string? value) => ShortHash.Of(value);
     }
 
     /// <summary>Up to eight group names held inline (a struct, no array to allocate per call).</summary>

@@ -7,7 +7,7 @@ namespace AgentGuard.Policies;
 /// tags): the effect, whether an alert was raised, and the deciding rules in order (up to <see cref="MaxRules"/>; more
 /// are not cached). No rules: the policy's default decided.
 /// </summary>
-internal readonly struct DecisionKey : IEquatable<DecisionKey>
+internal readonly struct DecisionKey : IEquatable<DecisionKey>, IInlineKey<DecisionKey>
 {
     /// <summary>Deciding rules a key holds inline (a call allowed by several broad rules at once is decided by a few).</summary>
     public const int MaxRules = InlineRules.Length;
@@ -28,7 +28,9 @@ internal readonly struct DecisionKey : IEquatable<DecisionKey>
 
     public int Count { get; }
 
-    public bool Equals(DecisionKey other)
+    public bool Equals(DecisionKey other) => SameAs(in other);
+
+    public bool SameAs(in DecisionKey other)
     {
         if (Effect != other.Effect || Alert != other.Alert || Count != other.Count)
         {
@@ -48,19 +50,10 @@ internal readonly struct DecisionKey : IEquatable<DecisionKey>
 
     public override bool Equals(object? obj) => obj is DecisionKey other && Equals(other);
 
-    public override int GetHashCode()
-    {
-        var hash = default(HashCode);
-        hash.Add(Effect);
-        hash.Add(Alert);
-        hash.Add(Count);
-        for (var i = 0; i < Count; i++)
-        {
-            hash.Add(RuntimeHelpers.GetHashCode(_rules[i]!));
-        }
+    public override int GetHashCode() => Hash();
 
-        return hash.ToHashCode();
-    }
+    /// <summary>The effect, alert, number of rules and the first rule's identity (equal keys share them all).</summary>
+    public int Hash() => HashCode.Combine(Effect, Alert, Count, Count == 0 ? 0 : RuntimeHelpers.GetHashCode(_rules[0]!));
 }
 
 /// <summary>Up to eight rules held inline, in a struct (no array): the deciding rules of a call and of a cached decision's key.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using AgentGuard.Infrastructure;
 
 namespace AgentGuard.Policies;
 
@@ -21,7 +20,7 @@ internal sealed class RuleIndex
     private readonly FrozenDictionary<string, CompiledRule[]> _byTag;
     private readonly CompiledRule[][] _byKind;
     private readonly CompiledRule[] _scanned;
-    private readonly BoundedCache<CandidateKey, CandidateSet> _cache = new(MaxCachedKeys);
+    private readonly CandidateTable _cache = new(MaxCachedKeys);
     private readonly Dictionary<CompiledRule, int> _order;
     private readonly RuleGate[] _gates;
 
@@ -118,36 +117,18 @@ internal sealed class RuleIndex
     /// </summary>
     public CandidateSet Candidates(string toolName, ToolKind kind, string? source, string[] configuredTags)
     {
-        var key = new CandidateKey(toolName, kind, source ?? string.Empty);
-        if (_cache.TryGetValue(key, out var cached))
+        var hash = CandidateTable.Hash(toolName, kind, source);
+        if (_cache.Find(hash, toolName, kind, source) is { } cached)
         {
             return cached;
         }
 
         var (rules, orders) = Compute(toolName, kind, source, configuredTags);
-        var result = new CandidateSet(this, toolName, kind, source, rules, orders, configuredTags);
-        _cache.TryAdd(key, result);
-
-        return result;
+        return _cache.Add(hash, new CandidateSet(this, toolName, kind, source, rules, orders, configuredTags, copyKey: true));
     }
 
-    /// <summary>
-    /// The cache key: a struct of its own rather than a tuple, so the dictionary's code is specialised for it (a tuple of
-    /// two strings runs the shared generic code, which looks its comparers up on every call). Compared ordinally.
-    /// </summary>
-    private readonly struct CandidateKey(string tool, ToolKind kind, string source) : IEquatable<CandidateKey>
-    {
-        private readonly string _tool = tool;
-        private readonly ToolKind _kind = kind;
-        private readonly string _source = source;
-
-        public bool Equals(CandidateKey other)
-            => _kind == other._kind && string.Equals(_tool, other._tool, StringComparison.Ordinal) && string.Equals(_source, other._source, StringComparison.Ordinal);
-
-        public override bool Equals(object? obj) => obj is CandidateKey other && Equals(other);
-
-        public override int GetHashCode() => HashCode.Combine(_tool.GetHashCode(StringComparison.Ordinal), (int)_kind, _source.GetHashCode(StringComparison.Ordinal));
-    }
+    /// <summary>Candidate sets kept (at most 10,000: a model inventing tool names cannot grow the index without bound).</summary>
+    internal int CachedSets => _cache.Count;
 
     /// <summary>Tag-indexed rules for a tag (statically filtered by the caller).</summary>
     public CompiledRule[] ByTag(string? tag) => tag is not null && _byTag.TryGetValue(tag, out var rules) ? rules : [];
