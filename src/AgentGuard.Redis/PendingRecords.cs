@@ -16,6 +16,12 @@ namespace AgentGuard.Redis;
 /// (the commands of one connection run in the order sent).
 /// </para>
 /// <para>
+/// Bounded: one work item runs at a time, and when more than <see cref="MaxQueued"/> records wait (decisions made
+/// faster than the connection takes their records), the deciding thread sends them itself, as it did before records
+/// were queued. So a flood of decisions is slowed to what the connection takes rather than piling up records in memory
+/// or commands in the client until they time out.
+/// </para>
+/// <para>
 /// What it changes for other replicas: a call becomes visible there a thread-pool dispatch later than before, typically
 /// microseconds; two replicas deciding calls of one session in the same instant could already each miss the other's.
 /// Rate-limit hits are not records (they are counted by the read), so a burst across replicas is counted as before.
@@ -25,22 +31,31 @@ namespace AgentGuard.Redis;
 /// <param name="scheduler">Runs the sending work item.</param>
 internal sealed class PendingRecords(Action<PendingRecord> send, RecordScheduler scheduler) : IThreadPoolWorkItem
 {
+    /// <summary>Records that may wait for the work item; past this the deciding thread sends them.</summary>
+    public const int MaxQueued = 256;
+
     private readonly ConcurrentQueue<PendingRecord> _queue = new();
     private readonly Lock _sending = new();
 
     // Records added and not yet handed to the connection (queued, or taken and being sent).
     private int _unsent;
+
+    // 1 while a work item is scheduled or running: there is never more than one.
     private int _scheduled;
 
     /// <summary>Records added and not yet handed to the connection.</summary>
     public int Unsent => Volatile.Read(ref _unsent);
 
-    /// <summary>Queues <paramref name="record"/> and makes sure a work item will send it.</summary>
+    /// <summary>Queues <paramref name="record"/> and makes sure a work item will send it (or sends the queue when it is full).</summary>
     public void Add(PendingRecord record)
     {
-        Interlocked.Increment(ref _unsent);
+        var unsent = Interlocked.Increment(ref _unsent);
         _queue.Enqueue(record);
-        if (Interlocked.Exchange(ref _scheduled, 1) == 0)
+        if (unsent > MaxQueued)
+        {
+            SendAll();
+        }
+        else if (Interlocked.Exchange(ref _scheduled, 1) == 0)
         {
             scheduler.Schedule(this);
         }
@@ -76,8 +91,17 @@ internal sealed class PendingRecords(Action<PendingRecord> send, RecordScheduler
     /// <inheritdoc />
     void IThreadPoolWorkItem.Execute()
     {
-        // Cleared first: a record added from here on schedules another run, one added before is sent by this one.
-        Volatile.Write(ref _scheduled, 0);
-        SendAll();
+        while (true)
+        {
+            SendAll();
+
+            // Cleared with a full fence before the count is read: a record added before this line is counted (and sent
+            // by another turn of this loop); one added after it schedules a new work item.
+            Interlocked.Exchange(ref _scheduled, 0);
+            if (Volatile.Read(ref _unsent) == 0 || Interlocked.Exchange(ref _scheduled, 1) != 0)
+            {
+                return;
+            }
+        }
     }
 }
