@@ -124,13 +124,7 @@ internal static class SessionScale
             cpuTwo[r] = (process.TotalProcessorTime - cpu).TotalNanoseconds / (2.0 * count);
         }
 
-        var ratios = one.Zip(two, (a, b) => b / a).Order().ToArray();
-        Array.Sort(one);
-        Array.Sort(two);
-        Array.Sort(cpuOne);
-        Array.Sort(cpuTwo);
-        Console.WriteLine($"100,000 live sessions: 1 thread {one[Rounds / 2] / 1e6:F2} M calls/s, 2 threads {two[Rounds / 2] / 1e6:F2} M calls/s, ratio of medians {two[Rounds / 2] / one[Rounds / 2]:F2}x (per-round ratios {ratios[0]:F2}–{ratios[^1]:F2})");
-        Console.WriteLine($"  processor time per call: 1 thread {cpuOne[Rounds / 2]:F0} ns, 2 threads {cpuTwo[Rounds / 2]:F0} ns; two threads on two free cores would reach {2 * cpuOne[Rounds / 2] / cpuTwo[Rounds / 2]:F2}x");
+        ReportRatio("100,000 live sessions", one, two, cpuOne, cpuTwo);
         Console.WriteLine($"  the machine's own ceiling (a loop that shares nothing, same rounds): {MachineCeiling():F2}x");
         Console.WriteLine($"  the machine's ceiling for memory-bound work (each thread walks its own 8 MB at random, shares nothing): {MemoryCeiling():F2}x");
 
@@ -208,12 +202,18 @@ internal static class SessionScale
             thread.Join();
         }
 
+        ReportRatio("100,000 live sessions, each thread's session made on that thread", one, two, cpuOne, cpuTwo);
+    }
+
+    /// <summary>Prints the medians of rounds of one thread and two: throughput, their ratio, and processor time per call.</summary>
+    private static void ReportRatio(string label, double[] one, double[] two, double[] cpuOne, double[] cpuTwo)
+    {
         var ratios = one.Zip(two, (a, b) => b / a).Order().ToArray();
         Array.Sort(one);
         Array.Sort(two);
         Array.Sort(cpuOne);
         Array.Sort(cpuTwo);
-        Console.WriteLine($"100,000 live sessions, each thread's session made on that thread: 1 thread {one[Rounds / 2] / 1e6:F2} M calls/s, 2 threads {two[Rounds / 2] / 1e6:F2} M calls/s, ratio of medians {two[Rounds / 2] / one[Rounds / 2]:F2}x (per-round ratios {ratios[0]:F2}–{ratios[^1]:F2})");
+        Console.WriteLine($"{label}: 1 thread {one[Rounds / 2] / 1e6:F2} M calls/s, 2 threads {two[Rounds / 2] / 1e6:F2} M calls/s, ratio of medians {two[Rounds / 2] / one[Rounds / 2]:F2}x (per-round ratios {ratios[0]:F2}–{ratios[^1]:F2})");
         Console.WriteLine($"  processor time per call: 1 thread {cpuOne[Rounds / 2]:F0} ns, 2 threads {cpuTwo[Rounds / 2]:F0} ns; two threads on two free cores would reach {2 * cpuOne[Rounds / 2] / cpuTwo[Rounds / 2]:F2}x");
     }
 
