@@ -207,19 +207,4 @@ public sealed class RecordTests(RedisFixture redis) : IClassFixture<RedisFixture
             }
         }
     }
-
-    /// <summary>This replica's meters only (tests of other classes run at the same time with meters of the same name).</summary>
-    private sealed class OwnMeters : IMeterFactory
-    {
-        private readonly List<Meter> _meters = [];
-
-        public Meter Create(MeterOptions options)
-        {
-            var meter = new Meter(new MeterOptions(options.Name) { Version = options.Version, Tags = options.Tags, Scope = this });
-            _meters.Add(meter);
-            return meter;
-        }
-
-        public void Dispose() => _meters.ForEach(m => m.Dispose());
-    }
 }
