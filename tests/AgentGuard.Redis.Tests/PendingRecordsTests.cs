@@ -18,9 +18,7 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
     [Fact]
     public void Add_SendsNothingItself_OneWorkItemSendsEverythingInOrder()
     {
-        var held = new HeldWork();
-        var sent = new List<string>();
-        var records = new PendingRecords(record => sent.Add(record.SessionId), new RecordScheduler(held.Add));
+        var (held, sent, records) = Queue();
 
         records.Add(Record("a"));
         records.Add(Record("b"));
@@ -41,9 +39,7 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
     [Fact]
     public void SendAll_SendsWhatIsQueued_AndTheWorkItemThenFindsNothing()
     {
-        var held = new HeldWork();
-        var sent = new List<string>();
-        var records = new PendingRecords(record => sent.Add(record.SessionId), new RecordScheduler(held.Add));
+        var (held, sent, records) = Queue();
         records.Add(Record("a"));
         records.Add(Record("b"));
 
@@ -262,6 +258,14 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
         await using var observer = await ConnectionMultiplexer.ConnectAsync(redis.Server.Configuration);
         var history = await observer.GetDatabase().ListRangeAsync(keys.History("stopping"));
         history.Should().ContainSingle().Which.ToString().Should().Contain("last");
+    }
+
+    /// <summary>A queue whose work items wait for the test, and the session ids it has sent, in order.</summary>
+    private static (HeldWork Held, List<string> Sent, PendingRecords Records) Queue()
+    {
+        var held = new HeldWork();
+        var sent = new List<string>();
+        return (held, sent, new PendingRecords(record => sent.Add(record.SessionId), new RecordScheduler(held.Add)));
     }
 
     private static PendingRecord Record(string sessionId) => new(sessionId, new SessionLimits(100, TimeSpan.FromMinutes(30), 1_000), []);
