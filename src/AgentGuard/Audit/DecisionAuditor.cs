@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using AgentGuard.Policies;
 using Microsoft.Extensions.Logging;
 
@@ -50,41 +51,23 @@ internal sealed partial class DecisionAuditor
     /// </summary>
     public long StartTimestamp() => _sinks.Length > 0 || _diagnostics.EvaluationDuration.Enabled ? Stopwatch.GetTimestamp() : 0;
 
+    /// <remarks>
+    /// What an unobserved decision pays is kept in this method: each channel's listener check, the current span and
+    /// the logger's level. Building the metric's tags, tagging spans and the sinks' record each live in a method of
+    /// their own that is called only when its channel listens, so this one's stack frame stays small (the metric's
+    /// tag list and the record inlined here made every allow zero half a kilobyte of stack).
+    /// </remarks>
     public void Audit(CompiledPolicy policy, Decision decision, ToolCallEvent toolCall, GuardContext context, IReadOnlyList<string> effectiveTags, long started, Activity? activity, ISessionView? session = null)
     {
         if (_diagnostics.Decisions.Enabled)
         {
-            var tags = new TagList
-            {
-                { TelemetryTags.Decision, TelemetryTags.ToTagValue(decision.Effect) },
-                { TelemetryTags.PolicyDecision, TelemetryTags.ToTagValue(decision.PolicyEffect) },
-                { TelemetryTags.Hook, toolCall.Kind.ToString() },
-                { TelemetryTags.ToolName, toolCall.ToolName },
-            };
-            if (decision.RuleIds.Count > 0)
-            {
-                tags.Add(TelemetryTags.RuleId, decision.RuleIds[0]);
-            }
-
-            if (decision.IsShadow)
-            {
-                tags.Add(TelemetryTags.Shadow, "true");
-            }
-
-            if (decision.IsFailure)
-            {
-                tags.Add(TelemetryTags.ErrorType, TelemetryTags.EvaluationFailedErrorType);
-            }
-
-            _diagnostics.Decisions.Add(1, tags);
+            CountDecision(decision, toolCall);
         }
 
         if (_diagnostics.EvaluationDuration.Enabled && started != 0)
         {
             // (started is 0 when the histogram gained its listener while this decision was being made.)
-            _diagnostics.EvaluationDuration.Record(
-                Stopwatch.GetElapsedTime(started).TotalSeconds,
-                new KeyValuePair<string, object?>(TelemetryTags.Decision, TelemetryTags.ToTagValue(decision.Effect)));
+            RecordDuration(decision, started);
         }
 
         // The framework's own tool span (M.E.AI's FunctionInvokingChatClient opens "execute_tool <name>"): without
@@ -97,62 +80,119 @@ internal sealed partial class DecisionAuditor
 
         if (activity is not null)
         {
-            if (toolCall.CallId is not null)
-            {
-                activity.SetTag(TelemetryTags.ToolCallId, toolCall.CallId);
-            }
-
-            TagSpan(activity, policy, decision, context, ownSpan: true);
-            if (decision.IsFailure)
-            {
-                activity.SetStatus(ActivityStatusCode.Error, "evaluation failed; fail-safe outcome applied");
-            }
+            TagOwnSpan(activity, policy, decision, toolCall, context);
         }
 
-        Log(decision, toolCall, context);
+        if (decision.Effect == DecisionEffect.Allow && !decision.Alert && !decision.IsShadow)
+        {
+            // The common case, without the other levels' joins.
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                LogAllowed(toolCall.ToolName, toolCall.Kind, context.SessionId);
+            }
+        }
+        else
+        {
+            Log(decision, toolCall, context);
+        }
 
         if (_sinks.Length > 0 && (decision.PolicyEffect != DecisionEffect.Allow || decision.Alert || policy.Audit.IncludeAllowed))
         {
-            var traced = activity ?? Activity.Current;
-            Write(new AuditRecord
-            {
-                Time = _time.GetUtcNow(),
-                SessionId = context.SessionId,
-                UserId = context.User?.Id,
-                AgentId = context.Agent?.Id,
-                Policy = context.Policy,
-                ToolName = toolCall.ToolName,
-                Kind = toolCall.Kind,
-                Source = toolCall.Source,
-                CallId = toolCall.CallId,
-                ParentCallId = toolCall.ParentCallId,
-                Decision = decision.Effect,
-                PolicyDecision = decision.PolicyEffect,
-                Rules = decision.RuleIds,
-                Reason = decision.Reason,
-                Evidence = decision.Evidence,
-                Tags = effectiveTags,
-                Alert = decision.Alert,
-                IsFailure = decision.IsFailure,
-                IsShadow = decision.IsShadow,
-                Arguments = policy.Audit.IncludeArguments ? _redactor.Redact(toolCall.Arguments, policy.Tools.Classify(toolCall.ToolName, toolCall.Source).SensitiveArguments) : null,
-                Duration = Stopwatch.GetElapsedTime(started),
-                Sequence = Interlocked.Increment(ref _sequence),
-                CallTags = toolCall.Tags,
-                Risk = toolCall.Risk,
-                Environment = context.Environment,
-                Team = context.Team,
-                UserGroups = context.User?.Groups ?? [],
-                UserRoles = context.User?.Roles ?? [],
-                UserExternal = context.User?.IsExternal ?? false,
-                ContextDataTags = context.DataTags,
-                SessionLabels = LabelsOf(session),
-                TraceId = traced?.TraceId.ToHexString(),
-                SpanId = traced?.SpanId.ToHexString(),
-            });
+            WriteRecord(policy, decision, toolCall, context, effectiveTags, started, activity, session);
         }
 
         activity?.Dispose();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CountDecision(Decision decision, ToolCallEvent toolCall)
+    {
+        var tags = new TagList
+        {
+            { TelemetryTags.Decision, TelemetryTags.ToTagValue(decision.Effect) },
+            { TelemetryTags.PolicyDecision, TelemetryTags.ToTagValue(decision.PolicyEffect) },
+            { TelemetryTags.Hook, toolCall.Kind.ToString() },
+            { TelemetryTags.ToolName, toolCall.ToolName },
+        };
+        if (decision.RuleIds.Count > 0)
+        {
+            tags.Add(TelemetryTags.RuleId, decision.RuleIds[0]);
+        }
+
+        if (decision.IsShadow)
+        {
+            tags.Add(TelemetryTags.Shadow, "true");
+        }
+
+        if (decision.IsFailure)
+        {
+            tags.Add(TelemetryTags.ErrorType, TelemetryTags.EvaluationFailedErrorType);
+        }
+
+        _diagnostics.Decisions.Add(1, tags);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RecordDuration(Decision decision, long started)
+        => _diagnostics.EvaluationDuration.Record(
+            Stopwatch.GetElapsedTime(started).TotalSeconds,
+            new KeyValuePair<string, object?>(TelemetryTags.Decision, TelemetryTags.ToTagValue(decision.Effect)));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void TagOwnSpan(Activity activity, CompiledPolicy policy, Decision decision, ToolCallEvent toolCall, GuardContext context)
+    {
+        if (toolCall.CallId is not null)
+        {
+            activity.SetTag(TelemetryTags.ToolCallId, toolCall.CallId);
+        }
+
+        TagSpan(activity, policy, decision, context, ownSpan: true);
+        if (decision.IsFailure)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, "evaluation failed; fail-safe outcome applied");
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WriteRecord(CompiledPolicy policy, Decision decision, ToolCallEvent toolCall, GuardContext context, IReadOnlyList<string> effectiveTags, long started, Activity? activity, ISessionView? session)
+    {
+        var traced = activity ?? Activity.Current;
+        Write(new AuditRecord
+        {
+            Time = _time.GetUtcNow(),
+            SessionId = context.SessionId,
+            UserId = context.User?.Id,
+            AgentId = context.Agent?.Id,
+            Policy = context.Policy,
+            ToolName = toolCall.ToolName,
+            Kind = toolCall.Kind,
+            Source = toolCall.Source,
+            CallId = toolCall.CallId,
+            ParentCallId = toolCall.ParentCallId,
+            Decision = decision.Effect,
+            PolicyDecision = decision.PolicyEffect,
+            Rules = decision.RuleIds,
+            Reason = decision.Reason,
+            Evidence = decision.Evidence,
+            Tags = effectiveTags,
+            Alert = decision.Alert,
+            IsFailure = decision.IsFailure,
+            IsShadow = decision.IsShadow,
+            Arguments = policy.Audit.IncludeArguments ? _redactor.Redact(toolCall.Arguments, policy.Tools.Classify(toolCall.ToolName, toolCall.Source).SensitiveArguments) : null,
+            Duration = Stopwatch.GetElapsedTime(started),
+            Sequence = Interlocked.Increment(ref _sequence),
+            CallTags = toolCall.Tags,
+            Risk = toolCall.Risk,
+            Environment = context.Environment,
+            Team = context.Team,
+            UserGroups = context.User?.Groups ?? [],
+            UserRoles = context.User?.Roles ?? [],
+            UserExternal = context.User?.IsExternal ?? false,
+            ContextDataTags = context.DataTags,
+            SessionLabels = LabelsOf(session),
+            TraceId = traced?.TraceId.ToHexString(),
+            SpanId = traced?.SpanId.ToHexString(),
+        });
     }
 
     /// <summary>
@@ -319,6 +359,7 @@ internal sealed partial class DecisionAuditor
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Log(Decision decision, ToolCallEvent toolCall, GuardContext context)
     {
         if (decision.IsShadow)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using AgentGuard.Policies;
 using Microsoft.Extensions.Logging;
 
@@ -93,16 +94,7 @@ internal sealed partial class GuardEngine : IGuardEngine
         var accumulator = default(DecisionAccumulator);
         if (context.Policy is { } name)
         {
-            if (policy.Named.TryGetValue(name, out var named))
-            {
-                policy = named;
-            }
-            else
-            {
-                // A pipeline that asks for a policy the configuration does not define (a typo, or removed on reload) is
-                // never decided by a weaker one: the call is denied, with an alert.
-                accumulator.AddFailure(UnknownPolicyRuleId, DecisionEffect.Deny, $"the pipeline asks for the policy '{name}', which {AgentGuardOptions.SectionName}:Policies does not define");
-            }
+            policy = Named(policy, name, ref accumulator);
         }
 
         var classification = policy.Tools.Classify(toolCall.ToolName, toolCall.Source, toolCall.Kind);
@@ -125,20 +117,50 @@ internal sealed partial class GuardEngine : IGuardEngine
         SessionReads? reads = null;
         if (_sessions.ReadsAhead)
         {
-            reads = new SessionReads { Snapshot = _codePolicies.Length > 0 };
-            var declaring = new EvaluationInput(toolCall, context, tags, risk, SessionStoreFailure.NoSession, now, _resolvers, _roles);
-            EvaluateRules(policy, candidates, in declaring, ref accumulator, reads);
+            reads = DeclareReads(policy, candidates, toolCall, context, tags, risk, now, ref accumulator);
         }
 
         var request = new SessionRequest(context.SessionId is { Length: > 0 } sessionId ? sessionId : null, context.Prompt, Limits(policy), now, reads);
         var opening = Open(request, cancellationToken);
         if (!opening.IsCompletedSuccessfully)
         {
-            return EvaluateAfterOpenAsync(opening, policy, classification, toolCall, context, tags, risk, now, accumulator, classified, trace, cancellationToken);
+            return AfterOpen(opening, policy, classification, toolCall, context, tags, risk, now, ref accumulator, classified, trace, cancellationToken);
         }
 
         return Evaluate(opening.Result, policy, classification, toolCall, context, tags, risk, now, ref accumulator, classified, trace, cancellationToken);
     }
+
+    /// <summary>
+    /// The named policy the pipeline asks for. A pipeline that asks for a policy the configuration does not define (a
+    /// typo, or removed on reload) is never decided by a weaker one: the call is denied, with an alert. (Out of line,
+    /// as are the other rare paths below: what they need on the stack would otherwise be zeroed on every decision.)
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static CompiledPolicy Named(CompiledPolicy policy, string name, ref DecisionAccumulator accumulator)
+    {
+        if (policy.Named.TryGetValue(name, out var named))
+        {
+            return named;
+        }
+
+        accumulator.AddFailure(UnknownPolicyRuleId, DecisionEffect.Deny, $"the pipeline asks for the policy '{name}', which {AgentGuardOptions.SectionName}:Policies does not define");
+        return policy;
+    }
+
+    /// <summary>For a store that reads ahead: what the candidate rules will read from the session.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private SessionReads DeclareReads(CompiledPolicy policy, CandidateSet candidates, ToolCallEvent toolCall, GuardContext context, TagView tags, RiskLevel risk, DateTimeOffset now, ref DecisionAccumulator accumulator)
+    {
+        var reads = new SessionReads { Snapshot = _codePolicies.Length > 0 };
+        var declaring = new EvaluationInput(toolCall, context, tags, risk, SessionStoreFailure.NoSession, now, _resolvers, _roles);
+        EvaluateRules(policy, candidates, in declaring, ref accumulator, reads);
+        return reads;
+    }
+
+    /// <summary>A store that answers later: the accumulator is copied into the continuation here, not in the caller's frame.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ValueTask<Decision> AfterOpen(ValueTask<ISessionView> opening, CompiledPolicy policy, ToolClassification classification, ToolCallEvent toolCall, GuardContext context, TagView tags, RiskLevel risk, DateTimeOffset now, ref DecisionAccumulator accumulator, List<string>? classified, EvaluationTrace trace, CancellationToken cancellationToken)
+        => EvaluateAfterOpenAsync(opening, policy, classification, toolCall, context, tags, risk, now, accumulator, classified, trace, cancellationToken);
 
     private async ValueTask<Decision> EvaluateAfterOpenAsync(ValueTask<ISessionView> opening, CompiledPolicy policy, ToolClassification classification, ToolCallEvent toolCall, GuardContext context, TagView tags, RiskLevel risk, DateTimeOffset now, DecisionAccumulator accumulator, List<string>? classified, EvaluationTrace trace, CancellationToken cancellationToken)
     {
@@ -178,19 +200,7 @@ internal sealed partial class GuardEngine : IGuardEngine
         var input = new EvaluationInput(toolCall, context, tags, risk, session, now, _resolvers, _roles);
         if (toolCall.Arguments.IsMalformed)
         {
-            // Unreadable arguments restrict (fail-safe deny or approval) or raise an alert; they never grant a call
-            // that the rules or the default would not allow.
-            var effect = FailureEffect(policy.OnError, policy, tags, risk);
-            if (effect == DecisionEffect.Allow)
-            {
-                accumulator.AddAlert();
-            }
-            else
-            {
-                accumulator.AddFailure("agentguard:malformed-arguments", effect, toolCall.Arguments.Error!);
-            }
-
-            LogMalformedArguments(toolCall.ToolName, toolCall.Arguments.Error!);
+            Malformed(policy, toolCall, tags, risk, ref accumulator);
         }
 
         EvaluateRules(policy, accumulator.Candidates!, in input, ref accumulator, declare: null);
@@ -201,6 +211,26 @@ internal sealed partial class GuardEngine : IGuardEngine
         }
 
         return new ValueTask<Decision>(Complete(policy, toolCall, context, tags, risk, session, now, ref accumulator, trace));
+    }
+
+    /// <summary>
+    /// Unreadable arguments restrict (fail-safe deny or approval) or raise an alert; they never grant a call that the
+    /// rules or the default would not allow.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Malformed(CompiledPolicy policy, ToolCallEvent toolCall, TagView tags, RiskLevel risk, ref DecisionAccumulator accumulator)
+    {
+        var effect = FailureEffect(policy.OnError, policy, tags, risk);
+        if (effect == DecisionEffect.Allow)
+        {
+            accumulator.AddAlert();
+        }
+        else
+        {
+            accumulator.AddFailure("agentguard:malformed-arguments", effect, toolCall.Arguments.Error!);
+        }
+
+        LogMalformedArguments(toolCall.ToolName, toolCall.Arguments.Error!);
     }
 
     public ValueTask<ResultInspection> InspectResultAsync(ToolCallEvent toolCall, GuardContext context, ToolResult result, CancellationToken cancellationToken = default)
@@ -366,13 +396,20 @@ internal sealed partial class GuardEngine : IGuardEngine
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            var mode = ex is SessionStoreUnavailableException { FailureMode: { } forced } ? forced : rule.OnError == FailureMode.Auto ? policy.OnError : rule.OnError;
-            AddFailure(ref accumulator, rule.Id, mode, policy, input.Tags, input.Risk, $"rule '{rule.Id}' failed: {ex.GetType().Name}");
-            LogRuleFailed(ex, rule.Id, input.Call.ToolName);
+            RuleFailed(ex, rule, policy, in input, ref accumulator);
             return;
         }
 
         accumulator.Add(rule);
+    }
+
+    /// <summary>A rule whose conditions threw contributes its fail-safe outcome.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RuleFailed(Exception ex, CompiledRule rule, CompiledPolicy policy, in EvaluationInput input, ref DecisionAccumulator accumulator)
+    {
+        var mode = ex is SessionStoreUnavailableException { FailureMode: { } forced } ? forced : rule.OnError == FailureMode.Auto ? policy.OnError : rule.OnError;
+        AddFailure(ref accumulator, rule.Id, mode, policy, input.Tags, input.Risk, $"rule '{rule.Id}' failed: {ex.GetType().Name}");
+        LogRuleFailed(ex, rule.Id, input.Call.ToolName);
     }
 
     /// <summary>
@@ -522,7 +559,7 @@ internal sealed partial class GuardEngine : IGuardEngine
         var decision = Decide(policy, toolCall, tags, ref accumulator);
         if (decision.PolicyEffect != DecisionEffect.Allow && decision.RuleIds.Count > 0 && policy.ExplainingRules.Length > 0)
         {
-            decision = Explain(policy, decision, new EvaluationInput(toolCall, context, tags, risk, session, now, _resolvers, _roles));
+            decision = Explain(policy, decision, toolCall, context, tags, risk, session, now);
         }
 
         var effectiveTags = tags.ToArray();
@@ -546,8 +583,10 @@ internal sealed partial class GuardEngine : IGuardEngine
     }
 
     /// <summary>Adds what the deciding rules can say about this call only (where a value came from); off the allow path.</summary>
-    private Decision Explain(CompiledPolicy policy, Decision decision, in EvaluationInput input)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Decision Explain(CompiledPolicy policy, Decision decision, ToolCallEvent toolCall, GuardContext context, TagView tags, RiskLevel risk, ISessionView session, DateTimeOffset now)
     {
+        var input = new EvaluationInput(toolCall, context, tags, risk, session, now, _resolvers, _roles);
         List<string>? evidence = null;
         foreach (var rule in policy.ExplainingRules)
         {
@@ -584,6 +623,13 @@ internal sealed partial class GuardEngine : IGuardEngine
             return allowed;
         }
 
+        return DecideShared(policy, toolCall, tags, ref accumulator, decided);
+    }
+
+    /// <summary>A decision by several rules, by a restricting rule, by the default or with a failure.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Decision DecideShared(CompiledPolicy policy, ToolCallEvent toolCall, TagView tags, ref DecisionAccumulator accumulator, DecisionEffect decided)
+    {
         // Rules alone decided (or the default): the same rules decide the same way for every call of this tool with
         // these tags, so the decision is made once and shared.
         var candidates = accumulator.Candidates;
