@@ -23,8 +23,12 @@ internal sealed class SessionStore : ISessionStore
     /// <summary>Sessions looked at per eviction at most; past it the next one goes even if it was used recently.</summary>
     public const int MaxScan = 64;
 
+    /// <summary>Slots of <see cref="_recent"/>: sessions opened lately, found without the dictionary.</summary>
+    private const int RecentSlots = 256;
+
     private readonly ConcurrentDictionary<string, SessionState> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<SessionState> _clock = new();
+    private readonly SessionState?[] _recent = new SessionState?[RecentSlots];
     private readonly IdleClock _idle;
     private readonly IRateLimitStore _rateLimits;
     private readonly SessionlessView _sessionless;
@@ -107,9 +111,14 @@ internal sealed class SessionStore : ISessionStore
         }
 
         var now = _idle.Now;
+        ref var recent = ref _recent[RecentSlot(sessionId)];
         while (true)
         {
-            if (!_sessions.TryGetValue(sessionId, out var state))
+            // A session opened lately is found in its slot when its id is equal (ordinally) and it was not evicted since:
+            // then it is the dictionary's entry for the id (a session leaves the dictionary only once marked evicted, and
+            // the touch below re-checks that mark). Otherwise the dictionary answers, as it always did.
+            var state = Volatile.Read(ref recent);
+            if ((state is null || state.IsEvicted || !string.Equals(state.Id, sessionId)) && !_sessions.TryGetValue(sessionId, out state))
             {
                 state = Create(sessionId, limits, now);
             }
@@ -121,6 +130,11 @@ internal sealed class SessionStore : ISessionStore
 
             if (state.Touch(now))
             {
+                if (!ReferenceEquals(Volatile.Read(ref recent), state))
+                {
+                    Volatile.Write(ref recent, state);
+                }
+
                 MaybeSweep(now, limits);
                 return state;
             }
@@ -297,6 +311,15 @@ internal sealed class SessionStore : ISessionStore
 
         return true;
     }
+
+    /// <summary>
+    /// The slot of <see cref="_recent"/> for an id: from its length and a few of its characters. Ids that share a slot
+    /// take turns in it (each then costs the dictionary look-up it always cost); the slot never answers another id.
+    /// </summary>
+    internal static int RecentSlot(string sessionId)
+        => sessionId.Length == 0
+            ? 0
+            : ((sessionId.Length * 31) + (sessionId[0] * 7) + (sessionId[sessionId.Length / 2] * 3) + (sessionId[^1] * 13) + (sessionId.Length > 1 ? sessionId[^2] * 61 : 0)) & (RecentSlots - 1);
 
     private static bool IsIdle(SessionState state, long now, TimeSpan idleTimeout)
         => IdleClock.HasPassed(state.LastTouched, now, idleTimeout);

@@ -9,9 +9,12 @@ namespace AgentGuard.Policies;
 /// The count is kept with <see cref="Interlocked"/> (reading a concurrent dictionary's count takes all its locks).
 /// </summary>
 /// <remarks>
-/// The engine records the instance its rule index keeps for the tool, the same for every call of it. So the shared
-/// instance of each recent name is also kept in a slot picked by its length and its first and last characters: a name
-/// that is that very instance is recognised by reference, without hashing it.
+/// The shared instance of each recent name is also kept in a slot picked by its length and a few of its characters
+/// (<see cref="Slot"/>): a name equal to the slot's (compared ordinally, by reference first) is answered from it without
+/// hashing the name or visiting the dictionary. The engine records the rule index's instances, one per candidate set —
+/// in a large policy thousands of sets, each with its own copy of a name many sets share — so a check by reference
+/// alone missed for all but one copy of each name. Names that share a slot take turns in it; the slot only saves the
+/// dictionary look-up and never answers a name other than its own.
 /// </remarks>
 internal sealed class SharedNames
 {
@@ -21,7 +24,7 @@ internal sealed class SharedNames
     /// <summary>Names longer than this are kept as given (a name is an identifier, not text).</summary>
     public const int MaxLength = 128;
 
-    private const int RecentSlots = 64;
+    private const int RecentSlots = 512;
 
     private readonly ConcurrentDictionary<string, string> _names = new(StringComparer.Ordinal);
     private readonly string?[] _recent = new string?[RecentSlots];
@@ -31,9 +34,9 @@ internal sealed class SharedNames
     public string Share(string name)
     {
         ref var recent = ref _recent[Slot(name)];
-        if (ReferenceEquals(Volatile.Read(ref recent), name))
+        if (Volatile.Read(ref recent) is { } kept && string.Equals(kept, name))
         {
-            return name;
+            return kept;
         }
 
         if (_names.TryGetValue(name, out var shared))
@@ -61,6 +64,8 @@ internal sealed class SharedNames
     }
 
     /// <summary>The recent-name slot of <paramref name="name"/>: names of one length usually differ at an end (<c>srv1</c>, <c>srv2</c>).</summary>
-    private static int Slot(string name)
-        => name.Length == 0 ? 0 : (name.Length + (name[0] * 7) + (name[^1] * 13)) & (RecentSlots - 1);
+    internal static int Slot(string name)
+        => name.Length == 0
+            ? 0
+            : ((name.Length * 31) + (name[0] * 7) + (name[name.Length / 2] * 3) + (name[^1] * 13) + (name.Length > 1 ? name[^2] * 61 : 0)) & (RecentSlots - 1);
 }

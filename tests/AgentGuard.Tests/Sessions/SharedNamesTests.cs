@@ -56,6 +56,47 @@ public sealed class SharedNamesTests
     }
 
     [Fact]
+    public void NamesThatShareARecentSlot_AreEachAnsweredWithTheirOwnInstance_WhicheverWasLast()
+    {
+        // The slot answers a name equal to the one it holds. Names differing only in a character the slot does not
+        // look at take turns in it; none may ever be answered with another's instance.
+        var names = Enumerable.Range(0, 8).Select(i => $"s{(char)('a' + i)}rv-tool-17").ToArray();
+        names.Select(SharedNames.Slot).Distinct().Should().ContainSingle("the test needs names that share a slot");
+        var pool = new SharedNames();
+        var first = names.ToDictionary(name => name, name => pool.Share(new string(name)));
+        for (var round = 0; round < 4; round++)
+        {
+            foreach (var name in round % 2 == 0 ? names : names.Reverse())
+            {
+                var shared = pool.Share(new string(name));
+                shared.Should().Be(name);
+                shared.Should().BeSameAs(first[name]);
+                pool.Share(first[name]).Should().BeSameAs(first[name]);
+            }
+        }
+    }
+
+    [Fact]
+    public void ManyCopiesOfTheSameNames_AsALargePolicysCandidateSetsHold_ShareOneInstancePerName()
+    {
+        var pool = new SharedNames();
+        var first = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var copy = 0; copy < 3; copy++)
+        {
+            for (var i = 0; i < 600; i++)
+            {
+                var name = new string($"srv{i}");
+                var shared = pool.Share(name);
+                shared.Should().Be(name);
+                if (!first.TryAdd(name, shared))
+                {
+                    shared.Should().BeSameAs(first[name]);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void APoolAtItsCapacity_KeepsFurtherNamesAsGiven()
     {
         var pool = new SharedNames();
