@@ -557,7 +557,7 @@ internal sealed partial class GuardEngine : IGuardEngine
     private Decision Complete(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, TagView tags, RiskLevel risk, ISessionView session, DateTimeOffset now, ref DecisionAccumulator accumulator, EvaluationTrace trace)
     {
         var decision = Decide(policy, toolCall, tags, ref accumulator);
-        if (decision.PolicyEffect != DecisionEffect.Allow && decision.RuleIds.Count > 0 && policy.ExplainingRules.Length > 0)
+        if (decision.PolicyEffect != DecisionEffect.Allow && policy.ExplainingRules.Length > 0 && decision.RuleIds.Count > 0)
         {
             decision = Explain(policy, decision, toolCall, context, tags, risk, session, now);
         }

@@ -48,7 +48,15 @@ internal sealed class CompiledPolicy
     public required System.Collections.Frozen.FrozenSet<string> ReferencedTags { get; init; }
 
     /// <summary>True when a rule could react to <paramref name="tag"/>, so work that only produces it can be skipped otherwise.</summary>
-    public bool References(string tag) => ReferencedTags.Contains(tag);
+    /// <remarks>
+    /// The argument-secret classifier asks about <see cref="DetectionTags.SecretInArguments"/> on every call: that one
+    /// answer is kept (the set never changes), so the call does not hash the tag again. Any other string, even an equal
+    /// one, is looked up in the set.
+    /// </remarks>
+    public bool References(string tag)
+        => ReferenceEquals(tag, DetectionTags.SecretInArguments) ? _secretInArguments ??= ReferencedTags.Contains(DetectionTags.SecretInArguments) : ReferencedTags.Contains(tag);
+
+    private bool? _secretInArguments;
 
     /// <summary>The rules with a condition that explains a decision at run time (see <see cref="CompiledRule.ExplainsAtRunTime"/>).</summary>
     public CompiledRule[] ExplainingRules => field ??= [.. Rules.Where(r => r.ExplainsAtRunTime)];

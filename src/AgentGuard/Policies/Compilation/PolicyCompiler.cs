@@ -105,7 +105,9 @@ internal static class PolicyCompiler
             Audit = options.Audit,
             Detection = options.Detection,
             ApprovalTimeout = approvalTimeout,
-            ReferencedTags = ReferencedTags(options.Rules),
+            // With the named policies' rules: work that only produces a tag (the argument-secret scan) asks the
+            // top-level policy, and a named policy's rule on that tag must still see it.
+            ReferencedTags = ReferencedTags([.. options.Rules, .. named.SelectMany(n => n.Options)]),
             Options = options,
         };
 
