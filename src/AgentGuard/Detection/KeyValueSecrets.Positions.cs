@@ -12,6 +12,53 @@ internal static partial class KeyValueSecrets
         ScanPasswordFlag(text, "login ", found);
         ScanPasswordFlag(text, " -u ", found);
         ScanCurl(text, found);
+        ScanProxyUser(text, found);
+    }
+
+    /// <summary>
+    /// curl's <c>--proxy-user user:password</c> wherever it stands: a multi-line command puts it on a continuation line
+    /// without the word <c>curl</c>.
+    /// </summary>
+    private static void ScanProxyUser(string text, List<SecretFinding> found)
+    {
+        const string Flag = "--proxy-user";
+        for (var at = text.IndexOf(Flag, StringComparison.Ordinal); at >= 0; at = text.IndexOf(Flag, at + Flag.Length, StringComparison.Ordinal))
+        {
+            var i = at + Flag.Length;
+            if (i >= text.Length || text[i] is not (' ' or '='))
+            {
+                continue;
+            }
+
+            while (i < text.Length && text[i] is ' ' or '=')
+            {
+                i++;
+            }
+
+            var quote = i < text.Length && text[i] is '"' or '\'' ? text[i++] : '\0';
+            var userStart = i;
+            while (i < text.Length && text[i] is not (':' or ' ' or '\n' or '\r' or '"' or '\''))
+            {
+                i++;
+            }
+
+            if (i >= text.Length || text[i] != ':' || i == userStart)
+            {
+                continue;
+            }
+
+            var passwordStart = ++i;
+            while (i < text.Length && text[i] is not (' ' or '\n' or '\r' or '\t') && text[i] != quote && !(quote == '\0' && text[i] is '"' or '\''))
+            {
+                i++;
+            }
+
+            var password = text.AsSpan(passwordStart, i - passwordStart);
+            if (password.Length >= 4 && password[0] != '$' && !SecretText.IsPlaceholder(password) && !SecretText.IsPlaceholderWord(password))
+            {
+                found.Add(new SecretFinding("basic-auth-password", passwordStart, password.Length));
+            }
+        }
     }
 
     /// <summary><c>docker login … -p password</c>, <c>psexec \\host -u user -p password</c>: <c>-p</c> after <paramref name="marker"/> on one line.</summary>

@@ -316,7 +316,7 @@ internal static partial class KeyValueSecrets
             value = space < 0 ? inner : inner[(space + 1)..];
         }
 
-        if (kind is KeyKind.None or KeyKind.Bearer || value.IsEmpty || SecretText.IsPlaceholder(value) || SecretText.IsPlaceholderWord(value))
+        if (kind is KeyKind.None or KeyKind.Bearer || value.IsEmpty || SecretText.IsPlaceholder(value) || SecretText.IsPlaceholderWord(value) || IsVariable(value))
         {
             return end;
         }
