@@ -6,7 +6,7 @@ syntaxes (YAML, JSON, XML, .properties, .ini/.env, Dockerfile, shell, Python, Go
 Labels are whispers' own, from `tests/unit/test_secrets.py`:
 - `test_detection_by_value` asserts that every value whispers reports contains `hardcoded` (or decodes from base64 to
   text holding it): a line of a `Noncompliant` part holding such a value is a positive, the value its secret (the run
-  around `hardcoded` up to white space, quotes, brackets, `=`, `:`, `@`, `&`, `?`, `,`, not a key or element name; a run
+  around `hardcoded` up to white space, quotes, brackets, `=`, `:`, `@`, `,`, not a key or element name; a run
   in a URL path is the whole URL, as whispers reports webhook URLs);
 - `test_detection_by_key` names the keys it must report in `aws.*`, `jenkins.xml` and `privatekeys.*` (values without
   `hardcoded`): those lines of the `Noncompliant` part are positives, the key's value the secret (a Jenkins
@@ -31,7 +31,7 @@ BY_KEY = {
     "privatekeys.": ("access", "rsa", "dsa", "ec", "openssh"),
 }
 MARKER = re.compile(r"(?i)(non-?|in)?compliant")
-DELIMITERS = r"\s\"'<>=,();&?:@\[\]"
+DELIMITERS = r"\s\"'<>=,();:@\[\]"
 
 
 def hardcoded_value(line):
