@@ -13,6 +13,65 @@ internal static partial class KeyValueSecrets
         ScanPasswordFlag(text, " -u ", found);
         ScanCurl(text, found);
         ScanProxyUser(text, found);
+        foreach (var call in (ReadOnlySpan<string>)["new PDO(", "new mysqli(", "mysqli_connect(", "mysql_connect("])
+        {
+            ScanConnectionCall(text, call, found);
+        }
+    }
+
+    /// <summary>
+    /// PHP's <c>new PDO(dsn, user, password)</c>, <c>new mysqli(host, user, password, …)</c>, <c>mysqli_connect(…)</c>:
+    /// the third argument, when it is a string literal, is the password in clear.
+    /// </summary>
+    private static void ScanConnectionCall(string text, string call, List<SecretFinding> found)
+    {
+        for (var at = text.IndexOf(call, StringComparison.Ordinal); at >= 0; at = text.IndexOf(call, at + call.Length, StringComparison.Ordinal))
+        {
+            var i = at + call.Length;
+            for (var argument = 0; argument < 3; argument++)
+            {
+                while (i < text.Length && text[i] is ' ' or '\t' or '\r' or '\n')
+                {
+                    i++;
+                }
+
+                if (i >= text.Length || text[i] is not ('"' or '\''))
+                {
+                    break;
+                }
+
+                var quote = text[i];
+                var close = text.IndexOf(quote, i + 1);
+                if (close < 0 || close - i > MaxQuotedValue)
+                {
+                    break;
+                }
+
+                if (argument == 2)
+                {
+                    var password = text.AsSpan(i + 1, close - i - 1);
+                    if (!password.IsEmpty && password[0] != '$' && password.IndexOfAny(' ', '\t') < 0 && !SecretText.IsPlaceholder(password) && !SecretText.IsPlaceholderWord(password))
+                    {
+                        found.Add(new SecretFinding("password", i + 1, password.Length));
+                    }
+
+                    break;
+                }
+
+                i = close + 1;
+                while (i < text.Length && text[i] is ' ' or '\t')
+                {
+                    i++;
+                }
+
+                if (i >= text.Length || text[i] != ',')
+                {
+                    break;
+                }
+
+                i++;
+            }
+        }
     }
 
     /// <summary>

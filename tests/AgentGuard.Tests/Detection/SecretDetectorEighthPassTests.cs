@@ -126,6 +126,86 @@ public sealed class SecretDetectorEighthPassTests
         }
     }
 
+    /// <summary>
+    /// One plain word given to a password name in a YAML or INI line of its own (<c>password: hunter</c>, as in .pypirc)
+    /// and a secret word after a name that only starts like a non-secret word (<c>secretarySecret</c>).
+    /// </summary>
+    [Fact]
+    public void Find_PlainWordOnAPasswordLine_AndSecretAfterANonSecretWord_AreReported()
+    {
+        var word = Take("abcdefghijklmnopqrstuvwxyz", 9);
+        var value = Take(Alnum, 10);
+
+        Values("[pypi]\nusername: deploy\npassword: " + word + "\n").Should().Equal(word);
+        Values("  - password: " + word).Should().Equal(word);
+        Values("  secretarySecret: \"" + value + "\"").Should().Equal(value);
+        Values("passengerPassword = \"" + value + "\"").Should().Equal(value);
+    }
+
+    /// <summary>
+    /// A label in prose, a word inside a sentence, a descriptor word, and names whose secret-like word belongs to the
+    /// non-secret one (<c>PublicKeyToken</c> of a .NET assembly name, <c>passwordForPassenger</c>).
+    /// </summary>
+    [Fact]
+    public void Find_PasswordLabelsInProse_AndNonSecretNames_StayUnreported()
+    {
+        foreach (var line in (string[])[
+            "Password: see the admin guide for how to reset it",
+            "password: required",
+            "    password: Optional",
+            "The password: hunter is what the story calls it, then more words follow.",
+            "Enter password: [          ]",
+            "  pass: number",
+            "    password: SecretStr",
+            "System.Web.Mvc, Version=5.2.3.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35",
+            "  passwordForPassenger: \"" + Take(Alnum, 10) + "\""])
+        {
+            Values(line).Should().BeEmpty(line);
+        }
+    }
+
+    /// <summary>
+    /// The password argument of PHP's database connections (<c>new PDO(dsn, user, password)</c>,
+    /// <c>mysqli_connect(host, user, password, db)</c>) has no name before it.
+    /// </summary>
+    [Fact]
+    public void Find_PasswordArgumentOfPhpDatabaseConnection_IsReported()
+    {
+        var password = Take(Alnum, 12);
+
+        Values("$db = new PDO(\"mysql:host=localhost;dbname=shop\", \"shop\", \"" + password + "\");").Should().Equal(password);
+        Values("$link = mysqli_connect(\"127.0.0.1\", \"app\", '" + password + "', \"appdb\");").Should().Equal(password);
+        Values("$conn = new mysqli('localhost', 'root', '" + password + "');").Should().Equal(password);
+    }
+
+    /// <summary>Connections given variables, calls, an empty password or no password at all.</summary>
+    [Fact]
+    public void Find_PhpDatabaseConnectionWithoutALiteralPassword_StaysUnreported()
+    {
+        foreach (var line in (string[])[
+            "$db = new PDO($dsn, $user, $pass);",
+            "$db = new PDO(\"sqlite:/var/data/app.sqlite\");",
+            "$link = mysqli_connect(\"localhost\", \"root\", \"\");",
+            "$db = new PDO($dsn, \"report\", getenv(\"DB_PASS\"));",
+            "$conn = new mysqli(DB_HOST, DB_USER, DB_PASSWORD, DB_NAME);"])
+        {
+            Values(line).Should().BeEmpty(line);
+        }
+    }
+
+    /// <summary>Alphabets written out as constants stay unreported, base-58 included.</summary>
+    [Fact]
+    public void Find_AlphabetConstants_StayUnreported()
+    {
+        foreach (var line in (string[])[
+            "ALPHABET = \"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789\"",
+            "charset := \"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\"",
+            "BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'"])
+        {
+            Values(line).Should().BeEmpty(line);
+        }
+    }
+
     private List<string> Values(string text) => SecretText.Values(_detector, text);
 
     private string Take(string alphabet, int count) => SecretText.Take(_random, alphabet, count);
