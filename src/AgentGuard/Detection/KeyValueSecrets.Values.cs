@@ -79,9 +79,38 @@ internal static partial class KeyValueSecrets
             return true;
         }
 
-        var named = value.Contains("password", StringComparison.OrdinalIgnoreCase) || value.Contains("passwd", StringComparison.OrdinalIgnoreCase) || value.Contains("secret", StringComparison.OrdinalIgnoreCase)
-            || value.Contains("token", StringComparison.OrdinalIgnoreCase) || value.Contains("apikey", StringComparison.OrdinalIgnoreCase);
-        return named && value.IndexOfAny("/#.$()+[]:-") >= 0;
+        // this.options.token, cms/passwords#update: a secret's name in a path or member access — unless the name is
+        // assigned inside the value (…Srlk=5$_%LGksTokeNmVF3h6hM4C=%n79…): a generated value that happens to spell one.
+        // Taken for a reference, that inner assignment alone was reported, and the rest of the value reached the audit file.
+        return value.IndexOfAny("/#.$()+[]:-") >= 0 && NamesASecret(value, out var assignedInside) && !assignedInside;
+    }
+
+    private static readonly string[] ReferenceWords = ["password", "passwd", "secret", "token", "apikey"];
+
+    /// <summary>Whether <paramref name="value"/> holds a secret's name, and whether one is followed by its own <c>=</c>.</summary>
+    private static bool NamesASecret(ReadOnlySpan<char> value, out bool assignedInside)
+    {
+        var named = false;
+        assignedInside = false;
+        foreach (var word in ReferenceWords)
+        {
+            var at = value.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            named = true;
+            var end = at + word.Length;
+            while (end < value.Length && IsKeyChar(value[end]))
+            {
+                end++;
+            }
+
+            assignedInside |= end < value.Length && value[end] == '=';
+        }
+
+        return named;
     }
 
     /// <summary><c>$name</c>, <c>$$name</c> or <c>${name}</c>: '$' signs, then a name of letters, digits and '_' that starts with a letter.</summary>
