@@ -34,6 +34,9 @@ internal sealed class PendingRecords(Action<PendingRecord> send, RecordScheduler
     /// <summary>Records that may wait for the work item; past this the deciding thread sends them.</summary>
     public const int MaxQueued = 256;
 
+    /// <summary>Records one work item sends before it makes way for other work of the thread pool.</summary>
+    public const int MaxPerTurn = 64;
+
     private readonly ConcurrentQueue<PendingRecord> _queue = new();
     private readonly Lock _sending = new();
 
@@ -72,10 +75,21 @@ internal sealed class PendingRecords(Action<PendingRecord> send, RecordScheduler
             return;
         }
 
+        Send(int.MaxValue);
+    }
+
+    /// <summary>Sends up to <paramref name="max"/> queued records in order; true when the queue was emptied.</summary>
+    private bool Send(int max)
+    {
         lock (_sending)
         {
-            while (_queue.TryDequeue(out var record))
+            for (var sent = 0; sent < max; sent++)
             {
+                if (!_queue.TryDequeue(out var record))
+                {
+                    return true;
+                }
+
                 try
                 {
                     send(record);
@@ -85,6 +99,8 @@ internal sealed class PendingRecords(Action<PendingRecord> send, RecordScheduler
                     Interlocked.Decrement(ref _unsent);
                 }
             }
+
+            return _queue.IsEmpty;
         }
     }
 
@@ -93,7 +109,14 @@ internal sealed class PendingRecords(Action<PendingRecord> send, RecordScheduler
     {
         while (true)
         {
-            SendAll();
+            if (!Send(MaxPerTurn))
+            {
+                // More are queued: a fresh work item at the back of the pool's queue sends them, after the connection's
+                // own socket work queued meanwhile (on a small host a work item that drains a flood in one turn holds a
+                // thread the client's reads and writes are waiting for, until its commands time out).
+                scheduler.Schedule(this);
+                return;
+            }
 
             // Cleared with a full fence before the count is read: a record added before this line is counted (and sent
             // by another turn of this loop); one added after it schedules a new work item.

@@ -8,6 +8,9 @@ namespace AgentGuard.Redis;
 /// </summary>
 internal sealed class RedisConnection : IAsyncDisposable
 {
+    /// <summary>How long a write may wait for Redis (the client's own timeout; reads wait with the operation budget).</summary>
+    internal const int WriteTimeoutMs = 5_000;
+
     private readonly Task<IConnectionMultiplexer> _connecting;
     private readonly bool _owned;
 
@@ -67,8 +70,11 @@ internal sealed class RedisConnection : IAsyncDisposable
         // Never block the host on a Redis that is down, never queue commands behind a dead connection.
         configuration.AbortOnConnectFail = false;
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
+        // Reads keep the operation budget by waiting with it themselves; the client's own timeout is what a write gets.
+        // Writes are off the decision's path, and a busy host can hold the client's socket work longer than a read's
+        // budget: a write dropped then is a call lost from the shared history, so writes get WriteTimeoutMs.
         var budget = (int)Math.Ceiling(settings.OperationTimeout.TotalMilliseconds);
-        configuration.AsyncTimeout = Math.Max(budget, 100);
+        configuration.AsyncTimeout = Math.Max(budget, WriteTimeoutMs);
         configuration.SyncTimeout = Math.Max(budget, 100);
         configuration.ConnectTimeout = Math.Min(configuration.ConnectTimeout, 2000);
         configuration.ClientName ??= "agentguard";

@@ -18,6 +18,7 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
     private readonly ExpiryRefreshes _expiries;
     private readonly TimeProvider _time;
     private readonly PendingRecords _records;
+    private readonly WritesInFlight _inFlight;
 
     public RedisSessionStore(RedisConnection connection, RedisStoreSettings settings, RedisCircuit circuit, RedisStoreDiagnostics diagnostics, TimeProvider time, RecordScheduler? scheduler = null)
     {
@@ -31,6 +32,7 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
         Keys = new RedisKeys(settings.KeyPrefix);
         Hasher = new ValueHasher(settings.HmacKey);
         _records = new PendingRecords(SendRecord, scheduler ?? RecordScheduler.ThreadPool);
+        _inFlight = new WritesInFlight(circuit, settings.OperationTimeout, time);
     }
 
     /// <summary>Names and tag lists read back from history, decoded once per replica.</summary>
@@ -49,6 +51,19 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
     internal RedisStoreDiagnostics Diagnostics { get; }
 
     public ValueTask<ISessionView> OpenAsync(SessionRequest request, CancellationToken cancellationToken)
+    {
+        // Past the bound on writes in flight, Redis catches up before this decision adds more (WritesInFlight).
+        var room = _inFlight.RoomAsync(cancellationToken);
+        return room.IsCompletedSuccessfully ? Open(request, cancellationToken) : OpenWhenRoomAsync(room, request, cancellationToken);
+    }
+
+    private async ValueTask<ISessionView> OpenWhenRoomAsync(ValueTask room, SessionRequest request, CancellationToken cancellationToken)
+    {
+        await room.ConfigureAwait(false);
+        return await Open(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private ValueTask<ISessionView> Open(SessionRequest request, CancellationToken cancellationToken)
     {
         var reads = request.Reads;
         var hasSession = request.SessionId is not null;
@@ -94,7 +109,8 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
     /// <summary>Sends a write without waiting for it; a failure is logged and counted, never thrown.</summary>
     /// <remarks>
     /// Writes are tried even while the circuit is open (it protects the latency of reads): with no connection they fail
-    /// at once, and a slow Redis still gets the record. Before the first connection they wait for it.
+    /// at once, and a slow Redis still gets the record. Before the first connection they wait for it. Each is tracked by
+    /// the bound on writes in flight (<see cref="WritesInFlight"/>), which the next decision awaits when it is reached.
     /// </remarks>
     /// <param name="operation">The operation's name, for the log and the failure count.</param>
     /// <param name="state">What the write sends (passed on, so the write can be a static lambda that captures nothing).</param>
@@ -120,6 +136,7 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
             return;
         }
 
+        _inFlight.Sent(pending);
         if (!pending.IsCompletedSuccessfully)
         {
             // A continuation that runs only on failure: a write that succeeds — nearly every one — completes without
@@ -162,7 +179,11 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
     internal static ulong NextEntryId() => unchecked((ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue));
 
     /// <summary>Queues a decided call for <see cref="SendRecord"/>; the decision does not wait for it.</summary>
-    internal void Record(string sessionId, SessionLimits limits, byte[] entry) => _records.Add(new PendingRecord(sessionId, limits, entry));
+    internal void Record(string sessionId, SessionLimits limits, byte[] entry)
+    {
+        _histories.Recorded(sessionId);
+        _records.Add(new PendingRecord(sessionId, limits, entry));
+    }
 
     /// <summary>
     /// Appends a decided call (<c>RPUSH</c>) and trims the history to the calls kept (<c>LTRIM</c>), refreshing the
@@ -201,12 +222,13 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
         Send("record", (history, -Keeps(limits)), static (database, write) => database.ListTrimAsync(write.history, write.Item2, -1, CommandFlags.FireAndForget));
         if (_expiries.Due(sessionId, limits.IdleTimeout))
         {
+            // Three writes, not one Task.WhenAll: the client completes its tasks on the thread pool, so a continuation
+            // on each of them (WhenAll's) would queue three work items per refresh — under a flood of new sessions,
+            // thousands, ahead of the client's own writer, until writes time out.
             var expiry = TimeSpan.FromMilliseconds(TtlMs(limits));
-            RedisKey[] keys = [history, Keys.Labels(sessionId), Keys.Seen(sessionId)];
-            Send("record", (keys, expiry), static (database, write) => Task.WhenAll(
-                database.KeyExpireAsync(write.keys[0], write.expiry),
-                database.KeyExpireAsync(write.keys[1], write.expiry),
-                database.KeyExpireAsync(write.keys[2], write.expiry)));
+            Send("record", (history, expiry), static (database, write) => database.KeyExpireAsync(write.history, write.expiry));
+            Send("record", (Keys.Labels(sessionId), expiry), static (database, write) => database.KeyExpireAsync(write.Item1, write.expiry));
+            Send("record", (Keys.Seen(sessionId), expiry), static (database, write) => database.KeyExpireAsync(write.Item1, write.expiry));
         }
     }
 
@@ -261,7 +283,7 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
             _records.SendAll();
             var started = Stopwatch.GetTimestamp();
             var history = depth > 0 && held is null ? database.ListRangeAsync(Keys.History(sessionId!), -depth, -1) : null;
-            var tail = held is not null ? database.ListRangeAsync(Keys.History(sessionId!), -HistoryCache.TailRead, -1) : null;
+            var tail = held is not null ? database.ListRangeAsync(Keys.History(sessionId!), -HistoryCache.TailLength(held), -1) : null;
 
             var labels = wantLabels ? database.SetMembersAsync(Keys.Labels(sessionId!)) : null;
             byte[][]? members = null;

@@ -108,9 +108,11 @@ internal static class SessionScale
         var two = new double[Rounds];
         var cpuOne = new double[Rounds];
         var cpuTwo = new double[Rounds];
+        var control = new double[Rounds];
         using var process = Process.GetCurrentProcess();
         for (var r = 0; r < Rounds; r++)
         {
+            control[r] = BusyCoreRound();
             process.Refresh();
             var cpu = process.TotalProcessorTime;
             one[r] = 1e9 / TimeCalls(engine, calls[0], contexts[0], count);
@@ -124,7 +126,9 @@ internal static class SessionScale
             cpuTwo[r] = (process.TotalProcessorTime - cpu).TotalNanoseconds / (2.0 * count);
         }
 
+        var pairs = string.Join(", ", one.Zip(two, control).Select(r => $"{r.Second / r.First:F2}/{r.Third:F2}"));
         ReportRatio("100,000 live sessions", one, two, cpuOne, cpuTwo);
+        Console.WriteLine($"  per round, this ratio / the ratio of a loop that keeps a core's execution units busy and shares nothing, run just before it: {pairs}");
         Console.WriteLine($"  the machine's own ceiling (a loop that shares nothing, same rounds): {MachineCeiling():F2}x");
         Console.WriteLine($"  the machine's ceiling for memory-bound work (each thread walks its own 8 MB at random, shares nothing): {MemoryCeiling():F2}x");
 
@@ -264,6 +268,47 @@ internal static class SessionScale
             }
 
             return at;
+        }
+    }
+
+    /// <summary>
+    /// One round of two threads against one on a loop of four independent xorshift chains: it shares nothing, but keeps a
+    /// core's execution units as busy as branchy, cache-resident code such as a decision does. Where two virtual cores are
+    /// in fact one physical core's two hardware threads, this loop gains little from the second (unlike a single chain,
+    /// which leaves most of the core idle); on two physical cores it doubles.
+    /// </summary>
+    private static double BusyCoreRound()
+    {
+        const int iterations = 6_000_000;
+        var results = new ulong[2];
+        var watch = Stopwatch.StartNew();
+        results[0] = Chains(iterations);
+        var one = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = 2 }, t => results[t] = Chains(iterations));
+        var ratio = 2 * one / watch.Elapsed.TotalSeconds;
+        return results[0] == results[1] ? ratio : double.NaN;
+
+        static ulong Chains(int n)
+        {
+            ulong a = 1, b = 2, c = 3, d = 4;
+            for (var i = 0; i < n; i++)
+            {
+                a ^= a << 13;
+                b ^= b << 13;
+                c ^= c << 13;
+                d ^= d << 13;
+                a ^= a >> 7;
+                b ^= b >> 7;
+                c ^= c >> 7;
+                d ^= d >> 7;
+                a ^= a << 17;
+                b ^= b << 17;
+                c ^= c << 17;
+                d ^= d << 17;
+            }
+
+            return a ^ b ^ c ^ d;
         }
     }
 

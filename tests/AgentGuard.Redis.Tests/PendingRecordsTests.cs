@@ -108,6 +108,27 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
     }
 
     [Fact]
+    public void AWorkItemSendsOneTurn_ThenMakesWayForOtherWork_AndAFreshOneSendsTheRest()
+    {
+        // A work item that drains a flood in one turn holds a pool thread the client's own socket work waits for.
+        var (held, sent, records) = Queue();
+        var count = PendingRecords.MaxPerTurn + 10;
+        for (var i = 0; i < count; i++)
+        {
+            records.Add(Record("r" + i));
+        }
+
+        held.RunOne();
+
+        sent.Should().HaveCount(PendingRecords.MaxPerTurn, "one turn sends at most MaxPerTurn records");
+        held.Items.Should().ContainSingle("it queued a fresh work item for the rest, behind the pool's other work");
+        held.RunAll();
+        sent.Should().Equal(Enumerable.Range(0, count).Select(i => "r" + i));
+        records.Unsent.Should().Be(0);
+        held.Items.Should().BeEmpty();
+    }
+
+    [Fact]
     public void WhileTheWorkItemSends_NewRecordsScheduleNoSecondOne_AndItSendsThemToo()
     {
         var held = new HeldWork();
@@ -140,6 +161,44 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
         running.Join(TimeSpan.FromSeconds(30)).Should().BeTrue();
         sent.Should().Equal("a", "b", "c");
         records.Unsent.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task AFloodOfDecisions_LosesNoRecord()
+    {
+        // Decisions whose rules read nothing do not wait for Redis at all: 20,000 of them, as fast as one thread makes
+        // them, each with a prompt (a second write), and a short budget. Without a bound on the writes in flight the
+        // client queues tens of thousands of commands, the oldest outlive the budget and are dropped as timed out.
+        // Every call must reach its session's history, and no write may fail.
+        const string rules = """
+            "Sessions": { "MaxHistory": 5 },
+            "Rules": [ { "Id": "never", "Effect": "Deny", "Match": { "Tools": ["never_called"] } } ]
+            """;
+        const int sessions = 4_000;
+        const int calls = 5;
+        using var failures = new WriteFailures();
+        await using var replica = await Replica.StartAsync(
+            redis.Server,
+            rules,
+            redisJson: """, "OperationTimeout": "00:00:00.100" """,
+            prefix: RedisFixture.Prefix(),
+            configure: failures.Register);
+
+        for (var i = 0; i < sessions; i++)
+        {
+            var session = new GuardContext { SessionId = "flood-" + i, Prompt = "prompt " + i };
+            for (var c = 0; c < calls; c++)
+            {
+                await replica.Engine.EvaluateAsync(Replica.Call("search", callId: $"c{c}"), session);
+            }
+        }
+
+        await replica.FlushAsync();
+        var keys = replica.Services.GetRequiredService<RedisSessionStore>().Keys;
+        var database = (await replica.MultiplexerAsync()).GetDatabase();
+        var lengths = await Task.WhenAll(Enumerable.Range(0, sessions).Select(i => database.ListLengthAsync(keys.History("flood-" + i))));
+        failures.Operations.Should().BeEmpty("no write may fail");
+        lengths.Should().AllSatisfy(length => length.Should().Be(calls), "every call reached its session's history");
     }
 
     [Fact]
@@ -278,6 +337,12 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
         public IReadOnlyCollection<IThreadPoolWorkItem> Items => _items;
 
         public void Add(IThreadPoolWorkItem item) => _items.Enqueue(item);
+
+        public void RunOne()
+        {
+            _items.TryDequeue(out var item).Should().BeTrue();
+            item!.Execute();
+        }
 
         public void RunAll()
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
@@ -159,28 +158,8 @@ public sealed class RecordTests(RedisFixture redis) : IClassFixture<RedisFixture
     [Fact]
     public async Task AppendRefusedByRedis_IsCountedAsAWriteFailure_AndTheDecisionStands()
     {
-        var prefix = RedisFixture.Prefix();
-        using var factory = new OwnMeters();
-        await using var replica = await Replica.StartAsync(redis.Server, Rules, prefix: prefix, configure: b => b.Services.AddSingleton<IMeterFactory>(factory));
-        var failures = new List<string>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Scope == factory && instrument.Name == "agentguard.redis.write_failures")
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-        {
-            lock (failures)
-            {
-                failures.Add(tags.ToArray().Single(t => t.Key == "operation").Value!.ToString()!);
-            }
-        });
-        listener.Start();
+        using var failures = new WriteFailures();
+        await using var replica = await Replica.StartAsync(redis.Server, Rules, prefix: RedisFixture.Prefix(), configure: failures.Register);
 
         // Something else wrote a string where the history list belongs: Redis answers the append with WRONGTYPE.
         var keys = replica.Services.GetRequiredService<RedisSessionStore>().Keys;
@@ -192,19 +171,74 @@ public sealed class RecordTests(RedisFixture redis) : IClassFixture<RedisFixture
         await replica.FlushAsync();
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < deadline && !HasRecordFailure())
+        while (DateTime.UtcNow < deadline && !failures.Operations.Contains("record"))
         {
             await Task.Delay(20);
         }
 
-        HasRecordFailure().Should().BeTrue("a refused append must be visible in the write-failure metric");
+        failures.Operations.Should().Contain("record", "a refused append must be visible in the write-failure metric");
+    }
 
-        bool HasRecordFailure()
+    [Fact]
+    public async Task AWriteRedisHoldsLongerThanTheReadBudget_IsNotDroppedAsTimedOut()
+    {
+        // Redis pauses writes for 2.5 s: a busy host or Redis can hold a write longer than a read may wait. The decision
+        // did not wait for the write; dropping it at the read budget would lose the call from the shared history (and
+        // raise a false alarm).
+        using var failures = new WriteFailures();
+        var (replica, keys, admin) = await StartWithWritesPausedAsync(failures, budget: "00:00:00.100", pauseMs: 2_500);
+        await using var _ = replica;
+        await using var __ = admin;
+
+        var decision = await replica.Engine.EvaluateAsync(Replica.Call("poll"), new GuardContext { SessionId = "held" });
+        decision.Effect.Should().Be(DecisionEffect.Allow);
+        await replica.FlushAsync();
+        await Task.Delay(3_500); // the pause, and a heartbeat of the client (it looks for timed-out commands once a second)
+
+        failures.Operations.Should().BeEmpty("the write was answered within the write timeout");
+        (await admin.GetDatabase().ListLengthAsync(keys.History("held"))).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task WritesPilingUpWhileRedisHoldsThem_MakeTheNextDecisionsWait_AndNoneIsLost()
+    {
+        // Redis holds every write for 3 s, and decisions that read nothing keep coming: without a bound they would pile
+        // up writes in the client as fast as they are made. Past the bound, a decision waits (at most the budget) first.
+        const int decisions = 2 * WritesInFlight.Stride * WritesInFlight.Checkpoints;
+        using var failures = new WriteFailures();
+        var (replica, keys, admin) = await StartWithWritesPausedAsync(failures, budget: "00:00:00.250", pauseMs: 3_000);
+        await using var _ = replica;
+        await using var __ = admin;
+        var database = admin.GetDatabase();
+        try
         {
-            lock (failures)
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            for (var i = 0; i < decisions; i++)
             {
-                return failures.Contains("record");
+                await replica.Engine.EvaluateAsync(Replica.Call("poll", callId: "c" + i), new GuardContext { SessionId = "held-" + (i % 10) });
+                replica.Services.GetRequiredService<RedisSessionStore>().SendRecords();
             }
+
+            clock.Elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(200), "past the bound a decision waits for Redis, up to the budget");
         }
+        finally
+        {
+            await database.ExecuteAsync("CLIENT", "UNPAUSE");
+        }
+
+        await replica.FlushAsync();
+        var lengths = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => database.ListLengthAsync(keys.History("held-" + i))));
+        failures.Operations.Should().BeEmpty();
+        lengths.Should().AllSatisfy(length => length.Should().Be(5), "every session got its calls, trimmed to the newest five");
+    }
+
+    /// <summary>A replica with its own write-failure meters and the given budget, and Redis pausing every client's writes.</summary>
+    private async Task<(Replica Replica, RedisKeys Keys, ConnectionMultiplexer Admin)> StartWithWritesPausedAsync(WriteFailures failures, string budget, int pauseMs)
+    {
+        var replica = await Replica.StartAsync(
+            redis.Server, Rules, redisJson: $$""", "OperationTimeout": "{{budget}}" """, prefix: RedisFixture.Prefix(), configure: failures.Register);
+        var admin = await redis.Server.InspectAsync();
+        (await admin.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", pauseMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "WRITE")).ToString().Should().Be("OK");
+        return (replica, replica.Services.GetRequiredService<RedisSessionStore>().Keys, admin);
     }
 }
