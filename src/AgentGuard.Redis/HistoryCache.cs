@@ -16,8 +16,26 @@ internal sealed class HistoryCache(TimeProvider time)
     /// <summary>Sessions held at most per replica.</summary>
     public const int Capacity = 1024;
 
-    /// <summary>How many of the newest calls a later read fetches (more recorded since: the whole list is read).</summary>
+    /// <summary>The most of the newest calls a later read fetches (more recorded since: the whole list is read).</summary>
     public const int TailRead = 8;
+
+    /// <summary>
+    /// How many of the newest calls a read of <paramref name="held"/> fetches: the calls this replica recorded for the
+    /// session since its last read, the newest call held (to find it), and one more for a call another replica may have
+    /// recorded meanwhile — so a session served by one replica gets back only what it needs (most decisions: three
+    /// entries, not <see cref="TailRead"/>). Counting is only a guess at the length: a tail that misses the newest call
+    /// held is read whole again, so it changes the cost of a read, never what it returns.
+    /// </summary>
+    public static int TailLength(Held held) => Math.Min(TailRead, held.Entry.TakeRecorded() + 2);
+
+    /// <summary>Counts a call this replica records for <paramref name="sessionId"/> (when its history is held).</summary>
+    public void Recorded(string sessionId)
+    {
+        if (_sessions.TryGetValue(sessionId, out var entry))
+        {
+            entry.Recorded();
+        }
+    }
 
     private readonly ConcurrentDictionary<string, Entry> _sessions = new(StringComparer.Ordinal);
 
@@ -133,8 +151,15 @@ internal sealed class HistoryCache(TimeProvider time)
         private int _count;
         private ulong _newest;
         private int _length;
+        private int _recordedSince;
 
         public DateTimeOffset LastUsed { get; private set; }
+
+        /// <summary>Counts a call this replica recorded for the session since its last read.</summary>
+        public void Recorded() => Interlocked.Increment(ref _recordedSince);
+
+        /// <summary>The calls counted by <see cref="Recorded"/> since the last take; starts the count again.</summary>
+        public int TakeRecorded() => Interlocked.Exchange(ref _recordedSince, 0);
 
         public Held? Read(int maxHistory, DateTimeOffset staleBefore)
         {

@@ -179,7 +179,11 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
     internal static ulong NextEntryId() => unchecked((ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue));
 
     /// <summary>Queues a decided call for <see cref="SendRecord"/>; the decision does not wait for it.</summary>
-    internal void Record(string sessionId, SessionLimits limits, byte[] entry) => _records.Add(new PendingRecord(sessionId, limits, entry));
+    internal void Record(string sessionId, SessionLimits limits, byte[] entry)
+    {
+        _histories.Recorded(sessionId);
+        _records.Add(new PendingRecord(sessionId, limits, entry));
+    }
 
     /// <summary>
     /// Appends a decided call (<c>RPUSH</c>) and trims the history to the calls kept (<c>LTRIM</c>), refreshing the
@@ -279,7 +283,7 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
             _records.SendAll();
             var started = Stopwatch.GetTimestamp();
             var history = depth > 0 && held is null ? database.ListRangeAsync(Keys.History(sessionId!), -depth, -1) : null;
-            var tail = held is not null ? database.ListRangeAsync(Keys.History(sessionId!), -HistoryCache.TailRead, -1) : null;
+            var tail = held is not null ? database.ListRangeAsync(Keys.History(sessionId!), -HistoryCache.TailLength(held), -1) : null;
 
             var labels = wantLabels ? database.SetMembersAsync(Keys.Labels(sessionId!)) : null;
             byte[][]? members = null;

@@ -18,7 +18,9 @@ internal static class DetectionCpu
     public static void Run(string[] args)
     {
         // "-- --detection-cpu Poisoning" measures only the rows whose name contains "Poisoning" (for a profiler).
-        var only = args.SkipWhile(a => a != "--detection-cpu").Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+        // The name part is the word right after "--detection-cpu", if it is not an option ("--detection-cpu --rounds 11"
+        // measured no row: "11" was read as the name part).
+        var only = args.SkipWhile(a => a != "--detection-cpu").Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).FirstOrDefault();
         // "--rounds N" (default 9; the median is reported): more rounds give a profiler more samples.
         var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(9);
         var page = DetectionBenchmarks.Page(10 * 1024);

@@ -85,6 +85,73 @@ public sealed class ToolDescriptionScannerReferenceTests
         (ToolDescriptionScanner.Scan(tool) ?? []).Should().Equal(Reference(description + "\u2029") ?? []);
     }
 
+    /// <summary>
+    /// An attacker who places a phrase where the walk changes gear: across the 32-character blocks of the vector walk (the
+    /// first block is read character by character, the last partial one too), at the very end of the text, right after a
+    /// non-ASCII character (a dash, which is no letter, or 'é', which is), or broken by a line break. Every phrase of the
+    /// table, at each of these places in a 160-character description, gives the reference findings.
+    /// </summary>
+    [Theory]
+    [InlineData(0, "", " ")]
+    [InlineData(1, "", " ")]
+    [InlineData(30, "", " ")]
+    [InlineData(31, "", " ")]
+    [InlineData(32, "", " ")]
+    [InlineData(33, "", " ")]
+    [InlineData(62, "", " ")]
+    [InlineData(63, "", " ")]
+    [InlineData(64, "", " ")]
+    [InlineData(65, "", " ")]
+    [InlineData(96, "", " ")]
+    [InlineData(40, "\u2014", " ")]
+    [InlineData(63, "\u2014", " ")]
+    [InlineData(40, "\u00E9", " ")]
+    [InlineData(63, "\u00E9", " ")]
+    [InlineData(31, "", "\n  ")]
+    [InlineData(62, "", "\n")]
+    [InlineData(-1, "", " ")]
+    [InlineData(-2, "", " ")]
+    [InlineData(-2, "\u2014", "\t")]
+    public void Scan_FindsEveryPhraseWhereTheWalkChangesGear(int offset, string before, string space)
+    {
+        const string Filler = "Lists rows of a table by date and by name, oldest first; returns them as plain text lines. ";
+        var filler = string.Concat(Enumerable.Repeat(Filler, 4));
+        foreach (var (phrase, _) in ToolDescriptionScanner.Phrases)
+        {
+            var placed = before + phrase.ToUpperInvariant()[..1] + phrase[1..].Replace(" ", space, StringComparison.Ordinal);
+
+            // A negative offset puts the phrase at the very end of the text: -1 in a last partial block, -2 at the end of the
+            // fourth full block (the scanner appends one separator to the 127 characters).
+            var description = offset < 0 ? filler[..((offset == -1 ? 130 : 127) - placed.Length)] + placed : filler[..offset] + placed + " " + filler[..Math.Max(0, 159 - offset - placed.Length)];
+            var tool = new JsonObject { ["name"] = "tool", ["description"] = description, ["inputSchema"] = new JsonObject { ["type"] = "object" } };
+
+            (ToolDescriptionScanner.Scan(tool) ?? []).Should().Equal(Reference(description + "\u2029") ?? [], "description: {0}", description);
+        }
+    }
+
+    /// <summary>The same places hold the phrase's own finding whenever nothing earlier in the table matches there (a check on the check).</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(63)]
+    [InlineData(-1)]
+    [InlineData(-2)]
+    public void Scan_ReportsThePhraseItself_AcrossABlockBoundaryAndAtTheEnd(int offset)
+    {
+        const string Filler = "Lists rows of a table by date and by name, oldest first; returns them as plain text lines. ";
+        var filler = string.Concat(Enumerable.Repeat(Filler, 4));
+        foreach (var phrase in new[] { "ignore previous", "/etc/passwd", "do not tell the user", "~/.ssh", "exfiltrat", "<!--", "```", "*.env", "secretly" })
+        {
+            // The character before the phrase is a space (glued to a word, a phrase rightly does not count).
+            var before = offset < 0 ? (offset == -1 ? 130 : 127) - phrase.Length : offset;
+            var description = filler[..(before - 1)] + " " + phrase + (offset < 0 ? string.Empty : " " + filler[..60]);
+            var tool = new JsonObject { ["name"] = "tool", ["description"] = description, ["inputSchema"] = new JsonObject { ["type"] = "object" } };
+
+            (ToolDescriptionScanner.Scan(tool) ?? []).Should().Contain(f => f.EndsWith(":\"" + phrase + "\"", StringComparison.Ordinal), "description: {0}", description);
+        }
+    }
+
     private static IInjectionDetector BuiltInDetector()
     {
         var services = new ServiceCollection();

@@ -167,6 +167,70 @@ public sealed class HistoryNearCacheTests(RedisFixture redis) : IClassFixture<Re
         (await Decide(b, "send")).Should().Be(DecisionEffect.Deny, "three exports");
     }
 
+    [Fact]
+    public async Task MoreCallsOnTheOtherReplicaThanTheMargin_BetweenTwoReadsOfThisOne_AllCounted()
+    {
+        // This replica reads only its own calls since its last read, the newest held and one more: the other replica
+        // records two in between, so the newest held is not in that tail and the whole list must be read.
+        var prefix = RedisFixture.Prefix();
+        await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        await using var b = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        await Decide(a, "poll");
+        (await Decide(a, "send")).Should().Be(DecisionEffect.Allow, "A now holds the history");
+        await Decide(a, "export");
+        await Decide(b, "export");
+        await Decide(b, "export");
+
+        (await Decide(a, "send")).Should().Be(DecisionEffect.Deny, "three exports, two of them recorded by the other replica");
+    }
+
+    [Fact]
+    public async Task ManyCallsOfThisReplica_ThatReadNothing_BetweenTwoReads_AllCounted()
+    {
+        var prefix = RedisFixture.Prefix();
+        await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        await Decide(a, "poll");
+        (await Decide(a, "send")).Should().Be(DecisionEffect.Allow, "A now holds the history");
+        await Decide(a, "export");
+        for (var i = 0; i < HistoryCache.TailRead; i++)
+        {
+            await Decide(a, "poll");
+        }
+
+        await Decide(a, "export");
+        (await Decide(a, "send")).Should().Be(DecisionEffect.Allow, "two exports");
+        await Decide(a, "export");
+        (await Decide(a, "send")).Should().Be(DecisionEffect.Deny, "three exports");
+    }
+
+    [Fact]
+    public async Task ASessionServedByOneReplica_ReadsOnlyTheCallsItRecordedSince_TheNewestHeld_AndOneMore()
+    {
+        var prefix = RedisFixture.Prefix();
+        await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        await using var admin = await redis.Server.InspectAsync();
+        var server = admin.GetServer(admin.GetEndPoints()[0]);
+        await Decide(a, "export");
+        await Decide(a, "send");
+        await Decide(a, "export");
+
+        await server.ExecuteAsync("CONFIG", "SET", "slowlog-log-slower-than", "0");
+        try
+        {
+            await server.ExecuteAsync("SLOWLOG", "RESET");
+            await Decide(a, "send");
+            var logged = (RedisResult[])(await server.ExecuteAsync("SLOWLOG", "GET", "100"))!;
+            var reads = logged.Select(entry => ((RedisResult[])((RedisResult[])entry!)[3]!).Select(part => (string)part!).ToArray())
+                .Where(command => command[0].Equals("LRANGE", StringComparison.OrdinalIgnoreCase) && command[1].Contains(":h:s1", StringComparison.Ordinal))
+                .ToList();
+            reads.Should().ContainSingle().Which[2..].Should().Equal(["-4", "-1"], "two calls recorded since (the reading call itself, then the export), the newest held, one more");
+        }
+        finally
+        {
+            await server.ExecuteAsync("CONFIG", "SET", "slowlog-log-slower-than", "10000");
+        }
+    }
+
     /// <summary>Decides a call on <paramref name="replica"/> and waits until its record is in Redis.</summary>
     private async Task<DecisionEffect> Decide(Replica replica, string tool)
     {

@@ -182,14 +182,13 @@ public sealed class RecordTests(RedisFixture redis) : IClassFixture<RedisFixture
     [Fact]
     public async Task AWriteRedisHoldsLongerThanTheReadBudget_IsNotDroppedAsTimedOut()
     {
-        // Redis pauses writes for 2.5 s: a busy host or Redis can hold a write longer than a read may wait. The decision did not wait for the write;
-        // dropping it at the read budget would lose the call from the shared history (and raise a false alarm).
+        // Redis pauses writes for 2.5 s: a busy host or Redis can hold a write longer than a read may wait. The decision
+        // did not wait for the write; dropping it at the read budget would lose the call from the shared history (and
+        // raise a false alarm).
         using var failures = new WriteFailures();
-        await using var replica = await Replica.StartAsync(
-            redis.Server, Rules, redisJson: """, "OperationTimeout": "00:00:00.100" """, prefix: RedisFixture.Prefix(), configure: failures.Register);
-        var keys = replica.Services.GetRequiredService<RedisSessionStore>().Keys;
-        await using var admin = await redis.Server.InspectAsync();
-        (await admin.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", "2500", "WRITE")).ToString().Should().Be("OK");
+        var (replica, keys, admin) = await StartWithWritesPausedAsync(failures, budget: "00:00:00.100", pauseMs: 2_500);
+        await using var _ = replica;
+        await using var __ = admin;
 
         var decision = await replica.Engine.EvaluateAsync(Replica.Call("poll"), new GuardContext { SessionId = "held" });
         decision.Effect.Should().Be(DecisionEffect.Allow);
@@ -205,14 +204,12 @@ public sealed class RecordTests(RedisFixture redis) : IClassFixture<RedisFixture
     {
         // Redis holds every write for 3 s, and decisions that read nothing keep coming: without a bound they would pile
         // up writes in the client as fast as they are made. Past the bound, a decision waits (at most the budget) first.
-        using var failures = new WriteFailures();
-        await using var replica = await Replica.StartAsync(
-            redis.Server, Rules, redisJson: """, "OperationTimeout": "00:00:00.250" """, prefix: RedisFixture.Prefix(), configure: failures.Register);
-        var keys = replica.Services.GetRequiredService<RedisSessionStore>().Keys;
-        await using var admin = await redis.Server.InspectAsync();
-        var database = admin.GetDatabase();
         const int decisions = 2 * WritesInFlight.Stride * WritesInFlight.Checkpoints;
-        (await database.ExecuteAsync("CLIENT", "PAUSE", "3000", "WRITE")).ToString().Should().Be("OK");
+        using var failures = new WriteFailures();
+        var (replica, keys, admin) = await StartWithWritesPausedAsync(failures, budget: "00:00:00.250", pauseMs: 3_000);
+        await using var _ = replica;
+        await using var __ = admin;
+        var database = admin.GetDatabase();
         try
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -233,5 +230,15 @@ public sealed class RecordTests(RedisFixture redis) : IClassFixture<RedisFixture
         var lengths = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => database.ListLengthAsync(keys.History("held-" + i))));
         failures.Operations.Should().BeEmpty();
         lengths.Should().AllSatisfy(length => length.Should().Be(5), "every session got its calls, trimmed to the newest five");
+    }
+
+    /// <summary>A replica with its own write-failure meters and the given budget, and Redis pausing every client's writes.</summary>
+    private async Task<(Replica Replica, RedisKeys Keys, ConnectionMultiplexer Admin)> StartWithWritesPausedAsync(WriteFailures failures, string budget, int pauseMs)
+    {
+        var replica = await Replica.StartAsync(
+            redis.Server, Rules, redisJson: $$""", "OperationTimeout": "{{budget}}" """, prefix: RedisFixture.Prefix(), configure: failures.Register);
+        var admin = await redis.Server.InspectAsync();
+        (await admin.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", pauseMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "WRITE")).ToString().Should().Be("OK");
+        return (replica, replica.Services.GetRequiredService<RedisSessionStore>().Keys, admin);
     }
 }

@@ -24,9 +24,13 @@ internal static partial class ToolDescriptionScanner
 
         public readonly bool HasFirstLook => true;
 
+        /// <summary>
+        /// The union look-up of the detector's anchors (<see cref="PhrasePrefilter.FirstSet"/>) and the phrases
+        /// (<see cref="PhrasePrefilter.SecondSet"/>), plus <see cref="LookBack"/> where '.' or '/' comes before the stop.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly bool MayMatchAt(ReadOnlySpan<char> text, int at)
-            => (collapsing ? FirstLook.MayStartAtCollapsed(text, at) : FirstLook.MayStartAt(text, at)) || AfterLookBack(text, at);
+        public readonly int Look(ReadOnlySpan<char> text, int at)
+            => FirstLook.Look(text, at, collapsing) | (AfterLookBack(text, at) ? LookBack : 0);
 
         /// <summary>True when the walk stopped at an invisible or bidirectional character (every one is not ASCII, so a stop).</summary>
         public bool SawHiddenCharacter { readonly get; private set; }
@@ -40,24 +44,30 @@ internal static partial class ToolDescriptionScanner
         /// that may fold to that letter), then the stop.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void At(ReadOnlySpan<char> text, int at)
+        public void At(ReadOnlySpan<char> text, int at, int look)
         {
             if (AfterLookBack(text, at))
             {
-                Stop(text, at - 1);
+                Stop(text, at - 1, collapsing ? Prefilter.MayStartAtCollapsed(text, at - 1) : Prefilter.MayStartAt(text, at - 1));
             }
 
-            Stop(text, at);
+            Stop(text, at, (look & PhrasePrefilter.SecondSet) != 0);
         }
+
+        /// <summary>A bit of <see cref="Look"/>'s answer besides the two sets: the position before the stop holds '.' or '/'.</summary>
+        private const int LookBack = 4;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool AfterLookBack(ReadOnlySpan<char> text, int at) => at > 0 && text[at - 1] is '.' or '/';
 
+        /// <param name="text">The text.</param>
+        /// <param name="at">The stop.</param>
+        /// <param name="mayStart">False when the prefilter ruled every phrase out at <paramref name="at"/> (for an ASCII character).</param>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Stop(ReadOnlySpan<char> text, int at)
+        private void Stop(ReadOnlySpan<char> text, int at, bool mayStart)
         {
-            // Most stops end at the four-character prefilter, inlined into the walk; the rest is a call. No phrase has
-            // white space or a control character second, so neither has a stop followed by one ("weekly.\n").
+            // Most stops were ruled out by the walk's one look; the rest is a call. No phrase has white space or a control
+            // character second, so neither has a stop followed by one ("weekly.\n").
             var c = text[at];
             if (c == '<' && !SawPseudoMarkup && IsPseudoTag(text, at))
             {
@@ -72,7 +82,7 @@ internal static partial class ToolDescriptionScanner
             {
                 return;
             }
-            else if (collapsing ? Prefilter.MayStartAtCollapsed(text, at) : Prefilter.MayStartAt(text, at))
+            else if (mayStart)
             {
                 Candidates(text, at, prefiltered: true);
             }
@@ -121,7 +131,7 @@ internal static partial class ToolDescriptionScanner
                 var phrase = candidate.Phrase;
                 var end = ascii && phrase.Length <= AsciiPrefix.Length ? at + phrase.Length
                     : collapsing ? MatchCollapsed(text, at, phrase)
-                    : text[at..].StartsWith(phrase, StringComparison.OrdinalIgnoreCase) ? at + phrase.Length : -1;
+                    : AsciiCase.StartsWith(text[at..], phrase) ? at + phrase.Length : -1;
 
                 // Whole words only: "/etc/passwd" is not in "/etc/passwded", "silently" not in "unsilently".
                 if (end >= 0 && OnWordBoundaries(text, at, end, phrase))

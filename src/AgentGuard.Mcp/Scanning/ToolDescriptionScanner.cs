@@ -115,10 +115,10 @@ internal static partial class ToolDescriptionScanner
     private static readonly PhrasePrefilter Prefilter = new(Phrases.Select(p => p.Phrase));
 
     /// <summary>
-    /// The first characters of every phrase and of every injection-detector anchor: the walk's first look at a stop
-    /// (most stops end there, for both readers, with one lookup).
+    /// The first characters of every injection-detector anchor (first set) and of every phrase (second set): the walk's
+    /// one look at a stop, which ends most stops for both readers and answers for each at the others.
     /// </summary>
-    private static readonly PhrasePrefilter FirstLook = new(Phrases.Select(p => p.Phrase).Concat(InjectionDetector.AnchorPhrases));
+    private static readonly PhrasePrefilter FirstLook = new(InjectionDetector.AnchorPhrases, Phrases.Select(p => p.Phrase));
 
     /// <summary>The phrases (in table order) by lower-case first and second character, both ASCII: 128 × 128 lists.</summary>
     private static readonly PairTable<PhraseEntry> ByPair = BuildPairs();

@@ -17,18 +17,28 @@ internal interface IWordStartReader
     bool NonAscii { get; }
 
     /// <summary>
-    /// True when the reader offers <see cref="MayMatchAt"/>: one look at a stop for the detector's anchors and the
-    /// reader's own phrases together (built with <see cref="InjectionDetector.AnchorPhrases"/>).
+    /// True when the reader offers <see cref="Look"/>: one look at a stop for the detector's anchors and the reader's own
+    /// phrases together (a two-set <see cref="PhrasePrefilter"/> built with <see cref="InjectionDetector.AnchorPhrases"/> first).
     /// </summary>
     bool HasFirstLook { get; }
 
     /// <summary>
-    /// False only when neither one of the detector's anchors nor one of the reader's phrases can start at
-    /// <paramref name="at"/> (an ASCII letter or punctuation stop other than '&lt;' and '!'): the walk then skips the
-    /// stop for both. Never asked unless <see cref="HasFirstLook"/>.
+    /// The one look at a stop: 0 only when neither one of the detector's anchors nor one of the reader's own phrases can
+    /// start at <paramref name="at"/> (the walk then skips the stop for both, unless it is '&lt;' or '!');
+    /// <see cref="AnchorsMayStart"/> set when an anchor may start there (else the detector skips its own look-up); other
+    /// bits are the reader's, handed back to <see cref="At"/>. Never asked unless <see cref="HasFirstLook"/>.
     /// </summary>
-    bool MayMatchAt(ReadOnlySpan<char> text, int at);
+    int Look(ReadOnlySpan<char> text, int at);
 
-    /// <summary>Called at each stop of the walk, in text order (except the stops <see cref="MayMatchAt"/> ruled out).</summary>
-    void At(ReadOnlySpan<char> text, int at);
+    /// <summary>
+    /// Called at each stop of the walk, in text order (except the stops <see cref="Look"/> ruled out), with the answer
+    /// of <see cref="Look"/> (<see cref="Unlooked"/> when the walk did not look).
+    /// </summary>
+    void At(ReadOnlySpan<char> text, int at, int look);
+
+    /// <summary>The bit of <see cref="Look"/>'s answer that says one of the detector's anchors may start at the stop.</summary>
+    const int AnchorsMayStart = PhrasePrefilter.FirstSet;
+
+    /// <summary>The look handed to <see cref="At"/> at a stop the walk did not look at: every bit set.</summary>
+    const int Unlooked = -1;
 }

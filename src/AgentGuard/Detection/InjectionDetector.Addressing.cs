@@ -108,7 +108,7 @@ internal sealed partial class InjectionDetector
     {
         foreach (var candidate in words)
         {
-            if (word.Length == candidate.Length && !FirstLetterDiffers(word, candidate) && word.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+            if (word.Length == candidate.Length && !FirstLetterDiffers(word, candidate) && AsciiCase.Equals(word, candidate))
             {
                 return true;
             }
@@ -121,7 +121,7 @@ internal sealed partial class InjectionDetector
     {
         foreach (var prefix in word.Length > 0 && char.IsAscii(word[0]) ? ReadingVerbsByFirstChar[char.ToLowerInvariant(word[0])] : ReadingVerbs)
         {
-            if (word.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            if (AsciiCase.StartsWith(word, prefix))
             {
                 return true;
             }

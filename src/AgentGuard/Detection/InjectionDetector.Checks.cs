@@ -46,8 +46,10 @@ internal sealed partial class InjectionDetector
             }
 
             var start = i;
+            var snake = false; // a '_' in the word (noted while reading it: a search call costs more than these few characters)
             while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '_' or '.' or '-'))
             {
+                snake |= text[i] == '_';
                 i++;
             }
 
@@ -57,7 +59,7 @@ internal sealed partial class InjectionDetector
             }
 
             var word = text.Slice(start, i - start).TrimEnd('.');
-            if (word.Contains('_') || StartsWithToolNoun(word) || IsOneOf(word, CodeIntroducers))
+            if (snake || StartsWithToolNoun(word) || IsOneOf(word, CodeIntroducers))
             {
                 return true;
             }
@@ -73,7 +75,7 @@ internal sealed partial class InjectionDetector
     {
         foreach (var noun in word.Length > 0 && char.IsAscii(word[0]) ? ToolNounsByFirstChar[char.ToLowerInvariant(word[0])] : ToolNounList)
         {
-            if (word.StartsWith(noun, StringComparison.OrdinalIgnoreCase))
+            if (AsciiCase.StartsWith(word, noun))
             {
                 return true;
             }
@@ -89,6 +91,12 @@ internal sealed partial class InjectionDetector
         {
             var c = span[i];
 
+            // Two ASCII characters that start no object (most pairs of a sentence) end here with one bit test.
+            if (i + 1 < span.Length && (c | span[i + 1]) <= '\x7F' && !SensitivePairs.Contains(c, span[i + 1]))
+            {
+                continue;
+            }
+
             // A non-ASCII character may still fold to an ASCII one ('ſ' to 's'): try every object there.
             var candidates = char.IsAscii(c) ? SensitiveByFirstChar[char.ToLowerInvariant(c)] : SensitiveObjects;
             foreach (var candidate in candidates)
@@ -98,7 +106,7 @@ internal sealed partial class InjectionDetector
                     continue;
                 }
 
-                if (span[i..].StartsWith(candidate, StringComparison.OrdinalIgnoreCase))
+                if (AsciiCase.StartsWith(span[i..], candidate))
                 {
                     return true;
                 }

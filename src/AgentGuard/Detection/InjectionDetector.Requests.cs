@@ -161,6 +161,12 @@ internal sealed partial class InjectionDetector
     /// <summary>Openers of a question put to an assistant.</summary>
     private static readonly string[] QuestionWords = ["what", "who", "how", "why", "which", "when", "where", "can", "could", "would", "is", "are", "do", "does"];
 
+    /// <summary><see cref="TaskVerbs"/> as a set, for a test on every line's first word (a look-up, not a loop over 45 words).</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TaskVerbLookup = new HashSet<string>(TaskVerbs, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary><see cref="QuestionWords"/> as a set.</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> QuestionWordLookup = new HashSet<string>(QuestionWords, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// A line that is one complete task or question for an assistant, standing alone in data: it opens with a task verb
     /// or a question word, is a single sentence of 4 to 40 words, and ends the line with '.' or '?'.
@@ -182,17 +188,19 @@ internal sealed partial class InjectionDetector
             return;
         }
 
-        // One sentence: no other sentence end inside, no markup, no list or table cell (quoted material aside).
-        var body = line[..^1];
-        var quoted = body.IndexOfAny(QuoteChars);
-        if ((quoted < 0 ? body : body[..quoted]).IndexOfAny(LineBreakers) >= 0)
+        // The first word before the searches through the line: most lines open with neither a task verb nor a question
+        // word (the same test as before, by set look-up; all these tests must hold, so their order changes nothing).
+        var i = at;
+        var first = NextWord(text, ref i);
+        if (!(question ? QuestionWordLookup.Contains(first) : TaskVerbLookup.Contains(first)))
         {
             return;
         }
 
-        var i = at;
-        var first = NextWord(text, ref i);
-        if (!(question ? IsOneOf(first, QuestionWords) : IsOneOf(first, TaskVerbs)))
+        // One sentence: no other sentence end inside, no markup, no list or table cell (quoted material aside).
+        var body = line[..^1];
+        var quoted = body.IndexOfAny(QuoteChars);
+        if ((quoted < 0 ? body : body[..quoted]).IndexOfAny(LineBreakers) >= 0)
         {
             return;
         }

@@ -78,6 +78,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     /// </summary>
     private static readonly string[][] SensitiveByFirstChar = [.. Enumerable.Range(0, 128).Select(c => SensitiveObjects.Where(o => o[0] == c).ToArray())];
 
+    /// <summary>The first two characters of every <see cref="SensitiveObjects"/> entry.</summary>
+    private static readonly AsciiPairs SensitivePairs = new(SensitiveObjects);
+
     /// <summary>
     /// What a tool-invocation instruction names (besides a snake_case name: "_" is searched for on its own, as a
     /// one-character string slows the multi-string search).
@@ -109,7 +112,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     /// </summary>
     internal static string WalkCharacters => NonLetterStartsAndBang;
 
-    /// <summary>Every anchor the walk's stops are compared with (lower-case ASCII), for a reader's <see cref="IWordStartReader.MayMatchAt"/>.</summary>
+    /// <summary>Every anchor the walk's stops are compared with (lower-case ASCII), for a reader's <see cref="IWordStartReader.Look"/>.</summary>
     internal static IEnumerable<string> AnchorPhrases => AnchorTable.Select(a => a.Anchor);
 
     /// <summary>
@@ -123,7 +126,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         {
             foreach (var at in new WordStarts(text, reader.WalkCharacters, reader.NonAscii))
             {
-                reader.At(text, at);
+                reader.At(text, at, IWordStartReader.Unlooked);
             }
 
             return InjectionAssessment.None;
@@ -145,9 +148,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
 
         public readonly bool HasFirstLook => false;
 
-        public readonly bool MayMatchAt(ReadOnlySpan<char> text, int at) => true;
+        public readonly int Look(ReadOnlySpan<char> text, int at) => IWordStartReader.Unlooked;
 
-        public readonly void At(ReadOnlySpan<char> text, int at)
+        public readonly void At(ReadOnlySpan<char> text, int at, int look)
         {
         }
     }
@@ -186,42 +189,50 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         // One vectorized pass yields every word start and every '<', '[', '#', '{', '!': a superset of where an anchor can
         // start that Dispatch confirms, so the result is the same as searching each anchor, at one pass's cost.
         // A second reader stops at more characters (non-ASCII ones, its own punctuation): the detector has no anchor
-        // that starts with them, so Candidates gives none there.
-        foreach (var at in new WordStarts(text, reader.WalkCharacters, reader.NonAscii))
+        // that starts with them, so Candidates gives none there. The walk is read a block at a time, the stops' bits kept
+        // in a register (an enumerator's fields live in memory, one load and store per stop).
+        var walk = new WordStarts(text, reader.WalkCharacters, reader.NonAscii);
+        while (walk.NextBlock(out var block, out var bits))
         {
-            var c = text[at];
-
-            // With a second reader, one look rules most stops out for both (the detector's own lookup would come next).
-            if (reader.HasFirstLook && c is not ('<' or '!') && !reader.MayMatchAt(text, at))
+            for (; bits != 0; bits &= bits - 1)
             {
-                continue;
-            }
+                var at = block + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                var c = text[at];
 
-            reader.At(text, at);
-            if (c == '!')
-            {
-                if (at + 1 < text.Length && text[at + 1] == '[')
+                // With a second reader, one look (one read and one hash of the text) answers for both: it rules most stops
+                // out for both, and says whether the detector's own look-up can be skipped.
+                var look = reader.HasFirstLook ? reader.Look(text, at) : IWordStartReader.Unlooked;
+                if (look == 0 && c is not ('<' or '!'))
                 {
-                    Guarded(text, at, "![", Family.MarkdownImage, weights);
+                    continue;
                 }
 
-                continue;
-            }
+                reader.At(text, at, look);
+                if (c == '!')
+                {
+                    if (at + 1 < text.Length && text[at + 1] == '[')
+                    {
+                        Guarded(text, at, "![", Family.MarkdownImage, weights);
+                    }
 
-            if (c == '<' && at + 1 < text.Length && text[at + 1] == '|')
-            {
-                Guarded(text, at, "<|", Family.RoleTag, weights);
-            }
+                    continue;
+                }
 
-            if (!Prefilter.MayStartAt(text, at))
-            {
-                continue;
-            }
+                if (c == '<' && at + 1 < text.Length && text[at + 1] == '|')
+                {
+                    Guarded(text, at, "<|", Family.RoleTag, weights);
+                }
 
-            var candidates = Candidates(text, at);
-            if (candidates.Length > 0)
-            {
-                Dispatch(text, at, candidates, weights);
+                if (reader.HasFirstLook ? (look & IWordStartReader.AnchorsMayStart) == 0 : !Prefilter.MayStartAt(text, at))
+                {
+                    continue;
+                }
+
+                var candidates = Candidates(text, at);
+                if (candidates.Length > 0)
+                {
+                    Dispatch(text, at, candidates, weights);
+                }
             }
         }
     }
@@ -236,7 +247,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             ref readonly var candidate = ref candidates[i]; // by reference: an entry holds three vectors
             var anchor = candidate.Anchor;
             var could = ascii ? candidate.Prefix.Matches(chars) : CouldStartWith(text, at, anchor);
-            if (could && ((ascii && anchor.Length <= AsciiPrefix.Length) || text.Slice(at).StartsWith(anchor, StringComparison.OrdinalIgnoreCase)) && !InsideWord(text, at))
+            if (could && ((ascii && anchor.Length <= AsciiPrefix.Length) || AsciiCase.StartsWith(text.Slice(at), anchor)) && !InsideWord(text, at))
             {
                 var word = anchor[0] is ' ' or '\n' ? at + 1 : at;
                 Guarded(text, word, candidate.Trimmed, candidate.Family, weights);

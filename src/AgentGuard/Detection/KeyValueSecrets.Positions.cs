@@ -12,6 +12,113 @@ internal static partial class KeyValueSecrets
         ScanPasswordFlag(text, "login ", found);
         ScanPasswordFlag(text, " -u ", found);
         ScanCurl(text, found);
+        // One vectorized pass for the rarer positions: curl's proxy credentials and PHP's database connections.
+        for (var at = text.AsSpan().IndexOfAny(PositionAnchors); at >= 0;)
+        {
+            var next = text[at] == '-' ? ProxyUser(text, at, found) : ConnectionCall(text, at, found);
+            var rest = text.AsSpan(next).IndexOfAny(PositionAnchors);
+            at = rest < 0 ? -1 : next + rest;
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<string> PositionAnchors = System.Buffers.SearchValues.Create(["--proxy-user", "new PDO(", "new mysqli(", "mysqli_connect(", "mysql_connect("], StringComparison.Ordinal);
+
+    /// <summary>
+    /// PHP's <c>new PDO(dsn, user, password)</c>, <c>new mysqli(host, user, password, …)</c>, <c>mysqli_connect(…)</c>:
+    /// the third argument, when it is a string literal, is the password in clear.
+    /// </summary>
+    private static int ConnectionCall(string text, int at, List<SecretFinding> found)
+    {
+        var i = text.IndexOf('(', at) + 1;
+        for (var argument = 0; argument < 3; argument++)
+        {
+            while (i < text.Length && text[i] is ' ' or '\t' or '\r' or '\n')
+            {
+                i++;
+            }
+
+            if (i >= text.Length || text[i] is not ('"' or '\''))
+            {
+                break;
+            }
+
+            var close = text.IndexOf(text[i], i + 1);
+            if (close < 0 || close - i > MaxQuotedValue)
+            {
+                break;
+            }
+
+            if (argument == 2)
+            {
+                var password = text.AsSpan(i + 1, close - i - 1);
+                if (!password.IsEmpty && password[0] != '$' && password.IndexOfAny(' ', '\t') < 0 && !SecretText.IsPlaceholder(password) && !SecretText.IsPlaceholderWord(password))
+                {
+                    found.Add(new SecretFinding("password", i + 1, password.Length));
+                }
+
+                break;
+            }
+
+            i = close + 1;
+            while (i < text.Length && text[i] is ' ' or '\t')
+            {
+                i++;
+            }
+
+            if (i >= text.Length || text[i] != ',')
+            {
+                break;
+            }
+
+            i++;
+        }
+
+        return Math.Max(i, at + 1);
+    }
+
+    /// <summary>
+    /// curl's <c>--proxy-user user:password</c> wherever it stands: a multi-line command puts it on a continuation line
+    /// without the word <c>curl</c>.
+    /// </summary>
+    private static int ProxyUser(string text, int at, List<SecretFinding> found)
+    {
+        const string Flag = "--proxy-user";
+        var i = at + Flag.Length;
+        if (i >= text.Length || text[i] is not (' ' or '='))
+        {
+            return i;
+        }
+
+        while (i < text.Length && text[i] is ' ' or '=')
+        {
+            i++;
+        }
+
+        var quote = i < text.Length && text[i] is '"' or '\'' ? text[i++] : '\0';
+        var userStart = i;
+        while (i < text.Length && text[i] is not (':' or ' ' or '\n' or '\r' or '"' or '\''))
+        {
+            i++;
+        }
+
+        if (i >= text.Length || text[i] != ':' || i == userStart)
+        {
+            return i;
+        }
+
+        var passwordStart = ++i;
+        while (i < text.Length && text[i] is not (' ' or '\n' or '\r' or '\t') && text[i] != quote && !(quote == '\0' && text[i] is '"' or '\''))
+        {
+            i++;
+        }
+
+        var password = text.AsSpan(passwordStart, i - passwordStart);
+        if (password.Length >= 4 && password[0] != '$' && !SecretText.IsPlaceholder(password) && !SecretText.IsPlaceholderWord(password))
+        {
+            found.Add(new SecretFinding("basic-auth-password", passwordStart, password.Length));
+        }
+
+        return i;
     }
 
     /// <summary><c>docker login … -p password</c>, <c>psexec \\host -u user -p password</c>: <c>-p</c> after <paramref name="marker"/> on one line.</summary>

@@ -52,6 +52,20 @@ internal static partial class KeyValueSecrets
             return true;
         }
 
+        // $password, $$password, $DB_PASS, ${db_pass}: a shell, PHP or template variable. A password that starts with '$'
+        // holds other symbols or is not a name ($xK9!q).
+        if (IsVariable(value))
+        {
+            return true;
+        }
+
+        // "obj.aFunctionCall()", "getenv_password()": a call in quotes, of a member path or a name in words.
+        if (quoted && value.EndsWith("()", StringComparison.Ordinal) && value.Length > 2 && char.IsAsciiLetter(value[0]) && !value[..^2].ContainsAnyExcept(CallPrefixChars)
+            && (value.Contains('.') || SecretText.LooksLikeIdentifier(value[..^2])))
+        {
+            return true;
+        }
+
         // Member paths of letters only (completionOptions.frequencyPenalty); tokens have digits or other symbols.
         if (value.Contains('.') && !value.ContainsAnyExcept(LettersAndDots) && value[0] != '.' && value[^1] != '.')
         {
@@ -65,10 +79,58 @@ internal static partial class KeyValueSecrets
             return true;
         }
 
-        var named = value.Contains("password", StringComparison.OrdinalIgnoreCase) || value.Contains("passwd", StringComparison.OrdinalIgnoreCase) || value.Contains("secret", StringComparison.OrdinalIgnoreCase)
-            || value.Contains("token", StringComparison.OrdinalIgnoreCase) || value.Contains("apikey", StringComparison.OrdinalIgnoreCase);
-        return named && value.IndexOfAny("/#.$()+[]:-") >= 0;
+        // this.options.token, cms/passwords#update: a secret's name in a path or member access — unless the name is
+        // assigned inside the value (…Srlk=5$_%LGksTokeNmVF3h6hM4C=%n79…): a generated value that happens to spell one.
+        // Taken for a reference, that inner assignment alone was reported, and the rest of the value reached the audit file.
+        return value.IndexOfAny("/#.$()+[]:-") >= 0 && NamesASecret(value, out var assignedInside) && !assignedInside;
     }
+
+    private static readonly string[] ReferenceWords = ["password", "passwd", "secret", "token", "apikey"];
+
+    /// <summary>Whether <paramref name="value"/> holds a secret's name, and whether one is followed by its own <c>=</c>.</summary>
+    private static bool NamesASecret(ReadOnlySpan<char> value, out bool assignedInside)
+    {
+        var named = false;
+        assignedInside = false;
+        foreach (var word in ReferenceWords)
+        {
+            var at = value.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            named = true;
+            var end = at + word.Length;
+            while (end < value.Length && IsKeyChar(value[end]))
+            {
+                end++;
+            }
+
+            assignedInside |= end < value.Length && value[end] == '=';
+        }
+
+        return named;
+    }
+
+    /// <summary><c>$name</c>, <c>$$name</c> or <c>${name}</c>: '$' signs, then a name of letters, digits and '_' that starts with a letter.</summary>
+    private static bool IsVariable(ReadOnlySpan<char> value)
+    {
+        var name = value.TrimStart('$');
+        if (name.Length == value.Length || value.Length - name.Length > 2)
+        {
+            return false;
+        }
+
+        if (name.Length > 2 && name[0] == '{' && name[^1] == '}')
+        {
+            name = name[1..^1];
+        }
+
+        return name.Length >= 2 && char.IsAsciiLetter(name[0]) && !name.ContainsAnyExcept(VariableNameChars);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> VariableNameChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
 
     /// <summary>What the name before a call's or an index's bracket is made of (<c>os.getenv</c>, <c>$</c>, <c>%</c>, <c>self._cfg</c>).</summary>
     private static readonly System.Buffers.SearchValues<char> CallPrefixChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.$%:-");
@@ -114,11 +176,12 @@ internal static partial class KeyValueSecrets
     /// <summary>
     /// A value assigned to a key name (<c>ipstack_key=abcdefabcdef…12</c>, <c>uclassify_key=ABC123DEF456</c>,
     /// <c>cloudinary_apiKey=218873249723411</c>): 12 to 256 letters and digits only, with both (2.5 bits per character or
-    /// more), or 15 or more digits, or 20 or more letters of one case; not a mask, not a placeholder, not a word.
+    /// more), or 15 or more digits, or 20 or more letters of one case; not a mask, not a placeholder, not a word, not a
+    /// name of words (<c>key="ConnectionString1"</c>).
     /// </summary>
     private static bool LooksLikeAssignedKey(ReadOnlySpan<char> value)
     {
-        if (value.Length is < 12 or > 256 || value.ContainsAnyExcept(AsciiLettersAndDigits) || SecretText.Entropy(value) < 2.5 || SecretText.IsPlaceholder(value))
+        if (value.Length is < 12 or > 256 || value.ContainsAnyExcept(AsciiLettersAndDigits) || SecretText.Entropy(value) < 2.5 || SecretText.IsPlaceholder(value) || SecretRandomLetters.LooksLikeName(value))
         {
             return false;
         }
@@ -140,7 +203,7 @@ internal static partial class KeyValueSecrets
         => (value.Length >= 24 && SecretText.Entropy(value) >= 3.5) || (value.Length >= 20 && SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.3);
 
     private static bool LooksLikeToken(ReadOnlySpan<char> value)
-        => value.Length >= 16 && value.IndexOfAny(' ', '\t') < 0 && (SecretText.HasLettersAndDigits(value) || LooksLikeOneClassToken(value)) && SecretText.Entropy(value) >= (value.Length >= 32 ? 3.0 : MinEntropy) && !IsUrl(value);
+        => value.Length >= 16 && value.IndexOfAny(' ', '\t') < 0 && (SecretText.HasLettersAndDigits(value) || LooksLikeOneClassToken(value) || SecretRandomLetters.Looks(value)) && SecretText.Entropy(value) >= (value.Length >= 32 ? 3.0 : MinEntropy) && !IsUrl(value) && !SecretRandomLetters.LooksLikeName(value);
 
     /// <summary>
     /// Letters only or digits only, 20 or more of them and varied (<c>vercelTOKEN=hBqKcWvYdXnRtZpLmJsF</c>): a token. Code
@@ -172,7 +235,7 @@ internal static partial class KeyValueSecrets
     /// in mixed case (<c>"hfCnuVcYOgiRjlDEmAoRbN"</c>): the quotes and the name carry the evidence.
     /// </summary>
     private static bool LooksLikeShortQuotedToken(ReadOnlySpan<char> value)
-        => value.Length is >= 12 and <= 128 && value.IndexOfAny(' ', '\t') < 0 && !IsUrl(value) && !LooksLikePath(value)
+        => value.Length is >= 12 and <= 128 && value.IndexOfAny(' ', '\t') < 0 && !IsUrl(value) && !LooksLikePath(value) && !SecretRandomLetters.LooksLikeName(value)
             && ((SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.0) || (value.Length >= 20 && SecretText.HasClasses(value, 2) && SecretText.Entropy(value) >= 4.0));
 
     /// <summary>Lower-case words joined by '-' or '_' (<c>db-credentials</c>, <c>app_signing_secret</c>): the name of a secret, not its value.</summary>

@@ -125,6 +125,8 @@ internal static partial class KeyValueSecrets
         var stated = false;
         var flagged = spaced && kind == KeyKind.Password && (IsFlag(text, start) || LineHasLogin(text, start));
         var equals = assigned && text.AsSpan(end, i - end).Contains('=');
+        // password: hunter on a YAML or INI line of its own: the name starts the line, the value ends it (checked below).
+        var ownLine = assigned && !equals && pair == Pair.None && StartsLine(text, start);
         while (i < text.Length && i - end < 40 && text[i] is ' ' or '\t')
         {
             i++;
@@ -217,7 +219,7 @@ internal static partial class KeyValueSecrets
             KeyKind.Password when pair != Pair.None => LooksLikePassword(value) && !IsUpperSnakeName(value) ? "password" : null,
             KeyKind.Password when flagged => value[0] != '$' && LooksLikePlainPassword(value) ? "password" : null,
             KeyKind.Password when spaced => null,
-            KeyKind.Password when LooksLikePassword(value) || ((quote != '\0' || equals) && LooksLikePlainPassword(value)) => IsConnectionString(text, start, valueEnd) ? "connection-string-password" : "password",
+            KeyKind.Password when !(ownLine && IsTypeName(value)) && (LooksLikePassword(value) || ((quote != '\0' || equals || (ownLine && EndsLine(text, valueEnd))) && LooksLikePlainPassword(value))) => IsConnectionString(text, start, valueEnd) ? "connection-string-password" : "password",
             // "todoist SECRET 5179f7…", "convertapi KEY abcdef1234567890": a capitalised label names the value after it.
             KeyKind.Token when spaced && quote == '\0' && !stated && CapitalLabel(text, start, end) && LooksLikeLabelledValue(value) => "generic-secret",
             KeyKind.Token when spaced && !LooksLikeStrongToken(value) && !(stated && LooksLikeToken(value)) && !(IsFlag(text, start) && text[start + 1] == '-' && LooksLikeToken(value)) => null,
@@ -316,7 +318,7 @@ internal static partial class KeyValueSecrets
             value = space < 0 ? inner : inner[(space + 1)..];
         }
 
-        if (kind is KeyKind.None or KeyKind.Bearer || value.IsEmpty || SecretText.IsPlaceholder(value) || SecretText.IsPlaceholderWord(value))
+        if (kind is KeyKind.None or KeyKind.Bearer || value.IsEmpty || SecretText.IsPlaceholder(value) || SecretText.IsPlaceholderWord(value) || IsVariable(value))
         {
             return end;
         }
@@ -567,9 +569,12 @@ internal static partial class KeyValueSecrets
 
         foreach (var part in NotSecretParts)
         {
-            if (key.Contains(part, StringComparison.Ordinal))
+            if (key.LastIndexOf(part, StringComparison.Ordinal) is >= 0 and var at)
             {
-                return KeyKind.None;
+                // secretarySecret, passengerPassword: a secret word after the non-secret one still names a secret
+                // (not PublicKeyToken: a token part after "publickey" is the assembly's public key token).
+                var rest = key[(at + part.Length)..];
+                return rest.Contains("secret", StringComparison.Ordinal) || ContainsPasswordPart(rest) ? Classify(rest) : KeyKind.None;
             }
         }
 
@@ -631,6 +636,66 @@ internal static partial class KeyValueSecrets
         }
 
         return KeyKind.None;
+    }
+
+    /// <summary>Only white space or a YAML list dash stands before <paramref name="start"/> on its line.</summary>
+    private static bool StartsLine(string text, int start)
+    {
+        var k = start;
+        while (k > 0 && text[k - 1] is ' ' or '\t')
+        {
+            k--;
+        }
+
+        if (k > 0 && text[k - 1] == '-')
+        {
+            k--;
+            while (k > 0 && text[k - 1] is ' ' or '\t')
+            {
+                k--;
+            }
+        }
+
+        return k == 0 || text[k - 1] is '\n' or '\r';
+    }
+
+    /// <summary>A type in a declaration (<c>pass: number</c> in a TypeScript object type, <c>password: str</c>), not a value.</summary>
+    private static bool IsTypeName(ReadOnlySpan<char> value)
+    {
+        foreach (var type in (ReadOnlySpan<string>)["number", "boolean", "bigint", "unknown", "object", "symbol", "integer", "double", "float", "string", "bytes", "SecretStr", "SecureString", "Optional"])
+        {
+            if (value.StartsWith(type, StringComparison.OrdinalIgnoreCase) && (value.Length == type.Length || value[type.Length] is '|' or '[' or '<' or '?'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Only white space follows <paramref name="end"/> on its line.</summary>
+    private static bool EndsLine(string text, int end)
+    {
+        var k = end;
+        while (k < text.Length && text[k] is ' ' or '\t')
+        {
+            k++;
+        }
+
+        return k == text.Length || text[k] is '\n' or '\r';
+    }
+
+    private static bool ContainsPasswordPart(ReadOnlySpan<char> key)
+    {
+        foreach (var part in PasswordParts)
+        {
+            if (key.Contains(part, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -28,8 +28,43 @@ internal sealed class PhrasePrefilter
     /// <summary>First four characters that some phrase shorter than eight starts with: there the eight-character table cannot say no.</summary>
     private readonly ulong[] _short = new ulong[(1 << TableBits) / 64];
 
+    /// <summary>The three tables of the second set (<see cref="Look"/>), empty without one.</summary>
+    private readonly ulong[] _table2 = [];
+    private readonly ulong[] _eight2 = [];
+    private readonly ulong[] _short2 = [];
+
+    /// <summary>The first four characters of either set: most stops end at this one table.</summary>
+    private readonly ulong[] _either = [];
+
     /// <param name="phrases">Lower-case ASCII phrases of at least three characters.</param>
     public PhrasePrefilter(IEnumerable<string> phrases)
+    {
+        Add(phrases, _table, _eight, _short);
+    }
+
+    /// <summary>
+    /// Two sets of phrases answered by one <see cref="Look"/>: at a stop the text is read and hashed once, and the answer
+    /// says which sets may start there (the detector's anchors and a second reader's phrases).
+    /// </summary>
+    /// <param name="phrases">The first set: lower-case ASCII phrases of at least three characters.</param>
+    /// <param name="second">The second set, likewise.</param>
+    public PhrasePrefilter(IEnumerable<string> phrases, IEnumerable<string> second)
+        : this(phrases)
+    {
+        _table2 = new ulong[_table.Length];
+        _eight2 = new ulong[_table.Length];
+        _short2 = new ulong[_table.Length];
+        Add(second, _table2, _eight2, _short2);
+        _either = [.. _table.Zip(_table2, (a, b) => a | b)];
+    }
+
+    /// <summary><see cref="Look"/>'s answer: the first set may start here.</summary>
+    public const int FirstSet = 1;
+
+    /// <summary><see cref="Look"/>'s answer: the second set may start here.</summary>
+    public const int SecondSet = 2;
+
+    private static void Add(IEnumerable<string> phrases, ulong[] table, ulong[] eight, ulong[] shortTable)
     {
         foreach (var phrase in phrases)
         {
@@ -41,14 +76,14 @@ internal sealed class PhrasePrefilter
             if (phrase.Length >= 4)
             {
                 var first = Fold(Read(phrase, 0));
-                Set(_table, Slot(first));
+                Set(table, Slot(first));
                 if (phrase.Length >= 8)
                 {
-                    Set(_eight, Slot(first, Fold(Read(phrase, 4))));
+                    Set(eight, Slot(first, Fold(Read(phrase, 4))));
                 }
                 else
                 {
-                    Set(_short, Slot(first));
+                    Set(shortTable, Slot(first));
                 }
 
                 continue;
@@ -57,10 +92,71 @@ internal sealed class PhrasePrefilter
             for (var next = '\0'; next <= '\x7F'; next++)
             {
                 var first = Fold(Read(phrase + next, 0));
-                Set(_table, Slot(first));
-                Set(_short, Slot(first));
+                Set(table, Slot(first));
+                Set(shortTable, Slot(first));
             }
         }
+    }
+
+    /// <summary>
+    /// For a prefilter of two sets: which may start at <paramref name="at"/> (<see cref="FirstSet"/>,
+    /// <see cref="SecondSet"/>, both or 0), each answer as <see cref="MayStartAt"/> (or, when <paramref name="collapsing"/>,
+    /// <see cref="MayStartAtCollapsed"/>) of that set alone would give it, with one read and one hash of the text.
+    /// A collapsing answer is "maybe" in more places than a plain one: for a set compared without collapsing, a superset.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Look(ReadOnlySpan<char> text, int at, bool collapsing)
+    {
+        const int Both = FirstSet | SecondSet;
+        if (at > text.Length - 4)
+        {
+            return Both;
+        }
+
+        // One test for both reasons to answer "maybe" (rare: most stops go on to the table).
+        var chars = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(text), at)));
+        if (((chars & NotAscii) | (collapsing ? CollapseBits(chars) : 0)) != 0)
+        {
+            return Both;
+        }
+
+        var first = Fold(chars);
+        var slot = Slot(first);
+        return Has(_either, slot) ? LookFurther(text, at, first, slot, collapsing) : 0;
+    }
+
+    /// <summary><see cref="Look"/> where the four characters start a phrase of either set.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int LookFurther(ReadOnlySpan<char> text, int at, ulong first, int slot, bool collapsing)
+    {
+        var a = Has(_table, slot);
+        var b = Has(_table2, slot);
+        var result = (a ? FirstSet : 0) | (b ? SecondSet : 0);
+        var furtherA = a && !Has(_short, slot);
+        var furtherB = b && !Has(_short2, slot);
+        if (!(furtherA || furtherB) || at > text.Length - 8)
+        {
+            return result;
+        }
+
+        var next = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(text), at + 4)));
+        if ((next & NotAscii) != 0 || (collapsing && (MayCollapse(next) || (text[at + 3] <= ' ' && text[at + 4] <= ' '))))
+        {
+            return result;
+        }
+
+        var eight = Slot(first, Fold(next));
+        if (furtherA && !Has(_eight, eight))
+        {
+            result &= ~FirstSet;
+        }
+
+        if (furtherB && !Has(_eight2, eight))
+        {
+            result &= ~SecondSet;
+        }
+
+        return result;
     }
 
     /// <summary>False when none of the phrases can start at <paramref name="at"/>; true when one may.</summary>
@@ -95,7 +191,7 @@ internal sealed class PhrasePrefilter
         }
 
         var chars = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(text), at)));
-        if ((chars & NotAscii) != 0 || MayCollapse(chars))
+        if (((chars & NotAscii) | CollapseBits(chars)) != 0)
         {
             return true;
         }
@@ -137,17 +233,19 @@ internal sealed class PhrasePrefilter
     /// when the lane is at most 0x20 (after 0x7FE0: below 0x20); ASCII lanes never carry into the next.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool MayCollapse(ulong chars)
+    private static bool MayCollapse(ulong chars) => CollapseBits(chars) != 0;
+
+    /// <summary>
+    /// <see cref="MayCollapse"/> without a branch (whether four characters of prose hold a space is a coin toss for the
+    /// branch predictor): nonzero exactly when they hold a control character or two spaces in a row.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong CollapseBits(ulong chars)
     {
         const ulong High = 0x8000_8000_8000_8000;
         var atMostSpace = ~(chars + 0x7FDF_7FDF_7FDF_7FDF) & High;
-        if (atMostSpace == 0)
-        {
-            return false;
-        }
-
         var control = ~(chars + 0x7FE0_7FE0_7FE0_7FE0) & High;
-        return control != 0 || (atMostSpace & (atMostSpace >> 16)) != 0;
+        return control | (atMostSpace & (atMostSpace >> 16));
     }
 
     /// <summary>

@@ -129,7 +129,8 @@ internal static class SecretAssignedTokens
     /// digits in one run, <c>X509SubjectKeyIDExtension</c>) at 4 bits per character or more from 24 characters (3.5 below);
     /// or one letter case and digits in three or more places, switching between letters and digits four or more times
     /// (<c>3k144a5af729351d0fc58bdrj9a21mkr</c>), with a letter beyond hex, at 3.8 bits or more; or, without digits, 32
-    /// or more letters of both cases in about equal parts at 4.2 bits or more. Hashes and UUIDs are hex, identifiers
+    /// or more letters of both cases in about equal parts at 4.2 bits or more, or letters whose cases are drawn at random
+    /// (<see cref="SecretRandomLetters"/>). Hashes and UUIDs are hex, identifiers
     /// are words (<c>cpython-311-x86_64-linux-gnu</c>, <c>V1beta1ClusterRoleBinding</c>).
     /// </summary>
     private static bool GeneratedShape(ReadOnlySpan<char> value)
@@ -173,7 +174,12 @@ internal static class SecretAssignedTokens
             return entropy >= (value.Length >= 24 ? 4.0 : 3.5) && !SecretText.LooksLikeIdentifier(value);
         }
 
-        // b_ByDfulghxvvmHbArJSFfQhxemJPQHOwplxuydlKEEbfe: letters of both cases in about equal parts, long and varied.
+        // b_ByDfulghxvvmHbArJSFfQhxemJPQHOwplxuydlKEEbfe: letters of both cases drawn at random, not words.
+        if (digits == 0 && SecretRandomLetters.Looks(value))
+        {
+            return true;
+        }
+
         if (digits == 0 && value.Length >= 32 && upper * 10 >= (upper + lower) * 3 && lower * 10 >= (upper + lower) * 3)
         {
             return entropy >= 4.2 && !SecretText.LooksLikeIdentifier(value);

@@ -4,7 +4,7 @@ namespace AgentGuard;
 
 /// <summary>
 /// Credentials recognised by their documented structure rather than a plain prefix: crypt(3) password hashes
-/// (<c>$1$salt$hash</c>, <c>$2b$10$…</c>, <c>$6$…</c>, Cisco <c>$8$</c>/<c>$9$</c>), Kerberos roastable hashes
+/// (<c>$1$salt$hash</c>, Apache <c>$apr1$…</c>, <c>$2b$10$…</c>, <c>$6$…</c>, Cisco <c>$8$</c>/<c>$9$</c>), Kerberos roastable hashes
 /// (<c>$krb5asrep$…</c>, <c>$krb5tgs$…</c>), Twitch stream keys (<c>live_&lt;digits&gt;_&lt;30 characters&gt;</c>) and
 /// Salesforce session ids (<c>00D&lt;org id&gt;!&lt;token&gt;</c>) and Microsoft Entra (Azure AD) client secrets
 /// (three characters, <c>8Q~</c>, 31 to 34 more) and Terraform Cloud / Enterprise API tokens (14 letters and digits,
@@ -13,7 +13,7 @@ namespace AgentGuard;
 internal static class SecretStructuredTokens
 {
     /// <summary>Anchors handled here (case-sensitive).</summary>
-    internal static readonly string[] Anchors = ["$1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$8$", "$9$", "$krb5", "live_", "00D", "8Q~", ".atlasv1.", DropboxInfix];
+    internal static readonly string[] Anchors = ["$1$", "$apr1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$8$", "$9$", "$krb5", "live_", "00D", "8Q~", ".atlasv1.", DropboxInfix];
 
     private const string DropboxInfix = "AAAAAAAAAA";
 

@@ -68,17 +68,47 @@ internal ref struct WordStarts
                 return false;
             }
 
-            _bits = _block + BlockLength > _text.Length || _block == 0 ? ScalarBlock(_block)
-                : Avx2.IsSupported && _tableHoldsExtras ? PackedBlock(_block)
-                : Vector256.IsHardwareAccelerated ? WideBlock(_block) | (WideBlock(_block + 16) << 16)
-                : Vector128.IsHardwareAccelerated ? VectorBlock(_block) | (VectorBlock(_block + 8) << 8) | (VectorBlock(_block + 16) << 16) | (VectorBlock(_block + 24) << 24)
-                : ScalarBlock(_block);
+            _bits = BlockBits(_block);
         }
 
         Current = _block + BitOperations.TrailingZeroCount(_bits);
         _bits &= _bits - 1;
         return true;
     }
+
+    /// <summary>
+    /// The walk a block at a time, for a caller that keeps the bits in a register: the start of the next block of (up to)
+    /// 32 characters that holds a stop and one bit per stop (bit <c>i</c> for position <paramref name="block"/> + <c>i</c>);
+    /// false at the end of the text. Not to be mixed with <see cref="MoveNext"/>.
+    /// </summary>
+    public bool NextBlock(out int block, out uint bits)
+    {
+        while (true)
+        {
+            _block += BlockLength;
+            if (_block >= _text.Length)
+            {
+                block = _text.Length;
+                bits = 0;
+                return false;
+            }
+
+            bits = BlockBits(_block);
+            if (bits != 0)
+            {
+                block = _block;
+                return true;
+            }
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private readonly uint BlockBits(int at)
+        => at + BlockLength > _text.Length || at == 0 ? ScalarBlock(at)
+            : Avx2.IsSupported && _tableHoldsExtras ? PackedBlock(at)
+            : Vector256.IsHardwareAccelerated ? WideBlock(at) | (WideBlock(at + 16) << 16)
+            : Vector128.IsHardwareAccelerated ? VectorBlock(at) | (VectorBlock(at + 8) << 8) | (VectorBlock(at + 16) << 16) | (VectorBlock(at + 24) << 24)
+            : ScalarBlock(at);
 
     /// <summary>
     /// Thirty-two characters classified as bytes: each character is capped at 0xFF and narrowed (so every ASCII

@@ -58,6 +58,32 @@ public sealed class WordStartsTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void BlockByBlock_YieldsTheSameStopsAsTheEnumerator(bool nonAscii)
+    {
+        // Texts of 0 to 200 characters cross the scalar first block, full vector blocks and the scalar tail.
+        var random = new Random(1419);
+        const string alphabet = "abcXYZ019 \n<[#{!~./*`-_'é\u2029\u200B—ſ";
+        for (var round = 0; round < 400; round++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(0, 200)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            var blocks = new List<int>();
+            var walk = new WordStarts(text, ScannerExtras, nonAscii);
+            while (walk.NextBlock(out var block, out var bits))
+            {
+                bits.Should().NotBe(0u, "a block is yielded only when it holds a stop");
+                for (; bits != 0; bits &= bits - 1)
+                {
+                    blocks.Add(block + System.Numerics.BitOperations.TrailingZeroCount(bits));
+                }
+            }
+
+            blocks.Should().Equal(Walk(text, ScannerExtras, nonAscii), "text: {0}", text);
+        }
+    }
+
     private static List<int> Walk(string text, string extras, bool nonAscii)
     {
         var stops = new List<int>();
