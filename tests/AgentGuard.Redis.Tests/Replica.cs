@@ -66,7 +66,14 @@ internal sealed class Replica : IAsyncDisposable
         // (Starting against a Redis that is down is OutageTests' subject.)
         if (waitForConnection)
         {
-            await provider.GetRequiredService<RedisConnection>().Multiplexer.WaitAsync(TimeSpan.FromSeconds(20));
+            // The connect task completes even when the first attempt timed out (the client keeps retrying in the
+            // background, so a Redis that is down does not block the host): wait until it is connected.
+            var multiplexer = await provider.GetRequiredService<RedisConnection>().Multiplexer.WaitAsync(TimeSpan.FromSeconds(20));
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (!multiplexer.IsConnected && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
         }
 
         return replica;
