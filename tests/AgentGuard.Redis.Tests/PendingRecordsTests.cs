@@ -56,20 +56,11 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
         // The work item has dequeued the record and is inside the send: the queue is empty, but the record is not on the
         // connection yet. A read that went out now would overtake it.
         var held = new HeldWork();
-        using var inside = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
-        var sent = new ConcurrentQueue<string>();
-        var records = new PendingRecords(
-            record =>
-            {
-                inside.Set();
-                release.Wait(TimeSpan.FromSeconds(30));
-                sent.Enqueue(record.SessionId);
-            },
-            new RecordScheduler(held.Add));
+        using var send = new HeldSend("a");
+        var records = new PendingRecords(send.Send, new RecordScheduler(held.Add));
         records.Add(Record("a"));
         var workItem = Task.Run(held.RunAll);
-        inside.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue();
+        send.Inside.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue();
 
         // A thread of its own, so that a busy thread pool cannot delay the read past the check.
         using var returned = new ManualResetEventSlim();
@@ -81,9 +72,9 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
         read.Start();
 
         returned.Wait(TimeSpan.FromMilliseconds(300)).Should().BeFalse("the record being sent is not on the connection yet");
-        release.Set();
+        send.Release.Set();
         returned.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue();
-        sent.Should().Equal("a");
+        send.Sent.Should().Equal("a");
         await workItem.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
@@ -132,34 +123,21 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
     public void WhileTheWorkItemSends_NewRecordsScheduleNoSecondOne_AndItSendsThemToo()
     {
         var held = new HeldWork();
-        using var inside = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
-        var sent = new ConcurrentQueue<string>();
-        var records = new PendingRecords(
-            record =>
-            {
-                if (record.SessionId == "a")
-                {
-                    inside.Set();
-                    release.Wait(TimeSpan.FromSeconds(30));
-                }
-
-                sent.Enqueue(record.SessionId);
-            },
-            new RecordScheduler(held.Add));
+        using var send = new HeldSend("a");
+        var records = new PendingRecords(send.Send, new RecordScheduler(held.Add));
         records.Add(Record("a"));
         held.Items.Should().ContainSingle();
         var running = new Thread(held.RunAll);
         running.Start();
-        inside.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue();
+        send.Inside.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue();
 
         records.Add(Record("b"));
         records.Add(Record("c"));
 
         held.Items.Should().BeEmpty("the running work item is still the one");
-        release.Set();
+        send.Release.Set();
         running.Join(TimeSpan.FromSeconds(30)).Should().BeTrue();
-        sent.Should().Equal("a", "b", "c");
+        send.Sent.Should().Equal("a", "b", "c");
         records.Unsent.Should().Be(0);
     }
 
@@ -328,6 +306,33 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
     }
 
     private static PendingRecord Record(string sessionId) => new(sessionId, new SessionLimits(100, TimeSpan.FromMinutes(30), 1_000), []);
+
+    /// <summary>A send that holds the record of one session inside it (as a slow hand-over would) until released.</summary>
+    private sealed class HeldSend(string heldSessionId) : IDisposable
+    {
+        public ManualResetEventSlim Inside { get; } = new();
+
+        public ManualResetEventSlim Release { get; } = new();
+
+        public ConcurrentQueue<string> Sent { get; } = new();
+
+        public void Send(PendingRecord record)
+        {
+            if (record.SessionId == heldSessionId)
+            {
+                Inside.Set();
+                Release.Wait(TimeSpan.FromSeconds(30));
+            }
+
+            Sent.Enqueue(record.SessionId);
+        }
+
+        public void Dispose()
+        {
+            Inside.Dispose();
+            Release.Dispose();
+        }
+    }
 
     /// <summary>A scheduler that keeps work items until the test runs them.</summary>
     private sealed class HeldWork

@@ -25,6 +25,25 @@ public sealed class WritesInFlightTests
     }
 
     [Fact]
+    public async Task WritesFromManyThreadsAtOnce_StillReachTheBound()
+    {
+        // Decisions of many sessions send writes at the same moment: none may slip past the count or the ring.
+        var bound = Bound(TimeSpan.FromSeconds(60));
+        var writes = new TaskCompletionSource[4][];
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(t => Task.Run(() => writes[t] = Send(bound, Limit))));
+
+        var room = bound.RoomAsync(CancellationToken.None).AsTask();
+        (await FinishesWithin(room, TimeSpan.FromMilliseconds(300))).Should().BeFalse("4 × the bound are unanswered");
+
+        foreach (var write in writes.SelectMany(w => w))
+        {
+            write.SetResult();
+        }
+
+        (await FinishesWithin(room, TimeSpan.FromSeconds(30))).Should().BeTrue();
+    }
+
+    [Fact]
     public void WithinTheBound_AndForAnsweredWrites_NobodyWaits()
     {
         var bound = Bound(TimeSpan.FromSeconds(60));
