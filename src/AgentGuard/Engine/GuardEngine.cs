@@ -368,7 +368,9 @@ internal sealed partial class GuardEngine : IGuardEngine
     /// </summary>
     private void Consider(CompiledRule rule, CompiledPolicy policy, in EvaluationInput input, ref DecisionAccumulator accumulator, SessionReads? declare, bool gated = false)
     {
-        if (!rule.MatchesDynamic(in input))
+        // The candidate set holds only rules that name no tag or a tag the call carries (its tags are the call's: a set
+        // is kept per tag set, see CandidateSet.Own), so of what may change between calls only the risk is left to test.
+        if (input.Risk < rule.MinRisk)
         {
             return;
         }

@@ -167,6 +167,48 @@ public sealed class RuleEntryReaderTests
     }
 
     [Fact]
+    public void SettingBeyondTheLayoutOfTheRulesBefore_IsBound()
+    {
+        // 100 rules of one layout; the last holds that layout and one setting more (the layout fits it): the setting
+        // must not be lost, whichever way the list is read.
+        var root = Json(Policy(100, """{ "Id": "last", "Effect": "Deny", "Match": { "Tools": ["x"] }, "Reason": "kept" }"""));
+        var entries = Entries(root);
+
+        entries.Entries.Should().HaveCount(101);
+        entries.Entries[100].Bound!.Reason.Should().Be("kept");
+        Outcome(() => Fast(root)).Should().Be(Outcome(() => Whole(root))).And.Contain("kept");
+    }
+
+    [Fact]
+    public void TypoBeyondTheLayoutOfTheRulesBefore_FailsNamingIt()
+    {
+        // As above, the key beyond the layout misspelt: reading the rules in turn must not skip it.
+        var act = () => TestHost.Engine(Policy(100, """{ "Id": "bad", "Effect": "Deny", "Match": { "Tools": ["x"] }, "Reasn": "typo" }"""));
+
+        act.Should().Throw<AgentGuardPolicyException>().Which.Message.Should().Contain("Reasn (rule 'bad')");
+    }
+
+    [Fact]
+    public void ListItemBeyondTheLayoutOfTheRulesBefore_IsBound()
+    {
+        var root = Json(Policy(100, """{ "Id": "last", "Effect": "Deny", "Match": { "Tools": ["x", "y"] } }"""));
+
+        Entries(root).Entries[100].Bound!.Match!.Tools.Should().Equal("x", "y");
+        Outcome(() => Fast(root)).Should().Be(Outcome(() => Whole(root)));
+    }
+
+    [Fact]
+    public void ValueOnTheListItselfBesideItsEntries_LoadsAsTheSectionReadWhole()
+    {
+        var root = new ConfigurationBuilder()
+            .AddJsonStream(Stream("""{ "AgentGuard": { "Rules": [ { "Id": "a", "Effect": "Deny", "Match": { "Tools": ["x"] } } ] } }"""))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["AgentGuard:Rules"] = string.Empty })
+            .Build();
+
+        Outcome(() => Fast(root)).Should().Be(Outcome(() => Whole(root)));
+    }
+
+    [Fact]
     public void KeyAddedToOneRuleByASecondProvider_NothingReadsIt_FailsNamingIt()
     {
         var root = new ConfigurationBuilder()
@@ -340,6 +382,20 @@ public sealed class RuleEntryReaderTests
         services.AddSingleton<IConfiguration>(root);
         services.AddAgentGuard(root.GetSection("AgentGuard"));
         return services.BuildServiceProvider().GetRequiredService<IGuardEngine>();
+    }
+
+    /// <summary><paramref name="count"/> rules of one layout, then <paramref name="last"/>.</summary>
+    private static string Policy(int count, string last)
+    {
+        var rules = Enumerable.Range(0, count).Select(i => $$"""{ "Id": "r{{i}}", "Effect": "Deny", "Match": { "Tools": ["t{{i}}"] } }""");
+        return $$"""{ "AgentGuard": { "Rules": [ {{string.Join(",", rules)}}, {{last}} ] } }""";
+    }
+
+    private static RuleEntries Entries(IConfigurationRoot root)
+    {
+        var entries = new RuleEntries();
+        ConfigurationReader.Read(root, root.GetSection("AgentGuard"), ConfigurationKeyChecker.RootShape, new Dictionary<string, ConfigurationShape>(), entries, out _);
+        return entries;
     }
 
     private static IConfigurationRoot Json(string json) => new ConfigurationBuilder().AddJsonStream(Stream(json)).Build();

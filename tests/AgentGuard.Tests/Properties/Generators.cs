@@ -59,7 +59,7 @@ internal static class Generators
     private static readonly Gen<CallSpec> Call = Gen.Select(
         Gen.OneOf("send_email", "pay", "read_file", "delete_repo"),
         Gen.Frequency((4, Gen.Const(Disguise.None)), (1, Gen.Enum<Disguise>())),
-        Gen.OneOf<string[]>([], [], ["export"], ["payment"], ["crm"], ["export", "crm"]),
+        Gen.OneOf<string[]>([], [], ["export"], ["payment"], ["crm"], ["export", "crm"], ["EXPORT"], ["Payment", "crm"], ["obfuscated-name"], ["destructive", "CRM", "export"]),
         Gen.OneOf<string?>(null, "finance", "hr"),
         Gen.OneOf<string?>(null, "prod", "dev"),
         Gen.OneOf("iban", "IBAN", "Iban"),

@@ -88,7 +88,11 @@ internal sealed class CandidateSet
         && string.Equals(_toolName, toolName, StringComparison.Ordinal)
         && string.Equals(_source ?? string.Empty, source ?? string.Empty, StringComparison.Ordinal);
 
-    /// <summary>The candidates of this tool and tags, in policy order: those whose name, kind, source and tags match.</summary>
+    /// <summary>
+    /// The candidates of this tool and tags, in policy order: those whose name, kind, source and tags match. A rule that
+    /// names tags is here only when <see cref="Tags"/> (the effective tags of every call this set is used for) holds one
+    /// of them, so the engine does not test a candidate's tags again.
+    /// </summary>
     public RuleGroup Own { get; }
 
     /// <summary>

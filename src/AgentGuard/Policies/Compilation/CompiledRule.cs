@@ -168,10 +168,6 @@ internal sealed class CompiledRule
             && (Tools.IsEmpty || Tools.IsMatch(toolName) || Tools.IsMatchQualified(source, toolName))
             && (Sources.IsEmpty || Sources.IsMatch(source));
 
-    /// <summary>Tags and risk: what may change between calls.</summary>
-    public bool MatchesDynamic(in EvaluationInput input)
-        => (Tags.Length == 0 || input.Tags.ContainsAny(Tags)) && input.Risk >= MinRisk;
-
     public bool RequiresAnyTagIn(string[] tags)
     {
         foreach (var tag in Tags)
