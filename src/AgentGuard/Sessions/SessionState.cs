@@ -27,10 +27,17 @@ internal sealed class SessionState : ISessionView
     private int _evicted;
     private int _gate;
 
+    /// <summary>The <see cref="SessionTable"/> slot holding this session (set when it is added; written under the table's lock).</summary>
+    internal int TableSlot;
+
+    /// <summary>The next slot of this session's hash chain plus one, 0 at the end (see <see cref="SessionTable"/>).</summary>
+    internal int TableNext;
+
     /// <summary>A session of a store: bounds, hasher, rate-limit store and name pool come from <paramref name="shared"/>.</summary>
     public SessionState(string id, SessionShared shared, long now)
     {
         Id = id;
+        IdHash = id.GetHashCode(StringComparison.Ordinal);
         _shared = shared;
         _lastTouched = now;
     }
@@ -42,6 +49,9 @@ internal sealed class SessionState : ISessionView
     }
 
     public string Id { get; }
+
+    /// <summary>The id's hash (randomised per process, so ids cannot be chosen to collide), for <see cref="SessionTable"/>.</summary>
+    public int IdHash { get; }
 
     string? ISessionView.SessionId => Id;
 
