@@ -30,9 +30,6 @@ internal sealed class SessionState : ISessionView
     /// <summary>The <see cref="SessionTable"/> slot holding this session (set when it is added; written under the table's lock).</summary>
     internal int TableSlot;
 
-    /// <summary>The next slot of this session's hash chain plus one, 0 at the end (see <see cref="SessionTable"/>).</summary>
-    internal int TableNext;
-
     /// <summary>A session of a store: bounds, hasher, rate-limit store and name pool come from <paramref name="shared"/>.</summary>
     public SessionState(string id, SessionShared shared, long now)
     {

@@ -11,6 +11,8 @@ namespace AgentGuard.Policies;
 /// each entry is an object of its own. Here the only references to sessions are the slots, and a session created at
 /// the limit takes the slot of the one just evicted (the oldest, at the CLOCK hand), so new sessions are referred to
 /// nearly in the order they were made, and there is no entry object. Integer buckets and chains are not scanned at all.
+/// A chain is walked in <see cref="Arrays.Links"/> (each slot's id hash and next slot side by side), so a step that does
+/// not match reads one array element, not the slot and the session it holds.
 /// </para>
 /// <para>
 /// A lookup without the lock may walk a chain while a slot is freed and taken by another session; it then may miss (or
@@ -45,17 +47,21 @@ internal sealed class SessionTable
         var at = Volatile.Read(ref arrays.Buckets[hash & arrays.Mask]);
         for (var steps = 0; at != 0 && steps < MaxSteps; steps++)
         {
-            if ((uint)(at - 1) >= (uint)arrays.Slots.Length || Volatile.Read(ref arrays.Slots[at - 1]) is not { } state)
+            if ((uint)(at - 1) >= (uint)arrays.Slots.Length)
             {
                 return null;
             }
 
-            if (state.IdHash == hash && string.Equals(state.Id, id, StringComparison.Ordinal))
+            ref var link = ref arrays.Links[at - 1];
+            if (Volatile.Read(ref link.Hash) == hash
+                && Volatile.Read(ref arrays.Slots[at - 1]) is { } state
+                && state.IdHash == hash
+                && string.Equals(state.Id, id, StringComparison.Ordinal))
             {
                 return state;
             }
 
-            at = Volatile.Read(ref state.TableNext);
+            at = Volatile.Read(ref link.Next);
         }
 
         return null;
@@ -84,7 +90,8 @@ internal sealed class SessionTable
             var arrays = _arrays;
             ref var bucket = ref arrays.Buckets[created.IdHash & arrays.Mask];
             created.TableSlot = slot;
-            created.TableNext = bucket;
+            Volatile.Write(ref arrays.Links[slot].Hash, created.IdHash);
+            Volatile.Write(ref arrays.Links[slot].Next, bucket);
             Volatile.Write(ref arrays.Slots[slot], created);
             Volatile.Write(ref bucket, slot + 1);
             Volatile.Write(ref _count, _count + 1);
@@ -108,10 +115,10 @@ internal sealed class SessionTable
             ref var link = ref arrays.Buckets[state.IdHash & arrays.Mask];
             while (link != slot + 1)
             {
-                link = ref arrays.Slots[link - 1]!.TableNext;
+                link = ref arrays.Links[link - 1].Next;
             }
 
-            Volatile.Write(ref link, state.TableNext);
+            Volatile.Write(ref link, arrays.Links[slot].Next);
             Volatile.Write(ref arrays.Slots[slot], null);
             _free[_freeCount++] = slot;
             Volatile.Write(ref _count, _count - 1);
@@ -135,15 +142,12 @@ internal sealed class SessionTable
     private SessionState? FindHeld(string id, int hash)
     {
         var arrays = _arrays;
-        for (var at = arrays.Buckets[hash & arrays.Mask]; at != 0;)
+        for (var at = arrays.Buckets[hash & arrays.Mask]; at != 0; at = arrays.Links[at - 1].Next)
         {
-            var state = arrays.Slots[at - 1]!;
-            if (state.IdHash == hash && string.Equals(state.Id, id, StringComparison.Ordinal))
+            if (arrays.Links[at - 1].Hash == hash && arrays.Slots[at - 1] is { } state && string.Equals(state.Id, id, StringComparison.Ordinal))
             {
                 return state;
             }
-
-            at = state.TableNext;
         }
 
         return null;
@@ -181,7 +185,7 @@ internal sealed class SessionTable
             if (old.Slots[i] is { } state)
             {
                 ref var bucket = ref grown.Buckets[state.IdHash & grown.Mask];
-                state.TableNext = bucket;
+                grown.Links[i] = new Link { Hash = state.IdHash, Next = bucket };
                 grown.Slots[i] = state;
                 bucket = i + 1;
             }
@@ -191,6 +195,13 @@ internal sealed class SessionTable
         Volatile.Write(ref _arrays, grown);
     }
 
+    /// <summary>A slot's place in its chain; read without the lock, so a reader may see a slot's old and new values mixed (it then compares the id).</summary>
+    private struct Link
+    {
+        public int Hash;
+        public int Next;
+    }
+
     /// <summary>Slots and buckets of one size (a power of two), swapped as one when the table grows.</summary>
     private sealed class Arrays(int size)
     {
@@ -198,6 +209,9 @@ internal sealed class SessionTable
 
         /// <summary>Per bucket, the first slot of its chain plus one (0: empty).</summary>
         public readonly int[] Buckets = new int[size];
+
+        /// <summary>Per slot, the id hash of its session and the next slot of its chain plus one (0: the end).</summary>
+        public readonly Link[] Links = new Link[size];
 
         public readonly int Mask = size - 1;
     }
