@@ -9,7 +9,8 @@ namespace AgentGuard.Policies;
 /// </summary>
 /// <remarks>
 /// Nothing on the decision path is proportional to the number of sessions: the count is kept with
-/// <see cref="Interlocked"/>, an open is one lock-free lookup and a touch of the session itself. At
+/// <see cref="Interlocked"/>, an open is one lock-free lookup (<see cref="SessionTable"/>, whose slots also keep what the
+/// collector must mark per new session small and in order) and a touch of the session itself. At
 /// <see cref="SessionLimits.MaxSessions"/> each new session evicts one old one by the CLOCK (second-chance) algorithm —
 /// an approximate least-recently-used order: sessions wait in a queue in the order they were created; the one at the
 /// head goes unless it was opened since it last reached the head, in which case it goes to the back. At most
