@@ -179,10 +179,10 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
     internal static ulong NextEntryId() => unchecked((ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue));
 
     /// <summary>Queues a decided call for <see cref="SendRecord"/>; the decision does not wait for it.</summary>
-    internal void Record(string sessionId, SessionLimits limits, byte[] entry)
+    internal void Record(string sessionId, SessionLimits limits, RecordedCall call)
     {
         _histories.Recorded(sessionId);
-        _records.Add(new PendingRecord(sessionId, limits, entry));
+        _records.Add(new PendingRecord(sessionId, limits, call));
     }
 
     /// <summary>
@@ -216,7 +216,8 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
 
     private void SendRecordCommands(PendingRecord record)
     {
-        var (sessionId, limits, entry) = record;
+        var (sessionId, limits, call) = record;
+        var entry = call.Encode();
         var history = Keys.History(sessionId);
         Send("record", (history, entry), static (database, write) => database.ListRightPushAsync(write.history, write.entry));
         Send("record", (history, -Keeps(limits)), static (database, write) => database.ListTrimAsync(write.history, write.Item2, -1, CommandFlags.FireAndForget));

@@ -132,7 +132,7 @@ internal sealed class RedisSessionView(
             return;
         }
 
-        store.Record(sessionId, request.Limits, HistoryEntry.Encode(toolName, kind, source, tags, effect, time, callId, RedisSessionStore.NextEntryId(), RedisSessionStore.Keeps(request.Limits)));
+        store.Record(sessionId, request.Limits, new RecordedCall(toolName, kind, source, tags, effect, time, callId, RedisSessionStore.NextEntryId(), RedisSessionStore.Keeps(request.Limits)));
     }
 
     public void Observe(ValueOrigin origin, string text)

@@ -84,11 +84,11 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
         // The work item never runs here: decisions made faster than records are sent must not pile up without end.
         var held = new HeldWork();
         var sent = new List<int>();
-        var records = new PendingRecords(record => sent.Add(record.Entry.Length), new RecordScheduler(held.Add));
+        var records = new PendingRecords(record => sent.Add((int)record.Call.Id), new RecordScheduler(held.Add));
 
         for (var i = 0; i < PendingRecords.MaxQueued * 4; i++)
         {
-            records.Add(new PendingRecord("flood", new SessionLimits(100, TimeSpan.FromMinutes(30), 1_000), new byte[i]));
+            records.Add(new PendingRecord("flood", new SessionLimits(100, TimeSpan.FromMinutes(30), 1_000), Call((ulong)i)));
             records.Unsent.Should().BeLessThanOrEqualTo(PendingRecords.MaxQueued);
         }
 
@@ -305,7 +305,9 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
         return (held, sent, new PendingRecords(record => sent.Add(record.SessionId), new RecordScheduler(held.Add)));
     }
 
-    private static PendingRecord Record(string sessionId) => new(sessionId, new SessionLimits(100, TimeSpan.FromMinutes(30), 1_000), []);
+    private static PendingRecord Record(string sessionId) => new(sessionId, new SessionLimits(100, TimeSpan.FromMinutes(30), 1_000), Call(0));
+
+    private static RecordedCall Call(ulong id) => new("t", ToolKind.Function, null, [], DecisionEffect.Allow, DateTimeOffset.UnixEpoch, null, id, 100);
 
     /// <summary>A send that holds the record of one session inside it (as a slow hand-over would) until released.</summary>
     private sealed class HeldSend(string heldSessionId) : IDisposable

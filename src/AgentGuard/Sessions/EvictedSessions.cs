@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using AgentGuard.Provenance;
 
@@ -14,15 +15,16 @@ namespace AgentGuard.Policies;
 /// <see cref="SessionLimits.MaxSessions"/> each, the oldest forgotten first — so a flood of clean sessions cannot push
 /// out what a tainted one left behind; to do that a caller must taint as many sessions as the limit. Both are kept in
 /// one table (a new session is looked up once), each in its own forgetting order. Each costs a keyed 64-bit hash of its
-/// id (keyed per store, so ids cannot be chosen to collide) and a reference to its label array, about 85 bytes in
-/// arrays (measured), with no object of its own; one that comes back is forgotten and cannot age out the others however
+/// id (keyed per store, so ids cannot be chosen to collide) and a reference to its label array: 24 bytes in an
+/// open-addressed table kept at most half full, plus 16 in its forgetting order (64–112 bytes in arrays), with no
+/// object of its own; one that comes back is forgotten and cannot age out the others however
 /// often it is evicted again. Sessions that expire idle are not remembered: forgetting
 /// them after <see cref="SessionLimits.IdleTimeout"/> is the documented behaviour.
 /// </remarks>
 internal sealed class EvictedSessions(SeenValueHasher hasher)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<ulong, (long Order, string[] Labels)> _entries = [];
+    private readonly Table _entries = new();
     private readonly Order _labelled = new();
     private readonly Order _clean = new();
     private long _order;
@@ -49,15 +51,17 @@ internal sealed class EvictedSessions(SeenValueHasher hasher)
         var key = Key(sessionId);
         lock (_gate)
         {
-            if (_entries.TryGetValue(key, out var replaced))
+            ref var entry = ref _entries.GetOrAdd(key, out var replaced);
+            if (replaced)
             {
                 // Remembered before (its slot in the order it was in no longer matches and is dropped as that order turns).
-                OrderOf(replaced.Labels).Live--;
+                OrderOf(entry.Labels).Live--;
             }
 
             var order = ++_order;
             var kind = OrderOf(labels);
-            _entries[key] = (order, labels);
+            entry.Order = order;
+            entry.Labels = labels;
             kind.Live++;
 
             // Forget the oldest of this kind beyond the capacity. An order also holds keys recalled or remembered again
@@ -84,7 +88,7 @@ internal sealed class EvictedSessions(SeenValueHasher hasher)
         var key = Key(sessionId);
         lock (_gate)
         {
-            if (!_entries.Remove(key, out var entry))
+            if (!_entries.Remove(key, order: 0, out var entry))
             {
                 return null;
             }
@@ -100,17 +104,143 @@ internal sealed class EvictedSessions(SeenValueHasher hasher)
     private Order OrderOf(string[] labels) => labels.Length > 0 ? _labelled : _clean;
 
     /// <summary>True when <paramref name="key"/> is still remembered as it was at <paramref name="order"/>.</summary>
-    private bool IsCurrent(ulong key, long order) => _entries.TryGetValue(key, out var entry) && entry.Order == order;
+    private bool IsCurrent(ulong key, long order)
+    {
+        ref var entry = ref _entries.Find(key);
+        return !Unsafe.IsNullRef(ref entry) && entry.Order == order;
+    }
 
     /// <summary>Drops the oldest key of <paramref name="kind"/>, forgetting the session if that key is still current.</summary>
     private void Forget(Order kind)
     {
         var (key, order) = kind.Dequeue();
-        if (IsCurrent(key, order))
+        if (_entries.Remove(key, order, out _))
         {
-            _entries.Remove(key);
             kind.Live--;
         }
+    }
+
+    /// <summary>
+    /// The remembered sessions by key: open addressing with linear probing in one array of structs, at most half full, so
+    /// a look-up usually reads one cache line (a dictionary reads its bucket, then its entry); a removal shifts the
+    /// entries after it back (no tombstones). An entry is in use when its order is not 0 (orders start at 1). Guarded
+    /// by the owner's lock.
+    /// </summary>
+    private sealed class Table
+    {
+        private Entry[] _slots = new Entry[16];
+
+        public int Count { get; private set; }
+
+        /// <summary>The entry of <paramref name="key"/>, or a null reference.</summary>
+        public ref Entry Find(ulong key)
+        {
+            var mask = _slots.Length - 1;
+            for (var i = Home(key, mask); ; i = (i + 1) & mask)
+            {
+                ref var entry = ref _slots[i];
+                if (entry.Order == 0)
+                {
+                    return ref Unsafe.NullRef<Entry>();
+                }
+
+                if (entry.Key == key)
+                {
+                    return ref entry;
+                }
+            }
+        }
+
+        /// <summary>The entry of <paramref name="key"/>, added if absent (the caller then sets its order before anything else).</summary>
+        public ref Entry GetOrAdd(ulong key, out bool existed)
+        {
+            if ((Count + 1) * 2 > _slots.Length)
+            {
+                Grow();
+            }
+
+            var mask = _slots.Length - 1;
+            for (var i = Home(key, mask); ; i = (i + 1) & mask)
+            {
+                ref var entry = ref _slots[i];
+                if (entry.Order == 0)
+                {
+                    entry.Key = key;
+                    Count++;
+                    existed = false;
+                    return ref entry;
+                }
+
+                if (entry.Key == key)
+                {
+                    existed = true;
+                    return ref entry;
+                }
+            }
+        }
+
+        /// <summary>Removes the entry of <paramref name="key"/> if it is there and, unless <paramref name="order"/> is 0, was added at that order.</summary>
+        public bool Remove(ulong key, long order, out Entry removed)
+        {
+            var mask = _slots.Length - 1;
+            var at = Home(key, mask);
+            while (_slots[at].Order != 0 && _slots[at].Key != key)
+            {
+                at = (at + 1) & mask;
+            }
+
+            removed = _slots[at];
+            if (removed.Order == 0 || (order != 0 && removed.Order != order))
+            {
+                return false;
+            }
+
+            // Shift back each following entry of the run that may sit at the freed place (its home is not after it).
+            for (var next = (at + 1) & mask; _slots[next].Order != 0; next = (next + 1) & mask)
+            {
+                var home = Home(_slots[next].Key, mask);
+                var stays = at <= next ? at < home && home <= next : at < home || home <= next;
+                if (!stays)
+                {
+                    _slots[at] = _slots[next];
+                    at = next;
+                }
+            }
+
+            _slots[at] = default;
+            Count--;
+            return true;
+        }
+
+        private static int Home(ulong key, int mask) => (int)key & mask;
+
+        private void Grow()
+        {
+            var old = _slots;
+            _slots = new Entry[old.Length * 2];
+            var mask = _slots.Length - 1;
+            foreach (var entry in old)
+            {
+                if (entry.Order != 0)
+                {
+                    var i = Home(entry.Key, mask);
+                    while (_slots[i].Order != 0)
+                    {
+                        i = (i + 1) & mask;
+                    }
+
+                    _slots[i] = entry;
+                }
+            }
+        }
+    }
+
+    /// <summary>A remembered session: the key of its id, the order it was remembered at (0: a free entry), its labels.</summary>
+    private struct Entry
+    {
+        public ulong Key;
+        public long Order;
+        public string[] Labels;
     }
 
     /// <summary>

@@ -27,10 +27,14 @@ internal sealed class SessionState : ISessionView
     private int _evicted;
     private int _gate;
 
+    /// <summary>The <see cref="SessionTable"/> slot holding this session (set when it is added; written under the table's lock).</summary>
+    internal int TableSlot;
+
     /// <summary>A session of a store: bounds, hasher, rate-limit store and name pool come from <paramref name="shared"/>.</summary>
     public SessionState(string id, SessionShared shared, long now)
     {
         Id = id;
+        IdHash = id.GetHashCode(StringComparison.Ordinal);
         _shared = shared;
         _lastTouched = now;
     }
@@ -42,6 +46,9 @@ internal sealed class SessionState : ISessionView
     }
 
     public string Id { get; }
+
+    /// <summary>The id's hash (randomised per process, so ids cannot be chosen to collide), for <see cref="SessionTable"/>.</summary>
+    public int IdHash { get; }
 
     string? ISessionView.SessionId => Id;
 

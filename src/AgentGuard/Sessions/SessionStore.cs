@@ -9,7 +9,8 @@ namespace AgentGuard.Policies;
 /// </summary>
 /// <remarks>
 /// Nothing on the decision path is proportional to the number of sessions: the count is kept with
-/// <see cref="Interlocked"/>, an open is one lock-free lookup and a touch of the session itself. At
+/// <see cref="Interlocked"/>, an open is one lock-free lookup (<see cref="SessionTable"/>, whose slots also keep what the
+/// collector must mark per new session small and in order) and a touch of the session itself. At
 /// <see cref="SessionLimits.MaxSessions"/> each new session evicts one old one by the CLOCK (second-chance) algorithm —
 /// an approximate least-recently-used order: sessions wait in a queue in the order they were created; the one at the
 /// head goes unless it was opened since it last reached the head, in which case it goes to the back. At most
@@ -23,10 +24,10 @@ internal sealed class SessionStore : ISessionStore
     /// <summary>Sessions looked at per eviction at most; past it the next one goes even if it was used recently.</summary>
     public const int MaxScan = 64;
 
-    /// <summary>Slots of <see cref="_recent"/>: sessions opened lately, found without the dictionary.</summary>
+    /// <summary>Slots of <see cref="_recent"/>: sessions opened lately, found without the table.</summary>
     private const int RecentSlots = 256;
 
-    private readonly ConcurrentDictionary<string, SessionState> _sessions = new(StringComparer.Ordinal);
+    private readonly SessionTable _sessions = new();
     private readonly ConcurrentQueue<SessionState> _clock = new();
     private readonly SessionState?[] _recent = new SessionState?[RecentSlots];
     private readonly IdleClock _idle;
@@ -55,8 +56,11 @@ internal sealed class SessionStore : ISessionStore
     /// <summary>Live sessions (kept with <see cref="Interlocked"/>; never negative).</summary>
     public int Count => Volatile.Read(ref _count);
 
-    /// <summary>Entries in the dictionary (reads all its locks: for tests, never on the decision path).</summary>
+    /// <summary>Sessions in the table (for tests: the Interlocked count must match it).</summary>
     internal int EntryCount => _sessions.Count;
+
+    /// <summary>Slots the table has allocated (for tests).</summary>
+    internal int TableSlots => _sessions.SlotCapacity;
 
     /// <summary>Completes when no background sweep is running or queued (for tests).</summary>
     internal async Task SweepsDone()
@@ -97,7 +101,12 @@ internal sealed class SessionStore : ISessionStore
 
     /// <summary>The live session with this id, or null (also when it has been idle past the timeout and not yet swept).</summary>
     public SessionState? Find(string sessionId)
-        => _sessions.TryGetValue(SessionKeys.Bound(sessionId)!, out var state) && !state.IsEvicted && !IsIdle(state, _idle.Now, _limits.IdleTimeout) ? state : null;
+    {
+        var key = SessionKeys.Bound(sessionId)!;
+        var hash = key.GetHashCode(StringComparison.Ordinal);
+        var state = _sessions.Find(key, hash) ?? _sessions.FindLocked(key, hash);
+        return state is not null && !state.IsEvicted && !IsIdle(state, _idle.Now, _limits.IdleTimeout) ? state : null;
+    }
 
     public SessionState GetOrCreate(string sessionId, CompiledPolicy policy)
         => GetOrCreate(sessionId, policy.SessionLimits);
@@ -115,10 +124,12 @@ internal sealed class SessionStore : ISessionStore
         while (true)
         {
             // A session opened lately is found in its slot when its id is equal (ordinally) and it was not evicted since:
-            // then it is the dictionary's entry for the id (a session leaves the dictionary only once marked evicted, and
-            // the touch below re-checks that mark). Otherwise the dictionary answers, as it always did.
+            // then it is the table's session for the id (a session leaves the table only once marked evicted, and
+            // the touch below re-checks that mark). Otherwise the table answers (a miss there is confirmed under its lock
+            // when the session is created).
             var state = Volatile.Read(ref recent);
-            if ((state is null || state.IsEvicted || !string.Equals(state.Id, sessionId)) && !_sessions.TryGetValue(sessionId, out state))
+            if ((state is null || state.IsEvicted || !string.Equals(state.Id, sessionId))
+                && (state = _sessions.Find(sessionId, sessionId.GetHashCode(StringComparison.Ordinal))) is null)
             {
                 state = Create(sessionId, limits, now);
             }
@@ -139,7 +150,7 @@ internal sealed class SessionStore : ISessionStore
                 return state;
             }
 
-            // Evicted between the lookup and the touch: it is leaving the dictionary; look again.
+            // Evicted between the lookup and the touch: it is leaving the table; look again.
             Thread.Yield();
         }
     }
@@ -153,7 +164,7 @@ internal sealed class SessionStore : ISessionStore
             created.AddLabels(restored);
         }
 
-        var state = _sessions.GetOrAdd(sessionId, created);
+        var state = _sessions.GetOrAdd(created);
         if (restored is not null && !ReferenceEquals(state, created))
         {
             // Another call created it first, without the labels this one recalled.
@@ -264,9 +275,9 @@ internal sealed class SessionStore : ISessionStore
         {
             var now = _idle.Now;
             var removed = 0;
-            foreach (var (id, state) in _sessions)
+            foreach (var state in _sessions.Snapshot())
             {
-                if (IsIdle(state, now, limits.IdleTimeout) && Evict(id, state, state.Touches))
+                if (IsIdle(state, now, limits.IdleTimeout) && Evict(state.Id, state, state.Touches))
                 {
                     removed++;
                 }
@@ -298,7 +309,7 @@ internal sealed class SessionStore : ISessionStore
             return false;
         }
 
-        if (_sessions.TryRemove(KeyValuePair.Create(id, state)))
+        if (_sessions.TryRemove(state))
         {
             Interlocked.Decrement(ref _count);
         }
@@ -314,7 +325,7 @@ internal sealed class SessionStore : ISessionStore
 
     /// <summary>
     /// The slot of <see cref="_recent"/> for an id: from its length and a few of its characters. Ids that share a slot
-    /// take turns in it (each then costs the dictionary look-up it always cost); the slot never answers another id.
+    /// take turns in it (each then costs the table look-up it always cost); the slot never answers another id.
     /// </summary>
     internal static int RecentSlot(string sessionId)
         => sessionId.Length == 0

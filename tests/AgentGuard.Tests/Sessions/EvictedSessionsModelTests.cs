@@ -15,10 +15,18 @@ public sealed class EvictedSessionsModelTests
 
     [Fact]
     public void Recall_MatchesTwoListsCutToTheCapacity_WhateverTheOrderOfEvictionsAndReturns()
+        => CheckAgainstTheModel(ids: 8, maxCapacity: 4, maxSteps: 60, Iterations);
+
+    /// <summary>Many sessions: the table grows several times and removals shift runs of entries that wrap around its end.</summary>
+    [Fact]
+    public void Recall_ManySessions_MatchesTheModel_AsTheTableGrowsAndRemovalsShiftEntries()
+        => CheckAgainstTheModel(ids: 300, maxCapacity: 120, maxSteps: 3_000, Math.Max(20, Iterations / 50));
+
+    private static void CheckAgainstTheModel(int ids, int maxCapacity, int maxSteps, long iterations)
     {
-        // A step: evict session id (0-7) with labels (true) or without, or recall it.
-        var step = Gen.Select(Gen.Int[0, 7], Gen.Int[0, 2], (id, kind) => (Id: "s" + id, Kind: kind));
-        Gen.Select(Gen.Int[1, 4], step.Array[0, 60]).Sample((capacity, steps) =>
+        // A step: evict a session id with labels (1) or without (0), or recall it (2).
+        var step = Gen.Select(Gen.Int[0, ids - 1], Gen.Int[0, 2], (id, kind) => (Id: "s" + id, Kind: kind));
+        Gen.Select(Gen.Int[1, maxCapacity], step.Array[0, maxSteps]).Sample((capacity, steps) =>
         {
             var evicted = new EvictedSessions(SeenValueHasher.CreateRandom());
             var labelled = new List<(string Id, string[] Labels)>();
@@ -56,7 +64,7 @@ public sealed class EvictedSessionsModelTests
                 evicted.Count.Should().Be(labelled.Count + clean.Count);
                 evicted.QueuedKeys.Should().BeLessThanOrEqualTo(2 * (2 * capacity), "each order holds at most twice the capacity");
             }
-        }, iter: Iterations);
+        }, iter: iterations);
 
         static string[]? Take(List<(string Id, string[] Labels)> list, string id)
         {
