@@ -30,7 +30,7 @@ public sealed class ToolDescriptionScannerReferenceTests
         "```", "~/.ssh", "*.env", "/etc/passwded", "/etc/passwd", "id_rsa", ".env file", "FREE", "BEST", "NOW", "API", "JSON", "AMAZING",
         "é", "ſ", "ı", "\u212A", "—", "\u200B", "\u202E", "\uDB40\uDC41", "\uFF0E", "\u013C", "x", "a", "2", "_", ".", "/", "the", "List alerts.",
         "Use the search function.", "exfiltration", "hijacking", "secretly", "unsecretly", "[INST]", "### System", "#1 rank", "![a](http://x?d={q})",
-        "```sh", "USE THIS TOOL WHEN:", "RETURNS:", "SEE ALSO", ":", "forwards a copy to", "to", "a.b+c@mail.example", "HTTPS://x.example", "@x.io", "[![b](https://x.example/b.svg)](https://x.example)", "![", "](",
+        "```sh", "USE THIS TOOL WHEN:", "RETURNS:", "SEE ALSO", ":", "forwards a copy to", "send questions to", "send your feedback to", "feedback", "any", "to", "a.b+c@mail.example", "HTTPS://x.example", "@x.io", "[![b](https://x.example/b.svg)](https://x.example)", "![", "](",
     ];
 
     private static readonly Gen<string> Phrase = Gen.Select(
@@ -365,8 +365,21 @@ public sealed class ToolDescriptionScannerReferenceTests
         }
 
         var window = Math.Max(Math.Max(0, to - ToolDescriptionScanner.SendingVerbWindow), text.LastIndexOfAny(['.', '!', '?', ';', '\n'], Math.Max(0, to - 1)) + 1);
-        return System.Text.RegularExpressions.Regex.Matches(text, "(?<![A-Za-z])[A-Za-z]+")
-            .Any(m => m.Index >= window && m.Index + m.Length <= to && ToolDescriptionScanner.SendingVerbs.Any(v => m.Value.Equals(v, StringComparison.OrdinalIgnoreCase)));
+        var words = System.Text.RegularExpressions.Regex.Matches(text, "(?<![A-Za-z])[A-Za-z]+")
+            .Where(m => m.Index >= window && m.Index + m.Length <= to).Select(m => m.Value).ToList();
+        var lastVerb = words.FindLastIndex(w => ToolDescriptionScanner.SendingVerbs.Any(v => w.Equals(v, StringComparison.OrdinalIgnoreCase)));
+        if (lastVerb < 0)
+        {
+            return false;
+        }
+
+        var after = words.Skip(lastVerb + 1).ToList();
+        if (after.Count > 0 && ToolDescriptionScanner.ContactDeterminers.Any(d => after[0].Equals(d, StringComparison.OrdinalIgnoreCase)))
+        {
+            after.RemoveAt(0);
+        }
+
+        return after.Count == 0 || !ToolDescriptionScanner.ContactNouns.Any(n => after[0].Equals(n, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>An e-mail address starts at <paramref name="at"/>: a local part of [A-Za-z0-9._%+-] that starts there, '@', a label, '.', a letter.</summary>

@@ -407,6 +407,12 @@ internal static partial class ToolDescriptionScanner
     /// <summary>Verbs that move data somewhere, for <see cref="SendsToAnAddress"/>.</summary>
     internal static readonly string[] SendingVerbs = ["send", "sends", "forward", "forwards", "post", "posts", "upload", "uploads", "copy", "copies", "transmit", "transmits"];
 
+    /// <summary>What people send to a contact address; after the sending verb, the sentence is about the reader, not the tool.</summary>
+    internal static readonly string[] ContactNouns = ["question", "questions", "feedback", "comments", "inquiries", "enquiries", "suggestions", "concerns"];
+
+    /// <summary>Words that may stand between a sending verb and a contact noun.</summary>
+    internal static readonly string[] ContactDeterminers = ["your", "any"];
+
     /// <summary>How far before "to" a sending verb is looked for (within the same sentence).</summary>
     internal const int SendingVerbWindow = 80;
 
@@ -414,7 +420,9 @@ internal static partial class ToolDescriptionScanner
     /// Data sent to an address the description itself names ("forwards a copy to audit@collector.example", "posts the
     /// text to https://203.0.113.7/c"): a sending verb, then within <see cref="SendingVerbWindow"/> characters of the
     /// same sentence (no '.', '!', '?', ';' or line break between) the word "to", white space, and an http(s) URL or an
-    /// e-mail address. A real tool takes its destination as an argument; "sends an email to the given recipients" names none.
+    /// e-mail address, unless a contact noun is the verb's object ("send questions to billing@example.com", "send your
+    /// feedback to …"). A real tool takes
+    /// its destination as an argument; "sends an email to the given recipients" names none.
     /// </summary>
     private static bool SendsToAnAddress(ReadOnlySpan<char> text)
     {
@@ -488,6 +496,9 @@ internal static partial class ToolDescriptionScanner
             window--;
         }
 
+        // The last sending verb counts unless the word after it (after "your" or "any") is a contact noun: a person's
+        // message ("send questions to billing@…", "send your feedback to …"). 0: no verb; 1: verb; 2: verb, determiner; 3: sends.
+        var state = 0;
         for (var s = window; s < to; s++)
         {
             if (!char.IsAsciiLetter(text[s]) || (s > 0 && char.IsAsciiLetter(text[s - 1])))
@@ -501,19 +512,23 @@ internal static partial class ToolDescriptionScanner
                 e++;
             }
 
-            if (e < to && IsSendingVerb(text[s..e]))
+            if (e < to)
             {
-                return true;
+                var word = text[s..e];
+                state = IsOneOf(word, SendingVerbs) ? 1
+                    : state == 1 && IsOneOf(word, ContactDeterminers) ? 2
+                    : state is 1 or 2 ? (IsOneOf(word, ContactNouns) ? 0 : 3)
+                    : state;
             }
         }
 
-        return false;
+        return state != 0;
 
-        static bool IsSendingVerb(ReadOnlySpan<char> word)
+        static bool IsOneOf(ReadOnlySpan<char> word, string[] words)
         {
-            foreach (var verb in SendingVerbs)
+            foreach (var candidate in words)
             {
-                if (word.Length == verb.Length && AsciiCase.StartsWith(word, verb))
+                if (AsciiCase.Equals(word, candidate))
                 {
                     return true;
                 }
