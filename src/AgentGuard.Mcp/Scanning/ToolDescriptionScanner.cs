@@ -426,9 +426,27 @@ internal static partial class ToolDescriptionScanner
     /// </summary>
     private static bool SendsToAnAddress(ReadOnlySpan<char> text)
     {
+        // Two vector searches: "://" skips the colons of prose and key-value lines, '@' is rare.
         for (var from = 0; from < text.Length;)
         {
-            var found = text[from..].IndexOfAny(':', '@');
+            var found = text[from..].IndexOf("://", StringComparison.Ordinal);
+            if (found < 0)
+            {
+                break;
+            }
+
+            var at = from + found;
+            from = at + 1;
+            var address = UrlStart(text, at);
+            if (address > 0 && char.IsWhiteSpace(text[address - 1]) && SentTo(text, address))
+            {
+                return true;
+            }
+        }
+
+        for (var from = 0; from < text.Length;)
+        {
+            var found = text[from..].IndexOf('@');
             if (found < 0)
             {
                 return false;
@@ -436,7 +454,7 @@ internal static partial class ToolDescriptionScanner
 
             var at = from + found;
             from = at + 1;
-            var address = text[at] == ':' ? UrlStart(text, at) : EmailStart(text, at);
+            var address = EmailStart(text, at);
             if (address > 0 && char.IsWhiteSpace(text[address - 1]) && SentTo(text, address))
             {
                 return true;
