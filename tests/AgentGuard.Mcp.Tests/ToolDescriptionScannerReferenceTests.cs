@@ -30,6 +30,7 @@ public sealed class ToolDescriptionScannerReferenceTests
         "```", "~/.ssh", "*.env", "/etc/passwded", "/etc/passwd", "id_rsa", ".env file", "FREE", "BEST", "NOW", "API", "JSON", "AMAZING",
         "é", "ſ", "ı", "\u212A", "—", "\u200B", "\u202E", "\uDB40\uDC41", "\uFF0E", "\u013C", "x", "a", "2", "_", ".", "/", "the", "List alerts.",
         "Use the search function.", "exfiltration", "hijacking", "secretly", "unsecretly", "[INST]", "### System", "#1 rank", "![a](http://x?d={q})",
+        "```sh", "USE THIS TOOL WHEN:", "RETURNS:", "SEE ALSO", ":", "forwards a copy to", "send questions to", "send your feedback to", "feedback", "any", "to", "a.b+c@mail.example", "HTTPS://x.example", "@x.io", "[![b](https://x.example/b.svg)](https://x.example)", "![", "](",
     ];
 
     private static readonly Gen<string> Phrase = Gen.Select(
@@ -141,7 +142,7 @@ public sealed class ToolDescriptionScannerReferenceTests
     {
         const string Filler = "Lists rows of a table by date and by name, oldest first; returns them as plain text lines. ";
         var filler = string.Concat(Enumerable.Repeat(Filler, 4));
-        foreach (var phrase in new[] { "ignore previous", "/etc/passwd", "do not tell the user", "~/.ssh", "exfiltrat", "<!--", "```", "*.env", "secretly" })
+        foreach (var phrase in new[] { "ignore previous", "/etc/passwd", "do not tell the user", "~/.ssh", "exfiltrat", "<!--", "<script", "*.env", "secretly" })
         {
             // The character before the phrase is a space (glued to a word, a phrase rightly does not count).
             var before = offset < 0 ? (offset == -1 ? 130 : 127) - phrase.Length : offset;
@@ -206,6 +207,16 @@ public sealed class ToolDescriptionScannerReferenceTests
         if (ShoutedWords(text) >= 4)
         {
             AddOnce(findings, "manipulation:shouting");
+        }
+
+        if (Enumerable.Range(0, text.Length).Any(at => SentToAddressAt(text, at)))
+        {
+            AddOnce(findings, "harmful:sends data to an address in the description");
+        }
+
+        if (Enumerable.Range(0, text.Length).Any(at => RemoteImageAt(text, at)))
+        {
+            AddOnce(findings, "markup:remote image");
         }
 
         return findings.Count == 0 ? null : findings;
@@ -300,12 +311,103 @@ public sealed class ToolDescriptionScannerReferenceTests
             }
 
             var word = text[start..i];
-            if (word.Length >= 3 && word.All(char.IsUpper) && !ToolDescriptionScanner.Acronyms.Contains(word))
+            if (word.Length >= 3 && word.All(char.IsUpper) && !ToolDescriptionScanner.Acronyms.Contains(word) && !OnLabelLine(text, start, i))
             {
                 count++;
             }
         }
 
         return count;
+    }
+
+    /// <summary>"![", then the first "](" within the alt-text limit on the same line, then http:// or https://.</summary>
+    private static bool RemoteImageAt(string text, int at)
+    {
+        if (!text.AsSpan(at).StartsWith("![", StringComparison.Ordinal) || (at > 0 && text[at - 1] == '['))
+        {
+            return false;
+        }
+
+        var close = text.IndexOf("](", at + 2, StringComparison.Ordinal);
+        return close >= 0 && close - (at + 2) <= ToolDescriptionScanner.ImageAltLimit && !text[(at + 2)..close].Contains('\n')
+            && (text.AsSpan(close + 2).StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.AsSpan(close + 2).StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The line holds only upper-case letters and spaces from its start through the word up to a colon.</summary>
+    private static bool OnLabelLine(string text, int start, int end)
+    {
+        var lineStart = start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1;
+        var colon = text.IndexOf(':', end);
+        return colon >= 0 && text[lineStart..start].All(IsLabelCharacter) && text[end..colon].All(IsLabelCharacter);
+
+        static bool IsLabelCharacter(char c) => c == ' ' || char.IsUpper(c);
+    }
+
+    /// <summary>An http(s) URL or an e-mail address starts at <paramref name="at"/>, after "to" and white space, with a sending verb before "to" in the sentence.</summary>
+    private static bool SentToAddressAt(string text, int at)
+    {
+        var isUrl = text.AsSpan(at).StartsWith("https://", StringComparison.OrdinalIgnoreCase) || text.AsSpan(at).StartsWith("http://", StringComparison.OrdinalIgnoreCase);
+        if (!isUrl && !IsEmailAt(text, at))
+        {
+            return false;
+        }
+
+        var afterTo = at;
+        while (afterTo > 0 && char.IsWhiteSpace(text[afterTo - 1]))
+        {
+            afterTo--;
+        }
+
+        var to = afterTo - 2;
+        if (afterTo == at || to < 0 || !text.AsSpan(to, 2).Equals("to", StringComparison.OrdinalIgnoreCase) || (to > 0 && char.IsAsciiLetter(text[to - 1])))
+        {
+            return false;
+        }
+
+        var window = Math.Max(Math.Max(0, to - ToolDescriptionScanner.SendingVerbWindow), text.LastIndexOfAny(['.', '!', '?', ';', '\n'], Math.Max(0, to - 1)) + 1);
+        var words = System.Text.RegularExpressions.Regex.Matches(text, "(?<![A-Za-z])[A-Za-z]+")
+            .Where(m => m.Index >= window && m.Index + m.Length <= to).Select(m => m.Value).ToList();
+        var lastVerb = words.FindLastIndex(w => ToolDescriptionScanner.SendingVerbs.Any(v => w.Equals(v, StringComparison.OrdinalIgnoreCase)));
+        if (lastVerb < 0)
+        {
+            return false;
+        }
+
+        var after = words.Skip(lastVerb + 1).ToList();
+        if (after.Count > 0 && ToolDescriptionScanner.ContactDeterminers.Any(d => after[0].Equals(d, StringComparison.OrdinalIgnoreCase)))
+        {
+            after.RemoveAt(0);
+        }
+
+        return after.Count == 0 || !ToolDescriptionScanner.ContactNouns.Any(n => after[0].Equals(n, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>An e-mail address starts at <paramref name="at"/>: a local part of [A-Za-z0-9._%+-] that starts there, '@', a label, '.', a letter.</summary>
+    private static bool IsEmailAt(string text, int at)
+    {
+        static bool Local(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-';
+        if (at > 0 && Local(text[at - 1]))
+        {
+            return false;
+        }
+
+        var k = at;
+        while (k < text.Length && Local(text[k]))
+        {
+            k++;
+        }
+
+        if (k == at || k >= text.Length || text[k] != '@')
+        {
+            return false;
+        }
+
+        var d = k + 1;
+        while (d < text.Length && (char.IsAsciiLetterOrDigit(text[d]) || text[d] == '-'))
+        {
+            d++;
+        }
+
+        return d > k + 1 && d + 1 < text.Length && text[d] == '.' && char.IsAsciiLetter(text[d + 1]);
     }
 }

@@ -81,11 +81,12 @@ internal static partial class ToolDescriptionScanner
 
         // Sensitive files named by glob, and code.
         ("*.env", "secret-access"), ("id_*", "secret-access"), ("*.pem", "secret-access"), ("*.key", "secret-access"), (".git-credentials", "secret-access"),
-        ("```", "code"), ("import os", "code"), ("subprocess", "code"), ("os.system", "code"), ("eval(", "code"), ("exec(", "code"),
+        // A fence is formatting (vendors fence their call examples); one that asks for a shell or an interpreter is code.
+        ("```bash", "code"), ("```sh", "code"), ("```shell", "code"), ("```python", "code"), ("```powershell", "code"), ("import os", "code"), ("subprocess", "code"), ("os.system", "code"), ("eval(", "code"), ("exec(", "code"),
         ("curl http", "code"), ("wget http", "code"), ("bash -c", "code"), ("rm -rf", "code"), ("base64 -d", "code"),
 
-        // Hidden markup.
-        ("<!--", "html-comment"),
+        // Hidden markup, and markup that acts when rendered (a script, an event handler; remote images: RemoteImage).
+        ("<!--", "html-comment"), ("<script", "markup"), ("onerror=", "markup"), ("onclick=", "markup"), ("onload=", "markup"),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
@@ -216,6 +217,16 @@ internal static partial class ToolDescriptionScanner
             Add(ref findings, "manipulation:shouting");
         }
 
+        if (SendsToAnAddress(text))
+        {
+            Add(ref findings, "harmful:sends data to an address in the description");
+        }
+
+        if (RemoteImage(text))
+        {
+            Add(ref findings, "markup:remote image");
+        }
+
         static bool HasMarkerBeyondRequests(IReadOnlyList<string> markers)
         {
             for (var i = 0; i < markers.Count; i++)
@@ -268,11 +279,14 @@ internal static partial class ToolDescriptionScanner
     /// Four or more shouted words (not acronyms): the register of ads that push a model to pick a tool. A shouted word
     /// has three or more letters, all upper case, so it starts with three characters in a row that are each an ASCII
     /// capital or not ASCII: only words holding such a triple are looked at (one vector step per sixteen characters
-    /// finds the next; two-letter acronyms such as "AI" are never visited).
+    /// finds the next; two-letter acronyms such as "AI" are never visited). Words of a label line are not shouting: a
+    /// line that holds only capitals and spaces up to a colon ("USE THIS TOOL WHEN:", "RETURNS:"), as vendors head the
+    /// sections of long descriptions; capitals after the colon, or on a line that is not only a label, still count.
     /// </summary>
     private static bool Shouts(ReadOnlySpan<char> text)
     {
         var shouted = 0;
+        var plainUntil = 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -302,13 +316,244 @@ internal static partial class ToolDescriptionScanner
                 i++;
             }
 
-            if (upper && i - start >= 3 && !AcronymLookup.Contains(text[start..i]) && ++shouted >= 4)
+            if (upper && i - start >= 3 && !AcronymLookup.Contains(text[start..i]))
+            {
+                if (start >= plainUntil)
+                {
+                    var colon = LabelColon(text, start, i);
+                    if (colon >= 0)
+                    {
+                        i = colon + 1;
+                        continue;
+                    }
+
+                    // No later word of this line can be a label: each would reach the same spoiling character.
+                    var lineEnd = text[i..].IndexOf('\n');
+                    plainUntil = lineEnd < 0 ? text.Length : i + lineEnd;
+                }
+
+                if (++shouted >= 4)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Where the label line ends (its colon) when the word at <paramref name="start"/>..<paramref name="end"/> is on one:
+    /// from the line's start to the word and from the word to the first colon, only upper-case letters and spaces; -1 otherwise.
+    /// </summary>
+    private static int LabelColon(ReadOnlySpan<char> text, int start, int end)
+    {
+        for (var j = start - 1; j >= 0 && text[j] != '\n'; j--)
+        {
+            if (text[j] != ' ' && !char.IsUpper(text[j]))
+            {
+                return -1;
+            }
+        }
+
+        for (var k = end; k < text.Length; k++)
+        {
+            if (text[k] == ':')
+            {
+                return k;
+            }
+
+            if (text[k] != ' ' && !char.IsUpper(text[k]))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// A Markdown image whose source is an http(s) URL ("![x](https://…?d=…)"): a client that renders the description
+    /// fetches it, a channel out. The alt text is at most <see cref="ImageAltLimit"/> characters on one line. An image
+    /// that is itself a link's text ("[![Install](https://img.shields.io/…)](https://…)") is a README badge, not counted.
+    /// </summary>
+    private static bool RemoteImage(ReadOnlySpan<char> text)
+    {
+        for (var from = 0; ;)
+        {
+            var found = text[from..].IndexOf("![", StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var linked = from + found > 0 && text[from + found - 1] == '[';
+            from += found + 2;
+            var close = text[from..].IndexOf("](", StringComparison.Ordinal);
+            if (!linked && close >= 0 && close <= ImageAltLimit && !text.Slice(from, close).Contains('\n'))
+            {
+                var source = text[(from + close + 2)..];
+                if (AsciiCase.StartsWith(source, "http://") || AsciiCase.StartsWith(source, "https://"))
+                {
+                    return true;
+                }
+            }
+        }
+    }
+
+    /// <summary>The longest alt text <see cref="RemoteImage"/> reads.</summary>
+    internal const int ImageAltLimit = 200;
+
+    /// <summary>Verbs that move data somewhere, for <see cref="SendsToAnAddress"/>.</summary>
+    internal static readonly string[] SendingVerbs = ["send", "sends", "forward", "forwards", "post", "posts", "upload", "uploads", "copy", "copies", "transmit", "transmits"];
+
+    /// <summary>What people send to a contact address; after the sending verb, the sentence is about the reader, not the tool.</summary>
+    internal static readonly string[] ContactNouns = ["question", "questions", "feedback", "comments", "inquiries", "enquiries", "suggestions", "concerns"];
+
+    /// <summary>Words that may stand between a sending verb and a contact noun.</summary>
+    internal static readonly string[] ContactDeterminers = ["your", "any"];
+
+    /// <summary>How far before "to" a sending verb is looked for (within the same sentence).</summary>
+    internal const int SendingVerbWindow = 80;
+
+    /// <summary>
+    /// Data sent to an address the description itself names ("forwards a copy to audit@collector.example", "posts the
+    /// text to https://203.0.113.7/c"): a sending verb, then within <see cref="SendingVerbWindow"/> characters of the
+    /// same sentence (no '.', '!', '?', ';' or line break between) the word "to", white space, and an http(s) URL or an
+    /// e-mail address, unless a contact noun is the verb's object ("send questions to billing@example.com", "send your
+    /// feedback to …"). A real tool takes
+    /// its destination as an argument; "sends an email to the given recipients" names none.
+    /// </summary>
+    private static bool SendsToAnAddress(ReadOnlySpan<char> text)
+    {
+        // Two vector searches: "://" skips the colons of prose and key-value lines, '@' is rare.
+        for (var from = 0; from < text.Length;)
+        {
+            var found = text[from..].IndexOf("://", StringComparison.Ordinal);
+            if (found < 0)
+            {
+                break;
+            }
+
+            var at = from + found;
+            from = at + 1;
+            var address = UrlStart(text, at);
+            if (address > 0 && char.IsWhiteSpace(text[address - 1]) && SentTo(text, address))
+            {
+                return true;
+            }
+        }
+
+        for (var from = 0; from < text.Length;)
+        {
+            var found = text[from..].IndexOf('@');
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var at = from + found;
+            from = at + 1;
+            var address = EmailStart(text, at);
+            if (address > 0 && char.IsWhiteSpace(text[address - 1]) && SentTo(text, address))
             {
                 return true;
             }
         }
 
         return false;
+
+        static int UrlStart(ReadOnlySpan<char> text, int colon)
+        {
+            if (colon + 2 >= text.Length || text[colon + 1] != '/' || text[colon + 2] != '/')
+            {
+                return -1;
+            }
+
+            return colon >= 5 && AsciiCase.StartsWith(text[(colon - 5)..], "https") ? colon - 5
+                : colon >= 4 && AsciiCase.StartsWith(text[(colon - 4)..], "http") ? colon - 4
+                : -1;
+        }
+
+        static int EmailStart(ReadOnlySpan<char> text, int at)
+        {
+            var start = at;
+            while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '.' or '_' or '%' or '+' or '-'))
+            {
+                start--;
+            }
+
+            var k = at + 1;
+            while (k < text.Length && (char.IsAsciiLetterOrDigit(text[k]) || text[k] == '-'))
+            {
+                k++;
+            }
+
+            return start < at && k > at + 1 && k + 1 < text.Length && text[k] == '.' && char.IsAsciiLetter(text[k + 1]) ? start : -1;
+        }
+    }
+
+    /// <summary>The address at <paramref name="address"/> follows "to" and white space, and a sending verb comes before "to" in the same sentence.</summary>
+    private static bool SentTo(ReadOnlySpan<char> text, int address)
+    {
+        var to = address;
+        while (to > 0 && char.IsWhiteSpace(text[to - 1]))
+        {
+            to--;
+        }
+
+        to -= 2;
+        if (to < 0 || !AsciiCase.StartsWith(text[to..], "to") || (to > 0 && char.IsAsciiLetter(text[to - 1])))
+        {
+            return false;
+        }
+
+        var window = to;
+        while (window > 0 && to - window < SendingVerbWindow && text[window - 1] is not ('.' or '!' or '?' or ';' or '\n'))
+        {
+            window--;
+        }
+
+        // The last sending verb counts unless the word after it (after "your" or "any") is a contact noun: a person's
+        // message ("send questions to billing@…", "send your feedback to …"). 0: no verb; 1: verb; 2: verb, determiner; 3: sends.
+        var state = 0;
+        for (var s = window; s < to; s++)
+        {
+            if (!char.IsAsciiLetter(text[s]) || (s > 0 && char.IsAsciiLetter(text[s - 1])))
+            {
+                continue;
+            }
+
+            var e = s;
+            while (e < to && char.IsAsciiLetter(text[e]))
+            {
+                e++;
+            }
+
+            if (e < to)
+            {
+                var word = text[s..e];
+                state = IsOneOf(word, SendingVerbs) ? 1
+                    : state == 1 && IsOneOf(word, ContactDeterminers) ? 2
+                    : state is 1 or 2 ? (IsOneOf(word, ContactNouns) ? 0 : 3)
+                    : state;
+            }
+        }
+
+        return state != 0;
+
+        static bool IsOneOf(ReadOnlySpan<char> word, string[] words)
+        {
+            foreach (var candidate in words)
+            {
+                if (AsciiCase.Equals(word, candidate))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>The first position from <paramref name="from"/> where three characters in a row are each an ASCII capital or not ASCII; -1 when none.</summary>
