@@ -132,8 +132,8 @@ internal static partial class KeyValueSecrets
 
     private static readonly System.Buffers.SearchValues<char> VariableNameChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
 
-    /// <summary>What the name before a call's or an index's bracket is made of (<c>os.getenv</c>, <c>$</c>, <c>%</c>, <c>self._cfg</c>).</summary>
-    private static readonly System.Buffers.SearchValues<char> CallPrefixChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.$%:-");
+    /// <summary>What the name before a call's or an index's bracket is made of (<c>os.getenv</c>, <c>$</c>, <c>%</c>, <c>self._cfg</c>, <c>$this-&gt;config</c>).</summary>
+    private static readonly System.Buffers.SearchValues<char> CallPrefixChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.$%:->");
 
     private static readonly System.Buffers.SearchValues<char> LettersAndDots = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.");
 
@@ -203,7 +203,11 @@ internal static partial class KeyValueSecrets
         => (value.Length >= 24 && SecretText.Entropy(value) >= 3.5) || (value.Length >= 20 && SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.3);
 
     private static bool LooksLikeToken(ReadOnlySpan<char> value)
-        => value.Length >= 16 && value.IndexOfAny(' ', '\t') < 0 && (SecretText.HasLettersAndDigits(value) || LooksLikeOneClassToken(value) || SecretRandomLetters.Looks(value)) && SecretText.Entropy(value) >= (value.Length >= 32 ? 3.0 : MinEntropy) && !IsUrl(value) && !SecretRandomLetters.LooksLikeName(value);
+        => value.Length >= 16 && value.IndexOfAny(' ', '\t') < 0 && (SecretText.HasLettersAndDigits(value) || LooksLikeOneClassToken(value) || SecretRandomLetters.Looks(value)) && SecretText.Entropy(value) >= (value.Length >= 32 ? 3.0 : MinEntropy) && !IsUrl(value) && !SecretRandomLetters.LooksLikeName(value) && !IsVersionedName(value);
+
+    /// <summary>A name of words joined by '-', '_' or '.' with a version or a number (<c>db-credentials-v2</c>, <c>app_tls_cert_2024</c>).</summary>
+    private static bool IsVersionedName(ReadOnlySpan<char> value)
+        => value.IndexOfAny("-_.") > 0 && !value.ContainsAnyInRange('A', 'Z') && SecretRandomLetters.IsNameOfWords(value);
 
     /// <summary>
     /// Letters only or digits only, 20 or more of them and varied (<c>vercelTOKEN=hBqKcWvYdXnRtZpLmJsF</c>): a token. Code
@@ -237,6 +241,15 @@ internal static partial class KeyValueSecrets
     private static bool LooksLikeShortQuotedToken(ReadOnlySpan<char> value)
         => value.Length is >= 12 and <= 128 && value.IndexOfAny(' ', '\t') < 0 && !IsUrl(value) && !LooksLikePath(value) && !SecretRandomLetters.LooksLikeName(value)
             && ((SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.0) || (value.Length >= 20 && SecretText.HasClasses(value, 2) && SecretText.Entropy(value) >= 4.0));
+
+    /// <summary>
+    /// An unquoted value under a name ending in <c>secret</c>: 8 to 128 characters without white space, letters with digits
+    /// or symbols; not a path, a URL or a name of words joined by '-', '_' or '.' (<c>db-credentials-v2</c>).
+    /// </summary>
+    private static bool LooksLikeUnquotedSecret(ReadOnlySpan<char> value)
+        => value.Length is >= 8 and <= 128 && value.IndexOfAny(' ', '\t') < 0 && value.ContainsAnyInRange('a', 'z') | value.ContainsAnyInRange('A', 'Z')
+            && (value.ContainsAnyInRange('0', '9') || value.ContainsAnyExcept(AsciiLettersAndDigits)) && LooksLikePassword(value) && !IsUrl(value)
+            && !(value.IndexOfAny("-_.") > 0 && SecretRandomLetters.IsNameOfWords(value)) && !SecretRandomLetters.LooksLikeName(value);
 
     /// <summary>Lower-case words joined by '-' or '_' (<c>db-credentials</c>, <c>app_signing_secret</c>): the name of a secret, not its value.</summary>
     private static bool IsKebabName(ReadOnlySpan<char> value)

@@ -60,6 +60,91 @@ internal static class SecretRandomLetters
     public static bool LooksLikeName(ReadOnlySpan<char> value) => PronounceableWordShare(value, capitalised: true) * 10 >= value.Length * 6;
 
     /// <summary>
+    /// A name of words (<c>db-credentials-v2</c>, <c>app_tls_cert_2024</c>, <c>mysql.root.password</c>, <c>adminPassword</c>):
+    /// parts joined by '-', '_' or '.', each a word in small letters or camel case (pronounceable, or of at most three
+    /// letters) or a version (<c>v2</c>, <c>2024</c>), and two words or more. A generated value has parts that mix letters
+    /// and digits (<c>wdvvok7slklk…</c>) or runs that are no words (<c>qscgyygcsq</c>, <c>abcdefghijklmnop</c>).
+    /// </summary>
+    public static bool IsNameOfWords(ReadOnlySpan<char> value)
+    {
+        var words = 0;
+        var longWord = false;
+        foreach (var range in value.SplitAny("-_."))
+        {
+            var part = value[range];
+            if (part.IsEmpty)
+            {
+                return false;
+            }
+
+            if (!part.ContainsAnyExceptInRange('0', '9') || (part.Length > 1 && part[0] is 'v' or 'V' && !part[1..].ContainsAnyExceptInRange('0', '9')))
+            {
+                if (part.Length > 8)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            // Camel-case words: a capital (or the start) and small letters; capitals alone (TLS, DB) as one word.
+            var k = 0;
+            while (k < part.Length)
+            {
+                var start = k;
+                if (char.IsAsciiLetterUpper(part[k]))
+                {
+                    k++;
+                    while (k < part.Length && char.IsAsciiLetterUpper(part[k]) && (k + 1 == part.Length || !char.IsAsciiLetterLower(part[k + 1])))
+                    {
+                        k++;
+                    }
+                }
+
+                var lowerStart = k;
+                while (k < part.Length && char.IsAsciiLetterLower(part[k]))
+                {
+                    k++;
+                }
+
+                if (k == start || !IsWord(part[lowerStart..k], k - start))
+                {
+                    return false;
+                }
+
+                words++;
+                longWord |= k - start >= 4;
+            }
+        }
+
+        return words >= 2 && longWord;
+    }
+
+    /// <summary>Small letters of one word: three letters or fewer, or a vowel and no four consonants in a row.</summary>
+    private static bool IsWord(ReadOnlySpan<char> lowers, int length)
+    {
+        if (length <= 3)
+        {
+            return true;
+        }
+
+        var vowel = false;
+        var consonants = 0;
+        foreach (var c in lowers)
+        {
+            var isVowel = c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+            vowel |= isVowel;
+            consonants = isVowel ? 0 : consonants + 1;
+            if (consonants >= 4)
+            {
+                return false;
+            }
+        }
+
+        return vowel || lowers.IsEmpty;
+    }
+
+    /// <summary>
     /// Characters in words: a capital and two or more small letters, or three or more small letters, where the small
     /// letters hold a vowel (<c>y</c> counts) and no four consonants in a row; with <paramref name="capitalised"/> only
     /// words that start with a capital.
