@@ -244,10 +244,11 @@ internal static partial class KeyValueSecrets
 
     /// <summary>
     /// An unquoted value under a name ending in <c>secret</c>: 8 to 128 characters without white space, letters with digits
-    /// or symbols; not a path, a URL or a name of words joined by '-', '_' or '.' (<c>db-credentials-v2</c>).
+    /// or symbols; not a variable (<c>$insta::secret</c>), a path, a URL or a name of words joined by '-', '_' or '.'
+    /// (<c>db-credentials-v2</c>).
     /// </summary>
     private static bool LooksLikeUnquotedSecret(ReadOnlySpan<char> value)
-        => value.Length is >= 8 and <= 128 && value.IndexOfAny(' ', '\t') < 0 && value.ContainsAnyInRange('a', 'z') | value.ContainsAnyInRange('A', 'Z')
+        => value.Length is >= 8 and <= 128 && value[0] != '$' && value.IndexOfAny(' ', '\t') < 0 && value.ContainsAnyInRange('a', 'z') | value.ContainsAnyInRange('A', 'Z')
             && (value.ContainsAnyInRange('0', '9') || value.ContainsAnyExcept(AsciiLettersAndDigits)) && LooksLikePassword(value) && !IsUrl(value)
             && !(value.IndexOfAny("-_.") > 0 && SecretRandomLetters.IsNameOfWords(value)) && !SecretRandomLetters.LooksLikeName(value);
 
@@ -273,6 +274,37 @@ internal static partial class KeyValueSecrets
 
     private static bool IsAwsSecret(ReadOnlySpan<char> key, ReadOnlySpan<char> value)
         => value.Length == 40 && (key.Contains("aws", StringComparison.Ordinal) || key.Contains("secretaccesskey", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Another <c>Name=value</c> pair stands before the name or after the value, joined by ';': a connection string
+    /// (<c>Uid=sa;Pwd=myPassword;</c>), not a statement of code that ends in ';' (<c>password = adminPassword;</c>).
+    /// </summary>
+    private static bool InConnectionString(string text, int keyStart, int valueEnd)
+    {
+        if ((keyStart > 0 && text[keyStart - 1] == ';') || (keyStart > 1 && text[keyStart - 1] == ' ' && text[keyStart - 2] == ';'))
+        {
+            return true;
+        }
+
+        var k = valueEnd + 1;
+        if (valueEnd >= text.Length || text[valueEnd] != ';')
+        {
+            return false;
+        }
+
+        while (k < text.Length && text[k] == ' ')
+        {
+            k++;
+        }
+
+        var name = k;
+        while (k < text.Length && k - name < 64 && (char.IsAsciiLetterOrDigit(text[k]) || text[k] is ' ' or '_'))
+        {
+            k++;
+        }
+
+        return k > name && k < text.Length && text[k] == '=';
+    }
 
     private static bool IsConnectionString(string text, int keyStart, int valueEnd)
         => (keyStart > 0 && text[keyStart - 1] == ';') || (keyStart > 1 && text[keyStart - 1] == ' ' && text[keyStart - 2] == ';') || (valueEnd < text.Length && text[valueEnd] == ';');

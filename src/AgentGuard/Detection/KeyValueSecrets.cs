@@ -230,7 +230,7 @@ internal static partial class KeyValueSecrets
             _ when IsCodeReference(value, quote != '\0') || IsSecretName(value) || IsOwnName(key, value) => null,
             // password: db_password, "passwordSecretRef": "registry-password": where the secret is kept, by name. Not in a
             // connection string, which holds no references (Password=myPassword; is the value).
-            _ when IsNameOfWordsEndingInSecretWord(value) && !IsConnectionString(text, start, valueEnd) => null,
+            _ when IsNameOfWordsEndingInSecretWord(value, quote != '\0') && !InConnectionString(text, start, valueEnd) => null,
             // typeof token === "object", key === "Escape": a type test or a key name, not a credential.
             KeyKind.Password when comparison => !IsTypeTest(text, start) && LooksLikePlainPassword(value) ? "password" : null,
             KeyKind.Token when comparison => LooksLikeToken(value) || (key.EndsWith("secret", StringComparison.Ordinal) && !IsTypeTest(text, start) && LooksLikePlainPassword(value)) ? "generic-secret" : null,
@@ -355,7 +355,7 @@ internal static partial class KeyValueSecrets
         // The content is checked for code and references as an assigned value is: ENV['DB_PASSWORD'], settings.DB_PASSWORD,
         // an ARN, a vault path, the name of a secret (<password>mysql.root.password</password>).
         if (kind is KeyKind.None or KeyKind.Bearer || value.IsEmpty || SecretText.IsPlaceholder(value) || SecretText.IsPlaceholderWord(value) || IsVariable(value)
-            || IsCodeReference(value, quoted: false) || IsSecretName(value) || IsNameOfWordsEndingInSecretWord(value))
+            || IsCodeReference(value, quoted: false) || IsSecretName(value) || IsNameOfWordsEndingInSecretWord(value, quoted: false))
         {
             return end;
         }
@@ -779,13 +779,15 @@ internal static partial class KeyValueSecrets
     }
 
     /// <summary>
-    /// The name of a secret in words (<c>db_password</c>, <c>adminPassword</c>, <c>registry-password</c>,
-    /// <c>mysql.root.password</c>, <c>stripe_api_key</c>): letters joined by '_', '-', '.' or camel case, two words or more,
-    /// the last a secret's word. A generated value has digits or symbols, or runs that are no words.
+    /// The name of a secret in words (<c>db_password</c>, <c>registry-password</c>, <c>mysql.root.password</c>,
+    /// <c>stripe_api_key</c>; unquoted also a variable in camel case, <c>adminPassword</c>): letters joined by '_', '-' or
+    /// '.', two words or more, the last a secret's word. A generated value has digits or symbols, or runs that are no
+    /// words; a quoted <c>"MyPassword"</c> is a (weak) password written in words, not a name.
     /// </summary>
-    private static bool IsNameOfWordsEndingInSecretWord(ReadOnlySpan<char> value)
+    private static bool IsNameOfWordsEndingInSecretWord(ReadOnlySpan<char> value, bool quoted)
     {
-        if (value.Length is < 5 or > MaxKey || !char.IsAsciiLetter(value[0]) || value.ContainsAnyExcept(NameOfWordsChars) || !SecretRandomLetters.IsNameOfWords(value))
+        if (value.Length is < 5 or > MaxKey || !char.IsAsciiLetter(value[0]) || value.ContainsAnyExcept(NameOfWordsChars) || !SecretRandomLetters.IsNameOfWords(value)
+            || (value.IndexOfAny("_-.") < 0 && (quoted || !char.IsAsciiLetterLower(value[0]))))
         {
             return false;
         }

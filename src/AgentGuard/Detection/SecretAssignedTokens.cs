@@ -175,7 +175,7 @@ internal static class SecretAssignedTokens
         }
 
         // b_ByDfulghxvvmHbArJSFfQhxemJPQHOwplxuydlKEEbfe: letters of both cases drawn at random, not words.
-        if (digits == 0 && SecretRandomLetters.Looks(value))
+        if (digits <= 2 && SecretRandomLetters.Looks(value))
         {
             return true;
         }

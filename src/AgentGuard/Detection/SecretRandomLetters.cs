@@ -11,8 +11,9 @@ namespace AgentGuard;
 internal static class SecretRandomLetters
 {
     /// <summary>
-    /// True for 20 or more letters (an inner '_' or '-' allowed), each case 30 % of them or more, words (see above) under
-    /// 40 % of the value, 3.3 bits per character or more, and no alphabet written out.
+    /// True for 20 or more letters (an inner '_' or '-' allowed, and at most two digits: <c>Sc0ZiCkjrTRbLgp…</c>), each
+    /// case 30 % of the letters or more, words (see above) under 40 % of the value, 3.3 bits per character or more, and
+    /// no alphabet written out.
     /// </summary>
     public static bool Looks(ReadOnlySpan<char> value)
     {
@@ -21,7 +22,7 @@ internal static class SecretRandomLetters
             return false;
         }
 
-        int upper = 0, lower = 0, run = 1;
+        int upper = 0, lower = 0, digits = 0, run = 1;
         for (var k = 0; k < value.Length; k++)
         {
             var c = value[k];
@@ -32,6 +33,10 @@ internal static class SecretRandomLetters
             else if (char.IsAsciiLetterLower(c))
             {
                 lower++;
+            }
+            else if (char.IsAsciiDigit(c) && k > 0 && ++digits <= 2)
+            {
+                // A digit or two among random letters (base64 of text): still drawn at random.
             }
             else if (c is not ('_' or '-') || value[k - 1] is '_' or '-')
             {

@@ -42,7 +42,8 @@ public sealed class SecretDetectorNinthPassTests
             "secret: mysql-root-password",
             "clientSecret: clientSecretFromVault",
             "secret: Opaque",
-            "  secret: /var/run/secrets/app.key"])
+            "  secret: /var/run/secrets/app.key",
+            "secret = $insta::secret"])
         {
             Values(line).Should().BeEmpty(line);
         }
@@ -78,7 +79,7 @@ public sealed class SecretDetectorNinthPassTests
         foreach (var line in (string[])[
             "password: db_password",
             "DB_PASSWORD=my_password",
-            "\"password\": \"adminPassword\",",
+            "password = adminPassword;",
             "\"passwordSecretRef\": \"registry-password\",",
             "secret: app_secret",
             "api_key = stripe_api_key",
@@ -98,6 +99,12 @@ public sealed class SecretDetectorNinthPassTests
         {
             Values("password: " + value).Should().Equal([value], value);
         }
+
+        // A password written in words, quoted in code: a weak password, not the name of one; in a connection string,
+        // which holds no references, any value is the value.
+        Values("opt.Password = \"MyAdminPassword\";").Should().Equal("MyAdminPassword");
+        Values("Server=db;Uid=app;Pwd=adminPassword;Encrypt=true").Should().Equal("adminPassword");
+        Values("Pwd=db_password; Database=app").Should().Equal("db_password");
     }
 
     /// <summary>
@@ -175,6 +182,34 @@ public sealed class SecretDetectorNinthPassTests
             "MasterUserPassword: !Ref DBPassword",
             "MasterUserPassword: \"!Sub '{{resolve:ssm-secure:/db/password:1}}'\"",
             "RUN echo ENV password is set"])
+        {
+            Values(line).Should().BeEmpty(line);
+        }
+    }
+
+    /// <summary>
+    /// Letters with cases drawn at random and one digit among them (<c>Sc0ZiCkjr…</c>, base64 of text) after any name:
+    /// the random-letters rule wanted letters only, the token rules digits in two places.
+    /// </summary>
+    [Fact]
+    public void Find_RandomCaseLettersWithADigit_IsReported()
+    {
+        const string Letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        var token = Take(Letters, 2) + "0" + Take(Letters, 19);
+
+        Values("noncompliant2:" + token).Should().Equal(token);
+        Values("deploy_hook = \"" + token + "\"").Should().Equal(token);
+    }
+
+    /// <summary>Names in code with a digit: camel case capitalises one letter a word.</summary>
+    [Fact]
+    public void Find_NamesWithADigit_StayUnreported()
+    {
+        foreach (var line in (string[])[
+            "handler: getHL7v2StoreMetricsForProject",
+            "type: X509SubjectKeyIdentifierExtension",
+            "base = Utf8JsonReaderHelperForStrings",
+            "codec: Base64UrlEncodedStringConverter"])
         {
             Values(line).Should().BeEmpty(line);
         }
