@@ -58,6 +58,14 @@ internal static partial class KeyValueSecrets
             return XmlElement(text, start, end, end + 1, found);
         }
 
+        // <key>Password</key> <string>…</string> (a property list), <key>password</key> <value>…</value>: the element after
+        // a key element holds its value.
+        if (start >= 5 && text[start - 1] == '>' && text.AsSpan(start - 5, 5).Equals("<key>", StringComparison.OrdinalIgnoreCase) && text.AsSpan(end).StartsWith("</key>", StringComparison.OrdinalIgnoreCase)
+            && KeyElementValue(text, end + 6) is > 0 and var content)
+        {
+            return XmlElement(text, start, end, content, found);
+        }
+
         // <entry key="db.password">…</entry> (Java's XML properties), <property name="…Password">…</property>: the
         // element's content is the named value.
         if (end + 1 < text.Length && text[end] == '"' && text[end + 1] == '>' && NamedByAttribute(text, start))
@@ -308,6 +316,26 @@ internal static partial class KeyValueSecrets
         }
     }
 
+    /// <summary>Where the content of a <c>&lt;string&gt;</c> or <c>&lt;value&gt;</c> element starts, when one follows <paramref name="at"/> after white space; else -1.</summary>
+    private static int KeyElementValue(string text, int at)
+    {
+        var k = at;
+        while (k < text.Length && k - at < 64 && char.IsWhiteSpace(text[k]))
+        {
+            k++;
+        }
+
+        foreach (var open in (ReadOnlySpan<string>)["<string>", "<value>"])
+        {
+            if (text.AsSpan(k).StartsWith(open, StringComparison.OrdinalIgnoreCase))
+            {
+                return k + open.Length;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary><c>key="</c> or <c>name="</c> stands before the name at <paramref name="start"/>, inside an element's opening tag.</summary>
     private static bool NamedByAttribute(string text, int start)
         => start >= 6 && text[start - 1] == '"' && text[start - 2] == '='
@@ -500,7 +528,7 @@ internal static partial class KeyValueSecrets
         }
     }
 
-    /// <summary>The name at <paramref name="start"/> is the value of a <c>name:</c> member (<c>- name: DB_PASSWORD</c>).</summary>
+    /// <summary>The name at <paramref name="start"/> is the value of a <c>name:</c> or <c>key:</c> member (<c>- name: DB_PASSWORD</c>, <c>- key: password</c>).</summary>
     private static bool NamesAnEntry(string text, int start)
     {
         var j = start;
@@ -509,7 +537,13 @@ internal static partial class KeyValueSecrets
             j--;
         }
 
-        return j > 0 && text[j - 1] == ':' && text.AsSpan(0, j - 1).TrimEnd("\"'").EndsWith("name", StringComparison.OrdinalIgnoreCase);
+        if (j == 0 || text[j - 1] != ':')
+        {
+            return false;
+        }
+
+        var member = text.AsSpan(0, j - 1).TrimEnd("\"'");
+        return member.EndsWith("name", StringComparison.OrdinalIgnoreCase) || (member.EndsWith("key", StringComparison.OrdinalIgnoreCase) && (member.Length == 3 || !char.IsAsciiLetterOrDigit(member[^4])));
     }
 
     private static bool SkipSeparator(string text, int start, ref int i, out Pair pair)

@@ -215,6 +215,39 @@ public sealed class SecretDetectorNinthPassTests
         }
     }
 
+    /// <summary>
+    /// The name in a key element or a <c>key:</c> member and the value in the next one (a property list's
+    /// <c>&lt;key&gt;APIToken&lt;/key&gt;&lt;string&gt;…&lt;/string&gt;</c>, <c>&lt;key&gt;password&lt;/key&gt;</c> then
+    /// <c>&lt;value&gt;…&lt;/value&gt;</c>, YAML <c>- key: password</c> then <c>value: …</c>): the value was not tied to the name.
+    /// </summary>
+    [Fact]
+    public void Find_ValueInTheElementOrMemberAfterItsKey_IsReported()
+    {
+        var password = Take(Lower, 8) + Take("0123456789", 2);
+        var token = Take(Alnum, 32);
+
+        Values("<dict>\n\t<key>APIToken</key>\n\t<string>" + token + "</string>\n</dict>").Should().Equal(token);
+        Values("<entry>\n  <key>password</key>\n  <value>" + password + "</value>\n</entry>").Should().Equal(password);
+        Values("env:\n  - key: password\n    value: " + password + "\n").Should().Equal(password);
+    }
+
+    /// <summary>Other values after a key element or member: numbers, templates, names that only look secret.</summary>
+    [Fact]
+    public void Find_OtherValuesAfterAKey_StayUnreported()
+    {
+        foreach (var text in (string[])[
+            "<key>PasswordLength</key>\n<integer>12</integer>",
+            "<key>password</key><value>${DB_PASSWORD}</value>",
+            "<key>token</key><string>{{ token }}</string>",
+            "<key>NSAllowsArbitraryLoads</key><true/>",
+            "- key: password_min_length\n  value: 12",
+            "- key: password\n  value: \"\"",
+            "<key>SecretName</key>\n<string>db-credentials</string>"])
+        {
+            Values(text).Should().BeEmpty(text);
+        }
+    }
+
     private List<string> Values(string text) => SecretText.Values(_detector, text);
 
     private string Take(string alphabet, int count) => SecretText.Take(_random, alphabet, count);
