@@ -207,7 +207,7 @@ internal static partial class KeyValueSecrets
 
     /// <summary>A name of words joined by '-', '_' or '.' with a version or a number (<c>db-credentials-v2</c>, <c>app_tls_cert_2024</c>).</summary>
     private static bool IsVersionedName(ReadOnlySpan<char> value)
-        => value.IndexOfAny("-_.") > 0 && !value.ContainsAnyInRange('A', 'Z') && SecretRandomLetters.IsNameOfWords(value);
+        => value.IndexOfAny("-_.") > 0 && !value.ContainsAny(UpperLetters) && SecretRandomLetters.IsNameOfWords(value);
 
     /// <summary>
     /// Letters only or digits only, 20 or more of them and varied (<c>vercelTOKEN=hBqKcWvYdXnRtZpLmJsF</c>): a token. Code
@@ -232,6 +232,12 @@ internal static partial class KeyValueSecrets
         return upper == 0 || lower == 0 || (upper * 10 >= value.Length * 3 && lower * 10 >= value.Length * 3);
     }
 
+    private static readonly System.Buffers.SearchValues<char> UpperLetters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+    private static readonly System.Buffers.SearchValues<char> LowerLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
+
+    private static readonly System.Buffers.SearchValues<char> DigitChars = System.Buffers.SearchValues.Create("0123456789");
+
     private static readonly System.Buffers.SearchValues<char> AsciiLettersAndDigits = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 
     /// <summary>
@@ -248,8 +254,8 @@ internal static partial class KeyValueSecrets
     /// (<c>db-credentials-v2</c>).
     /// </summary>
     private static bool LooksLikeUnquotedSecret(ReadOnlySpan<char> value)
-        => value.Length is >= 8 and <= 128 && value[0] != '$' && value.IndexOfAny(' ', '\t') < 0 && value.ContainsAnyInRange('a', 'z') | value.ContainsAnyInRange('A', 'Z')
-            && (value.ContainsAnyInRange('0', '9') || value.ContainsAnyExcept(AsciiLettersAndDigits)) && LooksLikePassword(value) && !IsUrl(value)
+        => value.Length is >= 8 and <= 128 && value[0] != '$' && value.IndexOfAny(' ', '\t') < 0 && (value.ContainsAny(LowerLetters) || value.ContainsAny(UpperLetters))
+            && (value.ContainsAny(DigitChars) || value.ContainsAnyExcept(AsciiLettersAndDigits)) && LooksLikePassword(value) && !IsUrl(value)
             && !(value.IndexOfAny("-_.") > 0 && SecretRandomLetters.IsNameOfWords(value)) && !SecretRandomLetters.LooksLikeName(value);
 
     /// <summary>Lower-case words joined by '-' or '_' (<c>db-credentials</c>, <c>app_signing_secret</c>): the name of a secret, not its value.</summary>

@@ -838,7 +838,7 @@ internal static partial class KeyValueSecrets
             start--;
         }
 
-        if (start == value.Length && !value.ContainsAnyInRange('a', 'z'))
+        if (start == value.Length && !value.ContainsAny(LowerLetters))
         {
             // DB-PASSWORD, ROOT.PASSWORD: capitals only, the last word after a separator.
             start = value.LastIndexOfAny("_-.") + 1;

@@ -74,63 +74,93 @@ internal static class SecretRandomLetters
     {
         var words = 0;
         var longWord = false;
-        foreach (var range in value.SplitAny("-_."))
+        // Split by hand: MemoryExtensions.SplitAny allocated for its separators, and this runs on clean text.
+        for (var rest = value; ;)
         {
-            var part = value[range];
-            if (part.IsEmpty)
+            var cut = rest.IndexOfAny(Separators);
+            var last = cut < 0;
+            var part = last ? rest : rest[..cut];
+            rest = last ? default : rest[(cut + 1)..];
+            if (part.IsEmpty || (!last && rest.IsEmpty))
             {
                 return false;
             }
 
-            if (!part.ContainsAnyExceptInRange('0', '9') || (part.Length > 1 && part[0] is 'v' or 'V' && !part[1..].ContainsAnyExceptInRange('0', '9')))
+            if (!part.ContainsAnyExcept(Digits) || (part.Length > 1 && part[0] is 'v' or 'V' && !part[1..].ContainsAnyExcept(Digits)))
             {
+                // A version or a number.
                 if (part.Length > 8)
                 {
                     return false;
                 }
-
-                continue;
+            }
+            else if (!CountWords(part, ref words, ref longWord))
+            {
+                return false;
             }
 
-            // Camel-case words: a capital (or the start) and small letters; capitals alone (TLS, DB) as one word.
-            var k = 0;
-            while (k < part.Length)
+            if (last)
             {
-                var start = k;
-                if (char.IsAsciiLetterUpper(part[k]))
-                {
-                    k++;
-                    while (k < part.Length && char.IsAsciiLetterUpper(part[k]) && (k + 1 == part.Length || !char.IsAsciiLetterLower(part[k + 1])))
-                    {
-                        k++;
-                    }
-                }
-
-                var lowerStart = k;
-                while (k < part.Length && char.IsAsciiLetterLower(part[k]))
-                {
-                    k++;
-                }
-
-                if (k == start || !IsWord(part[lowerStart..k], k - start))
-                {
-                    return false;
-                }
-
-                words++;
-                longWord |= k - start >= 4;
+                break;
             }
         }
 
         return words >= 2 && longWord;
     }
 
-    /// <summary>Small letters of one word: three letters or fewer, or a vowel and no four consonants in a row.</summary>
+    /// <summary>Camel-case words: a capital (or the start) and small letters; capitals alone (TLS, DB) as one word.</summary>
+    private static bool CountWords(ReadOnlySpan<char> part, ref int words, ref bool longWord)
+    {
+        var k = 0;
+        while (k < part.Length)
+        {
+            var start = k;
+            if (char.IsAsciiLetterUpper(part[k]))
+            {
+                k++;
+                while (k < part.Length && char.IsAsciiLetterUpper(part[k]) && (k + 1 == part.Length || !char.IsAsciiLetterLower(part[k + 1])))
+                {
+                    k++;
+                }
+            }
+
+            var lowerStart = k;
+            while (k < part.Length && char.IsAsciiLetterLower(part[k]))
+            {
+                k++;
+            }
+
+            if (k == start || !IsWord(part[lowerStart..k], k - start))
+            {
+                return false;
+            }
+
+            words++;
+            longWord |= k - start >= 4;
+        }
+
+        return true;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create("-_.");
+
+    // SearchValues rather than ContainsAny*InRange, which allocated on each call in the test build; this runs on clean text.
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
+
+    /// <summary>
+    /// Small letters of one word: three letters or fewer, or up to 16 with a vowel and no four consonants in a row (a
+    /// run of 36 small letters, <c>abcdefabcdef…</c>, is no word).
+    /// </summary>
     private static bool IsWord(ReadOnlySpan<char> lowers, int length)
     {
         if (length <= 3)
         {
             return true;
+        }
+
+        if (length > 16)
+        {
+            return false;
         }
 
         var vowel = false;
