@@ -168,7 +168,7 @@ internal static partial class KeyValueSecrets
             return false;
         }
 
-        return SecretText.HasLettersAndDigits(value) || (value.Length >= 16 && !value.ContainsAnyExceptInRange('0', '9')) || LooksLikeOneClassToken(value);
+        return SecretText.HasLettersAndDigits(value) || (value.Length >= 16 && !value.ContainsAnyExcept(DigitChars)) || LooksLikeOneClassToken(value);
     }
 
     private static readonly System.Buffers.SearchValues<char> LabelledValueChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
@@ -186,7 +186,7 @@ internal static partial class KeyValueSecrets
             return false;
         }
 
-        if (!value.ContainsAnyExceptInRange('0', '9'))
+        if (!value.ContainsAnyExcept(DigitChars))
         {
             return value.Length >= 15;
         }
@@ -196,7 +196,7 @@ internal static partial class KeyValueSecrets
             return true;
         }
 
-        return value.Length >= 20 && (!value.ContainsAnyInRange('A', 'Z') || !value.ContainsAnyInRange('a', 'z'));
+        return value.Length >= 20 && (!value.ContainsAny(UpperLetters) || !value.ContainsAny(LowerLetters));
     }
 
     private static bool LooksLikeStrongToken(ReadOnlySpan<char> value)
