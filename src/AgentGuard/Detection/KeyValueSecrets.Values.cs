@@ -132,8 +132,8 @@ internal static partial class KeyValueSecrets
 
     private static readonly System.Buffers.SearchValues<char> VariableNameChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
 
-    /// <summary>What the name before a call's or an index's bracket is made of (<c>os.getenv</c>, <c>$</c>, <c>%</c>, <c>self._cfg</c>).</summary>
-    private static readonly System.Buffers.SearchValues<char> CallPrefixChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.$%:-");
+    /// <summary>What the name before a call's or an index's bracket is made of (<c>os.getenv</c>, <c>$</c>, <c>%</c>, <c>self._cfg</c>, <c>$this-&gt;config</c>).</summary>
+    private static readonly System.Buffers.SearchValues<char> CallPrefixChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.$%:->");
 
     private static readonly System.Buffers.SearchValues<char> LettersAndDots = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.");
 
@@ -168,7 +168,7 @@ internal static partial class KeyValueSecrets
             return false;
         }
 
-        return SecretText.HasLettersAndDigits(value) || (value.Length >= 16 && !value.ContainsAnyExceptInRange('0', '9')) || LooksLikeOneClassToken(value);
+        return SecretText.HasLettersAndDigits(value) || (value.Length >= 16 && !value.ContainsAnyExcept(DigitChars)) || LooksLikeOneClassToken(value);
     }
 
     private static readonly System.Buffers.SearchValues<char> LabelledValueChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
@@ -186,7 +186,7 @@ internal static partial class KeyValueSecrets
             return false;
         }
 
-        if (!value.ContainsAnyExceptInRange('0', '9'))
+        if (!value.ContainsAnyExcept(DigitChars))
         {
             return value.Length >= 15;
         }
@@ -196,14 +196,18 @@ internal static partial class KeyValueSecrets
             return true;
         }
 
-        return value.Length >= 20 && (!value.ContainsAnyInRange('A', 'Z') || !value.ContainsAnyInRange('a', 'z'));
+        return value.Length >= 20 && (!value.ContainsAny(UpperLetters) || !value.ContainsAny(LowerLetters));
     }
 
     private static bool LooksLikeStrongToken(ReadOnlySpan<char> value)
         => (value.Length >= 24 && SecretText.Entropy(value) >= 3.5) || (value.Length >= 20 && SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.3);
 
     private static bool LooksLikeToken(ReadOnlySpan<char> value)
-        => value.Length >= 16 && value.IndexOfAny(' ', '\t') < 0 && (SecretText.HasLettersAndDigits(value) || LooksLikeOneClassToken(value) || SecretRandomLetters.Looks(value)) && SecretText.Entropy(value) >= (value.Length >= 32 ? 3.0 : MinEntropy) && !IsUrl(value) && !SecretRandomLetters.LooksLikeName(value);
+        => value.Length >= 16 && value.IndexOfAny(' ', '\t') < 0 && (SecretText.HasLettersAndDigits(value) || LooksLikeOneClassToken(value) || SecretRandomLetters.Looks(value)) && SecretText.Entropy(value) >= (value.Length >= 32 ? 3.0 : MinEntropy) && !IsUrl(value) && !SecretRandomLetters.LooksLikeName(value) && !IsVersionedName(value);
+
+    /// <summary>A name of words joined by '-', '_' or '.' with a version or a number (<c>db-credentials-v2</c>, <c>app_tls_cert_2024</c>).</summary>
+    private static bool IsVersionedName(ReadOnlySpan<char> value)
+        => value.IndexOfAny("-_.") > 0 && !value.ContainsAny(UpperLetters) && SecretRandomLetters.IsNameOfWords(value);
 
     /// <summary>
     /// Letters only or digits only, 20 or more of them and varied (<c>vercelTOKEN=hBqKcWvYdXnRtZpLmJsF</c>): a token. Code
@@ -228,6 +232,12 @@ internal static partial class KeyValueSecrets
         return upper == 0 || lower == 0 || (upper * 10 >= value.Length * 3 && lower * 10 >= value.Length * 3);
     }
 
+    private static readonly System.Buffers.SearchValues<char> UpperLetters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+    private static readonly System.Buffers.SearchValues<char> LowerLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
+
+    private static readonly System.Buffers.SearchValues<char> DigitChars = System.Buffers.SearchValues.Create("0123456789");
+
     private static readonly System.Buffers.SearchValues<char> AsciiLettersAndDigits = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 
     /// <summary>
@@ -237,6 +247,16 @@ internal static partial class KeyValueSecrets
     private static bool LooksLikeShortQuotedToken(ReadOnlySpan<char> value)
         => value.Length is >= 12 and <= 128 && value.IndexOfAny(' ', '\t') < 0 && !IsUrl(value) && !LooksLikePath(value) && !SecretRandomLetters.LooksLikeName(value)
             && ((SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.0) || (value.Length >= 20 && SecretText.HasClasses(value, 2) && SecretText.Entropy(value) >= 4.0));
+
+    /// <summary>
+    /// An unquoted value under a name ending in <c>secret</c>: 8 to 128 characters without white space, letters with digits
+    /// or symbols; not a variable (<c>$insta::secret</c>), a path, a URL or a name of words joined by '-', '_' or '.'
+    /// (<c>db-credentials-v2</c>).
+    /// </summary>
+    private static bool LooksLikeUnquotedSecret(ReadOnlySpan<char> value)
+        => value.Length is >= 8 and <= 128 && value[0] != '$' && value.IndexOfAny(' ', '\t') < 0 && (value.ContainsAny(LowerLetters) || value.ContainsAny(UpperLetters))
+            && (value.ContainsAny(DigitChars) || value.ContainsAnyExcept(AsciiLettersAndDigits)) && LooksLikePassword(value) && !IsUrl(value)
+            && !(value.IndexOfAny("-_.") > 0 && SecretRandomLetters.IsNameOfWords(value)) && !SecretRandomLetters.LooksLikeName(value);
 
     /// <summary>Lower-case words joined by '-' or '_' (<c>db-credentials</c>, <c>app_signing_secret</c>): the name of a secret, not its value.</summary>
     private static bool IsKebabName(ReadOnlySpan<char> value)
@@ -260,6 +280,37 @@ internal static partial class KeyValueSecrets
 
     private static bool IsAwsSecret(ReadOnlySpan<char> key, ReadOnlySpan<char> value)
         => value.Length == 40 && (key.Contains("aws", StringComparison.Ordinal) || key.Contains("secretaccesskey", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Another <c>Name=value</c> pair stands before the name or after the value, joined by ';': a connection string
+    /// (<c>Uid=sa;Pwd=myPassword;</c>), not a statement of code that ends in ';' (<c>password = adminPassword;</c>).
+    /// </summary>
+    private static bool InConnectionString(string text, int keyStart, int valueEnd)
+    {
+        if ((keyStart > 0 && text[keyStart - 1] == ';') || (keyStart > 1 && text[keyStart - 1] == ' ' && text[keyStart - 2] == ';'))
+        {
+            return true;
+        }
+
+        var k = valueEnd + 1;
+        if (valueEnd >= text.Length || text[valueEnd] != ';')
+        {
+            return false;
+        }
+
+        while (k < text.Length && text[k] == ' ')
+        {
+            k++;
+        }
+
+        var name = k;
+        while (k < text.Length && k - name < 64 && (char.IsAsciiLetterOrDigit(text[k]) || text[k] is ' ' or '_'))
+        {
+            k++;
+        }
+
+        return k > name && k < text.Length && text[k] == '=';
+    }
 
     private static bool IsConnectionString(string text, int keyStart, int valueEnd)
         => (keyStart > 0 && text[keyStart - 1] == ';') || (keyStart > 1 && text[keyStart - 1] == ' ' && text[keyStart - 2] == ';') || (valueEnd < text.Length && text[valueEnd] == ';');

@@ -55,7 +55,22 @@ internal static partial class KeyValueSecrets
         // <password>value</password>, <secret>{AQAAABAAA value}</secret>: an XML element named like a secret.
         if (start > 0 && text[start - 1] == '<' && end < text.Length && text[end] == '>')
         {
-            return XmlElement(text, start, end, found);
+            return XmlElement(text, start, end, end + 1, found);
+        }
+
+        // <key>Password</key> <string>…</string> (a property list), <key>password</key> <value>…</value>: the element after
+        // a key element holds its value.
+        if (start >= 5 && text[start - 1] == '>' && text.AsSpan(start - 5, 5).Equals("<key>", StringComparison.OrdinalIgnoreCase) && text.AsSpan(end).StartsWith("</key>", StringComparison.OrdinalIgnoreCase)
+            && KeyElementValue(text, end + 6) is > 0 and var content)
+        {
+            return XmlElement(text, start, end, content, found);
+        }
+
+        // <entry key="db.password">…</entry> (Java's XML properties), <property name="…Password">…</property>: the
+        // element's content is the named value.
+        if (end + 1 < text.Length && text[end] == '"' && text[end + 1] == '>' && NamedByAttribute(text, start))
+        {
+            return XmlElement(text, start, end, end + 2, found);
         }
 
         // "Password:" inside a string ("passwordLabel: "Password:","): a label, not an assignment.
@@ -93,6 +108,7 @@ internal static partial class KeyValueSecrets
         var i = end;
         var spaced = false;
         var comparison = false;
+        var byCommand = false;
         SkipDeclaredType(text, ref i);
         var assigned = SkipSeparator(text, start, ref i, out var pair);
         if (!assigned && Comparison(text, end, out var literal))
@@ -100,6 +116,14 @@ internal static partial class KeyValueSecrets
             // if password == "hunter2": a hard-coded credential checked in code.
             i = literal;
             comparison = true;
+        }
+        else if (!assigned && SetByCommand(text, start, end))
+        {
+            // ENV DB_PASSWORD hunter2 (a Dockerfile's form without '='), setx DB_PASSWORD "hunter2": a command names the
+            // variable, one space, then its value.
+            i = end + 1;
+            assigned = true;
+            byCommand = true;
         }
         else if (!assigned)
         {
@@ -124,7 +148,7 @@ internal static partial class KeyValueSecrets
         // "-Password VMware1!", "--password hunter2", netrc "login joe password hunter2": a value given on a command line.
         var stated = false;
         var flagged = spaced && kind == KeyKind.Password && (IsFlag(text, start) || LineHasLogin(text, start));
-        var equals = assigned && text.AsSpan(end, i - end).Contains('=');
+        var equals = byCommand || (assigned && text.AsSpan(end, i - end).Contains('='));
         // password: hunter on a YAML or INI line of its own: the name starts the line, the value ends it (checked below).
         var ownLine = assigned && !equals && pair == Pair.None && StartsLine(text, start);
         while (i < text.Length && i - end < 40 && text[i] is ' ' or '\t')
@@ -212,6 +236,9 @@ internal static partial class KeyValueSecrets
         string? detected = kind switch
         {
             _ when IsCodeReference(value, quote != '\0') || IsSecretName(value) || IsOwnName(key, value) => null,
+            // password: db_password, "passwordSecretRef": "registry-password": where the secret is kept, by name. Not in a
+            // connection string, which holds no references (Password=myPassword; is the value).
+            _ when IsNameOfWordsEndingInSecretWord(value, quote != '\0') && !InConnectionString(text, start, valueEnd) => null,
             // typeof token === "object", key === "Escape": a type test or a key name, not a credential.
             KeyKind.Password when comparison => !IsTypeTest(text, start) && LooksLikePlainPassword(value) ? "password" : null,
             KeyKind.Token when comparison => LooksLikeToken(value) || (key.EndsWith("secret", StringComparison.Ordinal) && !IsTypeTest(text, start) && LooksLikePlainPassword(value)) ? "generic-secret" : null,
@@ -225,6 +252,10 @@ internal static partial class KeyValueSecrets
             KeyKind.Token when spaced && !LooksLikeStrongToken(value) && !(stated && LooksLikeToken(value)) && !(IsFlag(text, start) && text[start + 1] == '-' && LooksLikeToken(value)) => null,
             // JWT: Secret: 'development#product': a quoted value assigned to a name ending in "secret" may be a password.
             KeyKind.Token when quote != '\0' && !spaced && key.EndsWith("secret", StringComparison.Ordinal) && value.IndexOfAny(' ', '\t') < 0 && !IsKebabName(value) && LooksLikePassword(value) => "generic-secret",
+            // client_secret: x7Kq9#mw2 in YAML, CLIENT_SECRET=… in an .env file: the same position unquoted, when the value ends
+            // its line or was given with "=" (not prose: "The client secret: rotate it…"), has letters with digits or symbols
+            // and is not a name of words (db-credentials-v2).
+            KeyKind.Token when quote == '\0' && assigned && !spaced && pair == Pair.None && key.EndsWith("secret", StringComparison.Ordinal) && (equals || (ownLine && EndsLine(text, valueEnd))) && LooksLikeUnquotedSecret(value) => "generic-secret",
             KeyKind.Token or KeyKind.Bearer when LooksLikeToken(value) || (quote != '\0' && LooksLikeShortQuotedToken(value)) || (scheme && LooksLikeSchemeToken(value)) => scheme || kind == KeyKind.Bearer ? "bearer-token" : IsAwsSecret(key, value) ? "aws-secret-key" : "generic-secret",
             // ipstack_key=abcdef…12, uclassify_key=ABC123DEF456, asana_key = "8195513847023883": an assigned key name is a
             // credential position, so a plain run of letters and digits is a credential there even below the entropy floors.
@@ -285,18 +316,49 @@ internal static partial class KeyValueSecrets
         }
     }
 
-    private static int XmlElement(string text, int start, int end, List<SecretFinding> found)
+    /// <summary>Where the content of a <c>&lt;string&gt;</c> or <c>&lt;value&gt;</c> element starts, when one follows <paramref name="at"/> after white space; else -1.</summary>
+    private static int KeyElementValue(string text, int at)
+    {
+        var k = at;
+        while (k < text.Length && k - at < 64 && char.IsWhiteSpace(text[k]))
+        {
+            k++;
+        }
+
+        foreach (var open in (ReadOnlySpan<string>)["<string>", "<value>"])
+        {
+            if (text.AsSpan(k).StartsWith(open, StringComparison.OrdinalIgnoreCase))
+            {
+                return k + open.Length;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary><c>key="</c> or <c>name="</c> stands before the name at <paramref name="start"/>, inside an element's opening tag.</summary>
+    private static bool NamedByAttribute(string text, int start)
+        => start >= 6 && text[start - 1] == '"' && text[start - 2] == '='
+            && (text.AsSpan(start - 5, 3).Equals("key", StringComparison.OrdinalIgnoreCase) || (start >= 7 && text.AsSpan(start - 6, 4).Equals("name", StringComparison.OrdinalIgnoreCase)))
+            && text.AsSpan(Math.Max(0, start - 64), Math.Min(start, 64)).LastIndexOf('<') > text.AsSpan(Math.Max(0, start - 64), Math.Min(start, 64)).LastIndexOf('>');
+
+    private static int XmlElement(string text, int start, int end, int contentStart, List<SecretFinding> found)
     {
         Span<char> buffer = stackalloc char[MaxKey];
         var name = Normalize(text.AsSpan(start, end - start), buffer);
         var kind = Classify(name);
-        var close = text.IndexOf('<', end + 1, Math.Min(MaxQuotedValue, text.Length - end - 1));
+        if (contentStart >= text.Length)
+        {
+            return end;
+        }
+
+        var close = text.IndexOf('<', contentStart, Math.Min(MaxQuotedValue, text.Length - contentStart));
         if (close < 0)
         {
             return end;
         }
 
-        var valueStart = end + 1;
+        var valueStart = contentStart;
         var value = text.AsSpan(valueStart, close - valueStart);
         var trimmed = value.Trim();
         valueStart += value.IndexOf(trimmed);
@@ -318,7 +380,10 @@ internal static partial class KeyValueSecrets
             value = space < 0 ? inner : inner[(space + 1)..];
         }
 
-        if (kind is KeyKind.None or KeyKind.Bearer || value.IsEmpty || SecretText.IsPlaceholder(value) || SecretText.IsPlaceholderWord(value) || IsVariable(value))
+        // The content is checked for code and references as an assigned value is: ENV['DB_PASSWORD'], settings.DB_PASSWORD,
+        // an ARN, a vault path, the name of a secret (<password>mysql.root.password</password>).
+        if (kind is KeyKind.None or KeyKind.Bearer || value.IsEmpty || SecretText.IsPlaceholder(value) || SecretText.IsPlaceholderWord(value) || IsVariable(value)
+            || IsCodeReference(value, quoted: false) || IsSecretName(value) || IsNameOfWordsEndingInSecretWord(value, quoted: false))
         {
             return end;
         }
@@ -352,6 +417,34 @@ internal static partial class KeyValueSecrets
     }
 
     private static readonly string[] CapitalLabels = ["SECRET", "TOKEN", "KEY", "ACCESS", "PRIVATE"];
+
+    /// <summary>
+    /// The name follows <c>ENV </c> at the start of a line (a Dockerfile) or <c>setx </c> (Windows) and is followed by one
+    /// space and a value.
+    /// </summary>
+    private static bool SetByCommand(string text, int start, int end)
+    {
+        if (end + 1 >= text.Length || text[end] != ' ' || text[end + 1] is ' ' or '\t' or '\r' or '\n' || start < 4 || text[start - 1] != ' ')
+        {
+            return false;
+        }
+
+        var command = start - 1;
+        while (command > 0 && char.IsAsciiLetter(text[command - 1]))
+        {
+            command--;
+        }
+
+        var word = text.AsSpan(command, start - 1 - command);
+        var lineStart = command;
+        while (lineStart > 0 && text[lineStart - 1] is ' ' or '\t')
+        {
+            lineStart--;
+        }
+
+        return (word.SequenceEqual("ENV") && (lineStart == 0 || text[lineStart - 1] is '\n' or '\r'))
+            || (word.Equals("setx", StringComparison.OrdinalIgnoreCase) && (lineStart == 0 || text[lineStart - 1] is '\n' or '\r' or '&' or ';'));
+    }
 
     /// <summary>After a bare space, only "is"/"was" or a long unbroken run can be a value.</summary>
     private static bool SpacedCandidate(string text, int i)
@@ -435,7 +528,7 @@ internal static partial class KeyValueSecrets
         }
     }
 
-    /// <summary>The name at <paramref name="start"/> is the value of a <c>name:</c> member (<c>- name: DB_PASSWORD</c>).</summary>
+    /// <summary>The name at <paramref name="start"/> is the value of a <c>name:</c> or <c>key:</c> member (<c>- name: DB_PASSWORD</c>, <c>- key: password</c>).</summary>
     private static bool NamesAnEntry(string text, int start)
     {
         var j = start;
@@ -444,7 +537,13 @@ internal static partial class KeyValueSecrets
             j--;
         }
 
-        return j > 0 && text[j - 1] == ':' && text.AsSpan(0, j - 1).TrimEnd("\"'").EndsWith("name", StringComparison.OrdinalIgnoreCase);
+        if (j == 0 || text[j - 1] != ':')
+        {
+            return false;
+        }
+
+        var member = text.AsSpan(0, j - 1).TrimEnd("\"'");
+        return member.EndsWith("name", StringComparison.OrdinalIgnoreCase) || (member.EndsWith("key", StringComparison.OrdinalIgnoreCase) && (member.Length == 3 || !char.IsAsciiLetterOrDigit(member[^4])));
     }
 
     private static bool SkipSeparator(string text, int start, ref int i, out Pair pair)
@@ -712,6 +811,59 @@ internal static partial class KeyValueSecrets
         Span<char> buffer = stackalloc char[MaxKey];
         return Classify(Normalize(value, buffer)) != KeyKind.None;
     }
+
+    /// <summary>
+    /// The name of a secret in words (<c>db_password</c>, <c>registry-password</c>, <c>mysql.root.password</c>,
+    /// <c>stripe_api_key</c>; unquoted also a variable in camel case, <c>adminPassword</c>): letters joined by '_', '-' or
+    /// '.', two words or more, the last a secret's word. A generated value has digits or symbols, or runs that are no
+    /// words; a quoted <c>"MyPassword"</c> is a (weak) password written in words, not a name.
+    /// </summary>
+    private static bool IsNameOfWordsEndingInSecretWord(ReadOnlySpan<char> value, bool quoted)
+    {
+        if (value.Length is < 5 or > MaxKey || !char.IsAsciiLetter(value[0]) || value.ContainsAnyExcept(NameOfWordsChars) || !SecretRandomLetters.IsNameOfWords(value)
+            || (value.IndexOfAny("_-.") < 0 && (quoted || !char.IsAsciiLetterLower(value[0]))))
+        {
+            return false;
+        }
+
+        // The last word: the small letters at the end, with the capital before them (camel case).
+        var start = value.Length;
+        while (start > 0 && char.IsAsciiLetterLower(value[start - 1]))
+        {
+            start--;
+        }
+
+        if (start > 0 && char.IsAsciiLetterUpper(value[start - 1]))
+        {
+            start--;
+        }
+
+        if (start == value.Length && !value.ContainsAny(LowerLetters))
+        {
+            // DB-PASSWORD, ROOT.PASSWORD: capitals only, the last word after a separator.
+            start = value.LastIndexOfAny("_-.") + 1;
+        }
+
+        if (start == 0)
+        {
+            return false;
+        }
+
+        var last = value[start..];
+        foreach (var word in SecretWords)
+        {
+            if (last.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] SecretWords = ["password", "passwd", "pwd", "pass", "passphrase", "secret", "secrets", "token", "key", "apikey", "credential", "credentials"];
+
+    private static readonly System.Buffers.SearchValues<char> NameOfWordsChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-.");
 
     /// <summary>An environment-variable style name: <c>GIT_PAGER</c>, <c>DB_PASSWORD</c>.</summary>
     private static bool IsUpperSnakeName(ReadOnlySpan<char> value)

@@ -11,8 +11,9 @@ namespace AgentGuard;
 internal static class SecretRandomLetters
 {
     /// <summary>
-    /// True for 20 or more letters (an inner '_' or '-' allowed), each case 30 % of them or more, words (see above) under
-    /// 40 % of the value, 3.3 bits per character or more, and no alphabet written out.
+    /// True for 20 or more letters (an inner '_' or '-' allowed, and at most two digits: <c>Sc0ZiCkjrTRbLgp…</c>), each
+    /// case 30 % of the letters or more, words (see above) under 40 % of the value, 3.3 bits per character or more, and
+    /// no alphabet written out.
     /// </summary>
     public static bool Looks(ReadOnlySpan<char> value)
     {
@@ -21,7 +22,7 @@ internal static class SecretRandomLetters
             return false;
         }
 
-        int upper = 0, lower = 0, run = 1;
+        int upper = 0, lower = 0, digits = 0, run = 1;
         for (var k = 0; k < value.Length; k++)
         {
             var c = value[k];
@@ -32,6 +33,10 @@ internal static class SecretRandomLetters
             else if (char.IsAsciiLetterLower(c))
             {
                 lower++;
+            }
+            else if (char.IsAsciiDigit(c) && k > 0 && ++digits <= 2)
+            {
+                // A digit or two among random letters (base64 of text): still drawn at random.
             }
             else if (c is not ('_' or '-') || value[k - 1] is '_' or '-')
             {
@@ -58,6 +63,121 @@ internal static class SecretRandomLetters
     /// letters alone (<c>abcdefabcdef…</c>, synthetic sequences) do not count here.
     /// </summary>
     public static bool LooksLikeName(ReadOnlySpan<char> value) => PronounceableWordShare(value, capitalised: true) * 10 >= value.Length * 6;
+
+    /// <summary>
+    /// A name of words (<c>db-credentials-v2</c>, <c>app_tls_cert_2024</c>, <c>mysql.root.password</c>, <c>adminPassword</c>):
+    /// parts joined by '-', '_' or '.', each a word in small letters or camel case (pronounceable, or of at most three
+    /// letters) or a version (<c>v2</c>, <c>2024</c>), and two words or more. A generated value has parts that mix letters
+    /// and digits (<c>wdvvok7slklk…</c>) or runs that are no words (<c>qscgyygcsq</c>, <c>abcdefghijklmnop</c>).
+    /// </summary>
+    public static bool IsNameOfWords(ReadOnlySpan<char> value)
+    {
+        var words = 0;
+        var longWord = false;
+        // Split by hand: MemoryExtensions.SplitAny allocated for its separators, and this runs on clean text.
+        for (var rest = value; ;)
+        {
+            var cut = rest.IndexOfAny(Separators);
+            var last = cut < 0;
+            var part = last ? rest : rest[..cut];
+            rest = last ? default : rest[(cut + 1)..];
+            if (part.IsEmpty || (!last && rest.IsEmpty))
+            {
+                return false;
+            }
+
+            if (!part.ContainsAnyExcept(Digits) || (part.Length > 1 && part[0] is 'v' or 'V' && !part[1..].ContainsAnyExcept(Digits)))
+            {
+                // A version or a number.
+                if (part.Length > 8)
+                {
+                    return false;
+                }
+            }
+            else if (!CountWords(part, ref words, ref longWord))
+            {
+                return false;
+            }
+
+            if (last)
+            {
+                break;
+            }
+        }
+
+        return words >= 2 && longWord;
+    }
+
+    /// <summary>Camel-case words: a capital (or the start) and small letters; capitals alone (TLS, DB) as one word.</summary>
+    private static bool CountWords(ReadOnlySpan<char> part, ref int words, ref bool longWord)
+    {
+        var k = 0;
+        while (k < part.Length)
+        {
+            var start = k;
+            if (char.IsAsciiLetterUpper(part[k]))
+            {
+                k++;
+                while (k < part.Length && char.IsAsciiLetterUpper(part[k]) && (k + 1 == part.Length || !char.IsAsciiLetterLower(part[k + 1])))
+                {
+                    k++;
+                }
+            }
+
+            var lowerStart = k;
+            while (k < part.Length && char.IsAsciiLetterLower(part[k]))
+            {
+                k++;
+            }
+
+            if (k == start || !IsWord(part[lowerStart..k], k - start))
+            {
+                return false;
+            }
+
+            words++;
+            longWord |= k - start >= 4;
+        }
+
+        return true;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create("-_.");
+
+    // SearchValues rather than ContainsAny*InRange, which allocated on each call in the test build; this runs on clean text.
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
+
+    /// <summary>
+    /// Small letters of one word: three letters or fewer, or up to 16 with a vowel and no four consonants in a row (a
+    /// run of 36 small letters, <c>abcdefabcdef…</c>, is no word).
+    /// </summary>
+    private static bool IsWord(ReadOnlySpan<char> lowers, int length)
+    {
+        if (length <= 3)
+        {
+            return true;
+        }
+
+        if (length > 16)
+        {
+            return false;
+        }
+
+        var vowel = false;
+        var consonants = 0;
+        foreach (var c in lowers)
+        {
+            var isVowel = c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+            vowel |= isVowel;
+            consonants = isVowel ? 0 : consonants + 1;
+            if (consonants >= 4)
+            {
+                return false;
+            }
+        }
+
+        return vowel || lowers.IsEmpty;
+    }
 
     /// <summary>
     /// Characters in words: a capital and two or more small letters, or three or more small letters, where the small

@@ -208,6 +208,12 @@ internal static class SecretText
             return true;
         }
 
+        // %DB_PASSWORD% (a Windows variable), @db.password@ (an Ant or Maven filter token): filled in at run time.
+        if (value.Length > 3 && value[0] is '%' or '@' && value[^1] == value[0] && char.IsAsciiLetter(value[1]) && !value[1..^1].ContainsAnyExcept(FilterNameChars))
+        {
+            return true;
+        }
+
         for (var open = value.IndexOfAny('<', '{'); open >= 0 && open < value.Length - 1; open = value[(open + 1)..].IndexOfAny('<', '{') is var next and >= 0 ? open + 1 + next : -1)
         {
             var close = value[open] == '<' ? '>' : '}';
@@ -220,6 +226,8 @@ internal static class SecretText
 
         return false;
     }
+
+    private static readonly System.Buffers.SearchValues<char> FilterNameChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.");
 
     private static readonly System.Buffers.SearchValues<char> NameChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-. ");
 

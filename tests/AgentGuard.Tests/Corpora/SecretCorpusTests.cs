@@ -54,21 +54,22 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         // Sixth pass (lean to recall on structural evidence, measured once at the end): 85.5 % over 684 at 97.2 %, 1 partial.
         // Eighth pass: a ninth source (whispers' config fixtures, added before any tuning on it; its held-out part was
         // measured only at the end): 84.9 % over 743 at 96.5 %, 88.7 % without placeholder-labelled positives, 2 partial
-        // (the eight earlier sources unchanged).
+        // (the eight earlier sources unchanged). Ninth pass (measured once, at the end): 84.9 % over 743 at 96.8 % (21 of 291
+        // negatives flagged, was 23), 88.8 % without placeholder-labelled positives, 2 partial.
         positivesAll.Should().HaveCountGreaterThan(740);
         recall.Should().BeGreaterThanOrEqualTo(0.849);
-        precision.Should().BeGreaterThanOrEqualTo(0.964);
-        realRecall.Should().BeGreaterThanOrEqualTo(0.887);
+        precision.Should().BeGreaterThanOrEqualTo(0.967);
+        realRecall.Should().BeGreaterThanOrEqualTo(0.888);
         heldOut.Count(s => outcome[s] == Outcome.Partial).Should().BeLessThanOrEqualTo(2);
 
         // The population, lines with context (fourth pass, before and after its classes: 392 / 463 = 84.7 % at
         // 98.2 %, 7 of 113 negatives flagged; sixth pass: 406 / 463 = 87.7 % at 97.8 %, 9 of 113 flagged; eighth pass with
-        // the ninth source: 452 / 518 = 87.3 % at 96.8 %, 15 of 171 flagged).
+        // the ninth source: 452 / 518 = 87.3 % at 96.8 %, 15 of 171 flagged; ninth pass: 452 / 518 at 97.2 %, 13 of 171 flagged).
         var contextPositives = withContext.Where(s => s.IsPositive).ToList();
         var contextFound = contextPositives.Count(s => outcome[s] == Outcome.Found);
         var contextFlagged = withContext.Count(s => !s.IsPositive && outcome[s] != Outcome.None);
         (contextFound / (double)contextPositives.Count).Should().BeGreaterThanOrEqualTo(0.872);
-        (contextFound / (double)(contextFound + contextFlagged)).Should().BeGreaterThanOrEqualTo(0.967);
+        (contextFound / (double)(contextFound + contextFlagged)).Should().BeGreaterThanOrEqualTo(0.972);
     }
 
     /// <summary>
