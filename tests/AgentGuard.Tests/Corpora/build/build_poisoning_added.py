@@ -20,7 +20,7 @@ import random
 import re
 import subprocess
 
-from common import MIRROR, split_of
+from common import MIRROR, emit
 
 TARGET = "../poisoning.jsonl"
 
@@ -156,13 +156,6 @@ for path, field, text, name in random.Random("grafana-mcp").sample(benign, min(2
 # Append, keeping every earlier line as it is.
 with open(TARGET, encoding="utf-8") as existing:
     seen = {json.loads(line)["text"] for line in existing if line.strip()}
-added = 0
 with open(TARGET, "a", encoding="utf-8") as out:
-    for row in rows:
-        if row["text"] in seen:
-            continue
-        seen.add(row["text"])
-        row["split"] = split_of(row["text"])
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        added += 1
+    added = emit(out, rows, seen)
 print(TARGET, "added", added)

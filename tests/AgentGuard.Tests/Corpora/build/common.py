@@ -41,13 +41,21 @@ def sample(items, n, seed):
     return random.Random(seed).sample(items, n)
 
 
+def emit(out, rows, seen):
+    """Writes each row whose text is not in seen (adding it), with its split; returns how many were written."""
+    written = 0
+    for row in rows:
+        if row["text"] in seen:
+            continue
+        seen.add(row["text"])
+        row["split"] = split_of(row["text"])
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        written += 1
+    return written
+
+
 def write(path, rows):
     seen = set()
     with open(path, "w", encoding="utf-8") as out:
-        for row in rows:
-            if row["text"] in seen:
-                continue
-            seen.add(row["text"])
-            row["split"] = split_of(row["text"])
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        emit(out, rows, seen)
     print(path, len(seen))
