@@ -130,6 +130,32 @@ public sealed class RecordTests(RedisFixture redis) : IClassFixture<RedisFixture
     }
 
     [Fact]
+    public async Task TheStoredEntry_IsTheCallAsDecided_ThoughItIsEncodedAfterTheDecisionReturns()
+    {
+        // The record's entry is encoded by the work item that sends it, after the decision has returned: what reaches
+        // Redis must still be the call as decided — its name, tags, call id and the effect (a sequence rule that skips
+        // denied calls reads it) — not a default or a later call's.
+        var prefix = RedisFixture.Prefix();
+        await using var replica = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        var session = new GuardContext { SessionId = "as-decided" };
+        for (var i = 0; i < 3; i++)
+        {
+            (await replica.Engine.EvaluateAsync(new ToolCallEvent("export") { CallId = "e" + i, Tags = ["pii"] }, session)).Effect.Should().Be(DecisionEffect.Allow);
+        }
+
+        (await replica.Engine.EvaluateAsync(Replica.Call("send", callId: "denied"), session)).Effect.Should().Be(DecisionEffect.Deny);
+        await replica.FlushAsync();
+
+        var keys = replica.Services.GetRequiredService<RedisSessionStore>().Keys;
+        var stored = await (await replica.MultiplexerAsync()).GetDatabase().ListRangeAsync(keys.History("as-decided"));
+        var entries = stored.Select(value => HistoryEntry.Decode(value)!.Value).ToList();
+        entries.Select(e => (e.ToolName, e.CallId, e.Effect)).Should().Equal(
+            ("export", "e0", DecisionEffect.Allow), ("export", "e1", DecisionEffect.Allow), ("export", "e2", DecisionEffect.Allow), ("send", "denied", DecisionEffect.Deny));
+        entries.Take(3).Should().AllSatisfy(e => e.Tags.Should().Contain("pii"));
+        entries[^1].Tags.Should().NotContain("pii");
+    }
+
+    [Fact]
     public async Task AHugeSessionId_IsNotWrittenIntoRedisKeys_YetNamesOneSessionOnEveryReplica()
     {
         var prefix = RedisFixture.Prefix();
