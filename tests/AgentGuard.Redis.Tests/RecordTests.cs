@@ -73,7 +73,7 @@ public sealed class RecordTests(RedisFixture redis) : IClassFixture<RedisFixture
     public async Task AnActiveSession_KeepsItsLabelPastTheIdleTimeout_ThoughMostRecordsSkipTheRefresh()
     {
         const string rules = """
-            "Sessions": { "IdleTimeout": "00:00:02" },
+            "Sessions": { "IdleTimeout": "00:00:04" },
             "Rules": [ { "Id": "no-post-when-untrusted", "Effect": "Deny", "Match": { "Tools": ["post"] }, "When": { "SessionLabels": ["untrusted"] } } ]
             """;
         var prefix = RedisFixture.Prefix();
@@ -84,12 +84,18 @@ public sealed class RecordTests(RedisFixture redis) : IClassFixture<RedisFixture
         await a.Engine.InspectResultAsync(Replica.Call("browse", callId: "c0"), session, new ToolResult("a page") { Labels = ["untrusted"] });
         await a.FlushAsync();
 
-        // Calls every 250 ms for three idle timeouts, alternating replicas: the label must never lapse.
+        // Calls every 250 ms, alternating replicas, for 9 s — past the 6 s expiry (1.5 × the idle timeout) the label was
+        // given when it was set, so only the records' refreshes keep it: it must never lapse. The idle timeout leaves a
+        // replica's refreshes (every 2 s or so) 3.5 s of slack for a loaded machine (CI runs test projects side by side).
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        for (var i = 1; watch.Elapsed < TimeSpan.FromSeconds(6); i++)
+        var previous = TimeSpan.Zero;
+        for (var i = 1; watch.Elapsed < TimeSpan.FromSeconds(9); i++)
         {
             var replica = i % 2 == 0 ? a : b;
-            (await replica.Engine.EvaluateAsync(Replica.Call("post", callId: "c" + i), session)).Effect.Should().Be(DecisionEffect.Deny, $"the session was active {watch.Elapsed.TotalSeconds:F1} s in");
+            var started = watch.Elapsed;
+            (await replica.Engine.EvaluateAsync(Replica.Call("post", callId: "c" + i), session)).Effect.Should().Be(
+                DecisionEffect.Deny, $"the session was active {started.TotalSeconds:F1} s in (previous call {(started - previous).TotalMilliseconds:F0} ms before)");
+            previous = started;
             await Task.Delay(250);
         }
     }
