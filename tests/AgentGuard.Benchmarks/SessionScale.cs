@@ -109,6 +109,7 @@ internal static class SessionScale
         var cpuOne = new double[Rounds];
         var cpuTwo = new double[Rounds];
         var control = new double[Rounds];
+        var elsewhere = new (long Others, long Stolen)[Rounds];
         using var process = Process.GetCurrentProcess();
         for (var r = 0; r < Rounds; r++)
         {
@@ -119,15 +120,17 @@ internal static class SessionScale
             process.Refresh();
             cpuOne[r] = (process.TotalProcessorTime - cpu).TotalNanoseconds / count;
             cpu = process.TotalProcessorTime;
+            var share = MachineShare.Now();
             var watch = Stopwatch.StartNew();
             Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = 2 }, t => TimeCalls(engine, calls[t], contexts[t], count));
             two[r] = 2.0 * count / watch.Elapsed.TotalSeconds;
+            elsewhere[r] = MachineShare.Now().Since(share);
             process.Refresh();
             cpuTwo[r] = (process.TotalProcessorTime - cpu).TotalNanoseconds / (2.0 * count);
         }
 
         var pairs = string.Join(", ", one.Zip(two, control).Select(r => $"{r.Second / r.First:F2}/{r.Third:F2}"));
-        ReportRatio("100,000 live sessions", one, two, cpuOne, cpuTwo);
+        ReportRatio("100,000 live sessions", one, two, cpuOne, cpuTwo, elsewhere);
         Console.WriteLine($"  per round, this ratio / the ratio of a loop that keeps a core's execution units busy and shares nothing, run just before it: {pairs}");
         Console.WriteLine($"  the machine's own ceiling (a loop that shares nothing, same rounds): {MachineCeiling():F2}x");
         Console.WriteLine($"  the machine's ceiling for memory-bound work (each thread walks its own 8 MB at random, shares nothing): {MemoryCeiling():F2}x");
@@ -181,6 +184,7 @@ internal static class SessionScale
         var two = new double[Rounds];
         var cpuOne = new double[Rounds];
         var cpuTwo = new double[Rounds];
+        var elsewhere = new (long Others, long Stolen)[Rounds];
         using var process = Process.GetCurrentProcess();
         for (var r = 0; r < Rounds; r++)
         {
@@ -193,10 +197,12 @@ internal static class SessionScale
             process.Refresh();
             cpuOne[r] = (process.TotalProcessorTime - cpu).TotalNanoseconds / count;
             cpu = process.TotalProcessorTime;
+            var share = MachineShare.Now();
             phase.SignalAndWait();
             watch.Restart();
             phase.SignalAndWait();
             two[r] = 2.0 * count / watch.Elapsed.TotalSeconds;
+            elsewhere[r] = MachineShare.Now().Since(share);
             process.Refresh();
             cpuTwo[r] = (process.TotalProcessorTime - cpu).TotalNanoseconds / (2.0 * count);
         }
@@ -206,12 +212,17 @@ internal static class SessionScale
             thread.Join();
         }
 
-        ReportRatio("100,000 live sessions, each thread's session made on that thread", one, two, cpuOne, cpuTwo);
+        ReportRatio("100,000 live sessions, each thread's session made on that thread", one, two, cpuOne, cpuTwo, elsewhere);
     }
 
-    /// <summary>Prints the medians of rounds of one thread and two: throughput, their ratio, and processor time per call.</summary>
-    private static void ReportRatio(string label, double[] one, double[] two, double[] cpuOne, double[] cpuTwo)
+    /// <summary>
+    /// Prints the medians of rounds of one thread and two: throughput, their ratio, and processor time per call; then
+    /// each round's ratio with what the rest of the machine took during its two-thread phase (<see cref="MachineShare"/>).
+    /// </summary>
+    private static void ReportRatio(string label, double[] one, double[] two, double[] cpuOne, double[] cpuTwo, (long Others, long Stolen)[] elsewhere)
     {
+        var rounds = one.Zip(two, elsewhere).Select(r => $"{r.Second / r.First:F2}x ({r.Third.Others}+{r.Third.Stolen})").ToArray();
+        var clear = one.Zip(two, elsewhere).Where(r => r.Third.Others + r.Third.Stolen == 0).Select(r => r.Second / r.First).Order().ToArray();
         var ratios = one.Zip(two, (a, b) => b / a).Order().ToArray();
         Array.Sort(one);
         Array.Sort(two);
@@ -219,6 +230,10 @@ internal static class SessionScale
         Array.Sort(cpuTwo);
         Console.WriteLine($"{label}: 1 thread {one[Rounds / 2] / 1e6:F2} M calls/s, 2 threads {two[Rounds / 2] / 1e6:F2} M calls/s, ratio of medians {two[Rounds / 2] / one[Rounds / 2]:F2}x (per-round ratios {ratios[0]:F2}–{ratios[^1]:F2})");
         Console.WriteLine($"  processor time per call: 1 thread {cpuOne[Rounds / 2]:F0} ns, 2 threads {cpuTwo[Rounds / 2]:F0} ns; two threads on two free cores would reach {2 * cpuOne[Rounds / 2] / cpuTwo[Rounds / 2]:F2}x");
+        Console.WriteLine($"  rounds in order, ratio (ticks other processes were busy + ticks stolen by the hypervisor during the two-thread phase): {string.Join(", ", rounds)}");
+        Console.WriteLine(clear.Length == 0
+            ? "  no round had both cores to itself"
+            : $"  rounds with both cores to themselves: {clear.Length} of {Rounds}, ratios {clear[0]:F2}–{clear[^1]:F2}x, median {clear[clear.Length / 2]:F2}x");
     }
 
     /// <summary>
