@@ -34,6 +34,9 @@ internal sealed partial class InjectionDetector
     /// <summary>What an instruction about the reader's output names: only an assistant has "your response".</summary>
     private static readonly string[] OutputNouns = ["response", "reply", "answer", "output", "code", "solution", "implementation", "algorithm", "summary", "message", "replies", "responses", "answers", "final"];
 
+    /// <summary>Output nouns that also name a developer's own work ("please ensure your code is up to date").</summary>
+    private static readonly string[] WorkNouns = ["code", "solution", "implementation", "algorithm"];
+
     /// <summary>Verbs that, in the same sentence, turn "your response" into an instruction about it.</summary>
     private static readonly HashSet<string> OutputVerbs = new(
     [
@@ -322,7 +325,7 @@ internal sealed partial class InjectionDetector
     {
         var i = at + 5;
         var noun = NextWord(text, ref i);
-        if (!IsOneOf(noun, OutputNouns))
+        if (!IsOneOf(noun, OutputNouns) || (IsOneOf(noun, WorkNouns) && StatesItsCondition(text, i)))
         {
             return;
         }
@@ -363,6 +366,31 @@ internal sealed partial class InjectionDetector
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// After "your code" (or solution, implementation, algorithm): "is/are" and a state ("is up to date", "are merged"),
+    /// with no address on the rest of the line — how one asks a developer about their work, not an assistant for content.
+    /// "is calling …", "is sending …" and any URL or e-mail address after it still count.
+    /// </summary>
+    private static bool StatesItsCondition(ReadOnlySpan<char> text, int i)
+    {
+        var verb = NextWord(text, ref i);
+        if (!(verb.Equals("is", StringComparison.OrdinalIgnoreCase) || verb.Equals("are", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        var state = NextWord(text, ref i);
+        if (state.IsEmpty || state.EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var rest = text.Slice(i, Math.Min(200, text.Length - i));
+        var line = rest.IndexOf('\n');
+        rest = line < 0 ? rest : rest[..line];
+        return !rest.Contains("://", StringComparison.Ordinal) && !rest.Contains("www.", StringComparison.OrdinalIgnoreCase) && !rest.Contains('@');
     }
 
     /// <summary>An output verb, also as a gerund ("enriching your code by featuring …").</summary>
