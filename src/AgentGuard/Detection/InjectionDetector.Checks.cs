@@ -187,4 +187,40 @@ internal sealed partial class InjectionDetector
             weights[(int)marker] = weight;
         }
     }
+    /// <summary>What a help page or a signature asks readers to send: their own questions or feedback, not data.</summary>
+    private static readonly string[] ContactNouns = ["questions", "question", "feedback", "comments", "inquiries", "enquiries", "suggestions", "bug", "bugs", "reports", "issues", "requests", "concerns", "ideas", "your", "any", "all", "other", "further", "general", "and", "or"];
+
+    /// <summary>
+    /// "Send questions to billing@…", "send your feedback and suggestions to …": every word between the verb and "to"
+    /// is one readers write themselves (a contact line), so the sentence sends nothing of the agent's.
+    /// </summary>
+    private static bool IsContactLine(ReadOnlySpan<char> send)
+    {
+        var i = 0;
+        NextWord(send, ref i);
+        var words = 0;
+        while (i < send.Length)
+        {
+            var word = NextWord(send, ref i);
+            if (word.IsEmpty)
+            {
+                i++;
+                continue;
+            }
+
+            if (word.Equals("to", StringComparison.OrdinalIgnoreCase) || word.Equals("at", StringComparison.OrdinalIgnoreCase) || word.Equals("via", StringComparison.OrdinalIgnoreCase))
+            {
+                return words > 0;
+            }
+
+            if (!IsOneOf(word, ContactNouns))
+            {
+                return false;
+            }
+
+            words++;
+        }
+
+        return false;
+    }
 }

@@ -370,7 +370,10 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 if (send.Length > 0)
                 {
                     var sensitive = ContainsSensitiveObject(send);
-                    Raise(weights, sensitive ? Marker.Exfiltration : Marker.SendExternal, sensitive ? 0.6 : 0.3);
+                    if (sensitive || !IsContactLine(send))
+                    {
+                        Raise(weights, sensitive ? Marker.Exfiltration : Marker.SendExternal, sensitive ? 0.6 : 0.3);
+                    }
                 }
 
                 break;
@@ -395,8 +398,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 var call = FirstMatch(InjectionPatterns.CallTool(), text, at);
                 if (call.Length > 0)
                 {
-                    // "call the send_email tool" names a tool; "use the search function" is how help pages talk.
-                    Raise(weights, Marker.ToolInvocation, call.Contains('_') ? 0.45 : 0.25);
+                    // "call the send_email tool" names a tool; "use the search function" is how help pages talk, and
+                    // weighs little unless something else in the text is aimed at an agent.
+                    Raise(weights, Marker.ToolInvocation, call.Contains('_') ? 0.45 : 0.15);
                 }
                 else
                 {
