@@ -31,21 +31,6 @@ internal static class ConfigurationReader
     {
         copiedLive = 0;
         var providers = root.Providers.ToArray();
-
-        // The rules' listing sorts every key below them, as the section's does: both are taken at once on two cores.
-        var rulesListing = rules is null ? null : Listing.Start(providers, ConfigurationPath.Combine(section.Path, nameof(AgentGuardOptions.Rules)));
-        try
-        {
-            return Read(root, section, shape, packages, rules, providers, rulesListing, ref copiedLive);
-        }
-        finally
-        {
-            rulesListing?.Finish();
-        }
-    }
-
-    private static ConfigurationSnapshot? Read(IConfigurationRoot root, IConfigurationSection section, ConfigurationShape shape, IReadOnlyDictionary<string, ConfigurationShape> packages, RuleEntries? rules, IConfigurationProvider[] providers, Listing? rulesListing, ref int copiedLive)
-    {
         var snapshot = new ConfigurationSnapshot(section.Path, section.Key) { Value = section.Value };
         var counts = Count(providers, section.Path);
         for (var p = 0; p < providers.Length; p++)
@@ -63,7 +48,7 @@ internal static class ConfigurationReader
         {
             var path = ConfigurationPath.Combine(section.Path, key);
             var property = shape.Property(key) ?? (packages.TryGetValue(key, out var package) ? package : null);
-            if (rules is not null && ReferenceEquals(property, shape.Property(nameof(AgentGuardOptions.Rules))) && RuleEntryReader.Read(root, providers, path, property!, order, rules, key == nameof(AgentGuardOptions.Rules) ? rulesListing : null))
+            if (rules is not null && ReferenceEquals(property, shape.Property(nameof(AgentGuardOptions.Rules))) && RuleEntryReader.Read(root, providers, path, property!, order, rules))
             {
                 copiedLive += rules.CopiedLive;
                 continue;
@@ -222,36 +207,6 @@ internal static class ConfigurationReader
     }
 
     internal static IEnumerable<string> Keys(Dictionary<string, int>[] counts) => counts.SelectMany(c => c.Keys).Distinct(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>
-    /// A key count (<see cref="Count"/>) taken on the thread pool while the caller lists something else. Its result or
-    /// exception is had from <see cref="Counts"/>, where the count would have been taken in turn; a count nobody asked
-    /// for is waited for by <see cref="Finish"/> and its exception dropped, as taking it in turn would never have raised it.
-    /// </summary>
-    internal sealed class Listing
-    {
-        private readonly Task<Dictionary<string, int>[]> _counting;
-
-        private Listing(Task<Dictionary<string, int>[]> counting) => _counting = counting;
-
-        public static Listing Start(IConfigurationProvider[] providers, string path) => new(Task.Run(() => Count(providers, path)));
-
-        /// <summary>The counts, or the exception counting threw (not wrapped).</summary>
-        public Dictionary<string, int>[] Counts() => _counting.GetAwaiter().GetResult();
-
-        /// <summary>Waits until the count is done, so nothing reads the providers after the read returns.</summary>
-        public void Finish()
-        {
-            try
-            {
-                _counting.Wait();
-            }
-            catch (AggregateException)
-            {
-                // Reported by Counts() when the count was asked for; otherwise never raised in turn.
-            }
-        }
-    }
 
     /// <summary>
     /// Per object shape, its property names in the order one read looks them up. A name found moves one place forward,

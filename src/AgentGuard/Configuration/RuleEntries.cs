@@ -24,11 +24,4 @@ internal sealed class RuleEntries
         _entries.Add((index, null, copied));
         CopiedLive += live ? 1 : 0;
     }
-
-    /// <summary>Appends <paramref name="later"/>'s entries (a later part of the same list, read apart).</summary>
-    public void AddRange(RuleEntries later)
-    {
-        _entries.AddRange(later._entries);
-        CopiedLive += later.CopiedLive;
-    }
 }

@@ -41,26 +41,13 @@ internal sealed class RuleEntryReader
         _order = order;
     }
 
-    /// <summary>From this many entries, the list is read in parallel (in chunks of <see cref="ChunkEntries"/>).</summary>
-    internal const int MinParallelEntries = 2_048;
-
-    /// <summary>Entries one worker reads in turn, with its own layouts; the chunks' entries are joined in list order.</summary>
-    internal const int ChunkEntries = 1_024;
-
     /// <summary>
     /// Reads the list at <paramref name="path"/> into <paramref name="into"/>; false (nothing read) when it has no
     /// entries or a key that is not a list position — the caller then reads it the usual way, which reports the latter.
-    /// <paramref name="listing"/>, when given, is the list's key count per provider (<see cref="ConfigurationReader.Count"/>)
-    /// taken while the caller listed the section.
     /// </summary>
-    /// <remarks>
-    /// A long list is read in parallel chunks, each by a reader of its own: what an entry reads to never depends on
-    /// what the reader learnt before (a layout is taken only when it accounts for every key the entry holds), so the
-    /// chunks joined in order are the list read in one pass. A provider's exception is the first entry's in list order.
-    /// </remarks>
-    public static bool Read(IConfigurationRoot root, IConfigurationProvider[] providers, string path, ConfigurationShape rules, ConfigurationReader.ProbeOrder order, RuleEntries into, ConfigurationReader.Listing? listing = null)
+    public static bool Read(IConfigurationRoot root, IConfigurationProvider[] providers, string path, ConfigurationShape rules, ConfigurationReader.ProbeOrder order, RuleEntries into)
     {
-        var counts = listing is null ? ConfigurationReader.Count(providers, path) : listing.Counts();
+        var counts = ConfigurationReader.Count(providers, path);
         var entries = new List<(int Index, string Key)>();
         foreach (var key in ConfigurationReader.Keys(counts))
         {
@@ -78,56 +65,17 @@ internal sealed class RuleEntryReader
         }
 
         entries.Sort(static (a, b) => a.Index.CompareTo(b.Index));
-        if (entries.Count < MinParallelEntries)
+        var reader = new RuleEntryReader(providers, rules.Items!, order);
+        foreach (var (index, key) in entries)
         {
-            new RuleEntryReader(providers, rules.Items!, order).ReadRange(root, path, entries, counts, 0, entries.Count, into);
-            return true;
-        }
-
-        var chunks = new RuleEntries[(entries.Count + ChunkEntries - 1) / ChunkEntries];
-        var failures = new System.Runtime.ExceptionServices.ExceptionDispatchInfo?[chunks.Length];
-        Parallel.For(0, chunks.Length, c =>
-        {
-            try
-            {
-                var chunk = new RuleEntries();
-                new RuleEntryReader(providers, rules.Items!, new ConfigurationReader.ProbeOrder()).ReadRange(root, path, entries, counts, c * ChunkEntries, Math.Min(entries.Count, (c + 1) * ChunkEntries), chunk);
-                chunks[c] = chunk;
-            }
-            catch (Exception ex)
-            {
-                // Kept, not thrown: every chunk runs, and the exception of the earliest entry is the one reported.
-                failures[c] = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
-            }
-        });
-
-        foreach (var failure in failures)
-        {
-            failure?.Throw();
-        }
-
-        foreach (var chunk in chunks)
-        {
-            into.AddRange(chunk);
-        }
-
-        return true;
-    }
-
-    /// <summary>Reads <paramref name="entries"/> from position <paramref name="from"/> to <paramref name="to"/> (exclusive) into <paramref name="into"/>, in order.</summary>
-    private void ReadRange(IConfigurationRoot root, string path, List<(int Index, string Key)> entries, Dictionary<string, int>[] counts, int from, int to, RuleEntries into)
-    {
-        for (var e = from; e < to; e++)
-        {
-            var (index, key) = entries[e];
             var entryPath = string.Concat(path, ":", key);
-            if (!Find(entryPath, key, counts))
+            if (!reader.Find(entryPath, key, counts))
             {
                 var copy = new ConfigurationSnapshot(entryPath, key);
                 copy.CopyFrom(root.GetSection(entryPath));
                 into.Add(index, copy, live: true);
             }
-            else if (RuleOptionsBinder.Bind(_merged) is { } rule)
+            else if (RuleOptionsBinder.Bind(reader._merged) is { } rule)
             {
                 into.Add(index, rule);
             }
@@ -135,7 +83,7 @@ internal sealed class RuleEntryReader
             {
                 // Every key found, but the key checker or the binder has something to say: the keys as read, for them.
                 var copy = new ConfigurationSnapshot(entryPath, key);
-                foreach (var (found, value) in _merged)
+                foreach (var (found, value) in reader._merged)
                 {
                     if (found.Relative.Length == 0)
                     {
@@ -150,6 +98,8 @@ internal sealed class RuleEntryReader
                 into.Add(index, copy, live: false);
             }
         }
+
+        return true;
     }
 
     /// <summary>Finds the entry's keys in every provider into <see cref="_merged"/>, later providers' values winning; false when some are not found by name.</summary>

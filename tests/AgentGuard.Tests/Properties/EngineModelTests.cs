@@ -99,9 +99,9 @@ public sealed class EngineModelTests
     }
 
     [Fact]
-    public void Engine_AgreesWithTheReferenceEvaluator_OnLongPoliciesReadAndCompiledInParallel()
+    public void Engine_AgreesWithTheReferenceEvaluator_OnLongPoliciesCompiledInParallel()
     {
-        // Long enough that the rules are read from JSON and compiled in parallel chunks: the generated rules spread
+        // Long enough (from JSON) that the rules are compiled in parallel chunks: the generated rules spread
         // over the first half among rules for other tools (of varied layouts), a copy of each (another id) spread over
         // the second half, so every rule a decision names is named with its copy from another chunk — decided as the
         // reference decides, in policy order.
