@@ -99,6 +99,48 @@ public sealed class EngineModelTests
     }
 
     [Fact]
+    public void Engine_AgreesWithTheReferenceEvaluator_OnLongPoliciesCompiledInParallel()
+    {
+        // Long enough (from JSON) that the rules are compiled in parallel chunks: the generated rules spread
+        // over the first half among rules for other tools (of varied layouts), a copy of each (another id) spread over
+        // the second half, so every rule a decision names is named with its copy from another chunk — decided as the
+        // reference decides, in policy order.
+        const int Length = 2_100;
+        Gen.Select(Generators.IndexedPolicy, Generators.IndexedSession).Sample(
+            (generated, calls) =>
+            {
+                var rules = new List<RuleSpec>(Length);
+                var spread = Length / 2 / generated.Rules.Length;
+                for (var i = 0; rules.Count < Length; i++)
+                {
+                    var half = i < Length / 2 ? 0 : 1;
+                    var at = i - (half * (Length / 2));
+                    rules.Add(at % spread == 0 && at / spread < generated.Rules.Length
+                        ? generated.Rules[at / spread] with { Id = generated.Rules[at / spread].Id + (half == 0 ? string.Empty : "-copy") }
+                        : new RuleSpec("filler" + i, DecisionEffect.Deny, ["filler-" + i], [], i % 5 == 0 ? "ops" : null, i % 7 == 0 ? "prod" : null, null, null, null, null) { Team = i % 3 == 0 ? "red" : null });
+                }
+
+                var policy = generated with { Rules = [.. rules] };
+                var engine = TestHost.Engine(policy.ToJson());
+                var reference = new ReferenceEvaluator(policy);
+                var order = policy.Rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+                foreach (var call in calls)
+                {
+                    var decision = engine.EvaluateAsync(call.ToEvent(), call.ToContext("s")).AsTask().GetAwaiter().GetResult();
+                    var (effect, ids) = reference.Decide(call, "s");
+                    var named = decision.RuleIds.Where(order.ContainsKey).Select(id => order[id]).ToArray();
+                    if (decision.Effect != effect || !ids.SetEquals(decision.RuleIds) || (call.Spoil == Spoil.None && !named.SequenceEqual(named.Order())))
+                    {
+                        throw new InvalidOperationException(
+                            $"engine {decision.Effect} [{string.Join(",", decision.RuleIds)}] ({decision.Reason}) != reference {effect} [{string.Join(",", ids)}] (in policy order) for {call}");
+                    }
+                }
+            },
+            iter: Math.Max(1, Sessions / 1_000),
+            print: t => t.Item1.ToJson() + Environment.NewLine + string.Join(Environment.NewLine, t.Item2.Select(c => c.ToString())));
+    }
+
+    [Fact]
     public void Engine_DecidesConcurrentCallsOnColdCaches_AsTheReferenceDoes()
     {
         // Four threads fill the index's caches (candidates, tag sets, decisions) at once; each call in its own session.
