@@ -206,8 +206,7 @@ internal static partial class ToolDescriptionScanner
             Add(ref findings, "instruction:pseudo-markup");
         }
 
-        // Tool descriptions are imperative by nature ("List alerts in a repository."): requests alone prove nothing here.
-        if (assessment.Score >= 0.5 && HasMarkerBeyondRequests(assessment.Markers))
+        if (assessment.Score >= AddressedScore && HasMarkerBeyondRequests(assessment.Markers))
         {
             Add(ref findings, "instruction:addressed-to-model");
         }
@@ -231,7 +230,7 @@ internal static partial class ToolDescriptionScanner
         {
             for (var i = 0; i < markers.Count; i++)
             {
-                if (markers[i] is not ("agent-request" or "ordering" or "urgent-override"))
+                if (!IsRequestMarker(markers[i]))
                 {
                     return true;
                 }
@@ -239,6 +238,33 @@ internal static partial class ToolDescriptionScanner
 
             return false;
         }
+    }
+
+    /// <summary>The detector's score from which text is addressed to the model, if a marker beyond requests is among its markers.</summary>
+    private const double AddressedScore = 0.5;
+
+    /// <summary>
+    /// Tool descriptions are imperative by nature ("List alerts in a repository."): requests alone prove nothing here.
+    /// These markers are requests.
+    /// </summary>
+    private static bool IsRequestMarker(string marker) => marker is "agent-request" or "ordering" or "urgent-override";
+
+    /// <summary>For each of the detector's markers (in its order), true when it is beyond requests.</summary>
+    private static readonly bool[] BeyondRequests = [.. InjectionDetector.MarkerNameList.ToArray().Select(m => !IsRequestMarker(m))];
+
+    /// <summary>
+    /// What <see cref="ScanStructure"/> reads of the detector's assessment, from the weights of its markers (in the
+    /// detector's order): the score reaches <see cref="AddressedScore"/> and a marker beyond requests has weight.
+    /// </summary>
+    private static bool AddressedToModel(ReadOnlySpan<double> weights)
+    {
+        var beyond = false;
+        for (var i = 0; i < BeyondRequests.Length; i++)
+        {
+            beyond |= BeyondRequests[i] && weights[i] > 0;
+        }
+
+        return beyond && InjectionDetector.ScoreOf(weights) >= AddressedScore;
     }
 
     /// <summary>An upper-case pseudo-tag opens at <paramref name="at"/> (a '&lt;'): <c>&lt;IMPORTANT&gt;</c>, <c>&lt;/SYSTEM_NOTE&gt;</c>, <c>&lt;SYSTEM_REQUIREMENT …</c>.</summary>
