@@ -30,7 +30,7 @@ public sealed class ToolDescriptionScannerReferenceTests
         "```", "~/.ssh", "*.env", "/etc/passwded", "/etc/passwd", "id_rsa", ".env file", "FREE", "BEST", "NOW", "API", "JSON", "AMAZING",
         "é", "ſ", "ı", "\u212A", "—", "\u200B", "\u202E", "\uDB40\uDC41", "\uFF0E", "\u013C", "x", "a", "2", "_", ".", "/", "the", "List alerts.",
         "Use the search function.", "exfiltration", "hijacking", "secretly", "unsecretly", "[INST]", "### System", "#1 rank", "![a](http://x?d={q})",
-        "```sh", "USE THIS TOOL WHEN:", "RETURNS:", "SEE ALSO", ":", "forwards a copy to", "send questions to", "send your feedback to", "feedback", "any", "to", "a.b+c@mail.example", "HTTPS://x.example", "@x.io", "[![b](https://x.example/b.svg)](https://x.example)", "![", "](",
+        "```sh", "USE THIS TOOL WHEN:", "RETURNS:", "SEE ALSO", ":", "forwards a copy to", "send questions to", "send your feedback to", "feedback", "any", "to", "a.b+c@mail.example", "HTTPS://x.example", "@x.io", "[![b](https://x.example/b.svg)](https://x.example)", "![", "](", "send_email,", "`create_payment`, copy", "curl",
     ];
 
     private static readonly Gen<string> Phrase = Gen.Select(
@@ -185,7 +185,7 @@ public sealed class ToolDescriptionScannerReferenceTests
             foreach (var (phrase, category) in ToolDescriptionScanner.Phrases)
             {
                 var end = collapsing ? EndCollapsed(text, at, phrase) : text.AsSpan(at).StartsWith(phrase, StringComparison.OrdinalIgnoreCase) ? at + phrase.Length : -1;
-                if (end >= 0 && OnWordBoundaries(text, at, end, phrase))
+                if (end >= 0 && OnWordBoundaries(text, at, end, phrase) && (!ToolDescriptionScanner.NamesATool(phrase) || ToolDescriptionScanner.TiedToANamedTool(text, at, end)))
                 {
                     AddOnce(findings, category + ":\"" + phrase + "\"");
                     break;

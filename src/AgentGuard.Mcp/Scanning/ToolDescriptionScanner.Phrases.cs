@@ -32,6 +32,12 @@ internal static partial class ToolDescriptionScanner
         public readonly int Look(ReadOnlySpan<char> text, int at)
             => FirstLook.Look(text, at, collapsing) | (AfterLookBack(text, at) ? LookBack : 0);
 
+        /// <summary>The scanner reads one thing of the detector's assessment: whether it is addressed to the model (<see cref="AddressedToModel"/>).</summary>
+        public readonly bool StopsWhenDecided => true;
+
+        /// <summary>Decided once <see cref="AddressedToModel"/> holds: weights only rise, and neither the score nor a marker can fall.</summary>
+        public readonly bool Decided(ReadOnlySpan<double> weights) => AddressedToModel(weights);
+
         /// <summary>True when the walk stopped at an invisible or bidirectional character (every one is not ASCII, so a stop).</summary>
         public bool SawHiddenCharacter { readonly get; private set; }
 
@@ -134,7 +140,7 @@ internal static partial class ToolDescriptionScanner
                     : AsciiCase.StartsWith(text[at..], phrase) ? at + phrase.Length : -1;
 
                 // Whole words only: "/etc/passwd" is not in "/etc/passwded", "silently" not in "unsilently".
-                if (end >= 0 && OnWordBoundaries(text, at, end, phrase))
+                if (end >= 0 && OnWordBoundaries(text, at, end, phrase) && (!candidate.NamesATool || TiedToANamedTool(text, at, end)))
                 {
                     var list = Findings;
                     Add(ref list, candidate.Finding);

@@ -87,6 +87,13 @@ internal static partial class ToolDescriptionScanner
 
         // Hidden markup, and markup that acts when rendered (a script, an event handler; remote images: RemoteImage).
         ("<!--", "html-comment"), ("<script", "markup"), ("onerror=", "markup"), ("onclick=", "markup"), ("onload=", "markup"),
+
+        // "Sleeper" tools: never to be called in normal operation, they wait for a trigger.
+        ("should never be called", "instruction"), ("should never be invoked", "instruction"), ("never needs to be called", "instruction"),
+        ("never needs to be invoked", "instruction"), ("not be called during normal", "instruction"), ("not be invoked during normal", "instruction"),
+
+        // A sentence that opens on another tool's call by name and moves data (only where TiedToANamedTool holds).
+        ("before using", "shadowing"), ("before calling", "shadowing"), ("before invoking", "shadowing"),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
@@ -106,7 +113,7 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>All phrases in table order, each with its finding and its first eight characters.</summary>
     private static readonly PhraseEntry[] Entries =
-        [.. Phrases.Select(p => new PhraseEntry(p.Phrase, p.Category + ":\"" + p.Phrase + "\"", new AsciiPrefix(p.Phrase), new AsciiPrefix(p.Phrase.Length > AsciiPrefix.Length ? p.Phrase[AsciiPrefix.Length..] : string.Empty)))];
+        [.. Phrases.Select(p => new PhraseEntry(p.Phrase, p.Category + ":\"" + p.Phrase + "\"", new AsciiPrefix(p.Phrase), new AsciiPrefix(p.Phrase.Length > AsciiPrefix.Length ? p.Phrase[AsciiPrefix.Length..] : string.Empty), NamesATool(p.Phrase)))];
 
     /// <summary>The phrases (in table order) by lower-case first character.</summary>
     private static readonly PhraseEntry[][] ByFirstChar =
@@ -178,8 +185,8 @@ internal static partial class ToolDescriptionScanner
 
     private static int PairIndex(char first, char second) => (char.ToLowerInvariant(first) * 128) + char.ToLowerInvariant(second);
 
-    /// <summary>A phrase, the finding it reports, its first eight characters and the eight after them.</summary>
-    private readonly record struct PhraseEntry(string Phrase, string Finding, AsciiPrefix Prefix, AsciiPrefix Rest);
+    /// <summary>A phrase, the finding it reports, its first eight characters and the eight after them, and whether it counts only where <see cref="TiedToANamedTool"/> holds.</summary>
+    private readonly record struct PhraseEntry(string Phrase, string Finding, AsciiPrefix Prefix, AsciiPrefix Rest, bool NamesATool);
 
     private static PairTable<PhraseEntry> BuildPairs()
     {
@@ -206,8 +213,7 @@ internal static partial class ToolDescriptionScanner
             Add(ref findings, "instruction:pseudo-markup");
         }
 
-        // Tool descriptions are imperative by nature ("List alerts in a repository."): requests alone prove nothing here.
-        if (assessment.Score >= 0.5 && HasMarkerBeyondRequests(assessment.Markers))
+        if (assessment.Score >= AddressedScore && HasMarkerBeyondRequests(assessment.Markers))
         {
             Add(ref findings, "instruction:addressed-to-model");
         }
@@ -231,7 +237,7 @@ internal static partial class ToolDescriptionScanner
         {
             for (var i = 0; i < markers.Count; i++)
             {
-                if (markers[i] is not ("agent-request" or "ordering" or "urgent-override"))
+                if (!IsRequestMarker(markers[i]))
                 {
                     return true;
                 }
@@ -239,6 +245,33 @@ internal static partial class ToolDescriptionScanner
 
             return false;
         }
+    }
+
+    /// <summary>The detector's score from which text is addressed to the model, if a marker beyond requests is among its markers.</summary>
+    private const double AddressedScore = 0.5;
+
+    /// <summary>
+    /// Tool descriptions are imperative by nature ("List alerts in a repository."): requests alone prove nothing here.
+    /// These markers are requests.
+    /// </summary>
+    private static bool IsRequestMarker(string marker) => marker is "agent-request" or "ordering" or "urgent-override";
+
+    /// <summary>For each of the detector's markers (in its order), true when it is beyond requests.</summary>
+    private static readonly bool[] BeyondRequests = [.. InjectionDetector.MarkerNameList.ToArray().Select(m => !IsRequestMarker(m))];
+
+    /// <summary>
+    /// What <see cref="ScanStructure"/> reads of the detector's assessment, from the weights of its markers (in the
+    /// detector's order): the score reaches <see cref="AddressedScore"/> and a marker beyond requests has weight.
+    /// </summary>
+    private static bool AddressedToModel(ReadOnlySpan<double> weights)
+    {
+        var beyond = false;
+        for (var i = 0; i < BeyondRequests.Length; i++)
+        {
+            beyond |= BeyondRequests[i] && weights[i] > 0;
+        }
+
+        return beyond && InjectionDetector.ScoreOf(weights) >= AddressedScore;
     }
 
     /// <summary>An upper-case pseudo-tag opens at <paramref name="at"/> (a '&lt;'): <c>&lt;IMPORTANT&gt;</c>, <c>&lt;/SYSTEM_NOTE&gt;</c>, <c>&lt;SYSTEM_REQUIREMENT …</c>.</summary>
@@ -405,7 +438,7 @@ internal static partial class ToolDescriptionScanner
     internal const int ImageAltLimit = 200;
 
     /// <summary>Verbs that move data somewhere, for <see cref="SendsToAnAddress"/>.</summary>
-    internal static readonly string[] SendingVerbs = ["send", "sends", "forward", "forwards", "post", "posts", "upload", "uploads", "copy", "copies", "transmit", "transmits"];
+    internal static readonly string[] SendingVerbs = ["send", "sends", "forward", "forwards", "post", "posts", "upload", "uploads", "copy", "copies", "transmit", "transmits", "curl", "curls"];
 
     /// <summary>What people send to a contact address; after the sending verb, the sentence is about the reader, not the tool.</summary>
     internal static readonly string[] ContactNouns = ["question", "questions", "feedback", "comments", "inquiries", "enquiries", "suggestions", "concerns"];

@@ -36,6 +36,20 @@ internal interface IWordStartReader
     /// </summary>
     void At(ReadOnlySpan<char> text, int at, int look);
 
+    /// <summary>
+    /// True when the reader reads only part of the assessment and may be told when it is decided (<see cref="Decided"/>):
+    /// the detector's own checks stop there, the walk and <see cref="At"/> do not.
+    /// </summary>
+    bool StopsWhenDecided { get; }
+
+    /// <summary>
+    /// Asked after a marker's weight rose (never unless <see cref="StopsWhenDecided"/>): true when nothing the detector
+    /// could still find changes what the reader reads of the assessment. Weights only rise, so a reader whose answer
+    /// rises with them (a score at least some value and a marker of some kind) may say true once it holds. The weights
+    /// are in the order of <see cref="InjectionDetector.MarkerNameList"/>; <see cref="InjectionDetector.ScoreOf"/> gives their score.
+    /// </summary>
+    bool Decided(ReadOnlySpan<double> weights);
+
     /// <summary>The bit of <see cref="Look"/>'s answer that says one of the detector's anchors may start at the stop.</summary>
     const int AnchorsMayStart = PhrasePrefilter.FirstSet;
 

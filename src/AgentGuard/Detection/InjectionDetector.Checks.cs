@@ -185,6 +185,7 @@ internal sealed partial class InjectionDetector
         if (weight > weights[(int)marker])
         {
             weights[(int)marker] = weight;
+            weights[(int)Marker.Count]++; // the count of raises, for a reader that stops once decided
         }
     }
     /// <summary>What a help page or a signature asks readers to send: their own questions or feedback, not data.</summary>

@@ -132,11 +132,32 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             return InjectionAssessment.None;
         }
 
-        Span<double> weights = stackalloc double[(int)Marker.Count];
+        // One slot per marker, and one more that counts the raises (Raise keeps it), so the walk sees a change with one compare.
+        Span<double> weights = stackalloc double[(int)Marker.Count + 1];
         ScanHidden(text, weights, depth: 0);
-        ScanPhrases(text, weights, ref reader);
+        if (ScanPhrases(text, weights, ref reader))
+        {
+            // The reader has its answer: what the openings could add changes nothing it reads (weights only rise).
+            return Combine(weights);
+        }
+
         ScanOpenings(text, weights);
         return Combine(weights);
+    }
+
+    /// <summary>The name of each marker, in the order of the weights <see cref="IWordStartReader.Decided"/> is handed.</summary>
+    internal static ReadOnlySpan<string> MarkerNameList => MarkerNames;
+
+    /// <summary>The score of an assessment whose markers have these weights (the <see cref="InjectionAssessment.Score"/> it reports).</summary>
+    internal static double ScoreOf(ReadOnlySpan<double> weights)
+    {
+        var remaining = 1.0;
+        for (var i = 0; i < (int)Marker.Count; i++)
+        {
+            remaining *= 1 - weights[i];
+        }
+
+        return Math.Round(1 - remaining, 3);
     }
 
     /// <summary>The walk with no second reader.</summary>
@@ -153,33 +174,38 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         public readonly void At(ReadOnlySpan<char> text, int at, int look)
         {
         }
+
+        public readonly bool StopsWhenDecided => false;
+
+        public readonly bool Decided(ReadOnlySpan<double> weights) => false;
     }
 
     private static InjectionAssessment Combine(ReadOnlySpan<double> weights)
     {
-        var remaining = 1.0;
         List<string>? markers = null;
-        for (var i = 0; i < weights.Length; i++)
+        for (var i = 0; i < (int)Marker.Count; i++)
         {
             if (weights[i] > 0)
             {
-                remaining *= 1 - weights[i];
                 (markers ??= []).Add(MarkerNames[i]);
             }
         }
 
-        return markers is null ? InjectionAssessment.None : new InjectionAssessment(Math.Round(1 - remaining, 3), markers);
+        return markers is null ? InjectionAssessment.None : new InjectionAssessment(ScoreOf(weights), markers);
     }
 
     private static void ScanPhrases(ReadOnlySpan<char> text, Span<double> weights)
     {
         var none = default(NoReader);
-        ScanPhrases(text, weights, ref none);
+        _ = ScanPhrases(text, weights, ref none);
     }
 
-    private static void ScanPhrases<TReader>(ReadOnlySpan<char> text, Span<double> weights, ref TReader reader)
+    /// <summary>The walk; true when the reader said it was decided (the detector's checks stopped there, the reader's reading did not).</summary>
+    private static bool ScanPhrases<TReader>(ReadOnlySpan<char> text, Span<double> weights, ref TReader reader)
         where TReader : struct, IWordStartReader
     {
+        var decided = false;
+        var raises = weights[(int)Marker.Count];
         if (text.Length > 0 && char.IsLetter(text[0]))
         {
             // A text that opens with "AI: …" or "Assistant, …" has no whitespace before its first word.
@@ -208,6 +234,21 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 }
 
                 reader.At(text, at, look);
+                if (decided)
+                {
+                    continue;
+                }
+
+                if (reader.StopsWhenDecided && weights[(int)Marker.Count] != raises)
+                {
+                    raises = weights[(int)Marker.Count];
+                    if (reader.Decided(weights))
+                    {
+                        decided = true;
+                        continue;
+                    }
+                }
+
                 if (c == '!')
                 {
                     if (at + 1 < text.Length && text[at + 1] == '[')
@@ -235,6 +276,8 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 }
             }
         }
+
+        return decided;
     }
 
     private static void Dispatch(ReadOnlySpan<char> text, int at, AnchorEntry[] candidates, Span<double> weights)
