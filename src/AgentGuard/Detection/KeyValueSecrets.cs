@@ -235,7 +235,7 @@ internal static partial class KeyValueSecrets
 
         string? detected = kind switch
         {
-            _ when IsCodeReference(value, quote != '\0') || IsSecretName(value) || IsOwnName(key, value) => null,
+            _ when IsCodeReference(value, quote != '\0') || IsSecretName(value) || IsOwnName(key, value) || IsLocation(value) || IsYamlTag(text, valueStart, valueEnd) => null,
             // password: db_password, "passwordSecretRef": "registry-password": where the secret is kept, by name. Not in a
             // connection string, which holds no references (Password=myPassword; is the value).
             _ when IsNameOfWordsEndingInSecretWord(value, quote != '\0') && !InConnectionString(text, start, valueEnd) => null,
@@ -383,7 +383,7 @@ internal static partial class KeyValueSecrets
         // The content is checked for code and references as an assigned value is: ENV['DB_PASSWORD'], settings.DB_PASSWORD,
         // an ARN, a vault path, the name of a secret (<password>mysql.root.password</password>).
         if (kind is KeyKind.None or KeyKind.Bearer || value.IsEmpty || SecretText.IsPlaceholder(value) || SecretText.IsPlaceholderWord(value) || IsVariable(value)
-            || IsCodeReference(value, quoted: false) || IsSecretName(value) || IsNameOfWordsEndingInSecretWord(value, quoted: false))
+            || IsCodeReference(value, quoted: false) || IsSecretName(value) || IsNameOfWordsEndingInSecretWord(value, quoted: false) || IsLocation(value) || IsYamlTag(text, valueStart, valueStart + value.Length))
         {
             return end;
         }
@@ -858,8 +858,20 @@ internal static partial class KeyValueSecrets
             }
         }
 
+        // service_user, bucket_name, admin_placeholder: the name of a setting, as config scanners take it (whispers'
+        // compliant values end in "_user", "_name" or "_placeholder"); only after a separator, so "Superuser" stays a value.
+        foreach (var word in SettingWords)
+        {
+            if (last.Equals(word, StringComparison.OrdinalIgnoreCase) && start > 0 && value[start - 1] is '_' or '-' or '.')
+            {
+                return true;
+            }
+        }
+
         return false;
     }
+
+    private static readonly string[] SettingWords = ["user", "username", "name", "placeholder"];
 
     private static readonly string[] SecretWords = ["password", "passwd", "pwd", "pass", "passphrase", "secret", "secrets", "token", "key", "apikey", "credential", "credentials"];
 
