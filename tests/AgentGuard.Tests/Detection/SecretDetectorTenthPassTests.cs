@@ -100,6 +100,59 @@ public sealed class SecretDetectorTenthPassTests
         Values("jdbc:mysql://app:" + password + "@db:3306/app").Should().NotBeEmpty();
     }
 
+    /// <summary>
+    /// An unquoted value in YAML, INI or a .properties file runs to the end of its line (a comment aside): a passphrase
+    /// with spaces there had only its first word redacted, and the rest of it reached the audit file.
+    /// </summary>
+    [Fact]
+    public void Redact_UnquotedPassphraseRunningToTheEndOfItsLine_LeavesNoFragment()
+    {
+        foreach (var format in (string[])["password: {0}", "  db_password: {0}", "password = {0}", "client_secret={0}", "- admin_pwd: {0}", "password: {0}  # rotated monthly", "secret = {0} ; set by ops\nuser = admin"])
+        {
+            var phrase = Take(Alnum, 8) + "1 " + Take(Lower, 6) + " " + Take(Lower, 5) + "-" + Take(Alnum, 3);
+            var line = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, phrase).Replace("\\n", "\n", StringComparison.Ordinal);
+            SecretText.Covered(line, SecretText.Find(_detector, line)).Should().Be(phrase, line);
+        }
+    }
+
+    /// <summary>What follows a value that is not on a line of its own, or after a shell or a second pair, is not taken into it.</summary>
+    [Fact]
+    public void Redact_ValueFollowedByOtherWords_EndsWhereTheSyntaxEndsIt()
+    {
+        var password = Take(Alnum, 8) + "!" + Take(Alnum, 4);
+        SecretText.Covered("Use password: " + password + " to log in", SecretText.Find(_detector, "Use password: " + password + " to log in")).Should().Be(password);
+        var pairs = "host=db port=3306 password=" + password + " dbname=app";
+        SecretText.Covered(pairs, SecretText.Find(_detector, pairs)).Should().Be(password);
+        var quoted = "password: '" + password + "' # old";
+        SecretText.Covered(quoted, SecretText.Find(_detector, quoted)).Should().Be(password);
+    }
+
+    /// <summary>
+    /// A quote escaped by a backslash inside a quoted literal (JSON, Java, Go, JavaScript, Python, shell) belongs to the
+    /// value: the value was cut there and what followed the escaped quote reached the audit file.
+    /// </summary>
+    [Fact]
+    public void Redact_EscapedQuoteInsideAQuotedPassword_LeavesNoFragment()
+    {
+        foreach (var format in (string[])["password = \"{0}\\\"{1}\"", "\"db_password\": \"{0}\\\"{1}\",", "String pwd = \"{0}\\\"{1}\";", "const password = '{0}\\'{1}';", "export CLIENT_SECRET=\"{0}\\\"{1}\""])
+        {
+            var head = Take(Alnum, 7) + "9";
+            var tail = Take(Alnum, 6) + "!";
+            var line = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, head, tail);
+            var escaped = line.Substring(line.IndexOf(head, StringComparison.Ordinal), head.Length + 2 + tail.Length);
+            SecretText.Covered(line, SecretText.Find(_detector, line)).Should().Be(escaped, line);
+        }
+    }
+
+    /// <summary>JSON written inside a string (every quote escaped) still ends each value at its escaped closing quote.</summary>
+    [Fact]
+    public void Redact_JsonInsideAString_EndsEachValueAtItsEscapedQuote()
+    {
+        var password = Take(Alnum, 9) + "#" + Take(Alnum, 3);
+        var line = "body: \"{\\\"user\\\": \\\"bob\\\", \\\"password\\\": \\\"" + password + "\\\", \\\"remember\\\": true}\"";
+        SecretText.Covered(line, SecretText.Find(_detector, line)).Should().Be(password, line);
+    }
+
     private List<string> AllPositions(string value)
     {
         var found = new List<string>();
