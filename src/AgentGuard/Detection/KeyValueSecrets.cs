@@ -26,6 +26,8 @@ internal static partial class KeyValueSecrets
         "keyboard", "monkey", "donkey", "turkey", "jockey", "hockey", "whiskey", "objectkey", "bucketkey", "lookupkey", "dedupkey",
         "routingkey", "groupkey", "mapkey", "i18nkey", "translationkey", "messagekey", "tokenizer", "passport", "passage", "passenger",
         "bypass", "compass", "surpass", "keyname", "keyword", "secretary", "secretion", "tokenize",
+        // GnuPG's --recv-keys/--search-keys take public key ids and fingerprints.
+        "recvkey", "searchkey",
     ];
 
     private static readonly string[] CursorNames = ["pagetoken", "nextpagetoken", "nexttoken", "continuationtoken", "synctoken", "resumetoken"];
@@ -257,7 +259,7 @@ internal static partial class KeyValueSecrets
             _ when IsCodeReference(value, quote != '\0') || IsSecretName(value) || IsOwnName(key, value) || IsLocation(value) || IsYamlTag(text, valueStart, valueEnd) => null,
             // password: db_password, "passwordSecretRef": "registry-password": where the secret is kept, by name. Not in a
             // connection string, which holds no references (Password=myPassword; is the value).
-            _ when IsNameOfWordsEndingInSecretWord(value, quote != '\0') && !InConnectionString(text, start, valueEnd) => null,
+            _ when (IsNameOfWordsEndingInSecretWord(value, quote != '\0') || (quote == '\0' && IsSnakeVariableWithSecretWord(value))) && !InConnectionString(text, start, valueEnd) => null,
             // typeof token === "object", key === "Escape": a type test or a key name, not a credential.
             KeyKind.Password when comparison => !IsTypeTest(text, start) && LooksLikePlainPassword(value) ? "password" : null,
             KeyKind.Token when comparison => LooksLikeToken(value) || (key.EndsWith("secret", StringComparison.Ordinal) && !IsTypeTest(text, start) && LooksLikePlainPassword(value)) ? "generic-secret" : null,
@@ -962,6 +964,15 @@ internal static partial class KeyValueSecrets
 
         return false;
     }
+
+    /// <summary>
+    /// An unquoted name in small letters joined by '_' with a secret's word anywhere in it (<c>fallback_getpass</c>,
+    /// <c>password_mgr</c>, <c>oauth_secret_loader</c>): code assigning one variable to another. A password of words
+    /// without such a word (<c>open_sesame</c>) stays a value.
+    /// </summary>
+    private static bool IsSnakeVariableWithSecretWord(ReadOnlySpan<char> value)
+        => value.Length <= MaxKey && value.Contains('_') && value[0] != '_' && value[^1] != '_' && !value.ContainsAnyExcept("abcdefghijklmnopqrstuvwxyz_")
+            && (value.Contains("pass", StringComparison.Ordinal) || value.Contains("secret", StringComparison.Ordinal) || value.Contains("token", StringComparison.Ordinal));
 
     private static readonly string[] SettingWords = ["user", "username", "name", "placeholder"];
 

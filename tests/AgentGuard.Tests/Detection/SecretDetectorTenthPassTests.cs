@@ -153,6 +153,35 @@ public sealed class SecretDetectorTenthPassTests
         SecretText.Covered(line, SecretText.Find(_detector, line)).Should().Be(password, line);
     }
 
+    /// <summary>
+    /// Code assigns one variable to another: an unquoted name in small letters and '_' that holds a secret's word
+    /// (<c>passwd = fallback_getpass</c>, <c>self.passwd = password_mgr</c>, <c>token = token_bucket</c>) is a variable,
+    /// wherever the word stands in it.
+    /// </summary>
+    [Fact]
+    public void Find_VariableHoldingASecretWordAssignedInCode_StaysUnreported()
+    {
+        foreach (var line in (string[])["        passwd = fallback_getpass", "    getpass = unix_getpass", "        self.passwd = password_mgr", "password = password_ptr", "secret: secret_store_client", "client_secret = oauth_secret_loader"])
+        {
+            Values(line).Should().BeEmpty(line);
+        }
+
+        // A password of words without a secret's word, or in a connection string, still is one.
+        Values("password = open_sesame").Should().Equal("open_sesame");
+        Values("Server=db;User ID=svc_password;Password=svc_password;").Should().NotBeEmpty();
+    }
+
+    /// <summary>GnuPG's <c>--recv-keys</c>/<c>--search-keys</c> take public key ids and fingerprints, not secrets.</summary>
+    [Fact]
+    public void Find_KeyFingerprintsGivenToGnuPg_StayUnreported()
+    {
+        var fingerprint = Take("0123456789ABCDEF", 40);
+        Values("gpg --keyserver hkps://keys.openpgp.org --recv-keys " + fingerprint + " # maintainer").Should().BeEmpty();
+        Values("gpg --batch --recv-key " + fingerprint).Should().BeEmpty();
+        Values("gpg --search-keys " + fingerprint).Should().BeEmpty();
+        Values("--api-keys " + Take(Alnum, 32)).Should().ContainSingle("a key flag that is not GnuPG's still takes a secret");
+    }
+
     private List<string> AllPositions(string value)
     {
         var found = new List<string>();
