@@ -134,24 +134,45 @@ internal static partial class KeyValueSecrets
 
     /// <summary>
     /// A YAML tag with an argument, resolved when the file is deployed or loaded: CloudFormation's <c>!Ref DbPassword</c>,
-    /// <c>!GetAtt Secret.SecretString</c>, <c>!Sub '…'</c>, Home Assistant's <c>!secret name</c>. An unquoted value ends at
-    /// the space, so the argument is looked for in the text after it.
+    /// <c>!GetAtt Secret.SecretString</c>, <c>!Sub '…'</c>, Home Assistant's <c>!secret name</c>, Ansible's <c>!vault |</c>.
+    /// Only the tags those define count (a password may start with '!': <c>-Password !Welcome1 -Force</c>), and an
+    /// argument must follow, not a comment. An unquoted value ends at the space, so the argument is looked for after it.
     /// </summary>
     private static bool IsYamlTag(string text, int valueStart, int valueEnd)
     {
         var i = valueStart + 1;
-        if (text[valueStart] != '!' || i >= text.Length || !char.IsAsciiLetter(text[i]))
+        if (text[valueStart] != '!')
         {
             return false;
         }
 
-        while (i < text.Length && char.IsAsciiLetterOrDigit(text[i]))
+        while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
         {
             i++;
         }
 
-        return i - valueStart >= 3 && i <= valueEnd + 1 && i + 1 < text.Length && text[i] == ' ' && !char.IsWhiteSpace(text[i + 1]);
+        var tag = text.AsSpan(valueStart + 1, i - valueStart - 1);
+        if (i > valueEnd + 1 || i + 1 >= text.Length || text[i] != ' ' || char.IsWhiteSpace(text[i + 1]) || text[i + 1] == '#')
+        {
+            return false;
+        }
+
+        foreach (var known in YamlTags)
+        {
+            if (tag.SequenceEqual(known))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    private static readonly string[] YamlTags =
+    [
+        "Ref", "GetAtt", "Sub", "Join", "Select", "Split", "If", "Equals", "Not", "And", "Or", "FindInMap", "ImportValue", "GetAZs", "Base64", "Cidr",
+        "Condition", "Transform", "secret", "include", "env_var", "vault", "unsafe",
+    ];
 
     private static readonly string[] ReferenceWords = ["password", "passwd", "secret", "token", "apikey"];
 

@@ -256,7 +256,7 @@ internal static partial class KeyValueSecrets
 
         string? detected = kind switch
         {
-            _ when IsCodeReference(value, quote != '\0') || IsSecretName(value) || IsOwnName(key, value) || IsLocation(value) || IsYamlTag(text, valueStart, valueEnd) => null,
+            _ when IsCodeReference(value, quote != '\0') || IsSecretName(value) || IsOwnName(key, value) || IsLocation(value) || (!spaced && !equals && IsYamlTag(text, valueStart, valueEnd)) => null,
             // password: db_password, "passwordSecretRef": "registry-password": where the secret is kept, by name. Not in a
             // connection string, which holds no references (Password=myPassword; is the value).
             _ when (IsNameOfWordsEndingInSecretWord(value, quote != '\0') || (quote == '\0' && IsSnakeVariableWithSecretWord(value))) && !InConnectionString(text, start, valueEnd) => null,
@@ -476,7 +476,7 @@ internal static partial class KeyValueSecrets
         // The content is checked for code and references as an assigned value is: ENV['DB_PASSWORD'], settings.DB_PASSWORD,
         // an ARN, a vault path, the name of a secret (<password>mysql.root.password</password>).
         if (kind is KeyKind.None or KeyKind.Bearer || value.IsEmpty || SecretText.IsPlaceholder(value) || SecretText.IsPlaceholderWord(value) || IsVariable(value)
-            || IsCodeReference(value, quoted: false) || IsSecretName(value) || IsNameOfWordsEndingInSecretWord(value, quoted: false) || IsLocation(value) || IsYamlTag(text, valueStart, valueStart + value.Length))
+            || IsCodeReference(value, quoted: false) || IsSecretName(value) || IsNameOfWordsEndingInSecretWord(value, quoted: false) || IsLocation(value))
         {
             return end;
         }

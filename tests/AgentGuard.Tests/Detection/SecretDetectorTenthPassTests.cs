@@ -57,6 +57,21 @@ public sealed class SecretDetectorTenthPassTests
         }
     }
 
+    /// <summary>
+    /// A password that starts with '!' and has more text after it on its line is not a YAML tag: tags are the ones
+    /// CloudFormation, Home Assistant and Ansible define, after a YAML name, not after a flag or '='.
+    /// </summary>
+    [Fact]
+    public void Find_PasswordStartingWithAnExclamationMark_IsReported()
+    {
+        foreach (var format in (string[])["--password {0} --verbose", "-Password {0} -Force", "password: {0} # rotated", "PASSWORD={0} ./run.sh", "login deploy password {0} port 21", "password: {0} trailing words"])
+        {
+            var password = "!" + Take(Alnum, 7) + "1";
+            var line = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, password);
+            SecretText.Covered(line, SecretText.Find(_detector, line)).Should().StartWith(password, line);
+        }
+    }
+
     /// <summary>A name of words ending in <c>_user</c>, <c>_name</c> or <c>_placeholder</c> is the name of a setting, not a password.</summary>
     [Fact]
     public void Find_NameOfASettingInACredentialPosition_StaysUnreported()
