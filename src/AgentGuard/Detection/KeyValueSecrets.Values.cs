@@ -66,6 +66,13 @@ internal static partial class KeyValueSecrets
             return true;
         }
 
+        // "config.get("password")": a call in quotes that holds quotes of the same kind is cut at them, after its bracket.
+        if (quoted && value.Length > 2 && value[^1] is '(' or '[' && char.IsAsciiLetter(value[0]) && !value[..^1].ContainsAnyExcept(CallPrefixChars)
+            && (value.Contains('.') || SecretText.LooksLikeIdentifier(value[..^1])))
+        {
+            return true;
+        }
+
         // Member paths of letters only (completionOptions.frequencyPenalty); tokens have digits or other symbols.
         if (value.Contains('.') && !value.ContainsAnyExcept(LettersAndDots) && value[0] != '.' && value[^1] != '.')
         {
@@ -84,6 +91,88 @@ internal static partial class KeyValueSecrets
         // Taken for a reference, that inner assignment alone was reported, and the rest of the value reached the audit file.
         return value.IndexOfAny("/#.$()+[]:-") >= 0 && NamesASecret(value, out var assignedInside) && !assignedInside;
     }
+
+    /// <summary>
+    /// Where a secret is kept or fetched from, not the secret: a URL with no credentials in it
+    /// (<c>jdbc:mysql://localhost:3306/app</c>, <c>https://vault.example.org/v1/kv/app</c>; a password in a URL is the
+    /// URL-password finding's) or a file path (<c>../keys/id_rsa</c>, <c>file:///run/secrets/token</c>, <c>/run/secrets/db_password</c>).
+    /// </summary>
+    private static bool IsLocation(ReadOnlySpan<char> value) => IsUrlWithoutCredentials(value) || IsFilePath(value);
+
+    private static bool IsUrlWithoutCredentials(ReadOnlySpan<char> value)
+    {
+        var at = value.IndexOf("://", StringComparison.Ordinal);
+        // Schemes are written in small letters (http, jdbc:mysql, mongodb+srv, s3); a generated token holding "://" by
+        // chance has capitals before it.
+        if (at < 2 || at > 20 || !char.IsAsciiLetterLower(value[0]) || value[..at].ContainsAnyExcept(UriSchemeChars) || value.IndexOfAny(' ', '\t') >= 0)
+        {
+            return false;
+        }
+
+        // The authority: up to the first '/', '?' or '#' after "://" ("file:///…" has none). Credentials are "user:password@".
+        var rest = value[(at + 3)..];
+        var authorityEnd = rest.IndexOfAny("/?#");
+        var authority = authorityEnd < 0 ? rest : rest[..authorityEnd];
+        var userInfo = authority.LastIndexOf('@');
+        return (authorityEnd == 0 || (authority.Length > 0 && char.IsAsciiLetterOrDigit(authority[userInfo + 1 < authority.Length ? userInfo + 1 : 0])))
+            && (userInfo < 0 || !authority[..userInfo].Contains(':'));
+    }
+
+    private static readonly System.Buffers.SearchValues<char> UriSchemeChars = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789+.-:");
+
+    /// <summary>
+    /// A file path: relative (<c>../</c>, <c>./</c>, <c>~/</c>), a <c>file:</c> URL, a drive (<c>C:\</c>), or absolute in
+    /// lower-case segments (<c>/run/secrets/db_password</c>; a base64 key may start with '/' too, but mixes cases and symbols).
+    /// </summary>
+    private static bool IsFilePath(ReadOnlySpan<char> value)
+        => value.StartsWith("../", StringComparison.Ordinal) || value.StartsWith("..\\", StringComparison.Ordinal) || value.StartsWith("./", StringComparison.Ordinal)
+            || value.StartsWith(".\\", StringComparison.Ordinal) || value.StartsWith("~/", StringComparison.Ordinal) || value.StartsWith("file:/", StringComparison.OrdinalIgnoreCase)
+            || (value.Length > 3 && char.IsAsciiLetter(value[0]) && value[1] == ':' && value[2] is '\\' or '/')
+            || (value.Length > 3 && value[0] == '/' && value.Count('/') >= 2 && !value.ContainsAnyExcept(LowerPathChars));
+
+    private static readonly System.Buffers.SearchValues<char> LowerPathChars = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789/_.-");
+
+    /// <summary>
+    /// A YAML tag with an argument, resolved when the file is deployed or loaded: CloudFormation's <c>!Ref DbPassword</c>,
+    /// <c>!GetAtt Secret.SecretString</c>, <c>!Sub '…'</c>, Home Assistant's <c>!secret name</c>, Ansible's <c>!vault |</c>.
+    /// Only the tags those define count (a password may start with '!': <c>-Password !Welcome1 -Force</c>), and an
+    /// argument must follow, not a comment. An unquoted value ends at the space, so the argument is looked for after it.
+    /// </summary>
+    private static bool IsYamlTag(string text, int valueStart, int valueEnd)
+    {
+        var i = valueStart + 1;
+        if (text[valueStart] != '!')
+        {
+            return false;
+        }
+
+        while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
+        {
+            i++;
+        }
+
+        var tag = text.AsSpan(valueStart + 1, i - valueStart - 1);
+        if (i > valueEnd + 1 || i + 1 >= text.Length || text[i] != ' ' || char.IsWhiteSpace(text[i + 1]) || text[i + 1] == '#')
+        {
+            return false;
+        }
+
+        foreach (var known in YamlTags)
+        {
+            if (tag.SequenceEqual(known))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] YamlTags =
+    [
+        "Ref", "GetAtt", "Sub", "Join", "Select", "Split", "If", "Equals", "Not", "And", "Or", "FindInMap", "ImportValue", "GetAZs", "Base64", "Cidr",
+        "Condition", "Transform", "secret", "include", "env_var", "vault", "unsafe",
+    ];
 
     private static readonly string[] ReferenceWords = ["password", "passwd", "secret", "token", "apikey"];
 

@@ -26,6 +26,8 @@ internal static partial class KeyValueSecrets
         "keyboard", "monkey", "donkey", "turkey", "jockey", "hockey", "whiskey", "objectkey", "bucketkey", "lookupkey", "dedupkey",
         "routingkey", "groupkey", "mapkey", "i18nkey", "translationkey", "messagekey", "tokenizer", "passport", "passage", "passenger",
         "bypass", "compass", "surpass", "keyname", "keyword", "secretary", "secretion", "tokenize",
+        // GnuPG's --recv-keys/--search-keys take public key ids and fingerprints.
+        "recvkey", "searchkey",
     ];
 
     private static readonly string[] CursorNames = ["pagetoken", "nextpagetoken", "nexttoken", "continuationtoken", "synctoken", "resumetoken"];
@@ -156,6 +158,13 @@ internal static partial class KeyValueSecrets
             i++;
         }
 
+        // An escaped opening quote (JSON inside a string) is closed by an escaped quote.
+        var escapedQuotes = i + 1 < text.Length && text[i] == '\\' && text[i + 1] == '"';
+        if (escapedQuotes)
+        {
+            i++;
+        }
+
         var quote = i < text.Length && text[i] is '"' or '\'' or '`' ? text[i] : '\0';
         if (quote != '\0')
         {
@@ -214,7 +223,19 @@ internal static partial class KeyValueSecrets
             i++;
         }
 
+        if (quote != '\0' && i < text.Length && text[i] == quote && EscapedAt(text, valueStart, i))
+        {
+            // password = "pa\"ss": a quote escaped inside the literal belongs to the value, unless the quotes of the
+            // literal are escaped themselves ({\"password\": \"…\"}), where it closes the value.
+            i = escapedQuotes ? i - 1 : ClosingQuote(text, i + 1, quote, valueStart + maxValue) is > 0 and var close ? close : i;
+        }
+
         var valueEnd = i;
+        if (escapedQuotes && i < text.Length && text[i] == '\\')
+        {
+            i++;
+        }
+
         if (quote == '\0')
         {
             while (valueEnd > valueStart && text[valueEnd - 1] is '.' or ':' or '!' or '?')
@@ -235,10 +256,10 @@ internal static partial class KeyValueSecrets
 
         string? detected = kind switch
         {
-            _ when IsCodeReference(value, quote != '\0') || IsSecretName(value) || IsOwnName(key, value) => null,
+            _ when IsCodeReference(value, quote != '\0') || IsSecretName(value) || IsOwnName(key, value) || IsLocation(value) || (!spaced && !equals && IsYamlTag(text, valueStart, valueEnd)) => null,
             // password: db_password, "passwordSecretRef": "registry-password": where the secret is kept, by name. Not in a
             // connection string, which holds no references (Password=myPassword; is the value).
-            _ when IsNameOfWordsEndingInSecretWord(value, quote != '\0') && !InConnectionString(text, start, valueEnd) => null,
+            _ when (IsNameOfWordsEndingInSecretWord(value, quote != '\0') || (quote == '\0' && IsSnakeVariableWithSecretWord(value))) && !InConnectionString(text, start, valueEnd) => null,
             // typeof token === "object", key === "Escape": a type test or a key name, not a credential.
             KeyKind.Password when comparison => !IsTypeTest(text, start) && LooksLikePlainPassword(value) ? "password" : null,
             KeyKind.Token when comparison => LooksLikeToken(value) || (key.EndsWith("secret", StringComparison.Ordinal) && !IsTypeTest(text, start) && LooksLikePlainPassword(value)) ? "generic-secret" : null,
@@ -265,10 +286,82 @@ internal static partial class KeyValueSecrets
 
         if (detected is not null)
         {
-            found.Add(new SecretFinding(detected, valueStart, value.Length));
+            // A passphrase (a password or a name ending in "secret"; tokens hold no spaces) on a line of its own.
+            var passphrase = quote == '\0' && assigned && !byCommand && !scheme && pair == Pair.None && !spaced && valueEnd < text.Length && text[valueEnd] is ' ' or '\t'
+                && (kind == KeyKind.Password || key.EndsWith("secret", StringComparison.Ordinal)) && StartsLine(text, start);
+            var length = passphrase ? ToLineEnd(text, valueEnd) - valueStart : value.Length;
+            found.Add(new SecretFinding(detected, valueStart, length));
         }
 
         return end;
+    }
+
+    /// <summary>
+    /// Where an unquoted value on a <c>name: value</c> or <c>name = value</c> line of its own ends: YAML, INI and
+    /// .properties values run to the end of the line, so a passphrase with spaces is one value; a comment after
+    /// <c> #</c> or <c> ;</c>, a shell operator and trailing white space are not part of it, nor is a second <c>name=value</c> pair.
+    /// </summary>
+    private static int ToLineEnd(string text, int valueEnd)
+    {
+        var last = valueEnd;
+        var i = valueEnd;
+        while (i < text.Length && i - valueEnd < MaxQuotedValue && text[i] is not ('\n' or '\r'))
+        {
+            if (text[i] is ' ' or '\t')
+            {
+                var next = i + 1;
+                if (next < text.Length && (text[next] is '#' or ';' or '&' or '|' or '>' or '<' || (text[next] == '/' && next + 1 < text.Length && text[next + 1] == '/') || IsPairAt(text, next)))
+                {
+                    break;
+                }
+            }
+            else
+            {
+                last = i + 1;
+            }
+
+            i++;
+        }
+
+        return last;
+    }
+
+    /// <summary>Whether the quote at <paramref name="at"/> is escaped: an odd number of backslashes after <paramref name="from"/> stands before it.</summary>
+    private static bool EscapedAt(string text, int from, int at)
+    {
+        var k = at;
+        while (k > from && text[k - 1] == '\\')
+        {
+            k--;
+        }
+
+        return (at - k) % 2 == 1;
+    }
+
+    /// <summary>The next <paramref name="quote"/> on the line from <paramref name="from"/> that is not escaped, or -1.</summary>
+    private static int ClosingQuote(string text, int from, char quote, int limit)
+    {
+        for (var j = from; j < text.Length && j < limit && text[j] is not ('\n' or '\r'); j++)
+        {
+            if (text[j] == quote && !EscapedAt(text, from, j))
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A second <c>name=value</c> pair starts at <paramref name="at"/> (<c>host=db port=3306</c>).</summary>
+    private static bool IsPairAt(string text, int at)
+    {
+        var i = at;
+        while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '_' or '-' or '.'))
+        {
+            i++;
+        }
+
+        return i > at && i < text.Length && text[i] is '=' or ':';
     }
 
     /// <summary>
@@ -383,7 +476,7 @@ internal static partial class KeyValueSecrets
         // The content is checked for code and references as an assigned value is: ENV['DB_PASSWORD'], settings.DB_PASSWORD,
         // an ARN, a vault path, the name of a secret (<password>mysql.root.password</password>).
         if (kind is KeyKind.None or KeyKind.Bearer || value.IsEmpty || SecretText.IsPlaceholder(value) || SecretText.IsPlaceholderWord(value) || IsVariable(value)
-            || IsCodeReference(value, quoted: false) || IsSecretName(value) || IsNameOfWordsEndingInSecretWord(value, quoted: false))
+            || IsCodeReference(value, quoted: false) || IsSecretName(value) || IsNameOfWordsEndingInSecretWord(value, quoted: false) || IsLocation(value))
         {
             return end;
         }
@@ -553,7 +646,8 @@ internal static partial class KeyValueSecrets
         var skipped = 0;
         var quoted = false;
         // Aligned hashes put many spaces before "=>" (":password       => '…'").
-        while (i < text.Length && skipped < 4 + 28 && text[i] is '"' or '\'' or ' ' or '\t' or ']' && (skipped < 4 || text[i] is ' ' or '\t'))
+        // JSON written inside a string escapes its quotes: {\"password\": \"…\"}.
+        while (i < text.Length && skipped < 4 + 28 && (text[i] is '"' or '\'' or ' ' or '\t' or ']' || (text[i] == '\\' && i + 1 < text.Length && text[i + 1] == '"')) && (skipped < 4 || text[i] is ' ' or '\t'))
         {
             quoted |= text[i] is '"' or '\'';
             i++;
@@ -858,8 +952,29 @@ internal static partial class KeyValueSecrets
             }
         }
 
+        // service_user, bucket_name, admin_placeholder: the name of a setting, as config scanners take it (whispers'
+        // compliant values end in "_user", "_name" or "_placeholder"); only after a separator, so "Superuser" stays a value.
+        foreach (var word in SettingWords)
+        {
+            if (last.Equals(word, StringComparison.OrdinalIgnoreCase) && start > 0 && value[start - 1] is '_' or '-' or '.')
+            {
+                return true;
+            }
+        }
+
         return false;
     }
+
+    /// <summary>
+    /// An unquoted name in small letters joined by '_' with a secret's word anywhere in it (<c>fallback_getpass</c>,
+    /// <c>password_mgr</c>, <c>oauth_secret_loader</c>): code assigning one variable to another. A password of words
+    /// without such a word (<c>open_sesame</c>) stays a value.
+    /// </summary>
+    private static bool IsSnakeVariableWithSecretWord(ReadOnlySpan<char> value)
+        => value.Length <= MaxKey && value.Contains('_') && value[0] != '_' && value[^1] != '_' && !value.ContainsAnyExcept("abcdefghijklmnopqrstuvwxyz_")
+            && (value.Contains("pass", StringComparison.Ordinal) || value.Contains("secret", StringComparison.Ordinal) || value.Contains("token", StringComparison.Ordinal));
+
+    private static readonly string[] SettingWords = ["user", "username", "name", "placeholder"];
 
     private static readonly string[] SecretWords = ["password", "passwd", "pwd", "pass", "passphrase", "secret", "secrets", "token", "key", "apikey", "credential", "credentials"];
 

@@ -55,21 +55,24 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         // Eighth pass: a ninth source (whispers' config fixtures, added before any tuning on it; its held-out part was
         // measured only at the end): 84.9 % over 743 at 96.5 %, 88.7 % without placeholder-labelled positives, 2 partial
         // (the eight earlier sources unchanged). Ninth pass (measured once, at the end): 84.9 % over 743 at 96.8 % (21 of 291
-        // negatives flagged, was 23), 88.8 % without placeholder-labelled positives, 2 partial.
+        // negatives flagged, was 23), 88.8 % without placeholder-labelled positives, 2 partial. Tenth pass: 85.1 % over 743
+        // at 97.4 % (17 of 291 flagged), 89.0 % without placeholder-labelled positives, 3 partial (one more Nosey Parker
+        // line, not read; see docs/detection.md).
         positivesAll.Should().HaveCountGreaterThan(740);
-        recall.Should().BeGreaterThanOrEqualTo(0.849);
-        precision.Should().BeGreaterThanOrEqualTo(0.967);
-        realRecall.Should().BeGreaterThanOrEqualTo(0.888);
-        heldOut.Count(s => outcome[s] == Outcome.Partial).Should().BeLessThanOrEqualTo(2);
+        recall.Should().BeGreaterThanOrEqualTo(0.850);
+        precision.Should().BeGreaterThanOrEqualTo(0.973);
+        realRecall.Should().BeGreaterThanOrEqualTo(0.889);
+        heldOut.Count(s => outcome[s] == Outcome.Partial).Should().BeLessThanOrEqualTo(3);
 
         // The population, lines with context (fourth pass, before and after its classes: 392 / 463 = 84.7 % at
         // 98.2 %, 7 of 113 negatives flagged; sixth pass: 406 / 463 = 87.7 % at 97.8 %, 9 of 113 flagged; eighth pass with
-        // the ninth source: 452 / 518 = 87.3 % at 96.8 %, 15 of 171 flagged; ninth pass: 452 / 518 at 97.2 %, 13 of 171 flagged).
+        // the ninth source: 452 / 518 = 87.3 % at 96.8 %, 15 of 171 flagged; ninth pass: 452 / 518 at 97.2 %, 13 of 171 flagged;
+        // tenth pass: 452 / 518 at 98.0 %, 9 of 171 flagged).
         var contextPositives = withContext.Where(s => s.IsPositive).ToList();
         var contextFound = contextPositives.Count(s => outcome[s] == Outcome.Found);
         var contextFlagged = withContext.Count(s => !s.IsPositive && outcome[s] != Outcome.None);
         (contextFound / (double)contextPositives.Count).Should().BeGreaterThanOrEqualTo(0.872);
-        (contextFound / (double)(contextFound + contextFlagged)).Should().BeGreaterThanOrEqualTo(0.972);
+        (contextFound / (double)(contextFound + contextFlagged)).Should().BeGreaterThanOrEqualTo(0.980);
     }
 
     /// <summary>
