@@ -97,7 +97,38 @@ internal static partial class KeyValueSecrets
     /// (<c>jdbc:mysql://localhost:3306/app</c>, <c>https://vault.example.org/v1/kv/app</c>; a password in a URL is the
     /// URL-password finding's) or a file path (<c>../keys/id_rsa</c>, <c>file:///run/secrets/token</c>, <c>/run/secrets/db_password</c>).
     /// </summary>
-    private static bool IsLocation(ReadOnlySpan<char> value) => IsUrlWithoutCredentials(value) || IsFilePath(value);
+    private static bool IsLocation(ReadOnlySpan<char> value) => (IsUrlWithoutCredentials(value) || IsFilePath(value)) && !CarriesAToken(value);
+
+    /// <summary>
+    /// A run of 16 or more ASCII letters and digits with both in it — a webhook's secret segment, a reset or access
+    /// token, a link's signature: a location that carries one is the secret itself (it is redacted whole).
+    /// </summary>
+    private static bool CarriesAToken(ReadOnlySpan<char> value)
+    {
+        const int MinToken = 16;
+        var run = 0;
+        var letters = false;
+        var digits = false;
+        foreach (var c in value)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                run++;
+                letters |= char.IsAsciiLetter(c);
+                digits |= char.IsAsciiDigit(c);
+                if (run >= MinToken && letters && digits)
+                {
+                    return true;
+                }
+            }
+            else
+            {
+                (run, letters, digits) = (0, false, false);
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsUrlWithoutCredentials(ReadOnlySpan<char> value)
     {

@@ -31,6 +31,29 @@ public sealed class SecretDetectorTenthPassTests
         }
     }
 
+    /// <summary>
+    /// A URL whose path or query carries a token (a webhook's secret segment, a reset or access token) is
+    /// itself the secret in a credential position: it is redacted whole, as before the location rule (which, reading any
+    /// URL without "user:password@" as a location, left such a webhook unreported and redacted only the query value of a
+    /// reset link — a fragment).
+    /// </summary>
+    [Fact]
+    public void Find_UrlCarryingATokenInACredentialPosition_IsRedactedWhole()
+    {
+        foreach (var url in (string[])[
+            "https://hooks.example.com/services/T012AB3CD/B034EF5GH/" + Take(Alnum, 20) + "7q",
+            "https://example.com/reset?token=" + Take(Alnum, 30) + "4z",
+            "https://api.example.net/v2/" + Take(Alnum, 24) + "9a/report"])
+        {
+            // The token names (api_key, authToken) want a token, not a URL, and never took one.
+            foreach (var position in Positions.Where(p => !p.Contains("api_key", StringComparison.Ordinal) && !p.Contains("authToken", StringComparison.Ordinal)))
+            {
+                var line = string.Format(System.Globalization.CultureInfo.InvariantCulture, position, url);
+                SecretText.Covered(line, SecretText.Find(_detector, line)).Should().Contain(url, line);
+            }
+        }
+    }
+
     /// <summary>A file path (<c>../keys/id_rsa</c>, <c>file:///run/secrets/token</c>, <c>C:\keys\app.key</c>) names where the secret is kept.</summary>
     [Fact]
     public void Find_FilePathInACredentialPosition_StaysUnreported()
