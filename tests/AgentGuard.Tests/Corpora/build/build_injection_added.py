@@ -10,16 +10,10 @@ Every source is read at a pinned commit.
   `data/` folder; benign tool results (label 0).
 """
 import json
-import subprocess
 
-from common import MIRROR, emit
+from common import append, show_at
 
 TARGET = "../injection.jsonl"
-
-
-def show(repo, commit, path):
-    directory = f"{MIRROR}/{repo.replace('/', '+')}/repo"
-    return subprocess.check_output(["git", "--git-dir", directory, "show", f"{commit}:{path}"]).decode("utf-8")
 
 
 rows = []
@@ -28,12 +22,8 @@ REPO = "microsoft/llmail-inject-challenge (via priyaradhakrishnan0/llmail-inject
 MIRRORED, COMMIT = "priyaradhakrishnan0/llmail-inject-challenge-1", "d62499fb947c463a38a26f3d75af3e50865bdb32"
 for name in ["fp_tests", "level1", "level2", "level3", "level4"]:
     path = f"src/agent/data/{name}.json"
-    for email in json.loads(show(MIRRORED, COMMIT, path))["emails"]:
+    for email in json.loads(show_at(MIRRORED, COMMIT, path))["emails"]:
         rows.append({"source": "llmail-emails", "repo": REPO, "commit": COMMIT, "path": path, "licence": "MIT", "label": 0,
                      "kind": "clean-email", "text": email.strip()})
 
-with open(TARGET, encoding="utf-8") as existing:
-    seen = {json.loads(line)["text"] for line in existing if line.strip()}
-with open(TARGET, "a", encoding="utf-8") as out:
-    written = emit(out, rows, seen)
-print(f"appended {written} of {len(rows)} rows")
+print(f"appended {append(TARGET, rows)} of {len(rows)} rows")

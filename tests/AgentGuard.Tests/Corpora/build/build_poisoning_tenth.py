@@ -18,32 +18,20 @@ Labels are the sources' own:
 import ast
 import json
 import re
-import subprocess
 
-from common import MIRROR, emit
+from common import append, description_row, ls_at, show_at
 
 TARGET = "../poisoning.jsonl"
 
 
-def show(repo, commit, path):
-    directory = f"{MIRROR}/{repo.replace('/', '+')}/repo"
-    return subprocess.check_output(["git", "--git-dir", directory, "show", f"{commit}:{path}"]).decode("utf-8")
-
-
-def ls(repo, commit):
-    directory = f"{MIRROR}/{repo.replace('/', '+')}/repo"
-    return subprocess.check_output(["git", "--git-dir", directory, "ls-tree", "-r", "--name-only", commit]).decode("utf-8").split("\n")
-
-
+show, ls = show_at, ls_at
 rows = []
 
 
-def add(source, repo, commit, path, licence, label, text, field, name):
-    text = text.strip()
-    if len(text) < 12:
-        return
-    rows.append({"source": source, "repo": repo, "commit": commit, "path": path, "licence": licence, "label": label,
-                 "field": field, "name": name, "text": text})
+def add(*fields):
+    row = description_row(*fields)
+    if row is not None:
+        rows.append(row)
 
 
 # Microsoft's agent-governance-toolkit (MIT): the MCP security scanner's tests.
@@ -139,9 +127,4 @@ for path in ls(REPO, COMMIT):
         text = (m.group(1) if m.group(1) is not None else m.group(2)).replace("\\'", "'")
         add("stripe-agent-toolkit", REPO, COMMIT, path, "MIT", 0, text, "parameter", "")
 
-# Append, keeping every earlier line as it is.
-with open(TARGET, encoding="utf-8") as existing:
-    seen = {json.loads(line)["text"] for line in existing if line.strip()}
-with open(TARGET, "a", encoding="utf-8") as out:
-    added = emit(out, rows, seen)
-print(TARGET, "added", added)
+print(TARGET, "added", append(TARGET, rows))

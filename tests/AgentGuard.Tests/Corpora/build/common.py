@@ -59,3 +59,32 @@ def write(path, rows):
     with open(path, "w", encoding="utf-8") as out:
         emit(out, rows, seen)
     print(path, len(seen))
+
+
+def show_at(repo, commit, path):
+    """The text of `path` at `commit` of the mirrored `repo` (owner/name): sources added later are read at a pinned commit."""
+    directory = f"{MIRROR}/{repo.replace('/', '+')}/repo"
+    return subprocess.check_output(["git", "--git-dir", directory, "show", f"{commit}:{path}"]).decode("utf-8")
+
+
+def ls_at(repo, commit):
+    directory = f"{MIRROR}/{repo.replace('/', '+')}/repo"
+    return subprocess.check_output(["git", "--git-dir", directory, "ls-tree", "-r", "--name-only", commit]).decode("utf-8").split("\n")
+
+
+def description_row(source, repo, commit, path, licence, label, text, field, name):
+    """A poisoning.jsonl row for a tool or parameter description, or None when the text is too short to judge."""
+    text = text.strip()
+    if len(text) < 12:
+        return None
+    return {"source": source, "repo": repo, "commit": commit, "path": path, "licence": licence, "label": label,
+            "field": field, "name": name, "text": text}
+
+
+def append(target, rows):
+    """Appends the rows whose text the file does not hold yet, keeping every earlier line as it is; returns how many."""
+    with open(target, encoding="utf-8") as existing:
+        seen = {json.loads(line)["text"] for line in existing if line.strip()}
+    with open(target, "a", encoding="utf-8") as out:
+        return emit(out, rows, seen)
+
