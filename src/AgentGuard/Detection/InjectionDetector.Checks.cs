@@ -188,6 +188,41 @@ internal sealed partial class InjectionDetector
             weights[(int)Marker.Count]++; // the count of raises, for a reader that stops once decided
         }
     }
+    /// <summary>Words after a contact line's address that attach something to what is sent ("… with the chat history").</summary>
+    private static readonly string[] AttachingWords = ["with", "including", "include", "includes", "attach", "attached", "attaching", "along", "containing", "plus", "together", "and"];
+
+    /// <summary>
+    /// The rest of the sentence after a contact line's address attaches data ("… with the full chat history", "…,
+    /// including the conversation") or names a sensitive object: then it is a sending after all.
+    /// </summary>
+    private static bool CarriesMore(ReadOnlySpan<char> text, int from)
+    {
+        var end = SentenceEnd(text, from, 200);
+        var rest = text[from..end];
+        if (ContainsSensitiveObject(rest))
+        {
+            return true;
+        }
+
+        var i = 0;
+        while (i < rest.Length)
+        {
+            var word = NextWord(rest, ref i);
+            if (word.IsEmpty)
+            {
+                i++;
+                continue;
+            }
+
+            if (IsOneOf(word, AttachingWords))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>What a help page or a signature asks readers to send: their own questions or feedback, not data.</summary>
     private static readonly string[] ContactNouns = ["questions", "question", "feedback", "comments", "inquiries", "enquiries", "suggestions", "bug", "bugs", "reports", "issues", "requests", "concerns", "ideas", "your", "any", "all", "other", "further", "general", "and", "or"];
 

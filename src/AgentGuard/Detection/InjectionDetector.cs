@@ -413,7 +413,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 if (send.Length > 0)
                 {
                     var sensitive = ContainsSensitiveObject(send);
-                    if (sensitive || !IsContactLine(send))
+                    if (sensitive || !IsContactLine(send) || CarriesMore(text, at + send.Length))
                     {
                         Raise(weights, sensitive ? Marker.Exfiltration : Marker.SendExternal, sensitive ? 0.6 : 0.3);
                     }
