@@ -205,15 +205,8 @@ internal sealed partial class InjectionDetector
         }
 
         var i = 0;
-        while (i < rest.Length)
+        for (var word = NextWordOfSpan(rest, ref i); !word.IsEmpty; word = NextWordOfSpan(rest, ref i))
         {
-            var word = NextWord(rest, ref i);
-            if (word.IsEmpty)
-            {
-                i++;
-                continue;
-            }
-
             if (IsOneOf(word, AttachingWords))
             {
                 return true;
@@ -221,6 +214,21 @@ internal sealed partial class InjectionDetector
         }
 
         return false;
+    }
+
+    /// <summary>The next word of <paramref name="span"/> from <paramref name="i"/>, past any characters between words; empty at its end.</summary>
+    private static ReadOnlySpan<char> NextWordOfSpan(ReadOnlySpan<char> span, ref int i)
+    {
+        while (true)
+        {
+            var word = NextWord(span, ref i);
+            if (!word.IsEmpty || i >= span.Length)
+            {
+                return word;
+            }
+
+            i++;
+        }
     }
 
     /// <summary>What a help page or a signature asks readers to send: their own questions or feedback, not data.</summary>
@@ -235,15 +243,8 @@ internal sealed partial class InjectionDetector
         var i = 0;
         NextWord(send, ref i);
         var words = 0;
-        while (i < send.Length)
+        for (var word = NextWordOfSpan(send, ref i); !word.IsEmpty; word = NextWordOfSpan(send, ref i))
         {
-            var word = NextWord(send, ref i);
-            if (word.IsEmpty)
-            {
-                i++;
-                continue;
-            }
-
             if (word.Equals("to", StringComparison.OrdinalIgnoreCase) || word.Equals("at", StringComparison.OrdinalIgnoreCase) || word.Equals("via", StringComparison.OrdinalIgnoreCase))
             {
                 return words > 0;

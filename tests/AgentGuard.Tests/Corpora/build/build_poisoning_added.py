@@ -19,19 +19,13 @@ import json
 import random
 import re
 
-from common import append, description_row, ls_at, show_at
+from common import append, description_rows, ls_at, show_at
 
 TARGET = "../poisoning.jsonl"
 
 
 show, ls = show_at, ls_at
-rows = []
-
-
-def add(*fields):
-    row = description_row(*fields)
-    if row is not None:
-        rows.append(row)
+rows, add = description_rows()
 
 
 # SAFE-MCP (Apache-2.0 for code and test data, CC-BY-4.0 for prose): technique test logs.

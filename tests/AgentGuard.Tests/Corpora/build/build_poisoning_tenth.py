@@ -19,19 +19,13 @@ import ast
 import json
 import re
 
-from common import append, description_row, ls_at, show_at
+from common import append, description_rows, ls_at, show_at
 
 TARGET = "../poisoning.jsonl"
 
 
 show, ls = show_at, ls_at
-rows = []
-
-
-def add(*fields):
-    row = description_row(*fields)
-    if row is not None:
-        rows.append(row)
+rows, add = description_rows()
 
 
 # Microsoft's agent-governance-toolkit (MIT): the MCP security scanner's tests.

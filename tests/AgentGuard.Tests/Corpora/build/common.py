@@ -81,6 +81,18 @@ def description_row(source, repo, commit, path, licence, label, text, field, nam
             "field": field, "name": name, "text": text}
 
 
+def description_rows():
+    """An empty row list and the add(source, repo, commit, path, licence, label, text, field, name) that fills it."""
+    rows = []
+
+    def add(*fields):
+        row = description_row(*fields)
+        if row is not None:
+            rows.append(row)
+
+    return rows, add
+
+
 def append(target, rows):
     """Appends the rows whose text the file does not hold yet, keeping every earlier line as it is; returns how many."""
     with open(target, encoding="utf-8") as existing:
