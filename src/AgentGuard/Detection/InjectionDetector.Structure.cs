@@ -48,17 +48,11 @@ internal sealed partial class InjectionDetector
             return;
         }
 
-        if (anchor == "### ")
+        if (anchor is "### " or "###(")
         {
-            // A markdown heading that names a chat role: "### System:", "### Instruction", "### Assistant".
-            var rest = text.Slice(at + 4);
-            foreach (var role in (ReadOnlySpan<string>)["system", "instruction", "assistant", "user:", "human:"])
+            if (IsRoleHeading(text.Slice(at + 3)))
             {
-                if (rest.StartsWith(role, StringComparison.OrdinalIgnoreCase))
-                {
-                    Raise(weights, Marker.FakeRoleTag, 0.8);
-                    return;
-                }
+                Raise(weights, Marker.FakeRoleTag, 0.8);
             }
 
             return;
@@ -241,5 +235,46 @@ internal sealed partial class InjectionDetector
         }
 
         return i >= 2 && span[i - 2] == '\uD83C' && span[i - 1] == '\uDFF4';
+    }
+
+    /// <summary>
+    /// After "###": a chat role as a turn marker — "### System:", "### Instruction:", "###(system_message)", "### (system
+    /// message)" — not a documentation heading that starts with the same word ("### System requirements", "### Instructions").
+    /// </summary>
+    private static bool IsRoleHeading(ReadOnlySpan<char> rest)
+    {
+        rest = rest.TrimStart(' ');
+        var parenthesised = rest.Length > 0 && rest[0] == '(';
+        if (parenthesised)
+        {
+            rest = rest[1..].TrimStart(' ');
+        }
+
+        foreach (var role in (ReadOnlySpan<string>)["system", "instruction", "assistant", "user", "human"])
+        {
+            if (!AsciiCase.StartsWith(rest, role))
+            {
+                continue;
+            }
+
+            // "system message", "system_instruction", "SYSTEM INSTRUCTION ###": one second word of the same turn marker.
+            var after = rest[role.Length..];
+            if (after.Length > 1 && after[0] is '_' or ' ')
+            {
+                foreach (var second in (ReadOnlySpan<string>)["message", "instructions", "instruction", "prompt", "override"])
+                {
+                    if (AsciiCase.StartsWith(after[1..], second))
+                    {
+                        after = after[(second.Length + 1)..];
+                        break;
+                    }
+                }
+            }
+
+            after = after.TrimStart(' ');
+            return after.Length > 0 && (parenthesised ? after[0] == ')' : after[0] is ':' or '#');
+        }
+
+        return false;
     }
 }
