@@ -75,7 +75,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
 
     /// <summary>Sensitive objects that turn "send … to https://…" into an exfiltration instruction.</summary>
     private static readonly string[] SensitiveObjects =
-        ["password", "credential", "api key", "api_key", "api-key", "apikey", "secret", "token", "conversation", "chat history", "system prompt", "previous messages", "the user's", "the users", "contact", "inbox", "ssh", "private", "confidential", ".env", "all of the", "all the", "all your", "all their", "all emails", "all files", "all messages", "all documents", "all data", "all records", "contents", "content of", "entire", "full history", "full conversation", "full list", "database", "customer data", "customer list", "customer records", "session", "cookie", "internal", "2fa", "codes"];
+        ["password", "credential", "api key", "api_key", "api-key", "apikey", "secret", "token", "conversation", "chat history", "system prompt", "previous messages", "the user's", "the users", "contact", "inbox", "ssh", "private", "confidential", ".env", "all of the", "all the", "all your", "all their", "all emails", "all files", "all messages", "all documents", "all data", "all records", "contents", "content of", "entire", "full history", "full conversation", "full list", "database", "customer data", "customer list", "customer records", "session", "cookie", "internal", "2fa", "codes", "security code", "verification code", "one-time", "passcode", "login code", "recovery code", "backup code", "access code", "reset link"];
 
     /// <summary>
     /// <see cref="SensitiveObjects"/> by lower-case first character: a send match is a few dozen characters, where one

@@ -53,7 +53,7 @@ internal static partial class InjectionPatterns
     internal static partial Regex AddressAi();
 
     /// <summary>"send … to https://…", "forward all emails to x@y", "upload the file to this server".</summary>
-    [GeneratedRegex(@"\G(?:send|forward|e-?mail|post|upload|transmit|exfiltrate|leak|copy|submit|share|relay|report)\s+(?:[^\s.!?\n]+\s+){0,8}?(?:to|at|into|via)\s+['""`]?(?:https?://|www\.|[\w.+\-]+@[\w\-]+\.[\w.]+|(?:this|the\s+following|my|our|an?|the)\s+(?:external\s+)?(?:url|endpoint|address|server|webhook|site|link|inbox|email(?:\s+address)?|domain))", Options, Timeout)]
+    [GeneratedRegex(@"\G(?:send|forward|e-?mail|post|upload|transmit|exfiltrate|leak|copy|submit|share|relay|report)\s+(?:[^\s.!?\n]+\s+){0,8}?(?:to|at|into|via|with)\s+['""`]?(?:https?://|www\.|[\w.+\-]+@[\w\-]+\.[\w.]+|(?:this|the\s+following|my|our|an?|the)\s+(?:external\s+)?(?:url|endpoint|address|server|webhook|site|link|inbox|email(?:\s+address)?|domain))", Options, Timeout)]
     internal static partial Regex SendTo();
 
     /// <summary>"include the token in the URL", "append the data to the image link".</summary>
