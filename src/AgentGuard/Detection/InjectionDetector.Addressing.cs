@@ -7,6 +7,7 @@ internal sealed partial class InjectionDetector
 {
     private static void AiNoun(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
+        ThirdPersonOrder(text, at, weights);
         if (!CouldAddressAi(text, at))
         {
             return;
@@ -19,7 +20,7 @@ internal sealed partial class InjectionDetector
             return;
         }
 
-        if (Backwards(InjectionPatterns.NoteToAi(), "nmirdo", text, at, 4) || Backwards(InjectionPatterns.GreetAi(), "dahgpy", text, at, 2) || Backwards(InjectionPatterns.IfYouAreAi(), "i", text, at, 6))
+        if (Backwards(InjectionPatterns.NoteToAi(), "nmirdoat", text, at, 4) || Backwards(InjectionPatterns.GreetAi(), "dahgpy", text, at, 2) || Backwards(InjectionPatterns.IfYouAreAi(), "i", text, at, 6))
         {
             Raise(weights, Marker.AddressedToAi, 0.6);
         }
@@ -141,7 +142,7 @@ internal sealed partial class InjectionDetector
     private static readonly string[] Determiners = ["the", "a", "an", "any", "all", "every"];
 
     /// <summary>Words that can stand right before an AI noun in "note to the AI", "Dear AI", "if you are an AI".</summary>
-    private static readonly string[] OpenersBeforeAi = ["to", "for", "are", "you're", "be", "dear", "attention", "hey", "hello", "hi", "greetings", "psst", "yo", "note", "message", "instructions", "instruction", "reminder", "memo", "directive", "request", "order"];
+    private static readonly string[] OpenersBeforeAi = ["to", "for", "are", "you're", "be", "dear", "attention", "hey", "hello", "hi", "greetings", "psst", "yo", "note", "message", "instructions", "instruction", "reminder", "memo", "directive", "request", "order", "action", "actions", "task", "tasks"];
 
     /// <summary>Tries <paramref name="regex"/> (whose matches start with one of <paramref name="firstLetters"/>) at the start of each of the up to <paramref name="words"/> words before <paramref name="at"/>.</summary>
     private static bool Backwards(Regex regex, string firstLetters, ReadOnlySpan<char> text, int at, int words)

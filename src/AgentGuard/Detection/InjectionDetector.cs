@@ -30,7 +30,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("<system", Family.RoleTag), ("</system", Family.RoleTag), ("[inst]", Family.RoleTag), ("[/inst]", Family.RoleTag), ("<<sys>>", Family.RoleTag), ("### ", Family.RoleTag), ("[system", Family.RoleTag), ("system message:", Family.RoleTag), ("system prompt:", Family.RoleTag), ("<assistant>", Family.RoleTag), ("</user>", Family.RoleTag), ("<instructions>", Family.RoleTag), ("{{system", Family.RoleTag), ("system override", Family.RoleTag), ("admin override", Family.RoleTag), ("developer mode", Family.RoleTag), ("system:", Family.RoleTag),
         ("<!--", Family.HtmlComment),
         ("display:none", Family.HiddenCss), ("display: none", Family.HiddenCss), ("font-size:0", Family.HiddenCss), ("font-size: 0", Family.HiddenCss), 
-        ("send", Family.SendTo), ("forward", Family.SendTo), ("email", Family.SendTo), ("e-mail", Family.SendTo), ("post it", Family.SendTo), ("post the", Family.SendTo), ("post all", Family.SendTo), ("post them", Family.SendTo), ("post this", Family.SendTo), ("upload", Family.SendTo), ("transmit", Family.SendTo), ("exfiltrate", Family.SendTo), ("leak", Family.SendTo), ("copy", Family.SendTo), ("submit", Family.SendTo), ("share", Family.SendTo), ("relay", Family.SendTo),
+        ("send", Family.SendTo), ("forward", Family.SendTo), ("email", Family.SendTo), ("e-mail", Family.SendTo), ("post it", Family.SendTo), ("post the", Family.SendTo), ("post all", Family.SendTo), ("post them", Family.SendTo), ("post this", Family.SendTo), ("upload", Family.SendTo), ("transmit", Family.SendTo), ("exfiltrate", Family.SendTo), ("leak", Family.SendTo), ("copy", Family.SendTo), ("submit", Family.SendTo), ("share", Family.SendTo), ("relay", Family.SendTo), ("export", Family.SendTo),
         ("include", Family.EmbedInUrl), ("append", Family.EmbedInUrl), ("add the", Family.EmbedInUrl), ("add it", Family.EmbedInUrl), ("add them", Family.EmbedInUrl), ("embed", Family.EmbedInUrl), ("encode", Family.EmbedInUrl), ("insert", Family.EmbedInUrl),
         ("call", Family.CallTool), ("use the", Family.CallTool), ("use your", Family.CallTool), ("invoke", Family.CallTool), ("run the", Family.CallTool), ("run this", Family.CallTool), ("execute", Family.CallTool), ("trigger", Family.CallTool), ("activate", Family.CallTool), ("eval", Family.CallTool),
         ("please", Family.Please), ("kindly", Family.Please), ("could you", Family.Question), ("can you", Family.Question), ("would you", Family.Question), ("will you", Family.Question),
@@ -71,7 +71,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     private static readonly SearchValues<char> TemplateChars = SearchValues.Create("{}$<[");
 
     /// <summary>What an exfiltration instruction sends to; without one nearby, "send" is just a verb.</summary>
-    private static readonly SearchValues<string> SendTargets = SearchValues.Create(["http", "www.", "url", "endpoint", "webhook", "server", "address", "inbox", "domain", "site", "link"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> SendTargets = SearchValues.Create(["http", "ftp://", "www.", "url", "endpoint", "webhook", "server", "address", "inbox", "domain", "site", "link"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Sensitive objects that turn "send … to https://…" into an exfiltration instruction.</summary>
     private static readonly string[] SensitiveObjects =

@@ -37,7 +37,7 @@ internal static partial class InjectionPatterns
     internal static partial Regex FromNowOn();
 
     /// <summary>"note to the AI", "instructions for the assistant", "message for any LLM".</summary>
-    [GeneratedRegex(@"\G(?:note|message|instructions?|reminder|memo|directive|request|order)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+|an\s+|every\s+)?(?:ai|ai\s+assistants?|assistants?|ai\s+agents?|ai\s+models?|language\s+models?|llms?|chatbots?|copilots?|gpts?|bots?|automated\s+(?:agents?|systems?|assistants?))\b", Options, Timeout)]
+    [GeneratedRegex(@"\G(?:note|message|instructions?|reminder|memo|directive|request|order|actions?|tasks?)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+|an\s+|every\s+)?(?:ai|ai\s+assistants?|assistants?|ai\s+agents?|ai\s+models?|language\s+models?|llms?|chatbots?|copilots?|gpts?|bots?|automated\s+(?:agents?|systems?|assistants?))\b", Options, Timeout)]
     internal static partial Regex NoteToAi();
 
     /// <summary>"Dear AI,", "Attention assistant", "Hey LLM".</summary>
@@ -53,7 +53,7 @@ internal static partial class InjectionPatterns
     internal static partial Regex AddressAi();
 
     /// <summary>"send … to https://…", "forward all emails to x@y", "upload the file to this server".</summary>
-    [GeneratedRegex(@"\G(?:send|forward|e-?mail|post|upload|transmit|exfiltrate|leak|copy|submit|share|relay|report)\s+(?:[^\s.!?\n]+\s+){0,8}?(?:to|at|into|via|with)\s+['""`]?(?:https?://|www\.|[\w.+\-]+@[\w\-]+\.[\w.]+|(?:this|the\s+following|my|our|an?|the)\s+(?:external\s+)?(?:url|endpoint|address|server|webhook|site|link|inbox|email(?:\s+address)?|domain))", Options, Timeout)]
+    [GeneratedRegex(@"\G(?:send|forward|e-?mail|post|upload|transmit|exfiltrate|leak|copy|submit|share|relay|report|export)\s+(?:[^\s.!?\n]+\s+){0,8}?(?:to|at|into|via|with)\s+['""`]?(?:https?://|s?ftp://|www\.|[\w.+\-]+@[\w\-]+\.[\w.]+|(?:this|the\s+following|my|our|an?|the)\s+(?:external\s+)?(?:url|endpoint|address|server|webhook|site|link|inbox|email(?:\s+address)?|domain))", Options, Timeout)]
     internal static partial Regex SendTo();
 
     /// <summary>"include the token in the URL", "append the data to the image link".</summary>

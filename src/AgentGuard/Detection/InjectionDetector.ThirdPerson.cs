@@ -1,0 +1,115 @@
+namespace AgentGuard;
+
+/// <content>
+/// Orders to the agent in the third person: "The assistant should now send …", "Every agent reading this must first
+/// delete …", "As the assistant, your next step is …". A page about assistants says what one does ("the assistant now
+/// supports …", "will create a ticket") or how to set one up ("should be configured"); an order puts a modal of duty
+/// before an action verb.
+/// </content>
+internal sealed partial class InjectionDetector
+{
+    /// <summary>Modals of duty ("has" and "needs" before "to", "is" before "required to"). "will" and "can" describe a product; they order nothing.</summary>
+    private static readonly string[] DutyModals = ["should", "must", "shall", "needs", "has", "is"];
+
+    /// <summary>"is required/expected/instructed/supposed to".</summary>
+    private static readonly string[] DutyParticiples = ["required", "expected", "instructed", "supposed"];
+
+    /// <summary>Adverbs that make a duty an order for now: "must now", "should immediately", "must first".</summary>
+    private static readonly string[] Immediacy = ["now", "immediately", "first", "instantly", "urgently"];
+
+    /// <summary>Words that may stand before the noun of an order to every reader of the data.</summary>
+    private static readonly string[] OrderDeterminers = ["the", "any", "every", "each", "all", "this"];
+
+    /// <summary>
+    /// At an AI noun: "the assistant should now open …" (0.55), "the assistant must forward …" (0.35, more with what it
+    /// sends); "as the assistant, your …" (0.55).
+    /// </summary>
+    private static void ThirdPersonOrder(ReadOnlySpan<char> text, int at, Span<double> weights)
+    {
+        var before = PreviousWords(text, at, 1);
+        if (before >= at || !IsOneOf(WordAt(text, before), OrderDeterminers))
+        {
+            return;
+        }
+
+        var i = at;
+        var noun = NextWord(text, ref i);
+        if (noun.IsEmpty)
+        {
+            return;
+        }
+
+        var nounEnd = i;
+        var next = NextWord(text, ref i);
+        if (IsOneOf(next, SecondAiNouns))
+        {
+            nounEnd = i;
+            next = NextWord(text, ref i);
+        }
+
+        var earlier = PreviousWords(text, before, 1);
+        if (earlier < before && AsciiCase.Equals(WordAt(text, earlier), "as") && text[nounEnd..(i - next.Length)].Contains(',') && (AsciiCase.Equals(next, "your") || AsciiCase.Equals(next, "you")))
+        {
+            // "As the assistant, your next step is …": the data casts its reader in a role and gives it a step.
+            Raise(weights, Marker.AddressedToAi, 0.55);
+            return;
+        }
+
+        if (IsReadingVerb(next))
+        {
+            // "every assistant reading reviews here must …": a short participle phrase before the modal.
+            for (var w = 0; w < 4 && !IsOneOf(next, DutyModals); w++)
+            {
+                next = NextWord(text, ref i);
+            }
+        }
+
+        if (!IsOneOf(next, DutyModals))
+        {
+            return;
+        }
+
+        var verb = NextWord(text, ref i);
+        if (AsciiCase.Equals(next, "has") || AsciiCase.Equals(next, "needs"))
+        {
+            if (!AsciiCase.Equals(verb, "to"))
+            {
+                return;
+            }
+
+            verb = NextWord(text, ref i);
+        }
+        else if (AsciiCase.Equals(next, "is"))
+        {
+            if (!IsOneOf(verb, DutyParticiples) || !AsciiCase.Equals(NextWord(text, ref i), "to"))
+            {
+                return;
+            }
+
+            verb = NextWord(text, ref i);
+        }
+
+        var now = IsOneOf(verb, Immediacy);
+        if (now || AsciiCase.Equals(verb, "also") || AsciiCase.Equals(verb, "then"))
+        {
+            verb = NextWord(text, ref i);
+        }
+
+        if (!verb.IsEmpty && !AsciiCase.Equals(verb, "be") && ActionVerbLookup.Contains(verb))
+        {
+            Raise(weights, Marker.AddressedToAi, now ? 0.55 : 0.35);
+        }
+    }
+
+    /// <summary>The letters of the word that starts at <paramref name="at"/>.</summary>
+    private static ReadOnlySpan<char> WordAt(ReadOnlySpan<char> text, int at)
+    {
+        var end = at;
+        while (end < text.Length && (char.IsLetter(text[end]) || text[end] == '\''))
+        {
+            end++;
+        }
+
+        return text.Slice(at, end - at);
+    }
+}
