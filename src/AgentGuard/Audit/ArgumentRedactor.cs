@@ -159,7 +159,7 @@ internal sealed class ArgumentRedactor
     /// <summary>
     /// The end of a span that stopped at a character the run leaves out but the secret holds: a bracket closing one the
     /// span opened (<c>prefix_{hardcoded9}</c>), or question marks that end the value (<c>1qay@WXS????</c>) rather than
-    /// start a query (<c>?page=2</c>) — after them comes the end, white space or a separator, not a parameter.
+    /// start a query (<c>?page=2</c>) — after them comes the end, white space or punctuation, not a name.
     /// </summary>
     private static int WidenedOverClosers(string text, int start, int end)
     {
@@ -178,7 +178,8 @@ internal sealed class ArgumentRedactor
                     after++;
                 }
 
-                if (after < text.Length && !char.IsWhiteSpace(text[after]) && text[after] is not ('&' or ';' or ',' or '"' or '\'' or '#'))
+                // A name or a value right after them makes them a query's start (?page=2, ?abc), anything else its end.
+                if (after < text.Length && (char.IsAsciiLetterOrDigit(text[after]) || text[after] is '_' or '-' or '%' or '.'))
                 {
                     return end;
                 }
