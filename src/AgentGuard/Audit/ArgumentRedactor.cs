@@ -149,10 +149,68 @@ internal sealed class ArgumentRedactor
                 end++;
             }
 
+            end = WidenedOverClosers(text, start, end);
             spans.Add(finding with { Start = start, Length = end - start });
         }
 
         return spans;
+    }
+
+    /// <summary>
+    /// The end of a span that stopped at a character the run leaves out but the secret holds: a bracket closing one the
+    /// span opened (<c>prefix_{hardcoded9}</c>), or question marks that end the value (<c>1qay@WXS????</c>) rather than
+    /// start a query (<c>?page=2</c>) — after them comes the end, white space or punctuation, not a name.
+    /// </summary>
+    private static int WidenedOverClosers(string text, int start, int end)
+    {
+        while (end < text.Length)
+        {
+            var c = text[end];
+            if (c is '}' or ']' or ')' && Opens(text.AsSpan(start, end - start), c))
+            {
+                end++;
+            }
+            else if (c == '?')
+            {
+                var after = end;
+                while (after < text.Length && text[after] == '?')
+                {
+                    after++;
+                }
+
+                // A name or a value right after them makes them a query's start (?page=2, ?abc), anything else its end.
+                if (after < text.Length && (char.IsAsciiLetterOrDigit(text[after]) || text[after] is '_' or '-' or '%' or '.'))
+                {
+                    return end;
+                }
+
+                end = after;
+            }
+            else
+            {
+                return end;
+            }
+
+            while (end < text.Length && IsRunChar(text[end]))
+            {
+                end++;
+            }
+        }
+
+        return end;
+    }
+
+    /// <summary>True when <paramref name="span"/> holds more openers than closers of the bracket <paramref name="closer"/> closes.</summary>
+    private static bool Opens(ReadOnlySpan<char> span, char closer)
+    {
+        var opener = closer switch { '}' => '{', ']' => '[', _ => '(' };
+        var depth = 0;
+        foreach (var c in span)
+        {
+            depth += c == opener ? 1 : c == closer ? -1 : 0;
+        }
+
+        return depth > 0;
     }
 
     private static bool IsRunChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '+' or '.' or ':' or '%' or '!' or '$' or '*' or '^' or '~';

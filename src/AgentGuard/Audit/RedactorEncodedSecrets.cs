@@ -56,6 +56,14 @@ internal static class RedactorEncodedSecrets
         {
             var start = origin[finding.Start];
             var end = origin[finding.Start + finding.Length];
+
+            // Decoding reads the text differently from how it was written (a password that holds "%B0" by chance), so
+            // what it found is widened to the end of its encoded token: the rest of such a password is not left behind.
+            while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not ('&' or ';' or ',' or '"' or '\'' or '<' or '>'))
+            {
+                end++;
+            }
+
             findings.Add(new SecretFinding(finding.Kind, start, end - start));
         }
     }

@@ -8,14 +8,16 @@ namespace AgentGuard;
 /// (<c>$krb5asrep$…</c>, <c>$krb5tgs$…</c>), Twitch stream keys (<c>live_&lt;digits&gt;_&lt;30 characters&gt;</c>) and
 /// Salesforce session ids (<c>00D&lt;org id&gt;!&lt;token&gt;</c>) and Microsoft Entra (Azure AD) client secrets
 /// (three characters, <c>8Q~</c>, 31 to 34 more) and Terraform Cloud / Enterprise API tokens (14 letters and digits,
-/// <c>.atlasv1.</c>, 60 to 70 more) and Dropbox long-lived tokens (11 letters and digits, ten <c>A</c>s, 43 more).
+/// <c>.atlasv1.</c>, 60 to 70 more) and Dropbox long-lived tokens (11 letters and digits, ten <c>A</c>s, 43 more) and
+/// Azure's identifiable keys (52 letters and digits, the signature <c>JQQJ9</c>, 27 more, optionally two and <c>==</c>).
 /// </summary>
 internal static class SecretStructuredTokens
 {
     /// <summary>Anchors handled here (case-sensitive).</summary>
-    internal static readonly string[] Anchors = ["$1$", "$apr1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$8$", "$9$", "$krb5", "live_", "00D", "8Q~", ".atlasv1.", DropboxInfix];
+    internal static readonly string[] Anchors = ["$1$", "$apr1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$8$", "$9$", "$krb5", "live_", "00D", "8Q~", ".atlasv1.", DropboxInfix, AzureSignature];
 
     private const string DropboxInfix = "AAAAAAAAAA";
+    private const string AzureSignature = "JQQJ9";
 
     private static readonly SearchValues<char> CryptChars = SearchValues.Create("./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz$=");
     private static readonly SearchValues<char> KerberosChars = SearchValues.Create("./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz$@:_-*");
@@ -25,7 +27,7 @@ internal static class SecretStructuredTokens
     private static readonly SearchValues<char> SalesforceChars = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz._");
 
     /// <summary>True when the anchor at <paramref name="at"/> is one of these formats' anchors.</summary>
-    public static bool Handles(string text, int at) => text[at] is '$' || text.AsSpan(at).StartsWith("8Q~", StringComparison.Ordinal) || text.AsSpan(at).StartsWith(".atlasv1.", StringComparison.Ordinal) || text.AsSpan(at).StartsWith(DropboxInfix, StringComparison.Ordinal) || (text[at] is 'l' or '0' && (text.AsSpan(at).StartsWith("live_", StringComparison.Ordinal) || text.AsSpan(at).StartsWith("00D", StringComparison.Ordinal)));
+    public static bool Handles(string text, int at) => text[at] is '$' || text.AsSpan(at).StartsWith(AzureSignature, StringComparison.Ordinal) || text.AsSpan(at).StartsWith("8Q~", StringComparison.Ordinal) || text.AsSpan(at).StartsWith(".atlasv1.", StringComparison.Ordinal) || text.AsSpan(at).StartsWith(DropboxInfix, StringComparison.Ordinal) || (text[at] is 'l' or '0' && (text.AsSpan(at).StartsWith("live_", StringComparison.Ordinal) || text.AsSpan(at).StartsWith("00D", StringComparison.Ordinal)));
 
     /// <summary>Examines the anchor at <paramref name="at"/>; returns where scanning may resume.</summary>
     public static int Match(string text, int at, List<SecretFinding> found)
@@ -43,6 +45,11 @@ internal static class SecretStructuredTokens
         if (text.AsSpan(at).StartsWith(DropboxInfix, StringComparison.Ordinal))
         {
             return DropboxToken(text, at, found);
+        }
+
+        if (text[at] == 'J')
+        {
+            return AzureIdentifiableKey(text, at, found);
         }
 
         if (at > 0 && (char.IsAsciiLetterOrDigit(text[at - 1]) || text[at - 1] is '_' or '$'))
@@ -189,6 +196,35 @@ internal static class SecretStructuredTokens
         }
 
         found.Add(new SecretFinding("dropbox-token", start, end - start));
+        return end;
+    }
+
+    /// <summary>
+    /// Azure's identifiable ("common annotated") keys, the shape Microsoft's security-utilities documents:
+    /// <c>[A-Za-z0-9]{52}JQQJ9[9DH][A-Za-z0-9]{26}</c>, optionally <c>[A-Za-z0-9]{2}==</c>, standing alone.
+    /// </summary>
+    private static int AzureIdentifiableKey(string text, int at, List<SecretFinding> found)
+    {
+        var start = at - 52;
+        var signatureEnd = at + AzureSignature.Length;
+        if (start < 0 || Run(text, start, Alphanumeric, 52) != 52 || (start > 0 && char.IsAsciiLetterOrDigit(text[start - 1]))
+            || signatureEnd >= text.Length || text[signatureEnd] is not ('9' or 'D' or 'H'))
+        {
+            return at + 1;
+        }
+
+        var tail = Run(text, signatureEnd + 1, Alphanumeric, 30);
+        var end = signatureEnd + 1 + tail;
+        if (tail == 28 && end + 1 < text.Length && text[end] == '=' && text[end + 1] == '=')
+        {
+            end += 2;
+        }
+        else if (tail != 26)
+        {
+            return at + 1;
+        }
+
+        found.Add(new SecretFinding("azure-identifiable-key", start, end - start));
         return end;
     }
 
