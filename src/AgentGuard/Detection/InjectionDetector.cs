@@ -43,7 +43,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("from me", Family.Principal), ("it's me", Family.Principal), ("it is me", Family.Principal), ("i'm the person", Family.Principal), ("i am the person", Family.Principal), ("i'm the one", Family.Principal), ("i am the one", Family.Principal), ("do the following", Family.Principal), ("do this first", Family.Principal), ("do these", Family.Principal),
         ("message from me", Family.Principal), ("note from me", Family.Principal), ("request from me", Family.Principal), ("letter from me", Family.Principal), ("reminder from me", Family.Principal),
         ("the task", Family.Principal), ("my task", Family.Principal), ("your task", Family.Principal), ("the original", Family.Principal), ("my original", Family.Principal), ("your original", Family.Principal), ("the initial", Family.Principal), ("your initial", Family.Principal), ("the request", Family.Principal), ("my request", Family.Principal), ("the instructions", Family.Principal), ("the assignment", Family.Principal), ("the job", Family.Principal),
-        ("###(", Family.RoleTag),
+        ("###(", Family.RoleTag), ("todo", Family.ToDo),
         ("using", Family.CallTool), ("ignora", Family.Ignore), ("ignoriere", Family.Ignore), ("olvida", Family.Ignore), ("oubliez", Family.Ignore), ("vergiss", Family.Ignore),
         ("do not", Family.Secrecy), ("don't", Family.Secrecy), ("dont ", Family.Secrecy), ("never", Family.Secrecy), ("without", Family.Secrecy),
         ("system prompt", Family.PromptObject), ("system message", Family.PromptObject), ("your instructions", Family.PromptObject), ("your prompt", Family.PromptObject), ("your rules", Family.PromptObject), ("initial prompt", Family.PromptObject), ("initial instructions", Family.PromptObject), ("hidden prompt", Family.PromptObject), ("original instructions", Family.PromptObject), ("hidden instructions", Family.PromptObject), 
@@ -490,6 +490,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.Principal:
                 PrincipalVoice(text, at, anchor, weights);
                 break;
+            case Family.ToDo:
+                PlantedToDo(text, at, weights);
+                break;
             case Family.PromptObject:
                 if (Backwards(InjectionPatterns.PromptLeak(), "rpoosdltwe", text, at, 3))
                 {
@@ -603,5 +606,6 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         Claims,
         Ordering,
         Principal,
+        ToDo,
     }
 }
