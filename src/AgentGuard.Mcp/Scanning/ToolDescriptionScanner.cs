@@ -99,6 +99,20 @@ internal static partial class ToolDescriptionScanner
         ("should never be called", "instruction"), ("should never be invoked", "instruction"), ("never needs to be called", "instruction"),
         ("never needs to be invoked", "instruction"), ("not be called during normal", "instruction"), ("not be invoked during normal", "instruction"),
 
+        // Key stores, shell histories and cloud logins; orders to act unconfirmed or unseen; shells and encoded commands.
+        ("*.kdbx", "secret-access"), ("*.p12", "secret-access"), ("*.pfx", "secret-access"), ("*.keystore", "secret-access"), ("*.jks", "secret-access"),
+        ("id_dsa", "secret-access"), ("id_ecdsa", "secret-access"), ("~/.gnupg", "secret-access"), (".gnupg/", "secret-access"), ("wallet.dat", "secret-access"),
+        (".bash_history", "secret-access"), (".zsh_history", "secret-access"), ("application_default_credentials", "secret-access"), ("/etc/sudoers", "secret-access"),
+        ("do not ask for confirmation", "instruction"), ("don't ask for confirmation", "instruction"), ("never ask for confirmation", "instruction"),
+        ("skip confirmation", "instruction"), ("skip all confirmation", "instruction"), ("without asking for confirmation", "instruction"), ("pre-approved", "instruction"),
+        ("keep this between", "instruction"), ("for the assistant only", "instruction"), ("for your eyes only", "instruction"), ("not be made aware", "instruction"),
+        ("no need to tell the user", "instruction"), ("no need to inform the user", "instruction"), ("refrain from mentioning", "instruction"), ("without alerting", "instruction"),
+        ("don't bother the user", "instruction"), ("do not bother the user", "instruction"), ("never disclose", "instruction"), ("don't disclose", "instruction"),
+        ("do not let the user", "instruction"), ("don't let the user", "instruction"), ("without notifying the user", "instruction"), ("do not notify the user", "instruction"),
+        ("don't notify the user", "instruction"),
+        ("/dev/tcp/", "code"), ("nc -e", "code"), ("invoke-expression", "code"), ("child_process", "code"), ("os.popen", "code"), ("powershell -enc", "code"),
+        ("powershell -encodedcommand", "code"), ("instead of any other", "manipulation"),
+
         // A sentence that opens on another tool's call by name and moves data (only where TiedToANamedTool holds).
         ("before using", "shadowing"), ("before calling", "shadowing"), ("before invoking", "shadowing"),
 
