@@ -15,12 +15,16 @@ Labels are the sources' own:
 - tool-poisoning-bench: the scenarios of a tool-poisoning benchmark. The descriptions its
   `tool_description_injection` scenarios put in place of a tool's are poisoned; the base tools' descriptions clean
   (its tool-output scenarios carry tool results, not descriptions, and are left out).
+- mongodb-mcp-server: benign tool descriptions (`description = "…"`) and zod parameter descriptions (`.describe("…")`)
+  of MongoDB's official MCP server, every one written as a single literal (a text built with an interpolation or a
+  concatenation is left out). Added after the session's scanner changes, to check them on descriptions nobody here had
+  read; measured once before any further change.
 """
 import ast
 import json
 import re
 
-from common import append, description_rows, show_at
+from common import append, description_rows, ls_at, show_at
 
 TARGET = "../poisoning.jsonl"
 
@@ -66,5 +70,20 @@ for node in ast.walk(ast.parse(show_at(REPO, COMMIT, PATH))):
         if ast.literal_eval(keywords["category"]) == "tool_description_injection":
             for name, text in ast.literal_eval(keywords["description_override"]).items():
                 add("tool-poisoning-bench", REPO, COMMIT, PATH, "MIT", 1, text, "description", ast.literal_eval(keywords["id"]) + ":" + name)
+
+# MongoDB's MCP server (Apache-2.0): tool and parameter descriptions of its tool packages.
+REPO, COMMIT = "mongodb-js/mongodb-mcp-server", "36a405e33817577f0c5a34d6d9479c0285fac5e4"
+LITERAL = r'(?:"((?:[^"\\\n]|\\.)*)"|`([^`$]*)`)'
+for path in ls_at(REPO, COMMIT):
+    if not path.startswith("packages/tools-") or not path.endswith(".ts") or "test" in path.lower():
+        continue
+    source = show_at(REPO, COMMIT, path)
+    for pattern, field in ((r"\.describe\(\s*" + LITERAL + r"\s*\)", "parameter"),
+                           (r"(?:public |override |readonly )*description\s*=\s*" + LITERAL + r"\s*;", "description")):
+        for m in re.finditer(pattern, source):
+            text = m.group(1) if m.group(1) is not None else m.group(2)
+            if m.group(1) is not None:
+                text = json.loads('"' + text.replace("\\'", "'") + '"')
+            add("mongodb-mcp-server", REPO, COMMIT, path, "Apache-2.0", 0, text, field, "")
 
 print(TARGET, "added", append(TARGET, rows))
