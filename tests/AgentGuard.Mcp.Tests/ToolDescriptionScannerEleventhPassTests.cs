@@ -58,6 +58,22 @@ public sealed class ToolDescriptionScannerEleventhPassTests
     public void Scan_TermRepeatedInCapitals_IsNotShouting(string description)
         => ToolDescriptionScanner.Scan(Tool(description)).Should().BeNull(description);
 
+    /// <summary>Capitals inside quotes or backticks are literal values (enum members, constants), not shouting.</summary>
+    [Theory]
+    [InlineData("PrivateLink vendor. Valid values: 'CONFLUENT', 'MSK', 'KINESIS', 'EVENTHUB'.")]
+    [InlineData("`OFF`: no backups. `SNAPSHOT`: cloud snapshots. `CONTINUOUS`: point-in-time restore. `PAUSED`: none.")]
+    [InlineData("Status filter: \"OPEN\", \"CLOSED\", \"TRACKING\" or \"PENDING\".")]
+    public void Scan_CapitalsQuotedAsValues_AreNotShouting(string description)
+        => ToolDescriptionScanner.Scan(Tool(description)).Should().BeNull(description);
+
+    /// <summary>Quotes around some shouted words do not hide the others, nor does a quote on one side only.</summary>
+    [Theory]
+    [InlineData("The BEST tool: FAST, FREE, SAFE and 'AMAZING'.")]
+    [InlineData("'BEST 'FAST 'FREE 'SAFE tool.")]
+    [InlineData("BEST' FAST' FREE' SAFE' tool.")]
+    public void Scan_ShoutingBesideOrHalfQuoted_IsStillShouting(string description)
+        => ToolDescriptionScanner.Scan(Tool(description)).Should().Contain("manipulation:shouting", description);
+
     /// <summary>Four different shouted words still are, repeated or not.</summary>
     [Theory]
     [InlineData("The BEST reader. FAST, FREE and SAFE.")]

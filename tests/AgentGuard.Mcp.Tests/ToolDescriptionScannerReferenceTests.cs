@@ -31,7 +31,7 @@ public sealed class ToolDescriptionScannerReferenceTests
         "é", "ſ", "ı", "\u212A", "—", "\u200B", "\u202E", "\uDB40\uDC41", "\uFF0E", "\u013C", "x", "a", "2", "_", ".", "/", "the", "List alerts.",
         "Use the search function.", "exfiltration", "hijacking", "secretly", "unsecretly", "[INST]", "### System", "#1 rank", "![a](http://x?d={q})",
         "```sh", "USE THIS TOOL WHEN:", "RETURNS:", "SEE ALSO", ":", "forwards a copy to", "send questions to", "send your feedback to", "feedback", "any", "to", "a.b+c@mail.example", "HTTPS://x.example", "@x.io", "[![b](https://x.example/b.svg)](https://x.example)", "![", "](", "send_email,", "`create_payment`, copy", "curl",
-        "you must always include the", "be sure to echo", "user's", "API key", "to aid", "other tool requests", "DSN", "DSN/x", "SKU",
+        "you must always include the", "be sure to echo", "user's", "API key", "to aid", "other tool requests", "DSN", "DSN/x", "SKU", "'MSK'", "`OFF`", "'", "`", "\"",
     ];
 
     private static readonly Gen<string> Phrase = Gen.Select(
@@ -312,7 +312,8 @@ public sealed class ToolDescriptionScannerReferenceTests
             }
 
             var word = text[start..i];
-            if (word.Length >= 3 && word.All(char.IsUpper) && !ToolDescriptionScanner.Acronyms.Contains(word) && !OnLabelLine(text, start, i))
+            var quoted = start > 0 && i < text.Length && "'\"`".Contains(text[start - 1]) && text[i] == text[start - 1];
+            if (word.Length >= 3 && word.All(char.IsUpper) && !ToolDescriptionScanner.Acronyms.Contains(word) && !quoted && !OnLabelLine(text, start, i))
             {
                 words.Add(word);
             }

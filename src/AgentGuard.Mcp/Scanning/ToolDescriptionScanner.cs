@@ -334,7 +334,8 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>
     /// Four or more different shouted words (not acronyms): the register of ads that push a model to pick a tool; a term
-    /// written in capitals again and again ("a DSN … rename DSN X … DSN rate limits") is one word. A shouted word
+    /// written in capitals again and again ("a DSN … rename DSN X … DSN rate limits") is one word, and a value quoted on
+    /// both sides ('CONFLUENT', `SNAPSHOT`) none. A shouted word
     /// has three or more letters, all upper case, so it starts with three characters in a row that are each an ASCII
     /// capital or not ASCII: only words holding such a triple are looked at (one vector step per sixteen characters
     /// finds the next; two-letter acronyms such as "AI" are never visited). Words of a label line are not shouting: a
@@ -374,7 +375,7 @@ internal static partial class ToolDescriptionScanner
                 i++;
             }
 
-            if (upper && i - start >= 3 && !AcronymLookup.Contains(text[start..i]))
+            if (upper && i - start >= 3 && !AcronymLookup.Contains(text[start..i]) && !QuotedValue(text, start, i))
             {
                 if (start >= plainUntil)
                 {
@@ -429,6 +430,13 @@ internal static partial class ToolDescriptionScanner
 
         return -1;
     }
+
+    /// <summary>
+    /// The word at <paramref name="start"/>..<paramref name="end"/> stands alone between a pair of quotes or backticks
+    /// (<c>'CONFLUENT'</c>, <c>`SNAPSHOT`</c>, <c>"OPEN"</c>): a literal value such as an enum member, not shouting.
+    /// </summary>
+    private static bool QuotedValue(ReadOnlySpan<char> text, int start, int end)
+        => start > 0 && end < text.Length && text[start - 1] is '\'' or '"' or '`' && text[end] == text[start - 1];
 
     /// <summary>The shouted words met so far (start and length in the text), up to the three before the fourth decides.</summary>
     private struct ShoutedWords
