@@ -71,7 +71,7 @@ internal static partial class ToolDescriptionScanner
                 return false;
             }
 
-            if (IsOneOf(word, DisclosingVerbs))
+            if (DisclosingVerbLookup.Contains(word))
             {
                 break;
             }
@@ -84,7 +84,7 @@ internal static partial class ToolDescriptionScanner
                 return false;
             }
 
-            if (IsOneOf(word, Obligations))
+            if (ObligationLookup.Contains(word))
             {
                 return true;
             }
@@ -101,7 +101,7 @@ internal static partial class ToolDescriptionScanner
     internal static bool FeedsNoOtherTool(ReadOnlySpan<char> text, int at)
     {
         var from = at;
-        return !PreviousWord(text, ref from, out var word) || !IsOneOf(word, FeedingVerbs);
+        return !PreviousWord(text, ref from, out var word) || !FeedingVerbLookup.Contains(word);
     }
 
     /// <summary>
@@ -143,16 +143,13 @@ internal static partial class ToolDescriptionScanner
         return true;
     }
 
-    private static bool IsOneOf(ReadOnlySpan<char> word, string[] words)
-    {
-        foreach (var candidate in words)
-        {
-            if (AsciiCase.Equals(word, candidate))
-            {
-                return true;
-            }
-        }
+    /// <summary>Case-insensitive look-ups of <see cref="DisclosingVerbs"/>, <see cref="Obligations"/> and <see cref="FeedingVerbs"/>: one hash per word read.</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DisclosingVerbLookup = Lookup(DisclosingVerbs);
 
-        return false;
-    }
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ObligationLookup = Lookup(Obligations);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FeedingVerbLookup = Lookup(FeedingVerbs);
+
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup(string[] words)
+        => new HashSet<string>(words, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 }

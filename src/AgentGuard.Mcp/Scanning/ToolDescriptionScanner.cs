@@ -21,7 +21,7 @@ internal static partial class ToolDescriptionScanner
     /// <summary>Credentials and the conversation: what a description has no business asking the model to hand over (the phrase table's last entries, each counting only where <see cref="ObligedToDisclose"/> holds; declared before the table, which reads it).</summary>
     internal static readonly string[] DisclosedObjects =
         ["api key", "api keys", "password", "passwords", "credentials", "access token", "access tokens", "auth token", "auth tokens",
-         "session token", "session tokens", "bearer token", "refresh token", "refresh tokens", "secrets", "private keys", "passphrase",
+         "session token", "session tokens", "bearer token", "refresh token", "refresh tokens", "private keys", "passphrase",
          "seed phrase", "session cookie", "session cookies", "conversation history", "chat history", "full conversation",
          "entire conversation", "complete conversation"];
 
@@ -105,7 +105,7 @@ internal static partial class ToolDescriptionScanner
         (".bash_history", "secret-access"), (".zsh_history", "secret-access"), ("application_default_credentials", "secret-access"), ("/etc/sudoers", "secret-access"),
         ("do not ask for confirmation", "instruction"), ("don't ask for confirmation", "instruction"), ("never ask for confirmation", "instruction"),
         ("skip confirmation", "instruction"), ("skip all confirmation", "instruction"), ("without asking for confirmation", "instruction"), ("pre-approved", "instruction"),
-        ("keep this between", "instruction"), ("for the assistant only", "instruction"), ("for your eyes only", "instruction"), ("not be made aware", "instruction"),
+        ("keep this between", "instruction"), ("not be made aware", "instruction"),
         ("no need to tell the user", "instruction"), ("no need to inform the user", "instruction"), ("refrain from mentioning", "instruction"), ("without alerting", "instruction"),
         ("don't bother the user", "instruction"), ("do not bother the user", "instruction"), ("never disclose", "instruction"), ("don't disclose", "instruction"),
         ("do not let the user", "instruction"), ("don't let the user", "instruction"), ("without notifying the user", "instruction"), ("do not notify the user", "instruction"),
