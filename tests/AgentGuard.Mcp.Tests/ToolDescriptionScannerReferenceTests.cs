@@ -31,6 +31,7 @@ public sealed class ToolDescriptionScannerReferenceTests
         "é", "ſ", "ı", "\u212A", "—", "\u200B", "\u202E", "\uDB40\uDC41", "\uFF0E", "\u013C", "x", "a", "2", "_", ".", "/", "the", "List alerts.",
         "Use the search function.", "exfiltration", "hijacking", "secretly", "unsecretly", "[INST]", "### System", "#1 rank", "![a](http://x?d={q})",
         "```sh", "USE THIS TOOL WHEN:", "RETURNS:", "SEE ALSO", ":", "forwards a copy to", "send questions to", "send your feedback to", "feedback", "any", "to", "a.b+c@mail.example", "HTTPS://x.example", "@x.io", "[![b](https://x.example/b.svg)](https://x.example)", "![", "](", "send_email,", "`create_payment`, copy", "curl",
+        "you must always include the", "be sure to echo", "user's", "API key", "to aid", "other tool requests", "DSN", "DSN/x", "SKU", "'MSK'", "`OFF`", "'", "`", "\"",
     ];
 
     private static readonly Gen<string> Phrase = Gen.Select(
@@ -185,7 +186,7 @@ public sealed class ToolDescriptionScannerReferenceTests
             foreach (var (phrase, category) in ToolDescriptionScanner.Phrases)
             {
                 var end = collapsing ? EndCollapsed(text, at, phrase) : text.AsSpan(at).StartsWith(phrase, StringComparison.OrdinalIgnoreCase) ? at + phrase.Length : -1;
-                if (end >= 0 && OnWordBoundaries(text, at, end, phrase) && (!ToolDescriptionScanner.NamesATool(phrase) || ToolDescriptionScanner.TiedToANamedTool(text, at, end)))
+                if (end >= 0 && OnWordBoundaries(text, at, end, phrase) && ToolDescriptionScanner.Holds(ToolDescriptionScanner.ConditionOf(phrase), text, at, end))
                 {
                     AddOnce(findings, category + ":\"" + phrase + "\"");
                     break;
@@ -291,10 +292,10 @@ public sealed class ToolDescriptionScannerReferenceTests
         return at + 2 < text.Length && j - nameStart >= 3 && j < text.Length && text[j] is '>' or ' ';
     }
 
-    /// <summary>Runs of letters of three or more, all upper case, that are not known acronyms.</summary>
+    /// <summary>Different runs of letters of three or more, all upper case, that are not known acronyms.</summary>
     private static int ShoutedWords(string text)
     {
-        var count = 0;
+        var words = new HashSet<string>(StringComparer.Ordinal);
         var i = 0;
         while (i < text.Length)
         {
@@ -311,13 +312,14 @@ public sealed class ToolDescriptionScannerReferenceTests
             }
 
             var word = text[start..i];
-            if (word.Length >= 3 && word.All(char.IsUpper) && !ToolDescriptionScanner.Acronyms.Contains(word) && !OnLabelLine(text, start, i))
+            var quoted = start > 0 && i < text.Length && "'\"`".Contains(text[start - 1]) && text[i] == text[start - 1];
+            if (word.Length >= 3 && word.All(char.IsUpper) && !ToolDescriptionScanner.Acronyms.Contains(word) && !quoted && !OnLabelLine(text, start, i))
             {
-                count++;
+                words.Add(word);
             }
         }
 
-        return count;
+        return words.Count;
     }
 
     /// <summary>"![", then the first "](" within the alt-text limit on the same line, then http:// or https://.</summary>

@@ -3,9 +3,6 @@ namespace AgentGuard.Mcp;
 /// <content>Instructions tied to another tool by its name.</content>
 internal static partial class ToolDescriptionScanner
 {
-    /// <summary>True for the phrases that count only where <see cref="TiedToANamedTool"/> holds (a method, not a field: the phrase table is built from it).</summary>
-    internal static bool NamesATool(string phrase) => phrase is "before using" or "before calling" or "before invoking";
-
     /// <summary>Verbs that move or duplicate data, for <see cref="TiedToANamedTool"/>.</summary>
     internal static readonly string[] RedirectingVerbs =
         ["send", "sends", "forward", "forwards", "post", "posts", "upload", "uploads", "copy", "copies", "transmit", "transmits", "curl", "curls",

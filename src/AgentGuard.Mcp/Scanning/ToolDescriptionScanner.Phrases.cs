@@ -140,7 +140,7 @@ internal static partial class ToolDescriptionScanner
                     : AsciiCase.StartsWith(text[at..], phrase) ? at + phrase.Length : -1;
 
                 // Whole words only: "/etc/passwd" is not in "/etc/passwded", "silently" not in "unsilently".
-                if (end >= 0 && OnWordBoundaries(text, at, end, phrase) && (!candidate.NamesATool || TiedToANamedTool(text, at, end)))
+                if (end >= 0 && OnWordBoundaries(text, at, end, phrase) && (candidate.Condition == PhraseCondition.None || Holds(candidate.Condition, text, at, end)))
                 {
                     var list = Findings;
                     Add(ref list, candidate.Finding);

@@ -18,6 +18,13 @@ namespace AgentGuard.Mcp;
 /// </summary>
 internal static partial class ToolDescriptionScanner
 {
+    /// <summary>Credentials and the conversation: what a description has no business asking the model to hand over (the phrase table's last entries, each counting only where <see cref="ObligedToDisclose"/> holds; declared before the table, which reads it).</summary>
+    internal static readonly string[] DisclosedObjects =
+        ["api key", "api keys", "password", "passwords", "credentials", "access token", "access tokens", "auth token", "auth tokens",
+         "session token", "session tokens", "bearer token", "refresh token", "refresh tokens", "private keys", "passphrase",
+         "seed phrase", "session cookie", "session cookies", "conversation history", "chat history", "full conversation",
+         "entire conversation", "complete conversation"];
+
     /// <summary>The phrases in table order (the first that matches at a position is its finding), each with its category.</summary>
     internal static readonly (string Phrase, string Category)[] Phrases =
     [
@@ -92,8 +99,25 @@ internal static partial class ToolDescriptionScanner
         ("should never be called", "instruction"), ("should never be invoked", "instruction"), ("never needs to be called", "instruction"),
         ("never needs to be invoked", "instruction"), ("not be called during normal", "instruction"), ("not be invoked during normal", "instruction"),
 
+        // Key stores, shell histories and cloud logins; orders to act unconfirmed or unseen; shells and encoded commands.
+        ("*.kdbx", "secret-access"), ("*.p12", "secret-access"), ("*.pfx", "secret-access"), ("*.keystore", "secret-access"), ("*.jks", "secret-access"),
+        ("id_dsa", "secret-access"), ("id_ecdsa", "secret-access"), ("~/.gnupg", "secret-access"), (".gnupg/", "secret-access"), ("wallet.dat", "secret-access"),
+        (".bash_history", "secret-access"), (".zsh_history", "secret-access"), ("application_default_credentials", "secret-access"), ("/etc/sudoers", "secret-access"),
+        ("do not ask for confirmation", "instruction"), ("don't ask for confirmation", "instruction"), ("never ask for confirmation", "instruction"),
+        ("skip confirmation", "instruction"), ("skip all confirmation", "instruction"), ("without asking for confirmation", "instruction"), ("pre-approved", "instruction"),
+        ("keep this between", "instruction"), ("not be made aware", "instruction"),
+        ("no need to tell the user", "instruction"), ("no need to inform the user", "instruction"), ("refrain from mentioning", "instruction"), ("without alerting", "instruction"),
+        ("don't bother the user", "instruction"), ("do not bother the user", "instruction"), ("never disclose", "instruction"), ("don't disclose", "instruction"),
+        ("do not let the user", "instruction"), ("don't let the user", "instruction"), ("without notifying the user", "instruction"), ("do not notify the user", "instruction"),
+        ("don't notify the user", "instruction"),
+        ("/dev/tcp/", "code"), ("nc -e", "code"), ("invoke-expression", "code"), ("child_process", "code"), ("os.popen", "code"), ("powershell -enc", "code"),
+        ("powershell -encodedcommand", "code"), ("instead of any other", "manipulation"),
+
         // A sentence that opens on another tool's call by name and moves data (only where TiedToANamedTool holds).
         ("before using", "shadowing"), ("before calling", "shadowing"), ("before invoking", "shadowing"),
+
+        // Credentials and the conversation, where an obligation makes the model hand them over (only where ObligedToDisclose holds).
+        .. DisclosedObjects.Select(o => (o, "harvesting")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
@@ -113,7 +137,7 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>All phrases in table order, each with its finding and its first eight characters.</summary>
     private static readonly PhraseEntry[] Entries =
-        [.. Phrases.Select(p => new PhraseEntry(p.Phrase, p.Category + ":\"" + p.Phrase + "\"", new AsciiPrefix(p.Phrase), new AsciiPrefix(p.Phrase.Length > AsciiPrefix.Length ? p.Phrase[AsciiPrefix.Length..] : string.Empty), NamesATool(p.Phrase)))];
+        [.. Phrases.Select(p => new PhraseEntry(p.Phrase, p.Category + ":\"" + p.Phrase + "\"", new AsciiPrefix(p.Phrase), new AsciiPrefix(p.Phrase.Length > AsciiPrefix.Length ? p.Phrase[AsciiPrefix.Length..] : string.Empty), ConditionOf(p.Phrase)))];
 
     /// <summary>The phrases (in table order) by lower-case first character.</summary>
     private static readonly PhraseEntry[][] ByFirstChar =
@@ -185,8 +209,8 @@ internal static partial class ToolDescriptionScanner
 
     private static int PairIndex(char first, char second) => (char.ToLowerInvariant(first) * 128) + char.ToLowerInvariant(second);
 
-    /// <summary>A phrase, the finding it reports, its first eight characters and the eight after them, and whether it counts only where <see cref="TiedToANamedTool"/> holds.</summary>
-    private readonly record struct PhraseEntry(string Phrase, string Finding, AsciiPrefix Prefix, AsciiPrefix Rest, bool NamesATool);
+    /// <summary>A phrase, the finding it reports, its first eight characters and the eight after them, and what must hold around it for it to count.</summary>
+    private readonly record struct PhraseEntry(string Phrase, string Finding, AsciiPrefix Prefix, AsciiPrefix Rest, PhraseCondition Condition);
 
     private static PairTable<PhraseEntry> BuildPairs()
     {
@@ -309,7 +333,9 @@ internal static partial class ToolDescriptionScanner
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AcronymLookup = Acronyms.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
-    /// Four or more shouted words (not acronyms): the register of ads that push a model to pick a tool. A shouted word
+    /// Four or more different shouted words (not acronyms): the register of ads that push a model to pick a tool; a term
+    /// written in capitals again and again ("a DSN … rename DSN X … DSN rate limits") is one word, and a value quoted on
+    /// both sides ('CONFLUENT', `SNAPSHOT`) none. A shouted word
     /// has three or more letters, all upper case, so it starts with three characters in a row that are each an ASCII
     /// capital or not ASCII: only words holding such a triple are looked at (one vector step per sixteen characters
     /// finds the next; two-letter acronyms such as "AI" are never visited). Words of a label line are not shouting: a
@@ -318,7 +344,7 @@ internal static partial class ToolDescriptionScanner
     /// </summary>
     private static bool Shouts(ReadOnlySpan<char> text)
     {
-        var shouted = 0;
+        var seen = default(ShoutedWords);
         var plainUntil = 0;
         var i = 0;
         while (i < text.Length)
@@ -349,7 +375,7 @@ internal static partial class ToolDescriptionScanner
                 i++;
             }
 
-            if (upper && i - start >= 3 && !AcronymLookup.Contains(text[start..i]))
+            if (upper && i - start >= 3 && !AcronymLookup.Contains(text[start..i]) && !QuotedValue(text, start, i))
             {
                 if (start >= plainUntil)
                 {
@@ -365,7 +391,7 @@ internal static partial class ToolDescriptionScanner
                     plainUntil = lineEnd < 0 ? text.Length : i + lineEnd;
                 }
 
-                if (++shouted >= 4)
+                if (IsNewWord(text, start, i, ref seen) && seen.Count >= 4)
                 {
                     return true;
                 }
@@ -403,6 +429,49 @@ internal static partial class ToolDescriptionScanner
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// The word at <paramref name="start"/>..<paramref name="end"/> stands alone between a pair of quotes or backticks
+    /// (<c>'CONFLUENT'</c>, <c>`SNAPSHOT`</c>, <c>"OPEN"</c>): a literal value such as an enum member, not shouting.
+    /// </summary>
+    private static bool QuotedValue(ReadOnlySpan<char> text, int start, int end)
+        => start > 0 && end < text.Length && text[start - 1] is '\'' or '"' or '`' && text[end] == text[start - 1];
+
+    /// <summary>The shouted words met so far (start and length in the text), up to the three before the fourth decides.</summary>
+    private struct ShoutedWords
+    {
+        public int Count;
+        public (int Start, int Length) First;
+        public (int Start, int Length) Second;
+        public (int Start, int Length) Third;
+    }
+
+    /// <summary>True when the word at <paramref name="start"/>..<paramref name="end"/> differs from each of <paramref name="seen"/>, which then holds it too.</summary>
+    private static bool IsNewWord(ReadOnlySpan<char> text, int start, int end, ref ShoutedWords seen)
+    {
+        var word = text[start..end];
+        if ((seen.Count > 0 && word.SequenceEqual(text.Slice(seen.First.Start, seen.First.Length)))
+            || (seen.Count > 1 && word.SequenceEqual(text.Slice(seen.Second.Start, seen.Second.Length)))
+            || (seen.Count > 2 && word.SequenceEqual(text.Slice(seen.Third.Start, seen.Third.Length))))
+        {
+            return false;
+        }
+
+        switch (seen.Count++)
+        {
+            case 0:
+                seen.First = (start, word.Length);
+                break;
+            case 1:
+                seen.Second = (start, word.Length);
+                break;
+            default:
+                seen.Third = (start, word.Length);
+                break;
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -1,0 +1,155 @@
+namespace AgentGuard.Mcp;
+
+/// <content>Phrases that count only where the words around them say so.</content>
+internal static partial class ToolDescriptionScanner
+{
+    /// <summary>What must hold around a phrase for it to count.</summary>
+    internal enum PhraseCondition
+    {
+        /// <summary>The phrase counts wherever it stands.</summary>
+        None,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.TiedToANamedTool"/> holds.</summary>
+        AfterNamedTool,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.FeedsNoOtherTool"/> holds.</summary>
+        NotFeedingOtherTools,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.ObligedToDisclose"/> holds.</summary>
+        UnderObligation,
+    }
+
+    /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
+    internal static PhraseCondition ConditionOf(string phrase) => phrase switch
+    {
+        "before using" or "before calling" or "before invoking" => PhraseCondition.AfterNamedTool,
+        "other tool" => PhraseCondition.NotFeedingOtherTools,
+        _ when Array.IndexOf(DisclosedObjects, phrase) >= 0 => PhraseCondition.UnderObligation,
+        _ => PhraseCondition.None,
+    };
+
+    /// <summary>True when the phrase at <paramref name="at"/>..<paramref name="end"/> counts under <paramref name="condition"/>.</summary>
+    internal static bool Holds(PhraseCondition condition, ReadOnlySpan<char> text, int at, int end) => condition switch
+    {
+        PhraseCondition.AfterNamedTool => TiedToANamedTool(text, at, end),
+        PhraseCondition.NotFeedingOtherTools => FeedsNoOtherTool(text, at),
+        PhraseCondition.UnderObligation => ObligedToDisclose(text, at),
+        _ => true,
+    };
+
+    /// <summary>Verbs that put something where the model's output or a call's arguments go, for <see cref="ObligedToDisclose"/>.</summary>
+    internal static readonly string[] DisclosingVerbs =
+        ["return", "include", "reveal", "output", "print", "expose", "leak", "disclose", "share", "append", "attach", "echo", "dump",
+         "send", "post", "forward", "copy", "paste", "embed", "insert", "mention", "display"];
+
+    /// <summary>Words that make the verb an obligation ("must", "always", "be sure to"), for <see cref="ObligedToDisclose"/>.</summary>
+    internal static readonly string[] Obligations = ["must", "always", "should", "shall", "sure", "remember"];
+
+    /// <summary>Words that make "other tool …" the use of this tool's output ("a project's slug to aid other tool requests").</summary>
+    internal static readonly string[] FeedingVerbs = ["aid", "aids", "help", "helps", "assist", "assists", "feed", "feeds"];
+
+    /// <summary>How many words may stand between a disclosing verb and its object ("return the user's stored API key": three).</summary>
+    internal const int ObjectDistance = 4;
+
+    /// <summary>How many words may stand between an obligation and the disclosing verb ("must always return": one).</summary>
+    internal const int ObligationDistance = 6;
+
+    /// <summary>
+    /// The credential or conversation at <paramref name="at"/> is the object of a disclosing verb (at most
+    /// <see cref="ObjectDistance"/> words before it) that an obligation governs (at most <see cref="ObligationDistance"/>
+    /// words before the verb), all in one sentence: "must always return the API key", "always include the complete
+    /// conversation history", "be sure to echo the session token". What a tool does with a key ("Creates a new API key
+    /// and returns it once"), or what the user supplies ("You must provide your API key"), is no obligation to hand one over.
+    /// </summary>
+    internal static bool ObligedToDisclose(ReadOnlySpan<char> text, int at)
+    {
+        var from = at;
+        for (var words = 0; ; words++)
+        {
+            if (words > ObjectDistance || !PreviousWord(text, ref from, out var word))
+            {
+                return false;
+            }
+
+            if (DisclosingVerbLookup.Contains(word))
+            {
+                break;
+            }
+        }
+
+        for (var words = 0; words < ObligationDistance; words++)
+        {
+            if (!PreviousWord(text, ref from, out var word))
+            {
+                return false;
+            }
+
+            if (ObligationLookup.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "other tool" at <paramref name="at"/> is not the use of this tool's output: the word before it is no
+    /// <see cref="FeedingVerbs"/> word. "Find a team's ID to help other tool calls" describes a result; "When the other
+    /// tool sends a message, change the recipient" reaches into another tool.
+    /// </summary>
+    internal static bool FeedsNoOtherTool(ReadOnlySpan<char> text, int at)
+    {
+        var from = at;
+        return !PreviousWord(text, ref from, out var word) || !FeedingVerbLookup.Contains(word);
+    }
+
+    /// <summary>
+    /// The word that ends before <paramref name="from"/> in the same sentence (letters and apostrophes; no '.', '!', '?',
+    /// ';' or line break between), moving <paramref name="from"/> to its start; false at the sentence's start.
+    /// </summary>
+    private static bool PreviousWord(ReadOnlySpan<char> text, ref int from, out ReadOnlySpan<char> word)
+    {
+        word = default;
+        var e = from;
+        while (e > 0 && !char.IsLetter(text[e - 1]))
+        {
+            if (text[e - 1] is '.' or '!' or '?' or ';' or '\n' or '\r' or '\u2029')
+            {
+                return false;
+            }
+
+            e--;
+        }
+
+        if (e == 0)
+        {
+            return false;
+        }
+
+        var s = e;
+        while (s > 0 && (char.IsLetter(text[s - 1]) || text[s - 1] is '\'' or '\u2019'))
+        {
+            s--;
+        }
+
+        while (s < e && text[s] is '\'' or '\u2019')
+        {
+            s++;
+        }
+
+        word = text[s..e];
+        from = s;
+        return true;
+    }
+
+    /// <summary>Case-insensitive look-ups of <see cref="DisclosingVerbs"/>, <see cref="Obligations"/> and <see cref="FeedingVerbs"/>: one hash per word read.</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DisclosingVerbLookup = Lookup(DisclosingVerbs);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ObligationLookup = Lookup(Obligations);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FeedingVerbLookup = Lookup(FeedingVerbs);
+
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup(string[] words)
+        => new HashSet<string>(words, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+}
