@@ -136,6 +136,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         // One slot per marker, and one more that counts the raises (Raise keeps it), so the walk sees a change with one compare.
         Span<double> weights = stackalloc double[(int)Marker.Count + 1];
         ScanHidden(text, weights, depth: 0);
+        ScanEncoded(text, weights);
         if (ScanPhrases(text, weights, ref reader))
         {
             // The reader has its answer: what the openings could add changes nothing it reads (weights only rise).
