@@ -31,9 +31,8 @@ internal sealed partial class InjectionDetector
         var at = text.IndexOfAnyInRange('0', '9');
         while (at >= 0)
         {
-            var start = text[..at].LastIndexOfAnyExcept(EncodedChars) + 1;
-            var after = text[(at + 1)..].IndexOfAnyExcept(EncodedChars);
-            var end = after < 0 ? text.Length : at + 1 + after;
+            var start = RunStart(text, at);
+            var end = RunEnd(text, at + 1);
 
             if (end - start >= MinimumEncodedRun)
             {
@@ -48,6 +47,43 @@ internal sealed partial class InjectionDetector
             at = next < 0 ? -1 : end + next;
         }
     }
+
+    /// <summary>
+    /// Where the run of encoded characters around <paramref name="at"/> opens. Most runs around a digit are short numbers:
+    /// a few characters are compared one by one before a vector search takes over a long run.
+    /// </summary>
+    private static int RunStart(ReadOnlySpan<char> text, int at)
+    {
+        var start = at;
+        for (var k = 0; k < ShortRun && start > 0; k++, start--)
+        {
+            if (!EncodedChars.Contains(text[start - 1]))
+            {
+                return start;
+            }
+        }
+
+        return start == 0 ? 0 : text[..start].LastIndexOfAnyExcept(EncodedChars) + 1;
+    }
+
+    /// <summary>Where the run of encoded characters from <paramref name="from"/> ends (as <see cref="RunStart"/>).</summary>
+    private static int RunEnd(ReadOnlySpan<char> text, int from)
+    {
+        var end = from;
+        for (var k = 0; k < ShortRun && end < text.Length; k++, end++)
+        {
+            if (!EncodedChars.Contains(text[end]))
+            {
+                return end;
+            }
+        }
+
+        var after = end < text.Length ? text[end..].IndexOfAnyExcept(EncodedChars) : -1;
+        return after < 0 ? text.Length : end + after;
+    }
+
+    /// <summary>Characters compared one by one at each end of a run before a vector search.</summary>
+    private const int ShortRun = 16;
 
     private static bool IsBinaryByte(ReadOnlySpan<char> word) => word.Length == 8 && word.IndexOfAnyExcept('0', '1') < 0;
 
