@@ -145,6 +145,8 @@ internal sealed partial class InjectionDetector
                 TaskLine(text, at + 1, weights);
             }
         }
+
+        BoundaryTask(text, weights);
     }
 
     private static readonly string[] FieldSeparatorList = ["': '", "\": \"", "':'", "\":\""];
@@ -178,15 +180,24 @@ internal sealed partial class InjectionDetector
     {
         var lineEnd = IndexOfFrom(text, '\n', at);
         lineEnd = lineEnd < 0 ? text.Length : lineEnd;
-        var line = text.Slice(at, lineEnd - at).TrimEnd().TrimEnd("'\")\u2019\u201D");
+        var raw = text.Slice(at, lineEnd - at).TrimEnd();
+        var line = raw.TrimEnd("'\")\u2019\u201D");
         if (line.Length is < 20 or > 240)
         {
             return;
         }
 
+        // "Translate the following sentence: 'How are you?'": the task ends at the colon; the quote is its material,
+        // whatever punctuation that holds.
+        var material = QuotedMaterial(raw);
+        if (material > 0)
+        {
+            line = raw[..(material + 1)];
+        }
+
         var last = line[^1];
         var question = last == '?';
-        if (!question && last != '.')
+        if (!question && last != '.' && material <= 0)
         {
             return;
         }

@@ -22,6 +22,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     [
         ("ignore", Family.Ignore), ("disregard", Family.Ignore), ("forget", Family.Ignore), ("override", Family.Ignore), ("bypass", Family.Ignore), ("skip ", Family.Ignore), ("neglect", Family.Ignore),
         ("you are now", Family.RoleChange), ("from now on", Family.FromNowOn),
+        ("top of your", Family.ReadersTask), ("addition to your", Family.ReadersTask), ("besides your", Family.ReadersTask), ("apart from your", Family.ReadersTask), ("aside from your", Family.ReadersTask), ("alongside your", Family.ReadersTask),
         ("your new", Family.NewTask), ("your real", Family.NewTask), ("your actual", Family.NewTask), ("your true", Family.NewTask), ("your primary", Family.NewTask), ("your only", Family.NewTask), ("your updated", Family.NewTask),
         ("instruction", Family.NewInstructions),
         ("ai ", Family.AiNoun), ("ai,", Family.AiNoun), ("ai:", Family.AiNoun), ("ai.", Family.AiNoun), ("ais ", Family.AiNoun),
@@ -140,6 +141,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         // One slot per marker, and one more that counts the raises (Raise keeps it), so the walk sees a change with one compare.
         Span<double> weights = stackalloc double[(int)Marker.Count + 1];
         ScanHidden(text, weights, depth: 0);
+        ScanEncoded(text, weights);
         if (ScanPhrases(text, weights, ref reader))
         {
             // The reader has its answer: what the openings could add changes nothing it reads (weights only rise).
@@ -363,6 +365,10 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 {
                     Raise(weights, Marker.IgnorePrevious, 0.85);
                 }
+                else if (IsMatchAt(InjectionPatterns.IgnoreTheDocument(), text, at))
+                {
+                    Raise(weights, Marker.IgnorePrevious, 0.6);
+                }
 
                 break;
             case Family.RoleChange:
@@ -373,6 +379,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.NewTask:
                 RaiseIf(InjectionPatterns.NewTask(), text, at, weights, Marker.NewInstructions, 0.45);
+                break;
+            case Family.ReadersTask:
+                RaiseIf(InjectionPatterns.ReadersTask(), text, at, weights, Marker.NewInstructions, 0.5);
                 break;
             case Family.NewInstructions:
                 if (!EndsLikeAHeading(text, at + anchor.Length))
@@ -586,6 +595,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         RoleChange,
         FromNowOn,
         NewTask,
+        ReadersTask,
         NewInstructions,
         AiNoun,
         Urgent,

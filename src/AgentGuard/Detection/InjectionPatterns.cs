@@ -108,6 +108,14 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(@"\Gusing\s+(?:the\s+|your\s+)?[`'""]?[A-Za-z][\w.\-]{1,40}[`'""]?\s+(?:tool|function|command|action|plugin|api)\b", Options, Timeout)]
     internal static partial Regex UsingTool();
 
+    /// <summary>"ignore the function and state …", "disregard this invoice and say …": the reader is told to drop the document it reads and assert something else.</summary>
+    [GeneratedRegex(@"\G(?:ignore|disregard|forget|neglect|skip)\s+(?:the|this|that|these|those|all|any)\s+(?:[\w'\-]+\s+){0,3}?[\w'\-]+\s*,?\s+and\s+(?:instead\s+|just\s+|simply\s+|only\s+)?(?:state|say|claim|declare|assert|output|print|answer|respond|insist)\b", Options, Timeout)]
+    internal static partial Regex IgnoreTheDocument();
+
+    /// <summary>"on top of your main task", "in addition to your original instructions", "besides your assigned task": the reader's own task, spoken of from inside data.</summary>
+    [GeneratedRegex(@"\G(?:top\s+of|addition\s+to|besides|apart\s+from|aside\s+from|alongside)\s+your\s+(?:[a-z]+\s+)?(?:task|assignment|objective|instructions?|prompt)\b", Options, Timeout)]
+    internal static partial Regex ReadersTask();
+
     /// <summary>"ignore all previous instructions" in Spanish, French, German, Italian, Portuguese.</summary>
     [GeneratedRegex(@"\G(?:ignora|ignore|ignorez|ignoriere|ignorieren\s+sie|olvida|oubliez|vergiss)\s+(?:\w+\s+){0,3}(?:instrucciones|instructions|anweisungen|istruzioni|instru\u00E7\u00F5es|indicaciones|consignes|regeln|reglas|r\u00E8gles)\b", Options, Timeout)]
     internal static partial Regex IgnoreOtherLanguages();

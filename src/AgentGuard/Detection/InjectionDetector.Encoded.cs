@@ -1,0 +1,177 @@
+using System.Buffers;
+
+namespace AgentGuard;
+
+/// <content>
+/// Instructions written in hex, base64 or binary ("49676e6f7265…", "SWdub3Jl…", "01001001 01100111 …"): a model reads
+/// them decoded, so the detector does too. Encoded data is everywhere (hashes, keys, images, encoded prose), so the
+/// encoding proves nothing by itself: only decoded text that scores as an injection on its own counts, as a hidden instruction.
+/// </content>
+internal sealed partial class InjectionDetector
+{
+    /// <summary>Shortest run of base64 or hex characters that is decoded.</summary>
+    private const int MinimumEncodedRun = 24;
+
+    /// <summary>Binary needs at least this many space-separated bytes ("01001001 01100111 …").</summary>
+    private const int MinimumBinaryBytes = 8;
+
+    /// <summary>At most this many characters of one run are decoded (the decoded prefix is what is read).</summary>
+    private const int MaximumEncodedRun = 1024;
+
+    private static readonly SearchValues<char> EncodedChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=");
+
+    private static readonly SearchValues<char> HexChars = SearchValues.Create("0123456789abcdefABCDEF");
+
+    /// <summary>
+    /// Every encoded run holds a digit (hex and binary of text always do; base64 of text almost always), so the scan goes
+    /// from digit to digit (one vector search each) and reads the run around it; prose with few numbers costs a few searches.
+    /// </summary>
+    private static void ScanEncoded(ReadOnlySpan<char> text, Span<double> weights)
+    {
+        var at = text.IndexOfAnyInRange('0', '9');
+        while (at >= 0)
+        {
+            var start = RunStart(text, at);
+            var end = RunEnd(text, at + 1);
+
+            if (end - start >= MinimumEncodedRun)
+            {
+                ReadEncoded(text[start..Math.Min(end, start + MaximumEncodedRun)], weights);
+            }
+            else if (end - start == 8 && IsBinaryByte(text[start..end]))
+            {
+                end = ReadBinary(text, start, weights);
+            }
+
+            var next = end < text.Length ? text[end..].IndexOfAnyInRange('0', '9') : -1;
+            at = next < 0 ? -1 : end + next;
+        }
+    }
+
+    /// <summary>
+    /// Where the run of encoded characters around <paramref name="at"/> opens. Most runs around a digit are short numbers:
+    /// a few characters are compared one by one before a vector search takes over a long run.
+    /// </summary>
+    private static int RunStart(ReadOnlySpan<char> text, int at)
+    {
+        var start = at;
+        for (var k = 0; k < ShortRun && start > 0; k++, start--)
+        {
+            if (!EncodedChars.Contains(text[start - 1]))
+            {
+                return start;
+            }
+        }
+
+        return start == 0 ? 0 : text[..start].LastIndexOfAnyExcept(EncodedChars) + 1;
+    }
+
+    /// <summary>Where the run of encoded characters from <paramref name="from"/> ends (as <see cref="RunStart"/>).</summary>
+    private static int RunEnd(ReadOnlySpan<char> text, int from)
+    {
+        var end = from;
+        for (var k = 0; k < ShortRun && end < text.Length; k++, end++)
+        {
+            if (!EncodedChars.Contains(text[end]))
+            {
+                return end;
+            }
+        }
+
+        var after = end < text.Length ? text[end..].IndexOfAnyExcept(EncodedChars) : -1;
+        return after < 0 ? text.Length : end + after;
+    }
+
+    /// <summary>Characters compared one by one at each end of a run before a vector search.</summary>
+    private const int ShortRun = 16;
+
+    private static bool IsBinaryByte(ReadOnlySpan<char> word) => word.Length == 8 && word.IndexOfAnyExcept('0', '1') < 0;
+
+    /// <summary>Hex (an even run of hex digits) or base64 (a run of whole quads), decoded and read when it is text.</summary>
+    private static void ReadEncoded(ReadOnlySpan<char> run, Span<double> weights)
+    {
+        Span<byte> bytes = stackalloc byte[MaximumEncodedRun];
+        int written;
+        if (run.IndexOfAnyExcept(HexChars) < 0)
+        {
+            var even = run[..(run.Length & ~1)];
+            if (Convert.FromHexString(even, bytes, out _, out written) != OperationStatus.Done)
+            {
+                return;
+            }
+        }
+        else
+        {
+            var whole = run[..(run.Length & ~3)];
+            if (!Convert.TryFromBase64Chars(whole, bytes, out written))
+            {
+                return;
+            }
+        }
+
+        ReadDecoded(bytes[..written], weights);
+    }
+
+    /// <summary>Space-separated binary bytes from <paramref name="start"/>; returns where they end.</summary>
+    private static int ReadBinary(ReadOnlySpan<char> text, int start, Span<double> weights)
+    {
+        Span<byte> bytes = stackalloc byte[MaximumEncodedRun / 8];
+        var count = 0;
+        var i = start;
+        while (count < bytes.Length && i + 8 <= text.Length && IsBinaryByte(text.Slice(i, 8)) && (i + 8 == text.Length || !char.IsLetterOrDigit(text[i + 8])))
+        {
+            var value = 0;
+            for (var k = 0; k < 8; k++)
+            {
+                value = (value << 1) | (text[i + k] - '0');
+            }
+
+            bytes[count++] = (byte)value;
+            i += 8;
+            if (i < text.Length && text[i] == ' ')
+            {
+                i++;
+            }
+        }
+
+        if (count >= MinimumBinaryBytes)
+        {
+            ReadDecoded(bytes[..count], weights);
+        }
+
+        return Math.Max(i, start + 8);
+    }
+
+    /// <summary>Decoded bytes that are printable ASCII text of several words are scanned; their markers count when they alone reach the threshold.</summary>
+    private static void ReadDecoded(ReadOnlySpan<byte> bytes, Span<double> weights)
+    {
+        if (bytes.Length < 8 || bytes.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) >= 0 || bytes.Count((byte)' ') < 2)
+        {
+            return;
+        }
+
+        Span<char> decoded = stackalloc char[bytes.Length];
+        for (var k = 0; k < bytes.Length; k++)
+        {
+            decoded[k] = (char)bytes[k];
+        }
+
+        Span<double> inner = stackalloc double[(int)Marker.Count + 1];
+        ScanPhrases(decoded, inner);
+        ScanOpenings(decoded, inner);
+        if (ScoreOf(inner) < 0.5)
+        {
+            return;
+        }
+
+        for (var m = 0; m < (int)Marker.Count; m++)
+        {
+            if (inner[m] > 0)
+            {
+                Raise(weights, (Marker)m, inner[m]);
+            }
+        }
+
+        Raise(weights, Marker.HiddenInstruction, 0.65);
+    }
+}
