@@ -40,10 +40,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("answer:", Family.FakeCompletion), ("task complete", Family.FakeCompletion), ("task is complete", Family.FakeCompletion), ("end of", Family.FakeCompletion),
         ("this is the", Family.Claims), ("this is your", Family.Claims), ("i am the", Family.Claims), ("i'm the", Family.Claims), ("message from", Family.Claims), ("instructions from", Family.Claims), ("request from", Family.Claims), ("note from", Family.Claims), ("the user", Family.Claims),
         ("before", Family.Ordering), ("instead of", Family.Ordering), ("first", Family.Ordering),
-        ("before you", Family.Principal), ("after you", Family.Principal), ("after doing", Family.Principal), ("once you", Family.Principal),
-        ("from me", Family.Principal), ("it's me", Family.Principal), ("it is me", Family.Principal), ("i'm the person", Family.Principal), ("i am the person", Family.Principal), ("i'm the one", Family.Principal), ("i am the one", Family.Principal), ("do the following", Family.Principal), ("do this first", Family.Principal), ("do these", Family.Principal),
-        ("message from me", Family.Principal), ("note from me", Family.Principal), ("request from me", Family.Principal), ("letter from me", Family.Principal), ("reminder from me", Family.Principal),
-        ("the task", Family.Principal), ("my task", Family.Principal), ("your task", Family.Principal), ("the original", Family.Principal), ("my original", Family.Principal), ("your original", Family.Principal), ("the initial", Family.Principal), ("your initial", Family.Principal), ("the request", Family.Principal), ("my request", Family.Principal), ("the instructions", Family.Principal), ("the assignment", Family.Principal), ("the job", Family.Principal),
+        ("before you", Family.Principal), ("after you", Family.Principal), ("from me", Family.Principal), ("it's me", Family.Principal),
+        ("message from me", Family.Principal), ("note from me", Family.Principal),
+        ("the task", Family.Principal), ("my task", Family.Principal), ("your task", Family.Principal), ("your original", Family.Principal),
         ("###(", Family.RoleTag), ("todo", Family.ToDo),
         ("using", Family.CallTool), ("ignora", Family.Ignore), ("ignoriere", Family.Ignore), ("olvida", Family.Ignore), ("oubliez", Family.Ignore), ("vergiss", Family.Ignore),
         ("do not", Family.Secrecy), ("don't", Family.Secrecy), ("dont ", Family.Secrecy), ("never", Family.Secrecy), ("without", Family.Secrecy),
@@ -424,6 +423,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 }
 
                 var send = FirstMatch(InjectionPatterns.SendTo(), text, at);
+                if (send.Length == 0 && anchor == "share")
+                {
+                    send = FirstMatch(InjectionPatterns.ShareWith(), text, at);
+                }
+
                 if (send.Length > 0)
                 {
                     var sensitive = ContainsSensitiveObject(send);

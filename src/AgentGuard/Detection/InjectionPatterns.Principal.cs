@@ -18,16 +18,15 @@ internal static partial class InjectionPatterns
     internal static partial Regex MessageToModel();
 
     /// <summary>
-    /// "before you can solve the task", "please do the following first", "after you do that, you can solve the task":
+    /// "before you can solve the task", "after you do that, you can solve the task":
     /// the ordering of a hijack around the agent's task. "before you begin, install …" names no task.
     /// </summary>
-    [GeneratedRegex(@"\G(?:before\s+(?:you\s+)?(?:can\s+|could\s+|may\s+|are\s+able\s+to\s+)?(?:solv|start|begin|tackl|work|handl|do|complet|finish|continu|proceed|get)\w*\s+(?:(?:on|with|to)\s+)?(?:the|your|my)\s+(?:original\s+|initial\s+|actual\s+|main\s+|current\s+)?(?:task|request|job|assignment)\b|do\s+(?:the\s+following|this|these\s+(?:steps|things))\s+first\b|(?:after|once)\s+(?:you(?:'ve|\s+have)?\s+(?:do|did|done|complete|completed|finish|finished)|doing)\s+(?:that|this|it|so)\s*,?\s+(?:you\s+(?:can|may|should|could)\s+)?(?:solve|continue|return|go\s+back|proceed|complete|finish|resume|do)\w*\s+(?:(?:to|with|on)\s+)?(?:the|your|my)\s+(?:original\s+|initial\s+)?(?:task|request|job|assignment)\b)", Options, Timeout)]
+    [GeneratedRegex(@"\G(?:before\s+(?:you\s+)?(?:can\s+|could\s+|may\s+|are\s+able\s+to\s+)?(?:solv|start|begin|tackl|work|handl|do|complet|finish|continu|proceed|get)\w*\s+(?:(?:on|with|to)\s+)?(?:the|your|my)\s+(?:original\s+|initial\s+|actual\s+|main\s+|current\s+)?(?:task|request|job|assignment)\b|after\s+(?:you(?:'ve|\s+have)?\s+(?:do|did|done|complete|completed|finish|finished)|doing)\s+(?:that|this|it|so)\s*,?\s+(?:you\s+(?:can|may|should|could)\s+)?(?:solve|continue|return|go\s+back|proceed|complete|finish|resume|do)\w*\s+(?:(?:to|with|on)\s+)?(?:the|your|my)\s+(?:original\s+|initial\s+)?(?:task|request|job|assignment)\b)", Options, Timeout)]
     internal static partial Regex TaskOrdering();
 
     /// <summary>
-    /// "from me, the user", "it's me, the person you're working for", "I'm the one who gave you this task": the text's
-    /// author claims to be the agent's principal.
+    /// "from me, the user", "it's me, the person you're working for": the text's author claims to be the agent's principal.
     /// </summary>
-    [GeneratedRegex(@"\G(?:from\s+me\s*,?\s*(?:the|your)\s+(?:user|owner|principal)\b|(?:it's|it\s+is)\s+me\s*,\s*(?:the|your)\s+(?:user|owner|principal|person\s+you(?:'re|\s+are)\s+(?:working|acting)\s+for)\b|(?:i'm|i\s+am)\s+the\s+(?:person|one|user)\s+(?:you(?:'re|\s+are)\s+(?:working|acting)\s+for|who\s+(?:gave|set|assigned)\s+you\s+(?:this|the|your)\s+task)\b)", Options, Timeout)]
+    [GeneratedRegex(@"\G(?:from\s+me\s*,?\s*(?:the|your)\s+(?:user|owner|principal)\b|(?:it's|it\s+is)\s+me\s*,\s*(?:the|your)\s+(?:user|owner|principal|person\s+you(?:'re|\s+are)\s+(?:working|acting)\s+for)\b)", Options, Timeout)]
     internal static partial Regex PrincipalClaim();
 }

@@ -53,8 +53,12 @@ internal static partial class InjectionPatterns
     internal static partial Regex AddressAi();
 
     /// <summary>"send … to https://…", "forward all emails to x@y", "upload the file to this server".</summary>
-    [GeneratedRegex(@"\G(?:send|forward|e-?mail|post|upload|transmit|exfiltrate|leak|copy|submit|share|relay|report|export)\s+(?:[^\s.!?\n]+\s+){0,8}?(?:to|at|into|via|with)\s+['""`]?(?:https?://|s?ftp://|www\.|[\w.+\-]+@[\w\-]+\.[\w.]+|(?:this|the\s+following|my|our|an?|the)\s+(?:external\s+)?(?:url|endpoint|address|server|webhook|site|link|inbox|email(?:\s+address)?|domain))", Options, Timeout)]
+    [GeneratedRegex(@"\G(?:send|forward|e-?mail|post|upload|transmit|exfiltrate|leak|copy|submit|share|relay|report|export)\s+(?:[^\s.!?\n]+\s+){0,8}?(?:to|at|into|via)\s+['""`]?(?:https?://|s?ftp://|www\.|[\w.+\-]+@[\w\-]+\.[\w.]+|(?:this|the\s+following|my|our|an?|the)\s+(?:external\s+)?(?:url|endpoint|address|server|webhook|site|link|inbox|email(?:\s+address)?|domain))", Options, Timeout)]
     internal static partial Regex SendTo();
+
+    /// <summary>"share the backup codes with it-support@…": sharing names its recipient with "with".</summary>
+    [GeneratedRegex(@"\Gshare\s+(?:[^\s.!?\n]+\s+){0,8}?with\s+['""`]?(?:https?://|www\.|[\w.+\-]+@[\w\-]+\.[\w.]+)", Options, Timeout)]
+    internal static partial Regex ShareWith();
 
     /// <summary>"include the token in the URL", "append the data to the image link".</summary>
     [GeneratedRegex(@"\G(?:include|append|add|embed|encode|put|insert)\s+(?:[^\s.!?\n]+\s+){0,6}?(?:in|into|to|as)\s+(?:the\s+|a\s+|this\s+|your\s+)?(?:url|link|query\s+string|query\s+parameter|image\s+(?:url|link|source)|markdown\s+image|request)", Options, Timeout)]
