@@ -159,15 +159,8 @@ internal sealed partial class InjectionDetector
     private static bool NamesAPerson(ReadOnlySpan<char> sentence)
     {
         var i = 0;
-        while (i < sentence.Length)
+        for (var word = NextWordOfSpan(sentence, ref i); !word.IsEmpty; word = NextWordOfSpan(sentence, ref i))
         {
-            var word = NextWord(sentence, ref i);
-            if (word.IsEmpty)
-            {
-                i++;
-                continue;
-            }
-
             if (PersonLookup.Contains(word))
             {
                 return true;
@@ -221,15 +214,8 @@ internal sealed partial class InjectionDetector
         }
 
         var i = 0;
-        while (i < sentence.Length)
+        for (var word = NextWordOfSpan(sentence, ref i); !word.IsEmpty; word = NextWordOfSpan(sentence, ref i))
         {
-            var word = NextWord(sentence, ref i);
-            if (word.IsEmpty)
-            {
-                i++;
-                continue;
-            }
-
             if (word.Length < 3 || NoSubjectLookup.Contains(word))
             {
                 continue;
