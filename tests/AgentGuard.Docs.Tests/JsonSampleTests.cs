@@ -61,7 +61,7 @@ public sealed class JsonSampleTests
             return Wrap(new JsonObject { ["Rules"] = new JsonArray(new JsonObject { ["Id"] = "sample", ["Effect"] = "Deny", ["When"] = node }) });
         }
 
-        string[] sections = ["Tools", "Rules", "Registry", "Detection", "Shell", "Http", "Audit", "Sessions", "Context", "Approval", "ChatClients", "Mode"];
+        string[] sections = ["Tools", "Rules", "Registry", "Detection", "Shell", "Http", "Audit", "Sessions", "Context", "Approval", "ChatClients", "Mode", "Onnx"];
         return node.Any(p => sections.Contains(p.Key, StringComparer.Ordinal)) ? Wrap(node) : node;
     }
 

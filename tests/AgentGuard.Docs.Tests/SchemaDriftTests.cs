@@ -25,6 +25,7 @@ public sealed class SchemaDriftTests
         ["Http"] = typeof(AgentGuard.Http.AgentGuardHttpOptions),
         ["Data"] = typeof(AgentGuard.Data.AgentGuardDataOptions),
         ["ChatClients"] = typeof(ChatClientGuardOptions),
+        ["Onnx"] = typeof(AgentGuard.Onnx.OnnxClassifierOptions),
     };
 
     [Fact]

@@ -24,6 +24,7 @@ public sealed partial class LogEventIdTests
         ("AgentGuard.AspNetCore", 3900, 3999),
         ("AgentGuard.Cli", 4000, 4999),
         ("AgentGuard.Testing", 4000, 4999),
+        ("AgentGuard.Onnx", 5000, 5099),
     ];
 
     [Fact]
