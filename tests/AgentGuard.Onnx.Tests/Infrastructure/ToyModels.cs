@@ -70,9 +70,9 @@ internal sealed class ToyModels : IDisposable
             .Message(1, Node("Mul", ["token_logits", "mask3"], "masked"))
             .Message(1, Node("ReduceSum", ["masked", "sequence_axis"], "logits", new Protobuf().String(1, "keepdims").Int(3, 0).Int(20, 2)))
             .String(2, "toy-injection-classifier")
-            .Message(5, FloatTensor("embedding", [vocabulary.Count, labels], weights))
-            .Message(5, LongTensor("last_axis", [1], [2]))
-            .Message(5, LongTensor("sequence_axis", [1], [1]))
+            .Message(5, Tensor("embedding", [vocabulary.Count, labels], weights, dataType: 1))
+            .Message(5, Tensor("last_axis", [1], new long[] { 2 }, dataType: 7))
+            .Message(5, Tensor("sequence_axis", [1], new long[] { 1 }, dataType: 7))
             .Message(11, Value("input_ids", 7, "batch", "sequence"))
             .Message(11, Value("attention_mask", 7, "batch", "sequence"));
         if (extraInput.Length > 0)
@@ -128,7 +128,8 @@ internal sealed class ToyModels : IDisposable
         return node;
     }
 
-    private static Protobuf FloatTensor(string name, long[] dims, float[] values)
+    private static Protobuf Tensor<T>(string name, long[] dims, T[] values, int dataType)
+        where T : unmanaged
     {
         var tensor = new Protobuf();
         foreach (var dim in dims)
@@ -136,22 +137,7 @@ internal sealed class ToyModels : IDisposable
             tensor.Int(1, dim);
         }
 
-        var raw = new byte[values.Length * 4];
-        Buffer.BlockCopy(values, 0, raw, 0, raw.Length);
-        return tensor.Int(2, 1).String(8, name).Bytes(9, raw);
-    }
-
-    private static Protobuf LongTensor(string name, long[] dims, long[] values)
-    {
-        var tensor = new Protobuf();
-        foreach (var dim in dims)
-        {
-            tensor.Int(1, dim);
-        }
-
-        var raw = new byte[values.Length * 8];
-        Buffer.BlockCopy(values, 0, raw, 0, raw.Length);
-        return tensor.Int(2, 7).String(8, name).Bytes(9, raw);
+        return tensor.Int(2, dataType).String(8, name).Bytes(9, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
     }
 
     private static Protobuf Value(string name, int elementType, params object[] dims)
