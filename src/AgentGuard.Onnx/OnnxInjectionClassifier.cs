@@ -6,7 +6,8 @@ namespace AgentGuard.Onnx;
 
 /// <summary>
 /// An <see cref="IInjectionClassifier"/> that runs the host's prompt-injection model (e.g. a Prompt Guard 2 ONNX export)
-/// in process: the text is tokenized, cut into windows of the model's length (<see cref="OnnxClassifierOptions.MaxWindows"/>
+/// in process: the text is cleaned (invisible characters dropped, Unicode tag characters read as the ASCII they hide),
+/// tokenized, cut into windows of the model's length (<see cref="OnnxClassifierOptions.MaxWindows"/>
 /// at most), scored in one batched inference on the thread pool, and the highest window's probability of the injection
 /// labels is the score. A cancelled or late call stops the inference (ONNX Runtime's terminate flag); the engine's
 /// screen then keeps the deterministic score and records <c>injection:classifier-unavailable</c>.
@@ -66,7 +67,7 @@ public sealed partial class OnnxInjectionClassifier : IInjectionClassifier, IDis
     /// <summary>The score of <paramref name="text"/> on the calling thread.</summary>
     internal double Score(string text, CancellationToken cancellationToken)
     {
-        var windows = TokenWindows.Of(text, _encode, _body, _maxWindows);
+        var windows = TokenWindows.Of(ModelText.Clean(text), _encode, _body, _maxWindows);
         cancellationToken.ThrowIfCancellationRequested();
         using var run = new RunOptions();
         using var stop = cancellationToken.Register(static state => ((RunOptions)state!).Terminate = true, run);
