@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -7,14 +8,30 @@ namespace AgentGuard.Onnx;
 /// The text as a reader sees it, before tokenizing: invisible format characters (zero-width spaces and joiners, the
 /// word joiner, soft hyphens, bidirectional marks) are dropped so they cannot split a word into pieces the model never
 /// learnt, and Unicode tag characters (U+E0020–U+E007E), which hide ASCII from people but not from a model reading
-/// code points, are turned back into that ASCII. Text without such characters is returned as it is.
+/// code points, are turned back into that ASCII. A run after a right-to-left override (U+202E, to U+202C or the line's
+/// end) is displayed backwards, so it is put in the order it is read. Line breaks and tabs become the spaces they are to
+/// a reader (a tokenizer without a normalizer keeps a word and the next line together: "instructions\nthe" is one
+/// unknown token). Text without such characters is returned as it is.
 /// </summary>
 internal static class ModelText
 {
     private const int TagFirst = 0xE0020;
     private const int TagLast = 0xE007E;
+    private const char RightToLeftOverride = '\u202E';
+    private const char PopDirectionalFormatting = '\u202C';
 
-    public static string Clean(string text)
+    private static readonly SearchValues<char> LineAndTab = SearchValues.Create("\r\n\t\v\f\u0085\u2028\u2029");
+
+    public static string Clean(string text) => SpacedOut(Visible(text));
+
+    private static string SpacedOut(string text)
+        => text.AsSpan().IndexOfAny(LineAndTab) < 0 ? text : string.Create(text.Length, text, static (span, source) =>
+        {
+            source.AsSpan().CopyTo(span);
+            span.ReplaceAny(LineAndTab, ' ');
+        });
+
+    private static string Visible(string text)
     {
         var first = FirstToClean(text);
         if (first < 0)
@@ -24,19 +41,46 @@ internal static class ModelText
 
         var cleaned = new StringBuilder(text.Length);
         cleaned.Append(text, 0, first);
-        foreach (var rune in text.AsSpan(first).EnumerateRunes())
+        var rest = text.AsSpan(first);
+        while (!rest.IsEmpty)
         {
-            if (rune.Value is >= TagFirst and <= TagLast)
+            var overridden = rest.IndexOf(RightToLeftOverride);
+            Append(cleaned, overridden < 0 ? rest : rest[..overridden]);
+            if (overridden < 0)
             {
-                cleaned.Append((char)(rune.Value - 0xE0000));
+                break;
             }
-            else if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.Format)
+
+            rest = rest[(overridden + 1)..];
+            var end = rest.IndexOfAny(PopDirectionalFormatting, '\n');
+            var backwards = end < 0 ? rest : rest[..end];
+            var run = new StringBuilder(backwards.Length);
+            Append(run, backwards);
+            var runes = run.ToString().EnumerateRunes().ToArray();
+            for (var i = runes.Length - 1; i >= 0; i--)
             {
-                cleaned.Append(rune.ToString());
+                cleaned.Append(runes[i].ToString());
             }
+
+            rest = end < 0 ? [] : rest[end..];
         }
 
         return cleaned.ToString();
+    }
+
+    private static void Append(StringBuilder into, ReadOnlySpan<char> text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value is >= TagFirst and <= TagLast)
+            {
+                into.Append((char)(rune.Value - 0xE0000));
+            }
+            else if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.Format)
+            {
+                into.Append(rune.ToString());
+            }
+        }
     }
 
     private static int FirstToClean(string text)
