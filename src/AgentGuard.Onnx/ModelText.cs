@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
@@ -11,7 +12,10 @@ namespace AgentGuard.Onnx;
 /// code points, are turned back into that ASCII. A run after a right-to-left override (U+202E, to U+202C or the line's
 /// end) is displayed backwards, so it is put in the order it is read. Line breaks and tabs become the spaces they are to
 /// a reader (a tokenizer without a normalizer keeps a word and the next line together: "instructions\nthe" is one
-/// unknown token). Text without such characters is returned as it is.
+/// unknown token). Letters that imitate others are read as those: compatibility forms (full-width, mathematical bold,
+/// ligatures) by NFKC, and Cyrillic or Greek look-alikes inside a word that is otherwise Latin ("ign\u043Ere") as the
+/// Latin letters they imitate — a word wholly in another script is left alone. Text without such characters is returned
+/// as it is.
 /// </summary>
 internal static class ModelText
 {
@@ -22,7 +26,58 @@ internal static class ModelText
 
     private static readonly SearchValues<char> LineAndTab = SearchValues.Create("\r\n\t\v\f\u0085\u2028\u2029");
 
-    public static string Clean(string text) => SpacedOut(Visible(text));
+    /// <summary>Cyrillic and Greek letters drawn like a Latin one.</summary>
+    private static readonly FrozenDictionary<char, char> LatinLookAlikes = new Dictionary<char, char>
+    {
+        ['\u0430'] = 'a', ['\u0435'] = 'e', ['\u043E'] = 'o', ['\u0440'] = 'p', ['\u0441'] = 'c', ['\u0443'] = 'y', ['\u0445'] = 'x',
+        ['\u0456'] = 'i', ['\u0458'] = 'j', ['\u0455'] = 's', ['\u0501'] = 'd', ['\u04BB'] = 'h', ['\u0410'] = 'A', ['\u0412'] = 'B',
+        ['\u0415'] = 'E', ['\u041A'] = 'K', ['\u041C'] = 'M', ['\u041D'] = 'H', ['\u041E'] = 'O', ['\u0420'] = 'P', ['\u0421'] = 'C',
+        ['\u0422'] = 'T', ['\u0425'] = 'X', ['\u0406'] = 'I', ['\u0408'] = 'J', ['\u0405'] = 'S', ['\u03BF'] = 'o', ['\u03B1'] = 'a',
+        ['\u03B9'] = 'i', ['\u03BA'] = 'k', ['\u03BD'] = 'v', ['\u03C1'] = 'p', ['\u03C5'] = 'u', ['\u03C7'] = 'x', ['\u0391'] = 'A',
+        ['\u0392'] = 'B', ['\u0395'] = 'E', ['\u0396'] = 'Z', ['\u0397'] = 'H', ['\u0399'] = 'I', ['\u039A'] = 'K', ['\u039C'] = 'M',
+        ['\u039D'] = 'N', ['\u039F'] = 'O', ['\u03A1'] = 'P', ['\u03A4'] = 'T', ['\u03A5'] = 'Y', ['\u03A7'] = 'X',
+    }.ToFrozenDictionary();
+
+    public static string Clean(string text)
+    {
+        var visible = Visible(text);
+        return SpacedOut(Ascii.IsValid(visible) ? visible : Latin(visible.Normalize(NormalizationForm.FormKC)));
+    }
+
+    /// <summary>Look-alike letters inside a word that also holds ASCII letters, as the Latin letters they imitate.</summary>
+    private static string Latin(string text)
+    {
+        char[]? folded = null;
+        for (var start = 0; start < text.Length;)
+        {
+            if (!char.IsLetter(text[start]))
+            {
+                start++;
+                continue;
+            }
+
+            var end = start;
+            var (ascii, lookAlike) = (false, false);
+            for (; end < text.Length && char.IsLetter(text[end]); end++)
+            {
+                ascii |= char.IsAsciiLetter(text[end]);
+                lookAlike |= LatinLookAlikes.ContainsKey(text[end]);
+            }
+
+            if (ascii && lookAlike)
+            {
+                folded ??= text.ToCharArray();
+                for (var i = start; i < end; i++)
+                {
+                    folded[i] = LatinLookAlikes.GetValueOrDefault(text[i], text[i]);
+                }
+            }
+
+            start = end;
+        }
+
+        return folded is null ? text : new string(folded);
+    }
 
     private static string SpacedOut(string text)
         => text.AsSpan().IndexOfAny(LineAndTab) < 0 ? text : string.Create(text.Length, text, static (span, source) =>
