@@ -26,17 +26,12 @@ internal static class ModelText
 
     private static readonly SearchValues<char> LineAndTab = SearchValues.Create("\r\n\t\v\f\u0085\u2028\u2029");
 
-    /// <summary>Cyrillic and Greek letters drawn like a Latin one.</summary>
-    private static readonly FrozenDictionary<char, char> LatinLookAlikes = new Dictionary<char, char>
-    {
-        ['\u0430'] = 'a', ['\u0435'] = 'e', ['\u043E'] = 'o', ['\u0440'] = 'p', ['\u0441'] = 'c', ['\u0443'] = 'y', ['\u0445'] = 'x',
-        ['\u0456'] = 'i', ['\u0458'] = 'j', ['\u0455'] = 's', ['\u0501'] = 'd', ['\u04BB'] = 'h', ['\u0410'] = 'A', ['\u0412'] = 'B',
-        ['\u0415'] = 'E', ['\u041A'] = 'K', ['\u041C'] = 'M', ['\u041D'] = 'H', ['\u041E'] = 'O', ['\u0420'] = 'P', ['\u0421'] = 'C',
-        ['\u0422'] = 'T', ['\u0425'] = 'X', ['\u0406'] = 'I', ['\u0408'] = 'J', ['\u0405'] = 'S', ['\u03BF'] = 'o', ['\u03B1'] = 'a',
-        ['\u03B9'] = 'i', ['\u03BA'] = 'k', ['\u03BD'] = 'v', ['\u03C1'] = 'p', ['\u03C5'] = 'u', ['\u03C7'] = 'x', ['\u0391'] = 'A',
-        ['\u0392'] = 'B', ['\u0395'] = 'E', ['\u0396'] = 'Z', ['\u0397'] = 'H', ['\u0399'] = 'I', ['\u039A'] = 'K', ['\u039C'] = 'M',
-        ['\u039D'] = 'N', ['\u039F'] = 'O', ['\u03A1'] = 'P', ['\u03A4'] = 'T', ['\u03A5'] = 'Y', ['\u03A7'] = 'X',
-    }.ToFrozenDictionary();
+    /// <summary>Cyrillic and Greek letters drawn like a Latin one, and the Latin letter each imitates (same position).</summary>
+    private const string LookAlikeLetters = "\u0430\u0435\u043E\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u04BB\u0410\u0412\u0415\u041A\u041C\u041D\u041E\u0420\u0421\u0422\u0425\u0406\u0408\u0405\u03BF\u03B1\u03B9\u03BA\u03BD\u03C1\u03C5\u03C7\u0391\u0392\u0395\u0396\u0397\u0399\u039A\u039C\u039D\u039F\u03A1\u03A4\u03A5\u03A7";
+
+    private const string ImitatedLetters = "aeopcyxijsdhABEKMHOPCTXIJSoaikvpuxABEZHIKMNOPTYX";
+
+    private static readonly FrozenDictionary<char, char> LatinLookAlikes = LookAlikeLetters.Zip(ImitatedLetters).ToFrozenDictionary(p => p.First, p => p.Second);
 
     public static string Clean(string text)
     {
