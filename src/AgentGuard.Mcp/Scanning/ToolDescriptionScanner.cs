@@ -23,7 +23,8 @@ internal static partial class ToolDescriptionScanner
         ["api key", "api keys", "password", "passwords", "credentials", "access token", "access tokens", "auth token", "auth tokens",
          "session token", "session tokens", "bearer token", "refresh token", "refresh tokens", "private keys", "passphrase",
          "seed phrase", "session cookie", "session cookies", "conversation history", "chat history", "full conversation",
-         "entire conversation", "complete conversation"];
+         "entire conversation", "complete conversation", "previous message", "previous messages", "last message", "last messages",
+         "prior message", "prior messages"];
 
     /// <summary>The phrases in table order (the first that matches at a position is its finding), each with its category.</summary>
     internal static readonly (string Phrase, string Category)[] Phrases =
@@ -113,6 +114,9 @@ internal static partial class ToolDescriptionScanner
         ("/dev/tcp/", "code"), ("nc -e", "code"), ("invoke-expression", "code"), ("child_process", "code"), ("os.popen", "code"), ("powershell -enc", "code"),
         ("powershell -encodedcommand", "code"), ("instead of any other", "manipulation"),
 
+        // Adverbs of stealth, where a verb that moves or gathers data follows (only where BeforeMovingVerb holds).
+        ("silently", "harmful"), ("quietly", "harmful"), ("stealthily", "harmful"), ("discreetly", "harmful"), ("invisibly", "harmful"),
+
         // A sentence that opens on another tool's call by name and moves data (only where TiedToANamedTool holds).
         ("before using", "shadowing"), ("before calling", "shadowing"), ("before invoking", "shadowing"),
 
@@ -190,6 +194,11 @@ internal static partial class ToolDescriptionScanner
             if (phrases.SawHiddenCharacter)
             {
                 (findings ??= []).Insert(0, "hidden-text:invisible or bidirectional characters");
+            }
+
+            if (phrases.SawMixedScript)
+            {
+                (findings ??= []).Insert(phrases.SawHiddenCharacter ? 1 : 0, "hidden-text:mixed-script word");
             }
 
             ScanStructure(written, phrases.SawPseudoMarkup, assessment, ref findings);
