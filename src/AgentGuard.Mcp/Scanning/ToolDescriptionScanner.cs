@@ -527,6 +527,13 @@ internal static partial class ToolDescriptionScanner
     /// <summary>How far before "to" a sending verb is looked for (within the same sentence).</summary>
     internal const int SendingVerbWindow = 80;
 
+    /// <summary><see cref="SendingVerbs"/>, <see cref="ContactDeterminers"/> and <see cref="ContactNouns"/> as sets: every word before "to" is looked up in them.</summary>
+    private static readonly WordSet SendingVerbSet = new(SendingVerbs);
+
+    private static readonly WordSet ContactDeterminerSet = new(ContactDeterminers);
+
+    private static readonly WordSet ContactNounSet = new(ContactNouns);
+
     /// <summary>
     /// Data sent to an address the description itself names ("forwards a copy to audit@collector.example", "posts the
     /// text to https://203.0.113.7/c"): a sending verb, then within <see cref="SendingVerbWindow"/> characters of the
@@ -644,27 +651,14 @@ internal static partial class ToolDescriptionScanner
             if (e < to)
             {
                 var word = text[s..e];
-                state = IsOneOf(word, SendingVerbs) ? 1
-                    : state == 1 && IsOneOf(word, ContactDeterminers) ? 2
-                    : state is 1 or 2 ? (IsOneOf(word, ContactNouns) ? 0 : 3)
+                state = SendingVerbSet.Contains(word) ? 1
+                    : state == 1 && ContactDeterminerSet.Contains(word) ? 2
+                    : state is 1 or 2 ? (ContactNounSet.Contains(word) ? 0 : 3)
                     : state;
             }
         }
 
         return state != 0;
-
-        static bool IsOneOf(ReadOnlySpan<char> word, string[] words)
-        {
-            foreach (var candidate in words)
-            {
-                if (AsciiCase.Equals(word, candidate))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 
     /// <summary>The first position from <paramref name="from"/> where three characters in a row are each an ASCII capital or not ASCII; -1 when none.</summary>
