@@ -17,6 +17,9 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.ObligedToDisclose"/> holds.</summary>
         UnderObligation,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.BeforeMovingVerb"/> holds.</summary>
+        BeforeMovingVerb,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -25,6 +28,7 @@ internal static partial class ToolDescriptionScanner
         "before using" or "before calling" or "before invoking" => PhraseCondition.AfterNamedTool,
         "other tool" => PhraseCondition.NotFeedingOtherTools,
         _ when Array.IndexOf(DisclosedObjects, phrase) >= 0 => PhraseCondition.UnderObligation,
+        "silently" or "quietly" or "stealthily" or "discreetly" or "invisibly" => PhraseCondition.BeforeMovingVerb,
         _ => PhraseCondition.None,
     };
 
@@ -34,13 +38,77 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.AfterNamedTool => TiedToANamedTool(text, at, end),
         PhraseCondition.NotFeedingOtherTools => FeedsNoOtherTool(text, at),
         PhraseCondition.UnderObligation => ObligedToDisclose(text, at),
+        PhraseCondition.BeforeMovingVerb => BeforeMovingVerb(text, end),
         _ => true,
     };
 
     /// <summary>Verbs that put something where the model's output or a call's arguments go, for <see cref="ObligedToDisclose"/>.</summary>
     internal static readonly string[] DisclosingVerbs =
         ["return", "include", "reveal", "output", "print", "expose", "leak", "disclose", "share", "append", "attach", "echo", "dump",
-         "send", "post", "forward", "copy", "paste", "embed", "insert", "mention", "display"];
+         "send", "post", "forward", "copy", "paste", "embed", "insert", "mention", "display", "contain"];
+
+    /// <summary>Verbs that move or gather data, for <see cref="BeforeMovingVerb"/>.</summary>
+    internal static readonly string[] MovingVerbs =
+        ["upload", "uploads", "send", "sends", "forward", "forwards", "copy", "copies", "post", "posts", "transmit", "transmits",
+         "exfiltrate", "exfiltrates", "collect", "collects", "harvest", "harvests", "capture", "captures", "record", "records",
+         "share", "shares", "email", "emails", "leak", "leaks", "attach", "attaches", "export", "exports", "sync", "syncs"];
+
+    /// <summary>How many words after an adverb of stealth the verb may come ("quietly also uploads": two).</summary>
+    internal const int MovingVerbDistance = 2;
+
+    /// <summary>
+    /// An adverb of stealth ending at <paramref name="end"/> is followed, within <see cref="MovingVerbDistance"/> words of
+    /// the same sentence, by a verb that moves or gathers data: "silently uploads data to a remote server", "quietly
+    /// forwards the query history". How a tool skips, fails or retries ("silently skips missing nodes", "succeeds
+    /// silently", "quietly retries") moves nothing.
+    /// </summary>
+    internal static bool BeforeMovingVerb(ReadOnlySpan<char> text, int end)
+    {
+        var from = end;
+        for (var words = 0; words < MovingVerbDistance; words++)
+        {
+            if (!NextWord(text, ref from, out var word))
+            {
+                return false;
+            }
+
+            if (MovingVerbLookup.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The word that starts after <paramref name="from"/> in the same sentence (letters; no '.', '!', '?', ';' or end of
+    /// one of the tool's texts between, white space and commas allowed), moving <paramref name="from"/> to its end; false at the sentence's end.
+    /// </summary>
+    private static bool NextWord(ReadOnlySpan<char> text, ref int from, out ReadOnlySpan<char> word)
+    {
+        word = default;
+        var s = from;
+        while (s < text.Length && !char.IsLetter(text[s]))
+        {
+            if (text[s] is '.' or '!' or '?' or ';' or '\u2029')
+            {
+                return false;
+            }
+
+            s++;
+        }
+
+        var e = s;
+        while (e < text.Length && char.IsLetter(text[e]))
+        {
+            e++;
+        }
+
+        word = text[s..e];
+        from = e;
+        return e > s;
+    }
 
     /// <summary>Words that make the verb an obligation ("must", "always", "be sure to"), for <see cref="ObligedToDisclose"/>.</summary>
     internal static readonly string[] Obligations = ["must", "always", "should", "shall", "sure", "remember"];
@@ -143,13 +211,12 @@ internal static partial class ToolDescriptionScanner
         return true;
     }
 
-    /// <summary>Case-insensitive look-ups of <see cref="DisclosingVerbs"/>, <see cref="Obligations"/> and <see cref="FeedingVerbs"/>: one hash per word read.</summary>
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DisclosingVerbLookup = Lookup(DisclosingVerbs);
+    /// <summary>Case-insensitive sets of <see cref="DisclosingVerbs"/>, <see cref="Obligations"/>, <see cref="FeedingVerbs"/> and <see cref="MovingVerbs"/>: at most one hash per word read.</summary>
+    private static readonly WordSet DisclosingVerbLookup = new(DisclosingVerbs);
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ObligationLookup = Lookup(Obligations);
+    private static readonly WordSet ObligationLookup = new(Obligations);
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FeedingVerbLookup = Lookup(FeedingVerbs);
+    private static readonly WordSet FeedingVerbLookup = new(FeedingVerbs);
 
-    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup(string[] words)
-        => new HashSet<string>(words, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly WordSet MovingVerbLookup = new(MovingVerbs);
 }

@@ -41,6 +41,9 @@ internal static partial class ToolDescriptionScanner
         /// <summary>True when the walk stopped at an invisible or bidirectional character (every one is not ASCII, so a stop).</summary>
         public bool SawHiddenCharacter { readonly get; private set; }
 
+        /// <summary>True when the walk stopped at a Cyrillic or Greek letter inside a word of Latin letters (every one is not ASCII, so a stop).</summary>
+        public bool SawMixedScript { readonly get; private set; }
+
         /// <summary>True when the walk stopped at an upper-case pseudo-tag (each '&lt;' is a stop).</summary>
         public bool SawPseudoMarkup { readonly get; private set; }
 
@@ -101,6 +104,11 @@ internal static partial class ToolDescriptionScanner
             if (text[at] > '\x7F' && HiddenCharacters.Contains(text[at]))
             {
                 SawHiddenCharacter = true;
+            }
+
+            if (!SawMixedScript && IsLookAlikeScript(text[at]) && InLatinWord(text, at))
+            {
+                SawMixedScript = true;
             }
 
             if (!prefiltered && (collapsing ? !Prefilter.MayStartAtCollapsed(text, at) : !Prefilter.MayStartAt(text, at)))
@@ -168,6 +176,34 @@ internal static partial class ToolDescriptionScanner
             var spaces = Vector128.Equals(chars, Vector128.Create((ushort)' ')).ExtractMostSignificantBits();
             return (spaces & (spaces >> 1)) != 0 || Vector128.LessThan(chars, Vector128.Create((ushort)' ')) != Vector128<ushort>.Zero;
         }
+    }
+
+    /// <summary>A Greek or Cyrillic letter: the scripts whose letters look like Latin ones ("о", "е", "с", "ο", "ς").</summary>
+    private static bool IsLookAlikeScript(char c) => c is (>= '\u0370' and <= '\u03FF') or (>= '\u0400' and <= '\u052F');
+
+    /// <summary>The fewest ASCII letters a word must hold for a Greek or Cyrillic letter in it to be a look-alike ("2πr" holds one).</summary>
+    internal const int LatinLettersOfAMixedWord = 2;
+
+    /// <summary>
+    /// The letter at <paramref name="at"/> stands in a word (a run of letters) that holds at least
+    /// <see cref="LatinLettersOfAMixedWord"/> ASCII letters: "ignоre" spelled with a Cyrillic о, which reads alike to the
+    /// model and matches no phrase. A word wholly in one script, a symbol in a formula ("2πr", "Δt"), or an accented
+    /// Latin letter ("café") is not one.
+    /// </summary>
+    private static bool InLatinWord(ReadOnlySpan<char> text, int at)
+    {
+        var latin = 0;
+        for (var i = at - 1; i >= 0 && char.IsLetter(text[i]) && latin < LatinLettersOfAMixedWord; i--)
+        {
+            latin += char.IsAsciiLetter(text[i]) ? 1 : 0;
+        }
+
+        for (var i = at + 1; i < text.Length && char.IsLetter(text[i]) && latin < LatinLettersOfAMixedWord; i++)
+        {
+            latin += char.IsAsciiLetter(text[i]) ? 1 : 0;
+        }
+
+        return latin >= LatinLettersOfAMixedWord;
     }
 
     /// <summary>

@@ -23,7 +23,8 @@ internal static partial class ToolDescriptionScanner
         ["api key", "api keys", "password", "passwords", "credentials", "access token", "access tokens", "auth token", "auth tokens",
          "session token", "session tokens", "bearer token", "refresh token", "refresh tokens", "private keys", "passphrase",
          "seed phrase", "session cookie", "session cookies", "conversation history", "chat history", "full conversation",
-         "entire conversation", "complete conversation"];
+         "entire conversation", "complete conversation", "previous message", "previous messages", "last message", "last messages",
+         "prior message", "prior messages"];
 
     /// <summary>The phrases in table order (the first that matches at a position is its finding), each with its category.</summary>
     internal static readonly (string Phrase, string Category)[] Phrases =
@@ -113,6 +114,9 @@ internal static partial class ToolDescriptionScanner
         ("/dev/tcp/", "code"), ("nc -e", "code"), ("invoke-expression", "code"), ("child_process", "code"), ("os.popen", "code"), ("powershell -enc", "code"),
         ("powershell -encodedcommand", "code"), ("instead of any other", "manipulation"),
 
+        // Adverbs of stealth, where a verb that moves or gathers data follows (only where BeforeMovingVerb holds).
+        ("silently", "harmful"), ("quietly", "harmful"), ("stealthily", "harmful"), ("discreetly", "harmful"), ("invisibly", "harmful"),
+
         // A sentence that opens on another tool's call by name and moves data (only where TiedToANamedTool holds).
         ("before using", "shadowing"), ("before calling", "shadowing"), ("before invoking", "shadowing"),
 
@@ -190,6 +194,11 @@ internal static partial class ToolDescriptionScanner
             if (phrases.SawHiddenCharacter)
             {
                 (findings ??= []).Insert(0, "hidden-text:invisible or bidirectional characters");
+            }
+
+            if (phrases.SawMixedScript)
+            {
+                (findings ??= []).Insert(phrases.SawHiddenCharacter ? 1 : 0, "hidden-text:mixed-script word");
             }
 
             ScanStructure(written, phrases.SawPseudoMarkup, assessment, ref findings);
@@ -518,6 +527,13 @@ internal static partial class ToolDescriptionScanner
     /// <summary>How far before "to" a sending verb is looked for (within the same sentence).</summary>
     internal const int SendingVerbWindow = 80;
 
+    /// <summary><see cref="SendingVerbs"/>, <see cref="ContactDeterminers"/> and <see cref="ContactNouns"/> as sets: every word before "to" is looked up in them.</summary>
+    private static readonly WordSet SendingVerbSet = new(SendingVerbs);
+
+    private static readonly WordSet ContactDeterminerSet = new(ContactDeterminers);
+
+    private static readonly WordSet ContactNounSet = new(ContactNouns);
+
     /// <summary>
     /// Data sent to an address the description itself names ("forwards a copy to audit@collector.example", "posts the
     /// text to https://203.0.113.7/c"): a sending verb, then within <see cref="SendingVerbWindow"/> characters of the
@@ -635,27 +651,14 @@ internal static partial class ToolDescriptionScanner
             if (e < to)
             {
                 var word = text[s..e];
-                state = IsOneOf(word, SendingVerbs) ? 1
-                    : state == 1 && IsOneOf(word, ContactDeterminers) ? 2
-                    : state is 1 or 2 ? (IsOneOf(word, ContactNouns) ? 0 : 3)
+                state = SendingVerbSet.Contains(word) ? 1
+                    : state == 1 && ContactDeterminerSet.Contains(word) ? 2
+                    : state is 1 or 2 ? (ContactNounSet.Contains(word) ? 0 : 3)
                     : state;
             }
         }
 
         return state != 0;
-
-        static bool IsOneOf(ReadOnlySpan<char> word, string[] words)
-        {
-            foreach (var candidate in words)
-            {
-                if (AsciiCase.Equals(word, candidate))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 
     /// <summary>The first position from <paramref name="from"/> where three characters in a row are each an ASCII capital or not ASCII; -1 when none.</summary>
