@@ -44,6 +44,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("message from me", Family.Principal), ("note from me", Family.Principal),
         ("the task", Family.Principal), ("my task", Family.Principal), ("your task", Family.Principal), ("your original", Family.Principal),
         ("###(", Family.RoleTag), ("todo", Family.ToDo),
+        ("hypothetical", Family.Hypothetical), ("world where", Family.Hypothetical), ("universe where", Family.Hypothetical), ("scenario where", Family.Hypothetical),
         ("using", Family.CallTool), ("ignora", Family.Ignore), ("ignoriere", Family.Ignore), ("olvida", Family.Ignore), ("oubliez", Family.Ignore), ("vergiss", Family.Ignore),
         ("do not", Family.Secrecy), ("don't", Family.Secrecy), ("dont ", Family.Secrecy), ("never", Family.Secrecy), ("without", Family.Secrecy),
         ("system prompt", Family.PromptObject), ("system message", Family.PromptObject), ("your instructions", Family.PromptObject), ("your prompt", Family.PromptObject), ("your rules", Family.PromptObject), ("initial prompt", Family.PromptObject), ("initial instructions", Family.PromptObject), ("hidden prompt", Family.PromptObject), ("original instructions", Family.PromptObject), ("hidden instructions", Family.PromptObject), 
@@ -364,9 +365,13 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 {
                     Raise(weights, Marker.IgnorePrevious, 0.85);
                 }
-                else if (IsMatchAt(InjectionPatterns.IgnoreTheDocument(), text, at))
+                else if (IsMatchAt(InjectionPatterns.IgnoreTheDocument(), text, at) || IsMatchAt(InjectionPatterns.IgnoreTheDocumentOtherLanguages(), text, at))
                 {
                     Raise(weights, Marker.IgnorePrevious, 0.6);
+                }
+                else if (anchor == "override" && IsOverrideLabel(text, at))
+                {
+                    Raise(weights, Marker.FakeRoleTag, 0.5);
                 }
 
                 break;
@@ -403,6 +408,14 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.Urgent:
                 Raise(weights, Marker.Urgent, 0.2);
+                if (anchor == "you must")
+                {
+                    RaiseIf(InjectionPatterns.DemandsObedience(), text, at, weights, Marker.ClaimsAuthority, 0.45);
+                }
+
+                break;
+            case Family.Hypothetical:
+                RaiseIf(InjectionPatterns.HypotheticalOrder(), text, at, weights, Marker.NewInstructions, 0.5);
                 break;
             case Family.RoleTag:
                 RoleTag(text, at, anchor, weights);
@@ -621,5 +634,6 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         Ordering,
         Principal,
         ToDo,
+        Hypothetical,
     }
 }
