@@ -353,17 +353,22 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         {
             case Family.Ignore:
                 var ignore = FirstMatch(InjectionPatterns.IgnorePrevious(), text, at);
-                if (ignore.Length > 0 && HasStrongQualifier(ignore))
+                var order = ignore.Length > 0 && HasStrongQualifier(ignore) ? 0.9 : 0;
+                if (order == 0)
                 {
-                    Raise(weights, Marker.IgnorePrevious, 0.9);
+                    ignore = FirstMatch(InjectionPatterns.ForgetEverything(), text, at);
+                    if (ignore.Length == 0)
+                    {
+                        ignore = FirstMatch(InjectionPatterns.IgnoreOtherLanguages(), text, at);
+                    }
+
+                    order = ignore.Length > 0 ? 0.85 : 0;
                 }
-                else if (IsMatchAt(InjectionPatterns.ForgetEverything(), text, at))
+
+                if (order > 0)
                 {
-                    Raise(weights, Marker.IgnorePrevious, 0.85);
-                }
-                else if (IsMatchAt(InjectionPatterns.IgnoreOtherLanguages(), text, at))
-                {
-                    Raise(weights, Marker.IgnorePrevious, 0.85);
+                    // Quoted as an example or negated, the phrase is spoken about: a trace, not an order.
+                    Raise(weights, Marker.IgnorePrevious, IsMentioned(text, at, ignore.Length) ? 0.3 : order);
                 }
                 else if (IsMatchAt(InjectionPatterns.IgnoreTheDocument(), text, at) || IsMatchAt(InjectionPatterns.IgnoreTheDocumentOtherLanguages(), text, at))
                 {
