@@ -65,8 +65,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     /// <summary>Anchors grouped by lower-case first character, so a hit is dispatched with a handful of comparisons.</summary>
     private static readonly AnchorEntry[][] ByFirstChar = BuildDispatch();
 
-    /// <summary>Zero-width, bidi-control and tag-character (high surrogate of U+E0000..U+E007F) code units.</summary>
-    private static readonly SearchValues<char> Hidden = SearchValues.Create("\u200B\u2060\u2061\u2062\u2063\u2064\uFEFF\u180E\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uDB40");
+    /// <summary>
+    /// Zero-width, bidi-control and tag-character (high surrogate of U+E0000..U+E007F) code units, and the first characters
+    /// of "ignore" in Japanese and Chinese (<see cref="IgnoreInCjk"/>).
+    /// </summary>
+    private static readonly SearchValues<char> Hidden = SearchValues.Create("\u200B\u2060\u2061\u2062\u2063\u2064\uFEFF\u180E\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uDB40\u7121\u5FFD");
 
     private static readonly SearchValues<char> TemplateTokenChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_");
     private static readonly SearchValues<char> TemplateChars = SearchValues.Create("{}$<[");
