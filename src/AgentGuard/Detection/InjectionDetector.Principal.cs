@@ -25,7 +25,11 @@ internal sealed partial class InjectionDetector
                 RaiseIf(InjectionPatterns.PrincipalClaim(), text, at, weights, Marker.ClaimsAuthority, 0.5);
                 break;
             default:
-                RaiseIf(InjectionPatterns.PrincipalsTask(), text, at, weights, Marker.ClaimsAuthority, 0.5);
+                if (IsMatchAt(InjectionPatterns.PrincipalsTask(), text, at) || IsMatchAt(InjectionPatterns.PrincipalsTaskAdverb(), text, at))
+                {
+                    Raise(weights, Marker.ClaimsAuthority, 0.5);
+                }
+
                 break;
         }
     }

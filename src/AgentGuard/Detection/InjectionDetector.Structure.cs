@@ -141,6 +141,10 @@ internal sealed partial class InjectionDetector
             {
                 bidi++;
             }
+            else if (c is JapaneseIgnore or ChineseIgnore)
+            {
+                IgnoreInCjk(span, index, weights);
+            }
             else if (c != '\uFEFF' || index > 0)
             {
                 zeroWidth++;

@@ -44,6 +44,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("message from me", Family.Principal), ("note from me", Family.Principal),
         ("the task", Family.Principal), ("my task", Family.Principal), ("your task", Family.Principal), ("your original", Family.Principal),
         ("###(", Family.RoleTag), ("todo", Family.ToDo),
+        ("hypothetical", Family.Hypothetical), ("world where", Family.Hypothetical), ("universe where", Family.Hypothetical), ("scenario where", Family.Hypothetical),
         ("using", Family.CallTool), ("ignora", Family.Ignore), ("ignoriere", Family.Ignore), ("olvida", Family.Ignore), ("oubliez", Family.Ignore), ("vergiss", Family.Ignore),
         ("do not", Family.Secrecy), ("don't", Family.Secrecy), ("dont ", Family.Secrecy), ("never", Family.Secrecy), ("without", Family.Secrecy),
         ("system prompt", Family.PromptObject), ("system message", Family.PromptObject), ("your instructions", Family.PromptObject), ("your prompt", Family.PromptObject), ("your rules", Family.PromptObject), ("initial prompt", Family.PromptObject), ("initial instructions", Family.PromptObject), ("hidden prompt", Family.PromptObject), ("original instructions", Family.PromptObject), ("hidden instructions", Family.PromptObject), 
@@ -64,8 +65,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     /// <summary>Anchors grouped by lower-case first character, so a hit is dispatched with a handful of comparisons.</summary>
     private static readonly AnchorEntry[][] ByFirstChar = BuildDispatch();
 
-    /// <summary>Zero-width, bidi-control and tag-character (high surrogate of U+E0000..U+E007F) code units.</summary>
-    private static readonly SearchValues<char> Hidden = SearchValues.Create("\u200B\u2060\u2061\u2062\u2063\u2064\uFEFF\u180E\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uDB40");
+    /// <summary>
+    /// Zero-width, bidi-control and tag-character (high surrogate of U+E0000..U+E007F) code units, and the first characters
+    /// of "ignore" in Japanese and Chinese (<see cref="IgnoreInCjk"/>).
+    /// </summary>
+    private static readonly SearchValues<char> Hidden = SearchValues.Create("\u200B\u2060\u2061\u2062\u2063\u2064\uFEFF\u180E\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uDB40\u7121\u5FFD");
 
     private static readonly SearchValues<char> TemplateTokenChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_");
     private static readonly SearchValues<char> TemplateChars = SearchValues.Create("{}$<[");
@@ -352,21 +356,30 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         {
             case Family.Ignore:
                 var ignore = FirstMatch(InjectionPatterns.IgnorePrevious(), text, at);
-                if (ignore.Length > 0 && HasStrongQualifier(ignore))
+                var order = ignore.Length > 0 && HasStrongQualifier(ignore) ? 0.9 : 0;
+                if (order == 0)
                 {
-                    Raise(weights, Marker.IgnorePrevious, 0.9);
+                    ignore = FirstMatch(InjectionPatterns.ForgetEverything(), text, at);
+                    if (ignore.Length == 0)
+                    {
+                        ignore = FirstMatch(InjectionPatterns.IgnoreOtherLanguages(), text, at);
+                    }
+
+                    order = ignore.Length > 0 ? 0.85 : 0;
                 }
-                else if (IsMatchAt(InjectionPatterns.ForgetEverything(), text, at))
+
+                if (order > 0)
                 {
-                    Raise(weights, Marker.IgnorePrevious, 0.85);
+                    // Quoted as an example or negated, the phrase is spoken about: a trace, not an order.
+                    Raise(weights, Marker.IgnorePrevious, IsMentioned(text, at, ignore.Length) ? 0.3 : order);
                 }
-                else if (IsMatchAt(InjectionPatterns.IgnoreOtherLanguages(), text, at))
-                {
-                    Raise(weights, Marker.IgnorePrevious, 0.85);
-                }
-                else if (IsMatchAt(InjectionPatterns.IgnoreTheDocument(), text, at))
+                else if (IsMatchAt(InjectionPatterns.IgnoreTheDocument(), text, at) || IsMatchAt(InjectionPatterns.IgnoreTheDocumentOtherLanguages(), text, at))
                 {
                     Raise(weights, Marker.IgnorePrevious, 0.6);
+                }
+                else if (anchor == "override" && IsOverrideLabel(text, at))
+                {
+                    Raise(weights, Marker.FakeRoleTag, 0.5);
                 }
 
                 break;
@@ -403,6 +416,14 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.Urgent:
                 Raise(weights, Marker.Urgent, 0.2);
+                if (anchor == "you must")
+                {
+                    RaiseIf(InjectionPatterns.DemandsObedience(), text, at, weights, Marker.ClaimsAuthority, 0.45);
+                }
+
+                break;
+            case Family.Hypothetical:
+                RaiseIf(InjectionPatterns.HypotheticalOrder(), text, at, weights, Marker.NewInstructions, 0.5);
                 break;
             case Family.RoleTag:
                 RoleTag(text, at, anchor, weights);
@@ -621,5 +642,6 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         Ordering,
         Principal,
         ToDo,
+        Hypothetical,
     }
 }

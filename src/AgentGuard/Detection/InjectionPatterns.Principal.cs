@@ -13,6 +13,15 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(@"\G(?:the|my|your)\s+(?:original\s+|initial\s+|first\s+|actual\s+|main\s+|current\s+)?(?:task|request|job|assignment|instructions?)\s+(?:that\s+|which\s+)?(?:i\s+(?:gave|assigned|set|asked|sent|handed)(?:\s+(?:to\s+)?you)?(?:\s+to\s+(?:do|solve|complete|handle|perform))?|you\s+(?:were|have\s+been|got)\s+(?:given|assigned|set)|(?:was|were|has\s+been)\s+(?:given|assigned|set)\s+(?:to\s+)?you)\s+(?:(?:in|at)\s+the\s+(?:very\s+)?(?:beginning|start|outset)|initially|originally|earlier\s+in\s+(?:this|our|the)\s+(?:conversation|chat|session))(?!\s+of\s+(?!(?:this|our|the)\s+(?:conversation|chat|session)\b))", Options, Timeout)]
     internal static partial Regex PrincipalsTask();
 
+    /// <summary>
+    /// "the task I originally gave you", "the task you were initially assigned", "the task that was originally given to
+    /// you": the adverb before the verb places the task at the start. A day or a period after it ("… on Monday", "… last
+    /// week", "… during onboarding") makes it a colleague's task (the verb's words are taken whole, so "gave" cannot
+    /// stop short of "you on Monday").
+    /// </summary>
+    [GeneratedRegex(@"\G(?:the|my|your)\s+(?:original\s+|initial\s+|first\s+|actual\s+|main\s+|current\s+)?(?:task|request|job|assignment|instructions?)\s+(?:that\s+|which\s+)?(?>i\s+(?:originally|initially)\s+(?:gave|assigned|set|asked|sent|handed)(?:\s+(?:to\s+)?you)?|you\s+(?:were|have\s+been)\s+(?:originally|initially)\s+(?:given|assigned|set)|(?:was|were|has\s+been)\s+(?:originally|initially)\s+(?:given|assigned|set)\s+(?:to\s+)?you)\b(?!\s+(?:on|last|yesterday|this|next|during|before|after|for|by|in|at|earlier|today|tomorrow)\b)", Options, Timeout)]
+    internal static partial Regex PrincipalsTaskAdverb();
+
     /// <summary>"message from me, Jordan Lee, to you, the AI model", "a note from me to you, GPT-4o".</summary>
     [GeneratedRegex(@"\G(?:message|note|request|letter|reminder)\s+from\s+me\b(?:\s*,\s*[^,:.\n]{1,40}?)?\s*,?\s+to\s+you\s*,?\s+(?:the\s+|an?\s+|my\s+|dear\s+)?(?:ai(?:\s+(?:model|assistant|agent|system))?|assistant|llm|large\s+language\s+model|language\s+model|model|agent|chatbot|bot|copilot|chatgpt|gpt[\w.\-]*|claude|gemini|llama|mistral|qwen|deepseek|grok)\b", Options, Timeout)]
     internal static partial Regex MessageToModel();
