@@ -292,6 +292,45 @@ internal static partial class KeyValueSecrets
         }
     }
 
+    /// <summary>
+    /// After a name: <c> for [the] [user|account|login] &lt;account&gt; </c> followed by <c>is</c> (prose naming whose
+    /// password it is: "the password for the user "pyne-user" is "pyne""). Returns where the verb starts, or -1.
+    /// </summary>
+    private static int AccountBeforeVerb(string text, int end)
+    {
+        var rest = text.AsSpan(end, Math.Min(text.Length - end, 128));
+        if (!rest.StartsWith(" for ", StringComparison.OrdinalIgnoreCase))
+        {
+            return -1;
+        }
+
+        var i = " for ".Length;
+        foreach (var word in (ReadOnlySpan<string>)["the ", "user ", "account ", "login "])
+        {
+            if (rest[i..].StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                i += word.Length;
+            }
+        }
+
+        // The account: a quoted name, or one word of name characters.
+        var quote = i < rest.Length && rest[i] is '"' or '\'' ? rest[i] : '\0';
+        var nameStart = quote == '\0' ? i : i + 1;
+        var j = nameStart;
+        while (j < rest.Length && j - nameStart < 64 && (char.IsAsciiLetterOrDigit(rest[j]) || rest[j] is '_' or '-' or '.' or '@' or '\\'))
+        {
+            j++;
+        }
+
+        if (j == nameStart || (quote != '\0' && (j >= rest.Length || rest[j] != quote)))
+        {
+            return -1;
+        }
+
+        j += quote == '\0' ? 0 : 1;
+        return rest[j..].StartsWith(" is ", StringComparison.OrdinalIgnoreCase) ? end + j + 1 : -1;
+    }
+
     /// <summary>The quoted name is a call's argument: <c>(</c> or <c>,</c> before its opening quote.</summary>
     private static bool IsCallArgument(string text, int start)
     {

@@ -54,6 +54,13 @@ internal static partial class KeyValueSecrets
             end++;
         }
 
+        // .dockerconfigjson: eyJhdXRocyI6…: a Kubernetes key that always holds registry credentials.
+        if (SecretDockerConfigs.Handles(text.AsSpan(start, end - start)))
+        {
+            SecretDockerConfigs.Match(text, end, found);
+            return end;
+        }
+
         // <password>value</password>, <secret>{AQAAABAAA value}</secret>: an XML element named like a secret.
         if (start > 0 && text[start - 1] == '<' && end < text.Length && text[end] == '>')
         {
@@ -126,6 +133,12 @@ internal static partial class KeyValueSecrets
             i = end + 1;
             assigned = true;
             byCommand = true;
+        }
+        else if (!assigned && AccountBeforeVerb(text, end) is > 0 and var verb)
+        {
+            // "the password for (the) user 'deploy' is '…'": the account is named between the name and its verb.
+            i = verb;
+            spaced = true;
         }
         else if (!assigned)
         {
@@ -267,6 +280,8 @@ internal static partial class KeyValueSecrets
             KeyKind.Password when pair != Pair.None => LooksLikePassword(value) && !IsUpperSnakeName(value) ? "password" : null,
             KeyKind.Password when flagged => value[0] != '$' && LooksLikePlainPassword(value) ? "password" : null,
             KeyKind.Password when spaced => null,
+            // "the password (for user 'pyne-user') is "pyne"": a stated, quoted password may be short.
+            KeyKind.Password when stated && quote != '\0' && LooksLikeStatedPassword(value) => "password",
             KeyKind.Password when !(ownLine && IsTypeName(value)) && (LooksLikePassword(value) || ((quote != '\0' || equals || (ownLine && EndsLine(text, valueEnd))) && LooksLikePlainPassword(value))) => IsConnectionString(text, start, valueEnd) ? "connection-string-password" : "password",
             // "todoist SECRET 5179f7…", "convertapi KEY abcdef1234567890": a capitalised label names the value after it.
             KeyKind.Token when spaced && quote == '\0' && !stated && CapitalLabel(text, start, end) && LooksLikeLabelledValue(value) => "generic-secret",
@@ -474,9 +489,10 @@ internal static partial class KeyValueSecrets
         }
 
         // The content is checked for code and references as an assigned value is: ENV['DB_PASSWORD'], settings.DB_PASSWORD,
-        // an ARN, a vault path, the name of a secret (<password>mysql.root.password</password>).
+        // an ARN, a vault path, the name of a secret (<password>mysql.root.password</password>). It is a literal, as a quoted
+        // value is: words in camel case there (<password>plainSecret</password>) are a weak password, not a variable.
         if (kind is KeyKind.None or KeyKind.Bearer || value.IsEmpty || SecretText.IsPlaceholder(value) || SecretText.IsPlaceholderWord(value) || IsVariable(value)
-            || IsCodeReference(value, quoted: false) || IsSecretName(value) || IsNameOfWordsEndingInSecretWord(value, quoted: false) || IsLocation(value))
+            || IsCodeReference(value, quoted: false) || IsSecretName(value) || IsNameOfWordsEndingInSecretWord(value, quoted: true) || IsLocation(value))
         {
             return end;
         }
