@@ -61,10 +61,11 @@ internal static partial class KeyValueSecrets
             return end;
         }
 
-        // <password>value</password>, <secret>{AQAAABAAA value}</secret>: an XML element named like a secret.
-        if (start > 0 && text[start - 1] == '<' && end < text.Length && text[end] == '>')
+        // <password>value</password>, <secret>{AQAAABAAA value}</secret>, <password type="plain">value</password>: an XML
+        // element named like a secret.
+        if (start > 0 && text[start - 1] == '<' && end < text.Length && (text[end] == '>' || (text[end] == ' ' && TagEnd(text, end) > 0)))
         {
-            return XmlElement(text, start, end, end + 1, found);
+            return XmlElement(text, start, end, text[end] == '>' ? end + 1 : TagEnd(text, end) + 1, found);
         }
 
         // <key>Password</key> <string>…</string> (a property list), <key>password</key> <value>…</value>: the element after
@@ -171,6 +172,12 @@ internal static partial class KeyValueSecrets
             i++;
         }
 
+        // password:\n    Xk9… / token: >-\n  …: YAML's value on the line below its name.
+        if (ownLine && ValueOnNextLine(text, start, i) is > 0 and var below)
+        {
+            i = below;
+        }
+
         // An escaped opening quote (JSON inside a string) is closed by an escaped quote.
         var escapedQuotes = i + 1 < text.Length && text[i] == '\\' && text[i + 1] == '"';
         if (escapedQuotes)
@@ -236,11 +243,22 @@ internal static partial class KeyValueSecrets
             i++;
         }
 
-        if (quote != '\0' && i < text.Length && text[i] == quote && EscapedAt(text, valueStart, i))
+        if (quote == '\'' && !escapedQuotes && text.AsSpan(i).StartsWith("'\\''", StringComparison.Ordinal))
+        {
+            // A shell's '\'' first: inside single quotes a backslash is a plain character, not an escape.
+            i = ShellQuoteClose(text, i, valueStart + maxValue);
+        }
+        else if (quote != '\0' && i < text.Length && text[i] == quote && EscapedAt(text, valueStart, i))
         {
             // password = "pa\"ss": a quote escaped inside the literal belongs to the value, unless the quotes of the
             // literal are escaped themselves ({\"password\": \"…\"}), where it closes the value.
             i = escapedQuotes ? i - 1 : ClosingQuote(text, i + 1, quote, valueStart + maxValue) is > 0 and var close ? close : i;
+        }
+
+        // PASSWORD='it'\''s': a shell closes its single quotes, writes an escaped one and reopens them; the value goes on.
+        if (quote == '\'' && !escapedQuotes)
+        {
+            i = ShellQuoteClose(text, i, valueStart + maxValue);
         }
 
         var valueEnd = i;
@@ -304,7 +322,8 @@ internal static partial class KeyValueSecrets
             // A passphrase (a password or a name ending in "secret"; tokens hold no spaces) on a line of its own.
             var passphrase = quote == '\0' && assigned && !byCommand && !scheme && pair == Pair.None && !spaced && valueEnd < text.Length && text[valueEnd] is ' ' or '\t'
                 && (kind == KeyKind.Password || key.EndsWith("secret", StringComparison.Ordinal)) && StartsLine(text, start);
-            var length = passphrase ? ToLineEnd(text, valueEnd) - valueStart : value.Length;
+            var length = passphrase ? ToLineEnd(text, valueEnd) - valueStart
+                : quote == '\0' && IsFirstTableCell(text, start) ? CellEnd(text, valueEnd) - valueStart : value.Length;
             found.Add(new SecretFinding(detected, valueStart, length));
         }
 
@@ -721,6 +740,13 @@ internal static partial class KeyValueSecrets
                 i = digits + 1;
                 return true;
             }
+        }
+
+        // | password | Xk9… |: a Markdown table's first cell names the value in the next one.
+        if (text[i] == '|' && IsFirstTableCell(text, start))
+        {
+            i++;
+            return true;
         }
 
         // Makefile "?=", "::=", "+=", PHP ".=".

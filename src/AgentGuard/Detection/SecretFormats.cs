@@ -250,7 +250,8 @@ internal static partial class SecretFormats
             i++;
         }
 
-        if (i == userStart || i >= text.Length || text[i] != ':')
+        // redis://:password@host: a password without a user (not CVS's cvs://:pserver:user@host, a method and a user).
+        if (i >= text.Length || text[i] != ':')
         {
             return at + 3;
         }
@@ -274,7 +275,8 @@ internal static partial class SecretFormats
         // "postgres:postgres@", "user:abc@", "user:MyPassword1@": default or toy credentials of examples, not secrets
         // ("user:password8901…@" with twelve or more characters besides the word is a credential in a URL).
         if (SecretText.IsPlaceholder(password) || SecretText.IsPlaceholderWord(password) || password.ContainsAny('/', '?', '#') || password.Length < 4
-            || password.SequenceEqual(user) || (password.Contains("password", StringComparison.OrdinalIgnoreCase) && password.Length < "password".Length + 12))
+            || password.SequenceEqual(user) || (password.Contains("password", StringComparison.OrdinalIgnoreCase) && password.Length < "password".Length + 12)
+            || (user.IsEmpty && password.Contains(':')))
         {
             return i;
         }

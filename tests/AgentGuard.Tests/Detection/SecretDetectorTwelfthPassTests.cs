@@ -116,4 +116,130 @@ public sealed class SecretDetectorTwelfthPassTests
     [InlineData("Reset the password for user \"alice\" if it is \"expired\".")]
     public void Find_PasswordForAUserWithoutAQuotedValue_IsNotReported(string text)
         => SecretText.Find(_detector, text).Should().BeEmpty();
+
+    /// <summary>
+    /// A URL with a password and no user (<c>redis://:pass@host</c>, Redis's and some brokers' form): the user-info is
+    /// <c>:password</c>.
+    /// </summary>
+    [Theory]
+    [InlineData("REDIS_URL=redis://:Xk9q2wLm7pQ@cache.internal:6379/0", "Xk9q2wLm7pQ")]
+    [InlineData("broker_url = 'rediss://:s3cr3t-P4ss@redis.example.com:6380/1'", "s3cr3t-P4ss")]
+    public void Find_UrlPasswordWithoutUser_IsReported(string text, string secret)
+        => SecretText.Covered(text, SecretText.Find(_detector, text)).Should().Contain(secret).And.NotContain("cache.internal").And.NotContain("redis.example.com");
+
+    [Theory]
+    [InlineData("REDIS_URL=redis://:password@localhost:6379/0")]
+    [InlineData("http://:8080/health")]
+    [InlineData("see http://[::1]:8080/ and ftp://:@host/")]
+    [InlineData("cvs://:pserver:anoncvs@sources.redhat.com:/cvs/src")]
+    public void Find_UrlWithoutUserAndWithoutPassword_IsNotReported(string text)
+        => SecretText.Find(_detector, text).Should().BeEmpty();
+
+    /// <summary>
+    /// Passwords on command lines of clients that take them glued or after a bare <c>-p</c>: MySQL/MariaDB clients
+    /// (<c>mysql -uroot -pXk9…</c>; <c>-p</c> alone prompts, <c>-p dbname</c> is not a password) and <c>sshpass -p</c>.
+    /// </summary>
+    [Theory]
+    [InlineData("mysql -uroot -pXk9q2wLm7pQ appdb", "Xk9q2wLm7pQ")]
+    [InlineData("mysqldump -h db -u backup -p'Xk9#q2w Lm7' --all-databases > all.sql", "Xk9#q2w Lm7")]
+    [InlineData("mariadb -u app -p\"Xk9q2wLm7pQ\" -e 'select 1'", "Xk9q2wLm7pQ")]
+    [InlineData("sshpass -p 'Xk9q2wLm7pQ' ssh deploy@host", "Xk9q2wLm7pQ")]
+    [InlineData("sshpass -pXk9q2wLm7pQ scp a.txt deploy@host:", "Xk9q2wLm7pQ")]
+    public void Find_PasswordOnAClientCommandLine_IsReported(string text, string secret)
+        => SecretText.Covered(text, SecretText.Find(_detector, text)).Should().BeOneOf(secret, "-p" + secret); // a glued flag goes with its value
+
+    [Theory]
+    [InlineData("mysql -u root -p appdb")]
+    [InlineData("mysql -u root -p production_database < dump.sql")]
+    [InlineData("mysql -uroot -p$MYSQL_ROOT_PASSWORD appdb")]
+    [InlineData("mysql -uroot -p\"${DB_PASS}\" appdb")]
+    [InlineData("mysql -h db -P 3306 -u root -p")]
+    [InlineData("sshpass -p \"$SSHPASS\" ssh host")]
+    [InlineData("sshpass -f ~/.pw ssh host")]
+    [InlineData("mysql --protocol=tcp -uroot appdb")]
+    public void Find_ClientCommandLineWithoutAPassword_IsNotReported(string text)
+        => SecretText.Find(_detector, text).Should().BeEmpty();
+
+    /// <summary>A secret-named XML element with attributes (<c>&lt;password type="plain"&gt;…</c>) holds its value as the bare element does.</summary>
+    [Theory]
+    [InlineData("<password type=\"plain\">Xk9q2wLm7pQ</password>", "Xk9q2wLm7pQ")]
+    [InlineData("<apiKey encrypted=\"false\" env='prod'>5f0a2c9d77aa31be02c4Qw3rTy8uIo9p</apiKey>", "5f0a2c9d77aa31be02c4Qw3rTy8uIo9p")]
+    public void Find_SecretElementWithAttributes_IsReported(string text, string secret)
+        => SecretText.Covered(text, SecretText.Find(_detector, text)).Should().Be(secret);
+
+    [Theory]
+    [InlineData("<password required=\"true\"/>")]
+    [InlineData("<password-policy minLength=\"8\">strict</password-policy>")]
+    [InlineData("<password xsi:nil=\"true\"></password>")]
+    [InlineData("<secret name=\"db\">\n  <key>user</key>\n</secret>")]
+    [InlineData("<token type=\"ref\">${API_TOKEN}</token>")]
+    public void Find_SecretElementWithAttributesAndNoValue_IsNotReported(string text)
+        => SecretText.Find(_detector, text).Should().BeEmpty();
+
+    /// <summary>
+    /// YAML puts a long value on the line after its name (a plain scalar continued, or a block scalar <c>|</c>/<c>&gt;-</c>
+    /// holding one line): that line is the value. A mapping, a list or several lines below the name are not one value.
+    /// </summary>
+    [Theory]
+    [InlineData("db:\n  password:\n    Xk9q2wLm7pQ\n  user: app", "Xk9q2wLm7pQ")]
+    [InlineData("token: >-\n  5f0a2c9d77aa31be02c4Qw3rTy8uIo9p\n", "5f0a2c9d77aa31be02c4Qw3rTy8uIo9p")]
+    [InlineData("client_secret: |\n  Xk9#q2w-Lm7pQ", "Xk9#q2w-Lm7pQ")]
+    public void Find_YamlValueOnTheNextLine_IsReported(string text, string secret)
+        => SecretText.Covered(text, SecretText.Find(_detector, text)).Should().Be(secret);
+
+    [Theory]
+    [InlineData("password:\n  secretKeyRef:\n    name: db\n    key: password")]
+    [InlineData("tokens:\n  - first\n  - second")]
+    [InlineData("password:\n# set it in the vault\nuser: app")]
+    [InlineData("password:\nuser: app")]
+    [InlineData("password: |\n  {{ .Values.db.password }}")]
+    [InlineData("The password:\n  Enter it twice.")]
+    public void Find_YamlNameWithoutAOneLineValueBelow_IsNotReported(string text)
+        => SecretText.Find(_detector, text).Should().BeEmpty();
+
+    /// <summary>A block scalar of several lines under a secret name is redacted whole or not at all: never only its first line.</summary>
+    [Fact]
+    public void Find_MultiLineBlockUnderASecretName_LeavesNoLineBehind()
+    {
+        const string Text = "password: |\n  Xk9q2wLm7pQ\n  second-line-7Hq2\nuser: app";
+
+        var covered = SecretText.Covered(Text, SecretText.Find(_detector, Text));
+
+        (covered.Contains("Xk9q2wLm7pQ", StringComparison.Ordinal) == covered.Contains("second-line-7Hq2", StringComparison.Ordinal)).Should().BeTrue(covered);
+    }
+
+    /// <summary>
+    /// Fragments the new carrier property found (seeds <c>fRPC_AXICu12</c>, <c>ekhrxeYB3Jh2</c>): a secret wrapped by a
+    /// shell line continuation inside the word, and a single-quoted shell literal holding <c>'\''</c> (an escaped quote).
+    /// Both pieces go, or neither.
+    /// </summary>
+    [Theory]
+    [InlineData("export API_TOKEN=2l1~g=hqXCJS=%?q\\\nBPEIt-dWX7pu~Vah\n./deploy.sh", "2l1~g=hqXCJS=%?q", "BPEIt-dWX7pu~Vah")]
+    [InlineData("sshpass -p 'bwrwL_BRcQbHk<'\\''sS'\\''.jf.uRL/MLr1 vtZ' ssh deploy@host", "bwrwL_BRcQbHk<", ".jf.uRL/MLr1 vtZ")]
+    [InlineData("PASSWORD='Xk9q2w'\\''Lm7pQ#4'", "Xk9q2w", "Lm7pQ#4")]
+    public void Find_SecretSplitByShellSyntax_IsRedactedInBothPieces(string text, string first, string second)
+    {
+        var covered = SecretText.Covered(text, SecretText.Find(_detector, text));
+
+        covered.Should().Contain(first).And.Contain(second);
+    }
+
+    /// <summary>
+    /// A Markdown table row names the value in its first cell (<c>| api_key | F8=JI5R… |</c>): the next cell is the value,
+    /// to the cell's end. Before, a value holding <c>=</c> there was read as an assignment inside it and only its tail was
+    /// redacted (seed <c>1IDBSOBOF2M2</c> of the carrier property).
+    /// </summary>
+    [Theory]
+    [InlineData("| name | value |\n|---|---|\n| api_key | F8=JI5RZkVhJf4CJnwAiRP7 |", "F8=JI5RZkVhJf4CJnwAiRP7")]
+    [InlineData("| password | Xk9q2w#Lm7pQ |", "Xk9q2w#Lm7pQ")]
+    [InlineData("| password | Xk9#q2w horse battery |", "Xk9#q2w horse battery")]
+    public void Find_ValueInAMarkdownTableRow_IsRedactedToTheCellEnd(string text, string secret)
+        => SecretText.Covered(text, SecretText.Find(_detector, text)).Should().Be(secret);
+
+    [Theory]
+    [InlineData("| password | The user's login password. |")]
+    [InlineData("| Setting | password | token |")]
+    [InlineData("| token | string | Yes | The API token. |")]
+    public void Find_MarkdownTableOfSettingDescriptions_IsNotReported(string text)
+        => SecretText.Find(_detector, text).Should().BeEmpty();
 }
