@@ -10,21 +10,18 @@ internal static partial class KeyValueSecrets
     public static void ScanCurlUser(string text, List<SecretFinding> found)
     {
         ScanPasswordFlag(text, "login ", found);
-        ScanPasswordFlag(text, " -u ", found);
+        ScanPasswordFlag(text, " -u", found);
         ScanCurl(text, found);
         // One vectorized pass for the rarer positions: curl's proxy credentials and PHP's database connections.
         for (var at = text.AsSpan().IndexOfAny(PositionAnchors); at >= 0;)
         {
-            var next = text[at] == '-' ? ProxyUser(text, at, found)
-                : text[at] == 's' ? ClientPassword(text, at + "sshpass -p".Length, found)
-                : text[at] == 'm' && text[at + 5] is ' ' or 'd' or 'a' && !text.AsSpan(at).StartsWith("mysql_", StringComparison.Ordinal) ? MySqlClient(text, at, found)
-                : ConnectionCall(text, at, found);
+            var next = text[at] == '-' ? ProxyUser(text, at, found) : ConnectionCall(text, at, found);
             var rest = text.AsSpan(next).IndexOfAny(PositionAnchors);
             at = rest < 0 ? -1 : next + rest;
         }
     }
 
-    private static readonly System.Buffers.SearchValues<string> PositionAnchors = System.Buffers.SearchValues.Create(["--proxy-user", "new PDO(", "new mysqli(", "mysqli_connect(", "mysql_connect(", "sshpass -p", "mysql -", "mysqldump -", "mysqladmin -", "mariadb -"], StringComparison.Ordinal);
+    private static readonly System.Buffers.SearchValues<string> PositionAnchors = System.Buffers.SearchValues.Create(["--proxy-user", "new PDO(", "new mysqli(", "mysqli_connect(", "mysql_connect("], StringComparison.Ordinal);
 
     /// <summary>The MySQL and MariaDB clients: a bare <c>-p</c> prompts, so <c>-p dbname</c> names a database, not a password.</summary>
     private static readonly string[] MySqlClients = ["mysql -", "mysqldump -", "mysqladmin -", "mariadb -"];
@@ -171,15 +168,30 @@ internal static partial class KeyValueSecrets
         return i;
     }
 
-    /// <summary><c>docker login … -p password</c>, <c>psexec \\host -u user -p password</c>: <c>-p</c> after <paramref name="marker"/> on one line.</summary>
+    /// <summary>
+    /// <c>docker login … -p password</c>, <c>psexec \\host -u user -p password</c>: <c>-p</c> after <paramref name="marker"/>
+    /// on one line; on a MySQL or MariaDB client's line (<c>-u</c> also glued, <c>-uroot</c>), the glued <c>-p…</c>.
+    /// </summary>
     private static void ScanPasswordFlag(string text, string marker, List<SecretFinding> found)
     {
         for (var at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + marker.Length, StringComparison.Ordinal))
         {
+            // mysql -uroot -pXk9…: a MySQL or MariaDB client takes its password glued to -p (a bare -p prompts).
+            if (marker[^1] == 'u' && IsMySqlClientLine(text, at))
+            {
+                at = MySqlClient(text, at, found) - marker.Length;
+                continue;
+            }
+
+            if (marker[^1] == 'u' && (at + marker.Length >= text.Length || text[at + marker.Length] != ' '))
+            {
+                continue;
+            }
+
             var lineEnd = text.IndexOf('\n', at);
             var line = text.AsSpan(at, (lineEnd < 0 ? text.Length : lineEnd) - at);
             var flag = line.IndexOf(" -p ", StringComparison.Ordinal);
-            if (flag < 0 || IsMySqlClientLine(text, at))
+            if (flag < 0)
             {
                 continue;
             }
@@ -428,7 +440,7 @@ internal static partial class KeyValueSecrets
             return -1;
         }
 
-        var indent = start - (text.LastIndexOfAny(['\n', '\r'], Math.Max(0, start - 1)) + 1);
+        var indent = start - (text.AsSpan(0, start).LastIndexOfAny('\n', '\r') + 1);
         var valueStart = SkipSpaces(text, LineAfter(text, i), 64);
         var lineStart = LineAfter(text, i);
         if (valueStart - lineStart <= indent || valueStart >= text.Length || text[valueStart] is '\n' or '\r' or '-' or '#')

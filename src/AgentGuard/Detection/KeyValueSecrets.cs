@@ -54,6 +54,13 @@ internal static partial class KeyValueSecrets
             end++;
         }
 
+        // sshpass -p 'Xk9…' ssh host: the password given to sshpass.
+        if (end + 3 < text.Length && text.AsSpan(start, end - start).Equals("sshpass", StringComparison.Ordinal) && text.AsSpan(end).StartsWith(" -p", StringComparison.Ordinal))
+        {
+            ClientPassword(text, end + 3, found);
+            return end;
+        }
+
         // .dockerconfigjson: eyJhdXRocyI6…: a Kubernetes key that always holds registry credentials.
         if (SecretDockerConfigs.Handles(text.AsSpan(start, end - start)))
         {
