@@ -10,7 +10,7 @@ internal static partial class KeyValueSecrets
     public static void ScanCurlUser(string text, List<SecretFinding> found)
     {
         ScanPasswordFlag(text, "login ", found);
-        ScanPasswordFlag(text, " -u ", found);
+        ScanPasswordFlag(text, " -u", found);
         ScanCurl(text, found);
         // One vectorized pass for the rarer positions: curl's proxy credentials and PHP's database connections.
         for (var at = text.AsSpan().IndexOfAny(PositionAnchors); at >= 0;)
@@ -22,6 +22,9 @@ internal static partial class KeyValueSecrets
     }
 
     private static readonly System.Buffers.SearchValues<string> PositionAnchors = System.Buffers.SearchValues.Create(["--proxy-user", "new PDO(", "new mysqli(", "mysqli_connect(", "mysql_connect("], StringComparison.Ordinal);
+
+    /// <summary>The MySQL and MariaDB clients: a bare <c>-p</c> prompts, so <c>-p dbname</c> names a database, not a password.</summary>
+    private static readonly string[] MySqlClients = ["mysql -", "mysqldump -", "mysqladmin -", "mariadb -"];
 
     /// <summary>
     /// PHP's <c>new PDO(dsn, user, password)</c>, <c>new mysqli(host, user, password, …)</c>, <c>mysqli_connect(…)</c>:
@@ -77,6 +80,50 @@ internal static partial class KeyValueSecrets
     }
 
     /// <summary>
+    /// A MySQL/MariaDB client's command line: <c>-p</c> glued to its value (<c>-pXk9…</c>, <c>-p'…'</c>) is the password.
+    /// </summary>
+    private static int MySqlClient(string text, int at, List<SecretFinding> found)
+    {
+        var lineEnd = text.AsSpan(at).IndexOfAny('\n', '\r');
+        lineEnd = lineEnd < 0 ? text.Length : at + lineEnd;
+        for (var flag = text.IndexOf(" -p", at, lineEnd - at, StringComparison.Ordinal); flag >= 0; flag = text.IndexOf(" -p", flag + 3, lineEnd - flag - 3, StringComparison.Ordinal))
+        {
+            var value = flag + 3;
+            if (value < lineEnd && text[value] is not (' ' or '\t' or '-'))
+            {
+                ClientPassword(text, value, found);
+            }
+        }
+
+        return Math.Max(lineEnd, at + 1);
+    }
+
+    /// <summary>The password given at <paramref name="i"/> (after <c>sshpass -p</c> or a glued <c>-p</c>): quoted, or up to white space.</summary>
+    private static int ClientPassword(string text, int i, List<SecretFinding> found)
+    {
+        i = SkipSpaces(text, i, 8);
+        var quote = i < text.Length && text[i] is '"' or '\'' ? text[i++] : '\0';
+        var start = i;
+        while (i < text.Length && i - start < 256 && (quote != '\0' ? text[i] != quote && text[i] is not ('\n' or '\r') : text[i] is not (' ' or '\t' or '\n' or '\r' or '"' or '\'' or ';' or '|' or '&')))
+        {
+            i++;
+        }
+
+        if (quote == '\'')
+        {
+            i = ShellQuoteClose(text, i, start + 256);
+        }
+
+        var password = text.AsSpan(start, i - start);
+        if ((quote == '\0' || (i < text.Length && text[i] == quote)) && password.Length >= 4 && password[0] != '$' && !SecretText.IsPlaceholder(password) && !SecretText.IsPlaceholderWord(password))
+        {
+            found.Add(new SecretFinding("password", start, password.Length));
+        }
+
+        return Math.Max(i, start + 1);
+    }
+
+    /// <summary>
     /// curl's <c>--proxy-user user:password</c> wherever it stands: a multi-line command puts it on a continuation line
     /// without the word <c>curl</c>.
     /// </summary>
@@ -121,11 +168,26 @@ internal static partial class KeyValueSecrets
         return i;
     }
 
-    /// <summary><c>docker login … -p password</c>, <c>psexec \\host -u user -p password</c>: <c>-p</c> after <paramref name="marker"/> on one line.</summary>
+    /// <summary>
+    /// <c>docker login … -p password</c>, <c>psexec \\host -u user -p password</c>: <c>-p</c> after <paramref name="marker"/>
+    /// on one line; on a MySQL or MariaDB client's line (<c>-u</c> also glued, <c>-uroot</c>), the glued <c>-p…</c>.
+    /// </summary>
     private static void ScanPasswordFlag(string text, string marker, List<SecretFinding> found)
     {
         for (var at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + marker.Length, StringComparison.Ordinal))
         {
+            // mysql -uroot -pXk9…: a MySQL or MariaDB client takes its password glued to -p (a bare -p prompts).
+            if (marker[^1] == 'u' && IsMySqlClientLine(text, at))
+            {
+                at = MySqlClient(text, at, found) - marker.Length;
+                continue;
+            }
+
+            if (marker[^1] == 'u' && (at + marker.Length >= text.Length || text[at + marker.Length] != ' '))
+            {
+                continue;
+            }
+
             var lineEnd = text.IndexOf('\n', at);
             var line = text.AsSpan(at, (lineEnd < 0 ? text.Length : lineEnd) - at);
             var flag = line.IndexOf(" -p ", StringComparison.Ordinal);
@@ -147,6 +209,22 @@ internal static partial class KeyValueSecrets
                 found.Add(new SecretFinding("password", start, password.Length));
             }
         }
+    }
+
+    /// <summary>The line around <paramref name="at"/> runs a MySQL or MariaDB client (its bare <c>-p</c> prompts).</summary>
+    private static bool IsMySqlClientLine(string text, int at)
+    {
+        var lineStart = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
+        var line = text.AsSpan(lineStart, Math.Min(text.Length, at + 1) - lineStart);
+        foreach (var client in MySqlClients)
+        {
+            if (line.Contains(client.AsSpan(0, client.Length - 1), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void ScanCurl(string text, List<SecretFinding> found)
@@ -291,6 +369,168 @@ internal static partial class KeyValueSecrets
             found.Add(new SecretFinding("password", i + 1, value.Length));
         }
     }
+
+    /// <summary>
+    /// After a name: <c> for [the] [user|account|login] &lt;account&gt; </c> followed by <c>is</c> (prose naming whose
+    /// password it is: "the password for the user "pyne-user" is "pyne""). Returns where the verb starts, or -1.
+    /// </summary>
+    private static int AccountBeforeVerb(string text, int end)
+    {
+        var rest = text.AsSpan(end, Math.Min(text.Length - end, 128));
+        if (!rest.StartsWith(" for ", StringComparison.OrdinalIgnoreCase))
+        {
+            return -1;
+        }
+
+        var i = " for ".Length;
+        foreach (var word in (ReadOnlySpan<string>)["the ", "user ", "account ", "login "])
+        {
+            if (rest[i..].StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                i += word.Length;
+            }
+        }
+
+        // The account: a quoted name, or one word of name characters.
+        var quote = i < rest.Length && rest[i] is '"' or '\'' ? rest[i] : '\0';
+        var nameStart = quote == '\0' ? i : i + 1;
+        var j = nameStart;
+        while (j < rest.Length && j - nameStart < 64 && (char.IsAsciiLetterOrDigit(rest[j]) || rest[j] is '_' or '-' or '.' or '@' or '\\'))
+        {
+            j++;
+        }
+
+        if (j == nameStart || (quote != '\0' && (j >= rest.Length || rest[j] != quote)))
+        {
+            return -1;
+        }
+
+        j += quote == '\0' ? 0 : 1;
+        return rest[j..].StartsWith(" is ", StringComparison.OrdinalIgnoreCase) ? end + j + 1 : -1;
+    }
+
+    /// <summary>The '&gt;' that closes an opening tag whose attributes start at <paramref name="i"/>; -1 for a self-closing tag or none.</summary>
+    private static int TagEnd(string text, int i)
+    {
+        var close = text.AsSpan(i, Math.Min(text.Length - i, 256)).IndexOfAny('>', '<');
+        return close > 0 && text[i + close] == '>' && text[i + close - 1] != '/' ? i + close : -1;
+    }
+
+    /// <summary>
+    /// YAML's value on the line below its name (<c>password:</c>, <c>token: &gt;-</c>, <c>secret: |</c> at
+    /// <paramref name="i"/>): one line indented deeper than the name's, not a mapping, a list item or a comment, and
+    /// followed by no deeper line (a block of several lines is no one-line value, and redacting its first line alone would
+    /// leave the rest). Returns where the value starts, or -1.
+    /// </summary>
+    private static int ValueOnNextLine(string text, int start, int i)
+    {
+        if (i < text.Length && text[i] is '|' or '>')
+        {
+            i++;
+            if (i < text.Length && text[i] is '-' or '+')
+            {
+                i++;
+            }
+
+            i = SkipSpaces(text, i, 8);
+        }
+
+        if (i >= text.Length || text[i] is not ('\n' or '\r'))
+        {
+            return -1;
+        }
+
+        var indent = start - (text.AsSpan(0, start).LastIndexOfAny('\n', '\r') + 1);
+        var valueStart = SkipSpaces(text, LineAfter(text, i), 64);
+        var lineStart = LineAfter(text, i);
+        if (valueStart - lineStart <= indent || valueStart >= text.Length || text[valueStart] is '\n' or '\r' or '-' or '#')
+        {
+            return -1;
+        }
+
+        var lineEnd = text.AsSpan(valueStart).IndexOfAny('\n', '\r');
+        lineEnd = lineEnd < 0 ? text.Length : valueStart + lineEnd;
+        var line = text.AsSpan(valueStart, lineEnd - valueStart).TrimEnd();
+        if (line.IsEmpty || line[^1] == ':' || line.Contains(": ", StringComparison.Ordinal))
+        {
+            return -1;
+        }
+
+        if (lineEnd < text.Length)
+        {
+            var nextStart = LineAfter(text, lineEnd);
+            var next = SkipSpaces(text, nextStart, 64);
+            if (next < text.Length && text[next] is not ('\n' or '\r') && next - nextStart > indent)
+            {
+                return -1;
+            }
+        }
+
+        return valueStart;
+    }
+
+    private static int SkipSpaces(string text, int at, int most)
+    {
+        var k = at;
+        while (k < text.Length && k - at < most && text[k] is ' ' or '\t')
+        {
+            k++;
+        }
+
+        return k;
+    }
+
+    /// <summary>
+    /// The closing single quote of a shell literal whose first closing quote is at <paramref name="i"/>: a shell writes a
+    /// quote inside single quotes as <c>'\''</c> (close, escaped quote, reopen), so the literal goes on after each.
+    /// </summary>
+    private static int ShellQuoteClose(string text, int i, int limit)
+    {
+        while (i < limit && text.AsSpan(i).StartsWith("'\\''", StringComparison.Ordinal) && text.IndexOf('\'', i + 4) is var next && next > 0 && next < limit)
+        {
+            i = next;
+        }
+
+        return i;
+    }
+
+    /// <summary>The name at <paramref name="start"/> fills the first cell of a Markdown table row (<c>| password | …</c>).</summary>
+    private static bool IsFirstTableCell(string text, int start)
+    {
+        var k = SkipSpacesBack(text, start);
+        return k > 0 && text[k - 1] == '|' && SkipSpacesBack(text, k - 1) is var line && (line == 0 || text[line - 1] is '\n' or '\r');
+    }
+
+    /// <summary>The end of a table cell's content that goes on after <paramref name="i"/> (a passphrase of several words), before its closing <c>|</c>.</summary>
+    private static int CellEnd(string text, int i)
+    {
+        var bar = text.AsSpan(i).IndexOfAny('|', '\n', '\r');
+        if (bar < 0 || text[i + bar] != '|')
+        {
+            return i;
+        }
+
+        var end = i + bar;
+        while (end > i && text[end - 1] is ' ' or '\t')
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    private static int SkipSpacesBack(string text, int k)
+    {
+        while (k > 0 && text[k - 1] is ' ' or '\t')
+        {
+            k--;
+        }
+
+        return k;
+    }
+
+    /// <summary>Where the line after the line break at <paramref name="i"/> starts.</summary>
+    private static int LineAfter(string text, int i) => i + (text.AsSpan(i).StartsWith("\r\n", StringComparison.Ordinal) ? 2 : 1);
 
     /// <summary>The quoted name is a call's argument: <c>(</c> or <c>,</c> before its opening quote.</summary>
     private static bool IsCallArgument(string text, int start)

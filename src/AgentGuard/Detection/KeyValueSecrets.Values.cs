@@ -28,6 +28,10 @@ internal static partial class KeyValueSecrets
     private static bool LooksLikePlainPassword(ReadOnlySpan<char> value)
         => value.Length >= 6 && (value.Length <= 128 || LongUnbroken(value)) && value.IndexOfAny(' ', '\t') < 0 && !LooksLikePath(value) && !SecretText.IsPlaceholderWord(value) && !SecretText.IsPlaceholder(value);
 
+    /// <summary>A password stated in prose and quoted ("the password is "pyne""): four characters or more, one word.</summary>
+    private static bool LooksLikeStatedPassword(ReadOnlySpan<char> value)
+        => value.Length >= 4 && (value.Length <= 128 || LongUnbroken(value)) && value.IndexOfAny(' ', '\t') < 0 && !LooksLikePath(value) && !SecretText.IsPlaceholderWord(value) && !SecretText.IsPlaceholder(value);
+
     /// <summary>After an explicit scheme (<c>Bearer</c>, <c>Basic</c>, <c>Token</c>) a shorter credential still is one.</summary>
     private static bool LooksLikeSchemeToken(ReadOnlySpan<char> value)
         => value.Length is >= 10 and <= MaxQuotedValue && value.IndexOfAny(' ', '\t') < 0 && SecretText.HasLettersAndDigits(value);

@@ -54,10 +54,25 @@ internal static partial class KeyValueSecrets
             end++;
         }
 
-        // <password>value</password>, <secret>{AQAAABAAA value}</secret>: an XML element named like a secret.
-        if (start > 0 && text[start - 1] == '<' && end < text.Length && text[end] == '>')
+        // sshpass -p 'Xk9…' ssh host: the password given to sshpass.
+        if (end + 3 < text.Length && text.AsSpan(start, end - start).Equals("sshpass", StringComparison.Ordinal) && text.AsSpan(end).StartsWith(" -p", StringComparison.Ordinal))
         {
-            return XmlElement(text, start, end, end + 1, found);
+            ClientPassword(text, end + 3, found);
+            return end;
+        }
+
+        // .dockerconfigjson: eyJhdXRocyI6…: a Kubernetes key that always holds registry credentials.
+        if (SecretDockerConfigs.Handles(text.AsSpan(start, end - start)))
+        {
+            SecretDockerConfigs.Match(text, end, found);
+            return end;
+        }
+
+        // <password>value</password>, <secret>{AQAAABAAA value}</secret>, <password type="plain">value</password>: an XML
+        // element named like a secret.
+        if (start > 0 && text[start - 1] == '<' && end < text.Length && (text[end] == '>' || (text[end] == ' ' && TagEnd(text, end) > 0)))
+        {
+            return XmlElement(text, start, end, text[end] == '>' ? end + 1 : TagEnd(text, end) + 1, found);
         }
 
         // <key>Password</key> <string>…</string> (a property list), <key>password</key> <value>…</value>: the element after
@@ -127,6 +142,12 @@ internal static partial class KeyValueSecrets
             assigned = true;
             byCommand = true;
         }
+        else if (!assigned && AccountBeforeVerb(text, end) is > 0 and var verb)
+        {
+            // "the password for (the) user 'deploy' is '…'": the account is named between the name and its verb.
+            i = verb;
+            spaced = true;
+        }
         else if (!assigned)
         {
             // "token <value>", "--api-key <value>", "password is <value>", "Bearer <value>": a bare space.
@@ -156,6 +177,12 @@ internal static partial class KeyValueSecrets
         while (i < text.Length && i - end < 40 && text[i] is ' ' or '\t')
         {
             i++;
+        }
+
+        // password:\n    Xk9… / token: >-\n  …: YAML's value on the line below its name.
+        if (ownLine && ValueOnNextLine(text, start, i) is > 0 and var below)
+        {
+            i = below;
         }
 
         // An escaped opening quote (JSON inside a string) is closed by an escaped quote.
@@ -223,11 +250,22 @@ internal static partial class KeyValueSecrets
             i++;
         }
 
-        if (quote != '\0' && i < text.Length && text[i] == quote && EscapedAt(text, valueStart, i))
+        if (quote == '\'' && !escapedQuotes && text.AsSpan(i).StartsWith("'\\''", StringComparison.Ordinal))
+        {
+            // A shell's '\'' first: inside single quotes a backslash is a plain character, not an escape.
+            i = ShellQuoteClose(text, i, valueStart + maxValue);
+        }
+        else if (quote != '\0' && i < text.Length && text[i] == quote && EscapedAt(text, valueStart, i))
         {
             // password = "pa\"ss": a quote escaped inside the literal belongs to the value, unless the quotes of the
             // literal are escaped themselves ({\"password\": \"…\"}), where it closes the value.
             i = escapedQuotes ? i - 1 : ClosingQuote(text, i + 1, quote, valueStart + maxValue) is > 0 and var close ? close : i;
+        }
+
+        // PASSWORD='it'\''s': a shell closes its single quotes, writes an escaped one and reopens them; the value goes on.
+        if (quote == '\'' && !escapedQuotes)
+        {
+            i = ShellQuoteClose(text, i, valueStart + maxValue);
         }
 
         var valueEnd = i;
@@ -267,6 +305,8 @@ internal static partial class KeyValueSecrets
             KeyKind.Password when pair != Pair.None => LooksLikePassword(value) && !IsUpperSnakeName(value) ? "password" : null,
             KeyKind.Password when flagged => value[0] != '$' && LooksLikePlainPassword(value) ? "password" : null,
             KeyKind.Password when spaced => null,
+            // "the password (for user 'pyne-user') is "pyne"": a stated, quoted password may be short.
+            KeyKind.Password when stated && quote != '\0' && LooksLikeStatedPassword(value) => "password",
             KeyKind.Password when !(ownLine && IsTypeName(value)) && (LooksLikePassword(value) || ((quote != '\0' || equals || (ownLine && EndsLine(text, valueEnd))) && LooksLikePlainPassword(value))) => IsConnectionString(text, start, valueEnd) ? "connection-string-password" : "password",
             // "todoist SECRET 5179f7…", "convertapi KEY abcdef1234567890": a capitalised label names the value after it.
             KeyKind.Token when spaced && quote == '\0' && !stated && CapitalLabel(text, start, end) && LooksLikeLabelledValue(value) => "generic-secret",
@@ -289,7 +329,8 @@ internal static partial class KeyValueSecrets
             // A passphrase (a password or a name ending in "secret"; tokens hold no spaces) on a line of its own.
             var passphrase = quote == '\0' && assigned && !byCommand && !scheme && pair == Pair.None && !spaced && valueEnd < text.Length && text[valueEnd] is ' ' or '\t'
                 && (kind == KeyKind.Password || key.EndsWith("secret", StringComparison.Ordinal)) && StartsLine(text, start);
-            var length = passphrase ? ToLineEnd(text, valueEnd) - valueStart : value.Length;
+            var length = passphrase ? ToLineEnd(text, valueEnd) - valueStart
+                : quote == '\0' && IsFirstTableCell(text, start) ? CellEnd(text, valueEnd) - valueStart : value.Length;
             found.Add(new SecretFinding(detected, valueStart, length));
         }
 
@@ -474,9 +515,10 @@ internal static partial class KeyValueSecrets
         }
 
         // The content is checked for code and references as an assigned value is: ENV['DB_PASSWORD'], settings.DB_PASSWORD,
-        // an ARN, a vault path, the name of a secret (<password>mysql.root.password</password>).
+        // an ARN, a vault path, the name of a secret (<password>mysql.root.password</password>). It is a literal, as a quoted
+        // value is: words in camel case there (<password>plainSecret</password>) are a weak password, not a variable.
         if (kind is KeyKind.None or KeyKind.Bearer || value.IsEmpty || SecretText.IsPlaceholder(value) || SecretText.IsPlaceholderWord(value) || IsVariable(value)
-            || IsCodeReference(value, quoted: false) || IsSecretName(value) || IsNameOfWordsEndingInSecretWord(value, quoted: false) || IsLocation(value))
+            || IsCodeReference(value, quoted: false) || IsSecretName(value) || IsNameOfWordsEndingInSecretWord(value, quoted: true) || IsLocation(value))
         {
             return end;
         }
@@ -705,6 +747,13 @@ internal static partial class KeyValueSecrets
                 i = digits + 1;
                 return true;
             }
+        }
+
+        // | password | Xk9… |: a Markdown table's first cell names the value in the next one.
+        if (text[i] == '|' && IsFirstTableCell(text, start))
+        {
+            i++;
+            return true;
         }
 
         // Makefile "?=", "::=", "+=", PHP ".=".

@@ -18,7 +18,7 @@ internal sealed class SecretDetector : ISecretDetector
     ];
 
     /// <summary>Case-insensitive key-like names whose values are examined for secrets.</summary>
-    private static readonly string[] KeyAnchors = ["pass", "pwd=", "pwd:", "pwd\"", "pwd'", "pwd ", "pwd>", "secret", "token", "key=", "key:", "key\"", "key'", "key ", "keys", "key>", "key?", "key+", "key.=", "key,", "credential", "auth", "bearer", "_pw", "-pw", "_pat", "pat\"", "pat'", "master>", "crumb", "sonar.login", "sonarlogin", "private", "access", "key-", "convertto-securestring"];
+    private static readonly string[] KeyAnchors = ["pass", "pwd=", "pwd:", "pwd\"", "pwd'", "pwd ", "pwd>", "secret", "token", "key=", "key:", "key\"", "key'", "key ", "keys", "key>", "key?", "key+", "key.=", "key,", "credential", "auth", "bearer", "_pw", "-pw", "_pat", "pat\"", "pat'", "master>", "crumb", "sonar.login", "sonarlogin", "private", "access", "key-", "convertto-securestring", SecretDockerConfigs.Anchor];
 
     private static readonly AnchorSearch Formats = new(FormatAnchors, StringComparison.Ordinal);
     private static readonly AnchorSearch Providers = new(SecretProviderTokens.Anchors.Concat(SecretEncodedFormats.Anchors).Concat(SecretStructuredTokens.Anchors).Append(SecretServiceAccounts.Anchor), StringComparison.Ordinal);
@@ -52,7 +52,7 @@ internal sealed class SecretDetector : ISecretDetector
         foreach (var candidate in found)
         {
             // A secret never leaves a fragment: a finding that stops inside a run of token characters covers the run.
-            var finding = Whole(text, candidate);
+            var finding = Continued(text, Whole(text, candidate));
 
             // Overlapping findings (a JWT behind "Bearer", a key in a connection string) are reported once, merged.
             if (merged.Count > 0 && finding.Start < merged[^1].Start + merged[^1].Length)
@@ -88,6 +88,38 @@ internal sealed class SecretDetector : ISecretDetector
 
         return finding with { Length = end - finding.Start };
     }
+
+    /// <summary>
+    /// Extends a finding that stops at a shell line continuation inside a word (<c>TOKEN=abc\</c>, a line break, <c>def</c>):
+    /// the shell joins the two lines into one word, so the secret goes on at the start of the next line.
+    /// </summary>
+    private static SecretFinding Continued(string text, SecretFinding finding)
+    {
+        var end = finding.Start + finding.Length;
+
+        // The value read may have taken the backslash in.
+        var at = end > finding.Start + 1 && text[end - 1] == '\\' && end < text.Length && text[end] is '\n' or '\r' ? end - 1 : end;
+        while (at + 2 < text.Length && text[at] == '\\' && at > finding.Start && !char.IsWhiteSpace(text[at - 1]))
+        {
+            var next = at + (text[at + 1] == '\n' ? 2 : text[at + 1] == '\r' && text[at + 2] == '\n' ? 3 : 0);
+            if (next == at || next >= text.Length || !IsShellWordChar(text[next]))
+            {
+                break;
+            }
+
+            at = next;
+            while (at < text.Length && IsShellWordChar(text[at]))
+            {
+                at++;
+            }
+
+            end = at;
+        }
+
+        return finding with { Length = end - finding.Start };
+    }
+
+    private static bool IsShellWordChar(char c) => c > ' ' && c is not ('"' or '\'' or '`' or ';' or '|' or '&' or '<' or '>' or '(' or ')' or '\\');
 
     private static bool IsRunChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '+' or '/' or '=';
 

@@ -24,7 +24,9 @@ internal static partial class SecretFormats
             case 'A':
                 return Add(text, at, AwsKeyId(), "aws-access-key", found, word: true);
             case 'g' when span.StartsWith("github_pat_", StringComparison.Ordinal):
-                return Add(text, at, GitHubPat(), "github-token", found, word: true);
+                // The documented shape (22, '_', 59) is a token also glued to a word before it (ourgithub_pat_…).
+                return Add(text, at, GitHubPat(), "github-token", found, word: true) is var next && next == at + 1 && at > 0 && IsTokenChar(text[at - 1])
+                    ? Add(text, at, GitHubPatShape(), "github-token", found, word: false) : next;
             case 'g' when span.StartsWith("glpat-", StringComparison.Ordinal):
                 return Add(text, at, GitLab(), "gitlab-token", found, word: true);
             case 'g':
@@ -248,7 +250,8 @@ internal static partial class SecretFormats
             i++;
         }
 
-        if (i == userStart || i >= text.Length || text[i] != ':')
+        // redis://:password@host: a password without a user (not CVS's cvs://:pserver:user@host, a method and a user).
+        if (i >= text.Length || text[i] != ':')
         {
             return at + 3;
         }
@@ -272,7 +275,8 @@ internal static partial class SecretFormats
         // "postgres:postgres@", "user:abc@", "user:MyPassword1@": default or toy credentials of examples, not secrets
         // ("user:password8901…@" with twelve or more characters besides the word is a credential in a URL).
         if (SecretText.IsPlaceholder(password) || SecretText.IsPlaceholderWord(password) || password.ContainsAny('/', '?', '#') || password.Length < 4
-            || password.SequenceEqual(user) || (password.Contains("password", StringComparison.OrdinalIgnoreCase) && password.Length < "password".Length + 12))
+            || password.SequenceEqual(user) || (password.Contains("password", StringComparison.OrdinalIgnoreCase) && password.Length < "password".Length + 12)
+            || (user.IsEmpty && password.Contains(':')))
         {
             return i;
         }
@@ -309,8 +313,13 @@ internal static partial class SecretFormats
     [GeneratedRegex(@"\Gglpat-[A-Za-z0-9_\-]{20,64}(?![A-Za-z0-9_\-])", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex GitLab();
 
-    [GeneratedRegex(@"\Gxox[abposr]-(?:[0-9]{6,}-){1,3}[A-Za-z0-9\-]{10,}", RegexOptions.CultureInvariant, Timeout)]
+    // Ids of digits (xoxb-123456-789012-…), or parts of letters and digits (xoxb-853BAAEE-1B2eDb6A4c75-01bB6Da…): each
+    // part of 8+ characters holds a digit, the last has 24 or more.
+    [GeneratedRegex(@"\Gxox[abposr]-(?:(?:[0-9]{6,}-){1,3}[A-Za-z0-9\-]{10,}|(?:(?=[A-Za-z]*[0-9])[A-Za-z0-9]{8,}-){2,3}(?=[A-Za-z]*[0-9])[A-Za-z0-9]{24,}(?![A-Za-z0-9\-]))", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Slack();
+
+    [GeneratedRegex(@"\Ggithub_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}(?![A-Za-z0-9_])", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex GitHubPatShape();
 
     [GeneratedRegex(@"\Ghooks\.slack\.com/services/T[A-Za-z0-9]{6,}/B[A-Za-z0-9]{6,}/[A-Za-z0-9]{16,}", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex SlackWebhook();
