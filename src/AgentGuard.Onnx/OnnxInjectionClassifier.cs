@@ -102,6 +102,6 @@ public sealed partial class OnnxInjectionClassifier : IInjectionClassifier, IDis
     private static partial class Log
     {
         [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "AgentGuard ONNX injection classifier loaded {Model}: {Labels} labels, injection labels [{InjectionLabels}], {MaxTokens} tokens per window, at most {MaxWindows} windows")]
-        public static partial void Loaded(ILogger logger, string model, int labels, string injectionLabels, int maxTokens, int maxWindows);
+        public static partial void Loaded(ILogger logger, LogText model, int labels, LogText injectionLabels, int maxTokens, int maxWindows);
     }
 }

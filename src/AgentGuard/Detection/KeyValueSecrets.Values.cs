@@ -83,9 +83,11 @@ internal static partial class KeyValueSecrets
             return true;
         }
 
-        // A file path: segments and an extension (sessions/org/abc123/artifacts/screenshot.png).
+        // A file path: segments and an extension (sessions/org/abc123/artifacts/screenshot.png), of the characters file
+        // names are made of. A generated token that holds '/' and ends in ".k" is not one (its '*', '%', '^', '?' say so).
         var dot = value.LastIndexOf('.');
-        if (value.Contains('/') && dot > value.LastIndexOf('/') && value.Length - dot - 1 is >= 1 and <= 5 && !value[(dot + 1)..].ContainsAnyExcept("abcdefghijklmnopqrstuvwxyz"))
+        if (value.Contains('/') && dot > value.LastIndexOf('/') && value.Length - dot - 1 is >= 1 and <= 5 && !value[(dot + 1)..].ContainsAnyExcept("abcdefghijklmnopqrstuvwxyz")
+            && !value.ContainsAnyExcept(PathChars))
         {
             return true;
         }
@@ -258,6 +260,9 @@ internal static partial class KeyValueSecrets
 
     /// <summary>What the name before a call's or an index's bracket is made of (<c>os.getenv</c>, <c>$</c>, <c>%</c>, <c>self._cfg</c>, <c>$this-&gt;config</c>).</summary>
     private static readonly System.Buffers.SearchValues<char> CallPrefixChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.$%:->");
+
+    /// <summary>Letters, digits and the symbols file names and paths are made of.</summary>
+    private static readonly System.Buffers.SearchValues<char> PathChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/._-~@+");
 
     private static readonly System.Buffers.SearchValues<char> LettersAndDots = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.");
 

@@ -60,6 +60,24 @@ public sealed class SecretNoFragmentPropertyTests
         findings.Should().ContainSingle().Which.Length.Should().Be(secret.Length, "the whole value is the password");
     }
 
+    /// <summary>
+    /// A case the property found in CI (seed fYTj90bhE7d4): a 381-character bearer token holding '/' and "Pw:" inside
+    /// (<c>…Pr~y_Pw:mrNQt@@Am…</c>). The whole token was taken for a path naming a secret and skipped, while the inner
+    /// "Pw:" was read as an assignment and reported alone: 341 characters of the token reached the audit file. A name
+    /// followed by ':' inside the value is an assignment as much as one followed by '='.
+    /// </summary>
+    [Fact]
+    public void GeneratedTokenSpellingASecretNameWithAColon_IsRedactedWhole()
+    {
+        const string secret = "Bklc+468VJOhaU11G8v/XMSM*yDNrnWLHiTmWAfOx0eV@PEaAUMGJ4o-d2?Lk+rcLAn9UARTD+JN_eu-bh%LEv%FHrP:py3ds@Ug58nO2zs#Jt34X0A~w6LE0Pwps*dfhZ:S:uvn%m78UNJg6YI?-TmRZE^Dw^5CLN_xXy*rKo=@vuimbjA0uF%gSIf6h_/IBJBKAKio8nm@h#3mvuV#Xuq.6Yjt.2gxCd2Q?gMBJ_*pQ3e~k*NxM7S9t~93fT5BQ.zEil_/%XQvn9n90V-KDuN5%QlCkD2=RJFC#PI7ObzbPple?A4ICya@I-n3KIt4cF*GV^/FGwNEqPr~y_Pw:mrNQt@@Am+%Y8JD-W5?!Dtk@U-%ppPdF7nvbUi.k";
+        var detector = new SecretDetector();
+
+        UnreportedOrRedactedWhole(detector, "Authorization: Bearer " + secret + " # rotated", secret).Should().BeTrue();
+        var findings = new List<SecretFinding>();
+        detector.Find("Authorization: Bearer " + secret, findings);
+        findings.Should().ContainSingle().Which.Length.Should().Be(secret.Length, "the whole value is the token");
+    }
+
     private static bool UnreportedOrRedactedWhole(SecretDetector detector, string text, string secret)
     {
         var start = text.IndexOf(secret, StringComparison.Ordinal);
