@@ -68,6 +68,12 @@ public sealed partial class OnnxInjectionClassifier : IInjectionClassifier, IDis
     internal double Score(string text, CancellationToken cancellationToken)
     {
         var windows = TokenWindows.Of(ModelText.Clean(text), _encode, _body, _maxWindows);
+        if (windows.TrueForAll(window => window.Length == 0))
+        {
+            // Nothing a person would read (only format characters, say): no sequence to score.
+            return 0;
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         using var run = new RunOptions();
         using var stop = cancellationToken.Register(static state => ((RunOptions)state!).Terminate = true, run);

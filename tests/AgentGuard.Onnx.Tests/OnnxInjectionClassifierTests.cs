@@ -170,6 +170,17 @@ public sealed class OnnxInjectionClassifierTests : IClassFixture<ToyModelsFixtur
     }
 
     [Fact]
+    public async Task ScoreAsync_OnlyInvisibleCharacters_IsZeroEvenWithoutSpecialTokens()
+    {
+        // Nothing left to read once the format characters are dropped: an empty sequence is no inference to run.
+        using var classifier = new OnnxInjectionClassifier(new OnnxClassifierOptions { ModelPath = _models.SentencePieceModelPath, TokenizerPath = _models.SentencePiecePath });
+
+        var score = await classifier.ScoreAsync("\u200B\u2060\u200B\uFEFF", CancellationToken.None);
+
+        score.Should().Be(0);
+    }
+
+    [Fact]
     public async Task InspectResult_ThroughTheEngine_TheClassifierFlagsWhatTheDeterministicDetectorMisses()
     {
         // "zorblax frobnicate instructions" means nothing to the built-in detector; the model has learnt it.
