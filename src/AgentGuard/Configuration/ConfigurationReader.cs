@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Configuration;
 
 namespace AgentGuard.Policies;
@@ -142,6 +143,7 @@ internal static class ConfigurationReader
     /// off <paramref name="remaining"/> (the keys the provider holds under the entry); stops as soon as none remain, so
     /// an entry's absent settings are not looked up once its present ones are all found. Returns how many it found.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Probe(IConfigurationProvider provider, string path, ConfigurationShape shape, List<(string Path, string? Value)> into, ProbeOrder order, ref int remaining)
     {
         var found = 0;
@@ -191,6 +193,7 @@ internal static class ConfigurationReader
     }
 
     /// <summary>Per provider, how many keys lie under each child of <paramref name="path"/>: one scan of the provider.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Dictionary<string, int>[] Count(IConfigurationProvider[] providers, string path)
     {
         var counts = new Dictionary<string, int>[providers.Length];

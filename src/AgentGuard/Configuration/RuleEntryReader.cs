@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Configuration;
 
 namespace AgentGuard.Policies;
@@ -45,6 +46,7 @@ internal sealed class RuleEntryReader
     /// Reads the list at <paramref name="path"/> into <paramref name="into"/>; false (nothing read) when it has no
     /// entries or a key that is not a list position — the caller then reads it the usual way, which reports the latter.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Read(IConfigurationRoot root, IConfigurationProvider[] providers, string path, ConfigurationShape rules, ConfigurationReader.ProbeOrder order, RuleEntries into)
     {
         var counts = ConfigurationReader.Count(providers, path);
@@ -126,6 +128,7 @@ internal sealed class RuleEntryReader
     }
 
     /// <summary>Finds the <paramref name="count"/> keys one provider holds under the entry into <see cref="_found"/>; false when they are not all found by name.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Find(IConfigurationProvider provider, string entryPath, int count)
     {
         if (_layouts.TryGetValue(count, out var layouts))
@@ -165,6 +168,7 @@ internal sealed class RuleEntryReader
     }
 
     /// <summary>Looks up each key of <paramref name="layout"/> (the rarest first, so a layout that does not fit fails at once).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryLayout(IConfigurationProvider provider, string entryPath, RuleKey[] layout)
     {
         _found.Clear();
@@ -216,6 +220,7 @@ internal sealed class RuleEntryReader
     }
 
     /// <summary>Adds <see cref="_found"/> to the entry's keys; a key an earlier provider gave takes the later value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Merge()
     {
         if (_merged.Count == 0)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace AgentGuard.Policies;
 
@@ -17,6 +18,7 @@ namespace AgentGuard.Policies;
 internal static class RuleOptionsBinder
 {
     /// <summary>The rule the keys describe, or null when they must be checked and bound the usual way.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RuleOptions? Bind(IReadOnlyList<(RuleKey Key, string? Value)> keys)
     {
         var rule = new RuleOptions();
@@ -33,6 +35,7 @@ internal static class RuleOptionsBinder
         return rule;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Rule(RuleOptions rule, ReadOnlySpan<string> path, string? value, Pending pending)
     {
         if (path.IsEmpty)
@@ -95,6 +98,7 @@ internal static class RuleOptionsBinder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Match(MatchOptions match, ReadOnlySpan<string> path, string? value, Pending pending)
     {
         var rest = path[1..];
@@ -116,6 +120,7 @@ internal static class RuleOptionsBinder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool When(WhenOptions when, ReadOnlySpan<string> path, string? value, Pending pending)
     {
         var rest = path[1..];
@@ -378,6 +383,7 @@ internal static class RuleOptionsBinder
     }
 
     /// <summary>A list of values: its own key (a section's value must be empty), or one item.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Items(List<string> list, ReadOnlySpan<string> rest, string? value, Pending pending)
     {
         if (rest.IsEmpty)

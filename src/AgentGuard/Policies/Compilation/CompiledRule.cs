@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AgentGuard.Policies;
 
 /// <summary>A validated, immutable rule: its match as fast tests, its conditions ordered cheapest first.</summary>
@@ -11,6 +13,7 @@ internal sealed class CompiledRule
     private string[]? _evidence;
     private Decision? _allowDecision;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CompiledRule(
         int index,
         string id,

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace AgentGuard.Policies;
 
@@ -38,6 +39,7 @@ internal sealed class ContextSplit
     public ContextDimension Dimension { get; }
 
     /// <summary>The split that leaves the fewest rules to look at on average; null when none halves the work.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ContextSplit? Choose(CompiledRule[] rules, RuleGate[] gates, ContextValueIds ids)
     {
         if (rules.Length < MinRules)

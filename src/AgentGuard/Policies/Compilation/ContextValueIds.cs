@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace AgentGuard.Policies;
 
@@ -15,6 +16,7 @@ internal sealed class ContextValueIds
 
     private readonly FrozenDictionary<string, int>?[] _ids;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ContextValueIds(IEnumerable<CompiledRule> rules)
     {
         var dimensions = Enum.GetValues<ContextDimension>();

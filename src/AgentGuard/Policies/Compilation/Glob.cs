@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AgentGuard.Policies;
 
 /// <summary>
@@ -66,6 +68,7 @@ public sealed class Glob
     public bool IsExact => _kind == Kind.Exact;
 
     /// <summary>Compiles <paramref name="pattern"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Glob Create(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
@@ -126,6 +129,7 @@ internal sealed class GlobSet
 {
     private readonly Glob[] _globs;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public GlobSet(IEnumerable<string> patterns)
     {
         var globs = new List<Glob>();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace AgentGuard.Policies;
@@ -9,6 +10,12 @@ namespace AgentGuard.Policies;
 /// Turns <see cref="AgentGuardOptions"/> into a <see cref="CompiledPolicy"/>, or into every problem it has, each
 /// naming the rule and field: <c>AgentGuard:Rules[2] (export-chain): When.Sequence.Within '5 minutes' is not a time span (use "00:05:00").</c>
 /// </summary>
+/// <remarks>
+/// The methods that run once per rule — here, in the rule index and in the configuration reader and binder — are
+/// marked <see cref="MethodImplOptions.AggressiveOptimization"/>: a policy loads once at start-up, when .NET's tiered
+/// compilation still runs new code unoptimised and postpones optimising it while start-up goes on, so a 10,000-rule
+/// load would otherwise run almost entirely in that slow first tier. None of them is on the decision path.
+/// </remarks>
 internal static class PolicyCompiler
 {
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
@@ -121,6 +128,7 @@ internal static class PolicyCompiler
     }
 
     /// <summary>One more than the largest <c>When.RateLimit.Max</c> of any rule: the newest hits a counter must keep to decide exactly.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int RateLimitHitsKept(AgentGuardOptions options)
     {
         var max = 0;
@@ -132,6 +140,7 @@ internal static class PolicyCompiler
         return max > 0 ? Math.Min(max, int.MaxValue - 1) + 1 : 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static FrozenSet<string> ReferencedTags(IEnumerable<RuleOptions?> rules)
     {
         var tags = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -296,6 +305,7 @@ internal static class PolicyCompiler
     }
 
     /// <summary>Compiles the rules at positions <paramref name="from"/> to <paramref name="to"/> (exclusive) of <paramref name="list"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<CompiledRule> CompileRange(Problems problems, AgentGuardOptions options, List<RuleOptions> list, bool[] repeated, string prefix, int from, int to)
     {
         var rules = new List<CompiledRule>(to - from);
@@ -363,6 +373,7 @@ internal static class PolicyCompiler
         return rules;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<Condition> CompileWhen(Problems scope, string ruleId, WhenOptions when, AgentGuardOptions options)
     {
         var conditions = new List<Condition>();
@@ -380,58 +391,27 @@ internal static class PolicyCompiler
                 scope.Add("When.User", "every group in Groups is also in NotGroups, so the rule can never match");
             }
 
-            var parts = new List<string>();
-            if (user.Ids.Count > 0)
-            {
-                parts.Add($"user.id in [{string.Join(",", user.Ids)}]");
-            }
-
-            if (groups.Length > 0)
-            {
-                parts.Add($"user.groups any of [{string.Join(",", groups)}]");
-            }
-
-            if (notGroups.Length > 0)
-            {
-                parts.Add($"user.groups none of [{string.Join(",", notGroups)}]");
-            }
-
-            if (user.Roles.Count > 0)
-            {
-                parts.Add($"user.roles any of [{string.Join(",", user.Roles)}]");
-            }
-
-            if (user.External is { } external)
-            {
-                parts.Add($"user.external={(external ? "true" : "false")}");
-            }
-
-            if (user.Anonymous is { } anonymous)
-            {
-                parts.Add($"user.anonymous={(anonymous ? "true" : "false")}");
-            }
-
-            if (parts.Count == 0)
+            if (user.Ids.Count == 0 && groups.Length == 0 && notGroups.Length == 0 && user.Roles.Count == 0 && user.External is null && user.Anonymous is null)
             {
                 scope.Add("When.User", "is empty (set Ids, Groups, NotGroups, Roles, External or Anonymous)");
             }
             else
             {
-                conditions.Add(new UserCondition(Clean(user.Ids), groups, notGroups, Clean(user.Roles), user.External, user.Anonymous, string.Join(" and ", parts)));
+                conditions.Add(new UserCondition(Clean(user.Ids), groups, notGroups, Clean(user.Roles), user.External, user.Anonymous));
             }
         }
 
-        AddValues(conditions, ContextValueCondition.Field.Environment, "environment", when.Environments);
-        AddValues(conditions, ContextValueCondition.Field.Team, "team", when.Teams);
-        AddValues(conditions, ContextValueCondition.Field.Agent, "agent", when.Agents);
+        AddValues(conditions, ContextValueCondition.Field.Environment, when.Environments);
+        AddValues(conditions, ContextValueCondition.Field.Team, when.Teams);
+        AddValues(conditions, ContextValueCondition.Field.Agent, when.Agents);
         if (Clean(when.DataTags) is { Length: > 0 } dataTags)
         {
-            conditions.Add(new DataTagsCondition(dataTags, $"data tag any of [{string.Join(",", dataTags)}]"));
+            conditions.Add(new DataTagsCondition(dataTags));
         }
 
         if (Clean(when.SessionLabels) is { Length: > 0 } labels)
         {
-            conditions.Add(new SessionLabelsCondition(labels, $"session label any of [{string.Join(",", labels)}]"));
+            conditions.Add(new SessionLabelsCondition(labels));
         }
 
         if (when.Attributes.Count > 0 || when.AttributesAnyOf.Count > 0)
@@ -557,15 +537,16 @@ internal static class PolicyCompiler
 
         return conditions;
 
-        void AddValues(List<Condition> list, ContextValueCondition.Field field, string name, List<string> values)
+        static void AddValues(List<Condition> list, ContextValueCondition.Field field, List<string> values)
         {
             if (Clean(values) is { Length: > 0 } cleaned)
             {
-                list.Add(new ContextValueCondition(field, cleaned, $"{name} in [{string.Join(",", cleaned)}]"));
+                list.Add(new ContextValueCondition(field, cleaned));
             }
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ArgumentCondition? CompileArgument(Problems scope, string field, ArgumentConditionOptions argument)
     {
         if (!ArgumentPath.TryParse(argument.Path, out var path, out var error))
@@ -650,6 +631,7 @@ internal static class PolicyCompiler
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SequenceCondition? CompileSequence(Problems scope, SequenceConditionOptions sequence, AgentGuardOptions options)
     {
         var ok = true;
@@ -700,6 +682,7 @@ internal static class PolicyCompiler
         return new SequenceCondition(tools, tags, sequence.AtLeast, sequence.WithinCalls, within, sequence.OnlyAllowed, evidence);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static GlobSet CompileGlobs(Problems scope, string field, List<string> patterns)
     {
         for (var i = 0; i < patterns.Count; i++)
@@ -716,6 +699,7 @@ internal static class PolicyCompiler
     /// <summary>The non-blank values, trimmed (no iterator objects: a policy has nine such lists per rule, most empty).</summary>
     private static string[] Clean(List<string> values) => NonBlank(values, trim: true);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string[] NonBlank(List<string> values, bool trim = false)
     {
         var count = 0;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AgentGuard.Policies;
 
 /// <summary>
@@ -15,6 +17,7 @@ internal sealed class RuleGroup
     /// <param name="rules">The rules, in policy order.</param>
     /// <param name="orders">Each rule's position in the policy (ascending), to merge groups in policy order.</param>
     /// <param name="index">The index the rules come from: their gates and the numbers of the values they ask for.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RuleGroup(CompiledRule[] rules, int[] orders, RuleIndex index)
     {
         Rules = rules;

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace AgentGuard.Policies;
 
@@ -24,6 +25,7 @@ internal sealed class RuleIndex
     private readonly Dictionary<CompiledRule, int> _order;
     private readonly RuleGate[] _gates;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RuleIndex(IReadOnlyList<CompiledRule> rules)
     {
         _order = new Dictionary<CompiledRule, int>(rules.Count, ReferenceEqualityComparer.Instance);

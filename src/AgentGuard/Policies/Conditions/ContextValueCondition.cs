@@ -1,8 +1,10 @@
 namespace AgentGuard.Policies;
 
 /// <summary><c>When.Environments</c>, <c>When.Teams</c>, <c>When.Agents</c>: a session fact must be one of a set.</summary>
-internal sealed class ContextValueCondition(ContextValueCondition.Field field, string[] values, string evidence) : Condition
+internal sealed class ContextValueCondition(ContextValueCondition.Field field, string[] values) : Condition
 {
+    private string? _evidence;
+
     public enum Field
     {
         Environment,
@@ -10,7 +12,8 @@ internal sealed class ContextValueCondition(ContextValueCondition.Field field, s
         Agent,
     }
 
-    public override string Evidence => evidence;
+    /// <summary>Built when first asked for (an operator's trace or a refusal), not for each of a large policy's rules at load.</summary>
+    public override string Evidence => _evidence ??= $"{@field switch { Field.Environment => "environment", Field.Team => "team", _ => "agent" }} in [{string.Join(",", values)}]";
 
     /// <summary>Which session fact the condition reads (for the rule index).</summary>
     public Field Of => @field;

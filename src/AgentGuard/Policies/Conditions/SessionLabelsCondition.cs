@@ -1,9 +1,12 @@
 namespace AgentGuard.Policies;
 
 /// <summary><c>When.SessionLabels</c>: the session has accumulated one of the labels.</summary>
-internal sealed class SessionLabelsCondition(string[] labels, string evidence) : Condition
+internal sealed class SessionLabelsCondition(string[] labels) : Condition
 {
-    public override string Evidence => evidence;
+    private string? _evidence;
+
+    /// <summary>Built when first asked for, not at load.</summary>
+    public override string Evidence => _evidence ??= $"session label any of [{string.Join(",", labels)}]";
 
     public override bool IsMet(in EvaluationInput input) => input.Session.HasAnyLabel(labels);
 
