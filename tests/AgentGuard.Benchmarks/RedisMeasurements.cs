@@ -168,7 +168,10 @@ internal static class RedisMeasurements
     /// Where a decision's time goes beyond the round trip (<c>--redis-parts</c>): the steps a sequence decision takes,
     /// measured alone and interleaved so all see the same load — the round trip waited on synchronously and as an
     /// awaited task, the read it sends (LRANGE of the newest 8 calls) as an awaited task with and without the timeout
-    /// the store puts on it, a decision whose rules read nothing (the record only), and the sequence decision.
+    /// the store puts on it, the decision's own read (LRANGE of 3, on the store's connection) alone, with that timeout,
+    /// and with its thread kept busy for 3 µs once it is sent, a record's two commands followed by a read (one after
+    /// another, and as one batch), a decision whose rules read nothing (the record only), and the sequence decision;
+    /// then the commands Redis ran per round (a read that misses the near-cache shows as a second LRANGE).
     /// </summary>
     public static void Parts(int iterations = 20_000)
     {
@@ -177,6 +180,11 @@ internal static class RedisMeasurements
         var engine = host.GetRequiredService<IGuardEngine>();
         var historyKey = host.GetRequiredService<AgentGuard.Redis.RedisSessionStore>().Keys.History("parts");
         var database = ConnectionMultiplexer.Connect(redis.Configuration).GetDatabase();
+
+        // The store's own connection (configured as the store configures it), for the read a decision sends on it; the
+        // record-then-read steps write a history of their own, so the decisions' near-cache is not disturbed.
+        var probeKey = host.GetRequiredService<AgentGuard.Redis.RedisSessionStore>().Keys.History("parts-probe");
+        var storeDatabase = host.GetRequiredService<AgentGuard.Redis.RedisConnection>().Multiplexer.GetAwaiter().GetResult().GetDatabase();
         var session = new GuardContext { SessionId = "parts", User = new GuardUser("alice") { Groups = ["staff"] }, Environment = "prod" };
         var sequenced = new ToolCallEvent("export_report") { CallId = "e" };
         var unread = new ToolCallEvent("read_file") { Arguments = ToolArguments.FromJson("""{ "path": "/home/alice/notes.txt" }"""), CallId = "c" };
@@ -187,11 +195,18 @@ internal static class RedisMeasurements
             ("PING, awaited", async () => await database.PingAsync()),
             ("LRANGE of 8, awaited", async () => await database.ListRangeAsync(historyKey, -8, -1)),
             ("LRANGE of 8 + WaitAsync(budget), awaited", async () => await database.ListRangeAsync(historyKey, -8, -1).WaitAsync(budget, TimeProvider.System)),
+            ("LRANGE of 3 on the store's connection", async () => await storeDatabase.ListRangeAsync(historyKey, -3, -1)),
+            ("... + WaitAsync(budget)", async () => await storeDatabase.ListRangeAsync(historyKey, -3, -1).WaitAsync(budget, TimeProvider.System)),
+            ("... the awaiting thread busy 3 µs once sent", async () => await BusyAfterSending(storeDatabase.ListRangeAsync(historyKey, -3, -1), TimeSpan.FromMicroseconds(3))),
+            ("RPUSH+LTRIM, then LRANGE of 3, separately", async () => await WriteThenRead(storeDatabase, probeKey, batched: false)),
+            ("... the same in one batch (one flush)", async () => await WriteThenRead(storeDatabase, probeKey, batched: true)),
             ("a write sent, not waited for", () => { _ = database.StringSetAsync("parts:sent", "1"); return Task.CompletedTask; }),
             ("decision reading nothing (record only)", async () => await engine.EvaluateAsync(unread, session)),
             ("decision reading the history", async () => await engine.EvaluateAsync(sequenced, session)),
         };
         var times = steps.Select(_ => new double[iterations]).ToArray();
+        using var admin = ConnectionMultiplexer.Connect(redis.Configuration + ",allowAdmin=true");
+        var server = admin.GetServer(admin.GetEndPoints()[0]);
         Task.Run(async () =>
         {
             for (var i = 0; i < 2_000; i++)
@@ -202,6 +217,7 @@ internal static class RedisMeasurements
                 }
             }
 
+            server.ConfigResetStatistics();
             for (var i = 0; i < iterations; i++)
             {
                 for (var s = 0; s < steps.Length; s++)
@@ -212,6 +228,12 @@ internal static class RedisMeasurements
                 }
             }
         }).GetAwaiter().GetResult();
+
+        // Commands Redis ran per round (a decision's read that misses the near-cache shows as a second LRANGE).
+        var perRound = string.Join(", ", server.Info("commandstats").SelectMany(g => g)
+            .Select(p => (Name: p.Key.Replace("cmdstat_", string.Empty, StringComparison.Ordinal), Calls: double.Parse(p.Value.Split(',')[0].Split('=')[1], System.Globalization.CultureInfo.InvariantCulture)))
+            .Where(c => c.Calls >= iterations / 2)
+            .Select(c => $"{c.Name} {c.Calls / iterations:F2}"));
 
         // The store's own measure of its read round trip (send to answer decoded), for the decisions above.
         var inside = new List<double>(iterations);
@@ -244,7 +266,42 @@ internal static class RedisMeasurements
             Console.WriteLine($"{steps[s].Name,-42} p50 {P(times[s], 0.5),6:F1} µs, p90 {P(times[s], 0.9),6:F1} µs");
         }
 
+        Console.WriteLine($"{"Redis commands per round",-42} {perRound}");
         Console.WriteLine($"{"the store's read inside those decisions",-42} p50 {P(insideSorted, 0.5),6:F1} µs, p90 {P(insideSorted, 0.9),6:F1} µs ({insideSorted.Length:N0} reads, decisions alone)");
+    }
+
+    /// <summary>
+    /// Keeps the calling thread busy for <paramref name="busy"/> after a command is sent and before it is awaited, as a
+    /// decision's own thread is while the read is in flight (returning through the engine's and the store's async
+    /// methods): on a host whose cores are all taken, that time is added to the round trip about one for one.
+    /// </summary>
+    private static Task BusyAfterSending(Task sent, TimeSpan busy)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(busy.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < until)
+        {
+        }
+
+        return sent;
+    }
+
+    /// <summary>A record's two commands and then a read, sent one after another or as one batch (one write to the socket).</summary>
+    private static Task<RedisValue[]> WriteThenRead(IDatabase database, RedisKey key, bool batched)
+    {
+        const string entry = "1764500000000\u001f1\u001f0\u001fpartsprobe\u001f\u001f\u001f\u001f\u001f0123456789abcdef/100";
+        if (!batched)
+        {
+            _ = database.ListRightPushAsync(key, entry);
+            _ = database.ListTrimAsync(key, -100, -1, CommandFlags.FireAndForget);
+            return database.ListRangeAsync(key, -3, -1);
+        }
+
+        var batch = database.CreateBatch();
+        _ = batch.ListRightPushAsync(key, entry);
+        _ = batch.ListTrimAsync(key, -100, -1, CommandFlags.FireAndForget);
+        var read = batch.ListRangeAsync(key, -3, -1);
+        batch.Execute();
+        return read;
     }
 
     public static void Memory(int sessions = 100_000, int callsPerSession = 5)
