@@ -155,6 +155,61 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         return Combine(weights);
     }
 
+    /// <summary>
+    /// <see cref="Assess(string)"/> the plain way, for tests of the walk: every position of the text is a stop (no vector
+    /// classification, no prefilter, no pair table), compared with every anchor of its first character in table order.
+    /// </summary>
+    internal static InjectionAssessment AssessAtEveryPosition(string text)
+    {
+        if (text.Length < 4)
+        {
+            return InjectionAssessment.None;
+        }
+
+        Span<double> weights = stackalloc double[(int)Marker.Count + 1];
+        ScanHidden(text, weights, depth: 0);
+        ScanEncoded(text, weights);
+        if (char.IsLetter(text[0]))
+        {
+            Guarded(text, 0, "ai", Family.AiNoun, weights);
+        }
+
+        for (var at = 0; at < text.Length; at++)
+        {
+            var c = text[at];
+            if (c == '!')
+            {
+                if (at + 1 < text.Length && text[at + 1] == '[')
+                {
+                    Guarded(text, at, "![", Family.MarkdownImage, weights);
+                }
+
+                continue;
+            }
+
+            if (c == '<' && at + 1 < text.Length && text[at + 1] == '|')
+            {
+                Guarded(text, at, "<|", Family.RoleTag, weights);
+            }
+
+            if (c > '\x7F')
+            {
+                continue;
+            }
+
+            foreach (var entry in ByFirstChar[char.ToLowerInvariant(c)])
+            {
+                if (AsciiCase.StartsWith(text.AsSpan(at), entry.Anchor) && !InsideWord(text, at))
+                {
+                    Guarded(text, entry.Anchor[0] is ' ' or '\n' ? at + 1 : at, entry.Trimmed, entry.Family, weights);
+                }
+            }
+        }
+
+        ScanOpenings(text, weights);
+        return Combine(weights);
+    }
+
     /// <summary>The name of each marker, in the order of the weights <see cref="IWordStartReader.Decided"/> is handed.</summary>
     internal static ReadOnlySpan<string> MarkerNameList => MarkerNames;
 
