@@ -31,51 +31,91 @@ internal static partial class ToolDescriptionScanner
     /// ("aW1wb3J0IG9zOyBvcy5zeXN0ZW0o…" is "import os; os.system(…"), an order to the model, a secret's path. Encoded data
     /// vendors show (file contents, page cursors, images, hashes) decodes to bytes or to harmless text.
     /// </summary>
-    private static bool HidesEncodedInstructions(ReadOnlySpan<char> text) => HidesBase64(text) || HidesHexEscapes(text);
-
-    /// <summary>
-    /// Base64 runs, found sixteen characters at a time: a run of <see cref="Base64RunMinimum"/> or more holds a whole
-    /// aligned block of sixteen, and a block with a space, punctuation or a character above 'z' (every block of prose)
-    /// is ruled out by two vector comparisons.
-    /// </summary>
-    private static bool HidesBase64(ReadOnlySpan<char> text)
+    /// <remarks>
+    /// One pass samples eight characters every <see cref="SampleStride"/>: a run of <see cref="Base64RunMinimum"/> or more
+    /// (and every run of <see cref="HexRunMinimum"/> escapes, 32 characters) holds a whole sample. A sample is ruled out
+    /// by three vector comparisons when it holds a character outside '+'..'z' (a space, a quote, a line break: every
+    /// sample of prose) or only lower-case letters (inside a long word; base64 of text has eight lower-case letters in a
+    /// row about once in 1,400 samples, so a run of the minimum length whose one whole sample is all lower case is missed).
+    /// </remarks>
+    private static bool HidesEncodedInstructions(ReadOnlySpan<char> text)
     {
         var chars = MemoryMarshal.Cast<char, ushort>(text);
         ref var first = ref MemoryMarshal.GetReference(chars);
         var lowest = Vector128.Create((ushort)'+');
         var highest = Vector128.Create((ushort)'z');
-        for (var i = 0; i + 16 <= chars.Length; i += 16)
+        var lowerCase = Vector128.Create((ushort)'a');
+        for (var i = 0; i + 8 <= chars.Length; i += SampleStride)
         {
-            var a = Vector128.LoadUnsafe(ref first, (nuint)i);
-            var b = Vector128.LoadUnsafe(ref first, (nuint)(i + 8));
-            var outside = Vector128.LessThan(a, lowest) | Vector128.GreaterThan(a, highest) | Vector128.LessThan(b, lowest) | Vector128.GreaterThan(b, highest);
-            if (outside != Vector128<ushort>.Zero || text.Slice(i, 16).ContainsAnyExcept(Base64Characters))
+            var sample = Vector128.LoadUnsafe(ref first, (nuint)i);
+            if ((Vector128.LessThan(sample, lowest) | Vector128.GreaterThan(sample, highest)) != Vector128<ushort>.Zero
+                || Vector128.LessThan(sample, lowerCase) == Vector128<ushort>.Zero)
             {
                 continue;
             }
 
-            var start = i;
-            while (start > 0 && Base64Characters.Contains(text[start - 1]))
-            {
-                start--;
-            }
-
-            var end = i + 16;
-            while (end < text.Length && Base64Characters.Contains(text[end]))
-            {
-                end++;
-            }
-
-            if (end - start >= Base64RunMinimum && Base64RunHidesInstructions(text[start..end]))
+            if (EncodedRunHidesInstructions(text, i, out var end))
             {
                 return true;
             }
 
-            // The next block to look at is the first aligned one after the run.
-            i = ((end + 15) / 16 * 16) - 16;
+            // On from the first character after the run (or after the sample): every later run still holds a whole sample.
+            i = end + 1 - SampleStride;
         }
 
         return false;
+    }
+
+    /// <summary>How far apart the eight-character samples of <see cref="HidesEncodedInstructions"/> start (a run of 31 holds one).</summary>
+    internal const int SampleStride = 24;
+
+    /// <summary>
+    /// The run of escapes or of base64 that holds the sample at <paramref name="at"/> hides instructions;
+    /// <paramref name="end"/> is the run's last character (or the sample's, when it is in no run).
+    /// </summary>
+    private static bool EncodedRunHidesInstructions(ReadOnlySpan<char> text, int at, out int end)
+    {
+        var sample = text.Slice(at, 8);
+        var backslash = sample.IndexOf('\\');
+        if (backslash >= 0)
+        {
+            var escape = at + backslash;
+            if (!IsEscape(text, escape))
+            {
+                end = escape;
+                return false;
+            }
+
+            var start = escape;
+            while (start >= 4 && IsEscape(text, start - 4))
+            {
+                start -= 4;
+            }
+
+            var after = escape;
+            while (IsEscape(text, after))
+            {
+                after += 4;
+            }
+
+            end = after - 1;
+            return (after - start) / 4 >= HexRunMinimum && HexRunHidesInstructions(text[start..after]);
+        }
+
+        if (sample.ContainsAnyExcept(Base64Characters))
+        {
+            end = at + 7;
+            return false;
+        }
+
+        var before = text[..at].LastIndexOfAnyExcept(Base64Characters) + 1;
+        var beyond = text[at..].IndexOfAnyExcept(Base64Characters);
+        var runEnd = beyond < 0 ? text.Length : at + beyond;
+        end = runEnd - 1;
+        return runEnd - before >= Base64RunMinimum && Base64RunHidesInstructions(text[before..runEnd]);
+
+        static bool IsEscape(ReadOnlySpan<char> text, int at)
+            => at + 3 < text.Length && text[at] == '\\' && text[at + 1] == 'x' && char.IsAsciiHexDigit(text[at + 2]) && char.IsAsciiHexDigit(text[at + 3]);
     }
 
     /// <summary>
@@ -99,35 +139,6 @@ internal static partial class ToolDescriptionScanner
                     return true;
                 }
             }
-        }
-
-        return false;
-    }
-
-    /// <summary>Runs of <c>\xNN</c> escapes, found with a vector search for <c>\x</c>.</summary>
-    private static bool HidesHexEscapes(ReadOnlySpan<char> text)
-    {
-        for (var from = 0; from < text.Length;)
-        {
-            var found = text[from..].IndexOf("\\x", StringComparison.Ordinal);
-            if (found < 0)
-            {
-                return false;
-            }
-
-            var at = from + found;
-            var end = at;
-            while (end + 3 < text.Length && text[end] == '\\' && text[end + 1] == 'x' && char.IsAsciiHexDigit(text[end + 2]) && char.IsAsciiHexDigit(text[end + 3]))
-            {
-                end += 4;
-            }
-
-            if ((end - at) / 4 >= HexRunMinimum && HexRunHidesInstructions(text[at..end]))
-            {
-                return true;
-            }
-
-            from = Math.Max(end, at + 2);
         }
 
         return false;
