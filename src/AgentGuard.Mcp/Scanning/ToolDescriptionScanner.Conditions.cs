@@ -20,6 +20,9 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.BeforeMovingVerb"/> holds.</summary>
         BeforeMovingVerb,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.OpensALink"/> holds.</summary>
+        AsLink,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -29,6 +32,7 @@ internal static partial class ToolDescriptionScanner
         "other tool" => PhraseCondition.NotFeedingOtherTools,
         _ when Array.IndexOf(DisclosedObjects, phrase) >= 0 => PhraseCondition.UnderObligation,
         "silently" or "quietly" or "stealthily" or "discreetly" or "invisibly" => PhraseCondition.BeforeMovingVerb,
+        "javascript:" => PhraseCondition.AsLink,
         _ => PhraseCondition.None,
     };
 
@@ -39,8 +43,15 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.NotFeedingOtherTools => FeedsNoOtherTool(text, at),
         PhraseCondition.UnderObligation => ObligedToDisclose(text, at),
         PhraseCondition.BeforeMovingVerb => BeforeMovingVerb(text, end),
+        PhraseCondition.AsLink => OpensALink(text, end),
         _ => true,
     };
+
+    /// <summary>
+    /// A scheme ending at <paramref name="end"/> ("javascript:") is a link's start: code follows it without a space
+    /// ("javascript:alert(1)", <c>href="javascript:void(…)"</c>). The language named as a label ("JavaScript: .js files") is not.
+    /// </summary>
+    internal static bool OpensALink(ReadOnlySpan<char> text, int end) => end < text.Length && !char.IsWhiteSpace(text[end]);
 
     /// <summary>Verbs that put something where the model's output or a call's arguments go, for <see cref="ObligedToDisclose"/>.</summary>
     internal static readonly string[] DisclosingVerbs =

@@ -114,6 +114,10 @@ internal static partial class ToolDescriptionScanner
         ("/dev/tcp/", "code"), ("nc -e", "code"), ("invoke-expression", "code"), ("child_process", "code"), ("os.popen", "code"), ("powershell -enc", "code"),
         ("powershell -encodedcommand", "code"), ("instead of any other", "manipulation"),
 
+        // Standing orders and resets of what the model was told; jail-break modes; links that run code (only where OpensALink holds).
+        ("from now on you", "instruction"), ("from now on, you", "instruction"), ("disregard everything", "instruction"), ("forget everything", "instruction"),
+        ("unrestricted mode", "harmful"), ("javascript:", "markup"),
+
         // Adverbs of stealth, where a verb that moves or gathers data follows (only where BeforeMovingVerb holds).
         ("silently", "harmful"), ("quietly", "harmful"), ("stealthily", "harmful"), ("discreetly", "harmful"), ("invisibly", "harmful"),
 
@@ -264,6 +268,11 @@ internal static partial class ToolDescriptionScanner
         if (RemoteImage(text))
         {
             Add(ref findings, "markup:remote image");
+        }
+
+        if (HidesEncodedInstructions(text))
+        {
+            Add(ref findings, "hidden-text:encoded instructions");
         }
 
         static bool HasMarkerBeyondRequests(IReadOnlyList<string> markers)

@@ -1,0 +1,205 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace AgentGuard.Mcp;
+
+/// <content>Commands and orders hidden in base64 or in <c>\x</c> escapes, which the model decodes and a reader does not see.</content>
+internal static partial class ToolDescriptionScanner
+{
+    /// <summary>The fewest base64 characters (24 bytes) read as a hidden payload; shorter runs are words, ids and hashes' halves.</summary>
+    internal const int Base64RunMinimum = 32;
+
+    /// <summary>How much of one base64 run is decoded (3 KB of bytes).</summary>
+    internal const int Base64RunLimit = 4096;
+
+    /// <summary>The fewest <c>\xNN</c> escapes in a row read as a hidden payload ("curl http" is nine).</summary>
+    internal const int HexRunMinimum = 8;
+
+    /// <summary>How many escapes of one run are decoded.</summary>
+    internal const int HexRunLimit = 1024;
+
+    /// <summary>The share of decoded bytes that must be printable ASCII for the bytes to be read as text (tenths).</summary>
+    internal const int PrintableTenths = 9;
+
+    private static readonly SearchValues<char> Base64Characters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=");
+
+    /// <summary>
+    /// A run of base64 (at least <see cref="Base64RunMinimum"/> characters) or of <c>\xNN</c> escapes (at least
+    /// <see cref="HexRunMinimum"/>) decodes to printable text in which the scanner finds poisoning: a command
+    /// ("aW1wb3J0IG9zOyBvcy5zeXN0ZW0o…" is "import os; os.system(…"), an order to the model, a secret's path. Encoded data
+    /// vendors show (file contents, page cursors, images, hashes) decodes to bytes or to harmless text.
+    /// </summary>
+    /// <remarks>
+    /// One pass samples eight characters every <see cref="SampleStride"/>: a run of <see cref="Base64RunMinimum"/> or more
+    /// (and every run of <see cref="HexRunMinimum"/> escapes, 32 characters) holds a whole sample. A sample is ruled out
+    /// by three vector comparisons when it holds a character outside '+'..'z' (a space, a quote, a line break: every
+    /// sample of prose) or only lower-case letters (inside a long word; base64 of text has eight lower-case letters in a
+    /// row about once in 1,400 samples, so a run of the minimum length whose one whole sample is all lower case is missed).
+    /// </remarks>
+    private static bool HidesEncodedInstructions(ReadOnlySpan<char> text)
+    {
+        var chars = MemoryMarshal.Cast<char, ushort>(text);
+        ref var first = ref MemoryMarshal.GetReference(chars);
+        var lowest = Vector128.Create((ushort)'+');
+        var highest = Vector128.Create((ushort)'z');
+        var lowerCase = Vector128.Create((ushort)'a');
+        for (var i = 0; i + 8 <= chars.Length; i += SampleStride)
+        {
+            var sample = Vector128.LoadUnsafe(ref first, (nuint)i);
+            if ((Vector128.LessThan(sample, lowest) | Vector128.GreaterThan(sample, highest)) != Vector128<ushort>.Zero
+                || Vector128.LessThan(sample, lowerCase) == Vector128<ushort>.Zero)
+            {
+                continue;
+            }
+
+            if (EncodedRunHidesInstructions(text, i, out var end))
+            {
+                return true;
+            }
+
+            // On from the first character after the run (or after the sample): every later run still holds a whole sample.
+            i = end + 1 - SampleStride;
+        }
+
+        return false;
+    }
+
+    /// <summary>How far apart the eight-character samples of <see cref="HidesEncodedInstructions"/> start (a run of 31 holds one).</summary>
+    internal const int SampleStride = 24;
+
+    /// <summary>
+    /// The run of escapes or of base64 that holds the sample at <paramref name="at"/> hides instructions;
+    /// <paramref name="end"/> is the run's last character (or the sample's, when it is in no run).
+    /// </summary>
+    private static bool EncodedRunHidesInstructions(ReadOnlySpan<char> text, int at, out int end)
+    {
+        var sample = text.Slice(at, 8);
+        var backslash = sample.IndexOf('\\');
+        if (backslash >= 0)
+        {
+            var escape = at + backslash;
+            if (!IsEscape(text, escape))
+            {
+                end = escape;
+                return false;
+            }
+
+            var start = escape;
+            while (start >= 4 && IsEscape(text, start - 4))
+            {
+                start -= 4;
+            }
+
+            var after = escape;
+            while (IsEscape(text, after))
+            {
+                after += 4;
+            }
+
+            end = after - 1;
+            return (after - start) / 4 >= HexRunMinimum && HexRunHidesInstructions(text[start..after]);
+        }
+
+        if (sample.ContainsAnyExcept(Base64Characters))
+        {
+            end = at + 7;
+            return false;
+        }
+
+        var before = text[..at].LastIndexOfAnyExcept(Base64Characters) + 1;
+        var beyond = text[at..].IndexOfAnyExcept(Base64Characters);
+        var runEnd = beyond < 0 ? text.Length : at + beyond;
+        end = runEnd - 1;
+        return runEnd - before >= Base64RunMinimum && Base64RunHidesInstructions(text[before..runEnd]);
+
+        static bool IsEscape(ReadOnlySpan<char> text, int at)
+            => at + 3 < text.Length && text[at] == '\\' && text[at + 1] == 'x' && char.IsAsciiHexDigit(text[at + 2]) && char.IsAsciiHexDigit(text[at + 3]);
+    }
+
+    /// <summary>
+    /// Each '='-free piece of the run, decoded from each of its first four characters (the payload may be glued to a
+    /// word before it), is read as text.
+    /// </summary>
+    private static bool Base64RunHidesInstructions(ReadOnlySpan<char> run)
+    {
+        Span<byte> bytes = stackalloc byte[Base64RunLimit / 4 * 3];
+        Span<char> decoded = stackalloc char[Base64RunLimit / 4 * 3];
+        foreach (var range in run.Split('='))
+        {
+            var piece = run[range];
+            piece = piece[..Math.Min(piece.Length, Base64RunLimit)];
+            for (var shift = 0; shift < 4 && piece.Length - shift >= Base64RunMinimum; shift++)
+            {
+                var aligned = piece[shift..];
+                aligned = aligned[..(aligned.Length & ~3)];
+                if (Convert.TryFromBase64Chars(aligned, bytes, out var written) && ReadsAsPoisonedText(bytes[..written], decoded))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HexRunHidesInstructions(ReadOnlySpan<char> run)
+    {
+        var count = Math.Min(run.Length / 4, HexRunLimit);
+        Span<byte> bytes = stackalloc byte[HexRunLimit];
+        Span<char> decoded = stackalloc char[HexRunLimit];
+        for (var k = 0; k < count; k++)
+        {
+            bytes[k] = (byte)((HexValue(run[(4 * k) + 2]) << 4) | HexValue(run[(4 * k) + 3]));
+        }
+
+        return ReadsAsPoisonedText(bytes[..count], decoded);
+
+        static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+    }
+
+    /// <summary>
+    /// The decoded bytes are text (at least <see cref="PrintableTenths"/> tenths printable ASCII, line breaks and tabs) in
+    /// which the phrase search finds something, an upper-case pseudo-tag stands, or the injection detector reads an
+    /// instruction addressed to the model.
+    /// </summary>
+    private static bool ReadsAsPoisonedText(ReadOnlySpan<byte> bytes, Span<char> buffer)
+    {
+        var printable = 0;
+        for (var k = 0; k < bytes.Length; k++)
+        {
+            var b = bytes[k];
+            printable += b is (>= 0x20 and < 0x7F) or (byte)'\n' or (byte)'\r' or (byte)'\t' ? 1 : 0;
+            buffer[k] = (char)b;
+        }
+
+        if (bytes.Length == 0 || printable * 10 < bytes.Length * PrintableTenths)
+        {
+            return false;
+        }
+
+        var decoded = buffer[..bytes.Length];
+        var reader = new PhraseReader(decoded.ContainsAny(CollapsibleWhiteSpace) || decoded.Contains("  ", StringComparison.Ordinal), null);
+        var assessment = Injection.Assess(decoded, ref reader);
+        if (reader.Findings is not null || reader.SawPseudoMarkup)
+        {
+            return true;
+        }
+
+        if (assessment.Score < AddressedScore)
+        {
+            return false;
+        }
+
+        foreach (var marker in assessment.Markers)
+        {
+            if (!IsRequestMarker(marker))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
