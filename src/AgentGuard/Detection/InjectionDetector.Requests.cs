@@ -66,6 +66,12 @@ internal sealed partial class InjectionDetector
             i++;
         }
 
+        if (IsOneOf(text[at..i], ForeignPlease))
+        {
+            ForeignPleaseRequest(text, at, i, fieldStart, weights);
+            return;
+        }
+
         // "Please also …", "please, now …"
         var verb = NextWord(text, ref i);
         if (verb.Equals("also", StringComparison.OrdinalIgnoreCase) || verb.Equals("now", StringComparison.OrdinalIgnoreCase) || verb.Equals("immediately", StringComparison.OrdinalIgnoreCase) || verb.Equals("kindly", StringComparison.OrdinalIgnoreCase))
