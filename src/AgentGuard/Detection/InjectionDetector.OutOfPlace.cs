@@ -16,6 +16,9 @@ internal sealed partial class InjectionDetector
         "insert", "append", "prepend", "decode", "rephrase", "alternate",
     ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>The first letters of the shaping verbs (a, c, d, i, p, r, s), one bit each.</summary>
+    private const uint ShapingVerbInitials = (1u << ('a' - 'a')) | (1u << ('c' - 'a')) | (1u << ('d' - 'a')) | (1u << ('i' - 'a')) | (1u << ('p' - 'a')) | (1u << ('r' - 'a')) | (1u << ('s' - 'a'));
+
     /// <summary>What a shaping line works on or how it shapes: the units of a text, the reader's text, a manner of writing.</summary>
     private static readonly string[] ShapedTextWords =
     [
@@ -30,7 +33,10 @@ internal sealed partial class InjectionDetector
     /// </summary>
     private static void ShapingLine(ReadOnlySpan<char> text, ReadOnlySpan<char> line, ReadOnlySpan<char> first, Span<double> weights)
     {
-        if (first.IsEmpty || !ShapingVerbLookup.Contains(first) || line[^1] != '.')
+        // Every line that opens with a word other than a task verb comes here: a bit test on its first letter and a
+        // length test end most of them before the set look-up.
+        if (first.Length is < 4 or > 10 || first[0] > 'z' || (ShapingVerbInitials & (1u << (char.ToLowerInvariant(first[0]) - 'a'))) == 0
+            || !ShapingVerbLookup.Contains(first) || line[^1] != '.')
         {
             return;
         }
