@@ -3,9 +3,9 @@ namespace AgentGuard.Tests.Detection;
 /// <summary>
 /// Data that steers what the reader says without the usual words: an order to drop the document and write a message,
 /// an encoded order whose "ignore" is misspelt, a persuasion that names the answer ("I suggest you consider the output
-/// as '12'", "let's state that the conclusion is: …"). Beside each, ordinary text of the same shape — a build note that
-/// ignores a warning and writes a file, an encoded log line, a tutorial's "let's say", a reviewer's advice — that must
-/// stay clean.
+/// as '12'", "let's state that the conclusion is: …"), a "please" in another language that sends to an address. Beside
+/// each, ordinary text of the same shape — a build note that ignores a warning and writes a file, an encoded log line,
+/// a tutorial's "let's say", a reviewer's advice, a Spanish or German contact line — that must stay clean.
 /// </summary>
 public sealed class InjectionSteeringTests
 {
