@@ -159,7 +159,7 @@ internal sealed partial class InjectionDetector
         Span<double> inner = stackalloc double[(int)Marker.Count + 1];
         ScanPhrases(decoded, inner);
         ScanOpenings(decoded, inner);
-        if (ScoreOf(inner) < 0.5)
+        if (ScoreOf(inner) < 0.5 && !ReadsAsOrderRespelt(decoded, inner))
         {
             return;
         }

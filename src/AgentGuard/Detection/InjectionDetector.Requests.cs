@@ -66,6 +66,12 @@ internal sealed partial class InjectionDetector
             i++;
         }
 
+        if (IsOneOf(text[at..i], ForeignPlease))
+        {
+            ForeignPleaseRequest(text, at, i, fieldStart, weights);
+            return;
+        }
+
         // "Please also …", "please, now …"
         var verb = NextWord(text, ref i);
         if (verb.Equals("also", StringComparison.OrdinalIgnoreCase) || verb.Equals("now", StringComparison.OrdinalIgnoreCase) || verb.Equals("immediately", StringComparison.OrdinalIgnoreCase) || verb.Equals("kindly", StringComparison.OrdinalIgnoreCase))
@@ -208,6 +214,11 @@ internal sealed partial class InjectionDetector
         var first = NextWord(text, ref i);
         if (!(question ? QuestionWordLookup.Contains(first) : TaskVerbLookup.Contains(first)))
         {
+            if (!question)
+            {
+                ShapingLine(text, line, first, weights);
+            }
+
             return;
         }
 
@@ -228,7 +239,7 @@ internal sealed partial class InjectionDetector
         // A question alone is as likely a FAQ heading ("How do I reset my password?"); one put to "you" is a request.
         var second = NextWord(text, ref i);
         var toReader = question && second.Equals("you", StringComparison.OrdinalIgnoreCase);
-        Raise(weights, Marker.AgentRequest, !question || toReader || IsStructuredData(text) ? 0.5 : 0.4);
+        Raise(weights, Marker.AgentRequest, !question || toReader || IsStructuredData(text) || IsStrayWorldQuestion(text, at, lineEnd, first, body) ? 0.5 : 0.4);
     }
 
     /// <summary>

@@ -27,6 +27,7 @@ internal sealed partial class InjectionDetector
         "why", "the", "and", "for", "with", "that", "this", "from", "there", "their", "have", "has", "does", "did", "into", "about", "you",
         "your", "following", "most", "known", "many", "much", "some", "they", "them", "then", "than", "are", "was", "were", "been", "will",
         "would", "could", "should", "can", "its", "one", "all", "any", "not", "but", "question", "also", "each", "other", "only", "more",
+        .. GeneralWords,
     ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Prose around a boundary task has at least this many words.</summary>
@@ -45,6 +46,14 @@ internal sealed partial class InjectionDetector
         {
             var end = SentenceClose(trimmed, start);
             if (end < trimmed.Length && IsBoundaryTask(trimmed, start, end, last: false))
+            {
+                Raise(weights, Marker.AgentRequest, 0.5);
+                return;
+            }
+
+            // "Remind me how many days there are in a typical year The Sarbanes-Oxley Act …": no full stop between them.
+            var glue = GluePoint(trimmed, start, end);
+            if (glue > 0 && IsBoundaryTask(trimmed, start, glue, last: false))
             {
                 Raise(weights, Marker.AgentRequest, 0.5);
                 return;

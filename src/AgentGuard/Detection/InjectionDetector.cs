@@ -46,6 +46,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("###(", Family.RoleTag), ("todo", Family.ToDo),
         ("hypothetical", Family.Hypothetical), ("world where", Family.Hypothetical), ("universe where", Family.Hypothetical), ("scenario where", Family.Hypothetical),
         ("using", Family.CallTool), ("ignora", Family.Ignore), ("ignoriere", Family.Ignore), ("olvida", Family.Ignore), ("oubliez", Family.Ignore), ("vergiss", Family.Ignore),
+        ("let's", Family.Steering), ("let us", Family.Steering), ("suggest", Family.Steering), ("recommend", Family.Steering), ("advise", Family.Steering), ("por favor", Family.Please), ("per favore", Family.Please), ("veuillez", Family.Please), ("bitte", Family.Please),
         ("do not", Family.Secrecy), ("don't", Family.Secrecy), ("dont ", Family.Secrecy), ("never", Family.Secrecy), ("without", Family.Secrecy),
         ("system prompt", Family.PromptObject), ("system message", Family.PromptObject), ("your instructions", Family.PromptObject), ("your prompt", Family.PromptObject), ("your rules", Family.PromptObject), ("initial prompt", Family.PromptObject), ("initial instructions", Family.PromptObject), ("hidden prompt", Family.PromptObject), ("original instructions", Family.PromptObject), ("hidden instructions", Family.PromptObject), 
     ];
@@ -477,6 +478,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 }
 
                 break;
+            case Family.Steering:
+                RaiseIf(InjectionPatterns.NamesTheAnswer(), text, at, weights, Marker.NewInstructions, 0.5);
+                break;
             case Family.Hypothetical:
                 RaiseIf(InjectionPatterns.HypotheticalOrder(), text, at, weights, Marker.NewInstructions, 0.5);
                 break;
@@ -698,5 +702,6 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         Principal,
         ToDo,
         Hypothetical,
+        Steering,
     }
 }

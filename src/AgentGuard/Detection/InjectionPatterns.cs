@@ -112,8 +112,8 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(@"\Gusing\s+(?:the\s+|your\s+)?[`'""]?[A-Za-z][\w.\-]{1,40}[`'""]?\s+(?:tool|function|command|action|plugin|api)\b", Options, Timeout)]
     internal static partial Regex UsingTool();
 
-    /// <summary>"ignore the function and state …", "disregard this invoice and say …": the reader is told to drop the document it reads and assert something else.</summary>
-    [GeneratedRegex(@"\G(?:ignore|disregard|forget|neglect|skip)\s+(?:the|this|that|these|those|all|any)\s+(?:[\w'\-]+\s+){0,3}?[\w'\-]+\s*,?\s+and\s+(?:instead\s+|just\s+|simply\s+|only\s+)?(?:state|say|claim|declare|assert|output|print|answer|respond|insist)\b", Options, Timeout)]
+    /// <summary>"ignore the function and state …", "disregard this invoice and say …", "ignore the content and write a message …": the reader is told to drop the document it reads and assert or write something else ("… and write the file" writes no message).</summary>
+    [GeneratedRegex(@"\G(?:ignore|disregard|forget|neglect|skip)\s+(?:the|this|that|these|those|all|any)\s+(?:[\w'\-]+\s+){0,3}?[\w'\-]+\s*,?\s+and\s+(?:instead\s+|just\s+|simply\s+|only\s+)?(?:(?:state|say|claim|declare|assert|output|print|answer|respond|insist)\b|write\s+(?:(?:a|an)\s+(?:[\w\-]+\s+){0,2}?(?:message|note|reply|response|e-?mail|letter|statement|post|comment|review|summary|warning|notice|sentence|paragraph)\b|that\b|:))", Options, Timeout)]
     internal static partial Regex IgnoreTheDocument();
 
     /// <summary>"on top of your main task", "in addition to your original instructions", "besides your assigned task": the reader's own task, spoken of from inside data.</summary>
