@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace AgentGuard;
@@ -157,6 +158,31 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     }
 
     /// <summary>
+    /// The two anchors that start with punctuation, at <paramref name="at"/>: a Markdown image (<c>![</c>) and a role tag
+    /// (<c>&lt;|</c>). True when the stop is a <c>!</c>, which starts no other anchor.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool PunctuationAnchors(ReadOnlySpan<char> text, int at, char c, Span<double> weights)
+    {
+        if (c == '!')
+        {
+            if (at + 1 < text.Length && text[at + 1] == '[')
+            {
+                Guarded(text, at, "![", Family.MarkdownImage, weights);
+            }
+
+            return true;
+        }
+
+        if (c == '<' && at + 1 < text.Length && text[at + 1] == '|')
+        {
+            Guarded(text, at, "<|", Family.RoleTag, weights);
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// <see cref="Assess(string)"/> the plain way, for tests of the walk: every position of the text is a stop (no vector
     /// classification, no prefilter, no pair table), compared with every anchor of its first character in table order.
     /// </summary>
@@ -178,19 +204,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         for (var at = 0; at < text.Length; at++)
         {
             var c = text[at];
-            if (c == '!')
+            if (PunctuationAnchors(text, at, c, weights))
             {
-                if (at + 1 < text.Length && text[at + 1] == '[')
-                {
-                    Guarded(text, at, "![", Family.MarkdownImage, weights);
-                }
-
                 continue;
-            }
-
-            if (c == '<' && at + 1 < text.Length && text[at + 1] == '|')
-            {
-                Guarded(text, at, "<|", Family.RoleTag, weights);
             }
 
             if (c > '\x7F')
@@ -315,19 +331,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                     }
                 }
 
-                if (c == '!')
+                if (PunctuationAnchors(text, at, c, weights))
                 {
-                    if (at + 1 < text.Length && text[at + 1] == '[')
-                    {
-                        Guarded(text, at, "![", Family.MarkdownImage, weights);
-                    }
-
                     continue;
-                }
-
-                if (c == '<' && at + 1 < text.Length && text[at + 1] == '|')
-                {
-                    Guarded(text, at, "<|", Family.RoleTag, weights);
                 }
 
                 if (reader.HasFirstLook ? (look & IWordStartReader.AnchorsMayStart) == 0 : !Prefilter.MayStartAt(text, at))
