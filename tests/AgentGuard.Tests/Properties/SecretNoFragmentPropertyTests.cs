@@ -52,12 +52,7 @@ public sealed class SecretNoFragmentPropertyTests
     public void GeneratedValueSpellingAnAssignedSecretName_IsRedactedWhole()
     {
         const string secret = "bWm_m!JfGM0/:Q:oav^t?kz7+AihJzA2FmkBp1p.Srlk=5$_%LGksTokeNmVF3h6hM4C=%n79#x1m=!tS/J#=7@qh6nQpkE7Xl#9Vn9#gPMZHvb-1*C*_5AOWU*r%tVk9v9O^-sxZqG__hIQmTlvnWE._+vll";
-        var detector = new SecretDetector();
-
-        UnreportedOrRedactedWhole(detector, "config:\n  DB_PASSWORD=\"" + secret + "\" # rotated", secret).Should().BeTrue();
-        var findings = new List<SecretFinding>();
-        detector.Find("DB_PASSWORD=\"" + secret + "\"", findings);
-        findings.Should().ContainSingle().Which.Length.Should().Be(secret.Length, "the whole value is the password");
+        ReportedWholeIn("config:\n  DB_PASSWORD=\"" + secret + "\" # rotated", "DB_PASSWORD=\"" + secret + "\"", secret, "the whole value is the password");
     }
 
     /// <summary>
@@ -70,12 +65,17 @@ public sealed class SecretNoFragmentPropertyTests
     public void GeneratedTokenSpellingASecretNameWithAColon_IsRedactedWhole()
     {
         const string secret = "Bklc+468VJOhaU11G8v/XMSM*yDNrnWLHiTmWAfOx0eV@PEaAUMGJ4o-d2?Lk+rcLAn9UARTD+JN_eu-bh%LEv%FHrP:py3ds@Ug58nO2zs#Jt34X0A~w6LE0Pwps*dfhZ:S:uvn%m78UNJg6YI?-TmRZE^Dw^5CLN_xXy*rKo=@vuimbjA0uF%gSIf6h_/IBJBKAKio8nm@h#3mvuV#Xuq.6Yjt.2gxCd2Q?gMBJ_*pQ3e~k*NxM7S9t~93fT5BQ.zEil_/%XQvn9n90V-KDuN5%QlCkD2=RJFC#PI7ObzbPple?A4ICya@I-n3KIt4cF*GV^/FGwNEqPr~y_Pw:mrNQt@@Am+%Y8JD-W5?!Dtk@U-%ppPdF7nvbUi.k";
-        var detector = new SecretDetector();
+        ReportedWholeIn("Authorization: Bearer " + secret + " # rotated", "Authorization: Bearer " + secret, secret, "the whole value is the token");
+    }
 
-        UnreportedOrRedactedWhole(detector, "Authorization: Bearer " + secret + " # rotated", secret).Should().BeTrue();
+    /// <summary>A pinned case: <paramref name="secret"/> leaves no fragment in <paramref name="carrier"/>, and <paramref name="bare"/> reports it as one finding of its whole length.</summary>
+    private static void ReportedWholeIn(string carrier, string bare, string secret, string because)
+    {
+        var detector = new SecretDetector();
+        UnreportedOrRedactedWhole(detector, carrier, secret).Should().BeTrue();
         var findings = new List<SecretFinding>();
-        detector.Find("Authorization: Bearer " + secret, findings);
-        findings.Should().ContainSingle().Which.Length.Should().Be(secret.Length, "the whole value is the token");
+        detector.Find(bare, findings);
+        findings.Should().ContainSingle().Which.Length.Should().Be(secret.Length, because);
     }
 
     private static bool UnreportedOrRedactedWhole(SecretDetector detector, string text, string secret)
