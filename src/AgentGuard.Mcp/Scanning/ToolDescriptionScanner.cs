@@ -125,11 +125,11 @@ internal static partial class ToolDescriptionScanner
         ("before using", "shadowing"), ("before calling", "shadowing"), ("before invoking", "shadowing"),
 
         // Authority markers in brackets or bold and hidden-text tags (as the angle-bracket pseudo-tags); the environment
-        // dumped into a command ("curl https://…?d=$(env | base64)").
+        // dumped into a command ("curl https://…?d=$(env | base64)"); the AWS credentials named by their folder.
         ("[important]", "instruction"), ("[/important]", "instruction"), ("[hidden]", "instruction"), ("[secret]", "instruction"),
         ("[instruction", "instruction"), ("[system note", "instruction"), ("[system message", "instruction"), ("**hidden**", "instruction"),
         ("**secret**", "instruction"), ("**system note", "instruction"), ("**system message", "instruction"), ("**system instruction", "instruction"),
-        ("<hidden>", "instruction"), ("</hidden>", "instruction"), ("$(env", "code"),
+        ("<hidden>", "instruction"), ("</hidden>", "instruction"), ("$(env", "code"), (".aws credentials", "secret-access"),
 
         // Credentials and the conversation, where an obligation makes the model hand them over (only where ObligedToDisclose holds).
         .. DisclosedObjects.Select(o => (o, "harvesting")),
