@@ -180,6 +180,11 @@ public sealed class ToolDescriptionScannerReferenceTests
             findings.Add("hidden-text:invisible or bidirectional characters");
         }
 
+        if (text.Any(c => (c < ' ' && c is not ('\t' or '\n' or '\r')) || c is >= '\u007F' and <= '\u009F'))
+        {
+            findings.Add("hidden-text:control characters");
+        }
+
         var collapsing = text.IndexOfAny(['\t', '\r', '\n', '\u00A0']) >= 0 || text.Contains("  ", StringComparison.Ordinal);
         for (var at = 0; at < text.Length; at++)
         {
@@ -284,12 +289,15 @@ public sealed class ToolDescriptionScannerReferenceTests
         }
 
         var nameStart = j;
-        while (j < text.Length && (char.IsAsciiLetterUpper(text[j]) || text[j] == '_'))
+        while (j < text.Length && (char.IsAsciiLetterUpper(text[j]) || text[j] == '_' || char.IsAsciiDigit(text[j])))
         {
             j++;
         }
 
-        return at + 2 < text.Length && j - nameStart >= 3 && j < text.Length && text[j] is '>' or ' ';
+        // A digit counts only in a letter's place (a capital after it); three or more capitals and underscores.
+        var name = text[nameStart..j];
+        var digitsOk = !name.Any(char.IsAsciiDigit) || Enumerable.Range(0, name.Length - 1).Any(k => char.IsAsciiDigit(name[k]) && char.IsAsciiLetterUpper(name[k + 1]));
+        return at + 2 < text.Length && name.Count(c => !char.IsAsciiDigit(c)) >= 3 && digitsOk && j < text.Length && text[j] is '>' or ' ';
     }
 
     /// <summary>Different runs of letters of three or more, all upper case, that are not known acronyms.</summary>

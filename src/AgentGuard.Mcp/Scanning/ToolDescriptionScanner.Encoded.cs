@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 
 namespace AgentGuard.Mcp;
 
-/// <content>Commands and orders hidden in base64 or in <c>\x</c> escapes, which the model decodes and a reader does not see.</content>
+/// <content>Commands, orders and credentials hidden in base64 (commands and orders also in <c>\x</c> escapes), which the model decodes and a reader does not see.</content>
 internal static partial class ToolDescriptionScanner
 {
     /// <summary>The fewest base64 characters (24 bytes) read as a hidden payload; shorter runs are words, ids and hashes' halves.</summary>
@@ -38,7 +38,7 @@ internal static partial class ToolDescriptionScanner
     /// sample of prose) or only lower-case letters (inside a long word; base64 of text has eight lower-case letters in a
     /// row about once in 1,400 samples, so a run of the minimum length whose one whole sample is all lower case is missed).
     /// </remarks>
-    private static bool HidesEncodedInstructions(ReadOnlySpan<char> text)
+    private static EncodedPayload HiddenPayload(ReadOnlySpan<char> text)
     {
         var chars = MemoryMarshal.Cast<char, ushort>(text);
         ref var first = ref MemoryMarshal.GetReference(chars);
@@ -54,26 +54,40 @@ internal static partial class ToolDescriptionScanner
                 continue;
             }
 
-            if (EncodedRunHidesInstructions(text, i, out var end))
+            var payload = EncodedRun(text, i, out var end);
+            if (payload != EncodedPayload.None)
             {
-                return true;
+                return payload;
             }
 
             // On from the first character after the run (or after the sample): every later run still holds a whole sample.
             i = end + 1 - SampleStride;
         }
 
-        return false;
+        return EncodedPayload.None;
     }
 
-    /// <summary>How far apart the eight-character samples of <see cref="HidesEncodedInstructions"/> start (a run of 31 holds one).</summary>
+    /// <summary>What a run of encoded text hides.</summary>
+    private enum EncodedPayload
+    {
+        /// <summary>Nothing the scanner reads as poisoning.</summary>
+        None,
+
+        /// <summary>A command, an order to the model, a secret's path (<see cref="ReadsAsPoisonedText"/>).</summary>
+        Instructions,
+
+        /// <summary>A user name and password joined by a colon (<see cref="IsCredentialPair"/>), as HTTP basic authentication encodes them.</summary>
+        Credential,
+    }
+
+    /// <summary>How far apart the eight-character samples of <see cref="HiddenPayload"/> start (a run of 31 holds one).</summary>
     internal const int SampleStride = 24;
 
     /// <summary>
-    /// The run of escapes or of base64 that holds the sample at <paramref name="at"/> hides instructions;
+    /// What the run of escapes or of base64 that holds the sample at <paramref name="at"/> hides;
     /// <paramref name="end"/> is the run's last character (or the sample's, when it is in no run).
     /// </summary>
-    private static bool EncodedRunHidesInstructions(ReadOnlySpan<char> text, int at, out int end)
+    private static EncodedPayload EncodedRun(ReadOnlySpan<char> text, int at, out int end)
     {
         var sample = text.Slice(at, 8);
         var backslash = sample.IndexOf('\\');
@@ -83,7 +97,7 @@ internal static partial class ToolDescriptionScanner
             if (!IsEscape(text, escape))
             {
                 end = escape;
-                return false;
+                return EncodedPayload.None;
             }
 
             var start = escape;
@@ -99,20 +113,20 @@ internal static partial class ToolDescriptionScanner
             }
 
             end = after - 1;
-            return (after - start) / 4 >= HexRunMinimum && HexRunHidesInstructions(text[start..after]);
+            return (after - start) / 4 >= HexRunMinimum && HexRunHidesInstructions(text[start..after]) ? EncodedPayload.Instructions : EncodedPayload.None;
         }
 
         if (sample.ContainsAnyExcept(Base64Characters))
         {
             end = at + 7;
-            return false;
+            return EncodedPayload.None;
         }
 
         var before = text[..at].LastIndexOfAnyExcept(Base64Characters) + 1;
         var beyond = text[at..].IndexOfAnyExcept(Base64Characters);
         var runEnd = beyond < 0 ? text.Length : at + beyond;
         end = runEnd - 1;
-        return runEnd - before >= Base64RunMinimum && Base64RunHidesInstructions(text[before..runEnd]);
+        return runEnd - before >= Base64RunMinimum ? Base64RunPayload(text[before..runEnd]) : EncodedPayload.None;
 
         static bool IsEscape(ReadOnlySpan<char> text, int at)
             => at + 3 < text.Length && text[at] == '\\' && text[at + 1] == 'x' && char.IsAsciiHexDigit(text[at + 2]) && char.IsAsciiHexDigit(text[at + 3]);
@@ -120,9 +134,9 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>
     /// Each '='-free piece of the run, decoded from each of its first four characters (the payload may be glued to a
-    /// word before it), is read as text.
+    /// word before it), is read as text, and as a credential pair.
     /// </summary>
-    private static bool Base64RunHidesInstructions(ReadOnlySpan<char> run)
+    private static EncodedPayload Base64RunPayload(ReadOnlySpan<char> run)
     {
         Span<byte> bytes = stackalloc byte[Base64RunLimit / 4 * 3];
         Span<char> decoded = stackalloc char[Base64RunLimit / 4 * 3];
@@ -134,14 +148,61 @@ internal static partial class ToolDescriptionScanner
             {
                 var aligned = piece[shift..];
                 aligned = aligned[..(aligned.Length & ~3)];
-                if (Convert.TryFromBase64Chars(aligned, bytes, out var written) && ReadsAsPoisonedText(bytes[..written], decoded))
+                if (Convert.TryFromBase64Chars(aligned, bytes, out var written))
                 {
-                    return true;
+                    if (ReadsAsPoisonedText(bytes[..written], decoded))
+                    {
+                        return EncodedPayload.Instructions;
+                    }
+
+                    if (shift == 0 && IsCredentialPair(bytes[..written]))
+                    {
+                        return EncodedPayload.Credential;
+                    }
                 }
             }
         }
 
-        return false;
+        return EncodedPayload.None;
+    }
+
+    /// <summary>The most characters of the user part of <see cref="IsCredentialPair"/>.</summary>
+    internal const int CredentialUserLimit = 64;
+
+    /// <summary>The fewest characters of the password part of <see cref="IsCredentialPair"/>.</summary>
+    internal const int CredentialPasswordMinimum = 8;
+
+    /// <summary>
+    /// The decoded bytes are a user name and a password joined by a colon, and nothing else ("admin:s3cret-pa55word"):
+    /// a user of letters, digits and ". _ @ + -" (up to <see cref="CredentialUserLimit"/>), then at least
+    /// <see cref="CredentialPasswordMinimum"/> printable ASCII characters with no space, colon or slash. A URL
+    /// ("https://…"), JSON, a query string or a sentence is none.
+    /// </summary>
+    private static bool IsCredentialPair(ReadOnlySpan<byte> bytes)
+    {
+        var colon = bytes.IndexOf((byte)':');
+        if (colon < 1 || colon > CredentialUserLimit || bytes.Length - colon - 1 < CredentialPasswordMinimum)
+        {
+            return false;
+        }
+
+        foreach (var b in bytes[..colon])
+        {
+            if (!char.IsAsciiLetterOrDigit((char)b) && b is not ((byte)'.' or (byte)'_' or (byte)'@' or (byte)'+' or (byte)'-'))
+            {
+                return false;
+            }
+        }
+
+        foreach (var b in bytes[(colon + 1)..])
+        {
+            if (b is <= 0x20 or >= 0x7F or (byte)':' or (byte)'/')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool HexRunHidesInstructions(ReadOnlySpan<char> run)

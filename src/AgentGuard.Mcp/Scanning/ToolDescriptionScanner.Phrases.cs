@@ -41,7 +41,13 @@ internal static partial class ToolDescriptionScanner
         /// <summary>True when the walk stopped at an invisible or bidirectional character (every one is not ASCII, so a stop).</summary>
         public bool SawHiddenCharacter { readonly get; private set; }
 
-        /// <summary>True when the walk stopped at a Cyrillic or Greek letter inside a word of Latin letters (every one is not ASCII, so a stop).</summary>
+        /// <summary>True when the walk stopped at a C1 control character (U+0080..U+009F; every one is not ASCII, so a stop).</summary>
+        public bool SawControlCharacter { readonly get; private set; }
+
+        /// <summary>
+        /// True when the walk stopped at a Cyrillic or Greek letter, a small capital, or a combining mark after an ASCII
+        /// letter, inside a word of Latin letters (every one is not ASCII, so a stop).
+        /// </summary>
         public bool SawMixedScript { readonly get; private set; }
 
         /// <summary>True when the walk stopped at an upper-case pseudo-tag (each '&lt;' is a stop).</summary>
@@ -101,12 +107,21 @@ internal static partial class ToolDescriptionScanner
         [MethodImpl(MethodImplOptions.NoInlining)]
         private void Candidates(ReadOnlySpan<char> text, int at, bool prefiltered)
         {
-            if (text[at] > '\x7F' && HiddenCharacters.Contains(text[at]))
+            var c = text[at];
+            if (c > '\x7F')
             {
-                SawHiddenCharacter = true;
+                if (HiddenCharacters.Contains(c) || (IsVariationSelector(c) && AfterAsciiLetter(text, at)))
+                {
+                    SawHiddenCharacter = true;
+                }
+
+                if (c <= LastC1Control)
+                {
+                    SawControlCharacter = true;
+                }
             }
 
-            if (!SawMixedScript && IsLookAlikeScript(text[at]) && InLatinWord(text, at))
+            if (!SawMixedScript && (IsLookAlikeScript(c) || (IsCombiningMark(c) && AfterAsciiLetter(text, at))) && InLatinWord(text, at))
             {
                 SawMixedScript = true;
             }
@@ -118,7 +133,6 @@ internal static partial class ToolDescriptionScanner
 
             // A non-ASCII character is compared with the phrases that start with the ASCII letter its upper case is, if
             // any (the ordinal comparison folds none today; the result must not depend on that).
-            var c = text[at];
             var second = at + 1 < text.Length ? text[at + 1] : '\0';
             if (collapsing && char.IsWhiteSpace(second))
             {
@@ -178,8 +192,25 @@ internal static partial class ToolDescriptionScanner
         }
     }
 
-    /// <summary>A Greek or Cyrillic letter: the scripts whose letters look like Latin ones ("о", "е", "с", "ο", "ς").</summary>
-    private static bool IsLookAlikeScript(char c) => c is (>= '\u0370' and <= '\u03FF') or (>= '\u0400' and <= '\u052F');
+    /// <summary>
+    /// A Greek or Cyrillic letter, the scripts whose letters look like Latin ones ("о", "е", "с", "ο", "ς"), or a Latin
+    /// small capital ("ᴍ", "ᴘ", "ᴛ", "ɴ": U+1D00..U+1D22 and the phonetic small capitals other than "ɪ", which phonetic
+    /// spellings use).
+    /// </summary>
+    private static bool IsLookAlikeScript(char c)
+        => c is (>= '\u0370' and <= '\u03FF') or (>= '\u0400' and <= '\u052F') or (>= '\u1D00' and <= '\u1D22')
+            or '\u0262' or '\u0274' or '\u0280' or '\u028F' or '\u0299' or '\u029C' or '\u029F';
+
+    /// <summary>A combining diacritical mark (U+0300..U+036F): after an ASCII letter it changes the letter's look a little and its code wholly ("i\u0307gnore").</summary>
+    private static bool IsCombiningMark(char c) => c is >= '\u0300' and <= '\u036F';
+
+    /// <summary>A variation selector (U+FE00..U+FE0F): after an emoji it picks a presentation; after a letter it is invisible.</summary>
+    private static bool IsVariationSelector(char c) => c is >= '\uFE00' and <= '\uFE0F';
+
+    /// <summary>The last C1 control character (C1: U+0080..U+009F, among them the one-character escape U+009B).</summary>
+    private const char LastC1Control = '\u009F';
+
+    private static bool AfterAsciiLetter(ReadOnlySpan<char> text, int at) => at > 0 && char.IsAsciiLetter(text[at - 1]);
 
     /// <summary>The fewest ASCII letters a word must hold for a Greek or Cyrillic letter in it to be a look-alike ("2πr" holds one).</summary>
     internal const int LatinLettersOfAMixedWord = 2;

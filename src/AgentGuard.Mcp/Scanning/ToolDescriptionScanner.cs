@@ -124,6 +124,13 @@ internal static partial class ToolDescriptionScanner
         // A sentence that opens on another tool's call by name and moves data (only where TiedToANamedTool holds).
         ("before using", "shadowing"), ("before calling", "shadowing"), ("before invoking", "shadowing"),
 
+        // Authority markers in brackets or bold and hidden-text tags (as the angle-bracket pseudo-tags); the environment
+        // dumped into a command ("curl https://…?d=$(env | base64)"); the AWS credentials named by their folder.
+        ("[important]", "instruction"), ("[/important]", "instruction"), ("[hidden]", "instruction"), ("[secret]", "instruction"),
+        ("[instruction", "instruction"), ("[system note", "instruction"), ("[system message", "instruction"), ("**hidden**", "instruction"),
+        ("**secret**", "instruction"), ("**system note", "instruction"), ("**system message", "instruction"), ("**system instruction", "instruction"),
+        ("<hidden>", "instruction"), ("</hidden>", "instruction"), ("$(env", "code"), (".aws credentials", "secret-access"),
+
         // Credentials and the conversation, where an obligation makes the model hand them over (only where ObligedToDisclose holds).
         .. DisclosedObjects.Select(o => (o, "harvesting")),
     ];
@@ -171,6 +178,16 @@ internal static partial class ToolDescriptionScanner
 
     private static readonly SearchValues<char> CollapsibleWhiteSpace = SearchValues.Create("\t\r\n\u00A0");
 
+    /// <summary>
+    /// The ASCII control characters other than tab, line feed and carriage return: ESC, which opens the terminal
+    /// sequences that conceal text, move the cursor or erase a line, backspace, NUL, DEL and the rest. A terminal shows
+    /// the reader something other than what the model reads (C1 controls, not ASCII, are met by the walk).
+    /// </summary>
+    internal const string AsciiControlCharacterList =
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F";
+
+    private static readonly SearchValues<char> AsciiControlCharacters = SearchValues.Create(AsciiControlCharacterList);
+
     /// <summary>Scans one tool (its wire JSON); returns the findings (e.g. <c>instruction:"ignore previous"</c>), null when clean.</summary>
     public static List<string>? Scan(JsonObject tool)
     {
@@ -203,6 +220,11 @@ internal static partial class ToolDescriptionScanner
             if (phrases.SawMixedScript)
             {
                 (findings ??= []).Insert(phrases.SawHiddenCharacter ? 1 : 0, "hidden-text:mixed-script word");
+            }
+
+            if (phrases.SawControlCharacter || written.ContainsAny(AsciiControlCharacters))
+            {
+                (findings ??= []).Insert((phrases.SawHiddenCharacter ? 1 : 0) + (phrases.SawMixedScript ? 1 : 0), "hidden-text:control characters");
             }
 
             ScanStructure(written, phrases.SawPseudoMarkup, assessment, ref findings);
@@ -270,9 +292,14 @@ internal static partial class ToolDescriptionScanner
             Add(ref findings, "markup:remote image");
         }
 
-        if (HidesEncodedInstructions(text))
+        switch (HiddenPayload(text))
         {
-            Add(ref findings, "hidden-text:encoded instructions");
+            case EncodedPayload.Instructions:
+                Add(ref findings, "hidden-text:encoded instructions");
+                break;
+            case EncodedPayload.Credential:
+                Add(ref findings, "secret-access:encoded credential");
+                break;
         }
 
         static bool HasMarkerBeyondRequests(IReadOnlyList<string> markers)
@@ -316,7 +343,7 @@ internal static partial class ToolDescriptionScanner
         return beyond && InjectionDetector.ScoreOf(weights) >= AddressedScore;
     }
 
-    /// <summary>An upper-case pseudo-tag opens at <paramref name="at"/> (a '&lt;'): <c>&lt;IMPORTANT&gt;</c>, <c>&lt;/SYSTEM_NOTE&gt;</c>, <c>&lt;SYSTEM_REQUIREMENT …</c>.</summary>
+    /// <summary>An upper-case pseudo-tag opens at <paramref name="at"/> (a '&lt;'): <c>&lt;IMPORTANT&gt;</c>, <c>&lt;/SYSTEM_NOTE&gt;</c>, <c>&lt;SYSTEM_REQUIREMENT …</c>, <c>&lt;1MP0RT4NT&gt;</c>.</summary>
     private static bool IsPseudoTag(ReadOnlySpan<char> text, int at)
     {
         if (at + 2 >= text.Length)
@@ -330,13 +357,20 @@ internal static partial class ToolDescriptionScanner
             j++;
         }
 
-        var nameStart = j;
-        while (j < text.Length && (char.IsAsciiLetterUpper(text[j]) || text[j] == '_'))
+        // Three or more capitals and underscores; digits too when one stands in a letter's place (a capital follows it: "<1MP0RT4NT>"),
+        // not when they only end the name ("<SHA256>", "<UTF8>").
+        var others = 0;
+        var digits = false;
+        var spelt = false;
+        while (j < text.Length && (char.IsAsciiLetterUpper(text[j]) || text[j] == '_' || char.IsAsciiDigit(text[j])))
         {
+            others += char.IsAsciiDigit(text[j]) ? 0 : 1;
+            digits |= char.IsAsciiDigit(text[j]);
+            spelt |= char.IsAsciiDigit(text[j]) && j + 1 < text.Length && char.IsAsciiLetterUpper(text[j + 1]);
             j++;
         }
 
-        return j - nameStart >= 3 && j < text.Length && text[j] is '>' or ' ';
+        return others >= 3 && (!digits || spelt) && j < text.Length && text[j] is '>' or ' ';
     }
 
     private static readonly InjectionDetector Injection = new();
