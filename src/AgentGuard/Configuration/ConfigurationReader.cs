@@ -33,7 +33,7 @@ internal static class ConfigurationReader
         copiedLive = 0;
         var providers = root.Providers.ToArray();
         var snapshot = new ConfigurationSnapshot(section.Path, section.Key) { Value = section.Value };
-        var counts = Count(providers, section.Path);
+        var (counts, ruleCounts) = CountWithRules(providers, section.Path, rules is not null);
         for (var p = 0; p < providers.Length; p++)
         {
             if (counts[p].Count > 0 && providers[p] is not ConfigurationProvider)
@@ -49,7 +49,7 @@ internal static class ConfigurationReader
         {
             var path = ConfigurationPath.Combine(section.Path, key);
             var property = shape.Property(key) ?? (packages.TryGetValue(key, out var package) ? package : null);
-            if (rules is not null && ReferenceEquals(property, shape.Property(nameof(AgentGuardOptions.Rules))) && RuleEntryReader.Read(root, providers, path, property!, order, rules))
+            if (rules is not null && ReferenceEquals(property, shape.Property(nameof(AgentGuardOptions.Rules))) && RuleEntryReader.Read(root, providers, path, property!, rules, ruleCounts))
             {
                 copiedLive += rules.CopiedLive;
                 continue;
@@ -190,6 +190,34 @@ internal static class ConfigurationReader
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// <see cref="Count"/> of the section and, when <paramref name="withRules"/>, of its <c>Rules</c> list, side by side:
+    /// each is one scan and one sort of every key below it (the configuration sorts what it lists), the largest two
+    /// listings of a big policy. Null for the rules when not asked for.
+    /// </summary>
+    private static (Dictionary<string, int>[] Section, Dictionary<string, int>[]? Rules) CountWithRules(IConfigurationProvider[] providers, string path, bool withRules)
+    {
+        if (!withRules)
+        {
+            return (Count(providers, path), null);
+        }
+
+        Dictionary<string, int>[]? section = null;
+        Dictionary<string, int>[]? rules = null;
+        Infrastructure.InChunks.Run(2, 1, (listing, _) =>
+        {
+            if (listing == 0)
+            {
+                section = Count(providers, path);
+            }
+            else
+            {
+                rules = Count(providers, ConfigurationPath.Combine(path, nameof(AgentGuardOptions.Rules)));
+            }
+        });
+        return (section!, rules);
     }
 
     /// <summary>Per provider, how many keys lie under each child of <paramref name="path"/>: one scan of the provider.</summary>

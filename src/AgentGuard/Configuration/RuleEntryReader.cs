@@ -27,7 +27,7 @@ internal sealed class RuleEntryReader
 
     private readonly IConfigurationProvider[] _providers;
     private readonly ConfigurationShape _rule;
-    private readonly ConfigurationReader.ProbeOrder _order;
+    private readonly ConfigurationReader.ProbeOrder _order = new();
     private readonly Dictionary<int, List<RuleKey[]>> _layouts = [];
     private readonly Dictionary<string, RuleKey> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<RuleKey, int> _layoutsHolding = [];
@@ -35,21 +35,31 @@ internal sealed class RuleEntryReader
     private readonly List<(RuleKey Key, string? Value)> _merged = [];
     private readonly List<(string Path, string? Value)> _probed = [];
 
-    private RuleEntryReader(IConfigurationProvider[] providers, ConfigurationShape rule, ConfigurationReader.ProbeOrder order)
+    private RuleEntryReader(IConfigurationProvider[] providers, ConfigurationShape rule)
     {
         _providers = providers;
         _rule = rule;
-        _order = order;
     }
+
+    /// <summary>From this many entries, the list is read in parallel (in chunks of <see cref="ChunkEntries"/>).</summary>
+    private const int MinParallelEntries = 2_048;
+
+    /// <summary>Entries read by one worker (with layouts of its own); the chunks' entries are joined in list order.</summary>
+    private const int ChunkEntries = 512;
 
     /// <summary>
     /// Reads the list at <paramref name="path"/> into <paramref name="into"/>; false (nothing read) when it has no
     /// entries or a key that is not a list position — the caller then reads it the usual way, which reports the latter.
+    /// <paramref name="counted"/> is the list's <see cref="ConfigurationReader.Count"/> when the caller has it already.
     /// </summary>
+    /// <remarks>
+    /// A long list is read in parallel chunks, each by a reader of its own: an entry's outcome depends only on its
+    /// keys (a layout only decides how they are looked up), so the entries and what they say are those of one pass.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool Read(IConfigurationRoot root, IConfigurationProvider[] providers, string path, ConfigurationShape rules, ConfigurationReader.ProbeOrder order, RuleEntries into)
+    public static bool Read(IConfigurationRoot root, IConfigurationProvider[] providers, string path, ConfigurationShape rules, RuleEntries into, Dictionary<string, int>[]? counted = null)
     {
-        var counts = ConfigurationReader.Count(providers, path);
+        var counts = counted ?? ConfigurationReader.Count(providers, path);
         var entries = new List<(int Index, string Key)>();
         foreach (var key in ConfigurationReader.Keys(counts))
         {
@@ -67,25 +77,56 @@ internal sealed class RuleEntryReader
         }
 
         entries.Sort(static (a, b) => a.Index.CompareTo(b.Index));
-        var reader = new RuleEntryReader(providers, rules.Items!, order);
-        foreach (var (index, key) in entries)
+        var read = new (RuleOptions? Bound, ConfigurationSnapshot? Copied, bool Live)[entries.Count];
+        if (entries.Count < MinParallelEntries)
         {
+            new RuleEntryReader(providers, rules.Items!).ReadRange(root, path, entries, counts, read, 0, entries.Count);
+        }
+        else
+        {
+            Infrastructure.InChunks.Run(entries.Count, ChunkEntries, (start, end) =>
+                new RuleEntryReader(providers, rules.Items!).ReadRange(root, path, entries, counts, read, start, end));
+        }
+
+        for (var i = 0; i < read.Length; i++)
+        {
+            var (bound, copied, live) = read[i];
+            if (bound is not null)
+            {
+                into.Add(entries[i].Index, bound);
+            }
+            else
+            {
+                into.Add(entries[i].Index, copied!, live);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads entries <paramref name="start"/> to <paramref name="end"/> (exclusive) into the same places of <paramref name="read"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ReadRange(IConfigurationRoot root, string path, List<(int Index, string Key)> entries, Dictionary<string, int>[] counts, (RuleOptions? Bound, ConfigurationSnapshot? Copied, bool Live)[] read, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            var key = entries[i].Key;
             var entryPath = string.Concat(path, ":", key);
-            if (!reader.Find(entryPath, key, counts))
+            if (!Find(entryPath, key, counts))
             {
                 var copy = new ConfigurationSnapshot(entryPath, key);
                 copy.CopyFrom(root.GetSection(entryPath));
-                into.Add(index, copy, live: true);
+                read[i] = (null, copy, true);
             }
-            else if (RuleOptionsBinder.Bind(reader._merged) is { } rule)
+            else if (RuleOptionsBinder.Bind(_merged) is { } rule)
             {
-                into.Add(index, rule);
+                read[i] = (rule, null, false);
             }
             else
             {
                 // Every key found, but the key checker or the binder has something to say: the keys as read, for them.
                 var copy = new ConfigurationSnapshot(entryPath, key);
-                foreach (var (found, value) in reader._merged)
+                foreach (var (found, value) in _merged)
                 {
                     if (found.Relative.Length == 0)
                     {
@@ -97,11 +138,9 @@ internal sealed class RuleEntryReader
                     }
                 }
 
-                into.Add(index, copy, live: false);
+                read[i] = (null, copy, false);
             }
         }
-
-        return true;
     }
 
     /// <summary>Finds the entry's keys in every provider into <see cref="_merged"/>, later providers' values winning; false when some are not found by name.</summary>

@@ -21,6 +21,12 @@ internal static class PolicyLoad
             return;
         }
 
+        if (args.Contains("--steps"))
+        {
+            Steps(args.Select(a => int.TryParse(a, out var n) ? n : 0).FirstOrDefault(n => n > 0, 10_000));
+            return;
+        }
+
         if (args.Contains("--warm"))
         {
             Warm(args.Select(a => int.TryParse(a, out var n) ? n : 0).FirstOrDefault(n => n > 0, 10_000));
@@ -115,6 +121,48 @@ internal static class PolicyLoad
         {
             Console.WriteLine($"  allocation samples by type: {string.Join(", ", types.Samples.OrderByDescending(p => p.Value).Take(25).Select(p => $"{p.Key} {p.Value}"))}");
         }
+    }
+
+    /// <summary>
+    /// The load's steps one after another in a fresh process, each timed (wall, and JIT while it ran): the JSON file
+    /// parsed, the section's key listings, the rules read and bound, the rest checked and bound, the policy compiled.
+    /// Each step pays for compiling its own code, as in an application's start-up.
+    /// </summary>
+    private static void Steps(int size)
+    {
+        var policy = GeneratedPolicy.Create(size, allowed: 70, restricted: 30);
+        var file = Path.Combine(Path.GetTempPath(), $"agentguard-policy-{size}.json");
+        File.WriteAllText(file, policy.ToJson());
+        var steps = new List<string>();
+        T Step<T>(string name, Func<T> step)
+        {
+            var (started, jit, pauses) = (Stopwatch.GetTimestamp(), System.Runtime.JitInfo.GetCompilationTime(), GC.GetTotalPauseDuration());
+            var result = step();
+            steps.Add($"{name} {Stopwatch.GetElapsedTime(started).TotalMilliseconds:N0} ms (JIT {(System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds:N0}, GC {(GC.GetTotalPauseDuration() - pauses).TotalMilliseconds:N0})");
+            return result;
+        }
+
+        var all = Stopwatch.GetTimestamp();
+        var root = Step("JSON parsed", () => new ConfigurationBuilder().AddJsonFile(file).Build());
+        var providers = root.Providers.ToArray();
+        _ = Step("key listings (section, rules)", () => (Policies.ConfigurationReader.Count(providers, "AgentGuard"), Policies.ConfigurationReader.Count(providers, "AgentGuard:Rules")));
+        var rules = new Policies.RuleEntries();
+        var snapshot = Step("read (listings again, rules bound)", () => Policies.ConfigurationReader.Read(root, root.GetSection("AgentGuard"), Policies.ConfigurationKeyChecker.RootShape, new Dictionary<string, Policies.ConfigurationShape>(), rules, out _)!);
+        var options = Step("rest checked and bound", () =>
+        {
+            if (Policies.ConfigurationKeyChecker.Check(snapshot, []).Count > 0)
+            {
+                throw new InvalidOperationException("the generated policy has problems");
+            }
+
+            var bound = new AgentGuardOptions();
+            snapshot.Bind(bound);
+            bound.Rules.AddRange(rules.Entries.Select(e => e.Bound!));
+            return bound;
+        });
+        var compiled = Step("compiled", () => Policies.PolicyCompiler.Compile(options));
+        GC.KeepAlive(compiled);
+        Console.WriteLine($"steps of loading {size:N0} rules, {Stopwatch.GetElapsedTime(all).TotalMilliseconds:N0} ms: {string.Join("; ", steps)}");
     }
 
     /// <summary>

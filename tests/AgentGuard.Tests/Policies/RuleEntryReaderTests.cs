@@ -167,6 +167,55 @@ public sealed class RuleEntryReaderTests
     }
 
     [Fact]
+    public void LongList_ReadInParallelChunks_LoadsExactlyAsTheSectionReadWhole()
+    {
+        // 5,000 rules (ten chunks of 512) of seven layouts, a second provider changing rules in three chunks, one of
+        // them beyond its layout: each chunk's reader learns layouts of its own; nothing may differ from one pass.
+        var rules = Enumerable.Range(0, 5_000).Select(i => (i % 7) switch
+        {
+            0 => $$"""{ "Id": "r{{i}}", "Effect": "Deny", "Match": { "Tools": ["t{{i}}"] } }""",
+            1 => $$"""{ "Id": "r{{i}}", "Effect": "Allow", "Match": { "Tools": ["t{{i}}", "u{{i}}"] }, "When": { "Teams": ["a"] } }""",
+            2 => $$"""{ "Id": "r{{i}}", "Effect": "RequireApproval", "Match": { "Sources": ["s{{i}}"] }, "Reason": "why {{i}}" }""",
+            3 => $$"""{ "Id": "r{{i}}", "Effect": "Deny", "Match": { "Tags": ["g{{i}}"] }, "When": { "User": { "Groups": ["x", "y"] } } }""",
+            4 => $$"""{ "Id": "r{{i}}", "Effect": "Deny", "When": { "Arguments": [ { "Path": "$.to", "Regex": "^a{{i}}$" } ] } }""",
+            5 => $$"""{ "Id": "r{{i}}", "Effect": "Allow", "Match": { "Tools": ["*"] }, "When": { "Environments": ["prod"], "Teams": ["b"] } }""",
+            _ => $$"""{ "Id": "r{{i}}", "Effect": "Deny", "Match": { "Tools": ["v{{i}}"] }, "When": { "Attributes": { "tier": "gold" } } }""",
+        });
+        var json = $$"""{ "AgentGuard": { "DefaultDecision": "Deny", "Rules": [ {{string.Join(",", rules)}} ] } }""";
+        var root = new ConfigurationBuilder()
+            .AddJsonStream(Stream(json))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["AgentGuard:Rules:600:Reason"] = "from env", ["AgentGuard:Rules:2501:Effect"] = "Deny", ["AgentGuard:Rules:4999:Reason"] = "beyond its layout" })
+            .Build();
+
+        var entries = Entries(root);
+
+        entries.Entries.Select(e => e.Index).Should().Equal(Enumerable.Range(0, 5_000));
+        entries.Entries.Where(e => e.Bound is null && e.Index % 7 != 6).Select(e => e.Index).Should().BeEmpty();
+        entries.Entries.Count(e => e.Bound is not null).Should().Be(5_000 - 714, "every rule but the ones with a map (When.Attributes) is bound by hand");
+        entries.Entries[600].Bound!.Reason.Should().Be("from env");
+        entries.Entries[4999].Bound!.Reason.Should().Be("beyond its layout");
+        Outcome(() => Fast(root)).Should().Be(Outcome(() => Whole(root))).And.StartWith("options:");
+    }
+
+    [Fact]
+    public void LongList_TyposInTwoChunks_AreReportedInListOrder_AsTheSectionReadWhole()
+    {
+        var rules = Enumerable.Range(0, 4_000).Select(i => i switch
+        {
+            700 => """{ "Id": "early", "Effect": "Deny", "Match": { "Tool": ["x"] } }""",
+            3_900 => """{ "Id": "late", "Effect": "Deny", "Match": { "Tools": ["x"] }, "Reasn": "typo" }""",
+            _ => $$"""{ "Id": "r{{i}}", "Effect": "Deny", "Match": { "Tools": ["t{{i}}"] } }""",
+        });
+        var root = Json($$"""{ "AgentGuard": { "Rules": [ {{string.Join(",", rules)}} ] } }""");
+
+        var outcome = Outcome(() => Fast(root));
+
+        outcome.Should().Be(Outcome(() => Whole(root)));
+        outcome.Should().Contain("Match:Tool (rule 'early')").And.Contain("Reasn (rule 'late')");
+        outcome.IndexOf("'early'", StringComparison.Ordinal).Should().BeLessThan(outcome.IndexOf("'late'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void SettingBeyondTheLayoutOfTheRulesBefore_IsBound()
     {
         // 100 rules of one layout; the last holds that layout and one setting more (the layout fits it): the setting

@@ -278,21 +278,11 @@ internal static class PolicyCompiler
         }
 
         var chunks = new (List<CompiledRule> Rules, List<string> Problems)[(list.Count + ChunkRules - 1) / ChunkRules];
-        try
+        Infrastructure.InChunks.Run(list.Count, ChunkRules, (start, end) =>
         {
-            Parallel.For(0, chunks.Length, c =>
-            {
-                var found = new List<string>();
-                var rules = CompileRange(problems.Into(found), options, list, repeated, prefix, c * ChunkRules, Math.Min(list.Count, (c + 1) * ChunkRules));
-                chunks[c] = (rules, found);
-            });
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
-        {
-            // As compiling in one pass would: the exception itself, not a wrapper.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
-            throw;
-        }
+            var found = new List<string>();
+            chunks[start / ChunkRules] = (CompileRange(problems.Into(found), options, list, repeated, prefix, start, end), found);
+        });
 
         var all = new List<CompiledRule>(list.Count);
         foreach (var (rules, found) in chunks)
