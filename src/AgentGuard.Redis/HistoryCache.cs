@@ -37,6 +37,18 @@ internal sealed class HistoryCache(TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Counts <paramref name="calls"/> of this replica again for the next read of <paramref name="sessionId"/>: their records
+    /// had not gone out when this read did, so the next tail must reach past them.
+    /// </summary>
+    public void Unread(string sessionId, int calls)
+    {
+        if (_sessions.TryGetValue(sessionId, out var entry))
+        {
+            entry.Recorded(calls);
+        }
+    }
+
     private readonly ConcurrentDictionary<string, Entry> _sessions = new(StringComparer.Ordinal);
 
     /// <summary>What this replica holds for <paramref name="sessionId"/>, when it is still fresh.</summary>
@@ -156,7 +168,7 @@ internal sealed class HistoryCache(TimeProvider time)
         public DateTimeOffset LastUsed { get; private set; }
 
         /// <summary>Counts a call this replica recorded for the session since its last read.</summary>
-        public void Recorded() => Interlocked.Increment(ref _recordedSince);
+        public void Recorded(int calls = 1) => Interlocked.Add(ref _recordedSince, calls);
 
         /// <summary>The calls counted by <see cref="Recorded"/> since the last take; starts the count again.</summary>
         public int TakeRecorded() => Interlocked.Exchange(ref _recordedSince, 0);

@@ -152,6 +152,18 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
             && int.TryParse(field[17..], NumberStyles.None, CultureInfo.InvariantCulture, out keeps) && keeps > 0;
     }
 
+    /// <summary>
+    /// The id of the stamp this version writes last (found from the end, without splitting the fields): how a reader
+    /// recognises one of its own entries; false when the last field is not a stamp.
+    /// </summary>
+    public static bool TryTrailingId(ReadOnlySpan<byte> utf8, out ulong id)
+    {
+        id = 0;
+        var field = utf8[(utf8.LastIndexOf((byte)FieldSeparator) + 1)..];
+        return field.Length > 17 && field[16] == (byte)'/'
+            && ulong.TryParse(field[..16], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out id);
+    }
+
     public ToolCallRecord ToRecord() => new()
     {
         ToolName = ToolName,

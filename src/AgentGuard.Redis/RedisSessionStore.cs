@@ -4,9 +4,9 @@ using StackExchange.Redis;
 namespace AgentGuard.Redis;
 
 /// <summary>
-/// The shared <see cref="ISessionStore"/>: one scripted round trip per decision reads what the candidate rules declared
+/// The shared <see cref="ISessionStore"/>: one round trip per decision reads what the candidate rules declared
 /// (history, labels, seen-value hashes) and hits their rate-limit counters; the call is then recorded without waiting,
-/// by a thread-pool work item (<see cref="PendingRecords"/>). A decision whose rules read nothing does not wait for Redis at all.
+/// by a thread-pool work item (<see cref="PendingRecords"/>), and counted by this replica's reads until its record is sent. A decision whose rules read nothing does not wait for Redis at all.
 /// </summary>
 internal sealed class RedisSessionStore : ISessionStore, IDisposable
 {
@@ -100,7 +100,10 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
     /// <summary>Records decided on this replica and not yet handed to the connection.</summary>
     internal int UnsentRecords => _records.Unsent;
 
-    /// <summary>Hands every queued record to the connection now (as every read does first; tests, before they look into Redis).</summary>
+    /// <summary>The calls of <paramref name="sessionId"/> decided here whose records are not on the connection yet, oldest first.</summary>
+    internal RecordedCall[] Queued(string sessionId) => _records.Queued(sessionId);
+
+    /// <summary>Hands every queued record to the connection now (as a result write does first; tests, before they look into Redis).</summary>
     internal void SendRecords() => _records.SendAll();
 
     /// <summary>Sends what is still queued, so that a host that stops loses no record it decided.</summary>
@@ -157,6 +160,12 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
 
     internal void WriteResult(string sessionId, SessionLimits limits, string? callId, string toolName, string[] labels, RedisValue[] tokens)
     {
+        if (callId is not null)
+        {
+            // Labels attach to the call's entry: its record goes first.
+            _records.SendAll();
+        }
+
         var values = new RedisValue[6 + labels.Length + tokens.Length];
         values[0] = TtlMs(limits);
         values[1] = Settings.MaxSeenValues;
@@ -196,8 +205,8 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
     /// a host that shares its cores with Redis that time is taken from the decisions. Nothing needs the two to be atomic:
     /// reads take the newest calls (<c>LRANGE -n -1</c>), which one call too many at the head does not change, and the
     /// history near-cache (<see cref="HistoryCache"/>) models each trim from the length the entry's stamp names, not from
-    /// the list. The commands of one connection run in the order sent, and every later read of this replica sends
-    /// the queued records first (<see cref="PendingRecords.SendAll"/>), so this replica's next read sees the call.
+    /// the list. This replica's next read need not wait for it: until its record is on the connection, the read adds the
+    /// call itself (<see cref="PendingRecords.Queued"/>); a result write sends the queued records first, so its labels find the call.
     /// </remarks>
     private void SendRecord(PendingRecord record)
     {
@@ -278,10 +287,11 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
             promptTokens = null;
         }
 
+        // This replica's calls of the session whose records have not gone out: the read does not wait for them (it would
+        // queue behind their commands and answers); they are added to what Redis sends, unless it holds them already.
+        var queued = depth > 0 ? _records.Queued(sessionId!) : [];
         try
         {
-            // The records of this replica's earlier decisions go first: this read must see them.
-            _records.SendAll();
             var started = Stopwatch.GetTimestamp();
             var history = depth > 0 && held is null ? database.ListRangeAsync(Keys.History(sessionId!), -depth, -1) : null;
             var tail = held is not null ? database.ListRangeAsync(Keys.History(sessionId!), -HistoryCache.TailLength(held), -1) : null;
@@ -299,24 +309,30 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
             // Replies come back in the order sent: once the last is in, the others are too.
             await last.WaitAsync(Settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
             var window = HistoryWindow.Empty;
+            RedisValue[] answer = [];
             if (history is not null)
             {
-                var calls = await Settled(history, cancellationToken).ConfigureAwait(false);
-                window = cacheable ? _histories.Replace(sessionId!, limits, calls) : new HistoryWindow(null, 0, calls, calls.Length);
+                answer = await Settled(history, cancellationToken).ConfigureAwait(false);
+                window = cacheable ? _histories.Replace(sessionId!, limits, answer) : new HistoryWindow(null, 0, answer, answer.Length);
             }
             else if (held is not null)
             {
-                var calls = await Settled(tail!, cancellationToken).ConfigureAwait(false);
-                if (_histories.TryExtend(sessionId!, limits, held, calls) is { } extended)
+                answer = await Settled(tail!, cancellationToken).ConfigureAwait(false);
+                if (_histories.TryExtend(sessionId!, limits, held, answer) is { } extended)
                 {
                     window = extended;
                 }
                 else
                 {
                     // The newest call held is not in the tail (more calls since, or not the history held): read it all.
-                    var all = await database.ListRangeAsync(Keys.History(sessionId!), -depth, -1).WaitAsync(Settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
-                    window = _histories.Replace(sessionId!, limits, all);
+                    answer = await database.ListRangeAsync(Keys.History(sessionId!), -depth, -1).WaitAsync(Settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
+                    window = _histories.Replace(sessionId!, limits, answer);
                 }
+            }
+
+            if (queued.Length > 0)
+            {
+                window = WithQueued(sessionId!, window, queued, answer, cacheable);
             }
 
             var labelsAnswer = labels is null ? [] : Strings(await Settled(labels, cancellationToken).ConfigureAwait(false));
@@ -339,6 +355,52 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
             Diagnostics.Unavailable("decide", ex);
             return Unavailable(request, ex is TimeoutException ? $"no answer within {Settings.OperationTimeout.TotalMilliseconds:0} ms" : ex.GetType().Name);
         }
+    }
+
+    /// <summary>
+    /// <paramref name="window"/> followed by the calls of <paramref name="queued"/> that Redis did not send in
+    /// <paramref name="answer"/>. A queued record may still have gone out ahead of the read (the work item handing it
+    /// over meanwhile): the newest queued call found in the answer by its id was, and so was every call queued before
+    /// it (records go out in order); the calls after it are added, in order, each trimming as its record will.
+    /// </summary>
+    private HistoryWindow WithQueued(string sessionId, HistoryWindow window, RecordedCall[] queued, RedisValue[] answer, bool cached)
+    {
+        var from = 0;
+        for (var i = answer.Length - 1; i >= 0 && from < queued.Length; i--)
+        {
+            if (!HistoryEntry.TryTrailingId(((ReadOnlyMemory<byte>)answer[i]).Span, out var id))
+            {
+                continue;
+            }
+
+            for (var q = queued.Length - 1; q >= from; q--)
+            {
+                if (queued[q].Id == id)
+                {
+                    from = q + 1;
+                    break;
+                }
+            }
+        }
+
+        if (from == queued.Length)
+        {
+            return window;
+        }
+
+        var entries = new byte[queued.Length - from][];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = queued[from + i].Encode();
+        }
+
+        if (cached)
+        {
+            // Their records come after this read: the next tail read must reach past them to the newest call held.
+            _histories.Unread(sessionId, entries.Length);
+        }
+
+        return window.WithQueued(entries, queued.AsSpan(from));
     }
 
     /// <summary>Sends the decide script: prompt tokens, seen values asked about, rate-limit counters hit ahead.</summary>
