@@ -12,18 +12,21 @@ internal readonly struct HistoryWindow
     private readonly byte[][]? _older;
     private readonly int _olderCount;
     private readonly RedisValue[] _newer;
+    private readonly int _newerStart;
     private readonly byte[][]? _queued;
 
     /// <param name="older">Calls held before, oldest first.</param>
     /// <param name="olderCount">How many of <paramref name="older"/> are held.</param>
     /// <param name="newer">The calls Redis sent, oldest first.</param>
+    /// <param name="newerStart">Where the calls that follow <paramref name="older"/> start in <paramref name="newer"/>.</param>
     /// <param name="limit">How many of the newest of the two count.</param>
-    public HistoryWindow(byte[][]? older, int olderCount, RedisValue[] newer, int limit)
+    public HistoryWindow(byte[][]? older, int olderCount, RedisValue[] newer, int newerStart, int limit)
     {
         _older = older;
         _olderCount = olderCount;
         _newer = newer;
-        Count = Math.Min(limit, olderCount + newer.Length);
+        _newerStart = newerStart;
+        Count = Math.Min(limit, olderCount + newer.Length - newerStart);
     }
 
     private HistoryWindow(in HistoryWindow before, byte[][] queued, int count)
@@ -31,28 +34,20 @@ internal readonly struct HistoryWindow
         _older = before._older;
         _olderCount = before._olderCount;
         _newer = before._newer;
+        _newerStart = before._newerStart;
         _queued = queued;
         Count = count;
     }
 
-    public static HistoryWindow Empty => new(null, 0, [], 0);
+    public static HistoryWindow Empty => new(null, 0, [], 0, 0);
 
     public int Count { get; }
 
     /// <summary>
-    /// This window followed by <paramref name="calls"/> (oldest first; <paramref name="entries"/> are their encodings), as
-    /// Redis's list will be once their records are applied: each append trims the list to the length its call keeps.
+    /// This window followed by <paramref name="queued"/> (entries oldest first, not in what Redis sent), as Redis's list
+    /// will be once their records are applied: <paramref name="count"/> of the newest count (each append trims).
     /// </summary>
-    public HistoryWindow WithQueued(byte[][] entries, ReadOnlySpan<RecordedCall> calls)
-    {
-        var count = Count;
-        foreach (var call in calls)
-        {
-            count = Math.Min(count + 1, call.Keeps);
-        }
-
-        return new HistoryWindow(in this, entries, count);
-    }
+    public HistoryWindow WithQueued(byte[][] queued, int count) => new(in this, queued, count);
 
     /// <summary>The entry <paramref name="fromNewest"/> places back from the newest (0 = newest).</summary>
     public ReadOnlySpan<byte> FromNewest(int fromNewest)
@@ -68,6 +63,6 @@ internal readonly struct HistoryWindow
         }
 
         var inNewer = _newer.Length - 1 - fromNewest;
-        return inNewer >= 0 ? ((ReadOnlyMemory<byte>)_newer[inNewer]).Span : _older![_olderCount + inNewer];
+        return inNewer >= _newerStart ? ((ReadOnlyMemory<byte>)_newer[inNewer]).Span : _older![_olderCount + inNewer - _newerStart];
     }
 }

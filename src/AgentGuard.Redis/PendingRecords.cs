@@ -85,11 +85,12 @@ internal sealed class PendingRecords(Action<PendingRecord> send, RecordScheduler
     }
 
     /// <summary>
-    /// The calls of <paramref name="sessionId"/> not yet on the connection, oldest first (empty when there are none): a
-    /// read sent now will not find them in Redis — except the one being handed over at this moment, or any sent before
-    /// the read itself goes out, which the reader tells apart by their ids.
+    /// The entries of <paramref name="sessionId"/>'s calls not yet on the connection, oldest first (empty when there are
+    /// none): a read sent now will not find them in Redis — except the one being handed over at this moment, or any
+    /// sent before the read itself goes out, which the reader tells apart by their ids. Each is encoded here once and
+    /// kept with its record, so the record's send does not encode it again.
     /// </summary>
-    public RecordedCall[] Queued(string sessionId)
+    public byte[][] Queued(string sessionId)
     {
         if (Volatile.Read(ref _count) == 0)
         {
@@ -113,18 +114,23 @@ internal sealed class PendingRecords(Action<PendingRecord> send, RecordScheduler
                 return [];
             }
 
-            var calls = new RecordedCall[found];
+            var entries = new byte[found][];
             var at = 0;
             for (var i = 0; i < _count && at < found; i++)
             {
-                ref readonly var record = ref _ring[(_head + i) & mask];
+                ref var record = ref _ring[(_head + i) & mask];
                 if (string.Equals(record.SessionId, sessionId, StringComparison.Ordinal))
                 {
-                    calls[at++] = record.Call;
+                    if (record.Entry is null)
+                    {
+                        record = record with { Entry = record.Call.Encode() };
+                    }
+
+                    entries[at++] = record.Entry!;
                 }
             }
 
-            return calls;
+            return entries;
         }
     }
 

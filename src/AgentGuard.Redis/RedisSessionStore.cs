@@ -33,7 +33,19 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
         Hasher = new ValueHasher(settings.HmacKey);
         _records = new PendingRecords(SendRecord, scheduler ?? RecordScheduler.ThreadPool);
         _inFlight = new WritesInFlight(circuit, settings.OperationTimeout, time);
+        RecordWrites = new WriteOperation(diagnostics, "record");
+        ResultWrites = new WriteOperation(diagnostics, "result");
+        ReleaseWrites = new WriteOperation(diagnostics, "release");
     }
+
+    /// <summary>Writes of call records.</summary>
+    internal WriteOperation RecordWrites { get; }
+
+    /// <summary>Writes of results (labels, seen values).</summary>
+    internal WriteOperation ResultWrites { get; }
+
+    /// <summary>Releases of unused rate-limit reservations.</summary>
+    internal WriteOperation ReleaseWrites { get; }
 
     /// <summary>Names and tag lists read back from history, decoded once per replica.</summary>
     internal NamePool Names { get; } = new();
@@ -100,8 +112,8 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
     /// <summary>Records decided on this replica and not yet handed to the connection.</summary>
     internal int UnsentRecords => _records.Unsent;
 
-    /// <summary>The calls of <paramref name="sessionId"/> decided here whose records are not on the connection yet, oldest first.</summary>
-    internal RecordedCall[] Queued(string sessionId) => _records.Queued(sessionId);
+    /// <summary>The entries of <paramref name="sessionId"/>'s calls decided here whose records are not on the connection yet, oldest first.</summary>
+    internal byte[][] Queued(string sessionId) => _records.Queued(sessionId);
 
     /// <summary>Hands every queued record to the connection now (as a result write does first; tests, before they look into Redis).</summary>
     internal void SendRecords() => _records.SendAll();
@@ -115,10 +127,10 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
     /// at once, and a slow Redis still gets the record. Before the first connection they wait for it. Each is tracked by
     /// the bound on writes in flight (<see cref="WritesInFlight"/>), which the next decision awaits when it is reached.
     /// </remarks>
-    /// <param name="operation">The operation's name, for the log and the failure count.</param>
+    /// <param name="operation">The kind of write, for the log and the failure count.</param>
     /// <param name="state">What the write sends (passed on, so the write can be a static lambda that captures nothing).</param>
     /// <param name="write">Sends the write.</param>
-    internal void Send<TState>(string operation, TState state, Func<IDatabase, TState, Task> write)
+    internal void Send<TState>(WriteOperation operation, TState state, Func<IDatabase, TState, Task> write)
     {
         if (_connection.Database is not { } database)
         {
@@ -135,7 +147,7 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Diagnostics.WriteFailed(operation, ex);
+            operation.Failed(ex);
             return;
         }
 
@@ -146,12 +158,8 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
             // queueing any work (SE.Redis runs continuations on the thread pool, and awaiting each record there cost
             // every decision a thread-pool dispatch).
             _ = pending.ContinueWith(
-                static (failed, state) =>
-                {
-                    var (diagnostics, operation) = ((RedisStoreDiagnostics, string))state!;
-                    diagnostics.WriteFailed(operation, failed.Exception?.InnerException ?? new TaskCanceledException(failed));
-                },
-                (Diagnostics, operation),
+                static (failed, state) => ((WriteOperation)state!).Failed(failed.Exception?.InnerException ?? new TaskCanceledException(failed)),
+                operation,
                 CancellationToken.None,
                 TaskContinuationOptions.NotOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default);
@@ -181,7 +189,7 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
         values[i++] = tokens.Length;
         tokens.CopyTo(values, i);
         RedisKey[] keys = [Keys.History(sessionId), Keys.Labels(sessionId), Keys.Seen(sessionId)];
-        Send("result", (keys, values), static (database, write) => database.ScriptEvaluateAsync(RedisScripts.Result, write.keys, write.values));
+        Send(ResultWrites, (keys, values), static (database, write) => database.ScriptEvaluateAsync(RedisScripts.Result, write.keys, write.values));
     }
 
     /// <summary>A history entry's id: random, so a replica finds the newest entry it holds in Redis's list (and only there).</summary>
@@ -190,8 +198,8 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
     /// <summary>Queues a decided call for <see cref="SendRecord"/>; the decision does not wait for it.</summary>
     internal void Record(string sessionId, SessionLimits limits, RecordedCall call)
     {
-        _histories.Recorded(sessionId);
-        _records.Add(new PendingRecord(sessionId, limits, call));
+        var history = _histories.Recorded(sessionId);
+        _records.Add(new PendingRecord(sessionId, limits, call, history));
     }
 
     /// <summary>
@@ -219,26 +227,27 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Diagnostics.WriteFailed("record", ex);
+            RecordWrites.Failed(ex);
         }
     }
 
     private void SendRecordCommands(PendingRecord record)
     {
-        var (sessionId, limits, call) = record;
-        var entry = call.Encode();
-        var history = Keys.History(sessionId);
-        Send("record", (history, entry), static (database, write) => database.ListRightPushAsync(write.history, write.entry));
-        Send("record", (history, -Keeps(limits)), static (database, write) => database.ListTrimAsync(write.history, write.Item2, -1, CommandFlags.FireAndForget));
+        var (sessionId, limits, call, known, entry) = record;
+        entry ??= call.Encode();
+        var history = known ?? Keys.History(sessionId);
+
+        Send(RecordWrites, (history, entry), static (database, write) => database.ListRightPushAsync(write.history, write.entry));
+        Send(RecordWrites, (history, -Keeps(limits)), static (database, write) => database.ListTrimAsync(write.history, write.Item2, -1, CommandFlags.FireAndForget));
         if (_expiries.Due(sessionId, limits.IdleTimeout))
         {
             // Three writes, not one Task.WhenAll: the client completes its tasks on the thread pool, so a continuation
             // on each of them (WhenAll's) would queue three work items per refresh — under a flood of new sessions,
             // thousands, ahead of the client's own writer, until writes time out.
             var expiry = TimeSpan.FromMilliseconds(TtlMs(limits));
-            Send("record", (history, expiry), static (database, write) => database.KeyExpireAsync(write.history, write.expiry));
-            Send("record", (Keys.Labels(sessionId), expiry), static (database, write) => database.KeyExpireAsync(write.Item1, write.expiry));
-            Send("record", (Keys.Seen(sessionId), expiry), static (database, write) => database.KeyExpireAsync(write.Item1, write.expiry));
+            Send(RecordWrites, (history, expiry), static (database, write) => database.KeyExpireAsync(write.history, write.expiry));
+            Send(RecordWrites, (Keys.Labels(sessionId), expiry), static (database, write) => database.KeyExpireAsync(write.Item1, write.expiry));
+            Send(RecordWrites, (Keys.Seen(sessionId), expiry), static (database, write) => database.KeyExpireAsync(write.Item1, write.expiry));
         }
     }
 
@@ -278,6 +287,7 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
         var depth = sessionId is null ? 0 : Depth(reads, limits);
         var cacheable = depth > 0 && depth == limits.MaxHistory && !reads.Snapshot;
         var held = cacheable ? _histories.Find(sessionId!, limits) : null;
+        var historyKey = held is { } known ? known.Entry.Key : depth > 0 ? Keys.History(sessionId!) : default;
         var wantLabels = sessionId is not null && (reads.Labels || reads.Snapshot);
         var scripted = reads.RateLimits.Count > 0 || (sessionId is not null && reads.Seen.Count > 0);
         if (promptTokens is { Length: > 0 } && !scripted)
@@ -293,8 +303,8 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var history = depth > 0 && held is null ? database.ListRangeAsync(Keys.History(sessionId!), -depth, -1) : null;
-            var tail = held is not null ? database.ListRangeAsync(Keys.History(sessionId!), -HistoryCache.TailLength(held), -1) : null;
+            var history = depth > 0 && held is null ? database.ListRangeAsync(historyKey, -depth, -1) : null;
+            var tail = held is { } fresh ? database.ListRangeAsync(historyKey, -HistoryCache.TailLength(in fresh), -1) : null;
 
             var labels = wantLabels ? database.SetMembersAsync(Keys.Labels(sessionId!)) : null;
             byte[][]? members = null;
@@ -313,20 +323,20 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
             if (history is not null)
             {
                 answer = await Settled(history, cancellationToken).ConfigureAwait(false);
-                window = cacheable ? _histories.Replace(sessionId!, limits, answer) : new HistoryWindow(null, 0, answer, answer.Length);
+                window = cacheable ? _histories.Replace(sessionId!, historyKey, limits, answer) : new HistoryWindow(null, 0, answer, 0, answer.Length);
             }
-            else if (held is not null)
+            else if (held is { } holding)
             {
                 answer = await Settled(tail!, cancellationToken).ConfigureAwait(false);
-                if (_histories.TryExtend(sessionId!, limits, held, answer) is { } extended)
+                if (_histories.TryExtend(sessionId!, limits, in holding, answer) is { } extended)
                 {
                     window = extended;
                 }
                 else
                 {
                     // The newest call held is not in the tail (more calls since, or not the history held): read it all.
-                    answer = await database.ListRangeAsync(Keys.History(sessionId!), -depth, -1).WaitAsync(Settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
-                    window = _histories.Replace(sessionId!, limits, answer);
+                    answer = await database.ListRangeAsync(historyKey, -depth, -1).WaitAsync(Settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
+                    window = _histories.Replace(sessionId!, historyKey, limits, answer);
                 }
             }
 
@@ -363,19 +373,26 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
     /// over meanwhile): the newest queued call found in the answer by its id was, and so was every call queued before
     /// it (records go out in order); the calls after it are added, in order, each trimming as its record will.
     /// </summary>
-    private HistoryWindow WithQueued(string sessionId, HistoryWindow window, RecordedCall[] queued, RedisValue[] answer, bool cached)
+    private HistoryWindow WithQueued(string sessionId, HistoryWindow window, byte[][] queued, RedisValue[] answer, bool cached)
     {
+        Span<ulong> ids = queued.Length <= 16 ? stackalloc ulong[queued.Length] : new ulong[queued.Length];
+        Span<int> keeps = queued.Length <= 16 ? stackalloc int[queued.Length] : new int[queued.Length];
+        for (var q = 0; q < queued.Length; q++)
+        {
+            HistoryEntry.TryStamp(queued[q], out ids[q], out keeps[q]);
+        }
+
         var from = 0;
         for (var i = answer.Length - 1; i >= 0 && from < queued.Length; i--)
         {
-            if (!HistoryEntry.TryTrailingId(((ReadOnlyMemory<byte>)answer[i]).Span, out var id))
+            if (!HistoryEntry.TryStamp(((ReadOnlyMemory<byte>)answer[i]).Span, out var id, out _))
             {
                 continue;
             }
 
             for (var q = queued.Length - 1; q >= from; q--)
             {
-                if (queued[q].Id == id)
+                if (ids[q] == id)
                 {
                     from = q + 1;
                     break;
@@ -388,19 +405,19 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
             return window;
         }
 
-        var entries = new byte[queued.Length - from][];
-        for (var i = 0; i < entries.Length; i++)
+        var count = window.Count;
+        for (var q = from; q < queued.Length; q++)
         {
-            entries[i] = queued[from + i].Encode();
+            count = Math.Min(count + 1, keeps[q]);
         }
 
         if (cached)
         {
             // Their records come after this read: the next tail read must reach past them to the newest call held.
-            _histories.Unread(sessionId, entries.Length);
+            _histories.Unread(sessionId, queued.Length - from);
         }
 
-        return window.WithQueued(entries, queued.AsSpan(from));
+        return window.WithQueued(from == 0 ? queued : queued[from..], count);
     }
 
     /// <summary>Sends the decide script: prompt tokens, seen values asked about, rate-limit counters hit ahead.</summary>
@@ -501,7 +518,7 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
 
     private RedisUnavailableView Unavailable(SessionRequest request, string why) => new(this, request, Settings.OnUnavailable, why);
 
-    private async Task SendWhenConnectedAsync<TState>(string operation, TState state, Func<IDatabase, TState, Task> write)
+    private async Task SendWhenConnectedAsync<TState>(WriteOperation operation, TState state, Func<IDatabase, TState, Task> write)
     {
         try
         {
@@ -512,7 +529,7 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Diagnostics.WriteFailed(operation, ex);
+            operation.Failed(ex);
         }
     }
 

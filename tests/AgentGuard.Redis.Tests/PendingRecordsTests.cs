@@ -91,12 +91,12 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
         records.Add(new PendingRecord("a", Limits, Call(1)));
         records.Add(new PendingRecord("b", Limits, Call(2)));
         records.Add(new PendingRecord("a", Limits, Call(3)));
-        records.Queued("a").Select(c => c.Id).Should().Equal(1UL, 3UL);
+        records.Queued("a").Select(Id).Should().Equal(1UL, 3UL);
         records.Queued("c").Should().BeEmpty();
 
         var workItem = Task.Run(held.RunAll);
         send.Inside.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue();
-        records.Queued("a").Select(c => c.Id).Should().Equal([1UL, 3UL], "the first is being handed over, not yet on the connection");
+        records.Queued("a").Select(Id).Should().Equal([1UL, 3UL], "the first is being handed over, not yet on the connection");
 
         send.Release.Set();
         await workItem.WaitAsync(TimeSpan.FromSeconds(30));
@@ -119,7 +119,7 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
             records.Add(new PendingRecord(i % 2 == 0 ? "x" : "y", Limits, Call((ulong)i)));
         }
 
-        records.Queued("x").Select(c => (int)c.Id).Should().Equal(Enumerable.Range(10, 50).Where(i => i % 2 == 0));
+        records.Queued("x").Select(e => (int)Id(e)).Should().Equal(Enumerable.Range(10, 50).Where(i => i % 2 == 0));
         held.RunAll();
         sent.Should().HaveCount(60);
     }
@@ -349,6 +349,12 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
         var held = new HeldWork();
         var sent = new List<string>();
         return (held, sent, new PendingRecords(record => sent.Add(record.SessionId), new RecordScheduler(held.Add)));
+    }
+
+    private static ulong Id(byte[] entry)
+    {
+        HistoryEntry.TryStamp(entry, out var id, out _).Should().BeTrue();
+        return id;
     }
 
     private static PendingRecord Record(string sessionId) => new(sessionId, Limits, Call(0));

@@ -137,7 +137,7 @@ public sealed class QueuedRecordsTests(RedisFixture redis) : IClassFixture<Redis
             // The work item hands the record over at the moment the next read goes out: Redis has it, and so does the queue.
             var queued = store.Queued(session.SessionId!);
             queued.Should().ContainSingle();
-            await database.ListRightPushAsync(store.Keys.History(session.SessionId!), queued[0].Encode());
+            await database.ListRightPushAsync(store.Keys.History(session.SessionId!), queued[0]);
 
             (await Decide(a, "send", session)).Should().Be(DecisionEffect.Allow, $"one export in {session.SessionId}, in Redis and in the queue: counted once");
         }
