@@ -328,6 +328,42 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
     }
 
     [Fact]
+    public async Task APoolThreadThatDecides_ThenBlocks_DoesNotHoldItsRecordBack()
+    {
+        // The record's work item goes to the deciding thread's own queue of the pool. This thread decides (synchronously:
+        // the call reads nothing) and then never returns to the pool until the record is in Redis: only another thread
+        // taking the work item from its queue can send it.
+        var prefix = RedisFixture.Prefix();
+        await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        await using var b = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        var session = new GuardContext { SessionId = "blocking" };
+        var key = a.Services.GetRequiredService<RedisSessionStore>().Keys.History("blocking");
+        var database = (await b.MultiplexerAsync()).GetDatabase();
+        using var arrived = new ManualResetEventSlim();
+        var decided = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        ThreadPool.UnsafeQueueUserWorkItem(
+            _ =>
+            {
+                var effect = a.Engine.EvaluateAsync(Replica.Call("read_secrets"), session).AsTask().GetAwaiter().GetResult().Effect;
+                decided.SetResult(effect == DecisionEffect.Allow);
+                arrived.Wait(TimeSpan.FromSeconds(30));
+            },
+            null);
+
+        (await decided.Task.WaitAsync(TimeSpan.FromSeconds(30))).Should().BeTrue();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (await database.ListLengthAsync(key) == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        var length = await database.ListLengthAsync(key);
+        arrived.Set();
+        length.Should().Be(1, "another thread of the pool sent the record while the deciding thread was blocked");
+        (await b.Engine.EvaluateAsync(Replica.Call("send_email"), session)).Effect.Should().Be(DecisionEffect.Deny);
+    }
+
+    [Fact]
     public async Task AHostThatStops_SendsTheRecordsStillQueued()
     {
         var held = new HeldWork();
