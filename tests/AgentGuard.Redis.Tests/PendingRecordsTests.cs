@@ -330,9 +330,9 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
     [Fact]
     public async Task APoolThreadThatDecides_ThenBlocks_DoesNotHoldItsRecordBack()
     {
-        // The record's work item goes to the deciding thread's own queue of the pool. This thread decides (synchronously:
-        // the call reads nothing) and then never returns to the pool until the record is in Redis: only another thread
-        // taking the work item from its queue can send it.
+        // This pool thread decides (synchronously: the call reads nothing) and then does not return to the pool until the
+        // record is in Redis: a work item queued where only this thread would run it (its own queue, with no other thread
+        // taking it, or after its next decision) would never send it.
         var prefix = RedisFixture.Prefix();
         await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
         await using var b = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
