@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using StackExchange.Redis;
 
 namespace AgentGuard.Redis;
@@ -263,6 +264,9 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
     internal static int Depth(SessionReads reads, SessionLimits limits)
         => reads.Snapshot ? limits.MaxHistory : Math.Min(reads.HistoryDepth, limits.MaxHistory);
 
+    // The state of this method (every local across its awaits) is boxed on its first await, once per decision: pooled,
+    // the box is reused. The engine awaits the returned task once, as any ValueTask must be.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ISessionView> ReadAsync(SessionRequest request, SessionReads reads, RedisValue[]? promptTokens, CancellationToken cancellationToken)
     {
         if (!Circuit.TryEnter())
