@@ -26,14 +26,32 @@ internal sealed class HistoryCache(TimeProvider time)
     /// entries, not <see cref="TailRead"/>). Counting is only a guess at the length: a tail that misses the newest call
     /// held is read whole again, so it changes the cost of a read, never what it returns.
     /// </summary>
-    public static int TailLength(Held held) => Math.Min(TailRead, held.Entry.TakeRecorded() + 2);
+    public static int TailLength(in Held held) => Math.Min(TailRead, held.Entry.TakeRecorded() + 2);
 
-    /// <summary>Counts a call this replica records for <paramref name="sessionId"/> (when its history is held).</summary>
-    public void Recorded(string sessionId)
+    /// <summary>
+    /// Counts a call this replica records for <paramref name="sessionId"/> (when its history is held); returns the
+    /// session's history key when it is held (null otherwise), so the record need not build it again.
+    /// </summary>
+    public RedisKey? Recorded(string sessionId)
     {
         if (_sessions.TryGetValue(sessionId, out var entry))
         {
             entry.Recorded();
+            return entry.Key;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Counts <paramref name="calls"/> of this replica again for the next read of <paramref name="sessionId"/>: their records
+    /// had not gone out when this read did, so the next tail must reach past them.
+    /// </summary>
+    public void Unread(string sessionId, int calls)
+    {
+        if (_sessions.TryGetValue(sessionId, out var entry))
+        {
+            entry.Recorded(calls);
         }
     }
 
@@ -61,7 +79,7 @@ internal sealed class HistoryCache(TimeProvider time)
     /// every call after it is stamped: those calls are appended and kept. Otherwise <see langword="null"/>, and the
     /// caller reads the whole list.
     /// </summary>
-    public HistoryWindow? TryExtend(string sessionId, SessionLimits limits, Held held, RedisValue[] tail)
+    public HistoryWindow? TryExtend(string sessionId, SessionLimits limits, in Held held, RedisValue[] tail)
     {
         var at = tail.Length - 1;
         while (at >= 0 && !(HistoryEntry.TryStamp(Bytes(tail[at]), out var id, out _) && id == held.NewestId))
@@ -89,15 +107,14 @@ internal sealed class HistoryCache(TimeProvider time)
             length = Math.Min(Math.Min(limits.MaxHistory, length + 1), keeps);
         }
 
-        var calls = at == tail.Length - 1 ? [] : tail[(at + 1)..];
-        held.Entry.Append(held.NewestId, calls, newest, length, Now);
-        return new HistoryWindow(held.Entries, held.Count, calls, length);
+        held.Entry.Append(held.NewestId, tail, at + 1, newest, length, Now);
+        return new HistoryWindow(held.Entries, held.Count, tail, at + 1, length);
     }
 
     /// <summary>Keeps a whole list read from Redis (when its newest entry has an id) and returns its window.</summary>
-    public HistoryWindow Replace(string sessionId, SessionLimits limits, RedisValue[] calls)
+    public HistoryWindow Replace(string sessionId, RedisKey key, SessionLimits limits, RedisValue[] calls)
     {
-        var window = new HistoryWindow(null, 0, calls, calls.Length);
+        var window = new HistoryWindow(null, 0, calls, 0, calls.Length);
         if (calls.Length == 0 || !HistoryEntry.TryStamp(Bytes(calls[^1]), out var newest, out _))
         {
             _sessions.TryRemove(sessionId, out _);
@@ -113,8 +130,8 @@ internal sealed class HistoryCache(TimeProvider time)
             }
         }
 
-        var entry = new Entry(limits.MaxHistory);
-        entry.Append(0, calls, newest, calls.Length, Now);
+        var entry = new Entry(limits.MaxHistory, key);
+        entry.Append(0, calls, 0, newest, calls.Length, Now);
         _sessions[sessionId] = entry;
         return window;
     }
@@ -141,10 +158,12 @@ internal sealed class HistoryCache(TimeProvider time)
     /// A session's held calls at one moment: a prefix of <paramref name="Entries"/> that is never written again, of which
     /// the last <paramref name="Length"/> are in Redis's list (as far as a read of <c>MaxHistory</c> calls sees).
     /// </summary>
-    internal sealed record Held(Entry Entry, byte[][] Entries, int Count, ulong NewestId, int Length);
+    internal readonly record struct Held(Entry Entry, byte[][] Entries, int Count, ulong NewestId, int Length);
 
     /// <summary>One session's calls, append-only: a full array is replaced, never overwritten, so held prefixes stay valid.</summary>
-    internal sealed class Entry(int maxHistory)
+    /// <param name="maxHistory">The session's history limit when it was read.</param>
+    /// <param name="key">The session's history key (built once per session, not per read and record).</param>
+    internal sealed class Entry(int maxHistory, RedisKey key)
     {
         private readonly Lock _gate = new();
         private byte[][] _entries = new byte[Math.Max(1, maxHistory) * 2][];
@@ -155,8 +174,10 @@ internal sealed class HistoryCache(TimeProvider time)
 
         public DateTimeOffset LastUsed { get; private set; }
 
+        public RedisKey Key { get; } = key;
+
         /// <summary>Counts a call this replica recorded for the session since its last read.</summary>
-        public void Recorded() => Interlocked.Increment(ref _recordedSince);
+        public void Recorded(int calls = 1) => Interlocked.Add(ref _recordedSince, calls);
 
         /// <summary>The calls counted by <see cref="Recorded"/> since the last take; starts the count again.</summary>
         public int TakeRecorded() => Interlocked.Exchange(ref _recordedSince, 0);
@@ -170,10 +191,10 @@ internal sealed class HistoryCache(TimeProvider time)
         }
 
         /// <summary>
-        /// Appends <paramref name="calls"/>, which follow the call <paramref name="after"/> (0: the first fill), the last
-        /// <paramref name="length"/> calls now being those in Redis's list.
+        /// Appends <paramref name="calls"/> from <paramref name="start"/>, which follow the call <paramref name="after"/>
+        /// (0: the first fill), the last <paramref name="length"/> calls now being those in Redis's list.
         /// </summary>
-        public void Append(ulong after, RedisValue[] calls, ulong newest, int length, DateTimeOffset now)
+        public void Append(ulong after, RedisValue[] calls, int start, ulong newest, int length, DateTimeOffset now)
         {
             lock (_gate)
             {
@@ -185,16 +206,17 @@ internal sealed class HistoryCache(TimeProvider time)
                 }
 
                 var keep = _entries.Length / 2;
-                if (_count + calls.Length > _entries.Length)
+                var added = calls.Length - start;
+                if (_count + added > _entries.Length)
                 {
                     var next = new byte[_entries.Length][];
-                    var kept = Math.Min(_count, Math.Max(0, keep - calls.Length));
+                    var kept = Math.Min(_count, Math.Max(0, keep - added));
                     Array.Copy(_entries, _count - kept, next, 0, kept);
                     _entries = next;
                     _count = kept;
                 }
 
-                for (var i = Math.Max(0, calls.Length - keep); i < calls.Length; i++)
+                for (var i = Math.Max(start, calls.Length - keep); i < calls.Length; i++)
                 {
                     _entries[_count++] = (byte[])calls[i]!;
                 }

@@ -132,8 +132,11 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
     /// <param name="keeps">The history length the entry's writer trimmed the list to, right after appending it.</param>
     public static bool TryStamp(ReadOnlySpan<byte> utf8, out ulong id, out int keeps)
     {
-        id = 0;
-        keeps = 0;
+        if (TryTrailingStamp(utf8, out id, out keeps))
+        {
+            return true;
+        }
+
         for (var i = 0; i < 8; i++)
         {
             var at = utf8.IndexOf((byte)FieldSeparator);
@@ -146,7 +149,30 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
         }
 
         var end = utf8.IndexOf((byte)FieldSeparator);
-        var field = end < 0 ? utf8 : utf8[..end];
+        return TryStampField(end < 0 ? utf8 : utf8[..end], out id, out keeps);
+    }
+
+    /// <summary>
+    /// The stamp when it is the last of exactly nine fields, as this version writes every entry (and result labels keep
+    /// it): read from the end, without walking the fields. Otherwise false, and <see cref="TryStamp"/> looks further.
+    /// </summary>
+    private static bool TryTrailingStamp(ReadOnlySpan<byte> utf8, out ulong id, out int keeps)
+    {
+        id = 0;
+        keeps = 0;
+        var last = utf8.LastIndexOf((byte)FieldSeparator);
+        if (last < 0 || utf8[..last].Count((byte)FieldSeparator) != 7)
+        {
+            return false;
+        }
+
+        return TryStampField(utf8[(last + 1)..], out id, out keeps);
+    }
+
+    private static bool TryStampField(ReadOnlySpan<byte> field, out ulong id, out int keeps)
+    {
+        keeps = 0;
+        id = 0;
         return field.Length > 17 && field[16] == (byte)'/'
             && ulong.TryParse(field[..16], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out id)
             && int.TryParse(field[17..], NumberStyles.None, CultureInfo.InvariantCulture, out keeps) && keeps > 0;

@@ -3,20 +3,66 @@ using StackExchange.Redis;
 namespace AgentGuard.Redis;
 
 /// <summary>
-/// The history one decision sees, oldest first: calls this replica already held (<paramref name="older"/>, a prefix of
-/// the near-cache that is never written again) followed by the calls Redis sent (<paramref name="newer"/>), of which
-/// only the last <paramref name="limit"/> count (what Redis holds: its list length, the depth read).
+/// The history one decision sees, oldest first: calls this replica already held (a prefix of the near-cache that is
+/// never written again), the calls Redis sent, of which only the newest count (what Redis holds: its list length, the
+/// depth read), then this replica's own calls whose records had not gone out when the read did (<see cref="WithQueued"/>).
 /// </summary>
-internal readonly struct HistoryWindow(byte[][]? older, int olderCount, RedisValue[] newer, int limit)
+internal readonly struct HistoryWindow
 {
-    public static HistoryWindow Empty => new(null, 0, [], 0);
+    private readonly byte[][]? _older;
+    private readonly int _olderCount;
+    private readonly RedisValue[] _newer;
+    private readonly int _newerStart;
+    private readonly byte[][]? _queued;
 
-    public int Count => Math.Min(limit, olderCount + newer.Length);
+    /// <param name="older">Calls held before, oldest first.</param>
+    /// <param name="olderCount">How many of <paramref name="older"/> are held.</param>
+    /// <param name="newer">The calls Redis sent, oldest first.</param>
+    /// <param name="newerStart">Where the calls that follow <paramref name="older"/> start in <paramref name="newer"/>.</param>
+    /// <param name="limit">How many of the newest of the two count.</param>
+    public HistoryWindow(byte[][]? older, int olderCount, RedisValue[] newer, int newerStart, int limit)
+    {
+        _older = older;
+        _olderCount = olderCount;
+        _newer = newer;
+        _newerStart = newerStart;
+        Count = Math.Min(limit, olderCount + newer.Length - newerStart);
+    }
+
+    private HistoryWindow(in HistoryWindow before, byte[][] queued, int count)
+    {
+        _older = before._older;
+        _olderCount = before._olderCount;
+        _newer = before._newer;
+        _newerStart = before._newerStart;
+        _queued = queued;
+        Count = count;
+    }
+
+    public static HistoryWindow Empty => new(null, 0, [], 0, 0);
+
+    public int Count { get; }
+
+    /// <summary>
+    /// This window followed by <paramref name="queued"/> (entries oldest first, not in what Redis sent), as Redis's list
+    /// will be once their records are applied: <paramref name="count"/> of the newest count (each append trims).
+    /// </summary>
+    public HistoryWindow WithQueued(byte[][] queued, int count) => new(in this, queued, count);
 
     /// <summary>The entry <paramref name="fromNewest"/> places back from the newest (0 = newest).</summary>
     public ReadOnlySpan<byte> FromNewest(int fromNewest)
     {
-        var inNewer = newer.Length - 1 - fromNewest;
-        return inNewer >= 0 ? ((ReadOnlyMemory<byte>)newer[inNewer]).Span : older![olderCount + inNewer];
+        if (_queued is { } queued)
+        {
+            if (fromNewest < queued.Length)
+            {
+                return queued[queued.Length - 1 - fromNewest];
+            }
+
+            fromNewest -= queued.Length;
+        }
+
+        var inNewer = _newer.Length - 1 - fromNewest;
+        return inNewer >= _newerStart ? ((ReadOnlyMemory<byte>)_newer[inNewer]).Span : _older![_olderCount + inNewer - _newerStart];
     }
 }

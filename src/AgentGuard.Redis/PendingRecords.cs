@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace AgentGuard.Redis;
 
 /// <summary>
@@ -9,11 +7,14 @@ namespace AgentGuard.Redis;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Nothing this replica reads afterwards may overtake a record: the read would miss the call it follows (and a result's
-/// labels, written after the inspection's read, would find no entry to attach to). So every read calls
-/// <see cref="SendAll"/> first. It sends what is still queued itself, and waits for a record the work item has taken but
-/// not yet handed over, so that when it returns every record added before it is on the connection ahead of the read
-/// (the commands of one connection run in the order sent).
+/// A read of this replica may overtake a record, and does not wait for it: waiting put the read behind the record's
+/// commands and their answers, about 20 µs for a decision straight after one that read nothing. Instead a read takes
+/// <see cref="Queued"/> — the session's records not yet on the connection, the one being handed over included — and the
+/// decision counts those calls after what Redis sent (<see cref="RedisSessionStore"/>), so a call decided here is seen
+/// by this replica's next decision all the same. A result's labels attach to the call's entry in Redis, so a result
+/// write calls <see cref="SendAll"/> first: it sends what is still queued itself, and waits for a record the work item
+/// has taken but not yet handed over, so that when it returns every record added before it is on the connection ahead
+/// of the write (the commands of one connection run in the order sent).
 /// </para>
 /// <para>
 /// Bounded: one work item runs at a time, and when more than <see cref="MaxQueued"/> records wait (decisions made
@@ -37,23 +38,42 @@ internal sealed class PendingRecords(Action<PendingRecord> send, RecordScheduler
     /// <summary>Records one work item sends before it makes way for other work of the thread pool.</summary>
     public const int MaxPerTurn = 64;
 
-    private readonly ConcurrentQueue<PendingRecord> _queue = new();
+    // The queue, oldest first: a ring of _count records from _head. A record stays in it until it is on the connection,
+    // so a read can count it (Queued) until then. Guarded by _gate; _sending keeps one sender at a time, in order.
+    private readonly Lock _gate = new();
     private readonly Lock _sending = new();
-
-    // Records added and not yet handed to the connection (queued, or taken and being sent).
-    private int _unsent;
+    private PendingRecord[] _ring = new PendingRecord[16];
+    private int _head;
+    private int _count;
 
     // 1 while a work item is scheduled or running: there is never more than one.
     private int _scheduled;
 
-    /// <summary>Records added and not yet handed to the connection.</summary>
-    public int Unsent => Volatile.Read(ref _unsent);
+    /// <summary>Records added and not yet handed to the connection (queued, or taken and being sent).</summary>
+    public int Unsent => Volatile.Read(ref _count);
 
     /// <summary>Queues <paramref name="record"/> and makes sure a work item will send it (or sends the queue when it is full).</summary>
     public void Add(PendingRecord record)
     {
-        var unsent = Interlocked.Increment(ref _unsent);
-        _queue.Enqueue(record);
+        int unsent;
+        lock (_gate)
+        {
+            if (_count == _ring.Length)
+            {
+                var larger = new PendingRecord[_ring.Length * 2];
+                for (var i = 0; i < _count; i++)
+                {
+                    larger[i] = _ring[(_head + i) & (_ring.Length - 1)];
+                }
+
+                _ring = larger;
+                _head = 0;
+            }
+
+            _ring[(_head + _count) & (_ring.Length - 1)] = record;
+            unsent = ++_count;
+        }
+
         if (unsent > MaxQueued)
         {
             SendAll();
@@ -65,12 +85,62 @@ internal sealed class PendingRecords(Action<PendingRecord> send, RecordScheduler
     }
 
     /// <summary>
+    /// The entries of <paramref name="sessionId"/>'s calls not yet on the connection, oldest first (empty when there are
+    /// none): a read sent now will not find them in Redis — except the one being handed over at this moment, or any
+    /// sent before the read itself goes out, which the reader tells apart by their ids. Each is encoded here once and
+    /// kept with its record, so the record's send does not encode it again.
+    /// </summary>
+    public byte[][] Queued(string sessionId)
+    {
+        if (Volatile.Read(ref _count) == 0)
+        {
+            return [];
+        }
+
+        lock (_gate)
+        {
+            var mask = _ring.Length - 1;
+            var found = 0;
+            for (var i = 0; i < _count; i++)
+            {
+                if (string.Equals(_ring[(_head + i) & mask].SessionId, sessionId, StringComparison.Ordinal))
+                {
+                    found++;
+                }
+            }
+
+            if (found == 0)
+            {
+                return [];
+            }
+
+            var entries = new byte[found][];
+            var at = 0;
+            for (var i = 0; i < _count && at < found; i++)
+            {
+                ref var record = ref _ring[(_head + i) & mask];
+                if (string.Equals(record.SessionId, sessionId, StringComparison.Ordinal))
+                {
+                    if (record.Entry is null)
+                    {
+                        record = record with { Entry = record.Call.Encode() };
+                    }
+
+                    entries[at++] = record.Entry!;
+                }
+            }
+
+            return entries;
+        }
+    }
+
+    /// <summary>
     /// Hands every record added before this call to the connection, in the order added, before returning; returns at
     /// once when there is none.
     /// </summary>
     public void SendAll()
     {
-        if (Volatile.Read(ref _unsent) == 0)
+        if (Volatile.Read(ref _count) == 0)
         {
             return;
         }
@@ -85,9 +155,15 @@ internal sealed class PendingRecords(Action<PendingRecord> send, RecordScheduler
         {
             for (var sent = 0; sent < max; sent++)
             {
-                if (!_queue.TryDequeue(out var record))
+                PendingRecord record;
+                lock (_gate)
                 {
-                    return true;
+                    if (_count == 0)
+                    {
+                        return true;
+                    }
+
+                    record = _ring[_head];
                 }
 
                 try
@@ -96,11 +172,16 @@ internal sealed class PendingRecords(Action<PendingRecord> send, RecordScheduler
                 }
                 finally
                 {
-                    Interlocked.Decrement(ref _unsent);
+                    lock (_gate)
+                    {
+                        _ring[_head] = default;
+                        _head = (_head + 1) & (_ring.Length - 1);
+                        _count--;
+                    }
                 }
             }
 
-            return _queue.IsEmpty;
+            return Volatile.Read(ref _count) == 0;
         }
     }
 
@@ -121,7 +202,7 @@ internal sealed class PendingRecords(Action<PendingRecord> send, RecordScheduler
             // Cleared with a full fence before the count is read: a record added before this line is counted (and sent
             // by another turn of this loop); one added after it schedules a new work item.
             Interlocked.Exchange(ref _scheduled, 0);
-            if (Volatile.Read(ref _unsent) == 0 || Interlocked.Exchange(ref _scheduled, 1) != 0)
+            if (Volatile.Read(ref _count) == 0 || Interlocked.Exchange(ref _scheduled, 1) != 0)
             {
                 return;
             }

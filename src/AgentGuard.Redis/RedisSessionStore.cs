@@ -1,12 +1,13 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using StackExchange.Redis;
 
 namespace AgentGuard.Redis;
 
 /// <summary>
-/// The shared <see cref="ISessionStore"/>: one scripted round trip per decision reads what the candidate rules declared
+/// The shared <see cref="ISessionStore"/>: one round trip per decision reads what the candidate rules declared
 /// (history, labels, seen-value hashes) and hits their rate-limit counters; the call is then recorded without waiting,
-/// by a thread-pool work item (<see cref="PendingRecords"/>). A decision whose rules read nothing does not wait for Redis at all.
+/// by a thread-pool work item (<see cref="PendingRecords"/>), and counted by this replica's reads until its record is sent. A decision whose rules read nothing does not wait for Redis at all.
 /// </summary>
 internal sealed class RedisSessionStore : ISessionStore, IDisposable
 {
@@ -33,7 +34,19 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
         Hasher = new ValueHasher(settings.HmacKey);
         _records = new PendingRecords(SendRecord, scheduler ?? RecordScheduler.ThreadPool);
         _inFlight = new WritesInFlight(circuit, settings.OperationTimeout, time);
+        RecordWrites = new WriteOperation(diagnostics, "record");
+        ResultWrites = new WriteOperation(diagnostics, "result");
+        ReleaseWrites = new WriteOperation(diagnostics, "release");
     }
+
+    /// <summary>Writes of call records.</summary>
+    internal WriteOperation RecordWrites { get; }
+
+    /// <summary>Writes of results (labels, seen values).</summary>
+    internal WriteOperation ResultWrites { get; }
+
+    /// <summary>Releases of unused rate-limit reservations.</summary>
+    internal WriteOperation ReleaseWrites { get; }
 
     /// <summary>Names and tag lists read back from history, decoded once per replica.</summary>
     internal NamePool Names { get; } = new();
@@ -100,7 +113,10 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
     /// <summary>Records decided on this replica and not yet handed to the connection.</summary>
     internal int UnsentRecords => _records.Unsent;
 
-    /// <summary>Hands every queued record to the connection now (as every read does first; tests, before they look into Redis).</summary>
+    /// <summary>The entries of <paramref name="sessionId"/>'s calls decided here whose records are not on the connection yet, oldest first.</summary>
+    internal byte[][] Queued(string sessionId) => _records.Queued(sessionId);
+
+    /// <summary>Hands every queued record to the connection now (as a result write does first; tests, before they look into Redis).</summary>
     internal void SendRecords() => _records.SendAll();
 
     /// <summary>Sends what is still queued, so that a host that stops loses no record it decided.</summary>
@@ -112,10 +128,10 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
     /// at once, and a slow Redis still gets the record. Before the first connection they wait for it. Each is tracked by
     /// the bound on writes in flight (<see cref="WritesInFlight"/>), which the next decision awaits when it is reached.
     /// </remarks>
-    /// <param name="operation">The operation's name, for the log and the failure count.</param>
+    /// <param name="operation">The kind of write, for the log and the failure count.</param>
     /// <param name="state">What the write sends (passed on, so the write can be a static lambda that captures nothing).</param>
     /// <param name="write">Sends the write.</param>
-    internal void Send<TState>(string operation, TState state, Func<IDatabase, TState, Task> write)
+    internal void Send<TState>(WriteOperation operation, TState state, Func<IDatabase, TState, Task> write)
     {
         if (_connection.Database is not { } database)
         {
@@ -132,7 +148,7 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Diagnostics.WriteFailed(operation, ex);
+            operation.Failed(ex);
             return;
         }
 
@@ -143,12 +159,8 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
             // queueing any work (SE.Redis runs continuations on the thread pool, and awaiting each record there cost
             // every decision a thread-pool dispatch).
             _ = pending.ContinueWith(
-                static (failed, state) =>
-                {
-                    var (diagnostics, operation) = ((RedisStoreDiagnostics, string))state!;
-                    diagnostics.WriteFailed(operation, failed.Exception?.InnerException ?? new TaskCanceledException(failed));
-                },
-                (Diagnostics, operation),
+                static (failed, state) => ((WriteOperation)state!).Failed(failed.Exception?.InnerException ?? new TaskCanceledException(failed)),
+                operation,
                 CancellationToken.None,
                 TaskContinuationOptions.NotOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default);
@@ -157,6 +169,12 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
 
     internal void WriteResult(string sessionId, SessionLimits limits, string? callId, string toolName, string[] labels, RedisValue[] tokens)
     {
+        if (callId is not null)
+        {
+            // Labels attach to the call's entry: its record goes first.
+            _records.SendAll();
+        }
+
         var values = new RedisValue[6 + labels.Length + tokens.Length];
         values[0] = TtlMs(limits);
         values[1] = Settings.MaxSeenValues;
@@ -172,7 +190,7 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
         values[i++] = tokens.Length;
         tokens.CopyTo(values, i);
         RedisKey[] keys = [Keys.History(sessionId), Keys.Labels(sessionId), Keys.Seen(sessionId)];
-        Send("result", (keys, values), static (database, write) => database.ScriptEvaluateAsync(RedisScripts.Result, write.keys, write.values));
+        Send(ResultWrites, (keys, values), static (database, write) => database.ScriptEvaluateAsync(RedisScripts.Result, write.keys, write.values));
     }
 
     /// <summary>A history entry's id: random, so a replica finds the newest entry it holds in Redis's list (and only there).</summary>
@@ -181,8 +199,8 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
     /// <summary>Queues a decided call for <see cref="SendRecord"/>; the decision does not wait for it.</summary>
     internal void Record(string sessionId, SessionLimits limits, RecordedCall call)
     {
-        _histories.Recorded(sessionId);
-        _records.Add(new PendingRecord(sessionId, limits, call));
+        var history = _histories.Recorded(sessionId);
+        _records.Add(new PendingRecord(sessionId, limits, call, history));
     }
 
     /// <summary>
@@ -196,8 +214,8 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
     /// a host that shares its cores with Redis that time is taken from the decisions. Nothing needs the two to be atomic:
     /// reads take the newest calls (<c>LRANGE -n -1</c>), which one call too many at the head does not change, and the
     /// history near-cache (<see cref="HistoryCache"/>) models each trim from the length the entry's stamp names, not from
-    /// the list. The commands of one connection run in the order sent, and every later read of this replica sends
-    /// the queued records first (<see cref="PendingRecords.SendAll"/>), so this replica's next read sees the call.
+    /// the list. This replica's next read need not wait for it: until its record is on the connection, the read adds the
+    /// call itself (<see cref="PendingRecords.Queued"/>); a result write sends the queued records first, so its labels find the call.
     /// </remarks>
     private void SendRecord(PendingRecord record)
     {
@@ -210,26 +228,27 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Diagnostics.WriteFailed("record", ex);
+            RecordWrites.Failed(ex);
         }
     }
 
     private void SendRecordCommands(PendingRecord record)
     {
-        var (sessionId, limits, call) = record;
-        var entry = call.Encode();
-        var history = Keys.History(sessionId);
-        Send("record", (history, entry), static (database, write) => database.ListRightPushAsync(write.history, write.entry));
-        Send("record", (history, -Keeps(limits)), static (database, write) => database.ListTrimAsync(write.history, write.Item2, -1, CommandFlags.FireAndForget));
+        var (sessionId, limits, call, known, entry) = record;
+        entry ??= call.Encode();
+        var history = known ?? Keys.History(sessionId);
+
+        Send(RecordWrites, (history, entry), static (database, write) => database.ListRightPushAsync(write.history, write.entry));
+        Send(RecordWrites, (history, -Keeps(limits)), static (database, write) => database.ListTrimAsync(write.history, write.Item2, -1, CommandFlags.FireAndForget));
         if (_expiries.Due(sessionId, limits.IdleTimeout))
         {
             // Three writes, not one Task.WhenAll: the client completes its tasks on the thread pool, so a continuation
             // on each of them (WhenAll's) would queue three work items per refresh — under a flood of new sessions,
             // thousands, ahead of the client's own writer, until writes time out.
             var expiry = TimeSpan.FromMilliseconds(TtlMs(limits));
-            Send("record", (history, expiry), static (database, write) => database.KeyExpireAsync(write.history, write.expiry));
-            Send("record", (Keys.Labels(sessionId), expiry), static (database, write) => database.KeyExpireAsync(write.Item1, write.expiry));
-            Send("record", (Keys.Seen(sessionId), expiry), static (database, write) => database.KeyExpireAsync(write.Item1, write.expiry));
+            Send(RecordWrites, (history, expiry), static (database, write) => database.KeyExpireAsync(write.history, write.expiry));
+            Send(RecordWrites, (Keys.Labels(sessionId), expiry), static (database, write) => database.KeyExpireAsync(write.Item1, write.expiry));
+            Send(RecordWrites, (Keys.Seen(sessionId), expiry), static (database, write) => database.KeyExpireAsync(write.Item1, write.expiry));
         }
     }
 
@@ -245,6 +264,9 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
     internal static int Depth(SessionReads reads, SessionLimits limits)
         => reads.Snapshot ? limits.MaxHistory : Math.Min(reads.HistoryDepth, limits.MaxHistory);
 
+    // The state of this method (every local across its awaits) is boxed on its first await, once per decision: pooled,
+    // the box is reused. The engine awaits the returned task once, as any ValueTask must be.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ISessionView> ReadAsync(SessionRequest request, SessionReads reads, RedisValue[]? promptTokens, CancellationToken cancellationToken)
     {
         if (!Circuit.TryEnter())
@@ -269,6 +291,7 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
         var depth = sessionId is null ? 0 : Depth(reads, limits);
         var cacheable = depth > 0 && depth == limits.MaxHistory && !reads.Snapshot;
         var held = cacheable ? _histories.Find(sessionId!, limits) : null;
+        var historyKey = held is { } known ? known.Entry.Key : depth > 0 ? Keys.History(sessionId!) : default;
         var wantLabels = sessionId is not null && (reads.Labels || reads.Snapshot);
         var scripted = reads.RateLimits.Count > 0 || (sessionId is not null && reads.Seen.Count > 0);
         if (promptTokens is { Length: > 0 } && !scripted)
@@ -278,13 +301,14 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
             promptTokens = null;
         }
 
+        // This replica's calls of the session whose records have not gone out: the read does not wait for them (it would
+        // queue behind their commands and answers); they are added to what Redis sends, unless it holds them already.
+        var queued = depth > 0 ? _records.Queued(sessionId!) : [];
         try
         {
-            // The records of this replica's earlier decisions go first: this read must see them.
-            _records.SendAll();
             var started = Stopwatch.GetTimestamp();
-            var history = depth > 0 && held is null ? database.ListRangeAsync(Keys.History(sessionId!), -depth, -1) : null;
-            var tail = held is not null ? database.ListRangeAsync(Keys.History(sessionId!), -HistoryCache.TailLength(held), -1) : null;
+            var history = depth > 0 && held is null ? database.ListRangeAsync(historyKey, -depth, -1) : null;
+            var tail = held is { } fresh ? database.ListRangeAsync(historyKey, -HistoryCache.TailLength(in fresh), -1) : null;
 
             var labels = wantLabels ? database.SetMembersAsync(Keys.Labels(sessionId!)) : null;
             byte[][]? members = null;
@@ -299,24 +323,30 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
             // Replies come back in the order sent: once the last is in, the others are too.
             await last.WaitAsync(Settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
             var window = HistoryWindow.Empty;
+            RedisValue[] answer = [];
             if (history is not null)
             {
-                var calls = await Settled(history, cancellationToken).ConfigureAwait(false);
-                window = cacheable ? _histories.Replace(sessionId!, limits, calls) : new HistoryWindow(null, 0, calls, calls.Length);
+                answer = await Settled(history, cancellationToken).ConfigureAwait(false);
+                window = cacheable ? _histories.Replace(sessionId!, historyKey, limits, answer) : new HistoryWindow(null, 0, answer, 0, answer.Length);
             }
-            else if (held is not null)
+            else if (held is { } holding)
             {
-                var calls = await Settled(tail!, cancellationToken).ConfigureAwait(false);
-                if (_histories.TryExtend(sessionId!, limits, held, calls) is { } extended)
+                answer = await Settled(tail!, cancellationToken).ConfigureAwait(false);
+                if (_histories.TryExtend(sessionId!, limits, in holding, answer) is { } extended)
                 {
                     window = extended;
                 }
                 else
                 {
                     // The newest call held is not in the tail (more calls since, or not the history held): read it all.
-                    var all = await database.ListRangeAsync(Keys.History(sessionId!), -depth, -1).WaitAsync(Settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
-                    window = _histories.Replace(sessionId!, limits, all);
+                    answer = await database.ListRangeAsync(historyKey, -depth, -1).WaitAsync(Settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
+                    window = _histories.Replace(sessionId!, historyKey, limits, answer);
                 }
+            }
+
+            if (queued.Length > 0)
+            {
+                window = WithQueued(sessionId!, window, queued, answer, cacheable);
             }
 
             var labelsAnswer = labels is null ? [] : Strings(await Settled(labels, cancellationToken).ConfigureAwait(false));
@@ -339,6 +369,59 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
             Diagnostics.Unavailable("decide", ex);
             return Unavailable(request, ex is TimeoutException ? $"no answer within {Settings.OperationTimeout.TotalMilliseconds:0} ms" : ex.GetType().Name);
         }
+    }
+
+    /// <summary>
+    /// <paramref name="window"/> followed by the calls of <paramref name="queued"/> that Redis did not send in
+    /// <paramref name="answer"/>. A queued record may still have gone out ahead of the read (the work item handing it
+    /// over meanwhile): the newest queued call found in the answer by its id was, and so was every call queued before
+    /// it (records go out in order); the calls after it are added, in order, each trimming as its record will.
+    /// </summary>
+    private HistoryWindow WithQueued(string sessionId, HistoryWindow window, byte[][] queued, RedisValue[] answer, bool cached)
+    {
+        Span<ulong> ids = queued.Length <= 16 ? stackalloc ulong[queued.Length] : new ulong[queued.Length];
+        Span<int> keeps = queued.Length <= 16 ? stackalloc int[queued.Length] : new int[queued.Length];
+        for (var q = 0; q < queued.Length; q++)
+        {
+            HistoryEntry.TryStamp(queued[q], out ids[q], out keeps[q]);
+        }
+
+        var from = 0;
+        for (var i = answer.Length - 1; i >= 0 && from < queued.Length; i--)
+        {
+            if (!HistoryEntry.TryStamp(((ReadOnlyMemory<byte>)answer[i]).Span, out var id, out _))
+            {
+                continue;
+            }
+
+            for (var q = queued.Length - 1; q >= from; q--)
+            {
+                if (ids[q] == id)
+                {
+                    from = q + 1;
+                    break;
+                }
+            }
+        }
+
+        if (from == queued.Length)
+        {
+            return window;
+        }
+
+        var count = window.Count;
+        for (var q = from; q < queued.Length; q++)
+        {
+            count = Math.Min(count + 1, keeps[q]);
+        }
+
+        if (cached)
+        {
+            // Their records come after this read: the next tail read must reach past them to the newest call held.
+            _histories.Unread(sessionId, queued.Length - from);
+        }
+
+        return window.WithQueued(from == 0 ? queued : queued[from..], count);
     }
 
     /// <summary>Sends the decide script: prompt tokens, seen values asked about, rate-limit counters hit ahead.</summary>
@@ -439,7 +522,7 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
 
     private RedisUnavailableView Unavailable(SessionRequest request, string why) => new(this, request, Settings.OnUnavailable, why);
 
-    private async Task SendWhenConnectedAsync<TState>(string operation, TState state, Func<IDatabase, TState, Task> write)
+    private async Task SendWhenConnectedAsync<TState>(WriteOperation operation, TState state, Func<IDatabase, TState, Task> write)
     {
         try
         {
@@ -450,7 +533,7 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Diagnostics.WriteFailed(operation, ex);
+            operation.Failed(ex);
         }
     }
 

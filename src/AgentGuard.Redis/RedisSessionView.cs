@@ -201,7 +201,7 @@ internal sealed class RedisSessionView(
             {
                 var key = store.Keys.RateLimit(slot.Read.RuleId, slot.Read.Key);
                 var member = slot.Member;
-                store.Send("release", (key, member), static (database, release) => database.SortedSetRemoveAsync(release.key, release.member));
+                store.Send(store.ReleaseWrites, (key, member), static (database, release) => database.SortedSetRemoveAsync(release.key, release.member));
             }
         }
     }

@@ -54,7 +54,7 @@ internal sealed class LoopbackRedis : IDisposable
     public string Configuration => $"127.0.0.1:{Port}";
 
     /// <summary>An engine on this Redis, the way an app registers it.</summary>
-    public IServiceProvider Host(AgentGuardOptions policy, string prefix = "agentguard:bench")
+    public IServiceProvider Host(AgentGuardOptions policy, string prefix = "agentguard:bench", Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddAgentGuard(options =>
@@ -70,6 +70,7 @@ internal sealed class LoopbackRedis : IDisposable
             options.KeyPrefix = prefix;
             options.HmacKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         });
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 

@@ -6,7 +6,7 @@ namespace AgentGuard.Redis.Tests;
 
 /// <summary>
 /// A decided call is recorded by a thread-pool work item, after the decision has returned. How would that lose a call?
-/// A read or a result label of this replica overtaking the record, a record the work item holds while a read goes out,
+/// A read of this replica not counting a record it overtook, a result label overtaking the record, a record the work item holds while a read goes out,
 /// a work item that never runs, a host that stops first — each tried here, on the queue alone and on a real redis-server.
 /// </summary>
 public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<RedisFixture>
@@ -14,6 +14,8 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
     private const string Rules = """
         "Rules": [ { "Id": "read-then-send", "Effect": "Deny", "Match": { "Tools": ["send_email"] }, "When": { "Sequence": { "Tools": ["read_secrets"], "AtLeast": 1 } } } ]
         """;
+
+    private static readonly SessionLimits Limits = new(100, TimeSpan.FromMinutes(30), 1_000);
 
     [Fact]
     public void Add_SendsNothingItself_OneWorkItemSendsEverythingInOrder()
@@ -76,6 +78,50 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
         returned.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue();
         send.Sent.Should().Equal("a");
         await workItem.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task Queued_NamesTheSessionsRecordsInOrder_TheOneBeingHandedOverIncluded_UntilItIsOnTheConnection()
+    {
+        // The work item is inside the send of the first record: a read going out now may or may not find it in Redis, so
+        // it must still be named (the reader tells by its id); once handed over, it is not.
+        var held = new HeldWork();
+        using var send = new HeldSend("a");
+        var records = new PendingRecords(send.Send, new RecordScheduler(held.Add));
+        records.Add(new PendingRecord("a", Limits, Call(1)));
+        records.Add(new PendingRecord("b", Limits, Call(2)));
+        records.Add(new PendingRecord("a", Limits, Call(3)));
+        records.Queued("a").Select(Id).Should().Equal(1UL, 3UL);
+        records.Queued("c").Should().BeEmpty();
+
+        var workItem = Task.Run(held.RunAll);
+        send.Inside.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue();
+        records.Queued("a").Select(Id).Should().Equal([1UL, 3UL], "the first is being handed over, not yet on the connection");
+
+        send.Release.Set();
+        await workItem.WaitAsync(TimeSpan.FromSeconds(30));
+        records.Queued("a").Should().BeEmpty("all are on the connection");
+        records.Queued("b").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Queued_KeepsTheOrder_WhenTheQueueGrowsAroundItsEnd()
+    {
+        var (held, sent, records) = Queue();
+        for (var i = 0; i < 10; i++)
+        {
+            records.Add(new PendingRecord("x", Limits, Call((ulong)i)));
+        }
+
+        held.RunAll();
+        for (var i = 10; i < 60; i++)
+        {
+            records.Add(new PendingRecord(i % 2 == 0 ? "x" : "y", Limits, Call((ulong)i)));
+        }
+
+        records.Queued("x").Select(e => (int)Id(e)).Should().Equal(Enumerable.Range(10, 50).Where(i => i % 2 == 0));
+        held.RunAll();
+        sent.Should().HaveCount(60);
     }
 
     [Fact]
@@ -218,7 +264,7 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
     }
 
     [Fact]
-    public async Task ARecordStillQueued_IsSentBeforeThisReplicasNextRead()
+    public async Task ARecordStillQueued_IsCountedByThisReplicasNextRead()
     {
         var held = new HeldWork();
         await using var replica = await Replica.StartAsync(redis.Server, Rules, prefix: RedisFixture.Prefix(), configure: b => b.Services.AddSingleton(new RecordScheduler(held.Add)));
@@ -228,7 +274,7 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
         replica.Services.GetRequiredService<RedisSessionStore>().UnsentRecords.Should().Be(1, "the work item that would send it is held");
         var decision = await replica.Engine.EvaluateAsync(Replica.Call("send_email"), session);
 
-        decision.Effect.Should().Be(DecisionEffect.Deny, "the read sends the queued record ahead of itself");
+        decision.Effect.Should().Be(DecisionEffect.Deny, "the read adds the queued call to what Redis sent");
         held.Items.Should().NotBeEmpty("nothing here ran the work item");
     }
 
@@ -282,6 +328,42 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
     }
 
     [Fact]
+    public async Task APoolThreadThatDecides_ThenBlocks_DoesNotHoldItsRecordBack()
+    {
+        // This pool thread decides (synchronously: the call reads nothing) and then does not return to the pool until the
+        // record is in Redis: a work item queued where only this thread would run it (its own queue, with no other thread
+        // taking it, or after its next decision) would never send it.
+        var prefix = RedisFixture.Prefix();
+        await using var a = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        await using var b = await Replica.StartAsync(redis.Server, Rules, prefix: prefix);
+        var session = new GuardContext { SessionId = "blocking" };
+        var key = a.Services.GetRequiredService<RedisSessionStore>().Keys.History("blocking");
+        var database = (await b.MultiplexerAsync()).GetDatabase();
+        using var arrived = new ManualResetEventSlim();
+        var decided = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        ThreadPool.UnsafeQueueUserWorkItem(
+            _ =>
+            {
+                var effect = a.Engine.EvaluateAsync(Replica.Call("read_secrets"), session).AsTask().GetAwaiter().GetResult().Effect;
+                decided.SetResult(effect == DecisionEffect.Allow);
+                arrived.Wait(TimeSpan.FromSeconds(30));
+            },
+            null);
+
+        (await decided.Task.WaitAsync(TimeSpan.FromSeconds(30))).Should().BeTrue();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (await database.ListLengthAsync(key) == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        var length = await database.ListLengthAsync(key);
+        arrived.Set();
+        length.Should().Be(1, "another thread of the pool sent the record while the deciding thread was blocked");
+        (await b.Engine.EvaluateAsync(Replica.Call("send_email"), session)).Effect.Should().Be(DecisionEffect.Deny);
+    }
+
+    [Fact]
     public async Task AHostThatStops_SendsTheRecordsStillQueued()
     {
         var held = new HeldWork();
@@ -305,7 +387,13 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
         return (held, sent, new PendingRecords(record => sent.Add(record.SessionId), new RecordScheduler(held.Add)));
     }
 
-    private static PendingRecord Record(string sessionId) => new(sessionId, new SessionLimits(100, TimeSpan.FromMinutes(30), 1_000), Call(0));
+    private static ulong Id(byte[] entry)
+    {
+        HistoryEntry.TryStamp(entry, out var id, out _).Should().BeTrue();
+        return id;
+    }
+
+    private static PendingRecord Record(string sessionId) => new(sessionId, Limits, Call(0));
 
     private static RecordedCall Call(ulong id) => new("t", ToolKind.Function, null, [], DecisionEffect.Allow, DateTimeOffset.UnixEpoch, null, id, 100);
 
@@ -333,30 +421,6 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
         {
             Inside.Dispose();
             Release.Dispose();
-        }
-    }
-
-    /// <summary>A scheduler that keeps work items until the test runs them.</summary>
-    private sealed class HeldWork
-    {
-        private readonly ConcurrentQueue<IThreadPoolWorkItem> _items = new();
-
-        public IReadOnlyCollection<IThreadPoolWorkItem> Items => _items;
-
-        public void Add(IThreadPoolWorkItem item) => _items.Enqueue(item);
-
-        public void RunOne()
-        {
-            _items.TryDequeue(out var item).Should().BeTrue();
-            item!.Execute();
-        }
-
-        public void RunAll()
-        {
-            while (_items.TryDequeue(out var item))
-            {
-                item.Execute();
-            }
         }
     }
 }
