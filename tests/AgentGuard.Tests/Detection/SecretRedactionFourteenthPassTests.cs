@@ -27,4 +27,11 @@ public sealed class SecretRedactionFourteenthPassTests
 
         audited.Should().NotBeNull().And.NotContain("R8tK2mZq7LwV").And.NotContain("AbC123xYz789").And.EndWith(next).And.Contain("[REDACTED:");
     }
+
+    /// <summary>An assignment inside a value that is not a secret's keeps its name readable; the token after it is redacted.</summary>
+    [Theory]
+    [InlineData("env: FOO=Hq7Lm2Xv9Rt4Kw8Zs3NbPqA", "env: FOO=[REDACTED:generic-secret]")]
+    [InlineData("X-Api-Key: abc\nmode: FOO=Hq7Lm2Xv9Rt4Kw8Zs3NbPqA", "X-Api-Key: abc\nmode: FOO=[REDACTED:generic-secret]")]
+    public void Redact_AssignmentInsideAnOrdinaryValue_KeepsItsName(string text, string audited)
+        => _redactor.RedactText(text).Should().Be(audited);
 }
