@@ -17,55 +17,10 @@ internal static class RedactorEncodedSecrets
     {
         if (text.Contains('%'))
         {
-            PercentEncoded(detector, text, findings);
+            RedactorPercentEncodedSecrets.Find(detector, text, findings);
         }
 
         Base64(detector, text, findings);
-    }
-
-    private static void PercentEncoded(ISecretDetector detector, string text, List<SecretFinding> findings)
-    {
-        var decoded = new StringBuilder(text.Length);
-        var origin = new List<int>(text.Length + 1);
-        var changed = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '%' && i + 2 < text.Length && char.IsAsciiHexDigit(text[i + 1]) && char.IsAsciiHexDigit(text[i + 2]))
-            {
-                origin.Add(i);
-                decoded.Append((char)Convert.ToByte(text.Substring(i + 1, 2), 16));
-                i += 2;
-                changed = true;
-            }
-            else
-            {
-                origin.Add(i);
-                decoded.Append(text[i] == '+' ? ' ' : text[i]);
-            }
-        }
-
-        if (!changed)
-        {
-            return;
-        }
-
-        origin.Add(text.Length);
-        var inner = new List<SecretFinding>();
-        detector.Find(decoded.ToString(), inner);
-        foreach (var finding in inner)
-        {
-            var start = origin[finding.Start];
-            var end = origin[finding.Start + finding.Length];
-
-            // Decoding reads the text differently from how it was written (a password that holds "%B0" by chance), so
-            // what it found is widened to the end of its encoded token: the rest of such a password is not left behind.
-            while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not ('&' or ';' or ',' or '"' or '\'' or '<' or '>'))
-            {
-                end++;
-            }
-
-            findings.Add(new SecretFinding(finding.Kind, start, end - start));
-        }
     }
 
     private static void Base64(ISecretDetector detector, string text, List<SecretFinding> findings)

@@ -1047,6 +1047,13 @@ internal static partial class KeyValueSecrets
         return buffer[..length];
     }
 
+    /// <summary>True when <paramref name="name"/> (a key as written: <c>X-Api-Key</c>, <c>db_password</c>) names a secret.</summary>
+    internal static bool NamesSecret(ReadOnlySpan<char> name)
+    {
+        Span<char> buffer = stackalloc char[MaxKey];
+        return name.Length <= MaxKey && Classify(Normalize(name, buffer)) != KeyKind.None;
+    }
+
     internal static bool IsKeyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.';
 
     /// <summary>

@@ -124,7 +124,33 @@ internal static class SecretAssignedTokens
             return;
         }
 
-        found.Add(new SecretFinding("generic-secret", start, length));
+        // X-Api-Key: ppV=VNGVkrGt…: the "name" is the start of a secret-named key's value, which is reported whole.
+        var reported = ValueOfSecretNameAt(text, nameStart) ? nameStart : start;
+        found.Add(new SecretFinding("generic-secret", reported, start + length - reported));
+    }
+
+    /// <summary>True when <paramref name="at"/> starts the value of a secret-named key: <c>X-Api-Key: </c>, <c>api_token: </c> before it.</summary>
+    private static bool ValueOfSecretNameAt(string text, int at)
+    {
+        var k = at;
+        while (k > 0 && at - k < 8 && text[k - 1] is ' ' or '\t')
+        {
+            k--;
+        }
+
+        if (k == at || k == 0 || text[k - 1] != ':')
+        {
+            return false;
+        }
+
+        var keyEnd = k - 1;
+        var keyStart = keyEnd;
+        while (keyStart > 0 && keyEnd - keyStart < 64 && KeyValueSecrets.IsKeyChar(text[keyStart - 1]))
+        {
+            keyStart--;
+        }
+
+        return keyStart < keyEnd && KeyValueSecrets.NamesSecret(text.AsSpan(keyStart, keyEnd - keyStart));
     }
 
     /// <summary>

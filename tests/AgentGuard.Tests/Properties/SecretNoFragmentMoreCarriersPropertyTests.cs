@@ -56,6 +56,38 @@ public sealed class SecretNoFragmentMoreCarriersPropertyTests
         }, iter: Iterations);
     }
 
+    /// <summary>
+    /// A case the property found in CI (seed 8bVsjyHGxKZ2): a key holding <c>%3c</c> by chance, XML-escaped in an element.
+    /// As written the value (it holds a space) is not reported; percent-decoded, <c>%3c</c> became a <c>&lt;</c> that
+    /// ended the element's content there, and the decoded finding, widened over its encoded token, stopped at the
+    /// key's own ',': <c>,z0r6 &amp;quot;ZiL</c> reached the audit file beside the redaction.
+    /// </summary>
+    [Fact]
+    public void KeyHoldingAnEscapeThatDecodesToADelimiter_IsRedactedWholeOrNotAtAll()
+        => NoFragment("<apiKey env='prod'>{X}</apiKey>\n<user>app</user>", "u&g2HlnrQQWZdE<z?k3UY~ls=KJ45%Mp85Ly9hTA2UQHoEW'zd%3cre,z0r6 \"ZiL");
+
+    /// <summary>
+    /// The same class constructed: a key whose <c>%xx</c> decodes to the character that closes its carrier (a quote, an
+    /// apostrophe, <c>&lt;</c>) or ends a value (a space, a comma), with more of the key after it.
+    /// </summary>
+    [Theory]
+    [InlineData("api_key = \"{C}\"", "Xk9q2wLm7vPzHq4RbN3s%22rT8,ab cd")]
+    [InlineData("<add key=\"ApiKey\" value=\"{X}\" />", "Xk9q2wLm7vPzHq4RbN3s%22rT8,ab cd")]
+    [InlineData("connect(host=\"db\", token=\"{C}\", port=5432)", "Xk9q2wLm7vPzHq4RbN3s%22rT8,ab cd")]
+    [InlineData("TOKEN='{S}'", "Xk9q2wLm7vPzHq4RbN3s%27rT8,ab cd")]
+    [InlineData("<apiKey>{X}</apiKey>", "Xk9q2wLm7vPzHq4RbN3s%3CrT8,ab cd")]
+    [InlineData("api_key = \"{C}\"", "Xk9q2wLm7vPzHq4RbN3s%20rT8,ab cd")]
+    [InlineData("<apiKey>{X}</apiKey>", "Xk9q2wLm7vPzHq4RbN3s%2CrT8 ab,cd")]
+    public void KeyHoldingAnEscapeThatEndsItsCarrier_IsRedactedWholeOrNotAtAll(string carrier, string secret)
+        => NoFragment(carrier, secret);
+
+    private static void NoFragment(string carrier, string secret)
+    {
+        var detector = new SecretDetector();
+        var (text, secrets) = Write(carrier, "Pq7Lm2Xv9Rt4Kw8Zs3Nb", "Hy6Fd1Jc5Gq0Vb7Mn2Ws", secret);
+        secrets.Where(written => !UnreportedOrRedactedWhole(detector, text, written)).Should().BeEmpty(text);
+    }
+
     /// <summary>Secrets holding the escaping carriers' delimiters.</summary>
     private static Gen<string> Escaped(int minBody, int maxBody) => Gen.Select(
         Gen.Char[GeneratedSecrets.Letters],

@@ -68,6 +68,22 @@ public sealed class SecretNoFragmentPropertyTests
         ReportedWholeIn("Authorization: Bearer " + secret + " # rotated", "Authorization: Bearer " + secret, secret, "the whole value is the token");
     }
 
+    /// <summary>
+    /// A case the property found (seed cCqxPpXCDh91, 200,000 iterations): a key of letters and one '=' in a header
+    /// (<c>X-Api-Key: ppV=VNGVkrGt…</c>). The whole value is not a token by the key reader (no digit, a symbol), and the
+    /// assigned-token reader took <c>ppV</c> for a name standing after white space and reported only what followed its
+    /// '=': <c>ppV=</c> reached the audit file. A "name" that is the value of a secret-named key is the start of that value.
+    /// </summary>
+    [Theory]
+    [InlineData("X-Api-Key: {0}\nuser: app", "ppV=VNGVkrGtLYvyIkNzGXnihqcE")]
+    [InlineData("  api_token: {0}", "ppV=VNGVkrGtLYvyIkNzGXnihqcE")]
+    [InlineData("Secret: {0} # rotated", "xK=Hq7Lm2Xv9Rt4Kw8Zs3NbPq")]
+    public void KeyWhoseStartReadsAsAnAssignment_IsRedactedWhole(string syntax, string secret)
+    {
+        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, syntax, secret);
+        UnreportedOrRedactedWhole(new SecretDetector(), text, secret).Should().BeTrue(text);
+    }
+
     /// <summary>A pinned case: <paramref name="secret"/> leaves no fragment in <paramref name="carrier"/>, and <paramref name="bare"/> reports it as one finding of its whole length.</summary>
     private static void ReportedWholeIn(string carrier, string bare, string secret, string because)
     {
