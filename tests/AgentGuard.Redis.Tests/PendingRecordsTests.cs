@@ -267,7 +267,7 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
     public async Task ARecordStillQueued_IsCountedByThisReplicasNextRead()
     {
         var held = new HeldWork();
-        await using var replica = await Replica.StartAsync(redis.Server, Rules, prefix: RedisFixture.Prefix(), configure: b => b.Services.AddSingleton(new RecordScheduler(held.Add)));
+        await using var replica = await Replica.StartHeldAsync(redis.Server, Rules, held, RedisFixture.Prefix());
         var session = new GuardContext { SessionId = "queued" };
 
         (await replica.Engine.EvaluateAsync(Replica.Call("read_secrets"), session)).Effect.Should().Be(DecisionEffect.Allow);
@@ -289,11 +289,7 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
             "Tools": { "browse": { "Untrusted": true } },
             "Rules": []
             """;
-        await using var replica = await Replica.StartAsync(redis.Server, rules, prefix: RedisFixture.Prefix(), configure: b =>
-        {
-            b.Services.AddSingleton(new RecordScheduler(held.Add));
-            b.AddPolicy(policy);
-        });
+        await using var replica = await Replica.StartHeldAsync(redis.Server, rules, held, RedisFixture.Prefix(), b => b.AddPolicy(policy));
         var session = new GuardContext { SessionId = "labelled" };
 
         await replica.Engine.EvaluateAsync(Replica.Call("browse", callId: "c1"), session);
@@ -368,7 +364,7 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
     {
         var held = new HeldWork();
         var prefix = RedisFixture.Prefix();
-        var replica = await Replica.StartAsync(redis.Server, Rules, prefix: prefix, configure: b => b.Services.AddSingleton(new RecordScheduler(held.Add)));
+        var replica = await Replica.StartHeldAsync(redis.Server, Rules, held, prefix);
         var keys = replica.Services.GetRequiredService<RedisSessionStore>().Keys;
         await replica.Engine.EvaluateAsync(Replica.Call("read_secrets", callId: "last"), new GuardContext { SessionId = "stopping" });
 

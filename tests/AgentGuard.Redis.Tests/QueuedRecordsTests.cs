@@ -237,11 +237,7 @@ public sealed class QueuedRecordsTests(RedisFixture redis) : IClassFixture<Redis
             "EvaluationTimeout": "00:00:05",
             "Rules": []
             """;
-        await using var a = await Replica.StartAsync(redis.Server, rules, prefix: RedisFixture.Prefix(), configure: b =>
-        {
-            b.Services.AddSingleton(new RecordScheduler(held.Add));
-            b.AddPolicy(policy);
-        });
+        await using var a = await Replica.StartHeldAsync(redis.Server, rules, held, RedisFixture.Prefix(), b => b.AddPolicy(policy));
         var session = new GuardContext { SessionId = "snapshot" };
 
         await a.Engine.EvaluateAsync(Replica.Call("first", callId: "c1"), session);
@@ -260,9 +256,5 @@ public sealed class QueuedRecordsTests(RedisFixture redis) : IClassFixture<Redis
         => (await replica.Engine.EvaluateAsync(Replica.Call(tool), session)).Effect;
 
     private Task<Replica> HeldReplicaAsync(HeldWork held, string prefix, Action<AgentGuardBuilder>? configure = null)
-        => Replica.StartAsync(redis.Server, Rules, prefix: prefix, configure: b =>
-        {
-            b.Services.AddSingleton(new RecordScheduler(held.Add));
-            configure?.Invoke(b);
-        });
+        => Replica.StartHeldAsync(redis.Server, Rules, held, prefix, configure);
 }

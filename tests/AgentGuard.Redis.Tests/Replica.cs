@@ -29,6 +29,14 @@ internal sealed class Replica : IAsyncDisposable
 
     public ConcurrentQueue<AuditRecord> Audit { get; } = new();
 
+    /// <summary>A replica whose records wait in <paramref name="held"/> (a scheduler that runs nothing) until a test runs them.</summary>
+    public static Task<Replica> StartHeldAsync(RedisServer redis, string rulesJson, HeldWork held, string prefix, Action<AgentGuardBuilder>? configure = null)
+        => StartAsync(redis, rulesJson, prefix: prefix, configure: b =>
+        {
+            b.Services.AddSingleton(new RecordScheduler(held.Add));
+            configure?.Invoke(b);
+        });
+
     public static async Task<Replica> StartAsync(RedisServer redis, string rulesJson, string redisJson = "", string prefix = "agentguard:tests", Action<AgentGuardBuilder>? configure = null, bool waitForConnection = true)
     {
         // Where the budget is not the subject, a generous one: a loaded test machine must not turn into fail-safe decisions.
