@@ -11,6 +11,14 @@ internal sealed partial class InjectionDetector
     private const int RankingWindow = 300;
 
     /// <summary>
+    /// The words <see cref="InjectionPatterns.Weighty"/> and <see cref="InjectionPatterns.Pressing"/> are made of, searched
+    /// for first (one vectorised search): most sentences that hold an instruction noun hold none, and end there.
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<string> WeightWords = System.Buffers.SearchValues.Create(
+        ["importan", "crucial", "vital", "critical", "essential", "urgen", "paramount", "pivotal", "momentous", "significan", "imperative", "priority", "utmost", "indispensable", "weighty", "monumental", "immediate", "swift", "instant", "non-negotiable", "mandatory", "afford"],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
     /// At "all other", "every previous", "the rest" …: the line also names the one instruction it puts first and does
     /// something to the others (void, secondary, on hold, cast aside). "Complete this task before all other tasks"
     /// ranks without demoting; "this option overrides all other settings" names no instruction.
@@ -38,9 +46,15 @@ internal sealed partial class InjectionDetector
     /// </summary>
     private static void AnnouncedInstructions(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
+        var line = LineAround(text, at, RankingWindow);
+        if (!line.ContainsAny(WeightWords))
+        {
+            return;
+        }
+
         var sentence = text[SentenceStart(text, at, 160)..SentenceEnd(text, at, 160)];
-        if ((InjectionPatterns.JustArrived().IsMatch(sentence) && InjectionPatterns.Weighty().IsMatch(LineAround(text, at, RankingWindow)))
-            || (InjectionPatterns.PointedAhead().IsMatch(sentence) && InjectionPatterns.Pressing().IsMatch(sentence)))
+        if ((InjectionPatterns.JustArrived().IsMatch(sentence) && InjectionPatterns.Weighty().IsMatch(line))
+            || (sentence.ContainsAny(WeightWords) && InjectionPatterns.Pressing().IsMatch(sentence) && InjectionPatterns.PointedAhead().IsMatch(sentence)))
         {
             Raise(weights, Marker.NewInstructions, 0.5);
         }
