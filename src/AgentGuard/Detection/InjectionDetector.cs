@@ -48,6 +48,10 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("hypothetical", Family.Hypothetical), ("world where", Family.Hypothetical), ("universe where", Family.Hypothetical), ("scenario where", Family.Hypothetical),
         ("using", Family.CallTool), ("ignora", Family.Ignore), ("ignoriere", Family.Ignore), ("olvida", Family.Ignore), ("oubliez", Family.Ignore), ("vergiss", Family.Ignore),
         ("let's", Family.Steering), ("let us", Family.Steering), ("suggest", Family.Steering), ("recommend", Family.Steering), ("advise", Family.Steering), ("por favor", Family.Please), ("per favore", Family.Please), ("veuillez", Family.Please), ("bitte", Family.Please),
+        ("all ", Family.Ranked), ("every other", Family.Ranked), ("every previous", Family.Ranked), ("every prior", Family.Ranked), ("any other", Family.Ranked), ("any prior", Family.Ranked), ("any previous", Family.Ranked),
+        ("previous and", Family.Ranked), ("previous or", Family.Ranked), ("prior and", Family.Ranked), ("prior or", Family.Ranked), ("preceding and", Family.Ranked), ("past and", Family.Ranked), ("earlier and", Family.Ranked),
+        ("everything else", Family.Ranked), ("the rest", Family.Ranked), ("the others", Family.Ranked), ("no other", Family.Ranked),
+        ("directive", Family.Announced), ("guideline", Family.Announced), ("guidance", Family.Announced), ("mandate", Family.Announced), ("protocol", Family.Announced), ("procedure", Family.Announced), ("advisor", Family.Announced), ("prescription", Family.Announced),
         ("do not", Family.Secrecy), ("don't", Family.Secrecy), ("dont ", Family.Secrecy), ("never", Family.Secrecy), ("without", Family.Secrecy),
         ("system prompt", Family.PromptObject), ("system message", Family.PromptObject), ("your instructions", Family.PromptObject), ("your prompt", Family.PromptObject), ("your rules", Family.PromptObject), ("initial prompt", Family.PromptObject), ("initial instructions", Family.PromptObject), ("hidden prompt", Family.PromptObject), ("original instructions", Family.PromptObject), ("hidden instructions", Family.PromptObject), 
     ];
@@ -458,6 +462,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 RaiseIf(InjectionPatterns.ReadersTask(), text, at, weights, Marker.NewInstructions, 0.5);
                 break;
             case Family.NewInstructions:
+                AnnouncedInstructions(text, at, weights);
                 if (!EndsLikeAHeading(text, at + anchor.Length))
                 {
                     break;
@@ -486,6 +491,12 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.Steering:
                 RaiseIf(InjectionPatterns.NamesTheAnswer(), text, at, weights, Marker.NewInstructions, 0.5);
+                break;
+            case Family.Ranked:
+                RankedInstructions(text, at, weights);
+                break;
+            case Family.Announced:
+                AnnouncedInstructions(text, at, weights);
                 break;
             case Family.Hypothetical:
                 RaiseIf(InjectionPatterns.HypotheticalOrder(), text, at, weights, Marker.NewInstructions, 0.5);
@@ -709,5 +720,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ToDo,
         Hypothetical,
         Steering,
+        Ranked,
+        Announced,
     }
 }
