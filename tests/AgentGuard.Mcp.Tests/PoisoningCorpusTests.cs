@@ -41,8 +41,10 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
         // tool-poisoning-bench, MongoDB) the held-out recall was 25 / 30 (at 6 / 336 benign); with the thirteenth session's
         // (Tool-Scan, AgentAuditKit, Terraform) it was 31 / 41 before any tuning on them and 32 / 41 after (at 8 / 407 benign;
         // the sources before them 26 / 30 at 6 / 336); with the fourteenth session's (Pipelock) it was 45 / 62 before any
-        // tuning on it (Pipelock 13 / 21 at 0 / 9) and 47 / 62 after (Pipelock 14 / 21, the rest 33 / 41; at 8 / 416 benign):
-        // the recall floor is the measured figure, the target (0.90) is not met.
+        // tuning on it (Pipelock 13 / 21 at 0 / 9) and 47 / 62 after (Pipelock 14 / 21, the rest 33 / 41; at 8 / 416 benign);
+        // with the fifteenth session's (MCP-Watchdog, Playwright MCP) it was 51 / 66 at 8 / 445 before any tuning on them
+        // (MCP-Watchdog 4 / 4 at 0 / 2, Playwright 0 / 27) and 51 / 66 after: the recall floor is the measured figure, the
+        // target (0.90) is not met.
         var first = heldOut.Where(s => FirstBuildSources.Contains(s.GetProperty("source").GetString()!)).ToList();
         var firstPositives = first.Where(s => s.GetProperty("label").GetInt32() == 1).ToList();
         var firstNegatives = first.Where(s => s.GetProperty("label").GetInt32() == 0).ToList();
@@ -51,7 +53,7 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
 
         positives.Should().HaveCountGreaterThanOrEqualTo(20);
         negatives.Should().HaveCountGreaterThan(200);
-        recall.Should().BeGreaterThanOrEqualTo(47 / 62.0);
+        recall.Should().BeGreaterThanOrEqualTo(51 / 66.0);
         falsePositiveRate.Should().BeLessThanOrEqualTo(0.05);
     }
 

@@ -23,6 +23,12 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.OpensALink"/> holds.</summary>
         AsLink,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.AddsARecipient"/> holds.</summary>
+        AddedRecipient,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.AboutOtherServersTools"/> holds.</summary>
+        OtherServersTools,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -33,6 +39,8 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(DisclosedObjects, phrase) >= 0 => PhraseCondition.UnderObligation,
         "silently" or "quietly" or "stealthily" or "discreetly" or "invisibly" => PhraseCondition.BeforeMovingVerb,
         "javascript:" => PhraseCondition.AsLink,
+        "bcc" => PhraseCondition.AddedRecipient,
+        "other servers" or "other mcp server" or "other mcp servers" or "another mcp server" => PhraseCondition.OtherServersTools,
         _ => PhraseCondition.None,
     };
 
@@ -41,9 +49,11 @@ internal static partial class ToolDescriptionScanner
     {
         PhraseCondition.AfterNamedTool => TiedToANamedTool(text, at, end),
         PhraseCondition.NotFeedingOtherTools => FeedsNoOtherTool(text, at),
-        PhraseCondition.UnderObligation => ObligedToDisclose(text, at),
+        PhraseCondition.UnderObligation => ObligedToDisclose(text, at) || HandedOverBeforeUse(text, at, end),
         PhraseCondition.BeforeMovingVerb => BeforeMovingVerb(text, end),
         PhraseCondition.AsLink => OpensALink(text, end),
+        PhraseCondition.AddedRecipient => AddsARecipient(text, at, end),
+        PhraseCondition.OtherServersTools => AboutOtherServersTools(text, at, end),
         _ => true,
     };
 

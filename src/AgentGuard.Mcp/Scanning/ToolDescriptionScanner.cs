@@ -24,7 +24,7 @@ internal static partial class ToolDescriptionScanner
          "session token", "session tokens", "bearer token", "refresh token", "refresh tokens", "private keys", "passphrase",
          "seed phrase", "session cookie", "session cookies", "conversation history", "chat history", "full conversation",
          "entire conversation", "complete conversation", "previous message", "previous messages", "last message", "last messages",
-         "prior message", "prior messages"];
+         "prior message", "prior messages", "creds"];
 
     /// <summary>The phrases in table order (the first that matches at a position is its finding), each with its category.</summary>
     internal static readonly (string Phrase, string Category)[] Phrases =
@@ -130,6 +130,11 @@ internal static partial class ToolDescriptionScanner
         ("[instruction", "instruction"), ("[system note", "instruction"), ("[system message", "instruction"), ("**hidden**", "instruction"),
         ("**secret**", "instruction"), ("**system note", "instruction"), ("**system message", "instruction"), ("**system instruction", "instruction"),
         ("<hidden>", "instruction"), ("</hidden>", "instruction"), ("$(env", "code"), (".aws credentials", "secret-access"),
+
+        // A blind-copy recipient added by a standing order (only where AddsARecipient holds); the tools of other servers,
+        // where a sentence names tools or ranks this one (only where AboutOtherServersTools holds).
+        ("bcc", "harmful"), ("other servers", "shadowing"), ("other mcp server", "shadowing"), ("other mcp servers", "shadowing"),
+        ("another mcp server", "shadowing"),
 
         // Credentials and the conversation, where an obligation makes the model hand them over (only where ObligedToDisclose holds).
         .. DisclosedObjects.Select(o => (o, "harvesting")),
