@@ -126,6 +126,22 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
         return true;
     }
 
+    /// <summary>
+    /// What a sequence pattern reads of a call decided here whose record has not gone out, as its entry will read once
+    /// stored: from the call's fields when encoding cannot change them (no separator, control character, unpaired
+    /// surrogate or empty tag), otherwise from its encoding. The read does not wait for an encoding it does not need.
+    /// </summary>
+    public static bool TryReadHeader(in RecordedCall call, NamePool names, out Header header)
+    {
+        if (!ReadsBackAsIs(call.ToolName) || !TagsReadBackAsIs(call.Tags))
+        {
+            return TryReadHeader(call.Encode(), names, out header);
+        }
+
+        header = new Header(call.Time.ToUnixTimeMilliseconds(), call.Effect, call.ToolName, call.Tags);
+        return true;
+    }
+
     /// <summary>The stamp in the ninth field (as <see cref="Encode"/> writes it); false when there is none.</summary>
     /// <param name="utf8">The entry.</param>
     /// <param name="id">The entry's random id.</param>
@@ -194,6 +210,33 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
     internal readonly record struct Header(long TimeMs, DecisionEffect Effect, string ToolName, string[] Tags);
 
     private static string[] List(string field) => field.Length == 0 ? [] : field.Split(ListSeparator);
+
+    private static bool TagsReadBackAsIs(string[] tags)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag.Length == 0 || !ReadsBackAsIs(tag))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when <paramref name="value"/> is stored and read back unchanged: no control character (the separators among them) and no surrogate.</summary>
+    private static bool ReadsBackAsIs(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c < ' ' || char.IsSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static int Format(long value, Span<byte> into)
     {
