@@ -8,27 +8,25 @@ namespace AgentGuard.Redis;
 /// every session, so a decision that reads history allocates nothing for them. Bounded: once full, further names are
 /// decoded without being kept. Holds no argument or prompt text (entries carry names, tags and ids only). The count is
 /// kept with <see cref="Interlocked"/>: reading a concurrent dictionary's count takes all its locks, and once the pool is
-/// full every new name (a model can invent them) would do so. Looked up by the UTF-8 bytes themselves: a name seen before
-/// is found without decoding it (decoding into a buffer cleared for each look-up cost more than the look-up).
+/// full every new name (a model can invent them) would do so.
 /// </summary>
 internal sealed class NamePool
 {
     /// <summary>Names and tag lists kept at most, together (each list of tags counts as one).</summary>
     public const int Capacity = 4096;
 
-    /// <summary>Longer names and lists are decoded without being kept.</summary>
-    private const int MaxKeptLength = 256;
+    private const int StackLimit = 256;
 
-    private readonly ConcurrentDictionary<byte[], string> _names = new(Utf8KeyComparer.Instance);
-    private readonly ConcurrentDictionary<byte[], string[]> _lists = new(Utf8KeyComparer.Instance);
-    private readonly ConcurrentDictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> _nameLookup;
-    private readonly ConcurrentDictionary<byte[], string[]>.AlternateLookup<ReadOnlySpan<byte>> _listLookup;
+    private readonly ConcurrentDictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]> _lists = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
+    private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _listLookup;
     private int _count;
 
     public NamePool()
     {
-        _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<byte>>();
-        _listLookup = _lists.GetAlternateLookup<ReadOnlySpan<byte>>();
+        _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        _listLookup = _lists.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The UTF-8 <paramref name="utf8"/> as a string, shared when it was seen before.</summary>
@@ -39,17 +37,20 @@ internal sealed class NamePool
             return string.Empty;
         }
 
-        if (utf8.Length > MaxKeptLength)
+        if (utf8.Length > StackLimit)
         {
             return Encoding.UTF8.GetString(utf8);
         }
 
-        if (_nameLookup.TryGetValue(utf8, out var known))
+        Span<char> chars = stackalloc char[StackLimit];
+        var text = chars[..Encoding.UTF8.GetChars(utf8, chars)];
+        if (_nameLookup.TryGetValue(text, out var known))
         {
             return known;
         }
 
-        return Keep(_names, utf8, Encoding.UTF8.GetString(utf8));
+        var name = text.ToString();
+        return Keep(_names, name, name);
     }
 
     /// <summary>
@@ -63,21 +64,23 @@ internal sealed class NamePool
             return [];
         }
 
-        if (utf8.Length > MaxKeptLength)
+        if (utf8.Length > StackLimit)
         {
             return Split(utf8, separator);
         }
 
-        if (_listLookup.TryGetValue(utf8, out var known))
+        Span<char> chars = stackalloc char[StackLimit];
+        var text = chars[..Encoding.UTF8.GetChars(utf8, chars)];
+        if (_listLookup.TryGetValue(text, out var known))
         {
             return known;
         }
 
-        return Keep(_lists, utf8, Split(utf8, separator));
+        return Keep(_lists, text.ToString(), Split(utf8, separator));
     }
 
     /// <summary>The value already kept for <paramref name="key"/>, or <paramref name="value"/>, kept while the pool has room.</summary>
-    private T Keep<T>(ConcurrentDictionary<byte[], T> kept, ReadOnlySpan<byte> key, T value)
+    private T Keep<T>(ConcurrentDictionary<string, T> kept, string key, T value)
         where T : class
     {
         if (Volatile.Read(ref _count) >= Capacity)
@@ -85,7 +88,7 @@ internal sealed class NamePool
             return value;
         }
 
-        var shared = kept.GetOrAdd(key.ToArray(), value);
+        var shared = kept.GetOrAdd(key, value);
         if (ReferenceEquals(shared, value))
         {
             Interlocked.Increment(ref _count);

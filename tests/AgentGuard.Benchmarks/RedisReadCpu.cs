@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using AgentGuard.Redis;
@@ -23,10 +22,6 @@ internal static class RedisReadCpu
         var entry = call.Encode();
         var tool = Encoding.UTF8.GetBytes("export_report");
         var tags = Encoding.UTF8.GetBytes("export");
-        var byChars = new ConcurrentDictionary<string, string>(StringComparer.Ordinal) { ["export_report"] = "export_report" };
-        var charLookup = byChars.GetAlternateLookup<ReadOnlySpan<char>>();
-        var listsByChars = new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal) { ["export"] = ["export"] };
-        var listLookup = listsByChars.GetAlternateLookup<ReadOnlySpan<char>>();
         var sink = 0L;
 
         Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg")[..14]}; minimum of 11 rounds of {Operations:N0}, ns per operation");
@@ -36,15 +31,6 @@ internal static class RedisReadCpu
             return header.TimeMs;
         });
         Report("name pool: tool name + tag list", () => names.Name(tool).Length + names.List(tags, 0x1e).Length);
-        Report("  the same decoded into cleared buffers, looked up by chars (the former pool)", () =>
-        {
-            Span<char> chars = stackalloc char[256];
-            var text = chars[..Encoding.UTF8.GetChars(tool, chars)];
-            var name = charLookup.TryGetValue(text, out var known) ? known.Length : 0;
-            Span<char> listChars = stackalloc char[256];
-            var listText = listChars[..Encoding.UTF8.GetChars(tags, listChars)];
-            return name + (listLookup.TryGetValue(listText, out var list) ? list.Length : 0);
-        });
         Report("queued call: encoded, then its header read", () =>
         {
             HistoryEntry.TryReadHeader(call.Encode(), names, out var header);
