@@ -102,27 +102,98 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
     /// </summary>
     public static bool TryReadHeader(ReadOnlySpan<byte> utf8, NamePool names, out Header header)
     {
+        // Time, effect, kind, tool name, source, call id and tags, each ended by a separator (an eighth field follows).
         header = default;
-        Span<Range> fields = stackalloc Range[8];
-        var count = 0;
-        foreach (var field in utf8.Split((byte)FieldSeparator))
-        {
-            fields[count++] = field;
-            if (count == fields.Length)
-            {
-                break;
-            }
-        }
-
-        if (count < 8
-            || !long.TryParse(utf8[fields[0]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var time)
-            || !int.TryParse(utf8[fields[1]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var effect)
-            || !int.TryParse(utf8[fields[2]], NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+        if (!TryNextField(ref utf8, out var time) || !TryNextField(ref utf8, out var effect) || !TryNextField(ref utf8, out var kind)
+            || !TryNextField(ref utf8, out var toolName) || !TryNextField(ref utf8, out _) || !TryNextField(ref utf8, out _)
+            || !TryNextField(ref utf8, out var tags)
+            || !TryLong(time, out var timeMs) || !TryInt(effect, out var effectValue) || !TryInt(kind, out _))
         {
             return false;
         }
 
-        header = new Header(time, (DecisionEffect)effect, names.Name(utf8[fields[3]]), names.List(utf8[fields[6]], (byte)ListSeparator));
+        header = new Header(timeMs, (DecisionEffect)effectValue, names.Name(toolName), names.List(tags, (byte)ListSeparator));
+        return true;
+    }
+
+    /// <summary>The field at the start of <paramref name="rest"/>, which then starts after its separator; false when it has none.</summary>
+    private static bool TryNextField(ref ReadOnlySpan<byte> rest, out ReadOnlySpan<byte> field)
+    {
+        var end = rest.IndexOf((byte)FieldSeparator);
+        if (end < 0)
+        {
+            field = default;
+            return false;
+        }
+
+        field = rest[..end];
+        rest = rest[(end + 1)..];
+        return true;
+    }
+
+    /// <summary>A number field as <see cref="long.TryParse(ReadOnlySpan{byte}, NumberStyles, IFormatProvider, out long)"/> reads it; plain digits (all this version writes) read directly.</summary>
+    private static bool TryLong(ReadOnlySpan<byte> field, out long value)
+        => TryPlainDigits(field, 18, out value) || long.TryParse(field, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>As <see cref="TryLong"/>, for a field that must fit an <see cref="int"/>.</summary>
+    private static bool TryInt(ReadOnlySpan<byte> field, out int value)
+    {
+        if (TryPlainDigits(field, 9, out var plain))
+        {
+            value = (int)plain;
+            return true;
+        }
+
+        return int.TryParse(field, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>
+    /// An optional '-' and 1 to <paramref name="maxDigits"/> ASCII digits (a number that cannot overflow); false for
+    /// anything else, which the general parser then reads (so both accept and reject exactly the same fields).
+    /// </summary>
+    private static bool TryPlainDigits(ReadOnlySpan<byte> field, int maxDigits, out long value)
+    {
+        value = 0;
+        var negative = !field.IsEmpty && field[0] == (byte)'-';
+        var digits = negative ? field[1..] : field;
+        if (digits.IsEmpty || digits.Length > maxDigits)
+        {
+            return false;
+        }
+
+        foreach (var b in digits)
+        {
+            var digit = (uint)(b - '0');
+            if (digit > 9)
+            {
+                value = 0;
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        if (negative)
+        {
+            value = -value;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// What a sequence pattern reads of a call decided here whose record has not gone out, as its entry will read once
+    /// stored: from the call's fields when encoding cannot change them (no separator, control character, unpaired
+    /// surrogate or empty tag), otherwise from its encoding. The read does not wait for an encoding it does not need.
+    /// </summary>
+    public static bool TryReadHeader(in RecordedCall call, NamePool names, out Header header)
+    {
+        if (!ReadsBackAsIs(call.ToolName) || !TagsReadBackAsIs(call.Tags))
+        {
+            return TryReadHeader(call.Encode(), names, out header);
+        }
+
+        header = new Header(call.Time.ToUnixTimeMilliseconds(), call.Effect, call.ToolName, call.Tags);
         return true;
     }
 
@@ -194,6 +265,33 @@ internal readonly record struct HistoryEntry(long TimeMs, DecisionEffect Effect,
     internal readonly record struct Header(long TimeMs, DecisionEffect Effect, string ToolName, string[] Tags);
 
     private static string[] List(string field) => field.Length == 0 ? [] : field.Split(ListSeparator);
+
+    private static bool TagsReadBackAsIs(string[] tags)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag.Length == 0 || !ReadsBackAsIs(tag))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when <paramref name="value"/> is stored and read back unchanged: no control character (the separators among them) and no surrogate.</summary>
+    private static bool ReadsBackAsIs(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c < ' ' || char.IsSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static int Format(long value, Span<byte> into)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using StackExchange.Redis;
 
 namespace AgentGuard.Redis;
@@ -13,7 +14,7 @@ internal readonly struct HistoryWindow
     private readonly int _olderCount;
     private readonly RedisValue[] _newer;
     private readonly int _newerStart;
-    private readonly byte[][]? _queued;
+    private readonly RecordedCall[]? _queued;
 
     /// <param name="older">Calls held before, oldest first.</param>
     /// <param name="olderCount">How many of <paramref name="older"/> are held.</param>
@@ -29,7 +30,7 @@ internal readonly struct HistoryWindow
         Count = Math.Min(limit, olderCount + newer.Length - newerStart);
     }
 
-    private HistoryWindow(in HistoryWindow before, byte[][] queued, int count)
+    private HistoryWindow(in HistoryWindow before, RecordedCall[] queued, int count)
     {
         _older = before._older;
         _olderCount = before._olderCount;
@@ -44,24 +45,50 @@ internal readonly struct HistoryWindow
     public int Count { get; }
 
     /// <summary>
-    /// This window followed by <paramref name="queued"/> (entries oldest first, not in what Redis sent), as Redis's list
+    /// This window followed by <paramref name="queued"/> (calls oldest first, not in what Redis sent), as Redis's list
     /// will be once their records are applied: <paramref name="count"/> of the newest count (each append trims).
     /// </summary>
-    public HistoryWindow WithQueued(byte[][] queued, int count) => new(in this, queued, count);
+    public HistoryWindow WithQueued(RecordedCall[] queued, int count) => new(in this, queued, count);
 
-    /// <summary>The entry <paramref name="fromNewest"/> places back from the newest (0 = newest).</summary>
-    public ReadOnlySpan<byte> FromNewest(int fromNewest)
+    /// <summary>
+    /// What a sequence pattern reads of the call <paramref name="fromNewest"/> places back from the newest (0 = newest),
+    /// as its entry in Redis reads (<see cref="HistoryEntry.TryReadHeader(ReadOnlySpan{byte}, NamePool, out HistoryEntry.Header)"/>);
+    /// false for an entry not in this format.
+    /// </summary>
+    public bool TryReadHeader(int fromNewest, NamePool names, out HistoryEntry.Header header)
     {
         if (_queued is { } queued)
         {
             if (fromNewest < queued.Length)
             {
-                return queued[queued.Length - 1 - fromNewest];
+                return HistoryEntry.TryReadHeader(in queued[queued.Length - 1 - fromNewest], names, out header);
             }
 
             fromNewest -= queued.Length;
         }
 
+        return HistoryEntry.TryReadHeader(Stored(fromNewest), names, out header);
+    }
+
+    /// <summary>The call <paramref name="fromNewest"/> places back from the newest, decoded whole; null for an entry not in this format.</summary>
+    public HistoryEntry? Decode(int fromNewest)
+    {
+        if (_queued is { } queued)
+        {
+            if (fromNewest < queued.Length)
+            {
+                return HistoryEntry.Decode(Encoding.UTF8.GetString(queued[queued.Length - 1 - fromNewest].Encode()));
+            }
+
+            fromNewest -= queued.Length;
+        }
+
+        return HistoryEntry.Decode(Encoding.UTF8.GetString(Stored(fromNewest)));
+    }
+
+    /// <summary>The stored entry <paramref name="fromNewest"/> places back from the newest of those held and sent.</summary>
+    private ReadOnlySpan<byte> Stored(int fromNewest)
+    {
         var inNewer = _newer.Length - 1 - fromNewest;
         return inNewer >= _newerStart ? ((ReadOnlyMemory<byte>)_newer[inNewer]).Span : _older![_olderCount + inNewer - _newerStart];
     }

@@ -7,5 +7,4 @@ namespace AgentGuard.Redis;
 /// <param name="Limits">The session's limits when the call was decided.</param>
 /// <param name="Call">The call.</param>
 /// <param name="History">The session's history key when the near-cache had it (null: built when sent).</param>
-/// <param name="Entry">The call's encoding when a read already made it (null: encoded when sent).</param>
-internal readonly record struct PendingRecord(string SessionId, SessionLimits Limits, RecordedCall Call, RedisKey? History = null, byte[]? Entry = null);
+internal readonly record struct PendingRecord(string SessionId, SessionLimits Limits, RecordedCall Call, RedisKey? History = null);

@@ -85,12 +85,12 @@ internal sealed class PendingRecords(Action<PendingRecord> send, RecordScheduler
     }
 
     /// <summary>
-    /// The entries of <paramref name="sessionId"/>'s calls not yet on the connection, oldest first (empty when there are
-    /// none): a read sent now will not find them in Redis — except the one being handed over at this moment, or any
-    /// sent before the read itself goes out, which the reader tells apart by their ids. Each is encoded here once and
-    /// kept with its record, so the record's send does not encode it again.
+    /// The calls of <paramref name="sessionId"/> not yet on the connection, oldest first (empty when there are none): a
+    /// read sent now will not find them in Redis — except the one being handed over at this moment, or any sent before
+    /// the read itself goes out, which the reader tells apart by their ids. Not encoded here: the read goes out without
+    /// waiting for an encoding, and counts the calls from their fields (<see cref="HistoryEntry.TryReadHeader(in RecordedCall, NamePool, out HistoryEntry.Header)"/>).
     /// </summary>
-    public byte[][] Queued(string sessionId)
+    public RecordedCall[] Queued(string sessionId)
     {
         if (Volatile.Read(ref _count) == 0)
         {
@@ -114,23 +114,18 @@ internal sealed class PendingRecords(Action<PendingRecord> send, RecordScheduler
                 return [];
             }
 
-            var entries = new byte[found][];
+            var calls = new RecordedCall[found];
             var at = 0;
             for (var i = 0; i < _count && at < found; i++)
             {
-                ref var record = ref _ring[(_head + i) & mask];
+                ref readonly var record = ref _ring[(_head + i) & mask];
                 if (string.Equals(record.SessionId, sessionId, StringComparison.Ordinal))
                 {
-                    if (record.Entry is null)
-                    {
-                        record = record with { Entry = record.Call.Encode() };
-                    }
-
-                    entries[at++] = record.Entry!;
+                    calls[at++] = record.Call;
                 }
             }
 
-            return entries;
+            return calls;
         }
     }
 

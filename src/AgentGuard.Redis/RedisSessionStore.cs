@@ -113,8 +113,8 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
     /// <summary>Records decided on this replica and not yet handed to the connection.</summary>
     internal int UnsentRecords => _records.Unsent;
 
-    /// <summary>The entries of <paramref name="sessionId"/>'s calls decided here whose records are not on the connection yet, oldest first.</summary>
-    internal byte[][] Queued(string sessionId) => _records.Queued(sessionId);
+    /// <summary>The calls of <paramref name="sessionId"/> decided here whose records are not on the connection yet, oldest first.</summary>
+    internal RecordedCall[] Queued(string sessionId) => _records.Queued(sessionId);
 
     /// <summary>Hands every queued record to the connection now (as a result write does first; tests, before they look into Redis).</summary>
     internal void SendRecords() => _records.SendAll();
@@ -234,8 +234,8 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
 
     private void SendRecordCommands(PendingRecord record)
     {
-        var (sessionId, limits, call, known, entry) = record;
-        entry ??= call.Encode();
+        var (sessionId, limits, call, known) = record;
+        var entry = call.Encode();
         var history = known ?? Keys.History(sessionId);
 
         Send(RecordWrites, (history, entry), static (database, write) => database.ListRightPushAsync(write.history, write.entry));
@@ -377,15 +377,8 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
     /// over meanwhile): the newest queued call found in the answer by its id was, and so was every call queued before
     /// it (records go out in order); the calls after it are added, in order, each trimming as its record will.
     /// </summary>
-    private HistoryWindow WithQueued(string sessionId, HistoryWindow window, byte[][] queued, RedisValue[] answer, bool cached)
+    private HistoryWindow WithQueued(string sessionId, HistoryWindow window, RecordedCall[] queued, RedisValue[] answer, bool cached)
     {
-        Span<ulong> ids = queued.Length <= 16 ? stackalloc ulong[queued.Length] : new ulong[queued.Length];
-        Span<int> keeps = queued.Length <= 16 ? stackalloc int[queued.Length] : new int[queued.Length];
-        for (var q = 0; q < queued.Length; q++)
-        {
-            HistoryEntry.TryStamp(queued[q], out ids[q], out keeps[q]);
-        }
-
         var from = 0;
         for (var i = answer.Length - 1; i >= 0 && from < queued.Length; i--)
         {
@@ -396,7 +389,7 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
 
             for (var q = queued.Length - 1; q >= from; q--)
             {
-                if (ids[q] == id)
+                if (queued[q].Id == id)
                 {
                     from = q + 1;
                     break;
@@ -412,7 +405,7 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
         var count = window.Count;
         for (var q = from; q < queued.Length; q++)
         {
-            count = Math.Min(count + 1, keeps[q]);
+            count = Math.Min(count + 1, queued[q].Keeps);
         }
 
         if (cached)

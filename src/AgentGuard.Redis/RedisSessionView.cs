@@ -1,4 +1,3 @@
-using System.Text;
 using StackExchange.Redis;
 
 namespace AgentGuard.Redis;
@@ -32,7 +31,7 @@ internal sealed class RedisSessionView(
         for (var i = 0; i < count && (withinCalls <= 0 || read < withinCalls); i++)
         {
             // An entry not in this format (written by someone else) is skipped and not counted as a call.
-            if (!HistoryEntry.TryReadHeader(history.FromNewest(i), store.Names, out var entry))
+            if (!history.TryReadHeader(i, store.Names, out var entry))
             {
                 continue;
             }
@@ -115,7 +114,7 @@ internal sealed class RedisSessionView(
         var records = new List<ToolCallRecord>(history.Count);
         for (var i = history.Count - 1; i >= 0; i--)
         {
-            if (HistoryEntry.Decode(Encoding.UTF8.GetString(history.FromNewest(i))) is { } entry)
+            if (history.Decode(i) is { } entry)
             {
                 records.Add(entry.ToRecord());
             }

@@ -87,4 +87,45 @@ public sealed class HistoryEntryTests
         HistoryEntry.TryStamp(bytes, out _, out var keeps).Should().BeTrue();
         keeps.Should().Be(int.MaxValue);
     }
+
+    [Theory]
+    [InlineData("1764403200000", "2", "0")]
+    [InlineData("-62135596800000", "0", "1")]
+    [InlineData(" 1764403200000", "2", "0")]
+    [InlineData("+1764403200000", "+2", "0")]
+    [InlineData("1764403200000", "99999999999", "0")]
+    [InlineData("1764403200000", "2147483648", "0")]
+    [InlineData("1764403200000", "-2147483648", "0")]
+    [InlineData("99999999999999999999", "2", "0")]
+    [InlineData("-", "2", "0")]
+    [InlineData("", "2", "0")]
+    [InlineData("1e3", "2", "0")]
+    [InlineData("1764403200000", "2", "")]
+    [InlineData("1764403200000", "2", "1 ")]
+    public void HeaderRead_AcceptsAndReadsExactlyTheEntriesDecodeDoes(string time, string effect, string kind)
+    {
+        // A sequence rule reads headers in place of Decode; an entry another writer left (or a corrupted one) must count
+        // or be skipped the same way by both, whatever its numbers look like.
+        var entry = string.Join('\u001f', time, effect, kind, "tool", "", "", "a\u001eb", "", "0123456789abcdef/5");
+        var decoded = HistoryEntry.Decode(entry);
+
+        var read = HistoryEntry.TryReadHeader(Encoding.UTF8.GetBytes(entry), new NamePool(), out var header);
+
+        read.Should().Be(decoded is not null);
+        if (decoded is { } whole)
+        {
+            header.TimeMs.Should().Be(whole.TimeMs);
+            header.Effect.Should().Be(whole.Effect);
+            header.ToolName.Should().Be(whole.ToolName);
+            header.Tags.Should().Equal(whole.Tags);
+        }
+    }
+
+    [Fact]
+    public void HeaderRead_OfAnEntryWithTooFewFields_IsRejectedAsDecodeRejectsIt()
+    {
+        var entry = string.Join('\u001f', "1764403200000", "2", "0", "tool", "", "", "a");
+        HistoryEntry.Decode(entry).Should().BeNull();
+        HistoryEntry.TryReadHeader(Encoding.UTF8.GetBytes(entry), new NamePool(), out _).Should().BeFalse();
+    }
 }

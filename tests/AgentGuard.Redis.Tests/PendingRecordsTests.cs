@@ -383,9 +383,9 @@ public sealed class PendingRecordsTests(RedisFixture redis) : IClassFixture<Redi
         return (held, sent, new PendingRecords(record => sent.Add(record.SessionId), new RecordScheduler(held.Add)));
     }
 
-    private static ulong Id(byte[] entry)
+    private static ulong Id(RecordedCall call)
     {
-        HistoryEntry.TryStamp(entry, out var id, out _).Should().BeTrue();
+        HistoryEntry.TryStamp(call.Encode(), out var id, out _).Should().BeTrue();
         return id;
     }
 

@@ -137,7 +137,7 @@ public sealed class QueuedRecordsTests(RedisFixture redis) : IClassFixture<Redis
             // The work item hands the record over at the moment the next read goes out: Redis has it, and so does the queue.
             var queued = store.Queued(session.SessionId!);
             queued.Should().ContainSingle();
-            await database.ListRightPushAsync(store.Keys.History(session.SessionId!), queued[0]);
+            await database.ListRightPushAsync(store.Keys.History(session.SessionId!), queued[0].Encode());
 
             (await Decide(a, "send", session)).Should().Be(DecisionEffect.Allow, $"one export in {session.SessionId}, in Redis and in the queue: counted once");
         }
@@ -178,6 +178,34 @@ public sealed class QueuedRecordsTests(RedisFixture redis) : IClassFixture<Redis
         await Decide(a, "export", session);
         (await Decide(a, "send", session)).Should().Be(DecisionEffect.Allow, "the refused export is in no history: one export counts");
         a.Audit.Should().HaveCount(4, "every decision is audited where it was made, stored in Redis or not");
+    }
+
+    [Theory]
+    [InlineData("x\u001ey", "x?y")]
+    [InlineData("x\u001fy", "x?y")]
+    public async Task AQueuedCall_IsCountedAsItsEntryInRedisWillRead_WhenStoringChangesItsTags(string tag, string stored)
+    {
+        // The read counts a queued call from its fields rather than its encoding. Storing a call replaces the separators
+        // in its names and tags with '?', so a pattern written for the stored tag must count the call the same way
+        // whether its record is still queued or already in Redis.
+        var rules = $$"""
+            "Rules": [
+              { "Id": "after-tagged", "Effect": "Deny", "Match": { "Tools": ["send"] }, "When": { "Sequence": { "Tags": ["{{stored}}"], "AtLeast": 1 } } }
+            ]
+            """;
+        var held = new HeldWork();
+        await using var a = await Replica.StartHeldAsync(redis.Server, rules, held, RedisFixture.Prefix());
+        var tagged = new ToolCallEvent("tagged", ToolKind.Function) { Tags = [tag] };
+
+        var sent = new GuardContext { SessionId = "tag-sent" };
+        await a.Engine.EvaluateAsync(tagged, sent);
+        await a.FlushAsync();
+        (await Decide(a, "send", sent)).Should().Be(DecisionEffect.Deny, "the stored entry's tag reads as the pattern's");
+
+        var queued = new GuardContext { SessionId = "tag-queued" };
+        await a.Engine.EvaluateAsync(tagged, queued);
+        Store(a).UnsentRecords.Should().BeGreaterThan(0, "the record is held in the queue");
+        (await Decide(a, "send", queued)).Should().Be(DecisionEffect.Deny, "a queued call counts as its entry will read once stored");
     }
 
     [Fact]
