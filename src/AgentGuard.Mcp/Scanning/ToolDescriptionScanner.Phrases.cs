@@ -50,6 +50,9 @@ internal static partial class ToolDescriptionScanner
         /// </summary>
         public bool SawMixedScript { readonly get; private set; }
 
+        /// <summary>Where the last word found to hold too few ASCII letters for a mixed-script word ends (<see cref="InLatinWord"/>).</summary>
+        private int _notLatinUntil;
+
         /// <summary>True when the walk stopped at an upper-case pseudo-tag (each '&lt;' is a stop).</summary>
         public bool SawPseudoMarkup { readonly get; private set; }
 
@@ -121,7 +124,7 @@ internal static partial class ToolDescriptionScanner
                 }
             }
 
-            if (!SawMixedScript && (IsLookAlikeScript(c) || (IsCombiningMark(c) && AfterAsciiLetter(text, at))) && InLatinWord(text, at))
+            if (!SawMixedScript && at >= _notLatinUntil && (IsLookAlikeScript(c) || (IsCombiningMark(c) && AfterAsciiLetter(text, at))) && InLatinWord(text, at, ref _notLatinUntil))
             {
                 SawMixedScript = true;
             }
@@ -219,9 +222,11 @@ internal static partial class ToolDescriptionScanner
     /// The letter at <paramref name="at"/> stands in a word (a run of letters) that holds at least
     /// <see cref="LatinLettersOfAMixedWord"/> ASCII letters: "ignоre" spelled with a Cyrillic о, which reads alike to the
     /// model and matches no phrase. A word wholly in one script, a symbol in a formula ("2πr", "Δt"), or an accented
-    /// Latin letter ("café") is not one.
+    /// Latin letter ("café") is not one. When the answer is no for a letter, <paramref name="notLatinUntil"/> becomes the end
+    /// of its word: the answer is no for every later letter of that word too (each is not ASCII where it is asked), so a
+    /// text in another script reads each word once, not once for each of its letters.
     /// </summary>
-    private static bool InLatinWord(ReadOnlySpan<char> text, int at)
+    private static bool InLatinWord(ReadOnlySpan<char> text, int at, ref int notLatinUntil)
     {
         var latin = 0;
         for (var i = at - 1; i >= 0 && char.IsLetter(text[i]) && latin < LatinLettersOfAMixedWord; i--)
@@ -229,12 +234,23 @@ internal static partial class ToolDescriptionScanner
             latin += char.IsAsciiLetter(text[i]) ? 1 : 0;
         }
 
-        for (var i = at + 1; i < text.Length && char.IsLetter(text[i]) && latin < LatinLettersOfAMixedWord; i++)
+        var end = at + 1;
+        for (; end < text.Length && char.IsLetter(text[end]) && latin < LatinLettersOfAMixedWord; end++)
         {
-            latin += char.IsAsciiLetter(text[i]) ? 1 : 0;
+            latin += char.IsAsciiLetter(text[end]) ? 1 : 0;
         }
 
-        return latin >= LatinLettersOfAMixedWord;
+        if (latin >= LatinLettersOfAMixedWord)
+        {
+            return true;
+        }
+
+        if (char.IsLetter(text[at]))
+        {
+            notLatinUntil = end;
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -241,10 +241,33 @@ internal static partial class ToolDescriptionScanner
         }
     }
 
+    /// <summary>The phrases a non-ASCII character may stand for: those of the ASCII letter its upper case is, if any.</summary>
     private static PhraseEntry[] FoldedCandidates(char c)
     {
+        var upper = AsciiUpperCaseOf(c);
+        return upper != NoAsciiUpperCase ? ByFirstChar[char.ToLowerInvariant(upper)] : [];
+    }
+
+    /// <summary>What <see cref="AsciiUpperCaseOf"/> answers for a character whose upper case is not ASCII.</summary>
+    internal const char NoAsciiUpperCase = '\uFFFF';
+
+    /// <summary>The first character from which none has an ASCII upper case (below it, 'ſ' U+017F has: 'S').</summary>
+    private const char FirstWithoutAsciiUpperCase = '\u0180';
+
+    /// <summary>
+    /// The upper case of a non-ASCII <paramref name="c"/> when that is ASCII, else <see cref="NoAsciiUpperCase"/>. From
+    /// U+0180 on the answer needs no look-up: the runtime upper-cases a non-ASCII character with a call into the
+    /// globalisation library, and a description in another script makes every character a stop of the walk.
+    /// </summary>
+    internal static char AsciiUpperCaseOf(char c)
+    {
+        if (c >= FirstWithoutAsciiUpperCase)
+        {
+            return NoAsciiUpperCase;
+        }
+
         var upper = char.ToUpperInvariant(c);
-        return upper <= '\x7F' ? ByFirstChar[char.ToLowerInvariant(upper)] : [];
+        return upper <= '\x7F' ? upper : NoAsciiUpperCase;
     }
 
     private static int PairIndex(char first, char second) => (char.ToLowerInvariant(first) * 128) + char.ToLowerInvariant(second);

@@ -121,21 +121,17 @@ internal sealed partial class InjectionDetector
         // One pass for the four separators; each separator's matches do not overlap (the search for one resumes after its
         // previous match), so "': ': '" opens one field, not two.
         Span<int> resume = stackalloc int[FieldSeparatorList.Length];
-        var span = text;
-        for (var at = span.IndexOfAny(FieldSeparators); at >= 0;)
+        for (var at = NextFieldSeparator(text, 0); at >= 0; at = NextFieldSeparator(text, at + 1))
         {
             for (var k = 0; k < FieldSeparatorList.Length; k++)
             {
                 var separator = FieldSeparatorList[k];
-                if (at >= resume[k] && span[at..].StartsWith(separator, StringComparison.Ordinal))
+                if (at >= resume[k] && text[at..].StartsWith(separator, StringComparison.Ordinal))
                 {
                     BareRequest(text, at + separator.Length, weights, field: true);
                     resume[k] = at + separator.Length;
                 }
             }
-
-            var next = at + 1 < span.Length ? span[(at + 1)..].IndexOfAny(FieldSeparators) : -1;
-            at = next < 0 ? -1 : at + 1 + next;
         }
 
         if (char.IsAsciiLetterUpper(text[0]))
@@ -155,10 +151,39 @@ internal sealed partial class InjectionDetector
         BoundaryTask(text, weights);
     }
 
-    private static readonly string[] FieldSeparatorList = ["': '", "\": \"", "':'", "\":\""];
+    /// <summary>What opens a quoted field value in a JSON or Python dictionary: each a quote, then a colon.</summary>
+    internal static readonly string[] FieldSeparatorList = ["': '", "\": \"", "':'", "\":\""];
 
-    /// <summary>What opens a quoted field value in a JSON or Python dictionary.</summary>
-    private static readonly System.Buffers.SearchValues<string> FieldSeparators = System.Buffers.SearchValues.Create(FieldSeparatorList, StringComparison.Ordinal);
+    /// <summary>
+    /// The first position from <paramref name="from"/> where one of <see cref="FieldSeparatorList"/> starts, or -1. Each
+    /// opens with a quote and a colon, so the vector search is for the colon, rare in prose (a search for the four strings
+    /// costs several times more on a page that holds none), and only a colon after a quote is compared.
+    /// </summary>
+    internal static int NextFieldSeparator(ReadOnlySpan<char> text, int from)
+    {
+        for (var colon = from + 1; colon < text.Length; colon++)
+        {
+            var found = text[colon..].IndexOf(':');
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            colon += found;
+            if (text[colon - 1] is '\'' or '"')
+            {
+                foreach (var separator in FieldSeparatorList)
+                {
+                    if (text[(colon - 1)..].StartsWith(separator, StringComparison.Ordinal))
+                    {
+                        return colon - 1;
+                    }
+                }
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>Verbs that set a writing or answering task for an assistant ("Write a script …", "Explain the theory …").</summary>
     private static readonly string[] TaskVerbs =
