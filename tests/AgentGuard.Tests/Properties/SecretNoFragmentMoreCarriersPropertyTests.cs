@@ -67,6 +67,41 @@ public sealed class SecretNoFragmentMoreCarriersPropertyTests
         => NoFragment("<apiKey env='prod'>{X}</apiKey>\n<user>app</user>", "u&g2HlnrQQWZdE<z?k3UY~ls=KJ45%Mp85Ly9hTA2UQHoEW'zd%3cre,z0r6 \"ZiL");
 
     /// <summary>
+    /// A case the property found in CI (seed 5jjHbRyK8WS4): a key with spaces, '&gt;', '&amp;' and '&lt;' in an
+    /// <c>&lt;apiKey&gt;</c> element. The content as a whole is not reported, but a random-looking run inside it
+    /// (<c>wkFq9bBsi1HUZm8DSMib</c>) is, and redacting that run alone left the rest of the key in the audit file.
+    /// </summary>
+    [Fact]
+    public void KeyWithSpacesInASecretNamedElement_IsRedactedWholeOrNotAtAll()
+        => NoFragment("<apiKey env='prod'>{X}</apiKey>\n<user>app</user>", "7m>_AW,jHs:wkFq9bBsi1HUZm8DSMib,Q/sxYD AdaX&0X2Joo\\jfGg2N3Ke5! ,UJ<6EK");
+
+    /// <summary>The same class constructed: a random-looking run inside the spaced content of other secret-named elements.</summary>
+    [Theory]
+    [InlineData("<password>correct horse jHs:wkFq9bBsi1HUZm8DSMib, battery</password>", "correct horse jHs:wkFq9bBsi1HUZm8DSMib, battery")]
+    [InlineData("<secret type=\"plain\">my pass jHs:wkFq9bBsi1HUZm8DSMib, phrase</secret>", "my pass jHs:wkFq9bBsi1HUZm8DSMib, phrase")]
+    [InlineData("<config><token> a b jHs:wkFq9bBsi1HUZm8DSMib, c </token></config>", "a b jHs:wkFq9bBsi1HUZm8DSMib, c")]
+    public void RunInsideASecretNamedElement_RedactsTheWholeContent(string text, string secret)
+    {
+        var detector = new SecretDetector();
+        var findings = new List<SecretFinding>();
+        detector.Find(text, findings);
+        findings.Should().NotBeEmpty(text);
+        UnreportedOrRedactedWhole(detector, text, [secret]).Should().BeTrue(text);
+    }
+
+    /// <summary>An element whose name does not say it holds a secret keeps its other words: only the run is redacted.</summary>
+    [Fact]
+    public void RunInsideAnOrdinaryElement_RedactsOnlyTheRun()
+    {
+        const string text = "<note>deploy id jHs:wkFq9bBsi1HUZm8DSMib, went out</note>";
+        var findings = new List<SecretFinding>();
+        new SecretDetector().Find(text, findings);
+        var spans = ArgumentRedactor.RedactionSpans(text, findings);
+        spans.Should().NotBeEmpty();
+        spans.Should().NotContain(s => s.Start <= text.IndexOf("deploy", StringComparison.Ordinal) || s.Start + s.Length >= text.IndexOf("went", StringComparison.Ordinal));
+    }
+
+    /// <summary>
     /// The same class constructed: a key whose <c>%xx</c> decodes to the character that closes its carrier (a quote, an
     /// apostrophe, <c>&lt;</c>) or ends a value (a space, a comma), with more of the key after it.
     /// </summary>
