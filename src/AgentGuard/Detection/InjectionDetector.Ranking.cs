@@ -31,8 +31,16 @@ internal sealed partial class InjectionDetector
             return;
         }
 
-        var line = LineAround(text, at, RankingWindow);
-        if (InjectionPatterns.ThisInstruction().IsMatch(line) && InjectionPatterns.Demoted().IsMatch(line))
+        // The line and the one after it: a line break between "all other directives are void." and "This one counts:"
+        // must not split the ranking in two.
+        var (start, end) = LineBounds(text, at, RankingWindow);
+        if (end < text.Length)
+        {
+            end = LineBounds(text, end + 1, RankingWindow).End;
+        }
+
+        var lines = text[start..end];
+        if (InjectionPatterns.ThisInstruction().IsMatch(lines) && InjectionPatterns.Demoted().IsMatch(lines))
         {
             Raise(weights, Marker.NewInstructions, 0.5);
         }
@@ -63,11 +71,17 @@ internal sealed partial class InjectionDetector
     /// <summary>The line holding <paramref name="at"/>, at most <paramref name="window"/> characters either way.</summary>
     private static ReadOnlySpan<char> LineAround(ReadOnlySpan<char> text, int at, int window)
     {
+        var (start, end) = LineBounds(text, at, window);
+        return text[start..end];
+    }
+
+    /// <summary>Where the line holding <paramref name="at"/> starts and ends (its line break excluded), at most <paramref name="window"/> characters either way.</summary>
+    private static (int Start, int End) LineBounds(ReadOnlySpan<char> text, int at, int window)
+    {
         var from = Math.Max(0, at - window);
         var before = text[from..at].LastIndexOf('\n');
-        var start = before < 0 ? from : from + before + 1;
         var ahead = text.Slice(at, Math.Min(window, text.Length - at));
         var after = ahead.IndexOf('\n');
-        return text[start..(after < 0 ? at + ahead.Length : at + after)];
+        return (before < 0 ? from : from + before + 1, after < 0 ? at + ahead.Length : at + after);
     }
 }
