@@ -3,7 +3,8 @@ namespace AgentGuard;
 /// <content>
 /// Two ways data hands the reader a new instruction without the usual "ignore previous instructions": it ranks
 /// instructions ("all other directives are now void; this one alone counts"), or it announces that instructions of
-/// great importance have just arrived before giving one. Both are judged on the line that holds them.
+/// great importance have just arrived before giving one. A ranking is judged on its line and the next, an announcement on
+/// its sentence and line.
 /// </content>
 internal sealed partial class InjectionDetector
 {
@@ -25,8 +26,7 @@ internal sealed partial class InjectionDetector
     /// </summary>
     private static void RankedInstructions(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
-        var others = FirstMatch(InjectionPatterns.OtherInstructions(), text, at);
-        if (others.Length == 0)
+        if (!IsMatchAt(InjectionPatterns.OtherInstructions(), text, at))
         {
             return;
         }

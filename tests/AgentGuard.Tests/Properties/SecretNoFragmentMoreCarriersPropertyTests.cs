@@ -80,6 +80,7 @@ public sealed class SecretNoFragmentMoreCarriersPropertyTests
     [InlineData("<password>correct horse jHs:wkFq9bBsi1HUZm8DSMib, battery</password>", "correct horse jHs:wkFq9bBsi1HUZm8DSMib, battery")]
     [InlineData("<secret type=\"plain\">my pass jHs:wkFq9bBsi1HUZm8DSMib, phrase</secret>", "my pass jHs:wkFq9bBsi1HUZm8DSMib, phrase")]
     [InlineData("<config><token> a b jHs:wkFq9bBsi1HUZm8DSMib, c </token></config>", "a b jHs:wkFq9bBsi1HUZm8DSMib, c")]
+    [InlineData("<apiKey><![CDATA[a b jHs:wkFq9bBsi1HUZm8DSMib, c]]></apiKey>", "a b jHs:wkFq9bBsi1HUZm8DSMib, c")]
     public void RunInsideASecretNamedElement_RedactsTheWholeContent(string text, string secret)
     {
         var detector = new SecretDetector();
