@@ -22,7 +22,7 @@ public sealed class InjectionCorpusTests(ITestOutputHelper output)
         ["cyberseceval-indirect"] = 11,
         ["injecagent"] = 72,
         ["sep"] = 54,
-        ["tasktracker"] = 37,
+        ["tasktracker"] = 39,
     };
 
     [Fact]

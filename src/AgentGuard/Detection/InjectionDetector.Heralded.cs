@@ -1,0 +1,79 @@
+namespace AgentGuard;
+
+/// <content>
+/// A task heralded to the reader from inside data: a clause about instructions, steps or a task that says they are
+/// ahead or new, speaks to the reader, and presses hard ("You're about to encounter instructions so critical they demand
+/// your immediate action"); or one that adds a task to the reader's own work and says it matters ("there's an additional
+/// task as urgent as your main objectives"). A manual introduces its steps and then gives them ("the following steps
+/// are essential: back up …"), so a clause that ends in a colon needs three words of weight to be a herald; it says
+/// "important" once, so one word of weight is never enough.
+/// </content>
+internal sealed partial class InjectionDetector
+{
+    /// <summary>How far either way a clause is read.</summary>
+    private const int ClauseWindow = 240;
+
+    /// <summary>At an instruction or task noun, or at "what follows"/"what comes next": the clause holding it.</summary>
+    private static void HeraldedTask(ReadOnlySpan<char> text, int at, Span<double> weights)
+    {
+        var (start, end) = ClauseBounds(text, at, ClauseWindow);
+        var introducesContent = end < text.Length && text[end] == ':';
+        var clause = text[start..end];
+        if (!clause.ContainsAny(WeightWords))
+        {
+            return;
+        }
+
+        var weight = InjectionPatterns.HeraldedWeight().Count(clause);
+        if (weight == 0)
+        {
+            return;
+        }
+
+        if (!introducesContent && InjectionPatterns.AddedTask().IsMatch(clause) && InjectionPatterns.ReadersOwnWork().IsMatch(clause))
+        {
+            Raise(weights, Marker.NewInstructions, 0.5);
+            return;
+        }
+
+        // Before a colon a manual names its steps' weight once ("the following steps are essential:"); an overstatement
+        // of three ("a new task of critical, urgent importance for you:") is a herald wherever it ends.
+        if (weight + InjectionPatterns.HeraldedHype().Count(clause) >= (introducesContent ? 3 : 2)
+            && InjectionPatterns.HeraldedAhead().IsMatch(clause)
+            && InjectionPatterns.HeraldedReader().IsMatch(clause))
+        {
+            Raise(weights, Marker.NewInstructions, 0.5);
+        }
+    }
+
+    /// <summary>
+    /// The clause holding <paramref name="at"/>: from after the last '.', '!', '?', ';', ':' or line break before it to the
+    /// next one (a '.' only before a space or the end), at most <paramref name="window"/> characters either way. The end is
+    /// the index of the mark that closes it.
+    /// </summary>
+    private static (int Start, int End) ClauseBounds(ReadOnlySpan<char> text, int at, int window)
+    {
+        var start = at;
+        var floor = Math.Max(0, at - window);
+        while (start > floor && !ClosesClause(text, start - 1))
+        {
+            start--;
+        }
+
+        var end = at;
+        var ceiling = Math.Min(text.Length, at + window);
+        while (end < ceiling && !ClosesClause(text, end))
+        {
+            end++;
+        }
+
+        return (start, end);
+    }
+
+    private static bool ClosesClause(ReadOnlySpan<char> text, int i) => text[i] switch
+    {
+        '!' or '?' or ';' or ':' or '\n' => true,
+        '.' => i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]),
+        _ => false,
+    };
+}

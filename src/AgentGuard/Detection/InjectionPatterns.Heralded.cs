@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+
+namespace AgentGuard;
+
+/// <content>A task heralded to the reader: what the clause says is ahead or new, who it speaks to, and how hard it presses.</content>
+internal static partial class InjectionPatterns
+{
+    /// <summary>What is ahead, new or added: "the following", "upcoming", "about to", "another", "here's", "just landed".</summary>
+    [GeneratedRegex(@"\b(?:following|to\s+follow|that\s+follows?|what\s+(?:follows|comes\s+next|lies\s+ahead|is\s+next)|what's\s+next|upcoming|forthcoming|next|ahead|incoming|about\s+to|(?:brink|verge|precipice)\s+of|coming\s+(?:your\s+way|up)|await(?:s|ing)?|new|additional|extra|another|supplementary|add-on|fresh|just\s+(?:in|landed|arrived|come|dropped)|imminent|horizon|on\s+(?:its|their)\s+way|t?here(?:'s|\s+is|\s+are|\s+comes?))\b", Options, Timeout)]
+    internal static partial Regex HeraldedAhead();
+
+    /// <summary>The clause speaks to its reader: "you", "your", or it opens by telling the reader to get ready ("Prepare to …", "Stand by for …").</summary>
+    [GeneratedRegex(@"\byou(?:rs?|rself)?\b|^\W*(?:prepare|brace|stand\s+by|get\s+ready|take\s+heed|heed|be\s+ready|focus|act|execute|proceed|attend)\b", Options, Timeout)]
+    internal static partial Regex HeraldedReader();
+
+    /// <summary>Each word that says how much the task matters or how fast it must be done (counted: a manual says it once).</summary>
+    [GeneratedRegex(@"\b(?:importan(?:t|ce)|crucial|vital|critical|essential|urgen(?:t|cy|tly)|paramount|pivotal|momentous|significan(?:t|ce)|imperative|priority|utmost|indispensable|immediate(?:ly)?|instant(?:ly)?|swift(?:ly)?|non-negotiable)\b", Options, Timeout)]
+    internal static partial Regex HeraldedWeight();
+
+    /// <summary>Overstatement about the task itself: "not just important", "not a drill", "can't wait", "must be executed", "demands your immediate attention".</summary>
+    [GeneratedRegex(@"\b(?:not\s+(?:just|merely|mere|only|a\s+drill|optional|a\s+suggestion|your\s+average|ordinary|to\s+be\s+(?:ignored|taken\s+lightly|delayed))|can(?:not|'t)\s+(?:wait|be\s+(?:ignored|overlooked|delayed))|must\s+be\s+(?:executed|acted|followed|addressed|handled|undertaken)|(?:demand|require|need)s?\s+(?:your\s+)?(?:immediate|prompt|full|undivided|instant)\s+(?:attention|focus|action))\b", Options, Timeout)]
+    internal static partial Regex HeraldedHype();
+
+    /// <summary>A task added to the reader's work: "an additional task", "another critical assignment", "this new, urgent task".</summary>
+    [GeneratedRegex(@"\b(?:additional|extra|another|new|supplementary|add-on|urgent|imperative|special|further|one\s+more)(?:[\s,]+[\w\-]+){0,3}[\s,]+(?:tasks?|assignments?|missions?|undertakings?|duty|action\s+items?|actions?|instructions?|directives?|entry|entrant|component|side\s+quest|add-on|imperative|objective)\b", Options, Timeout)]
+    internal static partial Regex AddedTask();
+
+    /// <summary>The reader's own work, set beside the added task: "your main objectives", "your existing assignments", "your to-do list".</summary>
+    [GeneratedRegex(@"\byour\s+(?:own\s+)?(?:current|existing|main|primary|original|standing|scheduled|regular|routine|ongoing|usual)\b|\byour\s+(?:to-?do|task\s+list|list\s+of|workload|agenda)\b", Options, Timeout)]
+    internal static partial Regex ReadersOwnWork();
+}
