@@ -10,6 +10,9 @@ namespace AgentGuard;
 /// </content>
 internal sealed partial class InjectionDetector
 {
+    /// <summary>The marks that may close a clause (a '.' only before a space or the end).</summary>
+    private static readonly System.Buffers.SearchValues<char> ClauseMarks = System.Buffers.SearchValues.Create(".!?;:\n");
+
     /// <summary>How far either way a clause is read.</summary>
     private const int ClauseWindow = 240;
 
@@ -53,18 +56,42 @@ internal sealed partial class InjectionDetector
     /// </summary>
     private static (int Start, int End) ClauseBounds(ReadOnlySpan<char> text, int at, int window)
     {
-        var start = at;
         var floor = Math.Max(0, at - window);
-        while (start > floor && !ClosesClause(text, start - 1))
+        var start = floor;
+        for (var pos = at; pos > floor;)
         {
-            start--;
+            var mark = text[floor..pos].LastIndexOfAny(ClauseMarks);
+            if (mark < 0)
+            {
+                break;
+            }
+
+            if (ClosesClause(text, floor + mark))
+            {
+                start = floor + mark + 1;
+                break;
+            }
+
+            pos = floor + mark;
         }
 
-        var end = at;
         var ceiling = Math.Min(text.Length, at + window);
-        while (end < ceiling && !ClosesClause(text, end))
+        var end = ceiling;
+        for (var pos = at; pos < ceiling;)
         {
-            end++;
+            var mark = text[pos..ceiling].IndexOfAny(ClauseMarks);
+            if (mark < 0)
+            {
+                break;
+            }
+
+            if (ClosesClause(text, pos + mark))
+            {
+                end = pos + mark;
+                break;
+            }
+
+            pos += mark + 1;
         }
 
         return (start, end);
