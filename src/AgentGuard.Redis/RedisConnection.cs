@@ -72,10 +72,12 @@ internal sealed class RedisConnection : IAsyncDisposable
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
         // Reads keep the operation budget by waiting with it themselves; the client's own timeout is what a write gets.
         // Writes are off the decision's path, and a busy host can hold the client's socket work longer than a read's
-        // budget: a write dropped then is a call lost from the shared history, so writes get WriteTimeoutMs.
+        // budget: a write dropped then is a call lost from the shared history, so writes get WriteTimeoutMs — both once
+        // sent (AsyncTimeout) and while still in the client's backlog (queued when another thread holds the
+        // connection's writer), which the client times out after SyncTimeout whether the call was async or not.
         var budget = (int)Math.Ceiling(settings.OperationTimeout.TotalMilliseconds);
         configuration.AsyncTimeout = Math.Max(budget, WriteTimeoutMs);
-        configuration.SyncTimeout = Math.Max(budget, 100);
+        configuration.SyncTimeout = Math.Max(budget, WriteTimeoutMs);
         configuration.ConnectTimeout = Math.Min(configuration.ConnectTimeout, 2000);
         configuration.ClientName ??= "agentguard";
         return configuration;

@@ -9,7 +9,7 @@ using BenchmarkDotNet.Running;
 // Injection detector and poisoning scanner in thread processor time (shared machine): -- --detection-cpu [name part] [--rounds N]
 // Shell analyser in thread processor time and bytes per line (shared machine): -- --shell-cpu
 // Session memory (not a timing benchmark): dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --session-memory
-// Redis (loopback redis-server):  -- --redis-latency [--gap-ms N]  |  -- --redis-decisions N (for strace/perf)  |  -- --redis-parts  |  -- --redis-read-cpu  |  -- --redis-memory  |  --filter '*RedisBenchmarks*'
+// Redis (loopback redis-server):  -- --redis-latency [--gap-ms N] [--thread-cpu] [--dedicated-threads]  |  -- --redis-decisions N (for strace/perf)  |  -- --redis-parts  |  -- --redis-read-cpu  |  -- --redis-memory  |  --filter '*RedisBenchmarks*'
 if (args.Contains("--shell-cpu"))
 {
     ShellCpu.Run();
@@ -26,7 +26,15 @@ if (args.Contains("--redis-latency"))
 {
     // --gap-ms N: each iteration starts N ms after the last, as an agent's decisions come (a model turn apart).
     var gap = args.SkipWhile(a => a != "--gap-ms").Skip(1).Select(int.Parse).FirstOrDefault();
-    RedisMeasurements.Latency(gap > 0 ? 5_000 : 20_000, TimeSpan.FromMilliseconds(gap));
+    // --thread-cpu: also the calling thread's CPU time until the call returns (two clock reads around each call).
+    // --dedicated-threads: the client's feature flag set for the whole process before anything connects (a host's
+    // choice, not the library's): each connection writes and reads on threads of its own instead of the thread pool.
+    if (args.Contains("--dedicated-threads"))
+    {
+        StackExchange.Redis.ConnectionMultiplexer.SetFeatureFlag("DedicatedThreads", true);
+    }
+
+    RedisMeasurements.Latency(gap > 0 ? 5_000 : 20_000, TimeSpan.FromMilliseconds(gap), args.Contains("--thread-cpu"));
     return;
 }
 

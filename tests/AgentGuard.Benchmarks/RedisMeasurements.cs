@@ -16,7 +16,8 @@ internal static class RedisMeasurements
     /// so by the next one the last record has long been applied; back to back, each decision shares the machine with
     /// the previous one's record (sent without waiting) being written, applied by Redis and its answer read.
     /// </param>
-    public static void Latency(int iterations, TimeSpan gap)
+    /// <param name="threadCpu">Also read the calling thread's CPU time around the part of each call before it returns.</param>
+    public static void Latency(int iterations, TimeSpan gap, bool threadCpu = false)
     {
         using var redis = new LoopbackRedis();
         var host = redis.Host(EngineBenchmarks.Policy(100));
@@ -43,6 +44,10 @@ internal static class RedisMeasurements
         var inMemory = new double[iterations];
         var difference = new double[iterations];
         var asyncDifference = new double[iterations];
+        var pingSent = new double[iterations];
+        var decisionSent = new double[iterations];
+        var pingSentCpu = new double[iterations];
+        var decisionSentCpu = new double[iterations];
 
         // An agent awaits its decision: the loop is async, so the decision and the awaited PING each resume on the thread
         // pool once when their answer arrives. The synchronous PING (the caller's thread woken by the connection's reader
@@ -60,11 +65,19 @@ internal static class RedisMeasurements
                 var started = Stopwatch.GetTimestamp();
                 database.Ping();
                 ping[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+                var cpu = threadCpu ? DetectionCpu.ThreadCpuNanoseconds() : 0;
                 started = Stopwatch.GetTimestamp();
-                await database.PingAsync();
+                var pinging = database.PingAsync();
+                pingSent[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+                pingSentCpu[i] = threadCpu ? (DetectionCpu.ThreadCpuNanoseconds() - cpu) / 1000.0 : 0;
+                await pinging;
                 asyncPing[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+                cpu = threadCpu ? DetectionCpu.ThreadCpuNanoseconds() : 0;
                 started = Stopwatch.GetTimestamp();
-                await engine.EvaluateAsync(sequenced, session);
+                var deciding = engine.EvaluateAsync(sequenced, session);
+                decisionSent[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+                decisionSentCpu[i] = threadCpu ? (DetectionCpu.ThreadCpuNanoseconds() - cpu) / 1000.0 : 0;
+                await deciding;
                 decision[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
                 started = Stopwatch.GetTimestamp();
                 await local.EvaluateAsync(sequenced, localSession);
@@ -115,12 +128,22 @@ internal static class RedisMeasurements
         Array.Sort(inMemory);
         Array.Sort(difference);
         Array.Sort(asyncDifference);
+        Array.Sort(pingSent);
+        Array.Sort(decisionSent);
+        Array.Sort(pingSentCpu);
+        Array.Sort(decisionSentCpu);
         Console.WriteLine($"{iterations:N0} interleaved iterations on loopback Redis, awaited, {(gap > TimeSpan.Zero ? $"{gap.TotalMilliseconds:0} ms apart" : "back to back")} (load average {File.ReadAllText("/proc/loadavg")[..14]})");
         Console.WriteLine($"PING round trip:           p50 {P(ping, 0.5):F1} µs, p90 {P(ping, 0.9):F1} µs, p99 {P(ping, 0.99):F1} µs");
         Console.WriteLine($"awaited PING round trip:   p50 {P(asyncPing, 0.5):F1} µs, p90 {P(asyncPing, 0.9):F1} µs, p99 {P(asyncPing, 0.99):F1} µs");
         Console.WriteLine($"decision (sequence read):  p50 {P(decision, 0.5):F1} µs, p90 {P(decision, 0.9):F1} µs, p99 {P(decision, 0.99):F1} µs");
         Console.WriteLine($"decision p50 - PING p50:   {P(decision, 0.5) - P(ping, 0.5):F1} µs (median of the pairwise differences: {P(difference, 0.5):F1} µs)");
         Console.WriteLine($"decision p50 - awaited PING p50: {P(decision, 0.5) - P(asyncPing, 0.5):F1} µs (median of the pairwise differences: {P(asyncDifference, 0.5):F1} µs)");
+        Console.WriteLine($"until the call returns (sent, not answered): awaited PING p50 {P(pingSent, 0.5):F1} µs, decision p50 {P(decisionSent, 0.5):F1} µs; the rest (decision - PING): {P(decision, 0.5) - P(decisionSent, 0.5) - (P(asyncPing, 0.5) - P(pingSent, 0.5)):F1} µs");
+        if (threadCpu)
+        {
+            Console.WriteLine($"the calling thread's CPU until the call returns: awaited PING p50 {P(pingSentCpu, 0.5):F1} µs, decision p50 {P(decisionSentCpu, 0.5):F1} µs (each includes one clock read)");
+        }
+
         Console.WriteLine($"the same decision, in-memory store: p50 {P(inMemory, 0.5):F1} µs, p90 {P(inMemory, 0.9):F1} µs; decision p50 - awaited PING p50 - in-memory p50: {P(decision, 0.5) - P(asyncPing, 0.5) - P(inMemory, 0.5):F1} µs");
         Console.WriteLine($"allocated per decision (all threads, decisions alone): {perDecision:F0} B");
         Console.WriteLine($"client CPU (this process, all threads): PING {pingCpu:F1} µs, decision {decisionCpu:F1} µs");
@@ -215,6 +238,7 @@ internal static class RedisMeasurements
             ("... reading the history, the same", async () => await localEngine.EvaluateAsync(sequenced, localSession)),
         };
         var times = steps.Select(_ => new double[iterations]).ToArray();
+        var sent = steps.Select(_ => new double[iterations]).ToArray();
         using var admin = ConnectionMultiplexer.Connect(redis.Configuration + ",allowAdmin=true");
         var server = admin.GetServer(admin.GetEndPoints()[0]);
         Task.Run(async () =>
@@ -233,7 +257,9 @@ internal static class RedisMeasurements
                 for (var s = 0; s < steps.Length; s++)
                 {
                     var started = Stopwatch.GetTimestamp();
-                    await steps[s].Run();
+                    var running = steps[s].Run();
+                    sent[s][i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+                    await running;
                     times[s][i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
                 }
             }
@@ -273,7 +299,8 @@ internal static class RedisMeasurements
         for (var s = 0; s < steps.Length; s++)
         {
             Array.Sort(times[s]);
-            Console.WriteLine($"{steps[s].Name,-42} p50 {P(times[s], 0.5),6:F1} µs, p90 {P(times[s], 0.9),6:F1} µs");
+            Array.Sort(sent[s]);
+            Console.WriteLine($"{steps[s].Name,-42} p50 {P(times[s], 0.5),6:F1} µs, p90 {P(times[s], 0.9),6:F1} µs; until sent (the call returns) p50 {P(sent[s], 0.5),5:F1} µs");
         }
 
         Console.WriteLine($"{"Redis commands per round",-42} {perRound}");

@@ -40,4 +40,20 @@ public sealed class OptionsTests
         configured.AbortOnConnectFail.Should().BeFalse("a Redis that is down must not stop the host");
         settings.KeyPrefix.Should().Be("{app}:", "a hash tag keeps the application's keys in one cluster slot, as the scripts need");
     }
+
+    [Fact]
+    public void AWriteWaitingInTheClientsBacklog_GetsTheWriteTimeout_NotTheReadBudget()
+    {
+        // The client fails a command still in its backlog (queued while another thread held the connection's writer)
+        // after its SyncTimeout, async or not: with the read budget there, a record queued on a starved host was
+        // dropped after 100 ms — a call lost from the shared history (PendingRecordsTests.AFloodOfDecisions_LosesNoRecord
+        // under load: "timed out in the backlog …, command=RPUSH, timeout: 100"). Reads keep the budget by waiting with it themselves.
+        var options = new RedisStoreOptions { Configuration = "127.0.0.1:1", KeyPrefix = "app", HmacKey = Replica.HmacKey, OperationTimeout = "00:00:00.100" };
+        var settings = RedisStoreSettings.From(options);
+
+        var configured = RedisConnection.Configure(options, settings);
+
+        configured.SyncTimeout.Should().BeGreaterThanOrEqualTo(RedisConnection.WriteTimeoutMs, "a write in the client's backlog times out after SyncTimeout");
+        configured.AsyncTimeout.Should().BeGreaterThanOrEqualTo(RedisConnection.WriteTimeoutMs, "a write sent times out after AsyncTimeout");
+    }
 }
