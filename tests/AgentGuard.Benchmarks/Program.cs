@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 
 // Run all:      dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --filter '*'
 // Run one area: dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --filter '*Engine*'
-// Policy load, compiled size, reload (issue 19): -- --policy-load [sizes] [--live-section] [--cold] [--warm] [--steps]
+// Policy load, compiled size, reload (issue 19): -- --policy-load [sizes] [--live-section] [--cold] [--warm] [--steps] [--memory [size]]
 // Policy size in processor time (for a shared machine): -- --policy-cpu [sizes]
 // Sessions at scale (issue 21; optional part: busy|threads|new|allow|memory): -- --session-scale [part]
 // Injection detector and poisoning scanner in thread processor time (shared machine): -- --detection-cpu [name part] [--rounds N]

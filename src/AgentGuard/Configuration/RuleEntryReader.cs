@@ -34,6 +34,7 @@ internal sealed class RuleEntryReader
     private readonly List<(RuleKey Key, string? Value)> _found = [];
     private readonly List<(RuleKey Key, string? Value)> _merged = [];
     private readonly List<(string Path, string? Value)> _probed = [];
+    private readonly RuleOptionsBinder.Pending _pending = new();
 
     private RuleEntryReader(IConfigurationProvider[] providers, ConfigurationShape rule)
     {
@@ -118,7 +119,7 @@ internal sealed class RuleEntryReader
                 copy.CopyFrom(root.GetSection(entryPath));
                 read[i] = (null, copy, true);
             }
-            else if (RuleOptionsBinder.Bind(_merged) is { } rule)
+            else if (RuleOptionsBinder.Bind(_merged, _pending) is { } rule)
             {
                 read[i] = (rule, null, false);
             }

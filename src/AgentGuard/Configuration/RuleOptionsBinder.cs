@@ -19,10 +19,10 @@ internal static class RuleOptionsBinder
 {
     /// <summary>The rule the keys describe, or null when they must be checked and bound the usual way.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static RuleOptions? Bind(IReadOnlyList<(RuleKey Key, string? Value)> keys)
+    public static RuleOptions? Bind(List<(RuleKey Key, string? Value)> keys, Pending pending)
     {
         var rule = new RuleOptions();
-        var pending = new Pending();
+        pending.Clear();
         foreach (var (key, value) in keys)
         {
             if (!Rule(rule, key.Segments, value, pending))
@@ -459,14 +459,24 @@ internal static class RuleOptionsBinder
         return true;
     }
 
-    /// <summary>List items and argument conditions seen so far, added to their lists in index order at the end.</summary>
-    private sealed class Pending
+    /// <summary>
+    /// List items and argument conditions seen so far, added to their lists in index order at the end. One per reader,
+    /// cleared for each entry (so binding an entry allocates only what the entry keeps).
+    /// </summary>
+    internal sealed class Pending
     {
         private List<(List<string> List, int Index, string? Value)>? _items;
         private WhenOptions? _argumentsOf;
         private SortedDictionary<int, ArgumentConditionOptions>? _arguments;
 
         public void Item(List<string> list, int index, string? value) => (_items ??= []).Add((list, index, value));
+
+        public void Clear()
+        {
+            _items?.Clear();
+            _argumentsOf = null;
+            _arguments?.Clear();
+        }
 
         public ArgumentConditionOptions Argument(WhenOptions when, int index)
         {
@@ -495,7 +505,7 @@ internal static class RuleOptionsBinder
                 }
             }
 
-            if (_arguments is not null)
+            if (_arguments is { Count: > 0 })
             {
                 _argumentsOf!.Arguments.AddRange(_arguments.Values);
             }

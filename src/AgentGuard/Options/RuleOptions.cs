@@ -35,16 +35,52 @@ public sealed class RuleOptions
 public sealed class MatchOptions
 {
     /// <summary>Tool-name globs (<c>*</c>, <c>?</c>), case-insensitive, e.g. <c>send_*</c>.</summary>
-    public List<string> Tools { get; set; } = [];
+    public List<string> Tools
+    {
+        get => OptionsCollections.Get(ref _tools);
+        set => _tools = value;
+    }
+
+    /// <summary>The list when one was made (read, set or bound), else null: read without making one.</summary>
+    internal List<string>? ToolsIfAny => _tools;
+
+    private List<string>? _tools;
 
     /// <summary>Kinds: <c>Function</c>, <c>McpTool</c>, <c>ShellCommand</c>, <c>HttpRequest</c>, <c>SdkCall</c>, <c>Connector</c>, <c>DatabaseQuery</c>.</summary>
-    public List<string> Kinds { get; set; } = [];
+    public List<string> Kinds
+    {
+        get => OptionsCollections.Get(ref _kinds);
+        set => _kinds = value;
+    }
+
+    /// <summary>The list when one was made (read, set or bound), else null: read without making one.</summary>
+    internal List<string>? KindsIfAny => _kinds;
+
+    private List<string>? _kinds;
 
     /// <summary>Source globs: MCP server ids, plugin names, HTTP hosts.</summary>
-    public List<string> Sources { get; set; } = [];
+    public List<string> Sources
+    {
+        get => OptionsCollections.Get(ref _sources);
+        set => _sources = value;
+    }
+
+    /// <summary>The list when one was made (read, set or bound), else null: read without making one.</summary>
+    internal List<string>? SourcesIfAny => _sources;
+
+    private List<string>? _sources;
 
     /// <summary>Tags; the call must carry at least one.</summary>
-    public List<string> Tags { get; set; } = [];
+    public List<string> Tags
+    {
+        get => OptionsCollections.Get(ref _tags);
+        set => _tags = value;
+    }
+
+    /// <summary>The list when one was made (read, set or bound), else null: read without making one.</summary>
+    internal List<string>? TagsIfAny => _tags;
+
+    private List<string>? _tags;
 
     /// <summary>The lowest risk the call must have: <c>Low</c>, <c>Medium</c>, <c>High</c>, <c>Critical</c>.</summary>
     public string? MinRisk { get; set; }
@@ -57,34 +93,115 @@ public sealed class WhenOptions
     public UserConditionOptions? User { get; set; }
 
     /// <summary>The environment must be one of these.</summary>
-    public List<string> Environments { get; set; } = [];
+    public List<string> Environments
+    {
+        get => OptionsCollections.Get(ref _environments);
+        set => _environments = value;
+    }
+
+    /// <summary>The list when one was made (read, set or bound), else null: read without making one.</summary>
+    internal List<string>? EnvironmentsIfAny => _environments;
+
+    private List<string>? _environments;
 
     /// <summary>The team must be one of these.</summary>
-    public List<string> Teams { get; set; } = [];
+    public List<string> Teams
+    {
+        get => OptionsCollections.Get(ref _teams);
+        set => _teams = value;
+    }
+
+    /// <summary>The list when one was made (read, set or bound), else null: read without making one.</summary>
+    internal List<string>? TeamsIfAny => _teams;
+
+    private List<string>? _teams;
 
     /// <summary>The agent id must be one of these.</summary>
-    public List<string> Agents { get; set; } = [];
+    public List<string> Agents
+    {
+        get => OptionsCollections.Get(ref _agents);
+        set => _agents = value;
+    }
+
+    /// <summary>The list when one was made (read, set or bound), else null: read without making one.</summary>
+    internal List<string>? AgentsIfAny => _agents;
+
+    private List<string>? _agents;
 
     /// <summary>One of these data tags must be on the call, on the session context, or among the session's labels.</summary>
-    public List<string> DataTags { get; set; } = [];
+    public List<string> DataTags
+    {
+        get => OptionsCollections.Get(ref _dataTags);
+        set => _dataTags = value;
+    }
+
+    /// <summary>The list when one was made (read, set or bound), else null: read without making one.</summary>
+    internal List<string>? DataTagsIfAny => _dataTags;
+
+    private List<string>? _dataTags;
 
     /// <summary>One of these labels must have been accumulated by the session (e.g. <c>untrusted</c>).</summary>
-    public List<string> SessionLabels { get; set; } = [];
+    public List<string> SessionLabels
+    {
+        get => OptionsCollections.Get(ref _sessionLabels);
+        set => _sessionLabels = value;
+    }
+
+    /// <summary>The list when one was made (read, set or bound), else null: read without making one.</summary>
+    internal List<string>? SessionLabelsIfAny => _sessionLabels;
+
+    private List<string>? _sessionLabels;
 
     /// <summary>Conditions on argument values; all must hold.</summary>
-    public List<ArgumentConditionOptions> Arguments { get; set; } = [];
+    public List<ArgumentConditionOptions> Arguments
+    {
+        get => OptionsCollections.Get(ref _arguments);
+        set => _arguments = value;
+    }
+
+    /// <summary>The list when one was made (read, set or bound), else null: read without making one.</summary>
+    internal List<ArgumentConditionOptions>? ArgumentsIfAny => _arguments;
+
+    private List<ArgumentConditionOptions>? _arguments;
 
     /// <summary>Call or context attributes that must have these values.</summary>
-    public Dictionary<string, string> Attributes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, string> Attributes
+    {
+        get => OptionsCollections.Get(ref _attributes);
+        set => _attributes = value;
+    }
+
+    /// <summary>The map when one was made (read, set or bound), else null: read without making one.</summary>
+    internal Dictionary<string, string>? AttributesIfAny => _attributes;
+
+    private Dictionary<string, string>? _attributes;
 
     /// <summary>Call or context attributes that must each have one of a set of values, e.g. <c>{ "tier": ["gold", "silver"] }</c> (ignoring case).</summary>
-    public Dictionary<string, List<string>> AttributesAnyOf { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, List<string>> AttributesAnyOf
+    {
+        get => OptionsCollections.Get(ref _attributesAnyOf);
+        set => _attributesAnyOf = value;
+    }
+
+    /// <summary>The map when one was made (read, set or bound), else null: read without making one.</summary>
+    internal Dictionary<string, List<string>>? AttributesAnyOfIfAny => _attributesAnyOf;
+
+    private Dictionary<string, List<string>>? _attributesAnyOf;
 
     /// <summary>
     /// Numbers the host keeps and supplies as context or user attributes (e.g. <c>spend_today</c>), each compared with
     /// bounds. A counter that is missing or not a number cannot be decided: the rule's <c>OnError</c> outcome applies.
     /// </summary>
-    public Dictionary<string, CounterConditionOptions> Counters { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, CounterConditionOptions> Counters
+    {
+        get => OptionsCollections.Get(ref _counters);
+        set => _counters = value;
+    }
+
+    /// <summary>The map when one was made (read, set or bound), else null: read without making one.</summary>
+    internal Dictionary<string, CounterConditionOptions>? CountersIfAny => _counters;
+
+    private Dictionary<string, CounterConditionOptions>? _counters;
 
     /// <summary>A count of earlier calls in the session.</summary>
     public SequenceConditionOptions? Sequence { get; set; }
@@ -109,16 +226,52 @@ public sealed class WhenOptions
 public sealed class UserConditionOptions
 {
     /// <summary>The user id must be one of these.</summary>
-    public List<string> Ids { get; set; } = [];
+    public List<string> Ids
+    {
+        get => OptionsCollections.Get(ref _ids);
+        set => _ids = value;
+    }
+
+    /// <summary>The list when one was made (read, set or bound), else null: read without making one.</summary>
+    internal List<string>? IdsIfAny => _ids;
+
+    private List<string>? _ids;
 
     /// <summary>The user must be in one of these groups.</summary>
-    public List<string> Groups { get; set; } = [];
+    public List<string> Groups
+    {
+        get => OptionsCollections.Get(ref _groups);
+        set => _groups = value;
+    }
+
+    /// <summary>The list when one was made (read, set or bound), else null: read without making one.</summary>
+    internal List<string>? GroupsIfAny => _groups;
+
+    private List<string>? _groups;
 
     /// <summary>The user must be in none of these groups.</summary>
-    public List<string> NotGroups { get; set; } = [];
+    public List<string> NotGroups
+    {
+        get => OptionsCollections.Get(ref _notGroups);
+        set => _notGroups = value;
+    }
+
+    /// <summary>The list when one was made (read, set or bound), else null: read without making one.</summary>
+    internal List<string>? NotGroupsIfAny => _notGroups;
+
+    private List<string>? _notGroups;
 
     /// <summary>The user must hold one of these roles.</summary>
-    public List<string> Roles { get; set; } = [];
+    public List<string> Roles
+    {
+        get => OptionsCollections.Get(ref _roles);
+        set => _roles = value;
+    }
+
+    /// <summary>The list when one was made (read, set or bound), else null: read without making one.</summary>
+    internal List<string>? RolesIfAny => _roles;
+
+    private List<string>? _roles;
 
     /// <summary>True: only external users; false: only internal users.</summary>
     public bool? External { get; set; }
@@ -138,10 +291,28 @@ public sealed class ArgumentConditionOptions
     public string? EqualTo { get; set; }
 
     /// <summary>The value is one of these.</summary>
-    public List<string> OneOf { get; set; } = [];
+    public List<string> OneOf
+    {
+        get => OptionsCollections.Get(ref _oneOf);
+        set => _oneOf = value;
+    }
+
+    /// <summary>The list when one was made (read, set or bound), else null: read without making one.</summary>
+    internal List<string>? OneOfIfAny => _oneOf;
+
+    private List<string>? _oneOf;
 
     /// <summary>The value is none of these (absent counts as none).</summary>
-    public List<string> NotOneOf { get; set; } = [];
+    public List<string> NotOneOf
+    {
+        get => OptionsCollections.Get(ref _notOneOf);
+        set => _notOneOf = value;
+    }
+
+    /// <summary>The list when one was made (read, set or bound), else null: read without making one.</summary>
+    internal List<string>? NotOneOfIfAny => _notOneOf;
+
+    private List<string>? _notOneOf;
 
     /// <summary>The value matches this .NET regular expression (evaluated with a time limit).</summary>
     public string? Regex { get; set; }
@@ -173,10 +344,28 @@ public sealed class CounterConditionOptions
 public sealed class SequenceConditionOptions
 {
     /// <summary>Tool-name globs the earlier calls must match (any).</summary>
-    public List<string> Tools { get; set; } = [];
+    public List<string> Tools
+    {
+        get => OptionsCollections.Get(ref _tools);
+        set => _tools = value;
+    }
+
+    /// <summary>The list when one was made (read, set or bound), else null: read without making one.</summary>
+    internal List<string>? ToolsIfAny => _tools;
+
+    private List<string>? _tools;
 
     /// <summary>Tags the earlier calls must carry (any).</summary>
-    public List<string> Tags { get; set; } = [];
+    public List<string> Tags
+    {
+        get => OptionsCollections.Get(ref _tags);
+        set => _tags = value;
+    }
+
+    /// <summary>The list when one was made (read, set or bound), else null: read without making one.</summary>
+    internal List<string>? TagsIfAny => _tags;
+
+    private List<string>? _tags;
 
     /// <summary>How many such calls there must be, counting this one when it matches too. Default 1.</summary>
     public int AtLeast { get; set; } = 1;
@@ -225,5 +414,14 @@ public sealed class ProvenanceConditionOptions
     public List<string>? From { get; set; }
 
     /// <summary>Values that are always acceptable.</summary>
-    public List<string> Allowlist { get; set; } = [];
+    public List<string> Allowlist
+    {
+        get => OptionsCollections.Get(ref _allowlist);
+        set => _allowlist = value;
+    }
+
+    /// <summary>The list when one was made (read, set or bound), else null: read without making one.</summary>
+    internal List<string>? AllowlistIfAny => _allowlist;
+
+    private List<string>? _allowlist;
 }

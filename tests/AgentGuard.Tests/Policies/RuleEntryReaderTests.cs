@@ -90,7 +90,7 @@ public sealed class RuleEntryReaderTests
         settings.Should().HaveCountGreaterThan(40);
         foreach (var (path, value) in settings)
         {
-            RuleOptionsBinder.Bind([(new RuleKey(path), value)]).Should().NotBeNull($"{path} = {value} is a setting of a rule");
+            RuleOptionsBinder.Bind([(new RuleKey(path), value)], new RuleOptionsBinder.Pending()).Should().NotBeNull($"{path} = {value} is a setting of a rule");
         }
 
         static void Settings(ConfigurationShape shape, string path, List<(string Path, string Value)> into)

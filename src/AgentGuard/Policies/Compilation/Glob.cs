@@ -18,7 +18,7 @@ public sealed class Glob
         _pattern = pattern;
         var star = pattern.IndexOf('*', StringComparison.Ordinal);
         var hasQuestion = pattern.Contains('?', StringComparison.Ordinal);
-        var stars = pattern.Count(c => c == '*');
+        var stars = pattern.AsSpan().Count('*');
         if (!hasQuestion && stars == 0)
         {
             _kind = Kind.Exact;
@@ -129,19 +129,27 @@ internal sealed class GlobSet
 {
     private readonly Glob[] _globs;
 
+    /// <summary>No pattern: matches nothing.</summary>
+    public GlobSet() => _globs = [];
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public GlobSet(IEnumerable<string> patterns)
+    public GlobSet(List<string> patterns)
     {
-        var globs = new List<Glob>();
+        var count = 0;
+        foreach (var pattern in patterns)
+        {
+            count += string.IsNullOrWhiteSpace(pattern) ? 0 : 1;
+        }
+
+        _globs = count == 0 ? [] : new Glob[count];
+        var at = 0;
         foreach (var pattern in patterns)
         {
             if (!string.IsNullOrWhiteSpace(pattern))
             {
-                globs.Add(Glob.Create(pattern));
+                _globs[at++] = Glob.Create(pattern);
             }
         }
-
-        _globs = globs.Count == 0 ? [] : [.. globs];
     }
 
     public bool IsEmpty => _globs.Length == 0;

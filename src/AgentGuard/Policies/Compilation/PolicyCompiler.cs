@@ -151,9 +151,9 @@ internal static class PolicyCompiler
                 continue;
             }
 
-            AddNonBlank(tags, rule.Match?.Tags);
-            AddNonBlank(tags, rule.When?.DataTags);
-            AddNonBlank(tags, rule.When?.Sequence?.Tags);
+            AddNonBlank(tags, rule.Match?.TagsIfAny);
+            AddNonBlank(tags, rule.When?.DataTagsIfAny);
+            AddNonBlank(tags, rule.When?.Sequence?.TagsIfAny);
         }
 
         return tags.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -326,11 +326,11 @@ internal static class PolicyCompiler
             }
 
             var onError = rule.OnError is null ? options.OnError is null ? FailureMode.Auto : (ParseFailureModeQuiet(options.OnError) ?? FailureMode.Auto) : ParseFailureMode(scope, "OnError", rule.OnError) ?? FailureMode.Auto;
-            var match = rule.Match ?? new MatchOptions();
-            var tools = CompileGlobs(scope, "Match.Tools", match.Tools);
-            var sources = CompileGlobs(scope, "Match.Sources", match.Sources);
+            var match = rule.Match;
+            var tools = CompileGlobs(scope, "Match.Tools", match?.ToolsIfAny);
+            var sources = CompileGlobs(scope, "Match.Sources", match?.SourcesIfAny);
             var kinds = new List<ToolKind>();
-            foreach (var kind in match.Kinds)
+            foreach (var kind in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(match?.KindsIfAny))
             {
                 if (Enum.TryParse<ToolKind>(kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(kind, out _))
                 {
@@ -342,8 +342,8 @@ internal static class PolicyCompiler
                 }
             }
 
-            var tags = NonBlank(match.Tags);
-            var minRisk = match.MinRisk is null ? RiskLevel.Unknown : ParseRisk(scope, "Match.MinRisk", match.MinRisk);
+            var tags = NonBlank(match?.TagsIfAny);
+            var minRisk = match?.MinRisk is not { } risk ? RiskLevel.Unknown : ParseRisk(scope, "Match.MinRisk", risk);
             var conditions = rule.When is null ? [] : CompileWhen(scope, id, rule.When, options);
 
             var matchIsEmpty = tools.IsEmpty && sources.IsEmpty && kinds.Count == 0 && tags.Length == 0 && minRisk == RiskLevel.Unknown;
@@ -374,47 +374,47 @@ internal static class PolicyCompiler
                 scope.Add("When.User", "External: true and Anonymous: true can never both hold, so the rule can never match");
             }
 
-            var groups = Clean(user.Groups);
-            var notGroups = Clean(user.NotGroups);
+            var groups = Clean(user.GroupsIfAny);
+            var notGroups = Clean(user.NotGroupsIfAny);
             if (groups.Length > 0 && groups.All(g => notGroups.Contains(g, StringComparer.OrdinalIgnoreCase)))
             {
                 scope.Add("When.User", "every group in Groups is also in NotGroups, so the rule can never match");
             }
 
-            if (user.Ids.Count == 0 && groups.Length == 0 && notGroups.Length == 0 && user.Roles.Count == 0 && user.External is null && user.Anonymous is null)
+            if (user.IdsIfAny is not { Count: > 0 } && groups.Length == 0 && notGroups.Length == 0 && user.RolesIfAny is not { Count: > 0 } && user.External is null && user.Anonymous is null)
             {
                 scope.Add("When.User", "is empty (set Ids, Groups, NotGroups, Roles, External or Anonymous)");
             }
             else
             {
-                conditions.Add(new UserCondition(Clean(user.Ids), groups, notGroups, Clean(user.Roles), user.External, user.Anonymous));
+                conditions.Add(new UserCondition(Clean(user.IdsIfAny), groups, notGroups, Clean(user.RolesIfAny), user.External, user.Anonymous));
             }
         }
 
-        AddValues(conditions, ContextValueCondition.Field.Environment, when.Environments);
-        AddValues(conditions, ContextValueCondition.Field.Team, when.Teams);
-        AddValues(conditions, ContextValueCondition.Field.Agent, when.Agents);
-        if (Clean(when.DataTags) is { Length: > 0 } dataTags)
+        AddValues(conditions, ContextValueCondition.Field.Environment, when.EnvironmentsIfAny);
+        AddValues(conditions, ContextValueCondition.Field.Team, when.TeamsIfAny);
+        AddValues(conditions, ContextValueCondition.Field.Agent, when.AgentsIfAny);
+        if (Clean(when.DataTagsIfAny) is { Length: > 0 } dataTags)
         {
             conditions.Add(new DataTagsCondition(dataTags));
         }
 
-        if (Clean(when.SessionLabels) is { Length: > 0 } labels)
+        if (Clean(when.SessionLabelsIfAny) is { Length: > 0 } labels)
         {
             conditions.Add(new SessionLabelsCondition(labels));
         }
 
-        if (when.Attributes.Count > 0 || when.AttributesAnyOf.Count > 0)
+        if (when.AttributesIfAny is { Count: > 0 } || when.AttributesAnyOfIfAny is { Count: > 0 })
         {
             var required = new List<KeyValuePair<string, string[]>>();
             var evidence = new List<string>();
-            foreach (var (key, value) in when.Attributes)
+            foreach (var (key, value) in when.AttributesIfAny ?? new Dictionary<string, string>())
             {
                 required.Add(new(key, [value]));
                 evidence.Add($"{key}={value}");
             }
 
-            foreach (var (key, values) in when.AttributesAnyOf)
+            foreach (var (key, values) in when.AttributesAnyOfIfAny ?? new Dictionary<string, List<string>>())
             {
                 var cleaned = Clean(values ?? []);
                 if (cleaned.Length == 0)
@@ -430,37 +430,40 @@ internal static class PolicyCompiler
             conditions.Add(new AttributesCondition([.. required], string.Join(" and ", evidence)));
         }
 
-        foreach (var (name, counter) in when.Counters)
+        if (when.CountersIfAny is { } counters)
         {
-            if (counter is null || (counter.GreaterThan is null && counter.LessThan is null))
+            foreach (var (name, counter) in counters)
             {
-                scope.Add($"When.Counters.{name}", "has no bound (set GreaterThan and/or LessThan)");
-                continue;
-            }
+                if (counter is null || (counter.GreaterThan is null && counter.LessThan is null))
+                {
+                    scope.Add($"When.Counters.{name}", "has no bound (set GreaterThan and/or LessThan)");
+                    continue;
+                }
 
-            if (counter.GreaterThan is { } low && counter.LessThan is { } high && low >= high)
-            {
-                scope.Add($"When.Counters.{name}", $"GreaterThan {low.ToString(CultureInfo.InvariantCulture)} and LessThan {high.ToString(CultureInfo.InvariantCulture)} can never both hold, so the rule can never match");
-                continue;
-            }
+                if (counter.GreaterThan is { } low && counter.LessThan is { } high && low >= high)
+                {
+                    scope.Add($"When.Counters.{name}", $"GreaterThan {low.ToString(CultureInfo.InvariantCulture)} and LessThan {high.ToString(CultureInfo.InvariantCulture)} can never both hold, so the rule can never match");
+                    continue;
+                }
 
-            var bounds = new List<string>();
-            if (counter.GreaterThan is { } above)
-            {
-                bounds.Add($"{name} > {above.ToString(CultureInfo.InvariantCulture)}");
-            }
+                var bounds = new List<string>();
+                if (counter.GreaterThan is { } above)
+                {
+                    bounds.Add($"{name} > {above.ToString(CultureInfo.InvariantCulture)}");
+                }
 
-            if (counter.LessThan is { } below)
-            {
-                bounds.Add($"{name} < {below.ToString(CultureInfo.InvariantCulture)}");
-            }
+                if (counter.LessThan is { } below)
+                {
+                    bounds.Add($"{name} < {below.ToString(CultureInfo.InvariantCulture)}");
+                }
 
-            conditions.Add(new CounterCondition(name, counter.GreaterThan, counter.LessThan, string.Join(" and ", bounds)));
+                conditions.Add(new CounterCondition(name, counter.GreaterThan, counter.LessThan, string.Join(" and ", bounds)));
+            }
         }
 
-        for (var i = 0; i < when.Arguments.Count; i++)
+        for (var i = 0; when.ArgumentsIfAny is { } arguments && i < arguments.Count; i++)
         {
-            if (CompileArgument(scope, $"When.Arguments[{i}]", when.Arguments[i]) is { } argument)
+            if (CompileArgument(scope, i, arguments[i]) is { } argument)
             {
                 conditions.Add(argument);
             }
@@ -510,7 +513,7 @@ internal static class PolicyCompiler
 
             if ((path is not null || recipients) && unknown.Length == 0 && from.Length > 0)
             {
-                var allow = from.Contains("allowlist") ? provenance.Allowlist.Where(v => !string.IsNullOrWhiteSpace(v)).Select(Provenance.ProvenanceValue.Parse).ToArray() : [];
+                var allow = from.Contains("allowlist") ? (provenance.AllowlistIfAny ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(Provenance.ProvenanceValue.Parse).ToArray() : [];
                 conditions.Add(new ProvenanceCondition(path, from.Contains("prompt"), from.Contains("trusted"), allow, $"{(path?.ToString() ?? ProvenanceCondition.RecipientsArgument)} not from [{string.Join(",", from)}]"));
             }
         }
@@ -527,7 +530,7 @@ internal static class PolicyCompiler
 
         return conditions;
 
-        static void AddValues(List<Condition> list, ContextValueCondition.Field field, List<string> values)
+        static void AddValues(List<Condition> list, ContextValueCondition.Field field, List<string>? values)
         {
             if (Clean(values) is { Length: > 0 } cleaned)
             {
@@ -537,11 +540,14 @@ internal static class PolicyCompiler
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static ArgumentCondition? CompileArgument(Problems scope, string field, ArgumentConditionOptions argument)
+    private static ArgumentCondition? CompileArgument(Problems scope, int index, ArgumentConditionOptions argument)
     {
+        // Worded only for a problem: most rules' arguments have none.
+        string Field() => $"When.Arguments[{index}]";
+
         if (!ArgumentPath.TryParse(argument.Path, out var path, out var error))
         {
-            scope.Add(field + ".Path", error!);
+            scope.Add(Field() + ".Path", error!);
             return null;
         }
 
@@ -551,12 +557,12 @@ internal static class PolicyCompiler
             tests.Add("Equals");
         }
 
-        if (argument.OneOf.Count > 0)
+        if (argument.OneOfIfAny is { Count: > 0 })
         {
             tests.Add("OneOf");
         }
 
-        if (argument.NotOneOf.Count > 0)
+        if (argument.NotOneOfIfAny is { Count: > 0 })
         {
             tests.Add("NotOneOf");
         }
@@ -588,7 +594,7 @@ internal static class PolicyCompiler
 
         if (tests.Count != 1)
         {
-            scope.Add(field, tests.Count == 0
+            scope.Add(Field(), tests.Count == 0
                 ? "has no test (set one of Equals, OneOf, NotOneOf, Regex, Contains, GreaterThan, LessThan, Exists)"
                 : $"has {tests.Count} tests ({string.Join(", ", tests)}); use one per entry and add more entries to combine them");
             return null;
@@ -603,7 +609,7 @@ internal static class PolicyCompiler
             }
             catch (ArgumentException ex)
             {
-                scope.Add(field + ".Regex", $"'{argument.Regex}' is not a valid regular expression: {ex.Message}");
+                scope.Add(Field() + ".Regex", $"'{argument.Regex}' is not a valid regular expression: {ex.Message}");
                 return null;
             }
         }
@@ -611,8 +617,8 @@ internal static class PolicyCompiler
         return tests[0] switch
         {
             "Equals" => new ArgumentCondition(path, ArgumentCondition.Test.Equal, argument.EqualTo, [], null, 0),
-            "OneOf" => new ArgumentCondition(path, ArgumentCondition.Test.OneOf, null, Clean(argument.OneOf), null, 0),
-            "NotOneOf" => new ArgumentCondition(path, ArgumentCondition.Test.NotOneOf, null, Clean(argument.NotOneOf), null, 0),
+            "OneOf" => new ArgumentCondition(path, ArgumentCondition.Test.OneOf, null, Clean(argument.OneOfIfAny), null, 0),
+            "NotOneOf" => new ArgumentCondition(path, ArgumentCondition.Test.NotOneOf, null, Clean(argument.NotOneOfIfAny), null, 0),
             "Regex" => new ArgumentCondition(path, ArgumentCondition.Test.Regex, null, [], regex, 0),
             "Contains" => new ArgumentCondition(path, ArgumentCondition.Test.Contains, argument.Contains, [], null, 0),
             "GreaterThan" => new ArgumentCondition(path, ArgumentCondition.Test.GreaterThan, null, [], null, argument.GreaterThan!.Value),
@@ -625,8 +631,8 @@ internal static class PolicyCompiler
     private static SequenceCondition? CompileSequence(Problems scope, SequenceConditionOptions sequence, AgentGuardOptions options)
     {
         var ok = true;
-        var tools = CompileGlobs(scope, "When.Sequence.Tools", sequence.Tools);
-        var tags = Clean(sequence.Tags);
+        var tools = CompileGlobs(scope, "When.Sequence.Tools", sequence.ToolsIfAny);
+        var tags = Clean(sequence.TagsIfAny);
         if (tools.IsEmpty && tags.Length == 0)
         {
             scope.Add("When.Sequence", "names neither Tools nor Tags, so there is nothing to count");
@@ -673,8 +679,13 @@ internal static class PolicyCompiler
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static GlobSet CompileGlobs(Problems scope, string field, List<string> patterns)
+    private static GlobSet CompileGlobs(Problems scope, string field, List<string>? patterns)
     {
+        if (patterns is null)
+        {
+            return new GlobSet();
+        }
+
         for (var i = 0; i < patterns.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(patterns[i]))
@@ -687,11 +698,16 @@ internal static class PolicyCompiler
     }
 
     /// <summary>The non-blank values, trimmed (no iterator objects: a policy has nine such lists per rule, most empty).</summary>
-    private static string[] Clean(List<string> values) => NonBlank(values, trim: true);
+    private static string[] Clean(List<string>? values) => NonBlank(values, trim: true);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static string[] NonBlank(List<string> values, bool trim = false)
+    private static string[] NonBlank(List<string>? values, bool trim = false)
     {
+        if (values is null)
+        {
+            return [];
+        }
+
         var count = 0;
         foreach (var value in values)
         {
@@ -758,17 +774,18 @@ internal static class PolicyCompiler
     /// kilobytes; a large policy repeats a few patterns across thousands of rules). Sharing is exact: a
     /// <see cref="RuleRegex"/> answers from its pattern alone.
     /// </summary>
-    private sealed class Problems(List<string> list, string section, string? rule = null, ConcurrentDictionary<string, RuleRegex>? regexes = null)
+    private sealed class Problems(List<string> list, string section, string? prefix = null, int index = -1, string? rule = null, ConcurrentDictionary<string, RuleRegex>? regexes = null)
     {
         private readonly ConcurrentDictionary<string, RuleRegex> _regexes = regexes ?? new(StringComparer.Ordinal);
 
         public void Add(string field, string problem)
-            => list.Add(rule is null ? $"{section}:{field} {problem}." : $"{section}:{rule}: {field} {problem}.");
+            => list.Add(rule is null ? $"{section}:{field} {problem}." : $"{section}:{prefix}Rules[{index}] ({rule}): {field} {problem}.");
 
-        public Problems ForRule(string prefix, int index, string id) => new(list, section, $"{prefix}Rules[{index}] ({id})", _regexes);
+        /// <summary>Problems of one rule, named by its list, position and id (worded only when one is added).</summary>
+        public Problems ForRule(string prefix, int index, string id) => new(list, section, prefix, index, id, _regexes);
 
         /// <summary>The same section and regexes, writing problems into <paramref name="found"/> (one parallel chunk's).</summary>
-        public Problems Into(List<string> found) => new(found, section, rule, _regexes);
+        public Problems Into(List<string> found) => new(found, section, prefix, index, rule, _regexes);
 
         /// <summary>Problems another <see cref="Into"/> found, already worded, appended in their order.</summary>
         public void AddFound(List<string> found) => list.AddRange(found);
