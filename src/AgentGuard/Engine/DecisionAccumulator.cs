@@ -13,6 +13,8 @@ internal struct DecisionAccumulator
     private List<CompiledRule>? _more;
     private List<(string Id, DecisionEffect Effect, string Reason)>? _failures;
     private List<string>? _grantsNothing;
+    private RulePlan? _plan;
+    private int _answers;
 
     public DecisionEffect? Effect { get; private set; }
 
@@ -22,6 +24,26 @@ internal struct DecisionAccumulator
     public bool Alert { get; private set; }
 
     public readonly bool HasFailures => _failures is not null || _grantsNothing is not null;
+
+    /// <summary>True when nothing was added yet: no rule, failure, verdict or alert.</summary>
+    public readonly bool IsEmpty => _count == 0 && Effect is null && !Alert && !HasFailures;
+
+    /// <summary>The plan whose rules alone made this accumulator (see <see cref="FromPlan"/>), or null.</summary>
+    public readonly RulePlan? Plan => _plan;
+
+    /// <summary>What the plan's dynamic rules answered (bit k: the k-th held).</summary>
+    public readonly int Answers => _answers;
+
+    /// <summary>
+    /// Marks what is gathered as made by <paramref name="plan"/>'s rules alone, its dynamic rules having answered
+    /// <paramref name="answers"/>: the decision is the one the plan keeps for them (kept by the engine on first use).
+    /// Only for an accumulator that held nothing before the plan's rules and had no failure from them.
+    /// </summary>
+    public void FromPlan(RulePlan plan, int answers)
+    {
+        _plan = plan;
+        _answers = answers;
+    }
 
     public readonly bool IsSingleRule => _count == 1 && _failures is null && _grantsNothing is null;
 

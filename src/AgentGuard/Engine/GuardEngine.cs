@@ -296,7 +296,13 @@ internal sealed partial class GuardEngine : IGuardEngine
         if (candidates.TryGetPlan(in key, out var plan))
         {
             // Looked at before with the same session values: the same rules, admitted by the same gates, in the same order.
-            foreach (var rule in plan)
+            if (declare is null && plan.Dynamic is { } dynamic && _codePolicies.Length == 0 && accumulator.IsEmpty)
+            {
+                FollowPlan(plan, dynamic, policy, in input, ref accumulator);
+                return;
+            }
+
+            foreach (var rule in plan.Rules)
             {
                 Consider(rule, policy, in input, ref accumulator, declare, gated: true);
             }
@@ -363,46 +369,104 @@ internal sealed partial class GuardEngine : IGuardEngine
     }
 
     /// <summary>
+    /// A call whose plan keeps decisions (nothing gathered before the rules, no code policy): only the plan's dynamic
+    /// rules are evaluated, each exactly as <see cref="Consider"/> would (a failure is recorded as there). When none
+    /// failed, the decision kept for their answers is the call's, and the rules that hold for every call are not read;
+    /// otherwise every rule that held is added in policy order and the decision is made as usual (and kept, when no
+    /// rule failed).
+    /// </summary>
+    private void FollowPlan(RulePlan plan, CompiledRule[] dynamic, CompiledPolicy policy, in EvaluationInput input, ref DecisionAccumulator accumulator)
+    {
+        var answers = 0;
+        for (var k = 0; k < dynamic.Length; k++)
+        {
+            if (Holds(dynamic[k], policy, in input, ref accumulator, declare: null, gated: true))
+            {
+                answers |= 1 << k;
+            }
+        }
+
+        var failed = accumulator.HasFailures;
+        if (!failed && plan.DecisionFor(answers) is not null)
+        {
+            accumulator.FromPlan(plan, answers);
+            return;
+        }
+
+        var rules = plan.Rules;
+        var positions = plan.DynamicPositions!;
+        var next = 0;
+        for (var i = 0; i < rules.Length; i++)
+        {
+            if (next < positions.Length && positions[next] == i)
+            {
+                if ((answers & (1 << next++)) != 0)
+                {
+                    accumulator.Add(rules[i]);
+                }
+
+                continue;
+            }
+
+            accumulator.Add(rules[i]);
+        }
+
+        if (!failed)
+        {
+            accumulator.FromPlan(plan, answers);
+        }
+    }
+
+    /// <summary>
     /// Adds the rule to the decision when it matches and its conditions hold (with <paramref name="gated"/>: the rule's
     /// gate admitted the call, so the conditions the gate decided are not evaluated again).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Consider(CompiledRule rule, CompiledPolicy policy, in EvaluationInput input, ref DecisionAccumulator accumulator, SessionReads? declare, bool gated = false)
+    {
+        if (Holds(rule, policy, in input, ref accumulator, declare, gated))
+        {
+            accumulator.Add(rule);
+        }
+    }
+
+    /// <summary>
+    /// True when the rule is to be added to the decision: it matches and its conditions hold. A rule that failed or could
+    /// not read the arguments records its fail-safe outcome in <paramref name="accumulator"/> and answers false; with
+    /// <paramref name="declare"/> the rule only declares what it will read.
+    /// </summary>
+    private bool Holds(CompiledRule rule, CompiledPolicy policy, in EvaluationInput input, ref DecisionAccumulator accumulator, SessionReads? declare, bool gated)
     {
         // The candidate set holds only rules that name no tag or a tag the call carries (its tags are the call's: a set
         // is kept per tag set, see CandidateSet.Own), so of what may change between calls only the risk is left to test.
         if (input.Risk < rule.MinRisk)
         {
-            return;
+            return false;
         }
 
         if (declare is not null)
         {
             rule.DeclareReads(in input, declare);
-            return;
+            return false;
         }
 
         if (rule.ReadsArguments && input.Call.Arguments.IsMalformed)
         {
             ConsiderUnreadable(rule, policy, in input, ref accumulator);
-            return;
+            return false;
         }
 
         try
         {
-            if (!(gated ? rule.ConditionsBeyondGateHold(in input) : rule.ConditionsHold(in input)))
-            {
-                return;
-            }
+            return gated ? rule.ConditionsBeyondGateHold(in input) : rule.ConditionsHold(in input);
         }
 #pragma warning disable CA1031 // A failing rule yields its fail-safe outcome; it must never crash the agent or skip the other rules.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             RuleFailed(ex, rule, policy, in input, ref accumulator);
-            return;
+            return false;
         }
-
-        accumulator.Add(rule);
     }
 
     /// <summary>A rule whose conditions threw contributes its fail-safe outcome.</summary>
@@ -613,6 +677,24 @@ internal sealed partial class GuardEngine : IGuardEngine
     }
 
     private static Decision Decide(CompiledPolicy policy, ToolCallEvent toolCall, TagView tags, ref DecisionAccumulator accumulator)
+    {
+        if (accumulator.Plan is { } plan)
+        {
+            // The plan's rules alone decided: the same answers of its dynamic rules make the same decision.
+            if (plan.DecisionFor(accumulator.Answers) is { } kept)
+            {
+                return kept;
+            }
+
+            var made = DecideByRules(policy, toolCall, tags, ref accumulator);
+            plan.Keep(accumulator.Answers, made);
+            return made;
+        }
+
+        return DecideByRules(policy, toolCall, tags, ref accumulator);
+    }
+
+    private static Decision DecideByRules(CompiledPolicy policy, ToolCallEvent toolCall, TagView tags, ref DecisionAccumulator accumulator)
     {
         var decided = accumulator.Effect ?? policy.DefaultEffect;
         if (accumulator.Effect is null && policy.DefaultEffect == DecisionEffect.Allow && !accumulator.Alert)

@@ -23,12 +23,12 @@ internal sealed class CandidateSet
     private BoundedCache<TagSetKey, CandidateSet>? _byTags;
     private KeyedList<SingleTag, CandidateSet>? _bySingleTag;
     private KeyedList<DecisionKey, Decision>? _decisions;
-    private KeyedList<ContextKey, CompiledRule[]>? _plans;
+    private KeyedList<ContextKey, RulePlan>? _plans;
 
     // The first plan, decision and single-tag variant are kept on the set itself, one object each: in a large policy most tools are called
     // under one or two sets of session values and decided one way, and every further object a look-up follows is a
     // cache miss of its own there.
-    private Kept<ContextKey, CompiledRule[]>? _firstPlan;
+    private Kept<ContextKey, RulePlan>? _firstPlan;
     private Kept<DecisionKey, Decision>? _firstDecision;
     private Kept<SingleTag, CandidateSet>? _firstSingleTag;
 
@@ -182,9 +182,9 @@ internal sealed class CandidateSet
     /// each admitted by its gate), when worked out before for the same values. The list depends on nothing else: the
     /// candidates are fixed for this set, and the gates and splits read only the facts the values give.
     /// </summary>
-    public bool TryGetPlan(in ContextKey key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CompiledRule[]? rules)
+    public bool TryGetPlan(in ContextKey key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RulePlan? plan)
     {
-        rules = null;
+        plan = null;
         if (!key.IsCacheable)
         {
             return false;
@@ -192,12 +192,12 @@ internal sealed class CandidateSet
 
         if (Volatile.Read(ref _firstPlan) is { } first && first.Key.SameAs(in key))
         {
-            rules = first.Value;
+            plan = first.Value;
             return true;
         }
 
-        rules = Volatile.Read(ref _plans)?.Find(in key);
-        return rules is not null;
+        plan = Volatile.Read(ref _plans)?.Find(in key);
+        return plan is not null;
     }
 
     /// <summary>True when the rules for <paramref name="key"/> would be kept (so a list is worth building for them).</summary>
@@ -211,13 +211,14 @@ internal sealed class CandidateSet
             return;
         }
 
-        if (Volatile.Read(ref _firstPlan) is null && Interlocked.CompareExchange(ref _firstPlan, new Kept<ContextKey, CompiledRule[]>(key, rules), null) is null)
+        var plan = new RulePlan(rules);
+        if (Volatile.Read(ref _firstPlan) is null && Interlocked.CompareExchange(ref _firstPlan, new Kept<ContextKey, RulePlan>(key, plan), null) is null)
         {
             return;
         }
 
-        var plans = _plans ?? Interlocked.CompareExchange(ref _plans, new KeyedList<ContextKey, CompiledRule[]>(MaxPlans), null) ?? _plans;
-        plans.TryAdd(in key, rules);
+        var plans = _plans ?? Interlocked.CompareExchange(ref _plans, new KeyedList<ContextKey, RulePlan>(MaxPlans), null) ?? _plans;
+        plans.TryAdd(in key, plan);
     }
 
     /// <summary>The decision made before for the same deciding rules, effect and alert, if any.</summary>
