@@ -51,7 +51,7 @@ internal sealed partial class InjectionDetector
 
     /// <summary>
     /// The clause holding <paramref name="at"/>: from after the last '.', '!', '?', ';', ':' or line break before it to the
-    /// next one (a '.' only before a space or the end), at most <paramref name="window"/> characters either way. The end is
+    /// next one (a '.' only before a space or the end; a line break only where it does not wrap a sentence), at most <paramref name="window"/> characters either way. The end is
     /// the index of the mark that closes it.
     /// </summary>
     private static (int Start, int End) ClauseBounds(ReadOnlySpan<char> text, int at, int window)
@@ -99,8 +99,21 @@ internal sealed partial class InjectionDetector
 
     private static bool ClosesClause(ReadOnlySpan<char> text, int i) => text[i] switch
     {
-        '!' or '?' or ';' or ':' or '\n' => true,
+        '!' or '?' or ';' or ':' => true,
+        '\n' => !WrapsASentence(text, i),
         '.' => i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]),
         _ => false,
     };
+
+    /// <summary>
+    /// The line break at <paramref name="i"/> wraps a sentence: a lower-case letter or a comma before it and a lower-case
+    /// letter after it ("… are critical\nand require your immediate action"). A heading's break ("IMPORTANT\nAn extra …")
+    /// still closes its clause.
+    /// </summary>
+    private static bool WrapsASentence(ReadOnlySpan<char> text, int i)
+    {
+        var before = text[..i].TrimEnd();
+        var after = text[(i + 1)..].TrimStart();
+        return before.Length > 0 && after.Length > 0 && (char.IsLower(before[^1]) || before[^1] == ',') && char.IsLower(after[0]);
+    }
 }
