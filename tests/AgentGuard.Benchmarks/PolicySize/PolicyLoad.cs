@@ -54,7 +54,7 @@ internal static class PolicyLoad
         var sizes = args.Select(a => int.TryParse(a, out var n) ? n : 0).Where(n => n > 0).ToArray();
         foreach (var size in sizes.Length > 0 ? sizes : [10_000, 100_000])
         {
-            Load(size, live, args.Contains("--allocations"), readFirst: !args.Contains("--cold"));
+            Load(size, live, args.Contains("--allocations"), readFirst: !args.Contains("--cold"), jit: args.Contains("--jit"));
         }
 
         if (!live && sizes.Length == 0)
@@ -69,7 +69,8 @@ internal static class PolicyLoad
     /// reader's code (and .NET's configuration sorting) before the clock starts; <c>--cold</c> leaves it out, so the
     /// timed load is a process's first, as in an application's start-up.
     /// </param>
-    private static void Load(int size, bool live, bool allocations = false, bool readFirst = true)
+    /// <param name="jit">List the methods the load spent JIT time on (<see cref="JitMethods"/>).</param>
+    private static void Load(int size, bool live, bool allocations = false, bool readFirst = true, bool jit = false)
     {
         var policy = GeneratedPolicy.Create(size, allowed: 70, restricted: 30);
         var file = Path.Combine(Path.GetTempPath(), $"agentguard-policy-{size}.json");
@@ -86,15 +87,16 @@ internal static class PolicyLoad
         }
 
         using var types = allocations ? new AllocationTypes() : null;
+        using var jitMethods = jit ? new JitMethods() : null;
         var started = Stopwatch.GetTimestamp();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var (pauses, jit, collections, allocated) = (GC.GetTotalPauseDuration(), System.Runtime.JitInfo.GetCompilationTime(), GC.CollectionCount(0), GC.GetTotalAllocatedBytes(precise: true));
+        var (pauses, jitTime, collections, allocated) = (GC.GetTotalPauseDuration(), System.Runtime.JitInfo.GetCompilationTime(), GC.CollectionCount(0), GC.GetTotalAllocatedBytes(precise: true));
         var services = Host(file, live, reloadOnChange: false, out _, started);
         var hosted = Stopwatch.GetElapsedTime(started);
-        var (hostedCpu, hostedJit, hostedGc) = (Process.GetCurrentProcess().TotalProcessorTime - cpu, System.Runtime.JitInfo.GetCompilationTime() - jit, GC.GetTotalPauseDuration() - pauses);
+        var (hostedCpu, hostedJit, hostedGc) = (Process.GetCurrentProcess().TotalProcessorTime - cpu, System.Runtime.JitInfo.GetCompilationTime() - jitTime, GC.GetTotalPauseDuration() - pauses);
         var engine = services.GetRequiredService<IGuardEngine>();
         var resolved = Stopwatch.GetElapsedTime(started);
-        var (resolvedCpu, resolvedJit, resolvedGc) = (Process.GetCurrentProcess().TotalProcessorTime - cpu, System.Runtime.JitInfo.GetCompilationTime() - jit, GC.GetTotalPauseDuration() - pauses);
+        var (resolvedCpu, resolvedJit, resolvedGc) = (Process.GetCurrentProcess().TotalProcessorTime - cpu, System.Runtime.JitInfo.GetCompilationTime() - jitTime, GC.GetTotalPauseDuration() - pauses);
         Console.WriteLine($"  processor / JIT / GC pauses: host {hostedCpu.TotalMilliseconds:N0} / {hostedJit.TotalMilliseconds:N0} / {hostedGc.TotalMilliseconds:N0} ms, engine {(resolvedCpu - hostedCpu).TotalMilliseconds:N0} / {(resolvedJit - hostedJit).TotalMilliseconds:N0} / {(resolvedGc - hostedGc).TotalMilliseconds:N0} ms");
         var first = policy.Allowed[0];
         PolicyReference.Check(first, engine.EvaluateAsync(first.Call, first.Context).AsTask().GetAwaiter().GetResult());
@@ -102,11 +104,12 @@ internal static class PolicyLoad
         Console.WriteLine($"  phases: configuration read and services built {hosted.TotalMilliseconds:N0} ms, engine resolved (policy bound, checked, compiled) {(resolved - hosted).TotalMilliseconds:N0} ms, first decision {(elapsed - resolved).TotalMilliseconds:N0} ms");
         var processor = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine($"load {size:N0} rules from JSON through IConfiguration ({(live ? "live section" : "snapshot")}{(readFirst ? string.Empty : ", cold")}), to the first decision: {elapsed.TotalMilliseconds:N0} ms wall, {processor.TotalMilliseconds:N0} ms processor ({new FileInfo(file).Length / 1024.0 / 1024.0:F1} MB file)");
-        Console.WriteLine($"  of which garbage collection pauses {(GC.GetTotalPauseDuration() - pauses).TotalMilliseconds:N0} ms ({GC.CollectionCount(0) - collections} collections), compiling code (JIT) {(System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds:N0} ms; {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / 1024.0:F1} MB allocated");
+        Console.WriteLine($"  of which garbage collection pauses {(GC.GetTotalPauseDuration() - pauses).TotalMilliseconds:N0} ms ({GC.CollectionCount(0) - collections} collections), compiling code (JIT) {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:N0} ms; {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / 1024.0:F1} MB allocated");
         if (types is not null)
         {
             Console.WriteLine($"  allocation samples by type: {string.Join(", ", types.Samples.OrderByDescending(p => p.Value).Take(30).Select(p => $"{p.Key} {p.Value}"))}");
         }
+        jitMethods?.Print(40);
     }
 
     /// <summary>
