@@ -153,6 +153,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         Span<double> weights = stackalloc double[(int)Marker.Count + 1];
         ScanHidden(text, weights, depth: 0);
         ScanEncoded(text, weights);
+        ScanPlainReading(text, weights);
         if (ScanPhrases(text, weights, ref reader))
         {
             // The reader has its answer: what the openings could add changes nothing it reads (weights only rise).
@@ -202,6 +203,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         Span<double> weights = stackalloc double[(int)Marker.Count + 1];
         ScanHidden(text, weights, depth: 0);
         ScanEncoded(text, weights);
+        ScanPlainReading(text, weights);
         if (char.IsLetter(text[0]))
         {
             Guarded(text, 0, "ai", Family.AiNoun, weights);

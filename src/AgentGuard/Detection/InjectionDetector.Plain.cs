@@ -1,0 +1,18 @@
+namespace AgentGuard;
+
+/// <content>
+/// Text written to dodge word matching ("ignоre" with a Cyrillic "о", "**ignore** **previous**", full-width or
+/// mathematical letters, soft hyphens inside words, runs of spaces between words) is read a second time the way a model
+/// reads it (<see cref="PlainReading"/>): what its disguised lines say counts as if it were written plainly.
+/// </content>
+internal sealed partial class InjectionDetector
+{
+    private static void ScanPlainReading(ReadOnlySpan<char> text, Span<double> weights)
+    {
+        if (PlainReading.Of(text) is { Length: >= 4 } plain)
+        {
+            ScanPhrases(plain, weights);
+            ScanOpenings(plain, weights);
+        }
+    }
+}
