@@ -21,9 +21,13 @@ Labels are the sources' own:
   asserts free of findings, are clean. The synthetic tests' descriptions: poisoned where the test asserts an
   embedded-instruction finding, clean where it asserts none. Left out: tools whose finding is the name (homoglyph,
   similar names) or the length, and the duplicate-name tests' descriptions (they assert on names only).
+- supabase-mcp: the Supabase MCP server (`packages/mcp-server-supabase/src/tools/*.ts`, tests left out): every tool
+  `description:` and zod `.describe(…)` parameter description written as one single-quoted literal (texts continued
+  with `+`, template literals and interpolations left out). Clean.
 """
 import ast
 import json
+import re
 
 from common import append, description_rows, ls_at, show_at
 
@@ -98,6 +102,24 @@ for node in ast.walk(ast.parse(show_at(REPO, COMMIT, TESTS))):
                     if isinstance(key, ast.Constant) and key.value == "description":
                         add("mcp-audit", REPO, COMMIT, TESTS, LICENCE, SYNTHETIC[node.name], value.value, "description",
                             node.name)
+
+# --- supabase-mcp -------------------------------------------------------------------------------------------------
+REPO, COMMIT, LICENCE = "supabase-community/supabase-mcp", "17fb90f8655ad1ce7ee320614d22eb68bb26e510", "Apache-2.0"
+TOOL = re.compile(r"\bdescription:\s*'((?:[^'\\\n]|\\.)*)'\s*,")
+PARAMETER = re.compile(r"\.describe\(\s*'((?:[^'\\\n]|\\.)*)'\s*,?\s*\)")
+
+
+def unescape(text):
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+for path in sorted(p for p in ls_at(REPO, COMMIT) if p.startswith("packages/mcp-server-supabase/src/tools/")
+                   and p.endswith(".ts") and ".test." not in p):
+    source = show_at(REPO, COMMIT, path)
+    for match in TOOL.finditer(source):
+        add("supabase-mcp", REPO, COMMIT, path, LICENCE, 0, unescape(match.group(1)), "description", path)
+    for match in PARAMETER.finditer(source):
+        add("supabase-mcp", REPO, COMMIT, path, LICENCE, 0, unescape(match.group(1)), "parameter", path)
 
 if __name__ == "__main__":
     print(append(TARGET, rows), "rows appended")
