@@ -17,7 +17,7 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>
     /// The phrase ending at <paramref name="end"/> ("best tool", "greatest tool") is followed by what it beats: "ever",
-    /// "in the world", "on the planet", "on the market", "of all time", "in existence". "The best tool for searching
+    /// "in the world" (or "the entire world", "the whole world"), "on the planet", "on the market", "of all time", "in existence". "The best tool for searching
     /// code" says what it is best for; "the best tool in the world" ranks it above everything there is.
     /// </summary>
     internal static bool AboveEverything(ReadOnlySpan<char> text, int end)
@@ -46,6 +46,11 @@ internal static partial class ToolDescriptionScanner
         if (!NextWord(text, ref after, out var third))
         {
             return false;
+        }
+
+        if (AsciiCase.Equals(first, "in") && AsciiCase.Equals(second, "the") && (AsciiCase.Equals(third, "entire") || AsciiCase.Equals(third, "whole")))
+        {
+            return NextWord(text, ref after, out var fourth) && AsciiCase.Equals(fourth, "world");
         }
 
         return (AsciiCase.Equals(first, "in") && AsciiCase.Equals(second, "the") && AsciiCase.Equals(third, "world"))
