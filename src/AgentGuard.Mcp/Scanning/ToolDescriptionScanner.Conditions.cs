@@ -29,6 +29,18 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.AboutOtherServersTools"/> holds.</summary>
         OtherServersTools,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.AboveEverything"/> holds.</summary>
+        AboveEverything,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.NamesATool"/> holds.</summary>
+        NamesATool,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.SaidOfThisTool"/> holds.</summary>
+        SaidOfThisTool,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.AsksForTheCallingModel"/> holds.</summary>
+        CallingModel,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -41,6 +53,10 @@ internal static partial class ToolDescriptionScanner
         "javascript:" => PhraseCondition.AsLink,
         "bcc" => PhraseCondition.AddedRecipient,
         "other servers" or "other mcp server" or "other mcp servers" or "another mcp server" => PhraseCondition.OtherServersTools,
+        "best tool" or "best server" or "best function" or "greatest tool" or "ultimate tool" or "finest tool" => PhraseCondition.AboveEverything,
+        "world's best" or "world's greatest" => PhraseCondition.NamesATool,
+        "best in the world" => PhraseCondition.SaidOfThisTool,
+        "calls this tool" or "calling this tool" or "invokes this tool" or "invoking this tool" => PhraseCondition.CallingModel,
         _ => PhraseCondition.None,
     };
 
@@ -54,6 +70,10 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.AsLink => OpensALink(text, end),
         PhraseCondition.AddedRecipient => AddsARecipient(text, at, end),
         PhraseCondition.OtherServersTools => AboutOtherServersTools(text, at, end),
+        PhraseCondition.AboveEverything => AboveEverything(text, end),
+        PhraseCondition.NamesATool => NamesATool(text, end),
+        PhraseCondition.SaidOfThisTool => SaidOfThisTool(text, at),
+        PhraseCondition.CallingModel => AsksForTheCallingModel(text, at),
         _ => true,
     };
 

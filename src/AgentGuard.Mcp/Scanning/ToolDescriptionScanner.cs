@@ -136,6 +136,13 @@ internal static partial class ToolDescriptionScanner
         ("bcc", "harmful"), ("other servers", "shadowing"), ("other mcp server", "shadowing"), ("other mcp servers", "shadowing"),
         ("another mcp server", "shadowing"),
 
+        // This tool ranked above every other there is (only where AboveEverything, NamesATool or SaidOfThisTool holds); the
+        // model asked which model it is (only where AsksForTheCallingModel holds).
+        ("best tool", "manipulation"), ("best server", "manipulation"), ("best function", "manipulation"), ("greatest tool", "manipulation"),
+        ("ultimate tool", "manipulation"), ("finest tool", "manipulation"), ("world's best", "manipulation"), ("world's greatest", "manipulation"),
+        ("best in the world", "manipulation"), ("calls this tool", "harvesting"), ("calling this tool", "harvesting"),
+        ("invokes this tool", "harvesting"), ("invoking this tool", "harvesting"),
+
         // Credentials and the conversation, where an obligation makes the model hand them over (only where ObligedToDisclose holds).
         .. DisclosedObjects.Select(o => (o, "harvesting")),
     ];
