@@ -72,7 +72,7 @@ internal sealed partial class InjectionDetector
                 return true;
             }
 
-            if (InjectionPatterns.OrderForTheWriter().IsMatch(sentence) && !InjectionPatterns.HeraldedReader().IsMatch(sentence))
+            if (FirstLetter(sentence) is 't' or 'r' or 's' or 'g' && InjectionPatterns.OrderForTheWriter().IsMatch(sentence) && !InjectionPatterns.HeraldedReader().IsMatch(sentence))
             {
                 return true;
             }
@@ -107,6 +107,20 @@ internal sealed partial class InjectionDetector
         var s = sentence.TrimStart();
         return (AsciiCase.StartsWith(s, "you are a") || AsciiCase.StartsWith(s, "you're a") || AsciiCase.StartsWith(s, "you\u2019re a"))
             && s[..Math.Min(s.Length, 80)].IndexOfAny(RoleClauses) > 0;
+    }
+
+    /// <summary>The first letter of <paramref name="span"/>, lower case ('\0' if none): the orders for the writer start with 't', 'r', 's' or 'g'.</summary>
+    private static char FirstLetter(ReadOnlySpan<char> span)
+    {
+        foreach (var c in span)
+        {
+            if (char.IsLetter(c))
+            {
+                return char.ToLowerInvariant(c);
+            }
+        }
+
+        return '\0';
     }
 
     private static int WordCount(ReadOnlySpan<char> span)
