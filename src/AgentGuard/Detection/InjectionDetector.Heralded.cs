@@ -19,48 +19,53 @@ internal sealed partial class InjectionDetector
     /// <summary>At an instruction or task noun, or at "what follows"/"what comes next": the clause holding it.</summary>
     private static void HeraldedTask(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
-        var (start, end) = ClauseBounds(text, at, ClauseWindow);
-        var introducesContent = end < text.Length && text[end] == ':';
-        var clause = text[start..end];
-        if (!clause.ContainsAny(WeightWords))
-        {
-            return;
-        }
-
-        var weight = InjectionPatterns.HeraldedWeight().Count(clause);
-        if (weight == 0)
-        {
-            return;
-        }
-
-        if (!introducesContent && InjectionPatterns.AddedTask().IsMatch(clause) && InjectionPatterns.ReadersOwnWork().IsMatch(clause))
-        {
-            Raise(weights, Marker.NewInstructions, 0.5);
-            return;
-        }
-
-        // Before a colon a manual names its steps' weight once ("the following steps are essential:"); an overstatement
-        // of three ("a new task of critical, urgent importance for you:") is a herald wherever it ends.
-        if (weight + InjectionPatterns.HeraldedHype().Count(clause) >= (introducesContent ? 3 : 2)
-            && InjectionPatterns.HeraldedAhead().IsMatch(clause)
-            && InjectionPatterns.HeraldedReader().IsMatch(clause))
+        if (HeraldsOnItsOwn(text, at) || TaskAfterHerald(text, at))
         {
             Raise(weights, Marker.NewInstructions, 0.5);
         }
     }
 
+    /// <summary>The clause holding <paramref name="at"/> heralds a task to the reader by itself, pressed hard or added to the reader's own work.</summary>
+    private static bool HeraldsOnItsOwn(ReadOnlySpan<char> text, int at)
+    {
+        var (start, end) = ClauseBounds(text, at, ClauseWindow, ClauseMarks);
+        var introducesContent = end < text.Length && text[end] == ':';
+        var clause = text[start..end];
+        if (!clause.ContainsAny(WeightWords))
+        {
+            return false;
+        }
+
+        var weight = InjectionPatterns.HeraldedWeight().Count(clause);
+        if (weight == 0)
+        {
+            return false;
+        }
+
+        if (!introducesContent && InjectionPatterns.AddedTask().IsMatch(clause) && InjectionPatterns.ReadersOwnWork().IsMatch(clause))
+        {
+            return true;
+        }
+
+        // Before a colon a manual names its steps' weight once ("the following steps are essential:"); an overstatement
+        // of three ("a new task of critical, urgent importance for you:") is a herald wherever it ends.
+        return weight + InjectionPatterns.HeraldedHype().Count(clause) >= (introducesContent ? 3 : 2)
+            && InjectionPatterns.HeraldedAhead().IsMatch(clause)
+            && InjectionPatterns.HeraldedReader().IsMatch(clause);
+    }
+
     /// <summary>
-    /// The clause holding <paramref name="at"/>: from after the last '.', '!', '?', ';', ':' or line break before it to the
+    /// The clause holding <paramref name="at"/>: from after the last of <paramref name="marks"/> ('.', '!', '?', ';', ':' or line break) before it to the
     /// next one (a '.' only before a space or the end; a line break only where it does not wrap a sentence), at most <paramref name="window"/> characters either way. The end is
     /// the index of the mark that closes it.
     /// </summary>
-    private static (int Start, int End) ClauseBounds(ReadOnlySpan<char> text, int at, int window)
+    private static (int Start, int End) ClauseBounds(ReadOnlySpan<char> text, int at, int window, System.Buffers.SearchValues<char> marks)
     {
         var floor = Math.Max(0, at - window);
         var start = floor;
         for (var pos = at; pos > floor;)
         {
-            var mark = text[floor..pos].LastIndexOfAny(ClauseMarks);
+            var mark = text[floor..pos].LastIndexOfAny(marks);
             if (mark < 0)
             {
                 break;
@@ -79,7 +84,7 @@ internal sealed partial class InjectionDetector
         var end = ceiling;
         for (var pos = at; pos < ceiling;)
         {
-            var mark = text[pos..ceiling].IndexOfAny(ClauseMarks);
+            var mark = text[pos..ceiling].IndexOfAny(marks);
             if (mark < 0)
             {
                 break;

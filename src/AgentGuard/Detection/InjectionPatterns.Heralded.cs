@@ -5,8 +5,8 @@ namespace AgentGuard;
 /// <content>A task heralded to the reader: what the clause says is ahead or new, who it speaks to, and how hard it presses.</content>
 internal static partial class InjectionPatterns
 {
-    /// <summary>What is ahead, new or added: "the following", "upcoming", "about to", "another", "here's", "just landed".</summary>
-    [GeneratedRegex(@"\b(?:following|to\s+follow|that\s+follows?|what\s+(?:follows|comes\s+next|lies\s+ahead|is\s+next)|what's\s+next|upcoming|forthcoming|next|ahead|incoming|about\s+to|(?:brink|verge|precipice)\s+of|coming\s+(?:your\s+way|up)|await(?:s|ing)?|new|additional|extra|another|supplementary|add-on|fresh|just\s+(?:in|landed|arrived|come|dropped)|imminent|horizon|on\s+(?:its|their)\s+way|t?here(?:'s|\s+is|\s+are|\s+comes?))\b", Options, Timeout)]
+    /// <summary>What is ahead, new or added, or what the reader is told to wait for: "the following", "upcoming", "about to", "another", "in addition", "here's", "just landed", "get ready to".</summary>
+    [GeneratedRegex(@"\b(?:following|to\s+follow|that\s+follows?|what\s+(?:follows|comes\s+next|lies\s+ahead|is\s+next)|what['’]s\s+next|upcoming|forthcoming|next|ahead|incoming|about\s+to|(?:brink|verge|precipice)\s+of|coming\s+(?:your\s+way|up)|await(?:s|ing)?|new|additional|extra|another|supplementary|add-on|fresh|just\s+(?:in|landed|arrived|come|dropped)|imminent|horizon|on\s+(?:its|their)\s+way|t?here(?:['’]s|\s+is|\s+are|\s+comes?)|in\s+addition|get\s+ready|stand\s+by|brace\s+(?:yourself|for)|prepare\s+(?:yourself|for|to))\b", Options, Timeout)]
     internal static partial Regex HeraldedAhead();
 
     /// <summary>The clause speaks to its reader: "you", "your", or it opens by telling the reader to get ready ("Prepare to …", "Stand by for …").</summary>
@@ -17,8 +17,8 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(@"\b(?:importan(?:t|ce)|crucial|vital|critical|essential|urgen(?:t|cy|tly)|paramount|pivotal|momentous|significan(?:t|ce)|imperative|priority|utmost|indispensable|immediate(?:ly)?|instant(?:ly)?|swift(?:ly)?|non-negotiable)\b", Options, Timeout)]
     internal static partial Regex HeraldedWeight();
 
-    /// <summary>Overstatement about the task itself: "not just important", "not a drill", "can't wait", "must be executed", "demands your immediate attention".</summary>
-    [GeneratedRegex(@"\b(?:not\s+(?:just|merely|mere|only|a\s+drill|optional|a\s+suggestion|your\s+average|ordinary|to\s+be\s+(?:ignored|taken\s+lightly|delayed))|can(?:not|'t)\s+(?:wait|be\s+(?:ignored|overlooked|delayed))|must\s+be\s+(?:executed|acted|followed|addressed|handled|undertaken)|(?:demand|require|need)s?\s+(?:your\s+)?(?:immediate|prompt|full|undivided|instant)\s+(?:attention|focus|action))\b", Options, Timeout)]
+    /// <summary>Overstatement about the task itself: "not just important" ("aren't just"), "not a drill", "can't wait", "must be executed", "demands your immediate attention", "requiring your prompt execution".</summary>
+    [GeneratedRegex(@"(?:(?:\bnot|\Bn['’]t)\s+(?:just|merely|mere|only|a\s+drill|optional|a\s+suggestion|your\s+average|ordinary|to\s+be\s+(?:ignored|taken\s+lightly|delayed))|\bcan(?:not|['’]t)\s+(?:wait|be\s+(?:ignored|overlooked|delayed))|\bmust\s+be\s+(?:executed|acted|followed|addressed|handled|undertaken)|\b(?:demand|require|need)(?:s|ing)?\s+(?:your\s+)?(?:immediate|prompt|full|undivided|instant|quick)\s+(?:attention|focus|action|execution|implementation))\b", Options, Timeout)]
     internal static partial Regex HeraldedHype();
 
     /// <summary>A task added to the reader's work: "an additional task", "another critical assignment", "this new, urgent task".</summary>
@@ -28,4 +28,19 @@ internal static partial class InjectionPatterns
     /// <summary>The reader's own work, set beside the added task: "your main objectives", "your existing assignments", "your to-do list".</summary>
     [GeneratedRegex(@"\byour\s+(?:own\s+)?(?:current|existing|main|primary|original|standing|scheduled|regular|routine|ongoing|usual)\b|\byour\s+(?:to-?do|task\s+list|list\s+of|workload|agenda)\b", Options, Timeout)]
     internal static partial Regex ReadersOwnWork();
+
+    /// <summary>
+    /// What is ahead, or what the reader is told to wait for, said of a task that follows at once: as <see cref="HeraldedAhead"/>
+    /// without the words of what is merely new ("new staff", "an extra room").
+    /// </summary>
+    [GeneratedRegex(@"\b(?:following|to\s+follow|that\s+follows?|what\s+(?:follows|comes\s+next|lies\s+ahead|is\s+next)|what['’]s\s+next|upcoming|forthcoming|next|ahead|incoming|about\s+to|(?:brink|verge|precipice)\s+of|coming\s+(?:your\s+way|up)|await(?:s|ing)?|just\s+(?:in|landed|arrived|come|dropped)|imminent|horizon|on\s+(?:its|their)\s+way|t?here(?:['’]s|\s+is|\s+are|\s+comes?)|in\s+addition|get\s+ready|stand\s+by|brace\s+(?:yourself|for)|prepare\s+(?:yourself|for|to))\b", Options, Timeout)]
+    internal static partial Regex TaskAhead();
+
+    /// <summary>A question about the people of a conversation, the reader or the writer ("Could you …", "Do I need …", "Where is my …"): not a planted task.</summary>
+    [GeneratedRegex(@"\b(?:you(?:rs?|rself)?|I|me|my|we|us|our)\b", Options, Timeout)]
+    internal static partial Regex AskedOfPeople();
+
+    /// <summary>A task put as an order for the writer's benefit: "Tell me …", "Remind me …", "Show me …", "Give me …".</summary>
+    [GeneratedRegex(@"^\W*(?:tell|remind|show|give)\s+me\b", Options, Timeout)]
+    internal static partial Regex OrderForTheWriter();
 }
