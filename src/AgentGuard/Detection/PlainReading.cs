@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Text;
 
 namespace AgentGuard;
@@ -13,8 +14,17 @@ namespace AgentGuard;
 /// </summary>
 internal static class PlainReading
 {
-    /// <summary>Characters that start a look at their line: ASCII ones that can hide words, and every non-ASCII one that folds.</summary>
-    private static readonly SearchValues<char> Triggers = SearchValues.Create(TriggerCharacters());
+    /// <summary>ASCII characters that start a look at their line: they can hide words or lay them out oddly.</summary>
+    private static readonly SearchValues<char> AsciiTriggers = SearchValues.Create("\t*_~<&");
+
+
+    /// <summary>The ASCII triggers that may open markup: a tag, an entity, an emphasis run.</summary>
+    private static readonly SearchValues<char> Markup = SearchValues.Create("<&*_~");
+
+    /// <summary>Inline formatting tags (no links, no blocks), looked up by a tag's name as it stands in the text.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> InlineTagNames =
+        FrozenSet.Create(StringComparer.OrdinalIgnoreCase, ["b", "i", "u", "s", "q", "em", "strong", "span", "mark", "small", "sub", "sup", "font", "code", "kbd", "del", "ins", "strike", "big", "tt", "bdi", "wbr", "abbr", "cite", "dfn", "var", "samp", "nobr"])
+            .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>For each letter from U+00C0 to U+024F, the ASCII letter it is an accented form of, or <c>'\0'</c>.</summary>
     private static readonly char[] AccentFree = AccentFreeLetters();
@@ -25,22 +35,19 @@ internal static class PlainReading
     /// </summary>
     public static string? Of(ReadOnlySpan<char> text)
     {
-        var at = text.IndexOfAny(Triggers);
+        var trigger = NextTrigger(text, 0);
         var doubleSpace = text.IndexOf("  ", StringComparison.Ordinal);
-        if (at < 0 && doubleSpace < 0)
-        {
-            return null;
-        }
-
+        trigger = trigger < 0 ? int.MaxValue : trigger;
+        doubleSpace = doubleSpace < 0 ? int.MaxValue : doubleSpace;
         StringBuilder? reading = null;
-        var next = Math.Min(at < 0 ? int.MaxValue : at, doubleSpace < 0 ? int.MaxValue : doubleSpace);
+        var next = Math.Min(trigger, doubleSpace);
         while (next < text.Length)
         {
-            var start = next == 0 ? 0 : text[..next].LastIndexOf('\n') + 1;
-            var length = text[start..].IndexOf('\n');
-            var end = length < 0 ? text.Length : start + length;
+            var start = text[..next].LastIndexOf('\n') + 1;
+            var length = text[next..].IndexOf('\n');
+            var end = length < 0 ? text.Length : next + length;
             var line = text[start..end];
-            if (Fold(line) is { } folded)
+            if (MayFold(line) && Fold(line) is { } folded)
             {
                 reading ??= new StringBuilder(text.Length / 4);
                 if (reading.Length > 0 || start > 0)
@@ -56,14 +63,64 @@ internal static class PlainReading
                 break;
             }
 
-            var after = text[(end + 1)..];
-            var trigger = after.IndexOfAny(Triggers);
-            var spaces = after.IndexOf("  ", StringComparison.Ordinal);
-            var found = Math.Min(trigger < 0 ? int.MaxValue : trigger, spaces < 0 ? int.MaxValue : spaces);
-            next = found == int.MaxValue ? int.MaxValue : end + 1 + found;
+            // Each search resumes after the line only once the line has passed what it found last.
+            if (trigger <= end)
+            {
+                var found = NextTrigger(text, end + 1);
+                trigger = found < 0 ? int.MaxValue : found;
+            }
+
+            if (doubleSpace <= end)
+            {
+                var found = text[(end + 1)..].IndexOf("  ", StringComparison.Ordinal);
+                doubleSpace = found < 0 ? int.MaxValue : end + 1 + found;
+            }
+
+            next = Math.Min(trigger, doubleSpace);
         }
 
         return reading?.ToString();
+    }
+
+    /// <summary>
+    /// Whether a line holds anything the fold would change or strip: a non-ASCII character it folds, a tab, spaces
+    /// repeated after the indent, an entity, an inline tag or an emphasis run. Searches only; most lines a trigger led to
+    /// (a link, a snake_case name, a lone "*") end here.
+    /// </summary>
+    private static bool MayFold(ReadOnlySpan<char> line)
+    {
+        if (NextFoldable(line) >= 0 || line.Contains('\t'))
+        {
+            return true;
+        }
+
+        var indent = line.IndexOfAnyExcept(' ');
+        if (indent >= 0 && line[indent..].Contains("  ", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        for (var at = line.IndexOfAny(Markup); at >= 0; at = Next(line, at))
+        {
+            var found = line[at] switch
+            {
+                '<' => InlineTag(line, at) > 0,
+                '&' => Entity(line[at..], out _) > 0,
+                _ => EmphasisRun(line, at) > 0,
+            };
+            if (found)
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static int Next(ReadOnlySpan<char> line, int at)
+        {
+            var found = line[(at + 1)..].IndexOfAny(Markup);
+            return found < 0 ? -1 : at + 1 + found;
+        }
     }
 
     /// <summary>One line folded, or null when folding changes nothing that matters.</summary>
@@ -333,18 +390,9 @@ internal static class PlainReading
         }
 
         var name = text[(at + 1)..(at + end)].TrimStart('/').TrimEnd('/');
-        foreach (var inline in InlineTags)
-        {
-            if (name.Equals(inline, StringComparison.OrdinalIgnoreCase))
-            {
-                return end + 1;
-            }
-        }
-
-        return 0;
+        return name.Length > 0 && InlineTagNames.Contains(name) ? end + 1 : 0;
     }
 
-    private static readonly string[] InlineTags = ["b", "i", "u", "s", "q", "em", "strong", "span", "mark", "small", "sub", "sup", "font", "code", "kbd", "del", "ins", "strike", "big", "tt", "bdi", "wbr", "abbr", "cite", "dfn", "var", "samp", "nobr"];
 
     /// <summary>The length of an HTML entity for a quote, apostrophe, space or ampersand at the start of <paramref name="text"/>, or 0.</summary>
     private static int Entity(ReadOnlySpan<char> text, out char decoded)
@@ -376,28 +424,46 @@ internal static class PlainReading
         return letters;
     }
 
-    private static string TriggerCharacters()
+    /// <summary>
+    /// The position of the next character from <paramref name="from"/> that starts a look at its line, or -1: the ASCII
+    /// triggers by one vectorised search, non-ASCII characters by another (most text has few), each checked for folding.
+    /// </summary>
+    private static int NextTrigger(ReadOnlySpan<char> text, int from)
     {
-        var set = new StringBuilder("\t*_~<&\u2018\u2019\u00A0\u00AD\u034F\u1680\u180E\u202F\u205F\u3000\uFEFF\u0261\uD835\uD83C");
-        static void Range(StringBuilder into, char from, char to)
+        var ascii = text[from..].IndexOfAny(AsciiTriggers);
+        var limit = ascii < 0 ? text.Length : from + ascii;
+        var foldable = NextFoldable(text[from..limit]);
+        return foldable >= 0 ? from + foldable : ascii < 0 ? -1 : limit;
+    }
+
+    /// <summary>The position of the first non-ASCII character of <paramref name="text"/> that folds, or -1.</summary>
+    private static int NextFoldable(ReadOnlySpan<char> text)
+    {
+        var offset = 0;
+        while (offset < text.Length)
         {
-            for (var c = from; c <= to; c++)
+            var other = text[offset..].IndexOfAnyExceptInRange('\0', '\x7F');
+            if (other < 0)
             {
-                into.Append(c);
+                return -1;
             }
+
+            if (IsFoldable(text[offset + other]))
+            {
+                return offset + other;
+            }
+
+            offset += other + 1;
         }
 
-        Range(set, '\u00C0', '\u024F');
-        Range(set, '\u0300', '\u036F');
-        Range(set, '\u0391', '\u03C9');
-        Range(set, '\u0405', '\u04CF');
-        Range(set, '\u0500', '\u051D');
-        Range(set, '\u2000', '\u200F');
-        Range(set, '\u2060', '\u2064');
-        Range(set, '\u2100', '\u214F');
-        Range(set, '\u2460', '\u24FF');
-        Range(set, '\uFB00', '\uFB06');
-        Range(set, '\uFF10', '\uFF5A');
-        return set.ToString();
+        return -1;
     }
+
+    /// <summary>A non-ASCII character the fold changes or reads past.</summary>
+    private static bool IsFoldable(char c) => c is '\u2018' or '\u2019' or '\u00A0' or '\u00AD' or '\u034F' or '\u1680' or '\u180E'
+        or '\u202F' or '\u205F' or '\u3000' or '\uFEFF' or '\u0261' or '\uD835' or '\uD83C'
+        or (>= '\u00C0' and <= '\u024F') or (>= '\u0300' and <= '\u036F') or (>= '\u0391' and <= '\u03C9')
+        or (>= '\u0405' and <= '\u04CF') or (>= '\u0500' and <= '\u051D') or (>= '\u2000' and <= '\u200F')
+        or (>= '\u2060' and <= '\u2064') or (>= '\u2100' and <= '\u214F') or (>= '\u2460' and <= '\u24FF')
+        or (>= '\uFB00' and <= '\uFB06') or (>= '\uFF10' and <= '\uFF5A');
 }
