@@ -30,8 +30,9 @@ internal static class PlainReading
     private static readonly char[] AccentFree = AccentFreeLetters();
 
     /// <summary>
-    /// The changed lines of <paramref name="text"/>, folded, one per line; null when no line changes. A reading that
-    /// does not begin with the text's first line begins with a line break, so the line openings are read as openings.
+    /// The changed lines of <paramref name="text"/>, folded, each with its neighbours (<see cref="Read"/>); null when no
+    /// line changes. A reading that does not begin with the text's first line begins with a line break, so the line
+    /// openings are read as openings.
     /// </summary>
     public static string? Of(ReadOnlySpan<char> text)
     {
@@ -39,23 +40,16 @@ internal static class PlainReading
         var doubleSpace = text.IndexOf("  ", StringComparison.Ordinal);
         trigger = trigger < 0 ? int.MaxValue : trigger;
         doubleSpace = doubleSpace < 0 ? int.MaxValue : doubleSpace;
-        StringBuilder? reading = null;
+        List<(int Start, string Folded)>? changed = null;
         var next = Math.Min(trigger, doubleSpace);
         while (next < text.Length)
         {
             var start = text[..next].LastIndexOf('\n') + 1;
-            var length = text[next..].IndexOf('\n');
-            var end = length < 0 ? text.Length : next + length;
+            var end = LineEnd(text, next);
             var line = text[start..end];
             if (MayFold(line) && Fold(line) is { } folded)
             {
-                reading ??= new StringBuilder(text.Length / 4);
-                if (reading.Length > 0 || start > 0)
-                {
-                    reading.Append('\n');
-                }
-
-                reading.Append(folded);
+                (changed ??= []).Add((start, folded));
             }
 
             if (end >= text.Length)
@@ -79,7 +73,59 @@ internal static class PlainReading
             next = Math.Min(trigger, doubleSpace);
         }
 
-        return reading?.ToString();
+        return changed is null ? null : Read(text, changed);
+    }
+
+    /// <summary>
+    /// The changed lines folded, each with the line before and after it as written (or folded, when it changed too), so a
+    /// phrase that runs from a plain line into a disguised one is read whole; runs of lines that touch are read as one.
+    /// </summary>
+    private static string Read(ReadOnlySpan<char> text, List<(int Start, string Folded)> changed)
+    {
+        var reading = new StringBuilder(text.Length / 4);
+        var read = 0;
+        var next = 0;
+        foreach (var (start, _) in changed)
+        {
+            var before = start == 0 ? 0 : text[..(start - 1)].LastIndexOf('\n') + 1;
+            var end = LineEnd(text, start);
+            var after = end >= text.Length ? text.Length : LineEnd(text, end + 1);
+            for (var line = Math.Max(read, before); line < text.Length && line <= after;)
+            {
+                var lineEnd = LineEnd(text, line);
+                while (next < changed.Count && changed[next].Start < line)
+                {
+                    next++;
+                }
+
+                if (reading.Length > 0 || line > 0)
+                {
+                    reading.Append('\n');
+                }
+
+                if (next < changed.Count && changed[next].Start == line)
+                {
+                    reading.Append(changed[next].Folded);
+                }
+                else
+                {
+                    reading.Append(text[line..lineEnd]);
+                }
+
+                line = lineEnd + 1;
+            }
+
+            read = Math.Max(read, after + 1);
+        }
+
+        return reading.ToString();
+    }
+
+    /// <summary>Where the line holding <paramref name="at"/> ends: its line break, or the text's end.</summary>
+    private static int LineEnd(ReadOnlySpan<char> text, int at)
+    {
+        var length = text[at..].IndexOf('\n');
+        return length < 0 ? text.Length : at + length;
     }
 
     /// <summary>
