@@ -26,6 +26,9 @@ internal static class PlainReading
         FrozenSet.Create(StringComparer.OrdinalIgnoreCase, ["b", "i", "u", "s", "q", "em", "strong", "span", "mark", "small", "sub", "sup", "font", "code", "kbd", "del", "ins", "strike", "big", "tt", "bdi", "wbr", "abbr", "cite", "dfn", "var", "samp", "nobr"])
             .GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>The HTML entities the fold decodes: quotes, apostrophes, no-break spaces and ampersands.</summary>
+    private static readonly (string Entity, char Value)[] Entities = [("&#39;", '\''), ("&#x27;", '\''), ("&apos;", '\''), ("&quot;", '"'), ("&#34;", '"'), ("&nbsp;", ' '), ("&#160;", ' '), ("&amp;", '&')];
+
     /// <summary>For each letter from U+00C0 to U+024F, the ASCII letter it is an accented form of, or <c>'\0'</c>.</summary>
     private static readonly char[] AccentFree = AccentFreeLetters();
 
@@ -346,8 +349,8 @@ internal static class PlainReading
         _ => '\0',
     };
 
-    /// <summary>Invisible characters a model skips: soft hyphen, zero-width and joiner characters, word joiners, the byte-order mark.</summary>
-    private static bool IsInvisible(char c) => c is '\u00AD' or '\u034F' or '\u180E' or >= '\u200B' and <= '\u200F' or >= '\u2060' and <= '\u2064' or '\uFEFF';
+    /// <summary>Invisible characters a model skips: soft hyphen, zero-width and joiner characters, word joiners, variation selectors, the byte-order mark.</summary>
+    private static bool IsInvisible(char c) => c is '\u00AD' or '\u034F' or '\u180E' or >= '\u200B' and <= '\u200F' or >= '\u2060' and <= '\u2064' or >= '\uFE00' and <= '\uFE0F' or '\uFEFF';
 
     /// <summary>An ASCII letter, or its full-width form.</summary>
     private static bool IsLatinLetter(char c) => char.IsAsciiLetter(c) || c is >= '\uFF21' and <= '\uFF3A' or >= '\uFF41' and <= '\uFF5A';
@@ -456,8 +459,6 @@ internal static class PlainReading
         return 0;
     }
 
-    private static readonly (string Entity, char Value)[] Entities = [("&#39;", '\''), ("&#x27;", '\''), ("&apos;", '\''), ("&quot;", '"'), ("&#34;", '"'), ("&nbsp;", ' '), ("&#160;", ' '), ("&amp;", '&')];
-
     private static char[] AccentFreeLetters()
     {
         var letters = new char['\u024F' - '\u00C0' + 1];
@@ -511,5 +512,5 @@ internal static class PlainReading
         or (>= '\u00C0' and <= '\u024F') or (>= '\u0300' and <= '\u036F') or (>= '\u0391' and <= '\u03C9')
         or (>= '\u0405' and <= '\u04CF') or (>= '\u0500' and <= '\u051D') or (>= '\u2000' and <= '\u200F')
         or (>= '\u2060' and <= '\u2064') or (>= '\u2100' and <= '\u214F') or (>= '\u2460' and <= '\u24FF')
-        or (>= '\uFB00' and <= '\uFB06') or (>= '\uFF10' and <= '\uFF5A');
+        or (>= '\uFB00' and <= '\uFB06') or (>= '\uFE00' and <= '\uFE0F') or (>= '\uFF10' and <= '\uFF5A');
 }
