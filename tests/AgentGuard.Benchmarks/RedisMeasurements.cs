@@ -17,7 +17,12 @@ internal static class RedisMeasurements
     /// the previous one's record (sent without waiting) being written, applied by Redis and its answer read.
     /// </param>
     /// <param name="threadCpu">Also read the calling thread's CPU time around the part of each call before it returns.</param>
-    public static void Latency(int iterations, TimeSpan gap, bool threadCpu = false)
+    /// <param name="settled">
+    /// Every other iteration starts only once the previous decision's record is on the connection and answered (a PING
+    /// on the store's own connection, whose commands are answered in the order sent, untimed): the two halves, reported
+    /// apart, show whether a decision waits behind the previous record. The other half is the default measurement.
+    /// </param>
+    public static void Latency(int iterations, TimeSpan gap, bool threadCpu = false, bool settled = false)
     {
         using var redis = new LoopbackRedis();
         var host = redis.Host(EngineBenchmarks.Policy(100));
@@ -25,6 +30,8 @@ internal static class RedisMeasurements
         var database = ConnectionMultiplexer.Connect(redis.Configuration).GetDatabase();
         var session = new GuardContext { SessionId = "latency", User = new GuardUser("alice") { Groups = ["staff"] }, Environment = "prod" };
         var sequenced = new ToolCallEvent("export_report") { CallId = "e" };
+        var store = host.GetRequiredService<AgentGuard.Redis.RedisSessionStore>();
+        var storeDatabase = host.GetRequiredService<AgentGuard.Redis.RedisConnection>().Multiplexer.GetAwaiter().GetResult().GetDatabase();
 
         // The same decision with the in-memory store, in the same iterations: what the engine's own work costs when it
         // runs as seldom as a Redis decision does (caches and predictors cooled by the waits between), so the part of the
@@ -48,6 +55,7 @@ internal static class RedisMeasurements
         var decisionSent = new double[iterations];
         var pingSentCpu = new double[iterations];
         var decisionSentCpu = new double[iterations];
+        var unsentAtStart = new int[iterations];
 
         // An agent awaits its decision: the loop is async, so the decision and the awaited PING each resume on the thread
         // pool once when their answer arrives. The synchronous PING (the caller's thread woken by the connection's reader
@@ -59,6 +67,17 @@ internal static class RedisMeasurements
                 if (gap > TimeSpan.Zero)
                 {
                     Thread.Sleep(gap);
+                }
+
+                if (settled && i % 2 == 1)
+                {
+                    // The previous record handed to the connection (the work item), then answered by Redis.
+                    while (store.UnsentRecords > 0)
+                    {
+                        Thread.Yield();
+                    }
+
+                    storeDatabase.Ping();
                 }
 
                 // Interleaved, so all three see the same machine load.
@@ -73,6 +92,7 @@ internal static class RedisMeasurements
                 await pinging;
                 asyncPing[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
                 cpu = threadCpu ? DetectionCpu.ThreadCpuNanoseconds() : 0;
+                unsentAtStart[i] = store.UnsentRecords;
                 started = Stopwatch.GetTimestamp();
                 var deciding = engine.EvaluateAsync(sequenced, session);
                 decisionSent[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
@@ -95,6 +115,36 @@ internal static class RedisMeasurements
         }
 
         var perDecision = (GC.GetTotalAllocatedBytes(precise: true) - total) / (double)iterations;
+
+        // The same decisions back to back with nothing between them (each read sent while the previous record may still
+        // be queued, on the wire or running in Redis), then each after the previous record was answered: the wall time of
+        // the decision alone, p50.
+        var backToBack = new double[iterations / 2];
+        var afterRecord = new double[iterations / 2];
+        var unsentBackToBack = 0;
+        Task.Run(async () =>
+        {
+            for (var i = 0; i < iterations / 2; i++)
+            {
+                unsentBackToBack += store.UnsentRecords > 0 ? 1 : 0;
+                var started = Stopwatch.GetTimestamp();
+                await engine.EvaluateAsync(sequenced, session);
+                backToBack[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+            }
+
+            for (var i = 0; i < iterations / 2; i++)
+            {
+                while (store.UnsentRecords > 0)
+                {
+                    Thread.Yield();
+                }
+
+                await storeDatabase.PingAsync();
+                var started = Stopwatch.GetTimestamp();
+                await engine.EvaluateAsync(sequenced, session);
+                afterRecord[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+            }
+        }).GetAwaiter().GetResult();
 
         // CPU rather than wall time (less sensitive to a loaded machine): this process per PING and per decision, and
         // Redis's own time per call of each command (INFO commandstats) during the decisions.
@@ -122,6 +172,9 @@ internal static class RedisMeasurements
             .Where(c => c.Fields["calls"] >= iterations / 2)
             .ToList();
         var redisPerDecision = commands.Sum(c => c.Fields["usec"]) / iterations;
+        var halves = settled ? Halves(asyncPing, decision, unsentAtStart) : null;
+        Array.Sort(backToBack);
+        Array.Sort(afterRecord);
         Array.Sort(ping);
         Array.Sort(asyncPing);
         Array.Sort(decision);
@@ -144,10 +197,32 @@ internal static class RedisMeasurements
             Console.WriteLine($"the calling thread's CPU until the call returns: awaited PING p50 {P(pingSentCpu, 0.5):F1} µs, decision p50 {P(decisionSentCpu, 0.5):F1} µs (each includes one clock read)");
         }
 
+        Console.WriteLine($"decisions with a record still unsent at their start: {unsentAtStart.Count(u => u > 0):N0} of {iterations:N0} interleaved; {unsentBackToBack:N0} of {iterations / 2:N0} back to back");
+        if (halves is not null)
+        {
+            Console.WriteLine(halves);
+        }
+
+        Console.WriteLine($"decisions alone, back to back: p50 {P(backToBack, 0.5):F1} µs, p90 {P(backToBack, 0.9):F1} µs; each after the previous record was answered: p50 {P(afterRecord, 0.5):F1} µs, p90 {P(afterRecord, 0.9):F1} µs");
         Console.WriteLine($"the same decision, in-memory store: p50 {P(inMemory, 0.5):F1} µs, p90 {P(inMemory, 0.9):F1} µs; decision p50 - awaited PING p50 - in-memory p50: {P(decision, 0.5) - P(asyncPing, 0.5) - P(inMemory, 0.5):F1} µs");
         Console.WriteLine($"allocated per decision (all threads, decisions alone): {perDecision:F0} B");
         Console.WriteLine($"client CPU (this process, all threads): PING {pingCpu:F1} µs, decision {decisionCpu:F1} µs");
         Console.WriteLine($"Redis CPU per decision: {redisPerDecision:F1} µs = " + string.Join(" + ", commands.Select(c => $"{c.Name} {c.Fields["calls"] / iterations:F1} x {c.Fields["usec_per_call"]:F1} µs")));
+    }
+
+    /// <summary>The settled and the default iterations (<c>--settled</c>) apart: awaited PING, decision, their difference.</summary>
+    private static string Halves(double[] asyncPing, double[] decision, int[] unsent)
+    {
+        string Half(int parity, string name)
+        {
+            var pings = asyncPing.Where((_, i) => i % 2 == parity).Order().ToArray();
+            var decisions = decision.Where((_, i) => i % 2 == parity).Order().ToArray();
+            var differences = decision.Select((d, i) => d - asyncPing[i]).Where((_, i) => i % 2 == parity).Order().ToArray();
+            var queued = unsent.Where((u, i) => i % 2 == parity && u > 0).Count();
+            return $"{name}: awaited PING p50 {P(pings, 0.5):F1} µs, decision p50 {P(decisions, 0.5):F1} µs, decision p50 - awaited PING p50 {P(decisions, 0.5) - P(pings, 0.5):F1} µs (pairwise {P(differences, 0.5):F1} µs), record unsent at the start {queued:N0}";
+        }
+
+        return Half(0, "default iterations       ") + Environment.NewLine + Half(1, "after the record answered");
     }
 
     private static IServiceProvider InMemoryHost(AgentGuardOptions policy)
