@@ -245,21 +245,44 @@ internal static class RedisMeasurements
     /// (<c>--redis-decisions N</c>): the difference between two runs of different N is what N decisions cost, e.g. in
     /// system calls (<c>strace -c -f</c>).
     /// </summary>
-    public static void Decisions(int count)
+    /// <param name="count">Decisions made.</param>
+    /// <param name="settled">Each decision only once the previous one's record is on the connection (as in <c>--redis-latency</c>).</param>
+    /// <param name="allocations">Also list the types the decisions allocate (the runtime's allocation sample, one per ~100 KB).</param>
+    public static void Decisions(int count, bool settled = false, bool allocations = false)
     {
         using var redis = new LoopbackRedis();
         var host = redis.Host(EngineBenchmarks.Policy(100));
         var engine = host.GetRequiredService<IGuardEngine>();
+        var store = host.GetRequiredService<AgentGuard.Redis.RedisSessionStore>();
         var session = new GuardContext { SessionId = "decisions", User = new GuardUser("alice") { Groups = ["staff"] }, Environment = "prod" };
         var sequenced = new ToolCallEvent("export_report") { CallId = "e" };
-        Task.Run(async () =>
+        Run(2_000);
+        using var types = allocations ? new PolicySize.AllocationTypes() : null;
+        var total = GC.GetTotalAllocatedBytes(precise: true);
+        Run(count);
+        var perDecision = (GC.GetTotalAllocatedBytes(precise: true) - total) / (double)count;
+        Console.WriteLine($"{count:N0} decisions{(settled ? ", each after the previous record was sent" : string.Empty)}: {perDecision:F0} B allocated per decision (all threads)");
+        if (types is not null)
         {
-            for (var i = 0; i < count; i++)
+            var samples = types.Samples.Sum(t => t.Value);
+            foreach (var (type, n) in types.Samples.OrderByDescending(t => t.Value).Take(25))
             {
+                Console.WriteLine($"  {n * 100.0 / samples,5:F1} %  ~{perDecision * n / samples,5:F0} B  {type}");
+            }
+        }
+
+        void Run(int decisions) => Task.Run(async () =>
+        {
+            for (var i = 0; i < decisions; i++)
+            {
+                while (settled && store.UnsentRecords > 0)
+                {
+                    Thread.Yield();
+                }
+
                 await engine.EvaluateAsync(sequenced, session);
             }
         }).GetAwaiter().GetResult();
-        Console.WriteLine($"{count:N0} decisions");
     }
 
     /// <summary>
