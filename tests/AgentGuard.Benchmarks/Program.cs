@@ -9,7 +9,7 @@ using BenchmarkDotNet.Running;
 // Injection detector and poisoning scanner in thread processor time (shared machine): -- --detection-cpu [name part] [--rounds N]
 // Shell analyser in thread processor time and bytes per line (shared machine): -- --shell-cpu
 // Session memory (not a timing benchmark): dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --session-memory
-// Redis (loopback redis-server):  -- --redis-latency [--gap-ms N] [--thread-cpu] [--settled] [--dedicated-threads]  |  -- --redis-decisions N [--settled] [--allocations] (for strace/perf; types allocated)  |  -- --redis-parts  |  -- --redis-read-cpu  |  -- --redis-memory  |  --filter '*RedisBenchmarks*'
+// Redis (loopback redis-server):  -- --redis-latency [--gap-ms N] [--thread-cpu] [--settled | --swapped] [--dedicated-threads]  |  -- --redis-decisions N [--settled] [--allocations] (for strace/perf; types allocated)  |  -- --redis-parts  |  -- --redis-read-cpu  |  -- --redis-memory  |  --filter '*RedisBenchmarks*'
 if (args.Contains("--shell-cpu"))
 {
     ShellCpu.Run();
@@ -35,7 +35,8 @@ if (args.Contains("--redis-latency"))
     }
 
     // --settled: every other iteration waits until the previous decision's record is answered (reported apart).
-    RedisMeasurements.Latency(gap > 0 ? 5_000 : 20_000, TimeSpan.FromMilliseconds(gap), args.Contains("--thread-cpu"), args.Contains("--settled"));
+    // --swapped: every other iteration decides before its awaited PING (reported apart).
+    RedisMeasurements.Latency(gap > 0 ? 5_000 : 20_000, TimeSpan.FromMilliseconds(gap), args.Contains("--thread-cpu"), args.Contains("--settled"), args.Contains("--swapped"));
     return;
 }
 
