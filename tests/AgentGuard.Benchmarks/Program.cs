@@ -9,7 +9,7 @@ using BenchmarkDotNet.Running;
 // Injection detector and poisoning scanner in thread processor time (shared machine): -- --detection-cpu [name part] [--rounds N]
 // Shell analyser in thread processor time and bytes per line (shared machine): -- --shell-cpu
 // Session memory (not a timing benchmark): dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --session-memory
-// Redis (loopback redis-server):  -- --redis-latency [--gap-ms N] [--thread-cpu] [--dedicated-threads]  |  -- --redis-decisions N (for strace/perf)  |  -- --redis-parts  |  -- --redis-read-cpu  |  -- --redis-memory  |  --filter '*RedisBenchmarks*'
+// Redis (loopback redis-server):  -- --redis-latency [--gap-ms N] [--thread-cpu] [--settled | --swapped] [--dedicated-threads]  |  -- --redis-decisions N [--settled] [--allocations] (for strace/perf; types allocated)  |  -- --redis-parts  |  -- --redis-read-cpu  |  -- --redis-memory  |  --filter '*RedisBenchmarks*'
 if (args.Contains("--shell-cpu"))
 {
     ShellCpu.Run();
@@ -34,13 +34,16 @@ if (args.Contains("--redis-latency"))
         StackExchange.Redis.ConnectionMultiplexer.SetFeatureFlag("DedicatedThreads", true);
     }
 
-    RedisMeasurements.Latency(gap > 0 ? 5_000 : 20_000, TimeSpan.FromMilliseconds(gap), args.Contains("--thread-cpu"));
+    // --settled: every other iteration waits until the previous decision's record is answered (reported apart).
+    // --swapped: every other iteration decides before its awaited PING (reported apart).
+    RedisMeasurements.Latency(gap > 0 ? 5_000 : 20_000, TimeSpan.FromMilliseconds(gap), args.Contains("--thread-cpu"), args.Contains("--settled"), args.Contains("--swapped"));
     return;
 }
 
 if (args.Contains("--redis-decisions"))
 {
-    RedisMeasurements.Decisions(args.SkipWhile(a => a != "--redis-decisions").Skip(1).Select(int.Parse).FirstOrDefault(1_000));
+    // --settled: each decision once the previous record is sent; --allocations: the types allocated, sampled.
+    RedisMeasurements.Decisions(args.SkipWhile(a => a != "--redis-decisions").Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(int.Parse).FirstOrDefault(1_000), args.Contains("--settled"), args.Contains("--allocations"));
     return;
 }
 

@@ -17,7 +17,13 @@ internal static class RedisMeasurements
     /// the previous one's record (sent without waiting) being written, applied by Redis and its answer read.
     /// </param>
     /// <param name="threadCpu">Also read the calling thread's CPU time around the part of each call before it returns.</param>
-    public static void Latency(int iterations, TimeSpan gap, bool threadCpu = false)
+    /// <param name="settled">
+    /// Every other iteration starts only once the previous decision's record is on the connection and answered (an awaited
+    /// PING on the store's own connection, whose commands are answered in the order sent, untimed): the two halves, reported
+    /// apart, show whether a decision waits behind the previous record. The other half is the default measurement.
+    /// </param>
+    /// <param name="swapped">Every other iteration decides before its awaited PING instead of after it (reported apart).</param>
+    public static void Latency(int iterations, TimeSpan gap, bool threadCpu = false, bool settled = false, bool swapped = false)
     {
         using var redis = new LoopbackRedis();
         var host = redis.Host(EngineBenchmarks.Policy(100));
@@ -25,6 +31,8 @@ internal static class RedisMeasurements
         var database = ConnectionMultiplexer.Connect(redis.Configuration).GetDatabase();
         var session = new GuardContext { SessionId = "latency", User = new GuardUser("alice") { Groups = ["staff"] }, Environment = "prod" };
         var sequenced = new ToolCallEvent("export_report") { CallId = "e" };
+        var store = host.GetRequiredService<AgentGuard.Redis.RedisSessionStore>();
+        var storeDatabase = host.GetRequiredService<AgentGuard.Redis.RedisConnection>().Multiplexer.GetAwaiter().GetResult().GetDatabase();
 
         // The same decision with the in-memory store, in the same iterations: what the engine's own work costs when it
         // runs as seldom as a Redis decision does (caches and predictors cooled by the waits between), so the part of the
@@ -48,6 +56,7 @@ internal static class RedisMeasurements
         var decisionSent = new double[iterations];
         var pingSentCpu = new double[iterations];
         var decisionSentCpu = new double[iterations];
+        var unsentAtStart = new int[iterations];
 
         // An agent awaits its decision: the loop is async, so the decision and the awaited PING each resume on the thread
         // pool once when their answer arrives. The synchronous PING (the caller's thread woken by the connection's reader
@@ -61,29 +70,62 @@ internal static class RedisMeasurements
                     Thread.Sleep(gap);
                 }
 
+                if (settled && i % 2 == 1)
+                {
+                    // The previous record handed to the connection (the work item), then answered by Redis.
+                    while (store.UnsentRecords > 0)
+                    {
+                        Thread.Yield();
+                    }
+
+                    // Awaited, not waited on synchronously: a synchronous PING here (blocking this pool thread) made the
+                    // decision after it 0–7 µs slower in all of 11 runs, which would hide what settling gains.
+                    await storeDatabase.PingAsync();
+                }
+
                 // Interleaved, so all three see the same machine load.
                 var started = Stopwatch.GetTimestamp();
                 database.Ping();
                 ping[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-                var cpu = threadCpu ? DetectionCpu.ThreadCpuNanoseconds() : 0;
-                started = Stopwatch.GetTimestamp();
-                var pinging = database.PingAsync();
-                pingSent[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-                pingSentCpu[i] = threadCpu ? (DetectionCpu.ThreadCpuNanoseconds() - cpu) / 1000.0 : 0;
-                await pinging;
-                asyncPing[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-                cpu = threadCpu ? DetectionCpu.ThreadCpuNanoseconds() : 0;
-                started = Stopwatch.GetTimestamp();
-                var deciding = engine.EvaluateAsync(sequenced, session);
-                decisionSent[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-                decisionSentCpu[i] = threadCpu ? (DetectionCpu.ThreadCpuNanoseconds() - cpu) / 1000.0 : 0;
-                await deciding;
-                decision[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+                if (swapped && i % 2 == 1)
+                {
+                    await Decide(i);
+                    await AwaitPing(i);
+                }
+                else
+                {
+                    await AwaitPing(i);
+                    await Decide(i);
+                }
+
                 started = Stopwatch.GetTimestamp();
                 await local.EvaluateAsync(sequenced, localSession);
                 inMemory[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
                 difference[i] = decision[i] - ping[i];
                 asyncDifference[i] = decision[i] - asyncPing[i];
+            }
+
+            async Task AwaitPing(int i)
+            {
+                var cpu = threadCpu ? DetectionCpu.ThreadCpuNanoseconds() : 0;
+                var started = Stopwatch.GetTimestamp();
+                var pinging = database.PingAsync();
+                pingSent[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+                pingSentCpu[i] = threadCpu ? (DetectionCpu.ThreadCpuNanoseconds() - cpu) / 1000.0 : 0;
+                await pinging;
+                asyncPing[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+            }
+
+            async Task Decide(int i)
+            {
+                var cpu = threadCpu ? DetectionCpu.ThreadCpuNanoseconds() : 0;
+                unsentAtStart[i] = store.UnsentRecords;
+                var started = Stopwatch.GetTimestamp();
+                var deciding = engine.EvaluateAsync(sequenced, session);
+                decisionSent[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+                decisionSentCpu[i] = threadCpu ? (DetectionCpu.ThreadCpuNanoseconds() - cpu) / 1000.0 : 0;
+                await deciding;
+                decision[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
             }
         }).GetAwaiter().GetResult();
 
@@ -95,6 +137,36 @@ internal static class RedisMeasurements
         }
 
         var perDecision = (GC.GetTotalAllocatedBytes(precise: true) - total) / (double)iterations;
+
+        // The same decisions back to back with nothing between them (each read sent while the previous record may still
+        // be queued, on the wire or running in Redis), then each after the previous record was answered: the wall time of
+        // the decision alone, p50.
+        var backToBack = new double[iterations / 2];
+        var afterRecord = new double[iterations / 2];
+        var unsentBackToBack = 0;
+        Task.Run(async () =>
+        {
+            for (var i = 0; i < iterations / 2; i++)
+            {
+                unsentBackToBack += store.UnsentRecords > 0 ? 1 : 0;
+                var started = Stopwatch.GetTimestamp();
+                await engine.EvaluateAsync(sequenced, session);
+                backToBack[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+            }
+
+            for (var i = 0; i < iterations / 2; i++)
+            {
+                while (store.UnsentRecords > 0)
+                {
+                    Thread.Yield();
+                }
+
+                await storeDatabase.PingAsync();
+                var started = Stopwatch.GetTimestamp();
+                await engine.EvaluateAsync(sequenced, session);
+                afterRecord[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+            }
+        }).GetAwaiter().GetResult();
 
         // CPU rather than wall time (less sensitive to a loaded machine): this process per PING and per decision, and
         // Redis's own time per call of each command (INFO commandstats) during the decisions.
@@ -122,6 +194,9 @@ internal static class RedisMeasurements
             .Where(c => c.Fields["calls"] >= iterations / 2)
             .ToList();
         var redisPerDecision = commands.Sum(c => c.Fields["usec"]) / iterations;
+        var halves = settled || swapped ? Halves(asyncPing, decision, unsentAtStart, settled ? "after the record answered" : "decision before the PING ") : null;
+        Array.Sort(backToBack);
+        Array.Sort(afterRecord);
         Array.Sort(ping);
         Array.Sort(asyncPing);
         Array.Sort(decision);
@@ -144,10 +219,32 @@ internal static class RedisMeasurements
             Console.WriteLine($"the calling thread's CPU until the call returns: awaited PING p50 {P(pingSentCpu, 0.5):F1} µs, decision p50 {P(decisionSentCpu, 0.5):F1} µs (each includes one clock read)");
         }
 
+        Console.WriteLine($"decisions with a record still unsent at their start: {unsentAtStart.Count(u => u > 0):N0} of {iterations:N0} interleaved; {unsentBackToBack:N0} of {iterations / 2:N0} back to back");
+        if (halves is not null)
+        {
+            Console.WriteLine(halves);
+        }
+
+        Console.WriteLine($"decisions alone, back to back: p50 {P(backToBack, 0.5):F1} µs, p90 {P(backToBack, 0.9):F1} µs; each after the previous record was answered: p50 {P(afterRecord, 0.5):F1} µs, p90 {P(afterRecord, 0.9):F1} µs");
         Console.WriteLine($"the same decision, in-memory store: p50 {P(inMemory, 0.5):F1} µs, p90 {P(inMemory, 0.9):F1} µs; decision p50 - awaited PING p50 - in-memory p50: {P(decision, 0.5) - P(asyncPing, 0.5) - P(inMemory, 0.5):F1} µs");
         Console.WriteLine($"allocated per decision (all threads, decisions alone): {perDecision:F0} B");
         Console.WriteLine($"client CPU (this process, all threads): PING {pingCpu:F1} µs, decision {decisionCpu:F1} µs");
         Console.WriteLine($"Redis CPU per decision: {redisPerDecision:F1} µs = " + string.Join(" + ", commands.Select(c => $"{c.Name} {c.Fields["calls"] / iterations:F1} x {c.Fields["usec_per_call"]:F1} µs")));
+    }
+
+    /// <summary>The default iterations and the others (<c>--settled</c>, <c>--swapped</c>) apart: awaited PING, decision, their difference.</summary>
+    private static string Halves(double[] asyncPing, double[] decision, int[] unsent, string other)
+    {
+        string Half(int parity, string name)
+        {
+            var pings = asyncPing.Where((_, i) => i % 2 == parity).Order().ToArray();
+            var decisions = decision.Where((_, i) => i % 2 == parity).Order().ToArray();
+            var differences = decision.Select((d, i) => d - asyncPing[i]).Where((_, i) => i % 2 == parity).Order().ToArray();
+            var queued = unsent.Where((u, i) => i % 2 == parity && u > 0).Count();
+            return $"{name}: awaited PING p50 {P(pings, 0.5):F1} µs, decision p50 {P(decisions, 0.5):F1} µs, decision p50 - awaited PING p50 {P(decisions, 0.5) - P(pings, 0.5):F1} µs (pairwise {P(differences, 0.5):F1} µs), record unsent at the start {queued:N0}";
+        }
+
+        return Half(0, "default iterations       ") + Environment.NewLine + Half(1, other);
     }
 
     private static IServiceProvider InMemoryHost(AgentGuardOptions policy)
@@ -170,21 +267,44 @@ internal static class RedisMeasurements
     /// (<c>--redis-decisions N</c>): the difference between two runs of different N is what N decisions cost, e.g. in
     /// system calls (<c>strace -c -f</c>).
     /// </summary>
-    public static void Decisions(int count)
+    /// <param name="count">Decisions made.</param>
+    /// <param name="settled">Each decision only once the previous one's record is on the connection (as in <c>--redis-latency</c>).</param>
+    /// <param name="allocations">Also list the types the decisions allocate (the runtime's allocation sample, one per ~100 KB).</param>
+    public static void Decisions(int count, bool settled = false, bool allocations = false)
     {
         using var redis = new LoopbackRedis();
         var host = redis.Host(EngineBenchmarks.Policy(100));
         var engine = host.GetRequiredService<IGuardEngine>();
+        var store = host.GetRequiredService<AgentGuard.Redis.RedisSessionStore>();
         var session = new GuardContext { SessionId = "decisions", User = new GuardUser("alice") { Groups = ["staff"] }, Environment = "prod" };
         var sequenced = new ToolCallEvent("export_report") { CallId = "e" };
-        Task.Run(async () =>
+        Run(2_000);
+        using var types = allocations ? new PolicySize.AllocationTypes() : null;
+        var total = GC.GetTotalAllocatedBytes(precise: true);
+        Run(count);
+        var perDecision = (GC.GetTotalAllocatedBytes(precise: true) - total) / (double)count;
+        Console.WriteLine($"{count:N0} decisions{(settled ? ", each after the previous record was sent" : string.Empty)}: {perDecision:F0} B allocated per decision (all threads)");
+        if (types is not null)
         {
-            for (var i = 0; i < count; i++)
+            var samples = types.Samples.Sum(t => t.Value);
+            foreach (var (type, n) in types.Samples.OrderByDescending(t => t.Value).Take(25))
             {
+                Console.WriteLine($"  {n * 100.0 / samples,5:F1} %  ~{perDecision * n / samples,5:F0} B  {type}");
+            }
+        }
+
+        void Run(int decisions) => Task.Run(async () =>
+        {
+            for (var i = 0; i < decisions; i++)
+            {
+                while (settled && store.UnsentRecords > 0)
+                {
+                    Thread.Yield();
+                }
+
                 await engine.EvaluateAsync(sequenced, session);
             }
         }).GetAwaiter().GetResult();
-        Console.WriteLine($"{count:N0} decisions");
     }
 
     /// <summary>
