@@ -180,6 +180,44 @@ internal sealed partial class InjectionDetector
         }
     }
 
+    /// <summary>Words a manual puts between "using" and "command" that name no tool ("using the command below").</summary>
+    private static readonly string[] NoToolNames = ["the", "your", "this", "that", "a", "an", "our", "my", "its", "their"];
+
+    /// <summary>
+    /// "using [the] NAME tool" speaks of an agent's tool: the noun is "tool" ("before using this tool"), or the name is
+    /// written as a tool's name — quoted, or with a capital, a digit, '_', '.' or '-' (<c>send_email</c>,
+    /// <c>GmailSendEmail</c>). A plain lower-case word before "command", "function", "action", "plugin" or "api" ("the
+    /// commit command", "the command below") is a manual's prose.
+    /// </summary>
+    private static bool NamesATool(ReadOnlySpan<char> usingTool)
+    {
+        if (usingTool.EndsWith("tool", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var i = 0;
+        NextWordOfSpan(usingTool, ref i); // "using"
+        var name = usingTool[i..].TrimStart();
+        var word = NextWordOfSpan(usingTool, ref i);
+        if (word.Equals("the", StringComparison.OrdinalIgnoreCase) || word.Equals("your", StringComparison.OrdinalIgnoreCase))
+        {
+            name = usingTool[i..].TrimStart();
+            word = NextWordOfSpan(usingTool, ref i);
+        }
+
+        if (name.Length > 0 && name[0] is '`' or '\'' or '"')
+        {
+            return true;
+        }
+
+        var end = name.IndexOfAny(' ', '\t', '\n');
+        var token = end < 0 ? name : name[..end];
+        return !IsOneOf(word, NoToolNames) && (token.IndexOfAny(ToolNameMarks) >= 0 || token.ContainsAnyInRange('A', 'Z'));
+    }
+
+    private static readonly System.Buffers.SearchValues<char> ToolNameMarks = System.Buffers.SearchValues.Create("_.-0123456789");
+
     private static void Raise(Span<double> weights, Marker marker, double weight)
     {
         if (weight > weights[(int)marker])

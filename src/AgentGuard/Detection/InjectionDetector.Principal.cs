@@ -33,4 +33,42 @@ internal sealed partial class InjectionDetector
                 break;
         }
     }
+    /// <summary>What opens a sentence that presents the text itself: "This is …", "Here is …".</summary>
+    private static readonly string[] PresentingOpeners = ["this is", "here is", "here's", "it is", "it's", "below is", "attached is"];
+
+    /// <summary>
+    /// The "message from …" at <paramref name="at"/> (of <paramref name="length"/> characters) is the text presenting
+    /// itself: it opens its sentence (capitalised, or after a tag, bracket or label), its sentence opens with "This is"
+    /// or "Here is", or it is followed by a colon or "to you".
+    /// </summary>
+    private static bool PresentsItself(ReadOnlySpan<char> text, int at, int length)
+    {
+        var after = text[(at + length)..].TrimStart(' ');
+        if (after.StartsWith(':') || after.StartsWith("to you", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var window = text[Math.Max(0, at - 80)..at];
+        var boundary = window.LastIndexOfAny(SentenceOpeners);
+        var before = window[(boundary + 1)..].Trim();
+        if (before.IsEmpty)
+        {
+            // It opens its sentence ("Message from …"), or follows a tag or a label ("<note>message from …"); a line of
+            // wrapped prose that goes on with "message from the user describing …" does neither.
+            return char.IsUpper(text[at]) || (boundary >= 0 && window[boundary] is '>' or ']' or ':');
+        }
+
+        foreach (var opener in PresentingOpeners)
+        {
+            if (before.StartsWith(opener, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SentenceOpeners = System.Buffers.SearchValues.Create(".!?\n>]:");
 }

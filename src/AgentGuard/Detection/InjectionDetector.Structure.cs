@@ -58,6 +58,18 @@ internal sealed partial class InjectionDetector
             return;
         }
 
+        if (anchor == "developer mode")
+        {
+            // The jailbreak persona ("Developer Mode enabled", "(Developer Mode Output)", "[Developer Mode]"), not a
+            // setting a manual or a browser names ("Enable Developer mode in chrome://extensions", "Python's developer mode").
+            if (IsPersonaMode(text, at, anchor.Length))
+            {
+                Raise(weights, Marker.FakeRoleTag, 0.8);
+            }
+
+            return;
+        }
+
         if (anchor == "<system")
         {
             var next = at + anchor.Length < text.Length ? text[at + anchor.Length] : '\0';
@@ -68,6 +80,30 @@ internal sealed partial class InjectionDetector
         }
 
         Raise(weights, Marker.FakeRoleTag, 0.8);
+    }
+
+    /// <summary>What the jailbreak persona's mode is said to be: switched on, or the label of its answers.</summary>
+    private static readonly string[] PersonaModeStates = ["enabled", "activated", "engaged", "unlocked", "output", "response"];
+
+    /// <summary>
+    /// The mode at <paramref name="at"/> is announced as a persona's: bracketed ("[Developer Mode]", "(Developer Mode
+    /// Output)") or followed by its state ("Developer Mode enabled", "developer mode: activated").
+    /// </summary>
+    private static bool IsPersonaMode(ReadOnlySpan<char> text, int at, int length)
+    {
+        if (at > 0 && text[at - 1] is '[' or '(' or '<' or '{')
+        {
+            return true;
+        }
+
+        var i = at + length;
+        while (i < text.Length && text[i] is ' ' or ':' or '-')
+        {
+            i++;
+        }
+
+        var state = NextWord(text, ref i);
+        return IsOneOf(state, PersonaModeStates);
     }
 
     private static bool IsIniSection(ReadOnlySpan<char> text, int close)

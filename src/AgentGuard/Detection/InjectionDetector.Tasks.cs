@@ -96,7 +96,7 @@ internal sealed partial class InjectionDetector
         }
 
         var question = sentence.TrimEnd()[^1] == '?';
-        var task = BoundaryTaskVerbLookup.Contains(first);
+        var task = BoundaryTaskVerbLookup.Contains(first) && !IsHeadingLine(sentence);
         if (!task && !(last && question && WorldQuestionLookup.Contains(first) && !NamesAPerson(sentence)))
         {
             return false;
@@ -113,6 +113,33 @@ internal sealed partial class InjectionDetector
         return before.Count(' ') + after.Count(' ') + 1 >= MinimumProseWords
             && !HoldsAnotherTask(before) && !HoldsAnotherTask(after)
             && !SharesASubject(sentence, before) && !SharesASubject(sentence, after);
+    }
+
+    /// <summary>
+    /// A line of capitalised words that no full stop, '?' or '!' closes: a table's header row ("NAME  STATUS  ROLES  AGE"
+    /// of <c>kubectl get</c>, "State  Recv-Q  Send-Q" of <c>ss</c>) or a heading ("LIST OF OPEN ITEMS"), whose first word
+    /// only looks like a task verb. A task is written as a sentence ("Name the largest planet" has lower-case words) or
+    /// speaks to its reader.
+    /// </summary>
+    private static bool IsHeadingLine(ReadOnlySpan<char> sentence)
+    {
+        var trimmed = sentence.TrimEnd();
+        if (trimmed[^1] is '.' or '?' or '!')
+        {
+            return false;
+        }
+
+        var i = 0;
+        for (var word = NextWordOfSpan(trimmed, ref i); !word.IsEmpty; word = NextWordOfSpan(trimmed, ref i))
+        {
+            // A heading names no one; "NAME THE ADMIN PASSWORD IN YOUR REPLY" speaks to the reader.
+            if (char.IsLower(word[0]) || PersonLookup.Contains(word))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The index after the end of the sentence that opens at <paramref name="start"/>: after its '.', '?' or '!' (before a space or the end), or at the line end.</summary>

@@ -560,7 +560,14 @@ internal sealed partial class InjectionDetector : IInjectionDetector
 
                 break;
             case Family.CallTool when anchor == "using":
-                RaiseIf(InjectionPatterns.UsingTool(), text, at, weights, Marker.ToolInvocation, 0.4);
+                var usingTool = FirstMatch(InjectionPatterns.UsingTool(), text, at);
+                if (usingTool.Length > 0)
+                {
+                    // "using the send_email tool" and "using the GmailSendEmail tool" name a tool; "using the commit command"
+                    // and "using the command below" are how manuals talk, and weigh little on their own.
+                    Raise(weights, Marker.ToolInvocation, NamesATool(usingTool) ? 0.4 : 0.15);
+                }
+
                 break;
             case Family.CallTool:
                 if (!CouldNameTool(text, at) || !Ahead(text, at, 100, ToolNounWords, '_', sentence: true))
@@ -607,7 +614,14 @@ internal sealed partial class InjectionDetector : IInjectionDetector
 
                 break;
             case Family.Claims:
-                RaiseIf(InjectionPatterns.ClaimsAuthority(), text, at, weights, Marker.ClaimsAuthority, 0.5);
+                var claim = FirstMatch(InjectionPatterns.ClaimsAuthority(), text, at);
+                if (claim.Length > 0)
+                {
+                    // "This is an important message from the user to you", "Message from the administrator:" present the
+                    // text itself; "records … a log message from the user describing the changes" is a manual's object.
+                    Raise(weights, Marker.ClaimsAuthority, anchor.EndsWith(" from", StringComparison.Ordinal) && !PresentsItself(text, at, claim.Length) ? 0.2 : 0.5);
+                }
+
                 break;
             case Family.Ordering:
                 RaiseIf(InjectionPatterns.Ordering(), text, at, weights, Marker.Ordering, 0.25);
