@@ -41,6 +41,15 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.AsksForTheCallingModel"/> holds.</summary>
         CallingModel,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.KeptFromTheUser"/> holds.</summary>
+        KeptFromUser,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.SentOutside"/> holds.</summary>
+        SentOutside,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.ClaimedForAnAiMaker"/> holds.</summary>
+        AiMakerAuthority,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -57,6 +66,9 @@ internal static partial class ToolDescriptionScanner
         "world's best" or "world's greatest" => PhraseCondition.NamesATool,
         "best in the world" => PhraseCondition.SaidOfThisTool,
         "calls this tool" or "calling this tool" or "invokes this tool" or "invoking this tool" => PhraseCondition.CallingModel,
+        _ when Array.IndexOf(TellingVerbs, phrase) >= 0 => PhraseCondition.KeptFromUser,
+        _ when Array.IndexOf(OutsideDestinations, phrase) >= 0 => PhraseCondition.SentOutside,
+        _ when Array.IndexOf(AuthorityClaims, phrase) >= 0 => PhraseCondition.AiMakerAuthority,
         _ => PhraseCondition.None,
     };
 
@@ -74,6 +86,9 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.NamesATool => NamesATool(text, end),
         PhraseCondition.SaidOfThisTool => SaidOfThisTool(text, at),
         PhraseCondition.CallingModel => AsksForTheCallingModel(text, at),
+        PhraseCondition.KeptFromUser => KeptFromTheUser(text, at, end),
+        PhraseCondition.SentOutside => SentOutside(text, at, end),
+        PhraseCondition.AiMakerAuthority => ClaimedForAnAiMaker(text, end),
         _ => true,
     };
 
