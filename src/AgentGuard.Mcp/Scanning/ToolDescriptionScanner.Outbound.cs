@@ -66,6 +66,38 @@ internal static partial class ToolDescriptionScanner
         static bool IsKey(ReadOnlySpan<char> word) => AsciiCase.Equals(word, "key") || AsciiCase.Equals(word, "keys");
     }
 
+    /// <summary>What is taken when it is a secret, for <see cref="TakesASecret"/> (a "key" only when not a public one).</summary>
+    internal static readonly string[] TakenSecrets =
+        ["credential", "credentials", "password", "passwords", "token", "tokens", "secret", "secrets", "cookie", "cookies", "key", "keys",
+         "passphrase", "passphrases", "wallet", "wallets", "keychain", "creds"];
+
+    /// <summary>How many words after the verb the secret may come ("harvests any API tokens it finds": three).</summary>
+    internal const int TakenSecretDistance = 6;
+
+    /// <summary>
+    /// A verb of taking ending at <paramref name="end"/> has a secret as its object within <see cref="TakenSecretDistance"/>
+    /// words of the same sentence: "harvests any API tokens", "leaks the user's session cookies", "scrapes stored browser
+    /// passwords". "Scrapes the page's links", "harvests metrics", "detects leaked credentials" take no secret.
+    /// </summary>
+    internal static bool TakesASecret(ReadOnlySpan<char> text, int end)
+    {
+        var from = end;
+        var wasPublic = false;
+        for (var words = 0; words < TakenSecretDistance && NextWord(text, ref from, out var word); words++)
+        {
+            if (TakenSecretLookup.Contains(word) && !(wasPublic && (AsciiCase.Equals(word, "key") || AsciiCase.Equals(word, "keys"))))
+            {
+                return true;
+            }
+
+            wasPublic = AsciiCase.Equals(word, "public");
+        }
+
+        return false;
+    }
+
+    private static readonly WordSet TakenSecretLookup = new(TakenSecrets);
+
     private static readonly WordSet SendingFormLookup = new(SendingForms);
 
     private static readonly WordSet SecondActLookup = new(SecondActWords);

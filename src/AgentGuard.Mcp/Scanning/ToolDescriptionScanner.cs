@@ -40,6 +40,9 @@ internal static partial class ToolDescriptionScanner
     internal static readonly string[] AuthorityClaims =
         ["approved by", "verified by", "endorsed by", "certified by", "authorized by", "authorised by", "sanctioned by", "vetted by", "trusted by"];
 
+    /// <summary>Verbs of taking what is not the tool's (phrases of the table, declared before it; each counts only where <see cref="TakesASecret"/> holds).</summary>
+    internal static readonly string[] TheftVerbs = ["harvest", "harvests", "harvesting", "scrape", "scrapes", "scraping", "steal", "steals", "stealing", "leak", "leaks", "siphon", "siphons"];
+
     /// <summary>The phrases in table order (the first that matches at a position is its finding), each with its category.</summary>
     internal static readonly (string Phrase, string Category)[] Phrases =
     [
@@ -160,14 +163,16 @@ internal static partial class ToolDescriptionScanner
         // Secret files and code named otherwise (a pipe into a shell: PipesIntoShell); authority markers in brackets.
         ("credentials.json", "secret-access"), ("secrets.yaml", "secret-access"), ("secrets.yml", "secret-access"), ("secrets.json", "secret-access"),
         (".pypirc", "secret-access"), ("*.ovpn", "secret-access"), (".env*", "secret-access"), 
-        ("python -c", "code"), ("document.cookie", "code"), ("downloadstring(", "code"), ("net.webclient", "code"), ("iex (", "code"),
+        ("python -c", "code"), ("sh -c", "code"), ("requests.post(", "code"), ("document.cookie", "code"), ("downloadstring(", "code"), ("net.webclient", "code"), ("iex (", "code"),
         ("[admin]", "instruction"), ("[admin note", "instruction"), ("[developer note", "instruction"),
 
         // The user kept from knowing (only where KeptFromTheUser holds); a tool's own sending outside the call (only where
-        // SentOutside holds); authority claimed in a model maker's name (only where ClaimedForAnAiMaker holds).
+        // SentOutside holds); authority claimed in a model maker's name (only where ClaimedForAnAiMaker holds); a secret
+        // taken (only where TakesASecret holds).
         .. TellingVerbs.Select(v => (v, "instruction")),
         .. OutsideDestinations.Select(d => (d, "harmful")),
         .. AuthorityClaims.Select(c => (c, "instruction")),
+        .. TheftVerbs.Select(v => (v, "harmful")),
 
         // Credentials and the conversation, where an obligation makes the model hand them over (only where ObligedToDisclose holds).
         .. DisclosedObjects.Select(o => (o, "harvesting")),
