@@ -41,7 +41,7 @@ internal static partial class ToolDescriptionScanner
         ["approved by", "verified by", "endorsed by", "certified by", "authorized by", "authorised by", "sanctioned by", "vetted by", "trusted by"];
 
     /// <summary>Verbs of taking what is not the tool's (phrases of the table, declared before it; each counts only where <see cref="TakesASecret"/> holds).</summary>
-    internal static readonly string[] TheftVerbs = ["harvest", "harvests", "harvesting", "scrape", "scrapes", "scraping", "steal", "steals", "stealing", "leak", "leaks", "siphon", "siphons"];
+    internal static readonly string[] TheftVerbs = ["harvest", "harvests", "harvesting", "scrape", "scrapes", "scraping", "steal", "steals", "stealing", "leaks", "siphon", "siphons"];
 
     /// <summary>The phrases in table order (the first that matches at a position is its finding), each with its category.</summary>
     internal static readonly (string Phrase, string Category)[] Phrases =
@@ -164,7 +164,7 @@ internal static partial class ToolDescriptionScanner
         ("credentials.json", "secret-access"), ("secrets.yaml", "secret-access"), ("secrets.yml", "secret-access"), ("secrets.json", "secret-access"),
         (".pypirc", "secret-access"), ("*.ovpn", "secret-access"), (".env*", "secret-access"), 
         ("python -c", "code"), ("sh -c", "code"), ("requests.post(", "code"), ("document.cookie", "code"), ("downloadstring(", "code"), ("net.webclient", "code"), ("iex (", "code"),
-        ("[admin]", "instruction"), ("[admin note", "instruction"), ("[developer note", "instruction"),
+        ("[admin note", "instruction"), ("[developer note", "instruction"),
 
         // The user kept from knowing (only where KeptFromTheUser holds); a tool's own sending outside the call (only where
         // SentOutside holds); authority claimed in a model maker's name (only where ClaimedForAnAiMaker holds); a secret
