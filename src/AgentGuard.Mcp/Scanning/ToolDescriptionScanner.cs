@@ -162,7 +162,7 @@ internal static partial class ToolDescriptionScanner
 
         // Secret files and code named otherwise (a pipe into a shell: PipesIntoShell); authority markers in brackets.
         ("credentials.json", "secret-access"), ("secrets.yaml", "secret-access"), ("secrets.yml", "secret-access"), ("secrets.json", "secret-access"),
-        (".pypirc", "secret-access"), ("*.ovpn", "secret-access"), (".env*", "secret-access"), 
+        (".pypirc", "secret-access"), ("*.ovpn", "secret-access"), (".env*", "secret-access"),
         ("python -c", "code"), ("sh -c", "code"), ("requests.post(", "code"), ("document.cookie", "code"), ("downloadstring(", "code"), ("net.webclient", "code"), ("iex (", "code"),
         ("[admin note", "instruction"), ("[developer note", "instruction"),
 
