@@ -253,7 +253,7 @@ internal static partial class ToolDescriptionScanner
             // noting invisible characters, reported first).
             var written = text.Written;
             var phrases = new PhraseReader(written.ContainsAny(CollapsibleWhiteSpace) || written.Contains("  ", StringComparison.Ordinal), null);
-            var assessment = Injection.Assess(written, ref phrases);
+            var assessment = Injection.Assess(written, ref phrases, out var plain);
             var findings = phrases.Findings;
             if (phrases.SawHiddenCharacter)
             {
@@ -271,7 +271,7 @@ internal static partial class ToolDescriptionScanner
             }
 
             ScanStructure(written, phrases.SawPseudoMarkup, assessment, ref findings);
-            if (PlainReadingOf(written) is { } plain)
+            if (plain is not null)
             {
                 ReadPlainly(plain, ref findings);
             }
@@ -306,8 +306,11 @@ internal static partial class ToolDescriptionScanner
         }
     }
 
-    /// <summary>The lines of <paramref name="text"/> that the plain reading folds, each with its neighbours; null when none changes.</summary>
-    internal static string? PlainReadingOf(ReadOnlySpan<char> text) => PlainReading.Of(text);
+    /// <summary>
+    /// The lines of <paramref name="text"/> that the plain reading folds, each with its neighbours; null when none changes
+    /// (what <see cref="Scan"/> reads again, from the injection detector's assessment, for texts of four or more characters).
+    /// </summary>
+    internal static string? PlainReadingOf(ReadOnlySpan<char> text) => text.Length < 4 ? null : PlainReading.Of(text);
 
     /// <summary>The phrases a non-ASCII character may stand for: those of the ASCII letter its upper case is, if any.</summary>
     private static PhraseEntry[] FoldedCandidates(char c)
