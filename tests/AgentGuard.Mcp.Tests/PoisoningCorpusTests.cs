@@ -46,7 +46,9 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
         // (MCP-Watchdog 4 / 4 at 0 / 2, Playwright 0 / 27) and 51 / 66 after; with the seventeenth session's (MSB, mcp-audit
         // and Supabase) it was 51 / 75 at 8 / 465 before any tuning on them (MSB 0 / 8 at 0 / 8, mcp-audit 0 / 1, Supabase
         // 0 / 12) and 59 / 75 after (MSB 8 / 8, its held-out rows sharing their two templated sentences with its tuning rows;
-        // the sources before it 51 / 66, unchanged): the recall floor is the measured figure, the target (0.90) is not met.
+        // the sources before it 51 / 66, unchanged); the eighteenth session (no new source; classes closed from attacker
+        // rewordings, and the scanner's own phrases read through the plain reading) brought it to 61 / 75 (Pipelock 14 → 16 / 21)
+        // at 8 / 465, unchanged: the recall floor is the measured figure, the target (0.90) is not met.
         var first = heldOut.Where(s => FirstBuildSources.Contains(s.GetProperty("source").GetString()!)).ToList();
         var firstPositives = first.Where(s => s.GetProperty("label").GetInt32() == 1).ToList();
         var firstNegatives = first.Where(s => s.GetProperty("label").GetInt32() == 0).ToList();
@@ -55,7 +57,7 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
 
         positives.Should().HaveCountGreaterThanOrEqualTo(20);
         negatives.Should().HaveCountGreaterThan(200);
-        recall.Should().BeGreaterThanOrEqualTo(59 / 75.0);
+        recall.Should().BeGreaterThanOrEqualTo(61 / 75.0);
         falsePositiveRate.Should().BeLessThanOrEqualTo(0.05);
     }
 

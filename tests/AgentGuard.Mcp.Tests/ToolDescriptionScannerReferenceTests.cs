@@ -30,7 +30,7 @@ public sealed class ToolDescriptionScannerReferenceTests
         "```", "~/.ssh", "*.env", "/etc/passwded", "/etc/passwd", "id_rsa", ".env file", "FREE", "BEST", "NOW", "API", "JSON", "AMAZING",
         "é", "ſ", "ı", "\u212A", "—", "\u200B", "\u202E", "\uDB40\uDC41", "\uFF0E", "\u013C", "x", "a", "2", "_", ".", "/", "the", "List alerts.",
         "Use the search function.", "exfiltration", "hijacking", "secretly", "unsecretly", "[INST]", "### System", "#1 rank", "![a](http://x?d={q})",
-        "```sh", "USE THIS TOOL WHEN:", "RETURNS:", "SEE ALSO", ":", "forwards a copy to", "send questions to", "send your feedback to", "feedback", "any", "to", "a.b+c@mail.example", "HTTPS://x.example", "@x.io", "[![b](https://x.example/b.svg)](https://x.example)", "![", "](", "send_email,", "`create_payment`, copy", "curl",
+        "```sh", "USE THIS TOOL WHEN:", "RETURNS:", "SEE ALSO", ":", "forwards a copy to", "send questions to", "send your feedback to", "feedback", "any", "to", "a.b+c@mail.example", "HTTPS://x.example", "@x.io", "[![b](https://x.example/b.svg)](https://x.example)", "![", "](", "send_email,", "`create_payment`, copy", "curl", "| sh", "|| bash", "|bash\n", "| shape",
         "you must always include the", "be sure to echo", "user's", "API key", "to aid", "other tool requests", "DSN", "DSN/x", "SKU", "'MSK'", "`OFF`", "'", "`", "\"",
     ];
 
@@ -185,19 +185,7 @@ public sealed class ToolDescriptionScannerReferenceTests
             findings.Add("hidden-text:control characters");
         }
 
-        var collapsing = text.IndexOfAny(['\t', '\r', '\n', '\u00A0']) >= 0 || text.Contains("  ", StringComparison.Ordinal);
-        for (var at = 0; at < text.Length; at++)
-        {
-            foreach (var (phrase, category) in ToolDescriptionScanner.Phrases)
-            {
-                var end = collapsing ? EndCollapsed(text, at, phrase) : text.AsSpan(at).StartsWith(phrase, StringComparison.OrdinalIgnoreCase) ? at + phrase.Length : -1;
-                if (end >= 0 && OnWordBoundaries(text, at, end, phrase) && ToolDescriptionScanner.Holds(ToolDescriptionScanner.ConditionOf(phrase), text, at, end))
-                {
-                    AddOnce(findings, category + ":\"" + phrase + "\"");
-                    break;
-                }
-            }
-        }
+        AddPhrases(findings, text);
 
         if (Enumerable.Range(0, text.Length).Any(at => text[at] == '<' && IsPseudoTag(text, at)))
         {
@@ -220,12 +208,57 @@ public sealed class ToolDescriptionScannerReferenceTests
             AddOnce(findings, "harmful:sends data to an address in the description");
         }
 
+        if (Enumerable.Range(0, text.Length).Any(at => PipedIntoShellAt(text, at)))
+        {
+            AddOnce(findings, "code:piped into a shell");
+        }
+
         if (Enumerable.Range(0, text.Length).Any(at => RemoteImageAt(text, at)))
         {
             AddOnce(findings, "markup:remote image");
         }
 
+        // The phrases (and a sending to a named address) read again in the lines the plain reading folds.
+        if (ToolDescriptionScanner.PlainReadingOf(text) is { } plain)
+        {
+            AddPhrases(findings, plain);
+            if (Enumerable.Range(0, plain.Length).Any(at => SentToAddressAt(plain, at)))
+            {
+                AddOnce(findings, "harmful:sends data to an address in the description");
+            }
+        }
+
         return findings.Count == 0 ? null : findings;
+    }
+
+    /// <summary>At every position, the first phrase in table order that matches there on word boundaries, where its condition holds.</summary>
+    private static void AddPhrases(List<string> findings, string text)
+    {
+        var collapsing = text.IndexOfAny(['\t', '\r', '\n', '\u00A0']) >= 0 || text.Contains("  ", StringComparison.Ordinal);
+        for (var at = 0; at < text.Length; at++)
+        {
+            foreach (var (phrase, category) in ToolDescriptionScanner.Phrases)
+            {
+                var end = collapsing ? EndCollapsed(text, at, phrase) : text.AsSpan(at).StartsWith(phrase, StringComparison.OrdinalIgnoreCase) ? at + phrase.Length : -1;
+                if (end >= 0 && OnWordBoundaries(text, at, end, phrase) && ToolDescriptionScanner.Holds(ToolDescriptionScanner.ConditionOf(phrase), text, at, end))
+                {
+                    AddOnce(findings, category + ":\"" + phrase + "\"");
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>A '|' at <paramref name="at"/>, not part of "||", then spaces or tabs and sh, bash or zsh as a whole word.</summary>
+    private static bool PipedIntoShellAt(string text, int at)
+    {
+        if (text[at] != '|' || (at > 0 && text[at - 1] == '|') || (at + 1 < text.Length && text[at + 1] == '|'))
+        {
+            return false;
+        }
+
+        var rest = text[(at + 1)..].TrimStart(' ', '\t');
+        return new[] { "sh", "bash", "zsh" }.Any(shell => rest.StartsWith(shell, StringComparison.OrdinalIgnoreCase) && (rest.Length == shell.Length || !char.IsLetterOrDigit(rest[shell.Length])));
     }
 
     private static void AddOnce(List<string> findings, string finding)

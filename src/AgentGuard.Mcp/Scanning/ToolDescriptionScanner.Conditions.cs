@@ -41,6 +41,18 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.AsksForTheCallingModel"/> holds.</summary>
         CallingModel,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.KeptFromTheUser"/> holds.</summary>
+        KeptFromUser,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.SentOutside"/> holds.</summary>
+        SentOutside,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.ClaimedForAnAiMaker"/> holds.</summary>
+        AiMakerAuthority,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.TakesASecret"/> holds.</summary>
+        SecretTaken,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -57,6 +69,10 @@ internal static partial class ToolDescriptionScanner
         "world's best" or "world's greatest" => PhraseCondition.NamesATool,
         "best in the world" => PhraseCondition.SaidOfThisTool,
         "calls this tool" or "calling this tool" or "invokes this tool" or "invoking this tool" => PhraseCondition.CallingModel,
+        _ when Array.IndexOf(TellingVerbs, phrase) >= 0 => PhraseCondition.KeptFromUser,
+        _ when Array.IndexOf(OutsideDestinations, phrase) >= 0 => PhraseCondition.SentOutside,
+        _ when Array.IndexOf(AuthorityClaims, phrase) >= 0 => PhraseCondition.AiMakerAuthority,
+        _ when Array.IndexOf(TheftVerbs, phrase) >= 0 => PhraseCondition.SecretTaken,
         _ => PhraseCondition.None,
     };
 
@@ -74,6 +90,10 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.NamesATool => NamesATool(text, end),
         PhraseCondition.SaidOfThisTool => SaidOfThisTool(text, at),
         PhraseCondition.CallingModel => AsksForTheCallingModel(text, at),
+        PhraseCondition.KeptFromUser => KeptFromTheUser(text, at, end),
+        PhraseCondition.SentOutside => SentOutside(text, at, end),
+        PhraseCondition.AiMakerAuthority => ClaimedForAnAiMaker(text, end),
+        PhraseCondition.SecretTaken => TakesASecret(text, end),
         _ => true,
     };
 
@@ -123,6 +143,13 @@ internal static partial class ToolDescriptionScanner
     }
 
     /// <summary>
+    /// The full stop at <paramref name="at"/> ends a sentence: white space, a closing quote or bracket, or the text's end
+    /// follows it. A stop inside a path or a file name ("~/.config", "id_rsa.pub", "the .env file") ends none.
+    /// </summary>
+    private static bool EndsASentence(ReadOnlySpan<char> text, int at)
+        => at + 1 >= text.Length || char.IsWhiteSpace(text[at + 1]) || text[at + 1] is '"' or '\'' or ')' or ']' or '`' or '*' or '\u2019' or '\u201D';
+
+    /// <summary>
     /// The word that starts after <paramref name="from"/> in the same sentence (letters; no '.', '!', '?', ';' or end of
     /// one of the tool's texts between, white space and commas allowed), moving <paramref name="from"/> to its end; false at the sentence's end.
     /// </summary>
@@ -132,7 +159,7 @@ internal static partial class ToolDescriptionScanner
         var s = from;
         while (s < text.Length && !char.IsLetter(text[s]))
         {
-            if (text[s] is '.' or '!' or '?' or ';' or '\u2029')
+            if (text[s] is '!' or '?' or ';' or '\u2029' || (text[s] == '.' && EndsASentence(text, s)))
             {
                 return false;
             }
@@ -223,7 +250,7 @@ internal static partial class ToolDescriptionScanner
         var e = from;
         while (e > 0 && !char.IsLetter(text[e - 1]))
         {
-            if (text[e - 1] is '.' or '!' or '?' or ';' or '\n' or '\r' or '\u2029')
+            if (text[e - 1] is '!' or '?' or ';' or '\n' or '\r' or '\u2029' || (text[e - 1] == '.' && EndsASentence(text, e - 1)))
             {
                 return false;
             }

@@ -26,6 +26,23 @@ internal static partial class ToolDescriptionScanner
          "entire conversation", "complete conversation", "previous message", "previous messages", "last message", "last messages",
          "prior message", "prior messages", "creds"];
 
+    /// <summary>Verbs of telling (phrases of the table, declared before it; each counts only where <see cref="KeptFromTheUser"/> holds).</summary>
+    internal static readonly string[] TellingVerbs =
+        ["tell", "telling", "inform", "informing", "mention", "mentioning", "notify", "notifying", "reveal", "revealing", "disclose",
+         "disclosing", "say", "know", "find out", "finds out", "unaware", "conceal"];
+
+    /// <summary>Destinations outside the call (phrases of the table, declared before it; each counts only where <see cref="SentOutside"/> holds).</summary>
+    internal static readonly string[] OutsideDestinations =
+        ["remote server", "remote endpoint", "external server", "external endpoint", "external collector", "external mailbox",
+         "third-party", "third party", "off-site", "offsite", "our server", "our servers", "collection server", "telemetry server"];
+
+    /// <summary>The claims (phrases of the table, declared before it; each counts only where <see cref="ClaimedForAnAiMaker"/> holds).</summary>
+    internal static readonly string[] AuthorityClaims =
+        ["approved by", "verified by", "endorsed by", "certified by", "authorized by", "authorised by", "sanctioned by", "vetted by", "trusted by"];
+
+    /// <summary>Verbs of taking what is not the tool's (phrases of the table, declared before it; each counts only where <see cref="TakesASecret"/> holds).</summary>
+    internal static readonly string[] TheftVerbs = ["harvest", "harvests", "harvesting", "scrape", "scrapes", "scraping", "steal", "steals", "stealing", "leaks", "siphon", "siphons"];
+
     /// <summary>The phrases in table order (the first that matches at a position is its finding), each with its category.</summary>
     internal static readonly (string Phrase, string Category)[] Phrases =
     [
@@ -143,6 +160,20 @@ internal static partial class ToolDescriptionScanner
         ("best in the world", "manipulation"), ("calls this tool", "harvesting"), ("calling this tool", "harvesting"),
         ("invokes this tool", "harvesting"), ("invoking this tool", "harvesting"),
 
+        // Secret files and code named otherwise (a pipe into a shell: PipesIntoShell); authority markers in brackets.
+        ("credentials.json", "secret-access"), ("secrets.yaml", "secret-access"), ("secrets.yml", "secret-access"), ("secrets.json", "secret-access"),
+        (".pypirc", "secret-access"), ("*.ovpn", "secret-access"), (".env*", "secret-access"),
+        ("python -c", "code"), ("sh -c", "code"), ("requests.post(", "code"), ("document.cookie", "code"), ("downloadstring(", "code"), ("net.webclient", "code"), ("iex (", "code"),
+        ("[admin note", "instruction"), ("[developer note", "instruction"),
+
+        // The user kept from knowing (only where KeptFromTheUser holds); a tool's own sending outside the call (only where
+        // SentOutside holds); authority claimed in a model maker's name (only where ClaimedForAnAiMaker holds); a secret
+        // taken (only where TakesASecret holds).
+        .. TellingVerbs.Select(v => (v, "instruction")),
+        .. OutsideDestinations.Select(d => (d, "harmful")),
+        .. AuthorityClaims.Select(c => (c, "instruction")),
+        .. TheftVerbs.Select(v => (v, "harmful")),
+
         // Credentials and the conversation, where an obligation makes the model hand them over (only where ObligedToDisclose holds).
         .. DisclosedObjects.Select(o => (o, "harvesting")),
     ];
@@ -222,7 +253,7 @@ internal static partial class ToolDescriptionScanner
             // noting invisible characters, reported first).
             var written = text.Written;
             var phrases = new PhraseReader(written.ContainsAny(CollapsibleWhiteSpace) || written.Contains("  ", StringComparison.Ordinal), null);
-            var assessment = Injection.Assess(written, ref phrases);
+            var assessment = Injection.Assess(written, ref phrases, out var plain);
             var findings = phrases.Findings;
             if (phrases.SawHiddenCharacter)
             {
@@ -240,6 +271,11 @@ internal static partial class ToolDescriptionScanner
             }
 
             ScanStructure(written, phrases.SawPseudoMarkup, assessment, ref findings);
+            if (plain is not null)
+            {
+                ReadPlainly(plain, ref findings);
+            }
+
             return findings;
         }
         finally
@@ -247,6 +283,34 @@ internal static partial class ToolDescriptionScanner
             ArrayPool<char>.Shared.Return(text.Buffer);
         }
     }
+
+    /// <summary>
+    /// The scanner's own phrases (and a sending to a named address) read again in the lines the injection detector's
+    /// plain reading folds (<see cref="PlainReading"/>: Cyrillic look-alikes, full-width letters, zero-width characters,
+    /// emphasis around each word, typographic apostrophes): a phrase written in disguise is found as if written plainly.
+    /// Only the findings of phrases count here; the disguise itself was noted by the walk over the text as written.
+    /// </summary>
+    private static void ReadPlainly(string plain, ref List<string>? findings)
+    {
+        var text = plain.AsSpan();
+        var reader = new PhraseReader(text.ContainsAny(CollapsibleWhiteSpace) || text.Contains("  ", StringComparison.Ordinal), findings);
+        foreach (var at in new WordStarts(text, WalkCharacters, nonAscii: true))
+        {
+            reader.At(text, at, reader.Look(text, at));
+        }
+
+        findings = reader.Findings;
+        if (SendsToAnAddress(text))
+        {
+            Add(ref findings, "harmful:sends data to an address in the description");
+        }
+    }
+
+    /// <summary>
+    /// The lines of <paramref name="text"/> that the plain reading folds, each with its neighbours; null when none changes
+    /// (what <see cref="Scan"/> reads again, from the injection detector's assessment, for texts of four or more characters).
+    /// </summary>
+    internal static string? PlainReadingOf(ReadOnlySpan<char> text) => text.Length < 4 ? null : PlainReading.Of(text);
 
     /// <summary>The phrases a non-ASCII character may stand for: those of the ASCII letter its upper case is, if any.</summary>
     private static PhraseEntry[] FoldedCandidates(char c)
@@ -320,6 +384,11 @@ internal static partial class ToolDescriptionScanner
         if (SendsToAnAddress(text))
         {
             Add(ref findings, "harmful:sends data to an address in the description");
+        }
+
+        if (PipesIntoShell(text))
+        {
+            Add(ref findings, "code:piped into a shell");
         }
 
         if (RemoteImage(text))

@@ -7,12 +7,16 @@ namespace AgentGuard;
 /// </content>
 internal sealed partial class InjectionDetector
 {
-    private static void ScanPlainReading(ReadOnlySpan<char> text, Span<double> weights)
+    /// <summary>Reads the plain reading of <paramref name="text"/>, if any line changes, and hands it back (null when none does).</summary>
+    private static string? ScanPlainReading(ReadOnlySpan<char> text, Span<double> weights)
     {
-        if (PlainReading.Of(text) is { Length: >= 4 } plain)
+        var plain = PlainReading.Of(text);
+        if (plain is { Length: >= 4 })
         {
             ScanPhrases(plain, weights);
             ScanOpenings(plain, weights);
         }
+
+        return plain;
     }
 }

@@ -138,7 +138,17 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     /// </summary>
     internal InjectionAssessment Assess<TReader>(ReadOnlySpan<char> text, ref TReader reader)
         where TReader : struct, IWordStartReader
+        => Assess(text, ref reader, out _);
+
+    /// <summary>
+    /// <see cref="Assess{TReader}(ReadOnlySpan{char}, ref TReader)"/>, also handing out the plain reading it read
+    /// (<see cref="PlainReading.Of"/>; null when no line changes or the text is too short to assess), so a second reader
+    /// of the walk reads the folded lines without folding them again.
+    /// </summary>
+    internal InjectionAssessment Assess<TReader>(ReadOnlySpan<char> text, ref TReader reader, out string? plainReading)
+        where TReader : struct, IWordStartReader
     {
+        plainReading = null;
         if (text.Length < 4)
         {
             foreach (var at in new WordStarts(text, reader.WalkCharacters, reader.NonAscii))
@@ -153,7 +163,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         Span<double> weights = stackalloc double[(int)Marker.Count + 1];
         ScanHidden(text, weights, depth: 0);
         ScanEncoded(text, weights);
-        ScanPlainReading(text, weights);
+        plainReading = ScanPlainReading(text, weights);
         if (ScanPhrases(text, weights, ref reader))
         {
             // The reader has its answer: what the openings could add changes nothing it reads (weights only rise).
@@ -203,7 +213,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         Span<double> weights = stackalloc double[(int)Marker.Count + 1];
         ScanHidden(text, weights, depth: 0);
         ScanEncoded(text, weights);
-        ScanPlainReading(text, weights);
+        _ = ScanPlainReading(text, weights);
         if (char.IsLetter(text[0]))
         {
             Guarded(text, 0, "ai", Family.AiNoun, weights);

@@ -1,0 +1,32 @@
+namespace AgentGuard.Mcp;
+
+/// <content>
+/// Authority claimed for the tool in the name of the model's maker or of the protocol ("Approved by Anthropic", "verified
+/// by OpenAI and trusted"): no vendor can speak for them, and the claim is there to lower the model's guard. Approval by
+/// a person ("approved by an administrator", "approved by the given reviewer") is a vendor's workflow.
+/// </content>
+internal static partial class ToolDescriptionScanner
+{
+    /// <summary>The makers of models and the protocol, whose name the claim borrows.</summary>
+    internal static readonly string[] AiMakers = ["anthropic", "openai", "claude", "chatgpt", "mcp"];
+
+    /// <summary>How many words after the claim the maker may come ("verified by the Anthropic security team": two).</summary>
+    internal const int AiMakerDistance = 3;
+
+    /// <summary>A maker of <see cref="AiMakers"/> within <see cref="AiMakerDistance"/> words after the claim ending at <paramref name="end"/>.</summary>
+    internal static bool ClaimedForAnAiMaker(ReadOnlySpan<char> text, int end)
+    {
+        var from = end;
+        for (var words = 0; words < AiMakerDistance && NextWord(text, ref from, out var word); words++)
+        {
+            if (AiMakerLookup.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly WordSet AiMakerLookup = new(AiMakers);
+}
