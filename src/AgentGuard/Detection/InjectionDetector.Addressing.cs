@@ -14,7 +14,12 @@ internal sealed partial class InjectionDetector
         }
 
         // Forward: "AI assistant, please …", "the AI reading this". Backward: "Dear AI", "Note to the AI", "If you are an AI".
-        RaiseIf(InjectionPatterns.AddressAi(), text, at, weights, Marker.AddressedToAi, 0.55);
+        var address = FirstMatch(InjectionPatterns.AddressAi(), text, at);
+        if (address.Length > 0 && !(IsVocative(address) && FollowsADeterminer(text, at)))
+        {
+            Raise(weights, Marker.AddressedToAi, 0.55);
+        }
+
         if (weights[(int)Marker.AddressedToAi] >= 0.6)
         {
             return;
@@ -189,5 +194,51 @@ internal sealed partial class InjectionDetector
         }
 
         return i;
+    }
+    /// <summary>Words that make the noun after them a thing spoken about ("terminate the running agent, you can …"), not one spoken to.</summary>
+    private static readonly string[] SpokenOfDeterminers = ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "any", "every", "each", "some", "another"];
+
+    /// <summary>
+    /// The match names the AI and then speaks to it after a comma ("AI assistant, please …"), the one mark that also
+    /// closes a clause about an agent ("If you stop the agent, you …"); a colon or '!' after the noun is always an address.
+    /// </summary>
+    private static bool IsVocative(ReadOnlySpan<char> address) => address.IndexOf(',') > 0 && address.IndexOfAny(':', '!') < 0;
+
+    /// <summary>
+    /// One of the three words before the noun at <paramref name="at"/>, in its clause, is a determiner: "the
+    /// currently-running agent, you can …" speaks of an agent; "AI agent, you must …" and "Dear assistant, please …" speak to one.
+    /// </summary>
+    private static bool FollowsADeterminer(ReadOnlySpan<char> text, int at)
+    {
+        var end = at;
+        for (var words = 0; words < 3; words++)
+        {
+            while (end > 0 && text[end - 1] is ' ' or '\t')
+            {
+                end--;
+            }
+
+            var start = end;
+            while (start > 0 && (char.IsLetter(text[start - 1]) || text[start - 1] == '-'))
+            {
+                start--;
+            }
+
+            if (start == end)
+            {
+                return false; // the clause opens here: a comma, a colon, a line break or the start of the text
+            }
+
+            if (IsOneOf(text[start..end], SpokenOfDeterminers))
+            {
+                // "To the AI agent, …" is addressed all the same.
+                var before = text[..start].TrimEnd(' ');
+                return !(before.EndsWith("to", StringComparison.OrdinalIgnoreCase) && (before.Length == 2 || !char.IsLetter(before[^3])));
+            }
+
+            end = start;
+        }
+
+        return false;
     }
 }
