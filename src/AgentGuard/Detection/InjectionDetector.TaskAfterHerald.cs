@@ -87,8 +87,9 @@ internal sealed partial class InjectionDetector
 
             // An order to answer what follows ("Answer the following question: …", in any of the task's languages), or
             // to work out a fact ("Indicate the sum of 10 and 5."); "Calculate your budget" is a step for the reader.
-            if (InjectionPatterns.AnswerTheQuestion().IsMatch(sentence)
-                || (InjectionPatterns.WorkOutAFact().IsMatch(sentence) && !InjectionPatterns.AskedOfPeople().IsMatch(sentence)))
+            var first = FirstLetter(sentence);
+            if ((first is 'a' or 'v' or 'r' or 'b' or 'p' or 'k' && InjectionPatterns.AnswerTheQuestion().IsMatch(sentence))
+                || (first is 'i' or 'c' or 'd' or 't' && InjectionPatterns.WorkOutAFact().IsMatch(sentence) && !InjectionPatterns.AskedOfPeople().IsMatch(sentence)))
             {
                 return true;
             }
