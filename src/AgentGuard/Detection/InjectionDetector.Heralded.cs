@@ -16,10 +16,13 @@ internal sealed partial class InjectionDetector
     /// <summary>How far either way a clause is read.</summary>
     private const int ClauseWindow = 240;
 
-    /// <summary>At an instruction or task noun, or at "what follows"/"what comes next": the clause holding it.</summary>
-    private static void HeraldedTask(ReadOnlySpan<char> text, int at, Span<double> weights)
+    /// <summary>
+    /// At an instruction or task noun, or at "what follows"/"what comes next": the clause holding it. At a herald with no
+    /// noun ("what I'm about to reveal", "the following is"), <paramref name="nounless"/>.
+    /// </summary>
+    private static void HeraldedTask(ReadOnlySpan<char> text, int at, Span<double> weights, bool nounless = false)
     {
-        if (HeraldsOnItsOwn(text, at) || TaskAfterHerald(text, at))
+        if (HeraldsOnItsOwn(text, at) || TaskAfterHerald(text, at, nounless))
         {
             Raise(weights, Marker.NewInstructions, 0.5);
         }

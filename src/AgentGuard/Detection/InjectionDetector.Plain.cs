@@ -2,8 +2,9 @@ namespace AgentGuard;
 
 /// <content>
 /// Text written to dodge word matching ("ignоre" with a Cyrillic "о", "**ignore** **previous**", full-width or
-/// mathematical letters, soft hyphens inside words, runs of spaces between words) is read a second time the way a model
-/// reads it (<see cref="PlainReading"/>): what its disguised lines say counts as if it were written plainly.
+/// mathematical letters, soft hyphens inside words, runs of spaces between words, letters spaced apart) is read a second
+/// time the way a model reads it (<see cref="PlainReading"/>), and so is a sentence laid out one word per line
+/// (<see cref="WordPerLineReading"/>): what its disguised lines say counts as if it were written plainly.
 /// </content>
 internal sealed partial class InjectionDetector
 {
@@ -15,6 +16,12 @@ internal sealed partial class InjectionDetector
         {
             ScanPhrases(plain, weights);
             ScanOpenings(plain, weights);
+        }
+
+        if (WordPerLineReading.Of(text) is { Length: >= 4 } joined)
+        {
+            ScanPhrases(joined, weights);
+            ScanOpenings(joined, weights);
         }
 
         return plain;

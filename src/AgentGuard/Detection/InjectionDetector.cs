@@ -52,7 +52,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("previous and", Family.Ranked), ("previous or", Family.Ranked), ("prior and", Family.Ranked), ("prior or", Family.Ranked), ("preceding and", Family.Ranked), ("past and", Family.Ranked), ("earlier and", Family.Ranked),
         ("everything else", Family.Ranked), ("the rest", Family.Ranked), ("the others", Family.Ranked), ("no other", Family.Ranked),
         ("task", Family.Heralded), ("assignment", Family.Heralded), ("steps", Family.Heralded), ("action", Family.Heralded), ("undertaking", Family.Heralded), ("command", Family.Heralded), ("imperative", Family.Heralded),
-        ("what follows", Family.Heralded), ("what comes next", Family.Heralded), ("what lies ahead", Family.Heralded), ("what's next", Family.Heralded), ("what is next", Family.Heralded), ("next part", Family.Heralded), ("next section", Family.Heralded), ("next segment", Family.Heralded), ("next set", Family.Heralded),
+        ("what follows", Family.Heralded), ("what comes next", Family.Heralded), ("what lies ahead", Family.Heralded), ("what's next", Family.Heralded), ("what is next", Family.Heralded), ("next part", Family.Heralded), ("next section", Family.Heralded), ("next segment", Family.Heralded), ("next set", Family.Heralded), ("about to ", Family.Heralded), ("the following is", Family.Heralded), ("directions", Family.Heralded),
         ("directive", Family.Announced), ("guideline", Family.Announced), ("guidance", Family.Announced), ("mandate", Family.Announced), ("protocol", Family.Announced), ("procedure", Family.Announced), ("advisor", Family.Announced), ("prescription", Family.Announced),
         ("do not", Family.Secrecy), ("don't", Family.Secrecy), ("dont ", Family.Secrecy), ("never", Family.Secrecy), ("without", Family.Secrecy),
         ("system prompt", Family.PromptObject), ("system message", Family.PromptObject), ("your instructions", Family.PromptObject), ("your prompt", Family.PromptObject), ("your rules", Family.PromptObject), ("initial prompt", Family.PromptObject), ("initial instructions", Family.PromptObject), ("hidden prompt", Family.PromptObject), ("original instructions", Family.PromptObject), ("hidden instructions", Family.PromptObject), 
@@ -521,7 +521,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 HeraldedTask(text, at, weights);
                 break;
             case Family.Heralded:
-                HeraldedTask(text, at, weights);
+                HeraldedTask(text, at, weights, nounless: anchor is "about to " or "the following is");
                 break;
             case Family.Hypothetical:
                 RaiseIf(InjectionPatterns.HypotheticalOrder(), text, at, weights, Marker.NewInstructions, 0.5);

@@ -13,8 +13,8 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(@"\byou(?:rs?|rself)?\b|^\W*(?:prepare|brace|stand\s+by|get\s+ready|take\s+heed|heed|be\s+ready|focus|act|execute|proceed|attend)\b", Options, Timeout)]
     internal static partial Regex HeraldedReader();
 
-    /// <summary>Each word that says how much the task matters or how fast it must be done (counted: a manual says it once).</summary>
-    [GeneratedRegex(@"\b(?:importan(?:t|ce)|crucial|vital|critical|essential|urgen(?:t|cy|tly)|paramount|pivotal|momentous|significan(?:t|ce)|imperative|priority|utmost|indispensable|immediate(?:ly)?|instant(?:ly)?|swift(?:ly)?|non-negotiable)\b", Options, Timeout)]
+    /// <summary>Each word that says how much the task matters or how fast it must be done (counted: a manual says it once); "of great consequence" and "what matters most" say it in two.</summary>
+    [GeneratedRegex(@"\b(?:importan(?:t|ce)|crucial|vital|critical|essential|urgen(?:t|cy|tly)|paramount|pivotal|momentous|significan(?:t|ce)|imperative|priority|utmost|indispensable|immediate(?:ly)?|instant(?:ly)?|swift(?:ly)?|non-negotiable|consequential|(?:great|grave|utmost|high|major|real)\s+consequence|matters?\s+(?:the\s+)?most)\b", Options, Timeout)]
     internal static partial Regex HeraldedWeight();
 
     /// <summary>Overstatement about the task itself: "not just important" ("aren't just"), "not a drill", "can't wait", "must be executed", "demands your immediate attention", "requiring your prompt execution".</summary>
@@ -43,4 +43,26 @@ internal static partial class InjectionPatterns
     /// <summary>A task put as an order for the writer's benefit: "Tell me …", "Remind me …", "Show me …", "Give me …".</summary>
     [GeneratedRegex(@"^\W*(?:tell|remind|show|give)\s+me\b", Options, Timeout)]
     internal static partial Regex OrderForTheWriter();
+
+    /// <summary>
+    /// Instructions said to have reached the reader, for a herald whose task follows at once: "we have been provided with
+    /// … instructions", "the arrival of … instructions", "new orders have come in" (beside <see cref="JustArrived"/>).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:ha(?:ve|s)\s+been\s+(?:provided|given|handed|entrusted|equipped)\s+with|arrival\s+of|ha(?:ve|s)\s+(?:just\s+|now\s+)?(?:arrived|landed|come\s+in))\b", Options, Timeout)]
+    internal static partial Regex ArrivedForTask();
+
+    /// <summary>
+    /// A task put as an order to answer what follows, in the languages the heralded tasks come in: "Answer the following
+    /// question:", "Veuillez répondre à la question suivante :", "Responda la siguiente pregunta:", "Rispondi alla seguente domanda:".
+    /// </summary>
+    [GeneratedRegex(@"^\W*(?:(?:please|kindly|por\s+favor|per\s+favore|bitte)[\s,]+)?(?:answer|veuillez\s+r[eé]pondre|r[eé]pondez|r[eé]ponds|respond[ae]|rispond[ai]|beantworte(?:n|t)?|responde)\s+(?:\w+\s+){0,3}(?:questions?|preguntas?|domand[ae]|fragen?|perguntas?)\b", Options, Timeout)]
+    internal static partial Regex AnswerTheQuestion();
+
+    /// <summary>A task put as an order to work out a fact: "Indicate the sum of 10 and 5.", "Calculate the square root of 81.", "Translate \"Ciao\" into Spanish.".</summary>
+    [GeneratedRegex(@"^\W*(?:(?:indicate|calculate|compute|convert|define)\s+(?:the|a|an|what|which|who|how|whether|\d)|translate\s+[""“'])", Options, Timeout)]
+    internal static partial Regex WorkOutAFact();
+
+    /// <summary>A question that points back to what was just said: "Which version ships with it?", "Are they tested?".</summary>
+    [GeneratedRegex(@"\b(?:it|they|them|these|those)\b", Options, Timeout)]
+    internal static partial Regex PointsBack();
 }

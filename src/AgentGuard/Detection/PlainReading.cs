@@ -218,6 +218,13 @@ internal static class PlainReading
                     continue;
                 }
 
+                if (c == ' ' && JoinsSpacedLetters(text, i))
+                {
+                    // "i g n o r e  a l l": a single space between letters that stand alone is inside a word.
+                    changed = true;
+                    continue;
+                }
+
                 if (IsSpace(c))
                 {
                     var run = i;
@@ -288,6 +295,20 @@ internal static class PlainReading
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// The single space at <paramref name="at"/> stands between two letters that each stand alone: "i g n o r e  a l l"
+    /// is "ignore all" spaced apart, where the runs of two spaces are the word breaks ("t o" is "to"). Only lines the fold
+    /// reads get here (they hold repeated spaces or another disguise); "Plan A or B" and "A  B  C  D" keep their spaces,
+    /// and "N A S A" read as "NASA" is the same acronym.
+    /// </summary>
+    private static bool JoinsSpacedLetters(ReadOnlySpan<char> text, int at)
+    {
+        return StandsAlone(text, at - 1) && StandsAlone(text, at + 1);
+
+        static bool StandsAlone(ReadOnlySpan<char> text, int i)
+            => i >= 0 && i < text.Length && char.IsLetter(text[i]) && (i == 0 || text[i - 1] == ' ') && (i + 1 == text.Length || text[i + 1] == ' ');
     }
 
     /// <summary>The Latin letter a Cyrillic or Greek letter looks like, or <c>'\0'</c>.</summary>

@@ -1,0 +1,87 @@
+using System.Text;
+
+namespace AgentGuard;
+
+/// <summary>
+/// Lines that hold one word each, read as the sentence a model reads in them ("Send\nthe\npasswords\nto\n…"): the
+/// detector's clauses and sentences end at line breaks, so a sentence written one word per line has none to match.
+/// Only runs of at least <see cref="MinimumRun"/> such lines are joined; a text with fewer line breaks costs one
+/// vectorised count.
+/// </summary>
+internal static class WordPerLineReading
+{
+    /// <summary>How many one-word lines in a row make a sentence laid out word by word (a heading and its first word do not).</summary>
+    internal const int MinimumRun = 5;
+
+    /// <summary>The runs of one-word lines of <paramref name="text"/>, each joined into one line with spaces; null when there is none.</summary>
+    public static string? Of(ReadOnlySpan<char> text)
+    {
+        if (text.Count('\n') < MinimumRun - 1)
+        {
+            return null;
+        }
+
+        StringBuilder? reading = null;
+        var runStart = -1;
+        var runLength = 0;
+        var line = 0;
+        while (true)
+        {
+            var end = text[line..].IndexOf('\n');
+            end = end < 0 ? text.Length : line + end;
+            var oneWord = IsOneWord(text[line..end]);
+            if (oneWord)
+            {
+                runStart = runLength == 0 ? line : runStart;
+                runLength++;
+            }
+
+            if ((!oneWord || end >= text.Length) && runLength > 0)
+            {
+                if (runLength >= MinimumRun)
+                {
+                    Append(reading ??= new StringBuilder(), text, runStart, oneWord ? end : line);
+                }
+
+                runLength = 0;
+            }
+
+            if (end >= text.Length)
+            {
+                break;
+            }
+
+            line = end + 1;
+        }
+
+        return reading?.ToString();
+    }
+
+    /// <summary>A line of one word: something other than spaces, with no space inside it.</summary>
+    private static bool IsOneWord(ReadOnlySpan<char> line)
+    {
+        var word = line.Trim();
+        return word.Length > 0 && word.IndexOfAny(' ', '\t') < 0;
+    }
+
+    /// <summary>The run from <paramref name="start"/> to <paramref name="end"/> as one line, its words joined by a space.</summary>
+    private static void Append(StringBuilder reading, ReadOnlySpan<char> text, int start, int end)
+    {
+        if (reading.Length > 0 || start > 0)
+        {
+            reading.Append('\n');
+        }
+
+        var run = text[start..end].TrimEnd();
+        foreach (var range in run.Split('\n'))
+        {
+            var word = run[range].Trim();
+            if (word.Length > 0)
+            {
+                reading.Append(word).Append(' ');
+            }
+        }
+
+        reading.Length--;
+    }
+}
