@@ -15,7 +15,7 @@ internal sealed partial class InjectionDetector
 
         // Forward: "AI assistant, please …", "the AI reading this". Backward: "Dear AI", "Note to the AI", "If you are an AI".
         var address = FirstMatch(InjectionPatterns.AddressAi(), text, at);
-        if (address.Length > 0 && !(IsVocative(address) && FollowsADeterminer(text, at)))
+        if (address.Length > 0 && !(IsVocative(address) && EndsAClauseAboutIt(text, at)))
         {
             Raise(weights, Marker.AddressedToAi, 0.55);
         }
@@ -195,8 +195,12 @@ internal sealed partial class InjectionDetector
 
         return i;
     }
+
     /// <summary>Words that make the noun after them a thing spoken about ("terminate the running agent, you can …"), not one spoken to.</summary>
     private static readonly string[] SpokenOfDeterminers = ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "any", "every", "each", "some", "another"];
+
+    /// <summary>Words that open a clause the main clause waits for ("If you stop the agent, you …").</summary>
+    private static readonly string[] Subordinators = ["if", "when", "whenever", "once", "after", "before", "while", "unless", "until", "since", "because", "although", "though", "as"];
 
     /// <summary>
     /// The match names the AI and then speaks to it after a comma ("AI assistant, please …"), the one mark that also
@@ -205,40 +209,37 @@ internal sealed partial class InjectionDetector
     private static bool IsVocative(ReadOnlySpan<char> address) => address.IndexOf(',') > 0 && address.IndexOfAny(':', '!') < 0;
 
     /// <summary>
-    /// One of the three words before the noun at <paramref name="at"/>, in its clause, is a determiner: "the
-    /// currently-running agent, you can …" speaks of an agent; "AI agent, you must …" and "Dear assistant, please …" speak to one.
+    /// The noun at <paramref name="at"/> ends a subordinate clause that speaks of it: the clause opens with "if", "when",
+    /// "once" … and a determiner stands before the noun ("If you want to terminate the currently-running agent, you can
+    /// …"). "AI agent, you must …", "Message for the AI assistant, please …" and "If you are an AI, …" (read backwards
+    /// as an address of its own) are not such clauses.
     /// </summary>
-    private static bool FollowsADeterminer(ReadOnlySpan<char> text, int at)
+    private static bool EndsAClauseAboutIt(ReadOnlySpan<char> text, int at)
     {
-        var end = at;
-        for (var words = 0; words < 3; words++)
+        var clauseStart = text[..at].LastIndexOfAny(ClauseBreaks) + 1;
+        var clause = text[clauseStart..at];
+        var i = 0;
+        var first = NextWordOfSpan(clause, ref i);
+        if (!IsOneOf(first, Subordinators))
         {
-            while (end > 0 && text[end - 1] is ' ' or '\t')
+            return false;
+        }
+
+        // A determiner among the (at most three) words right before the noun: "the currently-running agent".
+        var words = clause.TrimEnd();
+        for (var n = 0; n < 3 && words.Length > 0; n++)
+        {
+            var space = words.LastIndexOfAny(' ', '\t');
+            if (IsOneOf(words[(space + 1)..], SpokenOfDeterminers))
             {
-                end--;
+                return true;
             }
 
-            var start = end;
-            while (start > 0 && (char.IsLetter(text[start - 1]) || text[start - 1] == '-'))
-            {
-                start--;
-            }
-
-            if (start == end)
-            {
-                return false; // the clause opens here: a comma, a colon, a line break or the start of the text
-            }
-
-            if (IsOneOf(text[start..end], SpokenOfDeterminers))
-            {
-                // "To the AI agent, …" is addressed all the same.
-                var before = text[..start].TrimEnd(' ');
-                return !(before.EndsWith("to", StringComparison.OrdinalIgnoreCase) && (before.Length == 2 || !char.IsLetter(before[^3])));
-            }
-
-            end = start;
+            words = space < 0 ? [] : words[..space].TrimEnd();
         }
 
         return false;
     }
+
+    private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(",.;:!?\n");
 }
