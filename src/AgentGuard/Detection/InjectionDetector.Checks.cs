@@ -196,24 +196,22 @@ internal sealed partial class InjectionDetector
             return true;
         }
 
-        var i = 0;
-        NextWordOfSpan(usingTool, ref i); // "using"
-        var name = usingTool[i..].TrimStart();
-        var word = NextWordOfSpan(usingTool, ref i);
-        if (word.Equals("the", StringComparison.OrdinalIgnoreCase) || word.Equals("your", StringComparison.OrdinalIgnoreCase))
+        // The match is "using [the|your] NAME noun": the name is the word after "using" and the article.
+        var name = FirstToken(usingTool["using".Length..]);
+        if (name.Equals("the", StringComparison.OrdinalIgnoreCase) || name.Equals("your", StringComparison.OrdinalIgnoreCase))
         {
-            name = usingTool[i..].TrimStart();
-            word = NextWordOfSpan(usingTool, ref i);
+            name = FirstToken(usingTool[(usingTool.IndexOf(name) + name.Length)..]);
         }
 
-        if (name.Length > 0 && name[0] is '`' or '\'' or '"')
-        {
-            return true;
-        }
+        return name[0] is '`' or '\'' or '"'
+            || (!IsOneOf(name, NoToolNames) && (name.IndexOfAny(ToolNameMarks) >= 0 || name.ContainsAnyInRange('A', 'Z')));
 
-        var end = name.IndexOfAny(' ', '\t', '\n');
-        var token = end < 0 ? name : name[..end];
-        return !IsOneOf(word, NoToolNames) && (token.IndexOfAny(ToolNameMarks) >= 0 || token.ContainsAnyInRange('A', 'Z'));
+        static ReadOnlySpan<char> FirstToken(ReadOnlySpan<char> span)
+        {
+            span = span.TrimStart();
+            var end = span.IndexOfAny(" \t\r\n");
+            return end < 0 ? span : span[..end];
+        }
     }
 
     private static readonly System.Buffers.SearchValues<char> ToolNameMarks = System.Buffers.SearchValues.Create("_.-0123456789");

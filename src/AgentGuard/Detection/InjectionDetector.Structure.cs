@@ -87,7 +87,7 @@ internal sealed partial class InjectionDetector
 
     /// <summary>
     /// The mode at <paramref name="at"/> is announced as a persona's: bracketed ("[Developer Mode]", "(Developer Mode
-    /// Output)") or followed by its state ("Developer Mode enabled", "developer mode: activated").
+    /// Output)") or followed by its state ("Developer Mode enabled", "developer mode: activated", "… is now enabled").
     /// </summary>
     private static bool IsPersonaMode(ReadOnlySpan<char> text, int at, int length)
     {
@@ -102,9 +102,18 @@ internal sealed partial class InjectionDetector
             i++;
         }
 
+        // "Developer Mode is now enabled", "developer mode has been activated": the state after a few auxiliaries.
         var state = NextWord(text, ref i);
+        for (var skipped = 0; skipped < 3 && IsOneOf(state, PersonaModeAuxiliaries); skipped++)
+        {
+            state = NextWord(text, ref i);
+        }
+
         return IsOneOf(state, PersonaModeStates);
     }
+
+    /// <summary>Words between the mode and its state ("is now", "has been", "was successfully").</summary>
+    private static readonly string[] PersonaModeAuxiliaries = ["is", "was", "has", "have", "been", "now", "being", "hereby", "fully", "officially", "successfully"];
 
     private static bool IsIniSection(ReadOnlySpan<char> text, int close)
         => close + 1 < text.Length && text[close + 1] is '\n' or '\r' && text.Slice(close + 1, Math.Min(64, text.Length - close - 1)).TrimStart().IndexOf('=') is > 0 and < 40;
