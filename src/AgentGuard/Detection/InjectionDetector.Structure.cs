@@ -24,9 +24,32 @@ internal sealed partial class InjectionDetector
         if (anchor == "system:")
         {
             // "System:" opening a line reads as a chat transcript's system turn; weak on its own.
-            if (at == 0 || text[at - 1] is '\n' or '\r')
+            // Written in capitals inside a line ("canaero havacilik SYSTEM: This domain is …"), it is a turn spliced into a record.
+            if (at == 0 || text[at - 1] is '\n' or '\r' || (text[at - 1] == ' ' && text.Slice(at, 6).SequenceEqual("SYSTEM")))
             {
                 Raise(weights, Marker.FakeRoleTag, 0.3);
+            }
+
+            return;
+        }
+
+        if (anchor == "<instruction>")
+        {
+            // An instruction wrapped in a tag of its own; a page that names the element ("the `<instruction>` element") closes none.
+            if (text[(at + anchor.Length)..].IndexOf("</instruction>", StringComparison.OrdinalIgnoreCase) is > 0 and < 600)
+            {
+                Raise(weights, Marker.FakeRoleTag, 0.8);
+            }
+
+            return;
+        }
+
+        if (anchor == "[admin")
+        {
+            // "[ADMIN REQUEST::", "[admin override]": a label that claims the administrator speaks.
+            if (IsAdminLabel(text, at))
+            {
+                Raise(weights, Marker.FakeRoleTag, 0.6);
             }
 
             return;
@@ -80,6 +103,30 @@ internal sealed partial class InjectionDetector
         }
 
         Raise(weights, Marker.FakeRoleTag, 0.8);
+    }
+
+    /// <summary>Words an administrator's label may add after "admin" ("[ADMIN REQUEST::", "[admin override]").</summary>
+    private static readonly string[] AdminLabelWords = ["request", "override", "message", "note", "instruction", "instructions", "command", "notice", "mode", "access"];
+
+    /// <summary>
+    /// "[admin WORD" closed by ':' or ']' right after ("[ADMIN REQUEST::", "[Administrator override]"), not a Markdown
+    /// link's text ("[admin request](…)"). "[admin]" alone is a link's text or an INI section too often.
+    /// </summary>
+    private static bool IsAdminLabel(ReadOnlySpan<char> text, int at)
+    {
+        var i = at + 1;
+        var word = NextWord(text, ref i);
+        if (!word.Equals("admin", StringComparison.OrdinalIgnoreCase) && !word.Equals("administrator", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (i >= text.Length || text[i] != ' ' || !IsOneOf(NextWord(text, ref i), AdminLabelWords))
+        {
+            return false;
+        }
+
+        return i < text.Length && (text[i] == ':' || (text[i] == ']' && (i + 1 >= text.Length || text[i + 1] is not ('(' or '['))));
     }
 
     /// <summary>What the jailbreak persona's mode is said to be: switched on, or the label of its answers.</summary>

@@ -46,6 +46,8 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("the task", Family.Principal), ("my task", Family.Principal), ("your task", Family.Principal), ("your original", Family.Principal),
         ("###(", Family.RoleTag), ("todo", Family.ToDo),
         ("hypothetical", Family.Hypothetical), ("world where", Family.Hypothetical), ("universe where", Family.Hypothetical), ("scenario where", Family.Hypothetical),
+        ("if asked", Family.Conditional), ("if questioned", Family.Conditional), ("if user", Family.Conditional), ("if the user", Family.Conditional), ("if a user", Family.Conditional), ("if any user", Family.Conditional), ("if someone", Family.Conditional), ("if anyone", Family.Conditional), ("if you are asked", Family.Conditional), ("if you're asked", Family.Conditional),
+        ("assistant:", Family.FakeTurn), ("invisible to", Family.HiddenClaim), ("<instruction>", Family.RoleTag), ("[admin", Family.RoleTag),
         ("using", Family.CallTool), ("ignora", Family.Ignore), ("ignoriere", Family.Ignore), ("olvida", Family.Ignore), ("oubliez", Family.Ignore), ("vergiss", Family.Ignore),
         ("let's", Family.Steering), ("let us", Family.Steering), ("suggest", Family.Steering), ("recommend", Family.Steering), ("advise", Family.Steering), ("por favor", Family.Please), ("per favore", Family.Please), ("veuillez", Family.Please), ("bitte", Family.Please),
         ("all ", Family.Ranked), ("every other", Family.Ranked), ("every previous", Family.Ranked), ("every prior", Family.Ranked), ("any other", Family.Ranked), ("any prior", Family.Ranked), ("any previous", Family.Ranked),
@@ -459,7 +461,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                     // Quoted as an example or negated, the phrase is spoken about: a trace, not an order.
                     Raise(weights, Marker.IgnorePrevious, IsMentioned(text, at, ignore.Length) ? 0.3 : order);
                 }
-                else if (IsMatchAt(InjectionPatterns.IgnoreTheDocument(), text, at) || IsMatchAt(InjectionPatterns.IgnoreTheDocumentOtherLanguages(), text, at))
+                else if (IsMatchAt(InjectionPatterns.IgnoreTheDocument(), text, at) || IsMatchAt(InjectionPatterns.IgnoreTheDocumentOtherLanguages(), text, at) || IsMatchAt(InjectionPatterns.DropTheDocument(), text, at))
                 {
                     Raise(weights, Marker.IgnorePrevious, 0.6);
                 }
@@ -621,6 +623,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                     // "END OF DOCUMENT" closes many real documents; "Answer: task complete. Now …" closes none.
                     Raise(weights, Marker.FakeCompletion, completion.StartsWith("end", StringComparison.OrdinalIgnoreCase) ? 0.3 : 0.6);
                 }
+                else if (at > 0 && text[at - 1] is '<' or '[' && IsMatchAt(InjectionPatterns.FakeSessionEnd(), text, at))
+                {
+                    // "<end of session>" as a tag: the reader's own session is said to be over; as weak as "END OF DOCUMENT".
+                    Raise(weights, Marker.FakeCompletion, 0.3);
+                }
 
                 break;
             case Family.Claims:
@@ -632,6 +639,15 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                     Raise(weights, Marker.ClaimsAuthority, anchor.EndsWith(" from", StringComparison.Ordinal) && !PresentsItself(text, at, claim.Length) ? 0.2 : 0.5);
                 }
 
+                break;
+            case Family.Conditional:
+                ConditionalAnswer(text, at, weights);
+                break;
+            case Family.FakeTurn:
+                FakeAssistantTurn(text, at, weights);
+                break;
+            case Family.HiddenClaim:
+                InvisibleToPeople(text, at, weights);
                 break;
             case Family.Ordering:
                 RaiseIf(InjectionPatterns.Ordering(), text, at, weights, Marker.Ordering, 0.25);
@@ -762,5 +778,8 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         Ranked,
         Announced,
         Heralded,
+        Conditional,
+        FakeTurn,
+        HiddenClaim,
     }
 }
