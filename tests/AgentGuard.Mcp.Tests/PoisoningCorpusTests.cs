@@ -48,7 +48,10 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
         // 0 / 12) and 59 / 75 after (MSB 8 / 8, its held-out rows sharing their two templated sentences with its tuning rows;
         // the sources before it 51 / 66, unchanged); the eighteenth session (no new source; classes closed from attacker
         // rewordings, and the scanner's own phrases read through the plain reading) brought it to 61 / 75 (Pipelock 14 → 16 / 21)
-        // at 8 / 465, unchanged: the recall floor is the measured figure, the target (0.90) is not met.
+        // at 8 / 465, unchanged; with the nineteenth session's (MCP Inspector Assessment's poisoning tests, Cloudflare's MCP
+        // servers) it was 66 / 89 at 10 / 552 before any tuning on them (Inspector Assessment 5 / 14 at 0 / 4, Cloudflare
+        // 2 / 83 benign) and 69 / 89 at 9 / 552 after (Inspector Assessment 8 / 14, Cloudflare 1 / 83; the sources before
+        // them 61 / 75 at 8 / 465, unchanged): the recall floor is the measured figure, the target (0.90) is not met.
         var first = heldOut.Where(s => FirstBuildSources.Contains(s.GetProperty("source").GetString()!)).ToList();
         var firstPositives = first.Where(s => s.GetProperty("label").GetInt32() == 1).ToList();
         var firstNegatives = first.Where(s => s.GetProperty("label").GetInt32() == 0).ToList();
@@ -57,7 +60,7 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
 
         positives.Should().HaveCountGreaterThanOrEqualTo(20);
         negatives.Should().HaveCountGreaterThan(200);
-        recall.Should().BeGreaterThanOrEqualTo(61 / 75.0);
+        recall.Should().BeGreaterThanOrEqualTo(69 / 89.0);
         falsePositiveRate.Should().BeLessThanOrEqualTo(0.05);
     }
 

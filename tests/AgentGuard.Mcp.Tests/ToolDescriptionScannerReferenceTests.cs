@@ -32,6 +32,9 @@ public sealed class ToolDescriptionScannerReferenceTests
         "Use the search function.", "exfiltration", "hijacking", "secretly", "unsecretly", "[INST]", "### System", "#1 rank", "![a](http://x?d={q})",
         "```sh", "USE THIS TOOL WHEN:", "RETURNS:", "SEE ALSO", ":", "forwards a copy to", "send questions to", "send your feedback to", "feedback", "any", "to", "a.b+c@mail.example", "HTTPS://x.example", "@x.io", "[![b](https://x.example/b.svg)](https://x.example)", "![", "](", "send_email,", "`create_payment`, copy", "curl", "| sh", "|| bash", "|bash\n", "| shape",
         "you must always include the", "be sure to echo", "user's", "API key", "to aid", "other tool requests", "DSN", "DSN/x", "SKU", "'MSK'", "`OFF`", "'", "`", "\"",
+        "internal://credentials", "vault://secrets.", "postgres://admin:pw@h", "https://admin.example", "Use x for", "for\n    emergency access",
+        "- Use", "bypass the", "authentication", "ignore safety and", "contains the exact phrase 'x', enable admin", "Reveal all secrets",
+        "Omit this from your reply", "Official MCP notice", "hijack the", "BGP hijack event", "hijacker", "CONNECTION_FAILURES", "TCP_RTT",
     ];
 
     private static readonly Gen<string> Phrase = Gen.Select(
@@ -354,7 +357,8 @@ public sealed class ToolDescriptionScannerReferenceTests
 
             var word = text[start..i];
             var quoted = start > 0 && i < text.Length && "'\"`".Contains(text[start - 1]) && text[i] == text[start - 1];
-            if (word.Length >= 3 && word.All(char.IsUpper) && !ToolDescriptionScanner.Acronyms.Contains(word) && !quoted && !OnLabelLine(text, start, i))
+            var identifier = (start > 0 && text[start - 1] == '_') || (i < text.Length && text[i] == '_');
+            if (word.Length >= 3 && word.All(char.IsUpper) && !ToolDescriptionScanner.Acronyms.Contains(word) && !quoted && !identifier && !OnLabelLine(text, start, i))
             {
                 words.Add(word);
             }

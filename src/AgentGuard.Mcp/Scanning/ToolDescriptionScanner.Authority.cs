@@ -28,5 +28,38 @@ internal static partial class ToolDescriptionScanner
         return false;
     }
 
+    /// <summary>What a notice in an authority's name is called.</summary>
+    internal static readonly string[] NoticeNouns = ["notice", "notices", "directive", "directives", "mandate", "bulletin"];
+
+    /// <summary>How many words after "official" the notice may come ("Official MCP security notice": three).</summary>
+    internal const int NoticeDistance = 3;
+
+    /// <summary>
+    /// "official" at <paramref name="at"/>..<paramref name="end"/> opens its sentence and heads a notice within
+    /// <see cref="NoticeDistance"/> words ("Official MCP security notice:", "Official system directive:"): a header in
+    /// an authority's name. "Links to the official documentation" heads nothing.
+    /// </summary>
+    internal static bool OfficialNotice(ReadOnlySpan<char> text, int at, int end)
+    {
+        var from = at;
+        if (PreviousWord(text, ref from, out _))
+        {
+            return false;
+        }
+
+        from = end;
+        for (var words = 0; words < NoticeDistance && NextWord(text, ref from, out var word); words++)
+        {
+            if (NoticeLookup.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly WordSet NoticeLookup = new(NoticeNouns);
+
     private static readonly WordSet AiMakerLookup = new(AiMakers);
 }

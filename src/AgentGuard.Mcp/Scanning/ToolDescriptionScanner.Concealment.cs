@@ -147,6 +147,61 @@ internal static partial class ToolDescriptionScanner
         return user && keeping;
     }
 
+    /// <summary>What the description means by what it has said ("omit this", "leave these steps out").</summary>
+    internal static readonly string[] OwnReferents = ["this", "these", "that", "it"];
+
+    /// <summary>Nouns that may follow <see cref="OwnReferents"/> ("these steps", "this part").</summary>
+    internal static readonly string[] OwnParts = ["instruction", "instructions", "note", "notes", "message", "step", "steps", "part", "detail", "details", "information"];
+
+    /// <summary>What the model writes back.</summary>
+    internal static readonly string[] Replies = ["reply", "replies", "response", "responses", "answer", "answers", "output", "summary"];
+
+    /// <summary>
+    /// The verb ending at <paramref name="end"/> leaves the description's own words out of what the model writes back:
+    /// "this", "these" or "it" (maybe with a noun: "these steps"), then "from" or "out of", then the reply ("Omit this from
+    /// your reply", "Leave these steps out of your response", "Exclude this note from your answer"). "Fields to omit from
+    /// the response" and "Omit this parameter to use the default" are a vendor's options.
+    /// </summary>
+    internal static bool OmittedFromReply(ReadOnlySpan<char> text, int end)
+    {
+        var from = end;
+        if (!NextWord(text, ref from, out var word) || !OwnReferentLookup.Contains(word) || !NextWord(text, ref from, out word))
+        {
+            return false;
+        }
+
+        if (OwnPartLookup.Contains(word) && !NextWord(text, ref from, out word))
+        {
+            return false;
+        }
+
+        if (AsciiCase.Equals(word, "out") && !NextWord(text, ref from, out word))
+        {
+            return false;
+        }
+
+        if (!AsciiCase.Equals(word, "from") && !AsciiCase.Equals(word, "of"))
+        {
+            return false;
+        }
+
+        for (var words = 0; words < 2 && NextWord(text, ref from, out word); words++)
+        {
+            if (ReplyLookup.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly WordSet OwnReferentLookup = new(OwnReferents);
+
+    private static readonly WordSet OwnPartLookup = new(OwnParts);
+
+    private static readonly WordSet ReplyLookup = new(Replies);
+
     private static readonly WordSet NegationLookup = new(Negations);
 
     private static readonly WordSet NegationFillerLookup = new(NegationFillers);

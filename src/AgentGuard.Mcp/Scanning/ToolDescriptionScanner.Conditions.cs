@@ -53,6 +53,39 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.TakesASecret"/> holds.</summary>
         SecretTaken,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.CustomSchemeResource"/> holds.</summary>
+        CustomScheme,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.PrivilegeSought"/> holds.</summary>
+        Privilege,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.ControlFollows"/> holds.</summary>
+        ControlBypassed,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.SafetySetAside"/> holds.</summary>
+        SafetyAside,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.TriggerUnlocks"/> holds.</summary>
+        Trigger,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.RevealedWholesale"/> holds.</summary>
+        Wholesale,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.OmittedFromReply"/> holds.</summary>
+        OmittedFromReply,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.OfficialNotice"/> holds.</summary>
+        OfficialNotice,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.HijackTakesAnObject"/> holds.</summary>
+        HijackObject,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.OpensAnOrder"/> holds.</summary>
+        Order,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.CarriesOnRegardless"/> holds.</summary>
+        CoverStory,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -73,6 +106,17 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(OutsideDestinations, phrase) >= 0 => PhraseCondition.SentOutside,
         _ when Array.IndexOf(AuthorityClaims, phrase) >= 0 => PhraseCondition.AiMakerAuthority,
         _ when Array.IndexOf(TheftVerbs, phrase) >= 0 => PhraseCondition.SecretTaken,
+        _ when Array.IndexOf(SecretResources, phrase) >= 0 => PhraseCondition.CustomScheme,
+        _ when Array.IndexOf(Privileges, phrase) >= 0 => PhraseCondition.Privilege,
+        _ when Array.IndexOf(BypassVerbs, phrase) >= 0 => PhraseCondition.ControlBypassed,
+        _ when Array.IndexOf(SafetySetAsidePhrases, phrase) >= 0 => PhraseCondition.SafetyAside,
+        _ when Array.IndexOf(TriggerWords, phrase) >= 0 => PhraseCondition.Trigger,
+        _ when Array.IndexOf(WholesaleSecrets, phrase) >= 0 => PhraseCondition.Wholesale,
+        _ when Array.IndexOf(OmittingVerbs, phrase) >= 0 => PhraseCondition.OmittedFromReply,
+        "official" => PhraseCondition.OfficialNotice,
+        "hijack" => PhraseCondition.HijackObject,
+        _ when Array.IndexOf(PretenceOrders, phrase) >= 0 => PhraseCondition.Order,
+        _ when Array.IndexOf(CoverStories, phrase) >= 0 => PhraseCondition.CoverStory,
         _ => PhraseCondition.None,
     };
 
@@ -94,6 +138,17 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.SentOutside => SentOutside(text, at, end),
         PhraseCondition.AiMakerAuthority => ClaimedForAnAiMaker(text, end),
         PhraseCondition.SecretTaken => TakesASecret(text, end),
+        PhraseCondition.CustomScheme => CustomSchemeResource(text, at, end),
+        PhraseCondition.Privilege => PrivilegeSought(text, at),
+        PhraseCondition.ControlBypassed => OpensAnOrder(text, at) && ControlFollows(text, end),
+        PhraseCondition.SafetyAside => OpensAnOrder(text, at) && SafetySetAside(text, end),
+        PhraseCondition.Trigger => TriggerUnlocks(text, at, end),
+        PhraseCondition.Wholesale => RevealedWholesale(text, at),
+        PhraseCondition.OmittedFromReply => OmittedFromReply(text, end),
+        PhraseCondition.OfficialNotice => OfficialNotice(text, at, end),
+        PhraseCondition.HijackObject => HijackTakesAnObject(text, end),
+        PhraseCondition.Order => OpensAnOrder(text, at),
+        PhraseCondition.CoverStory => CarriesOnRegardless(text, at),
         _ => true,
     };
 
@@ -102,6 +157,30 @@ internal static partial class ToolDescriptionScanner
     /// ("javascript:alert(1)", <c>href="javascript:void(…)"</c>). The language named as a label ("JavaScript: .js files") is not.
     /// </summary>
     internal static bool OpensALink(ReadOnlySpan<char> text, int end) => end < text.Length && !char.IsWhiteSpace(text[end]);
+
+    /// <summary>Words that make "hijack" an act on something ("Hijack all email", "hijacking the session").</summary>
+    internal static readonly string[] HijackedObjects =
+        ["the", "all", "any", "every", "each", "their", "your", "its", "this", "these", "those", "user", "users", "his", "her", "our", "my"];
+
+    /// <summary>
+    /// "hijack" (or "hijacks", "hijacking", "hijacked", read to the word's end from <paramref name="end"/>) takes an object: "Hijack all
+    /// email communications", "hijacking the user's session". A network's event ("a BGP hijack event", "route leaks and
+    /// hijacks", "the potential hijacker AS") hijacks nothing.
+    /// </summary>
+    internal static bool HijackTakesAnObject(ReadOnlySpan<char> text, int end)
+    {
+        var from = end;
+        while (from < text.Length && char.IsLetter(text[from]))
+        {
+            from++;
+        }
+
+        var ending = text[end..from];
+        return (ending.IsEmpty || AsciiCase.Equals(ending, "s") || AsciiCase.Equals(ending, "ing") || AsciiCase.Equals(ending, "ed"))
+            && NextWord(text, ref from, out var word) && HijackedObjectLookup.Contains(word);
+    }
+
+    private static readonly WordSet HijackedObjectLookup = new(HijackedObjects);
 
     /// <summary>Verbs that put something where the model's output or a call's arguments go, for <see cref="ObligedToDisclose"/>.</summary>
     internal static readonly string[] DisclosingVerbs =

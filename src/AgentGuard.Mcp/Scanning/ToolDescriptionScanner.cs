@@ -43,6 +43,40 @@ internal static partial class ToolDescriptionScanner
     /// <summary>Verbs of taking what is not the tool's (phrases of the table, declared before it; each counts only where <see cref="TakesASecret"/> holds).</summary>
     internal static readonly string[] TheftVerbs = ["harvest", "harvests", "harvesting", "scrape", "scrapes", "scraping", "steal", "steals", "stealing", "leaks", "siphon", "siphons"];
 
+    /// <summary>A resource named for secrets after a scheme's "://" (phrases of the table, declared before it; each counts only where <see cref="CustomSchemeResource"/> holds).</summary>
+    internal static readonly string[] SecretResources =
+        ["://credentials", "://creds", "://secrets", "://secret", "://confidential", "://admin", "://passwords", "://private"];
+
+    /// <summary>Privileges beyond the user's (phrases of the table, declared before it; each counts only where <see cref="PrivilegeSought"/> holds).</summary>
+    internal static readonly string[] Privileges =
+        ["admin access", "administrator access", "emergency access", "root access", "superuser access", "admin privileges",
+         "root privileges", "elevated privileges", "admin rights", "root rights"];
+
+    /// <summary>Verbs of going around a control (phrases of the table, declared before it; each counts only where <see cref="ControlFollows"/> holds).</summary>
+    internal static readonly string[] BypassVerbs = ["bypass", "circumvent"];
+
+    /// <summary>A persona or a cover story the model is told to keep up (phrases of the table, declared before it; each counts only where <see cref="OpensAnOrder"/> holds).</summary>
+    internal static readonly string[] PretenceOrders = ["pretend to be", "pretend you are", "pretend that you", "pretend nothing"];
+
+    /// <summary>A cover story after a verb of carrying on (phrases of the table, declared before it; each counts only where <see cref="CarriesOnRegardless"/> holds).</summary>
+    internal static readonly string[] CoverStories = ["as if nothing happened", "as though nothing happened"];
+
+    /// <summary>Safety or security set aside (phrases of the table, declared before it; each counts only where <see cref="SafetySetAside"/> holds).</summary>
+    internal static readonly string[] SafetySetAsidePhrases =
+        ["ignore safety", "ignore security", "override safety", "override security", "disable safety", "disable security",
+         "skip safety", "skip security"];
+
+    /// <summary>The words of a hidden trigger (phrases of the table, declared before it; each counts only where <see cref="TriggerUnlocks"/> holds).</summary>
+    internal static readonly string[] TriggerWords = ["exact phrase", "secret word", "secret phrase", "magic word", "trigger word", "trigger phrase", "code word"];
+
+    /// <summary>Secrets taken all at once (phrases of the table, declared before it; each counts only where <see cref="RevealedWholesale"/> holds).</summary>
+    internal static readonly string[] WholesaleSecrets =
+        ["all secrets", "all passwords", "all credentials", "all api keys", "all private keys", "every secret", "every password",
+         "every api key", "any secrets", "any passwords", "any credentials"];
+
+    /// <summary>Verbs of leaving something out (phrases of the table, declared before it; each counts only where <see cref="OmittedFromReply"/> holds).</summary>
+    internal static readonly string[] OmittingVerbs = ["omit", "leave", "exclude"];
+
     /// <summary>The phrases in table order (the first that matches at a position is its finding), each with its category.</summary>
     internal static readonly (string Phrase, string Category)[] Phrases =
     [
@@ -176,6 +210,21 @@ internal static partial class ToolDescriptionScanner
 
         // Credentials and the conversation, where an obligation makes the model hand them over (only where ObligedToDisclose holds).
         .. DisclosedObjects.Select(o => (o, "harvesting")),
+
+        // Reaching beyond the user's own (each only where its condition of ToolDescriptionScanner.Privileges holds): a made-up
+        // scheme's secret resource, a privilege sought, a control bypassed, safety set aside, a trigger that unlocks, secrets
+        // handed over wholesale; the description's words left out of the reply (OmittedFromReply); a notice in an
+        // authority's name (OfficialNotice); a persona or a cover story the model is told to keep up.
+        .. SecretResources.Select(r => (r, "secret-access")),
+        .. Privileges.Select(p => (p, "harmful")),
+        .. BypassVerbs.Select(v => (v, "harmful")),
+        .. SafetySetAsidePhrases.Select(p => (p, "instruction")),
+        .. TriggerWords.Select(w => (w, "instruction")),
+        .. WholesaleSecrets.Select(s => (s, "harvesting")),
+        .. OmittingVerbs.Select(v => (v, "instruction")),
+        ("official", "instruction"),
+        .. PretenceOrders.Select(p => (p, "instruction")),
+        .. CoverStories.Select(c => (c, "instruction")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
@@ -491,7 +540,7 @@ internal static partial class ToolDescriptionScanner
     /// <summary>
     /// Four or more different shouted words (not acronyms): the register of ads that push a model to pick a tool; a term
     /// written in capitals again and again ("a DSN … rename DSN X … DSN rate limits") is one word, and a value quoted on
-    /// both sides ('CONFLUENT', `SNAPSHOT`) none. A shouted word
+    /// both sides ('CONFLUENT', `SNAPSHOT`) none, nor is a word of an underscore-joined constant (CONNECTION_FAILURES). A shouted word
     /// has three or more letters, all upper case, so it starts with three characters in a row that are each an ASCII
     /// capital or not ASCII: only words holding such a triple are looked at (one vector step per sixteen characters
     /// finds the next; two-letter acronyms such as "AI" are never visited). Words of a label line are not shouting: a
@@ -531,7 +580,7 @@ internal static partial class ToolDescriptionScanner
                 i++;
             }
 
-            if (upper && i - start >= 3 && !AcronymLookup.Contains(text[start..i]) && !QuotedValue(text, start, i))
+            if (upper && i - start >= 3 && !AcronymLookup.Contains(text[start..i]) && !QuotedValue(text, start, i) && !InIdentifier(text, start, i))
             {
                 if (start >= plainUntil)
                 {
@@ -593,6 +642,14 @@ internal static partial class ToolDescriptionScanner
     /// </summary>
     private static bool QuotedValue(ReadOnlySpan<char> text, int start, int end)
         => start > 0 && end < text.Length && text[start - 1] is '\'' or '"' or '`' && text[end] == text[start - 1];
+
+    /// <summary>
+    /// The word at <paramref name="start"/>..<paramref name="end"/> is part of an identifier joined by underscores
+    /// (<c>CONNECTION_FAILURES</c>, <c>TCP_HANDSHAKE_DURATION</c>): a constant's name, as vendors list metric and enum
+    /// names, not shouting.
+    /// </summary>
+    private static bool InIdentifier(ReadOnlySpan<char> text, int start, int end)
+        => (start > 0 && text[start - 1] == '_') || (end < text.Length && text[end] == '_');
 
     /// <summary>The shouted words met so far (start and length in the text), up to the three before the fourth decides.</summary>
     private struct ShoutedWords
