@@ -3,8 +3,9 @@ namespace AgentGuard;
 /// <content>
 /// Text written to dodge word matching ("ignоre" with a Cyrillic "о", "**ignore** **previous**", full-width or
 /// mathematical letters, soft hyphens inside words, runs of spaces between words, letters spaced apart) is read a second
-/// time the way a model reads it (<see cref="PlainReading"/>), and so is a sentence laid out one word per line
-/// (<see cref="WordPerLineReading"/>): what its disguised lines say counts as if it were written plainly.
+/// time the way a model reads it (<see cref="PlainReading"/>), and so are a sentence laid out one word per line
+/// (<see cref="WordPerLineReading"/>) and words spelled out letter by letter ("i-g-n-o-r-e", <see cref="SpelledOutReading"/>):
+/// what its disguised lines say counts as if it were written plainly.
 /// </content>
 internal sealed partial class InjectionDetector
 {
@@ -22,6 +23,12 @@ internal sealed partial class InjectionDetector
         {
             ScanPhrases(joined, weights);
             ScanOpenings(joined, weights);
+        }
+
+        if (SpelledOutReading.Of(text) is { Length: >= 4 } spelled)
+        {
+            ScanPhrases(spelled, weights);
+            ScanOpenings(spelled, weights);
         }
 
         return plain;
