@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace AgentGuard;
@@ -8,7 +11,9 @@ namespace AgentGuard;
 /// "i.g.n.o.r.e", "i_g_n_o_r_e"), read as the words a model reads in them. A line that holds a run of at least
 /// <see cref="MinimumLetters"/> letters, each standing alone and joined by one and the same mark, is read again with
 /// every such run of two or more letters written as its word ("a-l-l" as "all"). "e.g.", "U.S.A." and "a-b-c" are too
-/// short to send a line here, and a line that goes says what it said before. A text with no mark costs one vectorised search.
+/// short to send a line here, and a line that goes says what it said before. Ordinary text holds a mark every few dozen
+/// characters, so the search does not stop at marks: one vectorised pass stops only where one and the same character
+/// stands at three places two apart with another between (<see cref="NextCandidate"/>), which a run of four letters needs.
 /// </summary>
 internal static class SpelledOutReading
 {
@@ -22,7 +27,7 @@ internal static class SpelledOutReading
     public static string? Of(ReadOnlySpan<char> text)
     {
         StringBuilder? reading = null;
-        var at = text.IndexOfAny(Marks);
+        var at = NextCandidate(text, 0);
         while (at >= 0)
         {
             var resume = at + 1;
@@ -35,11 +40,65 @@ internal static class SpelledOutReading
                 resume = end;
             }
 
-            var next = resume < text.Length ? text[resume..].IndexOfAny(Marks) : -1;
-            at = next < 0 ? -1 : resume + next;
+            at = NextCandidate(text, resume);
         }
 
         return reading?.ToString();
+    }
+
+    /// <summary>
+    /// The first position from <paramref name="from"/> that may join the first and second letters of a run of
+    /// <see cref="MinimumLetters"/> (the character there stands again two and four places on, a different one between, and
+    /// it is no space or control character), or -1. Every mark that opens such a run is found; so are a few others ("1.2.3.4",
+    /// "a b c"), which <see cref="RunLength"/> rules out.
+    /// </summary>
+    internal static int NextCandidate(ReadOnlySpan<char> text, int from)
+    {
+        var i = from;
+        ref var start = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<char, ushort>(text));
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var space = Vector256.Create((ushort)' ');
+            for (; i + Vector256<ushort>.Count + 4 <= text.Length; i += Vector256<ushort>.Count)
+            {
+                var at = Vector256.LoadUnsafe(ref start, (nuint)i);
+                var between = Vector256.LoadUnsafe(ref start, (nuint)(i + 1));
+                var twoOn = Vector256.LoadUnsafe(ref start, (nuint)(i + 2));
+                var fourOn = Vector256.LoadUnsafe(ref start, (nuint)(i + 4));
+                var found = Vector256.Equals(at, twoOn) & Vector256.Equals(at, fourOn) & Vector256.GreaterThan(at, space);
+                found = Vector256.AndNot(found, Vector256.Equals(at, between));
+                if (found != Vector256<ushort>.Zero)
+                {
+                    return i + BitOperations.TrailingZeroCount(found.ExtractMostSignificantBits());
+                }
+            }
+        }
+
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var space = Vector128.Create((ushort)' ');
+            for (; i + Vector128<ushort>.Count + 4 <= text.Length; i += Vector128<ushort>.Count)
+            {
+                var at = Vector128.LoadUnsafe(ref start, (nuint)i);
+                var found = Vector128.Equals(at, Vector128.LoadUnsafe(ref start, (nuint)(i + 2))) & Vector128.Equals(at, Vector128.LoadUnsafe(ref start, (nuint)(i + 4))) & Vector128.GreaterThan(at, space);
+                found = Vector128.AndNot(found, Vector128.Equals(at, Vector128.LoadUnsafe(ref start, (nuint)(i + 1))));
+                if (found != Vector128<ushort>.Zero)
+                {
+                    return i + BitOperations.TrailingZeroCount(found.ExtractMostSignificantBits());
+                }
+            }
+        }
+
+        for (; i + 4 < text.Length; i++)
+        {
+            var c = text[i];
+            if (c > ' ' && text[i + 2] == c && text[i + 4] == c && text[i + 1] != c)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
