@@ -9,10 +9,16 @@ namespace AgentGuard;
 /// </content>
 internal sealed partial class InjectionDetector
 {
-    /// <summary>Reads the plain reading of <paramref name="text"/>, if any line changes, and hands it back (null when none does).</summary>
-    private static string? ScanPlainReading(ReadOnlySpan<char> text, Span<double> weights)
+    /// <summary>
+    /// Reads the plain reading of <paramref name="text"/>, if any line changes, and hands it back (null when none does).
+    /// With <paramref name="mayRespace"/> (no second reader needs the walk over the text as written), a text whose lines
+    /// change only in their spacing (justified text, a rendered manual: runs of spaces between words on most lines) is not
+    /// read twice: <paramref name="respaced"/> is the text with those lines folded, for the walk to read instead of the text.
+    /// </summary>
+    private static string? ScanPlainReading(ReadOnlySpan<char> text, Span<double> weights, bool mayRespace, out string? respaced)
     {
-        var plain = PlainReading.Of(text);
+        respaced = null;
+        var plain = mayRespace ? PlainReading.Of(text, out respaced) : PlainReading.Of(text);
         if (plain is { Length: >= 4 })
         {
             ScanPhrases(plain, weights);
