@@ -3,15 +3,22 @@ namespace AgentGuard;
 /// <content>
 /// Text written to dodge word matching ("ignоre" with a Cyrillic "о", "**ignore** **previous**", full-width or
 /// mathematical letters, soft hyphens inside words, runs of spaces between words, letters spaced apart) is read a second
-/// time the way a model reads it (<see cref="PlainReading"/>), and so is a sentence laid out one word per line
-/// (<see cref="WordPerLineReading"/>): what its disguised lines say counts as if it were written plainly.
+/// time the way a model reads it (<see cref="PlainReading"/>), and so are a sentence laid out one word per line
+/// (<see cref="WordPerLineReading"/>) and words spelled out letter by letter ("i-g-n-o-r-e", <see cref="SpelledOutReading"/>):
+/// what its disguised lines say counts as if it were written plainly.
 /// </content>
 internal sealed partial class InjectionDetector
 {
-    /// <summary>Reads the plain reading of <paramref name="text"/>, if any line changes, and hands it back (null when none does).</summary>
-    private static string? ScanPlainReading(ReadOnlySpan<char> text, Span<double> weights)
+    /// <summary>
+    /// Reads the plain reading of <paramref name="text"/>, if any line changes, and hands it back (null when none does).
+    /// With <paramref name="mayRespace"/> (no second reader needs the walk over the text as written), a text whose lines
+    /// change only in their spacing (justified text, a rendered manual: runs of spaces between words on most lines) is not
+    /// read twice: <paramref name="respaced"/> is the text with those lines folded, for the walk to read instead of the text.
+    /// </summary>
+    private static string? ScanPlainReading(ReadOnlySpan<char> text, Span<double> weights, bool mayRespace, out string? respaced)
     {
-        var plain = PlainReading.Of(text);
+        respaced = null;
+        var plain = mayRespace ? PlainReading.Of(text, out respaced) : PlainReading.Of(text);
         if (plain is { Length: >= 4 })
         {
             ScanPhrases(plain, weights);
@@ -22,6 +29,12 @@ internal sealed partial class InjectionDetector
         {
             ScanPhrases(joined, weights);
             ScanOpenings(joined, weights);
+        }
+
+        if (SpelledOutReading.Of(text) is { Length: >= 4 } spelled)
+        {
+            ScanPhrases(spelled, weights);
+            ScanOpenings(spelled, weights);
         }
 
         return plain;

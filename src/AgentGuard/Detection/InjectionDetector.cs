@@ -144,7 +144,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
 
     /// <summary>
     /// <see cref="Assess{TReader}(ReadOnlySpan{char}, ref TReader)"/>, also handing out the plain reading it read
-    /// (<see cref="PlainReading.Of"/>; null when no line changes or the text is too short to assess), so a second reader
+    /// (<see cref="PlainReading.Of(ReadOnlySpan{char})"/>; null when no line changes or the text is too short to assess), so a second reader
     /// of the walk reads the folded lines without folding them again.
     /// </summary>
     internal InjectionAssessment Assess<TReader>(ReadOnlySpan<char> text, ref TReader reader, out string? plainReading)
@@ -165,14 +165,16 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         Span<double> weights = stackalloc double[(int)Marker.Count + 1];
         ScanHidden(text, weights, depth: 0);
         ScanEncoded(text, weights);
-        plainReading = ScanPlainReading(text, weights);
-        if (ScanPhrases(text, weights, ref reader))
+        // Without a second reader, a text that changes only in its spacing is walked once, respaced, instead of twice.
+        plainReading = ScanPlainReading(text, weights, mayRespace: typeof(TReader) == typeof(NoReader), out var respaced);
+        var walked = respaced is null ? text : respaced.AsSpan();
+        if (ScanPhrases(walked, weights, ref reader))
         {
             // The reader has its answer: what the openings could add changes nothing it reads (weights only rise).
             return Combine(weights);
         }
 
-        ScanOpenings(text, weights);
+        ScanOpenings(walked, weights);
         return Combine(weights);
     }
 
@@ -215,7 +217,8 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         Span<double> weights = stackalloc double[(int)Marker.Count + 1];
         ScanHidden(text, weights, depth: 0);
         ScanEncoded(text, weights);
-        _ = ScanPlainReading(text, weights);
+        _ = ScanPlainReading(text, weights, mayRespace: true, out var respaced);
+        text = respaced ?? text;
         if (char.IsLetter(text[0]))
         {
             Guarded(text, 0, "ai", Family.AiNoun, weights);

@@ -37,8 +37,38 @@ internal static class PlainReading
     /// line changes. A reading that does not begin with the text's first line begins with a line break, so the line
     /// openings are read as openings.
     /// </summary>
-    public static string? Of(ReadOnlySpan<char> text)
+    public static string? Of(ReadOnlySpan<char> text) => Changed(text, out _) is { } changed ? Read(text, changed) : null;
+
+    /// <summary>
+    /// <see cref="Of(ReadOnlySpan{char})"/>, except when every line that changes changes only in its spacing (runs of
+    /// spaces or tabs between words, as justified text and rendered manuals have on most lines) and its typographic
+    /// apostrophes: then the reading is null and <paramref name="respaced"/> is the whole text with those lines folded, to be
+    /// read instead of the text as written (it holds the same words, so reading both would read each line twice).
+    /// </summary>
+    public static string? Of(ReadOnlySpan<char> text, out string? respaced)
     {
+        respaced = null;
+        if (Changed(text, out var spacingOnly) is not { } changed)
+        {
+            return null;
+        }
+
+        if (!spacingOnly)
+        {
+            return Read(text, changed);
+        }
+
+        respaced = Respaced(text, changed);
+        return null;
+    }
+
+    /// <summary>
+    /// The lines of <paramref name="text"/> that change, folded, by where they start; null when none does.
+    /// <paramref name="spacingOnly"/>: none changes in more than its spacing and apostrophes.
+    /// </summary>
+    private static List<(int Start, string Folded)>? Changed(ReadOnlySpan<char> text, out bool spacingOnly)
+    {
+        spacingOnly = true;
         var trigger = NextTrigger(text, 0);
         var doubleSpace = text.IndexOf("  ", StringComparison.Ordinal);
         trigger = trigger < 0 ? int.MaxValue : trigger;
@@ -50,9 +80,10 @@ internal static class PlainReading
             var start = text[..next].LastIndexOf('\n') + 1;
             var end = LineEnd(text, next);
             var line = text[start..end];
-            if (MayFold(line) && Fold(line) is { } folded)
+            if (MayFold(line) && Fold(line, out var spacing) is { } folded)
             {
                 (changed ??= []).Add((start, folded));
+                spacingOnly &= spacing;
             }
 
             if (end >= text.Length)
@@ -76,7 +107,34 @@ internal static class PlainReading
             next = Math.Min(trigger, doubleSpace);
         }
 
-        return changed is null ? null : Read(text, changed);
+        return changed;
+    }
+
+    /// <summary>The whole text with the changed lines replaced by their folds.</summary>
+    private static string Respaced(ReadOnlySpan<char> text, List<(int Start, string Folded)> changed)
+    {
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            var length = 0;
+            var read = 0;
+            foreach (var (start, folded) in changed)
+            {
+                text[read..start].CopyTo(buffer.AsSpan(length));
+                length += start - read;
+                folded.CopyTo(buffer.AsSpan(length));
+                length += folded.Length;
+                read = LineEnd(text, start);
+            }
+
+            text[read..].CopyTo(buffer.AsSpan(length));
+            length += text.Length - read;
+            return new string(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>
@@ -172,22 +230,26 @@ internal static class PlainReading
         }
     }
 
-    /// <summary>One line folded, or null when folding changes nothing that matters.</summary>
-    internal static string? Fold(ReadOnlySpan<char> line)
+    /// <summary>
+    /// One line folded, or null when folding changes nothing that matters. <paramref name="spacingOnly"/>: the fold only
+    /// joined runs of spaces or tabs between words into one space and made typographic apostrophes ASCII ones.
+    /// </summary>
+    internal static string? Fold(ReadOnlySpan<char> line, out bool spacingOnly)
     {
         if (NeedsCompatibilityFold(line))
         {
             // Full-width, mathematical, enclosed and letter-like forms ("ｉｇｎｏｒｅ", "𝐢𝐠𝐧𝐨𝐫𝐞", "ⓘⓖⓝⓞⓡⓔ") are compatibility forms of plain letters;
             // decomposed, so an accent the form carried is a mark the fold drops.
             var compatible = line.ToString().Normalize(NormalizationForm.FormKD);
-            return Fold(compatible, changed: !line.SequenceEqual(compatible));
+            return Fold(compatible, changed: !line.SequenceEqual(compatible), out spacingOnly);
         }
 
-        return Fold(line, changed: false);
+        return Fold(line, changed: false, out spacingOnly);
     }
 
-    private static string? Fold(ReadOnlySpan<char> text, bool changed)
+    private static string? Fold(ReadOnlySpan<char> text, bool changed, out bool spacingOnly)
     {
+        var other = changed;
         var buffer = ArrayPool<char>.Shared.Rent(text.Length + 1);
         try
         {
@@ -200,12 +262,13 @@ internal static class PlainReading
                 if (IsInvisible(c) || (IsCombiningMark(c) && length > 0 && char.IsAsciiLetter(buffer[length - 1])))
                 {
                     changed = true;
+                    other = true;
                     continue;
                 }
 
                 if (c is '\u2018' or '\u2019')
                 {
-                    // A typographic apostrophe reads as the ASCII one the patterns spell ("user’s", "what’s").
+                    // A typographic apostrophe reads as the ASCII one the patterns spell ("user’s", "what’s"); the words stay.
                     buffer[length++] = '\'';
                     changed = true;
                     continue;
@@ -215,6 +278,7 @@ internal static class PlainReading
                 {
                     buffer[length++] = (char)(c - 0xFEE0);
                     changed = true;
+                    other = true;
                     continue;
                 }
 
@@ -222,6 +286,7 @@ internal static class PlainReading
                 {
                     // "i g n o r e  a l l": a single space between letters that stand alone is inside a word.
                     changed = true;
+                    other = true;
                     continue;
                 }
 
@@ -237,6 +302,7 @@ internal static class PlainReading
                     {
                         buffer[length++] = ' ';
                         changed = true;
+                        other |= text[i..run].ContainsAnyExcept(' ', '\t');
                     }
                     else
                     {
@@ -253,6 +319,7 @@ internal static class PlainReading
                     // "Ignóré" reads as "Ignore".
                     buffer[length++] = plain;
                     changed = true;
+                    other = true;
                     continue;
                 }
 
@@ -260,6 +327,7 @@ internal static class PlainReading
                 {
                     buffer[length++] = latin;
                     changed = true;
+                    other = true;
                     continue;
                 }
 
@@ -281,6 +349,7 @@ internal static class PlainReading
                 {
                     buffer[length++] = decoded;
                     changed = true;
+                    other = true;
                     i += entity - 1;
                     continue;
                 }
@@ -289,6 +358,7 @@ internal static class PlainReading
             }
 
             // One wrapper is ordinary formatting ("see the docs</b>"); words wrapped one by one are not.
+            spacingOnly = !other && wrappers == 0;
             return changed || wrappers >= 2 ? new string(buffer, 0, length) : null;
         }
         finally
