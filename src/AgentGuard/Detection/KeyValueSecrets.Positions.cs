@@ -9,19 +9,37 @@ internal static partial class KeyValueSecrets
     /// </summary>
     public static void ScanCurlUser(string text, List<SecretFinding> found)
     {
-        ScanPasswordFlag(text, "login ", found);
-        ScanPasswordFlag(text, " -u", found);
-        ScanCurl(text, found);
+        // One vectorized pass for every marker below finds where the first of them is; a text with none (most text)
+        // is done, and the scans below start there (nothing before it can match any of them).
+        var first = text.AsSpan().IndexOfAny(CommandLineMarkers);
+        if (first < 0)
+        {
+            return;
+        }
+
+        ScanPasswordFlag(text, "login ", first, found);
+        ScanPasswordFlag(text, " -u", first, found);
+        ScanCurl(text, first, found);
         // One vectorized pass for the rarer positions: curl's proxy credentials and PHP's database connections.
-        for (var at = text.AsSpan().IndexOfAny(PositionAnchors); at >= 0;)
+        for (var at = IndexOfPosition(text, first); at >= 0;)
         {
             var next = text[at] == '-' ? ProxyUser(text, at, found) : ConnectionCall(text, at, found);
-            var rest = text.AsSpan(next).IndexOfAny(PositionAnchors);
-            at = rest < 0 ? -1 : next + rest;
+            at = IndexOfPosition(text, next);
         }
     }
 
-    private static readonly System.Buffers.SearchValues<string> PositionAnchors = System.Buffers.SearchValues.Create(["--proxy-user", "new PDO(", "new mysqli(", "mysqli_connect(", "mysql_connect("], StringComparison.Ordinal);
+    private static int IndexOfPosition(string text, int start)
+    {
+        var hit = text.AsSpan(start).IndexOfAny(PositionAnchors);
+        return hit < 0 ? -1 : start + hit;
+    }
+
+    private static readonly string[] PositionAnchorStrings = ["--proxy-user", "new PDO(", "new mysqli(", "mysqli_connect(", "mysql_connect("];
+
+    private static readonly System.Buffers.SearchValues<string> PositionAnchors = System.Buffers.SearchValues.Create(PositionAnchorStrings, StringComparison.Ordinal);
+
+    /// <summary>Every marker <see cref="ScanCurlUser"/> looks for, for its first pass.</summary>
+    private static readonly System.Buffers.SearchValues<string> CommandLineMarkers = System.Buffers.SearchValues.Create(["login ", " -u", "curl ", .. PositionAnchorStrings], StringComparison.Ordinal);
 
     /// <summary>The MySQL and MariaDB clients: a bare <c>-p</c> prompts, so <c>-p dbname</c> names a database, not a password.</summary>
     private static readonly string[] MySqlClients = ["mysql -", "mysqldump -", "mysqladmin -", "mariadb -"];
@@ -172,9 +190,9 @@ internal static partial class KeyValueSecrets
     /// <c>docker login … -p password</c>, <c>psexec \\host -u user -p password</c>: <c>-p</c> after <paramref name="marker"/>
     /// on one line; on a MySQL or MariaDB client's line (<c>-u</c> also glued, <c>-uroot</c>), the glued <c>-p…</c>.
     /// </summary>
-    private static void ScanPasswordFlag(string text, string marker, List<SecretFinding> found)
+    private static void ScanPasswordFlag(string text, string marker, int from, List<SecretFinding> found)
     {
-        for (var at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + marker.Length, StringComparison.Ordinal))
+        for (var at = text.IndexOf(marker, from, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + marker.Length, StringComparison.Ordinal))
         {
             // mysql -uroot -pXk9…: a MySQL or MariaDB client takes its password glued to -p (a bare -p prompts).
             if (marker[^1] == 'u' && IsMySqlClientLine(text, at))
@@ -227,9 +245,9 @@ internal static partial class KeyValueSecrets
         return false;
     }
 
-    private static void ScanCurl(string text, List<SecretFinding> found)
+    private static void ScanCurl(string text, int from, List<SecretFinding> found)
     {
-        for (var at = text.IndexOf("curl ", StringComparison.Ordinal); at >= 0; at = text.IndexOf("curl ", at + 5, StringComparison.Ordinal))
+        for (var at = text.IndexOf("curl ", from, StringComparison.Ordinal); at >= 0; at = text.IndexOf("curl ", at + 5, StringComparison.Ordinal))
         {
             var lineEnd = text.IndexOf('\n', at);
             var line = text.AsSpan(at, (lineEnd < 0 ? text.Length : lineEnd) - at);

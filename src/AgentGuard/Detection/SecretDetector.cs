@@ -47,19 +47,21 @@ internal sealed class SecretDetector : ISecretDetector
         }
 
         SecretCompanions.Add(text, found);
-        found.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
         var merged = new List<SecretFinding>(found.Count);
-        foreach (var candidate in found)
+        foreach (var candidate in InTextOrder(found))
         {
             // A secret never leaves a fragment: a finding that stops inside a run of token characters covers the run.
             var finding = Continued(text, Whole(text, candidate));
 
-            // Overlapping findings (a JWT behind "Bearer", a key in a connection string) are reported once, merged.
+            // Overlapping findings (a JWT behind "Bearer", a key in a connection string) are reported once, merged; where
+            // a generic reading ("url-password", "generic-secret") and a specific one start together, the specific one
+            // names the secret (a GitHub token as a URL's password is a github-token).
             if (merged.Count > 0 && finding.Start < merged[^1].Start + merged[^1].Length)
             {
                 var last = merged[^1];
+                var kind = finding.Start == last.Start && IsGeneric(last.Kind) && !IsGeneric(finding.Kind) ? finding.Kind : last.Kind;
                 var end = Math.Max(last.Start + last.Length, finding.Start + finding.Length);
-                merged[^1] = last with { Length = end - last.Start };
+                merged[^1] = last with { Kind = kind, Length = end - last.Start };
                 continue;
             }
 
@@ -71,6 +73,27 @@ internal sealed class SecretDetector : ISecretDetector
             findings.Add(finding);
         }
     }
+
+    /// <summary>
+    /// The findings by start, the longer first at one start, and in the order they were reported where both are equal
+    /// (a stable order: the kind a span is reported under does not depend on the sort).
+    /// </summary>
+    private static SecretFinding[] InTextOrder(List<SecretFinding> found)
+    {
+        var ordered = new (SecretFinding Finding, int Reported)[found.Count];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            ordered[i] = (found[i], i);
+        }
+
+        Array.Sort(ordered, static (a, b) => a.Finding.Start != b.Finding.Start ? a.Finding.Start.CompareTo(b.Finding.Start)
+            : a.Finding.Length != b.Finding.Length ? b.Finding.Length.CompareTo(a.Finding.Length)
+            : a.Reported.CompareTo(b.Reported));
+        return Array.ConvertAll(ordered, static o => o.Finding);
+    }
+
+    /// <summary>Kinds that say where a secret stands, not what it is: a specific reading of the same span names it instead.</summary>
+    private static bool IsGeneric(string kind) => kind is "password" or "generic-secret" or "basic-auth-password" or "url-password";
 
     /// <summary>Extends a finding to the end of the token it stops in (a 2,000-character token is redacted whole).</summary>
     private static SecretFinding Whole(string text, SecretFinding finding)
@@ -133,7 +156,7 @@ internal sealed class SecretDetector : ISecretDetector
                     ? SecretEncodedFormats.Match(text, at, found)
                     : SecretStructuredTokens.Handles(text, at) ? SecretStructuredTokens.Match(text, at, found)
                     : SecretServiceAccounts.Handles(text, at) ? SecretServiceAccounts.Match(text, at, found) : SecretProviderTokens.Match(text, at, found);
-                at = Providers.Next(text, group, Math.Max(at + 1, next));
+                at = Providers.Next(text, group, at + 1);
             }
         }
     }
@@ -155,7 +178,7 @@ internal sealed class SecretDetector : ISecretDetector
                     next = at + 1;
                 }
 
-                at = Formats.Next(text, group, Math.Max(at + 1, next));
+                at = Formats.Next(text, group, at + 1);
             }
         }
     }
