@@ -152,7 +152,9 @@ internal sealed class SecretDetector : ISecretDetector
         {
             for (var at = Providers.Next(text, group, 0); at >= 0;)
             {
-                var next = text[at] is ':' or '-' && (text.AsSpan(at).StartsWith(":AA", StringComparison.Ordinal) || text.AsSpan(at).StartsWith("-us", StringComparison.Ordinal)) || text.AsSpan(at).StartsWith("ZXlK", StringComparison.Ordinal) || text.AsSpan(at).StartsWith("LS0tLS1CRUdJTi", StringComparison.Ordinal)
+                // Every hit is read, also one inside a token another anchor just matched: which anchors share a group
+                // must not decide what is found (overlapping findings are merged later).
+                _ = text[at] is ':' or '-' && (text.AsSpan(at).StartsWith(":AA", StringComparison.Ordinal) || text.AsSpan(at).StartsWith("-us", StringComparison.Ordinal)) || text.AsSpan(at).StartsWith("ZXlK", StringComparison.Ordinal) || text.AsSpan(at).StartsWith("LS0tLS1CRUdJTi", StringComparison.Ordinal)
                     ? SecretEncodedFormats.Match(text, at, found)
                     : SecretStructuredTokens.Handles(text, at) ? SecretStructuredTokens.Match(text, at, found)
                     : SecretServiceAccounts.Handles(text, at) ? SecretServiceAccounts.Match(text, at, found) : SecretProviderTokens.Match(text, at, found);
@@ -165,20 +167,16 @@ internal sealed class SecretDetector : ISecretDetector
     {
         for (var group = 0; group < Formats.GroupCount; group++)
         {
-            var at = Formats.Next(text, group, 0);
-            while (at >= 0)
+            for (var at = Formats.Next(text, group, 0); at >= 0; at = Formats.Next(text, group, at + 1))
             {
-                int next;
                 try
                 {
-                    next = SecretFormats.Match(text, at, found);
+                    SecretFormats.Match(text, at, found);
                 }
                 catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
                 {
-                    next = at + 1;
+                    // Undecided in time: not reported; the next hit is read.
                 }
-
-                at = Formats.Next(text, group, at + 1);
             }
         }
     }
