@@ -192,10 +192,16 @@ internal static partial class KeyValueSecrets
     /// </summary>
     private static void ScanPasswordFlag(string text, string marker, int from, List<SecretFinding> found)
     {
+        // Every hit on a line asks where the line ends and where the next " -p " is; the answers are kept while they
+        // still lie ahead, so a line of a thousand hits is read once (see NextPlace).
+        var lineBreak = new NextPlace("\n");
+        var passwordFlag = new NextPlace(" -p ");
+        var clientLine = new MySqlClientLine();
+        var read = -1;
         for (var at = text.IndexOf(marker, from, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + marker.Length, StringComparison.Ordinal))
         {
             // mysql -uroot -pXk9…: a MySQL or MariaDB client takes its password glued to -p (a bare -p prompts).
-            if (marker[^1] == 'u' && IsMySqlClientLine(text, at))
+            if (marker[^1] == 'u' && clientLine.Holds(text, at))
             {
                 at = MySqlClient(text, at, found) - marker.Length;
                 continue;
@@ -206,22 +212,30 @@ internal static partial class KeyValueSecrets
                 continue;
             }
 
-            var lineEnd = text.IndexOf('\n', at);
-            var line = text.AsSpan(at, (lineEnd < 0 ? text.Length : lineEnd) - at);
-            var flag = line.IndexOf(" -p ", StringComparison.Ordinal);
+            var lineEnd = lineBreak.In(text, at, text.Length) is >= 0 and var end ? end : text.Length;
+            var flag = passwordFlag.In(text, at, lineEnd);
             if (flag < 0)
+            {
+                // No " -p " on the rest of the line: the line's other hits have none either, up to a MySQL client
+                // named further on (whose glued -p is read from its own -u).
+                at = Math.Max(at, (marker[^1] == 'u' ? Math.Min(lineEnd, clientLine.NamedAfter(at) - 1) : lineEnd) - marker.Length);
+                continue;
+            }
+
+            if (flag == read)
             {
                 continue;
             }
 
-            var start = at + flag + 4;
-            var end = start;
-            while (end < text.Length && text[end] is not (' ' or '\n' or '\r' or '"' or '\''))
+            read = flag;
+            var start = flag + 4;
+            var valueEnd = start;
+            while (valueEnd < text.Length && text[valueEnd] is not (' ' or '\n' or '\r' or '"' or '\''))
             {
-                end++;
+                valueEnd++;
             }
 
-            var password = text.AsSpan(start, end - start);
+            var password = text.AsSpan(start, valueEnd - start);
             if (password.Length >= 6 && password[0] != '$' && !SecretText.IsPlaceholder(password) && !SecretText.IsPlaceholderWord(password))
             {
                 found.Add(new SecretFinding("password", start, password.Length));
@@ -229,37 +243,64 @@ internal static partial class KeyValueSecrets
         }
     }
 
-    /// <summary>The line around <paramref name="at"/> runs a MySQL or MariaDB client (its bare <c>-p</c> prompts).</summary>
-    private static bool IsMySqlClientLine(string text, int at)
+    /// <summary>
+    /// Whether the line around a position, up to it, runs a MySQL or MariaDB client (its bare <c>-p</c> prompts). Asked
+    /// for positions that only move forward: each line is read once, for where the first client named on it ends.
+    /// </summary>
+    private struct MySqlClientLine()
     {
-        var lineStart = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
-        var line = text.AsSpan(lineStart, Math.Min(text.Length, at + 1) - lineStart);
-        foreach (var client in MySqlClients)
+        private int _lineStart = -1;
+        private int _lineEnd = -1;
+        private int _clientEnd = int.MaxValue;
+
+        public bool Holds(string text, int at)
         {
-            if (line.Contains(client.AsSpan(0, client.Length - 1), StringComparison.Ordinal))
+            if (at >= _lineEnd || at < _lineStart)
             {
-                return true;
+                _lineStart = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
+                var lineEnd = text.IndexOf('\n', at);
+                _lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+                _clientEnd = int.MaxValue;
+                var line = text.AsSpan(_lineStart, _lineEnd - _lineStart);
+                foreach (var client in MySqlClients)
+                {
+                    var named = line.IndexOf(client.AsSpan(0, client.Length - 1), StringComparison.Ordinal);
+                    _clientEnd = named < 0 ? _clientEnd : Math.Min(_clientEnd, _lineStart + named + client.Length - 1);
+                }
             }
+
+            // A client named in the line up to and including the character at the position.
+            return _clientEnd <= at + 1;
         }
 
-        return false;
+        /// <summary>Where the first client named on the line of the last position asked about ends, or the largest position.</summary>
+        public readonly int NamedAfter(int at) => _clientEnd > at + 1 ? _clientEnd : int.MaxValue;
     }
 
     private static void ScanCurl(string text, int from, List<SecretFinding> found)
     {
+        // As in ScanPasswordFlag, what lies ahead on the line is searched once for all the line's hits.
+        var lineBreak = new NextPlace("\n");
+        Span<NextPlace> flags = [new(CurlUserFlags[0]), new(CurlUserFlags[1]), new(CurlUserFlags[2]), new(CurlUserFlags[3])];
+        var read = -1;
         for (var at = text.IndexOf("curl ", from, StringComparison.Ordinal); at >= 0; at = text.IndexOf("curl ", at + 5, StringComparison.Ordinal))
         {
-            var lineEnd = text.IndexOf('\n', at);
-            var line = text.AsSpan(at, (lineEnd < 0 ? text.Length : lineEnd) - at);
-            foreach (var flag in (ReadOnlySpan<string>)[" -u ", " --user ", " -u", " --user="])
+            var lineEnd = lineBreak.In(text, at, text.Length) is >= 0 and var end ? end : text.Length;
+            for (var kind = 0; kind < flags.Length; kind++)
             {
-                var f = line.IndexOf(flag, StringComparison.Ordinal);
+                var f = flags[kind].In(text, at, lineEnd);
                 if (f < 0)
                 {
                     continue;
                 }
 
-                var i = at + f + flag.Length;
+                if (f == read)
+                {
+                    break;
+                }
+
+                read = f;
+                var i = f + CurlUserFlags[kind].Length;
                 while (i < text.Length && text[i] == ' ')
                 {
                     i++;
@@ -293,6 +334,9 @@ internal static partial class KeyValueSecrets
             }
         }
     }
+
+    /// <summary>curl's flags for user credentials, in the order they are looked for.</summary>
+    private static readonly string[] CurlUserFlags = [" -u ", " --user ", " -u", " --user="];
 
     /// <summary><c>== "…"</c>, <c>!= '…'</c>, <c>=== "…"</c> after the name; <paramref name="literal"/> is where the quote is.</summary>
     private static bool Comparison(string text, int end, out int literal)
@@ -565,11 +609,17 @@ internal static partial class KeyValueSecrets
     /// <summary>A name written as a command-line flag: <c>-Password</c>, <c>--password</c>.</summary>
     private static bool IsFlag(string text, int start) => text[start] == '-' && (start == 0 || text[start - 1] is ' ' or '\t' or '\n' or '\r');
 
-    /// <summary>netrc and similar: <c>machine host login joe password hunter2</c>.</summary>
+    /// <summary>
+    /// netrc and similar: <c>machine host login joe password hunter2</c>, "login" on the line up to 256 characters
+    /// before the name (or, for a name opening its line, on the line before). The window holds on a line with no break
+    /// in it too: read to the start of the text, a tool result of one long line of names read it once per name.
+    /// </summary>
     private static bool LineHasLogin(string text, int start)
     {
-        var lineStart = start == 0 ? -1 : text.LastIndexOf('\n', start - 1, Math.Min(start, 256));
-        var line = text.AsSpan(lineStart + 1, start - lineStart - 1);
-        return line.Contains("login ", StringComparison.Ordinal) || (line.IsWhiteSpace() && lineStart > 0 && text.AsSpan(Math.Max(0, lineStart - 256), lineStart - Math.Max(0, lineStart - 256)).Contains("login ", StringComparison.Ordinal));
+        var window = Math.Min(start, 256);
+        var lineBreak = start == 0 ? -1 : text.LastIndexOf('\n', start - 1, window);
+        var lineStart = lineBreak >= 0 ? lineBreak + 1 : start - window;
+        var line = text.AsSpan(lineStart, start - lineStart);
+        return line.Contains("login ", StringComparison.Ordinal) || (line.IsWhiteSpace() && lineBreak > 0 && text.AsSpan(Math.Max(0, lineBreak - 256), lineBreak - Math.Max(0, lineBreak - 256)).Contains("login ", StringComparison.Ordinal));
     }
 }

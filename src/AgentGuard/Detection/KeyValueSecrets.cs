@@ -245,10 +245,7 @@ internal static partial class KeyValueSecrets
         }
 
         var valueStart = i;
-        while (i < text.Length && i - valueStart < maxValue && (IsValueChar(text[i], quote, kind) || (quote == '\0' && i > valueStart && (text[i] == '&' ? AmpersandInValue(text, i) : BracketInValue(text, valueStart, i)))))
-        {
-            i++;
-        }
+        i = quote == '\0' ? UnquotedValueEnd(text, valueStart, valueStart + maxValue, kind) : QuotedValueEnd(text, valueStart, valueStart + maxValue, quote);
 
         if (quote == '\'' && !escapedQuotes && text.AsSpan(i).StartsWith("'\\''", StringComparison.Ordinal))
         {
@@ -1056,6 +1053,84 @@ internal static partial class KeyValueSecrets
 
     internal static bool IsKeyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.';
 
+    /// <summary>Where a quoted value stops: at its quote, the line's end or <paramref name="limit"/>.</summary>
+    private static int QuotedValueEnd(string text, int valueStart, int limit, char quote)
+    {
+        var i = valueStart;
+        while (i < text.Length && i < limit && IsValueChar(text[i], quote, KeyKind.None))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// How many names of secrets assigned inside an unquoted value it may hold: a URL's query in a credential position
+    /// (<c>password: https://…/reset?token=…</c>) and a generated password that spells a name by chance
+    /// (<c>…:kpat=…</c>) are one value, read whole; a run of more is a run of assignments.
+    /// </summary>
+    private const int InnerAssignmentsInValue = 2;
+
+    /// <summary>
+    /// Where an unquoted value stops: at a character no value holds, unless an '&amp;' or a closer belongs to it (see
+    /// <see cref="AmpersandInValue"/>, <see cref="BracketInValue"/>); before the name of a secret assigned inside it
+    /// once <see cref="InnerAssignmentsInValue"/> have been passed (<c>key=key=key=…</c>), which is read as its own
+    /// assignment; or at <paramref name="limit"/>. One pass: the openers seen so far are kept as bits, so a value of many
+    /// closers costs its length, and an attacker's run of assignments with no white space (a tool result of "key="
+    /// repeated) costs each name a few names' length instead of the rest of the run.
+    /// </summary>
+    private static int UnquotedValueEnd(string text, int valueStart, int limit, KeyKind kind)
+    {
+        var openers = Openers.None;
+        var assignments = 0;
+        var i = valueStart;
+        for (; i < text.Length && i < limit; i++)
+        {
+            var c = text[i];
+            if (IsValueChar(c, '\0', kind))
+            {
+                if (c == '=' && InnerAssignment(text, valueStart, i) is > 0 and var name && ++assignments > InnerAssignmentsInValue)
+                {
+                    return name;
+                }
+            }
+            else if (i == valueStart || !(c == '&' ? AmpersandInValue(text, i) : BracketInValue(text, i, openers)))
+            {
+                break;
+            }
+
+            openers |= c switch { '(' => Openers.Parenthesis, '[' => Openers.Bracket, '{' => Openers.Brace, '<' => Openers.Angle, _ => Openers.None };
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// Where the name of a secret assigned at <paramref name="equals"/> starts, when it starts inside the value that
+    /// began at <paramref name="valueStart"/>; 0 otherwise (<c>Abc=</c>, a padding <c>==</c>, <c>user=</c>).
+    /// </summary>
+    private static int InnerAssignment(string text, int valueStart, int equals)
+    {
+        var name = equals;
+        while (name > valueStart && equals - name < MaxKey && IsKeyChar(text[name - 1]))
+        {
+            name--;
+        }
+
+        return name > valueStart && name < equals && !IsKeyChar(text[name - 1]) && NamesSecret(text.AsSpan(name, equals - name)) ? name : 0;
+    }
+
+    [Flags]
+    private enum Openers
+    {
+        None = 0,
+        Parenthesis = 1,
+        Bracket = 2,
+        Brace = 4,
+        Angle = 8,
+    }
+
     /// <summary>
     /// An unquoted value's '&amp;' belongs to it (<c>SECRET_KEY=wwf*2#…@fy&amp;*gg76q!&amp;%6x…</c>: Django keys draw from
     /// <c>!@#$%^&amp;*(-_=+)</c>) unless it separates the next query parameter (<c>&amp;page=2</c>), is an HTML entity
@@ -1086,7 +1161,7 @@ internal static partial class KeyValueSecrets
     /// (<c>f(password=hunter2)</c>, <c>getPass()</c>), one followed by white space, punctuation or the end, and a tag
     /// (<c>&lt;br&gt;</c>, <c>&lt;/td&gt;</c>, <c>&lt;div class</c>) still end the value.
     /// </summary>
-    private static bool BracketInValue(string text, int valueStart, int at)
+    private static bool BracketInValue(string text, int at, Openers opened)
     {
         var c = text[at];
         var next = at + 1;
@@ -1095,8 +1170,8 @@ internal static partial class KeyValueSecrets
             return false;
         }
 
-        var opener = c switch { ')' => '(', ']' => '[', '}' => '{', '>' => '<', _ => '\0' };
-        if (opener != '\0' && text.AsSpan(valueStart, at - valueStart).Contains(opener))
+        var opener = c switch { ')' => Openers.Parenthesis, ']' => Openers.Bracket, '}' => Openers.Brace, '>' => Openers.Angle, _ => Openers.None };
+        if ((opened & opener) != 0)
         {
             return false;
         }

@@ -48,10 +48,11 @@ internal sealed class SecretDetector : ISecretDetector
 
         SecretCompanions.Add(text, found);
         var merged = new List<SecretFinding>(found.Count);
+        var walked = new Run(0, 0);
         foreach (var candidate in InTextOrder(found))
         {
             // A secret never leaves a fragment: a finding that stops inside a run of token characters covers the run.
-            var finding = Continued(text, Whole(text, candidate));
+            var finding = Continued(text, Whole(text, candidate, ref walked));
 
             // Overlapping findings (a JWT behind "Bearer", a key in a connection string) are reported once, merged; where
             // a generic reading ("url-password", "generic-secret") and a specific one start together, the specific one
@@ -95,8 +96,13 @@ internal sealed class SecretDetector : ISecretDetector
     /// <summary>Kinds that say where a secret stands, not what it is: a specific reading of the same span names it instead.</summary>
     private static bool IsGeneric(string kind) => kind is "password" or "generic-secret" or "basic-auth-password" or "url-password";
 
-    /// <summary>Extends a finding to the end of the token it stops in (a 2,000-character token is redacted whole).</summary>
-    private static SecretFinding Whole(string text, SecretFinding finding)
+    /// <summary>
+    /// Extends a finding to the end of the token it stops in (a 2,000-character token is redacted whole).
+    /// <paramref name="walked"/> is the last stretch of token characters read to its end: a finding that stops inside it
+    /// ends where it ends without reading it again, so a thousand findings in one long run (an attacker's tool result
+    /// of a value repeated without spaces) read the run once, not once each.
+    /// </summary>
+    private static SecretFinding Whole(string text, SecretFinding finding, ref Run walked)
     {
         var end = finding.Start + finding.Length;
         if (end >= text.Length || end == finding.Start || !IsRunChar(text[end - 1]) || !IsRunChar(text[end]))
@@ -104,13 +110,29 @@ internal sealed class SecretDetector : ISecretDetector
             return finding;
         }
 
+        var from = end;
+        if (end > walked.Start && end < walked.End)
+        {
+            end = walked.End;
+        }
+
         while (end < text.Length && IsRunChar(text[end]))
         {
+            if (end == walked.Start && walked.End > end)
+            {
+                end = walked.End;
+                break;
+            }
+
             end++;
         }
 
+        walked = new Run(from, end);
         return finding with { Length = end - finding.Start };
     }
+
+    /// <summary>A stretch <c>[Start, End)</c> of token characters whose end is not one.</summary>
+    private readonly record struct Run(int Start, int End);
 
     /// <summary>
     /// Extends a finding that stops at a shell line continuation inside a word (<c>TOKEN=abc\</c>, a line break, <c>def</c>):
@@ -167,16 +189,21 @@ internal sealed class SecretDetector : ISecretDetector
     {
         for (var group = 0; group < Formats.GroupCount; group++)
         {
-            for (var at = Formats.Next(text, group, 0); at >= 0; at = Formats.Next(text, group, at + 1))
+            for (var at = Formats.Next(text, group, 0); at >= 0;)
             {
+                var next = at + 1;
                 try
                 {
-                    SecretFormats.Match(text, at, found);
+                    // Every hit is read, except inside a private key just found: its finding covers the whole body, and
+                    // reading each header of an attacker's text of keys read the same body once per header.
+                    next = SecretFormats.Match(text, at, found) is var resume && text[at] == '-' ? Math.Max(resume, at + 1) : at + 1;
                 }
                 catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
                 {
                     // Undecided in time: not reported; the next hit is read.
                 }
+
+                at = Formats.Next(text, group, next);
             }
         }
     }

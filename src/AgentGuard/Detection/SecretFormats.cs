@@ -96,6 +96,12 @@ internal static partial class SecretFormats
         return value.Index + value.Length;
     }
 
+    /// <summary>
+    /// How far past its header a private key's end is looked for. The largest keys in PEM (RSA at 16,384 bits) are about
+    /// 13,000 characters; an attacker's text of headers without ends searched to the end of the text once per header.
+    /// </summary>
+    private const int MaxKeyText = 32 * 1024;
+
     private static int PrivateKey(string text, int at, List<SecretFinding> found)
     {
         var header = PrivateKeyHeader().Match(text, at);
@@ -105,7 +111,7 @@ internal static partial class SecretFormats
         }
 
         var bodyStart = header.Index + header.Length;
-        var end = text.IndexOf("-----END ", bodyStart, StringComparison.Ordinal);
+        var end = text.IndexOf("-----END ", bodyStart, Math.Min(text.Length - bodyStart, MaxKeyText), StringComparison.Ordinal);
         int stop;
         if (end >= 0)
         {
