@@ -45,6 +45,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("message from me", Family.Principal), ("note from me", Family.Principal),
         ("the task", Family.Principal), ("my task", Family.Principal), ("your task", Family.Principal), ("your original", Family.Principal),
         ("###(", Family.RoleTag), ("todo", Family.ToDo),
+        ("orders", Family.Orders), ("reply ", Family.ReplyManner), ("respond ", Family.ReplyManner), ("answer ", Family.ReplyManner),
         ("hypothetical", Family.Hypothetical), ("world where", Family.Hypothetical), ("universe where", Family.Hypothetical), ("scenario where", Family.Hypothetical),
         ("if asked", Family.Conditional), ("if questioned", Family.Conditional), ("if user", Family.Conditional), ("if the user", Family.Conditional), ("if a user", Family.Conditional), ("if any user", Family.Conditional), ("if someone", Family.Conditional), ("if anyone", Family.Conditional), ("if you are asked", Family.Conditional), ("if you're asked", Family.Conditional),
         ("assistant:", Family.FakeTurn), ("invisible to", Family.HiddenClaim), ("<instruction>", Family.RoleTag), ("[admin", Family.RoleTag),
@@ -489,6 +490,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.NewInstructions:
                 AnnouncedInstructions(text, at, weights);
                 HeraldedTask(text, at, weights);
+                AnnouncedThenAsked(text, at, weights);
                 if (!EndsLikeAHeading(text, at + anchor.Length))
                 {
                     break;
@@ -524,9 +526,17 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.Announced:
                 AnnouncedInstructions(text, at, weights);
                 HeraldedTask(text, at, weights);
+                AnnouncedThenAsked(text, at, weights);
                 break;
             case Family.Heralded:
                 HeraldedTask(text, at, weights, nounless: anchor is "about to " or "the following is");
+                AnnouncedThenAsked(text, at, weights);
+                break;
+            case Family.Orders:
+                AnnouncedThenAsked(text, at, weights);
+                break;
+            case Family.ReplyManner:
+                ReplyManner(text, at, weights);
                 break;
             case Family.Hypothetical:
                 RaiseIf(InjectionPatterns.HypotheticalOrder(), text, at, weights, Marker.NewInstructions, 0.5);
@@ -777,6 +787,8 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         Principal,
         ToDo,
         Hypothetical,
+        ReplyManner,
+        Orders,
         Steering,
         Ranked,
         Announced,

@@ -41,9 +41,9 @@ internal static class PlainReading
 
     /// <summary>
     /// <see cref="Of(ReadOnlySpan{char})"/>, except when every line that changes changes only in its spacing (runs of
-    /// spaces or tabs between words, as justified text and rendered manuals have on most lines) and its typographic
-    /// apostrophes: then the reading is null and <paramref name="respaced"/> is the whole text with those lines folded, to be
-    /// read instead of the text as written (it holds the same words, so reading both would read each line twice).
+    /// spaces or tabs between words, as justified text and rendered manuals have on most lines): then the reading is null
+    /// and <paramref name="respaced"/> is the whole text with those lines folded, to be read instead of the text as written
+    /// (it holds the same words, so reading both would read each line twice).
     /// </summary>
     public static string? Of(ReadOnlySpan<char> text, out string? respaced)
     {
@@ -64,7 +64,7 @@ internal static class PlainReading
 
     /// <summary>
     /// The lines of <paramref name="text"/> that change, folded, by where they start; null when none does.
-    /// <paramref name="spacingOnly"/>: none changes in more than its spacing and apostrophes.
+    /// <paramref name="spacingOnly"/>: none changes in more than its spacing.
     /// </summary>
     private static List<(int Start, string Folded)>? Changed(ReadOnlySpan<char> text, out bool spacingOnly)
     {
@@ -232,7 +232,7 @@ internal static class PlainReading
 
     /// <summary>
     /// One line folded, or null when folding changes nothing that matters. <paramref name="spacingOnly"/>: the fold only
-    /// joined runs of spaces or tabs between words into one space and made typographic apostrophes ASCII ones.
+    /// joined runs of spaces or tabs between words into one space (a typographic apostrophe made ASCII is more than that).
     /// </summary>
     internal static string? Fold(ReadOnlySpan<char> line, out bool spacingOnly)
     {
@@ -269,8 +269,11 @@ internal static class PlainReading
                 if (c is '\u2018' or '\u2019')
                 {
                     // A typographic apostrophe reads as the ASCII one the patterns spell ("user’s", "what’s"); the words stay.
+                    // It is more than spacing: as written it is no quote, folded it may open one ("print ’…’", "# ’ As ’ an
+                    // expert …"), so a line that holds one is read as written as well as folded.
                     buffer[length++] = '\'';
                     changed = true;
+                    other = true;
                     continue;
                 }
 

@@ -8,12 +8,12 @@ namespace AgentGuard;
 
 /// <summary>
 /// Words spelled out letter by letter with a mark between the letters ("i-g-n-o-r-e a-l-l p-r-e-v-i-o-u-s",
-/// "i.g.n.o.r.e", "i_g_n_o_r_e"), read as the words a model reads in them. A line that holds a run of at least
-/// <see cref="MinimumLetters"/> letters, each standing alone and joined by one and the same mark, is read again with
+/// "i.g.n.o.r.e", "i_g_n_o_r_e", mixed as in "i-g.n-o.r-e"), read as the words a model reads in them. A line that holds a
+/// run of at least <see cref="MinimumLetters"/> letters, each standing alone and joined by marks, is read again with
 /// every such run of two or more letters written as its word ("a-l-l" as "all"). "e.g.", "U.S.A." and "a-b-c" are too
 /// short to send a line here, and a line that goes says what it said before. Ordinary text holds a mark every few dozen
-/// characters, so the search does not stop at marks: one vectorised pass stops only where one and the same character
-/// stands at three places two apart with another between (<see cref="NextCandidate"/>), which a run of four letters needs.
+/// characters, so the search does not stop at marks: one vectorised pass stops only where marks stand at three places two
+/// apart with none between (<see cref="NextCandidate"/>), which a run of four letters needs.
 /// </summary>
 internal static class SpelledOutReading
 {
@@ -48,51 +48,34 @@ internal static class SpelledOutReading
 
     /// <summary>
     /// The first position from <paramref name="from"/> that may join the first and second letters of a run of
-    /// <see cref="MinimumLetters"/> (the character there stands again two and four places on, a different one between, and
-    /// it is no space or control character), or -1. Every mark that opens such a run is found; so are a few others ("1.2.3.4",
-    /// "a b c"), which <see cref="RunLength"/> rules out.
+    /// <see cref="MinimumLetters"/> (a mark there, and two and four places on, with no mark between), or -1. The marks
+    /// need not be one and the same ("i-g.n_o.r-e"); every mark that opens such a run is found, and so are a few others
+    /// ("1.2.3", "a,b,c"), which <see cref="RunLength"/> rules out. Vectorised: a mask of the marks of 16 characters at a
+    /// time, the next 16 beside it for the four places on.
     /// </summary>
     internal static int NextCandidate(ReadOnlySpan<char> text, int from)
     {
         var i = from;
-        ref var start = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<char, ushort>(text));
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated && i + 32 <= text.Length)
         {
-            var space = Vector256.Create((ushort)' ');
-            for (; i + Vector256<ushort>.Count + 4 <= text.Length; i += Vector256<ushort>.Count)
+            ref var start = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<char, ushort>(text));
+            var current = MarkBits(ref start, i);
+            for (; i + 32 <= text.Length; i += 16)
             {
-                var at = Vector256.LoadUnsafe(ref start, (nuint)i);
-                var between = Vector256.LoadUnsafe(ref start, (nuint)(i + 1));
-                var twoOn = Vector256.LoadUnsafe(ref start, (nuint)(i + 2));
-                var fourOn = Vector256.LoadUnsafe(ref start, (nuint)(i + 4));
-                var found = Vector256.Equals(at, twoOn) & Vector256.Equals(at, fourOn) & Vector256.GreaterThan(at, space);
-                found = Vector256.AndNot(found, Vector256.Equals(at, between));
-                if (found != Vector256<ushort>.Zero)
+                var next = MarkBits(ref start, i + 16);
+                var found = Opens(current | (next << 16)) & 0xFFFF;
+                if (found != 0)
                 {
-                    return i + BitOperations.TrailingZeroCount(found.ExtractMostSignificantBits());
+                    return i + BitOperations.TrailingZeroCount(found);
                 }
-            }
-        }
 
-        if (Vector128.IsHardwareAccelerated)
-        {
-            var space = Vector128.Create((ushort)' ');
-            for (; i + Vector128<ushort>.Count + 4 <= text.Length; i += Vector128<ushort>.Count)
-            {
-                var at = Vector128.LoadUnsafe(ref start, (nuint)i);
-                var found = Vector128.Equals(at, Vector128.LoadUnsafe(ref start, (nuint)(i + 2))) & Vector128.Equals(at, Vector128.LoadUnsafe(ref start, (nuint)(i + 4))) & Vector128.GreaterThan(at, space);
-                found = Vector128.AndNot(found, Vector128.Equals(at, Vector128.LoadUnsafe(ref start, (nuint)(i + 1))));
-                if (found != Vector128<ushort>.Zero)
-                {
-                    return i + BitOperations.TrailingZeroCount(found.ExtractMostSignificantBits());
-                }
+                current = next;
             }
         }
 
         for (; i + 4 < text.Length; i++)
         {
-            var c = text[i];
-            if (c > ' ' && text[i + 2] == c && text[i + 4] == c && text[i + 1] != c)
+            if (IsMark(text[i]) && IsMark(text[i + 2]) && IsMark(text[i + 4]) && !IsMark(text[i + 1]) && !IsMark(text[i + 3]))
             {
                 return i;
             }
@@ -101,9 +84,29 @@ internal static class SpelledOutReading
         return -1;
     }
 
+    /// <summary>The bits of <paramref name="marks"/> at which a mark stands, two and four places on too, with none between.</summary>
+    private static uint Opens(uint marks) => marks & (marks >> 2) & (marks >> 4) & ~(marks >> 1) & ~(marks >> 3);
+
+    /// <summary>
+    /// One bit for each of the 16 characters from <paramref name="at"/>: set where <see cref="IsMark"/> holds
+    /// (<c>*</c> to <c>/</c> in one unsigned compare, then <c>_</c>, <c>|</c> and <c>~</c>).
+    /// </summary>
+    private static uint MarkBits(ref ushort start, int at)
+    {
+        var chars = Vector256.LoadUnsafe(ref start, (nuint)at);
+        var marks = Vector256.LessThanOrEqual(chars - Vector256.Create((ushort)'*'), Vector256.Create((ushort)('/' - '*')))
+            | Vector256.Equals(chars, Vector256.Create((ushort)'_'))
+            | Vector256.Equals(chars, Vector256.Create((ushort)'|'))
+            | Vector256.Equals(chars, Vector256.Create((ushort)'~'));
+        return marks.ExtractMostSignificantBits();
+    }
+
+    /// <summary>The gate's marks: <see cref="Marks"/> and the comma beside them (<c>*+,-./</c>, <c>_</c>, <c>|</c>, <c>~</c>).</summary>
+    private static bool IsMark(char c) => (uint)(c - '*') <= '/' - '*' || c is '_' or '|' or '~';
+
     /// <summary>
     /// How many letters the spelled-out run that opens at <paramref name="at"/> holds: a letter standing alone, then
-    /// (mark, letter standing alone) repeated with one and the same mark; 1 when no mark follows.
+    /// (mark, letter standing alone) repeated, the marks the same or mixed ("a_l.l"); 1 when no mark follows.
     /// </summary>
     private static int RunLength(ReadOnlySpan<char> text, int at)
     {
@@ -112,10 +115,9 @@ internal static class SpelledOutReading
             return 1;
         }
 
-        var mark = text[at + 1];
         var letters = 1;
         var i = at + 1;
-        while (i + 1 < text.Length && text[i] == mark && char.IsLetter(text[i + 1]) && (i + 2 == text.Length || !char.IsLetterOrDigit(text[i + 2])))
+        while (i + 1 < text.Length && Marks.Contains(text[i]) && char.IsLetter(text[i + 1]) && (i + 2 == text.Length || !char.IsLetterOrDigit(text[i + 2])))
         {
             letters++;
             i += 2;

