@@ -225,6 +225,11 @@ internal static partial class ToolDescriptionScanner
         ("official", "instruction"),
         .. PretenceOrders.Select(p => (p, "instruction")),
         .. CoverStories.Select(c => (c, "instruction")),
+
+        // The user's say left out of a hand-off (only where ConsentWithheld holds); the conversation sent out by the tool
+        // (only where ConversationSent holds; the conversation among DisclosedObjects counts there too).
+        .. ConsentWords.Select(w => (w, "instruction")),
+        .. ConversationRecords.Select(r => (r, "harvesting")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
