@@ -92,6 +92,9 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.ConversationSent"/> holds.</summary>
         ConversationSent,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.RuleOrderFollows"/> holds.</summary>
+        RuleOrder,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -125,6 +128,7 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(CoverStories, phrase) >= 0 => PhraseCondition.CoverStory,
         _ when Array.IndexOf(ConsentWords, phrase) >= 0 => PhraseCondition.ConsentWithheld,
         _ when Array.IndexOf(ConversationRecords, phrase) >= 0 => PhraseCondition.ConversationSent,
+        _ when Array.IndexOf(AuthorityMarkers, phrase) >= 0 => PhraseCondition.RuleOrder,
         _ => PhraseCondition.None,
     };
 
@@ -159,6 +163,7 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.CoverStory => CarriesOnRegardless(text, at),
         PhraseCondition.ConsentWithheld => ConsentWithheld(text, at, end),
         PhraseCondition.ConversationSent => ConversationSent(text, at, end),
+        PhraseCondition.RuleOrder => RuleOrderFollows(text, end),
         _ => true,
     };
 

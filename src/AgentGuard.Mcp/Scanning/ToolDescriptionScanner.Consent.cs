@@ -10,15 +10,6 @@ namespace AgentGuard.Mcp;
 /// </content>
 internal static partial class ToolDescriptionScanner
 {
-    /// <summary>The user's say in a hand-off, as a noun or a verb (phrases of the table, declared before it; each counts only where <see cref="ConsentWithheld"/> holds).</summary>
-    internal static readonly string[] ConsentWords =
-        ["confirmation", "approval", "consent", "permission", "authorization", "authorisation", "sign-off", "confirm", "approve"];
-
-    /// <summary>The conversation as a whole, named otherwise than <see cref="DisclosedObjects"/> does (phrases of the table, declared before it; each counts only where <see cref="ConversationSent"/> holds).</summary>
-    internal static readonly string[] ConversationRecords =
-        ["conversation context", "conversation log", "conversation logs", "conversation transcript", "conversation transcripts",
-         "chat log", "chat logs", "chat transcript", "chat transcripts", "session transcript"];
-
     /// <summary>Verbs that hand data on to another tool or party, in any form, for <see cref="ConsentWithheld"/>.</summary>
     internal static readonly string[] HandOffForms =
         ["pass", "passes", "passed", "passing", "send", "sends", "sent", "sending", "forward", "forwards", "forwarded", "forwarding",
