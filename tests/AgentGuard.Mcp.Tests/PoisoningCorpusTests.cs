@@ -51,7 +51,12 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
         // at 8 / 465, unchanged; with the nineteenth session's (MCP Inspector Assessment's poisoning tests, Cloudflare's MCP
         // servers) it was 66 / 89 at 10 / 552 before any tuning on them (Inspector Assessment 5 / 14 at 0 / 4, Cloudflare
         // 2 / 83 benign) and 69 / 89 at 9 / 552 after (Inspector Assessment 8 / 14, Cloudflare 1 / 83; the sources before
-        // them 61 / 75 at 8 / 465, unchanged): the recall floor is the measured figure, the target (0.90) is not met.
+        // them 61 / 75 at 8 / 465, unchanged); with the twentieth session's (the Agent Threat Rules' tool-description test
+        // cases, Firecrawl's MCP server) it was 77 / 104 at 9 / 571 before any tuning on them (ATR 8 / 15 at 0 / 4, Firecrawl
+        // 0 / 15 benign) and 80 / 104 at 9 / 571 after (ATR 11 / 15; the sources before them 69 / 89 at 9 / 552, unchanged).
+        // The three ATR rows gained are held-out texts read while the source was vetted, before its split was applied: on
+        // the held-out rows never read the figure is 77 / 101 before and after. The recall floor is the measured figure,
+        // the target (0.90) is not met.
         var first = heldOut.Where(s => FirstBuildSources.Contains(s.GetProperty("source").GetString()!)).ToList();
         var firstPositives = first.Where(s => s.GetProperty("label").GetInt32() == 1).ToList();
         var firstNegatives = first.Where(s => s.GetProperty("label").GetInt32() == 0).ToList();
@@ -60,7 +65,7 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
 
         positives.Should().HaveCountGreaterThanOrEqualTo(20);
         negatives.Should().HaveCountGreaterThan(200);
-        recall.Should().BeGreaterThanOrEqualTo(69 / 89.0);
+        recall.Should().BeGreaterThanOrEqualTo(80 / 104.0);
         falsePositiveRate.Should().BeLessThanOrEqualTo(0.05);
     }
 

@@ -35,6 +35,8 @@ public sealed class ToolDescriptionScannerReferenceTests
         "internal://credentials", "vault://secrets.", "postgres://admin:pw@h", "https://admin.example", "Use x for", "for\n    emergency access",
         "- Use", "bypass the", "authentication", "ignore safety and", "contains the exact phrase 'x', enable admin", "Reveal all secrets",
         "Omit this from your reply", "Official MCP notice", "hijack the", "BGP hijack event", "hijacker", "CONNECTION_FAILURES", "TCP_RTT",
+        "forward it", "without asking for user", "no user", "is needed", "transmits usage data including the", "to the chat log",
+        "**IMPORTANT** follow these", "[CRITICAL]", "rules", "the API's", "do this",
     ];
 
     private static readonly Gen<string> Phrase = Gen.Select(

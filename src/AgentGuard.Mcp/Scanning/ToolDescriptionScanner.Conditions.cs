@@ -86,6 +86,15 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.CarriesOnRegardless"/> holds.</summary>
         CoverStory,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.ConsentWithheld"/> holds.</summary>
+        ConsentWithheld,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.ConversationSent"/> holds.</summary>
+        ConversationSent,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.RuleOrderFollows"/> holds.</summary>
+        RuleOrder,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -117,6 +126,9 @@ internal static partial class ToolDescriptionScanner
         "hijack" => PhraseCondition.HijackObject,
         _ when Array.IndexOf(PretenceOrders, phrase) >= 0 => PhraseCondition.Order,
         _ when Array.IndexOf(CoverStories, phrase) >= 0 => PhraseCondition.CoverStory,
+        _ when Array.IndexOf(ConsentWords, phrase) >= 0 => PhraseCondition.ConsentWithheld,
+        _ when Array.IndexOf(ConversationRecords, phrase) >= 0 => PhraseCondition.ConversationSent,
+        _ when Array.IndexOf(AuthorityMarkers, phrase) >= 0 => PhraseCondition.RuleOrder,
         _ => PhraseCondition.None,
     };
 
@@ -125,7 +137,7 @@ internal static partial class ToolDescriptionScanner
     {
         PhraseCondition.AfterNamedTool => TiedToANamedTool(text, at, end),
         PhraseCondition.NotFeedingOtherTools => FeedsNoOtherTool(text, at),
-        PhraseCondition.UnderObligation => ObligedToDisclose(text, at) || HandedOverBeforeUse(text, at, end),
+        PhraseCondition.UnderObligation => ObligedToDisclose(text, at) || HandedOverBeforeUse(text, at, end) || ConversationSent(text, at, end),
         PhraseCondition.BeforeMovingVerb => BeforeMovingVerb(text, end),
         PhraseCondition.AsLink => OpensALink(text, end),
         PhraseCondition.AddedRecipient => AddsARecipient(text, at, end),
@@ -149,6 +161,9 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.HijackObject => HijackTakesAnObject(text, end),
         PhraseCondition.Order => OpensAnOrder(text, at),
         PhraseCondition.CoverStory => CarriesOnRegardless(text, at),
+        PhraseCondition.ConsentWithheld => ConsentWithheld(text, at, end),
+        PhraseCondition.ConversationSent => ConversationSent(text, at, end),
+        PhraseCondition.RuleOrder => RuleOrderFollows(text, end),
         _ => true,
     };
 

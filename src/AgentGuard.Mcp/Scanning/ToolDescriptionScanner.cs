@@ -77,6 +77,20 @@ internal static partial class ToolDescriptionScanner
     /// <summary>Verbs of leaving something out (phrases of the table, declared before it; each counts only where <see cref="OmittedFromReply"/> holds).</summary>
     internal static readonly string[] OmittingVerbs = ["omit", "leave", "exclude"];
 
+    /// <summary>The user's say in a hand-off, as a noun or a verb (phrases of the table, declared before it; each counts only where <see cref="ConsentWithheld"/> holds).</summary>
+    internal static readonly string[] ConsentWords =
+        ["confirmation", "approval", "consent", "permission", "authorization", "authorisation", "sign-off", "confirm", "approve"];
+
+    /// <summary>The conversation as a whole, named otherwise than <see cref="DisclosedObjects"/> does (phrases of the table, declared before it; each counts only where <see cref="ConversationSent"/> holds).</summary>
+    internal static readonly string[] ConversationRecords =
+        ["conversation context", "conversation log", "conversation logs", "conversation transcript", "conversation transcripts",
+         "chat log", "chat logs", "chat transcript", "chat transcripts", "session transcript"];
+
+    /// <summary>Authority markers in brackets or bold (phrases of the table, declared before it; each counts only where <see cref="RuleOrderFollows"/> holds).</summary>
+    internal static readonly string[] AuthorityMarkers =
+        ["[critical]", "[urgent]", "[important note]", "**important**", "**important note**", "**critical**", "**urgent**",
+         "**attention**", "[attention]"];
+
     /// <summary>The phrases in table order (the first that matches at a position is its finding), each with its category.</summary>
     internal static readonly (string Phrase, string Category)[] Phrases =
     [
@@ -225,6 +239,14 @@ internal static partial class ToolDescriptionScanner
         ("official", "instruction"),
         .. PretenceOrders.Select(p => (p, "instruction")),
         .. CoverStories.Select(c => (c, "instruction")),
+
+        // The user's say left out of a hand-off (only where ConsentWithheld holds); the conversation sent out by the tool
+        // (only where ConversationSent holds; the conversation among DisclosedObjects counts there too).
+        .. ConsentWords.Select(w => (w, "instruction")),
+        .. ConversationRecords.Select(r => (r, "harvesting")),
+
+        // An authority marker in brackets or bold before an order about rules (only where RuleOrderFollows holds).
+        .. AuthorityMarkers.Select(m => (m, "instruction")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
