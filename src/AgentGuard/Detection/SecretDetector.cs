@@ -48,10 +48,12 @@ internal sealed class SecretDetector : ISecretDetector
 
         SecretCompanions.Add(text, found);
         var merged = new List<SecretFinding>(found.Count);
+        var blocks = SecretBlocks.Find(text);
         foreach (var candidate in InTextOrder(found))
         {
-            // A secret never leaves a fragment: a finding that stops inside a run of token characters covers the run.
-            var finding = Continued(text, Whole(text, candidate));
+            // A secret never leaves a fragment: a finding that stops inside a run of token characters covers the run,
+            // and a value wrapped over lines or inside a BEGIN/END block covers its lines.
+            var finding = SecretBlocks.Widened(text, Continued(text, Whole(text, candidate)), blocks);
 
             // Overlapping findings (a JWT behind "Bearer", a key in a connection string) are reported once, merged; where
             // a generic reading ("url-password", "generic-secret") and a specific one start together, the specific one
@@ -60,8 +62,9 @@ internal sealed class SecretDetector : ISecretDetector
             {
                 var last = merged[^1];
                 var kind = finding.Start == last.Start && IsGeneric(last.Kind) && !IsGeneric(finding.Kind) ? finding.Kind : last.Kind;
+                var start = Math.Min(last.Start, finding.Start);
                 var end = Math.Max(last.Start + last.Length, finding.Start + finding.Length);
-                merged[^1] = last with { Kind = kind, Length = end - last.Start };
+                merged[^1] = last with { Kind = kind, Start = start, Length = end - start };
                 continue;
             }
 
