@@ -13,6 +13,7 @@ internal static class SecretBlocks
     private const int MaxBlockLength = 16_384;
     private const int MaxBlocks = 256;
     private const int MaxIndent = 16;
+    private const int MaxLines = 1_024;
 
     /// <summary>The BEGIN/END blocks of <paramref name="text"/> in text order (at most 256), or null when it has none.</summary>
     public static List<(int Start, int End)>? Find(string text)
@@ -72,7 +73,8 @@ internal static class SecretBlocks
     /// each following line of the same width, and a shorter last one, belong to it. A line break, a JSON-escaped one
     /// (<c>\n</c>), or a single space (a body joined onto one line) separates the lines; a last line longer than the
     /// width is taken whole rather than leaving its tail; a following line that is a
-    /// plain word (no digit, <c>+</c>, <c>/</c> or <c>=</c>) or runs into other punctuation is not part of it.
+    /// plain word (no digit, <c>+</c>, <c>/</c> or <c>=</c>) or runs into other punctuation is not part of it. At most
+    /// 1,024 lines are followed (64 KB; a 4,096-bit key body is about 50).
     /// </summary>
     private static int Wrapped(string text, int start, int end)
     {
@@ -88,7 +90,7 @@ internal static class SecretBlocks
             return end;
         }
 
-        while (Separated(text, end) is var next and >= 0)
+        for (var lines = 0; lines < MaxLines && Separated(text, end) is var next and >= 0; lines++)
         {
             var stop = next;
             while (stop < text.Length && IsBody(text[stop]))

@@ -53,7 +53,14 @@ internal sealed class SecretDetector : ISecretDetector
         {
             // A secret never leaves a fragment: a finding that stops inside a run of token characters covers the run,
             // and a value wrapped over lines or inside a BEGIN/END block covers its lines.
-            var finding = SecretBlocks.Widened(text, Continued(text, Whole(text, candidate)), blocks);
+            var finding = Continued(text, Whole(text, candidate));
+
+            // One inside the span before it is not widened again: that span was widened over the same lines and blocks
+            // (thousands of findings in one wrapped value would otherwise each walk its lines).
+            if (merged.Count == 0 || finding.Start + finding.Length > merged[^1].Start + merged[^1].Length)
+            {
+                finding = SecretBlocks.Widened(text, finding, blocks);
+            }
 
             // Overlapping findings (a JWT behind "Bearer", a key in a connection string) are reported once, merged; where
             // a generic reading ("url-password", "generic-secret") and a specific one start together, the specific one
