@@ -49,10 +49,19 @@ internal sealed class SecretDetector : ISecretDetector
         SecretCompanions.Add(text, found);
         var merged = new List<SecretFinding>(found.Count);
         var walked = new Run(0, 0);
+        var blocks = SecretBlocks.Find(text);
         foreach (var candidate in InTextOrder(found))
         {
-            // A secret never leaves a fragment: a finding that stops inside a run of token characters covers the run.
+            // A secret never leaves a fragment: a finding that stops inside a run of token characters covers the run,
+            // and a value wrapped over lines or inside a BEGIN/END block covers its lines.
             var finding = Continued(text, Whole(text, candidate, ref walked));
+
+            // One inside the span before it is not widened again: that span was widened over the same lines and blocks
+            // (thousands of findings in one wrapped value would otherwise each walk its lines).
+            if (merged.Count == 0 || finding.Start + finding.Length > merged[^1].Start + merged[^1].Length)
+            {
+                finding = SecretBlocks.Widened(text, finding, blocks);
+            }
 
             // Overlapping findings (a JWT behind "Bearer", a key in a connection string) are reported once, merged; where
             // a generic reading ("url-password", "generic-secret") and a specific one start together, the specific one
@@ -61,8 +70,9 @@ internal sealed class SecretDetector : ISecretDetector
             {
                 var last = merged[^1];
                 var kind = finding.Start == last.Start && IsGeneric(last.Kind) && !IsGeneric(finding.Kind) ? finding.Kind : last.Kind;
+                var start = Math.Min(last.Start, finding.Start);
                 var end = Math.Max(last.Start + last.Length, finding.Start + finding.Length);
-                merged[^1] = last with { Kind = kind, Length = end - last.Start };
+                merged[^1] = last with { Kind = kind, Start = start, Length = end - start };
                 continue;
             }
 

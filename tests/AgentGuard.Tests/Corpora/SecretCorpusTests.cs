@@ -62,21 +62,24 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         // after the pass (measured once, at the end): 84.6 % (638 / 754) at 97.4 %, 88.6 % without placeholder-labelled
         // positives, 4 partial. Twelfth pass (measured once, at the end): unchanged, 638 / 754 at 97.4 %, 4 partial.
         // Fourteenth pass (redaction of percent-decoded findings and inner assignments; measured once, at the end): unchanged.
+        // Twentieth pass (values wrapped over lines and BEGIN/END blocks redacted whole; measured once, at the end): 639 / 754
+        // (84.7 %) at 97.4 %, 3 partial (one whispers line from partial to found, not read).
         positivesAll.Should().HaveCountGreaterThan(750);
-        recall.Should().BeGreaterThanOrEqualTo(0.846);
+        recall.Should().BeGreaterThanOrEqualTo(0.847);
         precision.Should().BeGreaterThanOrEqualTo(0.974);
         realRecall.Should().BeGreaterThanOrEqualTo(0.885);
-        heldOut.Count(s => outcome[s] == Outcome.Partial).Should().BeLessThanOrEqualTo(4);
+        heldOut.Count(s => outcome[s] == Outcome.Partial).Should().BeLessThanOrEqualTo(3);
 
         // The population, lines with context (fourth pass, before and after its classes: 392 / 463 = 84.7 % at
         // 98.2 %, 7 of 113 negatives flagged; sixth pass: 406 / 463 = 87.7 % at 97.8 %, 9 of 113 flagged; eighth pass with
         // the ninth source: 452 / 518 = 87.3 % at 96.8 %, 15 of 171 flagged; ninth pass: 452 / 518 at 97.2 %, 13 of 171 flagged;
         // tenth pass: 452 / 518 at 98.0 %, 9 of 171 flagged; eleventh pass with trivy added, untuned: 455 / 526 = 86.5 % at
-        // 98.1 %, and after the pass the same: 455 / 526 at 98.1 %, 9 of 171 flagged; twelfth and fourteenth passes: the same again).
+        // 98.1 %, and after the pass the same: 455 / 526 at 98.1 %, 9 of 171 flagged; twelfth and fourteenth passes: the same again;
+        // twentieth pass: 456 / 526 = 86.7 % at 98.1 %, 9 of 171 flagged).
         var contextPositives = withContext.Where(s => s.IsPositive).ToList();
         var contextFound = contextPositives.Count(s => outcome[s] == Outcome.Found);
         var contextFlagged = withContext.Count(s => !s.IsPositive && outcome[s] != Outcome.None);
-        (contextFound / (double)contextPositives.Count).Should().BeGreaterThanOrEqualTo(0.865);
+        (contextFound / (double)contextPositives.Count).Should().BeGreaterThanOrEqualTo(0.866);
         (contextFound / (double)(contextFound + contextFlagged)).Should().BeGreaterThanOrEqualTo(0.980);
     }
 
