@@ -7,12 +7,19 @@ using BenchmarkDotNet.Running;
 // Policy size in processor time (for a shared machine): -- --policy-cpu [sizes]
 // Sessions at scale (issue 21; optional part: busy|threads|new|allow|memory): -- --session-scale [part]
 // Injection detector and poisoning scanner in thread processor time (shared machine): -- --detection-cpu [name part] [--rounds N]
+// The detectors attacked at size (a fragment repeated to 64/256 KB): -- --detection-at-size [KB,KB] [s|i|p|h…]
 // Shell analyser in thread processor time and bytes per line (shared machine): -- --shell-cpu
 // Session memory (not a timing benchmark): dotnet run -c Release --project tests/AgentGuard.Benchmarks -- --session-memory
 // Redis (loopback redis-server):  -- --redis-latency [--gap-ms N] [--thread-cpu] [--settled | --swapped] [--dedicated-threads]  |  -- --redis-decisions N [--settled] [--allocations] (for strace/perf; types allocated)  |  -- --redis-parts  |  -- --redis-read-cpu  |  -- --redis-memory  |  --filter '*RedisBenchmarks*'
 if (args.Contains("--shell-cpu"))
 {
     ShellCpu.Run();
+    return;
+}
+
+if (args.Contains("--detection-at-size"))
+{
+    DetectionAtSize.Run(args);
     return;
 }
 
