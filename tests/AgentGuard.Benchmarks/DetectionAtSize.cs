@@ -8,7 +8,7 @@ namespace AgentGuard.Benchmarks;
 /// <summary>
 /// The detectors attacked at size: each on a tool result made of one short fragment repeated to 64 KB or 256 KB (a
 /// position every scan stops at — <c>key=</c>, <c>-u </c>, a private-key header, an instruction tag), in the calling
-/// thread's processor time: <c>dotnet run -c Release -- --detection-at-size [KB,KB] [s|i|p|h…]</c> (secrets, injection,
+/// thread's processor time: <c>dotnet run -c Release -- --detection-at-size [KB,KB] [s|i|p|h…] [fragment]</c> (secrets, injection,
 /// poisoning, shell). A scan that reads the rest of a line once per hit turns such a text into seconds; each row is the
 /// fastest of three calls after one warm call, and rows under 5 ms are not printed (clean 256 KB takes about 1–3 ms).
 /// </summary>
@@ -29,6 +29,8 @@ internal static class DetectionAtSize
         var rest = args.SkipWhile(a => a != "--detection-at-size").Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         var sizes = rest.Length > 0 ? rest[0].Split(',').Select(kb => int.Parse(kb, System.Globalization.CultureInfo.InvariantCulture) * 1024).ToArray() : [64 * 1024, 256 * 1024];
         var detectors = rest.Length > 1 ? rest[1] : "siph";
+        // A third word keeps only the fragments it equals, escapes read as in C# ("\\n"): one row for a profiler.
+        var only = rest.Length > 2 ? System.Text.RegularExpressions.Regex.Unescape(rest[2]) : null;
         var secrets = new SecretDetector();
         var injection = new InjectionDetector();
         var findings = new List<SecretFinding>();
@@ -36,7 +38,7 @@ internal static class DetectionAtSize
         var worst = new Dictionary<char, (double Ms, string Row)>();
         foreach (var size in sizes)
         {
-            foreach (var fragment in Fragments)
+            foreach (var fragment in Fragments.Where(f => only is null || f == only))
             {
                 var text = new StringBuilder(size + fragment.Length).Insert(0, fragment, (size + fragment.Length - 1) / fragment.Length).ToString();
                 foreach (var detector in detectors)

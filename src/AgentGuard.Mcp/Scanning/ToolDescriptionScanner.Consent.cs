@@ -43,6 +43,12 @@ internal static partial class ToolDescriptionScanner
     /// <summary>How many characters before a waiver the hand-off may stand, in the sentence before it ("Forward the results to the audit tool. No user approval is required.").</summary>
     internal const int WaiverReach = 200;
 
+    /// <summary>
+    /// How many words of the sentence, before and after the say, are read for the hand-off. A sentence that never ends (an
+    /// attacker's 256 KB description of "Authorization: Bearer " repeated) was read whole at each say: 10 seconds.
+    /// </summary>
+    internal const int SentenceReach = 60;
+
     /// <summary>How many words before the conversation the sending verb may come ("transmits usage analytics including the full conversation": four).</summary>
     internal const int ConversationVerbDistance = 8;
 
@@ -63,7 +69,7 @@ internal static partial class ToolDescriptionScanner
         var without = false;
         var waived = false;
         var handedOn = false;
-        for (var words = 0; PreviousWord(text, ref from, out var word); words++)
+        for (var words = 0; words < SentenceReach && PreviousWord(text, ref from, out var word); words++)
         {
             handedOn |= HandOffLookup.Contains(word);
             if (without || waived || words >= WithholdingDistance)
@@ -88,7 +94,7 @@ internal static partial class ToolDescriptionScanner
         }
 
         var after = end;
-        while (!handedOn && NextWord(text, ref after, out var word))
+        for (var words = 0; !handedOn && words < SentenceReach && NextWord(text, ref after, out var word); words++)
         {
             handedOn = HandOffLookup.Contains(word);
         }

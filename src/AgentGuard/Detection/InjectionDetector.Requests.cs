@@ -203,14 +203,23 @@ internal sealed partial class InjectionDetector
     /// <summary><see cref="QuestionWords"/> as a set.</summary>
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> QuestionWordLookup = new HashSet<string>(QuestionWords, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>How far a task line's end is looked for: the longest task line (240) with room for trailing white space.</summary>
+    private const int TaskLineReach = 1024;
+
     /// <summary>
     /// A line that is one complete task or question for an assistant, standing alone in data: it opens with a task verb
     /// or a question word, is a single sentence of 4 to 40 words, and ends the line with '.' or '?'.
     /// </summary>
     private static void TaskLine(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
-        var lineEnd = IndexOfFrom(text, '\n', at);
-        lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+        // The line's end within reach of the longest task line (read to the end, a text of one long line was read once per hit).
+        var reach = text.Slice(at, Math.Min(TaskLineReach, text.Length - at));
+        var lineEnd = reach.IndexOf('\n') is >= 0 and var lineBreak ? at + lineBreak : reach.Length < TaskLineReach ? text.Length : -1;
+        if (lineEnd < 0)
+        {
+            return;
+        }
+
         var raw = text.Slice(at, lineEnd - at).TrimEnd();
         var line = raw.TrimEnd("'\")\u2019\u201D");
         if (line.Length is < 20 or > 240)

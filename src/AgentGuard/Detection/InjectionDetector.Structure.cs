@@ -36,7 +36,9 @@ internal sealed partial class InjectionDetector
         if (anchor == "<instruction>")
         {
             // An instruction wrapped in a tag of its own; a page that names the element ("the `<instruction>` element") closes none.
-            if (text[(at + anchor.Length)..].IndexOf("</instruction>", StringComparison.OrdinalIgnoreCase) is > 0 and < 600)
+            // Looked for within reach only: read to the end, a text of opening tags was read once per tag.
+            var inside = text[(at + anchor.Length)..];
+            if (inside[..Math.Min(inside.Length, 600 + "</instruction>".Length)].IndexOf("</instruction>", StringComparison.OrdinalIgnoreCase) is > 0 and < 600)
             {
                 Raise(weights, Marker.FakeRoleTag, 0.8);
             }
@@ -58,8 +60,8 @@ internal sealed partial class InjectionDetector
         if (anchor == "[system")
         {
             // "[system]" / "[system message]" as a turn marker; an INI section "[system]" followed by key=value is not.
-            var close = IndexOfFrom(text, ']', at);
-            if (close > at && close - at < 24 && !IsIniSection(text, close))
+            var close = text.Slice(at, Math.Min(24, text.Length - at)).IndexOf(']') is > 0 and var offset ? at + offset : -1;
+            if (close > at && !IsIniSection(text, close))
             {
                 var content = text.Slice(at + 1, close - at - 1).Trim();
                 if (content.Equals("system", StringComparison.OrdinalIgnoreCase) || content.StartsWith("system ", StringComparison.OrdinalIgnoreCase))

@@ -37,12 +37,15 @@ internal sealed partial class InjectionDetector
         }
     }
 
+    /// <summary>How far after an '@' the domain's dot is looked for (a line of '@' without one was read once per '@').</summary>
+    private const int DomainReach = 256;
+
     /// <summary>Letters, digits or dots, '@', a domain with a dot.</summary>
     private static bool HasEmailAddress(ReadOnlySpan<char> line)
     {
         for (var at = line.IndexOf('@'); at >= 0; at = IndexOfFrom(line, '@', at + 1))
         {
-            if (at > 0 && (char.IsAsciiLetterOrDigit(line[at - 1]) || line[at - 1] is '.' or '_' or '-') && line[(at + 1)..].IndexOf('.') is > 0 and var dot && !line.Slice(at + 1, dot).ContainsAny(' ', ',', ')'))
+            if (at > 0 && (char.IsAsciiLetterOrDigit(line[at - 1]) || line[at - 1] is '.' or '_' or '-') && line.Slice(at + 1, Math.Min(DomainReach, line.Length - at - 1)).IndexOf('.') is > 0 and var dot && !line.Slice(at + 1, dot).ContainsAny(' ', ',', ')'))
             {
                 return true;
             }

@@ -526,7 +526,8 @@ internal static class PlainReading
     /// </summary>
     private static int InlineTag(ReadOnlySpan<char> text, int at)
     {
-        var end = text[at..].IndexOf('>');
+        // Looked for only as far as a tag can reach: read to the end, a line of '<' without a '>' was read once per '<'.
+        var end = text.Slice(at, Math.Min(11, text.Length - at)).IndexOf('>');
         if (end < 2 || end > 10)
         {
             return 0;
