@@ -49,7 +49,8 @@ internal static class DetectionAtSize
                         {
                             findings.Clear();
                             secrets.Find(text, findings);
-                        },
+                        }
+                        ,
                         'i' => () => injection.Assess(text),
                         'p' => () => ToolDescriptionScanner.Scan(new JsonObject { ["name"] = "t", ["description"] = text }),
                         'h' => () => ShellAnalyzer.Analyze(text),
