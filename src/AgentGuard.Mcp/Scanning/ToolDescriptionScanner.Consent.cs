@@ -101,27 +101,17 @@ internal static partial class ToolDescriptionScanner
 
         return handedOn || (waived && HandOffBefore(text, from));
 
-        // "authorization from the user", "the consent of the owner".
-        static bool PartyAfter(ReadOnlySpan<char> text, int end)
+        // "authorization from the user", "the consent of the owner" (a party after the say); "no approval is needed" (a waiver).
+        static bool PartyAfter(ReadOnlySpan<char> text, int end) => AnyWordAhead(text, end, PartyAfterDistance, SayingPartyLookup);
+
+        static bool Waived(ReadOnlySpan<char> text, int end) => AnyWordAhead(text, end, WaiverDistance, WaiverLookup);
+
+        static bool AnyWordAhead(ReadOnlySpan<char> text, int end, int distance, WordSet words)
         {
             var from = end;
-            for (var words = 0; words < PartyAfterDistance && NextWord(text, ref from, out var word); words++)
+            for (var count = 0; count < distance && NextWord(text, ref from, out var word); count++)
             {
-                if (SayingPartyLookup.Contains(word))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        static bool Waived(ReadOnlySpan<char> text, int end)
-        {
-            var from = end;
-            for (var words = 0; words < WaiverDistance && NextWord(text, ref from, out var word); words++)
-            {
-                if (WaiverLookup.Contains(word))
+                if (words.Contains(word))
                 {
                     return true;
                 }

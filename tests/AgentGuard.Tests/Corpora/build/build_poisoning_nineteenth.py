@@ -19,7 +19,7 @@ Labels are the sources' own:
 import re
 
 from common import append, description_rows, ls_at, sample, show_at
-from js_literals import literal_at
+from js_literals import described, literal_at
 
 TARGET = "../poisoning.jsonl"
 
@@ -77,14 +77,7 @@ for path in sorted(p for p in ls_at(REPO, COMMIT) if p.endswith(".ts") and (p.st
                    or p.startswith("packages/mcp-common/src/"))
                    and not re.search(r"\.(spec|test)\.ts$|/(test|tests|__tests__|evals?)/|\.d\.ts$", p)):
     source = show_at(REPO, COMMIT, path)
-    for m in re.finditer(r"\bdescription:", source) if "tools" in path else []:
-        value = literal_at(source, m.end())
-        if value:
-            found.append((value[0], "description", path))
-    for m in re.finditer(r"\.describe\(", source):
-        value = literal_at(source, m.end())
-        if value:
-            found.append((value[0], "parameter", path))
+    found.extend((text, field, path) for text, field in described(source, "tools" in path))
 unique = {}
 for text, field, path in found:
     unique.setdefault(text.strip(), (field, path))

@@ -19,7 +19,7 @@ import re
 import yaml
 
 from common import append, description_rows, ls_at, sample, show_at
-from js_literals import literal_at
+from js_literals import described
 
 TARGET = "../poisoning.jsonl"
 
@@ -54,14 +54,7 @@ REPO, COMMIT, LICENCE = "firecrawl/firecrawl-mcp-server", "678c92a430849b8be90e7
 found = []
 for path in sorted(p for p in ls_at(REPO, COMMIT) if re.fullmatch(r"src/[^/]+\.ts", p)):
     source = show_at(REPO, COMMIT, path)
-    for m in re.finditer(r"\bdescription:", source):
-        value = literal_at(source, m.end())
-        if value:
-            found.append((value[0], "description", path))
-    for m in re.finditer(r"\.describe\(", source):
-        value = literal_at(source, m.end())
-        if value:
-            found.append((value[0], "parameter", path))
+    found.extend((text, field, path) for text, field in described(source, True))
 unique = {}
 for text, field, path in found:
     unique.setdefault(text.strip(), (field, path))

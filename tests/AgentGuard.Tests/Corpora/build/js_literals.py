@@ -57,3 +57,18 @@ def literal_at(src, pos):
                 return None  # a method call or an operator follows: the value is built in code
             return "".join(parts), pos
         pos = m.end()
+
+
+def described(source, tool_descriptions=True):
+    """(text, field) of every `description:` literal (when tool_descriptions) and zod `.describe(…)` literal in a
+    source file, in the order they stand."""
+    found = []
+    for m in re.finditer(r"\bdescription:", source) if tool_descriptions else []:
+        value = literal_at(source, m.end())
+        if value:
+            found.append((value[0], "description"))
+    for m in re.finditer(r"\.describe\(", source):
+        value = literal_at(source, m.end())
+        if value:
+            found.append((value[0], "parameter"))
+    return found
