@@ -87,14 +87,5 @@ public sealed class SecretKindTests
 
     private static string Base64Url(string value) => Convert.ToBase64String(Encoding.UTF8.GetBytes(value)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private string Take(string alphabet, int length)
-    {
-        var chars = new char[length];
-        for (var i = 0; i < length; i++)
-        {
-            chars[i] = alphabet[_random.Next(alphabet.Length)];
-        }
-
-        return new string(chars);
-    }
+    private string Take(string alphabet, int length) => SecretText.Take(_random, alphabet, length);
 }
