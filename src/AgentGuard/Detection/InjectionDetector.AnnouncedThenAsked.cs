@@ -42,34 +42,45 @@ internal sealed partial class InjectionDetector
             return;
         }
 
-        var start = at - 200 < 0 ? 0 : at - 200;
-        var before = text[start..at].LastIndexOfAny(AnnouncementEnds);
-        start = before < 0 ? start : start + before + 1;
         var after = text[at..Math.Min(text.Length, at + 250)].IndexOfAny(AnnouncementEnds);
-        if (after < 0 || !InjectionPatterns.ArrivingOrAhead().IsMatch(text[start..(at + after)]))
+        if (after < 0 || !AskedAfter(text, at + after + 1))
         {
             return;
         }
 
-        var next = at + after + 1;
+        // The announcement's own sentence last: its pattern is the costly check, and an instruction noun in a manual
+        // ("see the instructions below") is seldom followed by a question put to the reader.
+        var start = at - 200 < 0 ? 0 : at - 200;
+        var before = text[start..at].LastIndexOfAny(AnnouncementEnds);
+        start = before < 0 ? start : start + before + 1;
+        if (InjectionPatterns.ArrivingOrAhead().IsMatch(text[start..(at + after)]))
+        {
+            Raise(weights, Marker.NewInstructions, 0.5);
+        }
+    }
+
+    /// <summary>Whether one of the three sentences from <paramref name="next"/> is a question put to the reader or a piece to write.</summary>
+    private static bool AskedAfter(ReadOnlySpan<char> text, int next)
+    {
         var limit = Math.Min(text.Length, next + AskedWithin);
         for (var k = 0; k < 3 && next < limit; k++)
         {
             var end = text[next..limit].IndexOfAny(AnnouncementEnds);
             if (end < 0)
             {
-                return;
+                return false;
             }
 
             var sentence = text.Slice(next, end).Trim(" \t\r*=<>#-–—:|!".AsSpan());
             if ((text[next + end] == '?' && IsPutToTheReader(sentence)) || InjectionPatterns.PieceToWrite().IsMatch(sentence))
             {
-                Raise(weights, Marker.NewInstructions, 0.5);
-                return;
+                return true;
             }
 
             next += end + 1;
         }
+
+        return false;
     }
 
     private static readonly System.Buffers.SearchValues<char> AnnouncementEnds = System.Buffers.SearchValues.Create(".!?\n");

@@ -41,7 +41,7 @@ internal static class PolicyLoad
 
         if (args.Contains("--warm"))
         {
-            Warm(args.Select(a => int.TryParse(a, out var n) ? n : 0).FirstOrDefault(n => n > 0, 10_000));
+            Warm(args.Select(a => int.TryParse(a, out var n) ? n : 0).FirstOrDefault(n => n > 0, 10_000), args.Contains("--jit"));
             return;
         }
 
@@ -185,13 +185,15 @@ internal static class PolicyLoad
     /// The same load five times in one process: the first round pays for compiling .NET's and AgentGuard's code (as
     /// <c>--policy-load</c> does), the later ones show the load's own work, as in a host whose code is already compiled.
     /// </summary>
-    private static void Warm(int size)
+    /// <param name="listJit">List the methods the last round spent JIT time on (<see cref="JitMethods"/>).</param>
+    private static void Warm(int size, bool listJit)
     {
         var policy = GeneratedPolicy.Create(size, allowed: 70, restricted: 30);
         var file = Path.Combine(Path.GetTempPath(), $"agentguard-policy-{size}.json");
         File.WriteAllText(file, policy.ToJson());
         for (var round = 0; round < 5; round++)
         {
+            using var jitMethods = listJit && round == 4 ? new JitMethods() : null;
             var started = Stopwatch.GetTimestamp();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var (pauses, jit, collections, allocated) = (GC.GetTotalPauseDuration(), System.Runtime.JitInfo.GetCompilationTime(), GC.CollectionCount(0), GC.GetTotalAllocatedBytes(precise: true));
@@ -204,6 +206,7 @@ internal static class PolicyLoad
             var elapsed = Stopwatch.GetElapsedTime(started);
             services.DisposeAsync().AsTask().GetAwaiter().GetResult();
             Console.WriteLine($"load {size:N0} rules, round {round + 1}: {elapsed.TotalMilliseconds:N0} ms wall (JSON parsed and services built {parsed.TotalMilliseconds:N0} ms, {parsedBytes / 1024.0 / 1024.0:F1} MB), {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:N0} ms processor, GC pauses {(GC.GetTotalPauseDuration() - pauses).TotalMilliseconds:N0} ms ({GC.CollectionCount(0) - collections} collections), JIT {(System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds:N0} ms, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / 1024.0:F1} MB allocated");
+            jitMethods?.Print(30);
         }
     }
 
