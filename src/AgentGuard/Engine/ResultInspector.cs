@@ -1,3 +1,4 @@
+using System.Globalization;
 using AgentGuard.Policies;
 using Microsoft.Extensions.Logging;
 
@@ -6,7 +7,9 @@ namespace AgentGuard;
 /// <summary>
 /// The result hook: labels the session from what a tool returned (<c>untrusted</c> for untrusted sources,
 /// <c>secret-seen</c>, <c>injection-suspected</c>), remembers the text for provenance rules, and redacts secrets when
-/// configured. Only the first <c>Arguments:MaxLength</c> characters are scanned, so huge results cost bounded time.
+/// configured. Only the first <c>Arguments:MaxLength</c> characters are scanned, so huge results cost bounded time; what
+/// lies past them is not vouched for (<see cref="ResultFindings.OverScanLimit"/>): the session is labelled untrusted, and
+/// when results are redacted the unread rest is withheld from the model instead of passed on unscanned.
 /// </summary>
 internal sealed partial class ResultInspector
 {
@@ -53,7 +56,7 @@ internal sealed partial class ResultInspector
 #pragma warning restore CA1031
             {
                 LogDetectorFailed(ex, toolCall.ToolName);
-                assessment = new InjectionAssessment(1, ["inspection-failed"]);
+                assessment = new InjectionAssessment(1, [ResultFindings.InspectionFailed]);
             }
 
             return Inspect(policy, toolCall, context, result, session, assessment);
@@ -76,9 +79,16 @@ internal sealed partial class ResultInspector
         var findings = new List<string>();
         string? redacted = null;
         var alert = false;
-        if (untrusted)
+        var unread = text.Length - scanned.Length;
+        if (untrusted || unread > 0)
         {
             labels.Add(SessionLabels.Untrusted);
+        }
+
+        if (unread > 0)
+        {
+            findings.Add(ResultFindings.OverScanLimit);
+            alert = true;
         }
 
         try
@@ -96,7 +106,7 @@ internal sealed partial class ResultInspector
                     alert = true;
                     if (policy.Detection.RedactSecretsInResults)
                     {
-                        redacted = ArgumentRedactor.Replace(text, secretScan.Length, secrets);
+                        redacted = unread > 0 ? ArgumentRedactor.Replace(secretScan, secrets) : ArgumentRedactor.Replace(text, secretScan.Length, secrets);
                     }
                 }
             }
@@ -124,8 +134,18 @@ internal sealed partial class ResultInspector
         {
             LogDetectorFailed(ex, toolCall.ToolName);
             labels.Add(SessionLabels.Untrusted);
-            findings.Add("inspection-failed");
+            findings.Add(ResultFindings.InspectionFailed);
             alert = true;
+        }
+
+        if (unread > 0 && policy.Detection.RedactSecretsInResults)
+        {
+            // What was read is the scanned part to the end of a token cut there (the secret scan's text, redacted above).
+            var read = ArgumentRedactor.ToTokenEnd(text, scanned.Length);
+            if (read.Length < text.Length)
+            {
+                redacted = Withheld(redacted ?? read, text.Length - read.Length);
+            }
         }
 
         string[] added = [];
@@ -176,6 +196,10 @@ internal sealed partial class ResultInspector
             Alert = alert,
         };
     }
+
+    /// <summary>What was read of a result longer than the scan limit, and a line saying how much of it was withheld unread.</summary>
+    private static string Withheld(string read, int unread)
+        => string.Create(CultureInfo.InvariantCulture, $"{read}\n[AgentGuard: {unread} characters past the scan limit withheld unread]");
 
     /// <summary>A result with no text but labels (a database statement that read tagged tables): the session gets them.</summary>
     private static ResultInspection LabelOnly(ToolCallEvent toolCall, IReadOnlyList<string> given, ISessionView? session)

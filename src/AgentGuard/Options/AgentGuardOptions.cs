@@ -189,7 +189,11 @@ public sealed class ArgumentLimitsOptions
     /// <summary>The deepest nesting accepted. Default 64.</summary>
     public int MaxDepth { get; set; } = 64;
 
-    /// <summary>The largest argument JSON accepted, in characters. Default 1,048,576.</summary>
+    /// <summary>
+    /// The largest argument JSON accepted, in characters, and how much of a tool result the detectors read: a longer
+    /// result labels the session <c>untrusted</c> (<see cref="ResultFindings.OverScanLimit"/>), and with
+    /// <see cref="DetectionOptions.RedactSecretsInResults"/> its unread rest is withheld from the model. Default 1,048,576.
+    /// </summary>
     public int MaxLength { get; set; } = 1024 * 1024;
 }
 
