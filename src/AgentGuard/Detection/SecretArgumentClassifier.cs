@@ -5,14 +5,13 @@ namespace AgentGuard;
 /// <summary>
 /// Tags a call <c>secret-in-arguments</c> when the <see cref="ISecretDetector"/> finds a credential in any of its
 /// string arguments (or in a string argument's property name/value pair such as <c>"api_key": "…"</c>), so rules can
-/// deny e.g. <c>secret-in-arguments</c> + <c>external-send</c>. Scans at most <see cref="MaxScannedChars"/> characters,
-/// and only when some rule references the tag: a policy that cannot react to it pays nothing.
+/// deny e.g. <c>secret-in-arguments</c> + <c>external-send</c>. Scans every string argument, and only when some rule
+/// references the tag: a policy that cannot react to it pays nothing. The scan is bounded by the arguments' own size,
+/// which the engine caps at <c>Arguments:MaxLength</c> (longer arguments are unreadable and never get here); a fixed
+/// smaller budget let a secret placed after padding pass unread.
 /// </summary>
 internal sealed class SecretArgumentClassifier : IToolClassifier
 {
-    /// <summary>The most argument text scanned per call.</summary>
-    internal const int MaxScannedChars = 256 * 1024;
-
     private readonly ISecretDetector? _detector;
     private readonly PolicyProvider? _policies;
 
@@ -32,9 +31,8 @@ internal sealed class SecretArgumentClassifier : IToolClassifier
             return RiskLevel.Unknown;
         }
 
-        var budget = MaxScannedChars;
         List<SecretFinding>? findings = null;
-        if (Scan(toolCall.Arguments.Root, null, ref findings, ref budget))
+        if (Scan(toolCall.Arguments.Root, null, ref findings))
         {
             tags.Add(DetectionTags.SecretInArguments);
         }
@@ -42,19 +40,14 @@ internal sealed class SecretArgumentClassifier : IToolClassifier
         return RiskLevel.Unknown;
     }
 
-    private bool Scan(JsonElement element, string? name, ref List<SecretFinding>? findings, ref int budget)
+    private bool Scan(JsonElement element, string? name, ref List<SecretFinding>? findings)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    if (budget <= 0)
-                    {
-                        return false;
-                    }
-
-                    if (Scan(property.Value, property.Name, ref findings, ref budget))
+                    if (Scan(property.Value, property.Name, ref findings))
                     {
                         return true;
                     }
@@ -64,12 +57,7 @@ internal sealed class SecretArgumentClassifier : IToolClassifier
             case JsonValueKind.Array:
                 foreach (var item in element.EnumerateArray())
                 {
-                    if (budget <= 0)
-                    {
-                        return false;
-                    }
-
-                    if (Scan(item, name, ref findings, ref budget))
+                    if (Scan(item, name, ref findings))
                     {
                         return true;
                     }
@@ -83,12 +71,6 @@ internal sealed class SecretArgumentClassifier : IToolClassifier
                     return false;
                 }
 
-                if (text.Length > budget)
-                {
-                    text = text[..budget];
-                }
-
-                budget -= text.Length;
                 findings ??= [];
                 _detector!.Find(text, findings);
                 if (findings.Count > 0)
