@@ -11,7 +11,7 @@ namespace AgentGuard.Provenance;
 /// </summary>
 internal sealed class SeenValues
 {
-    /// <summary>The most characters of one text that are read; a longer text keeps its tail.</summary>
+    /// <summary>The most characters of a prompt or trusted text that are read (a longer one keeps its tail); untrusted text is read whole.</summary>
     internal const int MaxTextChars = 256 * 1024;
 
     /// <summary>The fewest slots an origin may keep.</summary>

@@ -308,7 +308,10 @@ internal sealed class SessionState : ISessionView
             }
         }
 
-        var tokens = ValueTokenizer.Tokenize(text.Length > SeenValues.MaxTextChars ? text[^SeenValues.MaxTextChars..] : text);
+        // Untrusted content is read whole (the result hook bounds it by the scan limit): a value in a head cut off here
+        // would never count as untrusted, and a trusted tool's echo would then launder it. Elsewhere a cut head only
+        // leaves values unseen, which provenance refuses.
+        var tokens = ValueTokenizer.Tokenize(origin != ValueOrigin.Untrusted && text.Length > SeenValues.MaxTextChars ? text[^SeenValues.MaxTextChars..] : text);
         if (tokens.Count == 0)
         {
             return;
