@@ -13,13 +13,10 @@ internal sealed partial class InjectionDetector
 
     /// <summary>
     /// The words <see cref="InjectionPatterns.Weighty"/> and <see cref="InjectionPatterns.Pressing"/> are made of, searched
-    /// for first (one vectorised search): most sentences that hold an instruction noun hold none, and end there. "instant"
-    /// is looked for as "stant" (a superset: the patterns decide): the search checks each place that starts like a word
-    /// of the list, and "instant" starts like "instruction", the noun every one of these reads stops at, so a line of
-    /// instruction tags was compared at each tag, for each tag on it.
+    /// for first (one vectorised search): most sentences that hold an instruction noun hold none, and end there.
     /// </summary>
     private static readonly System.Buffers.SearchValues<string> WeightWords = System.Buffers.SearchValues.Create(
-        ["importan", "crucial", "vital", "critical", "essential", "urgen", "paramount", "pivotal", "momentous", "significan", "imperative", "priority", "utmost", "indispensable", "weighty", "monumental", "immediate", "swift", "stant", "non-negotiable", "mandatory", "afford", "consequen", "matter"],
+        ["importan", "crucial", "vital", "critical", "essential", "urgen", "paramount", "pivotal", "momentous", "significan", "imperative", "priority", "utmost", "indispensable", "weighty", "monumental", "immediate", "swift", "instant", "non-negotiable", "mandatory", "afford", "consequen", "matter"],
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>

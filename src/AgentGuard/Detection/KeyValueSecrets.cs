@@ -30,6 +30,8 @@ internal static partial class KeyValueSecrets
         "recvkey", "searchkey",
     ];
 
+    private static readonly int ShortestNotSecretPart = NotSecretParts.Min(part => part.Length);
+
     private static readonly System.Buffers.SearchValues<string> NotSecretPartSearch = System.Buffers.SearchValues.Create(NotSecretParts, StringComparison.Ordinal);
 
     private static readonly string[] CursorNames = ["pagetoken", "nextpagetoken", "nexttoken", "continuationtoken", "synctoken", "resumetoken"];
@@ -814,7 +816,7 @@ internal static partial class KeyValueSecrets
         }
 
         // One search says whether any non-secret part is there (most names hold none); only then is each looked for.
-        if (key.ContainsAny(NotSecretPartSearch))
+        if (key.Length >= ShortestNotSecretPart && key.ContainsAny(NotSecretPartSearch))
         {
             foreach (var part in NotSecretParts)
             {
