@@ -22,6 +22,8 @@ internal static class DetectionAtSize
         "Basic ", "%", "\\", "\\\"", "0", "a ", "ab=cd ", "x:y ", "{\"password\":", "<password>", "export A=", "--password ", "ignore ", "ignore previous instructions ", "i g n o r e ", "i-g-n-o-r-e ",
         "SYSTEM: ", "<instruction>", "[", "(", "<", "<!--", "\u200b", "assistant: ", "User: ", "NAME ", "\n", " \n", ".", "! ", "you ", "please send ", "a@b.c ", "http://", "base64,", "QUJD", "\\u00", "&#",
         "%20", "```", "# ", "- ", "| ", "    ",
+        // A quoted value of 8 K full of unclosed brackets: the template check looked for a closer at each one.
+        TemplateBrackets('{'), TemplateBrackets('<'),
     ];
 
     public static void Run(string[] args)
@@ -38,7 +40,8 @@ internal static class DetectionAtSize
         var worst = new Dictionary<char, (double Ms, string Row)>();
         foreach (var size in sizes)
         {
-            foreach (var fragment in Fragments.Where(f => only is null || f == only))
+            // A long fragment is chosen by its start.
+            foreach (var fragment in Fragments.Where(f => only is null || f == only || (f.Length > 40 && f.StartsWith(only, StringComparison.Ordinal))))
             {
                 var text = new StringBuilder(size + fragment.Length).Insert(0, fragment, (size + fragment.Length - 1) / fragment.Length).ToString();
                 foreach (var detector in detectors)
@@ -57,7 +60,7 @@ internal static class DetectionAtSize
                         _ => throw new ArgumentException($"--detection-at-size: unknown detector '{detector}' (s, i, p or h)."),
                     };
                     var ms = Fastest(call);
-                    var row = $"{Name(detector),-10} {size / 1024,4} KB  {System.Text.Json.JsonSerializer.Serialize(fragment),-40} {ms,9:F1} ms";
+                    var row = $"{Name(detector),-10} {size / 1024,4} KB  {Shown(fragment),-40} {ms,9:F1} ms";
                     if (ms >= 5)
                     {
                         Console.WriteLine(row);
@@ -93,6 +96,13 @@ internal static class DetectionAtSize
 
         return best;
     }
+
+    /// <summary><c>password="x{a{a…{a"</c> and a line break: a value of 8 K, as long as a value is read.</summary>
+    private static string TemplateBrackets(char bracket) => "password=\"x" + string.Concat(Enumerable.Repeat(bracket + "a", 4_090)) + "\"\n";
+
+    /// <summary>The fragment as JSON, a long one cut to its start and its length.</summary>
+    private static string Shown(string fragment)
+        => fragment.Length <= 40 ? System.Text.Json.JsonSerializer.Serialize(fragment) : System.Text.Json.JsonSerializer.Serialize(fragment[..24]) + $"…({fragment.Length})";
 
     private static string Name(char detector) => detector switch { 's' => "secrets", 'i' => "injection", 'p' => "poisoning", _ => "shell" };
 }

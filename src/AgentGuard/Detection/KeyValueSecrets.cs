@@ -30,6 +30,10 @@ internal static partial class KeyValueSecrets
         "recvkey", "searchkey",
     ];
 
+    private static readonly int ShortestNotSecretPart = NotSecretParts.Min(part => part.Length);
+
+    private static readonly System.Buffers.SearchValues<string> NotSecretPartSearch = System.Buffers.SearchValues.Create(NotSecretParts, StringComparison.Ordinal);
+
     private static readonly string[] CursorNames = ["pagetoken", "nextpagetoken", "nexttoken", "continuationtoken", "synctoken", "resumetoken"];
 
     private static readonly string[] NotSecretSuffixes =
@@ -39,8 +43,13 @@ internal static partial class KeyValueSecrets
         "reset", "changed", "updated", "created", "strength", "min", "max", "rotation", "location", "manager", "store", "vault", "header", "param", "ref",
     ];
 
+    /// <summary><see cref="NotSecretSuffixes"/> by their last character.</summary>
+    private static readonly string[][] NotSecretSuffixesByLast = [.. Enumerable.Range(0, 128).Select(c => NotSecretSuffixes.Where(s => s[^1] == c).ToArray())];
+
+    private static readonly System.Buffers.SearchValues<string> SecretPartSearch = System.Buffers.SearchValues.Create([.. PasswordParts, .. TokenParts], StringComparison.Ordinal);
+
     /// <summary>Examines the key-like name around <paramref name="at"/>; returns where that name ends.</summary>
-    public static int Match(string text, int at, List<SecretFinding> found)
+    public static int Match(string text, int at, List<SecretFinding> found, ref InnerNames innerNames)
     {
         var start = at;
         while (start > 0 && at - start < MaxKey && IsKeyChar(text[start - 1]))
@@ -245,7 +254,7 @@ internal static partial class KeyValueSecrets
         }
 
         var valueStart = i;
-        i = quote == '\0' ? UnquotedValueEnd(text, valueStart, valueStart + maxValue, kind) : QuotedValueEnd(text, valueStart, valueStart + maxValue, quote);
+        i = quote == '\0' ? UnquotedValueEnd(text, valueStart, valueStart + maxValue, kind, ref innerNames) : QuotedValueEnd(text, valueStart, valueStart + maxValue, quote);
 
         if (quote == '\'' && !escapedQuotes && text.AsSpan(i).StartsWith("'\\''", StringComparison.Ordinal))
         {
@@ -806,14 +815,18 @@ internal static partial class KeyValueSecrets
             return KeyKind.None;
         }
 
-        foreach (var part in NotSecretParts)
+        // One search says whether any non-secret part is there (most names hold none); only then is each looked for.
+        if (key.Length >= ShortestNotSecretPart && key.ContainsAny(NotSecretPartSearch))
         {
-            if (key.LastIndexOf(part, StringComparison.Ordinal) is >= 0 and var at)
+            foreach (var part in NotSecretParts)
             {
-                // secretarySecret, passengerPassword: a secret word after the non-secret one still names a secret
-                // (not PublicKeyToken: a token part after "publickey" is the assembly's public key token).
-                var rest = key[(at + part.Length)..];
-                return rest.Contains("secret", StringComparison.Ordinal) || ContainsPasswordPart(rest) ? Classify(rest) : KeyKind.None;
+                if (key.LastIndexOf(part, StringComparison.Ordinal) is >= 0 and var at)
+                {
+                    // secretarySecret, passengerPassword: a secret word after the non-secret one still names a secret
+                    // (not PublicKeyToken: a token part after "publickey" is the assembly's public key token).
+                    var rest = key[(at + part.Length)..];
+                    return rest.Contains("secret", StringComparison.Ordinal) || ContainsPasswordPart(rest) ? Classify(rest) : KeyKind.None;
+                }
             }
         }
 
@@ -837,7 +850,9 @@ internal static partial class KeyValueSecrets
             return KeyKind.Token;
         }
 
-        foreach (var suffix in NotSecretSuffixes)
+        // Only the suffixes ending in the name's last character can end it.
+        var last = key[^1];
+        foreach (var suffix in last < NotSecretSuffixesByLast.Length ? NotSecretSuffixesByLast[last] : [])
         {
             if (key.EndsWith(suffix, StringComparison.Ordinal) && key.Length > suffix.Length)
             {
@@ -845,7 +860,9 @@ internal static partial class KeyValueSecrets
             }
         }
 
-        foreach (var part in PasswordParts)
+        // One search says whether any password or token part is there; only then is each looked for, in order.
+        var hasPart = key.ContainsAny(SecretPartSearch);
+        foreach (var part in hasPart ? PasswordParts : [])
         {
             if (key.Contains(part, StringComparison.Ordinal))
             {
@@ -858,7 +875,7 @@ internal static partial class KeyValueSecrets
             return KeyKind.Password;
         }
 
-        foreach (var part in TokenParts)
+        foreach (var part in hasPart ? TokenParts : [])
         {
             if (key.Contains(part, StringComparison.Ordinal))
             {
@@ -1080,7 +1097,7 @@ internal static partial class KeyValueSecrets
     /// closers costs its length, and an attacker's run of assignments with no white space (a tool result of "key="
     /// repeated) costs each name a few names' length instead of the rest of the run.
     /// </summary>
-    private static int UnquotedValueEnd(string text, int valueStart, int limit, KeyKind kind)
+    private static int UnquotedValueEnd(string text, int valueStart, int limit, KeyKind kind, ref InnerNames innerNames)
     {
         var openers = Openers.None;
         var assignments = 0;
@@ -1090,7 +1107,7 @@ internal static partial class KeyValueSecrets
             var c = text[i];
             if (IsValueChar(c, '\0', kind))
             {
-                if (c == '=' && InnerAssignment(text, valueStart, i) is > 0 and var name && ++assignments > InnerAssignmentsInValue)
+                if (c == '=' && innerNames.NameAt(text, i) is var name && name > valueStart && ++assignments > InnerAssignmentsInValue)
                 {
                     return name;
                 }
@@ -1104,21 +1121,6 @@ internal static partial class KeyValueSecrets
         }
 
         return i;
-    }
-
-    /// <summary>
-    /// Where the name of a secret assigned at <paramref name="equals"/> starts, when it starts inside the value that
-    /// began at <paramref name="valueStart"/>; 0 otherwise (<c>Abc=</c>, a padding <c>==</c>, <c>user=</c>).
-    /// </summary>
-    private static int InnerAssignment(string text, int valueStart, int equals)
-    {
-        var name = equals;
-        while (name > valueStart && equals - name < MaxKey && IsKeyChar(text[name - 1]))
-        {
-            name--;
-        }
-
-        return name > valueStart && name < equals && !IsKeyChar(text[name - 1]) && NamesSecret(text.AsSpan(name, equals - name)) ? name : 0;
     }
 
     [Flags]

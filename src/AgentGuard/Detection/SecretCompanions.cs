@@ -6,19 +6,17 @@ namespace AgentGuard;
 /// argument is. And every other place where the text repeats a found value of eight or more characters (a password equal
 /// to the user name, a token echoed later without its name): redacting one place while the same characters stand in
 /// another leaks the secret all the same. Runs only when something was found, so a clean text costs nothing here.
-/// The search for repeats is bounded for text an attacker writes: each distinct value is searched once (at most
-/// <see cref="MaxSearchedValues"/> values), a place already covered by a finding is passed over to that finding's end,
-/// and whether it is covered is a binary search (2,000 findings of one value in 72 KB took seconds when every finding
-/// searched every place and compared it with every finding).
+/// The search for repeats is bounded for text an attacker writes: every distinct value is looked for in one pass over
+/// the text (one search for all of them: 256 decoy secrets before the real one no longer leave its echo unsearched), a
+/// place already covered by a finding is passed over to that finding's end, and whether it is covered is a binary
+/// search (2,000 findings of one value in 72 KB took seconds when every finding searched every place and compared it
+/// with every finding).
 /// </summary>
 internal static class SecretCompanions
 {
     private const int MinRepeatedLength = 8;
     private const int MaxRepeats = 16;
     private const int MaxPairedLength = 256;
-
-    /// <summary>Distinct found values whose repeats are searched for.</summary>
-    internal const int MaxSearchedValues = 256;
 
     public static void Add(string text, List<SecretFinding> found)
     {
@@ -31,15 +29,20 @@ internal static class SecretCompanions
             }
         }
 
-        count = found.Count;
-        var covered = new Coverage(found);
-        var searched = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < count && searched.Count < MaxSearchedValues; i++)
+        // Each distinct value of eight characters or more, with the first finding that holds it (its repeats are
+        // reported as that finding).
+        var firsts = new Dictionary<string, SecretFinding>(StringComparer.Ordinal);
+        foreach (var finding in found)
         {
-            if (found[i].Length >= MinRepeatedLength && searched.Add(text.Substring(found[i].Start, found[i].Length)))
+            if (finding.Length >= MinRepeatedLength)
             {
-                Repeats(text, found[i], found, covered);
+                firsts.TryAdd(text.Substring(finding.Start, finding.Length), finding);
             }
+        }
+
+        if (firsts.Count > 0)
+        {
+            Repeats(text, firsts, found, new Coverage(found));
         }
     }
 
@@ -97,30 +100,98 @@ internal static class SecretCompanions
         found.Add(new SecretFinding(id.Kind == "aws-access-key" ? "aws-secret-key" : "alibaba-secret-key", start, value.Length));
     }
 
-    /// <summary>Every other place the text holds the value of <paramref name="finding"/> (eight characters or more; at most sixteen places).</summary>
-    private static void Repeats(string text, SecretFinding finding, List<SecretFinding> found, Coverage covered)
+    /// <summary>
+    /// Every other place the text holds one of the found values (at most sixteen places a value), in one pass: a search
+    /// for all the values stops where one starts, and the values there are looked up in their sorted list (see
+    /// <see cref="Next"/>); each that is not covered is reported. The values that start there and are covered are not
+    /// looked up: a place is covered for every value no longer than the covering findings' farthest end less the place.
+    /// </summary>
+    private static void Repeats(string text, Dictionary<string, SecretFinding> firsts, List<SecretFinding> found, Coverage covered)
     {
-        var value = text.AsSpan(finding.Start, finding.Length);
-        var from = 0;
-        for (var repeats = 0; repeats < MaxRepeats && from < text.Length;)
+        var values = firsts.Keys.ToArray();
+        Array.Sort(values, StringComparer.Ordinal);
+        var search = System.Buffers.SearchValues.Create(values, StringComparison.Ordinal);
+        var longest = values.Max(value => value.Length);
+        var repeats = new int[values.Length];
+        for (var from = 0; from < text.Length;)
         {
-            var next = text.AsSpan(from).IndexOf(value, StringComparison.Ordinal);
+            var next = text.AsSpan(from).IndexOfAny(search);
             if (next < 0)
             {
                 return;
             }
 
             var at = from + next;
-            var coveredTo = covered.End(at, finding.Length);
-            if (coveredTo < 0)
+            var farthest = covered.FarthestEnd(at);
+            var place = text.AsSpan(at, Math.Min(longest, text.Length - at));
+            var coveredLength = farthest - at;
+            var length = place.Length;
+            while (length > coveredLength && Next(values, place, ref length) is >= 0 and var k && values[k].Length > coveredLength)
             {
-                found.Add(finding with { Start = at });
-                repeats++;
+                if (repeats[k] < MaxRepeats)
+                {
+                    found.Add(firsts[values[k]] with { Start = at });
+                    repeats[k]++;
+                }
             }
 
-            // Every place that starts before the covering finding's end less the value's length lies inside it.
-            from = Math.Max(at + 1, coveredTo - finding.Length + 1);
+            // Every place that starts before the covering findings' farthest end less the longest value's length is
+            // covered for every value.
+            from = Math.Max(at + 1, farthest - longest + 1);
         }
+    }
+
+    /// <summary>
+    /// The longest of the sorted <paramref name="values"/> that starts <paramref name="place"/> and is at most
+    /// <paramref name="length"/> long, or -1; <paramref name="length"/> is then one less than its length, for the next
+    /// shorter one. The greatest value not after the place's first <paramref name="length"/> characters is that value
+    /// when the place starts with it; otherwise every value the place starts with is no longer than what the two share,
+    /// and the search goes on there (each step shortens the length).
+    /// </summary>
+    private static int Next(string[] values, ReadOnlySpan<char> place, ref int length)
+    {
+        while (length >= MinRepeatedLength)
+        {
+            var probe = place[..length];
+            var k = LastNotAfter(values, probe);
+            if (k < 0)
+            {
+                break;
+            }
+
+            var shared = probe.CommonPrefixLength(values[k].AsSpan());
+            if (shared == values[k].Length)
+            {
+                length = shared - 1;
+                return k;
+            }
+
+            length = shared;
+        }
+
+        length = 0;
+        return -1;
+    }
+
+    /// <summary>The index of the greatest of the sorted <paramref name="values"/> not after <paramref name="probe"/> (ordinal), or -1.</summary>
+    private static int LastNotAfter(string[] values, ReadOnlySpan<char> probe)
+    {
+        int low = 0, high = values.Length - 1, last = -1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (values[middle].AsSpan().SequenceCompareTo(probe) <= 0)
+            {
+                last = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return last;
     }
 
     /// <summary>
@@ -147,12 +218,15 @@ internal static class SecretCompanions
             }
         }
 
-        /// <summary>The end of a finding that covers <paramref name="start"/>..+<paramref name="length"/>, or -1.</summary>
-        public int End(int start, int length)
+        /// <summary>
+        /// The farthest end of the findings that start at or before <paramref name="start"/>, or -1: a place of a
+        /// value's length starting there is covered when it ends at or before it.
+        /// </summary>
+        public int FarthestEnd(int start)
         {
             var i = Array.BinarySearch(_starts, start);
             var last = i >= 0 ? LastOf(i) : ~i - 1;
-            return last >= 0 && _farthestEnds[last] >= start + length ? _farthestEnds[last] : -1;
+            return last >= 0 ? _farthestEnds[last] : -1;
         }
 
         /// <summary>The last of the equal starts around <paramref name="i"/>.</summary>

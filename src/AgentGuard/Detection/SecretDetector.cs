@@ -244,6 +244,7 @@ internal sealed class SecretDetector : ISecretDetector
         // identical findings are merged.
         Span<int> examined = stackalloc int[64];
         var count = 0;
+        var innerNames = default(KeyValueSecrets.InnerNames);
         for (var group = 0; group < Keys.GroupCount; group++)
         {
             for (var at = Keys.Next(text, group, 0); at >= 0; at = Keys.Next(text, group, at + 1))
@@ -264,7 +265,7 @@ internal sealed class SecretDetector : ISecretDetector
                     examined[count++] = nameStart;
                 }
 
-                KeyValueSecrets.Match(text, at, found);
+                KeyValueSecrets.Match(text, at, found, ref innerNames);
             }
         }
     }

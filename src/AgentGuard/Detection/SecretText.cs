@@ -5,6 +5,8 @@ internal static class SecretText
 {
     private static readonly string[] PlaceholderParts = ["example", "sample", "placeholder", "your", "xxxx", "redacted", "dummy", "changeme", "****", "...", "…", "${", "$(", "%(", "{{", "}}", "%s", "process.env", "os.environ", "getenv", "replace_with", "replace-with", "replaceme", "replace_me", "insert_", "put_your"];
 
+    private static readonly System.Buffers.SearchValues<string> PlaceholderPartSearch = System.Buffers.SearchValues.Create(PlaceholderParts.Where(p => p != "…").ToArray(), StringComparison.OrdinalIgnoreCase);
+
     private static readonly string[] PlaceholderWords = ["password", "passwd", "pass", "secret", "token", "null", "none", "true", "false", "undefined", "required", "optional", "string", "hidden", "masked", "empty", "test", "user", "admin", "pwd", "value", "apikey", "key", "n/a"];
 
     /// <summary>Shannon entropy of <paramref name="value"/> in bits per character.</summary>
@@ -79,11 +81,15 @@ internal static class SecretText
     /// <summary>Documentation placeholders and templated values: <c>EXAMPLE</c>, <c>&lt;token&gt;</c>, <c>${KEY}</c>, <c>xxxx</c>, <c>****</c>.</summary>
     public static bool IsPlaceholder(ReadOnlySpan<char> value)
     {
-        foreach (var part in PlaceholderParts)
+        // One search says whether any part is there (most values hold none); only then is each looked for.
+        if (value.ContainsAny(PlaceholderPartSearch) || value.Contains('…'))
         {
-            if (value.Contains(part, StringComparison.OrdinalIgnoreCase) && !(part is "example" or "sample" && IsMarkedToken(value, part)) && !(IsTemplateMarker(part) && ByChance(value, part)))
+            foreach (var part in PlaceholderParts)
             {
-                return true;
+                if (value.Contains(part, StringComparison.OrdinalIgnoreCase) && !(part is "example" or "sample" && IsMarkedToken(value, part)) && !(IsTemplateMarker(part) && ByChance(value, part)))
+                {
+                    return true;
+                }
             }
         }
 
@@ -214,13 +220,31 @@ internal static class SecretText
             return true;
         }
 
-        for (var open = value.IndexOfAny('<', '{'); open >= 0 && open < value.Length - 1; open = value[(open + 1)..].IndexOfAny('<', '{') is var next and >= 0 ? open + 1 + next : -1)
+        return HasBracketedName(value);
+    }
+
+    /// <summary>
+    /// A bracket, one or more name characters and its closer (<c>&lt;key&gt;</c>, <c>{API_KEY}</c>) stand somewhere in the
+    /// value. One pass: the last opener stays open while name characters follow it (a value of thousands of
+    /// <c>{</c> is read once, not once per bracket to its end).
+    /// </summary>
+    private static bool HasBracketedName(ReadOnlySpan<char> value)
+    {
+        var open = -1;
+        for (var i = 0; i < value.Length; i++)
         {
-            var close = value[open] == '<' ? '>' : '}';
-            var end = value[(open + 1)..].IndexOf(close);
-            if (end > 0 && !value.Slice(open + 1, end).ContainsAnyExcept(NameChars))
+            var c = value[i];
+            if (c is '<' or '{')
+            {
+                open = i;
+            }
+            else if (open >= 0 && i > open + 1 && c == (value[open] == '<' ? '>' : '}'))
             {
                 return true;
+            }
+            else if (!NameChars.Contains(c))
+            {
+                open = -1;
             }
         }
 
@@ -232,16 +256,11 @@ internal static class SecretText
     private static readonly System.Buffers.SearchValues<char> NameChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-. ");
 
     /// <summary>A word that names a secret rather than being one (<c>password</c>, <c>token</c>, <c>null</c>).</summary>
-    public static bool IsPlaceholderWord(ReadOnlySpan<char> value)
-    {
-        foreach (var word in PlaceholderWords)
-        {
-            if (value.Equals(word, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
+    public static bool IsPlaceholderWord(ReadOnlySpan<char> value) => value.Length <= MaxPlaceholderWord && PlaceholderWordSet.Contains(value);
 
-        return false;
-    }
+    private static readonly int MaxPlaceholderWord = PlaceholderWords.Max(word => word.Length);
+
+    /// <summary><see cref="PlaceholderWords"/> ignoring case, looked up by the value's characters (one hash, no allocation).</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceholderWordSet
+        = System.Collections.Frozen.FrozenSet.ToFrozenSet(PlaceholderWords, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 }

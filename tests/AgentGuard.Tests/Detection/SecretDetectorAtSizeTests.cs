@@ -133,6 +133,41 @@ public sealed class SecretDetectorAtSizeTests
         CoversWhole(text, Password).Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData("{a", "{DB_PASSWORD}", true)]
+    [InlineData("<a", "<token>", true)]
+    [InlineData("{a", "{db password}", true)]
+    [InlineData("{a", "", false)]
+    [InlineData("<a", "<>", false)]
+    [InlineData("{a", "{a>", false)]
+    [InlineData("<a", "<a}", false)]
+    [InlineData("{a", "{a/b}", false)]
+    public void IsPlaceholder_ValueOfThousandsOfOpenBrackets_IsATemplateOnlyWithABracketedName(string opener, string tail, bool template)
+    {
+        // Each bracket was searched to the value's end for its closer; the value is read once now, with the same answer.
+        var value = "x" + Repeat(opener, 4_000) + tail + "z";
+
+        global::AgentGuard.SecretText.IsPlaceholder(value).Should().Be(template);
+    }
+
+    [Fact]
+    public void Find_PasswordOfOpenBrackets_IsFoundWholeAndATemplateIsNot()
+    {
+        var password = "Xk9" + Repeat("{a{b", 20) + "Z7q";
+
+        CoversWhole("password=\"" + password + "\"\n", password).Should().BeTrue();
+        Find("password=\"Xk9" + Repeat("{a{b", 20) + "{DB_PASSWORD}Z7q\"\n").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Find_RunOfAssignedNamesWithASecretInside_FindsItWhole()
+    {
+        // The names classified inside each value are kept for the next values: the run's own secret is still read.
+        var text = Repeat("key=", 4_000) + "password=" + Password + "&" + Repeat("token=", 4_000) + "\n";
+
+        CoversWhole(text, Password).Should().BeTrue();
+    }
+
     private List<SecretFinding> Find(string text)
     {
         var found = new List<SecretFinding>();
