@@ -69,8 +69,8 @@ internal static class LeetReading
     private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '@' or '$';
 
     /// <summary>
-    /// A word of at least three characters that mixes letters with signs and holds nothing else: two letters or more, a
-    /// sign, no other digit; not hexadecimal only (a hash), not an address or handle (an <c>@</c> before a dot or at the
+    /// A word of at least three characters that mixes letters with signs and holds nothing else: a letter or more ("a11"),
+    /// a sign, no other digit; not hexadecimal only (a hash), not an address or handle (an <c>@</c> before a dot or at the
     /// start), not a variable (<c>$HOME</c>).
     /// </summary>
     private static bool IsWrittenInSigns(ReadOnlySpan<char> text, int start, int end)
@@ -102,7 +102,7 @@ internal static class LeetReading
             }
         }
 
-        if (letters < 2 || signs == 0 || (hex && word.Length >= 6))
+        if (letters == 0 || signs == 0 || (hex && word.Length >= 6))
         {
             return false;
         }
