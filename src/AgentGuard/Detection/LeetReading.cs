@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace AgentGuard;
@@ -9,8 +12,8 @@ namespace AgentGuard;
 /// mixes such a sign with letters and holds nothing else (no 2, 6, 8 or 9, as version strings, hashes and serial numbers
 /// mostly do) is read so, and only its line is read again. A number ("2026", "10.0.3", "192.168.0.1") has no letter, a
 /// hash ("3f2a9c1d", "e3b0c442") is hexadecimal, an address ("ops@example.com") keeps its "@"; a gamer's handle
-/// ("N00bSl4y3r") reads as its words and says nothing. A clean text costs one vectorised search for the signs and a look
-/// beside each number it finds.
+/// ("N00bSl4y3r") reads as its words and says nothing, and a version ("v10.17.0") reads as written. A clean text costs
+/// one vectorised search for a sign with a letter beside it (<see cref="NextCandidate"/>).
 /// </summary>
 internal static class LeetReading
 {
@@ -24,13 +27,12 @@ internal static class LeetReading
         var from = 0;
         while (from < text.Length)
         {
-            var found = text[from..].IndexOfAny(Signs);
-            if (found < 0)
+            var at = NextCandidate(text, from);
+            if (at < 0)
             {
                 break;
             }
 
-            var at = from + found;
             var (start, end) = Word(text, at);
             if (!IsWrittenInSigns(text, start, end))
             {
@@ -46,6 +48,61 @@ internal static class LeetReading
         }
 
         return reading?.ToString();
+    }
+
+    /// <summary>
+    /// The first sign from <paramref name="from"/> with an ASCII letter beside it, or -1: numbers, dates, prices and
+    /// addresses in ordinary text have none, so the search rarely stops. Vectorised: the signs of 16 characters at a time,
+    /// beside the letters of the same 16 read one place back and one place on.
+    /// </summary>
+    internal static int NextCandidate(ReadOnlySpan<char> text, int from)
+    {
+        if (from == 0 && text.Length > 1 && Signs.Contains(text[0]) && char.IsAsciiLetter(text[1]))
+        {
+            return 0;
+        }
+
+        var i = Math.Max(from, 1);
+        if (Vector256.IsHardwareAccelerated && i + 17 <= text.Length)
+        {
+            ref var start = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<char, ushort>(text));
+            for (; i + 17 <= text.Length; i += 16)
+            {
+                var found = SignBits(ref start, i) & (LetterBits(ref start, i - 1) | LetterBits(ref start, i + 1));
+                if (found != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(found);
+                }
+            }
+        }
+
+        for (; i < text.Length; i++)
+        {
+            if (Signs.Contains(text[i]) && ((i > 0 && char.IsAsciiLetter(text[i - 1])) || (i + 1 < text.Length && char.IsAsciiLetter(text[i + 1]))))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>One bit for each of the 16 characters from <paramref name="at"/>: set at a sign (0, 1, 3, 4, 5, 7, @, $).</summary>
+    private static uint SignBits(ref ushort start, int at)
+    {
+        var chars = Vector256.LoadUnsafe(ref start, (nuint)at);
+        var digits = Vector256.LessThanOrEqual(chars - Vector256.Create((ushort)'0'), Vector256.Create((ushort)7))
+            & ~Vector256.Equals(chars, Vector256.Create((ushort)'2'))
+            & ~Vector256.Equals(chars, Vector256.Create((ushort)'6'));
+        var signs = digits | Vector256.Equals(chars, Vector256.Create((ushort)'@')) | Vector256.Equals(chars, Vector256.Create((ushort)'$'));
+        return signs.ExtractMostSignificantBits();
+    }
+
+    /// <summary>One bit for each of the 16 characters from <paramref name="at"/>: set at an ASCII letter.</summary>
+    private static uint LetterBits(ref ushort start, int at)
+    {
+        var chars = Vector256.LoadUnsafe(ref start, (nuint)at) | Vector256.Create((ushort)0x20);
+        return Vector256.LessThanOrEqual(chars - Vector256.Create((ushort)'a'), Vector256.Create((ushort)('z' - 'a'))).ExtractMostSignificantBits();
     }
 
     /// <summary>The word around <paramref name="at"/>: the run of ASCII letters, digits, <c>@</c> and <c>$</c> that holds it.</summary>
@@ -107,13 +164,20 @@ internal static class LeetReading
             return false;
         }
 
+        // "v10.17.0", "r15-2": part of a version or serial number reads as written.
+        if ((end + 1 < text.Length && text[end] is '.' or '-' or '_' && char.IsAsciiDigit(text[end + 1]))
+            || (start >= 2 && text[start - 1] is '.' or '-' or '_' && char.IsAsciiDigit(text[start - 2])))
+        {
+            return false;
+        }
+
         // "ops@example.com": an address reads as written.
         return word.IndexOf('@') < 0 || end >= text.Length || text[end] != '.';
     }
 
     /// <summary>
-    /// The line with every word written in signs read as letters. A 1 next to another 1 or an l, or between two vowels
-    /// ("a11", "ru1es"), is an l, any other an i ("1gn0r3", "pr3v10us"); when a 1 was read as i only for want of a reason
+    /// The line with every word written in signs read as letters. A 1 next to another 1, or between two vowels ("a11",
+    /// "ru1es"), is an l, any other an i ("1gn0r3", "pr3v10us", "f1l3"); when a 1 was read as i only for want of a reason
     /// ("p1ease"), the line is read a second time with those as l.
     /// </summary>
     private static void Append(StringBuilder reading, ReadOnlySpan<char> line, bool afterALine)
@@ -183,7 +247,7 @@ internal static class LeetReading
     {
         var before = at > 0 ? char.ToLowerInvariant(word[at - 1]) : '\0';
         var after = at + 1 < word.Length ? char.ToLowerInvariant(word[at + 1]) : '\0';
-        if (before is '1' or 'l' || after is '1' or 'l')
+        if (before == '1' || after == '1')
         {
             return true;
         }
