@@ -55,8 +55,10 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
         // cases, Firecrawl's MCP server) it was 77 / 104 at 9 / 571 before any tuning on them (ATR 8 / 15 at 0 / 4, Firecrawl
         // 0 / 15 benign) and 80 / 104 at 9 / 571 after (ATR 11 / 15; the sources before them 69 / 89 at 9 / 552, unchanged).
         // The three ATR rows gained are held-out texts read while the source was vetted, before its split was applied: on
-        // the held-out rows never read the figure is 77 / 101 before and after. The recall floor is the measured figure,
-        // the target (0.90) is not met.
+        // the held-out rows never read the figure is 77 / 101 before and after. The twenty-first session's readings of
+        // disguised text (spaced letters with marks, digits for letters, one-word lines with commas, sentences split across
+        // fields or cells) add one Inspector Assessment row (9 / 14): 81 / 104 at 9 / 571. The recall floor is the
+        // measured figure, the target (0.90) is not met.
         var first = heldOut.Where(s => FirstBuildSources.Contains(s.GetProperty("source").GetString()!)).ToList();
         var firstPositives = first.Where(s => s.GetProperty("label").GetInt32() == 1).ToList();
         var firstNegatives = first.Where(s => s.GetProperty("label").GetInt32() == 0).ToList();
@@ -65,7 +67,7 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
 
         positives.Should().HaveCountGreaterThanOrEqualTo(20);
         negatives.Should().HaveCountGreaterThan(200);
-        recall.Should().BeGreaterThanOrEqualTo(80 / 104.0);
+        recall.Should().BeGreaterThanOrEqualTo(81 / 104.0);
         falsePositiveRate.Should().BeLessThanOrEqualTo(0.05);
     }
 

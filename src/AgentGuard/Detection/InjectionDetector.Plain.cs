@@ -4,7 +4,9 @@ namespace AgentGuard;
 /// Text written to dodge word matching ("ignоre" with a Cyrillic "о", "**ignore** **previous**", full-width or
 /// mathematical letters, soft hyphens inside words, runs of spaces between words, letters spaced apart) is read a second
 /// time the way a model reads it (<see cref="PlainReading"/>), and so are a sentence laid out one word per line
-/// (<see cref="WordPerLineReading"/>) and words spelled out letter by letter ("i-g-n-o-r-e", <see cref="SpelledOutReading"/>):
+/// (<see cref="WordPerLineReading"/>), words spelled out letter by letter ("i-g-n-o-r-e", <see cref="SpelledOutReading"/>),
+/// letters spaced apart with a mark between words ("i g n o r e / a l l", <see cref="SpacedLettersReading"/>), digits for
+/// letters ("1gn0r3", <see cref="LeetReading"/>) and a sentence split across fields or cells (<see cref="SplitFieldsReading"/>):
 /// what its disguised lines say counts as if it were written plainly.
 /// </content>
 internal sealed partial class InjectionDetector
@@ -35,6 +37,24 @@ internal sealed partial class InjectionDetector
         {
             ScanPhrases(spelled, weights);
             ScanOpenings(spelled, weights);
+        }
+
+        if (SpacedLettersReading.Of(text) is { Length: >= 4 } spaced)
+        {
+            ScanPhrases(spaced, weights);
+            ScanOpenings(spaced, weights);
+        }
+
+        if (LeetReading.Of(text) is { Length: >= 4 } lettered)
+        {
+            ScanPhrases(lettered, weights);
+            ScanOpenings(lettered, weights);
+        }
+
+        // A sentence joined from fields or cells is read for its phrases only: its opening is no line's opening.
+        if (SplitFieldsReading.Of(text) is { Length: >= 4 } joinedFields)
+        {
+            ScanPhrases(joinedFields, weights);
         }
 
         return plain;

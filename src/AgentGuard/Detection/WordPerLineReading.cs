@@ -73,9 +73,15 @@ internal static class WordPerLineReading
         }
 
         var run = text[start..end].TrimEnd();
+        var trailing = TrailingMark(run);
         foreach (var range in run.Split('\n'))
         {
             var word = run[range].Trim();
+            if (trailing != '\0' && word.Length > 1 && word[^1] == trailing)
+            {
+                word = word[..^1];
+            }
+
             if (word.Length > 0)
             {
                 reading.Append(word).Append(' ');
@@ -83,5 +89,36 @@ internal static class WordPerLineReading
         }
 
         reading.Length--;
+    }
+
+    /// <summary>
+    /// The mark every line of the run but the last ends with ("Ignore,\nall,\nprevious,\n…"), which lays the words out
+    /// rather than punctuating them; <c>'\0'</c> when the lines do not all end with the same one of <c>, ; | / -</c>.
+    /// </summary>
+    private static char TrailingMark(ReadOnlySpan<char> run)
+    {
+        var mark = '\0';
+        var lines = 0;
+        foreach (var range in run.Split('\n'))
+        {
+            var word = run[range].Trim();
+            if (word.Length == 0)
+            {
+                continue;
+            }
+
+            var last = word[^1];
+            if (lines++ == 0)
+            {
+                mark = last is ',' or ';' or '|' or '/' or '-' ? last : '\0';
+            }
+            else if (last != mark && mark != '\0')
+            {
+                // The last line may end the sentence instead ("…,\ninstructions."); any other line breaks the layout.
+                return range.End.Value >= run.Length ? mark : '\0';
+            }
+        }
+
+        return mark;
     }
 }
