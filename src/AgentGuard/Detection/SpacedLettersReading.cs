@@ -1,5 +1,3 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
 
@@ -17,71 +15,16 @@ namespace AgentGuard;
 internal static class SpacedLettersReading
 {
     /// <summary>How many spaced letters in a row send a line here ("N A S A" does, "A B C" and "Plan A or B" do not).</summary>
-    internal const int MinimumLetters = 4;
+    internal const int MinimumLetters = LetterRuns.MinimumLetters;
 
     /// <summary>The lines of <paramref name="text"/> that hold letters spaced apart, each with its runs joined into words; null when none does.</summary>
-    public static string? Of(ReadOnlySpan<char> text)
-    {
-        StringBuilder? reading = null;
-        var at = NextCandidate(text, 0);
-        while (at >= 0)
-        {
-            var resume = at + 1;
-            if (at > 0 && RunLength(text, at - 1) >= MinimumLetters)
-            {
-                var start = text[..at].LastIndexOf('\n') + 1;
-                var lineBreak = text[at..].IndexOf('\n');
-                var end = lineBreak < 0 ? text.Length : at + lineBreak;
-                Append(reading ??= new StringBuilder(), text[start..end], start > 0);
-                resume = end;
-            }
-
-            at = NextCandidate(text, resume);
-        }
-
-        return reading?.ToString();
-    }
+    public static string? Of(ReadOnlySpan<char> text) => LetterRuns.Of<Joint>(text);
 
     /// <summary>
     /// The first position from <paramref name="from"/> where a space may join the first two letters of a spaced run: a
-    /// space there, and two and four places on, with no space between; -1 when there is none. Vectorised: a mask of the
-    /// spaces of 16 characters at a time, the next 16 beside it for the four places on.
+    /// space there, and two and four places on, with no space between; -1 when there is none.
     /// </summary>
-    internal static int NextCandidate(ReadOnlySpan<char> text, int from)
-    {
-        var i = from;
-        if (Vector256.IsHardwareAccelerated && i + 32 <= text.Length)
-        {
-            ref var start = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<char, ushort>(text));
-            var current = SpaceBits(ref start, i);
-            for (; i + 32 <= text.Length; i += 16)
-            {
-                var next = SpaceBits(ref start, i + 16);
-                var spaces = current | (next << 16);
-                var found = spaces & (spaces >> 2) & (spaces >> 4) & ~(spaces >> 1) & ~(spaces >> 3) & 0xFFFF;
-                if (found != 0)
-                {
-                    return i + BitOperations.TrailingZeroCount(found);
-                }
-
-                current = next;
-            }
-        }
-
-        for (; i + 4 < text.Length; i++)
-        {
-            if (text[i] == ' ' && text[i + 2] == ' ' && text[i + 4] == ' ' && text[i + 1] != ' ' && text[i + 3] != ' ')
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>One bit for each of the 16 characters from <paramref name="at"/>: set where a space stands.</summary>
-    private static uint SpaceBits(ref ushort start, int at)
-        => Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)at), Vector256.Create((ushort)' ')).ExtractMostSignificantBits();
+    internal static int NextCandidate(ReadOnlySpan<char> text, int from) => LetterRuns.NextCandidate<Joint>(text, from);
 
     /// <summary>
     /// How many letters the spaced run that opens at <paramref name="at"/> holds: a letter standing alone, then (one space,
@@ -111,13 +54,8 @@ internal static class SpacedLettersReading
     /// The line with every spaced run of two or more letters written as its word, and what stands between two such words
     /// (spaces and marks: " / ", " | ", " . ", "  ") written as one space.
     /// </summary>
-    private static void Append(StringBuilder reading, ReadOnlySpan<char> line, bool afterALine)
+    private static void Append(StringBuilder reading, ReadOnlySpan<char> line)
     {
-        if (reading.Length > 0 || afterALine)
-        {
-            reading.Append('\n');
-        }
-
         var afterWord = -1;
         for (var i = 0; i < line.Length; i++)
         {
@@ -159,5 +97,17 @@ internal static class SpacedLettersReading
         }
 
         return marks <= 3;
+    }
+
+    /// <summary>A space joins the letters.</summary>
+    private readonly struct Joint : LetterRuns.IJoint
+    {
+        public static uint Bits(Vector256<ushort> chars) => Vector256.Equals(chars, Vector256.Create((ushort)' ')).ExtractMostSignificantBits();
+
+        public static bool IsJoint(char c) => c == ' ';
+
+        public static int RunLength(ReadOnlySpan<char> text, int at) => SpacedLettersReading.RunLength(text, at);
+
+        public static void Append(StringBuilder reading, ReadOnlySpan<char> line) => SpacedLettersReading.Append(reading, line);
     }
 }

@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Numerics;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
 
@@ -18,82 +16,28 @@ namespace AgentGuard;
 internal static class SpelledOutReading
 {
     /// <summary>How many letters a spelled-out run has before its line is read again ("U.S.A." and "a/b/c" do not).</summary>
-    internal const int MinimumLetters = 4;
+    internal const int MinimumLetters = LetterRuns.MinimumLetters;
 
     /// <summary>The marks a word is spelled out with.</summary>
     private static readonly SearchValues<char> Marks = SearchValues.Create("-._*|/+~");
 
     /// <summary>The lines of <paramref name="text"/> that hold a spelled-out word, each written with its words joined; null when there is none.</summary>
-    public static string? Of(ReadOnlySpan<char> text)
-    {
-        StringBuilder? reading = null;
-        var at = NextCandidate(text, 0);
-        while (at >= 0)
-        {
-            var resume = at + 1;
-            if (at > 0 && RunLength(text, at - 1) >= MinimumLetters)
-            {
-                var start = text[..at].LastIndexOf('\n') + 1;
-                var lineBreak = text[at..].IndexOf('\n');
-                var end = lineBreak < 0 ? text.Length : at + lineBreak;
-                Append(reading ??= new StringBuilder(), text[start..end], start > 0);
-                resume = end;
-            }
-
-            at = NextCandidate(text, resume);
-        }
-
-        return reading?.ToString();
-    }
+    public static string? Of(ReadOnlySpan<char> text) => LetterRuns.Of<Joint>(text);
 
     /// <summary>
     /// The first position from <paramref name="from"/> that may join the first and second letters of a run of
     /// <see cref="MinimumLetters"/> (a mark there, and two and four places on, with no mark between), or -1. The marks
     /// need not be one and the same ("i-g.n_o.r-e"); every mark that opens such a run is found, and so are a few others
-    /// ("1.2.3", "a,b,c"), which <see cref="RunLength"/> rules out. Vectorised: a mask of the marks of 16 characters at a
-    /// time, the next 16 beside it for the four places on.
+    /// ("1.2.3", "a,b,c"), which <see cref="RunLength"/> rules out.
     /// </summary>
-    internal static int NextCandidate(ReadOnlySpan<char> text, int from)
-    {
-        var i = from;
-        if (Vector256.IsHardwareAccelerated && i + 32 <= text.Length)
-        {
-            ref var start = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<char, ushort>(text));
-            var current = MarkBits(ref start, i);
-            for (; i + 32 <= text.Length; i += 16)
-            {
-                var next = MarkBits(ref start, i + 16);
-                var found = Opens(current | (next << 16)) & 0xFFFF;
-                if (found != 0)
-                {
-                    return i + BitOperations.TrailingZeroCount(found);
-                }
-
-                current = next;
-            }
-        }
-
-        for (; i + 4 < text.Length; i++)
-        {
-            if (IsMark(text[i]) && IsMark(text[i + 2]) && IsMark(text[i + 4]) && !IsMark(text[i + 1]) && !IsMark(text[i + 3]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>The bits of <paramref name="marks"/> at which a mark stands, two and four places on too, with none between.</summary>
-    private static uint Opens(uint marks) => marks & (marks >> 2) & (marks >> 4) & ~(marks >> 1) & ~(marks >> 3);
+    internal static int NextCandidate(ReadOnlySpan<char> text, int from) => LetterRuns.NextCandidate<Joint>(text, from);
 
     /// <summary>
-    /// One bit for each of the 16 characters from <paramref name="at"/>: set where <see cref="IsMark"/> holds
-    /// (<c>*</c> to <c>/</c> in one unsigned compare, then <c>_</c>, <c>|</c> and <c>~</c>).
+    /// One bit for each of 16 characters: set where <see cref="IsMark"/> holds (<c>*</c> to <c>/</c> in one unsigned
+    /// compare, then <c>_</c>, <c>|</c> and <c>~</c>).
     /// </summary>
-    private static uint MarkBits(ref ushort start, int at)
+    private static uint MarkBits(Vector256<ushort> chars)
     {
-        var chars = Vector256.LoadUnsafe(ref start, (nuint)at);
         var marks = Vector256.LessThanOrEqual(chars - Vector256.Create((ushort)'*'), Vector256.Create((ushort)('/' - '*')))
             | Vector256.Equals(chars, Vector256.Create((ushort)'_'))
             | Vector256.Equals(chars, Vector256.Create((ushort)'|'))
@@ -127,13 +71,8 @@ internal static class SpelledOutReading
     }
 
     /// <summary>The line with every spelled-out run of two or more letters written as its word.</summary>
-    private static void Append(StringBuilder reading, ReadOnlySpan<char> line, bool afterALine)
+    private static void Append(StringBuilder reading, ReadOnlySpan<char> line)
     {
-        if (reading.Length > 0 || afterALine)
-        {
-            reading.Append('\n');
-        }
-
         for (var i = 0; i < line.Length; i++)
         {
             var letters = RunLength(line, i);
@@ -150,5 +89,17 @@ internal static class SpelledOutReading
 
             i += (2 * letters) - 2;
         }
+    }
+
+    /// <summary>A mark joins the letters.</summary>
+    private readonly struct Joint : LetterRuns.IJoint
+    {
+        public static uint Bits(Vector256<ushort> chars) => MarkBits(chars);
+
+        public static bool IsJoint(char c) => IsMark(c);
+
+        public static int RunLength(ReadOnlySpan<char> text, int at) => SpelledOutReading.RunLength(text, at);
+
+        public static void Append(StringBuilder reading, ReadOnlySpan<char> line) => SpelledOutReading.Append(reading, line);
     }
 }
