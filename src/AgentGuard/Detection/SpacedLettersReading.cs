@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Text;
 
@@ -102,8 +103,10 @@ internal static class SpacedLettersReading
     /// <summary>A space joins the letters.</summary>
     private readonly struct Joint : LetterRuns.IJoint
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static uint Bits(Vector256<ushort> chars) => Vector256.Equals(chars, Vector256.Create((ushort)' ')).ExtractMostSignificantBits();
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool IsJoint(char c) => c == ' ';
 
         public static int RunLength(ReadOnlySpan<char> text, int at) => SpacedLettersReading.RunLength(text, at);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Text;
 
@@ -36,6 +37,7 @@ internal static class SpelledOutReading
     /// One bit for each of 16 characters: set where <see cref="IsMark"/> holds (<c>*</c> to <c>/</c> in one unsigned
     /// compare, then <c>_</c>, <c>|</c> and <c>~</c>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint MarkBits(Vector256<ushort> chars)
     {
         var marks = Vector256.LessThanOrEqual(chars - Vector256.Create((ushort)'*'), Vector256.Create((ushort)('/' - '*')))
@@ -94,8 +96,10 @@ internal static class SpelledOutReading
     /// <summary>A mark joins the letters.</summary>
     private readonly struct Joint : LetterRuns.IJoint
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static uint Bits(Vector256<ushort> chars) => MarkBits(chars);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool IsJoint(char c) => IsMark(c);
 
         public static int RunLength(ReadOnlySpan<char> text, int at) => SpelledOutReading.RunLength(text, at);
