@@ -21,35 +21,11 @@ internal sealed partial class InjectionDetector
     {
         respaced = null;
         var plain = mayRespace ? PlainReading.Of(text, out respaced) : PlainReading.Of(text);
-        if (plain is { Length: >= 4 })
-        {
-            ScanPhrases(plain, weights);
-            ScanOpenings(plain, weights);
-        }
-
-        if (WordPerLineReading.Of(text) is { Length: >= 4 } joined)
-        {
-            ScanPhrases(joined, weights);
-            ScanOpenings(joined, weights);
-        }
-
-        if (SpelledOutReading.Of(text) is { Length: >= 4 } spelled)
-        {
-            ScanPhrases(spelled, weights);
-            ScanOpenings(spelled, weights);
-        }
-
-        if (SpacedLettersReading.Of(text) is { Length: >= 4 } spaced)
-        {
-            ScanPhrases(spaced, weights);
-            ScanOpenings(spaced, weights);
-        }
-
-        if (LeetReading.Of(text) is { Length: >= 4 } lettered)
-        {
-            ScanPhrases(lettered, weights);
-            ScanOpenings(lettered, weights);
-        }
+        ScanReading(plain, weights);
+        ScanReading(WordPerLineReading.Of(text), weights);
+        ScanReading(SpelledOutReading.Of(text), weights);
+        ScanReading(SpacedLettersReading.Of(text), weights);
+        ScanReading(LeetReading.Of(text), weights);
 
         // A sentence joined from fields or cells is read for its phrases only: its opening is no line's opening.
         if (SplitFieldsReading.Of(text) is { Length: >= 4 } joinedFields)
@@ -58,5 +34,15 @@ internal sealed partial class InjectionDetector
         }
 
         return plain;
+    }
+
+    /// <summary>A reading of the text (null when the text holds nothing it reads otherwise) scanned for phrases and line openings.</summary>
+    private static void ScanReading(string? reading, Span<double> weights)
+    {
+        if (reading is { Length: >= 4 })
+        {
+            ScanPhrases(reading, weights);
+            ScanOpenings(reading, weights);
+        }
     }
 }
