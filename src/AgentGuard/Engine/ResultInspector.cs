@@ -80,6 +80,10 @@ internal sealed partial class ResultInspector
         string? redacted = null;
         var alert = false;
         var unread = text.Length - scanned.Length;
+
+        // What the secret scan reads and, past the scan limit, what the model may get: the scanned part, extended to the
+        // end of a token cut there (the text itself when nothing is cut).
+        var read = ArgumentRedactor.ToTokenEnd(text, scanned.Length);
         if (untrusted || unread > 0)
         {
             labels.Add(SessionLabels.Untrusted);
@@ -97,8 +101,7 @@ internal sealed partial class ResultInspector
             {
                 var secrets = new List<SecretFinding>();
                 // A token cut by the scan limit is scanned to its end, so it is found (and redacted) whole.
-                var secretScan = ArgumentRedactor.ToTokenEnd(text, scanned.Length);
-                _secrets.Find(secretScan, secrets);
+                _secrets.Find(read, secrets);
                 if (secrets.Count > 0)
                 {
                     labels.Add(SessionLabels.SecretSeen);
@@ -106,7 +109,7 @@ internal sealed partial class ResultInspector
                     alert = true;
                     if (policy.Detection.RedactSecretsInResults)
                     {
-                        redacted = unread > 0 ? ArgumentRedactor.Replace(secretScan, secrets) : ArgumentRedactor.Replace(text, secretScan.Length, secrets);
+                        redacted = unread > 0 ? ArgumentRedactor.Replace(read, secrets) : ArgumentRedactor.Replace(text, read.Length, secrets);
                     }
                 }
             }
@@ -138,14 +141,9 @@ internal sealed partial class ResultInspector
             alert = true;
         }
 
-        if (unread > 0 && policy.Detection.RedactSecretsInResults)
+        if (unread > 0 && policy.Detection.RedactSecretsInResults && read.Length < text.Length)
         {
-            // What was read is the scanned part to the end of a token cut there (the secret scan's text, redacted above).
-            var read = ArgumentRedactor.ToTokenEnd(text, scanned.Length);
-            if (read.Length < text.Length)
-            {
-                redacted = Withheld(redacted ?? read, text.Length - read.Length);
-            }
+            redacted = Withheld(redacted ?? read, text.Length - read.Length);
         }
 
         string[] added = [];
