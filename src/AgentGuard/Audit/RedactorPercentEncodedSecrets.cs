@@ -6,10 +6,13 @@ namespace AgentGuard;
 /// Finds secrets hidden by percent-encoding (<c>token%3Dghp_…</c>, <c>client_secret=…%2F…</c>): the text is decoded
 /// and scanned, and a secret found inside is reported over the encoded characters it came from, to the end of its
 /// encoded token. Where decoding itself ended the value (an escape read as a quote, <c>&lt;</c> or a space inside a key
-/// that holds it by chance), the end is taken from the text as written.
+/// that holds it by chance), the end is taken from the text as written; where decoding made the name or separator in
+/// front of it (<c>zi%51=…</c> read as <c>ziQ=</c> inside a random key), the start is.
 /// </summary>
 internal static class RedactorPercentEncodedSecrets
 {
+    private const int MaxTokenBack = 4096;
+
     public static void Find(ISecretDetector detector, string text, List<SecretFinding> findings)
     {
         if (!TryPercentDecode(text, -1, out var decoded, out var origin))
@@ -21,7 +24,7 @@ internal static class RedactorPercentEncodedSecrets
         detector.Find(decoded, inner);
         foreach (var finding in inner)
         {
-            var start = origin[finding.Start];
+            var start = StartAsWritten(text, origin[finding.Start]);
             var after = finding.Start + finding.Length;
             var end = origin[after];
             if (MadeByDecoding(text, origin, after))
@@ -34,12 +37,44 @@ internal static class RedactorPercentEncodedSecrets
     }
 
     /// <summary>
+    /// Where a decoded finding starts as written. Read back from <paramref name="start"/> to the start of its encoded
+    /// token: an escape that decodes to a separator (<c>token%3Dghp_…</c>) made the boundary, so the finding starts where
+    /// it was found; an escape that decodes to anything else (<c>zi%51=-oZ8…</c>, a random key holding <c>%51</c> and
+    /// '=' by chance) made the name in front of it, which as written is part of the same token: it starts with the token.
+    /// A token is read back at most <see cref="MaxTokenBack"/> characters, so many findings in one long token cost little.
+    /// </summary>
+    private static int StartAsWritten(string text, int start)
+    {
+        var escaped = false;
+        var at = start;
+        var floor = Math.Max(0, start - MaxTokenBack);
+        while (at > floor && !EndsToken(text[at - 1]))
+        {
+            at--;
+            if (text[at] == '%' && at + 2 < start && char.IsAsciiHexDigit(text[at + 1]) && char.IsAsciiHexDigit(text[at + 2]))
+            {
+                var decoded = (char)byte.Parse(text.AsSpan(at + 1, 2), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture);
+                if (decoded is '=' or ':' or '?' or '/' || EndsToken(decoded))
+                {
+                    return start;
+                }
+
+                escaped = true;
+            }
+        }
+
+        return escaped ? at : start;
+    }
+
+    private static bool EndsToken(char c) => char.IsWhiteSpace(c) || c is '&' or ';' or ',' or '"' or '\'' or '<' or '>';
+
+    /// <summary>
     /// Decoding reads the text differently from how it was written (a password that holds "%B0" by chance), so what it
     /// found is widened to the end of its encoded token: the rest of such a password is not left behind.
     /// </summary>
     private static int TokenEnd(string text, int end)
     {
-        while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not ('&' or ';' or ',' or '"' or '\'' or '<' or '>'))
+        while (end < text.Length && !EndsToken(text[end]))
         {
             end++;
         }

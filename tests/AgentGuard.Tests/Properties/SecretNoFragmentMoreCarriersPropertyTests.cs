@@ -117,6 +117,20 @@ public sealed class SecretNoFragmentMoreCarriersPropertyTests
     public void KeyHoldingAnEscapeThatEndsItsCarrier_IsRedactedWholeOrNotAtAll(string carrier, string secret)
         => NoFragment(carrier, secret);
 
+    /// <summary>
+    /// A case the property found in CI (seed 6QbIcdB6gNY8): a key wrapped across two string literals whose first half holds
+    /// <c>%51</c> and a '=' by chance. As written nothing is reported; percent-decoded, <c>zi%51=</c> reads as an
+    /// assignment (<c>ziQ=</c>) and the rest of the half as its value, so redacting from the '=' left <c>zi%51=</c>, the
+    /// first six characters of the key, in the audit file.
+    /// </summary>
+    [Fact]
+    public void WrappedKeyWhoseEscapeDecodesToAnAssignment_IsRedactedWholeOrNotAtAll()
+    {
+        var detector = new SecretDetector();
+        var (text, secrets) = Write("api_key = (\"{H1}\"\n           \"{H2}\")", "zi%51=-oZ8zxviD9Sp6VYUgpGgMqmFsBki+H.IAz6I6%#%dLGQlD=8Zzp8+DTbwDVSvr1#tRWAb6Jjg#:p-?jN", "Hy6Fd1Jc5Gq0Vb7Mn2Ws", "unused");
+        secrets.Where(written => !UnreportedOrRedactedWhole(detector, text, written)).Should().BeEmpty(text);
+    }
+
     private static void NoFragment(string carrier, string secret)
     {
         var detector = new SecretDetector();
