@@ -188,6 +188,12 @@ internal static partial class KeyValueSecrets
             i++;
         }
 
+        // api_key = ("Xk9…"\n "…"): a literal in parentheses (Python wraps a long one over lines so).
+        if (equals && i < text.Length && text[i] == '(' && OpenedLiteral(text, i + 1) is > 0 and var literalStart)
+        {
+            i = literalStart;
+        }
+
         // password:\n    Xk9… / token: >-\n  …: YAML's value on the line below its name.
         if (ownLine && ValueOnNextLine(text, start, i) is > 0 and var below)
         {
@@ -443,10 +449,14 @@ internal static partial class KeyValueSecrets
 
     private static readonly string[] GluedWords = ["secret", "token", "key", "private", "access", "apikey"];
 
-    /// <summary>Go and Java declarations put a type between the name and "=": <c>var apiKey string = "…"</c>.</summary>
+    /// <summary>
+    /// Typed declarations put a string type between the name and "=": Go's <c>var apiKey string = "…"</c>, TypeScript's,
+    /// Kotlin's, Swift's and Python's <c>token: String = "…"</c>, Rust's <c>API_KEY: &amp;str = "…"</c>, Visual Basic's
+    /// <c>Dim password As String = "…"</c>.
+    /// </summary>
     private static void SkipDeclaredType(string text, ref int i)
     {
-        foreach (var type in (ReadOnlySpan<string>)[" string ", " String ", " str ", ": string ", ": str ", " string= "])
+        foreach (var type in (ReadOnlySpan<string>)[" string ", " String ", " str ", ": string ", ": str ", " string= ", ": String ", ": &str ", ": &'static str ", " As String ", " as String "])
         {
             if (text.AsSpan(i).StartsWith(type, StringComparison.Ordinal))
             {
@@ -454,6 +464,18 @@ internal static partial class KeyValueSecrets
                 return;
             }
         }
+    }
+
+    /// <summary>Where the quote of a string literal opens after white space (line breaks too) from <paramref name="at"/>; else -1.</summary>
+    private static int OpenedLiteral(string text, int at)
+    {
+        var k = at;
+        while (k < text.Length && k - at < 40 && char.IsWhiteSpace(text[k]))
+        {
+            k++;
+        }
+
+        return k < text.Length && text[k] is '"' or '\'' ? k : -1;
     }
 
     /// <summary>Where the content of a <c>&lt;string&gt;</c> or <c>&lt;value&gt;</c> element starts, when one follows <paramref name="at"/> after white space; else -1.</summary>

@@ -124,12 +124,16 @@ internal static class SecretAssignedTokens
             return;
         }
 
-        // X-Api-Key: ppV=VNGVkrGt…: the "name" is the start of a secret-named key's value, which is reported whole.
-        var reported = ValueOfSecretNameAt(text, nameStart) ? nameStart : start;
+        // X-Api-Key: ppV=VNGVkrGt…, | api_key | Jt=vnlJ… |: the "name" is the start of a secret-named key's value, which
+        // is reported whole. Not when the value is quoted: let token: string = "…" declares a type, not a piece of a value.
+        var reported = quote == '\0' && ValueOfSecretNameAt(text, nameStart) ? nameStart : start;
         found.Add(new SecretFinding("generic-secret", reported, start + length - reported));
     }
 
-    /// <summary>True when <paramref name="at"/> starts the value of a secret-named key: <c>X-Api-Key: </c>, <c>api_token: </c> before it.</summary>
+    /// <summary>
+    /// True when <paramref name="at"/> starts the value of a secret-named key: <c>X-Api-Key: </c>, <c>api_token: </c>
+    /// before it, or a Markdown table's cell naming one (<c>| api_key | </c>).
+    /// </summary>
     private static bool ValueOfSecretNameAt(string text, int at)
     {
         var k = at;
@@ -138,19 +142,40 @@ internal static class SecretAssignedTokens
             k--;
         }
 
-        if (k == at || k == 0 || text[k - 1] != ':')
+        if (k == at || k == 0 || text[k - 1] is not (':' or '|'))
         {
             return false;
         }
 
         var keyEnd = k - 1;
+        while (text[k - 1] == '|' && keyEnd > 0 && k - 1 - keyEnd < 8 && text[keyEnd - 1] is ' ' or '\t')
+        {
+            keyEnd--;
+        }
+
         var keyStart = keyEnd;
         while (keyStart > 0 && keyEnd - keyStart < 64 && KeyValueSecrets.IsKeyChar(text[keyStart - 1]))
         {
             keyStart--;
         }
 
+        // A cell names the value only when it is the whole cell before it.
+        if (text[k - 1] == '|' && (SkipSpacesBack(text, keyStart) is var cellStart && (cellStart == 0 || text[cellStart - 1] != '|')))
+        {
+            return false;
+        }
+
         return keyStart < keyEnd && KeyValueSecrets.NamesSecret(text.AsSpan(keyStart, keyEnd - keyStart));
+    }
+
+    private static int SkipSpacesBack(string text, int k)
+    {
+        while (k > 0 && text[k - 1] is ' ' or '\t')
+        {
+            k--;
+        }
+
+        return k;
     }
 
     /// <summary>
