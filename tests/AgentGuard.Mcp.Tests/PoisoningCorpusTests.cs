@@ -57,8 +57,12 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
         // The three ATR rows gained are held-out texts read while the source was vetted, before its split was applied: on
         // the held-out rows never read the figure is 77 / 101 before and after. The twenty-first session's readings of
         // disguised text (spaced letters with marks, digits for letters, one-word lines with commas, sentences split across
-        // fields or cells) add one Inspector Assessment row (9 / 14): 81 / 104 at 9 / 571. The recall floor is the
-        // measured figure, the target (0.90) is not met.
+        // fields or cells) add one Inspector Assessment row (9 / 14): 81 / 104 at 9 / 571. With the twenty-second
+        // session's sources (sumododda/mcp-scanner's tool-poisoning checker tests, Microsoft's Azure DevOps MCP server) it
+        // was 106 / 133 at 9 / 656 before any tuning on them (mcp-scanner tests 25 / 29 at 0 / 4, Azure DevOps 0 / 81
+        // benign) and 106 / 133 at 9 / 656 after (the tuning gains carried to none of the four held-out misses; the
+        // sources before them 81 / 104 at 9 / 571, unchanged). The recall floor is the measured figure, the target (0.90)
+        // is not met.
         var first = heldOut.Where(s => FirstBuildSources.Contains(s.GetProperty("source").GetString()!)).ToList();
         var firstPositives = first.Where(s => s.GetProperty("label").GetInt32() == 1).ToList();
         var firstNegatives = first.Where(s => s.GetProperty("label").GetInt32() == 0).ToList();
@@ -67,7 +71,7 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
 
         positives.Should().HaveCountGreaterThanOrEqualTo(20);
         negatives.Should().HaveCountGreaterThan(200);
-        recall.Should().BeGreaterThanOrEqualTo(81 / 104.0);
+        recall.Should().BeGreaterThanOrEqualTo(106 / 133.0);
         falsePositiveRate.Should().BeLessThanOrEqualTo(0.05);
     }
 

@@ -3,8 +3,10 @@ namespace AgentGuard.Mcp;
 /// <content>
 /// The user kept from knowing, in words the phrase table does not list ("avoid mentioning this to the user", "the user
 /// should not know about this", "keep the user unaware", "don't reveal these instructions"): a verb of telling under a
-/// negation, aimed at the user or at the description's own instructions. A vendor's "if you don't know the ID" and "when
-/// the user does not mention a branch" keep no one from knowing.
+/// negation, aimed at the user or at the description's own instructions; a user or an operator who must not see or
+/// notice this; the text kept hidden from a person; the tool's real purpose kept back ("don't reveal the actual
+/// purpose"). A vendor's "if you don't know the ID", "when the user does not mention a branch" and "users who don't see
+/// their project" keep no one from knowing.
 /// </content>
 internal static partial class ToolDescriptionScanner
 {
@@ -15,7 +17,17 @@ internal static partial class ToolDescriptionScanner
     internal static readonly string[] NegationFillers = ["to", "need", "needs", "ever", "be", "from", "you", "should", "must", "will", "it", "is", "let"];
 
     /// <summary>Whom the telling is kept from: the object after the verb ("tell the user", "inform them").</summary>
-    internal static readonly string[] KeptFrom = ["user", "users", "them", "anyone", "anybody", "human"];
+    internal static readonly string[] KeptFrom = ["user", "users", "them", "anyone", "anybody", "human", "humans", "operator", "operators"];
+
+    /// <summary>Who is kept from seeing or knowing when named as the subject ("the user should not know", "operators must never notice").</summary>
+    internal static readonly string[] KeptSubjects = ["user", "users", "operator", "operators", "human", "humans"];
+
+    /// <summary>The tool's own nature, kept back ("do not reveal the actual purpose", "never disclose its real function").</summary>
+    internal static readonly string[] OwnNatures =
+        ["purpose", "purposes", "intent", "intention", "intentions", "function", "functionality", "behavior", "behaviour", "nature", "goal", "role"];
+
+    /// <summary>Words that make a nature the tool's real one, not the one it shows ("the actual purpose", "its true function").</summary>
+    internal static readonly string[] RealQualifiers = ["actual", "true", "real", "hidden", "underlying"];
 
     /// <summary>What the telling is about when it is the description's own orders ("don't reveal these instructions").</summary>
     internal static readonly string[] OwnOrders = ["instruction", "instructions", "note", "message", "step"];
@@ -50,19 +62,25 @@ internal static partial class ToolDescriptionScanner
             return PersonFollows(text, end, int.MaxValue);
         }
 
+        if (AsciiCase.Equals(verb, "hidden"))
+        {
+            return KeptHiddenFromAPerson(text, at, end);
+        }
+
         var negation = NegationBefore(text, at);
         if (negation < 0)
         {
             return false;
         }
 
-        var knowing = AsciiCase.Equals(verb, "know") || AsciiCase.StartsWith(verb, "find") || AsciiCase.StartsWith(verb, "finds");
+        var seeing = AsciiCase.Equals(verb, "see") || AsciiCase.Equals(verb, "notice");
+        var knowing = seeing || AsciiCase.Equals(verb, "know") || AsciiCase.StartsWith(verb, "find") || AsciiCase.StartsWith(verb, "finds");
         if (knowing)
         {
-            return UserBefore(text, negation) && (!AsciiCase.Equals(verb, "know") || KnowsNothingNamed(text, end));
+            return UserBefore(text, negation) && ((!AsciiCase.Equals(verb, "know") && !seeing) || KnowsNothingNamed(text, end));
         }
 
-        return PersonFollows(text, end, KeptFromDistance) || OwnOrdersFollow(text, end);
+        return PersonFollows(text, end, KeptFromDistance) || OwnOrdersFollow(text, end) || OwnNatureFollows(text, end);
     }
 
     /// <summary>Where the negation governing the verb at <paramref name="at"/> starts, or -1.</summary>
@@ -85,19 +103,74 @@ internal static partial class ToolDescriptionScanner
         return -1;
     }
 
-    /// <summary>The user is the subject, within three words before the negation at <paramref name="negation"/>.</summary>
+    /// <summary>The user, an operator or a human is the subject, within three words before the negation at <paramref name="negation"/>.</summary>
     private static bool UserBefore(ReadOnlySpan<char> text, int negation)
     {
         var from = negation;
         for (var words = 0; words < 3 && PreviousWord(text, ref from, out var word); words++)
         {
-            if (AsciiCase.Equals(word, "user") || AsciiCase.Equals(word, "users"))
+            if (KeptSubjectLookup.Contains(word))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// "hidden" at <paramref name="at"/>..<paramref name="end"/> after a verb of keeping (<see cref="KeepingVerbs"/>, maybe
+    /// with "this", "it" or "that" between) and before "from" and a person (<see cref="KeptFrom"/>) within three words:
+    /// "Keep hidden from the operator", "stay hidden from the human reviewing the logs". Something hidden from a view
+    /// ("Archived fields are hidden from the default view") keeps no one from knowing.
+    /// </summary>
+    private static bool KeptHiddenFromAPerson(ReadOnlySpan<char> text, int at, int end)
+    {
+        var from = at;
+        var kept = false;
+        for (var words = 0; words < 2 && PreviousWord(text, ref from, out var word); words++)
+        {
+            if (KeepingVerbLookup.Contains(word))
+            {
+                kept = true;
+                break;
+            }
+
+            if (!OwnReferentLookup.Contains(word))
+            {
+                return false;
+            }
+        }
+
+        var after = end;
+        return kept && NextWord(text, ref after, out var next) && AsciiCase.Equals(next, "from") && PersonFollows(text, after, 3);
+    }
+
+    /// <summary>
+    /// The tool's real nature right after the verb: a determiner maybe, one of <see cref="RealQualifiers"/>, then one of
+    /// <see cref="OwnNatures"/> ("do not reveal the actual purpose", "never disclose its true function"); "its" alone
+    /// will do before the nature ("don't reveal its purpose"). "Do not reveal the password" keeps back no nature.
+    /// </summary>
+    private static bool OwnNatureFollows(ReadOnlySpan<char> text, int end)
+    {
+        var from = end;
+        if (!NextWord(text, ref from, out var word))
+        {
+            return false;
+        }
+
+        var its = AsciiCase.Equals(word, "its");
+        if ((its || AsciiCase.Equals(word, "the") || AsciiCase.Equals(word, "this") || AsciiCase.Equals(word, "your")) && !NextWord(text, ref from, out word))
+        {
+            return false;
+        }
+
+        if (RealQualifierLookup.Contains(word))
+        {
+            return NextWord(text, ref from, out word) && OwnNatureLookup.Contains(word);
+        }
+
+        return its && OwnNatureLookup.Contains(word);
     }
 
     /// <summary>After "know": what is kept is this (about this, that, it, anything) or nothing, not a named thing ("know the ID").</summary>
@@ -211,4 +284,10 @@ internal static partial class ToolDescriptionScanner
     private static readonly WordSet OwnOrdersLookup = new(OwnOrders);
 
     private static readonly WordSet KeepingVerbLookup = new(KeepingVerbs);
+
+    private static readonly WordSet KeptSubjectLookup = new(KeptSubjects);
+
+    private static readonly WordSet OwnNatureLookup = new(OwnNatures);
+
+    private static readonly WordSet RealQualifierLookup = new(RealQualifiers);
 }

@@ -95,6 +95,18 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.RuleOrderFollows"/> holds.</summary>
         RuleOrder,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.BehaviourTakenOver"/> holds.</summary>
+        Takeover,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.ThreatUnlessObeyed"/> holds.</summary>
+        Threat,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.RuleClaimedForSending"/> holds.</summary>
+        ClaimedRule,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.AppliedToHomeOrRoot"/> holds.</summary>
+        HomeOrRoot,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -129,6 +141,10 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(ConsentWords, phrase) >= 0 => PhraseCondition.ConsentWithheld,
         _ when Array.IndexOf(ConversationRecords, phrase) >= 0 => PhraseCondition.ConversationSent,
         _ when Array.IndexOf(AuthorityMarkers, phrase) >= 0 => PhraseCondition.RuleOrder,
+        _ when Array.IndexOf(TakeoverVerbs, phrase) >= 0 => PhraseCondition.Takeover,
+        _ when Array.IndexOf(BreakingConsequences, phrase) >= 0 => PhraseCondition.Threat,
+        _ when Array.IndexOf(ClaimedRules, phrase) >= 0 => PhraseCondition.ClaimedRule,
+        _ when Array.IndexOf(RecursiveModeCommands, phrase) >= 0 => PhraseCondition.HomeOrRoot,
         _ => PhraseCondition.None,
     };
 
@@ -164,6 +180,10 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.ConsentWithheld => ConsentWithheld(text, at, end),
         PhraseCondition.ConversationSent => ConversationSent(text, at, end),
         PhraseCondition.RuleOrder => RuleOrderFollows(text, end),
+        PhraseCondition.Takeover => BehaviourTakenOver(text, end),
+        PhraseCondition.Threat => ThreatUnlessObeyed(text, at, end),
+        PhraseCondition.ClaimedRule => RuleClaimedForSending(text, at, end),
+        PhraseCondition.HomeOrRoot => AppliedToHomeOrRoot(text, end),
         _ => true,
     };
 

@@ -1,6 +1,9 @@
 namespace AgentGuard.Mcp;
 
-/// <content>Downloaded code run as it arrives: a pipe into a shell ("curl -s https://… | sh", "wget -qO- … | bash").</content>
+/// <content>
+/// Downloaded code run as it arrives: a pipe into a shell ("curl -s https://… | sh", "wget -qO- … | bash"); a recursive
+/// permission or owner change of the whole home directory or the root ("chmod -R 0666 ~", "chown -R nobody /").
+/// </content>
 internal static partial class ToolDescriptionScanner
 {
     /// <summary>The shells a pipe may feed.</summary>
@@ -42,6 +45,47 @@ internal static partial class ToolDescriptionScanner
                     return true;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// After a recursive mode command ending at <paramref name="end"/> ("chmod -R"), one argument (a mode or an owner),
+    /// then the home directory or the root as the whole target: "~", "~/", "/", "$HOME" or "$HOME/", followed by white
+    /// space, the text's end or a punctuation mark. "chmod -R 755 ./build" and "chown -R app:app /srv/data" change a
+    /// folder of their own.
+    /// </summary>
+    internal static bool AppliedToHomeOrRoot(ReadOnlySpan<char> text, int end)
+    {
+        var i = SkipBlanks(text, end);
+        var argument = i;
+        while (i < text.Length && !char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        if (i == argument)
+        {
+            return false;
+        }
+
+        var target = SkipBlanks(text, i);
+        var stop = target;
+        while (stop < text.Length && !char.IsWhiteSpace(text[stop]) && text[stop] is not (',' or ';' or ')' or '`' or '"' or '\''))
+        {
+            stop++;
+        }
+
+        var path = text[target..stop].TrimEnd('.');
+        return path is "~" or "~/" or "/" or "$HOME" or "$HOME/";
+
+        static int SkipBlanks(ReadOnlySpan<char> text, int at)
+        {
+            while (at < text.Length && text[at] is ' ' or '\t')
+            {
+                at++;
+            }
+
+            return at;
         }
     }
 }

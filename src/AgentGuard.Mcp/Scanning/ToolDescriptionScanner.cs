@@ -29,7 +29,7 @@ internal static partial class ToolDescriptionScanner
     /// <summary>Verbs of telling (phrases of the table, declared before it; each counts only where <see cref="KeptFromTheUser"/> holds).</summary>
     internal static readonly string[] TellingVerbs =
         ["tell", "telling", "inform", "informing", "mention", "mentioning", "notify", "notifying", "reveal", "revealing", "disclose",
-         "disclosing", "say", "know", "find out", "finds out", "unaware", "conceal"];
+         "disclosing", "say", "know", "find out", "finds out", "unaware", "conceal", "see", "notice", "hidden"];
 
     /// <summary>Destinations outside the call (phrases of the table, declared before it; each counts only where <see cref="SentOutside"/> holds).</summary>
     internal static readonly string[] OutsideDestinations =
@@ -90,6 +90,24 @@ internal static partial class ToolDescriptionScanner
     internal static readonly string[] AuthorityMarkers =
         ["[critical]", "[urgent]", "[important note]", "**important**", "**important note**", "**critical**", "**urgent**",
          "**attention**", "[attention]"];
+
+    /// <summary>Verbs of taking over what something does (phrases of the table, declared before it; each counts only where <see cref="BehaviourTakenOver"/> holds).</summary>
+    internal static readonly string[] TakeoverVerbs =
+        ["override", "overrides", "overriding", "replace", "replaces", "modify", "modifies", "alter", "alters", "change", "changes",
+         "redefine", "redefines"];
+
+    /// <summary>A thing breaking (phrases of the table, declared before it; each counts only where <see cref="ThreatUnlessObeyed"/> holds).</summary>
+    internal static readonly string[] BreakingConsequences =
+        ["will not work", "won't work", "will crash", "will fail", "will break", "will stop working", "would not work", "would crash"];
+
+    /// <summary>Rules claimed as the reason for an order (phrases of the table, declared before it; each counts only where <see cref="RuleClaimedForSending"/> holds).</summary>
+    internal static readonly string[] ClaimedRules =
+        ["internal protocol", "internal protocols", "internal policy", "internal policies", "internal procedure", "internal procedures",
+         "company policy", "corporate policy", "security policy", "security protocol", "compliance policy", "standard procedure",
+         "standard protocol"];
+
+    /// <summary>Recursive permission and owner changes (phrases of the table, declared before it; each counts only where <see cref="AppliedToHomeOrRoot"/> holds).</summary>
+    internal static readonly string[] RecursiveModeCommands = ["chmod -r", "chown -r", "chgrp -r"];
 
     /// <summary>The phrases in table order (the first that matches at a position is its finding), each with its category.</summary>
     internal static readonly (string Phrase, string Category)[] Phrases =
@@ -247,6 +265,18 @@ internal static partial class ToolDescriptionScanner
 
         // An authority marker in brackets or bold before an order about rules (only where RuleOrderFollows holds).
         .. AuthorityMarkers.Select(m => (m, "instruction")),
+
+        // What another tool or the assistant does taken over (only where BehaviourTakenOver holds); the tool threatened to
+        // break unless the model obeys (only where ThreatUnlessObeyed holds); a rule claimed before an order to send data
+        // (only where RuleClaimedForSending holds).
+        .. TakeoverVerbs.Select(v => (v, "shadowing")),
+        .. BreakingConsequences.Select(c => (c, "instruction")),
+        .. ClaimedRules.Select(r => (r, "instruction")),
+
+        // A recursive permission or owner change of the home directory or the root (only where AppliedToHomeOrRoot holds);
+        // the git configuration, where remotes keep their tokens.
+        .. RecursiveModeCommands.Select(c => (c, "code")),
+        (".git/config", "secret-access"),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
@@ -284,9 +314,9 @@ internal static partial class ToolDescriptionScanner
     /// <summary>The phrases (in table order) by lower-case first and second character, both ASCII: 128 × 128 lists.</summary>
     private static readonly PairTable<PhraseEntry> ByPair = BuildPairs();
 
-    /// <summary>Zero-width, bidirectional controls, invisible separators, BOM, soft hyphen, tag characters (high surrogate of U+E0000..U+E007F).</summary>
+    /// <summary>Zero-width, bidirectional controls, invisible separators, the braille pattern blank (U+2800, shown as a space), BOM, soft hyphen, tag characters (high surrogate of U+E0000..U+E007F).</summary>
     internal const string HiddenCharacterList =
-        "\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206A\u206B\u206C\u206D\u206E\u206F\u3164\uFEFF\uFFA0\uDB40";
+        "\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206A\u206B\u206C\u206D\u206E\u206F\u2800\u3164\uFEFF\uFFA0\uDB40";
 
     private static readonly SearchValues<char> HiddenCharacters = SearchValues.Create(HiddenCharacterList);
 
