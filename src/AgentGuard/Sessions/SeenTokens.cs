@@ -19,17 +19,25 @@ public static class SeenTokens
 
     private const string WordsPrefix = "w:";
 
-    /// <summary>The distinct keys of <paramref name="text"/>, for stores that keep keys rather than text.</summary>
-    public static IReadOnlyCollection<string> Extract(string text)
+    /// <summary>The distinct keys of <paramref name="text"/> (its last 256 KB), for stores that keep keys rather than text.</summary>
+    public static IReadOnlyCollection<string> Extract(string text) => Take(text, whole: false).Keys;
+
+    /// <summary>
+    /// The distinct keys of <paramref name="text"/>, at most <see cref="MaxPerText"/>, and what the bound left out.
+    /// <paramref name="whole"/> reads all of the text (untrusted content: a value in a head cut off would never count as
+    /// untrusted); otherwise the last 256 KB, which can only leave values unseen.
+    /// </summary>
+    internal static SeenTokenSet Take(string text, bool whole)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length > SeenValues.MaxTextChars)
+        if (!whole && text.Length > SeenValues.MaxTextChars)
         {
             text = text[^SeenValues.MaxTextChars..];
         }
 
         var tokens = ValueTokenizer.Tokenize(text);
         var keys = new HashSet<string>(StringComparer.Ordinal);
+        var typedLeftOut = false;
         var runs = new List<List<ValueToken>>();
         List<ValueToken>? run = null;
         foreach (var token in tokens)
@@ -40,7 +48,15 @@ public static class SeenTokens
                 continue;
             }
 
-            keys.Add(token.Key);
+            if (keys.Count < MaxPerText)
+            {
+                keys.Add(token.Key);
+            }
+            else
+            {
+                typedLeftOut |= !keys.Contains(token.Key);
+            }
+
             if (run is not null)
             {
                 runs.Add(run);
@@ -53,22 +69,38 @@ public static class SeenTokens
             runs.Add(run);
         }
 
-        for (var length = 1; length <= MaxWords && keys.Count < MaxPerText; length++)
+        return new SeenTokenSet(keys, typedLeftOut, WordsLeftOutFrom(runs, keys));
+    }
+
+    /// <summary>Adds the word sequences of <paramref name="runs"/>, shortest first, up to the bound; returns the fewest words of one left out, or 0.</summary>
+    private static int WordsLeftOutFrom(List<List<ValueToken>> runs, HashSet<string> keys)
+    {
+        for (var length = 1; length <= MaxWords; length++)
         {
             foreach (var words in runs)
             {
-                for (var start = 0; start + length <= words.Count && keys.Count < MaxPerText; start++)
+                for (var start = 0; start + length <= words.Count; start++)
                 {
                     var sequence = words.GetRange(start, length);
-                    if (sequence.Sum(w => w.Canonical.Length) >= ProvenanceValue.MinimumWordChars)
+                    if (sequence.Sum(w => w.Canonical.Length) < ProvenanceValue.MinimumWordChars)
                     {
-                        keys.Add(WordsKey(WordStream.Sequence(sequence)));
+                        continue;
+                    }
+
+                    var key = WordsKey(WordStream.Sequence(sequence));
+                    if (keys.Count < MaxPerText)
+                    {
+                        keys.Add(key);
+                    }
+                    else if (!keys.Contains(key))
+                    {
+                        return length;
                     }
                 }
             }
         }
 
-        return keys;
+        return 0;
     }
 
     /// <summary>The key of a word sequence as provenance builds it (e.g. <c>" bob smith "</c>).</summary>
