@@ -75,32 +75,69 @@ public static class SeenTokens
     /// <summary>Adds the word sequences of <paramref name="runs"/>, shortest first, up to the bound; returns the fewest words of one left out, or 0.</summary>
     private static int WordsLeftOutFrom(List<List<ValueToken>> runs, HashSet<string> keys)
     {
+        // Words as numbers, so a sequence met again (a long page repeats most of its own) is recognised without building
+        // its key: a sequence of numbers not met before is a key not taken before.
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var numbered = new int[runs.Count][];
+        for (var r = 0; r < runs.Count; r++)
+        {
+            var words = runs[r];
+            numbered[r] = new int[words.Count];
+            for (var w = 0; w < words.Count; w++)
+            {
+                ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(ids, words[w].Canonical, out var known);
+                if (!known)
+                {
+                    id = ids.Count;
+                }
+
+                numbered[r][w] = id;
+            }
+        }
+
+        var met = new HashSet<WordIds>();
         for (var length = 1; length <= MaxWords; length++)
         {
-            foreach (var words in runs)
+            for (var r = 0; r < runs.Count; r++)
             {
+                var words = runs[r];
                 for (var start = 0; start + length <= words.Count; start++)
                 {
-                    var sequence = words.GetRange(start, length);
-                    if (sequence.Sum(w => w.Canonical.Length) < ProvenanceValue.MinimumWordChars)
+                    var chars = 0;
+                    for (var w = start; w < start + length; w++)
+                    {
+                        chars += words[w].Canonical.Length;
+                    }
+
+                    if (chars < ProvenanceValue.MinimumWordChars || !met.Add(WordIds.Of(numbered[r].AsSpan(start, length))))
                     {
                         continue;
                     }
 
-                    var key = WordsKey(WordStream.Sequence(sequence));
-                    if (keys.Count < MaxPerText)
-                    {
-                        keys.Add(key);
-                    }
-                    else if (!keys.Contains(key))
+                    if (keys.Count >= MaxPerText)
                     {
                         return length;
                     }
+
+                    keys.Add(WordsKey(WordStream.Sequence(words.GetRange(start, length))));
                 }
             }
         }
 
         return 0;
+    }
+
+    /// <summary>A sequence of up to <see cref="MaxWords"/> word numbers.</summary>
+    private readonly record struct WordIds(int Length, int A, int B, int C, int D, int E, int F)
+    {
+        public static WordIds Of(ReadOnlySpan<int> ids) => new(
+            ids.Length,
+            ids[0],
+            ids.Length > 1 ? ids[1] : -1,
+            ids.Length > 2 ? ids[2] : -1,
+            ids.Length > 3 ? ids[3] : -1,
+            ids.Length > 4 ? ids[4] : -1,
+            ids.Length > 5 ? ids[5] : -1);
     }
 
     /// <summary>The key of a word sequence as provenance builds it (e.g. <c>" bob smith "</c>).</summary>
