@@ -97,12 +97,21 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
     }
 
     /// <summary>Hashes the tokens of <paramref name="text"/> for <paramref name="origin"/>.</summary>
-    internal RedisValue[] HashTokens(ValueOrigin origin, string text)
+    internal RedisValue[] HashTokens(ValueOrigin origin, string text) => HashTokens(origin, text, out _);
+
+    /// <summary>
+    /// Hashes the tokens of <paramref name="text"/> for <paramref name="origin"/>: untrusted text whole (the result hook
+    /// bounds it), other text its tail. <paramref name="lost"/> is the marker (<see cref="SeenLoss"/>) of untrusted
+    /// values the bound on keys per text left out, or an empty value.
+    /// </summary>
+    internal RedisValue[] HashTokens(ValueOrigin origin, string text, out RedisValue lost)
     {
-        var tokens = SeenTokens.Extract(text);
-        var hashed = new RedisValue[tokens.Count];
+        var untrusted = origin == ValueOrigin.Untrusted;
+        var taken = SeenTokens.Take(text, whole: untrusted);
+        lost = untrusted ? SeenLoss.Marker(in taken) : RedisValue.EmptyString;
+        var hashed = new RedisValue[taken.Keys.Count];
         var i = 0;
-        foreach (var token in tokens)
+        foreach (var token in taken.Keys)
         {
             hashed[i++] = Hasher.Hash(origin, token);
         }
@@ -167,7 +176,7 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
         }
     }
 
-    internal void WriteResult(string sessionId, SessionLimits limits, string? callId, string toolName, string[] labels, RedisValue[] tokens)
+    internal void WriteResult(string sessionId, SessionLimits limits, string? callId, string toolName, string[] labels, RedisValue[] tokens, RedisValue lost = default)
     {
         if (callId is not null)
         {
@@ -175,13 +184,14 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
             _records.SendAll();
         }
 
-        var values = new RedisValue[6 + labels.Length + tokens.Length];
+        var values = new RedisValue[7 + labels.Length + tokens.Length];
         values[0] = TtlMs(limits);
         values[1] = Settings.MaxSeenValues;
-        values[2] = callId ?? string.Empty;
-        values[3] = toolName;
-        values[4] = labels.Length;
-        var i = 5;
+        values[2] = lost.IsNull ? RedisValue.EmptyString : lost;
+        values[3] = callId ?? string.Empty;
+        values[4] = toolName;
+        values[5] = labels.Length;
+        var i = 6;
         foreach (var label in labels)
         {
             values[i++] = label;
@@ -470,11 +480,14 @@ internal sealed class RedisSessionStore : ISessionStore, IDisposable
         if (request.SessionId is not null && reads.Seen.Count > 0)
         {
             var flags = (long[])parts[0]!;
+            var loss = SeenLoss.Read(flags, reads.Seen.Count);
             seen = new Dictionary<(ValueOrigin, string), bool>(reads.Seen.Count);
             for (var s = 0; s < reads.Seen.Count; s++)
             {
                 var key = reads.Seen[s];
-                seen[key] = (seen.TryGetValue(key, out var already) && already) || flags[s] == 1;
+
+                // An untrusted value the set may have lost counts as seen untrusted (SeenLoss): forgetting never launders.
+                seen[key] = (seen.TryGetValue(key, out var already) && already) || flags[s] == 1 || (key.Origin == ValueOrigin.Untrusted && loss.Covers(key.Token));
             }
         }
 

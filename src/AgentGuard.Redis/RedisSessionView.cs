@@ -141,10 +141,10 @@ internal sealed class RedisSessionView(
             return;
         }
 
-        var tokens = store.HashTokens(origin, text);
-        if (tokens.Length > 0)
+        var tokens = store.HashTokens(origin, text, out var lost);
+        if (tokens.Length > 0 || !lost.IsNullOrEmpty)
         {
-            store.WriteResult(sessionId, request.Limits, callId: null, toolName: string.Empty, labels: [], tokens);
+            store.WriteResult(sessionId, request.Limits, callId: null, toolName: string.Empty, labels: [], tokens, lost);
         }
     }
 

@@ -1,5 +1,6 @@
 -- The scripted part of one decision's reads (history and labels are read with plain LRANGE / SMEMBERS pipelined in the
--- same round trip): records the prompt's tokens first, then returns { seen flags, rate-limit counts }.
+-- same round trip): records the prompt's tokens first, then returns { seen flags, rate-limit counts }. The seen flags are
+-- one per token asked about, then (when any was asked) one per loss marker: '!a', '!w1' … '!w6' (see result.lua).
 -- KEYS: [seen] when ARGV[3] == '1', then one sorted set per rate-limit counter.
 -- ARGV: now_ms, ttl_ms, has_session, max_seen, n_prompt, prompt tokens..., n_seen, seen tokens..., n_rate, (window_ms, member)...
 local now = tonumber(ARGV[1])
@@ -14,13 +15,25 @@ if has_session then
   k = 2
 end
 
+-- As in result.lua: a dropped untrusted member leaves the marker '!a'; a dropped marker is put back.
+local function trim(key)
+  local size = redis.call('SCARD', key)
+  if size <= max_seen then return end
+  local popped = redis.call('SPOP', key, size - max_seen)
+  local any = false
+  for _, member in ipairs(popped) do
+    local first = string.sub(member, 1, 1)
+    if first == '2' then any = true elseif first == '!' then redis.call('SADD', key, member) end
+  end
+  if any then redis.call('SADD', key, '!a') end
+end
+
 local n_prompt = tonumber(ARGV[i]); i = i + 1
 if n_prompt > 0 then
   for j = 1, n_prompt do
     redis.call('SADD', seen_key, ARGV[i]); i = i + 1
   end
-  local size = redis.call('SCARD', seen_key)
-  if size > max_seen then redis.call('SPOP', seen_key, size - max_seen) end
+  trim(seen_key)
   redis.call('PEXPIRE', seen_key, ttl)
 end
 
@@ -29,6 +42,12 @@ local seen = {}
 for j = 1, n_seen do
   if has_session then seen[j] = redis.call('SISMEMBER', seen_key, ARGV[i]) else seen[j] = 0 end
   i = i + 1
+end
+if n_seen > 0 then
+  local markers = { '!a', '!w1', '!w2', '!w3', '!w4', '!w5', '!w6' }
+  for j = 1, #markers do
+    if has_session then seen[n_seen + j] = redis.call('SISMEMBER', seen_key, markers[j]) else seen[n_seen + j] = 0 end
+  end
 end
 
 local n_rate = tonumber(ARGV[i]); i = i + 1

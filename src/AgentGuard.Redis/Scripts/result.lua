@@ -1,12 +1,29 @@
 -- A tool result: adds labels (returning the new ones), attaches them to the call's history entry, records seen tokens.
 -- KEYS: history, labels, seen.
--- ARGV: ttl_ms, max_seen, call_id ('' when unknown), tool_name, n_labels, labels..., n_tokens, tokens...
+-- ARGV: ttl_ms, max_seen, lost, call_id ('' when unknown), tool_name, n_labels, labels..., n_tokens, tokens...
+-- lost: '' or the loss marker of an untrusted text whose keys were not all taken ('!a': any value, '!wN': word
+-- sequences of N or more words). Seen members are an origin digit and a hash; a member starting with '!' is a marker.
 -- History entries are fields joined by \31: time, effect, kind, tool, source, call id, tags (\30), result labels (\30).
 local ttl = ARGV[1]
 local max_seen = tonumber(ARGV[2])
-local call_id = ARGV[3]
-local tool = string.lower(ARGV[4])
-local i = 5
+local lost = ARGV[3]
+local call_id = ARGV[4]
+local tool = string.lower(ARGV[5])
+local i = 6
+
+-- Drops random members past max_seen. Forgetting never launders: a dropped untrusted member ('2…') leaves the marker
+-- '!a' (any value may have been seen untrusted), and a dropped marker is put back.
+local function trim(key)
+  local size = redis.call('SCARD', key)
+  if size <= max_seen then return end
+  local popped = redis.call('SPOP', key, size - max_seen)
+  local any = false
+  for _, member in ipairs(popped) do
+    local first = string.sub(member, 1, 1)
+    if first == '2' then any = true elseif first == '!' then redis.call('SADD', key, member) end
+  end
+  if any then redis.call('SADD', key, '!a') end
+end
 
 local function split(s)
   local fields, start = {}, 1
@@ -46,12 +63,12 @@ if n_labels > 0 then
 end
 
 local n_tokens = tonumber(ARGV[i]); i = i + 1
-if n_tokens > 0 then
+if n_tokens > 0 or lost ~= '' then
   for j = 1, n_tokens do
     redis.call('SADD', KEYS[3], ARGV[i]); i = i + 1
   end
-  local size = redis.call('SCARD', KEYS[3])
-  if size > max_seen then redis.call('SPOP', KEYS[3], size - max_seen) end
+  if lost ~= '' then redis.call('SADD', KEYS[3], lost) end
+  trim(KEYS[3])
   redis.call('PEXPIRE', KEYS[3], ttl)
 end
 

@@ -19,17 +19,25 @@ public static class SeenTokens
 
     private const string WordsPrefix = "w:";
 
-    /// <summary>The distinct keys of <paramref name="text"/>, for stores that keep keys rather than text.</summary>
-    public static IReadOnlyCollection<string> Extract(string text)
+    /// <summary>The distinct keys of <paramref name="text"/> (its last 256 KB), for stores that keep keys rather than text.</summary>
+    public static IReadOnlyCollection<string> Extract(string text) => Take(text, whole: false).Keys;
+
+    /// <summary>
+    /// The distinct keys of <paramref name="text"/>, at most <see cref="MaxPerText"/>, and what the bound left out.
+    /// <paramref name="whole"/> reads all of the text (untrusted content: a value in a head cut off would never count as
+    /// untrusted); otherwise the last 256 KB, which can only leave values unseen.
+    /// </summary>
+    internal static SeenTokenSet Take(string text, bool whole)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length > SeenValues.MaxTextChars)
+        if (!whole && text.Length > SeenValues.MaxTextChars)
         {
             text = text[^SeenValues.MaxTextChars..];
         }
 
         var tokens = ValueTokenizer.Tokenize(text);
         var keys = new HashSet<string>(StringComparer.Ordinal);
+        var typedLeftOut = false;
         var runs = new List<List<ValueToken>>();
         List<ValueToken>? run = null;
         foreach (var token in tokens)
@@ -40,7 +48,15 @@ public static class SeenTokens
                 continue;
             }
 
-            keys.Add(token.Key);
+            if (keys.Count < MaxPerText)
+            {
+                keys.Add(token.Key);
+            }
+            else
+            {
+                typedLeftOut |= !keys.Contains(token.Key);
+            }
+
             if (run is not null)
             {
                 runs.Add(run);
@@ -53,22 +69,75 @@ public static class SeenTokens
             runs.Add(run);
         }
 
-        for (var length = 1; length <= MaxWords && keys.Count < MaxPerText; length++)
+        return new SeenTokenSet(keys, typedLeftOut, WordsLeftOutFrom(runs, keys));
+    }
+
+    /// <summary>Adds the word sequences of <paramref name="runs"/>, shortest first, up to the bound; returns the fewest words of one left out, or 0.</summary>
+    private static int WordsLeftOutFrom(List<List<ValueToken>> runs, HashSet<string> keys)
+    {
+        // Words as numbers, so a sequence met again (a long page repeats most of its own) is recognised without building
+        // its key: a sequence of numbers not met before is a key not taken before.
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var numbered = new int[runs.Count][];
+        for (var r = 0; r < runs.Count; r++)
         {
-            foreach (var words in runs)
+            var words = runs[r];
+            numbered[r] = new int[words.Count];
+            for (var w = 0; w < words.Count; w++)
             {
-                for (var start = 0; start + length <= words.Count && keys.Count < MaxPerText; start++)
+                ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(ids, words[w].Canonical, out var known);
+                if (!known)
                 {
-                    var sequence = words.GetRange(start, length);
-                    if (sequence.Sum(w => w.Canonical.Length) >= ProvenanceValue.MinimumWordChars)
+                    id = ids.Count;
+                }
+
+                numbered[r][w] = id;
+            }
+        }
+
+        var met = new HashSet<WordIds>();
+        for (var length = 1; length <= MaxWords; length++)
+        {
+            for (var r = 0; r < runs.Count; r++)
+            {
+                var words = runs[r];
+                for (var start = 0; start + length <= words.Count; start++)
+                {
+                    var chars = 0;
+                    for (var w = start; w < start + length; w++)
                     {
-                        keys.Add(WordsKey(WordStream.Sequence(sequence)));
+                        chars += words[w].Canonical.Length;
                     }
+
+                    if (chars < ProvenanceValue.MinimumWordChars || !met.Add(WordIds.Of(numbered[r].AsSpan(start, length))))
+                    {
+                        continue;
+                    }
+
+                    if (keys.Count >= MaxPerText)
+                    {
+                        return length;
+                    }
+
+                    keys.Add(WordsKey(WordStream.Sequence(words.GetRange(start, length))));
                 }
             }
         }
 
-        return keys;
+        return 0;
+    }
+
+    /// <summary>A sequence of up to <see cref="MaxWords"/> word numbers.</summary>
+    private readonly record struct WordIds(int Length, int A, int B, int C, int D, int E, int F)
+    {
+        public static WordIds Of(ReadOnlySpan<int> ids) => new(
+            ids.Length,
+            ids[0],
+            ids.Length > 1 ? ids[1] : -1,
+            ids.Length > 2 ? ids[2] : -1,
+            ids.Length > 3 ? ids[3] : -1,
+            ids.Length > 4 ? ids[4] : -1,
+            ids.Length > 5 ? ids[5] : -1);
     }
 
     /// <summary>The key of a word sequence as provenance builds it (e.g. <c>" bob smith "</c>).</summary>
