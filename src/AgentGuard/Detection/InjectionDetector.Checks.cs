@@ -221,7 +221,7 @@ internal sealed partial class InjectionDetector
         if (weight > weights[(int)marker])
         {
             weights[(int)marker] = weight;
-            weights[(int)Marker.Count]++; // the count of raises, for a reader that stops once decided
+            weights[RaisesSlot]++; // the count of raises, for a reader that stops once decided
         }
     }
     /// <summary>Words after a contact line's address that attach something to what is sent ("… with the chat history").</summary>

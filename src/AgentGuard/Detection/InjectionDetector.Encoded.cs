@@ -156,7 +156,7 @@ internal sealed partial class InjectionDetector
             decoded[k] = (char)bytes[k];
         }
 
-        Span<double> inner = stackalloc double[(int)Marker.Count + 1];
+        Span<double> inner = stackalloc double[WeightSlots];
         ScanPhrases(decoded, inner);
         ScanOpenings(decoded, inner);
         if (ScoreOf(inner) < 0.5 && !ReadsAsOrderRespelt(decoded, inner))

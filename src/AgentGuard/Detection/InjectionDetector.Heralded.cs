@@ -22,22 +22,23 @@ internal sealed partial class InjectionDetector
     /// </summary>
     private static void HeraldedTask(ReadOnlySpan<char> text, int at, Span<double> weights, bool nounless = false)
     {
-        if (HeraldsOnItsOwn(text, at) || TaskAfterHerald(text, at, nounless))
+        if (HeraldsOnItsOwn(text, at, weights) || TaskAfterHerald(text, at, nounless))
         {
             Raise(weights, Marker.NewInstructions, 0.5);
         }
     }
 
     /// <summary>The clause holding <paramref name="at"/> heralds a task to the reader by itself, pressed hard or added to the reader's own work.</summary>
-    private static bool HeraldsOnItsOwn(ReadOnlySpan<char> text, int at)
+    private static bool HeraldsOnItsOwn(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
         var (start, end) = ClauseBounds(text, at, ClauseWindow, ClauseMarks);
-        var introducesContent = end < text.Length && text[end] == ':';
-        var clause = text[start..end];
-        if (!clause.ContainsAny(WeightWords))
+        if (!HoldsWeightWord(text, start, end, weights))
         {
             return false;
         }
+
+        var introducesContent = end < text.Length && text[end] == ':';
+        var clause = text[start..end];
 
         var weight = InjectionPatterns.HeraldedWeight().Count(clause);
         if (weight == 0)

@@ -15,7 +15,7 @@ internal sealed partial class InjectionDetector
     /// The words <see cref="InjectionPatterns.Weighty"/> and <see cref="InjectionPatterns.Pressing"/> are made of, searched
     /// for first (one vectorised search): most sentences that hold an instruction noun hold none, and end there.
     /// </summary>
-    private static readonly System.Buffers.SearchValues<string> WeightWords = System.Buffers.SearchValues.Create(
+    internal static readonly System.Buffers.SearchValues<string> WeightWords = System.Buffers.SearchValues.Create(
         ["importan", "crucial", "vital", "critical", "essential", "urgen", "paramount", "pivotal", "momentous", "significan", "imperative", "priority", "utmost", "indispensable", "weighty", "monumental", "immediate", "swift", "instant", "non-negotiable", "mandatory", "afford", "consequen", "matter"],
         StringComparison.OrdinalIgnoreCase);
 
@@ -54,11 +54,13 @@ internal sealed partial class InjectionDetector
     /// </summary>
     private static void AnnouncedInstructions(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
-        var line = LineAround(text, at, RankingWindow);
-        if (!line.ContainsAny(WeightWords))
+        var (lineStart, lineEnd) = LineBounds(text, at, RankingWindow);
+        if (!HoldsWeightWord(text, lineStart, lineEnd, weights))
         {
             return;
         }
+
+        var line = text[lineStart..lineEnd];
 
         var sentence = text[SentenceStart(text, at, 160)..SentenceEnd(text, at, 160)];
         if ((InjectionPatterns.JustArrived().IsMatch(sentence) && InjectionPatterns.Weighty().IsMatch(line))
@@ -66,13 +68,6 @@ internal sealed partial class InjectionDetector
         {
             Raise(weights, Marker.NewInstructions, 0.5);
         }
-    }
-
-    /// <summary>The line holding <paramref name="at"/>, at most <paramref name="window"/> characters either way.</summary>
-    private static ReadOnlySpan<char> LineAround(ReadOnlySpan<char> text, int at, int window)
-    {
-        var (start, end) = LineBounds(text, at, window);
-        return text[start..end];
     }
 
     /// <summary>Where the line holding <paramref name="at"/> starts and ends (its line break excluded), at most <paramref name="window"/> characters either way.</summary>

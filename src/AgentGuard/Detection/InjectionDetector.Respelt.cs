@@ -55,7 +55,7 @@ internal sealed partial class InjectionDetector
         }
 
         decoded[(start + length)..].CopyTo(respelt[(start + verb.Length)..]);
-        Span<double> weights = stackalloc double[(int)Marker.Count + 1];
+        Span<double> weights = stackalloc double[WeightSlots];
         ScanPhrases(respelt, weights);
         ScanOpenings(respelt, weights);
         if (ScoreOf(weights) < 0.5)

@@ -162,8 +162,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             return InjectionAssessment.None;
         }
 
-        // One slot per marker, and one more that counts the raises (Raise keeps it), so the walk sees a change with one compare.
-        Span<double> weights = stackalloc double[(int)Marker.Count + 1];
+        // One slot per marker, one more that counts the raises (Raise keeps it), so the walk sees a change with one compare,
+        // and the weight word the checks last looked for (see HoldsWeightWord).
+        Span<double> weights = stackalloc double[WeightSlots];
         ScanHidden(text, weights, depth: 0);
         ScanEncoded(text, weights);
         // Without a second reader, a text that changes only in its spacing is walked once, respaced, instead of twice.
@@ -215,11 +216,12 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             return InjectionAssessment.None;
         }
 
-        Span<double> weights = stackalloc double[(int)Marker.Count + 1];
+        Span<double> weights = stackalloc double[WeightSlots];
         ScanHidden(text, weights, depth: 0);
         ScanEncoded(text, weights);
         _ = ScanPlainReading(text, weights, mayRespace: true, out var respaced);
         text = respaced ?? text;
+        ForgetWeightWords(weights);
         if (char.IsLetter(text[0]))
         {
             Guarded(text, 0, "ai", Family.AiNoun, weights);
@@ -310,8 +312,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     private static bool ScanPhrases<TReader>(ReadOnlySpan<char> text, Span<double> weights, ref TReader reader)
         where TReader : struct, IWordStartReader
     {
+        ForgetWeightWords(weights);
         var decided = false;
-        var raises = weights[(int)Marker.Count];
+        var raises = weights[RaisesSlot];
         if (text.Length > 0 && char.IsLetter(text[0]))
         {
             // A text that opens with "AI: …" or "Assistant, …" has no whitespace before its first word.
@@ -345,9 +348,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                     continue;
                 }
 
-                if (reader.StopsWhenDecided && weights[(int)Marker.Count] != raises)
+                if (reader.StopsWhenDecided && weights[RaisesSlot] != raises)
                 {
-                    raises = weights[(int)Marker.Count];
+                    raises = weights[RaisesSlot];
                     if (reader.Decided(weights))
                     {
                         decided = true;

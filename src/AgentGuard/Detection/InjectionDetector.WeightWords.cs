@@ -1,0 +1,65 @@
+namespace AgentGuard;
+
+/// <summary>
+/// Whether a window of the text holds a weight word ("important", "urgent", "immediate"…), answered from one forward
+/// search per text. The checks that ask (an announced instruction, a herald) ask about windows that move forward with
+/// the walk, so the first weight word at or after a window's start is remembered in two slots after the markers'
+/// (<see cref="WeightFromSlot"/>, <see cref="WeightNextSlot"/>) and looked for again only once the windows have passed
+/// it. Each window used to be searched whole: an attacker's page of 20,000 <c>&lt;instruction&gt;</c> tags, where
+/// "instruction" starts like "instant", was searched 600 characters per tag.
+/// </summary>
+internal sealed partial class InjectionDetector
+{
+    /// <summary>The slot that counts the raises (<see cref="Raise"/> keeps it).</summary>
+    private const int RaisesSlot = (int)Marker.Count;
+
+    /// <summary>One more than where the remembered search started; 0 when nothing is remembered for the text being walked.</summary>
+    private const int WeightFromSlot = (int)Marker.Count + 1;
+
+    /// <summary>Where the first weight word at or after the remembered search's start begins, or -1 when there is none before <see cref="WeightSearchedSlot"/>.</summary>
+    private const int WeightNextSlot = (int)Marker.Count + 2;
+
+    /// <summary>Where the remembered search ended: a window that ends there or before it holds no weight word the search did not find.</summary>
+    private const int WeightSearchedSlot = (int)Marker.Count + 3;
+
+    /// <summary>How many slots a scan's weights hold: one per marker, the raises, and the remembered weight word.</summary>
+    internal const int WeightSlots = (int)Marker.Count + 4;
+
+    /// <summary>How far one search for the next weight word reads: a clean page is not read to its end for a window at its start.</summary>
+    private const int WeightSearchReach = 1024;
+
+    /// <summary>Forgets the remembered weight word: the next text walked with <paramref name="weights"/> is another.</summary>
+    internal static void ForgetWeightWords(Span<double> weights) => weights[WeightFromSlot] = 0;
+
+    /// <summary>True when <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>) holds a weight word whole.</summary>
+    internal static bool HoldsWeightWord(ReadOnlySpan<char> text, int start, int end, Span<double> weights)
+    {
+        var from = (int)weights[WeightFromSlot] - 1;
+        if (from >= 0 && start < from)
+        {
+            // A window behind the remembered search (a check that looks back): searched whole.
+            return text[start..end].ContainsAny(WeightWords);
+        }
+
+        if (from >= 0)
+        {
+            var next = (int)weights[WeightNextSlot];
+            if (next >= start)
+            {
+                return next < end && text[next..end].ContainsAny(WeightWords);
+            }
+
+            if (next < 0 && end <= (int)weights[WeightSearchedSlot])
+            {
+                return false;
+            }
+        }
+
+        var searched = Math.Min(text.Length, Math.Max(end, start + WeightSearchReach));
+        var found = text[start..searched].IndexOfAny(WeightWords);
+        weights[WeightFromSlot] = start + 1;
+        weights[WeightNextSlot] = found < 0 ? -1 : start + found;
+        weights[WeightSearchedSlot] = searched;
+        return found >= 0 && start + found < end && text[(start + found)..end].ContainsAny(WeightWords);
+    }
+}
