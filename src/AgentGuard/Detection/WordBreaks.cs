@@ -56,26 +56,49 @@ internal static class WordBreaks
     {
         var n = letters.Length;
 
-        // best[i]: the cost of cutting the first i letters, a letter outside every word weighing more than a word.
-        Span<int> best = stackalloc int[n + 1];
-        Span<short> cut = stackalloc short[n + 1];
-        Span<bool> known = stackalloc bool[n + 1];
-        best[0] = 0;
+        // inWord[i] / inLetters[i]: the cheapest cut of the first i letters that ends with a known word / with letters no
+        // known word covers. A word costs 2, a letter outside every word 1, and each stretch of such letters 4 more, so a
+        // short word is not cut out of an unknown one ("internationalisation" stays whole); a tie keeps the letters together.
+        Span<int> inWord = stackalloc int[n + 1];
+        Span<int> inLetters = stackalloc int[n + 1];
+        Span<short> wordFrom = stackalloc short[n + 1];
+        inWord[0] = 0;
+        inLetters[0] = int.MaxValue / 2;
         for (var i = 1; i <= n; i++)
         {
-            best[i] = best[i - 1] + 16;
-            cut[i] = (short)(i - 1);
-            known[i] = false;
+            inLetters[i] = Math.Min(inLetters[i - 1] + 1, inWord[i - 1] + 5);
+            inWord[i] = int.MaxValue / 2;
             for (var length = 1; length <= Math.Min(LongestWord, i); length++)
             {
-                var cost = best[i - length] + 1;
-                if (cost < best[i] && Lookup.Contains(letters[(i - length)..i]))
+                var cost = Math.Min(inWord[i - length], inLetters[i - length]) + 2;
+                if (cost < inWord[i] && Lookup.Contains(letters[(i - length)..i]))
                 {
-                    best[i] = cost;
-                    cut[i] = (short)(i - length);
-                    known[i] = true;
+                    inWord[i] = cost;
+                    wordFrom[i] = (short)(i - length);
                 }
             }
+        }
+
+        Span<short> cut = stackalloc short[n + 1];
+        Span<bool> known = stackalloc bool[n + 1];
+        var word = inWord[n] < inLetters[n];
+        for (var i = n; i > 0;)
+        {
+            known[i] = word;
+            int from;
+            if (word)
+            {
+                from = wordFrom[i];
+                word = inWord[from] < inLetters[from];
+            }
+            else
+            {
+                from = i - 1;
+                word = inLetters[from] + 1 != inLetters[i];
+            }
+
+            cut[i] = (short)from;
+            i = from;
         }
 
         // Walk back from the end, then write the pieces in order: known words apart, unknown letters together.
