@@ -73,9 +73,23 @@ internal static class SpacedLettersReading
                 reading.Append(' ');
             }
 
-            for (var k = 0; k < letters; k++)
+            if (letters >= WordBreaks.MinimumLetters)
             {
-                reading.Append(line[i + (2 * k)]);
+                // Single spaces between the words too: the breaks are lost, so they are found again against known words.
+                var joined = new char[letters];
+                for (var k = 0; k < letters; k++)
+                {
+                    joined[k] = line[i + (2 * k)];
+                }
+
+                WordBreaks.Append(reading, joined);
+            }
+            else
+            {
+                for (var k = 0; k < letters; k++)
+                {
+                    reading.Append(line[i + (2 * k)]);
+                }
             }
 
             i += (2 * letters) - 2;

@@ -26,6 +26,11 @@ internal static class SplitFieldsReading
             JoinCells(text, ref reading);
         }
 
+        if (text.Contains('['))
+        {
+            JoinArrayWords(text, ref reading);
+        }
+
         return reading?.ToString();
     }
 
@@ -46,6 +51,82 @@ internal static class SplitFieldsReading
         }
 
         return first.Count(' ') + second.Count(' ') >= 1;
+    }
+
+    /// <summary>How many one-word strings an array holds before its words are read as a sentence (a list of tags rarely reads as one).</summary>
+    internal const int MinimumArrayWords = 5;
+
+    /// <summary>
+    /// Arrays of one-word strings (<c>["ignore", "all", "previous", …]</c>, <c>['send', 'the', …]</c>), each read as one
+    /// line of its words: an array of at least <see cref="MinimumArrayWords"/> strings, none holding a space.
+    /// </summary>
+    private static void JoinArrayWords(ReadOnlySpan<char> text, ref StringBuilder? reading)
+    {
+        for (var at = text.IndexOf('['); at >= 0;)
+        {
+            var end = ReadArrayWords(text, at + 1, null, out var words);
+            if (words >= MinimumArrayWords)
+            {
+                _ = ReadArrayWords(text, at + 1, (reading ??= new StringBuilder()).Append('\n'), out _);
+                reading.Length--;
+            }
+
+            var next = text[end..].IndexOf('[');
+            at = next < 0 ? -1 : end + next;
+        }
+    }
+
+    /// <summary>
+    /// Reads the one-word strings of the array whose first element starts at <paramref name="from"/> (each written to
+    /// <paramref name="sink"/>, if any, with a space after it) and returns where the reading stopped.
+    /// </summary>
+    private static int ReadArrayWords(ReadOnlySpan<char> text, int from, StringBuilder? sink, out int words)
+    {
+        words = 0;
+        var i = SkipSpace(text, from);
+        while (i < text.Length && text[i] is '"' or '\'')
+        {
+            var close = ClosingQuote(text, i);
+            if (close < 0 || close == i + 1 || text[(i + 1)..close].ContainsAny(' ', '\t'))
+            {
+                break;
+            }
+
+            sink?.Append(text[(i + 1)..close]).Append(' ');
+            words++;
+            i = SkipSpace(text, close + 1);
+            if (i >= text.Length || text[i] != ',')
+            {
+                break;
+            }
+
+            i = SkipSpace(text, i + 1);
+        }
+
+        return i;
+    }
+
+    private static int SkipSpace(ReadOnlySpan<char> text, int i)
+    {
+        while (i < text.Length && text[i] is ' ' or '\n' or '\r' or '\t')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// Whether the table cell <paramref name="second"/> carries on <paramref name="first"/> though it opens with a capital
+    /// ("| Ignore all previous | Instructions and … |"): both hold two words or more, the first stops on a letter and the
+    /// second opens with a capitalised word. A name and a role ("| Bob | Lead engineer |") do not.
+    /// </summary>
+    internal static bool RunsOnCapitalised(ReadOnlySpan<char> first, ReadOnlySpan<char> second)
+    {
+        first = first.Trim();
+        second = second.Trim();
+        return first.Length > 0 && second.Length > 1 && char.IsLetter(first[^1]) && char.IsUpper(second[0]) && char.IsLower(second[1])
+            && first.Contains(' ') && second.Contains(' ');
     }
 
     /// <summary>The string values that follow a key (<c>"key": "value"</c>, <c>'key': 'value'</c>), in order; runs of them joined.</summary>
@@ -157,7 +238,7 @@ internal static class SplitFieldsReading
             var row = new Run();
             for (var k = 0; k < cells.Count; k++)
             {
-                row.Add(k > 0 ? cells[k - 1] : default, cells[k], runsOn: k > 0 && RunsOn(cells[k - 1], cells[k]), ref reading);
+                row.Add(k > 0 ? cells[k - 1] : default, cells[k], runsOn: k > 0 && CellRunsOn(cells[k - 1], cells[k]), ref reading);
             }
 
             row.End(ref reading);
@@ -169,7 +250,7 @@ internal static class SplitFieldsReading
                     columns.Add(new Run());
                 }
 
-                var runsOn = above is not null && k < above.Count && RunsOn(above[k], cells[k]);
+                var runsOn = above is not null && k < above.Count && CellRunsOn(above[k], cells[k]);
                 columns[k].Add(runsOn ? above![k] : default, cells[k], runsOn, ref reading);
             }
 
@@ -178,6 +259,9 @@ internal static class SplitFieldsReading
 
         EndAll(columns, ref reading);
     }
+
+    private static bool CellRunsOn(ReadOnlySpan<char> first, ReadOnlySpan<char> second)
+        => RunsOn(first, second) || RunsOnCapitalised(first, second);
 
     private static void EndAll(List<Run>? columns, ref StringBuilder? reading)
     {
