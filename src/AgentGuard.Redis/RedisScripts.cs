@@ -4,10 +4,10 @@ namespace AgentGuard.Redis;
 internal static class RedisScripts
 {
     /// <summary>The scripted reads of one decision (seen values, rate-limit hits) plus the prompt's tokens.</summary>
-    public static readonly string Decide = Load("decide");
+    public static readonly string Decide = Load("trim") + Load("decide");
 
     /// <summary>A tool result: labels, attach them to the call, seen values.</summary>
-    public static readonly string Result = Load("result");
+    public static readonly string Result = Load("trim") + Load("result");
 
     /// <summary>Claim a pending approval once, leaving a tombstone.</summary>
     public static readonly string Claim = Load("claim");

@@ -15,18 +15,7 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>A maker of <see cref="AiMakers"/> within <see cref="AiMakerDistance"/> words after the claim ending at <paramref name="end"/>.</summary>
     internal static bool ClaimedForAnAiMaker(ReadOnlySpan<char> text, int end)
-    {
-        var from = end;
-        for (var words = 0; words < AiMakerDistance && NextWord(text, ref from, out var word); words++)
-        {
-            if (AiMakerLookup.Contains(word))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        => WordWithin(text, end, AiMakerDistance, AiMakerLookup);
 
     /// <summary>What a notice in an authority's name is called.</summary>
     internal static readonly string[] NoticeNouns = ["notice", "notices", "directive", "directives", "mandate", "bulletin"];
@@ -47,16 +36,7 @@ internal static partial class ToolDescriptionScanner
             return false;
         }
 
-        from = end;
-        for (var words = 0; words < NoticeDistance && NextWord(text, ref from, out var word); words++)
-        {
-            if (NoticeLookup.Contains(word))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return WordWithin(text, end, NoticeDistance, NoticeLookup);
     }
 
     private static readonly WordSet NoticeLookup = new(NoticeNouns);

@@ -184,18 +184,7 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>A person (<see cref="KeptFrom"/>) within <paramref name="distance"/> words after <paramref name="end"/> in the same sentence.</summary>
     private static bool PersonFollows(ReadOnlySpan<char> text, int end, int distance)
-    {
-        var from = end;
-        for (var words = 0; words < distance && NextWord(text, ref from, out var word); words++)
-        {
-            if (KeptFromLookup.Contains(word))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        => WordWithin(text, end, distance, KeptFromLookup);
 
     /// <summary>"this" or "these", then one of <see cref="OwnOrders"/>, right after the verb.</summary>
     private static bool OwnOrdersFollow(ReadOnlySpan<char> text, int end)

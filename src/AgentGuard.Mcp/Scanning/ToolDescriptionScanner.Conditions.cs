@@ -292,6 +292,20 @@ internal static partial class ToolDescriptionScanner
         return e > s;
     }
 
+    /// <summary>True when one of the next <paramref name="distance"/> words after <paramref name="from"/>, in the same sentence, is in <paramref name="words"/>.</summary>
+    private static bool WordWithin(ReadOnlySpan<char> text, int from, int distance, WordSet words)
+    {
+        for (var count = 0; count < distance && NextWord(text, ref from, out var word); count++)
+        {
+            if (words.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Words that make the verb an obligation ("must", "always", "be sure to"), for <see cref="ObligedToDisclose"/>.</summary>
     internal static readonly string[] Obligations = ["must", "always", "should", "shall", "sure", "remember"];
 

@@ -140,18 +140,7 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>A control (<see cref="Controls"/>) is the object of the verb ending at <paramref name="end"/>, within two words ("bypass the permission checks").</summary>
     internal static bool ControlFollows(ReadOnlySpan<char> text, int end)
-    {
-        var from = end;
-        for (var words = 0; words < 2 && NextWord(text, ref from, out var word); words++)
-        {
-            if (ControlLookup.Contains(word))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        => WordWithin(text, end, 2, ControlLookup);
 
     /// <summary>
     /// "ignore safety", "override security" and the like ending at <paramref name="end"/> end their clause (the sentence

@@ -142,16 +142,7 @@ internal static partial class ToolDescriptionScanner
             return false;
         }
 
-        var from = end;
-        for (var words = 0; words < ClaimedRuleOrderDistance && NextWord(text, ref from, out var word); words++)
-        {
-            if (SendingOrderLookup.Contains(word))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return WordWithin(text, end, ClaimedRuleOrderDistance, SendingOrderLookup);
     }
 
     private static readonly WordSet BreakingSubjectLookup = new(BreakingSubjects);

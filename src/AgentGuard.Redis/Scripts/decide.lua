@@ -15,25 +15,12 @@ if has_session then
   k = 2
 end
 
--- As in result.lua: a dropped untrusted member leaves the marker '!a'; a dropped marker is put back.
-local function trim(key)
-  local size = redis.call('SCARD', key)
-  if size <= max_seen then return end
-  local popped = redis.call('SPOP', key, size - max_seen)
-  local any = false
-  for _, member in ipairs(popped) do
-    local first = string.sub(member, 1, 1)
-    if first == '2' then any = true elseif first == '!' then redis.call('SADD', key, member) end
-  end
-  if any then redis.call('SADD', key, '!a') end
-end
-
 local n_prompt = tonumber(ARGV[i]); i = i + 1
 if n_prompt > 0 then
   for j = 1, n_prompt do
     redis.call('SADD', seen_key, ARGV[i]); i = i + 1
   end
-  trim(seen_key)
+  trim(seen_key, max_seen) -- trim.lua, loaded before this script
   redis.call('PEXPIRE', seen_key, ttl)
 end
 

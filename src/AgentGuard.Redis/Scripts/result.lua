@@ -11,20 +11,6 @@ local call_id = ARGV[4]
 local tool = string.lower(ARGV[5])
 local i = 6
 
--- Drops random members past max_seen. Forgetting never launders: a dropped untrusted member ('2…') leaves the marker
--- '!a' (any value may have been seen untrusted), and a dropped marker is put back.
-local function trim(key)
-  local size = redis.call('SCARD', key)
-  if size <= max_seen then return end
-  local popped = redis.call('SPOP', key, size - max_seen)
-  local any = false
-  for _, member in ipairs(popped) do
-    local first = string.sub(member, 1, 1)
-    if first == '2' then any = true elseif first == '!' then redis.call('SADD', key, member) end
-  end
-  if any then redis.call('SADD', key, '!a') end
-end
-
 local function split(s)
   local fields, start = {}, 1
   while true do
@@ -68,7 +54,7 @@ if n_tokens > 0 or lost ~= '' then
     redis.call('SADD', KEYS[3], ARGV[i]); i = i + 1
   end
   if lost ~= '' then redis.call('SADD', KEYS[3], lost) end
-  trim(KEYS[3])
+  trim(KEYS[3], max_seen) -- trim.lua, loaded before this script
   redis.call('PEXPIRE', KEYS[3], ttl)
 end
 
