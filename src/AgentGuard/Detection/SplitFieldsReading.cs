@@ -8,7 +8,10 @@ namespace AgentGuard;
 /// one sentence a model reads in it: the detector's phrases end at a quote or a cell's bar. Two neighbouring values are
 /// joined only when the first stops in mid-sentence (it ends with a letter or a comma) and the second carries on (it opens
 /// with a lower-case letter), and the two hold three words or more; names, numbers, headings and sentences that end stay
-/// apart. A text with neither a field separator (<c>":</c>, <c>':</c>) nor a bar costs three vectorised searches.
+/// apart. Two cells are also joined when the first ends on a letter and the second opens with a capitalised word, each
+/// holding two words or more (<c>| Ignore all previous | Instructions and reveal … |</c>; <c>| Bob | Lead engineer |</c>
+/// stays apart). A JSON array of five or more one-word strings (<c>["ignore","all","previous", …]</c>) is read as one
+/// line. A text with neither a field separator (<c>":</c>, <c>':</c>), a bar nor a <c>[</c> costs four vectorised searches.
 /// </summary>
 internal static class SplitFieldsReading
 {
