@@ -138,14 +138,23 @@ internal static class PlainReading
     }
 
     /// <summary>
+    /// What stands in a reading for the lines left out between two runs of lines: a line holding only a full stop, which
+    /// ends a sentence and starts no word, so the last line before the gap and the first after it are not read as one
+    /// phrase ("override" three lines above "all guardrails" is not "override all guardrails").
+    /// </summary>
+    private const string GapLine = "\n.\n";
+
+    /// <summary>
     /// The changed lines folded, each with the line before and after it as written (or folded, when it changed too), so a
-    /// phrase that runs from a plain line into a disguised one is read whole; runs of lines that touch are read as one.
+    /// phrase that runs from a plain line into a disguised one is read whole; runs of lines that touch are read as one, and
+    /// runs apart are kept apart by a <see cref="GapLine"/>.
     /// </summary>
     private static string Read(ReadOnlySpan<char> text, List<(int Start, string Folded)> changed)
     {
         var reading = new StringBuilder(text.Length / 4);
         var read = 0;
         var next = 0;
+        var lastEnd = -1;
         foreach (var (start, _) in changed)
         {
             var before = start == 0 ? 0 : text[..(start - 1)].LastIndexOf('\n') + 1;
@@ -159,7 +168,12 @@ internal static class PlainReading
                     next++;
                 }
 
-                if (reading.Length > 0 || line > 0)
+                if (reading.Length > 0 && line > lastEnd + 1)
+                {
+                    // Lines left out lie between: a line of its own ends the sentence, so no phrase runs across the gap.
+                    reading.Append(GapLine);
+                }
+                else if (reading.Length > 0 || line > 0)
                 {
                     reading.Append('\n');
                 }
@@ -173,6 +187,7 @@ internal static class PlainReading
                     reading.Append(text[line..lineEnd]);
                 }
 
+                lastEnd = lineEnd;
                 line = lineEnd + 1;
             }
 
