@@ -408,7 +408,7 @@ internal static partial class ToolDescriptionScanner
     }
 
     /// <summary>
-    /// The lines of <paramref name="text"/> that the plain reading folds, each with its neighbours; null when none changes
+    /// The lines of <paramref name="text"/> that the plain reading folds, each with the lines around it; null when none changes
     /// (what <see cref="Scan"/> reads again, from the injection detector's assessment, for texts of four or more characters).
     /// </summary>
     internal static string? PlainReadingOf(ReadOnlySpan<char> text) => text.Length < 4 ? null : PlainReading.Of(text);

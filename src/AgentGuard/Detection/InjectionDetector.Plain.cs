@@ -21,7 +21,7 @@ internal sealed partial class InjectionDetector
     {
         respaced = null;
         var plain = mayRespace ? PlainReading.Of(text, out respaced) : PlainReading.Of(text);
-        ScanReading(plain, weights);
+        ScanRuns(plain, weights);
         ScanReading(WordPerLineReading.Of(text), weights);
         ScanReading(SpelledOutReading.Of(text), weights);
         ScanReading(SpacedLettersReading.Of(text), weights);
@@ -34,6 +34,33 @@ internal sealed partial class InjectionDetector
         }
 
         return plain;
+    }
+
+    /// <summary>
+    /// The plain reading scanned run by run: its runs of lines lie apart in the text (<see cref="PlainReading.GapLine"/>
+    /// between them), so nothing the scan reads across lines — a phrase, a comment, a window — joins two of them.
+    /// </summary>
+    private static void ScanRuns(string? plain, Span<double> weights)
+    {
+        if (plain is null)
+        {
+            return;
+        }
+
+        var rest = plain.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var gap = rest.IndexOf(PlainReading.GapLine, StringComparison.Ordinal);
+            var run = gap < 0 ? rest : rest[..gap];
+            if (run.Length >= 4)
+            {
+                ScanPhrases(run, weights);
+                ScanOpenings(run, weights);
+            }
+
+            // The next run starts with the gap line's line break, so its first line is read as a line's opening.
+            rest = gap < 0 ? [] : rest[(gap + PlainReading.GapLine.Length - 1)..];
+        }
     }
 
     /// <summary>A reading of the text (null when the text holds nothing it reads otherwise) scanned for phrases and line openings.</summary>

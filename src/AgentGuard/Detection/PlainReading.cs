@@ -33,7 +33,7 @@ internal static class PlainReading
     private static readonly char[] AccentFree = AccentFreeLetters();
 
     /// <summary>
-    /// The changed lines of <paramref name="text"/>, folded, each with its neighbours (<see cref="Read"/>); null when no
+    /// The changed lines of <paramref name="text"/>, folded, each with the lines around it (<see cref="Read"/>); null when no
     /// line changes. A reading that does not begin with the text's first line begins with a line break, so the line
     /// openings are read as openings.
     /// </summary>
@@ -140,14 +140,15 @@ internal static class PlainReading
     /// <summary>
     /// What stands in a reading for the lines left out between two runs of lines: a line holding only a full stop, which
     /// ends a sentence and starts no word, so the last line before the gap and the first after it are not read as one
-    /// phrase ("override" three lines above "all guardrails" is not "override all guardrails").
+    /// phrase ("override" three lines above "all guardrails" is not "override all guardrails"). The injection detector
+    /// reads each run on its own (a comment opened in one run is not closed in the next).
     /// </summary>
-    private const string GapLine = "\n.\n";
+    internal const string GapLine = "\n.\n";
 
     /// <summary>
-    /// The changed lines folded, each with the line before and after it as written (or folded, when it changed too), so a
-    /// phrase that runs from a plain line into a disguised one is read whole; runs of lines that touch are read as one, and
-    /// runs apart are kept apart by a <see cref="GapLine"/>.
+    /// The changed lines folded, each with the lines before and after it as written (or folded, when they changed too; see
+    /// <see cref="ContextCharacters"/>), so a phrase that runs from plain lines into a disguised one is read whole; runs
+    /// of lines that touch are read as one, and runs apart are kept apart by a <see cref="GapLine"/>.
     /// </summary>
     private static string Read(ReadOnlySpan<char> text, List<(int Start, string Folded)> changed)
     {
@@ -157,9 +158,8 @@ internal static class PlainReading
         var lastEnd = -1;
         foreach (var (start, _) in changed)
         {
-            var before = start == 0 ? 0 : text[..(start - 1)].LastIndexOf('\n') + 1;
-            var end = LineEnd(text, start);
-            var after = end >= text.Length ? text.Length : LineEnd(text, end + 1);
+            var before = ContextStart(text, start, read);
+            var after = ContextEnd(text, LineEnd(text, start));
             for (var line = Math.Max(read, before); line < text.Length && line <= after;)
             {
                 var lineEnd = LineEnd(text, line);
@@ -195,6 +195,61 @@ internal static class PlainReading
         }
 
         return reading.ToString();
+    }
+
+    /// <summary>
+    /// How much of the text as written a changed line is read with on each side: whole lines until they hold this many
+    /// characters that are not white space. One line is not enough: "ignore", "all previous" and "іnstructions" (a Cyrillic
+    /// "і") on lines of their own are one phrase to a model, and blank lines between them hold nothing. The detector's
+    /// widest clause window is 240 characters.
+    /// </summary>
+    private const int ContextCharacters = 240;
+
+    /// <summary>
+    /// Where the lines read before the changed line at <paramref name="start"/> begin: whole lines back until they hold
+    /// <see cref="ContextCharacters"/> characters that are not white space, the text's start, or <paramref name="read"/>
+    /// (the reading already holds what lies before it). At least the line before, as far as <paramref name="read"/> allows.
+    /// </summary>
+    private static int ContextStart(ReadOnlySpan<char> text, int start, int read)
+    {
+        var at = start;
+        for (var held = 0; at > read && held < ContextCharacters;)
+        {
+            var lineStart = text[..(at - 1)].LastIndexOf('\n') + 1;
+            held += Printed(text[lineStart..(at - 1)]);
+            at = lineStart;
+        }
+
+        return at;
+    }
+
+    /// <summary>
+    /// Where the lines read after the changed line ending at <paramref name="end"/> end: whole lines on until they hold
+    /// <see cref="ContextCharacters"/> characters that are not white space, or the text's end. At least the line after.
+    /// </summary>
+    private static int ContextEnd(ReadOnlySpan<char> text, int end)
+    {
+        var at = end;
+        for (var held = 0; at < text.Length && held < ContextCharacters;)
+        {
+            var lineEnd = LineEnd(text, at + 1);
+            held += Printed(text[(at + 1)..lineEnd]);
+            at = lineEnd;
+        }
+
+        return at;
+    }
+
+    /// <summary>The characters of <paramref name="line"/> that are not white space.</summary>
+    private static int Printed(ReadOnlySpan<char> line)
+    {
+        var count = 0;
+        foreach (var c in line)
+        {
+            count += char.IsWhiteSpace(c) ? 0 : 1;
+        }
+
+        return count;
     }
 
     /// <summary>Where the line holding <paramref name="at"/> ends: its line break, or the text's end.</summary>
