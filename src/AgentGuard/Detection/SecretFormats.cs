@@ -279,9 +279,10 @@ internal static partial class SecretFormats
         var user = text.AsSpan(userStart, passwordStart - 1 - userStart);
 
         // "postgres:postgres@", "user:abc@", "user:MyPassword1@": default or toy credentials of examples, not secrets
-        // ("user:password8901…@" with twelve or more characters besides the word is a credential in a URL).
+        // ("user:password8901…@" with twelve or more characters besides the word is a credential in a URL, and so is
+        // "user:Password12^@", the word with a digit and a symbol, the complexity a password policy asks for).
         if (SecretText.IsPlaceholder(password) || SecretText.IsPlaceholderWord(password) || password.ContainsAny('/', '?', '#') || password.Length < 4
-            || password.SequenceEqual(user) || (password.Contains("password", StringComparison.OrdinalIgnoreCase) && password.Length < "password".Length + 12)
+            || password.SequenceEqual(user) || (password.Contains("password", StringComparison.OrdinalIgnoreCase) && password.Length < "password".Length + 12 && !WithDigitAndSymbol(password))
             || (user.IsEmpty && password.Contains(':')))
         {
             return i;
@@ -290,6 +291,11 @@ internal static partial class SecretFormats
         found.Add(new SecretFinding("url-password", passwordStart, i - passwordStart));
         return i;
     }
+
+    private static bool WithDigitAndSymbol(ReadOnlySpan<char> password)
+        => password.IndexOfAnyInRange('0', '9') >= 0 && password.ContainsAnyExcept(AsciiLettersAndDigits);
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLettersAndDigits = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 
     private static bool IsUserInfoChar(char c) => c > ' ' && c is not ('/' or '?' or '#' or '"' or '\'' or '<' or '>' or '`' or '[' or ']' or '(' or ')' or '{' or '}' or '\\');
 

@@ -4,7 +4,8 @@ namespace AgentGuard;
 
 /// <summary>
 /// Provider tokens recognised by their prefix (Hugging Face <c>hf_</c>, Notion <c>ntn_</c>, Sourcegraph <c>sgp_</c>,
-/// Shopify <c>shpat_</c>, Tailscale <c>tskey-</c>, 1Password <c>ops_</c>, age <c>AGE-SECRET-KEY-1</c>, Meta <c>EAA…</c>…):
+/// Shopify <c>shpat_</c>, Tailscale <c>tskey-</c>, 1Password <c>ops_</c>, age <c>AGE-SECRET-KEY-1</c>, Meta <c>EAA…</c>, Amazon MWS
+/// <c>amzn.mws.</c>, Kolide <c>k2sk_v1_</c>, Onfido <c>api_live.</c>, Braintree <c>access_token$production$</c>…):
 /// the prefix, then at least <see cref="Entry.MinBody"/> token characters with letters and digits (or the format's own
 /// alphabet). Chat webhook URLs (Discord, Teams, Google Chat, Mattermost) are recognised by host and path.
 /// </summary>
@@ -62,6 +63,8 @@ internal static class SecretProviderTokens
         new("flb_live_", "fleetbase-key", 20), new("ak_live_", "pagarme-key", 30), new("NF-", "nightfall-key", 32, MaxBody: 32),
         new("mdb_sa_sk_", "mongodb-atlas-key", 36), new("secret_", "notion-token", 43, MaxBody: 43), new("BBFF-", "ubidots-token", 30, MaxBody: 30),
         new("pri_", "besttime-key", 32, HexOnly: true, MaxBody: 32),
+        new("amzn.mws.", "amazon-mws-token", 36, MaxBody: 36), new("k2sk_v1_", "kolide-key", 24), new("api_live.", "onfido-token", 44),
+        new("api_live_us.", "onfido-token", 44), new("api_live_ca.", "onfido-token", 44), new("access_token$production$", "braintree-token", 49),
     ];
 
     /// <summary>URL prefixes whose path carries the secret: chat webhooks and workflows, Telegram bot API calls, ThingsBoard device tokens, SoftLayer API keys.</summary>
@@ -82,6 +85,9 @@ internal static class SecretProviderTokens
 
     /// <summary>Django's generated keys draw from letters, digits and <c>!@#$%^&amp;*(-_=+)</c>.</summary>
     private static readonly SearchValues<char> DjangoBody = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)");
+
+    /// <summary>Braintree's production access tokens are <c>access_token$production$</c>, 16 characters, <c>$</c>, 32 characters.</summary>
+    private static readonly SearchValues<char> BraintreeBody = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789$");
 
     /// <summary>Examines the anchor at <paramref name="at"/>; returns where scanning may resume.</summary>
     public static int Match(string text, int at, List<SecretFinding> found)
@@ -108,7 +114,7 @@ internal static class SecretProviderTokens
 
             var start = at + entry.Prefix.Length;
             var rest = text.AsSpan(start);
-            var length = rest.IndexOfAnyExcept(entry.Kind == "django-secret-key" ? DjangoBody : Body);
+            var length = rest.IndexOfAnyExcept(entry.Kind switch { "django-secret-key" => DjangoBody, "braintree-token" => BraintreeBody, _ => Body });
             length = length < 0 ? rest.Length : length;
             var body = rest[..length].TrimEnd('.');
             if (body.Length < entry.MinBody || body.Length > entry.MaxBody || (entry.Kind != "django-secret-key" && SecretText.IsPlaceholder(body)) || !Plausible(body, entry))

@@ -93,9 +93,49 @@ internal static class SecretText
             }
         }
 
-        // A run of one repeated character (aaaaaaaa, 00000000) is a mask, not a secret.
+        // A run of one repeated character (aaaaaaaa, 00000000) is a mask, not a secret; so is a run of 12 or more letters
+        // and digits alternating two characters (ghp_abababab…, 01010101…), the policy's mask.
         var first = value.IsEmpty ? '\0' : value[0];
-        return !value.IsEmpty && (!value.ContainsAnyExcept(first) || IsTemplate(value));
+        return !value.IsEmpty && (!value.ContainsAnyExcept(first) || IsTemplate(value) || HasMaskRun(value));
+    }
+
+    /// <summary>
+    /// True when a run of 12 or more ASCII letters and digits (between other characters) is made of exactly two
+    /// characters: <c>ghp_abababab…</c>, <c>sk_live_0101…</c>. A generated secret does not hold one; a run with a third
+    /// character anywhere in it (<c>ababababQm7…</c>) is no mask. A run of one character under a prefix
+    /// (<c>sk_live_AAAA…</c>, which secretlint labels a secret) is left as it was: reported when the value has more.
+    /// </summary>
+    private static bool HasMaskRun(ReadOnlySpan<char> value)
+    {
+        var i = 0;
+        while (i < value.Length)
+        {
+            if (!char.IsAsciiLetterOrDigit(value[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            char a = value[i], b = '\0';
+            var two = true;
+            for (; i < value.Length && char.IsAsciiLetterOrDigit(value[i]); i++)
+            {
+                var c = value[i];
+                if (c != a && c != b)
+                {
+                    two &= b == '\0';
+                    b = c;
+                }
+            }
+
+            if (two && b != '\0' && i - start >= 12)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsTemplateMarker(string part) => part is "%s" or "%(" or "${" or "$(" or "{{" or "}}" or "..." or "****";

@@ -63,11 +63,15 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         // positives, 4 partial. Twelfth pass (measured once, at the end): unchanged, 638 / 754 at 97.4 %, 4 partial.
         // Fourteenth pass (redaction of percent-decoded findings and inner assignments; measured once, at the end): unchanged.
         // Twentieth pass (values wrapped over lines and BEGIN/END blocks redacted whole; measured once, at the end): 639 / 754
-        // (84.7 %) at 97.4 %, 3 partial (one whispers line from partial to found, not read).
-        positivesAll.Should().HaveCountGreaterThan(750);
-        recall.Should().BeGreaterThanOrEqualTo(0.847);
-        precision.Should().BeGreaterThanOrEqualTo(0.974);
-        realRecall.Should().BeGreaterThanOrEqualTo(0.885);
+        // (84.7 %) at 97.4 %, 3 partial (one whispers line from partial to found, not read). Twenty-third pass: an eleventh
+        // source (semgrep-rules' secret-rule tests, added before any tuning on it; its held-out part 21 / 23 found, 1 of 13
+        // negatives flagged, untuned and after the pass alike): 660 / 777 (84.9 %) at 97.3 %, 88.6 % without
+        // placeholder-labelled positives, 3 partial; the ten earlier sources' figures did not move, so the precision floor
+        // moves down by the new source's flagged negative only.
+        positivesAll.Should().HaveCountGreaterThan(770);
+        recall.Should().BeGreaterThanOrEqualTo(0.849);
+        precision.Should().BeGreaterThanOrEqualTo(0.973);
+        realRecall.Should().BeGreaterThanOrEqualTo(0.886);
         heldOut.Count(s => outcome[s] == Outcome.Partial).Should().BeLessThanOrEqualTo(3);
 
         // The population, lines with context (fourth pass, before and after its classes: 392 / 463 = 84.7 % at
@@ -75,11 +79,12 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         // the ninth source: 452 / 518 = 87.3 % at 96.8 %, 15 of 171 flagged; ninth pass: 452 / 518 at 97.2 %, 13 of 171 flagged;
         // tenth pass: 452 / 518 at 98.0 %, 9 of 171 flagged; eleventh pass with trivy added, untuned: 455 / 526 = 86.5 % at
         // 98.1 %, and after the pass the same: 455 / 526 at 98.1 %, 9 of 171 flagged; twelfth and fourteenth passes: the same again;
-        // twentieth pass: 456 / 526 = 86.7 % at 98.1 %, 9 of 171 flagged).
+        // twentieth pass: 456 / 526 = 86.7 % at 98.1 %, 9 of 171 flagged; twenty-third pass with semgrep added: 470 / 541 =
+        // 86.9 % at 98.1 %, 9 of 178 flagged, the same before and after its tuning).
         var contextPositives = withContext.Where(s => s.IsPositive).ToList();
         var contextFound = contextPositives.Count(s => outcome[s] == Outcome.Found);
         var contextFlagged = withContext.Count(s => !s.IsPositive && outcome[s] != Outcome.None);
-        (contextFound / (double)contextPositives.Count).Should().BeGreaterThanOrEqualTo(0.866);
+        (contextFound / (double)contextPositives.Count).Should().BeGreaterThanOrEqualTo(0.868);
         (contextFound / (double)(contextFound + contextFlagged)).Should().BeGreaterThanOrEqualTo(0.980);
     }
 
