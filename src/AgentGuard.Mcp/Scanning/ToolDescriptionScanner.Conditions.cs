@@ -107,6 +107,15 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.AppliedToHomeOrRoot"/> holds.</summary>
         HomeOrRoot,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.RoleLabelOrders"/> holds.</summary>
+        RoleLabel,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.PrivilegedRoleTaken"/> holds.</summary>
+        RoleTaken,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.GatheredByOrder"/> holds.</summary>
+        Gathered,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -145,6 +154,9 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(BreakingConsequences, phrase) >= 0 => PhraseCondition.Threat,
         _ when Array.IndexOf(ClaimedRules, phrase) >= 0 => PhraseCondition.ClaimedRule,
         _ when Array.IndexOf(RecursiveModeCommands, phrase) >= 0 => PhraseCondition.HomeOrRoot,
+        _ when Array.IndexOf(RoleLabels, phrase) >= 0 => PhraseCondition.RoleLabel,
+        _ when Array.IndexOf(RoleTakingVerbs, phrase) >= 0 => PhraseCondition.RoleTaken,
+        _ when Array.IndexOf(BrowserSecrets, phrase) >= 0 => PhraseCondition.Gathered,
         _ => PhraseCondition.None,
     };
 
@@ -184,6 +196,9 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.Threat => ThreatUnlessObeyed(text, at, end),
         PhraseCondition.ClaimedRule => RuleClaimedForSending(text, at, end),
         PhraseCondition.HomeOrRoot => AppliedToHomeOrRoot(text, end),
+        PhraseCondition.RoleLabel => RoleLabelOrders(text, at, end),
+        PhraseCondition.RoleTaken => PrivilegedRoleTaken(text, at, end),
+        PhraseCondition.Gathered => GatheredByOrder(text, at),
         _ => true,
     };
 

@@ -132,6 +132,37 @@ internal static partial class ToolDescriptionScanner
             => at + 3 < text.Length && text[at] == '\\' && text[at + 1] == 'x' && char.IsAsciiHexDigit(text[at + 2]) && char.IsAsciiHexDigit(text[at + 3]);
     }
 
+    /// <summary>The value of a hex digit (0–15).</summary>
+    private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+
+    /// <summary>
+    /// A letter written as a <c>\xNN</c> escape stands inside a word: an ASCII letter is glued to the escape on either
+    /// side ("\x49gnore prior rules", "Ex\x65cute"). Nobody escapes a plain letter but to keep the word from a reader
+    /// or a filter. Escapes of bytes ("\x00", "\x1b"), ranges ("[\x20-\x7E]"), a letter's escape named on its own
+    /// ("the escape \x41 is the letter A") and escapes in a run ("\x6f\x6b") stand apart from words. Runs of escapes
+    /// are read by <see cref="HiddenPayload"/>.
+    /// </summary>
+    private static bool EscapedLetterInWord(ReadOnlySpan<char> text)
+    {
+        for (var at = text.IndexOf("\\x", StringComparison.Ordinal); at >= 0;)
+        {
+            if (at + 3 < text.Length && char.IsAsciiHexDigit(text[at + 2]) && char.IsAsciiHexDigit(text[at + 3])
+                && char.IsAsciiLetter((char)((HexValue(text[at + 2]) << 4) | HexValue(text[at + 3])))
+                && ((at > 0 && char.IsAsciiLetter(text[at - 1]) && !EndsAnEscape(text, at)) || (at + 4 < text.Length && char.IsAsciiLetter(text[at + 4]))))
+            {
+                return true;
+            }
+
+            var next = text[(at + 2)..].IndexOf("\\x", StringComparison.Ordinal);
+            at = next < 0 ? -1 : at + 2 + next;
+        }
+
+        return false;
+
+        // The letter before is the last hex digit of an escape in a run ("\x6f\x72"), not a word's.
+        static bool EndsAnEscape(ReadOnlySpan<char> text, int at) => at >= 4 && text[at - 4] == '\\' && text[at - 3] == 'x';
+    }
+
     /// <summary>
     /// Each '='-free piece of the run, decoded from each of its first four characters (the payload may be glued to a
     /// word before it), is read as text, and as a credential pair.
@@ -216,8 +247,6 @@ internal static partial class ToolDescriptionScanner
         }
 
         return ReadsAsPoisonedText(bytes[..count], decoded);
-
-        static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
     }
 
     /// <summary>

@@ -64,7 +64,8 @@ internal static partial class ToolDescriptionScanner
     /// <summary>Safety or security set aside (phrases of the table, declared before it; each counts only where <see cref="SafetySetAside"/> holds).</summary>
     internal static readonly string[] SafetySetAsidePhrases =
         ["ignore safety", "ignore security", "override safety", "override security", "disable safety", "disable security",
-         "skip safety", "skip security"];
+         "skip safety", "skip security", "disable safety features", "disable guardrails", "disable safeguards", "ignore guardrails",
+         "ignore restrictions", "disregard safety", "disregard security", "disregard guardrails", "disregard restrictions"];
 
     /// <summary>The words of a hidden trigger (phrases of the table, declared before it; each counts only where <see cref="TriggerUnlocks"/> holds).</summary>
     internal static readonly string[] TriggerWords = ["exact phrase", "secret word", "secret phrase", "magic word", "trigger word", "trigger phrase", "code word"];
@@ -105,6 +106,15 @@ internal static partial class ToolDescriptionScanner
         ["internal protocol", "internal protocols", "internal policy", "internal policies", "internal procedure", "internal procedures",
          "company policy", "corporate policy", "security policy", "security protocol", "compliance policy", "standard procedure",
          "standard protocol"];
+
+    /// <summary>Role labels a text may speak under (phrases of the table, declared before it; each counts only where <see cref="RoleLabelOrders"/> holds).</summary>
+    internal static readonly string[] RoleLabels = ["system:", "root:", "admin:", "administrator:", "superuser:", "sudo:"];
+
+    /// <summary>Verbs of taking a role (phrases of the table, declared before it; each counts only where <see cref="PrivilegedRoleTaken"/> holds).</summary>
+    internal static readonly string[] RoleTakingVerbs = ["execute as", "act as", "operate as"];
+
+    /// <summary>The browser's stored logins (phrases of the table, declared before it; each counts only where <see cref="GatheredByOrder"/> holds).</summary>
+    internal static readonly string[] BrowserSecrets = ["browser passwords", "browser credentials", "browser logins"];
 
     /// <summary>Recursive permission and owner changes (phrases of the table, declared before it; each counts only where <see cref="AppliedToHomeOrRoot"/> holds).</summary>
     internal static readonly string[] RecursiveModeCommands = ["chmod -r", "chown -r", "chgrp -r"];
@@ -277,6 +287,12 @@ internal static partial class ToolDescriptionScanner
         // the git configuration, where remotes keep their tokens.
         .. RecursiveModeCommands.Select(c => (c, "code")),
         (".git/config", "secret-access"),
+
+        // An upper-case role label before an order (only where RoleLabelOrders holds); a privileged role taken by order
+        // (only where PrivilegedRoleTaken holds); the browser's stored logins gathered by order (only where GatheredByOrder holds).
+        .. RoleLabels.Select(l => (l, "instruction")),
+        .. RoleTakingVerbs.Select(v => (v, "harmful")),
+        .. BrowserSecrets.Select(s => (s, "harvesting")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
@@ -495,6 +511,11 @@ internal static partial class ToolDescriptionScanner
         if (RemoteImage(text))
         {
             Add(ref findings, "markup:remote image");
+        }
+
+        if (EscapedLetterInWord(text))
+        {
+            Add(ref findings, "hidden-text:escaped letter inside a word");
         }
 
         switch (HiddenPayload(text))
