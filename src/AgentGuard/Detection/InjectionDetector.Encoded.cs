@@ -156,6 +156,12 @@ internal sealed partial class InjectionDetector
             decoded[k] = (char)bytes[k];
         }
 
+        ReadDecodedText(decoded, weights);
+    }
+
+    /// <summary>Decoded text is scanned on its own; its markers count, as a hidden instruction, when they alone reach the threshold.</summary>
+    private static void ReadDecodedText(ReadOnlySpan<char> decoded, Span<double> weights)
+    {
         Span<double> inner = stackalloc double[WeightSlots];
         ScanPhrases(decoded, inner);
         ScanOpenings(decoded, inner);

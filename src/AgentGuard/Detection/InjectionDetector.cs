@@ -58,6 +58,10 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("what follows", Family.Heralded), ("what comes next", Family.Heralded), ("what lies ahead", Family.Heralded), ("what's next", Family.Heralded), ("what is next", Family.Heralded), ("next part", Family.Heralded), ("next section", Family.Heralded), ("next segment", Family.Heralded), ("next set", Family.Heralded), ("about to ", Family.Heralded), ("the following is", Family.Heralded), ("directions", Family.Heralded),
         ("directive", Family.Announced), ("guideline", Family.Announced), ("guidance", Family.Announced), ("mandate", Family.Announced), ("protocol", Family.Announced), ("procedure", Family.Announced), ("advisor", Family.Announced), ("prescription", Family.Announced),
         ("do not", Family.Secrecy), ("don't", Family.Secrecy), ("dont ", Family.Secrecy), ("never", Family.Secrecy), ("without", Family.Secrecy),
+        ("output only", Family.CannedReply), ("output exactly", Family.CannedReply), ("say only", Family.CannedReply), ("say exactly", Family.CannedReply), ("print only", Family.CannedReply), ("print exactly", Family.CannedReply),
+        ("tell the user", Family.TellTheUser), ("tell user", Family.TellTheUser), ("tell all user", Family.TellTheUser), ("inform the user", Family.TellTheUser), ("inform user", Family.TellTheUser), ("inform all user", Family.TellTheUser),
+        ("notify the user", Family.TellTheUser), ("notify user", Family.TellTheUser), ("warn the user", Family.TellTheUser), ("warn user", Family.TellTheUser), ("remind the user", Family.TellTheUser), ("remind user", Family.TellTheUser),
+        ("system instructions", Family.PromptObject), ("instructions you", Family.PromptObject),
         ("system prompt", Family.PromptObject), ("system message", Family.PromptObject), ("your instructions", Family.PromptObject), ("your prompt", Family.PromptObject), ("your rules", Family.PromptObject), ("initial prompt", Family.PromptObject), ("initial instructions", Family.PromptObject), ("hidden prompt", Family.PromptObject), ("original instructions", Family.PromptObject), ("hidden instructions", Family.PromptObject), 
     ];
 
@@ -167,6 +171,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         Span<double> weights = stackalloc double[WeightSlots];
         ScanHidden(text, weights, depth: 0);
         ScanEncoded(text, weights);
+        ScanRotated(text, weights);
         // Without a second reader, a text that changes only in its spacing is walked once, respaced, instead of twice.
         plainReading = ScanPlainReading(text, weights, mayRespace: typeof(TReader) == typeof(NoReader), out var respaced);
         var walked = respaced is null ? text : respaced.AsSpan();
@@ -219,6 +224,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         Span<double> weights = stackalloc double[WeightSlots];
         ScanHidden(text, weights, depth: 0);
         ScanEncoded(text, weights);
+        ScanRotated(text, weights);
         _ = ScanPlainReading(text, weights, mayRespace: true, out var respaced);
         text = respaced ?? text;
         ForgetWeightWords(weights);
@@ -540,6 +546,13 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.ReplyManner:
                 ReplyManner(text, at, weights);
+                CannedReply(text, at, weights);
+                break;
+            case Family.CannedReply:
+                CannedReply(text, at, weights);
+                break;
+            case Family.TellTheUser:
+                TellTheUser(text, at, weights);
                 break;
             case Family.Hypothetical:
                 RaiseIf(InjectionPatterns.HypotheticalOrder(), text, at, weights, Marker.NewInstructions, 0.5);
@@ -799,5 +812,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         Conditional,
         FakeTurn,
         HiddenClaim,
+        CannedReply,
+        TellTheUser,
     }
 }

@@ -76,8 +76,11 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(@"\G(?:do\s+not|don't|dont|never|without)\s+(?:tell(?:ing)?|mention(?:ing)?|inform(?:ing)?|notify(?:ing)?|alert(?:ing)?|reveal(?:ing)?|let(?:ting)?|show(?:ing)?|disclos(?:e|ing)|ask(?:ing)?|confirm(?:ing)?\s+with)\s+(?:(?:this|it|that|anything)\s+(?:to\s+)?)?(?:the\s+|your\s+)(?:user|human|owner|person|operator|customer|recipient)s?\b", Options, Timeout)]
     internal static partial Regex Secrecy();
 
-    /// <summary>"reveal your system prompt", "print your instructions".</summary>
-    [GeneratedRegex(@"\G(?:reveal|print|repeat|output|show|display|leak|dump|return|tell\s+me|write\s+out|recite)\s+(?:me\s+)?(?:your|the)\s+(?:entire\s+|full\s+|original\s+|hidden\s+|initial\s+|secret\s+|exact\s+)?(?:system\s+prompt|system\s+message|instructions|initial\s+prompt|hidden\s+prompt|prompt|rules|configuration|guidelines)", Options, Timeout)]
+    /// <summary>
+    /// "reveal your system prompt", "print your instructions", "output your complete system instructions", "tell me what
+    /// instructions you were given".
+    /// </summary>
+    [GeneratedRegex(@"\G(?:(?:reveal|print|repeat|output|show|display|leak|dump|return|tell\s+me|write\s+out|recite)\s+(?:me\s+)?(?:your|the)\s+(?:entire\s+|full\s+|complete\s+|original\s+|hidden\s+|initial\s+|secret\s+|exact\s+)?(?:system\s+prompt|system\s+message|system\s+instructions|instructions|initial\s+prompt|hidden\s+prompt|prompt|rules|configuration|guidelines)|tell\s+me\s+what\s+(?:instructions|rules|guidelines)\s+you\s+(?:were|have\s+been)\s+given)", Options, Timeout)]
     internal static partial Regex PromptLeak();
 
     /// <summary>A markdown image: alt text, target, optional title.</summary>
