@@ -33,25 +33,5 @@ internal sealed partial class InjectionDetector
     }
 
     private static bool OpensScriptedOrder(ReadOnlySpan<char> text, int at)
-    {
-        if (OpensSentence(text, at, out _) || OpensComment(text, at))
-        {
-            return true;
-        }
-
-        var end = at - 1;
-        while (end >= 0 && text[end] is ' ' or ',')
-        {
-            end--;
-        }
-
-        var start = end;
-        while (start >= 0 && char.IsAsciiLetter(text[start]))
-        {
-            start--;
-        }
-
-        start++;
-        return end >= start && IsOneOf(text[start..(end + 1)], ScriptedLeads) && OpensSentence(text, start, out _);
-    }
+        => OpensSentence(text, at, out _) || OpensComment(text, at) || AfterLeadOpeningSentence(text, at, ScriptedLeads);
 }

@@ -16,7 +16,7 @@ internal sealed partial class InjectionDetector
     /// </summary>
     private static void ReplyManner(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
-        if (!OpensSentence(text, at, out _) && !OpensComment(text, at) && !AfterLeadOpeningSentence(text, at))
+        if (!OpensSentence(text, at, out _) && !OpensComment(text, at) && !AfterLeadOpeningSentence(text, at, ReplyMannerLeads))
         {
             return;
         }
@@ -31,7 +31,11 @@ internal sealed partial class InjectionDetector
         return before.Length > 0 && before[^1] is '#' or '/';
     }
 
-    private static bool AfterLeadOpeningSentence(ReadOnlySpan<char> text, int at)
+    /// <summary>
+    /// The word before <paramref name="at"/> (past spaces and commas) is one of <paramref name="leads"/> and opens its
+    /// sentence ("Please, reply …", "Instead output …").
+    /// </summary>
+    private static bool AfterLeadOpeningSentence(ReadOnlySpan<char> text, int at, string[] leads)
     {
         var end = at - 1;
         while (end >= 0 && text[end] is ' ' or ',')
@@ -46,6 +50,6 @@ internal sealed partial class InjectionDetector
         }
 
         start++;
-        return end >= start && IsOneOf(text[start..(end + 1)], ReplyMannerLeads) && OpensSentence(text, start, out _);
+        return end >= start && IsOneOf(text[start..(end + 1)], leads) && OpensSentence(text, start, out _);
     }
 }
