@@ -151,6 +151,7 @@ internal sealed class ArgumentRedactor
 
             end = WidenedOverClosers(text, start, end);
             (start, end) = RedactorConcatenatedLiterals.Widened(text, start, end);
+            (start, end) = RedactorLineContinuations.Widened(text, start, end);
             (start, end) = RedactorSecretElements.Widened(text, start, end);
             spans.Add(finding with { Start = start, Length = end - start });
         }
