@@ -437,11 +437,13 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     {
         try
         {
-            Check(text, at, anchor, family, weights);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // A pattern that cannot decide in time proves nothing; the other anchors still count.
+            var check = new AnchorCheck(text, at, anchor, family, weights);
+            if (!PatternDeadline.Run(ref check))
+            {
+                // Out of time twice: not a pause of the process but text that keeps a bounded pattern busy. It cannot be
+                // vouched for, so it counts as a marker on its own (the other anchors still count too).
+                Raise(weights, Marker.Undecided, UndecidedWeight);
+            }
         }
 #pragma warning disable CA1031 // One faulting check must not erase what the others found (an appended sentence that trips it would hide an injection).
         catch (Exception ex) when (ex is IndexOutOfRangeException or ArgumentException or InvalidOperationException)
@@ -746,7 +748,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     [
         "ignore-previous", "role-change", "new-instructions", "addressed-to-ai", "urgent-override", "fake-role-tag", "hidden-instruction",
         "hidden-text", "exfiltration", "send-external", "tool-invocation", "secrecy", "prompt-leak", "zero-width", "bidi-override", "unicode-tags",
-        "agent-request", "fake-completion", "claims-user-or-authority", "ordering",
+        "agent-request", "fake-completion", "claims-user-or-authority", "ordering", "undecided",
     ];
 
     private enum Marker
@@ -771,6 +773,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         FakeCompletion,
         ClaimsAuthority,
         Ordering,
+        Undecided,
         Count,
     }
 

@@ -201,18 +201,9 @@ internal sealed class SecretDetector : ISecretDetector
         {
             for (var at = Formats.Next(text, group, 0); at >= 0;)
             {
-                var next = at + 1;
-                try
-                {
-                    // Every hit is read, except inside a private key just found: its finding covers the whole body, and
-                    // reading each header of an attacker's text of keys read the same body once per header.
-                    next = SecretFormats.Match(text, at, found) is var resume && text[at] == '-' ? Math.Max(resume, at + 1) : at + 1;
-                }
-                catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
-                {
-                    // Undecided in time: not reported; the next hit is read.
-                }
-
+                // Every hit is read, except inside a private key just found: its finding covers the whole body, and
+                // reading each header of an attacker's text of keys read the same body once per header.
+                var next = SecretFormats.MatchInTime(text, at, found) is var resume && text[at] == '-' ? Math.Max(resume, at + 1) : at + 1;
                 at = Formats.Next(text, group, next);
             }
         }
@@ -225,14 +216,7 @@ internal sealed class SecretDetector : ISecretDetector
         {
             if (text.Length - at >= 34 && char.IsAsciiHexDigitLower(text[at + 2]))
             {
-                try
-                {
-                    SecretFormats.Match(text, at, found);
-                }
-                catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
-                {
-                    // Undecided in time: not reported.
-                }
+                SecretFormats.MatchInTime(text, at, found);
             }
         }
     }
