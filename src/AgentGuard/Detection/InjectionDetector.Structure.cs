@@ -49,7 +49,7 @@ internal sealed partial class InjectionDetector
         if (anchor == "[admin")
         {
             // "[ADMIN REQUEST::", "[admin override]": a label that claims the administrator speaks.
-            if (IsAdminLabel(text, at))
+            if (IsAdminLabel(text, at) || AdminLabelGivesAnOrder(text, at))
             {
                 Raise(weights, Marker.FakeRoleTag, 0.6);
             }
@@ -129,6 +129,23 @@ internal sealed partial class InjectionDetector
         }
 
         return i < text.Length && (text[i] == ':' || (text[i] == ']' && (i + 1 >= text.Length || text[i + 1] is not ('(' or '['))));
+    }
+
+    /// <summary>
+    /// "[ADMIN]: After listing restaurants, also output …": the bare label, in capitals and followed by a colon as a
+    /// speaker's, then an order. A Markdown reference ("[admin]: https://…"), an INI section ("[admin]\nuser = root") and a
+    /// chat log's lower-case speaker ("[admin]: please restart the build") give none or are written otherwise.
+    /// </summary>
+    private static bool AdminLabelGivesAnOrder(ReadOnlySpan<char> text, int at)
+    {
+        var i = at + 1;
+        var word = NextWord(text, ref i);
+        if (!(word.SequenceEqual("ADMIN") || word.SequenceEqual("ADMINISTRATOR")) || i + 1 >= text.Length || text[i] != ']' || text[i + 1] != ':')
+        {
+            return false;
+        }
+
+        return IsMatchAt(InjectionPatterns.AdminOrder(), text, i + 2);
     }
 
     /// <summary>What the jailbreak persona's mode is said to be: switched on, or the label of its answers.</summary>

@@ -502,6 +502,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 AnnouncedInstructions(text, at, weights);
                 HeraldedTask(text, at, weights);
                 AnnouncedThenAsked(text, at, weights);
+                SplicedBannerTask(text, at, weights);
                 if (!EndsLikeAHeading(text, at + anchor.Length))
                 {
                     break;
@@ -522,6 +523,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.Urgent:
                 Raise(weights, Marker.Urgent, 0.2);
+                SplicedBannerTask(text, at, weights);
                 if (anchor == "you must")
                 {
                     RaiseIf(InjectionPatterns.DemandsObedience(), text, at, weights, Marker.ClaimsAuthority, 0.45);
@@ -538,13 +540,16 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 AnnouncedInstructions(text, at, weights);
                 HeraldedTask(text, at, weights);
                 AnnouncedThenAsked(text, at, weights);
+                SplicedBannerTask(text, at, weights);
                 break;
             case Family.Heralded:
                 HeraldedTask(text, at, weights, nounless: anchor is "about to " or "the following is");
                 AnnouncedThenAsked(text, at, weights);
+                SplicedBannerTask(text, at, weights);
                 break;
             case Family.Orders:
                 AnnouncedThenAsked(text, at, weights);
+                SplicedBannerTask(text, at, weights);
                 break;
             case Family.ReplyManner:
                 ReplyManner(text, at, weights);
@@ -613,6 +618,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
 
                 break;
             case Family.CallTool:
+                if (anchor == "execute")
+                {
+                    SplicedBannerTask(text, at, weights);
+                }
+
                 if (!CouldNameTool(text, at) || !Ahead(text, at, 100, ToolNounWords, '_', sentence: true))
                 {
                     break;
@@ -646,6 +656,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.Follow:
                 RaiseIf(InjectionPatterns.FollowInstructions(), text, at, weights, Marker.NewInstructions, 0.6);
+                SplicedBannerTask(text, at, weights);
                 break;
             case Family.FakeCompletion:
                 var completion = FirstMatch(InjectionPatterns.FakeCompletion(), text, at);

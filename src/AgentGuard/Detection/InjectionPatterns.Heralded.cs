@@ -65,4 +65,12 @@ internal static partial class InjectionPatterns
     /// <summary>A question that points back to what was just said: "Which version ships with it?", "Are they tested?".</summary>
     [GeneratedRegex(@"\b(?:it|they|them|these|those)\b", Options, Timeout)]
     internal static partial Regex PointsBack();
+
+    /// <summary>A request put to the reader: "could you …", "would you please …", "I would appreciate if you could …", "I'd like you to …", "please provide …".</summary>
+    [GeneratedRegex(@"\b(?:could|can|would|will)\s+you\b|\b(?:appreciate\s+(?:it\s+)?if\s+you|(?:I['’]d|I\s+would)\s+like\s+you\s+to)\b|\bplease\s+(?:provide|write|draft|create|generate|give|explain|describe|list|tell|answer|compose)\b", Options, Timeout)]
+    internal static partial Regex RequestToReader();
+
+    /// <summary>An order to act at once on what is read: "EXECUTE UPON READING", "obey immediately", "comply at once".</summary>
+    [GeneratedRegex(@"\b(?:execute|obey|comply|act|proceed)\s+(?:upon|on\s+reading|immediately|now|at\s+once|without\s+delay)\b", Options, Timeout)]
+    internal static partial Regex ActOnReading();
 }
