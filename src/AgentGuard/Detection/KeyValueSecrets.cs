@@ -143,11 +143,11 @@ internal static partial class KeyValueSecrets
             i = literal;
             comparison = true;
         }
-        else if (!assigned && SetByCommand(text, start, end))
+        else if (!assigned && SetByCommand(text, start, end) is > 0 and var commandValue)
         {
             // ENV DB_PASSWORD hunter2 (a Dockerfile's form without '='), setx DB_PASSWORD "hunter2": a command names the
             // variable, one space, then its value.
-            i = end + 1;
+            i = commandValue;
             assigned = true;
             byCommand = true;
         }
@@ -582,31 +582,36 @@ internal static partial class KeyValueSecrets
     private static readonly string[] CapitalLabels = ["SECRET", "TOKEN", "KEY", "ACCESS", "PRIVATE"];
 
     /// <summary>
-    /// The name follows <c>ENV </c> at the start of a line (a Dockerfile) or <c>setx </c> (Windows) and is followed by one
-    /// space and a value.
+    /// The name follows <c>ENV </c> at the start of a line (a Dockerfile) or <c>setx </c> (Windows, also with the name in
+    /// double quotes: <c>setx "SONAR_TOKEN" "…"</c>) and is followed by one space and a value; returns where the value
+    /// starts, or -1.
     /// </summary>
-    private static bool SetByCommand(string text, int start, int end)
+    private static int SetByCommand(string text, int start, int end)
     {
-        if (end + 1 >= text.Length || text[end] != ' ' || text[end + 1] is ' ' or '\t' or '\r' or '\n' || start < 4 || text[start - 1] != ' ')
+        var quoted = start >= 6 && end + 2 < text.Length && text[start - 1] == '"' && text[end] == '"';
+        var nameStart = quoted ? start - 1 : start;
+        var nameEnd = quoted ? end + 1 : end;
+        if (nameEnd + 1 >= text.Length || text[nameEnd] != ' ' || text[nameEnd + 1] is ' ' or '\t' or '\r' or '\n' || nameStart < 4 || text[nameStart - 1] != ' ')
         {
-            return false;
+            return -1;
         }
 
-        var command = start - 1;
+        var command = nameStart - 1;
         while (command > 0 && char.IsAsciiLetter(text[command - 1]))
         {
             command--;
         }
 
-        var word = text.AsSpan(command, start - 1 - command);
+        var word = text.AsSpan(command, nameStart - 1 - command);
         var lineStart = command;
         while (lineStart > 0 && text[lineStart - 1] is ' ' or '\t')
         {
             lineStart--;
         }
 
-        return (word.SequenceEqual("ENV") && (lineStart == 0 || text[lineStart - 1] is '\n' or '\r'))
+        var set = (!quoted && word.SequenceEqual("ENV") && (lineStart == 0 || text[lineStart - 1] is '\n' or '\r'))
             || (word.Equals("setx", StringComparison.OrdinalIgnoreCase) && (lineStart == 0 || text[lineStart - 1] is '\n' or '\r' or '&' or ';'));
+        return set ? nameEnd + 1 : -1;
     }
 
     /// <summary>After a bare space, only "is"/"was" or a long unbroken run can be a value.</summary>
@@ -729,6 +734,13 @@ internal static partial class KeyValueSecrets
             return false;
         }
 
+        // process.env.API_TOKEN || "…", config.password ?? '…': the literal a secret-named value falls back to is its value.
+        if (FallbackLiteral(text, i) is > 0 and var fallback)
+        {
+            i = fallback;
+            return true;
+        }
+
         // { "name": "RABBITMQ_PASSWORD", "value": "…" } (container environment lists), <add key="ApiSecret" value="…" />
         // (.NET appSettings): the quoted name's "value" member or attribute holds its value.
         if (quoted && ValueMember(text, ref i, nextLine: false))
@@ -751,6 +763,14 @@ internal static partial class KeyValueSecrets
             while (next < text.Length && next - i < 4 && text[next] == ' ')
             {
                 next++;
+            }
+
+            // env("SECRET_KEY", default="…"), os.environ.get("API_TOKEN", default='…'): the default given by keyword.
+            if (callArgument && text.AsSpan(next).StartsWith("default=", StringComparison.Ordinal))
+            {
+                pair = Pair.CallArgument;
+                i = next + "default=".Length;
+                return true;
             }
 
             if (callArgument || (next < text.Length && text[next] is '"' or '\''))
@@ -828,6 +848,26 @@ internal static partial class KeyValueSecrets
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// At <paramref name="i"/>: <c>||</c> or <c>??</c>, then (after at most three spaces) an opening quote; returns the
+    /// quote's index, or -1. A fallback to another name (<c>token || defaultToken</c>) is no literal.
+    /// </summary>
+    private static int FallbackLiteral(string text, int i)
+    {
+        if (i + 2 >= text.Length || !(text[i] == text[i + 1] && text[i] is '|' or '?'))
+        {
+            return -1;
+        }
+
+        var next = i + 2;
+        while (next < text.Length && next - i < 5 && text[next] == ' ')
+        {
+            next++;
+        }
+
+        return next < text.Length && text[next] is '"' or '\'' or '`' ? next : -1;
     }
 
     private static KeyKind Classify(ReadOnlySpan<char> key)

@@ -33,7 +33,7 @@ internal static class SecretBlocks
             var close = end < 0 || (next >= 0 && next < end) ? -1 : text.IndexOf("-----", end + End.Length, Math.Min(80, text.Length - end - End.Length), StringComparison.Ordinal);
             if (close >= 0)
             {
-                blocks.Add((at, close + 5));
+                blocks.Add((at, EscapedBreakBeforeQuote(text, close + 5)));
                 next = text.IndexOf(Begin, close + 5, StringComparison.Ordinal);
             }
 
@@ -41,6 +41,18 @@ internal static class SecretBlocks
         }
 
         return blocks;
+    }
+
+    /// <summary>
+    /// Where a block inside a string literal ends: an escaped line break (<c>\n</c>, <c>\r\n</c>) right before the closing
+    /// quote (<c>"private_key": "-----BEGIN …-----END PRIVATE KEY-----\n"</c>) is the block's own last line break, so it
+    /// goes with the block; one followed by more text is left.
+    /// </summary>
+    private static int EscapedBreakBeforeQuote(string text, int end)
+    {
+        var after = text.AsSpan(end);
+        var escape = after.StartsWith("\\r\\n", StringComparison.Ordinal) ? 4 : after.StartsWith("\\n", StringComparison.Ordinal) ? 2 : 0;
+        return escape > 0 && after.Length > escape && after[escape] is '"' or '\'' ? end + escape : end;
     }
 
     /// <summary>The finding widened over the lines of a wrapped base64 value and over the block it lies in.</summary>

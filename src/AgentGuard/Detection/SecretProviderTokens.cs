@@ -5,9 +5,10 @@ namespace AgentGuard;
 /// <summary>
 /// Provider tokens recognised by their prefix (Hugging Face <c>hf_</c>, Notion <c>ntn_</c>, Sourcegraph <c>sgp_</c>,
 /// Shopify <c>shpat_</c>, Tailscale <c>tskey-</c>, 1Password <c>ops_</c>, age <c>AGE-SECRET-KEY-1</c>, Meta <c>EAA…</c>, Amazon MWS
-/// <c>amzn.mws.</c>, Kolide <c>k2sk_v1_</c>, Onfido <c>api_live.</c>, Braintree <c>access_token$production$</c>…):
+/// <c>amzn.mws.</c>, Kolide <c>k2sk_v1_</c>, Onfido <c>api_live.</c>, Braintree <c>access_token$production$</c>, Docker Swarm
+/// <c>SWMTKN-1-</c>, JFrog reference tokens <c>cmVmdGtu</c>…):
 /// the prefix, then at least <see cref="Entry.MinBody"/> token characters with letters and digits (or the format's own
-/// alphabet). Chat webhook URLs (Discord, Teams, Google Chat, Mattermost) are recognised by host and path.
+/// alphabet). Chat webhook URLs (Discord, Teams, Google Chat, Mattermost) and Infura endpoints are recognised by host and path.
 /// </summary>
 internal static class SecretProviderTokens
 {
@@ -65,9 +66,10 @@ internal static class SecretProviderTokens
         new("pri_", "besttime-key", 32, HexOnly: true, MaxBody: 32),
         new("amzn.mws.", "amazon-mws-token", 36, MaxBody: 36), new("k2sk_v1_", "kolide-key", 24), new("api_live.", "onfido-token", 44),
         new("api_live_us.", "onfido-token", 44), new("api_live_ca.", "onfido-token", 44), new("access_token$production$", "braintree-token", 49),
+        new("SWMTKN-1-", "docker-swarm-token", 70, MaxBody: 80), new("cmVmdGtu", "artifactory-reference-token", 56, MaxBody: 56),
     ];
 
-    /// <summary>URL prefixes whose path carries the secret: chat webhooks and workflows, Telegram bot API calls, ThingsBoard device tokens, SoftLayer API keys.</summary>
+    /// <summary>URL prefixes whose path carries the secret: chat webhooks and workflows, Telegram bot API calls, ThingsBoard device tokens, SoftLayer API keys, Infura project keys.</summary>
     internal static readonly (string Prefix, string Kind)[] Webhooks =
     [
         ("discord.com/api/webhooks/", "discord-webhook"), ("discordapp.com/api/webhooks/", "discord-webhook"),
@@ -75,6 +77,7 @@ internal static class SecretProviderTokens
         ("chat.googleapis.com/v1/spaces/", "google-chat-webhook"), ("/hooks/", "mattermost-webhook"),
         ("thingsboard.cloud/api/v1/", "thingsboard-token"), ("api.softlayer.com/soap/v3", "softlayer-key"),
         ("hooks.slack.com/workflows/", "slack-webhook"), ("api.telegram.org/bot", "telegram-bot-token"),
+        ("infura.io/v3/", "infura-key"), ("infura.io/ws/v3/", "infura-key"),
     ];
 
     internal static IEnumerable<string> Anchors => Catalogue.Select(e => e.Prefix).Concat(Webhooks.Select(w => w.Prefix));

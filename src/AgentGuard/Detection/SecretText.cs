@@ -3,11 +3,14 @@ namespace AgentGuard;
 /// <summary>Small tests on candidate secret values: entropy, character classes, placeholders.</summary>
 internal static class SecretText
 {
-    private static readonly string[] PlaceholderParts = ["example", "sample", "placeholder", "your", "xxxx", "redacted", "dummy", "changeme", "****", "...", "…", "${", "$(", "%(", "{{", "}}", "%s", "process.env", "os.environ", "getenv", "replace_with", "replace-with", "replaceme", "replace_me", "insert_", "put_your"];
+    private static readonly string[] PlaceholderParts = ["example", "sample", "placeholder", "your", "xxxx", "redacted", "dummy", "changeme", "****", "...", "…", "${", "$(", "%(", "{{", "}}", "%s", "process.env", "os.environ", "getenv", "replace_with", "replace-with", "replaceme", "replace_me", "insert_", "put_your",
+        // Keys published in documentation: the Azure Storage emulator's (Azurite's) account key and the Docker
+        // documentation's example Swarm join token (a distinctive part of each).
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1", "3pu6hszjas19xyp7ghgosyx9k8atbfcr"];
 
     private static readonly System.Buffers.SearchValues<string> PlaceholderPartSearch = System.Buffers.SearchValues.Create(PlaceholderParts.Where(p => p != "…").ToArray(), StringComparison.OrdinalIgnoreCase);
 
-    private static readonly string[] PlaceholderWords = ["password", "passwd", "pass", "secret", "token", "null", "none", "true", "false", "undefined", "required", "optional", "string", "hidden", "masked", "empty", "test", "user", "admin", "pwd", "value", "apikey", "key", "n/a"];
+    private static readonly string[] PlaceholderWords = ["password", "passwd", "pass", "secret", "token", "null", "none", "true", "false", "undefined", "required", "optional", "string", "hidden", "masked", "empty", "test", "user", "admin", "pwd", "value", "apikey", "key", "n/a", "not-set", "not_set", "notset", "unset"];
 
     /// <summary>Shannon entropy of <paramref name="value"/> in bits per character.</summary>
     public static double Entropy(ReadOnlySpan<char> value)

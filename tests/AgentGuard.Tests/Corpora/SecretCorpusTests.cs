@@ -67,11 +67,15 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         // source (semgrep-rules' secret-rule tests, added before any tuning on it; its held-out part 21 / 23 found, 1 of 13
         // negatives flagged, untuned and after the pass alike): 660 / 777 (84.9 %) at 97.3 %, 88.6 % without
         // placeholder-labelled positives, 3 partial; the ten earlier sources' figures did not move, so the precision floor
-        // moves down by the new source's flagged negative only.
-        positivesAll.Should().HaveCountGreaterThan(770);
-        recall.Should().BeGreaterThanOrEqualTo(0.849);
-        precision.Should().BeGreaterThanOrEqualTo(0.973);
-        realRecall.Should().BeGreaterThanOrEqualTo(0.886);
+        // moves down by the new source's flagged negative only. Twenty-fourth pass: a twelfth source (SonarSource/sonar-text's
+        // rule examples, added before any tuning on it; its held-out part untuned 33 / 37 found, 6 / 41 negatives flagged:
+        // sonar labels as clean several keys its own rules do not report): 693 / 814 (85.1 %) at 96.7 % untuned; after the
+        // pass (measured once, at the end): 694 / 814 (85.3 %) at 96.5 % (25 of 347 flagged), 88.8 % without
+        // placeholder-labelled positives, 3 partial; the eleven earlier sources did not move.
+        positivesAll.Should().HaveCountGreaterThan(810);
+        recall.Should().BeGreaterThanOrEqualTo(0.852);
+        precision.Should().BeGreaterThanOrEqualTo(0.965);
+        realRecall.Should().BeGreaterThanOrEqualTo(0.887);
         heldOut.Count(s => outcome[s] == Outcome.Partial).Should().BeLessThanOrEqualTo(3);
 
         // The population, lines with context (fourth pass, before and after its classes: 392 / 463 = 84.7 % at
@@ -80,12 +84,14 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         // tenth pass: 452 / 518 at 98.0 %, 9 of 171 flagged; eleventh pass with trivy added, untuned: 455 / 526 = 86.5 % at
         // 98.1 %, and after the pass the same: 455 / 526 at 98.1 %, 9 of 171 flagged; twelfth and fourteenth passes: the same again;
         // twentieth pass: 456 / 526 = 86.7 % at 98.1 %, 9 of 171 flagged; twenty-third pass with semgrep added: 470 / 541 =
-        // 86.9 % at 98.1 %, 9 of 178 flagged, the same before and after its tuning).
+        // 86.9 % at 98.1 %, 9 of 178 flagged, the same before and after its tuning; twenty-fourth pass with sonar-text added,
+        // untuned: 499 / 573 = 87.1 % at 97.1 %, 15 of 218 flagged; after the pass: 500 / 573 = 87.3 % at 96.9 %, 16 of 218
+        // flagged — the precision floor moves below 98 % for the new source's negatives, see docs/detection.md).
         var contextPositives = withContext.Where(s => s.IsPositive).ToList();
         var contextFound = contextPositives.Count(s => outcome[s] == Outcome.Found);
         var contextFlagged = withContext.Count(s => !s.IsPositive && outcome[s] != Outcome.None);
-        (contextFound / (double)contextPositives.Count).Should().BeGreaterThanOrEqualTo(0.868);
-        (contextFound / (double)(contextFound + contextFlagged)).Should().BeGreaterThanOrEqualTo(0.980);
+        (contextFound / (double)contextPositives.Count).Should().BeGreaterThanOrEqualTo(0.872);
+        (contextFound / (double)(contextFound + contextFlagged)).Should().BeGreaterThanOrEqualTo(0.968);
     }
 
     /// <summary>
