@@ -156,7 +156,7 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(RecursiveModeCommands, phrase) >= 0 => PhraseCondition.HomeOrRoot,
         _ when Array.IndexOf(RoleLabels, phrase) >= 0 => PhraseCondition.RoleLabel,
         _ when Array.IndexOf(RoleTakingVerbs, phrase) >= 0 => PhraseCondition.RoleTaken,
-        _ when Array.IndexOf(BrowserSecrets, phrase) >= 0 => PhraseCondition.Gathered,
+        _ when Array.IndexOf(BrowserSecrets, phrase) >= 0 || Array.IndexOf(HostDetails, phrase) >= 0 => PhraseCondition.Gathered,
         _ => PhraseCondition.None,
     };
 

@@ -78,6 +78,9 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>A user name and password joined by a colon (<see cref="IsCredentialPair"/>), as HTTP basic authentication encodes them.</summary>
         Credential,
+
+        /// <summary>A sentence of prose (<see cref="IsProse"/>): words nobody encodes but to keep them from a reader.</summary>
+        Prose,
     }
 
     /// <summary>How far apart the eight-character samples of <see cref="HiddenPayload"/> start (a run of 31 holds one).</summary>
@@ -171,6 +174,7 @@ internal static partial class ToolDescriptionScanner
     {
         Span<byte> bytes = stackalloc byte[Base64RunLimit / 4 * 3];
         Span<char> decoded = stackalloc char[Base64RunLimit / 4 * 3];
+        var prose = false;
         foreach (var range in run.Split('='))
         {
             var piece = run[range];
@@ -190,11 +194,52 @@ internal static partial class ToolDescriptionScanner
                     {
                         return EncodedPayload.Credential;
                     }
+
+                    prose |= IsProse(bytes[..written]);
                 }
             }
         }
 
-        return EncodedPayload.None;
+        return prose ? EncodedPayload.Prose : EncodedPayload.None;
+    }
+
+    /// <summary>The fewest words of <see cref="IsProse"/>.</summary>
+    internal const int ProseWordMinimum = 6;
+
+    /// <summary>
+    /// The decoded bytes are a sentence: only letters, digits, single spaces and sentence punctuation, with at least
+    /// <see cref="ProseWordMinimum"/> words of letters and as many letters as nine tenths of the rest. JSON ("{"offset":100}"),
+    /// a URL, a key, a hash or a binary file is none.
+    /// </summary>
+    private static bool IsProse(ReadOnlySpan<byte> bytes)
+    {
+        int letters = 0, others = 0, words = 0;
+        for (var k = 0; k < bytes.Length; k++)
+        {
+            var b = bytes[k];
+            if (char.IsAsciiLetter((char)b))
+            {
+                letters++;
+                words += k == 0 || bytes[k - 1] == (byte)' ' ? 1 : 0;
+            }
+            else if (b == (byte)' ')
+            {
+                if (k == 0 || bytes[k - 1] == (byte)' ')
+                {
+                    return false;
+                }
+            }
+            else if (char.IsAsciiDigit((char)b) || b is (byte)'.' or (byte)',' or (byte)'!' or (byte)'?' or (byte)'\'' or (byte)'-' or (byte)':')
+            {
+                others++;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return words >= ProseWordMinimum && letters * 10 >= (letters + others) * 9;
     }
 
     /// <summary>The most characters of the user part of <see cref="IsCredentialPair"/>.</summary>

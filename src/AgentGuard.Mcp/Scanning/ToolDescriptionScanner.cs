@@ -116,6 +116,15 @@ internal static partial class ToolDescriptionScanner
     /// <summary>The browser's stored logins (phrases of the table, declared before it; each counts only where <see cref="GatheredByOrder"/> holds).</summary>
     internal static readonly string[] BrowserSecrets = ["browser passwords", "browser credentials", "browser logins"];
 
+    /// <summary>The host's details, gathered by order (phrases of the table, declared before it; each counts only where <see cref="GatheredByOrder"/> holds).</summary>
+    internal static readonly string[] HostDetails =
+        ["system environment", "environment info", "environment information", "environment details", "system info", "system information",
+         "system details", "host info", "host information", "host details", "machine information", "machine details"];
+
+    /// <summary>The user's exact whereabouts, asked of the model (phrases of the table, declared before it).</summary>
+    internal static readonly string[] Whereabouts =
+        ["your exact current location", "your exact location", "your precise location", "your precise current location", "your home address"];
+
     /// <summary>Recursive permission and owner changes (phrases of the table, declared before it; each counts only where <see cref="AppliedToHomeOrRoot"/> holds).</summary>
     internal static readonly string[] RecursiveModeCommands = ["chmod -r", "chown -r", "chgrp -r"];
 
@@ -293,6 +302,10 @@ internal static partial class ToolDescriptionScanner
         .. RoleLabels.Select(l => (l, "instruction")),
         .. RoleTakingVerbs.Select(v => (v, "harmful")),
         .. BrowserSecrets.Select(s => (s, "harvesting")),
+
+        // The host's details gathered by order (only where GatheredByOrder holds); the user's exact whereabouts asked for.
+        .. HostDetails.Select(d => (d, "harvesting")),
+        .. Whereabouts.Select(w => (w, "harvesting")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
@@ -526,6 +539,19 @@ internal static partial class ToolDescriptionScanner
             case EncodedPayload.Credential:
                 Add(ref findings, "secret-access:encoded credential");
                 break;
+            case EncodedPayload.Prose:
+                Add(ref findings, "hidden-text:encoded prose");
+                break;
+        }
+
+        if (CallsAToolForSecrets(text))
+        {
+            Add(ref findings, "harvesting:a tool called for credentials");
+        }
+
+        if (ReadOnlyClaimWithWriteSwitch(text))
+        {
+            Add(ref findings, "harmful:read-only claim with a write switch");
         }
 
         static bool HasMarkerBeyondRequests(IReadOnlyList<string> markers)
