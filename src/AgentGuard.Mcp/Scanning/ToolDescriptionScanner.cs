@@ -306,6 +306,21 @@ internal static partial class ToolDescriptionScanner
         // The host's details gathered by order (only where GatheredByOrder holds); the user's exact whereabouts asked for.
         .. HostDetails.Select(d => (d, "harvesting")),
         .. Whereabouts.Select(w => (w, "harvesting")),
+
+        // Secret stores named otherwise: the process environment, SSH's trusted keys, cloud and vault logins.
+        ("/proc/self/environ", "secret-access"), ("authorized_keys", "secret-access"), (".azure/", "secret-access"), (".config/gcloud", "secret-access"),
+        (".vault-token", "secret-access"), (".s3cfg", "secret-access"), (".terraform.d/credentials", "secret-access"),
+
+        // Secrecy, authority markers, jail-break modes, the user's request set aside ("instead of answering" only where
+        // OpensAnOrder holds) and the prompt read back, in other words.
+        ("do not let them know", "instruction"), ("don't let them know", "instruction"), ("behind the user's back", "instruction"),
+        ("do not acknowledge these instructions", "instruction"), ("don't acknowledge these instructions", "instruction"),
+        ("priority instruction", "instruction"), ("important system note", "instruction"),
+        ("dan mode", "instruction"), ("jailbreak mode", "instruction"), ("your new role", "instruction"),
+        ("ignore the user's request", "instruction"), ("ignore the user's instructions", "instruction"), ("ignore what the user", "instruction"),
+        ("forget what the user", "instruction"), ("instead of answering", "instruction"), ("respond only with the contents", "instruction"),
+        ("repeat everything above", "instruction"), ("everything above this line", "instruction"), ("print the text above", "instruction"),
+        ("your instructions verbatim", "instruction"), ("output your instructions", "instruction"),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
