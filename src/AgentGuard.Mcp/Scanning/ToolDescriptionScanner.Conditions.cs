@@ -145,7 +145,7 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(OmittingVerbs, phrase) >= 0 => PhraseCondition.OmittedFromReply,
         "official" => PhraseCondition.OfficialNotice,
         "hijack" => PhraseCondition.HijackObject,
-        _ when Array.IndexOf(PretenceOrders, phrase) >= 0 || phrase == "instead of answering" => PhraseCondition.Order,
+        _ when Array.IndexOf(PretenceOrders, phrase) >= 0 || Array.IndexOf(ControlsLiftedOrders, phrase) >= 0 || phrase == "instead of answering" => PhraseCondition.Order,
         _ when Array.IndexOf(CoverStories, phrase) >= 0 => PhraseCondition.CoverStory,
         _ when Array.IndexOf(ConsentWords, phrase) >= 0 => PhraseCondition.ConsentWithheld,
         _ when Array.IndexOf(ConversationRecords, phrase) >= 0 => PhraseCondition.ConversationSent,

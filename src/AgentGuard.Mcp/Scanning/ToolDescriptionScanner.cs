@@ -38,7 +38,8 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>The claims (phrases of the table, declared before it; each counts only where <see cref="ClaimedForAnAiMaker"/> holds).</summary>
     internal static readonly string[] AuthorityClaims =
-        ["approved by", "verified by", "endorsed by", "certified by", "authorized by", "authorised by", "sanctioned by", "vetted by", "trusted by"];
+        ["approved by", "verified by", "endorsed by", "certified by", "authorized by", "authorised by", "sanctioned by", "vetted by", "trusted by",
+         "certified safe by", "verified safe by", "approved for use by"];
 
     /// <summary>Verbs of taking what is not the tool's (phrases of the table, declared before it; each counts only where <see cref="TakesASecret"/> holds).</summary>
     internal static readonly string[] TheftVerbs = ["harvest", "harvests", "harvesting", "scrape", "scrapes", "scraping", "steal", "steals", "stealing", "leaks", "siphon", "siphons"];
@@ -124,6 +125,12 @@ internal static partial class ToolDescriptionScanner
     /// <summary>The user's exact whereabouts, asked of the model (phrases of the table, declared before it).</summary>
     internal static readonly string[] Whereabouts =
         ["your exact current location", "your exact location", "your precise location", "your precise current location", "your home address"];
+
+    /// <summary>Controls lifted by order: harmful only where <see cref="OpensAnOrder"/> holds ("Escalate privileges", not "Checks whether a user can escalate privileges").</summary>
+    internal static readonly string[] ControlsLiftedOrders =
+        ["escalate privileges", "escalate your privileges", "disable content filtering", "disable the content filter", "disable safety filters",
+         "turn off safety filters", "turn off the safety filter", "bypass the filter", "bypass the content filter", "remove all restrictions",
+         "lift all restrictions", "lift all limitations", "remove all limitations", "grant this tool full"];
 
     /// <summary>Recursive permission and owner changes (phrases of the table, declared before it; each counts only where <see cref="AppliedToHomeOrRoot"/> holds).</summary>
     internal static readonly string[] RecursiveModeCommands = ["chmod -r", "chown -r", "chgrp -r"];
@@ -321,6 +328,13 @@ internal static partial class ToolDescriptionScanner
         ("forget what the user", "instruction"), ("instead of answering", "instruction"), ("respond only with the contents", "instruction"),
         ("repeat everything above", "instruction"), ("everything above this line", "instruction"), ("print the text above", "instruction"),
         ("your instructions verbatim", "instruction"), ("output your instructions", "instruction"),
+
+        // The model told it has no rules, or given a persona without them; controls lifted by order (only where OpensAnOrder holds).
+        ("you have no restrictions", "instruction"), ("you have no limits", "instruction"), ("there are no rules", "instruction"),
+        ("no rules apply", "instruction"), ("pretend you have no", "instruction"), ("unrestricted ai", "instruction"),
+        ("unrestricted assistant", "instruction"), ("unrestricted model", "instruction"), ("unfiltered ai", "instruction"),
+        ("unfiltered assistant", "instruction"), ("god mode", "instruction"), ("act as dan", "instruction"),
+        .. ControlsLiftedOrders.Select(o => (o, "harmful")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
