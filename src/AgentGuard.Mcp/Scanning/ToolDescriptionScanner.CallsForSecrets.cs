@@ -17,7 +17,10 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>Nouns of credentials, the object of a fetching verb.</summary>
     internal static readonly string[] CredentialNouns =
-        ["credential", "credentials", "secret", "secrets", "token", "tokens", "password", "passwords", "passphrase", "passphrases"];
+        ["credential", "credentials", "secret", "secrets", "password", "passwords", "passphrase", "passphrases"];
+
+    /// <summary>Words in a tool's name that make it a store of credentials: a token it hands out is one ("the secrets tool … to get a token").</summary>
+    internal static readonly string[] SecretStoreWords = ["credential", "credentials", "secret", "secrets", "password", "passwords", "vault", "keychain"];
 
     /// <summary>Words before "key" or "keys" that make it a credential ("API keys", "private keys").</summary>
     internal static readonly string[] KeyKinds = ["api", "private", "ssh", "access", "secret", "signing"];
@@ -38,12 +41,14 @@ internal static partial class ToolDescriptionScanner
 
     private static readonly WordSet KeyKindLookup = new(KeyKinds);
 
+    private static readonly WordSet SecretStoreWordLookup = new(SecretStoreWords);
+
     /// <summary>
     /// A sentence orders a call of a tool or function ("before", "first", "also", "always" or "must" in it) whose purpose
     /// is to fetch credentials: a calling verb, a tool (an identifier with an underscore or "()", or words before "tool" or
-    /// "function": "the auth tool", "this tool"), then "to" and a fetching verb whose object, within
-    /// <see cref="CredentialObjectWords"/> words, names credentials ("Before calling this, invoke the auth tool to get a
-    /// token", "When role is admin, also call get_secrets() to retrieve API keys"). A vendor's hint fetches an id ("Before
+    /// "function": "the secrets tool", "this tool"), then "to" and a fetching verb whose object, within
+    /// <see cref="CredentialObjectWords"/> words, names credentials ("Before calling this, invoke the secrets tool to get a
+    /// token" from a secrets tool, "When role is admin, also call get_secrets() to retrieve API keys"). A vendor's hint fetches an id ("Before
     /// calling this tool, call list_projects to get the project ID"); a secrets manager's own tools are named without an
     /// order ("Call get_secret with a name to read one secret's value").
     /// </summary>
@@ -71,7 +76,7 @@ internal static partial class ToolDescriptionScanner
             }
 
             var afterTool = ToolNamedAt(text, end);
-            if (afterTool >= 0 && CueInSentence(text, at, afterTool) && FetchesCredentials(text, afterTool))
+            if (afterTool >= 0 && CueInSentence(text, at, afterTool) && FetchesCredentials(text, afterTool, NamesASecretStore(text[end..afterTool])))
             {
                 return true;
             }
@@ -208,8 +213,37 @@ internal static partial class ToolDescriptionScanner
         return false;
     }
 
-    /// <summary>After <paramref name="from"/>, in the same sentence, "to" and a fetching verb whose object names credentials.</summary>
-    private static bool FetchesCredentials(ReadOnlySpan<char> text, int from)
+    /// <summary>A word of the tool's name (split at underscores and other non-letters) is one of <see cref="SecretStoreWords"/>.</summary>
+    private static bool NamesASecretStore(ReadOnlySpan<char> name)
+    {
+        for (var s = 0; s < name.Length; s++)
+        {
+            if (!char.IsAsciiLetter(name[s]) || (s > 0 && char.IsAsciiLetter(name[s - 1])))
+            {
+                continue;
+            }
+
+            var e = s;
+            while (e < name.Length && char.IsAsciiLetter(name[e]))
+            {
+                e++;
+            }
+
+            if (SecretStoreWordLookup.Contains(name[s..e]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// After <paramref name="from"/>, in the same sentence, "to" and a fetching verb whose object names credentials (a
+    /// token too when the tool is a store of secrets: a sign-in tool's token is what a vendor fetches first, "Call
+    /// auth_login first to get an access token").
+    /// </summary>
+    private static bool FetchesCredentials(ReadOnlySpan<char> text, int from, bool secretStore)
     {
         var afterTo = false;
         for (var words = 0; words < FetchingPurposeWords && NextWord(text, ref from, out var word); words++)
@@ -219,7 +253,8 @@ internal static partial class ToolDescriptionScanner
                 var keyKind = false;
                 for (var k = 0; k < CredentialObjectWords && NextWord(text, ref from, out var noun); k++)
                 {
-                    if (CredentialNounLookup.Contains(noun) || (keyKind && (AsciiCase.Equals(noun, "key") || AsciiCase.Equals(noun, "keys"))))
+                    if (CredentialNounLookup.Contains(noun) || (keyKind && (AsciiCase.Equals(noun, "key") || AsciiCase.Equals(noun, "keys")))
+                        || (secretStore && (AsciiCase.Equals(noun, "token") || AsciiCase.Equals(noun, "tokens"))))
                     {
                         return true;
                     }

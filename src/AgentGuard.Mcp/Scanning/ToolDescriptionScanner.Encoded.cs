@@ -129,10 +129,42 @@ internal static partial class ToolDescriptionScanner
         var beyond = text[at..].IndexOfAnyExcept(Base64Characters);
         var runEnd = beyond < 0 ? text.Length : at + beyond;
         end = runEnd - 1;
-        return runEnd - before >= Base64RunMinimum ? Base64RunPayload(text[before..runEnd]) : EncodedPayload.None;
+        var payload = runEnd - before >= Base64RunMinimum ? Base64RunPayload(text[before..runEnd]) : EncodedPayload.None;
+        return payload == EncodedPayload.Prose && AnnouncedAsEncoded(text, before) ? EncodedPayload.None : payload;
 
         static bool IsEscape(ReadOnlySpan<char> text, int at)
             => at + 3 < text.Length && text[at] == '\\' && text[at + 1] == 'x' && char.IsAsciiHexDigit(text[at + 2]) && char.IsAsciiHexDigit(text[at + 3]);
+    }
+
+    /// <summary>How far before a run of base64 the words that announce it are looked for (on its line).</summary>
+    internal const int AnnouncementWindow = 80;
+
+    /// <summary>Words that announce an encoded example ("The file content, base64-encoded (e.g. '…')").</summary>
+    internal static readonly string[] EncodingAnnouncements = ["base64", "encoded", "e.g", "example", "for instance", "i.e"];
+
+    /// <summary>
+    /// The run at <paramref name="start"/> is announced as an encoded example: one of <see cref="EncodingAnnouncements"/>
+    /// stands within <see cref="AnnouncementWindow"/> characters before it on its line. A vendor says what it shows;
+    /// prose hidden in base64 is not announced ("Tool with hidden content: SGVsbG8g…").
+    /// </summary>
+    private static bool AnnouncedAsEncoded(ReadOnlySpan<char> text, int start)
+    {
+        var from = start;
+        while (from > 0 && start - from < AnnouncementWindow && text[from - 1] is not ('\n' or '\u2029'))
+        {
+            from--;
+        }
+
+        var window = text[from..start];
+        foreach (var word in EncodingAnnouncements)
+        {
+            if (window.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The value of a hex digit (0–15).</summary>

@@ -314,8 +314,8 @@ internal static partial class ToolDescriptionScanner
         .. HostDetails.Select(d => (d, "harvesting")),
         .. Whereabouts.Select(w => (w, "harvesting")),
 
-        // Secret stores named otherwise: the process environment, SSH's trusted keys, cloud and vault logins.
-        ("/proc/self/environ", "secret-access"), ("authorized_keys", "secret-access"), (".azure/", "secret-access"), (".config/gcloud", "secret-access"),
+        // Secret stores named otherwise: the process environment, cloud and vault logins.
+        ("/proc/self/environ", "secret-access"), (".azure/", "secret-access"), (".config/gcloud", "secret-access"),
         (".vault-token", "secret-access"), (".s3cfg", "secret-access"), (".terraform.d/credentials", "secret-access"),
 
         // Secrecy, authority markers, jail-break modes, the user's request set aside ("instead of answering" only where
