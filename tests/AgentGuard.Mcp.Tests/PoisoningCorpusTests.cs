@@ -65,7 +65,9 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
         // AI's agentgateway tool-poisoning guard and its end-to-end test servers) it was 121 / 161 at 10 / 669 before any
         // tuning on it (unitone-guards 15 / 28 at 1 / 13) and 127 / 161 at 10 / 669 after (unitone-guards 21 / 28; the
         // sources before it 106 / 133 at 9 / 656, unchanged); with that session's injection detector merged, 128 / 161 (one
-        // more mcp-scanner tests row, 26 / 29). The recall floor is the measured figure, the target (0.90) is not met.
+        // more mcp-scanner tests row, 26 / 29). The twenty-fourth session (no new source; classes from the tuning misses and
+        // attacker rewordings of the corpus's families) brought it to 129 / 161 at 10 / 669 (mcp-scanner tests 27 / 29; no
+        // other source changed). The recall floor is the measured figure, the target (0.90) is not met.
         var first = heldOut.Where(s => FirstBuildSources.Contains(s.GetProperty("source").GetString()!)).ToList();
         var firstPositives = first.Where(s => s.GetProperty("label").GetInt32() == 1).ToList();
         var firstNegatives = first.Where(s => s.GetProperty("label").GetInt32() == 0).ToList();
@@ -74,7 +76,7 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
 
         positives.Should().HaveCountGreaterThanOrEqualTo(20);
         negatives.Should().HaveCountGreaterThan(200);
-        recall.Should().BeGreaterThanOrEqualTo(128 / 161.0);
+        recall.Should().BeGreaterThanOrEqualTo(129 / 161.0);
         falsePositiveRate.Should().BeLessThanOrEqualTo(0.05);
     }
 

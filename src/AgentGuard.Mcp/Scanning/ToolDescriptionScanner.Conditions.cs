@@ -145,7 +145,7 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(OmittingVerbs, phrase) >= 0 => PhraseCondition.OmittedFromReply,
         "official" => PhraseCondition.OfficialNotice,
         "hijack" => PhraseCondition.HijackObject,
-        _ when Array.IndexOf(PretenceOrders, phrase) >= 0 => PhraseCondition.Order,
+        _ when Array.IndexOf(PretenceOrders, phrase) >= 0 || Array.IndexOf(ControlsLiftedOrders, phrase) >= 0 || phrase == "instead of answering" => PhraseCondition.Order,
         _ when Array.IndexOf(CoverStories, phrase) >= 0 => PhraseCondition.CoverStory,
         _ when Array.IndexOf(ConsentWords, phrase) >= 0 => PhraseCondition.ConsentWithheld,
         _ when Array.IndexOf(ConversationRecords, phrase) >= 0 => PhraseCondition.ConversationSent,
@@ -156,7 +156,7 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(RecursiveModeCommands, phrase) >= 0 => PhraseCondition.HomeOrRoot,
         _ when Array.IndexOf(RoleLabels, phrase) >= 0 => PhraseCondition.RoleLabel,
         _ when Array.IndexOf(RoleTakingVerbs, phrase) >= 0 => PhraseCondition.RoleTaken,
-        _ when Array.IndexOf(BrowserSecrets, phrase) >= 0 => PhraseCondition.Gathered,
+        _ when Array.IndexOf(BrowserSecrets, phrase) >= 0 || Array.IndexOf(HostDetails, phrase) >= 0 => PhraseCondition.Gathered,
         _ => PhraseCondition.None,
     };
 
@@ -165,7 +165,7 @@ internal static partial class ToolDescriptionScanner
     {
         PhraseCondition.AfterNamedTool => TiedToANamedTool(text, at, end),
         PhraseCondition.NotFeedingOtherTools => FeedsNoOtherTool(text, at),
-        PhraseCondition.UnderObligation => ObligedToDisclose(text, at) || HandedOverBeforeUse(text, at, end) || ConversationSent(text, at, end),
+        PhraseCondition.UnderObligation => ObligedToDisclose(text, at) || HandedOverBeforeUse(text, at, end) || ConversationSent(text, at, end) || MovedByOrder(text, at, end),
         PhraseCondition.BeforeMovingVerb => BeforeMovingVerb(text, end),
         PhraseCondition.AsLink => OpensALink(text, end),
         PhraseCondition.AddedRecipient => AddsARecipient(text, at, end),

@@ -78,6 +78,9 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>A user name and password joined by a colon (<see cref="IsCredentialPair"/>), as HTTP basic authentication encodes them.</summary>
         Credential,
+
+        /// <summary>A sentence of prose (<see cref="IsProse"/>): words nobody encodes but to keep them from a reader.</summary>
+        Prose,
     }
 
     /// <summary>How far apart the eight-character samples of <see cref="HiddenPayload"/> start (a run of 31 holds one).</summary>
@@ -126,10 +129,42 @@ internal static partial class ToolDescriptionScanner
         var beyond = text[at..].IndexOfAnyExcept(Base64Characters);
         var runEnd = beyond < 0 ? text.Length : at + beyond;
         end = runEnd - 1;
-        return runEnd - before >= Base64RunMinimum ? Base64RunPayload(text[before..runEnd]) : EncodedPayload.None;
+        var payload = runEnd - before >= Base64RunMinimum ? Base64RunPayload(text[before..runEnd]) : EncodedPayload.None;
+        return payload == EncodedPayload.Prose && AnnouncedAsEncoded(text, before) ? EncodedPayload.None : payload;
 
         static bool IsEscape(ReadOnlySpan<char> text, int at)
             => at + 3 < text.Length && text[at] == '\\' && text[at + 1] == 'x' && char.IsAsciiHexDigit(text[at + 2]) && char.IsAsciiHexDigit(text[at + 3]);
+    }
+
+    /// <summary>How far before a run of base64 the words that announce it are looked for (on its line).</summary>
+    internal const int AnnouncementWindow = 80;
+
+    /// <summary>Words that announce an encoded example ("The file content, base64-encoded (e.g. '…')").</summary>
+    internal static readonly string[] EncodingAnnouncements = ["base64", "encoded", "e.g", "example", "for instance", "i.e"];
+
+    /// <summary>
+    /// The run at <paramref name="start"/> is announced as an encoded example: one of <see cref="EncodingAnnouncements"/>
+    /// stands within <see cref="AnnouncementWindow"/> characters before it on its line. A vendor says what it shows;
+    /// prose hidden in base64 is not announced ("Tool with hidden content: SGVsbG8g…").
+    /// </summary>
+    private static bool AnnouncedAsEncoded(ReadOnlySpan<char> text, int start)
+    {
+        var from = start;
+        while (from > 0 && start - from < AnnouncementWindow && text[from - 1] is not ('\n' or '\u2029'))
+        {
+            from--;
+        }
+
+        var window = text[from..start];
+        foreach (var word in EncodingAnnouncements)
+        {
+            if (window.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The value of a hex digit (0–15).</summary>
@@ -171,6 +206,7 @@ internal static partial class ToolDescriptionScanner
     {
         Span<byte> bytes = stackalloc byte[Base64RunLimit / 4 * 3];
         Span<char> decoded = stackalloc char[Base64RunLimit / 4 * 3];
+        var prose = false;
         foreach (var range in run.Split('='))
         {
             var piece = run[range];
@@ -190,11 +226,52 @@ internal static partial class ToolDescriptionScanner
                     {
                         return EncodedPayload.Credential;
                     }
+
+                    prose |= IsProse(bytes[..written]);
                 }
             }
         }
 
-        return EncodedPayload.None;
+        return prose ? EncodedPayload.Prose : EncodedPayload.None;
+    }
+
+    /// <summary>The fewest words of <see cref="IsProse"/>.</summary>
+    internal const int ProseWordMinimum = 6;
+
+    /// <summary>
+    /// The decoded bytes are a sentence: only letters, digits, single spaces and sentence punctuation, with at least
+    /// <see cref="ProseWordMinimum"/> words of letters and as many letters as nine tenths of the rest. JSON ("{"offset":100}"),
+    /// a URL, a key, a hash or a binary file is none.
+    /// </summary>
+    private static bool IsProse(ReadOnlySpan<byte> bytes)
+    {
+        int letters = 0, others = 0, words = 0;
+        for (var k = 0; k < bytes.Length; k++)
+        {
+            var b = bytes[k];
+            if (char.IsAsciiLetter((char)b))
+            {
+                letters++;
+                words += k == 0 || bytes[k - 1] == (byte)' ' ? 1 : 0;
+            }
+            else if (b == (byte)' ')
+            {
+                if (k == 0 || bytes[k - 1] == (byte)' ')
+                {
+                    return false;
+                }
+            }
+            else if (char.IsAsciiDigit((char)b) || b is (byte)'.' or (byte)',' or (byte)'!' or (byte)'?' or (byte)'\'' or (byte)'-' or (byte)':')
+            {
+                others++;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return words >= ProseWordMinimum && letters * 10 >= (letters + others) * 9;
     }
 
     /// <summary>The most characters of the user part of <see cref="IsCredentialPair"/>.</summary>

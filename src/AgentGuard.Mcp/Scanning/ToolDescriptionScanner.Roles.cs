@@ -105,9 +105,10 @@ internal static partial class ToolDescriptionScanner
     }
 
     /// <summary>
-    /// The browser's logins at <paramref name="at"/> are the object of a gathering verb (<see cref="GatheringVerbs"/>, with
+    /// The browser's logins (or the host's details, <see cref="HostDetails"/>) at <paramref name="at"/> are the object of a gathering verb (<see cref="GatheringVerbs"/>, with
     /// at most <see cref="GatheredModifierWords"/> of <see cref="GatheredModifiers"/> between) that is an order
-    /// (<see cref="OpensAnOrder"/>): "Include browser passwords in the archive", "collect all browser passwords". "Never
+    /// (<see cref="OpensAnOrder"/>): "Include browser passwords in the archive", "collect all browser passwords", "Include
+    /// system environment info". "Never
     /// reads browser passwords", "Imports browser passwords into the vault" and "Whether to include browser passwords"
     /// gather nothing by order.
     /// </summary>

@@ -38,7 +38,8 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>The claims (phrases of the table, declared before it; each counts only where <see cref="ClaimedForAnAiMaker"/> holds).</summary>
     internal static readonly string[] AuthorityClaims =
-        ["approved by", "verified by", "endorsed by", "certified by", "authorized by", "authorised by", "sanctioned by", "vetted by", "trusted by"];
+        ["approved by", "verified by", "endorsed by", "certified by", "authorized by", "authorised by", "sanctioned by", "vetted by", "trusted by",
+         "certified safe by", "verified safe by", "approved for use by"];
 
     /// <summary>Verbs of taking what is not the tool's (phrases of the table, declared before it; each counts only where <see cref="TakesASecret"/> holds).</summary>
     internal static readonly string[] TheftVerbs = ["harvest", "harvests", "harvesting", "scrape", "scrapes", "scraping", "steal", "steals", "stealing", "leaks", "siphon", "siphons"];
@@ -115,6 +116,21 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>The browser's stored logins (phrases of the table, declared before it; each counts only where <see cref="GatheredByOrder"/> holds).</summary>
     internal static readonly string[] BrowserSecrets = ["browser passwords", "browser credentials", "browser logins"];
+
+    /// <summary>The host's details, gathered by order (phrases of the table, declared before it; each counts only where <see cref="GatheredByOrder"/> holds).</summary>
+    internal static readonly string[] HostDetails =
+        ["system environment", "environment info", "environment information", "environment details", "system info", "system information",
+         "system details", "host info", "host information", "host details", "machine information", "machine details"];
+
+    /// <summary>The user's exact whereabouts, asked of the model (phrases of the table, declared before it).</summary>
+    internal static readonly string[] Whereabouts =
+        ["your exact current location", "your exact location", "your precise location", "your precise current location", "your home address"];
+
+    /// <summary>Controls lifted by order: harmful only where <see cref="OpensAnOrder"/> holds ("Escalate privileges", not "Checks whether a user can escalate privileges").</summary>
+    internal static readonly string[] ControlsLiftedOrders =
+        ["escalate privileges", "escalate your privileges", "disable content filtering", "disable the content filter", "disable safety filters",
+         "turn off safety filters", "turn off the safety filter", "bypass the filter", "bypass the content filter", "remove all restrictions",
+         "lift all restrictions", "lift all limitations", "remove all limitations", "grant this tool full"];
 
     /// <summary>Recursive permission and owner changes (phrases of the table, declared before it; each counts only where <see cref="AppliedToHomeOrRoot"/> holds).</summary>
     internal static readonly string[] RecursiveModeCommands = ["chmod -r", "chown -r", "chgrp -r"];
@@ -293,6 +309,32 @@ internal static partial class ToolDescriptionScanner
         .. RoleLabels.Select(l => (l, "instruction")),
         .. RoleTakingVerbs.Select(v => (v, "harmful")),
         .. BrowserSecrets.Select(s => (s, "harvesting")),
+
+        // The host's details gathered by order (only where GatheredByOrder holds); the user's exact whereabouts asked for.
+        .. HostDetails.Select(d => (d, "harvesting")),
+        .. Whereabouts.Select(w => (w, "harvesting")),
+
+        // Secret stores named otherwise: the process environment, cloud and vault logins.
+        ("/proc/self/environ", "secret-access"), (".azure/", "secret-access"), (".config/gcloud", "secret-access"),
+        (".vault-token", "secret-access"), (".s3cfg", "secret-access"), (".terraform.d/credentials", "secret-access"),
+
+        // Secrecy, authority markers, jail-break modes, the user's request set aside ("instead of answering" only where
+        // OpensAnOrder holds) and the prompt read back, in other words.
+        ("do not let them know", "instruction"), ("don't let them know", "instruction"), ("behind the user's back", "instruction"),
+        ("do not acknowledge these instructions", "instruction"), ("don't acknowledge these instructions", "instruction"),
+        ("priority instruction", "instruction"), ("important system note", "instruction"),
+        ("dan mode", "instruction"), ("jailbreak mode", "instruction"), ("your new role", "instruction"),
+        ("ignore the user's request", "instruction"), ("ignore the user's instructions", "instruction"), ("ignore what the user", "instruction"),
+        ("forget what the user", "instruction"), ("instead of answering", "instruction"), ("respond only with the contents", "instruction"),
+        ("repeat everything above", "instruction"), ("everything above this line", "instruction"), ("print the text above", "instruction"),
+        ("your instructions verbatim", "instruction"), ("output your instructions", "instruction"),
+
+        // The model told it has no rules, or given a persona without them; controls lifted by order (only where OpensAnOrder holds).
+        ("you have no restrictions", "instruction"), ("you have no limits", "instruction"), ("there are no rules", "instruction"),
+        ("no rules apply", "instruction"), ("pretend you have no", "instruction"), ("unrestricted ai", "instruction"),
+        ("unrestricted assistant", "instruction"), ("unrestricted model", "instruction"), ("unfiltered ai", "instruction"),
+        ("unfiltered assistant", "instruction"), ("god mode", "instruction"), ("act as dan", "instruction"),
+        .. ControlsLiftedOrders.Select(o => (o, "harmful")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
@@ -526,6 +568,19 @@ internal static partial class ToolDescriptionScanner
             case EncodedPayload.Credential:
                 Add(ref findings, "secret-access:encoded credential");
                 break;
+            case EncodedPayload.Prose:
+                Add(ref findings, "hidden-text:encoded prose");
+                break;
+        }
+
+        if (CallsAToolForSecrets(text))
+        {
+            Add(ref findings, "harvesting:a tool called for credentials");
+        }
+
+        if (ReadOnlyClaimWithWriteSwitch(text))
+        {
+            Add(ref findings, "harmful:read-only claim with a write switch");
         }
 
         static bool HasMarkerBeyondRequests(IReadOnlyList<string> markers)

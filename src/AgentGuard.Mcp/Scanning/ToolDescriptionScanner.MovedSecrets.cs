@@ -1,0 +1,100 @@
+namespace AgentGuard.Mcp;
+
+/// <content>Credentials sent somewhere or gathered, by order or as the tool's added behaviour.</content>
+internal static partial class ToolDescriptionScanner
+{
+    /// <summary>Verbs that send a credential somewhere: they count only with a destination ("to the webhook").</summary>
+    internal static readonly string[] SecretSendingVerbs =
+        ["send", "post", "transmit", "upload", "email", "forward", "share", "sync", "mirror", "push"];
+
+    /// <summary>Verbs that take a credential: they count without a destination ("collect the user's API keys").</summary>
+    internal static readonly string[] SecretTakingVerbs =
+        ["collect", "harvest", "gather", "log", "record", "capture", "steal", "grab", "dump", "leak", "exfiltrate"];
+
+    /// <summary>Words that state an added behaviour before a verb in the third person ("also sends", "additionally logs").</summary>
+    internal static readonly string[] AddedBehaviourLeads = ["also", "additionally", "secretly", "silently", "quietly", "covertly"];
+
+    /// <summary>Words that may stand between the verb and the credential ("send the user's API key").</summary>
+    internal static readonly string[] SecretModifiers =
+        ["the", "all", "any", "every", "saved", "stored", "their", "user's", "users'", "your", "current", "active", "its"];
+
+    /// <summary>Words after "to" that make it a destination ("to the webhook", "to our server"), not a purpose ("to authenticate").</summary>
+    internal static readonly string[] DestinationDeterminers = ["the", "a", "an", "our", "this", "that", "my", "some", "external", "remote"];
+
+    /// <summary>How many words after the credential a destination's "to" is looked for.</summary>
+    internal const int DestinationWords = 6;
+
+    private static readonly WordSet SecretSendingVerbLookup = new(SecretSendingVerbs);
+
+    private static readonly WordSet SecretTakingVerbLookup = new(SecretTakingVerbs);
+
+    private static readonly WordSet AddedBehaviourLeadLookup = new(AddedBehaviourLeads);
+
+    private static readonly WordSet SecretModifierLookup = new(SecretModifiers);
+
+    private static readonly WordSet DestinationDeterminerLookup = new(DestinationDeterminers);
+
+    /// <summary>
+    /// The credential at <paramref name="at"/>..<paramref name="end"/> is the object (after at most two of
+    /// <see cref="SecretModifiers"/>) of a verb that sends it to a destination ("Send the API key to the logging
+    /// endpoint", "Post the user's password to the webhook") or takes it ("Also collect the user's API keys", "Log all
+    /// passwords"), and the verb is an order (<see cref="OpensAnOrder"/>, or after "also") or, in the third person, the
+    /// tool's added behaviour ("additionally logs the session token"). How a key is used ("Send the API key in the
+    /// Authorization header", "send the token to authenticate"), what is refused ("Never log passwords", "Do not send
+    /// credentials to third parties") and what a scanner finds ("Collects API keys found in the repository") move nothing.
+    /// </summary>
+    internal static bool MovedByOrder(ReadOnlySpan<char> text, int at, int end)
+    {
+        var from = at;
+        for (var words = 0; words <= 2 && PreviousWord(text, ref from, out var word); words++)
+        {
+            if (SecretModifierLookup.Contains(word))
+            {
+                continue;
+            }
+
+            var thirdPerson = word.Length > 1 && (word[^1] | 0x20) == 's';
+            var verb = thirdPerson ? word[..^1] : word;
+            var sending = SecretSendingVerbLookup.Contains(verb);
+            if (!sending && !SecretTakingVerbLookup.Contains(verb))
+            {
+                return false;
+            }
+
+            var lead = from;
+            var ledByAddition = PreviousWord(text, ref lead, out var before) && AddedBehaviourLeadLookup.Contains(before);
+            var ordered = thirdPerson ? ledByAddition : ledByAddition || OpensAnOrder(text, from);
+            return ordered && (!sending || DestinationFollows(text, end));
+        }
+
+        return false;
+    }
+
+    /// <summary>Within <see cref="DestinationWords"/> words after <paramref name="from"/>, "to" and a destination: a determiner of <see cref="DestinationDeterminers"/>, a URL or an address.</summary>
+    private static bool DestinationFollows(ReadOnlySpan<char> text, int from)
+    {
+        for (var words = 0; words < DestinationWords && NextWord(text, ref from, out var word); words++)
+        {
+            if (!AsciiCase.Equals(word, "to"))
+            {
+                continue;
+            }
+
+            var after = SkipWhiteSpace(text, from);
+            var token = after;
+            while (token < text.Length && !char.IsWhiteSpace(text[token]))
+            {
+                token++;
+            }
+
+            if (AsciiCase.StartsWith(text[after..token], "http") || text[after..token].Contains('@'))
+            {
+                return true;
+            }
+
+            return NextWord(text, ref from, out var destination) && DestinationDeterminerLookup.Contains(destination);
+        }
+
+        return false;
+    }
+}
