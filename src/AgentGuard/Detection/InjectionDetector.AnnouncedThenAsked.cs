@@ -37,7 +37,7 @@ internal sealed partial class InjectionDetector
             wordEnd++;
         }
 
-        if (!IsOneOf(text[at..wordEnd], AnnouncedNouns))
+        if (!IsOneOf(text[at..wordEnd], AnnouncedNouns) || AboutATopic(text[wordEnd..Math.Min(text.Length, wordEnd + 40)]))
         {
             return;
         }
@@ -57,6 +57,42 @@ internal sealed partial class InjectionDetector
         {
             Raise(weights, Marker.NewInstructions, 0.5);
         }
+    }
+
+    /// <summary>The prepositions that tie instructions to what they are about ("instructions for the VPN").</summary>
+    private static readonly string[] TopicPrepositions = ["for", "on", "about", "regarding", "concerning"];
+
+    /// <summary>The words that open the noun phrase after a topic preposition.</summary>
+    private static readonly string[] TopicDeterminers = ["the", "a", "an", "our", "this", "that", "its", "their"];
+
+    /// <summary>
+    /// Whom or when instructions can be for without being about a topic: the reader ("for you", "for the assistant") or
+    /// the exchange at hand ("for today", "for this session"). Instructions for anything else are a topic's.
+    /// </summary>
+    private static readonly string[] ReaderOrNow =
+        ["you", "yourself", "your", "ai", "assistant", "assistants", "agent", "agents", "model", "models", "llm", "bot", "chatbot", "system", "gpt", "claude", "copilot",
+         "today", "tonight", "now", "session", "conversation", "chat", "task", "next", "rest", "remainder", "reader", "recipient"];
+
+    /// <summary>
+    /// Whether the words after an instruction noun say what the instructions are about ("New instructions for the VPN have
+    /// arrived. Could you install the client by Friday?" is a colleague's e-mail): a topic preposition, then a noun that is
+    /// neither the reader nor the exchange at hand.
+    /// </summary>
+    private static bool AboutATopic(ReadOnlySpan<char> after)
+    {
+        var i = 0;
+        if (!IsOneOf(NextWord(after, ref i), TopicPrepositions))
+        {
+            return false;
+        }
+
+        var word = NextWord(after, ref i);
+        if (IsOneOf(word, TopicDeterminers))
+        {
+            word = NextWord(after, ref i);
+        }
+
+        return word.Length > 0 && !IsOneOf(word, ReaderOrNow);
     }
 
     /// <summary>Whether one of the three sentences from <paramref name="next"/> is a question put to the reader or a piece to write.</summary>
