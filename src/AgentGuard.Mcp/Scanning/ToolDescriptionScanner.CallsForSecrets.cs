@@ -123,18 +123,7 @@ internal static partial class ToolDescriptionScanner
 
         for (var words = 0; words < 3; words++)
         {
-            if (i < text.Length && text[i] is '`' or '\'' or '"')
-            {
-                i++;
-            }
-
-            var name = i;
-            var underscore = false;
-            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '_' or '-' or '.'))
-            {
-                underscore |= text[i] == '_';
-                i++;
-            }
+            var name = ReadIdentifier(text, ref i, out var underscore);
 
             // A sentence's full stop is not part of the name.
             while (i > name && text[i - 1] == '.')
@@ -190,28 +179,7 @@ internal static partial class ToolDescriptionScanner
     }
 
     /// <summary>One of <see cref="CallOrderCues"/> stands in the sentence of the call: before the verb at <paramref name="verb"/> or after the tool ending at <paramref name="afterTool"/>.</summary>
-    private static bool CueInSentence(ReadOnlySpan<char> text, int verb, int afterTool)
-    {
-        var back = verb;
-        while (PreviousWord(text, ref back, out var word))
-        {
-            if (CallOrderCueLookup.Contains(word))
-            {
-                return true;
-            }
-        }
-
-        var ahead = afterTool;
-        while (NextWord(text, ref ahead, out var word))
-        {
-            if (CallOrderCueLookup.Contains(word))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool CueInSentence(ReadOnlySpan<char> text, int verb, int afterTool) => SentenceAroundHolds(text, verb, afterTool, CallOrderCueLookup);
 
     /// <summary>A word of the tool's name (split at underscores and other non-letters) is one of <see cref="SecretStoreWords"/>.</summary>
     private static bool NamesASecretStore(ReadOnlySpan<char> name)

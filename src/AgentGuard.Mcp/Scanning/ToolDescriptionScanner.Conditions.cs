@@ -279,6 +279,33 @@ internal static partial class ToolDescriptionScanner
         => at + 1 >= text.Length || char.IsWhiteSpace(text[at + 1]) || text[at + 1] is '"' or '\'' or ')' or ']' or '`' or '*' or '\u2019' or '\u201D';
 
     /// <summary>
+    /// Whether a word of <paramref name="words"/> stands in the sentence around a phrase: before <paramref name="start"/>
+    /// (back to the sentence's start) or after <paramref name="end"/> (on to its end).
+    /// </summary>
+    private static bool SentenceAroundHolds(ReadOnlySpan<char> text, int start, int end, WordSet words)
+    {
+        var back = start;
+        while (PreviousWord(text, ref back, out var word))
+        {
+            if (words.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        var ahead = end;
+        while (NextWord(text, ref ahead, out var word))
+        {
+            if (words.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The word that starts after <paramref name="from"/> in the same sentence (letters; no '.', '!', '?', ';' or end of
     /// one of the tool's texts between, white space and commas allowed), moving <paramref name="from"/> to its end; false at the sentence's end.
     /// </summary>

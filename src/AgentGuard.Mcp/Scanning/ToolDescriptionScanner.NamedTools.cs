@@ -12,6 +12,28 @@ internal static partial class ToolDescriptionScanner
     internal const int RedirectWindow = 120;
 
     /// <summary>
+    /// The identifier at <paramref name="i"/> (letters, digits, '_', '.', '-'), past an opening backtick or quote: moves
+    /// <paramref name="i"/> to its end and returns where it starts (<paramref name="i"/> itself when none stands there).
+    /// </summary>
+    private static int ReadIdentifier(ReadOnlySpan<char> text, ref int i, out bool underscore)
+    {
+        if (i < text.Length && text[i] is '`' or '\'' or '"')
+        {
+            i++;
+        }
+
+        var name = i;
+        underscore = false;
+        while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '_' or '.' or '-'))
+        {
+            underscore |= text[i] == '_';
+            i++;
+        }
+
+        return name;
+    }
+
+    /// <summary>
     /// The phrase at <paramref name="at"/>..<paramref name="end"/> ("before using") opens a sentence, names a tool
     /// (an identifier with an underscore, optionally in backticks or quotes) and a comma, and the clause after the comma
     /// moves data (a <see cref="RedirectingVerbs"/> word within <see cref="RedirectWindow"/> characters, before the
@@ -40,19 +62,7 @@ internal static partial class ToolDescriptionScanner
             i++;
         }
 
-        if (i < text.Length && text[i] is '`' or '\'' or '"')
-        {
-            i++;
-        }
-
-        var name = i;
-        var underscore = false;
-        while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '_' or '.' or '-'))
-        {
-            underscore |= text[i] == '_';
-            i++;
-        }
-
+        var name = ReadIdentifier(text, ref i, out var underscore);
         if (i == name || !underscore)
         {
             return false;

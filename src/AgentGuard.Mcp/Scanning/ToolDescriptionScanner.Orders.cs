@@ -132,28 +132,7 @@ internal static partial class ToolDescriptionScanner
     /// description that ranks itself against them shadows. "Replicates the file to other servers in the cluster" is
     /// about machines.
     /// </summary>
-    internal static bool AboutOtherServersTools(ReadOnlySpan<char> text, int at, int end)
-    {
-        var from = at;
-        while (PreviousWord(text, ref from, out var word))
-        {
-            if (ToolRankingLookup.Contains(word))
-            {
-                return true;
-            }
-        }
-
-        var after = end;
-        while (NextWord(text, ref after, out var word))
-        {
-            if (ToolRankingLookup.Contains(word))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    internal static bool AboutOtherServersTools(ReadOnlySpan<char> text, int at, int end) => SentenceAroundHolds(text, at, end, ToolRankingLookup);
 
     /// <summary>
     /// As <see cref="PreviousWord"/>, but a '.' followed by a letter or digit is inside an address ("ops@example.net",
