@@ -425,10 +425,21 @@ internal static partial class KeyValueSecrets
     private static void GluedValue(string text, int start, int end, List<SecretFinding> found)
     {
         var name = text.AsSpan(start, end - start);
+
+        // The value follows a separator: a name without one (a word repeated into a long run) has none. A name holds key
+        // characters only (ASCII), so its lower-case copy searched ordinally is the case-insensitive search, vectorised.
+        if (name.IndexOfAny(GlueSeparators) < 0)
+        {
+            return;
+        }
+
+        Span<char> lower = stackalloc char[MaxKey]; // a name is at most MaxKey characters (Match)
+        lower = lower[..name.Length];
+        System.Text.Ascii.ToLower(name, lower, out _);
         var tail = -1;
         foreach (var word in GluedWords)
         {
-            var at = name.LastIndexOf(word, StringComparison.OrdinalIgnoreCase);
+            var at = ((ReadOnlySpan<char>)lower).LastIndexOf(word);
             if (at >= 0 && at + word.Length < name.Length && name[at + word.Length] is '-' or '_' or '.' && at + word.Length + 1 > tail)
             {
                 tail = at + word.Length + 1;
@@ -448,6 +459,8 @@ internal static partial class KeyValueSecrets
     }
 
     private static readonly string[] GluedWords = ["secret", "token", "key", "private", "access", "apikey"];
+
+    private static readonly System.Buffers.SearchValues<char> GlueSeparators = System.Buffers.SearchValues.Create("-_.");
 
     /// <summary>
     /// Typed declarations put a string type between the name and "=": Go's <c>var apiKey string = "…"</c>, TypeScript's,

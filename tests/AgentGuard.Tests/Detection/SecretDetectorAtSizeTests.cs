@@ -25,6 +25,19 @@ public sealed class SecretDetectorAtSizeTests
         CoversWhole(text, Password).Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData("secret")]
+    [InlineData("secret-")]
+    [InlineData("SECRET_")]
+    public void Find_RunOfSecretWordsThenAGluedValue_FindsTheValueWhole(string decoy)
+    {
+        // Each hit of the run reads a 64-character name for a value glued to it; a name in capitals is the same name.
+        var value = "9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c";
+        var text = Repeat(decoy, 8_192) + " LAUNCHDARKLY-SECRET-" + value + " ./run\n";
+
+        CoversWhole(text, value).Should().BeTrue();
+    }
+
     [Fact]
     public void Find_SecretAssignedInsideAnUnquotedValue_IsReadAsItsOwnAssignment()
     {
