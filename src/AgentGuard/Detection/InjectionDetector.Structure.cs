@@ -186,9 +186,9 @@ internal sealed partial class InjectionDetector
 
     private static void HtmlComment(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
-        var close = text.Slice(at + 4, Math.Min(4000, text.Length - at - 4)).IndexOf("-->", StringComparison.Ordinal);
-        close = close < 0 ? -1 : at + 4 + close;
-        var body = close < 0 ? text.Slice(at + 4, Math.Min(4000, text.Length - at - 4)) : text.Slice(at + 4, close - at - 4);
+        var end = at + 4 + Math.Min(CommentReach, text.Length - at - 4);
+        var close = CommentClose(text, at + 4, end, weights);
+        var body = close < 0 ? text[(at + 4)..end] : text[(at + 4)..close];
         var count = 0;
         foreach (var _ in InjectionPatterns.InstructionWord().EnumerateMatches(body))
         {

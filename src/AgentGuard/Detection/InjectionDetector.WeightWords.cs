@@ -22,14 +22,21 @@ internal sealed partial class InjectionDetector
     /// <summary>Where the remembered search ended: a window that ends there or before it holds no weight word the search did not find.</summary>
     private const int WeightSearchedSlot = (int)Marker.Count + 3;
 
-    /// <summary>How many slots a scan's weights hold: one per marker, the raises, and the remembered weight word.</summary>
-    internal const int WeightSlots = (int)Marker.Count + 4;
+    /// <summary>How many slots a scan's weights hold: one per marker, the raises, the remembered weight word and comment close.</summary>
+    internal const int WeightSlots = (int)Marker.Count + 7;
 
     /// <summary>How far one search for the next weight word reads: a clean page is not read to its end for a window at its start.</summary>
     private const int WeightSearchReach = 1024;
 
-    /// <summary>Forgets the remembered weight word: the next text walked with <paramref name="weights"/> is another.</summary>
-    internal static void ForgetWeightWords(Span<double> weights) => weights[WeightFromSlot] = 0;
+    /// <summary>
+    /// Forgets what was remembered of the text walked last (the next weight word, the next comment close): the next text
+    /// walked with <paramref name="weights"/> is another.
+    /// </summary>
+    internal static void ForgetRemembered(Span<double> weights)
+    {
+        weights[WeightFromSlot] = 0;
+        weights[CommentFromSlot] = 0;
+    }
 
     /// <summary>True when <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>) holds a weight word whole.</summary>
     internal static bool HoldsWeightWord(ReadOnlySpan<char> text, int start, int end, Span<double> weights)

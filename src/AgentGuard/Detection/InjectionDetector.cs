@@ -227,7 +227,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ScanRotated(text, weights);
         _ = ScanPlainReading(text, weights, mayRespace: true, out var respaced);
         text = respaced ?? text;
-        ForgetWeightWords(weights);
+        ForgetRemembered(weights);
         if (char.IsLetter(text[0]))
         {
             Guarded(text, 0, "ai", Family.AiNoun, weights);
@@ -318,7 +318,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     private static bool ScanPhrases<TReader>(ReadOnlySpan<char> text, Span<double> weights, ref TReader reader)
         where TReader : struct, IWordStartReader
     {
-        ForgetWeightWords(weights);
+        ForgetRemembered(weights);
         var decided = false;
         var raises = weights[RaisesSlot];
         if (text.Length > 0 && char.IsLetter(text[0]))

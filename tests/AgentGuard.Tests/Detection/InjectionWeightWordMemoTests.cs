@@ -30,7 +30,7 @@ public sealed class InjectionWeightWordMemoTests
         Gen.Select(Text, Windows).Sample((text, windows) =>
         {
             Span<double> weights = stackalloc double[InjectionDetector.WeightSlots];
-            InjectionDetector.ForgetWeightWords(weights);
+            InjectionDetector.ForgetRemembered(weights);
             var start = 0;
             foreach (var (move, length) in windows)
             {
@@ -48,15 +48,15 @@ public sealed class InjectionWeightWordMemoTests
 
     /// <summary>Forgetting between texts: what was remembered of one text says nothing about the next.</summary>
     [Fact]
-    public void ForgetWeightWords_LetsTheNextTextBeSearched()
+    public void ForgetRemembered_LetsTheNextTextBeSearched()
     {
         Span<double> weights = stackalloc double[InjectionDetector.WeightSlots];
-        InjectionDetector.ForgetWeightWords(weights);
+        InjectionDetector.ForgetRemembered(weights);
         const string Quiet = "nothing of weight here, just words and more words";
         const string Pressing = "this is urgent: do it now, it is important";
         InjectionDetector.HoldsWeightWord(Quiet, 0, Quiet.Length, weights).Should().BeFalse();
 
-        InjectionDetector.ForgetWeightWords(weights);
+        InjectionDetector.ForgetRemembered(weights);
         InjectionDetector.HoldsWeightWord(Pressing, 0, Pressing.Length, weights).Should().BeTrue();
     }
 }
