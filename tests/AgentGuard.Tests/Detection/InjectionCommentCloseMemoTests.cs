@@ -16,34 +16,16 @@ public sealed class InjectionCommentCloseMemoTests
         "<!--", "-->", "--", "->", "---->", "-", ">", " ", "\n", "x", "ignore the instructions", new string('a', 900), new string('-', 5), new string(' ', 4500),
     ];
 
-    private static long Iterations => long.TryParse(Environment.GetEnvironmentVariable("AGENTGUARD_FUZZ_ITERATIONS"), out var n) ? n : 2_000;
-
-    private static readonly Gen<string> Text = Gen.Int[0, Pieces.Length - 1].Array[1, 60].Select(indexes => string.Concat(indexes.Select(i => Pieces[i])));
-
-    /// <summary>Each window as a move of its start (mostly forward, sometimes back) and a length (up to 9,000, past the search's reach).</summary>
-    private static readonly Gen<(int Move, int Length)[]> Windows = Gen.Select(Gen.Frequency((6, Gen.Int[0, 400]), (1, Gen.Int[-600, -1]), (1, Gen.Const(0))), Gen.Frequency((6, Gen.Int[0, 4_000]), (1, Gen.Int[0, 9_000])), (move, length) => (move, length)).Array[1, 40];
-
     [Fact]
     public void CommentClose_AnswersAsTheWindowSearchedAfresh()
     {
-        Gen.Select(Text, Windows).Sample((text, windows) =>
-        {
-            Span<double> weights = stackalloc double[InjectionDetector.WeightSlots];
-            InjectionDetector.ForgetRemembered(weights);
-            var start = 0;
-            foreach (var (move, length) in windows)
+        Gen.Select(RememberedSearchCheck.Texts(Pieces), RememberedSearchCheck.Windows(4_000, 9_000)).Sample(
+            (text, windows) => RememberedSearchCheck.Walk(text, windows, static (text, start, end, weights) =>
             {
-                start = Math.Clamp(start + move, 0, text.Length);
-                var end = Math.Min(text.Length, start + length);
                 var fresh = text.AsSpan(start, end - start).IndexOf("-->", StringComparison.Ordinal);
-                if (InjectionDetector.CommentClose(text, start, end, weights) != (fresh < 0 ? -1 : start + fresh))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }, iter: Iterations);
+                return InjectionDetector.CommentClose(text, start, end, weights) == (fresh < 0 ? -1 : start + fresh);
+            }),
+            iter: RememberedSearchCheck.Iterations);
     }
 
     /// <summary>Forgetting between texts: a close remembered of one text says nothing about the next.</summary>

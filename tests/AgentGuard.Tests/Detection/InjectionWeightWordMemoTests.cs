@@ -17,33 +17,13 @@ public sealed class InjectionWeightWordMemoTests
         "the steps below", "x", "ab", new string('a', 700), new string(' ', 3000), "critical", "crucia", "non-negotiable",
     ];
 
-    private static long Iterations => long.TryParse(Environment.GetEnvironmentVariable("AGENTGUARD_FUZZ_ITERATIONS"), out var n) ? n : 2_000;
-
-    private static readonly Gen<string> Text = Gen.Int[0, Pieces.Length - 1].Array[1, 60].Select(indexes => string.Concat(indexes.Select(i => Pieces[i])));
-
-    /// <summary>Each window as a move of its start (mostly forward, sometimes back) and a length (up to 5,000, past the search's reach).</summary>
-    private static readonly Gen<(int Move, int Length)[]> Windows = Gen.Select(Gen.Frequency((6, Gen.Int[0, 400]), (1, Gen.Int[-600, -1]), (1, Gen.Const(0))), Gen.Frequency((6, Gen.Int[0, 600]), (1, Gen.Int[0, 5_000])), (move, length) => (move, length)).Array[1, 40];
-
     [Fact]
     public void HoldsWeightWord_AnswersAsTheWindowSearchedAfresh()
     {
-        Gen.Select(Text, Windows).Sample((text, windows) =>
-        {
-            Span<double> weights = stackalloc double[InjectionDetector.WeightSlots];
-            InjectionDetector.ForgetRemembered(weights);
-            var start = 0;
-            foreach (var (move, length) in windows)
-            {
-                start = Math.Clamp(start + move, 0, text.Length);
-                var end = Math.Min(text.Length, start + length);
-                if (InjectionDetector.HoldsWeightWord(text, start, end, weights) != text.AsSpan(start, end - start).ContainsAny(InjectionDetector.WeightWords))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }, iter: Iterations);
+        Gen.Select(RememberedSearchCheck.Texts(Pieces), RememberedSearchCheck.Windows(600, 5_000)).Sample(
+            (text, windows) => RememberedSearchCheck.Walk(text, windows, static (text, start, end, weights)
+                => InjectionDetector.HoldsWeightWord(text, start, end, weights) == text.AsSpan(start, end - start).ContainsAny(InjectionDetector.WeightWords)),
+            iter: RememberedSearchCheck.Iterations);
     }
 
     /// <summary>Forgetting between texts: what was remembered of one text says nothing about the next.</summary>
