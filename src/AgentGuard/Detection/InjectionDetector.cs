@@ -63,6 +63,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("notify the user", Family.TellTheUser), ("notify user", Family.TellTheUser), ("warn the user", Family.TellTheUser), ("warn user", Family.TellTheUser), ("remind the user", Family.TellTheUser), ("remind user", Family.TellTheUser),
         ("system instructions", Family.PromptObject), ("instructions you", Family.PromptObject),
         ("system prompt", Family.PromptObject), ("system message", Family.PromptObject), ("your instructions", Family.PromptObject), ("your prompt", Family.PromptObject), ("your rules", Family.PromptObject), ("initial prompt", Family.PromptObject), ("initial instructions", Family.PromptObject), ("hidden prompt", Family.PromptObject), ("original instructions", Family.PromptObject), ("hidden instructions", Family.PromptObject), 
+        ("repeat ", Family.ReadersSetting), ("recite ", Family.ReadersSetting), ("reveal the", Family.ReadersSetting), ("reveal all", Family.ReadersSetting), ("reveal everything", Family.ReadersSetting), ("print the", Family.ReadersSetting), ("print all", Family.ReadersSetting), ("print everything", Family.ReadersSetting), ("output the", Family.ReadersSetting), ("output all", Family.ReadersSetting), ("output everything", Family.ReadersSetting), ("display the", Family.ReadersSetting), ("write out", Family.ReadersSetting), ("show me", Family.ReadersSetting), ("show the", Family.ReadersSetting), ("show all", Family.ReadersSetting), ("show everything", Family.ReadersSetting), ("go line by line", Family.ReadersSetting), ("go word by word", Family.ReadersSetting), ("what's the", Family.ReadersSetting), ("what is the", Family.ReadersSetting), ("what are the", Family.ReadersSetting), ("what was the", Family.ReadersSetting), ("what were the", Family.ReadersSetting), ("what's your", Family.ReadersSetting), ("what is your", Family.ReadersSetting), ("what are your", Family.ReadersSetting), ("what was your", Family.ReadersSetting), ("what were your", Family.ReadersSetting), ("you are ", Family.ReadersSetting), ("if you are told", Family.ReadersSetting), ("if you are asked", Family.ReadersSetting), ("if you are instructed", Family.ReadersSetting), ("if you are requested", Family.ReadersSetting), ("if you are prompted", Family.ReadersSetting), ("if you are tasked", Family.ReadersSetting), ("if you're ", Family.ReadersSetting), ("when you are ", Family.ReadersSetting), ("whenever you are ", Family.ReadersSetting), ("regardless of", Family.ReadersSetting), ("irrespective of", Family.ReadersSetting), ("notwithstanding", Family.ReadersSetting),
     ];
 
     /// <summary>The first characters of anchors that do not start with a letter ('&lt;', '[', '#', '{'), and '!' of a markdown image: candidates wherever they occur.</summary>
@@ -561,6 +562,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.TellTheUser:
                 TellTheUser(text, at, weights);
                 break;
+            case Family.ReadersSetting:
+                ReadersSetting(text, at, weights);
+                break;
             case Family.Hypothetical:
                 RaiseIf(InjectionPatterns.HypotheticalOrder(), text, at, weights, Marker.NewInstructions, 0.5);
                 break;
@@ -828,5 +832,6 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         HiddenClaim,
         CannedReply,
         TellTheUser,
+        ReadersSetting,
     }
 }

