@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace AgentGuard.Mcp;
 
 /// <content>
@@ -65,6 +67,11 @@ internal static partial class ToolDescriptionScanner
     /// </summary>
     internal static bool PutsTheConversationIntoAnArgument(ReadOnlySpan<char> text)
     {
+        if (text.IndexOfAny(ConversationAnchors) < 0)
+        {
+            return false;
+        }
+
         for (var i = 0; i < text.Length; i++)
         {
             if (!char.IsLetter(text[i]) || (i > 0 && char.IsLetter(text[i - 1])))
@@ -175,6 +182,13 @@ internal static partial class ToolDescriptionScanner
 
         return false;
     }
+
+    /// <summary>
+    /// The words one of which every conversation the rule reads holds ("conversation", "messages", "history", "context"):
+    /// a description without any is passed over in one vectorised search, before its words are walked.
+    /// </summary>
+    private static readonly SearchValues<string> ConversationAnchors =
+        SearchValues.Create(["conversation", "messages", "history", "context"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly WordSet PuttingVerbLookup = new(PuttingVerbs);
 
