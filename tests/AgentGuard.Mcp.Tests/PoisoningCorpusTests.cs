@@ -67,7 +67,11 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
         // sources before it 106 / 133 at 9 / 656, unchanged); with that session's injection detector merged, 128 / 161 (one
         // more mcp-scanner tests row, 26 / 29). The twenty-fourth session (no new source; classes from the tuning misses and
         // attacker rewordings of the corpus's families) brought it to 129 / 161 at 10 / 669 (mcp-scanner tests 27 / 29; no
-        // other source changed). The recall floor is the measured figure, the target (0.90) is not met.
+        // other source changed). With the twenty-fifth session's source (the tool-poisoning descriptions of
+        // Wapiti08/mcp-attack-suite's arena and benchmark: four distinct injections in the benchmark's templates) it was
+        // 156 / 188 at 10 / 676 before any change (mcp-attack-suite 27 / 27 at 0 / 7, the four injections all caught) and
+        // the same after (that session's class, the conversation put into an argument, changed no corpus verdict). The
+        // recall floor is the measured figure, the target (0.90) is not met.
         var first = heldOut.Where(s => FirstBuildSources.Contains(s.GetProperty("source").GetString()!)).ToList();
         var firstPositives = first.Where(s => s.GetProperty("label").GetInt32() == 1).ToList();
         var firstNegatives = first.Where(s => s.GetProperty("label").GetInt32() == 0).ToList();
@@ -76,7 +80,7 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
 
         positives.Should().HaveCountGreaterThanOrEqualTo(20);
         negatives.Should().HaveCountGreaterThan(200);
-        recall.Should().BeGreaterThanOrEqualTo(129 / 161.0);
+        recall.Should().BeGreaterThanOrEqualTo(156 / 188.0);
         falsePositiveRate.Should().BeLessThanOrEqualTo(0.05);
     }
 

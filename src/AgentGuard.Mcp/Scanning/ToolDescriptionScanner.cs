@@ -578,6 +578,11 @@ internal static partial class ToolDescriptionScanner
             Add(ref findings, "harvesting:a tool called for credentials");
         }
 
+        if (PutsTheConversationIntoAnArgument(text))
+        {
+            Add(ref findings, "harvesting:the conversation put into an argument");
+        }
+
         if (ReadOnlyClaimWithWriteSwitch(text))
         {
             Add(ref findings, "harmful:read-only claim with a write switch");
