@@ -23,6 +23,7 @@ internal sealed class SecretDetector : ISecretDetector
     private static readonly AnchorSearch Formats = new(FormatAnchors, StringComparison.Ordinal);
     private static readonly AnchorSearch Providers = new(SecretProviderTokens.Anchors.Concat(SecretEncodedFormats.Anchors).Concat(SecretStructuredTokens.Anchors).Append(SecretServiceAccounts.Anchor), StringComparison.Ordinal);
     private static readonly AnchorSearch Keys = new(KeyAnchors, StringComparison.OrdinalIgnoreCase);
+    private static readonly AnchorSearch KeyNamedTokens = new(SecretKeyNamedTokens.Anchors, StringComparison.OrdinalIgnoreCase);
 
     public void Find(string text, ICollection<SecretFinding> findings)
     {
@@ -41,6 +42,7 @@ internal sealed class SecretDetector : ISecretDetector
         KeyValueSecrets.ScanCurlUser(text, found);
         SecretEncodedFormats.ScanDiscord(text, found);
         SecretAssignedTokens.Scan(text, found);
+        ScanKeyNamedTokens(text, found);
         if (found.Count == 0)
         {
             return;
@@ -177,6 +179,17 @@ internal sealed class SecretDetector : ISecretDetector
     private static bool IsShellWordChar(char c) => c > ' ' && c is not ('"' or '\'' or '`' or ';' or '|' or '&' or '<' or '>' or '(' or ')' or '\\');
 
     private static bool IsRunChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '+' or '/' or '=';
+
+    private static void ScanKeyNamedTokens(string text, List<SecretFinding> found)
+    {
+        for (var group = 0; group < KeyNamedTokens.GroupCount; group++)
+        {
+            for (var at = KeyNamedTokens.Next(text, group, 0); at >= 0; at = KeyNamedTokens.Next(text, group, at + 1))
+            {
+                SecretKeyNamedTokens.Match(text, at, found);
+            }
+        }
+    }
 
     private static void ScanProviders(string text, List<SecretFinding> found)
     {

@@ -166,7 +166,8 @@ internal static class SecretProviderTokens
 
         // The whole URL is the credential: scheme and host go with the path, as a webhook URL is pasted whole.
         var urlStart = at;
-        while (urlStart > 0 && at - urlStart < 256 && (char.IsAsciiLetterOrDigit(text[urlStart - 1]) || text[urlStart - 1] is '.' or '-'))
+        // The authority goes with it whole: a port (host:8065) and a user (bot@host) as well as the host.
+        while (urlStart > 0 && at - urlStart < 256 && (char.IsAsciiLetterOrDigit(text[urlStart - 1]) || text[urlStart - 1] is '.' or '-' or '_' or '%' or '~' or ':' or '@'))
         {
             urlStart--;
         }

@@ -71,12 +71,16 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         // rule examples, added before any tuning on it; its held-out part untuned 33 / 37 found, 6 / 41 negatives flagged:
         // sonar labels as clean several keys its own rules do not report): 693 / 814 (85.1 %) at 96.7 % untuned; after the
         // pass (measured once, at the end): 694 / 814 (85.3 %) at 96.5 % (25 of 347 flagged), 88.8 % without
-        // placeholder-labelled positives, 3 partial; the eleven earlier sources did not move.
-        positivesAll.Should().HaveCountGreaterThan(810);
-        recall.Should().BeGreaterThanOrEqualTo(0.852);
-        precision.Should().BeGreaterThanOrEqualTo(0.965);
-        realRecall.Should().BeGreaterThanOrEqualTo(0.887);
-        heldOut.Count(s => outcome[s] == Outcome.Partial).Should().BeLessThanOrEqualTo(3);
+        // placeholder-labelled positives, 3 partial; the eleven earlier sources did not move. Twenty-fifth pass: a thirteenth
+        // source (praetorian-inc/titus's rule examples, added before any tuning on it; its held-out part untuned 120 / 156
+        // found, 3 partial, 3 / 47 negatives flagged): 814 / 970 (83.9 %) at 96.7 %, 6 partial untuned; after the pass
+        // (measured at the end): 821 / 970 (84.6 %) at 96.7 % (28 of 394 flagged), 87.7 % without placeholder-labelled
+        // positives, 5 partial (titus 127 / 156, 2 partial; the other sources unchanged).
+        positivesAll.Should().HaveCountGreaterThan(965);
+        recall.Should().BeGreaterThanOrEqualTo(0.846);
+        precision.Should().BeGreaterThanOrEqualTo(0.967);
+        realRecall.Should().BeGreaterThanOrEqualTo(0.877);
+        heldOut.Count(s => outcome[s] == Outcome.Partial).Should().BeLessThanOrEqualTo(5);
 
         // The population, lines with context (fourth pass, before and after its classes: 392 / 463 = 84.7 % at
         // 98.2 %, 7 of 113 negatives flagged; sixth pass: 406 / 463 = 87.7 % at 97.8 %, 9 of 113 flagged; eighth pass with
@@ -86,12 +90,14 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         // twentieth pass: 456 / 526 = 86.7 % at 98.1 %, 9 of 171 flagged; twenty-third pass with semgrep added: 470 / 541 =
         // 86.9 % at 98.1 %, 9 of 178 flagged, the same before and after its tuning; twenty-fourth pass with sonar-text added,
         // untuned: 499 / 573 = 87.1 % at 97.1 %, 15 of 218 flagged; after the pass: 500 / 573 = 87.3 % at 96.9 %, 16 of 218
-        // flagged — the precision floor moves below 98 % for the new source's negatives, see docs/detection.md).
+        // flagged — the precision floor moves below 98 % for the new source's negatives, see docs/detection.md; twenty-fifth
+        // pass with titus added, untuned: 606 / 696 = 87.1 % at 97.0 %, 19 of 251 flagged; after the pass: 607 / 696 =
+        // 87.2 % at 97.0 %, 19 of 251 flagged).
         var contextPositives = withContext.Where(s => s.IsPositive).ToList();
         var contextFound = contextPositives.Count(s => outcome[s] == Outcome.Found);
         var contextFlagged = withContext.Count(s => !s.IsPositive && outcome[s] != Outcome.None);
         (contextFound / (double)contextPositives.Count).Should().BeGreaterThanOrEqualTo(0.872);
-        (contextFound / (double)(contextFound + contextFlagged)).Should().BeGreaterThanOrEqualTo(0.968);
+        (contextFound / (double)(contextFound + contextFlagged)).Should().BeGreaterThanOrEqualTo(0.969);
     }
 
     /// <summary>
