@@ -452,11 +452,36 @@ internal static partial class KeyValueSecrets
         }
 
         var value = name[tail..];
-        if (value.Length >= 24 && SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.3 && !SecretText.IsPlaceholder(value) && !IsUpperSnakeName(value))
+        if (value.Length >= 24 && SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.3 && !SecretText.IsPlaceholder(value) && !IsUpperSnakeName(value) && !IsJoinedWords(value))
         {
             found.Add(new SecretFinding("generic-secret", start + tail, value.Length));
         }
     }
+
+    /// <summary>
+    /// A file or identifier name of words and numbers joined by '-', '_' or '.' (<c>santa_assignments_2023_final_v2.xlsx</c>,
+    /// <c>count_12345678901234567890</c>): every part is all letters, all digits or at most three characters (<c>v2</c>),
+    /// and one part is a word of four letters or more. A random token's parts mix letters and digits.
+    /// </summary>
+    private static bool IsJoinedWords(ReadOnlySpan<char> value)
+    {
+        var word = false;
+        foreach (var range in value.SplitAny(GlueSeparators))
+        {
+            var part = value[range];
+            var letters = part.Length > 0 && !part.ContainsAnyExcept(AsciiLetters);
+            if (!letters && part.ContainsAnyExceptInRange('0', '9') && part.Length > 3)
+            {
+                return false;
+            }
+
+            word |= letters && part.Length >= 4;
+        }
+
+        return word;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLetters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     private static readonly string[] GluedWords = ["secret", "token", "key", "private", "access", "apikey"];
 

@@ -268,6 +268,16 @@ public sealed class SecretDetectorClassTests
         Find("kubectl get secret db-secret-7f9c8d6b5-x2k9p -o yaml").Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("Attached: secret_santa_assignments_2023_final_v2.xlsx")]
+    [InlineData("Usage: token_count_12345678901234567890 tokens")]
+    [InlineData("restore db-secret-backup_archive_2023_12_31_full.tar first")]
+    public void Find_FileOrIdentifierNameGluedToASecretWord_IsNotReported(string text)
+    {
+        // Words and numbers joined by '_', '-' or '.' after "secret_" or "token_" name a file or a counter, not a value.
+        Find(text).Should().BeEmpty();
+    }
+
     [Fact]
     public void Find_ValueAfterACapitalisedLabel_IsRedacted()
     {
