@@ -908,6 +908,17 @@ internal static partial class KeyValueSecrets
         return next < text.Length && text[next] is '"' or '\'' or '`' ? next : -1;
     }
 
+    /// <summary>
+    /// Whether <paramref name="name"/> holds a part that names a record or a thing, not a credential (<c>idempotency</c>,
+    /// <c>cachekey</c>, <c>partitionkey</c>, <c>keyboard</c>…): what <see cref="Classify"/> reads as no secret.
+    /// </summary>
+    internal static bool HoldsNotSecretPart(ReadOnlySpan<char> name)
+    {
+        Span<char> buffer = stackalloc char[MaxKey];
+        var key = Normalize(name, buffer);
+        return key.Length >= ShortestNotSecretPart && key.ContainsAny(NotSecretPartSearch);
+    }
+
     private static KeyKind Classify(ReadOnlySpan<char> key)
     {
         if (key.IsEmpty)

@@ -38,6 +38,13 @@ internal static class SecretKeyNamedTokens
         }
 
         var bodyStart = at + text.AsSpan(at).IndexOfAny('_', '-') + 1;
+
+        // idempotency_key_…, partition-key-…: a key that names a record, not a credential (as the key-value rule reads it).
+        if (KeyValueSecrets.HoldsNotSecretPart(text.AsSpan(start, bodyStart - start)))
+        {
+            return;
+        }
+
         var end = bodyStart;
         while (end < text.Length && end - bodyStart <= MaxBody && IsTokenChar(text[end]))
         {

@@ -71,6 +71,7 @@ public sealed class SecretDetectorTwentyFifthPassTests
     [InlineData("payment pi_3MtwBwLkdIwHu7ix28a3tqPa for cus_NffrFeUfNV2Hib")]
     [InlineData("docs: https://github.com/acme/repo/settings/hooks/412345678")]
     [InlineData("see https://docs.example.com:8443/hooks/overview")]
+    [InlineData("retrying with idempotency_key_4f9d2c1a-7b3e-4c8a-9f1d-2e6b5a8c7d90")]
     public void Find_LookAlike_IsNotReported(string text)
     {
         var findings = new List<SecretFinding>();
