@@ -31,6 +31,8 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("important:", Family.Urgent), ("important!", Family.Urgent), ("urgent", Family.Urgent), ("you must", Family.Urgent), ("immediately", Family.Urgent),
         ("<system", Family.RoleTag), ("</system", Family.RoleTag), ("[inst]", Family.RoleTag), ("[/inst]", Family.RoleTag), ("<<sys>>", Family.RoleTag), ("### ", Family.RoleTag), ("[system", Family.RoleTag), ("system message:", Family.RoleTag), ("system prompt:", Family.RoleTag), ("<assistant>", Family.RoleTag), ("</user>", Family.RoleTag), ("<instructions>", Family.RoleTag), ("{{system", Family.RoleTag), ("system override", Family.RoleTag), ("admin override", Family.RoleTag), ("developer mode", Family.RoleTag), ("system:", Family.RoleTag),
         ("<!--", Family.HtmlComment),
+        ("</email", Family.ContainerClose), ("</e-mail", Family.ContainerClose), ("</mail", Family.ContainerClose), ("</document", Family.ContainerClose), ("</context", Family.ContainerClose), ("</tool_", Family.ContainerClose), ("</function_", Family.ContainerClose), ("</search_result", Family.ContainerClose), ("</webpage", Family.ContainerClose), ("</web_page", Family.ContainerClose),
+        ("[/email", Family.ContainerClose), ("[/e-mail", Family.ContainerClose), ("[/document", Family.ContainerClose), ("[/context", Family.ContainerClose), ("[end", Family.ContainerClose),
         ("display:none", Family.HiddenCss), ("display: none", Family.HiddenCss), ("font-size:0", Family.HiddenCss), ("font-size: 0", Family.HiddenCss), 
         ("send", Family.SendTo), ("forward", Family.SendTo), ("email", Family.SendTo), ("e-mail", Family.SendTo), ("post it", Family.SendTo), ("post the", Family.SendTo), ("post all", Family.SendTo), ("post them", Family.SendTo), ("post this", Family.SendTo), ("upload", Family.SendTo), ("transmit", Family.SendTo), ("exfiltrate", Family.SendTo), ("leak", Family.SendTo), ("copy", Family.SendTo), ("submit", Family.SendTo), ("share", Family.SendTo), ("relay", Family.SendTo), ("export", Family.SendTo),
         ("include", Family.EmbedInUrl), ("append", Family.EmbedInUrl), ("add the", Family.EmbedInUrl), ("add it", Family.EmbedInUrl), ("add them", Family.EmbedInUrl), ("embed", Family.EmbedInUrl), ("encode", Family.EmbedInUrl), ("insert", Family.EmbedInUrl),
@@ -574,6 +576,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.HtmlComment:
                 HtmlComment(text, at, weights);
                 break;
+            case Family.ContainerClose:
+                ContainerClose(text, at, weights);
+                break;
             case Family.HiddenCss:
                 Raise(weights, Marker.HiddenText, 0.25);
                 break;
@@ -833,5 +838,6 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         CannedReply,
         TellTheUser,
         ReadersSetting,
+        ContainerClose,
     }
 }
