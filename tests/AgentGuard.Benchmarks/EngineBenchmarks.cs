@@ -12,9 +12,11 @@ public class EngineBenchmarks
 {
     private IGuardEngine _engine100 = null!;
     private IGuardEngine _engine10K = null!;
+    private IGuardEngine _engineRegex = null!;
     private ToolCallEvent _allowed = null!;
     private ToolCallEvent _denied = null!;
     private ToolCallEvent _taggedDenied = null!;
+    private ToolCallEvent _regexDenied = null!;
     private GuardContext _session = null!;
 
     [GlobalSetup]
@@ -22,6 +24,10 @@ public class EngineBenchmarks
     {
         _engine100 = Build(Policy(100));
         _engine10K = Build(Policy(10_000));
+        var withRegex = Policy(100);
+        withRegex.Rules.Add(new RuleOptions { Id = "no-personal-mail", Effect = "Deny", Match = new() { Tools = ["send_invoice"] }, When = new() { Arguments = [new() { Path = "$.to", Regex = @"@(gmail\.com|outlook\.com|evil\.test)$" }] } });
+        _engineRegex = Build(withRegex);
+        _regexDenied = new ToolCallEvent("send_invoice") { Arguments = ToolArguments.FromJson("""{ "to": "eve@evil.test", "amount": 50 }"""), CallId = "f" };
         _allowed = new ToolCallEvent("read_file") { Arguments = ToolArguments.FromJson("""{ "path": "/home/alice/notes.txt" }"""), CallId = "c" };
         _denied = new ToolCallEvent("tool_7") { Arguments = ToolArguments.FromJson("""{ "to": "eve@evil.test", "amount": 5000 }"""), CallId = "d" };
         _taggedDenied = new ToolCallEvent("wipe_disk") { CallId = "e" };
@@ -33,7 +39,7 @@ public class EngineBenchmarks
             Prompt = "summarise my notes",
         };
 
-        foreach (var engine in new[] { _engine100, _engine10K })
+        foreach (var engine in new[] { _engine100, _engine10K, _engineRegex })
         {
             for (var i = 0; i < 50; i++)
             {
@@ -50,6 +56,9 @@ public class EngineBenchmarks
 
     [Benchmark(Description = "100 rules: deny by configured tag")]
     public DecisionEffect DenyByTag100() => _engine100.EvaluateAsync(_taggedDenied, _session).Result.Effect;
+
+    [Benchmark(Description = "100 rules: deny by an argument's regular expression")]
+    public DecisionEffect DenyByRegex100() => _engineRegex.EvaluateAsync(_regexDenied, _session).Result.Effect;
 
     [Benchmark(Description = "10,000 rules, 50-call session: allow")]
     public DecisionEffect Allow10K() => _engine10K.EvaluateAsync(_allowed, _session).Result.Effect;
