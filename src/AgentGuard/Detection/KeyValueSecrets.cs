@@ -84,10 +84,10 @@ internal static partial class KeyValueSecrets
             return XmlElement(text, start, end, text[end] == '>' ? end + 1 : TagEnd(text, end) + 1, found);
         }
 
-        // <key>Password</key> <string>…</string> (a property list), <key>password</key> <value>…</value>: the element after
-        // a key element holds its value.
-        if (start >= 5 && text[start - 1] == '>' && text.AsSpan(start - 5, 5).Equals("<key>", StringComparison.OrdinalIgnoreCase) && text.AsSpan(end).StartsWith("</key>", StringComparison.OrdinalIgnoreCase)
-            && KeyElementValue(text, end + 6) is > 0 and var content)
+        // <key>Password</key> <string>…</string> (a property list), <key>password</key> <value>…</value>, and
+        // <name>fs.s3a.secret.key</name> <value>…</value> (Hadoop's and Maven's properties): the element after a key or
+        // name element holds its value.
+        if (NamingElementEnd(text, start, end) is > 0 and var named && KeyElementValue(text, named) is > 0 and var content)
         {
             return XmlElement(text, start, end, content, found);
         }
@@ -514,6 +514,24 @@ internal static partial class KeyValueSecrets
         }
 
         return k < text.Length && text[k] is '"' or '\'' ? k : -1;
+    }
+
+    /// <summary>Where a <c>&lt;key&gt;</c> or <c>&lt;name&gt;</c> element that holds just the name from <paramref name="start"/> to <paramref name="end"/> closes; else -1.</summary>
+    private static int NamingElementEnd(string text, int start, int end)
+    {
+        if (start < 5 || text[start - 1] != '>')
+        {
+            return -1;
+        }
+
+        if (text.AsSpan(start - 5, 5).Equals("<key>", StringComparison.OrdinalIgnoreCase) && text.AsSpan(end).StartsWith("</key>", StringComparison.OrdinalIgnoreCase))
+        {
+            return end + "</key>".Length;
+        }
+
+        return start >= 6 && text.AsSpan(start - 6, 6).Equals("<name>", StringComparison.OrdinalIgnoreCase) && text.AsSpan(end).StartsWith("</name>", StringComparison.OrdinalIgnoreCase)
+            ? end + "</name>".Length
+            : -1;
     }
 
     /// <summary>Where the content of a <c>&lt;string&gt;</c> or <c>&lt;value&gt;</c> element starts, when one follows <paramref name="at"/> after white space; else -1.</summary>

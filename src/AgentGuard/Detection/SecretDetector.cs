@@ -18,7 +18,7 @@ internal sealed class SecretDetector : ISecretDetector
     ];
 
     /// <summary>Case-insensitive key-like names whose values are examined for secrets.</summary>
-    private static readonly string[] KeyAnchors = ["pass", "pwd=", "pwd:", "pwd\"", "pwd'", "pwd ", "pwd>", "secret", "token", "key=", "key:", "key\"", "key'", "key ", "keys", "key>", "key?", "key+", "key.=", "key,", "credential", "auth", "bearer", "_pw", "-pw", "_pat", "pat\"", "pat'", "master>", "crumb", "sonar.login", "sonarlogin", "private", "access", "key-", "convertto-securestring", SecretDockerConfigs.Anchor];
+    private static readonly string[] KeyAnchors = ["pass", "pwd=", "pwd:", "pwd\"", "pwd'", "pwd ", "pwd>", "secret", "token", "key=", "key:", "key\"", "key'", "key ", "keys", "key>", "key?", "key+", "key.=", "key,", "key\n", "key\r", "credential", "auth", "bearer", "_pw", "-pw", "_pat", "pat\"", "pat'", "master>", "crumb", "sonar.login", "sonarlogin", "private", "access", "key-", "convertto-securestring", SecretDockerConfigs.Anchor];
 
     private static readonly AnchorSearch Formats = new(FormatAnchors, StringComparison.Ordinal);
     private static readonly AnchorSearch Providers = new(SecretProviderTokens.Anchors.Concat(SecretEncodedFormats.Anchors).Concat(SecretStructuredTokens.Anchors).Append(SecretServiceAccounts.Anchor), StringComparison.Ordinal);
@@ -106,7 +106,7 @@ internal sealed class SecretDetector : ISecretDetector
     }
 
     /// <summary>Kinds that say where a secret stands, not what it is: a specific reading of the same span names it instead.</summary>
-    private static bool IsGeneric(string kind) => kind is "password" or "generic-secret" or "basic-auth-password" or "url-password";
+    private static bool IsGeneric(string kind) => kind is "password" or "generic-secret" or "basic-auth-password" or "url-password" or "url-token";
 
     /// <summary>
     /// Extends a finding to the end of the token it stops in (a 2,000-character token is redacted whole).

@@ -256,6 +256,13 @@ internal static partial class SecretFormats
             i++;
         }
 
+        // https://<key>@o1.ingest.sentry.io/1 (Sentry's DSN), https://<token>@git.example.com/…: a generated token as the
+        // whole user part, with no password (the user loop reads on past '@' into the host).
+        if (text.AsSpan(userStart, i - userStart).IndexOf('@') is > 0 and var userEnd && UrlUserToken(text, userStart, userStart + userEnd, found))
+        {
+            return userStart + userEnd;
+        }
+
         // redis://:password@host: a password without a user (not CVS's cvs://:pserver:user@host, a method and a user).
         if (i >= text.Length || text[i] != ':')
         {
@@ -291,6 +298,26 @@ internal static partial class SecretFormats
         found.Add(new SecretFinding("url-password", passwordStart, i - passwordStart));
         return i;
     }
+
+    /// <summary>
+    /// Reports the user part from <paramref name="start"/> to the '@' at <paramref name="end"/> when it is a generated
+    /// token: 20 to 128 letters and digits (inner '_' and '-'), drawn at random as a key-named token's body is, and no
+    /// placeholder. Account names (<c>git@</c>, <c>john.doe@</c>, <c>deploy-bot-service-account@</c>) are not.
+    /// </summary>
+    private static bool UrlUserToken(string text, int start, int end, List<SecretFinding> found)
+    {
+        var user = text.AsSpan(start, end - start);
+        if (user.Length is < 20 or > 128 || user.ContainsAnyExcept(TokenUserChars) || end + 1 >= text.Length || !char.IsAsciiLetterOrDigit(text[end + 1])
+            || !SecretKeyNamedTokens.Generated(user) || SecretText.IsPlaceholder(user))
+        {
+            return false;
+        }
+
+        found.Add(new SecretFinding("url-token", start, end - start));
+        return true;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> TokenUserChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
 
     private static bool WithDigitAndSymbol(ReadOnlySpan<char> password)
         => password.IndexOfAnyInRange('0', '9') >= 0 && password.ContainsAnyExcept(AsciiLettersAndDigits);

@@ -80,7 +80,7 @@ internal static class SecretKeyNamedTokens
     /// Letters and digits drawn at random: four or more of each, interleaved (three runs of each), not mostly words and
     /// not a name in code (a hex or UUID body passes: its letters are too few for words).
     /// </summary>
-    private static bool Generated(ReadOnlySpan<char> body)
+    internal static bool Generated(ReadOnlySpan<char> body)
     {
         int letters = 0, digits = 0, letterRuns = 0, digitRuns = 0;
         for (var k = 0; k < body.Length; k++)
