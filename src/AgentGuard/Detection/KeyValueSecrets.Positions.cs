@@ -20,10 +20,17 @@ internal static partial class KeyValueSecrets
         ScanPasswordFlag(text, "login ", first, found);
         ScanPasswordFlag(text, " -u", first, found);
         ScanCurl(text, first, found);
-        // One vectorized pass for the rarer positions: curl's proxy credentials and PHP's database connections.
+        // One vectorized pass for the rarer positions: curl's proxy credentials, redis-cli's and standard input's
+        // passwords, PHP's database connections.
         for (var at = IndexOfPosition(text, first); at >= 0;)
         {
-            var next = text[at] == '-' ? ProxyUser(text, at, found) : ConnectionCall(text, at, found);
+            var next = text[at] switch
+            {
+                'r' => RedisCliLine(text, at, found),
+                '-' when text.AsSpan(at).StartsWith(PasswordStdin, StringComparison.Ordinal) => PasswordFromStdin(text, at, found),
+                '-' => ProxyUser(text, at, found),
+                _ => ConnectionCall(text, at, found),
+            };
             at = IndexOfPosition(text, next);
         }
     }
@@ -34,7 +41,7 @@ internal static partial class KeyValueSecrets
         return hit < 0 ? -1 : start + hit;
     }
 
-    private static readonly string[] PositionAnchorStrings = ["--proxy-user", "new PDO(", "new mysqli(", "mysqli_connect(", "mysql_connect("];
+    private static readonly string[] PositionAnchorStrings = ["--proxy-user", PasswordStdin, RedisCli, "new PDO(", "new mysqli(", "mysqli_connect(", "mysql_connect("];
 
     private static readonly System.Buffers.SearchValues<string> PositionAnchors = System.Buffers.SearchValues.Create(PositionAnchorStrings, StringComparison.Ordinal);
 

@@ -41,6 +41,7 @@ internal static partial class KeyValueSecrets
         "id", "ids", "name", "names", "count", "type", "url", "uri", "length", "len", "at", "expiry", "expires", "expiresin", "ttl", "limit",
         "usage", "used", "file", "path", "hint", "policy", "label", "field", "enabled", "required", "format", "prefix", "version", "tokens",
         "reset", "changed", "updated", "created", "strength", "min", "max", "rotation", "location", "manager", "store", "vault", "header", "param", "ref",
+        "stdin", "fd",
     ];
 
     /// <summary><see cref="NotSecretSuffixes"/> by their last character.</summary>
