@@ -70,8 +70,11 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
         // other source changed). With the twenty-fifth session's source (the tool-poisoning descriptions of
         // Wapiti08/mcp-attack-suite's arena and benchmark: four distinct injections in the benchmark's templates) it was
         // 156 / 188 at 10 / 676 before any change (mcp-attack-suite 27 / 27 at 0 / 7, the four injections all caught) and
-        // the same after (that session's class, the conversation put into an argument, changed no corpus verdict). The
-        // recall floor is the measured figure, the target (0.90) is not met.
+        // the same after (that session's class, the conversation put into an argument, changed no corpus verdict). With the
+        // twenty-sixth session's source (the tests and mock server of Blute122/redcell's tool-poisoning probe) it was
+        // 160 / 192 at 11 / 682 before any change (redcell 4 / 4 at 1 / 6) and the same after (that session's classes, from
+        // the tuning part, changed no held-out verdict of this corpus). The recall floor is the measured figure, the target
+        // (0.90) is not met.
         var first = heldOut.Where(s => FirstBuildSources.Contains(s.GetProperty("source").GetString()!)).ToList();
         var firstPositives = first.Where(s => s.GetProperty("label").GetInt32() == 1).ToList();
         var firstNegatives = first.Where(s => s.GetProperty("label").GetInt32() == 0).ToList();
@@ -80,7 +83,7 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
 
         positives.Should().HaveCountGreaterThanOrEqualTo(20);
         negatives.Should().HaveCountGreaterThan(200);
-        recall.Should().BeGreaterThanOrEqualTo(156 / 188.0);
+        recall.Should().BeGreaterThanOrEqualTo(160 / 192.0);
         falsePositiveRate.Should().BeLessThanOrEqualTo(0.05);
     }
 

@@ -43,8 +43,10 @@ internal static partial class ToolDescriptionScanner
     /// <summary>Words before an argument's name that say where the conversation goes ("in the 'notes' field", "into the context parameter").</summary>
     internal static readonly string[] DestinationPrepositions = ["as", "in", "into", "to", "inside", "within", "via", "under", "through"];
 
-    /// <summary>Nouns that make the destination one of the call's arguments.</summary>
-    internal static readonly string[] ArgumentNouns = ["parameter", "parameters", "param", "params", "argument", "arguments", "arg", "args", "field", "fields", "property", "input"];
+    /// <summary>Nouns that make the destination one of the call's arguments (a search's query and a request's payload are too: "in the query").</summary>
+    internal static readonly string[] ArgumentNouns =
+        ["parameter", "parameters", "param", "params", "argument", "arguments", "arg", "args", "field", "fields", "property", "input",
+         "query", "payload"];
 
     /// <summary>How many words after the verb the conversation may be named, a possessive's "s" not counted ("include the text of the user's previous messages": six).</summary>
     internal const int ConversationObjectDistance = 7;
@@ -139,7 +141,11 @@ internal static partial class ToolDescriptionScanner
         return -1;
     }
 
-    /// <summary>The conversation noun ending at <paramref name="end"/> is joined to a name ("conversation_id", "chat-id") or followed by one of <see cref="ConversationLabels"/>.</summary>
+    /// <summary>
+    /// The conversation noun ending at <paramref name="end"/> is joined to a name ("conversation_id", "chat-id"), followed
+    /// by one of <see cref="ConversationLabels"/>, or a possessive whose thing is not what was said ("the conversation's
+    /// main topic"; "the conversation's full text" is still the conversation).
+    /// </summary>
     private static bool LabelledConversation(ReadOnlySpan<char> text, int end)
     {
         if (end < text.Length && text[end] is '_' or '-')
@@ -148,8 +154,30 @@ internal static partial class ToolDescriptionScanner
         }
 
         var from = end;
+        if (end + 1 < text.Length && text[end] is '\'' or '\u2019' && text[end + 1] is 's' && (end + 2 == text.Length || !char.IsLetter(text[end + 2])))
+        {
+            from = end + 2;
+            for (var k = 0; k < PossessedWordDistance && NextWord(text, ref from, out var possessed); k++)
+            {
+                if (ConversationContentLookup.Contains(possessed))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         return NextWord(text, ref from, out var next) && ConversationLabelLookup.Contains(next);
     }
+
+    /// <summary>How many words after a conversation's possessive the thing it has may be named ("the conversation's full text": two).</summary>
+    internal const int PossessedWordDistance = 3;
+
+    /// <summary>What a conversation has that is what was said ("the conversation's full text", "… messages", "… history").</summary>
+    internal static readonly string[] ConversationContents = ["text", "content", "contents", "messages", "history", "transcript", "log", "record"];
+
+    private static readonly WordSet ConversationContentLookup = new(ConversationContents);
 
     /// <summary>
     /// Within <see cref="ConversationDestinationDistance"/> words after <paramref name="from"/>, a preposition and then an

@@ -678,7 +678,8 @@ internal static partial class ToolDescriptionScanner
     /// capital or not ASCII: only words holding such a triple are looked at (one vector step per sixteen characters
     /// finds the next; two-letter acronyms such as "AI" are never visited). Words of a label line are not shouting: a
     /// line that holds only capitals and spaces up to a colon ("USE THIS TOOL WHEN:", "RETURNS:"), as vendors head the
-    /// sections of long descriptions; capitals after the colon, or on a line that is not only a label, still count.
+    /// sections of long descriptions; capitals after the colon, or on a line that is not only a label, still count. Names
+    /// in a list (<see cref="ListedName"/>) and the keywords of a SQL query (<see cref="InSqlQuery"/>) are not shouting.
     /// </summary>
     private static bool Shouts(ReadOnlySpan<char> text)
     {
@@ -713,7 +714,8 @@ internal static partial class ToolDescriptionScanner
                 i++;
             }
 
-            if (upper && i - start >= 3 && !AcronymLookup.Contains(text[start..i]) && !QuotedValue(text, start, i) && !InIdentifier(text, start, i))
+            if (upper && i - start >= 3 && !AcronymLookup.Contains(text[start..i]) && !QuotedValue(text, start, i) && !InIdentifier(text, start, i)
+                && !ListedName(text, start, i) && !InSqlQuery(text, start, i))
             {
                 if (start >= plainUntil)
                 {
