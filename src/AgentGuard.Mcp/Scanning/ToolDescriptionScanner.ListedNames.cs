@@ -91,12 +91,7 @@ internal static partial class ToolDescriptionScanner
                 return first;
             }
 
-            var t = k;
-            while (t > 0 && char.IsLetterOrDigit(text[t - 1]))
-            {
-                t--;
-            }
-
+            var t = WordStart(text, k);
             if (!char.IsUpper(text[t]) && !char.IsDigit(text[t]))
             {
                 return first;
@@ -256,12 +251,7 @@ internal static partial class ToolDescriptionScanner
             return false;
         }
 
-        var word = k;
-        while (word > 0 && char.IsLetterOrDigit(text[word - 1]))
-        {
-            word--;
-        }
-
+        var word = WordStart(text, k);
         if (!char.IsUpper(text[word]) && !char.IsDigit(text[word]))
         {
             return false;
@@ -270,6 +260,17 @@ internal static partial class ToolDescriptionScanner
         var first = ItemStart(text, word);
         var before = SkipBlanksBack(text, first);
         return NamingWordIn(text, first, k + 1, -1) && (before < 0 || text[before] is ',' or ';' or ':' or '(' or '\n' or '-' or '\u2022');
+    }
+
+    /// <summary>Where the word of letters and digits that holds <paramref name="k"/> begins.</summary>
+    private static int WordStart(ReadOnlySpan<char> text, int k)
+    {
+        while (k > 0 && char.IsLetterOrDigit(text[k - 1]))
+        {
+            k--;
+        }
+
+        return k;
     }
 
     /// <summary>A mark that ends a list's item: a comma, semicolon, full stop, closing parenthesis, line end, the text's end, or "and"/"or".</summary>

@@ -46,15 +46,7 @@ internal sealed partial class InjectionDetector
     /// <summary>Where <c>&lt;/name&gt;</c> at <paramref name="at"/> ends, with the container's name; -1 when it is no such tag.</summary>
     private static int ClosingTag(ReadOnlySpan<char> text, int at, out string name)
     {
-        var i = SkipSpaces(text, at + 2);
-        var after = ContainerNameAt(text, i, out name);
-        if (after < 0)
-        {
-            return -1;
-        }
-
-        after = SkipSpaces(text, after);
-        return after < text.Length && text[after] == '>' ? after + 1 : -1;
+        return NameThenCloser(text, SkipSpaces(text, at + 2), '>', out name);
     }
 
     /// <summary>Where <c>[END EMAIL]</c>, <c>[END_OF_DOCUMENT]</c>, <c>[/EMAIL]</c> at <paramref name="at"/> ends, with the container's name; -1 when it is no such label.</summary>
@@ -79,14 +71,20 @@ internal sealed partial class InjectionDetector
             return -1;
         }
 
-        var after = ContainerNameAt(text, i, out name);
+        return NameThenCloser(text, i, ']', out name);
+    }
+
+    /// <summary>Where the container's name at <paramref name="at"/> and the <paramref name="closer"/> after it end; -1 when they are not there.</summary>
+    private static int NameThenCloser(ReadOnlySpan<char> text, int at, char closer, out string name)
+    {
+        var after = ContainerNameAt(text, at, out name);
         if (after < 0)
         {
             return -1;
         }
 
         after = SkipSpaces(text, after);
-        return after < text.Length && text[after] == ']' ? after + 1 : -1;
+        return after < text.Length && text[after] == closer ? after + 1 : -1;
     }
 
     /// <summary>Where the container's name at <paramref name="at"/> ends (it must end there as a word), or -1.</summary>
