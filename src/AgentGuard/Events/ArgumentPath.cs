@@ -239,12 +239,20 @@ public sealed class ArgumentPath
     private readonly struct Segment
     {
         private readonly string? _name;
+        private readonly byte[]? _utf8Name;
+        private readonly bool _asciiName;
         private readonly int _index;
 
         private Segment(string? name, int index)
         {
             _name = name;
             _index = index;
+            if (name is not null)
+            {
+                // Encoded once here, not on every look-up of a call's arguments.
+                _utf8Name = JsonNames.Utf8Of(name);
+                _asciiName = System.Text.Ascii.IsValid(name);
+            }
         }
 
         public static Segment AnyElement => new(null, -1);
@@ -268,7 +276,7 @@ public sealed class ArgumentPath
         {
             if (_name is not null)
             {
-                if (current.ValueKind == JsonValueKind.Object && JsonNames.TryGetProperty(current, _name, out next))
+                if (current.ValueKind == JsonValueKind.Object && JsonNames.TryGetProperty(current, _name, _utf8Name!, _asciiName, out next))
                 {
                     return true;
                 }

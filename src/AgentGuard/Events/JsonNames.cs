@@ -33,6 +33,37 @@ internal static class JsonNames
         return false;
     }
 
+    /// <summary>
+    /// <see cref="TryGetProperty(JsonElement, string, out JsonElement)"/> for a name whose UTF-8 bytes the caller keeps
+    /// (<paramref name="utf8Name"/>, from <see cref="Utf8Of"/>): the exact spelling is looked up without transcoding the
+    /// name, and an ASCII name is compared with each raw name without checking it again.
+    /// </summary>
+    public static bool TryGetProperty(JsonElement obj, string name, byte[] utf8Name, bool asciiName, out JsonElement value)
+    {
+        if (obj.TryGetProperty(utf8Name, out value))
+        {
+            return true;
+        }
+
+        foreach (var property in obj.EnumerateObject())
+        {
+            var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+            if (asciiName && raw.IndexOf((byte)'\\') < 0 && Ascii.IsValid(raw)
+                ? raw.Length == utf8Name.Length && Ascii.EqualsIgnoreCase(raw, utf8Name)
+                : NameEquals(property, name))
+            {
+                value = property.Value;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>The UTF-8 bytes of a property name, for <see cref="TryGetProperty(JsonElement, string, byte[], bool, out JsonElement)"/>.</summary>
+    public static byte[] Utf8Of(string name) => Encoding.UTF8.GetBytes(name);
+
     /// <summary>True when the property's name equals <paramref name="name"/> ignoring case (ordinal rules).</summary>
     public static bool NameEquals(JsonProperty property, string name)
     {
