@@ -23,10 +23,23 @@ Labels are the source's own:
   * `pocs/ToolConfusionAttack`, `NestedFunctionHijack`, `FunctionFlooding`: LangChain tools whose attack is in the
     user's prompt; the tools' descriptions are ordinary ones, clean.
   Texts under 12 characters are dropped as everywhere.
+- mcpm-guard: getmcpm/cli (MIT), the fixtures of mcpm's guard (`src/guard/__tests__/fixtures/`), hand-authored from
+  public attack write-ups (the README: no MCPTox artefact copied), which its tests feed to the guard's engine:
+  * `mcptox/attacks/*.json` whose message is a tools/list result (the fixture MUST be blocked or warned on): the
+    tool's description poisoned where the list has one tool; of the multi-tool list, the tool the fixture names
+    `poisoned` (its siblings left out). `exfil-param-in-schema.json` is left out (its attack is a property name).
+  * `mcptox/benign/*.json` whose message is a tools/list result (MUST pass, no finding): every text clean.
+  * `mcptox/drift/*.json`: each tool as first installed clean; as served after the change, the
+    `legitimate-upgrade` definition clean, the MCPoison-equivalent rug pull's texts that the installed one does not
+    hold poisoned, the schema mutation's left out (its change is the schema).
+  * `legitimate-corpus/*.jsonl`, sessions the false-positive test runs through the engine: the tools/list results'
+    descriptions and parameter descriptions clean.
+  Response, request, sampling, elicitation and `initialize` fixtures are left out: they carry no tool description.
 """
 import ast
+import json
 
-from common import append, description_rows, show_at
+from common import append, description_rows, ls_at, show_at
 
 TARGET = "../poisoning.jsonl"
 SOURCE = "agentnull"
@@ -125,6 +138,51 @@ for path in LANGCHAIN:
             keywords = {k.arg: k.value for k in call.keywords}
             add(SOURCE, REPO, COMMIT, path, LICENCE, 0, ast.literal_eval(keywords["description"]), "description",
                 ast.literal_eval(keywords["name"]))
+
+# mcpm's guard fixtures.
+MCPM_SOURCE = "mcpm-guard"
+MCPM_REPO, MCPM_COMMIT, MCPM_LICENCE = "getmcpm/cli", "27ac5e4e6035a9c604b9a7d04075175ef80a7da7", "MIT"
+FIXTURES = "src/guard/__tests__/fixtures/"
+
+
+def mcpm_add(path, label, tool, only_description=False, leave=frozenset()):
+    for field, name, text in texts(tool):
+        if (only_description and field != "description") or text in leave:
+            continue
+        add(MCPM_SOURCE, MCPM_REPO, MCPM_COMMIT, path, MCPM_LICENCE, label, text, field, name)
+
+
+for path in sorted(ls_at(MCPM_REPO, MCPM_COMMIT)):
+    if not path.startswith(FIXTURES):
+        continue
+    if path.startswith(FIXTURES + "mcptox/") and path.endswith(".json"):
+        fixture = json.loads(show_at(MCPM_REPO, MCPM_COMMIT, path))
+        if "/drift/" in path:
+            installed, served = fixture["install_time_definition"], fixture["post_install_definition"]
+            mcpm_add(path, 0, installed)
+            if path.endswith("/legitimate-upgrade.json"):
+                mcpm_add(path, 0, served)
+            elif path.endswith("/mcpoison-cve-2025-54136-equivalent.json"):
+                mcpm_add(path, 1, served, leave={text for _, _, text in texts(installed)})
+            continue
+        result = fixture.get("message", {}).get("result")
+        tools = result.get("tools") if isinstance(result, dict) else None
+        if not tools or path.endswith("/exfil-param-in-schema.json"):
+            continue
+        if "/attacks/" in path:
+            chosen = tools if len(tools) == 1 else [t for t in tools if t["name"] == "poisoned"]
+            for tool in chosen:
+                mcpm_add(path, 1, tool, only_description=True)
+        elif "/benign/" in path:
+            for tool in tools:
+                mcpm_add(path, 0, tool)
+    elif path.startswith(FIXTURES + "legitimate-corpus/") and path.endswith(".jsonl"):
+        for line in show_at(MCPM_REPO, MCPM_COMMIT, path).splitlines():
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            result = json.loads(line).get("result")
+            for tool in (result.get("tools") or []) if isinstance(result, dict) else []:
+                mcpm_add(path, 0, tool)
 
 if __name__ == "__main__":
     print(append(TARGET, rows), "rows appended")
