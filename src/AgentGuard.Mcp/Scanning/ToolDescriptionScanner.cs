@@ -581,6 +581,11 @@ internal static partial class ToolDescriptionScanner
             Add(ref findings, "harvesting:a tool called for credentials");
         }
 
+        if (AsksForAHomeFilesContents(text))
+        {
+            Add(ref findings, "secret-access:a home file's contents asked for");
+        }
+
         if (PutsTheConversationIntoAnArgument(text))
         {
             Add(ref findings, "harvesting:the conversation put into an argument");
