@@ -73,8 +73,12 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
         // the same after (that session's class, the conversation put into an argument, changed no corpus verdict). With the
         // twenty-sixth session's source (the tests and mock server of Blute122/redcell's tool-poisoning probe) it was
         // 160 / 192 at 11 / 682 before any change (redcell 4 / 4 at 1 / 6) and the same after (that session's classes, from
-        // the tuning part, changed no held-out verdict of this corpus). The recall floor is the measured figure, the target
-        // (0.90) is not met.
+        // the tuning part, changed no held-out verdict of this corpus). With the twenty-seventh session's sources (the
+        // rug-pull and schema-bypass proofs of concept of jaschadub/AgentNull; getmcpm/cli's guard fixtures) it was
+        // 160 / 195 at 11 / 686 with agentnull alone, before any change (agentnull 0 / 3 at 0 / 4), and 164 / 199 at 11 / 694
+        // with mcpm-guard added after that session's first class (mcpm-guard 4 / 4 at 0 / 8, agentnull still 0 / 3); after
+        // that session's classes 166 / 199 at 11 / 694 (agentnull 2 / 3, from the home-file-contents class; the sources
+        // before them 160 / 192 at 11 / 682, unchanged). The recall floor is the measured figure, the target (0.90) is not met.
         var first = heldOut.Where(s => FirstBuildSources.Contains(s.GetProperty("source").GetString()!)).ToList();
         var firstPositives = first.Where(s => s.GetProperty("label").GetInt32() == 1).ToList();
         var firstNegatives = first.Where(s => s.GetProperty("label").GetInt32() == 0).ToList();
@@ -83,7 +87,7 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
 
         positives.Should().HaveCountGreaterThanOrEqualTo(20);
         negatives.Should().HaveCountGreaterThan(200);
-        recall.Should().BeGreaterThanOrEqualTo(160 / 192.0);
+        recall.Should().BeGreaterThanOrEqualTo(166 / 199.0);
         falsePositiveRate.Should().BeLessThanOrEqualTo(0.05);
     }
 

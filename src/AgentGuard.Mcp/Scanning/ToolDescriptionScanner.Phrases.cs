@@ -113,7 +113,7 @@ internal static partial class ToolDescriptionScanner
             var c = text[at];
             if (c > '\x7F')
             {
-                if ((HiddenCharacters.Contains(c) && !JoinsASequence(text, at)) || (IsVariationSelector(c) && AfterAsciiLetter(text, at)))
+                if ((HiddenCharacters.Contains(c) && !JoinsASequence(text, at) && !InRecommendedSubdivisionFlag(text, at)) || (IsVariationSelector(c) && AfterAsciiLetter(text, at)))
                 {
                     SawHiddenCharacter = true;
                 }

@@ -255,6 +255,9 @@ internal static partial class ToolDescriptionScanner
         // Secret files and code named otherwise (a pipe into a shell: PipesIntoShell); authority markers in brackets.
         ("credentials.json", "secret-access"), ("secrets.yaml", "secret-access"), ("secrets.yml", "secret-access"), ("secrets.json", "secret-access"),
         (".pypirc", "secret-access"), ("*.ovpn", "secret-access"), (".env*", "secret-access"),
+        // The user's own dotenv, named by its path in the home folder as "~/.ssh" and "~/.aws" are (whole words: not
+        // "~/.envoy"; ".env.local" and the like are still it).
+        ("~/.env", "secret-access"), ("$home/.env", "secret-access"), ("${home}/.env", "secret-access"),
         ("python -c", "code"), ("sh -c", "code"), ("requests.post(", "code"), ("document.cookie", "code"), ("downloadstring(", "code"), ("net.webclient", "code"), ("iex (", "code"),
         ("[admin note", "instruction"), ("[developer note", "instruction"),
 
@@ -576,6 +579,11 @@ internal static partial class ToolDescriptionScanner
         if (CallsAToolForSecrets(text))
         {
             Add(ref findings, "harvesting:a tool called for credentials");
+        }
+
+        if (AsksForAHomeFilesContents(text))
+        {
+            Add(ref findings, "secret-access:a home file's contents asked for");
         }
 
         if (PutsTheConversationIntoAnArgument(text))
