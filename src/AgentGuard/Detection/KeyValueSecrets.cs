@@ -698,7 +698,8 @@ internal static partial class KeyValueSecrets
             || (word.Equals("setx", StringComparison.OrdinalIgnoreCase) && (atLineStart || text[lineStart - 1] is '&' or ';'))
             // SET password "…", set admin_password … (Tcl, SQL*Plus, batch): a command word at the start of the line.
             || (!quoted && (word.SequenceEqual("set") || word.SequenceEqual("SET")) && atLineStart)
-            || (!quoted && ((sigil == '#' && word.SequenceEqual("define")) || (sigil == '%' && (word.SequenceEqual("define") || word.SequenceEqual("global"))))
+            // A C macro's value is code (another macro, a function, a number) unless it is a string literal.
+            || (!quoted && ((sigil == '#' && word.SequenceEqual("define") && text[nameEnd + 1] == '"') || (sigil == '%' && (word.SequenceEqual("define") || word.SequenceEqual("global"))))
                 && (macroStart == 0 || text[macroStart - 1] is '\n' or '\r'));
         return set ? nameEnd + 1 : -1;
     }
