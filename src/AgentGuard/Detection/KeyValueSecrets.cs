@@ -17,6 +17,9 @@ internal static partial class KeyValueSecrets
     private const int MaxQuotedValue = 8192;
 
     private static readonly string[] PasswordParts = ["password", "passwd", "passphrase", "pwd"];
+
+    /// <summary>"password" written short, without some of its vowels or a doubled letter: <c>PSWD</c>, <c>psswrd</c>, <c>PASWORD</c>.</summary>
+    private static readonly string[] PasswordAbbreviations = ["pswd", "psswd", "pswrd", "psswrd", "paswd", "paswrd", "pasword", "psword", "passwrd"];
     private static readonly string[] TokenParts = ["secret", "token", "apikey", "credential", "bearer", "authorization", "crumb", "sonarlogin"];
     private static readonly string[] TokenSuffixes = ["key", "keys", "auth", "pat", "private", "access"];
 
@@ -62,6 +65,12 @@ internal static partial class KeyValueSecrets
         while (end < text.Length && end - start < MaxKey && IsKeyChar(text[end]))
         {
             end++;
+        }
+
+        // CREATE USER … WITH PASSWORD '…', … IDENTIFIED BY '…': an account statement in SQL.
+        if (SqlAccountPassword(text, start, end, found))
+        {
+            return end;
         }
 
         // sshpass -p 'Xk9…' ssh host: the password given to sshpass.
@@ -138,6 +147,13 @@ internal static partial class KeyValueSecrets
         var byCommand = false;
         SkipDeclaredType(text, ref i);
         var assigned = SkipSeparator(text, start, ref i, out var pair);
+        if (!assigned && OptionArgument(text, start, end) is > 0 and var option)
+        {
+            // curl_easy_setopt(curl, CURLOPT_PASSWORD, "…"): the literal after the constant that names it.
+            i = option;
+            assigned = true;
+            pair = Pair.CallArgument;
+        }
         if (!assigned && Comparison(text, end, out var literal))
         {
             // if password == "hunter2": a hard-coded credential checked in code.
@@ -287,6 +303,7 @@ internal static partial class KeyValueSecrets
             i++;
         }
 
+        var rawEnd = valueEnd;
         if (quote == '\0')
         {
             while (valueEnd > valueStart && text[valueEnd - 1] is '.' or ':' or '!' or '?')
@@ -307,6 +324,8 @@ internal static partial class KeyValueSecrets
 
         string? detected = kind switch
         {
+            // #define PASSWORD_SALT 0x7f4a3c2e9b1d: a macro or command giving a number in hexadecimal, not a password.
+            _ when byCommand && quote == '\0' && IsHexLiteral(value) => null,
             _ when IsCodeReference(value, quote != '\0') || IsSecretName(value) || IsOwnName(key, value) || IsLocation(value) || (!spaced && !equals && IsYamlTag(text, valueStart, valueEnd)) => null,
             // password: db_password, "passwordSecretRef": "registry-password": where the secret is kept, by name. Not in a
             // connection string, which holds no references (Password=myPassword; is the value).
@@ -343,7 +362,7 @@ internal static partial class KeyValueSecrets
             var passphrase = quote == '\0' && assigned && !byCommand && !scheme && pair == Pair.None && !spaced && valueEnd < text.Length && text[valueEnd] is ' ' or '\t'
                 && (kind == KeyKind.Password || key.EndsWith("secret", StringComparison.Ordinal)) && StartsLine(text, start);
             var length = passphrase ? ToLineEnd(text, valueEnd) - valueStart
-                : quote == '\0' && IsFirstTableCell(text, start) ? CellEnd(text, valueEnd) - valueStart : value.Length;
+                : quote == '\0' && IsFirstTableCell(text, start) ? CellEnd(text, valueEnd) - valueStart : value.Length + TrailingBangs(text, valueEnd, rawEnd);
             found.Add(new SecretFinding(detected, valueStart, length));
         }
 
@@ -666,8 +685,22 @@ internal static partial class KeyValueSecrets
             lineStart--;
         }
 
-        var set = (!quoted && word.SequenceEqual("ENV") && (lineStart == 0 || text[lineStart - 1] is '\n' or '\r'))
-            || (word.Equals("setx", StringComparison.OrdinalIgnoreCase) && (lineStart == 0 || text[lineStart - 1] is '\n' or '\r' or '&' or ';'));
+        // #define PASSWORD "…" (C), %define / %global password … (an RPM spec): a macro named like a secret.
+        var sigil = command > 0 ? text[command - 1] : '\0';
+        var macroStart = sigil is '#' or '%' ? command - 1 : command;
+        while (macroStart > 0 && text[macroStart - 1] is ' ' or '\t')
+        {
+            macroStart--;
+        }
+
+        var atLineStart = lineStart == 0 || text[lineStart - 1] is '\n' or '\r';
+        var set = (!quoted && word.SequenceEqual("ENV") && atLineStart)
+            || (word.Equals("setx", StringComparison.OrdinalIgnoreCase) && (atLineStart || text[lineStart - 1] is '&' or ';'))
+            // SET password "…", set admin_password … (Tcl, SQL*Plus, batch): a command word at the start of the line.
+            || (!quoted && (word.SequenceEqual("set") || word.SequenceEqual("SET")) && atLineStart)
+            // A C macro's value is code (another macro, a function, a number) unless it is a string literal.
+            || (!quoted && ((sigil == '#' && word.SequenceEqual("define") && text[nameEnd + 1] == '"') || (sigil == '%' && (word.SequenceEqual("define") || word.SequenceEqual("global"))))
+                && (macroStart == 0 || text[macroStart - 1] is '\n' or '\r'));
         return set ? nameEnd + 1 : -1;
     }
 
@@ -1000,7 +1033,7 @@ internal static partial class KeyValueSecrets
             }
         }
 
-        if (key.SequenceEqual("pass") || key.EndsWith("pass", StringComparison.Ordinal) || (key.Length > 2 && key.EndsWith("pw", StringComparison.Ordinal)))
+        if (key.SequenceEqual("pass") || key.EndsWith("pass", StringComparison.Ordinal) || (key.Length > 2 && key.EndsWith("pw", StringComparison.Ordinal)) || EndsWithPasswordAbbreviation(key))
         {
             return KeyKind.Password;
         }
@@ -1022,6 +1055,29 @@ internal static partial class KeyValueSecrets
         }
 
         return KeyKind.None;
+    }
+
+    /// <summary>A number written in hexadecimal: <c>0x</c>, then hexadecimal digits only.</summary>
+    private static bool IsHexLiteral(ReadOnlySpan<char> value)
+        => value.Length > 2 && value[0] == '0' && value[1] is 'x' or 'X' && !value[2..].ContainsAnyExcept("0123456789abcdefABCDEF");
+
+    /// <summary>The name ends in an abbreviation of "password" (<c>pswd</c>, <c>x3pswd</c>, <c>paswrd</c>).</summary>
+    private static bool EndsWithPasswordAbbreviation(ReadOnlySpan<char> key)
+    {
+        if (key.Length < 4 || key[^1] != 'd')
+        {
+            return false;
+        }
+
+        foreach (var abbreviation in PasswordAbbreviations)
+        {
+            if (key.EndsWith(abbreviation, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Only white space or a YAML list dash stands before <paramref name="start"/> on its line.</summary>
@@ -1057,6 +1113,21 @@ internal static partial class KeyValueSecrets
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// How many '!' the unquoted value's end left out (<c>pw: Welcome1!</c>): the value is judged without them, as prose
+    /// may end a sentence so, but they are redacted with it, as they are often the password's last character.
+    /// </summary>
+    private static int TrailingBangs(string text, int valueEnd, int rawEnd)
+    {
+        var k = valueEnd;
+        while (k < rawEnd && text[k] == '!')
+        {
+            k++;
+        }
+
+        return k - valueEnd;
     }
 
     /// <summary>Only white space follows <paramref name="end"/> on its line.</summary>

@@ -76,12 +76,17 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         // found, 3 partial, 3 / 47 negatives flagged): 814 / 970 (83.9 %) at 96.7 %, 6 partial untuned; after the pass
         // (measured at the end): 821 / 970 (84.6 %) at 96.7 % (28 of 394 flagged), 87.7 % without placeholder-labelled
         // positives, 5 partial (titus 127 / 156, 2 partial; the other sources unchanged). Twenty-sixth pass (three general
-        // syntaxes, no new source; measured once, at the end): unchanged, every source line for line.
-        positivesAll.Should().HaveCountGreaterThan(965);
-        recall.Should().BeGreaterThanOrEqualTo(0.846);
-        precision.Should().BeGreaterThanOrEqualTo(0.967);
-        realRecall.Should().BeGreaterThanOrEqualTo(0.877);
-        heldOut.Count(s => outcome[s] == Outcome.Partial).Should().BeLessThanOrEqualTo(5);
+        // syntaxes, no new source; measured once, at the end): unchanged, every source line for line. Twenty-seventh pass: a
+        // fourteenth source (Samsung/CredSweeper's test samples labelled by its asserted report, added before any tuning on
+        // it; its held-out part untuned 92 / 143 found, 1 partial, 17 / 231 negatives flagged): 913 / 1113 (82.0 %) at
+        // 95.3 %, 6 partial untuned; after the pass (measured once, at the end): 924 / 1113 (83.0 %) at 95.3 % (46 of 625
+        // flagged), 85.7 % without placeholder-labelled positives, 6 partial (credsweeper 103 / 143, 18 / 231 flagged; the
+        // thirteen earlier sources unchanged) — the floors move down for the new source, see docs/detection.md.
+        positivesAll.Should().HaveCountGreaterThan(1110);
+        recall.Should().BeGreaterThanOrEqualTo(0.830);
+        precision.Should().BeGreaterThanOrEqualTo(0.952);
+        realRecall.Should().BeGreaterThanOrEqualTo(0.856);
+        heldOut.Count(s => outcome[s] == Outcome.Partial).Should().BeLessThanOrEqualTo(6);
 
         // The population, lines with context (fourth pass, before and after its classes: 392 / 463 = 84.7 % at
         // 98.2 %, 7 of 113 negatives flagged; sixth pass: 406 / 463 = 87.7 % at 97.8 %, 9 of 113 flagged; eighth pass with
@@ -93,12 +98,13 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         // untuned: 499 / 573 = 87.1 % at 97.1 %, 15 of 218 flagged; after the pass: 500 / 573 = 87.3 % at 96.9 %, 16 of 218
         // flagged — the precision floor moves below 98 % for the new source's negatives, see docs/detection.md; twenty-fifth
         // pass with titus added, untuned: 606 / 696 = 87.1 % at 97.0 %, 19 of 251 flagged; after the pass: 607 / 696 =
-        // 87.2 % at 97.0 %, 19 of 251 flagged).
+        // 87.2 % at 97.0 %, 19 of 251 flagged; twenty-seventh pass with credsweeper added, untuned and after the pass alike:
+        // 668 / 782 = 85.4 % at 96.0 %, 28 of 343 flagged).
         var contextPositives = withContext.Where(s => s.IsPositive).ToList();
         var contextFound = contextPositives.Count(s => outcome[s] == Outcome.Found);
         var contextFlagged = withContext.Count(s => !s.IsPositive && outcome[s] != Outcome.None);
-        (contextFound / (double)contextPositives.Count).Should().BeGreaterThanOrEqualTo(0.872);
-        (contextFound / (double)(contextFound + contextFlagged)).Should().BeGreaterThanOrEqualTo(0.969);
+        (contextFound / (double)contextPositives.Count).Should().BeGreaterThanOrEqualTo(0.854);
+        (contextFound / (double)(contextFound + contextFlagged)).Should().BeGreaterThanOrEqualTo(0.959);
     }
 
     /// <summary>
