@@ -70,12 +70,26 @@ internal sealed partial class InjectionDetector
 
         // What is sent: the words between the verb and the last " to "/" at " before the address.
         var sent = match[(verbEnd - at)..];
-        var to = Math.Max(sent.LastIndexOf(" to ", StringComparison.OrdinalIgnoreCase), sent.LastIndexOf(" at ", StringComparison.OrdinalIgnoreCase));
+        var to = LastToOrAt(sent);
         sent = to < 0 ? [] : sent[..to];
         if (NamesAReaderProduct(sent) || before.IndexOf("summar", StringComparison.OrdinalIgnoreCase) >= 0)
         {
             Raise(weights, Marker.SendExternal, 0.5);
         }
+    }
+
+    /// <summary>Where the last " to " or " at " (any case) starts in <paramref name="words"/>, or -1.</summary>
+    private static int LastToOrAt(ReadOnlySpan<char> words)
+    {
+        for (var k = words.Length - 4; k >= 0; k--)
+        {
+            if (words[k] == ' ' && words[k + 3] == ' ' && ((words[k + 1] | 0x20) == 't' && (words[k + 2] | 0x20) == 'o' || ((words[k + 1] | 0x20) == 'a' && (words[k + 2] | 0x20) == 't')))
+            {
+                return k;
+            }
+        }
+
+        return -1;
     }
 
     private static bool NamesAReaderProduct(ReadOnlySpan<char> words)

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace AgentGuard;
 
 /// <content>
@@ -10,6 +12,9 @@ internal static partial class KeyValueSecrets
 {
     /// <summary>The statements that set an account's password, written before the keyword on its line.</summary>
     private static readonly string[] AccountStatements = ["create user", "alter user", "create role", "alter role", "create login", "alter login", "grant "];
+
+    /// <summary><see cref="AccountStatements"/> in one vectorised search (a line that names a password mostly holds none).</summary>
+    private static readonly SearchValues<string> AccountStatementSearch = SearchValues.Create(AccountStatements, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>How far back on its line the statement's verb is looked for.</summary>
     private const int MaxStatementReach = 256;
@@ -113,16 +118,20 @@ internal static partial class KeyValueSecrets
         var from = Math.Max(0, at - MaxStatementReach);
         var lineStart = text.AsSpan(from, at - from).LastIndexOfAny('\n', '\r') + 1 + from;
         var line = text.AsSpan(lineStart, at - lineStart);
-        foreach (var statement in AccountStatements)
+        for (var k = line.IndexOfAny(AccountStatementSearch); k >= 0; k = Next(line, k))
         {
-            var k = line.IndexOf(statement, StringComparison.OrdinalIgnoreCase);
-            if (k >= 0 && (k == 0 || !char.IsAsciiLetterOrDigit(line[k - 1])) && k + statement.Length < line.Length
-                && (statement[^1] == ' ' || line[k + statement.Length] == ' '))
+            foreach (var statement in AccountStatements)
             {
-                return true;
+                if (line[k..].StartsWith(statement, StringComparison.OrdinalIgnoreCase) && (k == 0 || !char.IsAsciiLetterOrDigit(line[k - 1]))
+                    && k + statement.Length < line.Length && (statement[^1] == ' ' || line[k + statement.Length] == ' '))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
+
+        static int Next(ReadOnlySpan<char> line, int k) => line[(k + 1)..].IndexOfAny(AccountStatementSearch) is >= 0 and var next ? k + 1 + next : -1;
     }
 }

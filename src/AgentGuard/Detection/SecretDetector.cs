@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace AgentGuard;
 
 /// <summary>
@@ -18,11 +20,17 @@ internal sealed class SecretDetector : ISecretDetector
     ];
 
     /// <summary>Case-insensitive key-like names whose values are examined for secrets.</summary>
-    private static readonly string[] KeyAnchors = ["pass", "pwd=", "pwd:", "pwd\"", "pwd'", "pwd ", "pwd>", "secret", "token", "key=", "key:", "key\"", "key'", "key ", "keys", "key>", "key?", "key+", "key.=", "key,", "key\n", "key\r", "credential", "auth", "bearer", "_pw", "-pw", "_pat", "pat\"", "pat'", "master>", "crumb", "sonar.login", "sonarlogin", "private", "access", "key-", "convertto-securestring", "identified by", "identified with", "psw", "pssw", "pasw", SecretDockerConfigs.Anchor];
+    private static readonly string[] KeyAnchors = ["pass", "pwd", "secret", "token", "key", "credential", "auth", "bearer", "_pw", "-pw", "_pat", "pat\"", "pat'", "master>", "crumb", "sonar.login", "sonarlogin", "private", "access", "convertto-securestring", "identified by", "identified with", "psw", "pssw", "pasw", SecretDockerConfigs.Anchor];
 
     private static readonly AnchorSearch Formats = new(FormatAnchors, StringComparison.Ordinal);
     private static readonly AnchorSearch Providers = new(SecretProviderTokens.Anchors.Concat(SecretEncodedFormats.Anchors).Concat(SecretStructuredTokens.Anchors).Append(SecretServiceAccounts.Anchor), StringComparison.Ordinal);
     private static readonly AnchorSearch Keys = new(KeyAnchors, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What may follow <c>key</c> for it to end a name (<c>key=</c>, <c>keys</c>, <c>key.=</c> is checked apart).</summary>
+    private static readonly SearchValues<char> KeyFollowers = SearchValues.Create("=:\"' >?+,\n\r-sS");
+
+    /// <summary>What may follow <c>pwd</c> for it to end a name (<c>pwd=</c>, <c>pwd:</c>, <c>pwd"</c>, <c>pwd'</c>, <c>pwd </c>, <c>pwd&gt;</c>).</summary>
+    private static readonly SearchValues<char> PwdFollowers = SearchValues.Create("=:\"' >");
     private static readonly AnchorSearch KeyNamedTokens = new(SecretKeyNamedTokens.Anchors, StringComparison.OrdinalIgnoreCase);
 
     public void Find(string text, ICollection<SecretFinding> findings)
@@ -234,6 +242,27 @@ internal sealed class SecretDetector : ISecretDetector
         }
     }
 
+    /// <summary>
+    /// The anchors <c>key</c> and <c>pwd</c> count only where the character after them can end a name (one anchor each
+    /// and a look at the next character, not one anchor per follower: fewer anchors keep the search at two vector passes).
+    /// Every other anchor counts wherever it is found.
+    /// </summary>
+    private static bool EndsAName(string text, int at)
+    {
+        var rest = text.AsSpan(at);
+        if (rest.StartsWith("key", StringComparison.OrdinalIgnoreCase))
+        {
+            return rest.Length > 3 && (KeyFollowers.Contains(rest[3]) || (rest[3] == '.' && rest.Length > 4 && rest[4] == '='));
+        }
+
+        if (rest.StartsWith("pwd", StringComparison.OrdinalIgnoreCase))
+        {
+            return rest.Length > 3 && PwdFollowers.Contains(rest[3]);
+        }
+
+        return true;
+    }
+
     private static void ScanKeyValues(string text, List<SecretFinding> found)
     {
         // Several anchors can hit one name (api_key_secret); each name is examined once. The names seen are kept on the
@@ -246,6 +275,11 @@ internal sealed class SecretDetector : ISecretDetector
         {
             for (var at = Keys.Next(text, group, 0); at >= 0; at = Keys.Next(text, group, at + 1))
             {
+                if (!EndsAName(text, at))
+                {
+                    continue;
+                }
+
                 var nameStart = at;
                 while (nameStart > 0 && at - nameStart < 64 && KeyValueSecrets.IsKeyChar(text[nameStart - 1]))
                 {
