@@ -16,6 +16,9 @@ internal sealed partial class InjectionDetector
     private static readonly string[] StatingSubjects = ["i", "we", "they", "he", "she", "will", "would", "shall", "i'll", "we'll", "they'll", "ll", "who", "which", "that", "automatically", "also", "usually", "normally", "to"];
 
     /// <summary>Words before an "-ing" form that make it a progressive statement ("we are sending …").</summary>
+    /// <summary>The most object words <see cref="InjectionPatterns.ProductSent"/> reads between the verb and "to"/"at".</summary>
+    private const int MaxObjectWords = 8;
+
     private static readonly string[] Progressives = ["am", "are", "is", "was", "were", "be", "been", "i'm", "we're", "they're", "m", "re"];
 
     /// <summary>
@@ -27,6 +30,16 @@ internal sealed partial class InjectionDetector
     /// </summary>
     private static void ProductSent(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
+        // Nothing is raised unless a product is named among the object's words or a summary was asked for before the
+        // verb; both are cheaper to look at than the pattern, which is tried only when one of them may hold.
+        var sentenceStart = SentenceStart(text, at, 300);
+        var before = text[sentenceStart..at];
+        var summaryAsked = before.IndexOf("summar", StringComparison.OrdinalIgnoreCase) >= 0;
+        if (!summaryAsked && !ObjectMayNameAProduct(text, at))
+        {
+            return;
+        }
+
         var match = FirstMatch(InjectionPatterns.ProductSent(), text, at);
         if (match.IsEmpty)
         {
@@ -35,8 +48,6 @@ internal sealed partial class InjectionDetector
 
         var verbEnd = at;
         var verb = NextWord(text, ref verbEnd);
-        var sentenceStart = SentenceStart(text, at, 300);
-        var before = text[sentenceStart..at];
         var previous = PreviousWords(text, at, 1);
         var previousWord = text[previous..at].Trim(" \t,'\n".AsSpan());
         if (verb.EndsWith("ed", StringComparison.OrdinalIgnoreCase))
@@ -72,10 +83,49 @@ internal sealed partial class InjectionDetector
         var sent = match[(verbEnd - at)..];
         var to = LastToOrAt(sent);
         sent = to < 0 ? [] : sent[..to];
-        if (NamesAReaderProduct(sent) || before.IndexOf("summar", StringComparison.OrdinalIgnoreCase) >= 0)
+        if (NamesAReaderProduct(sent) || summaryAsked)
         {
             Raise(weights, Marker.SendExternal, 0.5);
         }
+    }
+
+    /// <summary>
+    /// Whether one of the pattern's object words after the verb at <paramref name="at"/> (at most eight, each a run
+    /// without white space or <c>.!?</c>) names a reader's product: never false where the pattern's object could.
+    /// </summary>
+    private static bool ObjectMayNameAProduct(ReadOnlySpan<char> text, int at)
+    {
+        var i = at;
+        while (i < text.Length && !char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        for (var token = 0; token < MaxObjectWords && i < text.Length; token++)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] is not ('.' or '!' or '?'))
+            {
+                i++;
+            }
+
+            if (NamesAReaderProduct(text[start..i]))
+            {
+                return true;
+            }
+
+            if (i < text.Length && text[i] is '.' or '!' or '?')
+            {
+                return false; // the object ends here: its words are followed by white space
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Where the last " to " or " at " (any case) starts in <paramref name="words"/>, or -1.</summary>
