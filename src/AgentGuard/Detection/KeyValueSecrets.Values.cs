@@ -282,6 +282,42 @@ internal static partial class KeyValueSecrets
         return (normalized.Length >= 4 && normalized.Length == value.Length && key.EndsWith(normalized)) || (value.Length > key.Length && normalized.StartsWith(key) && char.IsAsciiLetterUpper(value[key.Length]) && value[..key.Length].Equals(key, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>The longest namespace prefix of an alias (<see cref="IsPrefixedAlias"/>).</summary>
+    private const int MaxAliasPrefix = 20;
+
+    /// <summary>The characters of an alias's namespace prefix: letters and underscores.</summary>
+    private static readonly System.Buffers.SearchValues<char> AliasPrefixChars = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_");
+
+    /// <summary>
+    /// <c>#define aes_set_key nettle_aes_set_key</c>, <c>api_key = config_api_key</c>: the value is an identifier that is
+    /// the name itself after a prefix of words and an underscore, a symbol of the same name in another namespace, not a secret.
+    /// </summary>
+    private static bool IsPrefixedAlias(ReadOnlySpan<char> name, ReadOnlySpan<char> value)
+    {
+        if (name.Length < 4 || value.Length < name.Length + 2 || !value.EndsWith(name, StringComparison.OrdinalIgnoreCase) || value[^(name.Length + 1)] != '_')
+        {
+            return false;
+        }
+
+        // The prefix is a namespace in words (nettle_, settings_, config_): letters and underscores, not a generated run
+        // that ends in the name to hide behind it.
+        var prefix = value[..^(name.Length + 1)];
+        return prefix.Length <= MaxAliasPrefix && !prefix.ContainsAnyExcept(AliasPrefixChars) && IdentifierOnly(name);
+
+        static bool IdentifierOnly(ReadOnlySpan<char> name)
+        {
+            foreach (var c in name)
+            {
+                if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     /// <summary><c>typeof password === "string"</c>: a type test.</summary>
     private static bool IsTypeTest(string text, int start)
         => start >= 7 && text.AsSpan(start - 7, 7).SequenceEqual("typeof ");

@@ -330,6 +330,8 @@ internal static partial class KeyValueSecrets
             // password: db_password, "passwordSecretRef": "registry-password": where the secret is kept, by name. Not in a
             // connection string, which holds no references (Password=myPassword; is the value).
             _ when (IsNameOfWordsEndingInSecretWord(value, quote != '\0') || (quote == '\0' && IsSnakeVariableWithSecretWord(value))) && !InConnectionString(text, start, valueEnd) => null,
+            // #define aes_set_key nettle_aes_set_key: the same name in another namespace (not in a connection string either).
+            _ when IsPrefixedAlias(text.AsSpan(start, end - start), value) && !InConnectionString(text, start, valueEnd) => null,
             // typeof token === "object", key === "Escape": a type test or a key name, not a credential.
             KeyKind.Password when comparison => !IsTypeTest(text, start) && LooksLikePlainPassword(value) ? "password" : null,
             KeyKind.Token when comparison => LooksLikeToken(value) || (key.EndsWith("secret", StringComparison.Ordinal) && !IsTypeTest(text, start) && LooksLikePlainPassword(value)) ? "generic-secret" : null,
