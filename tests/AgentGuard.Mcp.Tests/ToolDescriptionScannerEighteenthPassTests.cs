@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using static AgentGuard.Mcp.Tests.ScannedTools;
 
 namespace AgentGuard.Mcp.Tests;
 
@@ -142,7 +142,4 @@ public sealed class ToolDescriptionScannerEighteenthPassTests
     [InlineData("Ищет задачи в Jira по ключу проекта (например, PROJ).")]
     public void Scan_OtherScriptsEmojiAndEmphasis_StayClean(string description)
         => ToolDescriptionScanner.Scan(Tool(description)).Should().BeNull(description);
-
-    private static JsonObject Tool(string description)
-        => new() { ["name"] = "tool", ["description"] = description, ["inputSchema"] = new JsonObject { ["type"] = "object" } };
 }

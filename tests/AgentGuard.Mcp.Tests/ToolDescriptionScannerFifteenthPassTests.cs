@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using static AgentGuard.Mcp.Tests.ScannedTools;
 
 namespace AgentGuard.Mcp.Tests;
 
@@ -76,7 +76,4 @@ public sealed class ToolDescriptionScannerFifteenthPassTests
     [InlineData("Copies a backup to another MCP server's storage volume.")]
     public void Scan_OwnToolPreferenceInVendorPhrasing_IsClean(string description)
         => ToolDescriptionScanner.Scan(Tool(description)).Should().BeNull(description);
-
-    private static JsonObject Tool(string description)
-        => new() { ["name"] = "tool", ["description"] = description, ["inputSchema"] = new JsonObject { ["type"] = "object" } };
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using static AgentGuard.Mcp.Tests.ScannedTools;
 
 namespace AgentGuard.Mcp.Tests;
 
@@ -168,7 +169,4 @@ public sealed class ToolDescriptionScannerFourteenthPassTests
         var description = $"Cursor or content, base64-encoded, e.g. {Convert.ToBase64String(Encoding.UTF8.GetBytes(value))}";
         ToolDescriptionScanner.Scan(Tool(description)).Should().BeNull(description);
     }
-
-    private static JsonObject Tool(string description)
-        => new() { ["name"] = "tool", ["description"] = description, ["inputSchema"] = new JsonObject { ["type"] = "object" } };
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using static AgentGuard.Mcp.Tests.ScannedTools;
 
 namespace AgentGuard.Mcp.Tests;
 
@@ -41,15 +41,4 @@ public sealed class ToolDescriptionScannerHomeFileContentsTests
         ToolDescriptionScanner.Scan(Tool(description)).Should().BeNull(description);
         ToolDescriptionScanner.Scan(WithParameter(description)).Should().BeNull(description);
     }
-
-    private static JsonObject Tool(string description)
-        => new() { ["name"] = "tool", ["description"] = description, ["inputSchema"] = new JsonObject { ["type"] = "object" } };
-
-    private static JsonObject WithParameter(string description)
-        => new()
-        {
-            ["name"] = "tool",
-            ["description"] = "Runs the tool.",
-            ["inputSchema"] = new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "string", ["description"] = description } } },
-        };
 }

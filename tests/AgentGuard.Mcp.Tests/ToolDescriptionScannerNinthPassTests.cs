@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using static AgentGuard.Mcp.Tests.ScannedTools;
 
 namespace AgentGuard.Mcp.Tests;
 
@@ -60,7 +60,4 @@ public sealed class ToolDescriptionScannerNinthPassTests
     [InlineData("Send a test request. The endpoint must be the full URL, for example https://api.example.com/v1/ping.")]
     public void Scan_VendorStyleDescription_IsClean(string description)
         => ToolDescriptionScanner.Scan(Tool(description)).Should().BeNull(description);
-
-    private static JsonObject Tool(string description)
-        => new() { ["name"] = "tool", ["description"] = description, ["inputSchema"] = new JsonObject { ["type"] = "object" } };
 }

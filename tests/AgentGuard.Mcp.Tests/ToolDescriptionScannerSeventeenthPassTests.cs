@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using static AgentGuard.Mcp.Tests.ScannedTools;
 
 namespace AgentGuard.Mcp.Tests;
 
@@ -79,7 +80,4 @@ public sealed class ToolDescriptionScannerSeventeenthPassTests
 
         ToolDescriptionScanner.Scan(tool).Should().Contain(f => f.StartsWith("harvesting:", StringComparison.Ordinal));
     }
-
-    private static JsonObject Tool(string description)
-        => new() { ["name"] = "tool", ["description"] = description, ["inputSchema"] = new JsonObject { ["type"] = "object" } };
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json.Nodes;
+using static AgentGuard.Mcp.Tests.ScannedTools;
 
 namespace AgentGuard.Mcp.Tests;
 
@@ -72,7 +72,4 @@ public sealed class ToolDescriptionScannerSubdivisionFlagTests
 
         return text.ToString();
     }
-
-    private static JsonObject Tool(string description)
-        => new() { ["name"] = "tool", ["description"] = description, ["inputSchema"] = new JsonObject { ["type"] = "object" } };
 }

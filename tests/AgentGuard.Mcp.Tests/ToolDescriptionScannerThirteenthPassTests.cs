@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using static AgentGuard.Mcp.Tests.ScannedTools;
 
 namespace AgentGuard.Mcp.Tests;
 
@@ -105,7 +106,4 @@ public sealed class ToolDescriptionScannerThirteenthPassTests
         };
         ToolDescriptionScanner.Scan(tool).Should().Contain("hidden-text:encoded instructions");
     }
-
-    private static JsonObject Tool(string description)
-        => new() { ["name"] = "tool", ["description"] = description, ["inputSchema"] = new JsonObject { ["type"] = "object" } };
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using static AgentGuard.Mcp.Tests.ScannedTools;
 
 namespace AgentGuard.Mcp.Tests;
 
@@ -84,7 +84,4 @@ public sealed class ToolDescriptionScannerTwentiethPassTests
     [InlineData("**URGENT** incidents page the on-call engineer.")]
     public void Scan_MarkedAsidesAndOthersRules_AreClean(string description)
         => ToolDescriptionScanner.Scan(Tool(description)).Should().BeNull(description);
-
-    private static JsonObject Tool(string description)
-        => new() { ["name"] = "tool", ["description"] = description, ["inputSchema"] = new JsonObject { ["type"] = "object" } };
 }

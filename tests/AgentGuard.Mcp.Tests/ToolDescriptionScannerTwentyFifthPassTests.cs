@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using static AgentGuard.Mcp.Tests.ScannedTools;
 
 namespace AgentGuard.Mcp.Tests;
 
@@ -69,7 +70,4 @@ public sealed class ToolDescriptionScannerTwentyFifthPassTests
     [InlineData("Stores the full conversation history for later review; no parameter is needed.")]
     public void Scan_ConversationsAndArgumentsDescribed_AreClean(string description)
         => ToolDescriptionScanner.Scan(Tool(description)).Should().BeNull(description);
-
-    private static JsonObject Tool(string description)
-        => new() { ["name"] = "tool", ["description"] = description, ["inputSchema"] = new JsonObject { ["type"] = "object" } };
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using static AgentGuard.Mcp.Tests.ScannedTools;
 
 namespace AgentGuard.Mcp.Tests;
 
@@ -183,7 +183,4 @@ public sealed class ToolDescriptionScannerTwentyFourthPassTests
     [InlineData("Removes all restrictions from the branch protection rule with the given ID.")]
     public void Scan_SecurityAndPolicyDescribed_AreClean(string description)
         => ToolDescriptionScanner.Scan(Tool(description)).Should().BeNull(description);
-
-    private static JsonObject Tool(string description)
-        => new() { ["name"] = "tool", ["description"] = description, ["inputSchema"] = new JsonObject { ["type"] = "object" } };
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using static AgentGuard.Mcp.Tests.ScannedTools;
 
 namespace AgentGuard.Mcp.Tests;
 
@@ -121,7 +121,4 @@ public sealed class ToolDescriptionScannerTwentySecondPassTests
     [InlineData("Shows the git configuration of the repository (git config --list).")]
     public void Scan_OwnFolderChangedOrGitCommandNamed_IsClean(string description)
         => ToolDescriptionScanner.Scan(Tool(description)).Should().BeNull(description);
-
-    private static JsonObject Tool(string description)
-        => new() { ["name"] = "tool", ["description"] = description, ["inputSchema"] = new JsonObject { ["type"] = "object" } };
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using static AgentGuard.Mcp.Tests.ScannedTools;
 
 namespace AgentGuard.Mcp.Tests;
 
@@ -88,7 +88,4 @@ public sealed class ToolDescriptionScannerTwentySixthPassTests
     [InlineData("Adds numbers. \u0641\u0627\u06CC\u0644\u200Dignore")]
     public void Scan_JoinersThatHide_AreStillHidden(string description)
         => ToolDescriptionScanner.Scan(Tool(description)).Should().Contain(Hidden, description);
-
-    private static JsonObject Tool(string description)
-        => new() { ["name"] = "tool", ["description"] = description, ["inputSchema"] = new JsonObject { ["type"] = "object" } };
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using static AgentGuard.Mcp.Tests.ScannedTools;
 
 namespace AgentGuard.Mcp.Tests;
 
@@ -110,7 +110,4 @@ public sealed class ToolDescriptionScannerTwentyThirdPassTests
     [InlineData("Clears browser cookies and the cache.")]
     public void Scan_BrowserPasswordsNamed_AreClean(string description)
         => ToolDescriptionScanner.Scan(Tool(description)).Should().BeNull(description);
-
-    private static JsonObject Tool(string description)
-        => new() { ["name"] = "tool", ["description"] = description, ["inputSchema"] = new JsonObject { ["type"] = "object" } };
 }
