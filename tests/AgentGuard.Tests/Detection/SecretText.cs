@@ -21,6 +21,13 @@ internal static class SecretText
         return string.Join(" | ", spans.Select(s => text.Substring(s.Start, s.Length)));
     }
 
+    /// <summary>Asserts that what the audit redactor replaces in <paramref name="line"/> covers all of <paramref name="secret"/>.</summary>
+    public static void ShouldCover(SecretDetector detector, string line, string secret)
+    {
+        var start = line.IndexOf(secret, StringComparison.Ordinal);
+        ArgumentRedactor.RedactionSpans(line, Find(detector, line)).Should().Contain(f => f.Start <= start && f.Start + f.Length >= start + secret.Length, line);
+    }
+
     /// <summary><paramref name="count"/> characters drawn from <paramref name="alphabet"/>.</summary>
     public static string Take(Random random, string alphabet, int count)
     {
