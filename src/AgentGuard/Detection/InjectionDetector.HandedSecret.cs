@@ -186,7 +186,7 @@ internal sealed partial class InjectionDetector
     /// snake_case sending tool, a link, a mailbox after "to the" ("to the reporting webhook address"), or Slack or e-mail
     /// as the way.
     /// </summary>
-    private static bool NamesADestination(ReadOnlySpan<char> rest)
+    private static bool NamesADestination(ReadOnlySpan<char> rest, bool links = true)
     {
         for (var k = 0; k < rest.Length; k++)
         {
@@ -230,7 +230,7 @@ internal sealed partial class InjectionDetector
             }
 
             if (IsSendingTool(token) || (previous.Equals("to", StringComparison.OrdinalIgnoreCase) && IsUserHandle(token))
-                || token.StartsWith("http", StringComparison.OrdinalIgnoreCase)
+                || (links && token.StartsWith("http", StringComparison.OrdinalIgnoreCase))
                 || (IsOneOf(previous, ["on", "via", "in", "over", "by"]) && (token.Equals("slack", StringComparison.OrdinalIgnoreCase) || token.Equals("email", StringComparison.OrdinalIgnoreCase))))
             {
                 return true;

@@ -16,7 +16,7 @@ internal sealed partial class InjectionDetector
         "rsvp", "photo", "photos", "headshot", "bio", "transcript", "transcripts", "references", "abstract", "abstracts",
         "manuscript", "submission", "submissions", "entry", "entries", "proposal", "proposals", "receipts", "timesheet",
         "timesheets", "expenses", "vote", "votes", "nominations", "regrets", "apologies", "thoughts", "comments", "feedback",
-        "questions", "suggestions", "ideas",
+        "questions", "suggestions", "ideas", "request", "requests", "enquiry", "enquiries", "inquiry", "inquiries", "ticket",
     ];
 
     /// <summary>Words that may stand between the possessive and the material ("your completed application", "your signed form").</summary>
@@ -24,7 +24,8 @@ internal sealed partial class InjectionDetector
 
     /// <summary>
     /// The matched sending (verb … "to" address) asks for the reader's own material: after the verb (and an "us" or
-    /// "me"), "your", at most one of <see cref="OwnMaterialModifiers"/>, then one of <see cref="OwnMaterialNouns"/>.
+    /// "me"), "your", at most one of <see cref="OwnMaterialModifiers"/>, then one of <see cref="OwnMaterialNouns"/>; or
+    /// "your" and a compound of up to four words whose last, right before "to", "at" or "via", is one of them.
     /// </summary>
     private static bool SendsOwnMaterial(ReadOnlySpan<char> send)
     {
@@ -47,6 +48,23 @@ internal sealed partial class InjectionDetector
             word = NextWordOfSpan(send, ref i);
         }
 
-        return IsOneOf(word, OwnMaterialNouns);
+        if (IsOneOf(word, OwnMaterialNouns))
+        {
+            return true;
+        }
+
+        // The material as the head of a compound, right before the recipient: "your password reset request to …".
+        for (var w = 0; w < 3 && !word.IsEmpty; w++)
+        {
+            var next = NextWordOfSpan(send, ref i);
+            if (IsOneOf(next, ["to", "at", "via"]))
+            {
+                return IsOneOf(word, OwnMaterialNouns);
+            }
+
+            word = next;
+        }
+
+        return false;
     }
 }

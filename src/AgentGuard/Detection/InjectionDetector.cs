@@ -58,6 +58,8 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("all ", Family.Ranked), ("every other", Family.Ranked), ("every previous", Family.Ranked), ("every prior", Family.Ranked), ("any other", Family.Ranked), ("any prior", Family.Ranked), ("any previous", Family.Ranked),
         ("previous and", Family.Ranked), ("previous or", Family.Ranked), ("prior and", Family.Ranked), ("prior or", Family.Ranked), ("preceding and", Family.Ranked), ("past and", Family.Ranked), ("earlier and", Family.Ranked),
         ("everything else", Family.Ranked), ("the rest", Family.Ranked), ("the others", Family.Ranked), ("no other", Family.Ranked),
+        ("insert a", Family.PlantedRemark), ("interject", Family.PlantedRemark), ("incorporate", Family.PlantedRemark), ("weave", Family.PlantedRemark), ("slip ", Family.PlantedRemark), ("append a", Family.PlantedRemark), ("conclude by", Family.PlantedRemark),
+        ("casually", Family.PlantedRemark), ("discreetly", Family.PlantedRemark), ("subtly", Family.PlantedRemark), ("in passing", Family.PlantedRemark),
         ("api key", Family.HandedSecret), ("api-key", Family.HandedSecret), ("apikey", Family.HandedSecret), ("credential", Family.HandedSecret), ("password", Family.HandedSecret), ("passphrase", Family.HandedSecret),
         ("token", Family.HandedSecret), ("secret key", Family.HandedSecret), ("private key", Family.HandedSecret), ("ssh key", Family.HandedSecret), ("seed phrase", Family.HandedSecret), ("recovery phrase", Family.HandedSecret),
         ("task", Family.Heralded), ("assignment", Family.Heralded), ("steps", Family.Heralded), ("action", Family.Heralded), ("undertaking", Family.Heralded), ("command", Family.Heralded), ("imperative", Family.Heralded),
@@ -647,6 +649,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
 
                 ProductSent(text, at, weights);
                 AddressedCall(text, at, weights);
+                SentMailboxItem(text, at, weights);
                 var send = FirstMatch(InjectionPatterns.SendTo(), text, at);
                 if (send.Length == 0 && anchor == "share")
                 {
@@ -655,7 +658,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
 
                 if (send.Length > 0)
                 {
-                    var sensitive = ContainsSensitiveObject(send) || SendsReadersHoldings(text, at, send);
+                    var sensitive = SendsSensitiveObject(send) || SendsReadersHoldings(text, at, send);
                     if (sensitive || !(IsContactLine(send) || SendsOwnMaterial(send)) || CarriesMore(text, at + send.Length))
                     {
                         Raise(weights, sensitive ? Marker.Exfiltration : Marker.SendExternal, sensitive ? 0.6 : 0.3);
@@ -767,8 +770,12 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.AnswerClock:
                 AnswerClock(text, at, weights);
                 break;
+            case Family.PlantedRemark:
+                PlantedRemark(text, at, anchor, weights);
+                break;
             case Family.HandedSecret:
                 HandedSecret(text, at, anchor, weights);
+                SecretHandedOn(text, at, anchor, weights);
                 break;
             case Family.Principal:
                 PrincipalVoice(text, at, anchor, weights);
@@ -910,5 +917,6 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         HumanTurn,
         AnswerClock,
         HandedSecret,
+        PlantedRemark,
     }
 }
