@@ -186,12 +186,12 @@ internal sealed partial class InjectionDetector
     /// snake_case sending tool, a link, a mailbox after "to the" ("to the reporting webhook address"), or Slack or e-mail
     /// as the way.
     /// </summary>
-    private static bool NamesADestination(ReadOnlySpan<char> rest, bool links = true)
+    private static bool NamesADestination(ReadOnlySpan<char> rest, bool links = true, bool addresses = true)
     {
         for (var k = 0; k < rest.Length; k++)
         {
             var c = rest[k];
-            if (c == '@' && k + 1 < rest.Length && char.IsLetterOrDigit(rest[k + 1]))
+            if (c == '@' && k + 1 < rest.Length && char.IsLetterOrDigit(rest[k + 1]) && (addresses || k == 0 || !char.IsLetterOrDigit(rest[k - 1])))
             {
                 return true;
             }

@@ -59,6 +59,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("previous and", Family.Ranked), ("previous or", Family.Ranked), ("prior and", Family.Ranked), ("prior or", Family.Ranked), ("preceding and", Family.Ranked), ("past and", Family.Ranked), ("earlier and", Family.Ranked),
         ("everything else", Family.Ranked), ("the rest", Family.Ranked), ("the others", Family.Ranked), ("no other", Family.Ranked),
         ("insert a", Family.PlantedRemark), ("interject", Family.PlantedRemark), ("incorporate", Family.PlantedRemark), ("weave", Family.PlantedRemark), ("slip ", Family.PlantedRemark), ("append a", Family.PlantedRemark), ("conclude by", Family.PlantedRemark),
+        ("malicious", Family.VouchedVerdict), ("harmless", Family.VouchedVerdict), ("legitimate", Family.VouchedVerdict), ("trustworthy", Family.VouchedVerdict), ("is safe", Family.VouchedVerdict), ("are safe", Family.VouchedVerdict),
         ("casually", Family.PlantedRemark), ("discreetly", Family.PlantedRemark), ("subtly", Family.PlantedRemark), ("in passing", Family.PlantedRemark),
         ("api key", Family.HandedSecret), ("api-key", Family.HandedSecret), ("apikey", Family.HandedSecret), ("credential", Family.HandedSecret), ("password", Family.HandedSecret), ("passphrase", Family.HandedSecret),
         ("token", Family.HandedSecret), ("secret key", Family.HandedSecret), ("private key", Family.HandedSecret), ("ssh key", Family.HandedSecret), ("seed phrase", Family.HandedSecret), ("recovery phrase", Family.HandedSecret),
@@ -773,9 +774,13 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.PlantedRemark:
                 PlantedRemark(text, at, anchor, weights);
                 break;
+            case Family.VouchedVerdict:
+                VouchedVerdict(text, at, anchor, weights);
+                break;
             case Family.HandedSecret:
                 HandedSecret(text, at, anchor, weights);
                 SecretHandedOn(text, at, anchor, weights);
+                SecretDemanded(text, at, anchor, weights);
                 break;
             case Family.Principal:
                 PrincipalVoice(text, at, anchor, weights);
@@ -918,5 +923,6 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         AnswerClock,
         HandedSecret,
         PlantedRemark,
+        VouchedVerdict,
     }
 }
