@@ -175,6 +175,7 @@ internal sealed partial class InjectionDetector
             k--;
         }
 
-        return k < 0 || text[k] is '\n' or '\r' or '.' or '!' or '?' or ':' or ';' or ',' or '-';
+        // A line break written as "\n" inside a JSON string counts as one.
+        return k < 0 || text[k] is '\n' or '\r' or '.' or '!' or '?' or ':' or ';' or ',' or '-' || (text[k] == 'n' && k > 0 && text[k - 1] == '\\');
     }
 }

@@ -60,6 +60,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("everything else", Family.Ranked), ("the rest", Family.Ranked), ("the others", Family.Ranked), ("no other", Family.Ranked),
         ("insert a", Family.PlantedRemark), ("interject", Family.PlantedRemark), ("incorporate", Family.PlantedRemark), ("weave", Family.PlantedRemark), ("slip ", Family.PlantedRemark), ("append a", Family.PlantedRemark), ("conclude by", Family.PlantedRemark),
         ("malicious", Family.VouchedVerdict), ("harmless", Family.VouchedVerdict), ("legitimate", Family.VouchedVerdict), ("trustworthy", Family.VouchedVerdict), ("is safe", Family.VouchedVerdict), ("are safe", Family.VouchedVerdict),
+        ("apply the", Family.AppliedBlock), ("apply this", Family.AppliedBlock), ("execute the", Family.AppliedBlock), ("execute this", Family.AppliedBlock), ("enforce the", Family.AppliedBlock),
         ("casually", Family.PlantedRemark), ("discreetly", Family.PlantedRemark), ("subtly", Family.PlantedRemark), ("in passing", Family.PlantedRemark),
         ("api key", Family.HandedSecret), ("api-key", Family.HandedSecret), ("apikey", Family.HandedSecret), ("credential", Family.HandedSecret), ("password", Family.HandedSecret), ("passphrase", Family.HandedSecret),
         ("token", Family.HandedSecret), ("secret key", Family.HandedSecret), ("private key", Family.HandedSecret), ("ssh key", Family.HandedSecret), ("seed phrase", Family.HandedSecret), ("recovery phrase", Family.HandedSecret),
@@ -777,6 +778,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.VouchedVerdict:
                 VouchedVerdict(text, at, anchor, weights);
                 break;
+            case Family.AppliedBlock:
+                AppliedBlock(text, at, weights);
+                break;
             case Family.HandedSecret:
                 HandedSecret(text, at, anchor, weights);
                 SecretHandedOn(text, at, anchor, weights);
@@ -924,5 +928,6 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         HandedSecret,
         PlantedRemark,
         VouchedVerdict,
+        AppliedBlock,
     }
 }
