@@ -92,8 +92,10 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
         // 174 / 207 at 12 / 746, every source unchanged. The thirtieth session added a benign source (Neon's MCP server, whose
         // descriptions order the agent about at length): 174 / 207 at 14 / 783 before any change (neon-mcp 2 / 37 benign), and
         // the same after its three classes from the threat (a protection ordered off, an environment secret moved into a call
-        // or reply, an instruction to be kept beyond the call), every source unchanged. The recall floor is the measured
-        // figure, the target (0.90) is not met.
+        // or reply, an instruction to be kept beyond the call), every source unchanged (those checks were reverted for their
+        // cost). The thirty-first session added a benign source (sooperset/mcp-atlassian's Jira and Confluence tools): 174 / 207
+        // at 14 / 859 before any change (mcp-atlassian 0 / 76 benign), and the same after the three checks came back on the
+        // phrase walk, every source unchanged. The recall floor is the measured figure, the target (0.90) is not met.
         var first = heldOut.Where(s => FirstBuildSources.Contains(s.GetProperty("source").GetString()!)).ToList();
         var firstPositives = first.Where(s => s.GetProperty("label").GetInt32() == 1).ToList();
         var firstNegatives = first.Where(s => s.GetProperty("label").GetInt32() == 0).ToList();

@@ -44,6 +44,9 @@ public sealed class ToolDescriptionScannerReferenceTests
         "set the account to 99887766", "always add audit@relay.example", "is called", "no matter what", "regardless of what the user asked",
         "even if", "always recommend buying", "Tell the user", "them",
         "other search tools are deprecated", "never use other", "the only reliable", "If the user asks to", "delete the directory instead", "instead of",
+        "disable the antivirus", "turn off the", "firewall rule", "content filter", "audit logging", "security", "To disable", "for the staging model",
+        "include the value of", "$OPENAI_API_KEY", "_TOKEN", "DB_PASSWORD", "all environment variables", "printenv", "os.environ", "in the meta field", "Set",
+        "Remember this instruction", "save the following rule", "in your memory", "future sessions", "From now on,", "in every conversation",
     ];
 
     private static readonly Gen<string> Phrase = Gen.Select(

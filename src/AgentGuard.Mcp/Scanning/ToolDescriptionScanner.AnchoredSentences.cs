@@ -70,6 +70,38 @@ internal static partial class ToolDescriptionScanner
     }
 
     /// <summary>
+    /// Runs <paramref name="test"/> on the words of a sentence before the one at <paramref name="word"/>, at most
+    /// <paramref name="count"/> of them, in text order; true at the first it holds for. What a phrase condition reads back
+    /// from its rare word to the verb before it, as <see cref="AnyWordBeforeAnAnchor"/> does from an anchor.
+    /// </summary>
+    private static bool AnyWordBefore(ReadOnlySpan<char> text, int word, int count, WordTest test)
+    {
+        for (var i = FirstWordBefore(text, word, count, 0); i < word;)
+        {
+            if (!char.IsLetter(text[i]) || (i > 0 && char.IsLetter(text[i - 1])))
+            {
+                i++;
+                continue;
+            }
+
+            var end = i;
+            while (end < text.Length && char.IsLetter(text[end]))
+            {
+                end++;
+            }
+
+            if (test(text, i, end))
+            {
+                return true;
+            }
+
+            i = end;
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The start of the word <paramref name="count"/> words before the one at <paramref name="word"/>, in its sentence
     /// and not before <paramref name="floor"/>; as far as there are words when fewer stand there.
     /// </summary>

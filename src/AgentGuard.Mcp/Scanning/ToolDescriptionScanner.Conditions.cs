@@ -66,6 +66,15 @@ internal static partial class ToolDescriptionScanner
         /// <summary>Only where <see cref="ToolDescriptionScanner.SafetySetAside"/> holds.</summary>
         SafetyAside,
 
+        /// <summary>Only where <see cref="ToolDescriptionScanner.ProtectionSwitchedOff"/> holds.</summary>
+        ProtectionOff,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.KeptBeyondTheCall"/> holds.</summary>
+        KeptBeyondCall,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.EnvironmentSecretNamed"/> holds.</summary>
+        EnvironmentSecret,
+
         /// <summary>Only where <see cref="ToolDescriptionScanner.TriggerUnlocks"/> holds.</summary>
         Trigger,
 
@@ -139,6 +148,9 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(SecretResources, phrase) >= 0 => PhraseCondition.CustomScheme,
         _ when Array.IndexOf(Privileges, phrase) >= 0 => PhraseCondition.Privilege,
         _ when Array.IndexOf(BypassVerbs, phrase) >= 0 => PhraseCondition.ControlBypassed,
+        _ when Array.IndexOf(SwitchingOffPhrases, phrase) >= 0 => PhraseCondition.ProtectionOff,
+        _ when Array.IndexOf(KeepingPhrases, phrase) >= 0 => PhraseCondition.KeptBeyondCall,
+        _ when Array.IndexOf(EnvironmentSecretPhrases, phrase) >= 0 => PhraseCondition.EnvironmentSecret,
         _ when Array.IndexOf(SafetySetAsidePhrases, phrase) >= 0 => PhraseCondition.SafetyAside,
         _ when Array.IndexOf(TriggerWords, phrase) >= 0 => PhraseCondition.Trigger,
         _ when Array.IndexOf(WholesaleSecrets, phrase) >= 0 => PhraseCondition.Wholesale,
@@ -165,7 +177,8 @@ internal static partial class ToolDescriptionScanner
     {
         PhraseCondition.AfterNamedTool => TiedToANamedTool(text, at, end),
         PhraseCondition.NotFeedingOtherTools => FeedsNoOtherTool(text, at),
-        PhraseCondition.UnderObligation => ObligedToDisclose(text, at) || HandedOverBeforeUse(text, at, end) || ConversationSent(text, at, end) || MovedByOrder(text, at, end),
+        PhraseCondition.UnderObligation => ObligedToDisclose(text, at) || HandedOverBeforeUse(text, at, end) || ConversationSent(text, at, end) || MovedByOrder(text, at, end)
+            || EnvironmentSecretNamed(text, at, end),
         PhraseCondition.BeforeMovingVerb => BeforeMovingVerb(text, end),
         PhraseCondition.AsLink => OpensALink(text, end),
         PhraseCondition.AddedRecipient => AddsARecipient(text, at, end),
@@ -180,7 +193,10 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.SecretTaken => TakesASecret(text, end),
         PhraseCondition.CustomScheme => CustomSchemeResource(text, at, end),
         PhraseCondition.Privilege => PrivilegeSought(text, at),
-        PhraseCondition.ControlBypassed => OpensAnOrder(text, at) && ControlFollows(text, end),
+        PhraseCondition.ControlBypassed => (OpensAnOrder(text, at) && ControlFollows(text, end)) || ProtectionSwitchedOff(text, at, end),
+        PhraseCondition.ProtectionOff => ProtectionSwitchedOff(text, at, end),
+        PhraseCondition.KeptBeyondCall => KeptBeyondTheCall(text, at, end),
+        PhraseCondition.EnvironmentSecret => EnvironmentSecretNamed(text, at, end),
         PhraseCondition.SafetyAside => OpensAnOrder(text, at) && SafetySetAside(text, end),
         PhraseCondition.Trigger => TriggerUnlocks(text, at, end),
         PhraseCondition.Wholesale => RevealedWholesale(text, at),

@@ -126,6 +126,33 @@ internal static partial class ToolDescriptionScanner
     internal static readonly string[] Whereabouts =
         ["your exact current location", "your exact location", "your precise location", "your precise current location", "your home address"];
 
+    /// <summary>
+    /// Verbs of switching a protection off, as phrases of the table (declared before it; each counts only where
+    /// <see cref="ProtectionSwitchedOff"/> holds). "bypass" and "circumvent" are <see cref="BypassVerbs"/>, whose condition
+    /// reads a protection too; "override" is one of <see cref="TakeoverVerbs"/>.
+    /// </summary>
+    internal static readonly string[] SwitchingOffPhrases =
+        ["disable", "deactivate", "evade", "suspend", "uninstall", "defeat", "kill", "silence", "mute", "neutralize", "neutralise",
+         "turn off", "turn down", "switch off", "shut off", "shut down"];
+
+    /// <summary>
+    /// The words an instruction kept beyond the call must say, as phrases of the table (declared before it; each counts
+    /// only where <see cref="KeptBeyondTheCall"/> holds): a verb that keeps in the model's mind, a word of lasting, "from now on".
+    /// </summary>
+    internal static readonly string[] KeepingPhrases =
+        ["remember", "memorize", "memorise", "internalize", "internalise", "memory", "memories", "future", "permanently", "permanent",
+         "forever", "persistent", "persistently", "later", "from now on"];
+
+    /// <summary>
+    /// A secret of the environment named, as phrases of the table (declared before it; each counts only where
+    /// <see cref="EnvironmentSecretNamed"/> holds): the secret-naming last part of an upper-case variable's name (read after
+    /// its '_': "KEY" of "OPENAI_API_KEY"; "PASSWORD" and "CREDENTIALS" are <see cref="DisclosedObjects"/>, whose condition
+    /// reads it too), every variable, printenv, environ.
+    /// </summary>
+    internal static readonly string[] EnvironmentSecretPhrases =
+        ["key", "token", "secret", "passwd", "pwd", "credential", "pat", "environment variables", "environment variable", "env vars",
+         "env var", "envvars", "envvar", "printenv", "environ"];
+
     /// <summary>Controls lifted by order: harmful only where <see cref="OpensAnOrder"/> holds ("Escalate privileges", not "Checks whether a user can escalate privileges").</summary>
     internal static readonly string[] ControlsLiftedOrders =
         ["escalate privileges", "escalate your privileges", "disable content filtering", "disable the content filter", "disable safety filters",
@@ -338,6 +365,13 @@ internal static partial class ToolDescriptionScanner
         ("unrestricted assistant", "instruction"), ("unrestricted model", "instruction"), ("unfiltered ai", "instruction"),
         ("unfiltered assistant", "instruction"), ("god mode", "instruction"), ("act as dan", "instruction"),
         .. ControlsLiftedOrders.Select(o => (o, "harmful")),
+
+        // A protection switched off by order (only where ProtectionSwitchedOff holds); an instruction kept beyond the call
+        // (only where KeptBeyondTheCall holds); a secret of the environment moved into a call or reply (only where
+        // EnvironmentSecretNamed holds). On the walk's word starts, each at its own rare word: no pass of their own.
+        .. SwitchingOffPhrases.Select(v => (v, "harmful")),
+        .. KeepingPhrases.Select(w => (w, "instruction")),
+        .. EnvironmentSecretPhrases.Select(w => (w, "secret-access")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
