@@ -3,10 +3,11 @@ namespace AgentGuard;
 /// <summary>
 /// An assigned value written without quotes (<c>PASSWORD=Q8r;vT2,k|x</c> in an .env file, <c>password: gef|n9,oTz</c> in
 /// YAML, <c>password = G7q;cYN</c> in an INI file) runs to white space: generated passwords draw from every symbol, and
-/// the separators that end a value in a list (<c>,</c>, <c>;</c>, <c>&amp;</c>, a closer, <c>&lt;</c>) may stand inside
-/// it. A span of an assigned kind that stopped at such a symbol goes on over what follows it up to white space, a quote
-/// or the end, unless that is the next field (<c>;Database=app</c>, <c>&amp;page=2</c>, <c>,user:x</c>), a closer of a
-/// bracket opened before the value (<c>f(password=hunter2)</c>), a tag (<c>&lt;/td&gt;</c>), or only punctuation
+/// the separators that end a value in a list (<c>,</c>, <c>;</c>, <c>&amp;</c>, a closer, <c>&lt;</c>) and quotes
+/// (<c>abc'def</c>) may stand inside it. A span of an assigned kind that stopped at such a symbol goes on over what
+/// follows it up to white space or the end, unless that is the next field (<c>;Database=app</c>, <c>&amp;page=2</c>,
+/// <c>,user:x</c>), a closer of a bracket opened before the value (<c>f(password=hunter2)</c>), a quote closing a literal
+/// opened before it (<c>"cmd": "PASSWORD=hunter2"</c>), a tag (<c>&lt;/td&gt;</c>), or only punctuation
 /// (<c>hunter2);</c>): the part after the symbol would otherwise reach the audit file beside the redaction.
 /// </summary>
 internal static class RedactorUnquotedValues
@@ -30,7 +31,9 @@ internal static class RedactorUnquotedValues
         for (var i = end; i < limit; i++)
         {
             var c = text[i];
-            if (char.IsWhiteSpace(c) || c is '"' or '\'' or '`')
+            // A quote closing a literal opened before the value on its line ("cmd": "PASSWORD=…") ends it; any other is the
+            // value's own (abc'def).
+            if (char.IsWhiteSpace(c) || (c is '"' or '\'' or '`' && OpenLiteral(text.AsSpan(lineStart, start - lineStart), c)))
             {
                 break;
             }
@@ -60,10 +63,22 @@ internal static class RedactorUnquotedValues
         return (start, last);
     }
 
+    /// <summary>Whether <paramref name="before"/> leaves a literal of <paramref name="quote"/> open: an odd number of them, escaped ones left out.</summary>
+    private static bool OpenLiteral(ReadOnlySpan<char> before, char quote)
+    {
+        var open = false;
+        for (var i = 0; i < before.Length; i++)
+        {
+            open ^= before[i] == quote && (i == 0 || before[i - 1] != '\\');
+        }
+
+        return open;
+    }
+
     private static bool Assigned(string kind) => kind is "password" or "generic-secret" or "connection-string-password" or "bearer-token" or "aws-secret-key";
 
     /// <summary>A symbol that ends an unquoted value in a list but may stand inside a generated one.</summary>
-    private static bool Separator(char c) => c is ',' or ';' or '&' or '|' or '<' or '>' or '(' or ')' or '[' or ']' or '{' or '}' or '\\' or '#' or '=' or '@' or '/' or '?';
+    private static bool Separator(char c) => c is '"' or '\'' or '`' or ',' or ';' or '&' or '|' or '<' or '>' or '(' or ')' or '[' or ']' or '{' or '}' or '\\' or '#' or '=' or '@' or '/' or '?';
 
     /// <summary>A name followed by <c>=</c> or <c>:</c> at <paramref name="at"/>: the next field of a list.</summary>
     private static bool FieldAt(string text, int at, int limit)

@@ -5,9 +5,9 @@ namespace AgentGuard.Tests.Properties;
 
 /// <summary>
 /// "A detected secret never leaves a fragment" for the characters that end a cut: a generated password holding the
-/// separators of lists and calls (<c>,</c> <c>;</c> <c>&amp;</c> <c>|</c> <c>&lt;</c> <c>&gt;</c> and the brackets) written
-/// without quotes where a value runs to white space (.env, shell, YAML, INI, .properties, a header, a flag) is not
-/// reported, or what the audit redactor replaces covers all of it. Before this property the redaction of
+/// separators of lists and calls (<c>,</c> <c>;</c> <c>&amp;</c> <c>|</c> <c>&lt;</c> <c>&gt;</c> and the brackets) and
+/// quotes, written without quotes around it where a value runs to white space (.env, shell, YAML, INI, .properties, a
+/// header), is not reported, or what the audit redactor replaces covers all of it. Before this property the redaction of
 /// <c>PASSWORD=9sF9oB;1FY7THjM5F</c> stopped at the first ';' and left <c>;1FY7THjM5F</c> in the audit file. Values
 /// where a separator is followed by a name and '=' or ':' (<c>abc;user=x</c>: the next field of a list, by its look) or
 /// by a tag (<c>abc&lt;/b&gt;</c>) are not generated: there the cut is the reading a list or markup asks for, and a
@@ -17,6 +17,9 @@ public sealed partial class SecretNoFragmentSeparatorPropertyTests
 {
     /// <summary>Separators that end a value in a list or a call but stand inside generated passwords.</summary>
     private const string Separators = ",;&|<>()[]{}";
+
+    /// <summary>Quotes, which an unquoted value holds as plain characters (<c>abc'def</c> in an .env file or YAML).</summary>
+    private const string Quotes = "'\"`";
 
     private static long Iterations => long.TryParse(Environment.GetEnvironmentVariable("AGENTGUARD_FUZZ_ITERATIONS"), out var n) ? n : 20_000;
 
@@ -30,7 +33,7 @@ public sealed partial class SecretNoFragmentSeparatorPropertyTests
 
     private static readonly Gen<string> Secret = Gen.Select(
         Gen.Char[GeneratedSecrets.Letters],
-        Gen.Frequency((8, Gen.Char[GeneratedSecrets.Letters]), (1, Gen.Char[GeneratedSecrets.Symbols]), (2, Gen.Char[Separators])).Array[6, 120],
+        Gen.Frequency((8, Gen.Char[GeneratedSecrets.Letters]), (1, Gen.Char[GeneratedSecrets.Symbols]), (2, Gen.Char[Separators]), (1, Gen.Char[Quotes])).Array[6, 120],
         Gen.Char[GeneratedSecrets.Letters],
         (first, body, last) => first + new string(body) + last)
         .Where(secret => !GeneratedSecrets.SecretNames.Any(name => secret.Contains(name, StringComparison.OrdinalIgnoreCase))
@@ -59,6 +62,8 @@ public sealed partial class SecretNoFragmentSeparatorPropertyTests
     [InlineData("token={0}", "aIoUm04EH9EWl4;;qQms0;qF")]
     [InlineData("client_secret: {0}\nuser: app", "PiE8CKGyt0T)AtKy)j))QPVwfK)H)RlG")]
     [InlineData("Authorization: Bearer {0}", "uo33/ZBknp1E1Z6ANVJY,HclHp;V66")]
+    [InlineData("PASSWORD={0}", "hmsk5663115322XQWVM1449771558FOH'TDG")]
+    [InlineData("password: {0}\nhost: db", "Kq7mW2x9Lp\"Tz4x`R8")]
     public void PasswordCutAtASeparator_IsRedactedWhole(string syntax, string secret)
     {
         var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, syntax, secret);
@@ -84,6 +89,9 @@ public sealed partial class SecretNoFragmentSeparatorPropertyTests
     [InlineData("PASSWORD=Xk9q2wLm7vPz && ./deploy.sh", "&& ./deploy.sh")]
     [InlineData("password: Xk9q2wLm7vPz # rotated", "# rotated")]
     [InlineData("client_secret=Xk9q2wLm7vPz;client_id=app-1", "client_id=app-1")]
+    [InlineData("{\"cmd\": \"PASSWORD=Xk9q2wLm7vPz\", \"cwd\": \"/srv\"}", "\", \"cwd\": \"/srv\"}")]
+    [InlineData("Run `PASSWORD=Xk9q2wLm7vPz`, then deploy", "`, then deploy")]
+    [InlineData("os.system('PASSWORD=Xk9q2wLm7vPz')", "')")]
     public void SeparatorBeforeTheNextField_EndsTheRedaction(string text, string kept)
     {
         var findings = new List<SecretFinding>();
