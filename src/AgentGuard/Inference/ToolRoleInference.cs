@@ -206,6 +206,14 @@ public static class ToolRoleInference
         {
             sink = true;
             Add(["action"], "recipient-like parameter on a tool that does not read");
+
+            // No verb of the lists names its action, so no prompt could put it in the task scope: take the verb its
+            // description starts with ("Generates …") when the name holds it (generate_voice_clone).
+            if (LeadingVerbOfDescription(words, descriptor?.Description) is { } verb)
+            {
+                actionWords.Add(verb);
+                evidence.Add($"description starts with the name's verb '{verb}'");
+            }
         }
 
         var thirdParty = false;
@@ -243,6 +251,35 @@ public static class ToolRoleInference
             tags.AddRange(added);
             evidence.Add($"{why} → {string.Join(",", added)}");
         }
+    }
+
+    /// <summary>
+    /// The word of <paramref name="nameWords"/> that the description's first word inflects in the third person
+    /// ("Generates" for <c>generate</c>, "Copies" for <c>copy</c>, "Pushes" for <c>push</c>), or null. Only the -s form
+    /// counts: a bare first word is as often a noun ("Voice clones of …").
+    /// </summary>
+    private static string? LeadingVerbOfDescription(string[] nameWords, string? description)
+    {
+        if (string.IsNullOrEmpty(description))
+        {
+            return null;
+        }
+
+        var first = Words(description).FirstOrDefault();
+        if (first is not { Length: > 3 } || first[^1] != 's')
+        {
+            return null;
+        }
+
+        foreach (var word in nameWords)
+        {
+            if (word.Length >= 3 && (first == word + "s" || first == word + "es" || (word[^1] == 'y' && first == word[..^1] + "ies")))
+            {
+                return word;
+            }
+        }
+
+        return null;
     }
 
     private static List<string> RecipientArguments(JsonElement? schema, List<string> evidence)

@@ -3,8 +3,9 @@ using Xunit.Abstractions;
 namespace AgentGuard.Extensions.AI.Tests.Replay;
 
 /// <summary>
-/// The replay corpus (attacks from InjecAgent and ASB, and e-mail, banking, chat and travel sessions written here, each
-/// with a benign twin) replayed through the real M.E.AI pipeline. Figures are reported on the held-out part only.
+/// The replay corpus (attacks from InjecAgent (direct harm and data stealing, base and enhanced) and ASB, and e-mail,
+/// banking, chat and travel sessions written here, each with a benign twin) replayed through the real M.E.AI pipeline.
+/// Figures are reported on the held-out part only.
 /// </summary>
 public sealed class ReplayTests(ITestOutputHelper output)
 {
@@ -12,7 +13,7 @@ public sealed class ReplayTests(ITestOutputHelper output)
     public void Corpus_EveryAttackHasABenignTwinAndANamedSource()
     {
         var scenarios = ReplayCorpus.Scenarios;
-        scenarios.Should().HaveCountGreaterThan(150);
+        scenarios.Should().HaveCountGreaterThanOrEqualTo(372);
         foreach (var pair in scenarios.GroupBy(s => s.Pair))
         {
             pair.Should().HaveCount(2, $"pair {pair.Key} has an attack and a benign twin");
@@ -22,7 +23,7 @@ public sealed class ReplayTests(ITestOutputHelper output)
 
         scenarios.Should().OnlyContain(s => s.Source.Length > 10);
         scenarios.Should().OnlyContain(s => s.Steps.All(step => s.Tools.Contains(step.Tool)), "every recorded call is to a tool of the session's catalogue");
-        scenarios.Select(s => s.Family).Distinct().Should().HaveCountGreaterThanOrEqualTo(6);
+        scenarios.Select(s => s.Family).Distinct().Should().HaveCountGreaterThanOrEqualTo(10);
     }
 
     [Fact]
