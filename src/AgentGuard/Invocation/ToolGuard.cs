@@ -295,8 +295,37 @@ public sealed partial class ToolGuard
             throw new ToolCallDeniedException(decision);
         }
 
-        var run = await RunDecidedAsync(toolCall, resolved, invoke, describeResult ?? (static r => r?.ToString()), cancellationToken).ConfigureAwait(false);
+        GuardedRun<T> run;
+        try
+        {
+            run = await RunDecidedAsync(toolCall, resolved, invoke, describeResult ?? (static r => r?.ToString()), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The failure's message is the call's output as much as a result (an SDK error quotes the page, the API's
+            // answer, a connection string) and tool code commonly hands it to the model: it passes the result hook too.
+            var redacted = await InspectFailureAsync(toolCall, resolved, ex, cancellationToken).ConfigureAwait(false);
+            if (redacted is null)
+            {
+                throw;
+            }
+
+            throw redacted;
+        }
+
         return run.Result;
+    }
+
+    /// <summary>
+    /// The result hook over a failed SDK call's exception message: labels the session (untrusted, secret seen) and
+    /// remembers its values; returns an exception carrying the redacted message when the engine redacted it (the
+    /// original, which holds the secret, is not attached), or null to rethrow the original unchanged.
+    /// </summary>
+    private async ValueTask<Exception?> InspectFailureAsync(ToolCallEvent toolCall, GuardContext context, Exception failure, CancellationToken cancellationToken)
+    {
+        var text = failure.Message;
+        var forModel = await InspectResultAsync(toolCall, context, text, isError: true, cancellationToken).ConfigureAwait(false);
+        return forModel is null || string.Equals(forModel, text, StringComparison.Ordinal) ? null : new InvalidOperationException(forModel);
     }
 
     /// <summary>
