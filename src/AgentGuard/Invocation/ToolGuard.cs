@@ -303,29 +303,15 @@ public sealed partial class ToolGuard
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The failure's message is the call's output as much as a result (an SDK error quotes the page, the API's
-            // answer, a connection string) and tool code commonly hands it to the model: it passes the result hook too.
-            var redacted = await InspectFailureAsync(toolCall, resolved, ex, cancellationToken).ConfigureAwait(false);
-            if (redacted is null)
-            {
-                throw;
-            }
-
-            throw redacted;
+            // answer, a connection string): it passes the result hook, so it labels the session (untrusted, secret
+            // seen) and its values are remembered. The caller is code, not the model: like the result, which it gets
+            // as returned, it gets the SDK's own exception (a guarded function that hands it on is inspected again
+            // by the model-facing adapter).
+            await InspectResultAsync(toolCall, resolved, ex.Message, isError: true, cancellationToken).ConfigureAwait(false);
+            throw;
         }
 
         return run.Result;
-    }
-
-    /// <summary>
-    /// The result hook over a failed SDK call's exception message: labels the session (untrusted, secret seen) and
-    /// remembers its values; returns an exception carrying the redacted message when the engine redacted it (the
-    /// original, which holds the secret, is not attached), or null to rethrow the original unchanged.
-    /// </summary>
-    private async ValueTask<Exception?> InspectFailureAsync(ToolCallEvent toolCall, GuardContext context, Exception failure, CancellationToken cancellationToken)
-    {
-        var text = failure.Message;
-        var forModel = await InspectResultAsync(toolCall, context, text, isError: true, cancellationToken).ConfigureAwait(false);
-        return forModel is null || string.Equals(forModel, text, StringComparison.Ordinal) ? null : new InvalidOperationException(forModel);
     }
 
     /// <summary>
