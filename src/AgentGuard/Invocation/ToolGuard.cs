@@ -295,7 +295,22 @@ public sealed partial class ToolGuard
             throw new ToolCallDeniedException(decision);
         }
 
-        var run = await RunDecidedAsync(toolCall, resolved, invoke, describeResult ?? (static r => r?.ToString()), cancellationToken).ConfigureAwait(false);
+        GuardedRun<T> run;
+        try
+        {
+            run = await RunDecidedAsync(toolCall, resolved, invoke, describeResult ?? (static r => r?.ToString()), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The failure's message is the call's output as much as a result (an SDK error quotes the page, the API's
+            // answer, a connection string): it passes the result hook, so it labels the session (untrusted, secret
+            // seen) and its values are remembered. The caller is code, not the model: like the result, which it gets
+            // as returned, it gets the SDK's own exception (a guarded function that hands it on is inspected again
+            // by the model-facing adapter).
+            await InspectResultAsync(toolCall, resolved, ex.Message, isError: true, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+
         return run.Result;
     }
 

@@ -10,7 +10,7 @@ namespace AgentGuard.Provenance;
 /// </summary>
 /// <remarks>
 /// Canonical forms: text is NFKC-normalised and stripped of format characters (zero-width, bidi) first; e-mail
-/// addresses are lower case with a <c>+tag</c> sub-address removed; IBANs are upper case without grouping spaces, and
+/// addresses are lower case with a <c>+tag</c> sub-address removed; IBANs are upper case without grouping spaces or dashes, and
 /// the extent of a spaced IBAN in text is the longest grouping that passes the ISO 13616 check (else groups of four);
 /// URLs keep their path and query as written but lose the scheme, <c>www.</c>, a trailing dot, default ports, a
 /// trailing <c>/</c> and the fragment; numbers of 7–19 digits written with spaces, dashes, dots or brackets are their
@@ -295,12 +295,14 @@ internal static class ValueTokenizer
             return false;
         }
 
-        // Groups: the first run of ASCII letters and digits, then runs after single spaces, up to 34 characters in all.
+        // Groups: the first run of ASCII letters and digits, then runs after single spaces (or single dashes, the same
+        // separator throughout), up to 34 characters in all.
         Span<int> groupEnds = stackalloc int[12];
         Span<int> lengths = stackalloc int[12];
         var groups = 0;
         var total = 0;
         var i = start;
+        var separator = '\0';
         while (groups < groupEnds.Length)
         {
             var groupStart = i;
@@ -319,8 +321,9 @@ internal static class ValueTokenizer
             groupEnds[groups] = i;
             lengths[groups] = total;
             groups++;
-            if (i + 1 < text.Length && text[i] == ' ' && IsAsciiLetterOrDigit(text[i + 1]))
+            if (i + 1 < text.Length && text[i] is ' ' or '-' && (separator == '\0' || text[i] == separator) && IsAsciiLetterOrDigit(text[i + 1]))
             {
+                separator = text[i];
                 i++;
                 continue;
             }
@@ -344,9 +347,11 @@ internal static class ValueTokenizer
 
         if (chosen < 0)
         {
-            // No valid IBAN: take the first group and every following group while the previous one had four characters.
+            // No valid IBAN: take the first group and every following group while the previous one had four characters
+            // (spaces only: dashed groups are an IBAN only when its check holds, so serial keys and phone numbers stay
+            // what they were).
             chosen = 0;
-            while (chosen + 1 < groups && lengths[chosen] - (chosen == 0 ? 0 : lengths[chosen - 1]) == 4)
+            while (separator == ' ' && chosen + 1 < groups && lengths[chosen] - (chosen == 0 ? 0 : lengths[chosen - 1]) == 4)
             {
                 chosen++;
             }
@@ -361,7 +366,7 @@ internal static class ValueTokenizer
         var builder = new StringBuilder(lengths[chosen]);
         foreach (var c in text.AsSpan(start, end - start))
         {
-            if (c != ' ')
+            if (c is not (' ' or '-'))
             {
                 builder.Append(char.ToUpperInvariant(c));
             }
@@ -380,7 +385,7 @@ internal static class ValueTokenizer
         var n = 0;
         foreach (var c in chars)
         {
-            if (c != ' ')
+            if (c is not (' ' or '-'))
             {
                 rearranged[n++] = c;
             }

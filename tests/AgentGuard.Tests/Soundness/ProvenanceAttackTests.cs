@@ -35,6 +35,8 @@ public sealed class ProvenanceAttackTests
     [InlineData("DE89 3704 0044 0532")]
     [InlineData("DE89370400440532013")]
     [InlineData("DE89 3704 0044 0532 0130 001")]
+    [InlineData("DE89-3704-0044-0532")]
+    [InlineData("DE89-3704-0044-0532-0130-001")]
     public async Task Iban_TruncatedOrExtended_IsDenied(string attackerValue)
         => (await Pay("Pay the rent to DE89 3704 0044 0532 0130 00 please", attackerValue)).Should().Be(DecisionEffect.Deny);
 
@@ -42,6 +44,7 @@ public sealed class ProvenanceAttackTests
     [InlineData("DE89370400440532013000")]
     [InlineData("de89 3704 0044 0532 0130 00")]
     [InlineData("DE89 3704 0044 0532 0130 00")]
+    [InlineData("DE89-3704-0044-0532-0130-00")]
     public async Task Iban_UsersValueInAnotherFormat_IsAllowed(string value)
         => (await Pay("Pay the rent to DE89 3704 0044 0532 0130 00 please", value)).Should().Be(DecisionEffect.Allow);
 

@@ -70,7 +70,7 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
         var untrusted = false;
         if (input.Session.SessionId is not null)
         {
-            foreach (var key in value.Words is { } words ? [SeenTokens.WordsKey(words)] : value.TypedKeys)
+            foreach (var key in value.Words is { } words ? (string[])[SeenTokens.WordsKey(words)] : [.. value.TypedKeys, .. value.NumberWords.Select(SeenTokens.WordsKey)])
             {
                 source ??= input.Session.FirstSeenUntrustedIn(key);
                 untrusted |= input.Session.WasSeen(ValueOrigin.Untrusted, key);
@@ -87,8 +87,14 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
         => path is not null ? [path] : input.CallRoles.Paths;
 
     private bool IsAccepted(string raw, in EvaluationInput input, ref SeenValues? prompt)
+        => IsAccepted(ProvenanceValue.Parse(raw), raw, input, ref prompt);
+
+    /// <summary>A property name of a selected object: only the typed values and numbers in it are values (see <see cref="ProvenanceValue.ParseName"/>).</summary>
+    private bool IsNameAccepted(string name, in EvaluationInput input, ref SeenValues? prompt)
+        => IsAccepted(ProvenanceValue.ParseName(name), name, input, ref prompt);
+
+    private bool IsAccepted(ProvenanceValue value, string raw, in EvaluationInput input, ref SeenValues? prompt)
     {
-        var value = ProvenanceValue.Parse(raw);
         if (!value.HasSignal)
         {
             return true;
@@ -121,10 +127,15 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
 
         if (value.Words is { } words)
         {
-            var key = SeenTokens.WordsKey(words);
-            return (prompt?.ContainsWords(words) == true)
-                || (fromPrompt && hasSession && input.Session.WasSeen(ValueOrigin.Prompt, key))
-                || (fromTrusted && hasSession && input.Session.WasSeen(ValueOrigin.Trusted, key) && !input.Session.WasFirstSeenUntrusted(key));
+            return WordsSeen(words, hasSession, input, prompt);
+        }
+
+        foreach (var number in value.NumberWords)
+        {
+            if (!WordsSeen(number, hasSession, input, prompt))
+            {
+                return false;
+            }
         }
 
         foreach (var key in value.TypedKeys)
@@ -139,6 +150,14 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
         }
 
         return true;
+    }
+
+    private bool WordsSeen(string words, bool hasSession, in EvaluationInput input, SeenValues? prompt)
+    {
+        var key = SeenTokens.WordsKey(words);
+        return (prompt?.ContainsWords(words) == true)
+            || (fromPrompt && hasSession && input.Session.WasSeen(ValueOrigin.Prompt, key))
+            || (fromTrusted && hasSession && input.Session.WasSeen(ValueOrigin.Trusted, key) && !input.Session.WasFirstSeenUntrusted(key));
     }
 
     /// <summary>Declares the seen-value keys <see cref="IsMet"/> may ask about, for stores that read ahead.</summary>
@@ -160,9 +179,10 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
         }
     }
 
-    private void DeclareValue(string raw, SessionReads reads)
+    private void DeclareValue(string raw, SessionReads reads) => DeclareValue(ProvenanceValue.Parse(raw), reads);
+
+    private void DeclareValue(ProvenanceValue value, SessionReads reads)
     {
-        var value = ProvenanceValue.Parse(raw);
         if (!value.HasSignal)
         {
             return;
@@ -177,6 +197,11 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
         foreach (var key in value.TypedKeys)
         {
             Ask(key);
+        }
+
+        foreach (var number in value.NumberWords)
+        {
+            Ask(SeenTokens.WordsKey(number));
         }
 
         void Ask(string key)
@@ -217,6 +242,7 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
                 case JsonValueKind.Object:
                     foreach (var property in value.EnumerateObject())
                     {
+                        owner.DeclareValue(ProvenanceValue.ParseName(property.Name), reads);
                         Add(property.Value);
                     }
 
@@ -257,6 +283,13 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
                 case JsonValueKind.Object:
                     foreach (var property in value.EnumerateObject())
                     {
+                        // A map keyed by payee holds its values in the names.
+                        if (!owner.IsNameAccepted(property.Name, input, ref _prompt))
+                        {
+                            Met = true;
+                            return true;
+                        }
+
                         if (AnyFromElsewhere(property.Value))
                         {
                             return true;
@@ -299,6 +332,12 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
                 case JsonValueKind.Object:
                     foreach (var property in value.EnumerateObject())
                     {
+                        if (_explained < MaxExplained && !owner.IsNameAccepted(property.Name, input, ref _prompt))
+                        {
+                            _explained++;
+                            evidence.Add(owner.Describe(argument, property.Name, input));
+                        }
+
                         Visit(property.Value);
                     }
 
