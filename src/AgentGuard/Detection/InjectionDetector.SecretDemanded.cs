@@ -68,8 +68,9 @@ internal sealed partial class InjectionDetector
             word = before < 0 ? [] : WordAt(text, before);
         }
 
-        var sentenceStart = SentenceStart(text, before < 0 ? at : before, 200);
-        if (before < 0 || HoldsAnyWord(text[sentenceStart..before], HandingNegations))
+        // The verb first: it is one word, and most secret nouns stand without one (the negation read is a sentence).
+        if (before < 0 || !IsOneOf(word, yours ? SurrenderVerbs : HandingVerbs)
+            || HoldsAnyWord(text[SentenceStart(text, before, 200)..before], HandingNegations))
         {
             return;
         }
@@ -78,16 +79,11 @@ internal sealed partial class InjectionDetector
         if (!yours)
         {
             // The bare secret: the verb opens its clause, and the rest names a chat destination.
-            if (IsOneOf(word, HandingVerbs) && OpensAClause(text, before) && NamesADestination(text[end..sentenceEnd], links: false, addresses: false))
+            if (OpensAClause(text, before) && NamesADestination(text[end..sentenceEnd], links: false, addresses: false))
             {
                 Raise(weights, Marker.Exfiltration, 0.6);
             }
 
-            return;
-        }
-
-        if (!IsOneOf(word, SurrenderVerbs))
-        {
             return;
         }
 

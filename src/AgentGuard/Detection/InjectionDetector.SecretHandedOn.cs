@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace AgentGuard;
 
 /// <content>
@@ -24,6 +26,12 @@ internal sealed partial class InjectionDetector
     /// <summary>Words that may open a clause before its verb ("then DM it", "Step 2: now send it", "and please forward it").</summary>
     private static readonly string[] HandingOnOpeners = ["then", "now", "next", "and", "please", "just", "simply", "finally", "also", "step", "kindly", "immediately"];
 
+    /// <summary><see cref="HandingOnVerbs"/> as searched for, in any case.</summary>
+    private static readonly SearchValues<string> HandingOnVerbWords = SearchValues.Create(HandingOnVerbs, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The longest of <see cref="HandingOnVerbs"/>: a verb the walk reads may start just before its window's end.</summary>
+    private static readonly int LongestHandingOnVerb = HandingOnVerbs.Max(verb => verb.Length);
+
     /// <summary>How far past the secret's noun a pronoun that hands it on is looked for.</summary>
     private const int HandingOnWindow = 240;
 
@@ -33,13 +41,13 @@ internal sealed partial class InjectionDetector
     /// </summary>
     private static void SecretHandedOn(ReadOnlySpan<char> text, int at, string anchor, Span<double> weights)
     {
-        if (HoldsAnyWord(text[SentenceStart(text, at, 200)..at], HandingNegations))
+        var i = at + anchor.Length;
+        var limit = Math.Min(text.Length, i + HandingOnWindow);
+        if (!HoldsHandingOnVerb(text[i..Math.Min(text.Length, limit + LongestHandingOnVerb)])
+            || HoldsAnyWord(text[SentenceStart(text, at, 200)..at], HandingNegations))
         {
             return;
         }
-
-        var i = at + anchor.Length;
-        var limit = Math.Min(text.Length, i + HandingOnWindow);
         var clauseStart = false;
         var stops = 0;
         while (i < limit)
@@ -105,6 +113,40 @@ internal sealed partial class InjectionDetector
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a handing verb stands in <paramref name="span"/> as a whole word (the span's start counts as a word's
+    /// start, as it does for the walk): the walk cannot raise without one, and most text after a secret's noun has none.
+    /// The search skips to each occurrence of a verb's letters (any case) and reads only the word there.
+    /// </summary>
+    private static bool HoldsHandingOnVerb(ReadOnlySpan<char> span)
+    {
+        var from = 0;
+        while (from < span.Length)
+        {
+            var found = span[from..].IndexOfAny(HandingOnVerbWords);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var start = from + found;
+            var end = start;
+            while (end < span.Length && char.IsLetter(span[end]))
+            {
+                end++;
+            }
+
+            if ((start == 0 || !char.IsLetter(span[start - 1])) && IsOneOf(span[start..end], HandingOnVerbs))
+            {
+                return true;
+            }
+
+            from = start + 1;
+        }
+
+        return false;
     }
 
     private static bool IsHandedPronoun(ReadOnlySpan<char> word)
