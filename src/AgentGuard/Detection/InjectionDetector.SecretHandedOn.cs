@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace AgentGuard;
 
 /// <content>
@@ -26,12 +24,6 @@ internal sealed partial class InjectionDetector
     /// <summary>Words that may open a clause before its verb ("then DM it", "Step 2: now send it", "and please forward it").</summary>
     private static readonly string[] HandingOnOpeners = ["then", "now", "next", "and", "please", "just", "simply", "finally", "also", "step", "kindly", "immediately"];
 
-    /// <summary><see cref="HandingOnVerbs"/> as searched for, in any case.</summary>
-    private static readonly SearchValues<string> HandingOnVerbWords = SearchValues.Create(HandingOnVerbs, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The longest of <see cref="HandingOnVerbs"/>: a verb the walk reads may start just before its window's end.</summary>
-    private static readonly int LongestHandingOnVerb = HandingOnVerbs.Max(verb => verb.Length);
-
     /// <summary>How far past the secret's noun a pronoun that hands it on is looked for.</summary>
     private const int HandingOnWindow = 240;
 
@@ -43,7 +35,11 @@ internal sealed partial class InjectionDetector
     {
         var i = at + anchor.Length;
         var limit = Math.Min(text.Length, i + HandingOnWindow);
-        if (!HoldsHandingOnVerb(text[i..Math.Min(text.Length, limit + LongestHandingOnVerb)])
+
+        // A pronoun handed on is read at most one window past the last verb the walk can read (spaces and commas may
+        // stand between): with no handing verb right before "it" or "them" that far, the walk cannot raise.
+        var reach = Math.Min(text.Length, limit + HandingOnWindow);
+        if (NextHandedPronoun(text, i, reach, weights) < 0
             || HoldsAnyWord(text[SentenceStart(text, at, 200)..at], HandingNegations))
         {
             return;
@@ -105,7 +101,7 @@ internal sealed partial class InjectionDetector
                 next = NextWord(text, ref k);
             }
 
-            if (IsHandedPronoun(next) && (k >= text.Length || text[k] is not ('-' or '@' or '.' or '_') || k + 1 >= text.Length || !char.IsLetterOrDigit(text[k + 1]))
+            if (IsHandedPronoun(next) && k - next.Length < reach && (k >= text.Length || text[k] is not ('-' or '@' or '.' or '_') || k + 1 >= text.Length || !char.IsLetterOrDigit(text[k + 1]))
                 && !HoldsAnyWord(text[SentenceStart(text, wordAt, 200)..wordAt], HandingNegations)
                 && NamesADestination(text[k..SentenceEnd(text, k, 200)], links: false))
             {
@@ -113,40 +109,6 @@ internal sealed partial class InjectionDetector
                 return;
             }
         }
-    }
-
-    /// <summary>
-    /// Whether a handing verb stands in <paramref name="span"/> as a whole word (the span's start counts as a word's
-    /// start, as it does for the walk): the walk cannot raise without one, and most text after a secret's noun has none.
-    /// The search skips to each occurrence of a verb's letters (any case) and reads only the word there.
-    /// </summary>
-    private static bool HoldsHandingOnVerb(ReadOnlySpan<char> span)
-    {
-        var from = 0;
-        while (from < span.Length)
-        {
-            var found = span[from..].IndexOfAny(HandingOnVerbWords);
-            if (found < 0)
-            {
-                return false;
-            }
-
-            var start = from + found;
-            var end = start;
-            while (end < span.Length && char.IsLetter(span[end]))
-            {
-                end++;
-            }
-
-            if ((start == 0 || !char.IsLetter(span[start - 1])) && IsOneOf(span[start..end], HandingOnVerbs))
-            {
-                return true;
-            }
-
-            from = start + 1;
-        }
-
-        return false;
     }
 
     private static bool IsHandedPronoun(ReadOnlySpan<char> word)

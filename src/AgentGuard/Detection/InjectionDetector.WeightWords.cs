@@ -22,8 +22,8 @@ internal sealed partial class InjectionDetector
     /// <summary>Where the remembered search ended: a window that ends there or before it holds no weight word the search did not find.</summary>
     private const int WeightSearchedSlot = (int)Marker.Count + 3;
 
-    /// <summary>How many slots a scan's weights hold: one per marker, the raises, the remembered weight word and comment close.</summary>
-    internal const int WeightSlots = (int)Marker.Count + 7;
+    /// <summary>How many slots a scan's weights hold: one per marker, the raises, the remembered weight word, comment close and handed pronoun.</summary>
+    internal const int WeightSlots = (int)Marker.Count + 10;
 
     /// <summary>The length of the longest of <see cref="WeightWords"/>: how far back of a search's end a weight word it missed can start.</summary>
     private const int LongestWeightWord = 14;
@@ -36,6 +36,7 @@ internal sealed partial class InjectionDetector
     {
         weights[WeightFromSlot] = 0;
         weights[CommentFromSlot] = 0;
+        weights[HandedFromSlot] = 0;
     }
 
     /// <summary>True when <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>) holds a weight word whole.</summary>
