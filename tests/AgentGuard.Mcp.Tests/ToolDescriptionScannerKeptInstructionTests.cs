@@ -9,7 +9,7 @@ namespace AgentGuard.Mcp.Tests;
 /// your answers to the log tool". An injected rule that is to act after its server is gone, or on every later task, must be
 /// carried into the model's memory or its standing orders, and the description must say so. The thirtieth session's third
 /// poisoning class, from the threat (persistence); the tuning part holds standing orders in two sources (tool-scan's
-/// "From now on you will always obey", mcp-scanner-tests' "from now on you are"), caught there by a phrase. A memory tool
+/// "From now on you will always obey", sumododda's scanner tests' "from now on you are"), caught there by a phrase. A memory tool
 /// that tells what it stores, or a workflow that asks to remember a value, keeps no instruction.
 /// The thirty-first session put the class on the scanner's phrase walk (reverted in the thirtieth for its cost: it ran at
 /// every "rule", "order", "command" and "instruction"): the rare word a kept instruction must hold (a verb that keeps in the
