@@ -38,28 +38,10 @@ internal static partial class ToolDescriptionScanner
                 anchorWord--;
             }
 
-            var first = Math.Max(tested, FirstWordBefore(text, anchorWord, wordsBefore, tested));
-            var i = first;
-            while (i <= anchorWord && i < text.Length)
+            var i = Math.Max(tested, FirstWordBefore(text, anchorWord, wordsBefore, tested));
+            if (AnyWordStartingIn(text, ref i, anchorWord, test))
             {
-                if (!char.IsLetter(text[i]) || (i > 0 && char.IsLetter(text[i - 1])))
-                {
-                    i++;
-                    continue;
-                }
-
-                var end = i;
-                while (end < text.Length && char.IsLetter(text[end]))
-                {
-                    end++;
-                }
-
-                if (test(text, i, end))
-                {
-                    return true;
-                }
-
-                i = end;
+                return true;
             }
 
             tested = i;
@@ -76,7 +58,17 @@ internal static partial class ToolDescriptionScanner
     /// </summary>
     private static bool AnyWordBefore(ReadOnlySpan<char> text, int word, int count, WordTest test)
     {
-        for (var i = FirstWordBefore(text, word, count, 0); i < word;)
+        var i = FirstWordBefore(text, word, count, 0);
+        return AnyWordStartingIn(text, ref i, word - 1, test);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="test"/> on each word that starts in [<paramref name="i"/>, <paramref name="last"/>], in text
+    /// order; true at the first it holds for. <paramref name="i"/> ends past the last word read.
+    /// </summary>
+    private static bool AnyWordStartingIn(ReadOnlySpan<char> text, ref int i, int last, WordTest test)
+    {
+        while (i <= last && i < text.Length)
         {
             if (!char.IsLetter(text[i]) || (i > 0 && char.IsLetter(text[i - 1])))
             {

@@ -39,7 +39,7 @@ public sealed class SecretNoFragmentPropertyTests
         Gen.Select(Secret, Gen.Int[0, Syntaxes.Length - 1], Before, After).Sample((secret, syntax, before, after) =>
         {
             var line = string.Format(System.Globalization.CultureInfo.InvariantCulture, Syntaxes[syntax], secret);
-            return UnreportedOrRedactedWhole(detector, before + line + after, secret);
+            return RedactionCoverage.UnreportedOrRedactedWhole(detector, before + line + after, secret);
         }, iter: Iterations);
     }
 
@@ -81,39 +81,16 @@ public sealed class SecretNoFragmentPropertyTests
     public void KeyWhoseStartReadsAsAnAssignment_IsRedactedWhole(string syntax, string secret)
     {
         var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, syntax, secret);
-        UnreportedOrRedactedWhole(new SecretDetector(), text, secret).Should().BeTrue(text);
+        RedactionCoverage.UnreportedOrRedactedWhole(new SecretDetector(), text, secret).Should().BeTrue(text);
     }
 
     /// <summary>A pinned case: <paramref name="secret"/> leaves no fragment in <paramref name="carrier"/>, and <paramref name="bare"/> reports it as one finding of its whole length.</summary>
     private static void ReportedWholeIn(string carrier, string bare, string secret, string because)
     {
         var detector = new SecretDetector();
-        UnreportedOrRedactedWhole(detector, carrier, secret).Should().BeTrue();
+        RedactionCoverage.UnreportedOrRedactedWhole(detector, carrier, secret).Should().BeTrue();
         var findings = new List<SecretFinding>();
         detector.Find(bare, findings);
         findings.Should().ContainSingle().Which.Length.Should().Be(secret.Length, because);
-    }
-
-    private static bool UnreportedOrRedactedWhole(SecretDetector detector, string text, string secret)
-    {
-        var start = text.IndexOf(secret, StringComparison.Ordinal);
-        var findings = new List<SecretFinding>();
-        detector.Find(text, findings);
-        var spans = ArgumentRedactor.RedactionSpans(text, findings);
-        if (!spans.Any(s => s.Start < start + secret.Length && s.Start + s.Length > start))
-        {
-            return true;
-        }
-
-        var covered = new bool[secret.Length];
-        foreach (var span in spans)
-        {
-            for (var i = Math.Max(start, span.Start); i < Math.Min(start + secret.Length, span.Start + span.Length); i++)
-            {
-                covered[i - start] = true;
-            }
-        }
-
-        return covered.All(c => c);
     }
 }

@@ -49,7 +49,7 @@ public sealed partial class SecretNoFragmentSeparatorPropertyTests
         Gen.Select(Secret, Gen.Int[0, Syntaxes.Length - 1]).Sample((secret, syntax) =>
         {
             var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, Syntaxes[syntax], secret);
-            return UnreportedOrRedactedWhole(detector, text, secret);
+            return RedactionCoverage.UnreportedOrRedactedWhole(detector, text, secret);
         }, iter: Iterations);
     }
 
@@ -73,7 +73,7 @@ public sealed partial class SecretNoFragmentSeparatorPropertyTests
         var findings = new List<SecretFinding>();
         new SecretDetector().Find(text, findings);
         findings.Should().NotBeEmpty(text);
-        UnreportedOrRedactedWhole(new SecretDetector(), text, secret).Should().BeTrue(text);
+        RedactionCoverage.UnreportedOrRedactedWhole(new SecretDetector(), text, secret).Should().BeTrue(text);
     }
 
     /// <summary>
@@ -101,7 +101,7 @@ public sealed partial class SecretNoFragmentSeparatorPropertyTests
         var detector = new SecretDetector();
         detector.Find(text, findings);
         findings.Should().NotBeEmpty(text);
-        UnreportedOrRedactedWhole(detector, text, "Xk9q2wLm7vPz").Should().BeTrue(text);
+        RedactionCoverage.UnreportedOrRedactedWhole(detector, text, "Xk9q2wLm7vPz").Should().BeTrue(text);
         var keptAt = text.LastIndexOf(kept, StringComparison.Ordinal);
         ArgumentRedactor.RedactionSpans(text, findings).Should().NotContain(s => s.Start + s.Length > keptAt, text);
     }
@@ -113,27 +113,4 @@ public sealed partial class SecretNoFragmentSeparatorPropertyTests
     /// <summary>A name (or a quoted or bracketed one) followed by '=' or ':' inside the value.</summary>
     [GeneratedRegex(@"[A-Za-z0-9_'""`\])}][=:]")]
     private static partial Regex InnerAssignment();
-
-    private static bool UnreportedOrRedactedWhole(SecretDetector detector, string text, string secret)
-    {
-        var start = text.IndexOf(secret, StringComparison.Ordinal);
-        var findings = new List<SecretFinding>();
-        detector.Find(text, findings);
-        var spans = ArgumentRedactor.RedactionSpans(text, findings);
-        if (!spans.Any(s => s.Start < start + secret.Length && s.Start + s.Length > start))
-        {
-            return true;
-        }
-
-        var covered = new bool[secret.Length];
-        foreach (var span in spans)
-        {
-            for (var i = Math.Max(start, span.Start); i < Math.Min(start + secret.Length, span.Start + span.Length); i++)
-            {
-                covered[i - start] = true;
-            }
-        }
-
-        return covered.All(c => c);
-    }
 }
