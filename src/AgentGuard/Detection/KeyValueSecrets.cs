@@ -340,6 +340,8 @@ internal static partial class KeyValueSecrets
             _ when (IsNameOfWordsEndingInSecretWord(value, quote != '\0') || (quote == '\0' && IsSnakeVariableWithSecretWord(value))) && !InConnectionString(text, start, valueEnd) => null,
             // #define aes_set_key nettle_aes_set_key: the same name in another namespace (not in a connection string either).
             _ when IsPrefixedAlias(text.AsSpan(start, end - start), value) && !InConnectionString(text, start, valueEnd) => null,
+            // ID: deploy PW: …: under the bare shorthand the value must look like a password, whatever the position.
+            KeyKind.Password when IsPasswordShorthand(key) => !spaced && !comparison && pair == Pair.None && LooksLikeShorthandPassword(value) ? "password" : null,
             // typeof token === "object", key === "Escape": a type test or a key name, not a credential.
             KeyKind.Password when comparison => !IsTypeTest(text, start) && LooksLikePlainPassword(value) ? "password" : null,
             KeyKind.Token when comparison => LooksLikeToken(value) || (key.EndsWith("secret", StringComparison.Ordinal) && !IsTypeTest(text, start) && LooksLikePlainPassword(value)) ? "generic-secret" : null,
@@ -1043,7 +1045,7 @@ internal static partial class KeyValueSecrets
             }
         }
 
-        if (key.SequenceEqual("pass") || key.EndsWith("pass", StringComparison.Ordinal) || (key.Length > 2 && key.EndsWith("pw", StringComparison.Ordinal)) || EndsWithPasswordAbbreviation(key))
+        if (key.SequenceEqual("pass") || key.EndsWith("pass", StringComparison.Ordinal) || (key.Length > 2 && key.EndsWith("pw", StringComparison.Ordinal)) || IsPasswordShorthand(key) || EndsWithPasswordAbbreviation(key))
         {
             return KeyKind.Password;
         }
