@@ -178,7 +178,9 @@ internal static partial class KeyValueSecrets
         {
             // "token <value>", "--api-key <value>", "password is <value>", "Bearer <value>": a bare space.
             i = end;
-            if (i >= text.Length || text[i] != ' ' || !(SpacedCandidate(text, i + 1) || IsFlag(text, start) || LineHasLogin(text, start) || CapitalLabel(text, start, end)))
+            // "Bearer  xyz…": a scheme may be followed by more than one blank (RFC 9110's 1*SP).
+            var schemeWord = i < text.Length && IsBlank(text[i]) && IsSchemeName(text, start, end);
+            if (i >= text.Length || (text[i] != ' ' && !schemeWord) || !(SpacedCandidate(text, schemeWord ? SkipSchemeBlanks(text, i) : i + 1) || IsFlag(text, start) || LineHasLogin(text, start) || CapitalLabel(text, start, end)))
             {
                 return end;
             }
@@ -272,14 +274,10 @@ internal static partial class KeyValueSecrets
         // A value is read to its end up to 8 K characters, quoted or not: an unquoted 600-character token cut at 512 left
         // its tail in the audit file once a symbol stopped the widening to the whole run.
         var maxValue = MaxQuotedValue;
-        foreach (var prefix in (ReadOnlySpan<string>)["Bearer ", "Basic ", "Token "])
+        if (SchemeEnd(text, i, out _) is > 0 and var credentials)
         {
-            if (text.AsSpan(i).StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                i += prefix.Length;
-                scheme = true;
-                break;
-            }
+            i = credentials;
+            scheme = true;
         }
 
         var valueStart = i;
