@@ -1064,7 +1064,7 @@ internal static partial class KeyValueSecrets
             }
         }
 
-        return KeyKind.None;
+        return IsIndexedKeyName(key) ? KeyKind.Token : KeyKind.None;
     }
 
     /// <summary>A number written in hexadecimal: <c>0x</c>, then hexadecimal digits only.</summary>

@@ -252,7 +252,9 @@ internal sealed class SecretDetector : ISecretDetector
         var rest = text.AsSpan(at);
         if (rest.StartsWith("key", StringComparison.OrdinalIgnoreCase))
         {
-            return rest.Length > 3 && (KeyFollowers.Contains(rest[3]) || (rest[3] == '.' && rest.Length > 4 && rest[4] == '='));
+            // KEY1=, subscriptionKey2:, KEY_2 = …: a key named with an index (two keys, one rotated while the other serves).
+            return rest.Length > 3 && (KeyFollowers.Contains(rest[3]) || (rest[3] == '.' && rest.Length > 4 && rest[4] == '=')
+                || (KeyValueSecrets.KeyIndexEnd(rest) is > 0 and var index && index < rest.Length && KeyValueSecrets.EndsIndexedKey(rest[index])));
         }
 
         if (rest.StartsWith("pwd", StringComparison.OrdinalIgnoreCase))
