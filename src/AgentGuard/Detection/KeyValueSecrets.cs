@@ -178,7 +178,9 @@ internal static partial class KeyValueSecrets
         {
             // "token <value>", "--api-key <value>", "password is <value>", "Bearer <value>": a bare space.
             i = end;
-            if (i >= text.Length || text[i] != ' ' || !(SpacedCandidate(text, i + 1) || IsFlag(text, start) || LineHasLogin(text, start) || CapitalLabel(text, start, end)))
+            // "Bearer  xyz…": a scheme may be followed by more than one blank (RFC 9110's 1*SP).
+            var schemeWord = i < text.Length && IsBlank(text[i]) && IsSchemeName(text, start, end);
+            if (i >= text.Length || (text[i] != ' ' && !schemeWord) || !(SpacedCandidate(text, schemeWord ? SkipSchemeBlanks(text, i) : i + 1) || IsFlag(text, start) || LineHasLogin(text, start) || CapitalLabel(text, start, end)))
             {
                 return end;
             }
@@ -272,14 +274,10 @@ internal static partial class KeyValueSecrets
         // A value is read to its end up to 8 K characters, quoted or not: an unquoted 600-character token cut at 512 left
         // its tail in the audit file once a symbol stopped the widening to the whole run.
         var maxValue = MaxQuotedValue;
-        foreach (var prefix in (ReadOnlySpan<string>)["Bearer ", "Basic ", "Token "])
+        if (SchemeEnd(text, i, out _) is > 0 and var credentials)
         {
-            if (text.AsSpan(i).StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                i += prefix.Length;
-                scheme = true;
-                break;
-            }
+            i = credentials;
+            scheme = true;
         }
 
         var valueStart = i;
@@ -340,6 +338,8 @@ internal static partial class KeyValueSecrets
             _ when (IsNameOfWordsEndingInSecretWord(value, quote != '\0') || (quote == '\0' && IsSnakeVariableWithSecretWord(value))) && !InConnectionString(text, start, valueEnd) => null,
             // #define aes_set_key nettle_aes_set_key: the same name in another namespace (not in a connection string either).
             _ when IsPrefixedAlias(text.AsSpan(start, end - start), value) && !InConnectionString(text, start, valueEnd) => null,
+            // ID: deploy PW: …: under the bare shorthand the value must look like a password, whatever the position.
+            KeyKind.Password when IsPasswordShorthand(key) => !spaced && !comparison && pair == Pair.None && LooksLikeShorthandPassword(value) ? "password" : null,
             // typeof token === "object", key === "Escape": a type test or a key name, not a credential.
             KeyKind.Password when comparison => !IsTypeTest(text, start) && LooksLikePlainPassword(value) ? "password" : null,
             KeyKind.Token when comparison => LooksLikeToken(value) || (key.EndsWith("secret", StringComparison.Ordinal) && !IsTypeTest(text, start) && LooksLikePlainPassword(value)) ? "generic-secret" : null,
@@ -1043,7 +1043,7 @@ internal static partial class KeyValueSecrets
             }
         }
 
-        if (key.SequenceEqual("pass") || key.EndsWith("pass", StringComparison.Ordinal) || (key.Length > 2 && key.EndsWith("pw", StringComparison.Ordinal)) || EndsWithPasswordAbbreviation(key))
+        if (key.SequenceEqual("pass") || key.EndsWith("pass", StringComparison.Ordinal) || (key.Length > 2 && key.EndsWith("pw", StringComparison.Ordinal)) || IsPasswordShorthand(key) || EndsWithPasswordAbbreviation(key))
         {
             return KeyKind.Password;
         }
@@ -1064,7 +1064,7 @@ internal static partial class KeyValueSecrets
             }
         }
 
-        return KeyKind.None;
+        return IsIndexedKeyName(key) ? KeyKind.Token : KeyKind.None;
     }
 
     /// <summary>A number written in hexadecimal: <c>0x</c>, then hexadecimal digits only.</summary>

@@ -20,7 +20,7 @@ internal sealed class SecretDetector : ISecretDetector
     ];
 
     /// <summary>Case-insensitive key-like names whose values are examined for secrets.</summary>
-    private static readonly string[] KeyAnchors = ["pass", "pwd", "secret", "token", "key", "credential", "auth", "bearer", "_pw", "-pw", "_pat", "pat\"", "pat'", "master>", "crumb", "sonar.login", "sonarlogin", "private", "access", "convertto-securestring", "identified by", "identified with", "psw", "pssw", "pasw", SecretDockerConfigs.Anchor];
+    private static readonly string[] KeyAnchors = ["pass", "pwd", "secret", "token", "key", "credential", "auth", "bearer", "_pw", "-pw", "_pat", "pat\"", "pat'", "master>", "crumb", "sonar.login", "sonarlogin", "private", "access", "convertto-securestring", "identified by", "identified with", "psw", "pssw", "pasw", "basic", SecretDockerConfigs.Anchor, .. KeyValueSecrets.PasswordShorthandAnchors];
 
     private static readonly AnchorSearch Formats = new(FormatAnchors, StringComparison.Ordinal);
     private static readonly AnchorSearch Providers = new(SecretProviderTokens.Anchors.Concat(SecretEncodedFormats.Anchors).Concat(SecretStructuredTokens.Anchors).Append(SecretServiceAccounts.Anchor), StringComparison.Ordinal);
@@ -252,7 +252,9 @@ internal sealed class SecretDetector : ISecretDetector
         var rest = text.AsSpan(at);
         if (rest.StartsWith("key", StringComparison.OrdinalIgnoreCase))
         {
-            return rest.Length > 3 && (KeyFollowers.Contains(rest[3]) || (rest[3] == '.' && rest.Length > 4 && rest[4] == '='));
+            // KEY1=, subscriptionKey2:, KEY_2 = …: a key named with an index (two keys, one rotated while the other serves).
+            return rest.Length > 3 && (KeyFollowers.Contains(rest[3]) || (rest[3] == '.' && rest.Length > 4 && rest[4] == '=')
+                || (KeyValueSecrets.KeyIndexEnd(rest) is > 0 and var index && index < rest.Length && KeyValueSecrets.EndsIndexedKey(rest[index])));
         }
 
         if (rest.StartsWith("pwd", StringComparison.OrdinalIgnoreCase))
@@ -275,7 +277,8 @@ internal sealed class SecretDetector : ISecretDetector
         {
             for (var at = Keys.Next(text, group, 0); at >= 0; at = Keys.Next(text, group, at + 1))
             {
-                if (!EndsAName(text, at))
+                // Basic dXNlcjpw…: the word after the scheme is read on its own (an English "basic" costs one word).
+                if (KeyValueSecrets.BareBasic(text, at, found) || !EndsAName(text, at))
                 {
                     continue;
                 }

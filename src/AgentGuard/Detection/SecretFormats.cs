@@ -251,6 +251,12 @@ internal static partial class SecretFormats
 
         var i = at + 3;
         var userStart = i;
+        if (TemplateEnd(text, i) is > 0 and var templated && templated < text.Length && text[templated] == ':')
+        {
+            // https://{user}:…@, postgres://${DB_USER}:…@: a templated user beside a written-out password.
+            i = templated;
+        }
+
         while (i < text.Length && i - userStart < 128 && IsUserInfoChar(text[i]) && text[i] != ':')
         {
             i++;
@@ -277,7 +283,7 @@ internal static partial class SecretFormats
         }
 
         i = i == passwordStart ? -1 : text.LastIndexOf('@', i - 1, i - passwordStart);
-        if (i <= passwordStart || i + 1 >= text.Length || !char.IsAsciiLetterOrDigit(text[i + 1]))
+        if (i <= passwordStart || i + 1 >= text.Length || !(char.IsAsciiLetterOrDigit(text[i + 1]) || TemplateEnd(text, i + 1) > 0))
         {
             return at + 3;
         }

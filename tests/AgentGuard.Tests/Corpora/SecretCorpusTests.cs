@@ -94,10 +94,15 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         // (provider tokens after an escape, found by a provider-shape property; no new source; measured once, at the end):
         // unchanged, every source line for line. Thirty-first pass (unquoted values redacted on over separators and quotes,
         // found by a separator property; no new source; measured once, at the end): unchanged (712 / 834 with context, 5 partial).
-        positivesAll.Should().HaveCountGreaterThan(1170);
-        recall.Should().BeGreaterThanOrEqualTo(0.825);
+        // Thirty-second pass: a seventeenth source (octarinesec/secret-detector's detector tests, positives only, added
+        // before any tuning on it; its held-out part untuned 8 / 24 found, 2 / 8 with context): 979 / 1200 (81.6 %) at
+        // 95.4 % untuned; after the pass (the bare PW shorthand, blank-padded schemes and decoded Basic credentials, indexed
+        // key names, templated URL users; measured once, at the end): 996 / 1200 (83.0 %) at 95.4 % (48 of 637 flagged),
+        // 86.1 % without placeholder-labelled positives, 6 partial (credsweeper 119 / 143, octarine 9 / 24).
+        positivesAll.Should().HaveCountGreaterThan(1195);
+        recall.Should().BeGreaterThanOrEqualTo(0.829);
         precision.Should().BeGreaterThanOrEqualTo(0.953);
-        realRecall.Should().BeGreaterThanOrEqualTo(0.856);
+        realRecall.Should().BeGreaterThanOrEqualTo(0.860);
         heldOut.Count(s => outcome[s] == Outcome.Partial).Should().BeLessThanOrEqualTo(6);
 
         // The population, lines with context (fourth pass, before and after its classes: 392 / 463 = 84.7 % at
@@ -114,11 +119,13 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         // 668 / 782 = 85.4 % at 96.0 %, 28 of 343 flagged; twenty-eighth pass with horusec added (untuned 10 / 11, 0 / 8
         // flagged) and the escaped-markup class: 679 / 793 = 85.6 % at 96.0 %, 28 of 351 flagged, 5 partial; twenty-ninth
         // pass with github-custom-patterns added (untuned 33 / 41, 1 / 2 flagged, the same after the pass): 712 / 834 =
-        // 85.4 % at 96.1 %, 29 of 353 flagged, 5 partial, the fifteen earlier sources unchanged).
+        // 85.4 % at 96.1 %, 29 of 353 flagged, 5 partial, the fifteen earlier sources unchanged; thirty-second pass with
+        // octarine-secret-detector added, untuned: 714 / 842 = 84.8 % at 96.1 %; after the pass: 731 / 842 = 86.8 % at
+        // 96.1 %, 30 of 353 flagged, 5 partial — credsweeper 77 / 86, octarine 3 / 8).
         var contextPositives = withContext.Where(s => s.IsPositive).ToList();
         var contextFound = contextPositives.Count(s => outcome[s] == Outcome.Found);
         var contextFlagged = withContext.Count(s => !s.IsPositive && outcome[s] != Outcome.None);
-        (contextFound / (double)contextPositives.Count).Should().BeGreaterThanOrEqualTo(0.853);
+        (contextFound / (double)contextPositives.Count).Should().BeGreaterThanOrEqualTo(0.868);
         (contextFound / (double)(contextFound + contextFlagged)).Should().BeGreaterThanOrEqualTo(0.960);
     }
 
