@@ -24,13 +24,21 @@ Earlier rows stay as they are, line for line; new rows go after them, each with 
   descriptions, every text of `tool-shadowing-attack/email-server.py` (the trusted server) and the plain `add_numbers`
   of `tool-baiting-attack/baiting-server.py` clean; the baiting server's `add_numbers_secure` left out (its attack is an
   appealing, false claim to be chosen, not a text that directs the agent).
+- desktop-commander: wonderwhy-er/DesktopCommanderMCP (MIT, `LICENSE`, "Eduard Ruzga and Desktop Commander
+  Contributors"), a popular MCP server for the terminal and the file system whose long tool descriptions tell the agent
+  how and when to use each tool (capitals, IMPORTANT notes, ALWAYS/NEVER rules, which tool to call first). Every tool
+  `description:` template literal of `src/server.ts` whose only interpolation is the constant `CMD_PREFIX_DESCRIPTION`
+  (a plain literal in the same file, put in as the server puts it in); the descriptions that also interpolate
+  `PATH_GUIDANCE` (computed at run time from the machine's operating system) are left out, and the file holds no literal
+  parameter description. Clean, all of them. Added after mcp-lock and mcp-hacking were measured, before any scanner
+  change (added in a second commit).
 Texts under 12 characters are dropped as everywhere.
 """
 import ast
 import re
 
 from common import append, description_rows, show_at
-from js_literals import literal_at
+from js_literals import cook, literal_at
 
 TARGET = "../poisoning.jsonl"
 
@@ -138,8 +146,23 @@ for path, attacks in ATTACK_TOOLS.items():
         for text in parameters:
             add(HACK, HACK_REPO, HACK_COMMIT, path, HACK_LICENCE, 0, text, "parameter", name)
 
+DC = "desktop-commander"
+DC_REPO, DC_COMMIT, DC_LICENCE = "wonderwhy-er/DesktopCommanderMCP", "1eccc8b09cc09805202a1737fd20d605356c3671", "MIT"
+DC_PATH = "src/server.ts"
+dc_source = show_at(DC_REPO, DC_COMMIT, DC_PATH)
+prefix = literal_at(dc_source, re.search(r"const CMD_PREFIX_DESCRIPTION\s*=", dc_source).end())[0]
+for m in re.finditer(r"name:\s*\"(\w+)\",\s*description:\s*`", dc_source):
+    i = m.end()
+    while dc_source[i] != "`":
+        i += 2 if dc_source[i] == "\\" else 1
+    body = dc_source[m.end():i]
+    if set(re.findall(r"\$\{([^}]*)\}", body)) != {"CMD_PREFIX_DESCRIPTION"}:
+        continue  # PATH_GUIDANCE is computed at run time: such texts are left out
+    text = cook(body.replace("${CMD_PREFIX_DESCRIPTION}", "\x00")).replace("\x00", prefix)
+    add(DC, DC_REPO, DC_COMMIT, DC_PATH, DC_LICENCE, 0, text, "description", m.group(1))
+
 if __name__ == "__main__":
-    for source in (LOCK, HACK):
+    for source in (LOCK, HACK, DC):
         mine = [r for r in rows if r["source"] == source]
         print(source, sum(r["label"] for r in mine), "poisoned,", sum(1 - r["label"] for r in mine), "clean rows read")
     print(append(TARGET, rows), "rows appended")
