@@ -125,6 +125,15 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.GatheredByOrder"/> holds.</summary>
         Gathered,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.PrivilegeSelfGranted"/> holds.</summary>
+        SelfGranted,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.DownloadedCodeRun"/> holds.</summary>
+        DownloadedCode,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.UserOverruled"/> holds.</summary>
+        UserOverruled,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -169,6 +178,9 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(RoleLabels, phrase) >= 0 => PhraseCondition.RoleLabel,
         _ when Array.IndexOf(RoleTakingVerbs, phrase) >= 0 => PhraseCondition.RoleTaken,
         _ when Array.IndexOf(BrowserSecrets, phrase) >= 0 || Array.IndexOf(HostDetails, phrase) >= 0 => PhraseCondition.Gathered,
+        _ when Array.IndexOf(SelfTakers, phrase) >= 0 => PhraseCondition.SelfGranted,
+        _ when Array.IndexOf(DownloadAndRunPhrases, phrase) >= 0 => PhraseCondition.DownloadedCode,
+        _ when Array.IndexOf(OverrulingPhrases, phrase) >= 0 => PhraseCondition.UserOverruled,
         _ => PhraseCondition.None,
     };
 
@@ -215,6 +227,9 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.RoleLabel => RoleLabelOrders(text, at, end),
         PhraseCondition.RoleTaken => PrivilegedRoleTaken(text, at, end),
         PhraseCondition.Gathered => GatheredByOrder(text, at),
+        PhraseCondition.SelfGranted => PrivilegeSelfGranted(text, at, end),
+        PhraseCondition.DownloadedCode => DownloadedCodeRun(text, at, end),
+        PhraseCondition.UserOverruled => UserOverruled(text, at, end),
         _ => true,
     };
 
