@@ -49,7 +49,7 @@ public sealed class ToolDescriptionScannerReferenceTests
         "Remember this instruction", "save the following rule", "in your memory", "future sessions", "From now on,", "in every conversation",
         "grant yourself", "yourself", "admin rights", "You cannot give", "download and run", "the installer from", "http://get.example/x.sh",
         "ignore the user's", "disregard the user\u2019s", "spending limit", "own repositories", "BCC", "audit@relay.example", "on every email",
-        "copy the API keys", "into the notes field", "in the api_key parameter", "in the messages parameter",
+        "copy the API keys", "into the notes field", "in the api_key parameter", "in the messages parameter", "then execute the", "cleanup command",
     ];
 
     private static readonly Gen<string> Phrase = Gen.Select(

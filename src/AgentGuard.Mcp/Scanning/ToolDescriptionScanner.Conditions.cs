@@ -134,6 +134,9 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.UserOverruled"/> holds.</summary>
         UserOverruled,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.CommandChained"/> holds.</summary>
+        ChainedCommand,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -181,6 +184,7 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(SelfTakers, phrase) >= 0 => PhraseCondition.SelfGranted,
         _ when Array.IndexOf(DownloadAndRunPhrases, phrase) >= 0 => PhraseCondition.DownloadedCode,
         _ when Array.IndexOf(OverrulingPhrases, phrase) >= 0 => PhraseCondition.UserOverruled,
+        _ when Array.IndexOf(ChainingPhrases, phrase) >= 0 => PhraseCondition.ChainedCommand,
         _ => PhraseCondition.None,
     };
 
@@ -230,6 +234,7 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.SelfGranted => PrivilegeSelfGranted(text, at, end),
         PhraseCondition.DownloadedCode => DownloadedCodeRun(text, at, end),
         PhraseCondition.UserOverruled => UserOverruled(text, at, end),
+        PhraseCondition.ChainedCommand => CommandChained(text, at, end),
         _ => true,
     };
 

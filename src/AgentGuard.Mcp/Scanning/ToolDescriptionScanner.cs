@@ -162,6 +162,9 @@ internal static partial class ToolDescriptionScanner
     /// <summary>Orders to set the user aside, before a possessive (phrases of the table, declared before it; each counts only where <see cref="UserOverruled"/> holds).</summary>
     internal static readonly string[] OverrulingPhrases = ["ignore the user", "disregard the user"];
 
+    /// <summary>A command chained after the tool's work (a phrase of the table, declared before it; counts only where <see cref="CommandChained"/> holds).</summary>
+    internal static readonly string[] ChainingPhrases = ["then execute"];
+
     /// <summary>Controls lifted by order: harmful only where <see cref="OpensAnOrder"/> holds ("Escalate privileges", not "Checks whether a user can escalate privileges").</summary>
     internal static readonly string[] ControlsLiftedOrders =
         ["escalate privileges", "escalate your privileges", "disable content filtering", "disable the content filter", "disable safety filters",
@@ -388,6 +391,9 @@ internal static partial class ToolDescriptionScanner
         .. SelfTakers.Select(t => (t, "harmful")),
         .. DownloadAndRunPhrases.Select(p => (p, "code")),
         .. OverrulingPhrases.Select(p => (p, "instruction")),
+
+        // A command chained after the tool's work by order (only where CommandChained holds).
+        .. ChainingPhrases.Select(p => (p, "code")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
