@@ -95,7 +95,14 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
         // or reply, an instruction to be kept beyond the call), every source unchanged (those checks were reverted for their
         // cost). The thirty-first session added a benign source (sooperset/mcp-atlassian's Jira and Confluence tools): 174 / 207
         // at 14 / 859 before any change (mcp-atlassian 0 / 76 benign), and the same after the three checks came back on the
-        // phrase walk, every source unchanged. The recall floor is the measured figure, the target (0.90) is not met.
+        // phrase walk, every source unchanged. The thirty-second session added two small poisoned sources (the test servers
+        // and rule tests of ace26597/mcp-lock, the attack demonstrations of tristanhausermannpernet/mcp-hacking): 180 / 213
+        // at 14 / 863 before any change (mcp-lock 5 / 5 at 0 / 2, mcp-hacking 1 / 1 at 0 / 2; the sources before them
+        // 174 / 207 at 14 / 859, unchanged), and a benign one (DesktopCommanderMCP's tool descriptions, one held out); at the
+        // session's end, after its six classes from the threat (a privilege granted to "yourself", code to download and run,
+        // the user's limit set aside, a bcc address on every message, a credential put into a side-channel argument, a
+        // command chained after the tool's work), 180 / 213 at 14 / 864, every source unchanged (desktop-commander 0 / 1).
+        // The recall floor is the measured figure, the target (0.90) is not met.
         var first = heldOut.Where(s => FirstBuildSources.Contains(s.GetProperty("source").GetString()!)).ToList();
         var firstPositives = first.Where(s => s.GetProperty("label").GetInt32() == 1).ToList();
         var firstNegatives = first.Where(s => s.GetProperty("label").GetInt32() == 0).ToList();
@@ -104,7 +111,7 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
 
         positives.Should().HaveCountGreaterThanOrEqualTo(20);
         negatives.Should().HaveCountGreaterThan(200);
-        recall.Should().BeGreaterThanOrEqualTo(174 / 207.0);
+        recall.Should().BeGreaterThanOrEqualTo(180 / 213.0);
         falsePositiveRate.Should().BeLessThanOrEqualTo(0.05);
     }
 

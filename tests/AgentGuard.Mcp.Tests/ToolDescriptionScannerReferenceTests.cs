@@ -47,6 +47,9 @@ public sealed class ToolDescriptionScannerReferenceTests
         "disable the antivirus", "turn off the", "firewall rule", "content filter", "audit logging", "security", "To disable", "for the staging model",
         "include the value of", "$OPENAI_API_KEY", "_TOKEN", "DB_PASSWORD", "all environment variables", "printenv", "os.environ", "in the meta field", "Set",
         "Remember this instruction", "save the following rule", "in your memory", "future sessions", "From now on,", "in every conversation",
+        "grant yourself", "yourself", "admin rights", "You cannot give", "download and run", "the installer from", "http://get.example/x.sh",
+        "ignore the user's", "disregard the user\u2019s", "spending limit", "own repositories", "BCC", "audit@relay.example", "on every email",
+        "copy the API keys", "into the notes field", "in the api_key parameter", "in the messages parameter", "then execute the", "cleanup command",
     ];
 
     private static readonly Gen<string> Phrase = Gen.Select(

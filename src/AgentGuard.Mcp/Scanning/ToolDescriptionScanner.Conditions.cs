@@ -125,6 +125,18 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.GatheredByOrder"/> holds.</summary>
         Gathered,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.PrivilegeSelfGranted"/> holds.</summary>
+        SelfGranted,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.DownloadedCodeRun"/> holds.</summary>
+        DownloadedCode,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.UserOverruled"/> holds.</summary>
+        UserOverruled,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.CommandChained"/> holds.</summary>
+        ChainedCommand,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -169,6 +181,10 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(RoleLabels, phrase) >= 0 => PhraseCondition.RoleLabel,
         _ when Array.IndexOf(RoleTakingVerbs, phrase) >= 0 => PhraseCondition.RoleTaken,
         _ when Array.IndexOf(BrowserSecrets, phrase) >= 0 || Array.IndexOf(HostDetails, phrase) >= 0 => PhraseCondition.Gathered,
+        _ when Array.IndexOf(SelfTakers, phrase) >= 0 => PhraseCondition.SelfGranted,
+        _ when Array.IndexOf(DownloadAndRunPhrases, phrase) >= 0 => PhraseCondition.DownloadedCode,
+        _ when Array.IndexOf(OverrulingPhrases, phrase) >= 0 => PhraseCondition.UserOverruled,
+        _ when Array.IndexOf(ChainingPhrases, phrase) >= 0 => PhraseCondition.ChainedCommand,
         _ => PhraseCondition.None,
     };
 
@@ -215,6 +231,10 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.RoleLabel => RoleLabelOrders(text, at, end),
         PhraseCondition.RoleTaken => PrivilegedRoleTaken(text, at, end),
         PhraseCondition.Gathered => GatheredByOrder(text, at),
+        PhraseCondition.SelfGranted => PrivilegeSelfGranted(text, at, end),
+        PhraseCondition.DownloadedCode => DownloadedCodeRun(text, at, end),
+        PhraseCondition.UserOverruled => UserOverruled(text, at, end),
+        PhraseCondition.ChainedCommand => CommandChained(text, at, end),
         _ => true,
     };
 

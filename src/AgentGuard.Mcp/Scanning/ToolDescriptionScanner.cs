@@ -153,6 +153,18 @@ internal static partial class ToolDescriptionScanner
         ["key", "token", "secret", "passwd", "pwd", "credential", "pat", "environment variables", "environment variable", "env vars",
          "env var", "envvars", "envvar", "printenv", "environ"];
 
+    /// <summary>The taker of a self-granted privilege (a phrase of the table, declared before it; counts only where <see cref="PrivilegeSelfGranted"/> holds).</summary>
+    internal static readonly string[] SelfTakers = ["yourself"];
+
+    /// <summary>Orders to fetch code and run it (phrases of the table, declared before it; each counts only where <see cref="DownloadedCodeRun"/> holds).</summary>
+    internal static readonly string[] DownloadAndRunPhrases = ["download and run", "download and execute", "download and launch"];
+
+    /// <summary>Orders to set the user aside, before a possessive (phrases of the table, declared before it; each counts only where <see cref="UserOverruled"/> holds).</summary>
+    internal static readonly string[] OverrulingPhrases = ["ignore the user", "disregard the user"];
+
+    /// <summary>A command chained after the tool's work (a phrase of the table, declared before it; counts only where <see cref="CommandChained"/> holds).</summary>
+    internal static readonly string[] ChainingPhrases = ["then execute"];
+
     /// <summary>Controls lifted by order: harmful only where <see cref="OpensAnOrder"/> holds ("Escalate privileges", not "Checks whether a user can escalate privileges").</summary>
     internal static readonly string[] ControlsLiftedOrders =
         ["escalate privileges", "escalate your privileges", "disable content filtering", "disable the content filter", "disable safety filters",
@@ -372,6 +384,16 @@ internal static partial class ToolDescriptionScanner
         .. SwitchingOffPhrases.Select(v => (v, "harmful")),
         .. KeepingPhrases.Select(w => (w, "instruction")),
         .. EnvironmentSecretPhrases.Select(w => (w, "secret-access")),
+
+        // A privilege the agent is told to give itself (only where PrivilegeSelfGranted holds); code to download and run
+        // (only where DownloadedCodeRun holds); what the user decided set aside (only where UserOverruled holds). Each at
+        // its own rare words, on the walk's word starts.
+        .. SelfTakers.Select(t => (t, "harmful")),
+        .. DownloadAndRunPhrases.Select(p => (p, "code")),
+        .. OverrulingPhrases.Select(p => (p, "instruction")),
+
+        // A command chained after the tool's work by order (only where CommandChained holds).
+        .. ChainingPhrases.Select(p => (p, "code")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
