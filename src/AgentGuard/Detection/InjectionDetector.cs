@@ -578,9 +578,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.Urgent:
                 Raise(weights, Marker.Urgent, 0.2);
                 SplicedBannerTask(text, at, weights);
+                RepeatedUrgency(text, at, anchor, weights);
                 if (anchor == "you must")
                 {
                     RaiseIf(InjectionPatterns.DemandsObedience(), text, at, weights, Marker.ClaimsAuthority, 0.45);
+                    MachinePrerequisite(text, at, weights);
                 }
 
                 break;
@@ -609,6 +611,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 ReplyManner(text, at, weights);
                 CannedReply(text, at, weights);
                 StandingOrder(text, at, weights);
+                if (anchor != "answer ")
+                {
+                    ReplyCarries(text, at, weights);
+                }
+
                 break;
             case Family.StandingOrder:
                 StandingOrder(text, at, weights);
