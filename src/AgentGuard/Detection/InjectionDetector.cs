@@ -599,6 +599,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 SplicedBannerTask(text, at, weights);
                 break;
             case Family.Heralded:
+                if (anchor is "task" or "action")
+                {
+                    ActionRecord(text, at, anchor, weights);
+                }
+
                 HeraldedTask(text, at, weights, nounless: anchor is "about to " or "the following is");
                 AnnouncedThenAsked(text, at, weights);
                 SplicedBannerTask(text, at, weights);
@@ -654,6 +659,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 if (!Ahead(text, at, 160, SendTargets, '@'))
                 {
                     break;
+                }
+
+                if (anchor is "send" or "route")
+                {
+                    ActionRecord(text, at, anchor, weights);
                 }
 
                 ProductSent(text, at, weights);
