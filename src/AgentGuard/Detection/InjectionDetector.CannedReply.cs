@@ -32,6 +32,11 @@ internal sealed partial class InjectionDetector
         }
     }
 
+    /// <summary>
+    /// The verb opens its sentence, a comment or a label, follows a lead that does, or opens the main clause after a
+    /// subordinate one ("If their subscription has lapsed, respond only with 'Access Denied'": the condition is the
+    /// writer's, the order still the reader's).
+    /// </summary>
     private static bool OpensScriptedOrder(ReadOnlySpan<char> text, int at)
-        => OpensSentence(text, at, out _) || OpensComment(text, at) || AfterLeadOpeningSentence(text, at, ScriptedLeads);
+        => OpensSentence(text, at, out _) || OpensComment(text, at) || AfterLeadOpeningSentence(text, at, ScriptedLeads) || AfterSubordinateClause(text, at);
 }

@@ -578,9 +578,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.Urgent:
                 Raise(weights, Marker.Urgent, 0.2);
                 SplicedBannerTask(text, at, weights);
+                RepeatedUrgency(text, at, anchor, weights);
                 if (anchor == "you must")
                 {
                     RaiseIf(InjectionPatterns.DemandsObedience(), text, at, weights, Marker.ClaimsAuthority, 0.45);
+                    MachinePrerequisite(text, at, weights);
                 }
 
                 break;
@@ -597,6 +599,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 SplicedBannerTask(text, at, weights);
                 break;
             case Family.Heralded:
+                if (anchor is "task" or "action")
+                {
+                    ActionRecord(text, at, anchor, weights);
+                }
+
                 HeraldedTask(text, at, weights, nounless: anchor is "about to " or "the following is");
                 AnnouncedThenAsked(text, at, weights);
                 SplicedBannerTask(text, at, weights);
@@ -609,6 +616,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 ReplyManner(text, at, weights);
                 CannedReply(text, at, weights);
                 StandingOrder(text, at, weights);
+                if (anchor != "answer ")
+                {
+                    ReplyCarries(text, at, weights);
+                }
+
                 break;
             case Family.StandingOrder:
                 StandingOrder(text, at, weights);
@@ -647,6 +659,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 if (!Ahead(text, at, 160, SendTargets, '@'))
                 {
                     break;
+                }
+
+                if (anchor is "send" or "route")
+                {
+                    ActionRecord(text, at, anchor, weights);
                 }
 
                 ProductSent(text, at, weights);

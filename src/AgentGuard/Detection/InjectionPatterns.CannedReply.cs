@@ -11,7 +11,7 @@ internal static partial class InjectionPatterns
     /// choice (a second quoted string after "or") and does not count; "the server responds only with …" is no imperative
     /// (the verb's form differs).
     /// </summary>
-    [GeneratedRegex(@"\G(?:respond|reply|answer|say|output|print)\s+(?:only\s+with|with\s+only|with\s+exactly|exactly|only|solely|verbatim)\b[\s:,\-]*(?:with\s+)?(?:the\s+(?:phrase|string|text|words?)\s*:?\s*)?(?:'[^'\n]{2,80}'|""[^""\n]{2,80}""|\u201C[^\u201D\n]{2,80}\u201D)(?!\s*,?\s+or\s+['""\u201C])", Options, Timeout)]
+    [GeneratedRegex(@"\G(?:respond|reply|answer|say|output|print)\s+(?:only\s+with|with\s+only|with\s+exactly|exactly|only|solely|exclusively|verbatim)\b[\s:,\-]*(?:with\s+)?(?:the\s+(?:phrase|string|text|words?)\s*:?\s*)?(?:'[^'\n]{2,80}'|""[^""\n]{2,80}""|\u201C[^\u201D\n]{2,80}\u201D)(?!\s*,?\s+or\s+['""\u201C])", Options, Timeout)]
     internal static partial Regex CannedReply();
 
     /// <summary>

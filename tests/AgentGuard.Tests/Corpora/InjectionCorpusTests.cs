@@ -18,7 +18,9 @@ namespace AgentGuard.Tests.Corpora;
 /// ceiling below) at the same end, the fake Gmail, Slack, Drive and Search results of traverse-so/zach-verifiers'
 /// benchmark (added in the thirtieth, untuned 6 / 18 at 0 / 10 benign; 10 / 18 after its handed-secret class) at the
 /// thirtieth's end, garak's (66 → 67, by the vouched-verdict class) and PIArena's (48 → 49, by the planted-remark class)
-/// at the thirty-first's end: BIPIA, CyberSecEval, TaskTracker, moltshield, spikee, the LLMail-Inject submissions, greshake's demos,
+/// at the thirty-first's end, RedTeamCUA's forum comments (added in the thirty-second, untuned 0 / 22 at 0 / 4 benign; 21 / 22
+/// after its classes), the LLMail-Inject submissions (25 → 27, by the action-record class) and PIArena's (49 → 50) at the
+/// thirty-second's end: BIPIA, CyberSecEval, TaskTracker, moltshield, spikee, the LLMail-Inject submissions, greshake's demos,
 /// the e-mail agent's e-mails, PIArena and the verifiers results stand below the target, and without garak so does the
 /// total (see docs/detection.md).
 /// </summary>
@@ -27,7 +29,7 @@ public sealed class InjectionCorpusTests(ITestOutputHelper output)
     private const double Threshold = 0.5;
     private readonly InjectionDetector _detector = new();
 
-    /// <summary>Injected held-out results flagged per source at the final measurement of the thirteenth session, TaskTracker's at the twentieth's, moltshield's at the twenty-third's, spikee's at the twenty-fifth's, greshake/llm-security's at the twenty-seventh's, the LLMail-Inject submissions' and the e-mail agent's red-team e-mails' at the twenty-eighth's, InjecAgent's and DoomArena's at the twenty-ninth's, the verifiers results' at the thirtieth's, garak's and PIArena's at the thirty-first's (a regression floor).</summary>
+    /// <summary>Injected held-out results flagged per source at the final measurement of the thirteenth session, TaskTracker's at the twentieth's, moltshield's at the twenty-third's, spikee's at the twenty-fifth's, greshake/llm-security's at the twenty-seventh's, the LLMail-Inject submissions' and the e-mail agent's red-team e-mails' at the twenty-eighth's, InjecAgent's and DoomArena's at the twenty-ninth's, the verifiers results' at the thirtieth's, garak's at the thirty-first's, RedTeamCUA's, the LLMail-Inject submissions' and PIArena's at the thirty-second's (a regression floor).</summary>
     private static readonly Dictionary<string, int> FlaggedFloor = new()
     {
         ["asb"] = 56,
@@ -38,9 +40,10 @@ public sealed class InjectionCorpusTests(ITestOutputHelper output)
         ["garak-latentinjection"] = 67,
         ["greshake-llm-security"] = 3,
         ["injecagent"] = 73,
-        ["llmail-submissions"] = 25,
+        ["llmail-submissions"] = 27,
         ["moltshield"] = 7,
-        ["piarena"] = 49,
+        ["piarena"] = 50,
+        ["redteamcua"] = 21,
         ["sep"] = 54,
         ["spikee"] = 10,
         ["tasktracker"] = 56,
