@@ -157,7 +157,7 @@ internal sealed partial class ResultInspector
             {
                 // A trusted tool with fields third parties wrote: those values are untrusted, the rest trusted.
                 session.Observe(ValueOrigin.Untrusted, split.Untrusted, toolCall.ToolName);
-                session.Observe(ValueOrigin.Trusted, echoed is null ? split.Trusted : EchoedValues.Cut(split.Trusted, echoed), toolCall.ToolName);
+                session.Observe(ValueOrigin.Trusted, echoed is null ? split.Trusted : echoed.Cut(split.Trusted), toolCall.ToolName);
                 if (split.Untrusted.Length > 0 && !labels.Contains(SessionLabels.Untrusted))
                 {
                     labels.Add(SessionLabels.Untrusted);
@@ -169,7 +169,7 @@ internal sealed partial class ResultInspector
             }
             else
             {
-                session.Observe(ValueOrigin.Trusted, echoed is null ? scanned : EchoedValues.Cut(scanned, echoed), toolCall.ToolName);
+                session.Observe(ValueOrigin.Trusted, echoed is null ? scanned : echoed.Cut(scanned), toolCall.ToolName);
             }
 
             if (labels.Count > 0)
