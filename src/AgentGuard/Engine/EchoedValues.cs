@@ -10,8 +10,10 @@ namespace AgentGuard;
 /// and a validator or formatter that repeats them has not said where they came from. So the typed values (e-mail
 /// addresses, IBANs, URLs, phone and account numbers), the longer numbers, and the whole word sequences of arguments
 /// made of words only (a name) that the call's arguments held are cut out of the text before it is remembered as
-/// trusted — read as provenance reads an argument (<see cref="ProvenanceValue"/>); the rest of the result (its other
-/// words, the values it produced) still is. Only a trusted result with such arguments pays for this.
+/// trusted — read as provenance reads an argument (<see cref="ProvenanceValue"/>) — and so is a typed value whose letters
+/// and digits are the arguments' pieces joined end to end (an IBAN handed in two halves, or in three-letter parts); the
+/// rest of the result (its other words, the values it produced) still is. Only a trusted result of a call with
+/// arguments pays for this: one more reading of its text.
 /// </summary>
 /// <remarks>
 /// A cut value is replaced by <see cref="Placeholder"/>, itself a typed value (a domain under the reserved
@@ -28,8 +30,16 @@ internal sealed class EchoedValues
 
     private const int MaxSequences = 64;
 
+    /// <summary>The most argument pieces kept for the join check.</summary>
+    private const int MaxPieces = 256;
+
+    /// <summary>The longest value (letters and digits) the join check reads; a longer one is checked whole only.</summary>
+    private const int MaxJoined = 2048;
+
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
     private readonly List<string[]> _sequences = [];
+    private readonly HashSet<string> _pieces = new(StringComparer.Ordinal);
+    private Dictionary<char, List<string>>? _byFirst;
 
     private EchoedValues()
     {
@@ -70,7 +80,7 @@ internal sealed class EchoedValues
         bool[]? cut = null;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (Counts(tokens[i]) && _keys.Contains(tokens[i].Key))
+            if (Counts(tokens[i]) && (_keys.Contains(tokens[i].Key) || JoinedFromPieces(tokens[i].Canonical)))
             {
                 (cut ??= new bool[tokens.Count])[i] = true;
             }
@@ -112,6 +122,74 @@ internal sealed class EchoedValues
         }
 
         return result.Append(prepared, copied, prepared.Length - copied).ToString();
+    }
+
+    /// <summary>
+    /// True when the value's letters and digits are the arguments' pieces joined end to end (<c>GB82WEST1234</c> and
+    /// <c>5698765432</c> make an IBAN neither argument held): the tool assembled what the model handed it in parts.
+    /// A value with anything the arguments did not hold (an address's domain the directory added) is not.
+    /// </summary>
+    private bool JoinedFromPieces(string canonical)
+    {
+        if (_pieces.Count == 0)
+        {
+            return false;
+        }
+
+        var target = Alphanumeric(canonical);
+        if (target.Length == 0 || target.Length > MaxJoined)
+        {
+            return false;
+        }
+
+        if (_byFirst is null)
+        {
+            _byFirst = [];
+            foreach (var piece in _pieces)
+            {
+                if (!_byFirst.TryGetValue(piece[0], out var starting))
+                {
+                    _byFirst[piece[0]] = starting = [];
+                }
+
+                starting.Add(piece);
+            }
+        }
+
+        Span<bool> reached = target.Length < 256 ? stackalloc bool[target.Length + 1] : new bool[target.Length + 1];
+        reached[0] = true;
+        for (var i = 0; i < target.Length; i++)
+        {
+            if (!reached[i] || !_byFirst.TryGetValue(target[i], out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var piece in candidates)
+            {
+                if (i + piece.Length <= target.Length && target.AsSpan(i).StartsWith(piece, StringComparison.Ordinal))
+                {
+                    reached[i + piece.Length] = true;
+                }
+            }
+        }
+
+        return reached[target.Length];
+    }
+
+    /// <summary>The letters and digits of <paramref name="text"/>, lower case.</summary>
+    private static string Alphanumeric(string text)
+    {
+        var kept = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                kept.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return kept.ToString();
     }
 
     private static bool StartsAt(List<ValueToken> tokens, int at, string[] sequence)
@@ -179,7 +257,7 @@ internal sealed class EchoedValues
     private static void Add(string value, bool isName, ref EchoedValues? echoed, ref int budget)
     {
         budget--;
-        if (value.Length < ProvenanceValue.MinimumWordChars)
+        if (value.Length == 0 || (isName && value.Length < ProvenanceValue.MinimumWordChars))
         {
             return;
         }
@@ -192,6 +270,12 @@ internal sealed class EchoedValues
             if (Counts(token))
             {
                 (echoed ??= new EchoedValues())._keys.Add(token.Key);
+            }
+
+            if (!isName && (echoed ??= new EchoedValues())._pieces.Count < MaxPieces && Alphanumeric(token.Canonical) is { Length: > 0 } piece)
+            {
+                // Every piece, however short: a value joined from one-letter arguments is as much the model's.
+                echoed._pieces.Add(piece);
             }
 
             typed |= token.Kind != ValueTokenKind.Word;
