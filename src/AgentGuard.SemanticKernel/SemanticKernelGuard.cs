@@ -155,7 +155,19 @@ internal sealed partial class SemanticKernelGuard
             return;
         }
 
-        context.Result = await RunAsync(toolCall, guardContext, async () => { await next(context).ConfigureAwait(false); return context.Result; }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            context.Result = await RunAsync(toolCall, guardContext, async () => { await next(context).ConfigureAwait(false); return context.Result; }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // As ToolGuard.RunAsync: the failure's message is the call's output as much as a result (a page's error
+            // body, a connector's echo), and code often hands it on to the model: it passes the result hook, so it
+            // labels the session and its values are remembered. The caller is code: it gets the function's own
+            // exception, unchanged (a guarded function that hands it to the model is inspected again there).
+            await _guard.InspectResultAsync(toolCall, guardContext, ex.Message, isError: true, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
     }
 
     private Claim ClaimDecidedAutoCall(KernelFunction function, KernelArguments arguments, out ToolCallEvent? changed)

@@ -15,8 +15,15 @@ namespace AgentGuard.Extensions.AI.Internal;
 /// <para>
 /// Each pending call gets its own request id, <c>agentguard_</c> plus a random nonce (never the model's call id, which
 /// the model chooses: two sessions, or two calls of one turn, may use the same one). The approval store remembers,
-/// per request id, a binding over the call's fingerprint, its call id, the session id and the user id; it is claimed
-/// once, when answered, and the answer grants only if the binding recomputed from the answering request matches.
+/// per request id, a binding over the call's fingerprint, its call id, the session id and the user id, and the ids of
+/// the rules that asked; it is claimed once, when answered, and the answer grants only if the binding recomputed from
+/// the answering request matches.
+/// </para>
+/// <para>
+/// A grant answers the reasons it was asked for: when the call is decided again as it resumes, every rule that asks for
+/// approval then must have been among those that asked when the person was shown the call. A reason added in between
+/// (a parallel call labelled the session, a code policy began to ask) puts the call up again; a rule that denies it
+/// since then wins anyway, as no grant turns a denial into an allow.
 /// </para>
 /// <para>
 /// A grant is not a string anyone can present: it is attached to the very <see cref="FunctionInvocationContext"/>
@@ -76,7 +83,8 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
 
                 if (content is not ToolApprovalResponseContent { ToolCall: FunctionCallContent call } response
                     || !IsOurs(response.RequestId)
-                    || await _store.TryClaimAsync(response.RequestId, cancellationToken).ConfigureAwait(false) is not { } binding)
+                    || await _store.TryClaimAsync(response.RequestId, cancellationToken).ConfigureAwait(false) is not { } stored
+                    || !TryReadStored(stored, out var binding, out var ruleIds))
                 {
                     continue;
                 }
@@ -92,7 +100,7 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
                     && string.Equals(FunctionCallTranslator.Fingerprint(requestedCall, limits), fingerprint, StringComparison.Ordinal)
                     && string.Equals(Binding(fingerprint, call.CallId, context), binding, StringComparison.Ordinal))
                 {
-                    lease.Admitted[response.RequestId] = new Grant(call.CallId, fingerprint);
+                    lease.Admitted[response.RequestId] = new Grant(call.CallId, fingerprint, ruleIds);
                 }
             }
         }
@@ -100,12 +108,85 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
         return lease;
     }
 
-    /// <summary>Consumes the grant attached to this very invocation, if it is for this exact call.</summary>
-    public bool TryConsumeGrant(FunctionInvocationContext invocation, string? callId, string fingerprint)
-        => _grants.TryGetValue(invocation, out var grant)
-           && string.Equals(grant.CallId, callId, StringComparison.Ordinal)
+    /// <summary>
+    /// Consumes the grant attached to this very invocation, if it is for this exact call and answers every reason the
+    /// call needs approval for now (<paramref name="decision"/>'s rules were all among those the person was asked
+    /// about). A grant that does not cover the call is withdrawn: the call is put up again.
+    /// </summary>
+    public bool TryConsumeGrant(FunctionInvocationContext invocation, string? callId, string fingerprint, Decision decision)
+    {
+        if (!_grants.TryGetValue(invocation, out var grant) || !_grants.Remove(invocation))
+        {
+            return false;
+        }
+
+        return string.Equals(grant.CallId, callId, StringComparison.Ordinal)
            && string.Equals(grant.Fingerprint, fingerprint, StringComparison.Ordinal)
-           && _grants.Remove(invocation);
+           && decision.Effect == DecisionEffect.RequireApproval
+           && Covers(grant.RuleIds, decision.RuleIds);
+    }
+
+    /// <summary>True when every id in <paramref name="now"/> is in <paramref name="asked"/>.</summary>
+    private static bool Covers(string[] asked, IReadOnlyList<string> now)
+    {
+        for (var i = 0; i < now.Count; i++)
+        {
+            if (Array.IndexOf(asked, now[i]) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// What the store keeps for a request: the binding, then each rule id that asked, length-prefixed (an id may hold
+    /// any character).
+    /// </summary>
+    internal static string Stored(string binding, IReadOnlyList<string> ruleIds)
+    {
+        var text = new StringBuilder(binding.Length + (ruleIds.Count * 24));
+        text.Append(binding);
+        foreach (var id in ruleIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            text.Append('|').Append(id.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':').Append(id);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Reads <see cref="Stored"/>; false for anything else (a request recorded by an older version grants nothing).</summary>
+    internal static bool TryReadStored(string stored, out string binding, out string[] ruleIds)
+    {
+        ruleIds = [];
+        var end = stored.IndexOf('|', StringComparison.Ordinal);
+        binding = end < 0 ? stored : stored[..end];
+        if (!binding.StartsWith("bind:", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var ids = new List<string>();
+        var at = end;
+        while (at >= 0 && at < stored.Length)
+        {
+            var colon = stored.IndexOf(':', at + 1);
+            if (stored[at] != '|'
+                || colon < 0
+                || !int.TryParse(stored.AsSpan(at + 1, colon - at - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length)
+                || length > stored.Length - colon - 1)
+            {
+                return false;
+            }
+
+            ids.Add(stored.Substring(colon + 1, length));
+            at = colon + 1 + length;
+        }
+
+        ruleIds = [.. ids];
+        return true;
+    }
 
     /// <summary>True for AgentGuard's approval request ids.</summary>
     public static bool IsOurs(string requestId) => requestId.StartsWith(RequestIdPrefix, StringComparison.Ordinal);
@@ -320,15 +401,15 @@ internal sealed class ApprovalFlow(TimeProvider timeProvider, TimeSpan lifetime,
     /// request the caller sees is already in the store (on every replica, when the store is shared) when it is answered.
     /// </summary>
     /// <returns>The new request id.</returns>
-    public async ValueTask<string> RecordPendingAsync(string callId, string fingerprint, GuardContext context, CancellationToken cancellationToken)
+    public async ValueTask<string> RecordPendingAsync(string callId, string fingerprint, GuardContext context, Decision decision, CancellationToken cancellationToken)
     {
         var requestId = NewRequestId();
-        await _store.AddPendingAsync(requestId, Binding(fingerprint, callId, context), timeProvider.GetUtcNow() + lifetime, cancellationToken).ConfigureAwait(false);
+        await _store.AddPendingAsync(requestId, Stored(Binding(fingerprint, callId, context), decision.RuleIds), timeProvider.GetUtcNow() + lifetime, cancellationToken).ConfigureAwait(false);
         return requestId;
     }
 
-    /// <summary>A person's approval of one exact call.</summary>
-    internal sealed record Grant(string CallId, string Fingerprint);
+    /// <summary>A person's approval of one exact call, for the reasons (rule ids) they were asked about.</summary>
+    internal sealed record Grant(string CallId, string Fingerprint, string[] RuleIds);
 
     /// <summary>The grants admitted for one request; disposing withdraws the ones not used.</summary>
     internal sealed class GrantLease(ApprovalFlow flow) : IDisposable

@@ -70,7 +70,8 @@ internal static class ApprovalResume
         foreach (var answer in answers)
         {
             var call = (FunctionCallContent)answer.ToolCall;
-            if (done?.Contains(call.CallId) == true || calls.OfType<FunctionCallContent>().Any(c => c.CallId == call.CallId))
+            if (done?.Contains(call.CallId) == true || calls.OfType<FunctionCallContent>().Any(c => c.CallId == call.CallId)
+                || !IsChosen(answer, answers, grants))
             {
                 continue;
             }
@@ -131,6 +132,31 @@ internal static class ApprovalResume
     }
 
     private static bool IsOurs(string requestId) => ApprovalFlow.IsOurs(requestId);
+
+    /// <summary>
+    /// Which of the answers about one call id is resolved: the one that grants (admitted this request), else the newest.
+    /// A call put up again (a reason was added after the first answer) has two answers in a caller's history: the first
+    /// was claimed already and grants nothing, so the second, about the question with every reason, is the one to use.
+    /// </summary>
+    private static bool IsChosen(ToolApprovalResponseContent answer, List<ToolApprovalResponseContent> answers, ApprovalFlow.GrantLease grants)
+    {
+        var callId = ((FunctionCallContent)answer.ToolCall).CallId;
+        ToolApprovalResponseContent? newest = null;
+        foreach (var other in answers)
+        {
+            if (string.Equals(((FunctionCallContent)other.ToolCall).CallId, callId, StringComparison.Ordinal))
+            {
+                if (grants.Admitted.ContainsKey(other.RequestId))
+                {
+                    return ReferenceEquals(other, answer);
+                }
+
+                newest = other;
+            }
+        }
+
+        return ReferenceEquals(newest, answer);
+    }
 
     private static AIFunction? Find(IList<AITool>? tools, string name)
         => tools?.OfType<AIFunction>().FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));

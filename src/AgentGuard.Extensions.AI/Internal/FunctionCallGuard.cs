@@ -49,7 +49,7 @@ internal sealed partial class FunctionCallGuard(ToolGuard guard, ApprovalFlow ap
             if (decision.Effect == DecisionEffect.RequireApproval)
             {
                 var fingerprint = CallFingerprint.Compute(call.ToolName, call.Arguments);
-                if (approvals.TryConsumeGrant(invocation, call.CallId, fingerprint))
+                if (approvals.TryConsumeGrant(invocation, call.CallId, fingerprint, decision))
                 {
                     LogApprovedCallRuns(call.ToolName, call.CallId);
                     decision = decision.Approved("approved through the chat client's approval flow");
@@ -57,7 +57,7 @@ internal sealed partial class FunctionCallGuard(ToolGuard guard, ApprovalFlow ap
                 else if (nativeApproval && !guard.HasApprovalHandler && call.CallId is not null)
                 {
                     LogApprovalRequested(call.ToolName, call.CallId);
-                    var requestId = await approvals.RecordPendingAsync(call.CallId, fingerprint, context, cancellationToken).ConfigureAwait(false);
+                    var requestId = await approvals.RecordPendingAsync(call.CallId, fingerprint, context, decision, cancellationToken).ConfigureAwait(false);
                     EndBatch(invocation, pending: true, concurrent);
                     return new PendingApproval(decision.ModelMessage, requestId);
                 }

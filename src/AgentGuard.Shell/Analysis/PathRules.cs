@@ -95,7 +95,7 @@ internal static partial class PathRules
         }
 
         var path = Normalize(word.Text);
-        if (path is "/" or "~" or "*" or "." or ".." or ".*" or "" || path.StartsWith("../", StringComparison.Ordinal))
+        if (path is "/" or "~" or "*" or "." or ".." or ".*" or "" || path.StartsWith("../", StringComparison.Ordinal) || NamesEveryEntry(path))
         {
             return true;
         }
@@ -127,6 +127,29 @@ internal static partial class PathRules
         }
 
         return segments.Length > 0 && segments[^1] is ".git" or ".ssh" or ".gnupg" or ".aws";
+    }
+
+    /// <summary>
+    /// True for a glob of the folder the command runs in with no literal letter or digit (<c>.[!.]*</c>, <c>.??*</c>,
+    /// <c>?*</c>, <c>[!.]*</c>): like <c>*</c> and <c>.*</c>, it names every entry (or every hidden one: <c>.git</c>,
+    /// <c>.env</c>).
+    /// </summary>
+    private static bool NamesEveryEntry(string path)
+    {
+        if (path.Contains('/', StringComparison.Ordinal) || path.AsSpan().IndexOfAny('*', '?', '[') < 0)
+        {
+            return false;
+        }
+
+        foreach (var c in path)
+        {
+            if (c is not ('*' or '?' or '[' or ']' or '!' or '^' or '.' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True for paths inside operating-system trees (/etc, /usr, /boot, block devices…).</summary>
@@ -245,8 +268,17 @@ internal static partial class PathRules
     private static Regex GlobToRegex(string glob)
     {
         var pattern = new System.Text.StringBuilder("^");
-        foreach (var c in glob)
+        for (var i = 0; i < glob.Length; i++)
         {
+            var c = glob[i];
+            if (c == '[' && i + 1 < glob.Length && glob[i + 1] is '!' or '^')
+            {
+                // A negated class: bash's [!.] is the regex [^.].
+                pattern.Append("[^");
+                i++;
+                continue;
+            }
+
             pattern.Append(c switch
             {
                 '*' => "[^/]*",

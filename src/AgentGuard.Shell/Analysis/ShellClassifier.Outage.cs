@@ -77,7 +77,11 @@ internal static partial class ShellClassifier
         return null;
     }
 
-    /// <summary><c>pkill -u bob</c> / <c>killall -u bob</c> with no process name (every process of the user) and <c>killall5</c> (every process).</summary>
+    /// <summary>
+    /// <c>pkill -u bob</c> / <c>killall -u bob</c> with no process name (every process of the user), <c>killall5</c>
+    /// (every process), and a pattern with no literal letter or digit (<c>pkill -f .</c>, <c>killall -r '.*'</c>), which
+    /// matches every process.
+    /// </summary>
     private static string? KillsEveryProcess(CommandDraft draft, string program)
     {
         if (program == "killall5")
@@ -92,9 +96,17 @@ internal static partial class ShellClassifier
 
         var user = -1;
         var names = 0;
+        var regex = program == "pkill" || draft.Args.Exists(static a => a.Text is "-r" or "--regexp");
+        var matchesAll = false;
         for (var i = 0; i < draft.Args.Count; i++)
         {
             var text = draft.Args[i].Text;
+            if (regex && !text.StartsWith('-') && !text.Any(char.IsLetterOrDigit))
+            {
+                // A pattern with no literal letter or digit (".", ".*", "^", an empty one) matches every process.
+                matchesAll = true;
+            }
+
             if (text is "-u" or "-U" or "--euid" or "--uid" or "--user")
             {
                 user = i;
@@ -116,7 +128,7 @@ internal static partial class ShellClassifier
             }
         }
 
-        return user >= 0 && names == 0 ? "of a user" : null;
+        return matchesAll ? "(its pattern matches any name)" : user >= 0 && names == 0 ? "of a user" : null;
     }
 
     /// <summary><c>umount</c> of <c>/</c> or a system tree (<c>-a</c>: every file system), <c>mount -o remount,ro</c> of one.</summary>

@@ -189,19 +189,22 @@ internal static partial class ShellClassifier
     /// <summary>find -delete (or -exec rm) under an important path, or with -delete before any test (which deletes everything under the root).</summary>
     private static void Find(CommandDraft draft)
     {
-        var delete = FindPrimary(draft, static t => t == "-delete");
+        // A deleting program run on each match (-exec rm {} +) deletes what -delete would, from where it stands.
+        var primary = FindPrimary(draft, static t => t == "-delete");
+        var exec = ExecDeletingEachMatch(draft);
+        var delete = primary < 0 ? exec : exec < 0 ? primary : Math.Min(primary, exec);
         var roots = draft.Args.TakeWhile(a => !a.Text.StartsWith('-') && a.Text is not ("(" or "!")).Select(draft.Resolve).ToList();
         if (delete >= 0)
         {
             if (roots.Exists(r => r.Text is not ("." or "./") && PathRules.IsImportant(r) && !PathRules.IsUnderTemp(r.Text)))
             {
-                draft.Tag(ShellTags.Destructive, "find -delete under an important path");
+                draft.Tag(ShellTags.Destructive, (delete == primary ? "find -delete" : "find -exec " + draft.Args[delete + 1].Text) + " under an important path");
             }
 
             var firstTest = FindPrimary(draft, static t => t is "-name" or "-iname" or "-path" or "-ipath" or "-regex" or "-iregex" or "-type" or "-newer" or "-mtime" or "-mmin" or "-size" or "-empty" or "-user" or "-perm" or "-wholename");
             if (firstTest < 0 || delete < firstTest)
             {
-                draft.Tag(ShellTags.Destructive, "find -delete before any test deletes everything under " + (roots.Count == 0 ? "." : roots[0].Text));
+                draft.Tag(ShellTags.Destructive, (delete == primary ? "find -delete" : "find -exec " + draft.Args[delete + 1].Text) + " before any test deletes everything under " + (roots.Count == 0 ? "." : roots[0].Text));
             }
         }
 
@@ -248,6 +251,47 @@ internal static partial class ShellClassifier
             {
                 i++;
             }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The index of the first <c>-exec</c>/<c>-execdir</c>/<c>-ok</c>/<c>-okdir</c> whose command is a deleting program
+    /// (<c>rm</c>, <c>unlink</c>, <c>shred</c>, <c>srm</c>, <c>wipe</c>, by any path) given find's <c>{}</c>, or -1.
+    /// </summary>
+    private static int ExecDeletingEachMatch(CommandDraft draft)
+    {
+        var args = draft.Args;
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i].Text is not ("-exec" or "-execdir" or "-ok" or "-okdir"))
+            {
+                if (FindValueTests.Contains(args[i].Text))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            var start = i;
+            var program = i + 1 < args.Count ? args[i + 1].Text : string.Empty;
+            var slash = program.LastIndexOf('/');
+            var deleting = (slash < 0 ? program : program[(slash + 1)..]) is "rm" or "unlink" or "shred" or "srm" or "wipe";
+            var match = false;
+            while (i + 1 < args.Count && args[i + 1].Text is not (";" or "+"))
+            {
+                i++;
+                match |= args[i].Text.Contains("{}", StringComparison.Ordinal);
+            }
+
+            if (deleting && match)
+            {
+                return start;
+            }
+
+            i++;
         }
 
         return -1;

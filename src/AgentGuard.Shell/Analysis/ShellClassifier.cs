@@ -111,6 +111,7 @@ internal static partial class ShellClassifier
         RemoteControl(draft);
         CredentialHunt(draft);
         Outage(draft);
+        ArchiveMove(draft);
         PrintsSecret(draft);
         if (NetworkTools.Contains(program))
         {

@@ -150,19 +150,26 @@ internal sealed partial class ResultInspector
         if (session is not null)
         {
             var fields = untrusted ? null : UntrustedFields.Split(scanned, classification.UntrustedFields);
+
+            // What a trusted tool repeats of its own arguments is not remembered as trusted (see EchoedValues).
+            var echoed = untrusted ? null : EchoedValues.Of(toolCall.Arguments);
             if (fields is { } split)
             {
                 // A trusted tool with fields third parties wrote: those values are untrusted, the rest trusted.
                 session.Observe(ValueOrigin.Untrusted, split.Untrusted, toolCall.ToolName);
-                session.Observe(ValueOrigin.Trusted, split.Trusted, toolCall.ToolName);
+                session.Observe(ValueOrigin.Trusted, echoed is null ? split.Trusted : echoed.Cut(split.Trusted), toolCall.ToolName);
                 if (split.Untrusted.Length > 0 && !labels.Contains(SessionLabels.Untrusted))
                 {
                     labels.Add(SessionLabels.Untrusted);
                 }
             }
+            else if (untrusted)
+            {
+                session.Observe(ValueOrigin.Untrusted, scanned, toolCall.ToolName);
+            }
             else
             {
-                session.Observe(untrusted ? ValueOrigin.Untrusted : ValueOrigin.Trusted, scanned, toolCall.ToolName);
+                session.Observe(ValueOrigin.Trusted, echoed is null ? scanned : echoed.Cut(scanned), toolCall.ToolName);
             }
 
             if (labels.Count > 0)

@@ -26,7 +26,7 @@ internal static class ValueTokenizer
     {
         // About one token per six characters of prose: sized once instead of grown four times for a prompt.
         var tokens = new List<ValueToken>(Math.Min(256, (text.Length / 6) + 2));
-        Tokenize(Prepare(text), tokens);
+        TokenizeCore(Prepare(text), tokens, null);
         return tokens;
     }
 
@@ -51,7 +51,13 @@ internal static class ValueTokenizer
         return UnicodeText.CleanAndNormalize(text);
     }
 
-    private static void Tokenize(string text, List<ValueToken> tokens)
+    /// <summary>
+    /// The tokens of <paramref name="prepared"/> (text already through <see cref="Prepare"/>), each with where it lies
+    /// in it: for the rare reader that must cut values out of the text (see <c>EchoedValues</c>).
+    /// </summary>
+    public static void Tokenize(string prepared, List<ValueToken> tokens, List<Range> spans) => TokenizeCore(prepared, tokens, spans);
+
+    private static void TokenizeCore(string text, List<ValueToken> tokens, List<Range>? spans)
     {
         var i = 0;
         while (i < text.Length)
@@ -67,6 +73,7 @@ internal static class ValueTokenizer
                     || TryDomain(text, i, out end, out url))
                 {
                     tokens.Add(url);
+                    spans?.Add(i..end);
                     i = end;
                     continue;
                 }
@@ -81,6 +88,7 @@ internal static class ValueTokenizer
                 }
 
                 tokens.Add(new ValueToken(ValueTokenKind.Word, LowerWord(text, start, i - start)));
+                spans?.Add(start..i);
                 continue;
             }
 
