@@ -45,8 +45,8 @@ TARGET = "../poisoning.jsonl"
 LOCK = "mcp-lock"
 LOCK_REPO, LOCK_COMMIT, LOCK_LICENCE = "ace26597/mcp-lock", "0415c8022d38621744bbe2c6d25066ecefbf3fda", "Apache-2.0"
 
-HACK = "mcp-hacking"
-HACK_REPO, HACK_COMMIT, HACK_LICENCE = "tristanhausermannpernet/mcp-hacking", "b359e16d617805f2c3684c35805acf6eed916a9f", "MIT"
+HACKING = "mcp-hacking"
+HACKING_REPO, HACKING_COMMIT, HACKING_LICENCE = "tristanhausermannpernet/mcp-hacking", "b359e16d617805f2c3684c35805acf6eed916a9f", "MIT"
 
 TOOL = re.compile(r"name:\s*\"(\w+)\",\s*((?://[^\n]*\n\s*)*)description:")
 ATTACK = re.compile(r"//\s*Attack (\d+):")
@@ -92,7 +92,7 @@ def rule_test_texts(path):
 
 def hack_tools(path):
     """(tool name, description, [parameter descriptions]) of every tool dictionary (one with `inputSchema`)."""
-    tree = ast.parse(show_at(HACK_REPO, HACK_COMMIT, path))
+    tree = ast.parse(show_at(HACKING_REPO, HACKING_COMMIT, path))
     for node in ast.walk(tree):
         if not isinstance(node, ast.Dict):
             continue
@@ -142,9 +142,9 @@ for path, attacks in ATTACK_TOOLS.items():
     for name, description, parameters in hack_tools(path):
         if (path, name) in LEFT_OUT:
             continue
-        add(HACK, HACK_REPO, HACK_COMMIT, path, HACK_LICENCE, 1 if name in attacks else 0, description, "description", name)
+        add(HACKING, HACKING_REPO, HACKING_COMMIT, path, HACKING_LICENCE, 1 if name in attacks else 0, description, "description", name)
         for text in parameters:
-            add(HACK, HACK_REPO, HACK_COMMIT, path, HACK_LICENCE, 0, text, "parameter", name)
+            add(HACKING, HACKING_REPO, HACKING_COMMIT, path, HACKING_LICENCE, 0, text, "parameter", name)
 
 DC = "desktop-commander"
 DC_REPO, DC_COMMIT, DC_LICENCE = "wonderwhy-er/DesktopCommanderMCP", "1eccc8b09cc09805202a1737fd20d605356c3671", "MIT"
@@ -162,7 +162,7 @@ for m in re.finditer(r"name:\s*\"(\w+)\",\s*description:\s*`", dc_source):
     add(DC, DC_REPO, DC_COMMIT, DC_PATH, DC_LICENCE, 0, text, "description", m.group(1))
 
 if __name__ == "__main__":
-    for source in (LOCK, HACK, DC):
+    for source in (LOCK, HACKING, DC):
         mine = [r for r in rows if r["source"] == source]
         print(source, sum(r["label"] for r in mine), "poisoned,", sum(1 - r["label"] for r in mine), "clean rows read")
     print(append(TARGET, rows), "rows appended")
