@@ -80,18 +80,4 @@ internal static class ReplayRunner
             .Select(r => $"{r.ToolName}: {string.Join(",", r.Rules)} [{string.Join("; ", r.Evidence)}]").ToList();
         return new ReplayOutcome(scenario, steps, approver.Asked, stops);
     }
-
-    /// <summary>Refuses every approval and counts the requests.</summary>
-    private sealed class RefusingApprover : IApprovalHandler
-    {
-        private int _asked;
-
-        public int Asked => _asked;
-
-        public ValueTask<ApprovalResponse> RequestApprovalAsync(ApprovalRequest request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _asked);
-            return ValueTask.FromResult(new ApprovalResponse(false, "replay"));
-        }
-    }
 }
