@@ -9,7 +9,7 @@ internal static class KernelContextReader
     private const string Prefix = "agentguard.";
 
     /// <summary>
-    /// The prompt (latest user message), the agent's instructions (system messages) and the conversation. The agent's id
+    /// The prompt (the user's messages, <see cref="UserPrompt"/>), the agent's instructions (system messages) and the conversation. The agent's id
     /// is never read from the history: an author name travels with the model's messages, so it comes from the host
     /// (<see cref="GuardContextKeys.AgentId"/> in kernel data or settings, or the ambient scope).
     /// </summary>
@@ -20,7 +20,7 @@ internal static class KernelContextReader
             return GuardContext.Empty;
         }
 
-        string? prompt = null;
+        var prompt = default(UserPrompt);
         string? instructions = null;
         var conversation = new List<ConversationEntry>(history.Count);
         foreach (var message in history)
@@ -35,7 +35,7 @@ internal static class KernelContextReader
             conversation.Add(new ConversationEntry(role, text));
             if (message.Role == AuthorRole.User)
             {
-                prompt = text;
+                prompt.Add(text);
             }
             else if (message.Role == AuthorRole.System || message.Role == AuthorRole.Developer)
             {
@@ -51,7 +51,7 @@ internal static class KernelContextReader
             agent = new GuardAgent(ambient?.Id ?? string.Empty, ambient?.Name, instructions);
         }
 
-        return new GuardContext { Prompt = prompt, Conversation = conversation, Agent = agent };
+        return new GuardContext { Prompt = prompt.Text, Conversation = conversation, Agent = agent };
     }
 
     /// <summary>

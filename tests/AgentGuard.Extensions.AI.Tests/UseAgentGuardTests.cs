@@ -175,7 +175,7 @@ public sealed class UseAgentGuardTests
         call.ToolName.Should().Be("read_file");
         call.CallId.Should().Be("c1");
         call.Arguments.ToString().Should().Be("""{"path":"a.txt"}""");
-        context.Prompt.Should().Be("read a.txt please");
+        context.Prompt.Should().Be("earlier question\nread a.txt please", "the prompt is the user's messages of the conversation, oldest first");
         context.Agent!.Id.Should().Be("billing-agent");
         context.Agent.Instructions.Should().Be("You are the billing assistant.");
         context.Conversation!.Select(e => e.Role + ":" + e.Text).Should().Equal("system:You are the billing assistant.", "user:earlier question", "assistant:earlier answer", "user:read a.txt please");
@@ -211,7 +211,7 @@ public sealed class UseAgentGuardTests
         _tools.Read.Should().Be(4);
         var seen = recording.Seen.ToArray();
         seen.Select(s => s.Call.CallId).Should().Equal("c1", "c2", "c3", "c4");
-        seen.Select(s => s.Context.Prompt).Should().Equal("read a, b and c", "read a, b and c", "read a, b and c", "now read d");
+        seen.Select(s => s.Context.Prompt).Should().Equal("read a, b and c", "read a, b and c", "read a, b and c", "read a, b and c\nnow read d");
         seen.Select(s => s.Context.Conversation!.Count).Should().Equal(1, 1, 2, 5);
         seen.Select(s => s.Context.Agent?.Instructions).Should().Equal(null, null, null, "Be brief.");
     }

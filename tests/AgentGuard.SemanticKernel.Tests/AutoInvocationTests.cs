@@ -143,7 +143,7 @@ public sealed class AutoInvocationTests : IDisposable
         var context = policy.Evaluated.Should().ContainSingle().Subject.Context;
         context.SessionId.Should().Be("s-42");
         context.User!.Id.Should().Be("alice");
-        context.Prompt.Should().Be("What is in notes.txt?");
+        context.Prompt.Should().Be("hi\nWhat is in notes.txt?", "the prompt is the user's messages of the conversation, oldest first");
         context.Agent!.Instructions.Should().Be("You are a filing assistant.");
         context.Conversation!.Select(c => c.Role + ":" + c.Text).Should().StartWith(
             ["system:You are a filing assistant.", "user:hi", "assistant:hello, how can I help?", "user:What is in notes.txt?"]);

@@ -38,24 +38,20 @@ internal static class FunctionCallTranslator
     public static string Fingerprint(FunctionCallContent call, ToolArgumentLimits limits)
         => CallFingerprint.Compute(call.Name, Arguments(call.Arguments, call, limits));
 
-    /// <summary>What the request shows about the session: the latest prompt, the system instructions and the conversation.</summary>
+    /// <summary>What the request shows about the session: the user's messages (<see cref="UserPrompt"/>), the system instructions and the conversation.</summary>
     public static GuardContext Seen(IList<ChatMessage>? messages, ChatOptions? options, GuardAgent? agent)
     {
-        string? prompt = null;
+        var prompt = default(UserPrompt);
         string? instructions = options?.Instructions;
         if (messages is not null)
         {
-            for (var i = messages.Count - 1; i >= 0 && prompt is null; i--)
-            {
-                if (messages[i].Role == ChatRole.User && messages[i].Text is { Length: > 0 } text)
-                {
-                    prompt = text;
-                }
-            }
-
             foreach (var message in messages)
             {
-                if (message.Role == ChatRole.System && message.Text is { Length: > 0 } system)
+                if (message.Role == ChatRole.User)
+                {
+                    prompt.Add(message.Text);
+                }
+                else if (message.Role == ChatRole.System && message.Text is { Length: > 0 } system)
                 {
                     instructions = instructions is null ? system : instructions + "\n" + system;
                 }
@@ -73,7 +69,7 @@ internal static class FunctionCallTranslator
 
         return new GuardContext
         {
-            Prompt = prompt,
+            Prompt = prompt.Text,
             Agent = agent,
             Conversation = messages is { Count: > 0 } ? new LazyConversation(messages) : null,
         };

@@ -34,7 +34,11 @@ public sealed record GuardContext
     /// </summary>
     public string? Policy { get; init; }
 
-    /// <summary>The user's latest prompt.</summary>
+    /// <summary>
+    /// What the user asked: the latest prompt, or, where the adapter sees the conversation (Microsoft.Extensions.AI, Semantic
+    /// Kernel), the user's messages of it, oldest first, one per line. Provenance (<c>prompt</c>), the prompt-implied task
+    /// scope and "named by the user" read it.
+    /// </summary>
     public string? Prompt { get; init; }
 
     /// <summary>

@@ -25,7 +25,7 @@ internal sealed class TaskScopeCondition : Condition
         ["delete", "remove", "erase", "trash", "clear", "purge", "wipe", "drop", "destroy"],
         ["reserve", "book", "booking", "reservation"],
         ["create", "make", "add", "schedule", "setup", "plan", "arrange", "dispatch"],
-        ["update", "change", "modify", "edit", "alter", "set", "configure", "reset", "redirect", "move"],
+        ["update", "change", "modify", "edit", "alter", "adjust", "amend", "set", "configure", "reset", "redirect", "move"],
         ["go", "move", "guide", "navigate", "drive", "send"],
         ["grant", "give", "share", "allow", "invite"],
         ["unlock", "open"],

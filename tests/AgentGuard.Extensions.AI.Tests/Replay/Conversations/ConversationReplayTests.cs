@@ -23,7 +23,7 @@ public sealed class ConversationReplayTests(ITestOutputHelper output)
         {
             var tools = ConversationCorpus.CatalogueOf(conversation).Tools;
             conversation.Turns.Should().NotBeEmpty();
-            conversation.Calls.Should().OnlyContain(call => tools.ContainsKey(call.Tool), conversation.Id);
+            conversation.Calls.Where(call => !tools.ContainsKey(call.Tool)).Should().BeEmpty(conversation.Id);
             conversation.Source.Should().Contain("tau-bench");
         }
     }
