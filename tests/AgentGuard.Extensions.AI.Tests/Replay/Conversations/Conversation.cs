@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -9,13 +10,17 @@ namespace AgentGuard.Extensions.AI.Tests.Replay.Conversations;
 /// One recorded multi-turn session of a real agent with a (simulated) customer: the user's turns, the tool calls the
 /// agent made in each and what the tools returned, and its replies (see <c>SOURCES.md</c>). Every session is benign.
 /// </summary>
-internal sealed record Conversation(string Id, string Task, string Family, string Source, IReadOnlyList<ConversationTurn> Turns)
+internal sealed record Conversation(string Id, string Task, string Family, string Source, IReadOnlyList<string>? Tools, IReadOnlyList<ConversationTurn> Turns)
 {
     /// <summary>
     /// True for the held-out part: in each family, the 30 % of tasks (rounded up) whose task ids have the smallest
     /// SHA-256; every trial of a task falls on the same side. Fixed before the sessions were first replayed.
     /// </summary>
     public bool IsHeldOut { get; init; }
+
+    /// <summary>The tools the agent was given: the session's own list, or the whole catalogue when it has none.</summary>
+    public IEnumerable<ReplayTool> ToolsOf(ConversationCatalogue catalogue)
+        => Tools is null ? catalogue.Tools.Values : Tools.Select(name => catalogue.Tools[name]);
 
     /// <summary>Every recorded call, in the order the agent made them.</summary>
     public IEnumerable<ReplayStep> Calls => Turns.SelectMany(t => t.Steps).SelectMany(step => step);
@@ -36,29 +41,31 @@ internal sealed record ConversationCatalogue(string Instructions, IReadOnlyDicti
 internal static class ConversationCorpus
 {
     private static readonly Lazy<IReadOnlyList<Conversation>> AllConversations = new(Load);
-    private static readonly Lazy<ConversationCatalogue> TauAirlineCatalogue = new(() => LoadCatalogue("tau_airline_catalogue.json"));
+    private static readonly ConcurrentDictionary<string, ConversationCatalogue> Catalogues = new(StringComparer.Ordinal);
 
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "Replay", "Conversations");
 
     public static IReadOnlyList<Conversation> Conversations => AllConversations.Value;
 
-    public static ConversationCatalogue CatalogueOf(Conversation conversation) => conversation.Family switch
-    {
-        "tau-airline" => TauAirlineCatalogue.Value,
-        _ => throw new InvalidOperationException($"no catalogue for the family '{conversation.Family}'"),
-    };
+    /// <summary>The family's catalogue: <c>&lt;family&gt;_catalogue.json</c> with dashes as underscores.</summary>
+    public static ConversationCatalogue CatalogueOf(Conversation conversation)
+        => Catalogues.GetOrAdd(conversation.Family, family => LoadCatalogue(family.Replace('-', '_') + "_catalogue.json"));
 
     private static List<Conversation> Load()
     {
         var list = new List<Conversation>();
-        foreach (var line in File.ReadLines(Path.Combine(Folder, "tau_airline.jsonl")))
+        foreach (var file in Directory.GetFiles(Folder, "*.jsonl").Order(StringComparer.Ordinal))
         {
-            var node = JsonNode.Parse(line)!.AsObject();
-            var turns = node["turns"]!.AsArray().Select(t => new ConversationTurn(
-                (string)t!["user"]!,
-                [.. t["steps"]!.AsArray().Select(step => (IReadOnlyList<ReplayStep>)[.. step!.AsArray().Select(Call)])],
-                (string?)t["reply"])).ToList();
-            list.Add(new Conversation((string)node["id"]!, (string)node["task"]!, (string)node["family"]!, (string)node["source"]!, turns));
+            foreach (var line in File.ReadLines(file))
+            {
+                var node = JsonNode.Parse(line)!.AsObject();
+                var turns = node["turns"]!.AsArray().Select(t => new ConversationTurn(
+                    (string)t!["user"]!,
+                    [.. t["steps"]!.AsArray().Select(step => (IReadOnlyList<ReplayStep>)[.. step!.AsArray().Select(Call)])],
+                    (string?)t["reply"])).ToList();
+                IReadOnlyList<string>? tools = node["tools"] is JsonArray names ? [.. names.Select(n => (string)n!)] : null;
+                list.Add(new Conversation((string)node["id"]!, (string)node["task"]!, (string)node["family"]!, (string)node["source"]!, tools, turns));
+            }
         }
 
         var heldOut = new HashSet<string>(StringComparer.Ordinal);

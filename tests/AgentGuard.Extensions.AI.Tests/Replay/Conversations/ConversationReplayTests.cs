@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace AgentGuard.Extensions.AI.Tests.Replay.Conversations;
 
 /// <summary>
-/// Recorded sessions of a real agent serving customers (tau-bench's gpt-4o airline sessions), replayed turn by turn
+/// Recorded benign sessions of agents with tools (tau-bench's gpt-4o airline sessions, API-Bank's annotated dialogues), replayed turn by turn
 /// through the real M.E.AI pipeline: how often does AgentGuard get in the way of traffic it was not written for?
 /// Figures are reported on the held-out part; the tuning part's interruptions are printed, the held-out part's are not.
 /// </summary>
@@ -13,27 +13,26 @@ public sealed class ConversationReplayTests(ITestOutputHelper output)
     /// <summary>Issue 15's bound on benign sessions interrupted under zero configuration.</summary>
     private const double MaxInterruptedRate = 0.10;
 
-    [Fact]
-    public void Corpus_EveryCallIsToATool_OfTheRecordedCatalogue()
+    [Theory]
+    [InlineData("tau-airline", 200, 1164, 15)]
+    [InlineData("api-bank", 213, 389, 64)]
+    public void Corpus_EveryCallIsToAToolTheSessionWasGiven(string family, int sessions, int calls, int heldOutTasks)
     {
-        var conversations = ConversationCorpus.Conversations;
-        conversations.Should().HaveCount(200);
-        conversations.Sum(c => c.Calls.Count()).Should().Be(1164);
+        var conversations = ConversationCorpus.Conversations.Where(c => c.Family == family).ToList();
+        conversations.Should().HaveCount(sessions);
+        conversations.Sum(c => c.Calls.Count()).Should().Be(calls);
         foreach (var conversation in conversations)
         {
-            var tools = ConversationCorpus.CatalogueOf(conversation).Tools;
+            var tools = conversation.ToolsOf(ConversationCorpus.CatalogueOf(conversation)).Select(t => t.Name).ToHashSet();
             conversation.Turns.Should().NotBeEmpty();
-            conversation.Calls.Where(call => !tools.ContainsKey(call.Tool)).Should().BeEmpty(conversation.Id);
-            conversation.Source.Should().Contain("tau-bench");
+            conversation.Calls.Where(call => !tools.Contains(call.Tool)).Should().BeEmpty(conversation.Id);
+            conversation.Source.Length.Should().BeGreaterThan(20);
         }
-    }
 
-    [Fact]
-    public void Split_HoldsOutAThirdOfTheTasks_WithEveryTrialOnOneSide()
-    {
-        var byTask = ConversationCorpus.Conversations.GroupBy(c => c.Task).ToList();
+        // The split: 30 % of the family's tasks (rounded up), every session of a task on one side.
+        var byTask = conversations.GroupBy(c => c.Task).ToList();
         byTask.Should().OnlyContain(task => task.Select(c => c.IsHeldOut).Distinct().Count() == 1);
-        byTask.Count(task => task.First().IsHeldOut).Should().Be(15, "30 % of 50 tasks");
+        byTask.Count(task => task.First().IsHeldOut).Should().Be(heldOutTasks);
     }
 
     [Fact]
@@ -52,23 +51,23 @@ public sealed class ConversationReplayTests(ITestOutputHelper output)
     public async Task Replay_HeldOut_ZeroConfiguration_InterruptsFewSessions()
     {
         var outcomes = await ReplayAsync(heldOut: true);
-        var figure = Figure("Held-out", outcomes);
-        output.WriteLine(figure);
-        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "conversation-figures-held-out.md"), figure);
-        Rate(outcomes).Should().BeLessThanOrEqualTo(MaxInterruptedRate);
+        var figures = Figures("Held-out", outcomes);
+        output.WriteLine(figures);
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "conversation-figures-held-out.md"), figures);
+        Check(outcomes);
     }
 
     [Fact]
     public async Task Replay_Tuning_ZeroConfiguration_InterruptsFewSessions()
     {
         var outcomes = await ReplayAsync(heldOut: false);
-        output.WriteLine(Figure("Tuning", outcomes));
+        output.WriteLine(Figures("Tuning", outcomes));
         foreach (var outcome in outcomes.Where(o => o.Interrupted))
         {
             output.WriteLine($"{outcome.Conversation.Id}: {outcome.Calls - outcome.Executed} of {outcome.Calls} calls stopped | {string.Join(" | ", outcome.Stops)}");
         }
 
-        Rate(outcomes).Should().BeLessThanOrEqualTo(MaxInterruptedRate);
+        Check(outcomes);
     }
 
     private static async Task<List<ConversationOutcome>> ReplayAsync(bool heldOut)
@@ -82,10 +81,26 @@ public sealed class ConversationReplayTests(ITestOutputHelper output)
         return outcomes;
     }
 
+    private static void Check(List<ConversationOutcome> outcomes)
+    {
+        foreach (var family in outcomes.GroupBy(o => o.Conversation.Family))
+        {
+            Rate([.. family]).Should().BeLessThanOrEqualTo(MaxInterruptedRate, family.Key);
+        }
+    }
+
     private static double Rate(List<ConversationOutcome> outcomes) => (double)outcomes.Count(o => o.Interrupted) / outcomes.Count;
 
-    private static string Figure(string part, List<ConversationOutcome> outcomes)
+    private static string Figures(string part, List<ConversationOutcome> outcomes)
+    {
+        var lines = outcomes.GroupBy(o => o.Conversation.Family).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Figure($"{part} part, {g.Key}", [.. g]))
+            .Append(Figure($"{part} part, all", outcomes));
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static string Figure(string title, List<ConversationOutcome> outcomes)
         => string.Create(CultureInfo.InvariantCulture,
-            $"{part} part, zero configuration: {outcomes.Count(o => o.Interrupted)} / {outcomes.Count} sessions interrupted ({Rate(outcomes):P1}); " +
+            $"{title}, zero configuration: {outcomes.Count(o => o.Interrupted)} / {outcomes.Count} sessions interrupted ({Rate(outcomes):P1}); " +
             $"{outcomes.Sum(o => o.Calls - o.Executed)} / {outcomes.Sum(o => o.Calls)} calls stopped; {outcomes.Sum(o => o.ApprovalsAsked)} approvals asked");
 }

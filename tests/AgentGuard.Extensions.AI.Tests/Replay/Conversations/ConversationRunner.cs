@@ -63,7 +63,7 @@ internal static class ConversationRunner
             script.Add(ScriptedChatClient.Say(turn.Reply ?? string.Empty));
         }
 
-        var tools = catalogue.Tools.Values.Select(tool => (AITool)new ReplayFunction(tool, results, executed)).ToList();
+        var tools = conversation.ToolsOf(catalogue).Select(tool => (AITool)new ReplayFunction(tool, results, executed)).ToList();
         var client = new ChatClientBuilder(new ScriptedChatClient([.. script])).UseAgentGuard().UseFunctionInvocation().Build(services);
         var options = new ChatOptions
         {
@@ -71,7 +71,7 @@ internal static class ConversationRunner
             AdditionalProperties = new AdditionalPropertiesDictionary { [GuardContextKeys.SessionId] = conversation.Id },
         };
 
-        var history = new List<ChatMessage> { new(ChatRole.System, catalogue.Instructions) };
+        var history = catalogue.Instructions.Length > 0 ? new List<ChatMessage> { new(ChatRole.System, catalogue.Instructions) } : [];
         foreach (var turn in conversation.Turns)
         {
             history.Add(new ChatMessage(ChatRole.User, turn.User));
