@@ -111,6 +111,9 @@ public static class ToolRoleInference
         "members", "app", "target", "webhook", "host",
     ];
 
+    /// <summary>How a description names its own tool before the verb: "This API records …".</summary>
+    private static readonly HashSet<string> GenericSubjects = new(StringComparer.Ordinal) { "api", "tool", "function", "endpoint", "method", "operation", "action" };
+
     private static readonly string[] RecipientDescriptions = ["e-mail address", "email address", "iban", "recipient", "url", "bank account", "phone number", "destination"];
 
     /// <summary>
@@ -265,7 +268,10 @@ public static class ToolRoleInference
             return null;
         }
 
-        var first = Words(description).FirstOrDefault();
+        // "This API records …", "The tool sends …": a generic subject before the verb is skipped.
+        var words = Words(description);
+        var at = words.Length > 2 && words[0] is "this" or "the" && GenericSubjects.Contains(words[1]) ? 2 : 0;
+        var first = words.Length > at ? words[at] : null;
         if (first is not { Length: > 3 } || first[^1] != 's')
         {
             return null;

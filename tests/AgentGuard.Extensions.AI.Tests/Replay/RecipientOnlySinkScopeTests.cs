@@ -98,4 +98,45 @@ public sealed class RecipientOnlySinkScopeTests
         asked.Should().BeGreaterThan(0);
         _generated.Should().Be(0);
     }
+
+    // Descriptions written with a generic subject ("This API records …", API-Bank's style): the verb after it is the
+    // description's leading verb. Found replaying API-Bank's dialogues (RecordHealthData).
+    [Theory]
+    [InlineData("This API generates an audio clip of a source recording spoken in a target voice.")]
+    [InlineData("This tool generates an audio clip of a source recording spoken in a target voice.")]
+    [InlineData("The function generates an audio clip of a source recording spoken in a target voice.")]
+    public async Task DescriptionWithAGenericSubject_UserAsksForTheAction_Runs(string description)
+    {
+        var asked = await RunAsync(
+            "Check my SMS, then generate an audio clip of /tmp/talk.mp4 in my voice from /Recordings/01.mp4 and save it at /tmp/talk_john.mp4.",
+            CleanSms, description, "/tmp/talk.mp4", "/Recordings/01.mp4", "/tmp/talk_john.mp4");
+
+        asked.Should().Be(0, "the verb after \"This API\" is the tool's action, and the prompt names it");
+        _generated.Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData("This API generates an audio clip of a source recording spoken in a target voice.")]
+    [InlineData("This tool generates an audio clip of a source recording spoken in a target voice.")]
+    public async Task DescriptionWithAGenericSubject_InjectedRequest_StillOutsideTheTask(string description)
+    {
+        var asked = await RunAsync(
+            "My voice sample is /Recordings/01.mp4 and my talk is /tmp/talk.mp4. What SMS did I get this week?",
+            InjectedSms, description, "/tmp/talk.mp4", "/Recordings/01.mp4", "/tmp/talk.mp4");
+
+        asked.Should().BeGreaterThan(0, "the user did not ask for the action");
+        _generated.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task DescriptionWhoseSubjectIsNotGeneric_StaysOutsideTheTask()
+    {
+        // "This voice generates …" is not a tool speaking of itself; no action is taken from it.
+        var asked = await RunAsync(
+            "Check my SMS, then generate an audio clip of /tmp/talk.mp4 in my voice from /Recordings/01.mp4 and save it at /tmp/talk_john.mp4.",
+            CleanSms, "This voice generates clips of a source recording.", "/tmp/talk.mp4", "/Recordings/01.mp4", "/tmp/talk_john.mp4");
+
+        asked.Should().BeGreaterThan(0);
+        _generated.Should().Be(0);
+    }
 }
