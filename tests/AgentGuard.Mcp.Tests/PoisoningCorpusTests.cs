@@ -102,6 +102,9 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
         // session's end, after its six classes from the threat (a privilege granted to "yourself", code to download and run,
         // the user's limit set aside, a bcc address on every message, a credential put into a side-channel argument, a
         // command chained after the tool's work), 180 / 213 at 14 / 864, every source unchanged (desktop-commander 0 / 1).
+        // The thirty-third session added MCP-SafetyBench (xjzzzzzzzz/MCPSafety: the descriptions its attack tasks put in
+        // place of Blender tools' or add as new tools, and the MCP-Universe servers' docstrings as clean): untuned 6 / 6 at
+        // 0 / 14, so 186 / 219 at 14 / 878 before any change.
         // The recall floor is the measured figure, the target (0.90) is not met.
         var first = heldOut.Where(s => FirstBuildSources.Contains(s.GetProperty("source").GetString()!)).ToList();
         var firstPositives = first.Where(s => s.GetProperty("label").GetInt32() == 1).ToList();
@@ -111,7 +114,7 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
 
         positives.Should().HaveCountGreaterThanOrEqualTo(20);
         negatives.Should().HaveCountGreaterThan(200);
-        recall.Should().BeGreaterThanOrEqualTo(180 / 213.0);
+        recall.Should().BeGreaterThanOrEqualTo(186 / 219.0);
         falsePositiveRate.Should().BeLessThanOrEqualTo(0.05);
     }
 
