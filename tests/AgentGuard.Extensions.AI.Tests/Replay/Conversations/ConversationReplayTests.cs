@@ -16,6 +16,7 @@ public sealed class ConversationReplayTests(ITestOutputHelper output)
     [Theory]
     [InlineData("tau-airline", 200, 1164, 15)]
     [InlineData("api-bank", 213, 389, 64)]
+    [InlineData("api-bank-toolsearcher", 50, 119, 15)]
     public void Corpus_EveryCallIsToAToolTheSessionWasGiven(string family, int sessions, int calls, int heldOutTasks)
     {
         var conversations = ConversationCorpus.Conversations.Where(c => c.Family == family).ToList();

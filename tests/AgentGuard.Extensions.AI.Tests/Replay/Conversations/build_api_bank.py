@@ -1,5 +1,6 @@
-"""Builds the benign conversation family `api-bank` (API-Bank's level-1 dialogues) into api_bank.jsonl and its tool
-catalogue into api_bank_catalogue.json. Run from this folder with the path of a checkout of AlibabaResearch/DAMO-ConvAI
+"""Builds the benign conversation families `api-bank` (API-Bank's level-1 dialogues) and `api-bank-toolsearcher` (its
+level-2 dialogues, in which the assistant first finds the API with the `ToolSearcher` API) into api_bank.jsonl and
+api_bank_toolsearcher.jsonl, and their tool catalogues into api_bank_catalogue.json and api_bank_toolsearcher_catalogue.json. Run from this folder with the path of a checkout of AlibabaResearch/DAMO-ConvAI
 at the commit below:
 
     python3 build_api_bank.py /path/to/DAMO-ConvAI
@@ -11,6 +12,8 @@ Source: API-Bank (AlibabaResearch/DAMO-ConvAI, folder `api-bank`, Apache-2.0 as 
   one session; the APIs in its file name, and any other it calls (GetUserToken), are the tools it was given. User and assistant messages and calls are kept as
   annotated; an assistant message between two calls of one turn is dropped (the replayed model speaks once per turn,
   after its calls), the turn's last one is its reply.
+- `api-bank/lv1-lv2-samples/level-2-toolsearcher/*.jsonl`: 50 dialogues of the same kind in which the assistant first
+  calls `ToolSearcher` with keywords and reads the API descriptions it returns, then calls the API found.
 - `api-bank/apis/*.py`: each API's name (its class), description and input parameters, read from the class attributes'
   literals (with `ast`, nothing is executed); API-Bank's types become JSON schema types.
 Calls are kept as annotated, also where an argument's name differs from the API's code at this commit. A result is
@@ -30,7 +33,8 @@ COMMIT = "483554eae102996f5ec1f4feab4e78ef29c2a394"
 DIALOGUES = "api-bank/lv1-lv2-samples/level-1-given-desc"
 APIS = "api-bank/apis"
 FAMILY = "api-bank"
-SOURCE = f"AlibabaResearch/DAMO-ConvAI@{COMMIT[:8]} {DIALOGUES}"
+TOOLSEARCHER_DIALOGUES = "api-bank/lv1-lv2-samples/level-2-toolsearcher"
+TOOLSEARCHER_FAMILY = "api-bank-toolsearcher"
 TYPES = {"str": "string", "int": "integer", "float": "number", "bool": "boolean", "list": "array", "list(str)": "array",
          "dict": "object", "json": "object", "Union[List[dict], dict]": "object"}
 
@@ -106,11 +110,10 @@ def turns_of(dialogue, tools, allowed):
     return turns
 
 
-def main(repo):
-    tools = api_schemas(repo)
+def build(repo, tools, folder, family, target):
     rows = []
     used = set()
-    for path in list_files(repo, DIALOGUES):
+    for path in list_files(repo, folder):
         name = os.path.basename(path)[: -len(".jsonl")]
         # A name API-Bank does not implement (GetReminder) is not a tool; a call to one would fail the schema check.
         apis = [a for a in name.split("-level-")[0].split("-") if a in tools]
@@ -118,15 +121,21 @@ def main(repo):
         if not turns:
             continue  # SearchEngine-level-1-1.jsonl is empty at this commit
         used.update(apis)
-        rows.append({"id": f"{FAMILY}-{name}", "task": f"{FAMILY}/{name}", "family": FAMILY, "source": SOURCE,
+        rows.append({"id": f"{family}-{name}", "task": f"{family}/{name}", "family": family, "source": f"AlibabaResearch/DAMO-ConvAI@{COMMIT[:8]} {folder}",
                      "tools": apis, "turns": turns})
 
-    with open(os.path.join(HERE, "api_bank_catalogue.json"), "w", encoding="utf-8") as out:
+    with open(os.path.join(HERE, target + "_catalogue.json"), "w", encoding="utf-8") as out:
         json.dump({"instructions": "", "tools": {n: tools[n] for n in sorted(used)}}, out, ensure_ascii=False, indent=1)
         out.write("\n")
-    with open(os.path.join(HERE, "api_bank.jsonl"), "w", encoding="utf-8") as out:
+    with open(os.path.join(HERE, target + ".jsonl"), "w", encoding="utf-8") as out:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def main(repo):
+    tools = api_schemas(repo)
+    build(repo, tools, DIALOGUES, FAMILY, "api_bank")
+    build(repo, tools, TOOLSEARCHER_DIALOGUES, TOOLSEARCHER_FAMILY, "api_bank_toolsearcher")
 
 
 if __name__ == "__main__":
