@@ -66,8 +66,9 @@ internal sealed partial class ResultInspector
     public ResultInspection Inspect(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, ToolResult result, ISessionView? session, InjectionAssessment? precomputed = null)
     {
         var classification = policy.Tools.Classify(toolCall.ToolName, toolCall.Source, toolCall.Kind);
+        var roles = _inference?.RolesOf(toolCall);
         var untrusted = classification.Untrusted || HasAny(toolCall.Tags, UntrustedSourceTags) || HasAny(classification.Tags, UntrustedSourceTags)
-            || (_inference?.RolesOf(toolCall).IsThirdPartySource == true && !classification.Trusted);
+            || (roles?.IsThirdPartySource == true && !classification.Trusted);
         var text = result.Text;
         if (text is null)
         {
@@ -169,7 +170,9 @@ internal sealed partial class ResultInspector
             }
             else
             {
-                session.Observe(ValueOrigin.Trusted, echoed is null ? scanned : echoed.Cut(scanned), toolCall.ToolName);
+                // A trusted tool directory's listing names tools by design (see ToolDirectoryListing).
+                var remembered = roles?.IsToolDirectory == true ? ToolDirectoryListing.WithoutListedNames(scanned) : scanned;
+                session.Observe(ValueOrigin.Trusted, echoed is null ? remembered : echoed.Cut(remembered), toolCall.ToolName);
             }
 
             if (labels.Count > 0)

@@ -111,6 +111,48 @@ public static class ToolRoleInference
         "members", "app", "target", "webhook", "host",
     ];
 
+    /// <summary>What a tool directory finds: tools, APIs, functions, plugins.</summary>
+    private static readonly HashSet<string> DirectoryNouns = new(StringComparer.Ordinal)
+    {
+        "tool", "tools", "api", "apis", "function", "functions", "plugin", "plugins",
+    };
+
+    /// <summary>How a tool directory's name or description says it finds them.</summary>
+    private static readonly HashSet<string> DirectoryVerbs = new(StringComparer.Ordinal)
+    {
+        "search", "searches", "searcher", "find", "finds", "finder", "lookup", "looks", "discover", "discovers", "discovery",
+        "retrieve", "retrieves", "retriever", "recommend", "recommends", "recommender", "registry", "catalog", "catalogue",
+    };
+
+    /// <summary>
+    /// A tool that finds the tools for a task: its name pairs a directory noun with a finding word (<c>ToolSearcher</c>,
+    /// <c>search_tools</c>, <c>ApiFinder</c>), or its description starts with a finding verb whose object, within four
+    /// words, is one ("Find the tools that fit a task", "Looks up the APIs available …").
+    /// </summary>
+    private static bool IsToolDirectory(string[] nameWords, string? description)
+    {
+        if (nameWords.Any(DirectoryNouns.Contains) && nameWords.Any(DirectoryVerbs.Contains))
+        {
+            return true;
+        }
+
+        var words = Words(description ?? string.Empty);
+        if (words.Length == 0 || !DirectoryVerbs.Contains(words[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < Math.Min(words.Length, 6); i++)
+        {
+            if (DirectoryNouns.Contains(words[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>How a description names its own tool before the verb: "This API records …".</summary>
     private static readonly HashSet<string> GenericSubjects = new(StringComparer.Ordinal) { "api", "tool", "function", "endpoint", "method", "operation", "action" };
 
@@ -219,8 +261,15 @@ public static class ToolRoleInference
             }
         }
 
+        // A tool directory lists the host's own tools: not third-party content unless its server says it reads the open world.
+        var directory = !sink && IsToolDirectory(words, descriptor?.Description);
+        if (directory)
+        {
+            evidence.Add("finds tools → its listing names tools by design");
+        }
+
         var thirdParty = false;
-        if (reader || (!sink && descriptor?.ReadOnlyHint == true))
+        if ((reader || (!sink && descriptor?.ReadOnlyHint == true)) && (!directory || descriptor?.OpenWorldHint == true))
         {
             var all = words.Concat(Words(descriptor?.Description ?? string.Empty)).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var firstParty = words.FirstOrDefault(w => FirstPartyWords.Contains(w));
@@ -247,7 +296,7 @@ public static class ToolRoleInference
             tags.Add("untrusted-source");
         }
 
-        return new ToolRoles([.. tags.Distinct(StringComparer.OrdinalIgnoreCase)], [.. recipients], [.. actionWords.Distinct(StringComparer.Ordinal)], sink, thirdParty, [.. evidence]);
+        return new ToolRoles([.. tags.Distinct(StringComparer.OrdinalIgnoreCase)], [.. recipients], [.. actionWords.Distinct(StringComparer.Ordinal)], sink, thirdParty, [.. evidence], directory);
 
         void Add(string[] added, string why)
         {

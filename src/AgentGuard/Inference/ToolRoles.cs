@@ -5,8 +5,9 @@ public sealed class ToolRoles
 {
     internal static ToolRoles Unknown { get; } = new([], [], [], false, false, []);
 
-    internal ToolRoles(string[] tags, string[] recipientArguments, string[] actionWords, bool isSink, bool isThirdPartySource, string[] evidence)
+    internal ToolRoles(string[] tags, string[] recipientArguments, string[] actionWords, bool isSink, bool isThirdPartySource, string[] evidence, bool isToolDirectory = false)
     {
+        IsToolDirectory = isToolDirectory;
         Tags = tags;
         RecipientArguments = recipientArguments;
         ActionWords = actionWords;
@@ -33,6 +34,12 @@ public sealed class ToolRoles
 
     /// <summary>True when the tool reads content third parties wrote (mail, messages, web pages, reviews…).</summary>
     public bool IsThirdPartySource { get; }
+
+    /// <summary>
+    /// True when the tool finds the tools (APIs, functions) for a task, e.g. <c>ToolSearcher</c>, <c>search_tools</c>: the
+    /// tools its result lists are named by design, not by content choosing a tool.
+    /// </summary>
+    public bool IsToolDirectory { get; }
 
     /// <summary>Why: one line per conclusion, e.g. <c>name verb 'send' → external-send</c>.</summary>
     public string[] Evidence { get; }
