@@ -142,10 +142,16 @@ internal sealed partial class InjectionDetector
         return Math.Max(i, start + 8);
     }
 
-    /// <summary>Decoded bytes that are printable ASCII text of several words are scanned; their markers count when they alone reach the threshold.</summary>
+    /// <summary>What decoded text may hold besides printable ASCII: its line breaks and tabs.</summary>
+    private static readonly SearchValues<byte> TextBytes = SearchValues.Create([.. Enumerable.Range(0x20, 0x7F - 0x20).Select(b => (byte)b), (byte)'\t', (byte)'\n', (byte)'\r']);
+
+    /// <summary>
+    /// Decoded bytes that are printable ASCII text of several words (line breaks and tabs allowed: an instruction may
+    /// span lines) are scanned; their markers count when they alone reach the threshold.
+    /// </summary>
     private static void ReadDecoded(ReadOnlySpan<byte> bytes, Span<double> weights)
     {
-        if (bytes.Length < 8 || bytes.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) >= 0 || bytes.Count((byte)' ') < 2)
+        if (bytes.Length < 8 || bytes.IndexOfAnyExcept(TextBytes) >= 0 || bytes.Count((byte)' ') < 2)
         {
             return;
         }
