@@ -44,12 +44,18 @@ public sealed class RecipientOnlySinkScopeTests
         return approver.Asked;
     }
 
-    [Fact]
-    public async Task UserAsksForTheAction_AfterUntrustedContent_Runs()
+    // A description may name its tool before the verb ("This API records …", API-Bank's style): the verb after the
+    // generic subject is its leading verb. Found replaying API-Bank's dialogues (RecordHealthData).
+    [Theory]
+    [InlineData(GeneratesDescription)]
+    [InlineData("This API generates an audio clip of a source recording spoken in a target voice.")]
+    [InlineData("This tool generates an audio clip of a source recording spoken in a target voice.")]
+    [InlineData("The function generates an audio clip of a source recording spoken in a target voice.")]
+    public async Task UserAsksForTheAction_AfterUntrustedContent_Runs(string description)
     {
         var asked = await RunAsync(
             "Check my SMS, then generate an audio clip of /tmp/talk.mp4 in my voice from /Recordings/01.mp4 and save it at /tmp/talk_john.mp4.",
-            CleanSms, GeneratesDescription, "/tmp/talk.mp4", "/Recordings/01.mp4", "/tmp/talk_john.mp4");
+            CleanSms, description, "/tmp/talk.mp4", "/Recordings/01.mp4", "/tmp/talk_john.mp4");
 
         asked.Should().Be(0, "the prompt names the tool's action (its description's leading verb)");
         _generated.Should().Be(1);
@@ -66,10 +72,13 @@ public sealed class RecipientOnlySinkScopeTests
         _generated.Should().Be(1);
     }
 
-    [Fact]
-    public async Task InjectedRequest_WithTheAttackersPaths_NeedsApproval()
+    [Theory]
+    [InlineData(GeneratesDescription)]
+    [InlineData("This API generates an audio clip of a source recording spoken in a target voice.")]
+    [InlineData("This tool generates an audio clip of a source recording spoken in a target voice.")]
+    public async Task InjectedRequest_WithTheAttackersPaths_NeedsApproval(string description)
     {
-        var asked = await RunAsync("What SMS did I get this week?", InjectedSms, GeneratesDescription, "/tmp/crime.mp4", "/Recordings/01.mp4", "/tmp/crime_john.mp4");
+        var asked = await RunAsync("What SMS did I get this week?", InjectedSms, description, "/tmp/crime.mp4", "/Recordings/01.mp4", "/tmp/crime_john.mp4");
 
         asked.Should().BeGreaterThan(0);
         _generated.Should().Be(0);
@@ -96,35 +105,6 @@ public sealed class RecipientOnlySinkScopeTests
             CleanSms, "Voice clones of a source recording for a target voice.", "/tmp/talk.mp4", "/Recordings/01.mp4", "/tmp/talk_john.mp4");
 
         asked.Should().BeGreaterThan(0);
-        _generated.Should().Be(0);
-    }
-
-    // Descriptions written with a generic subject ("This API records …", API-Bank's style): the verb after it is the
-    // description's leading verb. Found replaying API-Bank's dialogues (RecordHealthData).
-    [Theory]
-    [InlineData("This API generates an audio clip of a source recording spoken in a target voice.")]
-    [InlineData("This tool generates an audio clip of a source recording spoken in a target voice.")]
-    [InlineData("The function generates an audio clip of a source recording spoken in a target voice.")]
-    public async Task DescriptionWithAGenericSubject_UserAsksForTheAction_Runs(string description)
-    {
-        var asked = await RunAsync(
-            "Check my SMS, then generate an audio clip of /tmp/talk.mp4 in my voice from /Recordings/01.mp4 and save it at /tmp/talk_john.mp4.",
-            CleanSms, description, "/tmp/talk.mp4", "/Recordings/01.mp4", "/tmp/talk_john.mp4");
-
-        asked.Should().Be(0, "the verb after \"This API\" is the tool's action, and the prompt names it");
-        _generated.Should().Be(1);
-    }
-
-    [Theory]
-    [InlineData("This API generates an audio clip of a source recording spoken in a target voice.")]
-    [InlineData("This tool generates an audio clip of a source recording spoken in a target voice.")]
-    public async Task DescriptionWithAGenericSubject_InjectedRequest_StillOutsideTheTask(string description)
-    {
-        var asked = await RunAsync(
-            "My voice sample is /Recordings/01.mp4 and my talk is /tmp/talk.mp4. What SMS did I get this week?",
-            InjectedSms, description, "/tmp/talk.mp4", "/Recordings/01.mp4", "/tmp/talk.mp4");
-
-        asked.Should().BeGreaterThan(0, "the user did not ask for the action");
         _generated.Should().Be(0);
     }
 
