@@ -67,8 +67,8 @@ internal sealed partial class ResultInspector
     {
         var classification = policy.Tools.Classify(toolCall.ToolName, toolCall.Source, toolCall.Kind);
         var roles = _inference?.RolesOf(toolCall);
-        var untrusted = classification.Untrusted || HasAny(toolCall.Tags, UntrustedSourceTags) || HasAny(classification.Tags, UntrustedSourceTags)
-            || (roles?.IsThirdPartySource == true && !classification.Trusted);
+        var markedUntrusted = classification.Untrusted || HasAny(toolCall.Tags, UntrustedSourceTags) || HasAny(classification.Tags, UntrustedSourceTags);
+        var untrusted = markedUntrusted || (roles?.IsThirdPartySource == true && !classification.Trusted);
         var text = result.Text;
         if (text is null)
         {
@@ -150,7 +150,9 @@ internal sealed partial class ResultInspector
         string[] added = [];
         if (session is not null)
         {
-            var fields = untrusted ? null : UntrustedFields.Split(scanned, classification.UntrustedFields);
+            // A tool directory's listing names tools by design (see ToolDirectoryListing), unless the host marked it untrusted.
+            var remembered = roles?.IsToolDirectory == true && !markedUntrusted ? ToolDirectoryListing.WithoutListedNames(scanned) : scanned;
+            var fields = untrusted ? null : UntrustedFields.Split(remembered, classification.UntrustedFields);
 
             // What a trusted tool repeats of its own arguments is not remembered as trusted (see EchoedValues).
             var echoed = untrusted ? null : EchoedValues.Of(toolCall.Arguments);
@@ -166,12 +168,10 @@ internal sealed partial class ResultInspector
             }
             else if (untrusted)
             {
-                session.Observe(ValueOrigin.Untrusted, scanned, toolCall.ToolName);
+                session.Observe(ValueOrigin.Untrusted, remembered, toolCall.ToolName);
             }
             else
             {
-                // A trusted tool directory's listing names tools by design (see ToolDirectoryListing).
-                var remembered = roles?.IsToolDirectory == true ? ToolDirectoryListing.WithoutListedNames(scanned) : scanned;
                 session.Observe(ValueOrigin.Trusted, echoed is null ? remembered : echoed.Cut(remembered), toolCall.ToolName);
             }
 

@@ -5,12 +5,13 @@ using AgentGuard.Policies;
 namespace AgentGuard;
 
 /// <summary>
-/// A trusted tool directory's result (<see cref="Inference.ToolRoles.IsToolDirectory"/>) lists tools by name; the agent
-/// calling a tool it found there is not content choosing a tool. So the names in the listing's name fields (<c>name</c>,
+/// A tool directory's result (<see cref="Inference.ToolRoles.IsToolDirectory"/>) lists tools by name; the agent calling a
+/// tool it found there is not content choosing a tool. So the names in the listing's name fields (<c>name</c>,
 /// <c>tool_name</c>, <c>api_name</c>, <c>function</c> …, in JSON) are cut out of the text before it is remembered, and
-/// <c>When.ToolNamedByResult</c> does not count them. Everything else is remembered as it was: a tool named only inside
-/// a listed tool's description, or named by any other result, still counts; a listing that is not JSON is remembered
-/// whole (the rule asks, the safe side).
+/// <c>When.ToolNamedByResult</c> does not count them. Everything else is remembered as it was, with the trust the tool
+/// has (a directory that searches may search a public registry: its listing stays third-party content): a tool named
+/// only inside a listed tool's description, or named by any other result, still counts; a listing that is not JSON is
+/// remembered whole (the rule asks, the safe side). A directory the host marked untrusted is not read this way.
 /// </summary>
 internal static class ToolDirectoryListing
 {

@@ -261,7 +261,8 @@ public static class ToolRoleInference
             }
         }
 
-        // A tool directory lists the host's own tools: not third-party content unless its server says it reads the open world.
+        // A tool directory's listing names tools by design; whether what it carries is third-party content is decided
+        // as for any reader (a directory that searches may search a public registry).
         var directory = !sink && IsToolDirectory(words, descriptor?.Description);
         if (directory)
         {
@@ -269,7 +270,7 @@ public static class ToolRoleInference
         }
 
         var thirdParty = false;
-        if ((reader || (!sink && descriptor?.ReadOnlyHint == true)) && (!directory || descriptor?.OpenWorldHint == true))
+        if (reader || (!sink && descriptor?.ReadOnlyHint == true))
         {
             var all = words.Concat(Words(descriptor?.Description ?? string.Empty)).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var firstParty = words.FirstOrDefault(w => FirstPartyWords.Contains(w));
