@@ -1,16 +1,21 @@
 using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace AgentGuard;
 
 /// <summary>
-/// Appends one JSON line per decision to <c>Audit:File</c>. Writes happen on a background task, so a decision does not
-/// wait for the disk while the queue (10,000 records) has room. When it is full the decision waits for room
+/// Appends one JSON line per decision to <c>Audit:File</c>. Writes happen on a thread of the sink's own, so a decision
+/// does not wait for the disk while the queue (10,000 records) has room. When it is full the decision waits for room
 /// (back-pressure) for at most <see cref="MaxWait"/>; only a disk stuck longer than that loses records, and every lost
 /// record is counted (<c>agentguard.audit.dropped</c>) and logged (event 2102).
 /// </summary>
+/// <remarks>
+/// The writer is a dedicated thread with synchronous file writes, not a thread-pool task: decisions that wait for room
+/// block pool threads, and a writer that needed a pool thread to run could then be starved for the whole wait by the
+/// very burst it is draining (a burst of parallel decisions on a busy 2-core host lost records that way).
+/// </remarks>
 internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
 {
     /// <summary>Records queued before decisions start to wait for the writer.</summary>
@@ -19,11 +24,11 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
     /// <summary>The longest a decision waits for room in a full queue.</summary>
     internal static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
 
-    private readonly Channel<object> _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly BlockingCollection<object> _queue = new(new ConcurrentQueue<object>(), Capacity);
     private readonly string? _path;
     private readonly ILogger _logger;
     private readonly AgentGuardDiagnostics? _diagnostics;
-    private readonly Task? _writer;
+    private readonly TaskCompletionSource? _written;
     private long _dropped;
 
     public JsonLinesAuditSink(AgentGuardOptions options, ILoggerFactory loggerFactory, AgentGuardDiagnostics? diagnostics = null)
@@ -34,7 +39,8 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
         if (_path is not null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            _writer = Task.Run(WriteLoopAsync);
+            _written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            new Thread(WriteLoop) { IsBackground = true, Name = "AgentGuard audit writer" }.Start();
         }
     }
 
@@ -45,28 +51,34 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
 
     public void Write(AuditRecord record)
     {
-        if (_path is null || _queue.Writer.TryWrite(record))
+        if (_path is null || TryAdd(record, TimeSpan.Zero))
         {
             return;
         }
 
         // Full: wait for the writer (back-pressure) rather than lose the record, within a bound.
-        using var timeout = new CancellationTokenSource(MaxWait);
-        try
+        if (TryAdd(record, MaxWait))
         {
-            _queue.Writer.WriteAsync(record, timeout.Token).AsTask().GetAwaiter().GetResult();
             return;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (ChannelClosedException)
-        {
         }
 
         Interlocked.Increment(ref _dropped);
         _diagnostics?.AuditDropped.Add(1);
         LogRecordDropped(_path, MaxWait.TotalSeconds);
+    }
+
+    /// <summary>Queues <paramref name="item"/>, waiting at most <paramref name="wait"/> for room; false once the sink is disposed.</summary>
+    private bool TryAdd(object item, TimeSpan wait)
+    {
+        try
+        {
+            return _queue.TryAdd(item, wait);
+        }
+        catch (InvalidOperationException)
+        {
+            // Disposed: adding is complete.
+            return false;
+        }
     }
 
     /// <summary>Completes once every record written before the call is on disk.</summary>
@@ -78,16 +90,18 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
         }
 
         var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return _queue.Writer.TryWrite(flushed) ? flushed.Task : Task.CompletedTask;
+        return TryAdd(flushed, Timeout.InfiniteTimeSpan) ? flushed.Task : Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        if (_writer is not null)
+        _queue.CompleteAdding();
+        if (_written is not null)
         {
-            await _writer.ConfigureAwait(false);
+            await _written.Task.ConfigureAwait(false);
         }
+
+        _queue.Dispose();
     }
 
     internal static void WriteRecord(Utf8JsonWriter writer, AuditRecord record)
@@ -206,62 +220,94 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
         writer.WriteEndArray();
     }
 
-    private async Task WriteLoopAsync()
+    /// <summary>The writer thread: takes what is queued, writes it in one append, answers the flushes, until disposed.</summary>
+    private void WriteLoop()
     {
-        var stream = new FileStream(_path!, FileMode.Append, FileAccess.Write, FileShare.ReadWrite, 4096, useAsync: true);
-        await using (stream.ConfigureAwait(false))
+        try
         {
+            using var stream = new FileStream(_path!, FileMode.Append, FileAccess.Write, FileShare.ReadWrite, 4096, useAsync: false);
             var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-            var newline = "\n"u8.ToArray();
-            while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            while (TakeBlocking(out var first))
             {
                 List<TaskCompletionSource>? flushes = null;
                 var records = 0;
-                while (_queue.Reader.TryRead(out var item))
+                var item = first;
+                do
                 {
                     if (item is TaskCompletionSource flush)
                     {
                         (flushes ??= []).Add(flush);
-                        continue;
                     }
-
-                    try
+                    else if (Append(buffer, (AuditRecord)item))
                     {
-                        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-                        {
-                            WriteRecord(writer, (AuditRecord)item);
-                        }
-
                         records++;
-
-                        System.Buffers.BuffersExtensions.Write(buffer, newline);
-                    }
-#pragma warning disable CA1031 // One bad record must not stop the audit trail.
-                    catch (Exception ex)
-#pragma warning restore CA1031
-                    {
-                        LogWriteFailed(ex, _path!);
-                        Interlocked.Increment(ref _dropped);
-                        _diagnostics?.AuditDropped.Add(1);
                     }
                 }
+                while (_queue.TryTake(out item));
 
-                try
-                {
-                    await stream.WriteAsync(buffer.WrittenMemory).ConfigureAwait(false);
-                    await stream.FlushAsync().ConfigureAwait(false);
-                }
-                catch (IOException ex)
-                {
-                    LogWriteFailed(ex, _path!);
-                    Interlocked.Add(ref _dropped, records);
-                    _diagnostics?.AuditDropped.Add(records);
-                }
-
-                buffer.Clear();
+                Flush(stream, buffer, records);
                 flushes?.ForEach(f => f.TrySetResult());
             }
         }
+        finally
+        {
+            _written!.TrySetResult();
+        }
+    }
+
+    /// <summary>Waits for the next item; false once the sink is disposed and everything queued is taken.</summary>
+    private bool TakeBlocking(out object item)
+    {
+        try
+        {
+            return _queue.TryTake(out item!, Timeout.Infinite);
+        }
+        catch (InvalidOperationException)
+        {
+            item = null!;
+            return false;
+        }
+    }
+
+    /// <summary>Appends one record's line; a record that cannot be written is counted as dropped, and the trail goes on.</summary>
+    private bool Append(System.Buffers.ArrayBufferWriter<byte> buffer, AuditRecord record)
+    {
+        try
+        {
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                WriteRecord(writer, record);
+            }
+
+            System.Buffers.BuffersExtensions.Write(buffer, "\n"u8);
+            return true;
+        }
+#pragma warning disable CA1031 // One bad record must not stop the audit trail.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogWriteFailed(ex, _path!);
+            Interlocked.Increment(ref _dropped);
+            _diagnostics?.AuditDropped.Add(1);
+            return false;
+        }
+    }
+
+    private void Flush(FileStream stream, System.Buffers.ArrayBufferWriter<byte> buffer, int records)
+    {
+        try
+        {
+            stream.Write(buffer.WrittenSpan);
+            stream.Flush();
+        }
+        catch (IOException ex)
+        {
+            LogWriteFailed(ex, _path!);
+            Interlocked.Add(ref _dropped, records);
+            _diagnostics?.AuditDropped.Add(records);
+        }
+
+        buffer.Clear();
     }
 
     [LoggerMessage(2102, LogLevel.Error, "An audit record for {Path} was dropped: the queue stayed full for {Seconds} s.")]
