@@ -244,20 +244,27 @@ internal sealed partial class GuardEngine : IGuardEngine
         var policy = _policies.Current;
         if (context.SessionId is not { Length: > 0 } sessionId)
         {
-            return _resultInspector.InspectAsync(policy, toolCall, context, result, null, cancellationToken);
+            return _resultInspector.InspectAsync(policy, toolCall, context, result, null, null, cancellationToken);
         }
 
+        // The values the model handed to this call, for a policy where a trusted result can vouch for one (HandedValues).
+        var handed = policy.VouchesByTrustedResults ? HandedValues.Of(toolCall.Arguments) : null;
         var reads = _sessions.ReadsAhead ? new SessionReads { Labels = true } : null;
+        if (reads is not null)
+        {
+            handed?.Declare(reads);
+        }
+
         var opening = Open(new SessionRequest(sessionId, null, Limits(policy), _time.GetUtcNow(), reads), cancellationToken);
         if (opening.IsCompletedSuccessfully)
         {
-            return _resultInspector.InspectAsync(policy, toolCall, context, result, opening.Result, cancellationToken);
+            return _resultInspector.InspectAsync(policy, toolCall, context, result, opening.Result, handed, cancellationToken);
         }
 
-        return InspectAfterOpenAsync(opening, policy, toolCall, context, result, cancellationToken);
+        return InspectAfterOpenAsync(opening, policy, toolCall, context, result, handed, cancellationToken);
     }
 
-    private async ValueTask<ResultInspection> InspectAfterOpenAsync(ValueTask<ISessionView> opening, CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, ToolResult result, CancellationToken cancellationToken)
+    private async ValueTask<ResultInspection> InspectAfterOpenAsync(ValueTask<ISessionView> opening, CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, ToolResult result, HandedValues? handed, CancellationToken cancellationToken)
     {
         ISessionView session;
         try
@@ -271,7 +278,7 @@ internal sealed partial class GuardEngine : IGuardEngine
             session = new SessionStoreFailure(context.SessionId, ex);
         }
 
-        return await _resultInspector.InspectAsync(policy, toolCall, context, result, session, cancellationToken).ConfigureAwait(false);
+        return await _resultInspector.InspectAsync(policy, toolCall, context, result, session, handed, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -33,8 +33,16 @@ internal sealed partial class ResultInspector
     }
 
     /// <summary>Inspects a result; awaits host injection classifiers (within the evaluation time budget) when there are any.</summary>
-    public ValueTask<ResultInspection> InspectAsync(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, ToolResult result, ISessionView? session, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <c>handed</c>: the typed values of the call's arguments, when the policy needs them remembered (<see cref="HandedValues"/>).
+    /// </remarks>
+    public ValueTask<ResultInspection> InspectAsync(CompiledPolicy policy, ToolCallEvent toolCall, GuardContext context, ToolResult result, ISessionView? session, HandedValues? handed, CancellationToken cancellationToken)
     {
+        if (session is not null && handed is not null)
+        {
+            RememberHanded(handed, session, toolCall.ToolName);
+        }
+
         if (!_injection.HasClassifiers || !policy.Detection.Injection || result.Text is null)
         {
             return new ValueTask<ResultInspection>(Inspect(policy, toolCall, context, result, session));
@@ -60,6 +68,29 @@ internal sealed partial class ResultInspector
             }
 
             return Inspect(policy, toolCall, context, result, session, assessment);
+        }
+    }
+
+    /// <summary>
+    /// Remembers as untrusted the values the model handed to the call that no prompt or trusted result had shown, before
+    /// anything of its result is remembered (see <see cref="HandedValues"/>). A store that cannot say what it saw gets
+    /// them all (the safe side: a value is only ever kept from being vouched for).
+    /// </summary>
+    private static void RememberHanded(HandedValues handed, ISessionView session, string toolName)
+    {
+        string? unvouched;
+        try
+        {
+            unvouched = handed.Unvouched(session);
+        }
+        catch (SessionStoreUnavailableException)
+        {
+            unvouched = string.Join('\n', handed.Values.Select(v => v.Text));
+        }
+
+        if (unvouched is not null)
+        {
+            session.Observe(ValueOrigin.Untrusted, unvouched, HandedValues.SourceOf(toolName));
         }
     }
 

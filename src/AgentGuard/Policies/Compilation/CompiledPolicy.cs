@@ -61,6 +61,16 @@ internal sealed class CompiledPolicy
     /// <summary>The rules with a condition that explains a decision at run time (see <see cref="CompiledRule.ExplainsAtRunTime"/>).</summary>
     public CompiledRule[] ExplainingRules => field ??= [.. Rules.Where(r => r.ExplainsAtRunTime)];
 
+    /// <summary>
+    /// True when a rule of this policy or of a named one accepts a value a trusted result showed (<c>When.Provenance</c>
+    /// from <c>trusted</c>): only then does the result hook remember the values the model handed over unvouched
+    /// (<see cref="HandedValues"/>).
+    /// </summary>
+    public bool VouchesByTrustedResults => _vouchesByTrustedResults ??= Rules.Concat(Named.Values.SelectMany(n => n.Rules))
+        .Any(r => Array.Exists(r.Conditions, c => c is ProvenanceCondition { AcceptsTrusted: true }));
+
+    private bool? _vouchesByTrustedResults;
+
     /// <summary><c>Inference:ExcludeTools</c>, compiled once per policy.</summary>
     public Glob[] InferenceExclusions => field ??= [.. Options.Inference.ExcludeTools.Where(g => !string.IsNullOrWhiteSpace(g)).Select(Glob.Create)];
 

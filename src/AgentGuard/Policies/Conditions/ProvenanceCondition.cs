@@ -21,6 +21,9 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
 
     public override string Evidence => evidence;
 
+    /// <summary>True when a trusted tool's result can vouch for a value (<c>From</c> lists <c>trusted</c>).</summary>
+    public bool AcceptsTrusted => fromTrusted;
+
     public override int Order => 3;
 
     public override bool ReadsArguments => true;
@@ -77,7 +80,9 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
             }
         }
 
-        return source is not null ? $"{argument}: first seen in the result of '{source}' (untrusted)"
+        return source is not null && source.StartsWith(HandedValues.SourcePrefix, StringComparison.Ordinal)
+                ? $"{argument}: first seen in the {source}, from no prompt or trusted result (untrusted)"
+            : source is not null ? $"{argument}: first seen in the result of '{source}' (untrusted)"
             : untrusted ? $"{argument}: first seen in untrusted content"
             : $"{argument}: not seen in the user's prompt or a trusted result";
     }

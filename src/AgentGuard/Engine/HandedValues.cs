@@ -1,0 +1,146 @@
+using System.Text;
+using System.Text.Json;
+using AgentGuard.Provenance;
+
+namespace AgentGuard;
+
+/// <summary>
+/// The typed values (e-mail addresses, IBANs, URLs, phone and account numbers) the model handed to a tool that ran.
+/// One that no origin had shown — neither the user's prompt nor a trusted result — is the model's own choice: it may
+/// have rebuilt it from an untrusted page that hid it (reversed, spelled out), where no reader saw it as a value. Such a
+/// value is remembered as untrusted when the call's result comes back, so a trusted tool that later returns it (a note
+/// read back, a contact stored and fetched) vouches for nothing: storing a value and reading it back does not launder it.
+/// </summary>
+/// <remarks>
+/// A value the user gave, or a trusted tool produced, before the model handed it on stays vouched for by that sighting.
+/// Only configurations with a provenance rule that accepts trusted results pay for this (see
+/// <see cref="Policies.CompiledPolicy.VouchesByTrustedResults"/>); it is the only reader of that order.
+/// </remarks>
+internal sealed class HandedValues
+{
+    /// <summary>Starts the source under which a handed value is remembered, so evidence can say who chose it.</summary>
+    internal const string SourcePrefix = "arguments the model gave to ";
+
+    /// <summary>The most argument strings read, and values kept (arguments are bounded by the limits already).</summary>
+    private const int MaxStrings = 1024;
+
+    private const int MaxValues = 64;
+
+    private readonly List<(string Key, string Text)> _values = [];
+
+    private HandedValues()
+    {
+    }
+
+    /// <summary>Each value's seen-value key and its text as the arguments wrote it.</summary>
+    public IReadOnlyList<(string Key, string Text)> Values => _values;
+
+    /// <summary>The typed values of <paramref name="arguments"/>, or null when they hold none (the usual case).</summary>
+    public static HandedValues? Of(ToolArguments arguments)
+    {
+        if (arguments.IsMalformed)
+        {
+            return null;
+        }
+
+        HandedValues? handed = null;
+        var budget = MaxStrings;
+        Walk(arguments.Root, ref handed, ref budget, depth: 0);
+        return handed;
+    }
+
+    /// <summary>The source to remember a value handed to <paramref name="toolName"/> under.</summary>
+    public static string SourceOf(string toolName) => SourcePrefix + "'" + toolName + "'";
+
+    /// <summary>Declares the sightings <see cref="Unvouched"/> asks about, for stores that read ahead.</summary>
+    public void Declare(SessionReads reads)
+    {
+        foreach (var (key, _) in _values)
+        {
+            reads.Seen.Add((ValueOrigin.Prompt, key));
+            reads.Seen.Add((ValueOrigin.Trusted, key));
+        }
+    }
+
+    /// <summary>
+    /// The text of the values <paramref name="session"/> saw neither in a prompt nor in a trusted result, one per line,
+    /// or null when every value was vouched for.
+    /// </summary>
+    public string? Unvouched(ISessionView session)
+    {
+        StringBuilder? text = null;
+        foreach (var (key, value) in _values)
+        {
+            if (!session.WasSeen(ValueOrigin.Prompt, key) && !session.WasSeen(ValueOrigin.Trusted, key))
+            {
+                (text ??= new StringBuilder()).Append(value).Append('\n');
+            }
+        }
+
+        return text?.ToString();
+    }
+
+    private static void Walk(JsonElement element, ref HandedValues? handed, ref int budget, int depth)
+    {
+        if (budget <= 0 || depth > 64)
+        {
+            return;
+        }
+
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    Add(property.Name, ref handed, ref budget);
+                    Walk(property.Value, ref handed, ref budget, depth + 1);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    Walk(item, ref handed, ref budget, depth + 1);
+                }
+
+                break;
+            case JsonValueKind.String:
+                Add(element.GetString()!, ref handed, ref budget);
+                break;
+            case JsonValueKind.Number:
+                Add(element.GetRawText(), ref handed, ref budget);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static void Add(string value, ref HandedValues? handed, ref int budget)
+    {
+        budget--;
+        if (value.Length < ProvenanceValue.MinimumWordChars)
+        {
+            return;
+        }
+
+        var prepared = ValueTokenizer.Prepare(value);
+        var tokens = new List<ValueToken>();
+        var spans = new List<Range>();
+        ValueTokenizer.Tokenize(prepared, tokens, spans);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind == ValueTokenKind.Word)
+            {
+                continue;
+            }
+
+            handed ??= new HandedValues();
+            if (handed._values.Count >= MaxValues)
+            {
+                return;
+            }
+
+            handed._values.Add((tokens[i].Key, prepared[spans[i]]));
+        }
+    }
+}
