@@ -124,9 +124,22 @@ internal sealed class HandedValues
         }
 
         var prepared = ValueTokenizer.Prepare(value);
+        AddTyped(prepared, ref handed);
+
+        // The value's letters and digits alone, too: handed over letter by letter or oddly grouped (G B 8 2 …,
+        // GB.82.WEST…), it is no typed value to any reader, and a store that keeps it compact returns one.
+        var compact = Compact(prepared);
+        if (compact is not null)
+        {
+            AddTyped(compact, ref handed);
+        }
+    }
+
+    private static void AddTyped(string text, ref HandedValues? handed)
+    {
         var tokens = new List<ValueToken>();
         var spans = new List<Range>();
-        ValueTokenizer.Tokenize(prepared, tokens, spans);
+        ValueTokenizer.Tokenize(text, tokens, spans);
         for (var i = 0; i < tokens.Count; i++)
         {
             if (tokens[i].Kind == ValueTokenKind.Word)
@@ -140,7 +153,25 @@ internal sealed class HandedValues
                 return;
             }
 
-            handed._values.Add((tokens[i].Key, prepared[spans[i]]));
+            if (!handed._values.Exists(v => v.Key == tokens[i].Key))
+            {
+                handed._values.Add((tokens[i].Key, text[spans[i]]));
+            }
         }
+    }
+
+    /// <summary>The letters and digits of <paramref name="text"/>, when it holds anything else between them; else null.</summary>
+    private static string? Compact(string text)
+    {
+        var kept = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                kept.Append(c);
+            }
+        }
+
+        return kept.Length == text.Length || kept.Length < ProvenanceValue.MinimumWordChars ? null : kept.ToString();
     }
 }

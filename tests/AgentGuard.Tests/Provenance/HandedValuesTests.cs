@@ -58,6 +58,23 @@ public sealed class HandedValuesTests
         (await engine.EvaluateAsync(TestHost.Call(tool, arguments), session)).Effect.Should().Be(DecisionEffect.Deny, because);
     }
 
+    [Theory]
+    [InlineData("G B 8 2 W E S T 1 2 3 4 5 6 9 8 7 6 5 4 3 2")]
+    [InlineData("GB.82.WEST.1234.5698.7654.32")]
+    [InlineData("gb82_west_1234_5698_7654_32")]
+    public async Task ValueHandedInAFormNoReaderTakesForIt_ThatTheStoreReturnsCompact_IsNotLaundered(string handed)
+    {
+        // The model hands the IBAN over letter by letter or oddly grouped; the store keeps it compact and reads it back
+        // so. The compact form of what the model handed is the model's too.
+        var engine = TestHost.Engine(Policy);
+        var session = Session();
+
+        await Run(engine, session, "save_record", $$"""{"payee":"{{handed}}"}""", "saved");
+        await Run(engine, session, "read_record", null, "payee GB82WEST12345698765432");
+
+        (await engine.EvaluateAsync(TestHost.Call("pay", """{"to":"GB82WEST12345698765432"}"""), session)).Effect.Should().Be(DecisionEffect.Deny);
+    }
+
     [Fact]
     public async Task ValueTheLookupProduced_HandedOnAndReadBack_StaysVouched()
     {
