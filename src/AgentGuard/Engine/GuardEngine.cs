@@ -9,7 +9,7 @@ namespace AgentGuard;
 /// The policy engine: classifies a call, finds the candidate rules through the index, evaluates them under the
 /// precedence, applies fail-safe outcomes to rules that fail, records the call in its session and audits the decision.
 /// </summary>
-internal sealed partial class GuardEngine : IGuardEngine
+internal sealed partial class GuardEngine : IGuardEngine, IRecheckingEngine
 {
     private readonly PolicyProvider _policies;
     private readonly ISessionStore _sessions;
@@ -58,6 +58,13 @@ internal sealed partial class GuardEngine : IGuardEngine
         ArgumentNullException.ThrowIfNull(toolCall);
         ArgumentNullException.ThrowIfNull(context);
         return EvaluateOne(toolCall, context, new EvaluationTrace(_auditor.StartTimestamp(), _auditor.StartActivity(toolCall), null), cancellationToken);
+    }
+
+    public ValueTask<Decision> RecheckAsync(ToolCallEvent toolCall, GuardContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(toolCall);
+        ArgumentNullException.ThrowIfNull(context);
+        return EvaluateOne(toolCall, context, new EvaluationTrace(_auditor.StartTimestamp(), null, null, Recheck: true), cancellationToken);
     }
 
     public async ValueTask<BatchDecision> EvaluateBatchAsync(IReadOnlyList<ToolCallEvent> parts, ToolCallEvent whole, GuardContext context, CancellationToken cancellationToken = default)
@@ -120,6 +127,11 @@ internal sealed partial class GuardEngine : IGuardEngine
         if (_sessions.ReadsAhead)
         {
             reads = DeclareReads(policy, candidates, toolCall, context, tags, risk, now, ref accumulator);
+            if (trace.Recheck)
+            {
+                // The first decision counted the call against its rate limits (RecheckView).
+                reads.RateLimits.Clear();
+            }
         }
 
         var request = new SessionRequest(context.SessionId is { Length: > 0 } sessionId ? sessionId : null, context.Prompt, Limits(policy), now, reads);
@@ -199,6 +211,11 @@ internal sealed partial class GuardEngine : IGuardEngine
 
     private ValueTask<Decision> Evaluate(ISessionView session, CompiledPolicy policy, ToolClassification classification, ToolCallEvent toolCall, GuardContext context, TagView tags, RiskLevel risk, DateTimeOffset now, ref DecisionAccumulator accumulator, List<string>? classified, EvaluationTrace trace, CancellationToken cancellationToken)
     {
+        if (trace.Recheck)
+        {
+            session = new RecheckView(session);
+        }
+
         var input = new EvaluationInput(toolCall, context, tags, risk, session, now, _resolvers, _roles);
         if (toolCall.Arguments.IsMalformed)
         {
@@ -650,6 +667,12 @@ internal sealed partial class GuardEngine : IGuardEngine
         {
             // One part of a batch: recorded in the session like any call, audited once with the whole batch.
             batch.Session = session;
+            return decision;
+        }
+
+        if (trace.Recheck && decision.Effect != DecisionEffect.Deny)
+        {
+            // A re-check that lets the approved call run, or asks again, is not a decision of its own.
             return decision;
         }
 

@@ -197,7 +197,9 @@ public sealed partial class ToolGuard
 
     /// <summary>
     /// Asks the in-process approval handlers about a call that requires approval. No handler, a rejection, a failure
-    /// or a time-out (<c>Approval:Timeout</c>) all deny.
+    /// or a time-out (<c>Approval:Timeout</c>) all deny. An approval answers the question asked, about the session as
+    /// it was: the call is then decided again as the session is now (nothing recorded twice), and a rule that now denies
+    /// it denies it, while a rule that now asks a question no answer covered asks the handlers again.
     /// </summary>
     public async ValueTask<Decision> ResolveApprovalAsync(ToolCallEvent toolCall, GuardContext context, Decision decision, CancellationToken cancellationToken = default)
     {
@@ -209,6 +211,49 @@ public sealed partial class ToolGuard
             return decision;
         }
 
+        var asked = decision;
+        HashSet<string> answered = new(StringComparer.OrdinalIgnoreCase);
+        for (var round = 1; ; round++)
+        {
+            var refused = await AskAsync(toolCall, context, asked, cancellationToken).ConfigureAwait(false);
+            if (refused is not null)
+            {
+                return refused;
+            }
+
+            answered.UnionWith(asked.RuleIds);
+            if (_engine is not IRecheckingEngine engine)
+            {
+                return Resolved(decision, toolCall, approved: true, "approved");
+            }
+
+            var now = await engine.RecheckAsync(toolCall, context, cancellationToken).ConfigureAwait(false);
+            if (now.Effect == DecisionEffect.Deny)
+            {
+                LogDeniedAfterApproval(toolCall.ToolName, string.Join(",", now.RuleIds));
+                return now;
+            }
+
+            if (now.Effect != DecisionEffect.RequireApproval || now.RuleIds.All(answered.Contains))
+            {
+                return Resolved(decision, toolCall, approved: true, "approved");
+            }
+
+            if (round == MaxApprovalRounds)
+            {
+                return Resolved(now, toolCall, approved: false, $"rules kept asking new questions after {MaxApprovalRounds} approvals");
+            }
+
+            asked = now;
+        }
+    }
+
+    /// <summary>The most times one call is put to the approvers while rules that had not asked before start asking.</summary>
+    private const int MaxApprovalRounds = 3;
+
+    /// <summary>Puts <paramref name="decision"/> to every handler in turn; the refusal when one does not approve, else null.</summary>
+    private async ValueTask<Decision?> AskAsync(ToolCallEvent toolCall, GuardContext context, Decision decision, CancellationToken cancellationToken)
+    {
         var request = new ApprovalRequest(toolCall, context, decision, CallFingerprint.Compute(toolCall.ToolName, toolCall.Arguments));
         if (_approvalHandlers.Length == 0)
         {
@@ -252,7 +297,7 @@ public sealed partial class ToolGuard
         }
 
         _approvals.Record(request, ApprovalOutcome.Approved, last?.Approver, last?.Reason);
-        return Resolved(decision, toolCall, approved: true, "approved");
+        return null;
     }
 
     /// <summary>The result hook: returns the text the model should see (redacted when the engine says so).</summary>
@@ -403,6 +448,9 @@ public sealed partial class ToolGuard
 
     [LoggerMessage(3002, LogLevel.Error, "The approval handler failed for '{ToolName}'; the call was denied.")]
     private partial void LogApprovalFailed(Exception exception, LogText toolName);
+
+    [LoggerMessage(3004, LogLevel.Warning, "'{ToolName}' was approved, but decided again before it ran it was denied by {RuleIds}.")]
+    private partial void LogDeniedAfterApproval(LogText toolName, LogText ruleIds);
 
     [LoggerMessage(3003, LogLevel.Information, "Approval of '{ToolName}' answered: approved={Approved} by {Approver}.")]
     private partial void LogApprovalAnswered(LogText toolName, bool approved, LogText approver);
