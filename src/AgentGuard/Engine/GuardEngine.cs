@@ -67,6 +67,30 @@ internal sealed partial class GuardEngine : IGuardEngine, IRecheckingEngine
         return EvaluateOne(toolCall, context, new EvaluationTrace(_auditor.StartTimestamp(), null, null, Recheck: true), cancellationToken);
     }
 
+    public async ValueTask<Decision> RecheckBatchAsync(IReadOnlyList<ToolCallEvent> parts, ToolCallEvent whole, GuardContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(whole);
+        ArgumentNullException.ThrowIfNull(context);
+
+        var started = Stopwatch.GetTimestamp();
+        var batch = new BatchTrace();
+        var decisions = new Decision[parts.Count];
+        for (var i = 0; i < decisions.Length; i++)
+        {
+            decisions[i] = await EvaluateOne(parts[i], context, new EvaluationTrace(Stopwatch.GetTimestamp(), null, batch, Recheck: true), cancellationToken).ConfigureAwait(false);
+        }
+
+        var policy = _policies.Current;
+        var decision = BatchDecisions.Combine(policy, whole, parts, decisions);
+        if (decision.Effect == DecisionEffect.Deny)
+        {
+            _auditor.Audit(policy, decision, whole, context, decision.Tags, started, null, batch.Session?.SessionId is null ? null : batch.Session);
+        }
+
+        return decision;
+    }
+
     public async ValueTask<BatchDecision> EvaluateBatchAsync(IReadOnlyList<ToolCallEvent> parts, ToolCallEvent whole, GuardContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parts);

@@ -192,7 +192,8 @@ public sealed partial class ToolGuard
             return batch;
         }
 
-        return batch with { Decision = await ResolveApprovalAsync(whole, context, batch.Decision, cancellationToken).ConfigureAwait(false) };
+        Func<CancellationToken, ValueTask<Decision>>? recheck = _engine is IRecheckingEngine engine ? ct => engine.RecheckBatchAsync(parts, whole, context, ct) : null;
+        return batch with { Decision = await ResolveApprovalAsync(whole, context, batch.Decision, recheck, cancellationToken).ConfigureAwait(false) };
     }
 
     /// <summary>
@@ -201,11 +202,18 @@ public sealed partial class ToolGuard
     /// it was: the call is then decided again as the session is now (nothing recorded twice), and a rule that now denies
     /// it denies it, while a rule that now asks a question no answer covered asks the handlers again.
     /// </summary>
-    public async ValueTask<Decision> ResolveApprovalAsync(ToolCallEvent toolCall, GuardContext context, Decision decision, CancellationToken cancellationToken = default)
+    public ValueTask<Decision> ResolveApprovalAsync(ToolCallEvent toolCall, GuardContext context, Decision decision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(toolCall);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(decision);
+        Func<CancellationToken, ValueTask<Decision>>? recheck = _engine is IRecheckingEngine engine ? ct => engine.RecheckAsync(toolCall, context, ct) : null;
+        return ResolveApprovalAsync(toolCall, context, decision, recheck, cancellationToken);
+    }
+
+    /// <summary>As the public overload; <paramref name="recheck"/> decides the call (or batch) again, when the engine can.</summary>
+    private async ValueTask<Decision> ResolveApprovalAsync(ToolCallEvent toolCall, GuardContext context, Decision decision, Func<CancellationToken, ValueTask<Decision>>? recheck, CancellationToken cancellationToken)
+    {
         if (decision.Effect != DecisionEffect.RequireApproval)
         {
             return decision;
@@ -222,12 +230,12 @@ public sealed partial class ToolGuard
             }
 
             answered.UnionWith(asked.RuleIds);
-            if (_engine is not IRecheckingEngine engine)
+            if (recheck is null)
             {
                 return Resolved(decision, toolCall, approved: true, "approved");
             }
 
-            var now = await engine.RecheckAsync(toolCall, context, cancellationToken).ConfigureAwait(false);
+            var now = await recheck(cancellationToken).ConfigureAwait(false);
             if (now.Effect == DecisionEffect.Deny)
             {
                 LogDeniedAfterApproval(toolCall.ToolName, string.Join(",", now.RuleIds));

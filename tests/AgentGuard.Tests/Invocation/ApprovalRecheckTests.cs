@@ -89,6 +89,33 @@ public sealed class ApprovalRecheckTests
         store.Find(session.SessionId!)!.Snapshot().History.Should().ContainSingle(c => c.ToolName == "pay", "the re-check is not a call of its own");
     }
 
+    [Fact]
+    public async Task ABatchLabelledWhileTheApproverThinks_IsDenied_AndAnUnchangedOneRuns()
+    {
+        // A shell line's commands are decided and approved together; the re-check decides its parts again, not the line
+        // as one call of its own.
+        IGuardEngine? engine = null;
+        var session = Session();
+        var approver = new Approver(async () =>
+        {
+            var fetch = new ToolCallEvent("web_fetch", ToolKind.Function);
+            await engine!.EvaluateAsync(fetch, session);
+            await engine.InspectResultAsync(fetch, session, new ToolResult("Cheap flights! Book now."));
+        });
+        var services = TestHost.Create(Policy, b => b.AddApprovalHandler(approver));
+        engine = services.GetRequiredService<IGuardEngine>();
+        var guard = services.GetRequiredService<ToolGuard>();
+        var whole = new ToolCallEvent("bash", ToolKind.ShellCommand) { Arguments = ToolArguments.FromJson("""{"command":"echo go && pay bob 500"}""") };
+        ToolCallEvent[] parts = [new("echo", ToolKind.ShellCommand), Pay];
+
+        var labelled = await guard.AuthorizeBatchAsync(parts, whole, session);
+        var unchanged = await guard.AuthorizeBatchAsync(parts, whole, Session());
+
+        labelled.Decision.Effect.Should().Be(DecisionEffect.Deny);
+        labelled.Decision.RuleIds.Should().Contain("no-pay-after-untrusted");
+        unchanged.Decision.Effect.Should().Be(DecisionEffect.Allow, "an unchanged session's parts decide as they did; the line itself is no call a rule knows");
+    }
+
     private sealed class Approver(Func<Task> whileThinking) : IApprovalHandler
     {
         public int Asked => Requests.Count;
