@@ -16,6 +16,8 @@ public class TaintBenchmarks
     private GuardContext _context = null!;
     private ToolCallEvent _sendTainted = null!;
     private ToolCallEvent _sendTrusted = null!;
+    private ToolCallEvent _saveContact = null!;
+    private readonly ToolResult _saved = new("Contact saved: id 42, created 2026-12-03.");
 
     [GlobalSetup]
     public void Setup()
@@ -37,7 +39,15 @@ public class TaintBenchmarks
 
         _sendTainted = new ToolCallEvent("send_email", ToolKind.Function) { Arguments = ToolArguments.FromJson("""{ "to": "billing495@vendor.example", "body": "details" }""") };
         _sendTrusted = new ToolCallEvent("send_email", ToolKind.Function) { Arguments = ToolArguments.FromJson("""{ "to": "colleague498@corp.example", "body": "details" }""") };
+        _saveContact = new ToolCallEvent("save_contact", ToolKind.Function) { Arguments = ToolArguments.FromJson("""{ "name": "New Person", "email": "new.person@partner.example", "phone": "+44 20 7946 0958" }"""), CallId = "save" };
     }
+
+    /// <summary>
+    /// The result hook on a trusted tool's short answer to a call whose arguments hold an address and a phone number
+    /// the model gave (remembered as untrusted since the thirty-fourth session: storing and reading back launders nothing).
+    /// </summary>
+    [Benchmark]
+    public int InspectResult_TrustedToolHandedAnAddressAndANumber() => _engine.InspectResultAsync(_saveContact, _context, _saved).AsTask().GetAwaiter().GetResult().AddedLabels.Count;
 
     [Benchmark]
     public DecisionEffect Decision_TaintedRecipient_500CallSession() => _engine.EvaluateAsync(_sendTainted, _context).AsTask().GetAwaiter().GetResult().Effect;

@@ -118,7 +118,10 @@ internal sealed class HandedValues
     private static void Add(string value, ref HandedValues? handed, ref int budget)
     {
         budget--;
-        if (value.Length < ProvenanceValue.MinimumWordChars)
+
+        // Every typed value holds a digit (IBANs, numbers), an '@' (addresses) or a '.' (URLs, domains): a value of
+        // words alone (a name, a subject) is skipped without being read.
+        if (value.Length < ProvenanceValue.MinimumWordChars || value.AsSpan().IndexOfAny(TypedMarks) < 0)
         {
             return;
         }
@@ -127,13 +130,15 @@ internal sealed class HandedValues
         AddTyped(prepared, ref handed);
 
         // The value's letters and digits alone, too: handed over letter by letter or oddly grouped (G B 8 2 …,
-        // GB.82.WEST…), it is no typed value to any reader, and a store that keeps it compact returns one.
-        var compact = Compact(prepared);
-        if (compact is not null)
+        // GB.82.WEST…), it is no typed value to any reader, and a store that keeps it compact returns one. (Only a
+        // compact run with a digit can be typed: an IBAN or a number.)
+        if (prepared.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && Compact(prepared) is { } compact)
         {
             AddTyped(compact, ref handed);
         }
     }
+
+    private static readonly System.Buffers.SearchValues<char> TypedMarks = System.Buffers.SearchValues.Create("0123456789@.");
 
     private static void AddTyped(string text, ref HandedValues? handed)
     {
