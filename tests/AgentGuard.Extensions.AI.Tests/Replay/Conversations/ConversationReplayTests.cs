@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace AgentGuard.Extensions.AI.Tests.Replay.Conversations;
 
 /// <summary>
-/// Recorded benign sessions of agents with tools (tau-bench's gpt-4o airline sessions, API-Bank's annotated dialogues), replayed turn by turn
+/// Recorded benign sessions of agents with tools (tau-bench's gpt-4o airline sessions, API-Bank's annotated dialogues, ToolTalk's conversations), replayed turn by turn
 /// through the real M.E.AI pipeline: how often does AgentGuard get in the way of traffic it was not written for?
 /// Figures are reported on the held-out part; the tuning part's interruptions are printed, the held-out part's are not.
 /// </summary>
@@ -17,6 +17,7 @@ public sealed class ConversationReplayTests(ITestOutputHelper output)
     [InlineData("tau-airline", 200, 1164, 15)]
     [InlineData("api-bank", 213, 389, 64)]
     [InlineData("api-bank-toolsearcher", 50, 119, 15)]
+    [InlineData("tooltalk", 78, 266, 24)]
     public void Corpus_EveryCallIsToAToolTheSessionWasGiven(string family, int sessions, int calls, int heldOutTasks)
     {
         var conversations = ConversationCorpus.Conversations.Where(c => c.Family == family).ToList();
