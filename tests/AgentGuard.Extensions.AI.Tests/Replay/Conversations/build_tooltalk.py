@@ -16,8 +16,9 @@ commit e05f4ce6132c80ed33392b81535b077d56ab28fd:
 A user message starts a turn; each API call of an assistant message is one step (the replayed model makes one call per
 model turn, as ToolTalk's assistant called them in order); the assistant's text is the turn's reply. Two assistant
 messages in a row join one turn, the later text its reply. A result is the response as JSON, or `Exception: <message>`.
-ToolTalk's executor passes the session token itself (it is no parameter of any call), so the calls carry what the
-assistant wrote.
+ToolTalk's executor adds the session token to the parameters of an API that requires a log-in (`tool_executor.py`),
+and the recorded request is that same dictionary; the token is no parameter of any API, and the assistant never wrote
+it, so it is left out of the calls: they carry what the assistant wrote.
 
 Nothing here is an attack: users register accounts, change passwords, delete accounts, send e-mails and messages,
 book events and set reminders. The family measures how often AgentGuard interrupts traffic it was not written for.
@@ -83,7 +84,9 @@ def turns_of(conversation, tools):
         for api in message.get("apis", []):
             name = api["request"]["api_name"]
             assert name in tools, name
-            turns[-1]["steps"].append([{"tool": name, "args": api["request"]["parameters"], "result": result_text(api)}])
+            declared = tools[name]["parameters"]["properties"]
+            arguments = {k: v for k, v in api["request"]["parameters"].items() if k in declared or k != "session_token"}
+            turns[-1]["steps"].append([{"tool": name, "args": arguments, "result": result_text(api)}])
         turns[-1]["reply"] = message.get("text")
     return turns
 
