@@ -17,6 +17,9 @@ namespace AgentGuard;
 /// </example>
 public sealed partial class ToolGuard
 {
+    /// <summary>The most times one call is put to the approvers while rules that had not asked before start asking.</summary>
+    private const int MaxApprovalRounds = 3;
+
     private readonly IGuardEngine _engine;
     private readonly IApprovalHandler[] _approvalHandlers;
     private readonly PolicyProvider _policies;
@@ -255,9 +258,6 @@ public sealed partial class ToolGuard
             asked = now;
         }
     }
-
-    /// <summary>The most times one call is put to the approvers while rules that had not asked before start asking.</summary>
-    private const int MaxApprovalRounds = 3;
 
     /// <summary>Puts <paramref name="decision"/> to every handler in turn; the refusal when one does not approve, else null.</summary>
     private async ValueTask<Decision?> AskAsync(ToolCallEvent toolCall, GuardContext context, Decision decision, CancellationToken cancellationToken)

@@ -116,6 +116,46 @@ public sealed class ApprovalRecheckTests
         unchanged.Decision.Effect.Should().Be(DecisionEffect.Allow, "an unchanged session's parts decide as they did; the line itself is no call a rule knows");
     }
 
+    [Fact]
+    public async Task RulesThatKeepAskingNewQuestions_AreRefusedAfterThreeRounds()
+    {
+        // Each time the person answers, a parallel call makes one more rule ask: the call is not put up forever.
+        const string Asking = """
+        {
+          "AgentGuard": {
+            "Rules": [
+              { "Id": "approve-pay", "Effect": "RequireApproval", "Match": { "Tools": ["pay"] } },
+              { "Id": "after-export-1", "Effect": "RequireApproval", "Match": { "Tools": ["pay"] }, "When": { "Sequence": { "Tools": ["export_1"] } } },
+              { "Id": "after-export-2", "Effect": "RequireApproval", "Match": { "Tools": ["pay"] }, "When": { "Sequence": { "Tools": ["export_2"] } } },
+              { "Id": "after-export-3", "Effect": "RequireApproval", "Match": { "Tools": ["pay"] }, "When": { "Sequence": { "Tools": ["export_3"] } } }
+            ]
+          }
+        }
+        """;
+        IGuardEngine? engine = null;
+        var session = Session();
+        var approver = new KeepsExporting(() => engine!, session);
+        var services = TestHost.Create(Asking, b => b.AddApprovalHandler(approver));
+        engine = services.GetRequiredService<IGuardEngine>();
+
+        var decision = await services.GetRequiredService<ToolGuard>().AuthorizeAsync(Pay, session);
+
+        approver.Asked.Should().Be(3);
+        decision.Effect.Should().Be(DecisionEffect.Deny, "a fourth question came up after the third answer");
+    }
+
+    private sealed class KeepsExporting(Func<IGuardEngine> engine, GuardContext session) : IApprovalHandler
+    {
+        public int Asked { get; private set; }
+
+        public async ValueTask<ApprovalResponse> RequestApprovalAsync(ApprovalRequest request, CancellationToken cancellationToken)
+        {
+            Asked++;
+            await engine().EvaluateAsync(new ToolCallEvent($"export_{Asked}", ToolKind.Function), session, cancellationToken);
+            return new ApprovalResponse(true, "manager");
+        }
+    }
+
     private sealed class Approver(Func<Task> whileThinking) : IApprovalHandler
     {
         public int Asked => Requests.Count;
