@@ -137,6 +137,9 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.CommandChained"/> holds.</summary>
         ChainedCommand,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.SecretFilesTakenByDefault"/> holds.</summary>
+        SecretFilesByDefault,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -185,6 +188,7 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(DownloadAndRunPhrases, phrase) >= 0 => PhraseCondition.DownloadedCode,
         _ when Array.IndexOf(OverrulingPhrases, phrase) >= 0 => PhraseCondition.UserOverruled,
         _ when Array.IndexOf(ChainingPhrases, phrase) >= 0 => PhraseCondition.ChainedCommand,
+        _ when Array.IndexOf(DefaultOnMarkers, phrase) >= 0 => PhraseCondition.SecretFilesByDefault,
         _ => PhraseCondition.None,
     };
 
@@ -235,6 +239,7 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.DownloadedCode => DownloadedCodeRun(text, at, end),
         PhraseCondition.UserOverruled => UserOverruled(text, at, end),
         PhraseCondition.ChainedCommand => CommandChained(text, at, end),
+        PhraseCondition.SecretFilesByDefault => SecretFilesTakenByDefault(text, at),
         _ => true,
     };
 

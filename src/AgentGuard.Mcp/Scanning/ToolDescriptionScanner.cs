@@ -165,6 +165,11 @@ internal static partial class ToolDescriptionScanner
     /// <summary>A command chained after the tool's work (a phrase of the table, declared before it; counts only where <see cref="CommandChained"/> holds).</summary>
     internal static readonly string[] ChainingPhrases = ["then execute"];
 
+    /// <summary>A switch on by default (phrases of the table, declared before it; each counts only where <see cref="SecretFilesTakenByDefault"/> holds).</summary>
+    internal static readonly string[] DefaultOnMarkers =
+        ["default: true", "default true", "default=true", "default = true", "defaults to true", "default is true", "default: yes",
+         "default: on", "default: enabled", "enabled by default", "on by default", "true by default"];
+
     /// <summary>Controls lifted by order: harmful only where <see cref="OpensAnOrder"/> holds ("Escalate privileges", not "Checks whether a user can escalate privileges").</summary>
     internal static readonly string[] ControlsLiftedOrders =
         ["escalate privileges", "escalate your privileges", "disable content filtering", "disable the content filter", "disable safety filters",
@@ -394,6 +399,9 @@ internal static partial class ToolDescriptionScanner
 
         // A command chained after the tool's work by order (only where CommandChained holds).
         .. ChainingPhrases.Select(p => (p, "code")),
+
+        // The user's secret files taken in by a switch that is on by default (only where SecretFilesTakenByDefault holds).
+        .. DefaultOnMarkers.Select(m => (m, "harvesting")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
