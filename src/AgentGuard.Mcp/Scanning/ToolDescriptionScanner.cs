@@ -26,10 +26,20 @@ internal static partial class ToolDescriptionScanner
          "entire conversation", "complete conversation", "previous message", "previous messages", "last message", "last messages",
          "prior message", "prior messages", "creds"];
 
+    /// <summary>
+    /// Secrecy toward the user in other words (phrases of the table through <see cref="TellingVerbs"/>, declared before it; each
+    /// counts only where <see cref="KeptFromTheUser"/> holds): "never learns about", "doesn't need to hear about", "don't let on to
+    /// the user", "keep quiet about", "say nothing to the user", "remain in the dark", "the user suspects nothing".
+    /// </summary>
+    internal static readonly string[] ParaphrasedSecrecy =
+        ["learn", "learns", "hear", "let on", "say nothing", "keep quiet", "in the dark", "suspects nothing", "suspect nothing"];
+
     /// <summary>Verbs of telling (phrases of the table, declared before it; each counts only where <see cref="KeptFromTheUser"/> holds).</summary>
     internal static readonly string[] TellingVerbs =
         ["tell", "telling", "inform", "informing", "mention", "mentioning", "notify", "notifying", "reveal", "revealing", "disclose",
-         "disclosing", "say", "know", "find out", "finds out", "unaware", "conceal", "see", "notice", "hidden"];
+         "disclosing", "say", "know", "find out", "finds out", "unaware", "conceal", "see", "notice", "hidden",
+         .. ParaphrasedSecrecy];
+
 
     /// <summary>Destinations outside the call (phrases of the table, declared before it; each counts only where <see cref="SentOutside"/> holds).</summary>
     internal static readonly string[] OutsideDestinations =
