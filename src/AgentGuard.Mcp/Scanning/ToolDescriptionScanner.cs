@@ -161,7 +161,7 @@ internal static partial class ToolDescriptionScanner
     /// </summary>
     internal static readonly string[] EnvironmentSecretPhrases =
         ["key", "token", "secret", "passwd", "pwd", "credential", "pat", "environment variables", "environment variable", "env vars",
-         "env var", "envvars", "envvar", "printenv", "environ"];
+         "env var", "envvars", "envvar", "printenv", "environ", "env"];
 
     /// <summary>The taker of a self-granted privilege (a phrase of the table, declared before it; counts only where <see cref="PrivilegeSelfGranted"/> holds).</summary>
     internal static readonly string[] SelfTakers = ["yourself"];
