@@ -140,6 +140,9 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.SecretFilesTakenByDefault"/> holds.</summary>
         SecretFilesByDefault,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.MovedByOrder"/> holds.</summary>
+        MovedOnly,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -189,6 +192,7 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(OverrulingPhrases, phrase) >= 0 => PhraseCondition.UserOverruled,
         _ when Array.IndexOf(ChainingPhrases, phrase) >= 0 => PhraseCondition.ChainedCommand,
         _ when Array.IndexOf(DefaultOnMarkers, phrase) >= 0 => PhraseCondition.SecretFilesByDefault,
+        _ when Array.IndexOf(SshKeys, phrase) >= 0 => PhraseCondition.MovedOnly,
         _ => PhraseCondition.None,
     };
 
@@ -240,6 +244,7 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.UserOverruled => UserOverruled(text, at, end),
         PhraseCondition.ChainedCommand => CommandChained(text, at, end),
         PhraseCondition.SecretFilesByDefault => SecretFilesTakenByDefault(text, at),
+        PhraseCondition.MovedOnly => MovedByOrder(text, at, end),
         _ => true,
     };
 

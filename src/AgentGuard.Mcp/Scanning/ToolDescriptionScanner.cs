@@ -175,6 +175,9 @@ internal static partial class ToolDescriptionScanner
     /// <summary>A command chained after the tool's work (a phrase of the table, declared before it; counts only where <see cref="CommandChained"/> holds).</summary>
     internal static readonly string[] ChainingPhrases = ["then execute"];
 
+    /// <summary>SSH keys by name (phrases of the table, declared before it; each counts only where <see cref="MovedByOrder"/> holds).</summary>
+    internal static readonly string[] SshKeys = ["ssh keys", "ssh key"];
+
     /// <summary>A switch on by default (phrases of the table, declared before it; each counts only where <see cref="SecretFilesTakenByDefault"/> holds).</summary>
     internal static readonly string[] DefaultOnMarkers =
         ["default: true", "default true", "default=true", "default = true", "defaults to true", "default is true", "default: yes",
@@ -409,6 +412,9 @@ internal static partial class ToolDescriptionScanner
 
         // A command chained after the tool's work by order (only where CommandChained holds).
         .. ChainingPhrases.Select(p => (p, "code")),
+
+        // SSH keys sent or taken by order or as the tool's stated behaviour (only where MovedByOrder holds).
+        .. SshKeys.Select(k => (k, "harvesting")),
 
         // The user's secret files taken in by a switch that is on by default (only where SecretFilesTakenByDefault holds).
         .. DefaultOnMarkers.Select(m => (m, "harvesting")),
