@@ -104,7 +104,11 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
         // command chained after the tool's work), 180 / 213 at 14 / 864, every source unchanged (desktop-commander 0 / 1).
         // The thirty-third session added MCP-SafetyBench (xjzzzzzzzz/MCPSafety: the descriptions its attack tasks put in
         // place of Blender tools' or add as new tools, and the MCP-Universe servers' docstrings as clean): untuned 6 / 6 at
-        // 0 / 14, so 186 / 219 at 14 / 878 before any change.
+        // 0 / 14, so 186 / 219 at 14 / 878 before any change. The thirty-fourth session added devkit-mcp
+        // (Vibe-Coding-Nights/offensive-security: a workshop server whose credential switch is on by default): untuned 1 / 1
+        // at 0 / 5; after its four classes from the threat (secret files taken in by a default, paraphrased secrecy, the
+        // environment dumped by an ordered command, key material the tool states it sends on), 187 / 220 at 14 / 883, every
+        // earlier source unchanged.
         // The recall floor is the measured figure, the target (0.90) is not met.
         var first = heldOut.Where(s => FirstBuildSources.Contains(s.GetProperty("source").GetString()!)).ToList();
         var firstPositives = first.Where(s => s.GetProperty("label").GetInt32() == 1).ToList();
@@ -114,7 +118,7 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
 
         positives.Should().HaveCountGreaterThanOrEqualTo(20);
         negatives.Should().HaveCountGreaterThan(200);
-        recall.Should().BeGreaterThanOrEqualTo(186 / 219.0);
+        recall.Should().BeGreaterThanOrEqualTo(187 / 220.0);
         falsePositiveRate.Should().BeLessThanOrEqualTo(0.05);
     }
 

@@ -6,7 +6,10 @@ namespace AgentGuard.Mcp;
 /// negation, aimed at the user or at the description's own instructions; a user or an operator who must not see or
 /// notice this; the text kept hidden from a person; the tool's real purpose kept back ("don't reveal the actual
 /// purpose"). A vendor's "if you don't know the ID", "when the user does not mention a branch" and "users who don't see
-/// their project" keep no one from knowing.
+/// their project" keep no one from knowing. Paraphrased (<see cref="ParaphrasedSecrecy"/>): the user who must never learn or hear
+/// about something ("the user never learns about the notes field"; not a named value: "never learns the generated
+/// password"), "don't let on to the user", an order to keep quiet or say nothing about something or to the user, the user
+/// kept in the dark, the user who suspects nothing. A dark theme, a quiet mode and "if you don't hear back" are not it.
 /// </content>
 internal static partial class ToolDescriptionScanner
 {
@@ -67,17 +70,38 @@ internal static partial class ToolDescriptionScanner
             return KeptHiddenFromAPerson(text, at, end);
         }
 
+        if (AsciiCase.Equals(verb, "say nothing") || AsciiCase.Equals(verb, "keep quiet"))
+        {
+            return OpensAnOrder(text, at) && (PersonFollows(text, end, KeptFromDistance) || AboutFollows(text, end));
+        }
+
+        if (AsciiCase.Equals(verb, "in the dark"))
+        {
+            return KeptUnaware(text, at);
+        }
+
+        if (AsciiCase.StartsWith(verb, "suspect"))
+        {
+            return UserBefore(text, at);
+        }
+
         var negation = NegationBefore(text, at);
         if (negation < 0)
         {
             return false;
         }
 
+        if (AsciiCase.Equals(verb, "let on"))
+        {
+            return PersonFollows(text, end, KeptFromDistance);
+        }
+
         var seeing = AsciiCase.Equals(verb, "see") || AsciiCase.Equals(verb, "notice");
-        var knowing = seeing || AsciiCase.Equals(verb, "know") || AsciiCase.StartsWith(verb, "find") || AsciiCase.StartsWith(verb, "finds");
+        var learning = AsciiCase.StartsWith(verb, "learn") || AsciiCase.Equals(verb, "hear");
+        var knowing = seeing || learning || AsciiCase.Equals(verb, "know") || AsciiCase.StartsWith(verb, "find") || AsciiCase.StartsWith(verb, "finds");
         if (knowing)
         {
-            return UserBefore(text, negation) && ((!AsciiCase.Equals(verb, "know") && !seeing) || KnowsNothingNamed(text, end));
+            return UserBefore(text, negation) && ((!AsciiCase.Equals(verb, "know") && !seeing && !learning) || KnowsNothingNamed(text, end));
         }
 
         return PersonFollows(text, end, KeptFromDistance) || OwnOrdersFollow(text, end) || OwnNatureFollows(text, end);
@@ -173,6 +197,13 @@ internal static partial class ToolDescriptionScanner
         return its && OwnNatureLookup.Contains(word);
     }
 
+    /// <summary>"about" right after <paramref name="end"/> ("keep quiet about the field", not "keep quiet mode").</summary>
+    private static bool AboutFollows(ReadOnlySpan<char> text, int end)
+    {
+        var from = end;
+        return NextWord(text, ref from, out var next) && AsciiCase.Equals(next, "about");
+    }
+
     /// <summary>After "know": what is kept is this (about this, that, it, anything) or nothing, not a named thing ("know the ID").</summary>
     private static bool KnowsNothingNamed(ReadOnlySpan<char> text, int end)
     {
@@ -194,7 +225,7 @@ internal static partial class ToolDescriptionScanner
             && NextWord(text, ref from, out var noun) && OwnOrdersLookup.Contains(noun);
     }
 
-    /// <summary>"unaware" at <paramref name="at"/> after the user and a keeping verb within three words ("keep the user unaware", "users remain unaware").</summary>
+    /// <summary>"unaware" or "in the dark" at <paramref name="at"/> after the user and a keeping verb within three words ("keep the user unaware", "users remain unaware", "the user should remain in the dark").</summary>
     private static bool KeptUnaware(ReadOnlySpan<char> text, int at)
     {
         var from = at;

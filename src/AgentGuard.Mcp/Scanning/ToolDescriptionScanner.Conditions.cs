@@ -137,6 +137,12 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.CommandChained"/> holds.</summary>
         ChainedCommand,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.SecretFilesTakenByDefault"/> holds.</summary>
+        SecretFilesByDefault,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.MovedByOrder"/> holds.</summary>
+        MovedOnly,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -185,6 +191,8 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(DownloadAndRunPhrases, phrase) >= 0 => PhraseCondition.DownloadedCode,
         _ when Array.IndexOf(OverrulingPhrases, phrase) >= 0 => PhraseCondition.UserOverruled,
         _ when Array.IndexOf(ChainingPhrases, phrase) >= 0 => PhraseCondition.ChainedCommand,
+        _ when Array.IndexOf(DefaultOnMarkers, phrase) >= 0 => PhraseCondition.SecretFilesByDefault,
+        _ when Array.IndexOf(SshKeys, phrase) >= 0 => PhraseCondition.MovedOnly,
         _ => PhraseCondition.None,
     };
 
@@ -235,6 +243,8 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.DownloadedCode => DownloadedCodeRun(text, at, end),
         PhraseCondition.UserOverruled => UserOverruled(text, at, end),
         PhraseCondition.ChainedCommand => CommandChained(text, at, end),
+        PhraseCondition.SecretFilesByDefault => SecretFilesTakenByDefault(text, at),
+        PhraseCondition.MovedOnly => MovedByOrder(text, at, end),
         _ => true,
     };
 

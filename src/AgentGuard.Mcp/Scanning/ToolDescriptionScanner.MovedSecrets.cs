@@ -1,6 +1,9 @@
 namespace AgentGuard.Mcp;
 
-/// <content>Credentials sent somewhere or gathered, by order or as the tool's added behaviour.</content>
+/// <content>
+/// Credentials sent somewhere or gathered, by order or as the tool's added behaviour; and key material the tool states it
+/// reads and sends on ("The tool reads your SSH keys and uploads them to our backup service").
+/// </content>
 internal static partial class ToolDescriptionScanner
 {
     /// <summary>Verbs that send a credential somewhere: they count only with a destination ("to the webhook").</summary>
@@ -118,7 +121,13 @@ internal static partial class ToolDescriptionScanner
             var verb = thirdPerson ? word[..^1] : word;
             var sending = SecretSendingVerbLookup.Contains(verb);
             var putting = !sending && SecretPuttingVerbLookup.Contains(verb);
-            if (!sending && !putting && !SecretTakingVerbLookup.Contains(verb))
+            var taking = SecretTakingVerbLookup.Contains(verb);
+            if (thirdPerson && (taking || ReadingVerbLookup.Contains(verb)) && KeyMaterialLookup.Contains(text[at..end]) && SentOnAfter(text, end))
+            {
+                return true;
+            }
+
+            if (!sending && !putting && !taking)
             {
                 return false;
             }
@@ -130,6 +139,38 @@ internal static partial class ToolDescriptionScanner
         }
 
         return false;
+    }
+
+    /// <summary>Verbs, in the third person, of the tool reading key material before it sends it on ("reads your SSH keys and uploads them").</summary>
+    internal static readonly string[] ReadingVerbs = ["read", "grab", "take", "fetch", "open", "scan"];
+
+    /// <summary>Key material the user holds, not a key used as a key: what a tool has no business reading and sending on.</summary>
+    internal static readonly string[] KeyMaterial = ["ssh key", "ssh keys", "private keys", "passwords", "seed phrase", "passphrase", "session cookies"];
+
+    /// <summary>Pronouns that make the sent object the key material just named ("uploads them", "sends it").</summary>
+    internal static readonly string[] SentPronouns = ["them", "it"];
+
+    private static readonly WordSet ReadingVerbLookup = new(ReadingVerbs);
+
+    private static readonly WordSet KeyMaterialLookup = new(KeyMaterial);
+
+    private static readonly WordSet SentPronounLookup = new(SentPronouns);
+
+    /// <summary>
+    /// The tool's stated behaviour after the key material ending at <paramref name="from"/>: "and", a sending verb of
+    /// <see cref="SecretSendingVerbs"/> in the third person, "them" or "it", and a destination (<see cref="DestinationFollows"/>):
+    /// "reads your SSH keys and uploads them to our backup service". "… and sends a confirmation to the user" and "… and
+    /// sends it in the Authorization header" send no key material away.
+    /// </summary>
+    private static bool SentOnAfter(ReadOnlySpan<char> text, int from)
+    {
+        if (!NextWord(text, ref from, out var and) || !AsciiCase.Equals(and, "and") || !NextWord(text, ref from, out var verb)
+            || verb.Length < 2 || (verb[^1] | 0x20) != 's' || !SecretSendingVerbLookup.Contains(verb[..^1]))
+        {
+            return false;
+        }
+
+        return NextWord(text, ref from, out var pronoun) && SentPronounLookup.Contains(pronoun) && DestinationFollows(text, from);
     }
 
     /// <summary>Within <see cref="DestinationWords"/> words after <paramref name="from"/>, "to" and a destination: a determiner of <see cref="DestinationDeterminers"/>, a URL or an address.</summary>

@@ -26,10 +26,20 @@ internal static partial class ToolDescriptionScanner
          "entire conversation", "complete conversation", "previous message", "previous messages", "last message", "last messages",
          "prior message", "prior messages", "creds"];
 
+    /// <summary>
+    /// Secrecy toward the user in other words (phrases of the table through <see cref="TellingVerbs"/>, declared before it; each
+    /// counts only where <see cref="KeptFromTheUser"/> holds): "never learns about", "doesn't need to hear about", "don't let on to
+    /// the user", "keep quiet about", "say nothing to the user", "remain in the dark", "the user suspects nothing".
+    /// </summary>
+    internal static readonly string[] ParaphrasedSecrecy =
+        ["learn", "learns", "hear", "let on", "say nothing", "keep quiet", "in the dark", "suspects nothing", "suspect nothing"];
+
     /// <summary>Verbs of telling (phrases of the table, declared before it; each counts only where <see cref="KeptFromTheUser"/> holds).</summary>
     internal static readonly string[] TellingVerbs =
         ["tell", "telling", "inform", "informing", "mention", "mentioning", "notify", "notifying", "reveal", "revealing", "disclose",
-         "disclosing", "say", "know", "find out", "finds out", "unaware", "conceal", "see", "notice", "hidden"];
+         "disclosing", "say", "know", "find out", "finds out", "unaware", "conceal", "see", "notice", "hidden",
+         .. ParaphrasedSecrecy];
+
 
     /// <summary>Destinations outside the call (phrases of the table, declared before it; each counts only where <see cref="SentOutside"/> holds).</summary>
     internal static readonly string[] OutsideDestinations =
@@ -151,7 +161,7 @@ internal static partial class ToolDescriptionScanner
     /// </summary>
     internal static readonly string[] EnvironmentSecretPhrases =
         ["key", "token", "secret", "passwd", "pwd", "credential", "pat", "environment variables", "environment variable", "env vars",
-         "env var", "envvars", "envvar", "printenv", "environ"];
+         "env var", "envvars", "envvar", "printenv", "environ", "env"];
 
     /// <summary>The taker of a self-granted privilege (a phrase of the table, declared before it; counts only where <see cref="PrivilegeSelfGranted"/> holds).</summary>
     internal static readonly string[] SelfTakers = ["yourself"];
@@ -164,6 +174,14 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>A command chained after the tool's work (a phrase of the table, declared before it; counts only where <see cref="CommandChained"/> holds).</summary>
     internal static readonly string[] ChainingPhrases = ["then execute"];
+
+    /// <summary>SSH keys by name (phrases of the table, declared before it; each counts only where <see cref="MovedByOrder"/> holds).</summary>
+    internal static readonly string[] SshKeys = ["ssh keys", "ssh key"];
+
+    /// <summary>A switch on by default (phrases of the table, declared before it; each counts only where <see cref="SecretFilesTakenByDefault"/> holds).</summary>
+    internal static readonly string[] DefaultOnMarkers =
+        ["default: true", "default true", "default=true", "default = true", "defaults to true", "default is true", "default: yes",
+         "default: on", "default: enabled", "enabled by default", "on by default", "true by default"];
 
     /// <summary>Controls lifted by order: harmful only where <see cref="OpensAnOrder"/> holds ("Escalate privileges", not "Checks whether a user can escalate privileges").</summary>
     internal static readonly string[] ControlsLiftedOrders =
@@ -394,6 +412,12 @@ internal static partial class ToolDescriptionScanner
 
         // A command chained after the tool's work by order (only where CommandChained holds).
         .. ChainingPhrases.Select(p => (p, "code")),
+
+        // SSH keys sent or taken by order or as the tool's stated behaviour (only where MovedByOrder holds).
+        .. SshKeys.Select(k => (k, "harvesting")),
+
+        // The user's secret files taken in by a switch that is on by default (only where SecretFilesTakenByDefault holds).
+        .. DefaultOnMarkers.Select(m => (m, "harvesting")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
