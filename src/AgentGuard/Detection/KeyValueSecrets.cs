@@ -1369,8 +1369,9 @@ internal static partial class KeyValueSecrets
             run++;
         }
 
-        // "&page=2" opens the next parameter; "&amp;", "&#38;" are entities.
-        return run == next || run >= text.Length || text[run] is not ('=' or ';');
+        // "&page=2" opens the next parameter; "&amp;", "&#38;" are entities. An entity's name opens with a letter or '#':
+        // Password=Tr0ub4dor&3xYz; holds its '&', and cut there the tail reached the audit file.
+        return run == next || run >= text.Length || text[run] is not ('=' or ';') || (text[run] == ';' && !(char.IsAsciiLetter(text[next]) || text[next] == '#'));
     }
 
     /// <summary>
