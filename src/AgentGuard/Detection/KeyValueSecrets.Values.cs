@@ -49,6 +49,13 @@ internal static partial class KeyValueSecrets
             return true;
         }
 
+        // ';PWD='      . $this->_config['password'] .';': the quote after the key closed the literal; blanks and a
+        // concatenation operator follow it, and the "value" up to the next quote is code that joins a variable in.
+        if (quoted && IsConcatenationAfterClosedLiteral(value))
+        {
+            return true;
+        }
+
         // getPassword(), userPass[1], $(cat key): a call or an index after a name. A generated password may hold '(' too
         // (u@D7Gt)t>8d(LtH^(…): symbols before it that no name holds make it a value.
         if (!quoted && value.IndexOfAny('(', '[') is > 0 and var open && !value[..open].ContainsAnyExcept(CallPrefixChars))
@@ -450,6 +457,17 @@ internal static partial class KeyValueSecrets
     /// Another <c>Name=value</c> pair stands before the name or after the value, joined by ';': a connection string
     /// (<c>Uid=sa;Pwd=myPassword;</c>), not a statement of code that ends in ';' (<c>password = adminPassword;</c>).
     /// </summary>
+    /// <summary>
+    /// A quoted "value" that opens with blanks, a concatenation operator (<c>.</c>, <c>+</c>, <c>&amp;</c>) and a blank
+    /// (<c>      . $this-&gt;_config[</c>, <c> &amp; dbPwd &amp; </c>): the code between a literal that ended at the key and the
+    /// next literal. A generated password does not open with a blank.
+    /// </summary>
+    private static bool IsConcatenationAfterClosedLiteral(ReadOnlySpan<char> value)
+    {
+        var operatorAt = value.IndexOfAnyExcept(' ', '\t');
+        return operatorAt > 0 && operatorAt + 1 < value.Length && value[operatorAt] is '.' or '+' or '&' && value[operatorAt + 1] is ' ' or '\t';
+    }
+
     private static bool InConnectionString(string text, int keyStart, int valueEnd)
     {
         if ((keyStart > 0 && text[keyStart - 1] == ';') || (keyStart > 1 && text[keyStart - 1] == ' ' && text[keyStart - 2] == ';'))

@@ -332,6 +332,8 @@ internal static partial class KeyValueSecrets
         {
             // #define PASSWORD_SALT 0x7f4a3c2e9b1d: a macro or command giving a number in hexadecimal, not a password.
             _ when byCommand && quote == '\0' && IsHexLiteral(value) => null,
+            // {"dummy": "api-custom-key", "c098f218-…": "…"}: the second string of a pair is the next member's key, not a value.
+            _ when pair != Pair.None && quote is not ('\0' or EscapedMarkup.QuoteMark) && IsObjectKeyAfter(text, i + 1) => null,
             _ when IsCodeReference(value, quote != '\0') || IsSecretName(value) || IsOwnName(key, value) || IsLocation(value) || (!spaced && !equals && IsYamlTag(text, valueStart, valueEnd)) => null,
             // password: db_password, "passwordSecretRef": "registry-password": where the secret is kept, by name. Not in a
             // connection string, which holds no references (Password=myPassword; is the value).
@@ -1369,8 +1371,9 @@ internal static partial class KeyValueSecrets
             run++;
         }
 
-        // "&page=2" opens the next parameter; "&amp;", "&#38;" are entities.
-        return run == next || run >= text.Length || text[run] is not ('=' or ';');
+        // "&page=2" opens the next parameter; "&amp;", "&#38;" are entities. An entity's name opens with a letter or '#':
+        // Password=Tr0ub4dor&3xYz; holds its '&', and cut there the tail reached the audit file.
+        return run == next || run >= text.Length || text[run] is not ('=' or ';') || (text[run] == ';' && !(char.IsAsciiLetter(text[next]) || text[next] == '#'));
     }
 
     /// <summary>
@@ -1421,6 +1424,21 @@ internal static partial class KeyValueSecrets
     }
 
     /// <summary>How a quoted name and its value were paired: not at all, as call arguments, or with the opening out of view.</summary>
+    /// <summary>
+    /// After the closing quote of a paired string, blanks and a single ':' follow: the string names an object's member
+    /// (<c>"c098f218-…": "…"</c>); <c>::</c> (a scope) and a ':' of a ternary after a call's ')' are no such thing.
+    /// </summary>
+    private static bool IsObjectKeyAfter(string text, int afterQuote)
+    {
+        var k = afterQuote;
+        while (k < text.Length && k - afterQuote < 8 && text[k] is ' ' or '\t')
+        {
+            k++;
+        }
+
+        return k < text.Length && text[k] == ':' && (k + 1 >= text.Length || text[k + 1] != ':');
+    }
+
     private enum Pair
     {
         None,

@@ -99,7 +99,7 @@ internal static class SecretText
         // A run of one repeated character (aaaaaaaa, 00000000) is a mask, not a secret; so is a run of 12 or more letters
         // and digits alternating two characters (ghp_abababab…, 01010101…), the policy's mask.
         var first = value.IsEmpty ? '\0' : value[0];
-        return !value.IsEmpty && (!value.ContainsAnyExcept(first) || IsTemplate(value) || HasMaskRun(value));
+        return !value.IsEmpty && (!value.ContainsAnyExcept(first) || IsTemplate(value) || HasMaskRun(value) || IsSecretStoreReference(value));
     }
 
     /// <summary>
@@ -140,6 +140,14 @@ internal static class SecretText
 
         return false;
     }
+
+    /// <summary>
+    /// A reference the host resolves from a secret store at run time, not the secret: Azure App Service's
+    /// <c>@Microsoft.KeyVault(SecretUri=…)</c> or <c>@Microsoft.KeyVault(VaultName=…;SecretName=…)</c>. Only a value that
+    /// opens with it; a generated value that merely holds the words is still one.
+    /// </summary>
+    private static bool IsSecretStoreReference(ReadOnlySpan<char> value)
+        => value.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsTemplateMarker(string part) => part is "%s" or "%(" or "${" or "$(" or "{{" or "}}" or "..." or "****";
 
