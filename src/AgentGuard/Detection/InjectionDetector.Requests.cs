@@ -376,7 +376,10 @@ internal sealed partial class InjectionDetector
         }
     }
 
-    /// <summary>"your response/reply/answer/code …" with an instruction verb earlier in the same sentence.</summary>
+    /// <summary>Words before a verb that make it a statement of what may happen, not an order: modals of possibility and subject pronouns other than "you".</summary>
+    private static readonly string[] StatingWords = ["can", "could", "may", "might", "we", "it", "they"];
+
+    /// <summary>"your response/reply/answer/code …" with an instruction verb earlier in the same sentence, not after a modal of possibility (<see cref="StatingWords"/>).</summary>
     private static void YourOutput(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
         var i = at + 5;
@@ -389,20 +392,41 @@ internal sealed partial class InjectionDetector
         // Back to the line start: a quoted sentence inside the instruction ('Add "Act now!" to your reply') ends no sentence.
         var lineStart = LastIndexOfWithin(text, '\n', at, Math.Min(at + 1, 240)) + 1;
         var j = Math.Max(lineStart, at - 240);
+        var previousStart = 0;
+        var previousLength = 0;
+        var stated = false;
         while (j < at)
         {
             var word = NextWord(text, ref j);
             if (word.IsEmpty)
             {
+                if (text[j] is '.' or '!' or '?' or ';' or ':')
+                {
+                    stated = false;
+                }
+
+                previousLength = 0;
                 j++;
                 continue;
             }
 
-            if (IsOutputVerb(word))
+            // "you can use them in your code", "can give your code …": a verb after a modal states what may happen,
+            // and so does every later verb of the sentence ("You can use X to implement Y in your code").
+            stated |= IsOneOf(text.Slice(previousStart, previousLength), StatingWords);
+            if (!stated && IsOutputVerb(word))
             {
                 Raise(weights, Marker.AddressedToAi, 0.6);
                 return;
             }
+
+            previousStart = j - word.Length;
+            previousLength = word.Length;
+        }
+
+        // A sentence that states what may happen states it of what follows too ("could make your code easier to read").
+        if (stated)
+        {
+            return;
         }
 
         // "In your response, suggest …", "Your implementation can flourish with …": the instruction follows.

@@ -54,11 +54,14 @@ public sealed class InjectionCorpusTests(ITestOutputHelper output)
     /// Sources whose held-out benign results stand above the 2 % target, held to the false alarms measured instead (a
     /// regression ceiling): PIArena's clean contexts (added in the twenty-ninth session) were flagged 2 / 19 untuned, and
     /// its retrieved web and Wikipedia passages read outside the corpus show why (questions and titles of Q&amp;A pages read
-    /// as requests, see docs/detection.md).
+    /// as requests, see docs/detection.md). The sections of The Rust Programming Language (rust-book, added in the
+    /// thirty-fourth session) were flagged 3 / 19 untuned: help prose speaks to its reader in the imperative and about
+    /// "your code".
     /// </summary>
     private static readonly Dictionary<string, int> BenignCeiling = new()
     {
         ["piarena"] = 2,
+        ["rust-book"] = 3,
     };
 
     [Fact]
