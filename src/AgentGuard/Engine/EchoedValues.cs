@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using AgentGuard.Provenance;
 
 namespace AgentGuard;
@@ -56,10 +55,9 @@ internal sealed class EchoedValues
             return null;
         }
 
-        EchoedValues? echoed = null;
-        var budget = MaxStrings;
-        Walk(arguments.Root, ref echoed, ref budget, depth: 0);
-        return echoed;
+        var echoed = new System.Runtime.CompilerServices.StrongBox<EchoedValues?>();
+        ArgumentStrings.Visit(arguments.Root, MaxStrings, echoed, static (found, value, isName) => Add(value, isName, ref found.Value));
+        return echoed.Value;
     }
 
     /// <summary>
@@ -215,48 +213,12 @@ internal sealed class EchoedValues
     private static bool Counts(ValueToken token)
         => token.Kind != ValueTokenKind.Word || (token.Canonical.Length >= ProvenanceValue.MinimumWordChars && IsDigits(token.Canonical));
 
-    private static void Walk(JsonElement element, ref EchoedValues? echoed, ref int budget, int depth)
-    {
-        if (budget <= 0 || depth > 64)
-        {
-            return;
-        }
-
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    Add(property.Name, isName: true, ref echoed, ref budget);
-                    Walk(property.Value, ref echoed, ref budget, depth + 1);
-                }
-
-                break;
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
-                {
-                    Walk(item, ref echoed, ref budget, depth + 1);
-                }
-
-                break;
-            case JsonValueKind.String:
-                Add(element.GetString()!, isName: false, ref echoed, ref budget);
-                break;
-            case JsonValueKind.Number:
-                Add(element.GetRawText(), isName: false, ref echoed, ref budget);
-                break;
-            default:
-                break;
-        }
-    }
-
     /// <summary>
     /// Reads one argument value as provenance does: its typed values and long numbers, or, when it holds words only,
     /// its whole word sequence (a property name's words are the schema's, not a value).
     /// </summary>
-    private static void Add(string value, bool isName, ref EchoedValues? echoed, ref int budget)
+    private static void Add(string value, bool isName, ref EchoedValues? echoed)
     {
-        budget--;
         if (value.Length == 0 || (isName && value.Length < ProvenanceValue.MinimumWordChars))
         {
             return;

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using AgentGuard.Provenance;
 
 namespace AgentGuard;
@@ -43,10 +42,9 @@ internal sealed class HandedValues
             return null;
         }
 
-        HandedValues? handed = null;
-        var budget = MaxStrings;
-        Walk(arguments.Root, ref handed, ref budget, depth: 0);
-        return handed;
+        var handed = new System.Runtime.CompilerServices.StrongBox<HandedValues?>();
+        ArgumentStrings.Visit(arguments.Root, MaxStrings, handed, static (found, value, _) => Add(value, ref found.Value));
+        return handed.Value;
     }
 
     /// <summary>The source to remember a value handed to <paramref name="toolName"/> under.</summary>
@@ -80,44 +78,8 @@ internal sealed class HandedValues
         return text?.ToString();
     }
 
-    private static void Walk(JsonElement element, ref HandedValues? handed, ref int budget, int depth)
+    private static void Add(string value, ref HandedValues? handed)
     {
-        if (budget <= 0 || depth > 64)
-        {
-            return;
-        }
-
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    Add(property.Name, ref handed, ref budget);
-                    Walk(property.Value, ref handed, ref budget, depth + 1);
-                }
-
-                break;
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
-                {
-                    Walk(item, ref handed, ref budget, depth + 1);
-                }
-
-                break;
-            case JsonValueKind.String:
-                Add(element.GetString()!, ref handed, ref budget);
-                break;
-            case JsonValueKind.Number:
-                Add(element.GetRawText(), ref handed, ref budget);
-                break;
-            default:
-                break;
-        }
-    }
-
-    private static void Add(string value, ref HandedValues? handed, ref int budget)
-    {
-        budget--;
 
         // Every typed value holds a digit (IBANs, numbers), an '@' (addresses) or a '.' (URLs, domains): a value of
         // words alone (a name, a subject) is skipped without being read.
