@@ -220,13 +220,17 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
         writer.WriteEndArray();
     }
 
-    /// <summary>The writer thread: takes what is queued, writes it in one append, answers the flushes, until disposed.</summary>
+    /// <summary>
+    /// The writer thread: takes what is queued, writes it in one append, answers the flushes, until disposed. A file that
+    /// cannot be opened or written (a folder removed, a full disk, no permission) loses that batch, counted and logged,
+    /// and is opened again for the next one; nothing it meets ends the thread or the host.
+    /// </summary>
     private void WriteLoop()
     {
+        FileStream? stream = null;
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         try
         {
-            using var stream = new FileStream(_path!, FileMode.Append, FileAccess.Write, FileShare.ReadWrite, 4096, useAsync: false);
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
             while (TakeBlocking(out var first))
             {
                 List<TaskCompletionSource>? flushes = null;
@@ -245,12 +249,19 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
                 }
                 while (_queue.TryTake(out item));
 
-                Flush(stream, buffer, records);
+                stream = Flush(stream, buffer, records);
                 flushes?.ForEach(f => f.TrySetResult());
             }
         }
+#pragma warning disable CA1031 // The audit writer must never take the host down.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogWriteFailed(ex, _path!);
+        }
         finally
         {
+            stream?.Dispose();
             _written!.TrySetResult();
         }
     }
@@ -293,21 +304,31 @@ internal sealed partial class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
         }
     }
 
-    private void Flush(FileStream stream, System.Buffers.ArrayBufferWriter<byte> buffer, int records)
+    /// <summary>Appends the batch; returns the stream to use next (null after a failure, so the next batch opens the file again).</summary>
+    private FileStream? Flush(FileStream? stream, System.Buffers.ArrayBufferWriter<byte> buffer, int records)
     {
         try
         {
-            stream.Write(buffer.WrittenSpan);
-            stream.Flush();
+            if (buffer.WrittenCount > 0)
+            {
+                stream ??= new FileStream(_path!, FileMode.Append, FileAccess.Write, FileShare.ReadWrite, 4096, useAsync: false);
+                stream.Write(buffer.WrittenSpan);
+                stream.Flush();
+            }
         }
-        catch (IOException ex)
+#pragma warning disable CA1031 // Any failure to write loses this batch only: counted, logged, retried with the next.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
             LogWriteFailed(ex, _path!);
             Interlocked.Add(ref _dropped, records);
             _diagnostics?.AuditDropped.Add(records);
+            stream?.Dispose();
+            stream = null;
         }
 
         buffer.Clear();
+        return stream;
     }
 
     [LoggerMessage(2102, LogLevel.Error, "An audit record for {Path} was dropped: the queue stayed full for {Seconds} s.")]
