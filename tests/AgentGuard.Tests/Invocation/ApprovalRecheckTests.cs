@@ -27,6 +27,14 @@ public sealed class ApprovalRecheckTests
 
     private static GuardContext Session() => new() { SessionId = "s-" + Guid.NewGuid().ToString("N") };
 
+    /// <summary>A parallel call of the session reads an untrusted web page (while the person looks at the request).</summary>
+    private static async Task ReadAPage(IGuardEngine engine, GuardContext session)
+    {
+        var fetch = new ToolCallEvent("web_fetch", ToolKind.Function);
+        await engine.EvaluateAsync(fetch, session);
+        await engine.InspectResultAsync(fetch, session, new ToolResult("Cheap flights! Book now."));
+    }
+
     private static ToolCallEvent Pay => new("pay", ToolKind.Function) { Arguments = ToolArguments.FromJson("""{"to":"bob","amount":500}""") };
 
     [Fact]
@@ -34,13 +42,7 @@ public sealed class ApprovalRecheckTests
     {
         IGuardEngine? engine = null;
         var session = Session();
-        var approver = new Approver(async () =>
-        {
-            // A parallel call of the session reads a web page while the person looks at the request.
-            var fetch = new ToolCallEvent("web_fetch", ToolKind.Function);
-            await engine!.EvaluateAsync(fetch, session);
-            await engine.InspectResultAsync(fetch, session, new ToolResult("Cheap flights! Book now."));
-        });
+        var approver = new Approver(() => ReadAPage(engine!, session));
         var services = TestHost.Create(Policy, b => b.AddApprovalHandler(approver));
         engine = services.GetRequiredService<IGuardEngine>();
         var guard = services.GetRequiredService<ToolGuard>();
@@ -96,12 +98,7 @@ public sealed class ApprovalRecheckTests
         // as one call of its own.
         IGuardEngine? engine = null;
         var session = Session();
-        var approver = new Approver(async () =>
-        {
-            var fetch = new ToolCallEvent("web_fetch", ToolKind.Function);
-            await engine!.EvaluateAsync(fetch, session);
-            await engine.InspectResultAsync(fetch, session, new ToolResult("Cheap flights! Book now."));
-        });
+        var approver = new Approver(() => ReadAPage(engine!, session));
         var services = TestHost.Create(Policy, b => b.AddApprovalHandler(approver));
         engine = services.GetRequiredService<IGuardEngine>();
         var guard = services.GetRequiredService<ToolGuard>();
