@@ -19,6 +19,14 @@ public sealed class AgentGuardHttpOptions
     public bool ScanBody { get; set; } = true;
 
     /// <summary>
+    /// When true (default), a request body the guard can read (text up to <see cref="MaxBodyScanBytes"/>) is in the
+    /// event's arguments as <c>$.body</c>: JSON as its value, a form as its fields, other text as a string; and
+    /// <c>$.bodyUnread</c> is true when a body could not be read as fields (too large, a live stream, not text, JSON
+    /// that is invalid or names a field twice), so that a rule on a body field can refuse what it cannot see.
+    /// </summary>
+    public bool BodyInArguments { get; set; } = true;
+
+    /// <summary>
     /// When true (default), request header values are scanned for secrets: a secret in a credential header
     /// (<see cref="CredentialHeaders"/>) tags the request <c>credential-in-request</c>, in any other header
     /// <c>secret-in-request</c>. Header values are never put in the event.

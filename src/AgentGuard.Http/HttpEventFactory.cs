@@ -33,9 +33,9 @@ internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuar
         }
 
         var secretInUrl = detector is not null && uri is not null && HasSecret(UrlSecretText.Build(uri));
-        var (bodySize, secretInBody) = await InspectBodyAsync(request.Content, cancellationToken).ConfigureAwait(false);
+        var (bodySize, secretInBody, body) = await InspectBodyAsync(request.Content, cancellationToken).ConfigureAwait(false);
         var (secretInHeaders, secretInCredentials) = InspectHeaders(request);
-        var shape = new RequestShape(uri, headerNames, bodySize, secretInUrl, secretInBody, redirectedFrom, secretInHeaders, secretInCredentials);
+        var shape = new RequestShape(uri, headerNames, bodySize, secretInUrl, secretInBody, redirectedFrom, secretInHeaders, secretInCredentials, body);
         var call = Build(shape, method, host, reading: null);
 
         var hosts = uri is { IsAbsoluteUri: true } ? HttpReadings.OtherHosts(request, host) : null;
@@ -109,7 +109,7 @@ internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuar
             tags.Add(HttpTags.CredentialInRequest);
         }
 
-        var key = string.Concat(method, " ", host, " ", readPath, " ", uri?.OriginalString, " ", string.Join(',', shape.HeaderNames), shape.BodySize is null ? " -" : " " + shape.BodySize.Value.ToString(CultureInfo.InvariantCulture), shape.SecretInUrl ? " U" : " -", shape.SecretInBody ? "B" : "-", shape.SecretInHeaders ? "H" : "-", shape.SecretInCredentials ? "C" : "-");
+        var key = string.Concat(method, " ", host, " ", readPath, " ", uri?.OriginalString, " ", string.Join(',', shape.HeaderNames), shape.BodySize is null ? " -" : " " + shape.BodySize.Value.ToString(CultureInfo.InvariantCulture), shape.SecretInUrl ? " U" : " -", shape.SecretInBody ? "B" : "-", shape.SecretInHeaders ? "H" : "-", shape.SecretInCredentials ? "C" : "-", shape.Body is null ? "" : shape.Body.IsUnread ? " unread" : " read");
 
         var attributes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -132,7 +132,9 @@ internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuar
         return new ToolCallEvent(host, ToolKind.HttpRequest)
         {
             Source = host,
-            Arguments = Parse(key, () => WriteArguments(method, scheme, host, port, path, query, shape)),
+            Arguments = shape.Body?.HasValue == true
+                ? WithBody(shape, s => WriteArguments(method, scheme, host, port, path, query, s))
+                : Parse(key, () => WriteArguments(method, scheme, host, port, path, query, shape)),
             Tags = tags,
             Risk = secret || shape.SecretInCredentials ? RiskLevel.High : tags.Contains(HttpTags.Write) ? RiskLevel.Medium : RiskLevel.Low,
             CallId = _idPrefix + Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture),
@@ -142,7 +144,7 @@ internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuar
     }
 
     /// <summary>The parsed arguments for a request shape (method, URL, header names, body size, secret flags).</summary>
-    private ToolArguments Parse(string key, Func<string> write)
+    private ToolArguments Parse(string key, Func<System.Buffers.ArrayBufferWriter<byte>> write)
     {
         var current = limits();
         if (_arguments.TryGetValue(key, out var cached) && cached.Limits == current)
@@ -150,9 +152,22 @@ internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuar
             return cached.Arguments;
         }
 
-        var parsed = ToolArguments.FromJson(write(), current);
+        var parsed = ToolArguments.FromUtf8Json(write().WrittenSpan, current);
         _arguments.Set(key, (current, parsed));
         return parsed;
+    }
+
+    /// <summary>
+    /// Arguments that carry a body are parsed for each request. A JSON body that the parse refuses (a name repeated,
+    /// which only the whole parse checks) is carried as its text instead, and unread.
+    /// </summary>
+    private ToolArguments WithBody(RequestShape shape, Func<RequestShape, System.Buffers.ArrayBufferWriter<byte>> write)
+    {
+        var current = limits();
+        var parsed = ToolArguments.FromUtf8Json(write(shape).WrittenSpan, current);
+        return parsed.IsMalformed && shape.Body!.IsJson
+            ? ToolArguments.FromUtf8Json(write(shape with { Body = shape.Body.AsUnreadText() }).WrittenSpan, current)
+            : parsed;
     }
 
     private static void AddNames(HttpHeaders headers, List<string> names)
@@ -163,10 +178,10 @@ internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuar
         }
     }
 
-    /// <summary>Writes the arguments as JSON text directly (no intermediate objects).</summary>
-    private static string WriteArguments(string method, string scheme, string host, int port, string path, string query, RequestShape shape)
+    /// <summary>Writes the arguments as UTF-8 JSON directly (no intermediate objects).</summary>
+    private static System.Buffers.ArrayBufferWriter<byte> WriteArguments(string method, string scheme, string host, int port, string path, string query, RequestShape shape)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256 + query.Length + path.Length);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256 + query.Length + path.Length + (shape.Body?.Length ?? 0));
         using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
@@ -176,7 +191,7 @@ internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuar
             writer.WriteNumber("port", port);
             writer.WriteString("path", path);
             writer.WritePropertyName("query");
-            WriteQuery(writer, query);
+            FormFields.Write(writer, query.Length > 1 ? query.AsSpan(1) : default);
             writer.WriteStartArray("headerNames");
             foreach (var name in shape.HeaderNames)
             {
@@ -197,62 +212,12 @@ internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuar
             writer.WriteBoolean("secretInBody", shape.SecretInBody);
             writer.WriteBoolean("secretInHeaders", shape.SecretInHeaders);
             writer.WriteBoolean("secretInCredentialHeaders", shape.SecretInCredentials);
+            shape.Body?.WriteTo(writer);
             writer.WriteEndObject();
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer;
     }
-
-    /// <summary>The query as an object of name to value (or to an array of values, when a name repeats).</summary>
-    private static void WriteQuery(System.Text.Json.Utf8JsonWriter writer, string query)
-    {
-        writer.WriteStartObject();
-        if (query.Length > 1)
-        {
-            var pairs = new List<(string Name, string Value)>();
-            foreach (var pair in query[1..].Split('&', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var eq = pair.IndexOf('=', StringComparison.Ordinal);
-                pairs.Add((Decode(eq < 0 ? pair : pair[..eq]), eq < 0 ? string.Empty : Decode(pair[(eq + 1)..])));
-            }
-
-            var written = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (name, value) in pairs)
-            {
-                if (!written.Add(name))
-                {
-                    continue;
-                }
-
-                var count = 0;
-                foreach (var other in pairs)
-                {
-                    count += other.Name == name ? 1 : 0;
-                }
-
-                if (count == 1)
-                {
-                    writer.WriteString(name, value);
-                    continue;
-                }
-
-                writer.WriteStartArray(name);
-                foreach (var other in pairs)
-                {
-                    if (other.Name == name)
-                    {
-                        writer.WriteStringValue(other.Value);
-                    }
-                }
-
-                writer.WriteEndArray();
-            }
-        }
-
-        writer.WriteEndObject();
-    }
-
-    private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
 
     private bool HasSecret(string text)
     {
@@ -335,18 +300,25 @@ internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuar
         return false;
     }
 
-    private async ValueTask<(long? Size, bool Secret)> InspectBodyAsync(HttpContent? content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a text body of known, small size (or produced in memory) once: for secrets when scanning, and into the
+    /// arguments (<see cref="BodyArgument"/>) when <see cref="AgentGuardHttpOptions.BodyInArguments"/>.
+    /// </summary>
+    private async ValueTask<(long? Size, bool Secret, BodyArgument? Body)> InspectBodyAsync(HttpContent? content, CancellationToken cancellationToken)
     {
+        var settings = options();
+        var inArguments = settings.BodyInArguments;
         if (content is null)
         {
-            return (null, false);
+            return (null, false, inArguments ? BodyArgument.None : null);
         }
 
-        var settings = options();
+        var scan = detector is not null && settings.ScanBody;
         var length = content.Headers.ContentLength;
-        if (detector is null || !settings.ScanBody || !IsText(content.Headers.ContentType))
+        var unread = inArguments ? BodyArgument.Unread : null;
+        if ((!scan && !inArguments) || !IsText(content.Headers.ContentType))
         {
-            return (length, false);
+            return (length, false, unread);
         }
 
         // Buffer only content whose size is known and small, or that is produced in memory (JSON, form): a live stream
@@ -354,7 +326,7 @@ internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuar
         var inMemory = content is ByteArrayContent or System.Net.Http.Json.JsonContent or MultipartContent;
         if ((length is null && !inMemory) || length > settings.MaxBodyScanBytes)
         {
-            return (length, false);
+            return (length, false, unread);
         }
 
         try
@@ -363,11 +335,15 @@ internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuar
         }
         catch (HttpRequestException)
         {
-            return (content.Headers.ContentLength, false);
+            return (content.Headers.ContentLength, false, unread);
         }
 
         var text = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return (content.Headers.ContentLength ?? text.Length, HasSecret(text));
+        var mediaType = content.Headers.ContentType?.MediaType;
+        var body = !inArguments ? null
+            : mediaType is not null && mediaType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) ? BodyArgument.Unread
+            : BodyArgument.Of(mediaType, text, limits());
+        return (content.Headers.ContentLength ?? text.Length, scan && HasSecret(text), body);
     }
 
     private static bool IsText(MediaTypeHeaderValue? contentType)
@@ -382,5 +358,5 @@ internal sealed class HttpEventFactory(ISecretDetector? detector, Func<AgentGuar
     }
 
     /// <summary>What a request carries whichever way it is read: its URI, header names, body facts and the hop it follows.</summary>
-    private sealed record RequestShape(Uri? Uri, List<string> HeaderNames, long? BodySize, bool SecretInUrl, bool SecretInBody, ToolCallEvent? RedirectedFrom, bool SecretInHeaders, bool SecretInCredentials);
+    private sealed record RequestShape(Uri? Uri, List<string> HeaderNames, long? BodySize, bool SecretInUrl, bool SecretInBody, ToolCallEvent? RedirectedFrom, bool SecretInHeaders, bool SecretInCredentials, BodyArgument? Body);
 }
