@@ -93,6 +93,16 @@ public sealed class RequestBodyProvenanceTests
         server.Count.Should().Be(0, "the server may take the second, the attacker's, payee");
     }
 
+    [Fact]
+    public async Task FormNamingThePayeeTwice_NeverReachesTheApi()
+    {
+        // Form servers differ on which repeated field wins (first, last, or a list): the user's beside the attacker's.
+        await using var server = await Pay("GB82WEST12345698765432", (http, payments, to) =>
+            http.PostAsync(payments, new FormUrlEncodedContent([new("payee", "DE89370400440532013000"), new("payee", to), new("amount", "100")])));
+
+        server.Count.Should().Be(0);
+    }
+
     [Theory]
     [InlineData("DE89 3704 0044 0532 0130 00")]
     [InlineData("DE89370400440532013000")]
