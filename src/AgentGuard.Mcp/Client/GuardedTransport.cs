@@ -10,7 +10,9 @@ namespace AgentGuard.Mcp;
 /// <summary>
 /// An <see cref="ITransport"/> decorator between the SDK client and the real transport. Every <c>tools/call</c> the
 /// client sends (<c>CallToolAsync</c>, <c>McpClientTool</c>, a raw <c>SendRequestAsync</c>) is decided before it
-/// leaves; a denied call is answered locally with an error result and never reaches the server. Every
+/// leaves; a denied call is answered locally with an error result and never reaches the server. So is every
+/// <c>resources/read</c> and <c>prompts/get</c> (a denied one is answered with a JSON-RPC error), and their answers pass
+/// the result hook. Every
 /// <c>tools/list</c> response is verified and filtered before the client sees it, and every call result (a JSON-RPC
 /// error answering a call too) passes the result hook. After the handshake, and whenever the server says its tools changed, the guard lists the tools
 /// itself, so definitions are verified and annotations known even for a client that never lists.
@@ -56,6 +58,17 @@ internal sealed class GuardedTransport : ITransport
                 }
 
                 _pending[request.Id] = new PendingRequest(PendingKind.Call, context, call);
+            }
+            else if (request.Method is RequestMethods.ResourcesRead or RequestMethods.PromptsGet)
+            {
+                var (read, context, denial) = await _gate.AuthorizeReadAsync(request, cancellationToken).ConfigureAwait(false);
+                if (denial is not null)
+                {
+                    await _incoming.Writer.WriteAsync(denial, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+
+                _pending[request.Id] = new PendingRequest(PendingKind.Read, context, read);
             }
             else if (request.Method == RequestMethods.ToolsList)
             {
@@ -125,7 +138,7 @@ internal sealed class GuardedTransport : ITransport
             JsonValueKind.Number when id.TryGetValue<long>(out var number) => new RequestId(number),
             _ => default,
         };
-        if (requestId.Id is not null && _pending.TryGetValue(requestId, out var pending) && pending.Kind is PendingKind.Call or PendingKind.List)
+        if (requestId.Id is not null && _pending.TryGetValue(requestId, out var pending) && pending.Kind is PendingKind.Call or PendingKind.List or PendingKind.Read)
         {
             _pending.TryRemove(requestId, out _);
         }
@@ -227,6 +240,12 @@ internal sealed class GuardedTransport : ITransport
                                 break;
                             case PendingKind.Call when message is JsonRpcError error:
                                 // The error's text reaches the caller (the exception's message) and the model as a result would.
+                                await _gate.InspectErrorAsync(error, pending.Call!, pending.Context, _stopping.Token).ConfigureAwait(false);
+                                break;
+                            case PendingKind.Read when response is not null:
+                                await _gate.InspectReadAsync(response, pending.Call!, pending.Context, _stopping.Token).ConfigureAwait(false);
+                                break;
+                            case PendingKind.Read when message is JsonRpcError error:
                                 await _gate.InspectErrorAsync(error, pending.Call!, pending.Context, _stopping.Token).ConfigureAwait(false);
                                 break;
                             case PendingKind.Discover when response is not null:

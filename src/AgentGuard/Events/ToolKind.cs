@@ -23,4 +23,10 @@ public enum ToolKind
 
     /// <summary>A SQL statement a tool sends to a database (AgentGuard.Data, AgentGuard.EntityFrameworkCore).</summary>
     DatabaseQuery = 6,
+
+    /// <summary>A resource of an MCP server read for the model (<c>resources/read</c>); its name is the resource's URI.</summary>
+    McpResource = 7,
+
+    /// <summary>A prompt of an MCP server fetched for the model (<c>prompts/get</c>); its name is the prompt's name.</summary>
+    McpPrompt = 8,
 }

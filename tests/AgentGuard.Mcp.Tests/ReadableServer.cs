@@ -1,0 +1,74 @@
+using System.IO.Pipelines;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace AgentGuard.Mcp.Tests;
+
+/// <summary>
+/// The SDK's own MCP server, in process over pipes, serving a resource (<c>notes://inbox</c>), a secret-store resource
+/// (<c>vault://keys</c>) and a prompt (<c>summarize</c>) whose text the test chooses, and an <c>echo</c> tool; it
+/// counts what really ran.
+/// </summary>
+internal sealed class ReadableServer : IAsyncDisposable
+{
+    private readonly Pipe _clientToServer = new();
+    private readonly Pipe _serverToClient = new();
+    private readonly McpServer _server;
+    private readonly Task _running;
+    private int _reads;
+    private int _prompts;
+    private int _echoCalls;
+
+    public ReadableServer(string resourceText, string promptText = "Summarize the notes.")
+    {
+        var options = new McpServerOptions
+        {
+            ServerInfo = new Implementation { Name = "in-process", Version = "1.2.0" },
+            ToolCollection =
+            [
+                McpServerTool.Create((string message) => { Interlocked.Increment(ref _echoCalls); return "echo: " + message; },
+                    new McpServerToolCreateOptions { Name = "echo", Description = "Echoes the message back.", ReadOnly = true }),
+            ],
+            ResourceCollection =
+            [
+                McpServerResource.Create(() => { Interlocked.Increment(ref _reads); return resourceText; },
+                    new McpServerResourceCreateOptions { UriTemplate = "notes://inbox", Name = "inbox", MimeType = "text/plain" }),
+                McpServerResource.Create(() => { Interlocked.Increment(ref _reads); return "all the keys"; },
+                    new McpServerResourceCreateOptions { UriTemplate = "vault://keys", Name = "keys", MimeType = "text/plain" }),
+            ],
+            PromptCollection =
+            [
+                McpServerPrompt.Create((string topic) => { Interlocked.Increment(ref _prompts); return promptText + " Topic: " + topic; },
+                    new McpServerPromptCreateOptions { Name = "summarize", Description = "Summarizes the notes." }),
+            ],
+        };
+        _server = McpServer.Create(new StreamServerTransport(_clientToServer.Reader.AsStream(), _serverToClient.Writer.AsStream()), options);
+        _running = _server.RunAsync();
+        Transport = new StreamClientTransport(_clientToServer.Writer.AsStream(), _serverToClient.Reader.AsStream());
+    }
+
+    /// <summary>The client side of the pipes (one client per server).</summary>
+    public IClientTransport Transport { get; }
+
+    public int Reads => Volatile.Read(ref _reads);
+
+    public int Prompts => Volatile.Read(ref _prompts);
+
+    public int EchoCalls => Volatile.Read(ref _echoCalls);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _clientToServer.Writer.CompleteAsync();
+        await _serverToClient.Writer.CompleteAsync();
+        await _server.DisposeAsync();
+        try
+        {
+            await _running.WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or IOException)
+        {
+            // Shutting down.
+        }
+    }
+}
