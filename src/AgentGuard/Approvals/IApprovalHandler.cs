@@ -21,4 +21,11 @@ public sealed record ApprovalRequest(ToolCallEvent ToolCall, GuardContext Contex
 /// <param name="Approved">True to let the call run.</param>
 /// <param name="Approver">Who answered, for the audit trail.</param>
 /// <param name="Reason">Why, for the audit trail and (on rejection) the model.</param>
-public sealed record ApprovalResponse(bool Approved, string? Approver = null, string? Reason = null);
+public sealed record ApprovalResponse(bool Approved, string? Approver = null, string? Reason = null)
+{
+    /// <summary>
+    /// How long an approval holds in its session: <see cref="ApprovalMemory.Once"/> (the default), the same call, or the
+    /// same tool; never beyond the policy's <c>Approval:Remember</c>, and only for the questions this answer answered.
+    /// </summary>
+    public ApprovalMemory Remember { get; init; }
+}

@@ -27,6 +27,7 @@ public sealed partial class ToolGuard
     private readonly ISessionStore _sessions;
     private readonly TimeProvider _timeProvider;
     private readonly ApprovalAuditor _approvals;
+    private readonly RememberedApprovals _remembered = new();
     private readonly ILogger _logger;
 
     // Host call objects (an M.E.AI FunctionCallContent, …) decided by an adapter and running now. Weak and keyed by
@@ -223,19 +224,35 @@ public sealed partial class ToolGuard
         }
 
         var asked = decision;
+        var fingerprint = CallFingerprint.Compute(toolCall.ToolName, toolCall.Arguments);
+        var remembered = false;
         HashSet<string> answered = new(StringComparer.OrdinalIgnoreCase);
         for (var round = 1; ; round++)
         {
-            var refused = await AskAsync(toolCall, context, asked, cancellationToken).ConfigureAwait(false);
-            if (refused is not null)
+            var policy = _policies.Current;
+            var rememberedBy = _remembered.Covering(context.SessionId, toolCall.ToolName, fingerprint, asked.RuleIds, _timeProvider.GetUtcNow(), policy.IdleTimeout);
+            if (rememberedBy is not null)
             {
-                return refused;
+                LogApprovalRemembered(toolCall.ToolName, rememberedBy);
+                _approvals.Record(new ApprovalRequest(toolCall, context, asked, fingerprint), ApprovalOutcome.Approved, rememberedBy, "remembered for the session");
+                remembered = true;
+            }
+            else
+            {
+                var (refused, remember) = await AskAsync(toolCall, context, asked, fingerprint, cancellationToken).ConfigureAwait(false);
+                if (refused is not null)
+                {
+                    return refused;
+                }
+
+                var scope = (ApprovalMemory)Math.Min((int)remember.Scope, (int)policy.RememberApprovals);
+                _remembered.Remember(context.SessionId, toolCall.ToolName, fingerprint, scope, asked.RuleIds, remember.Approver, _timeProvider.GetUtcNow(), policy.MaxSessions);
             }
 
             answered.UnionWith(asked.RuleIds);
             if (recheck is null)
             {
-                return Resolved(decision, toolCall, approved: true, "approved");
+                return Resolved(decision, toolCall, approved: true, remembered ? "approved (remembered)" : "approved");
             }
 
             var now = await recheck(cancellationToken).ConfigureAwait(false);
@@ -247,7 +264,7 @@ public sealed partial class ToolGuard
 
             if (now.Effect != DecisionEffect.RequireApproval || now.RuleIds.All(answered.Contains))
             {
-                return Resolved(decision, toolCall, approved: true, "approved");
+                return Resolved(decision, toolCall, approved: true, remembered ? "approved (remembered)" : "approved");
             }
 
             if (round == MaxApprovalRounds)
@@ -259,15 +276,20 @@ public sealed partial class ToolGuard
         }
     }
 
-    /// <summary>Puts <paramref name="decision"/> to every handler in turn; the refusal when one does not approve, else null.</summary>
-    private async ValueTask<Decision?> AskAsync(ToolCallEvent toolCall, GuardContext context, Decision decision, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts <paramref name="decision"/> to every handler in turn; the refusal when one does not approve, else null with
+    /// the narrowest scope any of them asked the answer to be remembered for, and who gave it.
+    /// </summary>
+    private async ValueTask<(Decision? Refused, (ApprovalMemory Scope, string? Approver) Remember)> AskAsync(ToolCallEvent toolCall, GuardContext context, Decision decision, string fingerprint, CancellationToken cancellationToken)
     {
-        var request = new ApprovalRequest(toolCall, context, decision, CallFingerprint.Compute(toolCall.ToolName, toolCall.Arguments));
+        var request = new ApprovalRequest(toolCall, context, decision, fingerprint);
         if (_approvalHandlers.Length == 0)
         {
             _approvals.Record(request, ApprovalOutcome.NoApprover, reason: "no approver is configured");
-            return Resolved(decision, toolCall, approved: false, "approval was required but no approver is configured");
+            return (Resolved(decision, toolCall, approved: false, "approval was required but no approver is configured"), default);
         }
+
+        var remember = ApprovalMemory.SameTool;
 
         ApprovalResponse? last = null;
         var timeout = _policies.Current.ApprovalTimeout;
@@ -284,7 +306,7 @@ public sealed partial class ToolGuard
             {
                 LogApprovalTimedOut(toolCall.ToolName, timeout);
                 _approvals.Record(request, ApprovalOutcome.TimedOut, reason: "no answer within " + timeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
-                return Resolved(decision, toolCall, approved: false, "approval timed out");
+                return (Resolved(decision, toolCall, approved: false, "approval timed out"), default);
             }
 #pragma warning disable CA1031 // A failing approver must deny the call, never crash the agent.
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -292,7 +314,7 @@ public sealed partial class ToolGuard
             {
                 LogApprovalFailed(ex, toolCall.ToolName);
                 _approvals.Record(request, ApprovalOutcome.Failed, reason: "the approver failed: " + ex.GetType().Name);
-                return Resolved(decision, toolCall, approved: false, "the approver failed");
+                return (Resolved(decision, toolCall, approved: false, "the approver failed"), default);
             }
 
             LogApprovalAnswered(toolCall.ToolName, response.Approved, response.Approver);
@@ -300,12 +322,14 @@ public sealed partial class ToolGuard
             if (!response.Approved)
             {
                 _approvals.Record(request, ApprovalOutcome.Rejected, response.Approver, response.Reason);
-                return Resolved(decision, toolCall, approved: false, "rejected" + (response.Approver is null ? string.Empty : " by " + response.Approver) + (response.Reason is null ? string.Empty : ": " + response.Reason));
+                return (Resolved(decision, toolCall, approved: false, "rejected" + (response.Approver is null ? string.Empty : " by " + response.Approver) + (response.Reason is null ? string.Empty : ": " + response.Reason)), default);
             }
+
+            remember = (ApprovalMemory)Math.Min((int)remember, (int)response.Remember);
         }
 
         _approvals.Record(request, ApprovalOutcome.Approved, last?.Approver, last?.Reason);
-        return null;
+        return (null, (remember, last?.Approver));
     }
 
     /// <summary>The result hook: returns the text the model should see (redacted when the engine says so).</summary>
@@ -462,4 +486,7 @@ public sealed partial class ToolGuard
 
     [LoggerMessage(3003, LogLevel.Information, "Approval of '{ToolName}' answered: approved={Approved} by {Approver}.")]
     private partial void LogApprovalAnswered(LogText toolName, bool approved, LogText approver);
+
+    [LoggerMessage(3005, LogLevel.Information, "Approval of '{ToolName}' not asked again: {Approver} approved it for the session.")]
+    private partial void LogApprovalRemembered(LogText toolName, LogText approver);
 }

@@ -202,6 +202,12 @@ public sealed class ApprovalOptions
 {
     /// <summary>How long an in-process approval handler may take before the call is denied. Default <c>00:02:00</c>.</summary>
     public string Timeout { get; set; } = "00:02:00";
+
+    /// <summary>
+    /// The most an approver's answer may be remembered for in its session: <c>Never</c>, <c>SameCall</c> (the default:
+    /// the same tool and arguments) or <c>SameTool</c>. An answer asks for its own scope (<see cref="ApprovalResponse.Remember"/>).
+    /// </summary>
+    public string Remember { get; set; } = "SameCall";
 }
 
 /// <summary>Audit settings.</summary>

@@ -38,6 +38,9 @@ internal sealed class CompiledPolicy
 
     public required TimeSpan ApprovalTimeout { get; init; }
 
+    /// <summary>The most an in-process approval may be remembered for in its session (<c>Approval:Remember</c>).</summary>
+    public ApprovalMemory RememberApprovals { get; init; } = ApprovalMemory.SameCall;
+
     /// <summary>The options this policy was compiled from (the last good ones).</summary>
     public required AgentGuardOptions Options { get; init; }
 
@@ -104,6 +107,7 @@ internal sealed class CompiledPolicy
         Audit = Audit,
         Detection = Detection,
         ApprovalTimeout = ApprovalTimeout,
+        RememberApprovals = RememberApprovals,
         ReferencedTags = referencedTags,
         Options = Options,
     };

@@ -35,6 +35,12 @@ internal static class PolicyCompiler
         var timeout = ParseDuration(context, "EvaluationTimeout", options.EvaluationTimeout) ?? TimeSpan.FromMilliseconds(250);
         var idle = ParseDuration(context, "Sessions:IdleTimeout", options.Sessions.IdleTimeout) ?? TimeSpan.FromMinutes(30);
         var approvalTimeout = ParseDuration(context, "Approval:Timeout", options.Approval.Timeout) ?? TimeSpan.FromMinutes(2);
+        var rememberApprovals = ParseChoice(context, "Approval:Remember", options.Approval.Remember, ["Never", "SameCall", "SameTool"]) switch
+        {
+            "SameTool" => ApprovalMemory.SameTool,
+            "SameCall" => ApprovalMemory.SameCall,
+            _ => ApprovalMemory.Once,
+        };
         if (options.Sessions.MaxHistory is < 1 or > 10_000)
         {
             context.Add("Sessions:MaxHistory", $"{options.Sessions.MaxHistory} is out of range (1 to 10000)");
@@ -112,6 +118,7 @@ internal static class PolicyCompiler
             Audit = options.Audit,
             Detection = options.Detection,
             ApprovalTimeout = approvalTimeout,
+            RememberApprovals = rememberApprovals,
             // With the named policies' rules: work that only produces a tag (the argument-secret scan) asks the
             // top-level policy, and a named policy's rule on that tag must still see it.
             ReferencedTags = ReferencedTags([.. options.Rules, .. named.SelectMany(n => n.Options)]),
