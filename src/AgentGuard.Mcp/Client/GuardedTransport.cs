@@ -12,7 +12,8 @@ namespace AgentGuard.Mcp;
 /// client sends (<c>CallToolAsync</c>, <c>McpClientTool</c>, a raw <c>SendRequestAsync</c>) is decided before it
 /// leaves; a denied call is answered locally with an error result and never reaches the server. So is every
 /// <c>resources/read</c> and <c>prompts/get</c> (a denied one is answered with a JSON-RPC error), and their answers pass
-/// the result hook. Every
+/// the result hook; and every request for input the server makes of the user (<c>elicitation/create</c>, inside a
+/// result that requires input or as a request of its own), which, refused, never reaches the user. Every
 /// <c>tools/list</c> response is verified and filtered before the client sees it, and every call result (a JSON-RPC
 /// error answering a call too) passes the result hook. After the handshake, and whenever the server says its tools changed, the guard lists the tools
 /// itself, so definitions are verified and annotations known even for a client that never lists.
@@ -235,6 +236,10 @@ internal sealed class GuardedTransport : ITransport
                             case PendingKind.List when response is not null:
                                 _gate.FilterList(response.Result, pending.Context);
                                 break;
+                            case PendingKind.Call when response is not null && await _gate.RefuseInputRequestsAsync(response, _stopping.Token).ConfigureAwait(false) is { } refused:
+                                // The server asked for input the policy refuses: the client gets the refusal as the call's result.
+                                message = refused;
+                                break;
                             case PendingKind.Call when response is not null:
                                 await _gate.InspectAsync(response, pending.Call!, pending.Context, _stopping.Token).ConfigureAwait(false);
                                 break;
@@ -254,6 +259,13 @@ internal sealed class GuardedTransport : ITransport
                             default:
                                 break;
                         }
+                    }
+                    else if (message is JsonRpcRequest { Method: RequestMethods.ElicitationCreate } elicitation
+                        && await _gate.AuthorizeElicitationAsync(elicitation, _stopping.Token).ConfigureAwait(false) is { } refusal)
+                    {
+                        // Refused (protocol revisions before 2026-07-28): the server hears so, and the user is never asked.
+                        await _inner.SendMessageAsync(refusal, _stopping.Token).ConfigureAwait(false);
+                        continue;
                     }
                     else if (message is JsonRpcNotification { Method: NotificationMethods.ToolListChangedNotification } && Volatile.Read(ref _verifying) is not null)
                     {

@@ -174,7 +174,10 @@ internal sealed partial class McpToolGate
         return attributes;
     }
 
-    private static JsonRpcResponse Deny(JsonRpcRequest request, string message)
+    private static JsonRpcResponse Deny(JsonRpcRequest request, string message) => Denied(request.Id, message);
+
+    /// <summary>The local answer to a refused call: an error result carrying the refusal, marked <c>agentguard/denied</c>.</summary>
+    private static JsonRpcResponse Denied(RequestId id, string message)
     {
         var result = new CallToolResult
         {
@@ -184,7 +187,7 @@ internal sealed partial class McpToolGate
         };
         return new JsonRpcResponse
         {
-            Id = request.Id,
+            Id = id,
             Result = JsonSerializer.SerializeToNode(result, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult))),
         };
     }

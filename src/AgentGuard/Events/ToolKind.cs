@@ -29,4 +29,7 @@ public enum ToolKind
 
     /// <summary>A prompt of an MCP server fetched for the model (<c>prompts/get</c>); its name is the prompt's name.</summary>
     McpPrompt = 8,
+
+    /// <summary>An MCP server's request for input from the user (<c>elicitation/create</c>: a form or a URL to open).</summary>
+    McpElicitation = 9,
 }
