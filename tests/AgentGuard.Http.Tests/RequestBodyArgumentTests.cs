@@ -15,11 +15,11 @@ public sealed class RequestBodyArgumentTests
 {
     private const string NoRules = """{ "AgentGuard": { "Rules": [] } }""";
 
-    private static async Task<JsonElement> ArgumentsOf(HttpContent? content, HttpMethod? method = null, string? policy = null, Action<AgentGuardHttpOptions>? http = null)
+    /// <summary>A guarded client whose decisions a recording policy sees (the provider is disposed with the result).</summary>
+    private static (ServiceProvider Provider, HttpClient Client, RecordingPolicy Recorder) Guarded(Action<AgentGuardHttpOptions>? http = null)
     {
-        await using var server = new LoopbackServer();
         var recorder = new RecordingPolicy();
-        await using var provider = HttpTestHost.Create(policy ?? NoRules, (s, b) =>
+        var provider = HttpTestHost.Create(NoRules, (s, b) =>
         {
             b.AddPolicy(recorder);
             s.AddHttpClient("api").AddAgentGuard();
@@ -28,7 +28,14 @@ public sealed class RequestBodyArgumentTests
                 s.Configure(http);
             }
         });
-        var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("api");
+        return (provider, provider.GetRequiredService<IHttpClientFactory>().CreateClient("api"), recorder);
+    }
+
+    private static async Task<JsonElement> ArgumentsOf(HttpContent? content, HttpMethod? method = null, Action<AgentGuardHttpOptions>? http = null)
+    {
+        await using var server = new LoopbackServer();
+        var (provider, client, recorder) = Guarded(http);
+        await using var _ = provider;
         using var request = new HttpRequestMessage(method ?? HttpMethod.Post, new Uri(server.BaseAddress, "/payments")) { Content = content };
 
         using var response = await client.SendAsync(request);
@@ -156,13 +163,8 @@ public sealed class RequestBodyArgumentTests
     public async Task StreamOfUnknownLength_IsUnreadAndSentUnchanged()
     {
         await using var server = new LoopbackServer();
-        var recorder = new RecordingPolicy();
-        await using var provider = HttpTestHost.Create(NoRules, (s, b) =>
-        {
-            b.AddPolicy(recorder);
-            s.AddHttpClient("api").AddAgentGuard();
-        });
-        var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("api");
+        var (provider, client, recorder) = Guarded();
+        await using var _ = provider;
         var content = new StreamContent(new UnseekableStream(Encoding.UTF8.GetBytes("""{"payee":"GB82WEST12345698765432"}""")));
         content.Headers.ContentType = new("application/json");
 
@@ -185,13 +187,8 @@ public sealed class RequestBodyArgumentTests
     public async Task TwoRequestsOfTheSameShape_EachCarriesItsOwnBody()
     {
         await using var server = new LoopbackServer();
-        var recorder = new RecordingPolicy();
-        await using var provider = HttpTestHost.Create(NoRules, (s, b) =>
-        {
-            b.AddPolicy(recorder);
-            s.AddHttpClient("api").AddAgentGuard();
-        });
-        var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("api");
+        var (provider, client, recorder) = Guarded();
+        await using var _ = provider;
 
         // Same method, URL, headers and body size: the parsed-arguments cache must not hand the second the first's body.
         (await client.PostAsJsonAsync(new Uri(server.BaseAddress, "/payments"), new { payee = "DE89370400440532013000" })).Dispose();

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
+using AgentGuard.Extensions.AI.Tests;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,10 +40,10 @@ public sealed class RequestBodyProvenanceTests
         var payments = new Uri(server.BaseAddress, "/payments");
         var readInvoice = AIFunctionFactory.Create(() => Invoice, "read_invoice");
         var pay = AIFunctionFactory.Create(async (string to) => { await send(http, payments, to); return "paid"; }, "pay");
-        var model = new ScriptedModel(
-            ScriptedModel.Call("c1", "read_invoice"),
-            ScriptedModel.Call("c2", "pay", ("to", payee)),
-            ScriptedModel.Say("done"));
+        var model = new ScriptedChatClient(
+            ScriptedChatClient.CallTools(("c1", "read_invoice", [])),
+            ScriptedChatClient.CallTools(("c2", "pay", new Dictionary<string, object?> { ["to"] = payee })),
+            ScriptedChatClient.Say("done"));
         var client = new ChatClientBuilder(model).UseAgentGuard().UseFunctionInvocation().Build(provider);
         var options = new ChatOptions { Tools = [readInvoice, pay], AdditionalProperties = new() { [GuardContextKeys.SessionId] = "pay-" + Guid.NewGuid().ToString("N") } };
 
@@ -119,28 +120,5 @@ public sealed class RequestBodyProvenanceTests
         await using var server = await Pay("DE89370400440532013000", Form);
 
         server.Count.Should().Be(1);
-    }
-
-    /// <summary>The only scripted part: a model that answers each request with the next turn.</summary>
-    private sealed class ScriptedModel(params ChatMessage[] turns) : IChatClient
-    {
-        private int _next;
-
-        public static ChatMessage Call(string callId, string name, params (string Key, object? Value)[] arguments)
-            => new(ChatRole.Assistant, [new FunctionCallContent(callId, name, arguments.ToDictionary(a => a.Key, a => a.Value))]);
-
-        public static ChatMessage Say(string text) => new(ChatRole.Assistant, text);
-
-        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
-            => Task.FromResult(new ChatResponse(_next < turns.Length ? turns[_next++] : Say("(script finished)")));
-
-        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
-            => throw new NotSupportedException("The tests use the non-streaming API.");
-
-        public object? GetService(Type serviceType, object? serviceKey = null) => serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
-
-        public void Dispose()
-        {
-        }
     }
 }

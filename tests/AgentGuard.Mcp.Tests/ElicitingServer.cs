@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -12,10 +11,7 @@ namespace AgentGuard.Mcp.Tests;
 /// </summary>
 internal sealed class ElicitingServer : IAsyncDisposable
 {
-    private readonly Pipe _clientToServer = new();
-    private readonly Pipe _serverToClient = new();
-    private readonly McpServer _server;
-    private readonly Task _running;
+    private readonly PipedMcpServer _piped;
 
     public ElicitingServer(ElicitRequestParams request)
     {
@@ -40,26 +36,11 @@ internal sealed class ElicitingServer : IAsyncDisposable
                     new McpServerToolCreateOptions { Name = "sign_in", Description = "Signs in to the service.", ReadOnly = true }),
             ],
         };
-        _server = McpServer.Create(new StreamServerTransport(_clientToServer.Reader.AsStream(), _serverToClient.Writer.AsStream()), options);
-        _running = _server.RunAsync();
-        Transport = new StreamClientTransport(_clientToServer.Writer.AsStream(), _serverToClient.Reader.AsStream());
+        _piped = new PipedMcpServer(options);
     }
 
     /// <summary>The client side of the pipes (one client per server).</summary>
-    public IClientTransport Transport { get; }
+    public IClientTransport Transport => _piped.Transport;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _clientToServer.Writer.CompleteAsync();
-        await _serverToClient.Writer.CompleteAsync();
-        await _server.DisposeAsync();
-        try
-        {
-            await _running.WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or IOException)
-        {
-            // Shutting down.
-        }
-    }
+    public ValueTask DisposeAsync() => _piped.DisposeAsync();
 }

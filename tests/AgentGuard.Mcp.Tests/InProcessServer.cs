@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
-using System.IO.Pipelines;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -10,10 +9,7 @@ namespace AgentGuard.Mcp.Tests;
 /// <summary>The SDK's own MCP server, in process over pipes, with tools that count how often they really ran.</summary>
 internal sealed class InProcessServer : IAsyncDisposable
 {
-    private readonly Pipe _clientToServer = new();
-    private readonly Pipe _serverToClient = new();
-    private readonly McpServer _server;
-    private readonly Task _running;
+    private readonly PipedMcpServer _piped;
     private readonly ConcurrentDictionary<string, int> _calls = new();
 
     public InProcessServer(string version = "1.2.0", string? secretResult = null, string echoDescription = "Echoes the message back.")
@@ -35,32 +31,17 @@ internal sealed class InProcessServer : IAsyncDisposable
                     new McpServerToolCreateOptions { Name = "unlisted_tool", Description = "A tool the registry does not grant." }),
             ],
         };
-        _server = McpServer.Create(new StreamServerTransport(_clientToServer.Reader.AsStream(), _serverToClient.Writer.AsStream()), options);
-        _running = _server.RunAsync();
-        Transport = new StreamClientTransport(_clientToServer.Writer.AsStream(), _serverToClient.Reader.AsStream());
+        _piped = new PipedMcpServer(options);
     }
 
     /// <summary>The client side of the pipes (one client per server).</summary>
-    public IClientTransport Transport { get; }
+    public IClientTransport Transport => _piped.Transport;
 
     public int Calls(string tool) => _calls.TryGetValue(tool, out var n) ? n : 0;
 
     public int TotalCalls => _calls.Values.Sum();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _clientToServer.Writer.CompleteAsync();
-        await _serverToClient.Writer.CompleteAsync();
-        await _server.DisposeAsync();
-        try
-        {
-            await _running.WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or IOException)
-        {
-            // Shutting down.
-        }
-    }
+    public ValueTask DisposeAsync() => _piped.DisposeAsync();
 
     private void Count(string tool) => _calls.AddOrUpdate(tool, 1, (_, n) => n + 1);
 }

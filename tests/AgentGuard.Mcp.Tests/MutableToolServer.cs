@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.IO.Pipelines;
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -13,10 +12,7 @@ namespace AgentGuard.Mcp.Tests;
 /// </summary>
 internal sealed class MutableToolServer : IAsyncDisposable
 {
-    private readonly Pipe _clientToServer = new();
-    private readonly Pipe _serverToClient = new();
-    private readonly McpServer _server;
-    private readonly Task _running;
+    private readonly PipedMcpServer _piped;
     private readonly ConcurrentDictionary<string, int> _calls = new();
     private readonly ConcurrentDictionary<string, string> _descriptions = new();
     private readonly string _name;
@@ -56,12 +52,10 @@ internal sealed class MutableToolServer : IAsyncDisposable
                 },
             },
         };
-        _server = McpServer.Create(new StreamServerTransport(_clientToServer.Reader.AsStream(), _serverToClient.Writer.AsStream()), options);
-        _running = _server.RunAsync();
-        Transport = new StreamClientTransport(_clientToServer.Writer.AsStream(), _serverToClient.Reader.AsStream());
+        _piped = new PipedMcpServer(options);
     }
 
-    public IClientTransport Transport { get; }
+    public IClientTransport Transport => _piped.Transport;
 
     /// <summary>How many <c>tools/list</c> pages the server answered (the guard's own listings included).</summary>
     public int ListPages { get; private set; }
@@ -77,24 +71,11 @@ internal sealed class MutableToolServer : IAsyncDisposable
         _descriptions[tool] = description;
         if (announce)
         {
-            await _server.SendNotificationAsync(NotificationMethods.ToolListChangedNotification);
+            await _piped.Server.SendNotificationAsync(NotificationMethods.ToolListChangedNotification);
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _clientToServer.Writer.CompleteAsync();
-        await _serverToClient.Writer.CompleteAsync();
-        await _server.DisposeAsync();
-        try
-        {
-            await _running.WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or IOException)
-        {
-            // Shutting down.
-        }
-    }
+    public ValueTask DisposeAsync() => _piped.DisposeAsync();
 
     private static Tool Tool(string name, string description) => new()
     {

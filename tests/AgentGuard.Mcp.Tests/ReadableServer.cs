@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -12,10 +11,7 @@ namespace AgentGuard.Mcp.Tests;
 /// </summary>
 internal sealed class ReadableServer : IAsyncDisposable
 {
-    private readonly Pipe _clientToServer = new();
-    private readonly Pipe _serverToClient = new();
-    private readonly McpServer _server;
-    private readonly Task _running;
+    private readonly PipedMcpServer _piped;
     private int _reads;
     private int _prompts;
     private int _echoCalls;
@@ -43,13 +39,11 @@ internal sealed class ReadableServer : IAsyncDisposable
                     new McpServerPromptCreateOptions { Name = "summarize", Description = "Summarizes the notes." }),
             ],
         };
-        _server = McpServer.Create(new StreamServerTransport(_clientToServer.Reader.AsStream(), _serverToClient.Writer.AsStream()), options);
-        _running = _server.RunAsync();
-        Transport = new StreamClientTransport(_clientToServer.Writer.AsStream(), _serverToClient.Reader.AsStream());
+        _piped = new PipedMcpServer(options);
     }
 
     /// <summary>The client side of the pipes (one client per server).</summary>
-    public IClientTransport Transport { get; }
+    public IClientTransport Transport => _piped.Transport;
 
     public int Reads => Volatile.Read(ref _reads);
 
@@ -57,18 +51,5 @@ internal sealed class ReadableServer : IAsyncDisposable
 
     public int EchoCalls => Volatile.Read(ref _echoCalls);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _clientToServer.Writer.CompleteAsync();
-        await _serverToClient.Writer.CompleteAsync();
-        await _server.DisposeAsync();
-        try
-        {
-            await _running.WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or IOException)
-        {
-            // Shutting down.
-        }
-    }
+    public ValueTask DisposeAsync() => _piped.DisposeAsync();
 }

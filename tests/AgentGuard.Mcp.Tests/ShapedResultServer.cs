@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -13,10 +12,7 @@ namespace AgentGuard.Mcp.Tests;
 /// </summary>
 internal sealed class ShapedResultServer : IAsyncDisposable
 {
-    private readonly Pipe _clientToServer = new();
-    private readonly Pipe _serverToClient = new();
-    private readonly McpServer _server;
-    private readonly Task _running;
+    private readonly PipedMcpServer _piped;
     private int _echoCalls;
 
     public ShapedResultServer(CallToolResult fetchResult)
@@ -36,13 +32,11 @@ internal sealed class ShapedResultServer : IAsyncDisposable
                     new McpServerToolCreateOptions { Name = "echo", Description = "Echoes the message back.", ReadOnly = true }),
             ],
         };
-        _server = McpServer.Create(new StreamServerTransport(_clientToServer.Reader.AsStream(), _serverToClient.Writer.AsStream()), options);
-        _running = _server.RunAsync();
-        Transport = new StreamClientTransport(_clientToServer.Writer.AsStream(), _serverToClient.Reader.AsStream());
+        _piped = new PipedMcpServer(options);
     }
 
     /// <summary>The client side of the pipes (one client per server).</summary>
-    public IClientTransport Transport { get; }
+    public IClientTransport Transport => _piped.Transport;
 
     public int EchoCalls => Volatile.Read(ref _echoCalls);
 
@@ -53,18 +47,5 @@ internal sealed class ShapedResultServer : IAsyncDisposable
     public static ShapedResultServer Failing(string errorMessage)
         => new(() => throw new McpProtocolException(errorMessage, McpErrorCode.InternalError));
 
-    public async ValueTask DisposeAsync()
-    {
-        await _clientToServer.Writer.CompleteAsync();
-        await _serverToClient.Writer.CompleteAsync();
-        await _server.DisposeAsync();
-        try
-        {
-            await _running.WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or IOException)
-        {
-            // Shutting down.
-        }
-    }
+    public ValueTask DisposeAsync() => _piped.DisposeAsync();
 }
