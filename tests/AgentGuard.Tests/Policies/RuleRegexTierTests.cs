@@ -100,10 +100,18 @@ public sealed class RuleRegexTierTests
 
     private static void WaitUntilCompiled(RuleRegex regex)
     {
-        var until = DateTime.UtcNow.AddSeconds(60);
+        regex.IsCompileQueued.Should().BeTrue("the HotAfter-th run of the pattern queues its compile");
+        var until = DateTime.UtcNow.AddSeconds(10);
         while (!regex.IsCompiled && DateTime.UtcNow < until)
         {
             Thread.Sleep(5);
+        }
+
+        if (!regex.IsCompiled)
+        {
+            // A starved pool (the whole suite on a loaded machine: a fresh-clone CI waited 60 s in vain) has not run
+            // the queued compile yet; run that same work item here, so the answers after the switch are still checked.
+            ((IThreadPoolWorkItem)regex).Execute();
         }
 
         regex.IsCompiled.Should().BeTrue("the compile was queued at the HotAfter-th run of the pattern");

@@ -48,6 +48,9 @@ internal sealed class RuleRegex : IThreadPoolWorkItem
     /// <summary>True once the compiled form answers (tests watch the switch).</summary>
     internal bool IsCompiled => Volatile.Read(ref _compiled) is not null;
 
+    /// <summary>True once the pattern has been run often enough for its compile to be queued.</summary>
+    internal bool IsCompileQueued => _uses > HotAfter;
+
     /// <summary>True when <paramref name="text"/> matches; throws <see cref="RegexMatchTimeoutException"/> only for a pattern the linear engine cannot run.</summary>
     public bool IsMatch(ReadOnlySpan<char> text)
     {
