@@ -16,7 +16,7 @@ internal sealed class ReadableServer : IAsyncDisposable
     private int _prompts;
     private int _echoCalls;
 
-    public ReadableServer(string resourceText, string promptText = "Summarize the notes.")
+    public ReadableServer(string resourceText, string promptText = "Summarize the notes.", string resourceDescription = "The notes in the inbox.", string promptDescription = "Summarizes the notes.")
     {
         var options = new McpServerOptions
         {
@@ -29,14 +29,14 @@ internal sealed class ReadableServer : IAsyncDisposable
             ResourceCollection =
             [
                 McpServerResource.Create(() => { Interlocked.Increment(ref _reads); return resourceText; },
-                    new McpServerResourceCreateOptions { UriTemplate = "notes://inbox", Name = "inbox", MimeType = "text/plain" }),
+                    new McpServerResourceCreateOptions { UriTemplate = "notes://inbox", Name = "inbox", MimeType = "text/plain", Description = resourceDescription }),
                 McpServerResource.Create(() => { Interlocked.Increment(ref _reads); return "all the keys"; },
-                    new McpServerResourceCreateOptions { UriTemplate = "vault://keys", Name = "keys", MimeType = "text/plain" }),
+                    new McpServerResourceCreateOptions { UriTemplate = "vault://keys", Name = "keys", MimeType = "text/plain", Description = "The team's keys." }),
             ],
             PromptCollection =
             [
                 McpServerPrompt.Create((string topic) => { Interlocked.Increment(ref _prompts); return promptText + " Topic: " + topic; },
-                    new McpServerPromptCreateOptions { Name = "summarize", Description = "Summarizes the notes." }),
+                    new McpServerPromptCreateOptions { Name = "summarize", Description = promptDescription }),
             ],
         };
         _piped = new PipedMcpServer(options);

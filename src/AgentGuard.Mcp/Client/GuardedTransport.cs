@@ -71,6 +71,10 @@ internal sealed class GuardedTransport : ITransport
 
                 _pending[request.Id] = new PendingRequest(PendingKind.Read, context, read);
             }
+            else if (request.Method is RequestMethods.ResourcesList or RequestMethods.ResourcesTemplatesList or RequestMethods.PromptsList)
+            {
+                _pending[request.Id] = new PendingRequest(PendingKind.ReadableList, GuardContext.Empty);
+            }
             else if (request.Method == RequestMethods.ToolsList)
             {
                 _pending[request.Id] = new PendingRequest(PendingKind.List, _gate.ResolveContext());
@@ -139,7 +143,7 @@ internal sealed class GuardedTransport : ITransport
             JsonValueKind.Number when id.TryGetValue<long>(out var number) => new RequestId(number),
             _ => default,
         };
-        if (requestId.Id is not null && _pending.TryGetValue(requestId, out var pending) && pending.Kind is PendingKind.Call or PendingKind.List or PendingKind.Read)
+        if (requestId.Id is not null && _pending.TryGetValue(requestId, out var pending) && pending.Kind is PendingKind.Call or PendingKind.List or PendingKind.Read or PendingKind.ReadableList)
         {
             _pending.TryRemove(requestId, out _);
         }
@@ -246,6 +250,9 @@ internal sealed class GuardedTransport : ITransport
                             case PendingKind.Call when message is JsonRpcError error:
                                 // The error's text reaches the caller (the exception's message) and the model as a result would.
                                 await _gate.InspectErrorAsync(error, pending.Call!, pending.Context, _stopping.Token).ConfigureAwait(false);
+                                break;
+                            case PendingKind.ReadableList when response is not null:
+                                _gate.FilterReadable(response.Result);
                                 break;
                             case PendingKind.Read when response is not null:
                                 await _gate.InspectReadAsync(response, pending.Call!, pending.Context, _stopping.Token).ConfigureAwait(false);

@@ -41,6 +41,11 @@ internal sealed partial class McpToolGate
         }
 
         var call = ReadEvent(request, name, kind, arguments, server);
+        if (HiddenRead(name) is { } hidden)
+        {
+            return RefusedRead(request, context, call, McpSystemRules.Hidden, $"{what} '{name}' on server '{ServerId}' is hidden because {hidden}");
+        }
+
         var decision = await _guard.AuthorizeAsync(call, context, useApprovalHandler: true, cancellationToken).ConfigureAwait(false);
         if (!decision.IsAllowed)
         {

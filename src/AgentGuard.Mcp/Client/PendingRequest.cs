@@ -15,6 +15,9 @@ internal enum PendingKind
     /// <summary>The guard's own <c>tools/list</c>: verify, never show the client.</summary>
     InternalList,
 
+    /// <summary>The client's <c>resources/list</c>, <c>resources/templates/list</c> or <c>prompts/list</c>: scan and filter.</summary>
+    ReadableList,
+
     /// <summary>The client's <c>resources/read</c> or <c>prompts/get</c>: pass the answer through the result hook.</summary>
     Read,
 
