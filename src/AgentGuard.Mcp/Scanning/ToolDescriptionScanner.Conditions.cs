@@ -141,6 +141,9 @@ internal static partial class ToolDescriptionScanner
         /// <summary>Only where <see cref="ToolDescriptionScanner.SecretFilesTakenByDefault"/> holds.</summary>
         SecretFilesByDefault,
 
+        /// <summary>Only where <see cref="ToolDescriptionScanner.MentionKeptFromSomeone"/> holds.</summary>
+        MentionKept,
+
         /// <summary>Only where <see cref="ToolDescriptionScanner.MovedByOrder"/> holds.</summary>
         MovedOnly,
     }
@@ -174,6 +177,7 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(WholesaleSecrets, phrase) >= 0 => PhraseCondition.Wholesale,
         _ when Array.IndexOf(OmittingVerbs, phrase) >= 0 => PhraseCondition.OmittedFromReply,
         "official" => PhraseCondition.OfficialNotice,
+        "do not mention" => PhraseCondition.MentionKept,
         "hijack" => PhraseCondition.HijackObject,
         _ when Array.IndexOf(PretenceOrders, phrase) >= 0 || Array.IndexOf(ControlsLiftedOrders, phrase) >= 0 || phrase == "instead of answering" => PhraseCondition.Order,
         _ when Array.IndexOf(CoverStories, phrase) >= 0 => PhraseCondition.CoverStory,
@@ -212,6 +216,7 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.SaidOfThisTool => SaidOfThisTool(text, at),
         PhraseCondition.CallingModel => AsksForTheCallingModel(text, at),
         PhraseCondition.KeptFromUser => KeptFromTheUser(text, at, end),
+        PhraseCondition.MentionKept => MentionKeptFromSomeone(text, end),
         PhraseCondition.SentOutside => SentOutside(text, at, end),
         PhraseCondition.AiMakerAuthority => ClaimedForAnAiMaker(text, end),
         PhraseCondition.SecretTaken => TakesASecret(text, end),
