@@ -486,9 +486,10 @@ internal static partial class ToolDescriptionScanner
                 AppendMember(a, "title", ref text);
             }
 
+            var secretSwitchOn = false;
             if (tool.TryGetPropertyValue("inputSchema", out var schema) && schema is JsonObject s)
             {
-                AppendSchema(s, ref text, 0);
+                AppendSchema(s, ref text, 0, ref secretSwitchOn);
             }
 
             // One walk over the text: the injection detector's, with the phrase search reading each of its stops (and
@@ -513,6 +514,12 @@ internal static partial class ToolDescriptionScanner
             }
 
             ScanStructure(written, phrases.SawPseudoMarkup, assessment, ref findings);
+            if (secretSwitchOn)
+            {
+                Add(ref findings, "harvesting:secret switch on by default");
+            }
+
+            ReadJoinedWords(written, ref findings);
             if (plain is not null)
             {
                 ReadPlainly(plain, ref findings);
@@ -1226,7 +1233,7 @@ internal static partial class ToolDescriptionScanner
     /// Collects the human-readable parts of a JSON schema: descriptions, titles, comments, defaults, examples, enum and
     /// const values, and property names, at any depth. Keywords and types ("type": "string") are skipped.
     /// </summary>
-    private static void AppendSchema(JsonObject schema, ref TextBuffer text, int depth)
+    private static void AppendSchema(JsonObject schema, ref TextBuffer text, int depth, ref bool secretSwitchOn)
     {
         if (depth > 16)
         {
@@ -1253,7 +1260,8 @@ internal static partial class ToolDescriptionScanner
                         text.Append(name);
                         if (property is JsonObject p)
                         {
-                            AppendSchema(p, ref text, depth + 1);
+                            secretSwitchOn = secretSwitchOn || (SwitchTakesInSecrets(name) && DefaultsOn(p));
+                            AppendSchema(p, ref text, depth + 1, ref secretSwitchOn);
                         }
                     }
 
@@ -1263,7 +1271,7 @@ internal static partial class ToolDescriptionScanner
                 default:
                     if (child is JsonObject nested)
                     {
-                        AppendSchema(nested, ref text, depth + 1);
+                        AppendSchema(nested, ref text, depth + 1, ref secretSwitchOn);
                     }
                     else if (child is JsonArray array)
                     {
@@ -1271,7 +1279,7 @@ internal static partial class ToolDescriptionScanner
                         {
                             if (item is JsonObject itemSchema)
                             {
-                                AppendSchema(itemSchema, ref text, depth + 1);
+                                AppendSchema(itemSchema, ref text, depth + 1, ref secretSwitchOn);
                             }
                         }
                     }

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace AgentGuard.Mcp;
+
+/// <content>
+/// A switch of the input schema, named for taking in the user's secrets, that is on by default: <c>include_credentials</c>,
+/// <c>attachSshKeys</c>, <c>allow_credential_access</c> with <c>"default": true</c>. The "boolean authorization" attack
+/// needs no sentence: the model leaves the default and the tool reads the credentials (the thirty-fourth session read the
+/// default only where a description says "Default: true"). The property's name is read as words (split at '_', '-',
+/// '.', digits and lower-to-upper case changes): a verb that takes something in, and a secret named last or before the
+/// word for its files, keys, values or access. A switch that leaves secrets out, masks, verifies or skips them
+/// (<c>redact_secrets</c>, <c>verify_ssh_host_keys</c>), one that takes in something about secrets, not the secrets
+/// (<c>include_credential_count</c>, <c>include_secret_names</c>), one with no taking verb (<c>use_default_credentials</c>)
+/// and one off by default are not it.
+/// </content>
+internal static partial class ToolDescriptionScanner
+{
+    /// <summary>Verbs of a switch's name that take something in (beyond <see cref="TakingInVerbs"/>).</summary>
+    internal static readonly string[] SwitchTakingVerbs =
+        [.. TakingInVerbs, "share", "expose", "dump", "allow", "grant", "access", "fetch", "harvest"];
+
+    /// <summary>Words of a switch's name that leave the secrets out, protect or check them: such a switch takes nothing in.</summary>
+    internal static readonly string[] SwitchGuardWords =
+        ["redact", "mask", "hide", "exclude", "skip", "strip", "remove", "verify", "validate", "check", "detect", "omit", "sanitize",
+         "sanitise", "obfuscate", "encrypt", "no", "without", "ignore", "filter", "block", "deny", "disable"];
+
+    /// <summary>Secrets named in one word of a switch's name.</summary>
+    internal static readonly string[] SwitchSecretWords =
+        ["credential", "credentials", "creds", "secret", "secrets", "password", "passwords", "passwd", "keychain", "keychains",
+         "keystore", "keystores", "dotenv", "ssh"];
+
+    /// <summary>Words that make the word before them a secret ("private keys", "api key", "env files").</summary>
+    internal static readonly string[] SwitchSecretQualifiers = ["private", "api", "env", "ssh"];
+
+    /// <summary>Words that may follow the secret: its files, keys, values, contents or access ("ssh_keys", "credential_access").</summary>
+    internal static readonly string[] SwitchSecretHeads =
+        ["file", "files", "key", "keys", "value", "values", "content", "contents", "data", "material", "access"];
+
+    /// <summary>The most words of a switch's name that are read.</summary>
+    private const int SwitchNameWords = 8;
+
+    private static readonly WordSet SwitchTakingVerbLookup = new(SwitchTakingVerbs);
+
+    private static readonly WordSet SwitchGuardWordLookup = new(SwitchGuardWords);
+
+    private static readonly WordSet SwitchSecretWordLookup = new(SwitchSecretWords);
+
+    private static readonly WordSet SwitchSecretQualifierLookup = new(SwitchSecretQualifiers);
+
+    private static readonly WordSet SwitchSecretHeadLookup = new(SwitchSecretHeads);
+
+    /// <summary>
+    /// The property name <paramref name="name"/> says its switch takes in the user's secrets: one of its words is a taking
+    /// verb (<see cref="SwitchTakingVerbs"/>), none is a guard (<see cref="SwitchGuardWords"/>), and a secret stands last or
+    /// before only <see cref="SwitchSecretHeads"/>: one of <see cref="SwitchSecretWords"/>, or a qualifier
+    /// (<see cref="SwitchSecretQualifiers"/>) before a head ("private_keys", "env_files").
+    /// </summary>
+    internal static bool SwitchTakesInSecrets(ReadOnlySpan<char> name)
+    {
+        if (name.Length < 6 || name.Length > 64)
+        {
+            return false;
+        }
+
+        Span<Range> words = stackalloc Range[SwitchNameWords];
+        var count = SplitName(name, words);
+        var taking = false;
+        var secret = false;
+        for (var i = 0; i < count; i++)
+        {
+            var word = name[words[i]];
+            if (SwitchGuardWordLookup.Contains(word))
+            {
+                return false;
+            }
+
+            taking |= SwitchTakingVerbLookup.Contains(word);
+            if (SwitchSecretWordLookup.Contains(word) && OnlyHeadsAfter(name, words, i + 1, count))
+            {
+                secret = true;
+            }
+            else if (SwitchSecretQualifierLookup.Contains(word) && i + 1 < count && SwitchSecretHeadLookup.Contains(name[words[i + 1]])
+                && !AsciiCase.Equals(name[words[i + 1]], "access") && OnlyHeadsAfter(name, words, i + 2, count))
+            {
+                secret = true;
+            }
+        }
+
+        return taking && secret;
+
+        static bool OnlyHeadsAfter(ReadOnlySpan<char> name, Span<Range> words, int from, int count)
+        {
+            for (var k = from; k < count; k++)
+            {
+                if (!SwitchSecretHeadLookup.Contains(name[words[k]]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Splits a property name into words at non-letters and lower-to-upper case changes ("attachSshKeys": attach, Ssh, Keys; "APIKey": API, Key); returns how many (at most the span's length).</summary>
+    private static int SplitName(ReadOnlySpan<char> name, Span<Range> words)
+    {
+        var count = 0;
+        var i = 0;
+        while (i < name.Length && count < words.Length)
+        {
+            while (i < name.Length && !char.IsAsciiLetter(name[i]))
+            {
+                i++;
+            }
+
+            if (i >= name.Length)
+            {
+                break;
+            }
+
+            var start = i++;
+            while (i < name.Length && char.IsAsciiLetter(name[i])
+                && !(char.IsAsciiLetterUpper(name[i]) && char.IsAsciiLetterLower(name[i - 1]))
+                && !(char.IsAsciiLetterUpper(name[i]) && char.IsAsciiLetterUpper(name[i - 1]) && i + 1 < name.Length && char.IsAsciiLetterLower(name[i + 1])))
+            {
+                i++;
+            }
+
+            words[count++] = start..i;
+        }
+
+        return count;
+    }
+
+    /// <summary>The property's <c>default</c> is true: the boolean, or the string "true" (as some servers write it).</summary>
+    private static bool DefaultsOn(JsonObject property)
+    {
+        if (!property.TryGetPropertyValue("default", out var value) || value is not JsonValue v)
+        {
+            return false;
+        }
+
+        return v.GetValueKind() switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.String => string.Equals(v.GetValue<string>(), "true", StringComparison.OrdinalIgnoreCase),
+            _ => false,
+        };
+    }
+}
