@@ -76,7 +76,9 @@ internal static partial class ToolDescriptionScanner
     internal static readonly string[] SafetySetAsidePhrases =
         ["ignore safety", "ignore security", "override safety", "override security", "disable safety", "disable security",
          "skip safety", "skip security", "disable safety features", "disable guardrails", "disable safeguards", "ignore guardrails",
-         "ignore restrictions", "disregard safety", "disregard security", "disregard guardrails", "disregard restrictions"];
+         "ignore restrictions", "disregard safety", "disregard security", "disregard guardrails", "disregard restrictions",
+         "ignore all safety", "ignore all security", "ignore all guardrails", "override all safety", "override all security",
+         "disable all safety", "skip all safety", "skip all security"];
 
     /// <summary>The words of a hidden trigger (phrases of the table, declared before it; each counts only where <see cref="TriggerUnlocks"/> holds).</summary>
     internal static readonly string[] TriggerWords = ["exact phrase", "secret word", "secret phrase", "magic word", "trigger word", "trigger phrase", "code word"];
@@ -122,7 +124,8 @@ internal static partial class ToolDescriptionScanner
     internal static readonly string[] RoleLabels = ["system:", "root:", "admin:", "administrator:", "superuser:", "sudo:"];
 
     /// <summary>Verbs of taking a role (phrases of the table, declared before it; each counts only where <see cref="PrivilegedRoleTaken"/> holds).</summary>
-    internal static readonly string[] RoleTakingVerbs = ["execute as", "act as", "operate as"];
+    internal static readonly string[] RoleTakingVerbs =
+        ["execute as", "act as", "operate as", "act as if you are", "act as though you are", "act as if you were", "act as though you were"];
 
     /// <summary>The browser's stored logins (phrases of the table, declared before it; each counts only where <see cref="GatheredByOrder"/> holds).</summary>
     internal static readonly string[] BrowserSecrets = ["browser passwords", "browser credentials", "browser logins"];
