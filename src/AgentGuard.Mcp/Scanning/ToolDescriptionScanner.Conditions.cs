@@ -144,6 +144,9 @@ internal static partial class ToolDescriptionScanner
         /// <summary>Only where <see cref="ToolDescriptionScanner.MentionKeptFromSomeone"/> holds.</summary>
         MentionKept,
 
+        /// <summary>Only where <see cref="ToolDescriptionScanner.FetchedThenRun"/> holds.</summary>
+        FetchedRun,
+
         /// <summary>Only where <see cref="ToolDescriptionScanner.MovedByOrder"/> holds.</summary>
         MovedOnly,
     }
@@ -197,6 +200,7 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(ChainingPhrases, phrase) >= 0 => PhraseCondition.ChainedCommand,
         _ when Array.IndexOf(DefaultOnMarkers, phrase) >= 0 => PhraseCondition.SecretFilesByDefault,
         _ when Array.IndexOf(SshKeys, phrase) >= 0 => PhraseCondition.MovedOnly,
+        _ when Array.IndexOf(CodeFetchingVerbs, phrase) >= 0 => PhraseCondition.FetchedRun,
         _ => PhraseCondition.None,
     };
 
@@ -217,6 +221,7 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.CallingModel => AsksForTheCallingModel(text, at),
         PhraseCondition.KeptFromUser => KeptFromTheUser(text, at, end),
         PhraseCondition.MentionKept => MentionKeptFromSomeone(text, end),
+        PhraseCondition.FetchedRun => FetchedThenRun(text, at, end),
         PhraseCondition.SentOutside => SentOutside(text, at, end),
         PhraseCondition.AiMakerAuthority => ClaimedForAnAiMaker(text, end),
         PhraseCondition.SecretTaken => TakesASecret(text, end),

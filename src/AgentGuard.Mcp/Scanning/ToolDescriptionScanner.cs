@@ -172,6 +172,9 @@ internal static partial class ToolDescriptionScanner
     /// <summary>Orders to fetch code and run it (phrases of the table, declared before it; each counts only where <see cref="DownloadedCodeRun"/> holds).</summary>
     internal static readonly string[] DownloadAndRunPhrases = ["download and run", "download and execute", "download and launch"];
 
+    /// <summary>Verbs that fetch code, as phrases of the table (declared before it; each counts only where <see cref="FetchedThenRun"/> holds).</summary>
+    internal static readonly string[] CodeFetchingVerbs = ["download", "fetch", "retrieve"];
+
     /// <summary>Orders to set the user aside, before a possessive (phrases of the table, declared before it; each counts only where <see cref="UserOverruled"/> holds).</summary>
     internal static readonly string[] OverrulingPhrases = ["ignore the user", "disregard the user"];
 
@@ -421,6 +424,9 @@ internal static partial class ToolDescriptionScanner
 
         // The user's secret files taken in by a switch that is on by default (only where SecretFilesTakenByDefault holds).
         .. DefaultOnMarkers.Select(m => (m, "harvesting")),
+
+        // Code fetched by order and then run (only where FetchedThenRun holds).
+        .. CodeFetchingVerbs.Select(v => (v, "code")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
