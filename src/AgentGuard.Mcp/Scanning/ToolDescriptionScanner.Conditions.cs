@@ -147,6 +147,9 @@ internal static partial class ToolDescriptionScanner
         /// <summary>Only where <see cref="ToolDescriptionScanner.FetchedThenRun"/> holds.</summary>
         FetchedRun,
 
+        /// <summary>Only where <see cref="ToolDescriptionScanner.HiddenTagNamesAnOrder"/> holds.</summary>
+        HiddenTag,
+
         /// <summary>Only where <see cref="ToolDescriptionScanner.MovedByOrder"/> holds.</summary>
         MovedOnly,
     }
@@ -201,6 +204,7 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(DefaultOnMarkers, phrase) >= 0 => PhraseCondition.SecretFilesByDefault,
         _ when Array.IndexOf(SshKeys, phrase) >= 0 => PhraseCondition.MovedOnly,
         _ when Array.IndexOf(CodeFetchingVerbs, phrase) >= 0 => PhraseCondition.FetchedRun,
+        _ when Array.IndexOf(HiddenTagOpenings, phrase) >= 0 => PhraseCondition.HiddenTag,
         _ => PhraseCondition.None,
     };
 
@@ -222,6 +226,7 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.KeptFromUser => KeptFromTheUser(text, at, end),
         PhraseCondition.MentionKept => MentionKeptFromSomeone(text, end),
         PhraseCondition.FetchedRun => FetchedThenRun(text, at, end),
+        PhraseCondition.HiddenTag => HiddenTagNamesAnOrder(text, end),
         PhraseCondition.SentOutside => SentOutside(text, at, end),
         PhraseCondition.AiMakerAuthority => ClaimedForAnAiMaker(text, end),
         PhraseCondition.SecretTaken => TakesASecret(text, end),

@@ -172,6 +172,9 @@ internal static partial class ToolDescriptionScanner
     /// <summary>Orders to fetch code and run it (phrases of the table, declared before it; each counts only where <see cref="DownloadedCodeRun"/> holds).</summary>
     internal static readonly string[] DownloadAndRunPhrases = ["download and run", "download and execute", "download and launch"];
 
+    /// <summary>Hidden or secret tag openings, as phrases of the table (declared before it; each counts only where <see cref="HiddenTagNamesAnOrder"/> holds).</summary>
+    internal static readonly string[] HiddenTagOpenings = ["[hidden", "[secret", "<hidden", "<secret"];
+
     /// <summary>Verbs that fetch code, as phrases of the table (declared before it; each counts only where <see cref="FetchedThenRun"/> holds).</summary>
     internal static readonly string[] CodeFetchingVerbs = ["download", "fetch", "retrieve"];
 
@@ -427,6 +430,9 @@ internal static partial class ToolDescriptionScanner
 
         // Code fetched by order and then run (only where FetchedThenRun holds).
         .. CodeFetchingVerbs.Select(v => (v, "code")),
+
+        // A hidden or secret tag that names an order (only where HiddenTagNamesAnOrder holds).
+        .. HiddenTagOpenings.Select(t => (t, "instruction")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
