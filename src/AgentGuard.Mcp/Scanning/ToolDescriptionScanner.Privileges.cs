@@ -30,7 +30,7 @@ internal static partial class ToolDescriptionScanner
     internal static readonly string[] RuleNouns =
         ["check", "checks", "rule", "rules", "guideline", "guidelines", "restriction", "restrictions", "measure", "measures",
          "protocol", "protocols", "policy", "policies", "filter", "filters", "guardrail", "guardrails", "control", "controls",
-         "constraint", "constraints", "warning", "warnings", "feature", "features"];
+         "constraint", "constraints"];
 
     /// <summary>Verbs that put the trigger in the input ("if the query contains the exact phrase").</summary>
     internal static readonly string[] HoldingVerbs = ["contains", "contain", "includes", "include", "has", "holds", "mentions", "says"];
