@@ -150,6 +150,9 @@ internal static partial class ToolDescriptionScanner
         /// <summary>Only where <see cref="ToolDescriptionScanner.HiddenTagNamesAnOrder"/> holds.</summary>
         HiddenTag,
 
+        /// <summary>Only where <see cref="ToolDescriptionScanner.SensitiveSwitchOrdered"/> holds.</summary>
+        SensitiveSwitch,
+
         /// <summary>Only where <see cref="ToolDescriptionScanner.MovedByOrder"/> holds.</summary>
         MovedOnly,
     }
@@ -205,6 +208,7 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(SshKeys, phrase) >= 0 => PhraseCondition.MovedOnly,
         _ when Array.IndexOf(CodeFetchingVerbs, phrase) >= 0 => PhraseCondition.FetchedRun,
         _ when Array.IndexOf(HiddenTagOpenings, phrase) >= 0 => PhraseCondition.HiddenTag,
+        _ when Array.IndexOf(SwitchSettingVerbs, phrase) >= 0 => PhraseCondition.SensitiveSwitch,
         _ => PhraseCondition.None,
     };
 
@@ -227,6 +231,7 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.MentionKept => MentionKeptFromSomeone(text, end),
         PhraseCondition.FetchedRun => FetchedThenRun(text, at, end),
         PhraseCondition.HiddenTag => HiddenTagNamesAnOrder(text, end),
+        PhraseCondition.SensitiveSwitch => SensitiveSwitchOrdered(text, at, end),
         PhraseCondition.SentOutside => SentOutside(text, at, end),
         PhraseCondition.AiMakerAuthority => ClaimedForAnAiMaker(text, end),
         PhraseCondition.SecretTaken => TakesASecret(text, end),

@@ -175,6 +175,9 @@ internal static partial class ToolDescriptionScanner
     /// <summary>Hidden or secret tag openings, as phrases of the table (declared before it; each counts only where <see cref="HiddenTagNamesAnOrder"/> holds).</summary>
     internal static readonly string[] HiddenTagOpenings = ["[hidden", "[secret", "<hidden", "<secret"];
 
+    /// <summary>A switch set by order, as a phrase of the table (declared before it; counts only where <see cref="SensitiveSwitchOrdered"/> holds).</summary>
+    internal static readonly string[] SwitchSettingVerbs = ["set"];
+
     /// <summary>Verbs that fetch code, as phrases of the table (declared before it; each counts only where <see cref="FetchedThenRun"/> holds).</summary>
     internal static readonly string[] CodeFetchingVerbs = ["download", "fetch", "retrieve"];
 
@@ -433,6 +436,9 @@ internal static partial class ToolDescriptionScanner
 
         // A hidden or secret tag that names an order (only where HiddenTagNamesAnOrder holds).
         .. HiddenTagOpenings.Select(t => (t, "instruction")),
+
+        // A switch set true by order to bring in people's most sensitive records (only where SensitiveSwitchOrdered holds).
+        .. SwitchSettingVerbs.Select(v => (v, "harvesting")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
