@@ -52,6 +52,7 @@ public sealed class ToolDescriptionScannerJoinedWordsTests
     [InlineData("Use the do-not-disturb flag for end-to-end tests.")]
     [InlineData("Filter by ignore_case_sensitivity or by previous_instructions_count.")]
     [InlineData("One of: admin_user_role, system_default_user, root_folder_id.")]
+    [InlineData("Service account fields: private_key_id, client_x509_cert_url, aws_secret_key_name.")]
     public void Scan_JoinedIdentifierLookAlikes_AreClean(string description)
     {
         ToolDescriptionScanner.Scan(Tool(description)).Should().BeNull(description);

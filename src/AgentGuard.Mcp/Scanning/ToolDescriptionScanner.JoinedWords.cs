@@ -7,13 +7,17 @@ namespace AgentGuard.Mcp;
 /// "IGNORE-ALL-PREVIOUS-INSTRUCTIONS", "you_are_now_jailbroken"), in a description or as a schema property's name: the
 /// phrase search compares words separated by white space, so such an order went unread. Each token of at least
 /// <see cref="JoinedWordsMinimum"/> letter words joined by '_' or '-' is read again, alone, with its joints as spaces.
-/// Identifiers and hyphenated words of real servers ("include_archived_items", "state-of-the-art") hold no phrase; the
-/// name of an LLM tool's prompt parameter ("custom_system_prompt") is a noun, not an order, and its finding is not taken.
+/// Identifiers and hyphenated words of real servers ("include_archived_items", "state-of-the-art") hold no phrase. Only
+/// orders (instruction findings) are taken from a joined token: an identifier that names a credential ("private_key_id"
+/// of a service-account key) or the prompt of an LLM tool ("custom_system_prompt") is a name, not an order.
 /// </content>
 internal static partial class ToolDescriptionScanner
 {
     /// <summary>How many joined words make a token worth reading again (two-word identifiers such as "system_prompt" are names).</summary>
     internal const int JoinedWordsMinimum = 3;
+
+    /// <summary>The findings a joined token carries: orders. An identifier that names a credential ("private_key_id", "aws_secret_key") is a name, not a request for it.</summary>
+    private const string OrderFinding = "instruction:";
 
     /// <summary>Findings a joined token does not carry: a prompt named as a parameter is no order.</summary>
     private const string PromptNamed = "instruction:\"system prompt\"";
@@ -88,7 +92,7 @@ internal static partial class ToolDescriptionScanner
             {
                 foreach (var finding in found)
                 {
-                    if (finding != PromptNamed)
+                    if (finding.StartsWith(OrderFinding, StringComparison.Ordinal) && finding != PromptNamed)
                     {
                         Add(ref findings, finding);
                     }
