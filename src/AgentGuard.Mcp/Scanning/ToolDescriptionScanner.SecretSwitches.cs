@@ -149,4 +149,77 @@ internal static partial class ToolDescriptionScanner
             _ => false,
         };
     }
+
+    /// <summary>What a schema's property names say beyond their text.</summary>
+    [Flags]
+    private enum SchemaSignals
+    {
+        None = 0,
+
+        /// <summary>A switch named for taking in secrets is on by default (<see cref="SwitchTakesInSecrets"/>).</summary>
+        SecretSwitchOn = 1,
+
+        /// <summary>A parameter is named for the contents of a secret file or key (<see cref="NamesSecretContents"/>).</summary>
+        SecretContentsNamed = 2,
+    }
+
+    /// <summary>The signals of the property <paramref name="name"/> with schema <paramref name="property"/>.</summary>
+    private static SchemaSignals SignalsOf(string name, JsonObject property)
+        => (SwitchTakesInSecrets(name) && DefaultsOn(property) ? SchemaSignals.SecretSwitchOn : SchemaSignals.None)
+            | (NamesSecretContents(name) ? SchemaSignals.SecretContentsNamed : SchemaSignals.None);
+
+    /// <summary>Words of a parameter's name that ask for what a file holds, or for it read or moved ("contents", "dump", "upload").</summary>
+    internal static readonly string[] ContentsWords =
+        ["content", "contents", "dump", "read", "reading", "extract", "upload", "exfil", "steal", "leak", "copy"];
+
+    /// <summary>Words of a parameter's name that make it about a secret file, not its contents ("ssh_key_path", "env_file_name").</summary>
+    internal static readonly string[] SecretFileAbouts = ["path", "paths", "name", "names", "location", "dir", "directory", "url", "fingerprint", "hash", "exists", "count"];
+
+    /// <summary>Pairs of a parameter name's words that name a secret file or key ("ssh"+"key", "id"+"rsa", "env"+"file", "aws"+"credentials", "private"+"key").</summary>
+    private static readonly (string First, string Second)[] SecretFilePairs =
+        [("ssh", "key"), ("ssh", "keys"), ("ssh", "private"), ("id", "rsa"), ("id", "ed"), ("env", "file"), ("aws", "credentials"),
+         ("credentials", "file"), ("private", "key"), ("private", "keys")];
+
+    private static readonly WordSet ContentsWordLookup = new(ContentsWords);
+
+    private static readonly WordSet SecretFileAboutLookup = new(SecretFileAbouts);
+
+    /// <summary>
+    /// The parameter name <paramref name="name"/> asks for the contents of a secret file or key: one of its words is of
+    /// <see cref="ContentsWords"/>, two neighbouring words name a secret file (<see cref="SecretFilePairs"/>) or one is
+    /// "dotenv", and none says the parameter is about the file rather than its contents (<see cref="SecretFileAbouts"/>, or "id" last: "private_key_id").
+    /// </summary>
+    internal static bool NamesSecretContents(ReadOnlySpan<char> name)
+    {
+        if (name.Length < 8 || name.Length > 64)
+        {
+            return false;
+        }
+
+        Span<Range> words = stackalloc Range[SwitchNameWords];
+        var count = SplitName(name, words);
+        var contents = false;
+        var secret = false;
+        for (var i = 0; i < count; i++)
+        {
+            var word = name[words[i]];
+            if (SecretFileAboutLookup.Contains(word) || (i == count - 1 && AsciiCase.Equals(word, "id")))
+            {
+                return false;
+            }
+
+            contents |= ContentsWordLookup.Contains(word);
+            secret |= AsciiCase.Equals(word, "dotenv");
+            if (i + 1 < count)
+            {
+                var next = name[words[i + 1]];
+                foreach (var (first, second) in SecretFilePairs)
+                {
+                    secret |= AsciiCase.Equals(word, first) && AsciiCase.Equals(next, second);
+                }
+            }
+        }
+
+        return contents && secret;
+    }
 }

@@ -507,10 +507,10 @@ internal static partial class ToolDescriptionScanner
                 AppendMember(a, "title", ref text);
             }
 
-            var secretSwitchOn = false;
+            var signals = SchemaSignals.None;
             if (tool.TryGetPropertyValue("inputSchema", out var schema) && schema is JsonObject s)
             {
-                AppendSchema(s, ref text, 0, ref secretSwitchOn);
+                AppendSchema(s, ref text, 0, ref signals);
             }
 
             // One walk over the text: the injection detector's, with the phrase search reading each of its stops (and
@@ -535,9 +535,14 @@ internal static partial class ToolDescriptionScanner
             }
 
             ScanStructure(written, phrases.SawPseudoMarkup, assessment, ref findings);
-            if (secretSwitchOn)
+            if ((signals & SchemaSignals.SecretSwitchOn) != 0)
             {
                 Add(ref findings, "harvesting:secret switch on by default");
+            }
+
+            if ((signals & SchemaSignals.SecretContentsNamed) != 0)
+            {
+                Add(ref findings, "harvesting:parameter named for a secret's contents");
             }
 
             ReadJoinedWords(written, ref findings);
@@ -1254,7 +1259,7 @@ internal static partial class ToolDescriptionScanner
     /// Collects the human-readable parts of a JSON schema: descriptions, titles, comments, defaults, examples, enum and
     /// const values, and property names, at any depth. Keywords and types ("type": "string") are skipped.
     /// </summary>
-    private static void AppendSchema(JsonObject schema, ref TextBuffer text, int depth, ref bool secretSwitchOn)
+    private static void AppendSchema(JsonObject schema, ref TextBuffer text, int depth, ref SchemaSignals signals)
     {
         if (depth > 16)
         {
@@ -1281,8 +1286,8 @@ internal static partial class ToolDescriptionScanner
                         text.Append(name);
                         if (property is JsonObject p)
                         {
-                            secretSwitchOn = secretSwitchOn || (SwitchTakesInSecrets(name) && DefaultsOn(p));
-                            AppendSchema(p, ref text, depth + 1, ref secretSwitchOn);
+                            signals |= SignalsOf(name, p);
+                            AppendSchema(p, ref text, depth + 1, ref signals);
                         }
                     }
 
@@ -1292,7 +1297,7 @@ internal static partial class ToolDescriptionScanner
                 default:
                     if (child is JsonObject nested)
                     {
-                        AppendSchema(nested, ref text, depth + 1, ref secretSwitchOn);
+                        AppendSchema(nested, ref text, depth + 1, ref signals);
                     }
                     else if (child is JsonArray array)
                     {
@@ -1300,7 +1305,7 @@ internal static partial class ToolDescriptionScanner
                         {
                             if (item is JsonObject itemSchema)
                             {
-                                AppendSchema(itemSchema, ref text, depth + 1, ref secretSwitchOn);
+                                AppendSchema(itemSchema, ref text, depth + 1, ref signals);
                             }
                         }
                     }
