@@ -112,9 +112,9 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
         // server whose one poisoned description is in the tuning part): untuned 0 / 28 benign flagged, so 187 / 220 at 14 / 911
         // before any change; after its classes from the threat (a schema switch for secrets on by default, orders with their
         // words joined by '_' or '-', safety set aside "all" at once, a role taken "as if you are" it, code fetched and then
-        // run, a hidden tag that names an order, a switch set true for SSNs or bank details, a credential put into a side note;
-        // and "do not mention … in the query" no longer read as secrecy), 189 / 220 at 14 / 911 (unitone-guards 21 → 23 / 28;
-        // every other source unchanged).
+        // run, a hidden tag that names an order, a switch set true for SSNs or bank details, a credential put into a side note,
+        // a parameter named for a secret file's contents; and "do not mention … in the query" no longer read as secrecy),
+        // 189 / 220 at 14 / 911 (unitone-guards 21 → 23 / 28; every other source unchanged).
         // The recall floor is the measured figure, the target (0.90) is not met.
         var first = heldOut.Where(s => FirstBuildSources.Contains(s.GetProperty("source").GetString()!)).ToList();
         var firstPositives = first.Where(s => s.GetProperty("label").GetInt32() == 1).ToList();
