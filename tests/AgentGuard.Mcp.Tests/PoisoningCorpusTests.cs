@@ -108,7 +108,13 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
         // (Vibe-Coding-Nights/offensive-security: a workshop server whose credential switch is on by default): untuned 1 / 1
         // at 0 / 5; after its four classes from the threat (secret files taken in by a default, paraphrased secrecy, the
         // environment dumped by an ordered command, key material the tool states it sends on), 187 / 220 at 14 / 883, every
-        // earlier source unchanged.
+        // earlier source unchanged. The thirty-fifth session added kyze-dvmcp (Kyze-Labs/damn-vulnerable-MCP-Server: a vulnerable
+        // server whose one poisoned description is in the tuning part): untuned 0 / 28 benign flagged, so 187 / 220 at 14 / 911
+        // before any change; after its classes from the threat (a schema switch for secrets on by default, orders with their
+        // words joined by '_' or '-', safety set aside "all" at once, a role taken "as if you are" it, code fetched and then
+        // run, a hidden tag that names an order, a switch set true for SSNs or bank details, a credential put into a side note,
+        // a parameter named for a secret file's contents; and "do not mention … in the query" no longer read as secrecy),
+        // 189 / 220 at 14 / 911 (unitone-guards 21 → 23 / 28; every other source unchanged).
         // The recall floor is the measured figure, the target (0.90) is not met.
         var first = heldOut.Where(s => FirstBuildSources.Contains(s.GetProperty("source").GetString()!)).ToList();
         var firstPositives = first.Where(s => s.GetProperty("label").GetInt32() == 1).ToList();
@@ -118,7 +124,7 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
 
         positives.Should().HaveCountGreaterThanOrEqualTo(20);
         negatives.Should().HaveCountGreaterThan(200);
-        recall.Should().BeGreaterThanOrEqualTo(187 / 220.0);
+        recall.Should().BeGreaterThanOrEqualTo(189 / 220.0);
         falsePositiveRate.Should().BeLessThanOrEqualTo(0.05);
     }
 

@@ -141,6 +141,18 @@ internal static partial class ToolDescriptionScanner
         /// <summary>Only where <see cref="ToolDescriptionScanner.SecretFilesTakenByDefault"/> holds.</summary>
         SecretFilesByDefault,
 
+        /// <summary>Only where <see cref="ToolDescriptionScanner.MentionKeptFromSomeone"/> holds.</summary>
+        MentionKept,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.FetchedThenRun"/> holds.</summary>
+        FetchedRun,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.HiddenTagNamesAnOrder"/> holds.</summary>
+        HiddenTag,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.SensitiveSwitchOrdered"/> holds.</summary>
+        SensitiveSwitch,
+
         /// <summary>Only where <see cref="ToolDescriptionScanner.MovedByOrder"/> holds.</summary>
         MovedOnly,
     }
@@ -174,6 +186,7 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(WholesaleSecrets, phrase) >= 0 => PhraseCondition.Wholesale,
         _ when Array.IndexOf(OmittingVerbs, phrase) >= 0 => PhraseCondition.OmittedFromReply,
         "official" => PhraseCondition.OfficialNotice,
+        "do not mention" => PhraseCondition.MentionKept,
         "hijack" => PhraseCondition.HijackObject,
         _ when Array.IndexOf(PretenceOrders, phrase) >= 0 || Array.IndexOf(ControlsLiftedOrders, phrase) >= 0 || phrase == "instead of answering" => PhraseCondition.Order,
         _ when Array.IndexOf(CoverStories, phrase) >= 0 => PhraseCondition.CoverStory,
@@ -193,6 +206,9 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(ChainingPhrases, phrase) >= 0 => PhraseCondition.ChainedCommand,
         _ when Array.IndexOf(DefaultOnMarkers, phrase) >= 0 => PhraseCondition.SecretFilesByDefault,
         _ when Array.IndexOf(SshKeys, phrase) >= 0 => PhraseCondition.MovedOnly,
+        _ when Array.IndexOf(CodeFetchingVerbs, phrase) >= 0 => PhraseCondition.FetchedRun,
+        _ when Array.IndexOf(HiddenTagOpenings, phrase) >= 0 => PhraseCondition.HiddenTag,
+        _ when Array.IndexOf(SwitchSettingVerbs, phrase) >= 0 => PhraseCondition.SensitiveSwitch,
         _ => PhraseCondition.None,
     };
 
@@ -212,6 +228,10 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.SaidOfThisTool => SaidOfThisTool(text, at),
         PhraseCondition.CallingModel => AsksForTheCallingModel(text, at),
         PhraseCondition.KeptFromUser => KeptFromTheUser(text, at, end),
+        PhraseCondition.MentionKept => MentionKeptFromSomeone(text, end),
+        PhraseCondition.FetchedRun => FetchedThenRun(text, at, end),
+        PhraseCondition.HiddenTag => HiddenTagNamesAnOrder(text, end),
+        PhraseCondition.SensitiveSwitch => SensitiveSwitchOrdered(text, at, end),
         PhraseCondition.SentOutside => SentOutside(text, at, end),
         PhraseCondition.AiMakerAuthority => ClaimedForAnAiMaker(text, end),
         PhraseCondition.SecretTaken => TakesASecret(text, end),

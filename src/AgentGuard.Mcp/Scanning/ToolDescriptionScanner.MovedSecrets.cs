@@ -16,10 +16,16 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>Verbs that put a credential into one of the call's arguments: they count only with such an argument ("into the metadata field").</summary>
     internal static readonly string[] SecretPuttingVerbs =
-        ["put", "pass", "copy", "include", "insert", "add", "paste", "place", "attach", "embed", "store", "fill", "enter", "append", "write"];
+        ["put", "pass", "copy", "include", "insert", "add", "paste", "place", "attach", "embed", "store", "fill", "enter", "append", "write", "prepend"];
 
-    /// <summary>Nouns that make a destination one of the call's own arguments ("the notes parameter", "the `debug` argument", "the comment field").</summary>
-    internal static readonly string[] SideChannelNouns = ["parameter", "parameters", "param", "params", "argument", "arguments", "arg", "args", "field", "fields"];
+    /// <summary>
+    /// Nouns that make a destination one of the call's own arguments ("the notes parameter", "the `debug` argument", "the
+    /// comment field"), or a side note of it named alone ("to the metadata", "in the sidenote", "into the footer"): no
+    /// place a credential belongs.
+    /// </summary>
+    internal static readonly string[] SideChannelNouns =
+        ["parameter", "parameters", "param", "params", "argument", "arguments", "arg", "args", "field", "fields", "metadata", "sidenote",
+         "sidenotes", "notes", "footer", "annotation", "annotations"];
 
     /// <summary>Words that name an argument for a credential ("the api_key parameter", "the token field"): the tool's declared need, not a side channel.</summary>
     internal static readonly string[] CredentialArgumentWords =

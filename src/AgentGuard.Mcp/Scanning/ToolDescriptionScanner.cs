@@ -76,7 +76,9 @@ internal static partial class ToolDescriptionScanner
     internal static readonly string[] SafetySetAsidePhrases =
         ["ignore safety", "ignore security", "override safety", "override security", "disable safety", "disable security",
          "skip safety", "skip security", "disable safety features", "disable guardrails", "disable safeguards", "ignore guardrails",
-         "ignore restrictions", "disregard safety", "disregard security", "disregard guardrails", "disregard restrictions"];
+         "ignore restrictions", "disregard safety", "disregard security", "disregard guardrails", "disregard restrictions",
+         "ignore all safety", "ignore all security", "ignore all guardrails", "override all safety", "override all security",
+         "disable all safety", "skip all safety", "skip all security"];
 
     /// <summary>The words of a hidden trigger (phrases of the table, declared before it; each counts only where <see cref="TriggerUnlocks"/> holds).</summary>
     internal static readonly string[] TriggerWords = ["exact phrase", "secret word", "secret phrase", "magic word", "trigger word", "trigger phrase", "code word"];
@@ -122,7 +124,8 @@ internal static partial class ToolDescriptionScanner
     internal static readonly string[] RoleLabels = ["system:", "root:", "admin:", "administrator:", "superuser:", "sudo:"];
 
     /// <summary>Verbs of taking a role (phrases of the table, declared before it; each counts only where <see cref="PrivilegedRoleTaken"/> holds).</summary>
-    internal static readonly string[] RoleTakingVerbs = ["execute as", "act as", "operate as"];
+    internal static readonly string[] RoleTakingVerbs =
+        ["execute as", "act as", "operate as", "act as if you are", "act as though you are", "act as if you were", "act as though you were"];
 
     /// <summary>The browser's stored logins (phrases of the table, declared before it; each counts only where <see cref="GatheredByOrder"/> holds).</summary>
     internal static readonly string[] BrowserSecrets = ["browser passwords", "browser credentials", "browser logins"];
@@ -168,6 +171,15 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>Orders to fetch code and run it (phrases of the table, declared before it; each counts only where <see cref="DownloadedCodeRun"/> holds).</summary>
     internal static readonly string[] DownloadAndRunPhrases = ["download and run", "download and execute", "download and launch"];
+
+    /// <summary>Hidden or secret tag openings, as phrases of the table (declared before it; each counts only where <see cref="HiddenTagNamesAnOrder"/> holds).</summary>
+    internal static readonly string[] HiddenTagOpenings = ["[hidden", "[secret", "<hidden", "<secret"];
+
+    /// <summary>A switch set by order, as a phrase of the table (declared before it; counts only where <see cref="SensitiveSwitchOrdered"/> holds).</summary>
+    internal static readonly string[] SwitchSettingVerbs = ["set"];
+
+    /// <summary>Verbs that fetch code, as phrases of the table (declared before it; each counts only where <see cref="FetchedThenRun"/> holds).</summary>
+    internal static readonly string[] CodeFetchingVerbs = ["download", "fetch", "retrieve"];
 
     /// <summary>Orders to set the user aside, before a possessive (phrases of the table, declared before it; each counts only where <see cref="UserOverruled"/> holds).</summary>
     internal static readonly string[] OverrulingPhrases = ["ignore the user", "disregard the user"];
@@ -418,6 +430,15 @@ internal static partial class ToolDescriptionScanner
 
         // The user's secret files taken in by a switch that is on by default (only where SecretFilesTakenByDefault holds).
         .. DefaultOnMarkers.Select(m => (m, "harvesting")),
+
+        // Code fetched by order and then run (only where FetchedThenRun holds).
+        .. CodeFetchingVerbs.Select(v => (v, "code")),
+
+        // A hidden or secret tag that names an order (only where HiddenTagNamesAnOrder holds).
+        .. HiddenTagOpenings.Select(t => (t, "instruction")),
+
+        // A switch set true by order to bring in people's most sensitive records (only where SensitiveSwitchOrdered holds).
+        .. SwitchSettingVerbs.Select(v => (v, "harvesting")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
@@ -486,9 +507,10 @@ internal static partial class ToolDescriptionScanner
                 AppendMember(a, "title", ref text);
             }
 
+            var signals = SchemaSignals.None;
             if (tool.TryGetPropertyValue("inputSchema", out var schema) && schema is JsonObject s)
             {
-                AppendSchema(s, ref text, 0);
+                AppendSchema(s, ref text, 0, ref signals);
             }
 
             // One walk over the text: the injection detector's, with the phrase search reading each of its stops (and
@@ -513,6 +535,17 @@ internal static partial class ToolDescriptionScanner
             }
 
             ScanStructure(written, phrases.SawPseudoMarkup, assessment, ref findings);
+            if ((signals & SchemaSignals.SecretSwitchOn) != 0)
+            {
+                Add(ref findings, "harvesting:secret switch on by default");
+            }
+
+            if ((signals & SchemaSignals.SecretContentsNamed) != 0)
+            {
+                Add(ref findings, "harvesting:parameter named for a secret's contents");
+            }
+
+            ReadJoinedWords(written, ref findings);
             if (plain is not null)
             {
                 ReadPlainly(plain, ref findings);
@@ -1226,7 +1259,7 @@ internal static partial class ToolDescriptionScanner
     /// Collects the human-readable parts of a JSON schema: descriptions, titles, comments, defaults, examples, enum and
     /// const values, and property names, at any depth. Keywords and types ("type": "string") are skipped.
     /// </summary>
-    private static void AppendSchema(JsonObject schema, ref TextBuffer text, int depth)
+    private static void AppendSchema(JsonObject schema, ref TextBuffer text, int depth, ref SchemaSignals signals)
     {
         if (depth > 16)
         {
@@ -1253,7 +1286,8 @@ internal static partial class ToolDescriptionScanner
                         text.Append(name);
                         if (property is JsonObject p)
                         {
-                            AppendSchema(p, ref text, depth + 1);
+                            signals |= SignalsOf(name, p);
+                            AppendSchema(p, ref text, depth + 1, ref signals);
                         }
                     }
 
@@ -1263,7 +1297,7 @@ internal static partial class ToolDescriptionScanner
                 default:
                     if (child is JsonObject nested)
                     {
-                        AppendSchema(nested, ref text, depth + 1);
+                        AppendSchema(nested, ref text, depth + 1, ref signals);
                     }
                     else if (child is JsonArray array)
                     {
@@ -1271,7 +1305,7 @@ internal static partial class ToolDescriptionScanner
                         {
                             if (item is JsonObject itemSchema)
                             {
-                                AppendSchema(itemSchema, ref text, depth + 1);
+                                AppendSchema(itemSchema, ref text, depth + 1, ref signals);
                             }
                         }
                     }
