@@ -68,6 +68,7 @@ internal static class SecretProviderTokens
         new("api_live_us.", "onfido-token", 44), new("api_live_ca.", "onfido-token", 44), new("access_token$production$", "braintree-token", 49),
         new("SWMTKN-1-", "docker-swarm-token", 70, MaxBody: 80), new("cmVmdGtu", "artifactory-reference-token", 56, MaxBody: 56),
         new("tgp_v1_", "together-key", 43, MaxBody: 43), new("rzp_live_", "razorpay-key", 14, MaxBody: 14), new("rzp_test_", "razorpay-key", 14, MaxBody: 14),
+        new("3MVG", "salesforce-consumer-key", 70, MaxBody: 90),
     ];
 
     /// <summary>URL prefixes whose path carries the secret: chat webhooks and workflows, Telegram bot API calls, ThingsBoard device tokens, SoftLayer API keys, Infura and Alchemy project keys, Zapier catch hooks.</summary>
