@@ -67,10 +67,11 @@ internal static class SecretProviderTokens
         new("amzn.mws.", "amazon-mws-token", 36, MaxBody: 36), new("k2sk_v1_", "kolide-key", 24), new("api_live.", "onfido-token", 44),
         new("api_live_us.", "onfido-token", 44), new("api_live_ca.", "onfido-token", 44), new("access_token$production$", "braintree-token", 49),
         new("SWMTKN-1-", "docker-swarm-token", 70, MaxBody: 80), new("cmVmdGtu", "artifactory-reference-token", 56, MaxBody: 56),
-        new("tgp_v1_", "together-key", 43, MaxBody: 43),
+        new("tgp_v1_", "together-key", 43, MaxBody: 43), new("rzp_live_", "razorpay-key", 14, MaxBody: 14), new("rzp_test_", "razorpay-key", 14, MaxBody: 14),
+        new("3MVG", "salesforce-consumer-key", 70, MaxBody: 90),
     ];
 
-    /// <summary>URL prefixes whose path carries the secret: chat webhooks and workflows, Telegram bot API calls, ThingsBoard device tokens, SoftLayer API keys, Infura project keys.</summary>
+    /// <summary>URL prefixes whose path carries the secret: chat webhooks and workflows, Telegram bot API calls, ThingsBoard device tokens, SoftLayer API keys, Infura and Alchemy project keys, Zapier catch hooks.</summary>
     internal static readonly (string Prefix, string Kind)[] Webhooks =
     [
         ("discord.com/api/webhooks/", "discord-webhook"), ("discordapp.com/api/webhooks/", "discord-webhook"),
@@ -79,6 +80,7 @@ internal static class SecretProviderTokens
         ("thingsboard.cloud/api/v1/", "thingsboard-token"), ("api.softlayer.com/soap/v3", "softlayer-key"),
         ("hooks.slack.com/workflows/", "slack-webhook"), ("api.telegram.org/bot", "telegram-bot-token"),
         ("infura.io/v3/", "infura-key"), ("infura.io/ws/v3/", "infura-key"),
+        ("alchemyapi.io/v2/", "alchemy-key"), ("alchemy.com/v2/", "alchemy-key"), ("hooks.zapier.com/hooks/catch/", "zapier-webhook"),
     ];
 
     internal static IEnumerable<string> Anchors => Catalogue.Select(e => e.Prefix).Concat(Webhooks.Select(w => w.Prefix));
@@ -160,12 +162,39 @@ internal static class SecretProviderTokens
         }
 
         var path = text.AsSpan(start, end - start).TrimEnd('.');
+        // A Zapier catch hook is short, "<account number>/<hook id>/": the number and a mixed id of six or more.
+        if (kind == "zapier-webhook")
+        {
+            return ZapierHook(path) ? AddUrl(text, at, start, path.Length, kind, found) : start;
+        }
+
         // The secret part is long and mixed: a Mattermost hook id has 26 characters, a Discord token 60 or more.
         if (path.Length < 20 || !SecretText.HasLettersAndDigits(path) || SecretText.IsPlaceholder(path) || (prefix == "/hooks/" && path.Contains('/')))
         {
             return start;
         }
 
+        return AddUrl(text, at, start, path.Length, kind, found);
+    }
+
+    private static bool ZapierHook(ReadOnlySpan<char> path)
+    {
+        var slash = path.IndexOf('/');
+        if (slash < 5 || path[..slash].ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+
+        var hook = path[(slash + 1)..].TrimEnd('/');
+        return hook.Length is >= 6 and <= 12 && !hook.ContainsAnyExcept(AsciiLettersAndDigits) && SecretText.HasLettersAndDigits(hook) && !SecretText.IsPlaceholder(hook);
+    }
+
+    private static readonly SearchValues<char> AsciiLettersAndDigits = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+
+    /// <summary>Reports the URL around a secret path: the whole URL is the credential, pasted whole.</summary>
+    private static int AddUrl(string text, int at, int start, int pathLength, string kind, List<SecretFinding> found)
+    {
+        var path = text.AsSpan(start, pathLength);
         // The whole URL is the credential: scheme and host go with the path, as a webhook URL is pasted whole.
         var urlStart = at;
         // The authority goes with it whole: a port (host:8065) and a user (bot@host) as well as the host.
