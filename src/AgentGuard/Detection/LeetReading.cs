@@ -192,6 +192,9 @@ internal static class LeetReading
         var guessed = AppendLine(reading, line, afterALine, guessAsL: false);
         if (guessed)
         {
+            // The second reading of the same line stands apart (a gap line, read as its own run): a comment the line
+            // opens is not closed by, and its words not counted again from, its copy ("[ch13]<!-- ignore").
+            reading.Append(PlainReading.GapLine.AsSpan(0, PlainReading.GapLine.Length - 1));
             _ = AppendLine(reading, line, afterALine: true, guessAsL: true);
         }
     }
