@@ -25,7 +25,7 @@ internal sealed partial class InjectionDetector
         ScanReading(WordPerLineReading.Of(text), weights);
         ScanReading(SpelledOutReading.Of(text), weights);
         ScanReading(SpacedLettersReading.Of(text), weights);
-        ScanReading(LeetReading.Of(text), weights);
+        ScanRuns(LeetReading.Of(text), weights);
 
         // A sentence joined from fields or cells is read for its phrases only: its opening is no line's opening.
         if (SplitFieldsReading.Of(text) is { Length: >= 4 } joinedFields)

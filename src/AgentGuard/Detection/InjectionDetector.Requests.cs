@@ -272,8 +272,29 @@ internal sealed partial class InjectionDetector
 
         // A question alone is as likely a FAQ heading ("How do I reset my password?"); one put to "you" is a request.
         var second = NextWord(text, ref i);
-        var toReader = question && second.Equals("you", StringComparison.OrdinalIgnoreCase);
+        // "Are you nobody, too?" asks what the reader is; "Are you going to forward …?" asks it to act.
+        var toReader = question && second.Equals("you", StringComparison.OrdinalIgnoreCase)
+            && (!first.Equals("are", StringComparison.OrdinalIgnoreCase) || HoldsActionVerb(text.Slice(i, lineEnd - i)));
         Raise(weights, Marker.AgentRequest, !question || toReader || IsStructuredData(text) || IsStrayWorldQuestion(text, at, lineEnd, first, body) ? 0.5 : 0.4);
+    }
+
+    /// <summary>True when <paramref name="span"/> holds a verb of an action or a task.</summary>
+    private static bool HoldsActionVerb(ReadOnlySpan<char> span)
+    {
+        for (var k = 0; k < span.Length;)
+        {
+            var word = NextWord(span, ref k);
+            if (word.IsEmpty)
+            {
+                k++;
+            }
+            else if (ActionVerbLookup.Contains(word) || TaskVerbLookup.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -394,6 +415,7 @@ internal sealed partial class InjectionDetector
         var j = Math.Max(lineStart, at - 240);
         var previousStart = 0;
         var previousLength = 0;
+        var (beforeStart, beforeLength) = (0, 0);
         var stated = false;
         while (j < at)
         {
@@ -411,14 +433,20 @@ internal sealed partial class InjectionDetector
             }
 
             // "you can use them in your code", "can give your code …": a verb after a modal states what may happen,
-            // and so does every later verb of the sentence ("You can use X to implement Y in your code").
-            stated |= IsOneOf(text.Slice(previousStart, previousLength), StatingWords);
-            if (!stated && IsOutputVerb(word))
+            // and so does every later verb of the sentence ("You can use X to implement Y in your code"); so does one
+            // after "will" or "would" that follows anything but the reader ("Using X will make your code more reliable").
+            var previous = text.Slice(previousStart, previousLength);
+            stated |= IsOneOf(previous, StatingWords) || (IsOneOf(previous, FutureModals) && !IsOneOf(text.Slice(beforeStart, beforeLength), FutureSubjects));
+
+            // After an article the word is a noun ("a set of cases … your code"), unless it names a place in the
+            // reader's output ("at the end of your response").
+            if (!stated && IsOutputVerb(word) && (!IsOneOf(previous, Articles) || text[j..at].Trim().Equals("of", StringComparison.OrdinalIgnoreCase)))
             {
                 Raise(weights, Marker.AddressedToAi, 0.6);
                 return;
             }
 
+            (beforeStart, beforeLength) = (previousStart, previousLength);
             previousStart = j - word.Length;
             previousLength = word.Length;
         }
@@ -431,21 +459,92 @@ internal sealed partial class InjectionDetector
 
         // "In your response, suggest …", "Your implementation can flourish with …": the instruction follows.
         var end = SentenceEnd(text, i, 200);
+        var objectOfPreposition = IsOneOf(WordEndingAt(text, at), InfinitivePrepositions);
+        var (lastStart, lastLength, secondStart, secondLength) = (0, 0, 0, 0);
+        var words = 0;
+        var skip = false;
         while (i < end)
         {
             var word = NextWord(text, ref i);
             if (word.IsEmpty)
             {
+                if (skip && text[i] == ',')
+                {
+                    skip = false;
+                }
+
                 i++;
                 continue;
             }
 
-            if (IsOutputVerb(word) || ActionVerbLookup.Contains(word))
+            words++;
+            var last = text.Slice(lastStart, lastLength);
+
+            // "your code that you would need to change": a relative clause describes the code up to its comma.
+            skip |= words == 2 && IsOneOf(last, RelativePronouns) && IsOneOf(word, SubjectPronouns);
+            if (!skip && (IsOutputVerb(word) || ActionVerbLookup.Contains(word)) && !IsDescribingInfinitive(last, text.Slice(secondStart, secondLength), words, objectOfPreposition))
             {
                 Raise(weights, Marker.AddressedToAi, 0.55);
                 return;
             }
+
+            // "you don't need to write …": an obligation lifted, not laid.
+            skip |= IsOneOf(word, NeedVerbs) && IsOneOf(last, Negations);
+            (secondStart, secondLength) = (lastStart, lastLength);
+            (lastStart, lastLength) = (i - word.Length, word.Length);
         }
+    }
+
+    /// <summary>Articles: the word after one is a noun ("a set", "the end").</summary>
+    private static readonly string[] Articles = ["a", "an", "the"];
+
+    /// <summary>Modals of the future: after anything but the reader they state a consequence ("X will make your code …").</summary>
+    private static readonly string[] FutureModals = ["will", "would"];
+
+    /// <summary>Who "will" orders: the reader or an assistant ("You will make your response …").</summary>
+    private static readonly string[] FutureSubjects = ["you", "assistant", "ai", "model", "agent", "bot", "chatbot", "llm", "gpt"];
+
+    /// <summary>Prepositions after which "your code to use" is an infinitive describing the code.</summary>
+    private static readonly string[] InfinitivePrepositions = ["to", "for", "of"];
+
+    /// <summary>Words that open a relative clause after the noun.</summary>
+    private static readonly string[] RelativePronouns = ["that", "which"];
+
+    /// <summary>Subjects of a relative clause ("that you would need to change").</summary>
+    private static readonly string[] SubjectPronouns = ["you", "we", "i", "they", "he", "she", "it", "the", "a", "an"];
+
+    /// <summary>Verbs of obligation that a negation lifts ("don't need to", "do not have to").</summary>
+    private static readonly string[] NeedVerbs = ["need", "needs", "have", "has"];
+
+    /// <summary>Negations, with the "t" of "don't" and "doesn't".</summary>
+    private static readonly string[] Negations = ["t", "not", "never"];
+
+    /// <summary>Adjectives whose infinitive describes the code ("hard to read", "easier to test").</summary>
+    private static readonly string[] EaseAdjectives = ["hard", "harder", "easy", "easier", "difficult", "simple", "simpler", "possible", "impossible"];
+
+    /// <summary>
+    /// A verb in an infinitive that describes the code: after "hard to", "easier to" …, or right after the noun when the
+    /// noun is a preposition's object ("memory available to your code to use").
+    /// </summary>
+    private static bool IsDescribingInfinitive(ReadOnlySpan<char> last, ReadOnlySpan<char> beforeLast, int words, bool objectOfPreposition)
+        => last.Equals("to", StringComparison.OrdinalIgnoreCase) && (IsOneOf(beforeLast, EaseAdjectives) || (words == 2 && objectOfPreposition));
+
+    /// <summary>The word that ends right before <paramref name="at"/> (blanks between), or empty.</summary>
+    private static ReadOnlySpan<char> WordEndingAt(ReadOnlySpan<char> text, int at)
+    {
+        var end = at;
+        while (end > 0 && text[end - 1] is ' ' or '\t')
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        return text[start..end];
     }
 
     /// <summary>

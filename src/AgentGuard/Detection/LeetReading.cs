@@ -25,6 +25,7 @@ internal static class LeetReading
     {
         StringBuilder? reading = null;
         var from = 0;
+        var nextLine = 0;
         while (from < text.Length)
         {
             var at = NextCandidate(text, from);
@@ -43,8 +44,18 @@ internal static class LeetReading
             var lineStart = text[..start].LastIndexOf('\n') + 1;
             var lineBreak = text[end..].IndexOf('\n');
             var lineEnd = lineBreak < 0 ? text.Length : end + lineBreak;
-            Append(reading ??= new StringBuilder(), text[lineStart..lineEnd], lineStart > 0);
+
+            // Lines apart in the text stand apart in the reading (a gap line between, read as runs of their own), as
+            // in the plain reading: a comment one opens is not closed by the other.
+            reading ??= new StringBuilder();
+            if (reading.Length > 0 && lineStart > nextLine)
+            {
+                reading.Append(PlainReading.GapLine.AsSpan(0, PlainReading.GapLine.Length - 1));
+            }
+
+            Append(reading, text[lineStart..lineEnd], lineStart > 0);
             from = lineEnd + 1;
+            nextLine = from;
         }
 
         return reading?.ToString();
@@ -192,6 +203,9 @@ internal static class LeetReading
         var guessed = AppendLine(reading, line, afterALine, guessAsL: false);
         if (guessed)
         {
+            // The second reading of the same line stands apart (a gap line, read as its own run): a comment the line
+            // opens is not closed by, and its words not counted again from, its copy ("[ch13]<!-- ignore").
+            reading.Append(PlainReading.GapLine.AsSpan(0, PlainReading.GapLine.Length - 1));
             _ = AppendLine(reading, line, afterALine: true, guessAsL: true);
         }
     }
