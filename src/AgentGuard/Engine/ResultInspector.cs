@@ -206,6 +206,12 @@ internal sealed partial class ResultInspector
                 session.Observe(ValueOrigin.Trusted, echoed is null ? remembered : echoed.Cut(remembered), toolCall.ToolName);
             }
 
+            if (policy.VouchesByCorrespondents && Provenance.Correspondents.Extract(remembered) is { } correspondents)
+            {
+                // The people of the messages found, beside the result's own origin: they vouch only for a reply the user asks for by name.
+                session.Observe(ValueOrigin.Correspondent, correspondents, toolCall.ToolName);
+            }
+
             if (labels.Count > 0)
             {
                 added = session.AddResultLabels(SessionKeys.Bound(toolCall.CallId), SessionKeys.Bound(toolCall.ToolName)!, [.. labels.Distinct(StringComparer.OrdinalIgnoreCase)]);

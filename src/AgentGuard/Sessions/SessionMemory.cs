@@ -48,7 +48,7 @@ internal sealed class SessionMemory
     }
 
     /// <summary>The seen values of each origin (<see cref="ValueOrigin"/>), held inline: one object fewer per origin seen.</summary>
-    [System.Runtime.CompilerServices.InlineArray(3)]
+    [System.Runtime.CompilerServices.InlineArray(4)]
     private struct SeenByOrigin
     {
         private SeenValues? _first;

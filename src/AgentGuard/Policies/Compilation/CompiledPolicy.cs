@@ -74,6 +74,16 @@ internal sealed class CompiledPolicy
 
     private bool? _vouchesByTrustedResults;
 
+    /// <summary>
+    /// True when a rule of this policy or of a named one accepts a correspondent the user names for a reply
+    /// (<c>When.Provenance</c> from <c>correspondent</c>): only then does the result hook read a structured result's
+    /// senders and recipients (<see cref="Provenance.Correspondents"/>).
+    /// </summary>
+    public bool VouchesByCorrespondents => _vouchesByCorrespondents ??= Rules.Concat(Named.Values.SelectMany(n => n.Rules))
+        .Any(r => Array.Exists(r.Conditions, c => c is ProvenanceCondition { AcceptsCorrespondents: true }));
+
+    private bool? _vouchesByCorrespondents;
+
     /// <summary><c>Inference:ExcludeTools</c>, compiled once per policy.</summary>
     public Glob[] InferenceExclusions => field ??= [.. Options.Inference.ExcludeTools.Where(g => !string.IsNullOrWhiteSpace(g)).Select(Glob.Create)];
 

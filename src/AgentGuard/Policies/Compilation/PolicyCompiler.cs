@@ -508,10 +508,10 @@ internal static class PolicyCompiler
             }
 
             var from = provenance.From is null ? ["prompt", "trusted"] : Clean(provenance.From);
-            var unknown = from.Where(f => f is not ("prompt" or "trusted" or "allowlist")).ToArray();
+            var unknown = from.Where(f => f is not ("prompt" or "trusted" or "allowlist" or "correspondent")).ToArray();
             if (unknown.Length > 0)
             {
-                scope.Add("When.Provenance.From", $"'{unknown[0]}' is not an origin (use prompt, trusted or allowlist)");
+                scope.Add("When.Provenance.From", $"'{unknown[0]}' is not an origin (use prompt, trusted, allowlist or correspondent)");
             }
             else if (from.Length == 0)
             {
@@ -521,7 +521,7 @@ internal static class PolicyCompiler
             if ((path is not null || recipients) && unknown.Length == 0 && from.Length > 0)
             {
                 var allow = from.Contains("allowlist") ? (provenance.AllowlistIfAny ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(Provenance.ProvenanceValue.Parse).ToArray() : [];
-                conditions.Add(new ProvenanceCondition(path, from.Contains("prompt"), from.Contains("trusted"), allow, $"{(path?.ToString() ?? ProvenanceCondition.RecipientsArgument)} not from [{string.Join(",", from)}]"));
+                conditions.Add(new ProvenanceCondition(path, from.Contains("prompt"), from.Contains("trusted"), from.Contains("correspondent"), allow, $"{(path?.ToString() ?? ProvenanceCondition.RecipientsArgument)} not from [{string.Join(",", from)}]"));
             }
         }
 

@@ -11,7 +11,7 @@ namespace AgentGuard.Policies;
 /// seen in untrusted content stays untrusted when a trusted tool echoes it later (value-level taint), unless the user
 /// gave it or a resolver or the allowlist vouches for it.
 /// </summary>
-internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, bool fromTrusted, ProvenanceValue[] allowlist, string evidence) : Condition
+internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, bool fromTrusted, bool fromCorrespondent, ProvenanceValue[] allowlist, string evidence) : Condition
 {
     /// <summary>The <c>Argument</c> that selects every recipient-like argument of the tool.</summary>
     public const string RecipientsArgument = "@recipients";
@@ -23,6 +23,9 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
 
     /// <summary>True when a trusted tool's result can vouch for a value (<c>From</c> lists <c>trusted</c>).</summary>
     public bool AcceptsTrusted => fromTrusted;
+
+    /// <summary>True when a correspondent the user names for a reply can vouch for an address (<c>From</c> lists <c>correspondent</c>; see <see cref="Correspondents"/>).</summary>
+    public bool AcceptsCorrespondents => fromCorrespondent;
 
     public override int Order => 3;
 
@@ -147,7 +150,8 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
         {
             var seen = (prompt?.ContainsTyped(key) == true)
                 || (fromPrompt && hasSession && input.Session.WasSeen(ValueOrigin.Prompt, key))
-                || (fromTrusted && hasSession && input.Session.WasSeen(ValueOrigin.Trusted, key) && !input.Session.WasFirstSeenUntrusted(key));
+                || (fromTrusted && hasSession && input.Session.WasSeen(ValueOrigin.Trusted, key) && !input.Session.WasFirstSeenUntrusted(key))
+                || (fromCorrespondent && hasSession && Correspondents.IsNamedForReply(key, input.Context.Prompt) && input.Session.WasSeen(ValueOrigin.Correspondent, key));
             if (!seen)
             {
                 return false;
@@ -173,7 +177,7 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
             return;
         }
 
-        var declare = new Declare(this, reads);
+        var declare = new Declare(this, reads, input.Context.Prompt);
         foreach (var selected in Paths(in input))
         {
             selected.ForEach(input.Call.Arguments.Root, declare, static (state, value) =>
@@ -184,9 +188,9 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
         }
     }
 
-    private void DeclareValue(string raw, SessionReads reads) => DeclareValue(ProvenanceValue.Parse(raw), reads);
+    private void DeclareValue(string raw, SessionReads reads, string? prompt) => DeclareValue(ProvenanceValue.Parse(raw), reads, prompt);
 
-    private void DeclareValue(ProvenanceValue value, SessionReads reads)
+    private void DeclareValue(ProvenanceValue value, SessionReads reads, string? prompt)
     {
         if (!value.HasSignal)
         {
@@ -202,6 +206,10 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
         foreach (var key in value.TypedKeys)
         {
             Ask(key);
+            if (fromCorrespondent && Correspondents.IsNamedForReply(key, prompt))
+            {
+                reads.Seen.Add((ValueOrigin.Correspondent, key));
+            }
         }
 
         foreach (var number in value.NumberWords)
@@ -225,17 +233,17 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
     }
 
     /// <summary>Collects every scalar the path selects, as <see cref="Check"/> would visit them.</summary>
-    private sealed class Declare(ProvenanceCondition owner, SessionReads reads)
+    private sealed class Declare(ProvenanceCondition owner, SessionReads reads, string? prompt)
     {
         public void Add(JsonElement value)
         {
             switch (value.ValueKind)
             {
                 case JsonValueKind.String:
-                    owner.DeclareValue(value.GetString() ?? string.Empty, reads);
+                    owner.DeclareValue(value.GetString() ?? string.Empty, reads, prompt);
                     break;
                 case JsonValueKind.Number:
-                    owner.DeclareValue(value.GetRawText(), reads);
+                    owner.DeclareValue(value.GetRawText(), reads, prompt);
                     break;
                 case JsonValueKind.Array:
                     foreach (var item in value.EnumerateArray())
@@ -247,7 +255,7 @@ internal sealed class ProvenanceCondition(ArgumentPath? path, bool fromPrompt, b
                 case JsonValueKind.Object:
                     foreach (var property in value.EnumerateObject())
                     {
-                        owner.DeclareValue(ProvenanceValue.ParseName(property.Name), reads);
+                        owner.DeclareValue(ProvenanceValue.ParseName(property.Name), reads, prompt);
                         Add(property.Value);
                     }
 
