@@ -39,7 +39,7 @@ public sealed class ValidationTests
     [InlineData("""[ { "Id": "rate", "Effect": "Deny", "Match": { "Tools": ["x"] }, "When": { "RateLimit": { "Max": 5, "Per": "00:01:00", "By": "Planet" } } } ]""",
         "AgentGuard:Rules[0] (rate): When.RateLimit.By 'Planet' is not one of Session, User, Tool, Global.")]
     [InlineData("""[ { "Id": "prov", "Effect": "Deny", "Match": { "Tools": ["pay"] }, "When": { "Provenance": { "Argument": "$.iban", "From": ["email"] } } } ]""",
-        "AgentGuard:Rules[0] (prov): When.Provenance.From 'email' is not an origin (use prompt, trusted or allowlist).")]
+        "AgentGuard:Rules[0] (prov): When.Provenance.From 'email' is not an origin (use prompt, trusted, allowlist or correspondent).")]
     public void Start_InvalidRule_FailsNamingRuleAndField(string rules, string expected)
     {
         StartFails(rules).Message.Should().Contain(expected);

@@ -515,7 +515,7 @@ internal static class PolicyCompiler
             }
             else if (from.Length == 0)
             {
-                scope.Add("When.Provenance.From", "is empty, so no value could ever be accepted (list prompt, trusted and/or allowlist)");
+                scope.Add("When.Provenance.From", "is empty, so no value could ever be accepted (list prompt, trusted, allowlist and/or correspondent)");
             }
 
             if ((path is not null || recipients) && unknown.Length == 0 && from.Length > 0)
