@@ -18,8 +18,11 @@ internal static class Correspondents
     private static readonly string[] HeaderFields =
         ["from", "sender", "author", "to", "cc", "receiver", "receivers", "recipient", "recipients", "replyto"];
 
-    /// <summary>Words of the latest message that ask for a reply.</summary>
-    private static readonly string[] ReplyWords = ["reply", "replies", "replying", "respond", "responding"];
+    /// <summary>Words of the latest message that ask for a reply, as verbs (not after <see cref="NounMarkers"/>).</summary>
+    private static readonly string[] ReplyWords = ["reply", "replying", "respond", "responding"];
+
+    /// <summary>Words before which "reply" is a noun ("Sally's reply", "the reply"), not a request.</summary>
+    private static readonly string[] NounMarkers = ["the", "a", "an", "my", "your", "his", "her", "their", "its", "our", "any", "no", "this", "that", "s", "first", "last", "latest"];
 
     /// <summary>Abbreviations after which a capitalised word is a name, not a sentence's first word.</summary>
     private static readonly string[] Titles = ["mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st"];
@@ -139,6 +142,7 @@ internal static class Correspondents
 
     private static bool AsksForReply(ReadOnlySpan<char> message)
     {
+        var previous = ReadOnlySpan<char>.Empty;
         for (var i = 0; i < message.Length;)
         {
             var (start, end) = NextWord(message, i);
@@ -150,11 +154,13 @@ internal static class Correspondents
             var word = message[start..end];
             foreach (var reply in ReplyWords)
             {
-                if (word.Equals(reply, StringComparison.OrdinalIgnoreCase))
+                if (word.Equals(reply, StringComparison.OrdinalIgnoreCase) && !IsNounMarker(previous))
                 {
                     return true;
                 }
             }
+
+            previous = word;
 
             if (word.Equals("write", StringComparison.OrdinalIgnoreCase) && NextWordIs(message, end, "back"))
             {
@@ -162,6 +168,19 @@ internal static class Correspondents
             }
 
             i = end;
+        }
+
+        return false;
+    }
+
+    private static bool IsNounMarker(ReadOnlySpan<char> word)
+    {
+        foreach (var marker in NounMarkers)
+        {
+            if (word.Equals(marker, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
         }
 
         return false;

@@ -47,6 +47,8 @@ public sealed class CorrespondentProvenanceTests
     [InlineData("Sally wrote about Edinburgh.\nNow summarize the other mails, then reply.", "sallee@fakemail.com", "a name that opens a sentence is not told from its first word")]
     [InlineData("Please reply to Sally about Edinburgh.\nThanks, now summarize the rest.", "sallee@fakemail.com", "the reply was asked in an earlier message, not the latest")]
     [InlineData("Can you reply to Sal?", "sallee@fakemail.com", "three letters are a word of their own, not the start of a longer name")]
+    [InlineData("What was Sally's reply?", "sallee@fakemail.com", "'reply' as a noun asks for nothing")]
+    [InlineData("Did Sally send the replies she promised?", "sallee@fakemail.com", "'replies' as a noun asks for nothing")]
     public async Task FieldAloneOrUnnamed_StillAsks(string prompt, string to, string because)
         => (await SendAfterSearch(prompt, to)).Should().Be(DecisionEffect.RequireApproval, because);
 
