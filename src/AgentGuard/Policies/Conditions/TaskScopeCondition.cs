@@ -37,7 +37,7 @@ internal sealed class TaskScopeCondition : Condition
     ];
 
     /// <summary>The verbs of a tool that creates something (the synonym group of "create").</summary>
-    private static readonly string[] CreateWords = Array.Find(Synonyms, g => g[0] == "create")!;
+    internal static readonly string[] CreateWords = Array.Find(Synonyms, g => g[0] == "create")!;
 
     /// <summary>What a "manage" tool may be asked to do: change, create, delete, schedule, cancel.</summary>
     private static readonly string[] ManageWords =
@@ -71,38 +71,7 @@ internal sealed class TaskScopeCondition : Condition
         }
 
         var words = WordsOf(prompt);
-        return !PromptNames(words, roles.ActionWords) && !PromptSetsWhatItCreates(words, roles.ActionWords, input.Call.ToolName);
-    }
-
-    /// <summary>
-    /// True when a tool that creates (add, create, schedule…) is asked for by "set a …" or "set up a …" with the thing its
-    /// name creates: "set a reminder" for <c>AddReminder</c>, "set an alarm" for <c>create_alarm</c>. "Set" alone names a
-    /// change, not a creation, so it does not put every creating tool in the task.
-    /// </summary>
-    private static bool PromptSetsWhatItCreates(string[] words, string[] verbs, string toolName)
-    {
-        if (!Array.Exists(verbs, v => Array.IndexOf(CreateWords, v) >= 0))
-        {
-            return false;
-        }
-
-        var things = ToolRoleInference.Words(toolName);
-        for (var i = 0; i < words.Length - 2; i++)
-        {
-            if (words[i] != "set")
-            {
-                continue;
-            }
-
-            var next = words[i + 1] == "up" ? i + 2 : i + 1;
-            if (next + 1 < words.Length && words[next] is "a" or "an" or "another" or "one"
-                && Array.Exists(things, t => t.Length >= 4 && Array.IndexOf(verbs, t) < 0 && Stem(words[next + 1], t)))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return !PromptNames(words, roles.ActionWords) && !CreationRequests.AskFor(words, roles.ActionWords, input.Call.ToolName);
     }
 
     /// <summary>The prompt's words, split once per prompt: a session asks about the same prompt on every call.</summary>
@@ -142,7 +111,8 @@ internal sealed class TaskScopeCondition : Condition
         return false;
     }
 
-    private static bool Stem(string a, string b)
+    /// <summary>True when <paramref name="a"/> is <paramref name="b"/> or a form of it (a common stem of five letters, or <paramref name="b"/> whole at its start).</summary>
+    internal static bool Stem(string a, string b)
     {
         var common = 0;
         while (common < a.Length && common < b.Length && a[common] == b[common])

@@ -16,10 +16,10 @@ public sealed class ConversationReplayTests(ITestOutputHelper output)
     /// <summary>
     /// Families above the bound, held to what was measured instead (a regression ceiling): ToolTalk's held-out part
     /// interrupted 8 / 24 sessions untuned (thirty-fourth session; its tuning part 4 / 54), 7 / 24 after the
-    /// thirty-sixth session's two classes (a reply the user asks for by name goes to the found mail's sender; "set a
-    /// reminder" asks for the tool that adds one; tuning 3 / 54). What is left in the tuning part: an e-mail to the
-    /// other recipients of a found mail, whom the user describes but does not name, and events the user asked for by
-    /// "block the next hour" (docs/detection.md, "Benign conversations").
+    /// thirty-sixth session's three classes (a reply the user asks for by name goes to the found mail's sender; "set a
+    /// reminder" asks for the tool that adds one; "block the next hour" for the event; tuning 1 / 54). What is left in
+    /// the tuning part: an e-mail to the other recipients of a found mail, whom the user describes but does not name
+    /// (docs/detection.md, "Benign conversations").
     /// </summary>
     private static readonly Dictionary<string, double> InterruptedCeiling = new(StringComparer.Ordinal)
     {
