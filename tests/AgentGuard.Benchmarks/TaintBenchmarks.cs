@@ -18,6 +18,8 @@ public class TaintBenchmarks
     private ToolCallEvent _sendTrusted = null!;
     private ToolCallEvent _saveContact = null!;
     private readonly ToolResult _saved = new("Contact saved: id 42, created 2026-12-03.");
+    private ToolCallEvent _searchInbox = null!;
+    private ToolResult _inbox = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -39,6 +41,9 @@ public class TaintBenchmarks
 
         _sendTainted = new ToolCallEvent("send_email", ToolKind.Function) { Arguments = ToolArguments.FromJson("""{ "to": "billing495@vendor.example", "body": "details" }""") };
         _sendTrusted = new ToolCallEvent("send_email", ToolKind.Function) { Arguments = ToolArguments.FromJson("""{ "to": "colleague498@corp.example", "body": "details" }""") };
+        _searchInbox = new ToolCallEvent("search_inbox", ToolKind.Function) { Arguments = ToolArguments.FromJson("""{ "query": "Edinburgh" }"""), CallId = "search" };
+        _inbox = new ToolResult("{\"emails\": [" + string.Join(", ", Enumerable.Range(0, 5).Select(i =>
+            $$"""{"email_id": "ff-7890-{{i}}", "date": "2023-09-10 11:0{{i}}:00", "sender": "sender{{i}}@fakemail.example", "receivers": ["me@home.example", "friend{{i}}@fakemail.example"], "subject": "Come visit me in Edinburgh ({{i}})", "body": "Hey you should come visit me in Edinburgh. I'm here for the next few weeks. Let me know if you want to meet up, and bring the map we talked about!"}""")) + "]}");
         _saveContact = new ToolCallEvent("save_contact", ToolKind.Function) { Arguments = ToolArguments.FromJson("""{ "name": "New Person", "email": "new.person@partner.example", "phone": "+44 20 7946 0958" }"""), CallId = "save" };
     }
 
@@ -48,6 +53,13 @@ public class TaintBenchmarks
     /// </summary>
     [Benchmark]
     public int InspectResult_TrustedToolHandedAnAddressAndANumber() => _engine.InspectResultAsync(_saveContact, _context, _saved).AsTask().GetAwaiter().GetResult().AddedLabels.Count;
+
+    /// <summary>
+    /// The result hook on an untrusted mailbox search that answers five mails as JSON (1.5 KB): the thirty-sixth session
+    /// reads their senders and recipients as correspondents (the default pack's recipient rules list <c>correspondent</c>).
+    /// </summary>
+    [Benchmark]
+    public int InspectResult_UntrustedMailboxSearchJson() => _engine.InspectResultAsync(_searchInbox, _context, _inbox).AsTask().GetAwaiter().GetResult().AddedLabels.Count;
 
     [Benchmark]
     public DecisionEffect Decision_TaintedRecipient_500CallSession() => _engine.EvaluateAsync(_sendTainted, _context).AsTask().GetAwaiter().GetResult().Effect;

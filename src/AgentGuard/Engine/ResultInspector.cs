@@ -206,9 +206,10 @@ internal sealed partial class ResultInspector
                 session.Observe(ValueOrigin.Trusted, echoed is null ? remembered : echoed.Cut(remembered), toolCall.ToolName);
             }
 
-            if (policy.VouchesByCorrespondents && Provenance.Correspondents.Extract(remembered) is { } correspondents)
+            if (policy.VouchesByCorrespondents && (untrusted || fields is { Untrusted.Length: > 0 }) && Provenance.Correspondents.Extract(remembered) is { } correspondents)
             {
-                // The people of the messages found, beside the result's own origin: they vouch only for a reply the user asks for by name.
+                // The people of the messages found, beside the result's own origin: they vouch only for a reply the user
+                // asks for by name. A trusted result's addresses vouch already.
                 session.Observe(ValueOrigin.Correspondent, correspondents, toolCall.ToolName);
             }
 

@@ -27,66 +27,110 @@ internal static class Correspondents
     /// <summary>Abbreviations after which a capitalised word is a name, not a sentence's first word.</summary>
     private static readonly string[] Titles = ["mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st"];
 
-    private const int MaxDepth = 16;
+    /// <summary>The field names as a JSON text writes them, searched for before anything is parsed.</summary>
+    private static readonly System.Buffers.SearchValues<string> QuotedFields = System.Buffers.SearchValues.Create(
+        ["\"from\"", "\"sender\"", "\"author\"", "\"to\"", "\"cc\"", "\"receiver", "\"recipient", "\"reply_to\"", "\"replyto\"", "\"reply-to\""],
+        StringComparison.OrdinalIgnoreCase);
+
     private const int MaxValues = 512;
 
-    /// <summary>The header-field values of <paramref name="text"/> when it is JSON, joined by spaces; null when none.</summary>
+    /// <summary>The longest header value read (an address list); longer ones count as read, and vouch for nothing.</summary>
+    private const int MaxValueLength = 1024;
+
+    /// <summary>What separates the addresses of a header value: <c>Sally Lee &lt;sallee@…&gt;, tom@…</c>.</summary>
+    private static readonly System.Buffers.SearchValues<char> PieceSeparators = System.Buffers.SearchValues.Create(" <>,;\"'()\t\r\n");
+
+    /// <summary>
+    /// The e-mail addresses in the header fields of <paramref name="text"/> when it is JSON (every string under such a
+    /// field, objects and arrays in it included: <c>"to": [{"name": …, "email": …}]</c>), joined by spaces; null when none.
+    /// </summary>
     public static string? Extract(string text)
     {
         var span = text.AsSpan().TrimStart();
-        if (span.IsEmpty || (span[0] != '{' && span[0] != '['))
+        if (span.IsEmpty || (span[0] != '{' && span[0] != '[') || span.IndexOfAny(QuotedFields) < 0)
         {
             return null;
         }
 
+        var utf8 = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(span.Length));
         try
         {
-            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64 });
-            var found = new StringBuilder();
+            var reader = new Utf8JsonReader(utf8.AsSpan(0, Encoding.UTF8.GetBytes(span, utf8)), new JsonReaderOptions { MaxDepth = 64 });
+            StringBuilder? found = null;
             var count = 0;
-            Walk(document.RootElement, found, ref count, header: false, depth: 0);
-            return found.Length == 0 ? null : found.ToString();
+            var headerDepth = -1;
+            var pendingHeader = false;
+            Span<char> name = stackalloc char[16];
+            while (count < MaxValues && reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        if (headerDepth < 0)
+                        {
+                            pendingHeader = reader.ValueSpan.Length <= name.Length && !reader.ValueIsEscaped
+                                && IsHeaderField(name[..reader.CopyString(name)]);
+                        }
+
+                        break;
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray when pendingHeader:
+                        headerDepth = reader.CurrentDepth;
+                        pendingHeader = false;
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray when reader.CurrentDepth == headerDepth:
+                        headerDepth = -1;
+                        break;
+                    case JsonTokenType.String when pendingHeader || headerDepth >= 0:
+                        pendingHeader = false;
+                        count += AddAddresses(ref reader, ref found);
+                        break;
+                    default:
+                        pendingHeader = false;
+                        break;
+                }
+            }
+
+            return found?.ToString();
         }
         catch (JsonException)
         {
             return null;
         }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(utf8);
+        }
     }
 
-    private static void Walk(JsonElement element, StringBuilder found, ref int count, bool header, int depth)
+    /// <summary>Appends the pieces of the string at <paramref name="reader"/> that hold an <c>@</c> (<c>Sally Lee &lt;sallee@…&gt;</c> gives the address); returns how many.</summary>
+    private static int AddAddresses(ref Utf8JsonReader reader, ref StringBuilder? found)
     {
-        if (depth > MaxDepth || count >= MaxValues)
+        var length = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (length > MaxValueLength)
         {
-            return;
+            return 1;
         }
 
-        switch (element.ValueKind)
+        Span<char> value = stackalloc char[MaxValueLength];
+        value = value[..reader.CopyString(value)];
+        var added = 0;
+        while (!value.IsEmpty)
         {
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    Walk(property.Value, found, ref count, IsHeaderField(property.Name), depth + 1);
-                }
+            var end = value.IndexOfAny(PieceSeparators);
+            var piece = end < 0 ? value : value[..end];
+            if (piece.Contains('@'))
+            {
+                (found ??= new StringBuilder()).Append(piece).Append(' ');
+                added++;
+            }
 
-                break;
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
-                {
-                    // An array under a header field is its list of people; objects in it ({"name", "email"}) too.
-                    Walk(item, found, ref count, header, depth + 1);
-                }
-
-                break;
-            case JsonValueKind.String when header:
-                found.Append(element.GetString()).Append(' ');
-                count++;
-                break;
-            default:
-                break;
+            value = end < 0 ? [] : value[(end + 1)..];
         }
+
+        return added;
     }
 
-    private static bool IsHeaderField(string name)
+    private static bool IsHeaderField(ReadOnlySpan<char> name)
     {
         Span<char> folded = stackalloc char[16];
         var length = 0;

@@ -85,6 +85,21 @@ public sealed class CorrespondentProvenanceTests
     }
 
     [Fact]
+    public async Task RecipientObjectsInAHeaderArray_AreRead()
+    {
+        const string thread = """{"messages": [{"from": {"name": "Sara Fritz", "email": "sara.fritz@school.example"}, "to": [{"name": "Tom Birch", "email": "tom.birch@school.example"}], "body": "Hello class!"}]}""";
+        (await SendAfterSearch("Please reply to Tom about the homework.", "tom.birch@school.example", thread)).Should().Be(DecisionEffect.Allow);
+    }
+
+    [Fact]
+    public async Task DeepOrMalformedJson_GivesADecision_AndVouchesForNothing()
+    {
+        var deep = new string('[', 200) + "{\"sender\": \"sallee@fakemail.com\"}" + new string(']', 200);
+        (await SendAfterSearch("Can you reply to Sally?", "sallee@fakemail.com", deep)).Should().Be(DecisionEffect.RequireApproval);
+        (await SendAfterSearch("Can you reply to Sally?", "sallee@fakemail.com", "{\"sender\": \"sallee@fakemail.com\", ")).Should().Be(DecisionEffect.RequireApproval);
+    }
+
+    [Fact]
     public async Task Correspondent_IsNotAnOriginOfPayments()
     {
         // The default pack's payment rules do not list correspondent: an invoice's sender is who invoice fraud impersonates.
