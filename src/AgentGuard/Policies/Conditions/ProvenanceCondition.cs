@@ -5,7 +5,8 @@ namespace AgentGuard.Policies;
 
 /// <summary>
 /// <c>When.Provenance</c>: holds when a value at the argument path was not seen whole in any allowed origin — the
-/// user's prompts, results of trusted tools, host resolvers, the allowlist. A payee found only in a web page the agent
+/// user's prompts, results of trusted tools, host resolvers, the allowlist, and the correspondents of found messages
+/// when the user asks to reply to them by name (<see cref="Correspondents"/>). A payee found only in a web page the agent
 /// read matches; one the user typed does not. With <c>[*]</c>, or when the path selects an array or object, every value
 /// under it must come from an allowed origin: one value that did not is enough for the rule to apply. A value first
 /// seen in untrusted content stays untrusted when a trusted tool echoes it later (value-level taint), unless the user
