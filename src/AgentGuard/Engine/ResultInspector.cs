@@ -100,14 +100,20 @@ internal sealed partial class ResultInspector
         var roles = _inference?.RolesOf(toolCall);
         var markedUntrusted = classification.Untrusted || HasAny(toolCall.Tags, UntrustedSourceTags) || HasAny(classification.Tags, UntrustedSourceTags);
         var untrusted = markedUntrusted || (roles?.IsThirdPartySource == true && !classification.Trusted);
+        var ran = session is null ? null : RanLabels(policy.TagsThatLabel, toolCall.Tags, classification.Tags, roles?.Tags);
         var text = result.Text;
         if (text is null)
         {
-            return result.Labels.Count == 0 ? ResultInspection.Unchanged : LabelOnly(toolCall, result.Labels, session);
+            return result.Labels.Count == 0 && ran is null ? ResultInspection.Unchanged : LabelOnly(toolCall, ran is null ? result.Labels : [.. result.Labels, .. ran], session);
         }
 
         var scanned = text.Length > policy.ArgumentLimits.MaxLength ? text[..policy.ArgumentLimits.MaxLength] : text;
         var labels = new List<string>(result.Labels);
+        if (ran is not null)
+        {
+            labels.AddRange(ran);
+        }
+
         var findings = new List<string>();
         string? redacted = null;
         var alert = false;
@@ -248,6 +254,32 @@ internal sealed partial class ResultInspector
         => string.Create(CultureInfo.InvariantCulture, $"{read}\n[AgentGuard: {unread} characters past the scan limit withheld unread]");
 
     /// <summary>A result with no text but labels (a database statement that read tagged tables): the session gets them.</summary>
+    /// <summary>
+    /// The <c>ran:&lt;tag&gt;</c> labels the call's tags give the session now that it ran (configured, event and inferred
+    /// tags alike), for the tags some rule asks about; null when none (see <see cref="SessionLabels.RanPrefix"/>).
+    /// </summary>
+    private static List<string>? RanLabels(System.Collections.Frozen.FrozenSet<string> labelling, IReadOnlyCollection<string> eventTags, IReadOnlyCollection<string> configuredTags, IReadOnlyCollection<string>? inferredTags)
+    {
+        if (labelling.Count == 0)
+        {
+            return null;
+        }
+
+        List<string>? ran = null;
+        foreach (var tags in (IReadOnlyCollection<string>?[])[eventTags, configuredTags, inferredTags])
+        {
+            foreach (var tag in tags ?? [])
+            {
+                if (labelling.Contains(tag))
+                {
+                    (ran ??= []).Add(SessionLabels.RanPrefix + tag.ToLowerInvariant());
+                }
+            }
+        }
+
+        return ran;
+    }
+
     private static ResultInspection LabelOnly(ToolCallEvent toolCall, IReadOnlyList<string> given, ISessionView? session)
     {
         string[] labels = [.. given.Distinct(StringComparer.OrdinalIgnoreCase)];

@@ -17,4 +17,11 @@ public static class SessionLabels
     /// the values it had seen were not (a sequence or provenance rule sees only what came after).
     /// </summary>
     public const string Evicted = "evicted";
+
+    /// <summary>
+    /// The prefix of the label a call's tag gives the session once the call ran (its result came back):
+    /// <c>ran:internal-only</c>. Added only for tags a rule's <c>When.SessionLabels</c> names this way, and kept for the
+    /// session, so a rule can refuse "send after reading internal data" however many calls came between.
+    /// </summary>
+    public const string RanPrefix = "ran:";
 }

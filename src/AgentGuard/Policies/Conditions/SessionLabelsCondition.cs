@@ -3,6 +3,9 @@ namespace AgentGuard.Policies;
 /// <summary><c>When.SessionLabels</c>: the session has accumulated one of the labels.</summary>
 internal sealed class SessionLabelsCondition(string[] labels) : Condition
 {
+    /// <summary>The labels the rule asks about (for <see cref="CompiledPolicy.TagsThatLabel"/>).</summary>
+    public string[] Labels => labels;
+
     private string? _evidence;
 
     /// <summary>Built when first asked for, not at load.</summary>
