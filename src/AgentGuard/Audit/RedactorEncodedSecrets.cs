@@ -37,18 +37,64 @@ internal static class RedactorEncodedSecrets
             start += at;
             var length = text.AsSpan(start).IndexOfAnyExcept(Base64Chars);
             length = length < 0 ? text.Length - start : length;
-            if (length >= MinBase64 && TryDecode(text.AsSpan(start, length), out var decoded))
+            if (length >= MinBase64 && !FindIn(detector, text, start, length, findings))
             {
-                var inner = new List<SecretFinding>();
-                detector.Find(decoded, inner);
-                if (inner.Count > 0)
-                {
-                    findings.Add(new SecretFinding("base64-" + inner[0].Kind, start, length));
-                }
+                // The run may open with a name or a path that the separators did not cut off (d=WXdz… in a URL's query,
+                // /c/WXdz… in its path): '=' can only close base64, and a path's last segment is the value.
+                FindInParts(detector, text, start, length, findings);
             }
 
             at = start + length + 1;
         }
+    }
+
+    private static void FindInParts(ISecretDetector detector, string text, int start, int length, List<SecretFinding> findings)
+    {
+        var end = start + length;
+        var part = start;
+        while (part < end)
+        {
+            var equals = text.AsSpan(part, end - part).IndexOf('=');
+            var partEnd = equals < 0 ? end : part + equals;
+            while (partEnd < end && text[partEnd] == '=')
+            {
+                partEnd++;
+            }
+
+            if (part > start || partEnd < end)
+            {
+                var slash = text.AsSpan(part, partEnd - part).LastIndexOf('/');
+                if (!FindIn(detector, text, part, partEnd - part, findings) && slash >= 0)
+                {
+                    FindIn(detector, text, part + slash + 1, partEnd - part - slash - 1, findings);
+                }
+            }
+            else if (text.AsSpan(part, partEnd - part).LastIndexOf('/') is var slash and >= 0)
+            {
+                FindIn(detector, text, part + slash + 1, partEnd - part - slash - 1, findings);
+            }
+
+            part = partEnd;
+        }
+    }
+
+    /// <summary>Decodes <paramref name="length"/> characters at <paramref name="start"/> as base64 and reports a secret inside over them; true when one was found.</summary>
+    private static bool FindIn(ISecretDetector detector, string text, int start, int length, List<SecretFinding> findings)
+    {
+        if (length < MinBase64 || !TryDecode(text.AsSpan(start, length), out var decoded))
+        {
+            return false;
+        }
+
+        var inner = new List<SecretFinding>();
+        detector.Find(decoded, inner);
+        if (inner.Count == 0)
+        {
+            return false;
+        }
+
+        findings.Add(new SecretFinding("base64-" + inner[0].Kind, start, length));
+        return true;
     }
 
     /// <summary>Decodes standard or URL-safe base64 into text when the result is printable UTF-8.</summary>

@@ -5,7 +5,8 @@ namespace AgentGuard;
 /// <summary>
 /// Tags a call <c>secret-in-arguments</c> when the <see cref="ISecretDetector"/> finds a credential in any of its
 /// string arguments (or in a string argument's property name/value pair such as <c>"api_key": "…"</c>), so rules can
-/// deny e.g. <c>secret-in-arguments</c> + <c>external-send</c>. Scans every string argument, and only when some rule
+/// deny e.g. <c>secret-in-arguments</c> + <c>external-send</c>. Scans every string argument, also through one layer of
+/// base64 or percent-encoding (<see cref="RedactorEncodedSecrets"/>), and only when some rule
 /// references the tag: a policy that cannot react to it pays nothing. The scan is bounded by the arguments' own size,
 /// which the engine caps at <c>Arguments:MaxLength</c> (longer arguments are unreadable and never get here); a fixed
 /// smaller budget let a secret placed after padding pass unread.
@@ -73,6 +74,14 @@ internal sealed class SecretArgumentClassifier : IToolClassifier
 
                 findings ??= [];
                 _detector!.Find(text, findings);
+                if (findings.Count > 0)
+                {
+                    return true;
+                }
+
+                // One layer of encoding hides no key: base64 (a file's text, id:secret) and percent-encoding (a URL's query),
+                // decoded and scanned as the audit redactor does.
+                RedactorEncodedSecrets.Find(_detector, text, findings);
                 if (findings.Count > 0)
                 {
                     return true;
