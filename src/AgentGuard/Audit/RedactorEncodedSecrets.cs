@@ -107,31 +107,54 @@ internal static class RedactorEncodedSecrets
             return false;
         }
 
-        var padded = new char[(trimmed.Length + 3) / 4 * 4];
-        for (var i = 0; i < padded.Length; i++)
+        // Runs that are not base64 (paths, identifiers) are common in arguments: they are rejected without allocating.
+        var paddedLength = (trimmed.Length + 3) / 4 * 4;
+        char[]? rentedChars = null;
+        byte[]? rentedBytes = null;
+        var padded = paddedLength <= 512 ? stackalloc char[paddedLength] : (rentedChars = ArrayPool<char>.Shared.Rent(paddedLength)).AsSpan(0, paddedLength);
+        var bytes = paddedLength <= 512 ? stackalloc byte[paddedLength / 4 * 3] : (rentedBytes = ArrayPool<byte>.Shared.Rent(paddedLength / 4 * 3)).AsSpan(0, paddedLength / 4 * 3);
+        try
         {
-            padded[i] = i < trimmed.Length ? trimmed[i] switch { '-' => '+', '_' => '/', var c => c } : '=';
-        }
+            for (var i = 0; i < padded.Length; i++)
+            {
+                padded[i] = i < trimmed.Length ? trimmed[i] switch { '-' => '+', '_' => '/', var c => c } : '=';
+            }
 
-        var bytes = new byte[padded.Length / 4 * 3];
-        if (!Convert.TryFromBase64Chars(padded, bytes, out var written))
+            if (!Convert.TryFromBase64Chars(padded, bytes, out var written) || !System.Text.Unicode.Utf8.IsValid(bytes[..written]))
+            {
+                return false;
+            }
+
+            var span = bytes[..written];
+            var printable = 0;
+            var chars = 0;
+            for (var rest = (ReadOnlySpan<byte>)span; !rest.IsEmpty;)
+            {
+                Rune.DecodeFromUtf8(rest, out var rune, out var consumed);
+                rest = rest[consumed..];
+                chars++;
+                printable += Rune.IsControl(rune) && rune.Value is not ('\n' or '\r' or '\t') ? 0 : 1;
+            }
+
+            if (printable < chars * 0.95)
+            {
+                return false;
+            }
+
+            decoded = Encoding.UTF8.GetString(span);
+            return true;
+        }
+        finally
         {
-            return false;
-        }
+            if (rentedChars is not null)
+            {
+                ArrayPool<char>.Shared.Return(rentedChars);
+            }
 
-        var span = bytes.AsSpan(0, written);
-        if (!System.Text.Unicode.Utf8.IsValid(span))
-        {
-            return false;
+            if (rentedBytes is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rentedBytes);
+            }
         }
-
-        decoded = Encoding.UTF8.GetString(span);
-        var printable = 0;
-        foreach (var c in decoded)
-        {
-            printable += char.IsControl(c) && c is not ('\n' or '\r' or '\t') ? 0 : 1;
-        }
-
-        return printable >= decoded.Length * 0.95;
     }
 }
