@@ -211,6 +211,7 @@ public static class ToolRoleInference
         var evidence = new List<string>();
         var sink = false;
         var reader = false;
+        var sinkByName = false;
         var actionWords = new List<string>();
         for (var i = 0; i < words.Length; i++)
         {
@@ -218,6 +219,7 @@ public static class ToolRoleInference
             if (SinkVerbs.TryGetValue(word, out var verbTags))
             {
                 sink = true;
+                sinkByName = true;
                 Add(verbTags, $"name verb '{word}'");
                 actionWords.Add(word);
                 actionWords.AddRange(words.Skip(i + 1).Where(w => SinkVerbs.ContainsKey(w) && !NounLike.Contains(w)));
@@ -285,6 +287,12 @@ public static class ToolRoleInference
                 thirdParty = true;
                 evidence.Add($"reads '{content}' → third-party content");
             }
+        }
+
+        if (!thirdParty && UrlRequestTools.Matches(words, sinkByName, descriptor?.Description, out var requests))
+        {
+            thirdParty = true;
+            evidence.Add(requests);
         }
 
         if (sink)
