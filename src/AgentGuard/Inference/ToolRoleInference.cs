@@ -108,7 +108,7 @@ public static class ToolRoleInference
         "to", "recipient", "recipients", "cc", "bcc", "email", "emails", "address", "user", "users", "userid", "username",
         "channel", "participant", "participants", "invitee", "invitees", "guest", "guests", "attendee", "attendees", "iban",
         "account", "payee", "url", "link", "website", "domain", "domains", "phone", "contact", "destination", "receiver", "member",
-        "members", "app", "target", "webhook", "host",
+        "members", "app", "target", "webhook", "host", "endpoint", "uri",
     ];
 
     /// <summary>What a tool directory finds: tools, APIs, functions, plugins.</summary>

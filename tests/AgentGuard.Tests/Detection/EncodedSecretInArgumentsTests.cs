@@ -40,6 +40,12 @@ public sealed class EncodedSecretInArgumentsTests
     [InlineData("https://blog.example/post?page=2", "a link of the page")]
     [InlineData("https://img.example/p?data=VGhlIHF1aWNrIGJyb3duIGZveCBqdW1wcyBvdmVyIHRoZSBsYXp5IGRvZywgdHdpY2Ugb3Zlci4=", "base64 of plain text")]
     [InlineData("https://search.example/?q=%22aws%20credentials%20file%20format%22", "a percent-encoded search about keys")]
-    public async Task UrlWithoutAKey_Runs(string url, string because)
-        => (await FetchAfterReadingCredentials(url)).Effect.Should().Be(DecisionEffect.Allow, because);
+    public async Task UrlWithoutAKey_IsNotRefused(string url, string because)
+    {
+        // Not refused for a key; after a credential was seen, a URL the user did not give still asks
+        // (pack-secret-seen-request, SecretSeenThenRequestTests).
+        var decision = await FetchAfterReadingCredentials(url);
+        decision.Effect.Should().NotBe(DecisionEffect.Deny, because);
+        decision.RuleIds.Should().NotContain("pack-secret-to-reader");
+    }
 }
