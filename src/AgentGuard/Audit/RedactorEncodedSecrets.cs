@@ -1,16 +1,18 @@
 using System.Buffers;
-using System.Text;
 
 namespace AgentGuard;
 
 /// <summary>
-/// Finds secrets hidden by one layer of encoding before text is audited: percent-encoding (<c>token%3Dghp_…</c>) and
-/// base64 (<c>Z2hwX…</c>). The encoded text is decoded and scanned; a secret found inside is reported over the encoded
-/// characters it came from (the whole base64 run), so the audit file never holds it in either form.
+/// Finds secrets hidden by one layer of encoding before text is audited: percent-encoding (<c>token%3Dghp_…</c>),
+/// base64 (<c>Z2hwX…</c>) and hex (<c>676870…</c>). The encoded text is decoded and scanned; a secret found inside is
+/// reported over the encoded characters it came from (the whole run), so the audit file never holds it in either form.
 /// </summary>
 internal static class RedactorEncodedSecrets
 {
     private const int MinBase64 = 20;
+
+    /// <summary>Sixteen bytes: the shortest run of hex digits that can spell a credential.</summary>
+    private const int MinHex = 32;
     private static readonly SearchValues<char> Base64Chars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_");
 
     public static void Find(ISecretDetector detector, string text, List<SecretFinding> findings)
@@ -78,10 +80,29 @@ internal static class RedactorEncodedSecrets
         }
     }
 
-    /// <summary>Decodes <paramref name="length"/> characters at <paramref name="start"/> as base64 and reports a secret inside over them; true when one was found.</summary>
+    /// <summary>
+    /// Decodes <paramref name="length"/> characters at <paramref name="start"/> as hex (when they are all hex digits) or
+    /// base64 and reports a secret inside over them; true when one was found.
+    /// </summary>
     private static bool FindIn(ISecretDetector detector, string text, int start, int length, List<SecretFinding> findings)
     {
-        if (length < MinBase64 || !TryDecode(text.AsSpan(start, length), out var decoded))
+        var run = text.AsSpan(start, length);
+        string? decoded;
+        string encoding;
+        if (length >= MinHex && length % 2 == 0 && IsHex(run))
+        {
+            encoding = "hex-";
+            if (!HexText.TryDecode(run, out decoded))
+            {
+                return false;
+            }
+        }
+        else if (length >= MinBase64 && TryDecode(run, out var base64))
+        {
+            encoding = "base64-";
+            decoded = base64;
+        }
+        else
         {
             return false;
         }
@@ -93,9 +114,11 @@ internal static class RedactorEncodedSecrets
             return false;
         }
 
-        findings.Add(new SecretFinding("base64-" + inner[0].Kind, start, length));
+        findings.Add(new SecretFinding(encoding + inner[0].Kind, start, length));
         return true;
     }
+
+    private static bool IsHex(ReadOnlySpan<char> run) => !run.ContainsAnyExcept(HexText.Digits);
 
     /// <summary>Decodes standard or URL-safe base64 into text when the result is printable UTF-8.</summary>
     private static bool TryDecode(ReadOnlySpan<char> run, out string decoded)
@@ -120,29 +143,7 @@ internal static class RedactorEncodedSecrets
                 padded[i] = i < trimmed.Length ? trimmed[i] switch { '-' => '+', '_' => '/', var c => c } : '=';
             }
 
-            if (!Convert.TryFromBase64Chars(padded, bytes, out var written) || !System.Text.Unicode.Utf8.IsValid(bytes[..written]))
-            {
-                return false;
-            }
-
-            var span = bytes[..written];
-            var printable = 0;
-            var chars = 0;
-            for (var rest = (ReadOnlySpan<byte>)span; !rest.IsEmpty;)
-            {
-                Rune.DecodeFromUtf8(rest, out var rune, out var consumed);
-                rest = rest[consumed..];
-                chars++;
-                printable += Rune.IsControl(rune) && rune.Value is not ('\n' or '\r' or '\t') ? 0 : 1;
-            }
-
-            if (printable < chars * 0.95)
-            {
-                return false;
-            }
-
-            decoded = Encoding.UTF8.GetString(span);
-            return true;
+            return Convert.TryFromBase64Chars(padded, bytes, out var written) && DecodedText.TryRead(bytes[..written], out decoded);
         }
         finally
         {

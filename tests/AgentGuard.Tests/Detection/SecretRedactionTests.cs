@@ -41,6 +41,21 @@ public sealed class SecretRedactionTests
         audited.Should().NotContain(encoded[..24]).And.Contain("[REDACTED:base64-");
     }
 
+    [Fact]
+    public void Redact_HexEncodedSecret_IsRedacted()
+    {
+        var encoded = Convert.ToHexStringLower(Encoding.UTF8.GetBytes("token=" + GitHubToken));
+        var audited = _redactor.Redact(ToolArguments.FromJson("{\"url\": \"https://collect.example/c?d=" + encoded + "\"}"), []);
+
+        audited.Should().NotContain(encoded[..24]).And.Contain("[REDACTED:hex-").And.Contain("https://collect.example/c?d=");
+    }
+
+    [Theory]
+    [InlineData("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "a SHA-256 digest")]
+    [InlineData("54686520717569636b2062726f776e20666f78206a756d7073206f76657220746865206c617a7920646f67", "plain text in hex")]
+    public void Redact_HexWithoutASecret_IsKept(string hex, string because)
+        => _redactor.Redact(ToolArguments.FromJson("{\"id\": \"" + hex + "\"}"), []).Should().Contain(hex, because);
+
     [Theory]
     [InlineData(600)]
     [InlineData(2_000)]
