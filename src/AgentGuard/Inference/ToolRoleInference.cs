@@ -79,6 +79,10 @@ public static class ToolRoleInference
         ["autofill"] = ["external-send"],
         ["redirect"] = ["action"],
         ["approve"] = ["action"],
+        ["write"] = ["file-write"],
+        ["append"] = ["file-write"],
+        ["save"] = ["file-write"],
+        ["overwrite"] = ["file-write"],
     };
 
     /// <summary>Sink verbs that descriptions mostly use as nouns ("the e-mail", "an order"): not taken from descriptions.</summary>

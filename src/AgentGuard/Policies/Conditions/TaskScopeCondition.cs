@@ -83,9 +83,41 @@ internal sealed class TaskScopeCondition : Condition
             return last.Words;
         }
 
-        var words = ToolRoleInference.Words(prompt.Replace("e-mail", "email", StringComparison.OrdinalIgnoreCase));
+        var words = ToolRoleInference.Words(WithoutLinks(prompt).Replace("e-mail", "email", StringComparison.OrdinalIgnoreCase));
         Volatile.Write(ref _lastPrompt, new PromptWords(prompt, words));
         return words;
+    }
+
+    /// <summary>
+    /// The prompt with its links and addresses blanked: a URL's path is not the user's verb (<c>blog.example/post</c>
+    /// does not ask to post, <c>/delete-account-guide</c> does not ask to delete).
+    /// </summary>
+    internal static string WithoutLinks(string prompt)
+    {
+        if (!prompt.Contains("://", StringComparison.Ordinal) && !prompt.Contains("www.", StringComparison.OrdinalIgnoreCase) && !prompt.Contains('@'))
+        {
+            return prompt;
+        }
+
+        var text = prompt.ToCharArray();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && !char.IsWhiteSpace(text[i]))
+            {
+                continue;
+            }
+
+            var token = prompt.AsSpan(start, i - start);
+            if (token.Contains("://", StringComparison.Ordinal) || token.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || token.Contains('@'))
+            {
+                text.AsSpan(start, i - start).Fill(' ');
+            }
+
+            start = i + 1;
+        }
+
+        return new string(text);
     }
 
     /// <summary>True when the prompt's <paramref name="words"/> name one of the tool's verbs or an everyday synonym (on a common stem); "manage" takes change, create, delete, schedule and the like.</summary>
