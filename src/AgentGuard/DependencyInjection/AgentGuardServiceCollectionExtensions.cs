@@ -76,6 +76,7 @@ public static class AgentGuardServiceCollectionExtensions
         services.TryAddSingleton<ISecretDetector, SecretDetector>();
         services.TryAddSingleton<IInjectionDetector, InjectionDetector>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IToolClassifier, SecretArgumentClassifier>(sp => new SecretArgumentClassifier(sp.GetService<ISecretDetector>(), sp.GetRequiredService<PolicyProvider>())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IToolClassifier, PersistencePathClassifier>(sp => new PersistencePathClassifier(sp.GetRequiredService<PolicyProvider>())));
         services.TryAddSingleton(sp => new ArgumentRedactor(Last<ISecretDetector>(sp), sp.GetService<Microsoft.Extensions.Compliance.Redaction.IRedactorProvider>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuditSink, JsonLinesAuditSink>(sp => new JsonLinesAuditSink(sp.GetRequiredService<PolicyProvider>().Current.Options, LoggerFactory(sp), sp.GetRequiredService<AgentGuardDiagnostics>())));
         services.TryAddSingleton(sp => new DecisionAuditor(
