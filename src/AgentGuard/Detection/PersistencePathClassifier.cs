@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace AgentGuard;
@@ -79,6 +81,28 @@ internal sealed class PersistencePathClassifier : IToolClassifier
         return false;
     }
 
+    /// <summary>
+    /// Reads a string argument without materialising it: its raw UTF-8 is decoded onto the stack, and only a value with
+    /// escapes (a Windows path's doubled backslashes) is unescaped by <see cref="JsonElement.GetString"/>.
+    /// </summary>
+    private static bool IsPersistencePath(JsonElement element)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        if (raw.Length < 8 || raw.Length > 1026)
+        {
+            return false;
+        }
+
+        if (raw.Contains((byte)'\\'))
+        {
+            return element.GetString() is { } unescaped && IsPersistencePath(unescaped.AsSpan());
+        }
+
+        Span<char> chars = stackalloc char[raw.Length];
+        var written = Encoding.UTF8.GetChars(raw, chars);
+        return IsPersistencePath(chars[1..(written - 1)]);
+    }
+
     private static bool IsWindowsPath(ReadOnlySpan<char> path)
         => path.Length > 3 && char.IsAsciiLetter(path[0]) && path[1] == ':' && path[2] is '\\' or '/';
 
@@ -112,7 +136,7 @@ internal sealed class PersistencePathClassifier : IToolClassifier
 
                 return false;
             case JsonValueKind.String:
-                return element.GetString() is { Length: <= 1024 } text && IsPersistencePath(text);
+                return IsPersistencePath(element);
             default:
                 return false;
         }

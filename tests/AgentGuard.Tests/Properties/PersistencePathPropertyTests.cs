@@ -52,6 +52,22 @@ public sealed class PersistencePathPropertyTests
         }, iter: Iterations);
 
     [Fact]
+    public void TheClassifier_ReadingJson_AgreesWithTheDefinition()
+    {
+        var classifier = new PersistencePathClassifier();
+        var location = Gen.Select(Gen.Int[0, Prefixes.Length - 1], Gen.Int[0, PersistencePathClassifier.Markers.Length - 1], Gen.Bool)
+            .Select((p, m, backslash) => Prefixes[p].TrimEnd('/') + "/" + PersistencePathClassifier.Markers[m].TrimStart('/') is var path && backslash ? path.Replace('/', '\\') : Prefixes[p] + PersistencePathClassifier.Markers[m].TrimStart('/'));
+        var ordinary = Gen.Select(Gen.Int[0, Prefixes.Length - 1], Segment.Array[1, 5]).Select((p, segments) => Prefixes[p] + string.Join('/', segments));
+        Gen.OneOf(location, ordinary, Gen.String).Sample(path =>
+        {
+            var tags = new List<string>();
+            var call = new ToolCallEvent("write_file", ToolKind.Function) { Arguments = ToolArguments.FromJson(System.Text.Json.JsonSerializer.Serialize(new { path, content = "x" })) };
+            classifier.Classify(call, new GuardContext(), tags);
+            tags.Contains(PersistencePathClassifier.Tag).Should().Be(PersistencePathClassifier.IsPersistencePath(path), path);
+        }, iter: Iterations);
+    }
+
+    [Fact]
     public void AnyText_NeverThrows()
         => Gen.String.Sample(text => { _ = PersistencePathClassifier.IsPersistencePath(text); }, iter: Iterations);
 }
