@@ -44,6 +44,15 @@ public static class ToolRoleInference
         ["purge"] = ["destructive"],
         ["destroy"] = ["destructive"],
         ["truncate"] = ["destructive"],
+        ["trash"] = ["destructive"],
+        ["discard"] = ["destructive"],
+        ["clear"] = ["destructive"],
+        ["empty"] = ["destructive"],
+        ["uninstall"] = ["destructive"],
+        ["terminate"] = ["destructive"],
+        ["kill"] = ["destructive"],
+        ["shutdown"] = ["destructive"],
+        ["format"] = ["destructive"],
         ["update"] = ["settings-change"],
         ["change"] = ["settings-change"],
         ["set"] = ["settings-change"],
@@ -88,7 +97,7 @@ public static class ToolRoleInference
     /// <summary>Sink verbs that descriptions mostly use as nouns ("the e-mail", "an order"): not taken from descriptions.</summary>
     private static readonly HashSet<string> NounLike = new(StringComparer.OrdinalIgnoreCase)
     {
-        "mail", "email", "message", "post", "order", "tweet", "book", "set", "go", "run", "lock", "drop", "fill", "add", "wire",
+        "mail", "email", "message", "post", "order", "tweet", "book", "set", "go", "run", "lock", "drop", "fill", "add", "wire", "clear", "empty", "format",
     };
 
     private static readonly HashSet<string> ReadVerbs = new(StringComparer.OrdinalIgnoreCase)
@@ -157,6 +166,20 @@ public static class ToolRoleInference
         return false;
     }
 
+    /// <summary>What a <c>format</c> tool destroys when it is no formatter (<c>format_disk</c>, not <c>format_date</c>).</summary>
+    private static readonly HashSet<string> StorageNouns = new(StringComparer.Ordinal) { "disk", "disks", "drive", "drives", "volume", "volumes", "partition", "partitions", "device", "filesystem", "storage", "usb", "card" };
+
+    /// <summary>
+    /// Whether the sink verb at <paramref name="at"/> is the name's verb: <c>format</c> only before a storage noun
+    /// (<c>format_date</c> formats text), <c>empty</c> only before its object (<c>is_empty</c> asks a question).
+    /// </summary>
+    private static bool ActsAsVerb(string[] words, int at) => words[at] switch
+    {
+        "format" => at + 1 < words.Length && StorageNouns.Contains(words[at + 1]),
+        "empty" => at + 1 < words.Length,
+        _ => true,
+    };
+
     /// <summary>How a description names its own tool before the verb: "This API records …".</summary>
     private static readonly HashSet<string> GenericSubjects = new(StringComparer.Ordinal) { "api", "tool", "function", "endpoint", "method", "operation", "action" };
 
@@ -172,7 +195,7 @@ public static class ToolRoleInference
         return Compute(toolName, descriptor);
     }
 
-    /// <summary>Splits a tool name into lower-case words: <c>BankManagerTransferFunds</c> → bank, manager, transfer, funds.</summary>
+    /// <summary>Splits a tool name into lower-case words: <c>BankManagerTransferFunds</c> → bank, manager, transfer, funds; <c>EC2TerminateInstances</c> → ec2, terminate, instances.</summary>
     public static string[] Words(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -187,7 +210,7 @@ public static class ToolRoleInference
                 continue;
             }
 
-            if (char.IsUpper(c) && current.Length > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))))
+            if (char.IsUpper(c) && current.Length > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && (char.IsUpper(name[i - 1]) || char.IsDigit(name[i - 1])))))
             {
                 Flush();
             }
@@ -220,7 +243,7 @@ public static class ToolRoleInference
         for (var i = 0; i < words.Length; i++)
         {
             var word = words[i];
-            if (SinkVerbs.TryGetValue(word, out var verbTags))
+            if (SinkVerbs.TryGetValue(word, out var verbTags) && ActsAsVerb(words, i))
             {
                 sink = true;
                 sinkByName = true;
