@@ -23,7 +23,7 @@ internal sealed class TaskScopeCondition : Condition
         ["send", "mail", "email", "message", "forward", "reply", "write", "tell", "share", "post", "notify", "invite"],
         ["pay", "payment", "transfer", "wire", "send", "deposit", "withdraw", "refund"],
         ["delete", "remove", "erase", "trash", "clear", "purge", "wipe", "drop", "destroy", "cancel", "discard", "empty", "uninstall"],
-        ["terminate", "kill", "shutdown", "shut", "stop", "end"],
+        ["terminate", "kill", "shutdown", "stop"],
         ["reserve", "book", "booking", "reservation"],
         ["create", "make", "add", "schedule", "setup", "plan", "arrange", "dispatch"],
         ["update", "change", "modify", "edit", "alter", "adjust", "amend", "set", "configure", "reset", "redirect", "move"],
