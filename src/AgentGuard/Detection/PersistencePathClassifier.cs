@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -16,7 +17,7 @@ internal sealed class PersistencePathClassifier : IToolClassifier
     /// <summary>The tag this classifier adds.</summary>
     public const string Tag = "persistence-path";
 
-    internal static readonly string[] Markers =
+    internal static readonly ImmutableArray<string> Markers =
     [
         ".bashrc", ".bash_profile", ".bash_login", ".profile", ".zshrc", ".zprofile", ".zshenv", ".zlogin", ".cshrc", ".tcshrc",
         "config.fish", ".ssh/authorized_keys", ".ssh/config", ".ssh/rc", "/etc/cron", "/var/spool/cron", "crontab", ".config/autostart/",
