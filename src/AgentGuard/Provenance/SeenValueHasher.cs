@@ -43,6 +43,7 @@ internal sealed class SeenValueHasher
         ValueTokenKind.Iban => 'i',
         ValueTokenKind.Url => 'u',
         ValueTokenKind.Digits => 'd',
+        ValueTokenKind.Identifier => 'x',
         _ => 'w',
     }, token.Canonical);
 

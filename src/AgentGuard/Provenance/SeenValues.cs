@@ -57,7 +57,7 @@ internal sealed class SeenValues
     /// <summary>Remembers all the values of <paramref name="text"/> (a sessionless prompt: sized to hold it whole).</summary>
     public static SeenValues Of(string text, SeenValueHasher hasher)
     {
-        var tokens = ValueTokenizer.Tokenize(text.Length > MaxTextChars ? text[^MaxTextChars..] : text);
+        var tokens = ValueTokenizer.TokenizeSeen(text.Length > MaxTextChars ? text[^MaxTextChars..] : text);
         var seen = new SeenValues(tokens.Count + 1, hasher);
         seen.AddTokens(tokens, 0, null, null);
         return seen;

@@ -17,6 +17,12 @@ internal enum ValueTokenKind
 
     /// <summary>A phone or other number of 7–19 digits: digits only, a leading <c>00</c> or <c>+</c> dropped.</summary>
     Digits,
+
+    /// <summary>
+    /// An identifier of words joined by underscores (<c>transfer_funds</c>), lower case: only seen text carries it, after
+    /// its words, so a tool name a result wrote as one is told from the same words in prose.
+    /// </summary>
+    Identifier,
 }
 
 /// <summary>One whole value found in text, in canonical form; <see cref="Key"/> is unique across kinds.</summary>
@@ -29,6 +35,7 @@ internal readonly record struct ValueToken(ValueTokenKind Kind, string Canonical
         ValueTokenKind.Iban => "i:" + Canonical,
         ValueTokenKind.Url => "u:" + Canonical,
         ValueTokenKind.Digits => "d:" + Canonical,
+        ValueTokenKind.Identifier => "x:" + Canonical,
         _ => "w:" + Canonical,
     };
 }

@@ -30,6 +30,66 @@ internal static class ValueTokenizer
         return tokens;
     }
 
+    /// <summary>
+    /// The tokens of text a session sees: those of <see cref="Tokenize(string)"/>, then each distinct identifier of words
+    /// joined by underscores (<c>transfer_funds</c>, see <see cref="ValueTokenKind.Identifier"/>). They come last, so no
+    /// word sequence of the text is split by them; arguments are tokenized without them.
+    /// </summary>
+    public static List<ValueToken> TokenizeSeen(string text)
+    {
+        var prepared = Prepare(text);
+        var tokens = new List<ValueToken>(Math.Min(256, (prepared.Length / 6) + 2));
+        TokenizeCore(prepared, tokens, null);
+        AppendIdentifiers(prepared, tokens);
+        return tokens;
+    }
+
+    /// <summary>Appends the distinct maximal runs of letters, digits and underscores that join two or more words.</summary>
+    private static void AppendIdentifiers(string text, List<ValueToken> tokens)
+    {
+        HashSet<string>? found = null;
+        var at = text.IndexOf('_');
+        while (at >= 0)
+        {
+            var start = at;
+            while (start > 0 && IsIdentifierChar(text[start - 1]))
+            {
+                start--;
+            }
+
+            var end = at + 1;
+            while (end < text.Length && IsIdentifierChar(text[end]))
+            {
+                end++;
+            }
+
+            var first = start;
+            var last = end;
+            while (first < last && text[first] == '_')
+            {
+                first++;
+            }
+
+            while (last > first && text[last - 1] == '_')
+            {
+                last--;
+            }
+
+            if (text.AsSpan(first, last - first).Contains('_'))
+            {
+                var identifier = LowerWord(text, first, last - first);
+                if ((found ??= new HashSet<string>(StringComparer.Ordinal)).Add(identifier))
+                {
+                    tokens.Add(new ValueToken(ValueTokenKind.Identifier, identifier));
+                }
+            }
+
+            at = end < text.Length ? text.IndexOf('_', end) : -1;
+        }
+    }
+
+    private static bool IsIdentifierChar(char c) => c == '_' || char.IsLetterOrDigit(c);
+
     /// <summary>NFKC and no format characters, so look-alike and hidden characters do not split or disguise a value.</summary>
     public static string Prepare(string text)
     {

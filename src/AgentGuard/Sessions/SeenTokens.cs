@@ -35,7 +35,7 @@ public static class SeenTokens
             text = text[^SeenValues.MaxTextChars..];
         }
 
-        var tokens = ValueTokenizer.Tokenize(text);
+        var tokens = ValueTokenizer.TokenizeSeen(text);
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var typedLeftOut = false;
         var runs = new List<List<ValueToken>>();

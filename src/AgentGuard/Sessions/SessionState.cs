@@ -311,7 +311,7 @@ internal sealed class SessionState : ISessionView
         // Untrusted content is read whole (the result hook bounds it by the scan limit): a value in a head cut off here
         // would never count as untrusted, and a trusted tool's echo would then launder it. Elsewhere a cut head only
         // leaves values unseen, which provenance refuses.
-        var tokens = ValueTokenizer.Tokenize(origin != ValueOrigin.Untrusted && text.Length > SeenValues.MaxTextChars ? text[^SeenValues.MaxTextChars..] : text);
+        var tokens = ValueTokenizer.TokenizeSeen(origin != ValueOrigin.Untrusted && text.Length > SeenValues.MaxTextChars ? text[^SeenValues.MaxTextChars..] : text);
         if (tokens.Count == 0)
         {
             return;

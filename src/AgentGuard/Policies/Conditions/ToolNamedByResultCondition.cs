@@ -5,8 +5,10 @@ namespace AgentGuard.Policies;
 /// <summary>
 /// <c>When.ToolNamedByResult</c>: holds when an earlier tool result named this tool by its identifier ("use the
 /// <c>DataWiping</c> tool") and the user's prompt did not — the choice of tool came from content, not from the user.
-/// Only identifier-like names are checked (one CamelCase word of at least eight letters), since ordinary words such as
-/// <c>send email</c> appear in any text.
+/// Only identifier-like names are checked, since ordinary words such as <c>send email</c> appear in any text: one
+/// CamelCase word of at least eight letters (<c>DataWiping</c>), or words joined by underscores, eight characters in all
+/// (<c>transfer_funds</c>), which a result names only as that whole identifier. The user chose a snake_case tool when the
+/// prompt holds its name or its words with spaces ("cancel reservation" for <c>cancel_reservation</c>).
 /// </summary>
 internal sealed class ToolNamedByResultCondition : Condition
 {
@@ -28,8 +30,12 @@ internal sealed class ToolNamedByResultCondition : Condition
         }
 
         var prompt = input.Context.Prompt;
-        return prompt is null || !prompt.Contains(input.Call.ToolName, StringComparison.OrdinalIgnoreCase);
+        return prompt is null || !NamedIn(prompt, input.Call.ToolName);
     }
+
+    private static bool NamedIn(string prompt, string toolName)
+        => prompt.Contains(toolName, StringComparison.OrdinalIgnoreCase)
+            || (toolName.Contains('_') && prompt.Contains(toolName.Replace('_', ' '), StringComparison.OrdinalIgnoreCase));
 
     public override void DeclareReads(in EvaluationInput input, SessionReads reads)
     {
@@ -43,6 +49,11 @@ internal sealed class ToolNamedByResultCondition : Condition
     /// <summary>The seen-value key of an identifier-like tool name, or null for names made of ordinary words.</summary>
     internal static string? Key(string toolName)
     {
+        if (IsSnakeCase(toolName))
+        {
+            return "x:" + toolName.ToLowerInvariant();
+        }
+
         if (toolName.Length < 8 || !char.IsUpper(toolName[0]) || !toolName.Skip(1).Any(char.IsUpper) || !toolName.All(char.IsLetterOrDigit))
         {
             return null;
@@ -50,5 +61,24 @@ internal sealed class ToolNamedByResultCondition : Condition
 
         var tokens = ValueTokenizer.Tokenize(toolName);
         return tokens.Count == 1 && tokens[0].Kind == ValueTokenKind.Word ? SeenTokens.WordsKey(WordStream.Sequence(tokens)) : null;
+    }
+
+    /// <summary>Two or more runs of letters and digits joined by single underscores, eight characters or more.</summary>
+    private static bool IsSnakeCase(string toolName)
+    {
+        if (toolName.Length < 8 || toolName[0] == '_' || toolName[^1] == '_' || !toolName.Contains('_') || toolName.Contains("__", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var c in toolName)
+        {
+            if (c != '_' && !char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
