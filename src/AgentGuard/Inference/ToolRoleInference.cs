@@ -92,12 +92,27 @@ public static class ToolRoleInference
         ["append"] = ["file-write"],
         ["save"] = ["file-write"],
         ["overwrite"] = ["file-write"],
+        ["deactivate"] = ["settings-change"],
+        ["suspend"] = ["settings-change"],
+        ["turn"] = ["settings-change"],
+        ["allow"] = ["settings-change"],
+        ["whitelist"] = ["settings-change"],
+        ["allowlist"] = ["settings-change"],
+        ["authorize"] = ["settings-change"],
+        ["rotate"] = ["settings-change"],
+        ["merge"] = ["action"],
+        ["deploy"] = ["action"],
+        ["accept"] = ["action"],
+        ["push"] = ["external-send"],
+        ["install"] = ["remote-code"],
+        ["eval"] = ["remote-code"],
     };
 
-    /// <summary>Sink verbs that descriptions mostly use as nouns ("the e-mail", "an order"): not taken from descriptions.</summary>
+    /// <summary>Sink verbs that descriptions mostly use as nouns ("the e-mail", "an order") or for what the tool itself does ("allows you to", "turns it into"): not taken from descriptions.</summary>
     private static readonly HashSet<string> NounLike = new(StringComparer.OrdinalIgnoreCase)
     {
         "mail", "email", "message", "post", "order", "tweet", "book", "set", "go", "run", "lock", "drop", "fill", "add", "wire", "clear", "empty", "format",
+        "turn", "allow", "accept", "push", "rotate", "merge",
     };
 
     private static readonly HashSet<string> ReadVerbs = new(StringComparer.OrdinalIgnoreCase)

@@ -28,13 +28,16 @@ internal sealed class TaskScopeCondition : Condition
         ["create", "make", "add", "schedule", "setup", "plan", "arrange", "dispatch"],
         ["update", "change", "modify", "edit", "alter", "adjust", "amend", "set", "configure", "reset", "redirect", "move"],
         ["go", "move", "guide", "navigate", "drive", "send"],
-        ["grant", "give", "share", "allow", "invite"],
+        ["grant", "give", "share", "allow", "invite", "whitelist", "allowlist", "authorize", "permit"],
         ["unlock", "open"],
         ["place", "buy", "sell", "order", "purchase", "trade"],
-        ["execute", "run", "exec"],
+        ["execute", "run", "exec", "eval"],
         ["fill", "autofill", "enter"],
         ["leave", "quit", "exit"],
-        ["disable", "turn", "switch"],
+        ["disable", "turn", "switch", "deactivate", "suspend"],
+        ["approve", "accept", "confirm"],
+        ["deploy", "release", "ship"],
+        ["install", "setup"],
     ];
 
     /// <summary>The verbs of a tool that creates something (the synonym group of "create").</summary>
