@@ -53,7 +53,8 @@ public sealed class InjectionScenarioTests
         var forward = await session.CallAsync("send_email", """{ "to": "archive@mail-sync.example.net", "subject": "Fwd", "body": "Quarterly update thread." }""");
 
         forward.Effect.Should().Be(DecisionEffect.RequireApproval);
-        forward.RuleIds.Should().BeEquivalentTo(["pack-injection-send-approval", "pack-untrusted-recipient-to"]);
+        // "my latest email" names what the user reads, not a send: the forward is also outside the task.
+        forward.RuleIds.Should().BeEquivalentTo(["pack-injection-send-approval", "pack-untrusted-recipient-to", "pack-untrusted-outside-task"]);
         session.Executed.Should().Equal("read_email");
     }
 

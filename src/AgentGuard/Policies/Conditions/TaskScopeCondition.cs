@@ -134,9 +134,9 @@ internal sealed class TaskScopeCondition : Condition
                 : Synonyms.Where(g => g.Contains(verb)).SelectMany(g => g).Append(verb);
             foreach (var candidate in accepted)
             {
-                foreach (var word in words)
+                for (var i = 0; i < words.Length; i++)
                 {
-                    if (word.Length >= 2 && Stem(word, candidate))
+                    if (words[i].Length >= 2 && Stem(words[i], candidate) && !IsContentNoun(words, i))
                     {
                         return true;
                     }
@@ -146,6 +146,27 @@ internal sealed class TaskScopeCondition : Condition
 
         return false;
     }
+
+    /// <summary>Words that name what the user reads as often as an action: "the latest post", "my emails".</summary>
+    private static readonly HashSet<string> ContentNouns = new(StringComparer.Ordinal)
+    {
+        "post", "posts", "message", "messages", "mail", "mails", "email", "emails", "tweet", "tweets", "reply", "replies", "invite", "invites",
+    };
+
+    /// <summary>What a noun follows and a verb does not: an article, a possessive, a demonstrative or a word such as "latest".</summary>
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "this", "that", "these", "those", "my", "your", "our", "their", "his", "her", "its", "latest", "last",
+        "recent", "new", "newest", "first", "next", "previous", "each", "every", "any", "some", "all", "unread",
+    };
+
+    /// <summary>
+    /// True when the word at <paramref name="at"/> is one of <see cref="ContentNouns"/> and one of the two words before it
+    /// is a determiner ("the latest post", "the blog post", "my emails"): the thing read, not the action asked for.
+    /// </summary>
+    private static bool IsContentNoun(string[] words, int at)
+        => ContentNouns.Contains(words[at])
+            && ((at >= 1 && Determiners.Contains(words[at - 1])) || (at >= 2 && Determiners.Contains(words[at - 2])));
 
     /// <summary>True when <paramref name="a"/> is <paramref name="b"/> or a form of it (a common stem of five letters, or <paramref name="b"/> whole at its start).</summary>
     internal static bool Stem(string a, string b)
