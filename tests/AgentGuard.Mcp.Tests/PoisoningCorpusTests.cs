@@ -115,6 +115,8 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
         // run, a hidden tag that names an order, a switch set true for SSNs or bank details, a credential put into a side note,
         // a parameter named for a secret file's contents; and "do not mention … in the query" no longer read as secrecy),
         // 189 / 220 at 14 / 911 (unitone-guards 21 → 23 / 28; every other source unchanged).
+        // The thirty-eighth session (no new source; one class from the tuning misses, a host-reading command to be run in
+        // "your terminal") left every held-out verdict unchanged: 189 / 220 at 14 / 911.
         // The recall floor is the measured figure, the target (0.90) is not met.
         var first = heldOut.Where(s => FirstBuildSources.Contains(s.GetProperty("source").GetString()!)).ToList();
         var firstPositives = first.Where(s => s.GetProperty("label").GetInt32() == 1).ToList();

@@ -129,6 +129,9 @@ internal static partial class ToolDescriptionScanner
         /// <summary>Only where <see cref="ToolDescriptionScanner.PrivilegeSelfGranted"/> holds.</summary>
         SelfGranted,
 
+        /// <summary>Only where <see cref="ToolDescriptionScanner.HostProbeRun"/> holds.</summary>
+        HostProbe,
+
         /// <summary>Only where <see cref="ToolDescriptionScanner.DownloadedCodeRun"/> holds.</summary>
         DownloadedCode,
 
@@ -209,6 +212,7 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(CodeFetchingVerbs, phrase) >= 0 => PhraseCondition.FetchedRun,
         _ when Array.IndexOf(HiddenTagOpenings, phrase) >= 0 => PhraseCondition.HiddenTag,
         _ when Array.IndexOf(SwitchSettingVerbs, phrase) >= 0 => PhraseCondition.SensitiveSwitch,
+        _ when Array.IndexOf(OwnTerminals, phrase) >= 0 => PhraseCondition.HostProbe,
         _ => PhraseCondition.None,
     };
 
@@ -261,6 +265,7 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.Gathered => GatheredByOrder(text, at),
         PhraseCondition.SelfGranted => PrivilegeSelfGranted(text, at, end),
         PhraseCondition.DownloadedCode => DownloadedCodeRun(text, at, end),
+        PhraseCondition.HostProbe => HostProbeRun(text, at, end),
         PhraseCondition.UserOverruled => UserOverruled(text, at, end),
         PhraseCondition.ChainedCommand => CommandChained(text, at, end),
         PhraseCondition.SecretFilesByDefault => SecretFilesTakenByDefault(text, at),

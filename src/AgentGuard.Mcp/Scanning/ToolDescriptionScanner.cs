@@ -178,6 +178,9 @@ internal static partial class ToolDescriptionScanner
     /// <summary>A switch set by order, as a phrase of the table (declared before it; counts only where <see cref="SensitiveSwitchOrdered"/> holds).</summary>
     internal static readonly string[] SwitchSettingVerbs = ["set"];
 
+    /// <summary>The model's own terminal, as phrases of the table (declared before it; each counts only where <see cref="HostProbeRun"/> holds).</summary>
+    internal static readonly string[] OwnTerminals = ["your terminal", "your shell", "your console", "your command line"];
+
     /// <summary>Verbs that fetch code, as phrases of the table (declared before it; each counts only where <see cref="FetchedThenRun"/> holds).</summary>
     internal static readonly string[] CodeFetchingVerbs = ["download", "fetch", "retrieve"];
 
@@ -439,6 +442,9 @@ internal static partial class ToolDescriptionScanner
 
         // A switch set true by order to bring in people's most sensitive records (only where SensitiveSwitchOrdered holds).
         .. SwitchSettingVerbs.Select(v => (v, "harvesting")),
+
+        // A command that reads the host, to be run in the model's own terminal (only where HostProbeRun holds).
+        .. OwnTerminals.Select(t => (t, "code")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
