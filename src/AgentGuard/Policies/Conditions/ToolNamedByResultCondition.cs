@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AgentGuard.Provenance;
 
 namespace AgentGuard.Policies;
@@ -12,13 +13,19 @@ namespace AgentGuard.Policies;
 /// </summary>
 internal sealed class ToolNamedByResultCondition : Condition
 {
+    /// <summary>Most tool names whose keys are remembered: a policy decides for a host's tools, a bounded set.</summary>
+    private const int MaxCachedKeys = 4096;
+
+    /// <summary>Each tool name's key ("" for none), so a decision builds no string: the names are the host's tools.</summary>
+    private readonly ConcurrentDictionary<string, string> _keys = new(StringComparer.Ordinal);
+
     public override string Evidence => "a tool result named this tool";
 
     public override int Order => 3;
 
     public override bool IsMet(in EvaluationInput input)
     {
-        if (input.Session.SessionId is null || Key(input.Call.ToolName) is not { } key)
+        if (input.Session.SessionId is null || KeyOf(input.Call.ToolName) is not { } key)
         {
             return false;
         }
@@ -39,11 +46,26 @@ internal sealed class ToolNamedByResultCondition : Condition
 
     public override void DeclareReads(in EvaluationInput input, SessionReads reads)
     {
-        if (input.Context.SessionId is { Length: > 0 } && Key(input.Call.ToolName) is { } key)
+        if (input.Context.SessionId is { Length: > 0 } && KeyOf(input.Call.ToolName) is { } key)
         {
             reads.Seen.Add((ValueOrigin.Untrusted, key));
             reads.Seen.Add((ValueOrigin.Trusted, key));
         }
+    }
+
+    /// <summary><see cref="Key"/>, remembered per tool name (up to <see cref="MaxCachedKeys"/> names).</summary>
+    private string? KeyOf(string toolName)
+    {
+        if (!_keys.TryGetValue(toolName, out var key))
+        {
+            key = Key(toolName) ?? string.Empty;
+            if (_keys.Count < MaxCachedKeys)
+            {
+                _keys.TryAdd(toolName, key);
+            }
+        }
+
+        return key.Length == 0 ? null : key;
     }
 
     /// <summary>The seen-value key of an identifier-like tool name, or null for names made of ordinary words.</summary>
