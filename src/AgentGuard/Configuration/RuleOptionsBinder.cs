@@ -184,6 +184,20 @@ internal static class RuleOptionsBinder
 
                 when.Provenance ??= new ProvenanceConditionOptions();
                 return Provenance(when.Provenance, rest, value, pending);
+            case "CarriesSessionData":
+                if (rest.IsEmpty)
+                {
+                    return Section(value);
+                }
+
+                when.CarriesSessionData ??= new CarriesSessionDataOptions();
+                if (rest.Length == 1 && rest[0] == "Argument")
+                {
+                    when.CarriesSessionData.Argument = value ?? when.CarriesSessionData.Argument;
+                    return true;
+                }
+
+                return false;
             case "OutsideTaskScope" when rest.IsEmpty:
                 if (!Flag(value, out var outside))
                 {

@@ -220,6 +220,20 @@ public sealed class WhenOptions
 
     /// <summary>True: holds when an earlier tool result named this tool by its identifier and the user's prompt did not.</summary>
     public bool? ToolNamedByResult { get; set; }
+
+    /// <summary>
+    /// Holds when a URL at the argument goes to a host no prompt or trusted result showed and carries, in its path or
+    /// query, an e-mail address, IBAN or long number that the prompt or a trusted result did: the user's data sent where
+    /// only untrusted content pointed.
+    /// </summary>
+    public CarriesSessionDataOptions? CarriesSessionData { get; set; }
+}
+
+/// <summary>Which argument <see cref="WhenOptions.CarriesSessionData"/> reads.</summary>
+public sealed class CarriesSessionDataOptions
+{
+    /// <summary>The argument path of the URL, e.g. <c>$.url</c>.</summary>
+    public string? Argument { get; set; }
 }
 
 /// <summary>Conditions on the user; every one that is set must hold.</summary>

@@ -44,6 +44,7 @@ internal sealed class SeenValueHasher
         ValueTokenKind.Url => 'u',
         ValueTokenKind.Digits => 'd',
         ValueTokenKind.Identifier => 'x',
+        ValueTokenKind.Host => 'h',
         _ => 'w',
     }, token.Canonical);
 

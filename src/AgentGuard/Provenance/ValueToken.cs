@@ -23,6 +23,12 @@ internal enum ValueTokenKind
     /// its words, so a tool name a result wrote as one is told from the same words in prose.
     /// </summary>
     Identifier,
+
+    /// <summary>
+    /// The host of a URL seen in text, lower case (<c>shop.example</c>): only seen text carries it, after its other
+    /// tokens, so a rule can tell a host the user or a trusted tool showed from one only a page named.
+    /// </summary>
+    Host,
 }
 
 /// <summary>One whole value found in text, in canonical form; <see cref="Key"/> is unique across kinds.</summary>
@@ -36,6 +42,7 @@ internal readonly record struct ValueToken(ValueTokenKind Kind, string Canonical
         ValueTokenKind.Url => "u:" + Canonical,
         ValueTokenKind.Digits => "d:" + Canonical,
         ValueTokenKind.Identifier => "x:" + Canonical,
+        ValueTokenKind.Host => "h:" + Canonical,
         _ => "w:" + Canonical,
     };
 }

@@ -31,17 +31,46 @@ internal static class ValueTokenizer
     }
 
     /// <summary>
-    /// The tokens of text a session sees: those of <see cref="Tokenize(string)"/>, then each distinct identifier of words
-    /// joined by underscores (<c>transfer_funds</c>, see <see cref="ValueTokenKind.Identifier"/>). They come last, so no
-    /// word sequence of the text is split by them; arguments are tokenized without them.
+    /// The tokens of text a session sees: those of <see cref="Tokenize(string)"/>, then each distinct host of its URLs
+    /// (see <see cref="ValueTokenKind.Host"/>) and each distinct identifier of words joined by underscores
+    /// (<c>transfer_funds</c>, see <see cref="ValueTokenKind.Identifier"/>). They come last, so no word sequence of the
+    /// text is split by them; arguments are tokenized without them.
     /// </summary>
     public static List<ValueToken> TokenizeSeen(string text)
     {
         var prepared = Prepare(text);
         var tokens = new List<ValueToken>(Math.Min(256, (prepared.Length / 6) + 2));
         TokenizeCore(prepared, tokens, null);
+        AppendHosts(tokens);
         AppendIdentifiers(prepared, tokens);
         return tokens;
+    }
+
+    /// <summary>The host of a canonical URL (<see cref="CanonicalUrl"/>: no scheme, lower-case authority): up to its path, query or port.</summary>
+    internal static ReadOnlySpan<char> HostOf(ReadOnlySpan<char> canonicalUrl)
+    {
+        var end = canonicalUrl.IndexOfAny('/', '?', ':');
+        var host = end < 0 ? canonicalUrl : canonicalUrl[..end];
+        var at = host.LastIndexOf('@');
+        return at < 0 ? host : host[(at + 1)..];
+    }
+
+    /// <summary>Appends the distinct hosts of the URL tokens already in <paramref name="tokens"/>.</summary>
+    private static void AppendHosts(List<ValueToken> tokens)
+    {
+        var count = tokens.Count;
+        HashSet<string>? found = null;
+        for (var i = 0; i < count; i++)
+        {
+            if (tokens[i].Kind == ValueTokenKind.Url && HostOf(tokens[i].Canonical) is { Length: > 0 } host)
+            {
+                var text = host.Length == tokens[i].Canonical.Length ? tokens[i].Canonical : host.ToString();
+                if ((found ??= new HashSet<string>(StringComparer.Ordinal)).Add(text))
+                {
+                    tokens.Add(new ValueToken(ValueTokenKind.Host, text));
+                }
+            }
+        }
     }
 
     /// <summary>Appends the distinct maximal runs of letters, digits and underscores that join two or more words.</summary>

@@ -25,8 +25,8 @@ public sealed class RuleEntryReaderTests
         "When:Arguments:1:Path", "When:Arguments:1:GreaterThan", "When:Arguments:1:LessThan", "When:Arguments:1:Exists", "When:Arguments:2:Contains",
         "When:Sequence:Tools:0", "When:Sequence:AtLeast", "When:Sequence:WithinCalls", "When:Sequence:Within", "When:Sequence:OnlyAllowed",
         "When:RateLimit:Max", "When:RateLimit:Per", "When:RateLimit:By", "When:Provenance:Argument", "When:Provenance:From:0", "When:Provenance:Allowlist:0",
-        "When:Attributes:tier", "When:AttributesAnyOf:tier:0", "When:Counters:spend:GreaterThan", "When:OutsideTaskScope", "When:ToolNamedByResult",
-        string.Empty, "Match", "When", "Match:Tools", "When:Arguments", "When:Arguments:0", "When:User", "When:Attributes", "When:Provenance:From",
+        "When:Attributes:tier", "When:AttributesAnyOf:tier:0", "When:Counters:spend:GreaterThan", "When:OutsideTaskScope", "When:ToolNamedByResult", "When:CarriesSessionData:Argument", "When:CarriesSessionData:Argumen",
+        string.Empty, "Match", "When", "Match:Tools", "When:Arguments", "When:Arguments:0", "When:User", "When:Attributes", "When:Provenance:From", "When:CarriesSessionData",
         "Effekt", "Match:Tool:0", "When:Teams:x", "Match:Tools:0:x", "Id:x", "When:Arguments:0:Equal", "Match:Tools:-1", "Match:Tools:01",
         "effect", "MATCH:tools:0", "when:user:groups:0",
     ];

@@ -8,7 +8,7 @@ namespace AgentGuard.Tests.Properties;
 /// The identifiers <see cref="ValueTokenizer.TokenizeSeen"/> adds to seen text against a naive reading of their
 /// definition (each maximal run of letters, digits and underscores, its outer underscores trimmed, that still holds an
 /// underscore; lower case, each once, in order of first appearance), and the tokens before them are exactly those of
-/// <see cref="ValueTokenizer.Tokenize(string)"/>, so no word sequence of the text is split.
+/// <see cref="ValueTokenizer.Tokenize(string)"/>, so no word sequence of the text is split; the hosts of its URLs, each once.
 /// </summary>
 public sealed partial class SeenIdentifierPropertyTests
 {
@@ -41,7 +41,9 @@ public sealed partial class SeenIdentifierPropertyTests
             var seen = ValueTokenizer.TokenizeSeen(text);
             var plain = ValueTokenizer.Tokenize(text);
             seen.Take(plain.Count).Should().Equal(plain, text);
-            seen.Skip(plain.Count).Where(t => t.Kind != ValueTokenKind.Identifier).Should().BeEmpty(text);
-            seen.Skip(plain.Count).Select(t => t.Canonical).Should().Equal(Naive(text), text);
+            seen.Skip(plain.Count).Where(t => t.Kind is not (ValueTokenKind.Identifier or ValueTokenKind.Host)).Should().BeEmpty(text);
+            seen.Skip(plain.Count).Where(t => t.Kind == ValueTokenKind.Identifier).Select(t => t.Canonical).Should().Equal(Naive(text), text);
+            seen.Skip(plain.Count).Where(t => t.Kind == ValueTokenKind.Host).Select(t => t.Canonical).Should()
+                .Equal(plain.Where(t => t.Kind == ValueTokenKind.Url).Select(t => ValueTokenizer.HostOf(t.Canonical).ToString()).Where(h => h.Length > 0).Distinct(), text);
         }, iter: Iterations);
 }

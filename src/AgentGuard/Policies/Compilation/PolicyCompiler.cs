@@ -525,6 +525,18 @@ internal static class PolicyCompiler
             }
         }
 
+        if (when.CarriesSessionData is { } carries)
+        {
+            if (ArgumentPath.TryParse(carries.Argument, out var carriesPath, out var carriesError))
+            {
+                conditions.Add(new CarriesSessionDataCondition(carriesPath));
+            }
+            else
+            {
+                scope.Add("When.CarriesSessionData.Argument", carriesError!);
+            }
+        }
+
         if (when.OutsideTaskScope == true)
         {
             conditions.Add(new TaskScopeCondition());
