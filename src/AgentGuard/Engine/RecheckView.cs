@@ -16,6 +16,8 @@ internal sealed class RecheckView(ISessionView inner) : ISessionView
 
     public bool WasSeen(ValueOrigin origin, string normalizedToken) => inner.WasSeen(origin, normalizedToken);
 
+    public bool WasSeenInHeldText(ValueOrigin origin, string normalizedToken) => inner.WasSeenInHeldText(origin, normalizedToken);
+
     public bool WasFirstSeenUntrusted(string normalizedToken) => inner.WasFirstSeenUntrusted(normalizedToken);
 
     public string? FirstSeenUntrustedIn(string normalizedToken) => inner.FirstSeenUntrustedIn(normalizedToken);

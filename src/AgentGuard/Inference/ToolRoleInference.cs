@@ -136,7 +136,8 @@ public static class ToolRoleInference
         "to", "recipient", "recipients", "cc", "bcc", "email", "emails", "address", "user", "users", "userid", "username",
         "channel", "participant", "participants", "invitee", "invitees", "guest", "guests", "attendee", "attendees", "iban",
         "account", "payee", "url", "link", "website", "domain", "domains", "phone", "contact", "destination", "receiver", "member",
-        "members", "app", "target", "webhook", "host", "endpoint", "uri",
+        "members", "app", "target", "webhook", "host", "endpoint", "uri", "dest", "beneficiary", "with", "collaborator", "collaborators",
+        "owner", "assignee", "assignees", "reviewer", "reviewers", "grantee", "counterparty",
     ];
 
     /// <summary>What a tool directory finds: tools, APIs, functions, plugins.</summary>

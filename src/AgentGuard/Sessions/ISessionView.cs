@@ -19,6 +19,13 @@ public interface ISessionView
     bool WasSeen(ValueOrigin origin, string normalizedToken);
 
     /// <summary>
+    /// As <see cref="WasSeen"/>, but only for text the session still holds: a store that also remembers, inexactly, what
+    /// it forgot (so forgetting cannot launder a value) answers here without that memory. For rules where a false "seen"
+    /// asks for nothing but noise (a tool named by a result); provenance keeps <see cref="WasSeen"/>.
+    /// </summary>
+    bool WasSeenInHeldText(ValueOrigin origin, string normalizedToken) => WasSeen(origin, normalizedToken);
+
+    /// <summary>
     /// True when <paramref name="normalizedToken"/> was seen in untrusted content before any trusted tool returned it:
     /// value-level taint, so a trusted tool echoing an attacker's value does not launder it. Stores that do not keep the
     /// order answer whether it was seen in untrusted content at all (the safe side).

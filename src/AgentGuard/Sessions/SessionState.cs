@@ -238,6 +238,16 @@ internal sealed class SessionState : ISessionView
         }
     }
 
+    public bool WasSeenInHeldText(ValueOrigin origin, string normalizedToken)
+    {
+        var length = SeenValues.QueryLength(normalizedToken);
+        var query = SeenValues.Query(_shared.Hasher, normalizedToken, length <= StackHashes ? stackalloc ulong[StackHashes] : new ulong[length]);
+        using (SpinGate.Enter(ref _gate))
+        {
+            return _memory?.Seen(origin) is { } seen && seen.First(query) >= 0;
+        }
+    }
+
     public string[] CurrentLabels()
     {
         using (SpinGate.Enter(ref _gate))

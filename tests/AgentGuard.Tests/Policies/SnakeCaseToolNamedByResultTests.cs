@@ -97,4 +97,29 @@ public sealed class SnakeCaseToolNamedByResultTests
             "Export my notes.", "get_help_article", "The field export_notes_format selects the format.", "export_notes");
         decision.RuleIds.Should().NotContain(Rule);
     }
+
+    /// <summary>
+    /// Once a session forgot much untrusted text, its inexact memory of it (kept so forgetting cannot launder a value)
+    /// answers "maybe seen" for almost any key. A tool no result named must not be asked about on that maybe: in the
+    /// tau-bench replay, snake_case tools such as <c>book_reservation</c> were (the hasher's key is random, so the same
+    /// session was asked about in some runs and not in others).
+    /// </summary>
+    [Fact]
+    public async Task ForgottenText_DoesNotNameATool()
+    {
+        for (var run = 0; run < 5; run++)
+        {
+            var engine = TestHost.Engine("""{ "AgentGuard": { "Sessions": { "MaxSeenValues": 16 } } }""", b => b.AddDefaultPolicyPack());
+            var session = new GuardContext { SessionId = "s-" + Guid.NewGuid().ToString("N"), Prompt = "Find me a flight to Seattle and book it." };
+            for (var i = 0; i < 40; i++)
+            {
+                var search = new ToolCallEvent("search_web", ToolKind.Function) { Arguments = ToolArguments.FromJson($$"""{"q":"flights {{i}}"}"""), CallId = "s" + i };
+                await engine.EvaluateAsync(search, session);
+                await engine.InspectResultAsync(search, session, new ToolResult(string.Join(' ', Enumerable.Range(0, 60).Select(k => $"fare_{i}_{k} seat{i}x{k} route{k}y{i}"))));
+            }
+
+            var book = new ToolCallEvent("book_reservation", ToolKind.Function) { Arguments = ToolArguments.FromJson("""{"flight":"AA100"}"""), CallId = "b" };
+            (await engine.EvaluateAsync(book, session)).RuleIds.Should().NotContain(Rule, $"run {run}");
+        }
+    }
 }

@@ -30,7 +30,9 @@ internal sealed class ToolNamedByResultCondition : Condition
             return false;
         }
 
-        var named = input.Session.WasSeen(ValueOrigin.Untrusted, key) || input.Session.WasSeen(ValueOrigin.Trusted, key);
+        // Only text the session still holds: the inexact memory of forgotten untrusted text answers "maybe" for any
+        // name once much was forgotten, and a name asked about on a maybe is noise, not safety.
+        var named = input.Session.WasSeenInHeldText(ValueOrigin.Untrusted, key) || input.Session.WasSeenInHeldText(ValueOrigin.Trusted, key);
         if (!named)
         {
             return false;
