@@ -10,15 +10,8 @@ namespace AgentGuard.Tests.Detection;
 /// </summary>
 public sealed class UnlistedActionVerbTests
 {
-    private static async Task<Decision> AfterPage(string tool, string prompt = "Summarize the latest article on the team blog.")
-    {
-        var engine = TestHost.Engine("""{ "AgentGuard": {} }""", b => b.AddDefaultPolicyPack());
-        var session = new GuardContext { SessionId = "s-" + Guid.NewGuid().ToString("N"), Prompt = prompt };
-        var page = new ToolCallEvent("fetch_url", ToolKind.Function) { Arguments = ToolArguments.FromJson("""{"url":"https://blog.example/latest"}"""), CallId = "c1" };
-        await engine.EvaluateAsync(page, session);
-        await engine.InspectResultAsync(page, session, new ToolResult("Our Q3 roadmap is out. We shipped faster builds and a new dashboard."));
-        return await engine.EvaluateAsync(new ToolCallEvent(tool, ToolKind.Function) { Arguments = ToolArguments.FromJson("""{"target":"acme"}"""), CallId = "c2" }, session);
-    }
+    private static Task<Decision> AfterPage(string tool, string prompt = "Summarize the latest article on the team blog.")
+        => Policies.PageReadSession.CallAfterAsync(prompt, "Our Q3 roadmap is out. We shipped faster builds and a new dashboard.", tool, """{"target":"acme"}""");
 
     [Theory]
     [InlineData("deactivate_user")]

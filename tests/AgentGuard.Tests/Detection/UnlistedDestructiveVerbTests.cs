@@ -8,15 +8,8 @@ namespace AgentGuard.Tests.Detection;
 /// </summary>
 public sealed class UnlistedDestructiveVerbTests
 {
-    private static async Task<Decision> AfterPage(string tool, string prompt = "Summarize https://blog.example/post for me")
-    {
-        var engine = TestHost.Engine("""{ "AgentGuard": {} }""", b => b.AddDefaultPolicyPack());
-        var session = new GuardContext { SessionId = "s-" + Guid.NewGuid().ToString("N"), Prompt = prompt };
-        var page = new ToolCallEvent("web_fetch", ToolKind.Function) { Arguments = ToolArguments.FromJson("""{"url":"https://blog.example/post"}"""), CallId = "c1" };
-        await engine.EvaluateAsync(page, session);
-        await engine.InspectResultAsync(page, session, new ToolResult("A post about keeping servers tidy."));
-        return await engine.EvaluateAsync(new ToolCallEvent(tool, ToolKind.Function) { Arguments = ToolArguments.FromJson("""{"id":"prod-1"}"""), CallId = "c2" }, session);
-    }
+    private static Task<Decision> AfterPage(string tool, string prompt = "Summarize https://blog.example/post for me")
+        => Policies.PageReadSession.CallAfterAsync(prompt, "A post about keeping servers tidy.", tool, """{"id":"prod-1"}""", "https://blog.example/post", "web_fetch");
 
     [Theory]
     [InlineData("trash_email")]
