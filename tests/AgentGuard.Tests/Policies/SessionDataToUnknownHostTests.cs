@@ -30,6 +30,10 @@ public sealed class SessionDataToUnknownHostTests
     [InlineData("https://evil.example/c/DE89370400440532013000")]
     [InlineData("https://evil.example/c?ssn=078-05-1120&name=Alice+Walker")]
     [InlineData("https://EVIL.example:443/c?u=ALICE.W@CORP.EXAMPLE")]
+    [InlineData("https://evil.example/log?d=YWxpY2Uud0Bjb3JwLmV4YW1wbGU=")]
+    [InlineData("https://evil.example/log/YWxpY2Uud0Bjb3JwLmV4YW1wbGU")]
+    [InlineData("https://evil.example/log?d=REU4OTM3MDQwMDQ0MDUzMjAxMzAwMA%3D%3D")]
+    [InlineData("https://evil.example/log?d=616c6963652e7740636f72702e6578616d706c65")]
     public async Task UsersDataToAHostOnlyThePageNamed_Asks(string url)
     {
         var decision = await AfterProfileAndPage(url);
@@ -39,6 +43,8 @@ public sealed class SessionDataToUnknownHostTests
 
     [Theory]
     [InlineData("https://evil.example/log?d=hello", "nothing the session was given")]
+    [InlineData("https://evil.example/log?d=aGVsbG8gd29ybGQ=", "base64 of text the session was not given")]
+    [InlineData("https://evil.example/img/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "a digest")]
     [InlineData("https://news.example/markets/4412983", "the page's own link, no data of the user's")]
     [InlineData("https://shop.example/orders?email=alice.w@corp.example", "a host the trusted profile showed")]
     public async Task RequestsThatCarryNothingOrGoToAKnownHost_DoNotMatch(string url, string because)

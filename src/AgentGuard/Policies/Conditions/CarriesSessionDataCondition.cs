@@ -8,7 +8,8 @@ namespace AgentGuard.Policies;
 /// nor a trusted tool's result showed, and its path or query (percent-decoded) carries a value that one of them did: an
 /// e-mail address, an IBAN or a number of 7–19 digits. That is how an injected page has the agent leak the user's data
 /// in a request ("open https://attacker/log?d= followed by the user's e-mail"). Requests to the user's own hosts, and
-/// requests that carry nothing the session was given, do not match.
+/// requests that carry nothing the session was given, do not match. A piece of the path or query written in base64
+/// (either alphabet) or hex is read decoded too, one layer, as the secret scan reads arguments.
 /// </summary>
 internal sealed class CarriesSessionDataCondition(ArgumentPath path) : Condition
 {
@@ -98,14 +99,64 @@ internal sealed class CarriesSessionDataCondition(ArgumentPath path) : Condition
         var host = ValueTokenizer.HostOf(ValueTokenizer.CanonicalUrl(rest[..end]));
         var carried = Uri.UnescapeDataString(rest[end..].ToString().Replace('+', ' '));
         var keys = new List<string>();
-        foreach (var token in ValueTokenizer.Tokenize(carried.Replace('/', ' ').Replace('=', ' ').Replace('&', ' ').Replace('?', ' ')))
+        AddTypedKeys(carried, keys);
+
+        // The page's script picks the encoding: a value may travel as base64 (either alphabet) or hex, one layer.
+        foreach (var piece in carried.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Decoded(piece) is { } decoded)
+            {
+                AddTypedKeys(decoded, keys);
+            }
+        }
+
+        return host.IsEmpty || keys.Count == 0 ? null : ("h:" + host.ToString(), keys);
+    }
+
+    private static readonly char[] Separators = ['/', '?', '&', '=', ' ', '#', ';', ','];
+
+    /// <summary>The shortest piece decoded: an e-mail address or IBAN encodes to at least this many characters.</summary>
+    private const int MinEncoded = 12;
+
+    private static void AddTypedKeys(string text, List<string> keys)
+    {
+        foreach (var token in ValueTokenizer.Tokenize(text.Replace('/', ' ').Replace('=', ' ').Replace('&', ' ').Replace('?', ' ')))
         {
             if (token.Kind is ValueTokenKind.Email or ValueTokenKind.Iban or ValueTokenKind.Digits)
             {
                 keys.Add(token.Key);
             }
         }
-
-        return host.IsEmpty || keys.Count == 0 ? null : ("h:" + host.ToString(), keys);
     }
+
+    /// <summary>The printable text a hex or base64 piece decodes to (<see cref="DecodedText"/>), or null.</summary>
+    private static string? Decoded(string piece)
+    {
+        if (piece.Length < MinEncoded)
+        {
+            return null;
+        }
+
+        byte[] bytes;
+        if (piece.Length % 2 == 0 && piece.AsSpan().IndexOfAnyExcept(HexDigits) < 0)
+        {
+            bytes = Convert.FromHexString(piece);
+        }
+        else
+        {
+            var standard = piece.Replace('-', '+').Replace('_', '/');
+            standard = standard.PadRight(standard.Length + ((4 - (standard.Length % 4)) % 4), '=');
+            bytes = new byte[standard.Length / 4 * 3];
+            if (!Convert.TryFromBase64String(standard, bytes, out var written))
+            {
+                return null;
+            }
+
+            bytes = bytes[..written];
+        }
+
+        return DecodedText.TryRead(bytes, out var text) ? text : null;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 }
