@@ -48,6 +48,6 @@ internal sealed class RoleInferenceClassifier(PolicyProvider policies, ToolRoleC
             }
         }
 
-        return cache.For(toolCall.ToolName, toolCall.Descriptor);
+        return cache.For(toolCall);
     }
 }

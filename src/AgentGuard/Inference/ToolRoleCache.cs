@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using AgentGuard.Infrastructure;
 
 namespace AgentGuard.Inference;
@@ -7,13 +8,22 @@ namespace AgentGuard.Inference;
 /// Remembers <see cref="ToolRoleInference.Infer"/> results for one engine. A described tool is remembered with its
 /// descriptor object (weakly: a re-listed MCP tool or a collected function takes its entry with it, so a long-running
 /// host neither leaks old schemas nor fills the cache with dead entries); an undescribed tool by name, bounded, since
-/// a model can invent names.
+/// a model can invent names. A tool without a parameter schema is inferred from each call's argument names (a plain SDK
+/// call has nothing else), remembered per tool for a few argument shapes.
 /// </summary>
 internal sealed class ToolRoleCache
 {
     private const int MaxNames = 10_000;
     private readonly ConditionalWeakTable<ToolDescriptor, NamedRoles> _described = [];
     private readonly BoundedCache<string, ToolRoles> _named = new(MaxNames, StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<ToolDescriptor, ShapeRoles> _describedShapes = [];
+    private readonly BoundedCache<string, ShapeRoles> _namedShapes = new(MaxNames, StringComparer.Ordinal);
+
+    /// <summary>The roles of the call's tool: from its descriptor's schema, or, with no schema, from the call's argument names.</summary>
+    public ToolRoles For(ToolCallEvent call)
+        => call.Descriptor?.ParametersSchema is null && ArgumentShape.HasNames(call.Arguments)
+            ? ForShape(call.ToolName, call.Descriptor, call.Arguments.Root)
+            : For(call.ToolName, call.Descriptor);
 
     public ToolRoles For(string toolName, ToolDescriptor? descriptor)
     {
@@ -40,5 +50,71 @@ internal sealed class ToolRoleCache
         return inferred;
     }
 
+    private ToolRoles ForShape(string toolName, ToolDescriptor? descriptor, JsonElement arguments)
+    {
+        var shapes = ShapesOf(toolName, descriptor);
+        if (shapes?.Find(arguments) is { } known)
+        {
+            return known;
+        }
+
+        var shape = ArgumentShape.Read(arguments);
+        var roles = ToolRoleInference.InferFromArguments(toolName, descriptor, shape);
+        shapes?.Add(shape, roles);
+        return roles;
+    }
+
+    /// <summary>The shapes remembered for the tool, or null when they cannot be kept (the cache is full, or the descriptor serves another name).</summary>
+    private ShapeRoles? ShapesOf(string toolName, ToolDescriptor? descriptor)
+    {
+        if (descriptor is not null)
+        {
+            var forDescriptor = _describedShapes.GetValue(descriptor, _ => new ShapeRoles(toolName));
+            return string.Equals(forDescriptor.Name, toolName, StringComparison.Ordinal) ? forDescriptor : null;
+        }
+
+        if (_namedShapes.TryGetValue(toolName, out var forName))
+        {
+            return forName;
+        }
+
+        _namedShapes.TryAdd(toolName, new ShapeRoles(toolName));
+        return _namedShapes.TryGetValue(toolName, out forName) ? forName : null;
+    }
+
     private sealed record NamedRoles(string Name, ToolRoles Roles);
+
+    /// <summary>The roles inferred for one tool's argument shapes; a few are kept (a model can invent argument names), the rest inferred per call.</summary>
+    private sealed class ShapeRoles(string name)
+    {
+        private const int MaxShapes = 16;
+        private readonly Lock _gate = new();
+        private (ArgumentShape Shape, ToolRoles Roles)[] _shapes = [];
+
+        public string Name { get; } = name;
+
+        public ToolRoles? Find(JsonElement arguments)
+        {
+            foreach (var (shape, roles) in Volatile.Read(ref _shapes))
+            {
+                if (shape.Matches(arguments))
+                {
+                    return roles;
+                }
+            }
+
+            return null;
+        }
+
+        public void Add(ArgumentShape shape, ToolRoles roles)
+        {
+            lock (_gate)
+            {
+                if (_shapes.Length < MaxShapes)
+                {
+                    Volatile.Write(ref _shapes, [.. _shapes, (shape, roles)]);
+                }
+            }
+        }
+    }
 }

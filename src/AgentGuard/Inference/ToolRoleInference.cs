@@ -208,8 +208,15 @@ public static class ToolRoleInference
     public static ToolRoles Infer(string toolName, ToolDescriptor? descriptor)
     {
         ArgumentNullException.ThrowIfNull(toolName);
-        return Compute(toolName, descriptor);
+        return Compute(toolName, descriptor, ParametersOf(descriptor?.ParametersSchema));
     }
+
+    /// <summary>
+    /// Infers the roles of a tool that has no parameter schema from what one call of it holds: its argument names (and
+    /// whether each value is an array) stand in for the schema's properties. A plain SDK call guarded by hand has only these.
+    /// </summary>
+    internal static ToolRoles InferFromArguments(string toolName, ToolDescriptor? descriptor, ArgumentShape arguments)
+        => Compute(toolName, descriptor, [.. arguments.Properties.Select(p => new Parameter(p.Name, string.Empty, p.IsArray))]);
 
     /// <summary>Splits a tool name into lower-case words: <c>BankManagerTransferFunds</c> → bank, manager, transfer, funds; <c>EC2TerminateInstances</c> → ec2, terminate, instances.</summary>
     public static string[] Words(string name)
@@ -247,7 +254,7 @@ public static class ToolRoleInference
         }
     }
 
-    private static ToolRoles Compute(string toolName, ToolDescriptor? descriptor)
+    private static ToolRoles Compute(string toolName, ToolDescriptor? descriptor, List<Parameter> parameters)
     {
         var words = Words(toolName);
         var tags = new List<string>();
@@ -291,7 +298,7 @@ public static class ToolRoleInference
             actionWords.AddRange(Words(descriptor?.Description ?? string.Empty).Where(w => SinkVerbs.ContainsKey(w) && !NounLike.Contains(w)));
         }
 
-        var recipients = RecipientArguments(descriptor?.ParametersSchema, evidence);
+        var recipients = RecipientArguments(parameters, evidence);
         if (!sink && !reader && recipients.Count > 0)
         {
             sink = true;
@@ -389,36 +396,57 @@ public static class ToolRoleInference
         return null;
     }
 
-    private static List<string> RecipientArguments(JsonElement? schema, List<string> evidence)
+    /// <summary>The properties of an object schema: name, description and whether the value is an array.</summary>
+    private static List<Parameter> ParametersOf(JsonElement? schema)
     {
-        var paths = new List<string>();
+        var parameters = new List<Parameter>();
         if (schema is not { ValueKind: JsonValueKind.Object } root || !root.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
         {
-            return paths;
+            return parameters;
         }
 
         foreach (var property in properties.EnumerateObject())
         {
-            var words = Words(property.Name);
+            var value = property.Value;
+            var description = value.ValueKind == JsonValueKind.Object && value.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() ?? string.Empty : string.Empty;
+            var isArray = value.ValueKind == JsonValueKind.Object && value.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "array";
+            parameters.Add(new Parameter(property.Name, description, isArray));
+        }
+
+        return parameters;
+    }
+
+    private static List<string> RecipientArguments(List<Parameter> parameters, List<string> evidence)
+    {
+        var paths = new List<string>();
+        foreach (var parameter in parameters)
+        {
+            var words = Words(parameter.Name);
             if (words.Length > 0 && words[0] is "from" or "source" or "sender" or "my" or "own")
             {
                 continue; // the user's own side of a transfer, not a recipient
             }
 
-            var description = property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() ?? string.Empty : string.Empty;
             var byName = words.FirstOrDefault(w => RecipientNames.Contains(w));
-            var byDescription = RecipientDescriptions.FirstOrDefault(t => description.Contains(t, StringComparison.OrdinalIgnoreCase));
+            var byDescription = RecipientDescriptions.FirstOrDefault(t => parameter.Description.Contains(t, StringComparison.OrdinalIgnoreCase));
             if (byName is null && byDescription is null)
             {
                 continue;
             }
 
-            var isArray = property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "array";
-            var path = "$." + property.Name + (isArray ? "[*]" : string.Empty);
-            paths.Add(path);
-            evidence.Add(byName is not null ? $"parameter '{property.Name}' names a recipient ('{byName}')" : $"parameter '{property.Name}' is described as '{byDescription}'");
+            paths.Add(PathOf(parameter.Name) + (parameter.IsArray ? "[*]" : string.Empty));
+            evidence.Add(byName is not null ? $"parameter '{parameter.Name}' names a recipient ('{byName}')" : $"parameter '{parameter.Name}' is described as '{byDescription}'");
         }
 
         return paths;
     }
+
+    /// <summary>The path of a top-level property: <c>$.name</c>, or <c>$['odd name']</c> for a name a dotted path cannot hold.</summary>
+    private static string PathOf(string name)
+        => name.Length > 0 && name.AsSpan().IndexOfAnyExcept(IdentifierChars) < 0 ? "$." + name : $"$['{name}']";
+
+    private static readonly System.Buffers.SearchValues<char> IdentifierChars = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+
+    /// <summary>A parameter of the tool, from its schema or (with no schema) from a call's arguments.</summary>
+    private readonly record struct Parameter(string Name, string Description, bool IsArray);
 }

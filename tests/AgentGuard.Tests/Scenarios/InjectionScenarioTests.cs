@@ -54,7 +54,7 @@ public sealed class InjectionScenarioTests
 
         forward.Effect.Should().Be(DecisionEffect.RequireApproval);
         // "my latest email" names what the user reads, not a send: the forward is also outside the task.
-        forward.RuleIds.Should().BeEquivalentTo(["pack-injection-send-approval", "pack-untrusted-recipient-to", "pack-untrusted-outside-task"]);
+        forward.RuleIds.Should().BeEquivalentTo(["pack-injection-send-approval", "pack-untrusted-recipient-to", "pack-untrusted-recipient-inferred", "pack-untrusted-outside-task"]);
         session.Executed.Should().Equal("read_email");
     }
 
@@ -95,7 +95,7 @@ public sealed class InjectionScenarioTests
         var pay = await session.CallAsync("pay_invoice", $$"""{ "invoice": "2026-031", "amount": 1200, "iban": "{{AttackerIban}}" }""");
 
         pay.Effect.Should().Be(DecisionEffect.Deny);
-        pay.RuleIds.Should().Equal("pack-payment-untrusted-iban");
+        pay.RuleIds.Should().Equal("pack-payment-untrusted-iban", "pack-payment-untrusted-recipient-inferred");
     }
 
     [Fact]

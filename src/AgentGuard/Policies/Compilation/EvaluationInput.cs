@@ -34,5 +34,5 @@ internal readonly struct EvaluationInput
     public Inference.ToolRoleCache Roles { get; }
 
     /// <summary>The inferred roles of this call's tool.</summary>
-    public Inference.ToolRoles CallRoles => Roles.For(Call.ToolName, Call.Descriptor);
+    public Inference.ToolRoles CallRoles => Roles.For(Call);
 }
