@@ -43,6 +43,7 @@ internal static class ValueTokenizer
         TokenizeCore(prepared, tokens, null);
         AppendHosts(tokens);
         AppendIdentifiers(prepared, tokens);
+        AppendHyphenated(prepared, tokens);
         return tokens;
     }
 
@@ -118,6 +119,77 @@ internal static class ValueTokenizer
     }
 
     private static bool IsIdentifierChar(char c) => c == '_' || char.IsLetterOrDigit(c);
+
+    /// <summary>Shortest hyphenated identifier kept: a tool name checked by a result is eight characters or more.</summary>
+    private const int MinHyphenated = 8;
+
+    /// <summary>
+    /// Appends the distinct maximal runs of words joined by single hyphens (<c>sync-profile-data</c>), eight characters
+    /// or more, each word starting with a letter (so dates and UUIDs are not kept), as identifiers: a tool named with
+    /// hyphens is named by a text that holds that run.
+    /// </summary>
+    private static void AppendHyphenated(string text, List<ValueToken> tokens)
+    {
+        HashSet<string>? found = null;
+        var at = text.IndexOf('-');
+        while (at >= 0)
+        {
+            var start = at;
+            while (start > 0 && IsHyphenatedChar(text[start - 1]))
+            {
+                start--;
+            }
+
+            var end = at + 1;
+            while (end < text.Length && IsHyphenatedChar(text[end]))
+            {
+                end++;
+            }
+
+            while (start < end && text[start] == '-')
+            {
+                start++;
+            }
+
+            var last = end;
+            while (last > start && text[last - 1] == '-')
+            {
+                last--;
+            }
+
+            if (last - start >= MinHyphenated && IsHyphenated(text.AsSpan(start, last - start)))
+            {
+                var identifier = LowerWord(text, start, last - start);
+                if ((found ??= new HashSet<string>(StringComparer.Ordinal)).Add(identifier))
+                {
+                    tokens.Add(new ValueToken(ValueTokenKind.Identifier, identifier));
+                }
+            }
+
+            at = end < text.Length ? text.IndexOf('-', end) : -1;
+        }
+    }
+
+    private static bool IsHyphenatedChar(char c) => c == '-' || char.IsLetterOrDigit(c);
+
+    /// <summary>Two or more words joined by single hyphens, each starting with a letter.</summary>
+    private static bool IsHyphenated(ReadOnlySpan<char> run)
+    {
+        if (!run.Contains('-') || run.Contains("--", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var part in run.Split('-'))
+        {
+            if (!char.IsLetter(run[part.Start.Value]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>NFKC and no format characters, so look-alike and hidden characters do not split or disguise a value.</summary>
     public static string Prepare(string text)

@@ -7,7 +7,9 @@ namespace AgentGuard.Tests.Properties;
 /// <summary>
 /// The identifiers <see cref="ValueTokenizer.TokenizeSeen"/> adds to seen text against a naive reading of their
 /// definition (each maximal run of letters, digits and underscores, its outer underscores trimmed, that still holds an
-/// underscore; lower case, each once, in order of first appearance), and the tokens before them are exactly those of
+/// underscore; then each maximal run of letters, digits and hyphens, its outer hyphens trimmed, of eight characters or
+/// more, made of two or more words joined by single hyphens, each word starting with a letter; lower case, each once, in
+/// order of first appearance), and the tokens before them are exactly those of
 /// <see cref="ValueTokenizer.Tokenize(string)"/>, so no word sequence of the text is split; the hosts of its URLs, each once.
 /// </summary>
 public sealed partial class SeenIdentifierPropertyTests
@@ -18,6 +20,9 @@ public sealed partial class SeenIdentifierPropertyTests
 
     [GeneratedRegex(@"[\p{L}\p{N}_]+")]
     private static partial Regex Run();
+
+    [GeneratedRegex(@"[\p{L}\p{N}-]+")]
+    private static partial Regex HyphenRun();
 
     private static List<string> Naive(string text)
     {
@@ -31,7 +36,18 @@ public sealed partial class SeenIdentifierPropertyTests
             }
         }
 
-        return found;
+        var hyphenated = new List<string>();
+        foreach (Match match in HyphenRun().Matches(text))
+        {
+            var identifier = match.Value.Trim('-').ToLowerInvariant();
+            var words = identifier.Split('-');
+            if (identifier.Length >= 8 && words.Length >= 2 && words.All(w => w.Length > 0 && char.IsLetter(w[0])) && !hyphenated.Contains(identifier))
+            {
+                hyphenated.Add(identifier);
+            }
+        }
+
+        return [.. found, .. hyphenated];
     }
 
     [Fact]

@@ -7,17 +7,20 @@ namespace AgentGuard.Policies;
 /// <c>When.ToolNamedByResult</c>: holds when an earlier tool result named this tool by its identifier ("use the
 /// <c>DataWiping</c> tool") and the user's prompt did not — the choice of tool came from content, not from the user.
 /// Only identifier-like names are checked, since ordinary words such as <c>send email</c> appear in any text: one
-/// CamelCase word of at least eight letters (<c>DataWiping</c>), or words joined by underscores, eight characters in all
-/// (<c>transfer_funds</c>), which a result names only as that whole identifier. The user chose a snake_case tool when the
-/// prompt holds its name or its words with spaces ("cancel reservation" for <c>cancel_reservation</c>).
+/// CamelCase word of at least eight letters (<c>DataWiping</c>), or words joined by underscores or by hyphens, eight
+/// characters in all (<c>transfer_funds</c>, <c>sync-profile-data</c>), which a result names only as that whole
+/// identifier. A namespaced name (<c>crm.export_all_contacts</c>, <c>github/delete_repository</c>,
+/// <c>mcp__admin__grant_access</c>) is named by its whole identifier or by the name after the namespace. The user chose
+/// the tool when the prompt holds its name, the name after the namespace, or either's words with spaces ("cancel
+/// reservation" for <c>cancel_reservation</c>).
 /// </summary>
 internal sealed class ToolNamedByResultCondition : Condition
 {
     /// <summary>Most tool names whose keys are remembered: a policy decides for a host's tools, a bounded set.</summary>
     private const int MaxCachedKeys = 4096;
 
-    /// <summary>Each tool name's key ("" for none), so a decision builds no string: the names are the host's tools.</summary>
-    private readonly ConcurrentDictionary<string, string> _keys = new(StringComparer.Ordinal);
+    /// <summary>Each tool name's keys (none for a name of ordinary words), so a decision builds no string: the names are the host's tools.</summary>
+    private readonly ConcurrentDictionary<string, string[]> _keys = new(StringComparer.Ordinal);
 
     public override string Evidence => "a tool result named this tool";
 
@@ -25,14 +28,19 @@ internal sealed class ToolNamedByResultCondition : Condition
 
     public override bool IsMet(in EvaluationInput input)
     {
-        if (input.Session.SessionId is null || KeyOf(input.Call.ToolName) is not { } key)
+        if (input.Session.SessionId is null)
         {
             return false;
         }
 
         // Only text the session still holds: the inexact memory of forgotten untrusted text answers "maybe" for any
         // name once much was forgotten, and a name asked about on a maybe is noise, not safety.
-        var named = input.Session.WasSeenInHeldText(ValueOrigin.Untrusted, key) || input.Session.WasSeenInHeldText(ValueOrigin.Trusted, key);
+        var named = false;
+        foreach (var key in KeysOf(input.Call.ToolName))
+        {
+            named |= input.Session.WasSeenInHeldText(ValueOrigin.Untrusted, key) || input.Session.WasSeenInHeldText(ValueOrigin.Trusted, key);
+        }
+
         if (!named)
         {
             return false;
@@ -43,66 +51,139 @@ internal sealed class ToolNamedByResultCondition : Condition
     }
 
     private static bool NamedIn(string prompt, string toolName)
-        => prompt.Contains(toolName, StringComparison.OrdinalIgnoreCase)
-            || (toolName.Contains('_') && prompt.Contains(toolName.Replace('_', ' '), StringComparison.OrdinalIgnoreCase));
+    {
+        var local = LocalName(toolName);
+        return Holds(prompt, toolName) || (local.Length < toolName.Length && Holds(prompt, local.ToString()));
+
+        static bool Holds(string prompt, string name)
+            => prompt.Contains(name, StringComparison.OrdinalIgnoreCase)
+                || (name.AsSpan().IndexOfAny(Joiners) >= 0 && prompt.Contains(name.Replace('_', ' ').Replace('-', ' '), StringComparison.OrdinalIgnoreCase));
+    }
 
     public override void DeclareReads(in EvaluationInput input, SessionReads reads)
     {
-        if (input.Context.SessionId is { Length: > 0 } && KeyOf(input.Call.ToolName) is { } key)
+        if (input.Context.SessionId is { Length: > 0 })
         {
-            reads.Seen.Add((ValueOrigin.Untrusted, key));
-            reads.Seen.Add((ValueOrigin.Trusted, key));
+            foreach (var key in KeysOf(input.Call.ToolName))
+            {
+                reads.Seen.Add((ValueOrigin.Untrusted, key));
+                reads.Seen.Add((ValueOrigin.Trusted, key));
+            }
         }
     }
 
-    /// <summary><see cref="Key"/>, remembered per tool name (up to <see cref="MaxCachedKeys"/> names).</summary>
-    private string? KeyOf(string toolName)
+    /// <summary><see cref="Keys"/>, remembered per tool name (up to <see cref="MaxCachedKeys"/> names).</summary>
+    private string[] KeysOf(string toolName)
     {
-        if (!_keys.TryGetValue(toolName, out var key))
+        if (!_keys.TryGetValue(toolName, out var keys))
         {
-            key = Key(toolName) ?? string.Empty;
+            keys = Keys(toolName);
             if (_keys.Count < MaxCachedKeys)
             {
-                _keys.TryAdd(toolName, key);
+                _keys.TryAdd(toolName, keys);
             }
         }
 
-        return key.Length == 0 ? null : key;
+        return keys;
     }
 
-    /// <summary>The seen-value key of an identifier-like tool name, or null for names made of ordinary words.</summary>
-    internal static string? Key(string toolName)
+    /// <summary>The seen-value keys that name the tool: its whole identifier's and the name's after a namespace; none for names made of ordinary words.</summary>
+    internal static string[] Keys(string toolName)
     {
-        if (IsSnakeCase(toolName))
+        var local = LocalName(toolName);
+        var keys = new List<string>(3);
+        if (Key(toolName) is { } whole)
         {
-            return "x:" + toolName.ToLowerInvariant();
+            keys.Add(whole);
         }
 
-        if (toolName.Length < 8 || !char.IsUpper(toolName[0]) || !toolName.Skip(1).Any(char.IsUpper) || !toolName.All(char.IsLetterOrDigit))
+        if (local.Length < toolName.Length && Key(local.ToString()) is { } after && !keys.Contains(after))
+        {
+            keys.Add(after);
+        }
+
+        // Text reads a dotted name written whole (admin.ResetAllPasswords) as a host: its host key names the tool.
+        if (keys.Count > 0 && toolName.Contains('.') && !toolName.Contains('/'))
+        {
+            keys.Add("h:" + ValueTokenizer.HostOf(ValueTokenizer.CanonicalUrl(toolName)).ToString());
+        }
+
+        return [.. keys];
+    }
+
+    /// <summary>The seen-value key of one identifier-like name, or null for names made of ordinary words.</summary>
+    internal static string? Key(string name)
+    {
+        if (IsJoined(name))
+        {
+            return "x:" + name.ToLowerInvariant();
+        }
+
+        if (name.Length < 8 || !char.IsUpper(name[0]) || !name.Skip(1).Any(char.IsUpper) || !name.All(char.IsLetterOrDigit))
         {
             return null;
         }
 
-        var tokens = ValueTokenizer.Tokenize(toolName);
+        var tokens = ValueTokenizer.Tokenize(name);
         return tokens.Count == 1 && tokens[0].Kind == ValueTokenKind.Word ? SeenTokens.WordsKey(WordStream.Sequence(tokens)) : null;
     }
 
-    /// <summary>Two or more runs of letters and digits joined by single underscores, eight characters or more.</summary>
-    private static bool IsSnakeCase(string toolName)
+    /// <summary>The name after the last namespace separator (<c>.</c>, <c>/</c> or <c>__</c>), or the whole name.</summary>
+    private static ReadOnlySpan<char> LocalName(string toolName)
     {
-        if (toolName.Length < 8 || toolName[0] == '_' || toolName[^1] == '_' || !toolName.Contains('_') || toolName.Contains("__", StringComparison.Ordinal))
+        var name = toolName.AsSpan();
+        var dot = name.LastIndexOfAny('.', '/');
+        var underscores = name.LastIndexOf("__", StringComparison.Ordinal);
+        var start = Math.Max(dot + 1, underscores < 0 ? 0 : underscores + 2);
+        return start < name.Length ? name[start..] : name;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Joiners = System.Buffers.SearchValues.Create("_-");
+
+    /// <summary>
+    /// Runs of letters and digits joined by underscores (single, or double as a host's namespace), or by single hyphens
+    /// each before a letter — the identifiers <see cref="ValueTokenizer.TokenizeSeen"/> keeps — eight characters or more.
+    /// </summary>
+    private static bool IsJoined(string name)
+    {
+        if (name.Length < 8 || name[0] is '_' or '-' || name[^1] is '_' or '-')
         {
             return false;
         }
 
-        foreach (var c in toolName)
+        var underscores = name.Contains('_');
+        var hyphens = name.Contains('-');
+        if (underscores == hyphens)
         {
-            if (c != '_' && !char.IsLetterOrDigit(c))
+            return false; // neither, or both (a mixed name is kept by neither reading whole)
+        }
+
+        foreach (var c in name)
+        {
+            if (c != '_' && c != '-' && !char.IsLetterOrDigit(c))
             {
                 return false;
             }
         }
 
-        return true;
+        if (hyphens)
+        {
+            if (name.Contains("--", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            for (var i = 1; i < name.Length; i++)
+            {
+                if (name[i - 1] == '-' && !char.IsLetter(name[i]))
+                {
+                    return false;
+                }
+            }
+
+            return char.IsLetter(name[0]);
+        }
+
+        return !name.Contains("___", StringComparison.Ordinal);
     }
 }
