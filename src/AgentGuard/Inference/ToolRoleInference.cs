@@ -106,13 +106,21 @@ public static class ToolRoleInference
         ["push"] = ["external-send"],
         ["install"] = ["remote-code"],
         ["eval"] = ["remote-code"],
+        ["make"] = ["action"],
+        ["initiate"] = ["action"],
+    };
+
+    /// <summary>What a name's verb acts on when money moves: <c>create_transfer</c>, <c>make_payment</c>, <c>send_money</c>, <c>schedule_payout</c>.</summary>
+    private static readonly HashSet<string> PaymentObjects = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "payment", "payments", "payout", "payouts", "transfer", "transfers", "wire", "remittance", "disbursement", "money", "funds",
     };
 
     /// <summary>Sink verbs that descriptions mostly use as nouns ("the e-mail", "an order") or for what the tool itself does ("allows you to", "turns it into"): not taken from descriptions.</summary>
     private static readonly HashSet<string> NounLike = new(StringComparer.OrdinalIgnoreCase)
     {
         "mail", "email", "message", "post", "order", "tweet", "book", "set", "go", "run", "lock", "drop", "fill", "add", "wire", "clear", "empty", "format",
-        "turn", "allow", "accept", "push", "rotate", "merge",
+        "turn", "allow", "accept", "push", "rotate", "merge", "make",
     };
 
     private static readonly HashSet<string> ReadVerbs = new(StringComparer.OrdinalIgnoreCase)
@@ -216,7 +224,7 @@ public static class ToolRoleInference
     /// whether each value is an array) stand in for the schema's properties. A plain SDK call guarded by hand has only these.
     /// </summary>
     internal static ToolRoles InferFromArguments(string toolName, ToolDescriptor? descriptor, ArgumentShape arguments)
-        => Compute(toolName, descriptor, [.. arguments.Properties.Select(p => new Parameter(p.Name, string.Empty, p.IsArray))]);
+        => Compute(toolName, descriptor, [.. arguments.Properties.Select(p => new Parameter(p.Name, string.Empty, "$" + Segment(p.Name) + (p.IsArray ? "[*]" : string.Empty), [], 0))]);
 
     /// <summary>Splits a tool name into lower-case words: <c>BankManagerTransferFunds</c> → bank, manager, transfer, funds; <c>EC2TerminateInstances</c> → ec2, terminate, instances.</summary>
     public static string[] Words(string name)
@@ -273,6 +281,11 @@ public static class ToolRoleInference
                 Add(verbTags, $"name verb '{word}'");
                 actionWords.Add(word);
                 actionWords.AddRange(words.Skip(i + 1).Where(w => SinkVerbs.ContainsKey(w) && !NounLike.Contains(w)));
+                if (!verbTags.Contains("payment") && words.Skip(i + 1).FirstOrDefault(PaymentObjects.Contains) is { } money)
+                {
+                    Add(["payment"], $"name object '{money}' → payment");
+                }
+
                 break;
             }
 
@@ -396,29 +409,73 @@ public static class ToolRoleInference
         return null;
     }
 
-    /// <summary>The properties of an object schema: name, description and whether the value is an array.</summary>
+    /// <summary>Deepest nesting of object schemas read for recipients (<c>message.toRecipients[].emailAddress</c> is three).</summary>
+    private const int MaxSchemaDepth = 6;
+
+    /// <summary>
+    /// The properties of an object schema, each with its description and argument path, and those of the objects nested
+    /// in them (an object property's, an array's items'), as real APIs nest a recipient: Microsoft Graph's
+    /// <c>message.toRecipients</c>, a payment's <c>transfer.creditor.iban</c>.
+    /// </summary>
     private static List<Parameter> ParametersOf(JsonElement? schema)
     {
         var parameters = new List<Parameter>();
-        if (schema is not { ValueKind: JsonValueKind.Object } root || !root.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
+        if (schema is { ValueKind: JsonValueKind.Object } root)
         {
-            return parameters;
-        }
-
-        foreach (var property in properties.EnumerateObject())
-        {
-            var value = property.Value;
-            var description = value.ValueKind == JsonValueKind.Object && value.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() ?? string.Empty : string.Empty;
-            var isArray = value.ValueKind == JsonValueKind.Object && value.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "array";
-            parameters.Add(new Parameter(property.Name, description, isArray));
+            AddProperties(root, "$", 0, parameters);
         }
 
         return parameters;
     }
 
+    private static void AddProperties(JsonElement schema, string prefix, int depth, List<Parameter> parameters)
+    {
+        if (!schema.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in properties.EnumerateObject())
+        {
+            var value = property.Value;
+            var path = prefix + Segment(property.Name);
+            if (value.ValueKind != JsonValueKind.Object)
+            {
+                parameters.Add(new Parameter(property.Name, string.Empty, path, [], depth));
+                continue;
+            }
+
+            var description = value.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() ?? string.Empty : string.Empty;
+            var isArray = value.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "array";
+            var selected = isArray ? path + "[*]" : path;
+            var nested = new List<Parameter>();
+            if (depth < MaxSchemaDepth)
+            {
+                var inner = isArray && value.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Object ? items : value;
+                AddProperties(inner, selected, depth + 1, nested);
+            }
+
+            parameters.Add(new Parameter(property.Name, description, selected, nested, depth));
+        }
+    }
+
+    /// <summary>A property's path segment: <c>.name</c>, or <c>['odd name']</c> for a name a dotted path cannot hold.</summary>
+    private static string Segment(string name)
+        => name.Length > 0 && name.AsSpan().IndexOfAnyExcept(IdentifierChars) < 0 ? "." + name : $"['{name}']";
+
     private static List<string> RecipientArguments(List<Parameter> parameters, List<string> evidence)
     {
         var paths = new List<string>();
+        AddRecipients(parameters, paths, evidence);
+        return paths;
+    }
+
+    /// <summary>
+    /// Adds the path of each recipient-like parameter (its whole value: a recipient object is read through); a parameter
+    /// that is none is searched for nested ones.
+    /// </summary>
+    private static void AddRecipients(List<Parameter> parameters, List<string> paths, List<string> evidence)
+    {
         foreach (var parameter in parameters)
         {
             var words = Words(parameter.Name);
@@ -431,22 +488,21 @@ public static class ToolRoleInference
             var byDescription = RecipientDescriptions.FirstOrDefault(t => parameter.Description.Contains(t, StringComparison.OrdinalIgnoreCase));
             if (byName is null && byDescription is null)
             {
+                AddRecipients(parameter.Nested, paths, evidence);
                 continue;
             }
 
-            paths.Add(PathOf(parameter.Name) + (parameter.IsArray ? "[*]" : string.Empty));
-            evidence.Add(byName is not null ? $"parameter '{parameter.Name}' names a recipient ('{byName}')" : $"parameter '{parameter.Name}' is described as '{byDescription}'");
+            paths.Add(parameter.Path);
+            var where = parameter.Depth == 0 ? $"parameter '{parameter.Name}'" : $"parameter '{parameter.Path}'";
+            evidence.Add(byName is not null ? $"{where} names a recipient ('{byName}')" : $"{where} is described as '{byDescription}'");
         }
-
-        return paths;
     }
-
-    /// <summary>The path of a top-level property: <c>$.name</c>, or <c>$['odd name']</c> for a name a dotted path cannot hold.</summary>
-    private static string PathOf(string name)
-        => name.Length > 0 && name.AsSpan().IndexOfAnyExcept(IdentifierChars) < 0 ? "$." + name : $"$['{name}']";
 
     private static readonly System.Buffers.SearchValues<char> IdentifierChars = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
 
-    /// <summary>A parameter of the tool, from its schema or (with no schema) from a call's arguments.</summary>
-    private readonly record struct Parameter(string Name, string Description, bool IsArray);
+    /// <summary>
+    /// A parameter of the tool, from its schema or (with no schema) from a call's arguments: its name, description, the
+    /// path that selects its value (<c>[*]</c> for an array's elements), the parameters nested in it, and how deep it is.
+    /// </summary>
+    private sealed record Parameter(string Name, string Description, string Path, List<Parameter> Nested, int Depth);
 }
