@@ -19,11 +19,43 @@ internal sealed class ToolRoleCache
     private readonly ConditionalWeakTable<ToolDescriptor, ShapeRoles> _describedShapes = [];
     private readonly BoundedCache<string, ShapeRoles> _namedShapes = new(MaxNames, StringComparer.Ordinal);
 
-    /// <summary>The roles of the call's tool: from its descriptor's schema, or, with no schema, from the call's argument names.</summary>
+    /// <summary>Most operations remembered per described tool (a model can invent operations; a tool has a few).</summary>
+    private const int MaxOperations = 64;
+
+    /// <summary>Roles of a multiplexed tool's operations, per descriptor (weakly, as described tools), by "operation_tool" name.</summary>
+    private readonly ConditionalWeakTable<ToolDescriptor, BoundedCache<string, ToolRoles>> _operations = [];
+
+    /// <summary>
+    /// The roles of the call's tool: from its descriptor's schema, or, with no schema, from the call's argument names; for
+    /// a tool whose name holds no verb, from the operation its arguments pick (<see cref="OperationArgument"/>) when they
+    /// pick one.
+    /// </summary>
     public ToolRoles For(ToolCallEvent call)
-        => call.Descriptor?.ParametersSchema is null && ArgumentShape.HasNames(call.Arguments)
-            ? ForShape(call.ToolName, call.Descriptor, call.Arguments.Root)
-            : For(call.ToolName, call.Descriptor);
+    {
+        var schemaLess = call.Descriptor?.ParametersSchema is null && ArgumentShape.HasNames(call.Arguments);
+        var roles = schemaLess ? ForShape(call.ToolName, call.Descriptor, call.Arguments.Root) : For(call.ToolName, call.Descriptor);
+        if (roles.NameHasVerb || roles.IsToolDirectory || OperationArgument.Of(call.Arguments) is not { } operation)
+        {
+            return roles;
+        }
+
+        // The operation's words come first, so its verb is the one inference finds (delete_repository_github).
+        var named = operation + "_" + call.ToolName;
+        if (schemaLess)
+        {
+            return ToolRoleInference.InferFromArguments(named, call.Descriptor, ArgumentShape.Read(call.Arguments.Root));
+        }
+
+        var operations = call.Descriptor is { } descriptor ? _operations.GetValue(descriptor, static _ => new BoundedCache<string, ToolRoles>(MaxOperations, StringComparer.Ordinal)) : null;
+        if (operations is not null && operations.TryGetValue(named, out var cached))
+        {
+            return cached;
+        }
+
+        var inferred = ToolRoleInference.Infer(named, call.Descriptor);
+        operations?.TryAdd(named, inferred);
+        return inferred;
+    }
 
     public ToolRoles For(string toolName, ToolDescriptor? descriptor)
     {

@@ -368,7 +368,10 @@ public static class ToolRoleInference
             tags.Add("untrusted-source");
         }
 
-        return new ToolRoles([.. tags.Distinct(StringComparer.OrdinalIgnoreCase)], [.. recipients], [.. actionWords.Distinct(StringComparer.Ordinal)], sink, thirdParty, [.. evidence], directory);
+        return new ToolRoles([.. tags.Distinct(StringComparer.OrdinalIgnoreCase)], [.. recipients], [.. actionWords.Distinct(StringComparer.Ordinal)], sink, thirdParty, [.. evidence], directory)
+        {
+            NameHasVerb = sinkByName || reader,
+        };
 
         void Add(string[] added, string why)
         {

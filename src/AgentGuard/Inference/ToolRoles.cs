@@ -17,6 +17,9 @@ public sealed class ToolRoles
         Paths = [.. recipientArguments.Select(a => ArgumentPath.TryParse(a, out var path, out _) ? path : null).OfType<ArgumentPath>()];
     }
 
+    /// <summary>True when the tool's name holds a verb inference knows (it sends, pays, reads…): an operation argument does not override it.</summary>
+    internal bool NameHasVerb { get; init; }
+
     /// <summary><see cref="RecipientArguments"/> parsed.</summary>
     internal ArgumentPath[] Paths { get; }
 
