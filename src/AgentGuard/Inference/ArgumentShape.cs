@@ -3,9 +3,9 @@ using System.Text.Json;
 namespace AgentGuard.Inference;
 
 /// <summary>
-/// The top-level argument names of one call, and which values are arrays: what role inference reads, in place of a
-/// parameter schema, for a tool that has none. Two calls with the same names and array-ness have the same shape,
-/// whatever the order of their properties.
+/// The top-level argument names of one call whose values are scalars or arrays of scalars, and which are arrays: the
+/// key under which the roles role inference read from them, in place of a parameter schema, are remembered for a tool
+/// that has none. Two calls with the same names and array-ness have the same shape, whatever the order of their properties.
 /// </summary>
 internal sealed class ArgumentShape
 {
@@ -22,8 +22,11 @@ internal sealed class ArgumentShape
     public static bool HasNames(ToolArguments arguments)
         => !arguments.IsMalformed && arguments.Root.ValueKind == JsonValueKind.Object && arguments.Root.GetPropertyCount() > 0;
 
-    /// <summary>The shape of <paramref name="arguments"/> (an object; anything else has no names).</summary>
-    public static ArgumentShape Read(JsonElement arguments)
+    /// <summary>
+    /// The shape of flat <paramref name="arguments"/> (an object whose values are scalars or arrays of scalars), or null
+    /// for arguments that nest objects: their roles depend on the nested names too, and are inferred per call.
+    /// </summary>
+    public static ArgumentShape? Read(JsonElement arguments)
     {
         var names = new List<string>();
         var isArray = new List<bool>();
@@ -31,6 +34,11 @@ internal sealed class ArgumentShape
         {
             foreach (var property in arguments.EnumerateObject())
             {
+                if (!IsFlat(property.Value))
+                {
+                    return null;
+                }
+
                 names.Add(property.Name);
                 isArray.Add(property.Value.ValueKind == JsonValueKind.Array);
             }
@@ -39,8 +47,26 @@ internal sealed class ArgumentShape
         return new ArgumentShape([.. names], [.. isArray]);
     }
 
-    /// <summary>The names, each with whether its value is an array.</summary>
-    public IEnumerable<(string Name, bool IsArray)> Properties => _names.Select((n, i) => (n, _isArray[i]));
+    private static bool IsFlat(JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in value.EnumerateArray())
+            {
+                if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>True when <paramref name="arguments"/> has exactly these names, with the same array-ness (compared without allocating).</summary>
     public bool Matches(JsonElement arguments)
@@ -68,7 +94,7 @@ internal sealed class ArgumentShape
         {
             if (property.NameEquals(_names[i]))
             {
-                return _isArray[i] == (property.Value.ValueKind == JsonValueKind.Array);
+                return _isArray[i] == (property.Value.ValueKind == JsonValueKind.Array) && IsFlat(property.Value);
             }
         }
 

@@ -9,7 +9,8 @@ namespace AgentGuard.Inference;
 /// descriptor object (weakly: a re-listed MCP tool or a collected function takes its entry with it, so a long-running
 /// host neither leaks old schemas nor fills the cache with dead entries); an undescribed tool by name, bounded, since
 /// a model can invent names. A tool without a parameter schema is inferred from each call's argument names (a plain SDK
-/// call has nothing else), remembered per tool for a few argument shapes.
+/// call has nothing else), remembered per tool for a few flat argument shapes; arguments that nest objects are read
+/// through on each call.
 /// </summary>
 internal sealed class ToolRoleCache
 {
@@ -43,7 +44,7 @@ internal sealed class ToolRoleCache
         var named = operation + "_" + call.ToolName;
         if (schemaLess)
         {
-            return ToolRoleInference.InferFromArguments(named, call.Descriptor, ArgumentShape.Read(call.Arguments.Root));
+            return ToolRoleInference.InferFromArguments(named, call.Descriptor, call.Arguments.Root);
         }
 
         var operations = call.Descriptor is { } descriptor ? _operations.GetValue(descriptor, static _ => new BoundedCache<string, ToolRoles>(MaxOperations, StringComparer.Ordinal)) : null;
@@ -90,9 +91,12 @@ internal sealed class ToolRoleCache
             return known;
         }
 
-        var shape = ArgumentShape.Read(arguments);
-        var roles = ToolRoleInference.InferFromArguments(toolName, descriptor, shape);
-        shapes?.Add(shape, roles);
+        var roles = ToolRoleInference.InferFromArguments(toolName, descriptor, arguments);
+        if (ArgumentShape.Read(arguments) is { } shape)
+        {
+            shapes?.Add(shape, roles);
+        }
+
         return roles;
     }
 

@@ -223,8 +223,49 @@ public static class ToolRoleInference
     /// Infers the roles of a tool that has no parameter schema from what one call of it holds: its argument names (and
     /// whether each value is an array) stand in for the schema's properties. A plain SDK call guarded by hand has only these.
     /// </summary>
-    internal static ToolRoles InferFromArguments(string toolName, ToolDescriptor? descriptor, ArgumentShape arguments)
-        => Compute(toolName, descriptor, [.. arguments.Properties.Select(p => new Parameter(p.Name, string.Empty, "$" + Segment(p.Name) + (p.IsArray ? "[*]" : string.Empty), [], 0))]);
+    internal static ToolRoles InferFromArguments(string toolName, ToolDescriptor? descriptor, JsonElement arguments)
+    {
+        var parameters = new List<Parameter>();
+        AddArguments(arguments, "$", 0, parameters);
+        return Compute(toolName, descriptor, parameters);
+    }
+
+    /// <summary>
+    /// The properties of an arguments object as parameters, with those of the objects nested in them (an object value's,
+    /// and every object element's of an array, each name once), as <see cref="AddProperties"/> reads a schema.
+    /// </summary>
+    private static void AddArguments(JsonElement arguments, string prefix, int depth, List<Parameter> parameters)
+    {
+        if (arguments.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in arguments.EnumerateObject())
+        {
+            var value = property.Value;
+            var selected = prefix + Segment(property.Name) + (value.ValueKind == JsonValueKind.Array ? "[*]" : string.Empty);
+            var nested = new List<Parameter>();
+            if (depth < MaxSchemaDepth)
+            {
+                if (value.ValueKind == JsonValueKind.Object)
+                {
+                    AddArguments(value, selected, depth + 1, nested);
+                }
+                else if (value.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        var found = new List<Parameter>();
+                        AddArguments(item, selected, depth + 1, found);
+                        nested.AddRange(found.Where(f => !nested.Exists(n => n.Name == f.Name)));
+                    }
+                }
+            }
+
+            parameters.Add(new Parameter(property.Name, string.Empty, selected, nested, depth));
+        }
+    }
 
     /// <summary>Splits a tool name into lower-case words: <c>BankManagerTransferFunds</c> → bank, manager, transfer, funds; <c>EC2TerminateInstances</c> → ec2, terminate, instances.</summary>
     public static string[] Words(string name)
