@@ -95,6 +95,9 @@ internal static class SecretProviderTokens
     /// <summary>Braintree's production access tokens are <c>access_token$production$</c>, 16 characters, <c>$</c>, 32 characters.</summary>
     private static readonly SearchValues<char> BraintreeBody = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789$");
 
+    /// <summary>A prefix this long (<c>django-insecure-</c>, <c>AGE-SECRET-KEY-1</c>) names its provider even inside a longer token.</summary>
+    private const int DistinctivePrefix = 14;
+
     /// <summary>Examines the anchor at <paramref name="at"/>; returns where scanning may resume.</summary>
     public static int Match(string text, int at, List<SecretFinding> found)
     {
@@ -106,14 +109,17 @@ internal static class SecretProviderTokens
             }
         }
 
-        if (!ByFirst.TryGetValue(text[at], out var entries) || (at > 0 && IsTokenChar(text[at - 1]) && !SecretEscapes.Before(text, at)))
+        if (!ByFirst.TryGetValue(text[at], out var entries))
         {
             return at + 1;
         }
 
+        // A prefix inside a longer token is no token of that provider, unless the prefix is long enough to be the
+        // provider's alone: then the token is read whole, and no other scan leaves a fragment of it.
+        var bounded = at == 0 || !IsTokenChar(text[at - 1]) || SecretEscapes.Before(text, at);
         foreach (var entry in entries)
         {
-            if (!text.AsSpan(at).StartsWith(entry.Prefix, StringComparison.Ordinal))
+            if ((!bounded && entry.Prefix.Length < DistinctivePrefix) || !text.AsSpan(at).StartsWith(entry.Prefix, StringComparison.Ordinal))
             {
                 continue;
             }

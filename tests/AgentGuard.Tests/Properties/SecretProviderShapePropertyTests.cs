@@ -96,6 +96,13 @@ public sealed class SecretProviderShapePropertyTests
             Redaction(detector, before + token + after, token) != Outcome.Partial, iter: Iterations);
     }
 
+    /// <summary>CsCheck's seed 7zXNLuKeW_Y5: a Django key right after a letter was not read as one, and the <c>pw=</c> inside it was redacted alone.</summary>
+    [Theory]
+    [InlineData("!adjango-insecure-h%nc0$pw=vqd*z948i$$m0e=9z3t0jd2!0m+s@+h98\t/", "django-insecure-h%nc0$pw=vqd*z948i$$m0e=9z3t0jd2!0m+s@+h98")]
+    [InlineData("xAGE-SECRET-KEY-1QQPZS9GZVQ7ZQH2LNAFJ7C0PNGKE8DMF4YEGD0Z3DV8ZGW3WQ9QSZ2R4NR", "AGE-SECRET-KEY-1QQPZS9GZVQ7ZQH2LNAFJ7C0PNGKE8DMF4YEGD0Z3DV8ZGW3WQ9QSZ2R4NR")]
+    public void DistinctivePrefix_InsideALongerToken_IsRedactedWhole(string text, string token)
+        => Redaction(new SecretDetector(), text, token).Should().Be(Outcome.Whole);
+
     private enum Outcome
     {
         None,
