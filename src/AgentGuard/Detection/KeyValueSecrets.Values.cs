@@ -24,9 +24,21 @@ internal static partial class KeyValueSecrets
     /// <summary>
     /// A value in a password position (quoted, assigned with "=", given to a flag, compared in code) that is one plain
     /// word or more: six or more characters without spaces. A single word is a password there (<c>PASSWORD=whiteduke</c>).
+    /// A shorter one is a password when it mixes letters with digits or symbols (<see cref="LooksLikeShortMixedPassword"/>).
     /// </summary>
     private static bool LooksLikePlainPassword(ReadOnlySpan<char> value)
-        => value.Length >= 6 && (value.Length <= 128 || LongUnbroken(value)) && value.IndexOfAny(' ', '\t') < 0 && !LooksLikePath(value) && !SecretText.IsPlaceholderWord(value) && !SecretText.IsPlaceholder(value);
+        => (value.Length >= 6 || LooksLikeShortMixedPassword(value)) && (value.Length <= 128 || LongUnbroken(value)) && value.IndexOfAny(' ', '\t') < 0 && !LooksLikePath(value) && !SecretText.IsPlaceholderWord(value) && !SecretText.IsPlaceholder(value);
+
+    /// <summary>
+    /// A four- or five-character password of the weak kind people write (<c>adm!n</c>, <c>n1nja</c>, <c>f@ll</c>,
+    /// <c>indi@</c>): a letter and a digit or a symbol, nothing but letters, digits and the symbols passwords take. Digits
+    /// alone (<c>123</c>), letters alone (<c>asdf</c>) and names with dots or dashes (<c>v1.0</c>, <c>a-b</c>) stay values.
+    /// </summary>
+    private static bool LooksLikeShortMixedPassword(ReadOnlySpan<char> value)
+        => value.Length is 4 or 5 && (value.ContainsAnyInRange('A', 'Z') || value.ContainsAnyInRange('a', 'z'))
+        && value.ContainsAnyExcept(AsciiLetters) && !value.ContainsAnyExcept(ShortPasswordChars);
+
+    private static readonly System.Buffers.SearchValues<char> ShortPasswordChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!@#%^&*?");
 
     /// <summary>A password stated in prose and quoted ("the password is "pyne""): four characters or more, one word.</summary>
     private static bool LooksLikeStatedPassword(ReadOnlySpan<char> value)
