@@ -361,7 +361,7 @@ internal static partial class KeyValueSecrets
             // its line or was given with "=" (not prose: "The client secret: rotate it…"), has letters with digits or symbols
             // and is not a name of words (db-credentials-v2).
             KeyKind.Token when quote == '\0' && assigned && !spaced && pair == Pair.None && key.EndsWith("secret", StringComparison.Ordinal) && (equals || (ownLine && EndsLine(text, valueEnd))) && LooksLikeUnquotedSecret(value) => "generic-secret",
-            KeyKind.Token or KeyKind.Bearer when LooksLikeToken(value) || (quote != '\0' && LooksLikeShortQuotedToken(value)) || (scheme && LooksLikeSchemeToken(value)) => scheme || kind == KeyKind.Bearer ? "bearer-token" : IsAwsSecret(key, value) ? "aws-secret-key" : "generic-secret",
+            KeyKind.Token or KeyKind.Bearer when LooksLikeToken(value) || (quote != '\0' && LooksLikeShortQuotedToken(value)) || (scheme && LooksLikeSchemeToken(value)) || ((scheme || kind == KeyKind.Bearer) && IsEncodedUserPassword(value)) => scheme || kind == KeyKind.Bearer ? "bearer-token" : IsAwsSecret(key, value) ? "aws-secret-key" : "generic-secret",
             // ipstack_key=abcdef…12, uclassify_key=ABC123DEF456, asana_key = "8195513847023883": an assigned key name is a
             // credential position, so a plain run of letters and digits is a credential there even below the entropy floors.
             KeyKind.Token when assigned && !scheme && pair == Pair.None && LooksLikeAssignedKey(value) => "generic-secret",
