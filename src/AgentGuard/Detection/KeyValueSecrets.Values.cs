@@ -40,6 +40,30 @@ internal static partial class KeyValueSecrets
 
     private static readonly System.Buffers.SearchValues<char> ShortPasswordChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!@#%^&*?");
 
+    /// <summary>
+    /// A token given to a command-line flag that names one (<c>--token AIhq5Xyb1Gga9Q5</c>), shorter than a token needs
+    /// elsewhere: 12 to 128 letters and digits (and <c>_-.</c>) with both letter cases and digits in two or more places,
+    /// varied, not a placeholder, and with digits in three or more places or else not a name in code (<c>MyService2Api3</c>):
+    /// a short random token reads like words now and then (<c>AIhq5…</c>), a name seldom breaks its words with digits thrice.
+    /// </summary>
+    private static bool LooksLikeFlagToken(ReadOnlySpan<char> value)
+    {
+        if (value.Length is < 12 or > 128 || value.ContainsAnyExcept(FlagTokenChars) || !value.ContainsAnyInRange('A', 'Z') || !value.ContainsAnyInRange('a', 'z'))
+        {
+            return false;
+        }
+
+        var digitRuns = 0;
+        for (var k = 0; k < value.Length; k++)
+        {
+            digitRuns += char.IsAsciiDigit(value[k]) && (k == 0 || !char.IsAsciiDigit(value[k - 1])) ? 1 : 0;
+        }
+
+        return digitRuns >= 2 && SecretText.Entropy(value) >= 3.3 && (digitRuns >= 3 || !SecretText.LooksLikeIdentifier(value)) && !SecretText.IsPlaceholder(value);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> FlagTokenChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.");
+
     /// <summary>A password stated in prose and quoted ("the password is "pyne""): four characters or more, one word.</summary>
     private static bool LooksLikeStatedPassword(ReadOnlySpan<char> value)
         => value.Length >= 4 && (value.Length <= 128 || LongUnbroken(value)) && value.IndexOfAny(' ', '\t') < 0 && !LooksLikePath(value) && !SecretText.IsPlaceholderWord(value) && !SecretText.IsPlaceholder(value);

@@ -354,6 +354,8 @@ internal static partial class KeyValueSecrets
             KeyKind.Password when !(ownLine && IsTypeName(value)) && (LooksLikePassword(value) || ((quote != '\0' || equals || (ownLine && EndsLine(text, valueEnd))) && LooksLikePlainPassword(value))) => IsConnectionString(text, start, valueEnd) ? "connection-string-password" : "password",
             // "todoist SECRET 5179f7…", "convertapi KEY abcdef1234567890": a capitalised label names the value after it.
             KeyKind.Token when spaced && quote == '\0' && !stated && CapitalLabel(text, start, end) && LooksLikeLabelledValue(value) => "generic-secret",
+            // --token AIhq5Xyb1Gga9Q5, -secret …: a flag naming a token takes a shorter one when it mixes cases and digits.
+            KeyKind.Token when spaced && quote == '\0' && !stated && IsFlag(text, start) && LooksLikeFlagToken(value) => "generic-secret",
             KeyKind.Token when spaced && !LooksLikeStrongToken(value) && !(stated && LooksLikeToken(value)) && !(IsFlag(text, start) && text[start + 1] == '-' && LooksLikeToken(value)) => null,
             // JWT: Secret: 'development#product': a quoted value assigned to a name ending in "secret" may be a password.
             KeyKind.Token when quote != '\0' && !spaced && key.EndsWith("secret", StringComparison.Ordinal) && value.IndexOfAny(' ', '\t') < 0 && !IsKebabName(value) && LooksLikePassword(value) => "generic-secret",
