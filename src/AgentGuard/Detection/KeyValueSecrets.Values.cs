@@ -64,6 +64,23 @@ internal static partial class KeyValueSecrets
 
     private static readonly System.Buffers.SearchValues<char> FlagTokenChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.");
 
+    /// <summary>
+    /// A quoted value whose line ends before its closing quote (a literal cut off, or continued with a trailing '\'):
+    /// the value without that backslash when it is a generated token by <see cref="LooksLikeToken"/> and no placeholder;
+    /// otherwise empty. Prose with an apostrophe (<c>key = 'it's late</c>) is no token.
+    /// </summary>
+    private static ReadOnlySpan<char> UnclosedToken(ReadOnlySpan<char> value)
+    {
+        var token = value.TrimEnd('\\');
+        return LooksLikeToken(token) && !token.ContainsAny(UnclosedStops) && !SecretText.IsPlaceholder(token) ? token : [];
+    }
+
+    /// <summary>At <paramref name="i"/> the text or its line ends, or a backslash continues the line on the next.</summary>
+    private static bool AtLineEnd(string text, int i)
+        => i >= text.Length || text[i] is '\n' or '\r' || (text[i] == '\\' && (i + 1 >= text.Length || text[i + 1] is '\n' or '\r'));
+
+    private static readonly System.Buffers.SearchValues<char> UnclosedStops = System.Buffers.SearchValues.Create("\"'`<>()[]{}; \t");
+
     /// <summary>A password stated in prose and quoted ("the password is "pyne""): four characters or more, one word.</summary>
     private static bool LooksLikeStatedPassword(ReadOnlySpan<char> value)
         => value.Length >= 4 && (value.Length <= 128 || LongUnbroken(value)) && value.IndexOfAny(' ', '\t') < 0 && !LooksLikePath(value) && !SecretText.IsPlaceholderWord(value) && !SecretText.IsPlaceholder(value);

@@ -319,6 +319,13 @@ internal static partial class KeyValueSecrets
         }
         else if (i >= text.Length || text[i] != quote)
         {
+            // $key = 'gmUGWx… with the line (or the text) ending before the closing quote: a literal cut off or continued
+            // with '\' on the next line. A generated token up to there is the secret, or its first part.
+            if (quote is not ('\0' or EscapedMarkup.QuoteMark) && !escapedQuotes && AtLineEnd(text, i) && UnclosedToken(text.AsSpan(valueStart, i - valueStart)) is { Length: > 0 } unclosed)
+            {
+                found.Add(new SecretFinding(kind == KeyKind.Password ? "password" : "generic-secret", valueStart, unclosed.Length));
+            }
+
             return end;
         }
 
