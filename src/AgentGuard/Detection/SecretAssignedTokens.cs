@@ -81,7 +81,7 @@ internal static partial class SecretAssignedTokens
 
         // The name stands on its own: at the start, after white space or after the punctuation of a document or a
         // call ("{", "[", "(", ",", ";", a quote). After other symbols it is a piece of a longer value (x!RHI+:fmIM…).
-        if (nameEnd - nameStart < 2 || !char.IsAsciiLetter(text[nameStart]) || (nameStart > 0 && !char.IsWhiteSpace(text[nameStart - 1]) && text[nameStart - 1] is not ('"' or '\'' or '{' or '[' or '(' or ',' or ';')))
+        if ((nameEnd - nameStart < 2 && !JwkPrivateMember(text, nameStart, nameEnd)) || !char.IsAsciiLetter(text[nameStart]) || (nameStart > 0 && !char.IsWhiteSpace(text[nameStart - 1]) && text[nameStart - 1] is not ('"' or '\'' or '{' or '[' or '(' or ',' or ';')))
         {
             return;
         }
