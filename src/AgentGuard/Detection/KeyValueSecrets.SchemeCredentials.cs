@@ -135,6 +135,7 @@ internal static partial class KeyValueSecrets
             password[k] = (char)text[colon + 1 + k];
         }
 
-        return !SecretText.IsPlaceholder(password) && !SecretText.IsPlaceholderWord(password);
+        // u:p: one character is a password here (decoding proved the pair), not a mask of one repeated character.
+        return (password.Length == 1 || !SecretText.IsPlaceholder(password)) && !SecretText.IsPlaceholderWord(password);
     }
 }

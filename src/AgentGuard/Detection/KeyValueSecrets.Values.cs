@@ -24,9 +24,62 @@ internal static partial class KeyValueSecrets
     /// <summary>
     /// A value in a password position (quoted, assigned with "=", given to a flag, compared in code) that is one plain
     /// word or more: six or more characters without spaces. A single word is a password there (<c>PASSWORD=whiteduke</c>).
+    /// A shorter one is a password when it mixes letters with digits or symbols (<see cref="LooksLikeShortMixedPassword"/>).
     /// </summary>
     private static bool LooksLikePlainPassword(ReadOnlySpan<char> value)
-        => value.Length >= 6 && (value.Length <= 128 || LongUnbroken(value)) && value.IndexOfAny(' ', '\t') < 0 && !LooksLikePath(value) && !SecretText.IsPlaceholderWord(value) && !SecretText.IsPlaceholder(value);
+        => (value.Length >= 6 || LooksLikeShortMixedPassword(value)) && (value.Length <= 128 || LongUnbroken(value)) && value.IndexOfAny(' ', '\t') < 0 && !LooksLikePath(value) && !SecretText.IsPlaceholderWord(value) && !SecretText.IsPlaceholder(value);
+
+    /// <summary>
+    /// A four- or five-character password of the weak kind people write (<c>adm!n</c>, <c>n1nja</c>, <c>f@ll</c>,
+    /// <c>indi@</c>): a letter and a digit or a symbol, nothing but letters, digits and the symbols passwords take. Digits
+    /// alone (<c>123</c>), letters alone (<c>asdf</c>) and names with dots or dashes (<c>v1.0</c>, <c>a-b</c>) stay values.
+    /// </summary>
+    private static bool LooksLikeShortMixedPassword(ReadOnlySpan<char> value)
+        => value.Length is 4 or 5 && (value.ContainsAnyInRange('A', 'Z') || value.ContainsAnyInRange('a', 'z'))
+        && value.ContainsAnyExcept(AsciiLetters) && !value.ContainsAnyExcept(ShortPasswordChars);
+
+    private static readonly System.Buffers.SearchValues<char> ShortPasswordChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!@#%^&*?");
+
+    /// <summary>
+    /// A token given to a command-line flag that names one (<c>--token AIhq5Xyb1Gga9Q5</c>), shorter than a token needs
+    /// elsewhere: 12 to 128 letters and digits (and <c>_-.</c>) with both letter cases and digits in two or more places,
+    /// varied, not a placeholder, and with digits in three or more places or else not a name in code (<c>MyService2Api3</c>):
+    /// a short random token reads like words now and then (<c>AIhq5…</c>), a name seldom breaks its words with digits thrice.
+    /// </summary>
+    private static bool LooksLikeFlagToken(ReadOnlySpan<char> value)
+    {
+        if (value.Length is < 12 or > 128 || value.ContainsAnyExcept(FlagTokenChars) || !value.ContainsAnyInRange('A', 'Z') || !value.ContainsAnyInRange('a', 'z'))
+        {
+            return false;
+        }
+
+        var digitRuns = 0;
+        for (var k = 0; k < value.Length; k++)
+        {
+            digitRuns += char.IsAsciiDigit(value[k]) && (k == 0 || !char.IsAsciiDigit(value[k - 1])) ? 1 : 0;
+        }
+
+        return digitRuns >= 2 && SecretText.Entropy(value) >= 3.3 && (digitRuns >= 3 || !SecretText.LooksLikeIdentifier(value)) && !SecretText.IsPlaceholder(value);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> FlagTokenChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.");
+
+    /// <summary>
+    /// A quoted value whose line ends before its closing quote (a literal cut off, or continued with a trailing '\'):
+    /// the value without that backslash when it is a generated token by <see cref="LooksLikeToken"/> and no placeholder;
+    /// otherwise empty. Prose with an apostrophe (<c>key = 'it's late</c>) is no token.
+    /// </summary>
+    private static ReadOnlySpan<char> UnclosedToken(ReadOnlySpan<char> value)
+    {
+        var token = value.TrimEnd('\\');
+        return LooksLikeToken(token) && !token.ContainsAny(UnclosedStops) && !SecretText.IsPlaceholder(token) ? token : [];
+    }
+
+    /// <summary>At <paramref name="i"/> the text or its line ends, or a backslash continues the line on the next.</summary>
+    private static bool AtLineEnd(string text, int i)
+        => i >= text.Length || text[i] is '\n' or '\r' || (text[i] == '\\' && (i + 1 >= text.Length || text[i + 1] is '\n' or '\r'));
+
+    private static readonly System.Buffers.SearchValues<char> UnclosedStops = System.Buffers.SearchValues.Create("\"'`<>()[]{}; \t");
 
     /// <summary>A password stated in prose and quoted ("the password is "pyne""): four characters or more, one word.</summary>
     private static bool LooksLikeStatedPassword(ReadOnlySpan<char> value)

@@ -319,6 +319,13 @@ internal static partial class KeyValueSecrets
         }
         else if (i >= text.Length || text[i] != quote)
         {
+            // $key = 'gmUGWx… with the line (or the text) ending before the closing quote: a literal cut off or continued
+            // with '\' on the next line. A generated token up to there is the secret, or its first part.
+            if (quote is not ('\0' or EscapedMarkup.QuoteMark) && !escapedQuotes && AtLineEnd(text, i) && UnclosedToken(text.AsSpan(valueStart, i - valueStart)) is { Length: > 0 } unclosed)
+            {
+                found.Add(new SecretFinding(kind == KeyKind.Password ? "password" : "generic-secret", valueStart, unclosed.Length));
+            }
+
             return end;
         }
 
@@ -354,6 +361,8 @@ internal static partial class KeyValueSecrets
             KeyKind.Password when !(ownLine && IsTypeName(value)) && (LooksLikePassword(value) || ((quote != '\0' || equals || (ownLine && EndsLine(text, valueEnd))) && LooksLikePlainPassword(value))) => IsConnectionString(text, start, valueEnd) ? "connection-string-password" : "password",
             // "todoist SECRET 5179f7…", "convertapi KEY abcdef1234567890": a capitalised label names the value after it.
             KeyKind.Token when spaced && quote == '\0' && !stated && CapitalLabel(text, start, end) && LooksLikeLabelledValue(value) => "generic-secret",
+            // --token AIhq5Xyb1Gga9Q5, -secret …: a flag naming a token takes a shorter one when it mixes cases and digits.
+            KeyKind.Token when spaced && quote == '\0' && !stated && IsFlag(text, start) && LooksLikeFlagToken(value) => "generic-secret",
             KeyKind.Token when spaced && !LooksLikeStrongToken(value) && !(stated && LooksLikeToken(value)) && !(IsFlag(text, start) && text[start + 1] == '-' && LooksLikeToken(value)) => null,
             // JWT: Secret: 'development#product': a quoted value assigned to a name ending in "secret" may be a password.
             KeyKind.Token when quote != '\0' && !spaced && key.EndsWith("secret", StringComparison.Ordinal) && value.IndexOfAny(' ', '\t') < 0 && !IsKebabName(value) && LooksLikePassword(value) => "generic-secret",
@@ -361,7 +370,7 @@ internal static partial class KeyValueSecrets
             // its line or was given with "=" (not prose: "The client secret: rotate it…"), has letters with digits or symbols
             // and is not a name of words (db-credentials-v2).
             KeyKind.Token when quote == '\0' && assigned && !spaced && pair == Pair.None && key.EndsWith("secret", StringComparison.Ordinal) && (equals || (ownLine && EndsLine(text, valueEnd))) && LooksLikeUnquotedSecret(value) => "generic-secret",
-            KeyKind.Token or KeyKind.Bearer when LooksLikeToken(value) || (quote != '\0' && LooksLikeShortQuotedToken(value)) || (scheme && LooksLikeSchemeToken(value)) => scheme || kind == KeyKind.Bearer ? "bearer-token" : IsAwsSecret(key, value) ? "aws-secret-key" : "generic-secret",
+            KeyKind.Token or KeyKind.Bearer when LooksLikeToken(value) || (quote != '\0' && LooksLikeShortQuotedToken(value)) || (scheme && LooksLikeSchemeToken(value)) || ((scheme || kind == KeyKind.Bearer) && IsEncodedUserPassword(value)) => scheme || kind == KeyKind.Bearer ? "bearer-token" : IsAwsSecret(key, value) ? "aws-secret-key" : "generic-secret",
             // ipstack_key=abcdef…12, uclassify_key=ABC123DEF456, asana_key = "8195513847023883": an assigned key name is a
             // credential position, so a plain run of letters and digits is a credential there even below the entropy floors.
             KeyKind.Token when assigned && !scheme && pair == Pair.None && LooksLikeAssignedKey(value) => "generic-secret",

@@ -14,7 +14,7 @@ namespace AgentGuard;
 /// versions and one-time values (<c>id</c>, <c>requestId</c>, <c>sha</c>, <c>digest</c>, <c>etag</c>, <c>nonce</c>,
 /// <c>state</c>…), written-out alphabets, mangled names and the name again are left alone.
 /// </summary>
-internal static class SecretAssignedTokens
+internal static partial class SecretAssignedTokens
 {
     private const int MinLength = 20;
     private const int MaxLength = 256;
@@ -81,7 +81,7 @@ internal static class SecretAssignedTokens
 
         // The name stands on its own: at the start, after white space or after the punctuation of a document or a
         // call ("{", "[", "(", ",", ";", a quote). After other symbols it is a piece of a longer value (x!RHI+:fmIM…).
-        if (nameEnd - nameStart < 2 || !char.IsAsciiLetter(text[nameStart]) || (nameStart > 0 && !char.IsWhiteSpace(text[nameStart - 1]) && text[nameStart - 1] is not ('"' or '\'' or '{' or '[' or '(' or ',' or ';')))
+        if ((nameEnd - nameStart < 2 && !JwkPrivateMember(text, nameStart, nameEnd)) || !char.IsAsciiLetter(text[nameStart]) || (nameStart > 0 && !char.IsWhiteSpace(text[nameStart - 1]) && text[nameStart - 1] is not ('"' or '\'' or '{' or '[' or '(' or ',' or ';')))
         {
             return;
         }
@@ -119,6 +119,12 @@ internal static class SecretAssignedTokens
         var ends = quote != '\0' ? i < text.Length && text[i] == quote : i >= text.Length || text[i] is ' ' or '\t' or '\r' or '\n' or ',' or ';';
         var value = text.AsSpan(start, length);
         // An Itanium-mangled C++ symbol (fun:_ZN2v88Function4Call…) is a name, not a token.
+        if (ends && ServiceNamedRandomHex(text, nameStart, nameEnd, value, quote != '\0' ? i + 1 : i))
+        {
+            found.Add(new SecretFinding("generic-secret", start, length));
+            return;
+        }
+
         if (!ends || value.StartsWith("_Z", StringComparison.Ordinal) || !GeneratedShape(value) || Alphabet(value) || IsNameTail(text.AsSpan(nameStart, nameEnd - nameStart), value) || SecretText.IsPlaceholder(value) || NotSecretName(text.AsSpan(nameStart, nameEnd - nameStart)))
         {
             return;

@@ -103,10 +103,14 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         // a digit; measured once, at the end): unchanged, every source line for line.
         // Thirty-fifth pass (Alchemy endpoints, Zapier catch hooks, Razorpay key ids, Salesforce consumer keys; measured
         // once, at the end): unchanged, every source line for line.
+        // Thirty-ninth pass (short mixed passwords, service-named hex keys, short encoded Basic pairs, a published emulator
+        // key, NTLM authenticate messages, short flag tokens, unclosed literals, JWK private members; measured once before
+        // and once at the end): 1003 / 1200 (83.6 %) at 95.3 % (49 of 637 flagged, one more credsweeper negative, not read),
+        // 86.7 % without placeholder-labelled positives, 6 partial.
         positivesAll.Should().HaveCountGreaterThan(1195);
-        recall.Should().BeGreaterThanOrEqualTo(0.829);
+        recall.Should().BeGreaterThanOrEqualTo(0.835);
         precision.Should().BeGreaterThanOrEqualTo(0.953);
-        realRecall.Should().BeGreaterThanOrEqualTo(0.860);
+        realRecall.Should().BeGreaterThanOrEqualTo(0.866);
         heldOut.Count(s => outcome[s] == Outcome.Partial).Should().BeLessThanOrEqualTo(6);
 
         // The population, lines with context (fourth pass, before and after its classes: 392 / 463 = 84.7 % at
@@ -125,12 +129,14 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         // pass with github-custom-patterns added (untuned 33 / 41, 1 / 2 flagged, the same after the pass): 712 / 834 =
         // 85.4 % at 96.1 %, 29 of 353 flagged, 5 partial, the fifteen earlier sources unchanged; thirty-second pass with
         // octarine-secret-detector added, untuned: 714 / 842 = 84.8 % at 96.1 %; after the pass: 731 / 842 = 86.8 % at
-        // 96.1 %, 30 of 353 flagged, 5 partial — credsweeper 77 / 86, octarine 3 / 8).
+        // 96.1 %, 30 of 353 flagged, 5 partial — credsweeper 77 / 86, octarine 3 / 8; thirty-ninth pass: 738 / 842 = 87.6 % at
+        // 96.0 % (95.97), 31 of 353 flagged, 5 partial — credsweeper 79 / 86 with 11 of 92 flagged, github-custom-patterns
+        // 35 / 41, kingfisher 196 / 213, octarine 5 / 8; the precision floor moves down by that one flagged negative).
         var contextPositives = withContext.Where(s => s.IsPositive).ToList();
         var contextFound = contextPositives.Count(s => outcome[s] == Outcome.Found);
         var contextFlagged = withContext.Count(s => !s.IsPositive && outcome[s] != Outcome.None);
-        (contextFound / (double)contextPositives.Count).Should().BeGreaterThanOrEqualTo(0.868);
-        (contextFound / (double)(contextFound + contextFlagged)).Should().BeGreaterThanOrEqualTo(0.960);
+        (contextFound / (double)contextPositives.Count).Should().BeGreaterThanOrEqualTo(0.876);
+        (contextFound / (double)(contextFound + contextFlagged)).Should().BeGreaterThanOrEqualTo(0.959);
     }
 
     /// <summary>
