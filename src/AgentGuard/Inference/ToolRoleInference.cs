@@ -146,6 +146,7 @@ public static class ToolRoleInference
         "account", "payee", "url", "link", "website", "domain", "domains", "phone", "contact", "destination", "receiver", "member",
         "members", "app", "target", "webhook", "host", "endpoint", "uri", "dest", "beneficiary", "with", "collaborator", "collaborators",
         "owner", "assignee", "assignees", "reviewer", "reviewers", "grantee", "counterparty",
+        "chat", "room", "conversation", "group", "groups", "bucket", "remote", "registry", "handle", "msisdn",
     ];
 
     /// <summary>What a tool directory finds: tools, APIs, functions, plugins.</summary>
