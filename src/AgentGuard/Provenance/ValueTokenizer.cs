@@ -76,49 +76,7 @@ internal static class ValueTokenizer
 
     /// <summary>Appends the distinct maximal runs of letters, digits and underscores that join two or more words.</summary>
     private static void AppendIdentifiers(string text, List<ValueToken> tokens)
-    {
-        HashSet<string>? found = null;
-        var at = text.IndexOf('_');
-        while (at >= 0)
-        {
-            var start = at;
-            while (start > 0 && IsIdentifierChar(text[start - 1]))
-            {
-                start--;
-            }
-
-            var end = at + 1;
-            while (end < text.Length && IsIdentifierChar(text[end]))
-            {
-                end++;
-            }
-
-            var first = start;
-            var last = end;
-            while (first < last && text[first] == '_')
-            {
-                first++;
-            }
-
-            while (last > first && text[last - 1] == '_')
-            {
-                last--;
-            }
-
-            if (text.AsSpan(first, last - first).Contains('_'))
-            {
-                var identifier = LowerWord(text, first, last - first);
-                if ((found ??= new HashSet<string>(StringComparer.Ordinal)).Add(identifier))
-                {
-                    tokens.Add(new ValueToken(ValueTokenKind.Identifier, identifier));
-                }
-            }
-
-            at = end < text.Length ? text.IndexOf('_', end) : -1;
-        }
-    }
-
-    private static bool IsIdentifierChar(char c) => c == '_' || char.IsLetterOrDigit(c);
+        => AppendJoined(text, tokens, '_', static run => run.Contains('_'));
 
     /// <summary>Shortest hyphenated identifier kept: a tool name checked by a result is eight characters or more.</summary>
     private const int MinHyphenated = 8;
@@ -129,48 +87,57 @@ internal static class ValueTokenizer
     /// hyphens is named by a text that holds that run.
     /// </summary>
     private static void AppendHyphenated(string text, List<ValueToken> tokens)
+        => AppendJoined(text, tokens, '-', static run => run.Length >= MinHyphenated && IsHyphenated(run));
+
+    /// <summary>Whether a run of words joined by a character, trimmed of it, is kept as an identifier.</summary>
+    private delegate bool JoinedRunTest(ReadOnlySpan<char> run);
+
+    /// <summary>
+    /// Appends, as identifiers, the distinct maximal runs of letters, digits and <paramref name="joiner"/> around each
+    /// joiner in <paramref name="text"/>, the joiners at their ends trimmed, that <paramref name="keep"/> accepts; lower case.
+    /// </summary>
+    private static void AppendJoined(string text, List<ValueToken> tokens, char joiner, JoinedRunTest keep)
     {
         HashSet<string>? found = null;
-        var at = text.IndexOf('-');
+        var at = text.IndexOf(joiner);
         while (at >= 0)
         {
             var start = at;
-            while (start > 0 && IsHyphenatedChar(text[start - 1]))
+            while (start > 0 && (text[start - 1] == joiner || char.IsLetterOrDigit(text[start - 1])))
             {
                 start--;
             }
 
             var end = at + 1;
-            while (end < text.Length && IsHyphenatedChar(text[end]))
+            while (end < text.Length && (text[end] == joiner || char.IsLetterOrDigit(text[end])))
             {
                 end++;
             }
 
-            while (start < end && text[start] == '-')
+            var first = start;
+            var last = end;
+            while (first < last && text[first] == joiner)
             {
-                start++;
+                first++;
             }
 
-            var last = end;
-            while (last > start && text[last - 1] == '-')
+            while (last > first && text[last - 1] == joiner)
             {
                 last--;
             }
 
-            if (last - start >= MinHyphenated && IsHyphenated(text.AsSpan(start, last - start)))
+            if (keep(text.AsSpan(first, last - first)))
             {
-                var identifier = LowerWord(text, start, last - start);
+                var identifier = LowerWord(text, first, last - first);
                 if ((found ??= new HashSet<string>(StringComparer.Ordinal)).Add(identifier))
                 {
                     tokens.Add(new ValueToken(ValueTokenKind.Identifier, identifier));
                 }
             }
 
-            at = end < text.Length ? text.IndexOf('-', end) : -1;
+            at = end < text.Length ? text.IndexOf(joiner, end) : -1;
         }
     }
-
-    private static bool IsHyphenatedChar(char c) => c == '-' || char.IsLetterOrDigit(c);
 
     /// <summary>Two or more words joined by single hyphens, each starting with a letter.</summary>
     private static bool IsHyphenated(ReadOnlySpan<char> run)
