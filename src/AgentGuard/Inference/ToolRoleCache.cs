@@ -27,39 +27,48 @@ internal sealed class ToolRoleCache
     private readonly ConditionalWeakTable<ToolDescriptor, BoundedCache<string, ToolRoles>> _operations = [];
 
     /// <summary>
-    /// The roles of the call's tool: from its descriptor's schema, or, with no schema, from the call's argument names; for
-    /// a tool whose name holds no verb, from the operation its arguments pick (<see cref="OperationArgument"/>) when they
-    /// pick one.
+    /// The roles of the call's tool: from its descriptor's schema, or, with no schema, from the call's argument names; and
+    /// from the operation its arguments pick (<see cref="OperationArgument"/>), when that operation acts, or when the
+    /// tool's name says nothing.
     /// </summary>
     public ToolRoles For(ToolCallEvent call)
     {
         var schemaLess = call.Descriptor?.ParametersSchema is null && ArgumentShape.HasNames(call.Arguments);
         var roles = schemaLess ? ForShape(call.ToolName, call.Descriptor, call.Arguments.Root) : For(call.ToolName, call.Descriptor);
-        if (roles.NameHasVerb || roles.IsToolDirectory || OperationArgument.Of(call.Arguments) is not { } operation)
+        if (roles.IsToolDirectory || OperationArgument.Of(call.Arguments) is not { } operation)
         {
             return roles;
         }
 
         // The operation's words come first, so its verb is the one inference finds (delete_repository_github). Like an
-        // MCP annotation, the operation may add a restriction, never lift one: a tool that acts by its parameters (a URL,
-        // a user name) stays a sink whatever operation is named ({"method":"GET","url":…} still sends a request).
+        // MCP annotation, the operation may add a restriction, never lift one: an operation that acts makes any tool a
+        // sink (query_api {"method":"DELETE"}); one that reads is taken only for a tool whose name says nothing, and never
+        // from a tool that acts by its parameters ({"method":"GET","url":…} still sends a request).
         var named = operation + "_" + call.ToolName;
-        var byOperation = schemaLess ? ToolRoleInference.InferFromArguments(named, call.Descriptor, call.Arguments.Root) : ForOperation(named, call.Descriptor);
-        return byOperation.IsSink || !roles.IsSink ? byOperation : roles;
-    }
+        if (schemaLess)
+        {
+            return WithOperation(roles, ToolRoleInference.InferFromArguments(named, call.Descriptor, call.Arguments.Root));
+        }
 
-    private ToolRoles ForOperation(string named, ToolDescriptor? descriptor)
-    {
-        var operations = descriptor is not null ? _operations.GetValue(descriptor, static _ => new BoundedCache<string, ToolRoles>(MaxOperations, StringComparer.Ordinal)) : null;
+        var operations = call.Descriptor is { } descriptor ? _operations.GetValue(descriptor, static _ => new BoundedCache<string, ToolRoles>(MaxOperations, StringComparer.Ordinal)) : null;
         if (operations is not null && operations.TryGetValue(named, out var cached))
         {
             return cached;
         }
 
-        var inferred = ToolRoleInference.Infer(named, descriptor);
-        operations?.TryAdd(named, inferred);
-        return inferred;
+        var combined = WithOperation(roles, ToolRoleInference.Infer(named, call.Descriptor));
+        operations?.TryAdd(named, combined);
+        return combined;
     }
+
+    /// <summary>
+    /// The tool's roles with its operation's: an acting operation adds its roles to the tool's (a sending tool asked to
+    /// delete is both); a reading one replaces them only for a tool whose name says nothing and that does not act.
+    /// </summary>
+    private static ToolRoles WithOperation(ToolRoles tool, ToolRoles operation)
+        => operation.IsSink ? operation.With(tool)
+            : tool.IsSink || tool.NameHasVerb ? tool
+            : operation;
 
     public ToolRoles For(string toolName, ToolDescriptor? descriptor)
     {

@@ -20,6 +20,20 @@ public sealed class ToolRoles
     /// <summary>True when the tool's name holds a verb inference knows (it sends, pays, reads…): an operation argument does not override it.</summary>
     internal bool NameHasVerb { get; init; }
 
+    /// <summary>These roles and <paramref name="other"/>'s together (tags, recipients and action words of both, these first): a tool that does both.</summary>
+    internal ToolRoles With(ToolRoles other)
+        => new(
+            [.. Tags.Union(other.Tags, StringComparer.OrdinalIgnoreCase)],
+            [.. RecipientArguments.Union(other.RecipientArguments, StringComparer.Ordinal)],
+            [.. ActionWords.Union(other.ActionWords, StringComparer.Ordinal)],
+            IsSink || other.IsSink,
+            IsThirdPartySource || other.IsThirdPartySource,
+            [.. Evidence.Union(other.Evidence, StringComparer.Ordinal)],
+            IsToolDirectory && other.IsToolDirectory)
+        {
+            NameHasVerb = NameHasVerb || other.NameHasVerb,
+        };
+
     /// <summary><see cref="RecipientArguments"/> parsed.</summary>
     internal ArgumentPath[] Paths { get; }
 
