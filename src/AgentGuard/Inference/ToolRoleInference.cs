@@ -467,22 +467,39 @@ public static class ToolRoleInference
         var parameters = new List<Parameter>();
         if (schema is { ValueKind: JsonValueKind.Object } root)
         {
-            AddProperties(root, "$", 0, parameters);
+            var budget = MaxSchemaParameters;
+            AddProperties(root, root, "$", 0, parameters, ref budget);
         }
 
         return parameters;
     }
 
-    private static void AddProperties(JsonElement schema, string prefix, int depth, List<Parameter> parameters)
+    /// <summary>
+    /// Most parameters read from one schema: references can make a small schema describe a tree of any size (a
+    /// <c>$ref</c> to its own root), so the walk stops here whatever the depth.
+    /// </summary>
+    private const int MaxSchemaParameters = 512;
+
+    /// <summary>
+    /// Adds the schema's properties, then reads what each nests: a level's own properties are kept before any of their
+    /// subtrees spends the budget, so a fan of references cannot push a top-level recipient out.
+    /// </summary>
+    private static void AddProperties(JsonElement root, JsonElement schema, string prefix, int depth, List<Parameter> parameters, ref int budget)
     {
         if (!schema.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
         {
             return;
         }
 
+        var objects = new List<(Parameter Parameter, JsonElement Inner)>();
         foreach (var property in properties.EnumerateObject())
         {
-            var value = property.Value;
+            if (--budget < 0)
+            {
+                break;
+            }
+
+            var value = Resolved(root, property.Value);
             var path = prefix + Segment(property.Name);
             if (value.ValueKind != JsonValueKind.Object)
             {
@@ -492,16 +509,52 @@ public static class ToolRoleInference
 
             var description = value.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() ?? string.Empty : string.Empty;
             var isArray = value.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "array";
-            var selected = isArray ? path + "[*]" : path;
-            var nested = new List<Parameter>();
-            if (depth < MaxSchemaDepth)
+            var parameter = new Parameter(property.Name, description, isArray ? path + "[*]" : path, [], depth);
+            parameters.Add(parameter);
+            objects.Add((parameter, isArray && value.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Object ? Resolved(root, items) : value));
+        }
+
+        if (depth < MaxSchemaDepth)
+        {
+            foreach (var (parameter, inner) in objects)
             {
-                var inner = isArray && value.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Object ? items : value;
-                AddProperties(inner, selected, depth + 1, nested);
+                AddProperties(root, inner, parameter.Path, depth + 1, parameter.Nested, ref budget);
+            }
+        }
+    }
+
+    /// <summary>Most references followed in a row (a chain of <c>$ref</c>s to <c>$ref</c>s).</summary>
+    private const int MaxReferences = 8;
+
+    /// <summary>
+    /// The schema a <c>$ref</c> to a place in the same document points at (<c>#/$defs/Party</c>,
+    /// <c>#/properties/message/properties/toRecipients</c>: System.Text.Json's exporter, behind M.E.AI's function
+    /// schemas, writes a type it has already written as a reference), or the schema itself. Other references are not followed.
+    /// </summary>
+    private static JsonElement Resolved(JsonElement root, JsonElement schema)
+    {
+        for (var hop = 0; hop < MaxReferences && schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference) && reference.ValueKind == JsonValueKind.String; hop++)
+        {
+            var pointer = reference.GetString()!;
+            if (!pointer.StartsWith('#'))
+            {
+                break;
             }
 
-            parameters.Add(new Parameter(property.Name, description, selected, nested, depth));
+            var target = root;
+            foreach (var token in pointer[1..].Split('/', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var name = token.Replace("~1", "/").Replace("~0", "~");
+                if (target.ValueKind != JsonValueKind.Object || !target.TryGetProperty(name, out target))
+                {
+                    return schema;
+                }
+            }
+
+            schema = target;
         }
+
+        return schema;
     }
 
     /// <summary>A property's path segment: <c>.name</c>, or <c>['odd name']</c> for a name a dotted path cannot hold.</summary>

@@ -64,6 +64,58 @@ public sealed class NestedRecipientTests
         decision.RuleIds.Should().ContainMatch("pack-*recipient-inferred");
     }
 
+    /// <summary>
+    /// System.Text.Json's schema exporter (behind M.E.AI's <c>AIFunctionFactory</c>) writes a type it has already written
+    /// as a <c>$ref</c> to the first place: Graph's <c>ccRecipients</c> is the <c>toRecipients</c> type again.
+    /// </summary>
+    private const string RefSendMailSchema = """
+        {"type":"object","properties":{
+          "message":{"type":"object","properties":{
+            "subject":{"type":"string"},
+            "toRecipients":{"type":"array","items":{"type":"object","properties":{"emailAddress":{"type":"object","properties":{"address":{"type":"string"}}}}}},
+            "ccRecipients":{"$ref":"#/properties/message/properties/toRecipients"},
+            "replyTo":{"$ref":"#/$defs/Recipient"}
+          }}},
+          "$defs":{"Recipient":{"type":"object","properties":{"emailAddress":{"type":"object","properties":{"address":{"type":"string"}}}}}}}
+        """;
+
+    private const string RefTransferSchema = """
+        {"type":"object","properties":{"transfer":{"$ref":"#/$defs/Transfer"}},
+         "$defs":{"Transfer":{"type":"object","properties":{"amount":{"type":"number"},"creditor":{"$ref":"#/$defs/Party"}}},
+                  "Party":{"type":"object","properties":{"name":{"type":"string"},"iban":{"type":"string"}}}}}
+        """;
+
+    [Theory]
+    [InlineData("send_mail", RefSendMailSchema, """{"message":{"subject":"Q3","toRecipients":[{"emailAddress":{"address":"bob@corp.example"}}],"ccRecipients":[{"emailAddress":{"address":"mallory@evil.example"}}]}}""")]
+    [InlineData("create_transfer", RefTransferSchema, """{"transfer":{"amount":950,"creditor":{"name":"M. Evil","iban":"DE44500105175407324931"}}}""")]
+    public async Task RecipientUnderASchemaReference_IsStopped(string tool, string schema, string arguments)
+    {
+        var decision = await AfterMail(tool, schema, arguments);
+        decision.Effect.Should().NotBe(DecisionEffect.Allow, string.Join(",", decision.RuleIds));
+        decision.RuleIds.Should().ContainMatch("pack-*recipient-inferred");
+    }
+
+    [Fact]
+    public async Task SelfReferencingSchema_IsReadWithoutLooping()
+    {
+        const string schema = """{"type":"object","properties":{"node":{"$ref":"#/$defs/Node"}},"$defs":{"Node":{"type":"object","properties":{"child":{"$ref":"#/$defs/Node"},"owner":{"type":"string"}}}}}""";
+        var decision = await AfterMail("create_tree", schema, """{"node":{"child":{"child":{"owner":"mallory@evil.example"}}}}""");
+        decision.RuleIds.Should().ContainMatch("pack-*recipient-inferred");
+    }
+
+    [Fact]
+    public void SchemaWhoseReferencesFanOut_IsReadInBoundedWork()
+    {
+        // Twelve properties that each point back at the root describe 12^6 parameters at six levels: a poisoned server
+        // must not make inference build them all.
+        var properties = string.Join(",", Enumerable.Range(0, 12).Select(i => $$"""
+            "p{{i}}":{"$ref":"#"}
+            """));
+        var schema = JsonDocument.Parse("{\"type\":\"object\",\"properties\":{" + properties + ",\"to\":{\"type\":\"string\"}}}").RootElement.Clone();
+        var roles = AgentGuard.Inference.ToolRoleInference.Infer("send_note", new ToolDescriptor { ParametersSchema = schema });
+        roles.RecipientArguments.Should().Contain("$.to").And.HaveCountLessThan(600);
+    }
+
     [Fact]
     public async Task NestedPaymentToTheAccountTheMailChose_IsDenied()
         => (await AfterMail("create_transfer", TransferSchema, """{"transfer":{"amount":950,"creditor":{"name":"M. Evil","iban":"DE44500105175407324931"}}}"""))
