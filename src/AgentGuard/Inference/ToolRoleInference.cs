@@ -225,47 +225,62 @@ public static class ToolRoleInference
     /// whether each value is an array) stand in for the schema's properties. A plain SDK call guarded by hand has only these.
     /// </summary>
     internal static ToolRoles InferFromArguments(string toolName, ToolDescriptor? descriptor, JsonElement arguments)
-    {
-        var parameters = new List<Parameter>();
-        AddArguments(arguments, "$", 0, parameters);
-        return Compute(toolName, descriptor, parameters);
-    }
+        => Compute(toolName, descriptor, ParametersOfArguments(arguments));
 
     /// <summary>
-    /// The properties of an arguments object as parameters, with those of the objects nested in them (an object value's,
-    /// and every object element's of an array, each name once), as <see cref="AddProperties"/> reads a schema.
+    /// The names an arguments object holds as parameters, nested ones too (an object value's, every object element's of an
+    /// array, merged by name), read level by level so the shallow names come first. The model writes these names, so at
+    /// most <see cref="MaxSchemaParameters"/> distinct ones are kept; when there are more, the whole arguments are read as
+    /// a recipient (<c>$</c>): a name past the limit cannot hide one. A value is selected whole (an array's elements with it).
     /// </summary>
-    private static void AddArguments(JsonElement arguments, string prefix, int depth, List<Parameter> parameters)
+    private static List<Parameter> ParametersOfArguments(JsonElement arguments)
     {
-        if (arguments.ValueKind != JsonValueKind.Object)
+        var top = new List<Parameter>();
+        var index = new Dictionary<(List<Parameter> Level, string Name), Parameter>();
+        var queue = new Queue<(JsonElement Value, List<Parameter> Level, string Prefix, int Depth)>();
+        queue.Enqueue((arguments, top, "$", 0));
+        var budget = MaxSchemaParameters;
+        while (queue.TryDequeue(out var entry))
         {
-            return;
-        }
-
-        foreach (var property in arguments.EnumerateObject())
-        {
-            var value = property.Value;
-            var selected = prefix + Segment(property.Name) + (value.ValueKind == JsonValueKind.Array ? "[*]" : string.Empty);
-            var nested = new List<Parameter>();
-            if (depth < MaxSchemaDepth)
+            if (entry.Value.ValueKind == JsonValueKind.Array)
             {
-                if (value.ValueKind == JsonValueKind.Object)
+                foreach (var item in entry.Value.EnumerateArray())
                 {
-                    AddArguments(value, selected, depth + 1, nested);
+                    queue.Enqueue((item, entry.Level, entry.Prefix, entry.Depth));
                 }
-                else if (value.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (var item in value.EnumerateArray())
-                    {
-                        var found = new List<Parameter>();
-                        AddArguments(item, selected, depth + 1, found);
-                        nested.AddRange(found.Where(f => !nested.Exists(n => n.Name == f.Name)));
-                    }
-                }
+
+                continue;
             }
 
-            parameters.Add(new Parameter(property.Name, string.Empty, selected, nested, depth));
+            if (entry.Value.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
+            foreach (var property in entry.Value.EnumerateObject())
+            {
+                if (!index.TryGetValue((entry.Level, property.Name), out var parameter))
+                {
+                    if (--budget < 0)
+                    {
+                        top.Add(new Parameter("$", "more argument names than are read: every value is read as a recipient", "$", [], 0));
+                        return top;
+                    }
+
+                    parameter = new Parameter(property.Name, string.Empty, entry.Prefix + Segment(property.Name), [], entry.Depth);
+                    entry.Level.Add(parameter);
+                    index.Add((entry.Level, property.Name), parameter);
+                }
+
+                if (entry.Depth < MaxSchemaDepth && property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                {
+                    var prefix = property.Value.ValueKind == JsonValueKind.Array ? parameter.Path + "[*]" : parameter.Path;
+                    queue.Enqueue((property.Value, parameter.Nested, prefix, entry.Depth + 1));
+                }
+            }
         }
+
+        return top;
     }
 
     /// <summary>Splits a tool name into lower-case words: <c>BankManagerTransferFunds</c> → bank, manager, transfer, funds; <c>EC2TerminateInstances</c> → ec2, terminate, instances.</summary>

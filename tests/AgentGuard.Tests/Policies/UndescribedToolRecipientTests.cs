@@ -91,6 +91,28 @@ public sealed class UndescribedToolRecipientTests
     }
 
     [Fact]
+    public void ArgumentsThatNameThousandsOfProperties_AreReadInBoundedWork()
+    {
+        // The model writes a schema-less call's arguments: an array of objects each with new names (to_0, to_1, …) must
+        // not make inference read them all, or comparing each new name with those before it, on every decision.
+        var items = string.Join(",", Enumerable.Range(0, 3_000).Select(i => $$"""{"to_{{i}}":"x{{i}}@evil.example"}"""));
+        var arguments = System.Text.Json.JsonDocument.Parse("{\"to\":\"a@b.example\",\"items\":[" + items + "]}").RootElement;
+        var roles = AgentGuard.Inference.ToolRoleInference.InferFromArguments("send_email", null, arguments);
+        roles.RecipientArguments.Should().Contain("$.to").And.HaveCountLessThanOrEqualTo(512);
+
+        // Names past the limit cannot hide a recipient: the whole arguments are read as one.
+        roles.RecipientArguments.Should().Contain("$");
+    }
+
+    [Fact]
+    public void ArrayElementsWithDifferentNames_AreAllRead()
+    {
+        // The first element must not stand for the rest: a recipient nested in a later element is read too.
+        var arguments = System.Text.Json.JsonDocument.Parse("""{"items":[{"meta":{"note":"hi"}},{"meta":{"to":"mallory@evil.example"}}]}""").RootElement;
+        AgentGuard.Inference.ToolRoleInference.InferFromArguments("send_email", null, arguments).RecipientArguments.Should().Contain("$.items[*].meta.to");
+    }
+
+    [Fact]
     public async Task SameArgumentNameHoldingAnObject_IsReadThrough()
     {
         // A remembered flat shape must not stand for a call whose same-named argument nests the recipient.
