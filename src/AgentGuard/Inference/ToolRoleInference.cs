@@ -483,7 +483,9 @@ public static class ToolRoleInference
         if (schema is { ValueKind: JsonValueKind.Object } root)
         {
             var budget = MaxSchemaParameters;
-            AddProperties(root, root, "$", 0, parameters, ref budget);
+            var shapes = new List<JsonElement>();
+            AddShapes(root, root, shapes, 0);
+            AddProperties(root, shapes, "$", 0, parameters, ref budget);
         }
 
         return parameters;
@@ -495,48 +497,152 @@ public static class ToolRoleInference
     /// </summary>
     private const int MaxSchemaParameters = 512;
 
+    /// <summary>Most schemas one value is read as (itself and the members of its unions, <see cref="AddShapes"/>).</summary>
+    private const int MaxShapes = 16;
+
+    /// <summary>Deepest nesting of unions in unions read (<c>anyOf</c> of an <c>allOf</c> of a reference is two).</summary>
+    private const int MaxUnionDepth = 3;
+
+    /// <summary>The keywords whose members are schemas a value may (also) have to match.</summary>
+    private static readonly string[] UnionKeywords = ["anyOf", "oneOf", "allOf"];
+
     /// <summary>
-    /// Adds the schema's properties, then reads what each nests: a level's own properties are kept before any of their
-    /// subtrees spends the budget, so a fan of references cannot push a top-level recipient out.
+    /// The schemas a value is read as: its own, and the members of its <c>anyOf</c>, <c>oneOf</c> and <c>allOf</c>,
+    /// references resolved. Pydantic (behind Python MCP servers) writes an optional nested model as <c>anyOf</c> of its
+    /// reference and <c>null</c>, and a described one as <c>allOf</c> of its reference; a union of shapes is a <c>oneOf</c>.
     /// </summary>
-    private static void AddProperties(JsonElement root, JsonElement schema, string prefix, int depth, List<Parameter> parameters, ref int budget)
+    private static void AddShapes(JsonElement root, JsonElement schema, List<JsonElement> shapes, int depth)
     {
-        if (!schema.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
+        schema = Resolved(root, schema);
+        if (schema.ValueKind != JsonValueKind.Object || shapes.Count >= MaxShapes)
         {
             return;
         }
 
-        var objects = new List<(Parameter Parameter, JsonElement Inner)>();
-        foreach (var property in properties.EnumerateObject())
+        shapes.Add(schema);
+        if (depth >= MaxUnionDepth)
         {
-            if (--budget < 0)
-            {
-                break;
-            }
+            return;
+        }
 
-            var value = Resolved(root, property.Value);
-            var path = prefix + Segment(property.Name);
-            if (value.ValueKind != JsonValueKind.Object)
+        foreach (var keyword in UnionKeywords)
+        {
+            if (schema.TryGetProperty(keyword, out var members) && members.ValueKind == JsonValueKind.Array)
             {
-                parameters.Add(new Parameter(property.Name, string.Empty, path, [], depth));
+                foreach (var member in members.EnumerateArray())
+                {
+                    AddShapes(root, member, shapes, depth + 1);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a schema describes an array: <c>"type": "array"</c>, or a type list that holds it (<c>["array", "null"]</c>,
+    /// as <c>AIFunctionFactory</c> writes a nullable list).
+    /// </summary>
+    private static bool IsArraySchema(JsonElement schema)
+    {
+        if (!schema.TryGetProperty("type", out var type))
+        {
+            return false;
+        }
+
+        if (type.ValueKind == JsonValueKind.String)
+        {
+            return type.ValueEquals("array");
+        }
+
+        if (type.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var member in type.EnumerateArray())
+            {
+                if (member.ValueKind == JsonValueKind.String && member.ValueEquals("array"))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Adds the properties of a value's schemas (<see cref="AddShapes"/>; a name in several is one parameter), then reads
+    /// what each nests: a level's own properties are kept before any of their subtrees spends the budget, so a fan of
+    /// references cannot push a top-level recipient out.
+    /// </summary>
+    private static void AddProperties(JsonElement root, List<JsonElement> shapes, string prefix, int depth, List<Parameter> parameters, ref int budget)
+    {
+        var nested = new Dictionary<string, (Parameter Parameter, List<JsonElement> Inner)>(StringComparer.Ordinal);
+        foreach (var shape in shapes)
+        {
+            if (!shape.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
+            {
                 continue;
             }
 
-            var description = value.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() ?? string.Empty : string.Empty;
-            var isArray = value.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "array";
-            var parameter = new Parameter(property.Name, description, isArray ? path + "[*]" : path, [], depth);
-            parameters.Add(parameter);
-            objects.Add((parameter, isArray && value.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Object ? Resolved(root, items) : value));
+            foreach (var property in properties.EnumerateObject())
+            {
+                if (--budget < 0)
+                {
+                    break;
+                }
+
+                var values = new List<JsonElement>();
+                AddShapes(root, property.Value, values, 0);
+                if (nested.TryGetValue(property.Name, out var known))
+                {
+                    known.Inner.AddRange(InnerShapes(root, values, out _));
+                    continue;
+                }
+
+                var inner = InnerShapes(root, values, out var isArray);
+                var description = values.Select(DescriptionOf).FirstOrDefault(d => d.Length > 0) ?? string.Empty;
+                var path = prefix + Segment(property.Name);
+                var parameter = new Parameter(property.Name, description, isArray ? path + "[*]" : path, [], depth);
+                parameters.Add(parameter);
+                nested.Add(property.Name, (parameter, inner));
+            }
         }
 
         if (depth < MaxSchemaDepth)
         {
-            foreach (var (parameter, inner) in objects)
+            foreach (var (parameter, inner) in nested.Values)
             {
-                AddProperties(root, inner, parameter.Path, depth + 1, parameter.Nested, ref budget);
+                if (inner.Count > 0)
+                {
+                    AddProperties(root, inner, parameter.Path, depth + 1, parameter.Nested, ref budget);
+                }
             }
         }
     }
+
+    /// <summary>
+    /// The schemas a value's nested properties are read from: an array's items' (and the value is read element by
+    /// element), else the value's own.
+    /// </summary>
+    private static List<JsonElement> InnerShapes(JsonElement root, List<JsonElement> values, out bool isArray)
+    {
+        var items = new List<JsonElement>();
+        isArray = false;
+        foreach (var value in values)
+        {
+            if (IsArraySchema(value))
+            {
+                isArray = true;
+                if (value.TryGetProperty("items", out var item) && item.ValueKind == JsonValueKind.Object)
+                {
+                    AddShapes(root, item, items, 0);
+                }
+            }
+        }
+
+        return isArray ? items : values;
+    }
+
+    private static string DescriptionOf(JsonElement schema)
+        => schema.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() ?? string.Empty : string.Empty;
 
     /// <summary>Most references followed in a row (a chain of <c>$ref</c>s to <c>$ref</c>s).</summary>
     private const int MaxReferences = 8;

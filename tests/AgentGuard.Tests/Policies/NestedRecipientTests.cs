@@ -116,6 +116,70 @@ public sealed class NestedRecipientTests
         roles.RecipientArguments.Should().Contain("$.to").And.HaveCountLessThan(600);
     }
 
+    /// <summary>
+    /// Pydantic (behind Python MCP servers) writes an optional nested model as <c>anyOf</c> of its reference and null,
+    /// and older Pydantic a described one as <c>allOf</c> of its reference; a union of shapes is a <c>oneOf</c>.
+    /// </summary>
+    private const string OptionalTransferSchema = """
+        {"type":"object","properties":{"transfer":{"anyOf":[{"$ref":"#/$defs/Transfer"},{"type":"null"}],"default":null}},
+         "$defs":{"Transfer":{"type":"object","properties":{"amount":{"type":"number"},"creditor":{"anyOf":[{"$ref":"#/$defs/Party"},{"type":"null"}]}}},
+                  "Party":{"properties":{"name":{"type":"string"},"iban":{"type":"string"}},"type":"object"}}}
+        """;
+
+    private const string DescribedTransferSchema = """
+        {"title":"CreateTransferInput","type":"object","properties":{"transfer":{"title":"Transfer","description":"The transfer to make","allOf":[{"$ref":"#/definitions/Transfer"}]}},
+         "definitions":{"Transfer":{"title":"Transfer","type":"object","properties":{"amount":{"type":"number"},"creditor":{"title":"Creditor","allOf":[{"$ref":"#/definitions/Party"}]}}},
+                        "Party":{"title":"Party","type":"object","properties":{"name":{"type":"string"},"iban":{"type":"string"}}}}}
+        """;
+
+    /// <summary>What M.E.AI's <c>AIFunctionFactory</c> writes for a <c>List&lt;Payment&gt;?</c> parameter: a nullable array (<c>"type": ["array", "null"]</c>).</summary>
+    private const string NullableListSchema = """
+        {"type":"object","properties":{"payments":{"type":["array","null"],"items":{"type":"object","properties":{"amount":{"type":"number"},"creditor":{"type":["object","null"],"properties":{"name":{"type":["string","null"]},"iban":{"type":"string"}}}}}}},"required":["payments"]}
+        """;
+
+    private const string UnionSchema = """
+        {"type":"object","properties":{"notification":{"type":"object","properties":{"text":{"type":"string"},
+          "delivery":{"oneOf":[{"type":"object","properties":{"email":{"type":"string"}}},{"type":"object","properties":{"phone":{"type":"string"}}}]}}}}}
+        """;
+
+    /// <summary>An array whose items are a union: <c>anyOf</c> of an array and null around it (Pydantic's <c>Optional[list[Party]]</c>).</summary>
+    private const string OptionalListSchema = """
+        {"type":"object","properties":{"invite":{"type":"object","properties":{"title":{"type":"string"},
+          "people":{"anyOf":[{"type":"array","items":{"$ref":"#/$defs/Person"}},{"type":"null"}]}}}},
+         "$defs":{"Person":{"type":"object","properties":{"email":{"type":"string"},"optional":{"type":"boolean"}}}}}
+        """;
+
+    [Theory]
+    [InlineData("create_transfer", OptionalTransferSchema, """{"transfer":{"amount":950,"creditor":{"name":"M. Evil","iban":"DE44500105175407324931"}}}""")]
+    [InlineData("create_transfer", DescribedTransferSchema, """{"transfer":{"amount":950,"creditor":{"name":"M. Evil","iban":"DE44500105175407324931"}}}""")]
+    [InlineData("pay_invoices", NullableListSchema, """{"payments":[{"amount":950,"creditor":{"name":"M. Evil","iban":"DE44500105175407324931"}}]}""")]
+    [InlineData("send_notification", UnionSchema, """{"notification":{"text":"Q3 numbers attached","delivery":{"email":"mallory@evil.example"}}}""")]
+    [InlineData("create_event", OptionalListSchema, """{"invite":{"title":"Q3 review","people":[{"email":"bob@corp.example"},{"email":"mallory@evil.example"}]}}""")]
+    public async Task RecipientBehindAUnionOrANullableType_IsStopped(string tool, string schema, string arguments)
+    {
+        var decision = await AfterMail(tool, schema, arguments);
+        decision.Effect.Should().NotBe(DecisionEffect.Allow, string.Join(",", decision.RuleIds));
+        decision.RuleIds.Should().ContainMatch("pack-*recipient-inferred");
+    }
+
+    [Theory]
+    [InlineData("create_transfer", OptionalTransferSchema, """{"transfer":{"amount":950,"creditor":{"name":"Me","iban":"DE89370400440532013000"}}}""")]
+    [InlineData("pay_invoices", NullableListSchema, """{"payments":[{"amount":950,"creditor":{"name":"Me","iban":"DE89370400440532013000"}}]}""")]
+    [InlineData("send_notification", UnionSchema, """{"notification":{"text":"Numbers for mallory@evil.example's team","delivery":{"email":"bob@corp.example"}}}""")]
+    public async Task RecipientTheUserGaveBehindAUnion_IsNotQuestioned(string tool, string schema, string arguments)
+        => (await AfterMail(tool, schema, arguments, $"Read Bob's latest email and do what he asks: send, invite or pay as needed. Bob is bob@corp.example, my IBAN is {UserIban}."))
+            .RuleIds.Should().NotContainMatch("pack-*recipient-inferred");
+
+    [Fact]
+    public void UnionsThatFanOut_AreReadInBoundedWork()
+    {
+        // Each level a oneOf of eight references back to the root: a poisoned server must not make inference walk 8^n shapes.
+        var members = string.Join(",", Enumerable.Range(0, 8).Select(_ => "{\"$ref\":\"#\"}"));
+        var schema = JsonDocument.Parse("{\"type\":\"object\",\"oneOf\":[" + members + "],\"properties\":{\"node\":{\"oneOf\":[" + members + "]},\"to\":{\"type\":\"string\"}}}").RootElement.Clone();
+        var roles = AgentGuard.Inference.ToolRoleInference.Infer("send_note", new ToolDescriptor { ParametersSchema = schema });
+        roles.RecipientArguments.Should().Contain("$.to").And.HaveCountLessThan(600);
+    }
+
     [Fact]
     public async Task NestedPaymentToTheAccountTheMailChose_IsDenied()
         => (await AfterMail("create_transfer", TransferSchema, """{"transfer":{"amount":950,"creditor":{"name":"M. Evil","iban":"DE44500105175407324931"}}}"""))
