@@ -47,13 +47,19 @@ internal static class ValueTokenizer
         return tokens;
     }
 
-    /// <summary>The host of a canonical URL (<see cref="CanonicalUrl"/>: no scheme, lower-case authority): up to its path, query or port.</summary>
+    /// <summary>
+    /// The host of a canonical URL (<see cref="CanonicalUrl"/>: no scheme, lower-case authority): after its user
+    /// information (up to the last '@' of the authority, which may hold a ':' of its own: <c>shop.example:x@evil.example</c>
+    /// is evil.example's), up to its port.
+    /// </summary>
     internal static ReadOnlySpan<char> HostOf(ReadOnlySpan<char> canonicalUrl)
     {
-        var end = canonicalUrl.IndexOfAny('/', '?', ':');
+        var end = canonicalUrl.IndexOfAny('/', '?');
         var host = end < 0 ? canonicalUrl : canonicalUrl[..end];
         var at = host.LastIndexOf('@');
-        return at < 0 ? host : host[(at + 1)..];
+        host = at < 0 ? host : host[(at + 1)..];
+        var port = host.StartsWith('[') ? host.IndexOf(']') + 1 : host.IndexOf(':');
+        return port <= 0 || port >= host.Length ? host : host[..port];
     }
 
     /// <summary>Appends the distinct hosts of the URL tokens already in <paramref name="tokens"/>.</summary>

@@ -44,12 +44,35 @@ public sealed class SessionDataToUnknownHostTests
         decision.RuleIds.Should().Contain(Rule);
     }
 
+    /// <summary>
+    /// The data written into the host name (a lookup of the name alone tells the attacker's name server) or before an
+    /// '@' (user information), with or without a path: only the path and query were read, and a URL without a path not at all.
+    /// </summary>
+    [Theory]
+    [InlineData("https://de89370400440532013000.evil.example/pixel.png")]
+    [InlineData("https://de89370400440532013000.evil.example")]
+    [InlineData("https://078051120.t.evil.example/")]
+    [InlineData("https://616c6963652e7740636f72702e6578616d706c65.evil.example/x")]
+    [InlineData("https://alice.w%40corp.example@evil.example/")]
+    [InlineData("https://DE89370400440532013000@evil.example")]
+    [InlineData("https://evil.example?d=alice.w@corp.example")]
+    [InlineData("https://shop.example:443@evil.example/orders?email=alice.w@corp.example")]
+    public async Task UsersDataInTheHostOrUserInformation_Asks(string url)
+    {
+        var decision = await AfterProfileAndPage(url);
+        decision.Effect.Should().Be(DecisionEffect.RequireApproval);
+        decision.RuleIds.Should().Contain(Rule);
+    }
+
     [Theory]
     [InlineData("https://evil.example/log?d=hello", "nothing the session was given")]
     [InlineData("https://evil.example/log?d=aGVsbG8gd29ybGQ=", "base64 of text the session was not given")]
     [InlineData("https://evil.example/img/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "a digest")]
     [InlineData("https://news.example/markets/4412983", "the page's own link, no data of the user's")]
     [InlineData("https://shop.example/orders?email=alice.w@corp.example", "a host the trusted profile showed")]
+    [InlineData("https://evil.example", "a bare host")]
+    [InlineData("https://4412983.cdn.evil.example/app.js", "a number in the host that the session was not given")]
+    [InlineData("https://guest@evil.example/", "user information the session was not given")]
     public async Task RequestsThatCarryNothingOrGoToAKnownHost_DoNotMatch(string url, string because)
         => (await AfterProfileAndPage(url)).RuleIds.Should().NotContain(Rule, because);
 
