@@ -8,7 +8,9 @@ namespace AgentGuard.Extensions.AI;
 /// The AgentGuard layer of a chat pipeline. It sits above the <see cref="FunctionInvokingChatClient"/>, installs the
 /// guard on that client's <see cref="FunctionInvokingChatClient.FunctionInvoker"/> (so every function call is decided
 /// before it runs), surfaces calls that need approval as <see cref="ToolApprovalRequestContent"/>, and honours a
-/// <see cref="ToolApprovalResponseContent"/> only for the exact call that was approved.
+/// <see cref="ToolApprovalResponseContent"/> only for the exact call that was approved. The reply's text passes the
+/// <see cref="ReplyGuard"/> on its way out: an image URL the rules refuse (one an injected page had the model fill with the
+/// user's data) is removed before a client renders it, streamed or not.
 /// </summary>
 /// <remarks>
 /// Add it with <c>ChatClientBuilder.UseAgentGuard()</c> before <c>UseFunctionInvocation()</c>, or let
@@ -18,10 +20,12 @@ namespace AgentGuard.Extensions.AI;
 public sealed class AgentGuardChatClient : DelegatingChatClient
 {
     private readonly FunctionCallGuard _guard;
+    private readonly ReplyGuard _replies;
 
-    internal AgentGuardChatClient(IChatClient innerClient, FunctionCallGuard guard)
+    internal AgentGuardChatClient(IChatClient innerClient, FunctionCallGuard guard, ReplyGuard replies)
         : base(innerClient)
     {
+        _replies = replies;
         var functionInvoker = innerClient.GetService<FunctionInvokingChatClient>()
             ?? throw new InvalidOperationException(
                 "AgentGuard cannot guard this chat pipeline: there is no FunctionInvokingChatClient below UseAgentGuard(), so tool calls would run unguarded. "
@@ -48,6 +52,7 @@ public sealed class AgentGuardChatClient : DelegatingChatClient
     private async Task<ChatResponse> RespondAsync(IList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
     {
         var response = await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        await GuardRepliesAsync(response.Messages, messages, options, cancellationToken).ConfigureAwait(false);
         if (ApprovalFlow.HasPending(response.Messages))
         {
             response.Messages = _guard.Approvals.Rewrite(response.Messages);
@@ -66,6 +71,7 @@ public sealed class AgentGuardChatClient : DelegatingChatClient
             response.Messages = [.. resumed, .. response.Messages];
         }
 
+        await GuardRepliesAsync(response.Messages, messages, options, cancellationToken).ConfigureAwait(false);
         if (ApprovalFlow.HasPending(response.Messages))
         {
             response.Messages = _guard.Approvals.Rewrite(response.Messages);
@@ -112,9 +118,77 @@ public sealed class AgentGuardChatClient : DelegatingChatClient
             static u => u.Contents,
             static (u, c) => u.Contents = c,
             cancellationToken);
+        var replies = new StreamedReply(this, list, options);
         await foreach (var update in updates.ConfigureAwait(false))
         {
+            await replies.GuardAsync(update, cancellationToken).ConfigureAwait(false);
             yield return update;
+        }
+
+        if (await replies.CompleteAsync(cancellationToken).ConfigureAwait(false) is { } last)
+        {
+            yield return last;
+        }
+    }
+
+    /// <summary>The session context of a request, for the reply's rendered URLs.</summary>
+    private GuardContext ReplyContext(IList<ChatMessage> messages, ChatOptions? options)
+        => _guard.ToolGuard.ContextResolver.Resolve(FunctionCallTranslator.Seen(messages, options, agent: null), options?.AdditionalProperties);
+
+    /// <summary>Passes the assistant's text in <paramref name="response"/> through the <see cref="ReplyGuard"/>, in place.</summary>
+    private async ValueTask GuardRepliesAsync(IList<ChatMessage> response, IList<ChatMessage> request, ChatOptions? options, CancellationToken cancellationToken)
+    {
+        GuardContext? context = null;
+        foreach (var message in response)
+        {
+            if (message.Role != ChatRole.Assistant)
+            {
+                continue;
+            }
+
+            foreach (var text in message.Contents.OfType<TextContent>())
+            {
+                if (text.Text is { Length: > 0 } reply && reply.AsSpan().IndexOfAny('!', '[', '<') >= 0)
+                {
+                    text.Text = await _replies.GuardAsync(reply, context ??= ReplyContext(request, options), cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    /// <summary>One streamed response's text through a <see cref="ReplyStreamGuard"/>: each update's text is replaced by what may be shown now.</summary>
+    private sealed class StreamedReply(AgentGuardChatClient owner, IList<ChatMessage> request, ChatOptions? options)
+    {
+        private ReplyStreamGuard? _stream;
+        private ChatResponseUpdate? _lastText;
+
+        public async ValueTask GuardAsync(ChatResponseUpdate update, CancellationToken cancellationToken)
+        {
+            if (update.Role is { } role && role != ChatRole.Assistant)
+            {
+                return;
+            }
+
+            foreach (var text in update.Contents.OfType<TextContent>())
+            {
+                if (text.Text is { Length: > 0 } piece)
+                {
+                    _stream ??= owner._replies.Stream(owner.ReplyContext(request, options));
+                    text.Text = await _stream.PushAsync(piece, cancellationToken).ConfigureAwait(false);
+                    _lastText = update;
+                }
+            }
+        }
+
+        /// <summary>What the stream still held when it ended, decided, as one more update of the last text's message; null if nothing.</summary>
+        public async ValueTask<ChatResponseUpdate?> CompleteAsync(CancellationToken cancellationToken)
+        {
+            if (_stream is null || await _stream.CompleteAsync(cancellationToken).ConfigureAwait(false) is not { Length: > 0 } rest)
+            {
+                return null;
+            }
+
+            return new ChatResponseUpdate(ChatRole.Assistant, rest) { MessageId = _lastText?.MessageId, ResponseId = _lastText?.ResponseId, ConversationId = _lastText?.ConversationId };
         }
     }
 }

@@ -21,7 +21,7 @@ public static class AgentGuardChatClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         return builder.Use(static (inner, services) => inner.GetService<AgentGuardChatClient>() is not null
             ? inner
-            : new AgentGuardChatClient(inner, ChatGuardFactory.Create(services)));
+            : new AgentGuardChatClient(inner, ChatGuardFactory.Create(services), ChatGuardFactory.Replies(services)));
     }
 
     /// <summary>

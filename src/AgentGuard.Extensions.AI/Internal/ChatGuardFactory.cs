@@ -28,6 +28,9 @@ internal static class ChatGuardFactory
         return new ApprovalFlow(time, options.ApprovalLifetimeValue, services.GetService<IApprovalStore>());
     }
 
+    /// <summary>The guard of rendered URLs in replies, registered with AgentGuard (<see cref="Create"/> has checked that it is).</summary>
+    public static ReplyGuard Replies(IServiceProvider? services) => services!.GetRequiredService<ReplyGuard>();
+
     public static IChatClient Guard(IChatClient client, IServiceProvider services)
-        => client.GetService<AgentGuardChatClient>() is not null ? client : new AgentGuardChatClient(client, Create(services));
+        => client.GetService<AgentGuardChatClient>() is not null ? client : new AgentGuardChatClient(client, Create(services), Replies(services));
 }

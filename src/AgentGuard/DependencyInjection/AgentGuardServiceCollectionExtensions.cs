@@ -118,6 +118,7 @@ public static class AgentGuardServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ApprovalAuditor>(),
             LoggerFactory(sp).CreateLogger<ToolGuard>()));
+        services.TryAddSingleton(sp => new ReplyGuard(sp.GetRequiredService<ToolGuard>(), LoggerFactory(sp).CreateLogger<ReplyGuard>()));
         return new AgentGuardBuilder(services);
     }
 

@@ -32,4 +32,10 @@ public enum ToolKind
 
     /// <summary>An MCP server's request for input from the user (<c>elicitation/create</c>: a form or a URL to open).</summary>
     McpElicitation = 9,
+
+    /// <summary>
+    /// A URL the model's reply makes the reader's client load by itself, unclicked: a markdown or HTML image (see
+    /// <see cref="ReplyGuard"/>). The client sends whatever the model wrote into it.
+    /// </summary>
+    RenderedUrl = 10,
 }

@@ -33,6 +33,11 @@ internal sealed class ToolRoleCache
     /// </summary>
     public ToolRoles For(ToolCallEvent call)
     {
+        if (call.Kind == ToolKind.RenderedUrl)
+        {
+            return ToolRoles.Unknown; // a URL in a reply, not a tool: ReplyGuard names and tags it
+        }
+
         var schemaLess = call.Descriptor?.ParametersSchema is null && ArgumentShape.HasNames(call.Arguments);
         var roles = schemaLess ? ForShape(call.ToolName, call.Descriptor, call.Arguments.Root) : For(call.ToolName, call.Descriptor);
         if (roles.IsToolDirectory || OperationArgument.Of(call.Arguments) is not { } operation)

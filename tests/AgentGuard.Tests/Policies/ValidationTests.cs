@@ -31,7 +31,7 @@ public sealed class ValidationTests
     [InlineData("""[ { "Id": "bad-path", "Effect": "Deny", "Match": { "Tools": ["*"] }, "When": { "Arguments": [ { "Path": "$.a[x", "Exists": true } ] } } ]""",
         "AgentGuard:Rules[0] (bad-path): When.Arguments[0].Path '$.a[x' has '[' at position 3 without a closing ']'.")]
     [InlineData("""[ { "Id": "kind", "Effect": "Deny", "Match": { "Kinds": ["Lambda"] } } ]""",
-        "AgentGuard:Rules[0] (kind): Match.Kinds 'Lambda' is not a kind (use Function, McpTool, ShellCommand, HttpRequest, SdkCall, Connector, DatabaseQuery, McpResource, McpPrompt, McpElicitation).")]
+        "AgentGuard:Rules[0] (kind): Match.Kinds 'Lambda' is not a kind (use Function, McpTool, ShellCommand, HttpRequest, SdkCall, Connector, DatabaseQuery, McpResource, McpPrompt, McpElicitation, RenderedUrl).")]
     [InlineData("""[ { "Effect": "Deny", "Match": { "Tools": ["x"] } } ]""",
         "AgentGuard:Rules[0] (#0): Id is missing")]
     [InlineData("""[ { "Id": "a", "Effect": "Deny", "Match": { "Tools": ["x"] } }, { "Id": "a", "Effect": "Allow", "Match": { "Tools": ["y"] } } ]""",

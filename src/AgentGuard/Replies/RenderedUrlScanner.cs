@@ -1,0 +1,370 @@
+using System.Buffers;
+
+namespace AgentGuard;
+
+/// <summary>
+/// Finds the URLs a reply makes a client load unclicked: markdown images written inline (<c>![alt](url "title")</c>,
+/// <c>![alt](&lt;url&gt;)</c>), reference definitions (<c>[id]: url</c>: every one, since an image may use it from
+/// anywhere in the reply), and the <c>src</c> and <c>poster</c> attributes of HTML tags (<c>&lt;img src=…&gt;</c>). Plain
+/// links are not among them: the reader sees a link and chooses to follow it. Only absolute http(s) URLs and
+/// protocol-relative ones (<c>//host/…</c>) are reported: a relative one stays on the host that serves the reply.
+/// </summary>
+internal static class RenderedUrlScanner
+{
+    /// <summary>The characters a rendered URL's construct starts with.</summary>
+    internal static readonly SearchValues<char> Starts = SearchValues.Create("![<");
+
+    /// <summary>The rendered URLs of <paramref name="text"/>, in order.</summary>
+    public static List<RenderedUrl> Find(string text)
+    {
+        var found = new List<RenderedUrl>();
+        var span = text.AsSpan();
+        for (var at = span.IndexOfAny(Starts); at >= 0;)
+        {
+            var url = span[at] switch
+            {
+                '!' => InlineImage(text, at),
+                '[' => Definition(text, at),
+                _ => HtmlSource(text, at, found),
+            };
+            if (url is { } u)
+            {
+                found.Add(u);
+            }
+
+            // An image is read past as a whole: its alt text is no start of its own.
+            at = NextStart(span, url is { } image && span[at] == '!' ? image.Start + image.Length : at + 1);
+        }
+
+        return found;
+    }
+
+    private static int NextStart(ReadOnlySpan<char> text, int from)
+    {
+        if (from >= text.Length)
+        {
+            return -1;
+        }
+
+        var next = text[from..].IndexOfAny(Starts);
+        return next < 0 ? -1 : from + next;
+    }
+
+    /// <summary><c>![alt](url "title")</c> at <paramref name="at"/>: the whole image, replaced by its alt text.</summary>
+    private static RenderedUrl? InlineImage(string text, int at)
+    {
+        if (at + 1 >= text.Length || text[at + 1] != '[')
+        {
+            return null;
+        }
+
+        var close = ClosingBracket(text, at + 1);
+        if (close < 0 || close + 1 >= text.Length || text[close + 1] != '(')
+        {
+            return null;
+        }
+
+        var (url, end) = Destination(text, close + 2, ')');
+        if (url is null || end < 0)
+        {
+            return null;
+        }
+
+        var alt = text[(at + 2)..close].Trim();
+        return new RenderedUrl(at, end + 1 - at, url, alt.Length == 0 ? "[image removed]" : $"[image removed: {alt}]");
+    }
+
+    /// <summary>
+    /// <c>[id]: url</c> at the start of a line (up to three spaces in): the URL, replaced by a fragment that loads nothing
+    /// elsewhere (the image that uses the definition stays, pointing at the reply's own page).
+    /// </summary>
+    private static RenderedUrl? Definition(string text, int at)
+    {
+        // Only spaces, tabs and block quote marks may come before it on its line ("> [1]: …" in a quote).
+        var line = at;
+        while (line > 0 && text[line - 1] is ' ' or '\t' or '>' && at - line < MaxIndent)
+        {
+            line--;
+        }
+
+        if (line > 0 && text[line - 1] != '\n')
+        {
+            return null;
+        }
+
+        var close = ClosingBracket(text, at);
+        if (close < 0 || close + 1 >= text.Length || text[close + 1] != ':')
+        {
+            return null;
+        }
+
+        var from = close + 2;
+        while (from < text.Length && text[from] is ' ' or '\t')
+        {
+            from++;
+        }
+
+        var (url, end) = Destination(text, from, '\n');
+        return url is null ? null : new RenderedUrl(from, (end < 0 ? text.Length : end) - from, url, "#image-removed");
+    }
+
+    /// <summary>
+    /// The attributes of the HTML tag at <paramref name="at"/> that load a URL unclicked (<see cref="LoadingAttributes"/>;
+    /// <c>href</c> on <c>image</c>, <c>use</c> and <c>link</c>): each remote one's value, emptied. A <c>srcset</c> lists
+    /// several URLs: each is decided, and any refused empties the whole value.
+    /// </summary>
+    private static RenderedUrl? HtmlSource(string text, int at, List<RenderedUrl> found)
+    {
+        if (at + 1 >= text.Length || !char.IsAsciiLetter(text[at + 1]))
+        {
+            return null;
+        }
+
+        var window = text.AsSpan(at, Math.Min(MaxTag, text.Length - at));
+        var end = window.IndexOf('>');
+        var tag = end < 0 ? window : window[..end];
+        var nameEnd = tag[1..].IndexOfAny(TagNameEnds) is var n and >= 0 ? n + 1 : tag.Length;
+        var loadsHref = tag[1..nameEnd] is var name && (name.Equals("image", StringComparison.OrdinalIgnoreCase) || name.Equals("use", StringComparison.OrdinalIgnoreCase) || name.Equals("link", StringComparison.OrdinalIgnoreCase));
+        var before = found.Count;
+        for (var i = nameEnd; i < tag.Length; i++)
+        {
+            if (!char.IsWhiteSpace(tag[i - 1]) || AttributeName(tag[i..], loadsHref) is not { } attribute)
+            {
+                continue;
+            }
+
+            var j = i + attribute.Length;
+            while (j < tag.Length && char.IsWhiteSpace(tag[j]))
+            {
+                j++;
+            }
+
+            if (j >= tag.Length || tag[j] != '=')
+            {
+                continue;
+            }
+
+            j++;
+            while (j < tag.Length && char.IsWhiteSpace(tag[j]))
+            {
+                j++;
+            }
+
+            var quote = j < tag.Length && tag[j] is '"' or '\'' ? tag[j] : '\0';
+            var valueStart = quote == '\0' ? j : j + 1;
+            var valueEnd = quote == '\0' ? IndexOfWhiteSpace(tag, valueStart) : tag[valueStart..].IndexOf(quote) is var q and >= 0 ? valueStart + q : tag.Length;
+            var value = Decoded(tag[valueStart..valueEnd].ToString(), markdown: false);
+            foreach (var candidate in attribute.Equals("srcset", StringComparison.OrdinalIgnoreCase) ? SourceSetUrls(value) : [value])
+            {
+                if (IsRemote(candidate))
+                {
+                    found.Add(new RenderedUrl(at + valueStart, valueEnd - valueStart, candidate, string.Empty));
+                }
+            }
+
+            i = valueEnd;
+        }
+
+        // The last one found is returned, so Find adds it; the others are in already.
+        if (found.Count == before)
+        {
+            return null;
+        }
+
+        var last = found[^1];
+        found.RemoveAt(found.Count - 1);
+        return last;
+    }
+
+    /// <summary>The attributes through which a tag loads a URL by itself.</summary>
+    private static readonly string[] LoadingAttributes = ["srcset", "src", "poster", "background", "data", "xlink:href"];
+
+    private static readonly SearchValues<char> TagNameEnds = SearchValues.Create(" \t\r\n/>");
+
+    /// <summary>The loading attribute whose name <paramref name="text"/> starts with, whole; null if none.</summary>
+    private static string? AttributeName(ReadOnlySpan<char> text, bool loadsHref)
+    {
+        foreach (var name in LoadingAttributes)
+        {
+            if (StartsWithName(text, name))
+            {
+                return name;
+            }
+        }
+
+        return loadsHref && StartsWithName(text, "href") ? "href" : null;
+    }
+
+    /// <summary>The URLs of a <c>srcset</c>: comma-separated candidates, each a URL and an optional descriptor.</summary>
+    private static IEnumerable<string> SourceSetUrls(string value)
+    {
+        foreach (var candidate in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var space = candidate.AsSpan().IndexOfAny(' ', '\t', '\n');
+            yield return space < 0 ? candidate : candidate[..space];
+        }
+    }
+
+    private static bool StartsWithName(ReadOnlySpan<char> text, string name)
+        => text.StartsWith(name, StringComparison.OrdinalIgnoreCase) && (text.Length == name.Length || !char.IsAsciiLetterOrDigit(text[name.Length]) && text[name.Length] != '-');
+
+    private static int IndexOfWhiteSpace(ReadOnlySpan<char> text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return text.Length;
+    }
+
+    /// <summary>The ']' that closes the '[' at <paramref name="open"/> (brackets nest, a backslash escapes), on the same paragraph; -1 if none.</summary>
+    private static int ClosingBracket(string text, int open)
+    {
+        var depth = 0;
+        for (var i = open; i < text.Length && i - open < 1024; i++)
+        {
+            switch (text[i])
+            {
+                case '\\':
+                    i++;
+                    break;
+                case '[':
+                    depth++;
+                    break;
+                case ']' when --depth == 0:
+                    return i;
+                case '\n' when i + 1 < text.Length && text[i + 1] == '\n':
+                    return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// A link destination at <paramref name="from"/>: <c>&lt;url&gt;</c>, or a run without white space in which
+    /// parentheses balance; then, for an inline image, an optional title and the closing <paramref name="close"/>. Returns
+    /// the URL when it is remote, and where the construct ends (the closing character; -1 when it never closes).
+    /// </summary>
+    private static (string? Url, int End) Destination(string text, int from, char close)
+    {
+        var i = from;
+        while (i < text.Length && text[i] is ' ' or '\t' or '\n')
+        {
+            i++;
+        }
+
+        var limit = Math.Min(text.Length, i + MaxDestination);
+        string url;
+        if (i < text.Length && text[i] == '<')
+        {
+            var end = text.AsSpan(i, limit - i).IndexOf('>');
+            if (end < 0)
+            {
+                return (null, -1);
+            }
+
+            url = text[(i + 1)..(i + end)];
+            i += end + 1;
+        }
+        else
+        {
+            var start = i;
+            var depth = 0;
+            for (; i < limit && !char.IsWhiteSpace(text[i]); i++)
+            {
+                if (text[i] == '\\')
+                {
+                    i++;
+                }
+                else if (text[i] == '(')
+                {
+                    depth++;
+                }
+                else if (text[i] == ')' && depth-- == 0)
+                {
+                    break;
+                }
+            }
+
+            url = text[start..Math.Min(i, limit)];
+            if (i >= limit && limit < text.Length)
+            {
+                // Longer than any URL read: what there is of it is decided, and removed with all that follows it.
+                url = Decoded(url, markdown: true);
+                return (IsRemote(url) ? url : null, text.Length - 1);
+            }
+        }
+
+        url = Decoded(url, markdown: true);
+        var closing = text.AsSpan(i, Math.Min(text.Length - i, MaxTitle)).IndexOf(close);
+        return (IsRemote(url) ? url : null, closing < 0 ? (close == '\n' ? text.Length : -1) : i + closing);
+    }
+
+    /// <summary>Longest link destination read (a longer one is decided as far as it is read).</summary>
+    private const int MaxDestination = 8192;
+
+    /// <summary>Longest stretch read after a destination for its closing parenthesis (an image's title).</summary>
+    private const int MaxTitle = 1024;
+
+    /// <summary>Longest HTML tag read.</summary>
+    private const int MaxTag = 4096;
+
+    /// <summary>Most spaces, tabs and quote marks before a definition on its line.</summary>
+    private const int MaxIndent = 16;
+
+    /// <summary>
+    /// The URL a renderer loads for <paramref name="written"/>: character references decoded (<c>&amp;#58;</c>,
+    /// <c>&amp;colon;</c>), markdown's backslash escapes removed, and tabs and line breaks dropped, as browsers drop them.
+    /// </summary>
+    private static string Decoded(string written, bool markdown)
+    {
+        if (written.AsSpan().IndexOfAny(Encoded) < 0)
+        {
+            return written;
+        }
+
+        var text = written;
+        if (markdown && text.Contains('\\', StringComparison.Ordinal))
+        {
+            var builder = new System.Text.StringBuilder(text.Length);
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\\' && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i + 1]) is false && text[i + 1] < 128)
+                {
+                    i++;
+                }
+
+                builder.Append(text[i]);
+            }
+
+            text = builder.ToString();
+        }
+
+        if (text.Contains('&', StringComparison.Ordinal))
+        {
+            foreach (var (name, value) in Html5References)
+            {
+                text = text.Replace(name, value, StringComparison.OrdinalIgnoreCase);
+            }
+
+            text = System.Net.WebUtility.HtmlDecode(text);
+        }
+
+        return text.Replace("\t", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal).Trim();
+    }
+
+    private static readonly SearchValues<char> Encoded = SearchValues.Create("&\\\t\r\n");
+
+    /// <summary>The HTML5 character references of URL punctuation that <c>WebUtility.HtmlDecode</c> (HTML 4's names) leaves.</summary>
+    private static readonly (string Name, string Value)[] Html5References =
+        [("&colon;", ":"), ("&sol;", "/"), ("&period;", "."), ("&quest;", "?"), ("&equals;", "="), ("&commat;", "@"), ("&num;", "#"), ("&percnt;", "%"), ("&lpar;", "("), ("&rpar;", ")"), ("&NewLine;", "\n"), ("&Tab;", "\t")];
+
+    /// <summary>An absolute http(s) URL or a protocol-relative one: loaded from another host.</summary>
+    private static bool IsRemote(string url)
+        => url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("//", StringComparison.Ordinal);
+}

