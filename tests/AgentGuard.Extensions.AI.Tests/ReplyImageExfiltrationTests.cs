@@ -42,7 +42,7 @@ public sealed class ReplyImageExfiltrationTests
 
         var response = await client.GetResponseAsync("Check my profile, then summarize https://news.example/today.", options);
 
-        response.Text.Should().NotContain("evil.example").And.Contain("Markets rallied today. [image removed: logo]");
+        response.Text.Should().NotContain("evil.example").And.Contain("Markets rallied today. (image removed: logo)");
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class ReplyImageExfiltrationTests
         }
 
         var text = string.Concat(updates.Select(u => u.Text));
-        text.Should().NotContain("evil.example").And.Contain("Markets rallied today. [image removed: logo]");
+        text.Should().NotContain("evil.example").And.Contain("Markets rallied today. (image removed: logo)");
     }
 
     /// <summary>An Agent Framework agent over the guarded chat client: its response is the chat client's, guarded.</summary>
@@ -71,7 +71,7 @@ public sealed class ReplyImageExfiltrationTests
 
         var response = await agent.RunAsync("Check my profile, then summarize https://news.example/today.");
 
-        response.Text.Should().NotContain("evil.example").And.Contain("[image removed: logo]");
+        response.Text.Should().NotContain("evil.example").And.Contain("(image removed: logo)");
     }
 
     [Fact]

@@ -21,9 +21,10 @@ internal static class RenderedUrlScanner
         var span = text.AsSpan();
         for (var at = span.IndexOfAny(Starts); at >= 0;)
         {
+            var after = -1;
             var url = span[at] switch
             {
-                '!' => InlineImage(text, at),
+                '!' => InlineImage(text, at, out var wellFormed, out after) ?? (wellFormed ? null : LooseImage(text, at, found)),
                 '[' => Definition(text, at),
                 _ => HtmlSource(text, at, found),
             };
@@ -32,8 +33,9 @@ internal static class RenderedUrlScanner
                 found.Add(u);
             }
 
-            // An image is read past as a whole: its alt text is no start of its own.
-            at = NextStart(span, url is { } image && span[at] == '!' ? image.Start + image.Length : at + 1);
+            // A reported image is read past as a whole (it is replaced whole). Any other start is read on from the next
+            // character: what looks like an image's destination may be no destination at all to the renderer.
+            at = NextStart(span, url is { } image && span[at] == '!' && after > at ? after : at + 1);
         }
 
         return found;
@@ -51,8 +53,14 @@ internal static class RenderedUrlScanner
     }
 
     /// <summary><c>![alt](url "title")</c> at <paramref name="at"/>: the whole image, replaced by its alt text.</summary>
-    private static RenderedUrl? InlineImage(string text, int at)
+    /// <param name="text">The reply.</param>
+    /// <param name="at">Where the <c>!</c> is.</param>
+    /// <param name="wellFormed">Whether the alt text's closing bracket is followed by the destination's parenthesis.</param>
+    /// <param name="after">Where a well-formed, closed image ends (its alt text and destination start nothing of their own), or -1.</param>
+    private static RenderedUrl? InlineImage(string text, int at, out bool wellFormed, out int after)
     {
+        wellFormed = false;
+        after = -1;
         if (at + 1 >= text.Length || text[at + 1] != '[')
         {
             return null;
@@ -64,15 +72,48 @@ internal static class RenderedUrlScanner
             return null;
         }
 
+        wellFormed = true;
+
         var (url, end) = Destination(text, close + 2, ')');
+        after = end < 0 ? -1 : end + 1;
         if (url is null || end < 0)
         {
             return null;
         }
 
-        var alt = text[(at + 2)..close].Trim();
-        return new RenderedUrl(at, end + 1 - at, url, alt.Length == 0 ? "[image removed]" : $"[image removed: {alt}]");
+        // The alt text stands in its place, without the characters that could join what is around it into markup.
+        var alt = string.Concat(text.AsSpan((at + 2)..close).ToString().Where(c => c is not ('[' or ']' or '(' or ')' or '<' or '>' or '!' or '\\'))).Trim();
+        return new RenderedUrl(at, end + 1 - at, url, alt.Length == 0 ? "(image removed)" : $"(image removed: {alt})");
     }
+
+    /// <summary>
+    /// An image opener <c>![</c> whose first closing bracket opens no destination: renderers differ on which later
+    /// <c>](url)</c> of the paragraph closes it (<c>![a][1]&gt; ](url)</c> is an image of alt <c>a][1]&gt; </c> to Markdig), so each
+    /// one's remote URL is reported, replaced in place by a fragment that loads nothing elsewhere. Returns null: they are added to <paramref name="found"/>.
+    /// </summary>
+    private static RenderedUrl? LooseImage(string text, int at, List<RenderedUrl> found)
+    {
+        if (at + 1 >= text.Length || text[at + 1] != '[')
+        {
+            return null;
+        }
+
+        var window = text.AsSpan(at, Math.Min(MaxParagraph, text.Length - at));
+        var paragraph = window.IndexOf("\n\n", StringComparison.Ordinal) is var blank and >= 0 ? window[..blank] : window;
+        for (var p = paragraph.IndexOf("](", StringComparison.Ordinal); p >= 0; p = paragraph[(p + 2)..].IndexOf("](", StringComparison.Ordinal) is var q and >= 0 ? p + 2 + q : -1)
+        {
+            var (url, _) = Destination(text, at + p + 2, ')', out var urlStart, out var urlEnd);
+            if (url is not null && !found.Exists(f => f.Start == urlStart))
+            {
+                found.Add(new RenderedUrl(urlStart, urlEnd - urlStart, url, "#image-removed"));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Longest paragraph read for the destinations of a loose image opener.</summary>
+    private const int MaxParagraph = 4096;
 
     /// <summary>
     /// <c>[id]: url</c> at the start of a line (up to three spaces in): the URL, replaced by a fragment that loads nothing
@@ -120,8 +161,10 @@ internal static class RenderedUrlScanner
             return null;
         }
 
+        // A tag ends at its '>' (an HTML block may carry it across blank lines, and a browser reads on).
         var window = text.AsSpan(at, Math.Min(MaxTag, text.Length - at));
-        var end = window.IndexOf('>');
+        var inQuote = InQuote(text, at);
+        var end = TagEnd(window, inQuote);
         var tag = end < 0 ? window : window[..end];
         var nameEnd = tag[1..].IndexOfAny(TagNameEnds) is var n and >= 0 ? n + 1 : tag.Length;
         var loadsHref = tag[1..nameEnd] is var name && (name.Equals("image", StringComparison.OrdinalIgnoreCase) || name.Equals("use", StringComparison.OrdinalIgnoreCase) || name.Equals("link", StringComparison.OrdinalIgnoreCase));
@@ -133,32 +176,24 @@ internal static class RenderedUrlScanner
                 continue;
             }
 
-            var j = i + attribute.Length;
-            while (j < tag.Length && char.IsWhiteSpace(tag[j]))
-            {
-                j++;
-            }
+            var j = SkipSpace(tag, i + attribute.Length, inQuote);
 
             if (j >= tag.Length || tag[j] != '=')
             {
                 continue;
             }
 
-            j++;
-            while (j < tag.Length && char.IsWhiteSpace(tag[j]))
-            {
-                j++;
-            }
-
+            j = SkipSpace(tag, j + 1, inQuote);
             var quote = j < tag.Length && tag[j] is '"' or '\'' ? tag[j] : '\0';
             var valueStart = quote == '\0' ? j : j + 1;
-            var valueEnd = quote == '\0' ? IndexOfWhiteSpace(tag, valueStart) : tag[valueStart..].IndexOf(quote) is var q and >= 0 ? valueStart + q : tag.Length;
+            var valueEnd = quote == '\0' ? IndexOfWhiteSpace(tag, valueStart) : tag[valueStart..].IndexOf(quote) is var q and >= 0 ? valueStart + q : tag.TrimEnd("\r\n").Length;
             var value = Decoded(tag[valueStart..valueEnd].ToString(), markdown: false);
-            foreach (var candidate in attribute.Equals("srcset", StringComparison.OrdinalIgnoreCase) ? SourceSetUrls(value) : [value])
+            foreach (var candidate in attribute.Equals("srcset", StringComparison.OrdinalIgnoreCase) ? SourceSetUrls(value).Select(Resolved) : [value])
             {
                 if (IsRemote(candidate))
                 {
-                    found.Add(new RenderedUrl(at + valueStart, valueEnd - valueStart, candidate, string.Empty));
+                    // An unquoted value is replaced by an empty quoted one, so what follows it cannot become the value.
+                    found.Add(new RenderedUrl(at + valueStart, valueEnd - valueStart, candidate, quote == '\0' ? "\"\"" : string.Empty));
                 }
             }
 
@@ -174,6 +209,48 @@ internal static class RenderedUrlScanner
         var last = found[^1];
         found.RemoveAt(found.Count - 1);
         return last;
+    }
+
+    /// <summary>
+    /// Where the tag ends: its first '&gt;' that is not a block quote's marker at the start of a continued line (a quote's
+    /// "&gt; " prefixes are markdown's, and the renderer removes them from the tag); -1 if none.
+    /// </summary>
+    private static int TagEnd(ReadOnlySpan<char> tag, bool inQuote)
+    {
+        var lineStart = false;
+        for (var i = 1; i < tag.Length; i++)
+        {
+            var c = tag[i];
+            if (c == '>' && !(lineStart && inQuote))
+            {
+                return i;
+            }
+
+            lineStart = c == '\n' || (lineStart && c is ' ' or '\t' or '>');
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether the line of <paramref name="at"/> begins with a block quote marker ("&gt; text &lt;img …").</summary>
+    private static bool InQuote(string text, int at)
+    {
+        var line = at > 0 ? text.LastIndexOf('\n', at - 1) + 1 : 0;
+        var first = text.AsSpan(line, at - line).IndexOfAnyExcept(' ', '\t');
+        return first >= 0 && text[line + first] == '>';
+    }
+
+    /// <summary>Past white space, and, in a block quote, past a continued line's quote markers ("\n&gt; ").</summary>
+    private static int SkipSpace(ReadOnlySpan<char> tag, int at, bool inQuote)
+    {
+        var lineStart = false;
+        while (at < tag.Length && (char.IsWhiteSpace(tag[at]) || (inQuote && lineStart && tag[at] == '>')))
+        {
+            lineStart = tag[at] == '\n' || (lineStart && tag[at] is ' ' or '\t' or '>');
+            at++;
+        }
+
+        return at;
     }
 
     /// <summary>The attributes through which a tag loads a URL by itself.</summary>
@@ -251,24 +328,35 @@ internal static class RenderedUrlScanner
     /// the URL when it is remote, and where the construct ends (the closing character; -1 when it never closes).
     /// </summary>
     private static (string? Url, int End) Destination(string text, int from, char close)
+        => Destination(text, from, close, out _, out _);
+
+    /// <summary>As <see cref="Destination(string, int, char)"/>, with where the URL is written (<paramref name="urlStart"/> up to <paramref name="urlEnd"/>).</summary>
+    private static (string? Url, int End) Destination(string text, int from, char close, out int urlStart, out int urlEnd)
     {
+        // Spaces and at most one line break before it: a blank line ends the paragraph, and the image with it.
         var i = from;
-        while (i < text.Length && text[i] is ' ' or '\t' or '\n')
+        var breaks = 0;
+        while (i < text.Length && (text[i] is ' ' or '\t' || (text[i] == '\n' && ++breaks == 1)))
         {
             i++;
         }
+
+        urlStart = i;
+        urlEnd = i;
 
         var limit = Math.Min(text.Length, i + MaxDestination);
         string url;
         if (i < text.Length && text[i] == '<')
         {
-            var end = text.AsSpan(i, limit - i).IndexOf('>');
-            if (end < 0)
+            // "<url>" holds no line break.
+            var end = text.AsSpan(i, limit - i).IndexOfAny('>', '\n');
+            if (end < 0 || text[i + end] == '\n')
             {
                 return (null, -1);
             }
 
             url = text[(i + 1)..(i + end)];
+            urlEnd = i + end + 1;
             i += end + 1;
         }
         else
@@ -277,9 +365,9 @@ internal static class RenderedUrlScanner
             var depth = 0;
             for (; i < limit && !char.IsWhiteSpace(text[i]); i++)
             {
-                if (text[i] == '\\')
+                if (text[i] == '\\' && i + 1 < limit && text[i + 1] is > ' ' and < (char)127 && !char.IsAsciiLetterOrDigit(text[i + 1]))
                 {
-                    i++;
+                    i++; // an escaped character is part of the URL, whatever it is
                 }
                 else if (text[i] == '(')
                 {
@@ -291,7 +379,9 @@ internal static class RenderedUrlScanner
                 }
             }
 
-            url = text[start..Math.Min(i, limit)];
+            i = Math.Min(i, limit);
+            url = text[start..i];
+            urlEnd = i;
             if (i >= limit && limit < text.Length)
             {
                 // Longer than any URL read: what there is of it is decided, and removed with all that follows it.
@@ -301,8 +391,11 @@ internal static class RenderedUrlScanner
         }
 
         url = Decoded(url, markdown: true);
-        var closing = text.AsSpan(i, Math.Min(text.Length - i, MaxTitle)).IndexOf(close);
-        return (IsRemote(url) ? url : null, closing < 0 ? (close == '\n' ? text.Length : -1) : i + closing);
+        // The closing character comes before a blank line (the paragraph's end) and within a title's length.
+        var rest = text.AsSpan(i, Math.Min(text.Length - i, MaxTitle));
+        rest = rest.IndexOf("\n\n", StringComparison.Ordinal) is var blank and >= 0 ? rest[..blank] : rest;
+        var closing = rest.IndexOf(close);
+        return (IsRemote(url) ? url : null, closing < 0 ? (close == '\n' ? i + rest.Length : -1) : i + closing);
     }
 
     /// <summary>Longest link destination read (a longer one is decided as far as it is read).</summary>
@@ -325,7 +418,7 @@ internal static class RenderedUrlScanner
     {
         if (written.AsSpan().IndexOfAny(Encoded) < 0)
         {
-            return written;
+            return Resolved(written.Trim(ControlsAndSpace));
         }
 
         var text = written;
@@ -355,10 +448,13 @@ internal static class RenderedUrlScanner
             text = System.Net.WebUtility.HtmlDecode(text);
         }
 
-        return text.Replace("\t", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal).Trim();
+        return Resolved(text.Replace("\t", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal).Trim(ControlsAndSpace));
     }
 
     private static readonly SearchValues<char> Encoded = SearchValues.Create("&\\\t\r\n");
+
+    /// <summary>What a browser strips from both ends of a URL: the C0 controls and the space.</summary>
+    private static readonly char[] ControlsAndSpace = [.. Enumerable.Range(0, 0x21).Select(c => (char)c)];
 
     /// <summary>The HTML5 character references of URL punctuation that <c>WebUtility.HtmlDecode</c> (HTML 4's names) leaves.</summary>
     private static readonly (string Name, string Value)[] Html5References =
@@ -366,5 +462,31 @@ internal static class RenderedUrlScanner
 
     /// <summary>An absolute http(s) URL or a protocol-relative one: loaded from another host.</summary>
     private static bool IsRemote(string url)
-        => url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("//", StringComparison.Ordinal);
+        => url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The URL as a browser resolves it against another host: backslashes read as slashes, a protocol-relative one
+    /// (<c>//host</c>) given the scheme, and <c>https:host</c> or <c>https:/host</c> given its two slashes (the URL standard
+    /// parses them all as <c>https://host</c>).
+    /// </summary>
+    private static string Resolved(string url)
+    {
+        var text = url.Replace('\\', '/');
+        if (text.StartsWith("//", StringComparison.Ordinal))
+        {
+            return "https:" + text;
+        }
+
+        foreach (var scheme in Schemes)
+        {
+            if (text.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) && !text.AsSpan(scheme.Length).StartsWith("//", StringComparison.Ordinal))
+            {
+                return text[..scheme.Length] + "//" + text[scheme.Length..].TrimStart('/');
+            }
+        }
+
+        return text;
+    }
+
+    private static readonly string[] Schemes = ["http:", "https:"];
 }

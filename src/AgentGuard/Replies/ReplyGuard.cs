@@ -49,22 +49,61 @@ public sealed partial class ReplyGuard
             return reply;
         }
 
-        StringBuilder? rewritten = null;
-        var copied = 0;
-        foreach (var url in RenderedUrlScanner.Find(reply))
+        // Removing a URL joins the text around it; what it joins is read again, until nothing refused is left. A URL
+        // is decided once per reply however often it is read.
+        var decided = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var text = reply;
+        for (var pass = 0; pass < MaxPasses; pass++)
         {
-            if (url.Start < copied || await IsAllowedAsync(url.Url, context, cancellationToken).ConfigureAwait(false))
+            List<RenderedUrl> urls;
+            try
             {
-                continue;
+                urls = RenderedUrlScanner.Find(text);
+            }
+#pragma warning disable CA1031 // A reply that cannot be read is shown with nothing in it that loads; it never throws into the agent.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogReplyUnreadable(ex);
+                return Inert(reply);
             }
 
-            rewritten ??= new StringBuilder(reply.Length);
-            rewritten.Append(reply, copied, url.Start - copied).Append(url.Replacement);
-            copied = url.Start + url.Length;
+            StringBuilder? rewritten = null;
+            var copied = 0;
+            foreach (var url in urls)
+            {
+                if (url.Start < copied)
+                {
+                    continue;
+                }
+
+                if (!decided.TryGetValue(url.Url, out var allowed))
+                {
+                    decided[url.Url] = allowed = await IsAllowedAsync(url.Url, context, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (!allowed)
+                {
+                    rewritten ??= new StringBuilder(text.Length);
+                    rewritten.Append(text, copied, url.Start - copied).Append(url.Replacement);
+                    copied = url.Start + url.Length;
+                }
+            }
+
+            if (rewritten is null)
+            {
+                return text;
+            }
+
+            text = rewritten.Append(text, copied, text.Length - copied).ToString();
         }
 
-        return rewritten is null ? reply : rewritten.Append(reply, copied, reply.Length - copied).ToString();
+        // Still something refused after every pass: nothing in it may load.
+        return Inert(text);
     }
+
+    /// <summary>Most readings of one reply (each after removing what the last one refused).</summary>
+    private const int MaxPasses = 4;
 
     /// <summary>A guard for one streamed reply: text is passed on as it comes, except a construct that may load a URL, held until it is whole and decided.</summary>
     /// <param name="context">The session the reply belongs to.</param>
@@ -101,12 +140,21 @@ public sealed partial class ReplyGuard
         }
     }
 
+    /// <summary>
+    /// The reply with nothing left that a renderer reads as an image, a tag or a definition: every <c>&lt;</c> written as
+    /// a character reference and every <c>[</c> escaped.
+    /// </summary>
+    private static string Inert(string reply) => reply.Replace("<", "&lt;", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal);
+
     /// <summary>The host a rendered URL (absolute or protocol-relative) goes to.</summary>
     private static string HostOf(string url)
         => Provenance.ValueTokenizer.HostOf(Provenance.ValueTokenizer.CanonicalUrl(url.AsSpan(url.IndexOf("//", StringComparison.Ordinal) + 2))).ToString();
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "AgentGuard removed an image of {Host} from a reply (rules {RuleIds}).")]
     private partial void LogRenderedUrlRemoved(LogText host, LogText ruleIds);
+
+    [LoggerMessage(EventId = 1303, Level = LogLevel.Error, Message = "AgentGuard could not read a reply for images; it is shown with its markup made inert.")]
+    private partial void LogReplyUnreadable(Exception exception);
 
     [LoggerMessage(EventId = 1302, Level = LogLevel.Error, Message = "AgentGuard could not decide an image of {Host} in a reply; it was removed.")]
     private partial void LogRenderedUrlCheckFailed(Exception exception, LogText host);

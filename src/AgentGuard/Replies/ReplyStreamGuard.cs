@@ -21,8 +21,19 @@ public sealed class ReplyStreamGuard
 
     /// <summary>How far the held text has been read, what is open there, and just after the last line break where nothing was (-1: none yet).</summary>
     private int _scanned;
-    private Open _open;
+    private bool _inTag;
+    private bool _tagInQuote;
+    private bool _lineQuoted;
+    private Open _image;
+    private int _imageDepth;
+    private bool _inDestinationUrl;
+    private Open _definition;
     private int _cut = -1;
+
+    /// <summary>As <see cref="_indent"/>, where the held text has been read to; and whether an open definition's URL has begun, or its one line break passed.</summary>
+    private int _scanIndent;
+    private bool _definitionHasUrl;
+    private bool _definitionBroke;
 
     /// <summary>Spaces and quote marks since the last line break passed on (a definition may follow them), or -1 after other text.</summary>
     private int _indent;
@@ -49,6 +60,7 @@ public sealed class ReplyStreamGuard
             }
 
             passed = Passed(text[..start]);
+            _scanIndent = _indent;
             Hold(text.AsSpan(start));
         }
         else
@@ -83,7 +95,9 @@ public sealed class ReplyStreamGuard
         var held = new string(_buffer, 0, _length);
         _length = _scanned = 0;
         _cut = -1;
-        _open = Open.None;
+        _inTag = false;
+        _image = _definition = Open.None;
+        _scanIndent = 0;
         return Passed(await _guard.GuardAsync(held, _context, cancellationToken).ConfigureAwait(false));
     }
 
@@ -131,9 +145,10 @@ public sealed class ReplyStreamGuard
     }
 
     /// <summary>
-    /// Reads the held text from where the last read stopped, noting the last line break at which no tag or image is
-    /// open. A blank line closes whatever is open (markdown ends an unfinished image there). A character whose meaning
-    /// depends on the next one is read when the next one has come.
+    /// Reads the held text from where the last read stopped, noting the last line break at which no tag, image or
+    /// definition is open. Each is followed on its own, since they nest (a tag in a definition's label). A blank line
+    /// closes whatever is open (markdown ends an unfinished image there); a definition may have its URL on the next
+    /// line. A character whose meaning depends on the next one is read when the next one has come.
     /// </summary>
     private void Scan()
     {
@@ -150,30 +165,78 @@ public sealed class ReplyStreamGuard
             var next = i + 1 < text.Length ? text[i + 1] : '\0';
             if (c == '\n' && next == '\n')
             {
-                _open = Open.None;
+                // A tag stays open: an HTML block may carry it across blank lines, and a browser reads on.
+                _image = Open.None;
+                _definition = Open.None;
             }
 
-            switch (_open)
+            var lineStart = _scanIndent >= 0;
+            _scanIndent = NextIndent(_scanIndent, c);
+            _lineQuoted = c != '\n' && (_lineQuoted || (lineStart && c == '>'));
+
+            // In a block quote, a continued line's '>' is the quote's marker, not the tag's end.
+            if (_inTag)
             {
-                case Open.None when c == '<' && char.IsAsciiLetter(next):
-                    _open = Open.Tag;
-                    break;
+                _inTag = c != '>' || (lineStart && _tagInQuote);
+            }
+            else if (c == '<' && char.IsAsciiLetter(next))
+            {
+                _inTag = true;
+                _tagInQuote = _lineQuoted;
+            }
+
+            // "![a](…)" closes at its ')'. An opener whose closing bracket opens no destination ("![a][1] … ](…)") may
+            // pair with a later "](" of the paragraph, so it stays open until a blank line.
+            switch (_image)
+            {
                 case Open.None when c == '!' && next == '[':
-                    _open = Open.ImageText;
-                    i++;
+                    _image = Open.ImageText;
+                    _imageDepth = 0;
                     break;
-                case Open.None when c == '\n':
-                    _cut = i + 1;
+                case Open.ImageText when c == '[':
+                    _imageDepth++;
                     break;
-                case Open.Tag when c == '>':
-                case Open.ImageText when c == ']' && next != '(':
-                case Open.ImageDestination when c == ')':
-                    _open = Open.None;
+                case Open.ImageText when c == ']' && --_imageDepth == 0:
+                    _image = next == '(' ? Open.ImageDestination : Open.ImageLoose;
+                    _imageDepth = -1; // the destination's '(' comes next
+                    _inDestinationUrl = true;
                     break;
-                case Open.ImageText when c == ']':
-                    _open = Open.ImageDestination;
-                    i++;
+                case Open.ImageDestination when _inDestinationUrl && char.IsWhiteSpace(c) && _imageDepth >= 0:
+                    _inDestinationUrl = false; // past the URL, the first ')' closes (a title may hold one)
                     break;
+                case Open.ImageDestination when _inDestinationUrl && c == '(':
+                    _imageDepth++;
+                    break;
+                case Open.ImageDestination when c == ')' && (!_inDestinationUrl || _imageDepth-- == 0):
+                    _image = Open.None;
+                    break;
+            }
+
+            switch (_definition)
+            {
+                case Open.None when c == '[' && lineStart:
+                    _definition = Open.DefinitionLabel;
+                    break;
+                case Open.DefinitionLabel when c == ']':
+                    _definition = next == ':' ? Open.DefinitionDestination : Open.None;
+                    _definitionHasUrl = _definitionBroke = false;
+                    break;
+                case Open.DefinitionLabel when c == '\n':
+                    _definition = Open.None;
+                    break;
+                case Open.DefinitionDestination when c == '\n':
+                    // "[1]:" may have its URL on the next line: the first line break before it is no end.
+                    _definition = _definitionHasUrl || _definitionBroke ? Open.None : Open.DefinitionDestination;
+                    _definitionBroke = true;
+                    break;
+                case Open.DefinitionDestination when c is not (' ' or '\t' or ':'):
+                    _definitionHasUrl = true;
+                    break;
+            }
+
+            if (c == '\n' && !_inTag && _image == Open.None && _definition == Open.None)
+            {
+                _cut = i + 1;
             }
         }
 
@@ -183,8 +246,10 @@ public sealed class ReplyStreamGuard
     private enum Open
     {
         None,
-        Tag,
         ImageText,
         ImageDestination,
+        ImageLoose,
+        DefinitionLabel,
+        DefinitionDestination,
     }
 }

