@@ -28,6 +28,7 @@ internal sealed partial class InjectionDetector
     /// </summary>
     private static void ScanEncoded(ReadOnlySpan<char> text, Span<double> weights)
     {
+        ScanPercentEncoded(text, weights);
         var at = text.IndexOfAnyInRange('0', '9');
         while (at >= 0)
         {
