@@ -1,0 +1,51 @@
+namespace AgentGuard;
+
+/// <content>
+/// A message to an address whose content the text dictates as one word or string: "Respond to ops@… . Use this email
+/// body string: `ok`", "Deliver a one-word acknowledgment to audit@…", "send a single word, lowercase, to …@… — nothing
+/// else", "please reply to …@… with only the word "approved" in the body of your email". An attacker who wants to see
+/// that an agent obeyed has it send a canary (a word of their choosing) to an address of their choosing; a person
+/// writing to another person asks for their answer, not for a word the writer already chose. Mailing lists dictate a
+/// word too ("send an email to list-request@… with the word 'unsubscribe' in the subject"), and so do invitations
+/// ("reply to rsvp@… with just 'yes'"): a window that names subscribing or a yes stays clean. Checked at the sending
+/// anchors and "reply"/"respond" when the verb's sentence holds an address, reading 300 characters either side for the
+/// dictated content.
+/// </content>
+internal sealed partial class InjectionDetector
+{
+    /// <summary>How far either side of the verb the dictated content is looked for.</summary>
+    private const int DictatedWindow = 300;
+
+    /// <summary>Words before the verb that make it a report of one's own sending, not an order ("I will send …", "we sent …").</summary>
+    private static readonly string[] ReportingSubjects = ["i", "we", "he", "she", "they", "will", "shall", "would", "did", "has", "have", "had", "who", "which", "that"];
+
+    /// <summary>
+    /// At a sending verb (<paramref name="at"/>): its sentence (up to 200 characters) holds an e-mail address, the verb
+    /// is not a report of one's own sending nor a contact line ("send ideas to …"), and within
+    /// <see cref="DictatedWindow"/> either side the text dictates the message's content as one word or string
+    /// (<see cref="InjectionPatterns.DictatedContent"/>), naming no subscription and no yes.
+    /// </summary>
+    private static void DictatedMessage(ReadOnlySpan<char> text, int at, Span<double> weights)
+    {
+        var sentence = text.Slice(at, Math.Min(200, text.Length - at));
+        sentence = sentence[..SentenceOrLineEnd(sentence)];
+        var sign = sentence.IndexOf('@');
+        if (sign <= 0 || sign + 3 >= sentence.Length || !(char.IsAsciiLetterOrDigit(sentence[sign - 1]) || sentence[sign - 1] is '.' or '_' or '+' or '-') || sentence[(sign + 1)..].IndexOf('.') < 1)
+        {
+            return;
+        }
+
+        var prev = PreviousWordStart(text, at);
+        if ((prev >= 0 && IsOneOf(WordAt(text, prev), ReportingSubjects)) || IsContactLine(sentence))
+        {
+            return;
+        }
+
+        var start = Math.Max(0, at - DictatedWindow);
+        var window = text[start..Math.Min(text.Length, at + DictatedWindow)];
+        if (InjectionPatterns.DictatedContent().IsMatch(window) && !InjectionPatterns.SubscriptionOrYes().IsMatch(window))
+        {
+            Raise(weights, Marker.SendExternal, 0.5);
+        }
+    }
+}
