@@ -20,7 +20,8 @@ internal sealed partial class InjectionDetector
     private static readonly string[] ReportingSubjects = ["i", "we", "he", "she", "they", "will", "shall", "would", "did", "has", "have", "had", "who", "which", "that"];
 
     /// <summary>
-    /// At a sending verb (<paramref name="at"/>): its sentence (up to 200 characters) holds an e-mail address, the verb
+    /// At a sending verb (<paramref name="at"/>): its sentence (up to 200 characters) holds an e-mail address outside the
+    /// reserved example domains (documentation shows calls with a body string to them), the verb
     /// is not a report of one's own sending nor a contact line ("send ideas to …"), and within
     /// <see cref="DictatedWindow"/> either side the text dictates the message's content as one word or string
     /// (<see cref="InjectionPatterns.DictatedContent"/>), naming no subscription and no yes.
@@ -30,7 +31,19 @@ internal sealed partial class InjectionDetector
         var sentence = text.Slice(at, Math.Min(200, text.Length - at));
         sentence = sentence[..SentenceOrLineEnd(sentence)];
         var sign = sentence.IndexOf('@');
-        if (sign <= 0 || sign + 3 >= sentence.Length || !(char.IsAsciiLetterOrDigit(sentence[sign - 1]) || sentence[sign - 1] is '.' or '_' or '+' or '-') || sentence[(sign + 1)..].IndexOf('.') < 1)
+        if (sign <= 0 || !(char.IsAsciiLetterOrDigit(sentence[sign - 1]) || sentence[sign - 1] is '.' or '_' or '+' or '-'))
+        {
+            return;
+        }
+
+        var end = sign + 1;
+        while (end < sentence.Length && (char.IsAsciiLetterOrDigit(sentence[end]) || sentence[end] is '.' or '-'))
+        {
+            end++;
+        }
+
+        var domain = sentence[(sign + 1)..end].TrimEnd('.');
+        if (domain.IndexOf('.') < 1 || IsReservedExampleDomain(domain))
         {
             return;
         }

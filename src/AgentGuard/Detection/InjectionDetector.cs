@@ -657,14 +657,15 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 MarkdownImage(text, at, weights);
                 break;
             case Family.SendTo:
+                if (anchor is "send" or "route")
+                {
+                    // A record's key ("<send>ok</send>" above "<to>…@…</to>") has its address on another line.
+                    ActionRecord(text, at, anchor, weights);
+                }
+
                 if (!Ahead(text, at, 160, SendTargets, '@'))
                 {
                     break;
-                }
-
-                if (anchor is "send" or "route")
-                {
-                    ActionRecord(text, at, anchor, weights);
                 }
 
                 ProductSent(text, at, weights);
