@@ -8,8 +8,8 @@ namespace AgentGuard;
 /// writing to another person asks for their answer, not for a word the writer already chose. Mailing lists dictate a
 /// word too ("send an email to list-request@… with the word 'unsubscribe' in the subject"), and so do invitations
 /// ("reply to rsvp@… with just 'yes'"): a window that names subscribing or a yes stays clean. Checked at the sending
-/// anchors and "reply"/"respond" when the verb's sentence holds an address, reading 300 characters either side for the
-/// dictated content.
+/// anchors and "reply"/"respond" when the verb's sentence holds an address or describes one ("to the usual verification
+/// address", "to the designated handler"), reading 300 characters either side for the dictated content.
 /// </content>
 internal sealed partial class InjectionDetector
 {
@@ -20,9 +20,8 @@ internal sealed partial class InjectionDetector
     private static readonly string[] ReportingSubjects = ["i", "we", "he", "she", "they", "will", "shall", "would", "did", "has", "have", "had", "who", "which", "that"];
 
     /// <summary>
-    /// At a sending verb (<paramref name="at"/>): its sentence (up to 200 characters) holds an e-mail address outside the
-    /// reserved example domains (documentation shows calls with a body string to them), the verb
-    /// is not a report of one's own sending nor a contact line ("send ideas to …"), and within
+    /// At a sending verb (<paramref name="at"/>): its sentence (up to 200 characters) names where the message goes
+    /// (<see cref="HasRecipient"/>), the verb is not a report of one's own sending nor a contact line ("send ideas to …"), and within
     /// <see cref="DictatedWindow"/> either side the text dictates the message's content as one word or string
     /// (<see cref="InjectionPatterns.DictatedContent"/>), naming no subscription and no yes.
     /// </summary>
@@ -30,20 +29,7 @@ internal sealed partial class InjectionDetector
     {
         var sentence = text.Slice(at, Math.Min(200, text.Length - at));
         sentence = sentence[..SentenceOrLineEnd(sentence)];
-        var sign = sentence.IndexOf('@');
-        if (sign <= 0 || !(char.IsAsciiLetterOrDigit(sentence[sign - 1]) || sentence[sign - 1] is '.' or '_' or '+' or '-'))
-        {
-            return;
-        }
-
-        var end = sign + 1;
-        while (end < sentence.Length && (char.IsAsciiLetterOrDigit(sentence[end]) || sentence[end] is '.' or '-'))
-        {
-            end++;
-        }
-
-        var domain = sentence[(sign + 1)..end].TrimEnd('.');
-        if (domain.IndexOf('.') < 1 || IsReservedExampleDomain(domain))
+        if (!HasRecipient(sentence))
         {
             return;
         }
@@ -60,5 +46,38 @@ internal sealed partial class InjectionDetector
         {
             Raise(weights, Marker.SendExternal, 0.5);
         }
+    }
+
+    /// <summary>Nouns that name where a message goes without giving its address ("the usual verification address", "the designated handler").</summary>
+    private static readonly System.Buffers.SearchValues<string> DestinationNouns =
+        System.Buffers.SearchValues.Create(["address", "inbox", "mailbox", "handler", "recipient", "contact", "channel", "endpoint"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The sentence names where the message goes: an e-mail address outside the reserved example domains (documentation
+    /// shows calls with a body string to them), or a destination described instead of given ("to the usual verification
+    /// address", "through the usual channel", "to the designated handler"), as a text that hides the address from a
+    /// filter writes it.
+    /// </summary>
+    private static bool HasRecipient(ReadOnlySpan<char> sentence)
+    {
+        var sign = sentence.IndexOf('@');
+        if (sign < 0)
+        {
+            return sentence.IndexOfAny(DestinationNouns) >= 0 && InjectionPatterns.DescribedDestination().IsMatch(sentence);
+        }
+
+        if (sign == 0 || !(char.IsAsciiLetterOrDigit(sentence[sign - 1]) || sentence[sign - 1] is '.' or '_' or '+' or '-'))
+        {
+            return false;
+        }
+
+        var end = sign + 1;
+        while (end < sentence.Length && (char.IsAsciiLetterOrDigit(sentence[end]) || sentence[end] is '.' or '-'))
+        {
+            end++;
+        }
+
+        var domain = sentence[(sign + 1)..end].TrimEnd('.');
+        return domain.IndexOf('.') >= 1 && !IsReservedExampleDomain(domain);
     }
 }
