@@ -38,6 +38,7 @@ internal sealed partial class InjectionDetector
             if (end - start >= MinimumEncodedRun)
             {
                 ReadEncoded(text[start..Math.Min(end, start + MaximumEncodedRun)], weights);
+                EncodedRecipient(text, start, end, weights);
             }
             else if (end - start == 8 && IsBinaryByte(text[start..end]))
             {
