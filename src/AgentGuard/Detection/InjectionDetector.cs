@@ -805,6 +805,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 HandedSecret(text, at, anchor, weights);
                 SecretHandedOn(text, at, anchor, weights);
                 SecretDemanded(text, at, anchor, weights);
+                SecretStored(text, at, weights);
                 break;
             case Family.Principal:
                 PrincipalVoice(text, at, anchor, weights);
