@@ -28,8 +28,18 @@ internal sealed partial class InjectionDetector
     private static void DictatedMessage(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
         var sentence = text.Slice(at, Math.Min(200, text.Length - at));
-        sentence = sentence[..SentenceOrLineEnd(sentence)];
+        var stop = sentence.IndexOfAny(DictatedSentenceStops);
+        sentence = stop < 0 ? sentence : sentence[..stop];
+        var fullStop = sentence.IndexOf(". ", StringComparison.Ordinal);
+        sentence = fullStop < 0 ? sentence : sentence[..fullStop];
         if (!HasRecipient(sentence))
+        {
+            return;
+        }
+
+        var start = Math.Max(0, at - DictatedWindow);
+        var window = text[start..Math.Min(text.Length, at + DictatedWindow)];
+        if (window.IndexOfAny(DictatedCueWords) < 0)
         {
             return;
         }
@@ -40,13 +50,18 @@ internal sealed partial class InjectionDetector
             return;
         }
 
-        var start = Math.Max(0, at - DictatedWindow);
-        var window = text[start..Math.Min(text.Length, at + DictatedWindow)];
         if (InjectionPatterns.DictatedContent().IsMatch(window) && !InjectionPatterns.SubscriptionOrYes().IsMatch(window))
         {
             Raise(weights, Marker.SendExternal, 0.5);
         }
     }
+
+    /// <summary>A word every dictated content holds (<see cref="InjectionPatterns.DictatedContent"/>), searched for before the pattern runs.</summary>
+    private static readonly System.Buffers.SearchValues<string> DictatedCueWords =
+        System.Buffers.SearchValues.Create(["word", "term", "noun", "string", "payload", "body", "content", "message", "text"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where the verb's sentence ends besides a full stop before a space (searched for on its own).</summary>
+    private static readonly System.Buffers.SearchValues<char> DictatedSentenceStops = System.Buffers.SearchValues.Create("\n!?");
 
     /// <summary>Nouns that name where a message goes without giving its address ("the usual verification address", "the designated handler").</summary>
     private static readonly System.Buffers.SearchValues<string> DestinationNouns =
