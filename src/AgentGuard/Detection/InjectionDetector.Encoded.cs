@@ -28,6 +28,7 @@ internal sealed partial class InjectionDetector
     /// </summary>
     private static void ScanEncoded(ReadOnlySpan<char> text, Span<double> weights)
     {
+        ScanPercentEncoded(text, weights);
         var at = text.IndexOfAnyInRange('0', '9');
         while (at >= 0)
         {
@@ -37,6 +38,7 @@ internal sealed partial class InjectionDetector
             if (end - start >= MinimumEncodedRun)
             {
                 ReadEncoded(text[start..Math.Min(end, start + MaximumEncodedRun)], weights);
+                EncodedRecipient(text, start, end, weights);
             }
             else if (end - start == 8 && IsBinaryByte(text[start..end]))
             {

@@ -34,7 +34,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("</email", Family.ContainerClose), ("</e-mail", Family.ContainerClose), ("</mail", Family.ContainerClose), ("</document", Family.ContainerClose), ("</context", Family.ContainerClose), ("</tool_", Family.ContainerClose), ("</function_", Family.ContainerClose), ("</search_result", Family.ContainerClose), ("</webpage", Family.ContainerClose), ("</web_page", Family.ContainerClose),
         ("[/email", Family.ContainerClose), ("[/e-mail", Family.ContainerClose), ("[/document", Family.ContainerClose), ("[/context", Family.ContainerClose), ("[end", Family.ContainerClose),
         ("display:none", Family.HiddenCss), ("display: none", Family.HiddenCss), ("font-size:0", Family.HiddenCss), ("font-size: 0", Family.HiddenCss), 
-        ("send", Family.SendTo), ("forward", Family.SendTo), ("email", Family.SendTo), ("e-mail", Family.SendTo), ("post it", Family.SendTo), ("post the", Family.SendTo), ("post all", Family.SendTo), ("post them", Family.SendTo), ("post this", Family.SendTo), ("upload", Family.SendTo), ("transmit", Family.SendTo), ("exfiltrate", Family.SendTo), ("leak", Family.SendTo), ("copy", Family.SendTo), ("submit", Family.SendTo), ("share", Family.SendTo), ("relay", Family.SendTo), ("export", Family.SendTo), ("human:", Family.HumanTurn), ("speak ", Family.StandingOrder), ("talk ", Family.StandingOrder), ("append ", Family.StandingOrder), ("prepend ", Family.StandingOrder), ("add ", Family.StandingOrder), ("include ", Family.StandingOrder), ("sign ", Family.StandingOrder), ("end ", Family.StandingOrder), ("finish ", Family.StandingOrder), ("begin ", Family.StandingOrder), ("start ", Family.StandingOrder), ("deliver", Family.SendTo), ("convey", Family.SendTo), ("direct", Family.SendTo), ("channel", Family.SendTo), ("route", Family.SendTo),
+        ("send", Family.SendTo), ("forward", Family.SendTo), ("email", Family.SendTo), ("e-mail", Family.SendTo), ("post it", Family.SendTo), ("post the", Family.SendTo), ("post all", Family.SendTo), ("post them", Family.SendTo), ("post this", Family.SendTo), ("upload", Family.SendTo), ("transmit", Family.SendTo), ("exfiltrate", Family.SendTo), ("leak", Family.SendTo), ("copy", Family.SendTo), ("submit", Family.SendTo), ("share", Family.SendTo), ("relay", Family.SendTo), ("export", Family.SendTo), ("human:", Family.HumanTurn), ("speak ", Family.StandingOrder), ("talk ", Family.StandingOrder), ("append ", Family.StandingOrder), ("prepend ", Family.StandingOrder), ("add ", Family.StandingOrder), ("include ", Family.StandingOrder), ("sign ", Family.StandingOrder), ("end ", Family.StandingOrder), ("finish ", Family.StandingOrder), ("begin ", Family.StandingOrder), ("start ", Family.StandingOrder), ("deliver", Family.SendTo), ("convey", Family.SendTo), ("direct", Family.SendTo), ("channel", Family.SendTo), ("route", Family.SendTo), ("routing", Family.SendTo), ("dispatch", Family.SendTo), ("halt", Family.HaltedAnswer), ("terminate", Family.HaltedAnswer), ("cease", Family.HaltedAnswer), ("abort", Family.HaltedAnswer), ("stop ", Family.HaltedAnswer), ("restriction", Family.LiftedRestrictions), ("guardrail", Family.LiftedRestrictions), ("safeguard", Family.LiftedRestrictions), ("filter", Family.LiftedRestrictions), ("polic", Family.LiftedRestrictions), ("rules ", Family.LiftedRestrictions),
         ("include", Family.EmbedInUrl), ("append", Family.EmbedInUrl), ("add the", Family.EmbedInUrl), ("add it", Family.EmbedInUrl), ("add them", Family.EmbedInUrl), ("embed", Family.EmbedInUrl), ("encode", Family.EmbedInUrl), ("insert", Family.EmbedInUrl),
         ("call", Family.CallTool), ("use the", Family.CallTool), ("use your", Family.CallTool), ("invoke", Family.CallTool), ("run the", Family.CallTool), ("run this", Family.CallTool), ("execute", Family.CallTool), ("trigger", Family.CallTool), ("activate", Family.CallTool), ("eval", Family.CallTool),
         ("please", Family.Please), ("kindly", Family.Please), ("could you", Family.Question), ("can you", Family.Question), ("would you", Family.Question), ("will you", Family.Question),
@@ -615,6 +615,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.ReplyManner:
                 ReplyManner(text, at, weights);
                 CannedReply(text, at, weights);
+                DictatedMessage(text, at, weights);
                 StandingOrder(text, at, weights);
                 if (anchor != "answer ")
                 {
@@ -656,14 +657,16 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 MarkdownImage(text, at, weights);
                 break;
             case Family.SendTo:
+                if (anchor is "send" or "route")
+                {
+                    // A record's key ("<send>ok</send>" above "<to>…@…</to>") has its address on another line.
+                    ActionRecord(text, at, anchor, weights);
+                }
+
+                DictatedMessage(text, at, weights);
                 if (!Ahead(text, at, 160, SendTargets, '@'))
                 {
                     break;
-                }
-
-                if (anchor is "send" or "route")
-                {
-                    ActionRecord(text, at, anchor, weights);
                 }
 
                 ProductSent(text, at, weights);
@@ -802,12 +805,19 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 HandedSecret(text, at, anchor, weights);
                 SecretHandedOn(text, at, anchor, weights);
                 SecretDemanded(text, at, anchor, weights);
+                SecretStored(text, at, weights);
                 break;
             case Family.Principal:
                 PrincipalVoice(text, at, anchor, weights);
                 break;
             case Family.ToDo:
                 PlantedToDo(text, at, weights);
+                break;
+            case Family.LiftedRestrictions:
+                LiftedRestrictions(text, at, weights);
+                break;
+            case Family.HaltedAnswer:
+                HaltedAnswer(text, at, weights);
                 break;
             case Family.PromptObject:
                 if (Backwards(InjectionPatterns.PromptLeak(), "rpoosdltwe", text, at, 3))
@@ -946,5 +956,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         PlantedRemark,
         VouchedVerdict,
         AppliedBlock,
+        HaltedAnswer,
+        LiftedRestrictions,
     }
 }
