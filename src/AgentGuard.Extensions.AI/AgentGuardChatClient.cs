@@ -131,6 +131,9 @@ public sealed class AgentGuardChatClient : DelegatingChatClient
         }
     }
 
+    /// <summary>The characters that start markup that may load a URL (an image, a tag, a definition).</summary>
+    private static readonly System.Buffers.SearchValues<char> RenderedStarts = System.Buffers.SearchValues.Create("![<");
+
     /// <summary>The session context of a request, for the reply's rendered URLs.</summary>
     private GuardContext ReplyContext(IList<ChatMessage> messages, ChatOptions? options)
         => _guard.ToolGuard.ContextResolver.Resolve(FunctionCallTranslator.Seen(messages, options, agent: null), options?.AdditionalProperties);
@@ -138,17 +141,20 @@ public sealed class AgentGuardChatClient : DelegatingChatClient
     /// <summary>Passes the assistant's text in <paramref name="response"/> through the <see cref="ReplyGuard"/>, in place.</summary>
     private async ValueTask GuardRepliesAsync(IList<ChatMessage> response, IList<ChatMessage> request, ChatOptions? options, CancellationToken cancellationToken)
     {
+        // Indexed loops: a reply without markup costs a scan of its text and allocates nothing.
         GuardContext? context = null;
-        foreach (var message in response)
+        for (var m = 0; m < response.Count; m++)
         {
+            var message = response[m];
             if (message.Role != ChatRole.Assistant)
             {
                 continue;
             }
 
-            foreach (var text in message.Contents.OfType<TextContent>())
+            var contents = message.Contents;
+            for (var c = 0; c < contents.Count; c++)
             {
-                if (text.Text is { Length: > 0 } reply && reply.AsSpan().IndexOfAny('!', '[', '<') >= 0)
+                if (contents[c] is TextContent { Text: { Length: > 0 } reply } text && reply.AsSpan().IndexOfAny(RenderedStarts) >= 0)
                 {
                     text.Text = await _replies.GuardAsync(reply, context ??= ReplyContext(request, options), cancellationToken).ConfigureAwait(false);
                 }
