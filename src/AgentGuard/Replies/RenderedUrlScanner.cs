@@ -15,7 +15,9 @@ internal static class RenderedUrlScanner
     internal static readonly SearchValues<char> Starts = SearchValues.Create("![<");
 
     /// <summary>The rendered URLs of <paramref name="text"/>, in order.</summary>
-    public static List<RenderedUrl> Find(string text)
+    /// <param name="text">The reply, or a part of it.</param>
+    /// <param name="firstLineQuoted">Whether the text starts inside a line that a block quote marker began (a streamed part).</param>
+    public static List<RenderedUrl> Find(string text, bool firstLineQuoted = false)
     {
         var found = new List<RenderedUrl>();
         var span = text.AsSpan();
@@ -26,7 +28,7 @@ internal static class RenderedUrlScanner
             {
                 '!' => InlineImage(text, at, out var wellFormed, out after) ?? (wellFormed ? null : LooseImage(text, at, found)),
                 '[' => Definition(text, at),
-                _ => HtmlSource(text, at, found),
+                _ => HtmlSource(text, at, found, firstLineQuoted),
             };
             if (url is { } u)
             {
@@ -151,10 +153,10 @@ internal static class RenderedUrlScanner
 
     /// <summary>
     /// The attributes of the HTML tag at <paramref name="at"/> that load a URL unclicked (<see cref="LoadingAttributes"/>;
-    /// <c>href</c> on <c>image</c>, <c>use</c> and <c>link</c>): each remote one's value, emptied. A <c>srcset</c> lists
+    /// <c>href</c> on <c>image</c>, <c>use</c> and <c>link</c>; a <c>style</c>'s <c>url(…)</c>): each remote one's value, emptied. A <c>srcset</c> lists
     /// several URLs: each is decided, and any refused empties the whole value.
     /// </summary>
-    private static RenderedUrl? HtmlSource(string text, int at, List<RenderedUrl> found)
+    private static RenderedUrl? HtmlSource(string text, int at, List<RenderedUrl> found, bool firstLineQuoted)
     {
         if (at + 1 >= text.Length || !char.IsAsciiLetter(text[at + 1]))
         {
@@ -163,7 +165,7 @@ internal static class RenderedUrlScanner
 
         // A tag ends at its '>' (an HTML block may carry it across blank lines, and a browser reads on).
         var window = text.AsSpan(at, Math.Min(MaxTag, text.Length - at));
-        var inQuote = InQuote(text, at);
+        var inQuote = InQuote(text, at, firstLineQuoted);
         var end = TagEnd(window, inQuote);
         var tag = end < 0 ? window : window[..end];
         var nameEnd = tag[1..].IndexOfAny(TagNameEnds) is var n and >= 0 ? n + 1 : tag.Length;
@@ -188,7 +190,13 @@ internal static class RenderedUrlScanner
             var valueStart = quote == '\0' ? j : j + 1;
             var valueEnd = quote == '\0' ? IndexOfWhiteSpace(tag, valueStart) : tag[valueStart..].IndexOf(quote) is var q and >= 0 ? valueStart + q : tag.TrimEnd("\r\n").Length;
             var value = Decoded(tag[valueStart..valueEnd].ToString(), markdown: false);
-            foreach (var candidate in attribute.Equals("srcset", StringComparison.OrdinalIgnoreCase) ? SourceSetUrls(value).Select(Resolved) : [value])
+            var candidates = attribute switch
+            {
+                "srcset" => SourceSetUrls(value).Select(Resolved),
+                "style" => StyleUrls(value).Select(Resolved),
+                _ => [value],
+            };
+            foreach (var candidate in candidates)
             {
                 if (IsRemote(candidate))
                 {
@@ -233,9 +241,14 @@ internal static class RenderedUrlScanner
     }
 
     /// <summary>Whether the line of <paramref name="at"/> begins with a block quote marker ("&gt; text &lt;img …").</summary>
-    private static bool InQuote(string text, int at)
+    private static bool InQuote(string text, int at, bool firstLineQuoted)
     {
         var line = at > 0 ? text.LastIndexOf('\n', at - 1) + 1 : 0;
+        if (line == 0 && firstLineQuoted)
+        {
+            return true;
+        }
+
         var first = text.AsSpan(line, at - line).IndexOfAnyExcept(' ', '\t');
         return first >= 0 && text[line + first] == '>';
     }
@@ -254,7 +267,7 @@ internal static class RenderedUrlScanner
     }
 
     /// <summary>The attributes through which a tag loads a URL by itself.</summary>
-    private static readonly string[] LoadingAttributes = ["srcset", "src", "poster", "background", "data", "xlink:href"];
+    private static readonly string[] LoadingAttributes = ["srcset", "src", "poster", "background", "data", "xlink:href", "style"];
 
     private static readonly SearchValues<char> TagNameEnds = SearchValues.Create(" \t\r\n/>");
 
@@ -270,6 +283,18 @@ internal static class RenderedUrlScanner
         }
 
         return loadsHref && StartsWithName(text, "href") ? "href" : null;
+    }
+
+    /// <summary>The URLs of a <c>style</c> attribute's <c>url(…)</c>s (<c>background-image: url('https://…')</c>), quoted or not.</summary>
+    private static IEnumerable<string> StyleUrls(string value)
+    {
+        for (var at = value.IndexOf("url(", StringComparison.OrdinalIgnoreCase); at >= 0; at = value.IndexOf("url(", at + 4, StringComparison.OrdinalIgnoreCase))
+        {
+            var inner = value.AsSpan(at + 4).TrimStart(" \t\r\n");
+            var end = inner.IndexOf(')');
+            var url = (end < 0 ? inner : inner[..end]).Trim(" \t\r\n\f\"'");
+            yield return url.ToString();
+        }
     }
 
     /// <summary>The URLs of a <c>srcset</c>: comma-separated candidates, each a URL and an optional descriptor.</summary>
@@ -336,7 +361,7 @@ internal static class RenderedUrlScanner
         // Spaces and at most one line break before it: a blank line ends the paragraph, and the image with it.
         var i = from;
         var breaks = 0;
-        while (i < text.Length && (text[i] is ' ' or '\t' || (text[i] == '\n' && ++breaks == 1)))
+        while (i < text.Length && (text[i] is ' ' or '\t' || (text[i] == '\n' && ++breaks == 1) || (text[i] == '>' && breaks == 1 && OnlyQuoteMarkersSinceBreak(text, i))))
         {
             i++;
         }
@@ -363,7 +388,8 @@ internal static class RenderedUrlScanner
         {
             var start = i;
             var depth = 0;
-            for (; i < limit && !char.IsWhiteSpace(text[i]); i++)
+            // The run stops at '<' too: a tag that follows is read as a tag, and no replacement swallows its start.
+            for (; i < limit && !char.IsWhiteSpace(text[i]) && text[i] != '<'; i++)
             {
                 if (text[i] == '\\' && i + 1 < limit && text[i + 1] is > ' ' and < (char)127 && !char.IsAsciiLetterOrDigit(text[i + 1]))
                 {
@@ -396,6 +422,13 @@ internal static class RenderedUrlScanner
         rest = rest.IndexOf("\n\n", StringComparison.Ordinal) is var blank and >= 0 ? rest[..blank] : rest;
         var closing = rest.IndexOf(close);
         return (IsRemote(url) ? url : null, closing < 0 ? (close == '\n' ? i + rest.Length : -1) : i + closing);
+    }
+
+    /// <summary>Whether only spaces, tabs and '&gt;' stand between the last line break and <paramref name="at"/> (a block quote's continued line).</summary>
+    private static bool OnlyQuoteMarkersSinceBreak(string text, int at)
+    {
+        var line = text.LastIndexOf('\n', at - 1);
+        return line >= 0 && text.AsSpan(line + 1, at - line - 1).IndexOfAnyExcept(" \t>") < 0;
     }
 
     /// <summary>Longest link destination read (a longer one is decided as far as it is read).</summary>

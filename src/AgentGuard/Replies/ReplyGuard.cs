@@ -40,7 +40,11 @@ public sealed partial class ReplyGuard
     /// <param name="reply">The reply's text, as the client will render it.</param>
     /// <param name="context">The session the reply belongs to.</param>
     /// <param name="cancellationToken">Cancels the decisions.</param>
-    public async ValueTask<string> GuardAsync(string reply, GuardContext context, CancellationToken cancellationToken = default)
+    public ValueTask<string> GuardAsync(string reply, GuardContext context, CancellationToken cancellationToken = default)
+        => GuardAsync(reply, context, firstLineQuoted: false, cancellationToken);
+
+    /// <summary>As the public overload, for a streamed part that may start inside a block-quoted line.</summary>
+    internal async ValueTask<string> GuardAsync(string reply, GuardContext context, bool firstLineQuoted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reply);
         ArgumentNullException.ThrowIfNull(context);
@@ -58,7 +62,7 @@ public sealed partial class ReplyGuard
             List<RenderedUrl> urls;
             try
             {
-                urls = RenderedUrlScanner.Find(text);
+                urls = RenderedUrlScanner.Find(text, firstLineQuoted && pass == 0);
             }
 #pragma warning disable CA1031 // A reply that cannot be read is shown with nothing in it that loads; it never throws into the agent.
             catch (Exception ex)

@@ -38,6 +38,10 @@ public sealed class ReplyStreamGuard
     /// <summary>Spaces and quote marks since the last line break passed on (a definition may follow them), or -1 after other text.</summary>
     private int _indent;
 
+    /// <summary>Whether the line passed on last began with a block quote marker, and whether the held text starts inside such a line.</summary>
+    private bool _passedQuoted;
+    private bool _heldQuoted;
+
     internal ReplyStreamGuard(ReplyGuard guard, GuardContext context)
     {
         _guard = guard;
@@ -61,6 +65,7 @@ public sealed class ReplyStreamGuard
 
             passed = Passed(text[..start]);
             _scanIndent = _indent;
+            _heldQuoted = _passedQuoted;
             Hold(text.AsSpan(start));
         }
         else
@@ -80,7 +85,9 @@ public sealed class ReplyStreamGuard
         _length -= cut;
         _scanned -= cut;
         _cut = -1;
-        return passed + Passed(await _guard.GuardAsync(segment, _context, cancellationToken).ConfigureAwait(false));
+        var quoted = _heldQuoted;
+        _heldQuoted = _lineQuoted && segment[^1] != '\n';
+        return passed + Passed(await _guard.GuardAsync(segment, _context, quoted, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Decides and returns what is still held when the stream ends.</summary>
@@ -93,12 +100,14 @@ public sealed class ReplyStreamGuard
         }
 
         var held = new string(_buffer, 0, _length);
+        var quoted = _heldQuoted;
+        _heldQuoted = false;
         _length = _scanned = 0;
         _cut = -1;
         _inTag = false;
         _image = _definition = Open.None;
         _scanIndent = 0;
-        return Passed(await _guard.GuardAsync(held, _context, cancellationToken).ConfigureAwait(false));
+        return Passed(await _guard.GuardAsync(held, _context, quoted, cancellationToken).ConfigureAwait(false));
     }
 
     private void Hold(ReadOnlySpan<char> text)
@@ -116,6 +125,7 @@ public sealed class ReplyStreamGuard
     {
         foreach (var c in text)
         {
+            _passedQuoted = c != '\n' && (_passedQuoted || (_indent >= 0 && c == '>'));
             _indent = NextIndent(_indent, c);
         }
 

