@@ -72,6 +72,8 @@ public sealed partial class ReplyGuard
                 return Inert(reply);
             }
 
+            // In text order: a loose image's later destinations are found before what stands between.
+            urls.Sort(static (a, b) => a.Start.CompareTo(b.Start));
             StringBuilder? rewritten = null;
             var copied = 0;
             foreach (var url in urls)
@@ -119,18 +121,20 @@ public sealed partial class ReplyGuard
 
     private async ValueTask<bool> IsAllowedAsync(string url, GuardContext context, CancellationToken cancellationToken)
     {
+        var host = "?";
         try
         {
+            host = HostOf(url);
             var call = new ToolCallEvent(ToolName, ToolKind.RenderedUrl)
             {
-                Source = HostOf(url),
+                Source = host,
                 Arguments = ToolArguments.FromPairs([new("url", url)], _guard.ArgumentLimits),
                 Tags = Tags,
             };
             var decision = await _guard.AuthorizeAsync(call, context, useApprovalHandler: false, cancellationToken).ConfigureAwait(false);
             if (!decision.IsAllowed)
             {
-                LogRenderedUrlRemoved(HostOf(url), string.Join(",", decision.RuleIds));
+                LogRenderedUrlRemoved(host, string.Join(",", decision.RuleIds));
             }
 
             return decision.IsAllowed;
@@ -139,7 +143,7 @@ public sealed partial class ReplyGuard
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
-            LogRenderedUrlCheckFailed(ex, HostOf(url));
+            LogRenderedUrlCheckFailed(ex, host);
             return false;
         }
     }
