@@ -131,9 +131,6 @@ public sealed class AgentGuardChatClient : DelegatingChatClient
         }
     }
 
-    /// <summary>The characters that start markup that may load a URL (an image, a tag, a definition).</summary>
-    private static readonly System.Buffers.SearchValues<char> RenderedStarts = System.Buffers.SearchValues.Create("![<");
-
     /// <summary>The session context of a request, for the reply's rendered URLs.</summary>
     private GuardContext ReplyContext(IList<ChatMessage> messages, ChatOptions? options)
         => _guard.ToolGuard.ContextResolver.Resolve(FunctionCallTranslator.Seen(messages, options, agent: null), options?.AdditionalProperties);
@@ -165,7 +162,7 @@ public sealed class AgentGuardChatClient : DelegatingChatClient
                 }
             }
 
-            if (joined is null || joined.AsSpan().IndexOfAny(RenderedStarts) < 0)
+            if (joined is null || !ReplyGuard.MayRender(joined))
             {
                 continue;
             }

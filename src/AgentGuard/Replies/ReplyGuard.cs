@@ -48,7 +48,7 @@ public sealed partial class ReplyGuard
     {
         ArgumentNullException.ThrowIfNull(reply);
         ArgumentNullException.ThrowIfNull(context);
-        if (reply.AsSpan().IndexOfAny(RenderedUrlScanner.Starts) < 0)
+        if (!MayRender(reply))
         {
             return reply;
         }
@@ -107,6 +107,12 @@ public sealed partial class ReplyGuard
         // Still something refused after every pass: nothing in it may load.
         return Inert(text);
     }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> holds a character that starts markup which may load a URL (an image, a tag, a
+    /// definition): the one check adapters make before resolving a session context for a reply.
+    /// </summary>
+    internal static bool MayRender(ReadOnlySpan<char> text) => text.IndexOfAny(RenderedUrlScanner.Starts) >= 0;
 
     /// <summary>Most readings of one reply (each after removing what the last one refused).</summary>
     private const int MaxPasses = 4;
