@@ -15,6 +15,9 @@ public static class AgentGuardSemanticKernelServiceCollectionExtensions
     /// built from it (<c>services.AddKernel()</c>, <c>Kernel.CreateBuilder()</c>'s services) guards its functions:
     /// calls the model makes through function-choice auto-invocation, and plugin functions invoked directly.
     /// No change to the agent code is needed. Calling it twice registers the filters once.
+    /// The chat completion services registered before this call (<c>AddOpenAIChatCompletion</c> and the like, keyed or
+    /// not) are wrapped so that their answers pass the <see cref="ReplyGuard"/>: an image URL the rules refuse is removed
+    /// from the assistant's text before the application shows it. Register the chat completion service first.
     /// </summary>
     /// <param name="builder">The builder <c>AddAgentGuard</c> returned.</param>
     /// <returns>The same builder.</returns>
@@ -25,6 +28,7 @@ public static class AgentGuardSemanticKernelServiceCollectionExtensions
         services.TryAddSingleton(CreateGuard);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAutoFunctionInvocationFilter, AgentGuardAutoFunctionFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, AgentGuardFunctionFilter>());
+        ChatCompletionDecoration.Decorate(services);
         return builder;
     }
 

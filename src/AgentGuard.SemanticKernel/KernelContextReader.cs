@@ -60,10 +60,14 @@ internal static class KernelContextReader
     /// read: they are the namespace the model writes to (manual function calling passes the model's arguments to
     /// <c>InvokeAsync</c> unchanged), so a model could otherwise choose its user, groups, environment or session.
     /// </summary>
-    public static List<KeyValuePair<string, object?>>? Properties(Kernel kernel, PromptExecutionSettings? settings, KernelArguments? arguments)
+    public static List<KeyValuePair<string, object?>>? Properties(Kernel? kernel, PromptExecutionSettings? settings, KernelArguments? arguments)
     {
         List<KeyValuePair<string, object?>>? properties = null;
-        AddContextKeys(ref properties, kernel.Data);
+        if (kernel is not null)
+        {
+            AddContextKeys(ref properties, kernel.Data);
+        }
+
         if (settings?.ExtensionData is { } extensionData)
         {
             AddContextKeys(ref properties, extensionData!);

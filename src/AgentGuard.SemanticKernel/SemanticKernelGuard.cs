@@ -41,6 +41,7 @@ internal sealed partial class SemanticKernelGuard
     {
         var function = context.Function;
         var cancellationToken = context.CancellationToken;
+        CheckRepliesGuarded(context.Kernel);
         var seen = KernelContextReader.FromChatHistory(context.ChatHistory);
         var properties = KernelContextReader.Properties(context.Kernel, context.ExecutionSettings, context.Arguments);
         var guardContext = _guard.ContextResolver.Resolve(seen, properties);

@@ -1,0 +1,117 @@
+using System.Runtime.CompilerServices;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+
+namespace AgentGuard.SemanticKernel;
+
+/// <summary>
+/// A kernel's chat completion service whose answers pass the <see cref="ReplyGuard"/> before the application sees them:
+/// an image URL the rules refuse (one an injected page had the model fill with the user's data) is removed from the
+/// assistant's text, in every message returned and in every streamed chunk. Prompts (<c>InvokePromptAsync</c>, prompt
+/// functions), the chat loop an application writes over <c>GetChatMessageContentAsync</c>, and agents built on the
+/// service all get their answers here. Everything else is the inner service's.
+/// </summary>
+internal sealed class ReplyGuardedChatCompletionService(IChatCompletionService inner, ReplyGuard replies, GuardContextResolver contexts, bool ownsInner)
+    : IChatCompletionService, IDisposable
+{
+    /// <summary>The service this one guards.</summary>
+    public IChatCompletionService Inner => inner;
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, object?> Attributes => inner.Attributes;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ChatMessageContent>> GetChatMessageContentsAsync(ChatHistory chatHistory, PromptExecutionSettings? executionSettings = null, Kernel? kernel = null, CancellationToken cancellationToken = default)
+    {
+        var messages = await inner.GetChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken).ConfigureAwait(false);
+        GuardContext? context = null;
+        for (var m = 0; m < messages.Count; m++)
+        {
+            var message = messages[m];
+            if (message.Role != AuthorRole.Assistant)
+            {
+                continue;
+            }
+
+            // The message's texts are shown as one text, so they are read as one: an image split across two items is
+            // whole to the client. The result stands in the first; the others are emptied when it changed.
+            TextContent? first = null;
+            string? joined = null;
+            var items = message.Items;
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i] is TextContent { Text: { Length: > 0 } piece } text)
+                {
+                    joined = first is null ? piece : joined + piece;
+                    first ??= text;
+                }
+            }
+
+            if (joined is null || !ReplyGuard.MayRender(joined))
+            {
+                continue;
+            }
+
+            var guarded = await replies.GuardAsync(joined, context ??= Context(chatHistory, executionSettings, kernel), cancellationToken).ConfigureAwait(false);
+            if (!ReferenceEquals(guarded, joined))
+            {
+                for (var i = 0; i < items.Count; i++)
+                {
+                    if (items[i] is TextContent text)
+                    {
+                        text.Text = ReferenceEquals(text, first) ? guarded : string.Empty;
+                    }
+                }
+            }
+        }
+
+        return messages;
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<StreamingChatMessageContent> GetStreamingChatMessageContentsAsync(ChatHistory chatHistory, PromptExecutionSettings? executionSettings = null, Kernel? kernel = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ReplyStreamGuard? stream = null;
+        StreamingChatMessageContent? lastText = null;
+        await foreach (var update in inner.GetStreamingChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken).ConfigureAwait(false))
+        {
+            if (update.Role is not { } role || role == AuthorRole.Assistant)
+            {
+                foreach (var item in update.Items)
+                {
+                    if (item is StreamingTextContent { Text: { Length: > 0 } piece } text)
+                    {
+                        stream ??= replies.Stream(Context(chatHistory, executionSettings, kernel));
+                        text.Text = await stream.PushAsync(piece, cancellationToken).ConfigureAwait(false);
+                        lastText = update;
+                    }
+                }
+            }
+
+            yield return update;
+        }
+
+        // What the stream still held when it ended, decided, as one more chunk of the last text's message.
+        if (stream is not null && await stream.CompleteAsync(cancellationToken).ConfigureAwait(false) is { Length: > 0 } rest)
+        {
+            yield return new StreamingChatMessageContent(AuthorRole.Assistant, rest, choiceIndex: lastText?.ChoiceIndex ?? 0, modelId: lastText?.ModelId);
+        }
+    }
+
+    /// <summary>Disposes the inner service when this one created it (the container tracks only the decorator).</summary>
+    public void Dispose()
+    {
+        if (ownsInner)
+        {
+            (inner as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>The session the answer belongs to: what the history shows, and the host's keys on the kernel and settings.</summary>
+    private GuardContext Context(ChatHistory chatHistory, PromptExecutionSettings? settings, Kernel? kernel)
+    {
+        var seen = KernelContextReader.FromChatHistory(chatHistory);
+        var properties = KernelContextReader.Properties(kernel, settings, arguments: null);
+        return contexts.Resolve(seen, properties);
+    }
+}
