@@ -29,5 +29,5 @@ internal sealed partial class SemanticKernelGuard
     }
 
     [LoggerMessage(3304, LogLevel.Warning, "The kernel's chat completion service ({ServiceType}) does not pass its answers through AgentGuard's reply guard: image URLs the rules refuse reach the application. Register the chat completion service before calling AddSemanticKernel().")]
-    private partial void LogRepliesNotGuarded(string serviceType);
+    private partial void LogRepliesNotGuarded(LogText serviceType);
 }

@@ -3,13 +3,14 @@ using System.Buffers;
 namespace AgentGuard;
 
 /// <summary>
-/// Finds the URLs a reply makes a client load unclicked: markdown images written inline (<c>![alt](url "title")</c>,
-/// <c>![alt](&lt;url&gt;)</c>), reference definitions (<c>[id]: url</c>: every one, since an image may use it from
-/// anywhere in the reply), and the <c>src</c> and <c>poster</c> attributes of HTML tags (<c>&lt;img src=…&gt;</c>). Plain
-/// links are not among them: the reader sees a link and chooses to follow it. Only absolute http(s) URLs and
-/// protocol-relative ones (<c>//host/…</c>) are reported: a relative one stays on the host that serves the reply.
+/// Finds what a reply makes a client load, run or go to unclicked: markdown images written inline
+/// (<c>![alt](url "title")</c>, <c>![alt](&lt;url&gt;)</c>), reference definitions (<c>[id]: url</c>: every one, since an
+/// image may use it from anywhere in the reply), and in HTML the loading attributes, event handlers, inline documents and
+/// CSS a browser acts on (<see cref="HtmlSource"/>). Plain links are not among them: the reader sees a link and chooses to
+/// follow it. URLs are reported when absolute http(s) or protocol-relative (<c>//host/…</c>) — a relative one stays on the
+/// host that serves the reply — and in HTML also when they carry another scheme (<c>javascript:</c>, <c>data:</c>).
 /// </summary>
-internal static class RenderedUrlScanner
+internal static partial class RenderedUrlScanner
 {
     /// <summary>The characters a rendered URL's construct starts with.</summary>
     internal static readonly SearchValues<char> Starts = SearchValues.Create("![<");
@@ -21,6 +22,7 @@ internal static class RenderedUrlScanner
     {
         var found = new List<RenderedUrl>();
         var span = text.AsSpan();
+        Reading? reading = null;
         for (var at = span.IndexOfAny(Starts); at >= 0;)
         {
             var after = -1;
@@ -28,7 +30,7 @@ internal static class RenderedUrlScanner
             {
                 '!' => InlineImage(text, at, out var wellFormed, out after) ?? (wellFormed ? null : LooseImage(text, at, found)),
                 '[' => Definition(text, at),
-                _ => HtmlSource(text, at, found, firstLineQuoted),
+                _ => HtmlSource(text, at, found, firstLineQuoted, reading ??= new Reading(span.LastIndexOf('>'))),
             };
             if (url is { } u)
             {
@@ -37,7 +39,7 @@ internal static class RenderedUrlScanner
 
             // A reported image is read past as a whole (it is replaced whole). Any other start is read on from the next
             // character: what looks like an image's destination may be no destination at all to the renderer.
-            at = NextStart(span, url is { } image && span[at] == '!' && after > at ? after : at + 1);
+            at = NextStart(span, url is not null && span[at] == '!' && after > at ? after : at + 1);
         }
 
         return found;
@@ -149,178 +151,6 @@ internal static class RenderedUrlScanner
 
         var (url, end) = Destination(text, from, '\n');
         return url is null ? null : new RenderedUrl(from, (end < 0 ? text.Length : end) - from, url, "#image-removed");
-    }
-
-    /// <summary>
-    /// The attributes of the HTML tag at <paramref name="at"/> that load a URL unclicked (<see cref="LoadingAttributes"/>;
-    /// <c>href</c> on <c>image</c>, <c>use</c> and <c>link</c>; a <c>style</c>'s <c>url(…)</c>): each remote one's value, emptied. A <c>srcset</c> lists
-    /// several URLs: each is decided, and any refused empties the whole value.
-    /// </summary>
-    private static RenderedUrl? HtmlSource(string text, int at, List<RenderedUrl> found, bool firstLineQuoted)
-    {
-        if (at + 1 >= text.Length || !char.IsAsciiLetter(text[at + 1]))
-        {
-            return null;
-        }
-
-        // A tag ends at its '>' (an HTML block may carry it across blank lines, and a browser reads on).
-        var window = text.AsSpan(at, Math.Min(MaxTag, text.Length - at));
-        var inQuote = InQuote(text, at, firstLineQuoted);
-        var end = TagEnd(window, inQuote);
-        var tag = end < 0 ? window : window[..end];
-        var nameEnd = tag[1..].IndexOfAny(TagNameEnds) is var n and >= 0 ? n + 1 : tag.Length;
-        var loadsHref = tag[1..nameEnd] is var name && (name.Equals("image", StringComparison.OrdinalIgnoreCase) || name.Equals("use", StringComparison.OrdinalIgnoreCase) || name.Equals("link", StringComparison.OrdinalIgnoreCase));
-        var before = found.Count;
-        for (var i = nameEnd; i < tag.Length; i++)
-        {
-            if (!char.IsWhiteSpace(tag[i - 1]) || AttributeName(tag[i..], loadsHref) is not { } attribute)
-            {
-                continue;
-            }
-
-            var j = SkipSpace(tag, i + attribute.Length, inQuote);
-
-            if (j >= tag.Length || tag[j] != '=')
-            {
-                continue;
-            }
-
-            j = SkipSpace(tag, j + 1, inQuote);
-            var quote = j < tag.Length && tag[j] is '"' or '\'' ? tag[j] : '\0';
-            var valueStart = quote == '\0' ? j : j + 1;
-            var valueEnd = quote == '\0' ? IndexOfWhiteSpace(tag, valueStart) : tag[valueStart..].IndexOf(quote) is var q and >= 0 ? valueStart + q : tag.TrimEnd("\r\n").Length;
-            var value = Decoded(tag[valueStart..valueEnd].ToString(), markdown: false);
-            var candidates = attribute switch
-            {
-                "srcset" => SourceSetUrls(value).Select(Resolved),
-                "style" => StyleUrls(value).Select(Resolved),
-                _ => [value],
-            };
-            foreach (var candidate in candidates)
-            {
-                if (IsRemote(candidate))
-                {
-                    // An unquoted value is replaced by an empty quoted one, so what follows it cannot become the value.
-                    found.Add(new RenderedUrl(at + valueStart, valueEnd - valueStart, candidate, quote == '\0' ? "\"\"" : string.Empty));
-                }
-            }
-
-            i = valueEnd;
-        }
-
-        // The last one found is returned, so Find adds it; the others are in already.
-        if (found.Count == before)
-        {
-            return null;
-        }
-
-        var last = found[^1];
-        found.RemoveAt(found.Count - 1);
-        return last;
-    }
-
-    /// <summary>
-    /// Where the tag ends: its first '&gt;' that is not a block quote's marker at the start of a continued line (a quote's
-    /// "&gt; " prefixes are markdown's, and the renderer removes them from the tag); -1 if none.
-    /// </summary>
-    private static int TagEnd(ReadOnlySpan<char> tag, bool inQuote)
-    {
-        var lineStart = false;
-        for (var i = 1; i < tag.Length; i++)
-        {
-            var c = tag[i];
-            if (c == '>' && !(lineStart && inQuote))
-            {
-                return i;
-            }
-
-            lineStart = c == '\n' || (lineStart && c is ' ' or '\t' or '>');
-        }
-
-        return -1;
-    }
-
-    /// <summary>Whether the line of <paramref name="at"/> begins with a block quote marker ("&gt; text &lt;img …").</summary>
-    private static bool InQuote(string text, int at, bool firstLineQuoted)
-    {
-        var line = at > 0 ? text.LastIndexOf('\n', at - 1) + 1 : 0;
-        if (line == 0 && firstLineQuoted)
-        {
-            return true;
-        }
-
-        var first = text.AsSpan(line, at - line).IndexOfAnyExcept(' ', '\t');
-        return first >= 0 && text[line + first] == '>';
-    }
-
-    /// <summary>Past white space, and, in a block quote, past a continued line's quote markers ("\n&gt; ").</summary>
-    private static int SkipSpace(ReadOnlySpan<char> tag, int at, bool inQuote)
-    {
-        var lineStart = false;
-        while (at < tag.Length && (char.IsWhiteSpace(tag[at]) || (inQuote && lineStart && tag[at] == '>')))
-        {
-            lineStart = tag[at] == '\n' || (lineStart && tag[at] is ' ' or '\t' or '>');
-            at++;
-        }
-
-        return at;
-    }
-
-    /// <summary>The attributes through which a tag loads a URL by itself.</summary>
-    private static readonly string[] LoadingAttributes = ["srcset", "src", "poster", "background", "data", "xlink:href", "style"];
-
-    private static readonly SearchValues<char> TagNameEnds = SearchValues.Create(" \t\r\n/>");
-
-    /// <summary>The loading attribute whose name <paramref name="text"/> starts with, whole; null if none.</summary>
-    private static string? AttributeName(ReadOnlySpan<char> text, bool loadsHref)
-    {
-        foreach (var name in LoadingAttributes)
-        {
-            if (StartsWithName(text, name))
-            {
-                return name;
-            }
-        }
-
-        return loadsHref && StartsWithName(text, "href") ? "href" : null;
-    }
-
-    /// <summary>The URLs of a <c>style</c> attribute's <c>url(…)</c>s (<c>background-image: url('https://…')</c>), quoted or not.</summary>
-    private static IEnumerable<string> StyleUrls(string value)
-    {
-        for (var at = value.IndexOf("url(", StringComparison.OrdinalIgnoreCase); at >= 0; at = value.IndexOf("url(", at + 4, StringComparison.OrdinalIgnoreCase))
-        {
-            var inner = value.AsSpan(at + 4).TrimStart(" \t\r\n");
-            var end = inner.IndexOf(')');
-            var url = (end < 0 ? inner : inner[..end]).Trim(" \t\r\n\f\"'");
-            yield return url.ToString();
-        }
-    }
-
-    /// <summary>The URLs of a <c>srcset</c>: comma-separated candidates, each a URL and an optional descriptor.</summary>
-    private static IEnumerable<string> SourceSetUrls(string value)
-    {
-        foreach (var candidate in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            var space = candidate.AsSpan().IndexOfAny(' ', '\t', '\n');
-            yield return space < 0 ? candidate : candidate[..space];
-        }
-    }
-
-    private static bool StartsWithName(ReadOnlySpan<char> text, string name)
-        => text.StartsWith(name, StringComparison.OrdinalIgnoreCase) && (text.Length == name.Length || !char.IsAsciiLetterOrDigit(text[name.Length]) && text[name.Length] != '-');
-
-    private static int IndexOfWhiteSpace(ReadOnlySpan<char> text, int from)
-    {
-        for (var i = from; i < text.Length; i++)
-        {
-            if (char.IsWhiteSpace(text[i]))
-            {
-                return i;
-            }
-        }
-
-        return text.Length;
     }
 
     /// <summary>The ']' that closes the '[' at <paramref name="open"/> (brackets nest, a backslash escapes), on the same paragraph; -1 if none.</summary>
@@ -437,9 +267,6 @@ internal static class RenderedUrlScanner
     /// <summary>Longest stretch read after a destination for its closing parenthesis (an image's title).</summary>
     private const int MaxTitle = 1024;
 
-    /// <summary>Longest HTML tag read.</summary>
-    private const int MaxTag = 4096;
-
     /// <summary>Most spaces, tabs and quote marks before a definition on its line.</summary>
     private const int MaxIndent = 16;
 
@@ -447,11 +274,14 @@ internal static class RenderedUrlScanner
     /// The URL a renderer loads for <paramref name="written"/>: character references decoded (<c>&amp;#58;</c>,
     /// <c>&amp;colon;</c>), markdown's backslash escapes removed, and tabs and line breaks dropped, as browsers drop them.
     /// </summary>
-    private static string Decoded(string written, bool markdown)
+    internal static string Decoded(string written, bool markdown) => Resolved(Unescaped(written, markdown));
+
+    /// <summary>As <see cref="Decoded"/>, without resolving the result as a URL (a <c>style</c>'s CSS keeps its backslashes).</summary>
+    private static string Unescaped(string written, bool markdown)
     {
         if (written.AsSpan().IndexOfAny(Encoded) < 0)
         {
-            return Resolved(written.Trim(ControlsAndSpace));
+            return written.Trim(ControlsAndSpace);
         }
 
         var text = written;
@@ -473,15 +303,21 @@ internal static class RenderedUrlScanner
 
         if (text.Contains('&', StringComparison.Ordinal))
         {
-            foreach (var (name, value) in Html5References)
-            {
-                text = text.Replace(name, value, StringComparison.OrdinalIgnoreCase);
-            }
-
-            text = System.Net.WebUtility.HtmlDecode(text);
+            text = HtmlDecoded(text);
         }
 
-        return Resolved(text.Replace("\t", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal).Trim(ControlsAndSpace));
+        return text.Replace("\t", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal).Trim(ControlsAndSpace);
+    }
+
+    /// <summary>Character references decoded, HTML5's names of URL punctuation among them.</summary>
+    private static string HtmlDecoded(string text)
+    {
+        foreach (var (name, value) in Html5References)
+        {
+            text = text.Replace(name, value, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return System.Net.WebUtility.HtmlDecode(text);
     }
 
     private static readonly SearchValues<char> Encoded = SearchValues.Create("&\\\t\r\n");

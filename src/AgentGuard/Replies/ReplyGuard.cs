@@ -35,7 +35,10 @@ public sealed partial class ReplyGuard
     /// <summary>
     /// Returns <paramref name="reply"/> with every rendered URL that is not allowed removed (the same string when none
     /// is). Rendered URLs are absolute or protocol-relative ones of inline markdown images, every reference definition
-    /// (<c>[id]: url</c>, which an image may use from anywhere) and HTML <c>src</c> and <c>poster</c> attributes.
+    /// (<c>[id]: url</c>, which an image may use from anywhere), and what a browser fetches, runs or goes to from the
+    /// reply's HTML: loading attributes (<c>src</c>, <c>srcset</c>, …; there <c>javascript:</c> and <c>data:</c> URLs
+    /// too), CSS, a refresh, a base URL, event handlers and inline documents (decided with their text as the URL, under
+    /// the source <c>inline</c>).
     /// </summary>
     /// <param name="reply">The reply's text, as the client will render it.</param>
     /// <param name="context">The session the reply belongs to.</param>
@@ -158,11 +161,26 @@ public sealed partial class ReplyGuard
     /// The reply with nothing left that a renderer reads as an image, a tag or a definition: every <c>&lt;</c> written as
     /// a character reference and every <c>[</c> escaped.
     /// </summary>
-    private static string Inert(string reply) => reply.Replace("<", "&lt;", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal);
+    internal static string Inert(string reply) => reply.Replace("<", "&lt;", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal);
 
-    /// <summary>The host a rendered URL (absolute or protocol-relative) goes to.</summary>
+    /// <summary>
+    /// The decision's source: the host a remote URL goes to; else the scheme of a URL that runs or renders itself
+    /// (<c>javascript</c>, <c>data</c>); else <c>inline</c> (an event handler, an inline document).
+    /// </summary>
     private static string HostOf(string url)
-        => Provenance.ValueTokenizer.HostOf(Provenance.ValueTokenizer.CanonicalUrl(url.AsSpan(url.IndexOf("//", StringComparison.Ordinal) + 2))).ToString();
+    {
+        var slashes = url.IndexOf("//", StringComparison.Ordinal);
+        var colon = url.IndexOf(':', StringComparison.Ordinal);
+        if (slashes > 0 && colon > 0 && colon < slashes && url.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+        {
+            return Provenance.ValueTokenizer.HostOf(Provenance.ValueTokenizer.CanonicalUrl(url.AsSpan(slashes + 2))).ToString();
+        }
+
+        return colon > 0 && url.AsSpan(0, colon).IndexOfAnyExcept(SchemeCharacters) < 0 ? url[..colon].ToLowerInvariant() : "inline";
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SchemeCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "AgentGuard removed an image of {Host} from a reply (rules {RuleIds}).")]
     private partial void LogRenderedUrlRemoved(LogText host, LogText ruleIds);

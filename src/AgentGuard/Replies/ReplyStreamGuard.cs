@@ -4,8 +4,9 @@ namespace AgentGuard;
 /// <see cref="ReplyGuard"/> for one streamed reply. Text is passed on as it arrives, except from where a construct that
 /// may load a URL starts (<c>![</c>, an HTML tag, <c>[</c> at the start of a line): from there the text is held until a
 /// line ends with nothing left open (no tag before its <c>&gt;</c>, no image before its closing parenthesis), then
-/// decided and passed on. The held text is read once, however it arrives. Call <see cref="CompleteAsync"/> when the
-/// stream ends, for what is still held. Not thread-safe: one per stream.
+/// decided and passed on. From a <c>style</c> element on, the rest is held to the end (its CSS may run to it). The held text is read once,
+/// however it arrives. Call <see cref="CompleteAsync"/> when the stream ends, for what is still held. Not thread-safe:
+/// one per stream.
 /// </summary>
 public sealed class ReplyStreamGuard
 {
@@ -23,6 +24,11 @@ public sealed class ReplyStreamGuard
     private int _scanned;
     private bool _inTag;
     private bool _tagInQuote;
+    private bool _inStyle;
+
+    /// <summary>In an open tag: the quote of the attribute value being read ('\0': none), and whether a '=' was the last thing read.</summary>
+    private char _valueQuote;
+    private bool _afterEquals;
     private bool _lineQuoted;
     private Open _image;
     private int _imageDepth;
@@ -55,7 +61,7 @@ public sealed class ReplyStreamGuard
     {
         ArgumentNullException.ThrowIfNull(text);
         var passed = string.Empty;
-        if (_length == 0)
+        if (_length == 0 && !_inStyle)
         {
             var start = FirstStart(text);
             if (start < 0)
@@ -87,7 +93,22 @@ public sealed class ReplyStreamGuard
         _cut = -1;
         var quoted = _heldQuoted;
         _heldQuoted = _lineQuoted && segment[^1] != '\n';
-        return passed + Passed(await _guard.GuardAsync(segment, _context, quoted, cancellationToken).ConfigureAwait(false));
+        var guarded = await _guard.GuardAsync(segment, _context, quoted, cancellationToken).ConfigureAwait(false);
+        if (!ReferenceEquals(guarded, segment) && LeavesTagOpen(guarded, quoted))
+        {
+            // A removal took what closed a tag (a '>' or a quote in the removed value): the tag would run on into the
+            // text still to come, which is decided apart. Nothing in this part may become markup.
+            guarded = ReplyGuard.Inert(guarded);
+        }
+
+        if (_inStyle)
+        {
+            // A style element with more after it than is held: it is made text with all markup before the cut.
+            _inStyle = false;
+            guarded = ReplyGuard.Inert(guarded);
+        }
+
+        return passed + Passed(guarded);
     }
 
     /// <summary>Decides and returns what is still held when the stream ends.</summary>
@@ -104,7 +125,8 @@ public sealed class ReplyStreamGuard
         _heldQuoted = false;
         _length = _scanned = 0;
         _cut = -1;
-        _inTag = false;
+        _inTag = _inStyle = _afterEquals = false;
+        _valueQuote = '\0';
         _image = _definition = Open.None;
         _scanIndent = 0;
         return Passed(await _guard.GuardAsync(held, _context, quoted, cancellationToken).ConfigureAwait(false));
@@ -172,6 +194,19 @@ public sealed class ReplyStreamGuard
                 break; // the next character decides
             }
 
+            if (c == '<')
+            {
+                if (i + StyleStart.Length + 1 > text.Length)
+                {
+                    break; // whether a style element starts here, the next characters decide
+                }
+
+                // From a "<style" anywhere (even where this reading sees another tag's attribute value, which the
+                // renderer may print as text) everything is held to the end: whether and where its CSS ends is the
+                // renderer's to say (an end tag in a code span or escaped is text; in SVG style elements nest).
+                _inStyle |= IsStyleTag(text[i..]);
+            }
+
             var next = i + 1 < text.Length ? text[i + 1] : '\0';
             if (c == '\n' && next == '\n')
             {
@@ -187,12 +222,14 @@ public sealed class ReplyStreamGuard
             // In a block quote, a continued line's '>' is the quote's marker, not the tag's end.
             if (_inTag)
             {
-                _inTag = c != '>' || (lineStart && _tagInQuote);
+                ReadInTag(c, lineStart);
             }
-            else if (c == '<' && char.IsAsciiLetter(next))
+            else if (c == '<' && char.IsAsciiLetter(next) && !_inStyle)
             {
                 _inTag = true;
                 _tagInQuote = _lineQuoted;
+                _valueQuote = '\0';
+                _afterEquals = false;
             }
 
             // "![a](…)" closes at its ')'. An opener whose closing bracket opens no destination ("![a][1] … ](…)") may
@@ -244,7 +281,7 @@ public sealed class ReplyStreamGuard
                     break;
             }
 
-            if (c == '\n' && !_inTag && _image == Open.None && _definition == Open.None)
+            if (c == '\n' && !_inTag && !_inStyle && _image == Open.None && _definition == Open.None)
             {
                 _cut = i + 1;
             }
@@ -252,6 +289,50 @@ public sealed class ReplyStreamGuard
 
         _scanned = i;
     }
+
+    /// <summary>Whether <paramref name="text"/>, read from a line's start, ends inside a tag, a quoted value or a style element.</summary>
+    private bool LeavesTagOpen(string text, bool quoted)
+    {
+        var probe = new ReplyStreamGuard(_guard, _context) { _lineQuoted = quoted };
+        probe.Hold(text);
+        probe.Hold(ProbeEnd); // the reading waits at a '<' until it sees what follows: give it room to end
+        probe.Scan();
+        return probe._inTag || probe._inStyle;
+    }
+
+    private const string ProbeEnd = "\n\n\n\n\n\n\n\n";
+
+    /// <summary>
+    /// One character of an open tag: a quoted attribute value is read to its quote (a '&gt;' in it ends nothing, as a
+    /// browser reads it); elsewhere the tag ends at '&gt;', unless it is a block quote's marker on a continued line.
+    /// </summary>
+    private void ReadInTag(char c, bool lineStart)
+    {
+        if (_valueQuote != '\0')
+        {
+            _valueQuote = c == _valueQuote ? '\0' : _valueQuote;
+            return;
+        }
+
+        if (_afterEquals && !char.IsWhiteSpace(c) && !(lineStart && _tagInQuote && c == '>'))
+        {
+            _afterEquals = false;
+            if (c is '"' or '\'')
+            {
+                _valueQuote = c;
+                return;
+            }
+        }
+
+        _afterEquals |= c == '=';
+        _inTag = c != '>' || (lineStart && _tagInQuote);
+    }
+
+    private const string StyleStart = "<style";
+
+    /// <summary>Whether <paramref name="text"/> starts with a <c>style</c> start tag's name (<c>&lt;style</c> and white space, '/' or '&gt;').</summary>
+    private static bool IsStyleTag(ReadOnlySpan<char> text)
+        => text.Length > 6 && text[1..].StartsWith("style", StringComparison.OrdinalIgnoreCase) && text[6] is ' ' or '\t' or '\r' or '\n' or '/' or '>';
 
     private enum Open
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CsCheck;
+using AngleSharp.Html.Parser;
 using Markdig;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,51 +28,126 @@ public sealed partial class RenderedUrlPropertyTests
         "//evil.example/y", "\\\\evil.example/w", "https:\\\\evil.example/v", "&#58;", "&colon;", "&#x68;ttps://evil.example/z", "\\", "<img src=", "<IMG SRC = ",
         "<img srcset=\"", "<svg><image href=", "<video poster=", "<table background=", "<object data=", "\"", "'", ">", "/>", ")", "(", " ", "\n", "\n\n",
         "> ", "text", "<", "!", "[", "]", "\t", "`", "    ", " \"title\"", "<https://evil.example/u>", "&amp;", "%3A", "<div style=\"background:url(", "<p style='x:url(\"",
+        " onerror=\"f('x')\"", " OnLoad=", "<iframe srcdoc=\"", "javascript:f()", "data:text/html,x", "<meta http-equiv=refresh content=\"0;url=", "<base href=",
+        "<style>", "</style>", "@import \"", "url(", "\\75rl(", "<svg><feImage href=", "<set attributeName=href to=", "/src=", "\"src=",
     ];
 
     private static readonly Gen<string> Reply = Gen.Int[0, Pieces.Length - 1].Array[0, 24].Select(ids => string.Concat(ids.Select(i => Pieces[i])));
 
     private static readonly MarkdownPipeline Renderer = new MarkdownPipelineBuilder().Build();
 
-    [GeneratedRegex(@"<(?<tag>[a-zA-Z][\w:-]*)(?<attributes>[^>]*)>", RegexOptions.CultureInvariant)]
-    private static partial Regex Tag();
+    [GeneratedRegex(@"url\(\s*[""']?(?<url>[^""')\s]*)|image-set\(\s*[""'](?<url>[^""']*)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DeclarationUrl();
 
-    [GeneratedRegex(@"(?<=[\s""'/])(?<name>[\w:-]+)\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)'|(?<value>[^\s""'>]+))", RegexOptions.CultureInvariant)]
-    private static partial Regex Attribute();
+    private static readonly HtmlParser Parser = new();
 
-    [GeneratedRegex(@"url\(\s*[""']?(?<url>[^""')]*)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex CssUrl();
+    /// <summary>
+    /// What a stylesheet fetches, read as CSS's tokenizer reads it: outside strings and comments, each <c>url(…)</c>, the
+    /// string or URL after <c>@import</c>, and the strings of an <c>image-set(…)</c>.
+    /// </summary>
+    private static List<string> StylesheetUrls(string css)
+    {
+        var urls = new List<string>();
+        for (var i = 0; i < css.Length; i++)
+        {
+            if (css[i] is '"' or '\'')
+            {
+                var close = css.IndexOf(css[i], i + 1);
+                i = close < 0 ? css.Length : close;
+            }
+            else if (string.Compare(css, i, "/*", 0, 2, StringComparison.Ordinal) == 0)
+            {
+                var close = css.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                i = close < 0 ? css.Length : close + 1;
+            }
+            else if (string.Compare(css, i, "@import", 0, 7, StringComparison.OrdinalIgnoreCase) == 0 || string.Compare(css, i, "image-set(", 0, 10, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                var rest = css[(i + 7)..].TrimStart().TrimStart('(').TrimStart();
+                if (rest.Length > 0 && rest[0] is '"' or '\'' && rest.IndexOf(rest[0], 1) is var end)
+                {
+                    urls.Add(end < 0 ? rest[1..] : rest[1..end]);
+                }
+            }
+            else if (string.Compare(css, i, "url(", 0, 4, StringComparison.OrdinalIgnoreCase) == 0 && DeclarationUrl().Match(css, i) is { Success: true } url)
+            {
+                urls.Add(url.Groups["url"].Value);
+                i += url.Length - 1;
+            }
+        }
 
-    /// <summary>The remote URLs a browser loads unclicked from <paramref name="html"/>, read naively: every tag, every attribute.</summary>
+        return urls;
+    }
+
+    /// <summary>
+    /// The remote URLs a browser fetches unclicked from <paramref name="html"/> (and the script it runs), as a chat UI
+    /// shows it: parsed by a spec-following HTML5 parser (AngleSharp), then every element's loading attributes, every
+    /// event handler and inline document, and every style element's and style attribute's <c>url(…)</c>, <c>@import</c>
+    /// and <c>image-set</c> read.
+    /// </summary>
     private static List<string> LoadedRemotely(string html)
     {
         var loaded = new List<string>();
-        foreach (Match tag in Tag().Matches(html))
+        using var document = Parser.ParseDocument("<!doctype html><html><head></head><body>" + html);
+        foreach (var element in document.All)
         {
-            var name = tag.Groups["tag"].Value.ToLowerInvariant();
-            foreach (Match attribute in Attribute().Matches(" " + tag.Groups["attributes"].Value))
+            var name = element.LocalName.ToLowerInvariant();
+            if (name == "style")
             {
-                var attributeName = attribute.Groups["name"].Value.ToLowerInvariant();
-                var loads = attributeName is "src" or "srcset" or "poster" or "background" or "data" or "style" || (attributeName is "href" or "xlink:href" && name is "image" or "use" or "link");
-                var value = WebUtility.HtmlDecode(attribute.Groups["value"].Value.Replace("&colon;", ":", StringComparison.OrdinalIgnoreCase));
+                // A style element's CSS is its own text (in SVG, where it may hold elements, their text is not CSS).
+                var css = string.Concat(element.ChildNodes.OfType<AngleSharp.Dom.IText>().Select(t => t.Data));
+                AddRemote(loaded, StylesheetUrls(css), scripted: false);
+            }
+
+            foreach (var attribute in element.Attributes)
+            {
+                var attributeName = attribute.Name.ToLowerInvariant();
+                var value = attribute.Value;
+                if ((attributeName.StartsWith("on", StringComparison.Ordinal) && attributeName.Length > 2) || (attributeName == "srcdoc" && name == "iframe"))
+                {
+                    if (value.Trim().Length > 0)
+                    {
+                        loaded.Add(value); // script or a document: it runs or loads whatever it holds
+                    }
+
+                    continue;
+                }
+
+                var loads = attributeName is "src" or "srcset" or "imagesrcset" or "poster" or "background" or "data" or "style" or "xlink:href"
+                    || (attributeName == "href" && name is not ("a" or "area"))
+                    || (attributeName == "content" && name == "meta" && element.GetAttribute("http-equiv") is { } equiv && equiv.Equals("refresh", StringComparison.OrdinalIgnoreCase))
+                    || (attributeName is "to" or "values" && name is "set" or "animate");
+                if (!loads)
+                {
+                    continue;
+                }
+
                 var urls = attributeName switch
                 {
-                    "srcset" => value.Split(','),
-                    "style" => [.. CssUrl().Matches(value).Select(m => m.Groups["url"].Value)],
+                    "srcset" or "imagesrcset" => value.Split(','),
+                    "style" => [.. DeclarationUrl().Matches(value).Select(m => m.Groups["url"].Value)],
+                    "content" => [value.Contains("url=", StringComparison.OrdinalIgnoreCase) ? value[(value.IndexOf("url=", StringComparison.OrdinalIgnoreCase) + 4)..] : value.TrimStart("0123456789.; ".ToCharArray())],
+                    "values" => value.Split(';'),
                     _ => [value],
                 };
-                foreach (var url in urls)
-                {
-                    var read = url.Trim().Replace("\t", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
-                    if (loads && (read.StartsWith("http:", StringComparison.Ordinal) || read.StartsWith("https:", StringComparison.Ordinal) || (read.Length > 1 && read[0] is '/' or '\\' && read[1] is '/' or '\\')))
-                    {
-                        loaded.Add(url);
-                    }
-                }
+                // A script or data URL runs or renders only where a document goes: a frame, an object, an embed, a refresh.
+                AddRemote(loaded, urls, scripted: (name is "iframe" or "frame" or "object" or "embed" && attributeName is "src" or "data") || attributeName == "content");
             }
         }
 
         return loaded;
+    }
+
+    private static void AddRemote(List<string> loaded, IEnumerable<string> urls, bool scripted)
+    {
+        foreach (var url in urls)
+        {
+            var read = url.Trim().Replace("\t", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+            if (read.StartsWith("http:", StringComparison.Ordinal) || read.StartsWith("https:", StringComparison.Ordinal) || (read.Length > 1 && read[0] is '/' or '\\' && read[1] is '/' or '\\')
+                || (scripted && (read.StartsWith("javascript:", StringComparison.Ordinal) || read.StartsWith("data:", StringComparison.Ordinal))))
+            {
+                loaded.Add(url);
+            }
+        }
     }
 
     [Fact]

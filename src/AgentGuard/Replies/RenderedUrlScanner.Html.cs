@@ -1,0 +1,492 @@
+namespace AgentGuard;
+
+/// <summary>HTML in a reply: the attributes and elements through which a browser loads, runs or navigates unclicked.</summary>
+internal static partial class RenderedUrlScanner
+{
+    /// <summary>Longest HTML tag read; a longer one is decided whole.</summary>
+    private const int MaxTag = 4096;
+
+    /// <summary>Most characters of a tag, a handler or an inline document given to the decision as its value.</summary>
+    private const int MaxActive = 512;
+
+    private static readonly System.Buffers.SearchValues<char> TagNameEnds = System.Buffers.SearchValues.Create(" \t\r\n/>");
+
+    /// <summary>
+    /// The HTML tag at <paramref name="at"/>: every attribute through which the browser fetches, runs or navigates by
+    /// itself — <c>src</c>, <c>srcset</c>, <c>poster</c>, <c>background</c>, <c>data</c>, <c>href</c> of any tag but a
+    /// link's (<c>a</c>, <c>area</c>), <c>xlink:href</c>, a <c>style</c>'s CSS, a <c>meta</c> refresh's URL, an SVG
+    /// animation's <c>to</c>/<c>values</c> — when its URL is remote or carries a scheme other than http(s)
+    /// (<c>javascript:</c>, <c>data:</c>), and every event handler (<c>on…</c>) and inline document (<c>srcdoc</c>),
+    /// whatever it holds. Each is decided, and emptied when refused; a <c>srcset</c> or CSS lists several URLs, and any
+    /// refused empties the whole value. A <c>style</c> element is made text when a remote URL in the CSS that may follow
+    /// it is refused. A tag longer than
+    /// <see cref="MaxTag"/> is decided whole, and made text when refused.
+    /// </summary>
+    /// <param name="text">The reply.</param>
+    /// <param name="at">Where the tag's '&lt;' is.</param>
+    /// <param name="found">What was found so far; this tag's finds are added (the last is returned).</param>
+    /// <param name="firstLineQuoted">Whether the text starts inside a block-quoted line.</param>
+    /// <param name="reading">What this reading of the reply knows already: its last '&gt;', how far style elements' CSS was read.</param>
+    private static RenderedUrl? HtmlSource(string text, int at, List<RenderedUrl> found, bool firstLineQuoted, Reading reading)
+    {
+        if (at + 1 >= text.Length || !char.IsAsciiLetter(text[at + 1]))
+        {
+            return null;
+        }
+
+        // A tag ends at its '>' (an HTML block may carry it across blank lines, and a browser reads on).
+        var window = text.AsSpan(at, Math.Min(MaxTag, text.Length - at));
+        var inQuote = InQuote(text, at, firstLineQuoted);
+        var end = TagEnd(window, inQuote);
+        if (end < 0 && window.Length == MaxTag && reading.LastClose >= at + MaxTag)
+        {
+            return new RenderedUrl(at, 1, window[..MaxActive].ToString(), "&lt;");
+        }
+
+        var tag = end < 0 ? window : window[..end];
+        if (HasBlankLine(tag))
+        {
+            // Markdown ends an HTML block at a blank line and renders what follows as its own text (its quotes become
+            // character references); the browser still reads it as this tag. What the tag holds there is the renderer's
+            // to say, so the tag is decided whole, and made text when refused.
+            return new RenderedUrl(at, 1, tag[..Math.Min(MaxActive, tag.Length)].ToString(), "&lt;");
+        }
+
+        var nameEnd = tag[1..].IndexOfAny(TagNameEnds) is var n and >= 0 ? n + 1 : tag.Length;
+        var kind = KindOf(tag[1..nameEnd]);
+        var before = found.Count;
+        // Twice: as a browser's tokenizer reads the attributes, one after the other, each value skipped whole; and at
+        // every name after a separator, inside other values too, for a renderer or a removal that moves a quote.
+        for (var i = nameEnd; i < tag.Length;)
+        {
+            i = SkipSeparators(tag, i, inQuote);
+            if (i >= tag.Length || tag[i] == '>')
+            {
+                break;
+            }
+
+            var nameEnds = tag[i..].IndexOfAny(AttributeNameEnds);
+            var nameLength = nameEnds > 0 ? nameEnds : nameEnds == 0 ? 1 : tag.Length - i;
+            var loads = Attribute(tag[i..], kind);
+            var (valueStart, valueEnd, quote) = Value(tag, i + nameLength, inQuote);
+            if (loads is var (attribute, _) && valueStart >= 0)
+            {
+                AddAttribute(found, at, tag, i, attribute, valueStart, valueEnd, quote);
+            }
+
+            i = valueStart < 0 ? i + nameLength : Math.Min(tag.Length, quote == '\0' ? valueEnd : valueEnd + 1);
+        }
+
+        for (var i = nameEnd; i < tag.Length; i++)
+        {
+            if (!IsAttributeStart(tag[i - 1]) || Attribute(tag[i..], kind) is not var (attribute, nameLength))
+            {
+                continue;
+            }
+
+            var (valueStart, valueEnd, quote) = Value(tag, i + nameLength, inQuote);
+            if (valueStart >= 0 && !found.Exists(f => f.Start == at + (attribute == Loads.Handler ? i : valueStart)))
+            {
+                AddAttribute(found, at, tag, i, attribute, valueStart, valueEnd, quote);
+            }
+
+            i = valueStart < 0 ? i : valueEnd;
+        }
+
+        // A style element: whether its end tag ends it is the renderer's to say (markdown may print it as text, in a code
+        // span or escaped; in SVG style elements nest), so its CSS may run to the reply's end. Every remote URL from the
+        // tag on is decided, and when one is refused the tag is made text: no CSS of it applies.
+        if (kind == TagKind.Style)
+        {
+            foreach (var url in reading.StyleTailUrls ??= StyleTailUrls(text, at))
+            {
+                found.Add(new RenderedUrl(at, 1, url, "&lt;"));
+            }
+        }
+
+        // The last one found is returned, so Find adds it; the others are in already.
+        if (found.Count == before)
+        {
+            return null;
+        }
+
+        var last = found[^1];
+        found.RemoveAt(found.Count - 1);
+        return last;
+    }
+
+    /// <summary>
+    /// The value of the attribute whose name ends at <paramref name="from"/>: where it starts and ends in the tag and its
+    /// quote ('\0': none); a start of -1 when the attribute has no value.
+    /// </summary>
+    private static (int Start, int End, char Quote) Value(ReadOnlySpan<char> tag, int from, bool inQuote)
+    {
+        var j = SkipSpace(tag, from, inQuote);
+        if (j >= tag.Length || tag[j] != '=')
+        {
+            return (-1, -1, '\0');
+        }
+
+        j = SkipSpace(tag, j + 1, inQuote);
+        var quote = j < tag.Length && tag[j] is '"' or '\'' ? tag[j] : '\0';
+        var start = quote == '\0' ? j : j + 1;
+        var end = quote == '\0' ? IndexOfWhiteSpace(tag, start) : tag[start..].IndexOf(quote) is var q and >= 0 ? start + q : tag.TrimEnd("\r\n").Length;
+        return (start, end, quote);
+    }
+
+    /// <summary>Adds what a loading attribute's value makes the browser load or run: the whole attribute for a handler, else each URL in the value.</summary>
+    private static void AddAttribute(List<RenderedUrl> found, int at, ReadOnlySpan<char> tag, int nameStart, Loads attribute, int valueStart, int valueEnd, char quote)
+    {
+        var written = tag[valueStart..valueEnd].ToString();
+        if (attribute == Loads.Handler)
+        {
+            // The whole attribute goes: a handler without a value at the tag's end may be given one by the renderer
+            // (the next line's closing tag).
+            var handler = Unescaped(written, markdown: false);
+            var attributeEnd = Math.Min(tag.Length, quote == '\0' ? valueEnd : valueEnd + 1);
+            found.Add(new RenderedUrl(at + nameStart, attributeEnd - nameStart, handler.Length == 0 ? tag[nameStart..valueStart].ToString() : handler.Length > MaxActive ? handler[..MaxActive] : handler, string.Empty));
+            return;
+        }
+
+        foreach (var candidate in Candidates(attribute, written))
+        {
+            // An unquoted value is replaced by an empty quoted one, so what follows it cannot become the value.
+            found.Add(new RenderedUrl(at + valueStart, valueEnd - valueStart, candidate, quote == '\0' ? "\"\"" : string.Empty));
+        }
+    }
+
+    /// <summary>Past white space and '/' between attributes (and a block quote's markers on a continued line).</summary>
+    private static int SkipSeparators(ReadOnlySpan<char> tag, int at, bool inQuote)
+    {
+        while (at < tag.Length)
+        {
+            var next = SkipSpace(tag, at, inQuote);
+            if (next < tag.Length && tag[next] == '/')
+            {
+                next++;
+            }
+
+            if (next == at)
+            {
+                return at;
+            }
+
+            at = next;
+        }
+
+        return at;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> AttributeNameEnds = System.Buffers.SearchValues.Create(" \t\r\n\f/>=");
+
+    /// <summary>What an attribute's value makes the browser load or run: each one to decide.</summary>
+    private static IEnumerable<string> Candidates(Loads attribute, string written)
+    {
+        switch (attribute)
+        {
+            case Loads.Active:
+                var active = Unescaped(written, markdown: false);
+                return active.Length == 0 ? [] : [active.Length > MaxActive ? active[..MaxActive] : active];
+            case Loads.Css:
+                return CssUrls(Unescaped(written, markdown: false));
+            case Loads.SourceSet:
+                return SourceSetUrls(Decoded(written, markdown: false)).Select(Resolved).Where(Fetches);
+            case Loads.Refresh:
+                return RefreshUrl(Decoded(written, markdown: false)) is { } refresh && Fetches(refresh) ? [refresh] : [];
+            case Loads.ValueList:
+                return Decoded(written, markdown: false).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Resolved).Where(Fetches);
+            default:
+                var url = Decoded(written, markdown: false);
+                return Fetches(url) ? [url] : [];
+        }
+    }
+
+    /// <summary>A URL the browser fetches from another host, or runs or renders itself (<c>javascript:</c>, <c>data:</c>: any scheme but http(s)).</summary>
+    private static bool Fetches(string url) => IsRemote(url) || HasScheme(url);
+
+    private static bool HasScheme(string url)
+    {
+        if (url.Length == 0 || !char.IsAsciiLetter(url[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < url.Length; i++)
+        {
+            var c = url[i];
+            if (c == ':')
+            {
+                return true;
+            }
+
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The URL of a <c>meta</c> refresh's <c>content</c> (<c>0;url=https://…</c>, <c>5, 'https://…'</c>); null when it names none.</summary>
+    private static string? RefreshUrl(string content)
+    {
+        var rest = content.AsSpan().TrimStart(" \t\n\f\r");
+        var delay = rest.IndexOfAnyExcept("0123456789.");
+        if (delay == 0)
+        {
+            return null;
+        }
+
+        rest = (delay < 0 ? [] : rest[delay..]).TrimStart(" \t\n\f\r");
+        if (rest.Length > 0 && rest[0] is ';' or ',')
+        {
+            rest = rest[1..].TrimStart(" \t\n\f\r");
+        }
+
+        if (rest.StartsWith("url", StringComparison.OrdinalIgnoreCase) && rest[3..].TrimStart(" \t\n\f\r") is var named && named.StartsWith('='))
+        {
+            rest = named[1..].TrimStart(" \t\n\f\r");
+        }
+
+        if (rest.Length > 0 && rest[0] is '"' or '\'')
+        {
+            var quote = rest[0];
+            rest = rest[1..];
+            rest = rest.IndexOf(quote) is var close and >= 0 ? rest[..close] : rest;
+        }
+
+        return rest.IsEmpty ? null : Resolved(rest.ToString());
+    }
+
+    /// <summary>The remote URLs CSS from <paramref name="start"/> to the reply's end may fetch, read as written and with character references decoded.</summary>
+    private static List<string> StyleTailUrls(string text, int start)
+    {
+        var css = text[start..];
+        var urls = CssUrls(css);
+        if (css.Contains('&', StringComparison.Ordinal))
+        {
+            urls.AddRange(CssUrls(HtmlDecoded(css)));
+        }
+
+        return urls;
+    }
+
+    /// <summary>
+    /// Where the tag ends: its first '&gt;' outside a quoted attribute value (<c>alt="&gt;"</c> does not end it, as a
+    /// browser reads it) that is not a block quote's marker at the start of a continued line (a quote's "&gt; " prefixes
+    /// are markdown's, and the renderer removes them from the tag); -1 if none.
+    /// </summary>
+    private static int TagEnd(ReadOnlySpan<char> tag, bool inQuote)
+    {
+        var lineStart = false;
+        var valueQuote = '\0';
+        var afterEquals = false;
+        for (var i = 1; i < tag.Length; i++)
+        {
+            var c = tag[i];
+            if (valueQuote != '\0')
+            {
+                valueQuote = c == valueQuote ? '\0' : valueQuote;
+                continue;
+            }
+
+            if (afterEquals && !char.IsWhiteSpace(c) && !(lineStart && inQuote && c == '>'))
+            {
+                afterEquals = false;
+                if (c is '"' or '\'')
+                {
+                    valueQuote = c;
+                    continue;
+                }
+            }
+
+            if (c == '>' && !(lineStart && inQuote))
+            {
+                return i;
+            }
+
+            afterEquals |= c == '=';
+            lineStart = c == '\n' || (lineStart && c is ' ' or '\t' or '>');
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether <paramref name="tag"/> holds a line with nothing but white space on it.</summary>
+    private static bool HasBlankLine(ReadOnlySpan<char> tag)
+    {
+        for (var line = tag.IndexOf('\n'); line >= 0;)
+        {
+            var rest = tag[(line + 1)..];
+            var next = rest.IndexOf('\n');
+            if (next >= 0 && rest[..next].IsWhiteSpace())
+            {
+                return true;
+            }
+
+            line = next < 0 ? -1 : line + 1 + next;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the line of <paramref name="at"/> begins with a block quote marker ("&gt; text &lt;img …").</summary>
+    private static bool InQuote(string text, int at, bool firstLineQuoted)
+    {
+        var line = at > 0 ? text.LastIndexOf('\n', at - 1) + 1 : 0;
+        if (line == 0 && firstLineQuoted)
+        {
+            return true;
+        }
+
+        var first = text.AsSpan(line, at - line).IndexOfAnyExcept(' ', '\t');
+        return first >= 0 && text[line + first] == '>';
+    }
+
+    /// <summary>Past white space, and, in a block quote, past a continued line's quote markers ("\n&gt; ").</summary>
+    private static int SkipSpace(ReadOnlySpan<char> tag, int at, bool inQuote)
+    {
+        var lineStart = false;
+        while (at < tag.Length && (char.IsWhiteSpace(tag[at]) || (inQuote && lineStart && tag[at] == '>')))
+        {
+            lineStart = tag[at] == '\n' || (lineStart && tag[at] is ' ' or '\t' or '>');
+            at++;
+        }
+
+        return at;
+    }
+
+    /// <summary>
+    /// Whether an attribute's name may start after <paramref name="previous"/>: white space, and also a '/' or the
+    /// closing quote of the value before, which a browser reads as separators too (<c>&lt;img/src=…&gt;</c>, <c>alt="a"src=…</c>).
+    /// </summary>
+    private static bool IsAttributeStart(char previous) => char.IsWhiteSpace(previous) || previous is '/' or '"' or '\'';
+
+    private static TagKind KindOf(ReadOnlySpan<char> name)
+    {
+        if (name.Equals("a", StringComparison.OrdinalIgnoreCase) || name.Equals("area", StringComparison.OrdinalIgnoreCase))
+        {
+            return TagKind.Link;
+        }
+
+        if (name.Equals("meta", StringComparison.OrdinalIgnoreCase))
+        {
+            return TagKind.Meta;
+        }
+
+        if (name.Equals("style", StringComparison.OrdinalIgnoreCase))
+        {
+            return TagKind.Style;
+        }
+
+        return name.Equals("set", StringComparison.OrdinalIgnoreCase) || name.Equals("animate", StringComparison.OrdinalIgnoreCase)
+            ? TagKind.Animation
+            : TagKind.Other;
+    }
+
+    /// <summary>The attribute whose name <paramref name="text"/> starts with, whole, if it loads or runs something on a tag of <paramref name="kind"/>; its name's length.</summary>
+    private static (Loads Loads, int Length)? Attribute(ReadOnlySpan<char> text, TagKind kind)
+    {
+        var length = text.IndexOfAnyExcept(NameCharacters) is var e and >= 0 ? e : text.Length;
+        var name = text[..length];
+        if (name.Length > 2 && name.StartsWith("on", StringComparison.OrdinalIgnoreCase) && char.IsAsciiLetter(name[2]))
+        {
+            return (Loads.Handler, length);
+        }
+
+        foreach (var (attribute, loads) in LoadingAttributes)
+        {
+            if (name.Equals(attribute, StringComparison.OrdinalIgnoreCase))
+            {
+                return (loads, length);
+            }
+        }
+
+        return kind switch
+        {
+            TagKind.Meta when name.Equals("content", StringComparison.OrdinalIgnoreCase) => (Loads.Refresh, length),
+            TagKind.Animation when name.Equals("values", StringComparison.OrdinalIgnoreCase) => (Loads.ValueList, length),
+            TagKind.Animation when name.Equals("to", StringComparison.OrdinalIgnoreCase) || name.Equals("from", StringComparison.OrdinalIgnoreCase) || name.Equals("by", StringComparison.OrdinalIgnoreCase) => (Loads.Url, length),
+            not TagKind.Link when name.Equals("href", StringComparison.OrdinalIgnoreCase) => (Loads.Url, length),
+            _ => null,
+        };
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NameCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_:.");
+
+    /// <summary>The attributes through which a tag of any kind loads or runs something by itself.</summary>
+    private static readonly (string Name, Loads Loads)[] LoadingAttributes =
+    [
+        ("src", Loads.Url), ("srcset", Loads.SourceSet), ("imagesrcset", Loads.SourceSet), ("poster", Loads.Url),
+        ("background", Loads.Url), ("data", Loads.Url), ("xlink:href", Loads.Url), ("style", Loads.Css), ("srcdoc", Loads.Active),
+    ];
+
+    /// <summary>The URLs of a <c>srcset</c>: comma-separated candidates, each a URL and an optional descriptor.</summary>
+    private static IEnumerable<string> SourceSetUrls(string value)
+    {
+        foreach (var candidate in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var space = candidate.AsSpan().IndexOfAny(' ', '\t', '\n');
+            yield return space < 0 ? candidate : candidate[..space];
+        }
+    }
+
+    private static int IndexOfWhiteSpace(ReadOnlySpan<char> text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return text.Length;
+    }
+
+    /// <summary>What one reading of a reply has learned that later tags need: read once, so the reading stays linear.</summary>
+    private sealed class Reading(int lastClose)
+    {
+        /// <summary>Where the reply's last '&gt;' is (-1: none): a tag that never closes is dropped by a browser, and loads nothing.</summary>
+        public int LastClose { get; } = lastClose;
+
+        /// <summary>The remote URLs of the CSS from the first style element on (read once: a later one's is part of it).</summary>
+        public List<string>? StyleTailUrls { get; set; }
+    }
+
+    private enum TagKind
+    {
+        Other,
+        Link,
+        Meta,
+        Style,
+        Animation,
+    }
+
+    /// <summary>How an attribute's value loads or runs something.</summary>
+    private enum Loads
+    {
+        /// <summary>A URL.</summary>
+        Url,
+
+        /// <summary>Comma-separated URLs, each with a descriptor.</summary>
+        SourceSet,
+
+        /// <summary>CSS, whose <c>url(…)</c>s and strings load.</summary>
+        Css,
+
+        /// <summary>A refresh: a delay, then the URL the page goes to.</summary>
+        Refresh,
+
+        /// <summary>Semicolon-separated URLs (an SVG animation's values).</summary>
+        ValueList,
+
+        /// <summary>A document, which loads whatever it holds.</summary>
+        Active,
+
+        /// <summary>An event handler: script, which runs whatever it holds (the whole attribute is removed).</summary>
+        Handler,
+    }
+}

