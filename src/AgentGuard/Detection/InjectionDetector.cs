@@ -183,6 +183,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ScanHidden(text, weights, depth: 0);
         ScanEncoded(text, weights);
         ScanRotated(text, weights);
+        ScanOtherTongues(text, weights);
         // Without a second reader, a text that changes only in its spacing is walked once, respaced, instead of twice.
         plainReading = ScanPlainReading(text, weights, mayRespace: typeof(TReader) == typeof(NoReader), out var respaced);
         var walked = respaced is null ? text : respaced.AsSpan();
@@ -236,6 +237,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ScanHidden(text, weights, depth: 0);
         ScanEncoded(text, weights);
         ScanRotated(text, weights);
+        ScanOtherTongues(text, weights);
         _ = ScanPlainReading(text, weights, mayRespace: true, out var respaced);
         text = respaced ?? text;
         ForgetRemembered(weights);
