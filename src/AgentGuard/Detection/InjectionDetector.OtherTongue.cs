@@ -13,11 +13,18 @@ namespace AgentGuard;
 /// ort" — if you are asked). A heading announcing new instructions ("*** TREORACHA NUA ***") followed by a line that
 /// speaks of the reader's things is a task handed over, as "NEW IMPORTANT INSTRUCTIONS" is in English. A letter that
 /// thanks for a reply ("faleminderit për përgjigjen tuaj"), a page of instructions for its reader ("Treoracha: freagair
-/// gach ceist") and an exam's "scríobh do fhreagra" name none of these places or name one. English text pays one
-/// vectorised search for the stems below.
+/// gach ceist") and an exam's "scríobh do fhreagra" name none of these places or name one. English text pays a search
+/// for the languages' accented letters and two for ASCII words.
 /// </content>
 internal sealed partial class InjectionDetector
 {
+    /// <summary>
+    /// The accented letters of Albanian (ë), Scottish Gaelic (à è ì ò ù) and Irish (á é í ó ú), in either case: a text in
+    /// these languages holds some; Zulu and Xhosa, written without them, hold "-akho" (yakho, zakho: "your"), and Irish or
+    /// Gaelic written without accents still names the reply as "fhreagra" or "fhreagairt".
+    /// </summary>
+    private static readonly SearchValues<char> OtherTongueLetters = SearchValues.Create("\u00EB\u00CB\u00E0\u00C0\u00E8\u00C8\u00EC\u00CC\u00F2\u00D2\u00F9\u00D9\u00E1\u00C1\u00E9\u00C9\u00ED\u00CD\u00F3\u00D3\u00FA\u00DA");
+
     /// <summary>ASCII stems of every phrase below (one of them is in each): text without one is not read further.</summary>
     private static readonly SearchValues<string> OtherTongueStems = SearchValues.Create(
         ["mpendul", "fhreag", "rgjigj", "iyal", "treorach", "ireadh", "iridhean", "dhezim", "zimet", "zime ", "siostam", "sistemit", "sistimu", "fillestar", "tosaigh", "mesazh", "teachdaireachd", "teachtaireacht", "zhvillues", "leasachaidh", "forbr", "njiniyela", "rkohet", "iarrtar", "iarraidh", "ucelwa"],
@@ -59,7 +66,10 @@ internal sealed partial class InjectionDetector
     /// <summary>The six parts, each raising its own marker (see the content note).</summary>
     private static void ScanOtherTongues(ReadOnlySpan<char> text, Span<double> weights)
     {
-        if (text.IndexOfAny(OtherTongueStems) < 0)
+        // Cheap gates first (a vectorised character search, two ASCII words): a search for all the stems costs several
+        // times more than these, and English text passes none.
+        if ((text.IndexOfAny(OtherTongueLetters) < 0 && text.IndexOf("akho", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("fhreag", StringComparison.OrdinalIgnoreCase) < 0)
+            || text.IndexOfAny(OtherTongueStems) < 0)
         {
             return;
         }
