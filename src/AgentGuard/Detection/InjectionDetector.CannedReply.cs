@@ -26,10 +26,28 @@ internal sealed partial class InjectionDetector
     /// <summary><see cref="InjectionPatterns.TellTheUser"/> at <paramref name="at"/>, placed as <see cref="CannedReply"/> is.</summary>
     private static void TellTheUser(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
-        if (OpensScriptedOrder(text, at))
+        if (OpensScriptedOrder(text, at) || AfterPurposeClause(text, at))
         {
             RaiseIf(InjectionPatterns.TellTheUser(), text, at, weights, Marker.AgentRequest, 0.5);
         }
+    }
+
+    /// <summary>The verb follows a comma that closes a purpose clause opening the sentence ("To stay current, direct readers to …").</summary>
+    private static bool AfterPurposeClause(ReadOnlySpan<char> text, int at)
+    {
+        var k = at - 1;
+        while (k >= 0 && text[k] is ' ' or '\t')
+        {
+            k--;
+        }
+
+        if (k < 0 || text[k] != ',')
+        {
+            return false;
+        }
+
+        var i = SentenceStart(text, k, 160);
+        return AsciiCase.Equals(NextWord(text, ref i), "to");
     }
 
     /// <summary>

@@ -63,9 +63,9 @@ internal sealed partial class InjectionDetector
     /// <summary>Where the verb's sentence ends besides a full stop before a space (searched for on its own).</summary>
     private static readonly System.Buffers.SearchValues<char> DictatedSentenceStops = System.Buffers.SearchValues.Create("\n!?");
 
-    /// <summary>Nouns that name where a message goes without giving its address ("the usual verification address", "the designated handler").</summary>
+    /// <summary>Nouns that name where a message goes without giving its address ("the usual verification address", "the designated handler", "'contact' at the standard domain").</summary>
     private static readonly System.Buffers.SearchValues<string> DestinationNouns =
-        System.Buffers.SearchValues.Create(["address", "inbox", "mailbox", "handler", "recipient", "contact", "channel", "endpoint"], StringComparison.OrdinalIgnoreCase);
+        System.Buffers.SearchValues.Create(["address", "inbox", "mailbox", "handler", "recipient", "contact", "channel", "endpoint", "domain"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The sentence names where the message goes: an e-mail address outside the reserved example domains (documentation
@@ -76,8 +76,9 @@ internal sealed partial class InjectionDetector
     private static bool HasRecipient(ReadOnlySpan<char> sentence)
     {
         var sign = sentence.IndexOf('@');
-        if (sign < 0)
+        if (sign < 0 || (sign + 1 < sentence.Length && sentence[sign + 1] is '\'' or '"' or ' ' or ')' or '\u2019'))
         {
+            // No address, or only its local part ("hint: 'contact@' + domain"): a destination described instead.
             return sentence.IndexOfAny(DestinationNouns) >= 0 && InjectionPatterns.DescribedDestination().IsMatch(sentence);
         }
 

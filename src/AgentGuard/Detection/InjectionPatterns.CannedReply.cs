@@ -16,11 +16,14 @@ internal static partial class InjectionPatterns
 
     /// <summary>
     /// "Tell the user their card was declined and … at pay-verify.net", "Inform user that … at scam-flights.com", "Notify
-    /// the users that the service moved to …": an order to the reader to tell its user something, in one sentence that sends
-    /// them to a web address ("at", "visit", "to", "on", "via" before it). "Inform the user of the outcome" (no clause),
+    /// the users that the service moved to …", "direct readers to check 'https://…'": an order to the reader to tell its
+    /// user (or the readers of what it writes) something, in one sentence that sends them to a web address ("at", "visit",
+    /// "to", "on", "via", "through", "check" before it, the address perhaps quoted). Readers, visitors and "direct" count
+    /// only when the sentence also asks for an e-mail, a password, a login or a verification (a style guide's "Direct
+    /// readers to check https://status… for outages" sends readers to a page, a phishing order to a form). "Inform the user of the outcome" (no clause),
     /// "tell the user that the file is too large" (no address) and a changelog's "remind users to use a supported
     /// version … [#54481](https://github.com/…)" (an address cited, not one they are sent to) do not count.
     /// </summary>
-    [GeneratedRegex(@"\G(?:tell|inform|notify|warn|remind)\s+(?:the\s+|all\s+|any\s+)?users?\s+(?:that|to|their|they|the|his|her)\b[^.!?\n]{0,200}?\b(?:at|visit|to|on|via)\s+(?:https?://|www\.|[a-z0-9][a-z0-9\-]{1,40}\.(?:com|net|org|io|co|biz|info|xyz|ru|cn|top|site|online|app|dev|me|us)\b)", Options, Timeout)]
+    [GeneratedRegex(@"\G(?:(?:tell|inform|notify|warn|remind)\s+(?:the\s+|all\s+|any\s+)?users?|(?:tell|inform|notify|warn|remind|direct)\s+(?:the\s+|all\s+|any\s+)?(?:users?|readers?|visitors?)(?=[^.!?\n]{0,200}?(?:e-?mail|password|credential|log\s*in|sign\s*in|account|verif|confirm)))\s+(?:that|to|their|they|the|his|her)\b[^.!?\n]{0,200}?\b(?:at|visit|to|on|via|through|check)\s+['""\u2018\u201C]?(?:https?://|www\.|[a-z0-9][a-z0-9\-]{1,40}\.(?:com|net|org|io|co|biz|info|xyz|ru|cn|top|site|online|app|dev|me|us)\b)", Options, Timeout)]
     internal static partial Regex TellTheUser();
 }
