@@ -49,6 +49,7 @@ internal sealed class SecretDetector : ISecretDetector
         ScanKeyValues(text, found);
         KeyValueSecrets.ScanCurlUser(text, found);
         SecretEncodedFormats.ScanDiscord(text, found);
+        SecretPuttyKeys.Scan(text, found);
         SecretAssignedTokens.Scan(text, found);
         ScanKeyNamedTokens(text, found);
         if (found.Count == 0)
