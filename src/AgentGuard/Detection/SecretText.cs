@@ -104,8 +104,9 @@ internal static class SecretText
 
     /// <summary>
     /// True when a run of 12 or more ASCII letters and digits (between other characters) is made of exactly two
-    /// characters: <c>ghp_abababab…</c>, <c>sk_live_0101…</c>. A generated secret does not hold one; a run with a third
-    /// character anywhere in it (<c>ababababQm7…</c>) is no mask. A run of one character under a prefix
+    /// characters: <c>ghp_abababab…</c>, <c>sk_live_0101…</c>, or holds 12 places where two characters take turns
+    /// (<c>AKIAWYXYXYXYXYXYXYXY</c>, a mask typed after a prefix; a random key does so with a chance below 10^-18). A
+    /// generated secret does not hold one; a run with a third character among its two (<c>ababQm7abab…</c>) is no mask. A run of one character under a prefix
     /// (<c>sk_live_AAAA…</c>, which secretlint labels a secret) is left as it was: reported when the value has more.
     /// </summary>
     private static bool HasMaskRun(ReadOnlySpan<char> value)
@@ -122,6 +123,7 @@ internal static class SecretText
             var start = i;
             char a = value[i], b = '\0';
             var two = true;
+            var alternating = 0;
             for (; i < value.Length && char.IsAsciiLetterOrDigit(value[i]); i++)
             {
                 var c = value[i];
@@ -129,6 +131,13 @@ internal static class SecretText
                 {
                     two &= b == '\0';
                     b = c;
+                }
+
+                // Two characters taking turns for 12 places (AKIAWYXYXYXYXYXYXYXY): a mask typed after a prefix.
+                alternating = i - start >= 2 && c == value[i - 2] && c != value[i - 1] ? Math.Max(alternating + 1, 3) : 0;
+                if (alternating >= 12)
+                {
+                    return true;
                 }
             }
 
