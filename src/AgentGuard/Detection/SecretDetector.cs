@@ -52,6 +52,7 @@ internal sealed class SecretDetector : ISecretDetector
         SecretPuttyKeys.Scan(text, found);
         SecretAssignedTokens.Scan(text, found);
         ScanKeyNamedTokens(text, found);
+        SecretBase64Runs.DropInside(text, found);
         if (found.Count == 0)
         {
             return;
