@@ -214,7 +214,8 @@ internal static partial class SecretFormats
         var header = match.ValueSpan[..match.ValueSpan.IndexOf('.')];
         Span<byte> decoded = stackalloc byte[Math.Min(header.Length, 1024)];
         // RFC 7515: every JOSE header names its algorithm, so the decoded header holds "alg".
-        if (header.Length > 1024 || !TryDecodeBase64Url(header, decoded, out var written) || written < 2 || decoded[0] != '{' || decoded[..written].TrimEnd(" \r\n"u8)[^1] != '}' || decoded[..written].IndexOf("\"alg\""u8) < 0)
+        if (header.Length > 1024 || !TryDecodeBase64Url(header, decoded, out var written) || written < 2 || decoded[0] != '{' || decoded[..written].TrimEnd(" \r\n"u8)[^1] != '}' || decoded[..written].IndexOf("\"alg\""u8) < 0
+            || SecretJwtPlaceholders.HasPlaceholderSignature(match.ValueSpan))
         {
             return at + 1;
         }

@@ -99,7 +99,7 @@ internal static class SecretText
         // A run of one repeated character (aaaaaaaa, 00000000) is a mask, not a secret; so is a run of 12 or more letters
         // and digits alternating two characters (ghp_abababab…, 01010101…), the policy's mask.
         var first = value.IsEmpty ? '\0' : value[0];
-        return !value.IsEmpty && (!value.ContainsAnyExcept(first) || IsTemplate(value) || HasMaskRun(value) || IsSecretStoreReference(value));
+        return !value.IsEmpty && (!value.ContainsAnyExcept(first) || IsTemplate(value) || HasMaskRun(value) || IsSecretStoreReference(value) || SecretJwtPlaceholders.HasPlaceholderSignature(value));
     }
 
     /// <summary>
