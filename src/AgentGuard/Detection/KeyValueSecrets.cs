@@ -1009,7 +1009,7 @@ internal static partial class KeyValueSecrets
                     // secretarySecret, passengerPassword: a secret word after the non-secret one still names a secret
                     // (not PublicKeyToken: a token part after "publickey" is the assembly's public key token).
                     var rest = key[(at + part.Length)..];
-                    return rest.Contains("secret", StringComparison.Ordinal) || ContainsPasswordPart(rest) ? Classify(rest) : KeyKind.None;
+                    return rest.Contains("secret", StringComparison.Ordinal) || ContainsPasswordPart(rest) || NamesOwnKey(rest) ? Classify(rest) : KeyKind.None;
                 }
             }
         }

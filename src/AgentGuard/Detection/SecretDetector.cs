@@ -49,8 +49,10 @@ internal sealed class SecretDetector : ISecretDetector
         ScanKeyValues(text, found);
         KeyValueSecrets.ScanCurlUser(text, found);
         SecretEncodedFormats.ScanDiscord(text, found);
+        SecretPuttyKeys.Scan(text, found);
         SecretAssignedTokens.Scan(text, found);
         ScanKeyNamedTokens(text, found);
+        SecretBase64Runs.DropInside(text, found);
         if (found.Count == 0)
         {
             return;

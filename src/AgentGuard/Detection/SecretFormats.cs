@@ -214,7 +214,8 @@ internal static partial class SecretFormats
         var header = match.ValueSpan[..match.ValueSpan.IndexOf('.')];
         Span<byte> decoded = stackalloc byte[Math.Min(header.Length, 1024)];
         // RFC 7515: every JOSE header names its algorithm, so the decoded header holds "alg".
-        if (header.Length > 1024 || !TryDecodeBase64Url(header, decoded, out var written) || written < 2 || decoded[0] != '{' || decoded[..written].TrimEnd(" \r\n"u8)[^1] != '}' || decoded[..written].IndexOf("\"alg\""u8) < 0)
+        if (header.Length > 1024 || !TryDecodeBase64Url(header, decoded, out var written) || written < 2 || decoded[0] != '{' || decoded[..written].TrimEnd(" \r\n"u8)[^1] != '}' || decoded[..written].IndexOf("\"alg\""u8) < 0
+            || SecretJwtPlaceholders.HasPlaceholderSignature(match.ValueSpan))
         {
             return at + 1;
         }
@@ -335,7 +336,7 @@ internal static partial class SecretFormats
     private static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '+' or '/' or '.';
 
     /// <summary>True when the token at <paramref name="at"/> continues a word before it (an escape such as <c>%22</c> or <c>\n</c> ends the word).</summary>
-    private static bool GluedBefore(string text, int at) => at > 0 && IsTokenChar(text[at - 1]) && !SecretEscapes.Before(text, at);
+    private static bool GluedBefore(string text, int at) => at > 0 && IsTokenChar(text[at - 1]) && !SecretEscapes.Before(text, at) && !SecretUrlPaths.StartsSegment(text, at);
 
     [GeneratedRegex(@"\G(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex AwsKeyId();

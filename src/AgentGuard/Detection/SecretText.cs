@@ -5,8 +5,9 @@ internal static class SecretText
 {
     private static readonly string[] PlaceholderParts = ["example", "sample", "placeholder", "your", "xxxx", "redacted", "dummy", "changeme", "****", "...", "…", "${", "$(", "%(", "{{", "}}", "%s", "process.env", "os.environ", "getenv", "replace_with", "replace-with", "replaceme", "replace_me", "insert_", "put_your",
         // Keys published in documentation: the Azure Storage emulator's (Azurite's) account key, the Azure Cosmos DB
-        // emulator's well-known key and the Docker documentation's example Swarm join token (a distinctive part of each).
-        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1", "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM", "3pu6hszjas19xyp7ghgosyx9k8atbfcr"];
+        // emulator's well-known key and the Docker documentation's example Swarm join tokens (a distinctive part of each;
+        // the second is the one its "Create a swarm" tutorial prints).
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1", "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM", "3pu6hszjas19xyp7ghgosyx9k8atbfcr", "49nj1cmql0jkz5s954yi3oex3nedyz"];
 
     private static readonly System.Buffers.SearchValues<string> PlaceholderPartSearch = System.Buffers.SearchValues.Create(PlaceholderParts.Where(p => p != "…").ToArray(), StringComparison.OrdinalIgnoreCase);
 
@@ -99,13 +100,14 @@ internal static class SecretText
         // A run of one repeated character (aaaaaaaa, 00000000) is a mask, not a secret; so is a run of 12 or more letters
         // and digits alternating two characters (ghp_abababab…, 01010101…), the policy's mask.
         var first = value.IsEmpty ? '\0' : value[0];
-        return !value.IsEmpty && (!value.ContainsAnyExcept(first) || IsTemplate(value) || HasMaskRun(value) || IsSecretStoreReference(value));
+        return !value.IsEmpty && (!value.ContainsAnyExcept(first) || IsTemplate(value) || HasMaskRun(value) || IsSecretStoreReference(value) || SecretJwtPlaceholders.HasPlaceholderSignature(value));
     }
 
     /// <summary>
     /// True when a run of 12 or more ASCII letters and digits (between other characters) is made of exactly two
-    /// characters: <c>ghp_abababab…</c>, <c>sk_live_0101…</c>. A generated secret does not hold one; a run with a third
-    /// character anywhere in it (<c>ababababQm7…</c>) is no mask. A run of one character under a prefix
+    /// characters: <c>ghp_abababab…</c>, <c>sk_live_0101…</c>, or holds 12 places where two characters take turns
+    /// (<c>AKIAWYXYXYXYXYXYXYXY</c>, a mask typed after a prefix; a random key does so with a chance below 10^-18). A
+    /// generated secret does not hold one; a run with a third character among its two (<c>ababQm7abab…</c>) is no mask. A run of one character under a prefix
     /// (<c>sk_live_AAAA…</c>, which secretlint labels a secret) is left as it was: reported when the value has more.
     /// </summary>
     private static bool HasMaskRun(ReadOnlySpan<char> value)
@@ -122,6 +124,7 @@ internal static class SecretText
             var start = i;
             char a = value[i], b = '\0';
             var two = true;
+            var alternating = 0;
             for (; i < value.Length && char.IsAsciiLetterOrDigit(value[i]); i++)
             {
                 var c = value[i];
@@ -129,6 +132,13 @@ internal static class SecretText
                 {
                     two &= b == '\0';
                     b = c;
+                }
+
+                // Two characters taking turns for 12 places (AKIAWYXYXYXYXYXYXYXY): a mask typed after a prefix.
+                alternating = i - start >= 2 && c == value[i - 2] && c != value[i - 1] ? Math.Max(alternating + 1, 3) : 0;
+                if (alternating >= 12)
+                {
+                    return true;
                 }
             }
 
