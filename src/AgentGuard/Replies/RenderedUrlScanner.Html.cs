@@ -85,7 +85,7 @@ internal static partial class RenderedUrlScanner
             }
 
             var (valueStart, valueEnd, quote) = Value(tag, i + nameLength, inQuote);
-            if (valueStart >= 0 && !found.Exists(f => f.Start == at + (attribute == Loads.Handler ? i : valueStart)))
+            if (valueStart >= 0 && !Holds(found, before, at + (attribute == Loads.Handler ? i : valueStart)))
             {
                 AddAttribute(found, at, tag, i, attribute, valueStart, valueEnd, quote);
             }
@@ -137,7 +137,13 @@ internal static partial class RenderedUrlScanner
     /// <summary>Adds what a loading attribute's value makes the browser load or run: the whole attribute for a handler, else each URL in the value.</summary>
     private static void AddAttribute(List<RenderedUrl> found, int at, ReadOnlySpan<char> tag, int nameStart, Loads attribute, int valueStart, int valueEnd, char quote)
     {
-        var written = tag[valueStart..valueEnd].ToString();
+        var value = tag[valueStart..valueEnd];
+        if (attribute != Loads.Handler && attribute != Loads.Active && !MayFetch(value, attribute))
+        {
+            return; // no remote URL, scheme, character reference or escape in it: nothing to read
+        }
+
+        var written = value.ToString();
         if (attribute == Loads.Handler)
         {
             // The whole attribute goes: a handler without a value at the tag's end may be given one by the renderer
@@ -154,6 +160,35 @@ internal static partial class RenderedUrlScanner
             found.Add(new RenderedUrl(at + valueStart, valueEnd - valueStart, candidate, quote == '\0' ? "\"\"" : string.Empty));
         }
     }
+
+    /// <summary>Whether <paramref name="found"/> holds, from <paramref name="from"/> on, a find that starts at <paramref name="start"/>.</summary>
+    private static bool Holds(List<RenderedUrl> found, int from, int start)
+    {
+        for (var k = from; k < found.Count; k++)
+        {
+            if (found[k].Start == start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether an attribute's value, as written, may make the browser fetch or run something: a remote URL holds "//" or
+    /// a ':' (<c>https:host</c>), a scheme a ':', and one written around them a character reference, a backslash (a CSS or
+    /// markdown escape, <c>/\host</c>) or a tab or line break (which browsers drop from URLs). In CSS, whose ':'s are its
+    /// own, only remote URLs count: "http", "//", a reference or an escape.
+    /// </summary>
+    private static bool MayFetch(ReadOnlySpan<char> value, Loads attribute)
+        => attribute == Loads.Css
+            ? value.IndexOfAny(EncodingMarks) >= 0 || value.Contains("//", StringComparison.Ordinal) || value.Contains("http", StringComparison.OrdinalIgnoreCase)
+            : value.IndexOfAny(FetchMarks) >= 0 || value.Contains("//", StringComparison.Ordinal);
+
+    private static readonly System.Buffers.SearchValues<char> FetchMarks = System.Buffers.SearchValues.Create(":\\&\t\r\n");
+
+    private static readonly System.Buffers.SearchValues<char> EncodingMarks = System.Buffers.SearchValues.Create("\\&\t\r\n");
 
     /// <summary>Past white space and '/' between attributes (and a block quote's markers on a continued line).</summary>
     private static int SkipSeparators(ReadOnlySpan<char> tag, int at, bool inQuote)
