@@ -4,9 +4,9 @@ namespace AgentGuard;
 /// <see cref="ReplyGuard"/> for one streamed reply. Text is passed on as it arrives, except from where a construct that
 /// may load a URL starts (<c>![</c>, an HTML tag, <c>[</c> at the start of a line): from there the text is held until a
 /// line ends with nothing left open (no tag before its <c>&gt;</c>, no image before its closing parenthesis), then
-/// decided and passed on. From a <c>style</c> element on, the rest is held to the end (its CSS may run to it). The held text is read once,
-/// however it arrives. Call <see cref="CompleteAsync"/> when the stream ends, for what is still held. Not thread-safe:
-/// one per stream.
+/// decided and passed on. From a <c>style</c> element on, the rest is held to the end (its CSS may run to it). The held
+/// text is read once, however it arrives. Call <see cref="CompleteAsync"/> when the stream ends, for what is still held.
+/// Not thread-safe: one per stream.
 /// </summary>
 public sealed class ReplyStreamGuard
 {
