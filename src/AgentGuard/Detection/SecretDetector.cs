@@ -50,6 +50,7 @@ internal sealed class SecretDetector : ISecretDetector
         KeyValueSecrets.ScanCurlUser(text, found);
         SecretEncodedFormats.ScanDiscord(text, found);
         SecretPuttyKeys.Scan(text, found);
+        SecretPercentEncodedQueries.Scan(text, found);
         SecretAssignedTokens.Scan(text, found);
         ScanKeyNamedTokens(text, found);
         SecretBase64Runs.DropInside(text, found);
