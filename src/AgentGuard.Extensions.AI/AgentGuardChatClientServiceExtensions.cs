@@ -53,15 +53,7 @@ public static class AgentGuardChatClientServiceExtensions
         builder.AddChatClientMediationProbe();
         services.TryAddSingleton(ChatGuardFactory.CreateApprovalFlow);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatClientGuardOptions>>(new RegistrationOrderValidator(services)));
-        for (var i = 0; i < services.Count; i++)
-        {
-            var descriptor = services[i];
-            if (descriptor.ServiceType == typeof(IChatClient) && !ChatClientDecoration.IsDecorated(descriptor))
-            {
-                services[i] = ChatClientDecoration.Decorate(descriptor);
-            }
-        }
-
+        ChatClientDecoration.DecorateAll(services);
         return builder;
     }
 
@@ -75,7 +67,7 @@ public static class AgentGuardChatClientServiceExtensions
                 return ValidateOptionsResult.Success;
             }
 
-            var missed = services.Count(d => d.ServiceType == typeof(IChatClient) && !ChatClientDecoration.IsDecorated(d));
+            var missed = services.Count(d => d.ServiceType == typeof(IChatClient) && !ServiceDecoration<IChatClient>.IsDecorated(d));
             return missed == 0
                 ? ValidateOptionsResult.Success
                 : ValidateOptionsResult.Fail(

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -28,9 +29,13 @@ public static class AgentGuardSemanticKernelServiceCollectionExtensions
         services.TryAddSingleton(CreateGuard);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAutoFunctionInvocationFilter, AgentGuardAutoFunctionFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, AgentGuardFunctionFilter>());
-        ChatCompletionDecoration.Decorate(services);
+        ServiceDecoration<IChatCompletionService>.DecorateAll(services, GuardReplies);
         return builder;
     }
+
+    /// <summary>A chat completion service whose answers pass the reply guard.</summary>
+    private static IChatCompletionService GuardReplies(IChatCompletionService service, IServiceProvider services, bool owned)
+        => new ReplyGuardedChatCompletionService(service, services.GetRequiredService<ReplyGuard>(), services.GetRequiredService<ToolGuard>().ContextResolver, owned);
 
     internal static SemanticKernelGuard CreateGuard(IServiceProvider services)
     {

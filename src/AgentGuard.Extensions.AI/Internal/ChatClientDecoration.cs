@@ -4,39 +4,15 @@ using Microsoft.Extensions.Options;
 
 namespace AgentGuard.Extensions.AI.Internal;
 
-/// <summary>Replaces an <see cref="IChatClient"/> registration by one that adds the guard when configuration asks for it.</summary>
-internal sealed class ChatClientDecoration
+/// <summary>
+/// What a decorated <see cref="IChatClient"/> registration (<see cref="ServiceDecoration{TService}"/>) builds: the
+/// original client with the guard added when configuration asks for it.
+/// </summary>
+internal static class ChatClientDecoration
 {
-    private readonly ServiceDescriptor _original;
-
-    private ChatClientDecoration(ServiceDescriptor original) => _original = original;
-
-    public static bool IsDecorated(ServiceDescriptor descriptor)
-        => (descriptor.IsKeyedService ? descriptor.KeyedImplementationFactory?.Target : descriptor.ImplementationFactory?.Target) is ChatClientDecoration;
-
-    public static ServiceDescriptor Decorate(ServiceDescriptor descriptor)
-    {
-        var decoration = new ChatClientDecoration(descriptor);
-        return descriptor.IsKeyedService
-            ? new ServiceDescriptor(typeof(IChatClient), descriptor.ServiceKey, decoration.CreateKeyed, descriptor.Lifetime)
-            : new ServiceDescriptor(typeof(IChatClient), decoration.Create, descriptor.Lifetime);
-    }
-
-    private IChatClient Create(IServiceProvider services)
-    {
-        var inner = _original.ImplementationFactory is { } factory ? factory(services)
-            : _original.ImplementationInstance is { } instance ? instance
-            : ActivatorUtilities.CreateInstance(services, _original.ImplementationType!);
-        return Guard((IChatClient)inner, services);
-    }
-
-    private IChatClient CreateKeyed(IServiceProvider services, object? key)
-    {
-        var inner = _original.KeyedImplementationFactory is { } factory ? factory(services, key)
-            : _original.KeyedImplementationInstance is { } instance ? instance
-            : ActivatorUtilities.CreateInstance(services, _original.KeyedImplementationType!);
-        return Guard((IChatClient)inner, services);
-    }
+    /// <summary>Replaces the chat client registrations made so far.</summary>
+    public static void DecorateAll(IServiceCollection services)
+        => ServiceDecoration<IChatClient>.DecorateAll(services, static (client, provider, _) => Guard(client, provider));
 
     private static IChatClient Guard(IChatClient client, IServiceProvider services)
     {
