@@ -102,12 +102,16 @@ public sealed class ReplyInBrowserTests : IAsyncLifetime
             ("markdown", Markdown.ToHtml(guarded, Renderer)), ("html", guarded),
             ("streamed markdown", Markdown.ToHtml(streamed, Renderer)), ("streamed html", streamed),
         };
-        var requests = await Task.WhenAll(shows.Select(s => ShowAsync(s.Item2)));
 
-        requests[0].Concat(requests[1]).Should().Contain(u => u.Contains("evil.example", StringComparison.Ordinal), "the attack is live when shown unguarded");
+        // A page per distinct HTML: the streamed reply is often the guarded one.
+        var distinct = shows.Select(s => s.Item2).Distinct(StringComparer.Ordinal).ToList();
+        var shown = await Task.WhenAll(distinct.Select(ShowAsync));
+        List<string> RequestsOf(int show) => shown[distinct.IndexOf(shows[show].Item2)];
+
+        RequestsOf(0).Concat(RequestsOf(1)).Should().Contain(u => u.Contains("evil.example", StringComparison.Ordinal), "the attack is live when shown unguarded");
         for (var i = 2; i < shows.Length; i++)
         {
-            requests[i].Should().BeEmpty($"the guarded reply ({shows[i].Item1}) reaches no other host; it was: {(i < 4 ? guarded : streamed)}");
+            RequestsOf(i).Should().BeEmpty($"the guarded reply ({shows[i].Item1}) reaches no other host; it was: {(i < 4 ? guarded : streamed)}");
         }
     }
 
