@@ -148,36 +148,14 @@ public sealed class AgentGuardChatClient : DelegatingChatClient
                 continue;
             }
 
-            // The message's texts are shown as one text, so they are read as one: an image split across two contents
-            // is whole to the client. The result stands in the first; the others are emptied when it changed.
-            TextContent? first = null;
-            string? joined = null;
-            var contents = message.Contents;
-            for (var c = 0; c < contents.Count; c++)
-            {
-                if (contents[c] is TextContent { Text: { Length: > 0 } piece } text)
-                {
-                    joined = first is null ? piece : joined + piece;
-                    first ??= text;
-                }
-            }
-
-            if (joined is null || !ReplyGuard.MayRender(joined))
-            {
-                continue;
-            }
-
-            var guarded = await _replies.GuardAsync(joined, context ??= ReplyContext(request, options), cancellationToken).ConfigureAwait(false);
-            if (!ReferenceEquals(guarded, joined))
-            {
-                for (var c = 0; c < contents.Count; c++)
-                {
-                    if (contents[c] is TextContent text)
-                    {
-                        text.Text = ReferenceEquals(text, first) ? guarded : string.Empty;
-                    }
-                }
-            }
+            context = await _replies.GuardPiecesAsync(
+                message.Contents,
+                static c => c is TextContent text ? text.Text ?? string.Empty : null,
+                static (c, text) => ((TextContent)c).Text = text,
+                context,
+                (Client: this, Request: request, Options: options),
+                static s => s.Client.ReplyContext(s.Request, s.Options),
+                cancellationToken).ConfigureAwait(false);
         }
     }
 

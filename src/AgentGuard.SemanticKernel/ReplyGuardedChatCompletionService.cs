@@ -33,36 +33,14 @@ internal sealed class ReplyGuardedChatCompletionService(IChatCompletionService i
                 continue;
             }
 
-            // The message's texts are shown as one text, so they are read as one: an image split across two items is
-            // whole to the client. The result stands in the first; the others are emptied when it changed.
-            TextContent? first = null;
-            string? joined = null;
-            var items = message.Items;
-            for (var i = 0; i < items.Count; i++)
-            {
-                if (items[i] is TextContent { Text: { Length: > 0 } piece } text)
-                {
-                    joined = first is null ? piece : joined + piece;
-                    first ??= text;
-                }
-            }
-
-            if (joined is null || !ReplyGuard.MayRender(joined))
-            {
-                continue;
-            }
-
-            var guarded = await replies.GuardAsync(joined, context ??= Context(chatHistory, executionSettings, kernel), cancellationToken).ConfigureAwait(false);
-            if (!ReferenceEquals(guarded, joined))
-            {
-                for (var i = 0; i < items.Count; i++)
-                {
-                    if (items[i] is TextContent text)
-                    {
-                        text.Text = ReferenceEquals(text, first) ? guarded : string.Empty;
-                    }
-                }
-            }
+            context = await replies.GuardPiecesAsync(
+                message.Items,
+                static item => item is TextContent text ? text.Text ?? string.Empty : null,
+                static (item, text) => ((TextContent)item).Text = text,
+                context,
+                (Service: this, History: chatHistory, Settings: executionSettings, Kernel: kernel),
+                static s => s.Service.Context(s.History, s.Settings, s.Kernel),
+                cancellationToken).ConfigureAwait(false);
         }
 
         return messages;

@@ -314,34 +314,16 @@ internal static partial class RenderedUrlScanner
     /// </summary>
     private static int TagEnd(ReadOnlySpan<char> tag, bool inQuote)
     {
+        var reading = default(TagReading);
         var lineStart = false;
-        var valueQuote = '\0';
-        var afterEquals = false;
         for (var i = 1; i < tag.Length; i++)
         {
             var c = tag[i];
-            if (valueQuote != '\0')
-            {
-                valueQuote = c == valueQuote ? '\0' : valueQuote;
-                continue;
-            }
-
-            if (afterEquals && !char.IsWhiteSpace(c) && !(lineStart && inQuote && c == '>'))
-            {
-                afterEquals = false;
-                if (c is '"' or '\'')
-                {
-                    valueQuote = c;
-                    continue;
-                }
-            }
-
-            if (c == '>' && !(lineStart && inQuote))
+            if (reading.Ends(c, lineStart, inQuote))
             {
                 return i;
             }
 
-            afterEquals |= c == '=';
             lineStart = c == '\n' || (lineStart && c is ' ' or '\t' or '>');
         }
 

@@ -26,9 +26,8 @@ public sealed class ReplyStreamGuard
     private bool _tagInQuote;
     private bool _inStyle;
 
-    /// <summary>In an open tag: the quote of the attribute value being read ('\0': none), and whether a '=' was the last thing read.</summary>
-    private char _valueQuote;
-    private bool _afterEquals;
+    /// <summary>The open tag, as far as it has been read.</summary>
+    private TagReading _tag;
     private bool _lineQuoted;
     private Open _image;
     private int _imageDepth;
@@ -125,8 +124,7 @@ public sealed class ReplyStreamGuard
         _heldQuoted = false;
         _length = _scanned = 0;
         _cut = -1;
-        _inTag = _inStyle = _afterEquals = false;
-        _valueQuote = '\0';
+        _inTag = _inStyle = false;
         _image = _definition = Open.None;
         _scanIndent = 0;
         return Passed(await _guard.GuardAsync(held, _context, quoted, cancellationToken).ConfigureAwait(false));
@@ -222,14 +220,13 @@ public sealed class ReplyStreamGuard
             // In a block quote, a continued line's '>' is the quote's marker, not the tag's end.
             if (_inTag)
             {
-                ReadInTag(c, lineStart);
+                _inTag = !_tag.Ends(c, lineStart, _tagInQuote);
             }
             else if (c == '<' && char.IsAsciiLetter(next) && !_inStyle)
             {
                 _inTag = true;
                 _tagInQuote = _lineQuoted;
-                _valueQuote = '\0';
-                _afterEquals = false;
+                _tag = default;
             }
 
             // "![a](…)" closes at its ')'. An opener whose closing bracket opens no destination ("![a][1] … ](…)") may
@@ -301,32 +298,6 @@ public sealed class ReplyStreamGuard
     }
 
     private const string ProbeEnd = "\n\n\n\n\n\n\n\n";
-
-    /// <summary>
-    /// One character of an open tag: a quoted attribute value is read to its quote (a '&gt;' in it ends nothing, as a
-    /// browser reads it); elsewhere the tag ends at '&gt;', unless it is a block quote's marker on a continued line.
-    /// </summary>
-    private void ReadInTag(char c, bool lineStart)
-    {
-        if (_valueQuote != '\0')
-        {
-            _valueQuote = c == _valueQuote ? '\0' : _valueQuote;
-            return;
-        }
-
-        if (_afterEquals && !char.IsWhiteSpace(c) && !(lineStart && _tagInQuote && c == '>'))
-        {
-            _afterEquals = false;
-            if (c is '"' or '\'')
-            {
-                _valueQuote = c;
-                return;
-            }
-        }
-
-        _afterEquals |= c == '=';
-        _inTag = c != '>' || (lineStart && _tagInQuote);
-    }
 
     private const string StyleStart = "<style";
 
