@@ -20,12 +20,14 @@ namespace AgentGuard.Extensions.AI;
 public sealed class AgentGuardChatClient : DelegatingChatClient
 {
     private readonly FunctionCallGuard _guard;
-    private readonly ReplyGuard _replies;
+
+    /// <summary>The reply's guard; null when a layer below already guards the replies (each is decided once).</summary>
+    private readonly ChatReplies? _replies;
 
     internal AgentGuardChatClient(IChatClient innerClient, FunctionCallGuard guard, ReplyGuard replies)
         : base(innerClient)
     {
-        _replies = replies;
+        _replies = innerClient.GetService<ReplyGuardedChatClient>() is null ? new ChatReplies(replies, ReplyContext) : null;
         var functionInvoker = innerClient.GetService<FunctionInvokingChatClient>()
             ?? throw new InvalidOperationException(
                 "AgentGuard cannot guard this chat pipeline: there is no FunctionInvokingChatClient below UseAgentGuard(), so tool calls would run unguarded. "
@@ -118,14 +120,18 @@ public sealed class AgentGuardChatClient : DelegatingChatClient
             static u => u.Contents,
             static (u, c) => u.Contents = c,
             cancellationToken);
-        var replies = new StreamedReply(this, list, options);
+        var replies = _replies?.Stream(list, options);
         await foreach (var update in updates.ConfigureAwait(false))
         {
-            await replies.GuardAsync(update, cancellationToken).ConfigureAwait(false);
+            if (replies is not null)
+            {
+                await replies.GuardAsync(update, cancellationToken).ConfigureAwait(false);
+            }
+
             yield return update;
         }
 
-        if (await replies.CompleteAsync(cancellationToken).ConfigureAwait(false) is { } last)
+        if (replies is not null && await replies.CompleteAsync(cancellationToken).ConfigureAwait(false) is { } last)
         {
             yield return last;
         }
@@ -136,62 +142,6 @@ public sealed class AgentGuardChatClient : DelegatingChatClient
         => _guard.ToolGuard.ContextResolver.Resolve(FunctionCallTranslator.Seen(messages, options, agent: null), options?.AdditionalProperties);
 
     /// <summary>Passes the assistant's text in <paramref name="response"/> through the <see cref="ReplyGuard"/>, in place.</summary>
-    private async ValueTask GuardRepliesAsync(IList<ChatMessage> response, IList<ChatMessage> request, ChatOptions? options, CancellationToken cancellationToken)
-    {
-        // Indexed loops: a reply without markup costs a scan of its text and allocates nothing.
-        GuardContext? context = null;
-        for (var m = 0; m < response.Count; m++)
-        {
-            var message = response[m];
-            if (message.Role != ChatRole.Assistant)
-            {
-                continue;
-            }
-
-            context = await _replies.GuardPiecesAsync(
-                message.Contents,
-                static c => c is TextContent text ? text.Text ?? string.Empty : null,
-                static (c, text) => ((TextContent)c).Text = text,
-                context,
-                (Client: this, Request: request, Options: options),
-                static s => s.Client.ReplyContext(s.Request, s.Options),
-                cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>One streamed response's text through a <see cref="ReplyStreamGuard"/>: each update's text is replaced by what may be shown now.</summary>
-    private sealed class StreamedReply(AgentGuardChatClient owner, IList<ChatMessage> request, ChatOptions? options)
-    {
-        private ReplyStreamGuard? _stream;
-        private ChatResponseUpdate? _lastText;
-
-        public async ValueTask GuardAsync(ChatResponseUpdate update, CancellationToken cancellationToken)
-        {
-            if (update.Role is { } role && role != ChatRole.Assistant)
-            {
-                return;
-            }
-
-            foreach (var text in update.Contents.OfType<TextContent>())
-            {
-                if (text.Text is { Length: > 0 } piece)
-                {
-                    _stream ??= owner._replies.Stream(owner.ReplyContext(request, options));
-                    text.Text = await _stream.PushAsync(piece, cancellationToken).ConfigureAwait(false);
-                    _lastText = update;
-                }
-            }
-        }
-
-        /// <summary>What the stream still held when it ended, decided, as one more update of the last text's message; null if nothing.</summary>
-        public async ValueTask<ChatResponseUpdate?> CompleteAsync(CancellationToken cancellationToken)
-        {
-            if (_stream is null || await _stream.CompleteAsync(cancellationToken).ConfigureAwait(false) is not { Length: > 0 } rest)
-            {
-                return null;
-            }
-
-            return new ChatResponseUpdate(ChatRole.Assistant, rest) { MessageId = _lastText?.MessageId, ResponseId = _lastText?.ResponseId, ConversationId = _lastText?.ConversationId };
-        }
-    }
+    private ValueTask GuardRepliesAsync(IList<ChatMessage> response, IList<ChatMessage> request, ChatOptions? options, CancellationToken cancellationToken)
+        => _replies?.GuardAsync(response, request, options, cancellationToken) ?? ValueTask.CompletedTask;
 }

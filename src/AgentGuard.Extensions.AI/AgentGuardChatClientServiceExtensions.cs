@@ -67,7 +67,7 @@ public static class AgentGuardChatClientServiceExtensions
                 return ValidateOptionsResult.Success;
             }
 
-            var missed = services.Count(d => d.ServiceType == typeof(IChatClient) && !ServiceDecoration<IChatClient>.IsDecorated(d));
+            var missed = services.Count(d => d.ServiceType == typeof(IChatClient) && !ServiceDecoration<IChatClient>.IsDecoratedBy(d, ChatClientDecoration.Wrap));
             return missed == 0
                 ? ValidateOptionsResult.Success
                 : ValidateOptionsResult.Fail(

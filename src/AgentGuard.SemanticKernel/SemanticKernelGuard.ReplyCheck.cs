@@ -1,3 +1,6 @@
+using AgentGuard.Extensions.AI;
+using AgentGuard.Extensions.AI.Internal;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
@@ -11,9 +14,9 @@ internal sealed partial class SemanticKernelGuard
     private int _replyCheckDone;
 
     /// <summary>
-    /// On the first guarded call: warns when the kernel's chat completion service is not wrapped — registered after
-    /// <c>AddSemanticKernel()</c>, or a kernel built by hand and guarded with <c>UseAgentGuard</c> — so its answers reach
-    /// the application with every image URL in them.
+    /// On the first guarded call: warns when the kernel's chat completion service or chat client is not wrapped —
+    /// registered after <c>AddSemanticKernel()</c>, or a kernel built by hand and guarded with <c>UseAgentGuard</c> — so its
+    /// answers reach the application with every image URL in them.
     /// </summary>
     private void CheckRepliesGuarded(Kernel kernel)
     {
@@ -26,8 +29,13 @@ internal sealed partial class SemanticKernelGuard
         {
             LogRepliesNotGuarded(service.GetType().Name);
         }
+        else if (kernel.Services.GetService<IChatClient>() is { } client
+            && client.GetService<ReplyGuardedChatClient>() is null && client.GetService<AgentGuardChatClient>() is null)
+        {
+            LogRepliesNotGuarded(client.GetType().Name);
+        }
     }
 
-    [LoggerMessage(3304, LogLevel.Warning, "The kernel's chat completion service ({ServiceType}) does not pass its answers through AgentGuard's reply guard: image URLs the rules refuse reach the application. Register the chat completion service before calling AddSemanticKernel().")]
+    [LoggerMessage(3304, LogLevel.Warning, "The kernel's chat service ({ServiceType}) does not pass its answers through AgentGuard's reply guard: image URLs the rules refuse reach the application. Register the chat completion service or chat client before calling AddSemanticKernel().")]
     private partial void LogRepliesNotGuarded(LogText serviceType);
 }

@@ -1,4 +1,6 @@
 using AgentGuard.SemanticKernel.Tests.Infrastructure;
+using AgentGuard.Extensions.AI;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -84,7 +86,70 @@ public sealed class ReplyGuardRegistrationTests
         await provider.GetRequiredService<Kernel>().InvokePromptAsync("Read none.txt", new KernelArguments(GuardedKernel.AutoSettings()));
 
         logs.GetSnapshot().Should().ContainSingle(r => r.Id.Id == 3304 && r.Level == LogLevel.Warning)
-            .Which.Message.Should().Contain("Register the chat completion service before calling AddSemanticKernel()");
+            .Which.Message.Should().Contain("Register the chat completion service or chat client before calling AddSemanticKernel()");
+    }
+
+    [Fact]
+    public async Task ChatClientRegisteredAfterAddSemanticKernel_IsNotWrapped_AndTheFirstGuardedCallWarns()
+    {
+        var logs = new FakeLogCollector();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(new FakeLoggerProvider(logs)));
+        services.AddKernel().Plugins.AddFromObject(new FilePlugin(Path.GetTempPath()), "files");
+        services.AddAgentGuard().AddSemanticKernel();
+        var model = new ScriptedChatClient().ThenToolCall("c1", "files_read_file", new() { ["path"] = "none.txt" }).ThenAnswer("done");
+        services.AddSingleton<IChatClient>(sp => new ChatClientBuilder(model).UseKernelFunctionInvocation().Build(sp));
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<Kernel>().InvokePromptAsync("Read none.txt", new KernelArguments(GuardedKernel.AutoSettings()));
+
+        logs.GetSnapshot().Should().ContainSingle(r => r.Id.Id == 3304 && r.Level == LogLevel.Warning)
+            .Which.Message.Should().Contain("chat service (").And.Contain("Register the chat completion service or chat client before calling AddSemanticKernel()");
+    }
+
+    /// <summary>
+    /// A chat client both adapters wrap (Semantic Kernel's reply layer, M.E.AI's <c>AddChatClientGuard()</c>), in either
+    /// order: M.E.AI's guard is still added (its function calls are decided), and the answer is decided once.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ChatClientAlsoGuardedByExtensionsAI_IsWrappedByBoth_AndItsAnswerDecidedOnce(bool semanticKernelFirst)
+    {
+        var audit = new List<AuditRecord>();
+        var services = new ServiceCollection();
+        services.AddKernel();
+        services.AddChatClient(new ScriptedChatClient().ThenAnswer("See " + Image)).UseFunctionInvocation();
+        var guard = services.AddAgentGuard(o => o.Rules.Add(new RuleOptions { Id = "no-images", Effect = "Deny", Match = new MatchOptions { Kinds = ["RenderedUrl"] } }))
+            .AddAuditSink(new ListAuditSink(audit));
+        if (semanticKernelFirst)
+        {
+            guard.AddSemanticKernel().AddChatClientGuard(o => o.GuardAll = true);
+        }
+        else
+        {
+            guard.AddChatClientGuard(o => o.GuardAll = true).AddSemanticKernel();
+        }
+
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var client = provider.GetRequiredService<IChatClient>();
+
+        var response = await client.GetResponseAsync("Show me");
+
+        client.GetService<AgentGuardChatClient>().Should().NotBeNull();
+        response.Text.Should().NotContain("evil.example");
+        audit.Should().ContainSingle(r => r.ToolName == ReplyGuard.ToolName);
+    }
+
+    private sealed class ListAuditSink(List<AuditRecord> records) : IAuditSink
+    {
+        public void Write(AuditRecord record)
+        {
+            lock (records)
+            {
+                records.Add(record);
+            }
+        }
     }
 
     /// <summary>Answers with the last message's text.</summary>

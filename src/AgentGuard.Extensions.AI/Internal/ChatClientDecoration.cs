@@ -10,9 +10,11 @@ namespace AgentGuard.Extensions.AI.Internal;
 /// </summary>
 internal static class ChatClientDecoration
 {
+    /// <summary>The wrapper of a registration: one delegate, so a registration is wrapped once however often it is asked.</summary>
+    public static readonly Func<IChatClient, IServiceProvider, bool, IChatClient> Wrap = static (client, provider, _) => Guard(client, provider);
+
     /// <summary>Replaces the chat client registrations made so far.</summary>
-    public static void DecorateAll(IServiceCollection services)
-        => ServiceDecoration<IChatClient>.DecorateAll(services, static (client, provider, _) => Guard(client, provider));
+    public static void DecorateAll(IServiceCollection services) => ServiceDecoration<IChatClient>.DecorateAll(services, Wrap);
 
     private static IChatClient Guard(IChatClient client, IServiceProvider services)
     {

@@ -4,9 +4,10 @@ namespace AgentGuard;
 
 /// <summary>
 /// Replaces registrations of a service by ones that build what the original built — its instance, factory or type, keyed
-/// or not, with its lifetime — and pass it through a wrapper. A registration replaced once is known and left as is, so
-/// adapters may decorate on every call of their registration method. The adapters' way to guard a framework's service
-/// (a chat client, a chat completion service) wherever it is resolved from.
+/// or not, with its lifetime — and pass it through a wrapper. A registration a wrapper replaced once is known and left as
+/// is, so adapters may decorate on every call of their registration method; two adapters' wrappers (a chat client's
+/// reply guard and its function guard) each apply once, the later one outside. The adapters' way to guard a framework's
+/// service (a chat client, a chat completion service) wherever it is resolved from.
 /// </summary>
 /// <typeparam name="TService">The service type whose registrations are replaced.</typeparam>
 internal sealed class ServiceDecoration<TService>
@@ -21,13 +22,27 @@ internal sealed class ServiceDecoration<TService>
         _wrap = wrap;
     }
 
-    /// <summary>Whether <paramref name="descriptor"/> is a registration this class made.</summary>
-    public static bool IsDecorated(ServiceDescriptor descriptor)
-        => (descriptor.IsKeyedService ? descriptor.KeyedImplementationFactory?.Target : descriptor.ImplementationFactory?.Target) is ServiceDecoration<TService>;
+    /// <summary>Whether <paramref name="descriptor"/> is a registration <paramref name="wrap"/> already wraps (it or one it replaced).</summary>
+    public static bool IsDecoratedBy(ServiceDescriptor descriptor, Func<TService, IServiceProvider, bool, TService> wrap)
+    {
+        for (var decoration = Of(descriptor); decoration is not null; decoration = Of(decoration._original))
+        {
+            if (decoration._wrap.Equals(wrap))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ServiceDecoration<TService>? Of(ServiceDescriptor descriptor)
+        => (descriptor.IsKeyedService ? descriptor.KeyedImplementationFactory?.Target : descriptor.ImplementationFactory?.Target) as ServiceDecoration<TService>;
 
     /// <summary>
-    /// Replaces every registration of <typeparamref name="TService"/> in <paramref name="services"/> not replaced yet;
-    /// returns how many. <paramref name="wrap"/> receives the service the original registration built, the provider, and
+    /// Replaces every registration of <typeparamref name="TService"/> in <paramref name="services"/> that
+    /// <paramref name="wrap"/> does not wrap yet; returns how many. Pass the same delegate (a static lambda, a method group)
+    /// on every call. <paramref name="wrap"/> receives the service the original registration built, the provider, and
     /// whether the container would have disposed that service (built by a factory or a type, not an instance given).
     /// </summary>
     public static int DecorateAll(IServiceCollection services, Func<TService, IServiceProvider, bool, TService> wrap)
@@ -36,7 +51,7 @@ internal sealed class ServiceDecoration<TService>
         for (var i = 0; i < services.Count; i++)
         {
             var descriptor = services[i];
-            if (descriptor.ServiceType == typeof(TService) && !IsDecorated(descriptor))
+            if (descriptor.ServiceType == typeof(TService) && !IsDecoratedBy(descriptor, wrap))
             {
                 var decoration = new ServiceDecoration<TService>(descriptor, wrap);
                 services[i] = descriptor.IsKeyedService
