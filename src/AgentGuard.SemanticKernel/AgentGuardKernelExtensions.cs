@@ -1,7 +1,11 @@
 using AgentGuard;
+using AgentGuard.Extensions.AI;
+using AgentGuard.Extensions.AI.Internal;
 using AgentGuard.SemanticKernel;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace Microsoft.SemanticKernel;
 
@@ -42,7 +46,8 @@ public static class AgentGuardKernelExtensions
     /// <summary>
     /// Adds AgentGuard's filters to an existing kernel, deciding with the AgentGuard registered in
     /// <paramref name="services"/> (the application's provider after <c>services.AddAgentGuard(...)</c>). Does nothing
-    /// when the kernel already has them.
+    /// when the kernel already has them. When the kernel's chat services are its own (not wrapped by
+    /// <c>AddSemanticKernel()</c>), the answers its prompt functions return or stream pass the <see cref="ReplyGuard"/> too.
     /// </summary>
     /// <param name="kernel">The kernel to guard.</param>
     /// <param name="services">The service provider AgentGuard is registered in.</param>
@@ -69,8 +74,20 @@ public static class AgentGuardKernelExtensions
             kernel.FunctionInvocationFilters.Add(new AgentGuardFunctionFilter(guard));
         }
 
+        // A kernel built by hand has chat services nothing could wrap: its prompt functions' answers are guarded on their
+        // way out instead. One from the application's services (AddSemanticKernel() wrapped them) is decided there.
+        if (!RepliesGuarded(kernel) && !kernel.FunctionInvocationFilters.OfType<ReplyGuardingFunctionFilter>().Any())
+        {
+            kernel.FunctionInvocationFilters.Add(new ReplyGuardingFunctionFilter(services.GetRequiredService<ReplyGuard>(), services.GetRequiredService<ToolGuard>().ContextResolver));
+        }
+
         return kernel;
     }
+
+    /// <summary>Whether every chat service of <paramref name="kernel"/> passes its answers through the reply guard already.</summary>
+    private static bool RepliesGuarded(Kernel kernel)
+        => kernel.GetAllServices<IChatCompletionService>().All(s => s is ReplyGuardedChatCompletionService)
+            && kernel.GetAllServices<IChatClient>().All(c => c.GetService<ReplyGuardedChatClient>() is not null || c.GetService<AgentGuardChatClient>() is not null);
 
     /// <summary>
     /// The AgentGuard decision that blocked this function (denied, or approval not given), or <see langword="null"/>

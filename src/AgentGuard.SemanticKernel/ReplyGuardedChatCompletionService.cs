@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 
@@ -24,57 +23,23 @@ internal sealed class ReplyGuardedChatCompletionService(IChatCompletionService i
     public async Task<IReadOnlyList<ChatMessageContent>> GetChatMessageContentsAsync(ChatHistory chatHistory, PromptExecutionSettings? executionSettings = null, Kernel? kernel = null, CancellationToken cancellationToken = default)
     {
         var messages = await inner.GetChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken).ConfigureAwait(false);
-        GuardContext? context = null;
-        for (var m = 0; m < messages.Count; m++)
-        {
-            var message = messages[m];
-            if (message.Role != AuthorRole.Assistant)
-            {
-                continue;
-            }
-
-            context = await replies.GuardPiecesAsync(
-                message.Items,
-                static item => item is TextContent text ? text.Text ?? string.Empty : null,
-                static (item, text) => ((TextContent)item).Text = text,
-                context,
-                (Service: this, History: chatHistory, Settings: executionSettings, Kernel: kernel),
-                static s => s.Service.Context(s.History, s.Settings, s.Kernel),
-                cancellationToken).ConfigureAwait(false);
-        }
-
+        await KernelReplies.GuardAsync(
+            replies,
+            messages,
+            (Service: this, History: chatHistory, Settings: executionSettings, Kernel: kernel),
+            static s => s.Service.Context(s.History, s.Settings, s.Kernel),
+            cancellationToken).ConfigureAwait(false);
         return messages;
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<StreamingChatMessageContent> GetStreamingChatMessageContentsAsync(ChatHistory chatHistory, PromptExecutionSettings? executionSettings = null, Kernel? kernel = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ReplyStreamGuard? stream = null;
-        StreamingChatMessageContent? lastText = null;
-        await foreach (var update in inner.GetStreamingChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken).ConfigureAwait(false))
-        {
-            if (update.Role is not { } role || role == AuthorRole.Assistant)
-            {
-                foreach (var item in update.Items)
-                {
-                    if (item is StreamingTextContent { Text: { Length: > 0 } piece } text)
-                    {
-                        stream ??= replies.Stream(Context(chatHistory, executionSettings, kernel));
-                        text.Text = await stream.PushAsync(piece, cancellationToken).ConfigureAwait(false);
-                        lastText = update;
-                    }
-                }
-            }
-
-            yield return update;
-        }
-
-        // What the stream still held when it ended, decided, as one more chunk of the last text's message.
-        if (stream is not null && await stream.CompleteAsync(cancellationToken).ConfigureAwait(false) is { Length: > 0 } rest)
-        {
-            yield return new StreamingChatMessageContent(AuthorRole.Assistant, rest, choiceIndex: lastText?.ChoiceIndex ?? 0, modelId: lastText?.ModelId);
-        }
-    }
+    public IAsyncEnumerable<StreamingChatMessageContent> GetStreamingChatMessageContentsAsync(ChatHistory chatHistory, PromptExecutionSettings? executionSettings = null, Kernel? kernel = null, CancellationToken cancellationToken = default)
+        => KernelReplies.GuardStream(
+            replies,
+            inner.GetStreamingChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken),
+            () => Context(chatHistory, executionSettings, kernel),
+            KernelReplies.RestChunk,
+            cancellationToken);
 
     /// <summary>Disposes the inner service when this one created it (the container tracks only the decorator).</summary>
     public void Dispose()

@@ -107,7 +107,9 @@ public sealed class RegistrationTests : IDisposable
         await kernel.InvokePromptAsync("Delete keep.txt", new KernelArguments(GuardedKernel.AutoSettings()));
 
         kernel.AutoFunctionInvocationFilters.Should().ContainSingle();
-        kernel.FunctionInvocationFilters.Should().ContainSingle();
+        kernel.FunctionInvocationFilters.OfType<AgentGuardFunctionFilter>().Should().ContainSingle();
+        kernel.FunctionInvocationFilters.OfType<ReplyGuardingFunctionFilter>().Should().ContainSingle("the kernel's chat service is its own, so its answers are guarded by a filter");
+        kernel.FunctionInvocationFilters.Should().HaveCount(2);
         files.Deletes.Should().Be(0);
         _files.Exists("keep.txt").Should().BeTrue();
         policy.Evaluated.Should().ContainSingle().Which.Call.ToolName.Should().Be("delete_file");
