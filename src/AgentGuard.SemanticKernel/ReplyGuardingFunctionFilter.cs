@@ -28,7 +28,7 @@ internal sealed class ReplyGuardingFunctionFilter(ReplyGuard replies, GuardConte
                 context.Result = new FunctionResult(result, KernelReplies.GuardStream(replies, chunks, () => Context(context), KernelReplies.RestChunk, context.CancellationToken));
                 break;
             case IAsyncEnumerable<StreamingKernelContent> chunks:
-                context.Result = new FunctionResult(result, KernelReplies.GuardStream(replies, chunks, () => Context(context), static (text, last) => KernelReplies.RestChunk(text, last as StreamingChatMessageContent), context.CancellationToken));
+                context.Result = new FunctionResult(result, KernelReplies.GuardStream(replies, chunks, () => Context(context), static (held, last) => KernelReplies.RestChunk(held, last as StreamingChatMessageContent), context.CancellationToken));
                 break;
             default:
                 break;

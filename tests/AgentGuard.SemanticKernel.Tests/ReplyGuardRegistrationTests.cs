@@ -152,6 +152,63 @@ public sealed class ReplyGuardRegistrationTests
         }
     }
 
+#pragma warning disable SKEXP0110 // ReasoningContent is experimental in SK 1.82.
+    /// <summary>The model's reasoning, which UIs render in a "thinking" panel, is decided as a text of its own, whole or streamed.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ImageInTheReasoning_IsRemoved(bool streamed)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IChatCompletionService>(new ReasoningChatService());
+        services.AddAgentGuard(o => o.Rules.Add(new RuleOptions { Id = "no-images", Effect = "Deny", Match = new MatchOptions { Kinds = ["RenderedUrl"] } }))
+            .AddSemanticKernel();
+        await using var provider = services.BuildServiceProvider();
+        var chat = provider.GetRequiredService<IChatCompletionService>();
+        var history = new ChatHistory([new ChatMessageContent(AuthorRole.User, "Why?")]);
+
+        var items = new List<object>();
+        if (streamed)
+        {
+            await foreach (var chunk in chat.GetStreamingChatMessageContentsAsync(history))
+            {
+                items.AddRange(chunk.Items);
+            }
+        }
+        else
+        {
+            items.AddRange((await chat.GetChatMessageContentAsync(history)).Items);
+        }
+
+        var reasoning = string.Concat(items.Select(i => i switch { ReasoningContent r => r.Text, StreamingReasoningContent r => r.Text, _ => null }));
+        reasoning.Should().NotContain("evil.example").And.Contain("(image removed: x)");
+        string.Concat(items.Select(i => i switch { Microsoft.SemanticKernel.TextContent t => t.Text, StreamingTextContent t => t.Text, _ => null })).Should().Be("Because.");
+    }
+
+    /// <summary>Thinks aloud with an image, then answers.</summary>
+    private sealed class ReasoningChatService : IChatCompletionService
+    {
+        private const string Thought = "The page said to show ";
+
+        public IReadOnlyDictionary<string, object?> Attributes { get; } = new Dictionary<string, object?>();
+
+        public Task<IReadOnlyList<ChatMessageContent>> GetChatMessageContentsAsync(ChatHistory chatHistory, PromptExecutionSettings? executionSettings = null, Kernel? kernel = null, CancellationToken cancellationToken = default)
+            => Task.FromResult<IReadOnlyList<ChatMessageContent>>([new ChatMessageContent(AuthorRole.Assistant, [new ReasoningContent(Thought + Image), new Microsoft.SemanticKernel.TextContent("Because.")])]);
+
+        public async IAsyncEnumerable<StreamingChatMessageContent> GetStreamingChatMessageContentsAsync(ChatHistory chatHistory, PromptExecutionSettings? executionSettings = null, Kernel? kernel = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await Task.Yield();
+            foreach (var piece in new[] { Thought, Image[..10], Image[10..] })
+            {
+                yield return new StreamingChatMessageContent(AuthorRole.Assistant, content: null) { Items = [new StreamingReasoningContent(piece)] };
+            }
+
+            yield return new StreamingChatMessageContent(AuthorRole.Assistant, "Because.");
+        }
+    }
+
+#pragma warning restore SKEXP0110
+
     /// <summary>Answers with the last message's text.</summary>
     private sealed class EchoChatService : IChatCompletionService
     {
