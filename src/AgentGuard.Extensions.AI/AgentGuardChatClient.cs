@@ -120,20 +120,9 @@ public sealed class AgentGuardChatClient : DelegatingChatClient
             static u => u.Contents,
             static (u, c) => u.Contents = c,
             cancellationToken);
-        var replies = _replies?.Stream(list, options);
-        await foreach (var update in updates.ConfigureAwait(false))
+        await foreach (var update in (_replies?.GuardStreamAsync(updates, list, options, cancellationToken) ?? updates).ConfigureAwait(false))
         {
-            if (replies is not null)
-            {
-                await replies.GuardAsync(update, cancellationToken).ConfigureAwait(false);
-            }
-
             yield return update;
-        }
-
-        if (replies is not null && await replies.CompleteAsync(cancellationToken).ConfigureAwait(false) is { } last)
-        {
-            yield return last;
         }
     }
 

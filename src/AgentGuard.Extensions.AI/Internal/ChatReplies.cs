@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 
 namespace AgentGuard.Extensions.AI.Internal;
@@ -45,8 +46,28 @@ internal sealed class ChatReplies(ReplyGuard replies, Func<IList<ChatMessage>, C
         }
     }
 
-    /// <summary>A guard for one streamed response to <paramref name="request"/>.</summary>
-    public Streamed Stream(IList<ChatMessage> request, ChatOptions? options) => new(this, request, options);
+    /// <summary>
+    /// <paramref name="updates"/> with the assistant's text and reasoning replaced by what may be shown now, and one more
+    /// update at the end with what the guards still held.
+    /// </summary>
+    public async IAsyncEnumerable<ChatResponseUpdate> GuardStreamAsync(
+        IAsyncEnumerable<ChatResponseUpdate> updates,
+        IList<ChatMessage> request,
+        ChatOptions? options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var stream = new Streamed(this, request, options);
+        await foreach (var update in updates.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            await stream.GuardAsync(update, cancellationToken).ConfigureAwait(false);
+            yield return update;
+        }
+
+        if (await stream.CompleteAsync(cancellationToken).ConfigureAwait(false) is { } last)
+        {
+            yield return last;
+        }
+    }
 
     private ReplyStreamGuard OpenStream(IList<ChatMessage> request, ChatOptions? options) => replies.Stream(context(request, options));
 
@@ -54,7 +75,7 @@ internal sealed class ChatReplies(ReplyGuard replies, Func<IList<ChatMessage>, C
     /// One streamed response's text through <see cref="ReplyStreamGuard"/>s, one for the answer and one for the reasoning
     /// (two texts a client renders apart): each update's text is replaced by what may be shown now.
     /// </summary>
-    internal sealed class Streamed(ChatReplies owner, IList<ChatMessage> request, ChatOptions? options)
+    private sealed class Streamed(ChatReplies owner, IList<ChatMessage> request, ChatOptions? options)
     {
         private ReplyStreamGuard? _answer;
         private ReplyStreamGuard? _reasoning;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 
 namespace AgentGuard.Extensions.AI.Internal;
@@ -34,24 +33,11 @@ internal sealed class ReplyGuardedChatClient : DelegatingChatClient
     }
 
     /// <inheritdoc />
-    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages,
-        ChatOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var request = messages as IList<ChatMessage> ?? [.. messages];
-        var stream = _replies.Stream(request, options);
-        await foreach (var update in base.GetStreamingResponseAsync(request, options, cancellationToken).ConfigureAwait(false))
-        {
-            await stream.GuardAsync(update, cancellationToken).ConfigureAwait(false);
-            yield return update;
-        }
-
-        if (await stream.CompleteAsync(cancellationToken).ConfigureAwait(false) is { } last)
-        {
-            yield return last;
-        }
+        return _replies.GuardStreamAsync(base.GetStreamingResponseAsync(request, options, cancellationToken), request, options, cancellationToken);
     }
 
     /// <inheritdoc />
