@@ -338,7 +338,7 @@ internal static partial class SecretFormats
     private static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '+' or '/' or '.';
 
     /// <summary>True when the token at <paramref name="at"/> continues a word before it (an escape such as <c>%22</c> or <c>\n</c> ends the word).</summary>
-    private static bool GluedBefore(string text, int at) => at > 0 && IsTokenChar(text[at - 1]) && !SecretEscapes.Before(text, at) && !SecretUrlPaths.StartsSegment(text, at);
+    private static bool GluedBefore(string text, int at) => at > 0 && IsTokenChar(text[at - 1]) && !SecretEscapes.Before(text, at) && !SecretUrlPaths.StartsSegment(text, at) && !SecretJoinedTokens.After(text, at);
 
     [GeneratedRegex(@"\G(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex AwsKeyId();
