@@ -18,10 +18,14 @@ internal static class RedactorUnquotedValues
     /// <summary>The span widened over the rest of the unquoted value it stopped inside, for findings of an assigned value.</summary>
     public static (int Start, int End) Widened(string text, string kind, int start, int end)
     {
-        if (end >= text.Length || start == 0 || !Assigned(kind) || !Separator(text[end]) || text[start - 1] is '"' or '\'' or '`')
+        if (end >= text.Length || start == 0 || !(Assigned(kind) || AfterAssignment(text, start)) || !Separator(text[end]) || text[start - 1] is '"' or '\'' or '`')
         {
             return (start, end);
         }
+
+        // A token of a known format ends at a list's separator (FlyV1 fm2_…,region,fra): only a generated password or
+        // secret draws them.
+        var listEnds = !Assigned(kind);
 
         var limit = Math.Min(text.Length, end + Reach);
         var lineStart = text.LastIndexOf('\n', start - 1) + 1;
@@ -38,7 +42,7 @@ internal static class RedactorUnquotedValues
                 break;
             }
 
-            if (c is ',' or ';' or '&' or '|' && FieldAt(text, i + 1, limit))
+            if (c is ',' or ';' or '&' or '|' && (listEnds || FieldAt(text, i + 1, limit)))
             {
                 break;
             }
@@ -74,6 +78,17 @@ internal static class RedactorUnquotedValues
 
         return open;
     }
+
+    /// <summary>
+    /// A span of any kind that starts an unquoted value assigned to a name (<c>OPENAI_KEY=sk-admin-…#T3Blbk…</c>,
+    /// <c>password: dckr_pat_…&lt;…</c>): the value runs as an assigned one does, past the symbol the token's own grammar
+    /// stops at.
+    /// </summary>
+    private static bool AfterAssignment(string text, int start)
+        => (start >= 2 && text[start - 1] == '=' && IsNameChar(text[start - 2]))
+        || (start >= 3 && text[start - 1] == ' ' && text[start - 2] == ':' && IsNameChar(text[start - 3]));
+
+    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
     private static bool Assigned(string kind) => kind is "password" or "generic-secret" or "connection-string-password" or "bearer-token" or "aws-secret-key";
 
