@@ -3,8 +3,9 @@ namespace AgentGuard.Tests.Detection;
 /// <summary>
 /// A provider token read by its own grammar stops at the first symbol that grammar leaves out; when the token opens a
 /// value that runs on (a quoted literal without white space, an unquoted value assigned to a name), the rest of the value
-/// is the rest of the same secret and is redacted with it. Look-alikes: a literal that is a sentence, an unquoted value
-/// followed by the next field or by prose.
+/// is the rest of the same secret and is redacted with it; so is a literal's rest after a stray blank when it is one run
+/// of letters and digits (a token split in two). Look-alikes: a literal that is a sentence or a word after the token, an
+/// unquoted value followed by the next field or by prose.
 /// </summary>
 public sealed class SecretWholeValueRedactionTests
 {
@@ -29,9 +30,21 @@ public sealed class SecretWholeValueRedactionTests
     }
 
     [Theory]
+    [InlineData("data = {'token':'xoxb-482910573621-5930184726351-Tq9Lm2 Vx7Rk4Zp8Wc3Nb6Hd1','channel':'C017'}", "Vx7Rk4Zp8Wc3Nb6Hd1")]
+    [InlineData("\"refresh_token\": \"ghr_Tq9Lm2Vx7Rk4Zp8Wc3Nb6Hd1Jf5Gs0Ay2Ke7Q 9246c3CE1ccbF66C46812d16D5B1A9Dc\",", "9246c3CE1ccbF66C46812d16D5B1A9Dc")]
+    public void Redact_TokenSplitByAStrayBlankInALiteral_LeavesNoPartOfIt(string line, string tail)
+    {
+        var redacted = ArgumentRedactor.Replace(line, SecretText.Find(_detector, line));
+
+        redacted.Should().Contain("[REDACTED:").And.NotContain(tail, line);
+    }
+
+    [Theory]
     [InlineData("msg = \"ghp_Tq9Lm2Vx7Rk4Zp8Wc3Nb6Hd1Jf5Gs0Ay2Ke7Q is the old token\"", " is the old token\"")]
     [InlineData("url=ghp_Tq9Lm2Vx7Rk4Zp8Wc3Nb6Hd1Jf5Gs0Ay2Ke7Q&page=2 next", "&page=2 next")]
     [InlineData("token: ghp_Tq9Lm2Vx7Rk4Zp8Wc3Nb6Hd1Jf5Gs0Ay2Ke7Q, rotated yesterday", ", rotated yesterday")]
+    [InlineData("note = 'ghp_Tq9Lm2Vx7Rk4Zp8Wc3Nb6Hd1Jf5Gs0Ay2Ke7Q expired'", " expired'")]
+    [InlineData("note = 'ghp_Tq9Lm2Vx7Rk4Zp8Wc3Nb6Hd1Jf5Gs0Ay2Ke7Q v2'", " v2'")]
     public void Redact_TokenBeforeProseOrTheNextField_KeepsThem(string line, string kept)
     {
         var redacted = ArgumentRedactor.Replace(line, SecretText.Find(_detector, line));
