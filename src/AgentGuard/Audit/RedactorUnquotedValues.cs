@@ -58,7 +58,7 @@ internal static class RedactorUnquotedValues
             }
 
             inside.Note(c);
-            if (char.IsAsciiLetterOrDigit(c))
+            if (char.IsAsciiLetterOrDigit(c) || PasswordSymbol(c))
             {
                 last = i + 1;
             }
@@ -91,6 +91,13 @@ internal static class RedactorUnquotedValues
     private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
     private static bool Assigned(string kind) => kind is "password" or "generic-secret" or "connection-string-password" or "bearer-token" or "aws-secret-key";
+
+    /// <summary>
+    /// A symbol a generated password draws and that no sentence or code around the value ends with (<c>Xk9q;T3mW#@</c>,
+    /// <c>…!!</c>, <c>…==</c>): the value ends after it. Punctuation (<c>.</c>, <c>,</c>, <c>;</c>, <c>:</c>, <c>?</c>),
+    /// closers and quotes after the last letter or digit are left outside.
+    /// </summary>
+    private static bool PasswordSymbol(char c) => c is '!' or '@' or '#' or '$' or '%' or '^' or '*' or '~' or '+' or '=' or '-' or '_';
 
     /// <summary>A symbol that ends an unquoted value in a list but may stand inside a generated one.</summary>
     private static bool Separator(char c) => c is '"' or '\'' or '`' or ',' or ';' or '&' or '|' or '<' or '>' or '(' or ')' or '[' or ']' or '{' or '}' or '\\' or '#' or '=' or '@' or '/' or '?';
