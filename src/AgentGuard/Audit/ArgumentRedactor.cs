@@ -151,6 +151,7 @@ internal sealed class ArgumentRedactor
 
             end = WidenedOverClosers(text, start, end);
             end = RedactorJoinedTokens.Widened(text, start, end);
+            end = RedactorWholeValues.Widened(text, start, end);
             (start, end) = RedactorUnquotedValues.Widened(text, finding.Kind, start, end);
             (start, end) = RedactorConcatenatedLiterals.Widened(text, start, end);
             (start, end) = RedactorLineContinuations.Widened(text, start, end);

@@ -18,10 +18,14 @@ internal static class RedactorUnquotedValues
     /// <summary>The span widened over the rest of the unquoted value it stopped inside, for findings of an assigned value.</summary>
     public static (int Start, int End) Widened(string text, string kind, int start, int end)
     {
-        if (end >= text.Length || start == 0 || !Assigned(kind) || !Separator(text[end]) || text[start - 1] is '"' or '\'' or '`')
+        if (end >= text.Length || start == 0 || !(Assigned(kind) || AfterAssignment(text, start)) || !Separator(text[end]) || text[start - 1] is '"' or '\'' or '`')
         {
             return (start, end);
         }
+
+        // A token of a known format ends at a list's separator (FlyV1 fm2_…,region,fra): only a generated password or
+        // secret draws them.
+        var listEnds = !Assigned(kind);
 
         var limit = Math.Min(text.Length, end + Reach);
         var lineStart = text.LastIndexOf('\n', start - 1) + 1;
@@ -38,7 +42,7 @@ internal static class RedactorUnquotedValues
                 break;
             }
 
-            if (c is ',' or ';' or '&' or '|' && FieldAt(text, i + 1, limit))
+            if (c is ',' or ';' or '&' or '|' && (listEnds || FieldAt(text, i + 1, limit)))
             {
                 break;
             }
@@ -54,7 +58,7 @@ internal static class RedactorUnquotedValues
             }
 
             inside.Note(c);
-            if (char.IsAsciiLetterOrDigit(c))
+            if (char.IsAsciiLetterOrDigit(c) || PasswordSymbol(c))
             {
                 last = i + 1;
             }
@@ -75,7 +79,25 @@ internal static class RedactorUnquotedValues
         return open;
     }
 
+    /// <summary>
+    /// A span of any kind that starts an unquoted value assigned to a name (<c>OPENAI_KEY=sk-admin-…#T3Blbk…</c>,
+    /// <c>password: dckr_pat_…&lt;…</c>): the value runs as an assigned one does, past the symbol the token's own grammar
+    /// stops at.
+    /// </summary>
+    private static bool AfterAssignment(string text, int start)
+        => (start >= 2 && text[start - 1] == '=' && IsNameChar(text[start - 2]))
+        || (start >= 3 && text[start - 1] == ' ' && text[start - 2] == ':' && IsNameChar(text[start - 3]));
+
+    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
     private static bool Assigned(string kind) => kind is "password" or "generic-secret" or "connection-string-password" or "bearer-token" or "aws-secret-key";
+
+    /// <summary>
+    /// A symbol a generated password draws and that no sentence or code around the value ends with (<c>Xk9q;T3mW#@</c>,
+    /// <c>…!!</c>, <c>…==</c>): the value ends after it. Punctuation (<c>.</c>, <c>,</c>, <c>;</c>, <c>:</c>, <c>?</c>),
+    /// closers and quotes after the last letter or digit are left outside.
+    /// </summary>
+    private static bool PasswordSymbol(char c) => c is '!' or '@' or '#' or '$' or '%' or '^' or '*' or '~' or '+' or '=' or '-' or '_';
 
     /// <summary>A symbol that ends an unquoted value in a list but may stand inside a generated one.</summary>
     private static bool Separator(char c) => c is '"' or '\'' or '`' or ',' or ';' or '&' or '|' or '<' or '>' or '(' or ')' or '[' or ']' or '{' or '}' or '\\' or '#' or '=' or '@' or '/' or '?';

@@ -149,6 +149,14 @@ internal static partial class KeyValueSecrets
     }
 
     /// <summary>
+    /// Whether <paramref name="c"/> goes on a <c>user:password</c> credential: up to its closing quote when it is quoted
+    /// (<c>-u 'admin:Xk9q T3mW'</c>: a quoted password may hold blanks, and its second word would otherwise reach the
+    /// audit file), up to white space or a quote when it is not.
+    /// </summary>
+    private static bool InCredential(char c, char quote)
+        => quote != '\0' ? c != quote && c is not ('\n' or '\r') : c is not (' ' or '\t' or '\n' or '\r' or '"' or '\'');
+
+    /// <summary>
     /// curl's <c>--proxy-user user:password</c> wherever it stands: a multi-line command puts it on a continuation line
     /// without the word <c>curl</c>.
     /// </summary>
@@ -179,7 +187,7 @@ internal static partial class KeyValueSecrets
         }
 
         var passwordStart = ++i;
-        while (i < text.Length && text[i] is not (' ' or '\n' or '\r' or '\t') && text[i] != quote && !(quote == '\0' && text[i] is '"' or '\''))
+        while (i < text.Length && InCredential(text[i], quote))
         {
             i++;
         }
@@ -326,7 +334,7 @@ internal static partial class KeyValueSecrets
                 }
 
                 var passwordStart = ++i;
-                while (i < text.Length && text[i] is not (' ' or '\n' or '\r') && text[i] != quote && !(quote == '\0' && text[i] is '"' or '\''))
+                while (i < text.Length && InCredential(text[i], quote))
                 {
                     i++;
                 }

@@ -467,10 +467,11 @@ internal static partial class KeyValueSecrets
 
     /// <summary>
     /// A quoted value next to a secret-like name may be shorter (<c>"host_secret": "cxr9i4q59p9za6"</c>) or letters only
-    /// in mixed case (<c>"hfCnuVcYOgiRjlDEmAoRbN"</c>): the quotes and the name carry the evidence.
+    /// in mixed case (<c>"hfCnuVcYOgiRjlDEmAoRbN"</c>): the quotes and the name carry the evidence. A name of words with an
+    /// index or a version (<c>"key": "attached_file_0"</c>) names a thing instead.
     /// </summary>
     private static bool LooksLikeShortQuotedToken(ReadOnlySpan<char> value)
-        => value.Length is >= 12 and <= 128 && value.IndexOfAny(' ', '\t') < 0 && !IsUrl(value) && !LooksLikePath(value) && !SecretRandomLetters.LooksLikeName(value)
+        => value.Length is >= 12 and <= 128 && value.IndexOfAny(' ', '\t') < 0 && !IsUrl(value) && !LooksLikePath(value) && !SecretRandomLetters.LooksLikeName(value) && !IsVersionedName(value)
             && ((SecretText.HasLettersAndDigits(value) && SecretText.Entropy(value) >= 3.0) || (value.Length >= 20 && SecretText.HasClasses(value, 2) && SecretText.Entropy(value) >= 4.0));
 
     /// <summary>

@@ -237,6 +237,12 @@ internal static partial class KeyValueSecrets
         {
             i++;
         }
+        else if (equals && BracedValueEnd(text, start, i) > 0)
+        {
+            // Pwd={Xk9;qT3}}mW7}: ODBC's braces quote a connection string's value.
+            quote = BraceCloser;
+            i++;
+        }
         else if (comparison || pair != Pair.None)
         {
             // A compared or paired value is a string literal; unquoted it is code ("password", StringComparison.Ordinal).
@@ -283,6 +289,7 @@ internal static partial class KeyValueSecrets
         var valueStart = i;
         i = quote == '\0' ? UnquotedValueEnd(text, valueStart, valueStart + maxValue, kind, ref innerNames)
             : quote == EscapedMarkup.QuoteMark ? EscapedMarkup.QuotedValueEnd(text, valueStart, valueStart + maxValue)
+            : quote == BraceCloser ? BracedValueEnd(text, start, valueStart - 1)
             : QuotedValueEnd(text, valueStart, valueStart + maxValue, quote);
 
         if (quote == '\'' && !escapedQuotes && text.AsSpan(i).StartsWith("'\\''", StringComparison.Ordinal))
@@ -290,7 +297,7 @@ internal static partial class KeyValueSecrets
             // A shell's '\'' first: inside single quotes a backslash is a plain character, not an escape.
             i = ShellQuoteClose(text, i, valueStart + maxValue);
         }
-        else if (quote is not ('\0' or EscapedMarkup.QuoteMark) && i < text.Length && text[i] == quote && EscapedAt(text, valueStart, i))
+        else if (quote is not ('\0' or EscapedMarkup.QuoteMark or BraceCloser) && i < text.Length && text[i] == quote && EscapedAt(text, valueStart, i))
         {
             // password = "pa\"ss": a quote escaped inside the literal belongs to the value, unless the quotes of the
             // literal are escaped themselves ({\"password\": \"…\"}), where it closes the value.
@@ -330,7 +337,7 @@ internal static partial class KeyValueSecrets
         }
 
         var value = text.AsSpan(valueStart, valueEnd - valueStart);
-        if (value.IsEmpty || SecretText.IsPlaceholder(value) || SecretText.IsPlaceholderWord(value))
+        if (value.IsEmpty || (quote == BraceCloser ? IsBracedPlaceholder(value) : SecretText.IsPlaceholder(value)) || SecretText.IsPlaceholderWord(value))
         {
             return end;
         }
@@ -383,7 +390,9 @@ internal static partial class KeyValueSecrets
             var passphrase = quote == '\0' && assigned && !byCommand && !scheme && pair == Pair.None && !spaced && valueEnd < text.Length && text[valueEnd] is ' ' or '\t'
                 && (kind == KeyKind.Password || key.EndsWith("secret", StringComparison.Ordinal)) && StartsLine(text, start);
             var length = passphrase ? ToLineEnd(text, valueEnd) - valueStart
-                : quote == '\0' && IsFirstTableCell(text, start) ? CellEnd(text, valueEnd) - valueStart : value.Length + TrailingBangs(text, valueEnd, rawEnd);
+                : quote == '\0' && IsFirstTableCell(text, start) ? CellEnd(text, valueEnd) - valueStart
+                : quote == '\0' && ConnectionValueEnd(text, start, valueEnd) is var fieldEnd && fieldEnd > valueEnd ? fieldEnd - valueStart
+                : value.Length + TrailingBangs(text, valueEnd, rawEnd);
             found.Add(new SecretFinding(detected, valueStart, length));
         }
 

@@ -283,7 +283,9 @@ internal static partial class SecretFormats
             i++;
         }
 
-        i = i == passwordStart ? -1 : text.LastIndexOf('@', i - 1, i - passwordStart);
+        // postgres://app:Xk9/qT3#mW7@db: a pasted password holding symbols a URL reserves.
+        var symbolEnd = SymbolPasswordEnd(text, userStart, passwordStart, i);
+        i = symbolEnd > 0 ? symbolEnd : i == passwordStart ? -1 : text.LastIndexOf('@', i - 1, i - passwordStart);
         if (i <= passwordStart || i + 1 >= text.Length || !(char.IsAsciiLetterOrDigit(text[i + 1]) || TemplateEnd(text, i + 1) > 0))
         {
             return at + 3;
@@ -295,7 +297,7 @@ internal static partial class SecretFormats
         // "postgres:postgres@", "user:abc@", "user:MyPassword1@": default or toy credentials of examples, not secrets
         // ("user:password8901…@" with twelve or more characters besides the word is a credential in a URL, and so is
         // "user:Password12^@", the word with a digit and a symbol, the complexity a password policy asks for).
-        if (SecretText.IsPlaceholder(password) || SecretText.IsPlaceholderWord(password) || password.ContainsAny('/', '?', '#') || password.Length < 4
+        if (SecretText.IsPlaceholder(password) || SecretText.IsPlaceholderWord(password) || (symbolEnd < 0 && password.ContainsAny('/', '?', '#')) || (symbolEnd > 0 && !MixesLettersAndDigits(password)) || password.Length < 4
             || password.SequenceEqual(user) || (password.Contains("password", StringComparison.OrdinalIgnoreCase) && password.Length < "password".Length + 12 && !WithDigitAndSymbol(password))
             || (user.IsEmpty && password.Contains(':')))
         {
@@ -336,7 +338,7 @@ internal static partial class SecretFormats
     private static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '+' or '/' or '.';
 
     /// <summary>True when the token at <paramref name="at"/> continues a word before it (an escape such as <c>%22</c> or <c>\n</c> ends the word).</summary>
-    private static bool GluedBefore(string text, int at) => at > 0 && IsTokenChar(text[at - 1]) && !SecretEscapes.Before(text, at) && !SecretUrlPaths.StartsSegment(text, at);
+    private static bool GluedBefore(string text, int at) => at > 0 && IsTokenChar(text[at - 1]) && !SecretEscapes.Before(text, at) && !SecretUrlPaths.StartsSegment(text, at) && !SecretJoinedTokens.After(text, at);
 
     [GeneratedRegex(@"\G(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex AwsKeyId();

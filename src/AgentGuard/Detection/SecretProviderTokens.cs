@@ -119,7 +119,7 @@ internal static class SecretProviderTokens
 
         // A prefix inside a longer token is no token of that provider, unless the prefix is long enough to be the
         // provider's alone: then the token is read whole, and no other scan leaves a fragment of it.
-        var bounded = at == 0 || !IsTokenChar(text[at - 1]) || SecretEscapes.Before(text, at);
+        var bounded = at == 0 || !IsTokenChar(text[at - 1]) || SecretEscapes.Before(text, at) || SecretJoinedTokens.After(text, at);
         foreach (var entry in entries)
         {
             if ((!bounded && entry.Prefix.Length < DistinctivePrefix) || !text.AsSpan(at).StartsWith(entry.Prefix, StringComparison.Ordinal))

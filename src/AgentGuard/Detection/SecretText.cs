@@ -6,8 +6,9 @@ internal static class SecretText
     private static readonly string[] PlaceholderParts = ["example", "sample", "placeholder", "your", "xxxx", "redacted", "dummy", "changeme", "****", "...", "…", "${", "$(", "%(", "{{", "}}", "%s", "process.env", "os.environ", "getenv", "replace_with", "replace-with", "replaceme", "replace_me", "insert_", "put_your",
         // Keys published in documentation: the Azure Storage emulator's (Azurite's) account key, the Azure Cosmos DB
         // emulator's well-known key and the Docker documentation's example Swarm join tokens (a distinctive part of each;
-        // the second is the one its "Create a swarm" tutorial prints).
-        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1", "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM", "3pu6hszjas19xyp7ghgosyx9k8atbfcr", "49nj1cmql0jkz5s954yi3oex3nedyz"];
+        // the second is the one its "Create a swarm" tutorial prints), and AWS's example secret access key with any ending
+        // (samples swap its EXAMPLEKEY for FAKEKEY or TESTKEY and stay the published example).
+        "wJalrXUtnFEMI/K7MDENG", "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1", "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM", "3pu6hszjas19xyp7ghgosyx9k8atbfcr", "49nj1cmql0jkz5s954yi3oex3nedyz"];
 
     private static readonly System.Buffers.SearchValues<string> PlaceholderPartSearch = System.Buffers.SearchValues.Create(PlaceholderParts.Where(p => p != "…").ToArray(), StringComparison.OrdinalIgnoreCase);
 
