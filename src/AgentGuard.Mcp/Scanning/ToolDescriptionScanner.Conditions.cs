@@ -158,6 +158,9 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.MovedByOrder"/> holds.</summary>
         MovedOnly,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.NamedToolSubstituted"/> holds.</summary>
+        NamedSubstitution,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -213,6 +216,7 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(HiddenTagOpenings, phrase) >= 0 => PhraseCondition.HiddenTag,
         _ when Array.IndexOf(SwitchSettingVerbs, phrase) >= 0 => PhraseCondition.SensitiveSwitch,
         _ when Array.IndexOf(OwnTerminals, phrase) >= 0 => PhraseCondition.HostProbe,
+        _ when Array.IndexOf(SubstitutionPhrases, phrase) >= 0 => PhraseCondition.NamedSubstitution,
         _ => PhraseCondition.None,
     };
 
@@ -270,6 +274,7 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.ChainedCommand => CommandChained(text, at, end),
         PhraseCondition.SecretFilesByDefault => SecretFilesTakenByDefault(text, at),
         PhraseCondition.MovedOnly => MovedByOrder(text, at, end),
+        PhraseCondition.NamedSubstitution => NamedToolSubstituted(text, at, end),
         _ => true,
     };
 

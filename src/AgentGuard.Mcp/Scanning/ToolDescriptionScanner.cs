@@ -181,6 +181,9 @@ internal static partial class ToolDescriptionScanner
     /// <summary>The model's own terminal, as phrases of the table (declared before it; each counts only where <see cref="HostProbeRun"/> holds).</summary>
     internal static readonly string[] OwnTerminals = ["your terminal", "your shell", "your console", "your command line"];
 
+    /// <summary>Another tool replaced, as a phrase of the table (declared before it; counts only where <see cref="NamedToolSubstituted"/> holds).</summary>
+    internal static readonly string[] SubstitutionPhrases = ["instead of"];
+
     /// <summary>Verbs that fetch code, as phrases of the table (declared before it; each counts only where <see cref="FetchedThenRun"/> holds).</summary>
     internal static readonly string[] CodeFetchingVerbs = ["download", "fetch", "retrieve"];
 
@@ -445,6 +448,9 @@ internal static partial class ToolDescriptionScanner
 
         // A command that reads the host, to be run in the model's own terminal (only where HostProbeRun holds).
         .. OwnTerminals.Select(t => (t, "code")),
+
+        // Another tool, named by its identifier, replaced by this one as a standing rule (only where NamedToolSubstituted holds).
+        .. SubstitutionPhrases.Select(p => (p, "shadowing")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
