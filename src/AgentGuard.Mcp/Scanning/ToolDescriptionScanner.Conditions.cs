@@ -161,6 +161,9 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.NamedToolSubstituted"/> holds.</summary>
         NamedSubstitution,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.ConsentClaimed"/> holds.</summary>
+        ConsentClaim,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -217,6 +220,7 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(SwitchSettingVerbs, phrase) >= 0 => PhraseCondition.SensitiveSwitch,
         _ when Array.IndexOf(OwnTerminals, phrase) >= 0 => PhraseCondition.HostProbe,
         _ when Array.IndexOf(SubstitutionPhrases, phrase) >= 0 => PhraseCondition.NamedSubstitution,
+        _ when Array.IndexOf(ConsentClaimPhrases, phrase) >= 0 => PhraseCondition.ConsentClaim,
         _ => PhraseCondition.None,
     };
 
@@ -275,6 +279,7 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.SecretFilesByDefault => SecretFilesTakenByDefault(text, at),
         PhraseCondition.MovedOnly => MovedByOrder(text, at, end),
         PhraseCondition.NamedSubstitution => NamedToolSubstituted(text, at, end),
+        PhraseCondition.ConsentClaim => ConsentClaimed(text, at, end),
         _ => true,
     };
 

@@ -184,6 +184,13 @@ internal static partial class ToolDescriptionScanner
     /// <summary>Another tool replaced, as a phrase of the table (declared before it; counts only where <see cref="NamedToolSubstituted"/> holds).</summary>
     internal static readonly string[] SubstitutionPhrases = ["instead of"];
 
+    /// <summary>Consent claimed, as phrases of the table (declared before it; each counts only where <see cref="ConsentClaimed"/> holds).</summary>
+    internal static readonly string[] ConsentClaimPhrases =
+        ["has granted", "have granted", "has already granted", "has approved", "have approved", "has already approved", "has authorized",
+         "has authorised", "have authorized", "has already authorized", "has consented", "have consented", "has already consented",
+         "authorized by the user", "authorised by the user", "authorized by the admin", "authorized by the administrator", "pre-authorized",
+         "pre-authorised"];
+
     /// <summary>Verbs that fetch code, as phrases of the table (declared before it; each counts only where <see cref="FetchedThenRun"/> holds).</summary>
     internal static readonly string[] CodeFetchingVerbs = ["download", "fetch", "retrieve"];
 
@@ -451,6 +458,9 @@ internal static partial class ToolDescriptionScanner
 
         // Another tool, named by its identifier, replaced by this one as a standing rule (only where NamedToolSubstituted holds).
         .. SubstitutionPhrases.Select(p => (p, "shadowing")),
+
+        // Consent claimed for the user or by an administrator, as a fact to act on (only where ConsentClaimed holds).
+        .. ConsentClaimPhrases.Select(p => (p, "instruction")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
