@@ -164,6 +164,9 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.ConsentClaimed"/> holds.</summary>
         ConsentClaim,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.OutputTakenAsInstructions"/> holds.</summary>
+        OutputAsInstructions,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -221,6 +224,7 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(OwnTerminals, phrase) >= 0 => PhraseCondition.HostProbe,
         _ when Array.IndexOf(SubstitutionPhrases, phrase) >= 0 => PhraseCondition.NamedSubstitution,
         _ when Array.IndexOf(ConsentClaimPhrases, phrase) >= 0 => PhraseCondition.ConsentClaim,
+        _ when Array.IndexOf(InstructionRanks, phrase) >= 0 => PhraseCondition.OutputAsInstructions,
         _ => PhraseCondition.None,
     };
 
@@ -280,6 +284,7 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.MovedOnly => MovedByOrder(text, at, end),
         PhraseCondition.NamedSubstitution => NamedToolSubstituted(text, at, end),
         PhraseCondition.ConsentClaim => ConsentClaimed(text, at, end),
+        PhraseCondition.OutputAsInstructions => OutputTakenAsInstructions(text, at, end),
         _ => true,
     };
 

@@ -191,6 +191,11 @@ internal static partial class ToolDescriptionScanner
          "authorized by the user", "authorised by the user", "authorized by the admin", "authorized by the administrator", "pre-authorized",
          "pre-authorised"];
 
+    /// <summary>The rank of instructions given to something, as phrases of the table (declared before it; each counts only where <see cref="OutputTakenAsInstructions"/> holds).</summary>
+    internal static readonly string[] InstructionRanks =
+        ["as instructions", "as commands", "as directives", "as orders", "as system instructions", "as system commands", "as system messages",
+         "as developer instructions", "as your instructions", "as your new instructions", "as authoritative instructions", "as trusted instructions"];
+
     /// <summary>Verbs that fetch code, as phrases of the table (declared before it; each counts only where <see cref="FetchedThenRun"/> holds).</summary>
     internal static readonly string[] CodeFetchingVerbs = ["download", "fetch", "retrieve"];
 
@@ -461,6 +466,9 @@ internal static partial class ToolDescriptionScanner
 
         // Consent claimed for the user or by an administrator, as a fact to act on (only where ConsentClaimed holds).
         .. ConsentClaimPhrases.Select(p => (p, "instruction")),
+
+        // What the tool returns raised to instructions (only where OutputTakenAsInstructions holds).
+        .. InstructionRanks.Select(r => (r, "instruction")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
