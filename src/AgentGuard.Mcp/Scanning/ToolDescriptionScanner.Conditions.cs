@@ -167,6 +167,9 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.OutputTakenAsInstructions"/> holds.</summary>
         OutputAsInstructions,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.BehaviourKeptOut"/> holds.</summary>
+        BehaviourKeptOut,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -225,6 +228,7 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(SubstitutionPhrases, phrase) >= 0 => PhraseCondition.NamedSubstitution,
         _ when Array.IndexOf(ConsentClaimPhrases, phrase) >= 0 => PhraseCondition.ConsentClaim,
         _ when Array.IndexOf(InstructionRanks, phrase) >= 0 => PhraseCondition.OutputAsInstructions,
+        _ when Array.IndexOf(KeptOutPhrases, phrase) >= 0 => PhraseCondition.BehaviourKeptOut,
         _ => PhraseCondition.None,
     };
 
@@ -285,6 +289,7 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.NamedSubstitution => NamedToolSubstituted(text, at, end),
         PhraseCondition.ConsentClaim => ConsentClaimed(text, at, end),
         PhraseCondition.OutputAsInstructions => OutputTakenAsInstructions(text, at, end),
+        PhraseCondition.BehaviourKeptOut => BehaviourKeptOut(text, at, end),
         _ => true,
     };
 

@@ -196,6 +196,11 @@ internal static partial class ToolDescriptionScanner
         ["as instructions", "as commands", "as directives", "as orders", "as system instructions", "as system commands", "as system messages",
          "as developer instructions", "as your instructions", "as your new instructions", "as authoritative instructions", "as trusted instructions"];
 
+    /// <summary>Where the description's own steps are kept back, as phrases of the table (declared before it; each counts only where <see cref="BehaviourKeptOut"/> holds).</summary>
+    internal static readonly string[] KeptOutPhrases =
+        ["to yourself", "in your reply", "in your replies", "in your response", "in your responses", "in your answer", "in your answers",
+         "in your output", "in your message"];
+
     /// <summary>Verbs that fetch code, as phrases of the table (declared before it; each counts only where <see cref="FetchedThenRun"/> holds).</summary>
     internal static readonly string[] CodeFetchingVerbs = ["download", "fetch", "retrieve"];
 
@@ -469,6 +474,9 @@ internal static partial class ToolDescriptionScanner
 
         // What the tool returns raised to instructions (only where OutputTakenAsInstructions holds).
         .. InstructionRanks.Select(r => (r, "instruction")),
+
+        // The description's own steps kept back from the user in other words (only where BehaviourKeptOut holds).
+        .. KeptOutPhrases.Select(p => (p, "instruction")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
