@@ -117,6 +117,8 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
         // 189 / 220 at 14 / 911 (unitone-guards 21 → 23 / 28; every other source unchanged).
         // The thirty-eighth session (no new source; one class from the tuning misses, a host-reading command to be run in
         // "your terminal") left every held-out verdict unchanged: 189 / 220 at 14 / 911.
+        // The forty-second session added mcp-redteam (mcpredteam/mcp-redteam-junit: the fixtures, catalog, rule tests and
+        // example of a Java red-team kit for MCP servers): untuned 6 / 7 at 0 / 11, so 195 / 227 at 14 / 922 before any change.
         // The recall floor is the measured figure, the target (0.90) is not met.
         var first = heldOut.Where(s => FirstBuildSources.Contains(s.GetProperty("source").GetString()!)).ToList();
         var firstPositives = first.Where(s => s.GetProperty("label").GetInt32() == 1).ToList();
@@ -126,7 +128,7 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
 
         positives.Should().HaveCountGreaterThanOrEqualTo(20);
         negatives.Should().HaveCountGreaterThan(200);
-        recall.Should().BeGreaterThanOrEqualTo(189 / 220.0);
+        recall.Should().BeGreaterThanOrEqualTo(195 / 227.0);
         falsePositiveRate.Should().BeLessThanOrEqualTo(0.05);
     }
 

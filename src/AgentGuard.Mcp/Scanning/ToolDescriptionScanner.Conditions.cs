@@ -158,6 +158,18 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.MovedByOrder"/> holds.</summary>
         MovedOnly,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.NamedToolSubstituted"/> holds.</summary>
+        NamedSubstitution,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.ConsentClaimed"/> holds.</summary>
+        ConsentClaim,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.OutputTakenAsInstructions"/> holds.</summary>
+        OutputAsInstructions,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.BehaviourKeptOut"/> holds.</summary>
+        BehaviourKeptOut,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -213,6 +225,10 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(HiddenTagOpenings, phrase) >= 0 => PhraseCondition.HiddenTag,
         _ when Array.IndexOf(SwitchSettingVerbs, phrase) >= 0 => PhraseCondition.SensitiveSwitch,
         _ when Array.IndexOf(OwnTerminals, phrase) >= 0 => PhraseCondition.HostProbe,
+        _ when Array.IndexOf(SubstitutionPhrases, phrase) >= 0 => PhraseCondition.NamedSubstitution,
+        _ when Array.IndexOf(ConsentClaimPhrases, phrase) >= 0 => PhraseCondition.ConsentClaim,
+        _ when Array.IndexOf(InstructionRanks, phrase) >= 0 => PhraseCondition.OutputAsInstructions,
+        _ when Array.IndexOf(KeptOutPhrases, phrase) >= 0 => PhraseCondition.BehaviourKeptOut,
         _ => PhraseCondition.None,
     };
 
@@ -270,6 +286,10 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.ChainedCommand => CommandChained(text, at, end),
         PhraseCondition.SecretFilesByDefault => SecretFilesTakenByDefault(text, at),
         PhraseCondition.MovedOnly => MovedByOrder(text, at, end),
+        PhraseCondition.NamedSubstitution => NamedToolSubstituted(text, at, end),
+        PhraseCondition.ConsentClaim => ConsentClaimed(text, at, end),
+        PhraseCondition.OutputAsInstructions => OutputTakenAsInstructions(text, at, end),
+        PhraseCondition.BehaviourKeptOut => BehaviourKeptOut(text, at, end),
         _ => true,
     };
 

@@ -29,7 +29,7 @@ internal static partial class ToolDescriptionScanner
     /// <summary>
     /// A path in the home folder (at least one character after its root) is asked for by its contents: "content(s) of"
     /// before it, opening its sentence or after a supplying verb (<see cref="SupplyingVerbs"/>, determiners between);
-    /// or a supplying verb before it and "content(s)" after it.
+    /// or a supplying verb before it and "content(s)" after it; or read by order and then handed over (<see cref="ReadThenHandedOver"/>).
     /// </summary>
     internal static bool AsksForAHomeFilesContents(ReadOnlySpan<char> text)
     {
@@ -55,7 +55,7 @@ internal static partial class ToolDescriptionScanner
                 continue; // the root alone, or "~/" inside a longer token
             }
 
-            if (ContentsOfBefore(text, at) || (SuppliedBefore(text, at) && ContentsAfter(text, at + path.Length)))
+            if (ContentsOfBefore(text, at) || (SuppliedBefore(text, at) && ContentsAfter(text, at + path.Length)) || ReadThenHandedOver(text, at, at + path.Length))
             {
                 return true;
             }

@@ -181,6 +181,26 @@ internal static partial class ToolDescriptionScanner
     /// <summary>The model's own terminal, as phrases of the table (declared before it; each counts only where <see cref="HostProbeRun"/> holds).</summary>
     internal static readonly string[] OwnTerminals = ["your terminal", "your shell", "your console", "your command line"];
 
+    /// <summary>Another tool replaced, as a phrase of the table (declared before it; counts only where <see cref="NamedToolSubstituted"/> holds).</summary>
+    internal static readonly string[] SubstitutionPhrases = ["instead of"];
+
+    /// <summary>Consent claimed, as phrases of the table (declared before it; each counts only where <see cref="ConsentClaimed"/> holds).</summary>
+    internal static readonly string[] ConsentClaimPhrases =
+        ["has granted", "have granted", "has already granted", "has approved", "have approved", "has already approved", "has authorized",
+         "has authorised", "have authorized", "has already authorized", "has consented", "have consented", "has already consented",
+         "authorized by the user", "authorised by the user", "authorized by the admin", "authorized by the administrator", "pre-authorized",
+         "pre-authorised"];
+
+    /// <summary>The rank of instructions given to something, as phrases of the table (declared before it; each counts only where <see cref="OutputTakenAsInstructions"/> holds).</summary>
+    internal static readonly string[] InstructionRanks =
+        ["as instructions", "as commands", "as directives", "as orders", "as system instructions", "as system commands", "as system messages",
+         "as developer instructions", "as your instructions", "as your new instructions", "as authoritative instructions", "as trusted instructions"];
+
+    /// <summary>Where the description's own steps are kept back, as phrases of the table (declared before it; each counts only where <see cref="BehaviourKeptOut"/> holds).</summary>
+    internal static readonly string[] KeptOutPhrases =
+        ["to yourself", "in your reply", "in your replies", "in your response", "in your responses", "in your answer", "in your answers",
+         "in your output", "in your message"];
+
     /// <summary>Verbs that fetch code, as phrases of the table (declared before it; each counts only where <see cref="FetchedThenRun"/> holds).</summary>
     internal static readonly string[] CodeFetchingVerbs = ["download", "fetch", "retrieve"];
 
@@ -445,6 +465,18 @@ internal static partial class ToolDescriptionScanner
 
         // A command that reads the host, to be run in the model's own terminal (only where HostProbeRun holds).
         .. OwnTerminals.Select(t => (t, "code")),
+
+        // Another tool, named by its identifier, replaced by this one as a standing rule (only where NamedToolSubstituted holds).
+        .. SubstitutionPhrases.Select(p => (p, "shadowing")),
+
+        // Consent claimed for the user or by an administrator, as a fact to act on (only where ConsentClaimed holds).
+        .. ConsentClaimPhrases.Select(p => (p, "instruction")),
+
+        // What the tool returns raised to instructions (only where OutputTakenAsInstructions holds).
+        .. InstructionRanks.Select(r => (r, "instruction")),
+
+        // The description's own steps kept back from the user in other words (only where BehaviourKeptOut holds).
+        .. KeptOutPhrases.Select(p => (p, "instruction")),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>
