@@ -107,6 +107,23 @@ public sealed class ReplyGuardRegistrationTests
             .Which.Message.Should().Contain("chat service (").And.Contain("Register the chat completion service or chat client before calling AddSemanticKernel()");
     }
 
+    /// <summary>A keyed chat client (a kernel's service id) is wrapped under its key, and its answer loses the refused image.</summary>
+    [Fact]
+    public async Task KeyedChatClient_IsWrappedUnderItsKey()
+    {
+        var services = new ServiceCollection();
+        services.AddKernel();
+        services.AddKeyedSingleton<IChatClient>("main", (sp, _) => new ChatClientBuilder(new ScriptedChatClient().ThenAnswer("See " + Image)).UseKernelFunctionInvocation().Build(sp));
+        services.AddAgentGuard(o => o.Rules.Add(new RuleOptions { Id = "no-images", Effect = "Deny", Match = new MatchOptions { Kinds = ["RenderedUrl"] } }))
+            .AddSemanticKernel();
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+        var client = provider.GetRequiredKeyedService<IChatClient>("main");
+        var response = await client.GetResponseAsync("Show me");
+
+        response.Text.Should().NotContain("evil.example").And.Contain("(image removed: x)");
+    }
+
     /// <summary>
     /// A chat client both adapters wrap (Semantic Kernel's reply layer, M.E.AI's <c>AddChatClientGuard()</c>), in either
     /// order: M.E.AI's guard is still added (its function calls are decided), and the answer is decided once.
