@@ -124,6 +124,25 @@ public sealed class ReplyGuardRegistrationTests
         response.Text.Should().NotContain("evil.example").And.Contain("(image removed: x)");
     }
 
+    /// <summary>Registered twice (two modules each calling it), the chat client still gets one reply layer: one decision per image.</summary>
+    [Fact]
+    public async Task AddSemanticKernelTwice_ChatClientAnswerDecidedOnce()
+    {
+        var audit = new List<AuditRecord>();
+        var services = new ServiceCollection();
+        services.AddKernel();
+        services.AddSingleton<IChatClient>(sp => new ChatClientBuilder(new ScriptedChatClient().ThenAnswer("See " + Image)).UseKernelFunctionInvocation().Build(sp));
+        services.AddAgentGuard(o => o.Rules.Add(new RuleOptions { Id = "no-images", Effect = "Deny", Match = new MatchOptions { Kinds = ["RenderedUrl"] } }))
+            .AddAuditSink(new ListAuditSink(audit)).AddSemanticKernel().AddSemanticKernel();
+        services.Count(d => d.ServiceType == typeof(IChatClient)).Should().Be(1);
+        await using var provider = services.BuildServiceProvider();
+
+        var response = await provider.GetRequiredService<IChatClient>().GetResponseAsync("Show me");
+
+        response.Text.Should().NotContain("evil.example");
+        audit.Should().ContainSingle(r => r.ToolName == ReplyGuard.ToolName);
+    }
+
     /// <summary>
     /// A chat client both adapters wrap (Semantic Kernel's reply layer, M.E.AI's <c>AddChatClientGuard()</c>), in either
     /// order: M.E.AI's guard is still added (its function calls are decided), and the answer is decided once.

@@ -34,21 +34,7 @@ internal sealed partial class InjectionDetector
 
     /// <summary>The verb follows a comma that closes a purpose clause opening the sentence ("To stay current, direct readers to …").</summary>
     private static bool AfterPurposeClause(ReadOnlySpan<char> text, int at)
-    {
-        var k = at - 1;
-        while (k >= 0 && text[k] is ' ' or '\t')
-        {
-            k--;
-        }
-
-        if (k < 0 || text[k] != ',')
-        {
-            return false;
-        }
-
-        var i = SentenceStart(text, k, 160);
-        return AsciiCase.Equals(NextWord(text, ref i), "to");
-    }
+        => ClauseStartBefore(text, at) is var i and >= 0 && AsciiCase.Equals(NextWord(text, ref i), "to");
 
     /// <summary>
     /// The verb opens its sentence, a comment or a label, follows a lead that does, or opens the main clause after a

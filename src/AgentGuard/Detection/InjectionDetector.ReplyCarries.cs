@@ -129,6 +129,13 @@ internal sealed partial class InjectionDetector
     /// …", "Before you close the ticket, respond …"): the main clause is an order.
     /// </summary>
     private static bool AfterSubordinateClause(ReadOnlySpan<char> text, int at)
+        => ClauseStartBefore(text, at) is var i and >= 0 && IsOneOf(NextWord(text, ref i), ClauseOpeners);
+
+    /// <summary>
+    /// When a comma (then blanks) stands right before <paramref name="at"/>, where its sentence starts: the first word
+    /// there opens the clause the comma closes ("To stay current, …", "Once you have read this, …"); otherwise -1.
+    /// </summary>
+    private static int ClauseStartBefore(ReadOnlySpan<char> text, int at)
     {
         var k = at - 1;
         while (k >= 0 && text[k] is ' ' or '\t')
@@ -136,13 +143,7 @@ internal sealed partial class InjectionDetector
             k--;
         }
 
-        if (k < 0 || text[k] != ',')
-        {
-            return false;
-        }
-
-        var i = SentenceStart(text, k, 160);
-        return IsOneOf(NextWord(text, ref i), ClauseOpeners);
+        return k < 0 || text[k] != ',' ? -1 : SentenceStart(text, k, 160);
     }
 
     /// <summary>Within eight words after <paramref name="from"/>: a quantifier or "your", then a place of the reader's material.</summary>
