@@ -20,8 +20,9 @@ internal static class JsonEscapes
     private static readonly SearchValues<char> Escaped = SearchValues.Create("\"\\/bfnrtu'");
 
     /// <summary>
-    /// <paramref name="text"/> with its JSON string escapes decoded, level after level while a level decoded an escaped
-    /// backslash (a nested string's escapes come to light only then); null when it holds none. A backslash before anything
+    /// <paramref name="text"/> with its JSON string escapes decoded, level after level while a level decoded both an escaped
+    /// backslash and an escaped quote (a JSON text inside a string: its own escapes come to light only then); null when it
+    /// holds none. A backslash before anything
     /// else (<c>\d</c> of a pattern, <c>\x41</c>) and a <c>\u</c> without four hex digits are kept as written.
     /// </summary>
     public static string? Decoded(ReadOnlySpan<char> text)
@@ -45,7 +46,7 @@ internal static class JsonEscapes
         return decoded;
     }
 
-    /// <summary>One level decoded, or null when it holds no escape; <paramref name="nested"/>: an escaped backslash was decoded.</summary>
+    /// <summary>One level decoded, or null when it holds no escape; <paramref name="nested"/>: the level holds a JSON text's escapes.</summary>
     private static string? DecodeOnce(ReadOnlySpan<char> text, out bool nested)
     {
         nested = false;
@@ -54,6 +55,9 @@ internal static class JsonEscapes
         {
             return null;
         }
+
+        var backslash = false;
+        var quote = false;
 
         var buffer = ArrayPool<char>.Shared.Rent(text.Length);
         try
@@ -65,7 +69,8 @@ internal static class JsonEscapes
             {
                 var (value, width) = Escape(text, at);
                 buffer[length++] = value;
-                nested |= value == '\\';
+                backslash |= value == '\\';
+                quote |= value == '"';
                 var resume = at + width;
                 var next = FirstEscape(text, resume);
                 var copyEnd = next < 0 ? text.Length : next;
@@ -74,6 +79,9 @@ internal static class JsonEscapes
                 at = next;
             }
 
+            // A JSON text inside a JSON string escapes its quotes and its own escapes' backslashes; a Windows path
+            // ("C:\\nathan") escapes backslashes alone and is read one level deep.
+            nested = backslash && quote;
             return new string(buffer, 0, length);
         }
         finally

@@ -37,6 +37,7 @@ public sealed class InjectionJsonEscapedTests
     [InlineData("""{\"k\":\"line\\nnext\"}""", "{\"k\":\"line\nnext\"}")]
     [InlineData("""\d \x41 \u12 \uZZZZ \"end""", "\\d \\x41 \\u12 \\uZZZZ \"end")]
     [InlineData("""\ud83d\ude00""", "\U0001F600")]
+    [InlineData("""C:\\Users\\nathan\\temp""", "C:\\Users\\nathan\\temp")]
     public void Decoded_ReadsJsonEscapesAndNestedStrings(string written, string expected)
         => JsonEscapes.Decoded(written).Should().Be(expected);
 
