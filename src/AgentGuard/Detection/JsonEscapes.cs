@@ -17,13 +17,13 @@ internal static class JsonEscapes
     public const int MaximumLevels = 3;
 
     /// <summary>The characters that follow a backslash in an escape this reading decodes (<c>u</c> only before four hex digits).</summary>
-    private static readonly SearchValues<char> Escaped = SearchValues.Create("\"\\/bfnrtu'");
+    private static readonly SearchValues<char> Escaped = SearchValues.Create("\"\\/bfnrtu");
 
     /// <summary>
     /// <paramref name="text"/> with its JSON string escapes decoded, level after level while a level decoded both an escaped
     /// backslash and an escaped quote (a JSON text inside a string: its own escapes come to light only then); null when it
-    /// holds none. A backslash before anything
-    /// else (<c>\d</c> of a pattern, <c>\x41</c>) and a <c>\u</c> without four hex digits are kept as written.
+    /// holds none. A backslash before anything else (<c>\d</c> of a pattern, <c>\x41</c>, <c>\'</c> of a shell or a
+    /// script) and a <c>\u</c> without four hex digits are kept as written.
     /// </summary>
     public static string? Decoded(ReadOnlySpan<char> text)
     {
