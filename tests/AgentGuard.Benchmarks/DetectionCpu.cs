@@ -39,6 +39,8 @@ internal static class DetectionCpu
         });
         Measure(only, rounds, "Injection_Clean10KB", () => detector.Assess(page).Score);
         Measure(only, rounds, "Injection_10KBInjected", () => detector.Assess(injected).Score);
+        var json = DetectionBenchmarks.AsJsonResult(page);
+        Measure(only, rounds, "Injection_10KBJsonResult", () => detector.Assess(json).Score);
         Measure(only, rounds, "Poisoning_10KBDescription", () => ToolDescriptionScanner.Scan(tool)?.Count ?? 0);
         Console.WriteLine($"load average after: {LoadAverage()}");
     }

@@ -33,7 +33,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("<!--", Family.HtmlComment),
         ("</email", Family.ContainerClose), ("</e-mail", Family.ContainerClose), ("</mail", Family.ContainerClose), ("</document", Family.ContainerClose), ("</context", Family.ContainerClose), ("</tool_", Family.ContainerClose), ("</function_", Family.ContainerClose), ("</search_result", Family.ContainerClose), ("</webpage", Family.ContainerClose), ("</web_page", Family.ContainerClose),
         ("[/email", Family.ContainerClose), ("[/e-mail", Family.ContainerClose), ("[/document", Family.ContainerClose), ("[/context", Family.ContainerClose), ("[end", Family.ContainerClose),
-        ("display:none", Family.HiddenCss), ("display: none", Family.HiddenCss), ("font-size:0", Family.HiddenCss), ("font-size: 0", Family.HiddenCss), 
+        ("display:none", Family.HiddenCss), ("hidden>", Family.HiddenCss), ("display: none", Family.HiddenCss), ("font-size:0", Family.HiddenCss), ("font-size: 0", Family.HiddenCss), 
         ("send", Family.SendTo), ("forward", Family.SendTo), ("email", Family.SendTo), ("e-mail", Family.SendTo), ("post it", Family.SendTo), ("post the", Family.SendTo), ("post all", Family.SendTo), ("post them", Family.SendTo), ("post this", Family.SendTo), ("upload", Family.SendTo), ("transmit", Family.SendTo), ("exfiltrate", Family.SendTo), ("leak", Family.SendTo), ("copy", Family.SendTo), ("submit", Family.SendTo), ("share", Family.SendTo), ("relay", Family.SendTo), ("export", Family.SendTo), ("human:", Family.HumanTurn), ("speak ", Family.StandingOrder), ("talk ", Family.StandingOrder), ("append ", Family.StandingOrder), ("prepend ", Family.StandingOrder), ("add ", Family.StandingOrder), ("include ", Family.StandingOrder), ("sign ", Family.StandingOrder), ("end ", Family.StandingOrder), ("finish ", Family.StandingOrder), ("begin ", Family.StandingOrder), ("start ", Family.StandingOrder), ("deliver", Family.SendTo), ("convey", Family.SendTo), ("direct", Family.SendTo), ("channel", Family.SendTo), ("route", Family.SendTo), ("routing", Family.SendTo), ("dispatch", Family.SendTo), ("halt", Family.HaltedAnswer), ("terminate", Family.HaltedAnswer), ("cease", Family.HaltedAnswer), ("abort", Family.HaltedAnswer), ("stop ", Family.HaltedAnswer), ("restriction", Family.LiftedRestrictions), ("guardrail", Family.LiftedRestrictions), ("safeguard", Family.LiftedRestrictions), ("filter", Family.LiftedRestrictions), ("polic", Family.LiftedRestrictions), ("rules ", Family.LiftedRestrictions),
         ("include", Family.EmbedInUrl), ("append", Family.EmbedInUrl), ("add the", Family.EmbedInUrl), ("add it", Family.EmbedInUrl), ("add them", Family.EmbedInUrl), ("embed", Family.EmbedInUrl), ("encode", Family.EmbedInUrl), ("insert", Family.EmbedInUrl),
         ("call", Family.CallTool), ("use the", Family.CallTool), ("use your", Family.CallTool), ("invoke", Family.CallTool), ("run the", Family.CallTool), ("run this", Family.CallTool), ("execute", Family.CallTool), ("trigger", Family.CallTool), ("activate", Family.CallTool), ("eval", Family.CallTool),
@@ -177,6 +177,18 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             return InjectionAssessment.None;
         }
 
+        // A JSON result is read as the model reads it: its strings' escapes decoded, and each of its values as a text of
+        // its own (JsonEscapes, JsonValuesReading); markup with its character references decoded (CharacterReferences). A
+        // second reader reads descriptions, which are decoded strings already.
+        string? jsonValues = null;
+        if (typeof(TReader) == typeof(NoReader))
+        {
+            jsonValues = JsonValuesReading.Of(text);
+            text = JsonEscapes.Decoded(text) is { } decoded ? decoded : text;
+            text = CharacterReferences.Decoded(text) is { } rendered ? rendered : text;
+            jsonValues = jsonValues is null ? null : CharacterReferences.Decoded(jsonValues) ?? jsonValues;
+        }
+
         // One slot per marker, one more that counts the raises (Raise keeps it), so the walk sees a change with one compare,
         // and the weight word the checks last looked for (see HoldsWeightWord).
         Span<double> weights = stackalloc double[WeightSlots];
@@ -186,6 +198,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ScanOtherTongues(text, weights);
         // Without a second reader, a text that changes only in its spacing is walked once, respaced, instead of twice.
         plainReading = ScanPlainReading(text, weights, mayRespace: typeof(TReader) == typeof(NoReader), out var respaced);
+        ScanRuns(jsonValues, weights);
         var walked = respaced is null ? text : respaced.AsSpan();
         if (ScanPhrases(walked, weights, ref reader))
         {
@@ -233,12 +246,17 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             return InjectionAssessment.None;
         }
 
+        var jsonValues = JsonValuesReading.Of(text);
+        text = JsonEscapes.Decoded(text) ?? text;
+        text = CharacterReferences.Decoded(text) ?? text;
+        jsonValues = jsonValues is null ? null : CharacterReferences.Decoded(jsonValues) ?? jsonValues;
         Span<double> weights = stackalloc double[WeightSlots];
         ScanHidden(text, weights, depth: 0);
         ScanEncoded(text, weights);
         ScanRotated(text, weights);
         ScanOtherTongues(text, weights);
         _ = ScanPlainReading(text, weights, mayRespace: true, out var respaced);
+        ScanRuns(jsonValues, weights);
         text = respaced ?? text;
         ForgetRemembered(weights);
         if (char.IsLetter(text[0]))
@@ -653,7 +671,12 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 ContainerClose(text, at, weights);
                 break;
             case Family.HiddenCss:
-                Raise(weights, Marker.HiddenText, 0.25);
+                // "hidden>" counts as an element's hidden attribute ("<div hidden>"), not as a "<hidden>" element of XML.
+                if (anchor != "hidden>" || (at > 0 && text[at - 1] == ' '))
+                {
+                    Raise(weights, Marker.HiddenText, 0.25);
+                }
+
                 break;
             case Family.MarkdownImage:
                 MarkdownImage(text, at, weights);
@@ -735,6 +758,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.Secrecy:
                 RaiseIf(InjectionPatterns.Secrecy(), text, at, weights, Marker.Secrecy, 0.65);
+                RaiseIf(InjectionPatterns.KeptOutOfTheAnswer(), text, at, weights, Marker.Secrecy, 0.45);
                 RaiseIf(InjectionPatterns.OtherTools(), text, at, weights, Marker.ToolInvocation, 0.45);
                 break;
             case Family.Please:

