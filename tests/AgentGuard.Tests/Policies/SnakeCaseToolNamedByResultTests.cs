@@ -11,16 +11,8 @@ public sealed class SnakeCaseToolNamedByResultTests
 {
     private const string Rule = "pack-tool-named-by-result";
 
-    private static async Task<Decision> AfterResult(string prompt, string reader, string result, string tool, string arguments = "{}")
-    {
-        var engine = TestHost.Engine("""{ "AgentGuard": {} }""", b => b.AddDefaultPolicyPack());
-        var session = new GuardContext { SessionId = "s-" + Guid.NewGuid().ToString("N"), Prompt = prompt };
-        var read = new ToolCallEvent(reader, ToolKind.Function) { Arguments = ToolArguments.Empty, CallId = "c1" };
-        await engine.EvaluateAsync(read, session);
-        await engine.InspectResultAsync(read, session, new ToolResult(result));
-        var call = new ToolCallEvent(tool, ToolKind.Function) { Arguments = ToolArguments.FromJson(arguments), CallId = "c2" };
-        return await engine.EvaluateAsync(call, session);
-    }
+    private static Task<Decision> AfterResult(string prompt, string reader, string result, string tool, string arguments = "{}")
+        => PackSessionAfterResult.Decide(prompt, reader, result, tool, arguments);
 
     public static TheoryData<string, string, string, string, string> Attacks => new()
     {
