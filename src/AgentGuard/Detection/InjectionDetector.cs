@@ -58,6 +58,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("all ", Family.Ranked), ("every other", Family.Ranked), ("every previous", Family.Ranked), ("every prior", Family.Ranked), ("any other", Family.Ranked), ("any prior", Family.Ranked), ("any previous", Family.Ranked),
         ("previous and", Family.Ranked), ("previous or", Family.Ranked), ("prior and", Family.Ranked), ("prior or", Family.Ranked), ("preceding and", Family.Ranked), ("past and", Family.Ranked), ("earlier and", Family.Ranked),
         ("everything else", Family.Ranked), ("the rest", Family.Ranked), ("the others", Family.Ranked), ("no other", Family.Ranked),
+        ("memory", Family.PlantedMemory), ("memories", Family.PlantedMemory), ("memorize", Family.PlantedMemory), ("memorise", Family.PlantedMemory), ("future conversation", Family.PlantedMemory), ("future session", Family.PlantedMemory), ("future chat", Family.PlantedMemory), ("future interaction", Family.PlantedMemory),
         ("insert a", Family.PlantedRemark), ("interject", Family.PlantedRemark), ("incorporate", Family.PlantedRemark), ("weave", Family.PlantedRemark), ("slip ", Family.PlantedRemark), ("append a", Family.PlantedRemark), ("conclude by", Family.PlantedRemark),
         ("malicious", Family.VouchedVerdict), ("harmless", Family.VouchedVerdict), ("legitimate", Family.VouchedVerdict), ("trustworthy", Family.VouchedVerdict), ("is safe", Family.VouchedVerdict), ("are safe", Family.VouchedVerdict),
         ("apply the", Family.AppliedBlock), ("apply this", Family.AppliedBlock), ("execute the", Family.AppliedBlock), ("execute this", Family.AppliedBlock), ("enforce the", Family.AppliedBlock),
@@ -800,6 +801,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.PlantedRemark:
                 PlantedRemark(text, at, anchor, weights);
                 break;
+            case Family.PlantedMemory:
+                PlantedMemory(text, at, weights);
+                break;
             case Family.VouchedVerdict:
                 VouchedVerdict(text, at, anchor, weights);
                 break;
@@ -963,5 +967,6 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         AppliedBlock,
         HaltedAnswer,
         LiftedRestrictions,
+        PlantedMemory,
     }
 }
