@@ -42,7 +42,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("adhere", Family.Follow), ("obey", Family.Follow), ("comply", Family.Follow), ("follow", Family.Follow), ("carry out", Family.Follow), ("perform the", Family.Follow),
         ("answer:", Family.FakeCompletion), ("task complete", Family.FakeCompletion), ("task is complete", Family.FakeCompletion), ("end of", Family.FakeCompletion),
         ("this is the", Family.Claims), ("this is your", Family.Claims), ("i am the", Family.Claims), ("i'm the", Family.Claims), ("message from", Family.Claims), ("instructions from", Family.Claims), ("request from", Family.Claims), ("note from", Family.Claims), ("the user", Family.Claims),
-        ("before", Family.Ordering), ("instead of", Family.Ordering), ("first", Family.Ordering),
+        ("before", Family.Ordering), ("instead of", Family.Ordering), ("rather than", Family.Ordering), ("first", Family.Ordering),
         ("while ", Family.AnswerClock), ("whilst ", Family.AnswerClock), ("when ", Family.AnswerClock), ("whenever ", Family.AnswerClock), ("prior to", Family.AnswerClock), ("as soon as", Family.AnswerClock), ("at the point", Family.AnswerClock), ("once you", Family.AnswerClock), ("if you begin", Family.AnswerClock), ("if you start", Family.AnswerClock),
         ("to complete", Family.AnswerClock), ("to finish", Family.AnswerClock), ("to finali", Family.AnswerClock), ("to conclude", Family.AnswerClock), ("to wrap up", Family.AnswerClock),
         ("before you", Family.Principal), ("after you", Family.Principal), ("from me", Family.Principal), ("it's me", Family.Principal),
@@ -740,6 +740,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.Secrecy:
                 RaiseIf(InjectionPatterns.Secrecy(), text, at, weights, Marker.Secrecy, 0.65);
                 RaiseIf(InjectionPatterns.OtherTools(), text, at, weights, Marker.ToolInvocation, 0.45);
+                TaskReplaced(text, at, weights);
                 break;
             case Family.Please:
                 PleaseRequest(text, at, weights);
@@ -792,6 +793,10 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 if (anchor == "before")
                 {
                     AnswerClock(text, at, weights);
+                }
+                else if (anchor is "instead of" or "rather than")
+                {
+                    TaskReplaced(text, at, weights);
                 }
 
                 break;
