@@ -26,7 +26,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("top of your", Family.ReadersTask), ("addition to your", Family.ReadersTask), ("besides your", Family.ReadersTask), ("apart from your", Family.ReadersTask), ("aside from your", Family.ReadersTask), ("alongside your", Family.ReadersTask),
         ("your new", Family.NewTask), ("your real", Family.NewTask), ("your actual", Family.NewTask), ("your true", Family.NewTask), ("your primary", Family.NewTask), ("your only", Family.NewTask), ("your updated", Family.NewTask),
         ("instruction", Family.NewInstructions),
-        ("ai ", Family.AiNoun), ("ai,", Family.AiNoun), ("ai:", Family.AiNoun), ("ai.", Family.AiNoun), ("ais ", Family.AiNoun),
+        ("ai ", Family.AiNoun), ("ai,", Family.AiNoun), ("ai:", Family.AiNoun), ("ai.", Family.AiNoun), ("ais ", Family.AiNoun), ("ai_", Family.AiNoun), ("ai-", Family.AiNoun), ("aiinstruction", Family.AiNoun), ("aidirective", Family.AiNoun), ("ainote", Family.AiNoun),
         ("assistant", Family.AiNoun), ("llm", Family.AiNoun), ("language model", Family.AiNoun), ("agent", Family.AiNoun), ("chatbot", Family.AiNoun), ("copilot", Family.AiNoun), ("gpt", Family.AiNoun), ("claude", Family.AiNoun), ("automated", Family.AiNoun),
         ("important:", Family.Urgent), ("important!", Family.Urgent), ("urgent", Family.Urgent), ("you must", Family.Urgent), ("immediately", Family.Urgent),
         ("<system", Family.RoleTag), ("</system", Family.RoleTag), ("[inst]", Family.RoleTag), ("[/inst]", Family.RoleTag), ("<<sys>>", Family.RoleTag), ("### ", Family.RoleTag), ("[system", Family.RoleTag), ("system message:", Family.RoleTag), ("system prompt:", Family.RoleTag), ("<assistant>", Family.RoleTag), ("</user>", Family.RoleTag), ("<instructions>", Family.RoleTag), ("{{system", Family.RoleTag), ("system override", Family.RoleTag), ("admin override", Family.RoleTag), ("developer mode", Family.RoleTag), ("system:", Family.RoleTag),
@@ -578,6 +578,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.AiNoun:
                 AiNoun(text, at, weights);
+                MachineLabel(text, at, weights);
                 break;
             case Family.Urgent:
                 Raise(weights, Marker.Urgent, 0.2);
