@@ -669,6 +669,10 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                     // A record's key ("<send>ok</send>" above "<to>…@…</to>") has its address on another line.
                     ActionRecord(text, at, anchor, weights);
                 }
+                else if (anchor is "email" or "e-mail")
+                {
+                    MessageRecord(text, at, anchor, weights);
+                }
 
                 DictatedMessage(text, at, weights);
                 if (!Ahead(text, at, 160, SendTargets, '@'))
