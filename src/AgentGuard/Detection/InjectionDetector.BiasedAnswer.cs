@@ -14,9 +14,21 @@ internal sealed partial class InjectionDetector
     /// <summary>How many words before "your" the placing frame may start ("at the end of your …": four).</summary>
     private const int PlacedBiasReach = 4;
 
+    /// <summary>The words that end a placing frame right before "your" ("in", "throughout", "at the end of").</summary>
+    private static readonly string[] PlacingWords = ["in", "within", "throughout", "across", "of"];
+
+    /// <summary>The stems of the answering verbs <see cref="InjectionPatterns.ClockedBias"/> reads after its clause word.</summary>
+    private static readonly string[] AnsweringStems = ["summari", "answer", "respond", "repl", "generat", "explain", "describ", "discuss", "present", "giv", "writ", "deliver", "provid", "compos", "draft", "prepar"];
+
     /// <summary>At "your" of an output noun: a frame opening its sentence a few words before, then a slanting order.</summary>
     private static void PlacedBias(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
+        // Most "your response" of prose has no placing word right before it: one word read ends them.
+        if (!IsOneOf(WordEndingAt(text, at), PlacingWords))
+        {
+            return;
+        }
+
         for (var words = 1; words <= PlacedBiasReach; words++)
         {
             var start = PreviousWords(text, at, words);
@@ -35,5 +47,52 @@ internal sealed partial class InjectionDetector
 
     /// <summary>At the clause word of <see cref="AnswerClock"/> (its placement already checked): the slanting order.</summary>
     private static void ClockedBias(ReadOnlySpan<char> text, int at, Span<double> weights)
-        => RaiseIf(InjectionPatterns.ClockedBias(), text, at, weights, Marker.AgentRequest, 0.5);
+    {
+        if (ClauseVerbStartsWith(text, at, AnsweringStems))
+        {
+            RaiseIf(InjectionPatterns.ClockedBias(), text, at, weights, Marker.AgentRequest, 0.5);
+        }
+    }
+
+    /// <summary>Words between a clause word and its verb ("when you are …", "once you've done …").</summary>
+    private static readonly string[] ClauseSubjectWords = ["you", "ve", "have", "are", "will", "would", "done", "finished", "soon", "as", "to"];
+
+    /// <summary>
+    /// The clause's verb, the first word after the clause word at <paramref name="at"/> (past "you", "have", "are" …),
+    /// starts with one of <paramref name="stems"/>: a cheap test before a clause pattern runs ("when" and "while" are
+    /// common words).
+    /// </summary>
+    private static bool ClauseVerbStartsWith(ReadOnlySpan<char> text, int at, string[] stems)
+    {
+        var i = at;
+        _ = NextWord(text, ref i);
+        for (var words = 0; words < 4; words++)
+        {
+            while (i < text.Length && text[i] == '\'')
+            {
+                i++;
+            }
+
+            var word = NextWord(text, ref i);
+            if (word.IsEmpty)
+            {
+                return false;
+            }
+
+            if (!IsOneOf(word, ClauseSubjectWords))
+            {
+                foreach (var stem in stems)
+                {
+                    if (AsciiCase.StartsWith(word, stem))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        return false;
+    }
 }

@@ -12,5 +12,13 @@ internal sealed partial class InjectionDetector
 {
     /// <summary>At the clause word: <see cref="InjectionPatterns.ReadingClock"/>.</summary>
     private static void ReadingClock(ReadOnlySpan<char> text, int at, Span<double> weights)
-        => RaiseIf(InjectionPatterns.ReadingClock(), text, at, weights, Marker.AgentRequest, 0.5);
+    {
+        if (ClauseVerbStartsWith(text, at, ReadingStems))
+        {
+            RaiseIf(InjectionPatterns.ReadingClock(), text, at, weights, Marker.AgentRequest, 0.5);
+        }
+    }
+
+    /// <summary>The stems of the reading verbs <see cref="InjectionPatterns.ReadingClock"/> reads after its clause word.</summary>
+    private static readonly string[] ReadingStems = ["read", "process", "receiv", "open", "see", "seen", "pars", "scann", "summari"];
 }

@@ -11,7 +11,9 @@ internal sealed partial class InjectionDetector
     /// <summary><see cref="InjectionPatterns.SteeredUser"/> at <paramref name="at"/>, placed as <see cref="TellTheUser"/> is.</summary>
     private static void SteeredUser(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
-        if (OpensScriptedOrder(text, at) || AfterPurposeClause(text, at))
+        // "suggest", "recommend" and "advise" are common verbs: the pattern needs "user" within its first words.
+        if (text.Slice(at, Math.Min(40, text.Length - at)).IndexOf("user", StringComparison.OrdinalIgnoreCase) >= 0
+            && (OpensScriptedOrder(text, at) || AfterPurposeClause(text, at)))
         {
             RaiseIf(InjectionPatterns.SteeredUser(), text, at, weights, Marker.AgentRequest, 0.5);
         }

@@ -30,7 +30,7 @@ internal sealed partial class InjectionDetector
     /// <summary>At "instead of", "rather than", "do not", "don't" or "never": the call-off, then an imperative.</summary>
     private static void TaskReplaced(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
-        if (!OpensSentence(text, at, out _))
+        if (!OpensSentence(text, at, out _) || !(text[at] is 'i' or 'I' or 'r' or 'R' || CallsOffATask(text, at)))
         {
             return;
         }
@@ -40,6 +40,27 @@ internal sealed partial class InjectionDetector
         {
             Raise(weights, Marker.NewInstructions, 0.5);
         }
+    }
+
+    /// <summary>The verbs of the reader's task that "do not", "don't" or "never" may call off.</summary>
+    private static readonly string[] CalledOffTasks = ["summarize", "summarise", "translate", "answer", "analyze", "analyse", "classify", "paraphrase", "describe", "explain"];
+
+    /// <summary>At "do not", "don't" or "never": the verb after it is one of <see cref="CalledOffTasks"/> (a cheap test before the pattern).</summary>
+    private static bool CallsOffATask(ReadOnlySpan<char> text, int at)
+    {
+        var i = at;
+        var word = NextWord(text, ref i);
+        if (AsciiCase.Equals(word, "don") && i < text.Length && text[i] == '\'')
+        {
+            i++;
+            _ = NextWord(text, ref i);
+        }
+        else if (AsciiCase.Equals(word, "do"))
+        {
+            _ = NextWord(text, ref i);
+        }
+
+        return IsOneOf(NextWord(text, ref i), CalledOffTasks);
     }
 
     /// <summary>The words at <paramref name="i"/> open an imperative clause (see the content note).</summary>
