@@ -25,6 +25,8 @@ internal sealed partial class InjectionDetector
 
         RaiseIf(InjectionPatterns.AnswerClock(), text, at, weights, Marker.AgentRequest, 0.5);
         RaiseIf(InjectionPatterns.TaskClock(), text, at, weights, Marker.AgentRequest, 0.5);
+        ClockedBias(text, at, weights);
+        ReadingClock(text, at, weights);
     }
 
     /// <summary>The character before <paramref name="at"/>, past spaces, closes a bracket: a numbered element of a page's text ("[13] BEFORE YOU …").</summary>

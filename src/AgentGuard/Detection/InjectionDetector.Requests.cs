@@ -403,6 +403,7 @@ internal sealed partial class InjectionDetector
     /// <summary>"your response/reply/answer/code …" with an instruction verb earlier in the same sentence, not after a modal of possibility (<see cref="StatingWords"/>).</summary>
     private static void YourOutput(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
+        PlacedBias(text, at, weights);
         var i = at + 5;
         var noun = NextWord(text, ref i);
         if (!IsOneOf(noun, OutputNouns) || (IsOneOf(noun, WorkNouns) && StatesItsCondition(text, i)))

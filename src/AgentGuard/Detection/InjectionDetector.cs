@@ -26,7 +26,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("top of your", Family.ReadersTask), ("addition to your", Family.ReadersTask), ("besides your", Family.ReadersTask), ("apart from your", Family.ReadersTask), ("aside from your", Family.ReadersTask), ("alongside your", Family.ReadersTask),
         ("your new", Family.NewTask), ("your real", Family.NewTask), ("your actual", Family.NewTask), ("your true", Family.NewTask), ("your primary", Family.NewTask), ("your only", Family.NewTask), ("your updated", Family.NewTask),
         ("instruction", Family.NewInstructions),
-        ("ai ", Family.AiNoun), ("ai,", Family.AiNoun), ("ai:", Family.AiNoun), ("ai.", Family.AiNoun), ("ais ", Family.AiNoun),
+        ("ai ", Family.AiNoun), ("ai,", Family.AiNoun), ("ai:", Family.AiNoun), ("ai.", Family.AiNoun), ("ais ", Family.AiNoun), ("ai_", Family.AiNoun), ("ai-", Family.AiNoun), ("aiinstruction", Family.AiNoun), ("aidirective", Family.AiNoun), ("ainote", Family.AiNoun),
         ("assistant", Family.AiNoun), ("llm", Family.AiNoun), ("language model", Family.AiNoun), ("agent", Family.AiNoun), ("chatbot", Family.AiNoun), ("copilot", Family.AiNoun), ("gpt", Family.AiNoun), ("claude", Family.AiNoun), ("automated", Family.AiNoun),
         ("important:", Family.Urgent), ("important!", Family.Urgent), ("urgent", Family.Urgent), ("you must", Family.Urgent), ("immediately", Family.Urgent),
         ("<system", Family.RoleTag), ("</system", Family.RoleTag), ("[inst]", Family.RoleTag), ("[/inst]", Family.RoleTag), ("<<sys>>", Family.RoleTag), ("### ", Family.RoleTag), ("[system", Family.RoleTag), ("system message:", Family.RoleTag), ("system prompt:", Family.RoleTag), ("<assistant>", Family.RoleTag), ("</user>", Family.RoleTag), ("<instructions>", Family.RoleTag), ("{{system", Family.RoleTag), ("system override", Family.RoleTag), ("admin override", Family.RoleTag), ("developer mode", Family.RoleTag), ("system:", Family.RoleTag),
@@ -42,8 +42,8 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("adhere", Family.Follow), ("obey", Family.Follow), ("comply", Family.Follow), ("follow", Family.Follow), ("carry out", Family.Follow), ("perform the", Family.Follow),
         ("answer:", Family.FakeCompletion), ("task complete", Family.FakeCompletion), ("task is complete", Family.FakeCompletion), ("end of", Family.FakeCompletion),
         ("this is the", Family.Claims), ("this is your", Family.Claims), ("i am the", Family.Claims), ("i'm the", Family.Claims), ("message from", Family.Claims), ("instructions from", Family.Claims), ("request from", Family.Claims), ("note from", Family.Claims), ("the user", Family.Claims),
-        ("before", Family.Ordering), ("instead of", Family.Ordering), ("first", Family.Ordering),
-        ("while ", Family.AnswerClock), ("whilst ", Family.AnswerClock), ("when ", Family.AnswerClock), ("whenever ", Family.AnswerClock), ("prior to", Family.AnswerClock), ("as soon as", Family.AnswerClock), ("at the point", Family.AnswerClock), ("once you", Family.AnswerClock), ("if you begin", Family.AnswerClock), ("if you start", Family.AnswerClock),
+        ("before", Family.Ordering), ("instead of", Family.Ordering), ("rather than", Family.Ordering), ("first", Family.Ordering),
+        ("while ", Family.AnswerClock), ("whilst ", Family.AnswerClock), ("when ", Family.AnswerClock), ("whenever ", Family.AnswerClock), ("prior to", Family.AnswerClock), ("as soon as", Family.AnswerClock), ("at the point", Family.AnswerClock), ("once you", Family.AnswerClock), ("if you begin", Family.AnswerClock), ("if you start", Family.AnswerClock), ("after reading", Family.AnswerClock), ("after processing", Family.AnswerClock), ("after receiving", Family.AnswerClock), ("after opening", Family.AnswerClock), ("after you", Family.AnswerClock), ("upon ", Family.AnswerClock),
         ("to complete", Family.AnswerClock), ("to finish", Family.AnswerClock), ("to finali", Family.AnswerClock), ("to conclude", Family.AnswerClock), ("to wrap up", Family.AnswerClock),
         ("before you", Family.Principal), ("after you", Family.Principal), ("from me", Family.Principal), ("it's me", Family.Principal),
         ("message from me", Family.Principal), ("note from me", Family.Principal),
@@ -58,6 +58,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("all ", Family.Ranked), ("every other", Family.Ranked), ("every previous", Family.Ranked), ("every prior", Family.Ranked), ("any other", Family.Ranked), ("any prior", Family.Ranked), ("any previous", Family.Ranked),
         ("previous and", Family.Ranked), ("previous or", Family.Ranked), ("prior and", Family.Ranked), ("prior or", Family.Ranked), ("preceding and", Family.Ranked), ("past and", Family.Ranked), ("earlier and", Family.Ranked),
         ("everything else", Family.Ranked), ("the rest", Family.Ranked), ("the others", Family.Ranked), ("no other", Family.Ranked),
+        ("memory", Family.PlantedMemory), ("memories", Family.PlantedMemory), ("memorize", Family.PlantedMemory), ("memorise", Family.PlantedMemory), ("future conversation", Family.PlantedMemory), ("future session", Family.PlantedMemory), ("future chat", Family.PlantedMemory), ("future interaction", Family.PlantedMemory),
         ("insert a", Family.PlantedRemark), ("interject", Family.PlantedRemark), ("incorporate", Family.PlantedRemark), ("weave", Family.PlantedRemark), ("slip ", Family.PlantedRemark), ("append a", Family.PlantedRemark), ("conclude by", Family.PlantedRemark),
         ("malicious", Family.VouchedVerdict), ("harmless", Family.VouchedVerdict), ("legitimate", Family.VouchedVerdict), ("trustworthy", Family.VouchedVerdict), ("is safe", Family.VouchedVerdict), ("are safe", Family.VouchedVerdict),
         ("apply the", Family.AppliedBlock), ("apply this", Family.AppliedBlock), ("execute the", Family.AppliedBlock), ("execute this", Family.AppliedBlock), ("enforce the", Family.AppliedBlock),
@@ -71,6 +72,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("output only", Family.CannedReply), ("output exactly", Family.CannedReply), ("say only", Family.CannedReply), ("say exactly", Family.CannedReply), ("print only", Family.CannedReply), ("print exactly", Family.CannedReply), ("output solely", Family.CannedReply), ("say solely", Family.CannedReply), ("print solely", Family.CannedReply), ("output exclusively", Family.CannedReply), ("output verbatim", Family.CannedReply),
         ("tell the user", Family.TellTheUser), ("tell user", Family.TellTheUser), ("tell all user", Family.TellTheUser), ("inform the user", Family.TellTheUser), ("inform user", Family.TellTheUser), ("inform all user", Family.TellTheUser),
         ("notify the user", Family.TellTheUser), ("notify user", Family.TellTheUser), ("warn the user", Family.TellTheUser), ("warn user", Family.TellTheUser), ("remind the user", Family.TellTheUser), ("remind user", Family.TellTheUser), ("tell readers", Family.TellTheUser), ("tell the reader", Family.TellTheUser), ("inform readers", Family.TellTheUser), ("inform the reader", Family.TellTheUser), ("direct readers", Family.TellTheUser), ("direct the reader", Family.TellTheUser), ("direct users", Family.TellTheUser), ("direct the user", Family.TellTheUser), ("remind readers", Family.TellTheUser), ("warn readers", Family.TellTheUser), ("tell visitors", Family.TellTheUser), ("direct visitors", Family.TellTheUser),
+        ("let the user", Family.TellTheUser), ("let users", Family.TellTheUser), ("let all user", Family.TellTheUser), ("let your user", Family.TellTheUser), ("urge", Family.TellTheUser), ("alert the user", Family.TellTheUser), ("alert user", Family.TellTheUser), ("alert all user", Family.TellTheUser), ("encourage", Family.TellTheUser), ("convince", Family.TellTheUser), ("persuade", Family.TellTheUser), ("instruct the user", Family.TellTheUser), ("instruct user", Family.TellTheUser), ("instruct all user", Family.TellTheUser),
         ("system instructions", Family.PromptObject), ("instructions you", Family.PromptObject),
         ("system prompt", Family.PromptObject), ("system message", Family.PromptObject), ("your instructions", Family.PromptObject), ("your prompt", Family.PromptObject), ("your rules", Family.PromptObject), ("initial prompt", Family.PromptObject), ("initial instructions", Family.PromptObject), ("hidden prompt", Family.PromptObject), ("original instructions", Family.PromptObject), ("hidden instructions", Family.PromptObject), 
         ("repeat ", Family.ReadersSetting), ("recite ", Family.ReadersSetting), ("reveal the", Family.ReadersSetting), ("reveal all", Family.ReadersSetting), ("reveal everything", Family.ReadersSetting), ("print the", Family.ReadersSetting), ("print all", Family.ReadersSetting), ("print everything", Family.ReadersSetting), ("output the", Family.ReadersSetting), ("output all", Family.ReadersSetting), ("output everything", Family.ReadersSetting), ("display the", Family.ReadersSetting), ("write out", Family.ReadersSetting), ("show me", Family.ReadersSetting), ("show the", Family.ReadersSetting), ("show all", Family.ReadersSetting), ("show everything", Family.ReadersSetting), ("go line by line", Family.ReadersSetting), ("go word by word", Family.ReadersSetting), ("what's the", Family.ReadersSetting), ("what is the", Family.ReadersSetting), ("what are the", Family.ReadersSetting), ("what was the", Family.ReadersSetting), ("what were the", Family.ReadersSetting), ("what's your", Family.ReadersSetting), ("what is your", Family.ReadersSetting), ("what are your", Family.ReadersSetting), ("what was your", Family.ReadersSetting), ("what were your", Family.ReadersSetting), ("you are ", Family.ReadersSetting), ("if you are told", Family.ReadersSetting), ("if you are asked", Family.ReadersSetting), ("if you are instructed", Family.ReadersSetting), ("if you are requested", Family.ReadersSetting), ("if you are prompted", Family.ReadersSetting), ("if you are tasked", Family.ReadersSetting), ("if you're ", Family.ReadersSetting), ("when you are ", Family.ReadersSetting), ("whenever you are ", Family.ReadersSetting), ("regardless of", Family.ReadersSetting), ("irrespective of", Family.ReadersSetting), ("notwithstanding", Family.ReadersSetting),
@@ -594,6 +596,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.AiNoun:
                 AiNoun(text, at, weights);
+                MachineLabel(text, at, weights);
                 break;
             case Family.Urgent:
                 Raise(weights, Marker.Urgent, 0.2);
@@ -608,6 +611,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.Steering:
                 RaiseIf(InjectionPatterns.NamesTheAnswer(), text, at, weights, Marker.NewInstructions, 0.5);
+                SteeredUser(text, at, weights);
                 break;
             case Family.Ranked:
                 RankedInstructions(text, at, weights);
@@ -654,6 +658,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.TellTheUser:
                 TellTheUser(text, at, weights);
+                SteeredUser(text, at, weights);
                 break;
             case Family.ReadersSetting:
                 ReadersSetting(text, at, weights);
@@ -686,6 +691,10 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 {
                     // A record's key ("<send>ok</send>" above "<to>…@…</to>") has its address on another line.
                     ActionRecord(text, at, anchor, weights);
+                }
+                else if (anchor is "email" or "e-mail")
+                {
+                    MessageRecord(text, at, anchor, weights);
                 }
 
                 DictatedMessage(text, at, weights);
@@ -760,6 +769,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 RaiseIf(InjectionPatterns.Secrecy(), text, at, weights, Marker.Secrecy, 0.65);
                 RaiseIf(InjectionPatterns.KeptOutOfTheAnswer(), text, at, weights, Marker.Secrecy, 0.45);
                 RaiseIf(InjectionPatterns.OtherTools(), text, at, weights, Marker.ToolInvocation, 0.45);
+                TaskReplaced(text, at, weights);
                 break;
             case Family.Please:
                 PleaseRequest(text, at, weights);
@@ -813,6 +823,10 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 {
                     AnswerClock(text, at, weights);
                 }
+                else if (anchor is "instead of" or "rather than")
+                {
+                    TaskReplaced(text, at, weights);
+                }
 
                 break;
             case Family.AnswerClock:
@@ -820,6 +834,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.PlantedRemark:
                 PlantedRemark(text, at, anchor, weights);
+                break;
+            case Family.PlantedMemory:
+                PlantedMemory(text, at, weights);
                 break;
             case Family.VouchedVerdict:
                 VouchedVerdict(text, at, anchor, weights);
@@ -984,5 +1001,6 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         AppliedBlock,
         HaltedAnswer,
         LiftedRestrictions,
+        PlantedMemory,
     }
 }

