@@ -186,7 +186,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         if (typeof(TReader) == typeof(NoReader))
         {
             jsonValues = JsonValuesReading.Of(text);
-            text = JsonEscapes.Decoded(text) is { } decoded ? decoded : text;
+            text = JsonEscapes.Decoded(text, asRead: true) is { } decoded ? decoded : text;
             text = CharacterReferences.Decoded(text) is { } rendered ? rendered : text;
             jsonValues = jsonValues is null ? null : CharacterReferences.Decoded(jsonValues) ?? jsonValues;
         }
@@ -249,7 +249,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         }
 
         var jsonValues = JsonValuesReading.Of(text);
-        text = JsonEscapes.Decoded(text) ?? text;
+        text = JsonEscapes.Decoded(text, asRead: true) ?? text;
         text = CharacterReferences.Decoded(text) ?? text;
         jsonValues = jsonValues is null ? null : CharacterReferences.Decoded(jsonValues) ?? jsonValues;
         Span<double> weights = stackalloc double[WeightSlots];

@@ -20,24 +20,27 @@ internal static class JsonEscapes
     private static readonly SearchValues<char> Escaped = SearchValues.Create("\"\\/bfnrtu");
 
     /// <summary>
-    /// <paramref name="text"/> with its JSON string escapes decoded, level after level while a level decoded both an escaped
-    /// backslash and an escaped quote (a JSON text inside a string: its own escapes come to light only then); null when it
-    /// holds none. A backslash before anything else (<c>\d</c> of a pattern, <c>\x41</c>, <c>\'</c> of a shell or a
-    /// script) and a <c>\u</c> without four hex digits are kept as written.
+    /// <paramref name="text"/> with its JSON string escapes decoded; null when it holds none. A backslash before anything
+    /// else (<c>\d</c> of a pattern, <c>\x41</c>, <c>\'</c> of a shell or a script) and a <c>\u</c> without four hex digits
+    /// are kept as written. A level's escaped backslashes may write the escapes of a level below (JSON inside a JSON
+    /// string): with <paramref name="asRead"/>, as a model reads text, every such level is decoded in turn (a literal
+    /// <c>\u0069gnore</c> in an e-mail body reads as "ignore"); without it, as a value is compared, a level is decoded
+    /// further only when it also decoded an escaped quote, the mark of a JSON text (a Windows path <c>C:\\nathan</c> stays
+    /// <c>C:\nathan</c>). At most <see cref="MaximumLevels"/> levels.
     /// </summary>
-    public static string? Decoded(ReadOnlySpan<char> text)
+    public static string? Decoded(ReadOnlySpan<char> text, bool asRead = false)
     {
         string? decoded = null;
         for (var level = 0; level < MaximumLevels; level++)
         {
             var source = decoded is null ? text : decoded.AsSpan();
-            if (DecodeOnce(source, out var nested) is not { } next)
+            if (DecodeOnce(source, out var backslash, out var quote) is not { } next)
             {
                 break;
             }
 
             decoded = next;
-            if (!nested)
+            if (!backslash || !(asRead || quote))
             {
                 break;
             }
@@ -46,18 +49,16 @@ internal static class JsonEscapes
         return decoded;
     }
 
-    /// <summary>One level decoded, or null when it holds no escape; <paramref name="nested"/>: the level holds a JSON text's escapes.</summary>
-    private static string? DecodeOnce(ReadOnlySpan<char> text, out bool nested)
+    /// <summary>One level decoded, or null when it holds no escape; whether it decoded an escaped backslash and an escaped quote.</summary>
+    private static string? DecodeOnce(ReadOnlySpan<char> text, out bool backslash, out bool quote)
     {
-        nested = false;
+        backslash = false;
+        quote = false;
         var first = FirstEscape(text, 0);
         if (first < 0)
         {
             return null;
         }
-
-        var backslash = false;
-        var quote = false;
 
         var buffer = ArrayPool<char>.Shared.Rent(text.Length);
         try
@@ -79,9 +80,6 @@ internal static class JsonEscapes
                 at = next;
             }
 
-            // A JSON text inside a JSON string escapes its quotes and its own escapes' backslashes; a Windows path
-            // ("C:\\nathan") escapes backslashes alone and is read one level deep.
-            nested = backslash && quote;
             return new string(buffer, 0, length);
         }
         finally

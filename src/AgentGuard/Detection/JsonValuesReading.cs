@@ -45,7 +45,7 @@ internal static class JsonValuesReading
             var isKey = !after.IsEmpty && after[0] == ':';
             if (!isKey && written.Length >= MinimumValue)
             {
-                var value = JsonEscapes.Decoded(written) ?? written.ToString();
+                var value = JsonEscapes.Decoded(written, asRead: true) ?? written.ToString();
                 if (level + 1 < JsonEscapes.MaximumLevels && value.AsSpan().TrimStart() is ['{' or '[', ..])
                 {
                     Append(value, ref reading, level + 1);
