@@ -50,12 +50,14 @@ internal static class ValueTokenizer
     /// <summary>
     /// Seen text as its reader reads it: a JSON result's string escapes decoded (a value after a line break is
     /// <c>…\nsync_profile_data</c> as written, a quoted one <c>\u0022grant_workspace_access\u0022</c>), and markup's character
-    /// references (<c>attacker&amp;#64;evil.example</c>). Only a text that opens as JSON does (<c>{</c> or <c>[</c>) has
-    /// its escapes decoded: a plain text's backslashes are its own (<c>C:\new_reports</c>).
+    /// references (<c>attacker&amp;#64;evil.example</c>). Only a text that holds a JSON object or array (<c>{"</c> or
+    /// <c>["</c>, also after a tool's own words: "Found 1 review: {…}") has its escapes decoded: a plain text's
+    /// backslashes are its own (<c>C:\new_reports</c>).
     /// </summary>
     private static string AsRead(string text)
     {
-        var read = text.AsSpan().TrimStart() is ['{' or '[', ..] && JsonEscapes.Decoded(text) is { } decoded ? decoded : text;
+        var holdsJson = text.Contains("{\"", StringComparison.Ordinal) || text.Contains("[\"", StringComparison.Ordinal);
+        var read = holdsJson && JsonEscapes.Decoded(text) is { } decoded ? decoded : text;
         return CharacterReferences.Decoded(read) ?? read;
     }
 
