@@ -63,6 +63,40 @@ internal sealed partial class InjectionDetector
         }
     }
 
+    /// <summary>
+    /// The values of a JSON result (<see cref="JsonValuesReading"/>) scanned run by run. A value's text stands in the
+    /// decoded result as it stands here, so the walk of the result already checks every stop of a value but those near
+    /// its edges, where a check reads past the value into the result's keys (or here, into nothing): a long value's
+    /// stops farther than <see cref="ValueEdge"/> from both ends are left to that walk, which halves what a JSON result
+    /// costs. Not when the result was walked respaced (<paramref name="resultRespaced"/>): then its text differs.
+    /// </summary>
+    private static void ScanValues(string? values, Span<double> weights, bool resultRespaced)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        var rest = values.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var gap = rest.IndexOf(PlainReading.GapLine, StringComparison.Ordinal);
+            var run = gap < 0 ? rest : rest[..gap];
+            if (run.Length >= 4)
+            {
+                var none = default(NoReader);
+                var interior = !resultRespaced && run.Length > 2 * ValueEdge;
+                _ = ScanPhrases(run, weights, ref none, interior ? ValueEdge : int.MaxValue, run.Length - ValueEdge);
+                ScanOpenings(run, weights);
+            }
+
+            rest = gap < 0 ? [] : rest[(gap + PlainReading.GapLine.Length - 1)..];
+        }
+    }
+
+    /// <summary>How far from a value's ends its stops are walked again (<see cref="ScanValues"/>): past the longest window a check reads.</summary>
+    private const int ValueEdge = 1024;
+
     /// <summary>A reading of the text (null when the text holds nothing it reads otherwise) scanned for phrases and line openings.</summary>
     private static void ScanReading(string? reading, Span<double> weights)
     {

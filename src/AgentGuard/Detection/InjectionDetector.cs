@@ -200,7 +200,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ScanOtherTongues(text, weights);
         // Without a second reader, a text that changes only in its spacing is walked once, respaced, instead of twice.
         plainReading = ScanPlainReading(text, weights, mayRespace: typeof(TReader) == typeof(NoReader), out var respaced);
-        ScanRuns(jsonValues, weights);
+        ScanValues(jsonValues, weights, resultRespaced: respaced is not null);
         var walked = respaced is null ? text : respaced.AsSpan();
         if (ScanPhrases(walked, weights, ref reader))
         {
@@ -347,8 +347,12 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         _ = ScanPhrases(text, weights, ref none);
     }
 
-    /// <summary>The walk; true when the reader said it was decided (the detector's checks stopped there, the reader's reading did not).</summary>
-    private static bool ScanPhrases<TReader>(ReadOnlySpan<char> text, Span<double> weights, ref TReader reader)
+    /// <summary>
+    /// The walk; true when the reader said it was decided (the detector's checks stopped there, the reader's reading did
+    /// not). Without a second reader, the stops from <paramref name="skipFrom"/> up to <paramref name="skipTo"/> can be
+    /// left out (their checks still read that part of the text): a span another walk reads as it stands here.
+    /// </summary>
+    private static bool ScanPhrases<TReader>(ReadOnlySpan<char> text, Span<double> weights, ref TReader reader, int skipFrom = int.MaxValue, int skipTo = 0)
         where TReader : struct, IWordStartReader
     {
         ForgetRemembered(weights);
@@ -375,6 +379,13 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 for (; bits != 0; bits &= bits - 1)
                 {
                     var at = block + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    if (at >= skipFrom)
+                    {
+                        walk.SkipTo(skipTo);
+                        skipFrom = int.MaxValue;
+                        break;
+                    }
+
                     var c = text[at];
                     if (c is '<' or '!' || Prefilter.MayStartAt(text, at))
                     {

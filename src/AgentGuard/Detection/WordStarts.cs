@@ -102,6 +102,9 @@ internal ref struct WordStarts
         }
     }
 
+    /// <summary>Goes on from <paramref name="at"/>: the next block <see cref="NextBlock"/> yields starts there.</summary>
+    public void SkipTo(int at) => _block = at - BlockLength;
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private readonly uint BlockBits(int at)
         => at + BlockLength > _text.Length || at == 0 ? ScalarBlock(at)
