@@ -26,6 +26,7 @@ internal sealed partial class InjectionDetector
         ScanReading(SpelledOutReading.Of(text), weights);
         ScanReading(SpacedLettersReading.Of(text), weights);
         ScanRuns(LeetReading.Of(text), weights);
+        ScanReading(HyphenatedReading.Of(text), weights);
 
         // A sentence joined from fields or cells is read for its phrases only: its opening is no line's opening.
         if (SplitFieldsReading.Of(text) is { Length: >= 4 } joinedFields)
