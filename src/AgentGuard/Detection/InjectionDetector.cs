@@ -68,7 +68,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("task", Family.Heralded), ("assignment", Family.Heralded), ("steps", Family.Heralded), ("action", Family.Heralded), ("undertaking", Family.Heralded), ("command", Family.Heralded), ("imperative", Family.Heralded),
         ("what follows", Family.Heralded), ("what comes next", Family.Heralded), ("what lies ahead", Family.Heralded), ("what's next", Family.Heralded), ("what is next", Family.Heralded), ("next part", Family.Heralded), ("next section", Family.Heralded), ("next segment", Family.Heralded), ("next set", Family.Heralded), ("about to ", Family.Heralded), ("the following is", Family.Heralded), ("directions", Family.Heralded),
         ("directive", Family.Announced), ("guideline", Family.Announced), ("guidance", Family.Announced), ("mandate", Family.Announced), ("protocol", Family.Announced), ("procedure", Family.Announced), ("advisor", Family.Announced), ("prescription", Family.Announced),
-        ("do not", Family.Secrecy), ("don't", Family.Secrecy), ("dont ", Family.Secrecy), ("never", Family.Secrecy), ("without", Family.Secrecy),
+        ("do not", Family.Secrecy), ("don't", Family.Secrecy), ("dont ", Family.Secrecy), ("never", Family.Secrecy), ("without", Family.Secrecy), ("not mention", Family.Secrecy), ("not tell", Family.Secrecy), ("keep this", Family.Secrecy), ("keep it ", Family.Secrecy),
         ("output only", Family.CannedReply), ("output exactly", Family.CannedReply), ("say only", Family.CannedReply), ("say exactly", Family.CannedReply), ("print only", Family.CannedReply), ("print exactly", Family.CannedReply), ("output solely", Family.CannedReply), ("say solely", Family.CannedReply), ("print solely", Family.CannedReply), ("output exclusively", Family.CannedReply), ("output verbatim", Family.CannedReply),
         ("tell the user", Family.TellTheUser), ("tell user", Family.TellTheUser), ("tell all user", Family.TellTheUser), ("inform the user", Family.TellTheUser), ("inform user", Family.TellTheUser), ("inform all user", Family.TellTheUser),
         ("notify the user", Family.TellTheUser), ("notify user", Family.TellTheUser), ("warn the user", Family.TellTheUser), ("warn user", Family.TellTheUser), ("remind the user", Family.TellTheUser), ("remind user", Family.TellTheUser), ("tell readers", Family.TellTheUser), ("tell the reader", Family.TellTheUser), ("inform readers", Family.TellTheUser), ("inform the reader", Family.TellTheUser), ("direct readers", Family.TellTheUser), ("direct the reader", Family.TellTheUser), ("direct users", Family.TellTheUser), ("direct the user", Family.TellTheUser), ("remind readers", Family.TellTheUser), ("warn readers", Family.TellTheUser), ("tell visitors", Family.TellTheUser), ("direct visitors", Family.TellTheUser),
@@ -781,6 +781,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 RaiseIf(InjectionPatterns.KeptOutOfTheAnswer(), text, at, weights, Marker.Secrecy, 0.45);
                 RaiseIf(InjectionPatterns.OtherTools(), text, at, weights, Marker.ToolInvocation, 0.45);
                 TaskReplaced(text, at, weights);
+                PaymentKeptQuiet(text, at, weights);
                 break;
             case Family.Please:
                 PleaseRequest(text, at, weights);
