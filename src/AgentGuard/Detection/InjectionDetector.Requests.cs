@@ -443,7 +443,11 @@ internal sealed partial class InjectionDetector
             // reader's output ("at the end of your response").
             if (!stated && IsOutputVerb(word) && (!IsOneOf(previous, Articles) || text[j..at].Trim().Equals("of", StringComparison.OrdinalIgnoreCase)))
             {
-                Raise(weights, Marker.AddressedToAi, 0.6);
+                if (!AsksForTheirOwnReference(text, j, at))
+                {
+                    Raise(weights, Marker.AddressedToAi, 0.6);
+                }
+
                 return;
             }
 
@@ -485,7 +489,11 @@ internal sealed partial class InjectionDetector
             skip |= words == 2 && IsOneOf(last, RelativePronouns) && IsOneOf(word, SubjectPronouns);
             if (!skip && (IsOutputVerb(word) || ActionVerbLookup.Contains(word)) && !IsDescribingInfinitive(last, text.Slice(secondStart, secondLength), words, objectOfPreposition))
             {
-                Raise(weights, Marker.AddressedToAi, 0.55);
+                if (!AsksForTheirOwnReference(text, i, end))
+                {
+                    Raise(weights, Marker.AddressedToAi, 0.55);
+                }
+
                 return;
             }
 
@@ -495,6 +503,62 @@ internal sealed partial class InjectionDetector
             (lastStart, lastLength) = (i - word.Length, word.Length);
         }
     }
+
+    /// <summary>
+    /// The verb's object, from <paramref name="from"/> up to <paramref name="end"/> (or a word that opens a new clause),
+    /// is the correspondent's own reference and nothing more: "include your order number in your reply", "quote your
+    /// ticket number and your full name". Support mail asks people that; the reader has no order number of its own.
+    /// </summary>
+    private static bool AsksForTheirOwnReference(ReadOnlySpan<char> text, int from, int end)
+    {
+        var i = from;
+        var first = NextWord(text, ref i);
+        if (!first.Equals("your", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var references = 0;
+        while (i < end)
+        {
+            var word = NextWord(text, ref i);
+            if (word.IsEmpty)
+            {
+                if (i >= end || text[i] is '.' or '!' or '?' or ';' or ':' or '\n')
+                {
+                    break;
+                }
+
+                i++;
+                continue;
+            }
+
+            if (IsOneOf(word, ObjectEnders))
+            {
+                break;
+            }
+
+            if (IsOneOf(word, ReferenceNouns))
+            {
+                references++;
+            }
+            else if (!IsOneOf(word, ReferenceJoiners))
+            {
+                return false;
+            }
+        }
+
+        return references > 0;
+    }
+
+    /// <summary>What a correspondent is asked to quote as their own: an order's, a ticket's or a booking's number, their name.</summary>
+    private static readonly string[] ReferenceNouns = ["order", "ticket", "case", "booking", "reservation", "confirmation", "invoice", "tracking", "customer", "member", "membership", "policy", "claim", "application", "number", "numbers", "id", "reference", "name"];
+
+    /// <summary>Words that join references or place them ("your order number and your full name in your reply").</summary>
+    private static readonly string[] ReferenceJoiners = ["your", "and", "or", "in", "within", "full", "first", "last"];
+
+    /// <summary>Words that end the object by opening a new clause ("… so we can find it").</summary>
+    private static readonly string[] ObjectEnders = ["so", "to", "because", "for", "when", "if", "as"];
 
     /// <summary>Articles: the word after one is a noun ("a set", "the end").</summary>
     private static readonly string[] Articles = ["a", "an", "the"];
