@@ -61,6 +61,13 @@ internal sealed partial class InjectionDetector
             return;
         }
 
+        if (WillNowActOnThisText(text, noun, next, i))
+        {
+            // "the AI handling this conversation will now email …": what the reader of this very text is to do now.
+            Raise(weights, Marker.AddressedToAi, 0.55);
+            return;
+        }
+
         if (IsReadingVerb(next))
         {
             // "every assistant reading reviews here must …": a short participle phrase before the modal.
@@ -106,6 +113,32 @@ internal sealed partial class InjectionDetector
             Raise(weights, Marker.AddressedToAi, now ? 0.55 : 0.35);
         }
     }
+
+    /// <summary>
+    /// After the noun, a participle of handling that points at this text ("handling this conversation", "processing this
+    /// message"), then "will" with "now" or "immediately" and an action verb. "Agent" also names people ("the agent handling
+    /// this ticket will now email you"), so it does not count here; "will" alone describes a product.
+    /// </summary>
+    private static bool WillNowActOnThisText(ReadOnlySpan<char> text, ReadOnlySpan<char> noun, ReadOnlySpan<char> participle, int i)
+    {
+        if (!(IsReadingVerb(participle) || AsciiCase.Equals(participle, "handling")) || AsciiCase.StartsWith(noun, "agent"))
+        {
+            return false;
+        }
+
+        var pointer = NextWord(text, ref i);
+        if (!(AsciiCase.Equals(pointer, "this") || AsciiCase.Equals(pointer, "these")) || !IsOneOf(NextWord(text, ref i), ThisTextNouns)
+            || !AsciiCase.Equals(NextWord(text, ref i), "will") || !IsOneOf(NextWord(text, ref i), Immediacy))
+        {
+            return false;
+        }
+
+        var verb = NextWord(text, ref i);
+        return !verb.IsEmpty && ActionVerbLookup.Contains(verb);
+    }
+
+    /// <summary>Nouns for the text being read, after "this": "handling this conversation", "summarizing this document".</summary>
+    private static readonly string[] ThisTextNouns = ["conversation", "conversations", "chat", "message", "messages", "email", "emails", "e-mail", "thread", "document", "documents", "page", "text", "file", "note", "transcript", "inbox", "mailbox"];
 
     /// <summary>Where the determiner right before <paramref name="at"/> starts ("the", "any", "every" …), or -1.</summary>
     private static int DeterminerBefore(ReadOnlySpan<char> text, int at)
