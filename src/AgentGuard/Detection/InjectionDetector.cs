@@ -27,7 +27,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("your new", Family.NewTask), ("your real", Family.NewTask), ("your actual", Family.NewTask), ("your true", Family.NewTask), ("your primary", Family.NewTask), ("your only", Family.NewTask), ("your updated", Family.NewTask),
         ("instruction", Family.NewInstructions),
         ("ai ", Family.AiNoun), ("ai,", Family.AiNoun), ("ai:", Family.AiNoun), ("ai.", Family.AiNoun), ("ais ", Family.AiNoun), ("ai_", Family.AiNoun), ("ai-", Family.AiNoun), ("aiinstruction", Family.AiNoun), ("aidirective", Family.AiNoun), ("ainote", Family.AiNoun),
-        ("assistant", Family.AiNoun), ("llm", Family.AiNoun), ("language model", Family.AiNoun), ("agent", Family.AiNoun), ("chatbot", Family.AiNoun), ("copilot", Family.AiNoun), ("gpt", Family.AiNoun), ("claude", Family.AiNoun), ("automated", Family.AiNoun), ("chatgpt", Family.ReaderNamed), ("gemini", Family.ReaderNamed), ("summarizer", Family.ReaderNamed), ("summariser", Family.ReaderNamed),
+        ("assistant", Family.AiNoun), ("llm", Family.AiNoun), ("language model", Family.AiNoun), ("agent", Family.AiNoun), ("chatbot", Family.AiNoun), ("copilot", Family.AiNoun), ("gpt", Family.AiNoun), ("claude", Family.AiNoun), ("automated", Family.AiNoun), ("chatgpt", Family.ReaderNamed), ("gemini", Family.ReaderNamed), ("summarizer", Family.ReaderNamed), ("summariser", Family.ReaderNamed), ("approved", Family.ConsentClaimed), ("authorized", Family.ConsentClaimed), ("authorised", Family.ConsentClaimed), ("consented", Family.ConsentClaimed), ("okayed", Family.ConsentClaimed), ("signed off", Family.ConsentClaimed), ("given permission", Family.ConsentClaimed), ("given consent", Family.ConsentClaimed), ("given their", Family.ConsentClaimed), ("given explicit", Family.ConsentClaimed), ("given full", Family.ConsentClaimed),
         ("important:", Family.Urgent), ("important!", Family.Urgent), ("urgent", Family.Urgent), ("you must", Family.Urgent), ("immediately", Family.Urgent),
         ("<system", Family.RoleTag), ("</system", Family.RoleTag), ("[inst]", Family.RoleTag), ("[/inst]", Family.RoleTag), ("<<sys>>", Family.RoleTag), ("### ", Family.RoleTag), ("[system", Family.RoleTag), ("system message:", Family.RoleTag), ("system prompt:", Family.RoleTag), ("<assistant>", Family.RoleTag), ("</user>", Family.RoleTag), ("<instructions>", Family.RoleTag), ("{{system", Family.RoleTag), ("system override", Family.RoleTag), ("admin override", Family.RoleTag), ("developer mode", Family.RoleTag), ("system:", Family.RoleTag),
         ("<!--", Family.HtmlComment),
@@ -853,6 +853,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.ReaderNamed:
                 ReaderNamed(text, at, weights);
                 break;
+            case Family.ConsentClaimed:
+                ConsentClaimed(text, at, weights);
+                break;
             case Family.VouchedVerdict:
                 VouchedVerdict(text, at, anchor, weights);
                 break;
@@ -1018,5 +1021,6 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         LiftedRestrictions,
         PlantedMemory,
         ReaderNamed,
+        ConsentClaimed,
     }
 }
