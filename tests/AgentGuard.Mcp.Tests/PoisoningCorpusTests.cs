@@ -122,7 +122,7 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
         // The forty-fourth session added mcp-sentinel (beejak/mcp-sentinel: the unit tests of a scanner's static
         // tool-poisoning detector): untuned 7 / 8 (no clean text held out), so 202 / 235 at 14 / 922 before any change;
         // with gmail-mcp (GongRzhe/Gmail-MCP-Server's tool and parameter descriptions, clean) untuned 0 / 25, so 202 / 235 at
-        // 14 / 947.
+        // 14 / 947; after that session's six classes the same, line for line.
         // The recall floor is the measured figure, the target (0.90) is not met.
         var first = heldOut.Where(s => FirstBuildSources.Contains(s.GetProperty("source").GetString()!)).ToList();
         var firstPositives = first.Where(s => s.GetProperty("label").GetInt32() == 1).ToList();
