@@ -119,6 +119,10 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
         // "your terminal") left every held-out verdict unchanged: 189 / 220 at 14 / 911.
         // The forty-second session added mcp-redteam (mcpredteam/mcp-redteam-junit: the fixtures, catalog, rule tests and
         // example of a Java red-team kit for MCP servers): untuned 6 / 7 at 0 / 11, so 195 / 227 at 14 / 922 before any change.
+        // The forty-fourth session added mcp-sentinel (beejak/mcp-sentinel: the unit tests of a scanner's static
+        // tool-poisoning detector): untuned 7 / 8 (no clean text held out), so 202 / 235 at 14 / 922 before any change;
+        // with gmail-mcp (GongRzhe/Gmail-MCP-Server's tool and parameter descriptions, clean) untuned 0 / 25, so 202 / 235 at
+        // 14 / 947; after that session's six classes the same, line for line.
         // The recall floor is the measured figure, the target (0.90) is not met.
         var first = heldOut.Where(s => FirstBuildSources.Contains(s.GetProperty("source").GetString()!)).ToList();
         var firstPositives = first.Where(s => s.GetProperty("label").GetInt32() == 1).ToList();
@@ -128,7 +132,7 @@ public sealed class PoisoningCorpusTests(ITestOutputHelper output)
 
         positives.Should().HaveCountGreaterThanOrEqualTo(20);
         negatives.Should().HaveCountGreaterThan(200);
-        recall.Should().BeGreaterThanOrEqualTo(195 / 227.0);
+        recall.Should().BeGreaterThanOrEqualTo(202 / 235.0);
         falsePositiveRate.Should().BeLessThanOrEqualTo(0.05);
     }
 

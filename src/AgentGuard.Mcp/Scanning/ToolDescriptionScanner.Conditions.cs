@@ -170,12 +170,16 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.BehaviourKeptOut"/> holds.</summary>
         BehaviourKeptOut,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.SystemPromptAsked"/> holds.</summary>
+        SystemPromptAsked,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
     internal static PhraseCondition ConditionOf(string phrase) => phrase switch
     {
         "before using" or "before calling" or "before invoking" => PhraseCondition.AfterNamedTool,
+        "system prompt" => PhraseCondition.SystemPromptAsked,
         "other tool" => PhraseCondition.NotFeedingOtherTools,
         _ when Array.IndexOf(DisclosedObjects, phrase) >= 0 => PhraseCondition.UnderObligation,
         "silently" or "quietly" or "stealthily" or "discreetly" or "invisibly" => PhraseCondition.BeforeMovingVerb,
@@ -238,7 +242,7 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.AfterNamedTool => TiedToANamedTool(text, at, end),
         PhraseCondition.NotFeedingOtherTools => FeedsNoOtherTool(text, at),
         PhraseCondition.UnderObligation => ObligedToDisclose(text, at) || HandedOverBeforeUse(text, at, end) || ConversationSent(text, at, end) || MovedByOrder(text, at, end)
-            || EnvironmentSecretNamed(text, at, end),
+            || EnvironmentSecretNamed(text, at, end) || AnsweredWithASecret(text, at, end),
         PhraseCondition.BeforeMovingVerb => BeforeMovingVerb(text, end),
         PhraseCondition.AsLink => OpensALink(text, end),
         PhraseCondition.AddedRecipient => AddsARecipient(text, at, end),
@@ -290,6 +294,7 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.ConsentClaim => ConsentClaimed(text, at, end),
         PhraseCondition.OutputAsInstructions => OutputTakenAsInstructions(text, at, end),
         PhraseCondition.BehaviourKeptOut => BehaviourKeptOut(text, at, end),
+        PhraseCondition.SystemPromptAsked => SystemPromptAsked(text, at, end),
         _ => true,
     };
 

@@ -6,7 +6,9 @@ namespace AgentGuard.Mcp;
 /// A claim of rank over what the model answers to: the description "takes precedence over" the user's request,
 /// "overrides" earlier instructions, "supersedes" all other guidance, "outranks" the system prompt. A tool's description
 /// informs a call; it has no standing against the user or the host, and text that claims it speaks to the model. What a
-/// setting overrides (a default, a configuration, another value) ranks values, not instructions.
+/// setting overrides (a default, a configuration, another value) ranks values, not instructions. Rank over every other
+/// tool ("takes precedence over all other tools", "overrides any other tool") reaches into how the model picks among the
+/// servers it has, and counts as well; a tools setting ("overrides the tools configuration") does not.
 /// </content>
 internal static partial class ToolDescriptionScanner
 {
@@ -24,7 +26,7 @@ internal static partial class ToolDescriptionScanner
     internal static readonly string[] InstructionNouns =
         ["instructions", "instruction", "directives", "directive", "guidance", "guidelines", "guideline", "prompt", "prompts",
          "programming", "request", "requests", "wishes", "preferences", "question", "questions", "intent", "commands", "rules",
-         "policies", "restrictions", "guardrails"];
+         "policies", "restrictions", "guardrails", "tools", "tool", "functions", "servers"];
 
     /// <summary>Words right before an instruction noun that make it the model's own: its owner or its standing ("the user's request", "previous instructions").</summary>
     internal static readonly string[] InstructionOwners =
@@ -34,12 +36,14 @@ internal static partial class ToolDescriptionScanner
     internal static readonly string[] InstructionQuantifiers = ["all", "any", "other"];
 
     /// <summary>The nouns a quantifier alone makes the model's: words of instruction that a tool's settings do not use for themselves.</summary>
-    internal static readonly string[] QuantifiedInstructionNouns = ["instructions", "instruction", "directives", "directive", "guidance", "guidelines", "prompts"];
+    internal static readonly string[] QuantifiedInstructionNouns =
+        ["instructions", "instruction", "directives", "directive", "guidance", "guidelines", "prompts", "tools", "tool", "functions", "servers"];
 
     /// <summary>Words after an instruction noun that make it a label of a setting ("the instructions field", "the prompt template").</summary>
     internal static readonly string[] InstructionLabels =
         ["field", "fields", "parameter", "parameters", "property", "properties", "file", "files", "template", "templates", "setting",
-         "settings", "id", "ids", "key", "value", "values", "option", "options", "flag", "flags", "column", "attribute", "name"];
+         "settings", "id", "ids", "key", "value", "values", "option", "options", "flag", "flags", "column", "attribute", "name", "level",
+         "default", "defaults", "config", "configuration", "timeout", "list", "array", "schema", "definitions"];
 
     /// <summary>Words for whatever the user says ("anything the user says", "whatever the user asks").</summary>
     internal static readonly string[] AnythingWords = ["anything", "everything", "whatever", "what"];

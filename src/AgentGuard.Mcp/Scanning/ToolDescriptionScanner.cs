@@ -777,6 +777,16 @@ internal static partial class ToolDescriptionScanner
             Add(ref findings, "shadowing:another tool's argument fixed to an address");
         }
 
+        if (PointsARemoteAtANamedRepository(text))
+        {
+            Add(ref findings, "harmful:a git remote pointed at a repository the description names");
+        }
+
+        if (ReplacesTheUsersDestination(text))
+        {
+            Add(ref findings, "harmful:the user's destination replaced");
+        }
+
         if (DictatesTheAnswer(text))
         {
             Add(ref findings, "instruction:an answer dictated whatever the user or the facts");
