@@ -79,6 +79,30 @@ internal sealed class SecretDetector : ISecretDetector
             }
         }
 
+        // Each string value that holds a text is read as a text of its own: what opens it opens the tool's output.
+        if (level < JsonEscapes.MaximumLevels && SecretJsonStrings.HoldsJson(text) && SecretJsonStrings.TextValues(text) is { } values)
+        {
+            foreach (var (value, valueMap) in values)
+            {
+                try
+                {
+                    foreach (var finding in Read(value, level + 1))
+                    {
+                        if (SecretJsonStrings.Written(text, value, valueMap, finding) is { } written)
+                        {
+                            merged.Add(written);
+                        }
+                    }
+                }
+                finally
+                {
+                    System.Buffers.ArrayPool<int>.Shared.Return(valueMap);
+                }
+            }
+
+            merged = Merged(merged);
+        }
+
         return merged;
     }
 
@@ -140,6 +164,8 @@ internal sealed class SecretDetector : ISecretDetector
             {
                 finding = SecretBlocks.Widened(text, finding, blocks);
             }
+
+            finding = SecretQuotedLiterals.Widened(text, finding);
 
             // Overlapping findings (a JWT behind "Bearer", a key in a connection string) are reported once, merged; where
             // a generic reading ("url-password", "generic-secret") and a specific one start together, the specific one

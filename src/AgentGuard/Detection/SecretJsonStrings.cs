@@ -34,7 +34,7 @@ internal static class SecretJsonStrings
     {
         decoded = text;
         map = [];
-        if ((text.Contains("{\"", StringComparison.Ordinal) || text.Contains("[\"", StringComparison.Ordinal)) is false || text.IndexOf('\\') < 0)
+        if (!HoldsJson(text) || text.IndexOf('\\') < 0)
         {
             return false;
         }
@@ -46,6 +46,56 @@ internal static class SecretJsonStrings
 
         (decoded, map) = next;
         return true;
+    }
+
+    /// <summary>True when <paramref name="text"/> holds a JSON string (<c>{"</c>, <c>["</c>).</summary>
+    public static bool HoldsJson(string text) => text.Contains("{\"", StringComparison.Ordinal) || text.Contains("[\"", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The string values of a JSON text that read as a text of their own (a tool's output in <c>{"body": "beamer = …"}</c>:
+    /// 16 characters or more with a blank, '=' or ':' in them; not keys), each decoded with a map from its characters to
+    /// where they were written. A value's own opening is then the opening of what it holds, as the line was.
+    /// </summary>
+    public static List<(string Value, int[] Map)>? TextValues(string text)
+    {
+        List<(string Value, int[] Map)>? values = null;
+        for (var at = NextQuote(text, 0); at >= 0;)
+        {
+            var end = NextQuote(text, at + 1);
+            if (end < 0)
+            {
+                break;
+            }
+
+            var after = text.AsSpan(end + 1).TrimStart();
+            var written = text.AsSpan(at + 1, end - at - 1);
+            if (!(after.Length > 0 && after[0] == ':') && written.Length >= 16 && written.IndexOfAny(' ', '=', ':') >= 0)
+            {
+                (values ??= []).Add(DecodeSpan(text, at + 1, end));
+            }
+
+            at = NextQuote(text, end + 1);
+        }
+
+        return values;
+    }
+
+    /// <summary>The written characters from <paramref name="start"/> to <paramref name="end"/> decoded, with a map to absolute written positions.</summary>
+    private static (string Value, int[] Map) DecodeSpan(string text, int start, int end)
+    {
+        var buffer = new char[end - start];
+        var map = ArrayPool<int>.Shared.Rent(end - start + 1);
+        var length = 0;
+        for (var at = start; at < end;)
+        {
+            var width = Math.Min(EscapeWidth(text, at), end - at);
+            buffer[length] = width < 2 ? text[at] : Decode(text, at);
+            map[length++] = at;
+            at += Math.Max(1, width);
+        }
+
+        map[length] = end;
+        return (new string(buffer, 0, length), map);
     }
 
     /// <summary>
@@ -60,7 +110,12 @@ internal static class SecretJsonStrings
         var written = finding with { Start = map[start], Length = map[end] - map[start] };
         var left = start > 0 && IsEscapedDelimiter(decoded, map, start - 1);
         var right = end < decoded.Length && IsEscapedDelimiter(decoded, map, end);
-        return !left && !right ? written : left && right && Pairs(decoded, start - 1, end) ? written : WholeValue(text, written);
+        if ((!left || OpensString(decoded, start - 1, end)) && (!right || ClosesString(decoded, start, end)))
+        {
+            return written;
+        }
+
+        return left && right && Pairs(decoded, start - 1, end) ? written : WholeValue(text, written);
     }
 
     /// <summary>
@@ -82,6 +137,85 @@ internal static class SecretJsonStrings
             {
                 return true;
             }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the decoded text is JSON and the quote at <paramref name="end"/> closes the string the finding lies in
+    /// (opened before it, followed by a comma, a colon or a closing bracket): the quote of JSON serialized into a string.
+    /// </summary>
+    private static bool ClosesString(string decoded, int start, int end)
+    {
+        if (decoded[end] != '"' || !HoldsJson(decoded))
+        {
+            return false;
+        }
+
+        for (var at = NextQuote(decoded, 0); at >= 0 && at < start;)
+        {
+            var close = NextQuote(decoded, at + 1);
+            if (close == end)
+            {
+                return ContinuesJson(decoded.AsSpan(end + 1));
+            }
+
+            if (close < 0 || close > start)
+            {
+                return false;
+            }
+
+            at = NextQuote(decoded, close + 1);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when what follows a value's closing quote goes on as JSON: the end, a comma before the next string, a closing
+    /// bracket before the end, a comma, another bracket or a quote (a colon would make it a key, which holds no secret). A value that merely holds
+    /// a quote and a comma (<c>abc",def</c>) does not.
+    /// </summary>
+    private static bool ContinuesJson(ReadOnlySpan<char> rest)
+    {
+        rest = rest.TrimStart();
+        if (rest.IsEmpty)
+        {
+            return true;
+        }
+
+        var next = rest[1..].TrimStart();
+        return rest[0] switch
+        {
+            ',' => next is ['"', ..],
+            '}' or ']' => next.IsEmpty || next[0] is ',' or '}' or ']' or '"',
+            _ => false,
+        };
+    }
+
+    /// <summary>True when the decoded text is JSON and the quote at <paramref name="open"/> opens a string (after a colon, a comma or an opening bracket) that holds the finding.</summary>
+    private static bool OpensString(string decoded, int open, int end)
+    {
+        if (decoded[open] != '"' || !HoldsJson(decoded) || decoded.AsSpan(0, open).TrimEnd() is not [.., ':' or ',' or '[' or '{'])
+        {
+            return false;
+        }
+
+        for (var at = NextQuote(decoded, 0); at >= 0 && at <= open;)
+        {
+            var close = NextQuote(decoded, at + 1);
+            if (at == open)
+            {
+                return close >= end;
+            }
+
+            if (close < 0)
+            {
+                return false;
+            }
+
+            at = NextQuote(decoded, close + 1);
         }
 
         return false;

@@ -54,6 +54,39 @@ public sealed class SecretJsonResultTests
         Covered(text, Escaped(Escaped(secret, encoder), encoder)).Should().Be("whole", text);
     }
 
+    /// <summary>
+    /// A tool's output whose line opens with a name that is no secret word (a provider's name, a flag): as the text of
+    /// a JSON string it opened after <c>{"body":"</c>, not at a line's start, and was missed with no escape at all.
+    /// </summary>
+    [Theory]
+    [InlineData("assemblyai = 3c9e1f7a2b8d4e6f0a1c5b9d7e3f2a4b", "3c9e1f7a2b8d4e6f0a1c5b9d7e3f2a4b")]
+    [InlineData("railway = 'c41e7a90-5b2d-4f86-9e13-7a0d2c5b8f64'", "c41e7a90-5b2d-4f86-9e13-7a0d2c5b8f64")]
+    [InlineData("--token Qm7rLx2Kd9Vw4Tz", "Qm7rLx2Kd9Vw4Tz")]
+    public void LineOpeningAJsonStringValue_IsReadAsTheLineIs(string line, string secret)
+    {
+        foreach (var encoder in new[] { "dotnet", "python" })
+        {
+            var findings = new List<SecretFinding>();
+            _detector.Find(line, findings);
+            findings.Should().NotBeEmpty("as text");
+            Covered(InjectionCorpusAsJsonTests.AsJson(line, encoder), Escaped(secret, encoder)).Should().Be("whole", encoder);
+            var twice = InjectionCorpusAsJsonTests.AsJson(InjectionCorpusAsJsonTests.AsJson(line, encoder), encoder);
+            Covered(twice, Escaped(Escaped(secret, encoder), encoder)).Should().Be("whole", encoder + " twice");
+        }
+    }
+
+    /// <summary>A secret in JSON serialized into a string is redacted as itself, not with the whole serialized value around it.</summary>
+    [Fact]
+    public void SecretInJsonSerializedIntoAString_IsRedactedAlone()
+    {
+        var text = InjectionCorpusAsJsonTests.AsJson(InjectionCorpusAsJsonTests.AsJson("--token Qm7rLx2Kd9Vw4Tz", "dotnet"), "dotnet");
+        var findings = new List<SecretFinding>();
+        _detector.Find(text, findings);
+        var span = ArgumentRedactor.RedactionSpans(text, findings).Should().ContainSingle().Which;
+        span.Start.Should().Be(text.IndexOf("Qm7rLx2Kd9Vw4Tz", StringComparison.Ordinal));
+        text.Substring(span.Start, span.Length).Should().NotContain("token");
+    }
+
     [Theory]
     [InlineData("password = \"${DB_PASSWORD}\"")]
     [InlineData("api_key = \"<your-api-key>\"")]
