@@ -139,7 +139,7 @@ internal sealed class ArgumentRedactor
         {
             var start = Math.Clamp(finding.Start, 0, text.Length);
             var end = Math.Clamp(finding.Start + finding.Length, start, text.Length);
-            while (start > 0 && IsRunChar(text[start - 1]))
+            while (start > 0 && IsRunChar(text[start - 1]) && !AfterUnicodeEscape(text, start))
             {
                 start--;
             }
@@ -218,6 +218,14 @@ internal sealed class ArgumentRedactor
 
         return depth > 0;
     }
+
+    /// <summary>
+    /// True when a JSON <c>\uXXXX</c> escape ends right before <paramref name="at"/> (a value after a serializer's escaped
+    /// quote, <c>\u0027r8Kd…</c>): its hex digits are the escape's, and taking them in would leave a bare backslash.
+    /// </summary>
+    private static bool AfterUnicodeEscape(string text, int at)
+        => at >= 6 && text[at - 6] == '\\' && text[at - 5] == 'u' && char.IsAsciiHexDigit(text[at - 4]) && char.IsAsciiHexDigit(text[at - 3])
+        && char.IsAsciiHexDigit(text[at - 2]) && char.IsAsciiHexDigit(text[at - 1]);
 
     private static bool IsRunChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '+' or '.' or ':' or '%' or '!' or '$' or '*' or '^' or '~';
 

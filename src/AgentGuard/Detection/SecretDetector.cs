@@ -42,6 +42,95 @@ internal sealed class SecretDetector : ISecretDetector
             return;
         }
 
+        foreach (var finding in Read(text, level: 0))
+        {
+            findings.Add(finding);
+        }
+    }
+
+    /// <summary>
+    /// The findings of <paramref name="text"/>; a JSON text is also read decoded (a serializer's escapes hide keys and cut
+    /// values), its findings mapped back, and JSON inside its strings in turn, up to <see cref="JsonEscapes.MaximumLevels"/>.
+    /// </summary>
+    private static List<SecretFinding> Read(string text, int level)
+    {
+        var merged = Collect(text);
+        if (level < JsonEscapes.MaximumLevels && SecretJsonStrings.TryDecode(text, out var decoded, out var map))
+        {
+            try
+            {
+                // What the written reading found across or against an escape it read as written (u0022abc…) is the
+                // decoded reading's to find: kept, it would cut a value the decoded reading reads whole or not at all.
+                merged.RemoveAll(finding => SecretJsonStrings.TouchesEscape(map, decoded.Length, finding));
+                var inner = Read(decoded, level + 1);
+                foreach (var finding in inner)
+                {
+                    if (SecretJsonStrings.Written(text, decoded, map, finding) is { } written)
+                    {
+                        merged.Add(written);
+                    }
+                }
+
+                merged = Merged(merged);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(map);
+            }
+        }
+
+        // Each string value that holds a text is read as a text of its own: what opens it opens the tool's output.
+        if (level < JsonEscapes.MaximumLevels && SecretJsonStrings.HoldsJson(text) && SecretJsonStrings.TextValues(text) is { } values)
+        {
+            foreach (var (value, valueMap) in values)
+            {
+                try
+                {
+                    foreach (var finding in Read(value, level + 1))
+                    {
+                        if (SecretJsonStrings.Written(text, value, valueMap, finding) is { } written)
+                        {
+                            merged.Add(written);
+                        }
+                    }
+                }
+                finally
+                {
+                    System.Buffers.ArrayPool<int>.Shared.Return(valueMap);
+                }
+            }
+
+            merged = Merged(merged);
+        }
+
+        return merged;
+    }
+
+    /// <summary>Findings that overlap merged into one, in text order (a specific kind names a span a generic one shares a start with).</summary>
+    private static List<SecretFinding> Merged(List<SecretFinding> found)
+    {
+        var merged = new List<SecretFinding>(found.Count);
+        foreach (var finding in InTextOrder(found))
+        {
+            if (merged.Count > 0 && finding.Start < merged[^1].Start + merged[^1].Length)
+            {
+                var last = merged[^1];
+                var kind = finding.Start == last.Start && IsGeneric(last.Kind) && !IsGeneric(finding.Kind) ? finding.Kind : last.Kind;
+                var start = Math.Min(last.Start, finding.Start);
+                var end = Math.Max(last.Start + last.Length, finding.Start + finding.Length);
+                merged[^1] = last with { Kind = kind, Start = start, Length = end - start };
+                continue;
+            }
+
+            merged.Add(finding);
+        }
+
+        return merged;
+    }
+
+    /// <summary>The findings of <paramref name="text"/> as written, widened to whole tokens and merged.</summary>
+    private static List<SecretFinding> Collect(string text)
+    {
         var found = new List<SecretFinding>();
         ScanFormats(text, found);
         ScanProviders(text, found);
@@ -56,7 +145,7 @@ internal sealed class SecretDetector : ISecretDetector
         SecretBase64Runs.DropInside(text, found);
         if (found.Count == 0)
         {
-            return;
+            return found;
         }
 
         SecretCompanions.Add(text, found);
@@ -76,6 +165,8 @@ internal sealed class SecretDetector : ISecretDetector
                 finding = SecretBlocks.Widened(text, finding, blocks);
             }
 
+            finding = SecretQuotedLiterals.Widened(text, finding);
+
             // Overlapping findings (a JWT behind "Bearer", a key in a connection string) are reported once, merged; where
             // a generic reading ("url-password", "generic-secret") and a specific one start together, the specific one
             // names the secret (a GitHub token as a URL's password is a github-token).
@@ -92,10 +183,7 @@ internal sealed class SecretDetector : ISecretDetector
             merged.Add(finding);
         }
 
-        foreach (var finding in merged)
-        {
-            findings.Add(finding);
-        }
+        return merged;
     }
 
     /// <summary>

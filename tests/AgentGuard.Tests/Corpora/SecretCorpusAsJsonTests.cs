@@ -7,8 +7,8 @@ namespace AgentGuard.Tests.Corpora;
 /// of a JSON object's string (<see cref="InjectionCorpusAsJsonTests.AsJson"/>: System.Text.Json's default encoder writes a
 /// quote as <c>\u0022</c> and a <c>+</c> as <c>\u002B</c>; Python's <c>json.dumps</c> writes non-ASCII escaped). A secret
 /// in a serialized result must be found and redacted whole, where it was written, as it is in the line itself. A
-/// positive counts when the redaction covers the secret as the encoder wrote it. Not met: the bounds below hold the
-/// measured gap.
+/// positive counts when the redaction covers the secret as the encoder wrote it. The bounds below hold the measured
+/// figures (740 from either encoder against 738 as text).
 /// </summary>
 public sealed class SecretCorpusAsJsonTests(ITestOutputHelper output)
 {
@@ -27,11 +27,13 @@ public sealed class SecretCorpusAsJsonTests(ITestOutputHelper output)
         var flaggedAsJson = negatives.Count(s => Flags(InjectionCorpusAsJsonTests.AsJson(s.Text, encoder)));
         output.WriteLine($"held-out lines with context as JSON ({encoder}): found {asJson.Count(o => o == "found")}/{positives.Count} ({asText.Count(o => o == "found")} as text), partial {asJson.Count(o => o == "partial")} ({asText.Count(o => o == "partial")}), negatives flagged {flaggedAsJson}/{negatives.Count} ({flaggedAsText})");
 
-        // Regression bounds at the figures measured in the forty-third session: the secret detector reads JSON as written,
-        // and System.Text.Json's escapes (a quote as \u0022, '<' as \u003C) hide keys and cut values (as text: 738, 5, 31).
-        // Decoding the escapes before the search found 735 from .NET and 731 from Python but cut values that hold a quote
-        // (SecretNoFragmentMoreCarriersPropertyTests failed), and was not kept: see docs/history/detection-log.md.
-        var (found, partial, flagged) = encoder == "dotnet" ? (653, 2, 33) : (710, 4, 29);
+        // Regression bounds. Forty-third session: the secret detector read JSON as written, and System.Text.Json's escapes
+        // (a quote as \u0022, '<' as \u003C) hid keys and cut values: 653 / 842 from .NET (2 partial, 33 flagged), 710 from
+        // Python (4, 29), against 738, 5 and 31 as text. Forty-fourth session (measured once before and once after): a JSON
+        // text is also read decoded, its findings mapped back (a finding that a decoded quote cuts covers its whole written
+        // value), and each string value that holds a text is read as a text of its own: 740 from .NET (4 partial, 31
+        // flagged) and 740 from Python (3, 31); as text unchanged (738, 5, 31). See docs/history/detection-log.md.
+        var (found, partial, flagged) = encoder == "dotnet" ? (740, 4, 31) : (740, 3, 31);
         asJson.Count(o => o == "found").Should().BeGreaterThanOrEqualTo(found);
         asJson.Count(o => o == "partial").Should().BeLessThanOrEqualTo(partial);
         flaggedAsJson.Should().BeLessThanOrEqualTo(flagged);

@@ -15,7 +15,7 @@ public sealed class SecretRedactionEleventhPassTests
     [InlineData("password: 1qay@WXS???? # rotated", "password: [REDACTED:password] # rotated")]
     [InlineData("client_secret=1qay@WXS????&grant_type=client_credentials", "client_secret=[REDACTED:generic-secret]&grant_type=client_credentials")]
     [InlineData("connect(password=1qay@WXS????)", "connect(password=[REDACTED:password])")]
-    [InlineData("{\"args\": \"password=1qay@WXS????\\\" next\"}", "{\"args\": \"password=[REDACTED:password]\" next\"}")]
+    [InlineData("{\"args\": \"password=1qay@WXS????\\\" next\"}", "{\"args\": \"password=[REDACTED:password]\\\" next\"}")]
     public void Redact_PasswordEndingInQuestionMarks_KeepsNoneOfThem(string text, string audited)
         => _redactor.RedactText(text).Should().Be(audited);
 
