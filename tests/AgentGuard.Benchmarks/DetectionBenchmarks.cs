@@ -79,6 +79,15 @@ public class DetectionBenchmarks
         return _findings.Count;
     }
 
+    /// <summary>The clean page as a tool's JSON result: the secret detector reads it as written, decoded and value by value.</summary>
+    [Benchmark]
+    public int Secrets_10KBJsonResult()
+    {
+        _findings.Clear();
+        _secrets.Find(_jsonResult, _findings);
+        return _findings.Count;
+    }
+
     [Benchmark]
     public double Injection_Clean10KB() => _injection.Assess(_cleanPage).Score;
 
