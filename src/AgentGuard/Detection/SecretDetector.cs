@@ -112,20 +112,30 @@ internal sealed class SecretDetector : ISecretDetector
         var merged = new List<SecretFinding>(found.Count);
         foreach (var finding in InTextOrder(found))
         {
-            if (merged.Count > 0 && finding.Start < merged[^1].Start + merged[^1].Length)
-            {
-                var last = merged[^1];
-                var kind = finding.Start == last.Start && IsGeneric(last.Kind) && !IsGeneric(finding.Kind) ? finding.Kind : last.Kind;
-                var start = Math.Min(last.Start, finding.Start);
-                var end = Math.Max(last.Start + last.Length, finding.Start + finding.Length);
-                merged[^1] = last with { Kind = kind, Start = start, Length = end - start };
-                continue;
-            }
-
-            merged.Add(finding);
+            MergeInto(merged, finding);
         }
 
         return merged;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="finding"/> (in text order) to <paramref name="merged"/>, or widens the last finding it overlaps;
+    /// where a generic reading ("url-password", "generic-secret") and a specific one start together, the specific one
+    /// names the secret (a GitHub token as a URL's password is a github-token).
+    /// </summary>
+    private static void MergeInto(List<SecretFinding> merged, SecretFinding finding)
+    {
+        if (merged.Count > 0 && finding.Start < merged[^1].Start + merged[^1].Length)
+        {
+            var last = merged[^1];
+            var kind = finding.Start == last.Start && IsGeneric(last.Kind) && !IsGeneric(finding.Kind) ? finding.Kind : last.Kind;
+            var start = Math.Min(last.Start, finding.Start);
+            var end = Math.Max(last.Start + last.Length, finding.Start + finding.Length);
+            merged[^1] = last with { Kind = kind, Start = start, Length = end - start };
+            return;
+        }
+
+        merged.Add(finding);
     }
 
     /// <summary>The findings of <paramref name="text"/> as written, widened to whole tokens and merged.</summary>
@@ -167,20 +177,8 @@ internal sealed class SecretDetector : ISecretDetector
 
             finding = SecretQuotedLiterals.Widened(text, finding);
 
-            // Overlapping findings (a JWT behind "Bearer", a key in a connection string) are reported once, merged; where
-            // a generic reading ("url-password", "generic-secret") and a specific one start together, the specific one
-            // names the secret (a GitHub token as a URL's password is a github-token).
-            if (merged.Count > 0 && finding.Start < merged[^1].Start + merged[^1].Length)
-            {
-                var last = merged[^1];
-                var kind = finding.Start == last.Start && IsGeneric(last.Kind) && !IsGeneric(finding.Kind) ? finding.Kind : last.Kind;
-                var start = Math.Min(last.Start, finding.Start);
-                var end = Math.Max(last.Start + last.Length, finding.Start + finding.Length);
-                merged[^1] = last with { Kind = kind, Start = start, Length = end - start };
-                continue;
-            }
-
-            merged.Add(finding);
+            // Overlapping findings (a JWT behind "Bearer", a key in a connection string) are reported once, merged.
+            MergeInto(merged, finding);
         }
 
         return merged;
