@@ -198,6 +198,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ScanEncoded(text, weights);
         ScanRotated(text, weights);
         ScanOtherTongues(text, weights);
+        ScanCyrillicIgnore(text, weights);
         // Without a second reader, a text that changes only in its spacing is walked once, respaced, instead of twice.
         plainReading = ScanPlainReading(text, weights, mayRespace: typeof(TReader) == typeof(NoReader), out var respaced);
         ScanValues(jsonValues, weights, resultRespaced: respaced is not null);
@@ -257,6 +258,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ScanEncoded(text, weights);
         ScanRotated(text, weights);
         ScanOtherTongues(text, weights);
+        ScanCyrillicIgnore(text, weights);
         _ = ScanPlainReading(text, weights, mayRespace: true, out var respaced);
         ScanRuns(jsonValues, weights);
         text = respaced ?? text;

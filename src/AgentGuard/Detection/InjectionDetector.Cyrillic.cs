@@ -1,0 +1,78 @@
+using System.Buffers;
+
+namespace AgentGuard;
+
+/// <content>
+/// "Ignore all previous instructions" in Russian and Ukrainian ("Игнорируй все предыдущие инструкции", "Забудь все прошлые
+/// указания", "Ігноруй усі попередні інструкції"). The word walk stops only at ASCII word starts, so the verbs are found
+/// by one search of the text (its first characters are Cyrillic: ASCII text pays one vector pass). As in English, the
+/// instructions must be qualified as the earlier or all of them ("ignore instructions from strangers" is advice), and
+/// "не забудь" (don't forget) is not "забудь".
+/// </content>
+internal sealed partial class InjectionDetector
+{
+    /// <summary>The stems of "ignore" and "forget" (imperative), Russian and Ukrainian.</summary>
+    private static readonly SearchValues<string> CyrillicIgnoreVerbs = SearchValues.Create(["игнорир", "ігнору", "забудь", "забудьте", "забуд"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Earlier, previous, above, system, all: what makes the instructions the reader's own.</summary>
+    private static readonly string[] CyrillicQualifiers = ["предыдущ", "прошл", "прежн", "вышеуказанн", "вышеизложенн", "системн", "все ", "всё ", "попередн", "усі ", "всі ", "минул"];
+
+    /// <summary>Instructions, directions, rules, commands, the prompt.</summary>
+    private static readonly string[] CyrillicInstructionNouns = ["инструкц", "указани", "правил", "команд", "промпт", "распоряжени", "інструкц", "вказівк", "правил"];
+
+    private static readonly SearchValues<char> CyrillicSentenceEnds = SearchValues.Create(".!?\n");
+
+    /// <summary>How far after the verb its object is read.</summary>
+    private const int CyrillicObjectReach = 60;
+
+    private static void ScanCyrillicIgnore(ReadOnlySpan<char> text, Span<double> weights)
+    {
+        for (var from = 0; from < text.Length && weights[(int)Marker.IgnorePrevious] < 0.85;)
+        {
+            var found = text[from..].IndexOfAny(CyrillicIgnoreVerbs);
+            if (found < 0)
+            {
+                return;
+            }
+
+            var at = from + found;
+            from = at + 1;
+            if ((at > 0 && char.IsLetter(text[at - 1]) && !IsIgnorePrefix(text[..at])) || FollowsNot(text, at))
+            {
+                continue;
+            }
+
+            var after = text.Slice(at, Math.Min(CyrillicObjectReach, text.Length - at));
+            var end = after.IndexOfAny(CyrillicSentenceEnds);
+            after = end < 0 ? after : after[..end];
+            if (ContainsAnyIgnoringCase(after, CyrillicQualifiers) && ContainsAnyIgnoringCase(after, CyrillicInstructionNouns))
+            {
+                Raise(weights, Marker.IgnorePrevious, 0.85);
+            }
+        }
+    }
+
+    /// <summary>"про" before "игнорируй" (проигнорируй, "ignore" perfective) is part of the verb.</summary>
+    private static bool IsIgnorePrefix(ReadOnlySpan<char> before)
+        => before.EndsWith("про", StringComparison.OrdinalIgnoreCase) && (before.Length == 3 || !char.IsLetter(before[^4]));
+
+    /// <summary>"не" right before the verb: "не забудь" is "don't forget".</summary>
+    private static bool FollowsNot(ReadOnlySpan<char> text, int at)
+    {
+        var before = text[..at].TrimEnd();
+        return before.EndsWith("не", StringComparison.OrdinalIgnoreCase) && (before.Length == 2 || !char.IsLetter(before[^3]));
+    }
+
+    private static bool ContainsAnyIgnoringCase(ReadOnlySpan<char> text, string[] stems)
+    {
+        foreach (var stem in stems)
+        {
+            if (text.Contains(stem, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
