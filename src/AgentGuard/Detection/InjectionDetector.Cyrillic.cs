@@ -12,13 +12,13 @@ namespace AgentGuard;
 internal sealed partial class InjectionDetector
 {
     /// <summary>The stems of "ignore" and "forget" (imperative), Russian and Ukrainian.</summary>
-    private static readonly SearchValues<string> CyrillicIgnoreVerbs = SearchValues.Create(["игнорир", "ігнору", "забудь", "забудьте", "забуд"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> CyrillicIgnoreVerbs = SearchValues.Create(["игнорир", "ігнору", "забуд"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Earlier, previous, above, system, all: what makes the instructions the reader's own.</summary>
-    private static readonly string[] CyrillicQualifiers = ["предыдущ", "прошл", "прежн", "вышеуказанн", "вышеизложенн", "системн", "все ", "всё ", "попередн", "усі ", "всі ", "минул"];
+    private static readonly SearchValues<string> CyrillicQualifiers = SearchValues.Create(["предыдущ", "прошл", "прежн", "вышеуказанн", "вышеизложенн", "системн", "все ", "всё ", "попередн", "усі ", "всі ", "минул"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Instructions, directions, rules, commands, the prompt.</summary>
-    private static readonly string[] CyrillicInstructionNouns = ["инструкц", "указани", "правил", "команд", "промпт", "распоряжени", "інструкц", "вказівк", "правил"];
+    private static readonly SearchValues<string> CyrillicInstructionNouns = SearchValues.Create(["инструкц", "указани", "правил", "команд", "промпт", "распоряжени", "інструкц", "вказівк"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<char> CyrillicSentenceEnds = SearchValues.Create(".!?\n");
 
@@ -45,7 +45,7 @@ internal sealed partial class InjectionDetector
             var after = text.Slice(at, Math.Min(CyrillicObjectReach, text.Length - at));
             var end = after.IndexOfAny(CyrillicSentenceEnds);
             after = end < 0 ? after : after[..end];
-            if (ContainsAnyIgnoringCase(after, CyrillicQualifiers) && ContainsAnyIgnoringCase(after, CyrillicInstructionNouns))
+            if (after.ContainsAny(CyrillicQualifiers) && after.ContainsAny(CyrillicInstructionNouns))
             {
                 Raise(weights, Marker.IgnorePrevious, 0.85);
             }
@@ -61,18 +61,5 @@ internal sealed partial class InjectionDetector
     {
         var before = text[..at].TrimEnd();
         return before.EndsWith("не", StringComparison.OrdinalIgnoreCase) && (before.Length == 2 || !char.IsLetter(before[^3]));
-    }
-
-    private static bool ContainsAnyIgnoringCase(ReadOnlySpan<char> text, string[] stems)
-    {
-        foreach (var stem in stems)
-        {
-            if (text.Contains(stem, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -28,7 +28,7 @@ internal sealed partial class InjectionDetector
         {
             // The words open their sentence ("… before continuing. Do not mention this step."): the order may stand in the
             // sentence before. Not after a dash or a comma: "Thanks for dinner — don't mention it" thanks.
-            from = SentenceOpening(text, SentenceBoundaryBefore(text, from), limit);
+            from = SentenceOpening(text, from - 1, limit);
         }
 
         var window = text[from..at];
@@ -67,9 +67,6 @@ internal sealed partial class InjectionDetector
 
         return limit;
     }
-
-    /// <summary>The position just before the boundary that opens the sentence at <paramref name="opening"/>.</summary>
-    private static int SentenceBoundaryBefore(ReadOnlySpan<char> text, int opening) => Math.Max(0, opening - 1);
 
     /// <summary>Where the clause holding <paramref name="at"/> opens within its sentence: after the last ',', ';', ':' or dash.</summary>
     private static int ClauseStart(ReadOnlySpan<char> text, int sentence, int at)
