@@ -60,7 +60,14 @@ internal static partial class ToolDescriptionScanner
         return false;
     }
 
-    /// <summary>Back from <paramref name="at"/> to its sentence's start: an e-mail address, a web address, a '#channel' or a run of six or more digits.</summary>
+    /// <summary>A phone number opens <paramref name="text"/>: its first token is a '+' and seven or more digits.</summary>
+    private static bool PhoneNumberAt(ReadOnlySpan<char> text)
+    {
+        var end = text.IndexOfAny(' ', '\t', '\n');
+        return IsWrittenDestination(end < 0 ? text : text[..end]);
+    }
+
+    /// <summary>Back from <paramref name="at"/> to its sentence's start: an e-mail address, a web address, a phone number, a '#channel' or a run of six or more digits.</summary>
     private static bool NamedDestinationBefore(ReadOnlySpan<char> text, int at)
     {
         var digits = 0;
@@ -79,6 +86,11 @@ internal static partial class ToolDescriptionScanner
             }
 
             if (c == '@' && i > 0 && char.IsLetterOrDigit(text[i - 1]) && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && text[(i + 1)..at].IndexOf('.') > 0)
+            {
+                return true;
+            }
+
+            if (c == '+' && PhoneNumberAt(text[i..at]))
             {
                 return true;
             }

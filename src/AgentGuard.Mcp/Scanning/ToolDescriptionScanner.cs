@@ -752,6 +752,11 @@ internal static partial class ToolDescriptionScanner
             Add(ref findings, "harvesting:the conversation put into an argument");
         }
 
+        if (PutsPrivateDataIntoAnArgument(text))
+        {
+            Add(ref findings, "harvesting:private data put into an argument named for something else");
+        }
+
         if (ReadOnlyClaimWithWriteSwitch(text))
         {
             Add(ref findings, "harmful:read-only claim with a write switch");
@@ -782,7 +787,7 @@ internal static partial class ToolDescriptionScanner
             Add(ref findings, "harmful:a git remote pointed at a repository the description names");
         }
 
-        if (ReplacesTheUsersDestination(text))
+        if (ReplacesTheUsersDestination(text) || ForcesADestination(text))
         {
             Add(ref findings, "harmful:the user's destination replaced");
         }
