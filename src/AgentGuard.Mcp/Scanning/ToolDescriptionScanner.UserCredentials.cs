@@ -106,7 +106,7 @@ internal static partial class ToolDescriptionScanner
 
         var to = from;
         if (NextWord(text, ref to, out var infinitive) && AsciiCase.Equals(infinitive, "to")
-            && (!NextWord(text, ref to, out var handing) || !HandingOverVerbLookup.Contains(handing)))
+            && (!NextHandingVerb(text, ref to, out var handing) || !HandingOverVerbLookup.Contains(handing)))
         {
             return false;
         }
@@ -128,5 +128,16 @@ internal static partial class ToolDescriptionScanner
         }
 
         return false;
+    }
+
+    /// <summary>The verb after "to", read past a "re-" prefix ("to re-enter their password" hands over as "to enter" does).</summary>
+    private static bool NextHandingVerb(ReadOnlySpan<char> text, ref int from, out ReadOnlySpan<char> verb)
+    {
+        if (!NextWord(text, ref from, out verb))
+        {
+            return false;
+        }
+
+        return !AsciiCase.Equals(verb, "re") || from >= text.Length || text[from] != '-' || NextWord(text, ref from, out verb);
     }
 }

@@ -797,6 +797,16 @@ internal static partial class ToolDescriptionScanner
             Add(ref findings, "instruction:an answer dictated whatever the user or the facts");
         }
 
+        if (OrdersDestructionAtEveryCall(text))
+        {
+            Add(ref findings, "harmful:a destructive act ordered at every call");
+        }
+
+        if (SetsAnotherToolsOutputAside(text))
+        {
+            Add(ref findings, "shadowing:another tool's output set aside");
+        }
+
         if (DisparagesOtherTools(text))
         {
             Add(ref findings, "manipulation:other tools run down");
