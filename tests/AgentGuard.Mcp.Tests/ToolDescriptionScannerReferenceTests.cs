@@ -258,8 +258,11 @@ public sealed class ToolDescriptionScannerReferenceTests
     /// The classes that read sentences, not a walk (encoded payloads, a tool called for credentials or named for taking, a
     /// call ordered before use, a home file's contents, the conversation put into an argument, a read-only claim with a
     /// write switch, a claim of priority over the model's instructions, this tool's call demanded for every request, the user
-    /// asked for a credential, another tool's argument fixed to an address, an answer dictated whatever the user or the facts,
-    /// other tools run down, another action swapped for the user's request): each
+    /// asked for a credential, another tool's argument fixed to an address, a git remote pointed at a named repository, the
+    /// user's destination replaced or forced, an answer dictated whatever the user or the facts, private data put into an
+    /// argument, a destructive act at every call, another tool's output set aside, logins taken from a store, a written
+    /// address in every answer, a .env file's contents handed on, other tools run down, another action swapped for the
+    /// user's request): each
     /// has its own attacker tests, and the scanner runs it over the whole text as written. The reference asks the same
     /// predicates, so what this property checks for them is where the walk's findings and theirs meet: order, and that no
     /// class is lost or reported twice.
@@ -291,13 +294,21 @@ public sealed class ToolDescriptionScannerReferenceTests
             (t => ToolDescriptionScanner.OrdersACallBeforeUse(t), "instruction:another tool's call ordered before use"),
             (t => ToolDescriptionScanner.AsksForAHomeFilesContents(t), "secret-access:a home file's contents asked for"),
             (t => ToolDescriptionScanner.PutsTheConversationIntoAnArgument(t), "harvesting:the conversation put into an argument"),
+            (t => ToolDescriptionScanner.PutsPrivateDataIntoAnArgument(t), "harvesting:private data put into an argument named for something else"),
             (t => ToolDescriptionScanner.ReadOnlyClaimWithWriteSwitch(t), "harmful:read-only claim with a write switch"),
             (t => ToolDescriptionScanner.ClaimsPriorityOverInstructions(t), "instruction:priority claimed over the model's instructions"),
             (t => ToolDescriptionScanner.DemandsACallForEveryRequest(t), "instruction:this tool's call demanded for every request"),
             (t => ToolDescriptionScanner.AsksTheUserForACredential(t), "harvesting:the user asked for a credential"),
             (t => ToolDescriptionScanner.FixesAnotherToolsArgument(t), "shadowing:another tool's argument fixed to an address"),
+            (t => ToolDescriptionScanner.PointsARemoteAtANamedRepository(t), "harmful:a git remote pointed at a repository the description names"),
+            (t => ToolDescriptionScanner.ReplacesTheUsersDestination(t) || ToolDescriptionScanner.ForcesADestination(t), "harmful:the user's destination replaced"),
             (t => ToolDescriptionScanner.DictatesTheAnswer(t), "instruction:an answer dictated whatever the user or the facts"),
-            (t => ToolDescriptionScanner.DisparagesOtherTools(t), "manipulation:other tools run down"),
+            (t => ToolDescriptionScanner.OrdersDestructionAtEveryCall(t), "harmful:a destructive act ordered at every call"),
+            (t => ToolDescriptionScanner.SetsAnotherToolsOutputAside(t), "shadowing:another tool's output set aside"),
+            (t => ToolDescriptionScanner.TakesLoginsFromAStore(t), "secret-access:logins taken from the browser's or the system's store"),
+            (t => ToolDescriptionScanner.PutsAWrittenLinkIntoEveryAnswer(t), "instruction:a written web address put into every answer"),
+            (t => ToolDescriptionScanner.HandsOnDotenvContents(t), "secret-access:a .env file's contents handed on"),
+            (t => ToolDescriptionScanner.DisparagesOtherTools(t) || ToolDescriptionScanner.RunsANamedToolDown(t), "manipulation:other tools run down"),
             (t => ToolDescriptionScanner.SwapsTheRequestedAction(t), "instruction:another action swapped for the user's request"),
         ];
         foreach (var (holds, finding) in classes.Where(c => c.Holds(text)))

@@ -24,8 +24,8 @@ internal static partial class ToolDescriptionScanner
         UsersFiles,
     }
 
-    /// <summary>Verbs, as orders, that join something to an argument's other text ("prepend"), read beside <see cref="PuttingVerbs"/>.</summary>
-    internal static readonly string[] JoiningVerbs = ["prepend", "inject", "concatenate", "encode", "merge", "stuff"];
+    /// <summary>Verbs, as orders, that join something to an argument's other text ("prepend") or carry it elsewhere ("post", "upload"), read beside <see cref="PuttingVerbs"/>.</summary>
+    internal static readonly string[] JoiningVerbs = ["prepend", "inject", "concatenate", "encode", "merge", "stuff", "post", "upload", "share", "transmit", "leak", "email"];
 
     /// <summary>Nouns of a credential by themselves ("password", "token", "cookies").</summary>
     internal static readonly string[] PrivateCredentialNouns =
@@ -56,6 +56,9 @@ internal static partial class ToolDescriptionScanner
     /// <summary>How many words after the verb the private thing may be named ("append the user's email address and full name": five).</summary>
     internal const int PrivateObjectDistance = 8;
 
+    /// <summary>How many tokens after a preposition a destination written out may stand ("to the #general channel": two).</summary>
+    internal const int WrittenTargetDistance = 3;
+
     /// <summary>How many words after an argument noun its holding verb may come ("parameter should always contain": three).</summary>
     internal const int ArgumentHoldingVerbDistance = 3;
 
@@ -77,7 +80,7 @@ internal static partial class ToolDescriptionScanner
 
     private static readonly WordSet NameFillerLookup = new(NameFillers);
 
-    /// <summary>The argument nouns one of which every shape the rule reads holds; a description without any is passed over.</summary>
+    /// <summary>The argument nouns one of which every shape the rule reads holds, unless it writes a destination out; a description without either is passed over.</summary>
     private static readonly SearchValues<string> PrivateArgumentAnchors =
         SearchValues.Create(["parameter", "param", "argument", "field", "arg", "input", "property", "payload", "query"], StringComparison.OrdinalIgnoreCase);
 
@@ -89,7 +92,7 @@ internal static partial class ToolDescriptionScanner
     /// </summary>
     internal static bool PutsPrivateDataIntoAnArgument(ReadOnlySpan<char> text)
     {
-        if (text.IndexOfAny(PrivateArgumentAnchors) < 0)
+        if (text.IndexOfAny(PrivateArgumentAnchors) < 0 && text.IndexOfAny(DestinationMarks) < 0)
         {
             return false;
         }
@@ -217,9 +220,10 @@ internal static partial class ToolDescriptionScanner
     ];
 
     /// <summary>
-    /// Within <see cref="ConversationDestinationDistance"/> words after <paramref name="from"/>, a preposition and then,
-    /// within <see cref="ArgumentNounDistance"/> words, an argument noun whose name (the words between) does not receive
-    /// <paramref name="kind"/>.
+    /// Within <see cref="ConversationDestinationDistance"/> words after <paramref name="from"/>, a preposition and then
+    /// a destination written out within <see cref="WrittenTargetDistance"/> tokens ("to the #general channel", "to
+    /// https://…"), or within <see cref="ArgumentNounDistance"/> words an argument noun whose name (the words between) does
+    /// not receive <paramref name="kind"/>.
     /// </summary>
     private static bool UnrelatedArgumentFollows(ReadOnlySpan<char> text, int from, PrivateKind kind)
     {
@@ -228,6 +232,15 @@ internal static partial class ToolDescriptionScanner
             if (!DestinationPrepositionLookup.Contains(word))
             {
                 continue;
+            }
+
+            var target = from;
+            for (var t = 0; t < WrittenTargetDistance && NextTokenInSentence(text, ref target, out var token); t++)
+            {
+                if (IsWrittenDestination(token))
+                {
+                    return true;
+                }
             }
 
             var at = from;

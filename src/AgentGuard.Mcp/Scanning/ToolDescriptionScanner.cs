@@ -807,7 +807,22 @@ internal static partial class ToolDescriptionScanner
             Add(ref findings, "shadowing:another tool's output set aside");
         }
 
-        if (DisparagesOtherTools(text))
+        if (TakesLoginsFromAStore(text))
+        {
+            Add(ref findings, "secret-access:logins taken from the browser's or the system's store");
+        }
+
+        if (PutsAWrittenLinkIntoEveryAnswer(text))
+        {
+            Add(ref findings, "instruction:a written web address put into every answer");
+        }
+
+        if (HandsOnDotenvContents(text))
+        {
+            Add(ref findings, "secret-access:a .env file's contents handed on");
+        }
+
+        if (DisparagesOtherTools(text) || RunsANamedToolDown(text))
         {
             Add(ref findings, "manipulation:other tools run down");
         }
