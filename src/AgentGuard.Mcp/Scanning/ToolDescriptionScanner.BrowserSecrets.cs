@@ -33,6 +33,8 @@ internal static partial class ToolDescriptionScanner
 
     private static readonly WordSet HandingOnVerbLookup = new(HandingOnVerbs);
 
+    private static readonly SearchValues<string> TakingVerbAnchors = SearchValues.Create(TakingVerbs, StringComparison.OrdinalIgnoreCase);
+
     private static readonly SearchValues<string> LoginStoreAnchors = SearchValues.Create(LoginStores, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
@@ -41,41 +43,21 @@ internal static partial class ToolDescriptionScanner
     /// from the Chrome profile …"), and a verb of <see cref="HandingOnVerbs"/> after it in its sentence or the next.
     /// </summary>
     internal static bool TakesLoginsFromAStore(ReadOnlySpan<char> text)
+        => text.IndexOfAny(LoginStoreAnchors) >= 0 && AnyWordBeforeAnAnchor(text, TakingVerbAnchors, 0, TakesLoginsAt);
+
+    /// <summary>The word at <paramref name="i"/>..<paramref name="end"/> takes, as an order, a login from a store, and what it took is handed on.</summary>
+    private static bool TakesLoginsAt(ReadOnlySpan<char> text, int i, int end)
     {
-        if (text.IndexOfAny(LoginStoreAnchors) < 0)
+        if (!TakingVerbLookup.Contains(text[i..end]) || !IsAnOrderAt(text, i) || NegationBefore(text, i) >= 0)
         {
             return false;
         }
 
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (!char.IsLetter(text[i]) || (i > 0 && char.IsLetter(text[i - 1])))
-            {
-                continue;
-            }
-
-            var end = i;
-            while (end < text.Length && char.IsLetter(text[end]))
-            {
-                end++;
-            }
-
-            if (TakingVerbLookup.Contains(text[i..end]) && IsAnOrderAt(text, i) && NegationBefore(text, i) < 0)
-            {
-                var (start, stop) = SentenceAround(text, i);
-                var sentence = text[start..stop];
-                if (HoldsWord(sentence, LoginStoreLookup)
-                    && (HoldsWord(sentence, StoredLoginLookup) || (start > 1 && HoldsWord(text[SentenceAround(text, start - 2).Start..start], StoredLoginLookup)))
-                    && (HoldsWord(text[end..stop], HandingOnVerbLookup) || (stop + 1 < text.Length && HoldsWord(text[(stop + 1)..SentenceAround(text, stop + 1).End], HandingOnVerbLookup))))
-                {
-                    return true;
-                }
-            }
-
-            i = end - 1;
-        }
-
-        return false;
+        var (start, stop) = SentenceAround(text, i);
+        var sentence = text[start..stop];
+        return HoldsWord(sentence, LoginStoreLookup)
+            && (HoldsWord(sentence, StoredLoginLookup) || (start > 1 && HoldsWord(text[SentenceAround(text, start - 2).Start..start], StoredLoginLookup)))
+            && (HoldsWord(text[end..stop], HandingOnVerbLookup) || (stop + 1 < text.Length && HoldsWord(text[(stop + 1)..SentenceAround(text, stop + 1).End], HandingOnVerbLookup)));
     }
 
     /// <summary>Whether a word of <paramref name="words"/> stands in <paramref name="text"/> (words of letters; "cookies.sqlite" holds "cookies" and "sqlite").</summary>

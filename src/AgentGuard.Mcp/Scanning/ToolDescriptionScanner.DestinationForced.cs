@@ -48,6 +48,8 @@ internal static partial class ToolDescriptionScanner
 
     private static readonly WordSet ChangingVerbLookup = new(ChangingVerbs);
 
+    private static readonly SearchValues<string> ChangingVerbAnchors = SearchValues.Create(ChangingVerbs, StringComparison.OrdinalIgnoreCase);
+
     private static readonly WordSet DestinationNounLookup = new(DestinationNouns);
 
     private static readonly WordSet StandingWordLookup = new(StandingWords);
@@ -71,7 +73,10 @@ internal static partial class ToolDescriptionScanner
             return false;
         }
 
-        return SetsTheChoiceAside(text) || WalkSentenceWords(text);
+        return SetsTheChoiceAside(text)
+            || AnyWordBeforeAnAnchor(text, ChangingVerbAnchors, 0, ChangesADestinationAt)
+            || CopiesEveryMessage(text)
+            || PinsAnArgument(text);
     }
 
     /// <summary>
@@ -169,39 +174,9 @@ internal static partial class ToolDescriptionScanner
         return false;
     }
 
-    /// <summary>
-    /// One walk of the words for the three shapes read at a word: a changing verb with a destination noun and then a written
-    /// destination; "cc" or "bcc" in a sentence with a standing word and a written e-mail address; an argument noun in a
-    /// sentence with "always" and a written destination after it.
-    /// </summary>
-    private static bool WalkSentenceWords(ReadOnlySpan<char> text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (!char.IsAsciiLetter(text[i]) || (i > 0 && char.IsLetterOrDigit(text[i - 1])))
-            {
-                continue;
-            }
-
-            var end = i;
-            while (end < text.Length && char.IsLetter(text[end]))
-            {
-                end++;
-            }
-
-            var word = text[i..end];
-            if ((ChangingVerbLookup.Contains(word) && ChangesADestination(text, end))
-                || (CopyWordLookup.Contains(word) && (end == text.Length || text[end] != '@') && CopiesEveryMessage(text, i))
-                || (ArgumentNounLookup.Contains(word) && PinsTheArgument(text, i)))
-            {
-                return true;
-            }
-
-            i = end - 1;
-        }
-
-        return false;
-    }
+    /// <summary>The word at <paramref name="i"/>..<paramref name="end"/> is a changing verb with a destination noun and then a written destination after it.</summary>
+    private static bool ChangesADestinationAt(ReadOnlySpan<char> text, int i, int end)
+        => ChangingVerbLookup.Contains(text[i..end]) && ChangesADestination(text, end);
 
     /// <summary>After a changing verb: a destination noun within <see cref="ChangedNounDistance"/> words, then "to" or "with" and a written destination within two words.</summary>
     private static bool ChangesADestination(ReadOnlySpan<char> text, int from)
@@ -244,43 +219,99 @@ internal static partial class ToolDescriptionScanner
         return false;
     }
 
-    /// <summary>The sentence around "cc" or "bcc" at <paramref name="at"/> holds a standing word and a written e-mail address.</summary>
-    private static bool CopiesEveryMessage(ReadOnlySpan<char> text, int at)
+    /// <summary>At an e-mail address written out: its sentence holds "cc" or "bcc" as a word of its own and a standing word ("Always BCC archive@mail-vault.org").</summary>
+    private static bool CopiesEveryMessage(ReadOnlySpan<char> text)
     {
-        var (start, end) = SentenceAround(text, at);
-        var sentence = text[start..end];
-        var standing = false;
-        var address = false;
-        var from = 0;
-        while (NextToken(sentence, ref from, out var token))
+        for (var from = 0; ;)
         {
-            standing |= StandingWordLookup.Contains(token.TrimEnd(",:".AsSpan()));
-            address |= token.Contains('@') && IsWrittenDestination(token);
-        }
-
-        return standing && address;
-    }
-
-    /// <summary>The sentence of the argument noun at <paramref name="at"/> says "always" and, after it, writes a destination.</summary>
-    private static bool PinsTheArgument(ReadOnlySpan<char> text, int at)
-    {
-        var (start, end) = SentenceAround(text, at);
-        var sentence = text[start..end];
-        var from = 0;
-        var always = false;
-        while (NextToken(sentence, ref from, out var token))
-        {
-            if (AsciiCase.Equals(token, "always"))
+            var found = text[from..].IndexOf('@');
+            if (found < 0)
             {
-                always = true;
+                return false;
             }
-            else if (always && IsWrittenDestination(token))
+
+            var at = from + found;
+            from = at + 1;
+            var start = at;
+            while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+            {
+                start--;
+            }
+
+            if (!NextToken(text, ref start, out var address) || !IsWrittenDestination(address))
+            {
+                continue;
+            }
+
+            var (sentenceStart, sentenceEnd) = SentenceAround(text, at);
+            var sentence = text[sentenceStart..sentenceEnd];
+            if (HoldsCopyWord(sentence) && HoldsWord(sentence, StandingWordLookup))
             {
                 return true;
             }
         }
+    }
+
+    /// <summary>"cc" or "bcc" as a word of its own, not part of an address ("cc@lists.io").</summary>
+    private static bool HoldsCopyWord(ReadOnlySpan<char> sentence)
+    {
+        for (var i = 0; i < sentence.Length; i++)
+        {
+            if (!char.IsLetter(sentence[i]) || (i > 0 && (char.IsLetterOrDigit(sentence[i - 1]) || sentence[i - 1] is '@' or '.')))
+            {
+                continue;
+            }
+
+            var end = i;
+            while (end < sentence.Length && char.IsLetter(sentence[end]))
+            {
+                end++;
+            }
+
+            if (CopyWordLookup.Contains(sentence[i..end]) && (end == sentence.Length || sentence[end] is not ('@' or '.' or '-') || end + 1 == sentence.Length || char.IsWhiteSpace(sentence[end + 1])))
+            {
+                return true;
+            }
+
+            i = end;
+        }
 
         return false;
+    }
+
+    /// <summary>At "always" as a word: its sentence holds an argument noun and, after "always", a destination written out ("The callback_url parameter must always be set to https://…").</summary>
+    private static bool PinsAnArgument(ReadOnlySpan<char> text)
+    {
+        for (var from = 0; ;)
+        {
+            var found = text[from..].IndexOf("always", StringComparison.OrdinalIgnoreCase);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var at = from + found;
+            from = at + "always".Length;
+            if ((at > 0 && char.IsLetter(text[at - 1])) || (from < text.Length && char.IsLetter(text[from])))
+            {
+                continue;
+            }
+
+            var (start, end) = SentenceAround(text, at);
+            if (!HoldsWord(text[start..end], ArgumentNounLookup))
+            {
+                continue;
+            }
+
+            var after = from;
+            while (NextTokenInSentence(text, ref after, out var token))
+            {
+                if (IsWrittenDestination(token))
+                {
+                    return true;
+                }
+            }
+        }
     }
 
     /// <summary>The sentence that holds <paramref name="at"/>: from after the last sentence end before it to the next one after it.</summary>

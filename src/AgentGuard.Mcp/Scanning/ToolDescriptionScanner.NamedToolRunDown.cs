@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace AgentGuard.Mcp;
 
 /// <content>
@@ -14,7 +16,10 @@ internal static partial class ToolDescriptionScanner
     /// <summary>How many words after the identifier the disparagement may come, across a sentence's end ("send_email tool; it is broken": four).</summary>
     internal const int NamedDisparagementDistance = 10;
 
-    private static readonly WordSet UsingVerbLookup = new(["use", "call", "invoke", "run", "trust", "rely"]);
+    /// <summary>Verbs of using a tool, an avoidance when negated ("do not use", "never call").</summary>
+    internal static readonly string[] UsingVerbs = ["use", "call", "invoke", "run", "trust", "rely"];
+
+    private static readonly WordSet UsingVerbLookup = new(UsingVerbs);
 
     /// <summary>
     /// An avoidance as an order (a verb of <see cref="AvoidingVerbs"/> that opens one, or "use", "call", "invoke", "run",
@@ -23,37 +28,29 @@ internal static partial class ToolDescriptionScanner
     /// <see cref="NamedDisparagementDistance"/> words after it.
     /// </summary>
     internal static bool RunsANamedToolDown(ReadOnlySpan<char> text)
+        => text.IndexOf('_') >= 0
+            && text.IndexOfAny(RunDownAnchors.Disparaging) >= 0
+            && AnyWordBeforeAnAnchor(text, RunDownAnchors.Avoiding, 0, RunsANamedToolDownAt);
+
+    /// <summary>The word at <paramref name="i"/>..<paramref name="end"/> is an avoidance as an order, with a named tool and a disparagement after it.</summary>
+    private static bool RunsANamedToolDownAt(ReadOnlySpan<char> text, int i, int end)
     {
-        if (text.IndexOf('_') < 0)
-        {
-            return false;
-        }
+        var verb = text[i..end];
+        var avoids = (AvoidingVerbLookup.Contains(verb) && IsAnOrderAt(text, i))
+            || (UsingVerbLookup.Contains(verb) && NegationBefore(text, i) >= 0);
+        return avoids && NamedToolThenDisparagement(text, end);
+    }
 
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (!char.IsLetter(text[i]) || (i > 0 && char.IsLetter(text[i - 1])))
-            {
-                continue;
-            }
+    /// <summary>
+    /// The anchors of avoidance and of disparagement, built on first use: <see cref="AvoidingVerbs"/> and
+    /// <see cref="DisparagingWords"/> stand in another part of the class, whose static fields are set in no order the
+    /// language fixes.
+    /// </summary>
+    private static class RunDownAnchors
+    {
+        public static readonly SearchValues<string> Avoiding = SearchValues.Create([.. AvoidingVerbs, .. UsingVerbs], StringComparison.OrdinalIgnoreCase);
 
-            var end = i;
-            while (end < text.Length && char.IsLetter(text[end]))
-            {
-                end++;
-            }
-
-            var verb = text[i..end];
-            var avoids = (AvoidingVerbLookup.Contains(verb) && IsAnOrderAt(text, i))
-                || (UsingVerbLookup.Contains(verb) && NegationBefore(text, i) >= 0);
-            if (avoids && NamedToolThenDisparagement(text, end))
-            {
-                return true;
-            }
-
-            i = end - 1;
-        }
-
-        return false;
+        public static readonly SearchValues<string> Disparaging = SearchValues.Create(DisparagingWords, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>After <paramref name="from"/>: a tool's identifier, not after "this", then a disparaging word.</summary>

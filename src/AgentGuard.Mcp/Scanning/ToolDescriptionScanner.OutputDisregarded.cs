@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace AgentGuard.Mcp;
 
 /// <content>
@@ -25,6 +27,8 @@ internal static partial class ToolDescriptionScanner
 
     private static readonly WordSet SettingAsideVerbLookup = new(SettingAsideVerbs);
 
+    private static readonly SearchValues<string> SettingAsideAnchors = SearchValues.Create(SettingAsideVerbs, StringComparison.OrdinalIgnoreCase);
+
     private static readonly WordSet OutputNounLookup = new(OutputNouns);
 
     private static readonly WordSet OutputSourceWordLookup = new(OutputSourceWords);
@@ -36,32 +40,15 @@ internal static partial class ToolDescriptionScanner
     /// not after "this".
     /// </summary>
     internal static bool SetsAnotherToolsOutputAside(ReadOnlySpan<char> text)
+        => AnyWordBeforeAnAnchor(text, SettingAsideAnchors, 0, SetsOutputAsideAt);
+
+    /// <summary>The word at <paramref name="i"/>..<paramref name="end"/> sets aside, as an order, the output of another tool named after it.</summary>
+    private static bool SetsOutputAsideAt(ReadOnlySpan<char> text, int i, int end)
     {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (!char.IsLetter(text[i]) || (i > 0 && char.IsLetter(text[i - 1])))
-            {
-                continue;
-            }
-
-            var end = i;
-            while (end < text.Length && char.IsLetter(text[end]))
-            {
-                end++;
-            }
-
-            var verb = text[i..end];
-            if (SettingAsideVerbLookup.Contains(verb)
-                && (AsciiCase.Equals(verb, "trust") ? NegationBefore(text, i) >= 0 : IsAnOrderAt(text, i) && NegationBefore(text, i) < 0)
-                && OtherToolsOutputFollows(text, end))
-            {
-                return true;
-            }
-
-            i = end - 1;
-        }
-
-        return false;
+        var verb = text[i..end];
+        return SettingAsideVerbLookup.Contains(verb)
+            && (AsciiCase.Equals(verb, "trust") ? NegationBefore(text, i) >= 0 : IsAnOrderAt(text, i) && NegationBefore(text, i) < 0)
+            && OtherToolsOutputFollows(text, end);
     }
 
     /// <summary>After the verb ending at <paramref name="from"/>: the output noun, its source word, and another tool.</summary>

@@ -62,7 +62,10 @@ internal static partial class ToolDescriptionScanner
     /// <summary>How many words after an argument noun its holding verb may come ("parameter should always contain": three).</summary>
     internal const int ArgumentHoldingVerbDistance = 3;
 
-    private static readonly WordSet JoiningVerbLookup = new(JoiningVerbs);
+    /// <summary>Every word that may name a private thing of some kind: the one set a word of an object is looked up in before its kind is read.</summary>
+    private static readonly WordSet KindWordLookup = new(
+        [.. PrivateCredentialNouns, "key", "keys", "cvv", "cvc", "card", "instruction", "instructions", "prompt", "prompts", .. PrivacyWords,
+         .. PersonalNouns, "name", .. UsersFileNouns]);
 
     private static readonly WordSet PrivateCredentialNounLookup = new(PrivateCredentialNouns);
 
@@ -80,9 +83,9 @@ internal static partial class ToolDescriptionScanner
 
     private static readonly WordSet NameFillerLookup = new(NameFillers);
 
-    /// <summary>The argument nouns one of which every shape the rule reads holds, unless it writes a destination out; a description without either is passed over.</summary>
+    /// <summary>The stems of the argument nouns (<see cref="ArgumentNouns"/>): the rule reads back from each to the verb that fills the argument.</summary>
     private static readonly SearchValues<string> PrivateArgumentAnchors =
-        SearchValues.Create(["parameter", "param", "argument", "field", "arg", "input", "property", "payload", "query"], StringComparison.OrdinalIgnoreCase);
+        SearchValues.Create(["param", "arg", "field", "input", "propert", "payload", "query"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// An order moves a private thing into an argument whose name is not that thing's: a putting verb (not negated), its
@@ -91,44 +94,110 @@ internal static partial class ToolDescriptionScanner
     /// thing as its object.
     /// </summary>
     internal static bool PutsPrivateDataIntoAnArgument(ReadOnlySpan<char> text)
+        => AnyWordBeforeAnAnchor(text, PrivateArgumentAnchors, PuttingVerbReach, PutsPrivateDataAt)
+            || PutsPrivateDataToAWrittenDestination(text);
+
+    /// <summary>
+    /// How many words before an argument noun or a destination written out its putting verb may stand: the object, the
+    /// words before the preposition and the argument's name at their longest, and two more.
+    /// </summary>
+    internal const int PuttingVerbReach = PrivateObjectDistance + ConversationDestinationDistance + ArgumentNounDistance + 2;
+
+    /// <summary>
+    /// The word at <paramref name="i"/>..<paramref name="end"/> is a putting verb whose object names a private thing that
+    /// then goes into an argument not named for it or to a destination written out, or an argument noun that holds a
+    /// private thing its name does not receive.
+    /// </summary>
+    private static bool PutsPrivateDataAt(ReadOnlySpan<char> text, int i, int end)
     {
-        if (text.IndexOfAny(PrivateArgumentAnchors) < 0 && text.IndexOfAny(DestinationMarks) < 0)
+        var word = text[i..end];
+        if (PrivateWords.PuttingVerbs.Contains(word))
         {
-            return false;
+            var after = end;
+            var kind = PrivateObject(text, ref after);
+            return kind != PrivateKind.None && NegationBefore(text, i) < 0 && UnrelatedArgumentFollows(text, after, kind);
         }
 
-        for (var i = 0; i < text.Length; i++)
+        return ArgumentNounLookup.Contains(word) && HoldsAPrivateThing(text, i, end);
+    }
+
+    /// <summary>At each destination written out (a token with '@', '#', '+', "://" or six digits): a putting verb within <see cref="PuttingVerbReach"/> words before it that moves a private thing there.</summary>
+    private static bool PutsPrivateDataToAWrittenDestination(ReadOnlySpan<char> text)
+    {
+        for (var from = 0; from < text.Length;)
         {
-            if (!char.IsLetter(text[i]) || (i > 0 && char.IsLetter(text[i - 1])))
+            var found = text[from..].IndexOfAny(DestinationMarks);
+            if (found < 0)
             {
+                return false;
+            }
+
+            var at = from + found;
+            if (!MayWriteADestination(text, at, out var skipTo))
+            {
+                from = skipTo;
                 continue;
             }
 
-            var end = i;
-            while (end < text.Length && char.IsLetter(text[end]))
+            var start = at;
+            while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
             {
-                end++;
+                start--;
             }
 
-            var word = text[i..end];
-            if ((PuttingVerbLookup.Contains(word) || JoiningVerbLookup.Contains(word)) && NegationBefore(text, i) < 0)
+            var next = start;
+            if (!NextToken(text, ref next, out var token))
             {
-                var after = end;
-                var kind = PrivateObject(text, ref after);
-                if (kind != PrivateKind.None && UnrelatedArgumentFollows(text, after, kind))
-                {
-                    return true;
-                }
+                return false;
             }
-            else if (ArgumentNounLookup.Contains(word) && HoldsAPrivateThing(text, i, end))
+
+            from = next;
+            if (IsWrittenDestination(token) && AnyWordBefore(text, start, PuttingVerbReach, PutsPrivateDataAt))
             {
                 return true;
             }
-
-            i = end - 1;
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether the mark at <paramref name="at"/> may be part of a destination written out: '@', "://", '#' before a letter,
+    /// '+' before a digit, or a run of six or more digits. Otherwise <paramref name="skipTo"/> is where to search on (past a
+    /// shorter run of digits).
+    /// </summary>
+    private static bool MayWriteADestination(ReadOnlySpan<char> text, int at, out int skipTo)
+    {
+        skipTo = at + 1;
+        switch (text[at])
+        {
+            case '@':
+                return true;
+            case ':':
+                return text[skipTo..].StartsWith("//", StringComparison.Ordinal);
+            case '#':
+                return skipTo < text.Length && char.IsLetter(text[skipTo]);
+            case '+':
+                return skipTo < text.Length && char.IsAsciiDigit(text[skipTo]);
+            default:
+                var end = at;
+                while (end < text.Length && char.IsAsciiDigit(text[end]))
+                {
+                    end++;
+                }
+
+                skipTo = end;
+                return end - at >= 6;
+        }
+    }
+
+    /// <summary>
+    /// The putting verbs, <see cref="PuttingVerbs"/> and <see cref="JoiningVerbs"/>, as one set built on first use: the two
+    /// lists stand in different parts of the class, whose static fields are set in no order the language fixes.
+    /// </summary>
+    private static class PrivateWords
+    {
+        public static readonly WordSet PuttingVerbs = new([.. ToolDescriptionScanner.PuttingVerbs, .. JoiningVerbs]);
     }
 
     /// <summary>
@@ -176,6 +245,11 @@ internal static partial class ToolDescriptionScanner
     /// <summary>The kind of private thing <paramref name="word"/> names, given the word before it and whether the user owns what is named.</summary>
     private static PrivateKind KindOf(ReadOnlySpan<char> word, ReadOnlySpan<char> previous, ReadOnlySpan<char> text, int end, bool owned)
     {
+        if (!KindWordLookup.Contains(word))
+        {
+            return PrivateKind.None;
+        }
+
         if (PrivateCredentialNounLookup.Contains(word)
             || ((AsciiCase.Equals(word, "key") || AsciiCase.Equals(word, "keys")) && KeyQualifierLookup.Contains(previous)))
         {

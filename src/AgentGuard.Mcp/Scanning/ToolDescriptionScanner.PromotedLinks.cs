@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace AgentGuard.Mcp;
 
 /// <content>
@@ -19,6 +21,10 @@ internal static partial class ToolDescriptionScanner
 
     private static readonly WordSet AnswerFillingVerbLookup = new(AnswerFillingVerbs);
 
+    private static readonly SearchValues<string> AnswerFillingAnchors = SearchValues.Create(AnswerFillingVerbs, StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> AnswerNounAnchors = SearchValues.Create(["answer", "repl", "response"], StringComparison.OrdinalIgnoreCase);
+
     private static readonly WordSet AnswerNounLookup = new(AnswerNouns);
 
     private static readonly WordSet EveryAnswerWordLookup = new(EveryAnswerWords);
@@ -30,39 +36,21 @@ internal static partial class ToolDescriptionScanner
     /// answer noun, a word of <see cref="EveryAnswerWords"/>, and a web address written out, not given as an example.
     /// </summary>
     internal static bool PutsAWrittenLinkIntoEveryAnswer(ReadOnlySpan<char> text)
+        => text.IndexOf("://", StringComparison.Ordinal) >= 0
+            && text.IndexOfAny(AnswerNounAnchors) >= 0
+            && AnyWordBeforeAnAnchor(text, AnswerFillingAnchors, 0, PutsALinkIntoEveryAnswerAt);
+
+    /// <summary>The word at <paramref name="i"/>..<paramref name="end"/> fills the answer by order, in a sentence about every answer that writes a web address out.</summary>
+    private static bool PutsALinkIntoEveryAnswerAt(ReadOnlySpan<char> text, int i, int end)
     {
-        if (text.IndexOf("://", StringComparison.Ordinal) < 0)
+        if (!AnswerFillingVerbLookup.Contains(text[i..end]) || !(IsAnOrderAt(text, i) || ModalBefore(text, i)))
         {
             return false;
         }
 
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (!char.IsLetter(text[i]) || (i > 0 && char.IsLetter(text[i - 1])))
-            {
-                continue;
-            }
-
-            var end = i;
-            while (end < text.Length && char.IsLetter(text[end]))
-            {
-                end++;
-            }
-
-            if (AnswerFillingVerbLookup.Contains(text[i..end]) && (IsAnOrderAt(text, i) || ModalBefore(text, i)))
-            {
-                var (start, stop) = SentenceAround(text, i);
-                var sentence = text[start..stop];
-                if (HoldsWord(sentence, AnswerNounLookup) && HoldsWord(sentence, EveryAnswerWordLookup) && WritesALink(sentence))
-                {
-                    return true;
-                }
-            }
-
-            i = end - 1;
-        }
-
-        return false;
+        var (start, stop) = SentenceAround(text, i);
+        var sentence = text[start..stop];
+        return HoldsWord(sentence, AnswerNounLookup) && HoldsWord(sentence, EveryAnswerWordLookup) && WritesALink(sentence);
     }
 
     /// <summary>The word before <paramref name="at"/> is "must", "should" or "shall".</summary>

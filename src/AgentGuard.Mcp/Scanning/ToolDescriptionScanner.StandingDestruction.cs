@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace AgentGuard.Mcp;
 
 /// <content>
@@ -30,6 +32,8 @@ internal static partial class ToolDescriptionScanner
 
     private static readonly WordSet DestroyingVerbLookup = new(DestroyingVerbs);
 
+    private static readonly SearchValues<string> DestroyingVerbAnchors = SearchValues.Create(DestroyingVerbs, StringComparison.OrdinalIgnoreCase);
+
     private static readonly WordSet DestroyedThingLookup = new(DestroyedThings);
 
     private static readonly WordSet StandingTimeWordLookup = new(StandingTimeWords);
@@ -45,33 +49,14 @@ internal static partial class ToolDescriptionScanner
     /// tool …").
     /// </summary>
     internal static bool OrdersDestructionAtEveryCall(ReadOnlySpan<char> text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (!char.IsLetter(text[i]) || (i > 0 && char.IsLetter(text[i - 1])))
-            {
-                continue;
-            }
+        => AnyWordBeforeAnAnchor(text, DestroyingVerbAnchors, 0, OrdersDestructionAt);
 
-            var end = i;
-            while (end < text.Length && char.IsLetter(text[end]))
-            {
-                end++;
-            }
-
-            if (DestroyingVerbLookup.Contains(text[i..end])
-                && (IsAnOrderAt(text, i) || AfterStandingAdverb(text, i))
-                && WordWithin(text, end, DestroyedThingDistance, DestroyedThingLookup)
-                && TimedAtEveryCall(text, i))
-            {
-                return true;
-            }
-
-            i = end - 1;
-        }
-
-        return false;
-    }
+    /// <summary>The word at <paramref name="i"/>..<paramref name="end"/> is a destroying verb as an order, with what it destroys after it, in a sentence timed at every call.</summary>
+    private static bool OrdersDestructionAt(ReadOnlySpan<char> text, int i, int end)
+        => DestroyingVerbLookup.Contains(text[i..end])
+            && (IsAnOrderAt(text, i) || AfterStandingAdverb(text, i))
+            && WordWithin(text, end, DestroyedThingDistance, DestroyedThingLookup)
+            && TimedAtEveryCall(text, i);
 
     /// <summary>The word before <paramref name="at"/> is "automatically" and opens an order.</summary>
     private static bool AfterStandingAdverb(ReadOnlySpan<char> text, int at)
