@@ -260,7 +260,7 @@ public sealed class ToolDescriptionScannerReferenceTests
     /// write switch, a claim of priority over the model's instructions, this tool's call demanded for every request, the user
     /// asked for a credential, another tool's argument fixed to an address, a git remote pointed at a named repository, the
     /// user's destination replaced or forced, an answer dictated whatever the user or the facts, private data put into an
-    /// argument, a destructive act at every call, another tool's output set aside, logins taken from a store, a written
+    /// argument, a destructive act at every call, changes landed past review, another tool's output set aside, logins taken from a store, a written
     /// address in every answer, a .env file's contents handed on, other tools run down, another action swapped for the
     /// user's request): each
     /// has its own attacker tests, and the scanner runs it over the whole text as written. The reference asks the same
@@ -304,6 +304,7 @@ public sealed class ToolDescriptionScannerReferenceTests
             (t => ToolDescriptionScanner.ReplacesTheUsersDestination(t) || ToolDescriptionScanner.ForcesADestination(t), "harmful:the user's destination replaced"),
             (t => ToolDescriptionScanner.DictatesTheAnswer(t), "instruction:an answer dictated whatever the user or the facts"),
             (t => ToolDescriptionScanner.OrdersDestructionAtEveryCall(t), "harmful:a destructive act ordered at every call"),
+            (t => ToolDescriptionScanner.LandsChangesPastReview(t), "harmful:changes landed past review by order"),
             (t => ToolDescriptionScanner.SetsAnotherToolsOutputAside(t), "shadowing:another tool's output set aside"),
             (t => ToolDescriptionScanner.TakesLoginsFromAStore(t), "secret-access:logins taken from the browser's or the system's store"),
             (t => ToolDescriptionScanner.PutsAWrittenLinkIntoEveryAnswer(t), "instruction:a written web address put into every answer"),

@@ -13,15 +13,17 @@ internal static partial class ToolDescriptionScanner
         ["send", "sends", "sent", "upload", "uploads", "uploaded", "forward", "forwards", "forwarded", "post", "posts", "posted",
          "transmit", "transmits", "transmitted", "mirror", "mirrors", "mirrored", "copy", "copies", "copied", "relay", "relays",
          "relayed", "sync", "syncs", "synced", "leak", "leaks", "leaked", "exfiltrate", "exfiltrates", "exfiltrated", "report",
-         "reports", "reported", "stream", "streams", "streamed", "ship", "ships", "shipped", "beacon", "beacons"];
+         "reports", "reported", "stream", "streams", "streamed", "ship", "ships", "shipped", "beacon", "beacons", "share", "shares",
+         "shared", "sell", "sells", "sold"];
 
     /// <summary>Words that make the sending a second act the caller did not ask for.</summary>
     internal static readonly string[] SecondActWords = ["also", "additionally", "addition", "well", "quietly", "silently", "secretly", "covertly", "automatically"];
 
-    /// <summary>What is sent when it is a secret (a "key" only when not a public one).</summary>
+    /// <summary>What is sent when it is a secret (a "key" only when not a public one), or the user's personal data (contacts, location, keystrokes, clipboard, browsing).</summary>
     internal static readonly string[] SentSecrets =
         ["credential", "credentials", "password", "passwords", "token", "tokens", "secret", "secrets", "cookie", "cookies", "key", "keys",
-         "environment", "env", "home", "passphrase", "wallet", "keychain"];
+         "environment", "env", "home", "passphrase", "wallet", "keychain", "contacts", "location", "locations", "keystrokes",
+         "clipboard", "browsing"];
 
     /// <summary>
     /// The destination at <paramref name="at"/> is where a verb of <see cref="SendingForms"/> earlier in its sentence puts

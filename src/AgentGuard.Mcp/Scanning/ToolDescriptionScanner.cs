@@ -44,7 +44,8 @@ internal static partial class ToolDescriptionScanner
     /// <summary>Destinations outside the call (phrases of the table, declared before it; each counts only where <see cref="SentOutside"/> holds).</summary>
     internal static readonly string[] OutsideDestinations =
         ["remote server", "remote endpoint", "external server", "external endpoint", "external collector", "external mailbox",
-         "third-party", "third party", "off-site", "offsite", "our server", "our servers", "collection server", "telemetry server"];
+         "third-party", "third party", "off-site", "offsite", "our server", "our servers", "collection server", "telemetry server",
+         "advertising partners", "advertisers", "ad partners", "marketing partners", "data brokers", "data broker"];
 
     /// <summary>The claims (phrases of the table, declared before it; each counts only where <see cref="ClaimedForAnAiMaker"/> holds).</summary>
     internal static readonly string[] AuthorityClaims =
@@ -800,6 +801,11 @@ internal static partial class ToolDescriptionScanner
         if (OrdersDestructionAtEveryCall(text))
         {
             Add(ref findings, "harmful:a destructive act ordered at every call");
+        }
+
+        if (LandsChangesPastReview(text))
+        {
+            Add(ref findings, "harmful:changes landed past review by order");
         }
 
         if (SetsAnotherToolsOutputAside(text))
