@@ -610,6 +610,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.AiNoun:
                 AiNoun(text, at, weights);
                 MachineLabel(text, at, weights);
+                CodingAgentOrder(text, at, weights);
                 break;
             case Family.Urgent:
                 Raise(weights, Marker.Urgent, 0.2);
@@ -879,6 +880,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.ToDo:
                 PlantedToDo(text, at, weights);
+                CodingAgentOrder(text, at, weights);
                 break;
             case Family.LiftedRestrictions:
                 LiftedRestrictions(text, at, weights);
