@@ -23,7 +23,7 @@ internal sealed partial class InjectionDetector
     private static readonly string[] CodingReaderNouns = ["ai", "ais", "agent", "agents", "assistant", "assistants", "llm", "llms", "copilot", "claude", "chatbot", "chatbots", "bot", "bots"];
 
     /// <summary>Words that go on naming the reader after its first noun ("AI code reviewers", "coding agents").</summary>
-    private static readonly string[] CodingReaderWords = ["ai", "coding", "code", "review", "reviewer", "reviewers", "assistant", "assistants", "agent", "agents", "bot", "bots", "tool", "tools", "model", "models", "llm", "llms", "helper", "helpers"];
+    private static readonly string[] CodingReaderWords = ["ai", "coding", "code", "review", "reviewer", "reviewers", "assistant", "assistants", "agent", "agents", "bot", "bots", "tool", "tools", "model", "models", "llm", "llms", "helper", "helpers", "instructions", "instruction", "note", "notes", "task"];
 
     /// <summary>Words allowed before a reader that opens its sentence as the subject ("All AI agents must …").</summary>
     private static readonly string[] CodingSubjectOpeners = ["all", "any", "every", "each", "the", "other", "automated", "coding", "code", "ai"];
@@ -43,7 +43,9 @@ internal sealed partial class InjectionDetector
     private static readonly (string[] Verbs, SearchValues<string> Objects)[] HarmfulActions =
     [
         Harm(["push", "commit", "upload", "send", "post", "copy", "paste", "share", "publish", "exfiltrate", "leak", "attach", "forward", "email", "reply", "print", "echo", "dump", "log", "output", "display", "cat", "write"],
-            [".env", "secret", "credential", "token", "password", "api key", "private key", "ssh", "id_rsa", ".aws", ".npmrc", "environment variable", "env var", "printenv", "os.environ", "process.env", "the user's", "user's", "cookie"]),
+            [".env", "secret", "credential", "token", "password", "api key", "private key", "ssh", "id_rsa", ".aws", ".npmrc", "environment variable", "env var", "printenv", "os.environ", "process.env", "cookie",
+                "user's calendar", "user's contacts", "user's document", "user's files", "user's email", "user's e-mail", "user's inbox", "user's messages", "user's data", "user's tax", "user's bank", "user's ssh", "user's keys", "user's photos", "user's history", "user's personal", "user's private", "tax documents", "bank statements"]),
+        Harm(["upload", "exfiltrate", "leak", "send", "post", "forward", "transfer"], ["to http", "to ftp"]),
         Harm(["force-push", "push"], ["to main", "to master", "to the main branch", "to the default branch", "to production", "--force", "straight to main", "directly to main", "directly to master"]),
         Harm(["merge", "approve", "accept"], ["without", "pull request", "this pr", "the pr", "merge request", "this change", "this patch", "this diff", " it "]),
         Harm(["close", "label", "lock", "retitle", "delete", "mark"], ["this issue", "the issue", " it ", " it.", " it,", "as invalid", "wontfix", "won't fix", "as duplicate", "as spam", "this pr", "this pull request", "the repository", "the repo"]),

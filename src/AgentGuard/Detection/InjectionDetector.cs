@@ -822,6 +822,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                     Raise(weights, Marker.ClaimsAuthority, anchor.EndsWith(" from", StringComparison.Ordinal) && !PresentsItself(text, at, claim.Length) ? 0.2 : 0.5);
                 }
 
+                if (anchor == "the user")
+                {
+                    ServingOrder(text, at, weights);
+                }
+
                 break;
             case Family.Conditional:
                 ConditionalAnswer(text, at, weights);
