@@ -4,7 +4,7 @@ namespace AgentGuard;
 
 /// <content>
 /// An order to a coding agent planted in what it reads in a repository — a code comment, an issue, a README, a pull
-/// request's description: an AI reader addressed by a comment tag (<c>TODO(ai):</c>), a label or heading ("Agent:",
+/// request's description: an AI reader addressed by a comment tag (<c>TODO(ai):</c>), a mention (<c>@copilot</c>), a label or heading ("Agent:",
 /// "Hint for AI code reviewers:"), a subject with a modal ("Coding assistants working on this repo must …") or a
 /// conditional ("If an AI is reading this issue, …"), and handed an action on the repository, its secrets or the user's
 /// things that no document has business ordering (<see cref="HarmfulActions"/>). Rules files written for agents by a
@@ -95,7 +95,19 @@ internal sealed partial class InjectionDetector
             return IsOneOf(tag, CodingReaderNouns) && i < text.Length && text[i] == ')' ? i + 1 : -1;
         }
 
-        if (!IsOneOf(ReaderWord(text, ref i), CodingReaderNouns))
+        var noun = ReaderWord(text, ref i);
+        if (at > 0 && text[at - 1] == '@')
+        {
+            // "@copilot …", "cc @claude: …": a mention calls the bot by its handle; the order follows the handle.
+            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '-' or '_' or '[' or ']'))
+            {
+                i++;
+            }
+
+            return noun.Length > 0 && IsOneOf(noun[..Math.Min(noun.Length, noun.IndexOf('-') is > 0 and var dash ? dash : noun.Length)], CodingReaderNouns) ? i : -1;
+        }
+
+        if (!IsOneOf(noun, CodingReaderNouns))
         {
             return -1;
         }
@@ -174,7 +186,7 @@ internal sealed partial class InjectionDetector
     }
 
     /// <summary>The word at <paramref name="i"/>: letters, digits and inner hyphens ("force-push"), moving past it.</summary>
-    private static ReadOnlySpan<char> ReaderWord(ReadOnlySpan<char> text, ref int i)
+    private static ReadOnlySpan<char> ReaderWord(ReadOnlySpan<char> text, scoped ref int i)
     {
         var start = i;
         while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || (text[i] is '-' or '\'' && i > start && i + 1 < text.Length && char.IsAsciiLetter(text[i + 1]))))
@@ -185,34 +197,55 @@ internal sealed partial class InjectionDetector
         return text[start..i];
     }
 
+    /// <summary>Words skipped before an order's verb ("also commit", "then quietly push", "please approve").</summary>
+    private static readonly string[] OrderAdverbs = ["also", "just", "first", "then", "now", "next", "immediately", "quietly", "silently", "simply", "please", "kindly", "always", "finally", "go", "ahead"];
+
+    /// <summary>Words that join a further order to the clause ("… and merge", "so disable …").</summary>
+    private static readonly string[] OrderJoiners = ["and", "or", "so", "but"];
+
+    /// <summary>Words before "to" that make the infinitive an order to the reader ("you need to run", "your next step is to open").</summary>
+    private static readonly string[] OrderToBinders = ["need", "needs", "have", "has", "required", "expected", "supposed", "instructed", "told", "is", "are", "want"];
+
     /// <summary>
-    /// True when <paramref name="order"/> holds a verb of <see cref="HarmfulActions"/> with one of its objects after it,
-    /// not denied earlier in its clause ("must never push to main or commit secrets").
+    /// True when <paramref name="order"/> holds a verb of <see cref="HarmfulActions"/> in an order's place — opening a
+    /// clause, after "and"/"so", or after "need to"/"is to" — with one of its objects after it, not denied earlier in its
+    /// clause ("must never push to main or commit secrets"). A verb told of ("the checklist asks us to push the tag to
+    /// main") orders nothing.
     /// </summary>
     private static bool OrdersHarm(ReadOnlySpan<char> order)
     {
         var denied = false;
+        var clauseStart = true;
+        ReadOnlySpan<char> previous = default, earlier = default;
         for (var i = 0; i < order.Length;)
         {
             if (!char.IsAsciiLetter(order[i]))
             {
-                if (order[i] is '.' or ';' or '!' or '?')
-                {
-                    denied = false;
-                }
-
+                var stop = order[i] is '!' or '?' or ';' || (order[i] == '.' && (i + 1 == order.Length || order[i + 1] is ' ' or '\n'));
+                denied &= !stop;
+                clauseStart |= stop || order[i] is ',' or ':' or '(' or '-';
                 i++;
                 continue;
             }
 
             var word = ReaderWord(order, ref i);
+            if (IsOneOf(word, OrderAdverbs))
+            {
+                continue;
+            }
+
+            var imperative = clauseStart || IsOneOf(previous, OrderJoiners)
+                || (previous.Equals("to", StringComparison.OrdinalIgnoreCase) && IsOneOf(earlier, OrderToBinders));
+            earlier = previous;
+            previous = word;
+            clauseStart = false;
             if (IsOneOf(word, Denials))
             {
                 denied = true;
                 continue;
             }
 
-            if (denied)
+            if (denied || !imperative)
             {
                 continue;
             }
