@@ -265,7 +265,7 @@ internal sealed partial class InjectionDetector
         }
 
         var words = body.Count(' ') + 1;
-        if (words is < 4 or > 40)
+        if (words is < 4 or > 40 || (!question && ContinuesWrappedParagraph(text, lineEnd)))
         {
             return;
         }

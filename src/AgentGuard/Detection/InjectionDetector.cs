@@ -610,6 +610,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.AiNoun:
                 AiNoun(text, at, weights);
                 MachineLabel(text, at, weights);
+                CodingAgentOrder(text, at, weights);
                 break;
             case Family.Urgent:
                 Raise(weights, Marker.Urgent, 0.2);
@@ -821,6 +822,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                     Raise(weights, Marker.ClaimsAuthority, anchor.EndsWith(" from", StringComparison.Ordinal) && !PresentsItself(text, at, claim.Length) ? 0.2 : 0.5);
                 }
 
+                if (anchor == "the user")
+                {
+                    ServingOrder(text, at, weights);
+                }
+
                 break;
             case Family.Conditional:
                 ConditionalAnswer(text, at, weights);
@@ -879,6 +885,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.ToDo:
                 PlantedToDo(text, at, weights);
+                CodingAgentOrder(text, at, weights);
                 break;
             case Family.LiftedRestrictions:
                 LiftedRestrictions(text, at, weights);
