@@ -42,7 +42,7 @@ internal sealed class SecretDetector : ISecretDetector
             return;
         }
 
-        foreach (var finding in Read(text, level: 0))
+        foreach (var finding in Read(text, level: 0, readValues: true))
         {
             findings.Add(finding);
         }
@@ -51,8 +51,11 @@ internal sealed class SecretDetector : ISecretDetector
     /// <summary>
     /// The findings of <paramref name="text"/>; a JSON text is also read decoded (a serializer's escapes hide keys and cut
     /// values), its findings mapped back, and JSON inside its strings in turn, up to <see cref="JsonEscapes.MaximumLevels"/>.
+    /// With <paramref name="readValues"/>, each string value that holds a text is read as a text of its own; the decoded
+    /// reading does not read its values again: they are the written values' decoded characters, which the written text's
+    /// value readings already read (each a text of its own, decoded, with its own values in turn).
     /// </summary>
-    private static List<SecretFinding> Read(string text, int level)
+    private static List<SecretFinding> Read(string text, int level, bool readValues)
     {
         var merged = Collect(text);
         if (level < JsonEscapes.MaximumLevels && SecretJsonStrings.TryDecode(text, out var decoded, out var map))
@@ -62,7 +65,7 @@ internal sealed class SecretDetector : ISecretDetector
                 // What the written reading found across or against an escape it read as written (u0022abc…) is the
                 // decoded reading's to find: kept, it would cut a value the decoded reading reads whole or not at all.
                 merged.RemoveAll(finding => SecretJsonStrings.TouchesEscape(map, decoded.Length, finding));
-                var inner = Read(decoded, level + 1);
+                var inner = Read(decoded, level + 1, readValues: false);
                 foreach (var finding in inner)
                 {
                     if (SecretJsonStrings.Written(text, decoded, map, finding) is { } written)
@@ -80,13 +83,13 @@ internal sealed class SecretDetector : ISecretDetector
         }
 
         // Each string value that holds a text is read as a text of its own: what opens it opens the tool's output.
-        if (level < JsonEscapes.MaximumLevels && SecretJsonStrings.HoldsJson(text) && SecretJsonStrings.TextValues(text) is { } values)
+        if (readValues && level < JsonEscapes.MaximumLevels && SecretJsonStrings.HoldsJson(text) && SecretJsonStrings.TextValues(text) is { } values)
         {
             foreach (var (value, valueMap) in values)
             {
                 try
                 {
-                    foreach (var finding in Read(value, level + 1))
+                    foreach (var finding in Read(value, level + 1, readValues: true))
                     {
                         if (SecretJsonStrings.Written(text, value, valueMap, finding) is { } written)
                         {
