@@ -57,7 +57,11 @@ internal sealed class SecretDetector : ISecretDetector
     /// </summary>
     private static List<SecretFinding> Read(string text, int level, bool readValues)
     {
-        var merged = Collect(text);
+        // Each string value that holds a text is read as a text of its own: what opens it opens the tool's output. Its
+        // interior, far from its ends, is that reading's alone: the whole text's readings see it blanked.
+        var values = readValues && level < JsonEscapes.MaximumLevels && SecretJsonStrings.HoldsJson(text) ? SecretJsonStrings.TextValues(text) : null;
+        var interiors = SecretJsonInteriors.Find(values);
+        var merged = Collect(interiors is null ? text : SecretJsonInteriors.Blanked(text, interiors));
         if (level < JsonEscapes.MaximumLevels && SecretJsonStrings.TryDecode(text, out var decoded, out var map))
         {
             try
@@ -65,7 +69,8 @@ internal sealed class SecretDetector : ISecretDetector
                 // What the written reading found across or against an escape it read as written (u0022abc…) is the
                 // decoded reading's to find: kept, it would cut a value the decoded reading reads whole or not at all.
                 merged.RemoveAll(finding => SecretJsonStrings.TouchesEscape(map, decoded.Length, finding));
-                var inner = Read(decoded, level + 1, readValues: false);
+                var reading = interiors is null ? decoded : SecretJsonInteriors.Blanked(decoded, SecretJsonInteriors.InDecoded(interiors, map, decoded.Length));
+                var inner = Read(reading, level + 1, readValues: false);
                 foreach (var finding in inner)
                 {
                     if (SecretJsonStrings.Written(text, decoded, map, finding) is { } written)
@@ -82,8 +87,7 @@ internal sealed class SecretDetector : ISecretDetector
             }
         }
 
-        // Each string value that holds a text is read as a text of its own: what opens it opens the tool's output.
-        if (readValues && level < JsonEscapes.MaximumLevels && SecretJsonStrings.HoldsJson(text) && SecretJsonStrings.TextValues(text) is { } values)
+        if (values is not null)
         {
             foreach (var (value, valueMap) in values)
             {
