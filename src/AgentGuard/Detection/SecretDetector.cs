@@ -373,6 +373,12 @@ internal sealed class SecretDetector : ISecretDetector
         {
             for (var at = Keys.Next(text, group, 0); at >= 0; at = Keys.Next(text, group, at + 1))
             {
+                // Authorization%3A%20Bearer%20…: a header percent-encoded whole.
+                if (text[at] is 'b' or 'B')
+                {
+                    SecretPercentEncodedSchemes.Match(text, at, found);
+                }
+
                 // Basic dXNlcjpw…: the word after the scheme is read on its own (an English "basic" costs one word).
                 if (KeyValueSecrets.BareBasic(text, at, found) || !EndsAName(text, at))
                 {
