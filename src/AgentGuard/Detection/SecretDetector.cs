@@ -20,7 +20,7 @@ internal sealed class SecretDetector : ISecretDetector
     ];
 
     /// <summary>Case-insensitive key-like names whose values are examined for secrets.</summary>
-    private static readonly string[] KeyAnchors = ["pass", "pwd", "secret", "token", "key", "credential", "auth", "bearer", "_pw", "-pw", "_pat", "pat\"", "pat'", "master>", "crumb", "sonar.login", "sonarlogin", "private", "access", "convertto-securestring", "identified by", "identified with", "psw", "pssw", "pasw", "basic", SecretDockerConfigs.Anchor, .. KeyValueSecrets.PasswordShorthandAnchors];
+    private static readonly string[] KeyAnchors = ["pass", "pwd", "secret", "token", "key", "credential", "auth", "bearer", "_pw", "-pw", "_pat", "pat\"", "pat'", "master>", "crumb", "sonar.login", "sonarlogin", "sonar_login", "private", "access", "convertto-securestring", "identified by", "identified with", "psw", "pssw", "pasw", "basic", SecretDockerConfigs.Anchor, .. KeyValueSecrets.PasswordShorthandAnchors];
 
     private static readonly AnchorSearch Formats = new(FormatAnchors, StringComparison.Ordinal);
     private static readonly AnchorSearch Providers = new(SecretProviderTokens.Anchors.Concat(SecretEncodedFormats.Anchors).Concat(SecretStructuredTokens.Anchors).Append(SecretServiceAccounts.Anchor), StringComparison.Ordinal);
