@@ -868,6 +868,12 @@ internal static partial class KeyValueSecrets
             return true;
         }
 
+        // "- {name: DB_PASSWORD, value: …}" (the same list as YAML flow mappings): the value member after a comma.
+        if (!quoted && text[i] == ',' && NamesAnEntry(text, start) && ValueMember(text, ref i, nextLine: false))
+        {
+            return true;
+        }
+
         // "- name: DB_PASSWORD\n  value: …" (a Kubernetes environment list in YAML): the value on the next line.
         if (text[i] is '\r' or '\n' && NamesAnEntry(text, start) && ValueMember(text, ref i, nextLine: true))
         {

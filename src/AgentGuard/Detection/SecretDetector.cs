@@ -20,7 +20,7 @@ internal sealed class SecretDetector : ISecretDetector
     ];
 
     /// <summary>Case-insensitive key-like names whose values are examined for secrets.</summary>
-    private static readonly string[] KeyAnchors = ["pass", "pwd", "secret", "token", "key", "credential", "auth", "bearer", "_pw", "-pw", "_pat", "pat\"", "pat'", "master>", "crumb", "sonar.login", "sonarlogin", "private", "access", "convertto-securestring", "identified by", "identified with", "psw", "pssw", "pasw", "basic", SecretDockerConfigs.Anchor, .. KeyValueSecrets.PasswordShorthandAnchors];
+    private static readonly string[] KeyAnchors = ["pass", "pwd", "secret", "token", "key", "credential", "auth", "bearer", "_pw", "-pw", "_pat", "pat\"", "pat'", "master>", "crumb", "sonar.login", "sonarlogin", "sonar_login", "private", "access", "convertto-securestring", "identified by", "identified with", "psw", "pssw", "pasw", "basic", SecretDockerConfigs.Anchor, .. KeyValueSecrets.PasswordShorthandAnchors];
 
     private static readonly AnchorSearch Formats = new(FormatAnchors, StringComparison.Ordinal);
     private static readonly AnchorSearch Providers = new(SecretProviderTokens.Anchors.Concat(SecretEncodedFormats.Anchors).Concat(SecretStructuredTokens.Anchors).Append(SecretServiceAccounts.Anchor), StringComparison.Ordinal);
@@ -42,7 +42,7 @@ internal sealed class SecretDetector : ISecretDetector
             return;
         }
 
-        foreach (var finding in Read(text, level: 0))
+        foreach (var finding in Read(text, level: 0, readValues: true))
         {
             findings.Add(finding);
         }
@@ -51,10 +51,17 @@ internal sealed class SecretDetector : ISecretDetector
     /// <summary>
     /// The findings of <paramref name="text"/>; a JSON text is also read decoded (a serializer's escapes hide keys and cut
     /// values), its findings mapped back, and JSON inside its strings in turn, up to <see cref="JsonEscapes.MaximumLevels"/>.
+    /// With <paramref name="readValues"/>, each string value that holds a text is read as a text of its own; the decoded
+    /// reading does not read its values again: they are the written values' decoded characters, which the written text's
+    /// value readings already read (each a text of its own, decoded, with its own values in turn).
     /// </summary>
-    private static List<SecretFinding> Read(string text, int level)
+    private static List<SecretFinding> Read(string text, int level, bool readValues)
     {
-        var merged = Collect(text);
+        // Each string value that holds a text is read as a text of its own: what opens it opens the tool's output. Its
+        // interior, far from its ends, is that reading's alone: the whole text's readings see it blanked.
+        var values = readValues && level < JsonEscapes.MaximumLevels && SecretJsonStrings.HoldsJson(text) ? SecretJsonStrings.TextValues(text) : null;
+        var interiors = SecretJsonInteriors.Find(values);
+        var merged = Collect(interiors is null ? text : SecretJsonInteriors.Blanked(text, interiors));
         if (level < JsonEscapes.MaximumLevels && SecretJsonStrings.TryDecode(text, out var decoded, out var map))
         {
             try
@@ -62,7 +69,8 @@ internal sealed class SecretDetector : ISecretDetector
                 // What the written reading found across or against an escape it read as written (u0022abc…) is the
                 // decoded reading's to find: kept, it would cut a value the decoded reading reads whole or not at all.
                 merged.RemoveAll(finding => SecretJsonStrings.TouchesEscape(map, decoded.Length, finding));
-                var inner = Read(decoded, level + 1);
+                var reading = interiors is null ? decoded : SecretJsonInteriors.Blanked(decoded, SecretJsonInteriors.InDecoded(interiors, map, decoded.Length));
+                var inner = Read(reading, level + 1, readValues: false);
                 foreach (var finding in inner)
                 {
                     if (SecretJsonStrings.Written(text, decoded, map, finding) is { } written)
@@ -79,14 +87,13 @@ internal sealed class SecretDetector : ISecretDetector
             }
         }
 
-        // Each string value that holds a text is read as a text of its own: what opens it opens the tool's output.
-        if (level < JsonEscapes.MaximumLevels && SecretJsonStrings.HoldsJson(text) && SecretJsonStrings.TextValues(text) is { } values)
+        if (values is not null)
         {
             foreach (var (value, valueMap) in values)
             {
                 try
                 {
-                    foreach (var finding in Read(value, level + 1))
+                    foreach (var finding in Read(value, level + 1, readValues: true))
                     {
                         if (SecretJsonStrings.Written(text, value, valueMap, finding) is { } written)
                         {
@@ -366,6 +373,12 @@ internal sealed class SecretDetector : ISecretDetector
         {
             for (var at = Keys.Next(text, group, 0); at >= 0; at = Keys.Next(text, group, at + 1))
             {
+                // Authorization%3A%20Bearer%20…: a header percent-encoded whole.
+                if (text[at] is 'b' or 'B')
+                {
+                    SecretPercentEncodedSchemes.Match(text, at, found);
+                }
+
                 // Basic dXNlcjpw…: the word after the scheme is read on its own (an English "basic" costs one word).
                 if (KeyValueSecrets.BareBasic(text, at, found) || !EndsAName(text, at))
                 {

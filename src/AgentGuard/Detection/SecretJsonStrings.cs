@@ -83,19 +83,54 @@ internal static class SecretJsonStrings
     /// <summary>The written characters from <paramref name="start"/> to <paramref name="end"/> decoded, with a map to absolute written positions.</summary>
     private static (string Value, int[] Map) DecodeSpan(string text, int start, int end)
     {
-        var buffer = new char[end - start];
+        var buffer = ArrayPool<char>.Shared.Rent(end - start);
         var map = ArrayPool<int>.Shared.Rent(end - start + 1);
+        try
+        {
+            var length = DecodeRange(text, start, end, buffer, map, out _);
+            return (new string(buffer, 0, length), map);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Decodes the written characters from <paramref name="start"/> to <paramref name="end"/> into <paramref name="buffer"/>
+    /// with, per decoded character, where it was written in <paramref name="map"/> (and <paramref name="end"/> after the
+    /// last); returns the decoded length. The stretches between backslashes, most of a value, are copied as they stand.
+    /// </summary>
+    private static int DecodeRange(string text, int start, int end, char[] buffer, int[] map, out bool decodedAny)
+    {
         var length = 0;
+        decodedAny = false;
         for (var at = start; at < end;)
         {
+            var backslash = text.AsSpan(at, end - at).IndexOf('\\');
+            var run = backslash < 0 ? end - at : backslash;
+            text.AsSpan(at, run).CopyTo(buffer.AsSpan(length));
+            for (var i = 0; i < run; i++)
+            {
+                map[length + i] = at + i;
+            }
+
+            length += run;
+            at += run;
+            if (at >= end)
+            {
+                break;
+            }
+
             var width = Math.Min(EscapeWidth(text, at), end - at);
             buffer[length] = width < 2 ? text[at] : Decode(text, at);
             map[length++] = at;
+            decodedAny |= width > 0;
             at += Math.Max(1, width);
         }
 
         map[length] = end;
-        return (new string(buffer, 0, length), map);
+        return length;
     }
 
     /// <summary>
@@ -315,26 +350,15 @@ internal static class SecretJsonStrings
     {
         var buffer = ArrayPool<char>.Shared.Rent(text.Length);
         var map = ArrayPool<int>.Shared.Rent(text.Length + 1);
-        var length = 0;
-        var any = false;
         try
         {
-            for (var at = 0; at < text.Length;)
-            {
-                var width = EscapeWidth(text, at);
-                buffer[length] = width == 0 ? text[at] : Decode(text, at);
-                map[length++] = at;
-                any |= width > 0;
-                at += Math.Max(1, width);
-            }
-
+            var length = DecodeRange(text, 0, text.Length, buffer, map, out var any);
             if (!any)
             {
                 ArrayPool<int>.Shared.Return(map);
                 return null;
             }
 
-            map[length] = text.Length;
             return (new string(buffer, 0, length), map);
         }
         finally
