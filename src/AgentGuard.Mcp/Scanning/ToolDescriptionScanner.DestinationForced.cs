@@ -268,7 +268,10 @@ internal static partial class ToolDescriptionScanner
                 end++;
             }
 
-            if (CopyWordLookup.Contains(sentence[i..end]) && (end == sentence.Length || sentence[end] is not ('@' or '.' or '-') || end + 1 == sentence.Length || char.IsWhiteSpace(sentence[end + 1])))
+            // Joined to what follows, the letters are part of an address or a name ("cc@lists.io", "bcc-archive", "cc.team").
+            var next = end < sentence.Length ? sentence[end] : ' ';
+            var joined = next is '@' or '-' || (next == '.' && end + 1 < sentence.Length && !char.IsWhiteSpace(sentence[end + 1]));
+            if (!joined && CopyWordLookup.Contains(sentence[i..end]))
             {
                 return true;
             }
