@@ -102,28 +102,7 @@ public sealed class SecretLongJsonValueTests
         return builder.ToString(0, length).TrimEnd('\n');
     }
 
-    private string Covered(string text, string written)
-    {
-        var findings = new List<SecretFinding>();
-        _detector.Find(text, findings);
-        var start = text.IndexOf(written, StringComparison.Ordinal);
-        start.Should().BeGreaterThanOrEqualTo(0, written);
-        var covered = new bool[written.Length];
-        foreach (var span in ArgumentRedactor.RedactionSpans(text, findings))
-        {
-            for (var i = Math.Max(start, span.Start); i < Math.Min(start + written.Length, span.Start + span.Length); i++)
-            {
-                covered[i - start] = true;
-            }
-        }
+    private string Covered(string text, string written) => JsonWrittenSecrets.Covered(_detector, text, written);
 
-        return covered.All(c => c) ? "whole" : covered.Any(c => c) ? "fragment" : "none";
-    }
-
-    private static string Escaped(string value, string encoder)
-    {
-        var empty = InjectionCorpusAsJsonTests.AsJson(string.Empty, encoder);
-        var prefix = empty.IndexOf("\"\"", StringComparison.Ordinal) + 1;
-        return InjectionCorpusAsJsonTests.AsJson(value, encoder)[prefix..^(empty.Length - prefix)];
-    }
+    private static string Escaped(string value, string encoder) => JsonWrittenSecrets.Escaped(value, encoder);
 }

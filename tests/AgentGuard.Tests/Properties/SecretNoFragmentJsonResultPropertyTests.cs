@@ -59,12 +59,7 @@ public sealed class SecretNoFragmentJsonResultPropertyTests
         return (text, written);
     }
 
-    private static string Escaped(string value, string encoder)
-    {
-        var empty = InjectionCorpusAsJsonTests.AsJson(string.Empty, encoder);
-        var prefix = empty.IndexOf("\"\"", StringComparison.Ordinal) + 1;
-        return InjectionCorpusAsJsonTests.AsJson(value, encoder)[prefix..^(empty.Length - prefix)];
-    }
+    private static string Escaped(string value, string encoder) => Detection.JsonWrittenSecrets.Escaped(value, encoder);
 
     /// <summary>An unquoted value holds no delimiter of its syntax: those of the secret are replaced by letters.</summary>
     private static string Unquoted(string secret) => string.Concat(secret.Select(c => "\"'\\&<>;, ".Contains(c, StringComparison.Ordinal) ? 'x' : c));
