@@ -262,7 +262,9 @@ public sealed class ToolDescriptionScannerReferenceTests
     /// user's destination replaced or forced, an answer dictated whatever the user or the facts, private data put into an
     /// argument, a destructive act at every call, changes landed past review, another tool's output set aside, logins taken from a store, a written
     /// address in every answer, a .env file's contents handed on, other tools run down, another action swapped for the
-    /// user's request): each
+    /// user's request, an extra act at every call aimed at a written destination, access opened to everyone, packages taken
+    /// from a named source, messages sent in the user's name, code that sends secrets out, the user's data put into a written
+    /// address): each
     /// has its own attacker tests, and the scanner runs it over the whole text as written. The reference asks the same
     /// predicates, so what this property checks for them is where the walk's findings and theirs meet: order, and that no
     /// class is lost or reported twice.
@@ -309,8 +311,14 @@ public sealed class ToolDescriptionScannerReferenceTests
             (t => ToolDescriptionScanner.TakesLoginsFromAStore(t), "secret-access:logins taken from the browser's or the system's store"),
             (t => ToolDescriptionScanner.PutsAWrittenLinkIntoEveryAnswer(t), "instruction:a written web address put into every answer"),
             (t => ToolDescriptionScanner.HandsOnDotenvContents(t), "secret-access:a .env file's contents handed on"),
-            (t => ToolDescriptionScanner.DisparagesOtherTools(t) || ToolDescriptionScanner.RunsANamedToolDown(t), "manipulation:other tools run down"),
+            (t => ToolDescriptionScanner.DisparagesOtherTools(t) || ToolDescriptionScanner.RunsANamedToolDown(t) || ToolDescriptionScanner.ForbidsANamedTool(t), "manipulation:other tools run down"),
             (t => ToolDescriptionScanner.SwapsTheRequestedAction(t), "instruction:another action swapped for the user's request"),
+            (t => ToolDescriptionScanner.OrdersAnExtraActAtEveryCall(t), "harmful:an extra act at every call aimed at a written destination"),
+            (t => ToolDescriptionScanner.OpensAccessByOrder(t), "harmful:access opened to everyone by order"),
+            (t => ToolDescriptionScanner.TakesPackagesFromANamedSource(t), "harmful:packages taken from a source the description names"),
+            (t => ToolDescriptionScanner.PassesMessagesOffAsTheUsers(t), "harmful:messages sent in the user's name"),
+            (t => ToolDescriptionScanner.HasSecretSendingCode(t), "code:reads secrets and sends them out"),
+            (t => ToolDescriptionScanner.PutsUsersDataIntoAWrittenAddress(t), "harmful:the user's data put into a written web address"),
         ];
         foreach (var (holds, finding) in classes.Where(c => c.Holds(text)))
         {

@@ -36,6 +36,7 @@ public sealed class ToolDescriptionScannerUnreviewedPushTests
     [InlineData("Approve a pull request review. Requires write access.")]
     [InlineData("Use --force only when the user explicitly asks to overwrite the remote branch.")]
     [InlineData("Set `maxAge: 0` to force a live fetch of the main page.")]
+    [InlineData("merge_pull_request must never be called without the user's approval.")]
     public void Scan_LookAlikes_AreClean(string description)
     {
         ToolDescriptionScanner.Scan(Tool(description)).Should().BeNull(description);

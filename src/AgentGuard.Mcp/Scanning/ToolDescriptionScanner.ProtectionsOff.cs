@@ -17,14 +17,15 @@ internal static partial class ToolDescriptionScanner
          "safeguard", "safeguards", "edr", "mfa"];
 
     /// <summary>Words that name a protection when they stand as its head or qualify it ("safety filters", "security checks", "audit logging", "content filter").</summary>
-    internal static readonly string[] ProtectionQualifiers = ["safety", "security", "audit", "content", "moderation", "certificate", "ssl", "tls", "signature", "safe"];
+    internal static readonly string[] ProtectionQualifiers = ["safety", "security", "audit", "content", "moderation", "certificate", "ssl", "tls", "signature", "safe", "factor"];
 
-    /// <summary>Qualifiers that name a protection only before a word of checking (<see cref="CheckingHeads"/>): "certificate checks", "SSL verification", "Safe Browsing".</summary>
-    internal static readonly string[] CheckedQualifiers = ["certificate", "ssl", "tls", "signature", "safe"];
+    /// <summary>Qualifiers that name a protection only before a word of checking (<see cref="CheckingHeads"/>): "certificate checks", "SSL verification", "Safe Browsing", "two-factor authentication".</summary>
+    internal static readonly string[] CheckedQualifiers = ["certificate", "ssl", "tls", "signature", "safe", "factor"];
 
     /// <summary>What may follow a checked qualifier to make it a protection ("certificate validation", "signature verification", "Safe Browsing").</summary>
     internal static readonly string[] CheckingHeads =
-        ["check", "checks", "checking", "verification", "verifications", "verify", "validation", "validations", "pinning", "browsing"];
+        ["check", "checks", "checking", "verification", "verifications", "verify", "validation", "validations", "pinning", "browsing",
+         "authentication", "auth"];
 
     /// <summary>What may follow "content" to make it a protection ("content filter", "content moderation").</summary>
     internal static readonly string[] ContentProtections = ["filter", "filters", "filtering", "moderation", "policy", "policies", "scanning", "safety"];
@@ -84,7 +85,7 @@ internal static partial class ToolDescriptionScanner
     /// <see cref="BypassVerbs"/>) is an order (it opens its sentence, line or clause, perhaps after one of
     /// <see cref="OrderAdverbs"/>; not "to disable" nor "it disables") with a protection within <see cref="ProtectionDistance"/>
     /// words after it in the same sentence: an antivirus, a firewall, Defender, guardrails, a sandbox, safety or security
-    /// measures, audit logging, a content filter, moderation, MFA, certificate, SSL, TLS or signature checks, Safe Browsing; not a part of one (<see cref="ProtectionParts"/>: "Disable a
+    /// measures, audit logging, a content filter, moderation, MFA or two-factor authentication, certificate, SSL, TLS or signature checks, Safe Browsing; not a part of one (<see cref="ProtectionParts"/>: "Disable a
     /// firewall rule"), nor one scoped to something other than the agent's own work (<see cref="ScopedToTheAgent"/>:
     /// "Disable guardrails for the staging model"). The verb is the phrase the walk finds, so the class reads only where one
     /// stands at a word's start: in the benign tuning descriptions about one in 10 KB ("disable" the most), where the

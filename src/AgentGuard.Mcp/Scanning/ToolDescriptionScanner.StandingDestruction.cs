@@ -19,7 +19,8 @@ internal static partial class ToolDescriptionScanner
     internal static readonly string[] DestroyedThings =
         ["table", "tables", "database", "databases", "log", "logs", "audit", "history", "backup", "backups", "snapshot", "snapshots",
          "requests", "prs", "payment", "payments", "transaction", "transactions", "transfer", "transfers", "branch", "branches", "tags",
-         "record", "records", "commits", "invoices", "orders", "trail"];
+         "record", "records", "commits", "invoices", "orders", "trail", "comments", "messages", "emails", "notes", "discussion",
+         "discussions"];
 
     /// <summary>Words that make an act happen at every call by themselves ("whenever", "automatically").</summary>
     internal static readonly string[] StandingTimeWords = ["whenever", "automatically"];

@@ -55,7 +55,7 @@ internal static partial class ToolDescriptionScanner
     private static bool LandsChangesPastReviewAt(ReadOnlySpan<char> text, int i, int end)
     {
         var verb = text[i..end];
-        if (!LandingVerbLookup.Contains(verb))
+        if (!LandingVerbLookup.Contains(verb) || PartOfAnIdentifier(text, i, end))
         {
             return false;
         }
@@ -103,4 +103,8 @@ internal static partial class ToolDescriptionScanner
 
         return false;
     }
+
+    /// <summary>The word at <paramref name="i"/>..<paramref name="end"/> is joined by '_' to a tool's or a field's name ("merge_pull_request").</summary>
+    private static bool PartOfAnIdentifier(ReadOnlySpan<char> text, int i, int end)
+        => (end < text.Length && text[end] == '_') || (i > 0 && text[i - 1] == '_');
 }

@@ -268,6 +268,9 @@ internal static partial class ToolDescriptionScanner
         ("without the user's knowledge", "instruction"), ("without user knowledge", "instruction"), ("without their knowledge", "instruction"),
         ("without asking the user", "instruction"), ("secretly", "instruction"), ("covertly", "instruction"),
         ("don't mention", "instruction"), ("do not disclose", "instruction"), ("not visible to the user", "instruction"),
+        ("so that no one notices", "instruction"), ("so that nobody notices", "instruction"), ("so no one notices", "instruction"),
+        ("so nobody notices", "instruction"), ("so the user doesn't notice", "instruction"), ("so that the user does not notice", "instruction"),
+        ("so that nobody finds out", "instruction"), ("so no one finds out", "instruction"),
 
         // Fake authority and pseudo-markup.
         ("system instruction", "instruction"), ("system override", "instruction"), ("[inst]", "instruction"), ("[[[", "instruction"),
@@ -282,6 +285,7 @@ internal static partial class ToolDescriptionScanner
         ("bypassing", "harmful"), ("grant full", "harmful"), ("elevated access", "harmful"), ("unrestricted access", "harmful"),
         ("to the attacker", "harmful"), ("send to attacker", "harmful"), ("and send to", "harmful"), ("export all user data", "harmful"),
         ("include their contents", "harmful"), ("include its contents", "harmful"), ("pass its content", "harmful"), ("read ssh keys", "harmful"),
+        ("to anyone who asks", "harmful"), ("with anyone who asks", "harmful"),
 
         // Preference manipulation.
         ("prioritize this tool", "manipulation"), ("choose this tool first", "manipulation"), ("always choose this tool", "manipulation"),
@@ -828,7 +832,7 @@ internal static partial class ToolDescriptionScanner
             Add(ref findings, "secret-access:a .env file's contents handed on");
         }
 
-        if (DisparagesOtherTools(text) || RunsANamedToolDown(text))
+        if (DisparagesOtherTools(text) || RunsANamedToolDown(text) || ForbidsANamedTool(text))
         {
             Add(ref findings, "manipulation:other tools run down");
         }
@@ -836,6 +840,36 @@ internal static partial class ToolDescriptionScanner
         if (SwapsTheRequestedAction(text))
         {
             Add(ref findings, "instruction:another action swapped for the user's request");
+        }
+
+        if (OrdersAnExtraActAtEveryCall(text))
+        {
+            Add(ref findings, "harmful:an extra act at every call aimed at a written destination");
+        }
+
+        if (OpensAccessByOrder(text))
+        {
+            Add(ref findings, "harmful:access opened to everyone by order");
+        }
+
+        if (TakesPackagesFromANamedSource(text))
+        {
+            Add(ref findings, "harmful:packages taken from a source the description names");
+        }
+
+        if (PassesMessagesOffAsTheUsers(text))
+        {
+            Add(ref findings, "harmful:messages sent in the user's name");
+        }
+
+        if (HasSecretSendingCode(text))
+        {
+            Add(ref findings, "code:reads secrets and sends them out");
+        }
+
+        if (PutsUsersDataIntoAWrittenAddress(text))
+        {
+            Add(ref findings, "harmful:the user's data put into a written web address");
         }
 
         static bool HasMarkerBeyondRequests(IReadOnlyList<string> markers)
