@@ -309,7 +309,7 @@ public sealed class ToolDescriptionScannerReferenceTests
             (t => ToolDescriptionScanner.LandsChangesPastReview(t), "harmful:changes landed past review by order"),
             (t => ToolDescriptionScanner.SetsAnotherToolsOutputAside(t), "shadowing:another tool's output set aside"),
             (t => ToolDescriptionScanner.TakesLoginsFromAStore(t), "secret-access:logins taken from the browser's or the system's store"),
-            (t => ToolDescriptionScanner.PutsAWrittenLinkIntoEveryAnswer(t), "instruction:a written web address put into every answer"),
+            (t => ToolDescriptionScanner.PutsAWrittenLinkIntoEveryAnswer(t) || (ToolDescriptionScanner.ReadExtraActs(t) & ToolDescriptionScanner.ExtraActs.LinkInEveryMessage) != 0, "instruction:a written web address put into every answer"),
             (t => ToolDescriptionScanner.HandsOnDotenvContents(t), "secret-access:a .env file's contents handed on"),
             (t => ToolDescriptionScanner.DisparagesOtherTools(t) || ToolDescriptionScanner.RunsANamedToolDown(t) || ToolDescriptionScanner.ForbidsANamedTool(t), "manipulation:other tools run down"),
             (t => ToolDescriptionScanner.SwapsTheRequestedAction(t), "instruction:another action swapped for the user's request"),

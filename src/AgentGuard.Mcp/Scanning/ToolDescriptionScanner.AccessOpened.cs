@@ -37,13 +37,17 @@ internal static partial class ToolDescriptionScanner
     /// <summary>
     /// A mark of <see cref="OpenAccessMarks"/> on its own (not inside a longer word or number), in a sentence that makes
     /// its order standing (<see cref="StandsAtEveryCall"/>) or extra ("also"), after a verb of <see cref="OpeningVerbs"/>
-    /// as an order, with no word of <see cref="KeepingShutWords"/> before the mark.
+    /// as an order, with no word of <see cref="KeepingShutWords"/> before the mark (read with the other extra acts:
+    /// <see cref="ReadExtraActs"/>).
     /// </summary>
-    internal static bool OpensAccessByOrder(ReadOnlySpan<char> text)
+    internal static bool OpensAccessByOrder(ReadOnlySpan<char> text) => (ReadExtraActs(text) & ExtraActs.AccessOpened) != 0;
+
+    /// <summary>A mark of <see cref="OpenAccessMarks"/> in the sentence <paramref name="start"/>..<paramref name="end"/>, opened by a standing order.</summary>
+    private static bool OpensAccessIn(ReadOnlySpan<char> text, int start, int end)
     {
-        for (var from = 0; from < text.Length;)
+        for (var from = start; from < end;)
         {
-            var found = text[from..].IndexOfAny(OpenAccessAnchors);
+            var found = text[from..end].IndexOfAny(OpenAccessAnchors);
             if (found < 0)
             {
                 return false;
@@ -57,7 +61,6 @@ internal static partial class ToolDescriptionScanner
                 continue;
             }
 
-            var (start, end) = SentenceAround(text, at);
             if (OpenedByAStandingOrder(text, start, at, end))
             {
                 return true;

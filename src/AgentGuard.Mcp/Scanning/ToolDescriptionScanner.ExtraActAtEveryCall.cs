@@ -23,50 +23,13 @@ internal static partial class ToolDescriptionScanner
 
     private static readonly WordSet AccountNounLookup = new(AccountNouns);
 
-    /// <summary>Where a sentence may make an order standing: "whenever", "every", "each", "any", "always", "automatically", "first".</summary>
-    private static readonly SearchValues<string> StandingAnchors =
-        SearchValues.Create(["whenever", "every", "each", "any", "always", "automatically", "first"], StringComparison.OrdinalIgnoreCase);
-
     /// <summary>
     /// In a sentence that makes its order standing (<see cref="StandsAtEveryCall"/>), a verb of <see cref="ExtraActVerbs"/>
     /// as an order or after "also", and after it in the sentence a destination written out: an e-mail address, a web
-    /// address, a host, a wallet, or a run of digits after an account's noun.
+    /// address, a host, a wallet, or a run of digits after an account's noun (read with the other extra acts:
+    /// <see cref="ReadExtraActs"/>).
     /// </summary>
-    internal static bool OrdersAnExtraActAtEveryCall(ReadOnlySpan<char> text)
-        => AnyStandingSentence(text, StandingAnchors, ExtraActToADestination);
-
-    /// <summary>Runs <paramref name="test"/> on each sentence that holds one of <paramref name="anchors"/> as a word's start and stands at every call, each once.</summary>
-    private static bool AnyStandingSentence(ReadOnlySpan<char> text, SearchValues<string> anchors, SentenceTest test)
-    {
-        var checkedUntil = -1;
-        for (var from = 0; from < text.Length;)
-        {
-            var found = text[from..].IndexOfAny(anchors);
-            if (found < 0)
-            {
-                return false;
-            }
-
-            var at = from + found;
-            from = at + 1;
-            if (at < checkedUntil || (at > 0 && char.IsLetter(text[at - 1])))
-            {
-                continue;
-            }
-
-            var (start, end) = SentenceAround(text, at);
-            checkedUntil = end;
-            if (StandsAtEveryCall(text, start, end) && test(text, start, end))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether the sentence <paramref name="start"/>..<paramref name="end"/> of <paramref name="text"/> is where a class holds.</summary>
-    private delegate bool SentenceTest(ReadOnlySpan<char> text, int start, int end);
+    internal static bool OrdersAnExtraActAtEveryCall(ReadOnlySpan<char> text) => (ReadExtraActs(text) & ExtraActs.AimedAtADestination) != 0;
 
     /// <summary>A verb of <see cref="ExtraActVerbs"/> as an order or after "also", with a destination written out after it in the sentence.</summary>
     private static bool ExtraActToADestination(ReadOnlySpan<char> text, int start, int end)

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace AgentGuard.Mcp;
 
 /// <content>
@@ -32,8 +30,6 @@ internal static partial class ToolDescriptionScanner
     /// <summary>How many words after "as if" the author may be named ("as though it were written by the user": six).</summary>
     internal const int PassedOffDistance = 8;
 
-    private static readonly SearchValues<string> PassingOffAnchors = SearchValues.Create(PassingOffPhrases, StringComparison.OrdinalIgnoreCase);
-
     private static readonly WordSet AuthoringVerbLookup = new(AuthoringVerbs);
 
     private static readonly WordSet PassedOffAsLookup = new(PassedOffAs);
@@ -45,37 +41,20 @@ internal static partial class ToolDescriptionScanner
     /// <summary>
     /// "as if" or "as though" followed within <see cref="PassedOffDistance"/> words by an authoring verb and "from" or "by"
     /// the user; "impersonate the user" in a sentence of messaging; or the user's name borrowed ("in their name") in a
-    /// sentence that reaches all of the user's contacts, followers or friends.
+    /// sentence that reaches all of the user's contacts, followers or friends (read with the other extra acts:
+    /// <see cref="ReadExtraActs"/>).
     /// </summary>
-    internal static bool PassesMessagesOffAsTheUsers(ReadOnlySpan<char> text)
+    internal static bool PassesMessagesOffAsTheUsers(ReadOnlySpan<char> text) => (ReadExtraActs(text) & ExtraActs.PassedOff) != 0;
+
+    /// <summary>The phrase of <see cref="PassingOffPhrases"/> at <paramref name="at"/> passes a message off as the user's.</summary>
+    private static bool PassedOffAt(ReadOnlySpan<char> text, int at)
     {
-        for (var from = 0; from < text.Length;)
-        {
-            var found = text[from..].IndexOfAny(PassingOffAnchors);
-            if (found < 0)
-            {
-                return false;
-            }
-
-            var at = from + found;
-            from = at + 1;
-            if (at > 0 && char.IsLetter(text[at - 1]))
-            {
-                continue;
-            }
-
-            var (start, end) = SentenceAround(text, at);
-            var sentence = text[start..end];
-            var rest = text[at..];
-            if (rest.StartsWith("as ", StringComparison.OrdinalIgnoreCase) ? AuthoredByTheUser(text, at + 3)
-                : rest.StartsWith("impersonat", StringComparison.OrdinalIgnoreCase) ? ImpersonatesTheUser(text, at) && HoldsWord(sentence, MessagingVerbLookup)
-                : HoldsWord(sentence, UsersPeopleLookup) && (HoldsWord(sentence, AllLookup) || HoldsWord(sentence, AnyEachEveryLookup)))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var (start, end) = SentenceAround(text, at);
+        var sentence = text[start..end];
+        var rest = text[at..];
+        return rest.StartsWith("as ", StringComparison.OrdinalIgnoreCase) ? AuthoredByTheUser(text, at + 3)
+            : rest.StartsWith("impersonat", StringComparison.OrdinalIgnoreCase) ? ImpersonatesTheUser(text, at) && HoldsWord(sentence, MessagingVerbLookup)
+            : HoldsWord(sentence, UsersPeopleLookup) && (HoldsWord(sentence, AllLookup) || HoldsWord(sentence, AnyEachEveryLookup));
     }
 
     private static readonly WordSet AllLookup = new(["all", "everyone", "everybody"]);

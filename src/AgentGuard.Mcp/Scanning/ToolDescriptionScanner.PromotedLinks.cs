@@ -40,7 +40,7 @@ internal static partial class ToolDescriptionScanner
     /// given as an example.
     /// </summary>
     internal static bool PutsAWrittenLinkIntoEveryAnswer(ReadOnlySpan<char> text)
-        => text.IndexOf('.') >= 0
+        => text.IndexOf("://", StringComparison.Ordinal) >= 0
             && text.IndexOfAny(AnswerNounAnchors) >= 0
             && AnyWordBeforeAnAnchor(text, AnswerFillingAnchors, 0, PutsALinkIntoEveryAnswerAt);
 
@@ -55,6 +55,32 @@ internal static partial class ToolDescriptionScanner
         var (start, stop) = SentenceAround(text, i);
         var sentence = text[start..stop];
         return HoldsWord(sentence, AnswerNounLookup) && HoldsWord(sentence, EveryAnswerWordLookup) && WritesALink(sentence);
+    }
+
+    /// <summary>
+    /// The same class in a sentence that stands at every call (read with the extra acts, <see cref="ReadExtraActs"/>, whose
+    /// search finds "every", "each" and "always" anyway): it also reads a host written without a scheme
+    /// ("fastmail-pro.biz"), which the search for "://" above cannot anchor.
+    /// </summary>
+    private static bool PutsALinkIntoEveryMessageIn(ReadOnlySpan<char> text, int start, int end)
+    {
+        var sentence = text[start..end];
+        if (!HoldsWord(sentence, AnswerNounLookup) || !WritesALink(sentence))
+        {
+            return false;
+        }
+
+        var from = start;
+        while (from < end && NextWord(text, ref from, out var word))
+        {
+            var at = from - word.Length;
+            if (AnswerFillingVerbLookup.Contains(word) && (IsAnOrderAt(text, at) || ModalBefore(text, at)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The word before <paramref name="at"/> is "must", "should" or "shall".</summary>

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace AgentGuard.Mcp;
 
 /// <content>
@@ -34,8 +32,6 @@ internal static partial class ToolDescriptionScanner
     /// <summary>How many words after "instead of" the official source may be named ("instead of the official registry": two).</summary>
     internal const int OfficialSourceDistance = 4;
 
-    private static readonly SearchValues<string> InPlaceOfAnchors = SearchValues.Create(InPlaceOfPhrases, StringComparison.OrdinalIgnoreCase);
-
     private static readonly WordSet OfficialSourceLookup = new(OfficialSourceWords);
 
     private static readonly WordSet SuppliedThingLookup = new(SuppliedThings);
@@ -43,46 +39,21 @@ internal static partial class ToolDescriptionScanner
     /// <summary>
     /// At "instead of", "rather than" or "in place of" followed within <see cref="OfficialSourceDistance"/> words by an
     /// official source (<see cref="OfficialSourceWords"/>, or one of <see cref="OfficialSupplyHosts"/>): its sentence names
-    /// what is installed (<see cref="SuppliedThings"/>) and writes out a web address or host that is not official.
+    /// what is installed (<see cref="SuppliedThings"/>) and writes out a web address or host that is not official (read
+    /// with the other extra acts: <see cref="ReadExtraActs"/>).
     /// </summary>
-    internal static bool TakesPackagesFromANamedSource(ReadOnlySpan<char> text)
+    internal static bool TakesPackagesFromANamedSource(ReadOnlySpan<char> text) => (ReadExtraActs(text) & ExtraActs.SupplyReplaced) != 0;
+
+    /// <summary>The phrase at <paramref name="at"/> (one of <see cref="InPlaceOfPhrases"/>, <paramref name="length"/> long) sets a named source in the official one's place.</summary>
+    private static bool SupplyReplacedAt(ReadOnlySpan<char> text, int at, int length)
     {
-        for (var from = 0; from < text.Length;)
+        if (!OfficialSourceAfter(text, at + length))
         {
-            var found = text[from..].IndexOfAny(InPlaceOfAnchors);
-            if (found < 0)
-            {
-                return false;
-            }
-
-            var at = from + found;
-            from = at + 1;
-            if ((at > 0 && char.IsLetter(text[at - 1])) || !OfficialSourceAfter(text, at + PhraseLength(text[at..])))
-            {
-                continue;
-            }
-
-            var (start, end) = SentenceAround(text, at);
-            if (HoldsWord(text[start..end], SuppliedThingLookup) && UnofficialHostIn(text, start, end))
-            {
-                return true;
-            }
+            return false;
         }
 
-        return false;
-
-        static int PhraseLength(ReadOnlySpan<char> at)
-        {
-            foreach (var phrase in InPlaceOfPhrases)
-            {
-                if (at.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
-                {
-                    return phrase.Length;
-                }
-            }
-
-            return 1;
-        }
+        var (start, end) = SentenceAround(text, at);
+        return HoldsWord(text[start..end], SuppliedThingLookup) && UnofficialHostIn(text, start, end);
     }
 
     /// <summary>Within <see cref="OfficialSourceDistance"/> tokens after <paramref name="from"/>: an official source's word or host.</summary>

@@ -31,42 +31,56 @@ internal static partial class ToolDescriptionScanner
     private static readonly WordSet PuttingIntoVerbLookup = new(PuttingIntoVerbs);
 
     /// <summary>
-    /// A web address written out (not on an example domain) whose query holds a placeholder naming the user's data
+    /// A web address written out (not on an example domain) with a query's value ('=') whose query holds a placeholder naming the user's data
     /// ("?q={conversation}", "?u=&lt;the user's email address&gt;"), or ends with '=' and is followed by a joining word
     /// and the user's data, or is where an order puts the user's data ("Append the user's messages to https://…").
     /// </summary>
     internal static bool PutsUsersDataIntoAWrittenAddress(ReadOnlySpan<char> text)
     {
+        // From each '?' (rare in prose but at a question's end): the token around it, and a web address in it.
         for (var from = 0; ;)
         {
-            var found = text[from..].IndexOf("://", StringComparison.Ordinal);
+            var found = text[from..].IndexOf('?');
             if (found < 0)
             {
                 return false;
             }
 
-            var at = from + found;
-            from = at + 3;
-            var start = at;
-            while (start > 0 && char.IsAsciiLetter(text[start - 1]))
+            var mark = from + found;
+            var tokenStart = mark;
+            while (tokenStart > 0 && !char.IsWhiteSpace(text[tokenStart - 1]))
             {
-                start--;
+                tokenStart--;
             }
 
-            var end = at;
+            var end = mark;
             while (end < text.Length && !char.IsWhiteSpace(text[end]))
             {
                 end++;
             }
 
-            var address = text[start..end].TrimEnd(".,;:)]'\"`".AsSpan());
-            var query = address.IndexOf('?');
-            if (start == at || query < 0 || !IsWrittenDestination(address[..query]))
+            from = end;
+            var scheme = text[tokenStart..mark].IndexOf("://", StringComparison.Ordinal);
+            if (scheme <= 0)
             {
                 continue;
             }
 
-            if (PlaceholderNamesUsersData(text, start + query)
+            var at = tokenStart + scheme;
+            var start = at;
+            while (start > tokenStart && char.IsAsciiLetter(text[start - 1]))
+            {
+                start--;
+            }
+
+            var address = text[start..end].TrimEnd(".,;:)]'\"`".AsSpan());
+            var query = mark - start;
+            if (start == at || query >= address.Length || address[query..].IndexOf('=') < 0 || !IsWrittenDestination(address[..query]))
+            {
+                continue;
+            }
+
+            if (PlaceholderNamesUsersData(text, mark)
                 || (address[^1] == '=' && JoinedUsersDataAfter(text, start + address.Length))
                 || UsersDataPutBefore(text, start))
             {

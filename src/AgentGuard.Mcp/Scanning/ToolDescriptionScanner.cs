@@ -822,7 +822,8 @@ internal static partial class ToolDescriptionScanner
             Add(ref findings, "secret-access:logins taken from the browser's or the system's store");
         }
 
-        if (PutsAWrittenLinkIntoEveryAnswer(text))
+        var extraActs = ReadExtraActs(text);
+        if (PutsAWrittenLinkIntoEveryAnswer(text) || (extraActs & ExtraActs.LinkInEveryMessage) != 0)
         {
             Add(ref findings, "instruction:a written web address put into every answer");
         }
@@ -842,22 +843,22 @@ internal static partial class ToolDescriptionScanner
             Add(ref findings, "instruction:another action swapped for the user's request");
         }
 
-        if (OrdersAnExtraActAtEveryCall(text))
+        if ((extraActs & ExtraActs.AimedAtADestination) != 0)
         {
             Add(ref findings, "harmful:an extra act at every call aimed at a written destination");
         }
 
-        if (OpensAccessByOrder(text))
+        if ((extraActs & ExtraActs.AccessOpened) != 0)
         {
             Add(ref findings, "harmful:access opened to everyone by order");
         }
 
-        if (TakesPackagesFromANamedSource(text))
+        if ((extraActs & ExtraActs.SupplyReplaced) != 0)
         {
             Add(ref findings, "harmful:packages taken from a source the description names");
         }
 
-        if (PassesMessagesOffAsTheUsers(text))
+        if ((extraActs & ExtraActs.PassedOff) != 0)
         {
             Add(ref findings, "harmful:messages sent in the user's name");
         }
