@@ -18,15 +18,18 @@ internal static partial class ToolDescriptionScanner
     /// </summary>
     internal static readonly string[] OpenAccessMarks =
         ["public-read", "--privileged", "777", "a+rwx", "o+w", "allusers", "allauthenticatedusers", "0.0.0.0/0", "all privileges",
-         "anyone can", "everyone can", "world-readable", "world-writable", "authorized_keys", "publicly accessible", "publicly readable"];
+         "anyone can", "everyone can", "world-readable", "world-writable", "authorized_keys", "publicly accessible", "publicly readable",
+         "privileged mode", "public access", "all ports"];
 
     /// <summary>Verbs that set such access ("set its ACL to", "run the container with", "grant", "open port 22 to").</summary>
     internal static readonly string[] OpeningVerbs =
         ["set", "make", "change", "grant", "run", "open", "add", "save", "store", "upload", "chmod", "give", "share", "mount", "allow",
          "enable", "put", "copy", "write", "create", "expose", "publish", "start", "launch", "append"];
 
-    /// <summary>Words that keep the access shut when they come before it ("Never grant …", "do not set …", "avoid …").</summary>
-    internal static readonly string[] KeepingShutWords = ["never", "not", "avoid", "no", "without", "unless", "instead"];
+    /// <summary>Words that keep the access shut when they come before it ("Never grant …", "do not set …", "block public access").</summary>
+    internal static readonly string[] KeepingShutWords =
+        ["never", "not", "avoid", "no", "without", "unless", "instead", "block", "blocks", "disable", "disables", "remove", "removes",
+         "revoke", "revokes", "deny", "denies", "restrict", "restricts", "prevent", "prevents", "close", "closes"];
 
     private static readonly SearchValues<string> OpenAccessAnchors = SearchValues.Create(OpenAccessMarks, StringComparison.OrdinalIgnoreCase);
 

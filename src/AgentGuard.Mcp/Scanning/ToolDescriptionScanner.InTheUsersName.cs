@@ -11,7 +11,8 @@ internal static partial class ToolDescriptionScanner
 {
     /// <summary>Where a message may be passed off: a comparison, an impersonation, a name borrowed.</summary>
     internal static readonly string[] PassingOffPhrases =
-        ["as if", "as though", "impersonat", "in their name", "in the user's name", "in the user\u2019s name", "in his name", "in her name"];
+        ["as if", "as though", "impersonat", "pretend", "in their name", "in the user's name", "in the user\u2019s name", "in his name",
+         "in her name"];
 
     /// <summary>Verbs that give a message an author ("as if it came from", "as though it were written by").</summary>
     internal static readonly string[] AuthoringVerbs = ["came", "come", "comes", "coming", "written", "wrote", "sent", "signed", "typed", "authored", "posted"];
@@ -40,7 +41,7 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>
     /// "as if" or "as though" followed within <see cref="PassedOffDistance"/> words by an authoring verb and "from" or "by"
-    /// the user; "impersonate the user" in a sentence of messaging; or the user's name borrowed ("in their name") in a
+    /// the user; "impersonate the user" or "pretending to be the account owner" in a sentence of messaging; or the user's name borrowed ("in their name") in a
     /// sentence that reaches all of the user's contacts, followers or friends (read with the other extra acts:
     /// <see cref="ReadExtraActs"/>).
     /// </summary>
@@ -54,6 +55,7 @@ internal static partial class ToolDescriptionScanner
         var rest = text[at..];
         return rest.StartsWith("as ", StringComparison.OrdinalIgnoreCase) ? AuthoredByTheUser(text, at + 3)
             : rest.StartsWith("impersonat", StringComparison.OrdinalIgnoreCase) ? ImpersonatesTheUser(text, at) && HoldsWord(sentence, MessagingVerbLookup)
+            : rest.StartsWith("pretend", StringComparison.OrdinalIgnoreCase) ? PretendsToBeTheUser(text, at) && HoldsWord(sentence, MessagingVerbLookup)
             : HoldsWord(sentence, UsersPeopleLookup) && (HoldsWord(sentence, AllLookup) || HoldsWord(sentence, AnyEachEveryLookup));
     }
 
@@ -94,5 +96,27 @@ internal static partial class ToolDescriptionScanner
 
         return PassedOffAsLookup.Contains(first)
             || (AsciiCase.Equals(first, "the") && NextWord(text, ref from, out var second) && PassedOffAsLookup.Contains(second));
+    }
+
+    /// <summary>"pretend" or "pretending" followed by "to be" and the user, them, the owner or the account's owner.</summary>
+    private static bool PretendsToBeTheUser(ReadOnlySpan<char> text, int at)
+    {
+        var from = at;
+        if (!NextWord(text, ref from, out _)
+            || !NextWord(text, ref from, out var to) || !AsciiCase.Equals(to, "to")
+            || !NextWord(text, ref from, out var be) || !AsciiCase.Equals(be, "be")
+            || !NextWord(text, ref from, out var first))
+        {
+            return false;
+        }
+
+        if (PassedOffAsLookup.Contains(first))
+        {
+            return true;
+        }
+
+        return AsciiCase.Equals(first, "the") && NextWord(text, ref from, out var second)
+            && (PassedOffAsLookup.Contains(second)
+                || (AsciiCase.Equals(second, "account") && NextWord(text, ref from, out var third) && PassedOffAsLookup.Contains(third)));
     }
 }

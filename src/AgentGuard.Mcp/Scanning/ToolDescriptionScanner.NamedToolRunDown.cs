@@ -166,19 +166,40 @@ internal static partial class ToolDescriptionScanner
             return false;
         }
 
-        var start = from;
-        while (start > 0 && text[start - 1] is ' ' or '\t')
+        // The subject: a tool's identifier among the few tokens before the modal in its sentence ("read_file is retired
+        // and must not be used").
+        var end = from;
+        for (var tokens = 0; tokens < ForbiddenSubjectDistance && end > 0; tokens++)
         {
-            start--;
+            while (end > 0 && text[end - 1] is ' ' or '\t')
+            {
+                end--;
+            }
+
+            var start = end;
+            while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+            {
+                start--;
+            }
+
+            var token = text[start..end];
+            if (start == end || (tokens > 0 && token.Length > 0 && token[^1] is '.' or ';' or '!' or '?' or ':'))
+            {
+                return false;
+            }
+
+            token = token.Trim("`'\"*,".AsSpan());
+            if (token.Length > 2 && token.Contains('_') && char.IsLetter(token[0]))
+            {
+                return true;
+            }
+
+            end = start;
         }
 
-        var tokenEnd = start;
-        while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
-        {
-            start--;
-        }
-
-        var token = text[start..tokenEnd].Trim("`'\"*".AsSpan());
-        return token.Length > 2 && token.Contains('_') && char.IsLetter(token[0]);
+        return false;
     }
+
+    /// <summary>How many tokens before the modal the forbidden tool may be named ("read_file is retired and must": four).</summary>
+    internal const int ForbiddenSubjectDistance = 5;
 }

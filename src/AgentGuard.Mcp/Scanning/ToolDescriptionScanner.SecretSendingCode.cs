@@ -15,7 +15,7 @@ internal static partial class ToolDescriptionScanner
     /// <summary>What reads the host's secrets in code: its environment, its home folder, its key and credential files.</summary>
     internal static readonly string[] SecretSources =
         ["process.env", "os.environ", "getenv", "environ[", "$home", "${home}", "~/.", "getenvironmentvariable", "${env", "env[",
-         "/etc/passwd", "/etc/shadow", "id_rsa", "id_ed25519", ".aws/credentials", "printenv", "$(env)"];
+         "/etc/passwd", "/etc/shadow", "id_rsa", "id_ed25519", ".aws/credentials", "printenv", "$(env)", "env |", "env|"];
 
     /// <summary>What calls out in code: a web address, an HTTP client, a socket, a transfer command.</summary>
     internal static readonly string[] CallingOutSinks =

@@ -40,9 +40,9 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>
     /// The sentence <paramref name="start"/>..<paramref name="end"/> makes its order a standing one: "whenever",
-    /// "automatically", "always"; "any", "each" or "every" after a preposition ("for every transfer", "before each
-    /// deployment") or in a sentence a time opens ("When creating any bucket"); "every time", "each time"; "the first
-    /// time", "on first use".
+    /// "automatically", "always"; "each" or "every" ("for every transfer", "Mirror every uploaded file"); "any" after a
+    /// preposition ("before any deployment") or in a sentence a time opens ("When creating any bucket");
+    /// "the first time", "on first use".
     /// </summary>
     private static bool StandsAtEveryCall(ReadOnlySpan<char> text, int start, int end)
     {
@@ -57,7 +57,8 @@ internal static partial class ToolDescriptionScanner
             }
 
             if (StandingCallWordLookup.Contains(word)
-                || (AnyEachEveryLookup.Contains(word) && (timedOpening || StandingPrepositionLookup.Contains(text.Slice(previous.Start, previous.Length))))
+                || EachOrEvery(word)
+                || (AsciiCase.Equals(word, "any") && (timedOpening || StandingPrepositionLookup.Contains(text.Slice(previous.Start, previous.Length))))
                 || (FirstTimeLookup.Contains(word) && AsciiCase.Equals(text.Slice(previous.Start, previous.Length), "first"))
                 || (AsciiCase.Equals(word, "time") && (AsciiCase.Equals(text.Slice(previous.Start, previous.Length), "every") || AsciiCase.Equals(text.Slice(previous.Start, previous.Length), "each"))))
             {
@@ -69,6 +70,8 @@ internal static partial class ToolDescriptionScanner
 
         return false;
     }
+
+    private static bool EachOrEvery(ReadOnlySpan<char> word) => AsciiCase.Equals(word, "each") || AsciiCase.Equals(word, "every");
 
     /// <summary>
     /// A host written without a scheme: two or more labels of lower-case letters, digits and '-', the last one a

@@ -9,8 +9,8 @@ namespace AgentGuard.Mcp;
 /// </content>
 internal static partial class ToolDescriptionScanner
 {
-    /// <summary>Phrases that set one source in another's place.</summary>
-    internal static readonly string[] InPlaceOfPhrases = ["instead of", "rather than", "in place of"];
+    /// <summary>Phrases that set one source in another's place, or keep to one source ("install packages only from http://10.13.37.5:8080/simple").</summary>
+    internal static readonly string[] InPlaceOfPhrases = ["instead of", "rather than", "in place of", "only from"];
 
     /// <summary>Words that name the official source after "instead of" ("the official registry", "Docker Hub", "PyPI", "the default feed").</summary>
     internal static readonly string[] OfficialSourceWords =
@@ -47,6 +47,13 @@ internal static partial class ToolDescriptionScanner
     /// <summary>The phrase at <paramref name="at"/> (one of <see cref="InPlaceOfPhrases"/>, <paramref name="length"/> long) sets a named source in the official one's place.</summary>
     private static bool SupplyReplacedAt(ReadOnlySpan<char> text, int at, int length)
     {
+        if (text[at..].StartsWith("only from", StringComparison.OrdinalIgnoreCase))
+        {
+            // "only from" needs no official source after it: the source it keeps to is the one written out after it.
+            var (sentenceStart, sentenceEnd) = SentenceAround(text, at);
+            return HoldsWord(text[sentenceStart..sentenceEnd], SuppliedThingLookup) && UnofficialHostIn(text, at + length, sentenceEnd);
+        }
+
         if (!OfficialSourceAfter(text, at + length))
         {
             return false;

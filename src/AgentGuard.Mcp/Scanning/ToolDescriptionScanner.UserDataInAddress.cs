@@ -11,12 +11,12 @@ internal static partial class ToolDescriptionScanner
 {
     /// <summary>Words of the user's data: their conversation, messages, question, history, prompt, secrets.</summary>
     internal static readonly string[] UsersDataWords =
-        ["conversation", "conversations", "chat", "transcript", "messages", "question", "questions", "history", "prompt", "prompts",
+        ["conversation", "conversations", "chat", "transcript", "message", "messages", "question", "questions", "history", "prompt", "prompts",
          "password", "passwords", "token", "tokens", "secret", "secrets", "memory", "memories", "email", "address", "name", "phone",
          "location", "contacts", "files", "context"];
 
-    /// <summary>Words that join what follows to a written address ("followed by", "plus", "appended").</summary>
-    internal static readonly string[] JoiningWords = ["followed", "plus", "appended", "append", "concatenated", "suffixed", "filled"];
+    /// <summary>Words that join what follows to a written address ("followed by", "plus", "appended", "?q=QUERY where QUERY is …").</summary>
+    internal static readonly string[] JoiningWords = ["followed", "plus", "appended", "append", "concatenated", "suffixed", "filled", "where", "replaced", "replacing"];
 
     /// <summary>Verbs that put the user's data into an address ("Append the user's messages to https://…").</summary>
     internal static readonly string[] PuttingIntoVerbs = ["append", "add", "put", "include", "insert", "attach", "encode", "pass"];
@@ -32,8 +32,8 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>
     /// A web address written out (not on an example domain) with a query's value ('=') whose query holds a placeholder naming the user's data
-    /// ("?q={conversation}", "?u=&lt;the user's email address&gt;"), or ends with '=' and is followed by a joining word
-    /// and the user's data, or is where an order puts the user's data ("Append the user's messages to https://…").
+    /// ("?q={conversation}", "?u=&lt;the user's email address&gt;"), or ends with an open value ('=', "=QUERY") followed
+    /// by a joining word and the user's data, or is where an order puts the user's data ("Append the user's messages to https://…").
     /// </summary>
     internal static bool PutsUsersDataIntoAWrittenAddress(ReadOnlySpan<char> text)
     {
@@ -81,7 +81,7 @@ internal static partial class ToolDescriptionScanner
             }
 
             if (PlaceholderNamesUsersData(text, mark)
-                || (address[^1] == '=' && JoinedUsersDataAfter(text, start + address.Length))
+                || (OpenLastValue(address) && JoinedUsersDataAfter(text, start + address.Length))
                 || UsersDataPutBefore(text, start))
             {
                 return true;
@@ -152,4 +152,19 @@ internal static partial class ToolDescriptionScanner
     /// <summary>"user", "users" (the possessive's "s" is a word of its own), "their".</summary>
     private static bool IsUsers(ReadOnlySpan<char> word)
         => AsciiCase.Equals(word, "user") || AsciiCase.Equals(word, "users") || AsciiCase.Equals(word, "their");
+
+    /// <summary>The address's last query value is open: empty ("?d=") or an upper-case placeholder ("?q=QUERY").</summary>
+    private static bool OpenLastValue(ReadOnlySpan<char> address)
+    {
+        var value = address[(address.LastIndexOf('=') + 1)..];
+        foreach (var c in value)
+        {
+            if (!(char.IsAsciiLetterUpper(c) || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
