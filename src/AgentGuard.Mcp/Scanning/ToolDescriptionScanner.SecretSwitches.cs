@@ -161,12 +161,16 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>A parameter is named for the contents of a secret file or key (<see cref="NamesSecretContents"/>).</summary>
         SecretContentsNamed = 2,
+
+        /// <summary>A parameter named for a destination or a source of packages pins one by its default (<see cref="PinsADestination"/>).</summary>
+        DestinationPinned = 4,
     }
 
     /// <summary>The signals of the property <paramref name="name"/> with schema <paramref name="property"/>.</summary>
     private static SchemaSignals SignalsOf(string name, JsonObject property)
         => (SwitchTakesInSecrets(name) && DefaultsOn(property) ? SchemaSignals.SecretSwitchOn : SchemaSignals.None)
-            | (NamesSecretContents(name) ? SchemaSignals.SecretContentsNamed : SchemaSignals.None);
+            | (NamesSecretContents(name) ? SchemaSignals.SecretContentsNamed : SchemaSignals.None)
+            | (PinsADestination(name, property) ? SchemaSignals.DestinationPinned : SchemaSignals.None);
 
     /// <summary>Words of a parameter's name that ask for what a file holds, or for it read or moved ("contents", "dump", "upload").</summary>
     internal static readonly string[] ContentsWords =

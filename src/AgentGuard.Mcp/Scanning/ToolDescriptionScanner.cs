@@ -588,6 +588,11 @@ internal static partial class ToolDescriptionScanner
                 Add(ref findings, "harvesting:parameter named for a secret's contents");
             }
 
+            if ((signals & SchemaSignals.DestinationPinned) != 0)
+            {
+                Add(ref findings, "harmful:a destination pinned by a parameter's default");
+            }
+
             ReadJoinedWords(written, ref findings);
             if (plain is not null)
             {
