@@ -145,7 +145,7 @@ internal static class SecretJsonStrings
         var written = finding with { Start = map[start], Length = map[end] - map[start] };
         var left = start > 0 && IsEscapedDelimiter(decoded, map, start - 1);
         var right = end < decoded.Length && IsEscapedDelimiter(decoded, map, end);
-        if ((!left || OpensString(decoded, start - 1, end)) && (!right || ClosesString(decoded, start, end)))
+        if ((!left || OpensString(decoded, map, start - 1, end)) && (!right || ClosesString(decoded, map, start, end)))
         {
             return written;
         }
@@ -179,9 +179,11 @@ internal static class SecretJsonStrings
 
     /// <summary>
     /// True when the decoded text is JSON and the quote at <paramref name="end"/> closes the string the finding lies in
-    /// (opened before it, followed by a comma, a colon or a closing bracket): the quote of JSON serialized into a string.
+    /// (opened before it, written as escaped as it is, followed by a comma, a colon or a closing bracket): the quote of JSON
+    /// serialized into a string. A quote escaped once more than the one that opened the string is the value's own
+    /// (<c>"ab\",\"cd"</c> decodes to <c>"ab","cd"</c>, one value), so it closes nothing.
     /// </summary>
-    private static bool ClosesString(string decoded, int start, int end)
+    private static bool ClosesString(string decoded, int[] map, int start, int end)
     {
         if (decoded[end] != '"' || !HoldsJson(decoded))
         {
@@ -193,7 +195,7 @@ internal static class SecretJsonStrings
             var close = NextQuote(decoded, at + 1);
             if (close == end)
             {
-                return ContinuesJson(decoded.AsSpan(end + 1));
+                return WrittenWidth(map, at) == WrittenWidth(map, end) && ContinuesJson(decoded.AsSpan(end + 1));
             }
 
             if (close < 0 || close > start)
@@ -229,8 +231,11 @@ internal static class SecretJsonStrings
         };
     }
 
-    /// <summary>True when the decoded text is JSON and the quote at <paramref name="open"/> opens a string (after a colon, a comma or an opening bracket) that holds the finding.</summary>
-    private static bool OpensString(string decoded, int open, int end)
+    /// <summary>
+    /// True when the decoded text is JSON and the quote at <paramref name="open"/> opens a string (after a colon, a comma
+    /// or an opening bracket) that holds the finding, closed by a quote written as escaped as it is.
+    /// </summary>
+    private static bool OpensString(string decoded, int[] map, int open, int end)
     {
         if (decoded[open] != '"' || !HoldsJson(decoded) || decoded.AsSpan(0, open).TrimEnd() is not [.., ':' or ',' or '[' or '{'])
         {
@@ -242,7 +247,7 @@ internal static class SecretJsonStrings
             var close = NextQuote(decoded, at + 1);
             if (at == open)
             {
-                return close >= end;
+                return close >= end && WrittenWidth(map, open) == WrittenWidth(map, close);
             }
 
             if (close < 0)
@@ -255,6 +260,9 @@ internal static class SecretJsonStrings
 
         return false;
     }
+
+    /// <summary>How many written characters wrote the decoded character at <paramref name="at"/> (1 when it was written as itself).</summary>
+    private static int WrittenWidth(int[] map, int at) => map[at + 1] - map[at];
 
     /// <summary>Two escaped delimiters that close what they open around a value: quotes after an operator and before a separator, or an element's tags.</summary>
     private static bool Pairs(string decoded, int open, int close)
