@@ -5,14 +5,17 @@ namespace AgentGuard;
 /// <content>
 /// "Ignore all previous instructions" in Russian and Ukrainian ("Игнорируй все предыдущие инструкции", "Забудь все прошлые
 /// указания", "Ігноруй усі попередні інструкції"). The word walk stops only at ASCII word starts, so the verbs are found
-/// by one search of the text (its first characters are Cyrillic: ASCII text pays one vector pass). As in English, the
+/// by one search of the text, and only in a text that holds a Cyrillic letter: a search for the stems ignoring case is
+/// Aho-Corasick with Unicode case folding, which cost a quarter of the detector's time on a 10 KB English page. As in English, the
 /// instructions must be qualified as the earlier or all of them ("ignore instructions from strangers" is advice), and
 /// "не забудь" (don't forget) is not "забудь".
 /// </content>
 internal sealed partial class InjectionDetector
 {
     /// <summary>The stems of "ignore" and "forget" (imperative), Russian and Ukrainian.</summary>
-    private static readonly SearchValues<string> CyrillicIgnoreVerbs = SearchValues.Create(["игнорир", "ігнору", "забуд"], StringComparison.OrdinalIgnoreCase);
+    internal static readonly string[] CyrillicIgnoreStems = ["игнорир", "ігнору", "забуд"];
+
+    private static readonly SearchValues<string> CyrillicIgnoreVerbs = SearchValues.Create(CyrillicIgnoreStems, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Earlier, previous, above, system, all: what makes the instructions the reader's own.</summary>
     private static readonly SearchValues<string> CyrillicQualifiers = SearchValues.Create(["предыдущ", "прошл", "прежн", "вышеуказанн", "вышеизложенн", "системн", "все ", "всё ", "попередн", "усі ", "всі ", "минул"], StringComparison.OrdinalIgnoreCase);
@@ -27,6 +30,11 @@ internal sealed partial class InjectionDetector
 
     private static void ScanCyrillicIgnore(ReadOnlySpan<char> text, Span<double> weights)
     {
+        if (!MayHoldCyrillic(text))
+        {
+            return;
+        }
+
         for (var from = 0; from < text.Length && weights[(int)Marker.IgnorePrevious] < 0.85;)
         {
             var found = text[from..].IndexOfAny(CyrillicIgnoreVerbs);
@@ -51,6 +59,14 @@ internal sealed partial class InjectionDetector
             }
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> holds a character whose upper case is Cyrillic (U+0400–U+052F, or the old letter
+    /// variants U+1C80–U+1C88, which fold to it): without one, no stem of <see cref="CyrillicIgnoreVerbs"/> can match,
+    /// even ignoring case. Two vectorized range searches.
+    /// </summary>
+    internal static bool MayHoldCyrillic(ReadOnlySpan<char> text)
+        => text.IndexOfAnyInRange('\u0400', '\u052F') >= 0 || text.IndexOfAnyInRange('\u1C80', '\u1C8F') >= 0;
 
     /// <summary>"про" before "игнорируй" (проигнорируй, "ignore" perfective) is part of the verb.</summary>
     private static bool IsIgnorePrefix(ReadOnlySpan<char> before)
