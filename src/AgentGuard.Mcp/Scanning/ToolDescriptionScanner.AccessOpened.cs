@@ -58,7 +58,7 @@ internal static partial class ToolDescriptionScanner
 
             var at = from + found;
             from = at + 1;
-            var markEnd = MarkEnd(text, at);
+            var markEnd = at + (StartsWithAny(text[at..], OpenAccessMarks, out var length) ? length : 1);
             if ((at > 0 && char.IsLetterOrDigit(text[at - 1])) || (markEnd < text.Length && char.IsLetterOrDigit(text[markEnd]) && char.IsLetterOrDigit(text[markEnd - 1])))
             {
                 continue;
@@ -71,19 +71,6 @@ internal static partial class ToolDescriptionScanner
         }
 
         return false;
-
-        static int MarkEnd(ReadOnlySpan<char> text, int at)
-        {
-            foreach (var mark in OpenAccessMarks)
-            {
-                if (text[at..].StartsWith(mark, StringComparison.OrdinalIgnoreCase))
-                {
-                    return at + mark.Length;
-                }
-            }
-
-            return at + 1;
-        }
     }
 
     /// <summary>Before <paramref name="mark"/> in its sentence: an opening verb as an order or after "also", no word that keeps access shut; the sentence standing or the verb after "also".</summary>

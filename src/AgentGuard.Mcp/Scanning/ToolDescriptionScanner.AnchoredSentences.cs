@@ -132,4 +132,20 @@ internal static partial class ToolDescriptionScanner
     /// <summary>The character at <paramref name="at"/> ends a sentence as <see cref="NextWord"/> reads one.</summary>
     private static bool EndsNextWordsSentence(ReadOnlySpan<char> text, int at)
         => text[at] is '!' or '?' or ';' or '\u2029' || (text[at] == '.' && EndsASentence(text, at));
+
+    /// <summary>Whether <paramref name="text"/> starts with one of <paramref name="phrases"/> (ignoring case), and that phrase's length.</summary>
+    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] phrases, out int length)
+    {
+        foreach (var phrase in phrases)
+        {
+            if (text.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
+            {
+                length = phrase.Length;
+                return true;
+            }
+        }
+
+        length = 0;
+        return false;
+    }
 }

@@ -96,7 +96,7 @@ internal static partial class ToolDescriptionScanner
             }
 
             var at = from + found;
-            var end = at + AnchorLength(text[at..]);
+            var end = at + (StartsWithAny(text[at..], ChoiceSetAsidePhrases, out var length) ? length : 1);
             from = end;
             if ((at > 0 && char.IsLetter(text[at - 1])) || !WordWithin(text, end, ChosenDistance, ChosenWordLookup))
             {
@@ -110,19 +110,6 @@ internal static partial class ToolDescriptionScanner
         }
 
         return false;
-
-        static int AnchorLength(ReadOnlySpan<char> at)
-        {
-            foreach (var phrase in ChoiceSetAsidePhrases)
-            {
-                if (at.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
-                {
-                    return phrase.Length;
-                }
-            }
-
-            return 1;
-        }
     }
 
     /// <summary>Back from <paramref name="at"/> in its sentence: a moving verb, an argument noun or "always" before a written destination.</summary>

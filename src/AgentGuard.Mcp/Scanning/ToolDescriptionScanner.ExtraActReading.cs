@@ -148,20 +148,4 @@ internal static partial class ToolDescriptionScanner
             }
         }
     }
-
-    /// <summary>Whether <paramref name="text"/> starts with one of <paramref name="phrases"/> (ignoring case), and that phrase's length.</summary>
-    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] phrases, out int length)
-    {
-        foreach (var phrase in phrases)
-        {
-            if (text.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
-            {
-                length = phrase.Length;
-                return true;
-            }
-        }
-
-        length = 0;
-        return false;
-    }
 }
