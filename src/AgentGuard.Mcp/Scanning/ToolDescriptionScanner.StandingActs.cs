@@ -41,7 +41,7 @@ internal static partial class ToolDescriptionScanner
     /// <summary>
     /// The sentence <paramref name="start"/>..<paramref name="end"/> makes its order a standing one: "whenever",
     /// "automatically", "always"; "each" or "every" ("for every transfer", "Mirror every uploaded file"); "any" after a
-    /// preposition ("before any deployment") or in a sentence a time opens ("When creating any bucket");
+    /// preposition ("before any deployment") or in a sentence a time opens ("When creating any bucket"); "for all";
     /// "the first time", "on first use".
     /// </summary>
     private static bool StandsAtEveryCall(ReadOnlySpan<char> text, int start, int end)
@@ -59,6 +59,7 @@ internal static partial class ToolDescriptionScanner
             if (StandingCallWordLookup.Contains(word)
                 || EachOrEvery(word)
                 || (AsciiCase.Equals(word, "any") && (timedOpening || StandingPrepositionLookup.Contains(text.Slice(previous.Start, previous.Length))))
+                || (AsciiCase.Equals(word, "all") && AsciiCase.Equals(text.Slice(previous.Start, previous.Length), "for"))
                 || (FirstTimeLookup.Contains(word) && AsciiCase.Equals(text.Slice(previous.Start, previous.Length), "first"))
                 || (AsciiCase.Equals(word, "time") && (AsciiCase.Equals(text.Slice(previous.Start, previous.Length), "every") || AsciiCase.Equals(text.Slice(previous.Start, previous.Length), "each"))))
             {
