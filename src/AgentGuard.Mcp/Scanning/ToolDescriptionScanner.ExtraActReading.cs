@@ -47,7 +47,7 @@ internal static partial class ToolDescriptionScanner
     private static class ExtraActAnchors
     {
         public static readonly SearchValues<string> All =
-            SearchValues.Create([.. StandingAnchorWords, ForAll, .. InPlaceOfPhrases, .. PassingOffPhrases], StringComparison.OrdinalIgnoreCase);
+            SearchValues.Create([.. StandingAnchorWords, .. InPlaceOfPhrases, .. PassingOffPhrases], StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
@@ -115,20 +115,9 @@ internal static partial class ToolDescriptionScanner
         return found;
     }
 
-    /// <summary>"for all", which makes an order standing as "for every" does ("For all transfers, route 2% to …").</summary>
-    private const string ForAll = "for all ";
-
-    /// <summary>
-    /// A word of <see cref="StandingAnchorWords"/> stands whole at <paramref name="at"/> ("any", not "anything"; "every",
-    /// not "everyone"), or "for all" does.
-    /// </summary>
+    /// <summary>A word of <see cref="StandingAnchorWords"/> stands whole at <paramref name="at"/> ("any", not "anything"; "every", not "everyone").</summary>
     private static bool StandingWordAt(ReadOnlySpan<char> text, int at)
     {
-        if (text[at..].StartsWith(ForAll, StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
         var end = at;
         while (end < text.Length && char.IsLetter(text[end]))
         {
