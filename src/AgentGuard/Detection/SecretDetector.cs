@@ -42,7 +42,7 @@ internal sealed class SecretDetector : ISecretDetector
             return;
         }
 
-        foreach (var finding in Read(text, level: 0, readValues: true))
+        foreach (var finding in Read(text, level: 0))
         {
             findings.Add(finding);
         }
@@ -51,41 +51,17 @@ internal sealed class SecretDetector : ISecretDetector
     /// <summary>
     /// The findings of <paramref name="text"/>; a JSON text is also read decoded (a serializer's escapes hide keys and cut
     /// values), its findings mapped back, and JSON inside its strings in turn, up to <see cref="JsonEscapes.MaximumLevels"/>.
-    /// With <paramref name="readValues"/>, each string value that holds a text is read as a text of its own; the decoded
-    /// reading does not read its values again: they are the written values' decoded characters, which the written text's
-    /// value readings already read (each a text of its own, decoded, with its own values in turn).
+    /// Each string value that holds a text is read as a text of its own; the decoded reading does not read its values
+    /// again: they are the written values' decoded characters, which the written text's value readings already read
+    /// (each a text of its own, decoded, with its own values in turn).
     /// </summary>
-    private static List<SecretFinding> Read(string text, int level, bool readValues)
+    private static List<SecretFinding> Read(string text, int level)
     {
         // Each string value that holds a text is read as a text of its own: what opens it opens the tool's output. Its
-        // interior, far from its ends, is that reading's alone: the whole text's readings see it blanked.
-        var values = readValues && level < JsonEscapes.MaximumLevels && SecretJsonStrings.HoldsJson(text) ? SecretJsonStrings.TextValues(text) : null;
+        // interior, far from its ends, is that reading's alone: the whole text's readings see a gap of spaces instead.
+        var values = level < JsonEscapes.MaximumLevels && SecretJsonStrings.HoldsJson(text) ? SecretJsonStrings.TextValues(text) : null;
         var interiors = SecretJsonInteriors.Find(values);
-        var merged = Collect(interiors is null ? text : SecretJsonInteriors.Blanked(text, interiors));
-        if (level < JsonEscapes.MaximumLevels && SecretJsonStrings.TryDecode(text, out var decoded, out var map))
-        {
-            try
-            {
-                // What the written reading found across or against an escape it read as written (u0022abc…) is the
-                // decoded reading's to find: kept, it would cut a value the decoded reading reads whole or not at all.
-                merged.RemoveAll(finding => SecretJsonStrings.TouchesEscape(map, decoded.Length, finding));
-                var reading = interiors is null ? decoded : SecretJsonInteriors.Blanked(decoded, SecretJsonInteriors.InDecoded(interiors, map, decoded.Length));
-                var inner = Read(reading, level + 1, readValues: false);
-                foreach (var finding in inner)
-                {
-                    if (SecretJsonStrings.Written(text, decoded, map, finding) is { } written)
-                    {
-                        merged.Add(written);
-                    }
-                }
-
-                merged = Merged(merged);
-            }
-            finally
-            {
-                System.Buffers.ArrayPool<int>.Shared.Return(map);
-            }
-        }
+        var merged = interiors is null ? ReadWhole(text, level) : ReadCompacted(text, interiors, level);
 
         if (values is not null)
         {
@@ -93,7 +69,7 @@ internal sealed class SecretDetector : ISecretDetector
             {
                 try
                 {
-                    foreach (var finding in Read(value, level + 1, readValues: true))
+                    foreach (var finding in Read(value, level + 1))
                     {
                         if (SecretJsonStrings.Written(text, value, valueMap, finding) is { } written)
                         {
@@ -108,6 +84,49 @@ internal sealed class SecretDetector : ISecretDetector
             }
 
             merged = Merged(merged);
+        }
+
+        return merged;
+    }
+
+    /// <summary>
+    /// The whole text's readings of <paramref name="text"/> with the <paramref name="interiors"/> of its long values cut
+    /// to a gap (those values' own readings read them), at the written text's positions.
+    /// </summary>
+    private static List<SecretFinding> ReadCompacted(string text, List<(int Start, int End)> interiors, int level)
+    {
+        var compaction = SecretJsonInteriors.Compacted(text, interiors);
+        return compaction.Restored(ReadWhole(compaction.Text, level));
+    }
+
+    /// <summary>
+    /// The findings of <paramref name="text"/> as written and, for a JSON text, decoded one level (and deeper in turn),
+    /// mapped back to the characters that wrote them.
+    /// </summary>
+    private static List<SecretFinding> ReadWhole(string text, int level)
+    {
+        var merged = Collect(text);
+        if (level < JsonEscapes.MaximumLevels && SecretJsonStrings.TryDecode(text, out var decoded, out var map))
+        {
+            try
+            {
+                // What the written reading found across or against an escape it read as written (u0022abc…) is the
+                // decoded reading's to find: kept, it would cut a value the decoded reading reads whole or not at all.
+                merged.RemoveAll(finding => SecretJsonStrings.TouchesEscape(map, decoded.Length, finding));
+                foreach (var finding in ReadWhole(decoded, level + 1))
+                {
+                    if (SecretJsonStrings.Written(text, decoded, map, finding) is { } written)
+                    {
+                        merged.Add(written);
+                    }
+                }
+
+                merged = Merged(merged);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(map);
+            }
         }
 
         return merged;

@@ -1,11 +1,11 @@
 namespace AgentGuard;
 
 /// <summary>
-/// The interiors of a JSON text's long string values, blanked for the readings of the whole text. Each string value that
+/// The interiors of a JSON text's long string values, cut for the readings of the whole text. Each string value that
 /// holds a text is read as a text of its own (decoded, with its own values in turn); far from the value's ends the whole
 /// text's readings, written and decoded, read the same characters again (a 10 KB message body was walked three times).
 /// They keep each value's first and last <see cref="Edge"/> characters, to whole lines, where the key before a value and
-/// the quotes around it still count; the lines between are blanked, with the same length so every position holds.
+/// the quotes around it still count; the lines between are cut to a gap of spaces, and findings are mapped back across it.
 /// </summary>
 internal static class SecretJsonInteriors
 {
@@ -45,38 +45,78 @@ internal static class SecretJsonInteriors
         return interiors;
     }
 
-    /// <summary>The written stretches in the decoded text's positions (<paramref name="map"/> from decoded to written); a stretch whose ends are no decoded character's start is left out.</summary>
-    public static List<(int Start, int End)> InDecoded(List<(int Start, int End)> written, int[] map, int decodedLength)
+    /// <summary>
+    /// <paramref name="text"/> with each of the <paramref name="stretches"/> (in text order, apart) replaced by
+    /// <see cref="Gap"/> spaces: what the blanked interior was to the whole text's readings, without walking it. The
+    /// stretches lie inside string values and start and end at a written character's start, so the text stays the same
+    /// JSON and decodes to the decoded text with the same interiors cut.
+    /// </summary>
+    public static Compaction Compacted(string text, List<(int Start, int End)> stretches)
     {
-        var decoded = new List<(int Start, int End)>(written.Count);
-        foreach (var (start, end) in written)
+        var length = text.Length;
+        foreach (var (start, end) in stretches)
         {
-            var from = Array.BinarySearch(map, 0, decodedLength + 1, start);
-            var to = Array.BinarySearch(map, 0, decodedLength + 1, end);
-            if (from >= 0 && to > from)
-            {
-                decoded.Add((from, to));
-            }
+            length -= end - start - Gap;
         }
 
-        return decoded;
+        var cuts = new (int At, int Shift)[stretches.Count];
+        var compact = string.Create(length, (text, stretches, cuts), static (span, state) =>
+        {
+            var written = 0;
+            var shift = 0;
+            for (var i = 0; i < state.stretches.Count; i++)
+            {
+                var (start, end) = state.stretches[i];
+                var kept = state.text.AsSpan(written, start - written);
+                kept.CopyTo(span);
+                span[kept.Length..(kept.Length + Gap)].Fill(' ');
+                span = span[(kept.Length + Gap)..];
+                shift += end - start - Gap;
+                state.cuts[i] = (end - shift, shift);
+                written = end;
+            }
+
+            state.text.AsSpan(written).CopyTo(span);
+        });
+        return new Compaction(compact, cuts);
     }
 
-    /// <summary><paramref name="text"/> with the <paramref name="stretches"/> blanked (spaces), its length unchanged.</summary>
-    public static string Blanked(string text, List<(int Start, int End)> stretches)
+    /// <summary>How many spaces stand for an interior in a compacted text.</summary>
+    internal const int Gap = 64;
+
+    /// <summary>
+    /// A compacted text and where its gaps end: <c>At</c>, a position in the compacted text from which on positions are
+    /// <c>Shift</c> characters short of the written text's (a position inside a gap stands for the interior's first characters).
+    /// </summary>
+    internal sealed record Compaction(string Text, (int At, int Shift)[] Cuts)
     {
-        if (stretches.Count == 0)
+        /// <summary>The findings of the compacted text at the written text's positions.</summary>
+        public List<SecretFinding> Restored(List<SecretFinding> findings)
         {
-            return text;
+            for (var i = 0; i < findings.Count; i++)
+            {
+                var finding = findings[i];
+                var start = Written(finding.Start);
+                findings[i] = finding with { Start = start, Length = Written(finding.Start + finding.Length) - start };
+            }
+
+            return findings;
         }
 
-        return string.Create(text.Length, (text, stretches), static (span, state) =>
+        private int Written(int position)
         {
-            state.text.AsSpan().CopyTo(span);
-            foreach (var (start, end) in state.stretches)
+            var shift = 0;
+            foreach (var (at, cut) in Cuts)
             {
-                span[start..end].Fill(' ');
+                if (position < at)
+                {
+                    break;
+                }
+
+                shift = cut;
             }
-        });
+
+            return position + shift;
+        }
     }
 }

@@ -91,6 +91,21 @@ public sealed class SecretLongJsonValueTests
         Covered(text, "Tz8Qk2Lm9Xv4Rw7Np3Hs").Should().Be("whole");
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5400)]
+    [InlineData(6000)]
+    public void SecretAfterTwoLongValues_IsRedactedWhereItIsWritten(int before)
+    {
+        // Both values' interiors are cut from the whole text's readings: what those readings find after the second
+        // value (a key and its value in the record itself) is mapped back over both cuts.
+        const string Line = "export GITHUB_TOKEN=ghp_Q8vK2mLx7RtZ4nWp9YbC3dHs6JfA1eUoGk5T";
+        var second = Page(before) + (before > 0 ? "\n" : string.Empty) + Line + "\n" + Page(6000 - before);
+        var text = JsonSerializer.Serialize(new Dictionary<string, string> { ["first"] = Page(7000), ["second"] = second, ["api_key"] = "Kq9Lm2Xv8Tz4Rw7Np3Hs6Jd" });
+        Covered(text, "ghp_Q8vK2mLx7RtZ4nWp9YbC3dHs6JfA1eUoGk5T").Should().Be("whole", $"{before} characters before");
+        Covered(text, "Kq9Lm2Xv8Tz4Rw7Np3Hs6Jd").Should().Be("whole", $"{before} characters before");
+    }
+
     private static string Page(int length)
     {
         var builder = new StringBuilder();
