@@ -110,10 +110,7 @@ internal static class SecretJsonStrings
             var backslash = text.AsSpan(at, end - at).IndexOf('\\');
             var run = backslash < 0 ? end - at : backslash;
             text.AsSpan(at, run).CopyTo(buffer.AsSpan(length));
-            for (var i = 0; i < run; i++)
-            {
-                map[length + i] = at + i;
-            }
+            Positions.Count(map.AsSpan(length, run), at);
 
             length += run;
             at += run;

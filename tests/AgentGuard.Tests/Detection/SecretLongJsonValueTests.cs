@@ -37,7 +37,7 @@ public sealed class SecretLongJsonValueTests
             foreach (var (line, secret) in lines)
             {
                 // At the value's start, deep in its interior, at the lines where the interior starts and stops, at its end.
-                foreach (var before in new[] { 0, 3000, 530, 5400, 6000 })
+                foreach (var before in new[] { 0, 3000, SecretJsonInteriors.Edge + 18, 6000 - SecretJsonInteriors.Edge - 88, 6000 })
                 {
                     data.Add(line, secret, before, encoder);
                 }
@@ -89,6 +89,28 @@ public sealed class SecretLongJsonValueTests
     {
         var text = JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = "r-17", ["client_secret"] = "Tz8Qk2Lm9Xv4Rw7Np3Hs\n" + Page(6000) });
         Covered(text, "Tz8Qk2Lm9Xv4Rw7Np3Hs").Should().Be("whole");
+    }
+
+    [Theory]
+    [InlineData("dotnet")]
+    [InlineData("python")]
+    public void SecretOnAnyLineOfALongValue_IsRedactedWhole(string encoder)
+    {
+        // Every line position, 37 characters apart: wherever the interior's cut falls, the secret is read whole once.
+        (string Line, string Secret)[] lines =
+        [
+            ("export GITHUB_TOKEN=ghp_Q8vK2mLx7RtZ4nWp9YbC3dHs6JfA1eUoGk5T", "ghp_Q8vK2mLx7RtZ4nWp9YbC3dHs6JfA1eUoGk5T"),
+            ("db_password = \"Vq7#Lm2xTz9Rk4\"", "Vq7#Lm2xTz9Rk4"),
+        ];
+        foreach (var (line, secret) in lines)
+        {
+            for (var before = 0; before <= 6000; before += 37)
+            {
+                var body = Page(before) + (before > 0 ? "\n" : string.Empty) + line + "\n" + Page(6000 - before);
+                var text = InjectionCorpusAsJsonTests.AsJson(body, encoder);
+                Covered(text, Escaped(secret, encoder)).Should().Be("whole", $"{encoder}, {before} characters before");
+            }
+        }
     }
 
     [Theory]
