@@ -57,6 +57,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("let's", Family.Steering), ("let us", Family.Steering), ("suggest", Family.Steering), ("recommend", Family.Steering), ("advise", Family.Steering), ("por favor", Family.Please), ("per favore", Family.Please), ("veuillez", Family.Please), ("bitte", Family.Please),
         ("all ", Family.Ranked), ("every other", Family.Ranked), ("every previous", Family.Ranked), ("every prior", Family.Ranked), ("any other", Family.Ranked), ("any prior", Family.Ranked), ("any previous", Family.Ranked),
         ("previous and", Family.Ranked), ("previous or", Family.Ranked), ("prior and", Family.Ranked), ("prior or", Family.Ranked), ("preceding and", Family.Ranked), ("past and", Family.Ranked), ("earlier and", Family.Ranked),
+        ("update:", Family.AuthorityNotice), ("notice:", Family.AuthorityNotice), ("alert:", Family.AuthorityNotice),
         ("everything else", Family.Ranked), ("the rest", Family.Ranked), ("the others", Family.Ranked), ("no other", Family.Ranked),
         ("memory", Family.PlantedMemory), ("memories", Family.PlantedMemory), ("memorize", Family.PlantedMemory), ("memorise", Family.PlantedMemory), ("future conversation", Family.PlantedMemory), ("future session", Family.PlantedMemory), ("future chat", Family.PlantedMemory), ("future interaction", Family.PlantedMemory),
         ("insert a", Family.PlantedRemark), ("interject", Family.PlantedRemark), ("incorporate", Family.PlantedRemark), ("weave", Family.PlantedRemark), ("slip ", Family.PlantedRemark), ("append a", Family.PlantedRemark), ("conclude by", Family.PlantedRemark),
@@ -588,6 +589,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 RaiseIf(InjectionPatterns.ReadersTask(), text, at, weights, Marker.NewInstructions, 0.5);
                 break;
             case Family.NewInstructions:
+                TaskLabel(text, at, anchor.Length, weights);
                 AnnouncedInstructions(text, at, weights);
                 HeraldedTask(text, at, weights);
                 AnnouncedThenAsked(text, at, weights);
@@ -642,9 +644,17 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                     ActionRecord(text, at, anchor, weights);
                 }
 
+                if (anchor is "task" or "assignment")
+                {
+                    TaskLabel(text, at, anchor.Length, weights);
+                }
+
                 HeraldedTask(text, at, weights, nounless: anchor is "about to " or "the following is");
                 AnnouncedThenAsked(text, at, weights);
                 SplicedBannerTask(text, at, weights);
+                break;
+            case Family.AuthorityNotice:
+                AuthorityNotice(text, at, anchor.Length, weights);
                 break;
             case Family.Orders:
                 AnnouncedThenAsked(text, at, weights);
@@ -1036,5 +1046,6 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ReaderNamed,
         ConsentClaimed,
         RulesChanged,
+        AuthorityNotice,
     }
 }
