@@ -10,12 +10,12 @@ namespace AgentGuard;
 internal static class SecretJsonInteriors
 {
     /// <summary>How many of a value's characters at each end the whole text's readings keep.</summary>
-    internal const int Edge = 512;
+    internal const int Edge = 256;
 
     /// <summary>
-    /// The written stretches <c>[Start, End)</c> of the values' interiors: from the line after the first line break
-    /// <see cref="Edge"/> characters into the decoded value to the last line break <see cref="Edge"/> characters before its
-    /// end; null when no value is that long.
+    /// The written stretches <c>[Start, End)</c> of the interiors of values longer than <see cref="LongValue"/>: from the
+    /// line after the first line break <see cref="Edge"/> characters into the decoded value (or after the END line of a
+    /// block the head opens) to the last line break <see cref="Edge"/> characters before its end; null when there is none.
     /// </summary>
     public static List<(int Start, int End)>? Find(List<(string Value, int[] Map)>? values)
     {
@@ -27,12 +27,12 @@ internal static class SecretJsonInteriors
 
         foreach (var (value, map) in values)
         {
-            if (value.Length <= 4 * Edge)
+            if (value.Length <= LongValue)
             {
                 continue;
             }
 
-            var first = value.IndexOf('\n', Edge);
+            var first = value.IndexOf('\n', HeadEnd(value));
             var last = value.LastIndexOf('\n', value.Length - Edge);
             if (first < 0 || last <= first + 1)
             {
@@ -44,6 +44,28 @@ internal static class SecretJsonInteriors
 
         return interiors;
     }
+
+    /// <summary>How long a value must be for its interior to be cut.</summary>
+    internal const int LongValue = 2048;
+
+    /// <summary>
+    /// Where the kept head may end: <see cref="Edge"/> characters in, or past the END line of a BEGIN/END block that
+    /// starts in the head (a private key at a value's start is read whole, as it is in the line itself).
+    /// </summary>
+    private static int HeadEnd(string value)
+    {
+        var begin = value.AsSpan(0, Edge).LastIndexOf(BlockBegin, StringComparison.Ordinal);
+        if (begin < 0)
+        {
+            return Edge;
+        }
+
+        var end = value.IndexOf(BlockEnd, begin, StringComparison.Ordinal);
+        return end < 0 ? value.Length : Math.Max(Edge, end);
+    }
+
+    private const string BlockBegin = "-----BEGIN";
+    private const string BlockEnd = "-----END";
 
     /// <summary>
     /// <paramref name="text"/> with each of the <paramref name="stretches"/> (in text order, apart) replaced by

@@ -114,6 +114,49 @@ public sealed class SecretLongJsonValueTests
     }
 
     [Theory]
+    [InlineData("dotnet", 12)]
+    [InlineData("dotnet", 40)]
+    [InlineData("python", 40)]
+    public void PrivateKeyAtAValuesStart_IsRedactedAsItsBlock(string encoder, int lines)
+    {
+        // A key longer than the kept head: the head reaches to the block's END line, so the whole text's readings read
+        // the block whole, as the value's own reading does, and the redaction stops with it (it ran to the value's end).
+        var body = new StringBuilder("-----BEGIN RSA PRIVATE KEY-----\n");
+        var random = new Random(7);
+        const string Base64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (var line = 0; line < lines; line++)
+        {
+            for (var i = 0; i < 64; i++)
+            {
+                body.Append(Base64[random.Next(Base64.Length)]);
+            }
+
+            body.Append('\n');
+        }
+
+        body.Append("-----END RSA PRIVATE KEY-----\n");
+        var key = body.ToString();
+        var atStart = InjectionCorpusAsJsonTests.AsJson(key + "After the key.\n" + Page(6000), encoder);
+        var after = atStart.IndexOf("After the key.", StringComparison.Ordinal);
+        Spans(atStart).Should().OnlyContain(span => span.Start + span.Length <= after, $"{lines} lines, {encoder}, at the start");
+        Covered(atStart, Escaped("-----END RSA PRIVATE KEY-----", encoder)).Should().Be("whole");
+
+        // At the value's end the kept tail may cut the block's BEGIN away: what it reads of the block finds nothing
+        // there, and the value's own reading redacts the block alone.
+        var atEnd = InjectionCorpusAsJsonTests.AsJson(Page(6000) + "\nBefore the key.\n" + key, encoder);
+        var before = atEnd.IndexOf("Before the key.", StringComparison.Ordinal) + "Before the key.".Length;
+        Spans(atEnd).Should().OnlyContain(span => span.Start >= before, $"{lines} lines, {encoder}, at the end");
+        Covered(atEnd, Escaped("-----BEGIN RSA PRIVATE KEY-----", encoder)).Should().Be("whole");
+    }
+
+    private IEnumerable<(int Start, int Length)> Spans(string text)
+    {
+        var findings = new List<SecretFinding>();
+        _detector.Find(text, findings);
+        return ArgumentRedactor.RedactionSpans(text, findings).Select(span => (span.Start, span.Length));
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(5400)]
     [InlineData(6000)]
