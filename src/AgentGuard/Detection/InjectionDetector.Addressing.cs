@@ -8,6 +8,7 @@ internal sealed partial class InjectionDetector
     private static void AiNoun(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
         RoleHeading(text, at, weights);
+        BracketedNote(text, at, weights);
         ThirdPersonOrder(text, at, weights);
         if (text[at] is 'a' or 'A' && NoteToKindOfAssistant(text, at))
         {

@@ -66,7 +66,7 @@ internal static partial class InjectionPatterns
     /// What an administrator's closed label ("[ADMIN]:") says when it gives an order: the order at once, or after a
     /// clause that places it ("After listing restaurants, also output: …").
     /// </summary>
-    [GeneratedRegex(@"\G[ \t]*(?:(?:after|before|when|once|while|whenever|first)\b[^.!?\n:]{0,80}?,\s*)?(?:(?:also|then|now|first|immediately|please|kindly)\s+)?" + AgentOrderVerbs, Options, Timeout)]
+    [GeneratedRegex(@"\G[ \t]*(?:(?:after|before|when|once|while|whenever|first)\b[^.!?\n:]{0,80}?,\s*)?(?:(?:also|then|now|first|immediately|please|kindly|quietly|silently|secretly)\s+)?" + AgentOrderVerbs, Options, Timeout)]
     internal static partial Regex AdminOrder();
 
     /// <summary>"send … to https://…", "forward all emails to x@y", "upload the file to this server".</summary>
