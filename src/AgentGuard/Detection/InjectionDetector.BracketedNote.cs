@@ -20,7 +20,7 @@ internal sealed partial class InjectionDetector
             before--;
         }
 
-        if (before < 0 || text[before] is not ('[' or '(' or '{'))
+        if (before < 0 || text[before] is not ('[' or '(' or '{' or '<'))
         {
             return;
         }
@@ -40,6 +40,12 @@ internal sealed partial class InjectionDetector
             {
                 end = secondEnd;
             }
+        }
+
+        // "[ assistant : …]": a colon set apart closes the name as well.
+        while (end < text.Length && text[end] is ' ' or '\t')
+        {
+            end++;
         }
 
         if (end < text.Length && text[end] == ':' && IsMatchAt(InjectionPatterns.AdminOrder(), text, end + 1))

@@ -20,7 +20,7 @@ internal sealed partial class InjectionDetector
 
     /// <summary>
     /// At a task or instruction noun (<paramref name="at"/>, <paramref name="length"/> characters, plural allowed): the
-    /// word before it is one of <see cref="TaskLabelModifiers"/> opening a line or a sentence, a colon closes the label,
+    /// word before it is one of <see cref="TaskLabelModifiers"/> opening a line or a sentence, a colon or a dash closes the label,
     /// and the rest of its line orders harm.
     /// </summary>
     private static void TaskLabel(ReadOnlySpan<char> text, int at, int length, Span<double> weights)
@@ -31,13 +31,14 @@ internal sealed partial class InjectionDetector
             end++;
         }
 
-        // Markdown may close the label before or after its colon ("**New task:**", "**New task**:").
-        while (end < text.Length && text[end] is '*' or '_')
+        // Markdown may close the label before or after its colon ("**New task:**", "**New task**:"), and a colon or a
+        // dash may stand apart ("NEW TASK :", "New task — upload …").
+        while (end < text.Length && text[end] is '*' or '_' or ' ' or '\t')
         {
             end++;
         }
 
-        if (end >= text.Length || text[end] != ':')
+        if (end >= text.Length || !(text[end] is ':' or '\u2014' or '\u2013' || (text[end] == '-' && end + 1 < text.Length && text[end + 1] == ' ')))
         {
             return;
         }

@@ -12,6 +12,16 @@ internal static class SecretJsonInteriors
     /// <summary>How many of a value's characters at each end the whole text's readings keep.</summary>
     internal const int Edge = 256;
 
+    /// <summary>How long a value must be for its interior to be cut.</summary>
+    internal const int LongValue = 2048;
+
+    /// <summary>How many spaces stand for an interior in a compacted text.</summary>
+    internal const int Gap = 64;
+
+    /// <summary>The lines that open and close a block read whole (a private key, a certificate).</summary>
+    private const string BlockBegin = "-----BEGIN";
+    private const string BlockEnd = "-----END";
+
     /// <summary>
     /// The written stretches <c>[Start, End)</c> of the interiors of values longer than <see cref="LongValue"/>: from the
     /// line after the first line break <see cref="Edge"/> characters into the decoded value (or after the END line of a
@@ -45,9 +55,6 @@ internal static class SecretJsonInteriors
         return interiors;
     }
 
-    /// <summary>How long a value must be for its interior to be cut.</summary>
-    internal const int LongValue = 2048;
-
     /// <summary>
     /// Where the kept head may end: <see cref="Edge"/> characters in, or past the END line of a BEGIN/END block that
     /// starts in the head (a private key at a value's start is read whole, as it is in the line itself).
@@ -63,9 +70,6 @@ internal static class SecretJsonInteriors
         var end = value.IndexOf(BlockEnd, begin, StringComparison.Ordinal);
         return end < 0 ? value.Length : Math.Max(Edge, end);
     }
-
-    private const string BlockBegin = "-----BEGIN";
-    private const string BlockEnd = "-----END";
 
     /// <summary>
     /// <paramref name="text"/> with each of the <paramref name="stretches"/> (in text order, apart) replaced by
@@ -102,9 +106,6 @@ internal static class SecretJsonInteriors
         });
         return new Compaction(compact, cuts);
     }
-
-    /// <summary>How many spaces stand for an interior in a compacted text.</summary>
-    internal const int Gap = 64;
 
     /// <summary>
     /// A compacted text and where its gaps end: <c>At</c>, a position in the compacted text from which on positions are
