@@ -166,25 +166,6 @@ internal sealed partial class InjectionDetector
     }
 
     /// <summary>
-    /// The start of the sentence that holds <paramref name="at"/>, at most 200 characters back: after a line break, a
-    /// semicolon, or '.', '!' or '?' followed by a space (a dot inside an address or a name does not end a sentence).
-    /// </summary>
-    private static int ProseSentenceStart(ReadOnlySpan<char> text, int at)
-    {
-        var limit = Math.Max(0, at - 200);
-        for (var i = at - 1; i >= limit; i--)
-        {
-            var c = text[i];
-            if (c is '\n' or ';' || (c is '.' or '!' or '?' && i + 1 < text.Length && char.IsWhiteSpace(text[i + 1])))
-            {
-                return i + 1;
-            }
-        }
-
-        return limit;
-    }
-
-    /// <summary>
     /// After the secret, "[must|should|needs to|…] be" and a handing participle ("your API key must be sent …"); on true
     /// <paramref name="i"/> is past the participle.
     /// </summary>

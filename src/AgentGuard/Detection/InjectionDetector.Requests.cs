@@ -740,5 +740,42 @@ internal sealed partial class InjectionDetector
         return stop < 0 ? from : from + stop + 1;
     }
 
+    /// <summary>
+    /// The start of the sentence that holds <paramref name="at"/>, at most 200 characters back: after a line break, a
+    /// semicolon, or '.', '!' or '?' followed by a space (a dot inside an address or a name does not end a sentence).
+    /// </summary>
+    private static int ProseSentenceStart(ReadOnlySpan<char> text, int at)
+    {
+        var limit = Math.Max(0, at - 200);
+        for (var i = at - 1; i >= limit; i--)
+        {
+            var c = text[i];
+            if (c is '\n' or ';' || (c is '.' or '!' or '?' && i + 1 < text.Length && char.IsWhiteSpace(text[i + 1])))
+            {
+                return i + 1;
+            }
+        }
+
+        return limit;
+    }
+
+    /// <summary>
+    /// The end of the sentence that holds <paramref name="from"/>, at most 200 characters on: a line break, a semicolon,
+    /// or '.', '!' or '?' followed by a space or the end (a dot inside an address does not end a sentence).
+    /// </summary>
+    private static int ProseSentenceEnd(ReadOnlySpan<char> text, int from)
+    {
+        var limit = Math.Min(text.Length, from + 200);
+        for (var i = from; i < limit; i++)
+        {
+            var c = text[i];
+            if (c is '\n' or ';' || (c is '.' or '!' or '?' && (i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1]))))
+            {
+                return i;
+            }
+        }
+
+        return limit;
+    }
     private static readonly System.Buffers.SearchValues<char> SentenceStops = System.Buffers.SearchValues.Create(".!?\n;");
 }
