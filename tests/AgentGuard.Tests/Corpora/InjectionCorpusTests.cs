@@ -64,21 +64,23 @@ public sealed class InjectionCorpusTests(ITestOutputHelper output)
     /// as requests, see docs/detection.md). The sections of The Rust Programming Language (rust-book, added in the
     /// thirty-fourth session) were flagged 3 / 19 untuned: help prose speaks to its reader in the imperative and about
     /// "your code". Kubernetes' contributor documentation (kubernetes-community, added in the forty-fifth session) was
-    /// flagged 3 / 40 untuned: contributor guides speak to their reader in the imperative.
+    /// flagged 3 / 40 untuned: contributor guides speak to their reader in the imperative. In the forty-eighth session
+    /// "your code" stopped counting as an order on its own (a snippet, a quoted line, a link or harm must be handed with
+    /// it), found on the Rust book's unsampled sections: rust-book 3 → 0 / 19, kubernetes-community 3 → 1 / 40.
     /// </summary>
     private static readonly Dictionary<string, int> BenignCeiling = new()
     {
         ["piarena"] = 2,
-        ["rust-book"] = 3,
-        ["kubernetes-community"] = 3,
+        ["rust-book"] = 0,
+        ["kubernetes-community"] = 1,
     };
 
     /// <summary>
-    /// Held-out benign results flagged over all sources, a regression ceiling in place of the 2 % target since the
-    /// forty-fifth session: with Kubernetes' contributor documentation added (3 / 40 flagged untuned), 9 / 413 (2.2 %)
-    /// were flagged before that session's changes.
+    /// Held-out benign results flagged over all sources, a regression ceiling under the 2 % target: with Kubernetes'
+    /// contributor documentation added in the forty-fifth session (3 / 40 flagged untuned), 9 / 413 (2.2 %) were flagged;
+    /// since the forty-eighth's reading of "your code" in programming prose, 4 / 413 (1.0 %).
     /// </summary>
-    private const int TotalBenignCeiling = 9;
+    private const int TotalBenignCeiling = 4;
 
     [Fact]
     public void HeldOut_InjectedToolResults_HoldTheMeasuredFloorsAtMost2PercentOfBenignPerSource()
