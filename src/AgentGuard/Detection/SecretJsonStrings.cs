@@ -58,42 +58,76 @@ internal static class SecretJsonStrings
     /// </summary>
     public static List<(string Value, int[] Map)>? TextValues(string text)
     {
+        // One pass per string finds its closing quote and decodes it (a serializer's escapes, each a stop of the
+        // search, are most of a value's cost); only a value that reads as a text is kept.
         List<(string Value, int[] Map)>? values = null;
-        for (var at = NextQuote(text, 0); at >= 0;)
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length);
+        var map = ArrayPool<int>.Shared.Rent(text.Length + 1);
+        try
         {
-            var end = NextQuote(text, at + 1);
-            if (end < 0)
+            for (var at = NextQuote(text, 0); at >= 0;)
             {
-                break;
-            }
+                var end = DecodeString(text, at + 1, buffer, map, out var length);
+                if (end < 0)
+                {
+                    break;
+                }
 
-            var after = text.AsSpan(end + 1).TrimStart();
-            var written = text.AsSpan(at + 1, end - at - 1);
-            if (!(after.Length > 0 && after[0] == ':') && written.Length >= 16 && written.IndexOfAny(' ', '=', ':') >= 0)
-            {
-                (values ??= []).Add(DecodeSpan(text, at + 1, end));
-            }
+                var after = text.AsSpan(end + 1).TrimStart();
+                var written = text.AsSpan(at + 1, end - at - 1);
+                if (!(after.Length > 0 && after[0] == ':') && written.Length >= 16 && written.IndexOfAny(' ', '=', ':') >= 0)
+                {
+                    var kept = ArrayPool<int>.Shared.Rent(length + 1);
+                    map.AsSpan(0, length + 1).CopyTo(kept);
+                    (values ??= []).Add((new string(buffer, 0, length), kept));
+                }
 
-            at = NextQuote(text, end + 1);
+                at = NextQuote(text, end + 1);
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+            ArrayPool<int>.Shared.Return(map);
         }
 
         return values;
     }
 
-    /// <summary>The written characters from <paramref name="start"/> to <paramref name="end"/> decoded, with a map to absolute written positions.</summary>
-    private static (string Value, int[] Map) DecodeSpan(string text, int start, int end)
+    /// <summary>
+    /// From <paramref name="start"/> (just past an opening quote) to the string's closing quote, the characters decoded
+    /// into <paramref name="buffer"/> with where each was written in <paramref name="map"/> (the closing quote's position
+    /// after the last); returns the closing quote's position, or -1 when the string does not close. An escape never closes
+    /// it; a backslash that opens no escape stands for itself, as <see cref="DecodeRange"/> reads it.
+    /// </summary>
+    private static int DecodeString(string text, int start, char[] buffer, int[] map, out int length)
     {
-        var buffer = ArrayPool<char>.Shared.Rent(end - start);
-        var map = ArrayPool<int>.Shared.Rent(end - start + 1);
-        try
+        length = 0;
+        for (var at = start; at < text.Length;)
         {
-            var length = DecodeRange(text, start, end, buffer, map, out _);
-            return (new string(buffer, 0, length), map);
+            var run = text.AsSpan(at).IndexOfAny('"', '\\');
+            if (run < 0)
+            {
+                return -1;
+            }
+
+            text.AsSpan(at, run).CopyTo(buffer.AsSpan(length));
+            Positions.Count(map.AsSpan(length, run), at);
+            length += run;
+            at += run;
+            if (text[at] == '"')
+            {
+                map[length] = at;
+                return at;
+            }
+
+            var width = EscapeWidth(text, at);
+            buffer[length] = width < 2 ? text[at] : Decode(text, at);
+            map[length++] = at;
+            at += Math.Max(1, width);
         }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(buffer);
-        }
+
+        return -1;
     }
 
     /// <summary>
