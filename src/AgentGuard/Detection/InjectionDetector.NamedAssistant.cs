@@ -10,8 +10,11 @@ internal sealed partial class InjectionDetector
     /// <summary>How far before the AI noun a note word is looked for ("instructions for every coding " is 31 characters).</summary>
     private const int NoteReach = 64;
 
-    /// <summary>The kinds <see cref="InjectionPatterns.NoteToKindOfAssistant"/> names before the noun.</summary>
-    private static readonly string[] AssistantKinds = ["chat", "virtual", "coding", "email", "e-mail", "browsing", "web", "research", "writing", "shopping", "ai"];
+    /// <summary>
+    /// The kinds <see cref="InjectionPatterns.NoteToKindOfAssistant"/> names before the noun; a booking, scheduling,
+    /// calendar or inbox kind only before "assistant" or "bot" (a booking agent is a person).
+    /// </summary>
+    private static readonly string[] AssistantKinds = ["chat", "virtual", "coding", "email", "e-mail", "browsing", "web", "research", "writing", "shopping", "ai", "booking", "scheduling", "calendar", "inbox"];
 
     /// <summary>The determiners the pattern allows between "to"/"for" and the kind.</summary>
     private static readonly string[] NoteDeterminers = ["the", "any", "all", "a", "an", "every", "this", "your"];

@@ -58,6 +58,8 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("all ", Family.Ranked), ("every other", Family.Ranked), ("every previous", Family.Ranked), ("every prior", Family.Ranked), ("any other", Family.Ranked), ("any prior", Family.Ranked), ("any previous", Family.Ranked),
         ("previous and", Family.Ranked), ("previous or", Family.Ranked), ("prior and", Family.Ranked), ("prior or", Family.Ranked), ("preceding and", Family.Ranked), ("past and", Family.Ranked), ("earlier and", Family.Ranked),
         ("update:", Family.AuthorityNotice), ("notice:", Family.AuthorityNotice), ("alert:", Family.AuthorityNotice),
+        ("iban", Family.PayeeChanged), ("bank details", Family.PayeeChanged), ("banking details", Family.PayeeChanged), ("account number", Family.PayeeChanged), ("account details", Family.PayeeChanged), ("payment details", Family.PayeeChanged), ("wire instructions", Family.PayeeChanged),
+        ("gift card", Family.GiftCardCodes),
         ("everything else", Family.Ranked), ("the rest", Family.Ranked), ("the others", Family.Ranked), ("no other", Family.Ranked),
         ("memory", Family.PlantedMemory), ("memories", Family.PlantedMemory), ("memorize", Family.PlantedMemory), ("memorise", Family.PlantedMemory), ("future conversation", Family.PlantedMemory), ("future session", Family.PlantedMemory), ("future chat", Family.PlantedMemory), ("future interaction", Family.PlantedMemory),
         ("insert a", Family.PlantedRemark), ("interject", Family.PlantedRemark), ("incorporate", Family.PlantedRemark), ("weave", Family.PlantedRemark), ("slip ", Family.PlantedRemark), ("append a", Family.PlantedRemark), ("conclude by", Family.PlantedRemark),
@@ -656,6 +658,12 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.AuthorityNotice:
                 AuthorityNotice(text, at, anchor.Length, weights);
                 break;
+            case Family.PayeeChanged:
+                PayeeChanged(text, at, anchor.Length, weights);
+                break;
+            case Family.GiftCardCodes:
+                GiftCardCodes(text, at, anchor.Length, weights);
+                break;
             case Family.Orders:
                 AnnouncedThenAsked(text, at, weights);
                 SplicedBannerTask(text, at, weights);
@@ -1047,5 +1055,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ConsentClaimed,
         RulesChanged,
         AuthorityNotice,
+        PayeeChanged,
+        GiftCardCodes,
     }
 }
