@@ -31,7 +31,7 @@ internal sealed partial class InjectionDetector
         }
 
         var first = ProseSentenceEnd(text, at + anchorLength);
-        var end = first < text.Length ? ProseSentenceEnd(text, first + 1) : first;
+        var end = NextProseSentenceEnd(text, first);
         var window = text[(at + anchorLength)..end];
         var i = 0;
         for (var word = NextWordOfSpan(window, ref i); !word.IsEmpty; word = NextWordOfSpan(window, ref i))

@@ -32,7 +32,7 @@ internal sealed partial class InjectionDetector
     {
         var start = ProseSentenceStart(text, at);
         var first = ProseSentenceEnd(text, at + anchorLength);
-        var end = first < text.Length ? ProseSentenceEnd(text, first + 1) : first;
+        var end = NextProseSentenceEnd(text, first);
         var sentence = text[start..first];
         var window = text[start..end];
         if (!HoldsAnyWord(sentence, PayeeChangeWords) || !(HasAccountNumber(window) || HasLongDigitGroups(window)) || !HoldsAnyWord(window, PaymentNouns))
