@@ -830,6 +830,7 @@ internal sealed partial class InjectionDetector
 
         return limit;
     }
+
     /// <summary>The end of the sentence after the one that ends at <paramref name="end"/> (itself at the text's end).</summary>
     private static int NextProseSentenceEnd(ReadOnlySpan<char> text, int end) => end < text.Length ? ProseSentenceEnd(text, end + 1) : end;
 

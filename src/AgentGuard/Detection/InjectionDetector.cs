@@ -60,6 +60,8 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("update:", Family.AuthorityNotice), ("notice:", Family.AuthorityNotice), ("alert:", Family.AuthorityNotice),
         ("iban", Family.PayeeChanged), ("bank details", Family.PayeeChanged), ("banking details", Family.PayeeChanged), ("account number", Family.PayeeChanged), ("account details", Family.PayeeChanged), ("payment details", Family.PayeeChanged), ("wire instructions", Family.PayeeChanged),
         ("gift card", Family.GiftCardCodes),
+        ("discontinu", Family.AnswerStop), ("do not continue", Family.AnswerStop), ("do not proceed", Family.AnswerStop), ("do not provide", Family.AnswerStop), ("provide no ", Family.AnswerStop), ("no further", Family.AnswerStop), ("refuse to", Family.AnswerStop), ("end the repl", Family.AnswerStop), ("end the resp", Family.AnswerStop), ("end your repl", Family.AnswerStop), ("end your resp", Family.AnswerStop),
+        ("simulat", Family.ActedFailure), ("emulat", Family.ActedFailure), ("imitat", Family.ActedFailure), ("act as if", Family.ActedFailure), ("act as though", Family.ActedFailure), ("behave as if", Family.ActedFailure), ("behave as though", Family.ActedFailure), ("pretend", Family.ActedFailure), ("feign", Family.ActedFailure), ("interrupt", Family.ActedFailure),
         ("everything else", Family.Ranked), ("the rest", Family.Ranked), ("the others", Family.Ranked), ("no other", Family.Ranked),
         ("memory", Family.PlantedMemory), ("memories", Family.PlantedMemory), ("memorize", Family.PlantedMemory), ("memorise", Family.PlantedMemory), ("future conversation", Family.PlantedMemory), ("future session", Family.PlantedMemory), ("future chat", Family.PlantedMemory), ("future interaction", Family.PlantedMemory),
         ("insert a", Family.PlantedRemark), ("interject", Family.PlantedRemark), ("incorporate", Family.PlantedRemark), ("weave", Family.PlantedRemark), ("slip ", Family.PlantedRemark), ("append a", Family.PlantedRemark), ("conclude by", Family.PlantedRemark),
@@ -864,6 +866,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 else if (anchor is "instead of" or "rather than")
                 {
                     TaskReplaced(text, at, weights);
+                    AnswerReplacedByLine(text, at, anchor.Length, weights);
                 }
 
                 break;
@@ -910,6 +913,13 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.HaltedAnswer:
                 HaltedAnswer(text, at, weights);
+                NoticeInPlaceOfAnswer(text, at, anchor.Length, weights);
+                break;
+            case Family.AnswerStop:
+                NoticeInPlaceOfAnswer(text, at, anchor.Length, weights);
+                break;
+            case Family.ActedFailure:
+                ActedFailure(text, at, anchor.Length, weights);
                 break;
             case Family.PromptObject:
                 if (Backwards(InjectionPatterns.PromptLeak(), "rpoosdltwe", text, at, 3))
@@ -1057,5 +1067,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         AuthorityNotice,
         PayeeChanged,
         GiftCardCodes,
+        AnswerStop,
+        ActedFailure,
     }
 }
