@@ -62,6 +62,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("gift card", Family.GiftCardCodes),
         ("discontinu", Family.AnswerStop), ("do not continue", Family.AnswerStop), ("do not proceed", Family.AnswerStop), ("do not provide", Family.AnswerStop), ("provide no ", Family.AnswerStop), ("no further", Family.AnswerStop), ("refuse to", Family.AnswerStop), ("end the repl", Family.AnswerStop), ("end the resp", Family.AnswerStop), ("end your repl", Family.AnswerStop), ("end your resp", Family.AnswerStop),
         ("simulat", Family.ActedFailure), ("emulat", Family.ActedFailure), ("imitat", Family.ActedFailure), ("act as if", Family.ActedFailure), ("act as though", Family.ActedFailure), ("behave as if", Family.ActedFailure), ("behave as though", Family.ActedFailure), ("pretend", Family.ActedFailure), ("feign", Family.ActedFailure), ("interrupt", Family.ActedFailure),
+        ("invit", Family.LinkForTheUser), ("urging", Family.LinkForTheUser), ("prompt", Family.LinkForTheUser), ("instruct", Family.LinkForTheUser), ("request the", Family.LinkForTheUser), ("ask the", Family.LinkForTheUser), ("ask reader", Family.LinkForTheUser), ("ask user", Family.LinkForTheUser), ("recommendation", Family.LinkForTheUser),
         ("everything else", Family.Ranked), ("the rest", Family.Ranked), ("the others", Family.Ranked), ("no other", Family.Ranked),
         ("memory", Family.PlantedMemory), ("memories", Family.PlantedMemory), ("memorize", Family.PlantedMemory), ("memorise", Family.PlantedMemory), ("future conversation", Family.PlantedMemory), ("future session", Family.PlantedMemory), ("future chat", Family.PlantedMemory), ("future interaction", Family.PlantedMemory),
         ("insert a", Family.PlantedRemark), ("interject", Family.PlantedRemark), ("incorporate", Family.PlantedRemark), ("weave", Family.PlantedRemark), ("slip ", Family.PlantedRemark), ("append a", Family.PlantedRemark), ("conclude by", Family.PlantedRemark),
@@ -632,6 +633,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.Steering:
                 RaiseIf(InjectionPatterns.NamesTheAnswer(), text, at, weights, Marker.NewInstructions, 0.5);
                 SteeredUser(text, at, weights);
+                LinkForTheUser(text, at, anchor.Length, weights);
                 break;
             case Family.Ranked:
                 RankedInstructions(text, at, weights);
@@ -693,6 +695,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.TellTheUser:
                 TellTheUser(text, at, weights);
                 SteeredUser(text, at, weights);
+                LinkForTheUser(text, at, anchor.Length, weights);
                 break;
             case Family.ReadersSetting:
                 ReadersSetting(text, at, weights);
@@ -729,6 +732,10 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 else if (anchor is "email" or "e-mail")
                 {
                     MessageRecord(text, at, anchor, weights);
+                }
+                else if (anchor is "direct")
+                {
+                    LinkForTheUser(text, at, anchor.Length, weights);
                 }
 
                 DictatedMessage(text, at, weights);
@@ -921,6 +928,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.ActedFailure:
                 ActedFailure(text, at, anchor.Length, weights);
                 break;
+            case Family.LinkForTheUser:
+                LinkForTheUser(text, at, anchor.Length, weights);
+                break;
             case Family.PromptObject:
                 if (Backwards(InjectionPatterns.PromptLeak(), "rpoosdltwe", text, at, 3))
                 {
@@ -1069,5 +1079,6 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         GiftCardCodes,
         AnswerStop,
         ActedFailure,
+        LinkForTheUser,
     }
 }
