@@ -10,10 +10,13 @@ namespace AgentGuard;
 /// or passing remark), or says whom it is for (users, readers) or what it does (praise, commend, endorse a named
 /// product). A writing guide or a developer's checklist orders remarks too ("Insert a comment noting the date of each
 /// change", "Incorporate a short note stating the licence terms", "Weave a narrative that engages readers"), but
-/// without a stealth word, an audience or a product to praise. Checked only at its own anchors: the verbs of planting
-/// a remark ("insert a", "interject", "incorporate", "weave", "slip", "append a", "conclude by") and the adverbs of
-/// stealth ("casually", "discreetly", "subtly", "in passing"), each opening a sentence or clause; the next dozen words
-/// are read.
+/// without a stealth word, an audience or a product to praise. A remark that carries a testimonial ("noting that many
+/// woodworking professionals praise TimberCraft Tools") praises without a word of praise. Checked only at its own
+/// anchors: the verbs of planting a remark ("insert a", "interject", "incorporate", "weave", "slip", "append a",
+/// "include a", "add a", "drop in", "conclude by") and the adverbs of stealth ("casually", "discreetly", "subtly", "in
+/// passing"), each opening a sentence or clause ("make sure to" and "remember to" may lead); the next dozen words are
+/// read, and the sentence for a testimonial. A sentence that names a project's document (a changelog, a README, a
+/// release note) plants nothing in an answer.
 /// </content>
 internal sealed partial class InjectionDetector
 {
@@ -22,7 +25,8 @@ internal sealed partial class InjectionDetector
     [
         "remark", "remarks", "comment", "comments", "commentary", "sentence", "sentences", "line", "lines", "note", "notes",
         "mention", "acknowledgment", "acknowledgement", "acknowledgments", "acknowledgements", "statement", "reference",
-        "references", "endorsement", "recommendation", "plug", "aside", "tip", "phrase", "shout",
+        "references", "endorsement", "recommendation", "plug", "aside", "tip", "phrase", "shout", "commendation", "commendations",
+        "compliment", "shoutout", "nod", "testimonial",
     ];
 
     /// <summary>Verbs of saying or planting after an adverb of stealth ("casually mention", "subtly insert").</summary>
@@ -44,8 +48,22 @@ internal sealed partial class InjectionDetector
     private static readonly string[] StealthWords =
     [
         "subtle", "subtly", "natural", "naturally", "passing", "casual", "casually", "discreet", "discreetly", "seamless",
-        "seamlessly", "unobtrusive", "unobtrusively", "offhand", "inconspicuous", "quietly",
+        "seamlessly", "unobtrusive", "unobtrusively", "offhand", "inconspicuous", "quietly", "tasteful", "tastefully", "smooth", "smoothly",
     ];
+
+    /// <summary>People a planted remark says swear by a product ("many woodworking professionals praise …", "film historians prefer …").</summary>
+    private static readonly string[] TestimonialPeople =
+    [
+        "professionals", "experts", "enthusiasts", "fans", "historians", "researchers", "planners", "scholars", "collectors", "hobbyists",
+        "analysts", "practitioners", "specialists", "travelers", "travellers", "chefs", "athletes", "teachers", "students", "doctors",
+        "photographers", "gamers", "creators", "designers", "investors", "buyers", "shoppers", "parents",
+    ];
+
+    /// <summary>What those people do for the product.</summary>
+    private static readonly string[] TestimonialVerbs = ["trust", "prefer", "praise", "rely", "swear", "enjoy", "favor", "favour", "choose", "recommend", "love", "admire"];
+
+    /// <summary>Words after which a plural noun is a crowd of people vouching ("many amateur astronomers", "most serious cyclists").</summary>
+    private static readonly string[] CrowdWords = ["many", "most", "countless", "leading", "top", "numerous"];
 
     /// <summary>Words that make the remark praise or endorse (stems: "praise", "praises", "praising" all start so).</summary>
     private static readonly string[] PraiseStems = ["prais", "commend", "endors", "tout", "laud", "plug", "advertis", "promot", "acclaim", "extol"];
@@ -106,6 +124,13 @@ internal sealed partial class InjectionDetector
         }
 
         var sentence = text[..SentenceEnd(text, i, 240)];
+        if (HoldsAnyWord(sentence[at..], ProjectDocuments))
+        {
+            // "Add a release note telling users …", "insert a line in the README for readers": the maintainers' document.
+            return;
+        }
+
+        var commonVerb = anchor is "add a" or "include a" or "drop in";
         var sawNoun = false;
         var marked = false;
         var yourAt = -10;
@@ -119,7 +144,7 @@ internal sealed partial class InjectionDetector
 
             if (!sawNoun)
             {
-                if (w >= 5)
+                if (w >= 6)
                 {
                     return;
                 }
@@ -133,13 +158,45 @@ internal sealed partial class InjectionDetector
             }
 
             // A stealth word, a word of praise, an audience, or "your [adjective] answer".
-            marked |= IsOneOf(word, StealthWords) || HasPraise(word) || IsOneOf(word, AudienceWords) || (w - yourAt <= 2 && IsOneOf(word, AnswerNouns));
+            // After the common verbs ("add a", "include a", "drop in") an audience alone is a product's ("add a comment to the
+            // user's pull request").
+            marked |= IsOneOf(word, StealthWords) || HasPraise(word) || (!commonVerb && IsOneOf(word, AudienceWords)) || (w - yourAt <= 2 && IsOneOf(word, AnswerNouns));
         }
 
-        if (sawNoun && marked)
+        if (sawNoun && (marked || Testimonial(sentence[at..])))
         {
             Raise(weights, Marker.NewInstructions, 0.5);
         }
+    }
+
+    /// <summary>
+    /// People named by their field (or a plural after "many", "most" …) and, within their next four words, said to swear
+    /// by something ("many woodworking professionals praise …", "film historians prefer …", "many amateur astronomers
+    /// prefer …"): the testimonial a planted remark carries for a product.
+    /// </summary>
+    private static bool Testimonial(ReadOnlySpan<char> span)
+    {
+        var i = 0;
+        var peopleAt = -10;
+        var crowdAt = -10;
+        var w = 0;
+        for (var word = NextWordOfSpan(span, ref i); !word.IsEmpty; word = NextWordOfSpan(span, ref i), w++)
+        {
+            if (IsOneOf(word, CrowdWords))
+            {
+                crowdAt = w;
+            }
+            else if (IsOneOf(word, TestimonialPeople) || (w - crowdAt <= 3 && word.Length > 3 && word[^1] is 's' or 'S'))
+            {
+                peopleAt = w;
+            }
+            else if (w - peopleAt <= 4 && (IsOneOf(word, TestimonialVerbs) || (word.Length > 1 && word[^1] is 's' or 'S' && IsOneOf(word[..^1], TestimonialVerbs))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A word of praise (<see cref="PraiseStems"/>).</summary>
@@ -162,6 +219,13 @@ internal sealed partial class InjectionDetector
     /// </summary>
     private static bool OpensAClause(ReadOnlySpan<char> text, int at)
     {
+        // "Make sure to casually mention …", "Be sure to subtly add …": the order is the lead's.
+        if (PreviousWordStart(text, at) is >= 0 and var to && AsciiCase.Equals(WordAt(text, to), "to") && PreviousWordStart(text, to) is >= 0 and var sure
+            && (AsciiCase.Equals(WordAt(text, sure), "sure") || AsciiCase.Equals(WordAt(text, sure), "remember")))
+        {
+            at = AsciiCase.Equals(WordAt(text, sure), "sure") && PreviousWordStart(text, sure) is >= 0 and var lead ? lead : sure;
+        }
+
         // One adverb may come first ("Quietly insert a …", "Politely interject …").
         var adverb = PreviousWordStart(text, at);
         if (adverb >= 0 && WordAt(text, adverb) is { Length: > 3 } word && word.EndsWith("ly", StringComparison.OrdinalIgnoreCase))
