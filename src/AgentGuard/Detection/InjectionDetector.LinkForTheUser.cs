@@ -26,7 +26,8 @@ internal sealed partial class InjectionDetector
     [
         "finalizing", "finalising", "presenting", "providing", "concluding", "defining", "proceeding", "stating", "elaborating", "giving",
         "specifying", "answering", "responding", "replying", "summarizing", "summarising", "explaining", "listing", "offering", "naming",
-        "describing", "identifying", "delivering", "writing",
+        "describing", "identifying", "delivering", "writing", "beginning", "starting", "completing", "continuing", "producing", "preparing",
+        "forming", "generating", "outputting", "revealing", "referencing",
     ];
 
     /// <summary>Verbs that put something into the answer.</summary>
@@ -49,7 +50,10 @@ internal sealed partial class InjectionDetector
             _ = NextWordOfSpan(after, ref i);
         }
 
-        var steered = false;
+        // "tell the user", "inform readers": the anchor may name them itself.
+        var anchor = text.Slice(at, anchorLength);
+        var last = anchor.LastIndexOf(' ');
+        var steered = last > 0 && IsOneOf(anchor[(last + 1)..], SteeredPeople);
         var word = NextWordOfSpan(after, ref i);
         for (var n = 0; n < 4 && !word.IsEmpty && !steered; n++, word = NextWordOfSpan(after, ref i))
         {

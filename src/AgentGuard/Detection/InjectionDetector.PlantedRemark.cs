@@ -213,6 +213,9 @@ internal sealed partial class InjectionDetector
         return false;
     }
 
+    /// <summary>Words ending in "ly" that are no adverbs: "Before finalizing your reply, include …" opens a clause at "include".</summary>
+    private static readonly string[] LyNouns = ["reply", "apply", "supply", "comply", "imply", "multiply", "family", "assembly", "rally", "ally", "anomaly", "butterfly", "monopoly"];
+
     /// <summary>
     /// The anchor opens a sentence or a clause: nothing but spaces between it and the text's start, a line break, a
     /// sentence's end, a colon or a comma (quotes and brackets allowed).
@@ -228,7 +231,7 @@ internal sealed partial class InjectionDetector
 
         // One adverb may come first ("Quietly insert a …", "Politely interject …").
         var adverb = PreviousWordStart(text, at);
-        if (adverb >= 0 && WordAt(text, adverb) is { Length: > 3 } word && word.EndsWith("ly", StringComparison.OrdinalIgnoreCase))
+        if (adverb >= 0 && WordAt(text, adverb) is { Length: > 3 } word && word.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && !IsOneOf(word, LyNouns))
         {
             at = adverb;
         }
