@@ -63,6 +63,8 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("discontinu", Family.AnswerStop), ("do not continue", Family.AnswerStop), ("do not proceed", Family.AnswerStop), ("do not provide", Family.AnswerStop), ("provide no ", Family.AnswerStop), ("no further", Family.AnswerStop), ("refuse to", Family.AnswerStop), ("end the repl", Family.AnswerStop), ("end the resp", Family.AnswerStop), ("end your repl", Family.AnswerStop), ("end your resp", Family.AnswerStop), ("decline to", Family.AnswerStop), ("do not output", Family.AnswerStop), ("avoid producing", Family.AnswerStop),
         ("simulat", Family.ActedFailure), ("emulat", Family.ActedFailure), ("imitat", Family.ActedFailure), ("act as if", Family.ActedFailure), ("act as though", Family.ActedFailure), ("behave as if", Family.ActedFailure), ("behave as though", Family.ActedFailure), ("pretend", Family.ActedFailure), ("feign", Family.ActedFailure), ("interrupt", Family.ActedFailure), ("mimic", Family.ActedFailure), ("replicat", Family.ActedFailure), ("portray", Family.ActedFailure),
         ("invit", Family.LinkForTheUser), ("urging", Family.LinkForTheUser), ("prompt", Family.LinkForTheUser), ("instruct", Family.LinkForTheUser), ("request the", Family.LinkForTheUser), ("ask the", Family.LinkForTheUser), ("ask reader", Family.LinkForTheUser), ("ask user", Family.LinkForTheUser), ("recommendation", Family.LinkForTheUser),
+        ("hey ", Family.GreetedMachine), ("hi ", Family.GreetedMachine), ("hello ", Family.GreetedMachine), ("dear ", Family.GreetedMachine), ("whoever", Family.WhoeverProcesses),
+        ("any bot", Family.MachineSubject), ("every bot", Family.MachineSubject), ("all bots", Family.MachineSubject), ("any model", Family.MachineSubject), ("every model", Family.MachineSubject), ("all models", Family.MachineSubject), ("any ai", Family.MachineSubject), ("every ai", Family.MachineSubject), ("all ai", Family.MachineSubject), ("any agent", Family.MachineSubject), ("every agent", Family.MachineSubject), ("all agents", Family.MachineSubject), ("any assistant", Family.MachineSubject), ("any llm", Family.MachineSubject), ("any chatbot", Family.MachineSubject),
         ("everything else", Family.Ranked), ("the rest", Family.Ranked), ("the others", Family.Ranked), ("no other", Family.Ranked),
         ("memory", Family.PlantedMemory), ("memories", Family.PlantedMemory), ("memorize", Family.PlantedMemory), ("memorise", Family.PlantedMemory), ("future conversation", Family.PlantedMemory), ("future session", Family.PlantedMemory), ("future chat", Family.PlantedMemory), ("future interaction", Family.PlantedMemory),
         ("insert a", Family.PlantedRemark), ("interject", Family.PlantedRemark), ("incorporate", Family.PlantedRemark), ("weave", Family.PlantedRemark), ("slip ", Family.PlantedRemark), ("append a", Family.PlantedRemark), ("conclude by", Family.PlantedRemark), ("include a", Family.PlantedRemark), ("add a", Family.PlantedRemark), ("drop in", Family.PlantedRemark),
@@ -618,6 +620,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 AiNoun(text, at, weights);
                 MachineLabel(text, at, weights);
                 CodingAgentOrder(text, at, weights);
+                if (anchor == "automated")
+                {
+                    AutomatedReadersLabel(text, at, weights);
+                }
+
                 break;
             case Family.Urgent:
                 Raise(weights, Marker.Urgent, 0.2);
@@ -931,6 +938,15 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.LinkForTheUser:
                 LinkForTheUser(text, at, anchor.Length, weights);
                 break;
+            case Family.GreetedMachine:
+                GreetedMachine(text, at, weights);
+                break;
+            case Family.MachineSubject:
+                MachineReadersSubject(text, at, weights);
+                break;
+            case Family.WhoeverProcesses:
+                WhoeverProcesses(text, at, weights);
+                break;
             case Family.PromptObject:
                 if (Backwards(InjectionPatterns.PromptLeak(), "rpoosdltwe", text, at, 3))
                 {
@@ -1080,5 +1096,8 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         AnswerStop,
         ActedFailure,
         LinkForTheUser,
+        GreetedMachine,
+        MachineSubject,
+        WhoeverProcesses,
     }
 }
