@@ -155,7 +155,8 @@ internal sealed partial class InjectionDetector
     private static readonly string[] ActedFailures =
     [
         "malfunction", "crash", "crashed", "failure", "failed", "outage", "downtime", "offline", "unavailable", "error", "fault", "timeout",
-        "exception", "collapse", "unresponsive", "breakdown", "glitch", "shutdown", "down", "disconnected", "corrupted",
+        "exception", "collapse", "unresponsive", "breakdown", "glitch", "shutdown", "down", "disconnected", "corrupted", "unreachable",
+        "overloaded", "broken", "maintenance",
     ];
 
     /// <summary>Verbs that put a scripted line into the answer.</summary>
@@ -180,6 +181,12 @@ internal sealed partial class InjectionDetector
 
         var start = ProseSentenceStart(text, at);
         var end = ProseSentenceEnd(text, at + anchorLength);
+        if (end < text.Length && text[end] == ';')
+        {
+            // "Pretend the server is overloaded; reply with '…'": the scripted line may follow a semicolon.
+            end = ProseSentenceEnd(text, end + 1);
+        }
+
         var sentence = text[start..end];
         if (CallsOffAnswer(sentence) || ScriptsQuotedLine(sentence))
         {
@@ -304,6 +311,6 @@ internal sealed partial class InjectionDetector
         return found < 0 ? -1 : from + found;
     }
 
-    private static readonly System.Buffers.SearchValues<char> ScriptOpeningQuotes = System.Buffers.SearchValues.Create("'\"\u2018\u201C");
+    private static readonly System.Buffers.SearchValues<char> ScriptOpeningQuotes = System.Buffers.SearchValues.Create("'\"`\u2018\u201C\u00AB");
 
 }
