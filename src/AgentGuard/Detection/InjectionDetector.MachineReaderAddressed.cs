@@ -41,7 +41,7 @@ internal sealed partial class InjectionDetector
     /// <summary>How a label of machines may grant before its order ("you are cleared to …").</summary>
     private static readonly string[] GrantedWords = ["cleared", "authorized", "authorised", "permitted", "allowed", "approved", "instructed"];
 
-    /// <summary>At a greeting ("hey", "hi", "hello", "dear", "yo", "attention"): a machine's noun, a comma or colon, then an order.</summary>
+    /// <summary>At a greeting ("hey", "hi", "hello", "dear", "attention"; not "yo", whose two letters open every "you"): a machine's noun, a comma or colon, then an order.</summary>
     private static void GreetedMachine(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
         var i = at;
