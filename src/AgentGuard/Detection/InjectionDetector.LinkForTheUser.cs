@@ -75,7 +75,7 @@ internal sealed partial class InjectionDetector
         }
 
         var sentence = text[NoticeStart(text, at)..end];
-        if (NamesTheAnswer(sentence) || InsertsANote(sentence) || ContainsAnyIgnoringCase(sentence, UsersLogin))
+        if (NamesTheAnswer(sentence) || InsertsANote(sentence) || HasPhrase(sentence, UsersLogin))
         {
             Raise(weights, Marker.AgentRequest, 0.55);
         }
@@ -126,20 +126,6 @@ internal sealed partial class InjectionDetector
         for (var word = NextWordOfSpan(sentence, ref i); !word.IsEmpty; previous = word, word = NextWordOfSpan(sentence, ref i))
         {
             if (IsOneOf(word, InsertedNotes) && IsOneOf(previous, NoteLeads))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Any of <paramref name="phrases"/> in <paramref name="span"/>, ignoring case.</summary>
-    private static bool ContainsAnyIgnoringCase(ReadOnlySpan<char> span, string[] phrases)
-    {
-        foreach (var phrase in phrases)
-        {
-            if (span.IndexOf(phrase, StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 return true;
             }

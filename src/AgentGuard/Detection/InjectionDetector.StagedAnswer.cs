@@ -78,7 +78,7 @@ internal sealed partial class InjectionDetector
         // characters back. A stop that opens its sentence, perhaps after an adverb ("… is exceeded. Politely stop all
         // output."), reads the one before.
         var opening = NoticeStart(text, at);
-        var before = text[(opening > 0 && WordsBefore(text[opening..at]) <= 1 ? NoticeStart(text, opening - 1) : opening)..at];
+        var before = text[(opening > 0 && WordCount(text[opening..at]) <= 1 ? NoticeStart(text, opening - 1) : opening)..at];
         if ((HoldsAnyWord(before, NoticeVerbs) || HoldsAnyWord(before, NoticeNouns)) && HoldsAnyWord(before, CutOffThings) && HoldsAnyWord(before, CutOffStates))
         {
             Raise(weights, Marker.AgentRequest, 0.55);
@@ -226,7 +226,7 @@ internal sealed partial class InjectionDetector
         var end = ProseSentenceEnd(text, at + anchorLength);
         var clause = text[at..end];
         var comma = clause.IndexOf(',');
-        if (comma < 0 || !CallsOffAnswer(clause[..(comma + 1)]) || WordsBefore(clause[anchorLength..comma]) > 4)
+        if (comma < 0 || !CallsOffAnswer(clause[..(comma + 1)]) || WordCount(clause[anchorLength..comma]) > 4)
         {
             return;
         }
@@ -235,18 +235,6 @@ internal sealed partial class InjectionDetector
         {
             Raise(weights, Marker.NewInstructions, 0.55);
         }
-    }
-
-    /// <summary>How many words <paramref name="span"/> holds.</summary>
-    private static int WordsBefore(ReadOnlySpan<char> span)
-    {
-        var (i, n) = (0, 0);
-        while (!NextWordOfSpan(span, ref i).IsEmpty)
-        {
-            n++;
-        }
-
-        return n;
     }
 
     /// <summary>"instead of answering", "rather than giving an explanation": the answer called off in <paramref name="sentence"/>.</summary>
