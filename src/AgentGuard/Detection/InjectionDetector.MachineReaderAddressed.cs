@@ -41,6 +41,21 @@ internal sealed partial class InjectionDetector
     /// <summary>How a label of machines may grant before its order ("you are cleared to …").</summary>
     private static readonly string[] GrantedWords = ["cleared", "authorized", "authorised", "permitted", "allowed", "approved", "instructed"];
 
+    /// <summary>Verbs after a modal that state rather than order ("should be evaluated", "must have").</summary>
+    private static readonly string[] StativeVerbs = ["be", "have", "see", "know", "expect"];
+
+    /// <summary>The machine's reading in the third person without its final "s" ("whoever processes", "whoever parses").</summary>
+    private static readonly string[] MachineReadingStems = ["processe", "parse", "summarize", "summarise", "ingest", "index", "crawl"];
+
+    /// <summary>Auxiliaries before a granted word ("you are cleared", "you have been authorized").</summary>
+    private static readonly string[] GrantingAuxiliaries = ["are", "have", "were"];
+
+    /// <summary>Words that open a condition before the order ("when you book …, always …").</summary>
+    private static readonly string[] OrderConditions = ["when", "whenever", "if", "once"];
+
+    /// <summary>Words that open an order without an imperative verb first.</summary>
+    private static readonly string[] OrderOpeners = ["always", "never", "please", "kindly"];
+
     /// <summary>At a greeting ("hey", "hi", "hello", "dear", "attention"; not "yo", whose two letters open every "you"): a machine's noun, a comma or colon, then an order.</summary>
     private static void GreetedMachine(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
@@ -81,7 +96,7 @@ internal sealed partial class InjectionDetector
             {
                 var j = found + modal.Length;
                 var verb = NextWordOfSpan(rest, ref j);
-                if (!verb.IsEmpty && !IsOneOf(verb, Denials) && !IsOneOf(verb, ["be", "have", "see", "know", "expect"]))
+                if (!verb.IsEmpty && !IsOneOf(verb, Denials) && !IsOneOf(verb, StativeVerbs))
                 {
                     Raise(weights, Marker.AddressedToAi, 0.55);
                 }
@@ -102,7 +117,7 @@ internal sealed partial class InjectionDetector
             word = NextWord(text, ref i);
         }
 
-        if (!IsOneOf(word, MachineOnlyReadingVerbs) && !(word.Length > 1 && IsOneOf(word[..^1], ["processe", "parse", "summarize", "summarise", "ingest", "index", "crawl"])))
+        if (!IsOneOf(word, MachineOnlyReadingVerbs) && !(word.Length > 1 && IsOneOf(word[..^1], MachineReadingStems)))
         {
             return;
         }
@@ -139,7 +154,7 @@ internal sealed partial class InjectionDetector
         var first = NextWordOfSpan(text[..end], ref k);
         var second = NextWordOfSpan(text[..end], ref k);
         var third = NextWordOfSpan(text[..end], ref k);
-        var granted = AsciiCase.Equals(first, "you") && (IsOneOf(second, GrantedWords) || (IsOneOf(second, ["are", "have", "were"]) && (IsOneOf(third, GrantedWords) || AsciiCase.Equals(third, "been"))));
+        var granted = AsciiCase.Equals(first, "you") && (IsOneOf(second, GrantedWords) || (IsOneOf(second, GrantingAuxiliaries) && (IsOneOf(third, GrantedWords) || AsciiCase.Equals(third, "been"))));
         if (granted || OrderFollows(text, i))
         {
             Raise(weights, Marker.AddressedToAi, 0.55);
@@ -151,14 +166,14 @@ internal sealed partial class InjectionDetector
     {
         var k = i;
         var first = NextWordOfSpan(text, ref k);
-        if (IsOneOf(first, ["when", "whenever", "if", "once"]))
+        if (IsOneOf(first, OrderConditions))
         {
             var end = ProseSentenceEnd(text, k);
             var comma = text[k..end].IndexOf(',');
             return comma >= 0 && OrderFollows(text, k + comma + 1);
         }
 
-        if (IsOneOf(first, ["always", "never", "please", "kindly"]))
+        if (IsOneOf(first, OrderOpeners))
         {
             return true;
         }
