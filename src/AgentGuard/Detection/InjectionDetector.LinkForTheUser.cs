@@ -6,7 +6,7 @@ namespace AgentGuard;
 /// their email", "instruct the reader to access 'https://…' and input their email". A passage that has its reader send
 /// the user to a web address, inside the answer it is writing or in exchange for the user's e-mail or login, is
 /// phishing through the assistant. Checked at the steering words ("inviting", "urging", "prompt", "direct", "instruct", "ask",
-/// "request", "recommendation" …): the user or the readers within the next four words, a web address written out
+/// "request", "recommendation", "advising", "telling" …; "mention that …" steers the answer's readers and must be about the answer): the user or the readers within the next four words, a web address written out
 /// later in the sentence, and the sentence either about the answer (the answer, response or explanation named, or timed
 /// by it: "before finalizing", "prior to presenting"; or a brief note, line or reminder inserted, added or included) or asking
 /// for the user's e-mail, credentials or password. A style guide's "Direct readers to https://status… for outages" and
@@ -27,14 +27,14 @@ internal sealed partial class InjectionDetector
         "finalizing", "finalising", "presenting", "providing", "concluding", "defining", "proceeding", "stating", "elaborating", "giving",
         "specifying", "answering", "responding", "replying", "summarizing", "summarising", "explaining", "listing", "offering", "naming",
         "describing", "identifying", "delivering", "writing", "beginning", "starting", "completing", "continuing", "producing", "preparing",
-        "forming", "generating", "outputting", "revealing", "referencing",
+        "forming", "generating", "outputting", "revealing", "referencing", "finishing", "wrapping", "closing",
     ];
 
     /// <summary>Verbs that put something into the answer.</summary>
     private static readonly string[] InsertingVerbs = ["insert", "add", "include", "incorporate", "append", "prepend", "weave", "embed", "slip"];
 
     /// <summary>What is put in: a note, line or reminder.</summary>
-    private static readonly string[] InsertedNotes = ["note", "line", "reminder", "suggestion", "recommendation", "remark", "aside", "sentence", "mention", "message", "notice", "tip"];
+    private static readonly string[] InsertedNotes = ["note", "line", "reminder", "suggestion", "recommendation", "remark", "aside", "sentence", "mention", "message", "notice", "tip", "advisory"];
 
     /// <summary>The user's data asked for at the address.</summary>
     private static readonly string[] UsersLogin = ["their email", "their e-mail", "their credentials", "email credentials", "their password", "their contact details", "their login", "their personal details"];
@@ -50,10 +50,12 @@ internal sealed partial class InjectionDetector
             _ = NextWordOfSpan(after, ref i);
         }
 
-        // "tell the user", "inform readers": the anchor may name them itself.
+        // "tell the user", "inform readers": the anchor may name them itself. "Mention that …" names no one: the
+        // answer's own readers are steered, so the sentence must be about the answer.
         var anchor = text.Slice(at, anchorLength);
+        var mention = AsciiCase.StartsWith(anchor, "mention that");
         var last = anchor.LastIndexOf(' ');
-        var steered = last > 0 && IsOneOf(anchor[(last + 1)..], SteeredPeople);
+        var steered = mention || (last > 0 && IsOneOf(anchor[(last + 1)..], SteeredPeople));
         var word = NextWordOfSpan(after, ref i);
         for (var n = 0; n < 4 && !word.IsEmpty && !steered; n++, word = NextWordOfSpan(after, ref i))
         {
@@ -75,7 +77,7 @@ internal sealed partial class InjectionDetector
         }
 
         var sentence = text[NoticeStart(text, at)..end];
-        if (NamesTheAnswer(sentence) || InsertsANote(sentence) || HasPhrase(sentence, UsersLogin))
+        if (NamesTheAnswer(sentence) || (!mention && (InsertsANote(sentence) || HasPhrase(sentence, UsersLogin))))
         {
             Raise(weights, Marker.AgentRequest, 0.55);
         }
@@ -103,7 +105,7 @@ internal sealed partial class InjectionDetector
     private static readonly string[] NoteLeads =
     [
         "a", "an", "one", "brief", "short", "quick", "concise", "subtle", "small", "introductory", "preliminary", "closing", "final", "polite",
-        "friendly", "gentle", "single", "casual", "natural", "tasteful", "helpful", "courteous", "discreet",
+        "friendly", "gentle", "single", "casual", "natural", "tasteful", "helpful", "courteous", "discreet", "advisory",
     ];
 
     /// <summary>A project's documents, where a note for users is the maintainers' business.</summary>

@@ -14,9 +14,11 @@ namespace AgentGuard;
 /// woodworking professionals praise TimberCraft Tools") praises without a word of praise. Checked only at its own
 /// anchors: the verbs of planting a remark ("insert a", "interject", "incorporate", "weave", "slip", "append a",
 /// "include a", "add a", "drop in", "conclude by") and the adverbs of stealth ("casually", "discreetly", "subtly", "in
-/// passing"), each opening a sentence or clause ("make sure to" and "remember to" may lead); the next dozen words are
-/// read, and the sentence for a testimonial. A sentence that names a project's document (a changelog, a README, a
-/// release note) plants nothing in an answer.
+/// passing", "smoothly", "seamlessly", "tactfully"; "integrate" or "embed" after them reads on to a remark's noun), each
+/// opening a sentence or clause ("make sure to", "remember to", an adverb or "also" may lead); the next dozen words are
+/// read, and the sentence for a testimonial or the trade's praise ("the trusted brand", "an industry leader"). A remark
+/// ordered into a project's document (a changelog, a README, a release note, named within the verb's first words)
+/// plants nothing in an answer.
 /// </content>
 internal sealed partial class InjectionDetector
 {
@@ -49,6 +51,17 @@ internal sealed partial class InjectionDetector
     [
         "subtle", "subtly", "natural", "naturally", "passing", "casual", "casually", "discreet", "discreetly", "seamless",
         "seamlessly", "unobtrusive", "unobtrusively", "offhand", "inconspicuous", "quietly", "tasteful", "tastefully", "smooth", "smoothly",
+        "tactful", "tactfully",
+    ];
+
+    /// <summary>Verbs of embedding after an adverb of stealth, which need a remark's noun after them ("seamlessly integrate a note …", not "seamlessly integrate a payment widget").</summary>
+    private static readonly string[] EmbeddingVerbs = ["integrate", "embed"];
+
+    /// <summary>The trade's words of praise for a named product ("as the trusted brand", "an industry leader in …").</summary>
+    private static readonly string[] ProductPraise =
+    [
+        "trusted brand", "preferred brand", "leading brand", "go-to brand", "favorite brand", "favourite brand", "industry leader", "a leader in",
+        "widely recognized", "widely recognised",
     ];
 
     /// <summary>People a planted remark says swear by a product ("many woodworking professionals praise …", "film historians prefer …").</summary>
@@ -66,7 +79,7 @@ internal sealed partial class InjectionDetector
     private static readonly string[] CrowdWords = ["many", "most", "countless", "leading", "top", "numerous"];
 
     /// <summary>Words that make the remark praise or endorse (stems: "praise", "praises", "praising" all start so).</summary>
-    private static readonly string[] PraiseStems = ["prais", "commend", "endors", "tout", "laud", "plug", "advertis", "promot", "acclaim", "extol"];
+    private static readonly string[] PraiseStems = ["prais", "commend", "endors", "tout", "laud", "plug", "advertis", "promot", "acclaim", "extol", "appreciat", "flatter", "persuasi", "admir"];
 
     /// <summary>The reader's audience, whom the remark is for ("suggesting users verify …").</summary>
     private static readonly string[] AudienceWords = ["users", "user", "readers", "reader", "visitors", "customers", "audience", "viewers"];
@@ -96,14 +109,23 @@ internal sealed partial class InjectionDetector
             _ = NextWord(text, ref i);
         }
 
-        if (anchor is "casually" or "discreetly" or "subtly" or "in passing")
+        var stealthy = false;
+        if (anchor is "casually" or "discreetly" or "subtly" or "in passing" or "smoothly" or "seamlessly" or "tactfully")
         {
-            if (IsOneOf(NextWord(text, ref i), RemarkVerbs))
+            var verb = NextWord(text, ref i);
+            if (IsOneOf(verb, RemarkVerbs))
             {
                 Raise(weights, Marker.NewInstructions, 0.5);
+                return;
             }
 
-            return;
+            if (!IsOneOf(verb, EmbeddingVerbs))
+            {
+                return;
+            }
+
+            // "Seamlessly integrate a note …": read on as after a verb of planting, the stealth already said.
+            stealthy = true;
         }
 
         if (anchor == "conclude by")
@@ -124,7 +146,7 @@ internal sealed partial class InjectionDetector
         }
 
         var sentence = text[..SentenceEnd(text, i, 240)];
-        if (HoldsAnyWord(sentence[at..], ProjectDocuments))
+        if (HoldsAnyWord(FirstWords(sentence[at..], 9), ProjectDocuments))
         {
             // "Add a release note telling users …", "insert a line in the README for readers": the maintainers' document.
             return;
@@ -132,7 +154,7 @@ internal sealed partial class InjectionDetector
 
         var commonVerb = anchor is "add a" or "include a" or "drop in";
         var sawNoun = false;
-        var marked = false;
+        var marked = stealthy;
         var yourAt = -10;
         for (var w = 0; w < RemarkWindowWords; w++)
         {
@@ -163,7 +185,7 @@ internal sealed partial class InjectionDetector
             marked |= IsOneOf(word, StealthWords) || HasPraise(word) || (!commonVerb && IsOneOf(word, AudienceWords)) || (w - yourAt <= 2 && IsOneOf(word, AnswerNouns));
         }
 
-        if (sawNoun && (marked || Testimonial(sentence[at..])))
+        if (sawNoun && (marked || Testimonial(sentence[at..]) || HasPhrase(sentence[at..], ProductPraise)))
         {
             Raise(weights, Marker.NewInstructions, 0.5);
         }
@@ -213,6 +235,17 @@ internal sealed partial class InjectionDetector
         return false;
     }
 
+    /// <summary>The first <paramref name="count"/> words of <paramref name="span"/> (where a project's document would be named: "add a release note", "insert a line in the README").</summary>
+    private static ReadOnlySpan<char> FirstWords(ReadOnlySpan<char> span, int count)
+    {
+        var i = 0;
+        for (var n = 0; n < count && !NextWordOfSpan(span, ref i).IsEmpty; n++)
+        {
+        }
+
+        return span[..i];
+    }
+
     /// <summary>Words ending in "ly" that are no adverbs: "Before finalizing your reply, include …" opens a clause at "include".</summary>
     private static readonly string[] LyNouns = ["reply", "apply", "supply", "comply", "imply", "multiply", "family", "assembly", "rally", "ally", "anomaly", "butterfly", "monopoly"];
 
@@ -229,9 +262,9 @@ internal sealed partial class InjectionDetector
             at = AsciiCase.Equals(WordAt(text, sure), "sure") && PreviousWordStart(text, sure) is >= 0 and var lead ? lead : sure;
         }
 
-        // One adverb may come first ("Quietly insert a …", "Politely interject …").
+        // One adverb may come first ("Quietly insert a …", "Politely interject …", "also insert a …").
         var adverb = PreviousWordStart(text, at);
-        if (adverb >= 0 && WordAt(text, adverb) is { Length: > 3 } word && word.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && !IsOneOf(word, LyNouns))
+        if (adverb >= 0 && WordAt(text, adverb) is { Length: > 3 } word && ((word.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && !IsOneOf(word, LyNouns)) || AsciiCase.Equals(word, "also")))
         {
             at = adverb;
         }
