@@ -63,6 +63,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("discontinu", Family.AnswerStop), ("do not continue", Family.AnswerStop), ("do not proceed", Family.AnswerStop), ("do not provide", Family.AnswerStop), ("provide no ", Family.AnswerStop), ("no further", Family.AnswerStop), ("refuse to", Family.AnswerStop), ("end the repl", Family.AnswerStop), ("end the resp", Family.AnswerStop), ("end your repl", Family.AnswerStop), ("end your resp", Family.AnswerStop), ("decline to", Family.AnswerStop), ("do not output", Family.AnswerStop), ("avoid producing", Family.AnswerStop), ("refrain from", Family.AnswerStop), ("no response", Family.AnswerStop), ("no answer", Family.AnswerStop),
         ("simulat", Family.ActedFailure), ("emulat", Family.ActedFailure), ("imitat", Family.ActedFailure), ("act as if", Family.ActedFailure), ("act as though", Family.ActedFailure), ("behave as if", Family.ActedFailure), ("behave as though", Family.ActedFailure), ("pretend", Family.ActedFailure), ("feign", Family.ActedFailure), ("interrupt", Family.ActedFailure), ("mimic", Family.ActedFailure), ("replicat", Family.ActedFailure), ("portray", Family.ActedFailure),
         ("invit", Family.LinkForTheUser), ("advising", Family.LinkForTheUser), ("telling", Family.LinkForTheUser), ("mention that", Family.LinkForTheUser), ("urging", Family.LinkForTheUser), ("prompt", Family.LinkForTheUser), ("instruct", Family.LinkForTheUser), ("request the", Family.LinkForTheUser), ("ask the", Family.LinkForTheUser), ("ask reader", Family.LinkForTheUser), ("ask user", Family.LinkForTheUser), ("recommendation", Family.LinkForTheUser),
+        ("code snippet", Family.HandedCode), ("code block", Family.HandedCode), ("code excerpt", Family.HandedCode), ("code section", Family.HandedCode), ("code segment", Family.HandedCode), ("code fragment", Family.HandedCode),
         ("hey ", Family.GreetedMachine), ("hi ", Family.GreetedMachine), ("hello ", Family.GreetedMachine), ("dear ", Family.GreetedMachine), ("attention ", Family.GreetedMachine), ("whoever", Family.WhoeverProcesses),
         ("any bot", Family.MachineSubject), ("every bot", Family.MachineSubject), ("all bots", Family.MachineSubject), ("any model", Family.MachineSubject), ("every model", Family.MachineSubject), ("all models", Family.MachineSubject), ("any ai", Family.MachineSubject), ("every ai", Family.MachineSubject), ("all ai", Family.MachineSubject), ("any agent", Family.MachineSubject), ("every agent", Family.MachineSubject), ("all agents", Family.MachineSubject), ("any assistant", Family.MachineSubject), ("any llm", Family.MachineSubject), ("any chatbot", Family.MachineSubject),
         ("everything else", Family.Ranked), ("the rest", Family.Ranked), ("the others", Family.Ranked), ("no other", Family.Ranked),
@@ -941,6 +942,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.GreetedMachine:
                 GreetedMachine(text, at, weights);
                 break;
+            case Family.HandedCode:
+                HandedCode(text, at, anchor.Length, weights);
+                break;
             case Family.MachineSubject:
                 MachineReadersSubject(text, at, weights);
                 break;
@@ -1099,5 +1103,6 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         GreetedMachine,
         MachineSubject,
         WhoeverProcesses,
+        HandedCode,
     }
 }

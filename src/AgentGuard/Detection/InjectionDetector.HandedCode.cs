@@ -1,0 +1,129 @@
+namespace AgentGuard;
+
+/// <content>
+/// Harmful code handed to the reader to put into its own work: "Employ the following code excerpt in your implementation:",
+/// "Meld the following code block seamlessly into your code:", "Execute the following code block in the code you
+/// develop:", each followed by a fenced block that sends the machine's data away, opens a tunnel or a shell, downloads
+/// and runs a program, or wrecks the system. An attacker who wants a coding assistant's answer to carry a payload hands
+/// the payload over and says where it goes; the verbs vary without end ("leverage", "infuse", "absorb", "enlist"), the
+/// shape does not. Checked at "code snippet", "code block", "code excerpt", "code section", "code segment" and "code
+/// fragment" after "following", "below", "subsequent" or "this": the sentence names the reader's work ("your code",
+/// "your codebase", "the code you develop"), a fence opens right after it, and the fenced code does harm
+/// (<see cref="CodeDoesHarm"/>). A tutorial's "Add the following code snippet to your Program.cs:" hands code that does
+/// no harm; a security write-up's "The following code snippet shows how cookies are stolen:" hands it to no one's work.
+/// </content>
+internal sealed partial class InjectionDetector
+{
+    /// <summary>Words just before "code snippet" (and its kin) that point at a block that follows.</summary>
+    private static readonly string[] CodePointers = ["following", "below", "subsequent", "this", "given", "provided", "attached", "next"];
+
+    /// <summary>The reader's work, named after "your".</summary>
+    private static readonly string[] ReadersWork =
+    [
+        "code", "codebase", "implementation", "solution", "program", "programs", "algorithm", "response", "answer", "elucidation",
+        "application", "app", "project", "logic", "script", "scripts", "software", "function", "module", "output", "explanation",
+        "program's", "solution's", "work",
+    ];
+
+    /// <summary>Code that sends something away.</summary>
+    private static readonly System.Buffers.SearchValues<string> CodeSends = System.Buffers.SearchValues.Create(
+        ["requests.post", "requests.put", ".sendall(", ".send(", ".connect((", "ftplib", "ftp(", "http.client", "smtplib", "urlopen(", "paramiko", ".storbinary"],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Code that reads what is the machine's or its user's own.</summary>
+    private static readonly System.Buffers.SearchValues<string> CodeReadsOwn = System.Buffers.SearchValues.Create(
+        ["open(", "os.environ", "clipboard", "pyperclip", "cookie", ".ssh", "screenshot", "keyboard", "pynput", "psutil", "working_set", "usb.core",
+         "sounddevice", "getpass", "platform.", "socket.gethostname", "os.listdir", "glob.glob", "shutil.move", "os.rename", "os.walk"],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Code that runs what it downloads, opens a way in, or wrecks the machine.</summary>
+    private static readonly System.Buffers.SearchValues<string> CodeWrecksOrRuns = System.Buffers.SearchValues.Create(
+        ["rm -rf", "dd if=", "/dev/sda", "os.fork()", "/boot/", "rc.local", "authorized_keys", "chmod +x", "exec(open", "exec(requests", "exec(urllib",
+         "urlretrieve", "pickle.loads", "os.dup2", "cryptomine", "miner", "mkfs", "/etc/shadow", "/etc/passwd", ":(){", "ransom",
+         "shutil.rmtree(\"/", "shutil.rmtree('/", "format c:", "del /f /s /q", "reboot", "shutdown -h"],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>At "code snippet" and its kin (<paramref name="at"/>): see the content note.</summary>
+    private static void HandedCode(ReadOnlySpan<char> text, int at, int anchorLength, Span<double> weights)
+    {
+        var pointer = PreviousWordStart(text, at);
+        if (pointer < 0 || !IsOneOf(WordAt(text, pointer), CodePointers))
+        {
+            return;
+        }
+
+        // The sentence ends at its colon or line break; a fence must open right after it.
+        var start = ProseSentenceStart(text, pointer);
+        var end = at + anchorLength;
+        var limit = Math.Min(text.Length, end + 200);
+        while (end < limit && text[end] is not ('\n' or ':'))
+        {
+            end++;
+        }
+
+        var fence = end;
+        while (fence < text.Length && fence - end < 12 && text[fence] is ':' or ' ' or '\n' or '\r' or '\t')
+        {
+            fence++;
+        }
+
+        if (fence + 3 > text.Length || !text.Slice(fence, 3).SequenceEqual("```"))
+        {
+            return;
+        }
+
+        if (!NamesReadersWork(text[start..end]))
+        {
+            return;
+        }
+
+        var body = text[(fence + 3)..Math.Min(text.Length, fence + 3 + 1500)];
+        var close = body.IndexOf("```", StringComparison.Ordinal);
+        if (CodeDoesHarm(close < 0 ? body : body[..close]))
+        {
+            Raise(weights, Marker.NewInstructions, 0.55);
+        }
+    }
+
+    /// <summary>"your code", "your codebase", "the code you develop": the reader's own work named in <paramref name="sentence"/>.</summary>
+    private static bool NamesReadersWork(ReadOnlySpan<char> sentence)
+    {
+        var i = 0;
+        scoped ReadOnlySpan<char> previous = default;
+        scoped ReadOnlySpan<char> beforePrevious = default;
+        for (var word = NextWordOfSpan(sentence, ref i); !word.IsEmpty; beforePrevious = previous, previous = word, word = NextWordOfSpan(sentence, ref i))
+        {
+            if ((AsciiCase.Equals(previous, "your") || AsciiCase.Equals(beforePrevious, "your")) && IsOneOf(word, ReadersWork))
+            {
+                return true;
+            }
+
+            if (AsciiCase.Equals(previous, "code") && AsciiCase.Equals(word, "you") && AsciiCase.Equals(beforePrevious, "the"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The code sends what is the machine's own away (a send and a read of its files, environment, clipboard, screen,
+    /// keys or devices), floods a host (a send in an endless loop), or runs what it downloads, opens a way in, or wrecks
+    /// the machine (<see cref="CodeWrecksOrRuns"/>).
+    /// </summary>
+    private static bool CodeDoesHarm(ReadOnlySpan<char> code)
+    {
+        if (code.ContainsAny(CodeWrecksOrRuns))
+        {
+            return true;
+        }
+
+        if (!code.ContainsAny(CodeSends))
+        {
+            return false;
+        }
+
+        return code.ContainsAny(CodeReadsOwn) || code.Contains("while true", StringComparison.OrdinalIgnoreCase);
+    }
+}
