@@ -6,9 +6,9 @@ namespace AgentGuard;
 /// develop:", each followed by a fenced block that sends the machine's data away, opens a tunnel or a shell, downloads
 /// and runs a program, or wrecks the system. An attacker who wants a coding assistant's answer to carry a payload hands
 /// the payload over and says where it goes; the verbs vary without end ("leverage", "infuse", "absorb", "enlist"), the
-/// shape does not. Checked at "code snippet", "code block", "code excerpt", "code section", "code segment" and "code
-/// fragment" after "following", "below", "subsequent" or "this": the sentence names the reader's work ("your code",
-/// "your codebase", "the code you develop"), a fence opens right after it, and the fenced code does harm
+/// shape does not. Checked at "snippet", "code block", "code excerpt", "code section", "code segment" and "code
+/// fragment" after "following", "subsequent" or "this" (or with "below" after them): the sentence names the reader's
+/// work ("your code", "your codebase", "the code you develop"), a fence (``` or ~~~) opens right after it, and the code does harm
 /// (<see cref="CodeDoesHarm"/>). A tutorial's "Add the following code snippet to your Program.cs:" hands code that does
 /// no harm; a security write-up's "The following code snippet shows how cookies are stolen:" hands it to no one's work.
 /// </content>
@@ -46,11 +46,22 @@ internal sealed partial class InjectionDetector
     /// <summary>At "code snippet" and its kin (<paramref name="at"/>): see the content note.</summary>
     private static void HandedCode(ReadOnlySpan<char> text, int at, int anchorLength, Span<double> weights)
     {
+        // "the following code snippet", "the following snippet", "the code block below": a pointer before the noun
+        // phrase ("code" read past before "snippet") or "below" after it.
         var pointer = PreviousWordStart(text, at);
-        if (pointer < 0 || !IsOneOf(WordAt(text, pointer), CodePointers))
+        if (pointer >= 0 && AsciiCase.Equals(WordAt(text, pointer), "code"))
+        {
+            pointer = PreviousWordStart(text, pointer);
+        }
+
+        var next = at + anchorLength;
+        var pointedAfter = AsciiCase.Equals(NextWordOfSpan(text, ref next), "below");
+        if (!pointedAfter && (pointer < 0 || !IsOneOf(WordAt(text, pointer), CodePointers)))
         {
             return;
         }
+
+        pointer = pointer < 0 ? at : pointer;
 
         // The sentence ends at its colon or line break; a fence must open right after it.
         var start = ProseSentenceStart(text, pointer);
@@ -67,7 +78,7 @@ internal sealed partial class InjectionDetector
             fence++;
         }
 
-        if (fence + 3 > text.Length || !text.Slice(fence, 3).SequenceEqual("```"))
+        if (fence + 3 > text.Length || !(text.Slice(fence, 3).SequenceEqual("```") || text.Slice(fence, 3).SequenceEqual("~~~")))
         {
             return;
         }
@@ -78,7 +89,7 @@ internal sealed partial class InjectionDetector
         }
 
         var body = text[(fence + 3)..Math.Min(text.Length, fence + 3 + 1500)];
-        var close = body.IndexOf("```", StringComparison.Ordinal);
+        var close = body.IndexOf(text.Slice(fence, 3), StringComparison.Ordinal);
         if (CodeDoesHarm(close < 0 ? body : body[..close]))
         {
             Raise(weights, Marker.NewInstructions, 0.55);
