@@ -44,11 +44,13 @@ internal static partial class RenderedUrlScanner
         }
 
         var tag = end < 0 ? window : window[..end];
-        if (HasBlankLine(tag))
+        if (HasBlankLine(tag) || (inQuote && LeavesQuote(tag)))
         {
             // Markdown ends an HTML block at a blank line and renders what follows as its own text (its quotes become
-            // character references); the browser still reads it as this tag. What the tag holds there is the renderer's
-            // to say, so the tag is decided whole, and made text when refused.
+            // character references); the browser still reads it as this tag. So does a tag begun in a block quote that runs
+            // onto a line without the quote's marker: the quote (and an HTML block in it) ends there, and the next line's
+            // '>' is escaped as text, so the tag takes in what follows. What the tag holds there is the renderer's to say,
+            // so the tag is decided whole, and made text when refused.
             return new RenderedUrl(at, 1, tag[..Math.Min(MaxActive, tag.Length)].ToString(), "&lt;");
         }
 
@@ -328,6 +330,25 @@ internal static partial class RenderedUrlScanner
         }
 
         return -1;
+    }
+
+    /// <summary>Whether <paramref name="tag"/>, begun in a block quote, runs onto a line that does not start with the quote's marker.</summary>
+    private static bool LeavesQuote(ReadOnlySpan<char> tag)
+    {
+        for (var line = tag.IndexOf('\n'); line >= 0;)
+        {
+            var rest = tag[(line + 1)..];
+            var first = rest.IndexOfAnyExcept(' ', '\t');
+            if (first < 0 || rest[first] != '>')
+            {
+                return true;
+            }
+
+            var next = rest.IndexOf('\n');
+            line = next < 0 ? -1 : line + 1 + next;
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="tag"/> holds a line with nothing but white space on it.</summary>

