@@ -62,6 +62,7 @@ public sealed class ReplyInBrowserTests : IAsyncLifetime
         { "svg-animate-values", "<svg width=\"9\" height=\"9\"><image width=\"9\" height=\"9\"><animate attributeName=\"href\" values=\"https://evil.example/svg-animate-values\" dur=\"1s\"/></image></svg>" },
         { "quoted-gt", "<img alt=\">\" src=\"https://evil.example/quoted-gt\">" },
         { "blank-line-tag", "<iframe title=\"x\n\n![a](y \"q\") src=https://evil.example/blank-line-tag>" },
+        { "quote-escape-style", "> <p title='a\n'>x style=width:9px;height:9px;background:url(https://evil.example/quote-escape-style) y" },
         { "embed-data-svg", "<embed src=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'%3E%3Cimage href='https://evil.example/embed-data-svg'/%3E%3C/svg%3E\">" },
     };
 
