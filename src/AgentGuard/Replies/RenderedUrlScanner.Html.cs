@@ -27,7 +27,8 @@ internal static partial class RenderedUrlScanner
     /// <param name="found">What was found so far; this tag's finds are added (the last is returned).</param>
     /// <param name="firstLineQuoted">Whether the text starts inside a block-quoted line.</param>
     /// <param name="reading">What this reading of the reply knows already: its last '&gt;', how far style elements' CSS was read.</param>
-    private static RenderedUrl? HtmlSource(string text, int at, List<RenderedUrl> found, bool firstLineQuoted, Reading reading)
+    /// <param name="firstLineListIndent">For a streamed part that starts with this tag right after a list item's marker, where the item's content starts (-1 otherwise).</param>
+    private static RenderedUrl? HtmlSource(string text, int at, List<RenderedUrl> found, bool firstLineQuoted, int firstLineListIndent, Reading reading)
     {
         if (at + 1 >= text.Length || !char.IsAsciiLetter(text[at + 1]))
         {
@@ -44,12 +45,13 @@ internal static partial class RenderedUrlScanner
         }
 
         var tag = end < 0 ? window : window[..end];
-        if (HasBlankLine(tag) || (inQuote && LeavesQuote(tag)))
+        if (HasBlankLine(tag) || (inQuote && LeavesQuote(tag)) || LeavesListItem(tag, ListIndent(text, at, firstLineListIndent), inQuote))
         {
             // Markdown ends an HTML block at a blank line and renders what follows as its own text (its quotes become
             // character references); the browser still reads it as this tag. So does a tag begun in a block quote that runs
-            // onto a line without the quote's marker: the quote (and an HTML block in it) ends there, and the next line's
-            // '>' is escaped as text, so the tag takes in what follows. What the tag holds there is the renderer's to say,
+            // onto a line without the quote's marker, or begun as a list item's content that runs onto a line indented less
+            // than that content: the container (and an HTML block in it) ends there, and the next line's '>' is escaped as
+            // text, so the tag takes in what follows. What the tag holds there is the renderer's to say,
             // so the tag is decided whole, and made text when refused.
             return new RenderedUrl(at, 1, tag[..Math.Min(MaxActive, tag.Length)].ToString(), "&lt;");
         }
@@ -345,6 +347,112 @@ internal static partial class RenderedUrlScanner
             }
 
             var next = rest.IndexOf('\n');
+            line = next < 0 ? -1 : line + 1 + next;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Where the content of the list item whose marker opens the tag's line starts (the tag begins that content: "- &lt;p",
+    /// "&gt; 1. &lt;div"), counted after any block quote markers; -1 when the tag does not begin a list item's content.
+    /// </summary>
+    private static int ListIndent(string text, int at, int firstLineListIndent)
+    {
+        var line = at > 0 ? text.LastIndexOf('\n', at - 1) + 1 : 0;
+        if (line == 0 && at == 0 && firstLineListIndent >= 0)
+        {
+            return firstLineListIndent;
+        }
+
+        return ListContentOffset(AfterQuoteMarkers(text.AsSpan(line, at - line)));
+    }
+
+    /// <summary>
+    /// A line's start up to its content (<paramref name="lead"/>, block quote markers removed) is a list item's marker
+    /// and the spaces after it ("- ", "  * ", "10. ", "3) "): where the content starts; -1 when it is anything else.
+    /// </summary>
+    internal static int ListContentOffset(ReadOnlySpan<char> lead)
+    {
+        var i = 0;
+        while (i < lead.Length && i < 3 && lead[i] == ' ')
+        {
+            i++;
+        }
+
+        if (i < lead.Length && lead[i] is '-' or '*' or '+')
+        {
+            i++;
+        }
+        else
+        {
+            var digits = i;
+            while (i < lead.Length && i - digits < 9 && char.IsAsciiDigit(lead[i]))
+            {
+                i++;
+            }
+
+            if (i == digits || i >= lead.Length || lead[i] is not ('.' or ')'))
+            {
+                return -1;
+            }
+
+            i++;
+        }
+
+        var marker = i;
+        while (i < lead.Length && lead[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        return i > marker && i == lead.Length ? i : -1;
+    }
+
+    /// <summary>A line's text after its block quote markers ("&gt; &gt; x" → "x").</summary>
+    internal static ReadOnlySpan<char> AfterQuoteMarkers(ReadOnlySpan<char> line)
+    {
+        while (true)
+        {
+            var i = 0;
+            while (i < line.Length && i < 3 && line[i] == ' ')
+            {
+                i++;
+            }
+
+            if (i >= line.Length || line[i] != '>')
+            {
+                return line;
+            }
+
+            line = line[(i + 1)..];
+            if (line.Length > 0 && line[0] == ' ')
+            {
+                line = line[1..];
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="tag"/>, begun as a list item's content at <paramref name="indent"/>, runs onto a non-blank line indented less.</summary>
+    private static bool LeavesListItem(ReadOnlySpan<char> tag, int indent, bool inQuote)
+    {
+        if (indent < 0)
+        {
+            return false;
+        }
+
+        for (var line = tag.IndexOf('\n'); line >= 0;)
+        {
+            var rest = tag[(line + 1)..];
+            var next = rest.IndexOf('\n');
+            var text = next < 0 ? rest : rest[..next];
+            text = inQuote ? AfterQuoteMarkers(text) : text;
+            var first = text.IndexOfAnyExcept(' ', '\t');
+            if (first >= 0 && first < indent)
+            {
+                return true;
+            }
+
             line = next < 0 ? -1 : line + 1 + next;
         }
 

@@ -18,7 +18,8 @@ internal static partial class RenderedUrlScanner
     /// <summary>The rendered URLs of <paramref name="text"/>, in order.</summary>
     /// <param name="text">The reply, or a part of it.</param>
     /// <param name="firstLineQuoted">Whether the text starts inside a line that a block quote marker began (a streamed part).</param>
-    public static List<RenderedUrl> Find(string text, bool firstLineQuoted = false)
+    /// <param name="firstLineListIndent">For a streamed part that starts right after a list item's marker, where the item's content starts (-1 otherwise).</param>
+    public static List<RenderedUrl> Find(string text, bool firstLineQuoted = false, int firstLineListIndent = -1)
     {
         var found = new List<RenderedUrl>();
         var span = text.AsSpan();
@@ -30,7 +31,7 @@ internal static partial class RenderedUrlScanner
             {
                 '!' => InlineImage(text, at, out var wellFormed, out after) ?? (wellFormed ? null : LooseImage(text, at, found)),
                 '[' => Definition(text, at),
-                _ => HtmlSource(text, at, found, firstLineQuoted, reading ??= new Reading(span.LastIndexOf('>'))),
+                _ => HtmlSource(text, at, found, firstLineQuoted, firstLineListIndent, reading ??= new Reading(span.LastIndexOf('>'))),
             };
             if (url is { } u)
             {
@@ -125,14 +126,10 @@ internal static partial class RenderedUrlScanner
     /// </summary>
     private static RenderedUrl? Definition(string text, int at)
     {
-        // Only spaces, tabs and block quote marks may come before it on its line ("> [1]: …" in a quote).
-        var line = at;
-        while (line > 0 && text[line - 1] is ' ' or '\t' or '>' && at - line < MaxIndent)
-        {
-            line--;
-        }
-
-        if (line > 0 && text[line - 1] != '\n')
+        // Only spaces, tabs, block quote marks and list item markers may come before it on its line ("> [1]: …" in a
+        // quote, "- [1]: …" in a list item: a definition there holds for the whole reply).
+        var line = at > 0 ? text.LastIndexOf('\n', at - 1) + 1 : 0;
+        if (at - line > MaxIndent || !IsContainerLead(text.AsSpan(line, at - line)))
         {
             return null;
         }
@@ -151,6 +148,49 @@ internal static partial class RenderedUrlScanner
 
         var (url, end) = Destination(text, from, '\n');
         return url is null ? null : new RenderedUrl(from, (end < 0 ? text.Length : end) - from, url, "#image-removed");
+    }
+
+    /// <summary>
+    /// Whether a line's start up to a construct (<paramref name="lead"/>) holds only what opens containers: spaces, block
+    /// quote markers and list item markers ("", "  ", "&gt; ", "- ", "&gt; 1. - ").
+    /// </summary>
+    internal static bool IsContainerLead(ReadOnlySpan<char> lead)
+    {
+        while (true)
+        {
+            lead = AfterQuoteMarkers(lead).TrimStart(" \t");
+            if (lead.IsEmpty)
+            {
+                return true;
+            }
+
+            var i = 0;
+            if (lead[0] is '-' or '*' or '+')
+            {
+                i = 1;
+            }
+            else
+            {
+                while (i < lead.Length && i < 9 && char.IsAsciiDigit(lead[i]))
+                {
+                    i++;
+                }
+
+                if (i == 0 || i >= lead.Length || lead[i] is not ('.' or ')'))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+
+            if (i >= lead.Length || lead[i] is not (' ' or '\t'))
+            {
+                return false;
+            }
+
+            lead = lead[i..];
+        }
     }
 
     /// <summary>The ']' that closes the '[' at <paramref name="open"/> (brackets nest, a backslash escapes), on the same paragraph; -1 if none.</summary>
@@ -306,7 +346,37 @@ internal static partial class RenderedUrlScanner
             text = HtmlDecoded(text);
         }
 
-        return text.Replace("\t", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal).Trim(ControlsAndSpace);
+        return WithoutLineBreaks(text.Replace("\t", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal)).Trim(ControlsAndSpace);
+    }
+
+    /// <summary>
+    /// Line breaks dropped, as browsers drop them from URLs, with the spaces that begin the next line: markdown removes a
+    /// continued line's indentation before the browser sees it (a backslash, a line break, two spaces and a backslash are
+    /// read as two backslashes: a protocol-relative URL).
+    /// </summary>
+    private static string WithoutLineBreaks(string text)
+    {
+        if (!text.Contains('\n', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '\n')
+            {
+                builder.Append(text[i]);
+                continue;
+            }
+
+            while (i + 1 < text.Length && text[i + 1] == ' ')
+            {
+                i++;
+            }
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Character references decoded, HTML5's names of URL punctuation among them.</summary>

@@ -44,10 +44,10 @@ public sealed partial class ReplyGuard
     /// <param name="context">The session the reply belongs to.</param>
     /// <param name="cancellationToken">Cancels the decisions.</param>
     public ValueTask<string> GuardAsync(string reply, GuardContext context, CancellationToken cancellationToken = default)
-        => GuardAsync(reply, context, firstLineQuoted: false, cancellationToken);
+        => GuardAsync(reply, context, firstLineQuoted: false, firstLineListIndent: -1, cancellationToken);
 
-    /// <summary>As the public overload, for a streamed part that may start inside a block-quoted line.</summary>
-    internal async ValueTask<string> GuardAsync(string reply, GuardContext context, bool firstLineQuoted, CancellationToken cancellationToken)
+    /// <summary>As the public overload, for a streamed part that may start inside a block-quoted line or right after a list item's marker.</summary>
+    internal async ValueTask<string> GuardAsync(string reply, GuardContext context, bool firstLineQuoted, int firstLineListIndent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reply);
         ArgumentNullException.ThrowIfNull(context);
@@ -65,7 +65,7 @@ public sealed partial class ReplyGuard
             List<RenderedUrl> urls;
             try
             {
-                urls = RenderedUrlScanner.Find(text, firstLineQuoted && pass == 0);
+                urls = RenderedUrlScanner.Find(text, firstLineQuoted && pass == 0, pass == 0 ? firstLineListIndent : -1);
             }
 #pragma warning disable CA1031 // A reply that cannot be read is shown with nothing in it that loads; it never throws into the agent.
             catch (Exception ex)

