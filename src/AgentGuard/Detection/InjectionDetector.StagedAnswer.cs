@@ -46,25 +46,30 @@ internal sealed partial class InjectionDetector
     /// </summary>
     private static bool StopDescribed(ReadOnlySpan<char> text, int at)
     {
-        if (PreviousWordStart(text, at) is >= 0 and var previous && IsOneOf(WordAt(text, previous), StopReporters))
-        {
-            return true;
-        }
-
         var from = at - 1;
         while (from >= 0 && from > at - 120 && text[from] is not (',' or ';' or ':' or '.' or '!' or '?' or '\n'))
         {
             from--;
         }
 
-        return HoldsAnyWord(text[(from + 1)..at], StopModals);
+        // "and you should stop there", "you will then stop": told to the reader, an order however it is put.
+        var clause = text[(from + 1)..at];
+        if (HoldsAnyWord(clause, Addressee))
+        {
+            return false;
+        }
+
+        return (PreviousWordStart(text, at) is >= 0 and var previous && IsOneOf(WordAt(text, previous), StopReporters)) || HoldsAnyWord(clause, StopModals);
     }
 
-    /// <summary>Words before "stop" that describe a stop rather than order one ("the sync will stop there", "it can stop without …").</summary>
+    /// <summary>The reader addressed in a stop's clause.</summary>
+    private static readonly string[] Addressee = ["you", "your"];
+
+    /// <summary>Words before "stop" that describe a stop rather than order one ("the sync will stop there", "it can stop without …"), unless its clause names the reader.</summary>
     private static readonly string[] StopReporters =
     [
-        "will", "would", "can", "could", "may", "might", "should", "shall", "to", "it", "they", "he", "she", "we", "i", "that", "which", "who",
-        "does", "did", "not", "never", "also",
+        "will", "would", "can", "could", "may", "might", "should", "shall", "it", "they", "he", "she", "we", "i", "that", "which", "who",
+        "does", "did", "not", "never",
     ];
 
     /// <summary>Words after a stopping verb that hurry it, which makes the stop the running answer's ("terminate immediately afterward").</summary>
