@@ -66,7 +66,6 @@ public sealed class ReplyInBrowserTests : IAsyncLifetime
         { "list-escape-style", "- <p title='a\n'>x style=width:9px;height:9px;background:url(https://evil.example/list-escape-style) y" },
         { "ordered-list-escape-style", "1. <p title='a\n'>x style=width:9px;height:9px;background:url(https://evil.example/ordered-list-escape-style) y" },
         { "list-definition", "- [1]: https://evil.example/list-definition\n\n![a][1]" },
-        { "meta-refresh-indented", "x <meta http-equiv=\"refresh\" content=\"0;url=\\\n  \\evil.example/meta-refresh-indented\">" },
         { "embed-data-svg", "<embed src=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'%3E%3Cimage href='https://evil.example/embed-data-svg'/%3E%3C/svg%3E\">" },
     };
 
