@@ -380,19 +380,36 @@ internal static partial class RenderedUrlScanner
             i++;
         }
 
+        i = ListMarkerEnd(lead, i);
+        if (i < 0)
+        {
+            return -1;
+        }
+
+        while (i < lead.Length && lead[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        return i == lead.Length ? i : -1;
+    }
+
+    /// <summary>Where a list item's marker at <paramref name="at"/> ("-", "*", "+", "10.", "3)") ends, when a space or tab follows it; -1 when there is none.</summary>
+    internal static int ListMarkerEnd(ReadOnlySpan<char> lead, int at)
+    {
+        var i = at;
         if (i < lead.Length && lead[i] is '-' or '*' or '+')
         {
             i++;
         }
         else
         {
-            var digits = i;
-            while (i < lead.Length && i - digits < 9 && char.IsAsciiDigit(lead[i]))
+            while (i < lead.Length && i - at < 9 && char.IsAsciiDigit(lead[i]))
             {
                 i++;
             }
 
-            if (i == digits || i >= lead.Length || lead[i] is not ('.' or ')'))
+            if (i == at || i >= lead.Length || lead[i] is not ('.' or ')'))
             {
                 return -1;
             }
@@ -400,13 +417,7 @@ internal static partial class RenderedUrlScanner
             i++;
         }
 
-        var marker = i;
-        while (i < lead.Length && lead[i] is ' ' or '\t')
-        {
-            i++;
-        }
-
-        return i > marker && i == lead.Length ? i : -1;
+        return i < lead.Length && lead[i] is ' ' or '\t' ? i : -1;
     }
 
     /// <summary>A line's text after its block quote markers ("&gt; &gt; x" → "x").</summary>

@@ -164,27 +164,8 @@ internal static partial class RenderedUrlScanner
                 return true;
             }
 
-            var i = 0;
-            if (lead[0] is '-' or '*' or '+')
-            {
-                i = 1;
-            }
-            else
-            {
-                while (i < lead.Length && i < 9 && char.IsAsciiDigit(lead[i]))
-                {
-                    i++;
-                }
-
-                if (i == 0 || i >= lead.Length || lead[i] is not ('.' or ')'))
-                {
-                    return false;
-                }
-
-                i++;
-            }
-
-            if (i >= lead.Length || lead[i] is not (' ' or '\t'))
+            var i = ListMarkerEnd(lead, 0);
+            if (i < 0)
             {
                 return false;
             }
