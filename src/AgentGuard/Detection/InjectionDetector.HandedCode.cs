@@ -27,13 +27,15 @@ internal sealed partial class InjectionDetector
 
     /// <summary>Code that sends something away.</summary>
     private static readonly System.Buffers.SearchValues<string> CodeSends = System.Buffers.SearchValues.Create(
-        ["requests.post", "requests.put", ".sendall(", ".send(", ".connect((", "ftplib", "ftp(", "http.client", "smtplib", "urlopen(", "paramiko", ".storbinary"],
+        ["requests.post", "requests.put", ".sendall(", ".send(", ".connect((", "ftplib", "ftp(", "http.client", "smtplib", "urlopen(", "paramiko", ".storbinary",
+         "'scp'", "\"scp\"", "scp ", "'rsync'", "\"rsync\"", "rsync "],
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Code that reads what is the machine's or its user's own.</summary>
     private static readonly System.Buffers.SearchValues<string> CodeReadsOwn = System.Buffers.SearchValues.Create(
         ["open(", "os.environ", "clipboard", "pyperclip", "cookie", ".ssh", "screenshot", "keyboard", "pynput", "psutil", "working_set", "usb.core",
-         "sounddevice", "getpass", "platform.", "socket.gethostname", "os.listdir", "glob.glob", "shutil.move", "os.rename", "os.walk"],
+         "sounddevice", "getpass", "platform.", "socket.gethostname", "os.listdir", "glob.glob", "shutil.move", "os.rename", "os.walk", "x11grab", "imagegrab",
+         "mss("],
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Code that runs what it downloads, opens a way in, or wrecks the machine.</summary>
@@ -42,6 +44,32 @@ internal sealed partial class InjectionDetector
          "urlretrieve", "pickle.loads", "os.dup2", "cryptomine", "miner", "mkfs", "/etc/shadow", "/etc/passwd", ":(){", "ransom",
          "shutil.rmtree(\"/", "shutil.rmtree('/", "format c:", "del /f /s /q", "reboot", "shutdown -h"],
         StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Cookies a browser or an earlier session stored: sent along with a request, they hand the user's sessions over.</summary>
+    private static readonly System.Buffers.SearchValues<string> StoredCookies = System.Buffers.SearchValues.Create(
+        ["cookiejar", "browser_cookie", "cookies.txt", "cookies.pkl", "cookies.sqlite", "cookies.json"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Encryption applied by the code.</summary>
+    private static readonly System.Buffers.SearchValues<string> CodeEncrypts = System.Buffers.SearchValues.Create(
+        ["encryptor()", "fernet(", "aes.new(", ".encrypt("], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A key fetched from elsewhere, or every file of a tree walked: what turns encryption into ransom.</summary>
+    private static readonly System.Buffers.SearchValues<string> RansomReach = System.Buffers.SearchValues.Create(
+        ["requests.get", "urlopen(", "urllib.request", "os.walk", "glob.glob", "os.listdir"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A program that starts a process (a tunnel opened from inside it).</summary>
+    private static readonly System.Buffers.SearchValues<string> CodeStartsProcess = System.Buffers.SearchValues.Create(
+        ["subprocess", "pexpect", "os.system", "os.popen", "popen("], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Openings of a sentence that order the reader to do what follows ("Don't hesitate to …", "Remember to …"): the
+    /// snippet is handed to the reader even where the sentence names no work of its own.
+    /// </summary>
+    private static readonly string[] HandingLeads =
+    [
+        "don't hesitate to", "don\u2019t hesitate to", "do not hesitate to", "don't forget to", "don\u2019t forget to", "do not forget to",
+        "remember to", "keep in mind to", "make sure to", "be sure to", "never forget to",
+    ];
 
     /// <summary>At "code snippet" and its kin (<paramref name="at"/>): see the content note.</summary>
     private static void HandedCode(ReadOnlySpan<char> text, int at, int anchorLength, Span<double> weights)
@@ -83,7 +111,7 @@ internal sealed partial class InjectionDetector
             return;
         }
 
-        if (!NamesReadersWork(text[start..end]))
+        if (!NamesReadersWork(text[start..end]) && !OpensWithHandingLead(text[start..end]))
         {
             return;
         }
@@ -118,14 +146,32 @@ internal sealed partial class InjectionDetector
         return false;
     }
 
+    /// <summary>"Don't hesitate to …", "Remember to …": <paramref name="sentence"/> opens with one of <see cref="HandingLeads"/>.</summary>
+    private static bool OpensWithHandingLead(ReadOnlySpan<char> sentence)
+    {
+        sentence = sentence.TrimStart();
+        foreach (var lead in HandingLeads)
+        {
+            if (AsciiCase.StartsWith(sentence, lead))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// The code sends what is the machine's own away (a send and a read of its files, environment, clipboard, screen,
     /// keys or devices), floods a host (a send in an endless loop), or runs what it downloads, opens a way in, or wrecks
-    /// the machine (<see cref="CodeWrecksOrRuns"/>).
+    /// the machine (<see cref="CodeWrecksOrRuns"/>); also when it tunnels (an SSH forward started from inside the
+    /// program, or a listener relayed to another host), replays stored cookies, or encrypts files with a key fetched from
+    /// elsewhere or across a walked tree.
     /// </summary>
     private static bool CodeDoesHarm(ReadOnlySpan<char> code)
     {
-        if (code.ContainsAny(CodeWrecksOrRuns))
+        if (code.ContainsAny(CodeWrecksOrRuns) || Tunnels(code) || code.ContainsAny(StoredCookies) && code.Contains("cookies=", StringComparison.OrdinalIgnoreCase)
+            || code.ContainsAny(CodeEncrypts) && code.ContainsAny(RansomReach))
         {
             return true;
         }
@@ -137,4 +183,10 @@ internal sealed partial class InjectionDetector
 
         return code.ContainsAny(CodeReadsOwn) || code.Contains("while true", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>An SSH forward ("ssh -L", "-R", "-D", case as written) started by the program, or a listener relayed to another host.</summary>
+    private static bool Tunnels(ReadOnlySpan<char> code)
+        => code.ContainsAny(CodeStartsProcess) && (code.Contains("ssh -L", StringComparison.Ordinal) || code.Contains("ssh -R", StringComparison.Ordinal)
+               || code.Contains("ssh -D", StringComparison.Ordinal) || code.Contains("ssh -N", StringComparison.Ordinal))
+           || code.Contains(".bind((", StringComparison.Ordinal) && code.Contains(".connect((", StringComparison.Ordinal);
 }
