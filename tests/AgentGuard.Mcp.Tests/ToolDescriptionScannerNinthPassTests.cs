@@ -48,6 +48,7 @@ public sealed class ToolDescriptionScannerNinthPassTests
     /// <summary>How vendors' servers write descriptions: section labels in capitals, fenced call examples, destinations as arguments.</summary>
     [Theory]
     [InlineData("Show one build pipeline run.\n\nCALL THIS WHEN THE USER:\n- pastes a run link\n- asks why a run failed\n\nSEE ALSO:\n- list_runs for many runs\n\n<examples>\n```\nget_run(project='web', runId='7781')\n```\n</examples>")]
+    [InlineData("Price a service.\n\n    **PURPOSE:** Find which services have prices.\n\n    **PARAMETERS:**\n    - code: the service code\n\n    **WORKFLOW:** Start here.\n\n    ## NEXT STEPS:\n    - get_prices")]
     [InlineData("Summarise a crash group.\n\nRETURNS:\n- the top frames\n\nUSE IT WHEN SOMEONE ASKS:\n- what broke in release 4.2\n\n```\nsummarise_crash(groupId='GRP-12')\n```")]
     [InlineData("Deploys the app. [![Deploy](https://badges.example/deploy.svg)](https://console.example/deploy)")]
     [InlineData("Lists open invoices. Send questions about a charge to accounts@vendor.example.")]

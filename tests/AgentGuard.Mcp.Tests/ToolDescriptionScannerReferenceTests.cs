@@ -310,8 +310,10 @@ public sealed class ToolDescriptionScannerReferenceTests
             (t => ToolDescriptionScanner.SetsAnotherToolsOutputAside(t), "shadowing:another tool's output set aside"),
             (t => ToolDescriptionScanner.TakesLoginsFromAStore(t), "secret-access:logins taken from the browser's or the system's store"),
             (t => ToolDescriptionScanner.PutsAWrittenLinkIntoEveryAnswer(t) || (ToolDescriptionScanner.ReadExtraActs(t) & ToolDescriptionScanner.ExtraActs.LinkInEveryMessage) != 0, "instruction:a written web address put into every answer"),
+            (t => ToolDescriptionScanner.AsksForHarvestedCredentials(t), "secret-access:credentials from the conversation or other tools asked for"),
             (t => ToolDescriptionScanner.HandsOnDotenvContents(t), "secret-access:a .env file's contents handed on"),
-            (t => ToolDescriptionScanner.DisparagesOtherTools(t) || ToolDescriptionScanner.RunsANamedToolDown(t) || ToolDescriptionScanner.ForbidsANamedTool(t), "manipulation:other tools run down"),
+            (t => ToolDescriptionScanner.DisparagesOtherTools(t) || ToolDescriptionScanner.RunsANamedToolDown(t) || ToolDescriptionScanner.ForbidsANamedTool(t)
+                || ToolDescriptionScanner.RanksAboveStandardTools(t), "manipulation:other tools run down"),
             (t => ToolDescriptionScanner.SwapsTheRequestedAction(t), "instruction:another action swapped for the user's request"),
             (t => ToolDescriptionScanner.OrdersAnExtraActAtEveryCall(t), "harmful:an extra act at every call aimed at a written destination"),
             (t => ToolDescriptionScanner.OpensAccessByOrder(t), "harmful:access opened to everyone by order"),
@@ -344,7 +346,10 @@ public sealed class ToolDescriptionScannerReferenceTests
         }
     }
 
-    /// <summary>A '|' at <paramref name="at"/>, not part of "||", then spaces or tabs and sh, bash or zsh as a whole word.</summary>
+    /// <summary>
+    /// A '|' at <paramref name="at"/>, not part of "||", then spaces or tabs and sh, bash or zsh as a whole word, or an
+    /// interpreter as a whole word when its line holds a downloader before the pipe.
+    /// </summary>
     private static bool PipedIntoShellAt(string text, int at)
     {
         if (text[at] != '|' || (at > 0 && text[at - 1] == '|') || (at + 1 < text.Length && text[at + 1] == '|'))
@@ -353,7 +358,10 @@ public sealed class ToolDescriptionScannerReferenceTests
         }
 
         var rest = text[(at + 1)..].TrimStart(' ', '\t');
-        return new[] { "sh", "bash", "zsh" }.Any(shell => rest.StartsWith(shell, StringComparison.OrdinalIgnoreCase) && (rest.Length == shell.Length || !char.IsLetterOrDigit(rest[shell.Length])));
+        var line = text[(text.LastIndexOf('\n', Math.Max(at - 1, 0)) + 1)..at];
+        var downloaded = new[] { "curl", "wget", "iwr", "invoke-webrequest", "://" }.Any(d => line.Contains(d, StringComparison.OrdinalIgnoreCase));
+        return new[] { "sh", "bash", "zsh" }.Concat(downloaded ? ["python3", "python2", "python", "perl", "ruby", "node", "php", "pwsh", "powershell"] : [])
+            .Any(shell => rest.StartsWith(shell, StringComparison.OrdinalIgnoreCase) && (rest.Length == shell.Length || !char.IsLetterOrDigit(rest[shell.Length])));
     }
 
     private static void AddOnce(List<string> findings, string finding)
@@ -482,9 +490,7 @@ public sealed class ToolDescriptionScannerReferenceTests
     {
         var lineStart = start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1;
         var colon = text.IndexOf(':', end);
-        return colon >= 0 && text[lineStart..start].All(IsLabelCharacter) && text[end..colon].All(IsLabelCharacter);
-
-        static bool IsLabelCharacter(char c) => c == ' ' || char.IsUpper(c);
+        return colon >= 0 && text[lineStart..start].All(c => c is ' ' or '\t' or '*' or '_' or '#' || char.IsUpper(c)) && text[end..colon].All(c => c is ' ' or '*' or '_' || char.IsUpper(c));
     }
 
     /// <summary>An http(s) URL or an e-mail address starts at <paramref name="at"/>, after "to" and white space, with a sending verb before "to" in the sentence.</summary>

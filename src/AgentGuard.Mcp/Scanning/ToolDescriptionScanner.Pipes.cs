@@ -1,7 +1,8 @@
 namespace AgentGuard.Mcp;
 
 /// <content>
-/// Downloaded code run as it arrives: a pipe into a shell ("curl -s https://… | sh", "wget -qO- … | bash"); a recursive
+/// Downloaded code run as it arrives: a pipe into a shell ("curl -s https://… | sh", "wget -qO- … | bash") or, from a
+/// download on the same line, into an interpreter ("curl -s http://… | python3 -", "wget -qO- … | perl"); a recursive
 /// permission or owner change of the whole home directory or the root ("chmod -R 0666 ~", "chown -R nobody /").
 /// </content>
 internal static partial class ToolDescriptionScanner
@@ -9,9 +10,16 @@ internal static partial class ToolDescriptionScanner
     /// <summary>The shells a pipe may feed.</summary>
     private static readonly string[] PipedShells = ["sh", "bash", "zsh"];
 
+    /// <summary>Interpreters a pipe may feed, counted only after a download on the same line (a table's "| python3 |" cell is not one).</summary>
+    private static readonly string[] PipedInterpreters = ["python3", "python2", "python", "perl", "ruby", "node", "php", "pwsh", "powershell"];
+
+    /// <summary>What downloads, before a pipe on its line.</summary>
+    private static readonly string[] Downloaders = ["curl", "wget", "iwr", "invoke-webrequest", "://"];
+
     /// <summary>
-    /// A '|' (not "||", a fallback) followed, after spaces, by a shell's name as a whole word: what comes through the pipe
-    /// is run. A table's cells ("| shape |") and a shell named in prose ("sh, bash or zsh") are not.
+    /// A '|' (not "||", a fallback) followed, after spaces, by a shell's name as a whole word, or an interpreter's after
+    /// a download on the pipe's line (<see cref="Downloaders"/>): what comes through the pipe is run. A table's cells
+    /// ("| shape |", "| python3 |") and a shell named in prose ("sh, bash or zsh") are not.
     /// </summary>
     private static bool PipesIntoShell(ReadOnlySpan<char> text)
     {
@@ -37,15 +45,42 @@ internal static partial class ToolDescriptionScanner
                 at++;
             }
 
-            foreach (var shell in PipedShells)
+            if (NamedAt(text, at, PipedShells) || (NamedAt(text, at, PipedInterpreters) && DownloadBefore(text, pipe)))
             {
-                var end = at + shell.Length;
-                if (end <= text.Length && AsciiCase.StartsWith(text[at..], shell) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
-                {
-                    return true;
-                }
+                return true;
             }
         }
+    }
+
+    /// <summary>One of <paramref name="names"/> as a whole word at <paramref name="at"/>.</summary>
+    private static bool NamedAt(ReadOnlySpan<char> text, int at, string[] names)
+    {
+        foreach (var name in names)
+        {
+            var end = at + name.Length;
+            if (end <= text.Length && AsciiCase.StartsWith(text[at..], name) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A downloader (<see cref="Downloaders"/>) on the line before the pipe at <paramref name="pipe"/>.</summary>
+    private static bool DownloadBefore(ReadOnlySpan<char> text, int pipe)
+    {
+        var line = text[..pipe];
+        line = line[(line.LastIndexOf('\n') + 1)..];
+        foreach (var downloader in Downloaders)
+        {
+            if (line.Contains(downloader, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -833,12 +833,17 @@ internal static partial class ToolDescriptionScanner
             Add(ref findings, "instruction:a written web address put into every answer");
         }
 
+        if (AsksForHarvestedCredentials(text))
+        {
+            Add(ref findings, "secret-access:credentials from the conversation or other tools asked for");
+        }
+
         if (HandsOnDotenvContents(text))
         {
             Add(ref findings, "secret-access:a .env file's contents handed on");
         }
 
-        if (DisparagesOtherTools(text) || RunsANamedToolDown(text) || ForbidsANamedTool(text))
+        if (DisparagesOtherTools(text) || RunsANamedToolDown(text) || ForbidsANamedTool(text) || RanksAboveStandardTools(text))
         {
             Add(ref findings, "manipulation:other tools run down");
         }
@@ -967,8 +972,8 @@ internal static partial class ToolDescriptionScanner
     /// has three or more letters, all upper case, so it starts with three characters in a row that are each an ASCII
     /// capital or not ASCII: only words holding such a triple are looked at (one vector step per sixteen characters
     /// finds the next; two-letter acronyms such as "AI" are never visited). Words of a label line are not shouting: a
-    /// line that holds only capitals and spaces up to a colon ("USE THIS TOOL WHEN:", "RETURNS:"), as vendors head the
-    /// sections of long descriptions; capitals after the colon, or on a line that is not only a label, still count. Names
+    /// line that holds only capitals and spaces up to a colon ("USE THIS TOOL WHEN:", "RETURNS:"), perhaps in Markdown
+    /// emphasis or after a heading mark ("**PARAMETERS:**", "## RETURNS:"), as vendors head the sections of long descriptions; capitals after the colon, or on a line that is not only a label, still count. Names
     /// in a list (<see cref="ListedName"/>) and the keywords of a SQL query (<see cref="InSqlQuery"/>) are not shouting.
     /// </summary>
     private static bool Shouts(ReadOnlySpan<char> text)
@@ -1033,13 +1038,14 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>
     /// Where the label line ends (its colon) when the word at <paramref name="start"/>..<paramref name="end"/> is on one:
-    /// from the line's start to the word and from the word to the first colon, only upper-case letters and spaces; -1 otherwise.
+    /// from the line's start to the word and from the word to the first colon, only upper-case letters, spaces and Markdown's
+    /// emphasis and heading marks ('*', '_', '#'); -1 otherwise.
     /// </summary>
     private static int LabelColon(ReadOnlySpan<char> text, int start, int end)
     {
         for (var j = start - 1; j >= 0 && text[j] != '\n'; j--)
         {
-            if (text[j] != ' ' && !char.IsUpper(text[j]))
+            if (text[j] is not (' ' or '\t' or '*' or '_' or '#') && !char.IsUpper(text[j]))
             {
                 return -1;
             }
@@ -1052,7 +1058,7 @@ internal static partial class ToolDescriptionScanner
                 return k;
             }
 
-            if (text[k] != ' ' && !char.IsUpper(text[k]))
+            if (text[k] is not (' ' or '*' or '_') && !char.IsUpper(text[k]))
             {
                 return -1;
             }
