@@ -18,7 +18,8 @@ internal sealed partial class InjectionDetector
     /// </summary>
     private static void AnswerClock(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
-        if (!OpensSentence(text, at, out _) && !AfterComma(text, at) && !AfterBracket(text, at) && !AfterLeadOpeningSentence(text, at, AnswerClockLeads))
+        if (!OpensSentence(text, at, out _) && !AfterComma(text, at) && !AfterBracket(text, at) && !AfterLeadOpeningSentence(text, at, AnswerClockLeads)
+            && !AfterCommentMarker(text, at))
         {
             return;
         }
@@ -27,6 +28,23 @@ internal sealed partial class InjectionDetector
         RaiseIf(InjectionPatterns.TaskClock(), text, at, weights, Marker.AgentRequest, 0.5);
         ClockedBias(text, at, weights);
         ReadingClock(text, at, weights);
+    }
+
+    /// <summary>
+    /// Only a code comment's marker ("#", "//", "/*", "*", "--") stands between the line's start and <paramref name="at"/>
+    /// (past one of <see cref="AnswerClockLeads"/>): the comment's first sentence.
+    /// </summary>
+    private static bool AfterCommentMarker(ReadOnlySpan<char> text, int at)
+    {
+        var line = text[..at];
+        line = line[(line.LastIndexOf('\n') + 1)..].Trim(" \t".AsSpan());
+        var lastSpace = line.LastIndexOf(' ');
+        if (lastSpace >= 0 && IsOneOf(line[(lastSpace + 1)..], AnswerClockLeads))
+        {
+            line = line[..lastSpace].TrimEnd(' ');
+        }
+
+        return line is "#" or "##" or "//" or "///" or "/*" or "/**" or "*" or "--";
     }
 
     /// <summary>The character before <paramref name="at"/>, past spaces, closes a bracket: a numbered element of a page's text ("[13] BEFORE YOU …").</summary>
