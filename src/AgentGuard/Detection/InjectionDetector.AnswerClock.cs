@@ -30,21 +30,16 @@ internal sealed partial class InjectionDetector
         ReadingClock(text, at, weights);
     }
 
-    /// <summary>
-    /// Only a code comment's marker ("#", "//", "/*", "*", "--") stands between the line's start and <paramref name="at"/>
-    /// (past one of <see cref="AnswerClockLeads"/>): the comment's first sentence.
-    /// </summary>
+    /// <summary>The clause opens a code comment ("# Before …", "// Right before …"), perhaps after one of <see cref="AnswerClockLeads"/>.</summary>
     private static bool AfterCommentMarker(ReadOnlySpan<char> text, int at)
     {
-        var line = text[..at];
-        line = line[(line.LastIndexOf('\n') + 1)..].Trim(" \t".AsSpan());
-        var lastSpace = line.LastIndexOf(' ');
-        if (lastSpace >= 0 && IsOneOf(line[(lastSpace + 1)..], AnswerClockLeads))
+        if (OpensComment(text, at))
         {
-            line = line[..lastSpace].TrimEnd(' ');
+            return true;
         }
 
-        return line is "#" or "##" or "//" or "///" or "/*" or "/**" or "*" or "--";
+        var lead = PreviousWordStart(text, at);
+        return lead >= 0 && IsOneOf(WordAt(text, lead), AnswerClockLeads) && OpensComment(text, lead);
     }
 
     /// <summary>The character before <paramref name="at"/>, past spaces, closes a bracket: a numbered element of a page's text ("[13] BEFORE YOU …").</summary>
