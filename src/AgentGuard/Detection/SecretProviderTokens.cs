@@ -6,7 +6,7 @@ namespace AgentGuard;
 /// Provider tokens recognised by their prefix (Hugging Face <c>hf_</c>, Notion <c>ntn_</c>, Sourcegraph <c>sgp_</c>,
 /// Shopify <c>shpat_</c>, Tailscale <c>tskey-</c>, 1Password <c>ops_</c>, age <c>AGE-SECRET-KEY-1</c>, Meta <c>EAA…</c>, Amazon MWS
 /// <c>amzn.mws.</c>, Kolide <c>k2sk_v1_</c>, Onfido <c>api_live.</c>, Braintree <c>access_token$production$</c>, Docker Swarm
-/// <c>SWMTKN-1-</c>, JFrog reference tokens <c>cmVmdGtu</c>, Together AI <c>tgp_v1_</c>, NTLM authenticate messages <c>TlRMTVNTUAAD</c>…):
+/// <c>SWMTKN-1-</c>, JFrog reference tokens <c>cmVmdGtu</c>, Together AI <c>tgp_v1_</c>, Bitbucket <c>ATBB</c>, Duffel <c>duffel_live_</c>, Rootly <c>rootly_</c>, NTLM authenticate messages <c>TlRMTVNTUAAD</c>…):
 /// the prefix, then at least <see cref="Entry.MinBody"/> token characters with letters and digits (or the format's own
 /// alphabet). Chat webhook URLs (Discord, Teams, Google Chat, Mattermost) and Infura endpoints are recognised by host and path.
 /// </summary>
@@ -69,6 +69,8 @@ internal static class SecretProviderTokens
         new("SWMTKN-1-", "docker-swarm-token", 70, MaxBody: 80), new("cmVmdGtu", "artifactory-reference-token", 56, MaxBody: 56),
         new("tgp_v1_", "together-key", 43, MaxBody: 43), new("rzp_live_", "razorpay-key", 14, MaxBody: 14), new("rzp_test_", "razorpay-key", 14, MaxBody: 14),
         new("3MVG", "salesforce-consumer-key", 70, MaxBody: 90),
+        new("ATBB", "bitbucket-app-password", 24, MaxBody: 80), new("duffel_test_", "duffel-token", 43), new("duffel_live_", "duffel-token", 43),
+        new("rootly_", "rootly-key", 64, HexOnly: true, MaxBody: 64),
         // An NTLM AUTHENTICATE message (MS-NLMP: "NTLMSSP\0", message type 3) in base64, as an "Authorization: NTLM" header
         // carries it: it holds the user's challenge response, which can be relayed or cracked. Types 1 and 2 hold none.
         new("TlRMTVNTUAADAAAA", "ntlm-authenticate", 60),
