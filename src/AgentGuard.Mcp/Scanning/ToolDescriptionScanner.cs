@@ -1151,7 +1151,9 @@ internal static partial class ToolDescriptionScanner
     internal const int ImageAltLimit = 200;
 
     /// <summary>Verbs that move data somewhere, for <see cref="SendsToAnAddress"/>.</summary>
-    internal static readonly string[] SendingVerbs = ["send", "sends", "forward", "forwards", "post", "posts", "upload", "uploads", "copy", "copies", "transmit", "transmits", "curl", "curls"];
+    internal static readonly string[] SendingVerbs =
+        ["send", "sends", "forward", "forwards", "post", "posts", "upload", "uploads", "copy", "copies", "transmit", "transmits", "curl", "curls",
+         "deliver", "delivers", "relay", "relays", "export", "exports", "submit", "submits", "stream", "streams"];
 
     /// <summary>What people send to a contact address; after the sending verb, the sentence is about the reader, not the tool.</summary>
     internal static readonly string[] ContactNouns = ["question", "questions", "feedback", "comments", "inquiries", "enquiries", "suggestions", "concerns"];
