@@ -312,8 +312,7 @@ public sealed class ToolDescriptionScannerReferenceTests
             (t => ToolDescriptionScanner.PutsAWrittenLinkIntoEveryAnswer(t) || (ToolDescriptionScanner.ReadExtraActs(t) & ToolDescriptionScanner.ExtraActs.LinkInEveryMessage) != 0, "instruction:a written web address put into every answer"),
             (t => ToolDescriptionScanner.AsksForHarvestedCredentials(t), "secret-access:credentials from the conversation or other tools asked for"),
             (t => ToolDescriptionScanner.HandsOnDotenvContents(t), "secret-access:a .env file's contents handed on"),
-            (t => ToolDescriptionScanner.DisparagesOtherTools(t) || ToolDescriptionScanner.RunsANamedToolDown(t) || ToolDescriptionScanner.ForbidsANamedTool(t)
-                || ToolDescriptionScanner.RanksAboveStandardTools(t), "manipulation:other tools run down"),
+            (t => ToolDescriptionScanner.DisparagesOtherTools(t) || ToolDescriptionScanner.RunsANamedToolDown(t) || ToolDescriptionScanner.ForbidsANamedTool(t), "manipulation:other tools run down"),
             (t => ToolDescriptionScanner.SwapsTheRequestedAction(t), "instruction:another action swapped for the user's request"),
             (t => ToolDescriptionScanner.OrdersAnExtraActAtEveryCall(t), "harmful:an extra act at every call aimed at a written destination"),
             (t => ToolDescriptionScanner.OpensAccessByOrder(t), "harmful:access opened to everyone by order"),

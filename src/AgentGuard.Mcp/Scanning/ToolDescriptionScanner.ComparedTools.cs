@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace AgentGuard.Mcp;
 
 /// <content>
@@ -21,8 +19,6 @@ internal static partial class ToolDescriptionScanner
     internal static readonly string[] StandardToolWords =
         ["standard", "default", "builtin", "built", "native", "regular", "ordinary", "conventional", "traditional", "normal", "stock", "usual", "basic"];
 
-    private static readonly SearchValues<string> ComparisonAnchors = SearchValues.Create(["than", "over"], StringComparison.OrdinalIgnoreCase);
-
     private static readonly WordSet TrustComparativeLookup = new(TrustComparatives);
 
     private static readonly WordSet ChoiceWordLookup = new(ChoiceWords);
@@ -30,13 +26,11 @@ internal static partial class ToolDescriptionScanner
     private static readonly WordSet StandardToolWordLookup = new(StandardToolWords);
 
     /// <summary>
-    /// "than" after a comparative of <see cref="TrustComparatives"/>, or "over" after a word of <see cref="ChoiceWords"/>,
-    /// then (past "the", "all", "any") a word of <see cref="StandardToolWords"/> and within
+    /// At "than" or "over" (<paramref name="i"/>..<paramref name="end"/>, one of <see cref="DisparagesOtherTools"/>'
+    /// anchors): "than" after a comparative of <see cref="TrustComparatives"/>, or "over" after a word of
+    /// <see cref="ChoiceWords"/>, then (past "the", "all", "any") a word of <see cref="StandardToolWords"/> and within
     /// <see cref="OtherToolNounDistance"/> words a tool noun (<see cref="OtherToolNouns"/>).
     /// </summary>
-    internal static bool RanksAboveStandardTools(ReadOnlySpan<char> text)
-        => AnyWordBeforeAnAnchor(text, ComparisonAnchors, 0, RanksAboveStandardToolsAt);
-
     private static bool RanksAboveStandardToolsAt(ReadOnlySpan<char> text, int i, int end)
     {
         var word = text[i..end];

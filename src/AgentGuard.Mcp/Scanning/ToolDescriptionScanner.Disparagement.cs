@@ -36,7 +36,7 @@ internal static partial class ToolDescriptionScanner
     /// <summary>How many words after the tool noun the disparagement may come ("other search tools are deprecated": one).</summary>
     internal const int DisparagementDistance = 8;
 
-    private static readonly SearchValues<string> DisparagementAnchors = SearchValues.Create(["other", "only"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> DisparagementAnchors = SearchValues.Create(["other", "only", "than", "over"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly WordSet OtherToolNounLookup = new(OtherToolNouns);
 
@@ -52,12 +52,16 @@ internal static partial class ToolDescriptionScanner
     /// "other" (or "all other", "any other"), then within <see cref="OtherToolNounDistance"/> words a noun of
     /// <see cref="OtherToolNouns"/>, and in the same sentence either a disparagement said of them (a verb of <see cref="PredicatingVerbs"/>, then a word of <see cref="DisparagingWords"/>) within
     /// <see cref="DisparagementDistance"/> words after the noun, or an order of avoidance before "other" ("never use",
-    /// "do not call", "avoid"); or "the only" with a word of <see cref="SoleTrustWords"/> and a tool noun within three words.
+    /// "do not call", "avoid"); or "the only" with a word of <see cref="SoleTrustWords"/> and a tool noun within three words;
+    /// or the standard tools ranked below this one ("safer than the standard file tools", <see cref="RanksAboveStandardToolsAt"/>).
     /// </summary>
     internal static bool DisparagesOtherTools(ReadOnlySpan<char> text)
         => AnyWordBeforeAnAnchor(text, DisparagementAnchors, 0, DisparagesAt);
 
-    /// <summary>The word at <paramref name="i"/>..<paramref name="end"/> is "other" before tools run down or avoided, or "only" in "the only reliable … tool".</summary>
+    /// <summary>
+    /// The word at <paramref name="i"/>..<paramref name="end"/> is "other" before tools run down or avoided, "only" in
+    /// "the only reliable … tool", or "than" / "over" ranking this tool above the standard ones (<see cref="RanksAboveStandardToolsAt"/>).
+    /// </summary>
     private static bool DisparagesAt(ReadOnlySpan<char> text, int i, int end)
     {
         var word = text[i..end];
@@ -76,6 +80,10 @@ internal static partial class ToolDescriptionScanner
                     break;
                 }
             }
+        }
+        else if (AsciiCase.Equals(word, "than") || AsciiCase.Equals(word, "over"))
+        {
+            return RanksAboveStandardToolsAt(text, i, end);
         }
         else if (AsciiCase.Equals(word, "only"))
         {

@@ -14,8 +14,10 @@ internal static partial class ToolDescriptionScanner
 {
     /// <summary>Where credentials the model came across stand: the chat, other tools' outputs, the user's messages.</summary>
     internal static readonly string[] HarvestOrigins =
-        ["conversation", "chat", "previous tool", "earlier tool", "prior tool", "other tool", "their message", "user's message", "users' message",
-         "collected", "gathered", "harvested", "observed", "encountered"];
+        ["conversation", "chat", "tool output", "tool result", "tool call", "tool response", "collected", "gathered", "harvested", "observed", "encountered"];
+
+    /// <summary>Words before "tool output" and its kin that make the tool another one, run before ("previous tool outputs").</summary>
+    internal static readonly string[] EarlierToolWords = ["previous", "earlier", "prior", "other", "past", "preceding"];
 
     /// <summary>Participles of gathering, which name an origin only after "any", "all" or "every", or before "in", "during", "throughout" or "across".</summary>
     internal static readonly string[] GatheringParticiples = ["collected", "gathered", "harvested", "observed", "encountered"];
@@ -31,6 +33,8 @@ internal static partial class ToolDescriptionScanner
     private static readonly SearchValues<string> HarvestOriginAnchors = SearchValues.Create(HarvestOrigins, StringComparison.OrdinalIgnoreCase);
 
     private static readonly WordSet GatheringParticipleLookup = new(GatheringParticiples);
+
+    private static readonly WordSet EarlierToolWordLookup = new(EarlierToolWords);
 
     private static readonly WordSet CredentialHandingVerbLookup = new(CredentialHandingVerbs);
 
@@ -84,7 +88,11 @@ internal static partial class ToolDescriptionScanner
         return false;
     }
 
-    /// <summary>The origin at <paramref name="at"/> names one: any but a gathering participle does; that one after "any", "all" or "every" or before "in", "during", "throughout" or "across".</summary>
+    /// <summary>
+    /// The origin at <paramref name="at"/> names one: "tool output" and its kin after "previous", "earlier", "other" …; a
+    /// gathering participle after "any", "all" or "every" or before "in", "during", "throughout" or "across"; the chat or
+    /// the conversation wherever it stands.
+    /// </summary>
     private static bool NamesAnOrigin(ReadOnlySpan<char> text, int at)
     {
         var end = at;
@@ -93,13 +101,18 @@ internal static partial class ToolDescriptionScanner
             end++;
         }
 
+        var back = at;
+        var ahead = end;
+        if (AsciiCase.Equals(text[at..end], "tool"))
+        {
+            return PreviousWord(text, ref back, out var earlier) && EarlierToolWordLookup.Contains(earlier);
+        }
+
         if (!GatheringParticipleLookup.Contains(text[at..end]))
         {
             return true;
         }
 
-        var back = at;
-        var ahead = end;
         return (PreviousWord(text, ref back, out var before) && (AsciiCase.Equals(before, "any") || AsciiCase.Equals(before, "all") || AsciiCase.Equals(before, "every")))
             || (NextWord(text, ref ahead, out var after)
                 && (AsciiCase.Equals(after, "in") || AsciiCase.Equals(after, "during") || AsciiCase.Equals(after, "throughout") || AsciiCase.Equals(after, "across")));

@@ -843,7 +843,7 @@ internal static partial class ToolDescriptionScanner
             Add(ref findings, "secret-access:a .env file's contents handed on");
         }
 
-        if (DisparagesOtherTools(text) || RunsANamedToolDown(text) || ForbidsANamedTool(text) || RanksAboveStandardTools(text))
+        if (DisparagesOtherTools(text) || RunsANamedToolDown(text) || ForbidsANamedTool(text))
         {
             Add(ref findings, "manipulation:other tools run down");
         }
