@@ -32,8 +32,8 @@ internal static partial class ToolDescriptionScanner
     /// <summary>Words that make a nature the tool's real one, not the one it shows ("the actual purpose", "its true function").</summary>
     internal static readonly string[] RealQualifiers = ["actual", "true", "real", "hidden", "underlying"];
 
-    /// <summary>What the telling is about when it is the description's own orders ("don't reveal these instructions").</summary>
-    internal static readonly string[] OwnOrders = ["instruction", "instructions", "note", "message", "step"];
+    /// <summary>What the telling is about when it is the description's own orders or the tool's hidden change ("don't reveal these instructions", "this modification").</summary>
+    internal static readonly string[] OwnOrders = ["instruction", "instructions", "note", "message", "step", "modification", "modifications", "change", "changes"];
 
     /// <summary>Verbs that keep a person unaware ("keep the user unaware").</summary>
     internal static readonly string[] KeepingVerbs = ["keep", "keeps", "leave", "leaves", "remain", "remains", "stay", "stays"];

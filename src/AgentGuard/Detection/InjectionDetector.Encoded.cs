@@ -44,6 +44,10 @@ internal sealed partial class InjectionDetector
             {
                 end = ReadBinary(text, start, weights);
             }
+            else if (end - start == 2 && IsSpacedHexPair(text, start))
+            {
+                end = ReadSpacedHex(text, start, weights);
+            }
 
             var next = end < text.Length ? text[end..].IndexOfAnyInRange('0', '9') : -1;
             at = next < 0 ? -1 : end + next;
@@ -142,6 +146,41 @@ internal sealed partial class InjectionDetector
         }
 
         return Math.Max(i, start + 8);
+    }
+
+    /// <summary>
+    /// Two hex digits at <paramref name="start"/> followed by a space and two more: the opening of hex bytes written apart
+    /// ("5b 61 64 6d 69 6e 5d …"), as a dump or a tool's hex view prints them.
+    /// </summary>
+    private static bool IsSpacedHexPair(ReadOnlySpan<char> text, int start)
+        => start + 5 <= text.Length && HexChars.Contains(text[start]) && HexChars.Contains(text[start + 1]) && text[start + 2] == ' '
+            && HexChars.Contains(text[start + 3]) && HexChars.Contains(text[start + 4]);
+
+    /// <summary>Space-separated hex bytes from <paramref name="start"/>, decoded and read when there are enough; returns where they end.</summary>
+    private static int ReadSpacedHex(ReadOnlySpan<char> text, int start, Span<double> weights)
+    {
+        Span<byte> bytes = stackalloc byte[MaximumEncodedRun / 3];
+        var count = 0;
+        var i = start;
+        while (count < bytes.Length && i + 2 <= text.Length && HexChars.Contains(text[i]) && HexChars.Contains(text[i + 1])
+            && (i + 2 == text.Length || !char.IsLetterOrDigit(text[i + 2])))
+        {
+            bytes[count++] = (byte)((HexValue(text[i]) << 4) | HexValue(text[i + 1]));
+            i += 2;
+            if (i < text.Length && text[i] == ' ')
+            {
+                i++;
+            }
+        }
+
+        if (count >= MinimumBinaryBytes)
+        {
+            ReadDecoded(bytes[..count], weights);
+        }
+
+        return Math.Max(i, start + 2);
+
+        static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
     }
 
     /// <summary>What decoded text may hold besides printable ASCII: its line breaks and tabs.</summary>
