@@ -357,6 +357,11 @@ public sealed class ToolDescriptionScannerReferenceTests
         }
 
         var rest = text[(at + 1)..].TrimStart(' ', '\t');
+        if (rest.StartsWith("sudo", StringComparison.OrdinalIgnoreCase) && (rest.Length == 4 || !char.IsLetterOrDigit(rest[4])))
+        {
+            rest = rest[4..].TrimStart(' ', '\t');
+        }
+
         var line = text[(text.LastIndexOf('\n', Math.Max(at - 1, 0)) + 1)..at];
         var downloaded = new[] { "curl", "wget", "iwr", "invoke-webrequest", "://" }.Any(d => line.Contains(d, StringComparison.OrdinalIgnoreCase));
         return new[] { "sh", "bash", "zsh" }.Concat(downloaded ? ["python3", "python2", "python", "perl", "ruby", "node", "php", "pwsh", "powershell"] : [])

@@ -19,6 +19,11 @@ internal static partial class ToolDescriptionScanner
     internal static readonly string[] StandardToolWords =
         ["standard", "default", "builtin", "built", "native", "regular", "ordinary", "conventional", "traditional", "normal", "stock", "usual", "basic"];
 
+    /// <summary>Words between the comparison and the standard tools ("than any of the standard …").</summary>
+    internal static readonly string[] ComparisonFillers = ["the", "all", "any", "of", "most", "those", "your"];
+
+    private static readonly WordSet ComparisonFillerLookup = new(ComparisonFillers);
+
     private static readonly WordSet TrustComparativeLookup = new(TrustComparatives);
 
     private static readonly WordSet ChoiceWordLookup = new(ChoiceWords);
@@ -28,7 +33,7 @@ internal static partial class ToolDescriptionScanner
     /// <summary>
     /// At "than" or "over" (<paramref name="i"/>..<paramref name="end"/>, one of <see cref="DisparagesOtherTools"/>'
     /// anchors): "than" after a comparative of <see cref="TrustComparatives"/>, or "over" after a word of
-    /// <see cref="ChoiceWords"/>, then (past "the", "all", "any") a word of <see cref="StandardToolWords"/> and within
+    /// <see cref="ChoiceWords"/>, then (past up to three of <see cref="ComparisonFillers"/>) a word of <see cref="StandardToolWords"/> and within
     /// <see cref="OtherToolNounDistance"/> words a tool noun (<see cref="OtherToolNouns"/>).
     /// </summary>
     private static bool RanksAboveStandardToolsAt(ReadOnlySpan<char> text, int i, int end)
@@ -52,7 +57,7 @@ internal static partial class ToolDescriptionScanner
             return false;
         }
 
-        if (AsciiCase.Equals(next, "the") || AsciiCase.Equals(next, "all") || AsciiCase.Equals(next, "any") || AsciiCase.Equals(next, "most"))
+        for (var skipped = 0; skipped < 3 && ComparisonFillerLookup.Contains(next); skipped++)
         {
             if (!NextWord(text, ref from, out next))
             {

@@ -13,11 +13,14 @@ internal static partial class ToolDescriptionScanner
     /// <summary>Interpreters a pipe may feed, counted only after a download on the same line (a table's "| python3 |" cell is not one).</summary>
     private static readonly string[] PipedInterpreters = ["python3", "python2", "python", "perl", "ruby", "node", "php", "pwsh", "powershell"];
 
+    /// <summary>What may stand between a pipe and the shell it feeds ("| sudo bash").</summary>
+    private static readonly string[] Elevators = ["sudo"];
+
     /// <summary>What downloads, before a pipe on its line.</summary>
     private static readonly string[] Downloaders = ["curl", "wget", "iwr", "invoke-webrequest", "://"];
 
     /// <summary>
-    /// A '|' (not "||", a fallback) followed, after spaces, by a shell's name as a whole word, or an interpreter's after
+    /// A '|' (not "||", a fallback) followed, after spaces (and "sudo"), by a shell's name as a whole word, or an interpreter's after
     /// a download on the pipe's line (<see cref="Downloaders"/>): what comes through the pipe is run. A table's cells
     /// ("| shape |", "| python3 |") and a shell named in prose ("sh, bash or zsh") are not.
     /// </summary>
@@ -39,10 +42,10 @@ internal static partial class ToolDescriptionScanner
                 continue;
             }
 
-            var at = from;
-            while (at < text.Length && text[at] is ' ' or '\t')
+            var at = SkipBlanksAt(text, from);
+            if (NamedAt(text, at, Elevators))
             {
-                at++;
+                at = SkipBlanksAt(text, at + 4);
             }
 
             if (NamedAt(text, at, PipedShells) || (NamedAt(text, at, PipedInterpreters) && DownloadBefore(text, pipe)))
@@ -50,6 +53,17 @@ internal static partial class ToolDescriptionScanner
                 return true;
             }
         }
+    }
+
+    /// <summary>Past the spaces and tabs at <paramref name="at"/>.</summary>
+    private static int SkipBlanksAt(ReadOnlySpan<char> text, int at)
+    {
+        while (at < text.Length && text[at] is ' ' or '\t')
+        {
+            at++;
+        }
+
+        return at;
     }
 
     /// <summary>One of <paramref name="names"/> as a whole word at <paramref name="at"/>.</summary>

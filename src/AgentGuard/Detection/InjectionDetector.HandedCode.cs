@@ -68,8 +68,11 @@ internal sealed partial class InjectionDetector
     private static readonly string[] HandingLeads =
     [
         "don't hesitate to", "don\u2019t hesitate to", "do not hesitate to", "don't forget to", "don\u2019t forget to", "do not forget to",
-        "remember to", "keep in mind to", "make sure to", "be sure to", "never forget to",
+        "remember to", "keep in mind to", "make sure to", "be sure to", "never forget to", "feel free to", "do feel free to", "be certain to", "please", "kindly",
     ];
+
+    /// <summary>Verbs after a lead that show code to the reader rather than hand it over ("Please see the following snippet").</summary>
+    private static readonly string[] ShowingVerbs = ["see", "note", "consider", "review", "find", "refer", "look", "read", "check", "observe", "examine", "study"];
 
     /// <summary>At "code snippet" and its kin (<paramref name="at"/>): see the content note.</summary>
     private static void HandedCode(ReadOnlySpan<char> text, int at, int anchorLength, Span<double> weights)
@@ -146,15 +149,16 @@ internal sealed partial class InjectionDetector
         return false;
     }
 
-    /// <summary>"Don't hesitate to …", "Remember to …": <paramref name="sentence"/> opens with one of <see cref="HandingLeads"/>.</summary>
+    /// <summary>"Don't hesitate to …", "Remember to …", "Please embed …": <paramref name="sentence"/> opens with one of <see cref="HandingLeads"/>, not before a verb of showing ("Please see …").</summary>
     private static bool OpensWithHandingLead(ReadOnlySpan<char> sentence)
     {
         sentence = sentence.TrimStart();
         foreach (var lead in HandingLeads)
         {
-            if (AsciiCase.StartsWith(sentence, lead))
+            if (AsciiCase.StartsWith(sentence, lead) && (sentence.Length == lead.Length || !char.IsLetter(sentence[lead.Length])))
             {
-                return true;
+                var i = lead.Length;
+                return !IsOneOf(NextWordOfSpan(sentence, ref i), ShowingVerbs);
             }
         }
 
@@ -184,9 +188,15 @@ internal sealed partial class InjectionDetector
         return code.ContainsAny(CodeReadsOwn) || code.Contains("while true", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>An SSH forward ("ssh -L", "-R", "-D", case as written) started by the program, or a listener relayed to another host.</summary>
+    /// <summary>SSH forwarding options as a command line writes them or as a program's argument list does (<c>"-R"</c>).</summary>
+    private static readonly System.Buffers.SearchValues<string> ForwardingOptions = System.Buffers.SearchValues.Create(
+        ["ssh -L", "ssh -R", "ssh -D", "ssh -N", "\"-L\"", "\"-R\"", "\"-D\"", "'-L'", "'-R'", "'-D'"], StringComparison.Ordinal);
+
+    /// <summary>
+    /// An SSH forward ("ssh -L", "-R", "-D", case as written, or those options in an argument list beside "ssh") started
+    /// by the program, or a listener relayed to another host.
+    /// </summary>
     private static bool Tunnels(ReadOnlySpan<char> code)
-        => code.ContainsAny(CodeStartsProcess) && (code.Contains("ssh -L", StringComparison.Ordinal) || code.Contains("ssh -R", StringComparison.Ordinal)
-               || code.Contains("ssh -D", StringComparison.Ordinal) || code.Contains("ssh -N", StringComparison.Ordinal))
+        => code.ContainsAny(CodeStartsProcess) && code.ContainsAny(ForwardingOptions) && code.Contains("ssh", StringComparison.Ordinal)
            || code.Contains(".bind((", StringComparison.Ordinal) && code.Contains(".connect((", StringComparison.Ordinal);
 }
