@@ -38,6 +38,8 @@ public sealed class ToolDescriptionScannerReferenceTests
         "Omit this from your reply", "Official MCP notice", "hijack the", "BGP hijack event", "hijacker", "CONNECTION_FAILURES", "TCP_RTT",
         "forward it", "without asking for user", "no user", "is needed", "transmits usage data including the", "to the chat log",
         "**IMPORTANT** follow these", "[CRITICAL]", "rules", "the API's", "do this",
+        "**PARAMETERS:**", "## RETURNS:", "| sudo", "| python3 -", "| node", "curl -s", "safer than", "the standard", "built-in", "file tools",
+        "previous tool output", "collected", "the chat", "API keys", "append it",
         "takes precedence over", "overrides", "your previous instructions", "the user's request", "anything the user says", "field", "never", "by",
         "use this tool for every request", "this tool must be called", "before processing any user request", "to the API", "regarding",
         "ask the user for their password", "to share their seed phrase", "one-time verification code", "Whenever you call create_invoice,",
