@@ -42,10 +42,10 @@ internal static partial class ToolDescriptionScanner
                 continue;
             }
 
-            var at = SkipBlanksAt(text, from);
+            var at = SkipBlanks(text, from);
             if (NamedAt(text, at, Elevators))
             {
-                at = SkipBlanksAt(text, at + 4);
+                at = SkipBlanks(text, at + 4);
             }
 
             if (NamedAt(text, at, PipedShells) || (NamedAt(text, at, PipedInterpreters) && DownloadBefore(text, pipe)))
@@ -53,17 +53,6 @@ internal static partial class ToolDescriptionScanner
                 return true;
             }
         }
-    }
-
-    /// <summary>Past the spaces and tabs at <paramref name="at"/>.</summary>
-    private static int SkipBlanksAt(ReadOnlySpan<char> text, int at)
-    {
-        while (at < text.Length && text[at] is ' ' or '\t')
-        {
-            at++;
-        }
-
-        return at;
     }
 
     /// <summary>One of <paramref name="names"/> as a whole word at <paramref name="at"/>.</summary>
@@ -126,15 +115,5 @@ internal static partial class ToolDescriptionScanner
 
         var path = text[target..stop].TrimEnd('.');
         return path is "~" or "~/" or "/" or "$HOME" or "$HOME/";
-
-        static int SkipBlanks(ReadOnlySpan<char> text, int at)
-        {
-            while (at < text.Length && text[at] is ' ' or '\t')
-            {
-                at++;
-            }
-
-            return at;
-        }
     }
 }

@@ -179,8 +179,6 @@ internal sealed partial class InjectionDetector
         }
 
         return Math.Max(i, start + 2);
-
-        static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
     }
 
     /// <summary>What decoded text may hold besides printable ASCII: its line breaks and tabs.</summary>
