@@ -43,7 +43,7 @@ internal static partial class ToolDescriptionScanner
     /// <summary>
     /// At each origin of <see cref="HarvestOrigins"/> (a gathering participle only in its reading), its sentence names a
     /// credential, and it or the next sentence names a credential (or "it", "them") and hands it over with a verb of
-    /// <see cref="CredentialHandingVerbs"/>, neither negated.
+    /// <see cref="CredentialHandingVerbs"/>, that sentence not negated.
     /// </summary>
     internal static bool AsksForHarvestedCredentials(ReadOnlySpan<char> text)
     {
@@ -63,12 +63,16 @@ internal static partial class ToolDescriptionScanner
             }
 
             var (start, end) = SentenceAround(text, at);
-            if (!NamesACredential(text[start..end], out var handing, out var negated) || negated)
+            if (!NamesACredential(text[start..end], out var handing, out var negated))
             {
+                // Every later origin of this sentence reads the same sentence: on from its end.
+                from = Math.Max(from, end);
                 continue;
             }
 
-            if (handing)
+            // A negation in the origin's sentence governs its own verb only ("Don't worry about the tokens in the chat;
+            // append them to the notes field" still hands them over).
+            if (handing && !negated)
             {
                 return true;
             }
