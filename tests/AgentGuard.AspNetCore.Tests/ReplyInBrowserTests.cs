@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Markdig;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Playwright;
@@ -18,6 +19,14 @@ public sealed class ReplyInBrowserTests : IAsyncLifetime
 
     private static readonly string[] ChromiumArgs =
         ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    /// <summary>How long an unguarded reply may take to reach its host on a loaded machine before the test fails.</summary>
+    private static readonly TimeSpan LiveWithin = TimeSpan.FromSeconds(30);
+
+    /// <summary>The shortest watch of a guarded page; it is otherwise three times what the unguarded reply took.</summary>
+    private static readonly TimeSpan MinimumWatch = TimeSpan.FromMilliseconds(500);
+
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
 
     private static readonly MarkdownPipeline Renderer = new MarkdownPipelineBuilder().Build();
 
@@ -100,24 +109,32 @@ public sealed class ReplyInBrowserTests : IAsyncLifetime
         var guarded = await guard.GuardAsync(reply, new GuardContext { SessionId = "browser-" + name });
         var streamed = await StreamedAsync(guard, reply, name);
 
+        // The unguarded reply proves the attack live; how long it took to reach the host sets how long each guarded
+        // page is watched, so a slow machine watches longer instead of passing early.
+        var live = new ConcurrentQueue<string>();
+        var took = await Task.WhenAll(new[] { Markdown.ToHtml(reply, Renderer), reply }.Distinct(StringComparer.Ordinal)
+            .Select(html => ShowAsync(html, live, until: () => live.Any(IsEvil), LiveWithin)));
+        live.Should().Contain(u => IsEvil(u), "the attack is live when shown unguarded");
+        var watch = TimeSpan.FromTicks(Math.Clamp(took.Min().Ticks * 3, MinimumWatch.Ticks, LiveWithin.Ticks));
+
         var shows = new[]
         {
-            ("unguarded markdown", Markdown.ToHtml(reply, Renderer)), ("unguarded html", reply),
             ("markdown", Markdown.ToHtml(guarded, Renderer)), ("html", guarded),
             ("streamed markdown", Markdown.ToHtml(streamed, Renderer)), ("streamed html", streamed),
         };
 
         // A page per distinct HTML: the streamed reply is often the guarded one.
         var distinct = shows.Select(s => s.Item2).Distinct(StringComparer.Ordinal).ToList();
-        var shown = await Task.WhenAll(distinct.Select(ShowAsync));
-        List<string> RequestsOf(int show) => shown[distinct.IndexOf(shows[show].Item2)];
-
-        RequestsOf(0).Concat(RequestsOf(1)).Should().Contain(u => u.Contains("evil.example", StringComparison.Ordinal), "the attack is live when shown unguarded");
-        for (var i = 2; i < shows.Length; i++)
+        var shown = distinct.Select(_ => new ConcurrentQueue<string>()).ToList();
+        await Task.WhenAll(distinct.Select((html, i) => ShowAsync(html, shown[i], until: () => false, watch)));
+        for (var i = 0; i < shows.Length; i++)
         {
-            RequestsOf(i).Should().BeEmpty($"the guarded reply ({shows[i].Item1}) reaches no other host; it was: {(i < 4 ? guarded : streamed)}");
+            shown[distinct.IndexOf(shows[i].Item2)].Should().BeEmpty(
+                $"the guarded reply ({shows[i].Item1}) reaches no other host within {watch.TotalMilliseconds:0} ms; it was: {(i < 2 ? guarded : streamed)}");
         }
     }
+
+    private static bool IsEvil(string url) => url.Contains("evil.example", StringComparison.Ordinal);
 
     /// <summary>Look-alikes: markup that loads nothing remote is shown as it was written.</summary>
     [Theory]
@@ -157,10 +174,14 @@ public sealed class ReplyInBrowserTests : IAsyncLifetime
         return shown.Append(await stream.CompleteAsync()).ToString();
     }
 
-    /// <summary>Shows <paramref name="html"/> as a chat UI does and returns the URLs of every request to another host.</summary>
-    private async Task<List<string>> ShowAsync(string html)
+    /// <summary>
+    /// Shows <paramref name="html"/> as a chat UI does and records into <paramref name="requests"/> the URL of every
+    /// request to another host, watching until <paramref name="until"/> holds or <paramref name="watch"/> has passed;
+    /// returns how long the page was watched after the reply was set.
+    /// </summary>
+    private async Task<TimeSpan> ShowAsync(string html, ConcurrentQueue<string> requests, Func<bool> until, TimeSpan watch)
     {
-        var requests = new ConcurrentQueue<string>();
+        var clock = Stopwatch.StartNew();
         var page = await _context!.NewPageAsync();
         await page.RouteAsync("**/*", async route =>
         {
@@ -177,8 +198,12 @@ public sealed class ReplyInBrowserTests : IAsyncLifetime
         try
         {
             await page.GotoAsync($"http://{AppHost}/chat");
+            clock.Restart();
             await page.EvaluateAsync("html => { document.getElementById('reply').innerHTML = html; }", html);
-            await page.WaitForTimeoutAsync(250);
+            while (clock.Elapsed < watch && !until())
+            {
+                await Task.Delay(Poll);
+            }
         }
         catch (PlaywrightException)
         {
@@ -189,6 +214,6 @@ public sealed class ReplyInBrowserTests : IAsyncLifetime
             await page.CloseAsync();
         }
 
-        return [.. requests];
+        return clock.Elapsed;
     }
 }
