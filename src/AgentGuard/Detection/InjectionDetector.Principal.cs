@@ -25,6 +25,11 @@ internal sealed partial class InjectionDetector
                 RaiseIf(InjectionPatterns.PrincipalClaim(), text, at, weights, Marker.ClaimsAuthority, 0.5);
                 break;
             default:
+                if (anchor == "your task")
+                {
+                    TaskPrerequisite(text, at, weights);
+                }
+
                 if (IsMatchAt(InjectionPatterns.PrincipalsTask(), text, at) || IsMatchAt(InjectionPatterns.PrincipalsTaskAdverb(), text, at))
                 {
                     Raise(weights, Marker.ClaimsAuthority, 0.5);

@@ -83,6 +83,18 @@ internal sealed partial class InjectionDetector
             return;
         }
 
+        if (anchor is "##instruction" or "##response")
+        {
+            // A prompt template's turn heading written without its space ("##response:\nOK.\n##instruction:\n…"):
+            // at a line's start and closed by a colon, a faked turn; the instruction turn hands the reader an order.
+            if (OpensLine(text, at) && at + anchor.Length < text.Length && text[at + anchor.Length] == ':')
+            {
+                Raise(weights, Marker.FakeRoleTag, anchor == "##instruction" ? 0.8 : 0.3);
+            }
+
+            return;
+        }
+
         if (anchor == "developer mode")
         {
             // The jailbreak persona ("Developer Mode enabled", "(Developer Mode Output)", "[Developer Mode]"), not a
@@ -105,6 +117,18 @@ internal sealed partial class InjectionDetector
         }
 
         Raise(weights, Marker.FakeRoleTag, 0.8);
+    }
+
+    /// <summary>True when only blanks stand between the line's start and <paramref name="at"/>.</summary>
+    private static bool OpensLine(ReadOnlySpan<char> text, int at)
+    {
+        var i = at;
+        while (i > 0 && text[i - 1] is ' ' or '\t')
+        {
+            i--;
+        }
+
+        return i == 0 || text[i - 1] is '\n' or '\r';
     }
 
     /// <summary>Words an administrator's label may add after "admin" ("[ADMIN REQUEST::", "[admin override]").</summary>

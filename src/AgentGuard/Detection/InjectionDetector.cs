@@ -48,7 +48,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("before you", Family.Principal), ("after you", Family.Principal), ("from me", Family.Principal), ("it's me", Family.Principal),
         ("message from me", Family.Principal), ("note from me", Family.Principal),
         ("the task", Family.Principal), ("my task", Family.Principal), ("your task", Family.Principal), ("your original", Family.Principal),
-        ("###(", Family.RoleTag), ("todo", Family.ToDo),
+        ("###(", Family.RoleTag), ("##instruction", Family.RoleTag), ("##response", Family.RoleTag), ("todo", Family.ToDo),
         ("orders", Family.Orders), ("reply ", Family.ReplyManner), ("respond ", Family.ReplyManner), ("answer ", Family.ReplyManner),
         ("hypothetical", Family.Hypothetical), ("world where", Family.Hypothetical), ("universe where", Family.Hypothetical), ("scenario where", Family.Hypothetical),
         ("if asked", Family.Conditional), ("if questioned", Family.Conditional), ("if user", Family.Conditional), ("if the user", Family.Conditional), ("if a user", Family.Conditional), ("if any user", Family.Conditional), ("if someone", Family.Conditional), ("if anyone", Family.Conditional), ("if you are asked", Family.Conditional), ("if you're asked", Family.Conditional),
@@ -60,6 +60,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("update:", Family.AuthorityNotice), ("notice:", Family.AuthorityNotice), ("alert:", Family.AuthorityNotice),
         ("iban", Family.PayeeChanged), ("bank details", Family.PayeeChanged), ("banking details", Family.PayeeChanged), ("account number", Family.PayeeChanged), ("account details", Family.PayeeChanged), ("payment details", Family.PayeeChanged), ("wire instructions", Family.PayeeChanged),
         ("gift card", Family.GiftCardCodes),
+        ("cancel", Family.Ignore), ("discard", Family.Ignore), ("abandon", Family.Ignore), ("scrap ", Family.Ignore), ("revoke", Family.Ignore), ("nullify", Family.Ignore), ("belay", Family.Ignore),
+        ("never mind", Family.InstructionSwapped), ("nevermind", Family.InstructionSwapped), ("changed my mind", Family.InstructionSwapped), ("change of plan", Family.InstructionSwapped), ("just kidding", Family.InstructionSwapped), ("scratch that", Family.InstructionSwapped), ("on second thought", Family.InstructionSwapped), ("actually do that", Family.InstructionSwapped),
+        ("there is a change", Family.InstructionSwapped), ("there has been a change", Family.InstructionSwapped), ("results of this instruction", Family.InstructionSwapped), ("result of this instruction", Family.InstructionSwapped),
         ("discontinu", Family.AnswerStop), ("do not continue", Family.AnswerStop), ("do not proceed", Family.AnswerStop), ("do not provide", Family.AnswerStop), ("provide no ", Family.AnswerStop), ("no further", Family.AnswerStop), ("refuse to", Family.AnswerStop), ("end the repl", Family.AnswerStop), ("end the resp", Family.AnswerStop), ("end your repl", Family.AnswerStop), ("end your resp", Family.AnswerStop), ("decline to", Family.AnswerStop), ("do not output", Family.AnswerStop), ("avoid producing", Family.AnswerStop), ("refrain from", Family.AnswerStop), ("no response", Family.AnswerStop), ("no answer", Family.AnswerStop),
         ("simulat", Family.ActedFailure), ("emulat", Family.ActedFailure), ("imitat", Family.ActedFailure), ("act as if", Family.ActedFailure), ("act as though", Family.ActedFailure), ("behave as if", Family.ActedFailure), ("behave as though", Family.ActedFailure), ("pretend", Family.ActedFailure), ("feign", Family.ActedFailure), ("interrupt", Family.ActedFailure), ("mimic", Family.ActedFailure), ("replicat", Family.ActedFailure), ("portray", Family.ActedFailure),
         ("invit", Family.LinkForTheUser), ("encouraging", Family.LinkForTheUser), ("nudging", Family.LinkForTheUser), ("steering", Family.LinkForTheUser), ("guiding", Family.LinkForTheUser), ("reminding", Family.LinkForTheUser), ("informing", Family.LinkForTheUser), ("notifying", Family.LinkForTheUser), ("remind the reader", Family.LinkForTheUser), ("advising", Family.LinkForTheUser), ("telling", Family.LinkForTheUser), ("mention that", Family.LinkForTheUser), ("urging", Family.LinkForTheUser), ("prompt", Family.LinkForTheUser), ("instruct", Family.LinkForTheUser), ("request the", Family.LinkForTheUser), ("ask the", Family.LinkForTheUser), ("ask reader", Family.LinkForTheUser), ("ask user", Family.LinkForTheUser), ("recommendation", Family.LinkForTheUser),
@@ -566,6 +569,16 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                         ignore = FirstMatch(InjectionPatterns.IgnoreOtherLanguages(), text, at);
                     }
 
+                    if (ignore.Length == 0)
+                    {
+                        // "cancel all previous instructions", "belay that order", "ignore the first instruction".
+                        ignore = FirstMatch(InjectionPatterns.CancelledInstructions(), text, at);
+                        if (ignore.Length > 0 && StartsWithCancellingVerb(ignore) && !HasStrongQualifier(ignore))
+                        {
+                            ignore = default;
+                        }
+                    }
+
                     order = ignore.Length > 0 ? 0.85 : 0;
                 }
 
@@ -672,6 +685,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.PayeeChanged:
                 PayeeChanged(text, at, anchor.Length, weights);
+                break;
+            case Family.InstructionSwapped:
+                InstructionSwapped(text, at, anchor, weights);
                 break;
             case Family.GiftCardCodes:
                 GiftCardCodes(text, at, anchor.Length, weights);
@@ -1097,6 +1113,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         AuthorityNotice,
         PayeeChanged,
         GiftCardCodes,
+        InstructionSwapped,
         AnswerStop,
         ActedFailure,
         LinkForTheUser,

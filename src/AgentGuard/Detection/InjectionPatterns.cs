@@ -16,8 +16,8 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(@"\G(?:ignore|disregard|forget|override|bypass|skip|neglect)\s+(?:(?:all|any|the|your|my|of|these|those|every|and|previous|prior|above|earlier|preceding|former|original|system|initial|other|existing|safety|current|default|developer|given)\s+){1,5}(?:instructions?|prompts?|directions?|directives?|rules|guidelines|messages|context|commands?|guardrails|constraints|orders|programming|polic(?:y|ies)|restrictions|filters|safeguards|conversation|guidance)\b", Options, Timeout)]
     internal static partial Regex IgnorePrevious();
 
-    /// <summary>"forget everything above", "ignore everything before this".</summary>
-    [GeneratedRegex(@"\G(?:ignore|disregard|forget)\s+(?:everything|all|anything)\s+(?:above|before|previously|prior|you\s+(?:were|have\s+been)\s+(?:told|given)|(?:I|we)\s+said)", Options, Timeout)]
+    /// <summary>"forget everything above", "ignore everything before this", "forget everything you thought or said".</summary>
+    [GeneratedRegex(@"\G(?:ignore|disregard|forget)\s+(?:everything|all|anything)\s+(?:above|before|previously|prior|you\s+(?:were|have\s+been)\s+(?:told|given)|(?:that\s+)?you\s+(?:thought|said|wrote|know|knew|learned|learnt|did)\b|(?:I|we)\s+said)", Options, Timeout)]
     internal static partial Regex ForgetEverything();
 
     /// <summary>"you are now in developer mode", "you are now an unrestricted AI", or a persona named like a model: "You are now 'UncensoredGPT'.", "you are now EvilBot,".</summary>
@@ -128,7 +128,7 @@ internal static partial class InjectionPatterns
     internal static partial Regex ClaimsAuthority();
 
     /// <summary>"before you answer", "before summarizing", "first, you must", "instead of summarizing".</summary>
-    [GeneratedRegex(@"\G(?:before\s+(?:you\s+)?(?:answer|respond|repl|summari[sz]|continu|proceed|complet|do\s+anything|finish|return|perform|execut|read)\w*|instead\s+of\s+(?:answering|responding|replying|summari[sz]ing|completing|performing|doing)\b|first\s*,?\s+(?:you\s+must|you\s+need\s+to|please|call|send|run|forward|email)\b)", Options, Timeout)]
+    [GeneratedRegex(@"\G(?:before\s+(?:you\s+)?(?:answer|respond|repl|summari[sz]|continu|proceed|complet|do(?:ing)?\s+anything|finish|return|perform|execut|read)\w*|instead\s+of\s+(?:answering|responding|replying|summari[sz]ing|completing|performing|doing)\b|first\s*,?\s+(?:you\s+must|you\s+need\s+to|please|call|send|run|forward|email)\b)", Options, Timeout)]
     internal static partial Regex Ordering();
 
     /// <summary>"and do NOT use other tools", "don't use any other tool".</summary>
