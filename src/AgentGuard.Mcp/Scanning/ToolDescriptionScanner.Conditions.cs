@@ -173,6 +173,12 @@ internal static partial class ToolDescriptionScanner
 
         /// <summary>Only where <see cref="ToolDescriptionScanner.SystemPromptAsked"/> holds.</summary>
         SystemPromptAsked,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.ModelOrdered"/> holds.</summary>
+        ModelOrdered,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.ScriptNotNamed"/> holds.</summary>
+        ScriptNotNamed,
     }
 
     /// <summary>The condition of a phrase of the table (a method, not a field: the phrase table is built from it).</summary>
@@ -180,6 +186,8 @@ internal static partial class ToolDescriptionScanner
     {
         "before using" or "before calling" or "before invoking" => PhraseCondition.AfterNamedTool,
         "system prompt" => PhraseCondition.SystemPromptAsked,
+        "the model must" => PhraseCondition.ModelOrdered,
+        "<script" => PhraseCondition.ScriptNotNamed,
         "other tool" => PhraseCondition.NotFeedingOtherTools,
         _ when Array.IndexOf(DisclosedObjects, phrase) >= 0 => PhraseCondition.UnderObligation,
         "silently" or "quietly" or "stealthily" or "discreetly" or "invisibly" => PhraseCondition.BeforeMovingVerb,
@@ -295,6 +303,8 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.OutputAsInstructions => OutputTakenAsInstructions(text, at, end),
         PhraseCondition.BehaviourKeptOut => BehaviourKeptOut(text, at, end),
         PhraseCondition.SystemPromptAsked => SystemPromptAsked(text, at, end),
+        PhraseCondition.ModelOrdered => ModelOrdered(text, end),
+        PhraseCondition.ScriptNotNamed => ScriptNotNamed(text, end),
         _ => true,
     };
 
