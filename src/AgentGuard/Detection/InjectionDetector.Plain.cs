@@ -6,7 +6,7 @@ namespace AgentGuard;
 /// time the way a model reads it (<see cref="PlainReading"/>), and so are a sentence laid out one word per line
 /// (<see cref="WordPerLineReading"/>), words spelled out letter by letter ("i-g-n-o-r-e", <see cref="SpelledOutReading"/>),
 /// letters spaced apart with a mark between words ("i g n o r e / a l l", <see cref="SpacedLettersReading"/>), digits for
-/// letters ("1gn0r3", <see cref="LeetReading"/>) and a sentence split across fields or cells (<see cref="SplitFieldsReading"/>):
+/// letters ("1gn0r3", <see cref="LeetReading"/>), words joined by hyphens ("IGNORE-ALL-TEXT-BELOW", <see cref="HyphenJoinedReading"/>) and a sentence split across fields or cells (<see cref="SplitFieldsReading"/>):
 /// what its disguised lines say counts as if it were written plainly.
 /// </content>
 internal sealed partial class InjectionDetector
@@ -27,6 +27,7 @@ internal sealed partial class InjectionDetector
         ScanReading(SpacedLettersReading.Of(text), weights);
         ScanRuns(LeetReading.Of(text), weights);
         ScanReading(HyphenatedReading.Of(text), weights);
+        ScanRuns(HyphenJoinedReading.Of(text), weights);
 
         // A sentence joined from fields or cells is read for its phrases only: its opening is no line's opening.
         if (SplitFieldsReading.Of(text) is { Length: >= 4 } joinedFields)
