@@ -18,7 +18,7 @@ internal sealed partial class InjectionDetector
     private static readonly string[] ResultHandingVerbs = ["send", "output", "reply", "respond", "return", "print", "repeat", "give", "share", "text", "write", "show"];
 
     /// <summary>Verbs that call an instruction off (<see cref="InjectionPatterns.CancelledInstructions"/>); they count only with a strong qualifier ("all previous").</summary>
-    private static readonly string[] CancellingVerbs = ["cancel", "discard", "abandon", "scrap", "revoke", "nullify"];
+    private static readonly string[] CancellingVerbs = ["cancel", "discard", "abandon", "scrap", "revoke", "nullify", "drop", "abort", "void"];
 
     /// <summary>True when <paramref name="match"/> opens with one of <see cref="CancellingVerbs"/>.</summary>
     private static bool StartsWithCancellingVerb(ReadOnlySpan<char> match)
@@ -53,14 +53,14 @@ internal sealed partial class InjectionDetector
         }
     }
 
-    /// <summary>"instead" within 200 characters of <paramref name="from"/>, and a request of the reader right after it.</summary>
+    /// <summary>"instead" (or "rather") within 200 characters of <paramref name="from"/>, and a request of the reader right after it.</summary>
     private static bool SubstituteAsked(ReadOnlySpan<char> text, int from)
     {
         var window = text[from..Math.Min(text.Length, from + 200)];
         var i = 0;
         for (var word = NextWordOfSpan(window, ref i); !word.IsEmpty; word = NextWordOfSpan(window, ref i))
         {
-            if (!word.Equals("instead", StringComparison.OrdinalIgnoreCase))
+            if (!word.Equals("instead", StringComparison.OrdinalIgnoreCase) && !word.Equals("rather", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }

@@ -25,7 +25,7 @@ internal sealed partial class InjectionDetector
                 RaiseIf(InjectionPatterns.PrincipalClaim(), text, at, weights, Marker.ClaimsAuthority, 0.5);
                 break;
             default:
-                if (anchor == "your task")
+                if (anchor is "your task" or "your current task")
                 {
                     TaskPrerequisite(text, at, weights);
                 }
