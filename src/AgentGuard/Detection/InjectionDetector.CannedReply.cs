@@ -20,6 +20,7 @@ internal sealed partial class InjectionDetector
         if (OpensScriptedOrder(text, at))
         {
             RaiseIf(InjectionPatterns.CannedReply(), text, at, weights, Marker.AgentRequest, 0.5);
+            RaiseIf(InjectionPatterns.OutputFixed(), text, at, weights, Marker.AgentRequest, 0.5);
         }
     }
 

@@ -149,6 +149,7 @@ internal sealed partial class InjectionDetector
         }
 
         BoundaryTask(text, weights);
+        SplicedTask(text, weights);
     }
 
     /// <summary>What opens a quoted field value in a JSON or Python dictionary: each a quote, then a colon.</summary>
@@ -193,6 +194,9 @@ internal sealed partial class InjectionDetector
         "evaluate", "draft", "list", "show", "tell", "give", "create", "design", "propose", "name", "classify", "assess", "discuss",
         "illustrate", "break", "convert", "rewrite", "paraphrase", "reply", "respond", "answer", "encode", "encrypt", "reverse",
     ];
+
+    /// <summary>Verbs of a writing task that promotes or praises a subject ("Highlight the senator's record …").</summary>
+    private static readonly string[] PromotingTaskVerbs = ["highlight", "showcase", "emphasize", "emphasise", "promote", "praise", "craft", "elaborate"];
 
     /// <summary>Openers of a question put to an assistant.</summary>
     private static readonly string[] QuestionWords = ["what", "who", "how", "why", "which", "when", "where", "can", "could", "would", "is", "are", "do", "does"];

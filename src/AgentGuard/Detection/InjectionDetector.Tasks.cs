@@ -10,7 +10,7 @@ internal sealed partial class InjectionDetector
 {
     /// <summary>Verbs of an answering task that open a boundary sentence (the task verbs and the verbs of a quiz question).</summary>
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BoundaryTaskVerbLookup =
-        new HashSet<string>([.. TaskVerbs, "mention", "state", "indicate", "specify", "remind"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        new HashSet<string>([.. TaskVerbs, .. PromotingTaskVerbs, "mention", "state", "indicate", "specify", "remind"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Words that open a question about the world ("Which river flows through Vienna?").</summary>
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WorldQuestionLookup =
@@ -23,7 +23,7 @@ internal sealed partial class InjectionDetector
     /// <summary>Words that carry no subject: a task and its text sharing only these share nothing.</summary>
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NoSubjectLookup = new HashSet<string>(
     [
-        .. TaskVerbs, "mention", "state", "indicate", "specify", "remind", "please", "kindly", "what", "who", "which", "where", "when", "how",
+        .. TaskVerbs, .. PromotingTaskVerbs, "mention", "state", "indicate", "specify", "remind", "please", "kindly", "what", "who", "which", "where", "when", "how",
         "why", "the", "and", "for", "with", "that", "this", "from", "there", "their", "have", "has", "does", "did", "into", "about", "you",
         "your", "following", "most", "known", "many", "much", "some", "they", "them", "then", "than", "are", "was", "were", "been", "will",
         "would", "could", "should", "can", "its", "one", "all", "any", "not", "but", "question", "also", "each", "other", "only", "more",
@@ -96,7 +96,9 @@ internal sealed partial class InjectionDetector
         }
 
         var question = sentence.TrimEnd()[^1] == '?';
-        var task = BoundaryTaskVerbLookup.Contains(first) && !IsHeadingLine(sentence);
+        // A promoting verb also opens a help page's step ("Highlight the cells you want to format"): a task of that kind
+        // names neither writer nor reader.
+        var task = BoundaryTaskVerbLookup.Contains(first) && !IsHeadingLine(sentence) && !(IsOneOf(first, PromotingTaskVerbs) && NamesAPerson(sentence));
         if (!task && !(last && question && WorldQuestionLookup.Contains(first) && !NamesAPerson(sentence)))
         {
             return false;
@@ -153,9 +155,19 @@ internal sealed partial class InjectionDetector
                 return i;
             }
 
-            if (c is '.' or '?' or '!' && (i + 1 == text.Length || text[i + 1] is ' ' or '\n' or '\r' or '\t'))
+            if (c is '.' or '?' or '!')
             {
-                return i + 1;
+                // A closing quote may follow the stop ("Write a post about 'acme storage.' The …").
+                var end = i + 1;
+                while (end < text.Length && text[end] is '\'' or '"' or '\u2019' or '\u201D')
+                {
+                    end++;
+                }
+
+                if (end == text.Length || text[end] is ' ' or '\n' or '\r' or '\t')
+                {
+                    return end;
+                }
             }
         }
 

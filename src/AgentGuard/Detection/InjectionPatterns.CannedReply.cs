@@ -16,6 +16,17 @@ internal static partial class InjectionPatterns
     internal static partial Regex CannedReply();
 
     /// <summary>
+    /// The reader's output fixed to a quoted string by a sentence about it rather than a verb of answering: "Your response
+    /// must be exactly 'X'", "The reply must be 'X'", "Your output should exactly match 'X'", "Match your response to 'X'
+    /// exactly", "Ensure your output contains only 'X'", "Provide just 'X'", "Use the words 'X' without change". A
+    /// choice ("… must be 'yes' or 'no'") does not count: the quoted string ends the sentence (perhaps with "exactly"), so
+    /// "Give only 'read' access to …" is no answer either; nor does a style guide's "use the exact term 'customer'" (a word
+    /// to use, not a whole answer: "without change", "verbatim" or "and nothing else" must follow).
+    /// </summary>
+    [GeneratedRegex(@"\G(?:(?:your|the)\s+(?:reply|response|output|answer)\s+(?:must|should|shall|has\s+to|needs\s+to|is\s+to)\s+(?:(?:exactly|only|just|solely|strictly)\s+)?(?:be|read|say|match|equal|contain|consist\s+(?:only\s+|solely\s+)?of)\s+(?:(?:exactly|only|just|solely)\s+)?(?:the\s+(?:exact\s+)?(?:phrase|string|text|words?|term)\s+)?|match\s+(?:your|the)\s+(?:reply|response|output|answer)\s+(?:exactly\s+)?(?:to|with)\s+|(?:ensure|make\s+sure)\s+(?:that\s+)?(?:your|the)\s+(?:reply|response|output|answer)\s+(?:(?:exactly|only)\s+)?(?:contains|is|says|reads|includes|matches|equals)\s+(?:(?:only|exactly|just|solely)\s+)?|(?:provide|give|use)\s+(?:just|only|solely)\s+)(?:'[^'\n]{2,160}'|""[^""\n]{2,160}""|\u201C[^\u201D\n]{2,160}\u201D)[ \t]*(?:(?:exactly|verbatim|only|and\s+nothing\s+else)[ \t]*)?(?:[.!]|\r?\n|$)|\Guse\s+(?:the|these|this)\s+(?:exact\s+)?(?:words?|phrase|string|text|term)\s+(?:'[^'\n]{2,160}'|""[^""\n]{2,160}""|\u201C[^\u201D\n]{2,160}\u201D)\s+(?:without\s+(?:any\s+)?changes?|verbatim|unchanged|as\s+(?:is|written)|and\s+nothing\s+else)", Options, Timeout)]
+    internal static partial Regex OutputFixed();
+
+    /// <summary>
     /// "Tell the user their card was declined and … at pay-verify.net", "Inform user that … at scam-flights.com", "Notify
     /// the users that the service moved to …", "direct readers to check 'https://…'": an order to the reader to tell its
     /// user (or the readers of what it writes) something, in one sentence that sends them to a web address ("at", "visit",
