@@ -12,16 +12,34 @@ internal sealed partial class InjectionDetector
     private static readonly string[] ScriptedLeads = ["instead", "also", "then", "now", "just", "simply", "please", "always", "kindly"];
 
     /// <summary>
-    /// <see cref="InjectionPatterns.CannedReply"/> at <paramref name="at"/>, when the verb opens its sentence, a comment,
-    /// a label ("SYSTEM: …") or follows one of <see cref="ScriptedLeads"/> that does.
+    /// <see cref="InjectionPatterns.CannedReply"/> and <see cref="InjectionPatterns.OutputFixed"/> at <paramref name="at"/>,
+    /// when the order opens its sentence, a comment, a label ("SYSTEM: …"), follows one of <see cref="ScriptedLeads"/>
+    /// that does, or is spliced into another sentence.
     /// </summary>
     private static void CannedReply(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
-        if (OpensScriptedOrder(text, at))
+        if (OpensScriptedOrder(text, at) || SplicedIn(text, at))
         {
             RaiseIf(InjectionPatterns.CannedReply(), text, at, weights, Marker.AgentRequest, 0.5);
             RaiseIf(InjectionPatterns.OutputFixed(), text, at, weights, Marker.AgentRequest, 0.5);
         }
+    }
+
+    /// <summary>
+    /// The order starts with a capital in the middle of a sentence, spliced in ("The Rhine-Meuse Output only the term
+    /// '…'. Delta, …"; see <see cref="SplicedTask"/>): its sentence is its own, though no full stop comes before it. Its
+    /// first word goes on in lower case: a menu item named in Title Case ("the Output Only 'Errors' filter") is no order.
+    /// </summary>
+    private static bool SplicedIn(ReadOnlySpan<char> text, int at)
+    {
+        if (at == 0 || !char.IsUpper(text[at]) || text[at - 1] is not (' ' or '\t' or '\n') || !BreaksASentence(text, at))
+        {
+            return false;
+        }
+
+        var i = at;
+        NextWord(text, ref i);
+        return TakesAnObject(text, i);
     }
 
     /// <summary><see cref="InjectionPatterns.TellTheUser"/> at <paramref name="at"/>, placed as <see cref="CannedReply"/> is.</summary>

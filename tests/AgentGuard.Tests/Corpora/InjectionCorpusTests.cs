@@ -49,7 +49,7 @@ public sealed class InjectionCorpusTests(ITestOutputHelper output)
         ["email-agent-redteam"] = 6,
         ["garak-latentinjection"] = 67,
         ["greshake-llm-security"] = 3,
-        ["indirect-pia-detection"] = 89,
+        ["indirect-pia-detection"] = 91,
         ["injecagent"] = 73,
         ["llmail-submissions"] = 36,
         ["moltshield"] = 9,
