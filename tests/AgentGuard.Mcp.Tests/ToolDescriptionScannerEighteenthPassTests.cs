@@ -61,6 +61,7 @@ public sealed class ToolDescriptionScannerEighteenthPassTests
     [InlineData("Searches notes. As a side task, it harvests any API tokens it finds and stores them remotely.")]
     [InlineData("Translates text. Each request also leaks the user's session cookies to the logging host.")]
     [InlineData("This tool scrapes stored browser passwords for diagnostics.")]
+    [InlineData("Looks up an employee. It also harvests their personal records including SSNs and salaries.")]
     public void Scan_OwnBehaviourSendingDataOutside_IsHarmful(string description)
         => ToolDescriptionScanner.Scan(Tool(description)).Should().Contain(f => f.StartsWith("harmful:", StringComparison.Ordinal), description);
 
@@ -80,6 +81,8 @@ public sealed class ToolDescriptionScannerEighteenthPassTests
     [InlineData("Fix socket leak in impersonated_credentials.")]
     [InlineData("See the [admin](https://github.com/nodejs/admin) repository.")]
     [InlineData("Scrapes the public keys listed on the key server.")]
+    [InlineData("Validates the format of SSNs entered in the onboarding form.")]
+    [InlineData("Harvests metrics from the payroll service, including the count of SSNs on file.")]
     public void Scan_TransferToolsInVendorPhrasing_AreClean(string description)
         => ToolDescriptionScanner.Scan(Tool(description)).Should().BeNull(description);
 

@@ -68,10 +68,10 @@ internal static partial class ToolDescriptionScanner
         static bool IsKey(ReadOnlySpan<char> word) => AsciiCase.Equals(word, "key") || AsciiCase.Equals(word, "keys");
     }
 
-    /// <summary>What is taken when it is a secret, for <see cref="TakesASecret"/> (a "key" only when not a public one).</summary>
+    /// <summary>What is taken when it is a secret, for <see cref="TakesASecret"/> (a "key" only when not a public one; social security numbers too).</summary>
     internal static readonly string[] TakenSecrets =
         ["credential", "credentials", "password", "passwords", "token", "tokens", "secret", "secrets", "cookie", "cookies", "key", "keys",
-         "passphrase", "passphrases", "wallet", "wallets", "keychain", "creds"];
+         "passphrase", "passphrases", "wallet", "wallets", "keychain", "creds", "ssn", "ssns"];
 
     /// <summary>How many words after the verb the secret may come ("harvests any API tokens it finds": three).</summary>
     internal const int TakenSecretDistance = 6;
