@@ -27,7 +27,9 @@ internal sealed partial class InjectionDetector
         ScanReading(SpacedLettersReading.Of(text), weights);
         ScanRuns(LeetReading.Of(text), weights);
         ScanReading(HyphenatedReading.Of(text), weights);
-        ScanRuns(HyphenJoinedReading.Of(text), weights);
+        ScanRuns(HyphenJoinedReading.Of(text, out var shortJoinedRuns), weights);
+
+        ScanShortJoinedRuns(shortJoinedRuns, weights);
 
         // A sentence joined from fields or cells is read for its phrases only: its opening is no line's opening.
         if (SplitFieldsReading.Of(text) is { Length: >= 4 } joinedFields)
@@ -36,6 +38,29 @@ internal sealed partial class InjectionDetector
         }
 
         return plain;
+    }
+
+    /// <summary>Markers a short joined run may raise: orders that need no sentence around them.</summary>
+    private static readonly Marker[] ShortRunMarkers = [Marker.IgnorePrevious, Marker.RoleChange, Marker.NewInstructions, Marker.PromptLeak];
+
+    /// <summary>
+    /// Short joined runs ("ignore-all-previous-instructions", <see cref="HyphenJoinedReading"/>) read for their phrases
+    /// only, and only for an order that stands without a sentence: a slug is no sentence, and the weak cues a slug's words
+    /// hold ("end-of-file", "read-before-use") would add up as if written in prose.
+    /// </summary>
+    private static void ScanShortJoinedRuns(string? shortRuns, Span<double> weights)
+    {
+        if (shortRuns is null)
+        {
+            return;
+        }
+
+        Span<double> own = stackalloc double[WeightSlots];
+        ScanPhrases(shortRuns, own);
+        foreach (var marker in ShortRunMarkers)
+        {
+            Raise(weights, marker, own[(int)marker]);
+        }
     }
 
     /// <summary>

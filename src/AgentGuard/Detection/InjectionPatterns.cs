@@ -16,8 +16,12 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(@"\G(?:ignore|disregard|forget|override|bypass|skip|neglect)\s+(?:(?:all|any|the|your|my|of|these|those|every|and|previous|prior|above|earlier|preceding|former|original|system|initial|other|existing|safety|current|default|developer|given)\s+){1,5}(?:instructions?|prompts?|directions?|directives?|rules|guidelines|messages|context|commands?|guardrails|constraints|orders|programming|polic(?:y|ies)|restrictions|filters|safeguards|conversation|guidance)\b", Options, Timeout)]
     internal static partial Regex IgnorePrevious();
 
-    /// <summary>"forget everything above", "ignore everything before this", "forget everything you thought or said".</summary>
-    [GeneratedRegex(@"\G(?:ignore|disregard|forget)\s+(?:everything|all|anything)\s+(?:above|before|previously|prior|you\s+(?:were|have\s+been)\s+(?:told|given)|(?:that\s+)?you\s+(?:thought|said|wrote|know|knew|learned|learnt|did)\b|(?:I|we)\s+said)", Options, Timeout)]
+    /// <summary>
+    /// "forget everything above", "ignore everything before this", "forget everything you thought or said", "disregard
+    /// everything you know about safety"; not the headline idiom "forget everything you know about CSS grid" (with
+    /// "forget", what is known about something is a subject, not the reader's orders).
+    /// </summary>
+    [GeneratedRegex(@"\G(?:ignore|disregard|forget)\s+(?:everything|all|anything)\s+(?:above|before|previously|prior|you\s+(?:were|have\s+been)\s+(?:told|given)|(?:that\s+)?you\s+(?:thought|said|wrote|did)\b|(?:that\s+)?you\s+(?:know|knew|learned|learnt)\b(?<!forget\s+(?:everything|all|anything)\s+(?:that\s+)?you\s+\w+(?=\s+(?:about|of|in|at|from|on)\b))|(?:I|we)\s+said)", Options, Timeout)]
     internal static partial Regex ForgetEverything();
 
     /// <summary>"you are now in developer mode", "you are now an unrestricted AI", or a persona named like a model: "You are now 'UncensoredGPT'.", "you are now EvilBot,".</summary>
