@@ -36,7 +36,8 @@ internal sealed partial class InjectionDetector
 
             var i = at;
             var verb = NextWord(text, ref i);
-            if (verb.Length < 3 || !SplicedTaskVerbLookup.Contains(verb) || !TakesAnObject(text, i))
+            // The character tests first: most capitals in prose open names, which go on in capitals or end a sentence.
+            if (verb.Length < 3 || !TakesAnObject(text, i) || !SplicedTaskVerbLookup.Contains(verb))
             {
                 continue;
             }
