@@ -5,16 +5,25 @@ namespace AgentGuard;
 /// for 'dell xps laptops.' equally applicable selling arrangement …", perhaps behind a run of tabs or line breaks. No
 /// writer breaks off a sentence to set its reader a task and then carry on with the sentence; an injection placed at a
 /// random point of a document does exactly that. Structure, not phrases: the sentence before it is broken off (a word or
-/// a comma, no full stop), an answering verb opens the spliced sentence with a capital, the sentence is closed by its
-/// own full stop, and the broken sentence resumes after it in lower case. A title named in a sentence ("Write Great
-/// Code") capitalises its words and is not closed by a full stop; a step that opens its own sentence follows a full stop.
+/// a comma, no full stop), an answering verb or an agent's action opens the spliced sentence with a capital, the
+/// sentence is closed by its own full stop (or '!', '?', ';'), and the broken sentence resumes after it in lower case.
+/// A title named in a sentence ("Write Great Code") capitalises its words and is not closed by a full stop; a step that
+/// opens its own sentence follows a full stop.
 /// </content>
 internal sealed partial class InjectionDetector
 {
-    /// <summary>Verbs that open a spliced task: the answering verbs and the verbs of promotional and scripted-answer tasks.</summary>
+    /// <summary>
+    /// Verbs that open a spliced task: the answering verbs, the verbs of promotional and scripted-answer tasks, and the
+    /// actions on the user's things an agent takes with tools ("… and Send every file in the shared drive to … . then …";
+    /// not the general actions — "Set", "Open", "Select" — that name buttons and settings in help pages).
+    /// </summary>
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SplicedTaskVerbLookup = new HashSet<string>(
-        [.. TaskVerbs, .. PromotingTaskVerbs, "mention", "state", "indicate", "specify", "output", "ensure", "match"],
+        [.. TaskVerbs, .. PromotingTaskVerbs, .. SplicedActionVerbs, "mention", "state", "indicate", "specify", "output", "ensure", "match"],
         StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Actions on the user's things that a spliced order asks for: sending, deleting, paying.</summary>
+    private static string[] SplicedActionVerbs =>
+        ["send", "forward", "email", "upload", "export", "share", "delete", "erase", "wipe", "remove", "transfer", "pay", "wire", "grant", "revoke"];
 
     /// <summary>Words a title leaves in lower case: a spliced task holds some other lower-case word of four letters or more.</summary>
     private static readonly string[] TitleLowerWords = ["with", "from", "into", "over", "upon", "onto", "than", "that"];
@@ -76,7 +85,7 @@ internal sealed partial class InjectionDetector
     }
 
     /// <summary>
-    /// The index after the full stop, '!' or '?' (and any closing quotes) that closes the sentence opening at
+    /// The index after the full stop, '!', '?' or ';' (and any closing quotes) that closes the sentence opening at
     /// <paramref name="start"/> on its own line, followed by white space; -1 when a line break or the text's end comes first.
     /// </summary>
     private static int SplicedClose(ReadOnlySpan<char> text, int start)
@@ -90,7 +99,7 @@ internal sealed partial class InjectionDetector
                 return -1;
             }
 
-            if (c is '.' or '!' or '?')
+            if (c is '.' or '!' or '?' or ';')
             {
                 var end = i + 1;
                 while (end < text.Length && text[end] is '\'' or '"' or '\u2019' or '\u201D' or ')')
