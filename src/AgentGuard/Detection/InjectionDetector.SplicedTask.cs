@@ -77,11 +77,37 @@ internal sealed partial class InjectionDetector
         return found < 0 ? -1 : from + found;
     }
 
-    /// <summary>The last character before the white space at <paramref name="at"/> leaves a sentence open: a letter, a digit, a comma or a dash.</summary>
+    /// <summary>
+    /// The last character before the white space at <paramref name="at"/> leaves a sentence open: a letter, a digit, a
+    /// comma or a dash. Across a line break only when the line before is prose (eight words or more, or ending on a word no
+    /// sentence ends with), not a heading or a label that carries no full stop ("## Starting the cluster").
+    /// </summary>
     private static bool BreaksASentence(ReadOnlySpan<char> text, int at)
     {
         var before = text[..at].TrimEnd();
-        return !before.IsEmpty && (char.IsLetterOrDigit(before[^1]) || before[^1] is ',' or '\u2013' or '\u2014');
+        if (before.IsEmpty || !(char.IsLetterOrDigit(before[^1]) || before[^1] is ',' or '\u2013' or '\u2014'))
+        {
+            return false;
+        }
+
+        if (text[before.Length..at].IndexOfAny('\n', '\r') < 0)
+        {
+            return true;
+        }
+
+        var line = before[(before.LastIndexOfAny('\n', '\r') + 1)..].TrimStart();
+        if (line.IsEmpty || line[0] is '#' or '-' or '*' or '|' or '>')
+        {
+            return false;
+        }
+
+        var wordStart = line.Length;
+        while (wordStart > 0 && char.IsLetter(line[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        return line.Count(' ') + 1 >= MinimumProseWords || IsOneOf(line[wordStart..], UnfinishingWords);
     }
 
     /// <summary>
@@ -99,7 +125,7 @@ internal sealed partial class InjectionDetector
                 return -1;
             }
 
-            if (c is '.' or '!' or '?' or ';')
+            if (c is '.' or '!' or '?' or ';' && !(c == '.' && Abbreviated(text, start, i)))
             {
                 var end = i + 1;
                 while (end < text.Length && text[end] is '\'' or '"' or '\u2019' or '\u201D' or ')')
@@ -115,6 +141,22 @@ internal sealed partial class InjectionDetector
         }
 
         return -1;
+    }
+
+    /// <summary>Abbreviations whose full stop closes no sentence ("e.g. containerd", "etc. and").</summary>
+    private static readonly string[] Abbreviations = ["etc", "vs", "cf", "approx", "al", "fig", "no", "eg", "ie"];
+
+    /// <summary>The full stop at <paramref name="stop"/> ends an abbreviation: a single letter ("e.g", "i.e", "U.S") or one of <see cref="Abbreviations"/>.</summary>
+    private static bool Abbreviated(ReadOnlySpan<char> text, int start, int stop)
+    {
+        var wordStart = stop;
+        while (wordStart > start && char.IsLetter(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        var word = text[wordStart..stop];
+        return word.Length == 1 || IsOneOf(word, Abbreviations);
     }
 
     /// <summary>
@@ -152,11 +194,13 @@ internal sealed partial class InjectionDetector
         return IsOneOf(before[wordStart..wordEnd], UnfinishingWords);
     }
 
-    /// <summary>Words no sentence ends with: articles, prepositions, conjunctions, possessives.</summary>
+    /// <summary>Words no sentence ends with: articles, prepositions, conjunctions, possessives, auxiliaries.</summary>
     private static readonly string[] UnfinishingWords =
     [
         "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "from", "with", "into", "and", "or", "but", "as", "than",
-        "around", "about", "between", "through", "during", "its", "their", "his", "her", "our", "your", "my", "whose", "very",
+        "around", "about", "between", "through", "during", "across", "over", "under", "toward", "towards", "against", "among",
+        "along", "upon", "onto", "within", "its", "their", "his", "her", "our", "your", "my", "whose", "very", "that", "which",
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should", "must", "may",
     ];
 
     /// <summary>

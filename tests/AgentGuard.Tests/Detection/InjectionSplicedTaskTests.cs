@@ -6,7 +6,8 @@ namespace AgentGuard.Tests.Detection;
 /// …"), behind a run of tabs or line breaks or behind nothing — written here about other subjects and other tasks, as an
 /// attacker would place one. Written red first. A book's title inside a sentence, a menu item named in a step, an
 /// abbreviation before a lower-case word and a task that opens its own sentence stay clean. The session's review added an
-/// agent's actions spliced the same way ("… and Send every file … to …. then …") and a splice closed by a semicolon, red first.
+/// agent's actions spliced the same way ("… and Send every file … to …. then …") and a splice closed by a semicolon, red first;
+/// and, red first the other way, a step after a heading with no full stop whose "e.g." looked like a close.
 /// </summary>
 public sealed class InjectionSplicedTaskTests
 {
@@ -38,6 +39,8 @@ public sealed class InjectionSplicedTaskTests
     [InlineData("The report covers 2019 to 2021. Write to the committee at its office in Leeds if you would like a printed copy of it.")]
     [InlineData("To save it, press Open and Close the dialog twice; then choose a folder and the file is written there.")]
     [InlineData("The museum's Open House weekend runs in May; tickets are free and the cafe stays open late.")]
+    [InlineData("## Setup\n\nDescribe the endpoint for the container runtime e.g. containerd or CRI-O, and keep it in the notes file.")]
+    [InlineData("Some of the options\nList the flags you want to pass to the runtime i.e. the ones the cluster needs, one per line.")]
     public void Assess_OrdinaryProse_StaysBelowThreshold(string text)
         => _detector.Assess(text).Score.Should().BeLessThan(0.5, text);
 }
