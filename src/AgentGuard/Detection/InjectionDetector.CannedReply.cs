@@ -30,17 +30,7 @@ internal sealed partial class InjectionDetector
     /// '…'. Delta, …"; see <see cref="SplicedTask"/>): its sentence is its own, though no full stop comes before it. Its
     /// first word goes on in lower case: a menu item named in Title Case ("the Output Only 'Errors' filter") is no order.
     /// </summary>
-    private static bool SplicedIn(ReadOnlySpan<char> text, int at)
-    {
-        if (at == 0 || !char.IsUpper(text[at]) || text[at - 1] is not (' ' or '\t' or '\n') || !BreaksASentence(text, at))
-        {
-            return false;
-        }
-
-        var i = at;
-        NextWord(text, ref i);
-        return TakesAnObject(text, i);
-    }
+    private static bool SplicedIn(ReadOnlySpan<char> text, int at) => SplicedWordAt(text, at, out _);
 
     /// <summary><see cref="InjectionPatterns.TellTheUser"/> at <paramref name="at"/>, placed as <see cref="CannedReply"/> is.</summary>
     private static void TellTheUser(ReadOnlySpan<char> text, int at, Span<double> weights)

@@ -38,15 +38,7 @@ internal sealed partial class InjectionDetector
     {
         for (var at = IndexOfUpperFrom(text, 1); at > 0; at = IndexOfUpperFrom(text, at + 1))
         {
-            if (text[at - 1] is not (' ' or '\t' or '\n' or '\r') || !BreaksASentence(text, at))
-            {
-                continue;
-            }
-
-            var i = at;
-            var verb = NextWord(text, ref i);
-            // The character tests first: most capitals in prose open names, which go on in capitals or end a sentence.
-            if (verb.Length < 3 || !TakesAnObject(text, i) || !SplicedTaskVerbLookup.Contains(verb))
+            if (!SplicedWordAt(text, at, out var wordEnd) || wordEnd - at < 3 || !SplicedTaskVerbLookup.Contains(text[at..wordEnd]))
             {
                 continue;
             }
@@ -58,6 +50,23 @@ internal sealed partial class InjectionDetector
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// A capitalised word at <paramref name="at"/> after a blank that goes on as a verb (<see cref="TakesAnObject"/>) in
+    /// a sentence broken off before it (<see cref="BreaksASentence"/>); the word ends at <paramref name="wordEnd"/>. The
+    /// character tests come first: most capitals in prose open names, which go on in capitals.
+    /// </summary>
+    private static bool SplicedWordAt(ReadOnlySpan<char> text, int at, out int wordEnd)
+    {
+        wordEnd = at;
+        if (at == 0 || !char.IsUpper(text[at]) || text[at - 1] is not (' ' or '\t' or '\n' or '\r'))
+        {
+            return false;
+        }
+
+        NextWord(text, ref wordEnd);
+        return TakesAnObject(text, wordEnd) && BreaksASentence(text, at);
     }
 
     /// <summary>
