@@ -89,7 +89,7 @@ internal sealed partial class InjectionDetector
             // to work out a fact ("Indicate the sum of 10 and 5."); "Calculate your budget" is a step for the reader.
             var first = FirstLetter(sentence);
             if ((first is 'a' or 'v' or 'r' or 'b' or 'p' or 'k' && InjectionPatterns.AnswerTheQuestion().IsMatch(sentence))
-                || (first is 'i' or 'c' or 'd' or 't' && InjectionPatterns.WorkOutAFact().IsMatch(sentence) && !InjectionPatterns.AskedOfPeople().IsMatch(sentence)))
+                || (first is 'i' or 'c' or 'd' or 't' or 'n' or 's' && InjectionPatterns.WorkOutAFact().IsMatch(sentence) && !InjectionPatterns.AskedOfPeople().IsMatch(sentence)))
             {
                 return true;
             }
