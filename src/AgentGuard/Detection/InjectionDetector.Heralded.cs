@@ -13,6 +13,13 @@ internal sealed partial class InjectionDetector
     /// <summary>The marks that may close a clause (a '.' only before a space or the end).</summary>
     private static readonly System.Buffers.SearchValues<char> ClauseMarks = System.Buffers.SearchValues.Create(".!?;:\n");
 
+    /// <summary>
+    /// Weight words of a herald that the shared search for <see cref="WeightWords"/> leaves out: they open like common
+    /// words ("at once" like "at the", "without delay" like "with"), so they are looked for only in a herald's own clause.
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<string> HeraldWeightWords = System.Buffers.SearchValues.Create(
+        ["delay", "at once", "must-do", "time-sensitive"], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>How far either way a clause is read.</summary>
     private const int ClauseWindow = 240;
 
@@ -32,7 +39,7 @@ internal sealed partial class InjectionDetector
     private static bool HeraldsOnItsOwn(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
         var (start, end) = ClauseBounds(text, at, ClauseWindow, ClauseMarks);
-        if (!HoldsWeightWord(text, start, end, weights))
+        if (!HoldsWeightWord(text, start, end, weights) && !text[start..end].ContainsAny(HeraldWeightWords))
         {
             return false;
         }

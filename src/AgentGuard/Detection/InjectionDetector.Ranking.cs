@@ -16,7 +16,7 @@ internal sealed partial class InjectionDetector
     /// for first (one vectorised search): most sentences that hold an instruction noun hold none, and end there.
     /// </summary>
     internal static readonly System.Buffers.SearchValues<string> WeightWords = System.Buffers.SearchValues.Create(
-        ["importan", "crucial", "vital", "critical", "essential", "urgen", "paramount", "pivotal", "momentous", "significan", "imperative", "priority", "utmost", "indispensable", "weighty", "monumental", "immediate", "swift", "instant", "non-negotiable", "mandatory", "afford", "consequen", "matter", "pressing", "must-do", "time-sensitive", "delay", "hesitation", "at once", "right away", "promptly", "posthaste", "forthwith"],
+        ["importan", "crucial", "vital", "critical", "essential", "urgen", "paramount", "pivotal", "momentous", "significan", "imperative", "priority", "utmost", "indispensable", "weighty", "monumental", "immediate", "swift", "instant", "non-negotiable", "mandatory", "afford", "consequen", "matter"],
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>

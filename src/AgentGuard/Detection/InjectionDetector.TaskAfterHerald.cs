@@ -44,7 +44,7 @@ internal sealed partial class InjectionDetector
         // twist; the next segment is yours to navigate." weighs the segment in its first clause. Weighed at least once:
         // "the next steps walk you through the setup" only points.
         var sentence = text[start..end];
-        if (!((sentence.ContainsAny(WeightWords) && InjectionPatterns.HeraldedWeight().IsMatch(sentence)) || InjectionPatterns.HeraldedHype().IsMatch(sentence))
+        if (!(((sentence.ContainsAny(WeightWords) || sentence.ContainsAny(HeraldWeightWords)) && InjectionPatterns.HeraldedWeight().IsMatch(sentence)) || InjectionPatterns.HeraldedHype().IsMatch(sentence))
             || !(InjectionPatterns.TaskAhead().IsMatch(sentence) || InjectionPatterns.AddedTask().IsMatch(sentence)
                 || InjectionPatterns.JustArrived().IsMatch(sentence) || InjectionPatterns.ArrivedForTask().IsMatch(sentence)))
         {

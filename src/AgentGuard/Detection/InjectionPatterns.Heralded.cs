@@ -6,7 +6,7 @@ namespace AgentGuard;
 internal static partial class InjectionPatterns
 {
     /// <summary>What is ahead, new or added, or what the reader is told to wait for: "the following", "upcoming", "about to", "another", "in addition", "here's", "just landed", "get ready to".</summary>
-    [GeneratedRegex(@"\b(?:following|to\s+follow|that\s+follows?|what\s+(?:follows|comes\s+next|lies\s+ahead|is\s+next)|what['’]s\s+next|upcoming|forthcoming|subsequent|succeeding|ensuing|next|ahead|incoming|about\s+to|(?:brink|verge|precipice)\s+of|coming\s+(?:your\s+way|up)|await(?:s|ing)?|new|additional|extra|another|supplementary|add-on|fresh|just\s+(?:in|landed|arrived|come|dropped)|imminent|horizon|to\s+come|recently[\s\-]+(?:received|arrived|issued)|(?:you['’]ll|you\s+will)\s+(?:soon\s+)?(?:be\s+given|receive)|on\s+(?:its|their)\s+way|t?here(?:['’]s|\s+is|\s+are|\s+comes?)|in\s+addition|get\s+ready|stand\s+by|brace\s+(?:yourself|for)|prepare\s+(?:yourself|for|to))\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(?:following|to\s+follow|that\s+follows?|what\s+(?:follows|comes\s+next|lies\s+ahead|is\s+next)|what['’]s\s+next|upcoming|forthcoming|subsequent|succeeding|ensuing|next|ahead|incoming|about\s+to|(?:brink|verge|precipice)\s+of|coming\s+(?:your\s+way|up)|await(?:s|ing)?|new|additional|extra|another|supplementary|add-on|fresh|just\s+(?:in|landed|arrived|come|dropped)|imminent|horizon|to\s+come|recently[\s\-]+(?:received|arrived|issued)|(?<=\byou(?:['’]ll|\s+will)\s+(?:soon\s+)?)(?:be\s+given|receive)|on\s+(?:its|their)\s+way|t?here(?:['’]s|\s+is|\s+are|\s+comes?)|in\s+addition|get\s+ready|stand\s+by|brace\s+(?:yourself|for)|prepare\s+(?:yourself|for|to))\b", Options, Timeout)]
     internal static partial Regex HeraldedAhead();
 
     /// <summary>The clause speaks to its reader: "you", "your", or it opens by telling the reader to get ready ("Prepare to …", "Stand by for …").</summary>
@@ -14,7 +14,7 @@ internal static partial class InjectionPatterns
     internal static partial Regex HeraldedReader();
 
     /// <summary>Each word that says how much the task matters or how fast it must be done (counted: a manual says it once); "of great consequence" and "what matters most" say it in two.</summary>
-    [GeneratedRegex(@"\b(?:importan(?:t|ce)|crucial|vital|critical|essential|urgen(?:t|cy|tly)|paramount|pivotal|momentous|significan(?:t|ce)|imperative|priority|utmost|indispensable|immediate(?:ly)?|instant(?:ly)?|swift(?:ly)?|non-negotiable|consequential|pressing|mandatory|must-do|time-sensitive|without\s+(?:further\s+)?(?:delay|hesitation)|at\s+once|right\s+away|promptly|posthaste|forthwith|(?:great|grave|utmost|high|major|real)\s+consequence|matters?\s+(?:the\s+)?most)\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(?:importan(?:t|ce)|crucial|vital|critical|essential|urgen(?:t|cy|tly)|paramount|pivotal|momentous|significan(?:t|ce)|imperative|priority|utmost|indispensable|immediate(?:ly)?|instant(?:ly)?|swift(?:ly)?|non-negotiable|consequential|mandatory|must-do|time-sensitive|without\s+(?:further\s+)?delay|at\s+once|(?:great|grave|utmost|high|major|real)\s+consequence|matters?\s+(?:the\s+)?most)\b", Options, Timeout)]
     internal static partial Regex HeraldedWeight();
 
     /// <summary>Overstatement about the task itself: "not just important" ("aren't just"), "not a drill", "can't wait", "must be executed", "demands your immediate attention", "requiring your prompt execution".</summary>
@@ -33,7 +33,7 @@ internal static partial class InjectionPatterns
     /// What is ahead, or what the reader is told to wait for, said of a task that follows at once: as <see cref="HeraldedAhead"/>
     /// without the words of what is merely new ("new staff", "an extra room").
     /// </summary>
-    [GeneratedRegex(@"\b(?:following|to\s+follow|that\s+follows?|what\s+(?:follows|comes\s+next|lies\s+ahead|is\s+next)|what['’]s\s+next|upcoming|forthcoming|subsequent|succeeding|ensuing|next|ahead|incoming|about\s+to|(?:brink|verge|precipice)\s+of|coming\s+(?:your\s+way|up)|await(?:s|ing)?|just\s+(?:in|landed|arrived|come|dropped)|imminent|horizon|to\s+come|recently[\s\-]+(?:received|arrived|issued)|(?:you['’]ll|you\s+will)\s+(?:soon\s+)?(?:be\s+given|receive)|on\s+(?:its|their)\s+way|t?here(?:['’]s|\s+is|\s+are|\s+comes?)|in\s+addition|get\s+ready|stand\s+by|brace\s+(?:yourself|for)|prepare\s+(?:yourself|for|to))\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(?:following|to\s+follow|that\s+follows?|what\s+(?:follows|comes\s+next|lies\s+ahead|is\s+next)|what['’]s\s+next|upcoming|forthcoming|subsequent|succeeding|ensuing|next|ahead|incoming|about\s+to|(?:brink|verge|precipice)\s+of|coming\s+(?:your\s+way|up)|await(?:s|ing)?|just\s+(?:in|landed|arrived|come|dropped)|imminent|horizon|to\s+come|recently[\s\-]+(?:received|arrived|issued)|(?<=\byou(?:['’]ll|\s+will)\s+(?:soon\s+)?)(?:be\s+given|receive)|on\s+(?:its|their)\s+way|t?here(?:['’]s|\s+is|\s+are|\s+comes?)|in\s+addition|get\s+ready|stand\s+by|brace\s+(?:yourself|for)|prepare\s+(?:yourself|for|to))\b", Options, Timeout)]
     internal static partial Regex TaskAhead();
 
     /// <summary>A question about the people of a conversation, the reader or the writer ("Could you …", "Do I need …", "Where is my …"): not a planted task.</summary>
