@@ -7,12 +7,13 @@ internal static partial class InjectionPatterns
 {
     /// <summary>
     /// The reader's other instructions as a whole: "all other instructions", "every previous directive", "previous and
-    /// upcoming orders", "all else", "the rest", "no other command". A plain noun of content ("all other settings",
-    /// "all previous releases", "every other step") is not an instruction. The words between are a greedy loop: .NET
+    /// upcoming orders", "all else", "the rest", "no other command", "every other (one) is …" (its noun left out). A
+    /// plain noun of content ("all other settings", "all previous releases", "every other step") is not an instruction.
+    /// The words between are a greedy loop: .NET
     /// 10.0.12's regex generator emits code for a lazy one here that indexes past its input ("every prior and future a b
     /// c" threw; dotnet/runtime#129511), and only whether it matches is asked.
     /// </summary>
-    [GeneratedRegex(@"\G(?:(?:(?:all|every|any)\s+(?:the\s+)?(?:other|prior|previous|preceding|subsequent|past|future|upcoming|forthcoming|earlier|remaining)(?:\s+(?:and|or)\s+(?:prior|previous|preceding|subsequent|past|future|upcoming|forthcoming|later|earlier))?|(?:previous|prior|preceding|past|earlier)\s+(?:and|or)\s+(?:future|subsequent|upcoming|forthcoming|later))\s+(?:[a-z\-]+\s+){0,2}(?:instructions?|directives?|commands?|guidelines?|tasks?|orders|agendas?|objectives?|protocols?|mandates?|edicts?|duties|assignments?|advice|guidance|prompts?)\b|(?:all|everything)\s+else\b|(?:all\s+)?the\s+(?:rest|others)\b|all\s+others\b|no\s+other\s+(?:[a-z\-]+\s+)?(?:instructions?|directives?|commands?|guidelines?|tasks?|orders?|mandates?|edicts?)\b)", Options, Timeout)]
+    [GeneratedRegex(@"\G(?:(?:(?:all|every|any)\s+(?:the\s+)?(?:other|prior|previous|preceding|subsequent|past|future|upcoming|forthcoming|earlier|remaining)(?:\s+(?:and|or)\s+(?:prior|previous|preceding|subsequent|past|future|upcoming|forthcoming|later|earlier))?|(?:previous|prior|preceding|past|earlier)\s+(?:and|or)\s+(?:future|subsequent|upcoming|forthcoming|later))\s+(?:[a-z\-]+\s+){0,2}(?:instructions?|directives?|commands?|guidelines?|tasks?|orders|agendas?|objectives?|protocols?|mandates?|edicts?|duties|assignments?|advice|guidance|prompts?)\b|(?:all|everything)\s+else\b|every\s+other(?:\s+one)?(?=\s+(?:is|are|has|becomes)\b)|(?:all\s+)?the\s+(?:rest|others)\b|all\s+others\b|no\s+other\s+(?:[a-z\-]+\s+)?(?:instructions?|directives?|commands?|guidelines?|tasks?|orders?|mandates?|edicts?)\b)", Options, Timeout)]
     internal static partial Regex OtherInstructions();
 
     /// <summary>The one instruction the line puts first: "this one", "this command", "this is your …", "the following", "what comes next".</summary>
