@@ -61,7 +61,7 @@ internal sealed partial class InjectionDetector
         // Before a colon a manual names its steps' weight once ("the following steps are essential:"); an overstatement
         // of three ("a new task of critical, urgent importance for you:") is a herald wherever it ends.
         return weight + InjectionPatterns.HeraldedHype().Count(clause) >= (introducesContent ? 3 : 2)
-            && InjectionPatterns.HeraldedAhead().IsMatch(clause)
+            && (InjectionPatterns.TaskAhead().IsMatch(clause) || InjectionPatterns.MerelyNew().IsMatch(clause))
             && InjectionPatterns.HeraldedReader().IsMatch(clause);
     }
 

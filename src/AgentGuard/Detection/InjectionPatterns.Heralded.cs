@@ -5,9 +5,9 @@ namespace AgentGuard;
 /// <content>A task heralded to the reader: what the clause says is ahead or new, who it speaks to, and how hard it presses.</content>
 internal static partial class InjectionPatterns
 {
-    /// <summary>What is ahead, new or added, or what the reader is told to wait for: "the following", "upcoming", "about to", "another", "in addition", "here's", "just landed", "get ready to".</summary>
-    [GeneratedRegex(@"\b(?:following|to\s+follow|that\s+follows?|what\s+(?:follows|comes\s+next|lies\s+ahead|is\s+next)|what['’]s\s+next|upcoming|forthcoming|subsequent|succeeding|ensuing|next|ahead|incoming|about\s+to|(?:brink|verge|precipice)\s+of|coming\s+(?:your\s+way|up)|await(?:s|ing)?|new|additional|extra|another|supplementary|add-on|fresh|just\s+(?:in|landed|arrived|come|dropped)|imminent|horizon|to\s+come|recently[\s\-]+(?:received|arrived|issued)|(?<=\byou(?:['’]ll|\s+will)\s+(?:soon\s+)?)(?:be\s+given|receive)|on\s+(?:its|their)\s+way|t?here(?:['’]s|\s+is|\s+are|\s+comes?)|in\s+addition|get\s+ready|stand\s+by|brace\s+(?:yourself|for)|prepare\s+(?:yourself|for|to))\b", Options, Timeout)]
-    internal static partial Regex HeraldedAhead();
+    /// <summary>What is merely new or added, which a herald may also point with: "new", "additional", "another", "an add-on", "fresh" (beside <see cref="TaskAhead"/>).</summary>
+    [GeneratedRegex(@"\b(?:new|additional|extra|another|supplementary|add-on|fresh)\b", Options, Timeout)]
+    internal static partial Regex MerelyNew();
 
     /// <summary>The clause speaks to its reader: "you", "your", or it opens by telling the reader to get ready ("Prepare to …", "Stand by for …").</summary>
     [GeneratedRegex(@"\byou(?:rs?|rself)?\b|^\W*(?:prepare|brace|stand\s+by|get\s+ready|take\s+heed|heed|be\s+ready|focus|act|execute|proceed|attend)\b", Options, Timeout)]
@@ -30,8 +30,9 @@ internal static partial class InjectionPatterns
     internal static partial Regex ReadersOwnWork();
 
     /// <summary>
-    /// What is ahead, or what the reader is told to wait for, said of a task that follows at once: as <see cref="HeraldedAhead"/>
-    /// without the words of what is merely new ("new staff", "an extra room").
+    /// What is ahead, or what the reader is told to wait for: "the following", "upcoming", "about to", "in addition",
+    /// "here's", "just landed", "get ready to", "to come", "you'll be given". Said of a task that follows at once, the words
+    /// of what is merely new ("new staff", "an extra room", <see cref="MerelyNew"/>) do not count.
     /// </summary>
     [GeneratedRegex(@"\b(?:following|to\s+follow|that\s+follows?|what\s+(?:follows|comes\s+next|lies\s+ahead|is\s+next)|what['’]s\s+next|upcoming|forthcoming|subsequent|succeeding|ensuing|next|ahead|incoming|about\s+to|(?:brink|verge|precipice)\s+of|coming\s+(?:your\s+way|up)|await(?:s|ing)?|just\s+(?:in|landed|arrived|come|dropped)|imminent|horizon|to\s+come|recently[\s\-]+(?:received|arrived|issued)|(?<=\byou(?:['’]ll|\s+will)\s+(?:soon\s+)?)(?:be\s+given|receive)|on\s+(?:its|their)\s+way|t?here(?:['’]s|\s+is|\s+are|\s+comes?)|in\s+addition|get\s+ready|stand\s+by|brace\s+(?:yourself|for)|prepare\s+(?:yourself|for|to))\b", Options, Timeout)]
     internal static partial Regex TaskAhead();
