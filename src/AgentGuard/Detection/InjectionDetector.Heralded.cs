@@ -18,7 +18,7 @@ internal sealed partial class InjectionDetector
     /// words ("at once" like "at the", "without delay" like "with"), so they are looked for only in a herald's own clause.
     /// </summary>
     private static readonly System.Buffers.SearchValues<string> HeraldWeightWords = System.Buffers.SearchValues.Create(
-        ["delay", "at once", "asap", "must-do", "time-sensitive", "time sensitive"], StringComparison.OrdinalIgnoreCase);
+        ["delay", "at once", "asap", "as soon as possible", "must-do", "time-sensitive", "time sensitive"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>How far either way a clause is read.</summary>
     private const int ClauseWindow = 240;

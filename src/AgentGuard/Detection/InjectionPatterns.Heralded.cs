@@ -13,8 +13,8 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(@"\byou(?:rs?|rself)?\b|^\W*(?:prepare|brace|stand\s+by|get\s+ready|take\s+heed|heed|be\s+ready|focus|act|execute|proceed|attend)\b", Options, Timeout)]
     internal static partial Regex HeraldedReader();
 
-    /// <summary>Each word that says how much the task matters or how fast it must be done (counted: a manual says it once); "of great consequence" and "what matters most" say it in two; "mandatory", "without (any further) delay", "at once", "ASAP", "time-sensitive" and "a must-do" press for speed.</summary>
-    [GeneratedRegex(@"\b(?:importan(?:t|ce)|crucial|vital|critical|essential|urgen(?:t|cy|tly)|paramount|pivotal|momentous|significan(?:t|ce)|imperative|priority|utmost|indispensable|immediate(?:ly)?|instant(?:ly)?|swift(?:ly)?|non-negotiable|consequential|mandatory|must-do|time[\s\-]sensitive|without\s+(?:(?:any|further)\s+){0,2}delay|at\s+once|asap|(?:great|grave|utmost|high|major|real)\s+consequence|matters?\s+(?:the\s+)?most)\b", Options, Timeout)]
+    /// <summary>Each word that says how much the task matters or how fast it must be done (counted: a manual says it once); "of great consequence" and "what matters most" say it in two; "mandatory", "without (any further) delay", "at once", "ASAP" ("as soon as possible"), "time-sensitive" and "a must-do" press for speed.</summary>
+    [GeneratedRegex(@"\b(?:importan(?:t|ce)|crucial|vital|critical|essential|urgen(?:t|cy|tly)|paramount|pivotal|momentous|significan(?:t|ce)|imperative|priority|utmost|indispensable|immediate(?:ly)?|instant(?:ly)?|swift(?:ly)?|non-negotiable|consequential|mandatory|must-do|time[\s\-]sensitive|without\s+(?:(?:any|further)\s+){0,2}delay|at\s+once|asap|as\s+soon\s+as\s+possible|(?:great|grave|utmost|high|major|real)\s+consequence|matters?\s+(?:the\s+)?most)\b", Options, Timeout)]
     internal static partial Regex HeraldedWeight();
 
     /// <summary>Overstatement about the task itself: "not just important" ("aren't just"), "not a drill", "can't wait", "must be executed", "demands your immediate attention", "requiring your prompt execution".</summary>
