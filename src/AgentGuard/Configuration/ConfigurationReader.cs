@@ -11,7 +11,9 @@ namespace AgentGuard.Policies;
 /// top-level setting and under each entry of a list or map of objects (<c>Rules</c>, <c>Tools</c>, <c>Policies</c>);
 /// each entry's keys are then read by name, following the shape of its options type. An entry whose keys are not all
 /// found that way (a misspelt key, a map such as <c>When.Attributes</c>) is copied the usual way, so the key checker
-/// sees exactly what it would in the live section and reports the same problems.
+/// sees exactly what it would in the live section and reports the same problems. The top-level <c>Rules</c> list, the
+/// bulk of a big policy, is read without a scan of its own, side by side with the section's scan, whose counts then
+/// check it (<see cref="RuleEntryReader.ReadUnlisted"/>).
 /// </summary>
 internal static class ConfigurationReader
 {
@@ -33,7 +35,8 @@ internal static class ConfigurationReader
         copiedLive = 0;
         var providers = root.Providers.ToArray();
         var snapshot = new ConfigurationSnapshot(section.Path, section.Key) { Value = section.Value };
-        var (counts, ruleCounts) = CountWithRules(providers, section.Path, rules is not null);
+        var rulesShape = shape.Property(nameof(AgentGuardOptions.Rules));
+        var (counts, unlisted) = CountWithRules(providers, section.Path, rules is not null ? rulesShape : null);
         for (var p = 0; p < providers.Length; p++)
         {
             if (counts[p].Count > 0 && providers[p] is not ConfigurationProvider)
@@ -49,10 +52,20 @@ internal static class ConfigurationReader
         {
             var path = ConfigurationPath.Combine(section.Path, key);
             var property = shape.Property(key) ?? (packages.TryGetValue(key, out var package) ? package : null);
-            if (rules is not null && ReferenceEquals(property, shape.Property(nameof(AgentGuardOptions.Rules))) && RuleEntryReader.Read(root, providers, path, property!, rules, ruleCounts))
+            if (rules is not null && ReferenceEquals(property, rulesShape))
             {
-                copiedLive += rules.CopiedLive;
-                continue;
+                // Read under the shape's spelling of the list's name: what the entries report names the list as the configuration spells it.
+                if (unlisted is not null && string.Equals(key, nameof(AgentGuardOptions.Rules), StringComparison.Ordinal) && unlisted.Covers(counts, key))
+                {
+                    unlisted.AddTo(rules);
+                    continue;
+                }
+
+                if (RuleEntryReader.Read(root, providers, path, property!, rules))
+                {
+                    copiedLive += rules.CopiedLive;
+                    continue;
+                }
             }
 
             if (property is { Kind: ConfigurationShape.ShapeKind.List or ConfigurationShape.ShapeKind.Map, Items.Kind: ConfigurationShape.ShapeKind.Object })
@@ -193,31 +206,32 @@ internal static class ConfigurationReader
     }
 
     /// <summary>
-    /// <see cref="Count"/> of the section and, when <paramref name="withRules"/>, of its <c>Rules</c> list, side by side:
-    /// each is one scan and one sort of every key below it (the configuration sorts what it lists), the largest two
-    /// listings of a big policy. Null for the rules when not asked for.
+    /// <see cref="Count"/> of the section and, when <paramref name="rules"/> is given, its <c>Rules</c> list read
+    /// without a listing of its own (<see cref="RuleEntryReader.ReadUnlisted"/>), side by side: the section's listing
+    /// is one scan and one sort of every key below it, which the list's reading then needs only to check against. Null
+    /// for the list when not asked for.
     /// </summary>
-    private static (Dictionary<string, int>[] Section, Dictionary<string, int>[]? Rules) CountWithRules(IConfigurationProvider[] providers, string path, bool withRules)
+    private static (Dictionary<string, int>[] Section, RuleEntryReader.Unlisted? Rules) CountWithRules(IConfigurationProvider[] providers, string path, ConfigurationShape? rules)
     {
-        if (!withRules)
+        if (rules is null)
         {
             return (Count(providers, path), null);
         }
 
         Dictionary<string, int>[]? section = null;
-        Dictionary<string, int>[]? rules = null;
-        Infrastructure.InChunks.Run(2, 1, (listing, _) =>
+        RuleEntryReader.Unlisted? read = null;
+        Infrastructure.InChunks.Run(2, 1, (task, _) =>
         {
-            if (listing == 0)
+            if (task == 0)
             {
                 section = Count(providers, path);
             }
             else
             {
-                rules = Count(providers, ConfigurationPath.Combine(path, nameof(AgentGuardOptions.Rules)));
+                read = RuleEntryReader.ReadUnlisted(providers, ConfigurationPath.Combine(path, nameof(AgentGuardOptions.Rules)), rules);
             }
         });
-        return (section!, rules);
+        return (section!, read);
     }
 
     /// <summary>Per provider, how many keys lie under each child of <paramref name="path"/>: one scan of the provider.</summary>

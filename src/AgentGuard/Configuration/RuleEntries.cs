@@ -14,6 +14,9 @@ internal sealed class RuleEntries
     /// <summary>The entries, in list order.</summary>
     public IReadOnlyList<(int Index, RuleOptions? Bound, ConfigurationSnapshot? Copied)> Entries => _entries;
 
+    /// <summary>True when the list was read without listing its keys (<see cref="RuleEntryReader.ReadUnlisted"/>).</summary>
+    public bool ReadUnlisted { get; set; }
+
     /// <summary>How many entries were copied from the live configuration (the slow way).</summary>
     public int CopiedLive { get; private set; }
 

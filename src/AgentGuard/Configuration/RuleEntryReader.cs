@@ -17,7 +17,7 @@ namespace AgentGuard.Policies;
 /// keys are not all found that way, or whose values the binder could not take, is copied the usual way, so the key
 /// checker sees and reports exactly what it would in the live section.
 /// </remarks>
-internal sealed class RuleEntryReader
+internal sealed partial class RuleEntryReader
 {
     /// <summary>Layouts with the count tried per entry before looking the keys up by the shape.</summary>
     private const int MostTried = 8;
@@ -51,16 +51,15 @@ internal sealed class RuleEntryReader
     /// <summary>
     /// Reads the list at <paramref name="path"/> into <paramref name="into"/>; false (nothing read) when it has no
     /// entries or a key that is not a list position — the caller then reads it the usual way, which reports the latter.
-    /// <paramref name="counted"/> is the list's <see cref="ConfigurationReader.Count"/> when the caller has it already.
     /// </summary>
     /// <remarks>
     /// A long list is read in parallel chunks, each by a reader of its own: an entry's outcome depends only on its
     /// keys (a layout only decides how they are looked up), so the entries and what they say are those of one pass.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool Read(IConfigurationRoot root, IConfigurationProvider[] providers, string path, ConfigurationShape rules, RuleEntries into, Dictionary<string, int>[]? counted = null)
+    public static bool Read(IConfigurationRoot root, IConfigurationProvider[] providers, string path, ConfigurationShape rules, RuleEntries into)
     {
-        var counts = counted ?? ConfigurationReader.Count(providers, path);
+        var counts = ConfigurationReader.Count(providers, path);
         var entries = new List<(int Index, string Key)>();
         foreach (var key in ConfigurationReader.Keys(counts))
         {
@@ -119,29 +118,39 @@ internal sealed class RuleEntryReader
                 copy.CopyFrom(root.GetSection(entryPath));
                 read[i] = (null, copy, true);
             }
-            else if (RuleOptionsBinder.Bind(_merged, _pending) is { } rule)
+            else
             {
-                read[i] = (rule, null, false);
+                var (bound, copied) = Bind(entryPath, key);
+                read[i] = (bound, copied, false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Binds the keys found (<see cref="_merged"/>): the rule, or — when the key checker or the binder has something to
+    /// say — the keys as read, for them.
+    /// </summary>
+    private (RuleOptions? Bound, ConfigurationSnapshot? Copied) Bind(string entryPath, string key)
+    {
+        if (RuleOptionsBinder.Bind(_merged, _pending) is { } rule)
+        {
+            return (rule, null);
+        }
+
+        var copy = new ConfigurationSnapshot(entryPath, key);
+        foreach (var (found, value) in _merged)
+        {
+            if (found.Relative.Length == 0)
+            {
+                copy.Value = value;
             }
             else
             {
-                // Every key found, but the key checker or the binder has something to say: the keys as read, for them.
-                var copy = new ConfigurationSnapshot(entryPath, key);
-                foreach (var (found, value) in _merged)
-                {
-                    if (found.Relative.Length == 0)
-                    {
-                        copy.Value = value;
-                    }
-                    else
-                    {
-                        copy.Set(found.Relative, value);
-                    }
-                }
-
-                read[i] = (null, copy, false);
+                copy.Set(found.Relative, value);
             }
         }
+
+        return (null, copy);
     }
 
     /// <summary>Finds the entry's keys in every provider into <see cref="_merged"/>, later providers' values winning; false when some are not found by name.</summary>
@@ -245,6 +254,8 @@ internal sealed class RuleEntryReader
         if (!_layouts.TryGetValue(count, out var layouts))
         {
             _layouts[count] = layouts = [];
+            var at = _sizes.FindIndex(size => size < count);
+            _sizes.Insert(at < 0 ? _sizes.Count : at, count);
         }
 
         layouts.Insert(0, layout);

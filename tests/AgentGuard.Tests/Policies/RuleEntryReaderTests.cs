@@ -150,8 +150,60 @@ public sealed class RuleEntryReaderTests
         ConfigurationReader.Read(root, root.GetSection("AgentGuard"), ConfigurationKeyChecker.RootShape, new Dictionary<string, ConfigurationShape>(), entries, out var copiedLive);
 
         copiedLive.Should().Be(0);
+        entries.ReadUnlisted.Should().BeTrue();
         entries.Entries.Should().HaveCount(200).And.OnlyContain(e => e.Bound != null);
         entries.Entries[199].Bound!.When!.Teams.Should().Equal("a", "b");
+    }
+
+    [Fact]
+    public void ListEveryKeyOfWhichASettingNames_IsReadWithoutAListingOfItsOwn()
+    {
+        // Rules of several layouts, lists of different lengths, a value from a second provider and an entry only it holds.
+        var rules = Enumerable.Range(0, 300).Select(i => (i % 3) switch
+        {
+            0 => $$"""{ "Id": "r{{i}}", "Effect": "Deny", "Match": { "Tools": ["t{{i}}"] } }""",
+            1 => $$"""{ "Id": "r{{i}}", "Effect": "Allow", "Match": { "Tools": ["t{{i}}", "u{{i}}"] }, "When": { "Arguments": [ { "Path": "$.to", "OneOf": ["a", "b"] } ] } }""",
+            _ => $$"""{ "Id": "r{{i}}", "Effect": "Deny", "When": { "User": { "Groups": ["x"] }, "RateLimit": { "Max": 3, "Per": "00:01:00" } } }""",
+        });
+        var root = new ConfigurationBuilder()
+            .AddJsonStream(Stream($$"""{ "AgentGuard": { "DefaultDecision": "Deny", "Rules": [ {{string.Join(",", rules)}} ] } }"""))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["AgentGuard:Rules:4:Reason"] = "from env", ["AgentGuard:Rules:300:Id"] = "env-only", ["AgentGuard:Rules:300:Effect"] = "Deny", ["AgentGuard:Rules:300:Match:Tools:0"] = "rm" })
+            .Build();
+
+        var entries = Entries(root);
+
+        entries.ReadUnlisted.Should().BeTrue();
+        entries.Entries.Should().HaveCount(301).And.OnlyContain(e => e.Bound != null);
+        entries.Entries[4].Bound!.Reason.Should().Be("from env");
+        entries.Entries[300].Bound!.Id.Should().Be("env-only");
+        Outcome(() => Fast(root)).Should().Be(Outcome(() => Whole(root))).And.StartWith("options:");
+    }
+
+    [Theory]
+    [InlineData("AgentGuard:Rules:7:When:Attributes:tier", "gold", "When:Attributes:tier", "a map's entries no setting names")]
+    [InlineData("AgentGuard:Rules:7:When:Teamz:0", "ops", "When:Teamz", "a misspelt key")]
+    [InlineData("AgentGuard:Rules:7:Match:Tools:2", "rm", "Match:Tools:2", "a gap in a list's positions")]
+    [InlineData("AgentGuard:Rules:7:Match:Tools:01", "rm", "Match:Tools:01", "a position written with a leading zero")]
+    [InlineData("AgentGuard:Rules:12:Id", "beyond-a-gap", "Rules:12", "an entry beyond a gap in the list")]
+    [InlineData("AgentGuard:Rules:x:Id", "named", "Rules:x", "an entry that is no list position")]
+    public void KeyTheShapeCannotFind_SendsTheListTheListedWay_AndIsNeitherLostNorLetThrough(string key, string value, string shown, string why)
+    {
+        // Reading without a listing only ever finds keys a setting names; an attacker's (or a typist's) key anywhere else
+        // must make the counts disagree, so the list is read the listed way and the key is bound or reported, as before.
+        var rules = Enumerable.Range(0, 10).Select(i => $$"""{ "Id": "r{{i}}", "Effect": "Deny", "Match": { "Tools": ["t{{i}}"] } }""");
+        var root = new ConfigurationBuilder()
+            .AddJsonStream(Stream($$"""{ "AgentGuard": { "Rules": [ {{string.Join(",", rules)}} ] } }"""))
+            .AddInMemoryCollection(new Dictionary<string, string?> { [key] = value })
+            .Build();
+
+        var unlisted = RuleEntryReader.ReadUnlisted([.. root.Providers], "AgentGuard:Rules", ConfigurationKeyChecker.RootShape.Property("Rules")!);
+        var section = ConfigurationReader.Count([.. root.Providers], "AgentGuard");
+
+        unlisted.Covers(section, "Rules").Should().BeFalse(why);
+        Entries(root).ReadUnlisted.Should().BeFalse(why);
+        var outcome = Outcome(() => Fast(root));
+        outcome.Should().Be(Outcome(() => Live(root)), why);
+        (outcome.Contains(value, StringComparison.Ordinal) || outcome.Contains(shown, StringComparison.Ordinal)).Should().BeTrue($"{why} is bound or reported: {outcome}");
     }
 
     [Fact]
