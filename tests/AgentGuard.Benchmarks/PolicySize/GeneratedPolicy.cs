@@ -34,9 +34,22 @@ internal sealed class GeneratedPolicy
     public IReadOnlyList<RuleSpec> RuleSpecs { get; }
 
     /// <summary>The policy as an <c>appsettings.json</c> would hold it.</summary>
-    public string ToJson()
+    /// <param name="varied">
+    /// Every 97th rule also carries a <c>Message</c> (a setting no other rule of its layout has, which changes no
+    /// decision): a policy whose rules are not all of the layouts of the rules before them.
+    /// </param>
+    public string ToJson(bool varied = false)
     {
-        var rules = new System.Text.Json.Nodes.JsonArray([.. RuleSpecs.Select(r => (System.Text.Json.Nodes.JsonNode)r.ToJson())]);
+        var rules = new System.Text.Json.Nodes.JsonArray([.. RuleSpecs.Select((r, i) =>
+        {
+            var rule = r.ToJson();
+            if (varied && i % 97 == 96)
+            {
+                rule["Message"] = $"message of rule {i}";
+            }
+
+            return (System.Text.Json.Nodes.JsonNode)rule;
+        })]);
         var root = new System.Text.Json.Nodes.JsonObject
         {
             ["AgentGuard"] = new System.Text.Json.Nodes.JsonObject { ["DefaultDecision"] = Options.DefaultDecision, ["Rules"] = rules },

@@ -8,7 +8,8 @@ namespace AgentGuard.Benchmarks.PolicySize;
 /// Issue 19's load figures, measured once rather than benchmarked: loading the generated policy from a JSON file
 /// through <see cref="IConfiguration"/> (to the first decision), the retained size of a compiled policy, and the latency
 /// of decisions made on other threads while a 10,000-rule policy reloads. <c>-- --policy-load [sizes…]</c>; with
-/// <c>--live-section</c> the configuration root is not registered, so the section is read the old way (node by node).
+/// <c>--live-section</c> the configuration root is not registered, so the section is read the old way (node by node);
+/// with <c>--varied</c> every 97th rule carries one setting more (<see cref="GeneratedPolicy.ToJson(bool)"/>).
 /// </summary>
 internal static class PolicyLoad
 {
@@ -54,7 +55,7 @@ internal static class PolicyLoad
         var sizes = args.Select(a => int.TryParse(a, out var n) ? n : 0).Where(n => n > 0).ToArray();
         foreach (var size in sizes.Length > 0 ? sizes : [10_000, 100_000])
         {
-            Load(size, live, args.Contains("--allocations"), readFirst: !args.Contains("--cold"), jit: args.Contains("--jit"));
+            Load(size, live, args.Contains("--allocations"), readFirst: !args.Contains("--cold"), jit: args.Contains("--jit"), varied: args.Contains("--varied"));
         }
 
         if (!live && sizes.Length == 0)
@@ -70,11 +71,12 @@ internal static class PolicyLoad
     /// timed load is a process's first, as in an application's start-up.
     /// </param>
     /// <param name="jit">List the methods the load spent JIT time on (<see cref="JitMethods"/>).</param>
-    private static void Load(int size, bool live, bool allocations = false, bool readFirst = true, bool jit = false)
+    /// <param name="varied">Write the policy with <see cref="GeneratedPolicy.ToJson(bool)"/>'s variation.</param>
+    private static void Load(int size, bool live, bool allocations = false, bool readFirst = true, bool jit = false, bool varied = false)
     {
         var policy = GeneratedPolicy.Create(size, allowed: 70, restricted: 30);
-        var file = Path.Combine(Path.GetTempPath(), $"agentguard-policy-{size}.json");
-        File.WriteAllText(file, policy.ToJson());
+        var file = Path.Combine(Path.GetTempPath(), $"agentguard-policy-{size}{(varied ? "-varied" : string.Empty)}.json");
+        File.WriteAllText(file, policy.ToJson(varied));
         if (!live && readFirst)
         {
             var config = new ConfigurationBuilder().AddJsonFile(file).Build();
