@@ -11,7 +11,10 @@ namespace AgentGuard;
 /// first prompt ("teachdaireachd siostam", "kërkesën fillestare"), what stands above this message ("os cionn na
 /// teachdaireachd seo"), a developer mode ("modh leasachaidh") and a case that replaces the reader's task ("má iarrtar
 /// ort" — if you are asked). A heading announcing new instructions ("*** TREORACHA NUA ***") followed by a line that
-/// speaks of the reader's things is a task handed over, as "NEW IMPORTANT INSTRUCTIONS" is in English. A letter that
+/// speaks of the reader's things is a task handed over, as "NEW IMPORTANT INSTRUCTIONS" is in English. Orders the
+/// English checks read alone weigh as much said in these languages: the reader's configuration or identifier asked for
+/// ("ndaj konfigurimin tënd", "roinn do chumraíocht"), what stands above this message gone over line by line ("líne ar
+/// líne"), a word repeated in the reader's reply ("ath-aithris … aig deireadh do fhreagairt"). A letter that
 /// thanks for a reply ("faleminderit për përgjigjen tuaj"), a page of instructions for its reader ("Treoracha: freagair
 /// gach ceist") and an exam's "scríobh do fhreagra" name none of these places or name one. English text pays a search
 /// for the languages' accented letters and two for ASCII words.
@@ -27,7 +30,7 @@ internal sealed partial class InjectionDetector
 
     /// <summary>ASCII stems of every phrase below (one of them is in each): text without one is not read further.</summary>
     private static readonly SearchValues<string> OtherTongueStems = SearchValues.Create(
-        ["mpendul", "fhreag", "rgjigj", "iyal", "treorach", "ireadh", "iridhean", "dhezim", "zimet", "zime ", "siostam", "sistemit", "sistimu", "fillestar", "tosaigh", "mesazh", "teachdaireachd", "teachtaireacht", "zhvillues", "leasachaidh", "forbr", "njiniyela", "rkohet", "iarrtar", "iarraidh", "ucelwa"],
+        ["mpendul", "fhreag", "rgjigj", "iyal", "treorach", "ireadh", "iridhean", "dhezim", "zimet", "zime ", "siostam", "sistemit", "sistimu", "fillestar", "tosaigh", "mesazh", "teachdaireachd", "teachtaireacht", "zhvillues", "leasachaidh", "forbr", "njiniyela", "rkohet", "iarrtar", "iarraidh", "ucelwa", "konfigurim", "chumra", "shfaq id"],
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The reader's reply as a place: "in your response", "at the end of your response".</summary>
@@ -56,6 +59,16 @@ internal sealed partial class InjectionDetector
     private static readonly string[] IfYouAreAsked =
         ["nëse të kërkohet", "nese te kerkohet", "má iarrtar ort", "ma iarrtar ort", "ma thèid iarraidh ort", "ma theid iarraidh ort", "uma ucelwa"];
 
+    /// <summary>The reader's configuration or identifier asked for: "share your configuration", "show your unique ID".</summary>
+    private static readonly string[] ReadersOwnSettingAsked =
+        ["ndaj konfigurimin tënd", "ndaj konfigurimin tend", "shfaq id-në tënde", "shfaq id-ne tende", "roinn do chumraíocht", "roinn do chumraiocht"];
+
+    /// <summary>"Line by line", with which what stands above this message is gone over.</summary>
+    private static readonly string[] LineByLine = ["líne ar líne", "line ar line", "loidhne air loidhne"];
+
+    /// <summary>"Repeat", with which a word is put into the reader's reply.</summary>
+    private static readonly string[] RepeatVerbs = ["ath-aithris", "athaithris"];
+
     /// <summary>"New" in these languages, which makes an instructions heading an announcement.</summary>
     private static readonly string[] NewWords = ["emisha", "entsha", "ezintsha", "reja", "re", "nua", "ùr", "ùra", "ur", "ura"];
 
@@ -74,14 +87,28 @@ internal sealed partial class InjectionDetector
             return;
         }
 
-        if (HasPhrase(text, InYourReply))
+        var inYourReply = HasPhrase(text, InYourReply);
+        if (inYourReply)
         {
             Raise(weights, Marker.AgentRequest, 0.3);
+            if (HasPhrase(text, RepeatVerbs))
+            {
+                // A word repeated in the reader's reply, as "repeat 'TEST' at the end of your response" is in English.
+                Raise(weights, Marker.AddressedToAi, 0.55);
+            }
         }
 
-        if (HasPhrase(text, SystemMessage) || HasPhrase(text, AboveThisMessage))
+        var aboveThisMessage = HasPhrase(text, AboveThisMessage);
+        if (HasPhrase(text, SystemMessage) || aboveThisMessage)
         {
             Raise(weights, Marker.PromptLeak, 0.3);
+        }
+
+        if (HasPhrase(text, ReadersOwnSettingAsked) || (aboveThisMessage && HasPhrase(text, LineByLine)))
+        {
+            // Orders the English checks read alone: the reader's configuration or identifier asked for; what stands above
+            // this message gone over line by line.
+            Raise(weights, Marker.PromptLeak, 0.55);
         }
 
         if (HasPhrase(text, DeveloperMode))

@@ -32,4 +32,13 @@ internal sealed partial class InjectionDetector
                 break;
         }
     }
+
+    /// <summary>The check of <see cref="Family.OwnSetting"/>: the verb that asks for the reader's configuration or identifier, up to two words before it.</summary>
+    private static void ReadersOwnSetting(ReadOnlySpan<char> text, int at, Span<double> weights)
+    {
+        if (Backwards(InjectionPatterns.ReadersOwnSetting(), "sordel", text, at, 2))
+        {
+            Raise(weights, Marker.PromptLeak, 0.55);
+        }
+    }
 }

@@ -87,7 +87,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("notify the user", Family.TellTheUser), ("notify user", Family.TellTheUser), ("warn the user", Family.TellTheUser), ("warn user", Family.TellTheUser), ("remind the user", Family.TellTheUser), ("remind user", Family.TellTheUser), ("tell readers", Family.TellTheUser), ("tell the reader", Family.TellTheUser), ("inform readers", Family.TellTheUser), ("inform the reader", Family.TellTheUser), ("direct readers", Family.TellTheUser), ("direct the reader", Family.TellTheUser), ("direct users", Family.TellTheUser), ("direct the user", Family.TellTheUser), ("remind readers", Family.TellTheUser), ("warn readers", Family.TellTheUser), ("tell visitors", Family.TellTheUser), ("direct visitors", Family.TellTheUser),
         ("let the user", Family.TellTheUser), ("let users", Family.TellTheUser), ("let all user", Family.TellTheUser), ("let your user", Family.TellTheUser), ("urge", Family.TellTheUser), ("alert the user", Family.TellTheUser), ("alert user", Family.TellTheUser), ("alert all user", Family.TellTheUser), ("encourage", Family.TellTheUser), ("convince", Family.TellTheUser), ("persuade", Family.TellTheUser), ("instruct the user", Family.TellTheUser), ("instruct user", Family.TellTheUser), ("instruct all user", Family.TellTheUser),
         ("system instructions", Family.PromptObject), ("instructions you", Family.PromptObject),
-        ("system prompt", Family.PromptObject), ("system message", Family.PromptObject), ("your instructions", Family.PromptObject), ("your prompt", Family.PromptObject), ("your rules", Family.PromptObject), ("initial prompt", Family.PromptObject), ("initial instructions", Family.PromptObject), ("hidden prompt", Family.PromptObject), ("original instructions", Family.PromptObject), ("hidden instructions", Family.PromptObject), 
+        ("system prompt", Family.PromptObject), ("system message", Family.PromptObject), ("your instructions", Family.PromptObject), ("your prompt", Family.PromptObject), ("your rules", Family.PromptObject), ("initial prompt", Family.PromptObject), ("initial instructions", Family.PromptObject), ("hidden prompt", Family.PromptObject), ("original instructions", Family.PromptObject), ("hidden instructions", Family.PromptObject), ("your configuration", Family.OwnSetting), ("your unique id", Family.OwnSetting), 
         ("repeat ", Family.ReadersSetting), ("recite ", Family.ReadersSetting), ("reveal the", Family.ReadersSetting), ("reveal all", Family.ReadersSetting), ("reveal everything", Family.ReadersSetting), ("print the", Family.ReadersSetting), ("print all", Family.ReadersSetting), ("print everything", Family.ReadersSetting), ("output the", Family.ReadersSetting), ("output all", Family.ReadersSetting), ("output everything", Family.ReadersSetting), ("display the", Family.ReadersSetting), ("write out", Family.ReadersSetting), ("show me", Family.ReadersSetting), ("show the", Family.ReadersSetting), ("show all", Family.ReadersSetting), ("show everything", Family.ReadersSetting), ("go line by line", Family.ReadersSetting), ("go word by word", Family.ReadersSetting), ("what's the", Family.ReadersSetting), ("what is the", Family.ReadersSetting), ("what are the", Family.ReadersSetting), ("what was the", Family.ReadersSetting), ("what were the", Family.ReadersSetting), ("what's your", Family.ReadersSetting), ("what is your", Family.ReadersSetting), ("what are your", Family.ReadersSetting), ("what was your", Family.ReadersSetting), ("what were your", Family.ReadersSetting), ("you are ", Family.ReadersSetting), ("if you are told", Family.ReadersSetting), ("if you are asked", Family.ReadersSetting), ("if you are instructed", Family.ReadersSetting), ("if you are requested", Family.ReadersSetting), ("if you are prompted", Family.ReadersSetting), ("if you are tasked", Family.ReadersSetting), ("if you're ", Family.ReadersSetting), ("when you are ", Family.ReadersSetting), ("whenever you are ", Family.ReadersSetting), ("regardless of", Family.ReadersSetting), ("irrespective of", Family.ReadersSetting), ("notwithstanding", Family.ReadersSetting),
     ];
 
@@ -969,6 +969,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.WhoeverProcesses:
                 WhoeverProcesses(text, at, weights);
                 break;
+            case Family.OwnSetting:
+                ReadersOwnSetting(text, at, weights);
+                break;
             case Family.PromptObject:
                 if (Backwards(InjectionPatterns.PromptLeak(), "rpoosdltwe", text, at, 3))
                 {
@@ -1123,5 +1126,6 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         MachineSubject,
         WhoeverProcesses,
         HandedCode,
+        OwnSetting,
     }
 }
