@@ -850,6 +850,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.Follow:
                 RaiseIf(InjectionPatterns.FollowInstructions(), text, at, weights, Marker.NewInstructions, 0.6);
+                RaiseIf(InjectionPatterns.OrdersFromASearchResult(), text, at, weights, Marker.NewInstructions, 0.55);
                 SplicedBannerTask(text, at, weights);
                 break;
             case Family.FakeCompletion:

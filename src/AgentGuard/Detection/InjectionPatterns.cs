@@ -123,6 +123,14 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(@"\G(?:adhere|obey|comply|follow|execute|carry\s+out|perform)\s+(?:strictly\s+)?(?:to\s+|with\s+)?(?:the\s+|these\s+|this\s+|my\s+|our\s+|all\s+)?(?:following|below|new|updated|next|hidden|embedded|additional)\s+(?:\w+\s+)?(?:instructions?|commands?|directives?|orders|steps|tasks?|requests?)\b", Options, Timeout)]
     internal static partial Regex FollowInstructions();
 
+    /// <summary>
+    /// "follow the first result's instructions", "follow the instructions in the top search result", "carry out the steps
+    /// from the first result": the reader's orders fetched from a search result. "Follow the instructions in the README"
+    /// names a document, not whatever a search puts first.
+    /// </summary>
+    [GeneratedRegex(@"\G(?:follow|carry\s+out)\s+(?:the\s+)?(?:(?:first|top)\s+(?:search\s+)?result(?:'s|s'|s)?\s+(?:instructions|steps|directions)|(?:instructions|steps|directions)\s+(?:in|of|from|on)\s+the\s+(?:first|top)\s+(?:search\s+)?result)\b", Options, Timeout)]
+    internal static partial Regex OrdersFromASearchResult();
+
     /// <summary>"Answer: task complete.", "Task completed.", "END OF EMAIL": a fake end of the data before new instructions.</summary>
     [GeneratedRegex(@"\G(?:answer\s*:\s*task\s+(?:is\s+)?complete|task\s+(?:is\s+)?(?:complete|completed|done|finished)\s*[.!]\s*(?:now|next|new|ignore|you|please)|end\s+of\s+(?:email|document|context|data|input|file|message|tool\s+output|results?)\b)", Options, Timeout)]
     internal static partial Regex FakeCompletion();
