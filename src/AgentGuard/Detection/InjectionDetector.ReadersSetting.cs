@@ -33,10 +33,13 @@ internal sealed partial class InjectionDetector
         }
     }
 
-    /// <summary>The check of <see cref="Family.OwnSetting"/>: the verb that asks for the reader's configuration or identifier, up to two words before it.</summary>
+    /// <summary>
+    /// The check of <see cref="Family.OwnSetting"/>, whose anchors begin at "your" ("your config…", "your current
+    /// config…", "your unique id"; anchoring at "config" alone cost the clean page about 5 %): the verb before it.
+    /// </summary>
     private static void ReadersOwnSetting(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
-        if (Backwards(InjectionPatterns.ReadersOwnSetting(), "sordel", text, at, 2))
+        if (Backwards(InjectionPatterns.ReadersOwnSetting(), "sordel", text, at, 1))
         {
             Raise(weights, Marker.PromptLeak, 0.55);
         }
