@@ -36,7 +36,7 @@ internal static class ConfigurationReader
         var providers = root.Providers.ToArray();
         var snapshot = new ConfigurationSnapshot(section.Path, section.Key) { Value = section.Value };
         var rulesShape = shape.Property(nameof(AgentGuardOptions.Rules));
-        var (counts, unlisted) = CountWithRules(providers, section.Path, rules is not null ? rulesShape : null);
+        var (counts, unlisted) = CountAndReadRules(providers, section.Path, rules is not null ? rulesShape : null);
         for (var p = 0; p < providers.Length; p++)
         {
             if (counts[p].Count > 0 && providers[p] is not ConfigurationProvider)
@@ -54,7 +54,8 @@ internal static class ConfigurationReader
             var property = shape.Property(key) ?? (packages.TryGetValue(key, out var package) ? package : null);
             if (rules is not null && ReferenceEquals(property, rulesShape))
             {
-                // Read under the shape's spelling of the list's name: what the entries report names the list as the configuration spells it.
+                // The entries were read at "…:Rules": a list spelt otherwise ("RULES") is read the listed way, so that what its
+                // entries report names the list as the configuration spells it.
                 if (unlisted is not null && string.Equals(key, nameof(AgentGuardOptions.Rules), StringComparison.Ordinal) && unlisted.Covers(counts, key))
                 {
                     unlisted.AddTo(rules);
@@ -211,7 +212,7 @@ internal static class ConfigurationReader
     /// is one scan and one sort of every key below it, which the list's reading then needs only to check against. Null
     /// for the list when not asked for.
     /// </summary>
-    private static (Dictionary<string, int>[] Section, RuleEntryReader.Unlisted? Rules) CountWithRules(IConfigurationProvider[] providers, string path, ConfigurationShape? rules)
+    private static (Dictionary<string, int>[] Section, RuleEntryReader.Unlisted? Rules) CountAndReadRules(IConfigurationProvider[] providers, string path, ConfigurationShape? rules)
     {
         if (rules is null)
         {
