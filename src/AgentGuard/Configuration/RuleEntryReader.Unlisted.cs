@@ -114,21 +114,13 @@ internal sealed partial class RuleEntryReader
     /// <summary>Looks up every setting of the shape under the entry into <see cref="_found"/>, and records what it finds as a layout.</summary>
     private int ProbeAll(IConfigurationProvider provider, string entryPath)
     {
-        _probed.Clear();
         var remaining = int.MaxValue;
-        var here = ConfigurationReader.Probe(provider, entryPath, _rule, _probed, _order, ref remaining);
-        if (here == 0)
+        var here = Probe(provider, entryPath, ref remaining);
+        if (here > 0)
         {
-            return 0;
+            LearnProbed(entryPath);
         }
 
-        _found.Clear();
-        foreach (var (probed, value) in _probed)
-        {
-            _found.Add((Key(probed.Length == entryPath.Length ? string.Empty : probed[(entryPath.Length + 1)..]), value));
-        }
-
-        Remember(here);
         return here;
     }
 

@@ -198,22 +198,34 @@ internal sealed partial class RuleEntryReader
             }
         }
 
-        _probed.Clear();
         var remaining = count;
-        ConfigurationReader.Probe(provider, entryPath, _rule, _probed, _order, ref remaining);
+        Probe(provider, entryPath, ref remaining);
         if (remaining != 0)
         {
             return false;
         }
 
+        LearnProbed(entryPath);
+        return true;
+    }
+
+    /// <summary>Looks up the entry's keys by the shape into <see cref="_probed"/>, at most <paramref name="remaining"/> of them; returns how many it found.</summary>
+    private int Probe(IConfigurationProvider provider, string entryPath, ref int remaining)
+    {
+        _probed.Clear();
+        return ConfigurationReader.Probe(provider, entryPath, _rule, _probed, _order, ref remaining);
+    }
+
+    /// <summary>The keys just probed as the entry's keys (<see cref="_found"/>), kept as a layout.</summary>
+    private void LearnProbed(string entryPath)
+    {
         _found.Clear();
         foreach (var (path, value) in _probed)
         {
             _found.Add((Key(path.Length == entryPath.Length ? string.Empty : path[(entryPath.Length + 1)..]), value));
         }
 
-        Remember(count);
-        return true;
+        Remember(_found.Count);
     }
 
     /// <summary>Looks up each key of <paramref name="layout"/> (the rarest first, so a layout that does not fit fails at once).</summary>
