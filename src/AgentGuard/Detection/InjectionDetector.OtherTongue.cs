@@ -30,7 +30,7 @@ internal sealed partial class InjectionDetector
 
     /// <summary>ASCII stems of every phrase below (one of them is in each): text without one is not read further.</summary>
     private static readonly SearchValues<string> OtherTongueStems = SearchValues.Create(
-        ["mpendul", "fhreag", "rgjigj", "iyal", "treorach", "ireadh", "iridhean", "dhezim", "zimet", "zime ", "siostam", "sistemit", "sistimu", "fillestar", "tosaigh", "mesazh", "teachdaireachd", "teachtaireacht", "zhvillues", "leasachaidh", "forbr", "njiniyela", "rkohet", "iarrtar", "iarraidh", "ucelwa", "konfigurim", "chumra", "shfaq id"],
+        ["mpendul", "fhreag", "rgjigj", "iyal", "treorach", "ireadh", "iridhean", "dhezim", "zimet", "zime ", "siostam", "sistemit", "sistimu", "fillestar", "tosaigh", "mesazh", "teachdaireachd", "teachtaireacht", "zhvillues", "leasachaidh", "forbr", "njiniyela", "rkohet", "iarrtar", "iarraidh", "ucelwa", "konfigurim", "chumra", "shfaq id", "shfaqni id"],
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The reader's reply as a place: "in your response", "at the end of your response".</summary>
@@ -59,9 +59,11 @@ internal sealed partial class InjectionDetector
     private static readonly string[] IfYouAreAsked =
         ["nëse të kërkohet", "nese te kerkohet", "má iarrtar ort", "ma iarrtar ort", "ma thèid iarraidh ort", "ma theid iarraidh ort", "uma ucelwa"];
 
-    /// <summary>The reader's configuration or identifier asked for: "share your configuration", "show your unique ID".</summary>
+    /// <summary>The reader's configuration or identifier asked for: "share your configuration", "show your unique ID" (Albanian in the familiar and the polite form).</summary>
     private static readonly string[] ReadersOwnSettingAsked =
-        ["ndaj konfigurimin tënd", "ndaj konfigurimin tend", "shfaq id-në tënde", "shfaq id-ne tende", "roinn do chumraíocht", "roinn do chumraiocht"];
+        ["ndaj konfigurimin tënd", "ndaj konfigurimin tend", "ndaj konfigurimin tuaj", "ndani konfigurimin tuaj", "ndani konfigurimin tënd",
+         "shfaq id-në tënde", "shfaq id-ne tende", "shfaq id-në tuaj", "shfaq id-ne tuaj", "shfaqni id-në tuaj", "shfaqni id-ne tuaj",
+         "roinn do chumraíocht", "roinn do chumraiocht"];
 
     /// <summary>"Line by line", with which what stands above this message is gone over.</summary>
     private static readonly string[] LineByLine = ["líne ar líne", "line ar line", "loidhne air loidhne"];
