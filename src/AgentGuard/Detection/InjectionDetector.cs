@@ -596,6 +596,10 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 {
                     Raise(weights, Marker.FakeRoleTag, 0.5);
                 }
+                else
+                {
+                    TaskCalledOff(text, at, weights);
+                }
 
                 break;
             case Family.RoleChange:
@@ -700,6 +704,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.ReplyManner:
                 ReplyManner(text, at, weights);
                 CannedReply(text, at, weights);
+                FixedReplyAfterCallOff(text, at, weights);
                 DictatedMessage(text, at, weights);
                 StandingOrder(text, at, weights);
                 if (anchor != "answer ")
@@ -837,6 +842,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 RaiseIf(InjectionPatterns.OtherTools(), text, at, weights, Marker.ToolInvocation, 0.45);
                 TaskReplaced(text, at, weights);
                 PaymentKeptQuiet(text, at, weights);
+                TaskCalledOff(text, at, weights);
                 break;
             case Family.Please:
                 PleaseRequest(text, at, weights);
@@ -947,10 +953,12 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.HaltedAnswer:
                 HaltedAnswer(text, at, weights);
+                TaskCalledOff(text, at, weights);
                 NoticeInPlaceOfAnswer(text, at, anchor.Length, weights);
                 break;
             case Family.AnswerStop:
                 NoticeInPlaceOfAnswer(text, at, anchor.Length, weights);
+                TaskCalledOff(text, at, weights);
                 break;
             case Family.ActedFailure:
                 ActedFailure(text, at, anchor.Length, weights);
