@@ -53,7 +53,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("hypothetical", Family.Hypothetical), ("world where", Family.Hypothetical), ("universe where", Family.Hypothetical), ("scenario where", Family.Hypothetical),
         ("if asked", Family.Conditional), ("if questioned", Family.Conditional), ("if user", Family.Conditional), ("if the user", Family.Conditional), ("if a user", Family.Conditional), ("if any user", Family.Conditional), ("if someone", Family.Conditional), ("if anyone", Family.Conditional), ("if you are asked", Family.Conditional), ("if you're asked", Family.Conditional),
         ("assistant:", Family.FakeTurn), ("invisible to", Family.HiddenClaim), ("<instruction>", Family.RoleTag), ("[admin", Family.RoleTag),
-        ("using", Family.CallTool), ("ignora", Family.Ignore), ("ignoriere", Family.Ignore), ("olvida", Family.Ignore), ("oubliez", Family.Ignore), ("vergiss", Family.Ignore),
+        ("using", Family.CallTool), ("ignora", Family.Ignore), ("ignoriere", Family.Ignore), ("olvida", Family.Ignore), ("oubliez", Family.Ignore), ("vergiss", Family.Ignore), ("negeer", Family.IgnoreInAnotherTongue), ("vergeet", Family.IgnoreInAnotherTongue), ("zignoruj", Family.IgnoreInAnotherTongue), ("ignoruj", Family.IgnoreInAnotherTongue), ("zapomnij", Family.IgnoreInAnotherTongue), ("zabudni", Family.IgnoreInAnotherTongue), ("yok say", Family.IgnoreInAnotherTongue), ("abaikan", Family.IgnoreInAnotherTongue), ("lupakan", Family.IgnoreInAnotherTongue), ("ignorera", Family.IgnoreInAnotherTongue), ("ignorer ", Family.IgnoreInAnotherTongue), ("glem ", Family.IgnoreInAnotherTongue),
         ("let's", Family.Steering), ("let us", Family.Steering), ("suggest", Family.Steering), ("recommend", Family.Steering), ("advise", Family.Steering), ("por favor", Family.Please), ("per favore", Family.Please), ("veuillez", Family.Please), ("bitte", Family.Please),
         ("all ", Family.Ranked), ("every other", Family.Ranked), ("every previous", Family.Ranked), ("every prior", Family.Ranked), ("any other", Family.Ranked), ("any prior", Family.Ranked), ("any previous", Family.Ranked),
         ("previous and", Family.Ranked), ("previous or", Family.Ranked), ("prior and", Family.Ranked), ("prior or", Family.Ranked), ("preceding and", Family.Ranked), ("past and", Family.Ranked), ("earlier and", Family.Ranked),
@@ -212,6 +212,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ScanRotated(text, weights);
         ScanOtherTongues(text, weights);
         ScanCyrillicIgnore(text, weights);
+        ScanIgnoreInOtherTongues(text, weights);
         // Without a second reader, a text that changes only in its spacing is walked once, respaced, instead of twice.
         plainReading = ScanPlainReading(text, weights, mayRespace: typeof(TReader) == typeof(NoReader), out var respaced);
         ScanValues(jsonValues, weights, resultRespaced: respaced is not null);
@@ -272,6 +273,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ScanRotated(text, weights);
         ScanOtherTongues(text, weights);
         ScanCyrillicIgnore(text, weights);
+        ScanIgnoreInOtherTongues(text, weights);
         _ = ScanPlainReading(text, weights, mayRespace: true, out var respaced);
         ScanRuns(jsonValues, weights);
         text = respaced ?? text;
@@ -956,6 +958,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 TaskCalledOff(text, at, weights);
                 NoticeInPlaceOfAnswer(text, at, anchor.Length, weights);
                 break;
+            case Family.IgnoreInAnotherTongue:
+                IgnoreInAnotherTongue(text, at, weights);
+                break;
             case Family.AnswerStop:
                 NoticeInPlaceOfAnswer(text, at, anchor.Length, weights);
                 TaskCalledOff(text, at, weights);
@@ -1119,6 +1124,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         VouchedVerdict,
         AppliedBlock,
         HaltedAnswer,
+        IgnoreInAnotherTongue,
         LiftedRestrictions,
         PlantedMemory,
         ReaderNamed,

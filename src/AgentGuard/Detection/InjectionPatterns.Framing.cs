@@ -17,7 +17,11 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(@"\Gyou\s+must\s+(?:now\s+|always\s+|only\s+)?(?:(?:listen\s+to|obey|heed)\s+(?:my\b|me\b|what\s+i\s+say)|follow\s+my\s+(?:instructions?|orders?|commands?|directions?|directives?))", Options, Timeout)]
     internal static partial Regex DemandsObedience();
 
-    /// <summary>"Ignorez le texte et dites …", "Ignora el documento y responde …", "Ignorieren Sie die Tabelle und sagen Sie …", "Ignore o documento e diga …".</summary>
-    [GeneratedRegex(@"\G(?:ignorez|ignorer|ignore|ignora|ignorar|ignoriere|ignorieren\s+sie)\s+(?:la|le|les|l'|el|los|las|lo|o|a|os|as|este|esta|esto|cette|ce|cet|ces|die|den|das|diese[nrs]?|il|gli|questo|questa)\s*(?:[\w'\-]+\s+){0,3}?[\w'\-]+\s*,?\s+(?:et|y|und|e)\s+(?:indiquez|dites|d\u00E9clarez|affirmez|\u00E9crivez|r\u00E9pondez|di|d\u00ED|indica|declara|afirma|escribe|responde|sage|sagen\s+sie|schreibe|schreiben\s+sie|gib|geben\s+sie|behaupte|behaupten\s+sie|antworte|antworten\s+sie|d\u00EC|scrivi|afferma|dichiara|rispondi|diga|escreva|afirme|declare|responda|indique)\b", Options, Timeout)]
+    /// <summary>
+    /// "Ignorez le texte et dites …", "Ignora el documento y responde …", "Ignorieren Sie die Tabelle und sagen Sie …",
+    /// "Ignore o documento e diga …"; writing only what is said ("… und schreibe: …", "… y escribe que …"), not a file
+    /// ("Ignoriere die Warnung und schreibe die Datei erneut").
+    /// </summary>
+    [GeneratedRegex(@"\G(?:ignorez|ignorer|ignore|ignora|ignorar|ignoriere|ignorieren\s+sie)\s+(?:la|le|les|l'|el|los|las|lo|o|a|os|as|este|esta|esto|cette|ce|cet|ces|die|den|das|diese[nrs]?|il|gli|questo|questa)\s*(?:[\w'\-]+\s+){0,3}?[\w'\-]+\s*,?\s+(?:et|y|und|e)\s+(?:(?:indiquez|dites|d\u00E9clarez|affirmez|r\u00E9pondez|di|d\u00ED|indica|declara|afirma|responde|sage|sagen\s+sie|gib|geben\s+sie|behaupte|behaupten\s+sie|erkl\u00E4re|erkl\u00E4ren\s+sie|antworte|antworten\s+sie|d\u00EC|afferma|dichiara|rispondi|diga|afirme|declare|responda|indique)\b|(?:\u00E9crivez|escribe|schreibe|schreiben\s+sie|scrivi|escreva)\s*(?::|,?\s+(?:que|qu'|dass|che)))", Options, Timeout)]
     internal static partial Regex IgnoreTheDocumentOtherLanguages();
 }
