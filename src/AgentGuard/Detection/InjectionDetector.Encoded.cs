@@ -40,6 +40,10 @@ internal sealed partial class InjectionDetector
                 ReadEncoded(text[start..Math.Min(end, start + MaximumEncodedRun)], weights);
                 EncodedRecipient(text, start, end, weights);
             }
+            else if (end - start is 2 or 3 && TryReadDecimalCodes(text, start, weights, out var codesEnd))
+            {
+                end = codesEnd;
+            }
             else if (end - start == 8 && IsBinaryByte(text[start..end]))
             {
                 end = ReadBinary(text, start, weights);

@@ -210,6 +210,8 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ScanHidden(text, weights, depth: 0);
         ScanEncoded(text, weights);
         ScanRotated(text, weights);
+        ScanReversed(text, weights);
+        ScanMorse(text, weights);
         ScanOtherTongues(text, weights);
         ScanCyrillicIgnore(text, weights);
         ScanIgnoreInOtherTongues(text, weights);
@@ -271,6 +273,8 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ScanHidden(text, weights, depth: 0);
         ScanEncoded(text, weights);
         ScanRotated(text, weights);
+        ScanReversed(text, weights);
+        ScanMorse(text, weights);
         ScanOtherTongues(text, weights);
         ScanCyrillicIgnore(text, weights);
         ScanIgnoreInOtherTongues(text, weights);
