@@ -11,7 +11,7 @@ namespace AgentGuard;
 /// weighs only when the sentence goes on to say what to state ("… en zeg …", "… 말하세요"): a password-reset e-mail's
 /// "ignore this e-mail if you did not ask for it" and a manual's "ignore the warning and continue" stay clean, and so
 /// does "don't forget" (a negation next to the verb). Verbs written in ASCII are anchors of the word walk; the others are
-/// found by one search, in a text that holds a character outside ASCII. Each verb is written without a first letter
+/// found by one search, in a text that holds a letter of one of their scripts. Each verb is written without a first letter
 /// that case would change ("гнорир" for Игнорируй and игнорируй).
 /// </content>
 internal sealed partial class InjectionDetector
@@ -45,7 +45,7 @@ internal sealed partial class InjectionDetector
         new(["ỏ qua", "hớt lờ"], ["hướng dẫn", "chỉ dẫn", "chỉ thị", "lệnh", "quy tắc"], ["trước", "tất cả", "mọi", "ở trên"],
             [" và nói", " và tuyên bố", " và trả lời", " và khẳng định", " và viết rằng"], ["đừng", "không"]),
         // Swedish.
-        new(["ignorera", "glöm"], ["instruktion", "anvisning", "regler", "direktiv"], ["tidigare", "alla ", "föregående", "ovanstående"],
+        new(["ignorera"], ["instruktion", "anvisning", "regler", "direktiv"], ["tidigare", "alla ", "föregående", "ovanstående"],
             [" och säg", " och förklara", " och påstå", " och svara", " och skriv att", " och skriv:"], ["inte"]),
         // Danish and Norwegian.
         new(["ignorer ", "glem "], ["instruktion", "instruksjon", "instruks", "regler", "anvisning"], ["tidligere", "alle ", "foregående", "ovenstående"],
@@ -86,10 +86,21 @@ internal sealed partial class InjectionDetector
     /// <summary>How far before and after the verb its sentence is read.</summary>
     private const int TongueReach = 160;
 
+    /// <summary>
+    /// Whether <paramref name="text"/> holds a letter of the scripts those verbs are written in: Latin Extended (Turkish
+    /// ı ş ğ, Romanian, Czech), Greek, Cyrillic, Hebrew, Arabic, Devanagari, Vietnamese's Latin Extended Additional and
+    /// Hangul. A search for the verbs is Aho-Corasick over every character (a seventh of the detector's time on a 10 KB
+    /// English page with a dash in it, measured): a text without one of these letters cannot hold a verb and is not
+    /// searched. Four vectorized range searches.
+    /// </summary>
+    private static bool MayHoldOtherTongueVerb(ReadOnlySpan<char> text)
+        => text.ContainsAnyInRange('\u0100', '\u06FF') || text.ContainsAnyInRange('\u0900', '\u097F')
+            || text.ContainsAnyInRange('\u1E00', '\u1EFF') || text.ContainsAnyInRange('\uAC00', '\uD7AF');
+
     /// <summary>Every verb of <see cref="OtherTongueIgnoreVerbs"/> in <paramref name="text"/>, checked as <see cref="IgnoreInAnotherTongue"/>.</summary>
     private static void ScanIgnoreInOtherTongues(ReadOnlySpan<char> text, Span<double> weights)
     {
-        if (!text.ContainsAnyExceptInRange('\0', '\u007F'))
+        if (!MayHoldOtherTongueVerb(text))
         {
             return;
         }
