@@ -711,6 +711,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 ReplyManner(text, at, weights);
                 CannedReply(text, at, weights);
                 FixedReplyAfterCallOff(text, at, weights);
+                MailboxSwept(text, at, weights);
                 DictatedMessage(text, at, weights);
                 StandingOrder(text, at, weights);
                 if (anchor != "answer ")
@@ -721,6 +722,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.StandingOrder:
                 StandingOrder(text, at, weights);
+                if (anchor == "include ")
+                {
+                    MailboxSwept(text, at, weights);
+                }
+
                 break;
             case Family.HumanTurn:
                 SplicedHumanTurn(text, at, weights);
@@ -775,6 +781,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 }
 
                 DictatedMessage(text, at, weights);
+                MailboxSwept(text, at, weights);
                 if (!Ahead(text, at, 160, SendTargets, '@'))
                 {
                     break;
