@@ -53,7 +53,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("hypothetical", Family.Hypothetical), ("world where", Family.Hypothetical), ("universe where", Family.Hypothetical), ("scenario where", Family.Hypothetical),
         ("if asked", Family.Conditional), ("if questioned", Family.Conditional), ("if user", Family.Conditional), ("if the user", Family.Conditional), ("if a user", Family.Conditional), ("if any user", Family.Conditional), ("if someone", Family.Conditional), ("if anyone", Family.Conditional), ("if you are asked", Family.Conditional), ("if you're asked", Family.Conditional),
         ("assistant:", Family.FakeTurn), ("invisible to", Family.HiddenClaim), ("<instruction>", Family.RoleTag), ("[admin", Family.RoleTag),
-        ("using", Family.CallTool), ("ignora", Family.Ignore), ("ignoriere", Family.Ignore), ("olvida", Family.Ignore), ("oubliez", Family.Ignore), ("vergiss", Family.Ignore), ("negeer", Family.IgnoreInAnotherTongue), ("vergeet", Family.IgnoreInAnotherTongue), ("zignoruj", Family.IgnoreInAnotherTongue), ("ignoruj", Family.IgnoreInAnotherTongue), ("zapomnij", Family.IgnoreInAnotherTongue), ("zabudni", Family.IgnoreInAnotherTongue), ("yok say", Family.IgnoreInAnotherTongue), ("abaikan", Family.IgnoreInAnotherTongue), ("lupakan", Family.IgnoreInAnotherTongue), ("ignorera", Family.IgnoreInAnotherTongue), ("ignorer ", Family.IgnoreInAnotherTongue), ("glem ", Family.IgnoreInAnotherTongue),
+        ("using", Family.CallTool), ("ignora", Family.Ignore), ("ignoriere", Family.Ignore), ("olvida", Family.Ignore), ("oubliez", Family.Ignore), ("vergiss", Family.Ignore), ("as your ", Family.ReaderOverruled), ("priority over", Family.ReaderOverruled), ("precedence over", Family.ReaderOverruled), ("what were you", Family.ReaderOverruled), ("act as a", Family.ReaderOverruled), ("act as dan", Family.ReaderOverruled), ("unfiltered", Family.ReaderOverruled), ("uncensored", Family.ReaderOverruled), ("unrestricted", Family.ReaderOverruled), ("jailbroken", Family.ReaderOverruled), ("negeer", Family.IgnoreInAnotherTongue), ("vergeet", Family.IgnoreInAnotherTongue), ("zignoruj", Family.IgnoreInAnotherTongue), ("ignoruj", Family.IgnoreInAnotherTongue), ("zapomnij", Family.IgnoreInAnotherTongue), ("zabudni", Family.IgnoreInAnotherTongue), ("yok say", Family.IgnoreInAnotherTongue), ("abaikan", Family.IgnoreInAnotherTongue), ("lupakan", Family.IgnoreInAnotherTongue), ("ignorera", Family.IgnoreInAnotherTongue), ("ignorer ", Family.IgnoreInAnotherTongue), ("glem ", Family.IgnoreInAnotherTongue),
         ("let's", Family.Steering), ("let us", Family.Steering), ("suggest", Family.Steering), ("recommend", Family.Steering), ("advise", Family.Steering), ("por favor", Family.Please), ("per favore", Family.Please), ("veuillez", Family.Please), ("bitte", Family.Please),
         ("all ", Family.Ranked), ("every other", Family.Ranked), ("every previous", Family.Ranked), ("every prior", Family.Ranked), ("any other", Family.Ranked), ("any prior", Family.Ranked), ("any previous", Family.Ranked),
         ("previous and", Family.Ranked), ("previous or", Family.Ranked), ("prior and", Family.Ranked), ("prior or", Family.Ranked), ("preceding and", Family.Ranked), ("past and", Family.Ranked), ("earlier and", Family.Ranked),
@@ -969,6 +969,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 TaskCalledOff(text, at, weights);
                 NoticeInPlaceOfAnswer(text, at, anchor.Length, weights);
                 break;
+            case Family.ReaderOverruled:
+                ReaderOverruled(text, at, anchor, weights);
+                break;
             case Family.IgnoreInAnotherTongue:
                 IgnoreInAnotherTongue(text, at, weights);
                 break;
@@ -1136,6 +1139,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         AppliedBlock,
         HaltedAnswer,
         IgnoreInAnotherTongue,
+        ReaderOverruled,
         LiftedRestrictions,
         PlantedMemory,
         ReaderNamed,
