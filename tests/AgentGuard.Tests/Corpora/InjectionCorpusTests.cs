@@ -44,7 +44,7 @@ public sealed class InjectionCorpusTests(ITestOutputHelper output)
     {
         ["asb"] = 56,
         ["bipia"] = 43,
-        ["cyberseceval-indirect"] = 11,
+        ["cyberseceval-indirect"] = 12,
         ["doomarena"] = 2,
         ["email-agent-redteam"] = 6,
         ["garak-latentinjection"] = 67,
