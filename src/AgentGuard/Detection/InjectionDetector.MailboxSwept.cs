@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace AgentGuard;
 
 /// <content>
@@ -15,6 +17,9 @@ internal sealed partial class InjectionDetector
     /// <summary>Words before the handing verb that keep it an order ("Could you send …", "Please forward …").</summary>
     private static readonly string[] SweepLeads = ["please", "kindly", "just", "also", "then", "now", "first", "pls"];
 
+    /// <summary>What a sweep or a code names in its sentence (a cheap test before the pattern).</summary>
+    private static readonly SearchValues<string> SweptThings = SearchValues.Create(["mail", "message", "inbox", "contacts", "code", "pin", "invoice", "attachment", "thread", "conversation"], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The openers of a polite request: "could you", "can you", "would you", "will you".</summary>
     private static readonly string[] PoliteModals = ["could", "can", "would", "will"];
 
@@ -24,7 +29,8 @@ internal sealed partial class InjectionDetector
     /// <summary>At a handing verb (<paramref name="at"/>): <see cref="InjectionPatterns.MailboxSwept"/>, placed as an order.</summary>
     private static void MailboxSwept(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
-        if (!OpensScriptedOrder(text, at) && !AfterLeadOpeningSentence(text, at, SweepLeads) && !AfterPoliteQuestion(text, at))
+        if (!Ahead(text, at, 120, SweptThings, '\0', sentence: true)
+            || (!OpensScriptedOrder(text, at) && !AfterLeadOpeningSentence(text, at, SweepLeads) && !AfterPoliteQuestion(text, at)))
         {
             return;
         }

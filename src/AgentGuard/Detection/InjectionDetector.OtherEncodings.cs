@@ -19,16 +19,18 @@ internal sealed partial class InjectionDetector
 
     private static readonly SearchValues<char> MorseChars = SearchValues.Create(".- /|\u00B7\u2013\u2014_");
 
-    private static readonly SearchValues<char> MorseSymbols = SearchValues.Create(".-");
+    /// <summary>A dot next to a dash: every run of Morse code of more than a few letters holds one, and prose seldom does.</summary>
+    private static readonly SearchValues<string> MorsePairs = SearchValues.Create([".-", "-."], StringComparison.Ordinal);
 
     /// <summary>The letters and digits of Morse code, by their dots (0) and dashes (1) read as a binary number under a leading 1.</summary>
     private static readonly Dictionary<int, char> MorseLetters = BuildMorseLetters();
 
     /// <summary>
-    /// Frequent English words written backwards between spaces ("the", "and", "you", "all", "ignore", "instructions",
-    /// "previous", "to", "is", "your"): English prose holds almost none of them, reversed English several.
+    /// Frequent English words written backwards ("the", "and", "you", "all", "ignore", "instructions", "previous",
+    /// "your"), each at a word's start: English prose holds almost none of them, reversed English several. Searched
+    /// without the blank before them (a search that starts at every blank is slow), which is checked after.
     /// </summary>
-    private static readonly SearchValues<string> ReversedWords = SearchValues.Create([" eht ", " dna ", " uoy ", " lla ", " erongi", "snoitcurtsni ", " suoiverp ", " ot ", " si ", " ruoy "], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> ReversedWords = SearchValues.Create(["eht ", "dna ", "uoy ", "lla ", "erongi", "snoitcurtsni", "suoiverp ", "ruoy "], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>At most this many characters around the first reversed word are turned round and read.</summary>
     private const int MaximumReversedRun = 4096;
@@ -36,17 +38,23 @@ internal sealed partial class InjectionDetector
     /// <summary>Every run of dots and dashes with enough letters, decoded and read as decoded text.</summary>
     private static void ScanMorse(ReadOnlySpan<char> text, Span<double> weights)
     {
-        var at = text.IndexOfAny(MorseSymbols);
+        var at = text.IndexOfAny(MorsePairs);
         while (at >= 0)
         {
-            var length = text[at..].IndexOfAnyExcept(MorseChars);
-            var end = length < 0 ? text.Length : at + length;
-            if (end - at >= MinimumMorseLetters * 2)
+            var start = at;
+            while (start > 0 && MorseChars.Contains(text[start - 1]))
             {
-                ReadMorse(text[at..end], weights);
+                start--;
             }
 
-            var next = end < text.Length ? text[end..].IndexOfAny(MorseSymbols) : -1;
+            var length = text[at..].IndexOfAnyExcept(MorseChars);
+            var end = length < 0 ? text.Length : at + length;
+            if (end - start >= MinimumMorseLetters * 2)
+            {
+                ReadMorse(text[start..end], weights);
+            }
+
+            var next = end < text.Length ? text[end..].IndexOfAny(MorsePairs) : -1;
             at = next < 0 ? -1 : end + next;
         }
     }
@@ -155,24 +163,23 @@ internal sealed partial class InjectionDetector
     /// <summary>Two different reversed words: the text around the first is turned round and read as decoded text.</summary>
     private static void ScanReversed(ReadOnlySpan<char> text, Span<double> weights)
     {
-        var first = text.IndexOfAny(ReversedWords);
+        var first = NextReversedWord(text, 0);
         if (first < 0)
         {
             return;
         }
 
-        var firstWord = WordAt(text, first + 1);
+        var firstWord = WordAt(text, first);
         var second = -1;
         for (var at = first + 1; at < text.Length;)
         {
-            var next = text[at..].IndexOfAny(ReversedWords);
+            var next = NextReversedWord(text, at);
             if (next < 0)
             {
                 return;
             }
 
-            next += at;
-            if (!WordAt(text, next + 1).Equals(firstWord, StringComparison.OrdinalIgnoreCase))
+            if (!WordAt(text, next).Equals(firstWord, StringComparison.OrdinalIgnoreCase))
             {
                 second = next;
                 break;
@@ -200,6 +207,29 @@ internal sealed partial class InjectionDetector
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>The next word of <see cref="ReversedWords"/> from <paramref name="from"/> that starts a word, or -1.</summary>
+    private static int NextReversedWord(ReadOnlySpan<char> text, int from)
+    {
+        while (from < text.Length)
+        {
+            var found = text[from..].IndexOfAny(ReversedWords);
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            var at = from + found;
+            if (at == 0 || !char.IsLetter(text[at - 1]))
+            {
+                return at;
+            }
+
+            from = at + 1;
+        }
+
+        return -1;
     }
 
     /// <summary>
