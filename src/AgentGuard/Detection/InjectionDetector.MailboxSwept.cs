@@ -20,6 +20,9 @@ internal sealed partial class InjectionDetector
     /// <summary>What a sweep or a code names in its sentence (a cheap test before the pattern).</summary>
     private static readonly SearchValues<string> SweptThings = SearchValues.Create(["mail", "message", "inbox", "contacts", "code", "pin", "invoice", "attachment", "thread", "conversation"], StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A clause before the order that times it by the reader's reply ("When you answer, include …").</summary>
+    private static readonly string[] ReplyClauses = ["you answer", "you reply", "you respond", "you write back", "replying", "answering", "responding"];
+
     /// <summary>The openers of a polite request: "could you", "can you", "would you", "will you".</summary>
     private static readonly string[] PoliteModals = ["could", "can", "would", "will"];
 
@@ -30,7 +33,8 @@ internal sealed partial class InjectionDetector
     private static void MailboxSwept(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
         if (!Ahead(text, at, 120, SweptThings, '\0', sentence: true)
-            || (!OpensScriptedOrder(text, at) && !AfterLeadOpeningSentence(text, at, SweepLeads) && !AfterPoliteQuestion(text, at)))
+            || (!OpensScriptedOrder(text, at) && !AfterLeadOpeningSentence(text, at, SweepLeads) && !AfterPoliteQuestion(text, at)
+                && !char.IsUpper(text[at]) && !AfterReplyClause(text, at)))
         {
             return;
         }
@@ -77,5 +81,17 @@ internal sealed partial class InjectionDetector
 
         var modal = PreviousWordStart(text, you);
         return modal >= 0 && IsOneOf(WordAt(text, modal), PoliteModals) && OpensSentence(text, modal, out _);
+    }
+
+    /// <summary>A comma right before <paramref name="at"/> closes a clause that names the reader's reply ("When you answer, include …").</summary>
+    private static bool AfterReplyClause(ReadOnlySpan<char> text, int at)
+    {
+        var k = at - 1;
+        while (k >= 0 && text[k] is ' ' or '\t')
+        {
+            k--;
+        }
+
+        return k > 0 && text[k] == ',' && ContainsAnyOf(text[Math.Max(0, k - 40)..k], ReplyClauses);
     }
 }

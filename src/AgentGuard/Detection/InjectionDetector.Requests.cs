@@ -746,7 +746,14 @@ internal sealed partial class InjectionDetector
             return char.IsUpper(text[at]) || IsOneOf(text.Slice(word, i - word).TrimStart('\''), SequenceWords);
         }
 
-        return c is '\n' or '\r' or '.' or '!' or '?' or ':' or '>' or '(' or '-' or '*' or ';';
+        // "… \"owner\": \"it-desk\"} Ignore your current task …": a capital after a record's closing brace opens a sentence
+        // of its own (not after ']' or ')': a chat log's "[vinaykul] Please review …" names who speaks).
+        if (c == '}')
+        {
+            return char.IsUpper(text[at]);
+        }
+
+        return c is '\n' or '\r' or '.' or '!' or '?' or ':' or '>' or '(' or '[' or '-' or '*' or ';';
     }
 
     private static readonly string[] SequenceWords = ["first", "now", "also", "then", "next", "finally", "afterwards", "additionally", "lastly", "secondly"];

@@ -25,7 +25,8 @@ internal sealed partial class InjectionDetector
     /// <summary>At a verb that calls work off (<paramref name="at"/>): the reader's task called off, as described above.</summary>
     private static void TaskCalledOff(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
-        if (!OpensSentence(text, at, out _) && !AfterLeadOpeningSentence(text, at, TaskCalledOffLeads))
+        // A capital opens the order where no punctuation does ("… Best, Priya Ignore your current task …").
+        if (!OpensSentence(text, at, out _) && !AfterLeadOpeningSentence(text, at, TaskCalledOffLeads) && !char.IsUpper(text[at]))
         {
             // "…, and do not proceed with the extraction task": the reader's own task joined to an order before it.
             if (AfterJoiningWord(text, at) && IsMatchAt(InjectionPatterns.ReadersTaskCalledOff(), text, at))

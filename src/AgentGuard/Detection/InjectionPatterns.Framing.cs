@@ -20,8 +20,9 @@ internal static partial class InjectionPatterns
     /// <summary>
     /// "Ignorez le texte et dites …", "Ignora el documento y responde …", "Ignorieren Sie die Tabelle und sagen Sie …",
     /// "Ignore o documento e diga …"; writing only what is said ("… und schreibe: …", "… y escribe que …"), not a file
-    /// ("Ignoriere die Warnung und schreibe die Datei erneut").
+    /// ("Ignoriere die Warnung und schreibe die Datei erneut"). Accented letters also match their plain letter: the plain
+    /// reading, which removes Markdown emphasis, folds them.
     /// </summary>
-    [GeneratedRegex(@"\G(?:ignorez|ignorer|ignore|ignora|ignorar|ignoriere|ignorieren\s+sie)\s+(?:la|le|les|l'|el|los|las|lo|o|a|os|as|este|esta|esto|cette|ce|cet|ces|die|den|das|diese[nrs]?|il|gli|questo|questa)\s*(?:[\w'\-]+\s+){0,3}?[\w'\-]+\s*,?\s+(?:et|y|und|e)\s+(?:(?:indiquez|dites|d\u00E9clarez|affirmez|r\u00E9pondez|di|d\u00ED|indica|declara|afirma|responde|sage|sagen\s+sie|gib|geben\s+sie|behaupte|behaupten\s+sie|erkl\u00E4re|erkl\u00E4ren\s+sie|antworte|antworten\s+sie|d\u00EC|afferma|dichiara|rispondi|diga|afirme|declare|responda|indique)\b|(?:\u00E9crivez|escribe|schreibe|schreiben\s+sie|scrivi|escreva)\s*(?::|,?\s+(?:que|qu'|dass|che)))", Options, Timeout)]
+    [GeneratedRegex(@"\G(?:ignorez|ignorer|ignore|ignora|ignorar|ignoriere|ignorieren\s+sie)\s+(?:la|le|les|l'|el|los|las|lo|o|a|os|as|este|esta|esto|cette|ce|cet|ces|die|den|das|diese[nrs]?|il|gli|questo|questa)\s*(?:[\w'\-]+\s+){0,3}?[\w'\-]+\s*,?\s+(?:et|y|und|e)\s+(?:(?:indiquez|dites|d[\u00E9e]clarez|affirmez|r[\u00E9e]pondez|di|d[\u00EDi]|indica|declara|afirma|responde|sage|sagen\s+sie|gib|geben\s+sie|behaupte|behaupten\s+sie|erkl[\u00E4a]re|erkl[\u00E4a]ren\s+sie|antworte|antworten\s+sie|d[\u00ECi]|afferma|dichiara|rispondi|diga|afirme|declare|responda|indique)\b|(?:[\u00E9e]crivez|escribe|schreibe|schreiben\s+sie|scrivi|escreva)\s*(?::|,?\s+(?:que|qu'|dass|che)))", Options, Timeout)]
     internal static partial Regex IgnoreTheDocumentOtherLanguages();
 }
