@@ -296,4 +296,46 @@ internal sealed partial class InjectionDetector
 
         return false;
     }
+
+    /// <summary>A word of <paramref name="words"/> stands anywhere in <paramref name="span"/> (ordinal unless told otherwise).</summary>
+    private static bool ContainsAny(ReadOnlySpan<char> span, string[] words, StringComparison comparison = StringComparison.Ordinal)
+    {
+        foreach (var word in words)
+        {
+            if (span.Contains(word, comparison))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><paramref name="span"/> starts with a word of <paramref name="words"/>.</summary>
+    private static bool StartsWithAny(ReadOnlySpan<char> span, string[] words, StringComparison comparison = StringComparison.Ordinal)
+    {
+        foreach (var word in words)
+        {
+            if (span.StartsWith(word, comparison))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><paramref name="span"/> ends with a word of <paramref name="words"/>.</summary>
+    private static bool EndsWithAny(ReadOnlySpan<char> span, string[] words, StringComparison comparison = StringComparison.Ordinal)
+    {
+        foreach (var word in words)
+        {
+            if (span.EndsWith(word, comparison))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

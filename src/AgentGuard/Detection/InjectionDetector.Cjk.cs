@@ -102,43 +102,4 @@ internal sealed partial class InjectionDetector
         var end = span.IndexOfAny("\u3002\uFF01\uFF1F\n");
         return end < 0 ? span : span[..end];
     }
-
-    private static bool ContainsAny(ReadOnlySpan<char> span, string[] words)
-    {
-        foreach (var word in words)
-        {
-            if (span.Contains(word, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool StartsWithAny(ReadOnlySpan<char> span, string[] words)
-    {
-        foreach (var word in words)
-        {
-            if (span.StartsWith(word, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool EndsWithAny(ReadOnlySpan<char> span, string[] words)
-    {
-        foreach (var word in words)
-        {
-            if (span.EndsWith(word, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -139,14 +139,14 @@ internal sealed partial class InjectionDetector
             var after = text.Slice(at, Math.Min(TongueReach, text.Length - at));
             var end = after.IndexOfAny(TongueSentenceEnds);
             after = end < 0 ? after : after[..end];
-            if ((ContainsAnyOf(before, tongue.Qualifiers) || ContainsAnyOf(after, tongue.Qualifiers))
-                && (ContainsAnyOf(before, tongue.Nouns) || ContainsAnyOf(after, tongue.Nouns)))
+            if ((ContainsAny(before, tongue.Qualifiers, StringComparison.OrdinalIgnoreCase) || ContainsAny(after, tongue.Qualifiers, StringComparison.OrdinalIgnoreCase))
+                && (ContainsAny(before, tongue.Nouns, StringComparison.OrdinalIgnoreCase) || ContainsAny(after, tongue.Nouns, StringComparison.OrdinalIgnoreCase)))
             {
                 Raise(weights, Marker.IgnorePrevious, 0.85);
                 return;
             }
 
-            if (ContainsAnyOf(after, tongue.Asserts))
+            if (ContainsAny(after, tongue.Asserts, StringComparison.OrdinalIgnoreCase))
             {
                 Raise(weights, Marker.IgnorePrevious, 0.6);
             }
@@ -190,19 +190,6 @@ internal sealed partial class InjectionDetector
             if ((before.EndsWith(negation, StringComparison.OrdinalIgnoreCase) && (before.Length == negation.Length || !char.IsLetter(before[^(negation.Length + 1)])))
                 || (after.StartsWith(negation, StringComparison.OrdinalIgnoreCase) && (after.Length == negation.Length || !char.IsLetter(after[negation.Length])))
                 || text[end..].StartsWith(negation, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool ContainsAnyOf(ReadOnlySpan<char> text, string[] words)
-    {
-        foreach (var word in words)
-        {
-            if (text.Contains(word, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -26,6 +26,9 @@ internal sealed partial class InjectionDetector
     /// <summary>The openers of a polite request: "could you", "can you", "would you", "will you".</summary>
     private static readonly string[] PoliteModals = ["could", "can", "would", "will"];
 
+    /// <summary>How a sweep that asks for a code ends (<see cref="InjectionPatterns.MailboxSwept"/>'s last branch).</summary>
+    private static readonly string[] CodeNouns = ["code", "codes", "passcode", "passcodes", "pin", "pins"];
+
     /// <summary>What makes a code the reader's own: it was sent to the reader, or the writer asks for it.</summary>
     private static readonly string[] CodeReceived = ["you received", "you just received", "you got", "you have received", "you've received", "sent to you", "sent to your", "in your inbox", "on your phone", "from your phone", "we sent", "was sent"];
 
@@ -45,9 +48,7 @@ internal sealed partial class InjectionDetector
             return;
         }
 
-        if (sweep.EndsWith("code", StringComparison.OrdinalIgnoreCase) || sweep.EndsWith("codes", StringComparison.OrdinalIgnoreCase)
-            || sweep.EndsWith("passcode", StringComparison.OrdinalIgnoreCase) || sweep.EndsWith("pin", StringComparison.OrdinalIgnoreCase)
-            || sweep.EndsWith("pins", StringComparison.OrdinalIgnoreCase))
+        if (EndsWithAny(sweep, CodeNouns, StringComparison.OrdinalIgnoreCase))
         {
             // A code goes to the writer or was sent to the reader.
             var verbEnd = sweep.IndexOf(' ');
@@ -56,7 +57,7 @@ internal sealed partial class InjectionDetector
             var sentence = text.Slice(at, Math.Min(200, text.Length - at));
             var end = sentence.IndexOfAny(SentenceEnds);
             sentence = end < 0 ? sentence : sentence[..end];
-            if (!IsOneOf(recipient, ["me", "us", "back", "with"]) && !ContainsAnyOf(sentence, CodeReceived))
+            if (!IsOneOf(recipient, ["me", "us", "back", "with"]) && !ContainsAny(sentence, CodeReceived, StringComparison.OrdinalIgnoreCase))
             {
                 return;
             }
@@ -92,6 +93,6 @@ internal sealed partial class InjectionDetector
             k--;
         }
 
-        return k > 0 && text[k] == ',' && ContainsAnyOf(text[Math.Max(0, k - 40)..k], ReplyClauses);
+        return k > 0 && text[k] == ',' && ContainsAny(text[Math.Max(0, k - 40)..k], ReplyClauses, StringComparison.OrdinalIgnoreCase);
     }
 }
