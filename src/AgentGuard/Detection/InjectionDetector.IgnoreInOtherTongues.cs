@@ -189,6 +189,7 @@ internal sealed partial class InjectionDetector
         {
             if ((before.EndsWith(negation, StringComparison.OrdinalIgnoreCase) && (before.Length == negation.Length || !char.IsLetter(before[^(negation.Length + 1)])))
                 || (after.StartsWith(negation, StringComparison.OrdinalIgnoreCase) && (after.Length == negation.Length || !char.IsLetter(after[negation.Length])))
+                // Right after the stem, inside its word: Korean joins the negation to the verb ("무시하지 마").
                 || text[end..].StartsWith(negation, StringComparison.OrdinalIgnoreCase))
             {
                 return true;

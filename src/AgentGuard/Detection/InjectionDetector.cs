@@ -207,14 +207,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         // One slot per marker, one more that counts the raises (Raise keeps it), so the walk sees a change with one compare,
         // and the weight word the checks last looked for (see HoldsWeightWord).
         Span<double> weights = stackalloc double[WeightSlots];
-        ScanHidden(text, weights, depth: 0);
-        ScanEncoded(text, weights);
-        ScanRotated(text, weights);
-        ScanReversed(text, weights);
-        ScanMorse(text, weights);
-        ScanOtherTongues(text, weights);
-        ScanCyrillicIgnore(text, weights);
-        ScanIgnoreInOtherTongues(text, weights);
+        ScanWholeText(text, weights);
         // Without a second reader, a text that changes only in its spacing is walked once, respaced, instead of twice.
         plainReading = ScanPlainReading(text, weights, mayRespace: typeof(TReader) == typeof(NoReader), out var respaced);
         ScanValues(jsonValues, weights, resultRespaced: respaced is not null);
@@ -227,6 +220,23 @@ internal sealed partial class InjectionDetector : IInjectionDetector
 
         ScanOpenings(walked, weights);
         return Combine(weights);
+    }
+
+    /// <summary>
+    /// The readings of the whole text that run before the word walk: hidden characters, encodings (hex, base64, binary,
+    /// ROT13, reversed text, Morse), and the languages the walk does not stop in. One list for <see cref="Assess(string)"/>
+    /// and <see cref="AssessAtEveryPosition"/>, so the reference walk reads what the real one reads.
+    /// </summary>
+    private static void ScanWholeText(ReadOnlySpan<char> text, Span<double> weights)
+    {
+        ScanHidden(text, weights, depth: 0);
+        ScanEncoded(text, weights);
+        ScanRotated(text, weights);
+        ScanReversed(text, weights);
+        ScanMorse(text, weights);
+        ScanOtherTongues(text, weights);
+        ScanCyrillicIgnore(text, weights);
+        ScanIgnoreInOtherTongues(text, weights);
     }
 
     /// <summary>
@@ -270,14 +280,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         text = CharacterReferences.Decoded(text) ?? text;
         jsonValues = jsonValues is null ? null : CharacterReferences.Decoded(jsonValues) ?? jsonValues;
         Span<double> weights = stackalloc double[WeightSlots];
-        ScanHidden(text, weights, depth: 0);
-        ScanEncoded(text, weights);
-        ScanRotated(text, weights);
-        ScanReversed(text, weights);
-        ScanMorse(text, weights);
-        ScanOtherTongues(text, weights);
-        ScanCyrillicIgnore(text, weights);
-        ScanIgnoreInOtherTongues(text, weights);
+        ScanWholeText(text, weights);
         _ = ScanPlainReading(text, weights, mayRespace: true, out var respaced);
         ScanRuns(jsonValues, weights);
         text = respaced ?? text;
