@@ -237,6 +237,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ScanOtherTongues(text, weights);
         ScanCyrillicIgnore(text, weights);
         ScanIgnoreInOtherTongues(text, weights);
+        ScanUnsafeCodePrescribed(text, weights);
     }
 
     /// <summary>
@@ -1063,6 +1064,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         "ignore-previous", "role-change", "new-instructions", "addressed-to-ai", "urgent-override", "fake-role-tag", "hidden-instruction",
         "hidden-text", "exfiltration", "send-external", "tool-invocation", "secrecy", "prompt-leak", "zero-width", "bidi-override", "unicode-tags",
         "agent-request", "fake-completion", "claims-user-or-authority", "ordering", "undecided",
+        "unsafe-code",
     ];
 
     private enum Marker
@@ -1088,6 +1090,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ClaimsAuthority,
         Ordering,
         Undecided,
+        UnsafeCode,
         Count,
     }
 
