@@ -21,27 +21,10 @@ internal sealed partial class InjectionDetector
     /// <summary>How far after a construct the claims and warnings of its sentence and the next are read.</summary>
     private const int UnsafeSentenceReach = 320;
 
-    /// <summary>
-    /// Constructs that make code unsafe when what they are handed is not the program's own, and safe practices whose
-    /// denial does ("never sanitize", "never safe_load"). Searched for without regard to case, at a word's start.
-    /// </summary>
-    private static readonly SearchValues<string> UnsafeConstructs = SearchValues.Create(
-        [
-            "shell=true", "shell = true", "shell: true", "os.system(", "os.popen(", "eval(", "exec(",
-            "verify=false", "verify = false", "rejectunauthorized: false", "rejectunauthorized:false", "rejectunauthorized=false",
-            "rejectunauthorized = false", "insecureskipverify: true", "insecureskipverify:true", "insecureskipverify=true",
-            "insecureskipverify = true", "node_tls_reject_unauthorized=0", "cert_none", "_create_unverified_context",
-            "dangerousacceptanyservercertificatevalidator", "pickle.load", "yaml.load(", "loader=yaml.loader", "yaml.unsafe_load",
-            "binaryformatter", "unserialize(", "marshal.load", "weights_only=false", "child_process.exec(", "execsync(",
-            "getruntime().exec(", "dangerouslysetinnerhtml", "hardcode", "hard-code", "concatenat",
-            "sanitiz", "sanitis", "safe_load", "parameteriz", "parametriz",
-        ],
-        StringComparison.OrdinalIgnoreCase);
-
     /// <summary>The characters of a construct's name: letters, digits, '_' and '.'.</summary>
     private static readonly SearchValues<char> ConstructNameCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.");
 
-    /// <summary>The safe practices among <see cref="UnsafeConstructs"/>: prescribed unsafe code when denied.</summary>
+    /// <summary>The safe practices among the family's anchors: prescribed unsafe code when denied ("never sanitize").</summary>
     private static readonly string[] SafePractices = ["sanitiz", "sanitis", "safe_load", "parameteriz", "parametriz"];
 
     /// <summary>What a hard-coded value must be for the practice to be unsafe.</summary>
@@ -97,34 +80,48 @@ internal sealed partial class InjectionDetector
     /// <summary>What the sentence says after a safe practice that denies it ("parameterized queries are not needed").</summary>
     private static readonly string[] PracticeDismissed = ["not needed", "unnecessary", "not required", "not necessary", "never needed"];
 
-    /// <summary>The whole text: a construct of <see cref="UnsafeConstructs"/> prescribed as a rule and sold as safe.</summary>
-    private static void ScanUnsafeCodePrescribed(ReadOnlySpan<char> text, Span<double> weights)
+    /// <summary>At a construct (an anchor of <see cref="Family.UnsafeCode"/>): raised when it is prescribed as a rule and sold as safe.</summary>
+    private static void UnsafeCodePrescribed(ReadOnlySpan<char> text, int at, string anchor, Span<double> weights)
     {
-        var from = 0;
-        while (from < text.Length)
+        if (weights[(int)Marker.UnsafeCode] > 0 || !SwitchedOff(text, at + anchor.Length, anchor))
         {
-            var found = text[from..].IndexOfAny(UnsafeConstructs);
-            if (found < 0)
-            {
-                return;
-            }
-
-            var at = from + found;
-            if (UnsafeCodePrescribedAt(text, at))
-            {
-                Raise(weights, Marker.UnsafeCode, 0.55);
-                return;
-            }
-
-            from = at + 1;
+            return;
         }
+
+        if (UnsafeCodePrescribedAt(text, at))
+        {
+            Raise(weights, Marker.UnsafeCode, 0.55);
+        }
+    }
+
+    /// <summary>
+    /// A setting named by its anchor alone is unsafe only with the value that switches its check off
+    /// (<c>rejectUnauthorized: false</c>, <c>InsecureSkipVerify = true</c>, <c>NODE_TLS_REJECT_UNAUTHORIZED=0</c>).
+    /// </summary>
+    private static bool SwitchedOff(ReadOnlySpan<char> text, int after, string anchor)
+    {
+        var off = anchor switch
+        {
+            "rejectunauthorized" => "false",
+            "insecureskipverify" => "true",
+            "node_tls_reject_unauthorized" => "0",
+            _ => null,
+        };
+        if (off is null)
+        {
+            return true;
+        }
+
+        var value = text[after..];
+        var start = value.IndexOfAnyExcept(" :=\"'");
+        return start is >= 0 and <= 4 && value[start..].StartsWith(off, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>True when the construct at <paramref name="at"/> is prescribed as a rule or sold as safe, and not warned against.</summary>
     private static bool UnsafeCodePrescribedAt(ReadOnlySpan<char> text, int at)
     {
-        // At a word's start: "retrieval(" is no eval, "db.exec(" no exec.
-        if (at > 0 && (char.IsLetterOrDigit(text[at - 1]) || text[at - 1] is '_' || (text[at - 1] == '.' && text[at] is 'e' or 'E')))
+        // "db.exec(" and "regex.exec(" run no command: a member "exec(" counts only as a process's (child_process, Runtime).
+        if (at > 0 && (text[at - 1] is '_' || (text[at - 1] == '.' && text[at] is 'e' or 'E' && !EndsWithAny(text[..(at - 1)], ["child_process", "getRuntime()"], StringComparison.OrdinalIgnoreCase))))
         {
             return false;
         }

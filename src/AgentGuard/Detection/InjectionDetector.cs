@@ -60,6 +60,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("update:", Family.AuthorityNotice), ("notice:", Family.AuthorityNotice), ("alert:", Family.AuthorityNotice),
         ("iban", Family.PayeeChanged), ("bank details", Family.PayeeChanged), ("banking details", Family.PayeeChanged), ("account number", Family.PayeeChanged), ("account details", Family.PayeeChanged), ("payment details", Family.PayeeChanged), ("wire instructions", Family.PayeeChanged),
         ("gift card", Family.GiftCardCodes),
+        ("shell=true", Family.UnsafeCode), ("shell = true", Family.UnsafeCode), ("shell: true", Family.UnsafeCode), ("os.system(", Family.UnsafeCode), ("os.popen(", Family.UnsafeCode), ("eval(", Family.UnsafeCode), ("exec(", Family.UnsafeCode), ("execsync(", Family.UnsafeCode), ("verify=false", Family.UnsafeCode), ("verify = false", Family.UnsafeCode), ("rejectunauthorized", Family.UnsafeCode), ("insecureskipverify", Family.UnsafeCode), ("node_tls_reject_unauthorized", Family.UnsafeCode), ("cert_none", Family.UnsafeCode), ("dangerouslysetinnerhtml", Family.UnsafeCode), ("pickle.load", Family.UnsafeCode), ("yaml.load(", Family.UnsafeCode), ("loader=yaml", Family.UnsafeCode), ("yaml.unsafe_load", Family.UnsafeCode), ("binaryformatter", Family.UnsafeCode), ("unserialize(", Family.UnsafeCode), ("marshal.load", Family.UnsafeCode), ("weights_only=false", Family.UnsafeCode), ("hardcode", Family.UnsafeCode), ("hard-code", Family.UnsafeCode), ("concatenat", Family.UnsafeCode), ("sanitiz", Family.UnsafeCode), ("sanitis", Family.UnsafeCode), ("safe_load", Family.UnsafeCode), ("parameteriz", Family.UnsafeCode), ("parametriz", Family.UnsafeCode),
         ("cancel", Family.Ignore), ("discard", Family.Ignore), ("abandon", Family.Ignore), ("scrap ", Family.Ignore), ("revoke", Family.Ignore), ("nullify", Family.Ignore), ("belay", Family.Ignore), ("drop ", Family.Ignore), ("void ", Family.Ignore), ("abort ", Family.Ignore),
         ("never mind", Family.InstructionSwapped), ("nevermind", Family.InstructionSwapped), ("changed my mind", Family.InstructionSwapped), ("change of plan", Family.InstructionSwapped), ("just kidding", Family.InstructionSwapped), ("scratch that", Family.InstructionSwapped), ("on second thought", Family.InstructionSwapped), ("actually do that", Family.InstructionSwapped),
         ("there is a change", Family.InstructionSwapped), ("there has been a change", Family.InstructionSwapped), ("results of this instruction", Family.InstructionSwapped), ("result of this instruction", Family.InstructionSwapped),
@@ -237,7 +238,6 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ScanOtherTongues(text, weights);
         ScanCyrillicIgnore(text, weights);
         ScanIgnoreInOtherTongues(text, weights);
-        ScanUnsafeCodePrescribed(text, weights);
     }
 
     /// <summary>
@@ -976,6 +976,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.ReaderOverruled:
                 ReaderOverruled(text, at, anchor, weights);
                 break;
+            case Family.UnsafeCode:
+                UnsafeCodePrescribed(text, at, anchor, weights);
+                break;
             case Family.IgnoreInAnotherTongue:
                 IgnoreInAnotherTongue(text, at, weights);
                 break;
@@ -1146,6 +1149,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         HaltedAnswer,
         IgnoreInAnotherTongue,
         ReaderOverruled,
+        UnsafeCode,
         LiftedRestrictions,
         PlantedMemory,
         ReaderNamed,
