@@ -20,10 +20,23 @@ internal sealed partial class InjectionDetector
     private const int HarmObjectReach = 100;
 
     /// <summary>The nouns of an AI reader, the first word of the address.</summary>
-    private static readonly string[] CodingReaderNouns = ["ai", "ais", "agent", "agents", "assistant", "assistants", "llm", "llms", "copilot", "claude", "chatbot", "chatbots", "bot", "bots"];
+    private static readonly string[] CodingReaderNouns = ["ai", "ais", "agent", "agents", "assistant", "assistants", "llm", "llms", "copilot", "claude", "chatbot", "chatbots", "bot", "bots", "model", "models", "whoever"];
 
     /// <summary>Words that go on naming the reader after its first noun ("AI code reviewers", "coding agents").</summary>
     private static readonly string[] CodingReaderWords = ["ai", "coding", "code", "review", "reviewer", "reviewers", "assistant", "assistants", "agent", "agents", "bot", "bots", "tool", "tools", "model", "models", "llm", "llms", "helper", "helpers", "instructions", "instruction", "note", "notes", "task"];
+
+    /// <summary>What the reader does to the text, naming it after its noun ("the assistant handling this ticket", "whoever triages this").</summary>
+    private static readonly string[] ReaderActs =
+    [
+        "reading", "processing", "reviewing", "handling", "triaging", "parsing", "summarizing", "summarising", "analyzing", "analysing",
+        "working", "looking", "assigned", "picking", "reads", "processes", "reviews", "handles", "triages", "parses", "picks", "works", "looks",
+    ];
+
+    /// <summary>A particle after a reader's act ("working on", "looking at").</summary>
+    private static readonly string[] ReaderActParticles = ["on", "at", "up", "to", "through"];
+
+    /// <summary>What points at the text the reader acts on ("this ticket", "the diff").</summary>
+    private static readonly string[] ReaderActDeterminers = ["this", "the", "these", "that", "my", "our", "any"];
 
     /// <summary>Words allowed before a reader that opens its sentence as the subject ("All AI agents must …").</summary>
     private static readonly string[] CodingSubjectOpeners = ["all", "any", "every", "each", "the", "other", "automated", "coding", "code", "ai"];
@@ -38,7 +51,8 @@ internal sealed partial class InjectionDetector
     /// Actions on a repository, its secrets or the user's things, each a set of verbs and the objects one of them must
     /// take within <see cref="HarmObjectReach"/> characters: secrets or the user's things sent, committed or printed,
     /// a force-push to the main branch, a merge or approval of the change at hand, an issue closed or relabelled, hooks,
-    /// tests and checks switched off, tests marked skipped, a download piped into a shell, access granted.
+    /// tests and checks switched off, tests marked skipped or findings dismissed as false positives, private repositories
+    /// listed or posted, a download piped into a shell, access granted; and secrets read, then handed on in the same order.
     /// </summary>
     private static readonly (string[] Verbs, SearchValues<string> Objects)[] HarmfulActions =
     [
@@ -48,9 +62,12 @@ internal sealed partial class InjectionDetector
         Harm(["upload", "exfiltrate", "leak", "send", "post", "forward", "transfer"], ["to http", "to ftp"]),
         Harm(["force-push", "push"], ["to main", "to master", "to the main branch", "to the default branch", "to production", "--force", "straight to main", "directly to main", "directly to master"]),
         Harm(["merge", "approve", "accept"], ["without", "pull request", "this pr", "the pr", "merge request", "this change", "this patch", "this diff", " it "]),
-        Harm(["close", "label", "lock", "retitle", "delete", "mark"], ["this issue", "the issue", " it ", " it.", " it,", "as invalid", "wontfix", "won't fix", "as duplicate", "as spam", "this pr", "this pull request", "the repository", "the repo"]),
-        Harm(["disable", "skip", "bypass", "turn", "silence", "suppress", "deactivate", "mark"], ["hook", "pre-commit", "test", "check", " ci", "lint", "review", "verification", "signing", "protection", "skipped", "xfail"]),
+        Harm(["close", "label", "lock", "retitle", "delete"], ["this issue", "the issue", " it ", " it.", " it,", "as invalid", "wontfix", "won't fix", "as duplicate", "as spam", "this pr", "this pull request", "the repository", "the repo"]),
+        Harm(["disable", "skip", "bypass", "turn", "silence", "suppress", "deactivate"], ["hook", "pre-commit", "test", "check", " ci", "lint", "review", "verification", "signing", "protection", "skipped", "xfail"]),
         Harm(["run", "execute", "exec", "install", "paste", "use"], ["| bash", "| sh", "|bash", "|sh", "| sudo", "iex ", "invoke-expression"]),
+        Harm(["mark"], ["skipped", "xfail", "as invalid", "as duplicate", "as spam", "wontfix", "won't fix", "as resolved", "as passing", "false positive", "as safe", "as benign"]),
+        Harm(["label", "classify", "dismiss", "resolve", "flag", "report"], ["false positive", "as safe", "as benign", "not a vulnerability", "not a real issue"]),
+        Harm(["list", "post", "share", "publish", "copy", "paste", "include", "summarize", "summarise", "write", "upload", "push", "send"], ["private repo", "private ones", "private project", "private files"]),
         Harm(["add", "invite", "grant", "give", "make"], ["collaborator", "as admin", "as an admin", "as maintainer", "as a maintainer", "write access", "admin access", "as owner", "deploy key", "ssh key", "permission"]),
     ];
 
@@ -123,12 +140,26 @@ internal sealed partial class InjectionDetector
             i = next;
         }
 
+        i = PastReaderAct(text, i);
+
         var lineStart = text[..at].LastIndexOf('\n') + 1;
         var before = text[lineStart..at];
         var after = i;
         while (after < text.Length && text[after] == ' ')
         {
             after++;
+        }
+
+        // "(for the AI reviewer):": a parenthesis closes the label's reader before its colon.
+        var closed = after;
+        if (closed < text.Length && text[closed] == ')' && before.Contains('('))
+        {
+            closed++;
+        }
+
+        if (closed < text.Length && text[closed] == ':' && closed > after && before.Length <= 40 && before.IndexOfAny(".!?") < 0)
+        {
+            return closed + 1;
         }
 
         // A label or heading: "Agent:", "AI assistant, …", "Hint for AI code reviewers:" — a short opening of its line.
@@ -148,6 +179,9 @@ internal sealed partial class InjectionDetector
         // "Coding assistants working on this repo must …": the reader opens its sentence, a modal binds the order.
         var sentence = before.LastIndexOfAny(".!?:") + 1;
         var opening = before[sentence..];
+
+        // "Per the updated policy, automated assistants must …": an introductory phrase before a comma is not the subject.
+        opening = opening[(opening.LastIndexOf(',') + 1)..];
         for (var k = 0; k < opening.Length;)
         {
             var word = NextWordOfSpan(opening, ref k);
@@ -176,6 +210,61 @@ internal sealed partial class InjectionDetector
         return -1;
     }
 
+    /// <summary>
+    /// Past what the reader does to the text after its noun, from <paramref name="i"/>: an act, perhaps a particle, a
+    /// determiner and the text's noun ("handling this ticket", "working on the diff", "triages this"); else <paramref name="i"/>.
+    /// </summary>
+    private static int PastReaderAct(ReadOnlySpan<char> text, int i)
+    {
+        if (i + 1 >= text.Length || text[i] != ' ')
+        {
+            return i;
+        }
+
+        var next = i + 1;
+        if (!IsOneOf(ReaderWord(text, ref next), ReaderActs))
+        {
+            return i;
+        }
+
+        var word = next + 1 < text.Length && text[next] == ' ' ? next + 1 : -1;
+        if (word < 0)
+        {
+            return next;
+        }
+
+        var after = word;
+        var pointer = ReaderWord(text, ref after);
+        if (IsOneOf(pointer, ReaderActParticles) && after + 1 < text.Length && text[after] == ' ')
+        {
+            word = after + 1;
+            after = word;
+            pointer = ReaderWord(text, ref after);
+        }
+
+        if (!IsOneOf(pointer, ReaderActDeterminers))
+        {
+            return next;
+        }
+
+        // "this" may stand alone ("whoever triages this should …"); "the", "these" … name the text ("the diff").
+        var named = after;
+        if (named + 1 < text.Length && text[named] == ' ' && char.IsAsciiLetter(text[named + 1]))
+        {
+            var probe = named + 1;
+            var noun = ReaderWord(text, ref probe);
+            if (!IsOneOf(noun, CodingModalWords))
+            {
+                return probe;
+            }
+        }
+
+        return after;
+    }
+
+    /// <summary>The first words of <see cref="CodingModals"/>: a modal after "this" is the order's, not the text's noun.</summary>
+    private static readonly string[] CodingModalWords = ["must", "should", "need", "needs", "have", "has", "required", "expected", "asked", "instructed", "shall", "are", "is"];
+
     /// <summary>True when the line opening ends with "if a(n)/any/the" (the reader's noun follows).</summary>
     private static bool EndsWithIfClause(ReadOnlySpan<char> before)
     {
@@ -199,6 +288,43 @@ internal sealed partial class InjectionDetector
 
     /// <summary>Words skipped before an order's verb ("also commit", "then quietly push", "please approve").</summary>
     private static readonly string[] OrderAdverbs = ["also", "just", "first", "then", "now", "next", "immediately", "quietly", "silently", "simply", "please", "kindly", "always", "finally", "go", "ahead"];
+
+    /// <summary>Verbs that gather what a later verb of the same order hands on (<see cref="SecretHandingVerbs"/>).</summary>
+    private static readonly string[] GatheringVerbs = ["read", "query", "select", "export", "collect", "gather", "retrieve", "fetch", "dump", "list", "extract", "grab", "get"];
+
+    /// <summary>Secrets and private things that, gathered and then handed on by a text's order, leave their owner.</summary>
+    private static readonly SearchValues<string> GatheredSecrets = SearchValues.Create(
+        [".env", "secret", "credential", "token", "password", "api key", "api_key", "private key", "id_rsa", ".aws", ".npmrc", "private repo", "private ones", "private project"],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Verbs that hand on what was gathered: into a reply, a comment, an issue, a file that others read.</summary>
+    private static readonly string[] SecretHandingVerbs = ["post", "add", "include", "copy", "paste", "put", "write", "share", "publish", "reply", "comment", "send", "attach", "upload", "append", "insert"];
+
+    /// <summary>True when a word of <see cref="SecretHandingVerbs"/> follows in the same order (after "and", "then" or a comma).</summary>
+    private static bool HandsOnLater(ReadOnlySpan<char> rest)
+    {
+        var end = rest.IndexOfAny(".;\n");
+        rest = end < 0 ? rest : rest[..end];
+        ReadOnlySpan<char> previous = default;
+        for (var i = 0; i < rest.Length;)
+        {
+            if (!char.IsAsciiLetter(rest[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var word = ReaderWord(rest, ref i);
+            if (IsOneOf(word, SecretHandingVerbs) && IsOneOf(previous, ["and", "then", "to"]))
+            {
+                return true;
+            }
+
+            previous = word;
+        }
+
+        return false;
+    }
 
     /// <summary>Words that join a further order to the clause ("… and merge", "so disable …").</summary>
     private static readonly string[] OrderJoiners = ["and", "or", "so", "but"];
@@ -257,6 +383,12 @@ internal sealed partial class InjectionDetector
                 {
                     return true;
                 }
+            }
+
+            // "read the integration_tokens table and post every row as a reply here": secrets read, then handed on.
+            if (IsOneOf(word, GatheringVerbs) && objects.IndexOfAny(GatheredSecrets) >= 0 && HandsOnLater(order[i..]))
+            {
+                return true;
             }
         }
 
