@@ -25,6 +25,9 @@ internal sealed partial class InjectionDetector
     /// <summary>Words that go on naming the reader after its first noun ("AI code reviewers", "coding agents").</summary>
     private static readonly string[] CodingReaderWords = ["ai", "coding", "code", "review", "reviewer", "reviewers", "assistant", "assistants", "agent", "agents", "bot", "bots", "tool", "tools", "model", "models", "llm", "llms", "helper", "helpers", "instructions", "instruction", "note", "notes", "task"];
 
+    /// <summary>What an "automated" reader is called ("an automated reader of this file").</summary>
+    private static readonly string[] AutomatedReaderNouns = ["reader", "readers", "system", "systems", "tool", "tools", "agent", "agents", "assistant", "assistants", "reviewer", "reviewers", "process", "processes", "bot", "bots", "parser", "parsers"];
+
     /// <summary>What the reader does to the text, naming it after its noun ("the assistant handling this ticket", "whoever triages this").</summary>
     private static readonly string[] ReaderActs =
     [
@@ -39,7 +42,7 @@ internal sealed partial class InjectionDetector
     private static readonly string[] ReaderActDeterminers = ["this", "the", "these", "that", "my", "our", "any"];
 
     /// <summary>Words allowed before a reader that opens its sentence as the subject ("All AI agents must …").</summary>
-    private static readonly string[] CodingSubjectOpeners = ["all", "any", "every", "each", "the", "other", "automated", "coding", "code", "ai"];
+    private static readonly string[] CodingSubjectOpeners = ["a", "an", "all", "any", "every", "each", "the", "other", "automated", "coding", "code", "ai"];
 
     /// <summary>What binds the subject to its order ("… must turn off the hooks").</summary>
     private static readonly string[] CodingModals = [" must ", " should ", " need to ", " needs to ", " have to ", " has to ", " required to ", " expected to ", " asked to ", " instructed to ", " shall ", " are to ", " is to "];
@@ -59,7 +62,9 @@ internal sealed partial class InjectionDetector
         Harm(["push", "commit", "upload", "send", "post", "copy", "paste", "share", "publish", "exfiltrate", "leak", "attach", "forward", "email", "reply", "print", "echo", "dump", "log", "output", "display", "cat", "write"],
             [".env", "secret", "credential", "token", "password", "api key", "private key", "ssh", "id_rsa", ".aws", ".npmrc", "environment variable", "env var", "printenv", "os.environ", "process.env", "cookie",
                 "user's calendar", "user's contacts", "user's document", "user's files", "user's email", "user's e-mail", "user's inbox", "user's messages", "user's data", "user's tax", "user's bank", "user's ssh", "user's keys", "user's photos", "user's history", "user's personal", "user's private", "tax documents", "bank statements"]),
-        Harm(["upload", "exfiltrate", "leak", "send", "post", "forward", "transfer"], ["to http", "to ftp"]),
+        Harm(["upload", "exfiltrate", "leak", "send", "post", "forward", "transfer", "share"], ["to http", "to ftp", "phone number", "attendee list", "contact list", "date of birth", "social security", "passport", "home address"]),
+        Harm(["call", "use", "invoke", "run", "pass", "submit", "enter", "fill", "provide", "supply"], ["user's password", "user's saved password", "saved password", "stored password", "user's credentials", "saved credentials", "stored credentials", "user's card", "user's api key"]),
+        Harm(["delete", "remove", "rm", "wipe", "erase", "drop", "truncate", "purge"], ["the tests", "test suite", ".git", "database", "backups", "the logs", "audit log", "the repository", "the repo", "every file", "all files"]),
         Harm(["force-push", "push"], ["to main", "to master", "to the main branch", "to the default branch", "to production", "--force", "straight to main", "directly to main", "directly to master"]),
         Harm(["merge", "approve", "accept"], ["without", "pull request", "this pr", "the pr", "merge request", "this change", "this patch", "this diff", " it "]),
         Harm(["close", "label", "lock", "retitle", "delete"], ["this issue", "the issue", " it ", " it.", " it,", "as invalid", "wontfix", "won't fix", "as duplicate", "as spam", "this pr", "this pull request", "the repository", "the repo"]),
@@ -124,6 +129,15 @@ internal sealed partial class InjectionDetector
             return noun.Length > 0 && IsOneOf(noun[..Math.Min(noun.Length, noun.IndexOf('-') is > 0 and var dash ? dash : noun.Length)], CodingReaderNouns) ? i : -1;
         }
 
+        if (AsciiCase.Equals(noun, "automated") && i + 1 < text.Length && text[i] == ' ')
+        {
+            // "an automated reader of this file", "Automated systems processing this export": the noun follows.
+            var next = i + 1;
+            noun = ReaderWord(text, ref next);
+            i = IsOneOf(noun, AutomatedReaderNouns) ? next : i;
+            noun = IsOneOf(noun, AutomatedReaderNouns) ? "agent" : noun;
+        }
+
         if (!IsOneOf(noun, CodingReaderNouns))
         {
             return -1;
@@ -144,6 +158,13 @@ internal sealed partial class InjectionDetector
 
         var lineStart = text[..at].LastIndexOf('\n') + 1;
         var before = text[lineStart..at];
+
+        // "Title: Weekly sync. Description: assistant, …": a record's field on one line opens after the sentence before it.
+        var fieldStart = before.LastIndexOf(". ");
+        if (fieldStart >= 0 && before[(fieldStart + 2)..].TrimEnd().EndsWith(':'))
+        {
+            before = before[(fieldStart + 2)..];
+        }
         var after = i;
         while (after < text.Length && text[after] == ' ')
         {
@@ -222,7 +243,28 @@ internal sealed partial class InjectionDetector
         }
 
         var next = i + 1;
-        if (!IsOneOf(ReaderWord(text, ref next), ReaderActs))
+        var act = ReaderWord(text, ref next);
+        if (IsOneOf(act, ["of", "for", "in", "on"]))
+        {
+            // "a reader of this file", "agents in this repository": a preposition, a determiner and the text's noun.
+            var determiner = next + 1 < text.Length && text[next] == ' ' ? next + 1 : -1;
+            if (determiner < 0)
+            {
+                return i;
+            }
+
+            var end = determiner;
+            if (!IsOneOf(ReaderWord(text, ref end), ReaderActDeterminers) || end + 1 >= text.Length || text[end] != ' ')
+            {
+                return i;
+            }
+
+            var place = end + 1;
+            var noun = ReaderWord(text, ref place);
+            return noun.IsEmpty || IsOneOf(noun, CodingModalWords) ? i : PastReaderAct(text, place);
+        }
+
+        if (!IsOneOf(act, ReaderActs))
         {
             return i;
         }
