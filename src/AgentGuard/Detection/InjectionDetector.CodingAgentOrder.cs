@@ -202,7 +202,11 @@ internal sealed partial class InjectionDetector
         var opening = before[sentence..];
 
         // "Per the updated policy, automated assistants must …": an introductory phrase before a comma is not the subject.
-        opening = opening[(opening.LastIndexOf(',') + 1)..];
+        var introEnd = opening.LastIndexOf(',');
+        if (introEnd >= 0 && StartsWithIntroWord(opening[..introEnd]))
+        {
+            opening = opening[(introEnd + 1)..];
+        }
         for (var k = 0; k < opening.Length;)
         {
             var word = NextWordOfSpan(opening, ref k);
@@ -229,6 +233,21 @@ internal sealed partial class InjectionDetector
         }
 
         return -1;
+    }
+
+    /// <summary>Words that open an introductory phrase before the subject ("Per the policy, …", "To finish the setup, …", "By the way, …").</summary>
+    private static readonly string[] IntroWords =
+    [
+        "per", "as", "for", "to", "in", "after", "before", "by", "according", "following", "since", "because", "when", "once", "given",
+        "under", "with", "from", "regarding", "now", "also", "please", "note", "again", "finally", "then", "so", "and", "but", "however",
+        "meanwhile", "additionally", "moreover", "first", "next", "lastly", "starting", "effective", "until", "while", "if", "important",
+    ];
+
+    /// <summary>True when the phrase's first word is one of <see cref="IntroWords"/>.</summary>
+    private static bool StartsWithIntroWord(ReadOnlySpan<char> phrase)
+    {
+        var i = 0;
+        return IsOneOf(NextWordOfSpan(phrase, ref i), IntroWords);
     }
 
     /// <summary>
