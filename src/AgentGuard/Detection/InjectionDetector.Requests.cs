@@ -405,13 +405,32 @@ internal sealed partial class InjectionDetector
     private static readonly string[] StatingWords = ["can", "could", "may", "might", "we", "it", "they"];
 
     /// <summary>"your response/reply/answer/code …" with an instruction verb earlier in the same sentence, not after a modal of possibility (<see cref="StatingWords"/>).</summary>
+    /// <summary>What makes "your response(s)" a web application's HTTP responses: their headers, content type, status code, middleware.</summary>
+    private static readonly string[] HttpResponseWords = ["headers", "cache-control", "content type", "content-type", "status code", "middleware", "http response", "mime type", "x-frame-options", "content-security-policy", "strict-transport-security"];
+
+    /// <summary>
+    /// "Add security-related headers to your responses", "send intended content type headers in your response": in a web
+    /// framework's documentation the responses are the application's, and their sentence speaks of HTTP.
+    /// </summary>
+    private static bool IsWebApplicationsResponse(ReadOnlySpan<char> text, int at, int afterNoun, ReadOnlySpan<char> noun)
+    {
+        if (!AsciiCase.Equals(noun, "response") && !AsciiCase.Equals(noun, "responses"))
+        {
+            return false;
+        }
+
+        var lineStart = LastIndexOfWithin(text, '\n', at, Math.Min(at + 1, 240)) + 1;
+        var sentence = text[Math.Max(lineStart, at - 240)..SentenceEnd(text, afterNoun, 200)];
+        return ContainsAny(sentence, HttpResponseWords, StringComparison.OrdinalIgnoreCase);
+    }
+
     private static void YourOutput(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
         PlacedBias(text, at, weights);
         var i = at + 5;
         var noun = NextWord(text, ref i);
         var work = IsOneOf(noun, WorkNouns);
-        if (!IsOneOf(noun, OutputNouns) || (work && StatesItsCondition(text, i)))
+        if (!IsOneOf(noun, OutputNouns) || (work && StatesItsCondition(text, i)) || IsWebApplicationsResponse(text, at, i, noun))
         {
             return;
         }
