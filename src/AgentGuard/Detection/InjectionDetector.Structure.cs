@@ -107,10 +107,12 @@ internal sealed partial class InjectionDetector
             return;
         }
 
-        if (anchor == "<system")
+        if (anchor is "<system" or "</system")
         {
+            // "<system>", "</system_prompt>", "</SystemDirective>": a role; "<system.web>", "</system.webServer>" (an
+            // ASP.NET web.config's sections): an element. An opening tag also needs the role's own ending ("<systemd>").
             var next = at + anchor.Length < text.Length ? text[at + anchor.Length] : '\0';
-            if (next is not ('>' or ' ' or '_' or '-'))
+            if (next == '.' || (anchor == "<system" && next is not ('>' or ' ' or '_' or '-')))
             {
                 return;
             }
