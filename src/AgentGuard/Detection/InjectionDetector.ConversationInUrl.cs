@@ -38,14 +38,8 @@ internal sealed partial class InjectionDetector
             return;
         }
 
-        var sentenceStart = start;
-        while (sentenceStart > from && !(text[sentenceStart - 1] is '\n' or '!' or '?' || (text[sentenceStart - 1] == '.' && sentenceStart < text.Length && text[sentenceStart] == ' ')))
-        {
-            sentenceStart--;
-        }
-
         var end = SentenceEnd(text, at, 200);
-        if (HasWordOf(text[sentenceStart..start], LinkCallingVerbs) || HasWordOf(text[at..end], LinkCallingVerbs))
+        if (HasWordOf(text[ProseSentenceStart(text, start)..start], LinkCallingVerbs) || HasWordOf(text[at..end], LinkCallingVerbs))
         {
             Raise(weights, Marker.Exfiltration, 0.6);
         }

@@ -10,9 +10,6 @@ namespace AgentGuard;
 /// </content>
 internal sealed partial class InjectionDetector
 {
-    /// <summary>How far before the private things the gathering order is looked for.</summary>
-    private const int PrivateGatherReach = 120;
-
     /// <summary>Verbs that gather the private things (an order's verb: opening a clause, or after "and", "then", "please").</summary>
     private static readonly string[] PrivateGatheringVerbs = ["read", "go", "look", "collect", "gather", "list", "summarize", "summarise", "scan", "browse", "fetch", "copy", "export", "enumerate", "find", "check", "review", "open", "clone", "inspect"];
 
@@ -28,13 +25,7 @@ internal sealed partial class InjectionDetector
     /// <summary>At "private repo…", "private ones", "private project…": gathered by an order and placed where others read.</summary>
     private static void PrivateDisclosed(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
-        var start = at;
-        while (start > 0 && at - start < PrivateGatherReach && !(text[start - 1] is '\n' or '!' or '?' || (text[start - 1] == '.' && start < text.Length && text[start] == ' ')))
-        {
-            start--;
-        }
-
-        if (!GatheringOrderBefore(text[start..at]))
+        if (!GatheringOrderBefore(text[ProseSentenceStart(text, at)..at]))
         {
             return;
         }

@@ -162,7 +162,7 @@ internal sealed partial class InjectionDetector
         if (StartsWithAny(construct, SafePractices, StringComparison.OrdinalIgnoreCase))
         {
             // A safe practice is unsafe code when denied outright ("never sanitize"), or dismissed after it.
-            var sentenceOnly = sentence[..SentenceOnlyEnd(sentence)];
+            var sentenceOnly = sentence[..ProseSentenceEnd(sentence, 0)];
             prescribed = (denial && !turned) || ContainsAny(sentenceOnly, PracticeDismissed, StringComparison.OrdinalIgnoreCase);
             universal = denial && ContainsAny(clause, ["never"], StringComparison.OrdinalIgnoreCase);
         }
@@ -234,20 +234,6 @@ internal sealed partial class InjectionDetector
         }
 
         return end;
-    }
-
-    /// <summary>The end of the first sentence of <paramref name="sentence"/>.</summary>
-    private static int SentenceOnlyEnd(ReadOnlySpan<char> sentence)
-    {
-        for (var i = 0; i < sentence.Length; i++)
-        {
-            if (sentence[i] is '.' or '!' or '?' && (i + 1 == sentence.Length || sentence[i + 1] is ' ' or '\n'))
-            {
-                return i;
-            }
-        }
-
-        return sentence.Length;
     }
 
     /// <summary>
