@@ -16,6 +16,12 @@ internal static partial class ToolDescriptionScanner
          "reports", "reported", "stream", "streams", "streamed", "ship", "ships", "shipped", "beacon", "beacons", "share", "shares",
          "shared", "sell", "sells", "sold"];
 
+    /// <summary>
+    /// Verbs that keep data somewhere, which put it outside the call only before a destination outside it ("stores them on
+    /// our analytics endpoint"); a conversation kept ("Stores the chat log locally") is sent nowhere.
+    /// </summary>
+    internal static readonly string[] StoringForms = ["store", "stores", "stored", "keep", "keeps", "kept", "save", "saves", "saved"];
+
     /// <summary>Words that make the sending a second act the caller did not ask for.</summary>
     internal static readonly string[] SecondActWords = ["also", "additionally", "addition", "well", "quietly", "silently", "secretly", "covertly", "automatically"];
 
@@ -23,7 +29,7 @@ internal static partial class ToolDescriptionScanner
     internal static readonly string[] SentSecrets =
         ["credential", "credentials", "password", "passwords", "token", "tokens", "secret", "secrets", "cookie", "cookies", "key", "keys",
          "environment", "env", "home", "passphrase", "wallet", "keychain", "contacts", "location", "locations", "keystrokes",
-         "clipboard", "browsing"];
+         "clipboard", "browsing", "screenshot", "screenshots"];
 
     /// <summary>
     /// The destination at <paramref name="at"/> is where a verb of <see cref="SendingForms"/> earlier in its sentence puts
@@ -40,7 +46,7 @@ internal static partial class ToolDescriptionScanner
         {
             marked |= key && !AsciiCase.Equals(word, "public");
             key = false;
-            sent |= SendingFormLookup.Contains(word);
+            sent |= SendingFormLookup.Contains(word) || StoringFormLookup.Contains(word);
             if (SecondActLookup.Contains(word) || (SentSecretLookup.Contains(word) && !IsKey(word)))
             {
                 marked = true;
@@ -101,6 +107,8 @@ internal static partial class ToolDescriptionScanner
     private static readonly WordSet TakenSecretLookup = new(TakenSecrets);
 
     private static readonly WordSet SendingFormLookup = new(SendingForms);
+
+    private static readonly WordSet StoringFormLookup = new(StoringForms);
 
     private static readonly WordSet SecondActLookup = new(SecondActWords);
 

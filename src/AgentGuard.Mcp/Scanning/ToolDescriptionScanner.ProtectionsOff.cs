@@ -14,7 +14,7 @@ internal static partial class ToolDescriptionScanner
     /// <summary>Protections named by one word, whatever follows them.</summary>
     internal static readonly string[] ProtectionWords =
         ["antivirus", "antimalware", "firewall", "firewalls", "defender", "guardrail", "guardrails", "sandbox", "sandboxing",
-         "safeguard", "safeguards", "edr", "mfa"];
+         "safeguard", "safeguards", "edr", "mfa", "logging", "monitoring", "auditing", "anti-virus"];
 
     /// <summary>Words that name a protection when they stand as its head or qualify it ("safety filters", "security checks", "audit logging", "content filter").</summary>
     internal static readonly string[] ProtectionQualifiers = ["safety", "security", "audit", "content", "moderation", "certificate", "ssl", "tls", "signature", "safe", "factor"];

@@ -45,7 +45,9 @@ internal static partial class ToolDescriptionScanner
     internal static readonly string[] OutsideDestinations =
         ["remote server", "remote endpoint", "external server", "external endpoint", "external collector", "external mailbox",
          "third-party", "third party", "off-site", "offsite", "our server", "our servers", "collection server", "telemetry server",
-         "advertising partners", "advertisers", "ad partners", "marketing partners", "data brokers", "data broker"];
+         "advertising partners", "advertisers", "ad partners", "marketing partners", "data brokers", "data broker",
+         "analytics endpoint", "analytics server", "analytics platform", "analytics service", "the developer", "the developers",
+         "backup server"];
 
     /// <summary>The claims (phrases of the table, declared before it; each counts only where <see cref="ClaimedForAnAiMaker"/> holds).</summary>
     internal static readonly string[] AuthorityClaims =
@@ -122,14 +124,14 @@ internal static partial class ToolDescriptionScanner
          "standard protocol"];
 
     /// <summary>Role labels a text may speak under (phrases of the table, declared before it; each counts only where <see cref="RoleLabelOrders"/> holds).</summary>
-    internal static readonly string[] RoleLabels = ["system:", "root:", "admin:", "administrator:", "superuser:", "sudo:"];
+    internal static readonly string[] RoleLabels = ["system:", "root:", "admin:", "administrator:", "superuser:", "sudo:", "override:"];
 
     /// <summary>Verbs of taking a role (phrases of the table, declared before it; each counts only where <see cref="PrivilegedRoleTaken"/> holds).</summary>
     internal static readonly string[] RoleTakingVerbs =
         ["execute as", "act as", "operate as", "act as if you are", "act as though you are", "act as if you were", "act as though you were"];
 
     /// <summary>The browser's stored logins (phrases of the table, declared before it; each counts only where <see cref="GatheredByOrder"/> holds).</summary>
-    internal static readonly string[] BrowserSecrets = ["browser passwords", "browser credentials", "browser logins"];
+    internal static readonly string[] BrowserSecrets = ["browser passwords", "browser credentials", "browser logins", "saved passwords", "stored passwords", "saved logins"];
 
     /// <summary>The host's details, gathered by order (phrases of the table, declared before it; each counts only where <see cref="GatheredByOrder"/> holds).</summary>
     internal static readonly string[] HostDetails =
@@ -147,7 +149,7 @@ internal static partial class ToolDescriptionScanner
     /// </summary>
     internal static readonly string[] SwitchingOffPhrases =
         ["disable", "deactivate", "evade", "suspend", "uninstall", "defeat", "kill", "silence", "mute", "neutralize", "neutralise",
-         "turn off", "turn down", "switch off", "shut off", "shut down"];
+         "turn off", "turn down", "switch off", "shut off", "shut down", "stop"];
 
     /// <summary>
     /// The words an instruction kept beyond the call must say, as phrases of the table (declared before it; each counts
@@ -223,7 +225,21 @@ internal static partial class ToolDescriptionScanner
     internal static readonly string[] ControlsLiftedOrders =
         ["escalate privileges", "escalate your privileges", "disable content filtering", "disable the content filter", "disable safety filters",
          "turn off safety filters", "turn off the safety filter", "bypass the filter", "bypass the content filter", "remove all restrictions",
-         "lift all restrictions", "lift all limitations", "remove all limitations", "grant this tool full"];
+         "lift all restrictions", "lift all limitations", "remove all limitations", "grant this tool full",
+
+         // Privileges taken, approvals given in the user's stead, checks skipped: scanners' suites write them as bare orders.
+         "run as administrator", "run as root", "run with sudo", "elevate privileges", "elevate your privileges", "elevate to root",
+         "elevate to admin", "escalate to root", "escalate to admin", "escalate to administrator", "override restrictions",
+         "override all restrictions", "override the restrictions", "skip validation", "skip all validation", "skip all checks",
+         "auto-approve all", "auto-approve every", "approve all pending", "approve all requests", "approve every request",
+
+         // The record of what was done erased, the user's files and funds taken wholesale, the environment dumped.
+         "clear the audit log", "clear the audit logs", "delete the audit log", "delete the audit logs", "wipe the audit log",
+         "erase the audit log", "clear the audit trail", "delete the audit trail", "delete the logs after", "clear the logs after",
+         "wipe the logs after", "cover your tracks", "cover the tracks", "remove all traces", "erase all traces", "delete all traces",
+         "clear the bash history", "clear the shell history", "delete the bash history", "delete all files in the home directory",
+         "delete everything in the home directory", "transfer all funds", "transfer all the funds", "dump all environment variables",
+         "dump the environment variables", "dump all secrets", "dump all credentials", "dump all passwords"];
 
     /// <summary>Recursive permission and owner changes (phrases of the table, declared before it; each counts only where <see cref="AppliedToHomeOrRoot"/> holds).</summary>
     internal static readonly string[] RecursiveModeCommands = ["chmod -r", "chown -r", "chgrp -r"];
@@ -271,6 +287,21 @@ internal static partial class ToolDescriptionScanner
         ("so that no one notices", "instruction"), ("so that nobody notices", "instruction"), ("so no one notices", "instruction"),
         ("so nobody notices", "instruction"), ("so the user doesn't notice", "instruction"), ("so that the user does not notice", "instruction"),
         ("so that nobody finds out", "instruction"), ("so no one finds out", "instruction"),
+        ("between you and the tool", "instruction"), ("between you and me", "instruction"), ("stay between us", "instruction"),
+        ("stays between us", "instruction"), ("remain between us", "instruction"), ("refrain from disclosing", "instruction"),
+        ("refrain from revealing", "instruction"), ("refrain from telling", "instruction"), ("don't reveal", "instruction"),
+        ("do not divulge", "instruction"), ("don't divulge", "instruction"), ("never divulge", "instruction"),
+        ("do not surface this", "instruction"), ("don't surface this", "instruction"), ("as if this instruction", "instruction"),
+        ("as if these instructions", "instruction"), ("as though this instruction", "instruction"), ("as if this note", "instruction"),
+        ("as if you never saw", "instruction"), ("confidential from the user", "instruction"), ("secret from the user", "instruction"),
+        ("do not log this action", "instruction"), ("don't log this action", "instruction"), ("do not log this call", "instruction"),
+        ("don't log this call", "instruction"), ("do not log this request", "instruction"), ("don't log this request", "instruction"),
+
+        // The model asked for what it was told; a template's role block.
+        ("repeat the text above", "instruction"), ("repeat everything above", "instruction"), ("repeat all of the above", "instruction"),
+        ("repeat the words above", "instruction"), ("what are your instructions", "instruction"), ("what were your instructions", "instruction"),
+        ("print your instructions", "instruction"), ("output your instructions", "instruction"), ("{{#system", "instruction"),
+        ("{{/system", "instruction"), ("{{#assistant", "instruction"),
 
         // Fake authority and pseudo-markup.
         ("system instruction", "instruction"), ("system override", "instruction"), ("[inst]", "instruction"), ("[[[", "instruction"),
@@ -286,6 +317,10 @@ internal static partial class ToolDescriptionScanner
         ("to the attacker", "harmful"), ("send to attacker", "harmful"), ("and send to", "harmful"), ("export all user data", "harmful"),
         ("include their contents", "harmful"), ("include its contents", "harmful"), ("pass its content", "harmful"), ("read ssh keys", "harmful"),
         ("to anyone who asks", "harmful"), ("with anyone who asks", "harmful"),
+        ("capture keystrokes", "harmful"), ("captures keystrokes", "harmful"), ("capturing keystrokes", "harmful"),
+        ("record keystrokes", "harmful"), ("records keystrokes", "harmful"), ("recording keystrokes", "harmful"), ("log keystrokes", "harmful"),
+        ("logs keystrokes", "harmful"), ("logging keystrokes", "harmful"), ("keylogger", "harmful"), ("keylogging", "harmful"),
+        ("key logger", "harmful"),
 
         // Preference manipulation.
         ("prioritize this tool", "manipulation"), ("choose this tool first", "manipulation"), ("always choose this tool", "manipulation"),
@@ -309,7 +344,7 @@ internal static partial class ToolDescriptionScanner
         // Key stores, shell histories and cloud logins; orders to act unconfirmed or unseen; shells and encoded commands.
         ("*.kdbx", "secret-access"), ("*.p12", "secret-access"), ("*.pfx", "secret-access"), ("*.keystore", "secret-access"), ("*.jks", "secret-access"),
         ("id_dsa", "secret-access"), ("id_ecdsa", "secret-access"), ("~/.gnupg", "secret-access"), (".gnupg/", "secret-access"), ("wallet.dat", "secret-access"),
-        (".bash_history", "secret-access"), (".zsh_history", "secret-access"), ("application_default_credentials", "secret-access"), ("/etc/sudoers", "secret-access"),
+        (".config/gh/", "secret-access"), ("gh/hosts.yml", "secret-access"), (".bash_history", "secret-access"), (".zsh_history", "secret-access"), ("application_default_credentials", "secret-access"), ("/etc/sudoers", "secret-access"),
         ("do not ask for confirmation", "instruction"), ("don't ask for confirmation", "instruction"), ("never ask for confirmation", "instruction"),
         ("skip confirmation", "instruction"), ("skip all confirmation", "instruction"), ("without asking for confirmation", "instruction"), ("pre-approved", "instruction"),
         ("keep this between", "instruction"), ("not be made aware", "instruction"),
