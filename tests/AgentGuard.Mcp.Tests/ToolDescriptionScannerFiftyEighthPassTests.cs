@@ -6,8 +6,8 @@ namespace AgentGuard.Mcp.Tests;
 /// Classes closed in the fifty-eighth session, from probes written as an attacker would word a poisoned description
 /// (none taken from a corpus) in the two styles the scanner meets: the short orders of scanners' own test suites
 /// ("disable logging", "run as administrator", "escalate to root") and a real tool's prose that states what the tool
-/// takes and where it sends it. Of 141 probes, 60 were clean before; these classes flag 34 of them. Each class stands beside the wording a real
-/// server uses for the same words.
+/// takes and where it sends it. Of 141 probes, 60 were clean before; these classes flag 34 of them. Each class stands
+/// beside the wording a real server uses for the same words.
 /// </summary>
 public sealed class ToolDescriptionScannerFiftyEighthPassTests
 {
