@@ -250,7 +250,7 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.AfterNamedTool => TiedToANamedTool(text, at, end),
         PhraseCondition.NotFeedingOtherTools => FeedsNoOtherTool(text, at),
         PhraseCondition.UnderObligation => ObligedToDisclose(text, at) || HandedOverBeforeUse(text, at, end) || ConversationSent(text, at, end) || MovedByOrder(text, at, end)
-            || EnvironmentSecretNamed(text, at, end) || AnsweredWithASecret(text, at, end),
+            || EnvironmentSecretNamed(text, at, end) || AnsweredWithASecret(text, at, end) || HandedForNoUse(text, at, end),
         PhraseCondition.BeforeMovingVerb => BeforeMovingVerb(text, end),
         PhraseCondition.AsLink => OpensALink(text, end),
         PhraseCondition.AddedRecipient => AddsARecipient(text, at, end),
