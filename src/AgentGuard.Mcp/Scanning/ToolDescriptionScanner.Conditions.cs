@@ -9,6 +9,12 @@ internal static partial class ToolDescriptionScanner
         /// <summary>The phrase counts wherever it stands.</summary>
         None,
 
+        /// <summary>Only where <see cref="ToolDescriptionScanner.NotDenied"/> holds.</summary>
+        Undenied,
+
+        /// <summary>Only where <see cref="ToolDescriptionScanner.UsersCardDataAsked"/> holds.</summary>
+        UsersCardData,
+
         /// <summary>Only where <see cref="ToolDescriptionScanner.TiedToANamedTool"/> holds.</summary>
         AfterNamedTool,
 
@@ -241,6 +247,8 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(ConsentClaimPhrases, phrase) >= 0 => PhraseCondition.ConsentClaim,
         _ when Array.IndexOf(InstructionRanks, phrase) >= 0 => PhraseCondition.OutputAsInstructions,
         _ when Array.IndexOf(KeptOutPhrases, phrase) >= 0 => PhraseCondition.BehaviourKeptOut,
+        _ when Array.IndexOf(UnaskedPhrases, phrase) >= 0 => PhraseCondition.Undenied,
+        _ when Array.IndexOf(CardSecrets, phrase) >= 0 => PhraseCondition.UsersCardData,
         _ => PhraseCondition.None,
     };
 
@@ -280,6 +288,8 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.OfficialNotice => OfficialNotice(text, at, end),
         PhraseCondition.HijackObject => HijackTakesAnObject(text, end),
         PhraseCondition.Order => OpensAnOrder(text, at),
+        PhraseCondition.Undenied => NotDenied(text, at, end),
+        PhraseCondition.UsersCardData => UsersCardDataAsked(text, at, end),
         PhraseCondition.CoverStory => CarriesOnRegardless(text, at),
         PhraseCondition.ConsentWithheld => ConsentWithheld(text, at, end),
         PhraseCondition.ConversationSent => ConversationSent(text, at, end),

@@ -80,7 +80,8 @@ internal static partial class ToolDescriptionScanner
             party |= SayingPartyLookup.Contains(word);
             if (AsciiCase.Equals(word, "without"))
             {
-                without = party;
+                // A privacy promise denies what it names ("Never shares data without the user's consent").
+                without = party && NotDeniedBefore(text, from);
             }
             else if (AsciiCase.Equals(word, "no") && words <= 3)
             {

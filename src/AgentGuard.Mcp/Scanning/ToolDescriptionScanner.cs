@@ -517,6 +517,18 @@ internal static partial class ToolDescriptionScanner
 
         // The description's own steps kept back from the user in other words (only where BehaviourKeptOut holds).
         .. KeptOutPhrases.Select(p => (p, "instruction")),
+
+        // The tool's acts done without the user's say, in a sentence that denies nothing (only where NotDenied holds).
+        .. UnaskedPhrases.Select(p => (p, "instruction")),
+
+        // Stores of secrets named: saved Wi-Fi keys, files named for credentials by glob; the user's card data asked for (only where UsersCardDataAsked holds).
+        ("wi-fi passwords", "secret-access"), ("wifi passwords", "secret-access"), ("*credentials", "secret-access"),
+        ("*secret*", "secret-access"), ("*password*", "secret-access"),
+        .. CardSecrets.Select(p => (p, "harvesting")),
+
+        // The host's own tool replaced by this one, for everything it does.
+        ("replaces the built-in", "shadowing"), ("use it instead for all", "shadowing"), ("use this instead for all", "shadowing"),
+        ("use this tool instead for all", "shadowing"),
     ];
 
     /// <summary>The first characters of phrases that do not start with a letter: candidates wherever they occur.</summary>

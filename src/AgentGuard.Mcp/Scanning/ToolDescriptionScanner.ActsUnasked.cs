@@ -1,0 +1,84 @@
+namespace AgentGuard.Mcp;
+
+/// <content>
+/// The tool's acts stated as done without the user's say, and the user's card data asked for whole, in a sentence that
+/// denies nothing: "Shares the file without user consent", "The user's full credit card number, including CVV". A privacy
+/// promise says the same words under a negation ("Never shares data without consent", "Nothing is sent without the
+/// user's consent", "The CVV is never stored").
+/// </content>
+internal static partial class ToolDescriptionScanner
+{
+    /// <summary>The user's say withheld, as phrases of the table (declared before it; each counts only where <see cref="NotDenied"/> holds).</summary>
+    internal static readonly string[] UnaskedPhrases =
+        ["without user consent", "without the user's consent", "without their consent", "without consent", "without user approval",
+         "without the user's approval", "without user permission", "without the user's permission", "without asking them"];
+
+    /// <summary>Card data asked for whole, as phrases of the table (declared before it; each counts only where <see cref="UsersCardDataAsked"/> holds).</summary>
+    internal static readonly string[] CardSecrets = ["cvv", "cvc2", "card verification code", "card security code"];
+
+    /// <summary>
+    /// The card code at <paramref name="at"/>..<paramref name="end"/> is the user's ("your", "the user's" in its sentence),
+    /// and the sentence denies nothing: "The user's full credit card number, including CVV", "Enter your CVV". A report of
+    /// a breach ("customers' card numbers and CVV codes were stolen") and "the CVV is never stored" ask for none.
+    /// </summary>
+    internal static bool UsersCardDataAsked(ReadOnlySpan<char> text, int at, int end)
+    {
+        if (!NotDenied(text, at, end))
+        {
+            return false;
+        }
+
+        var from = at;
+        while (PreviousWord(text, ref from, out var word))
+        {
+            if (AsciiCase.Equals(word, "your") || AsciiCase.Equals(word, "user's") || AsciiCase.Equals(word, "users'"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// No word of <see cref="SentenceNegations"/> (nor "nothing", "cannot" or a word ending in "n't") in the sentence of
+    /// <paramref name="at"/>..<paramref name="end"/>, before or after it.
+    /// </summary>
+    internal static bool NotDenied(ReadOnlySpan<char> text, int at, int end)
+    {
+        if (!NotDeniedBefore(text, at))
+        {
+            return false;
+        }
+
+        var after = end;
+        while (NextWord(text, ref after, out var word))
+        {
+            if (Denies(word))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>No denying word (as <see cref="NotDenied"/> reads them) before <paramref name="at"/> in its sentence.</summary>
+    internal static bool NotDeniedBefore(ReadOnlySpan<char> text, int at)
+    {
+        var from = at;
+        while (PreviousWord(text, ref from, out var word))
+        {
+            if (Denies(word))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Denies(ReadOnlySpan<char> word)
+        => SentenceNegationLookup.Contains(word) || AsciiCase.Equals(word, "nothing") || AsciiCase.Equals(word, "cannot")
+        || word.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || word.EndsWith("n\u2019t", StringComparison.OrdinalIgnoreCase);
+}
