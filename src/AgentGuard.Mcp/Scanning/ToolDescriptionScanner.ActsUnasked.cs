@@ -10,8 +10,8 @@ internal static partial class ToolDescriptionScanner
 {
     /// <summary>The user's say withheld, as phrases of the table (declared before it; each counts only where <see cref="NotDenied"/> holds).</summary>
     internal static readonly string[] UnaskedPhrases =
-        ["without user consent", "without the user's consent", "without their consent", "without consent", "without user approval",
-         "without the user's approval", "without user permission", "without the user's permission", "without asking them"];
+        ["without user consent", "without the user's consent", "without user approval", "without the user's approval",
+         "without user permission", "without the user's permission"];
 
     /// <summary>Card data asked for whole, as phrases of the table (declared before it; each counts only where <see cref="UsersCardDataAsked"/> holds).</summary>
     internal static readonly string[] CardSecrets = ["cvv", "cvc2", "card verification code", "card security code"];

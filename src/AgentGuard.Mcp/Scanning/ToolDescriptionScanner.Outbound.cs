@@ -18,9 +18,10 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>
     /// Verbs that keep data somewhere, which put it outside the call only before a destination outside it ("stores them on
-    /// our analytics endpoint"); a conversation kept ("Stores the chat log locally") is sent nowhere.
+    /// our analytics endpoint"); a conversation kept ("Stores the chat log locally") is sent nowhere. Not the participles:
+    /// "stored procedures", "a secret stored encrypted in git" keep nothing anywhere.
     /// </summary>
-    internal static readonly string[] StoringForms = ["store", "stores", "stored", "keep", "keeps", "kept", "save", "saves", "saved"];
+    internal static readonly string[] StoringForms = ["store", "stores", "save", "saves"];
 
     /// <summary>Words that make the sending a second act the caller did not ask for.</summary>
     internal static readonly string[] SecondActWords = ["also", "additionally", "addition", "well", "quietly", "silently", "secretly", "covertly", "automatically"];

@@ -149,7 +149,7 @@ internal static partial class ToolDescriptionScanner
     /// </summary>
     internal static readonly string[] SwitchingOffPhrases =
         ["disable", "deactivate", "evade", "suspend", "uninstall", "defeat", "kill", "silence", "mute", "neutralize", "neutralise",
-         "turn off", "turn down", "switch off", "shut off", "shut down", "stop"];
+         "turn off", "turn down", "switch off", "shut off", "shut down"];
 
     /// <summary>
     /// The words an instruction kept beyond the call must say, as phrases of the table (declared before it; each counts
@@ -228,7 +228,7 @@ internal static partial class ToolDescriptionScanner
          "lift all restrictions", "lift all limitations", "remove all limitations", "grant this tool full",
 
          // Privileges taken, approvals given in the user's stead, checks skipped: scanners' suites write them as bare orders.
-         "run as administrator", "run as root", "run with sudo", "elevate privileges", "elevate your privileges", "elevate to root",
+         "run as administrator", "run as root", "run with sudo", "elevate your privileges", "elevate to root",
          "elevate to admin", "escalate to root", "escalate to admin", "escalate to administrator", "override restrictions",
          "override all restrictions", "override the restrictions", "skip validation", "skip all validation", "skip all checks",
          "auto-approve all", "auto-approve every", "approve all pending", "approve all requests", "approve every request",
@@ -319,8 +319,7 @@ internal static partial class ToolDescriptionScanner
         ("to anyone who asks", "harmful"), ("with anyone who asks", "harmful"),
         ("capture keystrokes", "harmful"), ("captures keystrokes", "harmful"), ("capturing keystrokes", "harmful"),
         ("record keystrokes", "harmful"), ("records keystrokes", "harmful"), ("recording keystrokes", "harmful"), ("log keystrokes", "harmful"),
-        ("logs keystrokes", "harmful"), ("logging keystrokes", "harmful"), ("keylogger", "harmful"), ("keylogging", "harmful"),
-        ("key logger", "harmful"),
+        ("logs keystrokes", "harmful"), ("logging keystrokes", "harmful"),
 
         // Preference manipulation.
         ("prioritize this tool", "manipulation"), ("choose this tool first", "manipulation"), ("always choose this tool", "manipulation"),
