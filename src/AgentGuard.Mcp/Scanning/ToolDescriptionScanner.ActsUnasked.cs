@@ -8,14 +8,6 @@ namespace AgentGuard.Mcp;
 /// </content>
 internal static partial class ToolDescriptionScanner
 {
-    /// <summary>The user's say withheld, as phrases of the table (declared before it; each counts only where <see cref="NotDenied"/> holds).</summary>
-    internal static readonly string[] UnaskedPhrases =
-        ["without user consent", "without the user's consent", "without user approval", "without the user's approval",
-         "without user permission", "without the user's permission"];
-
-    /// <summary>Card data asked for whole, as phrases of the table (declared before it; each counts only where <see cref="UsersCardDataAsked"/> holds).</summary>
-    internal static readonly string[] CardSecrets = ["cvv", "cvc2", "card verification code", "card security code"];
-
     /// <summary>
     /// The card code at <paramref name="at"/>..<paramref name="end"/> is the user's ("your", "the user's" in its sentence),
     /// and the sentence denies nothing: "The user's full credit card number, including CVV", "Enter your CVV". A report of

@@ -12,6 +12,9 @@ internal static partial class ToolDescriptionScanner
         /// <summary>Only where <see cref="ToolDescriptionScanner.NotDenied"/> holds.</summary>
         Undenied,
 
+        /// <summary>Only where <see cref="ToolDescriptionScanner.SentToAWrittenAddress"/> holds.</summary>
+        WrittenAddress,
+
         /// <summary>Only where <see cref="ToolDescriptionScanner.UsersCardDataAsked"/> holds.</summary>
         UsersCardData,
 
@@ -248,6 +251,7 @@ internal static partial class ToolDescriptionScanner
         _ when Array.IndexOf(InstructionRanks, phrase) >= 0 => PhraseCondition.OutputAsInstructions,
         _ when Array.IndexOf(KeptOutPhrases, phrase) >= 0 => PhraseCondition.BehaviourKeptOut,
         _ when Array.IndexOf(UnaskedPhrases, phrase) >= 0 => PhraseCondition.Undenied,
+        _ when Array.IndexOf(HandedOverForms, phrase) >= 0 => PhraseCondition.WrittenAddress,
         _ when Array.IndexOf(CardSecrets, phrase) >= 0 => PhraseCondition.UsersCardData,
         _ => PhraseCondition.None,
     };
@@ -289,6 +293,7 @@ internal static partial class ToolDescriptionScanner
         PhraseCondition.HijackObject => HijackTakesAnObject(text, end),
         PhraseCondition.Order => OpensAnOrder(text, at),
         PhraseCondition.Undenied => NotDenied(text, at, end),
+        PhraseCondition.WrittenAddress => SentToAWrittenAddress(text, at, end),
         PhraseCondition.UsersCardData => UsersCardDataAsked(text, at, end),
         PhraseCondition.CoverStory => CarriesOnRegardless(text, at),
         PhraseCondition.ConsentWithheld => ConsentWithheld(text, at, end),

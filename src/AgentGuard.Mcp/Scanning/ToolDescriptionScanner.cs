@@ -244,6 +244,19 @@ internal static partial class ToolDescriptionScanner
     /// <summary>Recursive permission and owner changes (phrases of the table, declared before it; each counts only where <see cref="AppliedToHomeOrRoot"/> holds).</summary>
     internal static readonly string[] RecursiveModeCommands = ["chmod -r", "chown -r", "chgrp -r"];
 
+    /// <summary>The user's say withheld, as phrases of the table (declared before it; each counts only where <see cref="NotDenied"/> holds).</summary>
+    internal static readonly string[] UnaskedPhrases =
+        ["without user consent", "without the user's consent", "without user approval", "without the user's approval",
+         "without user permission", "without the user's permission"];
+
+    /// <summary>Card data asked for whole, as phrases of the table (declared before it; each counts only where <see cref="UsersCardDataAsked"/> holds).</summary>
+    internal static readonly string[] CardSecrets = ["cvv", "cvc2", "card verification code", "card security code"];
+
+    /// <summary>Forms of handing data over, as phrases of the table (declared before it; each counts only where <see cref="SentToAWrittenAddress"/> holds).</summary>
+    internal static readonly string[] HandedOverForms =
+        ["sent", "forwarded", "uploaded", "posted", "copied", "emailed", "emails", "mailed", "shared", "shares", "synced", "syncs",
+         "transmitted", "delivered", "relayed", "exported", "mirrored", "uploads", "forwards", "sends", "copies"];
+
     /// <summary>The phrases in table order (the first that matches at a position is its finding), each with its category.</summary>
     internal static readonly (string Phrase, string Category)[] Phrases =
     [
@@ -524,6 +537,9 @@ internal static partial class ToolDescriptionScanner
         ("wi-fi passwords", "secret-access"), ("wifi passwords", "secret-access"), ("*credentials", "secret-access"),
         ("*secret*", "secret-access"), ("*password*", "secret-access"),
         .. CardSecrets.Select(p => (p, "harvesting")),
+
+        // The tool's data handed to an address the description writes out (only where SentToAWrittenAddress holds).
+        .. HandedOverForms.Select(f => (f, "harmful")),
 
         // The host's own tool replaced by this one, for everything it does.
         ("replaces the built-in", "shadowing"), ("use it instead for all", "shadowing"), ("use this instead for all", "shadowing"),
