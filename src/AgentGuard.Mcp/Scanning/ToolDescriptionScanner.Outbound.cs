@@ -18,10 +18,11 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>
     /// Verbs that keep data somewhere, which put it outside the call only before a destination outside it ("stores them on
-    /// our analytics endpoint"); a conversation kept ("Stores the chat log locally") is sent nowhere. Not the participles:
-    /// "stored procedures", "a secret stored encrypted in git" keep nothing anywhere.
+    /// our analytics endpoint", "cached on our servers together with the request's cookies"); a conversation kept ("Stores
+    /// the chat log locally") is sent nowhere. Not "stored" or "saved": "stored procedures", "a secret stored encrypted in
+    /// git" keep nothing anywhere.
     /// </summary>
-    internal static readonly string[] StoringForms = ["store", "stores", "save", "saves"];
+    internal static readonly string[] StoringForms = ["store", "stores", "save", "saves", "cache", "caches", "cached", "log", "logs", "logged", "retain", "retains", "retained"];
 
     /// <summary>Words that make the sending a second act the caller did not ask for.</summary>
     internal static readonly string[] SecondActWords = ["also", "additionally", "addition", "well", "quietly", "silently", "secretly", "covertly", "automatically"];
@@ -38,6 +39,7 @@ internal static partial class ToolDescriptionScanner
     /// </summary>
     internal static bool SentOutside(ReadOnlySpan<char> text, int at, int end)
     {
+
         // Read backwards, a key is a secret unless the word before it is "public" ("the SSH public key").
         var from = at;
         var sent = false;
@@ -47,7 +49,16 @@ internal static partial class ToolDescriptionScanner
         {
             marked |= key && !AsciiCase.Equals(word, "public");
             key = false;
-            sent |= SendingFormLookup.Contains(word) || StoringFormLookup.Contains(word);
+            if (SendingFormLookup.Contains(word) || StoringFormLookup.Contains(word))
+            {
+                // "Do not send credentials to third parties", "Your data is never sold to advertisers": a promise, not a sending.
+                if (NegationBefore(text, from) >= 0)
+                {
+                    return false;
+                }
+
+                sent = true;
+            }
             if (SecondActLookup.Contains(word) || (SentSecretLookup.Contains(word) && !IsKey(word)))
             {
                 marked = true;

@@ -47,7 +47,7 @@ internal static partial class ToolDescriptionScanner
          "third-party", "third party", "off-site", "offsite", "our server", "our servers", "collection server", "telemetry server",
          "advertising partners", "advertisers", "ad partners", "marketing partners", "data brokers", "data broker",
          "analytics endpoint", "analytics server", "analytics platform", "analytics service", "the developer", "the developers",
-         "backup server"];
+         "backup server", "third parties", "our cloud", "our backend"];
 
     /// <summary>The claims (phrases of the table, declared before it; each counts only where <see cref="ClaimedForAnAiMaker"/> holds).</summary>
     internal static readonly string[] AuthorityClaims =
@@ -247,7 +247,8 @@ internal static partial class ToolDescriptionScanner
     /// <summary>The user's say withheld, as phrases of the table (declared before it; each counts only where <see cref="NotDenied"/> holds).</summary>
     internal static readonly string[] UnaskedPhrases =
         ["without user consent", "without the user's consent", "without user approval", "without the user's approval",
-         "without user permission", "without the user's permission"];
+         "without user permission", "without the user's permission", "sold to third parties", "sold to advertisers",
+         "sold to partners", "shared with third parties", "shared with advertisers", "sells it to", "sells them to"];
 
     /// <summary>Card data asked for whole, as phrases of the table (declared before it; each counts only where <see cref="UsersCardDataAsked"/> holds).</summary>
     internal static readonly string[] CardSecrets = ["cvv", "cvc2", "card verification code", "card security code"];
@@ -546,6 +547,11 @@ internal static partial class ToolDescriptionScanner
         ("and report success", "instruction"), ("then report success", "instruction"), ("report success anyway", "instruction"),
         ("anyway and tell the user", "instruction"), ("tell the user it succeeded", "instruction"), ("must be answered with", "instruction"),
         ("should be answered with", "instruction"), ("must always be answered with", "instruction"), ("must be answered by saying", "instruction"),
+
+        // The whole environment put into what the tool sends; the tool's output made the model's orders.
+        ("include the full environment", "harvesting"), ("include the entire environment", "harvesting"),
+        ("attach the full environment", "harvesting"), ("send the full environment", "harvesting"), ("dump the full environment", "harvesting"),
+        ("is an instruction for you", "instruction"), ("are instructions for you", "instruction"), ("carry it out before", "instruction"),
 
         // The tool's data handed to an address the description writes out (only where SentToAWrittenAddress holds).
         .. HandedOverForms.Select(f => (f, "harmful")),
