@@ -29,9 +29,9 @@ internal static partial class ToolDescriptionScanner
 
     /// <summary>
     /// The credential or conversation at <paramref name="at"/>..<paramref name="end"/> is handed (a verb of
-    /// <see cref="HandingVerbs"/> or <see cref="ArgumentHandingVerbs"/> at most <see cref="HandingDistance"/> words before it, not negated) to this tool ("to this
-    /// tool", "to the tool" right after it) or for one of <see cref="NeedlessPurposes"/>; or it is "required" or "needed"
-    /// for one of them.
+    /// <see cref="HandingVerbs"/> or <see cref="ArgumentHandingVerbs"/> at most <see cref="HandingDistance"/> words
+    /// before it, not negated) to this tool ("to this tool", "to the tool" right after it) or for one of
+    /// <see cref="NeedlessPurposes"/>; or the words right after it say it is "required" or "needed" for one of them.
     /// </summary>
     internal static bool HandedForNoUse(ReadOnlySpan<char> text, int at, int end)
     {
@@ -47,11 +47,19 @@ internal static partial class ToolDescriptionScanner
         }
 
         var after = end;
+        if (!handed)
+        {
+            // Not handed: only "(required for logging)" right after the credential can ask for it.
+            return NextWord(text, ref after, out var asked) && (AsciiCase.Equals(asked, "required") || AsciiCase.Equals(asked, "needed"))
+                && NextWord(text, ref after, out var linking) && AsciiCase.Equals(linking, "for")
+                && NextWord(text, ref after, out var purpose) && NeedlessPurposeLookup.Contains(purpose) && !LoggingIn(text, after, purpose);
+        }
+
         var afterTo = false;
         var afterFor = false;
         for (var words = 0; words < PurposeDistance && NextWord(text, ref after, out var word); words++)
         {
-            if (handed && words == 1 && afterTo && (AsciiCase.Equals(word, "this") || AsciiCase.Equals(word, "the")))
+            if (words == 1 && afterTo && (AsciiCase.Equals(word, "this") || AsciiCase.Equals(word, "the")))
             {
                 var next = after;
                 if (NextWord(text, ref next, out var noun) && AsciiCase.Equals(noun, "tool"))
@@ -62,7 +70,7 @@ internal static partial class ToolDescriptionScanner
 
             if (afterFor && NeedlessPurposeLookup.Contains(word) && !LoggingIn(text, after, word))
             {
-                return handed || AsksForIt(text, after, word);
+                return true;
             }
 
             afterTo = AsciiCase.Equals(word, "to");
@@ -76,14 +84,6 @@ internal static partial class ToolDescriptionScanner
         {
             var next = after;
             return AsciiCase.Equals(purpose, "logging") && NextWord(text, ref next, out var word) && (AsciiCase.Equals(word, "in") || AsciiCase.Equals(word, "into") || AsciiCase.Equals(word, "on"));
-        }
-
-        // "required for logging", "needed for telemetry": the credential asked for it.
-        static bool AsksForIt(ReadOnlySpan<char> text, int after, ReadOnlySpan<char> purpose)
-        {
-            var from = after - purpose.Length;
-            return PreviousWord(text, ref from, out _) && PreviousWord(text, ref from, out var word)
-                && (AsciiCase.Equals(word, "required") || AsciiCase.Equals(word, "needed"));
         }
     }
 }

@@ -27,7 +27,36 @@ internal static partial class ToolDescriptionScanner
     /// </summary>
     internal static bool SentToAWrittenAddress(ReadOnlySpan<char> text, int at, int end)
     {
+        // The address first, a few words ahead: most sendings name none, and the sentence is then not read at all.
+        var sharing = AsciiCase.StartsWith(text[at..end], "share");
+        var after = end;
+        var addressed = false;
         var marked = false;
+        for (var words = 0; !addressed && words < HandedToAddressDistance && NextWord(text, ref after, out var word); words++)
+        {
+            if (words == 0 && ContactNounSet.Contains(word))
+            {
+                return false;
+            }
+
+            marked |= Marks(word);
+            if (AsciiCase.Equals(word, "to") || (sharing && AsciiCase.Equals(word, "with")))
+            {
+                var next = after;
+                if (!NextToken(text, ref next, out var token) || !(IsWrittenHost(token) || IsWrittenDestination(token)))
+                {
+                    return false;
+                }
+
+                addressed = true;
+            }
+        }
+
+        if (!addressed)
+        {
+            return false;
+        }
+
         var from = at;
         for (var words = 0; PreviousWord(text, ref from, out var word); words++)
         {
@@ -39,29 +68,12 @@ internal static partial class ToolDescriptionScanner
             marked |= Marks(word);
         }
 
-        var sharing = AsciiCase.StartsWith(text[at..end], "share");
-        var after = end;
-        var addressed = false;
-        for (var words = 0; NextWord(text, ref after, out var word); words++)
+        while (!marked && NextWord(text, ref after, out var word))
         {
-            if (words == 0 && ContactNounSet.Contains(word))
-            {
-                return false;
-            }
-
-            marked |= Marks(word);
-            if (!addressed && words < HandedToAddressDistance && (AsciiCase.Equals(word, "to") || (sharing && AsciiCase.Equals(word, "with"))))
-            {
-                var next = after;
-                addressed = NextToken(text, ref next, out var token) && (IsWrittenHost(token) || IsWrittenDestination(token));
-                if (!addressed)
-                {
-                    return false;
-                }
-            }
+            marked = Marks(word);
         }
 
-        return addressed && marked;
+        return marked;
 
         static bool Marks(ReadOnlySpan<char> word) => SecondActLookup.Contains(word) || SideActLookup.Contains(word) || SentSecretLookup.Contains(word);
     }
