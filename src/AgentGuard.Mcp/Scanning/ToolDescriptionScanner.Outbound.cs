@@ -34,12 +34,13 @@ internal static partial class ToolDescriptionScanner
          "clipboard", "browsing", "screenshot", "screenshots"];
 
     /// <summary>
-    /// The destination at <paramref name="at"/> is where a verb of <see cref="SendingForms"/> earlier in its sentence puts
-    /// data, and the sentence holds a word of <see cref="SecondActWords"/>, or a secret (<see cref="SentSecrets"/>) before the destination.
+    /// The destination at <paramref name="at"/> is where a verb of <see cref="SendingForms"/> or <see cref="StoringForms"/>
+    /// earlier in its sentence puts data, not under its own negation ("Do not send credentials to third parties" is a
+    /// promise), and the sentence holds a word of <see cref="SecondActWords"/>, or a secret (<see cref="SentSecrets"/>)
+    /// before the destination.
     /// </summary>
     internal static bool SentOutside(ReadOnlySpan<char> text, int at, int end)
     {
-
         // Read backwards, a key is a secret unless the word before it is "public" ("the SSH public key").
         var from = at;
         var sent = false;
@@ -59,6 +60,7 @@ internal static partial class ToolDescriptionScanner
 
                 sent = true;
             }
+
             if (SecondActLookup.Contains(word) || (SentSecretLookup.Contains(word) && !IsKey(word)))
             {
                 marked = true;
