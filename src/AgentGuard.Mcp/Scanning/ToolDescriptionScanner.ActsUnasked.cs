@@ -55,19 +55,26 @@ internal static partial class ToolDescriptionScanner
         return true;
     }
 
-    /// <summary>No denying word (as <see cref="NotDenied"/> reads them) before <paramref name="at"/> in its sentence.</summary>
+    /// <summary>
+    /// No denying word (as <see cref="NotDenied"/> reads them) before <paramref name="at"/> in its clause: the sentence
+    /// up to a comma, so that "No worries, the file is shared without user consent" denies nothing it shares.
+    /// </summary>
     internal static bool NotDeniedBefore(ReadOnlySpan<char> text, int at)
     {
         var from = at;
-        while (PreviousWord(text, ref from, out var word))
+        while (true)
         {
+            var after = from;
+            if (!PreviousWord(text, ref from, out var word) || text[from..after].Contains(','))
+            {
+                return true;
+            }
+
             if (Denies(word))
             {
                 return false;
             }
         }
-
-        return true;
     }
 
     private static bool Denies(ReadOnlySpan<char> word)
