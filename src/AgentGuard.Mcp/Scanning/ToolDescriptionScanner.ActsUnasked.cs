@@ -78,6 +78,5 @@ internal static partial class ToolDescriptionScanner
     }
 
     private static bool Denies(ReadOnlySpan<char> word)
-        => SentenceNegationLookup.Contains(word) || AsciiCase.Equals(word, "nothing") || AsciiCase.Equals(word, "cannot")
-        || word.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || word.EndsWith("n\u2019t", StringComparison.OrdinalIgnoreCase);
+        => IsSentenceNegation(word) || AsciiCase.Equals(word, "nothing") || AsciiCase.Equals(word, "cannot");
 }

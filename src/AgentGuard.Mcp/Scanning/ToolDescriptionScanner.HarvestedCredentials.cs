@@ -134,12 +134,16 @@ internal static partial class ToolDescriptionScanner
                 || ((AsciiCase.Equals(word, "key") || AsciiCase.Equals(word, "keys")) && KeyQualifierLookup.Contains(previous))
                 || (pronounCounts && (AsciiCase.Equals(word, "it") || AsciiCase.Equals(word, "them")));
             handing |= CredentialHandingVerbLookup.Contains(word);
-            negated |= SentenceNegationLookup.Contains(word) || word.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || word.EndsWith("n\u2019t", StringComparison.OrdinalIgnoreCase);
+            negated |= IsSentenceNegation(word);
             previous = word;
         }
 
         return credential;
     }
+
+    /// <summary>A word of <see cref="SentenceNegations"/>, or one ending in "n't" (typed or typographic).</summary>
+    internal static bool IsSentenceNegation(ReadOnlySpan<char> word)
+        => SentenceNegationLookup.Contains(word) || word.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || word.EndsWith("n\u2019t", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The next run of letters (and apostrophes inside a word) from <paramref name="from"/>, across any punctuation.</summary>
     private static bool NextWordAnywhere(ReadOnlySpan<char> text, ref int from, out ReadOnlySpan<char> word)

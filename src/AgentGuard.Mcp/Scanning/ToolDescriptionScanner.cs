@@ -542,8 +542,7 @@ internal static partial class ToolDescriptionScanner
         // The user deceived or overruled: a check's failure passed over, success reported for what was changed, answers dictated.
         ("regardless of test results", "harmful"), ("regardless of the test results", "harmful"), ("regardless of failing tests", "harmful"),
         ("even if tests fail", "harmful"), ("even if the tests fail", "harmful"), ("even if ci fails", "harmful"),
-        ("even if the user says", "instruction"),
-        ("even if the user objects", "instruction"), ("even if the user refuses", "instruction"), ("even if the user declines", "instruction"),
+        ("even if the user says", "instruction"), ("even if the user objects", "instruction"), ("even if the user refuses", "instruction"), ("even if the user declines", "instruction"),
         ("and report success", "instruction"), ("then report success", "instruction"), ("report success anyway", "instruction"),
         ("anyway and tell the user", "instruction"), ("tell the user it succeeded", "instruction"), ("must be answered with", "instruction"),
         ("should be answered with", "instruction"), ("must always be answered with", "instruction"), ("must be answered by saying", "instruction"),
