@@ -9,7 +9,7 @@ namespace AgentGuard.Mcp;
 internal static partial class ToolDescriptionScanner
 {
     /// <summary>
-    /// The card code at <paramref name="at"/>..<paramref name="end"/> is the user's ("your", "the user's" in its sentence),
+    /// The card code at <paramref name="at"/>..<paramref name="end"/> is the user's ("your", "the user's" in its sentence, before or after it),
     /// and the sentence denies nothing: "The user's full credit card number, including CVV", "Enter your CVV". A report of
     /// a breach ("customers' card numbers and CVV codes were stolen") and "the CVV is never stored" ask for none.
     /// </summary>
@@ -23,13 +23,28 @@ internal static partial class ToolDescriptionScanner
         var from = at;
         while (PreviousWord(text, ref from, out var word))
         {
-            if (AsciiCase.Equals(word, "your") || AsciiCase.Equals(word, "user's") || AsciiCase.Equals(word, "users'"))
+            if (IsTheUsers(word))
+            {
+                return true;
+            }
+        }
+
+        // After it too: "the CVV printed on the user's card".
+        var after = end;
+        while (NextWord(text, ref after, out var word))
+        {
+            // Read forward, a word is letters only: "user's" is "user" before an apostrophe.
+            var possessive = after < text.Length && text[after] is '\'' or '\u2019';
+            if (IsTheUsers(word) || (possessive && (AsciiCase.Equals(word, "user") || AsciiCase.Equals(word, "users"))))
             {
                 return true;
             }
         }
 
         return false;
+
+        static bool IsTheUsers(ReadOnlySpan<char> word)
+            => AsciiCase.Equals(word, "your") || AsciiCase.Equals(word, "user's") || AsciiCase.Equals(word, "users'");
     }
 
     /// <summary>

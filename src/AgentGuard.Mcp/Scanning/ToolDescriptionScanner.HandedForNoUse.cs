@@ -30,7 +30,7 @@ internal static partial class ToolDescriptionScanner
     /// <summary>
     /// The credential or conversation at <paramref name="at"/>..<paramref name="end"/> is handed (a verb of
     /// <see cref="HandingVerbs"/> or <see cref="ArgumentHandingVerbs"/> at most <see cref="HandingDistance"/> words
-    /// before it, not negated) to this tool ("to this tool", "to the tool" right after it) or for one of
+    /// before it, not negated) to this tool ("to this tool", "to the tool" within a few words after it) or for one of
     /// <see cref="NeedlessPurposes"/>; or the words right after it say it is "required" or "needed" for one of them.
     /// </summary>
     internal static bool HandedForNoUse(ReadOnlySpan<char> text, int at, int end)
@@ -59,7 +59,8 @@ internal static partial class ToolDescriptionScanner
         var afterFor = false;
         for (var words = 0; words < PurposeDistance && NextWord(text, ref after, out var word); words++)
         {
-            if (words == 1 && afterTo && (AsciiCase.Equals(word, "this") || AsciiCase.Equals(word, "the")))
+            // "to this tool" anywhere in reach: "send the session token over to this tool".
+            if (afterTo && (AsciiCase.Equals(word, "this") || AsciiCase.Equals(word, "the")))
             {
                 var next = after;
                 if (NextWord(text, ref next, out var noun) && AsciiCase.Equals(noun, "tool"))
