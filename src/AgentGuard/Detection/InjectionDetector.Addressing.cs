@@ -10,6 +10,7 @@ internal sealed partial class InjectionDetector
         RoleHeading(text, at, weights);
         BracketedNote(text, at, weights);
         ThirdPersonOrder(text, at, weights);
+        JobNamedReader(text, at, weights);
         if (text[at] is 'a' or 'A' && NoteToKindOfAssistant(text, at))
         {
             // "NEW INSTRUCTION TO CHAT ASSISTANT:" heads a note to the reader, whatever follows it.

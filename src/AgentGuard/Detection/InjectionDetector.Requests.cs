@@ -777,7 +777,7 @@ internal sealed partial class InjectionDetector
 
     private static readonly string[] SequenceWords = ["first", "now", "also", "then", "next", "finally", "afterwards", "additionally", "lastly", "secondly"];
 
-    private static ReadOnlySpan<char> NextWord(ReadOnlySpan<char> text, ref int i)
+    private static ReadOnlySpan<char> NextWord(ReadOnlySpan<char> text, scoped ref int i)
     {
         while (i < text.Length && text[i] is ' ' or ',' or '\t')
         {

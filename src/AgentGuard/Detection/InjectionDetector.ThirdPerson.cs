@@ -68,12 +68,15 @@ internal sealed partial class InjectionDetector
             return;
         }
 
+        var thisText = false;
         if (IsReadingVerb(next))
         {
-            // "every assistant reading reviews here must …": a short participle phrase before the modal.
+            // "every assistant reading reviews here must …": a short participle phrase before the modal. One that points
+            // at this very text ("the assistant that reads this thread should …") names its reader: the order is for now.
             for (var w = 0; w < 4 && !IsOneOf(next, DutyModals); w++)
             {
                 next = NextWord(text, ref i);
+                thisText |= (AsciiCase.Equals(next, "this") || AsciiCase.Equals(next, "these")) && IsOneOf(PeekWord(text, i), ThisTextNouns);
             }
         }
 
@@ -110,9 +113,12 @@ internal sealed partial class InjectionDetector
 
         if (!verb.IsEmpty && !AsciiCase.Equals(verb, "be") && ActionVerbLookup.Contains(verb))
         {
-            Raise(weights, Marker.AddressedToAi, now ? 0.55 : 0.35);
+            Raise(weights, Marker.AddressedToAi, now || thisText ? 0.55 : 0.35);
         }
     }
+
+    /// <summary>The word after <paramref name="i"/>, without moving past it.</summary>
+    private static ReadOnlySpan<char> PeekWord(ReadOnlySpan<char> text, int i) => NextWord(text, ref i);
 
     /// <summary>
     /// After the noun, a participle of handling that points at this text ("handling this conversation", "processing this
