@@ -173,7 +173,7 @@ internal sealed partial class InjectionDetector
     private static readonly string[][] ReadingVerbsByFirstChar = [.. Enumerable.Range(0, 128).Select(c => ReadingVerbs.Where(v => v[0] == c).ToArray())];
 
     /// <summary>Nouns that may follow an AI noun in one name: "AI assistant", "language model", "agent system".</summary>
-    private static readonly string[] SecondAiNouns = ["assistant", "assistants", "agent", "agents", "model", "models", "system"];
+    private static readonly string[] SecondAiNouns = ["assistant", "assistants", "agent", "agents", "model", "models", "system", "bot", "bots"];
 
     private static readonly string[] Determiners = ["the", "a", "an", "any", "all", "every"];
 

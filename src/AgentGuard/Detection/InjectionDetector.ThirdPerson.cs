@@ -8,8 +8,8 @@ namespace AgentGuard;
 /// </content>
 internal sealed partial class InjectionDetector
 {
-    /// <summary>Modals of duty ("has" and "needs" before "to", "is" before "required to"). "will" and "can" describe a product; they order nothing.</summary>
-    private static readonly string[] DutyModals = ["should", "must", "shall", "needs", "has", "is"];
+    /// <summary>Modals of duty ("has", "have", "needs" and "need" before "to", "is" and "are" before "required to"). "will" and "can" describe a product; they order nothing.</summary>
+    private static readonly string[] DutyModals = ["should", "must", "shall", "needs", "need", "has", "have", "is", "are"];
 
     /// <summary>"is required/expected/instructed/supposed to".</summary>
     private static readonly string[] DutyParticiples = ["required", "expected", "instructed", "supposed"];
@@ -86,7 +86,7 @@ internal sealed partial class InjectionDetector
         }
 
         var verb = NextWord(text, ref i);
-        if (AsciiCase.Equals(next, "has") || AsciiCase.Equals(next, "needs"))
+        if (AsciiCase.Equals(next, "has") || AsciiCase.Equals(next, "needs") || AsciiCase.Equals(next, "have") || AsciiCase.Equals(next, "need"))
         {
             if (!AsciiCase.Equals(verb, "to"))
             {
@@ -95,7 +95,7 @@ internal sealed partial class InjectionDetector
 
             verb = NextWord(text, ref i);
         }
-        else if (AsciiCase.Equals(next, "is"))
+        else if (AsciiCase.Equals(next, "is") || AsciiCase.Equals(next, "are"))
         {
             if (!IsOneOf(verb, DutyParticiples) || !AsciiCase.Equals(NextWord(text, ref i), "to"))
             {

@@ -27,7 +27,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("your new", Family.NewTask), ("your real", Family.NewTask), ("your actual", Family.NewTask), ("your true", Family.NewTask), ("your primary", Family.NewTask), ("your only", Family.NewTask), ("your updated", Family.NewTask),
         ("instruction", Family.NewInstructions),
         ("ai ", Family.AiNoun), ("ai,", Family.AiNoun), ("ai:", Family.AiNoun), ("ai.", Family.AiNoun), ("ais ", Family.AiNoun), ("ai_", Family.AiNoun), ("ai-", Family.AiNoun), ("aiinstruction", Family.AiNoun), ("aidirective", Family.AiNoun), ("ainote", Family.AiNoun),
-        ("assistant", Family.AiNoun), ("llm", Family.AiNoun), ("language model", Family.AiNoun), ("agent", Family.AiNoun), ("chatbot", Family.AiNoun), ("copilot", Family.AiNoun), ("gpt", Family.AiNoun), ("claude", Family.AiNoun), ("automated", Family.AiNoun), ("chatgpt", Family.ReaderNamed), ("gemini", Family.ReaderNamed), ("summarizer", Family.ReaderNamed), ("summariser", Family.ReaderNamed), ("approved", Family.ConsentClaimed), ("authorized", Family.ConsentClaimed), ("authorised", Family.ConsentClaimed), ("consented", Family.ConsentClaimed), ("okayed", Family.ConsentClaimed), ("signed off", Family.ConsentClaimed), ("given permission", Family.ConsentClaimed), ("given consent", Family.ConsentClaimed), ("given their", Family.ConsentClaimed), ("given explicit", Family.ConsentClaimed), ("given full", Family.ConsentClaimed), ("update to your", Family.RulesChanged), ("updates to your", Family.RulesChanged), ("change to your", Family.RulesChanged), ("changes to your", Family.RulesChanged), ("amendment to your", Family.RulesChanged), ("amendments to your", Family.RulesChanged), ("addition to your", Family.RulesChanged), ("additions to your", Family.RulesChanged), ("revision to your", Family.RulesChanged), ("correction to your", Family.RulesChanged), ("override to your", Family.RulesChanged), ("overrides to your", Family.RulesChanged), ("your guidelines", Family.RulesChanged), ("your instructions have", Family.RulesChanged), ("your rules have", Family.RulesChanged), ("your directives", Family.RulesChanged), ("your system prompt has", Family.RulesChanged), ("your prompt has", Family.RulesChanged), ("your configuration has", Family.RulesChanged), ("new guidelines for", Family.RulesChanged), ("updated guidelines for", Family.RulesChanged), ("new rules for", Family.RulesChanged), ("updated rules for", Family.RulesChanged), ("revised rules for", Family.RulesChanged), ("new instructions for", Family.RulesChanged), ("updated instructions for", Family.RulesChanged), ("revised instructions for", Family.RulesChanged), ("new directives for", Family.RulesChanged),
+        ("assistant", Family.AiNoun), ("assistent", Family.ForeignAssistant), ("asistente", Family.ForeignAssistant), ("llm", Family.AiNoun), ("language model", Family.AiNoun), ("agent", Family.AiNoun), ("chatbot", Family.AiNoun), ("copilot", Family.AiNoun), ("gpt", Family.AiNoun), ("claude", Family.AiNoun), ("automated", Family.AiNoun), ("chatgpt", Family.ReaderNamed), ("gemini", Family.ReaderNamed), ("summarizer", Family.ReaderNamed), ("summariser", Family.ReaderNamed), ("approved", Family.ConsentClaimed), ("authorized", Family.ConsentClaimed), ("authorised", Family.ConsentClaimed), ("consented", Family.ConsentClaimed), ("okayed", Family.ConsentClaimed), ("signed off", Family.ConsentClaimed), ("given permission", Family.ConsentClaimed), ("given consent", Family.ConsentClaimed), ("given their", Family.ConsentClaimed), ("given explicit", Family.ConsentClaimed), ("given full", Family.ConsentClaimed), ("update to your", Family.RulesChanged), ("updates to your", Family.RulesChanged), ("change to your", Family.RulesChanged), ("changes to your", Family.RulesChanged), ("amendment to your", Family.RulesChanged), ("amendments to your", Family.RulesChanged), ("addition to your", Family.RulesChanged), ("additions to your", Family.RulesChanged), ("revision to your", Family.RulesChanged), ("correction to your", Family.RulesChanged), ("override to your", Family.RulesChanged), ("overrides to your", Family.RulesChanged), ("your guidelines", Family.RulesChanged), ("your instructions have", Family.RulesChanged), ("your rules have", Family.RulesChanged), ("your directives", Family.RulesChanged), ("your system prompt has", Family.RulesChanged), ("your prompt has", Family.RulesChanged), ("your configuration has", Family.RulesChanged), ("new guidelines for", Family.RulesChanged), ("updated guidelines for", Family.RulesChanged), ("new rules for", Family.RulesChanged), ("updated rules for", Family.RulesChanged), ("revised rules for", Family.RulesChanged), ("new instructions for", Family.RulesChanged), ("updated instructions for", Family.RulesChanged), ("revised instructions for", Family.RulesChanged), ("new directives for", Family.RulesChanged),
         ("important:", Family.Urgent), ("important!", Family.Urgent), ("urgent", Family.Urgent), ("you must", Family.Urgent), ("immediately", Family.Urgent),
         ("<system", Family.RoleTag), ("</system", Family.RoleTag), ("[inst]", Family.RoleTag), ("[/inst]", Family.RoleTag), ("<<sys>>", Family.RoleTag), ("### ", Family.RoleTag), ("[system", Family.RoleTag), ("system message:", Family.RoleTag), ("system prompt:", Family.RoleTag), ("<assistant>", Family.RoleTag), ("</user>", Family.RoleTag), ("<instructions>", Family.RoleTag), ("{{system", Family.RoleTag), ("system override", Family.RoleTag), ("admin override", Family.RoleTag), ("developer mode", Family.RoleTag), ("system:", Family.RoleTag),
         ("<!--", Family.HtmlComment),
@@ -647,8 +647,17 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 }
 
                 break;
+            case Family.ForeignAssistant:
+                GreetedInAnotherTongue(text, at, weights);
+                break;
             case Family.AiNoun:
                 AiNoun(text, at, weights);
+                if (anchor == "assistant")
+                {
+                    // "Bonjour l'assistant, …": French writes the noun as English does.
+                    GreetedInAnotherTongue(text, at, weights);
+                }
+
                 MachineLabel(text, at, weights);
                 CodingAgentOrder(text, at, weights);
                 if (anchor == "automated")
@@ -1181,5 +1190,6 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         WhoeverProcesses,
         HandedCode,
         OwnSetting,
+        ForeignAssistant,
     }
 }

@@ -53,7 +53,7 @@ internal static partial class InjectionPatterns
     internal static partial Regex IfYouAreAi();
 
     /// <summary>"AI assistant, please …", "Assistant: send …" at the start of a sentence; "AI reading this".</summary>
-    [GeneratedRegex(@"\G(?:ai\s+assistants?|ai\s+agents?|ai\s+models?|assistants?|llms?|language\s+models?|ai|agents?|chatbots?|bots?|copilot)\s*(?:[,:!]\s*(?:please|you|now|ignore|disregard|do|don't|send|forward|call|use|make|tell|include|reply|respond|execute|run|before|when|first|immediately|it\s+is|important|stop|add|append|delete|remove|email|transfer|pay)\b|(?:that\s+is\s+|who\s+is\s+)?(?:reads?|reading|process(?:es|ing)?|summari[sz](?:es|ing)|pars(?:es|ing)|analy[sz](?:es|ing)|scans?|scanning|views?|viewing|sees)\s+(?:this|these|the\s+(?:email|page|message|document|text|file|site|website)))", Options, Timeout)]
+    [GeneratedRegex(@"\G(?:ai\s+assistants?|ai\s+agents?|ai\s+models?|assistants?\s+bots?|assistants?|llms?|language\s+models?|ai|agents?|chatbots?|bots?|copilot)\s*(?:[,:!]\s*(?:please|you|now|ignore|disregard|do|don't|send|forward|call|use|make|tell|include|reply|respond|execute|run|before|when|first|immediately|it\s+is|important|stop|add|append|delete|remove|email|transfer|pay)\b|(?:that\s+is\s+|who\s+is\s+)?(?:reads?|reading|process(?:es|ing)?|summari[sz](?:es|ing)|pars(?:es|ing)|analy[sz](?:es|ing)|scans?|scanning|views?|viewing|sees)\s+(?:this|these|the\s+(?:email|page|message|document|text|file|site|website)))", Options, Timeout)]
     internal static partial Regex AddressAi();
 
     /// <summary>
