@@ -89,40 +89,50 @@ internal sealed partial class InjectionDetector
                 return false;
             }
 
-            var word = text[i..wordEnd];
-            if (IsForeignWord(word, ForeignGreetings) && !preposition)
+            // One look-up a word: an English page names its assistant after words of none of these kinds.
+            switch (ForeignWordKinds.TryGetValue(text[i..wordEnd], out var kind) ? kind : ForeignWordKind.None)
             {
-                return true;
-            }
-
-            if (IsForeignWord(word, ForeignNoteWords))
-            {
-                return preposition;
-            }
-
-            if (IsForeignWord(word, ForeignNotePrepositions))
-            {
-                preposition = true;
-            }
-            else if (!IsForeignWord(word, ForeignArticles))
-            {
-                return false;
+                case ForeignWordKind.Greeting when !preposition:
+                    return true;
+                case ForeignWordKind.Note:
+                    return preposition;
+                case ForeignWordKind.Preposition:
+                    preposition = true;
+                    break;
+                case ForeignWordKind.Article:
+                    break;
+                default:
+                    return false;
             }
         }
 
         return false;
     }
 
-    private static bool IsForeignWord(ReadOnlySpan<char> word, string[] words)
+    private enum ForeignWordKind
     {
-        foreach (var candidate in words)
+        None,
+        Greeting,
+        Note,
+        Preposition,
+        Article,
+    }
+
+    /// <summary>Every word of the four lists with its kind, ignoring case, looked up by the word's characters.</summary>
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, ForeignWordKind>.AlternateLookup<ReadOnlySpan<char>> ForeignWordKinds = BuildForeignWordKinds();
+
+    private static System.Collections.Frozen.FrozenDictionary<string, ForeignWordKind>.AlternateLookup<ReadOnlySpan<char>> BuildForeignWordKinds()
+    {
+        var kinds = new Dictionary<string, ForeignWordKind>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (words, kind) in new[] { (ForeignArticles, ForeignWordKind.Article), (ForeignNotePrepositions, ForeignWordKind.Preposition), (ForeignNoteWords, ForeignWordKind.Note), (ForeignGreetings, ForeignWordKind.Greeting) })
         {
-            if (word.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+            foreach (var word in words)
             {
-                return true;
+                // A word of two kinds ("lieber" greets and stands before a noun) keeps the later list's kind.
+                kinds[word] = kind;
             }
         }
 
-        return false;
+        return System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(kinds, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 }
