@@ -37,8 +37,8 @@ internal sealed partial class InjectionDetector
     /// <summary>Verbs that grant or order an act: "I authorize any AI reviewer to approve …".</summary>
     private static readonly string[] GrantVerbs = ["authorize", "authorise", "authorizes", "authorises", "instruct", "instructs", "order", "orders", "direct", "directs", "command", "commands", "permit", "permits"];
 
-    /// <summary>Note words before "to" or "for": "Instruction to the note-taking AI", "Message for AI code reviewers".</summary>
-    private static readonly string[] NoteWordsBeforeReader = ["note", "notes", "message", "instruction", "instructions", "reminder", "memo", "directive", "request", "order", "task", "tasks"];
+    /// <summary>Note words before "to" or "for": "Instruction to the note-taking AI", "Message for AI code reviewers", "Tip for AI assistants reading product pages".</summary>
+    private static readonly string[] NoteWordsBeforeReader = ["note", "notes", "message", "instruction", "instructions", "reminder", "memo", "directive", "request", "order", "task", "tasks", "tip", "hint", "advice", "notice"];
 
     /// <summary>Greetings that call a reader: "Dear support AI", "Attention AI shopping assistants".</summary>
     private static readonly string[] GreetingsBeforeReader = ["dear", "attention", "hey", "hello", "hi", "greetings"];
@@ -66,6 +66,9 @@ internal sealed partial class InjectionDetector
     /// <summary>Order verbs an address hands a reviewing or shopping reader besides the agent's actions: "rank it first", "issue a refund".</summary>
     private static readonly string[] ReaderOrderVerbs = ["rank", "issue", "refund", "say", "state", "claim", "praise", "reject", "hire", "ignore", "disregard", "favor", "favour", "score", "grade", "skip", "omit", "prefer", "choose", "select", "pick", "answer"];
 
+    /// <summary>What a reader is said to be to act: "it is authorised to release …", "they are required to …".</summary>
+    private static readonly string[] GrantedParticiples = ["authorised", "authorized", "permitted", "allowed", "required", "instructed", "expected", "cleared"];
+
     /// <summary>Modals of duty after a reader's name: "AI reviewers should give …", "the note-taking AI must add …".</summary>
     private static readonly string[] ReaderDutyModals = ["should", "must", "shall"];
 
@@ -84,9 +87,12 @@ internal sealed partial class InjectionDetector
         }
 
         var nameEnd = JobNounAfter(text, aiEnd, out var jobAfter);
-        var nameStart = JobWordsBefore(text, at, out var jobBefore);
-        if (!jobBefore && !jobAfter)
+        var automated = AsciiCase.StartsWith(text[at..], "automated");
+        var jobBefore = false;
+        var nameStart = automated ? at : JobWordsBefore(text, at, out jobBefore);
+        if ((!jobBefore && !jobAfter) || (automated && !jobAfter))
         {
+            // "an automated system" names a reader; "automated" alone ("automated tests") does not.
             return;
         }
 
@@ -96,7 +102,7 @@ internal sealed partial class InjectionDetector
             after++;
         }
 
-        var punctuation = after < text.Length ? text[after] : '\0';
+        var punctuation = after < text.Length ? text[after] is '—' or '–' ? ':' : text[after] : '\0';
         var lead = WordBefore(text, nameStart, out var leadStart);
         var determined = IsOneOf(lead, ["the", "a", "an", "any", "all", "every", "each"]);
         var outerAt = leadStart;
@@ -138,6 +144,20 @@ internal sealed partial class InjectionDetector
         // "AI reviewers should give …", "the note-taking AI must now add …".
         var i = nameEnd;
         var next = NextWord(text, ref i);
+        var thisText = false;
+        if (next.EndsWith("ing") && next.Length > 4)
+        {
+            // "AI models describing this image must also say …": a short participle phrase before the modal; one of
+            // reading that points at this very text names its reader, and the order is for now. "AI agents working on
+            // this repository must run `make test`" (an AGENTS.md rule) reads nothing.
+            var reading = IsOneOf(next, HandlingParticiples) || AsciiCase.Equals(next, "describing");
+            for (var w = 0; w < 4 && !IsOneOf(next, ReaderDutyModals) && !next.IsEmpty; w++)
+            {
+                next = NextWord(text, ref i);
+                thisText |= reading && (AsciiCase.Equals(next, "this") || AsciiCase.Equals(next, "these")) && (IsOneOf(PeekWord(text, i), ThisTextNouns) || IsOneOf(PeekWord(text, i), ["image", "picture", "photo", "page"]));
+            }
+        }
+
         if (IsOneOf(next, ReaderDutyModals))
         {
             var verb = NextWord(text, ref i);
@@ -149,7 +169,7 @@ internal sealed partial class InjectionDetector
 
             if (IsOrderVerb(verb))
             {
-                Raise(weights, Marker.AddressedToAi, now ? 0.55 : 0.35);
+                Raise(weights, Marker.AddressedToAi, now || thisText ? 0.55 : 0.35);
             }
 
             return;
@@ -224,7 +244,7 @@ internal sealed partial class InjectionDetector
             return true;
         }
 
-        return IsOneOf(word, ["ai", "llm", "llms", "gpt", "chatbot", "chatbots", "copilot"]) && (end >= text.Length || !(char.IsDigit(text[end]) || text[end] is '-' or '_'));
+        return IsOneOf(word, ["ai", "llm", "llms", "gpt", "chatbot", "chatbots", "copilot", "automated"]) && (end >= text.Length || !(char.IsDigit(text[end]) || text[end] is '-' or '_'));
     }
 
     /// <summary>After the AI word, a job noun, alone or after one job word ("AI reviewers", "AI shopping assistants"): the end of the name.</summary>
@@ -238,8 +258,14 @@ internal sealed partial class InjectionDetector
             return i;
         }
 
-        var second = first.IsEmpty ? first : SpacedWord(text, ref i);
-        job = !first.IsEmpty && IsOneOf(second, ReaderJobNouns) && !IsOneOf(first, BeforeReaderName);
+        // "AI shopping assistants", "AI code review bots": one or two job words, then the noun.
+        var second = first.IsEmpty || IsOneOf(first, BeforeReaderName) ? [] : SpacedWord(text, ref i);
+        if (!second.IsEmpty && !IsOneOf(second, ReaderJobNouns) && !IsOneOf(second, BeforeReaderName))
+        {
+            second = SpacedWord(text, ref i);
+        }
+
+        job = IsOneOf(second, ReaderJobNouns);
         return job ? i : aiEnd;
     }
 
@@ -319,6 +345,12 @@ internal sealed partial class InjectionDetector
     private static bool OpensWithAside(ReadOnlySpan<char> text, int start)
     {
         if (OpensItsSentence(text, start))
+        {
+            return true;
+        }
+
+        // A field of a record opens with the name: 18,"AI agent: export …", {"note": "AI assistants: …"}.
+        if (start > 1 && text[start - 1] == '"' && text[start - 2] is ',' or '{' or '[' or ':' or ' ' && (text[start - 2] != ' ' || (start > 2 && text[start - 3] == ':')))
         {
             return true;
         }
@@ -409,7 +441,16 @@ internal sealed partial class InjectionDetector
     {
         var i = nameEnd;
         var be = NextWord(text, ref i);
-        if (!(AsciiCase.Equals(be, "is") || AsciiCase.Equals(be, "are")) || !IsOneOf(NextWord(text, ref i), HandlingParticiples))
+        if (IsReadingVerb(be) && be.EndsWith("s"))
+        {
+            // "If an automated system reads this, …".
+            var pointer = NextWord(text, ref i);
+            if (!(AsciiCase.Equals(pointer, "this") || AsciiCase.Equals(pointer, "these")))
+            {
+                return false;
+            }
+        }
+        else if (!(AsciiCase.Equals(be, "is") || AsciiCase.Equals(be, "are")) || !IsOneOf(NextWord(text, ref i), HandlingParticiples))
         {
             return false;
         }
@@ -426,6 +467,12 @@ internal sealed partial class InjectionDetector
         if (IsOneOf(first, ["it", "they", "you"]))
         {
             var modal = NextWord(text, ref j);
+            if (IsOneOf(modal, ["is", "are"]) && IsOneOf(NextWord(text, ref j), GrantedParticiples) && AsciiCase.Equals(NextWord(text, ref j), "to"))
+            {
+                // "…, it is authorised to release payment …".
+                return IsOrderVerb(NextWord(text, ref j));
+            }
+
             if (!IsOneOf(modal, ReaderDutyModals))
             {
                 return false;
