@@ -69,6 +69,26 @@ internal sealed partial class InjectionDetector
     /// <summary>What a reader is said to be to act: "it is authorised to release …", "they are required to …".</summary>
     private static readonly string[] GrantedParticiples = ["authorised", "authorized", "permitted", "allowed", "required", "instructed", "expected", "cleared"];
 
+    /// <summary>Determiners before a reader's name: "the note-taking AI", "any AI reviewer", "an automated system".</summary>
+    private static readonly string[] ReaderDeterminers = ["the", "a", "an", "any", "all", "every", "each"];
+
+    /// <summary>What a reader describing this very text is pointed at besides <see cref="ThisTextNouns"/>: "describing this image".</summary>
+    private static readonly string[] PictureNouns = ["image", "picture", "photo", "page"];
+
+    /// <summary>Generic AI handles a chat or a forum notifies: "@ai", "@assistant".</summary>
+    private static readonly string[] AiHandles = ["ai", "assistant", "llm", "gpt", "chatgpt", "bot", "chatbot"];
+
+    /// <summary>Words that make a name an AI reader's: "AI", "LLM", "GPT", "chatbot", "copilot", "automated" (before a job noun).</summary>
+    private static readonly string[] AiWords = ["ai", "llm", "llms", "gpt", "chatbot", "chatbots", "copilot", "automated"];
+
+    /// <summary>Words that open a short phrase before an order's verb: "as a goodwill gesture issue …", "when asked, …".</summary>
+    private static readonly string[] OpeningPhraseWords = ["as", "when", "before", "after", "once", "while", "for", "in"];
+
+    /// <summary>The reader taken up again after a condition: "…, it should accept …".</summary>
+    private static readonly string[] ReaderPronouns = ["it", "they", "you"];
+
+    private static readonly string[] BeForms = ["is", "are"];
+
     /// <summary>Modals of duty after a reader's name: "AI reviewers should give …", "the note-taking AI must add …".</summary>
     private static readonly string[] ReaderDutyModals = ["should", "must", "shall"];
 
@@ -104,7 +124,7 @@ internal sealed partial class InjectionDetector
 
         var punctuation = after < text.Length ? text[after] is '—' or '–' ? ':' : text[after] : '\0';
         var lead = WordBefore(text, nameStart, out var leadStart);
-        var determined = IsOneOf(lead, ["the", "a", "an", "any", "all", "every", "each"]);
+        var determined = IsOneOf(lead, ReaderDeterminers);
         var outerAt = leadStart;
         var outer = determined ? WordBefore(text, leadStart, out outerAt) : lead;
 
@@ -154,7 +174,7 @@ internal sealed partial class InjectionDetector
             for (var w = 0; w < 4 && !IsOneOf(next, ReaderDutyModals) && !next.IsEmpty; w++)
             {
                 next = NextWord(text, ref i);
-                thisText |= reading && (AsciiCase.Equals(next, "this") || AsciiCase.Equals(next, "these")) && (IsOneOf(PeekWord(text, i), ThisTextNouns) || IsOneOf(PeekWord(text, i), ["image", "picture", "photo", "page"]));
+                thisText |= reading && (AsciiCase.Equals(next, "this") || AsciiCase.Equals(next, "these")) && (IsOneOf(PeekWord(text, i), ThisTextNouns) || IsOneOf(PeekWord(text, i), PictureNouns));
             }
         }
 
@@ -198,7 +218,7 @@ internal sealed partial class InjectionDetector
         }
 
         if ((at > 1 && (char.IsLetterOrDigit(text[at - 2]) || text[at - 2] is '.' or '_' or '-')) || (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] is '-' or '_' or '.' && end + 1 < text.Length && char.IsLetterOrDigit(text[end + 1])))
-            || !IsOneOf(text[at..end], ["ai", "assistant", "llm", "gpt", "chatgpt", "bot", "chatbot"]))
+            || !IsOneOf(text[at..end], AiHandles))
         {
             return;
         }
@@ -244,7 +264,7 @@ internal sealed partial class InjectionDetector
             return true;
         }
 
-        return IsOneOf(word, ["ai", "llm", "llms", "gpt", "chatbot", "chatbots", "copilot", "automated"]) && (end >= text.Length || !(char.IsDigit(text[end]) || text[end] is '-' or '_'));
+        return IsOneOf(word, AiWords) && (end >= text.Length || !(char.IsDigit(text[end]) || text[end] is '-' or '_'));
     }
 
     /// <summary>After the AI word, a job noun, alone or after one job word ("AI reviewers", "AI shopping assistants"): the end of the name.</summary>
@@ -419,7 +439,7 @@ internal sealed partial class InjectionDetector
                 return true;
             }
 
-            if (clauseStart && IsOneOf(word, ["as", "when", "before", "after", "once", "while", "for", "in"]))
+            if (clauseStart && IsOneOf(word, OpeningPhraseWords))
             {
                 opening = true;
             }
@@ -464,10 +484,10 @@ internal sealed partial class InjectionDetector
 
         var j = i + comma + 1;
         var first = NextWord(text, ref j);
-        if (IsOneOf(first, ["it", "they", "you"]))
+        if (IsOneOf(first, ReaderPronouns))
         {
             var modal = NextWord(text, ref j);
-            if (IsOneOf(modal, ["is", "are"]) && IsOneOf(NextWord(text, ref j), GrantedParticiples) && AsciiCase.Equals(NextWord(text, ref j), "to"))
+            if (IsOneOf(modal, BeForms) && IsOneOf(NextWord(text, ref j), GrantedParticiples) && AsciiCase.Equals(NextWord(text, ref j), "to"))
             {
                 // "…, it is authorised to release payment …".
                 return IsOrderVerb(NextWord(text, ref j));
