@@ -11,12 +11,12 @@ namespace AgentGuard;
 /// </content>
 internal sealed partial class InjectionDetector
 {
-    /// <summary>Greetings that call the one addressed: German, French, Spanish, Italian, Portuguese, Dutch.</summary>
+    /// <summary>Greetings that call the one addressed: German, French, Spanish, Italian, Portuguese, Dutch ("Buenos días", "Guten Morgen" by their last word).</summary>
     private static readonly string[] ForeignGreetings =
     [
         "hallo", "hi", "hey", "liebe", "lieber", "liebes", "geehrte", "geehrter", "tag", "bonjour", "salut", "cher", "chère", "bonsoir", "coucou",
         "hola", "estimado", "estimada", "querido", "querida", "ciao", "caro", "cara", "gentile", "salve", "buongiorno", "olá", "ola", "oi", "prezado",
-        "prezada", "beste", "hoi",
+        "prezada", "beste", "hoi", "días", "dias", "tardes", "noches", "giorno", "dia", "morgen", "abend",
     ];
 
     /// <summary>Notes and instructions sent to the reader: "Hinweis an …", "Note pour …", "Nota para …", "Istruzioni per …".</summary>
@@ -70,6 +70,16 @@ internal sealed partial class InjectionDetector
     private static bool GreetedOrNoted(ReadOnlySpan<char> text, int at)
     {
         var i = at;
+        if (i > 1 && text[i - 1] == '-')
+        {
+            // "Hallo KI-Assistent": the noun's own prefix is part of it.
+            i--;
+            while (i > 0 && char.IsLetter(text[i - 1]))
+            {
+                i--;
+            }
+        }
+
         var preposition = false;
         for (var w = 0; w < 4; w++)
         {
