@@ -180,14 +180,7 @@ internal sealed partial class InjectionDetector
 
         if (IsOneOf(next, ReaderDutyModals))
         {
-            var verb = NextWord(text, ref i);
-            var now = IsOneOf(verb, Immediacy);
-            if (now || AsciiCase.Equals(verb, "also") || AsciiCase.Equals(verb, "always"))
-            {
-                verb = NextWord(text, ref i);
-            }
-
-            if (IsOrderVerb(verb))
+            if (OrderAfterDuty(text, ref i, out var now))
             {
                 Raise(weights, Marker.AddressedToAi, now || thisText ? 0.55 : 0.35);
             }
@@ -237,6 +230,22 @@ internal sealed partial class InjectionDetector
 
     /// <summary>The name ending at <paramref name="nameEnd"/> is a plural ("AI crawlers", "LLMs").</summary>
     private static bool EndsPlural(ReadOnlySpan<char> text, int nameEnd) => nameEnd > 1 && text[nameEnd - 1] is 's' or 'S' && !(text[nameEnd - 2] is 's' or 'S');
+
+    /// <summary>
+    /// After a modal of duty, an order's verb, past "now", "immediately", "also" or "always" ("must now add", "should also
+    /// say"); <paramref name="now"/> when an adverb of immediacy stood before it.
+    /// </summary>
+    private static bool OrderAfterDuty(ReadOnlySpan<char> text, ref int i, out bool now)
+    {
+        var verb = NextWord(text, ref i);
+        now = IsOneOf(verb, Immediacy);
+        if (now || AsciiCase.Equals(verb, "also") || AsciiCase.Equals(verb, "always"))
+        {
+            verb = NextWord(text, ref i);
+        }
+
+        return IsOrderVerb(verb);
+    }
 
     /// <summary>At <paramref name="at"/> a whole AI word starts (AI, LLM, GPT, language model, chatbot, copilot); <paramref name="end"/> after it.</summary>
     private static bool AiWordAt(ReadOnlySpan<char> text, int at, out int end)
@@ -498,13 +507,7 @@ internal sealed partial class InjectionDetector
                 return false;
             }
 
-            var verb = NextWord(text, ref j);
-            if (IsOneOf(verb, Immediacy) || AsciiCase.Equals(verb, "also") || AsciiCase.Equals(verb, "always"))
-            {
-                verb = NextWord(text, ref j);
-            }
-
-            return IsOrderVerb(verb);
+            return OrderAfterDuty(text, ref j, out _);
         }
 
         return OrderInSentence(text, i + comma + 1, 6);
