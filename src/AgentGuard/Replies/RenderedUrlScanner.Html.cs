@@ -386,8 +386,9 @@ internal static partial class RenderedUrlScanner
     }
 
     /// <summary>
-    /// Where the content of the list item whose marker opens the tag's line starts (the tag begins that content: "- &lt;p",
-    /// "&gt; 1. &lt;div"), counted after any block quote markers; -1 when the tag does not begin a list item's content.
+    /// Where the content of the list item the tag may begin starts: after the marker that opens the tag's line ("- &lt;p",
+    /// "&gt; 1. &lt;div") or after the blanks alone that indent it (<see cref="ContentIndent"/>), counted after any block
+    /// quote markers; -1 when the tag does not begin its line's content.
     /// </summary>
     private static int ListIndent(string text, int at, int firstLineListIndent)
     {
@@ -397,7 +398,18 @@ internal static partial class RenderedUrlScanner
             return firstLineListIndent;
         }
 
-        return ListContentOffset(AfterQuoteMarkers(text.AsSpan(line, at - line)));
+        return ContentIndent(AfterQuoteMarkers(text.AsSpan(line, at - line)));
+    }
+
+    /// <summary>
+    /// Where content that begins right after <paramref name="lead"/> (a line's start, block quote markers removed) may
+    /// stand in a list item: after the item's marker ("- ", "10. "), or after blanks alone — the line may continue an item
+    /// whose marker stood on an earlier line ("-⏎  &lt;div …"), and a less indented line then ends it; -1 otherwise.
+    /// </summary>
+    internal static int ContentIndent(ReadOnlySpan<char> lead)
+    {
+        var offset = ListContentOffset(lead);
+        return offset >= 0 ? offset : lead.Length > 0 && lead.IndexOfAnyExcept(' ', '\t') < 0 ? lead.Length : -1;
     }
 
     /// <summary>

@@ -47,7 +47,7 @@ public sealed class ReplyStreamGuard
     private bool _passedQuoted;
     private bool _heldQuoted;
 
-    /// <summary>The start of the line passed on last (up to <see cref="MaxLead"/> characters), and, when the held text starts right after a list item's marker, where the item's content starts (-1 otherwise).</summary>
+    /// <summary>The start of the line passed on last (up to <see cref="MaxLead"/> characters), and, when the held text starts right after a list item's marker or the blanks alone that indent its line, where the item's content may start (-1 otherwise).</summary>
     private readonly char[] _lead = new char[MaxLead];
     private int _leadLength;
     private int _heldListIndent = -1;
@@ -79,7 +79,7 @@ public sealed class ReplyStreamGuard
             passed = Passed(text[..start]);
             _scanIndent = _indent;
             _heldQuoted = _passedQuoted;
-            _heldListIndent = _leadLength < MaxLead ? RenderedUrlScanner.ListContentOffset(RenderedUrlScanner.AfterQuoteMarkers(_lead.AsSpan(0, _leadLength))) : -1;
+            _heldListIndent = _leadLength < MaxLead ? RenderedUrlScanner.ContentIndent(RenderedUrlScanner.AfterQuoteMarkers(_lead.AsSpan(0, _leadLength))) : -1;
             Hold(text.AsSpan(start));
         }
         else
