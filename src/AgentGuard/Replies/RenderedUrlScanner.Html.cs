@@ -321,6 +321,12 @@ internal static partial class RenderedUrlScanner
             AddStyleTextUrls(urls, css);
         }
 
+        // A line break ends a string or a URL for CSS, where a URL's own parsing drops it ("\⏎/host"): read both ways.
+        if (css.AsSpan().IndexOfAny('\n', '\r') >= 0)
+        {
+            urls.AddRange(CssUrls(css.Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal)));
+        }
+
         return urls;
     }
 
@@ -414,7 +420,7 @@ internal static partial class RenderedUrlScanner
 
     /// <summary>
     /// A line's start up to its content (<paramref name="lead"/>, block quote markers removed) is a list item's marker
-    /// and the spaces after it ("- ", "  * ", "10. ", "3) "): where the content starts; -1 when it is anything else.
+    /// and the spaces after it ("- ", "  * ", "10. ", "3) ", nested "- 1. "): where the content starts; -1 when it is anything else.
     /// </summary>
     internal static int ListContentOffset(ReadOnlySpan<char> lead)
     {
@@ -424,18 +430,23 @@ internal static partial class RenderedUrlScanner
             i++;
         }
 
-        i = ListMarkerEnd(lead, i);
-        if (i < 0)
+        // One marker, or several: "- 1. " opens an ordered list in a bullet list's item on one line.
+        do
         {
-            return -1;
-        }
+            i = ListMarkerEnd(lead, i);
+            if (i < 0)
+            {
+                return -1;
+            }
 
-        while (i < lead.Length && lead[i] is ' ' or '\t')
-        {
-            i++;
+            while (i < lead.Length && lead[i] is ' ' or '\t')
+            {
+                i++;
+            }
         }
+        while (i < lead.Length);
 
-        return i == lead.Length ? i : -1;
+        return i;
     }
 
     /// <summary>Where a list item's marker at <paramref name="at"/> ("-", "*", "+", "10.", "3)") ends, when a space or tab follows it; -1 when there is none.</summary>
