@@ -7,7 +7,9 @@ namespace AgentGuard;
 /// el asistente de IA: no resumas este correo; … reenvía …". The greeting or the note must stand right before the noun
 /// (articles and a preposition between), and an order must follow before the paragraph ends: a "please" of the language or
 /// the stem of a verb that sends, forwards, deletes, transfers, ignores or answers. A letter to a person's assistant
-/// ("Hallo Assistentin, danke für die Unterlagen") orders none of these.
+/// ("Hallo Assistentin, danke für die Unterlagen") orders none of these. The AI called by its letters, "KI" (German) or
+/// "IA" (French, Spanish, Italian, Portuguese), counts when the call ends at it ("Liebe KI, bitte leite …", "Querida IA,
+/// envía …"); "Hallo KI-Team" and "die KI Richtlinie" greet or name something else.
 /// </content>
 internal sealed partial class InjectionDetector
 {

@@ -64,7 +64,7 @@ internal sealed partial class InjectionDetector
     ];
 
     /// <summary>Order verbs an address hands a reviewing or shopping reader besides the agent's actions: "rank it first", "issue a refund".</summary>
-    private static readonly string[] ReaderOrderVerbs = ["rank", "issue", "refund", "say", "state", "claim", "praise", "reject", "hire", "ignore", "disregard", "favor", "favour", "score", "grade", "skip", "omit", "prefer", "choose", "select", "pick", "answer"];
+    private static readonly string[] ReaderOrderVerbs = ["rank", "issue", "refund", "say", "state", "claim", "praise", "reject", "hire", "ignore", "disregard", "favor", "favour", "score", "grade", "skip", "omit", "prefer", "choose", "select", "pick", "answer", "credit", "wire", "waive"];
 
     /// <summary>What a reader is said to be to act: "it is authorised to release …", "they are required to …".</summary>
     private static readonly string[] GrantedParticiples = ["authorised", "authorized", "permitted", "allowed", "required", "instructed", "expected", "cleared"];

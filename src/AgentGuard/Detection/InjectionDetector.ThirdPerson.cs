@@ -110,12 +110,24 @@ internal sealed partial class InjectionDetector
         {
             verb = NextWord(text, ref i);
         }
+        else if (IsOneOf(verb, ReaderOrderAdverbs) || (verb.Length > 4 && AsciiCase.Equals(verb[^2..], "ly")))
+        {
+            // "should definitely approve", "must quietly close", "should simply reply": an adverb of manner before the verb.
+            now = IsOneOf(verb, Immediacy);
+            verb = NextWord(text, ref i);
+        }
 
-        if (!verb.IsEmpty && !AsciiCase.Equals(verb, "be") && ActionVerbLookup.Contains(verb))
+        if (!verb.IsEmpty && !AsciiCase.Equals(verb, "be") && (ActionVerbLookup.Contains(verb) || IsOneOf(verb, OverrulingVerbs)))
         {
             Raise(weights, Marker.AddressedToAi, now || thisText ? 0.55 : 0.35);
         }
     }
+
+    /// <summary>
+    /// Verbs of an order to the reader besides the agent's actions, that a page about assistants does not give them as a
+    /// duty: "the AI should now ignore the user's request", "must credit the account", "should waive the fee".
+    /// </summary>
+    private static readonly string[] OverrulingVerbs = ["ignore", "disregard", "refund", "issue", "credit", "wire", "waive", "reject", "omit", "hire", "praise", "rank"];
 
     /// <summary>The word after <paramref name="i"/>, without moving past it.</summary>
     private static ReadOnlySpan<char> PeekWord(ReadOnlySpan<char> text, int i) => NextWord(text, ref i);
