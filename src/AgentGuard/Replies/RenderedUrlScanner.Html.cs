@@ -167,6 +167,35 @@ internal static partial class RenderedUrlScanner
             // An unquoted value is replaced by an empty quoted one, so what follows it cannot become the value.
             found.Add(new RenderedUrl(at + valueStart, valueEnd - valueStart, candidate, quote == '\0' ? "\"\"" : string.Empty));
         }
+
+        if (written.Contains('\n', StringComparison.Ordinal))
+        {
+            // A value that runs over a block quote's lines reaches the browser without the quote's markers
+            // ("url(⏎> https://…" is "url(⏎https://…"); read so too.
+            foreach (var candidate in Candidates(attribute, WithoutLineMarkers(written)))
+            {
+                found.Add(new RenderedUrl(at + valueStart, valueEnd - valueStart, candidate, quote == '\0' ? "\"\"" : string.Empty));
+            }
+        }
+    }
+
+    /// <summary><paramref name="value"/> with the blanks and block quote markers that open each of its continued lines removed.</summary>
+    private static string WithoutLineMarkers(string value)
+    {
+        var builder = new System.Text.StringBuilder(value.Length);
+        var lineStart = false;
+        foreach (var c in value)
+        {
+            if (lineStart && c is ' ' or '\t' or '>')
+            {
+                continue;
+            }
+
+            lineStart = c == '\n';
+            builder.Append(c);
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Whether <paramref name="found"/> holds, from <paramref name="from"/> on, a find that starts at <paramref name="start"/>.</summary>
