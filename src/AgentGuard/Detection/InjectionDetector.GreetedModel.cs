@@ -15,10 +15,15 @@ internal sealed partial class InjectionDetector
     /// <summary>At "model," or "models:" (and the like): a greeting right before the noun ("language" between) and an order after it.</summary>
     private static void GreetedModel(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
+        // "Dear language model", "Hey there model", "Hello, model": one word of these, or a comma, between.
         var greeting = WordBefore(text, at, out var greetingStart);
-        if (AsciiCase.Equals(greeting, "language"))
+        if (AsciiCase.Equals(greeting, "language") || AsciiCase.Equals(greeting, "there"))
         {
-            greeting = WordBefore(text, greetingStart, out _);
+            greeting = WordBefore(text, greetingStart, out greetingStart);
+        }
+        else if (greeting.IsEmpty && greetingStart > 0 && text[greetingStart - 1] == ',')
+        {
+            greeting = WordBefore(text, greetingStart - 1, out greetingStart);
         }
 
         if (!IsOneOf(greeting, ModelGreetings))

@@ -105,15 +105,19 @@ internal sealed partial class InjectionDetector
             verb = NextWord(text, ref i);
         }
 
-        var now = IsOneOf(verb, Immediacy);
-        if (now || AsciiCase.Equals(verb, "also") || AsciiCase.Equals(verb, "then"))
+        // Up to three adverbs before the verb, "and" between them: "must now add", "should definitely approve", "must now
+        // simply ignore", "should immediately and quietly transfer".
+        var now = false;
+        for (var k = 0; k < 4 && !verb.IsEmpty; k++)
         {
-            verb = NextWord(text, ref i);
-        }
-        else if (IsOneOf(verb, ReaderOrderAdverbs) || (verb.Length > 4 && AsciiCase.Equals(verb[^2..], "ly")))
-        {
-            // "should definitely approve", "must quietly close", "should simply reply": an adverb of manner before the verb.
-            now = IsOneOf(verb, Immediacy);
+            var immediate = IsOneOf(verb, Immediacy);
+            if (!(immediate || AsciiCase.Equals(verb, "also") || AsciiCase.Equals(verb, "then") || (k > 0 && AsciiCase.Equals(verb, "and"))
+                || IsOneOf(verb, ReaderOrderAdverbs) || (verb.Length > 4 && AsciiCase.Equals(verb[^2..], "ly"))))
+            {
+                break;
+            }
+
+            now |= immediate;
             verb = NextWord(text, ref i);
         }
 
