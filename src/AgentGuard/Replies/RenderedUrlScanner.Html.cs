@@ -382,33 +382,20 @@ internal static partial class RenderedUrlScanner
         return -1;
     }
 
-    /// <summary>Whether <paramref name="tag"/> (to its closing '&gt;', if any), begun on a line without a block quote's marker, runs onto a line that starts with one.</summary>
-    private static bool RunsIntoQuote(ReadOnlySpan<char> tag)
-    {
-        for (var line = tag.IndexOf('\n'); line >= 0;)
-        {
-            var rest = tag[(line + 1)..];
-            var first = rest.IndexOfAnyExcept(' ', '\t');
-            if (first >= 0 && rest[first] == '>')
-            {
-                return true;
-            }
-
-            var next = rest.IndexOf('\n');
-            line = next < 0 ? -1 : line + 1 + next;
-        }
-
-        return false;
-    }
-
     /// <summary>Whether <paramref name="tag"/>, begun in a block quote, runs onto a line that does not start with the quote's marker.</summary>
-    private static bool LeavesQuote(ReadOnlySpan<char> tag)
+    private static bool LeavesQuote(ReadOnlySpan<char> tag) => RunsOntoLine(tag, quoted: false);
+
+    /// <summary>Whether <paramref name="tag"/> (to its closing '&gt;', if any), begun on a line without a block quote's marker, runs onto a line that starts with one.</summary>
+    private static bool RunsIntoQuote(ReadOnlySpan<char> tag) => RunsOntoLine(tag, quoted: true);
+
+    /// <summary>Whether one of <paramref name="tag"/>'s continued lines starts (after blanks) with a block quote's marker, or, when not <paramref name="quoted"/>, without one.</summary>
+    private static bool RunsOntoLine(ReadOnlySpan<char> tag, bool quoted)
     {
         for (var line = tag.IndexOf('\n'); line >= 0;)
         {
             var rest = tag[(line + 1)..];
             var first = rest.IndexOfAnyExcept(' ', '\t');
-            if (first < 0 || rest[first] != '>')
+            if ((first >= 0 && rest[first] == '>') == quoted)
             {
                 return true;
             }
