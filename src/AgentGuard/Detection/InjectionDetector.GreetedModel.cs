@@ -9,9 +9,6 @@ namespace AgentGuard;
 /// </content>
 internal sealed partial class InjectionDetector
 {
-    /// <summary>English greetings that call the one addressed.</summary>
-    private static readonly string[] ModelGreetings = ["dear", "hello", "hi", "hey", "greetings", "attention"];
-
     /// <summary>At "model," or "models:" (and the like): a greeting right before the noun ("language" between) and an order after it.</summary>
     private static void GreetedModel(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
@@ -26,7 +23,7 @@ internal sealed partial class InjectionDetector
             greeting = WordBefore(text, greetingStart - 1, out greetingStart);
         }
 
-        if (!IsOneOf(greeting, ModelGreetings))
+        if (!IsOneOf(greeting, GreetingsBeforeReader))
         {
             return;
         }
