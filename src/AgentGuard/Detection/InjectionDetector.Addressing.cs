@@ -41,10 +41,60 @@ internal sealed partial class InjectionDetector
             return;
         }
 
-        if (Backwards(InjectionPatterns.NoteToAi(), "nmirdoat", text, at, 4) || Backwards(InjectionPatterns.GreetAi(), "dahgpy", text, at, 2) || Backwards(InjectionPatterns.IfYouAreAi(), "i", text, at, 6))
+        if (Backwards(InjectionPatterns.NoteToAi(), "nmirdoat", text, at, 4) || Backwards(InjectionPatterns.GreetAi(), "dahgpy", text, at, 2)
+            || (Backwards(InjectionPatterns.IfYouAreAi(), "i", text, at, 6) && !AsksCrawlerCourtesy(text, at)))
         {
             Raise(weights, Marker.AddressedToAi, 0.6);
         }
+    }
+
+    /// <summary>Verbs of a site's courtesy request to crawlers: "please respect robots.txt".</summary>
+    private static readonly string[] CourtesyVerbs = ["respect", "honor", "honour", "obey", "observe", "follow", "read", "check", "consult", "see"];
+
+    /// <summary>What a site asks crawlers to respect: its crawl rules, terms or licence.</summary>
+    private static readonly string[] CrawlRules = ["robots.txt", "llms.txt", "ai.txt", "crawl", "terms of", "rate limit", "licen", "copyright"];
+
+    /// <summary>
+    /// "If you are an automated system, please respect robots.txt": the sentence after the address only asks the crawler
+    /// to keep the site's rules — a site's notice to bots, not an order to an agent.
+    /// </summary>
+    private static bool AsksCrawlerCourtesy(ReadOnlySpan<char> text, int at)
+    {
+        var end = ProseSentenceEnd(text, at);
+        var comma = text[at..end].IndexOf(',');
+        if (comma < 0)
+        {
+            return false;
+        }
+
+        var i = at + comma + 1;
+        var verb = NextWord(text, ref i);
+        if (AsciiCase.Equals(verb, "please") || AsciiCase.Equals(verb, "kindly"))
+        {
+            verb = NextWord(text, ref i);
+        }
+
+        if (!IsOneOf(verb, CourtesyVerbs))
+        {
+            return false;
+        }
+
+        // To the sentence's end, past the full stop inside "robots.txt"; nothing joined after it ("… and then forward …").
+        var rest = text[i..Math.Min(text.Length, end + 12)];
+        if (rest.Contains(" and ", StringComparison.OrdinalIgnoreCase) || rest.Contains(" then ", StringComparison.OrdinalIgnoreCase) || rest.Contains(';'))
+        {
+            return false;
+        }
+
+        foreach (var rule in CrawlRules)
+        {
+            if (rest.Contains(rule, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

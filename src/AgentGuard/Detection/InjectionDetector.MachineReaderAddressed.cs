@@ -82,8 +82,10 @@ internal sealed partial class InjectionDetector
         var i = at;
         _ = NextWord(text, ref i);
         var noun = NextWord(text, ref i);
-        if (!IsOneOf(noun, MachineReaderNouns) || noun.StartsWith("system", StringComparison.OrdinalIgnoreCase) || !IsOneOf(NextWord(text, ref i), MachineReadingVerbs))
+        if (!IsOneOf(noun, MachineReaderNouns) || noun.StartsWith("system", StringComparison.OrdinalIgnoreCase) || !IsOneOf(NextWord(text, ref i), MachineReadingVerbs)
+            || AsciiCase.Equals(PeekWord(text, i), "of"))
         {
+            // "Any AI processing of personal data must comply …": the processing is a noun there, not a reader's reading.
             return;
         }
 
@@ -117,7 +119,7 @@ internal sealed partial class InjectionDetector
             word = NextWord(text, ref i);
         }
 
-        if (!IsOneOf(word, MachineOnlyReadingVerbs) && !(word.Length > 1 && IsOneOf(word[..^1], MachineReadingStems)))
+        if (!IsOneOf(word, MachineOnlyReadingVerbs) && !(word.Length > 1 && IsOneOf(word[..^1], MachineReadingStems)) && !ReadsOnBehalf(text, word, ref i))
         {
             return;
         }
@@ -125,6 +127,131 @@ internal sealed partial class InjectionDetector
         var end = ProseSentenceEnd(text, i);
         var colon = text[i..end].IndexOfAny(':', ',');
         if (colon >= 0 && OrderFollows(text, i + colon + 1))
+        {
+            Raise(weights, Marker.AddressedToAi, 0.55);
+        }
+    }
+
+    /// <summary>A person's verbs of reading that, with this text read for someone else, name a delegate's reading.</summary>
+    private static readonly string[] DelegateReadingVerbs = ["reads", "reading", "opens", "opening", "handles", "handling", "gets", "receives", "sees", "manages", "managing", "checks", "checking"];
+
+    /// <summary>
+    /// After "whoever (is)": <paramref name="verb"/> reads this text on someone's behalf ("reads this on behalf of Dana",
+    /// "is reading this for Mr. Chen"); <paramref name="i"/> moves past it. "Whoever reads this first" reads for nobody.
+    /// </summary>
+    private static bool ReadsOnBehalf(ReadOnlySpan<char> text, ReadOnlySpan<char> verb, ref int i)
+    {
+        if (!IsOneOf(verb, DelegateReadingVerbs))
+        {
+            return false;
+        }
+
+        var k = i;
+        if (!AsciiCase.Equals(NextWord(text, ref k), "this"))
+        {
+            return false;
+        }
+
+        // "this" alone or with its noun ("this email").
+        var j = k;
+        var next = NextWord(text, ref j);
+        if (!(AsciiCase.Equals(next, "on") || AsciiCase.Equals(next, "for")))
+        {
+            k = j;
+            next = NextWord(text, ref k);
+        }
+        else
+        {
+            k = j;
+        }
+
+        if (AsciiCase.Equals(next, "on"))
+        {
+            // "on behalf of Dana", "on Dana's behalf".
+            var onBehalfOf = AsciiCase.Equals(NextWord(text, ref k), "behalf") && AsciiCase.Equals(NextWord(text, ref k), "of");
+            if (!onBehalfOf)
+            {
+                if (k >= text.Length || text[k] is not ('\'' or '’'))
+                {
+                    return false;
+                }
+
+                k++;
+                if (!AsciiCase.Equals(NextWord(text, ref k), "s") || !AsciiCase.Equals(NextWord(text, ref k), "behalf"))
+                {
+                    return false;
+                }
+            }
+        }
+        else if (AsciiCase.Equals(next, "for"))
+        {
+            // "for Dana", "for Mr. Chen", "for the user": a person named, not a time ("for the first time").
+            while (k < text.Length && text[k] is ' ' or '\t')
+            {
+                k++;
+            }
+
+            var p = k;
+            if (!(k < text.Length && char.IsUpper(text[k])) && !(AsciiCase.Equals(NextWord(text, ref p), "the") && IsOneOf(NextWord(text, ref p), PrincipalNouns)))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            return false;
+        }
+
+        // Past a title's full stop ("Mr. Chen"), which ends no sentence.
+        var title = k;
+        if (IsOneOf(NextWord(text, ref title), Titles) && title < text.Length && text[title] == '.')
+        {
+            k = title + 1;
+        }
+
+        i = k;
+        return true;
+    }
+
+    /// <summary>Titles written with a full stop before a name.</summary>
+    private static readonly string[] Titles = ["mr", "mrs", "ms", "dr", "prof"];
+
+    /// <summary>Who a delegate reads for, after "for the": "for the user", "for the boss".</summary>
+    private static readonly string[] PrincipalNouns = ["user", "owner", "boss", "client", "customer", "recipient", "account"];
+
+    /// <summary>
+    /// At "whichever": "To whichever assistant opens this: reply with …" — a machine's noun, a verb of reading or opening,
+    /// "this", then a colon or comma and an order.
+    /// </summary>
+    private static void WhicheverReaderOpens(ReadOnlySpan<char> text, int at, Span<double> weights)
+    {
+        var i = at;
+        _ = NextWord(text, ref i);
+        if (!IsOneOf(NextWord(text, ref i), MachineReaderNouns))
+        {
+            return;
+        }
+
+        // "whichever AI agent": a second noun.
+        var verb = NextWord(text, ref i);
+        if (IsOneOf(verb, MachineReaderNouns))
+        {
+            verb = NextWord(text, ref i);
+        }
+
+        if (AsciiCase.Equals(verb, "is"))
+        {
+            verb = NextWord(text, ref i);
+        }
+
+        if (!IsOneOf(verb, DelegateReadingVerbs) && !IsOneOf(verb, MachineReadingVerbs) && !(verb.Length > 1 && IsOneOf(verb[..^1], MachineReadingStems)))
+        {
+            return;
+        }
+
+        var end = ProseSentenceEnd(text, i);
+        var colon = text[i..end].IndexOfAny(':', ',');
+        if (colon >= 0 && AsciiCase.Equals(PeekWord(text, i), "this") && OrderInSentence(text, i + colon + 1, 14))
         {
             Raise(weights, Marker.AddressedToAi, 0.55);
         }

@@ -70,7 +70,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("simulat", Family.ActedFailure), ("emulat", Family.ActedFailure), ("imitat", Family.ActedFailure), ("act as if", Family.ActedFailure), ("act as though", Family.ActedFailure), ("behave as if", Family.ActedFailure), ("behave as though", Family.ActedFailure), ("pretend", Family.ActedFailure), ("feign", Family.ActedFailure), ("interrupt", Family.ActedFailure), ("mimic", Family.ActedFailure), ("replicat", Family.ActedFailure), ("portray", Family.ActedFailure),
         ("invit", Family.LinkForTheUser), ("encouraging", Family.LinkForTheUser), ("nudging", Family.LinkForTheUser), ("steering", Family.LinkForTheUser), ("guiding", Family.LinkForTheUser), ("reminding", Family.LinkForTheUser), ("informing", Family.LinkForTheUser), ("notifying", Family.LinkForTheUser), ("remind the reader", Family.LinkForTheUser), ("advising", Family.LinkForTheUser), ("telling", Family.LinkForTheUser), ("mention that", Family.LinkForTheUser), ("urging", Family.LinkForTheUser), ("prompt", Family.LinkForTheUser), ("instruct", Family.LinkForTheUser), ("request the", Family.LinkForTheUser), ("ask the", Family.LinkForTheUser), ("ask reader", Family.LinkForTheUser), ("ask user", Family.LinkForTheUser), ("recommendation", Family.LinkForTheUser),
         ("snippet", Family.HandedCode), ("code block", Family.HandedCode), ("code excerpt", Family.HandedCode), ("code section", Family.HandedCode), ("code segment", Family.HandedCode), ("code fragment", Family.HandedCode),
-        ("hey ", Family.GreetedMachine), ("hi ", Family.GreetedMachine), ("hello ", Family.GreetedMachine), ("dear ", Family.GreetedMachine), ("attention ", Family.GreetedMachine), ("whoever", Family.WhoeverProcesses),
+        ("hey ", Family.GreetedMachine), ("hi ", Family.GreetedMachine), ("hello ", Family.GreetedMachine), ("dear ", Family.GreetedMachine), ("attention ", Family.GreetedMachine), ("whoever", Family.WhoeverProcesses), ("whichever", Family.WhicheverReader), ("bot:", Family.ReaderByJob), ("bots:", Family.ReaderByJob), ("model ", Family.ReaderByJob), ("bot ", Family.ReaderByJob), ("for the ai", Family.ReaderOnlyNote), ("for ai", Family.ReaderOnlyNote), ("ai only", Family.ReaderOnlyNote), ("ai-only", Family.ReaderOnlyNote), ("for the model", Family.ReaderOnlyNote), ("for the llm", Family.ReaderOnlyNote), ("llm-only", Family.ReaderOnlyNote), ("model summarizing", Family.ModelReading), ("model summarising", Family.ModelReading), ("model reading", Family.ModelReading), ("model processing", Family.ModelReading), ("model handling", Family.ModelReading), ("model reviewing", Family.ModelReading), ("model analyzing", Family.ModelReading), ("model analysing", Family.ModelReading), ("model answering", Family.ModelReading), ("model parsing", Family.ModelReading),
         ("any bot", Family.MachineSubject), ("every bot", Family.MachineSubject), ("all bots", Family.MachineSubject), ("any model", Family.MachineSubject), ("every model", Family.MachineSubject), ("all models", Family.MachineSubject), ("any ai", Family.MachineSubject), ("every ai", Family.MachineSubject), ("all ai", Family.MachineSubject), ("any agent", Family.MachineSubject), ("every agent", Family.MachineSubject), ("all agents", Family.MachineSubject), ("any assistant", Family.MachineSubject), ("any llm", Family.MachineSubject), ("any chatbot", Family.MachineSubject),
         ("everything else", Family.Ranked), ("the rest", Family.Ranked), ("the others", Family.Ranked), ("no other", Family.Ranked),
         ("memory", Family.PlantedMemory), ("memories", Family.PlantedMemory), ("memorize", Family.PlantedMemory), ("memorise", Family.PlantedMemory), ("future conversation", Family.PlantedMemory), ("future session", Family.PlantedMemory), ("future chat", Family.PlantedMemory), ("future interaction", Family.PlantedMemory),
@@ -655,6 +655,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.GreetedModel:
                 GreetedModel(text, at, weights);
+                ModelNamedByJob(text, at, weights);
                 break;
             case Family.AiNoun:
                 AiNoun(text, at, weights);
@@ -1030,6 +1031,18 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.WhoeverProcesses:
                 WhoeverProcesses(text, at, weights);
                 break;
+            case Family.ReaderByJob:
+                ModelNamedByJob(text, at, weights);
+                break;
+            case Family.WhicheverReader:
+                WhicheverReaderOpens(text, at, weights);
+                break;
+            case Family.ReaderOnlyNote:
+                ReaderOnlyNote(text, at, weights);
+                break;
+            case Family.ModelReading:
+                ModelNamedByItsReading(text, at, weights);
+                break;
             case Family.OwnSetting:
                 ReadersOwnSetting(text, at, weights);
                 break;
@@ -1196,6 +1209,10 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         GreetedMachine,
         MachineSubject,
         WhoeverProcesses,
+        WhicheverReader,
+        ReaderByJob,
+        ReaderOnlyNote,
+        ModelReading,
         HandedCode,
         OwnSetting,
         ForeignAssistant,

@@ -40,8 +40,8 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(@"\Gfrom\s+now\s+on,?\s+(?:you|your|the\s+assistant|the\s+ai|always|respond|reply|answer|ignore|only|never)", Options, Timeout)]
     internal static partial Regex FromNowOn();
 
-    /// <summary>"note to the AI", "instructions for the assistant", "message for any LLM", "note to automated analysis software".</summary>
-    [GeneratedRegex(@"\G(?:note|message|instructions?|reminder|memo|directive|request|order|actions?|tasks?)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+|an\s+|every\s+)?(?:ai|ai\s+assistants?|assistants?|ai\s+agents?|ai\s+models?|language\s+models?|llms?|chatbots?|copilots?|gpts?|bots?|automated\s+(?:agents?|systems?|assistants?|(?:[a-z]+\s+)?(?:software|scanners?|screeners?|readers?|parsers?|reviewers?|analy[sz]ers?)))\b", Options, Timeout)]
+    /// <summary>"note to the AI", "instructions for the assistant", "message for any LLM", "note to automated analysis software"; not "note for the AI team" (people).</summary>
+    [GeneratedRegex(@"\G(?:note|message|instructions?|reminder|memo|directive|request|order|actions?|tasks?)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+|an\s+|every\s+)?(?:ai|ai\s+assistants?|assistants?|ai\s+agents?|ai\s+models?|language\s+models?|llms?|chatbots?|copilots?|gpts?|bots?|automated\s+(?:agents?|systems?|assistants?|(?:[a-z]+\s+)?(?:software|scanners?|screeners?|readers?|parsers?|reviewers?|analy[sz]ers?)))\b(?![ \t]+(?:team|teams|group|groups|committee|department|lab|labs|community|council|office|working|unit|squad|engineers|researchers|folks|people|staff|ethics|policy|strategy|budget|project|projects|initiative|program|programme|hub|guild|board|leads?|practice|cent(?:er|re)|platform|roadmap|rollout|pilot)\b)", Options, Timeout)]
     internal static partial Regex NoteToAi();
 
     /// <summary>"Dear AI,", "Attention assistant", "Hey LLM".</summary>
