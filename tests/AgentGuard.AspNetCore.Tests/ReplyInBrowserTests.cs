@@ -83,6 +83,8 @@ public sealed class ReplyInBrowserTests : IAsyncLifetime
         { "svg-style-split-by-element", "<svg width=\"9\" height=\"9\"><style>rect{fill:url(<style>a</style>https://evil.example/svg-style-split-by-element)}</style><rect width=\"9\" height=\"9\"/></svg>" },
         { "svg-style-split-by-comment", "<svg width=\"9\" height=\"9\"><style>*{background:url(<!--a-->https://evil.example/svg-style-split-by-comment)}</style><rect width=\"9\" height=\"9\"/></svg>" },
         { "lazy-line-into-quote-handler", "> a\n<img src=x\n> onerror=\"this.onerror=null;this.src='https://evil.example/lazy-line-into-quote-handler'\">" },
+        { "equals-opens-name-style", "<div =\"=\">\" style=\"width:9px;height:9px;background:url(https://evil.example/equals-opens-name-style)\">x</div>" },
+        { "equals-opens-name-iframe", "<iframe ='='>' src='https://evil.example/equals-opens-name-iframe'></iframe>" },
         { "embed-data-svg", "<embed src=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'%3E%3Cimage href='https://evil.example/embed-data-svg'/%3E%3C/svg%3E\">" },
     };
 

