@@ -51,7 +51,7 @@ internal struct TagReading
         switch (_state)
         {
             case State.TagName:
-                _state = blank ? State.BeforeAttributeName : c == '/' ? State.BeforeAttributeName : State.TagName;
+                _state = blank || c == '/' ? State.BeforeAttributeName : State.TagName;
                 return c == '>';
             case State.BeforeAttributeName:
                 // An '=' here opens a name ("unexpected-equals-sign-before-attribute-name"): it does not start a value.
