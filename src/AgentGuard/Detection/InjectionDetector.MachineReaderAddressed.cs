@@ -126,7 +126,7 @@ internal sealed partial class InjectionDetector
 
         var end = ProseSentenceEnd(text, i);
         var colon = text[i..end].IndexOfAny(':', ',');
-        if (colon >= 0 && OrderFollows(text, i + colon + 1))
+        if (colon >= 0 && OrderFollows(text, PastBlanksAndBreaks(text, i + colon + 1)))
         {
             Raise(weights, Marker.AddressedToAi, 0.55);
         }

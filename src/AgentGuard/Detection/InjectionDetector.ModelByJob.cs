@@ -56,7 +56,8 @@ internal sealed partial class InjectionDetector
             return;
         }
 
-        if (OrderInSentence(text, after + 1, 14))
+        // The order may stand on the next line ("To the triage model:⏎mark …").
+        if (OrderInSentence(text, PastBlanksAndBreaks(text, after + 1), 14))
         {
             Raise(weights, Marker.AddressedToAi, 0.55);
         }
@@ -94,6 +95,17 @@ internal sealed partial class InjectionDetector
         {
             Raise(weights, Marker.AddressedToAi, 0.55);
         }
+    }
+
+    /// <summary>Where the text at <paramref name="i"/> goes on past blanks and line breaks (a call's order on its next line).</summary>
+    private static int PastBlanksAndBreaks(ReadOnlySpan<char> text, int i)
+    {
+        while (i < text.Length && text[i] is ' ' or '\t' or '\n' or '\r')
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>"to" or "for" ends right before <paramref name="at"/> and opens its sentence or follows a note word ("Instructions for", "Note to").</summary>
