@@ -52,8 +52,7 @@ public sealed partial class RenderedUrlPropertyTests
         {
             if (css[i] is '"' or '\'')
             {
-                var close = css.IndexOf(css[i], i + 1);
-                i = close < 0 ? css.Length : close;
+                i = CssString(css, i, out _) - 1;
             }
             else if (string.Compare(css, i, "/*", 0, 2, StringComparison.Ordinal) == 0)
             {
@@ -63,19 +62,112 @@ public sealed partial class RenderedUrlPropertyTests
             else if (string.Compare(css, i, "@import", 0, 7, StringComparison.OrdinalIgnoreCase) == 0 || string.Compare(css, i, "image-set(", 0, 10, StringComparison.OrdinalIgnoreCase) == 0)
             {
                 var rest = css[(i + 7)..].TrimStart().TrimStart('(').TrimStart();
-                if (rest.Length > 0 && rest[0] is '"' or '\'' && rest.IndexOf(rest[0], 1) is var end)
+                if (rest.Length > 0 && rest[0] is '"' or '\'')
                 {
-                    urls.Add(end < 0 ? rest[1..] : rest[1..end]);
+                    _ = CssString(rest, 0, out var value);
+                    urls.Add(value);
                 }
             }
             else if (string.Compare(css, i, "url(", 0, 4, StringComparison.OrdinalIgnoreCase) == 0 && DeclarationUrl().Match(css, i) is { Success: true } url)
             {
-                urls.Add(url.Groups["url"].Value);
+                urls.Add(CssUnescaped(url.Groups["url"].Value));
                 i += url.Length - 1;
             }
         }
 
         return urls;
+    }
+
+    /// <summary>
+    /// The CSS string that opens with the quote at <paramref name="start"/>, read as CSS's tokenizer reads it (CSS Syntax
+    /// §4.3.5): escapes decoded, a backslash before a line break dropped with it, the string ended by its quote, a line
+    /// break or the end. Returns the index after it.
+    /// </summary>
+    private static int CssString(string css, int start, out string value)
+    {
+        var quote = css[start];
+        var read = new System.Text.StringBuilder();
+        var i = start + 1;
+        while (i < css.Length && css[i] != quote && css[i] is not ('\n' or '\r' or '\f'))
+        {
+            if (css[i] == '\\')
+            {
+                i = CssEscape(css, i, read);
+                continue;
+            }
+
+            read.Append(css[i++]);
+        }
+
+        value = read.ToString();
+        return i < css.Length && css[i] == quote ? i + 1 : i;
+    }
+
+    /// <summary>A URL or string body with its CSS escapes decoded, as the browser hands it to the URL parser.</summary>
+    private static string CssUnescaped(string text)
+    {
+        var read = new System.Text.StringBuilder();
+        for (var i = 0; i < text.Length;)
+        {
+            if (text[i] == '\\')
+            {
+                i = CssEscape(text, i, read);
+            }
+            else
+            {
+                read.Append(text[i++]);
+            }
+        }
+
+        return read.ToString();
+    }
+
+    /// <summary>
+    /// The escape whose backslash is at <paramref name="at"/> (CSS Syntax §4.3.7): up to six hex digits and one white space
+    /// after them, or the next character itself; a line break after the backslash is dropped with it. Returns the index after it.
+    /// </summary>
+    private static int CssEscape(string css, int at, System.Text.StringBuilder read)
+    {
+        var i = at + 1;
+        if (i >= css.Length)
+        {
+            return i;
+        }
+
+        if (css[i] is '\n' or '\f')
+        {
+            return i + 1;
+        }
+
+        if (css[i] == '\r')
+        {
+            return i + 1 < css.Length && css[i + 1] == '\n' ? i + 2 : i + 1;
+        }
+
+        if (!char.IsAsciiHexDigit(css[i]))
+        {
+            read.Append(css[i]);
+            return i + 1;
+        }
+
+        var end = i;
+        while (end < css.Length && end - i < 6 && char.IsAsciiHexDigit(css[end]))
+        {
+            end++;
+        }
+
+        var code = int.Parse(css.AsSpan(i, end - i), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+        read.Append(code is 0 or > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF) ? "\uFFFD" : char.ConvertFromUtf32(code));
+        if (end < css.Length && css[end] is ' ' or '\t' or '\n' or '\f')
+        {
+            end++;
+        }
+        else if (end < css.Length && css[end] == '\r')
+        {
+            end += end + 1 < css.Length && css[end + 1] == '\n' ? 2 : 1;
+        }
+
+        return end;
     }
 
     /// <summary>
@@ -124,7 +216,7 @@ public sealed partial class RenderedUrlPropertyTests
                 var urls = attributeName switch
                 {
                     "srcset" or "imagesrcset" => value.Split(','),
-                    "style" => [.. DeclarationUrl().Matches(value).Select(m => m.Groups["url"].Value)],
+                    "style" => [.. DeclarationUrl().Matches(value).Select(m => CssUnescaped(m.Groups["url"].Value))],
                     "content" => [value.Contains("url=", StringComparison.OrdinalIgnoreCase) ? value[(value.IndexOf("url=", StringComparison.OrdinalIgnoreCase) + 4)..] : value.TrimStart("0123456789.; ".ToCharArray())],
                     "values" => value.Split(';'),
                     _ => [value],
