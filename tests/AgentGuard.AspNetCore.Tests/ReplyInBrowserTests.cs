@@ -86,6 +86,9 @@ public sealed class ReplyInBrowserTests : IAsyncLifetime
         { "equals-opens-name-style", "<div =\"=\">\" style=\"width:9px;height:9px;background:url(https://evil.example/equals-opens-name-style)\">x</div>" },
         { "equals-opens-name-iframe", "<iframe ='='>' src='https://evil.example/equals-opens-name-iframe'></iframe>" },
         { "image-destination-unclosed", "![[][1]\"](](https://evil.example/image-destination-unclosed)" },
+        { "css-escaped-tab-import", "<style>@import \"\\9/\\9/evil.example/css-escaped-tab-import.css\";</style>" },
+        { "css-escaped-newline-import", "<style>@import \"/\\a\\a/evil.example/css-escaped-newline-import.css\";</style>" },
+        { "css-escaped-tab-in-scheme", "<div style=\"width:9px;height:9px;background:url('h\\9ttps://evil.example/css-escaped-tab-in-scheme')\">x</div>" },
         { "embed-data-svg", "<embed src=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'%3E%3Cimage href='https://evil.example/embed-data-svg'/%3E%3C/svg%3E\">" },
     };
 

@@ -66,7 +66,9 @@ internal static partial class RenderedUrlScanner
         }
 
         var end = close == ')' ? text.IndexOfAny(UnquotedUrlEnds) : text.IndexOfAny(close, '\n');
-        var url = Resolved(text[..(end < 0 ? text.Length : end)].Trim(ControlsAndSpace).ToString());
+        // The URL parser drops tabs and line breaks wherever they stand ("/\t/host" is "//host"); in a string only a tab
+        // can stand raw (a line break ends it), and the decoded reading leaves none (CssDecoded drops them).
+        var url = Resolved(text[..(end < 0 ? text.Length : end)].Trim(ControlsAndSpace).ToString().Replace("\t", string.Empty, StringComparison.Ordinal));
         if (IsRemote(url))
         {
             urls.Add(url);
@@ -75,7 +77,10 @@ internal static partial class RenderedUrlScanner
 
     private static readonly System.Buffers.SearchValues<char> UnquotedUrlEnds = System.Buffers.SearchValues.Create(") \t\n\r\f");
 
-    /// <summary>CSS with its comments dropped and its escapes decoded: <c>\</c> and up to six hex digits (and one white space after), or <c>\</c> and any other character.</summary>
+    /// <summary>
+    /// CSS with its comments dropped and its escapes decoded: <c>\</c> and up to six hex digits (and one white space after),
+    /// or <c>\</c> and any other character; an escaped tab or line break is dropped (see below).
+    /// </summary>
     private static string CssDecoded(string css)
     {
         var builder = new StringBuilder(css.Length);
@@ -103,7 +108,9 @@ internal static partial class RenderedUrlScanner
 
             if (digits == 0)
             {
-                if (css[i + 1] is not ('\n' or '\r' or '\f'))
+                // An escaped line break is dropped (a string's line continuation); an escaped tab too, as the URL parser
+                // drops it ("\<tab>/\<tab>/host" is "//host").
+                if (css[i + 1] is not ('\n' or '\r' or '\f' or '\t'))
                 {
                     builder.Append(css[i + 1]);
                 }
@@ -112,8 +119,14 @@ internal static partial class RenderedUrlScanner
                 continue;
             }
 
+            // A tab or line break written as hex is a character of the string or URL, not its end, and the URL parser
+            // drops it wherever it stands ("/\9/host" and "h\9ttps:" load another host): dropped here too.
             var code = int.Parse(css.AsSpan(i + 1, digits), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-            builder.Append(code is 0 or > 0x10FFFF or (>= 0xD800 and <= 0xDFFF) ? "\uFFFD" : char.ConvertFromUtf32(code));
+            if (code is not ('\t' or '\n' or '\r'))
+            {
+                builder.Append(code is 0 or > 0x10FFFF or (>= 0xD800 and <= 0xDFFF) ? "\uFFFD" : char.ConvertFromUtf32(code));
+            }
+
             i += digits;
             if (i + 1 < css.Length && css[i + 1] is ' ' or '\t' or '\n' or '\r' or '\f')
             {

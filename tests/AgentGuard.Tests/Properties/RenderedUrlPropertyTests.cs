@@ -29,7 +29,7 @@ public sealed partial class RenderedUrlPropertyTests
         "<img srcset=\"", "<svg><image href=", "<video poster=", "<table background=", "<object data=", "\"", "'", ">", "/>", ")", "(", " ", "\n", "\n\n",
         "> ", "text", "<", "!", "[", "]", "\t", "`", "    ", " \"title\"", "<https://evil.example/u>", "&amp;", "%3A", "<div style=\"background:url(", "<p style='x:url(\"",
         " onerror=\"f('x')\"", " OnLoad=", "<iframe srcdoc=\"", "javascript:f()", "data:text/html,x", "<meta http-equiv=refresh content=\"0;url=", "<base href=",
-        "<style>", "</style>", "@import \"", "url(", "\\75rl(", "<svg><feImage href=", "<set attributeName=href to=", "/src=", "\"src=", "- ", "1. ", "\n  ",
+        "<style>", "</style>", "@import \"", "url(", "\\75rl(", "\\9", "\\a ", "<svg><feImage href=", "<set attributeName=href to=", "/src=", "\"src=", "- ", "1. ", "\n  ",
     ];
 
     private static readonly Gen<string> Reply = Gen.Int[0, Pieces.Length - 1].Array[0, 24].Select(ids => string.Concat(ids.Select(i => Pieces[i])));

