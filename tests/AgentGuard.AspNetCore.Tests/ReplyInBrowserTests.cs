@@ -89,6 +89,11 @@ public sealed class ReplyInBrowserTests : IAsyncLifetime
         { "css-escaped-tab-import", "<style>@import \"\\9/\\9/evil.example/css-escaped-tab-import.css\";</style>" },
         { "css-escaped-newline-import", "<style>@import \"/\\a\\a/evil.example/css-escaped-newline-import.css\";</style>" },
         { "css-escaped-tab-in-scheme", "<div style=\"width:9px;height:9px;background:url('h\\9ttps://evil.example/css-escaped-tab-in-scheme')\">x</div>" },
+        { "svg-fill-url", "<svg width=\"9\" height=\"9\"><rect width=\"9\" height=\"9\" fill=\"url(https://evil.example/svg-fill-url#p)\"/></svg>" },
+        { "svg-mask-url", "<svg width=\"9\" height=\"9\"><rect width=\"9\" height=\"9\" mask=\"url(https://evil.example/svg-mask-url#m)\"/></svg>" },
+        { "svg-clip-path-url", "<svg width=\"9\" height=\"9\"><rect width=\"9\" height=\"9\" clip-path=\"url(https://evil.example/svg-clip-path-url#c)\"/></svg>" },
+        { "svg-marker-url", "<svg width=\"9\" height=\"9\"><path d=\"M0 0L9 9\" stroke=\"black\" marker-end=\"url(https://evil.example/svg-marker-url#m)\"/></svg>" },
+        { "svg-animate-from", "<svg width=\"9\" height=\"9\"><image width=\"9\" height=\"9\"><animate attributeName=\"href\" from=\"https://evil.example/svg-animate-from\" to=\"a.png\" dur=\"10s\"/></image></svg>" },
         { "embed-data-svg", "<embed src=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'%3E%3Cimage href='https://evil.example/embed-data-svg'/%3E%3C/svg%3E\">" },
     };
 

@@ -678,11 +678,17 @@ internal static partial class RenderedUrlScanner
     private static readonly System.Buffers.SearchValues<char> NameCharacters =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_:.");
 
-    /// <summary>The attributes through which a tag of any kind loads or runs something by itself.</summary>
+    /// <summary>
+    /// The attributes through which a tag of any kind loads or runs something by itself. SVG's presentation attributes
+    /// that take a <c>url(…)</c> are CSS values: Chromium fetches another host's resource for <c>fill</c>, <c>mask</c>,
+    /// <c>clip-path</c> and the markers (<c>ReplyInBrowserTests</c>), and the rest of them are read alike.
+    /// </summary>
     private static readonly (string Name, Loads Loads)[] LoadingAttributes =
     [
         ("src", Loads.Url), ("srcset", Loads.SourceSet), ("imagesrcset", Loads.SourceSet), ("poster", Loads.Url),
         ("background", Loads.Url), ("data", Loads.Url), ("xlink:href", Loads.Url), ("style", Loads.Css), ("srcdoc", Loads.Active),
+        ("fill", Loads.Css), ("stroke", Loads.Css), ("mask", Loads.Css), ("clip-path", Loads.Css), ("filter", Loads.Css),
+        ("marker-start", Loads.Css), ("marker-mid", Loads.Css), ("marker-end", Loads.Css), ("cursor", Loads.Css),
     ];
 
     /// <summary>The URLs of a <c>srcset</c>: comma-separated candidates, each a URL and an optional descriptor.</summary>

