@@ -28,8 +28,8 @@ internal static partial class InjectionPatterns
     [GeneratedRegex(@"\Gyou\s+are\s+now\s+(?:an?\s+|the\s+)?(?:(?:unrestricted|unfiltered|jailbroken|evil|different|new|free|rogue|admin|administrator|developer|root|DAN|uncensored)\b|in\s+(?:developer|debug|god|admin|maintenance|unrestricted|jailbreak)\s+mode|operating\s+(?:under|with)\s+new|['""“‘]?(?-i:[A-Z][\w-]*(?:GPT|Bot|AI|LLM))['""”’]?(?=\s*(?:[.,!:;]|$)))", Options, Timeout)]
     internal static partial Regex RoleChange();
 
-    /// <summary>"your new task is", "your real instructions".</summary>
-    [GeneratedRegex(@"\Gyour\s+(?:new|real|actual|true|primary|only|updated|secret|hidden)\s+(?:task|instructions?|goal|objective|mission|purpose|directive|orders)\s+(?:is|are|:|-|now)", Options, Timeout)]
+    /// <summary>"your new task is", "your real instructions", "Your new goal: …".</summary>
+    [GeneratedRegex(@"\Gyour\s+(?:new|real|actual|true|primary|only|updated|secret|hidden)\s+(?:task|instructions?|goal|objective|mission|purpose|directive|orders)(?:\s+(?:is|are|:|-|now|\u2013|\u2014)|:)", Options, Timeout)]
     internal static partial Regex NewTask();
 
     /// <summary>"new instructions:", "updated system instructions -".</summary>
