@@ -657,12 +657,9 @@ internal static partial class RenderedUrlScanner
             return (Loads.Handler, length);
         }
 
-        foreach (var (attribute, loads) in LoadingAttributes)
+        if (LoadingAttributeNames.TryGetValue(name, out var loads))
         {
-            if (name.Equals(attribute, StringComparison.OrdinalIgnoreCase))
-            {
-                return (loads, length);
-            }
+            return (loads, length);
         }
 
         return kind switch
@@ -690,6 +687,10 @@ internal static partial class RenderedUrlScanner
         ("fill", Loads.Css), ("stroke", Loads.Css), ("mask", Loads.Css), ("clip-path", Loads.Css), ("filter", Loads.Css),
         ("marker-start", Loads.Css), ("marker-mid", Loads.Css), ("marker-end", Loads.Css), ("cursor", Loads.Css),
     ];
+
+    /// <summary><see cref="LoadingAttributes"/> by name, whatever its case, looked up by a span of the tag (one hash per attribute).</summary>
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, Loads>.AlternateLookup<ReadOnlySpan<char>> LoadingAttributeNames =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(LoadingAttributes, a => a.Name, a => a.Loads, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The URLs of a <c>srcset</c>: comma-separated candidates, each a URL and an optional descriptor.</summary>
     private static IEnumerable<string> SourceSetUrls(string value)
