@@ -41,7 +41,7 @@ internal sealed partial class InjectionDetector
             Raise(weights, Marker.NewInstructions, trace);
         }
 
-        if (weights[(int)Marker.NewInstructions] < 0.55 && IsMatchAt(InjectionPatterns.GoalHarm(), NewGoal(text, at + replaced.Length), 0) is var harm && harm)
+        if (weights[(int)Marker.NewInstructions] < 0.55 && InjectionPatterns.GoalHarm().IsMatch(NewGoal(text, at + replaced.Length)))
         {
             Raise(weights, Marker.NewInstructions, 0.55);
         }
