@@ -94,6 +94,9 @@ public sealed class ReplyInBrowserTests : IAsyncLifetime
         { "svg-clip-path-url", "<svg width=\"9\" height=\"9\"><rect width=\"9\" height=\"9\" clip-path=\"url(https://evil.example/svg-clip-path-url#c)\"/></svg>" },
         { "svg-marker-url", "<svg width=\"9\" height=\"9\"><path d=\"M0 0L9 9\" stroke=\"black\" marker-end=\"url(https://evil.example/svg-marker-url#m)\"/></svg>" },
         { "svg-animate-from", "<svg width=\"9\" height=\"9\"><image width=\"9\" height=\"9\"><animate attributeName=\"href\" from=\"https://evil.example/svg-animate-from\" to=\"a.png\" dur=\"10s\"/></image></svg>" },
+        // Streamed in 3-character pieces, the held '<' at the first line's end was cut off before the style element and
+        // the style element then passed on as a bare tag, its CSS as text (the sixty-third session).
+        { "style-after-line-cut", "<b>Done</b> <\n<style>\n#reply{background:url(https://evil.example/style-after-line-cut)}\n</style>" },
         { "embed-data-svg", "<embed src=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'%3E%3Cimage href='https://evil.example/embed-data-svg'/%3E%3C/svg%3E\">" },
     };
 

@@ -96,7 +96,9 @@ public sealed class ReplyStreamGuard
             return passed;
         }
 
-        var cut = _cut < 0 ? _length : _cut;
+        // No line break with nothing open: the held text has outgrown MaxHeld and is decided whole.
+        var whole = _cut < 0;
+        var cut = whole ? _length : _cut;
         var segment = new string(_buffer, 0, cut);
         Array.Copy(_buffer, cut, _buffer, 0, _length - cut);
         _length -= cut;
@@ -114,9 +116,10 @@ public sealed class ReplyStreamGuard
             guarded = ReplyGuard.Inert(guarded);
         }
 
-        if (_inStyle)
+        if (_inStyle && whole)
         {
-            // A style element with more after it than is held: it is made text with all markup before the cut.
+            // A style element with more after it than is held: it is made text with all markup before the cut. (A line
+            // cut before the style element leaves it held, to the end.)
             _inStyle = false;
             guarded = ReplyGuard.Inert(guarded);
         }

