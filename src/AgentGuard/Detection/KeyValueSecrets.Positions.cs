@@ -410,41 +410,124 @@ internal static partial class KeyValueSecrets
     }
 
     /// <summary>
-    /// <c>ConvertTo-SecureString [-String] '…' -AsPlainText</c>: the quoted literal is a password written in clear (a
-    /// variable, <c>$pwd</c>, or an expression is not).
+    /// <c>ConvertTo-SecureString</c> with <c>-AsPlainText</c>: the quoted literal it converts is a password written in clear,
+    /// whether it is named (<c>-String '…'</c>), stands in the first position, comes after the switches in any order
+    /// (<c>-AsPlainText -Force -String "…"</c>) or is handed down a pipeline on its own (<c>'…' | ConvertTo-SecureString
+    /// -AsPlainText</c>). A variable (<c>$pwd</c>), an expression, or a literal that is another command's argument is not.
+    /// <paramref name="name"/> is where the command's name starts, <paramref name="i"/> where it ends.
     /// </summary>
-    private static void PlainTextSecureString(string text, int i, List<SecretFinding> found)
+    private static void PlainTextSecureString(string text, int name, int i, List<SecretFinding> found)
     {
-        while (i < text.Length && text[i] == ' ')
+        var value = PipedLiteral(text, name);
+        var plainText = false;
+        var limit = Math.Min(text.Length, i + 256);
+        while (i < limit)
         {
-            i++;
-        }
+            while (i < limit && text[i] is ' ' or '\t')
+            {
+                i++;
+            }
 
-        if (text.AsSpan(i).StartsWith("-String ", StringComparison.OrdinalIgnoreCase))
-        {
-            i += "-String ".Length;
-            while (i < text.Length && text[i] == ' ')
+            if (i >= limit || text[i] is ';' or '|' or ')' or '}' or '\n' or '\r')
+            {
+                break; // the command ends
+            }
+
+            if (text[i] == '-')
+            {
+                var parameter = i + 1;
+                while (i < limit && !(text[i] is ' ' or '\t' or ';' or '|' or ')' or '\n' or '\r'))
+                {
+                    i++;
+                }
+
+                var parameterName = text.AsSpan(parameter, i - parameter);
+                plainText |= parameterName.Equals("AsPlainText", StringComparison.OrdinalIgnoreCase);
+                if (!parameterName.Equals("String", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                while (i < limit && text[i] is ' ' or '\t')
+                {
+                    i++;
+                }
+            }
+
+            if (i < limit && text[i] is '\'' or '"')
+            {
+                var close = text.IndexOf(text[i], i + 1, Math.Min(256, text.Length - i - 1));
+                if (close < 0)
+                {
+                    break;
+                }
+
+                value = (i + 1, close - i - 1);
+                i = close + 1;
+                continue;
+            }
+
+            // A variable, an expression or a bare word: skip it.
+            while (i < limit && !(text[i] is ' ' or '\t' or ';' or '|' or ')' or '\n' or '\r'))
             {
                 i++;
             }
         }
 
-        if (i >= text.Length || text[i] is not ('\'' or '"'))
+        if (!plainText || value.Length <= 0)
         {
             return;
         }
 
-        var close = text.IndexOf(text[i], i + 1, Math.Min(256, text.Length - i - 1));
-        if (close < 0 || !text.AsSpan(close + 1, Math.Min(64, text.Length - close - 1)).Contains("-AsPlainText", StringComparison.OrdinalIgnoreCase))
+        var literal = text.AsSpan(value.Start, value.Length);
+        if (literal[0] != '$' && literal.IndexOfAny(' ', '(') < 0 && !SecretText.IsPlaceholder(literal) && !SecretText.IsPlaceholderWord(literal))
         {
-            return;
+            found.Add(new SecretFinding("password", value.Start, value.Length));
+        }
+    }
+
+    /// <summary>
+    /// The quoted literal that alone makes the pipeline element before the command at <paramref name="name"/>
+    /// (<c>$s = 'hunter2' | ConvertTo-SecureString</c>): the literal is what the command converts. (-1, 0) when there is none.
+    /// </summary>
+    private static (int Start, int Length) PipedLiteral(string text, int name)
+    {
+        var i = name - 1;
+        while (i >= 0 && text[i] is ' ' or '\t')
+        {
+            i--;
         }
 
-        var value = text.AsSpan(i + 1, close - i - 1);
-        if (!value.IsEmpty && value[0] != '$' && value.IndexOfAny(' ', '(') < 0 && !SecretText.IsPlaceholder(value) && !SecretText.IsPlaceholderWord(value))
+        if (i < 0 || text[i] != '|')
         {
-            found.Add(new SecretFinding("password", i + 1, value.Length));
+            return (-1, 0);
         }
+
+        i--;
+        while (i >= 0 && text[i] is ' ' or '\t')
+        {
+            i--;
+        }
+
+        if (i < 1 || text[i] is not ('\'' or '"'))
+        {
+            return (-1, 0);
+        }
+
+        var open = text.LastIndexOf(text[i], i - 1, Math.Min(256, i));
+        if (open < 0)
+        {
+            return (-1, 0);
+        }
+
+        // The literal must open the pipeline: an assignment, a bracket, a statement's or a line's start before it.
+        var before = open - 1;
+        while (before >= 0 && text[before] is ' ' or '\t')
+        {
+            before--;
+        }
+
+        return before < 0 || text[before] is '=' or '(' or '{' or ';' or '\n' or '\r' ? (open + 1, i - open - 1) : (-1, 0);
     }
 
     /// <summary>

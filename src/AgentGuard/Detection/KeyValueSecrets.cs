@@ -131,7 +131,7 @@ internal static partial class KeyValueSecrets
         // ConvertTo-SecureString -String 'hunter2' -AsPlainText -Force: the password in clear in a PowerShell script.
         if (text.AsSpan(start, end - start).Equals("ConvertTo-SecureString", StringComparison.OrdinalIgnoreCase))
         {
-            PlainTextSecureString(text, end, found);
+            PlainTextSecureString(text, start, end, found);
             return end;
         }
 

@@ -83,7 +83,7 @@ internal static class SecretProviderTokens
         ("webhook.office.com/webhookb2/", "teams-webhook"), ("outlook.office.com/webhook/", "teams-webhook"),
         ("chat.googleapis.com/v1/spaces/", "google-chat-webhook"), ("/hooks/", "mattermost-webhook"),
         ("thingsboard.cloud/api/v1/", "thingsboard-token"), ("api.softlayer.com/soap/v3", "softlayer-key"),
-        ("hooks.slack.com/workflows/", "slack-webhook"), ("api.telegram.org/bot", "telegram-bot-token"),
+        ("hooks.slack.com/workflows/", "slack-webhook"), ("hooks.slack.com/triggers/", "slack-webhook"), ("api.telegram.org/bot", "telegram-bot-token"),
         ("infura.io/v3/", "infura-key"), ("infura.io/ws/v3/", "infura-key"),
         ("alchemyapi.io/v2/", "alchemy-key"), ("alchemy.com/v2/", "alchemy-key"), ("hooks.zapier.com/hooks/catch/", "zapier-webhook"),
     ];
@@ -179,6 +179,12 @@ internal static class SecretProviderTokens
             return ZapierHook(path) ? AddUrl(text, at, start, path.Length, kind, found) : start;
         }
 
+        // A Slack workflow trigger's secret is its last segment, 32 hex digits ("…/triggers/T0…/8157…/f0e1…").
+        if (kind == "slack-webhook" && prefix.EndsWith("triggers/", StringComparison.Ordinal) && !HexSecretLast(path))
+        {
+            return start;
+        }
+
         // The secret part is long and mixed: a Mattermost hook id has 26 characters, a Discord token 60 or more.
         if (path.Length < 20 || !SecretText.HasLettersAndDigits(path) || SecretText.IsPlaceholder(path) || (prefix == "/hooks/" && path.Contains('/')))
         {
@@ -187,6 +193,15 @@ internal static class SecretProviderTokens
 
         return AddUrl(text, at, start, path.Length, kind, found);
     }
+
+    private static bool HexSecretLast(ReadOnlySpan<char> path)
+    {
+        var last = path.TrimEnd('/');
+        last = last[(last.LastIndexOf('/') + 1)..];
+        return last.Length >= 32 && !last.ContainsAnyExcept(HexDigits);
+    }
+
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
     private static bool ZapierHook(ReadOnlySpan<char> path)
     {

@@ -9,7 +9,9 @@ namespace AgentGuard;
 /// Salesforce session ids (<c>00D&lt;org id&gt;!&lt;token&gt;</c>) and Microsoft Entra (Azure AD) client secrets
 /// (three characters, <c>8Q~</c>, 31 to 34 more) and Terraform Cloud / Enterprise API tokens (14 letters and digits,
 /// <c>.atlasv1.</c>, 60 to 70 more) and Dropbox long-lived tokens (11 letters and digits, ten <c>A</c>s, 43 more) and
-/// Azure's identifiable keys (52 letters and digits, the signature <c>JQQJ9</c>, 27 more, optionally two and <c>==</c>).
+/// Azure's identifiable keys (52 letters and digits, the signature <c>JQQJ9</c>, 27 more, optionally two and <c>==</c>)
+/// and Twitter (X) app-only bearer tokens (twenty or more <c>A</c>s opening the token, then letters, digits and
+/// percent-escapes).
 /// </summary>
 internal static class SecretStructuredTokens
 {
@@ -44,7 +46,7 @@ internal static class SecretStructuredTokens
 
         if (text.AsSpan(at).StartsWith(DropboxInfix, StringComparison.Ordinal))
         {
-            return DropboxToken(text, at, found);
+            return TwitterBearer(text, at, found) is > 0 and var end ? end : DropboxToken(text, at, found);
         }
 
         if (text[at] == 'J')
@@ -205,6 +207,35 @@ internal static class SecretStructuredTokens
         found.Add(new SecretFinding("dropbox-token", start, end - start));
         return end;
     }
+
+    /// <summary>
+    /// A Twitter (X) app-only bearer token: it opens with twenty or more <c>A</c>s, then 60 to 140 letters, digits and
+    /// percent-escapes (its '+', '/' and '=' are written <c>%2B</c>, <c>%2F</c>, <c>%3D</c>), standing alone. A run of
+    /// <c>A</c>s inside a base64 blob has base64 characters before it and is not this; one standing alone with nothing
+    /// mixed after it is a mask. Returns where the token ends, or -1.
+    /// </summary>
+    private static int TwitterBearer(string text, int at, List<SecretFinding> found)
+    {
+        if (at > 0 && (char.IsAsciiLetterOrDigit(text[at - 1]) || text[at - 1] is '_' or '-' or '+' or '/' or '=' or '%') && !SecretEscapes.Before(text, at))
+        {
+            return -1; // inside a run: every place of a long run of As is an anchor hit, and each is turned away here
+        }
+
+        var opening = Run(text, at, OnlyA, int.MaxValue);
+        var body = Run(text, at + opening, TwitterChars, 141);
+        var end = at + opening + body;
+        if (opening < 20 || body is < 60 or > 140 || (end < text.Length && text[end] is '+' or '/' or '=' or '_' or '-')
+            || !SecretText.HasLettersAndDigits(text.AsSpan(at + opening, body)) || SecretText.IsPlaceholder(text.AsSpan(at + opening, body)))
+        {
+            return -1;
+        }
+
+        found.Add(new SecretFinding("twitter-bearer-token", at, end - at));
+        return end;
+    }
+
+    private static readonly SearchValues<char> OnlyA = SearchValues.Create("A");
+    private static readonly SearchValues<char> TwitterChars = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz%");
 
     /// <summary>
     /// Azure's identifiable ("common annotated") keys, the shape Microsoft's security-utilities documents:

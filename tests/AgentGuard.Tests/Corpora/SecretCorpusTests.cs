@@ -116,11 +116,14 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         // symbols, the published AWS example with any ending, versioned names as quoted values; measured once before and
         // once at the end): unchanged, every source line for line. Forty-fourth pass (secrets in a JSON result: decoded and
         // per-value readings, quoted literals redacted whole; measured once before and once at the end): unchanged, every
-        // source line for line (as JSON: SecretCorpusAsJsonTests).
+        // source line for line (as JSON: SecretCorpusAsJsonTests). Sixty-third pass (Slack workflow trigger URLs, Twitter
+        // bearer tokens, ConvertTo-SecureString's literal in any parameter order or piped; measured once before and once at
+        // the end): 1007 / 1200 (83.9 %) at 95.4 % (49 of 637 flagged), 87.0 % without placeholder-labelled positives,
+        // 6 partial (titus 127 → 130 / 156: three Slack trigger URLs of the rule whose fourth example is a tuning row).
         positivesAll.Should().HaveCountGreaterThan(1195);
-        recall.Should().BeGreaterThanOrEqualTo(0.835);
+        recall.Should().BeGreaterThanOrEqualTo(0.838);
         precision.Should().BeGreaterThanOrEqualTo(0.953);
-        realRecall.Should().BeGreaterThanOrEqualTo(0.866);
+        realRecall.Should().BeGreaterThanOrEqualTo(0.869);
         heldOut.Count(s => outcome[s] == Outcome.Partial).Should().BeLessThanOrEqualTo(6);
 
         // The population, lines with context (fourth pass, before and after its classes: 392 / 463 = 84.7 % at
@@ -143,11 +146,11 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
         // 96.0 % (95.97), 31 of 353 flagged, 5 partial — credsweeper 79 / 86 with 11 of 92 flagged, github-custom-patterns
         // 35 / 41, kingfisher 196 / 213, octarine 5 / 8; the precision floor moves down by that one flagged negative;
         // forty-first, forty-second and forty-fourth passes: unchanged line for line, 738 / 842 at 96.0 %, 31 of 353 flagged,
-        // 5 partial).
+        // 5 partial; sixty-third pass: 741 / 842 = 88.0 % at 96.0 %, 31 of 353 flagged, 5 partial — titus 110 / 123).
         var contextPositives = withContext.Where(s => s.IsPositive).ToList();
         var contextFound = contextPositives.Count(s => outcome[s] == Outcome.Found);
         var contextFlagged = withContext.Count(s => !s.IsPositive && outcome[s] != Outcome.None);
-        (contextFound / (double)contextPositives.Count).Should().BeGreaterThanOrEqualTo(0.876);
+        (contextFound / (double)contextPositives.Count).Should().BeGreaterThanOrEqualTo(0.880);
         (contextFound / (double)(contextFound + contextFlagged)).Should().BeGreaterThanOrEqualTo(0.959);
     }
 

@@ -410,6 +410,12 @@ public sealed class SecretDetectorClassTests
         CoveredText("-Password (ConvertTo-SecureString \"" + second + "\" -AsPlainText -Force)").Should().Contain(second);
         CoveredText("$cred = New-Object System.Management.Automation.PSCredential (\"CORP\\svc-backup\", \"" + third + "\");").Should().Contain(third);
         CoveredText("var c = new PSCredential ( \"svc\" , \"" + third + "\");").Should().Contain(third);
+
+        // The parameters in another order, the value named after the switches or handed down a pipeline.
+        CoveredText("$s = ConvertTo-SecureString -AsPlainText -Force -String \"" + first + "\"").Should().Contain(first);
+        CoveredText("$s = ConvertTo-SecureString -Force -AsPlainText '" + second + "'").Should().Contain(second);
+        CoveredText("$s = '" + third + "' | ConvertTo-SecureString -AsPlainText -Force").Should().Contain(third);
+        CoveredText("$s = \"" + first + "\"|ConvertTo-SecureString -AsPlainText -Force; $c = 1").Should().Contain(first);
     }
 
     [Theory]
@@ -417,10 +423,40 @@ public sealed class SecretDetectorClassTests
     [InlineData("$secure = ConvertTo-SecureString -String (Get-Content .\\pw.txt) -AsPlainText -Force")]
     [InlineData("$secure = ConvertTo-SecureString '<your password>' -AsPlainText -Force")]
     [InlineData("$secure = Get-Content .\\enc.txt | ConvertTo-SecureString -Key $key")]
+    [InlineData("$secure = ConvertTo-SecureString -AsPlainText -Force -String $plain")]
+    [InlineData("$secure = $plain | ConvertTo-SecureString -AsPlainText -Force")]
+    [InlineData("$secure = '<your password>' | ConvertTo-SecureString -AsPlainText -Force")]
+    [InlineData("$secure = '01000000d08c9ddf0115d1118c7a00c04fc297eb01000000a1b2' | ConvertTo-SecureString -Key $key")]
+    [InlineData("Write-Host 'Converting the password' | ConvertTo-SecureString -AsPlainText -Force")]
     [InlineData("$cred = New-Object PSCredential ($user, $password)")]
     public void Find_SecureStringsFromVariablesOrPlaceholders_AreNotReported(string text)
     {
         Find(text).Should().BeEmpty(because: text);
+    }
+
+    [Fact]
+    public void Find_TwitterBearerTokens_AreRedactedWhole()
+    {
+        var bearer = new string('A', 21) + Take(Alnum, 12) + "AAAAAAA0%2B" + Take(Alnum, 20) + "%3D" + Take(Alnum, 50);
+
+        CoveredText("tp:" + bearer).Should().Contain(bearer);
+        CoveredText("curl -H \"Authorization: Bearer " + bearer + "\" https://api.x.com/2/tweets").Should().Contain(bearer);
+    }
+
+    [Theory]
+    [InlineData("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("A 2 KB run of zeros in base64: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.")]
+    public void Find_RunsOfA_AreNoTwitterToken(string text)
+    {
+        Find(text).Should().BeEmpty(because: text);
+    }
+
+    [Fact]
+    public void Find_AHugeRunOfA_IsReadOnceNotOncePerPlace()
+    {
+        var text = new string('A', 200_000) + "Bx9%2Fq";
+
+        Find(text).Should().BeEmpty();
     }
 
     [Fact]
@@ -430,12 +466,17 @@ public sealed class SecretDetectorClassTests
         var bot = Take("123456789", 10) + ":AA" + Take(Alnum + "_-", 33);
 
         CoveredText("curl -X POST " + workflow + " -d @payload.json").Should().Contain(workflow);
+        // A workflow's trigger URL (Slack's newer workflow builder) carries its secret the same way.
+        var trigger = "https://hooks.slack.com/triggers/T" + Take("0123456789ABCDEF", 9) + "/" + Take("0123456789", 13) + "/" + Take("0123456789abcdef", 32);
+        CoveredText("trigger_url = \"" + trigger + "\"").Should().Contain(trigger);
         CoveredText("GET https://api.telegram.org/bot" + bot + "/getUpdates 200").Should().Contain(bot);
     }
 
     [Theory]
     [InlineData("See https://api.telegram.org/bot<token>/getMe for the bot API.")]
     [InlineData("Workflows post to https://hooks.slack.com/workflows/ URLs.")]
+    [InlineData("Triggers are https://hooks.slack.com/triggers/ URLs.")]
+    [InlineData("trigger_url = \"https://hooks.slack.com/triggers/T00EXAMPLE1/1234567890123/NOT_A_HEX_TOKEN_zzzz\"")]
     public void Find_DocumentedSlackAndTelegramUrlsWithoutAToken_AreNotReported(string text)
     {
         Find(text).Should().BeEmpty(because: text);
