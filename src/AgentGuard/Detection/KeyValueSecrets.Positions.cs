@@ -412,8 +412,8 @@ internal static partial class KeyValueSecrets
     /// <summary>
     /// <c>ConvertTo-SecureString</c> with <c>-AsPlainText</c>: the quoted literal it converts is a password written in clear,
     /// whether it is named (<c>-String '…'</c>), stands in the first position, comes after the switches in any order
-    /// (<c>-AsPlainText -Force -String "…"</c>) or is handed down a pipeline on its own (<c>'…' | ConvertTo-SecureString
-    /// -AsPlainText</c>). A variable (<c>$pwd</c>), an expression, or a literal that is another command's argument is not.
+    /// (<c>-AsPlainText -Force -String "…"</c>, the names shortened or the value after a colon: <c>-st:'…' -AsPlain</c>)
+    /// or is handed down a pipeline on its own (<c>'…' | ConvertTo-SecureString -AsPlainText</c>). A variable (<c>$pwd</c>), an expression, or a literal that is another command's argument is not.
     /// <paramref name="name"/> is where the command's name starts, <paramref name="i"/> where it ends.
     /// </summary>
     private static void PlainTextSecureString(string text, int name, int i, List<SecretFinding> found)
@@ -435,20 +435,29 @@ internal static partial class KeyValueSecrets
 
             if (text[i] == '-')
             {
+                // PowerShell takes any unambiguous prefix of a parameter's name (-AsPlain, -st) and a value after a
+                // colon (-String:'…', -AsPlainText:$true).
                 var parameter = i + 1;
-                while (i < limit && !(text[i] is ' ' or '\t' or ';' or '|' or ')' or '\n' or '\r'))
+                while (i < limit && !(text[i] is ' ' or '\t' or ';' or '|' or ')' or '\n' or '\r' or ':'))
                 {
                     i++;
                 }
 
                 var parameterName = text.AsSpan(parameter, i - parameter);
-                plainText |= parameterName.Equals("AsPlainText", StringComparison.OrdinalIgnoreCase);
-                if (!parameterName.Equals("String", StringComparison.OrdinalIgnoreCase))
+                var colon = i < limit && text[i] == ':';
+                i += colon ? 1 : 0;
+                if (!parameterName.IsEmpty && "AsPlainText".AsSpan().StartsWith(parameterName, StringComparison.OrdinalIgnoreCase))
+                {
+                    plainText = !(colon && text.AsSpan(i).StartsWith("$false", StringComparison.OrdinalIgnoreCase));
+                    continue;
+                }
+
+                if (parameterName.Length < 2 || !"String".AsSpan().StartsWith(parameterName, StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }
 
-                while (i < limit && text[i] is ' ' or '\t')
+                while (!colon && i < limit && text[i] is ' ' or '\t')
                 {
                     i++;
                 }

@@ -416,6 +416,9 @@ public sealed class SecretDetectorClassTests
         CoveredText("$s = ConvertTo-SecureString -Force -AsPlainText '" + second + "'").Should().Contain(second);
         CoveredText("$s = '" + third + "' | ConvertTo-SecureString -AsPlainText -Force").Should().Contain(third);
         CoveredText("$s = \"" + first + "\"|ConvertTo-SecureString -AsPlainText -Force; $c = 1").Should().Contain(first);
+        // PowerShell's shortened parameter names and values after a colon.
+        CoveredText("$s = ConvertTo-SecureString -st '" + second + "' -AsPlain -f").Should().Contain(second);
+        CoveredText("$s = ConvertTo-SecureString -String:'" + third + "' -AsPlainText:$true -Force").Should().Contain(third);
     }
 
     [Theory]
@@ -424,6 +427,7 @@ public sealed class SecretDetectorClassTests
     [InlineData("$secure = ConvertTo-SecureString '<your password>' -AsPlainText -Force")]
     [InlineData("$secure = Get-Content .\\enc.txt | ConvertTo-SecureString -Key $key")]
     [InlineData("$secure = ConvertTo-SecureString -AsPlainText -Force -String $plain")]
+    [InlineData("$secure = ConvertTo-SecureString -String:'01000000d08c9ddf0115d1118c7a00c04fc297eb' -AsPlainText:$false")]
     [InlineData("$secure = $plain | ConvertTo-SecureString -AsPlainText -Force")]
     [InlineData("$secure = '<your password>' | ConvertTo-SecureString -AsPlainText -Force")]
     [InlineData("$secure = '01000000d08c9ddf0115d1118c7a00c04fc297eb01000000a1b2' | ConvertTo-SecureString -Key $key")]
