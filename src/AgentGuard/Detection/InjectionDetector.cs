@@ -60,6 +60,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("update:", Family.AuthorityNotice), ("notice:", Family.AuthorityNotice), ("alert:", Family.AuthorityNotice),
         ("iban", Family.PayeeChanged), ("bank details", Family.PayeeChanged), ("banking details", Family.PayeeChanged), ("account number", Family.PayeeChanged), ("account details", Family.PayeeChanged), ("payment details", Family.PayeeChanged), ("wire instructions", Family.PayeeChanged),
         ("gift card", Family.GiftCardCodes),
+        ("id_rsa", Family.KeyFile), ("id_ed25519", Family.KeyFile), ("id_ecdsa", Family.KeyFile), ("id_dsa", Family.KeyFile), ("aws/credentials", Family.KeyFile),
+        ("git-credentials", Family.KeyFile), ("netrc", Family.KeyFile), ("pgpass", Family.KeyFile), ("etc/shadow", Family.KeyFile), ("kube/config", Family.KeyFile),
+        ("password manager export", Family.KeyFile), ("wallet.dat", Family.KeyFile),
         ("conversation}", Family.ConversationInUrl), ("conversation]", Family.ConversationInUrl), ("chat_history}", Family.ConversationInUrl), ("chat_history]", Family.ConversationInUrl), ("chathistory}", Family.ConversationInUrl), ("history}", Family.ConversationInUrl), ("history]", Family.ConversationInUrl), ("messages}", Family.ConversationInUrl), ("messages]", Family.ConversationInUrl), ("context}", Family.ConversationInUrl), ("context]", Family.ConversationInUrl), ("system_prompt}", Family.ConversationInUrl), ("system_prompt]", Family.ConversationInUrl), ("prompt}", Family.ConversationInUrl), ("prompt]", Family.ConversationInUrl), ("memory}", Family.ConversationInUrl), ("memory]", Family.ConversationInUrl), ("transcript}", Family.ConversationInUrl), ("transcript]", Family.ConversationInUrl), ("chat}", Family.ConversationInUrl), ("chat]", Family.ConversationInUrl),
         ("private repo", Family.PrivateDisclosed), ("private ones", Family.PrivateDisclosed), ("private project", Family.PrivateDisclosed), ("whoever", Family.CodingReader), ("model reading", Family.CodingReader), ("model processing", Family.CodingReader), ("model reviewing", Family.CodingReader), ("model handling", Family.CodingReader), ("models reading", Family.CodingReader), ("models processing", Family.CodingReader),
         ("shell=true", Family.UnsafeCode), ("shell = true", Family.UnsafeCode), ("shell: true", Family.UnsafeCode), ("os.system(", Family.UnsafeCode), ("os.popen(", Family.UnsafeCode), ("eval(", Family.UnsafeCode), ("exec(", Family.UnsafeCode), ("execsync(", Family.UnsafeCode), ("verify=false", Family.UnsafeCode), ("verify = false", Family.UnsafeCode), ("rejectunauthorized", Family.UnsafeCode), ("insecureskipverify", Family.UnsafeCode), ("node_tls_reject_unauthorized", Family.UnsafeCode), ("cert_none", Family.UnsafeCode), ("dangerouslysetinnerhtml", Family.UnsafeCode), ("pickle.load", Family.UnsafeCode), ("yaml.load(", Family.UnsafeCode), ("loader=yaml", Family.UnsafeCode), ("yaml.unsafe_load", Family.UnsafeCode), ("binaryformatter", Family.UnsafeCode), ("unserialize(", Family.UnsafeCode), ("marshal.load", Family.UnsafeCode), ("weights_only=false", Family.UnsafeCode), ("hardcode", Family.UnsafeCode), ("hard-code", Family.UnsafeCode), ("concatenat", Family.UnsafeCode), ("sanitiz", Family.UnsafeCode), ("sanitis", Family.UnsafeCode), ("safe_load", Family.UnsafeCode), ("parameteriz", Family.UnsafeCode), ("parametriz", Family.UnsafeCode),
@@ -1000,6 +1003,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.PrivateDisclosed:
                 PrivateDisclosed(text, at, weights);
                 break;
+            case Family.KeyFile:
+                KeyFileHandedOn(text, at, anchor, weights);
+                break;
             case Family.CodingReader:
                 CodingAgentOrder(text, at, weights);
                 break;
@@ -1216,5 +1222,6 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         HandedCode,
         OwnSetting,
         ForeignAssistant,
+        KeyFile,
     }
 }
