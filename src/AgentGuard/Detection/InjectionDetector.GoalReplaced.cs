@@ -71,21 +71,7 @@ internal sealed partial class InjectionDetector
         }
 
         region = region[start..];
-        var end = GoalSentenceEnd(region);
+        var end = ProseSentenceEnd(region);
         return end < 0 ? region : region[..end];
-    }
-
-    /// <summary>Where the sentence that opens <paramref name="text"/> ends: a full stop before a blank or the end, '!', '?', ';' or a line break; -1 when it runs on.</summary>
-    private static int GoalSentenceEnd(ReadOnlySpan<char> text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] is '!' or '?' or ';' or '\n' || (text[i] == '.' && (i + 1 == text.Length || text[i + 1] is ' ' or '\n')))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

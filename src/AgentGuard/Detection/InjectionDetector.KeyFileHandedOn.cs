@@ -107,27 +107,13 @@ internal sealed partial class InjectionDetector
                 continue;
             }
 
-            var place = text[i..ProseClauseEnd(text, i, 160)];
+            var place = text.Slice(i, Math.Min(160, text.Length - i));
+            place = ProseSentenceEnd(place) is >= 0 and var placeEnd ? place[..placeEnd] : place;
             if (!HoldsAnyWord(place, KeyStores) && (HoldsAnyWord(place, KeyFilePublicPlaces) || NamesADestination(place)))
             {
                 Raise(weights, Marker.Exfiltration, 0.6);
                 return;
             }
         }
-    }
-
-    /// <summary>The end of the clause from <paramref name="from"/>: a line break, ';', or '.', '!' or '?' before white space (a dot in a path or an address ends nothing).</summary>
-    private static int ProseClauseEnd(ReadOnlySpan<char> text, int from, int window)
-    {
-        var limit = Math.Min(text.Length, from + window);
-        for (var i = from; i < limit; i++)
-        {
-            if (text[i] is '\n' or ';' || (text[i] is '.' or '!' or '?' && (i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1]))))
-            {
-                return i;
-            }
-        }
-
-        return limit;
     }
 }

@@ -823,6 +823,20 @@ internal sealed partial class InjectionDetector
         return stop < 0 ? from : from + stop + 1;
     }
 
+    /// <summary>Where the sentence that opens <paramref name="text"/> ends: a full stop before a blank or the end, '!', '?', ';' or a line break (a dot inside a path, an address or a sum ends nothing); -1 when it runs on.</summary>
+    private static int ProseSentenceEnd(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '!' or '?' or ';' or '\n' || (text[i] == '.' && (i + 1 == text.Length || text[i + 1] is ' ' or '\n')))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>
     /// The start of the sentence that holds <paramref name="at"/>, at most 200 characters back: after a line break, a
     /// semicolon, or '.', '!' or '?' followed by a space (a dot inside an address or a name does not end a sentence).
