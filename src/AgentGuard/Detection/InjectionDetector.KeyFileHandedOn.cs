@@ -90,13 +90,13 @@ internal sealed partial class InjectionDetector
 
             var wordAt = i;
             var word = NextWord(text, ref i);
-            if (word.Equals("and", StringComparison.OrdinalIgnoreCase) || word.Equals("then", StringComparison.OrdinalIgnoreCase))
+            if (IsClauseJoiner(word))
             {
                 clauseStart = true;
                 continue;
             }
 
-            if (!clauseStart || IsOneOf(word, HandingOnOpeners) || word.Equals("step", StringComparison.OrdinalIgnoreCase))
+            if (!clauseStart || IsOneOf(word, HandingOnOpeners))
             {
                 continue;
             }

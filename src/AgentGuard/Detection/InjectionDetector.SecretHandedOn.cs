@@ -84,7 +84,7 @@ internal sealed partial class InjectionDetector
 
             var wordAt = i;
             var word = NextWord(text, ref i);
-            if (word.Equals("and", StringComparison.OrdinalIgnoreCase) || word.Equals("then", StringComparison.OrdinalIgnoreCase))
+            if (IsClauseJoiner(word))
             {
                 // "… and email them to …", "… then DM it to …": a second clause of the same sentence.
                 clauseStart = true;
@@ -130,6 +130,10 @@ internal sealed partial class InjectionDetector
             }
         }
     }
+
+    /// <summary>"and" or "then": a second clause of the same sentence starts after it.</summary>
+    private static bool IsClauseJoiner(ReadOnlySpan<char> word)
+        => word.Equals("and", StringComparison.OrdinalIgnoreCase) || word.Equals("then", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsHandedPronoun(ReadOnlySpan<char> word)
         => word.Equals("it", StringComparison.OrdinalIgnoreCase) || word.Equals("them", StringComparison.OrdinalIgnoreCase)
