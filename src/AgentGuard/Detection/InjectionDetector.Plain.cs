@@ -28,6 +28,12 @@ internal sealed partial class InjectionDetector
         ScanRuns(LeetReading.Of(text), weights);
         ScanReading(HyphenatedReading.Of(text), weights);
         ScanRuns(HyphenJoinedReading.Of(text, out var shortJoinedRuns), weights);
+        ScanRuns(JoinedWordsReading.Of(text), weights);
+        if (plain is not null)
+        {
+            // Words joined by invisible characters are run together once the plain reading drops them.
+            ScanRuns(JoinedWordsReading.Of(plain), weights);
+        }
 
         ScanShortJoinedRuns(shortJoinedRuns, weights);
 
@@ -119,6 +125,23 @@ internal sealed partial class InjectionDetector
 
             rest = gap < 0 ? [] : rest[(gap + PlainReading.GapLine.Length - 1)..];
         }
+    }
+
+    /// <summary>
+    /// The readings of the whole text and of its plain reading (<see cref="ScanWholeText"/>, <see cref="ScanPlainReading"/>)
+    /// over a JSON result's string values, each a text of its own: a value that is all disguise (borrowed or full-width
+    /// letters, ROT13, reversed) reads in the result as a quoted string, which mentions an order rather than gives it, and
+    /// would be missed where the same words standing alone are read.
+    /// </summary>
+    private static void ScanValueReadings(string? values, Span<double> weights)
+    {
+        if (values is not { Length: >= 4 })
+        {
+            return;
+        }
+
+        ScanWholeText(values, weights);
+        _ = ScanPlainReading(values, weights, mayRespace: false, out _);
     }
 
     /// <summary>How far from a value's ends its stops are walked again (<see cref="ScanValues"/>): past the longest window a check reads.</summary>

@@ -25,6 +25,15 @@ internal sealed partial class InjectionDetector
                 }
 
                 break;
+            case "do anything now":
+                // "DAN", who can "Do Anything Now": the best-known persona without rules, named by its acronym near the phrase
+                // and handed to the reader ("you"); a write-up that lists "DAN (Do Anything Now) prompts" addresses no one.
+                if (NamesDan(text, at) && AddressesTheReader(text, at))
+                {
+                    Raise(weights, Marker.RoleChange, 0.6);
+                }
+
+                break;
             case "what were you":
                 RaiseIf(InjectionPatterns.WhatWereYouTold(), text, at, weights, Marker.PromptLeak, 0.55);
                 break;
@@ -38,6 +47,34 @@ internal sealed partial class InjectionDetector
 
                 break;
         }
+    }
+
+    /// <summary>The word "DAN", in capitals and standing alone, within <see cref="OverruledReach"/> characters of <paramref name="at"/>.</summary>
+    private static bool NamesDan(ReadOnlySpan<char> text, int at) => WordNear(text, at, "DAN", StringComparison.Ordinal);
+
+    /// <summary>"you" or "your" as a word within <see cref="OverruledReach"/> characters of <paramref name="at"/>.</summary>
+    private static bool AddressesTheReader(ReadOnlySpan<char> text, int at)
+        => WordNear(text, at, "you", StringComparison.OrdinalIgnoreCase) || WordNear(text, at, "your", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary><paramref name="word"/> standing alone within <see cref="OverruledReach"/> characters of <paramref name="at"/>.</summary>
+    private static bool WordNear(ReadOnlySpan<char> text, int at, string word, StringComparison comparison)
+    {
+        var start = Math.Max(0, at - OverruledReach);
+        var window = text[start..Math.Min(text.Length, at + OverruledReach)];
+        var from = 0;
+        while (window[from..].IndexOf(word, comparison) is var found and >= 0)
+        {
+            var i = from + found;
+            var end = i + word.Length;
+            if ((i == 0 || !char.IsLetterOrDigit(window[i - 1])) && (end == window.Length || !char.IsLetterOrDigit(window[end])))
+            {
+                return true;
+            }
+
+            from = i + 1;
+        }
+
+        return false;
     }
 
     /// <summary>How far before an anchor its subject is read.</summary>

@@ -282,7 +282,7 @@ internal sealed partial class InjectionDetector
             {
                 IgnoreInCjk(span, index, weights);
             }
-            else if ((c != '\uFEFF' || index > 0) && !IsCoordinateJoiner(span, index))
+            else if ((c != '\uFEFF' || index > 0) && !IsCoordinateJoiner(span, index) && (c is not ('\u200C' or '\u200D') || JoinsAscii(span, index)))
             {
                 zeroWidth++;
             }
@@ -316,6 +316,14 @@ internal sealed partial class InjectionDetector
             }
         }
     }
+
+    /// <summary>
+    /// A zero-width (non-)joiner with ASCII on both sides: between Latin letters, spaces or punctuation it joins nothing
+    /// and hides word breaks ("Hello\u200CIgnore\u200Call"); in Persian, Indic scripts and emoji sequences it shapes the
+    /// letters or the picture around it.
+    /// </summary>
+    private static bool JoinsAscii(ReadOnlySpan<char> text, int index)
+        => index > 0 && index + 1 < text.Length && char.IsAscii(text[index - 1]) && char.IsAscii(text[index + 1]);
 
     /// <summary>
     /// A zero-width no-break space that joins a map coordinate to the " / " between its two spellings, as Wikipedia's

@@ -22,7 +22,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     private static readonly (string Anchor, Family Family)[] AnchorTable =
     [
         ("ignore", Family.Ignore), ("disregard", Family.Ignore), ("forget", Family.Ignore), ("override", Family.Ignore), ("bypass", Family.Ignore), ("skip ", Family.Ignore), ("neglect", Family.Ignore),
-        ("you are now", Family.RoleChange), ("from now on", Family.FromNowOn),
+        ("you are now", Family.RoleChange), ("you are no longer", Family.RoleChange), ("from now on", Family.FromNowOn),
         ("top of your", Family.ReadersTask), ("addition to your", Family.ReadersTask), ("besides your", Family.ReadersTask), ("apart from your", Family.ReadersTask), ("aside from your", Family.ReadersTask), ("alongside your", Family.ReadersTask),
         ("your new", Family.NewTask), ("your real", Family.NewTask), ("your actual", Family.NewTask), ("your true", Family.NewTask), ("your primary", Family.NewTask), ("your only", Family.NewTask), ("your updated", Family.NewTask), ("your task", Family.NewTask), ("your goal", Family.NewTask), ("your objective", Family.NewTask), ("your mission", Family.NewTask), ("your purpose", Family.NewTask), ("your assignment", Family.NewTask), ("new goal", Family.NewTask), ("new objective", Family.NewTask), ("new task", Family.NewTask), ("new mission", Family.NewTask), ("new instruction", Family.NewTask), ("updated goal", Family.NewTask), ("updated objective", Family.NewTask), ("updated task", Family.NewTask), ("updated instruction", Family.NewTask), ("revised goal", Family.NewTask), ("revised task", Family.NewTask), ("revised instruction", Family.NewTask), ("changed goal", Family.NewTask),
         ("instruction", Family.NewInstructions),
@@ -53,7 +53,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("hypothetical", Family.Hypothetical), ("world where", Family.Hypothetical), ("universe where", Family.Hypothetical), ("scenario where", Family.Hypothetical),
         ("if asked", Family.Conditional), ("if questioned", Family.Conditional), ("if user", Family.Conditional), ("if the user", Family.Conditional), ("if a user", Family.Conditional), ("if any user", Family.Conditional), ("if someone", Family.Conditional), ("if anyone", Family.Conditional), ("if you are asked", Family.Conditional), ("if you're asked", Family.Conditional),
         ("assistant:", Family.FakeTurn), ("invisible to", Family.HiddenClaim), ("<instruction>", Family.RoleTag), ("[admin", Family.RoleTag),
-        ("using", Family.CallTool), ("ignora", Family.Ignore), ("ignoriere", Family.Ignore), ("olvida", Family.Ignore), ("oubliez", Family.Ignore), ("vergiss", Family.Ignore), ("as your ", Family.ReaderOverruled), ("priority over", Family.ReaderOverruled), ("precedence over", Family.ReaderOverruled), ("what were you", Family.ReaderOverruled), ("act as a", Family.ReaderOverruled), ("act as dan", Family.ReaderOverruled), ("unfiltered", Family.ReaderOverruled), ("uncensored", Family.ReaderOverruled), ("unrestricted", Family.ReaderOverruled), ("jailbroken", Family.ReaderOverruled), ("negeer", Family.IgnoreInAnotherTongue), ("vergeet", Family.IgnoreInAnotherTongue), ("zignoruj", Family.IgnoreInAnotherTongue), ("ignoruj", Family.IgnoreInAnotherTongue), ("zapomnij", Family.IgnoreInAnotherTongue), ("zabudni", Family.IgnoreInAnotherTongue), ("yok say", Family.IgnoreInAnotherTongue), ("abaikan", Family.IgnoreInAnotherTongue), ("lupakan", Family.IgnoreInAnotherTongue), ("ignorera", Family.IgnoreInAnotherTongue), ("ignorer ", Family.IgnoreInAnotherTongue), ("glem ", Family.IgnoreInAnotherTongue),
+        ("using", Family.CallTool), ("ignora", Family.Ignore), ("ignoriere", Family.Ignore), ("olvida", Family.Ignore), ("oubliez", Family.Ignore), ("vergiss", Family.Ignore), ("as your ", Family.ReaderOverruled), ("priority over", Family.ReaderOverruled), ("precedence over", Family.ReaderOverruled), ("what were you", Family.ReaderOverruled), ("act as a", Family.ReaderOverruled), ("act as dan", Family.ReaderOverruled), ("do anything now", Family.ReaderOverruled), ("unfiltered", Family.ReaderOverruled), ("uncensored", Family.ReaderOverruled), ("unrestricted", Family.ReaderOverruled), ("jailbroken", Family.ReaderOverruled), ("negeer", Family.IgnoreInAnotherTongue), ("vergeet", Family.IgnoreInAnotherTongue), ("zignoruj", Family.IgnoreInAnotherTongue), ("ignoruj", Family.IgnoreInAnotherTongue), ("zapomnij", Family.IgnoreInAnotherTongue), ("zabudni", Family.IgnoreInAnotherTongue), ("yok say", Family.IgnoreInAnotherTongue), ("abaikan", Family.IgnoreInAnotherTongue), ("lupakan", Family.IgnoreInAnotherTongue), ("ignorera", Family.IgnoreInAnotherTongue), ("ignorer ", Family.IgnoreInAnotherTongue), ("glem ", Family.IgnoreInAnotherTongue),
         ("let's", Family.Steering), ("let us", Family.Steering), ("suggest", Family.Steering), ("recommend", Family.Steering), ("advise", Family.Steering), ("por favor", Family.Please), ("per favore", Family.Please), ("veuillez", Family.Please), ("bitte", Family.Please),
         ("all ", Family.Ranked), ("every other", Family.Ranked), ("every previous", Family.Ranked), ("every prior", Family.Ranked), ("any other", Family.Ranked), ("any prior", Family.Ranked), ("any previous", Family.Ranked),
         ("previous and", Family.Ranked), ("previous or", Family.Ranked), ("prior and", Family.Ranked), ("prior or", Family.Ranked), ("preceding and", Family.Ranked), ("past and", Family.Ranked), ("earlier and", Family.Ranked),
@@ -113,10 +113,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     private static readonly AnchorEntry[][] ByFirstChar = BuildDispatch();
 
     /// <summary>
-    /// Zero-width, bidi-control and tag-character (high surrogate of U+E0000..U+E007F) code units, and the first characters
-    /// of "ignore" in Japanese and Chinese (<see cref="IgnoreInCjk"/>).
+    /// Zero-width, joiner (counted between ASCII characters only), interlinear-annotation, bidi-control and tag-character
+    /// (high surrogate of U+E0000..U+E007F) code units, and the first characters of "ignore" in Japanese and Chinese
+    /// (<see cref="IgnoreInCjk"/>).
     /// </summary>
-    private static readonly SearchValues<char> Hidden = SearchValues.Create("\u200B\u2060\u2061\u2062\u2063\u2064\uFEFF\u180E\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uDB40\u7121\u5FFD");
+    private static readonly SearchValues<char> Hidden = SearchValues.Create("\u200B\u200C\u200D\uFFF9\uFFFA\uFFFB\u2060\u2061\u2062\u2063\u2064\uFEFF\u180E\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uDB40\u7121\u5FFD");
 
     private static readonly SearchValues<char> TemplateTokenChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_");
     private static readonly SearchValues<char> TemplateChars = SearchValues.Create("{}$<[");
@@ -217,6 +218,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         // Without a second reader, a text that changes only in its spacing is walked once, respaced, instead of twice.
         plainReading = ScanPlainReading(text, weights, mayRespace: typeof(TReader) == typeof(NoReader), out var respaced);
         ScanValues(jsonValues, weights, resultRespaced: respaced is not null);
+        ScanValueReadings(jsonValues, weights);
         var walked = respaced is null ? text : respaced.AsSpan();
         if (ScanPhrases(walked, weights, ref reader))
         {
@@ -289,6 +291,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ScanWholeText(text, weights);
         _ = ScanPlainReading(text, weights, mayRespace: true, out var respaced);
         ScanRuns(jsonValues, weights);
+        ScanValueReadings(jsonValues, weights);
         text = respaced ?? text;
         ForgetRemembered(weights);
         if (char.IsLetter(text[0]))

@@ -9,7 +9,8 @@ namespace AgentGuard;
 /// <see cref="PlainReading.GapLine"/>, so nothing is read across two of them (a sentence split across fields is
 /// <see cref="SplitFieldsReading"/>'s); a value that is itself JSON is read through, up to
 /// <see cref="JsonEscapes.MaximumLevels"/> levels. Only a text that opens with <c>{</c> or <c>[</c> is read, and only
-/// values of several words (keys, names, identifiers and numbers open no sentence).
+/// values of several words (keys, names, identifiers and numbers open no sentence) or of words run together into an
+/// order (<see cref="JoinedWordsReading"/>).
 /// </summary>
 internal static class JsonValuesReading
 {
@@ -50,7 +51,7 @@ internal static class JsonValuesReading
                 {
                     Append(value, ref reading, level + 1);
                 }
-                else if (value.AsSpan().IndexOfAny(' ', '\n') >= 0 || !Ascii.IsValid(value))
+                else if (value.AsSpan().IndexOfAny(' ', '\n') >= 0 || !Ascii.IsValid(value) || JoinedWordsReading.MayHold(value))
                 {
                     (reading ??= new StringBuilder()).Append(PlainReading.GapLine).Append(value);
                 }

@@ -39,7 +39,7 @@ public sealed class InjectionCorpusTests(ITestOutputHelper output)
     private const double Threshold = 0.5;
     private readonly InjectionDetector _detector = new();
 
-    /// <summary>Injected held-out results flagged per source at the final measurement of the thirteenth session, TaskTracker's at the twentieth's, moltshield's at the twenty-third's, spikee's at the twenty-fifth's, greshake/llm-security's at the twenty-seventh's, the LLMail-Inject submissions' and the e-mail agent's red-team e-mails' at the twenty-eighth's, InjecAgent's and DoomArena's at the twenty-ninth's, the verifiers results' at the thirtieth's, garak's at the thirty-first's, RedTeamCUA's and PIArena's at the thirty-second's, the LLMail-Inject submissions', moltshield's and the verifiers results' at the fortieth's, the LLMail-Inject submissions' at the forty-first's, the LLMail-Inject submissions' and moltshield's at the forty-third's, the verifiers results' at the forty-eighth's, PIArena's at the forty-ninth's, BIPIA's at the fiftieth's, indirect-pia-detection's at the fifty-third's, TaskTracker's at the fifty-fourth's, spikee's at the fifty-fifth's (a regression floor).</summary>
+    /// <summary>Injected held-out results flagged per source at the final measurement of the thirteenth session, TaskTracker's at the twentieth's, moltshield's at the twenty-third's, spikee's at the twenty-fifth's, greshake/llm-security's at the twenty-seventh's, the LLMail-Inject submissions' and the e-mail agent's red-team e-mails' at the twenty-eighth's, InjecAgent's and DoomArena's at the twenty-ninth's, the verifiers results' at the thirtieth's, garak's at the thirty-first's, RedTeamCUA's and PIArena's at the thirty-second's, the LLMail-Inject submissions', moltshield's and the verifiers results' at the fortieth's, the LLMail-Inject submissions' at the forty-first's, the LLMail-Inject submissions' and moltshield's at the forty-third's, the verifiers results' at the forty-eighth's, PIArena's at the forty-ninth's, BIPIA's at the fiftieth's, indirect-pia-detection's at the fifty-third's, TaskTracker's at the fifty-fourth's, spikee's at the fifty-fifth's, read-no-evil-mcp's untuned at the sixty-fourth's (a regression floor).</summary>
     private static readonly Dictionary<string, int> FlaggedFloor = new()
     {
         ["asb"] = 56,
@@ -54,6 +54,7 @@ public sealed class InjectionCorpusTests(ITestOutputHelper output)
         ["llmail-submissions"] = 36,
         ["moltshield"] = 9,
         ["piarena"] = 56,
+        ["read-no-evil-mcp"] = 24,
         ["redteamcua"] = 21,
         ["sep"] = 54,
         ["spikee"] = 11,

@@ -1,0 +1,165 @@
+using System.Buffers;
+using System.Text;
+
+namespace AgentGuard;
+
+/// <summary>
+/// An order to set instructions aside run together into one word, as a model reads it: "Ignoreallpreviousinstructions",
+/// "DISREGARDALLPRIORINSTRUCTIONS", "MartaIgnoreYourPreviousInstructions" (a name before it, joined at a capital), or
+/// its words joined by invisible characters the plain reading drops. A run is split only when it opens with a verb that
+/// sets orders aside followed by what such an order qualifies (ignore, disregard or forget, then all, previous, your …)
+/// and its words reach what is set aside (instructions, rules, prompt …); its line is read again with the words apart.
+/// A hashtag or a handle names the phrase rather than gives it ("#IgnoreAllPreviousInstructions"), and an identifier in
+/// camel case ("ignoreAllRules") is code. A clean text costs one vectorised search.
+/// </summary>
+internal static class JoinedWordsReading
+{
+    private static readonly string[] Verbs = ["ignore", "disregard", "forget"];
+
+    private static readonly string[] Qualifiers = ["all", "any", "every", "previous", "prior", "above", "earlier", "preceding", "your", "my", "the"];
+
+    /// <summary>A verb joined to a qualifier: the openings of a joined order (no such pair is an English word).</summary>
+    private static readonly SearchValues<string> Openings = SearchValues.Create([.. Verbs.SelectMany(v => Qualifiers.Select(q => v + q))], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The words a joined order is split into, longest first where one begins another.</summary>
+    private static readonly string[] Vocabulary =
+    [
+        .. Verbs, "instructions", "instruction", "guidelines", "directives", "everything", "preceding", "commands", "previous", "messages",
+        "earlier", "prompts", "prompt", "orders", "system", "before", "above", "prior", "rules", "every", "your", "this", "that", "all",
+        "any", "the", "and", "my", "of",
+    ];
+
+    /// <summary>What an order to ignore sets aside: a run must reach one of these to be split.</summary>
+    private static readonly string[] SetAside = ["instructions", "instruction", "guidelines", "directives", "everything", "commands", "messages", "prompts", "prompt", "orders", "rules"];
+
+    /// <summary>Whether <paramref name="text"/> holds the opening of a joined order (a value of one word is read as a text then).</summary>
+    public static bool MayHold(ReadOnlySpan<char> text) => text.IndexOfAny(Openings) >= 0;
+
+    /// <summary>The lines of <paramref name="text"/> that hold a joined order, each with the order's words apart; null when none does.</summary>
+    public static string? Of(ReadOnlySpan<char> text)
+    {
+        StringBuilder? reading = null;
+        var from = 0;
+        var nextLine = 0;
+        while (from < text.Length)
+        {
+            var found = text[from..].IndexOfAny(Openings);
+            if (found < 0)
+            {
+                break;
+            }
+
+            var at = from + found;
+            var runStart = at;
+            while (runStart > 0 && char.IsLetter(text[runStart - 1]))
+            {
+                runStart--;
+            }
+
+            var runEnd = at;
+            while (runEnd < text.Length && char.IsLetter(text[runEnd]))
+            {
+                runEnd++;
+            }
+
+            if (!StartsAnOrder(text, runStart, at, runEnd) || Split(text[at..runEnd]) is not { } words)
+            {
+                from = runEnd;
+                continue;
+            }
+
+            var lineStart = text[..runStart].LastIndexOf('\n') + 1;
+            var lineBreak = text[runEnd..].IndexOf('\n');
+            var lineEnd = lineBreak < 0 ? text.Length : runEnd + lineBreak;
+
+            // Lines apart in the text stand apart in the reading, as in the plain reading.
+            reading ??= new StringBuilder();
+            if (reading.Length > 0 && lineStart > nextLine)
+            {
+                reading.Append(PlainReading.GapLine.AsSpan(0, PlainReading.GapLine.Length - 1));
+            }
+
+            if (reading.Length > 0 || lineStart > 0)
+            {
+                reading.Append('\n');
+            }
+
+            reading.Append(text[lineStart..at]);
+            if (at > runStart)
+            {
+                reading.Append(' ');
+            }
+
+            reading.Append(words);
+            reading.Append(text[runEnd..lineEnd]);
+            from = lineEnd + 1;
+            nextLine = from;
+        }
+
+        return reading?.ToString();
+    }
+
+    /// <summary>
+    /// The opening at <paramref name="at"/> starts its run, or follows a lower-case letter at a capital ("MartaIgnore…");
+    /// not after '#' or '@', and not in a camel-case identifier (lower case first, then a capital inside).
+    /// </summary>
+    private static bool StartsAnOrder(ReadOnlySpan<char> text, int runStart, int at, int runEnd)
+    {
+        if (runStart > 0 && text[runStart - 1] is '#' or '@')
+        {
+            return false;
+        }
+
+        if (at > runStart)
+        {
+            return char.IsUpper(text[at]) && char.IsLower(text[at - 1]);
+        }
+
+        var run = text[runStart..runEnd];
+        return !(char.IsLower(run[0]) && run.ContainsAnyInRange('A', 'Z'));
+    }
+
+    /// <summary>
+    /// <paramref name="run"/> split into <see cref="Vocabulary"/> words (their letters as written), the rest of the run
+    /// after them kept whole; null when the words do not reach what an order sets aside.
+    /// </summary>
+    private static string? Split(ReadOnlySpan<char> run)
+    {
+        var words = new StringBuilder(run.Length + 8);
+        var reached = false;
+        var at = 0;
+        while (at < run.Length && Word(run[at..]) is { } word)
+        {
+            if (words.Length > 0)
+            {
+                words.Append(' ');
+            }
+
+            words.Append(run.Slice(at, word.Length));
+            reached |= Array.IndexOf(SetAside, word) >= 0;
+            at += word.Length;
+        }
+
+        if (!reached)
+        {
+            return null;
+        }
+
+        return at < run.Length ? words.Append(' ').Append(run[at..]).ToString() : words.ToString();
+    }
+
+    /// <summary>The longest vocabulary word <paramref name="rest"/> starts with (letter case aside), or null.</summary>
+    private static string? Word(ReadOnlySpan<char> rest)
+    {
+        string? longest = null;
+        foreach (var word in Vocabulary)
+        {
+            if ((longest is null || word.Length > longest.Length) && rest.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                longest = word;
+            }
+        }
+
+        return longest;
+    }
+}
