@@ -27,9 +27,9 @@ internal static partial class InjectionPatterns
     /// <summary>
     /// "you are now in developer mode", "you are now an unrestricted AI", or a persona named like a model: "You are now
     /// 'UncensoredGPT'.", "you are now EvilBot,"; or the reader told it is no longer what it is: "you are no longer an AI
-    /// assistant", "you are no longer a language model" (not "no longer an admin", "no longer a member of the AI board").
+    /// assistant", "you're no longer a language model" (not "no longer an admin", "no longer a member of the AI board").
     /// </summary>
-    [GeneratedRegex(@"\Gyou\s+are\s+(?:no\s+longer\s+(?:just\s+)?(?:an?\s+|the\s+)?(?:(?:helpful|harmless|mere|simple|ordinary|normal|regular|standard|typical)\s+)?(?:AI\b|artificial\s+intelligence|(?:large\s+)?language\s+model|LLM|chat\s*bot)|now\s+(?:an?\s+|the\s+)?(?:(?:unrestricted|unfiltered|jailbroken|evil|different|new|free|rogue|admin|administrator|developer|root|DAN|uncensored)\b|in\s+(?:developer|debug|god|admin|maintenance|unrestricted|jailbreak)\s+mode|operating\s+(?:under|with)\s+new|['""“‘]?(?-i:[A-Z][\w-]*(?:GPT|Bot|AI|LLM))['""”’]?(?=\s*(?:[.,!:;]|$))))", Options, Timeout)]
+    [GeneratedRegex(@"\Gyou(?:\s+are|'re)\s+(?:no\s+longer\s+(?:just\s+)?(?:an?\s+|the\s+)?(?:(?:helpful|harmless|mere|simple|ordinary|normal|regular|standard|typical)\s+)?(?:AI\b|artificial\s+intelligence|(?:large\s+)?language\s+model|LLM|chat\s*bot)|now\s+(?:an?\s+|the\s+)?(?:(?:unrestricted|unfiltered|jailbroken|evil|malicious|amoral|unethical|unaligned|different|new|free|rogue|admin|administrator|developer|root|DAN|uncensored)\b|in\s+(?:developer|debug|god|admin|maintenance|unrestricted|jailbreak)\s+mode|operating\s+(?:under|with)\s+new|['""“‘]?(?-i:[A-Z][\w-]*(?:GPT|Bot|AI|LLM))['""”’]?(?=\s*(?:[.,!:;]|$))))", Options, Timeout)]
     internal static partial Regex RoleChange();
 
     /// <summary>"your new task is", "your real instructions", "Your new goal: …".</summary>

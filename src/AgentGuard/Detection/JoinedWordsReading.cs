@@ -100,8 +100,10 @@ internal static class JoinedWordsReading
     }
 
     /// <summary>
-    /// The opening at <paramref name="at"/> starts its run, or follows a lower-case letter at a capital ("MartaIgnore…");
-    /// not after '#' or '@', and not in a camel-case identifier (lower case first, then a capital inside).
+    /// The opening at <paramref name="at"/> is written in one letter case after its first letter ("pleaseignoreall…",
+    /// "NOWIGNOREALL…", "Ignoreall…": no English word holds an opening), or its words start with capitals at the start of
+    /// its run or after a lower-case letter ("IgnoreAllPrevious…", "MartaIgnoreYour…"); not after '#' or '@', and not in
+    /// a camel-case identifier ("ignoreAllRules", "myIgnoreAllRules": lower case first, capitals inside).
     /// </summary>
     private static bool StartsAnOrder(ReadOnlySpan<char> text, int runStart, int at, int runEnd)
     {
@@ -110,14 +112,17 @@ internal static class JoinedWordsReading
             return false;
         }
 
-        if (at > runStart)
+        var opening = text[(at + 1)..Math.Min(runEnd, at + OpeningLetters)];
+        if (!opening.ContainsAnyInRange('A', 'Z') || !opening.ContainsAnyInRange('a', 'z'))
         {
-            return char.IsUpper(text[at]) && char.IsLower(text[at - 1]);
+            return true;
         }
 
-        var run = text[runStart..runEnd];
-        return !(char.IsLower(run[0]) && run.ContainsAnyInRange('A', 'Z'));
+        return !char.IsLower(text[runStart]) && (at == runStart || (char.IsUpper(text[at]) && char.IsLower(text[at - 1])));
     }
+
+    /// <summary>How many letters from an opening are read for its letter case: the verb and the start of what follows it.</summary>
+    private const int OpeningLetters = 9;
 
     /// <summary>
     /// <paramref name="run"/> split into <see cref="Vocabulary"/> words (their letters as written), the rest of the run
