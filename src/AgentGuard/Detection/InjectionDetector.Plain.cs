@@ -16,30 +16,34 @@ internal sealed partial class InjectionDetector
     /// With <paramref name="mayRespace"/> (no second reader needs the walk over the text as written), a text whose lines
     /// change only in their spacing (justified text, a rendered manual: runs of spaces between words on most lines) is not
     /// read twice: <paramref name="respaced"/> is the text with those lines folded, for the walk to read instead of the text.
+    /// <paramref name="readAny"/>: one of the readings found something to read in the text.
     /// </summary>
-    private static string? ScanPlainReading(ReadOnlySpan<char> text, Span<double> weights, bool mayRespace, out string? respaced)
+    private static string? ScanPlainReading(ReadOnlySpan<char> text, Span<double> weights, bool mayRespace, out string? respaced, out bool readAny)
     {
         respaced = null;
         var plain = mayRespace ? PlainReading.Of(text, out respaced) : PlainReading.Of(text);
-        ScanRuns(plain, weights);
-        ScanReading(WordPerLineReading.Of(text), weights);
-        ScanReading(SpelledOutReading.Of(text), weights);
-        ScanReading(SpacedLettersReading.Of(text), weights);
-        ScanRuns(LeetReading.Of(text), weights);
-        ScanReading(HyphenatedReading.Of(text), weights);
-        ScanRuns(HyphenJoinedReading.Of(text, out var shortJoinedRuns), weights);
-        ScanRuns(JoinedWordsReading.Of(text), weights);
+        readAny = respaced is not null;
+        readAny |= ScanRuns(plain, weights);
+        readAny |= ScanReading(WordPerLineReading.Of(text), weights);
+        readAny |= ScanReading(SpelledOutReading.Of(text), weights);
+        readAny |= ScanReading(SpacedLettersReading.Of(text), weights);
+        readAny |= ScanRuns(LeetReading.Of(text), weights);
+        readAny |= ScanReading(HyphenatedReading.Of(text), weights);
+        readAny |= ScanRuns(HyphenJoinedReading.Of(text, out var shortJoinedRuns), weights);
+        readAny |= ScanRuns(JoinedWordsReading.Of(text), weights);
         if (plain is not null)
         {
             // Words joined by invisible characters are run together once the plain reading drops them.
-            ScanRuns(JoinedWordsReading.Of(plain), weights);
+            _ = ScanRuns(JoinedWordsReading.Of(plain), weights);
         }
 
+        readAny |= shortJoinedRuns is not null;
         ScanShortJoinedRuns(shortJoinedRuns, weights);
 
         // A sentence joined from fields or cells is read for its phrases only: its opening is no line's opening.
         if (SplitFieldsReading.Of(text) is { Length: >= 4 } joinedFields)
         {
+            readAny = true;
             ScanPhrases(joinedFields, weights);
         }
 
@@ -70,14 +74,14 @@ internal sealed partial class InjectionDetector
     }
 
     /// <summary>
-    /// The plain reading scanned run by run: its runs of lines lie apart in the text (<see cref="PlainReading.GapLine"/>
+    /// The plain reading scanned run by run (whether there was one): its runs of lines lie apart in the text (<see cref="PlainReading.GapLine"/>
     /// between them), so nothing the scan reads across lines — a phrase, a comment, a window — joins two of them.
     /// </summary>
-    private static void ScanRuns(string? plain, Span<double> weights)
+    private static bool ScanRuns(string? plain, Span<double> weights)
     {
         if (plain is null)
         {
-            return;
+            return false;
         }
 
         var rest = plain.AsSpan();
@@ -94,6 +98,8 @@ internal sealed partial class InjectionDetector
             // The next run starts with the gap line's line break, so its first line is read as a line's opening.
             rest = gap < 0 ? [] : rest[(gap + PlainReading.GapLine.Length - 1)..];
         }
+
+        return true;
     }
 
     /// <summary>
@@ -128,32 +134,45 @@ internal sealed partial class InjectionDetector
     }
 
     /// <summary>
-    /// The readings of the whole text and of its plain reading (<see cref="ScanWholeText"/>, <see cref="ScanPlainReading"/>)
-    /// over a JSON result's string values, each a text of its own: a value that is all disguise (borrowed or full-width
-    /// letters, ROT13, reversed) reads in the result as a quoted string, which mentions an order rather than gives it, and
-    /// would be missed where the same words standing alone are read.
+    /// The readings that rewrite the words around them (ROT13, reversed text, and the plain readings of
+    /// <see cref="ScanPlainReading"/>) over a JSON result's string values, each a text of its own: in the result, a value
+    /// that is all disguise (borrowed or full-width letters, ROT13, reversed, words run together) reads as a quoted
+    /// string, which mentions an order rather than gives it, and would be missed where the same words standing alone are
+    /// read. The other whole-text readings (hidden characters, encodings, Morse, other languages) read what they decode
+    /// as a text of its own already, in the result as in a value. The plain readings find in the values only what they
+    /// found in the result, whose decoded text holds every value: when none of them read anything in the result
+    /// (<paramref name="resultRead"/> false, nearly every clean result), the values are not read again.
     /// </summary>
-    private static void ScanValueReadings(string? values, Span<double> weights)
+    private static void ScanValueReadings(string? values, Span<double> weights, bool resultRead)
     {
         if (values is not { Length: >= 4 })
         {
             return;
         }
 
-        ScanWholeText(values, weights);
-        _ = ScanPlainReading(values, weights, mayRespace: false, out _);
+        ScanRotated(values, weights);
+        ScanReversed(values, weights);
+        if (resultRead)
+        {
+            _ = ScanPlainReading(values, weights, mayRespace: false, out _, out _);
+        }
     }
 
     /// <summary>How far from a value's ends its stops are walked again (<see cref="ScanValues"/>): past the longest window a check reads.</summary>
     private const int ValueEdge = 1024;
 
-    /// <summary>A reading of the text (null when the text holds nothing it reads otherwise) scanned for phrases and line openings.</summary>
-    private static void ScanReading(string? reading, Span<double> weights)
+    /// <summary>
+    /// A reading of the text (null when the text holds nothing it reads otherwise) scanned for phrases and line openings;
+    /// whether there was one.
+    /// </summary>
+    private static bool ScanReading(string? reading, Span<double> weights)
     {
         if (reading is { Length: >= 4 })
         {
             ScanPhrases(reading, weights);
             ScanOpenings(reading, weights);
         }
+
+        return reading is not null;
     }
 }

@@ -216,9 +216,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         Span<double> weights = stackalloc double[WeightSlots];
         ScanWholeText(text, weights);
         // Without a second reader, a text that changes only in its spacing is walked once, respaced, instead of twice.
-        plainReading = ScanPlainReading(text, weights, mayRespace: typeof(TReader) == typeof(NoReader), out var respaced);
+        plainReading = ScanPlainReading(text, weights, mayRespace: typeof(TReader) == typeof(NoReader), out var respaced, out var read);
         ScanValues(jsonValues, weights, resultRespaced: respaced is not null);
-        ScanValueReadings(jsonValues, weights);
+        ScanValueReadings(jsonValues, weights, resultRead: read);
         var walked = respaced is null ? text : respaced.AsSpan();
         if (ScanPhrases(walked, weights, ref reader))
         {
@@ -289,9 +289,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         jsonValues = jsonValues is null ? null : CharacterReferences.Decoded(jsonValues) ?? jsonValues;
         Span<double> weights = stackalloc double[WeightSlots];
         ScanWholeText(text, weights);
-        _ = ScanPlainReading(text, weights, mayRespace: true, out var respaced);
-        ScanRuns(jsonValues, weights);
-        ScanValueReadings(jsonValues, weights);
+        _ = ScanPlainReading(text, weights, mayRespace: true, out var respaced, out var read);
+        _ = ScanRuns(jsonValues, weights);
+        ScanValueReadings(jsonValues, weights, resultRead: read);
         text = respaced ?? text;
         ForgetRemembered(weights);
         if (char.IsLetter(text[0]))
