@@ -63,6 +63,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("id_rsa", Family.KeyFile), ("id_ed25519", Family.KeyFile), ("id_ecdsa", Family.KeyFile), ("id_dsa", Family.KeyFile), ("aws/credentials", Family.KeyFile),
         ("git-credentials", Family.KeyFile), ("netrc", Family.KeyFile), ("pgpass", Family.KeyFile), ("etc/shadow", Family.KeyFile), ("kube/config", Family.KeyFile),
         ("password manager export", Family.KeyFile), ("wallet.dat", Family.KeyFile),
+        ("every url", Family.CredentialInLinks), ("every link", Family.CredentialInLinks), ("every page", Family.CredentialInLinks), ("every request", Family.CredentialInLinks), ("every site", Family.CredentialInLinks), ("every outgoing", Family.CredentialInLinks), ("every web", Family.CredentialInLinks),
+        ("each url", Family.CredentialInLinks), ("each link", Family.CredentialInLinks), ("each page", Family.CredentialInLinks), ("each request", Family.CredentialInLinks), ("each site", Family.CredentialInLinks), ("each outgoing", Family.CredentialInLinks), ("each web", Family.CredentialInLinks),
+        ("all url", Family.CredentialInLinks), ("all link", Family.CredentialInLinks), ("all page", Family.CredentialInLinks), ("all request", Family.CredentialInLinks), ("all site", Family.CredentialInLinks), ("all outgoing", Family.CredentialInLinks), ("all web", Family.CredentialInLinks), ("any url", Family.CredentialInLinks), ("any link", Family.CredentialInLinks), ("any page", Family.CredentialInLinks),
         ("conversation}", Family.ConversationInUrl), ("conversation]", Family.ConversationInUrl), ("chat_history}", Family.ConversationInUrl), ("chat_history]", Family.ConversationInUrl), ("chathistory}", Family.ConversationInUrl), ("history}", Family.ConversationInUrl), ("history]", Family.ConversationInUrl), ("messages}", Family.ConversationInUrl), ("messages]", Family.ConversationInUrl), ("context}", Family.ConversationInUrl), ("context]", Family.ConversationInUrl), ("system_prompt}", Family.ConversationInUrl), ("system_prompt]", Family.ConversationInUrl), ("prompt}", Family.ConversationInUrl), ("prompt]", Family.ConversationInUrl), ("memory}", Family.ConversationInUrl), ("memory]", Family.ConversationInUrl), ("transcript}", Family.ConversationInUrl), ("transcript]", Family.ConversationInUrl), ("chat}", Family.ConversationInUrl), ("chat]", Family.ConversationInUrl),
         ("private repo", Family.PrivateDisclosed), ("private ones", Family.PrivateDisclosed), ("private project", Family.PrivateDisclosed), ("whoever", Family.CodingReader), ("model reading", Family.CodingReader), ("model processing", Family.CodingReader), ("model reviewing", Family.CodingReader), ("model handling", Family.CodingReader), ("models reading", Family.CodingReader), ("models processing", Family.CodingReader),
         ("shell=true", Family.UnsafeCode), ("shell = true", Family.UnsafeCode), ("shell: true", Family.UnsafeCode), ("os.system(", Family.UnsafeCode), ("os.popen(", Family.UnsafeCode), ("eval(", Family.UnsafeCode), ("exec(", Family.UnsafeCode), ("execsync(", Family.UnsafeCode), ("verify=false", Family.UnsafeCode), ("verify = false", Family.UnsafeCode), ("rejectunauthorized", Family.UnsafeCode), ("insecureskipverify", Family.UnsafeCode), ("node_tls_reject_unauthorized", Family.UnsafeCode), ("cert_none", Family.UnsafeCode), ("dangerouslysetinnerhtml", Family.UnsafeCode), ("pickle.load", Family.UnsafeCode), ("yaml.load(", Family.UnsafeCode), ("loader=yaml", Family.UnsafeCode), ("yaml.unsafe_load", Family.UnsafeCode), ("binaryformatter", Family.UnsafeCode), ("unserialize(", Family.UnsafeCode), ("marshal.load", Family.UnsafeCode), ("weights_only=false", Family.UnsafeCode), ("hardcode", Family.UnsafeCode), ("hard-code", Family.UnsafeCode), ("concatenat", Family.UnsafeCode), ("sanitiz", Family.UnsafeCode), ("sanitis", Family.UnsafeCode), ("safe_load", Family.UnsafeCode), ("parameteriz", Family.UnsafeCode), ("parametriz", Family.UnsafeCode),
@@ -1009,6 +1012,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.KeyFile:
                 KeyFileHandedOn(text, at, anchor, weights);
                 break;
+            case Family.CredentialInLinks:
+                CredentialInLinks(text, at, weights);
+                break;
             case Family.CodingReader:
                 CodingAgentOrder(text, at, weights);
                 break;
@@ -1226,5 +1232,6 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         OwnSetting,
         ForeignAssistant,
         KeyFile,
+        CredentialInLinks,
     }
 }
