@@ -62,7 +62,7 @@ internal static class JoinedWordsReading
                 runEnd++;
             }
 
-            if (!StartsAnOrder(text, runStart, at, runEnd) || Split(text[at..runEnd]) is not { } words)
+            if (!StartsAnOrder(text, runStart, at, runEnd) || Split(text, at, ref runEnd) is not { } words)
             {
                 from = runEnd;
                 continue;
@@ -125,24 +125,43 @@ internal static class JoinedWordsReading
     private const int OpeningLetters = 9;
 
     /// <summary>
-    /// <paramref name="run"/> split into <see cref="Vocabulary"/> words (their letters as written), the rest of the run
-    /// after them kept whole; null when the words do not reach what an order sets aside.
+    /// The run from <paramref name="at"/> to <paramref name="runEnd"/> split into <see cref="Vocabulary"/> words (their
+    /// letters as written), the rest of the run after them kept whole; a run that splits whole without reaching what an
+    /// order sets aside goes on into the next run after one space ("IgnoreAll PreviousInstructions"), and
+    /// <paramref name="runEnd"/> moves to the end of the last run read. Null when the words do not reach what an order
+    /// sets aside.
     /// </summary>
-    private static string? Split(ReadOnlySpan<char> run)
+    private static string? Split(ReadOnlySpan<char> text, int at, ref int runEnd)
     {
-        var words = new StringBuilder(run.Length + 8);
+        var words = new StringBuilder(runEnd - at + 8);
         var reached = false;
-        var at = 0;
-        while (at < run.Length && Word(run[at..]) is { } word)
+        var end = runEnd;
+        var i = at;
+        while (true)
         {
-            if (words.Length > 0)
+            while (i < end && Word(text[i..end]) is { } word)
             {
-                words.Append(' ');
+                if (words.Length > 0)
+                {
+                    words.Append(' ');
+                }
+
+                words.Append(text.Slice(i, word.Length));
+                reached |= Array.IndexOf(SetAside, word) >= 0;
+                i += word.Length;
             }
 
-            words.Append(run.Slice(at, word.Length));
-            reached |= Array.IndexOf(SetAside, word) >= 0;
-            at += word.Length;
+            if (i < end || reached || end + 1 >= text.Length || text[end] != ' ' || !char.IsLetter(text[end + 1]))
+            {
+                break;
+            }
+
+            i = end + 1;
+            end = i;
+            while (end < text.Length && char.IsLetter(text[end]))
+            {
+                end++;
+            }
         }
 
         if (!reached)
@@ -150,7 +169,8 @@ internal static class JoinedWordsReading
             return null;
         }
 
-        return at < run.Length ? words.Append(' ').Append(run[at..]).ToString() : words.ToString();
+        runEnd = end;
+        return i < end ? words.Append(' ').Append(text[i..end]).ToString() : words.ToString();
     }
 
     /// <summary>The longest vocabulary word <paramref name="rest"/> starts with (letter case aside), or null.</summary>
