@@ -68,17 +68,8 @@ internal static class JoinedWordsReading
                 continue;
             }
 
-            var lineStart = text[..runStart].LastIndexOf('\n') + 1;
-            var lineBreak = text[runEnd..].IndexOf('\n');
-            var lineEnd = lineBreak < 0 ? text.Length : runEnd + lineBreak;
-
-            // Lines apart in the text stand apart in the reading, as in the plain reading.
-            reading ??= new StringBuilder();
-            if (reading.Length > 0 && lineStart > nextLine)
-            {
-                reading.Append(PlainReading.GapLine.AsSpan(0, PlainReading.GapLine.Length - 1));
-            }
-
+            var (lineStart, lineEnd) = PlainReading.LineAround(text, runStart, runEnd);
+            reading = PlainReading.ApartFromLast(reading, lineStart, nextLine);
             if (reading.Length > 0 || lineStart > 0)
             {
                 reading.Append('\n');

@@ -41,18 +41,8 @@ internal static class LeetReading
                 continue;
             }
 
-            var lineStart = text[..start].LastIndexOf('\n') + 1;
-            var lineBreak = text[end..].IndexOf('\n');
-            var lineEnd = lineBreak < 0 ? text.Length : end + lineBreak;
-
-            // Lines apart in the text stand apart in the reading (a gap line between, read as runs of their own), as
-            // in the plain reading: a comment one opens is not closed by the other.
-            reading ??= new StringBuilder();
-            if (reading.Length > 0 && lineStart > nextLine)
-            {
-                reading.Append(PlainReading.GapLine.AsSpan(0, PlainReading.GapLine.Length - 1));
-            }
-
+            var (lineStart, lineEnd) = PlainReading.LineAround(text, start, end);
+            reading = PlainReading.ApartFromLast(reading, lineStart, nextLine);
             Append(reading, text[lineStart..lineEnd], lineStart > 0);
             from = lineEnd + 1;
             nextLine = from;

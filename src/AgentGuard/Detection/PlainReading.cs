@@ -145,6 +145,31 @@ internal static class PlainReading
     /// </summary>
     internal const string GapLine = "\n.\n";
 
+    /// <summary>Where the line that holds <paramref name="start"/> to <paramref name="end"/> starts, and where it ends (its line break or the text's end).</summary>
+    internal static (int Start, int End) LineAround(ReadOnlySpan<char> text, int start, int end)
+    {
+        var lineBreak = text[end..].IndexOf('\n');
+        return (text[..start].LastIndexOf('\n') + 1, lineBreak < 0 ? text.Length : end + lineBreak);
+    }
+
+    /// <summary>
+    /// The reading a reading of some lines of a text (<see cref="LeetReading"/>, <see cref="JoinedWordsReading"/>) goes
+    /// on in, ready for the line at <paramref name="lineStart"/>: when lines of the text lie between it and the last line
+    /// read (which ended before <paramref name="nextLine"/>), the gap line's first two characters are appended, so the
+    /// two are read as runs of their own (a comment one opens is not closed by the other). The line's own line break is
+    /// the caller's.
+    /// </summary>
+    internal static StringBuilder ApartFromLast(StringBuilder? reading, int lineStart, int nextLine)
+    {
+        reading ??= new StringBuilder();
+        if (reading.Length > 0 && lineStart > nextLine)
+        {
+            reading.Append(GapLine.AsSpan(0, GapLine.Length - 1));
+        }
+
+        return reading;
+    }
+
     /// <summary>
     /// The changed lines folded, each with the lines before and after it as written (or folded, when they changed too; see
     /// <see cref="ContextCharacters"/>), so a phrase that runs from plain lines into a disguised one is read whole; runs
