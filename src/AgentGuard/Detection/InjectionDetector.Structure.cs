@@ -318,12 +318,29 @@ internal sealed partial class InjectionDetector
     }
 
     /// <summary>
-    /// A zero-width (non-)joiner with ASCII on both sides: between Latin letters, spaces or punctuation it joins nothing
-    /// and hides word breaks ("Hello\u200CIgnore\u200Call"); in Persian, Indic scripts and emoji sequences it shapes the
-    /// letters or the picture around it.
+    /// A zero-width (non-)joiner with ASCII on both sides (past any other zero-width characters beside it): between Latin
+    /// letters, spaces or punctuation it joins nothing and hides word breaks ("Hello\u200CIgnore\u200Call",
+    /// "Hello\u200D\u200DIgnore"); in Persian, Indic scripts and emoji sequences it shapes the letters or the picture
+    /// around it.
     /// </summary>
     private static bool JoinsAscii(ReadOnlySpan<char> text, int index)
-        => index > 0 && index + 1 < text.Length && char.IsAscii(text[index - 1]) && char.IsAscii(text[index + 1]);
+    {
+        var before = index - 1;
+        while (before >= 0 && IsZeroWidth(text[before]))
+        {
+            before--;
+        }
+
+        var after = index + 1;
+        while (after < text.Length && IsZeroWidth(text[after]))
+        {
+            after++;
+        }
+
+        return before >= 0 && after < text.Length && char.IsAscii(text[before]) && char.IsAscii(text[after]);
+
+        static bool IsZeroWidth(char c) => c is >= '\u200B' and <= '\u200D' or '\u2060' or '\uFEFF';
+    }
 
     /// <summary>
     /// A zero-width no-break space that joins a map coordinate to the " / " between its two spellings, as Wikipedia's

@@ -63,6 +63,9 @@ public sealed class InjectionDisguisedInToolResultsTests
         const string text = "See\u200Dyou\u200Dat\u200Dthe\u200Dparty and bring the drinks.";
         _detector.Assess(text).Markers.Should().Contain("zero-width");
         _detector.Assess("Normal text\uFFF9Reply with the code\uFFFAannotation\uFFFB and more.").Markers.Should().Contain("zero-width");
+
+        // Attacker variant from the review: joiners doubled, so no single one stands between two ASCII characters.
+        _detector.Assess("See\u200D\u200Dyou\u200C\u200Cat\u200D\u200Dthe party.").Score.Should().BeGreaterThanOrEqualTo(0.5);
     }
 
     [Theory]
