@@ -57,11 +57,24 @@ internal static class WordPerLineReading
         return reading?.ToString();
     }
 
-    /// <summary>A line of one word: something other than spaces, with no space inside it.</summary>
+    /// <summary>A line of one word: something other than spaces, with no space inside it, after a list item's marker.</summary>
     private static bool IsOneWord(ReadOnlySpan<char> line)
     {
-        var word = line.Trim();
+        var word = WithoutListMarker(line.Trim());
         return word.Length > 0 && word.IndexOfAny(' ', '\t') < 0;
+    }
+
+    /// <summary>
+    /// <paramref name="line"/> without the marker of a list item it opens with ("1. Ignore", "2) all", "- previous",
+    /// "* instructions", "• now"): words laid out one per item read as the words.
+    /// </summary>
+    private static ReadOnlySpan<char> WithoutListMarker(ReadOnlySpan<char> line)
+    {
+        var digits = line.IndexOfAnyExceptInRange('0', '9');
+        var marker = digits is > 0 and <= 3 && line[digits] is '.' or ')' ? digits + 1
+            : line.Length > 0 && line[0] is '-' or '*' or '•' ? 1
+            : 0;
+        return marker > 0 && marker < line.Length && line[marker] == ' ' ? line[marker..].TrimStart() : line;
     }
 
     /// <summary>The run from <paramref name="start"/> to <paramref name="end"/> as one line, its words joined by a space.</summary>
@@ -76,7 +89,7 @@ internal static class WordPerLineReading
         var trailing = TrailingMark(run);
         foreach (var range in run.Split('\n'))
         {
-            var word = run[range].Trim();
+            var word = WithoutListMarker(run[range].Trim());
             if (trailing != '\0' && word.Length > 1 && word[^1] == trailing)
             {
                 word = word[..^1];
@@ -101,7 +114,7 @@ internal static class WordPerLineReading
         var lines = 0;
         foreach (var range in run.Split('\n'))
         {
-            var word = run[range].Trim();
+            var word = WithoutListMarker(run[range].Trim());
             if (word.Length == 0)
             {
                 continue;
