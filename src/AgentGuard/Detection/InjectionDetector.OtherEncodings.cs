@@ -202,11 +202,41 @@ internal sealed partial class InjectionDetector
             text.Slice(start, length).CopyTo(reversed);
             reversed.Reverse();
             ReadDecodedText(reversed, weights);
+
+            // Each word written backwards where it stands ("erongI lla suoiverp snoitcurtsni"): the same reversed
+            // words, read in their own order.
+            text.Slice(start, length).CopyTo(reversed);
+            ReverseEachWord(reversed);
+            ReadDecodedText(reversed, weights);
         }
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>Turns round each run of letters, digits and apostrophes in place ("s'resu" → "user's").</summary>
+    private static void ReverseEachWord(Span<char> text)
+    {
+        for (var i = 0; i < text.Length;)
+        {
+            if (!IsWordLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var end = i;
+            while (end < text.Length && IsWordLetter(text[end]))
+            {
+                end++;
+            }
+
+            text[i..end].Reverse();
+            i = end;
+        }
+
+        static bool IsWordLetter(char c) => char.IsLetterOrDigit(c) || c is '\'' or '\u2019';
     }
 
     /// <summary>The next word of <see cref="ReversedWords"/> from <paramref name="from"/> that starts a word, or -1.</summary>

@@ -2,12 +2,14 @@ namespace AgentGuard;
 
 /// <content>
 /// Text written to dodge word matching ("ignоre" with a Cyrillic "о", "**ignore** **previous**", full-width or
-/// mathematical letters, soft hyphens inside words, runs of spaces between words, letters spaced apart) is read a second
-/// time the way a model reads it (<see cref="PlainReading"/>), and so are a sentence laid out one word per line
-/// (<see cref="WordPerLineReading"/>), words spelled out letter by letter ("i-g-n-o-r-e", <see cref="SpelledOutReading"/>),
-/// letters spaced apart with a mark between words ("i g n o r e / a l l", <see cref="SpacedLettersReading"/>), digits for
-/// letters ("1gn0r3", <see cref="LeetReading"/>), words joined by hyphens ("IGNORE-ALL-TEXT-BELOW", <see cref="HyphenJoinedReading"/>) and a sentence split across fields or cells (<see cref="SplitFieldsReading"/>):
-/// what its disguised lines say counts as if it were written plainly.
+/// mathematical letters, small capitals, soft hyphens inside words, runs of spaces between words, letters spaced apart) is
+/// read a second time the way a model reads it (<see cref="PlainReading"/>), and so are a sentence laid out one word per
+/// line (<see cref="WordPerLineReading"/>), words spelled out letter by letter ("i-g-n-o-r-e", <see cref="SpelledOutReading"/>),
+/// letters spaced apart with a mark between words ("i g n o r e / a l l", <see cref="SpacedLettersReading"/>), digits and
+/// signs for letters ("1gn0r3", "|gn0r3", <see cref="LeetReading"/>), words joined by hyphens ("IGNORE-ALL-TEXT-BELOW",
+/// <see cref="HyphenJoinedReading"/>), a sentence split across fields or cells (<see cref="SplitFieldsReading"/>):
+/// what its disguised lines say counts as if it were written plainly. Text turned upside down (<see cref="UpsideDownReading"/>)
+/// and Pig Latin (<see cref="PigLatinReading"/>) are read as decoded text: they count when they are an injection alone.
 /// </content>
 internal sealed partial class InjectionDetector
 {
@@ -31,6 +33,8 @@ internal sealed partial class InjectionDetector
         readAny |= ScanReading(HyphenatedReading.Of(text), weights);
         readAny |= ScanRuns(HyphenJoinedReading.Of(text, out var shortJoinedRuns), weights);
         readAny |= ScanRuns(JoinedWordsReading.Of(text), weights);
+        readAny |= ReadDecoded(UpsideDownReading.Of(text), weights);
+        readAny |= ReadDecoded(PigLatinReading.Of(text), weights);
         if (plain is not null)
         {
             // Words joined by invisible characters are run together once the plain reading drops them.
@@ -160,6 +164,20 @@ internal sealed partial class InjectionDetector
 
     /// <summary>How far from a value's ends its stops are walked again (<see cref="ScanValues"/>): past the longest window a check reads.</summary>
     private const int ValueEdge = 1024;
+
+    /// <summary>
+    /// A reading that turns the text's letters into others (null when the text holds nothing it reads so), read as decoded
+    /// text: it counts only when it is an injection on its own. Whether there was one.
+    /// </summary>
+    private static bool ReadDecoded(string? reading, Span<double> weights)
+    {
+        if (reading is { Length: >= 4 })
+        {
+            ReadDecodedText(reading, weights);
+        }
+
+        return reading is not null;
+    }
 
     /// <summary>
     /// A reading of the text (null when the text holds nothing it reads otherwise) scanned for phrases and line openings;

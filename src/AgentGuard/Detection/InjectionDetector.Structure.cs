@@ -263,6 +263,7 @@ internal sealed partial class InjectionDetector
         var zeroWidth = 0;
         var bidi = 0;
         StringBuilder? tags = null;
+        var selectors = default(SelectorRuns);
         var index = NextHidden(span, 0);
         while (index >= 0)
         {
@@ -273,6 +274,14 @@ internal sealed partial class InjectionDetector
                 {
                     (tags ??= new StringBuilder()).Append((char)(span[index + 1] - 0xDC00));
                 }
+                else if (index + 1 < span.Length && span[index + 1] is >= '\uDD00' and <= '\uDDEF')
+                {
+                    selectors.Add(index, 2);
+                }
+            }
+            else if (c is >= '\uFE00' and <= '\uFE0F')
+            {
+                selectors.Add(index, 1);
             }
             else if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
             {
@@ -302,6 +311,16 @@ internal sealed partial class InjectionDetector
             {
                 // Right-to-left overrides display reversed text: read it the way it is displayed.
                 ScanPhrases(ReverseOverridden(text), weights);
+            }
+        }
+
+        if (selectors.Smuggled(span) is { } smuggled)
+        {
+            Raise(weights, Marker.VariationSelectors, 0.8);
+            if (depth == 0)
+            {
+                // The selectors spell bytes of hidden text: read what they say.
+                ScanPhrases(smuggled, weights);
             }
         }
 

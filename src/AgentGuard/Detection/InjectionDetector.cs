@@ -63,6 +63,10 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ("id_rsa", Family.KeyFile), ("id_ed25519", Family.KeyFile), ("id_ecdsa", Family.KeyFile), ("id_dsa", Family.KeyFile), ("aws/credentials", Family.KeyFile),
         ("git-credentials", Family.KeyFile), ("netrc", Family.KeyFile), ("pgpass", Family.KeyFile), ("etc/shadow", Family.KeyFile), ("kube/config", Family.KeyFile),
         ("password manager export", Family.KeyFile), ("wallet.dat", Family.KeyFile),
+        ("developer mode", Family.ModeUnlocked), ("dev mode", Family.ModeUnlocked), ("debug mode", Family.ModeUnlocked), ("god mode", Family.ModeUnlocked), ("maintenance mode", Family.ModeUnlocked), ("admin mode", Family.ModeUnlocked), ("sudo mode", Family.ModeUnlocked), ("dan mode", Family.ModeUnlocked), ("evil mode", Family.ModeUnlocked), ("jailbreak", Family.ModeUnlocked),
+        ("unrestricted mode", Family.ModeUnlocked), ("unfiltered mode", Family.ModeUnlocked), ("uncensored mode", Family.ModeUnlocked), ("jailbroken mode", Family.ModeUnlocked), ("unlocked mode", Family.ModeUnlocked), ("no limits mode", Family.ModeUnlocked), ("no-limits mode", Family.ModeUnlocked),
+        ("safety ", Family.ModeUnlocked), ("guardrail", Family.ModeUnlocked), ("censorship", Family.ModeUnlocked), ("content filter", Family.ModeUnlocked), ("content polic", Family.ModeUnlocked), ("ethical ", Family.ModeUnlocked), ("moral ", Family.ModeUnlocked), ("alignment ", Family.ModeUnlocked),
+        ("without restriction", Family.ModeUnlocked), ("without any restriction", Family.ModeUnlocked), ("without filter", Family.ModeUnlocked), ("without any filter", Family.ModeUnlocked), ("without refus", Family.ModeUnlocked), ("without limit", Family.ModeUnlocked), ("without any limit", Family.ModeUnlocked),
         ("every url", Family.CredentialInLinks), ("every link", Family.CredentialInLinks), ("every page", Family.CredentialInLinks), ("every request", Family.CredentialInLinks), ("every site", Family.CredentialInLinks), ("every outgoing", Family.CredentialInLinks), ("every web", Family.CredentialInLinks),
         ("each url", Family.CredentialInLinks), ("each link", Family.CredentialInLinks), ("each page", Family.CredentialInLinks), ("each request", Family.CredentialInLinks), ("each site", Family.CredentialInLinks), ("each outgoing", Family.CredentialInLinks), ("each web", Family.CredentialInLinks),
         ("all url", Family.CredentialInLinks), ("all link", Family.CredentialInLinks), ("all page", Family.CredentialInLinks), ("all request", Family.CredentialInLinks), ("all site", Family.CredentialInLinks), ("all outgoing", Family.CredentialInLinks), ("all web", Family.CredentialInLinks), ("any url", Family.CredentialInLinks), ("any link", Family.CredentialInLinks), ("any page", Family.CredentialInLinks),
@@ -116,11 +120,11 @@ internal sealed partial class InjectionDetector : IInjectionDetector
     private static readonly AnchorEntry[][] ByFirstChar = BuildDispatch();
 
     /// <summary>
-    /// Zero-width, joiner (counted between ASCII characters only), interlinear-annotation, bidi-control and tag-character
-    /// (high surrogate of U+E0000..U+E007F) code units, and the first characters of "ignore" in Japanese and Chinese
-    /// (<see cref="IgnoreInCjk"/>).
+    /// Zero-width, joiner (counted between ASCII characters only), interlinear-annotation, bidi-control, variation-selector
+    /// (U+FE00..U+FE0F) and tag-character or supplementary variation-selector (high surrogate of U+E0000..U+E01EF) code
+    /// units, and the first characters of "ignore" in Japanese and Chinese (<see cref="IgnoreInCjk"/>).
     /// </summary>
-    private static readonly SearchValues<char> Hidden = SearchValues.Create("\u200B\u200C\u200D\uFFF9\uFFFA\uFFFB\u2060\u2061\u2062\u2063\u2064\uFEFF\u180E\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uDB40\u7121\u5FFD");
+    private static readonly SearchValues<char> Hidden = SearchValues.Create("\u200B\u200C\u200D\uFFF9\uFFFA\uFFFB\u2060\u2061\u2062\u2063\u2064\uFEFF\u180E\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uDB40\u7121\u5FFD\uFE00\uFE01\uFE02\uFE03\uFE04\uFE05\uFE06\uFE07\uFE08\uFE09\uFE0A\uFE0B\uFE0C\uFE0D\uFE0E\uFE0F");
 
     private static readonly SearchValues<char> TemplateTokenChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_");
     private static readonly SearchValues<char> TemplateChars = SearchValues.Create("{}$<[");
@@ -1015,6 +1019,9 @@ internal sealed partial class InjectionDetector : IInjectionDetector
             case Family.CredentialInLinks:
                 CredentialInLinks(text, at, weights);
                 break;
+            case Family.ModeUnlocked:
+                ModeUnlocked(text, at, weights);
+                break;
             case Family.CodingReader:
                 CodingAgentOrder(text, at, weights);
                 break;
@@ -1121,7 +1128,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         "ignore-previous", "role-change", "new-instructions", "addressed-to-ai", "urgent-override", "fake-role-tag", "hidden-instruction",
         "hidden-text", "exfiltration", "send-external", "tool-invocation", "secrecy", "prompt-leak", "zero-width", "bidi-override", "unicode-tags",
         "agent-request", "fake-completion", "claims-user-or-authority", "ordering", "undecided",
-        "unsafe-code",
+        "unsafe-code", "variation-selectors",
     ];
 
     private enum Marker
@@ -1148,6 +1155,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         Ordering,
         Undecided,
         UnsafeCode,
+        VariationSelectors,
         Count,
     }
 
@@ -1233,5 +1241,6 @@ internal sealed partial class InjectionDetector : IInjectionDetector
         ForeignAssistant,
         KeyFile,
         CredentialInLinks,
+        ModeUnlocked,
     }
 }

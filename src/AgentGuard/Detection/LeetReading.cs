@@ -7,8 +7,9 @@ using System.Text;
 namespace AgentGuard;
 
 /// <summary>
-/// Digits and signs written for letters inside words ("1gn0r3 4ll pr3v10us 1nstruct10ns", "pa$$word", "@ll"), read as
-/// the words a model reads in them: 0 as o, 1 as i or l, 3 as e, 4 and @ as a, 5 and $ as s, 7 as t. Only a word that
+/// Digits and signs written for letters inside words ("1gn0r3 4ll pr3v10us 1nstruct10ns", "pa$$word", "@ll",
+/// "|gn0r3 pr3v!0u5 !n5+ruc+!0n5"), read as the words a model reads in them: 0 as o, 1 and | as i or l, ! as i, 3 as e,
+/// 4 and @ as a, 5 and $ as s, 7 and + as t; signs that end a word ("Wow!", "C++", "Google+") are punctuation. Only a word that
 /// mixes such a sign with letters and holds nothing else (no 2, 6, 8 or 9, as version strings, hashes and serial numbers
 /// mostly do) is read so, and only its line is read again. A number ("2026", "10.0.3", "192.168.0.1") has no letter, a
 /// hash ("3f2a9c1d", "e3b0c442") is hexadecimal, an address ("ops@example.com") keeps its "@"; a gamer's handle
@@ -18,7 +19,7 @@ namespace AgentGuard;
 internal static class LeetReading
 {
     /// <summary>The signs a word may be written with in place of letters.</summary>
-    private static readonly SearchValues<char> Signs = SearchValues.Create("013457@$");
+    private static readonly SearchValues<char> Signs = SearchValues.Create("013457@$!|+");
 
     /// <summary>The lines of <paramref name="text"/> that hold a word written in signs, each read with its words' letters; null when none does.</summary>
     public static string? Of(ReadOnlySpan<char> text)
@@ -34,14 +35,14 @@ internal static class LeetReading
                 break;
             }
 
-            var (start, end) = Word(text, at);
-            if (!IsWrittenInSigns(text, start, end))
+            var (start, runEnd) = Word(text, at);
+            if (!IsWrittenInSigns(text, start, WithoutTrailingMarks(text, start, runEnd)))
             {
-                from = end + 1;
+                from = runEnd + 1;
                 continue;
             }
 
-            var (lineStart, lineEnd) = PlainReading.LineAround(text, start, end);
+            var (lineStart, lineEnd) = PlainReading.LineAround(text, start, runEnd);
             reading = PlainReading.ApartFromLast(reading, lineStart, nextLine);
             Append(reading, text[lineStart..lineEnd], lineStart > 0);
             from = lineEnd + 1;
@@ -95,14 +96,15 @@ internal static class LeetReading
         return -1;
     }
 
-    /// <summary>One bit for each of the 16 characters from <paramref name="at"/>: set at a sign (0, 1, 3, 4, 5, 7, @, $).</summary>
+    /// <summary>One bit for each of the 16 characters from <paramref name="at"/>: set at a sign (0, 1, 3, 4, 5, 7, @, $, !, |, +).</summary>
     private static uint SignBits(ref ushort start, int at)
     {
         var chars = Vector256.LoadUnsafe(ref start, (nuint)at);
         var digits = Vector256.LessThanOrEqual(chars - Vector256.Create((ushort)'0'), Vector256.Create((ushort)7))
             & ~Vector256.Equals(chars, Vector256.Create((ushort)'2'))
             & ~Vector256.Equals(chars, Vector256.Create((ushort)'6'));
-        var signs = digits | Vector256.Equals(chars, Vector256.Create((ushort)'@')) | Vector256.Equals(chars, Vector256.Create((ushort)'$'));
+        var signs = digits | Vector256.Equals(chars, Vector256.Create((ushort)'@')) | Vector256.Equals(chars, Vector256.Create((ushort)'$'))
+            | Vector256.Equals(chars, Vector256.Create((ushort)'!')) | Vector256.Equals(chars, Vector256.Create((ushort)'|')) | Vector256.Equals(chars, Vector256.Create((ushort)'+'));
         return signs.ExtractMostSignificantBits();
     }
 
@@ -113,7 +115,7 @@ internal static class LeetReading
         return Vector256.LessThanOrEqual(chars - Vector256.Create((ushort)'a'), Vector256.Create((ushort)('z' - 'a'))).ExtractMostSignificantBits();
     }
 
-    /// <summary>The word around <paramref name="at"/>: the run of ASCII letters, digits, <c>@</c> and <c>$</c> that holds it.</summary>
+    /// <summary>The word around <paramref name="at"/>: the run of ASCII letters, digits and signs that holds it.</summary>
     private static (int Start, int End) Word(ReadOnlySpan<char> text, int at)
     {
         var start = at;
@@ -131,17 +133,28 @@ internal static class LeetReading
         return (start, end);
     }
 
-    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '@' or '$';
+    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '@' or '$' or '!' or '|' or '+';
+
+    /// <summary>The end of the word from <paramref name="start"/> to <paramref name="end"/> before the marks that close it ("Wow!!", "C++", "a|").</summary>
+    private static int WithoutTrailingMarks(ReadOnlySpan<char> text, int start, int end)
+    {
+        while (end > start && text[end - 1] is '!' or '|' or '+')
+        {
+            end--;
+        }
+
+        return end;
+    }
 
     /// <summary>
     /// A word of at least three characters that mixes letters with signs and holds nothing else: a letter or more ("a11"),
     /// a sign, no other digit; not hexadecimal only (a hash), not an address or handle (an <c>@</c> before a dot or at the
-    /// start), not a variable (<c>$HOME</c>).
+    /// start), not a variable (<c>$HOME</c>) — unless <paramref name="signFirst"/>: on a line already read in signs.
     /// </summary>
-    private static bool IsWrittenInSigns(ReadOnlySpan<char> text, int start, int end)
+    private static bool IsWrittenInSigns(ReadOnlySpan<char> text, int start, int end, bool signFirst = false)
     {
         var word = text[start..end];
-        if (word.Length < 3 || word[0] is '@' or '$')
+        if (word.Length < 3 || (word[0] is '@' or '$' && !signFirst))
         {
             return false;
         }
@@ -216,11 +229,13 @@ internal static class LeetReading
                 continue;
             }
 
-            var (start, end) = Word(line, i);
-            if (!IsWrittenInSigns(line, start, end))
+            var (start, runEnd) = Word(line, i);
+            // On a line written in signs, a word may open with one too ("@ll" beside "pr3v!0u5").
+            var end = WithoutTrailingMarks(line, start, runEnd);
+            if (!IsWrittenInSigns(line, start, end, signFirst: true))
             {
-                reading.Append(line[start..end]);
-                i = end;
+                reading.Append(line[start..runEnd]);
+                i = runEnd;
                 continue;
             }
 
@@ -228,7 +243,7 @@ internal static class LeetReading
             for (var k = 0; k < word.Length; k++)
             {
                 var c = word[k];
-                if (c == '1')
+                if (c is '1' or '|')
                 {
                     var isL = OneIsL(word, k);
                     guessed |= isL is null;
@@ -240,14 +255,16 @@ internal static class LeetReading
                 {
                     '0' => 'o',
                     '3' => 'e',
+                    '!' => 'i',
                     '4' or '@' => 'a',
                     '5' or '$' => 's',
-                    '7' => 't',
+                    '7' or '+' => 't',
                     _ => c,
                 });
             }
 
-            i = end;
+            reading.Append(line[end..runEnd]);
+            i = runEnd;
         }
 
         return guessed;
@@ -258,7 +275,7 @@ internal static class LeetReading
     {
         var before = at > 0 ? char.ToLowerInvariant(word[at - 1]) : '\0';
         var after = at + 1 < word.Length ? char.ToLowerInvariant(word[at + 1]) : '\0';
-        if (before == '1' || after == '1')
+        if (before is '1' or '|' || after is '1' or '|')
         {
             return true;
         }
@@ -278,5 +295,5 @@ internal static class LeetReading
     }
 
     /// <summary>A vowel, or a sign written for one.</summary>
-    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or '0' or '3' or '4' or '@';
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or '0' or '3' or '4' or '@' or '!';
 }

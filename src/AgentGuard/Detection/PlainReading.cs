@@ -421,6 +421,15 @@ internal static class PlainReading
                     continue;
                 }
 
+                if (SmallCapital(c) is var small and not '\0')
+                {
+                    // "ɪɢɴᴏʀᴇ" reads as "ignore": no language writes its words in small capitals.
+                    buffer[length++] = small;
+                    changed = true;
+                    other = true;
+                    continue;
+                }
+
                 if (Latin(c) is var latin and not '\0' && (latinLine || WordHasAsciiLetter(text, i)))
                 {
                     buffer[length++] = latin;
@@ -535,6 +544,36 @@ internal static class PlainReading
         'Τ' => 'T',
         'Υ' => 'Y',
         'Χ' => 'X',
+        _ => '\0',
+    };
+
+    /// <summary>The letter a small capital stands for ("ᴀ", "ʙ", "ꜱ"), or <c>'\0'</c>.</summary>
+    internal static char SmallCapital(char c) => c switch
+    {
+        '\u1D00' => 'a',
+        '\u0299' => 'b',
+        '\u1D04' => 'c',
+        '\u1D05' => 'd',
+        '\u1D07' => 'e',
+        '\uA730' => 'f',
+        '\u0262' => 'g',
+        '\u029C' => 'h',
+        '\u026A' => 'i',
+        '\u1D0A' => 'j',
+        '\u1D0B' => 'k',
+        '\u029F' => 'l',
+        '\u1D0D' => 'm',
+        '\u0274' => 'n',
+        '\u1D0F' => 'o',
+        '\u1D18' => 'p',
+        '\u0280' => 'r',
+        '\uA731' => 's',
+        '\u1D1B' => 't',
+        '\u1D1C' => 'u',
+        '\u1D20' => 'v',
+        '\u1D21' => 'w',
+        '\u028F' => 'y',
+        '\u1D22' => 'z',
         _ => '\0',
     };
 
@@ -702,5 +741,6 @@ internal static class PlainReading
         or (>= '\u00C0' and <= '\u024F') or (>= '\u0300' and <= '\u036F') or (>= '\u0391' and <= '\u03C9')
         or (>= '\u0405' and <= '\u04CF') or (>= '\u0500' and <= '\u051D') or (>= '\u2000' and <= '\u200F')
         or (>= '\u2060' and <= '\u2064') or (>= '\u2100' and <= '\u214F') or (>= '\u2460' and <= '\u24FF')
-        or (>= '\uFB00' and <= '\uFB06') or (>= '\uFE00' and <= '\uFE0F') or (>= '\uFF10' and <= '\uFF5A');
+        or (>= '\uFB00' and <= '\uFB06') or (>= '\uFE00' and <= '\uFE0F') or (>= '\uFF10' and <= '\uFF5A')
+        or (>= '\u1D00' and <= '\u1D22') or '\u0262' or '\u026A' or '\u0274' or '\u0280' or '\u028F' or '\u0299' or '\u029C' or '\u029F' or '\uA730' or '\uA731';
 }

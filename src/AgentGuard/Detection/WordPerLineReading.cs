@@ -57,11 +57,19 @@ internal static class WordPerLineReading
         return reading?.ToString();
     }
 
-    /// <summary>A line of one word: something other than spaces, with no space inside it, after a list item's marker.</summary>
+    /// <summary>A line of one word: something other than spaces, with no space inside it, after a list item's marker and before an aside.</summary>
     private static bool IsOneWord(ReadOnlySpan<char> line)
     {
-        var word = WithoutListMarker(line.Trim());
+        var word = WordOf(line);
         return word.Length > 0 && word.IndexOfAny(' ', '\t') < 0;
+    }
+
+    /// <summary>The word a line lays out: without its list marker, and without an aside after it ("Ignore (this is important)").</summary>
+    private static ReadOnlySpan<char> WordOf(ReadOnlySpan<char> line)
+    {
+        var word = WithoutListMarker(line.Trim());
+        var aside = word.IndexOf(" (", StringComparison.Ordinal);
+        return aside > 0 && word[^1] == ')' ? word[..aside].TrimEnd() : word;
     }
 
     /// <summary>
@@ -89,7 +97,7 @@ internal static class WordPerLineReading
         var trailing = TrailingMark(run);
         foreach (var range in run.Split('\n'))
         {
-            var word = WithoutListMarker(run[range].Trim());
+            var word = WordOf(run[range]);
             if (trailing != '\0' && word.Length > 1 && word[^1] == trailing)
             {
                 word = word[..^1];
@@ -114,7 +122,7 @@ internal static class WordPerLineReading
         var lines = 0;
         foreach (var range in run.Split('\n'))
         {
-            var word = WithoutListMarker(run[range].Trim());
+            var word = WordOf(run[range]);
             if (word.Length == 0)
             {
                 continue;

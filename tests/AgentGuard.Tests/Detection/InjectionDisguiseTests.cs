@@ -38,6 +38,8 @@ public sealed class InjectionDisguiseTests
         ("combining accents", t => Regex.Replace(t, "(?<=[aeiou])", "\u0301")),
         ("accented letters", t => Map(t, new Dictionary<char, char> { ['a'] = 'á', ['e'] = 'é', ['o'] = 'ö', ['u'] = 'ü', ['i'] = 'î' })),
         ("typographic apostrophes", t => t.Replace('\'', '\u2019')),
+        ("small capital letters", t => Map(t, c => char.IsAsciiLetter(c) ? "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡxʏᴢ"[char.ToLowerInvariant(c) - 'a'] : c)),
+        ("circled letters", t => Map(t, c => c is >= 'a' and <= 'z' ? (char)(0x24D0 + c - 'a') : c is >= 'A' and <= 'Z' ? (char)(0x24B6 + c - 'A') : c)),
         ("HTML entity apostrophes", t => t.Replace("'", "&#39;")),
     ];
 
