@@ -10,7 +10,8 @@ namespace AgentGuard;
 /// back: "way" dropped after a vowel's word, the consonants before "ay" moved to the front. How many moved is not
 /// written ("eviouspray" is "previous", "asswordspay" is "passwords"), so the line is read twice: once with one consonant
 /// moved, once with two where they can open an English word ("pr", "th", "st" …). English lines hold a few words ending
-/// in "ay" ("Friday", "away", "okay"), never three in four. A text without "ay" costs one vectorised search.
+/// in "ay" ("Friday", "away", "okay"), never three in four. A line is looked at only once it holds four words ending in
+/// "ay"; finding them costs a vectorised search per "ay" of the text.
 /// </summary>
 internal static class PigLatinReading
 {
@@ -20,26 +21,57 @@ internal static class PigLatinReading
     /// <summary>The lines of <paramref name="text"/> written in Pig Latin, read as English one per line; null when there is none.</summary>
     public static string? Of(ReadOnlySpan<char> text)
     {
-        if (text.IndexOf("ay", StringComparison.OrdinalIgnoreCase) < 0)
-        {
-            return null;
-        }
-
         StringBuilder? reading = null;
-        foreach (var range in text.Split('\n'))
+        var lineEnd = -1;
+        var endings = 0;
+        for (var at = NextEnding(text, 0); at >= 0; at = NextEnding(text, at + 2))
         {
-            var line = text[range];
-            if (!IsPigLatin(line))
+            if (at > lineEnd)
+            {
+                // The first ending on a line: count the line's endings from here.
+                var next = text[at..].IndexOf('\n');
+                lineEnd = next < 0 ? text.Length : at + next;
+                endings = 0;
+            }
+
+            if (++endings != MinimumWords)
             {
                 continue;
             }
 
-            reading ??= new StringBuilder();
-            AppendLine(reading, line, pairs: false);
-            AppendLine(reading, line, pairs: true);
+            var line = text[(text[..at].LastIndexOf('\n') + 1)..lineEnd];
+            if (IsPigLatin(line))
+            {
+                reading ??= new StringBuilder();
+                AppendLine(reading, line, pairs: false);
+                AppendLine(reading, line, pairs: true);
+            }
         }
 
         return reading?.ToString();
+    }
+
+    /// <summary>The next "ay" from <paramref name="from"/> that ends a word of four letters or more, or -1.</summary>
+    private static int NextEnding(ReadOnlySpan<char> text, int from)
+    {
+        while (from < text.Length)
+        {
+            var found = text[from..].IndexOf("ay", StringComparison.OrdinalIgnoreCase);
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            var at = from + found;
+            if (at >= 2 && char.IsAsciiLetter(text[at - 1]) && char.IsAsciiLetter(text[at - 2]) && (at + 2 == text.Length || !char.IsAsciiLetter(text[at + 2])))
+            {
+                return at;
+            }
+
+            from = at + 1;
+        }
+
+        return -1;
     }
 
     /// <summary>Two consonants that open English words: moved together when <c>pairs</c> is set.</summary>
