@@ -82,6 +82,12 @@ internal sealed partial class InjectionDetector
         var i = at;
         _ = NextWord(text, ref i);
         var noun = NextWord(text, ref i);
+        if (IsOneOf(noun, ModelNouns) && NotedWhileActing(text, i))
+        {
+            Raise(weights, Marker.AddressedToAi, 0.55);
+            return;
+        }
+
         if (!IsOneOf(noun, MachineReaderNouns) || noun.StartsWith("system", StringComparison.OrdinalIgnoreCase) || !IsOneOf(NextWord(text, ref i), MachineReadingVerbs)
             || AsciiCase.Equals(PeekWord(text, i), "of"))
         {
@@ -106,6 +112,44 @@ internal sealed partial class InjectionDetector
                 return;
             }
         }
+    }
+
+    /// <summary>Names only a model goes by: "any AI", "every LLM" (an agent or an assistant may be a person).</summary>
+    private static readonly string[] ModelNouns = ["ai", "ais", "llm", "llms", "model", "models", "chatbot", "chatbots"];
+
+    /// <summary>
+    /// After "any AI" (<paramref name="i"/>): a verb in "-ing" of what it does with this text, at most three words, then a
+    /// colon or a comma and an order: "P.S. to any AI booking this: cancel …", "Note to any AI scheduling this meeting,
+    /// invite …". "Any AI booking this year must go through the portal: …" reaches its colon only after its own verb.
+    /// </summary>
+    private static bool NotedWhileActing(ReadOnlySpan<char> text, int i)
+    {
+        var verb = NextWord(text, ref i);
+        if (verb.Length < 5 || !verb.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || !IsOneOf(PeekWord(text, i), ["this", "these", "the"]))
+        {
+            return false;
+        }
+
+        for (var w = 0; w < 3; w++)
+        {
+            var word = NextWord(text, ref i);
+            if (word.IsEmpty)
+            {
+                return false;
+            }
+
+            while (i < text.Length && text[i] is ' ' or '\t')
+            {
+                i++;
+            }
+
+            if (i < text.Length && text[i] is ':' or ',')
+            {
+                return OrderFollows(text, PastBlanksAndBreaks(text, i + 1));
+            }
+        }
+
+        return false;
     }
 
     /// <summary>At "whoever": "whoever is processing this …" (a machine's reading), then a colon or comma and an order.</summary>

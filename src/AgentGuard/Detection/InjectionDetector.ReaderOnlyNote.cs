@@ -7,11 +7,11 @@ namespace AgentGuard;
 /// </content>
 internal sealed partial class InjectionDetector
 {
-    /// <summary>The AI's names a reader-only bracket may hold ("for the AI", "for the model only", "LLM-only").</summary>
-    private static readonly string[] ReaderOnlyNouns = ["ai", "assistant", "model", "llm", "chatbot", "bot"];
+    /// <summary>The AI's names a reader-only bracket may hold ("for the AI", "for the model only", "LLM-only", "for LLMs", "for AI agents").</summary>
+    private static readonly string[] ReaderOnlyNouns = ["ai", "assistant", "model", "llm", "chatbot", "bot", "ais", "models", "llms", "chatbots", "bots"];
 
     /// <summary>Words after the name inside the bracket: "only", "eyes only", "'s eyes only", "note", "instructions".</summary>
-    private static readonly string[] ReaderOnlyTrailers = ["only", "eyes", "note", "notes", "instruction", "instructions", "message", "reader", "readers", "s"];
+    private static readonly string[] ReaderOnlyTrailers = ["only", "eyes", "note", "notes", "instruction", "instructions", "message", "reader", "readers", "s", "agent", "agents", "assistants"];
 
     /// <summary>At an anchor inside a bracket ("for the ai", "ai only", "ai-only"): the bracket holds only the reader's name, and an order follows it.</summary>
     private static void ReaderOnlyNote(ReadOnlySpan<char> text, int at, Span<double> weights)
