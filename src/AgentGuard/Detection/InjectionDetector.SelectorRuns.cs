@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace AgentGuard;
@@ -16,15 +17,22 @@ internal sealed partial class InjectionDetector
         /// <summary>The fewest selectors in a row that are read as hidden bytes.</summary>
         private const int MinimumRun = 4;
 
+        /// <summary>Characters that may stand between two selectors of one run.</summary>
+        private static readonly SearchValues<char> ZeroWidth = SearchValues.Create("\u200B\u200C\u200D\u2060\uFEFF");
+
         private int _runStart;
         private int _runEnd;
         private int _runLength;
         private List<(int Start, int End)>? _long;
 
-        /// <summary>The selector at <paramref name="index"/>, <paramref name="width"/> code units wide (2 for a surrogate pair).</summary>
-        public void Add(int index, int width)
+        /// <summary>
+        /// The selector at <paramref name="index"/>, <paramref name="width"/> code units wide (2 for a surrogate pair). Zero-width
+        /// characters between two selectors do not end their run: they hide nothing a reader sees, and would split the
+        /// bytes into runs too short to count.
+        /// </summary>
+        public void Add(ReadOnlySpan<char> text, int index, int width)
         {
-            if (_runLength > 0 && index == _runEnd)
+            if (_runLength > 0 && index >= _runEnd && !text[_runEnd..index].ContainsAnyExcept(ZeroWidth))
             {
                 _runLength++;
                 _runEnd = index + width;
@@ -56,7 +64,7 @@ internal sealed partial class InjectionDetector
                     {
                         bytes.Add((byte)(c - 0xFE00));
                     }
-                    else if (c == '\uDB40')
+                    else if (c == '\uDB40' && i + 1 < end && text[i + 1] is >= '\uDD00' and <= '\uDDEF')
                     {
                         bytes.Add((byte)(16 + text[++i] - 0xDD00));
                     }

@@ -276,12 +276,12 @@ internal sealed partial class InjectionDetector
                 }
                 else if (index + 1 < span.Length && span[index + 1] is >= '\uDD00' and <= '\uDDEF')
                 {
-                    selectors.Add(index, 2);
+                    selectors.Add(span, index, 2);
                 }
             }
             else if (c is >= '\uFE00' and <= '\uFE0F')
             {
-                selectors.Add(index, 1);
+                selectors.Add(span, index, 1);
             }
             else if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
             {

@@ -4,51 +4,74 @@ namespace AgentGuard;
 
 /// <summary>
 /// Pig Latin ("Ignoreway allway eviouspray instructionsway"): each word's first consonants moved to its end with "ay"
-/// after them, or "way" after a word that opens with a vowel, which a model reads as the English words. A line where at
-/// least <see cref="MinimumWords"/> words of four letters or more end in "ay", and three in four of its words (links and
-/// numbers aside) do, is read
-/// back: "way" dropped after a vowel's word, the consonants before "ay" moved to the front. How many moved is not
-/// written ("eviouspray" is "previous", "asswordspay" is "passwords"), so the line is read twice: once with one consonant
-/// moved, once with two where they can open an English word ("pr", "th", "st" …). English lines hold a few words ending
-/// in "ay" ("Friday", "away", "okay"), never three in four. A line is looked at only once it holds four words ending in
-/// "ay"; finding them costs a vectorised search per "ay" of the text.
+/// after them, or "way" after a word that opens with a vowel, which a model reads as the English words. Where
+/// <see cref="MinimumWords"/> words of four letters or more ending in "ay" stand within <see cref="ClusterSpan"/>
+/// characters of one another, the stretch around them on their line is read back: "way" dropped after a vowel's word, the
+/// consonants before "ay" moved to the front. How many moved is not written ("eviouspray" is "previous", "asswordspay"
+/// "passwords"), so the stretch is read twice: once with one consonant moved, once with two where they can open an
+/// English word ("pr", "th", "st" …). Words around the cluster stay as written, so plain words mixed in to thin the
+/// Latin out ("Please ignoreway allway …") are read with it. The reading counts only when it is an injection alone:
+/// "Today is Friday, stay away, okay?" reads back as nonsense. Finding the endings costs a vectorised search per "ay".
 /// </summary>
 internal static class PigLatinReading
 {
-    /// <summary>The fewest words ending in "ay" on a line read back.</summary>
+    /// <summary>The fewest words ending in "ay" close together that are read back.</summary>
     private const int MinimumWords = 4;
 
-    /// <summary>The lines of <paramref name="text"/> written in Pig Latin, read as English one per line; null when there is none.</summary>
+    /// <summary>How close (in characters, first to last) the <see cref="MinimumWords"/> endings stand.</summary>
+    private const int ClusterSpan = 80;
+
+    /// <summary>How far around the cluster, on its line, the stretch read back reaches.</summary>
+    private const int Reach = 200;
+
+    /// <summary>The stretches of <paramref name="text"/> written in Pig Latin, read as English; null when there is none.</summary>
     public static string? Of(ReadOnlySpan<char> text)
     {
         StringBuilder? reading = null;
-        var lineEnd = -1;
-        var endings = 0;
+        Span<int> recent = stackalloc int[MinimumWords];
+        var count = 0;
+        var readTo = 0;
         for (var at = NextEnding(text, 0); at >= 0; at = NextEnding(text, at + 2))
         {
-            if (at > lineEnd)
-            {
-                // The first ending on a line: count the line's endings from here.
-                var next = text[at..].IndexOf('\n');
-                lineEnd = next < 0 ? text.Length : at + next;
-                endings = 0;
-            }
-
-            if (++endings != MinimumWords)
+            recent[count++ % MinimumWords] = at;
+            var first = recent[count % MinimumWords];
+            if (count < MinimumWords || at - first > ClusterSpan || at < readTo)
             {
                 continue;
             }
 
-            var line = text[(text[..at].LastIndexOf('\n') + 1)..lineEnd];
-            if (IsPigLatin(line))
-            {
-                reading ??= new StringBuilder();
-                AppendLine(reading, line, pairs: false);
-                AppendLine(reading, line, pairs: true);
-            }
+            var lineStart = text[..first].LastIndexOf('\n') + 1;
+            var lineEnd = text[at..].IndexOf('\n');
+            lineEnd = lineEnd < 0 ? text.Length : at + lineEnd;
+            var from = WordStart(text, Math.Max(lineStart, Math.Max(readTo, first - Reach)));
+            var to = WordEnd(text, Math.Min(lineEnd, at + Reach));
+            reading ??= new StringBuilder();
+            AppendLine(reading, text[from..to], pairs: false);
+            AppendLine(reading, text[from..to], pairs: true);
+            readTo = to;
         }
 
         return reading?.ToString();
+    }
+
+    private static int WordStart(ReadOnlySpan<char> text, int i)
+    {
+        while (i > 0 && char.IsAsciiLetter(text[i - 1]) && char.IsAsciiLetter(text[i]))
+        {
+            i--;
+        }
+
+        return i;
+    }
+
+    private static int WordEnd(ReadOnlySpan<char> text, int i)
+    {
+        while (i < text.Length && i > 0 && char.IsAsciiLetter(text[i - 1]) && char.IsAsciiLetter(text[i]))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>The next "ay" from <paramref name="from"/> that ends a word of four letters or more, or -1.</summary>
@@ -98,30 +121,6 @@ internal static class PigLatinReading
         }
 
         reading.Append('\n');
-    }
-
-    /// <summary>
-    /// At least <see cref="MinimumWords"/> words of four letters or more end in "ay", three in four of the line's words
-    /// do. A word is a blank-separated token of letters with its punctuation trimmed; tokens that hold other characters
-    /// (a link, an address, a number) are left out of the count.
-    /// </summary>
-    private static bool IsPigLatin(ReadOnlySpan<char> line)
-    {
-        var words = 0;
-        var pig = 0;
-        foreach (var range in line.SplitAny(" \t"))
-        {
-            var token = line[range].Trim(".,;:!?\"'()[]");
-            if (token.IsEmpty || token.ContainsAnyExceptInRange('A', 'z') || token.ContainsAny("[\\]^_`"))
-            {
-                continue;
-            }
-
-            words++;
-            pig += token.Length >= 4 && token.EndsWith("ay", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
-        }
-
-        return pig >= MinimumWords && pig * 4 >= words * 3;
     }
 
     /// <summary>One word read back; a word that does not end in "ay" as written.</summary>
