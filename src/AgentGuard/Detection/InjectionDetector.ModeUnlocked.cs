@@ -34,7 +34,8 @@ internal sealed partial class InjectionDetector
 
         var off = FirstOrder(InjectionPatterns.SafetyOff(), window);
         var answer = !FirstOrder(InjectionPatterns.AnswerUnlimited(), window).IsEmpty;
-        var modelsRules = !off.IsEmpty && HoldsAnyWord(off, ModelsRules);
+        // "'s" stands in a match only as its owner's ("the AI's", "the model's"): a word walk reads it as two words.
+        var modelsRules = !off.IsEmpty && (HoldsAnyWord(off, ModelsRules) || off.Contains("'s", StringComparison.OrdinalIgnoreCase));
         if ((!mode.IsEmpty && (answer || (!off.IsEmpty && HoldsAnyWord(off, SafetyWords)))) || modelsRules || answer)
         {
             Raise(weights, Marker.RoleChange, 0.5);
@@ -49,10 +50,10 @@ internal sealed partial class InjectionDetector
     /// "safety features", a proxy's "content filtering" and "guardrails for the staging model" are switched off in
     /// manuals and tickets.
     /// </summary>
-    private static readonly string[] ModelsRules = ["your", "ai's", "model's", "assistant's", "ethical", "ethics", "moral", "alignment"];
+    private static readonly string[] ModelsRules = ["your", "ethical", "ethics", "moral", "alignment"];
 
     /// <summary>Rules switched off that, beside a mode entered, make the mode one without a model's rules.</summary>
-    private static readonly string[] SafetyWords = ["safety", "your", "ai", "model", "assistant", "ethical", "ethics", "moral", "alignment", "guardrail", "guardrails", "censorship"];
+    private static readonly string[] SafetyWords = [.. ModelsRules, "safety", "ai", "model", "assistant", "guardrail", "guardrails", "censorship"];
 
     /// <summary>The first match of <paramref name="pattern"/> in <paramref name="window"/> that opens an order (<see cref="OpensOrder"/>), or empty.</summary>
     private static ReadOnlySpan<char> FirstOrder(System.Text.RegularExpressions.Regex pattern, ReadOnlySpan<char> window)
