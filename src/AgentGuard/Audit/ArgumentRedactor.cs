@@ -156,6 +156,7 @@ internal sealed class ArgumentRedactor
             (start, end) = RedactorConcatenatedLiterals.Widened(text, start, end);
             (start, end) = RedactorLineContinuations.Widened(text, start, end);
             (start, end) = RedactorSecretElements.Widened(text, start, end);
+            (start, end) = RedactorSecretNamedValues.Widened(text, start, end);
             spans.Add(finding with { Start = start, Length = end - start });
         }
 
