@@ -152,7 +152,8 @@ internal sealed partial class InjectionDetector
             i++;
         }
 
-        if (i < text.Length && text[i] is ',' or ':' or '!')
+        // "Assistant, …", "AI: …", "Assistant — …" (a dash set apart, as a vocative's comma).
+        if (i < text.Length && (text[i] is ',' or ':' or '!' || (text[i] is '—' or '–' or '-' && i > 0 && text[i - 1] == ' ')))
         {
             return true;
         }

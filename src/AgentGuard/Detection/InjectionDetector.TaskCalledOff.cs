@@ -63,20 +63,7 @@ internal sealed partial class InjectionDetector
             return;
         }
 
-        var from = Math.Max(0, at - CallOffReach);
-        var before = text[from..at];
-        var stops = 0;
-        for (var i = before.Length - 1; i > 0; i--)
-        {
-            // Two sentence ends back at most: this sentence and the one before it.
-            if (before[i] is '.' or '!' or '?' or '\n' && ++stops == 2)
-            {
-                before = before[(i + 1)..];
-                break;
-            }
-        }
-
-        if (InjectionPatterns.WorkCalledOff().IsMatch(before))
+        if (InjectionPatterns.WorkCalledOff().IsMatch(CallOffWindow(text, at)))
         {
             Raise(weights, Marker.NewInstructions, 0.5);
         }
