@@ -1,7 +1,7 @@
 namespace AgentGuard.Tests.Detection;
 
 /// <summary>
-/// The sixty-sixth session's attacker probes written as tool results (none from a corpus; each scored under 0.5 before,
+/// The sixty-sixth session's attacker probes written as tool results (none from a corpus; 19 of the 21 attack rows scored under 0.5 before,
 /// written red first, and a second batch in other words after the first was mended): a duty of the machine reader that
 /// carries someone's credential somewhere; a machine reader called with a dash; a bracketed note with a label after the
 /// AI's name; a short label naming its machine reader before a colon; one item of a result telling the reader to drop the
