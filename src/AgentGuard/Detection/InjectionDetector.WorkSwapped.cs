@@ -10,7 +10,7 @@ namespace AgentGuard;
 /// </content>
 internal sealed partial class InjectionDetector
 {
-    /// <summary>At "instead," or "instead:" (<paramref name="at"/>): work called off before it, an order after it.</summary>
+    /// <summary>At "instead" (<paramref name="at"/>, with a comma, a colon or neither; not "instead of"): work called off before it, an order after it.</summary>
     private static void WorkSwapped(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
         var before = at - 1;
@@ -25,7 +25,12 @@ internal sealed partial class InjectionDetector
             return;
         }
 
-        var after = at + "instead,".Length;
+        var after = at + "instead".Length;
+        if (AsciiCase.Equals(PeekWord(text, after), "of"))
+        {
+            return;
+        }
+
         if (InjectionPatterns.WorkCalledOff().IsMatch(CallOffWindow(text, at)) && OrderInSentence(text, after, 10) && ReachesUsersThings(text[after..SentenceEnd(text, after, 200)]))
         {
             Raise(weights, Marker.NewInstructions, 0.5);
