@@ -153,7 +153,7 @@ internal sealed partial class InjectionDetector
     /// <summary>Modals of a duty that may carry a credential: "should", "must", "shall", or "needs", "need", "has", "have" before "to" (not "is", which describes).</summary>
     private static readonly string[] CarryingModals = ["should", "must", "shall"];
 
-    /// <summary>After the modal <paramref name="modal"/> (ending at <paramref name="i"/>), the sentence carries a credential (<see cref="InjectionPatterns.CredentialCarried"/>).</summary>
+    /// <summary>After the modal <paramref name="modal"/> (ending at <paramref name="i"/>), the line carries a credential (<see cref="InjectionPatterns.CredentialCarried"/>).</summary>
     private static bool CarriesCredential(ReadOnlySpan<char> text, ReadOnlySpan<char> modal, int i)
     {
         if (!IsOneOf(modal, CarryingModals) && !(IsOneOf(modal, ["needs", "need", "has", "have"]) && AsciiCase.Equals(PeekWord(text, i), "to")))
@@ -161,7 +161,11 @@ internal sealed partial class InjectionDetector
             return false;
         }
 
-        return InjectionPatterns.CredentialCarried().IsMatch(text[i..SentenceEnd(text, i, 240)]);
+        // To the line's end (240 characters at most): a full stop would cut "www.host" and "relogin.example/form"; the
+        // pattern keeps the credential and where it goes in one sentence itself.
+        var rest = text[i..Math.Min(text.Length, i + 240)];
+        var line = rest.IndexOfAny('\n', '\r');
+        return InjectionPatterns.CredentialCarried().IsMatch(line < 0 ? rest : rest[..line]);
     }
 
     /// <summary>A word in "-ly" that is no verb ("quietly", not "reply", "apply" or "supply").</summary>
