@@ -18,28 +18,12 @@ public sealed class SecretAssignmentInsideValueTests
     [InlineData("Tz4, hG8k:mWq2=Xy7Rt5Lp9Vb3Nc6Ds1Fa")]
     [InlineData("Ab1' Cd2 Ef3Gh4=Ij5Kl6Mn7Op8Qr9St0Uv1Wx")]
     public void SecretHoldingAnAssignment_IsRedactedWholeOrNotAtAll(string secret)
-    {
-        var detector = new SecretDetector();
-        foreach (var line in SecretNoFragmentJsonResultPropertyTests.LinesForTests)
-        {
-            for (var encoding = 0; encoding < 4; encoding++)
-            {
-                var (text, written) = SecretNoFragmentJsonResultPropertyTests.Write(line, secret, encoding);
-                Assert.True(SecretNoFragmentJsonResultPropertyTests.UnreportedOrRedactedWhole(detector, text, written), $"{line} / encoding {encoding}: {text}");
-            }
-        }
-    }
+        => SecretNoFragmentJsonResultPropertyTests.AssertRedactedWholeOrNotAtAllEverywhere(secret);
 
     /// <summary>The shape the property test found, as a finding: the secret is reported, and redacted whole.</summary>
     [Fact]
     public void DotnetJson_PasswordHoldingAnAssignment_IsReportedAndCoveredWhole()
-    {
-        var (text, written) = SecretNoFragmentJsonResultPropertyTests.Write("{\"password\": \"{0}\", \"user\": \"app\"}", "98P\"n5R, f95oo3BGhrTAT=kfaBXcZO4bFCROjD5bBUQXKtcP", 0);
-        var findings = new List<SecretFinding>();
-        new SecretDetector().Find(text, findings);
-        Assert.NotEmpty(findings);
-        Assert.True(SecretNoFragmentJsonResultPropertyTests.UnreportedOrRedactedWhole(new SecretDetector(), text, written), text);
-    }
+        => SecretNoFragmentJsonResultPropertyTests.AssertPasswordReportedAndCoveredWhole("98P\"n5R, f95oo3BGhrTAT=kfaBXcZO4bFCROjD5bBUQXKtcP", 0);
 
     /// <summary>Written in other syntaxes, the value of a secret-named key is redacted from its opening quote to its closing one.</summary>
     [Theory]

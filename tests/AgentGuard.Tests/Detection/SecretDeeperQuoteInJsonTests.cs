@@ -17,26 +17,10 @@ public sealed class SecretDeeperQuoteInJsonTests
     [InlineData("abcDEF12\",\"ghiJKL34mn")]
     [InlineData("Zx8wq\",\"Tm3rPq9vLk0 :x")]
     public void SecretHoldingQuoteCommaQuote_IsRedactedWholeOrNotAtAll(string secret)
-    {
-        var detector = new SecretDetector();
-        foreach (var line in SecretNoFragmentJsonResultPropertyTests.LinesForTests)
-        {
-            for (var encoding = 0; encoding < 4; encoding++)
-            {
-                var (text, written) = SecretNoFragmentJsonResultPropertyTests.Write(line, secret, encoding);
-                Assert.True(SecretNoFragmentJsonResultPropertyTests.UnreportedOrRedactedWhole(detector, text, written), $"{line} / encoding {encoding}: {text}");
-            }
-        }
-    }
+        => SecretNoFragmentJsonResultPropertyTests.AssertRedactedWholeOrNotAtAllEverywhere(secret);
 
     /// <summary>The shape the property test found, as a finding: the secret is reported, and redacted whole.</summary>
     [Fact]
     public void PythonJsonInJson_PasswordWithQuoteCommaQuote_IsReportedAndCoveredWhole()
-    {
-        var (text, written) = SecretNoFragmentJsonResultPropertyTests.Write("{\"password\": \"{0}\", \"user\": \"app\"}", "Kq9ZR.\",\"fnG7LEx2mP", 1);
-        var findings = new List<SecretFinding>();
-        new SecretDetector().Find(text, findings);
-        Assert.NotEmpty(findings);
-        Assert.True(SecretNoFragmentJsonResultPropertyTests.UnreportedOrRedactedWhole(new SecretDetector(), text, written), text);
-    }
+        => SecretNoFragmentJsonResultPropertyTests.AssertPasswordReportedAndCoveredWhole("Kq9ZR.\",\"fnG7LEx2mP", 1);
 }

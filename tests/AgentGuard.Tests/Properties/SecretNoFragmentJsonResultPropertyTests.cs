@@ -31,9 +31,6 @@ public sealed class SecretNoFragmentJsonResultPropertyTests
         "<add key=\"DbPassword\" value=\"{0}\" />", "token: {0}\nuser: app",
     ];
 
-    /// <summary>The lines, for example tests of the shapes this property found.</summary>
-    internal static IReadOnlyList<string> LinesForTests => Lines;
-
     [Fact]
     public void DetectedSecrets_InAJsonResult_AreRedactedWholeEverywhere()
     {
@@ -79,6 +76,33 @@ public sealed class SecretNoFragmentJsonResultPropertyTests
         Gen.Char[GeneratedSecrets.Letters],
         (first, body, last) => first + new string(body) + last)
         .Where(secret => !GeneratedSecrets.SecretNames.Any(name => secret.Contains(name, StringComparison.OrdinalIgnoreCase)) && !secret.Contains("://", StringComparison.Ordinal));
+
+    /// <summary>
+    /// For example tests of the shapes this property found: <paramref name="secret"/> in every line, written by both
+    /// encoders once and twice, is redacted whole or not touched.
+    /// </summary>
+    internal static void AssertRedactedWholeOrNotAtAllEverywhere(string secret)
+    {
+        var detector = new SecretDetector();
+        foreach (var line in Lines)
+        {
+            for (var encoding = 0; encoding < 4; encoding++)
+            {
+                var (text, written) = Write(line, secret, encoding);
+                Assert.True(UnreportedOrRedactedWhole(detector, text, written), $"{line} / encoding {encoding}: {text}");
+            }
+        }
+    }
+
+    /// <summary>For example tests: <paramref name="secret"/> as the password of the JSON body line, written by <paramref name="encoding"/>, is reported and redacted whole.</summary>
+    internal static void AssertPasswordReportedAndCoveredWhole(string secret, int encoding)
+    {
+        var (text, written) = Write("{\"password\": \"{0}\", \"user\": \"app\"}", secret, encoding);
+        var findings = new List<SecretFinding>();
+        new SecretDetector().Find(text, findings);
+        Assert.NotEmpty(findings);
+        Assert.True(UnreportedOrRedactedWhole(new SecretDetector(), text, written), text);
+    }
 
     internal static bool UnreportedOrRedactedWhole(SecretDetector detector, string text, string written)
     {
