@@ -12,9 +12,6 @@ internal sealed partial class InjectionDetector
     /// <summary>The second words of a two-word AI name ("AI assistant", "AI agent").</summary>
     private static readonly string[] SecondNameWords = ["assistant", "agent", "model", "system", "bot"];
 
-    /// <summary>Words that label a note to the AI after its name ("[AI agent directive: …]", "[Assistant instructions: …]").</summary>
-    private static readonly string[] NoteLabels = ["instruction", "instructions", "directive", "directives", "note", "notes", "command", "commands", "order", "orders", "task", "message"];
-
     /// <summary>At an AI noun: a bracket opens right before it, a colon closes its name, and an order follows.</summary>
     private static void BracketedNote(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
@@ -78,7 +75,7 @@ internal sealed partial class InjectionDetector
                     return -1;
                 }
 
-                if (IsOneOf(text[start..wordEnd], NoteLabels))
+                if (IsOneOf(text[start..wordEnd], NoteLabelWords))
                 {
                     return wordEnd;
                 }

@@ -24,11 +24,14 @@ internal sealed partial class InjectionDetector
     /// <summary>Words of a short label before "for": at most three, opening their line or sentence ("Action item", "IMPORTANT").</summary>
     private const int LabelWords = 3;
 
-    /// <summary>Words that make a short label a note or an order ("Action item", "IMPORTANT", "Follow-up", "Reader instruction"); "Tips" and "Pricing" head prose.</summary>
+    /// <summary>
+    /// Words that make a label a note or an order: before "for the AI" ("Action item", "IMPORTANT", "Follow-up", "Reader
+    /// instruction"; "Tips" and "Pricing" head prose) and after the AI's name in a bracket ("[AI agent directive: …]").
+    /// </summary>
     private static readonly string[] NoteLabelWords =
     [
-        "note", "notes", "notice", "instruction", "instructions", "action", "item", "important", "attention", "directive", "follow-up", "reminder",
-        "task", "todo", "to-do", "message", "request", "warning", "alert", "urgent", "order", "orders",
+        "note", "notes", "notice", "instruction", "instructions", "action", "item", "important", "attention", "directive", "directives", "follow-up",
+        "reminder", "task", "todo", "to-do", "message", "request", "warning", "alert", "urgent", "order", "orders", "command", "commands",
     ];
 
     /// <summary>
