@@ -103,7 +103,7 @@ internal sealed partial class InjectionDetector
         }
 
         var verb = NextWord(text, ref i);
-        if (AsciiCase.Equals(next, "has") || AsciiCase.Equals(next, "needs") || AsciiCase.Equals(next, "have") || AsciiCase.Equals(next, "need"))
+        if (IsOneOf(next, ModalsBeforeTo))
         {
             if (!AsciiCase.Equals(verb, "to"))
             {
@@ -153,10 +153,13 @@ internal sealed partial class InjectionDetector
     /// <summary>Modals of a duty that may carry a credential: "should", "must", "shall", or "needs", "need", "has", "have" before "to" (not "is", which describes).</summary>
     private static readonly string[] CarryingModals = ["should", "must", "shall"];
 
+    /// <summary>Modals of a duty only before "to" ("needs to", "has to").</summary>
+    private static readonly string[] ModalsBeforeTo = ["needs", "need", "has", "have"];
+
     /// <summary>After the modal <paramref name="modal"/> (ending at <paramref name="i"/>), the line carries a credential (<see cref="InjectionPatterns.CredentialCarried"/>).</summary>
     private static bool CarriesCredential(ReadOnlySpan<char> text, ReadOnlySpan<char> modal, int i)
     {
-        if (!IsOneOf(modal, CarryingModals) && !(IsOneOf(modal, ["needs", "need", "has", "have"]) && AsciiCase.Equals(PeekWord(text, i), "to")))
+        if (!IsOneOf(modal, CarryingModals) && !(IsOneOf(modal, ModalsBeforeTo) && AsciiCase.Equals(PeekWord(text, i), "to")))
         {
             return false;
         }
