@@ -41,7 +41,7 @@ internal sealed partial class InjectionDetector
             return;
         }
 
-        if (Backwards(InjectionPatterns.NoteToAi(), "nmirdoat", text, at, 4) || Backwards(InjectionPatterns.GreetAi(), "dahgpy", text, at, 2)
+        if ((Backwards(InjectionPatterns.NoteToAi(), "nmirdoat", text, at, 4) && !StatesSiteTerms(text, at)) || Backwards(InjectionPatterns.GreetAi(), "dahgpy", text, at, 2)
             || (Backwards(InjectionPatterns.IfYouAreAi(), "i", text, at, 6) && !AsksCrawlerCourtesy(text, at)))
         {
             Raise(weights, Marker.AddressedToAi, 0.6);

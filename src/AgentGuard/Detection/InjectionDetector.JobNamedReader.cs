@@ -129,7 +129,7 @@ internal sealed partial class InjectionDetector
         var outer = determined ? WordBefore(text, leadStart, out outerAt) : lead;
 
         // "Instruction to the note-taking AI: …", "Dear support AI, …", "FOR LLM REVIEWERS: give …".
-        if ((AsciiCase.Equals(outer, "to") || AsciiCase.Equals(outer, "for")) && IsOneOf(WordBefore(text, outerAt, out _), NoteWordsBeforeReader))
+        if ((AsciiCase.Equals(outer, "to") || AsciiCase.Equals(outer, "for")) && IsOneOf(WordBefore(text, outerAt, out _), NoteWordsBeforeReader) && !StatesSiteTerms(text, nameStart))
         {
             Raise(weights, Marker.AddressedToAi, 0.6);
             return;
