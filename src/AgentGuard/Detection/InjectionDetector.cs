@@ -987,6 +987,7 @@ internal sealed partial class InjectionDetector : IInjectionDetector
                 break;
             case Family.HandedSecret:
                 HandedSecret(text, at, anchor, weights);
+                SecretPostedForOthers(text, at, anchor, weights);
                 SecretHandedOn(text, at, anchor, weights);
                 SecretDemanded(text, at, anchor, weights);
                 SecretStored(text, at, weights);
