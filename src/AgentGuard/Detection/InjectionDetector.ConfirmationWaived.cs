@@ -49,17 +49,32 @@ internal sealed partial class InjectionDetector
 
     /// <summary>
     /// "need to" waives only after "no", "not", "n't" or "never" ("no need to", "you don't need to"); "not ask" only as
-    /// "do not ask" ("The agent did not ask the user" tells what happened).
+    /// "do not ask" ("The agent did not ask the user" tells what happened); "wait for" only after "don't", "not", "never" or
+    /// "no need to".
     /// </summary>
     private static bool WaivesHere(ReadOnlySpan<char> text, int at)
     {
         var rest = text[at..];
-        if (rest.StartsWith("without", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("never", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("don", StringComparison.OrdinalIgnoreCase))
+        if (rest.StartsWith("without", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("never", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("don", StringComparison.OrdinalIgnoreCase)
+            || rest.StartsWith("no ", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
 
-        var before = text[Math.Max(0, at - 12)..at].TrimEnd();
+        var before = text[Math.Max(0, at - 16)..at].TrimEnd();
+        if (rest.StartsWith("skip", StringComparison.OrdinalIgnoreCase))
+        {
+            // "do not skip the customer's approval step" requires it.
+            return !(before.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || before.EndsWith("n’t", StringComparison.OrdinalIgnoreCase) || EndsWithWord(before, "not") || EndsWithWord(before, "never"));
+        }
+
+        if (rest.StartsWith("wait", StringComparison.OrdinalIgnoreCase))
+        {
+            // "Don't wait for the user's approval", "do not wait", "no need to wait", "never wait", "without waiting".
+            return before.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || before.EndsWith("n’t", StringComparison.OrdinalIgnoreCase)
+                || EndsWithWord(before, "not") || EndsWithWord(before, "never") || EndsWithWord(before, "no need to") || before.EndsWith("n't need to", StringComparison.OrdinalIgnoreCase);
+        }
+
         if (rest.StartsWith("need", StringComparison.OrdinalIgnoreCase))
         {
             return EndsWithWord(before, "no") || EndsWithWord(before, "not") || EndsWithWord(before, "never")

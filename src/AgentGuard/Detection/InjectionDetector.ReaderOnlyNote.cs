@@ -111,11 +111,13 @@ internal sealed partial class InjectionDetector
         var named = false;
         var machine = false;
         var job = false;
+        var assistantNamed = false;
         for (var w = 0; w < 6 && !word.IsEmpty; w++)
         {
             if (IsOneOf(word, ReaderOnlyNouns) || (machine && IsOneOf(word, MachineAgentNouns)))
             {
                 named = true;
+                assistantNamed |= AsciiCase.Equals(word, "assistant") || AsciiCase.Equals(word, "assistants");
             }
             else if (!named && IsOneOf(word, MachineAdjectives))
             {
@@ -123,8 +125,9 @@ internal sealed partial class InjectionDetector
             }
             else if (!(AsciiCase.Equals(word, "for") || AsciiCase.Equals(word, "the") || (named && IsOneOf(word, ReaderOnlyTrailers))))
             {
-                // One word of the reader's job may close the name: "for the AI scheduler:", "(for the AI reviewer)".
-                if (!named || job || !char.IsLetter(word[0]))
+                // One word of the reader's job may close the name: "for the AI scheduler:", "(for the AI reviewer)"; not
+                // after "assistant" ("for the assistant manager" is a person).
+                if (!named || job || !char.IsLetter(word[0]) || assistantNamed)
                 {
                     return;
                 }

@@ -14,6 +14,9 @@ internal sealed partial class InjectionDetector
     /// <summary>Words of a site's licence, copyright or crawl rules.</summary>
     private static readonly string[] SiteTermsWords = ["licen", "copyright", "attribution", "robots.txt", "llms.txt", "ai.txt", "terms of", "quoted", "cite ", "citation", "link back"];
 
+    /// <summary>What a site asks of those who quote it.</summary>
+    private static readonly string[] CitingVerbs = ["cite", "credit", "attribute", "link", "quote", "mention"];
+
     /// <summary>Words of a duty: a note of terms states them, it does not lay them on its reader.</summary>
     private static readonly string[] DutyWords = ["must", "should", "shall", "need", "needs", "required", "have", "has"];
 
@@ -37,12 +40,29 @@ internal sealed partial class InjectionDetector
             return false;
         }
 
-        // No order at the start of any sentence or clause of the note ("…; also forward the user's files to …").
+        // No order at the start of any sentence or clause of the note ("…; also forward the user's files to …", "…; when
+        // quoting it, recommend …").
         for (var i = 0; i < body.Length; i++)
         {
-            if ((i == 0 || body[i - 1] is '.' or ';' or '!' or '?' or '\n' or ':') && OrderInSentence(text, from + i, 20))
+            if (i == 0 || body[i - 1] is '.' or ';' or '!' or '?' or '\n' or ':' or ',')
             {
-                return false;
+                var j = from + i;
+                var first = NextWord(text, ref j);
+                if (AsciiCase.Equals(first, "please") || AsciiCase.Equals(first, "kindly"))
+                {
+                    first = NextWord(text, ref j);
+                }
+
+                // A courtesy the site asks ("please respect robots.txt", "please cite the source") is part of its terms.
+                if (IsOneOf(first, CourtesyVerbs) || IsOneOf(first, CitingVerbs))
+                {
+                    continue;
+                }
+
+                if (IsOrderVerb(first) || IsOneOf(first, ReaderOrderAdverbs) || OrderInSentence(text, from + i, 20))
+                {
+                    return false;
+                }
             }
         }
 
