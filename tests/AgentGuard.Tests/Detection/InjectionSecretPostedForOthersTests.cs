@@ -1,8 +1,8 @@
 namespace AgentGuard.Tests.Detection;
 
 /// <summary>
-/// The sixty-seventh session's probe of someone else's secret posted where others read it (none from a corpus; 0 of 6
-/// flagged before): a bot's note or a pinned message that orders a privileged account's password, token or key into the
+/// The sixty-seventh session's probe of someone else's secret posted where others read it (none from a corpus; 1 of 6
+/// flagged before, none of the rows here): a bot's note or a pinned message that orders a privileged account's password, token or key into the
 /// thread, a channel or every member's messages. Warnings, resets, a Wi-Fi password with no one's account, a policy
 /// document and a bot's own command help stay clean.
 /// </summary>
