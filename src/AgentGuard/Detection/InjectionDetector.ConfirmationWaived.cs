@@ -17,14 +17,15 @@ internal sealed partial class InjectionDetector
     /// <summary>At "need to", "without …ing", "not ask" or "not check": the user's confirmation waived, and an order beside it.</summary>
     private static void ConfirmationWaived(ReadOnlySpan<char> text, int at, Span<double> weights)
     {
-        if (!WaivesHere(text, at) || !IsMatchAt(InjectionPatterns.ConfirmationWaived(), text, at))
+        var waiver = WaivesHere(text, at) ? FirstMatch(InjectionPatterns.ConfirmationWaived(), text, at) : [];
+        if (waiver.IsEmpty)
         {
             return;
         }
 
         // The order: after a waiver that opens its sentence and the comma that closes it ("Without asking the user, transfer
         // …"), or from the start of this sentence or the one before it.
-        var after = at + FirstMatch(InjectionPatterns.ConfirmationWaived(), text, at).Length;
+        var after = at + waiver.Length;
         var comma = text[after..SentenceEnd(text, after, 80)].IndexOf(',');
         if (OpensItsSentence(text, at) && (text[after - 1] == ',' || comma >= 0) && OrderInSentence(text, text[after - 1] == ',' ? after : after + comma + 1, 14))
         {

@@ -89,11 +89,5 @@ public sealed class InjectionConfirmationWaivedTests
     [InlineData("Store hours (for the assistant on duty): open at 9, close at 5.")]
     public void Assess_LookAlikes_StayClean(string text) => _detector.Assess(text).Score.Should().BeLessThan(0.5, text);
 
-    private void Flagged(string text)
-    {
-        foreach (var shown in new[] { text, $"{{\"status\": \"ok\", \"result\": \"{text.Replace("\"", "\\\"", StringComparison.Ordinal)}\"}}" })
-        {
-            _detector.Assess(shown).Score.Should().BeGreaterThanOrEqualTo(0.5, shown);
-        }
-    }
+    private void Flagged(string text) => ToolResultShapes.AssertFlaggedAsTextAndJsonResult(_detector, text);
 }
